@@ -1,0 +1,77 @@
+/**
+ * The field registry of a task row: one list drives the grid columns, the export columns
+ * and the import mapping, so that export → import round-trips by construction.
+ *
+ * `id` values are persisted (remembered column mappings, grid column settings):
+ * do not rename without a migration.
+ */
+
+/** A column of the task list as the city and the officer see it. */
+export interface TaskField {
+  id: TaskFieldId;
+  /** Header as printed in the municipal template. */
+  header: string;
+  /** Other headers the city uses for the same column (import matching). */
+  aliases: readonly string[];
+  /** Whether an imported task list must have it. */
+  requiredForImport: boolean;
+  /** Whether the field belongs to the task (city-owned) or to the period's progress (district-owned). */
+  owner: 'task' | 'progress' | 'derived';
+}
+
+export type TaskFieldId =
+  | 'seq'
+  | 'key'
+  | 'document'
+  | 'number'
+  | 'section'
+  | 'title'
+  | 'text'
+  | 'leadUnits'
+  | 'responsibleUnits'
+  | 'deadline'
+  | 'progress'
+  | 'percent'
+  | 'status'
+  | 'problems'
+  | 'nextSteps'
+  | 'note';
+
+/** Every task-row field, in the order of the 重点任务推进情况表. */
+export const TASK_FIELDS: readonly TaskField[] = [
+  { id: 'seq', header: '序号', aliases: ['序号', '行号'], requiredForImport: false, owner: 'derived' },
+  { id: 'key', header: '任务编号', aliases: ['任务编号', '任务代码', '任务ID', '编码'], requiredForImport: false, owner: 'task' },
+  { id: 'document', header: '文件', aliases: ['文件', '政策文件', '文件名称', '来源文件', '依据文件'], requiredForImport: false, owner: 'task' },
+  { id: 'number', header: '条目', aliases: ['条目', '编号', '任务序号', '条款'], requiredForImport: false, owner: 'task' },
+  { id: 'section', header: '所属部分', aliases: ['所属部分', '章节', '板块', '类别', '行动'], requiredForImport: false, owner: 'task' },
+  {
+    id: 'title',
+    header: '重点任务',
+    aliases: ['重点任务', '任务名称', '工作任务', '任务', '主要任务', '重点工作'],
+    requiredForImport: true,
+    owner: 'task',
+  },
+  { id: 'text', header: '具体内容', aliases: ['具体内容', '工作内容', '任务内容', '主要内容', '工作措施'], requiredForImport: false, owner: 'task' },
+  { id: 'leadUnits', header: '牵头单位', aliases: ['牵头单位', '牵头部门', '主责单位'], requiredForImport: false, owner: 'task' },
+  {
+    id: 'responsibleUnits',
+    header: '责任单位',
+    aliases: ['责任单位', '配合单位', '责任部门', '参与单位', '协同单位'],
+    requiredForImport: false,
+    owner: 'task',
+  },
+  { id: 'deadline', header: '完成时限', aliases: ['完成时限', '时间节点', '完成时间', '时限要求', '截止时间'], requiredForImport: false, owner: 'task' },
+  { id: 'progress', header: '进展情况', aliases: ['进展情况', '本期进展', '推进情况', '工作进展'], requiredForImport: false, owner: 'progress' },
+  { id: 'percent', header: '完成进度', aliases: ['完成进度', '完成比例', '进度'], requiredForImport: false, owner: 'progress' },
+  { id: 'status', header: '状态', aliases: ['状态', '本期状态', '推进状态', '完成状态'], requiredForImport: false, owner: 'progress' },
+  { id: 'problems', header: '存在问题', aliases: ['存在问题', '问题', '困难问题'], requiredForImport: false, owner: 'progress' },
+  { id: 'nextSteps', header: '下步计划', aliases: ['下步计划', '下一步计划', '下步工作', '下一步工作打算'], requiredForImport: false, owner: 'progress' },
+  { id: 'note', header: '备注', aliases: ['备注', '说明'], requiredForImport: false, owner: 'derived' },
+];
+
+/** The field with this id. */
+export function taskField(id: TaskFieldId): TaskField {
+  const f = TASK_FIELDS.find((x) => x.id === id);
+  if (!f) throw new Error(`unknown task field ${id}`);
+  return f;
+}

@@ -1,0 +1,3 @@
+/** The pure domain: model, districts and rules. Imports nothing outside src/core. */
+export * from './model';
+export * from './districts';

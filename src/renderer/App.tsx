@@ -1,0 +1,56 @@
+import { Component, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { getDb, useLiveQuery } from './storage/live';
+import { getDistrict, setDistrict } from './storage/repositories';
+import { FirstStart } from './features/shell/FirstStart';
+import { Shell } from './features/shell/Shell';
+import { SHELL_TEXT } from './features/shell/texts';
+
+dayjs.locale('zh-cn');
+
+/** undefined while loading, null when no district has been chosen yet. */
+function useDistrict(): string | null | undefined {
+  return useLiveQuery(async () => (await getDistrict(getDb())) ?? null, []);
+}
+
+function Root() {
+  const district = useDistrict();
+  if (district === undefined) return <Spin fullscreen tip={SHELL_TEXT.loading} />;
+  if (district === null) return <FirstStart onPick={(d) => setDistrict(getDb(), d)} />;
+  return <Shell district={district} />;
+}
+
+/** The application root: Chinese locale, antd theme, first start or the main window. */
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14, borderRadius: 4 } }}>
+      <AntApp style={{ height: '100%' }}>
+        <ErrorBoundary>
+          <Root />
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+
+class ErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
+  override state: { error?: Error } = {};
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override render() {
+    if (this.state.error)
+      return (
+        <Result
+          status="error"
+          title="程序遇到了问题"
+          subTitle={`已填写的内容都保存在本机数据库中，不会丢失。请关闭后重新打开本程序；如仍出现，请把这段说明发给技术支持：${this.state.error.message}`}
+        />
+      );
+    return this.props.children;
+  }
+}

@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import { Layout, Menu, Typography } from 'antd';
+import {
+  AppstoreOutlined,
+  BarChartOutlined,
+  CloudDownloadOutlined,
+  DashboardOutlined,
+  FileExcelOutlined,
+  FileTextOutlined,
+  ImportOutlined,
+  SettingOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
+import { PAGE_IDS, useRoute, type PageId } from '../../state/route';
+import { SHELL_TEXT } from './texts';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { LedgerPage } from '../ledger/LedgerPage';
+import { ClustersPage } from '../clusters/ClustersPage';
+import { IndicatorsPage } from '../indicators/IndicatorsPage';
+import { ReportsPage } from '../reports/ReportsPage';
+import { ImportPage } from '../import/ImportPage';
+import { DocumentsPage } from '../documents/DocumentsPage';
+import { BackupPage } from '../backup/BackupPage';
+import { SettingsPage } from '../settings/SettingsPage';
+
+const ICONS: Record<PageId, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  ledger: <TableOutlined />,
+  clusters: <AppstoreOutlined />,
+  indicators: <BarChartOutlined />,
+  reports: <FileExcelOutlined />,
+  import: <ImportOutlined />,
+  documents: <FileTextOutlined />,
+  backup: <CloudDownloadOutlined />,
+  settings: <SettingOutlined />,
+};
+
+const PAGES: Record<PageId, () => ReactNode> = {
+  dashboard: () => <DashboardPage />,
+  ledger: () => <LedgerPage />,
+  clusters: () => <ClustersPage />,
+  indicators: () => <IndicatorsPage />,
+  reports: () => <ReportsPage />,
+  import: () => <ImportPage />,
+  documents: () => <DocumentsPage />,
+  backup: () => <BackupPage />,
+  settings: () => <SettingsPage />,
+};
+
+/** The main window: navigation on the left, the open page on the right. */
+export function Shell({ district }: { district: string }) {
+  const page = useRoute((s) => s.page);
+  const go = useRoute((s) => s.go);
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={168} theme="light" style={{ borderRight: '1px solid #e5e7eb' }}>
+        <div style={{ padding: '14px 16px 10px' }}>
+          <Typography.Text strong style={{ fontSize: 15 }}>
+            {SHELL_TEXT.appName}
+          </Typography.Text>
+          <div data-testid="current-district" style={{ color: '#1677ff', marginTop: 4 }}>
+            {SHELL_TEXT.districtLabel}：{district}
+          </div>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[page]}
+          onClick={(e) => go(e.key as PageId)}
+          items={PAGE_IDS.map((id) => ({ key: id, icon: ICONS[id], label: SHELL_TEXT.nav[id] }))}
+        />
+      </Layout.Sider>
+      <Layout.Content style={{ overflow: 'auto', padding: 16 }} data-testid={`page-${page}`}>
+        {PAGES[page]()}
+      </Layout.Content>
+    </Layout>
+  );
+}

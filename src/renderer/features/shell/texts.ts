@@ -1,0 +1,26 @@
+/** User-facing text of the shell, in one place. */
+export const SHELL_TEXT = {
+  appName: '区级科创任务台账',
+  nav: {
+    dashboard: '工作台',
+    ledger: '任务台账',
+    clusters: '产业集群',
+    indicators: '指标跟踪',
+    reports: '报表导出',
+    import: '导入更新',
+    documents: '政策文件',
+    backup: '备份与恢复',
+    settings: '设置',
+  },
+  firstStart: {
+    title: '欢迎使用区级科创任务台账',
+    intro: '请先选择本单位所在的区（功能区）。此后的任务筛选、进展填报和报表都按这个区生成，可在“设置”中更改。',
+    districts: '行政区',
+    zones: '功能区',
+    confirm: '确定',
+    pickFirst: '请先选择一个区',
+  },
+  districtLabel: '本区',
+  loading: '正在打开数据……',
+  storageError: '无法打开本地数据库',
+} as const;

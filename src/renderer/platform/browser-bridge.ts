@@ -1,0 +1,91 @@
+/**
+ * The browser implementation of the bridge contract: a file input for opening, a download
+ * for saving, and backups offered as downloads (there is no disk to write to).
+ */
+import type {
+  AppInfo,
+  BackupFileInfo,
+  LedgerBridge,
+  MenuCommand,
+  OpenFileRequest,
+  OpenedFile,
+  SaveFileRequest,
+  SaveFileResult,
+} from '@shared/bridge';
+
+function pickFile(req: OpenFileRequest): Promise<OpenedFile | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = req.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.remove();
+      if (!file) return resolve(null);
+      file.arrayBuffer().then((buf) => resolve({ name: file.name, data: new Uint8Array(buf) }), reject);
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+function download(req: SaveFileRequest): SaveFileResult {
+  const blob = new Blob([req.data as BlobPart]);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = req.suggestedName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { status: 'saved', name: req.suggestedName };
+}
+
+/** Listeners for files dropped on the window (the browser's stand-in for "open with"). */
+const fileListeners = new Set<(file: OpenedFile) => void>();
+const menuListeners = new Set<(command: MenuCommand) => void>();
+
+/** Deliver a file to onFileOpened listeners (used by the drop handler). */
+export function emitFileOpened(file: OpenedFile): void {
+  for (const l of fileListeners) l(file);
+}
+
+/** Deliver a command to onMenuCommand listeners (keyboard shortcuts in the browser). */
+export function emitMenuCommand(command: MenuCommand): void {
+  for (const l of menuListeners) l(command);
+}
+
+/** A bridge that works in any modern browser. */
+export function createBrowserBridge(): LedgerBridge {
+  return {
+    appInfo: async (): Promise<AppInfo> => ({
+      name: '区级科创任务台账',
+      version: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
+      platform: 'browser',
+      dataFolder: '浏览器本地存储（IndexedDB）',
+      backupFolder: '',
+    }),
+    openFile: pickFile,
+    saveFile: async (req) => download(req),
+    writeBackup: async () => null,
+    listBackups: async (): Promise<BackupFileInfo[]> => [],
+    readBackup: async () => {
+      throw new Error('浏览器版没有自动备份文件，请使用“导出备份”下载的文件恢复。');
+    },
+    exportBackup: async () => ({ status: 'canceled' }),
+    onMenuCommand: (listener) => {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    },
+    onFileOpened: (listener) => {
+      fileListeners.add(listener);
+      return () => fileListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The Dexie database: tables typed with the domain model, versions from SCHEMA_HISTORY.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  AuditEntry,
+  Cluster,
+  ClusterIndicator,
+  ClusterIndicatorValue,
+  ClusterProgress,
+  PolicyDocument,
+  ProgressEntry,
+  Section,
+  Setting,
+  Submission,
+  Target,
+  Task,
+} from '@core/model';
+import { DB_NAME, SCHEMA_HISTORY, type SchemaStep } from './schema';
+
+/** A stored import batch: what an import changed, so that it can be undone. */
+export interface ImportRecord {
+  id: string;
+  at: string;
+  fileName: string;
+  /** Tasks as they were before the import (undefined = did not exist). */
+  before: { key: string; task: Task | undefined }[];
+  /** Keys written by the import. */
+  after: string[];
+  undoneAt?: string;
+}
+
+/** A report template the office loaded (.xlsx bytes). */
+export interface StoredTemplate {
+  id: string;
+  name: string;
+  fileName: string;
+  data: Uint8Array;
+  savedAt: string;
+}
+
+/** The ledger database. */
+export class LedgerDb extends Dexie {
+  documents!: EntityTable<PolicyDocument, 'id'>;
+  sections!: EntityTable<Section, 'id'>;
+  tasks!: EntityTable<Task, 'key'>;
+  targets!: EntityTable<Target, 'id'>;
+  clusters!: EntityTable<Cluster, 'id'>;
+  clusterIndicators!: EntityTable<ClusterIndicator, 'id'>;
+  clusterIndicatorValues!: EntityTable<ClusterIndicatorValue, 'id'>;
+  clusterProgress!: EntityTable<ClusterProgress, 'id'>;
+  progress!: EntityTable<ProgressEntry, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+  audit!: Table<AuditEntry, number>;
+  submissions!: EntityTable<Submission, 'id'>;
+  imports!: EntityTable<ImportRecord, 'id'>;
+  templates!: EntityTable<StoredTemplate, 'id'>;
+
+  constructor(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY) {
+    super(name);
+    for (const step of history) {
+      const v = this.version(step.version).stores(step.stores);
+      if (step.upgrade) v.upgrade(step.upgrade);
+    }
+  }
+}
+
+let instance: LedgerDb | undefined;
+
+/** The application's database, opened on first use. */
+export function getDb(): LedgerDb {
+  instance ??= new LedgerDb();
+  return instance;
+}
+
+/** Replace the database instance (tests use a fresh name per test). */
+export function setDb(db: LedgerDb | undefined): void {
+  instance = db;
+}

@@ -1,0 +1,47 @@
+/**
+ * Append-only schema history of the IndexedDB store. Each step is a Dexie version with its
+ * stores and, where data must move, a named upgrade function.
+ *
+ * Never edit a published step: add a new one at the end, with a migration test
+ * (schema.test.ts opens the database at every older version, seeds it and upgrades it).
+ * DB_NAME is persisted: do not change it, or every officer's data is silently orphaned.
+ */
+import type { Transaction } from 'dexie';
+
+/** Name of the IndexedDB database. Do not change without a migration. */
+export const DB_NAME = 'district-innovation-ledger';
+
+/** One version of the schema. */
+export interface SchemaStep {
+  version: number;
+  /** What changed, in one line. */
+  summary: string;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_HISTORY: readonly SchemaStep[] = [
+  {
+    version: 1,
+    summary: 'documents, sections, tasks, targets, clusters, progress, settings, audit, submissions, imports, templates',
+    stores: {
+      documents: 'id',
+      sections: 'id, documentId',
+      tasks: 'key, documentId, sectionId, number',
+      targets: 'id, documentId, taskKey',
+      clusters: 'id, district, order',
+      clusterIndicators: 'id, clusterId',
+      clusterIndicatorValues: 'id, indicatorId, periodId',
+      clusterProgress: 'id, clusterId, periodId',
+      progress: 'id, [district+periodId], [district+taskKey], taskKey, periodId, updatedAt',
+      settings: 'key',
+      audit: '++seq, [entity+entityId], at',
+      submissions: 'id, [district+periodId], at',
+      imports: 'id, at',
+      templates: 'id',
+    },
+  },
+];
+
+/** The newest schema version. */
+export const LATEST_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

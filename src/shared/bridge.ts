@@ -1,0 +1,107 @@
+/**
+ * The main ↔ renderer contract: the one object the preload exposes as `window.ledger`,
+ * and the IPC channel names behind it. Types and names only: no logic here.
+ *
+ * Rules: one method per message, never a generic invoke; the renderer never sends a
+ * file path (main owns dialogs and the file system); main validates every argument.
+ */
+
+/** Name of the global the preload exposes. */
+export const BRIDGE_GLOBAL = 'ledger';
+
+/** IPC channel names. Do not rename: main and preload must agree. */
+export const CHANNELS = {
+  appInfo: 'ledger:app-info',
+  openFile: 'ledger:open-file',
+  saveFile: 'ledger:save-file',
+  backupWrite: 'ledger:backup-write',
+  backupList: 'ledger:backup-list',
+  backupRead: 'ledger:backup-read',
+  backupExport: 'ledger:backup-export',
+  /** main → renderer: a menu command was chosen. */
+  menuCommand: 'ledger:menu-command',
+  /** main → renderer: a file was opened by double-click, drag onto the icon or the command line. */
+  fileOpened: 'ledger:file-opened',
+} as const;
+
+/** Facts about the running application, shown in 关于. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** `desktop` in Electron, `browser` in a plain browser. */
+  platform: 'desktop' | 'browser';
+  /** Where the data lives (userData folder in the desktop app). */
+  dataFolder: string;
+  /** Where automatic backups are written; empty in the browser. */
+  backupFolder: string;
+}
+
+/** A file filter for open and save dialogs. */
+export interface FileFilter {
+  /** Chinese label, e.g. `Excel 工作簿`. */
+  name: string;
+  /** Extensions without the dot. */
+  extensions: string[];
+}
+
+export interface OpenFileRequest {
+  title: string;
+  filters: FileFilter[];
+}
+
+/** A file the officer chose: its name and bytes (never its path). */
+export interface OpenedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface SaveFileRequest {
+  title: string;
+  /** Suggested file name, e.g. `汉阳区_2025年第三季度_重点任务推进情况表.xlsx`. */
+  suggestedName: string;
+  filters: FileFilter[];
+  data: Uint8Array;
+}
+
+/** Outcome of a save: `saved` with the name written, or `canceled`. */
+export type SaveFileResult = { status: 'saved'; name: string } | { status: 'canceled' };
+
+/** Why a backup was taken. */
+export type BackupReason = 'daily' | 'close' | 'before-import' | 'before-upgrade' | 'before-restore' | 'manual';
+
+export interface BackupWriteRequest {
+  reason: BackupReason;
+  /** The backup file's bytes (JSON text, UTF-8). */
+  data: Uint8Array;
+}
+
+/** A backup file kept by main in userData/backups. */
+export interface BackupFileInfo {
+  /** File name only, e.g. `backup-2025-10-08T09-30-00-daily.json`. */
+  name: string;
+  reason: BackupReason;
+  at: string;
+  size: number;
+}
+
+export type MenuCommand = 'import' | 'export' | 'find' | 'backup' | 'about' | 'settings';
+
+/** The bridge itself. Every method is async; errors reject with a Chinese message. */
+export interface LedgerBridge {
+  appInfo(): Promise<AppInfo>;
+  /** Let the officer choose a file; null when canceled. */
+  openFile(req: OpenFileRequest): Promise<OpenedFile | null>;
+  /** Let the officer choose where to save (a download in the browser). */
+  saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  /** Write an automatic backup beside the data (rotated by main). */
+  writeBackup(req: BackupWriteRequest): Promise<BackupFileInfo | null>;
+  listBackups(): Promise<BackupFileInfo[]>;
+  /** Read one backup by its file name as listed. */
+  readBackup(name: string): Promise<Uint8Array>;
+  /** Copy a backup to a folder the officer chooses (a USB stick). */
+  exportBackup(name: string): Promise<SaveFileResult>;
+  /** Subscribe to menu commands; returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribe to files opened from outside (double-click, drag on the icon). */
+  onFileOpened(listener: (file: OpenedFile) => void): () => void;
+}

@@ -1,0 +1,106 @@
+/**
+ * End-to-end harness: serves the built renderer (out/renderer) on 127.0.0.1 and drives
+ * Debian's Chromium with playwright-core. Each test gets a fresh browser profile, so
+ * IndexedDB starts empty unless the test reloads the same page.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = resolve(__dirname, '../../out/renderer');
+export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Serve out/renderer on a free loopback port. */
+export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(join(ROOT, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let file = normalize(join(ROOT, path));
+      if (!file.startsWith(ROOT)) throw new Error('outside root');
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Where Debian's Chromium lives (override with CHROMIUM_PATH). */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** Launch headless Chromium with the flags this closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
+  });
+}
+
+/** A fresh context at the 1366×768 office-laptop size, with downloads accepted. */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+}
+
+/** Save a screenshot under test-results/screenshots/NAME.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/** Collect console errors and page errors so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+/** Open the app and, when it shows first start, pick `district`. */
+export async function openAppAs(page: Page, url: string, district: string): Promise<void> {
+  await page.goto(url);
+  const picker = page.getByText('欢迎使用区级科创任务台账');
+  const shell = page.getByTestId('current-district');
+  await picker.or(shell).first().waitFor({ timeout: 60_000 });
+  if (await picker.isVisible()) {
+    await page.locator('label.ant-radio-button-wrapper', { hasText: new RegExp(`^${district}$`) }).click();
+    await page.getByRole('button', { name: new RegExp(`确定：${district}`) }).click();
+  }
+  await shell.waitFor({ timeout: 60_000 });
+}

@@ -1,0 +1,19 @@
+/** The renderer alone, for `npm run web`: the same UI in a plain browser. */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'src/renderer'),
+  base: './',
+  resolve: {
+    alias: {
+      '@core': resolve(import.meta.dirname, 'src/core'),
+      '@shared': resolve(import.meta.dirname, 'src/shared'),
+      '@renderer': resolve(import.meta.dirname, 'src/renderer'),
+    },
+  },
+  plugins: [react()],
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', port: 5173, open: false },
+});
