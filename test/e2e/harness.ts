@@ -9,8 +9,9 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-const ROOT = resolve(__dirname, '../../out/renderer');
-export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots');
+/** The built renderer to serve: out/renderer, or RENDERER_DIR (a private build, e.g. `npx vite build --config vite.web.config.ts --outDir /tmp/x`). */
+const ROOT = resolve(process.env.RENDERER_DIR ?? resolve(__dirname, '../../out/renderer'));
+export const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? resolve(__dirname, '../../test-results/screenshots'));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
