@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSearchKey, matchesSearch, parseQuery, pinyinInitials, pinyinSpelled } from './search';
+
+// Task titles as they appear in the seed documents (seeds/000_…: 1.引聚国际研发机构。…).
+const seed = readFileSync(resolve(__dirname, '../../seeds/000_ab343145575b7542.txt'), 'utf8');
+const titles = [...seed.matchAll(/^\d+\.([^。\n]{2,30})。/gm)].map((m) => m[1]!);
+
+describe('pinyin forms', () => {
+  it.each([
+    ['引聚国际研发机构', 'yjgjyfjg', 'yinjuguojiyanfajigou'],
+    ['市科技局', 'skjj', 'shikejiju'],
+    ['5G应用', '5gyy', '5gyingyong'],
+    ['', '', ''],
+  ])('%s → %s / %s', (text, initials, spelled) => {
+    expect(pinyinInitials(text)).toBe(initials);
+    expect(pinyinSpelled(text)).toBe(spelled);
+  });
+});
+
+describe('matchesSearch', () => {
+  const key = buildSearchKey(['引聚国际研发机构', '市科技局'], ['吸引世界500强企业来汉设立研发机构']);
+  it.each([
+    ['yjgjyf', true],
+    ['YJGJYF', true],
+    ['国际研发', true],
+    ['500强', true],
+    ['yinju', true],
+    ['skjj', true],
+    ['国际 skjj', true],
+    ['国际 zzzz', false],
+    ['qxsj', false],
+    ['集群', false],
+  ])('"%s" → %s', (q, expected) => {
+    expect(matchesSearch(key, parseQuery(q))).toBe(expected);
+  });
+
+  it('an empty query matches everything', () => {
+    expect(matchesSearch(key, parseQuery('  '))).toBe(true);
+  });
+
+  it('finds exactly the right seed task by its initials', () => {
+    expect(titles.length).toBeGreaterThan(10);
+    const keys = titles.map((t) => ({ t, k: buildSearchKey([t]) }));
+    const hits = keys.filter(({ k }) => matchesSearch(k, parseQuery('yjgjyf'))).map(({ t }) => t);
+    expect(hits).toEqual(['引聚国际研发机构']);
+  });
+});

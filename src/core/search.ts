@@ -1,0 +1,61 @@
+/**
+ * Task search // 任务检索: Chinese text and pinyin initials ("yjgjyf" finds 引聚国际研发机构),
+ * or full pinyin ("yinju"). Pure: the index is built once per task and reused.
+ */
+import { pinyin } from 'pinyin-pro';
+
+/** What a search looks in for one item: plain text plus the pinyin forms of its short fields. */
+export interface SearchKey {
+  /** Lower-cased text of every searchable field, joined. */
+  text: string;
+  /** Pinyin initials of the short fields (title, units), lower case, one string per field. */
+  initials: string[];
+  /** Full pinyin without tones or spaces of the short fields. */
+  spelled: string[];
+}
+
+/** The pinyin initials of a text, lower case ("引聚国际" → "yjgj"); non-Chinese characters kept. */
+export function pinyinInitials(text: string): string {
+  if (!text) return '';
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase().replace(/\s+/g, '');
+}
+
+/** The full pinyin of a text without tones or spaces ("引聚" → "yinju"). */
+export function pinyinSpelled(text: string): string {
+  if (!text) return '';
+  return pinyin(text, { toneType: 'none', type: 'array' }).join('').toLowerCase().replace(/\s+/g, '');
+}
+
+/**
+ * Build the search key of an item. `short` fields (title, unit names) also get pinyin forms;
+ * `long` fields (full text) are searched as text only, which keeps 10,000 tasks fast.
+ */
+export function buildSearchKey(short: readonly string[], long: readonly string[] = []): SearchKey {
+  const shortClean = short.filter(Boolean);
+  return {
+    text: [...shortClean, ...long.filter(Boolean)].join('\n').toLowerCase(),
+    initials: shortClean.map(pinyinInitials),
+    spelled: shortClean.map(pinyinSpelled),
+  };
+}
+
+/** Split what the officer typed into terms; every term must match (AND). */
+export function parseQuery(query: string): string[] {
+  return query
+    .toLowerCase()
+    .split(/[\s,，、;；]+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+const LATIN = /^[a-z]+$/;
+
+/** Whether an item matches every term: as text, or (for latin letters) as pinyin initials or full pinyin. */
+export function matchesSearch(key: SearchKey, terms: readonly string[]): boolean {
+  for (const term of terms) {
+    if (key.text.includes(term)) continue;
+    if (LATIN.test(term) && (key.initials.some((s) => s.includes(term)) || key.spelled.some((s) => s.includes(term)))) continue;
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { makePeriod } from './period';
+import { elapsedShare, expectedOnLine, suggestStatus, type StatusInput } from './status';
+
+const q3 = makePeriod('quarter', 2025, 3); // ends 2025-09-30
+const q4 = makePeriod('quarter', 2025, 4);
+const q1y26 = makePeriod('quarter', 2026, 1);
+
+describe('elapsedShare and expectedOnLine', () => {
+  it('counts days inclusively', () => {
+    expect(elapsedShare('2025-01-01', '2025-12-31', '2025-12-31')).toBe(1);
+    expect(elapsedShare('2025-01-01', '2025-12-31', '2025-09-30')).toBeCloseTo(273 / 365, 5);
+    expect(elapsedShare('2025-01-01', '2025-12-31', '2024-06-30')).toBe(0);
+  });
+  it('draws the straight line from baseline to target', () => {
+    const t = { value: 1500, year: 2027, baseline: 1200, baselineYear: 2024 };
+    expect(expectedOnLine(t, 2025)).toBe(1300);
+    expect(expectedOnLine(t, 2027)).toBe(1500);
+    expect(expectedOnLine(t, 2030)).toBe(1500);
+    expect(expectedOnLine({ value: 1500, year: 2027 }, 2025)).toBeUndefined();
+  });
+});
+
+describe('suggestStatus', () => {
+  const year = { deadline: '2025-12-31', deadlineText: '2025年底前' };
+  const cases: [string, StatusInput, string | undefined, RegExp][] = [
+    ['100% is done', { period: q3, ...year, percent: 100 }, 'done', /100%/],
+    ['75% at Q3 of a one-year task is on track', { period: q3, ...year, percent: 75 }, 'on_track', /时间已过75%/],
+    ['90% at Q3 is ahead', { period: q3, ...year, percent: 90 }, 'ahead', /完成进度90%/],
+    ['40% at Q3 is behind', { period: q3, ...year, percent: 40 }, 'behind', /时间已过75%/],
+    ['past the deadline and unfinished is behind', { period: q1y26, ...year, percent: 80 }, 'behind', /2025年12月31日已过/],
+    ['长期坚持 is ongoing', { period: q3, deadlineText: '长期坚持' }, 'ongoing', /长期坚持/],
+    ['no percent, no judgement', { period: q3, ...year }, undefined, /请先填写完成进度/],
+    ['a three-year plan started in 2025, 30% at Q4 2025 is on track', { period: q4, deadline: '2027-12-31', start: '2025-01-01', percent: 30 }, 'on_track', /时间已过33%/],
+    ['not yet begun', { period: q3, deadline: '2027-12-31', start: '2026-01-01', percent: 0 }, 'not_started', /尚未到开始时间/],
+    ['0% late in the period is behind', { period: q4, ...year, percent: 0 }, 'behind', /尚未启动/],
+  ];
+  it.each(cases)('%s', (_name, input, status, reason) => {
+    const s = suggestStatus(input);
+    expect(s.status).toBe(status);
+    expect(s.reason).toMatch(reason);
+  });
+
+  it('judges a target on its straight line when the actual value is known', () => {
+    // 研发平台突破1500家 by 2027 from 1200 in 2024 (line: 1300 in 2025).
+    const target = { name: '研发平台', unit: '家', value: 1500, year: 2027, baseline: 1200, baselineYear: 2024 };
+    expect(suggestStatus({ period: q3, target, actual: 1310 }).status).toBe('on_track');
+    expect(suggestStatus({ period: q3, target, actual: 1240 }).status).toBe('behind');
+    expect(suggestStatus({ period: q3, target, actual: 1420 }).status).toBe('ahead');
+    expect(suggestStatus({ period: q3, target, actual: 1500 }).status).toBe('done');
+    expect(suggestStatus({ period: q3, target, actual: 1310 }).reason).toMatch(/2025年应达到约1300家，本期实际1310家/);
+  });
+});

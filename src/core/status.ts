@@ -1,0 +1,113 @@
+/**
+ * The 序时 judgement // 序时进度判断: a suggested status for a task in a period, with the
+ * reason in plain Chinese. The officer decides; this only suggests and explains.
+ */
+import type { IsoDate, ReportingPeriod, Target, TaskStatus } from './model';
+import { STATUS_LABELS } from './model';
+
+/** What the suggestion is based on. */
+export interface StatusInput {
+  /** The period being reported. */
+  period: ReportingPeriod;
+  /** Task deadline // 完成时限 as a date, and as written. */
+  deadline?: IsoDate;
+  deadlineText?: string;
+  /** When the work started (plan start or issue date); defaults to 1 January of the deadline's year. */
+  start?: IsoDate;
+  /** Percent complete // 完成进度 as filled in, 0–100. */
+  percent?: number;
+  /** A target with a baseline, and the actual value this period: judged on the straight line. */
+  target?: Pick<Target, 'name' | 'unit' | 'value' | 'year' | 'baseline' | 'baselineYear'>;
+  actual?: number | null;
+}
+
+/** A suggested status and why; `status` is undefined when there is nothing to judge on. */
+export interface StatusSuggestion {
+  status: TaskStatus | undefined;
+  reason: string;
+}
+
+/** Points either side of the time line still counted as 序时. */
+export const ON_TRACK_TOLERANCE = 10;
+
+const ONGOING = /长期坚持|持续推进|长期推进|常态化|持续开展/;
+
+function days(a: IsoDate, b: IsoDate): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+}
+
+function fmtDate(d: IsoDate): string {
+  const [y, m, day] = d.split('-').map(Number);
+  return `${y}年${m}月${day}日`;
+}
+
+function fmt(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+/** Share of the time from start to deadline that has passed by the end of the period, 0–1. */
+export function elapsedShare(start: IsoDate, deadline: IsoDate, at: IsoDate): number {
+  const total = days(start, deadline) + 1;
+  if (total <= 0) return 1;
+  return Math.min(1, Math.max(0, (days(start, at) + 1) / total));
+}
+
+/** The value a target should have reached in `year` on the straight line from baseline to target. */
+export function expectedOnLine(target: Pick<Target, 'value' | 'year' | 'baseline' | 'baselineYear'>, year: number): number | undefined {
+  const { baseline, baselineYear, value, year: targetYear } = target;
+  if (baseline === undefined || baselineYear === undefined || targetYear === undefined || targetYear <= baselineYear) return undefined;
+  const share = Math.min(1, Math.max(0, (year - baselineYear) / (targetYear - baselineYear)));
+  return baseline + (value - baseline) * share;
+}
+
+function judge(actualShare: number, expectedShare: number, tolerance: number): TaskStatus {
+  if (actualShare >= expectedShare + tolerance) return 'ahead';
+  if (actualShare >= expectedShare - tolerance) return 'on_track';
+  return 'behind';
+}
+
+/** Suggest a status for the period, with the reason. */
+export function suggestStatus(input: StatusInput): StatusSuggestion {
+  const { period, deadline, deadlineText, percent, target, actual } = input;
+  const say = (status: TaskStatus, why: string): StatusSuggestion => ({ status, reason: `建议“${STATUS_LABELS[status]}”：${why}` });
+
+  if (percent !== undefined && percent >= 100) return say('done', '完成进度已达100%。');
+
+  // The target's straight line, when a baseline and this period's actual value are known.
+  if (target && actual !== undefined && actual !== null) {
+    const expected = expectedOnLine(target, period.year);
+    if (expected !== undefined && target.baseline !== undefined) {
+      const span = target.value - target.baseline;
+      if (span !== 0) {
+        const reached = (actual - target.baseline) / span;
+        if (reached >= 1) return say('done', `${target.name}本期实际${fmt(actual)}${target.unit}，已达到目标值${fmt(target.value)}${target.unit}。`);
+        const status = judge(reached * 100, ((expected - target.baseline) / span) * 100, ON_TRACK_TOLERANCE);
+        return say(
+          status,
+          `${target.name}从${target.baselineYear}年的${fmt(target.baseline)}${target.unit}到${target.year}年的${fmt(target.value)}${target.unit}按直线推进，` +
+            `${period.year}年应达到约${fmt(expected)}${target.unit}，本期实际${fmt(actual)}${target.unit}。`,
+        );
+      }
+    }
+  }
+
+  if (!deadline || (deadlineText && ONGOING.test(deadlineText))) {
+    if (deadlineText && ONGOING.test(deadlineText)) return say('ongoing', `完成时限为“${deadlineText}”，属长期坚持类任务。`);
+    if (percent === undefined) return { status: undefined, reason: '该任务没有明确的完成时限，请填写完成进度或按实际情况选择状态。' };
+  }
+
+  const start = input.start ?? (deadline ? `${deadline.slice(0, 4)}-01-01` : period.start);
+  if (deadline && period.end > deadline && (percent ?? 0) < 100)
+    return say('behind', `完成时限${fmtDate(deadline)}已过，完成进度${percent ?? 0}%，尚未完成。`);
+  if (deadline && period.end < start) return say('not_started', `任务从${fmtDate(start)}开始，本报告期尚未到开始时间。`);
+  if (percent === undefined) return { status: undefined, reason: '请先填写完成进度，再给出序时判断。' };
+  if (percent <= 0) return say(deadline && elapsedShare(start, deadline, period.end) > 0.25 ? 'behind' : 'not_started', '完成进度为0%，工作尚未启动。');
+  if (!deadline) return say('on_track', `完成进度${percent}%，任务没有明确的完成时限，按序时推进看待。`);
+
+  const expected = Math.round(elapsedShare(start, deadline, period.end) * 100);
+  return say(
+    judge(percent, expected, ON_TRACK_TOLERANCE),
+    `从${fmtDate(start)}到完成时限${fmtDate(deadline)}，到${fmtDate(period.end)}时间已过${expected}%，完成进度${percent}%` +
+      `（相差${ON_TRACK_TOLERANCE}个百分点以内算序时）。`,
+  );
+}
