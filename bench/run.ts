@@ -1,0 +1,63 @@
+/**
+ * `npm run bench`: measures the app's costs as its work grows and compares each step with
+ * the bare library floor, then prints a table and writes bench/results.md.
+ * Not part of `npm test`. Needs `npm run build` first (it builds it when out/ is missing).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem, type } from 'node:os';
+import { resolve } from 'node:path';
+import { STEPS, type BenchContext, type BenchRow } from './steps';
+
+const root = resolve(import.meta.dirname, '..');
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  if (!existsSync(resolve(root, 'out/renderer/index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--config', 'bench/browser/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+  const seedDir = resolve(root, 'seeds');
+  const seeds = await Promise.all(['000', '001', '002', '003', '004'].map(async (p) => {
+    const { readdir } = await import('node:fs/promises');
+    const f = (await readdir(seedDir)).find((n) => n.startsWith(p) && n.endsWith('.txt'))!;
+    return readFile(resolve(seedDir, f), 'utf8');
+  }));
+  const ctx: BenchContext = { root, seeds };
+  const rows: BenchRow[] = [];
+  for (const step of STEPS) {
+    if (only.length && !only.some((o) => step.id.includes(o))) continue;
+    process.stdout.write(`\n== ${step.title}\n`);
+    try {
+      const got = await step.run(ctx);
+      for (const r of got) {
+        rows.push(r);
+        process.stdout.write(`  ${r.what} | ${r.result} | ${r.budget} | ${r.met === undefined ? '—' : r.met ? '达标 met' : '未达标 MISSED'}\n`);
+      }
+    } catch (e) {
+      rows.push({ step: step.title, what: '(failed)', result: String(e instanceof Error ? e.stack : e), budget: '', met: false });
+      process.stdout.write(`  FAILED: ${String(e)}\n`);
+    }
+  }
+  const chromium = (() => {
+    try {
+      return execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    } catch {
+      return 'chromium not found';
+    }
+  })();
+  const machine = `${type()} · ${cpus().length} × ${cpus()[0]?.model ?? '?'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${chromium}`;
+  const table = [
+    '| step | measurement | result (median, min–max, runs) | budget | met |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.step} | ${r.what} | ${r.result.replace(/\n/g, ' ')} | ${r.budget} | ${r.met === undefined ? '—' : r.met ? 'yes' : '**no**'} |`),
+  ].join('\n');
+  const notes = await readFile(resolve(root, 'bench/NOTES.md'), 'utf8').catch(() => '');
+  const md = `# Benchmark results\n\nRun ${new Date().toISOString()} on ${machine}.\n\n${table}\n\n${notes}`;
+  await writeFile(resolve(root, 'bench/results.md'), md);
+  process.stdout.write(`\n${table}\n\nwritten to bench/results.md\n`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
