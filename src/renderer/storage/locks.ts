@@ -1,0 +1,130 @@
+/**
+ * Submitted periods are locked // 已报送锁定. A period is 已报送 for a district when the
+ * submissions table holds a submission for that district and period without `unlockedAt`.
+ * Writes to progress of a locked period are refused inside storage (a DBCore middleware),
+ * so no screen can bypass the lock; unlocking is explicit and recorded in the audit trail.
+ */
+import type Dexie from 'dexie';
+import type { DBCore, DBCoreTransaction, Middleware } from 'dexie';
+import type { ProgressEntry, Submission } from '@core/model';
+import { parsePeriodId } from '@core/period';
+import type { LedgerDb } from './db';
+import { changedFields, changedRecords, isUnguarded, readBefore, widenTransactions } from './audit';
+
+/** Thrown when a write touches a 已报送 period. The message is for the officer. */
+export class PeriodLockedError extends Error {
+  override name = 'PeriodLockedError';
+  constructor(
+    readonly district: string,
+    readonly periodId: string,
+  ) {
+    super(lockedMessage(district, periodId));
+  }
+}
+
+/** The Chinese refusal for a locked period. */
+export function lockedMessage(district: string, periodId: string): string {
+  const name = parsePeriodId(periodId)?.name ?? periodId;
+  return `${district}${name}的进展已报送，已锁定，不能修改。如确需修改，请到“报表导出”中该期的报送记录处点击“解锁”（解锁会记入修改记录），修改后重新导出报送。`;
+}
+
+/** Whether a submission still locks its period. */
+function locks(s: Submission): boolean {
+  return !s.unlockedAt;
+}
+
+/** Lock state of one district's period: locked, and the latest submission if any. */
+export interface LockState {
+  locked: boolean;
+  /** The most recent submission of the period (locked or unlocked). */
+  latest?: Submission;
+  submissions: Submission[];
+}
+
+/** Read the lock state of a district's period. */
+export async function readLockState(db: LedgerDb, district: string, periodId: string): Promise<LockState> {
+  const submissions = await db.submissions.where('[district+periodId]').equals([district, periodId]).sortBy('at');
+  return { locked: submissions.some(locks), latest: submissions[submissions.length - 1], submissions };
+}
+
+/** Whether a district's period is locked (已报送 and not unlocked). */
+export async function isPeriodLocked(db: LedgerDb, district: string, periodId: string): Promise<boolean> {
+  return (await readLockState(db, district, periodId)).locked;
+}
+
+/**
+ * Unlock a submitted period so that its progress can be edited again. Every locking
+ * submission gets `unlockedAt`; the unlock itself is written to the audit trail with
+ * `by`. Returns false when the period was not locked.
+ */
+export async function unlockPeriod(db: LedgerDb, district: string, periodId: string, by: string): Promise<boolean> {
+  return db.transaction('rw', db.submissions, db.audit, async () => {
+    const subs = await db.submissions.where('[district+periodId]').equals([district, periodId]).toArray();
+    const locking = subs.filter(locks);
+    if (locking.length === 0) return false;
+    const at = new Date().toISOString();
+    for (const s of locking) await db.submissions.put({ ...s, unlockedAt: at });
+    await db.audit.bulkAdd(
+      locking.map((s) => ({
+        at,
+        entity: 'submission' as const,
+        entityId: `${district}|${periodId}`,
+        field: 'unlockedAt',
+        oldValue: { fileName: s.fileName, sha256: s.sha256, submittedAt: s.at },
+        newValue: at,
+        by,
+        reason: 'unlock',
+      })),
+    );
+    return true;
+  });
+}
+
+async function lockedPairs(down: DBCore, trans: DBCoreTransaction): Promise<Set<string>> {
+  const table = down.table('submissions');
+  const res = await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: { type: 3, lower: undefined, upper: undefined } } });
+  return new Set((res.result as Submission[]).filter(locks).map((s) => `${s.district}|${s.periodId}`));
+}
+
+function lockMiddleware(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'LedgerPeriodLocks',
+    level: 15,
+    create(down) {
+      const names = new Set(down.schema.tables.map((t) => t.name));
+      if (!names.has('progress') || !names.has('submissions')) return down;
+      return {
+        ...down,
+        transaction: widenTransactions(down, new Set(['progress'])),
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'progress') return table;
+          return {
+            ...table,
+            async mutate(req) {
+              if (isUnguarded(req.trans)) return table.mutate(req);
+              const before = await readBefore(table, req);
+              const touched = changedRecords(table, req, before).filter(
+                ({ old, next }) =>
+                  old === undefined || next === undefined || changedFields(old as Record<string, unknown>, next as Record<string, unknown>).length > 0,
+              );
+              if (touched.length > 0) {
+                const locked = await lockedPairs(down, req.trans);
+                for (const { old, next } of touched)
+                  for (const rec of [old, next] as (ProgressEntry | undefined)[])
+                    if (rec && locked.has(`${rec.district}|${rec.periodId}`)) throw new PeriodLockedError(rec.district, rec.periodId);
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+/** Install the period locks on a database, once, before it is opened. */
+export function installPeriodLocks(db: Dexie): void {
+  db.use(lockMiddleware());
+}
