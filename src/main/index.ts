@@ -1,42 +1,99 @@
 /**
- * Electron main process: one hardened window and the bridge's handlers.
+ * Electron main process entry: one hardened window serving the renderer from `app://ledger/`,
+ * the bridge's handlers, the Chinese menu, backups on disk, one running copy at a time.
+ *
+ * ⚠ NEVER CHANGE without a data migration: USER_DATA_FOLDER (below), APP_SCHEME/APP_HOST
+ * (protocol.ts) and the appId in electron-builder.yml. IndexedDB lives in the userData
+ * folder under the app origin; changing either opens an empty database.
  */
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, session, type BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFile } from 'node:fs/promises';
-import { CHANNELS, type AppInfo, type SaveFileRequest } from '../shared/bridge';
+import type { AppInfo } from '../shared/bridge';
+import { BackupRequester, backUpOnClose, scheduleDailyBackups } from './backup-schedule';
+import { claimSingleInstance, handleSecondInstance } from './instance';
+import { registerIpcHandlers } from './ipc';
+import { createLogger } from './log';
+import { installMenu } from './menu';
+import { findSpreadsheetArg, OpenedFileQueue } from './open-files';
+import { APP_START_URL, isAppUrl, registerAppScheme, serveRenderer } from './protocol';
+import { createUrlPolicy, hardenSession, hardenWebContents } from './security';
+import { createMainWindow } from './window';
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1366,
-    height: 768,
-    title: '区级科创任务台账',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
-  return win;
+/** The product name shown to officers. */
+export const PRODUCT_NAME = '区级科创任务台账';
+/** The folder under %APPDATA% (~/.config on Linux) holding the database. NEVER CHANGE. */
+export const USER_DATA_FOLDER = 'district-innovation-ledger';
+
+// Before the app is ready: scheme privileges, sandbox everywhere, the fixed data folder.
+registerAppScheme();
+app.enableSandbox();
+app.setName(PRODUCT_NAME);
+app.setPath('userData', join(app.getPath('appData'), USER_DATA_FOLDER));
+
+const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const development = devServer !== undefined;
+const allowUrl = createUrlPolicy(isAppUrl, devServer);
+const isTrustedUrl = (url: string) => isAppUrl(url) || (devServer !== undefined && url.startsWith(new URL(devServer).origin));
+
+if (!claimSingleInstance()) {
+  app.quit();
+} else {
+  start();
 }
 
-ipcMain.handle(CHANNELS.appInfo, (): AppInfo => ({
-  name: '区级科创任务台账',
-  version: app.getVersion(),
-  platform: 'desktop',
-  dataFolder: app.getPath('userData'),
-  backupFolder: join(app.getPath('userData'), 'backups'),
-}));
+function start(): void {
+  const userData = app.getPath('userData');
+  const backupDir = join(userData, 'backups');
+  const log = createLogger(userData);
+  const files = new OpenedFileQueue();
+  const requester = new BackupRequester(backupDir, isTrustedUrl);
+  let win: BrowserWindow | null = null;
 
-ipcMain.handle(CHANNELS.saveFile, async (_e, req: SaveFileRequest) => {
-  const res = await dialog.showSaveDialog({ title: req.title, defaultPath: req.suggestedName, filters: req.filters });
-  if (res.canceled || !res.filePath) return { status: 'canceled' };
-  await writeFile(res.filePath, req.data);
-  return { status: 'saved', name: res.filePath };
-});
+  const firstFile = findSpreadsheetArg(process.argv, process.cwd());
+  if (firstFile) void files.open(firstFile);
+  app.on('second-instance', (_event, argv, cwd) => void handleSecondInstance(win, files, argv, cwd));
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void files.open(path);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, allowUrl));
+  app.on('window-all-closed', () => app.quit());
 
-void app.whenReady().then(createWindow);
-app.on('window-all-closed', () => app.quit());
+  const appInfo = (): AppInfo => ({
+    name: PRODUCT_NAME,
+    version: app.getVersion(),
+    platform: 'desktop',
+    dataFolder: userData,
+    backupFolder: backupDir,
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, allowUrl, { development });
+    serveRenderer(join(import.meta.dirname, '../renderer'));
+    registerIpcHandlers({ window: () => win, isTrustedUrl, appInfo, backupDir, documentsDir: app.getPath('documents') });
+    requester.install();
+    installMenu({ window: () => win, productName: PRODUCT_NAME, version: app.getVersion(), dataFolder: userData, backupFolder: backupDir, development });
+
+    const icon = join(process.resourcesPath ?? '', 'icon.png');
+    win = createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      userDataDir: userData,
+      ...(existsSync(icon) ? { iconPath: icon } : {}),
+    });
+    const current = win;
+    current.webContents.on('did-finish-load', () => files.attach(current));
+    current.webContents.on('render-process-gone', (_event, details) => {
+      log(`renderer gone: ${details.reason}`);
+      if (details.reason !== 'clean-exit' && !current.isDestroyed()) current.webContents.reload();
+    });
+    current.on('closed', () => {
+      win = null;
+    });
+    backUpOnClose(current, requester, log);
+    const stopDaily = scheduleDailyBackups(requester, () => win, backupDir, log);
+    app.once('before-quit', stopDaily);
+    void current.loadURL(devServer ?? APP_START_URL);
+    log(`started ${app.getVersion()}`);
+  });
+}

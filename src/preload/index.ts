@@ -1,26 +1,71 @@
 /**
  * The preload: exposes exactly the LedgerBridge contract as `window.ledger`, nothing else.
+ * Runs sandboxed: only `electron`'s renderer modules are available here.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_GLOBAL, CHANNELS, type LedgerBridge, type MenuCommand, type OpenedFile } from '../shared/bridge';
+import {
+  BRIDGE_GLOBAL,
+  CHANNELS,
+  type BackupReply,
+  type BackupRequest,
+  type LedgerBridge,
+  type MenuCommand,
+  type OpenedFile,
+  type RequestedBackupReason,
+} from '../shared/bridge';
+
+/**
+ * ipcRenderer.invoke rejects with "Error invoking remote method '…': Error: <message>";
+ * the renderer shows the message to the officer, so keep only the Chinese part.
+ */
+function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
+  return ipcRenderer.invoke(channel, ...args).catch((err: unknown) => {
+    const raw = err instanceof Error ? err.message : String(err);
+    throw new Error(raw.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, ''));
+  }) as Promise<T>;
+}
+
+// Files opened before the renderer subscribed (double-click on a .xlsx starts the app) wait here.
+const pendingFiles: OpenedFile[] = [];
+const fileListeners = new Set<(file: OpenedFile) => void>();
+ipcRenderer.on(CHANNELS.fileOpened, (_e: IpcRendererEvent, file: OpenedFile) => {
+  if (fileListeners.size === 0) pendingFiles.push(file);
+  for (const l of fileListeners) l(file);
+});
+
+let backupListener: ((reason: RequestedBackupReason) => Promise<Uint8Array>) | undefined;
+ipcRenderer.on(CHANNELS.backupRequested, (_e: IpcRendererEvent, req: BackupRequest) => {
+  const reply = (r: BackupReply) => ipcRenderer.send(CHANNELS.backupReply, r);
+  if (!backupListener) return reply({ id: req.id, error: '程序界面尚未准备好，本次未能备份。' });
+  backupListener(req.reason).then(
+    (data) => reply({ id: req.id, data }),
+    (err: unknown) => reply({ id: req.id, error: err instanceof Error ? err.message : String(err) }),
+  );
+});
 
 const bridge = {
-  appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
-  openFile: (req) => ipcRenderer.invoke(CHANNELS.openFile, req),
-  saveFile: (req) => ipcRenderer.invoke(CHANNELS.saveFile, req),
-  writeBackup: (req) => ipcRenderer.invoke(CHANNELS.backupWrite, req),
-  listBackups: () => ipcRenderer.invoke(CHANNELS.backupList),
-  readBackup: (name) => ipcRenderer.invoke(CHANNELS.backupRead, name),
-  exportBackup: (name) => ipcRenderer.invoke(CHANNELS.backupExport, name),
+  appInfo: () => invoke(CHANNELS.appInfo),
+  openFile: (req) => invoke(CHANNELS.openFile, req),
+  saveFile: (req) => invoke(CHANNELS.saveFile, req),
+  writeBackup: (req) => invoke(CHANNELS.backupWrite, req),
+  listBackups: () => invoke(CHANNELS.backupList),
+  readBackup: (name) => invoke(CHANNELS.backupRead, name),
+  exportBackup: (name) => invoke(CHANNELS.backupExport, name),
   onMenuCommand: (listener) => {
     const handler = (_e: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(CHANNELS.menuCommand, handler);
     return () => ipcRenderer.removeListener(CHANNELS.menuCommand, handler);
   },
   onFileOpened: (listener) => {
-    const handler = (_e: IpcRendererEvent, file: OpenedFile) => listener(file);
-    ipcRenderer.on(CHANNELS.fileOpened, handler);
-    return () => ipcRenderer.removeListener(CHANNELS.fileOpened, handler);
+    fileListeners.add(listener);
+    for (const file of pendingFiles.splice(0)) listener(file);
+    return () => fileListeners.delete(listener);
+  },
+  onBackupRequested: (listener) => {
+    backupListener = listener;
+    return () => {
+      if (backupListener === listener) backupListener = undefined;
+    };
   },
 } satisfies LedgerBridge;
 

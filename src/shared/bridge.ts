@@ -22,6 +22,10 @@ export const CHANNELS = {
   menuCommand: 'ledger:menu-command',
   /** main → renderer: a file was opened by double-click, drag onto the icon or the command line. */
   fileOpened: 'ledger:file-opened',
+  /** main → renderer: main wants a backup (daily, on close); carries `BackupRequest`. */
+  backupRequested: 'ledger:backup-requested',
+  /** renderer → main: the answer to a `backupRequested`; carries `BackupReply`. */
+  backupReply: 'ledger:backup-reply',
 } as const;
 
 /** Facts about the running application, shown in 关于. */
@@ -84,6 +88,18 @@ export interface BackupFileInfo {
   size: number;
 }
 
+/** Backups main asks the renderer for (the renderer owns the data in IndexedDB). */
+export type RequestedBackupReason = Extract<BackupReason, 'daily' | 'close'>;
+
+/** main → renderer: please produce a backup; answered with a `BackupReply` of the same id. */
+export interface BackupRequest {
+  id: string;
+  reason: RequestedBackupReason;
+}
+
+/** renderer → main: the backup's bytes (same format as `BackupWriteRequest.data`), or why not. */
+export type BackupReply = { id: string; data: Uint8Array } | { id: string; error: string };
+
 export type MenuCommand = 'import' | 'export' | 'find' | 'backup' | 'about' | 'settings';
 
 /** The bridge itself. Every method is async; errors reject with a Chinese message. */
@@ -104,4 +120,10 @@ export interface LedgerBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribe to files opened from outside (double-click, drag on the icon). */
   onFileOpened(listener: (file: OpenedFile) => void): () => void;
+  /**
+   * Answer main's requests for a backup (daily, and when the window closes): the listener
+   * returns the backup bytes, main writes and rotates the file. One listener at a time
+   * (a new one replaces the old); returns an unsubscribe function. Never fires in the browser.
+   */
+  onBackupRequested(listener: (reason: RequestedBackupReason) => Promise<Uint8Array>): () => void;
 }

@@ -87,5 +87,7 @@ export function createBrowserBridge(): LedgerBridge {
       fileListeners.add(listener);
       return () => fileListeners.delete(listener);
     },
+    // The browser has no main process asking for backups: never fires.
+    onBackupRequested: () => () => {},
   };
 }
