@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { findTable, readRows, mappingToRemember, withMapping } from './find-table';
+import type { SheetGrid } from './types';
+
+const grid = (name: string, rows: string[][]): SheetGrid => ({ name, rows });
+
+describe('findTable', () => {
+  const cases: { name: string; rows: string[][]; headerRow: number; headerRows: number; fields: Record<number, string | null>; review: boolean }[] = [
+    {
+      name: 'title rows above the header',
+      rows: [['2025年武汉市科技创新重点任务清单', '', ''], ['', '', ''], ['序号', '重点任务', '牵头单位', '完成时限'], ['1', '建设实验室', '市科技局', '2025年底']],
+      headerRow: 2,
+      headerRows: 1,
+      fields: { 0: 'seq', 1: 'title', 2: 'leadUnits', 3: 'deadline' },
+      review: false,
+    },
+    {
+      name: 'variant names and reordered columns',
+      rows: [['时间节点', '牵头部门', '工作任务', '工作内容', '配合单位', '编号'], ['2025年', '市科技局', '任务甲', '内容甲', '各区', '1']],
+      headerRow: 0,
+      headerRows: 1,
+      fields: { 0: 'deadline', 1: 'leadUnits', 2: 'title', 3: 'text', 4: 'responsibleUnits', 5: 'number' },
+      review: false,
+    },
+    {
+      name: 'two-row header (责任单位 over 牵头单位 / 配合单位, merges expanded)',
+      rows: [
+        ['清单', '清单', '清单', '清单', '清单'],
+        ['序号', '重点任务', '责任单位', '责任单位', '完成时限'],
+        ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+        ['1', '任务甲', '市科技局', '各区', '2025年'],
+      ],
+      headerRow: 1,
+      headerRows: 2,
+      fields: { 0: 'seq', 1: 'title', 2: 'leadUnits', 3: 'responsibleUnits', 4: 'deadline' },
+      review: false,
+    },
+    {
+      name: 'unsure headers ask for review',
+      rows: [['序号', '重点任务名称及要求', '牵头单位（盖章）'], ['1', '任务甲', '市科技局']],
+      headerRow: 0,
+      headerRows: 1,
+      fields: { 0: 'seq', 1: 'title', 2: 'leadUnits' },
+      review: true,
+    },
+  ];
+  it.each(cases)('$name', (c) => {
+    const { layout, issues } = findTable(grid('表1', c.rows));
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(layout?.headerRow).toBe(c.headerRow);
+    expect(layout?.headerRows).toBe(c.headerRows);
+    for (const [col, f] of Object.entries(c.fields)) expect(layout?.columns[+col]?.field).toBe(f);
+    expect(layout?.needsReview).toBe(c.review);
+  });
+
+  it('reports an empty sheet and a sheet without a header in Chinese', () => {
+    expect(findTable(grid('空表', [['', ''], []])).issues[0]?.message).toContain('工作表“空表”是空的');
+    const r = findTable(grid('说明', [['本文件说明'], ['请于10月8日前报送']]));
+    expect(r.layout).toBeUndefined();
+    expect(r.issues[0]).toMatchObject({ sheet: '说明', row: 1, severity: 'error' });
+    expect(r.issues[0]?.message).toContain('没有找到表头');
+  });
+
+  it('remembers a mapping the officer confirmed', () => {
+    const rows = [['序号', '事项', '牵头单位', '完成时限'], ['1', '任务甲', '市科技局', '2025年']];
+    const first = findTable(grid('表', rows));
+    expect(first.layout?.columns[1]?.field).toBeNull();
+    const fixed = withMapping(first.layout!, first.layout!.columns.map((m) => (m.column === 1 ? { ...m, field: 'title', confidence: 1 } : m)));
+    const again = findTable(grid('表', rows), mappingToRemember(fixed));
+    expect(again.layout?.columns[1]?.field).toBe('title');
+    expect(again.layout?.needsReview).toBe(false);
+  });
+});
+
+describe('readRows', () => {
+  it('skips spacer rows, section headings, repeated headers and footnotes; flags duplicate 任务编号 and missing 重点任务', () => {
+    const g = grid('任务', [
+      ['重点任务清单'],
+      ['任务编号', '重点任务', '牵头单位', '完成时限'],
+      ['一、强化创新平台', '一、强化创新平台', '一、强化创新平台', '一、强化创新平台'],
+      ['K-1', '建设实验室', '市科技局', '2025年'],
+      ['', '', '', ''],
+      ['K-2', '引进人才', '市科技局', '2026年'],
+      ['任务编号', '重点任务', '牵头单位', '完成时限'],
+      ['K-2', '重复的任务', '市人社局', '2026年'],
+      ['K-4', '', '市人社局', ''],
+      ['注：本表由市科技局汇总'],
+    ]);
+    const { layout } = findTable(g);
+    const { rows, issues } = readRows(g, layout!);
+    expect(rows.map((r) => [r.row, r.fields.key, r.sectionHeading])).toEqual([
+      [4, 'K-1', '一、强化创新平台'],
+      [6, 'K-2', '一、强化创新平台'],
+      [8, 'K-2', '一、强化创新平台'],
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({ sheet: '任务', row: 8, column: 'A列（任务编号）', severity: 'error' }),
+      expect.objectContaining({ sheet: '任务', row: 9, severity: 'warning' }),
+    ]);
+    expect(issues[0]!.message).toBe('工作表“任务”第 8 行的任务编号“K-2”与第 6 行重复。任务编号必须唯一，请改正文件后重新导入。');
+  });
+
+  it('refuses a table without a 重点任务 column, naming the header row', () => {
+    const g = grid('表', [['', ''], ['序号', '牵头单位', '完成时限'], ['1', '市科技局', '2025年']]);
+    const { layout } = findTable(g);
+    const { rows, issues } = readRows(g, layout!);
+    expect(rows).toEqual([]);
+    expect(issues[0]).toMatchObject({ sheet: '表', row: 2, severity: 'error' });
+    expect(issues[0]!.message).toContain('没有“重点任务”列');
+  });
+});

@@ -1,0 +1,240 @@
+/**
+ * Find the task table inside a sheet: the header row (below title rows, possibly two rows
+ * high), what each column holds, and the data rows under it (skipping spacer rows, section
+ * headings, repeated headers and footnotes). Problems are returned as data.
+ */
+import { TASK_FIELDS, type TaskFieldId } from '../fields';
+import { IMPORT_MESSAGES as M } from './messages';
+import { columnLetter, normalizeHeader } from './normalize';
+import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
+
+/** Remembered column choices: normalized header text → field (null = ignore the column). */
+export type RememberedMapping = Readonly<Record<string, TaskFieldId | null>>;
+
+/** How sure a header guess must be to count without review. */
+const SURE = 1;
+/** How many rows from the top are searched for the header. */
+const HEADER_SEARCH_ROWS = 40;
+
+const ALIASES: { field: TaskFieldId; alias: string }[] = TASK_FIELDS.flatMap((f) =>
+  [f.header, ...f.aliases].map((a) => ({ field: f.id, alias: normalizeHeader(a) })),
+).sort((a, b) => b.alias.length - a.alias.length);
+
+/** The field a header names, with a confidence: exact name 1, a name inside a longer header 0.8. */
+export function matchHeader(text: string, remembered: RememberedMapping = {}): { field: TaskFieldId | null; confidence: number } | null {
+  const n = normalizeHeader(text);
+  if (!n) return null;
+  if (Object.hasOwn(remembered, n)) return { field: remembered[n] ?? null, confidence: 1 };
+  const exact = ALIASES.find((a) => a.alias === n);
+  if (exact) return { field: exact.field, confidence: 1 };
+  if (n.length > 12) return null; // a long text is a data cell, not a header
+  const inside = ALIASES.find((a) => a.alias.length >= 2 && n.includes(a.alias));
+  if (inside) return { field: inside.field, confidence: 0.8 };
+  return null;
+}
+
+/** Column label as the officer sees it, e.g. `C列（牵头单位）`. */
+export function columnLabel(column: number, header?: string): string {
+  return header ? `${columnLetter(column)}列（${header}）` : `${columnLetter(column)}列`;
+}
+
+const cell = (grid: SheetGrid, r: number, c: number) => (grid.rows[r]?.[c] ?? '').trim();
+const width = (grid: SheetGrid, from: number, to: number) => {
+  let w = 0;
+  for (let r = from; r < to && r < grid.rows.length; r++) w = Math.max(w, grid.rows[r]!.length);
+  return w;
+};
+
+interface Candidate {
+  headerRow: number;
+  headerRows: number;
+  headers: string[];
+  guesses: ({ field: TaskFieldId | null; confidence: number } | null)[];
+  score: number;
+}
+
+function candidate(grid: SheetGrid, r: number, rows: 1 | 2, remembered: RememberedMapping): Candidate {
+  const w = width(grid, r, r + rows);
+  const headers: string[] = [];
+  const guesses: Candidate['guesses'] = [];
+  for (let c = 0; c < w; c++) {
+    const parent = cell(grid, r, c);
+    const child = rows === 2 ? cell(grid, r + 1, c) : '';
+    if (rows === 2 && child && child !== parent) {
+      headers.push(parent ? `${parent}/${child}` : child);
+      // Under a header row, only an exact name counts: data cells often contain words like 任务.
+      const own = matchHeader(child, remembered);
+      guesses.push(own && own.confidence >= SURE ? own : parent ? matchHeader(parent, remembered) : null);
+    } else {
+      headers.push(parent);
+      guesses.push(parent ? matchHeader(parent, remembered) : null);
+    }
+  }
+  const fields = new Set(guesses.filter((g) => g && g.field && g.confidence >= 0.8).map((g) => g!.field));
+  const score = fields.size + (fields.has('title') ? 0.5 : 0) + (fields.has('key') ? 0.25 : 0);
+  return { headerRow: r, headerRows: rows, headers, guesses, score };
+}
+
+/** Locate the header and map the columns of a sheet. */
+export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): { layout?: TableLayout; issues: ImportIssue[] } {
+  const sheet = grid.name;
+  if (!grid.rows.some((row) => row.some((v) => v.trim() !== '')))
+    return { issues: [{ sheet, message: M.emptySheet(sheet), severity: 'error' }] };
+  let best: Candidate | undefined;
+  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const one = candidate(grid, r, 1, remembered);
+    if (!best || one.score > best.score) best = one;
+    if (r + 1 < grid.rows.length) {
+      const two = candidate(grid, r, 2, remembered);
+      const next = candidate(grid, r + 1, 1, remembered);
+      if (two.score > one.score && two.score >= next.score && two.score >= best.score && one.score >= 2) best = two;
+    }
+  }
+  if (!best || best.score < 2) return { issues: [{ sheet, row: 1, message: M.noHeader(sheet), severity: 'error' }] };
+  const layout = layoutFrom(sheet, best);
+  const guessed = best.headers.map((header, column) => ({ column, header, field: best.guesses[column]?.field ?? null, confidence: best.guesses[column]?.confidence ?? 0 }));
+  return { layout, issues: guessWarnings(layout, guessed) };
+}
+
+function layoutFrom(sheet: string, c: Candidate): TableLayout {
+  const columns: ColumnMapping[] = c.headers.map((header, column) => ({
+    column,
+    header,
+    field: c.guesses[column]?.field ?? null,
+    confidence: c.guesses[column]?.confidence ?? 0,
+  }));
+  const layout: TableLayout = { sheet, headerRow: c.headerRow, headerRows: c.headerRows, columns, needsReview: false };
+  return withMapping(layout, columns);
+}
+
+/** Warnings about the guessed mapping (two columns that look like the same field). */
+export function guessWarnings(layout: TableLayout, guessed: readonly ColumnMapping[]): ImportIssue[] {
+  return mappingIssues(layout, guessed).filter((i) => i.severity === 'warning');
+}
+
+/**
+ * Apply a column mapping (the guess or the officer's choice): a field claimed by two
+ * columns keeps the surer one; review is needed when a guess is unsure or 重点任务 is missing.
+ */
+export function withMapping(layout: TableLayout, columns: readonly ColumnMapping[]): TableLayout {
+  const owner = new Map<TaskFieldId, ColumnMapping>();
+  const out = columns.map((m) => ({ ...m }));
+  let conflict = false;
+  for (const m of out) {
+    if (!m.field) continue;
+    const prev = owner.get(m.field);
+    if (!prev) owner.set(m.field, m);
+    else {
+      conflict = true;
+      if (m.confidence > prev.confidence) {
+        prev.field = null;
+        owner.set(m.field, m);
+      } else m.field = null;
+    }
+  }
+  const unsure = out.some((m) => m.field && m.confidence < SURE);
+  return { ...layout, columns: out, needsReview: conflict || unsure || !owner.has('title') };
+}
+
+/** Issues of a mapping itself: a required column missing, two columns for one field. */
+export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapping[]): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const row = layout.headerRow + 1;
+  for (const f of TASK_FIELDS)
+    if (f.requiredForImport && !layout.columns.some((m) => m.field === f.id))
+      issues.push({ sheet: layout.sheet, row, message: M.requiredMissing(layout.sheet, row, f.id), severity: 'error' });
+  if (guessed) {
+    const seen = new Map<TaskFieldId, ColumnMapping>();
+    for (const m of guessed) {
+      if (!m.field) continue;
+      const first = seen.get(m.field);
+      if (!first) seen.set(m.field, m);
+      else
+        issues.push({
+          sheet: layout.sheet,
+          row,
+          column: columnLabel(m.column, m.header),
+          message: M.duplicateColumn(layout.sheet, m.field, columnLabel(first.column, first.header), columnLabel(m.column, m.header)),
+          severity: 'warning',
+        });
+    }
+  }
+  return issues;
+}
+
+const HEADING = /^(第?[一二三四五六七八九十百]+[、.．章部分]|[(（][一二三四五六七八九十]+[)）]|专栏)/;
+const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计)/;
+
+/** The data rows under the header, with the row issues (duplicate 任务编号, rows without a task). */
+export function readRows(grid: SheetGrid, layout: TableLayout): { rows: ImportedRow[]; issues: ImportIssue[] } {
+  const sheet = grid.name;
+  const issues: ImportIssue[] = [...mappingIssues(layout)];
+  if (issues.some((i) => i.severity === 'error')) return { rows: [], issues };
+  const mapped = layout.columns.filter((m) => m.field);
+  const headerNames = new Map(layout.columns.map((m) => [m.column, normalizeHeader(m.header.split('/').pop() ?? '')]));
+  const rows: ImportedRow[] = [];
+  const seenKeys = new Map<string, number>();
+  const keyColumn = layout.columns.find((m) => m.field === 'key');
+  let section: string | undefined;
+  for (let r = layout.headerRow + layout.headerRows; r < grid.rows.length; r++) {
+    const raw = grid.rows[r]!;
+    const nonEmpty = raw.map((v) => v.trim()).filter(Boolean);
+    if (nonEmpty.length === 0) continue;
+    const distinct = new Set(nonEmpty);
+    const first = nonEmpty[0]!;
+    const fields: RowFields = {};
+    for (const m of mapped) {
+      const v = (raw[m.column] ?? '').trim();
+      if (v) fields[m.field!] = v;
+    }
+    // A repeated header (sheets printed in pages repeat it).
+    const headerHits = layout.columns.filter((m) => headerNames.get(m.column) && normalizeHeader(raw[m.column] ?? '') === headerNames.get(m.column)).length;
+    if (headerHits >= 2) continue;
+    // A row of column numbers (1 2 3 4 …) under the header.
+    if (nonEmpty.length >= 3 && nonEmpty.every((v) => /^\d{1,2}$/.test(v)) && r <= layout.headerRow + layout.headerRows + 1) continue;
+    if (FOOTER.test(first) && (distinct.size === 1 || !fields.title)) continue;
+    if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
+      section = first;
+      continue;
+    }
+    if (!fields.title && fields.text) fields.title = firstSentence(fields.text);
+    if (!fields.title) {
+      issues.push({ sheet, row: r + 1, message: M.rowWithoutTitle(sheet, r + 1), severity: 'warning' });
+      continue;
+    }
+    if (fields.key && keyColumn) {
+      const prev = seenKeys.get(fields.key);
+      if (prev !== undefined)
+        issues.push({
+          sheet,
+          row: r + 1,
+          column: columnLabel(keyColumn.column, keyColumn.header),
+          message: M.duplicateKey(sheet, r + 1, fields.key, prev),
+          severity: 'error',
+        });
+      else seenKeys.set(fields.key, r + 1);
+    }
+    rows.push(section !== undefined ? { row: r + 1, fields, sectionHeading: section } : { row: r + 1, fields });
+  }
+  if (rows.length === 0 && !issues.some((i) => i.severity === 'error'))
+    issues.push({ sheet, row: layout.headerRow + layout.headerRows, message: M.noRows(sheet), severity: 'error' });
+  return { rows, issues };
+}
+
+/** The lead sentence of a text (up to the first 。；or the first 40 characters). */
+export function firstSentence(text: string): string {
+  const m = /^[^。；;]{2,}?[。；;]/.exec(text);
+  const s = (m ? m[0].slice(0, -1) : text).trim();
+  return s.length > 60 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** The remembered-mapping entries of a layout (to save after the officer confirms it). */
+export function mappingToRemember(layout: TableLayout): Record<string, TaskFieldId | null> {
+  const out: Record<string, TaskFieldId | null> = {};
+  for (const m of layout.columns) {
+    const n = normalizeHeader(m.header.split('/').pop() ?? '');
+    if (n) out[n] = m.field;
+  }
+  return out;
+}

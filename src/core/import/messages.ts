@@ -1,0 +1,24 @@
+/** The Chinese messages of import planning: each says what is wrong, where, and what to do. */
+import type { TaskFieldId } from '../fields';
+import { taskField } from '../fields';
+
+const h = (f: TaskFieldId) => taskField(f).header;
+
+export const IMPORT_MESSAGES = {
+  emptySheet: (sheet: string) => `工作表“${sheet}”是空的，没有任何内容。请选择有任务清单的工作表，或检查文件是否选对。`,
+  noHeader: (sheet: string) =>
+    `工作表“${sheet}”里没有找到表头（应有“${h('title')}”“${h('leadUnits')}”“${h('deadline')}”等列名）。请确认这是任务清单，或在“调整列对应”中指定各列。`,
+  requiredMissing: (sheet: string, row: number, field: TaskFieldId) =>
+    `工作表“${sheet}”第 ${row} 行的表头里没有“${h(field)}”列（也可叫 ${taskField(field).aliases.slice(1, 4).join('、')}）。请在“调整列对应”中指定哪一列是“${h(field)}”。`,
+  duplicateColumn: (sheet: string, field: TaskFieldId, first: string, second: string) =>
+    `工作表“${sheet}”有两列都像“${h(field)}”：${first} 和 ${second}。已使用 ${first}，请在“调整列对应”中确认。`,
+  duplicateKey: (sheet: string, row: number, key: string, firstRow: number) =>
+    `工作表“${sheet}”第 ${row} 行的任务编号“${key}”与第 ${firstRow} 行重复。任务编号必须唯一，请改正文件后重新导入。`,
+  noRows: (sheet: string) => `工作表“${sheet}”在表头下面没有任务行。请检查是否选对了工作表。`,
+  rowWithoutTitle: (sheet: string, row: number) =>
+    `工作表“${sheet}”第 ${row} 行没有“${h('title')}”内容，这一行不会导入。如需导入，请补上任务名称。`,
+  unknownDocument: (sheet: string, row: number, name: string) =>
+    `工作表“${sheet}”第 ${row} 行的文件“${name}”不在本台账中，将作为新文件一并导入。`,
+  ambiguousChoiceMissing: (count: number) => `还有 ${count} 行需要您确认对应哪个任务（在“需确认”中选择）。`,
+  choiceTaken: (row: number, key: string) => `第 ${row} 行选择的任务 ${key} 已被其他行对应，这一行按“跳过”处理。`,
+} as const;

@@ -1,0 +1,106 @@
+/**
+ * Text helpers for import: header names, cell text, unit lists, deadlines, similarity.
+ */
+
+const FULL_WIDTH: Record<string, string> = { '（': '(', '）': ')', '，': ',', '；': ';', '：': ':', '\u3000': ' ' };
+
+/** Full-width digits, letters, parentheses and punctuation to half-width. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[（），；：\u3000]/g, (ch) => FULL_WIDTH[ch] ?? ch);
+}
+
+/** A header as compared: no spaces or line breaks, no notes in parentheses, no `*` or `：`. */
+export function normalizeHeader(s: string): string {
+  return toHalfWidth(s)
+    .replace(/\s+/g, '')
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[*:：、.]/g, '')
+    .toLowerCase();
+}
+
+/** Cell text as compared: whitespace collapsed, trimmed, half-width punctuation. */
+export function normalizeText(s: string | undefined): string {
+  return toHalfWidth(s ?? '')
+    .replace(/\s+/g, '')
+    .replace(/[。;,.]+$/, '');
+}
+
+/** A task number as compared: `（二）3` and `(二)3.` are the same. */
+export function normalizeNumber(s: string | undefined): string {
+  return toHalfWidth(s ?? '').replace(/[\s.、]/g, '');
+}
+
+/** Split a unit list as written (`市科技局、市发改委，各区`) into names. */
+export function splitUnits(s: string | undefined): string[] {
+  return (s ?? '')
+    .split(/[、,，;；/\n]+|\s{2,}/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/** The spreadsheet column letter of a 0-based index (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    out = String.fromCharCode(65 + m) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * A deadline as a date: `2025-06-30`, `2025/6/30`, `2025年6月30日`, `2025年6月底` (end of
+ * month), `2025年底前` / `2025年` (end of year). Undefined when no date can be read
+ * (`长期坚持`, `持续推进`).
+ */
+export function parseDeadline(s: string | undefined): string | undefined {
+  const t = toHalfWidth(s ?? '').replace(/\s+/g, '');
+  if (!t) return undefined;
+  let m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
+  if (m) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
+  m = /(\d{4})[-/.年](\d{1,2})月?/.exec(t);
+  if (m && +m[2]! >= 1 && +m[2]! <= 12) return `${m[1]}-${pad(+m[2]!)}-${pad(lastDay(+m[1]!, +m[2]!))}`;
+  m = /(\d{4})年?/.exec(t);
+  if (m) return `${m[1]}-12-31`;
+  return undefined;
+}
+
+/** Character bigrams of a normalized text (single characters for very short texts). */
+export function bigrams(s: string): Map<string, number> {
+  const t = normalizeText(s).replace(/[()（）,，、;；:：""“”'‘’《》]/g, '');
+  const out = new Map<string, number>();
+  if (t.length < 2) {
+    if (t) out.set(t, 1);
+    return out;
+  }
+  for (let i = 0; i < t.length - 1; i++) {
+    const g = t.slice(i, i + 2);
+    out.set(g, (out.get(g) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Dice similarity of two bigram bags, 0–1. */
+export function diceOfBigrams(a: Map<string, number>, b: Map<string, number>): number {
+  let total = 0;
+  let common = 0;
+  for (const v of a.values()) total += v;
+  for (const v of b.values()) total += v;
+  if (total === 0) return 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const [g, v] of small) {
+    const w = large.get(g);
+    if (w) common += Math.min(v, w);
+  }
+  return (2 * common) / total;
+}
+
+/** Similarity of two texts, 0–1 (character-bigram Dice coefficient). */
+export function similarity(a: string, b: string): number {
+  return diceOfBigrams(bigrams(a), bigrams(b));
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyDocument, Task } from '../model';
+import { finalizePlan, planImport } from './plan-import';
+import type { ImportedRow } from './types';
+
+const NOW = '2025-10-08T09:30:00.000Z';
+const doc = (id: string, shortTitle: string): PolicyDocument => ({ id, title: shortTitle, shortTitle, kind: 'work-points', source: 's', addedAt: NOW });
+const DOCS = [doc('doc-002', '2023年工作要点'), doc('doc-003', '2024年工作要点')];
+const TEXTS = [
+  '加快建设湖北实验室，推动光谷科技创新大走廊核心承载区建设',
+  '实施高新技术企业倍增计划，全年新增高新技术企业1500家以上',
+  '推进科技成果转化中心建设，建设10大成果转化中心',
+  '引进和培育高端创新团队，新引进战略科技人才团队20个',
+  '深化科技金融改革，设立科技创新基金，扩大知识价值信用贷款规模',
+];
+const task = (i: number, documentId = 'doc-002', extra: Partial<Task> = {}): Task => ({
+  key: `${documentId === 'doc-002' ? '2023YD' : '2024YD'}-${String(i + 1).padStart(2, '0')}`,
+  documentId,
+  number: String(i + 1),
+  order: i + 1,
+  title: TEXTS[i]!.split('，')[0]!,
+  text: TEXTS[i]!,
+  leadUnits: ['市科技局'],
+  responsibleUnits: ['各区人民政府'],
+  deadline: '2023-12-31',
+  deadlineText: '2023年底前',
+  origin: 'seed',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  ...extra,
+});
+const EXISTING = [...TEXTS.map((_, i) => task(i)), ...TEXTS.map((_, i) => task(i, 'doc-003'))];
+const rowOf = (t: Task, row: number, over: Partial<ImportedRow['fields']> = {}, withKey = true): ImportedRow => ({
+  row,
+  fields: {
+    ...(withKey ? { key: t.key } : {}),
+    document: DOCS.find((d) => d.id === t.documentId)!.shortTitle,
+    number: t.number,
+    title: t.title,
+    text: t.text,
+    leadUnits: t.leadUnits.join('、'),
+    responsibleUnits: t.responsibleUnits.join('、'),
+    deadline: t.deadlineText!,
+    ...over,
+  },
+});
+const plan = (rows: ImportedRow[]) => planImport({ fileName: '清单.xlsx', sheet: 'Sheet1', rows, existing: EXISTING, documents: DOCS, now: NOW });
+
+describe('planImport', () => {
+  it('finds no change when the ledger exports and re-imports itself', () => {
+    const p = plan(EXISTING.map((t, i) => rowOf(t, i + 4)));
+    expect(p.unchanged).toHaveLength(10);
+    expect([p.added, p.updated, p.removed, p.ambiguous]).toEqual([[], [], [], []]);
+    expect(p.unchanged.every((u) => u.how === 'key' && u.confidence === 1)).toBe(true);
+  });
+
+  it('matches a city list without 任务编号 by number and text; adds, rewords, archives within the covered document only', () => {
+    const d2 = EXISTING.filter((t) => t.documentId === 'doc-002');
+    const rows = [
+      rowOf(d2[0]!, 3, {}, false),
+      rowOf(d2[1]!, 4, { text: `${d2[1]!.text}，培育科技型中小企业`, leadUnits: '市科技局、市经信局' }, false),
+      // dropped: d2[2]; renumbered from here on
+      rowOf(d2[3]!, 5, { number: '3' }, false),
+      rowOf(d2[4]!, 6, { number: '4', deadline: '2024年6月底' }, false),
+      { row: 7, fields: { document: '2023年工作要点', number: '5', title: '建设武汉具有全国影响力的科技创新中心示范区', leadUnits: '市发改委' } },
+    ];
+    const p = plan(rows);
+    expect(p.unchanged.map((u) => u.task.key)).toEqual(['2023YD-01']);
+    expect(p.updated.map((u) => [u.before.key, u.changedFields])).toEqual([
+      ['2023YD-02', ['text', 'leadUnits']],
+      ['2023YD-04', ['number']],
+      ['2023YD-05', ['number', 'deadline']],
+    ]);
+    expect(p.updated[2]!.after).toMatchObject({ deadline: '2024-06-30', deadlineText: '2024年6月底', updatedAt: NOW });
+    expect(p.removed.map((r) => r.before.key)).toEqual(['2023YD-03']);
+    expect(p.removed[0]!.after.archived).toBe(true);
+    expect(p.added.map((a) => [a.row, a.task.documentId, a.task.leadUnits, a.task.origin])).toEqual([[7, 'doc-002', ['市发改委'], 'import']]);
+    expect(p.scopeDocumentIds).toEqual(['doc-002']);
+  });
+
+  it('asks the officer when a row is only somewhat like a task, and follows the choice', () => {
+    const t = EXISTING[0]!;
+    const rows = EXISTING.filter((x) => x.documentId === 'doc-002').map((x, i) => rowOf(x, i + 2));
+    rows[0] = { row: 2, fields: { title: '加快建设湖北实验室和国家级创新平台', text: '加快建设湖北实验室，建设国家级创新平台和重大科技基础设施' } };
+    const p = plan(rows);
+    expect(p.ambiguous).toHaveLength(1);
+    expect(p.ambiguous[0]!.candidates[0]!.task.key).toBe(t.key);
+    expect(p.removed.map((r) => r.before.key)).toEqual([t.key]);
+    expect(finalizePlan(p, { skipped: new Set(), choices: {} }).issues[0]?.message).toContain('还有 1 行需要您确认');
+    const chosen = finalizePlan(p, { skipped: new Set(), choices: { [p.ambiguous[0]!.id]: t.key } }).accepted!;
+    expect(chosen.updatedKeys).toEqual([t.key]);
+    expect(chosen.archivedKeys).toEqual([]);
+    expect(chosen.tasks[0]!.text).toContain('重大科技基础设施');
+    const asNew = finalizePlan(p, { skipped: new Set(), choices: { [p.ambiguous[0]!.id]: 'new' } }).accepted!;
+    expect(asNew.addedKeys).toHaveLength(1);
+    expect(asNew.archivedKeys).toEqual([t.key]);
+  });
+
+  it('leaves out skipped entries and restores an archived task listed again', () => {
+    const archived = { ...EXISTING[2]!, archived: true };
+    const existing = EXISTING.map((t) => (t.key === archived.key ? archived : t));
+    const rows = existing.filter((t) => t.documentId === 'doc-002').map((t, i) => rowOf(t, i + 2, t.key === '2023YD-01' ? { title: '新名称' } : {}));
+    const p = planImport({ fileName: 'a.xlsx', sheet: 'S', rows, existing, documents: DOCS, now: NOW });
+    expect(p.updated.map((u) => [u.before.key, u.restored])).toEqual([['2023YD-01', false], ['2023YD-03', true]]);
+    expect(p.updated[1]!.after.archived).toBeUndefined();
+    const acc = finalizePlan(p, { skipped: new Set([p.updated[0]!.id]), choices: {} }).accepted!;
+    expect(acc.updatedKeys).toEqual(['2023YD-03']);
+  });
+
+  it('creates a document for a list that names an unknown one, and issues unique keys', () => {
+    const p = plan([
+      { row: 2, fields: { document: '2025年工作要点', title: '甲任务', key: '2023YD-01X' } },
+      { row: 3, fields: { document: '2025年工作要点', title: '乙任务', key: '2023YD-01' } },
+    ]);
+    expect(p.newDocuments.map((d) => d.title)).toEqual(['2025年工作要点']);
+    expect(p.issues.map((i) => [i.row, i.severity])).toEqual([[2, 'warning']]);
+    // 2023YD-01 exists but its text is unrelated: its own key matches it (编号 is authoritative).
+    expect(p.added.map((a) => a.task.key)).toEqual(['2023YD-01X']);
+    expect(p.updated.map((u) => u.before.key)).toEqual(['2023YD-01']);
+  });
+
+  it('plans 50,000 rows in reasonable time', () => {
+    const rows: ImportedRow[] = Array.from({ length: 50_000 }, (_, i) => ({
+      row: i + 2,
+      fields: { document: '2025年重点任务', number: String(i + 1), title: `第${i + 1}项重点任务：推进${TEXTS[i % 5]!.slice(0, 12)}`, leadUnits: '市科技局' },
+    }));
+    const t0 = Date.now();
+    const p = plan(rows);
+    expect(p.added).toHaveLength(50_000);
+    expect(new Set(p.added.map((a) => a.task.key)).size).toBe(50_000);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  });
+});

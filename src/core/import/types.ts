@@ -1,0 +1,158 @@
+/**
+ * Import planning types // 导入更新: a spreadsheet grid in, an ImportPlan out. The plan is a
+ * value: the preview renders it, the officer accepts or skips rows, and the storage ring
+ * writes exactly the accepted part (see finalizePlan and storage/apply-import.ts).
+ */
+import type { PolicyDocument, Task } from '../model';
+import type { TaskFieldId } from '../fields';
+
+/** One sheet as a plain grid of cell texts, merged cells already expanded. */
+export interface SheetGrid {
+  name: string;
+  /** rows[r][c]: the text of the cell, '' when empty. Row 0 is the sheet's first row. */
+  rows: string[][];
+}
+
+/** A problem found in the file, in plain Chinese, naming sheet, row and column. */
+export interface ImportIssue {
+  sheet: string;
+  /** 1-based row number as Excel shows it; undefined for the whole sheet. */
+  row?: number;
+  /** Column as Excel shows it plus its header, e.g. `B列（任务编号）`. */
+  column?: string;
+  message: string;
+  /** `error` blocks the import; `warning` is shown but the rest can still be imported. */
+  severity: 'error' | 'warning';
+}
+
+/** What one column of the sheet holds. */
+export interface ColumnMapping {
+  /** 0-based column index. */
+  column: number;
+  /** Header text as written (two-row headers joined with `/`). */
+  header: string;
+  /** The field, or null when the column is ignored. */
+  field: TaskFieldId | null;
+  /** 0–1: 1 for an exact header name, lower for a guess. */
+  confidence: number;
+}
+
+/** The table found inside a sheet. */
+export interface TableLayout {
+  sheet: string;
+  /** 0-based index of the first header row. */
+  headerRow: number;
+  /** 1 or 2 header rows. */
+  headerRows: number;
+  columns: ColumnMapping[];
+  /** Whether the officer should look at the column mapping before going on. */
+  needsReview: boolean;
+}
+
+/** The task fields of one data row, as read (trimmed text). */
+export type RowFields = Partial<Record<TaskFieldId, string>>;
+
+/** One data row of the imported table. */
+export interface ImportedRow {
+  /** 1-based sheet row number. */
+  row: number;
+  fields: RowFields;
+  /** The section heading row above it (一、…), when the sheet groups rows that way. */
+  sectionHeading?: string;
+}
+
+/** How a row was matched to an existing task. */
+export type MatchHow = 'key' | 'number' | 'text';
+
+/** A task the import adds // 新增. */
+export interface PlannedAdd {
+  id: string;
+  row: number;
+  task: Task;
+}
+
+/** A task the import changes // 修改, field by field. */
+export interface PlannedUpdate {
+  id: string;
+  row: number;
+  before: Task;
+  after: Task;
+  changedFields: TaskFieldId[];
+  /** The task was archived (dropped by an earlier list) and is listed again. */
+  restored: boolean;
+  how: MatchHow;
+  confidence: number;
+}
+
+/** A task no longer in the list // 删除: archived, never deleted. */
+export interface PlannedRemove {
+  id: string;
+  before: Task;
+  after: Task;
+}
+
+/** A row identical to its task // 未变. */
+export interface PlannedUnchanged {
+  id: string;
+  row: number;
+  task: Task;
+  how: MatchHow;
+  confidence: number;
+}
+
+/** A candidate task for an ambiguous row, with its similarity. */
+export interface MatchCandidate {
+  task: Task;
+  confidence: number;
+  how: MatchHow;
+}
+
+/** A row the program cannot match with certainty // 需确认: the officer chooses. */
+export interface PlannedAmbiguous {
+  id: string;
+  row: number;
+  fields: RowFields;
+  /** The task this row would create if the officer chooses 作为新增. */
+  asNew: Task;
+  candidates: MatchCandidate[];
+  /** The document resolved for the row, if any (for diffs against a chosen candidate). */
+  documentId?: string;
+}
+
+/** The whole import as a value. */
+export interface ImportPlan {
+  fileName: string;
+  sheet: string;
+  added: PlannedAdd[];
+  updated: PlannedUpdate[];
+  removed: PlannedRemove[];
+  unchanged: PlannedUnchanged[];
+  ambiguous: PlannedAmbiguous[];
+  issues: ImportIssue[];
+  /** Documents the list covers: only their tasks can be 删除. */
+  scopeDocumentIds: string[];
+  /** Documents created for rows naming an unknown document (or none at all). */
+  newDocuments: PolicyDocument[];
+  /** When the plan was made; written as updatedAt of every changed task. */
+  at: string;
+}
+
+/** The officer's choices on the preview. */
+export interface ImportDecisions {
+  /** Ids of plan entries (added/updated/removed) the officer skipped. */
+  skipped: ReadonlySet<string>;
+  /** Ambiguous row id → chosen task key, `new`, or `skip`. Unset = not yet decided. */
+  choices: Readonly<Record<string, string>>;
+}
+
+/** Exactly what will be written: the accepted part of a plan. */
+export interface AcceptedImport {
+  fileName: string;
+  /** Tasks to write (added, updated, archived), in plan order. */
+  tasks: Task[];
+  addedKeys: string[];
+  updatedKeys: string[];
+  archivedKeys: string[];
+  /** Documents to create (only those some accepted new task uses). */
+  documents: PolicyDocument[];
+}
