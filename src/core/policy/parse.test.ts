@@ -1,0 +1,222 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePolicyText } from './parse';
+import { parseClusterAssignments, parseDistrictPositioning } from './clusters';
+import { canonicalUnit, parseUnitsText, splitUnits } from './units';
+import { findTargets } from './targets';
+
+const dir = join(import.meta.dirname, '../../../seeds');
+const seed = (prefix: string) => readFileSync(join(dir, readdirSync(dir).find((n) => n.startsWith(prefix) && n.endsWith('.txt'))!), 'utf8');
+
+describe('parsePolicyText on the seed documents', () => {
+  it.each([
+    ['000', 20, 5, '（一）', '（五）'],
+    ['002', 22, 9, '（一）', '（九）'],
+    ['004', 15, 5, '（一）', '（五）'],
+  ])('%s: %i numbered tasks in %i sections', (prefix, taskCount, sectionCount, first, last) => {
+    const r = parsePolicyText(seed(prefix), { keyPrefix: 'K' });
+    expect(r.tasks).toHaveLength(taskCount);
+    expect(r.tasks.map((t) => t.number)).toEqual(Array.from({ length: taskCount }, (_, i) => String(i + 1)));
+    const used = [...new Set(r.tasks.map((t) => t.sectionId))].map((id) => r.sections.find((s) => s.id === id)!);
+    expect(used).toHaveLength(sectionCount);
+    expect(used.every((s) => s.level === 2)).toBe(true);
+    expect(used[0]!.label).toBe(first);
+    expect(used[used.length - 1]!.label).toBe(last);
+    expect(r.tasks.every((t) => t.leadUnits.length > 0 && t.responsibleUnits.length > 0)).toBe(true);
+  });
+
+  it.each([
+    // prefix, number, title, lead units, responsible units
+    ['002', '1', '健全长效推进机制', ['市科技创新局'], ['市推进科创中心建设领导小组成员单位']],
+    ['002', '4', '打造高水平实验室建设集群', ['市科技创新局'], ['市发改委', '市教育局', '市财政局', '市自然资源和规划局', '各区人民政府']],
+    ['002', '7', '大力培育创新产业集群', ['市经信局', '市发改委', '市科技创新局'], ['市委网信办', '各区人民政府']],
+    // "—01—" page footer inside 市科技局 in the PDF text
+    ['002', '20', '推进“双创”载体建设量质齐升', ['市科技创新局'], ['市发改委', '市经信局', '市自然资源和规划局', '各区人民政府']],
+    ['002', '21', '健全科技金融服务体系', ['市地方金融局', '人行武汉分行营管部'], ['市发改委', '市科技创新局', '市财政局', '武汉投控集团', '各区人民政府']],
+    ['002', '22', '打造一流创新创业生态', ['市科技创新局'], ['市委宣传部', '市经信局', '市教育局', '市人社局', '市科协', '团市委', '各区人民政府']],
+    ['004', '1', '推进特色学科建设', ['市教育局', '市发改委', '市科技创新局', '市经信局', '市财政局', '市人社局'], ['市属各高校']],
+    ['004', '2', '推进产教人才流动', ['市人才工作局'], ['市教育局', '市经信局', '市人社局', '市科技创新局', '市财政局', '市属各高校', '各区人民政府']],
+    ['004', '10', '加快优化创新空间布局', ['市经信局', '市科技创新局', '市发改委', '市自然资源和城乡建设局', '市生态环境局', '市住房和城市更新局', '市教育局'], ['有关区人民政府']],
+    ['004', '12', '促进科技产业金融良性循环', ['市委金融办'], ['市财政局', '市科技创新局', '武汉投控集团', '武汉金控集团']],
+    ['000', '15', '打造研发产业集群', ['市科技创新局'], ['各区人民政府']],
+    ['000', '1', '引聚国际研发机构', ['市科技创新局'], ['各区人民政府']],
+  ])('%s task %s: %s', (prefix, number, title, lead, responsible) => {
+    const t = parsePolicyText(seed(prefix)).tasks.find((x) => x.number === number)!;
+    expect(t.title).toBe(title);
+    expect(t.leadUnits).toEqual(lead);
+    expect(t.responsibleUnits).toEqual(responsible);
+    expect(t.text).not.toMatch(/—01—|抄送/u);
+  });
+
+  it('002: metadata, the 抄送 block and "11. 5%" are handled', () => {
+    const r = parsePolicyText(seed('002'));
+    expect(r.document).toMatchObject({
+      title: '2023年武汉市科技创新工作要点',
+      docNumber: '武政办〔2023〕4号',
+      issuer: '武汉市人民政府办公厅',
+      issueDate: '2023-01-28',
+      planStartYear: 2023,
+      planEndYear: 2023,
+      kind: 'work-points',
+    });
+    expect(r.issues).toEqual([]);
+    expect(r.tasks.some((t) => /抄送|纪委/u.test(t.text))).toBe(false);
+    expect(r.sections.find((s) => s.title === '加强组织领导')).toBeDefined();
+  });
+
+  it('000: metadata and the work targets for 2027', () => {
+    const r = parsePolicyText(seed('000'));
+    expect(r.document).toMatchObject({
+      title: '武汉市建设国际研发中心城市三年行动方案（2025—2027年）',
+      issuer: '武汉市人民政府',
+      issueDate: '2025-11-25',
+      planStartYear: 2025,
+      planEndYear: 2027,
+      kind: 'action-plan',
+    });
+    const goals = r.targets.filter((t) => t.kind === 'goal').map((t) => [t.name, t.comparator, t.value, t.unit, t.year]);
+    expect(goals).toEqual(
+      expect.arrayContaining([
+        ['全社会研发投入强度', '达到', 4.2, '%', 2027],
+        ['研发平台', '突破', 1500, '家', 2027],
+        ['研发人员总数', '达到', 30, '万人', 2027],
+        ['研发型企业', '超过', 300, '家', 2027],
+        ['每万人口高价值发明专利拥有量', '超过', 50, '件', 2027],
+        ['海外专利申请量', '超过', 2500, '件', 2027],
+      ]),
+    );
+    const t14 = r.targets.filter((t) => t.taskKey?.endsWith('-14')).map((t) => [t.name, t.comparator, t.value, t.unit]);
+    expect(t14).toEqual(expect.arrayContaining([['技术经理人', '突破', 5000, '人']]));
+  });
+
+  it('002: goal targets with spaces inside numbers', () => {
+    const goals = parsePolicyText(seed('002')).targets.filter((t) => t.kind === 'goal');
+    expect(goals.map((t) => [t.name, t.comparator, t.value, t.unit])).toEqual(
+      expect.arrayContaining([
+        ['高新技术企业', '突破', 13000, '家'],
+        ['技术合同成交额', '突破', 1450, '亿元'],
+        ['高新技术产业增加值', '增长', 11.5, '%'],
+      ]),
+    );
+  });
+
+  it('003: the 10-row indicator table, split by a page break, with 2020 baselines and 2025 targets', () => {
+    const r = parsePolicyText(seed('003'));
+    expect(r.indicatorTable.map((x) => [x.index, x.name, x.unit, x.baseline, x.target])).toEqual([
+      [1, '全社会研发经费投入增长', '%', 10.7, 14],
+      [2, '高新技术产业增加值占GDP比重', '%', 25.8, 28],
+      [3, '高新技术企业数量', '家', 6259, 12000],
+      [4, '每万人口高价值发明专利拥有量', '件', 20.5, 28],
+      [5, '湖北实验室', '个', 0, 7],
+      [6, '国家级创新平台数量', '个', 138, 180],
+      [7, '国家级创新创业孵化载体数量', '个', 115, 200],
+      [8, '技术合同成交额', '亿元', 942.3, 1300],
+      [9, '重大科技基础设施（含在建）', '个', 2, 5],
+      [10, '公民具备科学素质比例', '%', 16.1, 20.3],
+    ]);
+    expect(r.indicatorTable.every((x) => x.baselineYear === 2020 && x.targetYear === 2025)).toBe(true);
+    expect(r.targets.filter((t) => t.kind === 'table')).toHaveLength(10);
+  });
+
+  it('003: 54 parts ending with their own units become tasks', () => {
+    const r = parsePolicyText(seed('003'), { keyPrefix: 'SSWGH' });
+    expect(r.tasks).toHaveLength(54);
+    expect(r.document).toMatchObject({ title: '武汉市科技创新发展“十四五”规划', planStartYear: 2021, planEndYear: 2025, kind: 'five-year-plan' });
+    expect(r.document.docNumber).toBeUndefined();
+    expect(r.tasks.every((t) => t.unitsText && t.leadUnits.length && t.responsibleUnits.length)).toBe(true);
+    // The parenthesis split by four table rows (rows 7–10) is whole again.
+    const lab = r.tasks.find((t) => t.title === '高标准建设湖北实验室')!;
+    expect(lab.unitsText).toBe('（责任单位：市科技局、市人才工作局、市发改委、市教育局、市财政局、市人社局，各有关区人民政府）');
+    expect(lab.responsibleUnits).toEqual(['有关区人民政府']);
+    expect(lab.text).not.toMatch(/技术合同成交额（亿元）/u);
+    // Once （牵头单位：…）
+    expect(r.tasks.filter((t) => t.unitsText!.startsWith('（牵头单位')).map((t) => t.title)).toEqual(['创新人才评价激励机制']);
+    expect(r.tasks[0]).toMatchObject({ key: 'SSWGH-01', title: '科技引领能力迈上新台阶', leadUnits: ['市科技创新局', '市发改委', '市经信局'] });
+    const corridor = r.tasks.find((t) => t.title === '推进光谷科创大走廊区域一体化发展')!;
+    expect(corridor.responsibleUnits).toEqual(['东湖高新区管委会', '洪山区人民政府', '武昌区人民政府', '江夏区人民政府']);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('004: no title in the text is an issue, not an exception', () => {
+    const r = parsePolicyText(seed('004'));
+    expect(r.document.title).toBe('');
+    expect(r.issues.map((i) => i.message)).toEqual([expect.stringContaining('没有找到文件标题')]);
+    expect(r.document.issueDate).toBe('2024-05-29');
+    expect(r.document.planEndYear).toBe(2026);
+  });
+
+  it('task keys are stable: <prefix>-<two-digit number>', () => {
+    const a = parsePolicyText(seed('002'), { keyPrefix: '2023GZYD' }).tasks.map((t) => t.key);
+    const b = parsePolicyText(seed('002'), { keyPrefix: '2023GZYD' }).tasks.map((t) => t.key);
+    expect(a).toEqual(b);
+    expect(a[6]).toBe('2023GZYD-07');
+  });
+
+  it('bad input: empty text, prose without tasks, task numbers that skip', () => {
+    expect(parsePolicyText('').issues[0]!.message).toContain('文本是空的');
+    expect(parsePolicyText('这是一段普通文字。\n没有任务。').issues.map((i) => i.message).join()).toContain('没有找到编号任务');
+    const skip = parsePolicyText('一、任务\n1.甲任务。内容。（责任单位：市科技局）\n2.乙任务。内容。（责任单位：市科创局）\n3.丙任务。（责任单位：市教育局）\n5.丁任务。（责任单位：市教育局）');
+    expect(skip.tasks.map((t) => t.number)).toEqual(['1', '2', '3', '5']);
+    expect(skip.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringContaining('应为第4项，这里是第5项')]));
+  });
+});
+
+describe('units', () => {
+  it.each([
+    ['市科技局', '市科技创新局'],
+    ['市科创局', '市科技创新局'],
+    ['市 科技局', '市科技创新局'],
+    ['各区人民政府〈含开发区、长江新区管委会，下同〉', '各区人民政府'],
+    ['各区人民政府<含开发区管委会，下同>', '各区人民政府'],
+    ['各有关区人民政府', '有关区人民政府'],
+    ['东湖高新区管委会', '东湖高新区管委会'],
+  ])('%s → %s', (raw, canonical) => expect(canonicalUnit(raw)).toBe(canonical));
+
+  it('splits on 、，； but not inside 〈…〉', () => {
+    expect(splitUnits('市科技局、市发改委，各区人民政府〈含开发区、长江新区管委会，下同〉；市科协')).toEqual(['市科技创新局', '市发改委', '各区人民政府', '市科协']);
+  });
+
+  it('keeps lead and responsible apart', () => {
+    expect(parseUnitsText('（牵头单位：市科技局；责任单位：市发改委、市科创局）')).toEqual({ leadUnits: ['市科技创新局'], responsibleUnits: ['市发改委', '市科技创新局'], leadInferred: false });
+    expect(parseUnitsText('（责任单位：市委金融办，市财政局、市科技创新局，武汉投控集团）')).toEqual({ leadUnits: ['市委金融办'], responsibleUnits: ['市财政局', '市科技创新局', '武汉投控集团'], leadInferred: true });
+  });
+});
+
+describe('targets', () => {
+  it.each([
+    ['到2027年，研发平台突破1500家', ['研发平台', '突破', 1500, '家', 2027]],
+    ['到2026年，全市人才资源总量达到430万人。', ['人才资源总量', '达到', 430, '万人', 2026]],
+    ['到2027年，新增外资企业1000家', ['外资企业', '新增', 1000, '家', 2027]],
+  ])('%s', (text, expected) => {
+    const [t] = findTargets(text);
+    expect([t!.name, t!.comparator, t!.value, t!.unit, t!.year]).toEqual(expected);
+  });
+});
+
+describe('clusters from the seeds', () => {
+  it('001: 8 districts and zones with their 10 cluster assignments', () => {
+    const a = parseClusterAssignments(seed('001'));
+    expect(a.map((x) => [x.district, x.cluster])).toEqual([
+      ['东湖新技术开发区', '生物医药'],
+      ['东湖新技术开发区', '光电子信息'],
+      ['武汉经济技术开发区', '新能源与智能网联汽车'],
+      ['东西湖区', '网络安全'],
+      ['汉阳区', '工程设计建造'],
+      ['武昌区', '北斗应用'],
+      ['青山区', '绿色低碳'],
+      ['洪山区', '光通信设备及光电子器件'],
+      ['洪山区', '生物种业'],
+      ['江夏区', '汽车零部件'],
+    ]);
+    expect(new Set(a.map((x) => x.district)).size).toBe(8);
+  });
+
+  it('003: 专栏 6-2 gives every district its positioning', () => {
+    const p = parseDistrictPositioning(seed('003'));
+    expect(p.find((x) => x.district === '汉阳区')).toEqual({ district: '汉阳区', category: '中心城区', text: '汉阳区、青山区着力打造新技术赋能产业转型升级高质量发展区。' });
+    expect(p.find((x) => x.district === '东西湖区')!.text).toContain('临空港经济技术开发区');
+    expect(p.find((x) => x.district === '新洲区')!.text).toBe('新洲区打造航天产业技术创新和示范应用区。');
+    expect(p.filter((x) => x.category === '新城区').map((x) => x.district)).toEqual(['蔡甸区', '江夏区', '黄陂区', '新洲区']);
+  });
+});

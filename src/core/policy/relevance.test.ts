@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DefaultData } from './seed-data';
+import { taskRelevance } from './relevance';
+
+const data = JSON.parse(readFileSync(join(import.meta.dirname, '../../../seeds/default-data.json'), 'utf8')) as DefaultData;
+const task = (key: string) => data.tasks.find((t) => t.key === key)!;
+const hanyang = data.clusters.filter((c) => c.district === '汉阳区');
+
+describe('taskRelevance for 汉阳区 on the default data', () => {
+  it.each([
+    ['2023GZYD-04', ['各区人民政府：全部区参与']],
+    ['2023GZYD-01', []],
+    ['2023GZYD-03', []],
+    ['2024KJRC-10', ['走廊：车谷产业创新大走廊', '走廊：武汉滨江数创大走廊']],
+    ['2024KJRC-12', []],
+    ['SSWGH-17', ['各区人民政府：全部区参与', '产业集群：工程设计建造']],
+    ['SSWGH-06', []],
+  ])('%s → %j', (key, reasons) => {
+    const r = taskRelevance(task(key), '汉阳区', hanyang);
+    expect(r.reasons).toEqual(reasons);
+    expect(r.relevant).toBe(reasons.length > 0);
+  });
+
+  it('names a district in the units: 洪山区 in 2023GZYD-03', () => {
+    const r = taskRelevance(task('2023GZYD-03'), '洪山区', []);
+    expect(r).toEqual({ relevant: true, reasons: ['点名：洪山区（洪山区人民政府）'] });
+  });
+
+  it('zones are named by their short names: 东湖高新区管委会 leads 2023GZYD-02', () => {
+    expect(taskRelevance(task('2023GZYD-02'), '东湖新技术开发区', []).reasons).toEqual(['点名：东湖新技术开发区（东湖高新区管委会）']);
+  });
+
+  it('a cluster exclusion or inclusion overrides the keyword match', () => {
+    const t = task('SSWGH-17');
+    const c = { ...hanyang[0]!, excludedTaskKeys: [t.key] };
+    expect(taskRelevance(t, '汉阳区', [c]).reasons).toEqual(['各区人民政府：全部区参与']);
+    const inc = { ...hanyang[0]!, includedTaskKeys: ['2023GZYD-01'] };
+    expect(taskRelevance(task('2023GZYD-01'), '汉阳区', [inc]).reasons).toEqual(['产业集群：工程设计建造（手动关联）']);
+  });
+
+  it('most seed tasks concern 汉阳区, each with a reason', () => {
+    const rel = data.tasks.map((t) => taskRelevance(t, '汉阳区', hanyang)).filter((r) => r.relevant);
+    expect(rel.length).toBeGreaterThan(80);
+    expect(rel.every((r) => r.reasons.length > 0)).toBe(true);
+  });
+});
