@@ -14,16 +14,34 @@ export interface SearchKey {
   spelled: string[];
 }
 
+function syllables(text: string): string[] {
+  return pinyin(text, { toneType: 'none', type: 'array' }).map((x) => x.toLowerCase().replace(/\s+/g, '')).filter(Boolean);
+}
+
 /** The pinyin initials of a text, lower case ("引聚国际" → "yjgj"); non-Chinese characters kept. */
 export function pinyinInitials(text: string): string {
   if (!text) return '';
-  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase().replace(/\s+/g, '');
+  return syllables(text)
+    .map((x) => x[0])
+    .join('');
 }
 
 /** The full pinyin of a text without tones or spaces ("引聚" → "yinju"). */
 export function pinyinSpelled(text: string): string {
   if (!text) return '';
-  return pinyin(text, { toneType: 'none', type: 'array' }).join('').toLowerCase().replace(/\s+/g, '');
+  return syllables(text).join('');
+}
+
+// Unit names repeat across thousands of tasks: their pinyin is computed once.
+const memo = new Map<string, [string, string]>();
+
+function pinyinForms(text: string): [string, string] {
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const syl = syllables(text);
+  const forms: [string, string] = [syl.map((x) => x[0]).join(''), syl.join('')];
+  if (text.length <= 16 && memo.size < 5000) memo.set(text, forms);
+  return forms;
 }
 
 /**
@@ -32,10 +50,11 @@ export function pinyinSpelled(text: string): string {
  */
 export function buildSearchKey(short: readonly string[], long: readonly string[] = []): SearchKey {
   const shortClean = short.filter(Boolean);
+  const forms = shortClean.map(pinyinForms);
   return {
     text: [...shortClean, ...long.filter(Boolean)].join('\n').toLowerCase(),
-    initials: shortClean.map(pinyinInitials),
-    spelled: shortClean.map(pinyinSpelled),
+    initials: forms.map((f) => f[0]),
+    spelled: forms.map((f) => f[1]),
   };
 }
 

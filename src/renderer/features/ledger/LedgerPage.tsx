@@ -1,6 +1,105 @@
-import { Placeholder } from '../shell/Placeholder';
+import { useEffect, useMemo, useState } from 'react';
+import { Empty, Spin } from 'antd';
+import { getDb, useLiveQuery } from '../../storage/live';
+import { clustersRepo, documentsRepo, getDistrict, progressRepo, tasksRepo } from '../../storage/repositories';
+import { recoverDrafts } from '../../storage/progress-store';
+import { useLedgerView } from '../../state/ledger';
+import { useRoute } from '../../state/route';
+import { buildRows, filterRows } from './rows';
+import { useReportingPeriod } from './use-period';
+import { LedgerToolbar } from './LedgerToolbar';
+import { TaskGrid } from './TaskGrid';
+import { TaskDetail } from './TaskDetail';
+import { LEDGER_TEXT } from './texts';
 
-/** 任务台账 */
+let draftsRecovered = false;
+
+/** 任务台账: find any task fast and fill in the period's progress. */
 export function LedgerPage() {
-  return <Placeholder title="任务台账" />;
+  const district = useLiveQuery(() => getDistrict(getDb()), []);
+  const { period } = useReportingPeriod();
+  const base = useLiveQuery(async () => {
+    if (!district) return undefined;
+    const db = getDb();
+    const [tasks, documents, sections, clusters] = await Promise.all([
+      tasksRepo.active(db),
+      documentsRepo.all(db),
+      db.sections.toArray(),
+      clustersRepo.byDistrict(db, district),
+    ]);
+    return { tasks, documents, sections, clusters };
+  }, [district]);
+  const progress = useLiveQuery(() => (district ? progressRepo.byPeriod(getDb(), district, period.id) : []), [district, period.id]);
+
+  const search = useLedgerView((s) => s.search);
+  const filters = useLedgerView((s) => s.filters);
+  const grouping = useLedgerView((s) => s.grouping);
+  const openKey = useLedgerView((s) => s.selectedTaskKey);
+  const select = useLedgerView((s) => s.select);
+  const [activeKey, setActiveKey] = useState<string | undefined>(openKey);
+
+  // Arriving from another page with a task to open (e.g. the dashboard).
+  const routeTask = useRoute((s) => s.taskKey);
+  useEffect(() => {
+    if (routeTask) {
+      select(routeTask);
+      setActiveKey(routeTask);
+    }
+  }, [routeTask, select]);
+
+  useEffect(() => {
+    if (draftsRecovered) return;
+    draftsRecovered = true;
+    void recoverDrafts(getDb());
+  }, []);
+
+  const rows = useMemo(
+    () =>
+      base && district && progress
+        ? buildRows({ ...base, progress, district, periodEnd: period.end })
+        : undefined,
+    [base, progress, district, period.end],
+  );
+  const shown = useMemo(() => (rows ? filterRows(rows, filters, search) : []), [rows, filters, search]);
+  const openRow = openKey && rows ? rows.find((r) => r.task.key === openKey) : undefined;
+  const planStart = useMemo(() => {
+    const doc = openRow && base?.documents.find((d) => d.id === openRow.task.documentId);
+    return doc?.planStartYear ? `${doc.planStartYear}-01-01` : doc?.issueDate;
+  }, [openRow, base]);
+
+  if (!rows || !base || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
+  if (rows.length === 0) return <Empty style={{ marginTop: 80 }} description={LEDGER_TEXT.noTasks} />;
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 32px)' }} data-testid="ledger">
+      <LedgerToolbar rows={rows} documents={base.documents} sections={base.sections} shown={shown.length} />
+      <div style={{ display: 'flex', gap: 8, flex: 1, minHeight: 0 }}>
+        {shown.length === 0 ? (
+          <Empty style={{ flex: 1, marginTop: 60 }} description={LEDGER_TEXT.empty} />
+        ) : (
+          <TaskGrid
+            rows={shown}
+            grouping={grouping}
+            activeKey={activeKey}
+            openKey={openRow ? openKey : undefined}
+            onActivate={setActiveKey}
+            onOpen={select}
+            onClose={() => select(undefined)}
+          />
+        )}
+        {openRow && (
+          <TaskDetail
+            row={openRow}
+            district={district}
+            period={period}
+            planStart={planStart}
+            onClose={() => {
+              select(undefined);
+              document.querySelector<HTMLElement>('[data-testid="task-grid"]')?.focus();
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,155 @@
+import { useMemo } from 'react';
+import { Button, Checkbox, Dropdown, Input, Select, Space } from 'antd';
+import { ColumnWidthOutlined, SearchOutlined } from '@ant-design/icons';
+import type { PolicyDocument, Section } from '@core/model';
+import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
+import { useLedgerColumns, useLedgerView, type LedgerGrouping } from '../../state/ledger';
+import type { LedgerRow } from './rows';
+import { COLUMN_ORDER, columnLabel } from './TaskGrid';
+import { PeriodPicker } from './PeriodPicker';
+import { LEDGER_TEXT } from './texts';
+
+const F = LEDGER_TEXT.filters;
+
+/** Search, period, filters, grouping and columns of the ledger. */
+export function LedgerToolbar({ rows, documents, sections, shown }: { rows: LedgerRow[]; documents: PolicyDocument[]; sections: Section[]; shown: number }) {
+  const search = useLedgerView((s) => s.search);
+  const setSearch = useLedgerView((s) => s.setSearch);
+  const filters = useLedgerView((s) => s.filters);
+  const setFilters = useLedgerView((s) => s.setFilters);
+  const clearFilters = useLedgerView((s) => s.clearFilters);
+  const grouping = useLedgerView((s) => s.grouping);
+  const setGrouping = useLedgerView((s) => s.setGrouping);
+  const hidden = useLedgerColumns((s) => s.hidden);
+  const setHidden = useLedgerColumns((s) => s.setHidden);
+  const resetColumns = useLedgerColumns((s) => s.resetColumns);
+
+  const leadUnits = useMemo(() => [...new Set(rows.flatMap((r) => r.task.leadUnits))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [rows]);
+  const sectionOptions = useMemo(
+    () =>
+      sections
+        .filter((s) => s.level === 1 && (filters.documentIds.length === 0 || filters.documentIds.includes(s.documentId)))
+        .map((s) => ({ value: s.id, label: `${documents.find((d) => d.id === s.documentId)?.shortTitle ?? ''} · ${s.label}、${s.title}` })),
+    [sections, documents, filters.documentIds],
+  );
+  const filled = rows.filter((r) => r.filled).length;
+  const anyFilter =
+    search ||
+    filters.documentIds.length ||
+    filters.sectionIds.length ||
+    filters.statuses.length ||
+    filters.leadUnits.length ||
+    filters.relevantOnly ||
+    filters.overdueOnly ||
+    filters.unfilledOnly;
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 8, marginBottom: 8 }}>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Input
+          data-testid="ledger-search"
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={LEDGER_TEXT.searchPlaceholder}
+          style={{ width: 340 }}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <PeriodPicker />
+        <Space size={4}>
+          <span>{LEDGER_TEXT.grouping.label}</span>
+          <Select<LedgerGrouping>
+            data-testid="grouping"
+            style={{ width: 124 }}
+            value={grouping}
+            onChange={setGrouping}
+            options={(['none', 'document', 'section', 'status', 'cluster'] as const).map((g) => ({ value: g, label: LEDGER_TEXT.grouping[g] }))}
+          />
+        </Space>
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              ...COLUMN_ORDER.filter((c) => c !== 'title').map((c) => ({
+                key: c,
+                label: <Checkbox checked={!hidden.includes(c)}>{columnLabel(c)}</Checkbox>,
+              })),
+              { type: 'divider' as const },
+              { key: '__reset', label: LEDGER_TEXT.resetColumns },
+            ],
+            onClick: ({ key, domEvent }) => {
+              domEvent.preventDefault();
+              if (key === '__reset') return resetColumns();
+              const id = key as (typeof COLUMN_ORDER)[number];
+              setHidden(hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id]);
+            },
+          }}
+        >
+          <Button icon={<ColumnWidthOutlined />}>{LEDGER_TEXT.columnsButton}</Button>
+        </Dropdown>
+        <span style={{ color: '#666', marginLeft: 'auto' }} data-testid="ledger-count">
+          {LEDGER_TEXT.count(shown, rows.length)} · {LEDGER_TEXT.filledCount(filled, rows.length)}
+        </span>
+      </div>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          placeholder={F.document}
+          style={{ width: 190 }}
+          value={filters.documentIds}
+          onChange={(documentIds: string[]) => setFilters({ documentIds, sectionIds: [] })}
+          options={documents.map((d) => ({ value: d.id, label: d.shortTitle || d.title }))}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          placeholder={F.section}
+          style={{ width: 170 }}
+          value={filters.sectionIds}
+          onChange={(sectionIds: string[]) => setFilters({ sectionIds })}
+          options={sectionOptions}
+          popupMatchSelectWidth={false}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          placeholder={F.status}
+          style={{ width: 150 }}
+          value={filters.statuses}
+          onChange={(statuses: typeof filters.statuses) => setFilters({ statuses })}
+          options={[...TASK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: 'unset', label: F.unset }]}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          placeholder={F.leadUnit}
+          style={{ width: 160 }}
+          value={filters.leadUnits}
+          onChange={(leadUnits: string[]) => setFilters({ leadUnits })}
+          options={leadUnits.map((u) => ({ value: u, label: u }))}
+          popupMatchSelectWidth={false}
+        />
+        <Checkbox checked={filters.relevantOnly} onChange={(e) => setFilters({ relevantOnly: e.target.checked })} data-testid="filter-relevant">
+          {F.relevant}
+        </Checkbox>
+        <Checkbox checked={filters.overdueOnly} onChange={(e) => setFilters({ overdueOnly: e.target.checked })} data-testid="filter-overdue">
+          {F.overdue}
+        </Checkbox>
+        <Checkbox checked={filters.unfilledOnly} onChange={(e) => setFilters({ unfilledOnly: e.target.checked })} data-testid="filter-unfilled">
+          {F.unfilled}
+        </Checkbox>
+        {anyFilter ? (
+          <Button size="small" type="link" onClick={clearFilters}>
+            {F.clear}
+          </Button>
+        ) : null}
+        <span style={{ color: '#999', marginLeft: 'auto', fontSize: 12 }}>{LEDGER_TEXT.keyboardHint}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,349 @@
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type ColumnSizingState,
+  type SortingState,
+  type VisibilityState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Progress } from 'antd';
+import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
+import { TASK_STATUSES, STATUS_LABELS } from '@core/model';
+import { useLedgerColumns, type LedgerColumnId, type LedgerGrouping } from '../../state/ledger';
+import type { LedgerRow } from './rows';
+import { LEDGER_TEXT } from './texts';
+import { StatusTag } from './status-tag';
+
+const ROW_HEIGHT = 36;
+const GROUP_HEIGHT = 32;
+
+/** Column order of the grid. */
+export const COLUMN_ORDER: readonly LedgerColumnId[] = [
+  'seq',
+  'document',
+  'section',
+  'title',
+  'leadUnits',
+  'responsibleUnits',
+  'deadline',
+  'status',
+  'percent',
+  'progress',
+  'updatedAt',
+  'relevance',
+];
+
+const DEFAULT_WIDTH: Record<LedgerColumnId, number> = {
+  seq: 56,
+  document: 130,
+  section: 160,
+  title: 260,
+  leadUnits: 130,
+  responsibleUnits: 150,
+  deadline: 100,
+  status: 96,
+  percent: 96,
+  progress: 240,
+  updatedAt: 104,
+  relevance: 170,
+};
+
+const statusRank = (r: LedgerRow) => (r.status ? TASK_STATUSES.indexOf(r.status) : -1);
+
+function shortTime(iso: string | undefined): string {
+  if (!iso || iso.startsWith('1970')) return '';
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getMonth() + 1}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+function columns(): ColumnDef<LedgerRow>[] {
+  const T = LEDGER_TEXT.columns;
+  const text = (id: LedgerColumnId, get: (r: LedgerRow) => string): ColumnDef<LedgerRow> => ({
+    id,
+    header: T[id],
+    accessorFn: get,
+    cell: (c) => {
+      const v = c.getValue<string>();
+      return (
+        <span style={ellipsis} title={v}>
+          {v}
+        </span>
+      );
+    },
+  });
+  return [
+    { id: 'seq', header: T.seq, accessorFn: (r) => r.seq, cell: (c) => <span style={{ color: '#888' }}>{c.getValue<number>()}</span> },
+    text('document', (r) => r.documentTitle),
+    text('section', (r) => r.sectionTitle),
+    {
+      id: 'title',
+      header: T.title,
+      accessorFn: (r) => r.task.title,
+      cell: (c) => (
+        <span style={{ ...ellipsis, fontWeight: 500 }} title={c.row.original.task.text}>
+          {c.row.original.task.number ? <span style={{ color: '#888', marginRight: 4 }}>{c.row.original.task.number}.</span> : null}
+          {c.getValue<string>()}
+        </span>
+      ),
+    },
+    text('leadUnits', (r) => r.task.leadUnits.join('、')),
+    text('responsibleUnits', (r) => r.task.responsibleUnits.join('、')),
+    {
+      id: 'deadline',
+      header: T.deadline,
+      accessorFn: (r) => r.task.deadline ?? '9999',
+      cell: (c) => {
+        const r = c.row.original;
+        return (
+          <span style={{ ...ellipsis, color: r.overdue ? '#cf1322' : undefined }} title={r.task.deadlineText}>
+            {r.task.deadlineText || r.task.deadline || '—'}
+          </span>
+        );
+      },
+    },
+    { id: 'status', header: T.status, accessorFn: statusRank, cell: (c) => <StatusTag status={c.row.original.status} /> },
+    {
+      id: 'percent',
+      header: T.percent,
+      accessorFn: (r) => r.percent ?? -1,
+      cell: (c) =>
+        c.row.original.percent === undefined ? (
+          <span style={{ color: '#bbb' }}>—</span>
+        ) : (
+          <Progress percent={c.row.original.percent} size="small" style={{ margin: 0, width: '100%' }} />
+        ),
+    },
+    text('progress', (r) => r.progress?.progress ?? ''),
+    {
+      id: 'updatedAt',
+      header: T.updatedAt,
+      accessorFn: (r) => (r.filled ? (r.progress?.updatedAt ?? '') : ''),
+      cell: (c) => <span style={{ color: '#888' }}>{shortTime(c.getValue<string>())}</span>,
+    },
+    text('relevance', (r) => r.reasons.join('；')),
+  ];
+}
+
+/** A flat list item of the grid: a group header or a task row. */
+type Item = { kind: 'group'; label: string; count: number; filled: number } | { kind: 'row'; row: LedgerRow };
+
+function groupLabel(r: LedgerRow, g: LedgerGrouping): string[] {
+  switch (g) {
+    case 'document':
+      return [r.documentTitle];
+    case 'section':
+      return [r.sectionTitle ? `${r.documentTitle} · ${r.sectionTitle}` : `${r.documentTitle} · ${LEDGER_TEXT.noSection}`];
+    case 'status':
+      return [r.status ? STATUS_LABELS[r.status] : LEDGER_TEXT.filters.unset];
+    case 'cluster':
+      return r.clusterNames.length ? r.clusterNames : [LEDGER_TEXT.noCluster];
+    default:
+      return [''];
+  }
+}
+
+function toItems(rows: LedgerRow[], g: LedgerGrouping): Item[] {
+  if (g === 'none') return rows.map((row) => ({ kind: 'row', row }));
+  const groups = new Map<string, LedgerRow[]>();
+  for (const r of rows) for (const l of groupLabel(r, g)) groups.set(l, [...(groups.get(l) ?? []), r]);
+  const out: Item[] = [];
+  for (const [label, list] of groups) {
+    out.push({ kind: 'group', label, count: list.length, filled: list.filter((r) => r.filled).length });
+    for (const row of list) out.push({ kind: 'row', row });
+  }
+  return out;
+}
+
+/** The task grid: sortable, resizable, virtualised, driven by the keyboard. */
+export function TaskGrid(props: {
+  rows: LedgerRow[];
+  grouping: LedgerGrouping;
+  activeKey: string | undefined;
+  openKey: string | undefined;
+  onActivate: (key: string) => void;
+  onOpen: (key: string) => void;
+  onClose: () => void;
+}) {
+  const { rows, grouping, activeKey, openKey, onActivate, onOpen, onClose } = props;
+  const hidden = useLedgerColumns((s) => s.hidden);
+  const widths = useLedgerColumns((s) => s.widths);
+  const sort = useLedgerColumns((s) => s.sort);
+  const setWidths = useLedgerColumns((s) => s.setWidths);
+  const setSort = useLedgerColumns((s) => s.setSort);
+
+  const cols = useMemo(columns, []);
+  const visibility: VisibilityState = useMemo(() => Object.fromEntries(hidden.map((h) => [h, false])), [hidden]);
+  const sizing: ColumnSizingState = useMemo(() => ({ ...DEFAULT_WIDTH, ...widths }), [widths]);
+  const table = useReactTable({
+    data: rows,
+    columns: cols,
+    state: { sorting: sort as SortingState, columnVisibility: visibility, columnSizing: sizing, columnOrder: [...COLUMN_ORDER] },
+    onSortingChange: (u) => setSort((typeof u === 'function' ? u(sort as SortingState) : u) as typeof sort),
+    onColumnSizingChange: (u) => setWidths(typeof u === 'function' ? u(sizing) : u),
+    columnResizeMode: 'onChange',
+    defaultColumn: { minSize: 48, maxSize: 800 },
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (r) => r.task.key,
+  });
+
+  const sortedRows = table.getRowModel().rows;
+  const items = useMemo(() => toItems(sortedRows.map((r) => r.original), grouping), [sortedRows, grouping]);
+  const indexOfKey = useMemo(() => {
+    const m = new Map<string, number>();
+    items.forEach((it, i) => {
+      if (it.kind === 'row' && !m.has(it.row.task.key)) m.set(it.row.task.key, i);
+    });
+    return m;
+  }, [items]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (items[i]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    overscan: 12,
+    scrollPaddingStart: ROW_HEIGHT,
+  });
+
+  // Keep the active row in view when it changes (keyboard or a search that moves it).
+  useEffect(() => {
+    const i = activeKey ? indexOfKey.get(activeKey) : undefined;
+    if (i !== undefined) virtualizer.scrollToIndex(i, { align: 'auto' });
+  }, [activeKey, indexOfKey, virtualizer]);
+
+  const move = (delta: number) => {
+    if (items.length === 0) return;
+    let i = activeKey ? (indexOfKey.get(activeKey) ?? -1) : -1;
+    for (let step = 0; step < items.length; step++) {
+      i = Math.min(items.length - 1, Math.max(0, i + delta));
+      const it = items[i];
+      if (it?.kind === 'row') {
+        onActivate(it.row.task.key);
+        if (openKey) onOpen(it.row.task.key);
+        return;
+      }
+      if (i === 0 || i === items.length - 1) delta = -delta;
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'ArrowDown') move(1);
+    else if (e.key === 'ArrowUp') move(-1);
+    else if (e.key === 'PageDown') move(10);
+    else if (e.key === 'PageUp') move(-10);
+    else if (e.key === 'Enter' && activeKey) onOpen(activeKey);
+    else if (e.key === 'Escape') onClose();
+    else return;
+    e.preventDefault();
+  };
+
+  const headers = table.getHeaderGroups()[0]!.headers;
+  const total = table.getTotalSize();
+
+  return (
+    <div
+      ref={scrollRef}
+      tabIndex={0}
+      role="grid"
+      aria-label="任务台账"
+      aria-rowcount={rows.length}
+      data-testid="task-grid"
+      onKeyDown={onKeyDown}
+      className="ledger-grid"
+      style={{ flex: 1, minHeight: 0, overflow: 'auto', border: '1px solid #e5e7eb', borderRadius: 4, background: '#fff', outline: 'none' }}
+    >
+      <div style={{ width: total, minWidth: '100%' }}>
+        <div role="row" style={{ display: 'flex', position: 'sticky', top: 0, zIndex: 2, background: '#fafafa', borderBottom: '1px solid #e5e7eb', height: ROW_HEIGHT }}>
+          {headers.map((h) => {
+            const sorted = h.column.getIsSorted();
+            return (
+              <div
+                key={h.id}
+                role="columnheader"
+                style={{ width: h.getSize(), flex: 'none', position: 'relative', display: 'flex', alignItems: 'center', padding: '0 8px', fontWeight: 600, cursor: 'pointer', userSelect: 'none', borderRight: '1px solid #f0f0f0' }}
+                onClick={h.column.getToggleSortingHandler()}
+                title="点击排序"
+              >
+                <span style={ellipsis}>{flexRender(h.column.columnDef.header, h.getContext())}</span>
+                {sorted === 'asc' ? <CaretUpOutlined style={{ marginLeft: 4, color: '#1677ff' }} /> : null}
+                {sorted === 'desc' ? <CaretDownOutlined style={{ marginLeft: 4, color: '#1677ff' }} /> : null}
+                <div
+                  onMouseDown={h.getResizeHandler()}
+                  onClick={(e) => e.stopPropagation()}
+                  title="拖动调整列宽"
+                  style={{ position: 'absolute', right: 0, top: 0, bottom: 0, width: 6, cursor: 'col-resize', background: h.column.getIsResizing() ? '#1677ff' : 'transparent' }}
+                />
+              </div>
+            );
+          })}
+        </div>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const it = items[v.index]!;
+            if (it.kind === 'group')
+              return (
+                <div
+                  key={`g-${it.label}`}
+                  style={{ position: 'absolute', top: v.start, height: GROUP_HEIGHT, left: 0, right: 0, display: 'flex', alignItems: 'center', padding: '0 12px', background: '#f0f5ff', fontWeight: 600, borderBottom: '1px solid #e5e7eb' }}
+                >
+                  {it.label}
+                  <span style={{ color: '#888', fontWeight: 400, marginLeft: 8 }}>
+                    {it.count} 项 · 已填报 {it.filled}
+                  </span>
+                </div>
+              );
+            const key = it.row.task.key;
+            const row = table.getRow(key);
+            const active = key === activeKey;
+            const open = key === openKey;
+            return (
+              <div
+                key={`${v.index}-${key}`}
+                role="row"
+                aria-selected={active}
+                data-task-key={key}
+                onClick={() => {
+                  onActivate(key);
+                  onOpen(key);
+                }}
+                style={{
+                  position: 'absolute',
+                  top: v.start,
+                  height: ROW_HEIGHT,
+                  left: 0,
+                  right: 0,
+                  display: 'flex',
+                  alignItems: 'center',
+                  cursor: 'pointer',
+                  borderBottom: '1px solid #f0f0f0',
+                  background: open ? '#e6f4ff' : active ? '#f5f9ff' : undefined,
+                  boxShadow: active ? 'inset 3px 0 0 #1677ff' : undefined,
+                }}
+              >
+                {row.getVisibleCells().map((c) => (
+                  <div key={c.id} role="gridcell" style={{ width: c.column.getSize(), flex: 'none', padding: '0 8px', display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' }}>
+                    {flexRender(c.column.columnDef.cell, c.getContext())}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Header tooltip-free label of a column (for the show/hide menu). */
+export function columnLabel(id: LedgerColumnId): string {
+  return LEDGER_TEXT.columns[id];
+}
+

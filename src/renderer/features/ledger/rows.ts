@@ -1,0 +1,101 @@
+/**
+ * The ledger's rows: tasks joined with their document, section, this period's progress,
+ * relevance and clusters; then filtered and searched. Plain functions, no React.
+ */
+import type { Cluster, PolicyDocument, ProgressEntry, Section, Task, TaskStatus } from '@core/model';
+import { buildSearchKey, matchesSearch, parseQuery, type SearchKey } from '@core/search';
+import type { LedgerFilters } from '../../state/ledger';
+import { clusterMatches, taskRelevance } from './relevance';
+
+/** One row of the grid. */
+export interface LedgerRow {
+  task: Task;
+  /** 序号: position in document order, 1-based. */
+  seq: number;
+  documentTitle: string;
+  sectionTitle: string;
+  progress: ProgressEntry | undefined;
+  status: TaskStatus | undefined;
+  percent: number | undefined;
+  /** Something was filled in for this period. */
+  filled: boolean;
+  /** Deadline before the period's end and not done. */
+  overdue: boolean;
+  relevant: boolean;
+  reasons: string[];
+  clusterNames: string[];
+  search: SearchKey;
+}
+
+/** Everything the rows are built from. */
+export interface RowSources {
+  tasks: readonly Task[];
+  documents: readonly PolicyDocument[];
+  sections: readonly Section[];
+  progress: readonly ProgressEntry[];
+  clusters: readonly Cluster[];
+  district: string;
+  periodEnd: string;
+}
+
+const searchCache = new Map<string, { stamp: string; key: SearchKey }>();
+
+function searchKeyOf(t: Task, docTitle: string): SearchKey {
+  const stamp = `${t.updatedAt}|${docTitle}`;
+  const hit = searchCache.get(t.key);
+  if (hit && hit.stamp === stamp) return hit.key;
+  const key = buildSearchKey([t.title, ...t.leadUnits], [t.text, docTitle, t.key, t.number, ...t.responsibleUnits]);
+  searchCache.set(t.key, { stamp, key });
+  return key;
+}
+
+/** Whether a period's entry counts as filled in (本期已填报). */
+export function isFilled(p: ProgressEntry | undefined): boolean {
+  return Boolean(p && (p.progress.trim() || p.status || p.percent !== undefined));
+}
+
+/** Join tasks with everything the grid shows. */
+export function buildRows(src: RowSources): LedgerRow[] {
+  const docs = new Map(src.documents.map((d) => [d.id, d]));
+  const secs = new Map(src.sections.map((s) => [s.id, s]));
+  const prog = new Map(src.progress.map((p) => [p.taskKey, p]));
+  return src.tasks.map((task, i) => {
+    const doc = docs.get(task.documentId);
+    const documentTitle = doc?.shortTitle || doc?.title || task.documentId;
+    const sec = task.sectionId ? secs.get(task.sectionId) : undefined;
+    const progress = prog.get(task.key);
+    const { relevant, reasons } = taskRelevance(task, src.district, src.clusters);
+    const done = progress?.status === 'done' || (progress?.percent ?? 0) >= 100;
+    return {
+      task,
+      seq: i + 1,
+      documentTitle,
+      sectionTitle: sec ? `${sec.label}${/^[（(]/.test(sec.label) ? '' : '、'}${sec.title}` : '',
+      progress,
+      status: progress?.status,
+      percent: progress?.percent,
+      filled: isFilled(progress),
+      overdue: Boolean(task.deadline && task.deadline < src.periodEnd && !done),
+      relevant,
+      reasons,
+      clusterNames: src.clusters.filter((c) => clusterMatches(c, task)).map((c) => c.name),
+      search: searchKeyOf(task, documentTitle),
+    };
+  });
+}
+
+/** The rows that pass the filters and the search. */
+export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search: string): LedgerRow[] {
+  const terms = parseQuery(search);
+  return rows.filter(
+    (r) =>
+      (f.documentIds.length === 0 || f.documentIds.includes(r.task.documentId)) &&
+      (f.sectionIds.length === 0 || (r.task.sectionId !== undefined && f.sectionIds.includes(r.task.sectionId))) &&
+      (f.statuses.length === 0 || f.statuses.includes(r.status ?? 'unset')) &&
+      (f.leadUnits.length === 0 || r.task.leadUnits.some((u) => f.leadUnits.includes(u))) &&
+      (!f.relevantOnly || r.relevant) &&
+      (!f.overdueOnly || r.overdue) &&
+      (!f.unfilledOnly || !r.filled) &&
+      (terms.length === 0 || matchesSearch(r.search, terms)),
+  );
+}

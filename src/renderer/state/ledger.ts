@@ -1,0 +1,132 @@
+/**
+ * UI state of the task ledger: filters, search, sort, grouping, the open task, the chosen
+ * period and the grid's columns. Never a copy of the database.
+ *
+ * Columns (visibility, widths, sort) are remembered across restarts in localStorage;
+ * the open task, filters and chosen period survive a reload (sessionStorage) but a new
+ * session starts on the current period.
+ */
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { TaskStatus } from '@core/model';
+
+/** Grid column ids. Persisted in localStorage: do not rename. */
+export type LedgerColumnId =
+  | 'seq'
+  | 'document'
+  | 'title'
+  | 'leadUnits'
+  | 'responsibleUnits'
+  | 'deadline'
+  | 'status'
+  | 'percent'
+  | 'progress'
+  | 'updatedAt'
+  | 'section'
+  | 'relevance';
+
+/** How the grid groups its rows. */
+export type LedgerGrouping = 'none' | 'document' | 'section' | 'status' | 'cluster';
+
+/** Filters of the grid; empty means no filter. */
+export interface LedgerFilters {
+  documentIds: string[];
+  sectionIds: string[];
+  /** Status codes, plus `unset` for no status filled in this period. */
+  statuses: (TaskStatus | 'unset')[];
+  leadUnits: string[];
+  relevantOnly: boolean;
+  overdueOnly: boolean;
+  /** 本期未填报: no progress text saved for the chosen period. */
+  unfilledOnly: boolean;
+}
+
+/** No filter at all. */
+export const NO_FILTERS: LedgerFilters = {
+  documentIds: [],
+  sectionIds: [],
+  statuses: [],
+  leadUnits: [],
+  relevantOnly: false,
+  overdueOnly: false,
+  unfilledOnly: false,
+};
+
+interface ViewState {
+  search: string;
+  filters: LedgerFilters;
+  grouping: LedgerGrouping;
+  /** The task open in the detail pane. */
+  selectedTaskKey: string | undefined;
+  /** The chosen reporting period id; undefined = the current period by date. */
+  periodId: string | undefined;
+  setSearch: (s: string) => void;
+  setFilters: (patch: Partial<LedgerFilters>) => void;
+  clearFilters: () => void;
+  setGrouping: (g: LedgerGrouping) => void;
+  select: (key: string | undefined) => void;
+  setPeriodId: (id: string | undefined) => void;
+}
+
+/** Search, filters, grouping, open task and chosen period (survive a reload). */
+export const useLedgerView = create<ViewState>()(
+  persist(
+    (set) => ({
+      search: '',
+      filters: NO_FILTERS,
+      grouping: 'none',
+      selectedTaskKey: undefined,
+      periodId: undefined,
+      setSearch: (search) => set({ search }),
+      setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+      clearFilters: () => set({ filters: NO_FILTERS, search: '' }),
+      setGrouping: (grouping) => set({ grouping }),
+      select: (selectedTaskKey) => set({ selectedTaskKey }),
+      setPeriodId: (periodId) => set({ periodId }),
+    }),
+    {
+      name: 'ledger-view',
+      version: 1,
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: ({ search, filters, grouping, selectedTaskKey, periodId }) => ({ search, filters, grouping, selectedTaskKey, periodId }),
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<ViewState>;
+        return { ...current, ...p, filters: { ...NO_FILTERS, ...(p.filters ?? {}) } };
+      },
+    },
+  ),
+);
+
+/** Columns hidden by default (the officer can show them). */
+export const DEFAULT_HIDDEN: readonly LedgerColumnId[] = ['section', 'relevance', 'responsibleUnits'];
+
+interface ColumnsState {
+  hidden: LedgerColumnId[];
+  widths: Partial<Record<LedgerColumnId, number>>;
+  sort: { id: LedgerColumnId; desc: boolean }[];
+  setHidden: (hidden: LedgerColumnId[]) => void;
+  setWidths: (widths: Partial<Record<LedgerColumnId, number>>) => void;
+  setSort: (sort: { id: LedgerColumnId; desc: boolean }[]) => void;
+  resetColumns: () => void;
+}
+
+/** Which columns are shown, their widths and the sort (remembered across restarts). */
+export const useLedgerColumns = create<ColumnsState>()(
+  persist(
+    (set) => ({
+      hidden: [...DEFAULT_HIDDEN],
+      widths: {},
+      sort: [],
+      setHidden: (hidden) => set({ hidden }),
+      setWidths: (widths) => set({ widths }),
+      setSort: (sort) => set({ sort }),
+      resetColumns: () => set({ hidden: [...DEFAULT_HIDDEN], widths: {}, sort: [] }),
+    }),
+    {
+      name: 'ledger-columns',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: ({ hidden, widths, sort }) => ({ hidden, widths, sort }),
+    },
+  ),
+);
