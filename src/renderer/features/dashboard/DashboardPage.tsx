@@ -1,6 +1,238 @@
-import { Placeholder } from '../shell/Placeholder';
+import { useMemo } from 'react';
+import { Card, Col, Empty, List, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { buildDashboard, type DashboardData, type DashboardTaskRef } from '@core/dashboard';
+import { currentPeriod, parsePeriodId, periodRange, periodsPerYear, shiftPeriod } from '@core/period';
+import type { PeriodKind, ReportingPeriod } from '@core/model';
+import { useRoute } from '../../state/route';
+import { buildChartSpecs, drawableIndicators, STATUS_COLORS, type ChartSpec } from './chart-options';
+import { ChartCard } from './ChartCard';
+import { useDashboardFilters } from './filters-store';
+import { useDashboardSource } from './use-dashboard-source';
+import { DASHBOARD_TEXT as T } from './texts';
 
-/** 工作台 */
+/** How many periods the history chart shows, by reporting granularity. */
+const HISTORY_LENGTH: Record<PeriodKind, number> = { month: 12, quarter: 8, half: 6, year: 5 };
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function pct(n: number): string {
+  return `${Math.round(n * 10) / 10}%`;
+}
+
+/** A chart's content as one sentence, for screen readers and tests. */
+function summarize(spec: ChartSpec, data: DashboardData): string {
+  switch (spec.id) {
+    case 'status':
+      return `${spec.title}：${data.statusCounts.map((s) => `${s.label}${s.count}项`).join('，')}`;
+    case 'byDocument':
+      return `${spec.title}：${data.byDocument.map((d) => `${d.title}共${d.total}项、已完成${d.done}项`).join('；')}`;
+    case 'indicators':
+      return `${spec.title}：${drawableIndicators(data).map((i) => `${i.name}${i.verdict}`).join('，')}`;
+    case 'history':
+      return `${spec.title}：${data.history.map((h) => `${h.name}累计已完成${h.done}项`).join('，')}`;
+  }
+}
+
+/** 工作台: the district at a glance for the chosen period, following the document and cluster filters. */
 export function DashboardPage() {
-  return <Placeholder title="工作台" />;
+  const source = useDashboardSource();
+  const filters = useDashboardFilters();
+  const today = todayIso();
+
+  const kind = source?.periodKind ?? 'quarter';
+  const now = currentPeriod(kind, today);
+  const chosen = filters.periodId ? parsePeriodId(filters.periodId) : undefined;
+  const period: ReportingPeriod = chosen && chosen.kind === kind ? chosen : now;
+  const periodOptions = useMemo(
+    () => periodRange(shiftPeriod(now, -(periodsPerYear(kind) * 3 - 1)), now).reverse().map((p) => ({ value: p.id, label: p.name })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [now.id, kind],
+  );
+
+  const data = useMemo(() => {
+    if (!source) return undefined;
+    const periods = periodRange(shiftPeriod(period, -(HISTORY_LENGTH[kind] - 1)), period);
+    return buildDashboard({
+      district: source.district,
+      periods,
+      today,
+      documents: source.documents,
+      tasks: source.tasks,
+      progress: source.progress,
+      targets: source.targets,
+      clusters: source.clusters,
+      filters: { documentId: filters.documentId, clusterId: filters.clusterId },
+    });
+  }, [source, period, kind, today, filters.documentId, filters.clusterId]);
+  const specs = useMemo(() => (data ? buildChartSpecs(data) : []), [data]);
+
+  if (source === undefined || !data) return <Spin style={{ display: 'block', marginTop: 80 }} tip={T.loading} size="large"><div /></Spin>;
+  if (source === null) return null;
+
+  const open = (key: string) => useRoute.getState().go('ledger', key);
+  const fileName = (title: string) => T.fileName(data.district, data.period.name, title);
+  const t = data.totals;
+  const noTasks = t.tasks === 0;
+  const undrawn = data.indicators.length - drawableIndicators(data).length;
+  const spec = (id: ChartSpec['id']) => specs.find((s) => s.id === id)!;
+
+  return (
+    <div data-testid="dashboard" style={{ maxWidth: 1400 }}>
+      <Space wrap size={12} style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {data.district}
+          {data.period.name}
+          {T.title}
+        </Typography.Title>
+        <Select
+          aria-label={T.period}
+          data-testid="dashboard-period"
+          style={{ width: 160 }}
+          value={period.id}
+          options={periodOptions.some((o) => o.value === period.id) ? periodOptions : [{ value: period.id, label: period.name }, ...periodOptions]}
+          onChange={(v) => filters.set({ periodId: v })}
+        />
+        <Select
+          aria-label={T.document}
+          data-testid="dashboard-document"
+          style={{ width: 220 }}
+          allowClear
+          placeholder={T.allDocuments}
+          value={filters.documentId}
+          options={source.documents.map((d) => ({ value: d.id, label: d.shortTitle || d.title }))}
+          onChange={(v) => filters.set({ documentId: v })}
+        />
+        <Select
+          aria-label={T.cluster}
+          data-testid="dashboard-cluster"
+          style={{ width: 200 }}
+          allowClear
+          placeholder={T.allClusters}
+          value={filters.clusterId}
+          options={source.clusters.map((c) => ({ value: c.id, label: c.name }))}
+          onChange={(v) => filters.set({ clusterId: v })}
+        />
+        <Typography.Text type="secondary">{T.asOf(data.asOf)}</Typography.Text>
+      </Space>
+
+      <Row gutter={[12, 12]}>
+        {(
+          [
+            ['tasks', T.cards.tasks, t.tasks, '项', undefined],
+            ['filled', T.cards.filled, t.filled, `/ ${t.tasks}（${pct(t.fillRate)}）`, STATUS_COLORS.on_track],
+            ['done', T.cards.done, t.done, `项（${pct(t.doneRate)}）`, STATUS_COLORS.done],
+            ['behind', T.cards.behind, t.behind, '项', t.behind > 0 ? STATUS_COLORS.behind : undefined],
+            ['overdue', T.cards.overdue, t.overdue, '项', t.overdue > 0 ? STATUS_COLORS.behind : undefined],
+            ['unfilled', T.cards.unfilled, t.unfilled, '项', t.unfilled > 0 ? '#fa8c16' : undefined],
+          ] as const
+        ).map(([id, title, value, suffix, color]) => (
+          <Col key={id} span={4}>
+            <Card size="small" data-testid={`card-${id}`}>
+              <Statistic title={title} value={value} suffix={<span style={{ fontSize: 13 }}>{suffix}</span>} styles={{ content: { color, fontSize: 22 } }} />
+            </Card>
+          </Col>
+        ))}
+
+        <Col span={9}>
+          <ChartCard spec={spec('status')} fileName={fileName(spec('status').title)} summary={summarize(spec('status'), data)} empty={noTasks ? <Empty description={T.emptyTasks} /> : undefined} />
+        </Col>
+        <Col span={15}>
+          <ChartCard spec={spec('byDocument')} fileName={fileName(spec('byDocument').title)} summary={summarize(spec('byDocument'), data)} empty={noTasks ? <Empty description={T.emptyTasks} /> : undefined} />
+        </Col>
+
+        <Col span={12}>
+          <TaskList testId="list-overdue" title={T.overdueList} items={data.overdue} emptyText={T.emptyOverdue} onOpen={open} kind="overdue" />
+        </Col>
+        <Col span={12}>
+          <TaskList testId="list-unfilled" title={T.unfilledList} items={data.unfilled} emptyText={T.emptyUnfilled} onOpen={open} kind="unfilled" />
+        </Col>
+
+        <Col span={12}>
+          <ChartCard
+            spec={spec('indicators')}
+            fileName={fileName(spec('indicators').title)}
+            summary={summarize(spec('indicators'), data)}
+            empty={drawableIndicators(data).length === 0 ? <Empty description={T.emptyIndicators} /> : undefined}
+          />
+          {undrawn > 0 && drawableIndicators(data).length > 0 ? <Typography.Text type="secondary">{T.indicatorsMore(undrawn)}</Typography.Text> : null}
+        </Col>
+        <Col span={12}>
+          <ChartCard spec={spec('history')} fileName={fileName(spec('history').title)} summary={summarize(spec('history'), data)} empty={noTasks ? <Empty description={T.emptyTasks} /> : undefined} />
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+function TaskList({
+  testId,
+  title,
+  items,
+  emptyText,
+  onOpen,
+  kind,
+}: {
+  testId: string;
+  title: string;
+  items: DashboardTaskRef[];
+  emptyText: string;
+  onOpen: (key: string) => void;
+  kind: 'overdue' | 'unfilled';
+}) {
+  return (
+    <Card
+      size="small"
+      data-testid={testId}
+      title={
+        <span>
+          {title}
+          <Tag style={{ marginLeft: 8 }} color={items.length > 0 ? (kind === 'overdue' ? 'red' : 'orange') : 'default'}>
+            {items.length}
+          </Tag>
+        </span>
+      }
+      extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{T.openHint}</Typography.Text>}
+      styles={{ body: { padding: 0, minHeight: 120, maxHeight: 240, overflow: 'auto' } }}
+    >
+      <List
+        size="small"
+        dataSource={items}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+        renderItem={(item) => (
+          <List.Item
+            data-testid={`${testId}-item`}
+            data-task-key={item.key}
+            role="button"
+            tabIndex={0}
+            style={{ cursor: 'pointer', padding: '6px 12px' }}
+            onClick={() => onOpen(item.key)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') onOpen(item.key);
+            }}
+          >
+            <div style={{ minWidth: 0, flex: 1 }}>
+              <Typography.Text ellipsis style={{ display: 'block' }} title={item.title}>
+                <Typography.Text type="secondary">{item.documentTitle} · {item.number} </Typography.Text>
+                {item.title}
+              </Typography.Text>
+            </div>
+            <div style={{ flex: 'none', marginLeft: 12 }}>
+              {kind === 'overdue' ? (
+                <Tag color="red">{T.daysOverdue(item.daysOverdue ?? 0)}</Tag>
+              ) : item.hasText ? (
+                <Tag color="orange">{T.textNoStatus}</Tag>
+              ) : (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {T.deadline}：{item.deadlineText ?? item.deadline ?? T.noDeadline}
+                </Typography.Text>
+              )}
+            </div>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
 }
