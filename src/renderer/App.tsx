@@ -1,10 +1,11 @@
-import { Component, type ReactNode } from 'react';
+import { Component, useEffect, useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { getDb, useLiveQuery } from './storage/live';
 import { getDistrict, setDistrict } from './storage/repositories';
+import { ensureSeeded } from './storage/seed';
 import { FirstStart } from './features/shell/FirstStart';
 import { Shell } from './features/shell/Shell';
 import { SHELL_TEXT } from './features/shell/texts';
@@ -16,9 +17,21 @@ function useDistrict(): string | null | undefined {
   return useLiveQuery(async () => (await getDistrict(getDb())) ?? null, []);
 }
 
+/** First start loads the default data set (idempotent); false until it has run. */
+function useSeeded(): boolean {
+  const [seeded, setSeeded] = useState(false);
+  useEffect(() => {
+    ensureSeeded(getDb())
+      .catch((e: unknown) => console.error('载入默认数据失败', e))
+      .finally(() => setSeeded(true));
+  }, []);
+  return seeded;
+}
+
 function Root() {
+  const seeded = useSeeded();
   const district = useDistrict();
-  if (district === undefined) return <Spin fullscreen tip={SHELL_TEXT.loading} />;
+  if (!seeded || district === undefined) return <Spin fullscreen tip={SHELL_TEXT.loading} />;
   if (district === null) return <FirstStart onPick={(d) => setDistrict(getDb(), d)} />;
   return <Shell district={district} />;
 }
