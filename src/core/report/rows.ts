@@ -1,0 +1,287 @@
+/**
+ * Report rows // 报表行: what each municipal report says for a district and period, as plain
+ * values keyed by placeholder field. Built from tasks, progress, targets and clusters.
+ */
+import type { TaskFieldId } from '../fields';
+import {
+  STATUS_LABELS,
+  TASK_STATUSES,
+  type Cluster,
+  type ClusterIndicator,
+  type ClusterIndicatorValue,
+  type ClusterProgress,
+  type PolicyDocument,
+  type ProgressEntry,
+  type ReportingPeriod,
+  type Target,
+  type Task,
+} from '../model';
+
+/** A cell value of a report row: text, a number, or empty. */
+export type ReportValue = string | number | null;
+
+/** One row of the 重点任务推进情况表, keyed by task field id. */
+export type TaskReportRow = Record<TaskFieldId, ReportValue>;
+
+/** One row of the 指标完成情况表. */
+export interface TargetReportRow {
+  seq: number;
+  name: string;
+  unit: string;
+  baseline: number | null;
+  value: number;
+  year: number | null;
+  actual: number | null;
+  /** Completion rate as a percentage (0–100+), null when no actual value. */
+  rate: number | null;
+  judgement: string;
+  units: string;
+  note: string;
+  [k: string]: ReportValue;
+}
+
+/** One row of the 产业集群推进情况表. */
+export interface ClusterReportRow {
+  seq: number;
+  name: string;
+  focus: string;
+  progress: string;
+  indicators: string;
+  problems: string;
+  nextSteps: string;
+  note: string;
+  [k: string]: ReportValue;
+}
+
+/** One row of the 汇总 sheet: how many tasks have a status. */
+export interface SummaryRow {
+  status: string;
+  count: number;
+  /** Share of all tasks, e.g. `25.0%`. */
+  share: string;
+  [k: string]: ReportValue;
+}
+
+/** Everything a report needs, read from the store for one district and period. */
+export interface ReportSource {
+  district: string;
+  period: ReportingPeriod;
+  documents: readonly PolicyDocument[];
+  tasks: readonly Task[];
+  /** Progress entries of this district and period. */
+  progress: readonly ProgressEntry[];
+  targets: readonly Target[];
+  clusters: readonly Cluster[];
+  clusterIndicators: readonly ClusterIndicator[];
+  clusterIndicatorValues: readonly ClusterIndicatorValue[];
+  clusterProgress: readonly ClusterProgress[];
+}
+
+/** The tasks a report lists: active ones, in document order. */
+export function reportTasks(tasks: readonly Task[]): Task[] {
+  return tasks
+    .filter((t) => !t.archived)
+    .slice()
+    .sort((a, b) => (a.documentId === b.documentId ? a.order - b.order : a.documentId < b.documentId ? -1 : 1));
+}
+
+function progressByTask(src: Pick<ReportSource, 'progress' | 'district' | 'period'>): Map<string, ProgressEntry> {
+  const m = new Map<string, ProgressEntry>();
+  for (const p of src.progress) if (p.district === src.district && p.periodId === src.period.id) m.set(p.taskKey, p);
+  return m;
+}
+
+/** Rows of the 重点任务推进情况表: one per active task, carrying its stable 任务编号. */
+export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'progress' | 'district' | 'period'>): TaskReportRow[] {
+  const docs = new Map(src.documents.map((d) => [d.id, d]));
+  const prog = progressByTask(src);
+  return reportTasks(src.tasks).map((t, i) => {
+    const p = prog.get(t.key);
+    return {
+      seq: i + 1,
+      key: t.key,
+      document: docs.get(t.documentId)?.shortTitle ?? t.documentId,
+      number: t.number,
+      section: '',
+      title: t.title,
+      text: t.text,
+      leadUnits: t.leadUnits.join('、'),
+      responsibleUnits: t.responsibleUnits.join('、'),
+      deadline: t.deadlineText ?? t.deadline ?? '',
+      progress: p?.progress ?? '',
+      percent: p?.percent ?? null,
+      status: p?.status ? STATUS_LABELS[p.status] : '',
+      problems: p?.problems ?? '',
+      nextSteps: p?.nextSteps ?? '',
+      note: '',
+    };
+  });
+}
+
+/** Share of the way from the baseline year to the end of the target year that the period has covered (0–1). */
+export function elapsedShare(period: ReportingPeriod, startYear: number, targetYear: number): number {
+  const start = Date.UTC(startYear, 0, 1);
+  const end = Date.UTC(targetYear, 11, 31);
+  const [y, m, d] = period.end.split('-').map(Number) as [number, number, number];
+  const at = Date.UTC(y, m - 1, d);
+  if (end <= start) return 1;
+  return Math.min(1, Math.max(0, (at - start) / (end - start)));
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Rows of the 指标完成情况表: one per target, with this period's actual value and a 序时 judgement. */
+export function buildTargetRows(src: Pick<ReportSource, 'targets' | 'tasks' | 'progress' | 'district' | 'period'>): TargetReportRow[] {
+  const tasks = new Map(src.tasks.map((t) => [t.key, t]));
+  const prog = progressByTask(src);
+  const anyValue = (id: string): number | null => {
+    for (const p of prog.values()) {
+      const v = p.indicatorValues[id];
+      if (typeof v === 'number') return v;
+    }
+    return null;
+  };
+  return src.targets.map((t, i) => {
+    const task = t.taskKey ? tasks.get(t.taskKey) : undefined;
+    const own = t.taskKey ? prog.get(t.taskKey)?.indicatorValues[t.id] : undefined;
+    const actual = typeof own === 'number' ? own : anyValue(t.id);
+    let rate: number | null = null;
+    let judgement = '未填报';
+    if (actual !== null) {
+      const base = t.comparator === '增长' || t.comparator === '新增' ? 0 : (t.baseline ?? 0);
+      const denom = t.value - base;
+      rate = t.comparator === '控制在' ? (actual <= t.value ? 100 : round1((t.value / actual) * 100)) : denom > 0 ? round1(((actual - base) / denom) * 100) : actual >= t.value ? 100 : 0;
+      if (rate >= 100) judgement = '已完成';
+      else {
+        const year = t.year ?? src.period.year;
+        const share = elapsedShare(src.period, (t.baselineYear ?? year - 1) + 1, year);
+        judgement = rate / 100 >= share ? '序时推进' : '滞后';
+      }
+    }
+    return {
+      seq: i + 1,
+      name: t.name,
+      unit: t.unit,
+      baseline: t.baseline ?? null,
+      value: t.value,
+      year: t.year ?? null,
+      actual,
+      rate,
+      judgement,
+      units: task ? [...task.leadUnits, ...task.responsibleUnits].filter((u, j, a) => a.indexOf(u) === j).join('、') : '',
+      note: t.comparator === '达到' ? '' : `目标：${t.comparator}${t.value}${t.unit}`,
+    };
+  });
+}
+
+/** Rows of the 产业集群推进情况表: one per cluster of the district, with its indicators and values. */
+export function buildClusterRows(
+  src: Pick<ReportSource, 'clusters' | 'clusterIndicators' | 'clusterIndicatorValues' | 'clusterProgress' | 'district' | 'period'>,
+): ClusterReportRow[] {
+  const clusters = src.clusters.filter((c) => c.district === src.district).sort((a, b) => a.order - b.order);
+  const values = new Map(src.clusterIndicatorValues.filter((v) => v.periodId === src.period.id).map((v) => [v.indicatorId, v.value]));
+  const prog = new Map(src.clusterProgress.filter((p) => p.periodId === src.period.id).map((p) => [p.clusterId, p]));
+  return clusters.map((c, i) => {
+    const inds = src.clusterIndicators.filter((x) => x.clusterId === c.id);
+    const indicators = inds
+      .map((x) => {
+        const v = values.get(x.id);
+        const now = v === undefined || v === null ? '未填报' : `${v}${x.unit}`;
+        const goal = x.target !== undefined ? `（目标${x.target}${x.unit}${x.targetYear ? `，${x.targetYear}年` : ''}）` : '';
+        return `${x.name}：${now}${goal}`;
+      })
+      .join('\n');
+    const p = prog.get(c.id);
+    return {
+      seq: i + 1,
+      name: c.name,
+      focus: c.focus ?? '',
+      progress: p?.progress ?? '',
+      indicators,
+      problems: p?.problems ?? '',
+      nextSteps: p?.nextSteps ?? '',
+      note: '',
+    };
+  });
+}
+
+/** Label of tasks without a status in the period. */
+export const NO_STATUS_LABEL = '未填报状态';
+
+/** Rows of the 汇总 sheet: task counts by status (every status listed, then 未填报, then 合计). */
+export function buildSummaryRows(taskRows: readonly TaskReportRow[]): SummaryRow[] {
+  const total = taskRows.length;
+  const share = (n: number) => (total === 0 ? '0.0%' : `${((n / total) * 100).toFixed(1)}%`);
+  const labels = TASK_STATUSES.map((s) => STATUS_LABELS[s]);
+  const rows: SummaryRow[] = labels.map((label) => {
+    const count = taskRows.filter((r) => r.status === label).length;
+    return { status: label, count, share: share(count) };
+  });
+  const none = taskRows.filter((r) => !r.status).length;
+  rows.push({ status: NO_STATUS_LABEL, count: none, share: share(none) });
+  rows.push({ status: '合计', count: total, share: total === 0 ? '0.0%' : '100.0%' });
+  return rows;
+}
+
+/** A task missing something the report needs // 缺项. */
+export interface MissingItem {
+  taskKey: string;
+  seq: number;
+  title: string;
+  missing: ('status' | 'progress')[];
+}
+
+/** The pre-export check: active tasks without a status or without 进展情况 in the period. */
+export function findMissingItems(taskRows: readonly TaskReportRow[]): MissingItem[] {
+  const out: MissingItem[] = [];
+  for (const r of taskRows) {
+    const missing: MissingItem['missing'] = [];
+    if (!r.status) missing.push('status');
+    if (!String(r.progress ?? '').trim()) missing.push('progress');
+    if (missing.length) out.push({ taskKey: String(r.key), seq: Number(r.seq), title: String(r.title), missing });
+  }
+  return out;
+}
+
+/** Text starting with = + - @ would be read as a formula by spreadsheet programs. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}
+
+/** Who fills the report and when: the header block and footer of every sheet. */
+export interface ReportMeta {
+  /** 填报日期 as `YYYY-MM-DD`. */
+  filledDate: string;
+  filledBy: string;
+  phone: string;
+  reviewer: string;
+}
+
+/** Scalars and rows of every scope for a report, ready for a template. */
+export interface ReportData {
+  scalars: Record<string, string>;
+  rows: { task: TaskReportRow[]; target: TargetReportRow[]; cluster: ClusterReportRow[]; summary: SummaryRow[] };
+}
+
+/** Everything a template can ask for, for a district and period. */
+export function buildReportData(src: ReportSource, meta: ReportMeta, reportName = ''): ReportData {
+  const [y, m, d] = meta.filledDate.split('-');
+  const task = buildTaskRows(src);
+  return {
+    scalars: {
+      district: src.district,
+      period: src.period.name,
+      periodStart: src.period.start,
+      periodEnd: src.period.end,
+      year: String(src.period.year),
+      filledDate: y && m && d ? `${y}年${Number(m)}月${Number(d)}日` : meta.filledDate,
+      filledBy: meta.filledBy,
+      phone: meta.phone,
+      reviewer: meta.reviewer,
+      reportName,
+    },
+    rows: { task, target: buildTargetRows(src), cluster: buildClusterRows(src), summary: buildSummaryRows(task) },
+  };
+}

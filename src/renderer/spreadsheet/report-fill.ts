@@ -1,0 +1,198 @@
+/**
+ * Filling a report template with exceljs: scalar placeholders anywhere, and the styled data
+ * row of each sheet repeated once per report row with its style, borders, height, merges and
+ * data validations; rows below it (the footer) move down. Text is always written as text,
+ * so a value like "=1+1" never becomes a formula.
+ */
+import ExcelJS from 'exceljs';
+import { estimateLines, fillText, findPlaceholders, rowHeightFor, type RowScope, type TemplateSheetLayout } from '@core/report';
+import type { ReportValue } from '@core/report';
+import { cellText, readTemplate } from './template-read';
+import type { ReportKind } from '@core/report';
+
+/** What to write: scalar values and the rows of each scope. */
+export interface ReportFill {
+  scalars: Record<string, string>;
+  rows: Partial<Record<RowScope, readonly Record<string, ReportValue>[]>>;
+}
+
+/** Thrown when a template cannot be used; `issues` are the checker's messages. */
+export class TemplateError extends Error {
+  constructor(readonly issues: { sheet: string; cell?: string; message: string }[]) {
+    super(issues.map((i) => i.message).join('\n'));
+    this.name = 'TemplateError';
+  }
+}
+
+interface CellSnapshot {
+  value: ExcelJS.CellValue;
+  style: Partial<ExcelJS.Style>;
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+function snapshotRow(ws: ExcelJS.Worksheet, r: number, cols: number): { height: number | undefined; cells: CellSnapshot[] } {
+  const row = ws.getRow(r);
+  const cells: CellSnapshot[] = [];
+  for (let c = 1; c <= cols; c++) {
+    const cell = row.getCell(c);
+    const master = cell.isMerged && cell.master !== cell;
+    cells.push({ value: master ? null : cell.value, style: clone(cell.style ?? {}) });
+  }
+  return { height: row.height, cells };
+}
+
+/** Value of one data cell: a lone placeholder keeps the row value's type; mixed text becomes text. */
+function dataValue(template: ExcelJS.CellValue, scalars: Record<string, string>, row: Record<string, ReportValue> | undefined): ExcelJS.CellValue {
+  const text = cellText(template);
+  if (text === undefined) return template;
+  const refs = findPlaceholders(text);
+  if (refs.length === 1 && refs[0]!.scope !== undefined && text.trim() === `{{${refs[0]!.raw}}}`) {
+    const v = row ? row[refs[0]!.field] : null;
+    return v === undefined || v === null || v === '' ? null : v;
+  }
+  return fillText(text, scalars, row ?? {});
+}
+
+function decodeRange(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b = a] = range.split(':') as [string, string?];
+  const ca = ExcelJSAddress(a);
+  const cb = ExcelJSAddress(b!);
+  return { top: Math.min(ca.row, cb.row), left: Math.min(ca.col, cb.col), bottom: Math.max(ca.row, cb.row), right: Math.max(ca.col, cb.col) };
+}
+
+function ExcelJSAddress(a: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a.toUpperCase());
+  if (!m) throw new Error(`bad address ${a}`);
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+function sheetMerges(ws: ExcelJS.Worksheet): string[] {
+  return [...((ws.model as unknown as { merges?: string[] }).merges ?? [])];
+}
+
+/** The height a data row needs for its wrapped text, from its cells' text, column widths and fonts. */
+function fittedHeight(ws: ExcelJS.Worksheet, row: ExcelJS.Row, cols: number): number {
+  let lines = 1;
+  let size = 0;
+  for (let c = 1; c <= cols; c++) {
+    const cell = row.getCell(c);
+    const fontSize = cell.font?.size ?? 11;
+    size = Math.max(size, fontSize);
+    if (cell.value === null || cell.value === undefined) continue;
+    const text = typeof cell.value === 'number' ? String(cell.value) : (cellText(cell.value) ?? '');
+    const width = ws.getColumn(c).width ?? 9;
+    const n = cell.alignment?.wrapText ? estimateLines(text, width, fontSize) : text.split(/\r?\n/).length;
+    lines = Math.max(lines, n);
+  }
+  return rowHeightFor(lines, size || 11);
+}
+
+/** Repeat the data row of one sheet for `rows`, shift the footer, keep merges and validations. */
+function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>): void {
+  const dr = layout.dataRow;
+  const cols = Math.max(ws.columnCount, ws.getRow(dr).cellCount);
+  const last = ws.rowCount;
+  const tpl = snapshotRow(ws, dr, cols);
+  const footer: ReturnType<typeof snapshotRow>[] = [];
+  for (let r = dr + 1; r <= last; r++) footer.push(snapshotRow(ws, r, cols));
+
+  const merges = sheetMerges(ws).map((m) => ({ m, ...decodeRange(m) }));
+  const moving = merges.filter((x) => x.bottom >= dr);
+  for (const x of moving) ws.unMergeCells(x.m);
+
+  const dvModel = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+  const rowValidations: { col: number; dv: ExcelJS.DataValidation }[] = [];
+  const footerValidations: { row: number; col: number; dv: ExcelJS.DataValidation }[] = [];
+  for (const [addr, dv] of Object.entries(dvModel)) {
+    if (addr.includes(':')) continue;
+    const a = ExcelJSAddress(addr);
+    if (a.row === dr) rowValidations.push({ col: a.col, dv });
+    else if (a.row > dr) footerValidations.push({ row: a.row, col: a.col, dv });
+    else continue;
+    delete dvModel[addr];
+  }
+
+  for (let r = dr + 1; r <= last; r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.getCell(c);
+      cell.value = null;
+      cell.style = {};
+    }
+    row.height = undefined as unknown as number;
+  }
+
+  const n = Math.max(rows.length, 1);
+  for (let i = 0; i < n; i++) {
+    const r = dr + i;
+    const row = ws.getRow(r);
+    tpl.cells.forEach((snap, k) => {
+      const cell = row.getCell(k + 1);
+      cell.style = clone(snap.style);
+      cell.value = rows.length === 0 ? null : dataValue(snap.value, scalars, rows[i]);
+    });
+    const fitted = fittedHeight(ws, row, tpl.cells.length);
+    const height = Math.max(tpl.height ?? 0, fitted);
+    if (height > 0) row.height = height;
+    for (const v of rowValidations) ws.getCell(r, v.col).dataValidation = clone(v.dv);
+    for (const x of moving) if (x.top === dr && x.bottom === dr) ws.mergeCells(r, x.left, r, x.right);
+  }
+
+  const shift = n - 1;
+  footer.forEach((snap, k) => {
+    const row = ws.getRow(dr + 1 + k + shift);
+    snap.cells.forEach((c, j) => {
+      const cell = row.getCell(j + 1);
+      cell.style = clone(c.style);
+      const text = cellText(c.value);
+      cell.value = text !== undefined ? fillText(text, scalars) : c.value;
+    });
+    if (snap.height !== undefined) row.height = snap.height;
+  });
+  for (const x of moving) {
+    if (x.top === dr && x.bottom === dr) continue;
+    if (x.top > dr) ws.mergeCells(x.top + shift, x.left, x.bottom + shift, x.right);
+    else ws.mergeCells(x.top, x.left, x.bottom + shift, x.right); // a merge spanning the data row grows with it
+  }
+  for (const v of footerValidations) ws.getCell(v.row + shift, v.col).dataValidation = clone(v.dv);
+
+  const ps = ws.pageSetup as Partial<ExcelJS.PageSetup>;
+  if (ps.printArea) {
+    const area = decodeRange(ps.printArea.split(',')[0]!.replace(/^.*!/, ''));
+    if (area.bottom >= dr) ps.printArea = `${ws.getColumn(area.left).letter}${area.top}:${ws.getColumn(area.right).letter}${area.bottom + shift}`;
+  }
+}
+
+/** Replace scalar placeholders in every cell outside the data rows. */
+function fillScalars(ws: ExcelJS.Worksheet, scalars: Record<string, string>, skipRow: number | undefined): void {
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r === skipRow) return;
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const text = cellText(cell.value);
+      if (text !== undefined && text.includes('{{')) cell.value = fillText(text, scalars);
+    });
+  });
+}
+
+/**
+ * Fill template bytes with a report and return the .xlsx bytes. Throws TemplateError when
+ * the template fails the check (the UI checks templates when they are loaded, so this is rare).
+ */
+export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fill: ReportFill): Promise<Uint8Array> {
+  const { workbook, check } = await readTemplate(templateBytes, kind);
+  if (check.issues.length) throw new TemplateError(check.issues);
+  for (const ws of workbook.worksheets) {
+    const layout = check.sheets.find((s) => s.sheet === ws.name);
+    fillScalars(ws, fill.scalars, layout?.dataRow);
+    if (layout) fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars);
+  }
+  workbook.calcProperties.fullCalcOnLoad = false;
+  const out = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(out as ArrayBuffer);
+}

@@ -1,0 +1,199 @@
+/**
+ * The built-in municipal templates, as exceljs workbooks. `npm run templates` writes them to
+ * resources/templates/*.xlsx; the app fills those files (templates are data, not code), so
+ * an office can replace any of them with the city's own file in 设置 → 报表模板.
+ */
+import ExcelJS from 'exceljs';
+import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
+import { taskField, type TaskFieldId } from '@core/fields';
+import type { ReportKind } from '@core/report';
+
+type Worksheet = ExcelJS.Worksheet;
+
+const BODY_FONT = { name: '宋体', size: 10 } as const;
+const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** A column of a built-in sheet: header, placeholder, width in Excel character units. */
+interface ColumnSpec {
+  header: string;
+  placeholder: string;
+  width: number;
+  align?: 'left' | 'center';
+  numFmt?: string;
+}
+
+/** The 13 columns of the 重点任务推进情况表, headers taken from the task field registry. */
+const TASK_COLUMNS: readonly [TaskFieldId, number, 'left' | 'center', string?][] = [
+  ['seq', 5, 'center'],
+  ['key', 11, 'center'],
+  ['document', 11, 'center'],
+  ['title', 30, 'left'],
+  ['leadUnits', 11, 'center'],
+  ['responsibleUnits', 13, 'center'],
+  ['deadline', 9, 'center'],
+  ['progress', 34, 'left'],
+  ['percent', 7, 'center', '0"%"'],
+  ['status', 9, 'center'],
+  ['problems', 17, 'left'],
+  ['nextSteps', 19, 'left'],
+  ['note', 7, 'left'],
+];
+
+const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: string; title: string; columns: ColumnSpec[] }> = {
+  tasks: {
+    sheet: '重点任务推进情况表',
+    title: '{{district}}{{period}}科技创新重点任务推进情况表',
+    columns: TASK_COLUMNS.map(([id, width, align, numFmt]) => ({
+      header: taskField(id).header,
+      placeholder: `{{task.${id}}}`,
+      width,
+      align,
+      ...(numFmt ? { numFmt } : {}),
+    })),
+  },
+  indicators: {
+    sheet: '指标完成情况表',
+    title: '{{district}}{{period}}科技创新指标完成情况表',
+    columns: [
+      { header: '序号', placeholder: '{{target.seq}}', width: 5, align: 'center' },
+      { header: '指标名称', placeholder: '{{target.name}}', width: 28, align: 'left' },
+      { header: '单位', placeholder: '{{target.unit}}', width: 7, align: 'center' },
+      { header: '基期值', placeholder: '{{target.baseline}}', width: 9, align: 'center' },
+      { header: '目标值', placeholder: '{{target.value}}', width: 9, align: 'center' },
+      { header: '目标年份', placeholder: '{{target.year}}', width: 9, align: 'center' },
+      { header: '本期实际值', placeholder: '{{target.actual}}', width: 11, align: 'center' },
+      { header: '完成率', placeholder: '{{target.rate}}', width: 9, align: 'center', numFmt: '0.0"%"' },
+      { header: '序时判断', placeholder: '{{target.judgement}}', width: 10, align: 'center' },
+      { header: '责任单位', placeholder: '{{target.units}}', width: 22, align: 'left' },
+      { header: '备注', placeholder: '{{target.note}}', width: 16, align: 'left' },
+    ],
+  },
+  clusters: {
+    sheet: '产业集群推进情况表',
+    title: '{{district}}{{period}}产业集群推进情况表',
+    columns: [
+      { header: '集群', placeholder: '{{cluster.name}}', width: 16, align: 'center' },
+      { header: '重点方向', placeholder: '{{cluster.focus}}', width: 24, align: 'left' },
+      { header: '本期进展', placeholder: '{{cluster.progress}}', width: 40, align: 'left' },
+      { header: '集群指标及数值', placeholder: '{{cluster.indicators}}', width: 28, align: 'left' },
+      { header: '存在问题', placeholder: '{{cluster.problems}}', width: 22, align: 'left' },
+      { header: '下步计划', placeholder: '{{cluster.nextSteps}}', width: 26, align: 'left' },
+    ],
+  },
+  summary: {
+    sheet: '汇总',
+    title: '{{district}}{{period}}重点任务推进情况汇总',
+    columns: [
+      { header: '状态', placeholder: '{{summary.status}}', width: 18, align: 'center' },
+      { header: '任务数', placeholder: '{{summary.count}}', width: 12, align: 'center' },
+      { header: '占比', placeholder: '{{summary.share}}', width: 12, align: 'center' },
+    ],
+  },
+};
+
+/** Split `n` columns into three nearly equal runs for the header block and the footer. */
+function thirds(n: number): [number, number][] {
+  const a = Math.max(1, Math.round(n / 3));
+  const b = Math.max(a + 1, Math.floor((2 * n) / 3));
+  return [
+    [1, a],
+    [a + 1, b],
+    [b + 1, n],
+  ];
+}
+
+function addBlock(ws: Worksheet, row: number, texts: string[]): void {
+  const spans = thirds(ws.columnCount);
+  spans.forEach(([from, to], i) => {
+    if (to > from) ws.mergeCells(row, from, row, to);
+    const cell = ws.getCell(row, from);
+    cell.value = texts[i] ?? '';
+    cell.font = { ...BODY_FONT, size: 11 };
+    cell.alignment = { vertical: 'middle', horizontal: i === 0 ? 'left' : i === 1 ? 'center' : 'right' };
+  });
+  ws.getRow(row).height = 24;
+}
+
+function addSheet(wb: ExcelJS.Workbook, key: keyof typeof SHEET_SPECS): Worksheet {
+  const spec = SHEET_SPECS[key];
+  const n = spec.columns.length;
+  const ws = wb.addWorksheet(spec.sheet, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 3, showGridLines: false }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: '3:3',
+    },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+  });
+  ws.columns = spec.columns.map((c) => ({ width: c.width }));
+
+  ws.mergeCells(1, 1, 1, n);
+  const title = ws.getCell(1, 1);
+  title.value = spec.title;
+  title.font = { name: '黑体', size: 18, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 36;
+
+  addBlock(ws, 2, ['填报单位（盖章）：{{district}}', '报告期：{{period}}', '填报日期：{{filledDate}}']);
+
+  const header = ws.getRow(3);
+  header.height = 30;
+  spec.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { ...BODY_FONT, size: 11, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  });
+
+  const data = ws.getRow(4);
+  spec.columns.forEach((c, i) => {
+    const cell = data.getCell(i + 1);
+    cell.value = c.placeholder;
+    cell.font = BODY_FONT;
+    cell.alignment = { horizontal: c.align ?? 'left', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+    if (c.numFmt) cell.numFmt = c.numFmt;
+  });
+  const statusCol = spec.columns.findIndex((c) => c.placeholder === '{{task.status}}');
+  if (statusCol >= 0)
+    ws.getCell(4, statusCol + 1).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '状态不正确',
+      error: `请从下拉列表中选择：${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join('、')}`,
+    };
+
+  if (key !== 'summary') addBlock(ws, 5, ['填报人：{{filledBy}}', '联系电话：{{phone}}', '审核人：{{reviewer}}']);
+  return ws;
+}
+
+/** The built-in template of a report as a workbook (one sheet, or four for `all`). */
+export function buildBuiltinTemplate(kind: ReportKind): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '区级科创任务台账';
+  wb.created = new Date(Date.UTC(2025, 0, 1));
+  wb.modified = wb.created;
+  if (kind === 'all') for (const k of ['tasks', 'indicators', 'clusters', 'summary'] as const) addSheet(wb, k);
+  else addSheet(wb, kind);
+  return wb;
+}
+
+/** File name of a built-in template in resources/templates. */
+export const BUILTIN_TEMPLATE_FILES: Readonly<Record<ReportKind, string>> = {
+  tasks: 'tasks.xlsx',
+  indicators: 'indicators.xlsx',
+  clusters: 'clusters.xlsx',
+  all: 'all.xlsx',
+};
