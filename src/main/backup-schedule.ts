@@ -101,7 +101,12 @@ export function scheduleDailyBackups(
  * On close, hides the window, asks the page for a backup (waiting at most
  * CLOSE_BACKUP_TIMEOUT_MS), then lets the window close. A failure never keeps it open.
  */
-export function backUpOnClose(win: BrowserWindow, requester: BackupRequester, log: (message: string, err?: unknown) => void): void {
+export function backUpOnClose(
+  win: BrowserWindow,
+  requester: BackupRequester,
+  log: (message: string, err?: unknown) => void,
+  timeoutMs = CLOSE_BACKUP_TIMEOUT_MS,
+): void {
   let done = false;
   win.on('close', (event) => {
     if (done) return;
@@ -109,7 +114,7 @@ export function backUpOnClose(win: BrowserWindow, requester: BackupRequester, lo
     done = true;
     win.hide();
     requester
-      .request(win, 'close', CLOSE_BACKUP_TIMEOUT_MS)
+      .request(win, 'close', timeoutMs)
       .then(
         (info) => log(`close backup written: ${info.name}`),
         (err) => log('close backup failed', err),
