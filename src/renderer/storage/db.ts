@@ -17,6 +17,8 @@ import type {
   Task,
 } from '@core/model';
 import { DB_NAME, SCHEMA_HISTORY, type SchemaStep } from './schema';
+import { installAuditTrail } from './audit';
+import { installPeriodLocks } from './locks';
 
 /** A stored import batch: what an import changed, so that it can be undone. */
 export interface ImportRecord {
@@ -67,9 +69,13 @@ export class LedgerDb extends Dexie {
 
 let instance: LedgerDb | undefined;
 
-/** The application's database, opened on first use. */
+/** The application's database, opened on first use, with the audit trail and period locks installed. */
 export function getDb(): LedgerDb {
-  instance ??= new LedgerDb();
+  if (!instance) {
+    instance = new LedgerDb();
+    installPeriodLocks(instance);
+    installAuditTrail(instance);
+  }
   return instance;
 }
 

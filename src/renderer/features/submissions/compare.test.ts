@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressEntry } from '@core/model';
+import { seedProgress, seedTasks } from '../../../../test/builders/seeded-store';
+import { compareWithSubmission } from './compare';
+
+describe('本期与上期对比', () => {
+  const tasks = seedTasks().slice(0, 4);
+  const entries = seedProgress(tasks, '汉阳区', ['2025-Q3']);
+  // rows as the report stores them: 任务编号 as `key`, status as its Chinese label, percent as a number
+  const rows = entries.map((e, i) => ({ key: e.taskKey, title: tasks[i]!.title, status: { not_started: '未启动', on_track: '序时推进', ahead: '超序时推进', behind: '滞后', done: '已完成', ongoing: '长期坚持' }[e.status!], percent: e.percent, progress: e.progress, problems: e.problems, nextSteps: e.nextSteps }));
+
+  it('finds nothing when the data is as submitted', () => {
+    expect(compareWithSubmission({ rows }, entries)).toEqual([]);
+  });
+
+  it('lists changed fields, added and removed tasks', () => {
+    const current: ProgressEntry[] = entries.slice(1).map((e) => ({ ...e }));
+    current[0] = { ...current[0]!, status: 'done', progress: '已全部完成' };
+    current.push({ ...entries[0]!, taskKey: '2023YD-99', id: 'x', progress: '新增任务进展' });
+    const changes = compareWithSubmission({ rows }, current);
+    expect(changes.find((c) => c.taskKey === entries[1]!.taskKey)).toMatchObject({
+      kind: 'changed',
+      fields: [
+        { field: 'status', current: '已完成' },
+        { field: 'progress', submitted: entries[1]!.progress, current: '已全部完成' },
+      ],
+    });
+    expect(changes.find((c) => c.taskKey === entries[0]!.taskKey)?.kind).toBe('removed');
+    expect(changes.find((c) => c.taskKey === '2023YD-99')?.kind).toBe('added');
+    expect(changes).toHaveLength(3);
+  });
+});

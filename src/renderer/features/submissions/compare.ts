@@ -1,0 +1,58 @@
+/**
+ * 本期与上期对比: what changed in a period's progress since it was last submitted, comparing
+ * the rows stored with the submission (report rows keyed by 任务编号) with the current data.
+ */
+import type { ProgressEntry, Submission } from '@core/model';
+import { STATUS_LABELS, statusFromLabel } from '@core/model';
+
+/** The progress fields a submission carries, in report order. */
+export const COMPARED_FIELDS = ['status', 'percent', 'progress', 'problems', 'nextSteps'] as const;
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+/** One task whose submitted and current progress differ. */
+export interface SubmissionChange {
+  taskKey: string;
+  title: string;
+  kind: 'changed' | 'added' | 'removed';
+  fields: { field: ComparedField; submitted: string; current: string }[];
+}
+
+function text(field: ComparedField, v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (field === 'status') {
+    const code = statusFromLabel(String(v));
+    return code ? STATUS_LABELS[code] : String(v).trim();
+  }
+  if (field === 'percent') return String(v).replace(/%$/, '').trim();
+  return String(v).trim();
+}
+
+function rowKey(row: Record<string, unknown>): string | undefined {
+  const k = row.key ?? row.taskKey ?? row['任务编号'];
+  return typeof k === 'string' && k ? k : undefined;
+}
+
+/** Differences between a submission's rows and the current entries of its period. */
+export function compareWithSubmission(submission: Pick<Submission, 'rows'>, current: ProgressEntry[]): SubmissionChange[] {
+  const rows = submission.rows.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object');
+  const byKey = new Map(current.map((e) => [e.taskKey, e]));
+  const seen = new Set<string>();
+  const changes: SubmissionChange[] = [];
+  for (const row of rows) {
+    const key = rowKey(row);
+    if (!key) continue;
+    seen.add(key);
+    const now = byKey.get(key);
+    const title = String(row.title ?? '');
+    const fields = COMPARED_FIELDS.filter((f) => f in row || (now && now[f] !== undefined))
+      .map((f) => ({ field: f, submitted: text(f, row[f]), current: text(f, now?.[f]) }))
+      .filter((d) => d.submitted !== d.current);
+    if (fields.length > 0) changes.push({ taskKey: key, title, kind: now ? 'changed' : 'removed', fields });
+  }
+  for (const e of current) {
+    if (seen.has(e.taskKey)) continue;
+    const fields = COMPARED_FIELDS.map((f) => ({ field: f, submitted: '', current: text(f, e[f]) })).filter((d) => d.current !== '');
+    if (fields.length > 0) changes.push({ taskKey: e.taskKey, title: '', kind: 'added', fields });
+  }
+  return changes;
+}
