@@ -207,6 +207,23 @@ export function planImport(input: PlanInput): ImportPlan {
     return m;
   });
 
+  // 1b. Rows that name no document: their number within the list's main document.
+  const docVotes = new Map<string, number>();
+  for (const m of matches) if (m.definite) docVotes.set(m.definite.task.documentId, (docVotes.get(m.definite.task.documentId) ?? 0) + 1);
+  const mainDoc = input.defaultDocumentId ?? [...docVotes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (mainDoc)
+    for (const m of matches) {
+      if (m.definite || m.documentId || !m.row.fields.number) continue;
+      const numbered = byDocNumber.get(`${mainDoc}|${normalizeNumber(m.row.fields.number)}`);
+      if (!numbered) continue;
+      const sim = rowSimilarity(m.row.fields, numbered, bigrams(rowText(m.row.fields)), index.bags[position.get(numbered.key)!]!);
+      const best = m.candidates[0];
+      if (sim >= NUMBER_TEXT_MIN && (!best || best.task === numbered || best.confidence < sim + 0.1)) {
+        m.definite = { task: numbered, confidence: Math.max(0.9, sim), how: 'number' };
+        m.candidates = [];
+      }
+    }
+
   // 2. One task per row: when two rows claim the same task, the surer one keeps it.
   const claimed = new Map<string, RowMatch>();
   for (const m of [...matches].filter((x) => x.definite).sort((a, b) => b.definite!.confidence - a.definite!.confidence)) {
