@@ -29,6 +29,10 @@ export interface ImportRecord {
   before: { key: string; task: Task | undefined }[];
   /** Keys written by the import. */
   after: string[];
+  /** Documents the import created (removed again on undo). */
+  documentsAdded?: string[];
+  /** How many tasks were added, changed and archived (for the import history). */
+  counts?: { added: number; updated: number; archived: number };
   undoneAt?: string;
 }
 

@@ -1,0 +1,107 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { finalizePlan, findTable, planImport, readRows } from '@core/import';
+import { seedStore } from '../../../test/builders/seeded-store';
+import { readWorkbook } from '../spreadsheet/read-sheet';
+import { LedgerDb } from './db';
+import { installAuditTrail } from './audit';
+import { installPeriodLocks } from './locks';
+import { applyImport, undoImport } from './apply-import';
+
+let db: LedgerDb;
+let n = 0;
+beforeEach(async () => {
+  db = new LedgerDb(`apply-import-${++n}-${Date.now()}`);
+  installPeriodLocks(db);
+  installAuditTrail(db);
+  await db.open();
+  await seedStore(db);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+/** Every table's rows, for "exactly as before" comparisons. */
+async function snapshot(d: LedgerDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of d.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+/** Plan the LibreOffice city list (1 reworded, 10 dropped) plus one new row, all accepted. */
+async function acceptedCityList() {
+  const bytes = new Uint8Array(readFileSync(resolve(__dirname, '../../../test/fixtures/import/city-list-libreoffice.xlsx')));
+  const r = readWorkbook(bytes, 'city-list.xlsx');
+  if (!r.ok) throw new Error(r.message);
+  const sheet = r.sheets[0]!;
+  const { layout } = findTable(sheet);
+  const { rows, issues } = readRows(sheet, layout!);
+  rows.push({ row: 99, fields: { title: '建设未来产业先导区', leadUnits: '市发改委', deadline: '2025年底前' } });
+  const plan = planImport({
+    fileName: 'city-list.xlsx',
+    sheet: sheet.name,
+    rows,
+    issues,
+    existing: await db.tasks.toArray(),
+    documents: await db.documents.toArray(),
+    now: '2025-10-08T09:30:00.000Z',
+  });
+  expect([plan.added.length, plan.updated.length, plan.removed.length, plan.unchanged.length]).toEqual([1, 1, 10, 11]);
+  return finalizePlan(plan, { skipped: new Set(), choices: {} }).accepted!;
+}
+
+describe('applyImport', () => {
+  it('writes exactly the plan, archives dropped tasks, never touches progress, and undo restores the state before', async () => {
+    const before = await snapshot(db);
+    const accepted = await acceptedCityList();
+    const res = await applyImport(db, accepted, '2025-10-08T09:31:00.000Z');
+    expect(res.ok).toBe(true);
+    const tasks = new Map((await db.tasks.toArray()).map((t) => [t.key, t]));
+    expect(tasks.get('2023YD-04')!.text).toContain('同时加快建设重大科技基础设施配套工程');
+    expect([...tasks.values()].filter((t) => t.archived).map((t) => t.key)).toEqual(accepted.archivedKeys);
+    expect(accepted.archivedKeys).toHaveLength(10);
+    expect(tasks.size).toBe((before.tasks as unknown[]).length + 1);
+    expect(tasks.get(accepted.addedKeys[0]!)).toMatchObject({ title: '建设未来产业先导区', origin: 'import', deadline: '2025-12-31' });
+    expect(await db.progress.toArray()).toEqual(before.progress);
+    expect((await db.imports.get(res.ok ? res.record.id : ''))?.counts).toEqual({ added: 1, updated: 1, archived: 10 });
+
+    const undo = await undoImport(db, res.ok ? res.record.id : '');
+    expect(undo).toMatchObject({ ok: true, restored: 11, removed: 1 });
+    const after = await snapshot(db);
+    expect(after.tasks).toEqual(before.tasks);
+    expect(after.progress).toEqual(before.progress);
+    expect(after.documents).toEqual(before.documents);
+    expect(await undoImport(db, res.ok ? res.record.id : '')).toEqual({ ok: false, message: '这次导入已经撤销过了。' });
+  });
+
+  it.each([1, 5, 12])('leaves the database exactly as before when the %ith task write fails', async (nth) => {
+    const accepted = await acceptedCityList();
+    const before = await snapshot(db);
+    let writes = 0;
+    const fail = () => {
+      if (++writes === nth) throw new Error('磁盘写入失败（测试注入）');
+    };
+    db.tasks.hook('creating', fail);
+    db.tasks.hook('updating', fail);
+    const res = await applyImport(db, accepted);
+    expect(res).toEqual({ ok: false, message: expect.stringContaining('导入没有完成，台账没有任何改动') });
+    expect(writes).toBeGreaterThanOrEqual(nth);
+    db.tasks.hook('creating').unsubscribe(fail);
+    db.tasks.hook('updating').unsubscribe(fail);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('keeps an added task archived on undo when progress was entered for it since', async () => {
+    const accepted = await acceptedCityList();
+    const res = await applyImport(db, accepted);
+    const key = accepted.addedKeys[0]!;
+    await db.progress.put({ id: `汉阳区|${key}|2025-Q4`, district: '汉阳区', taskKey: key, periodId: '2025-Q4', progress: '已启动', problems: '', nextSteps: '', indicatorValues: {}, filledBy: '王芳', updatedAt: 'x' });
+    const undo = await undoImport(db, res.ok ? res.record.id : '');
+    expect(undo).toMatchObject({ ok: true, keptArchived: [key] });
+    expect((await db.tasks.get(key))?.archived).toBe(true);
+    expect(await db.progress.where('taskKey').equals(key).count()).toBe(1);
+  });
+});
