@@ -330,7 +330,7 @@ function hasNumberedTasks(lines: CleanLine[]): boolean {
     const m = TASK.exec(l.text);
     if (m && Number(m[1]) === expected) expected++;
   }
-  return expected > 3;
+  return expected > 2;
 }
 
 /** The usual length of a wrapped line (PDF texts wrap at a fixed width). */

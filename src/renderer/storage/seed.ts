@@ -48,3 +48,30 @@ export async function ensureSeeded(db: LedgerDb, data: DefaultData = DEFAULT_DAT
     return { loaded: true, tasks: data.tasks.length };
   });
 }
+
+/** A parsed document as the officer confirmed it in the review screen. */
+export interface ConfirmedDocument {
+  document: import('@core/model').PolicyDocument;
+  sections: import('@core/model').Section[];
+  tasks: import('@core/model').Task[];
+  targets: import('@core/model').Target[];
+}
+
+/**
+ * Save a reviewed document in one transaction. Refuses (returns a Chinese message, writes
+ * nothing) when the document id or a task key is already in use.
+ */
+export async function saveConfirmedDocument(db: LedgerDb, doc: ConfirmedDocument): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.transaction('rw', [db.documents, db.sections, db.tasks, db.targets], async () => {
+    const existingDoc = await db.documents.get(doc.document.id);
+    if (existingDoc) return { ok: false as const, message: `文件编号 ${doc.document.id} 已被《${existingDoc.title}》使用，请修改“任务编号前缀”后再保存。` };
+    const clashes = (await db.tasks.bulkGet(doc.tasks.map((t) => t.key))).filter((t) => t !== undefined);
+    if (clashes.length)
+      return { ok: false as const, message: `任务编号 ${clashes.map((t) => t!.key).slice(0, 3).join('、')} 已经存在，请修改“任务编号前缀”后再保存。` };
+    await db.documents.add(doc.document);
+    await db.sections.bulkAdd(doc.sections);
+    await db.tasks.bulkAdd(doc.tasks);
+    await db.targets.bulkAdd(doc.targets);
+    return { ok: true as const };
+  });
+}
