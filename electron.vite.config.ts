@@ -11,7 +11,8 @@ const alias = {
 export default defineConfig({
   main: {
     resolve: { alias },
-    build: { outDir: 'out/main' },
+    // zod bundled in: the packaged app then needs nothing from node_modules at run time.
+    build: { outDir: 'out/main', externalizeDeps: { exclude: ['zod'] } },
   },
   preload: {
     resolve: { alias },
