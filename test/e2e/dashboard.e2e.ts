@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { currentPeriod, previousPeriod } from '../../src/core/period';
 import { aCluster, aDocument, anEntry, aTarget, aTask } from '../builders/dashboard';
@@ -20,7 +21,7 @@ const tasks = [
 ];
 const targets = [aTarget('e2e-t1', 'e2e-a', { taskKey: 'E2E-3', name: '研发型企业', value: 300, year: P.year + 2, baseline: 100, baselineYear: P.year - 1 })];
 const clusters = [aCluster('e2e-c1', D, { name: '测试光电集群', includedTaskKeys: ['E2E-1', 'E2E-3', 'E2E-6'] })];
-/** The progress the officer fills in (see each task above). */
+/** Progress as the officer fills it in through the ledger (the tidy-screenshot test writes it directly). */
 const progress = [
   anEntry(D, 'E2E-1', P.id, 'behind'), // behind and overdue
   anEntry(D, 'E2E-2', PREV.id, 'done'), // done last period: stays done
@@ -68,7 +69,7 @@ describe('工作台', () => {
     await server?.close();
   });
 
-  it('counts the district’s tasks after progress is filled, follows the filters, and opens an overdue task', async () => {
+  it('counts the district’s tasks after progress is filled in the ledger, follows the filters, and opens an overdue task', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -77,29 +78,41 @@ describe('工作台', () => {
     await page.reload();
     await page.getByTestId('dashboard').waitFor();
 
-    // Before any progress: every one of our six tasks is 未填报.
+    // Before any progress: the cluster's three tasks are all 未填报.
     await choose(page, 'dashboard-cluster', '测试光电集群');
     await expect.poll(() => card(page, 'tasks')).toBe('3');
     expect(await card(page, 'unfilled')).toBe('3');
+    expect(await card(page, 'filled')).toBe('0');
 
-    await putRows(page, { progress });
-    await page.reload();
-    await page.getByTestId('dashboard').waitFor();
-    // The cluster filter is UI state and survives only within the session: choose it again.
-    await choose(page, 'dashboard-cluster', '测试光电集群');
+    // The officer opens each task from the not-filled list and fills it in the ledger.
+    for (const [key, status, value] of [
+      ['E2E-1', '滞后', undefined],
+      ['E2E-3', '序时推进', '160'],
+      ['E2E-6', '长期坚持', undefined],
+      ['E2E-2', '已完成', undefined], // not in the cluster: reached through the document filter below
+    ] as const) {
+      if (key === 'E2E-2') {
+        await page.getByTestId('dashboard-cluster').hover();
+        await page.getByTestId('dashboard-cluster').locator('.ant-select-clear').click();
+        await choose(page, 'dashboard-document', '测试行动方案');
+      }
+      await page.locator(`[data-testid="list-unfilled-item"][data-task-key="${key}"]`).click();
+      await page.getByTestId('task-detail').waitFor();
+      await expect.poll(() => page.getByTestId('detail-title').textContent()).toContain(tasks.find((t) => t.key === key)!.title);
+      await page.getByTestId('field-status').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: new RegExp(`^${status}$`) }).click();
+      if (value) await page.locator('input[data-testid="field-target-e2e-t1"], [data-testid="field-target-e2e-t1"] input').fill(value);
+      await page.getByTestId('field-progress').click();
+      await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toContain('已保存');
+      await page.getByRole('menuitem', { name: '工作台' }).click();
+      await page.getByTestId('dashboard').waitFor();
+    }
+
+    // Document filter (kept while switching pages): the five tasks of 测试行动方案.
     await expect.poll(() => card(page, 'filled')).toBe('3');
-    expect(await card(page, 'tasks')).toBe('3');
-    expect(await card(page, 'behind')).toBe('1');
-    expect(await card(page, 'overdue')).toBe('1');
-    expect(await card(page, 'unfilled')).toBe('0');
-    await expect(page.getByTestId('chart-status').getByTestId('chart-canvas').getAttribute('aria-label')).resolves.toContain('滞后1项');
-
-    // Document filter: the five tasks of 测试行动方案.
-    await page.getByTestId('dashboard-cluster').locator('.ant-select-clear').click({ force: true });
-    await choose(page, 'dashboard-document', '测试行动方案');
-    await expect.poll(() => card(page, 'tasks')).toBe('5');
-    expect(await card(page, 'filled')).toBe('3');
+    expect(await card(page, 'tasks')).toBe('5');
     expect(await card(page, 'done')).toBe('1');
+    expect(await card(page, 'behind')).toBe('1');
     expect(await card(page, 'overdue')).toBe('2');
     expect(await card(page, 'unfilled')).toBe('2');
     await expect(page.getByTestId('list-overdue-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-task-key')))).resolves.toEqual([
@@ -110,14 +123,26 @@ describe('工作台', () => {
       'E2E-4',
       'E2E-5',
     ]);
-    const indicators = await page.getByTestId('chart-indicators').getByTestId('chart-canvas').getAttribute('aria-label');
-    expect(indicators).toContain('研发型企业');
+    expect(await page.getByTestId('chart-indicators').getByTestId('chart-canvas').getAttribute('aria-label')).toContain('研发型企业');
     await expect(page.getByTestId('chart-history').getByTestId('chart-canvas').getAttribute('aria-label')).resolves.toContain(`${P.name}累计已完成1项`);
     await page.waitForTimeout(500); // let the charts finish their short animation
     await screenshot(page, 'dashboard-filtered');
     await page.mouse.wheel(0, 600);
     await page.waitForTimeout(300);
     await screenshot(page, 'dashboard-filtered-lower');
+
+    // Cluster filter: E2E-1 滞后 and overdue, E2E-3 序时推进, E2E-6 长期坚持.
+    await page.getByTestId('dashboard-document').hover();
+    await page.getByTestId('dashboard-document').locator('.ant-select-clear').click();
+    await choose(page, 'dashboard-cluster', '测试光电集群');
+    await expect.poll(() => card(page, 'tasks')).toBe('3');
+    expect(await card(page, 'filled')).toBe('3');
+    expect(await card(page, 'behind')).toBe('1');
+    expect(await card(page, 'overdue')).toBe('1');
+    expect(await card(page, 'unfilled')).toBe('0');
+    await expect(page.getByTestId('chart-status').getByTestId('chart-canvas').getAttribute('aria-label')).resolves.toBe(
+      '任务状态分布：未启动0项，序时推进1项，超序时推进0项，滞后1项，已完成0项，长期坚持1项，未选状态0项，未填报0项',
+    );
 
     // Resizing the window resizes the charts.
     const before = await page.getByTestId('chart-status').locator('canvas').first().boundingBox();
@@ -128,14 +153,16 @@ describe('工作台', () => {
     // 保存为图片 saves a PNG.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-status').getByRole('button', { name: /保存为图片/ }).click()]);
     expect(download.suggestedFilename()).toBe(`${D}_${P.name}_任务状态分布.png`);
-    const bytes = await import('node:fs/promises').then((fs) => download.path().then((p) => fs.readFile(p)));
+    const bytes = await readFile(await download.path());
     expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 
     // Clicking an overdue task opens it in the ledger.
-    await page.locator('[data-testid="list-overdue-item"][data-task-key="E2E-4"]').click();
+    await page.locator('[data-testid="list-overdue-item"][data-task-key="E2E-1"]').click();
     await page.getByTestId('page-ledger').waitFor();
     expect(page.url()).toContain('#/ledger');
-    await page.waitForTimeout(500);
+    await expect.poll(() => page.getByTestId('detail-title').textContent()).toContain('推动光电子信息企业研发平台建设');
+    await expect(page.getByTestId('field-status').textContent()).resolves.toContain('滞后');
+    await page.waitForTimeout(300);
     await screenshot(page, 'dashboard-opened-task');
     expect(errors).toEqual([]);
     await context.close();

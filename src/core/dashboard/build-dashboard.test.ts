@@ -62,16 +62,17 @@ describe('buildDashboard on a seeded district', () => {
       滞后: 2,
       已完成: 2,
       长期坚持: 1,
-      未填报: 2,
+      未选状态: 1,
+      未填报: 1,
     });
-    expect(data.totals).toMatchObject({ tasks: 8, filled: 6, unfilled: 2, done: 2, behind: 2, overdue: 2, fillRate: 75, doneRate: 25 });
+    expect(data.totals).toMatchObject({ tasks: 8, filled: 7, unfilled: 1, done: 2, behind: 2, overdue: 2, fillRate: 87.5, doneRate: 25 });
     expect(data.period.name).toBe('2025年第三季度');
     expect(data.asOf).toBe('2025-08-15');
   });
 
   it.each([
     ['d1', '三年行动方案', 4, 1, 3, 25],
-    ['d2', '2023年工作要点', 4, 1, 3, 25],
+    ['d2', '2023年工作要点', 4, 1, 4, 25],
   ])('completion of document %s (%s): %i tasks, %i done, %i filled, %i%%', (id, title, total, done, filled, rate) => {
     const d = data.byDocument.find((x) => x.documentId === id)!;
     expect(d).toMatchObject({ title, total, done, filled, doneRate: rate });
@@ -80,22 +81,22 @@ describe('buildDashboard on a seeded district', () => {
 
   it('lists overdue tasks oldest deadline first, with the days overdue, and never done or 长期坚持 ones', () => {
     expect(data.overdue.map((t) => [t.key, t.daysOverdue, t.status])).toEqual([
-      ['d2-1', 227, 'unfilled'],
+      ['d2-1', 227, 'no_status'],
       ['d1-3', 46, 'behind'],
     ]);
   });
 
-  it('lists not-filled tasks and marks those with text but no status', () => {
-    expect(data.unfilled.map((t) => [t.key, t.hasText])).toEqual([
-      ['d1-4', false],
-      ['d2-1', true],
-    ]);
+  it('lists not-filled tasks; text without a status counts as filled (未选状态), as in the ledger', () => {
+    expect(data.unfilled.map((t) => t.key)).toEqual(['d1-4']);
+    const percentOnly = buildDashboard(scenario({ progress: [anEntry(D, 'd1-4', '2025-Q3', undefined, { percent: 40 })] }));
+    expect(percentOnly.unfilled.map((t) => t.key)).not.toContain('d1-4');
+    expect(percentOnly.statusCounts.find((s) => s.status === 'no_status')?.count).toBe(1);
   });
 
   it.each([
     ['2025-Q1', 2, 1, 3],
     ['2025-Q2', 3, 1, 4],
-    ['2025-Q3', 2, 0, 6],
+    ['2025-Q3', 2, 0, 7],
   ])('history %s: %i done, %i newly done, %i filled', (periodId, done, newlyDone, filled) => {
     expect(data.history.find((h) => h.periodId === periodId)).toMatchObject({ done, newlyDone, filled, total: 8 });
   });
@@ -159,6 +160,7 @@ describe('taskInCluster', () => {
   it.each([
     ['keyword in the title', aTask('k1', 'd', { title: '推动生物医药产业创新' }), true],
     ['keyword in the text only', aTask('k4', 'd', { text: '支持生物医药企业研发' }), true],
+    ['the cluster’s name in the title', aTask('k6', 'd', { title: '壮大集群c产业' }), true],
     ['added by hand', aTask('k2', 'd'), true],
     ['removed by hand despite the keyword', aTask('k3', 'd', { title: '生物医药' }), false],
     ['no keyword (an empty keyword matches nothing)', aTask('k5', 'd'), false],

@@ -7,14 +7,17 @@ import { STATUS_LABELS, TASK_STATUSES } from '../model';
 import { parsePeriodId } from '../period';
 import { judgePace, type PaceVerdict } from './pace';
 
-/** A task's status on the dashboard: one of the city's statuses, or 未填报. */
-export type DashboardStatus = TaskStatus | 'unfilled';
+/**
+ * A task's status on the dashboard: one of the city's statuses, 未选状态 (something written
+ * or a percent given, but no status chosen: filled in, as the ledger counts it), or 未填报.
+ */
+export type DashboardStatus = TaskStatus | 'no_status' | 'unfilled';
 
 /** Order of the statuses in charts and legends. */
-export const DASHBOARD_STATUSES: readonly DashboardStatus[] = [...TASK_STATUSES, 'unfilled'];
+export const DASHBOARD_STATUSES: readonly DashboardStatus[] = [...TASK_STATUSES, 'no_status', 'unfilled'];
 
 /** Chinese labels of the dashboard statuses. */
-export const DASHBOARD_STATUS_LABELS: Readonly<Record<DashboardStatus, string>> = { ...STATUS_LABELS, unfilled: '未填报' };
+export const DASHBOARD_STATUS_LABELS: Readonly<Record<DashboardStatus, string>> = { ...STATUS_LABELS, no_status: '未选状态', unfilled: '未填报' };
 
 /** The filters the officer set. */
 export interface DashboardFilters {
@@ -52,8 +55,6 @@ export interface DashboardTaskRef {
   status: DashboardStatus;
   /** Days past the deadline at the reference date (overdue list). */
   daysOverdue?: number;
-  /** Progress text written this period but no status chosen yet (not-filled list). */
-  hasText?: boolean;
 }
 
 /** One document's tasks by status. */
@@ -99,7 +100,7 @@ export interface PeriodPoint {
   done: number;
   /** Tasks whose status became 已完成 in this period. */
   newlyDone: number;
-  /** Tasks with a status for the period (done earlier counts). */
+  /** Tasks filled in for the period: a status, a percent or progress text (done earlier counts). */
   filled: number;
   total: number;
 }
@@ -132,14 +133,19 @@ export interface DashboardData {
   history: PeriodPoint[];
 }
 
-/** Whether a task belongs to a cluster: added by hand, or a keyword in its title or text, unless removed by hand. */
+/**
+ * Whether a task belongs to a cluster: added by hand, or the cluster's name or a keyword in its
+ * title or text, unless removed by hand (the ledger's and clusters page's rule).
+ */
 export function taskInCluster(task: Task, cluster: Cluster): boolean {
   if (cluster.excludedTaskKeys.includes(task.key)) return false;
   if (cluster.includedTaskKeys.includes(task.key)) return true;
-  return cluster.keywords.some((k) => k.length > 0 && (task.title.includes(k) || task.text.includes(k)));
+  return [cluster.name, ...cluster.keywords].some((k) => k.length > 0 && (task.title.includes(k) || task.text.includes(k)));
 }
 
 const STATUS_CODE: Record<TaskStatus, number> = { not_started: 0, on_track: 1, ahead: 2, behind: 3, done: 4, ongoing: 5 };
+const NO_STATUS = 6;
+const CODE_STATUS: readonly DashboardStatus[] = [...TASK_STATUSES, 'no_status'];
 const DONE = STATUS_CODE.done;
 const NONE = -1;
 
@@ -148,7 +154,7 @@ function daysBetween(a: IsoDate, b: IsoDate): number {
 }
 
 function emptyCounts(): Record<DashboardStatus, number> {
-  return { not_started: 0, on_track: 0, ahead: 0, behind: 0, done: 0, ongoing: 0, unfilled: 0 };
+  return { not_started: 0, on_track: 0, ahead: 0, behind: 0, done: 0, ongoing: 0, no_status: 0, unfilled: 0 };
 }
 
 function percent(part: number, whole: number): number {
@@ -198,7 +204,6 @@ export function buildDashboard(input: DashboardInput): DashboardData {
 
   // 2. One pass over the progress entries.
   const status = new Int8Array(nT * nP).fill(NONE);
-  const hasText = new Uint8Array(nT);
   const before = new Int8Array(nT).fill(NONE); // latest status before the range
   const beforeStart: (string | undefined)[] = new Array(nT);
   const actual = new Map<string, { value: number; start: string; periodId: string; at: string }>();
@@ -209,10 +214,9 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     const k = slot.get(e.taskKey);
     if (k !== undefined) {
       const j = periodIndex.get(e.periodId);
-      const code = e.status ? (STATUS_CODE[e.status] ?? NONE) : NONE;
+      const code = e.status ? (STATUS_CODE[e.status] ?? NONE) : e.percent !== undefined || e.progress.trim() !== '' ? NO_STATUS : NONE;
       if (j !== undefined) {
         if (code !== NONE) status[k * nP + j] = code;
-        if (j === nP - 1 && e.progress.trim() !== '') hasText[k] = 1;
       } else if (start < rangeStart && code !== NONE && (beforeStart[k] === undefined || start > beforeStart[k]!)) {
         before[k] = code;
         beforeStart[k] = start;
@@ -249,7 +253,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
       current = eff;
     }
     const t = tasks[k]!;
-    const st: DashboardStatus = current === NONE ? 'unfilled' : TASK_STATUSES[current]!;
+    const st: DashboardStatus = current === NONE ? 'unfilled' : CODE_STATUS[current]!;
     counts[st]++;
     let d = docs.get(t.documentId);
     if (!d) {
@@ -271,7 +275,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
       status: st,
     });
     if (t.deadline && t.deadline < asOf && st !== 'done' && st !== 'ongoing') overdue.push({ ...ref(), daysOverdue: daysBetween(t.deadline, asOf) });
-    if (st === 'unfilled') unfilled.push({ ...ref(), hasText: hasText[k] === 1 });
+    if (st === 'unfilled') unfilled.push(ref());
   }
   const byDocument = [...docs.values()].sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
   for (const d of byDocument) d.doneRate = percent(d.done, d.total);

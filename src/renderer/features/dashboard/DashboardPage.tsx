@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, List, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { buildDashboard, type DashboardData, type DashboardTaskRef } from '@core/dashboard';
+import { taskRelevance } from '@core/policy/relevance';
 import { currentPeriod, parsePeriodId, periodRange, periodsPerYear, shiftPeriod } from '@core/period';
 import type { PeriodKind, ReportingPeriod } from '@core/model';
 import { useRoute } from '../../state/route';
@@ -65,6 +66,7 @@ export function DashboardPage() {
       targets: source.targets,
       clusters: source.clusters,
       filters: { documentId: filters.documentId, clusterId: filters.clusterId },
+      isRelevant: (t) => taskRelevance(t, source.district, source.clusters).relevant,
     });
   }, [source, period, kind, today, filters.documentId, filters.clusterId]);
   const specs = useMemo(() => (data ? buildChartSpecs(data) : []), [data]);
@@ -222,8 +224,6 @@ function TaskList({
             <div style={{ flex: 'none', marginLeft: 12 }}>
               {kind === 'overdue' ? (
                 <Tag color="red">{T.daysOverdue(item.daysOverdue ?? 0)}</Tag>
-              ) : item.hasText ? (
-                <Tag color="orange">{T.textNoStatus}</Tag>
               ) : (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {T.deadline}：{item.deadlineText ?? item.deadline ?? T.noDeadline}

@@ -24,6 +24,7 @@ export const STATUS_COLORS: Readonly<Record<DashboardStatus, string>> = {
   behind: '#f5222d',
   done: '#52c41a',
   ongoing: '#722ed1',
+  no_status: '#faad14',
   unfilled: '#d9d9d9',
 };
 

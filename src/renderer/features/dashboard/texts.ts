@@ -37,7 +37,6 @@ export const DASHBOARD_TEXT = {
   emptyUnfilled: '本期任务都已填报',
   emptyIndicators: '还没有填报指标实际值。在任务台账中填写任务的“本期实际值”后，这里会显示完成率和序时判断。',
   emptyTasks: '当前筛选条件下没有任务。请更换政策文件或产业集群筛选。',
-  textNoStatus: '已写进展，未选状态',
   deadline: '完成时限',
   daysOverdue: (n: number) => `逾期${n}天`,
   noDeadline: '未定时限',
