@@ -34,7 +34,15 @@ app.setPath('userData', join(app.getPath('appData'), USER_DATA_FOLDER));
 const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const development = devServer !== undefined;
 const allowUrl = createUrlPolicy(isAppUrl, devServer);
-const isTrustedUrl = (url: string) => isAppUrl(url) || (devServer !== undefined && url.startsWith(new URL(devServer).origin));
+const isTrustedUrl = (url: string) => isAppUrl(url) || (devServer !== undefined && sameOrigin(url, devServer));
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 if (!claimSingleInstance()) {
   app.quit();
