@@ -9,6 +9,7 @@ import { ensureSeeded } from './storage/seed';
 import { FirstStart } from './features/shell/FirstStart';
 import { Shell } from './features/shell/Shell';
 import { SHELL_TEXT } from './features/shell/texts';
+import { StorageGate } from './features/backup/StorageGate';
 
 dayjs.locale('zh-cn');
 
@@ -42,7 +43,9 @@ export function App() {
     <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14, borderRadius: 4 } }}>
       <AntApp style={{ height: '100%' }}>
         <ErrorBoundary>
-          <Root />
+          <StorageGate>
+            <Root />
+          </StorageGate>
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>

@@ -1,0 +1,115 @@
+import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
+import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { parsePeriodId } from '@core/period';
+import { getDb, useLiveQuery } from '../../storage/live';
+import { readLockState, unlockPeriod } from '../../storage/locks';
+import { getSetting, progressRepo } from '../../storage/repositories';
+import { compareWithSubmission } from './compare';
+import { SUBMISSION_TEXT as T } from './texts';
+
+/** 报送情况 of one district's period: 已报送 status, the file and its SHA-256, 解锁, and 本期与上期对比. */
+export function SubmissionPanel({ district, periodId }: { district: string; periodId: string }) {
+  const { modal, message } = AntApp.useApp();
+  const period = parsePeriodId(periodId)?.name ?? periodId;
+  const data = useLiveQuery(async () => {
+    const db = getDb();
+    const [lock, current, by] = await Promise.all([
+      readLockState(db, district, periodId),
+      progressRepo.byPeriod(db, district, periodId),
+      getSetting<string>(db, 'filledBy', ''),
+    ]);
+    return { lock, changes: lock.latest ? compareWithSubmission(lock.latest, current) : [], by };
+  }, [district, periodId]);
+  if (!data) return null;
+  const { lock, changes, by } = data;
+  const latest = lock.latest;
+
+  const askUnlock = () =>
+    modal.confirm({
+      title: T.unlockTitle,
+      content: T.unlockBody(period, by),
+      okText: T.unlockOk,
+      cancelText: T.cancel,
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        await unlockPeriod(getDb(), district, periodId, by);
+        message.success(T.unlockedToast);
+      },
+    });
+
+  const status = !latest ? (
+    <Tag>{T.notSubmitted}</Tag>
+  ) : lock.locked ? (
+    <Tag color="green" icon={<LockOutlined />}>
+      {T.submitted}
+    </Tag>
+  ) : (
+    <Tag color="orange" icon={<UnlockOutlined />}>
+      {T.unlocked}
+    </Tag>
+  );
+
+  return (
+    <Card
+      size="small"
+      data-testid="submission-panel"
+      title={
+        <span>
+          {T.title(period)} {status}
+        </span>
+      }
+      extra={
+        lock.locked && (
+          <Button size="small" danger icon={<UnlockOutlined />} onClick={askUnlock}>
+            {T.unlock}
+          </Button>
+        )
+      }
+    >
+      {!latest ? (
+        <Typography.Paragraph type="secondary">{T.notSubmittedHint}</Typography.Paragraph>
+      ) : (
+        <>
+          {lock.locked && <Alert type="info" showIcon message={T.lockedHint} style={{ marginBottom: 8 }} />}
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={T.file}>{latest.fileName}</Descriptions.Item>
+            <Descriptions.Item label={T.sha256}>
+              <Typography.Text code copyable style={{ fontSize: 12 }}>
+                {latest.sha256}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={T.at}>{dayjs(latest.at).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
+            {latest.unlockedAt && <Descriptions.Item label={T.unlockedAt}>{dayjs(latest.unlockedAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>}
+          </Descriptions>
+        </>
+      )}
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {T.compareTitle}
+      </Typography.Title>
+      {!latest ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={T.noSubmission} />
+      ) : changes.length === 0 ? (
+        <Typography.Text type="secondary">{T.noChanges}</Typography.Text>
+      ) : (
+        <>
+          <Typography.Paragraph>{T.compareIntro}</Typography.Paragraph>
+          <Table
+            size="small"
+            data-testid="submission-changes"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            rowKey={(r) => `${r.taskKey}|${r.field}`}
+            dataSource={changes.flatMap((c) => c.fields.map((f) => ({ ...f, taskKey: c.taskKey, kind: c.kind })))}
+            columns={[
+              { title: T.columns.task, dataIndex: 'taskKey', width: 110 },
+              { title: T.columns.kind, dataIndex: 'kind', width: 100, render: (k: keyof typeof T.kinds) => T.kinds[k] },
+              { title: T.columns.field, dataIndex: 'field', width: 90, render: (f: keyof typeof T.fields) => T.fields[f] },
+              { title: T.columns.before, dataIndex: 'submitted', render: (v: string) => <Typography.Text type="secondary">{v || T.empty}</Typography.Text> },
+              { title: T.columns.now, dataIndex: 'current', render: (v: string) => v || T.empty },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,30 @@
+/** User-facing text of 报送记录 and 本期与上期对比, in one place. */
+import type { ComparedField } from './compare';
+
+export const SUBMISSION_TEXT = {
+  title: (period: string) => `${period}报送情况`,
+  notSubmitted: '未报送',
+  submitted: '已报送（已锁定）',
+  unlocked: '已解锁（可修改，需重新报送）',
+  notSubmittedHint: '导出本期报表后，会自动记下报送的文件和校验值，并锁定本期进展，防止误改。',
+  lockedHint: '本期进展已锁定。如需修改，请先解锁；解锁会记入修改记录，修改后请重新导出报送。',
+  file: '报送文件',
+  sha256: 'SHA-256 校验值',
+  at: '报送时间',
+  unlockedAt: '解锁时间',
+  unlock: '解锁…',
+  unlockTitle: '确定解锁本期进展？',
+  unlockBody: (period: string, who: string) =>
+    `解锁后可以修改${period}的进展。解锁操作会以“${who || '（未填写填报人）'}”的名义记入修改记录。修改完成后，请重新导出报表报送。`,
+  unlockOk: '解锁',
+  cancel: '取消',
+  unlockedToast: '已解锁，本期进展可以修改了。',
+  compareTitle: '本期与上期对比',
+  compareIntro: '与最近一次报送的内容相比，下面这些任务的进展有变化：',
+  noChanges: '与最近一次报送的内容相比没有变化。',
+  noSubmission: '本期还没有报送记录，暂无可对比的内容。',
+  kinds: { changed: '有修改', added: '报送后新增', removed: '报送后删除' },
+  columns: { task: '任务编号', kind: '变化', field: '内容', before: '报送时', now: '现在' },
+  fields: { status: '本期状态', percent: '完成进度', progress: '进展情况', problems: '存在问题', nextSteps: '下步计划' } satisfies Record<ComparedField, string>,
+  empty: '（空）',
+} as const;

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+
+/** Count rows of a store with the raw IndexedDB API (independent of the app's code). */
+function countRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (s) =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('district-innovation-ledger');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const c = db.transaction(s).objectStore(s).count();
+          c.onsuccess = () => {
+            resolve(c.result);
+            db.close();
+          };
+          c.onerror = () => reject(c.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Wipe stores behind the app's back, the way a lost or damaged IndexedDB would look. */
+function wipe(page: Page, stores: string[]): Promise<void> {
+  return page.evaluate(
+    (names) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('district-innovation-ledger');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(names, 'readwrite');
+          for (const n of names) tx.objectStore(n).clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    stores,
+  );
+}
+
+describe('备份与恢复 in the browser build', () => {
+  let server: Awaited<ReturnType<typeof serveRenderer>>;
+  let browser: Browser;
+  let dir: string;
+  beforeAll(async () => {
+    server = await serveRenderer();
+    browser = await launchBrowser();
+    dir = await mkdtemp(join(tmpdir(), 'ledger-backup-e2e-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('downloads a backup, refuses a broken file, and restores the wiped store from the download', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, server.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '备份与恢复' }).click();
+    await page.getByTestId('backup-page').waitFor();
+    const tasks = await countRows(page, 'tasks');
+    expect(tasks).toBeGreaterThan(10);
+    // 修改记录 shows the first-start changes (the seeded tasks, the district setting).
+    await page.getByTestId('audit-trail').waitFor();
+    await expect(page.getByTestId('audit-trail').textContent()).resolves.toContain('设置 district');
+    await screenshot(page, 'backup-page');
+
+    // 立即备份 → a download of a verified backup file
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /立即备份/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^台账备份_汉阳区_\d{4}-\d{2}-\d{2}_\d{6}\.json$/);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const backup = JSON.parse(await readFile(file, 'utf8')) as { format: string; counts: Record<string, number>; sha256: string };
+    expect(backup.format).toBe('district-ledger-backup');
+    expect(backup.counts.tasks).toBe(tasks);
+    expect(backup.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // A truncated copy is refused and changes nothing.
+    const broken = join(dir, '截断的备份.json');
+    const text = await readFile(file);
+    await writeFile(broken, text.subarray(0, Math.floor(text.length / 2)));
+    const [chooser1] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /从备份文件恢复/ }).click()]);
+    await chooser1.setFiles(broken);
+    await page.getByTestId('backup-refusal').waitFor();
+    await expect(page.getByTestId('backup-refusal').textContent()).resolves.toContain('备份文件不完整');
+    expect(await countRows(page, 'tasks')).toBe(tasks);
+    await screenshot(page, 'backup-refused');
+
+    // The store is lost …
+    await wipe(page, ['tasks', 'progress', 'documents']);
+    expect(await countRows(page, 'tasks')).toBe(0);
+
+    // … and restored from the downloaded file after a preview.
+    const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /从备份文件恢复/ }).click()]);
+    await chooser2.setFiles(file);
+    const preview = page.getByTestId('restore-preview');
+    await preview.waitFor();
+    await expect(preview.textContent()).resolves.toContain('汉阳区');
+    await expect(preview.textContent()).resolves.toContain('重点任务');
+    await expect(preview.textContent()).resolves.toContain(String(tasks));
+    await screenshot(page, 'backup-restore-preview');
+    // The browser build downloads a safety backup of the current state first.
+    const [safety] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /确认恢复/ }).click()]);
+    expect(safety.suggestedFilename()).toMatch(/^台账备份_汉阳区_.*\.json$/);
+    await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).waitFor();
+    expect(await countRows(page, 'tasks')).toBe(tasks);
+    await screenshot(page, 'backup-restored');
+    await page.getByRole('button', { name: /知道了|确定|OK/ }).first().click();
+    await expect(page.getByTestId('audit-trail').textContent()).resolves.toContain('从备份恢复全部数据');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
