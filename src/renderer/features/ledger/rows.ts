@@ -54,34 +54,51 @@ export function isFilled(p: ProgressEntry | undefined): boolean {
   return Boolean(p && (p.progress.trim() || p.status || p.percent !== undefined));
 }
 
-/** Join tasks with everything the grid shows. */
-export function buildRows(src: RowSources): LedgerRow[] {
+/** The part of a row that does not depend on the period (computed once per data change). */
+export type TaskInfo = Omit<LedgerRow, 'progress' | 'status' | 'percent' | 'filled' | 'overdue'>;
+
+/** Join tasks with their document, section, relevance, clusters and search key. */
+export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>): TaskInfo[] {
   const docs = new Map(src.documents.map((d) => [d.id, d]));
   const secs = new Map(src.sections.map((s) => [s.id, s]));
-  const prog = new Map(src.progress.map((p) => [p.taskKey, p]));
   return src.tasks.map((task, i) => {
     const doc = docs.get(task.documentId);
     const documentTitle = doc?.shortTitle || doc?.title || task.documentId;
     const sec = task.sectionId ? secs.get(task.sectionId) : undefined;
-    const progress = prog.get(task.key);
     const { relevant, reasons } = taskRelevance(task, src.district, src.clusters);
-    const done = progress?.status === 'done' || (progress?.percent ?? 0) >= 100;
     return {
       task,
       seq: i + 1,
       documentTitle,
-      sectionTitle: sec ? `${sec.label}${/^[（(]/.test(sec.label) ? '' : '、'}${sec.title}` : '',
-      progress,
-      status: progress?.status,
-      percent: progress?.percent,
-      filled: isFilled(progress),
-      overdue: Boolean(task.deadline && task.deadline < src.periodEnd && !done),
+      sectionTitle: sec ? `${sec.label}${/^[（(]|[、.．]$/.test(sec.label) ? '' : '、'}${sec.title}` : '',
       relevant,
       reasons,
       clusterNames: src.clusters.filter((c) => clusterMatches(c, task)).map((c) => c.name),
       search: searchKeyOf(task, documentTitle),
     };
   });
+}
+
+/** Add the period's progress to the task infos (cheap: runs on every autosave). */
+export function attachProgress(infos: readonly TaskInfo[], progress: readonly ProgressEntry[], periodEnd: string): LedgerRow[] {
+  const prog = new Map(progress.map((p) => [p.taskKey, p]));
+  return infos.map((info) => {
+    const p = prog.get(info.task.key);
+    const done = p?.status === 'done' || (p?.percent ?? 0) >= 100;
+    return {
+      ...info,
+      progress: p,
+      status: p?.status,
+      percent: p?.percent,
+      filled: isFilled(p),
+      overdue: Boolean(info.task.deadline && info.task.deadline < periodEnd && !done),
+    };
+  });
+}
+
+/** Join tasks with everything the grid shows. */
+export function buildRows(src: RowSources): LedgerRow[] {
+  return attachProgress(buildTaskInfos(src), src.progress, src.periodEnd);
 }
 
 /** The rows that pass the filters and the search. */

@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Input, Spin, Tag } from 'antd';
+import { CheckCircleOutlined, LoadingOutlined } from '@ant-design/icons';
+import type { Cluster, ClusterProgress } from '@core/model';
+import { getDb, useLiveQuery } from '../../storage/live';
+import { clustersRepo } from '../../storage/repositories';
+import { useReportingPeriod } from '../ledger/use-period';
+import { CLUSTER_TEXT as T } from './texts';
+
+/** The cluster's report for the chosen period, autosaved. */
+export function ClusterProgressForm({ cluster }: { cluster: Cluster }) {
+  const { period } = useReportingPeriod();
+  const id = `${cluster.id}|${period.id}`;
+  const stored = useLiveQuery(async () => ({ id, row: await clustersRepo.progress(getDb(), cluster.id, period.id) }), [id]);
+  if (!stored || stored.id !== id) return <Spin />;
+  return <Form key={id} initial={stored.row ?? { id, clusterId: cluster.id, periodId: period.id, progress: '', problems: '', nextSteps: '', updatedAt: '' }} title={period.name} />;
+}
+
+function Form({ initial, title }: { initial: ClusterProgress; title: string }) {
+  const [draft, setDraft] = useState(initial);
+  const [saved, setSaved] = useState(true);
+  const latest = useRef(initial);
+  const dirty = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    if (!dirty.current) return;
+    dirty.current = false;
+    void clustersRepo.putProgress(getDb(), { ...latest.current, updatedAt: new Date().toISOString() }).then(() => {
+      if (!dirty.current) setSaved(true);
+    });
+  }, []);
+  useEffect(() => {
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      flush();
+    };
+  }, [flush]);
+  const update = (patch: Partial<ClusterProgress>) => {
+    latest.current = { ...latest.current, ...patch };
+    dirty.current = true;
+    setDraft(latest.current);
+    setSaved(false);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(flush, 700);
+  };
+  return (
+    <div style={{ maxWidth: 760 }} data-testid="cluster-progress">
+      <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 6 }}>
+        <b>{title}</b>
+        {saved ? (
+          <Tag color="success" icon={<CheckCircleOutlined />}>
+            {T.saved}
+          </Tag>
+        ) : (
+          <Tag color="processing" icon={<LoadingOutlined />}>
+            {T.saving}
+          </Tag>
+        )}
+      </div>
+      {(['progress', 'problems', 'nextSteps'] as const).map((f) => (
+        <label key={f} style={{ display: 'block', marginBottom: 8 }}>
+          <span style={{ color: '#666' }}>{T[f]}</span>
+          <Input.TextArea aria-label={T[f]} value={draft[f]} autoSize={{ minRows: f === 'progress' ? 4 : 2, maxRows: 12 }} onChange={(e) => update({ [f]: e.target.value })} onBlur={flush} />
+        </label>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/** Writes of the clusters page: add, rename, remove a cluster (with its indicators, values and reports), hand-adjust tasks. */
+import type { Cluster, ClusterIndicator } from '@core/model';
+import { getDb } from '../../storage/live';
+import { clustersRepo } from '../../storage/repositories';
+
+/** Add a manual cluster for the district at the end of its list. */
+export async function addCluster(district: string, name: string, existing: readonly Cluster[]): Promise<Cluster> {
+  const c: Cluster = {
+    id: `cl-manual-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+    district,
+    name: name.trim(),
+    keywords: [name.trim()],
+    includedTaskKeys: [],
+    excludedTaskKeys: [],
+    origin: 'manual',
+    order: Math.max(0, ...existing.map((x) => x.order)) + 1,
+  };
+  await clustersRepo.put(getDb(), c);
+  return c;
+}
+
+/** Change some fields of a cluster. */
+export async function updateCluster(c: Cluster, patch: Partial<Omit<Cluster, 'id' | 'district'>>): Promise<void> {
+  await clustersRepo.put(getDb(), { ...c, ...patch });
+}
+
+/** Remove a cluster with its indicators, their values and its period reports, in one transaction. */
+export async function removeCluster(id: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', [db.clusters, db.clusterIndicators, db.clusterIndicatorValues, db.clusterProgress], async () => {
+    // bulkDelete by key (not Collection.delete) so the audit middleware sees each removed row.
+    const indicators = await db.clusterIndicators.where('clusterId').equals(id).primaryKeys();
+    if (indicators.length) await db.clusterIndicatorValues.bulkDelete(await db.clusterIndicatorValues.where('indicatorId').anyOf(indicators).primaryKeys());
+    await db.clusterIndicators.bulkDelete(indicators);
+    await db.clusterProgress.bulkDelete(await db.clusterProgress.where('clusterId').equals(id).primaryKeys());
+    await db.clusters.delete(id);
+  });
+}
+
+/** Put a task into the cluster by hand (and undo an earlier removal). */
+export function includeTask(c: Cluster, key: string): Promise<void> {
+  return updateCluster(c, {
+    includedTaskKeys: [...new Set([...c.includedTaskKeys, key])],
+    excludedTaskKeys: c.excludedTaskKeys.filter((k) => k !== key),
+  });
+}
+
+/** Take a task out of the cluster by hand. */
+export function excludeTask(c: Cluster, key: string, matchedByKeyword: boolean): Promise<void> {
+  return updateCluster(c, {
+    includedTaskKeys: c.includedTaskKeys.filter((k) => k !== key),
+    excludedTaskKeys: matchedByKeyword ? [...new Set([...c.excludedTaskKeys, key])] : c.excludedTaskKeys,
+  });
+}
+
+/** Undo a hand removal. */
+export function restoreTask(c: Cluster, key: string): Promise<void> {
+  return updateCluster(c, { excludedTaskKeys: c.excludedTaskKeys.filter((k) => k !== key) });
+}
+
+/** Add an indicator to a cluster. */
+export async function addIndicator(i: Omit<ClusterIndicator, 'id'>): Promise<void> {
+  await clustersRepo.putIndicator(getDb(), { ...i, id: `ci-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` });
+}
+
+/** Remove an indicator and its values. */
+export async function removeIndicator(id: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', [db.clusterIndicators, db.clusterIndicatorValues], async () => {
+    await db.clusterIndicatorValues.bulkDelete(await db.clusterIndicatorValues.where('indicatorId').equals(id).primaryKeys());
+    await db.clusterIndicators.delete(id);
+  });
+}
+
+/** Record an indicator's value for a period (null clears it). */
+export async function setIndicatorValue(indicatorId: string, periodId: string, value: number | null): Promise<void> {
+  await clustersRepo.putIndicatorValue(getDb(), { id: `${indicatorId}|${periodId}`, indicatorId, periodId, value, updatedAt: new Date().toISOString() });
+}

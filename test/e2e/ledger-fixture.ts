@@ -1,0 +1,43 @@
+/**
+ * Puts the action-plan fixture (test/builders/tasks.ts) into the browser's IndexedDB when the
+ * app has no tasks yet (before the first-start seeding exists), then reloads.
+ */
+import type { Page } from 'playwright-core';
+import { actionPlanFixture } from '../builders/tasks';
+
+/** Ensure the ledger has tasks; returns whether the fixture was written. */
+export async function ensureLedgerTasks(page: Page): Promise<boolean> {
+  const empty = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('district-innovation-ledger');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const n = await new Promise<number>((res, rej) => {
+      const r = db.transaction('tasks').objectStore('tasks').count();
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return n === 0;
+  });
+  if (!empty) return false;
+  const fx = actionPlanFixture();
+  await page.evaluate(async (data) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('district-innovation-ledger');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const stores = Object.keys(data) as (keyof typeof data)[];
+    const tx = db.transaction(stores, 'readwrite');
+    for (const s of stores) for (const row of data[s]) tx.objectStore(s).put(row);
+    await new Promise<void>((res, rej) => {
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, fx);
+  await page.reload();
+  return true;
+}

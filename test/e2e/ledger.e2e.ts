@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+import { ensureLedgerTasks } from './ledger-fixture';
+
+const rowsIn = (page: Page) => page.locator('[data-testid="task-grid"] [role="row"][data-task-key]');
+
+async function shownCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('ledger-count').textContent()) ?? '';
+  return Number(/当前显示 (\d+) 项/.exec(text)?.[1] ?? NaN);
+}
+
+async function search(page: Page, q: string) {
+  await page.getByTestId('ledger-search').fill(q);
+  await page.waitForTimeout(150);
+}
+
+async function pickPeriod(page: Page, name: string) {
+  await page.getByTestId('period-picker').click();
+  await page.keyboard.type(name);
+  await page.locator('.ant-select-item-option', { hasText: name }).first().click();
+  await expect.poll(() => page.getByTestId('period-picker').textContent()).toContain(name);
+}
+
+async function openLedger(page: Page) {
+  await page.getByRole('menuitem', { name: '任务台账' }).click();
+  await page.getByTestId('ledger').waitFor();
+}
+
+describe('task ledger', () => {
+  let server: Awaited<ReturnType<typeof serveRenderer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveRenderer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds tasks by Chinese text and pinyin initials; progress survives switching tasks and a reload; 本期未填报 shrinks', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, server.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.getByTestId('page-ledger').waitFor();
+    await page.waitForTimeout(500);
+    await ensureLedgerTasks(page);
+    await page.getByTestId('current-district').waitFor();
+    await openLedger(page);
+    await rowsIn(page).first().waitFor();
+    const total = await shownCount(page);
+    expect(total).toBeGreaterThanOrEqual(20);
+
+    // Pinyin initials and Chinese text find 引聚国际研发机构.
+    await search(page, 'yjgjyf');
+    await expect.poll(() => rowsIn(page).count()).toBeGreaterThanOrEqual(1);
+    await expect(rowsIn(page).first().textContent()).resolves.toContain('引聚国际研发机构');
+    expect(await shownCount(page)).toBeLessThan(total);
+    await search(page, '引聚国际研发');
+    await expect(rowsIn(page).first().textContent()).resolves.toContain('引聚国际研发机构');
+    await search(page, 'zzzzqqq');
+    await page.getByText('没有符合条件的任务').waitFor();
+    await search(page, '');
+    await screenshot(page, 'ledger-grid');
+
+    await pickPeriod(page, '2025年第三季度');
+    await page.getByTestId('filter-unfilled').click();
+    const unfilledBefore = await shownCount(page);
+
+    // Open 引聚国际研发机构 and fill every field.
+    await search(page, 'yjgjyf');
+    await rowsIn(page).first().click();
+    await search(page, '');
+    const form = page.getByTestId('progress-form');
+    await form.waitFor();
+    await expect(page.getByTestId('detail-title').textContent()).resolves.toContain('引聚国际研发机构');
+    await page.getByTestId('field-status').click();
+    await page.locator('.ant-select-item-option', { hasText: /^序时推进$/ }).click();
+    await page.locator('input[data-testid="field-percent"], [data-testid="field-percent"] input').fill('60');
+    await page.getByTestId('field-progress').fill('已对接世界500强企业3家，签约外资研发中心1个。');
+    await page.getByTestId('field-problems').fill('外籍人才落户配套政策仍需完善。');
+    await page.getByTestId('field-nextSteps').fill('四季度再引进2家外资研发中心。');
+    await page.getByTestId('field-filledBy').fill('王芳');
+    const targetInputs = page.locator('input[data-testid^="field-target-"], [data-testid^="field-target-"] input');
+    const nTargets = await targetInputs.count();
+    if (nTargets > 0) await targetInputs.first().fill('21');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('已保存');
+    await page.getByTestId('status-suggestion').waitFor();
+    await screenshot(page, 'ledger-detail');
+    await expect.poll(() => shownCount(page)).toBe(unfilledBefore - 1);
+
+    // Switch to another task (keyboard: the grid follows the arrows) and type, then reload at once.
+    await page.getByTestId('task-grid').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByTestId('detail-title').textContent()).not.toContain('引聚国际研发机构');
+    const secondTitle = (await page.getByTestId('detail-title').textContent())!;
+    await page.getByTestId('field-progress').fill('第二项任务的进展，刚输入就刷新。');
+    await page.reload();
+
+    await page.getByTestId('task-grid').waitFor();
+    await expect(page.getByTestId('period-picker').textContent()).resolves.toContain('2025年第三季度');
+    await expect.poll(() => page.getByTestId('detail-title').textContent()).toBe(secondTitle);
+    await expect.poll(() => page.getByTestId('field-progress').inputValue()).toBe('第二项任务的进展，刚输入就刷新。');
+    await expect.poll(() => shownCount(page)).toBe(unfilledBefore - 2);
+
+    // Back to the first task: every field is there.
+    await page.getByTestId('filter-unfilled').click();
+    await search(page, 'yjgjyf');
+    await rowsIn(page).first().click();
+    await expect.poll(() => page.getByTestId('detail-title').textContent()).toContain('引聚国际研发机构');
+    await expect(page.getByTestId('field-progress').inputValue()).resolves.toBe('已对接世界500强企业3家，签约外资研发中心1个。');
+    await expect(page.getByTestId('field-problems').inputValue()).resolves.toBe('外籍人才落户配套政策仍需完善。');
+    await expect(page.getByTestId('field-nextSteps').inputValue()).resolves.toBe('四季度再引进2家外资研发中心。');
+    await expect(page.getByTestId('field-filledBy').inputValue()).resolves.toBe('王芳');
+    await expect(page.locator('input[data-testid="field-percent"], [data-testid="field-percent"] input').inputValue()).resolves.toBe('60');
+    await expect(page.getByTestId('field-status').textContent()).resolves.toContain('序时推进');
+    if (nTargets > 0) await expect(targetInputs.first().inputValue()).resolves.toBe('21');
+
+    // Esc closes the detail; the grid row shows the status and the excerpt.
+    await page.getByTestId('task-grid').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('task-detail').count()).toBe(0);
+    await expect(rowsIn(page).first().textContent()).resolves.toContain('序时推进');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
