@@ -19,6 +19,7 @@ import { ClustersPage } from '../clusters/ClustersPage';
 import { IndicatorsPage } from '../indicators/IndicatorsPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { ImportPage } from '../import/ImportPage';
+import { ImportFileDrop } from '../import/FileDrop';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { BackupPage } from '../backup/BackupPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -72,6 +73,7 @@ export function Shell({ district }: { district: string }) {
       <Layout.Content style={{ overflow: 'auto', padding: 16 }} data-testid={`page-${page}`}>
         {PAGES[page]()}
       </Layout.Content>
+      <ImportFileDrop />
     </Layout>
   );
 }

@@ -1,0 +1,236 @@
+/** The preview is the plan: 新增 / 修改 / 删除 / 未变 / 需确认 / 问题, each row accepted or skipped. */
+import { Alert, Checkbox, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import type { ImportPlan, MatchHow, PlannedUpdate } from '@core/import';
+import type { Task } from '@core/model';
+import type { TaskFieldId } from '@core/fields';
+import { IMPORT_TEXT as T } from './texts';
+
+/** The officer's choices, owned by the page. */
+export interface PreviewChoices {
+  skipped: Set<string>;
+  choices: Record<string, string>;
+}
+
+const PAGE = { pageSize: 50, showSizeChanger: false, hideOnSinglePage: true } as const;
+
+function fieldValue(t: Task, f: TaskFieldId, docName: (id: string) => string): string {
+  switch (f) {
+    case 'document':
+      return docName(t.documentId);
+    case 'leadUnits':
+      return t.leadUnits.join('、');
+    case 'responsibleUnits':
+      return t.responsibleUnits.join('、');
+    case 'deadline':
+      return t.deadlineText ?? t.deadline ?? '';
+    case 'number':
+      return t.number;
+    case 'title':
+      return t.title;
+    case 'text':
+      return t.text;
+    default:
+      return '';
+  }
+}
+
+const howLabel = (how: MatchHow, c: number) => (how === 'text' ? `${T.how.text} ${T.confidence(c)}` : T.how[how]);
+
+function Changes({ u, docName }: { u: PlannedUpdate; docName: (id: string) => string }) {
+  return (
+    <div data-testid="update-changes">
+      {u.restored && <Tag color="blue">{T.restored}</Tag>}
+      {u.changedFields.map((f) => (
+        <div key={f} style={{ marginBottom: 4 }}>
+          <Typography.Text strong>{T.fields[f]}：</Typography.Text>
+          <span data-testid="old-value" style={{ background: '#fff1f0', color: '#a8071a', textDecoration: 'line-through', padding: '0 2px' }}>
+            {fieldValue(u.before, f, docName) || '（空）'}
+          </span>
+          {' → '}
+          <span data-testid="new-value" style={{ background: '#f6ffed', color: '#135200', padding: '0 2px' }}>
+            {fieldValue(u.after, f, docName) || '（空）'}
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The tabs of the plan with per-row accept/skip and the ambiguous choices. */
+export function PlanPreview({
+  plan,
+  choices,
+  onChange,
+  docName,
+}: {
+  plan: ImportPlan;
+  choices: PreviewChoices;
+  onChange: (next: PreviewChoices) => void;
+  docName: (id: string) => string;
+}) {
+  const toggle = (id: string, on: boolean) => {
+    const skipped = new Set(choices.skipped);
+    if (on) skipped.delete(id);
+    else skipped.add(id);
+    onChange({ ...choices, skipped });
+  };
+  const acceptCol = {
+    title: T.accept,
+    key: 'accept',
+    width: 60,
+    render: (_: unknown, r: { id: string }) => (
+      <Checkbox aria-label={T.accept} checked={!choices.skipped.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+    ),
+  };
+  const rowCol = { title: T.row, dataIndex: 'row', key: 'row', width: 60 };
+  const label = (name: string, n: number, testId: string) => (
+    <span>
+      {name} <Tag data-testid={testId} color={n > 0 ? 'processing' : 'default'}>{n}</Tag>
+    </span>
+  );
+  const chosenKeys = new Set(Object.values(choices.choices));
+  const errors = plan.issues.filter((i) => i.severity === 'error');
+  return (
+    <Tabs
+      defaultActiveKey={errors.length > 0 ? 'issues' : plan.ambiguous.length > 0 ? 'ambiguous' : plan.updated.length > 0 ? 'updated' : 'added'}
+      items={[
+        {
+          key: 'added',
+          label: label(T.tabs.added, plan.added.length, 'count-added'),
+          children: (
+            <Table
+              data-testid="table-added"
+              size="small"
+              rowKey="id"
+              pagination={PAGE}
+              dataSource={plan.added}
+              columns={[
+                acceptCol,
+                rowCol,
+                { title: T.task, key: 'title', render: (_, a) => a.task.title },
+                { title: T.lead, key: 'lead', width: 160, render: (_, a) => a.task.leadUnits.join('、') },
+                { title: T.deadline, key: 'deadline', width: 120, render: (_, a) => a.task.deadlineText ?? '' },
+                { title: T.fields.document, key: 'doc', width: 150, render: (_, a) => docName(a.task.documentId) },
+              ]}
+            />
+          ),
+        },
+        {
+          key: 'updated',
+          label: label(T.tabs.updated, plan.updated.length, 'count-updated'),
+          children: (
+            <Table
+              data-testid="table-updated"
+              size="small"
+              rowKey="id"
+              pagination={PAGE}
+              dataSource={plan.updated}
+              columns={[
+                acceptCol,
+                rowCol,
+                { title: T.key, key: 'key', width: 110, render: (_, u) => u.before.key },
+                { title: T.task, key: 'title', width: 200, render: (_, u) => u.before.title },
+                { title: T.changes, key: 'changes', render: (_, u) => <Changes u={u} docName={docName} /> },
+                { title: '匹配依据', key: 'how', width: 120, render: (_, u) => howLabel(u.how, u.confidence) },
+              ]}
+            />
+          ),
+        },
+        {
+          key: 'removed',
+          label: label(T.tabs.removed, plan.removed.length, 'count-removed'),
+          children: (
+            <>
+              {plan.scopeDocumentIds.length > 0 && (
+                <Alert style={{ marginBottom: 8 }} type="info" showIcon title={T.scope(plan.scopeDocumentIds.map(docName).join('、'))} description={T.removedNote} />
+              )}
+              <Table
+                data-testid="table-removed"
+                size="small"
+                rowKey="id"
+                pagination={PAGE}
+                dataSource={plan.removed}
+                columns={[
+                  acceptCol,
+                  { title: T.key, key: 'key', width: 110, render: (_, r) => r.before.key },
+                  { title: T.task, key: 'title', render: (_, r) => r.before.title },
+                  { title: T.lead, key: 'lead', width: 160, render: (_, r) => r.before.leadUnits.join('、') },
+                  { title: T.fields.document, key: 'doc', width: 150, render: (_, r) => docName(r.before.documentId) },
+                ]}
+              />
+            </>
+          ),
+        },
+        {
+          key: 'unchanged',
+          label: label(T.tabs.unchanged, plan.unchanged.length, 'count-unchanged'),
+          children: (
+            <Table
+              data-testid="table-unchanged"
+              size="small"
+              rowKey="id"
+              pagination={PAGE}
+              dataSource={plan.unchanged}
+              columns={[
+                rowCol,
+                { title: T.key, key: 'key', width: 110, render: (_, u) => u.task.key },
+                { title: T.task, key: 'title', render: (_, u) => u.task.title },
+                { title: '匹配依据', key: 'how', width: 140, render: (_, u) => howLabel(u.how, u.confidence) },
+              ]}
+            />
+          ),
+        },
+        {
+          key: 'ambiguous',
+          label: label(T.tabs.ambiguous, plan.ambiguous.length, 'count-ambiguous'),
+          children: (
+            <Table
+              data-testid="table-ambiguous"
+              size="small"
+              rowKey="id"
+              pagination={PAGE}
+              dataSource={plan.ambiguous}
+              columns={[
+                rowCol,
+                { title: '清单中的任务', key: 'title', render: (_, a) => a.fields.title },
+                {
+                  title: T.chooseMatch,
+                  key: 'choice',
+                  width: 420,
+                  render: (_, a) => (
+                    <Select
+                      style={{ width: '100%' }}
+                      placeholder={T.chooseMatch}
+                      value={choices.choices[a.id]}
+                      onChange={(v: string) => onChange({ ...choices, choices: { ...choices.choices, [a.id]: v } })}
+                      options={[
+                        ...a.candidates.map((c) => ({
+                          value: c.task.key,
+                          label: `${c.task.key} ${c.task.title}（${howLabel(c.how, c.confidence)}）`,
+                          disabled: chosenKeys.has(c.task.key) && choices.choices[a.id] !== c.task.key,
+                        })),
+                        { value: 'new', label: T.asNew },
+                        { value: 'skip', label: T.skip },
+                      ]}
+                    />
+                  ),
+                },
+              ]}
+            />
+          ),
+        },
+        {
+          key: 'issues',
+          label: label(T.tabs.issues, plan.issues.length, 'count-issues'),
+          children: (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              {plan.issues.map((i, n) => (
+                <Alert key={n} type={i.severity === 'error' ? 'error' : 'warning'} showIcon title={i.message} />
+              ))}
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+}

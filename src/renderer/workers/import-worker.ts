@@ -1,0 +1,104 @@
+/**
+ * Import parsing off the UI thread: reads the workbook (SheetJS), finds each sheet's table
+ * and plans the import, posting progress as it goes. The grids stay here; the page gets
+ * sheet summaries and the plan. Started with
+ * `new Worker(new URL('../../workers/import-worker.ts', import.meta.url), { type: 'module' })`.
+ */
+import {
+  findTable,
+  planImport,
+  readRows,
+  withMapping,
+  type ColumnMapping,
+  type ImportIssue,
+  type ImportPlan,
+  type RememberedMapping,
+  type SheetGrid,
+  type TableLayout,
+} from '@core/import';
+import type { PolicyDocument, Section, Task } from '@core/model';
+import { readWorkbook } from '../spreadsheet/read-sheet';
+
+/** One sheet as the page sees it. */
+export interface SheetSummary {
+  index: number;
+  name: string;
+  rowCount: number;
+  layout?: TableLayout;
+  issues: ImportIssue[];
+  /** The first rows under the header, for the mapping step. */
+  sample: string[][];
+}
+
+/** Messages to the worker. */
+export type ImportWorkerRequest =
+  | { type: 'read'; name: string; data: ArrayBuffer; remembered: RememberedMapping }
+  | {
+      type: 'plan';
+      sheetIndex: number;
+      columns?: ColumnMapping[];
+      existing: Task[];
+      documents: PolicyDocument[];
+      sections: Section[];
+      defaultDocumentId?: string;
+      now: string;
+    };
+
+/** Messages from the worker. */
+export type ImportWorkerResponse =
+  | { type: 'progress'; stage: string; fraction: number }
+  | { type: 'read'; ok: true; sheets: SheetSummary[] }
+  | { type: 'read'; ok: false; message: string }
+  | { type: 'plan'; plan: ImportPlan; layout?: TableLayout };
+
+let fileName = '';
+let grids: SheetGrid[] = [];
+let layouts: (TableLayout | undefined)[] = [];
+
+const post = (m: ImportWorkerResponse) => (self as unknown as Worker).postMessage(m);
+
+function handle(req: ImportWorkerRequest): void {
+  if (req.type === 'read') {
+    fileName = req.name;
+    const r = readWorkbook(new Uint8Array(req.data), req.name, (stage, fraction) => post({ type: 'progress', stage, fraction: fraction * 0.8 }));
+    if (!r.ok) return post({ type: 'read', ok: false, message: r.message });
+    grids = r.sheets;
+    post({ type: 'progress', stage: '正在识别表头', fraction: 0.9 });
+    const sheets = grids.map((g, index): SheetSummary => {
+      const { layout, issues } = findTable(g, req.remembered);
+      const start = layout ? layout.headerRow + layout.headerRows : 0;
+      return { index, name: g.name, rowCount: g.rows.length, layout, issues, sample: g.rows.slice(start, start + 5) };
+    });
+    layouts = sheets.map((s) => s.layout);
+    post({ type: 'progress', stage: '读取完成', fraction: 1 });
+    return post({ type: 'read', ok: true, sheets });
+  }
+  const grid = grids[req.sheetIndex];
+  let layout = layouts[req.sheetIndex];
+  if (!grid) return;
+  if (layout && req.columns) layout = withMapping(layout, req.columns);
+  post({ type: 'progress', stage: '正在比对任务', fraction: 0.3 });
+  const found = layout ? { rows: readRows(grid, layout), issues: [] } : undefined;
+  const issues = layout ? found!.rows.issues : findTable(grid).issues;
+  const plan = planImport({
+    fileName,
+    sheet: grid.name,
+    rows: found?.rows.rows ?? [],
+    issues,
+    existing: req.existing,
+    documents: req.documents,
+    sections: req.sections,
+    defaultDocumentId: req.defaultDocumentId,
+    now: req.now,
+  });
+  post({ type: 'progress', stage: '比对完成', fraction: 1 });
+  post({ type: 'plan', plan, layout });
+}
+
+self.onmessage = (e: MessageEvent<ImportWorkerRequest>) => {
+  try {
+    handle(e.data);
+  } catch (err) {
+    post({ type: 'read', ok: false, message: `读取文件时出错：${String((err as Error)?.message ?? err)}。请确认文件能在 Excel 或 WPS 中正常打开。` });
+  }
+};
