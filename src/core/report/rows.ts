@@ -16,6 +16,7 @@ import {
   type Target,
   type Task,
 } from '../model';
+import { taskRelevance } from '../policy/relevance';
 
 /** A cell value of a report row: text, a number, or empty. */
 export type ReportValue = string | number | null;
@@ -77,10 +78,15 @@ export interface ReportSource {
   clusterProgress: readonly ClusterProgress[];
 }
 
-/** The tasks a report lists: active ones, in document order. */
-export function reportTasks(tasks: readonly Task[]): Task[] {
-  return tasks
-    .filter((t) => !t.archived)
+/**
+ * The tasks a district's report lists, in document order: active tasks that concern the
+ * district (all districts, named, a corridor or one of its clusters), plus any task the
+ * district has filled progress for in the period.
+ */
+export function reportTasks(src: Pick<ReportSource, 'tasks' | 'clusters' | 'progress' | 'district' | 'period'>): Task[] {
+  const filled = new Set([...progressByTask(src).values()].filter((p) => p.status || p.progress.trim()).map((p) => p.taskKey));
+  return src.tasks
+    .filter((t) => !t.archived && (filled.has(t.key) || taskRelevance(t, src.district, src.clusters).relevant))
     .slice()
     .sort((a, b) => (a.documentId === b.documentId ? a.order - b.order : a.documentId < b.documentId ? -1 : 1));
 }
@@ -92,10 +98,10 @@ function progressByTask(src: Pick<ReportSource, 'progress' | 'district' | 'perio
 }
 
 /** Rows of the 重点任务推进情况表: one per active task, carrying its stable 任务编号. */
-export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'progress' | 'district' | 'period'>): TaskReportRow[] {
+export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'clusters' | 'progress' | 'district' | 'period'>): TaskReportRow[] {
   const docs = new Map(src.documents.map((d) => [d.id, d]));
   const prog = progressByTask(src);
-  return reportTasks(src.tasks).map((t, i) => {
+  return reportTasks(src).map((t, i) => {
     const p = prog.get(t.key);
     return {
       seq: i + 1,

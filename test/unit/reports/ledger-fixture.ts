@@ -46,6 +46,8 @@ export function buildFixture() {
     updatedAt: at,
   }));
   tasks.push({ ...tasks[0]!, key: '2023YD-99', title: '已被市里删除的任务', order: 99, archived: true });
+  // A task for 江岸区 alone does not belong in 汉阳区's report.
+  tasks.push({ ...tasks[0]!, key: '2023YD-50', title: '建设江岸区车联网示范区', text: '支持江岸区建设车联网示范区。', leadUnits: ['市经信局'], responsibleUnits: ['江岸区人民政府'], order: 50 });
   const progress: ProgressEntry[] = tasks.slice(0, 12).map((t, i) => ({
     id: progressId(DISTRICT, t.key, PERIOD.id),
     district: DISTRICT,

@@ -1,6 +1,195 @@
-import { Placeholder } from '../shell/Placeholder';
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { currentPeriod, shiftPeriod } from '@core/period';
+import { SETTING_KEYS, type ReportingPeriod } from '@core/model';
+import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, type MissingItem, type ReportKind } from '@core/report';
+import { getDb, useLiveQuery } from '../../storage/live';
+import { getDistrict, getPeriodKind, getSetting } from '../../storage/repositories';
+import { recordSubmission } from '../../storage/submissions';
+import { readLockState, unlockPeriod } from '../../storage/locks';
+import { platform } from '../../platform';
+import { loadReportSource, produceReport } from './report-source';
+import { REPORTS_TEXT as T } from './texts';
 
-/** 报表导出 */
+/** The periods offered: the current one and the eleven before it. */
+function recentPeriods(kind: ReportingPeriod['kind']): ReportingPeriod[] {
+  const now = currentPeriod(kind, new Date());
+  return Array.from({ length: 12 }, (_, i) => shiftPeriod(now, -i));
+}
+
+/** 报表导出: choose a period and a report, check what is missing, export, see what was submitted. */
 export function ReportsPage() {
-  return <Placeholder title="报表导出" />;
+  const { message, modal } = App.useApp();
+  const db = getDb();
+  const district = useLiveQuery(() => getDistrict(db), []);
+  const periodKind = useLiveQuery(() => getPeriodKind(db), []);
+  const periods = useMemo(() => (periodKind ? recentPeriods(periodKind) : []), [periodKind]);
+  const [periodId, setPeriodId] = useState<string>();
+  const [kind, setKind] = useState<ReportKind>('tasks');
+  const [busy, setBusy] = useState(false);
+  const period = periods.find((p) => p.id === periodId) ?? periods[0];
+
+  const check = useLiveQuery(async () => {
+    if (!district || !period) return undefined;
+    const src = await loadReportSource(db, district, period);
+    const rows = buildTaskRows(src);
+    return { total: rows.length, missing: findMissingItems(rows) };
+  }, [district, period?.id]);
+  const template = useLiveQuery(() => db.templates.get(kind), [kind]);
+  const lock = useLiveQuery(async () => (district && period ? readLockState(db, district, period.id) : undefined), [district, period?.id]);
+
+  if (district === undefined || periodKind === undefined) return null;
+  if (!district || !period) return <Alert type="warning" showIcon message={T.noDistrict} />;
+
+  const doExport = async () => {
+    setBusy(true);
+    try {
+      const report = await produceReport(db, district, period, kind);
+      const result = await platform().saveFile({
+        title: T.saveTitle,
+        suggestedName: report.fileName,
+        filters: [{ name: T.excelFilter, extensions: ['xlsx'] }],
+        data: report.bytes,
+      });
+      if (result.status === 'canceled') {
+        message.info(T.canceled);
+        return;
+      }
+      const rows = kind === 'indicators' ? report.data.rows.target : kind === 'clusters' ? report.data.rows.cluster : report.data.rows.task;
+      await recordSubmission(db, { district, periodId: period.id, report: kind, fileName: result.name, bytes: report.bytes, rows });
+      message.success(T.saved(result.name));
+    } catch (e) {
+      const why = e instanceof Error && e.name === 'TemplateError' ? T.templateBroken : e instanceof Error ? e.message : String(e);
+      message.error(T.failed(why), 8);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onExport = () => {
+    const missing = check?.missing.length ?? 0;
+    if (missing > 0 && kind !== 'indicators' && kind !== 'clusters')
+      modal.confirm({
+        title: T.confirmTitle,
+        content: T.confirmBody(missing),
+        okText: T.exportAnyway,
+        cancelText: T.cancel,
+        onOk: () => doExport(),
+      });
+    else void doExport();
+  };
+
+  const onUnlock = () =>
+    modal.confirm({
+      title: T.unlock,
+      content: T.unlockConfirm,
+      onOk: async () => {
+        const by = await getSetting(db, SETTING_KEYS.filledBy, '');
+        await unlockPeriod(db, district, period.id, by);
+        message.success(T.unlockedOk);
+      },
+    });
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
+      <div>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {T.title}
+        </Typography.Title>
+        <Typography.Text type="secondary">{T.intro}</Typography.Text>
+      </div>
+      <Card size="small">
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          <Space wrap>
+            <span>{T.period}：</span>
+            <Select
+              data-testid="report-period"
+              style={{ width: 200 }}
+              value={period.id}
+              onChange={setPeriodId}
+              options={periods.map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </Space>
+          <Space wrap>
+            <span>{T.report}：</span>
+            <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as ReportKind)} optionType="button" buttonStyle="solid">
+              {REPORT_KINDS.map((k) => (
+                <Radio.Button key={k} value={k}>
+                  {REPORT_NAMES[k]}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+          </Space>
+          <Typography.Text type="secondary">{template ? T.templateCustom(template.fileName) : T.templateBuiltin}</Typography.Text>
+        </Space>
+      </Card>
+
+      <Card
+        size="small"
+        title={T.checkTitle}
+        data-testid="report-check"
+        extra={
+          <Button type="primary" icon={<FileExcelOutlined />} loading={busy} onClick={onExport} data-testid="report-export">
+            {busy ? T.exporting : T.export}
+          </Button>
+        }
+      >
+        {!check ? (
+          <Typography.Text type="secondary">{T.checking}</Typography.Text>
+        ) : check.missing.length === 0 ? (
+          <Alert type="success" showIcon message={T.checkOk(check.total)} />
+        ) : (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Alert type="warning" showIcon message={T.checkMissing(check.missing.length, check.total)} />
+            <Table<MissingItem>
+              size="small"
+              rowKey="taskKey"
+              dataSource={check.missing}
+              pagination={check.missing.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
+              columns={[
+                { title: T.colSeq, dataIndex: 'seq', width: 60 },
+                { title: T.colKey, dataIndex: 'taskKey', width: 120 },
+                { title: T.colTitle, dataIndex: 'title', ellipsis: true },
+                {
+                  title: T.colMissing,
+                  width: 200,
+                  render: (_, m) => m.missing.map((x) => <Tag key={x} color="orange">{x === 'status' ? T.missingStatus : T.missingProgress}</Tag>),
+                },
+              ]}
+            />
+          </Space>
+        )}
+      </Card>
+
+      <Card
+        size="small"
+        title={T.submissionsTitle}
+        extra={lock?.locked ? <Button onClick={onUnlock}>{T.unlock}</Button> : null}
+        data-testid="report-submissions"
+      >
+        {!lock || lock.submissions.length === 0 ? (
+          <Typography.Text type="secondary">{T.noSubmissions}</Typography.Text>
+        ) : (
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={[...lock.submissions].reverse()}
+            columns={[
+              { title: T.colAt, dataIndex: 'at', width: 170, render: (at: string) => new Date(at).toLocaleString('zh-CN') },
+              { title: T.report, dataIndex: 'report', width: 170, render: (r: string) => REPORT_NAMES[r as ReportKind] ?? r },
+              { title: T.colFile, dataIndex: 'fileName', ellipsis: true },
+              { title: T.colHash, dataIndex: 'sha256', width: 150, render: (h: string) => <Typography.Text code>{h.slice(0, 12)}…</Typography.Text> },
+              {
+                title: T.colState,
+                width: 170,
+                render: (_, s) => (s.unlockedAt ? <Tag>{T.unlocked(new Date(s.unlockedAt).toLocaleDateString('zh-CN'))}</Tag> : <Tag color="green">{T.locked}</Tag>),
+              },
+            ]}
+          />
+        )}
+      </Card>
+    </Space>
+  );
 }

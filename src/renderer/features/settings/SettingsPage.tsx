@@ -1,6 +1,210 @@
-import { Placeholder } from '../shell/Placeholder';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Collapse, Input, Radio, Select, Space, Typography } from 'antd';
+import { DISTRICTS } from '@core/districts';
+import { SETTING_KEYS, type PeriodKind } from '@core/model';
+import { REPORT_KINDS, REPORT_NAMES, ROW_PLACEHOLDERS, SCALAR_PLACEHOLDERS, type ReportKind, type TemplateIssue } from '@core/report';
+import { getDb, useLiveQuery } from '../../storage/live';
+import { getDistrict, getPeriodKind, getSetting, setDistrict, setSetting } from '../../storage/repositories';
+import { platform } from '../../platform';
+import { REPORT_SETTING_KEYS, templateBytesFor } from '../reports/report-source';
+import { revertTemplate, saveCustomTemplate } from './template-store';
+import { SETTINGS_TEXT as T } from './texts';
 
-/** 设置 */
+function DistrictSetting({ current }: { current: string }) {
+  const { modal, message } = App.useApp();
+  const [picked, setPicked] = useState(current);
+  const change = () => {
+    if (picked === current) return void message.info(T.districtSame);
+    modal.confirm({
+      title: T.districtConfirmTitle,
+      content: T.districtConfirmBody(current, picked),
+      onOk: async () => {
+        await setDistrict(getDb(), picked);
+        message.success(T.districtChanged(picked));
+      },
+    });
+  };
+  return (
+    <Space wrap>
+      <Select
+        data-testid="settings-district"
+        style={{ width: 220 }}
+        value={picked}
+        onChange={setPicked}
+        showSearch
+        options={[
+          { label: '行政区', options: DISTRICTS.filter((d) => d.kind === 'district').map((d) => ({ value: d.name, label: d.name })) },
+          { label: '功能区', options: DISTRICTS.filter((d) => d.kind === 'zone').map((d) => ({ value: d.name, label: d.name })) },
+        ]}
+      />
+      <Button onClick={change} disabled={picked === current}>
+        {T.districtChange}
+      </Button>
+    </Space>
+  );
+}
+
+function PeopleSetting({ initial }: { initial: { filledBy: string; phone: string; reviewer: string } }) {
+  const { message } = App.useApp();
+  const [v, setV] = useState(initial);
+  const save = async () => {
+    const db = getDb();
+    await setSetting(db, SETTING_KEYS.filledBy, v.filledBy.trim());
+    await setSetting(db, REPORT_SETTING_KEYS.phone, v.phone.trim());
+    await setSetting(db, REPORT_SETTING_KEYS.reviewer, v.reviewer.trim());
+    message.success(T.peopleSaved);
+  };
+  return (
+    <Space wrap>
+      <Input addonBefore={T.filledBy} style={{ width: 220 }} value={v.filledBy} onChange={(e) => setV({ ...v, filledBy: e.target.value })} data-testid="settings-filled-by" />
+      <Input addonBefore={T.phone} style={{ width: 240 }} value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} data-testid="settings-phone" />
+      <Input addonBefore={T.reviewer} style={{ width: 220 }} value={v.reviewer} onChange={(e) => setV({ ...v, reviewer: e.target.value })} />
+      <Button type="primary" onClick={save} data-testid="settings-people-save">
+        {T.save}
+      </Button>
+    </Space>
+  );
+}
+
+function TemplateRow({ kind, onRefused }: { kind: ReportKind; onRefused: (r: { fileName: string; issues: TemplateIssue[] } | undefined) => void }) {
+  const { message } = App.useApp();
+  const db = getDb();
+  const stored = useLiveQuery(() => db.templates.get(kind), [kind]);
+  const load = async () => {
+    const file = await platform().openFile({ title: T.openTitle, filters: [{ name: T.excelFilter, extensions: ['xlsx'] }] });
+    if (!file) return;
+    const result = await saveCustomTemplate(db, kind, file);
+    if (result.status === 'refused') onRefused({ fileName: file.name, issues: result.issues });
+    else {
+      onRefused(undefined);
+      message.success(T.loaded(REPORT_NAMES[kind]));
+    }
+  };
+  const revert = async () => {
+    await revertTemplate(db, kind);
+    message.success(T.reverted(REPORT_NAMES[kind]));
+  };
+  const download = async () => {
+    const { bytes } = await templateBytesFor(db, kind);
+    await platform().saveFile({ title: T.download, suggestedName: `${REPORT_NAMES[kind]}_模板.xlsx`, filters: [{ name: T.excelFilter, extensions: ['xlsx'] }], data: bytes });
+  };
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+      <Typography.Text strong style={{ width: 190, flex: 'none' }}>
+        {REPORT_NAMES[kind]}
+      </Typography.Text>
+      <Space wrap data-testid={`template-${kind}`}>
+        <Typography.Text>{stored ? T.custom(stored.fileName, new Date(stored.savedAt).toLocaleString('zh-CN')) : T.builtin}</Typography.Text>
+        <Button size="small" onClick={load}>
+          {T.load}
+        </Button>
+        <Button size="small" onClick={download}>
+          {T.download}
+        </Button>
+        {stored && (
+          <Button size="small" danger onClick={revert}>
+            {T.revert}
+          </Button>
+        )}
+      </Space>
+    </div>
+  );
+}
+
+/** 设置: 本区, 报告周期, 填报信息 and 报表模板. */
 export function SettingsPage() {
-  return <Placeholder title="设置" />;
+  const { message } = App.useApp();
+  const db = getDb();
+  const district = useLiveQuery(() => getDistrict(db), []);
+  const periodKind = useLiveQuery(() => getPeriodKind(db), []);
+  const people = useLiveQuery(
+    async () => ({
+      filledBy: await getSetting(db, SETTING_KEYS.filledBy, ''),
+      phone: await getSetting(db, REPORT_SETTING_KEYS.phone, ''),
+      reviewer: await getSetting(db, REPORT_SETTING_KEYS.reviewer, ''),
+    }),
+    [],
+  );
+  const [refused, setRefused] = useState<{ fileName: string; issues: TemplateIssue[] }>();
+  if (district === undefined || periodKind === undefined || people === undefined) return null;
+
+  const setKind = async (k: PeriodKind) => {
+    await setSetting(db, SETTING_KEYS.periodKind, k);
+    message.success(T.periodSaved(k === 'month' ? T.monthly : T.quarterly));
+  };
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {T.title}
+      </Typography.Title>
+      <Card size="small" title={T.district}>
+        <Typography.Paragraph type="secondary">{T.districtHelp}</Typography.Paragraph>
+        {district && <DistrictSetting key={district} current={district} />}
+      </Card>
+      <Card size="small" title={T.periodKind}>
+        <Typography.Paragraph type="secondary">{T.periodHelp}</Typography.Paragraph>
+        <Radio.Group value={periodKind} onChange={(e) => void setKind(e.target.value as PeriodKind)} optionType="button" buttonStyle="solid" data-testid="settings-period-kind">
+          <Radio.Button value="month">{T.monthly}</Radio.Button>
+          <Radio.Button value="quarter">{T.quarterly}</Radio.Button>
+        </Radio.Group>
+      </Card>
+      <Card size="small" title={T.people}>
+        <Typography.Paragraph type="secondary">{T.peopleHelp}</Typography.Paragraph>
+        <PeopleSetting initial={people} />
+      </Card>
+      <Card size="small" title={T.templates} data-testid="settings-templates">
+        <Typography.Paragraph type="secondary">{T.templatesHelp}</Typography.Paragraph>
+        {refused && (
+          <Alert
+            type="error"
+            showIcon
+            closable
+            onClose={() => setRefused(undefined)}
+            style={{ marginBottom: 12 }}
+            data-testid="template-refused"
+            message={T.refusedTitle(refused.fileName)}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {refused.issues.map((i, n) => (
+                  <li key={n}>{i.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+        {REPORT_KINDS.map((k) => (
+          <TemplateRow key={k} kind={k} onRefused={setRefused} />
+        ))}
+        <Collapse
+          ghost
+          style={{ marginTop: 8 }}
+          items={[
+            {
+              key: 'p',
+              label: T.placeholders,
+              children: (
+                <Space direction="vertical">
+                  <Typography.Text>
+                    {T.scalarHelp}
+                    {Object.entries(SCALAR_PLACEHOLDERS).map(([k, v]) => (
+                      <Typography.Text key={k} code>{`{{${k}}} ${v.split('，')[0]}`}</Typography.Text>
+                    ))}
+                  </Typography.Text>
+                  {Object.entries(ROW_PLACEHOLDERS).map(([scope, fields]) => (
+                    <Typography.Text key={scope}>
+                      {T.rowHelp}
+                      {Object.entries(fields).map(([f, h]) => (
+                        <Typography.Text key={f} code>{`{{${scope}.${f}}} ${h}`}</Typography.Text>
+                      ))}
+                    </Typography.Text>
+                  ))}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
 }

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import * as XLSX from 'xlsx';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOT_DIR, launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+
+const FIXTURES = resolve(__dirname, '../fixtures/templates');
+
+async function chooseFile(page: Page, button: ReturnType<Page['getByRole']>, file: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+  await chooser.setFiles(resolve(FIXTURES, file));
+}
+
+describe('reports and settings', () => {
+  let server: Awaited<ReturnType<typeof serveRenderer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveRenderer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('refuses a broken template, keeps a good one, and exports a report the city can read back', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, server.url, '汉阳区');
+
+    // 设置: 填报信息 and templates.
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await page.getByTestId('settings-filled-by').fill('李明');
+    await page.getByTestId('settings-phone').fill('027-84845678');
+    await page.getByTestId('settings-people-save').click();
+    await page.getByText('填报信息已保存。').waitFor();
+
+    const tasksRow = page.getByTestId('template-tasks');
+    await chooseFile(page, tasksRow.getByRole('button', { name: '加载新模板' }), 'unknown-placeholder.xlsx');
+    const refused = page.getByTestId('template-refused');
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain('D4');
+    await expect(refused.textContent()).resolves.toContain('{{task.titel}}');
+    await expect(tasksRow.textContent()).resolves.toContain('内置模板');
+    await screenshot(page, 'settings-template-refused');
+
+    await chooseFile(page, tasksRow.getByRole('button', { name: '加载新模板' }), 'no-data-row.xlsx');
+    await page.getByText('模板里没有数据行').waitFor();
+    await expect(tasksRow.textContent()).resolves.toContain('内置模板');
+
+    await chooseFile(page, tasksRow.getByRole('button', { name: '加载新模板' }), 'custom-styled.xlsx');
+    await tasksRow.getByText('本单位模板：custom-styled.xlsx').waitFor();
+    await tasksRow.getByRole('button', { name: '恢复内置模板' }).click();
+    await tasksRow.getByText('内置模板').waitFor();
+    await screenshot(page, 'settings');
+
+    // 报表导出: the check lists what is missing; export anyway; the file reads back.
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    const check = page.getByTestId('report-check');
+    await check.getByText(/本期 \d+ 项任务/).waitFor({ timeout: 30_000 });
+    const summary = (await check.getByText(/本期 \d+ 项任务/).textContent()) ?? '';
+    const total = Number(/本期 (\d+) 项任务/.exec(summary)![1]);
+    expect(total).toBeGreaterThan(0);
+    await screenshot(page, 'reports-check');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByTestId('report-export').click();
+        const anyway = page.getByRole('button', { name: '仍然导出' });
+        if (await anyway.isVisible({ timeout: 3000 }).catch(() => false)) await anyway.click();
+      })(),
+    ]);
+    const name = download.suggestedFilename();
+    expect(name).toMatch(/^汉阳区_\d{4}年第[一二三四]季度_重点任务推进情况表\.xlsx$/);
+    const bytes = await readFile((await download.path())!);
+    await writeFile(resolve(SCREENSHOT_DIR, name), bytes); // kept beside the screenshots for a look in LibreOffice
+    await page.getByTestId('report-submissions').getByText('已报送（已锁定）').waitFor();
+    await screenshot(page, 'reports-after-export');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const ws = wb.getWorksheet('重点任务推进情况表')!;
+    expect(String(ws.getCell('A1').value)).toMatch(/^汉阳区\d{4}年第.季度科技创新重点任务推进情况表$/);
+    expect(ws.getCell('B3').value).toBe('任务编号');
+    expect(ws.getCell(4 + total, 1).value).toBe('填报人：李明');
+    expect(ws.getCell(4 + total, 5).value).toBe('联系电话：027-84845678');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    expect(ws.getCell(4 + total - 1, 10).dataValidation?.type).toBe('list');
+
+    const x = XLSX.read(bytes, { type: 'array' });
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(x.Sheets['重点任务推进情况表']!, { header: 1, defval: '' });
+    const keys = grid.slice(3, 3 + total).map((r) => String(r[1]));
+    expect(new Set(keys).size).toBe(total);
+    expect(keys.every((k) => k.length > 0)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
