@@ -127,6 +127,7 @@ describe('工作台', () => {
     await expect(page.getByTestId('chart-history').getByTestId('chart-canvas').getAttribute('aria-label')).resolves.toContain(`${P.name}累计已完成1项`);
     await page.waitForTimeout(500); // let the charts finish their short animation
     await screenshot(page, 'dashboard-filtered');
+    await page.mouse.move(700, 400);
     await page.mouse.wheel(0, 600);
     await page.waitForTimeout(300);
     await screenshot(page, 'dashboard-filtered-lower');

@@ -80,6 +80,8 @@ export function DashboardPage() {
   const noTasks = t.tasks === 0;
   const undrawn = data.indicators.length - drawableIndicators(data).length;
   const spec = (id: ChartSpec['id']) => specs.find((s) => s.id === id)!;
+  // Both lists get the same height, so the two cards line up.
+  const listHeight = Math.min(240, Math.max(110, Math.max(data.overdue.length, data.unfilled.length) * 36));
 
   return (
     <div data-testid="dashboard" style={{ maxWidth: 1400 }}>
@@ -146,10 +148,10 @@ export function DashboardPage() {
         </Col>
 
         <Col span={12}>
-          <TaskList testId="list-overdue" title={T.overdueList} items={data.overdue} emptyText={T.emptyOverdue} onOpen={open} kind="overdue" />
+          <TaskList testId="list-overdue" title={T.overdueList} items={data.overdue} emptyText={T.emptyOverdue} onOpen={open} kind="overdue" height={listHeight} />
         </Col>
         <Col span={12}>
-          <TaskList testId="list-unfilled" title={T.unfilledList} items={data.unfilled} emptyText={T.emptyUnfilled} onOpen={open} kind="unfilled" />
+          <TaskList testId="list-unfilled" title={T.unfilledList} items={data.unfilled} emptyText={T.emptyUnfilled} onOpen={open} kind="unfilled" height={listHeight} />
         </Col>
 
         <Col span={12}>
@@ -176,6 +178,7 @@ function TaskList({
   emptyText,
   onOpen,
   kind,
+  height,
 }: {
   testId: string;
   title: string;
@@ -183,6 +186,7 @@ function TaskList({
   emptyText: string;
   onOpen: (key: string) => void;
   kind: 'overdue' | 'unfilled';
+  height: number;
 }) {
   return (
     <Card
@@ -197,7 +201,7 @@ function TaskList({
         </span>
       }
       extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{T.openHint}</Typography.Text>}
-      styles={{ body: { padding: 0, minHeight: 120, maxHeight: 240, overflow: 'auto' } }}
+      styles={{ body: { padding: 0, height, overflow: 'auto' } }}
     >
       <List
         size="small"
