@@ -73,7 +73,7 @@ describe('备份与恢复 in the browser build', () => {
     expect(tasks).toBeGreaterThan(10);
     // 修改记录 shows the first-start changes (the seeded tasks, the district setting).
     await page.getByTestId('audit-trail').waitFor();
-    await expect(page.getByTestId('audit-trail').textContent()).resolves.toContain('设置 district');
+    await expect(page.getByTestId('audit-trail').textContent()).resolves.toContain('设置 本区');
     await screenshot(page, 'backup-page');
 
     // 立即备份 → a download of a verified backup file
@@ -109,12 +109,14 @@ describe('备份与恢复 in the browser build', () => {
     await expect(preview.textContent()).resolves.toContain('汉阳区');
     await expect(preview.textContent()).resolves.toContain('重点任务');
     await expect(preview.textContent()).resolves.toContain(String(tasks));
+    await page.waitForTimeout(600); // let the dialog finish opening before the screenshot
     await screenshot(page, 'backup-restore-preview');
     // The browser build downloads a safety backup of the current state first.
     const [safety] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /确认恢复/ }).click()]);
     expect(safety.suggestedFilename()).toMatch(/^台账备份_汉阳区_.*\.json$/);
     await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).waitFor();
     expect(await countRows(page, 'tasks')).toBe(tasks);
+    await page.waitForTimeout(600);
     await screenshot(page, 'backup-restored');
     await page.getByRole('button', { name: /知道了|确定|OK/ }).first().click();
     await expect(page.getByTestId('audit-trail').textContent()).resolves.toContain('从备份恢复全部数据');

@@ -60,6 +60,18 @@ const ENTITY_LABELS: Readonly<Record<AuditEntry['entity'], string>> = {
   import: '数据',
 };
 
+/** Chinese names of known setting keys. */
+const SETTING_LABELS: Readonly<Record<string, string>> = {
+  district: '本区',
+  filledBy: '填报人',
+  periodKind: '报告周期',
+  seedVersion: '默认数据版本',
+  importMapping: '导入列对应',
+  gridColumns: '台账显示列',
+  indicatorTables: '指标表',
+  districtPositioning: '各区定位',
+};
+
 function periodName(id: string): string {
   return parsePeriodId(id)?.name ?? id;
 }
@@ -70,10 +82,12 @@ export function describeEntity(e: AuditEntry): string {
     const [, taskKey, periodId] = e.entityId.split('|');
     return `进展 ${taskKey ?? ''} ${periodId ? periodName(periodId) : ''}`.trim();
   }
+  if (e.entity === 'import' && e.reason === 'restore') return '全部数据';
   if (e.entity === 'submission') {
     const [district, periodId] = e.entityId.split('|');
     return `报送 ${district ?? ''}${periodId ? periodName(periodId) : ''}`;
   }
+  if (e.entity === 'setting') return `设置 ${SETTING_LABELS[e.entityId] ?? e.entityId}`;
   return `${ENTITY_LABELS[e.entity]} ${e.entityId}`;
 }
 
@@ -97,12 +111,18 @@ export function formatValue(field: string, v: unknown): string {
   if (last === 'status' && typeof v === 'string') return STATUS_LABELS[v as TaskStatus] ?? v;
   if (last === 'percent' && typeof v === 'number') return `${v}%`;
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (Array.isArray(v)) return v.length ? v.join('、') : AUDIT_TEXT.empty_value;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return AUDIT_TEXT.empty_value;
+    return v.every((x) => typeof x !== 'object' || x === null) ? v.join('、') : `（共 ${v.length} 项）`;
+  }
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
+    if ('key' in o && 'value' in o && Object.keys(o).length === 2) return formatValue('value', o.value);
     const label = o.title ?? o.name ?? o.progress ?? o.fileName;
     if (typeof label === 'string' && label) return label.length > 60 ? `${label.slice(0, 60)}…` : label;
-    return JSON.stringify(v).slice(0, 80);
+    if ('safetyBackup' in o) return `恢复前的数据已备份为 ${String(o.safetyBackup)}`;
+    if ('backupCreatedAt' in o) return `备份时间 ${String(o.backupCreatedAt).slice(0, 19).replace('T', ' ')} 的数据`;
+    return `（共 ${Object.keys(o).length} 项）`;
   }
   const s = String(v);
   return s.length > 120 ? `${s.slice(0, 120)}…` : s;
