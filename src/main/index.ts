@@ -65,7 +65,7 @@ function start(): void {
     event.preventDefault();
     void files.open(path);
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, allowUrl));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isTrustedUrl));
   app.on('window-all-closed', () => app.quit());
 
   const appInfo = (): AppInfo => ({
@@ -91,9 +91,11 @@ function start(): void {
     });
     const current = win;
     current.webContents.on('did-finish-load', () => files.attach(current));
+    let crashes = 0;
     current.webContents.on('render-process-gone', (_event, details) => {
       log(`renderer gone: ${details.reason}`);
-      if (details.reason !== 'clean-exit' && !current.isDestroyed()) current.webContents.reload();
+      // Reload after a crash (the data is in IndexedDB), but do not loop forever.
+      if (details.reason !== 'clean-exit' && !current.isDestroyed() && ++crashes <= 3) current.webContents.reload();
     });
     current.on('closed', () => {
       win = null;

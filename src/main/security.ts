@@ -63,21 +63,22 @@ export function hardenSession(session: Session, allowUrl: UrlPolicy, options: { 
       });
     });
   // No spell-check dictionaries fetched from Google's servers.
+  session.setSpellCheckerEnabled?.(false);
   session.setSpellCheckerDictionaryDownloadURL?.('https://0.0.0.0/');
 }
 
 /**
- * Per-window rules: navigation away from the app refused, window.open denied, <webview>
- * refused. Links to the outside are never opened: the app does not touch the network.
+ * Per-window rules: navigation anywhere but the app's own pages refused (a link, a dropped
+ * file, `location = …`), window.open denied, <webview> refused. Links to the outside are
+ * never opened: the app does not touch the network.
  */
-export function hardenWebContents(contents: WebContents, allowUrl: UrlPolicy): void {
-  // Fires only for navigations the page starts (links, dropped files, location=…); the app
-  // is a single page and never navigates itself, so every one of them is refused.
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-frame-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event, url) => {
-    if (!allowUrl(url)) event.preventDefault();
-  });
+export function hardenWebContents(contents: WebContents, isOwnPage: (url: string) => boolean): void {
+  const refuseForeign = (event: { preventDefault(): void }, url: string) => {
+    if (!isOwnPage(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event, url) => refuseForeign(event, url));
+  contents.on('will-frame-navigate', (event) => refuseForeign(event, event.url));
+  contents.on('will-redirect', (event, url) => refuseForeign(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

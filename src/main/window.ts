@@ -97,8 +97,11 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
       safeDialogs: true,
     },
   });
-  if (state.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  // maximize() would show the window at once: wait until the page can paint.
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const remember = () => {
     clearTimeout(timer);

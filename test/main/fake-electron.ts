@@ -174,6 +174,7 @@ export class FakeSession {
   setDevicePermissionHandler = vi.fn();
   setDisplayMediaRequestHandler = vi.fn();
   setSpellCheckerDictionaryDownloadURL = vi.fn();
+  setSpellCheckerEnabled = vi.fn();
 }
 
 export const session = { defaultSession: new FakeSession() };

@@ -7,11 +7,9 @@ import { isAppUrl } from '../../src/main/protocol';
 import { CONTENT_SECURITY_POLICY, createUrlPolicy, hardenSession, hardenWebContents } from '../../src/main/security';
 import type { Session, WebContents } from 'electron';
 
-const policy = createUrlPolicy(isAppUrl);
-
 function hardenedContents() {
   const wc = new FakeWebContents();
-  hardenWebContents(wc as unknown as WebContents, policy);
+  hardenWebContents(wc as unknown as WebContents, isAppUrl);
   return wc;
 }
 
@@ -29,9 +27,9 @@ function requestCancelled(s: FakeSession, url: string): boolean {
 }
 
 describe('navigation and new windows', () => {
-  it('refuses every navigation the page starts, to the outside or to a dropped file', () => {
+  it('refuses navigation away from the app: to the web, to a dropped file, to data: or another host', () => {
     const wc = hardenedContents();
-    for (const url of ['https://example.com/', 'file:///C:/Users/officer/台账.xlsx', 'app://ledger/index.html']) {
+    for (const url of ['https://example.com/', 'file:///C:/Users/officer/台账.xlsx', 'data:text/html,<h1>x</h1>', 'app://evil/index.html', 'javascript:alert(1)']) {
       const e = fakeEvent();
       wc.emit('will-navigate', e, url);
       expect(e.defaultPrevented, url).toBe(true);
@@ -39,6 +37,13 @@ describe('navigation and new windows', () => {
       wc.emit('will-frame-navigate', f);
       expect(f.defaultPrevented, url).toBe(true);
     }
+  });
+
+  it("lets the app reload its own page (e.g. after a restore)", () => {
+    const wc = hardenedContents();
+    const e = fakeEvent();
+    wc.emit('will-navigate', e, 'app://ledger/index.html');
+    expect(e.defaultPrevented).toBe(false);
   });
 
   it('refuses redirects away from the app', () => {
@@ -108,6 +113,7 @@ describe('session', () => {
     expect(headers?.['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(headers?.['Content-Type']).toEqual(['text/html']);
     expect(s.setSpellCheckerDictionaryDownloadURL).toHaveBeenCalled();
+    expect(s.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
     expect(hardenedSession(true, 'http://localhost:5173').headersReceived).toBeUndefined();
   });
 });

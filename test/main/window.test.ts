@@ -45,11 +45,14 @@ describe('the main window', () => {
     await vi.waitFor(async () => expect(JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))).toMatchObject({ x: 40, width: 1100 }));
     const second = createMainWindow({ preloadPath: 'p', userDataDir: dir }) as unknown as BrowserWindow;
     expect(second.options).toMatchObject({ x: 40, y: 30, width: 1100, height: 650 });
+    second.emit('ready-to-show');
     expect(second.maximized).toBe(false);
   });
 
   it('starts maximized the first time', async () => {
     const win = createMainWindow({ preloadPath: 'p', userDataDir: await tempDir() }) as unknown as BrowserWindow;
+    expect(win.maximized).toBe(false);
+    win.emit('ready-to-show');
     expect(win.maximized).toBe(true);
     expect(win.options).not.toHaveProperty('x');
   });
