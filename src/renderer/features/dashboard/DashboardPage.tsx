@@ -11,6 +11,9 @@ import { useDashboardFilters } from './filters-store';
 import { useDashboardSource } from './use-dashboard-source';
 import { DASHBOARD_TEXT as T } from './texts';
 
+/** Lists show at most this many tasks (the ledger's filters show them all). */
+const LIST_LIMIT = 100;
+
 /** How many periods the history chart shows, by reporting granularity. */
 const HISTORY_LENGTH: Record<PeriodKind, number> = { month: 12, quarter: 8, half: 6, year: 5 };
 
@@ -205,7 +208,8 @@ function TaskList({
     >
       <List
         size="small"
-        dataSource={items}
+        dataSource={items.length > LIST_LIMIT ? items.slice(0, LIST_LIMIT) : items}
+        footer={items.length > LIST_LIMIT ? <Typography.Text type="secondary" style={{ padding: '0 12px', fontSize: 12 }}>{T.listMore(LIST_LIMIT, kind === 'overdue' ? T.ledgerOverdueFilter : T.ledgerUnfilledFilter)}</Typography.Text> : undefined}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
         renderItem={(item) => (
           <List.Item

@@ -46,6 +46,9 @@ export const DASHBOARD_TEXT = {
   pngFilter: 'PNG 图片',
   saved: (name: string) => `已保存：${name}`,
   saveFailed: (why: string) => `图片没有保存：${why}。请换一个保存位置再试。`,
+  listMore: (n: number, filter: string) => `这里只列出前${n}项，全部任务请到“任务台账”勾选“${filter}”查看。`,
+  ledgerOverdueFilter: '已超时限',
+  ledgerUnfilledFilter: '本期未填报',
   indicatorsMore: (n: number) => `另有${n}项指标尚未填报实际值`,
   fileName: (district: string, period: string, chart: string) => `${district}_${period}_${chart}.png`,
 } as const;
