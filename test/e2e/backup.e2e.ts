@@ -123,4 +123,79 @@ describe('备份与恢复 in the browser build', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('desktop: lists backups main wrote (with verified contents), answers main’s close backup, exports to USB and restores from the list', async () => {
+    const context = await newContext(browser);
+    // The one thing mocked: the preload bridge, as main would answer it (files kept in memory).
+    await context.addInitScript(() => {
+      type Info = { name: string; reason: string; at: string; size: number };
+      const files = new Map<string, { info: Info; data: Uint8Array }>();
+      const w = window as unknown as Record<string, unknown>;
+      w.__exported = [] as string[];
+      w.__requestBackup = undefined;
+      let n = 0;
+      w.ledger = {
+        appInfo: async () => ({ name: '区级科创任务台账', version: 'test', platform: 'desktop', dataFolder: 'C:\\Users\\officer\\AppData\\Roaming\\district-innovation-ledger', backupFolder: 'C:\\Users\\officer\\AppData\\Roaming\\district-innovation-ledger\\backups' }),
+        openFile: async () => null,
+        saveFile: async (req: { suggestedName: string }) => ({ status: 'saved', name: req.suggestedName }),
+        writeBackup: async (req: { reason: string; data: Uint8Array }) => {
+          const at = new Date(Date.now() + n * 1000).toISOString();
+          const info = { name: `backup-${++n}-${req.reason}.json`, reason: req.reason, at, size: req.data.length };
+          files.set(info.name, { info, data: req.data });
+          return info;
+        },
+        listBackups: async () => [...files.values()].map((f) => f.info),
+        readBackup: async (name: string) => files.get(name)!.data,
+        exportBackup: async (name: string) => {
+          (w.__exported as string[]).push(name);
+          return { status: 'saved', name: `E:\\备份\\${name}` };
+        },
+        onMenuCommand: () => () => {},
+        onFileOpened: () => () => {},
+        onBackupRequested: (listener: (reason: string) => Promise<Uint8Array>) => {
+          w.__requestBackup = async (reason: string) => {
+            const data = await listener(reason);
+            return (w.ledger as { writeBackup: (r: unknown) => Promise<Info> }).writeBackup({ reason, data });
+          };
+          return () => {};
+        },
+      };
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, server.url, '汉阳区');
+    const tasks = await countRows(page, 'tasks');
+    // main asks for the on-close backup; the renderer answers with a verified backup
+    await page.waitForFunction(() => typeof (window as unknown as { __requestBackup?: unknown }).__requestBackup === 'function');
+    const closeInfo = await page.evaluate(() => (window as unknown as { __requestBackup: (r: string) => Promise<{ name: string }> }).__requestBackup('close'));
+    expect(closeInfo.name).toMatch(/close/);
+
+    await page.getByRole('menuitem', { name: '备份与恢复' }).click();
+    await page.getByRole('button', { name: /立即备份/ }).click();
+    await page.getByText(/已备份：backup-2-manual\.json/).waitFor();
+    const table = page.locator('.ant-card', { hasText: '自动备份' });
+    await table.getByText('关闭程序时').waitFor();
+    await table.getByText('手动').waitFor();
+    await table.getByText(`任务 ${tasks} 条，进展 0 条`).first().waitFor();
+    await expect(table.getByText(`任务 ${tasks} 条`).count()).resolves.toBe(2);
+    await screenshot(page, 'backup-desktop-list');
+
+    await table.getByRole('button', { name: /导出到U盘/ }).first().click();
+    await page.getByText(/已导出到：E:\\备份\\backup-2-manual\.json/).waitFor();
+
+    await wipe(page, ['tasks']);
+    await table.getByRole('button', { name: /恢复/ }).last().click();
+    await page.getByTestId('restore-preview').waitFor();
+    await expect(page.getByTestId('restore-preview').textContent()).resolves.toContain('关闭程序时');
+    await page.getByRole('button', { name: /确认恢复/ }).click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).waitFor();
+    expect(await countRows(page, 'tasks')).toBe(tasks);
+    await page.getByRole('button', { name: /知道了/ }).click();
+    // the safety backup taken before the restore is now in the list
+    await table.getByText('恢复前').waitFor();
+    await page.waitForTimeout(400);
+    await screenshot(page, 'backup-desktop-after-restore');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
