@@ -79,6 +79,8 @@ describe('reports and settings', () => {
     const bytes = await readFile((await download.path())!);
     await writeFile(resolve(SCREENSHOT_DIR, name), bytes); // kept beside the screenshots for a look in LibreOffice
     await page.getByTestId('report-submissions').getByText('已报送（已锁定）').waitFor();
+    await page.getByRole('button', { name: '仍然导出' }).waitFor({ state: 'detached' });
+    await page.getByTestId('report-submissions').scrollIntoViewIfNeeded();
     await screenshot(page, 'reports-after-export');
 
     const wb = new ExcelJS.Workbook();
@@ -96,6 +98,25 @@ describe('reports and settings', () => {
     const keys = grid.slice(3, 3 + total).map((r) => String(r[1]));
     expect(new Set(keys).size).toBe(total);
     expect(keys.every((k) => k.length > 0)).toBe(true);
+
+    // The combined workbook: three reports and the 汇总 by status.
+    await page.getByText('科技创新工作报表（汇总）').click();
+    const [all] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByTestId('report-export').click();
+        await page.getByRole('button', { name: '仍然导出' }).click();
+      })(),
+    ]);
+    const allBytes = await readFile((await all.path())!);
+    await writeFile(resolve(SCREENSHOT_DIR, all.suggestedFilename()), allBytes);
+    const xa = XLSX.read(allBytes, { type: 'array' });
+    expect(xa.SheetNames).toEqual(['重点任务推进情况表', '指标完成情况表', '产业集群推进情况表', '汇总']);
+    const sum = XLSX.utils.sheet_to_json<unknown[]>(xa.Sheets['汇总']!, { header: 1, defval: '' });
+    expect(sum.find((r) => r[0] === '合计')?.[1]).toBe(total);
+    const byStatus = sum.slice(3).filter((r) => r[0] !== '合计' && typeof r[1] === 'number');
+    expect(byStatus.map((r) => r[0])).toEqual(['未启动', '序时推进', '超序时推进', '滞后', '已完成', '长期坚持', '未填报状态']);
+    expect(byStatus.reduce((n, r) => n + (r[1] as number), 0)).toBe(total);
     expect(errors).toEqual([]);
     await context.close();
   });
