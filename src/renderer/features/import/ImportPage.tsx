@@ -259,7 +259,7 @@ export function ImportPage() {
       {step.kind === 'done' && (
         <Result
           status="success"
-          title={<span data-testid="import-done">{step.undone ? T.undo : T.applied}</span>}
+          title={<span data-testid="import-done">{step.undone ? T.undoneTitle : T.applied}</span>}
           subTitle={<span data-testid="import-done-detail">{step.undone ?? T.appliedDetail(step.counts.added, step.counts.updated, step.counts.archived)}</span>}
           extra={
             <Space>

@@ -50,6 +50,7 @@ export const IMPORT_TEXT = {
   applied: '导入完成',
   appliedDetail: (a: number, u: number, r: number) => `新增 ${a} 项，修改 ${u} 项，归档 ${r} 项。已填写的进展没有任何改动。`,
   undo: '撤销本次导入',
+  undoneTitle: '已撤销本次导入',
   undone: '已撤销，台账恢复到导入之前的样子。',
   undoneKept: (keys: string) => `以下新增任务已经填写了进展，为不丢失内容已改为归档：${keys}`,
   undoConfirm: '撤销后，台账将恢复到这次导入之前的样子。确定撤销吗？',

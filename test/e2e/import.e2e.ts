@@ -1,0 +1,196 @@
+/**
+ * Import in Chromium: the seeded ledger, progress entered on two tasks, then the city's
+ * updated list of one document (3 added, 2 reworded, 1 dropped) dropped on the window.
+ * The preview shows exactly that; apply; the reworded tasks keep their progress; undo restores.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import type { PolicyDocument, Task } from '../../src/core/model';
+import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+
+/** Read a whole object store of the app's IndexedDB. */
+function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (s) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = indexedDB.open('district-innovation-ledger');
+        req.onsuccess = () => {
+          const db = req.result;
+          const all = db.transaction(s, 'readonly').objectStore(s).getAll();
+          all.onsuccess = () => {
+            resolve(all.result as T[]);
+            db.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    store,
+  );
+}
+
+/** Put progress rows straight into the store (the progress form is another page's test). */
+function putProgress(page: Page, rows: object[]): Promise<void> {
+  return page.evaluate(
+    (rs) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('district-innovation-ledger');
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('progress', 'readwrite');
+          for (const r of rs) tx.objectStore('progress').put(r);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rows,
+  );
+}
+
+/** The city's list as a real .xlsx: merged title row, a date row, then the table. */
+async function cityList(doc: PolicyDocument, tasks: Task[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('任务清单');
+  ws.addRow([`${doc.shortTitle}重点任务清单（修订）`]);
+  ws.mergeCells(1, 1, 1, 7);
+  ws.addRow(['2025年10月']);
+  ws.addRow(['序号', '文件', '编号', '重点任务', '工作内容', '牵头部门', '完成时限']);
+  tasks.forEach((t, i) => ws.addRow([i + 1, doc.shortTitle, t.number, t.title, t.text, t.leadUnits.join('、'), t.deadlineText ?? t.deadline ?? '']));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Drop a file on the window the way the officer drags it from the desktop. */
+async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await page.evaluate(
+    ({ name, b64 }) => {
+      const bin = atob(b64);
+      const data = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], name));
+      document.body.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { name, b64: bytes.toString('base64') },
+  );
+}
+
+const count = async (page: Page, id: string) => Number(await page.getByTestId(id).textContent());
+
+describe('import the city updated list', () => {
+  let server: Awaited<ReturnType<typeof serveRenderer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveRenderer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('previews 3 added / 2 reworded / 1 dropped, applies without touching progress, and undoes', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, server.url, '汉阳区');
+    await page.waitForFunction(async () => {
+      const req = indexedDB.open('district-innovation-ledger');
+      const db: IDBDatabase = await new Promise((r) => (req.onsuccess = () => r(req.result)));
+      const n: number = await new Promise((r) => {
+        const c = db.transaction('tasks').objectStore('tasks').count();
+        c.onsuccess = () => r(c.result);
+      });
+      db.close();
+      return n > 50;
+    }, undefined, { timeout: 60_000 });
+
+    // The document with the most tasks whose numbers are unique: the city revises it.
+    const tasksBefore = await readStore<Task>(page, 'tasks');
+    const docs = await readStore<PolicyDocument>(page, 'documents');
+    const byDoc = new Map<string, Task[]>();
+    for (const t of tasksBefore) if (!t.archived) byDoc.set(t.documentId, [...(byDoc.get(t.documentId) ?? []), t]);
+    const [docId, docTasks] = [...byDoc.entries()]
+      .filter(([, ts]) => ts.length >= 8 && new Set(ts.map((t) => t.number)).size === ts.length && ts.every((t) => t.number))
+      .sort((a, b) => b[1].length - a[1].length)[0]!;
+    const doc = docs.find((d) => d.id === docId)!;
+    const ordered = [...docTasks].sort((a, b) => a.order - b.order);
+    const [reworded1, reworded2, dropped] = [ordered[1]!, ordered[3]!, ordered[5]!];
+    await putProgress(
+      page,
+      [reworded1, reworded2].map((t) => ({
+        id: `汉阳区|${t.key}|2025-Q3`, district: '汉阳区', taskKey: t.key, periodId: '2025-Q3', status: 'on_track', percent: 60,
+        progress: `本区已推进：${t.title}（测试进展）`, problems: '资金到位较慢', nextSteps: '加快推进', indicatorValues: {}, filledBy: '王芳', updatedAt: '2025-09-30T08:00:00.000Z',
+      })),
+    );
+    const progressBefore = await readStore<{ id: string }>(page, 'progress');
+
+    const maxNumber = Math.max(...ordered.map((t) => Number.parseInt(t.number, 10)).filter(Number.isFinite), ordered.length);
+    const updatedList: Task[] = ordered
+      .filter((t) => t.key !== dropped.key)
+      .map((t) => (t === reworded1 || t === reworded2 ? { ...t, text: `${t.text}并建立季度调度机制，确保按期完成。` } : t));
+    const newTitles = ['建设未来产业先导区', '实施概念验证中心培育计划', '开展科技成果转化专项行动'];
+    newTitles.forEach((title, i) =>
+      updatedList.push({ ...ordered[0]!, key: '', number: String(maxNumber + 1 + i), title, text: `${title}，由市科技局牵头推进，2026年底前完成。`, leadUnits: ['市科技局'], deadlineText: '2026年底前' }),
+    );
+    const file = await cityList(doc, updatedList);
+
+    await dropFile(page, '市级任务清单（修订）.xlsx', file);
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    expect(await count(page, 'count-added')).toBe(3);
+    expect(await count(page, 'count-updated')).toBe(2);
+    expect(await count(page, 'count-removed')).toBe(1);
+    expect(await count(page, 'count-ambiguous')).toBe(0);
+    expect(await count(page, 'count-unchanged')).toBe(ordered.length - 3);
+    // 修改: field by field, old and new.
+    const updatedTable = page.getByTestId('table-updated');
+    await expect(updatedTable.getByText(reworded1.key).count()).resolves.toBe(1);
+    await expect(updatedTable.getByTestId('new-value').first().textContent()).resolves.toContain('并建立季度调度机制');
+    await screenshot(page, 'import-preview-updated');
+    await page.getByRole('tab', { name: /新增/ }).click();
+    for (const t of newTitles) await expect(page.getByTestId('table-added').getByText(t).count()).resolves.toBe(1);
+    await page.getByRole('tab', { name: /删除/ }).click();
+    await expect(page.getByTestId('table-removed').getByText(dropped.key).count()).resolves.toBe(1);
+    await screenshot(page, 'import-preview-removed');
+
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-done-detail').textContent()).resolves.toContain('新增 3 项，修改 2 项，归档 1 项');
+    await screenshot(page, 'import-applied');
+
+    const tasksAfter = new Map((await readStore<Task>(page, 'tasks')).map((t) => [t.key, t]));
+    expect(tasksAfter.size).toBe(tasksBefore.length + 3);
+    expect(tasksAfter.get(reworded1.key)!.text).toContain('并建立季度调度机制');
+    expect(tasksAfter.get(reworded2.key)!.text).toContain('并建立季度调度机制');
+    expect(tasksAfter.get(dropped.key)!.archived).toBe(true);
+    expect(await readStore(page, 'progress')).toEqual(progressBefore);
+
+    await page.getByTestId('import-undo').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '撤销本次导入' }).click();
+    await page.getByText('已撤销，台账恢复到导入之前的样子').waitFor();
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await screenshot(page, 'import-undone');
+    const tasksUndone = (await readStore<Task>(page, 'tasks')).sort((a, b) => (a.key < b.key ? -1 : 1));
+    expect(tasksUndone).toEqual([...tasksBefore].sort((a, b) => (a.key < b.key ? -1 : 1)));
+    expect(await readStore(page, 'progress')).toEqual(progressBefore);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a file that is not a spreadsheet with a Chinese message and changes nothing', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openAppAs(page, server.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '导入更新' }).click();
+    await dropFile(page, '通知.xlsx', Buffer.from('%PDF-1.6\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\u0000\u0001', 'latin1'));
+    await page.getByTestId('import-error').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-error').textContent()).resolves.toContain('不是电子表格');
+    await screenshot(page, 'import-refused');
+    await context.close();
+  });
+});
