@@ -193,7 +193,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (headerHits >= 2) continue;
     // A row of column numbers (1 2 3 4 …) under the header.
     if (nonEmpty.length >= 3 && nonEmpty.every((v) => /^\d{1,2}$/.test(v)) && r <= layout.headerRow + layout.headerRows + 1) continue;
-    if (FOOTER.test(first) && (distinct.size === 1 || !fields.title)) continue;
+    if (FOOTER.test(first) && (distinct.size === 1 || !fields.title || FOOTER.test(fields.title))) continue;
     if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
       section = first;
       continue;
