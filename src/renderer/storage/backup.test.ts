@@ -105,6 +105,8 @@ describe('backup and restore', () => {
     const first = await createBackup(db, 'manual');
     await db.tasks.update('2023YD-01', { title: '备份之后的修改' });
     await db.progress.put({ ...(await db.progress.toArray())[0]!, id: '汉阳区|新增|2025-Q3', taskKey: '新增' });
+    // the current store has a submitted (locked) period: restore replaces it all the same
+    await db.submissions.put({ id: 's-lock', district: '汉阳区', periodId: '2025-Q3', report: 'tasks', fileName: 'b.xlsx', sha256: 'b'.repeat(64), rows: [], at: '2025-10-09T00:00:00.000Z' });
     const changed = await dumpTables(db);
     const auditBefore = await db.audit.count();
 
