@@ -78,15 +78,19 @@ export function scheduleDailyBackups(
   firstDelayMs = 2 * 60_000,
   everyMs = 30 * 60_000,
 ): () => void {
+  let running = false;
   const tick = async () => {
     const w = win();
-    if (!w || w.isDestroyed() || requester.busy) return;
+    if (!w || w.isDestroyed() || requester.busy || running) return;
+    running = true;
     try {
       if (await hasDailyBackupOn(backupDir, new Date())) return;
       const info = await requester.request(w, 'daily');
       log(`daily backup written: ${info.name}`);
     } catch (err) {
       log('daily backup failed', err);
+    } finally {
+      running = false;
     }
   };
   const first = setTimeout(() => void tick(), firstDelayMs);

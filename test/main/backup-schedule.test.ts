@@ -28,10 +28,11 @@ afterEach(() => vi.useRealTimers());
 
 /** Plays the page: answers each backup request the window receives. */
 function answer(win: BrowserWindow, reply: (req: BackupRequest) => unknown, from = APP) {
-  const listener = ipcMain.listeners.get(CHANNELS.backupReply)![0]!;
   win.webContents.send = (channel: string, ...args: unknown[]) => {
     win.webContents.sent.push({ channel, args });
-    if (channel === CHANNELS.backupRequested) queueMicrotask(() => listener(ipcEventFrom(from), reply(args[0] as BackupRequest)));
+    if (channel !== CHANNELS.backupRequested) return;
+    const answerOnce = reply(args[0] as BackupRequest);
+    for (const listener of ipcMain.listeners.get(CHANNELS.backupReply) ?? []) queueMicrotask(() => listener(ipcEventFrom(from), answerOnce));
   };
 }
 
@@ -91,8 +92,10 @@ describe('daily backups', () => {
       asked++;
       return { id: req.id, data: new TextEncoder().encode('{}') };
     });
-    const stop = scheduleDailyBackups(requester, () => win as unknown as ElectronWindow, dir, log, 1, 20);
-    await vi.waitFor(async () => expect((await listBackupFiles(dir)).filter((b) => b.reason === 'daily')).toHaveLength(1));
+    const patient = new BackupRequester(dir, isAppUrl, 10_000);
+    patient.install();
+    const stop = scheduleDailyBackups(patient, () => win as unknown as ElectronWindow, dir, log, 1, 20);
+    await vi.waitFor(async () => expect((await listBackupFiles(dir)).filter((b) => b.reason === 'daily')).toHaveLength(1), { timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 100));
     stop();
     expect(asked).toBe(1);
