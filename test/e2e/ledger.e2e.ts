@@ -127,4 +127,35 @@ describe('task ledger', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('indicators page: records a target value for a period and shows latest value, rate and history', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, server.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '指标跟踪' }).click();
+    await page.getByTestId('indicators').waitFor();
+    await pickPeriod(page, '2025年第三季度');
+    const count = (await page.getByTestId('indicator-count').textContent()) ?? '';
+    expect(Number(/共 (\d+) 项指标/.exec(count)?.[1])).toBeGreaterThan(10);
+    await page.getByTestId('indicator-search').fill('研发平台');
+    const input = page.locator('input[data-testid^="target-value-"], [data-testid^="target-value-"] input').first();
+    await input.waitFor();
+    await input.fill('1350');
+    await input.press('Enter');
+    const row = page.locator('.ant-table-row').first();
+    await expect.poll(() => row.textContent()).toMatch(/1350/);
+    await page.reload();
+    await page.getByTestId('indicators').waitFor();
+    await expect(page.getByTestId('period-picker').textContent()).resolves.toContain('2025年第三季度');
+    await page.getByTestId('indicator-search').fill('研发平台');
+    await expect.poll(() => input.inputValue()).toBe('1350');
+    await expect(row.textContent()).resolves.toMatch(/%/);
+    await row.locator('.ant-table-row-expand-icon').click();
+    await expect.poll(() => page.getByTestId('indicator-history').first().textContent()).toContain('2025年第三季度 1350');
+    await page.getByTestId('indicator-search').fill('');
+    await screenshot(page, 'indicators');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -7,6 +7,7 @@ import { getDb, useLiveQuery } from '../../storage/live';
 import { useReportingPeriod } from '../ledger/use-period';
 import { addIndicator, removeIndicator, setIndicatorValue } from './cluster-actions';
 import { CLUSTER_TEXT as T } from './texts';
+import { ValueInput } from '../indicators/ValueInput';
 
 const HISTORY = 3;
 
@@ -42,12 +43,13 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
             title: <b>{period.name}</b>,
             width: 140,
             render: (_, i) => (
-              <InputNumber
-                aria-label={`${i.name}${period.name}`}
-                data-testid={`indicator-value-${i.id}`}
-                style={{ width: 120 }}
+              <ValueInput
+                key={`${i.id}|${period.id}`}
+                label={`${i.name}${period.name}`}
+                testId={`indicator-value-${i.id}`}
                 value={value(i, period.id)?.value ?? null}
-                onChange={(v) => void setIndicatorValue(i.id, period.id, v === null || v === undefined ? null : Number(v))}
+                unit={i.unit}
+                onCommit={(v) => void setIndicatorValue(i.id, period.id, v)}
               />
             ),
           },

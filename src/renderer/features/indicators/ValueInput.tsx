@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { InputNumber } from 'antd';
+
+/**
+ * A number typed freely and written on Enter or when leaving the field (not on every
+ * keystroke), so the stored value never fights the officer's typing.
+ */
+export function ValueInput({ value, onCommit, unit, label, testId, width = 130 }: {
+  value: number | null;
+  onCommit: (v: number | null) => void;
+  unit?: string;
+  label: string;
+  testId?: string;
+  width?: number;
+}) {
+  const [draft, setDraft] = useState<number | null>(value);
+  const [seen, setSeen] = useState<number | null>(value);
+  if (value !== seen) {
+    // The stored value changed elsewhere: show it.
+    setSeen(value);
+    setDraft(value);
+  }
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+  };
+  return (
+    <InputNumber
+      size="small"
+      style={{ width }}
+      aria-label={label}
+      data-testid={testId}
+      value={draft}
+      suffix={unit}
+      onChange={(v) => setDraft(v === null || v === undefined ? null : Number(v))}
+      onBlur={commit}
+      onPressEnter={commit}
+    />
+  );
+}

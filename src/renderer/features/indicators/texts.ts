@@ -1,0 +1,25 @@
+/** User-facing text of the indicators page, in one place. */
+export const INDICATOR_TEXT = {
+  title: '指标跟踪',
+  search: '搜索指标或任务（中文或拼音首字母）',
+  relevantOnly: '只看与本区相关的任务指标',
+  count: (shown: number, total: number) => `共 ${total} 项指标，当前显示 ${shown} 项`,
+  cols: {
+    document: '文件',
+    name: '指标',
+    task: '关联任务',
+    baseline: '基期值',
+    target: '目标值',
+    current: (p: string) => `${p}实际值`,
+    latest: '最新值',
+    rate: '完成率',
+    judgement: '序时判断',
+  },
+  goal: '文件总体目标',
+  none: '—',
+  empty: '没有符合条件的指标。',
+  noTargets: '还没有目标指标。载入或导入政策文件后，文件中的量化目标会自动列在这里。',
+  history: '各期实际值',
+  noHistory: '还没有填报过实际值。',
+  saveFailed: '保存失败：',
+} as const;
