@@ -25,6 +25,31 @@ describe('reports and settings', () => {
     await server?.close();
   });
 
+  it('changes 本区 only after confirmation and switches the reporting period kind', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, server.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await page.getByTestId('settings-district').click();
+    await page.getByTitle('武昌区').click();
+    await page.getByRole('button', { name: '更改本区' }).click();
+    await page.getByText('本区将从“汉阳区”改为“武昌区”').waitFor();
+    await screenshot(page, 'settings-district-confirm');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(page.getByTestId('current-district').textContent()).resolves.toContain('汉阳区');
+    await page.getByRole('button', { name: '更改本区' }).click();
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('current-district').getByText(/武昌区/).waitFor();
+
+    await page.getByTestId('settings-period-kind').getByText('按月').click();
+    await page.getByText('报告周期已改为按月。').waitFor();
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await expect(page.getByTestId('report-period').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('refuses a broken template, keeps a good one, and exports a report the city can read back', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

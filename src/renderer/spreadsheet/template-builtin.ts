@@ -85,9 +85,10 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
     sheet: '汇总',
     title: '{{district}}{{period}}重点任务推进情况汇总',
     columns: [
-      { header: '状态', placeholder: '{{summary.status}}', width: 18, align: 'center' },
-      { header: '任务数', placeholder: '{{summary.count}}', width: 12, align: 'center' },
-      { header: '占比', placeholder: '{{summary.share}}', width: 12, align: 'center' },
+      // Wide enough for the title and the one-column-per-item header block of this narrow sheet.
+      { header: '状态', placeholder: '{{summary.status}}', width: 27, align: 'center' },
+      { header: '任务数', placeholder: '{{summary.count}}', width: 27, align: 'center' },
+      { header: '占比', placeholder: '{{summary.share}}', width: 27, align: 'center' },
     ],
   },
 };
@@ -137,7 +138,7 @@ function addSheet(wb: ExcelJS.Workbook, key: keyof typeof SHEET_SPECS): Workshee
   ws.mergeCells(1, 1, 1, n);
   const title = ws.getCell(1, 1);
   title.value = spec.title;
-  title.font = { name: '黑体', size: 18, bold: true };
+  title.font = { name: '黑体', size: key === 'summary' ? 16 : 18, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
 

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { makePeriod } from '../period';
+import type { Target } from '../model';
+import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
+import { buildTargetRows, elapsedShare, looksLikeFormula } from './rows';
+import { reportFileName } from './kinds';
+import { estimateLines, rowHeightFor } from './layout';
+
+const Q3 = makePeriod('quarter', 2025, 3);
+const cell = (address: string, text: string, sheet = '表1'): TemplateCell => ({ sheet, address, row: Number(address.replace(/\D/g, '')), text });
+
+describe('checkTemplate', () => {
+  it.each([
+    ['a good task template', [cell('A1', '{{district}}{{period}}表'), cell('A4', '{{task.seq}}'), cell('D4', '{{ task.title }}')], [], 0],
+    ['an unknown scalar', [cell('A1', '{{distrct}}'), cell('A4', '{{task.key}}')], ['A1'], 1],
+    ['an unknown row field', [cell('A4', '{{task.key}}'), cell('B4', '{{task.owner}}')], ['B4'], 1],
+    ['an unknown scope', [cell('A4', '{{project.name}}')], ['A4'], 2], // unknown + no data row
+    ['two data rows', [cell('A4', '{{task.key}}'), cell('A5', '{{task.title}}')], ['A5'], 1],
+    ['mixed scopes in a row', [cell('A4', '{{task.key}}'), cell('B4', '{{target.name}}')], ['B4'], 1],
+    ['no data row', [cell('A1', '{{district}}')], [undefined], 1],
+  ] as const)('%s', (_name, cells, issueCells, count) => {
+    const r = checkTemplate(['表1'], cells, []);
+    expect(r.issues).toHaveLength(count);
+    issueCells.forEach((c, i) => {
+      expect(r.issues[i]!.cell).toBe(c);
+      if (c) expect(r.issues[i]!.message).toContain(c);
+    });
+  });
+
+  it('finds each sheet layout and requires the scopes a report needs', () => {
+    const cells = [cell('A4', '{{task.key}}', '任务'), cell('A4', '{{summary.status}}', '汇总')];
+    const r = checkTemplate(['任务', '汇总'], cells, ['task', 'summary']);
+    expect(r.issues).toEqual([]);
+    expect(r.sheets).toEqual([
+      { sheet: '任务', dataRow: 4, scope: 'task' },
+      { sheet: '汇总', dataRow: 4, scope: 'summary' },
+    ]);
+    expect(checkTemplate(['任务'], [cells[0]!], ['task', 'cluster']).issues[0]!.message).toContain('产业集群');
+  });
+});
+
+describe('placeholders', () => {
+  it('fills scalars and row values and leaves unknown names visible', () => {
+    expect(findPlaceholders('{{district}}：{{task.title}}')).toEqual([
+      { raw: 'district', field: 'district' },
+      { raw: 'task.title', scope: 'task', field: 'title' },
+    ]);
+    expect(fillText('{{district}}{{period}}，{{task.title}}，{{x}}', { district: '汉阳区', period: '2025年第三季度' }, { title: '建设' })).toBe(
+      '汉阳区2025年第三季度，建设，{{x}}',
+    );
+  });
+  it.each([
+    ['=1+1', true],
+    ['+86 027', true],
+    ['-5%', true],
+    ['@SUM(A1)', true],
+    ['完成=100%', false],
+    ['', false],
+  ])('looksLikeFormula(%s) = %s', (text, yes) => expect(looksLikeFormula(text)).toBe(yes));
+});
+
+describe('targets and periods', () => {
+  const target = (over: Partial<Target>): Target => ({ id: 't', documentId: 'd', name: '研发平台', unit: '家', comparator: '达到', value: 100, year: 2025, kind: 'goal', sourceText: '', ...over });
+  const progress = (v: number) => [{ id: 'x', district: '汉阳区', taskKey: 'k', periodId: Q3.id, progress: '', problems: '', nextSteps: '', indicatorValues: { t: v }, filledBy: '', updatedAt: '' }];
+
+  it.each([
+    ['ahead of time', 80, {}, 80, '序时推进'],
+    ['behind', 50, {}, 50, '滞后'],
+    ['done', 120, {}, 120, '已完成'],
+    ['from a baseline', 55, { baseline: 10, baselineYear: 2024 }, 50, '滞后'],
+    ['a ceiling kept', 90, { comparator: '控制在' as const }, 100, '已完成'],
+  ])('%s', (_n, actual, over, rate, judgement) => {
+    const [row] = buildTargetRows({ targets: [target({ taskKey: 'k', ...over })], tasks: [], progress: progress(actual), district: '汉阳区', period: Q3 });
+    expect(row!.rate).toBe(rate);
+    expect(row!.judgement).toBe(judgement);
+  });
+
+  it('measures elapsed time to the end of the target year', () => {
+    expect(elapsedShare(Q3, 2025, 2025)).toBeCloseTo(0.75, 2);
+    expect(elapsedShare(Q3, 2025, 2027)).toBeCloseTo(0.25, 2);
+  });
+
+  it('names files the city way', () => {
+    expect(reportFileName('汉阳区', Q3, 'tasks')).toBe('汉阳区_2025年第三季度_重点任务推进情况表.xlsx');
+    expect(reportFileName('东湖新技术开发区', makePeriod('month', 2025, 11), 'clusters', 'csv')).toBe('东湖新技术开发区_2025年11月_产业集群推进情况表.csv');
+  });
+});
+
+describe('row heights', () => {
+  it.each([
+    ['', 10, 1],
+    ['汉阳区', 10, 1],
+    ['一二三四五六七八九十', 11, 2], // 10 CJK = 20 units in a 10-unit column
+    ['第一行\n第二行', 30, 2],
+    ['abcdefghij', 12, 1],
+  ])('estimateLines(%j, %d) = %d', (text, width, lines) => expect(estimateLines(text, width, 11)).toBe(lines));
+  it('grows with lines', () => expect(rowHeightFor(3, 10)).toBeGreaterThan(rowHeightFor(1, 10)));
+});
