@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod } from '../period';
 import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
-import { buildTargetRows, elapsedShare, looksLikeFormula } from './rows';
+import { buildTargetRows, looksLikeFormula } from './rows';
 import { reportFileName } from './kinds';
 import { estimateLines, rowHeightFor } from './layout';
 
@@ -64,20 +64,15 @@ describe('targets and periods', () => {
   const progress = (v: number) => [{ id: 'x', district: '汉阳区', taskKey: 'k', periodId: Q3.id, progress: '', problems: '', nextSteps: '', indicatorValues: { t: v }, filledBy: '', updatedAt: '' }];
 
   it.each([
-    ['ahead of time', 80, {}, 80, '序时推进'],
-    ['behind', 50, {}, 50, '滞后'],
-    ['done', 120, {}, 120, '已完成'],
-    ['from a baseline', 55, { baseline: 10, baselineYear: 2024 }, 50, '滞后'],
-    ['a ceiling kept', 90, { comparator: '控制在' as const }, 100, '已完成'],
+    ['no value yet', undefined, {}, null, '未填报'],
+    ['met', 120, {}, 120, '已达标'],
+    ['on the straight line', 55, { baseline: 10, baselineYear: 2024, year: 2026 }, 50, '序时'],
+    ['behind the line', 20, { baseline: 10, baselineYear: 2024, year: 2026 }, 11.1, '滞后'],
+    ['a ceiling kept', 90, { comparator: '控制在' as const }, 90, '序时'],
   ])('%s', (_n, actual, over, rate, judgement) => {
-    const [row] = buildTargetRows({ targets: [target({ taskKey: 'k', ...over })], tasks: [], progress: progress(actual), district: '汉阳区', period: Q3 });
+    const [row] = buildTargetRows({ targets: [target({ taskKey: 'k', ...over })], tasks: [], progress: actual === undefined ? [] : progress(actual), district: '汉阳区', period: Q3 });
     expect(row!.rate).toBe(rate);
     expect(row!.judgement).toBe(judgement);
-  });
-
-  it('measures elapsed time to the end of the target year', () => {
-    expect(elapsedShare(Q3, 2025, 2025)).toBeCloseTo(0.75, 2);
-    expect(elapsedShare(Q3, 2025, 2027)).toBeCloseTo(0.25, 2);
   });
 
   it('names files the city way', () => {

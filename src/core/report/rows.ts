@@ -17,6 +17,7 @@ import {
   type Task,
 } from '../model';
 import { taskRelevance } from '../policy/relevance';
+import { PACE_LABELS, judgePace } from '../dashboard/pace';
 
 /** A cell value of a report row: text, a number, or empty. */
 export type ReportValue = string | number | null;
@@ -124,21 +125,15 @@ export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'c
   });
 }
 
-/** Share of the way from the baseline year to the end of the target year that the period has covered (0–1). */
-export function elapsedShare(period: ReportingPeriod, startYear: number, targetYear: number): number {
-  const start = Date.UTC(startYear, 0, 1);
-  const end = Date.UTC(targetYear, 11, 31);
-  const [y, m, d] = period.end.split('-').map(Number) as [number, number, number];
-  const at = Date.UTC(y, m - 1, d);
-  if (end <= start) return 1;
-  return Math.min(1, Math.max(0, (at - start) / (end - start)));
-}
-
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** Rows of the 指标完成情况表: one per target, with this period's actual value and a 序时 judgement. */
+/**
+ * Rows of the 指标完成情况表: one per target, with this period's actual value (from the task's
+ * progress entry, or any entry of the period that carries it, e.g. the 指标跟踪 page's goals
+ * entry) and the same 序时 judgement as 指标跟踪 and 工作台 (judgePace).
+ */
 export function buildTargetRows(src: Pick<ReportSource, 'targets' | 'tasks' | 'progress' | 'district' | 'period'>): TargetReportRow[] {
   const tasks = new Map(src.tasks.map((t) => [t.key, t]));
   const prog = progressByTask(src);
@@ -153,19 +148,7 @@ export function buildTargetRows(src: Pick<ReportSource, 'targets' | 'tasks' | 'p
     const task = t.taskKey ? tasks.get(t.taskKey) : undefined;
     const own = t.taskKey ? prog.get(t.taskKey)?.indicatorValues[t.id] : undefined;
     const actual = typeof own === 'number' ? own : anyValue(t.id);
-    let rate: number | null = null;
-    let judgement = '未填报';
-    if (actual !== null) {
-      const base = t.comparator === '增长' || t.comparator === '新增' ? 0 : (t.baseline ?? 0);
-      const denom = t.value - base;
-      rate = t.comparator === '控制在' ? (actual <= t.value ? 100 : round1((t.value / actual) * 100)) : denom > 0 ? round1(((actual - base) / denom) * 100) : actual >= t.value ? 100 : 0;
-      if (rate >= 100) judgement = '已完成';
-      else {
-        const year = t.year ?? src.period.year;
-        const share = elapsedShare(src.period, (t.baselineYear ?? year - 1) + 1, year);
-        judgement = rate / 100 >= share ? '序时推进' : '滞后';
-      }
-    }
+    const pace = judgePace({ target: t, year: src.period.year, actual: actual ?? undefined });
     return {
       seq: i + 1,
       name: t.name,
@@ -174,8 +157,8 @@ export function buildTargetRows(src: Pick<ReportSource, 'targets' | 'tasks' | 'p
       value: t.value,
       year: t.year ?? null,
       actual,
-      rate,
-      judgement,
+      rate: pace.completion === undefined || actual === null ? null : round1(pace.completion),
+      judgement: actual === null ? '未填报' : PACE_LABELS[pace.verdict],
       units: task ? [...task.leadUnits, ...task.responsibleUnits].filter((u, j, a) => a.indexOf(u) === j).join('、') : '',
       note: t.comparator === '达到' ? '' : `目标：${t.comparator}${t.value}${t.unit}`,
     };
