@@ -30,44 +30,13 @@ const pendingFiles: OpenedFile[] = [];
 const fileListeners = new Set<(file: OpenedFile) => void>();
 ipcRenderer.on(CHANNELS.fileOpened, (_e: IpcRendererEvent, file: OpenedFile) => deliverFile(file));
 
-/** Files delivered to the page's onFileOpened listeners (or kept until one subscribes). */
+/**
+ * Files delivered to the page's onFileOpened listeners (or kept until one subscribes).
+ * Files dropped on the window are the page's own business (features/import/FileDrop.tsx).
+ */
 function deliverFile(file: OpenedFile): void {
   if (fileListeners.size === 0) pendingFiles.push(file);
   for (const l of fileListeners) l(file);
-}
-
-/** Whether a dropped file is a spreadsheet the app imports. */
-function isSpreadsheet(name: string): boolean {
-  return /\.(xlsx|xls)$/i.test(name);
-}
-
-// The preload is type-checked without the DOM library (tsconfig.node.json): just what is used.
-interface DroppedFile {
-  name: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
-interface FileDragEvent {
-  defaultPrevented: boolean;
-  preventDefault(): void;
-  dataTransfer: { types: readonly string[]; files: ArrayLike<DroppedFile>; dropEffect: string } | null;
-}
-declare const document: { addEventListener(type: 'dragover' | 'drop', listener: (e: FileDragEvent) => void): void } | undefined;
-
-// A spreadsheet dropped anywhere on the window starts an import, like a double-click on it.
-// Drop zones of the page (which call preventDefault) keep their own drops.
-if (typeof document !== 'undefined') {
-  document.addEventListener('dragover', (e) => {
-    if (!e.defaultPrevented && e.dataTransfer?.types.includes('Files')) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-    }
-  });
-  document.addEventListener('drop', (e) => {
-    if (e.defaultPrevented) return;
-    e.preventDefault();
-    const file = Array.from(e.dataTransfer?.files ?? []).find((f) => isSpreadsheet(f.name));
-    if (file) void file.arrayBuffer().then((buf) => deliverFile({ name: file.name, data: new Uint8Array(buf) }));
-  });
 }
 
 let backupListener: ((reason: RequestedBackupReason) => Promise<Uint8Array>) | undefined;

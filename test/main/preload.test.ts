@@ -18,27 +18,9 @@ vi.mock('electron', () => ({
   ipcRenderer: renderer,
 }));
 
-/** The page's document, as far as the preload uses it. */
-const docListeners = new Map<string, Array<(e: unknown) => void>>();
-(globalThis as { document?: unknown }).document = {
-  addEventListener: (type: string, fn: (e: unknown) => void) => docListeners.set(type, [...(docListeners.get(type) ?? []), fn]),
-};
-
-/** A drag event carrying `files`, optionally already handled by a drop zone of the page. */
-function dragEvent(files: File[], handledByPage = false) {
-  const e = {
-    defaultPrevented: handledByPage,
-    preventDefault: () => (e.defaultPrevented = true),
-    dataTransfer: { types: ['Files'], files, dropEffect: 'none' },
-  };
-  return e;
-}
-const fire = (type: string, e: unknown) => docListeners.get(type)?.forEach((l) => l(e));
-
 let bridge: LedgerBridge;
 beforeEach(async () => {
   vi.resetModules();
-  docListeners.clear();
   renderer.removeAllListeners();
   renderer.invoke.mockReset();
   renderer.send.mockReset();
@@ -81,30 +63,6 @@ describe('files opened from outside', () => {
     const later: OpenedFile[] = [];
     bridge.onFileOpened((f) => later.push(f));
     expect(later).toEqual([]);
-  });
-});
-
-describe('a spreadsheet dropped on the window', () => {
-  it('is accepted and handed to onFileOpened like a double-clicked one', async () => {
-    const got: OpenedFile[] = [];
-    bridge.onFileOpened((f) => got.push(f));
-    const over = dragEvent([]);
-    fire('dragover', over);
-    expect(over.defaultPrevented).toBe(true); // the window accepts the drop instead of navigating
-    const drop = dragEvent([new File(['hello'], '说明.txt'), new File([new Uint8Array([0x50, 0x4b])], '市级清单.XLSX')]);
-    fire('drop', drop);
-    expect(drop.defaultPrevented).toBe(true);
-    await vi.waitFor(() => expect(got).toHaveLength(1));
-    expect(got[0]).toEqual({ name: '市级清单.XLSX', data: new Uint8Array([0x50, 0x4b]) });
-  });
-
-  it("leaves drops to the page's own drop zones, and ignores other files", async () => {
-    const got: OpenedFile[] = [];
-    bridge.onFileOpened((f) => got.push(f));
-    fire('drop', dragEvent([new File(['x'], '清单.xlsx')], true));
-    fire('drop', dragEvent([new File(['x'], '照片.png')]));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(got).toEqual([]);
   });
 });
 
