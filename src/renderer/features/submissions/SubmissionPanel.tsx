@@ -5,8 +5,13 @@ import { parsePeriodId } from '@core/period';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { readLockState, unlockPeriod } from '../../storage/locks';
 import { getSetting, progressRepo } from '../../storage/repositories';
-import { compareWithSubmission } from './compare';
+import { compareWithSubmission, latestTaskSubmission } from './compare';
 import { SUBMISSION_TEXT as T } from './texts';
+
+function show(field: string, v: string): string {
+  if (!v) return T.empty;
+  return field === 'percent' ? `${v}%` : v;
+}
 
 /** 报送情况 of one district's period: 已报送 status, the file and its SHA-256, 解锁, and 本期与上期对比. */
 export function SubmissionPanel({ district, periodId }: { district: string; periodId: string }) {
@@ -19,10 +24,11 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
       progressRepo.byPeriod(db, district, periodId),
       getSetting<string>(db, 'filledBy', ''),
     ]);
-    return { lock, changes: lock.latest ? compareWithSubmission(lock.latest, current) : [], by };
+    const compared = latestTaskSubmission(lock.submissions);
+    return { lock, compared, changes: compared ? compareWithSubmission(compared, current) : [], by };
   }, [district, periodId]);
   if (!data) return null;
-  const { lock, changes, by } = data;
+  const { lock, compared, changes, by } = data;
   const latest = lock.latest;
 
   const askUnlock = () =>
@@ -87,7 +93,7 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
       <Typography.Title level={5} style={{ marginTop: 12 }}>
         {T.compareTitle}
       </Typography.Title>
-      {!latest ? (
+      {!compared ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={T.noSubmission} />
       ) : changes.length === 0 ? (
         <Typography.Text type="secondary">{T.noChanges}</Typography.Text>
@@ -104,8 +110,12 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
               { title: T.columns.task, dataIndex: 'taskKey', width: 110 },
               { title: T.columns.kind, dataIndex: 'kind', width: 100, render: (k: keyof typeof T.kinds) => T.kinds[k] },
               { title: T.columns.field, dataIndex: 'field', width: 90, render: (f: keyof typeof T.fields) => T.fields[f] },
-              { title: T.columns.before, dataIndex: 'submitted', render: (v: string) => <Typography.Text type="secondary">{v || T.empty}</Typography.Text> },
-              { title: T.columns.now, dataIndex: 'current', render: (v: string) => v || T.empty },
+              {
+                title: T.columns.before,
+                key: 'submitted',
+                render: (_: unknown, r: { field: string; submitted: string }) => <Typography.Text type="secondary">{show(r.field, r.submitted)}</Typography.Text>,
+              },
+              { title: T.columns.now, key: 'current', render: (_: unknown, r: { field: string; current: string }) => show(r.field, r.current) },
             ]}
           />
         </>

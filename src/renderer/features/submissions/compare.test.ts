@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEntry } from '@core/model';
 import { seedProgress, seedTasks } from '../../../../test/builders/seeded-store';
-import { compareWithSubmission } from './compare';
+import { compareWithSubmission, latestTaskSubmission } from './compare';
 
 describe('本期与上期对比', () => {
   const tasks = seedTasks().slice(0, 4);
   const entries = seedProgress(tasks, '汉阳区', ['2025-Q3']);
   // rows as the report stores them: 任务编号 as `key`, status as its Chinese label, percent as a number
   const rows = entries.map((e, i) => ({ key: e.taskKey, title: tasks[i]!.title, status: { not_started: '未启动', on_track: '序时推进', ahead: '超序时推进', behind: '滞后', done: '已完成', ongoing: '长期坚持' }[e.status!], percent: e.percent, progress: e.progress, problems: e.problems, nextSteps: e.nextSteps }));
+
+  it('compares with the latest submission that has task rows, not a later indicators-only one', () => {
+    const tasksReport = { rows, at: '1' };
+    const indicatorsReport = { rows: [{ indicator: '研发投入', actual: 3 }], at: '2' };
+    expect(latestTaskSubmission([tasksReport, indicatorsReport])).toBe(tasksReport);
+    expect(latestTaskSubmission([indicatorsReport])).toBeUndefined();
+  });
 
   it('finds nothing when the data is as submitted', () => {
     expect(compareWithSubmission({ rows }, entries)).toEqual([]);

@@ -32,6 +32,16 @@ function rowKey(row: Record<string, unknown>): string | undefined {
   return typeof k === 'string' && k ? k : undefined;
 }
 
+/** Whether a submission carries task rows (a tasks or all-in-one report), i.e. can be compared with progress. */
+export function hasTaskRows(submission: Pick<Submission, 'rows'>): boolean {
+  return submission.rows.some((r) => !!r && typeof r === 'object' && rowKey(r as Record<string, unknown>) !== undefined);
+}
+
+/** The latest submission with task rows, from submissions sorted oldest first. */
+export function latestTaskSubmission<S extends Pick<Submission, 'rows'>>(submissions: S[]): S | undefined {
+  return [...submissions].reverse().find(hasTaskRows);
+}
+
 /** Differences between a submission's rows and the current entries of its period. */
 export function compareWithSubmission(submission: Pick<Submission, 'rows'>, current: ProgressEntry[]): SubmissionChange[] {
   const rows = submission.rows.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object');
