@@ -22,14 +22,20 @@ export async function ensureLedgerTasks(page: Page): Promise<boolean> {
     return n === 0;
   });
   if (!empty) return false;
-  const fx = actionPlanFixture();
+  await putRows(page, actionPlanFixture());
+  await page.reload();
+  return true;
+}
+
+/** Write rows straight into the app's IndexedDB stores (bypassing the app), e.g. 10,000 tasks for a load test. */
+export async function putRows(page: Page, data: Record<string, unknown[]>): Promise<void> {
   await page.evaluate(async (data) => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('district-innovation-ledger');
       r.onsuccess = () => res(r.result);
       r.onerror = () => rej(r.error);
     });
-    const stores = Object.keys(data) as (keyof typeof data)[];
+    const stores = Object.keys(data);
     const tx = db.transaction(stores, 'readwrite');
     for (const s of stores) for (const row of data[s]) tx.objectStore(s).put(row);
     await new Promise<void>((res, rej) => {
@@ -37,7 +43,5 @@ export async function ensureLedgerTasks(page: Page): Promise<boolean> {
       tx.onerror = () => rej(tx.error);
     });
     db.close();
-  }, fx);
-  await page.reload();
-  return true;
+  }, data);
 }

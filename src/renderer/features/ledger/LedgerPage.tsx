@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Empty, Spin } from 'antd';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { clustersRepo, documentsRepo, getDistrict, progressRepo, tasksRepo } from '../../storage/repositories';
@@ -31,7 +31,8 @@ export function LedgerPage() {
   }, [district]);
   const progress = useLiveQuery(() => (district ? progressRepo.byPeriod(getDb(), district, period.id) : []), [district, period.id]);
 
-  const search = useLedgerView((s) => s.search);
+  // Typing stays responsive with 10,000 tasks: filtering follows the input at lower priority.
+  const search = useDeferredValue(useLedgerView((s) => s.search));
   const filters = useLedgerView((s) => s.filters);
   const grouping = useLedgerView((s) => s.grouping);
   const openKey = useLedgerView((s) => s.selectedTaskKey);

@@ -51,7 +51,7 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
           allowClear
           prefix={<SearchOutlined />}
           placeholder={LEDGER_TEXT.searchPlaceholder}
-          style={{ width: 300 }}
+          style={{ width: 280 }}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
@@ -87,6 +87,9 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
         >
           <Button icon={<ColumnWidthOutlined />}>{LEDGER_TEXT.columnsButton}</Button>
         </Dropdown>
+        <span style={{ color: '#666', marginLeft: 'auto', whiteSpace: 'nowrap' }} data-testid="ledger-count" title={LEDGER_TEXT.keyboardHint}>
+          {LEDGER_TEXT.count(shown, rows.length)} · {LEDGER_TEXT.filledCount(filled)}
+        </span>
       </div>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <Select
@@ -145,9 +148,6 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
             {F.clear}
           </Button>
         ) : null}
-        <span style={{ color: '#666', marginLeft: 'auto' }} data-testid="ledger-count" title={LEDGER_TEXT.keyboardHint}>
-          {LEDGER_TEXT.count(shown, rows.length)} · {LEDGER_TEXT.filledCount(filled, rows.length)}
-        </span>
       </div>
     </div>
   );
