@@ -8,7 +8,7 @@ import { STATUS_LABELS, TASK_FIELDS, TASK_STATUSES } from '@core/index';
 import { findMissingItems, buildTaskRows } from '@core/report';
 import { LedgerDb } from '@renderer/storage/db';
 import { recordSubmission, sha256Hex } from '@renderer/storage/submissions';
-import { produceReport } from '@renderer/features/reports/report-source';
+import { produceReport } from '@renderer/features/reports/report-produce';
 import { saveCustomTemplate, revertTemplate } from '@renderer/features/settings/template-store';
 import { taskRowsToCsv } from '@renderer/spreadsheet/csv-export';
 import { builtinTemplateBytes } from '@renderer/spreadsheet/template-files';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findTable, readRows } from '@core/import';
 import { LedgerDb } from '@renderer/storage/db';
 import { readWorkbook } from '@renderer/spreadsheet/read-sheet';
-import { produceReport } from '@renderer/features/reports/report-source';
+import { produceReport } from '@renderer/features/reports/report-produce';
 import { DISTRICT, PERIOD, buildFixture, seedFixture } from './ledger-fixture';
 
 describe('export → import round trip', () => {

@@ -9,7 +9,7 @@ import { getDistrict, getPeriodKind, getSetting } from '../../storage/repositori
 import { recordSubmission } from '../../storage/submissions';
 import { readLockState, unlockPeriod } from '../../storage/locks';
 import { platform } from '../../platform';
-import { loadReportSource, produceReport } from './report-source';
+import { loadReportSource } from './report-source';
 import { REPORTS_TEXT as T } from './texts';
 
 /** The periods offered: the current one and the eleven before it. */
@@ -45,6 +45,7 @@ export function ReportsPage() {
   const doExport = async () => {
     setBusy(true);
     try {
+      const { produceReport } = await import('./report-produce');
       const report = await produceReport(db, district, period, kind);
       const result = await platform().saveFile({
         title: T.saveTitle,

@@ -1,14 +1,12 @@
 /**
- * Reading what a report needs from the store, and producing the report file: the one path
- * used by the 报表导出 page and by tests.
+ * Reading what a report needs from the store (no spreadsheet code here, so the pre-export
+ * check does not load exceljs; report-produce.ts writes the file).
  */
 import type { ReportingPeriod } from '@core/model';
 import { SETTING_KEYS } from '@core/model';
-import { REPORT_NAMES, buildReportData, reportFileName, type ReportData, type ReportKind, type ReportMeta, type ReportSource } from '@core/report';
+import type { ReportMeta, ReportSource } from '@core/report';
 import type { LedgerDb } from '../../storage/db';
 import { getSetting } from '../../storage/repositories';
-import { fillReport } from '../../spreadsheet/report-fill';
-import { builtinTemplateBytes } from '../../spreadsheet/template-files';
 
 /** Read tasks, progress, targets and clusters of a district for a period. */
 export async function loadReportSource(db: LedgerDb, district: string, period: ReportingPeriod): Promise<ReportSource> {
@@ -38,25 +36,4 @@ export async function loadReportMeta(db: LedgerDb, today: Date = new Date()): Pr
     phone: await getSetting(db, REPORT_SETTING_KEYS.phone, ''),
     reviewer: await getSetting(db, REPORT_SETTING_KEYS.reviewer, ''),
   };
-}
-
-/** The template bytes of a report: the office's own when loaded, else the built-in one. */
-export async function templateBytesFor(db: LedgerDb, kind: ReportKind): Promise<{ bytes: Uint8Array; custom: boolean }> {
-  const stored = await db.templates.get(kind);
-  return stored ? { bytes: stored.data, custom: true } : { bytes: builtinTemplateBytes(kind), custom: false };
-}
-
-/** A produced report: file name, bytes and the rows it carries. */
-export interface ProducedReport {
-  fileName: string;
-  bytes: Uint8Array;
-  data: ReportData;
-}
-
-/** Build the report file of `kind` for a district and period. */
-export async function produceReport(db: LedgerDb, district: string, period: ReportingPeriod, kind: ReportKind, today?: Date): Promise<ProducedReport> {
-  const [src, meta, tpl] = await Promise.all([loadReportSource(db, district, period), loadReportMeta(db, today), templateBytesFor(db, kind)]);
-  const data = buildReportData(src, meta, REPORT_NAMES[kind]);
-  const bytes = await fillReport(tpl.bytes, kind, data);
-  return { fileName: reportFileName(district, period, kind), bytes, data };
 }

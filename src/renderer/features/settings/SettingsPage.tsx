@@ -6,8 +6,7 @@ import { REPORT_KINDS, REPORT_NAMES, ROW_PLACEHOLDERS, SCALAR_PLACEHOLDERS, type
 import { getDb, useLiveQuery } from '../../storage/live';
 import { getDistrict, getPeriodKind, getSetting, setDistrict, setSetting } from '../../storage/repositories';
 import { platform } from '../../platform';
-import { REPORT_SETTING_KEYS, templateBytesFor } from '../reports/report-source';
-import { revertTemplate, saveCustomTemplate } from './template-store';
+import { REPORT_SETTING_KEYS } from '../reports/report-source';
 import { SETTINGS_TEXT as T } from './texts';
 
 function DistrictSetting({ current }: { current: string }) {
@@ -73,6 +72,7 @@ function TemplateRow({ kind, onRefused }: { kind: ReportKind; onRefused: (r: { f
   const load = async () => {
     const file = await platform().openFile({ title: T.openTitle, filters: [{ name: T.excelFilter, extensions: ['xlsx'] }] });
     if (!file) return;
+    const { saveCustomTemplate } = await import('./template-store');
     const result = await saveCustomTemplate(db, kind, file);
     if (result.status === 'refused') onRefused({ fileName: file.name, issues: result.issues });
     else {
@@ -81,10 +81,12 @@ function TemplateRow({ kind, onRefused }: { kind: ReportKind; onRefused: (r: { f
     }
   };
   const revert = async () => {
+    const { revertTemplate } = await import('./template-store');
     await revertTemplate(db, kind);
     message.success(T.reverted(REPORT_NAMES[kind]));
   };
   const download = async () => {
+    const { templateBytesFor } = await import('../reports/report-produce');
     const { bytes } = await templateBytesFor(db, kind);
     await platform().saveFile({ title: T.download, suggestedName: `${REPORT_NAMES[kind]}_模板.xlsx`, filters: [{ name: T.excelFilter, extensions: ['xlsx'] }], data: bytes });
   };

@@ -1,0 +1,25 @@
+/**
+ * Saving the ledger grid as CSV (UTF-8 with BOM) through the bridge: the function the
+ * 任务台账 page's “导出 CSV” button calls with its visible rows and columns.
+ */
+import type { ReportingPeriod } from '@core/model';
+import type { TaskFieldId } from '@core/fields';
+import { reportFileName, type ReportValue } from '@core/report';
+import type { SaveFileResult } from '@shared/bridge';
+import { taskRowsToCsv } from '../../spreadsheet/csv-export';
+import { platform } from '../../platform';
+
+/** Ask where to save and write the rows as CSV, e.g. `汉阳区_2025年第三季度_重点任务推进情况表.csv`. */
+export function saveTaskGridCsv(
+  rows: readonly Partial<Record<TaskFieldId, ReportValue>>[],
+  district: string,
+  period: ReportingPeriod,
+  fields?: readonly TaskFieldId[],
+): Promise<SaveFileResult> {
+  return platform().saveFile({
+    title: '导出 CSV',
+    suggestedName: reportFileName(district, period, 'tasks', 'csv'),
+    filters: [{ name: 'CSV 文件（逗号分隔，Excel 可打开）', extensions: ['csv'] }],
+    data: taskRowsToCsv(rows, fields),
+  });
+}

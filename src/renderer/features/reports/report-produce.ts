@@ -1,0 +1,31 @@
+/**
+ * Producing a report file: the one path used by the 报表导出 page and by tests. Loaded on
+ * demand by the pages (it pulls in exceljs and the built-in templates).
+ */
+import type { ReportingPeriod } from '@core/model';
+import { REPORT_NAMES, buildReportData, reportFileName, type ReportData, type ReportKind } from '@core/report';
+import type { LedgerDb } from '../../storage/db';
+import { fillReport } from '../../spreadsheet/report-fill';
+import { builtinTemplateBytes } from '../../spreadsheet/template-files';
+import { loadReportMeta, loadReportSource } from './report-source';
+
+/** The template bytes of a report: the office's own when loaded, else the built-in one. */
+export async function templateBytesFor(db: LedgerDb, kind: ReportKind): Promise<{ bytes: Uint8Array; custom: boolean }> {
+  const stored = await db.templates.get(kind);
+  return stored ? { bytes: stored.data, custom: true } : { bytes: builtinTemplateBytes(kind), custom: false };
+}
+
+/** A produced report: file name, bytes and the rows it carries. */
+export interface ProducedReport {
+  fileName: string;
+  bytes: Uint8Array;
+  data: ReportData;
+}
+
+/** Build the report file of `kind` for a district and period. */
+export async function produceReport(db: LedgerDb, district: string, period: ReportingPeriod, kind: ReportKind, today?: Date): Promise<ProducedReport> {
+  const [src, meta, tpl] = await Promise.all([loadReportSource(db, district, period), loadReportMeta(db, today), templateBytesFor(db, kind)]);
+  const data = buildReportData(src, meta, REPORT_NAMES[kind]);
+  const bytes = await fillReport(tpl.bytes, kind, data);
+  return { fileName: reportFileName(district, period, kind), bytes, data };
+}
