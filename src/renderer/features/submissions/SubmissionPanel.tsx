@@ -5,8 +5,10 @@ import { parsePeriodId } from '@core/period';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { readLockState, unlockPeriod } from '../../storage/locks';
 import { getSetting, progressRepo } from '../../storage/repositories';
-import { compareWithSubmission, latestTaskSubmission } from './compare';
+import { compareWithSubmission, latestTaskSubmission, type ComparedField, type SubmissionChange } from './compare';
 import { SUBMISSION_TEXT as T } from './texts';
+
+type ChangeRow = { taskKey: string; kind: SubmissionChange['kind']; field: ComparedField; submitted: string; current: string };
 
 function show(field: string, v: string): string {
   if (!v) return T.empty;
@@ -100,7 +102,7 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
       ) : (
         <>
           <Typography.Paragraph>{T.compareIntro}</Typography.Paragraph>
-          <Table
+          <Table<ChangeRow>
             size="small"
             data-testid="submission-changes"
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
@@ -113,9 +115,9 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
               {
                 title: T.columns.before,
                 key: 'submitted',
-                render: (_: unknown, r: { field: string; submitted: string }) => <Typography.Text type="secondary">{show(r.field, r.submitted)}</Typography.Text>,
+                render: (_: unknown, r: ChangeRow) => <Typography.Text type="secondary">{show(r.field, r.submitted)}</Typography.Text>,
               },
-              { title: T.columns.now, key: 'current', render: (_: unknown, r: { field: string; current: string }) => show(r.field, r.current) },
+              { title: T.columns.now, key: 'current', render: (_: unknown, r: ChangeRow) => show(r.field, r.current) },
             ]}
           />
         </>
