@@ -22,13 +22,13 @@ export async function ensureLedgerTasks(page: Page): Promise<boolean> {
     return n === 0;
   });
   if (!empty) return false;
-  await putRows(page, actionPlanFixture());
+  await putRows(page, { ...actionPlanFixture() });
   await page.reload();
   return true;
 }
 
 /** Write rows straight into the app's IndexedDB stores (bypassing the app), e.g. 10,000 tasks for a load test. */
-export async function putRows(page: Page, data: Record<string, unknown[]>): Promise<void> {
+export async function putRows(page: Page, data: { [store: string]: readonly unknown[] }): Promise<void> {
   await page.evaluate(async (data) => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('district-innovation-ledger');
@@ -37,7 +37,7 @@ export async function putRows(page: Page, data: Record<string, unknown[]>): Prom
     });
     const stores = Object.keys(data);
     const tx = db.transaction(stores, 'readwrite');
-    for (const s of stores) for (const row of data[s]) tx.objectStore(s).put(row);
+    for (const s of stores) for (const row of data[s] ?? []) tx.objectStore(s).put(row);
     await new Promise<void>((res, rej) => {
       tx.oncomplete = () => res();
       tx.onerror = () => rej(tx.error);
