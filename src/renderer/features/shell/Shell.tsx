@@ -23,6 +23,7 @@ import { ImportFileDrop } from '../import/FileDrop';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { BackupPage } from '../backup/BackupPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { useDesktopEvents } from './use-desktop-events';
 
 const ICONS: Record<PageId, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -52,6 +53,7 @@ const PAGES: Record<PageId, () => ReactNode> = {
 export function Shell({ district }: { district: string }) {
   const page = useRoute((s) => s.page);
   const go = useRoute((s) => s.go);
+  useDesktopEvents();
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Sider width={168} theme="light" style={{ borderRight: '1px solid #e5e7eb' }}>
