@@ -142,6 +142,13 @@ describe('reports and settings', () => {
     const byStatus = sum.slice(3).filter((r) => r[0] !== '合计' && typeof r[1] === 'number');
     expect(byStatus.map((r) => r[0])).toEqual(['未启动', '序时推进', '超序时推进', '滞后', '已完成', '长期坚持', '未填报状态']);
     expect(byStatus.reduce((n, r) => n + (r[1] as number), 0)).toBe(total);
+
+    // Exporting locked the period (issue 7's lock); 解锁本期 asks first and frees it.
+    await page.getByRole('button', { name: '解锁本期' }).click();
+    await page.getByText('解锁后可以修改本期进展').waitFor();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('本期已解锁，可以修改进展。').waitFor();
+    await expect(page.getByRole('button', { name: '解锁本期' }).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
