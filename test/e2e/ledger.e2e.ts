@@ -90,6 +90,7 @@ describe('task ledger', () => {
     if (nTargets > 0) await targetInputs.first().fill('21');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('已保存');
     await page.getByTestId('status-suggestion').waitFor();
+    await page.getByTestId('task-detail').evaluate((el) => el.scrollTo(0, 0));
     await screenshot(page, 'ledger-detail');
     await expect.poll(() => shownCount(page)).toBe(unfilledBefore - 1);
 
@@ -119,6 +120,19 @@ describe('task ledger', () => {
     await expect(page.locator('input[data-testid="field-percent"], [data-testid="field-percent"] input').inputValue()).resolves.toBe('60');
     await expect(page.getByTestId('field-status').textContent()).resolves.toContain('序时推进');
     if (nTargets > 0) await expect(targetInputs.first().inputValue()).resolves.toBe('21');
+
+    // Next quarter: last quarter is shown read-only beside the form, and 沿用上期 copies its text.
+    await pickPeriod(page, '2025年第四季度');
+    await expect.poll(() => page.getByTestId('progress-form').textContent()).toContain('2025年第四季度进展填报');
+    await expect(page.getByTestId('field-progress').inputValue()).resolves.toBe('');
+    await expect(page.getByTestId('progress-history').textContent()).resolves.toContain('已对接世界500强企业3家');
+    await page.getByRole('button', { name: /沿用上期/ }).click();
+    await expect.poll(() => page.getByTestId('field-progress').inputValue()).toBe('已对接世界500强企业3家，签约外资研发中心1个。');
+    await expect(page.getByTestId('field-nextSteps').inputValue()).resolves.toBe('四季度再引进2家外资研发中心。');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('已保存');
+    await page.getByTestId('task-detail').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await screenshot(page, 'ledger-detail-next-quarter');
+    await pickPeriod(page, '2025年第三季度');
 
     // Esc closes the detail; the grid row shows the status and the excerpt.
     await page.getByTestId('task-grid').focus();

@@ -64,7 +64,7 @@ export function TaskDetail({ row, district, period, planStart, onClose }: {
       <Typography.Paragraph style={{ margin: '6px 0 8px', color: '#333', whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 4, expandable: 'collapsible' }}>
         {task.text}
       </Typography.Paragraph>
-      <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }} styles={{ label: { width: 88 } }}>
+      <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }} styles={{ label: { width: 92, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={T.document}>{row.documentTitle}</Descriptions.Item>
         <Descriptions.Item label={T.deadline}>
           <span style={{ color: row.overdue ? '#cf1322' : undefined }}>{task.deadlineText || task.deadline || '—'}</span>
