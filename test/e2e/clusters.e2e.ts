@@ -81,6 +81,7 @@ describe('clusters page', () => {
     await page.getByRole('tab', { name: '集群指标' }).click();
     await expect.poll(() => value.inputValue()).toBe('31');
     await expect(page.getByTestId('cluster-indicators').textContent()).resolves.toContain('研发型企业数量');
+    await page.waitForTimeout(400); // let the tab's ink bar settle
     await screenshot(page, 'clusters-indicators');
 
     // Remove, after confirming.

@@ -35,9 +35,9 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
         locale={{ emptyText: T.noIndicators }}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: T.indicatorCols.name, dataIndex: 'name', width: 170 },
-          { title: T.indicatorCols.unit, dataIndex: 'unit', width: 56 },
-          { title: T.indicatorCols.baseline, width: 110, render: (_, i) => fmtRange(i.baseline, i.baselineYear) },
+          { title: T.indicatorCols.name, dataIndex: 'name', width: 140, ellipsis: true },
+          { title: T.indicatorCols.unit, dataIndex: 'unit', width: 50 },
+          { title: T.indicatorCols.baseline, width: 96, render: (_, i) => fmtRange(i.baseline, i.baselineYear) },
           { title: T.indicatorCols.target, width: 110, render: (_, i) => fmtRange(i.target, i.targetYear) },
           {
             title: <b>{period.name}</b>,
@@ -55,12 +55,12 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
           },
           ...earlier.map((p) => ({
             title: <span style={{ color: '#888', fontWeight: 400 }}>{p.name}</span>,
-            width: 110,
+            width: 96,
             render: (_: unknown, i: ClusterIndicator) => <span style={{ color: '#888' }}>{value(i, p.id)?.value ?? '—'}</span>,
           })),
           {
             title: T.indicatorCols.action,
-            width: 64,
+            width: 56,
             render: (_, i) => (
               <Popconfirm title={T.removeIndicatorConfirm(i.name)} okText={T.remove} okButtonProps={{ danger: true }} cancelText={T.cancel} onConfirm={() => removeIndicator(i.id)}>
                 <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={T.remove} />
