@@ -126,6 +126,7 @@ describe('reports and settings', () => {
 
     // The combined workbook: three reports and the 汇总 by status.
     await page.getByText('科技创新工作报表（汇总）').click();
+    await expect(page.getByRole('checkbox', { name: /附上工作台图表/ }).isChecked()).resolves.toBe(true);
     const [all] = await Promise.all([
       page.waitForEvent('download'),
       (async () => {
@@ -142,13 +143,23 @@ describe('reports and settings', () => {
     const byStatus = sum.slice(3).filter((r) => r[0] !== '合计' && typeof r[1] === 'number');
     expect(byStatus.map((r) => r[0])).toEqual(['未启动', '序时推进', '超序时推进', '滞后', '已完成', '长期坚持', '未填报状态']);
     expect(byStatus.reduce((n, r) => n + (r[1] as number), 0)).toBe(total);
+    // The 工作台 charts ride along in 汇总 as pictures (the option is on by default).
+    const wa = new ExcelJS.Workbook();
+    await wa.xlsx.load(allBytes.buffer.slice(allBytes.byteOffset, allBytes.byteOffset + allBytes.byteLength) as ArrayBuffer);
+    const pictures = wa.getWorksheet('汇总')!.getImages();
+    expect(pictures.length).toBeGreaterThanOrEqual(2);
+    expect(sum.some((r) => r[0] === '任务状态分布')).toBe(true);
 
-    // Exporting locked the period (issue 7's lock); 解锁本期 asks first and frees it.
-    await page.getByRole('button', { name: '解锁本期' }).click();
-    await page.getByText('解锁后可以修改本期进展').waitFor();
-    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByText('本期已解锁，可以修改进展。').waitFor();
-    await expect(page.getByRole('button', { name: '解锁本期' }).count()).resolves.toBe(0);
+    // Exporting locked the period (issue 7's lock): the panel says so and 解锁 asks first and frees it.
+    const panel = page.getByTestId('submission-panel');
+    await panel.getByText('已报送').first().waitFor();
+    await panel.getByText('本期与上期对比').waitFor();
+    await panel.getByRole('button', { name: /解锁/ }).click();
+    await page.getByRole('dialog').filter({ hasText: '确定解锁本期进展？' }).waitFor();
+    await page.getByRole('button', { name: /^解\s*锁$/ }).click();
+    await page.getByText('已解锁，本期进展可以修改了。').waitFor();
+    await expect(panel.getByRole('button', { name: /解锁/ }).count()).resolves.toBe(0);
+    await screenshot(page, 'reports-unlocked');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,26 +1,19 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, List, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
-import { buildDashboard, type DashboardData, type DashboardTaskRef } from '@core/dashboard';
-import { taskRelevance } from '@core/policy/relevance';
+import type { DashboardData, DashboardTaskRef } from '@core/dashboard';
 import { currentPeriod, parsePeriodId, periodRange, periodsPerYear, shiftPeriod } from '@core/period';
-import type { PeriodKind, ReportingPeriod } from '@core/model';
+import type { ReportingPeriod } from '@core/model';
 import { useRoute } from '../../state/route';
 import { buildChartSpecs, drawableIndicators, STATUS_COLORS, type ChartSpec } from './chart-options';
 import { ChartCard } from './ChartCard';
 import { useDashboardFilters } from './filters-store';
 import { useDashboardSource } from './use-dashboard-source';
+import { dashboardFor, todayIso } from './dashboard-data';
 import { DASHBOARD_TEXT as T } from './texts';
 
 /** Lists show at most this many tasks (the ledger's filters show them all). */
 const LIST_LIMIT = 100;
 
-/** How many periods the history chart shows, by reporting granularity. */
-const HISTORY_LENGTH: Record<PeriodKind, number> = { month: 12, quarter: 8, half: 6, year: 5 };
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function pct(n: number): string {
   return `${Math.round(n * 10) / 10}%`;
@@ -56,22 +49,12 @@ export function DashboardPage() {
     [now.id, kind],
   );
 
-  const data = useMemo(() => {
-    if (!source) return undefined;
-    const periods = periodRange(shiftPeriod(period, -(HISTORY_LENGTH[kind] - 1)), period);
-    return buildDashboard({
-      district: source.district,
-      periods,
-      today,
-      documents: source.documents,
-      tasks: source.tasks,
-      progress: source.progress,
-      targets: source.targets,
-      clusters: source.clusters,
-      filters: { documentId: filters.documentId, clusterId: filters.clusterId },
-      isRelevant: (t) => taskRelevance(t, source.district, source.clusters).relevant,
-    });
-  }, [source, period, kind, today, filters.documentId, filters.clusterId]);
+  const data = useMemo(
+    () => (source ? dashboardFor(source, period, today, { documentId: filters.documentId, clusterId: filters.clusterId }) : undefined),
+    // period is rebuilt every render; its id says when it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [source, period.id, today, filters.documentId, filters.clusterId],
+  );
   const specs = useMemo(() => (data ? buildChartSpecs(data) : []), [data]);
 
   if (source === undefined || !data) return <Spin style={{ display: 'block', marginTop: 80 }} tip={T.loading} size="large"><div /></Spin>;

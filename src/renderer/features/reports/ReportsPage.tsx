@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { currentPeriod, shiftPeriod } from '@core/period';
-import { SETTING_KEYS, type ReportingPeriod } from '@core/model';
+import type { ReportingPeriod } from '@core/model';
 import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, type MissingItem, type ReportKind } from '@core/report';
 import { getDb, useLiveQuery } from '../../storage/live';
-import { getDistrict, getPeriodKind, getSetting } from '../../storage/repositories';
+import { getDistrict, getPeriodKind } from '../../storage/repositories';
 import { recordSubmission } from '../../storage/submissions';
-import { readLockState, unlockPeriod } from '../../storage/locks';
+import { readLockState } from '../../storage/locks';
+import { SubmissionPanel } from '../submissions/SubmissionPanel';
 import { platform } from '../../platform';
 import { loadReportSource } from './report-source';
 import { REPORTS_TEXT as T } from './texts';
@@ -28,6 +29,7 @@ export function ReportsPage() {
   const [periodId, setPeriodId] = useState<string>();
   const [kind, setKind] = useState<ReportKind>('tasks');
   const [busy, setBusy] = useState(false);
+  const [withCharts, setWithCharts] = useState(true);
   const period = periods.find((p) => p.id === periodId) ?? periods[0];
 
   const check = useLiveQuery(async () => {
@@ -47,6 +49,7 @@ export function ReportsPage() {
     try {
       const { produceReport } = await import('./report-produce');
       const report = await produceReport(db, district, period, kind);
+      if (kind === 'all' && withCharts) report.bytes = await withDashboardCharts(report.bytes);
       const result = await platform().saveFile({
         title: T.saveTitle,
         suggestedName: report.fileName,
@@ -68,6 +71,19 @@ export function ReportsPage() {
     }
   };
 
+  /** The 汇总 sheet with the 工作台 charts of this period as pictures. */
+  const withDashboardCharts = async (bytes: Uint8Array): Promise<Uint8Array> => {
+    const [{ loadDashboardSource, dashboardFor, todayIso }, { renderDashboardImages }, { addImagesToSheet }] = await Promise.all([
+      import('../dashboard/dashboard-data'),
+      import('../dashboard/chart-images'),
+      import('../../spreadsheet/report-images'),
+    ]);
+    const source = await loadDashboardSource(db);
+    if (!source) return bytes;
+    const images = await renderDashboardImages(dashboardFor(source, period, todayIso()));
+    return addImagesToSheet(bytes, T.summarySheet, images);
+  };
+
   const onExport = () => {
     const missing = check?.missing.length ?? 0;
     if (missing > 0 && kind !== 'indicators' && kind !== 'clusters')
@@ -80,17 +96,6 @@ export function ReportsPage() {
       });
     else void doExport();
   };
-
-  const onUnlock = () =>
-    modal.confirm({
-      title: T.unlock,
-      content: T.unlockConfirm,
-      onOk: async () => {
-        const by = await getSetting(db, SETTING_KEYS.filledBy, '');
-        await unlockPeriod(db, district, period.id, by);
-        message.success(T.unlockedOk);
-      },
-    });
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
@@ -122,6 +127,11 @@ export function ReportsPage() {
               ))}
             </Radio.Group>
           </Space>
+          {kind === 'all' && (
+            <Checkbox checked={withCharts} onChange={(e) => setWithCharts(e.target.checked)} data-testid="report-with-charts">
+              {T.withCharts}
+            </Checkbox>
+          )}
           <Typography.Text type="secondary">{template ? T.templateCustom(template.fileName) : T.templateBuiltin}</Typography.Text>
         </Space>
       </Card>
@@ -163,12 +173,9 @@ export function ReportsPage() {
         )}
       </Card>
 
-      <Card
-        size="small"
-        title={T.submissionsTitle}
-        extra={lock?.locked ? <Button onClick={onUnlock}>{T.unlock}</Button> : null}
-        data-testid="report-submissions"
-      >
+      <SubmissionPanel district={district} periodId={period.id} />
+
+      <Card size="small" title={T.submissionsTitle} data-testid="report-submissions">
         {!lock || lock.submissions.length === 0 ? (
           <Typography.Text type="secondary">{T.noSubmissions}</Typography.Text>
         ) : (
