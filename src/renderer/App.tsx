@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { getDb, useLiveQuery } from './storage/live';
 import { getDistrict, setDistrict } from './storage/repositories';
 import { ensureSeeded } from './storage/seed';
+import { recoverDrafts } from './storage/progress-store';
 import { FirstStart } from './features/shell/FirstStart';
 import { Shell } from './features/shell/Shell';
 import { SHELL_TEXT } from './features/shell/texts';
@@ -18,21 +19,32 @@ function useDistrict(): string | null | undefined {
   return useLiveQuery(async () => (await getDistrict(getDb())) ?? null, []);
 }
 
-/** First start loads the default data set (idempotent); false until it has run. */
-function useSeeded(): boolean {
-  const [seeded, setSeeded] = useState(false);
+/**
+ * On start: load the default data set into an empty store (idempotent), then write back any
+ * progress text that was typed but not yet saved when the window closed. False until done.
+ */
+function useStartup(): boolean {
+  const { notification } = AntApp.useApp();
+  const [ready, setReady] = useState(false);
   useEffect(() => {
-    ensureSeeded(getDb())
-      .catch((e: unknown) => console.error('载入默认数据失败', e))
-      .finally(() => setSeeded(true));
-  }, []);
-  return seeded;
+    const db = getDb();
+    ensureSeeded(db)
+      .catch((e: unknown) =>
+        notification.error({ message: SHELL_TEXT.seedFailed, description: e instanceof Error ? e.message : String(e), duration: 0 }),
+      )
+      .then(() => recoverDrafts(db))
+      .catch((e: unknown) =>
+        notification.error({ message: SHELL_TEXT.draftsFailed, description: e instanceof Error ? e.message : String(e), duration: 0 }),
+      )
+      .finally(() => setReady(true));
+  }, [notification]);
+  return ready;
 }
 
 function Root() {
-  const seeded = useSeeded();
+  const ready = useStartup();
   const district = useDistrict();
-  if (!seeded || district === undefined) return <Spin fullscreen tip={SHELL_TEXT.loading} />;
+  if (!ready || district === undefined) return <Spin fullscreen tip={SHELL_TEXT.loading} />;
   if (district === null) return <FirstStart onPick={(d) => setDistrict(getDb(), d)} />;
   return <Shell district={district} />;
 }
@@ -51,7 +63,6 @@ export function App() {
     </ConfigProvider>
   );
 }
-
 
 class ErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
   override state: { error?: Error } = {};

@@ -98,7 +98,7 @@ export const useLedgerView = create<ViewState>()(
 );
 
 /** Columns hidden by default (the officer can show them). */
-export const DEFAULT_HIDDEN: readonly LedgerColumnId[] = ['section', 'relevance', 'responsibleUnits'];
+export const DEFAULT_HIDDEN: readonly LedgerColumnId[] = ['section', 'relevance'];
 
 interface ColumnsState {
   hidden: LedgerColumnId[];

@@ -1,8 +1,10 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Empty, Spin } from 'antd';
+import { App, Empty, Spin } from 'antd';
+import { STATUS_LABELS } from '@core/model';
+import type { TaskFieldId } from '@core/fields';
+import { saveTaskGridCsv } from '../reports/csv-save';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { clustersRepo, documentsRepo, getDistrict, progressRepo, tasksRepo } from '../../storage/repositories';
-import { recoverDrafts } from '../../storage/progress-store';
 import { useLedgerView } from '../../state/ledger';
 import { useRoute } from '../../state/route';
 import { attachProgress, buildTaskInfos, filterRows } from './rows';
@@ -12,10 +14,12 @@ import { TaskGrid } from './TaskGrid';
 import { TaskDetail } from './TaskDetail';
 import { LEDGER_TEXT } from './texts';
 
-let draftsRecovered = false;
+/** Columns of the grid's CSV export, in the order of the 重点任务推进情况表. */
+const CSV_FIELDS: readonly TaskFieldId[] = ['seq', 'key', 'document', 'title', 'leadUnits', 'responsibleUnits', 'deadline', 'progress', 'percent', 'status', 'problems', 'nextSteps'];
 
 /** 任务台账: find any task fast and fill in the period's progress. */
 export function LedgerPage() {
+  const { message } = App.useApp();
   const district = useLiveQuery(() => getDistrict(getDb()), []);
   const { period } = useReportingPeriod();
   const base = useLiveQuery(async () => {
@@ -48,12 +52,6 @@ export function LedgerPage() {
     }
   }, [routeTask, select]);
 
-  useEffect(() => {
-    if (draftsRecovered) return;
-    draftsRecovered = true;
-    void recoverDrafts(getDb());
-  }, []);
-
   const infos = useMemo(() => (base && district ? buildTaskInfos({ ...base, district }) : undefined), [base, district]);
   const rows = useMemo(() => (infos && progress ? attachProgress(infos, progress, period.end) : undefined), [infos, progress, period.end]);
   const shown = useMemo(() => (rows ? filterRows(rows, filters, search) : []), [rows, filters, search]);
@@ -64,11 +62,35 @@ export function LedgerPage() {
   }, [openRow, base]);
 
   if (!rows || !base || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
+
+  const exportCsv = async () => {
+    const data = shown.map((r, i) => ({
+      seq: i + 1,
+      key: r.task.key,
+      document: r.documentTitle,
+      title: r.task.title,
+      leadUnits: r.task.leadUnits.join('、'),
+      responsibleUnits: r.task.responsibleUnits.join('、'),
+      deadline: r.task.deadlineText || r.task.deadline || '',
+      progress: r.progress?.progress ?? '',
+      percent: r.percent ?? null,
+      status: r.status ? STATUS_LABELS[r.status] : '',
+      problems: r.progress?.problems ?? '',
+      nextSteps: r.progress?.nextSteps ?? '',
+    }));
+    try {
+      const res = await saveTaskGridCsv(data, district, period, CSV_FIELDS);
+      if (res.status === 'saved') message.success(LEDGER_TEXT.exportCsvDone(res.name));
+    } catch (e) {
+      message.error(LEDGER_TEXT.exportCsvFailed(e instanceof Error ? e.message : String(e)));
+    }
+  };
+
   if (rows.length === 0) return <Empty style={{ marginTop: 80 }} description={LEDGER_TEXT.noTasks} />;
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 32px)' }} data-testid="ledger">
-      <LedgerToolbar rows={rows} documents={base.documents} sections={base.sections} shown={shown.length} />
+      <LedgerToolbar rows={rows} documents={base.documents} sections={base.sections} shown={shown.length} onExportCsv={() => void exportCsv()} />
       <div style={{ display: 'flex', gap: 8, flex: 1, minHeight: 0 }}>
         {shown.length === 0 ? (
           <Empty style={{ flex: 1, marginTop: 60 }} description={LEDGER_TEXT.empty} />

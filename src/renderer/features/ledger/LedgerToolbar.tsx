@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Button, Checkbox, Dropdown, Input, Select, Space } from 'antd';
-import { ColumnWidthOutlined, SearchOutlined } from '@ant-design/icons';
+import { ColumnWidthOutlined, DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { PolicyDocument, Section } from '@core/model';
 import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { useLedgerColumns, useLedgerView, type LedgerGrouping } from '../../state/ledger';
@@ -12,7 +12,14 @@ import { LEDGER_TEXT } from './texts';
 const F = LEDGER_TEXT.filters;
 
 /** Search, period, filters, grouping and columns of the ledger. */
-export function LedgerToolbar({ rows, documents, sections, shown }: { rows: LedgerRow[]; documents: PolicyDocument[]; sections: Section[]; shown: number }) {
+export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv }: {
+  rows: LedgerRow[];
+  documents: PolicyDocument[];
+  sections: Section[];
+  shown: number;
+  /** Save the rows shown as CSV. */
+  onExportCsv: () => void;
+}) {
   const search = useLedgerView((s) => s.search);
   const setSearch = useLedgerView((s) => s.setSearch);
   const filters = useLedgerView((s) => s.filters);
@@ -87,6 +94,9 @@ export function LedgerToolbar({ rows, documents, sections, shown }: { rows: Ledg
         >
           <Button icon={<ColumnWidthOutlined />}>{LEDGER_TEXT.columnsButton}</Button>
         </Dropdown>
+        <Button icon={<DownloadOutlined />} onClick={onExportCsv} title={LEDGER_TEXT.exportCsvHint} data-testid="ledger-export-csv">
+          {LEDGER_TEXT.exportCsv}
+        </Button>
         <span style={{ color: '#666', marginLeft: 'auto', whiteSpace: 'nowrap' }} data-testid="ledger-count" title={LEDGER_TEXT.keyboardHint}>
           {LEDGER_TEXT.count(shown, rows.length)} · {LEDGER_TEXT.filledCount(filled)}
         </span>

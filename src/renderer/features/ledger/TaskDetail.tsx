@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { Button, Descriptions, Spin, Tag, Typography } from 'antd';
+import { Button, Collapse, Descriptions, Spin, Tag, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import type { ReportingPeriod } from '@core/model';
 import { SETTING_KEYS } from '@core/model';
@@ -9,6 +9,7 @@ import { isPeriodLocked, lockedMessage } from '../../storage/locks';
 import type { LedgerRow } from './rows';
 import { LEDGER_TEXT } from './texts';
 import { ProgressForm } from './ProgressForm';
+import { AuditTrail } from '../audit/AuditTrail';
 
 const T = LEDGER_TEXT.detail;
 
@@ -95,6 +96,12 @@ export function TaskDetail({ row, district, period, planStart, onClose }: {
           lockedReason={data.locked ? lockedMessage(district, period.id) : undefined}
         />
       )}
+      <Collapse
+        size="small"
+        style={{ marginTop: 12 }}
+        destroyOnHidden
+        items={[{ key: 'audit', label: T.auditTitle, children: <AuditTrail entity="task" entityId={task.key} district={district} limit={100} /> }]}
+      />
     </div>
   );
 }

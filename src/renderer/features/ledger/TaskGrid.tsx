@@ -41,17 +41,17 @@ export const COLUMN_ORDER: readonly LedgerColumnId[] = [
 const COMPACT_COLUMNS: readonly LedgerColumnId[] = ['seq', 'title', 'status'];
 
 const DEFAULT_WIDTH: Record<LedgerColumnId, number> = {
-  seq: 56,
-  document: 130,
+  seq: 52,
+  document: 110,
   section: 160,
-  title: 250,
-  leadUnits: 130,
-  responsibleUnits: 150,
-  deadline: 100,
-  status: 96,
-  percent: 96,
-  progress: 196,
-  updatedAt: 104,
+  title: 232,
+  leadUnits: 110,
+  responsibleUnits: 120,
+  deadline: 90,
+  status: 90,
+  percent: 80,
+  progress: 170,
+  updatedAt: 96,
   relevance: 170,
 };
 

@@ -22,5 +22,7 @@ export const SHELL_TEXT = {
   },
   districtLabel: '本区',
   loading: '正在打开数据……',
+  seedFailed: '内置政策文件没有载入',
+  draftsFailed: '上次关闭前未保存的填报内容没有写回',
   storageError: '无法打开本地数据库',
 } as const;
