@@ -4,3 +4,4 @@ export * from './normalize';
 export * from './messages';
 export * from './find-table';
 export * from './plan-import';
+export * from './list-scope';

@@ -48,6 +48,12 @@ export interface PlanInput {
   defaultDocumentId?: string;
   /** ISO time of the plan. */
   now: string;
+  /**
+   * Whether the list speaks for a task, so that its absence means the city dropped it.
+   * A list titled for one district covers only that district's tasks (see listDistrict).
+   * Default: every task of the documents the list covers.
+   */
+  covers?: (task: Task) => boolean;
 }
 
 const unitsEqual = (a: readonly string[], b: readonly string[]) => a.map(normalizeText).join('、') === b.map(normalizeText).join('、');
@@ -321,7 +327,7 @@ export function planImport(input: PlanInput): ImportPlan {
     } else plan.added.push({ id, row: m.row.row, task: makeNew(m) });
   }
   for (const t of existing)
-    if (!t.archived && scope.has(t.documentId) && !claimed.has(t.key))
+    if (!t.archived && scope.has(t.documentId) && !claimed.has(t.key) && (input.covers?.(t) ?? true))
       plan.removed.push({ id: `task-${t.key}`, before: t, after: { ...t, archived: true, updatedAt: now } });
   return plan;
 }

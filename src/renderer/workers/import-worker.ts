@@ -6,6 +6,7 @@
  */
 import {
   findTable,
+  listCoverage,
   planImport,
   readRows,
   withMapping,
@@ -16,7 +17,7 @@ import {
   type SheetGrid,
   type TableLayout,
 } from '@core/import';
-import type { PolicyDocument, Section, Task } from '@core/model';
+import type { Cluster, PolicyDocument, Section, Task } from '@core/model';
 import { readWorkbook } from '../spreadsheet/read-sheet';
 
 /** One sheet as the page sees it. */
@@ -40,6 +41,8 @@ export type ImportWorkerRequest =
       existing: Task[];
       documents: PolicyDocument[];
       sections: Section[];
+      /** Clusters by district, to tell which tasks a district's list speaks for. */
+      clusters: Cluster[];
       defaultDocumentId?: string;
       now: string;
     };
@@ -90,6 +93,8 @@ function handle(req: ImportWorkerRequest): void {
     sections: req.sections,
     defaultDocumentId: req.defaultDocumentId,
     now: req.now,
+    // A list titled for one district speaks only for that district's tasks.
+    covers: layout ? listCoverage(grid, layout, req.clusters) : undefined,
   });
   post({ type: 'progress', stage: '比对完成', fraction: 1 });
   post({ type: 'plan', plan, layout });

@@ -53,8 +53,8 @@ export function ImportPage() {
     if (!client) return;
     progress(T.planning, 0.1);
     const db = getDb();
-    const [existing, docs, sections] = await Promise.all([db.tasks.toArray(), db.documents.toArray(), db.sections.toArray()]);
-    const res = await client.plan({ type: 'plan', sheetIndex: picked, columns, existing, documents: docs, sections, now: new Date().toISOString() });
+    const [existing, docs, sections, clusters] = await Promise.all([db.tasks.toArray(), db.documents.toArray(), db.sections.toArray(), db.clusters.toArray()]);
+    const res = await client.plan({ type: 'plan', sheetIndex: picked, columns, existing, documents: docs, sections, clusters, now: new Date().toISOString() });
     if ('message' in res) return setStep({ kind: 'error', message: res.message });
     setChoices({ skipped: new Set(), choices: {} });
     setStep({ kind: 'preview', file, sheets, picked, plan: res.plan, columns: res.layout?.columns });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { listDistrict } from './list-scope';
+import type { SheetGrid, TableLayout } from './types';
+
+const grid = (above: string[][]): SheetGrid => ({ name: 'Sheet1', rows: [...above, ['序号', '重点任务'], ['1', '任务']] }) as SheetGrid;
+const layout = (headerRow: number) => ({ headerRow, headerRows: 1, columns: [] }) as unknown as TableLayout;
+
+describe('the district a list is titled for', () => {
+  it.each([
+    [[['汉阳区2025年第三季度科技创新重点任务推进情况表'], ['填报单位（盖章）：汉阳区', '', '报告期：2025年第三季度']], '汉阳区'],
+    [[['东湖高新区重点任务清单']], '东湖新技术开发区'],
+    [[['武汉经济技术开发区2026年任务']], '武汉经济技术开发区'],
+    [[['2026年武汉市科技创新工作要点任务分解表']], undefined],
+    [[['汉阳区、武昌区联合任务清单']], undefined],
+    [[], undefined],
+  ])('%j → %s', (above, expected) => {
+    expect(listDistrict(grid(above), layout(above.length))).toBe(expected);
+  });
+});
