@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Checkbox, Dropdown, Input, Select, Space } from 'antd';
+import { Button, Checkbox, Input, Popover, Select, Space } from 'antd';
 import { ColumnWidthOutlined, DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { PolicyDocument, Section } from '@core/model';
 import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
@@ -73,27 +73,28 @@ export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv }:
             options={(['none', 'document', 'section', 'status', 'cluster'] as const).map((g) => ({ value: g, label: LEDGER_TEXT.grouping[g] }))}
           />
         </Space>
-        <Dropdown
-          trigger={['click']}
-          menu={{
-            items: [
-              ...COLUMN_ORDER.filter((c) => c !== 'title').map((c) => ({
-                key: c,
-                label: <Checkbox checked={!hidden.includes(c)}>{columnLabel(c)}</Checkbox>,
-              })),
-              { type: 'divider' as const },
-              { key: '__reset', label: LEDGER_TEXT.resetColumns },
-            ],
-            onClick: ({ key, domEvent }) => {
-              domEvent.preventDefault();
-              if (key === '__reset') return resetColumns();
-              const id = key as (typeof COLUMN_ORDER)[number];
-              setHidden(hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id]);
-            },
-          }}
+        <Popover
+          trigger="click"
+          placement="bottomLeft"
+          content={
+            <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }} data-testid="column-chooser">
+              {COLUMN_ORDER.filter((c) => c !== 'title').map((c) => (
+                <Checkbox
+                  key={c}
+                  checked={!hidden.includes(c)}
+                  onChange={() => setHidden(hidden.includes(c) ? hidden.filter((h) => h !== c) : [...hidden, c])}
+                >
+                  {columnLabel(c)}
+                </Checkbox>
+              ))}
+              <Button size="small" type="link" style={{ padding: 0, alignSelf: 'flex-start' }} onClick={resetColumns}>
+                {LEDGER_TEXT.resetColumns}
+              </Button>
+            </div>
+          }
         >
           <Button icon={<ColumnWidthOutlined />}>{LEDGER_TEXT.columnsButton}</Button>
-        </Dropdown>
+        </Popover>
         <Button icon={<DownloadOutlined />} onClick={onExportCsv} title={LEDGER_TEXT.exportCsvHint} data-testid="ledger-export-csv">
           {LEDGER_TEXT.exportCsv}
         </Button>
