@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+import type { Page } from 'playwright-core';
+import { newContext, openAppAs, screenshot, useServedApp, watchErrors } from './harness';
 
 /** Count rows of a store with the raw IndexedDB API (independent of the app's code). */
 function countRows(page: Page, store: string): Promise<number> {
@@ -49,24 +49,17 @@ function wipe(page: Page, stores: string[]): Promise<void> {
 }
 
 describe('备份与恢复 in the browser build', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
+  const app = useServedApp();
   let dir: string;
   beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await launchBrowser();
     dir = await mkdtemp(join(tmpdir(), 'ledger-backup-e2e-'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('downloads a backup, refuses a broken file, and restores the wiped store from the download', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     await page.getByRole('menuitem', { name: '备份与恢复' }).click();
     await page.getByTestId('backup-page').waitFor();
     const tasks = await countRows(page, 'tasks');
@@ -125,7 +118,7 @@ describe('备份与恢复 in the browser build', () => {
   });
 
   it('desktop: lists backups main wrote (with verified contents), answers main’s close backup, exports to USB and restores from the list', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     // The one thing mocked: the preload bridge, as main would answer it (files kept in memory).
     await context.addInitScript(() => {
       type Info = { name: string; reason: string; at: string; size: number };
@@ -163,7 +156,7 @@ describe('备份与恢复 in the browser build', () => {
     });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     const tasks = await countRows(page, 'tasks');
     // main asks for the on-close backup; the renderer answers with a verified backup
     await page.waitForFunction(() => typeof (window as unknown as { __requestBackup?: unknown }).__requestBackup === 'function');

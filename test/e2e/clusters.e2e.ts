@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 async function pickPeriod(page: Page, name: string) {
   await page.getByTestId('period-picker').click();
@@ -10,22 +10,13 @@ async function pickPeriod(page: Page, name: string) {
 }
 
 describe('clusters page', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it('lists the district clusters; adds, renames and removes one; keeps indicator values per period', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     await page.getByRole('menuitem', { name: '产业集群' }).click();
     await page.getByTestId('clusters').waitFor();
     const seeded = await page.getByTestId('cluster-item').count();

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { currentPeriod, previousPeriod } from '../../src/core/period';
 import { aCluster, aDocument, anEntry, aTarget, aTask } from '../builders/dashboard';
-import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 const D = '汉阳区';
 const P = currentPeriod('quarter', new Date());
@@ -58,22 +58,13 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
 }
 
 describe('工作台', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it('counts the district’s tasks after progress is filled in the ledger, follows the filters, and opens an overdue task', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, D);
+    await openAppAs(page, app.url, D);
     await putRows(page, { documents, tasks, targets, clusters });
     await page.reload();
     await page.getByTestId('dashboard').waitFor();
@@ -170,10 +161,10 @@ describe('工作台', () => {
   });
 
   it('looks tidy for the whole district at 1366×768', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, D);
+    await openAppAs(page, app.url, D);
     await putRows(page, { documents, tasks, targets, clusters, progress });
     await page.reload();
     await page.getByTestId('dashboard').waitFor();

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext, openAppAs, screenshot, useServedApp, watchErrors } from './harness';
 
 const FIXTURE = resolve(__dirname, '../fixtures/import/city-list-libreoffice.xlsx');
 
@@ -25,19 +25,10 @@ function fromMain(page: Page, kind: 'menu' | 'file', payload: unknown) {
 }
 
 describe('desktop shell events', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it('menu commands open their pages and a double-clicked .xlsx starts an import', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     await context.addInitScript(() => {
       const w = window as unknown as Record<string, unknown>;
       const listeners: Record<string, Array<(x: unknown) => void>> = { menu: [], file: [] };
@@ -63,7 +54,7 @@ describe('desktop shell events', () => {
     });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
 
     for (const [command, pageId] of [['backup', 'backup'], ['settings', 'settings'], ['export', 'reports'], ['import', 'import']] as const) {
       expect(await fromMain(page, 'menu', command)).toBe(1);

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 const DOCX = resolve(import.meta.dirname, '../fixtures/policy/work-points-2026.docx');
 
@@ -17,22 +16,13 @@ const PASTED = `各区人民政府，市人民政府各部门：
 2026年3月1日`;
 
 describe('政策文件: add a document by file and by pasted text', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it('lists the seeded documents, then a .docx and a pasted text go through review and are saved', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     await page.getByRole('menuitem', { name: '政策文件' }).click();
     const list = page.getByTestId('document-list');
     await list.getByText('2023年工作要点').waitFor();

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, screenshot, serveRenderer, watchErrors } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newContext, screenshot, watchErrors, useServedApp } from './harness';
 
 describe('first start', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it('asks for the district once and keeps the choice across a reload', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url);
+    await page.goto(app.url);
     await page.getByText('欢迎使用区级科创任务台账').waitFor();
     // Every district and zone is offered.
     for (const name of ['江岸区', '新洲区', '东湖新技术开发区', '武汉经济技术开发区', '长江新区', '东湖生态旅游风景区'])

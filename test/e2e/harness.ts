@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** The built renderer to serve: out/renderer, or RENDERER_DIR (a private build, e.g. `npx vite build --config vite.web.config.ts --outDir /tmp/x`). */
@@ -104,4 +105,34 @@ export async function openAppAs(page: Page, url: string, district: string): Prom
     await page.getByRole('button', { name: new RegExp(`确定：${district}`) }).click();
   }
   await shell.waitFor({ timeout: 60_000 });
+}
+
+/** The served renderer and a Chromium, started once for a describe block. */
+export interface ServedApp {
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/** Serve the renderer and launch Chromium before the block's tests; close both after. */
+export function useServedApp(): ServedApp {
+  let server: Awaited<ReturnType<typeof serveRenderer>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveRenderer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the app is not served yet');
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not running yet');
+      return browser;
+    },
+  };
 }

@@ -3,11 +3,11 @@
  * updated list of one document (3 added, 2 reworded, 1 dropped) dropped on the window.
  * The preview shows exactly that; apply; the reworded tasks keep their progress; undo restores.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PolicyDocument, Task } from '../../src/core/model';
-import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 /** Read a whole object store of the app's IndexedDB. */
 function readStore<T>(page: Page, store: string): Promise<T[]> {
@@ -83,22 +83,13 @@ async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> 
 const count = async (page: Page, id: string) => Number(await page.getByTestId(id).textContent());
 
 describe('import the city updated list', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it('previews 3 added / 2 reworded / 1 dropped, applies without touching progress, and undoes', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     await page.waitForFunction(async () => {
       const req = indexedDB.open('district-innovation-ledger');
       const db: IDBDatabase = await new Promise((r) => (req.onsuccess = () => r(req.result)));
@@ -183,9 +174,9 @@ describe('import the city updated list', () => {
   });
 
   it('refuses a file that is not a spreadsheet with a Chinese message and changes nothing', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     await page.getByRole('menuitem', { name: '导入更新' }).click();
     await dropFile(page, '通知.xlsx', Buffer.from('%PDF-1.6\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\u0000\u0001', 'latin1'));
     await page.getByTestId('import-error').waitFor({ timeout: 60_000 });

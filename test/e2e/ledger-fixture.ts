@@ -45,3 +45,9 @@ export async function putRows(page: Page, data: { [store: string]: readonly unkn
     db.close();
   }, data);
 }
+
+/** The number of tasks the ledger says it shows (显示 N / M 项). */
+export async function shownCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('ledger-count').textContent()) ?? '';
+  return Number(/显示 (\d+) \//.exec(text)?.[1] ?? NaN);
+}

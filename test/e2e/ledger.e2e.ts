@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
-import { ensureLedgerTasks, putRows } from './ledger-fixture';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { ensureLedgerTasks, putRows, shownCount } from './ledger-fixture';
 import { bulkTasks } from '../builders/tasks';
 
 const rowsIn = (page: Page) => page.locator('[data-testid="task-grid"] [role="row"][data-task-key]');
-
-async function shownCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId('ledger-count').textContent()) ?? '';
-  return Number(/显示 (\d+) \//.exec(text)?.[1] ?? NaN);
-}
 
 async function search(page: Page, q: string) {
   await page.getByTestId('ledger-search').fill(q);
@@ -29,22 +24,13 @@ async function openLedger(page: Page) {
 }
 
 describe('task ledger', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it('finds tasks by Chinese text and pinyin initials; progress survives switching tasks and a reload; 本期未填报 shrinks', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     await page.getByRole('menuitem', { name: '任务台账' }).click();
     await page.getByTestId('page-ledger').waitFor();
     await page.waitForTimeout(500);
@@ -144,10 +130,10 @@ describe('task ledger', () => {
   });
 
   it('indicators page: records a target value for a period and shows latest value, rate and history', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     await page.getByRole('menuitem', { name: '指标跟踪' }).click();
     await page.getByTestId('indicators').waitFor();
     await pickPeriod(page, '2025年第三季度');
@@ -175,10 +161,10 @@ describe('task ledger', () => {
   });
 
   it('stays quick with 10,000 tasks: virtualised rows, search, keyboard', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     await putRows(page, { tasks: bulkTasks(10_000).map((t) => ({ ...t, documentId: 'doc-bulk' })) });
     await page.reload();
     await page.getByTestId('current-district').waitFor();

@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA } from '../../src/renderer/storage/seed';
 import { taskRelevance } from '../../src/core/policy/relevance';
-import { launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
-
-async function shownCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId('ledger-count').textContent()) ?? '';
-  return Number(/显示 (\d+) \//.exec(text)?.[1] ?? NaN);
-}
+import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { shownCount } from './ledger-fixture';
 
 describe('the tasks that concern my district', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it('汉阳区 sees its relevant seed tasks, each with the reason', async () => {
     const own = DEFAULT_DATA.clusters.filter((c) => c.district === '汉阳区');
@@ -27,10 +13,10 @@ describe('the tasks that concern my district', () => {
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(DEFAULT_DATA.tasks.length);
 
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     await page.getByRole('menuitem', { name: '任务台账' }).click();
     await page.getByTestId('ledger').waitFor();
     await expect.poll(() => shownCount(page)).toBe(DEFAULT_DATA.tasks.length);

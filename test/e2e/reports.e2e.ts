@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOT_DIR, launchBrowser, newContext, openAppAs, screenshot, serveRenderer, watchErrors } from './harness';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 const FIXTURES = resolve(__dirname, '../fixtures/templates');
 
@@ -14,22 +14,13 @@ async function chooseFile(page: Page, button: ReturnType<Page['getByRole']>, fil
 }
 
 describe('reports and settings', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it('changes 本区 only after confirmation and switches the reporting period kind', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
     await page.getByRole('menuitem', { name: '设置' }).click();
     await page.getByTestId('settings-district').click();
     await page.getByTitle('武昌区').click();
@@ -51,10 +42,10 @@ describe('reports and settings', () => {
   });
 
   it('refuses a broken template, keeps a good one, and exports a report the city can read back', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await openAppAs(page, server.url, '汉阳区');
+    await openAppAs(page, app.url, '汉阳区');
 
     // 设置: 填报信息 and templates.
     await page.getByRole('menuitem', { name: '设置' }).click();
