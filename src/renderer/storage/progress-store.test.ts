@@ -66,6 +66,21 @@ describe('progress autosave', () => {
     clearDraft('none');
   });
 
+  it('keeps the draft of words typed while an earlier save was landing', async () => {
+    const e = { ...emptyProgress('汉阳区', 'K-3', '2025-Q3'), progress: '第一句' };
+    writeDraft(e);
+    const saving = saveProgress(db, e);
+    // The officer keeps typing before the write lands: a newer draft is written.
+    const later = { ...e, progress: '第一句。第二句还没保存' };
+    writeDraft(later);
+    await saving;
+    // The window closes now: the newer words must still be in the draft for the next start.
+    expect(readDraft(e.id)?.progress).toBe('第一句。第二句还没保存');
+    await expect(recoverDrafts(db)).resolves.toBe(1);
+    expect((await progressRepo.get(db, '汉阳区', 'K-3', '2025-Q3'))?.progress).toBe('第一句。第二句还没保存');
+    expect(listDrafts()).toEqual([]);
+  });
+
   it('tells an empty entry from one with content', () => {
     const e = emptyProgress('汉阳区', 'K-1', '2025-Q3');
     expect(hasContent(e)).toBe(false);

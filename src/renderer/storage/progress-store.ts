@@ -88,7 +88,9 @@ export async function saveProgress(db: LedgerDb, entry: ProgressEntry): Promise<
     await progressRepo.put(db, entry);
     return true;
   });
-  clearDraft(entry.id);
+  // Words typed while this write was landing are in a newer draft: keep that one.
+  const draft = readDraft(entry.id);
+  if (!draft || PROGRESS_FIELDS.every((f) => same(draft[f], entry[f]))) clearDraft(entry.id);
   return changed;
 }
 
