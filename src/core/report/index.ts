@@ -3,3 +3,4 @@ export * from './kinds';
 export * from './placeholders';
 export * from './rows';
 export * from './layout';
+export * from './formula';

@@ -5,7 +5,7 @@
  * so a value like "=1+1" never becomes a formula.
  */
 import ExcelJS from 'exceljs';
-import { estimateLines, fillText, findPlaceholders, rowHeightFor, type RowScope, type TemplateSheetLayout } from '@core/report';
+import { copyFormulaDown, estimateLines, fillText, findPlaceholders, formulaAfterRowsInserted, rowHeightFor, type RowScope, type TemplateSheetLayout } from '@core/report';
 import type { ReportValue } from '@core/report';
 import { cellText, readTemplate } from './template-read';
 import type { ReportKind } from '@core/report';
@@ -39,13 +39,29 @@ function snapshotRow(ws: ExcelJS.Worksheet, r: number, cols: number): { height: 
   for (let c = 1; c <= cols; c++) {
     const cell = row.getCell(c);
     const master = cell.isMerged && cell.master !== cell;
-    cells.push({ value: master ? null : cell.value, style: clone(cell.style ?? {}) });
+    cells.push({ value: master ? null : plainValue(cell), style: clone(cell.style ?? {}) });
   }
   return { height: row.height, cells };
 }
 
-/** Value of one data cell: a lone placeholder keeps the row value's type; mixed text becomes text. */
-function dataValue(template: ExcelJS.CellValue, scalars: Record<string, string>, row: Record<string, ReportValue> | undefined): ExcelJS.CellValue {
+/**
+ * A cell's value with a formula reduced to its text: no cached result (it would show the
+ * template's placeholders or a stale number) and no shared-formula link to a moved master.
+ */
+function plainValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  if (cell.type === ExcelJS.ValueType.Formula && cell.formula) return { formula: cell.formula } as ExcelJS.CellFormulaValue;
+  return cell.value;
+}
+
+/** The formula text of a snapshot value, if it is a formula. */
+function formulaOf(value: ExcelJS.CellValue): string | undefined {
+  return value && typeof value === 'object' && 'formula' in value && typeof value.formula === 'string' ? value.formula : undefined;
+}
+
+/** Value of one data cell: a lone placeholder keeps the row value's type; mixed text becomes text; a formula follows its row. */
+function dataValue(template: ExcelJS.CellValue, scalars: Record<string, string>, row: Record<string, ReportValue> | undefined, offset: number): ExcelJS.CellValue {
+  const formula = formulaOf(template);
+  if (formula !== undefined) return { formula: copyFormulaDown(formula, offset) } as ExcelJS.CellFormulaValue;
   const text = cellText(template);
   if (text === undefined) return template;
   const refs = findPlaceholders(text);
@@ -134,7 +150,7 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
     tpl.cells.forEach((snap, k) => {
       const cell = row.getCell(k + 1);
       cell.style = clone(snap.style);
-      cell.value = rows.length === 0 ? null : dataValue(snap.value, scalars, rows[i]);
+      cell.value = rows.length === 0 ? null : dataValue(snap.value, scalars, rows[i], i);
     });
     const fitted = fittedHeight(ws, row, tpl.cells.length);
     const height = Math.max(tpl.height ?? 0, fitted);
@@ -143,6 +159,14 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
     for (const x of moving) if (x.top === dr && x.bottom === dr) ws.mergeCells(r, x.left, r, x.right);
   }
 
+  // Formulas above the table (a count in the title block) take in every written row too.
+  for (let r = 1; r < dr; r++)
+    ws.getRow(r).eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+      if (formula) cell.value = { formula: formulaAfterRowsInserted(formula, dr, n) } as ExcelJS.CellFormulaValue;
+    });
+
   const shift = n - 1;
   footer.forEach((snap, k) => {
     const row = ws.getRow(dr + 1 + k + shift);
@@ -150,7 +174,9 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
       const cell = row.getCell(j + 1);
       cell.style = clone(c.style);
       const text = cellText(c.value);
-      cell.value = text !== undefined ? fillText(text, scalars) : c.value;
+      const formula = formulaOf(c.value);
+      cell.value =
+        text !== undefined ? fillText(text, scalars) : formula !== undefined ? ({ formula: formulaAfterRowsInserted(formula, dr, n) } as ExcelJS.CellFormulaValue) : c.value;
     });
     if (snap.height !== undefined) row.height = snap.height;
   });
@@ -192,7 +218,10 @@ export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fi
     fillScalars(ws, fill.scalars, layout?.dataRow);
     if (layout) fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars);
   }
-  workbook.calcProperties.fullCalcOnLoad = false;
+  // A template with formulas is recalculated when opened (the written formulas carry no results).
+  let formulas = false;
+  workbook.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (formulas ||= c.type === ExcelJS.ValueType.Formula))));
+  workbook.calcProperties.fullCalcOnLoad = formulas;
   const out = await workbook.xlsx.writeBuffer();
   return new Uint8Array(out as ArrayBuffer);
 }
