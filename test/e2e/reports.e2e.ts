@@ -149,7 +149,7 @@ describe('reports and settings', () => {
     await page.getByRole('dialog').filter({ hasText: '确定解锁本期进展？' }).waitFor();
     await page.getByRole('button', { name: /^解\s*锁$/ }).click();
     await page.getByText('已解锁，本期进展可以修改了。').waitFor();
-    await expect(panel.getByRole('button', { name: /解锁/ }).count()).resolves.toBe(0);
+    await expect.poll(() => panel.getByRole('button', { name: /解锁/ }).count()).toBe(0);
     await screenshot(page, 'reports-unlocked');
     expect(errors).toEqual([]);
     await context.close();
