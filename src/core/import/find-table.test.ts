@@ -109,3 +109,25 @@ describe('readRows', () => {
     expect(issues[0]!.message).toContain('没有“重点任务”列');
   });
 });
+
+describe('a sheet of counts is not a task list', () => {
+  it('finds no task table in the 汇总 sheet of the exported combined workbook (状态 | 任务数 | 占比)', () => {
+    const summary = grid('汇总', [
+      ['汉阳区2025年第三季度重点任务推进情况汇总', '', ''],
+      ['填报单位（盖章）：汉阳区', '报告期：2025年第三季度', '填报日期：2025年10月8日'],
+      ['状态', '任务数', '占比'],
+      ['未启动', '0', '0.0%'],
+      ['序时推进', '23', '25.3%'],
+      ['滞后', '23', '25.3%'],
+      ['合计', '91', '100.0%'],
+    ]);
+    const { layout, issues } = findTable(summary);
+    expect(layout).toBeUndefined();
+    expect(issues.map((i) => i.severity)).toEqual(['error']);
+  });
+
+  it('still takes 任务 inside a longer header as 重点任务', () => {
+    const { layout } = findTable(grid('清单', [['序号', '年度任务', '牵头单位'], ['1', '建设实验室', '市科技局']]));
+    expect(layout?.columns[1]?.field).toBe('title');
+  });
+});

@@ -13,6 +13,8 @@ export type RememberedMapping = Readonly<Record<string, TaskFieldId | null>>;
 
 /** How sure a header guess must be to count without review. */
 const SURE = 1;
+/** Headers naming a count or a share (任务数, 占比, 完成率): never a text column by a name inside them. */
+const COUNT_HEADER = /(数|数量|个数|率|占比|比例|比重)$/;
 /** How many rows from the top are searched for the header. */
 const HEADER_SEARCH_ROWS = 40;
 
@@ -28,6 +30,7 @@ export function matchHeader(text: string, remembered: RememberedMapping = {}): {
   const exact = ALIASES.find((a) => a.alias === n);
   if (exact) return { field: exact.field, confidence: 1 };
   if (n.length > 12) return null; // a long text is a data cell, not a header
+  if (COUNT_HEADER.test(n)) return null; // 任务数, 问题数量, 完成率: a number about tasks, not a task column
   const inside = ALIASES.find((a) => a.alias.length >= 2 && n.includes(a.alias));
   if (inside) return { field: inside.field, confidence: 0.8 };
   return null;
