@@ -8,7 +8,7 @@ import { splitUnits } from '@core/policy/units';
 import { platform } from '../../platform';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { saveConfirmedDocument } from '../../storage/seed';
-import { readPolicyFile } from './docx-text';
+import { PolicyFileError, readPolicyFile } from './docx-text';
 import { DOC_TEXT as T } from './texts';
 
 /** 政策文件: the documents in the store, and 添加政策文件 (paste or open, review, save). */
@@ -105,7 +105,8 @@ function AddDocument({ onDone }: { onDone: () => void }) {
       setText(content);
       setFileName(file.name);
     } catch (e) {
-      setError(T.readFailed(file.name, (e as Error).message));
+      // Only our own Chinese reasons are shown; a library's English error is not for the officer.
+      setError(T.readFailed(file.name, e instanceof PolicyFileError ? e.message : T.notDocx));
     }
   };
 
