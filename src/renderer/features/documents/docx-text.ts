@@ -1,4 +1,6 @@
 /** Plain text of an opened .txt or .docx file (mammoth for .docx, UTF-8 or GB18030 for .txt). */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the test project (src/**/*.test.ts) does not include mammoth.d.ts
+/// <reference path="./mammoth.d.ts" />
 import { DOC_TEXT as T } from './texts';
 
 /** A file that cannot be read as a policy text; `message` is Chinese and says what to do. */
