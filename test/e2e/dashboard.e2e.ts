@@ -160,6 +160,37 @@ describe('工作台', () => {
     await context.close();
   });
 
+  it('shares the ledger’s reporting period: a task opened from the list opens in the period whose numbers were shown', async () => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, D);
+    await putRows(page, { documents, tasks, targets, clusters, progress });
+    await page.reload();
+    await page.getByTestId('dashboard').waitFor();
+    await choose(page, 'dashboard-document', '测试行动方案');
+
+    // The officer was filling last quarter in the ledger: the dashboard shows last quarter too.
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.getByTestId('period-picker').click();
+    await page.keyboard.type(PREV.name);
+    await page.locator('.ant-select-item-option', { hasText: PREV.name }).first().click();
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.getByTestId('dashboard').waitFor();
+    await expect.poll(() => page.getByTestId('dashboard-period').textContent()).toContain(PREV.name);
+    // Last quarter only E2E-2 was filled (已完成).
+    await expect.poll(() => card(page, 'filled')).toBe('1');
+
+    // Choosing a period on the dashboard and opening an unfilled task opens it in that period.
+    await choose(page, 'dashboard-period', P.name);
+    await expect.poll(() => card(page, 'filled')).toBe('3');
+    await page.locator('[data-testid="list-unfilled-item"][data-task-key="E2E-5"]').click();
+    await page.getByTestId('progress-form').waitFor();
+    await expect.poll(() => page.getByTestId('progress-form').textContent()).toContain(`${P.name}进展填报`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('looks tidy for the whole district at 1366×768', async () => {
     const context = await newContext(app.browser);
     const page = await context.newPage();

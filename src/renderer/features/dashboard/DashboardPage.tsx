@@ -4,6 +4,7 @@ import type { DashboardData, DashboardTaskRef } from '@core/dashboard';
 import { currentPeriod, parsePeriodId, periodRange, periodsPerYear, shiftPeriod } from '@core/period';
 import type { ReportingPeriod } from '@core/model';
 import { useRoute } from '../../state/route';
+import { useLedgerView } from '../../state/ledger';
 import { buildChartSpecs, drawableIndicators, STATUS_COLORS, type ChartSpec } from './chart-options';
 import { ChartCard } from './ChartCard';
 import { useDashboardFilters } from './filters-store';
@@ -37,11 +38,15 @@ function summarize(spec: ChartSpec, data: DashboardData): string {
 export function DashboardPage() {
   const source = useDashboardSource();
   const filters = useDashboardFilters();
+  // One reporting period for the ledger, 指标跟踪 and 工作台: a task opened from a list here
+  // opens in the period whose numbers were shown.
+  const chosenId = useLedgerView((s) => s.periodId);
+  const choosePeriod = useLedgerView((s) => s.setPeriodId);
   const today = todayIso();
 
   const kind = source?.periodKind ?? 'quarter';
   const now = currentPeriod(kind, today);
-  const chosen = filters.periodId ? parsePeriodId(filters.periodId) : undefined;
+  const chosen = chosenId ? parsePeriodId(chosenId) : undefined;
   const period: ReportingPeriod = chosen && chosen.kind === kind ? chosen : now;
   const periodOptions = useMemo(
     () => periodRange(shiftPeriod(now, -(periodsPerYear(kind) * 3 - 1)), now).reverse().map((p) => ({ value: p.id, label: p.name })),
@@ -83,7 +88,7 @@ export function DashboardPage() {
           style={{ width: 160 }}
           value={period.id}
           options={periodOptions.some((o) => o.value === period.id) ? periodOptions : [{ value: period.id, label: period.name }, ...periodOptions]}
-          onChange={(v) => filters.set({ periodId: v })}
+          onChange={(v) => choosePeriod(v === now.id ? undefined : v)}
         />
         <Select
           aria-label={T.document}
