@@ -192,4 +192,62 @@ describe('task ledger', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('keyboard only: Enter in the search opens the task, Tab goes from 状态 to 完成进度, full-width digits count, an absurd value is refused', async () => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await ensureLedgerTasks(page);
+    await openLedger(page);
+    await rowsIn(page).first().waitFor();
+    await pickPeriod(page, '2025年第三季度');
+
+    await page.getByTestId('ledger-search').click();
+    await page.keyboard.type('yjgjyf');
+    await expect.poll(() => shownCount(page)).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('progress-form').waitFor();
+    await expect.poll(() => page.getByTestId('detail-title').textContent()).toContain('引聚国际研发机构');
+
+    // 状态 by keyboard, then Tab: the next stop is 完成进度 and a full-width ６５ (IME) is 65.
+    await page.locator('input[data-testid="field-status"], [data-testid="field-status"] input').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('完成进度（%）');
+    await page.keyboard.type('６５');
+    await page.keyboard.press('Tab');
+    const target = page.locator('input[data-testid^="field-target-"], [data-testid^="field-target-"] input').first();
+    await target.fill('１２０');
+    await page.getByTestId('field-progress').click();
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toContain('已保存');
+    const stored = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open('district-innovation-ledger');
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+        const rows = await new Promise<{ periodId: string; taskKey: string; status?: string; percent?: number; indicatorValues: Record<string, number | null> }[]>((ok) => {
+          const r = db.transaction('progress').objectStore('progress').getAll();
+          r.onsuccess = () => ok(r.result);
+        });
+        db.close();
+        return rows.find((x) => x.periodId === '2025-Q3');
+      });
+    await expect.poll(async () => (await stored())?.percent).toBe(65);
+    expect((await stored())?.status).toBeTruthy();
+    expect(Object.values((await stored())?.indicatorValues ?? {})).toContain(120);
+
+    // 1e30 is a typo: refused in Chinese, the saved value stays.
+    await target.fill('1e30');
+    await page.getByText('数值过大').first().waitFor();
+    await page.getByTestId('field-progress').click();
+    await page.waitForTimeout(1000);
+    expect(Object.values((await stored())?.indicatorValues ?? {})).toContain(120);
+    await screenshot(page, 'ledger-keyboard-values');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { InputNumber } from 'antd';
+import { App, InputNumber } from 'antd';
+import { isPlausibleValue, typedNumberParser } from '../ledger/typed-number';
+import { INDICATOR_TEXT } from './texts';
 
 /**
  * A number typed freely and written on Enter or when leaving the field (not on every
@@ -13,6 +15,7 @@ export function ValueInput({ value, onCommit, unit, label, testId, width = 130 }
   testId?: string;
   width?: number;
 }) {
+  const { message } = App.useApp();
   const [draft, setDraft] = useState<number | null>(value);
   const [seen, setSeen] = useState<number | null>(value);
   if (value !== seen) {
@@ -21,6 +24,11 @@ export function ValueInput({ value, onCommit, unit, label, testId, width = 130 }
     setDraft(value);
   }
   const commit = () => {
+    if (draft !== null && !isPlausibleValue(draft)) {
+      message.warning({ key: 'implausible-value', content: INDICATOR_TEXT.valueTooLarge(label) });
+      setDraft(value);
+      return;
+    }
     if (draft !== value) onCommit(draft);
   };
   return (
@@ -31,6 +39,7 @@ export function ValueInput({ value, onCommit, unit, label, testId, width = 130 }
       data-testid={testId}
       value={draft}
       suffix={unit}
+      parser={typedNumberParser}
       onChange={(v) => setDraft(v === null || v === undefined ? null : Number(v))}
       onBlur={commit}
       onPressEnter={commit}

@@ -90,7 +90,22 @@ export function LedgerPage() {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 32px)' }} data-testid="ledger">
-      <LedgerToolbar rows={rows} documents={base.documents} sections={base.sections} shown={shown.length} onExportCsv={() => void exportCsv()} />
+      <LedgerToolbar
+        rows={rows}
+        documents={base.documents}
+        sections={base.sections}
+        shown={shown.length}
+        onExportCsv={() => void exportCsv()}
+        onLeaveSearch={(open) => {
+          // The top row as the grid shows it (sorted), not the filter's order.
+          const grid = document.querySelector<HTMLElement>('[data-testid="task-grid"]');
+          const first = grid?.querySelector<HTMLElement>('[data-task-key]')?.dataset.taskKey;
+          if (!grid || !first) return;
+          setActiveKey(first);
+          if (open) select(first);
+          grid.focus();
+        }}
+      />
       <div style={{ display: 'flex', gap: 8, flex: 1, minHeight: 0 }}>
         {shown.length === 0 ? (
           <Empty style={{ flex: 1, marginTop: 60 }} description={LEDGER_TEXT.empty} />

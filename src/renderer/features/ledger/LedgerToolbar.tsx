@@ -12,13 +12,15 @@ import { LEDGER_TEXT } from './texts';
 const F = LEDGER_TEXT.filters;
 
 /** Search, period, filters, grouping and columns of the ledger. */
-export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv }: {
+export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv, onLeaveSearch }: {
   rows: LedgerRow[];
   documents: PolicyDocument[];
   sections: Section[];
   shown: number;
   /** Save the rows shown as CSV. */
   onExportCsv: () => void;
+  /** Enter (open the first task found) or ↓ (go into the list) in the search box. */
+  onLeaveSearch: (open: boolean) => void;
 }) {
   const search = useLedgerView((s) => s.search);
   const setSearch = useLedgerView((s) => s.setSearch);
@@ -61,6 +63,11 @@ export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv }:
           style={{ width: 280 }}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' && e.key !== 'ArrowDown') return;
+            e.preventDefault();
+            onLeaveSearch(e.key === 'Enter');
+          }}
         />
         <PeriodPicker />
         <Space size={4}>

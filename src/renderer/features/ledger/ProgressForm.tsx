@@ -11,6 +11,7 @@ import { hasContent, readDraft, saveProgress, writeDraft } from '../../storage/p
 import { PeriodLockedError } from '../../storage/locks';
 import { LEDGER_TEXT } from './texts';
 import { StatusTag } from './status-tag';
+import { isPlausibleValue, typedNumberParser } from './typed-number';
 
 const T = LEDGER_TEXT.detail;
 const SAVE_DELAY_MS = 700;
@@ -165,16 +166,16 @@ export function ProgressForm(props: {
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 8 }}>
           <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
             <span className="field-label">{T.status}</span>
-            <Select<TaskStatus | undefined>
+            {/* No allowClear: its button sat in the Tab order between 状态 and 完成进度 (digits typed after Tab were lost, Enter cleared the status). */}
+            <Select<TaskStatus | ''>
               aria-label={T.status}
               data-testid="field-status"
               disabled={readOnly}
               style={{ width: 132 }}
-              allowClear
               placeholder="请选择"
               value={draft.status}
-              onChange={(v) => update({ status: v ?? undefined })}
-              options={TASK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+              onChange={(v) => update({ status: v || undefined })}
+              options={[...TASK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: '' as const, label: T.noStatus }]}
             />
           </label>
           <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -187,6 +188,7 @@ export function ProgressForm(props: {
               min={0}
               max={100}
               precision={0}
+              parser={typedNumberParser}
               value={draft.percent ?? null}
               onChange={(v) => update({ percent: v === null || v === undefined ? undefined : Number(v) })}
             />
@@ -254,7 +256,15 @@ export function ProgressForm(props: {
                   style={{ width: 140 }}
                   value={draft.indicatorValues[t.id] ?? null}
                   suffix={t.unit}
-                  onChange={(v) => update({ indicatorValues: { ...latest.current.indicatorValues, [t.id]: v === null || v === undefined ? null : Number(v) } })}
+                  parser={typedNumberParser}
+                  onChange={(v) => {
+                    const n = v === null || v === undefined ? null : Number(v);
+                    if (n !== null && !isPlausibleValue(n)) {
+                      message.warning({ key: `implausible-${t.id}`, content: T.valueTooLarge(t.name) });
+                      return;
+                    }
+                    update({ indicatorValues: { ...latest.current.indicatorValues, [t.id]: n } });
+                  }}
                 />
               </div>
             ))}
