@@ -86,4 +86,27 @@ describe('clusters page', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('picks a cluster with the keyboard (Tab into the list, ↑↓, Enter)', async () => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '产业集群' }).click();
+    await page.getByTestId('clusters').waitFor();
+    const first = (await page.getByTestId('cluster-item').first().textContent()) ?? '';
+    await page.getByTestId('cluster-add').click();
+    await page.getByTestId('cluster-name-input').fill('键盘集群');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('cluster-title').textContent()).toBe('键盘集群');
+
+    // From 新增集群, Shift+Tab reaches the list; ↑ then Enter shows the cluster above.
+    await page.getByTestId('cluster-add').focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cluster-item');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('cluster-title').textContent()).toBe(first.replace(/\d+ 项任务$/, ''));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -50,7 +50,20 @@ export function ClustersPage() {
               role="option"
               aria-selected={c.id === selected?.id}
               data-testid="cluster-item"
+              data-cluster-id={c.id}
+              // Roving focus: Tab reaches the chosen cluster, ↑↓ move, Enter or Space chooses.
+              tabIndex={c.id === selected?.id ? 0 : -1}
               onClick={() => setSelectedId(c.id)}
+              onKeyDown={(e) => {
+                const i = data.clusters.findIndex((x) => x.id === c.id);
+                const next = e.key === 'ArrowDown' ? data.clusters[i + 1] : e.key === 'ArrowUp' ? data.clusters[i - 1] : undefined;
+                if (e.key === 'Enter' || e.key === ' ') setSelectedId(c.id);
+                else if (next) {
+                  setSelectedId(next.id);
+                  e.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-cluster-id="${next.id}"]`)?.focus();
+                } else return;
+                e.preventDefault();
+              }}
               style={{
                 padding: '8px 12px',
                 cursor: 'pointer',
