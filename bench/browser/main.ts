@@ -6,6 +6,10 @@ import { LedgerDb } from '@renderer/storage/db';
 import { DB_NAME } from '@renderer/storage/schema';
 import { progressRepo, setDistrict } from '@renderer/storage/repositories';
 import { generateData, sentencesOf } from '../lib/synthetic';
+import { appImport, bareSheetJs, cityListXlsx, cityTasks, type AppImportTimes } from './import-bench';
+import { appExport, bareExcelJs, exportSource, reportRows, templateTaskFields } from './export-bench';
+import { backupRestore } from './backup-bench';
+import { DASHBOARD_DISTRICT, dashboardCompute, dashboardData } from './dashboard-bench';
 
 const seedTexts = Object.values(import.meta.glob('../../seeds/*.txt', { query: '?raw', import: 'default', eager: true })) as string[];
 const sentences = sentencesOf(seedTexts);
@@ -43,6 +47,65 @@ async function progressLoadAndQuery(count: number): Promise<{ loadMs: number; qu
   return { loadMs, queryMs, rows: rows.length };
 }
 
+/** Step 1: the app's import vs bare SheetJS on the same file, interleaved `runs` times (after one warm-up each). */
+async function importCompare(n: number, runs: number): Promise<{ app: AppImportTimes[]; bare: number[]; megabytes: number }> {
+  const tasks = cityTasks(sentences, n);
+  const bytes = await cityListXlsx(tasks, sentences);
+  appImport(bytes, tasks);
+  bareSheetJs(bytes);
+  const app: AppImportTimes[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
+    for (const which of order) {
+      if (which === 'app') app.push(appImport(bytes, tasks));
+      else {
+        const t0 = now();
+        bareSheetJs(bytes);
+        bare.push(now() - t0);
+      }
+    }
+  }
+  return { app, bare, megabytes: bytes.length / 2 ** 20 };
+}
+
+/** Step 2: the app's export vs bare exceljs on the same rows, interleaved `runs` times (after one warm-up each). */
+async function exportCompare(n: number, runs: number): Promise<{ app: { buildMs: number; fillMs: number; totalMs: number; bytes: number; rows: number }[]; bare: number[] }> {
+  const src = exportSource(sentences, n);
+  const rows = reportRows(src);
+  const fields = await templateTaskFields();
+  await appExport(src);
+  await bareExcelJs(rows, fields);
+  const app = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
+    for (const which of order) {
+      if (which === 'app') app.push(await appExport(src));
+      else {
+        const t0 = now();
+        await bareExcelJs(rows, fields);
+        bare.push(now() - t0);
+      }
+    }
+  }
+  return { app, bare };
+}
+
+/** Put N tasks and the district's progress for the last P quarters into the app's database (for the 工作台 page). */
+async function seedAppDashboard(taskCount: number, periodCount: number): Promise<{ ms: number; progress: number }> {
+  const db = new LedgerDb(DB_NAME);
+  const data = dashboardData(sentences, taskCount, periodCount);
+  const t0 = now();
+  await db.documents.bulkPut(data.documents);
+  await db.tasks.bulkPut(data.tasks);
+  await db.targets.bulkPut(data.targets);
+  for (let i = 0; i < data.progress.length; i += 10_000) await db.progress.bulkPut(data.progress.slice(i, i + 10_000));
+  await setDistrict(db, DASHBOARD_DISTRICT);
+  db.close();
+  return { ms: now() - t0, progress: data.progress.length };
+}
+
 declare global {
   interface Window {
     __bench: Record<string, (...args: never[]) => Promise<unknown>>;
@@ -50,5 +113,13 @@ declare global {
   }
 }
 
-window.__bench = { seedApp, progressLoadAndQuery } as unknown as Window['__bench'];
+window.__bench = {
+  seedApp,
+  seedAppDashboard,
+  progressLoadAndQuery,
+  importCompare,
+  exportCompare,
+  backupRestore: (count: number, runs: number, restoreRuns: number) => backupRestore(sentences, count, runs, restoreRuns),
+  dashboardCompute: (tasks: number, periods: number, runs: number) => dashboardCompute(sentences, tasks, periods, runs),
+} as unknown as Window['__bench'];
 window.__benchReady = true;

@@ -1,0 +1,56 @@
+/**
+ * Step 5: backup and restore of the whole store (storage/backup.ts) with N progress entries,
+ * 10,000 tasks and their targets, in real IndexedDB.
+ */
+import { LedgerDb } from '@renderer/storage/db';
+import { createBackup, readBackupFile, restoreBackup, type BackupSink } from '@renderer/storage/backup';
+import { setDistrict } from '@renderer/storage/repositories';
+import { generateData } from '../lib/synthetic';
+
+/** The browser has no backup folder: the safety backup before a restore stays in memory. */
+const MEMORY_SINK: BackupSink = { writeBackup: async () => null };
+
+/** Times of one backup → read → restore round, and the file size. */
+export interface BackupTimes {
+  seedMs: number;
+  backupMs: number[];
+  readMs: number[];
+  restoreMs: number[];
+  megabytes: number;
+  restoredProgress: number;
+}
+
+/** Fill a fresh store with `progressCount` entries, then back it up `runs` times and restore it `restoreRuns` times. */
+export async function backupRestore(sentences: string[], progressCount: number, runs: number, restoreRuns: number): Promise<BackupTimes> {
+  const name = `bench-backup-${progressCount}-${Date.now()}`;
+  const db = new LedgerDb(name);
+  const data = generateData({ sentences, taskCount: 10_000, periodCount: 20, progressCount });
+  const t0 = performance.now();
+  await db.tasks.bulkPut(data.tasks);
+  await db.targets.bulkPut(data.targets);
+  for (let i = 0; i < data.progress.length; i += 10_000) await db.progress.bulkPut(data.progress.slice(i, i + 10_000));
+  await setDistrict(db, '汉阳区');
+  const seedMs = performance.now() - t0;
+  const out: BackupTimes = { seedMs, backupMs: [], readMs: [], restoreMs: [], megabytes: 0, restoredProgress: 0 };
+  let bytes: Uint8Array = new Uint8Array();
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    bytes = (await createBackup(db, 'manual')).bytes;
+    out.backupMs.push(performance.now() - t);
+  }
+  out.megabytes = bytes.length / 2 ** 20;
+  for (let i = 0; i < Math.max(runs, restoreRuns); i++) {
+    let t = performance.now();
+    const check = await readBackupFile(bytes);
+    if (!check.ok) throw new Error(check.message);
+    if (i < runs) out.readMs.push(performance.now() - t);
+    if (i >= restoreRuns) continue;
+    t = performance.now();
+    const r = await restoreBackup(db, check.backup, { sink: MEMORY_SINK, by: 'bench' });
+    out.restoreMs.push(performance.now() - t);
+    out.restoredProgress = r.counts.progress ?? 0;
+  }
+  db.close();
+  await db.delete();
+  return out;
+}

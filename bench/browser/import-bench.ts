@@ -1,0 +1,111 @@
+/**
+ * Step 1: importing a city task list (.xlsx) — the app's whole path (readWorkbook → findTable →
+ * readRows → planImport against the existing tasks) against SheetJS's bare read + sheet_to_json
+ * of the same bytes. The file is written with exceljs in the city's layout: title rows, a
+ * header row, section headings, merged 牵头单位 cells and a footnote.
+ */
+import ExcelJS from 'exceljs';
+import * as XLSX from 'xlsx';
+import { findTable, planImport, readRows } from '@core/import';
+import type { PolicyDocument, Task } from '@core/model';
+import { readWorkbook } from '@renderer/spreadsheet/read-sheet';
+import { generateData, prng } from '../lib/synthetic';
+
+const DOC: PolicyDocument = { id: 'doc-city', title: '武汉市科技创新重点任务清单', shortTitle: '重点任务清单', kind: 'other', addedAt: '2025-01-01T00:00:00.000Z' } as PolicyDocument;
+
+/** The store's tasks of the city list: one document, numbered 1..n. */
+export function cityTasks(sentences: string[], n: number): Task[] {
+  return generateData({ sentences, taskCount: n, periodCount: 1, progressCount: 0, seed: 7 }).tasks.map((t, i) => ({
+    ...t,
+    documentId: DOC.id,
+    sectionId: undefined,
+    number: String(i + 1),
+    order: i,
+    deadlineText: `${t.deadline!.slice(0, 4)}年底前`,
+  }));
+}
+
+/** The city's .xlsx of the same tasks: 3% reworded, 1% new rows at the end. */
+export async function cityListXlsx(tasks: readonly Task[], sentences: string[]): Promise<Uint8Array> {
+  const rand = prng(11);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.columns = [{ width: 8 }, { width: 24 }, { width: 60 }, { width: 14 }, { width: 20 }, { width: 12 }];
+  ws.addRow(['2025年武汉市科技创新工作要点任务分解表']);
+  ws.mergeCells(1, 1, 1, 6);
+  ws.addRow(['（2025年3月修订）']);
+  ws.mergeCells(2, 1, 2, 6);
+  ws.addRow(['编号', '重点任务', '具体内容', '牵头单位', '责任单位', '完成时限']);
+  const extra = Math.max(1, Math.round(tasks.length / 100));
+  const rows = [
+    ...tasks,
+    ...Array.from({ length: extra }, (_, k) => ({
+      ...tasks[k]!,
+      number: String(tasks.length + k + 1),
+      title: sentences[(k * 13) % sentences.length]!.slice(0, 30),
+      text: sentences[(k * 17 + 5) % sentences.length]! + sentences[(k * 19 + 3) % sentences.length]!,
+    })),
+  ];
+  let mergeFrom = 0;
+  rows.forEach((t, i) => {
+    if (i % 200 === 0) {
+      const r = ws.addRow([`${'一二三四五六七八九十'[Math.floor(i / 200) % 10]}、${sentences[i % sentences.length]!.slice(0, 12)}`]);
+      ws.mergeCells(r.number, 1, r.number, 6);
+    }
+    const reworded = rand() < 0.03;
+    const text = reworded ? `${t.text}同时加快建设重大科技基础设施配套工程。` : t.text;
+    const r = ws.addRow([t.number, t.title, text, t.leadUnits.join('、'), t.responsibleUnits.join('、'), t.deadlineText ?? '']);
+    // Every 10th group of three rows shares a merged 牵头单位, as the city's lists do.
+    if (i % 30 === 0) mergeFrom = r.number;
+    if (i % 30 === 2 && mergeFrom) {
+      ws.mergeCells(mergeFrom, 4, r.number, 4);
+      mergeFrom = 0;
+    }
+  });
+  ws.addRow(['注：各区请于每季度末报送进展。']);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** Timings of the app's import of one file, split by stage. */
+export interface AppImportTimes {
+  readMs: number;
+  tableMs: number;
+  planMs: number;
+  totalMs: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  ambiguous: number;
+}
+
+/** The app's whole import of `bytes` against `existing` (what import-worker.ts does). */
+export function appImport(bytes: Uint8Array, existing: readonly Task[]): AppImportTimes {
+  const t0 = performance.now();
+  const r = readWorkbook(bytes, 'city.xlsx');
+  if (!r.ok) throw new Error(r.message);
+  const t1 = performance.now();
+  const grid = r.sheets[0]!;
+  const found = findTable(grid);
+  if (!found.layout) throw new Error(`no table: ${found.issues.map((i) => i.message).join('; ')}`);
+  const rows = readRows(grid, found.layout);
+  const t2 = performance.now();
+  const plan = planImport({ fileName: 'city.xlsx', sheet: grid.name, rows: rows.rows, issues: rows.issues, existing, documents: [DOC], now: '2025-10-08T00:00:00.000Z' });
+  const t3 = performance.now();
+  return {
+    readMs: t1 - t0,
+    tableMs: t2 - t1,
+    planMs: t3 - t2,
+    totalMs: t3 - t0,
+    added: plan.added.length,
+    updated: plan.updated.length,
+    unchanged: plan.unchanged.length,
+    ambiguous: plan.ambiguous.length,
+  };
+}
+
+/** SheetJS's floor: read the bytes and turn the first sheet into arrays. */
+export function bareSheetJs(bytes: Uint8Array): number {
+  const wb = XLSX.read(bytes, { type: 'array' });
+  const rows = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
+  return rows.length;
+}
