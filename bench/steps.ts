@@ -24,6 +24,11 @@ export interface BenchStep {
   run: (ctx: BenchContext) => Promise<BenchRow[]>;
 }
 
+/** The built app: out/renderer, or RENDERER_DIR (as for the e2e tests) to measure a private build. */
+export function appDir(ctx: BenchContext): string {
+  return process.env.RENDERER_DIR ?? resolve(ctx.root, 'out/renderer');
+}
+
 /** Launch Debian's Chromium the way the e2e tests do. */
 export function launch(): Promise<Browser> {
   return chromium.launch({
@@ -35,7 +40,7 @@ export function launch(): Promise<Browser> {
 
 /** Open the bench page in a fresh context and call window.__bench[name](...args) `runs` times. */
 export async function inBrowser<T>(ctx: BenchContext, fn: (call: (name: string, ...args: unknown[]) => Promise<T>) => Promise<BenchRow[]>): Promise<BenchRow[]> {
-  const server = await serveDirs(resolve(ctx.root, 'out/renderer'), resolve(ctx.root, 'out/bench'));
+  const server = await serveDirs(appDir(ctx), resolve(ctx.root, 'out/bench'));
   const browser = await launch();
   try {
     const context = await browser.newContext();
@@ -249,7 +254,7 @@ const appStep: BenchStep = {
   id: 'app',
   title: '4. The app in Chromium: cold start, search, scrolling (10,000 tasks)',
   run: async (ctx) => {
-    const server = await serveDirs(resolve(ctx.root, 'out/renderer'), resolve(ctx.root, 'out/bench'));
+    const server = await serveDirs(appDir(ctx), resolve(ctx.root, 'out/bench'));
     const browser = await launch();
     const rows: BenchRow[] = [];
     try {

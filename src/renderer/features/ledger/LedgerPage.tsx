@@ -112,6 +112,7 @@ export function LedgerPage() {
         ) : (
           <TaskGrid
             rows={shown}
+            all={rows}
             grouping={grouping}
             activeKey={activeKey}
             openKey={openRow ? openKey : undefined}

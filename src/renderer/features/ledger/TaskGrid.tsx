@@ -162,7 +162,12 @@ function groupLabel(r: LedgerRow, g: LedgerGrouping): string[] {
 function toItems(rows: LedgerRow[], g: LedgerGrouping): Item[] {
   if (g === 'none') return rows.map((row) => ({ kind: 'row', row }));
   const groups = new Map<string, LedgerRow[]>();
-  for (const r of rows) for (const l of groupLabel(r, g)) groups.set(l, [...(groups.get(l) ?? []), r]);
+  for (const r of rows)
+    for (const l of groupLabel(r, g)) {
+      const list = groups.get(l);
+      if (list) list.push(r);
+      else groups.set(l, [r]);
+    }
   const out: Item[] = [];
   for (const [label, list] of groups) {
     out.push({ kind: 'group', label, count: list.length, filled: list.filter((r) => r.filled).length });
@@ -174,6 +179,11 @@ function toItems(rows: LedgerRow[], g: LedgerGrouping): Item[] {
 /** The task grid: sortable, resizable, virtualised, driven by the keyboard. */
 export function TaskGrid(props: {
   rows: LedgerRow[];
+  /**
+   * Every row before filtering. When given, the table is built once from it and then narrowed
+   * to `rows`, so a keystroke in the search box does not rebuild 10,000 table rows.
+   */
+  all?: LedgerRow[];
   grouping: LedgerGrouping;
   activeKey: string | undefined;
   openKey: string | undefined;
@@ -181,7 +191,7 @@ export function TaskGrid(props: {
   onOpen: (key: string) => void;
   onClose: () => void;
 }) {
-  const { rows, grouping, activeKey, openKey, onActivate, onOpen, onClose } = props;
+  const { rows, all, grouping, activeKey, openKey, onActivate, onOpen, onClose } = props;
   const hidden = useLedgerColumns((s) => s.hidden);
   const widths = useLedgerColumns((s) => s.widths);
   const sort = useLedgerColumns((s) => s.sort);
@@ -197,7 +207,7 @@ export function TaskGrid(props: {
   );
   const sizing: ColumnSizingState = useMemo(() => ({ ...DEFAULT_WIDTH, ...widths }), [widths]);
   const table = useReactTable({
-    data: rows,
+    data: all ?? rows,
     columns: cols,
     state: { sorting: sort as SortingState, columnVisibility: visibility, columnSizing: sizing, columnOrder: [...COLUMN_ORDER] },
     onSortingChange: (u) => setSort((typeof u === 'function' ? u(sort as SortingState) : u) as typeof sort),
@@ -210,7 +220,14 @@ export function TaskGrid(props: {
   });
 
   const sortedRows = table.getRowModel().rows;
-  const items = useMemo(() => toItems(sortedRows.map((r) => r.original), grouping), [sortedRows, grouping]);
+  const items = useMemo(() => {
+    let list = sortedRows.map((r) => r.original);
+    if (all && rows !== all) {
+      const keep = new Set(rows);
+      list = list.filter((r) => keep.has(r));
+    }
+    return toItems(list, grouping);
+  }, [sortedRows, grouping, rows, all]);
   const indexOfKey = useMemo(() => {
     const m = new Map<string, number>();
     items.forEach((it, i) => {

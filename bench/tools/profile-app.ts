@@ -1,0 +1,64 @@
+/**
+ * Where the app's time goes (bench step 4): seeds 10,000 tasks, opens the ledger with Chromium's
+ * CPU profiler on, types into the search box, and prints the functions with the most self time.
+ * Run after `npm run bench app` (it uses out/renderer and out/bench): `npx tsx bench/tools/profile-app.ts [cold|search]`.
+ */
+import { resolve } from 'node:path';
+import { launch } from '../steps';
+import { serveDirs } from '../lib/serve';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 25): string[] {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+}
+
+const mode = process.argv[2] ?? 'search';
+const root = resolve(import.meta.dirname, '../..');
+const server = await serveDirs(process.env.RENDERER_DIR ?? resolve(root, 'out/renderer'), resolve(root, 'out/bench'));
+const browser = await launch();
+try {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const seed = await context.newPage();
+  await seed.goto(`${server.url}bench/`);
+  await seed.waitForFunction(() => window.__benchReady === true);
+  await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  if (mode === 'cold') await cdp.send('Profiler.start');
+  const t0 = Date.now();
+  await page.goto(`${server.url}#/ledger`);
+  await page.locator('[data-testid="task-grid"] [role="row"][data-task-key]').first().waitFor({ timeout: 60_000 });
+  console.log(`first row after ${Date.now() - t0} ms (wall, from goto)`);
+  if (mode !== 'cold') {
+    await page.waitForTimeout(500);
+    await page.getByTestId('ledger-search').focus();
+    await cdp.send('Profiler.start');
+    for (const k of ['创', '新', '平', '台']) {
+      await page.keyboard.insertText(k);
+      await page.waitForTimeout(400);
+    }
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Backspace');
+      await page.waitForTimeout(400);
+    }
+  }
+  const { profile } = await cdp.send('Profiler.stop');
+  console.log(topSelf(profile as never).join('\n'));
+} finally {
+  await browser.close();
+  await server.close();
+}
