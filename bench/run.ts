@@ -1,21 +1,23 @@
 /**
  * `npm run bench`: measures the app's costs as its work grows and compares each step with
  * the bare library floor, then prints a table and writes bench/results.md.
- * Not part of `npm test`. Needs `npm run build` first (it builds it when out/ is missing).
+ * Not part of `npm test`. First builds the app (vite.web.config.ts) and the bench page into a temporary
+ * folder (BUILD_DIRS; RENDERER_DIR measures another build of the app instead).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, type } from 'node:os';
 import { resolve } from 'node:path';
+import { BUILD_DIRS } from './lib/serve';
 import { STEPS, type BenchContext, type BenchRow } from './steps';
 
 const root = resolve(import.meta.dirname, '..');
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  if (!existsSync(resolve(root, 'out/renderer/index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
-  execFileSync('npx', ['vite', 'build', '--config', 'bench/browser/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+  if (!process.env.RENDERER_DIR)
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', BUILD_DIRS.app, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--config', 'bench/browser/vite.config.ts', '--outDir', BUILD_DIRS.page], { cwd: root, stdio: 'inherit' });
   const seedDir = resolve(root, 'seeds');
   const seeds = await Promise.all(['000', '001', '002', '003', '004'].map(async (p) => {
     const { readdir } = await import('node:fs/promises');

@@ -1,7 +1,6 @@
 /** The benchmark steps. Each returns rows for the results table. */
 import { chromium, type Browser } from 'playwright-core';
-import { resolve } from 'node:path';
-import { serveDirs } from './lib/serve';
+import { BUILD_DIRS, serveDirs } from './lib/serve';
 import { fmt, summarise, type Measurement } from './lib/stats';
 
 export interface BenchContext {
@@ -24,11 +23,6 @@ export interface BenchStep {
   run: (ctx: BenchContext) => Promise<BenchRow[]>;
 }
 
-/** The built app: out/renderer, or RENDERER_DIR (as for the e2e tests) to measure a private build. */
-export function appDir(ctx: BenchContext): string {
-  return process.env.RENDERER_DIR ?? resolve(ctx.root, 'out/renderer');
-}
-
 /** Launch Debian's Chromium the way the e2e tests do. */
 export function launch(): Promise<Browser> {
   return chromium.launch({
@@ -40,7 +34,7 @@ export function launch(): Promise<Browser> {
 
 /** Open the bench page in a fresh context and call window.__bench[name](...args) `runs` times. */
 export async function inBrowser<T>(ctx: BenchContext, fn: (call: (name: string, ...args: unknown[]) => Promise<T>) => Promise<BenchRow[]>): Promise<BenchRow[]> {
-  const server = await serveDirs(appDir(ctx), resolve(ctx.root, 'out/bench'));
+  const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
   const browser = await launch();
   try {
     const context = await browser.newContext();
@@ -92,7 +86,7 @@ const importStep: BenchStep = {
     inBrowser<{ app: AppImport[]; bare: number[]; megabytes: number }>(ctx, async (call) => {
       const rows: BenchRow[] = [];
       for (const size of [1_000, 10_000, 50_000]) {
-        const r = await call('importCompare', size, size >= 50_000 ? 3 : 5);
+        const r = await call('importCompare', size, size >= 50_000 ? 2 : 5);
         const app = summarise(r.app.map((a) => a.totalMs));
         const ratio = summarise(r.app.map((a, i) => a.totalMs / r.bare[i]!));
         const last = r.app[r.app.length - 1]!;
@@ -140,7 +134,7 @@ const backupStep: BenchStep = {
     inBrowser<{ seedMs: number; backupMs: number[]; readMs: number[]; restoreMs: number[]; megabytes: number; restoredProgress: number }>(ctx, async (call) => {
       const rows: BenchRow[] = [];
       for (const size of [10_000, 50_000, 200_000]) {
-        const r = await call('backupRestore', size, 3, size >= 200_000 ? 2 : 3);
+        const r = await call('backupRestore', size, 3, size >= 200_000 ? 1 : size >= 50_000 ? 2 : 3);
         const step = '5. Backup';
         const backup = summarise(r.backupMs);
         rows.push({ step, what: `backup (createBackup) of 10,000 tasks + ${n(size)} progress entries (${r.megabytes.toFixed(0)} MB)`, result: fmt(backup), budget: size === 200_000 ? '≤ 5000 ms' : '—', met: size === 200_000 ? backup.median <= 5000 : undefined });
@@ -253,8 +247,8 @@ const KEYS = ['创', '新', '平', '台', 'Backspace', 'Backspace', 'Backspace',
 const appStep: BenchStep = {
   id: 'app',
   title: '4. The app in Chromium: cold start, search, scrolling (10,000 tasks)',
-  run: async (ctx) => {
-    const server = await serveDirs(appDir(ctx), resolve(ctx.root, 'out/bench'));
+  run: async () => {
+    const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
     const browser = await launch();
     const rows: BenchRow[] = [];
     try {

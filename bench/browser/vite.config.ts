@@ -1,4 +1,4 @@
-/** Builds the in-browser benchmark page (real IndexedDB in Chromium). */
+/** Builds the in-browser benchmark page (real IndexedDB in Chromium); run.ts passes --outDir. */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -13,6 +13,6 @@ export default defineConfig({
       '@renderer': resolve(root, 'src/renderer'),
     },
   },
-  build: { outDir: resolve(root, 'out/bench'), emptyOutDir: true, chunkSizeWarningLimit: 8000 },
+  build: { emptyOutDir: true, chunkSizeWarningLimit: 8000 },
   logLevel: 'warn',
 });

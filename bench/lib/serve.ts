@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -9,6 +10,12 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.png': 'image/png',
+};
+
+/** Where `npm run bench` builds the app and the bench page: outside out/, which electron-builder packages. */
+export const BUILD_DIRS = {
+  app: process.env.RENDERER_DIR ?? join(tmpdir(), 'ledger-bench', 'app'),
+  page: join(tmpdir(), 'ledger-bench', 'page'),
 };
 
 /** Serve `appDir` at / and `benchDir` at /bench/ on 127.0.0.1. */

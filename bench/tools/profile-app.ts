@@ -1,11 +1,10 @@
 /**
  * Where the app's time goes (bench step 4): seeds 10,000 tasks, opens the ledger with Chromium's
  * CPU profiler on, types into the search box, and prints the functions with the most self time.
- * Run after `npm run bench app` (it uses out/renderer and out/bench): `npx tsx bench/tools/profile-app.ts [cold|search]`.
+ * Run after `npm run bench app` (it uses that run's builds): `npx tsx bench/tools/profile-app.ts [cold|search]`.
  */
-import { resolve } from 'node:path';
 import { launch } from '../steps';
-import { serveDirs } from '../lib/serve';
+import { BUILD_DIRS, serveDirs } from '../lib/serve';
 
 interface ProfileNode {
   id: number;
@@ -24,8 +23,7 @@ function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas:
 }
 
 const mode = process.argv[2] ?? 'search';
-const root = resolve(import.meta.dirname, '../..');
-const server = await serveDirs(process.env.RENDERER_DIR ?? resolve(root, 'out/renderer'), resolve(root, 'out/bench'));
+const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
 const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
