@@ -60,7 +60,7 @@ export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv, o
           allowClear
           prefix={<SearchOutlined />}
           placeholder={LEDGER_TEXT.searchPlaceholder}
-          style={{ width: 280 }}
+          style={{ width: 220 }}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onKeyDown={(e) => {
