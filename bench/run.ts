@@ -48,13 +48,24 @@ async function main(): Promise<void> {
     }
   })();
   const machine = `${type()} · ${cpus().length} × ${cpus()[0]?.model ?? '?'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${chromium}`;
-  const table = [
-    '| step | measurement | result (median, min–max, runs) | budget | met |',
-    '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.step} | ${r.what} | ${r.result.replace(/\n/g, ' ')} | ${r.budget} | ${r.met === undefined ? '—' : r.met ? 'yes' : '**no**'} |`),
-  ].join('\n');
+  const lines = rows.map((r) => `| ${r.step} | ${r.what} | ${r.result.replace(/\n/g, ' ')} | ${r.budget} | ${r.met === undefined ? '—' : r.met ? 'yes' : '**no**'} |`);
+  const stamp = `${new Date().toISOString()} on ${machine}`;
+  let runLine = `Run ${stamp}.`;
+  if (only.length) {
+    // A partial run (`npm run bench import`) replaces only its own steps' rows in results.md.
+    const old = await readFile(resolve(root, 'bench/results.md'), 'utf8').catch(() => '');
+    const fresh = new Set(rows.map((r) => r.step));
+    const kept = old.split('\n').filter((l) => /^\| \S/.test(l) && !l.startsWith('| step |') && !fresh.has(l.split(' | ')[0]!.slice(2)));
+    lines.push(...kept);
+    const order = ['1.', '2.', '3.', '4.', '5.', 'Dashboard'];
+    const rank = (l: string) => order.findIndex((p) => l.startsWith(`| ${p}`));
+    lines.sort((a, b) => rank(a) - rank(b));
+    const previous = /^Run .*$/m.exec(old)?.[0];
+    runLine = `${previous ?? ''}${previous ? '\n' : ''}Steps ${only.join(', ')} re-run ${stamp}.`;
+  }
+  const table = ['| step | measurement | result (median, min–max, runs) | budget | met |', '|---|---|---|---|---|', ...lines].join('\n');
   const notes = await readFile(resolve(root, 'bench/NOTES.md'), 'utf8').catch(() => '');
-  const md = `# Benchmark results\n\nRun ${new Date().toISOString()} on ${machine}.\n\n${table}\n\n${notes}`;
+  const md = `# Benchmark results\n\n${runLine}\n\n${table}\n\n${notes}`;
   await writeFile(resolve(root, 'bench/results.md'), md);
   process.stdout.write(`\n${table}\n\nwritten to bench/results.md\n`);
 }

@@ -20,16 +20,21 @@ export interface BackupTimes {
   restoredProgress: number;
 }
 
-/** Fill a fresh store with `progressCount` entries, then back it up `runs` times and restore it `restoreRuns` times. */
-export async function backupRestore(sentences: string[], progressCount: number, runs: number, restoreRuns: number): Promise<BackupTimes> {
-  const name = `bench-backup-${progressCount}-${Date.now()}`;
+/** A fresh store named `name` with 10,000 tasks and `progressCount` progress entries (for profiling). */
+export async function seedStore(sentences: string[], name: string, progressCount: number): Promise<LedgerDb> {
   const db = new LedgerDb(name);
   const data = generateData({ sentences, taskCount: 10_000, periodCount: 20, progressCount });
-  const t0 = performance.now();
   await db.tasks.bulkPut(data.tasks);
   await db.targets.bulkPut(data.targets);
   for (let i = 0; i < data.progress.length; i += 10_000) await db.progress.bulkPut(data.progress.slice(i, i + 10_000));
   await setDistrict(db, '汉阳区');
+  return db;
+}
+
+/** Fill a fresh store with `progressCount` entries, then back it up `runs` times and restore it `restoreRuns` times. */
+export async function backupRestore(sentences: string[], progressCount: number, runs: number, restoreRuns: number): Promise<BackupTimes> {
+  const t0 = performance.now();
+  const db = await seedStore(sentences, `bench-backup-${progressCount}-${Date.now()}`, progressCount);
   const seedMs = performance.now() - t0;
   const out: BackupTimes = { seedMs, backupMs: [], readMs: [], restoreMs: [], megabytes: 0, restoredProgress: 0 };
   let bytes: Uint8Array = new Uint8Array();

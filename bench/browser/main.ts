@@ -8,7 +8,8 @@ import { progressRepo, setDistrict } from '@renderer/storage/repositories';
 import { generateData, sentencesOf } from '../lib/synthetic';
 import { appImport, bareSheetJs, cityListXlsx, cityTasks, type AppImportTimes } from './import-bench';
 import { appExport, bareExcelJs, exportSource, reportRows, templateTaskFields } from './export-bench';
-import { backupRestore } from './backup-bench';
+import { backupRestore, seedStore } from './backup-bench';
+import { createBackup } from '@renderer/storage/backup';
 import { DASHBOARD_DISTRICT, dashboardCompute, dashboardData } from './dashboard-bench';
 
 const seedTexts = Object.values(import.meta.glob('../../seeds/*.txt', { query: '?raw', import: 'default', eager: true })) as string[];
@@ -106,6 +107,18 @@ async function seedAppDashboard(taskCount: number, periodCount: number): Promise
   return { ms: now() - t0, progress: data.progress.length };
 }
 
+let profiled: LedgerDb | undefined;
+
+/** For bench/tools/profile-page.ts: a store to back up, then one backup of it. */
+async function seedForProfile(count: number): Promise<void> {
+  profiled = await seedStore(sentences, `bench-profile-${Date.now()}`, count);
+}
+async function backupForProfile(): Promise<number> {
+  const t0 = now();
+  await createBackup(profiled!, 'manual');
+  return now() - t0;
+}
+
 declare global {
   interface Window {
     __bench: Record<string, (...args: never[]) => Promise<unknown>>;
@@ -116,6 +129,8 @@ declare global {
 window.__bench = {
   seedApp,
   seedAppDashboard,
+  seedForProfile,
+  backupForProfile,
   progressLoadAndQuery,
   importCompare,
   exportCompare,

@@ -5,22 +5,7 @@
  */
 import { launch } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
-
-function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 25): string[] {
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0));
-  });
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
-}
+import { topSelf } from './cpu-profile';
 
 const mode = process.argv[2] ?? 'search';
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
