@@ -148,31 +148,38 @@ function unescapeKey(k: string): string {
   return k.replace(/~1/g, '.').replace(/~0/g, '~');
 }
 
+/** A key path built only when a typed value needs it (most rows have none). */
+type KeyPath = { up: KeyPath; key: string } | undefined;
+
+function keyPathText(p: KeyPath): string {
+  const parts: string[] = [];
+  for (let n = p; n; n = n.up) parts.push(escapeKey(n.key));
+  return parts.reverse().join('.');
+}
+
 /** Encode binary and dates the typeson way dexie-export-import uses (`$types` by key path). */
 function encodeRow(row: unknown): unknown {
   const types: Record<string, string> = {};
-  const walk = (v: unknown, path: string): unknown => {
+  const walk = (v: unknown, path: KeyPath): unknown => {
+    if (v === null || typeof v !== 'object') return v;
     if (v instanceof Uint8Array) {
-      types[path] = 'uint8array';
+      types[keyPathText(path)] = 'uint8array';
       return { encoded: toBase64(v), byteOffset: 0, length: v.length };
     }
     if (v instanceof ArrayBuffer) {
-      types[path] = 'arraybuffer';
+      types[keyPathText(path)] = 'arraybuffer';
       return toBase64(new Uint8Array(v));
     }
     if (v instanceof Date) {
-      types[path] = 'date';
+      types[keyPathText(path)] = 'date';
       return v.getTime();
     }
-    if (Array.isArray(v)) return v.map((x, i) => walk(x, path ? `${path}.${i}` : String(i)));
-    if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = walk(x, path ? `${path}.${escapeKey(k)}` : escapeKey(k));
-      return out;
-    }
-    return v;
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, { up: path, key: String(i) }));
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = walk(x, { up: path, key: k });
+    return out;
   };
-  const out = walk(row, '');
+  const out = walk(row, undefined);
   if (Object.keys(types).length === 0) return out;
   if (out && typeof out === 'object' && !Array.isArray(out) && !('' in types)) return { ...(out as object), $types: types };
   return { $: out, $types: { $: types[''] } };
@@ -224,6 +231,16 @@ function checksumInput(h: Pick<BackupFile, 'formatVersion' | 'schemaVersion' | '
 
 // ---------------------------------------------------------------- export
 
+function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 function tableSchema(t: Dexie['tables'][number]): string {
   return [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(',');
 }
@@ -257,10 +274,16 @@ export async function createBackup(db: Dexie, reason: BackupReason): Promise<{ h
     reason,
     district: typeof districtRow?.value === 'string' ? districtRow.value : undefined,
     counts,
-    sha256: await sha256Hex(checksumInput(base)),
+    sha256: '',
   };
-  const file: BackupFile = { ...header, database };
-  return { header, bytes: new TextEncoder().encode(JSON.stringify(file)) };
+  // The database part is stringified and encoded once and shared by the checksum input and the
+  // file (byte for byte what checksumInput and JSON.stringify of the whole file give).
+  const enc = new TextEncoder();
+  const dbBytes = enc.encode(JSON.stringify(database));
+  const wrap = (head: string, tail: string) => concatBytes(enc.encode(head), dbBytes, enc.encode(tail));
+  header.sha256 = await sha256Hex(wrap(`[${JSON.stringify([base.formatVersion, base.schemaVersion, base.createdAt, base.counts]).slice(1, -1)},`, ']'));
+  const headJson = JSON.stringify(header);
+  return { header, bytes: wrap(`${headJson.slice(0, -1)},"database":`, '}') };
 }
 
 /** The file name offered for a backup: 台账备份_汉阳区_2025-10-08_0930.json. */
