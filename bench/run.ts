@@ -60,8 +60,8 @@ async function main(): Promise<void> {
     const order = ['1.', '2.', '3.', '4.', '5.', 'Dashboard'];
     const rank = (l: string) => order.findIndex((p) => l.startsWith(`| ${p}`));
     lines.sort((a, b) => rank(a) - rank(b));
-    const previous = /^Run .*$/m.exec(old)?.[0];
-    runLine = `${previous ?? ''}${previous ? '\n' : ''}Steps ${only.join(', ')} re-run ${stamp}.`;
+    const previous = (old.match(/^(Run|Steps) .*$/gm) ?? []).filter((l) => !l.startsWith(`Steps ${only.join(', ')} re-run`));
+    runLine = [...previous, `Steps ${only.join(', ')} re-run ${stamp}.`].join('\n');
   }
   const table = ['| step | measurement | result (median, min–max, runs) | budget | met |', '|---|---|---|---|---|', ...lines].join('\n');
   const notes = await readFile(resolve(root, 'bench/NOTES.md'), 'utf8').catch(() => '');
