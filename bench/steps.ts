@@ -145,19 +145,57 @@ const backupStep: BenchStep = {
     }),
 };
 
+/** Runs in every page of the context before the app: notes when the 工作台 is painted. */
+function watchDashboard(): void {
+  const mo = new MutationObserver(() => {
+    if (window.__firstRowAt !== undefined || !document.querySelector('[data-testid="dashboard"]')) return;
+    mo.disconnect();
+    requestAnimationFrame(() => (window.__firstRowAt = performance.now()));
+  });
+  mo.observe(document, { childList: true, subtree: true });
+}
+
 const dashboardStep: BenchStep = {
   id: 'dashboard',
-  title: 'Dashboard (issue 9): buildDashboard over tasks × 20 quarters',
-  run: (ctx) =>
-    inBrowser<{ ms: number[]; tasks: number }>(ctx, async (call) => {
-      const rows: BenchRow[] = [];
+  title: 'Dashboard (issue 9): buildDashboard over tasks × 20 quarters, and the page',
+  run: async (ctx) => {
+    const rows = await inBrowser<{ ms: number[]; tasks: number }>(ctx, async (call) => {
+      const out: BenchRow[] = [];
       for (const size of [1_000, 10_000]) {
         const r = await call('dashboardCompute', size, 20, 5);
         const m = summarise(r.ms);
-        rows.push({ step: 'Dashboard', what: `buildDashboard, ${n(size)} tasks × 20 quarters (${n(size * 20)} progress entries, ${n(r.tasks)} tasks shown)`, result: fmt(m), budget: '≤ 1000 ms', met: m.median <= 1000 });
+        out.push({ step: 'Dashboard', what: `buildDashboard, ${n(size)} tasks × 20 quarters (${n(size * 20)} progress entries, ${n(r.tasks)} tasks shown)`, result: fmt(m), budget: '≤ 1000 ms', met: m.median <= 1000 });
       }
-      return rows;
-    }),
+      return out;
+    });
+    // The page: one store of 10,000 tasks × 20 quarters, opened fresh at #/dashboard three times.
+    const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
+    const browser = await launch();
+    try {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+      await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+      const seedPage = await context.newPage();
+      await seedPage.goto(`${server.url}bench/`);
+      await seedPage.waitForFunction(() => window.__benchReady === true);
+      await seedPage.evaluate(() => window.__bench.seedAppDashboard!(10_000 as never, 20 as never));
+      await seedPage.close();
+      await context.addInitScript(watchDashboard);
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const page = await context.newPage();
+        await page.goto(`${server.url}#/dashboard`);
+        await page.waitForFunction(() => window.__firstRowAt !== undefined, null, { timeout: 120_000 });
+        times.push(await page.evaluate(() => window.__firstRowAt!));
+        await page.close();
+      }
+      const m = summarise(times);
+      rows.push({ step: 'Dashboard', what: 'page open at #/dashboard to the painted 工作台 (app start included), 10,000 tasks × 20 quarters in the store', result: fmt(m), budget: '≤ 1000 ms (issue 9)', met: m.median <= 1000 });
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    return rows;
+  },
 };
 
 /** p-th percentile (0–1) of samples. */
