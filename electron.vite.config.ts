@@ -29,6 +29,8 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
+      // Minified like the web build: a third of the bytes to parse on every start.
+      minify: true,
       chunkSizeWarningLimit: 4000,
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
     },
