@@ -1,12 +1,9 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { ALIASES } from './aliases.config';
 
-const alias = {
-  '@core': resolve(import.meta.dirname, 'src/core'),
-  '@shared': resolve(import.meta.dirname, 'src/shared'),
-  '@renderer': resolve(import.meta.dirname, 'src/renderer'),
-};
+const alias = ALIASES;
 
 export default defineConfig({
   main: {

@@ -2,16 +2,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { ALIASES } from './aliases.config';
 
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
   resolve: {
-    alias: {
-      '@core': resolve(import.meta.dirname, 'src/core'),
-      '@shared': resolve(import.meta.dirname, 'src/shared'),
-      '@renderer': resolve(import.meta.dirname, 'src/renderer'),
-    },
+    alias: ALIASES,
   },
   plugins: [react()],
   worker: { format: 'es' },

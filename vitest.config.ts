@@ -1,13 +1,9 @@
-import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { ALIASES } from './aliases.config';
 
 export default defineConfig({
   resolve: {
-    alias: {
-      '@core': resolve(import.meta.dirname, 'src/core'),
-      '@shared': resolve(import.meta.dirname, 'src/shared'),
-      '@renderer': resolve(import.meta.dirname, 'src/renderer'),
-    },
+    alias: ALIASES,
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/unit/**/*.test.ts', 'test/main/**/*.test.ts'],

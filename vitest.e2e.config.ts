@@ -1,14 +1,10 @@
-import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { ALIASES } from './aliases.config';
 
 /** End-to-end: the built renderer (out/renderer) served on localhost, driven in Debian's Chromium. */
 export default defineConfig({
   resolve: {
-    alias: {
-      '@core': resolve(import.meta.dirname, 'src/core'),
-      '@shared': resolve(import.meta.dirname, 'src/shared'),
-      '@renderer': resolve(import.meta.dirname, 'src/renderer'),
-    },
+    alias: ALIASES,
   },
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
