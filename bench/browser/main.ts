@@ -10,6 +10,8 @@ import { appImport, bareSheetJs, cityListXlsx, cityTasks, type AppImportTimes } 
 import { appExport, bareExcelJs, exportSource, reportRows, templateTaskFields } from './export-bench';
 import { backupRestore, seedStore } from './backup-bench';
 import { createBackup } from '@renderer/storage/backup';
+import { loadDashboardSource, shownPeriod, summariesFor } from '@renderer/features/dashboard/dashboard-data';
+import type { PeriodSummaryRow } from '@core/dashboard';
 import { DASHBOARD_DISTRICT, dashboardCompute, dashboardData } from './dashboard-bench';
 
 const seedTexts = Object.values(import.meta.glob('../../seeds/*.txt', { query: '?raw', import: 'default', eager: true })) as string[];
@@ -107,6 +109,30 @@ async function seedAppDashboard(taskCount: number, periodCount: number): Promise
   return { ms: now() - t0, progress: data.progress.length };
 }
 
+/** The 工作台's store read (loadDashboardSource for the current quarter), `runs` times, and its parts once. */
+async function dashboardLoad(runs: number): Promise<{ ms: number[]; parts: Record<string, number> }> {
+  const db = new LedgerDb(DB_NAME);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = now();
+    await loadDashboardSource(db, { periodId: undefined });
+    ms.push(now() - t0);
+  }
+  const parts: Record<string, number> = {};
+  const time = async (name: string, f: () => Promise<unknown>) => {
+    const t0 = now();
+    const r = await f();
+    parts[`${name} (${Array.isArray(r) ? r.length : 1})`] = Math.round(now() - t0);
+    return r;
+  };
+  const period = shownPeriod('quarter', undefined, new Date().toISOString().slice(0, 10));
+  await time('tasks', () => db.tasks.toArray());
+  const rows = (await time('period rows', () => db.progressSummary.where('district').equals(DASHBOARD_DISTRICT).toArray())) as PeriodSummaryRow[];
+  await time('summariesFor', async () => summariesFor(rows, period));
+  db.close();
+  return { ms, parts };
+}
+
 let profiled: LedgerDb | undefined;
 
 /** For bench/tools/profile-page.ts: a store to back up, then one backup of it. */
@@ -129,6 +155,7 @@ declare global {
 window.__bench = {
   seedApp,
   seedAppDashboard,
+  dashboardLoad,
   seedForProfile,
   backupForProfile,
   progressLoadAndQuery,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { currentPeriod, previousPeriod } from '../../src/core/period';
+import { periodRowsOf } from '../../src/core/dashboard/progress-summary';
+import type { ProgressEntry } from '../../src/core/model';
 import { aCluster, aDocument, anEntry, aTarget, aTask } from '../builders/dashboard';
 import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
@@ -31,7 +33,9 @@ const progress = [
 ];
 
 /** Write rows into the app's IndexedDB store (plain IndexedDB, as a restored backup would). */
-async function putRows(page: Page, rows: Record<string, unknown[]>): Promise<void> {
+async function putRows(page: Page, given: Record<string, unknown[]>): Promise<void> {
+  // Written past storage, so the summaries storage keeps with each progress row are written here too.
+  const rows = given.progress ? { ...given, progressSummary: periodRowsOf(given.progress as ProgressEntry[]) } : given;
   await page.evaluate(async (rows) => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const r = indexedDB.open('district-innovation-ledger');

@@ -6,6 +6,7 @@ import type { Cluster, IsoDate, PolicyDocument, ProgressEntry, ReportingPeriod, 
 import { STATUS_LABELS, TASK_STATUSES } from '../model';
 import { parsePeriodId } from '../period';
 import { judgePace, type PaceVerdict } from './pace';
+import { isProgressFilled, type ProgressSummary } from './progress-summary';
 
 /**
  * A task's status on the dashboard: one of the city's statuses, 未选状态 (something written
@@ -34,8 +35,12 @@ export interface DashboardInput {
   today: IsoDate;
   documents: readonly PolicyDocument[];
   tasks: readonly Task[];
-  /** Progress entries; entries of other districts are ignored. */
-  progress: readonly ProgressEntry[];
+  /**
+   * Progress entries or their summaries; entries of other districts are ignored. Summaries
+   * may be limited to the periods of the range, each task's latest filled entry before the
+   * range when it is 已完成, and entries with indicator values (see loadDashboardSource).
+   */
+  progress: readonly (ProgressEntry | ProgressSummary)[];
   targets: readonly Target[];
   clusters: readonly Cluster[];
   filters?: DashboardFilters;
@@ -214,7 +219,8 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     const k = slot.get(e.taskKey);
     if (k !== undefined) {
       const j = periodIndex.get(e.periodId);
-      const code = e.status ? (STATUS_CODE[e.status] ?? NONE) : e.percent !== undefined || e.progress.trim() !== '' ? NO_STATUS : NONE;
+      const filled = 'filled' in e ? e.filled === 1 : isProgressFilled(e);
+      const code = e.status ? (STATUS_CODE[e.status] ?? NONE) : filled ? NO_STATUS : NONE;
       if (j !== undefined) {
         if (code !== NONE) status[k * nP + j] = code;
       } else if (start < rangeStart && code !== NONE && (beforeStart[k] === undefined || start > beforeStart[k]!)) {

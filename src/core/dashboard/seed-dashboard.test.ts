@@ -5,6 +5,7 @@ import type { DefaultData } from '../policy/seed-data';
 import { taskRelevance } from '../policy/relevance';
 import { makePeriod, periodRange } from '../period';
 import { buildDashboard } from './build-dashboard';
+import { summarizeProgress } from './progress-summary';
 import { anEntry } from '../../../test/builders/dashboard';
 import seedJson from '../../../seeds/default-data.json';
 
@@ -26,6 +27,12 @@ describe.each(['汉阳区', '江夏区', '东湖新技术开发区'])('the seede
     anEntry('江岸区', relevant[16]!.key, '2027-Q1', 'done'), // another district: ignored
   ];
   const data = buildDashboard({ district, periods, today: '2027-03-15', ...seed, progress, clusters, isRelevant });
+
+  it('gives the same numbers from progress summaries (no texts) as from full entries', () => {
+    const viaSummaries = buildDashboard({ district, periods, today: '2027-03-15', ...seed, progress: progress.map(summarizeProgress), clusters, isRelevant });
+    expect(viaSummaries).toEqual(data);
+    expect(viaSummaries.totals.filled).toBeGreaterThan(0);
+  });
 
   it('shows every task that concerns the district, by document', () => {
     expect(relevant.length).toBeGreaterThan(20);

@@ -16,6 +16,9 @@ import {
   type BackupSink,
 } from './backup';
 import { seedStore } from '../../../test/builders/seeded-store';
+import Dexie from 'dexie';
+import { periodRowsOf } from '@core/dashboard';
+import { SCHEMA_HISTORY } from './schema';
 
 /** The platform bridge is the one thing mocked: a sink that keeps files in memory like main does. */
 function memorySink() {
@@ -68,6 +71,9 @@ describe('backup and restore', () => {
 
     const { bytes, header } = await createBackup(db, 'manual');
     expect(header.counts.progress).toBe(88);
+    // Summaries are derived: not in the file, rebuilt from the progress rows on restore.
+    expect(header.counts).not.toHaveProperty('progressSummary');
+    expect(original.progressSummary).toHaveLength(4); // one row per period
     expect(header.district).toBe('汉阳区');
     expect(header.sha256).toMatch(/^[0-9a-f]{64}$/);
 
@@ -98,6 +104,22 @@ describe('backup and restore', () => {
     // restoring did not bypass the guards afterwards: the submitted period is locked again
     const p = restored.progress!.find((x) => (x as { periodId: string }).periodId === '2025-Q3') as { id: string };
     await expect(db.progress.update(p.id, { progress: '改' })).rejects.toThrow(/已报送/);
+  });
+
+  it('restoring a backup from before the summaries (schema 1) builds them', async () => {
+    const oldName = `${name}-v1`;
+    const v1 = new LedgerDb(oldName, SCHEMA_HISTORY.filter((s) => s.version === 1));
+    const { progress } = await seedStore(v1, ['2025-Q1', '2025-Q2']);
+    const { bytes } = await createBackup(v1, 'manual');
+    v1.close();
+    await Dexie.delete(oldName);
+    const check = await readBackupFile(bytes);
+    if (!check.ok) throw new Error(check.message);
+    expect(check.backup.schemaVersion).toBe(1);
+    await restoreBackup(db, check.backup, { sink: memorySink().sink });
+    const summaries = await db.progressSummary.toArray();
+    expect(summaries.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(periodRowsOf(progress).sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(summaries).toHaveLength(2);
   });
 
   it('restore replaces the current data, keeps its audit rows and takes a safety backup that restores it', async () => {

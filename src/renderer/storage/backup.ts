@@ -20,6 +20,7 @@ import type { AuditEntry } from '@core/model';
 import { SETTING_KEYS } from '@core/model';
 import { DB_NAME, LATEST_VERSION, SCHEMA_HISTORY } from './schema';
 import { LedgerDb } from './db';
+import { SUMMARY_TABLE } from './progress-summary';
 import { runUnguarded } from './audit';
 import { platform } from '../platform';
 
@@ -241,6 +242,9 @@ function concatBytes(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Tables computed from others (not written to backups; rebuilt by storage when their source is restored). */
+const DERIVED_TABLES: ReadonlySet<string> = new Set([SUMMARY_TABLE]);
+
 function tableSchema(t: Dexie['tables'][number]): string {
   return [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(',');
 }
@@ -248,7 +252,7 @@ function tableSchema(t: Dexie['tables'][number]): string {
 /** Export the whole store (any Dexie database) as backup bytes. */
 export async function createBackup(db: Dexie, reason: BackupReason): Promise<{ header: BackupHeader; bytes: Uint8Array }> {
   if (!db.isOpen()) await db.open();
-  const tables = db.tables.slice().sort((a, b) => (a.name < b.name ? -1 : 1));
+  const tables = db.tables.filter((t) => !DERIVED_TABLES.has(t.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
   const rowsByTable = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
   const counts: Record<string, number> = {};
   tables.forEach((t, i) => (counts[t.name] = rowsByTable[i]!.length));
@@ -476,7 +480,8 @@ export async function restoreBackup(db: LedgerDb, backup: BackupFile, opts: { si
   const counts: Record<string, number> = {};
   await runUnguarded(db, names, async () => {
     for (const name of names) {
-      if (name === 'audit') continue;
+      // progressSummary follows the progress rows written here (progressSummaryMiddleware).
+      if (name === 'audit' || DERIVED_TABLES.has(name)) continue;
       const table = db.table(name);
       await table.clear();
       const incoming = rows.get(name) ?? [];

@@ -19,6 +19,8 @@ import type {
 import { DB_NAME, SCHEMA_HISTORY, type SchemaStep } from './schema';
 import { installAuditTrail } from './audit';
 import { installPeriodLocks } from './locks';
+import { progressSummaryMiddleware } from './progress-summary';
+import type { PeriodSummaryRow } from '@core/dashboard/progress-summary';
 
 /** A stored import batch: what an import changed, so that it can be undone. */
 export interface ImportRecord {
@@ -61,6 +63,8 @@ export class LedgerDb extends Dexie {
   submissions!: EntityTable<Submission, 'id'>;
   imports!: EntityTable<ImportRecord, 'id'>;
   templates!: EntityTable<StoredTemplate, 'id'>;
+  /** Kept in step with progress by progressSummaryMiddleware (installed here, for every instance). */
+  progressSummary!: EntityTable<PeriodSummaryRow, 'id'>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY) {
     super(name);
@@ -68,6 +72,7 @@ export class LedgerDb extends Dexie {
       const v = this.version(step.version).stores(step.stores);
       if (step.upgrade) v.upgrade(step.upgrade);
     }
+    this.use(progressSummaryMiddleware);
   }
 }
 

@@ -10,6 +10,9 @@ import { LedgerDb } from './db';
 import { LATEST_VERSION, SCHEMA_HISTORY, type SchemaStep } from './schema';
 import { backupBeforeUpgrade, readBackupFile, type BackupSink } from './backup';
 import { seedStore } from '../../../test/builders/seeded-store';
+import { SUMMARY_TABLE } from './progress-summary';
+import { periodRowsOf } from '@core/dashboard';
+import type { ProgressEntry } from '@core/model';
 
 const opened: string[] = [];
 let n = 0;
@@ -37,7 +40,8 @@ async function fixtureRows(): Promise<Map<string, unknown[]>> {
   await db.audit.add({ at: '2025-10-01T00:00:00.000Z', entity: 'task', entityId: '2023YD-01', field: 'title', oldValue: 'a', newValue: 'b', by: '王芳' });
   await db.submissions.put({ id: 's1', district: '汉阳区', periodId: '2025-Q3', report: 'tasks', fileName: 'a.xlsx', sha256: 'ab', rows: [{ taskKey: '2023YD-01' }], at: '2025-10-08T00:00:00.000Z' });
   const rows = new Map<string, unknown[]>();
-  for (const t of db.tables) rows.set(t.name, await t.toArray());
+  // progressSummary is derived: written by storage with each progress row, never by hand.
+  for (const t of db.tables) if (t.name !== SUMMARY_TABLE) rows.set(t.name, await t.toArray());
   db.close();
   return rows;
 }
@@ -48,6 +52,7 @@ async function fillAt(name: string, history: readonly SchemaStep[], rows: Map<st
   await db.open();
   const written = new Map<string, unknown[]>();
   for (const t of tablesOf(history)) {
+    if (t === SUMMARY_TABLE) continue;
     const r = rows.get(t) ?? [];
     await db.table(t).bulkAdd(r);
     written.set(t, r);
@@ -70,6 +75,13 @@ async function expectSurvived(name: string, history: readonly SchemaStep[], writ
     const pk = db.table(table).schema.primKey.keyPath as string;
     const byKey = new Map(now.map((r) => [JSON.stringify((r as Record<string, unknown>)[pk]), r]));
     for (const r of rows) expect(byKey.get(JSON.stringify((r as Record<string, unknown>)[pk])), `${table} ${pk}`).toMatchObject(r as object);
+  }
+  if (present.has(SUMMARY_TABLE)) {
+    // Every progress row has its summary, built by the upgrade or written with the row.
+    const progress = (await db.table('progress').toArray()) as ProgressEntry[];
+    expect(progress.length).toBeGreaterThan(0);
+    const summaries = await db.table(SUMMARY_TABLE).toArray();
+    expect(summaries.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(periodRowsOf(progress).sort((a, b) => (a.id < b.id ? -1 : 1)));
   }
   db.close();
 }

@@ -7,6 +7,7 @@
  * DB_NAME is persisted: do not change it, or every officer's data is silently orphaned.
  */
 import type { Transaction } from 'dexie';
+import { buildProgressSummaries } from './progress-summary';
 
 /** Name of the IndexedDB database. Do not change without a migration. */
 export const DB_NAME = 'district-innovation-ledger';
@@ -40,6 +41,14 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       imports: 'id, at',
       templates: 'id',
     },
+  },
+  {
+    version: 2,
+    summary: 'progressSummary: per district and period one row of compact cells per task (no texts) for the 工作台, built from the stored progress',
+    stores: {
+      progressSummary: 'id, district',
+    },
+    upgrade: buildProgressSummaries,
   },
 ];
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, List, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import type { DashboardData, DashboardTaskRef } from '@core/dashboard';
-import { currentPeriod, parsePeriodId, periodRange, periodsPerYear, shiftPeriod } from '@core/period';
+import { currentPeriod, periodRange, periodsPerYear, shiftPeriod } from '@core/period';
 import type { ReportingPeriod } from '@core/model';
 import { useRoute } from '../../state/route';
 import { useLedgerView } from '../../state/ledger';
@@ -9,7 +9,7 @@ import { buildChartSpecs, drawableIndicators, STATUS_COLORS, type ChartSpec } fr
 import { ChartCard } from './ChartCard';
 import { useDashboardFilters } from './filters-store';
 import { useDashboardSource } from './use-dashboard-source';
-import { dashboardFor, todayIso } from './dashboard-data';
+import { dashboardFor, shownPeriod, todayIso } from './dashboard-data';
 import { DASHBOARD_TEXT as T } from './texts';
 
 /** Lists show at most this many tasks (the ledger's filters show them all). */
@@ -36,18 +36,18 @@ function summarize(spec: ChartSpec, data: DashboardData): string {
 
 /** 工作台: the district at a glance for the chosen period, following the document and cluster filters. */
 export function DashboardPage() {
-  const source = useDashboardSource();
   const filters = useDashboardFilters();
   // One reporting period for the ledger, 指标跟踪 and 工作台: a task opened from a list here
   // opens in the period whose numbers were shown.
   const chosenId = useLedgerView((s) => s.periodId);
   const choosePeriod = useLedgerView((s) => s.setPeriodId);
   const today = todayIso();
+  const source = useDashboardSource(chosenId, today);
 
   const kind = source?.periodKind ?? 'quarter';
   const now = currentPeriod(kind, today);
-  const chosen = chosenId ? parsePeriodId(chosenId) : undefined;
-  const period: ReportingPeriod = chosen && chosen.kind === kind ? chosen : now;
+  // The source holds the progress of the period it was read for: show that one.
+  const period: ReportingPeriod = source?.period ?? shownPeriod(kind, chosenId, today);
   const periodOptions = useMemo(
     () => periodRange(shiftPeriod(now, -(periodsPerYear(kind) * 3 - 1)), now).reverse().map((p) => ({ value: p.id, label: p.name })),
     // eslint-disable-next-line react-hooks/exhaustive-deps

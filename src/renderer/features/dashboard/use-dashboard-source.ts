@@ -4,7 +4,10 @@ import { loadDashboardSource, type DashboardSource } from './dashboard-data';
 
 export type { DashboardSource } from './dashboard-data';
 
-/** undefined while loading, null before a district is chosen. */
-export function useDashboardSource(): DashboardSource | null | undefined {
-  return useLiveQuery(() => loadDashboardSource(getDb()), []);
+/**
+ * undefined while loading, null before a district is chosen. Holds what the dashboard of the
+ * chosen period (or the current one) needs; `source.period` says which period that is.
+ */
+export function useDashboardSource(chosenPeriodId: string | undefined, today: string): DashboardSource | null | undefined {
+  return useLiveQuery(() => loadDashboardSource(getDb(), { periodId: chosenPeriodId, today }), [chosenPeriodId, today]);
 }
