@@ -211,9 +211,13 @@ describe('task ledger', () => {
 
     // 状态 by keyboard, then Tab: the next stop is 完成进度 and a full-width ６５ (IME) is 65.
     await page.locator('input[data-testid="field-status"], [data-testid="field-status"] input').first().focus();
+    // Wait for the list to open and to close again: keys pressed before it opened would be lost.
+    const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
     await page.keyboard.press('ArrowDown');
+    await openList.first().waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    await expect.poll(() => openList.count()).toBe(0);
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('完成进度（%）');
     await page.keyboard.type('６５');
