@@ -44,7 +44,7 @@ function useStartup(): boolean {
 function Root() {
   const ready = useStartup();
   const district = useDistrict();
-  if (!ready || district === undefined) return <Spin fullscreen tip={SHELL_TEXT.loading} />;
+  if (!ready || district === undefined) return <Spin fullscreen description={SHELL_TEXT.loading} />;
   if (district === null) return <FirstStart onPick={(d) => setDistrict(getDb(), d)} />;
   return <Shell district={district} />;
 }

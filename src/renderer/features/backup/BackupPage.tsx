@@ -130,11 +130,11 @@ export function BackupPage() {
   };
 
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="backup-page">
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="backup-page">
       <Typography.Title level={4} style={{ margin: 0 }}>
         {T.title}
       </Typography.Title>
-      <Alert type="info" showIcon message={desktop ? T.intro : T.browserIntro} />
+      <Alert type="info" showIcon title={desktop ? T.intro : T.browserIntro} />
       <Space>
         <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy === 'backup'} onClick={backupNow}>
           {T.backupNow}
@@ -144,7 +144,7 @@ export function BackupPage() {
         </Button>
       </Space>
       {refusal && (
-        <Alert type="error" showIcon closable onClose={() => setRefusal(undefined)} message={T.refusedTitle} description={refusal} data-testid="backup-refusal" />
+        <Alert type="error" showIcon closable onClose={() => setRefusal(undefined)} title={T.refusedTitle} description={refusal} data-testid="backup-refusal" />
       )}
       {desktop && (
         <Card size="small" title={T.listTitle} extra={folder && <Typography.Text type="secondary">{`${T.folder}：${folder}`}</Typography.Text>}>
@@ -216,8 +216,8 @@ function RestorePreview(props: { pending?: Pending; busy: boolean; desktop: bool
       destroyOnHidden
     >
       {p && (
-        <Space direction="vertical" style={{ width: '100%' }} data-testid="restore-preview">
-          <Alert type="warning" showIcon message={props.desktop ? T.previewWarn : T.previewBrowserWarn} />
+        <Space orientation="vertical" style={{ width: '100%' }} data-testid="restore-preview">
+          <Alert type="warning" showIcon title={props.desktop ? T.previewWarn : T.previewBrowserWarn} />
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={T.createdAt}>{dayjs(p.createdAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
             <Descriptions.Item label={T.district}>{p.district ?? '—'}</Descriptions.Item>

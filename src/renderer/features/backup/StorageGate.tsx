@@ -48,7 +48,7 @@ export function StorageGate({ children }: { children: ReactNode }) {
   }, [notification]);
 
   if (state.step === 'ready') return <>{children}</>;
-  if (state.step === 'opening') return <Spin fullscreen tip={GATE_TEXT.opening} />;
+  if (state.step === 'opening') return <Spin fullscreen description={GATE_TEXT.opening} />;
   if (state.step === 'blocked')
     return <Result status="warning" title={STORAGE_TEXT.blocked.title} subTitle={`${STORAGE_TEXT.blocked.message}${GATE_TEXT.blockedHint}`} />;
   const { problem } = state;

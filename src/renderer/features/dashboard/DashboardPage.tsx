@@ -62,7 +62,7 @@ export function DashboardPage() {
   );
   const specs = useMemo(() => (data ? buildChartSpecs(data) : []), [data]);
 
-  if (source === undefined || !data) return <Spin style={{ display: 'block', marginTop: 80 }} tip={T.loading} size="large"><div /></Spin>;
+  if (source === undefined || !data) return <Spin style={{ display: 'block', marginTop: 80 }} description={T.loading} size="large"><div /></Spin>;
   if (source === null) return null;
 
   const open = (key: string) => useRoute.getState().go('ledger', key);

@@ -165,7 +165,7 @@ function AddDocument({ onDone }: { onDone: () => void }) {
                 key: 'file',
                 label: T.fileTab,
                 children: (
-                  <Space direction="vertical">
+                  <Space orientation="vertical">
                     <Button icon={<FolderOpenOutlined />} onClick={openFile} data-testid="open-policy-file">
                       {T.openFile}
                     </Button>
@@ -244,7 +244,7 @@ function Review(props: { draft: Draft; setDraft: (d: Draft) => void; error?: str
               dataIndex: 'key',
               width: 120,
               render: (k: string, t) => (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <span>{k.replace(/^.*-/u, `${draft.meta.keyPrefix}-`)}</span>
                   {doubts(t, draft).length > 0 && (
                     <Tag color="orange" title={doubts(t, draft).join('；')}>

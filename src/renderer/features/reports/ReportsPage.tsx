@@ -42,7 +42,7 @@ export function ReportsPage() {
   const lock = useLiveQuery(async () => (district && period ? readLockState(db, district, period.id) : undefined), [district, period?.id]);
 
   if (district === undefined || periodKind === undefined) return null;
-  if (!district || !period) return <Alert type="warning" showIcon message={T.noDistrict} />;
+  if (!district || !period) return <Alert type="warning" showIcon title={T.noDistrict} />;
 
   const doExport = async () => {
     setBusy(true);
@@ -98,7 +98,7 @@ export function ReportsPage() {
   };
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
       <div>
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {T.title}
@@ -106,7 +106,7 @@ export function ReportsPage() {
         <Typography.Text type="secondary">{T.intro}</Typography.Text>
       </div>
       <Card size="small">
-        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Space wrap>
             <span>{T.period}：</span>
             <Select
@@ -149,10 +149,10 @@ export function ReportsPage() {
         {!check ? (
           <Typography.Text type="secondary">{T.checking}</Typography.Text>
         ) : check.missing.length === 0 ? (
-          <Alert type="success" showIcon message={T.checkOk(check.total)} />
+          <Alert type="success" showIcon title={T.checkOk(check.total)} />
         ) : (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Alert type="warning" showIcon message={T.checkMissing(check.missing.length, check.total)} />
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Alert type="warning" showIcon title={T.checkMissing(check.missing.length, check.total)} />
             <Table<MissingItem>
               size="small"
               rowKey="taskKey"

@@ -136,7 +136,7 @@ export function SettingsPage() {
   };
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
         {T.title}
       </Typography.Title>
@@ -165,7 +165,7 @@ export function SettingsPage() {
             onClose={() => setRefused(undefined)}
             style={{ marginBottom: 12 }}
             data-testid="template-refused"
-            message={T.refusedTitle(refused.fileName)}
+            title={T.refusedTitle(refused.fileName)}
             description={
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {refused.issues.map((i, n) => (
@@ -186,7 +186,7 @@ export function SettingsPage() {
               key: 'p',
               label: T.placeholders,
               children: (
-                <Space direction="vertical">
+                <Space orientation="vertical">
                   <Typography.Text>
                     {T.scalarHelp}
                     {Object.entries(SCALAR_PLACEHOLDERS).map(([k, v]) => (

@@ -79,7 +79,7 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
         <Typography.Paragraph type="secondary">{T.notSubmittedHint}</Typography.Paragraph>
       ) : (
         <>
-          {lock.locked && <Alert type="info" showIcon message={T.lockedHint} style={{ marginBottom: 8 }} />}
+          {lock.locked && <Alert type="info" showIcon title={T.lockedHint} style={{ marginBottom: 8 }} />}
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={T.file}>{latest.fileName}</Descriptions.Item>
             <Descriptions.Item label={T.sha256}>
