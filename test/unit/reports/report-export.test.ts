@@ -178,21 +178,8 @@ describe('指标 / 产业集群 / 汇总', () => {
 describe('office templates', () => {
   it('honours a custom template with extra styling and its own layout', async () => {
     const db = await freshDb();
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('任务表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-    ws.columns = [{ width: 14 }, { width: 40 }, { width: 12 }, { width: 40 }];
-    ws.mergeCells('A1:D1');
-    ws.getCell('A1').value = '{{period}}重点任务进展（{{district}}）';
-    ws.getCell('A1').font = { name: '仿宋', size: 20, color: { argb: 'FFC00000' } };
-    ws.getRow(2).values = ['任务编号', '重点任务', '状态', '进展情况'];
-    ws.getRow(3).values = ['{{task.key}}', '【{{task.title}}】', '{{task.status}}', '{{task.progress}}'];
-    ws.getRow(3).height = 42;
-    for (let c = 1; c <= 4; c++) {
-      ws.getCell(3, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-      ws.getCell(3, c).font = { name: '仿宋', size: 12, italic: true };
-    }
-    ws.getCell('A4').value = '说明：本表由{{filledBy}}填写';
-    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    // The office's own layout, as a file (test/fixtures/templates/make-fixtures.ts wrote it).
+    const bytes = new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../fixtures/templates/custom-styled.xlsx')));
 
     expect(await saveCustomTemplate(db, 'tasks', { name: '市里新模板.xlsx', data: bytes })).toEqual({ status: 'saved' });
     const out = await openExcel((await produceReport(db, DISTRICT, PERIOD, 'tasks', TODAY)).bytes);
