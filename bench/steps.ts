@@ -1,5 +1,5 @@
 /** The benchmark steps. Each returns rows for the results table. */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { BUILD_DIRS, serveDirs } from './lib/serve';
 import { fmt, summarise, type Measurement } from './lib/stats';
 
@@ -32,15 +32,20 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** A new page of `context` on the bench page, ready to call window.__bench. */
+export async function openBenchPage(context: BrowserContext, serverUrl: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}bench/`);
+  await page.waitForFunction(() => window.__benchReady === true);
+  return page;
+}
+
 /** Open the bench page in a fresh context and call window.__bench[name](...args) `runs` times. */
 export async function inBrowser<T>(ctx: BenchContext, fn: (call: (name: string, ...args: unknown[]) => Promise<T>) => Promise<BenchRow[]>): Promise<BenchRow[]> {
   const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
   const browser = await launch();
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}bench/`);
-    await page.waitForFunction(() => window.__benchReady === true);
+    const page = await openBenchPage(await browser.newContext(), server.url);
     return await fn((name, ...args) =>
       page.evaluate(([n, a]) => (window.__bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>,
     );
@@ -191,9 +196,7 @@ const dashboardStep: BenchStep = {
     try {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
       await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-      const seedPage = await context.newPage();
-      await seedPage.goto(`${server.url}bench/`);
-      await seedPage.waitForFunction(() => window.__benchReady === true);
+      const seedPage = await openBenchPage(context, server.url);
       await seedPage.evaluate(() => window.__bench.seedAppDashboard!(10_000 as never, 20 as never));
       const load = (await seedPage.evaluate(() => window.__bench.dashboardLoad!(4 as never))) as unknown as { ms: number[]; parts: Record<string, number> };
       console.log('dashboard store read parts (ms):', JSON.stringify(load.parts));
@@ -326,9 +329,7 @@ const appStep: BenchStep = {
         const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
         // tsx names inner functions with esbuild's __name helper; functions sent to the page need it too.
         await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-        const seedPage = await context.newPage();
-        await seedPage.goto(`${server.url}bench/`);
-        await seedPage.waitForFunction(() => window.__benchReady === true);
+        const seedPage = await openBenchPage(context, server.url);
         await seedPage.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
         await seedPage.close();
         await context.addInitScript(watchFirstRow);

@@ -3,7 +3,7 @@
  * CPU profiler on, types into the search box, and prints the functions with the most self time.
  * Run after `npm run bench app` (it uses that run's builds): `npx tsx bench/tools/profile-app.ts [cold|search]`.
  */
-import { launch } from '../steps';
+import { launch, openBenchPage } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
 import { topSelf } from './cpu-profile';
 
@@ -13,9 +13,7 @@ const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  const seed = await context.newPage();
-  await seed.goto(`${server.url}bench/`);
-  await seed.waitForFunction(() => window.__benchReady === true);
+  const seed = await openBenchPage(context, server.url);
   await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

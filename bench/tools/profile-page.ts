@@ -3,7 +3,7 @@
  * e.g. `seedForProfile 200000 backupForProfile`. Runs `prepare(arg)` unprofiled, then `measure()` with the
  * CPU profiler on, and prints the functions with the most self time. Uses the builds of the last bench run.
  */
-import { launch } from '../steps';
+import { launch, openBenchPage } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
 import { topSelf } from './cpu-profile';
 
@@ -12,9 +12,7 @@ const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
 const browser = await launch();
 try {
   const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}bench/`);
-  await page.waitForFunction(() => window.__benchReady === true);
+  const page = await openBenchPage(context, server.url);
   if (prepare) await page.evaluate(([n, a]) => window.__bench[n!]!(Number(a) as never), [prepare, arg] as const);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
