@@ -244,6 +244,17 @@ describe('task ledger', () => {
     expect((await stored())?.status).toBeTruthy();
     expect(Object.values((await stored())?.indicatorValues ?? {})).toContain(120);
 
+    // 150 % is refused in Chinese, not silently made 100; the saved 65 stays.
+    const percent = page.getByTestId('field-percent');
+    await percent.fill('150');
+    await page.getByTestId('percent-error').getByText('完成进度应在 0 到 100 之间').waitFor();
+    await page.getByTestId('field-progress').click();
+    await expect.poll(() => percent.inputValue()).toBe('65');
+    await expect.poll(async () => (await stored())?.percent).toBe(65);
+    await screenshot(page, 'ledger-percent-refused');
+    await percent.fill('65');
+    await page.getByTestId('percent-error').waitFor({ state: 'detached' });
+
     // 1e30 is a typo: refused in Chinese, the saved value stays.
     await target.fill('1e30');
     await page.getByText('数值过大').first().waitFor();

@@ -49,6 +49,7 @@ export function ProgressForm(props: {
   });
   const [state, setState] = useState<SaveState>(recovered ? 'dirty' : 'saved');
   const [error, setError] = useState<string | undefined>(undefined);
+  const [percentError, setPercentError] = useState<string | undefined>(undefined);
   const [savedAt, setSavedAt] = useState<string | undefined>(hasContent(initial) ? initial.updatedAt : undefined);
   const latest = useRef(draft);
   const dirty = useRef(Boolean(recovered));
@@ -185,12 +186,18 @@ export function ProgressForm(props: {
               data-testid="field-percent"
               disabled={readOnly}
               style={{ width: 104 }}
-              min={0}
-              max={100}
+              status={percentError ? 'error' : undefined}
               precision={0}
               parser={typedNumberParser}
               value={draft.percent ?? null}
-              onChange={(v) => update({ percent: v === null || v === undefined ? undefined : Number(v) })}
+              onFocus={() => setPercentError(undefined)}
+              onChange={(v) => {
+                const n = v === null || v === undefined ? undefined : Number(v);
+                // Out of range is refused, not silently clamped: the officer sees why and what to type.
+                if (n !== undefined && (n < 0 || n > 100)) return setPercentError(T.percentOutOfRange(n));
+                setPercentError(undefined);
+                update({ percent: n });
+              }}
             />
           </label>
           <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -209,6 +216,7 @@ export function ProgressForm(props: {
             />
           </label>
         </div>
+        {percentError && <Alert type="error" showIcon title={percentError} style={{ marginBottom: 8 }} data-testid="percent-error" />}
         <Alert
           type={suggestion.status === 'behind' ? 'warning' : 'info'}
           style={{ marginBottom: 8, padding: '4px 10px' }}

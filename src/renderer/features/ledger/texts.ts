@@ -59,6 +59,7 @@ export const LEDGER_TEXT = {
     status: '本期状态',
     noStatus: '（不选）',
     percent: '完成进度（%）',
+    percentOutOfRange: (v: number) => `完成进度应在 0 到 100 之间，“${v}”没有保存。请改为 0–100 的整数。`,
     progress: '进展情况',
     problems: '存在问题',
     nextSteps: '下步计划',
