@@ -131,7 +131,7 @@ export function PlanPreview({
                 { title: T.key, key: 'key', width: 110, render: (_, u) => u.before.key },
                 { title: T.task, key: 'title', width: 200, render: (_, u) => u.before.title },
                 { title: T.changes, key: 'changes', render: (_, u) => <Changes u={u} docName={docName} /> },
-                { title: '匹配依据', key: 'how', width: 120, render: (_, u) => howLabel(u.how, u.confidence) },
+                { title: T.howTitle, key: 'how', width: 120, render: (_, u) => howLabel(u.how, u.confidence) },
               ]}
             />
           ),
@@ -175,7 +175,7 @@ export function PlanPreview({
                 rowCol,
                 { title: T.key, key: 'key', width: 110, render: (_, u) => u.task.key },
                 { title: T.task, key: 'title', render: (_, u) => u.task.title },
-                { title: '匹配依据', key: 'how', width: 140, render: (_, u) => howLabel(u.how, u.confidence) },
+                { title: T.howTitle, key: 'how', width: 140, render: (_, u) => howLabel(u.how, u.confidence) },
               ]}
             />
           ),

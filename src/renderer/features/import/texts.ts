@@ -33,6 +33,7 @@ export const IMPORT_TEXT = {
   lead: '牵头单位',
   deadline: '完成时限',
   changes: '改动（旧 → 新）',
+  howTitle: '匹配依据',
   how: { key: '任务编号一致', number: '文件与条目一致', text: '文字相似' },
   confidence: (c: number) => `${Math.round(c * 100)}%`,
   restored: '重新列入（此前已归档）',
