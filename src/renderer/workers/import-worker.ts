@@ -104,6 +104,8 @@ self.onmessage = (e: MessageEvent<ImportWorkerRequest>) => {
   try {
     handle(e.data);
   } catch (err) {
-    post({ type: 'read', ok: false, message: `读取文件时出错：${String((err as Error)?.message ?? err)}。请确认文件能在 Excel 或 WPS 中正常打开。` });
+    // The library's own words are English and technical: they go to the log, the officer gets what to do.
+    console.error('import worker failed', err);
+    post({ type: 'read', ok: false, message: '读取文件时出错，本次没有导入任何内容。请确认文件能在 Excel 或 WPS 中正常打开；能打开的话，请另存为 .xlsx 后再导入。' });
   }
 };
