@@ -5,7 +5,7 @@
  */
 import { TASK_FIELDS, type TaskFieldId } from '../fields';
 import { IMPORT_MESSAGES as M } from './messages';
-import { columnLetter, normalizeHeader } from './normalize';
+import { columnLetter, isPlaceholderCell, normalizeHeader } from './normalize';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */
@@ -189,7 +189,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     const fields: RowFields = {};
     for (const m of mapped) {
       const v = (raw[m.column] ?? '').trim();
-      if (v) fields[m.field!] = v;
+      // A blank, a placeholder (—, 无) or a merged cell's empty part never stands for a value.
+      if (v && !isPlaceholderCell(v)) fields[m.field!] = v;
     }
     // A repeated header (sheets printed in pages repeat it).
     const headerHits = layout.columns.filter((m) => headerNames.get(m.column) && normalizeHeader(raw[m.column] ?? '') === headerNames.get(m.column)).length;

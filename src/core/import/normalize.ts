@@ -25,6 +25,15 @@ export function normalizeText(s: string | undefined): string {
     .replace(/[。;,.]+$/, '');
 }
 
+/**
+ * A cell that only stands for "nothing here" (—, /, 无, 暂无, （空）): read as blank, so that it
+ * never erases what the ledger has.
+ */
+export function isPlaceholderCell(s: string): boolean {
+  const t = toHalfWidth(s).replace(/\s+/g, '');
+  return /^[-—–－_/\\、.。…·]*$/.test(t) || /^(无|暂无|空|\(空\)|未填|待定|N\/?A)$/i.test(t);
+}
+
 /** A task number as compared: `（二）3` and `(二)3.` are the same. */
 export function normalizeNumber(s: string | undefined): string {
   return toHalfWidth(s ?? '').replace(/[\s.、]/g, '');

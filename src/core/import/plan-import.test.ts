@@ -89,7 +89,7 @@ describe('planImport', () => {
     const chosen = finalizePlan(p, { skipped: new Set(), choices: { [p.ambiguous[0]!.id]: t.key } }).accepted!;
     expect(chosen.updatedKeys).toEqual([t.key]);
     expect(chosen.archivedKeys).toEqual([]);
-    expect(chosen.tasks[0]!.text).toContain('重大科技基础设施');
+    expect(chosen.tasks.find((x) => x.key === t.key)!.text).toContain('重大科技基础设施');
     const asNew = finalizePlan(p, { skipped: new Set(), choices: { [p.ambiguous[0]!.id]: 'new' } }).accepted!;
     expect(asNew.addedKeys).toHaveLength(1);
     expect(asNew.archivedKeys).toEqual([t.key]);
