@@ -10,7 +10,7 @@ import { DEFAULT_UNIT_RENAMES, canonicaliseUnit, type UnitRename, type UnitRenam
 import { readUnitList } from '../policy/units';
 import { taskRelevance } from '../policy/relevance';
 import { IMPORT_MESSAGES as M } from './messages';
-import { bigrams, diceOfBigrams, normalizeNumber, normalizeText, parseDeadline, similarity } from './normalize';
+import { bigrams, diceOfBigrams, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline, similarity } from './normalize';
 import { RENAME_GROUP_ID } from './types';
 import type {
   AcceptedImport,
@@ -190,6 +190,13 @@ export function diffTask(
   return { after, changed, filled, renamed, unify };
 }
 
+/** The fields of a row without placeholder cells. */
+function withoutPlaceholders(fields: RowFields): RowFields {
+  const out: RowFields = {};
+  for (const [f, v] of Object.entries(fields) as [keyof RowFields, string | undefined][]) if (v && !isPlaceholderCell(v)) out[f] = v;
+  return out;
+}
+
 /** Resolves a 文件 cell to a document id: short title, full title, 文号 or id. */
 function documentResolver(documents: readonly PolicyDocument[]) {
   const byName = new Map<string, string>();
@@ -265,7 +272,9 @@ interface RowMatch {
 
 /** Build the import plan for the rows of one sheet. */
 export function planImport(input: PlanInput): ImportPlan {
-  const { rows, existing, documents, now, sheet } = input;
+  const { existing, documents, now, sheet } = input;
+  // A placeholder (—, 无) stands for nothing, wherever the rows came from.
+  const rows = input.rows.map((r) => ({ ...r, fields: withoutPlaceholders(r.fields) }));
   const issues: ImportIssue[] = [...(input.issues ?? [])];
   const resolveDocument = documentResolver(documents);
   const newDocuments = new Map<string, PolicyDocument>();
