@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { Cluster, PolicyDocument, Task } from '../../src/core/model';
 import { taskRelevance } from '../../src/core/policy/relevance';
-import { canonicaliseUnit } from '../../src/core/unit-names';
+import { canonicaliseUnit, unitRenameTable } from '../../src/core/unit-names';
 import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 /** Read a whole object store of the app's IndexedDB. */
@@ -254,6 +254,44 @@ describe('import the city updated list', () => {
     await search.fill('23 先导区');
     await page.getByText('建设未来产业先导区').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'import-revised-ledger-search');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a rename the office adds in 设置 → 单位名称对照 unifies the ledger at once and applies to the next import', async () => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 650 });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const section = page.getByTestId('settings-unit-renames');
+    await section.scrollIntoViewIfNeeded();
+    await expect(section.getByText('市自然资源规划局').count()).resolves.toBe(1); // built-in pairs are shown
+    await page.getByTestId('unit-rename-from').fill('市经信局');
+    await page.getByTestId('unit-rename-to').fill('市经信局');
+    await page.getByTestId('unit-rename-add').click();
+    await expect(page.getByTestId('unit-rename-problem').textContent()).resolves.toContain('不需要对照');
+    await page.getByTestId('unit-rename-to').fill('市经济和信息化局');
+    await page.getByTestId('unit-rename-add').click();
+    await page.getByText(/项任务里的“市经信局”已统一为“市经济和信息化局”/).waitFor({ timeout: 30_000 });
+    await expect(section.getByText('本单位添加').count()).resolves.toBe(1);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-unit-renames-1366x650');
+    const pairs = [{ from: '市经信局', to: '市经济和信息化局' }];
+    const units = (ts: Task[]) => ts.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]);
+    expect(units(await readStore<Task>(page, 'tasks'))).not.toContain('市经信局');
+
+    await page.getByRole('menuitem', { name: '导入更新' }).click();
+    await dropFile(page, 'revised-2023-list.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/revised-2023-list.xlsx')));
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    expect([await count(page, 'count-added'), await count(page, 'count-updated'), await count(page, 'count-unchanged')]).toEqual([3, 3, 18]);
+    await expect(page.getByTestId('renamed-header').textContent()).resolves.toContain('名称统一（4 对）');
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    const all = units(await readStore<Task>(page, 'tasks'));
+    expect(all).toContain('市经济和信息化局');
+    for (const u of all) expect(canonicaliseUnit(u, unitRenameTable(pairs)), u).toBe(u);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { BUILTIN_UNIT_RENAMES, unitRenameProblem, type UnitRename } from '@core/unit-names';
 import { getDb, useLiveQuery } from '../../storage/live';
-import { getUnitRenames, setUnitRenames } from '../../storage/unit-renames';
+import { getUnitRenames, saveUnitRenamesAndUnify, setUnitRenames } from '../../storage/unit-renames';
 import { UNIT_RENAMES_TEXT as T } from './texts';
 
 interface Row extends UnitRename {
@@ -29,9 +29,9 @@ export function UnitRenamesSection() {
     const why = unitRenameProblem(pair, others);
     setProblem(why);
     if (why) return;
-    await setUnitRenames(db, [...others, pair]);
+    const unified = await saveUnitRenamesAndUnify(db, [...others, pair]);
     setDraft({ from: '', to: '' });
-    message.success(T.added(pair.from, pair.to));
+    message.success(T.added(pair.from, pair.to, unified));
   };
   const remove = async (from: string) => {
     await setUnitRenames(db, own.filter((p) => p.from !== from));

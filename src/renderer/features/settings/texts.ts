@@ -50,8 +50,9 @@ export const UNIT_RENAMES_TEXT = {
   own: '本单位添加',
   add: '添加对照',
   remove: '删除',
-  added: (from: string, to: string) => `已添加：${from} → ${to}。下次导入清单时，台账中的“${from}”会一并统一为“${to}”。`,
-  removed: (from: string) => `已删除“${from}”的对照。`,
+  added: (from: string, to: string, tasks: number) =>
+    `已添加：${from} → ${to}。${tasks > 0 ? `台账中 ${tasks} 项任务里的“${from}”已统一为“${to}”（修改记录中可查）。` : '台账中没有用到这个原名称。'}以后导入的清单也按“${to}”保存。`,
+  removed: (from: string) => `已删除“${from}”的对照。删除对照不会改回已统一的名称。`,
   placeholderFrom: '如 市经信局',
   placeholderTo: '如 市经济和信息化局',
 } as const;
