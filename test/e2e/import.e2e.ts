@@ -211,7 +211,7 @@ describe('import the city updated list', () => {
     await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
     expect([await count(page, 'count-added'), await count(page, 'count-updated'), await count(page, 'count-removed'), await count(page, 'count-unchanged'), await count(page, 'count-ambiguous')]).toEqual([3, 3, 1, 18, 0]);
     await expect(page.getByTestId('filled-header').textContent()).resolves.toContain('补充（21 项）');
-    await expect(page.getByTestId('renamed-header').textContent()).resolves.toContain('名称统一（3 对）');
+    await expect(page.getByTestId('renamed-header').textContent()).resolves.toContain('名称统一（4 对）');
     const relevance = page.getByTestId('relevance-changes');
     await expect(relevance.textContent()).resolves.toContain('与本区相关的变化（3 项）');
     await expect(relevance.getByText('做好外国专家服务工作').count()).resolves.toBe(1);
@@ -286,7 +286,7 @@ describe('import the city updated list', () => {
     await dropFile(page, 'revised-2023-list.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/revised-2023-list.xlsx')));
     await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
     expect([await count(page, 'count-added'), await count(page, 'count-updated'), await count(page, 'count-unchanged')]).toEqual([3, 3, 18]);
-    await expect(page.getByTestId('renamed-header').textContent()).resolves.toContain('名称统一（4 对）');
+    await expect(page.getByTestId('renamed-header').textContent()).resolves.toContain('名称统一（5 对）');
     await page.getByTestId('import-apply').click();
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
     const all = units(await readStore<Task>(page, 'tasks'));

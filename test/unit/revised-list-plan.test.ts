@@ -48,6 +48,7 @@ function expected(sheet: string, file: string, kjRows: number[]) {
       { from: KJ, to: '市科技创新局', rows: kjRows, keys: [] },
       { from: '市自然资源规划局', to: '市自然资源和规划局', rows: [7, 9, 10], keys: [] },
       { from: '市环保局', to: '市生态环境局', rows: [23], keys: [] },
+      { from: '人行武汉分行营管部', to: '人民银行武汉分行营管部', rows: [33], keys: [] },
     ],
     removed: [{ number: '17', key: key('17'), title: '做好外国专家服务工作' }],
     // Renamed units, the 〈含开发区…〉 note of task 4, the blank 配合单位 of task 20 and the '—' of task 12 are no change.
