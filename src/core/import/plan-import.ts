@@ -445,12 +445,12 @@ export function planImport(input: PlanInput): ImportPlan {
     newDocuments: [...newDocuments.values()],
     at: now,
   };
-  const pairs = new Map<string, PlannedRename>();
+  const pairs = new Map<string, { from: string; to: string; rows: Set<number>; keys: Set<string> }>();
   const notePair = (r: UnitRename, row?: number, key?: string) => {
     let p = pairs.get(r.from);
-    if (!p) pairs.set(r.from, (p = { from: r.from, to: r.to, rows: [], keys: [] }));
-    if (row !== undefined && !p.rows.includes(row)) p.rows.push(row);
-    if (key !== undefined && !p.keys.includes(key)) p.keys.push(key);
+    if (!p) pairs.set(r.from, (p = { from: r.from, to: r.to, rows: new Set(), keys: new Set() }));
+    if (row !== undefined) p.rows.add(row);
+    if (key !== undefined) p.keys.add(key);
   };
   for (const m of matches) {
     const id = `row-${m.row.row}`;
@@ -477,7 +477,7 @@ export function planImport(input: PlanInput): ImportPlan {
       plan.ambiguous.push(entry);
     } else plan.added.push({ id, row: m.row.row, task: makeNew(m) });
   }
-  plan.renamed = [...pairs.values()];
+  plan.renamed = [...pairs.values()].map((p): PlannedRename => ({ from: p.from, to: p.to, rows: [...p.rows], keys: [...p.keys] }));
   for (const t of existing)
     if (!t.archived && scope.has(t.documentId) && !claimed.has(t.key) && (input.covers?.(t) ?? true))
       plan.removed.push({ id: `task-${t.key}`, before: t, after: { ...t, archived: true, updatedAt: now } });
@@ -521,9 +521,14 @@ export function relevanceChanges(plan: ImportPlan, decisions: ImportDecisions, d
   const on = (id: string) => !decisions.skipped.has(id);
   const out: PlannedRelevanceChange[] = [];
   const rows = new Map<string, number>();
-  for (const u of [...plan.updated, ...plan.filled]) rows.set(u.before.key, u.row);
+  const befores = new Map<string, Task>();
+  for (const u of plan.unified) befores.set(u.key, u.before);
+  for (const u of [...plan.updated, ...plan.filled]) {
+    rows.set(u.before.key, u.row);
+    befores.set(u.before.key, u.before);
+  }
   for (const [key, after] of writtenTasks(plan, decisions)) {
-    const before = [...plan.updated, ...plan.filled].find((u) => u.before.key === key)?.before ?? plan.unified.find((u) => u.key === key)!.before;
+    const before = befores.get(key)!;
     const a = rel(before);
     const b = rel(after);
     if (a.relevant === b.relevant) continue;

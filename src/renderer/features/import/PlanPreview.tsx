@@ -89,7 +89,12 @@ export function PlanPreview({
   const fillsOn = fillIds.filter((id) => !choices.skipped.has(id)).length;
   const relevance = plan.district ? relevanceChanges(plan, choices, plan.district, clusters) : [];
   const codeOf = (key: string) => {
-    const t = [...plan.updated.map((u) => u.before), ...plan.filled.map((f) => f.before), ...plan.removed.map((r) => r.before), ...plan.added.map((a) => a.task)].find((x) => x.key === key);
+    const t =
+      plan.updated.find((u) => u.before.key === key)?.before ??
+      plan.filled.find((f) => f.before.key === key)?.before ??
+      plan.unified.find((u) => u.key === key)?.before ??
+      plan.removed.find((r) => r.before.key === key)?.before ??
+      plan.added.find((a) => a.task.key === key)?.task;
     return { code: t ? taskCode(t) : key, title: t?.title ?? '' };
   };
   const reasonText = (r: PlannedRelevanceChange) =>
