@@ -194,3 +194,19 @@ describe('planImport: what the city changed, apart from renames, fills and relev
     expect(again.unchanged.map((u) => [u.task.key, u.how])).toEqual([[added.key, 'key']]);
   });
 });
+
+describe('deadlines written another way', () => {
+  it.each([
+    ['2023年12月底前', true],
+    ['2023年12月31日', true],
+    ['2023/12/31', true],
+    ['2023年底', true],
+    ['2023年11月底前', false],
+    ['2023年6月启动，12月底前完成', false],
+    ['长期坚持', false],
+  ])('%s against 2023年底前: unchanged = %s', (deadline, same) => {
+    const t = EXISTING[0]!;
+    const p = plan([rowOf(t, 2, { deadline })]);
+    expect(p.unchanged.length === 1).toBe(same);
+  });
+});

@@ -72,11 +72,15 @@ export interface PlanInput {
 
 const unitsEqual = (a: readonly string[], b: readonly string[]) => a.join('、') === b.join('、');
 
+/** A deadline that says only a date: 2023年底前, 2023年12月底前, 2023年12月31日, 2023/12/31. */
+const PLAIN_DEADLINE = /^(\d{4}[-/.年](\d{1,2}[-/.月]?(\d{1,2}日?)?)?(底|末)?(前|以前|之前)?)$/;
+
 function deadlineEqual(task: Task, v: string): boolean {
   const n = normalizeText(v);
   if (n === normalizeText(task.deadlineText) || n === normalizeText(task.deadline)) return true;
-  // A plain date cell equal to the stored date (Excel shows 2025/12/31 for 2025-12-31).
-  return /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(n) && parseDeadline(v) === task.deadline && !task.deadlineText;
+  // The same date written another way (2023年底前 = 2023年12月底前 = 2023/12/31) is no change.
+  const stored = normalizeText(task.deadlineText || task.deadline);
+  return PLAIN_DEADLINE.test(n) && (!task.deadlineText || PLAIN_DEADLINE.test(stored)) && !!task.deadline && parseDeadline(v) === task.deadline;
 }
 
 /** Copy `fields` of `from` onto a copy of `base`. */
