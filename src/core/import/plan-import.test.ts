@@ -210,3 +210,15 @@ describe('deadlines written another way', () => {
     expect(p.unchanged.length === 1).toBe(same);
   });
 });
+
+describe('one 责任单位 column carrying the lead', () => {
+  const t = { ...EXISTING[0]!, leadUnits: ['市科技创新局'], responsibleUnits: ['市发改委', '各区人民政府'] };
+  const run = (responsibleUnits: string) =>
+    planImport({ fileName: 'l.xlsx', sheet: 'S', rows: [{ row: 2, fields: { title: t.title, text: t.text, responsibleUnits } }], existing: [t], documents: DOCS, now: NOW });
+  it.each([
+    ['市科技局（牵头）、市发改委，各区人民政府', []],
+    ['市科技创新局、市发改委、各区人民政府', []],
+    ['市发改委（牵头）、市科技局，各区人民政府', ['leadUnits', 'responsibleUnits']], // 市科技创新局 is now a partner
+    ['市科技局（牵头）、市经信局，各区人民政府', ['responsibleUnits']],
+  ])('%s → changed %j', (cell, changed) => expect(run(cell).updated[0]?.changedFields ?? []).toEqual(changed));
+});

@@ -7,7 +7,7 @@
 import type { Cluster, PolicyDocument, Section, Task } from '../model';
 import type { TaskFieldId } from '../fields';
 import { DEFAULT_UNIT_RENAMES, canonicaliseUnit, type UnitRename, type UnitRenames } from '../unit-names';
-import { readUnitList } from '../policy/units';
+import { markedLeadUnits, readUnitList } from '../policy/units';
 import { taskRelevance } from '../policy/relevance';
 import { IMPORT_MESSAGES as M } from './messages';
 import { bigrams, diceOfBigrams, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline, similarity } from './normalize';
@@ -124,6 +124,8 @@ export function unifyUnits(task: Task, renames: UnitRenames = DEFAULT_UNIT_RENAM
   return { ...task, leadUnits: canon(task.leadUnits), responsibleUnits: canon(task.responsibleUnits) };
 }
 
+const withoutUnits = (list: readonly string[], drop: readonly string[]) => list.filter((u) => !drop.includes(u));
+
 /** What a row does to a task. */
 export interface TaskDiff {
   /** The task with every change, fill and unified name applied. */
@@ -174,11 +176,16 @@ export function diffTask(
     after.text = fields.text;
     mark('text', !task.text.trim());
   }
+  // One 责任单位 column may carry the lead too: 市科技局（牵头）、市发改委.
+  const leadCell = fields.leadUnits ?? (markedLeadUnits(fields.responsibleUnits, renames).join('、') || undefined);
   for (const f of ['leadUnits', 'responsibleUnits'] as const) {
-    if (!fields[f]) continue;
-    const read = readUnitList(fields[f], renames);
+    const cell = f === 'leadUnits' ? leadCell : fields[f];
+    if (!cell) continue;
+    const read = readUnitList(cell, renames);
     renamed.push(...read.renamed);
     if (read.units.length === 0 || unitsEqual(read.units, stored[f])) continue;
+    // 责任单位 written with the lead units in it is the same list as the ledger's without them.
+    if (f === 'responsibleUnits' && unitsEqual(withoutUnits(read.units, after.leadUnits), withoutUnits(stored[f], after.leadUnits))) continue;
     after[f] = read.units;
     mark(f, stored[f].length === 0);
   }
@@ -416,7 +423,7 @@ export function planImport(input: PlanInput): ImportPlan {
       order,
       title: f.title ?? '',
       text: f.text ?? f.title ?? '',
-      leadUnits: readUnitList(f.leadUnits, renames).units,
+      leadUnits: readUnitList(f.leadUnits ?? markedLeadUnits(f.responsibleUnits, renames).join('、'), renames).units,
       responsibleUnits: readUnitList(f.responsibleUnits, renames).units,
       origin: 'import',
       updatedAt: now,

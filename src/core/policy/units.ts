@@ -61,6 +61,16 @@ export function readUnitList(list: string | undefined, renames: UnitRenames = DE
   return { units, renamed };
 }
 
+/** The units marked as lead inside a list (`市科技局（牵头）、市发改委` → 市科技创新局). */
+export function markedLeadUnits(list: string | undefined, renames: UnitRenames = DEFAULT_UNIT_RENAMES): string[] {
+  const out: string[] = [];
+  for (const m of (list ?? '').matchAll(/([^、，,；;\s（(〈<]+)\s*[（(〈<]\s*牵头\s*[)）〉>]/gu)) {
+    const u = canonicaliseUnit(m[1]!, renames);
+    if (u && !out.includes(u)) out.push(u);
+  }
+  return out;
+}
+
 /** Split a list of units on 、，； (never inside 〈…〉 or （…）) into canonical names, grouped at ，；. */
 export function splitUnitGroups(list: string, renames: UnitRenames = DEFAULT_UNIT_RENAMES): string[][] {
   return splitRawUnitGroups(list).map((g) => g.map((u) => canonicaliseUnit(u, renames)));
