@@ -3,7 +3,8 @@
  * updated list of one document (3 added, 2 reworded, 1 dropped) dropped on the window.
  * The preview shows exactly that; apply; the reworded tasks keep their progress; undo restores.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -11,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { Cluster, PolicyDocument, Task } from '../../src/core/model';
 import { taskRelevance } from '../../src/core/policy/relevance';
 import { canonicaliseUnit, unitRenameTable } from '../../src/core/unit-names';
-import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { SCREENSHOT_DIR, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 /** Read a whole object store of the app's IndexedDB. */
 function readStore<T>(page: Page, store: string): Promise<T[]> {
@@ -254,6 +255,28 @@ describe('import the city updated list', () => {
     await search.fill('23 先导区');
     await page.getByText('建设未来产业先导区').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'import-revised-ledger-search');
+
+    // The exported 重点任务推进情况表 prints the list's numbers as 任务编号 and only current unit names.
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await page.getByTestId('report-check').getByText(/本期 \d+ 项任务/).waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByTestId('report-export').click();
+        const anyway = page.getByRole('button', { name: '仍然导出' });
+        if (await anyway.isVisible({ timeout: 3000 }).catch(() => false)) await anyway.click();
+      })(),
+    ]);
+    const bytes = readFileSync((await download.path())!);
+    writeFileSync(resolve(SCREENSHOT_DIR, 'import-revised-report.xlsx'), bytes);
+    const x = XLSX.read(bytes, { type: 'array' });
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(x.Sheets['重点任务推进情况表']!, { header: 1, defval: '' });
+    const printed = grid.slice(3).map((r) => String(r[1]));
+    expect(printed).toEqual(expect.arrayContaining(['23', '25', '2023GZYD-04']));
+    expect(printed.some((k) => k.startsWith('IMP'))).toBe(false);
+    expect(printed).not.toContain('24'); // 24 does not concern 汉阳区
+    const text = JSON.stringify(grid);
+    for (const old of ['市科技局', '市自然资源规划局', '市环保局']) expect(text).not.toContain(old);
     expect(errors).toEqual([]);
     await context.close();
   });
