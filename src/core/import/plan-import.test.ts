@@ -185,6 +185,13 @@ describe('planImport: what the city changed, apart from renames, fills and relev
     expect([onlyFill.leadUnits, onlyFill.deadlineText]).toEqual([['市科技创新局'], '2023年12月底前']);
   });
 
+  it('an archived task listed again starts to concern the district again', () => {
+    const archived = ledger.map((t, i) => (i === 0 ? { ...t, archived: true } : t));
+    const p = run([row(0, {})], { existing: archived });
+    expect(p.updated.map((u) => u.restored)).toEqual([true]);
+    expect(p.relevanceChanged.map((r) => [r.key, r.change, r.cause, r.after])).toEqual([[ledger[0]!.key, 'gained', 'restored', ['各区人民政府：全部区参与']]]);
+  });
+
   it("an added task keeps the list's number as its 任务编号, and a later list finds it by that number", () => {
     const p = run([{ row: 9, fields: { number: '23', title: '建设未来产业先导区', leadUnits: '市科技局', responsibleUnits: '各区人民政府' } }]);
     const added = p.added[0]!.task;

@@ -542,6 +542,14 @@ export function relevanceChanges(plan: ImportPlan, decisions: ImportDecisions, d
     const before = befores.get(key)!;
     const a = rel(before);
     const b = rel(after);
+    if (before.archived && !after.archived && b.relevant) {
+      // An archived task listed again comes back into the district's ledger and reports.
+      const entry: PlannedRelevanceChange = { id: `relevance-${key}`, key, change: 'gained', cause: 'restored', fields: [], before: [], after: b.reasons };
+      const row = rows.get(key);
+      if (row !== undefined) entry.row = row;
+      out.push(entry);
+      continue;
+    }
     if (a.relevant === b.relevant) continue;
     const fields = RELEVANCE_FIELDS.filter((f) => JSON.stringify(patchTask(before, after, [f])) !== JSON.stringify(before));
     const entry: PlannedRelevanceChange = { id: `relevance-${key}`, key, change: a.relevant ? 'lost' : 'gained', cause: 'fields', fields, before: a.reasons, after: b.reasons };

@@ -116,7 +116,7 @@ export interface PlannedUnify {
 }
 
 /** Why a task's relevance to the district changes. */
-export type RelevanceCause = 'fields' | 'archived' | 'added';
+export type RelevanceCause = 'fields' | 'archived' | 'added' | 'restored';
 
 /**
  * A task that stops (`lost`) or starts (`gained`) concerning the officer's district if the

@@ -102,6 +102,8 @@ export function PlanPreview({
       ? T.relevanceArchived
       : r.cause === 'added'
         ? T.relevanceAdded(r.after.join('；'))
+        : r.cause === 'restored'
+          ? T.relevanceRestored(r.after.join('；'))
         : T.relevanceFields(r.fields.map((f) => T.fields[f]).join('、'), r.before.join('；') || T.relevanceNone, r.after.join('；') || T.relevanceNone);
   const sideItems = [
     plan.filled.length > 0 && {

@@ -43,6 +43,7 @@ export const IMPORT_TEXT = {
   relevanceReason: '原因',
   relevanceArchived: '市里的新清单中已没有这项任务，将归档（已填写的进展保留）。',
   relevanceAdded: (reasons: string) => `新增任务：${reasons}`,
+  relevanceRestored: (reasons: string) => `此前已归档的任务重新列入：${reasons}`,
   relevanceFields: (fields: string, before: string, after: string) => `${fields}改为清单中的内容后，原来“${before}”，之后“${after}”。`,
   relevanceNone: '与本区无关',
   appliedFilled: (n: number) => `另外补充或统一名称 ${n} 项。`,
