@@ -39,14 +39,6 @@ export function normalizeNumber(s: string | undefined): string {
   return toHalfWidth(s ?? '').replace(/[\s.、]/g, '');
 }
 
-/** Split a unit list as written (`市科技局、市发改委，各区`) into names. */
-export function splitUnits(s: string | undefined): string[] {
-  return (s ?? '')
-    .split(/[、,，;；/\n]+|\s{2,}/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-}
-
 /** The spreadsheet column letter of a 0-based index (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {
   let n = index + 1;
