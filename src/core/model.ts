@@ -53,6 +53,11 @@ export interface Task {
    * import matches the row exactly. Never changes once issued.
    */
   key: string;
+  /**
+   * 任务编号 as shown and printed when `key` is internal: a task added by an import keeps
+   * the list's own number (e.g. `23`). See taskCode().
+   */
+  displayKey?: string;
   documentId: string;
   sectionId?: string;
   /** The number as written in the document, e.g. `7` or `（二）3`. */
@@ -77,6 +82,11 @@ export interface Task {
   archived?: boolean;
   origin: 'seed' | 'import' | 'manual';
   updatedAt: IsoDateTime;
+}
+
+/** The 任务编号 shown to the officer and printed in reports: the list's number, else the key. */
+export function taskCode(task: Pick<Task, 'key' | 'displayKey'>): string {
+  return task.displayKey || task.key;
 }
 
 /** How a target value is to be met // 比较方式. */
@@ -294,4 +304,6 @@ export const SETTING_KEYS = {
   seedVersion: 'seedVersion',
   importMapping: 'importMapping',
   gridColumns: 'gridColumns',
+  /** The officer's unit renames (UnitRename[]), on top of the built-in pairs. */
+  unitRenames: 'unitRenames',
 } as const;

@@ -3,11 +3,16 @@
  * updated list of one document (3 added, 2 reworded, 1 dropped) dropped on the window.
  * The preview shows exactly that; apply; the reworded tasks keep their progress; undo restores.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import type { PolicyDocument, Task } from '../../src/core/model';
-import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import type { Cluster, PolicyDocument, Task } from '../../src/core/model';
+import { taskRelevance } from '../../src/core/policy/relevance';
+import { canonicaliseUnit, unitRenameTable } from '../../src/core/unit-names';
+import { SCREENSHOT_DIR, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 /** Read a whole object store of the app's IndexedDB. */
 function readStore<T>(page: Page, store: string): Promise<T[]> {
@@ -169,6 +174,147 @@ describe('import the city updated list', () => {
     const tasksUndone = (await readStore<Task>(page, 'tasks')).sort((a, b) => (a.key < b.key ? -1 : 1));
     expect(tasksUndone).toEqual([...tasksBefore].sort((a, b) => (a.key < b.key ? -1 : 1)));
     expect(await readStore(page, 'progress')).toEqual(progressBefore);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("applies the city's revised 2023 分解表 (LibreOffice .xlsx): renames are no change, relevance kept, progress attached", async () => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 650 });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.waitForFunction(async () => {
+      const req = indexedDB.open('district-innovation-ledger');
+      const db: IDBDatabase = await new Promise((r) => (req.onsuccess = () => r(req.result)));
+      const n: number = await new Promise((r) => {
+        const c = db.transaction('tasks').objectStore('tasks').count();
+        c.onsuccess = () => r(c.result);
+      });
+      db.close();
+      return n > 50;
+    }, undefined, { timeout: 60_000 });
+    const tasksBefore = await readStore<Task>(page, 'tasks');
+    const clusters = (await readStore<Cluster>(page, 'clusters')).filter((c) => c.district === '汉阳区');
+    const relevantBefore = tasksBefore.filter((t) => taskRelevance(t, '汉阳区', clusters).relevant).map((t) => t.key);
+    // Five tasks filled in for 2026年第四季度: reworded (9), reassigned (18), with the 〈含…〉 note (4), '—' cell (12), dropped (17).
+    const filledKeys = ['04', '09', '12', '17', '18'].map((n) => `2023GZYD-${n}`);
+    await putProgress(
+      page,
+      filledKeys.map((k) => ({
+        id: `汉阳区|${k}|2026-Q4`, district: '汉阳区', taskKey: k, periodId: '2026-Q4', status: 'on_track', percent: 75,
+        progress: `汉阳区已推进（${k}）`, problems: '', nextSteps: '年底前完成', indicatorValues: {}, filledBy: '王芳', updatedAt: '2026-11-20T08:00:00.000Z',
+      })),
+    );
+    const progressBefore = await readStore<{ id: string }>(page, 'progress');
+
+    await dropFile(page, 'revised-2023-list.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/revised-2023-list.xlsx')));
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    expect([await count(page, 'count-added'), await count(page, 'count-updated'), await count(page, 'count-removed'), await count(page, 'count-unchanged'), await count(page, 'count-ambiguous')]).toEqual([3, 3, 1, 18, 0]);
+    await expect(page.getByTestId('filled-header').textContent()).resolves.toContain('补充（21 项）');
+    await expect(page.getByTestId('renamed-header').textContent()).resolves.toContain('名称统一（4 对）');
+    const relevance = page.getByTestId('relevance-changes');
+    await expect(relevance.textContent()).resolves.toContain('与本区相关的变化（3 项）');
+    await expect(relevance.getByText('做好外国专家服务工作').count()).resolves.toBe(1);
+    await expect(relevance.getByText('不再与本区相关').count()).resolves.toBe(1);
+    await expect(relevance.getByText('开始与本区相关').count()).resolves.toBe(2);
+    // 修改: the two rewordings and the real reassignment, nothing else; no rename among them.
+    const updated = page.getByTestId('table-updated');
+    await expect(updated.getByTestId('new-value').allTextContents()).resolves.toEqual(['大力培育科技型企业梯队', '更好融入全球创新网络，深化国际科技交流合作', '市发改委']);
+    await expect(updated.getByText('市科技局').count()).resolves.toBe(0);
+    await screenshot(page, 'import-revised-preview-1366x650');
+    await page.getByTestId('renamed-header').click();
+    await page.getByTestId('renamed-pairs').waitFor();
+    await expect(page.getByTestId('renamed-pairs').textContent()).resolves.toContain('市科技局 → 市科技创新局');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'import-revised-preview-1920x1080');
+    await page.getByRole('tab', { name: /新增/ }).click();
+    await expect(page.getByTestId('table-added').getByText('建设未来产业先导区').count()).resolves.toBe(1);
+    await screenshot(page, 'import-revised-added-1920x1080');
+    await page.setViewportSize({ width: 1366, height: 650 });
+
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-done-detail').textContent()).resolves.toContain('新增 3 项，修改 3 项，归档 1 项');
+    const after = await readStore<Task>(page, 'tasks');
+    for (const t of after) for (const u of [...t.leadUnits, ...t.responsibleUnits]) expect(canonicaliseUnit(u), `${t.key}: ${u}`).toBe(u);
+    const byKey = new Map(after.map((t) => [t.key, t]));
+    for (const k of relevantBefore) expect(taskRelevance(byKey.get(k)!, '汉阳区', clusters).relevant, k).toBe(true);
+    expect(byKey.get('2023GZYD-04')!.responsibleUnits).toContain('各区人民政府');
+    expect(byKey.get('2023GZYD-12')!.responsibleUnits).toEqual(['武汉产业创新发展研究院', '各区人民政府']);
+    expect(byKey.get('2023GZYD-18')!.leadUnits).toEqual(['市发改委']);
+    expect(byKey.get('2023GZYD-17')!.archived).toBe(true);
+    expect(after.filter((t) => t.origin === 'import').map((t) => t.displayKey).sort()).toEqual(['23', '24', '25']);
+    expect(await readStore(page, 'progress')).toEqual(progressBefore);
+
+    // The ledger finds the new task by the list's number, and a task by its bureau's former name.
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    const search = page.getByTestId('ledger-search');
+    await search.fill('市环保局');
+    await page.getByText('巩固提升区域科技合作水平').first().waitFor({ timeout: 30_000 });
+    await search.fill('23 先导区');
+    await page.getByText('建设未来产业先导区').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'import-revised-ledger-search');
+
+    // The exported 重点任务推进情况表 prints the list's numbers as 任务编号 and only current unit names.
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await page.getByTestId('report-check').getByText(/本期 \d+ 项任务/).waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByTestId('report-export').click();
+        const anyway = page.getByRole('button', { name: '仍然导出' });
+        if (await anyway.isVisible({ timeout: 3000 }).catch(() => false)) await anyway.click();
+      })(),
+    ]);
+    const bytes = readFileSync((await download.path())!);
+    writeFileSync(resolve(SCREENSHOT_DIR, 'import-revised-report.xlsx'), bytes);
+    const x = XLSX.read(bytes, { type: 'array' });
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(x.Sheets['重点任务推进情况表']!, { header: 1, defval: '' });
+    const printed = grid.slice(3).map((r) => String(r[1]));
+    expect(printed).toEqual(expect.arrayContaining(['23', '25', '2023GZYD-04']));
+    expect(printed.some((k) => k.startsWith('IMP'))).toBe(false);
+    expect(printed).not.toContain('24'); // 24 does not concern 汉阳区
+    const text = JSON.stringify(grid);
+    for (const old of ['市科技局', '市自然资源规划局', '市环保局']) expect(text).not.toContain(old);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a rename the office adds in 设置 → 单位名称对照 unifies the ledger at once and applies to the next import', async () => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 650 });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const section = page.getByTestId('settings-unit-renames');
+    await section.scrollIntoViewIfNeeded();
+    await expect(section.getByText('市自然资源规划局').count()).resolves.toBe(1); // built-in pairs are shown
+    await page.getByTestId('unit-rename-from').fill('市经信局');
+    await page.getByTestId('unit-rename-to').fill('市经信局');
+    await page.getByTestId('unit-rename-add').click();
+    await expect(page.getByTestId('unit-rename-problem').textContent()).resolves.toContain('不需要对照');
+    await page.getByTestId('unit-rename-to').fill('市经济和信息化局');
+    await page.getByTestId('unit-rename-add').click();
+    await page.getByText(/项任务里的“市经信局”已统一为“市经济和信息化局”/).waitFor({ timeout: 30_000 });
+    await expect(section.getByText('本单位添加').count()).resolves.toBe(1);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-unit-renames-1366x650');
+    const pairs = [{ from: '市经信局', to: '市经济和信息化局' }];
+    const units = (ts: Task[]) => ts.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]);
+    expect(units(await readStore<Task>(page, 'tasks'))).not.toContain('市经信局');
+
+    await page.getByRole('menuitem', { name: '导入更新' }).click();
+    await dropFile(page, 'revised-2023-list.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/revised-2023-list.xlsx')));
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    expect([await count(page, 'count-added'), await count(page, 'count-updated'), await count(page, 'count-unchanged')]).toEqual([3, 3, 18]);
+    await expect(page.getByTestId('renamed-header').textContent()).resolves.toContain('名称统一（5 对）');
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    const all = units(await readStore<Task>(page, 'tasks'));
+    expect(all).toContain('市经济和信息化局');
+    for (const u of all) expect(canonicaliseUnit(u, unitRenameTable(pairs)), u).toBe(u);
     expect(errors).toEqual([]);
     await context.close();
   });

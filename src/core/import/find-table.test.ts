@@ -131,3 +131,35 @@ describe('a sheet of counts is not a task list', () => {
     expect(layout?.columns[1]?.field).toBe('title');
   });
 });
+
+describe('readRows: one task over several rows, and 序号 as the number', () => {
+  const header = ['序号', '工作任务', '具体措施', '牵头单位', '配合单位'];
+  const read = (rows: string[][]) => {
+    const g = grid('S', [header, ...rows]);
+    const { layout } = findTable(g);
+    return readRows(g, layout!).rows.map((r) => [r.row, r.fields]);
+  };
+  it.each([
+    [
+      'the merge kept (xlsx: 序号 and 工作任务 repeated down)',
+      [
+        ['1', '建设创新平台', '建设实验室', '市科技局', '市发改委'],
+        ['1', '建设创新平台', '建设中试基地', '市科技局', '市经信局'],
+        ['2', '培育科技企业', '培育高企', '市科技局', ''],
+      ],
+    ],
+    [
+      'the merge lost (CSV: blank cells under the first row)',
+      [
+        ['1', '建设创新平台', '建设实验室', '市科技局', '市发改委'],
+        ['', '', '建设中试基地', '', '市经信局'],
+        ['2', '培育科技企业', '培育高企', '市科技局', ''],
+      ],
+    ],
+  ])('%s', (_, rows) => {
+    expect(read(rows)).toEqual([
+      [2, { seq: '1', number: '1', title: '建设创新平台', text: '建设实验室\n建设中试基地', leadUnits: '市科技局', responsibleUnits: '市发改委、市经信局' }],
+      [4, { seq: '2', number: '2', title: '培育科技企业', text: '培育高企', leadUnits: '市科技局' }],
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { TASK_FIELDS, type TaskFieldId } from '../fields';
 import { IMPORT_MESSAGES as M } from './messages';
-import { columnLetter, normalizeHeader } from './normalize';
+import { columnLetter, isPlaceholderCell, normalizeHeader } from './normalize';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */
@@ -179,6 +179,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const rows: ImportedRow[] = [];
   const seenKeys = new Map<string, number>();
   const keyColumn = layout.columns.find((m) => m.field === 'key');
+  const titleColumn = layout.columns.some((m) => m.field === 'title');
+  const seqIsNumber = !keyColumn && layout.columns.some((m) => m.field === 'seq') && !layout.columns.some((m) => m.field === 'number');
   let section: string | undefined;
   for (let r = layout.headerRow + layout.headerRows; r < grid.rows.length; r++) {
     const raw = grid.rows[r]!;
@@ -189,7 +191,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     const fields: RowFields = {};
     for (const m of mapped) {
       const v = (raw[m.column] ?? '').trim();
-      if (v) fields[m.field!] = v;
+      // A blank, a placeholder (—, 无) or a merged cell's empty part never stands for a value.
+      if (v && !isPlaceholderCell(v)) fields[m.field!] = v;
     }
     // A repeated header (sheets printed in pages repeat it).
     const headerHits = layout.columns.filter((m) => headerNames.get(m.column) && normalizeHeader(raw[m.column] ?? '') === headerNames.get(m.column)).length;
@@ -199,6 +202,16 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (FOOTER.test(first) && (distinct.size === 1 || !fields.title || FOOTER.test(fields.title))) continue;
     if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
       section = first;
+      continue;
+    }
+    // A list with only 序号 (no 编号 / 任务编号 column) numbers its tasks by it.
+    if (seqIsNumber && fields.seq && !fields.number) fields.number = fields.seq;
+    // A task spread over several rows (工作任务 merged down, one row per measure or unit):
+    // the rows under it continue it, whether the merge was kept (same title and number) or
+    // lost (blank title and number, as in CSV).
+    const prev = rows[rows.length - 1];
+    if (prev && prev.row === r && titleColumn && continues(prev.fields, fields)) {
+      mergeInto(prev.fields, fields);
       continue;
     }
     if (!fields.title && fields.text) fields.title = firstSentence(fields.text);
@@ -223,6 +236,27 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   if (rows.length === 0 && !issues.some((i) => i.severity === 'error'))
     issues.push({ sheet, row: layout.headerRow + layout.headerRows, message: M.noRows(sheet), severity: 'error' });
   return { rows, issues };
+}
+
+/** Fields a continuation row may add to the task above it. */
+const CONTINUED: readonly (keyof RowFields)[] = ['text', 'leadUnits', 'responsibleUnits', 'deadline'];
+
+/** Whether a row continues the task row above it (see readRows). */
+function continues(prev: RowFields, f: RowFields): boolean {
+  const adds = CONTINUED.some((k) => f[k]);
+  if (!f.title && !f.number && !f.key) return adds;
+  return !!f.title && f.title === prev.title && (f.number ?? '') === (prev.number ?? '') && (f.key ?? '') === (prev.key ?? '');
+}
+
+/** Add a continuation row's values to the task row above (distinct values joined). */
+function mergeInto(prev: RowFields, f: RowFields): void {
+  for (const k of CONTINUED) {
+    const v = f[k];
+    if (!v) continue;
+    const had = prev[k];
+    if (!had) prev[k] = v;
+    else if (!had.split(k === 'text' ? '\n' : /[、；]/).includes(v)) prev[k] = `${had}${k === 'text' ? '\n' : k === 'deadline' ? '；' : '、'}${v}`;
+  }
 }
 
 /** The lead sentence of a text (up to the first 。；or the first 40 characters). */

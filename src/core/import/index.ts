@@ -5,3 +5,5 @@ export * from './messages';
 export * from './find-table';
 export * from './plan-import';
 export * from './list-scope';
+export * from './plan-sheet';
+export * from './plan-summary';

@@ -25,17 +25,18 @@ export function normalizeText(s: string | undefined): string {
     .replace(/[。;,.]+$/, '');
 }
 
+/**
+ * A cell that only stands for "nothing here" (—, /, 无, 暂无, （空）): read as blank, so that it
+ * never erases what the ledger has.
+ */
+export function isPlaceholderCell(s: string): boolean {
+  const t = toHalfWidth(s).replace(/\s+/g, '');
+  return /^[-—–－_/\\、.。…·]*$/.test(t) || /^(无|暂无|空|\(空\)|未填|待定|N\/?A)$/i.test(t);
+}
+
 /** A task number as compared: `（二）3` and `(二)3.` are the same. */
 export function normalizeNumber(s: string | undefined): string {
   return toHalfWidth(s ?? '').replace(/[\s.、]/g, '');
-}
-
-/** Split a unit list as written (`市科技局、市发改委，各区`) into names. */
-export function splitUnits(s: string | undefined): string[] {
-  return (s ?? '')
-    .split(/[、,，;；/\n]+|\s{2,}/)
-    .map((x) => x.trim())
-    .filter(Boolean);
 }
 
 /** The spreadsheet column letter of a 0-based index (0 → A, 26 → AA). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PolicyDocument, Task } from '../model';
+import { taskCode, type PolicyDocument, type Task } from '../model';
+import { unitRenameTable } from '../unit-names';
 import { finalizePlan, planImport } from './plan-import';
-import type { ImportedRow } from './types';
+import { RENAME_GROUP_ID, type ImportedRow } from './types';
 
 const NOW = '2025-10-08T09:30:00.000Z';
 const doc = (id: string, shortTitle: string): PolicyDocument => ({ id, title: shortTitle, shortTitle, kind: 'work-points', source: 's', addedAt: NOW });
@@ -89,7 +90,7 @@ describe('planImport', () => {
     const chosen = finalizePlan(p, { skipped: new Set(), choices: { [p.ambiguous[0]!.id]: t.key } }).accepted!;
     expect(chosen.updatedKeys).toEqual([t.key]);
     expect(chosen.archivedKeys).toEqual([]);
-    expect(chosen.tasks[0]!.text).toContain('重大科技基础设施');
+    expect(chosen.tasks.find((x) => x.key === t.key)!.text).toContain('重大科技基础设施');
     const asNew = finalizePlan(p, { skipped: new Set(), choices: { [p.ambiguous[0]!.id]: 'new' } }).accepted!;
     expect(asNew.addedKeys).toHaveLength(1);
     expect(asNew.archivedKeys).toEqual([t.key]);
@@ -129,4 +130,102 @@ describe('planImport', () => {
     expect(new Set(p.added.map((a) => a.task.key)).size).toBe(50_000);
     expect(Date.now() - t0).toBeLessThan(20_000);
   });
+});
+
+describe('planImport: what the city changed, apart from renames, fills and relevance', () => {
+  const canon = (t: Task): Task => ({ ...t, leadUnits: ['市科技创新局'], responsibleUnits: ['市发改委', '各区人民政府'] });
+  const ledger = EXISTING.filter((t) => t.documentId === 'doc-002').map(canon);
+  const run = (rows: ImportedRow[], extra: Partial<Parameters<typeof planImport>[0]> = {}) =>
+    planImport({ fileName: 'l.xlsx', sheet: 'S', rows, existing: ledger, documents: DOCS, now: NOW, district: '汉阳区', clusters: [], ...extra });
+  const row = (i: number, fields: ImportedRow['fields']): ImportedRow => ({ row: i + 4, fields: { number: String(i + 1), title: ledger[i]!.title, ...fields } });
+
+  it.each([
+    ['an old unit name', { leadUnits: '市科技局', responsibleUnits: '市发改委，各区人民政府' }],
+    ['the 〈含开发区…〉 note', { responsibleUnits: '市发改委，各区人民政府〈含开发区、长江新区管委会，下同〉' }],
+    ['a （含…） note', { responsibleUnits: '市发改委、各区人民政府（含开发区）' }],
+    ['a merged cell left blank', { leadUnits: '' }],
+    ['a placeholder', { responsibleUnits: '—' }],
+  ])('%s is no change and never touches relevance', (_, fields) => {
+    const p = run([row(0, fields)]);
+    expect([p.updated, p.relevanceChanged]).toEqual([[], []]);
+    expect(p.unchanged.map((u) => u.task.key)).toEqual([ledger[0]!.key]);
+  });
+
+  it('a real change of 责任单位 that leaves out the districts is listed as lost, with its field and reasons', () => {
+    const p = run([row(0, { responsibleUnits: '市发改委、东湖高新区管委会' })]);
+    expect(p.updated[0]!.changedFields).toEqual(['responsibleUnits']);
+    expect(p.relevanceChanged).toEqual([
+      { id: `relevance-${ledger[0]!.key}`, key: ledger[0]!.key, row: 4, change: 'lost', cause: 'fields', fields: ['responsibleUnits'], before: ['各区人民政府：全部区参与'], after: [] },
+    ]);
+  });
+
+  it('an officer rename unifies the names the ledger stores: once per pair, written with 名称统一, not a change', () => {
+    const renames = unitRenameTable([{ from: '市科技创新局', to: '市科学技术和创新局' }]);
+    const p = run([row(0, { leadUnits: '市科技局' }), row(1, {})], { renames });
+    expect(p.updated).toEqual([]);
+    expect(p.renamed).toEqual([
+      { from: '市科技局', to: '市科学技术和创新局', rows: [4], keys: [] },
+      { from: '市科技创新局', to: '市科学技术和创新局', rows: [], keys: [ledger[0]!.key, ledger[1]!.key] },
+    ]);
+    const all = finalizePlan(p, { skipped: new Set(), choices: {} }, renames).accepted!;
+    expect(all.tasks.map((t) => t.leadUnits)).toEqual([['市科学技术和创新局'], ['市科学技术和创新局']]);
+    expect(all.filledKeys).toEqual([ledger[0]!.key, ledger[1]!.key]);
+    expect(finalizePlan(p, { skipped: new Set([RENAME_GROUP_ID]), choices: {} }, renames).accepted!.tasks).toEqual([]);
+  });
+
+  it('fills an empty ledger field as 补充 and changes a different one as 修改, separately skippable', () => {
+    const bare = ledger.map((t) => ({ ...t, deadline: undefined, deadlineText: undefined }));
+    const p = run([row(0, { deadline: '2023年12月底前', leadUnits: '市发改委' })], { existing: bare });
+    expect(p.updated[0]!.changedFields).toEqual(['leadUnits']);
+    expect(p.filled[0]!.filledFields).toEqual(['deadline']);
+    expect(p.unchanged).toEqual([]);
+    const onlyChange = finalizePlan(p, { skipped: new Set([p.filled[0]!.id]), choices: {} }).accepted!.tasks[0]!;
+    expect([onlyChange.leadUnits, onlyChange.deadlineText]).toEqual([['市发改委'], undefined]);
+    const onlyFill = finalizePlan(p, { skipped: new Set([p.updated[0]!.id]), choices: {} }).accepted!.tasks[0]!;
+    expect([onlyFill.leadUnits, onlyFill.deadlineText]).toEqual([['市科技创新局'], '2023年12月底前']);
+  });
+
+  it('an archived task listed again starts to concern the district again', () => {
+    const archived = ledger.map((t, i) => (i === 0 ? { ...t, archived: true } : t));
+    const p = run([row(0, {})], { existing: archived });
+    expect(p.updated.map((u) => u.restored)).toEqual([true]);
+    expect(p.relevanceChanged.map((r) => [r.key, r.change, r.cause, r.after])).toEqual([[ledger[0]!.key, 'gained', 'restored', ['各区人民政府：全部区参与']]]);
+  });
+
+  it("an added task keeps the list's number as its 任务编号, and a later list finds it by that number", () => {
+    const p = run([{ row: 9, fields: { number: '23', title: '建设未来产业先导区', leadUnits: '市科技局', responsibleUnits: '各区人民政府' } }]);
+    const added = p.added[0]!.task;
+    expect([added.key.startsWith('IMP'), added.displayKey, taskCode(added)]).toEqual([true, '23', '23']);
+    expect(p.relevanceChanged.map((r) => [r.key, r.change, r.cause])).toEqual([[added.key, 'gained', 'added']]);
+    const again = run([{ row: 3, fields: { key: '23', title: '建设未来产业先导区' } }], { existing: [...ledger, added] });
+    expect(again.unchanged.map((u) => [u.task.key, u.how])).toEqual([[added.key, 'key']]);
+  });
+});
+
+describe('deadlines written another way', () => {
+  it.each([
+    ['2023年12月底前', true],
+    ['2023年12月31日', true],
+    ['2023/12/31', true],
+    ['2023年底', true],
+    ['2023年11月底前', false],
+    ['2023年6月启动，12月底前完成', false],
+    ['长期坚持', false],
+  ])('%s against 2023年底前: unchanged = %s', (deadline, same) => {
+    const t = EXISTING[0]!;
+    const p = plan([rowOf(t, 2, { deadline })]);
+    expect(p.unchanged.length === 1).toBe(same);
+  });
+});
+
+describe('one 责任单位 column carrying the lead', () => {
+  const t = { ...EXISTING[0]!, leadUnits: ['市科技创新局'], responsibleUnits: ['市发改委', '各区人民政府'] };
+  const run = (responsibleUnits: string) =>
+    planImport({ fileName: 'l.xlsx', sheet: 'S', rows: [{ row: 2, fields: { title: t.title, text: t.text, responsibleUnits } }], existing: [t], documents: DOCS, now: NOW });
+  it.each([
+    ['市科技局（牵头）、市发改委，各区人民政府', []],
+    ['市科技创新局、市发改委、各区人民政府', []],
+    ['市发改委（牵头）、市科技局，各区人民政府', ['leadUnits', 'responsibleUnits']], // 市科技创新局 is now a partner
+    ['市科技局（牵头）、市经信局，各区人民政府', ['responsibleUnits']],
+  ])('%s → changed %j', (cell, changed) => expect(run(cell).updated[0]?.changedFields ?? []).toEqual(changed));
 });

@@ -4,10 +4,14 @@
  * The result is the ImportPlan the preview shows; finalizePlan turns the officer's choices
  * into exactly what will be written. Progress is never part of a plan.
  */
-import type { PolicyDocument, Section, Task } from '../model';
+import type { Cluster, PolicyDocument, Section, Task } from '../model';
 import type { TaskFieldId } from '../fields';
+import { DEFAULT_UNIT_RENAMES, canonicaliseUnit, type UnitRename, type UnitRenames } from '../unit-names';
+import { markedLeadUnits, readUnitList } from '../policy/units';
+import { taskRelevance } from '../policy/relevance';
 import { IMPORT_MESSAGES as M } from './messages';
-import { bigrams, diceOfBigrams, normalizeNumber, normalizeText, parseDeadline, similarity, splitUnits } from './normalize';
+import { bigrams, diceOfBigrams, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline, similarity } from './normalize';
+import { RENAME_GROUP_ID } from './types';
 import type {
   AcceptedImport,
   ImportDecisions,
@@ -17,7 +21,8 @@ import type {
   MatchCandidate,
   MatchHow,
   PlannedAmbiguous,
-  PlannedUpdate,
+  PlannedRelevanceChange,
+  PlannedRename,
   RowFields,
 } from './types';
 
@@ -29,6 +34,9 @@ export const TEXT_MAYBE = 0.45;
 export const NUMBER_TEXT_MIN = 0.4;
 /** A document is covered by the list (its missing tasks become 删除) when this share of its tasks is matched. */
 export const SCOPE_SHARE = 0.5;
+
+/** A list naming no document whose sure matches are at least this share in one document speaks for that document only. */
+export const ONE_DOCUMENT_SHARE = 0.8;
 
 /** The task-owned fields an import may change, in display order. */
 export const IMPORTED_FIELDS: readonly TaskFieldId[] = ['document', 'number', 'title', 'text', 'leadUnits', 'responsibleUnits', 'deadline'];
@@ -54,58 +62,150 @@ export interface PlanInput {
    * Default: every task of the documents the list covers.
    */
   covers?: (task: Task) => boolean;
+  /** The unit rename table (built-in + the officer's); default: the built-in pairs. */
+  renames?: UnitRenames;
+  /** The officer's district: tasks that stop or start concerning it are listed. */
+  district?: string;
+  /** The clusters (any district's: only `district`'s count) for relevance. */
+  clusters?: readonly Cluster[];
 }
 
-const unitsEqual = (a: readonly string[], b: readonly string[]) => a.map(normalizeText).join('、') === b.map(normalizeText).join('、');
+const unitsEqual = (a: readonly string[], b: readonly string[]) => a.join('、') === b.join('、');
+
+/** A deadline that says only a date: 2023年底前, 2023年12月底前, 2023年12月31日, 2023/12/31. */
+const PLAIN_DEADLINE = /^(\d{4}[-/.年](\d{1,2}[-/.月]?(\d{1,2}日?)?)?(底|末)?(前|以前|之前)?)$/;
 
 function deadlineEqual(task: Task, v: string): boolean {
   const n = normalizeText(v);
   if (n === normalizeText(task.deadlineText) || n === normalizeText(task.deadline)) return true;
-  // A plain date cell equal to the stored date (Excel shows 2025/12/31 for 2025-12-31).
-  return /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(n) && parseDeadline(v) === task.deadline && !task.deadlineText;
+  // The same date written another way (2023年底前 = 2023年12月底前 = 2023/12/31) is no change.
+  const stored = normalizeText(task.deadlineText || task.deadline);
+  return PLAIN_DEADLINE.test(n) && (!task.deadlineText || PLAIN_DEADLINE.test(stored)) && !!task.deadline && parseDeadline(v) === task.deadline;
+}
+
+/** Copy `fields` of `from` onto a copy of `base`. */
+export function patchTask(base: Task, from: Task, fields: readonly TaskFieldId[]): Task {
+  const out: Task = { ...base, leadUnits: [...base.leadUnits], responsibleUnits: [...base.responsibleUnits] };
+  for (const f of fields)
+    switch (f) {
+      case 'document':
+        out.documentId = from.documentId;
+        break;
+      case 'number':
+        out.number = from.number;
+        break;
+      case 'title':
+        out.title = from.title;
+        break;
+      case 'text':
+        out.text = from.text;
+        break;
+      case 'leadUnits':
+        out.leadUnits = [...from.leadUnits];
+        break;
+      case 'responsibleUnits':
+        out.responsibleUnits = [...from.responsibleUnits];
+        break;
+      case 'deadline':
+        if (from.deadline) out.deadline = from.deadline;
+        else delete out.deadline;
+        if (from.deadlineText) out.deadlineText = from.deadlineText;
+        else delete out.deadlineText;
+        break;
+      default:
+        break;
+    }
+  return out;
+}
+
+/** A task's stored unit names made canonical (名称统一 on the ledger's side). */
+export function unifyUnits(task: Task, renames: UnitRenames = DEFAULT_UNIT_RENAMES): Task {
+  const canon = (list: readonly string[]) => [...new Set(list.map((u) => canonicaliseUnit(u, renames)))];
+  return { ...task, leadUnits: canon(task.leadUnits), responsibleUnits: canon(task.responsibleUnits) };
+}
+
+const withoutUnits = (list: readonly string[], drop: readonly string[]) => list.filter((u) => !drop.includes(u));
+
+/** What a row does to a task. */
+export interface TaskDiff {
+  /** The task with every change, fill and unified name applied. */
+  after: Task;
+  /** Fields the city changed (修改): the ledger had another value. */
+  changed: TaskFieldId[];
+  /** Fields the ledger had empty and the list fills in (补充). */
+  filled: TaskFieldId[];
+  /** Unit names the row writes under an old name. */
+  renamed: UnitRename[];
+  /** Whether the ledger itself stores a unit under an old name. */
+  unify: boolean;
 }
 
 /**
- * The task after applying a row's fields, and which fields changed. An empty cell never
- * clears a field (a missing value in the city's list is not an instruction to erase).
+ * The task after applying a row's fields, split into what the city changed, what it only
+ * filled in where the ledger was empty, and unit renames (which are not changes: unit names
+ * are compared canonical). An empty cell never clears a field (a missing value in the city's
+ * list is not an instruction to erase).
  */
-export function diffTask(task: Task, fields: RowFields, documentId: string | undefined, now: string): { after: Task; changed: TaskFieldId[] } {
-  const after: Task = { ...task, leadUnits: [...task.leadUnits], responsibleUnits: [...task.responsibleUnits] };
+export function diffTask(
+  task: Task,
+  fields: RowFields,
+  documentId: string | undefined,
+  now: string,
+  renames: UnitRenames = DEFAULT_UNIT_RENAMES,
+): TaskDiff {
+  const stored = unifyUnits(task, renames);
+  const unify = !unitsEqual(stored.leadUnits, task.leadUnits) || !unitsEqual(stored.responsibleUnits, task.responsibleUnits);
+  const after: Task = { ...stored };
   const changed: TaskFieldId[] = [];
+  const filled: TaskFieldId[] = [];
+  const renamed: UnitRename[] = [];
+  const mark = (f: TaskFieldId, wasEmpty: boolean) => (wasEmpty ? filled : changed).push(f);
   if (documentId && documentId !== task.documentId) {
     after.documentId = documentId;
     changed.push('document');
   }
   if (fields.number && normalizeNumber(fields.number) !== normalizeNumber(task.number)) {
     after.number = fields.number;
-    changed.push('number');
+    mark('number', !task.number.trim());
   }
   if (fields.title && normalizeText(fields.title) !== normalizeText(task.title)) {
     after.title = fields.title;
-    changed.push('title');
+    mark('title', !task.title.trim());
   }
   if (fields.text && normalizeText(fields.text) !== normalizeText(task.text)) {
     after.text = fields.text;
-    changed.push('text');
+    mark('text', !task.text.trim());
   }
-  if (fields.leadUnits && !unitsEqual(splitUnits(fields.leadUnits), task.leadUnits)) {
-    after.leadUnits = splitUnits(fields.leadUnits);
-    changed.push('leadUnits');
-  }
-  if (fields.responsibleUnits && !unitsEqual(splitUnits(fields.responsibleUnits), task.responsibleUnits)) {
-    after.responsibleUnits = splitUnits(fields.responsibleUnits);
-    changed.push('responsibleUnits');
+  // One 责任单位 column may carry the lead too: 市科技局（牵头）、市发改委.
+  const leadCell = fields.leadUnits ?? (markedLeadUnits(fields.responsibleUnits, renames).join('、') || undefined);
+  for (const f of ['leadUnits', 'responsibleUnits'] as const) {
+    const cell = f === 'leadUnits' ? leadCell : fields[f];
+    if (!cell) continue;
+    const read = readUnitList(cell, renames);
+    renamed.push(...read.renamed);
+    if (read.units.length === 0 || unitsEqual(read.units, stored[f])) continue;
+    // 责任单位 written with the lead units in it is the same list as the ledger's without them.
+    if (f === 'responsibleUnits' && unitsEqual(withoutUnits(read.units, after.leadUnits), withoutUnits(stored[f], after.leadUnits))) continue;
+    after[f] = read.units;
+    mark(f, stored[f].length === 0);
   }
   if (fields.deadline && !deadlineEqual(task, fields.deadline)) {
     after.deadlineText = fields.deadline;
     const d = parseDeadline(fields.deadline);
     if (d) after.deadline = d;
     else delete after.deadline;
-    changed.push('deadline');
+    mark('deadline', !task.deadline && !task.deadlineText?.trim());
   }
-  if (changed.length > 0 || task.archived) after.updatedAt = now;
+  if (changed.length > 0 || filled.length > 0 || unify || task.archived) after.updatedAt = now;
   if (task.archived) delete after.archived;
-  return { after, changed };
+  return { after, changed, filled, renamed, unify };
+}
+
+/** The fields of a row without placeholder cells. */
+function withoutPlaceholders(fields: RowFields): RowFields {
+  const out: RowFields = {};
+  for (const [f, v] of Object.entries(fields) as [keyof RowFields, string | undefined][]) if (v && !isPlaceholderCell(v)) out[f] = v;
+  return out;
 }
 
 /** Resolves a 文件 cell to a document id: short title, full title, 文号 or id. */
@@ -183,12 +283,18 @@ interface RowMatch {
 
 /** Build the import plan for the rows of one sheet. */
 export function planImport(input: PlanInput): ImportPlan {
-  const { rows, existing, documents, now, sheet } = input;
+  const { existing, documents, now, sheet } = input;
+  // A placeholder (—, 无) stands for nothing, wherever the rows came from.
+  const rows = input.rows.map((r) => ({ ...r, fields: withoutPlaceholders(r.fields) }));
   const issues: ImportIssue[] = [...(input.issues ?? [])];
   const resolveDocument = documentResolver(documents);
   const newDocuments = new Map<string, PolicyDocument>();
   const explicitDocs = new Set<string>();
+  const renames = input.renames ?? DEFAULT_UNIT_RENAMES;
   const byKey = new Map(existing.map((t) => [t.key, t]));
+  // A 任务编号 cell may hold the visible number of a task an earlier import added (taskCode).
+  const byCode = new Map<string, Task | null>();
+  for (const t of existing) if (t.displayKey) byCode.set(t.displayKey, byCode.has(t.displayKey) ? null : t);
   const byDocNumber = new Map<string, Task>();
   for (const t of existing) if (t.number) byDocNumber.set(`${t.documentId}|${normalizeNumber(t.number)}`, t);
   const index = buildIndex(existing);
@@ -210,7 +316,7 @@ export function planImport(input: PlanInput): ImportPlan {
     }
     if (documentId) explicitDocs.add(documentId);
     const m: RowMatch = { row, documentId, candidates: [] };
-    const keyed = f.key ? byKey.get(f.key.trim()) : undefined;
+    const keyed = f.key ? (byKey.get(f.key.trim()) ?? byCode.get(f.key.trim()) ?? undefined) : undefined;
     if (keyed) {
       m.definite = { task: keyed, confidence: 1, how: 'key' };
       return m;
@@ -254,14 +360,23 @@ export function planImport(input: PlanInput): ImportPlan {
 
   // 2. One task per row: when two rows claim the same task, the surer one keeps it.
   const claimed = new Map<string, RowMatch>();
+  const displaced = new Set<RowMatch>();
   for (const m of [...matches].filter((x) => x.definite).sort((a, b) => b.definite!.confidence - a.definite!.confidence)) {
     const key = m.definite!.task.key;
     if (!claimed.has(key)) claimed.set(key, m);
     else {
+      displaced.add(m);
       m.candidates = [m.definite!];
       delete m.definite;
     }
   }
+  // An unsure row is not asked about tasks other rows surely are, nor (in a list that is
+  // essentially one document, naming none) about another document's tasks: it is new.
+  const sure = [...claimed.values()];
+  const oneDocument = mainDoc !== undefined && sure.length > 0 && sure.filter((m) => m.definite!.task.documentId === mainDoc).length >= ONE_DOCUMENT_SHARE * sure.length;
+  for (const m of matches)
+    if (!m.definite && !displaced.has(m))
+      m.candidates = m.candidates.filter((c) => !claimed.has(c.task.key) && !(oneDocument && !m.documentId && c.task.documentId !== mainDoc && c.confidence < TEXT_SURE));
 
   // 3. Which documents the list covers, and where new rows go.
   const matchedPerDoc = new Map<string, number>();
@@ -290,6 +405,8 @@ export function planImport(input: PlanInput): ImportPlan {
     const f = m.row.fields;
     const documentId = m.documentId ?? fallbackDoc!;
     let key = f.key?.trim();
+    // The list's own number stays the visible 任务编号 when the key has to be internal.
+    const listNumber = key || f.number?.trim();
     if (!key || usedKeys.has(key)) {
       do key = `${keyPrefix}${String(++keySeq).padStart(3, '0')}`;
       while (usedKeys.has(key));
@@ -306,11 +423,12 @@ export function planImport(input: PlanInput): ImportPlan {
       order,
       title: f.title ?? '',
       text: f.text ?? f.title ?? '',
-      leadUnits: splitUnits(f.leadUnits),
-      responsibleUnits: splitUnits(f.responsibleUnits),
+      leadUnits: readUnitList(f.leadUnits ?? markedLeadUnits(f.responsibleUnits, renames).join('、'), renames).units,
+      responsibleUnits: readUnitList(f.responsibleUnits, renames).units,
       origin: 'import',
       updatedAt: now,
     };
+    if (listNumber && listNumber !== key) task.displayKey = listNumber;
     if (section) task.sectionId = section.id;
     if (f.deadline) {
       task.deadlineText = f.deadline;
@@ -326,32 +444,126 @@ export function planImport(input: PlanInput): ImportPlan {
     sheet,
     added: [],
     updated: [],
+    filled: [],
+    renamed: [],
+    unified: [],
     removed: [],
     unchanged: [],
+    relevanceChanged: [],
     ambiguous: [],
     issues,
     scopeDocumentIds: [...scope].filter((d) => !newDocuments.has(d)),
     newDocuments: [...newDocuments.values()],
     at: now,
   };
+  const pairs = new Map<string, { from: string; to: string; rows: Set<number>; keys: Set<string> }>();
+  const notePair = (r: UnitRename, row?: number, key?: string) => {
+    let p = pairs.get(r.from);
+    if (!p) pairs.set(r.from, (p = { from: r.from, to: r.to, rows: new Set(), keys: new Set() }));
+    if (row !== undefined) p.rows.add(row);
+    if (key !== undefined) p.keys.add(key);
+  };
   for (const m of matches) {
     const id = `row-${m.row.row}`;
+    for (const f of ['leadUnits', 'responsibleUnits'] as const) for (const r of readUnitList(m.row.fields[f], renames).renamed) notePair(r, m.row.row);
     if (m.definite) {
       const { task, how, confidence } = m.definite;
-      const { after, changed } = diffTask(task, m.row.fields, m.documentId, now);
-      if (changed.length > 0 || task.archived)
-        plan.updated.push({ id, row: m.row.row, before: task, after, changedFields: changed, restored: !!task.archived, how, confidence });
-      else plan.unchanged.push({ id, row: m.row.row, task, how, confidence });
+      const d = diffTask(task, m.row.fields, m.documentId, now, renames);
+      if (d.changed.length > 0 || task.archived) {
+        const after = { ...patchTask(task, d.after, d.changed), updatedAt: now };
+        delete after.archived;
+        plan.updated.push({ id, row: m.row.row, before: task, after, changedFields: d.changed, restored: !!task.archived, how, confidence });
+      } else plan.unchanged.push({ id, row: m.row.row, task, how, confidence });
+      if (d.filled.length > 0) plan.filled.push({ id: `fill-${id}`, row: m.row.row, before: task, after: { ...patchTask(task, d.after, d.filled), updatedAt: now }, filledFields: d.filled });
+      if (d.unify) {
+        plan.unified.push({ key: task.key, before: task, after: { ...unifyUnits(task, renames), updatedAt: now } });
+        for (const u of [...task.leadUnits, ...task.responsibleUnits]) {
+          const to = canonicaliseUnit(u, renames);
+          if (to !== u) notePair({ from: u, to }, undefined, task.key);
+        }
+      }
     } else if (m.candidates.length > 0) {
       const entry: PlannedAmbiguous = { id, row: m.row.row, fields: m.row.fields, asNew: makeNew(m), candidates: m.candidates };
       if (m.documentId) entry.documentId = m.documentId;
       plan.ambiguous.push(entry);
     } else plan.added.push({ id, row: m.row.row, task: makeNew(m) });
   }
+  plan.renamed = [...pairs.values()].map((p): PlannedRename => ({ from: p.from, to: p.to, rows: [...p.rows], keys: [...p.keys] }));
   for (const t of existing)
     if (!t.archived && scope.has(t.documentId) && !claimed.has(t.key) && (input.covers?.(t) ?? true))
       plan.removed.push({ id: `task-${t.key}`, before: t, after: { ...t, archived: true, updatedAt: now } });
+  if (input.district) {
+    plan.district = input.district;
+    plan.relevanceChanged = relevanceChanges(plan, { skipped: new Set(), choices: {} }, input.district, input.clusters ?? []);
+  }
   return plan;
+}
+
+/** Every task the accepted part of a plan writes, as written, keyed by task key (plan order). */
+function writtenTasks(plan: ImportPlan, decisions: ImportDecisions): Map<string, Task> {
+  const on = (id: string) => !decisions.skipped.has(id);
+  const out = new Map<string, Task>();
+  const base = (t: Task) => out.get(t.key) ?? t;
+  for (const u of plan.updated)
+    if (on(u.id)) {
+      const t = { ...patchTask(base(u.before), u.after, u.changedFields), updatedAt: plan.at };
+      delete t.archived; // a restored task is listed again
+      out.set(u.before.key, t);
+    }
+  for (const f of plan.filled) if (on(f.id)) out.set(f.before.key, { ...patchTask(base(f.before), f.after, f.filledFields), updatedAt: plan.at });
+  if (on(RENAME_GROUP_ID))
+    for (const u of plan.unified) {
+      const cur = base(u.before);
+      const fields = (['leadUnits', 'responsibleUnits'] as const).filter((f) => cur[f] === u.before[f] || unitsEqual(cur[f], u.before[f]));
+      out.set(u.key, { ...patchTask(cur, u.after, fields), updatedAt: plan.at });
+    }
+  return out;
+}
+
+const RELEVANCE_FIELDS: readonly TaskFieldId[] = ['title', 'text', 'leadUnits', 'responsibleUnits'];
+
+/**
+ * The tasks that stop or start concerning `district` if the plan is written with these
+ * decisions: changed fields (with the fields that differ), archived tasks, added tasks.
+ */
+export function relevanceChanges(plan: ImportPlan, decisions: ImportDecisions, district: string, clusters: readonly Cluster[]): PlannedRelevanceChange[] {
+  const own = clusters.filter((c) => c.district === district);
+  const rel = (t: Task) => taskRelevance(t, district, own);
+  const on = (id: string) => !decisions.skipped.has(id);
+  const out: PlannedRelevanceChange[] = [];
+  const rows = new Map<string, number>();
+  const befores = new Map<string, Task>();
+  for (const u of plan.unified) befores.set(u.key, u.before);
+  for (const u of [...plan.updated, ...plan.filled]) {
+    rows.set(u.before.key, u.row);
+    befores.set(u.before.key, u.before);
+  }
+  for (const [key, after] of writtenTasks(plan, decisions)) {
+    const before = befores.get(key)!;
+    const a = rel(before);
+    const b = rel(after);
+    if (before.archived && !after.archived && b.relevant) {
+      // An archived task listed again comes back into the district's ledger and reports.
+      const entry: PlannedRelevanceChange = { id: `relevance-${key}`, key, change: 'gained', cause: 'restored', fields: [], before: [], after: b.reasons };
+      const row = rows.get(key);
+      if (row !== undefined) entry.row = row;
+      out.push(entry);
+      continue;
+    }
+    if (a.relevant === b.relevant) continue;
+    const fields = RELEVANCE_FIELDS.filter((f) => JSON.stringify(patchTask(before, after, [f])) !== JSON.stringify(before));
+    const entry: PlannedRelevanceChange = { id: `relevance-${key}`, key, change: a.relevant ? 'lost' : 'gained', cause: 'fields', fields, before: a.reasons, after: b.reasons };
+    const row = rows.get(key);
+    if (row !== undefined) entry.row = row;
+    out.push(entry);
+  }
+  for (const r of plan.removed)
+    if (on(r.id) && rel(r.before).relevant)
+      out.push({ id: `relevance-${r.before.key}`, key: r.before.key, change: 'lost', cause: 'archived', fields: [], before: rel(r.before).reasons, after: [] });
+  for (const a of plan.added)
+    if (on(a.id) && rel(a.task).relevant)
+      out.push({ id: `relevance-${a.task.key}`, key: a.task.key, row: a.row, change: 'gained', cause: 'added', fields: [], before: [], after: rel(a.task).reasons });
+  return out;
 }
 
 function newDocument(name: string, fileName: string, now: string, n: number): PolicyDocument {
@@ -370,7 +582,10 @@ export function planCounts(plan: ImportPlan) {
   return {
     added: plan.added.length,
     updated: plan.updated.length,
+    filled: plan.filled.length,
+    renamed: plan.renamed.length,
     removed: plan.removed.length,
+    relevanceLost: plan.relevanceChanged.filter((r) => r.change === 'lost').length,
     unchanged: plan.unchanged.length,
     ambiguous: plan.ambiguous.length,
     errors: plan.issues.filter((i) => i.severity === 'error').length,
@@ -382,23 +597,27 @@ export function planCounts(plan: ImportPlan) {
  * ambiguous rows follow their choice, and a task chosen for an ambiguous row is not archived.
  * Returns blocking issues when the plan has errors or a choice is still open.
  */
-export function finalizePlan(plan: ImportPlan, decisions: ImportDecisions): { accepted?: AcceptedImport; issues: ImportIssue[] } {
+export function finalizePlan(
+  plan: ImportPlan,
+  decisions: ImportDecisions,
+  renames: UnitRenames = DEFAULT_UNIT_RENAMES,
+): { accepted?: AcceptedImport; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   if (plan.issues.some((i) => i.severity === 'error')) return { issues: plan.issues.filter((i) => i.severity === 'error') };
   const open = plan.ambiguous.filter((a) => !decisions.choices[a.id]);
   if (open.length > 0) return { issues: [{ sheet: plan.sheet, message: M.ambiguousChoiceMissing(open.length), severity: 'error' }] };
-  const on = (id: string) => !decisions.skipped.has(id);
   const tasks: Task[] = [];
-  const accepted: AcceptedImport = { fileName: plan.fileName, tasks, addedKeys: [], updatedKeys: [], archivedKeys: [], documents: [] };
+  const accepted: AcceptedImport = { fileName: plan.fileName, tasks, addedKeys: [], updatedKeys: [], filledKeys: [], archivedKeys: [], documents: [] };
+  const on = (id: string) => !decisions.skipped.has(id);
   const taken = new Set<string>([...plan.updated.map((u) => u.before.key), ...plan.unchanged.map((u) => u.task.key)]);
-  const updates: PlannedUpdate[] = plan.updated.filter((u) => on(u.id));
   for (const a of plan.added) if (on(a.id)) {
     tasks.push(a.task);
     accepted.addedKeys.push(a.task.key);
   }
-  for (const u of updates) {
-    tasks.push(u.after);
-    accepted.updatedKeys.push(u.after.key);
+  const changedKeys = new Set(plan.updated.filter((u) => on(u.id)).map((u) => u.before.key));
+  for (const [key, t] of writtenTasks(plan, decisions)) {
+    tasks.push(t);
+    (changedKeys.has(key) ? accepted.updatedKeys : accepted.filledKeys).push(key);
   }
   for (const a of plan.ambiguous) {
     const choice = decisions.choices[a.id]!;
@@ -414,10 +633,11 @@ export function finalizePlan(plan: ImportPlan, decisions: ImportDecisions): { ac
       continue;
     }
     taken.add(choice);
-    const { after, changed } = diffTask(c.task, a.fields, a.documentId, plan.at);
-    if (changed.length > 0 || c.task.archived) {
-      tasks.push(after);
-      accepted.updatedKeys.push(after.key);
+    // The officer chose this task for the row: the row's changes and fills are written together.
+    const d = diffTask(c.task, a.fields, a.documentId, plan.at, renames);
+    if (d.changed.length > 0 || d.filled.length > 0 || d.unify || c.task.archived) {
+      tasks.push(d.after);
+      accepted.updatedKeys.push(d.after.key);
     }
   }
   for (const r of plan.removed)

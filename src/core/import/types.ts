@@ -84,6 +84,57 @@ export interface PlannedUpdate {
   confidence: number;
 }
 
+/**
+ * A task whose empty fields the list fills in // 补充 (the ledger had nothing there: not a
+ * change by the city). Applied by default; `after` is `before` with only these fields set.
+ */
+export interface PlannedFill {
+  id: string;
+  row: number;
+  before: Task;
+  after: Task;
+  filledFields: TaskFieldId[];
+}
+
+/**
+ * A unit written under another name // 名称统一: one entry per pair, not per task. `rows` are
+ * the list's rows using the old name; `keys` the ledger tasks that still store it (their
+ * names are unified when the officer keeps 名称统一 on). Never counted as a change.
+ */
+export interface PlannedRename {
+  from: string;
+  to: string;
+  rows: number[];
+  keys: string[];
+}
+
+/** A ledger task whose stored unit names become the canonical ones (part of 名称统一). */
+export interface PlannedUnify {
+  key: string;
+  before: Task;
+  after: Task;
+}
+
+/** Why a task's relevance to the district changes. */
+export type RelevanceCause = 'fields' | 'archived' | 'added' | 'restored';
+
+/**
+ * A task that stops (`lost`) or starts (`gained`) concerning the officer's district if the
+ * plan is applied as shown // 与本区相关的变化, with the relevance reasons before and after.
+ */
+export interface PlannedRelevanceChange {
+  id: string;
+  key: string;
+  /** The list's row, when the task is in the list. */
+  row?: number;
+  change: 'lost' | 'gained';
+  cause: RelevanceCause;
+  /** The fields whose new value makes the difference (cause `fields`). */
+  fields: TaskFieldId[];
+  before: string[];
+  after: string[];
+}
+
 /** A task no longer in the list // 删除: archived, never deleted. */
 export interface PlannedRemove {
   id: string;
@@ -125,8 +176,19 @@ export interface ImportPlan {
   sheet: string;
   added: PlannedAdd[];
   updated: PlannedUpdate[];
+  /** Empty ledger fields the list fills in (补充), apart from what the city changed. */
+  filled: PlannedFill[];
+  /** Unit renames (名称统一), once per pair. */
+  renamed: PlannedRename[];
+  /** Ledger tasks whose stored unit names are unified (written with 名称统一). */
+  unified: PlannedUnify[];
   removed: PlannedRemove[];
+  /** Matched tasks the city did not change (a rename or a filled blank is not a change). */
   unchanged: PlannedUnchanged[];
+  /** Tasks that stop or start concerning `district` when the plan is applied as shown. */
+  relevanceChanged: PlannedRelevanceChange[];
+  /** The district relevance was judged for. */
+  district?: string;
   ambiguous: PlannedAmbiguous[];
   issues: ImportIssue[];
   /** Documents the list covers: only their tasks can be 删除. */
@@ -137,9 +199,12 @@ export interface ImportPlan {
   at: string;
 }
 
+/** The decision id of the whole 名称统一 group. */
+export const RENAME_GROUP_ID = 'renamed';
+
 /** The officer's choices on the preview. */
 export interface ImportDecisions {
-  /** Ids of plan entries (added/updated/removed) the officer skipped. */
+  /** Ids of plan entries (added/updated/filled/removed, or RENAME_GROUP_ID) the officer skipped. */
   skipped: ReadonlySet<string>;
   /** Ambiguous row id → chosen task key, `new`, or `skip`. Unset = not yet decided. */
   choices: Readonly<Record<string, string>>;
@@ -151,7 +216,10 @@ export interface AcceptedImport {
   /** Tasks to write (added, updated, archived), in plan order. */
   tasks: Task[];
   addedKeys: string[];
+  /** Tasks the city changed (修改). */
   updatedKeys: string[];
+  /** Tasks written only for 补充 or 名称统一 (no change by the city). */
+  filledKeys: string[];
   archivedKeys: string[];
   /** Documents to create (only those some accepted new task uses). */
   documents: PolicyDocument[];

@@ -2,52 +2,33 @@
  * Units // 单位: splitting the units parenthesis of a task into lead and responsible units,
  * with one canonical name per department (departments are renamed between documents).
  */
+import { DEFAULT_UNIT_RENAMES, canonicaliseUnit, stripUnitNote, type UnitRename, type UnitRenames } from '../unit-names';
 
-/** The token meaning every district and functional zone // 各区人民政府（含开发区、长江新区管委会）. */
-export const ALL_DISTRICTS_UNIT = '各区人民政府';
-/** The token meaning the districts named elsewhere or chosen by the officer // 有关区人民政府. */
-export const SOME_DISTRICTS_UNIT = '有关区人民政府';
+export { ALL_DISTRICTS_UNIT, SOME_DISTRICTS_UNIT } from '../unit-names';
 
-/**
- * Old or short department names → the current canonical name. Only renames that are
- * certain are listed; everything else is kept as written.
- */
-export const UNIT_ALIASES: Readonly<Record<string, string>> = {
-  市科技局: '市科技创新局',
-  市科创局: '市科技创新局',
-  市科学技术局: '市科技创新局',
-  市自然资源规划局: '市自然资源和规划局',
-  市国资委: '市政府国资委',
-  市环保局: '市生态环境局',
-  各区政府: ALL_DISTRICTS_UNIT,
-  各区: ALL_DISTRICTS_UNIT,
-  各有关区人民政府: SOME_DISTRICTS_UNIT,
-  有关区: SOME_DISTRICTS_UNIT,
-  相关区人民政府: SOME_DISTRICTS_UNIT,
-};
+/** The built-in renames as old → current name (see BUILTIN_UNIT_RENAMES in core/unit-names). */
+export const UNIT_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(DEFAULT_UNIT_RENAMES);
 
-/** The canonical name of one unit: spaces and 〈含…〉 notes removed, aliases resolved. */
-export function canonicalUnit(raw: string): string {
-  let u = raw.replace(/\s+/g, '');
-  // "各区人民政府〈含开发区、长江新区管委会，下同〉" and its <…> / （含…） variants.
-  u = u.replace(/[〈<《（(][^〉>》）)]*[〉>》）)]?$/u, '');
-  u = u.replace(/[〈<《（(][^〉>》）)]*$/u, '');
-  u = u.replace(/^[：:，,、；;]+|[：:，,、；;。）)]+$/gu, '');
-  return UNIT_ALIASES[u] ?? u;
+/** The canonical name of one unit: spaces and 〈含…〉 notes removed, renames resolved. */
+export function canonicalUnit(raw: string, renames: UnitRenames = DEFAULT_UNIT_RENAMES): string {
+  return canonicaliseUnit(raw, renames);
 }
 
-/** Split a list of units on 、，； (never inside 〈…〉 or （…）). */
-export function splitUnitGroups(list: string): string[][] {
+/**
+ * Split a list of units as written on 、，； (and line breaks, `/`, wide spaces), never inside
+ * 〈…〉 or （…）: the names as written (notes stripped), grouped at ，；.
+ */
+export function splitRawUnitGroups(list: string): string[][] {
   const groups: string[][] = [[]];
   let depth = 0;
   let cur = '';
   const flush = (newGroup: boolean) => {
-    const u = canonicalUnit(cur);
+    const u = stripUnitNote(cur);
     if (u) groups[groups.length - 1]!.push(u);
     cur = '';
     if (newGroup && groups[groups.length - 1]!.length) groups.push([]);
   };
-  for (const ch of list) {
+  for (const ch of list.replace(/[ \t\u3000]{2,}|\r?\n|[/／]/g, '、')) {
     if ('〈<（(《'.includes(ch)) depth++;
     if ('〉>）)》'.includes(ch)) depth = Math.max(0, depth - 1);
     if (depth === 0 && ch === '、') flush(false);
@@ -58,9 +39,46 @@ export function splitUnitGroups(list: string): string[][] {
   return groups.filter((g) => g.length > 0).map(expandSharedSuffix);
 }
 
+/** A unit list read: the canonical names, and the renames it took to get them. */
+export interface ReadUnits {
+  units: string[];
+  /** Names written under an old name, with their current name (名称统一). */
+  renamed: UnitRename[];
+}
+
+/** Read a unit list as written into canonical names, noting every rename applied. */
+export function readUnitList(list: string | undefined, renames: UnitRenames = DEFAULT_UNIT_RENAMES): ReadUnits {
+  const renamed: UnitRename[] = [];
+  const units = unique(
+    splitRawUnitGroups(list ?? '')
+      .flat()
+      .map((raw) => {
+        const to = canonicaliseUnit(raw, renames);
+        if (to !== raw && !renamed.some((r) => r.from === raw)) renamed.push({ from: raw, to });
+        return to;
+      }),
+  );
+  return { units, renamed };
+}
+
+/** The units marked as lead inside a list (`市科技局（牵头）、市发改委` → 市科技创新局). */
+export function markedLeadUnits(list: string | undefined, renames: UnitRenames = DEFAULT_UNIT_RENAMES): string[] {
+  const out: string[] = [];
+  for (const m of (list ?? '').matchAll(/([^、，,；;\s（(〈<]+)\s*[（(〈<]\s*牵头\s*[)）〉>]/gu)) {
+    const u = canonicaliseUnit(m[1]!, renames);
+    if (u && !out.includes(u)) out.push(u);
+  }
+  return out;
+}
+
+/** Split a list of units on 、，； (never inside 〈…〉 or （…）) into canonical names, grouped at ，；. */
+export function splitUnitGroups(list: string, renames: UnitRenames = DEFAULT_UNIT_RENAMES): string[][] {
+  return splitRawUnitGroups(list).map((g) => g.map((u) => canonicaliseUnit(u, renames)));
+}
+
 /** Every unit of a list, in order, without duplicates. */
-export function splitUnits(list: string): string[] {
-  return unique(splitUnitGroups(list).flat());
+export function splitUnits(list: string, renames: UnitRenames = DEFAULT_UNIT_RENAMES): string[] {
+  return unique(splitUnitGroups(list, renames).flat());
 }
 
 /** Lead // 牵头单位 and responsible // 责任单位 units read from a units parenthesis. */

@@ -91,3 +91,17 @@ describe('row heights', () => {
   ])('estimateLines(%j, %d) = %d', (text, width, lines) => expect(estimateLines(text, width, 11)).toBe(lines));
   it('grows with lines', () => expect(rowHeightFor(3, 10)).toBeGreaterThan(rowHeightFor(1, 10)));
 });
+
+describe('buildTaskRows: 任务编号', () => {
+  it("prints an imported task's list number, keeping the internal key for links", async () => {
+    const { buildTaskRows, findMissingItems } = await import('./rows');
+    const base = { documentId: 'doc-002', order: 1, text: '', leadUnits: ['市科技创新局'], responsibleUnits: ['各区人民政府'], origin: 'seed' as const, updatedAt: '' };
+    const tasks = [
+      { ...base, key: '2023GZYD-01', number: '1', title: '健全长效推进机制' },
+      { ...base, key: 'IMP20261126-001', displayKey: '23', number: '23', order: 23, title: '建设未来产业先导区', origin: 'import' as const },
+    ];
+    const rows = buildTaskRows({ documents: [], tasks, clusters: [], progress: [], district: '汉阳区', period: Q3 });
+    expect(rows.map((r) => [r.key, r.taskKey])).toEqual([['2023GZYD-01', undefined], ['23', 'IMP20261126-001']]);
+    expect(findMissingItems(rows).map((m) => m.taskKey)).toEqual(['2023GZYD-01', 'IMP20261126-001']);
+  });
+});

@@ -5,6 +5,7 @@
 import type { TaskFieldId } from '../fields';
 import {
   STATUS_LABELS,
+  taskCode,
   TASK_STATUSES,
   type Cluster,
   type ClusterIndicator,
@@ -23,7 +24,10 @@ import { PACE_LABELS, judgePace } from '../dashboard/pace';
 export type ReportValue = string | number | null;
 
 /** One row of the 重点任务推进情况表, keyed by task field id. */
-export type TaskReportRow = Record<TaskFieldId, ReportValue>;
+export type TaskReportRow = Record<TaskFieldId, ReportValue> & {
+  /** The internal task key, when the printed 任务编号 (`key`, see taskCode) differs from it. */
+  taskKey?: string;
+};
 
 /** One row of the 指标完成情况表. */
 export interface TargetReportRow {
@@ -106,7 +110,9 @@ export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'c
     const p = prog.get(t.key);
     return {
       seq: i + 1,
-      key: t.key,
+      // The printed 任务编号: a task an import added shows the list's own number.
+      key: taskCode(t),
+      ...(taskCode(t) !== t.key ? { taskKey: t.key } : {}),
       document: docs.get(t.documentId)?.shortTitle ?? t.documentId,
       number: t.number,
       section: '',
@@ -229,7 +235,7 @@ export function findMissingItems(taskRows: readonly TaskReportRow[]): MissingIte
     const missing: MissingItem['missing'] = [];
     if (!r.status) missing.push('status');
     if (!String(r.progress ?? '').trim()) missing.push('progress');
-    if (missing.length) out.push({ taskKey: String(r.key), seq: Number(r.seq), title: String(r.title), missing });
+    if (missing.length) out.push({ taskKey: String(r.taskKey ?? r.key), seq: Number(r.seq), title: String(r.title), missing });
   }
   return out;
 }

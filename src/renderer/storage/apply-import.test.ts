@@ -65,11 +65,14 @@ describe('applyImport', () => {
     expect(accepted.archivedKeys).toHaveLength(10);
     expect(tasks.size).toBe((before.tasks as unknown[]).length + 1);
     expect(tasks.get(accepted.addedKeys[0]!)).toMatchObject({ title: '建设未来产业先导区', origin: 'import', deadline: '2025-12-31' });
+    expect(accepted.filledKeys).toHaveLength(11);
+    for (const key of [...accepted.updatedKeys, ...accepted.filledKeys]) expect(tasks.get(key)!.leadUnits).toEqual(['市科技创新局']);
     expect(await db.progress.toArray()).toEqual(before.progress);
     expect((await db.imports.get(res.ok ? res.record.id : ''))?.counts).toEqual({ added: 1, updated: 1, archived: 10 });
 
     const undo = await undoImport(db, res.ok ? res.record.id : '');
-    expect(undo).toMatchObject({ ok: true, restored: 11, removed: 1 });
+    // 1 changed + 10 archived + 11 unchanged whose stored 市科技局 became 市科技创新局 (名称统一).
+    expect(undo).toMatchObject({ ok: true, restored: 22, removed: 1 });
     const after = await snapshot(db);
     expect(after.tasks).toEqual(before.tasks);
     expect(after.progress).toEqual(before.progress);

@@ -4,48 +4,15 @@
  * sheet summaries and the plan. Started with
  * `new Worker(new URL('../../workers/import-worker.ts', import.meta.url), { type: 'module' })`.
  */
-import {
-  findTable,
-  listCoverage,
-  planImport,
-  readRows,
-  withMapping,
-  type ColumnMapping,
-  type ImportIssue,
-  type ImportPlan,
-  type RememberedMapping,
-  type SheetGrid,
-  type TableLayout,
-} from '@core/import';
-import type { Cluster, PolicyDocument, Section, Task } from '@core/model';
+import { planSheet, summariseSheets, type ImportPlan, type RememberedMapping, type SheetGrid, type SheetPlanRequest, type SheetSummary, type TableLayout } from '@core/import';
 import { readWorkbook } from '../spreadsheet/read-sheet';
 
-/** One sheet as the page sees it. */
-export interface SheetSummary {
-  index: number;
-  name: string;
-  rowCount: number;
-  layout?: TableLayout;
-  issues: ImportIssue[];
-  /** The first rows under the header, for the mapping step. */
-  sample: string[][];
-}
+export type { SheetSummary };
 
 /** Messages to the worker. */
 export type ImportWorkerRequest =
   | { type: 'read'; name: string; data: ArrayBuffer; remembered: RememberedMapping }
-  | {
-      type: 'plan';
-      sheetIndex: number;
-      columns?: ColumnMapping[];
-      existing: Task[];
-      documents: PolicyDocument[];
-      sections: Section[];
-      /** Clusters by district, to tell which tasks a district's list speaks for. */
-      clusters: Cluster[];
-      defaultDocumentId?: string;
-      now: string;
-    };
+  | ({ type: 'plan'; sheetIndex: number } & SheetPlanRequest);
 
 /** Messages from the worker. */
 export type ImportWorkerResponse =
@@ -67,35 +34,15 @@ function handle(req: ImportWorkerRequest): void {
     if (!r.ok) return post({ type: 'read', ok: false, message: r.message });
     grids = r.sheets;
     post({ type: 'progress', stage: '正在识别表头', fraction: 0.9 });
-    const sheets = grids.map((g, index): SheetSummary => {
-      const { layout, issues } = findTable(g, req.remembered);
-      const start = layout ? layout.headerRow + layout.headerRows : 0;
-      return { index, name: g.name, rowCount: g.rows.length, layout, issues, sample: g.rows.slice(start, start + 5) };
-    });
+    const sheets = summariseSheets(grids, req.remembered);
     layouts = sheets.map((s) => s.layout);
     post({ type: 'progress', stage: '读取完成', fraction: 1 });
     return post({ type: 'read', ok: true, sheets });
   }
   const grid = grids[req.sheetIndex];
-  let layout = layouts[req.sheetIndex];
   if (!grid) return;
-  if (layout && req.columns) layout = withMapping(layout, req.columns);
   post({ type: 'progress', stage: '正在比对任务', fraction: 0.3 });
-  const found = layout ? { rows: readRows(grid, layout), issues: [] } : undefined;
-  const issues = layout ? found!.rows.issues : findTable(grid).issues;
-  const plan = planImport({
-    fileName,
-    sheet: grid.name,
-    rows: found?.rows.rows ?? [],
-    issues,
-    existing: req.existing,
-    documents: req.documents,
-    sections: req.sections,
-    defaultDocumentId: req.defaultDocumentId,
-    now: req.now,
-    // A list titled for one district speaks only for that district's tasks.
-    covers: layout ? listCoverage(grid, layout, req.clusters) : undefined,
-  });
+  const { plan, layout } = planSheet(fileName, grid, layouts[req.sheetIndex], req);
   post({ type: 'progress', stage: '比对完成', fraction: 1 });
   post({ type: 'plan', plan, layout });
 }

@@ -6,12 +6,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, List, Progress, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { finalizePlan, mappingToRemember, planCounts, type ColumnMapping, type ImportPlan, type RememberedMapping } from '@core/import';
-import { SETTING_KEYS } from '@core/model';
+import { SETTING_KEYS, type Cluster } from '@core/model';
+import { unitRenameTable, type UnitRename } from '@core/unit-names';
 import { TASK_FIELDS, type TaskFieldId } from '@core/fields';
 import type { OpenedFile } from '@shared/bridge';
 import { platform } from '../../platform';
 import { getDb, useLiveQuery } from '../../storage/live';
-import { getSetting, setSetting } from '../../storage/repositories';
+import { getDistrict, getSetting, setSetting } from '../../storage/repositories';
+import { getUnitRenames } from '../../storage/unit-renames';
 import { applyImport, listImports, undoImport } from '../../storage/apply-import';
 import { backupBeforeImport } from '../../storage/backup';
 import { ImportClient, type SheetSummary } from './import-client';
@@ -25,8 +27,8 @@ type Step =
   | { kind: 'error'; message: string }
   | { kind: 'sheets'; file: string; sheets: SheetSummary[]; picked: number }
   | { kind: 'mapping'; file: string; sheets: SheetSummary[]; picked: number; columns: ColumnMapping[] }
-  | { kind: 'preview'; file: string; sheets: SheetSummary[]; picked: number; plan: ImportPlan; columns?: ColumnMapping[] }
-  | { kind: 'done'; recordId: string; counts: { added: number; updated: number; archived: number }; undone?: string };
+  | { kind: 'preview'; file: string; sheets: SheetSummary[]; picked: number; plan: ImportPlan; columns?: ColumnMapping[]; clusters: Cluster[]; renames: UnitRename[] }
+  | { kind: 'done'; recordId: string; counts: { added: number; updated: number; archived: number }; filled?: number; undone?: string };
 
 const FIELD_OPTIONS = [
   { value: '', label: T.ignore },
@@ -53,11 +55,18 @@ export function ImportPage() {
     if (!client) return;
     progress(T.planning, 0.1);
     const db = getDb();
-    const [existing, docs, sections, clusters] = await Promise.all([db.tasks.toArray(), db.documents.toArray(), db.sections.toArray(), db.clusters.toArray()]);
-    const res = await client.plan({ type: 'plan', sheetIndex: picked, columns, existing, documents: docs, sections, clusters, now: new Date().toISOString() });
+    const [existing, docs, sections, clusters, district, renames] = await Promise.all([
+      db.tasks.toArray(),
+      db.documents.toArray(),
+      db.sections.toArray(),
+      db.clusters.toArray(),
+      getDistrict(db),
+      getUnitRenames(db),
+    ]);
+    const res = await client.plan({ type: 'plan', sheetIndex: picked, columns, existing, documents: docs, sections, clusters, district, renames, now: new Date().toISOString() });
     if ('message' in res) return setStep({ kind: 'error', message: res.message });
     setChoices({ skipped: new Set(), choices: {} });
-    setStep({ kind: 'preview', file, sheets, picked, plan: res.plan, columns: res.layout?.columns });
+    setStep({ kind: 'preview', file, sheets, picked, plan: res.plan, columns: res.layout?.columns, clusters, renames });
   }, []);
 
   const continueWithSheet = useCallback(
@@ -109,8 +118,8 @@ export function ImportPage() {
     void plan(s.file, s.sheets, s.picked, s.columns);
   };
 
-  const apply = async (p: ImportPlan) => {
-    const fin = finalizePlan(p, choices);
+  const apply = async (p: ImportPlan, renames: UnitRename[]) => {
+    const fin = finalizePlan(p, choices, unitRenameTable(renames));
     if (!fin.accepted) return modal.error({ title: T.readFailed, content: fin.issues.map((i) => i.message).join('\n') });
     const db = getDb();
     progress(T.backingUp, 0.3);
@@ -121,7 +130,7 @@ export function ImportPage() {
     }
     const res = await applyImport(db, fin.accepted);
     if (!res.ok) return setStep({ kind: 'error', message: res.message });
-    setStep({ kind: 'done', recordId: res.record.id, counts: res.record.counts! });
+    setStep({ kind: 'done', recordId: res.record.id, counts: res.record.counts!, filled: fin.accepted.filledKeys.length });
   };
 
   const undo = (recordId: string) =>
@@ -255,12 +264,12 @@ export function ImportPage() {
           </Space>
         </Card>
       )}
-      {step.kind === 'preview' && <Preview step={step} choices={choices} setChoices={setChoices} docName={docName} onApply={apply} onCancel={() => setStep({ kind: 'idle' })} onMapping={() => setStep({ kind: 'mapping', file: step.file, sheets: step.sheets, picked: step.picked, columns: step.columns ?? step.sheets[step.picked]?.layout?.columns ?? [] })} />}
+      {step.kind === 'preview' && <Preview step={step} choices={choices} setChoices={setChoices} docName={docName} onApply={(p) => apply(p, step.renames)} onCancel={() => setStep({ kind: 'idle' })} onMapping={() => setStep({ kind: 'mapping', file: step.file, sheets: step.sheets, picked: step.picked, columns: step.columns ?? step.sheets[step.picked]?.layout?.columns ?? [] })} />}
       {step.kind === 'done' && (
         <Result
           status="success"
           title={<span data-testid="import-done">{step.undone ? T.undoneTitle : T.applied}</span>}
-          subTitle={<span data-testid="import-done-detail">{step.undone ?? T.appliedDetail(step.counts.added, step.counts.updated, step.counts.archived)}</span>}
+          subTitle={<span data-testid="import-done-detail">{step.undone ?? `${T.appliedDetail(step.counts.added, step.counts.updated, step.counts.archived)}${step.filled ? T.appliedFilled(step.filled) : ''}`}</span>}
           extra={
             <Space>
               {!step.undone && (
@@ -299,18 +308,20 @@ function Preview({
   const p = step.plan;
   const c = planCounts(p);
   const on = (id: string) => !choices.skipped.has(id);
+  const fin = finalizePlan(p, choices, unitRenameTable(step.renames));
   const writes =
+    fin.accepted?.tasks.length ??
     p.added.filter((a) => on(a.id)).length +
-    p.updated.filter((u) => on(u.id)).length +
-    p.removed.filter((r) => on(r.id)).length +
-    Object.values(choices.choices).filter((v) => v !== 'skip').length;
+      p.updated.filter((u) => on(u.id)).length +
+      p.removed.filter((r) => on(r.id)).length +
+      Object.values(choices.choices).filter((v) => v !== 'skip').length;
   const open = p.ambiguous.filter((a) => !choices.choices[a.id]).length;
   const errors = p.issues.filter((i) => i.severity === 'error');
   return (
     <Card title={T.previewTitle(step.file, step.sheets[step.picked]?.name ?? '')} extra={<Button onClick={onMapping}>{T.adjustMapping}</Button>}>
       {errors.length > 0 && <Alert type="error" showIcon title={T.errorsBlock} description={errors.map((e) => <div key={e.message}>{e.message}</div>)} style={{ marginBottom: 8 }} />}
-      {errors.length === 0 && c.added + c.updated + c.removed + c.ambiguous === 0 && <Alert type="success" showIcon title={T.noChanges} style={{ marginBottom: 8 }} />}
-      <PlanPreview plan={p} choices={choices} onChange={setChoices} docName={docName} />
+      {errors.length === 0 && c.added + c.updated + c.removed + c.ambiguous + c.filled + p.unified.length === 0 && <Alert type="success" showIcon title={T.noChanges} style={{ marginBottom: 8 }} />}
+      <PlanPreview plan={p} choices={choices} onChange={setChoices} docName={docName} clusters={step.clusters} />
       <Space style={{ marginTop: 12 }}>
         <Button type="primary" data-testid="import-apply" disabled={errors.length > 0 || open > 0 || writes === 0} onClick={() => onApply(p)}>
           {T.apply(writes)}

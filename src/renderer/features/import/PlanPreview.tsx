@@ -1,7 +1,12 @@
-/** The preview is the plan: 新增 / 修改 / 删除 / 未变 / 需确认 / 问题, each row accepted or skipped. */
-import { Alert, Checkbox, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import type { ImportPlan, MatchHow, PlannedUpdate } from '@core/import';
-import type { Task } from '@core/model';
+/**
+ * The preview is the plan: what the city changed (新增 / 修改 / 删除 / 未变 / 需确认 / 问题, each
+ * row accepted or skipped), apart from 与本区相关的变化 (always shown), 补充 and 名称统一
+ * (collapsed, applied by default).
+ */
+import type { ReactNode } from 'react';
+import { Alert, Checkbox, Collapse, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { RENAME_GROUP_ID, relevanceChanges, taskFieldText, type ImportPlan, type MatchHow, type PlannedRelevanceChange, type PlannedUpdate } from '@core/import';
+import { taskCode, type Cluster, type Task } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
 import { IMPORT_TEXT as T } from './texts';
 
@@ -13,26 +18,7 @@ export interface PreviewChoices {
 
 const PAGE = { pageSize: 50, showSizeChanger: false, hideOnSinglePage: true } as const;
 
-function fieldValue(t: Task, f: TaskFieldId, docName: (id: string) => string): string {
-  switch (f) {
-    case 'document':
-      return docName(t.documentId);
-    case 'leadUnits':
-      return t.leadUnits.join('、');
-    case 'responsibleUnits':
-      return t.responsibleUnits.join('、');
-    case 'deadline':
-      return t.deadlineText ?? t.deadline ?? '';
-    case 'number':
-      return t.number;
-    case 'title':
-      return t.title;
-    case 'text':
-      return t.text;
-    default:
-      return '';
-  }
-}
+const fieldValue = (t: Task, f: TaskFieldId, docName: (id: string) => string) => taskFieldText(t, f, docName);
 
 const howLabel = (how: MatchHow, c: number) => (how === 'text' ? `${T.how.text} ${T.confidence(c)}` : T.how[how]);
 
@@ -62,11 +48,14 @@ export function PlanPreview({
   choices,
   onChange,
   docName,
+  clusters = [],
 }: {
   plan: ImportPlan;
   choices: PreviewChoices;
   onChange: (next: PreviewChoices) => void;
   docName: (id: string) => string;
+  /** Every district's clusters, for 与本区相关的变化 under the current choices. */
+  clusters?: readonly Cluster[];
 }) {
   const toggle = (id: string, on: boolean) => {
     const skipped = new Set(choices.skipped);
@@ -90,7 +79,136 @@ export function PlanPreview({
   );
   const chosenKeys = new Set(Object.values(choices.choices));
   const errors = plan.issues.filter((i) => i.severity === 'error');
+  const setGroup = (ids: string[], on: boolean) => {
+    const skipped = new Set(choices.skipped);
+    for (const id of ids) if (on) skipped.delete(id);
+    else skipped.add(id);
+    onChange({ ...choices, skipped });
+  };
+  const fillIds = plan.filled.map((f) => f.id);
+  const fillsOn = fillIds.filter((id) => !choices.skipped.has(id)).length;
+  const relevance = plan.district ? relevanceChanges(plan, choices, plan.district, clusters) : [];
+  const codeOf = (key: string) => {
+    const t =
+      plan.updated.find((u) => u.before.key === key)?.before ??
+      plan.filled.find((f) => f.before.key === key)?.before ??
+      plan.unified.find((u) => u.key === key)?.before ??
+      plan.removed.find((r) => r.before.key === key)?.before ??
+      plan.added.find((a) => a.task.key === key)?.task;
+    return { code: t ? taskCode(t) : key, title: t?.title ?? '' };
+  };
+  const reasonText = (r: PlannedRelevanceChange) =>
+    r.cause === 'archived'
+      ? T.relevanceArchived
+      : r.cause === 'added'
+        ? T.relevanceAdded(r.after.join('；'))
+        : r.cause === 'restored'
+          ? T.relevanceRestored(r.after.join('；'))
+        : T.relevanceFields(r.fields.map((f) => T.fields[f]).join('、'), r.before.join('；') || T.relevanceNone, r.after.join('；') || T.relevanceNone);
+  const sideItems = [
+    plan.filled.length > 0 && {
+      key: 'filled',
+      label: (
+        <span data-testid="filled-header">
+          {T.filledTitle(plan.filled.length)}
+        </span>
+      ),
+      extra: (
+        <span onClick={(e) => e.stopPropagation()}>
+          <Checkbox
+            data-testid="toggle-filled"
+            checked={fillsOn === fillIds.length}
+            indeterminate={fillsOn > 0 && fillsOn < fillIds.length}
+            onChange={(e) => setGroup(fillIds, e.target.checked)}
+          >
+            {T.filledApply}
+          </Checkbox>
+        </span>
+      ),
+      children: (
+        <Table
+          data-testid="table-filled"
+          size="small"
+          rowKey="id"
+          pagination={PAGE}
+          dataSource={plan.filled}
+          columns={[
+            acceptCol,
+            rowCol,
+            { title: T.key, key: 'key', width: 110, render: (_, f) => taskCode(f.before) },
+            { title: T.task, key: 'title', width: 220, render: (_, f) => f.before.title },
+            {
+              title: T.filledField,
+              key: 'fields',
+              render: (_, f) =>
+                f.filledFields.map((x) => (
+                  <div key={x}>
+                    <Typography.Text strong>{T.fields[x]}：</Typography.Text>
+                    {fieldValue(f.after, x, docName)}
+                  </div>
+                )),
+            },
+          ]}
+        />
+      ),
+    },
+    plan.renamed.length > 0 && {
+      key: 'renamed',
+      label: <span data-testid="renamed-header">{T.renamedTitle(plan.renamed.length)}</span>,
+      extra: (
+        <span onClick={(e) => e.stopPropagation()}>
+          <Checkbox data-testid="toggle-renamed" checked={!choices.skipped.has(RENAME_GROUP_ID)} onChange={(e) => setGroup([RENAME_GROUP_ID], e.target.checked)}>
+            {T.renamedApply}
+          </Checkbox>
+        </span>
+      ),
+      children: (
+        <Space orientation="vertical" style={{ width: '100%' }} data-testid="renamed-pairs">
+          {plan.renamed.map((r) => (
+            <div key={r.from}>
+              <Typography.Text strong>{T.renamedPair(r.from, r.to)}</Typography.Text>
+              <Typography.Text type="secondary">（{T.renamedWhere(r.rows.length, r.keys.length)}）</Typography.Text>
+            </div>
+          ))}
+          <Typography.Text type="secondary">{T.renamedSettings}</Typography.Text>
+        </Space>
+      ),
+    },
+  ].filter(Boolean) as { key: string; label: ReactNode; extra: ReactNode; children: ReactNode }[];
   return (
+    <>
+      {relevance.length > 0 && (
+        <Alert
+          data-testid="relevance-changes"
+          type={relevance.some((r) => r.change === 'lost') ? 'warning' : 'info'}
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={<Typography.Text strong>{T.relevanceTitle(relevance.length)}</Typography.Text>}
+          description={
+            <>
+              <div style={{ marginBottom: 4 }}>{T.relevanceHelp(plan.district!)}</div>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={relevance}
+                columns={[
+                  { title: T.key, key: 'key', width: 110, render: (_, r) => codeOf(r.key).code },
+                  { title: T.task, key: 'title', width: 220, render: (_, r) => codeOf(r.key).title },
+                  {
+                    title: T.relevanceChange,
+                    key: 'change',
+                    width: 130,
+                    render: (_, r) => (r.change === 'lost' ? <Tag color="red">{T.relevanceLost}</Tag> : <Tag color="green">{T.relevanceGained}</Tag>),
+                  },
+                  { title: T.relevanceReason, key: 'reason', render: (_, r) => reasonText(r) },
+                ]}
+              />
+            </>
+          }
+        />
+      )}
+      {sideItems.length > 0 && <Collapse size="small" style={{ marginBottom: 8 }} items={sideItems} data-testid="side-groups" />}
     <Tabs
       defaultActiveKey={errors.length > 0 ? 'issues' : plan.ambiguous.length > 0 ? 'ambiguous' : plan.updated.length > 0 ? 'updated' : 'added'}
       items={[
@@ -107,6 +225,7 @@ export function PlanPreview({
               columns={[
                 acceptCol,
                 rowCol,
+                { title: T.key, key: 'key', width: 90, render: (_, a) => taskCode(a.task) },
                 { title: T.task, key: 'title', render: (_, a) => a.task.title },
                 { title: T.lead, key: 'lead', width: 160, render: (_, a) => a.task.leadUnits.join('、') },
                 { title: T.deadline, key: 'deadline', width: 120, render: (_, a) => a.task.deadlineText ?? '' },
@@ -128,7 +247,7 @@ export function PlanPreview({
               columns={[
                 acceptCol,
                 rowCol,
-                { title: T.key, key: 'key', width: 110, render: (_, u) => u.before.key },
+                { title: T.key, key: 'key', width: 110, render: (_, u) => taskCode(u.before) },
                 { title: T.task, key: 'title', width: 200, render: (_, u) => u.before.title },
                 { title: T.changes, key: 'changes', render: (_, u) => <Changes u={u} docName={docName} /> },
                 { title: T.howTitle, key: 'how', width: 120, render: (_, u) => howLabel(u.how, u.confidence) },
@@ -152,7 +271,7 @@ export function PlanPreview({
                 dataSource={plan.removed}
                 columns={[
                   acceptCol,
-                  { title: T.key, key: 'key', width: 110, render: (_, r) => r.before.key },
+                  { title: T.key, key: 'key', width: 110, render: (_, r) => taskCode(r.before) },
                   { title: T.task, key: 'title', render: (_, r) => r.before.title },
                   { title: T.lead, key: 'lead', width: 160, render: (_, r) => r.before.leadUnits.join('、') },
                   { title: T.fields.document, key: 'doc', width: 150, render: (_, r) => docName(r.before.documentId) },
@@ -173,7 +292,7 @@ export function PlanPreview({
               dataSource={plan.unchanged}
               columns={[
                 rowCol,
-                { title: T.key, key: 'key', width: 110, render: (_, u) => u.task.key },
+                { title: T.key, key: 'key', width: 110, render: (_, u) => taskCode(u.task) },
                 { title: T.task, key: 'title', render: (_, u) => u.task.title },
                 { title: T.howTitle, key: 'how', width: 140, render: (_, u) => howLabel(u.how, u.confidence) },
               ]}
@@ -206,7 +325,7 @@ export function PlanPreview({
                       options={[
                         ...a.candidates.map((c) => ({
                           value: c.task.key,
-                          label: `${c.task.key} ${c.task.title}（${howLabel(c.how, c.confidence)}）`,
+                          label: `${taskCode(c.task)} ${c.task.title}（${howLabel(c.how, c.confidence)}）`,
                           disabled: chosenKeys.has(c.task.key) && choices.choices[a.id] !== c.task.key,
                         })),
                         { value: 'new', label: T.asNew },
@@ -232,5 +351,6 @@ export function PlanPreview({
         },
       ]}
     />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { App, Empty, Spin } from 'antd';
-import { STATUS_LABELS } from '@core/model';
+import { STATUS_LABELS, taskCode } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
 import { saveTaskGridCsv } from '../reports/csv-save';
 import { getDb, useLiveQuery } from '../../storage/live';
@@ -66,7 +66,7 @@ export function LedgerPage() {
   const exportCsv = async () => {
     const data = shown.map((r, i) => ({
       seq: i + 1,
-      key: r.task.key,
+      key: taskCode(r.task),
       document: r.documentTitle,
       title: r.task.title,
       leadUnits: r.task.leadUnits.join('、'),

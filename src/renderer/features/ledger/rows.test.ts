@@ -22,6 +22,16 @@ describe('ledger rows from the action plan seed', () => {
     expect(filterRows(rows, NO_FILTERS, '中非创新合作中心').map((r) => r.task.key)).toEqual(['2025XD-02']);
   });
 
+  it("finds a task by a former name of its unit, and an imported task by the list's number", () => {
+    const tasks = fx.tasks.map((t, i) =>
+      i === 0 ? { ...t, leadUnits: ['市生态环境局'], updatedAt: '2026-11-26T09:00:00.000Z' } : i === 1 ? { ...t, key: 'IMP20261126-001', displayKey: '23', number: '23' } : t,
+    );
+    const rows = buildRows({ ...src, tasks });
+    expect(filterRows(rows, NO_FILTERS, '市环保局').map((r) => r.task.key)).toEqual([tasks[0]!.key]);
+    expect(filterRows(rows, NO_FILTERS, '市生态环境局').map((r) => r.task.key)).toEqual([tasks[0]!.key]);
+    expect(filterRows(rows, NO_FILTERS, '23').map((r) => r.task.key)).toContain('IMP20261126-001');
+  });
+
   it('本期未填报 shrinks as tasks are filled, and status/relevance/overdue filters apply', () => {
     const unfilled = { ...NO_FILTERS, unfilledOnly: true };
     expect(filterRows(buildRows(src), unfilled, '')).toHaveLength(20);

@@ -2,7 +2,8 @@
  * The ledger's rows: tasks joined with their document, section, this period's progress,
  * relevance and clusters; then filtered and searched. Plain functions, no React.
  */
-import type { Cluster, PolicyDocument, ProgressEntry, Section, Task, TaskStatus } from '@core/model';
+import { taskCode, type Cluster, type PolicyDocument, type ProgressEntry, type Section, type Task, type TaskStatus } from '@core/model';
+import { unitNamesFor } from '@core/unit-names';
 import { buildSearchKey, matchesSearch, parseQuery, type SearchKey } from '@core/search';
 import type { LedgerFilters } from '../../state/ledger';
 import { clusterMatches, taskRelevance } from './relevance';
@@ -44,7 +45,9 @@ function searchKeyOf(t: Task, docTitle: string): SearchKey {
   const stamp = `${t.updatedAt}|${docTitle}`;
   const hit = searchCache.get(t.key);
   if (hit && hit.stamp === stamp) return hit.key;
-  const key = buildSearchKey([t.title, ...t.leadUnits], [t.text, docTitle, t.key, t.number, ...t.responsibleUnits]);
+  // Every name a unit has had (市科技局 finds 市科技创新局), and the 任务编号 as shown (taskCode).
+  const formerNames = [...t.leadUnits, ...t.responsibleUnits].flatMap((u) => unitNamesFor(u).slice(1));
+  const key = buildSearchKey([t.title, ...t.leadUnits], [t.text, docTitle, taskCode(t), t.key, t.number, ...t.responsibleUnits, ...formerNames]);
   searchCache.set(t.key, { stamp, key });
   return key;
 }

@@ -8,6 +8,7 @@ import { getDistrict, getPeriodKind, getSetting, setDistrict, setSetting } from 
 import { platform } from '../../platform';
 import { REPORT_SETTING_KEYS } from '../reports/report-source';
 import { SETTINGS_TEXT as T } from './texts';
+import { UnitRenamesSection } from './UnitRenamesSection';
 
 function DistrictSetting({ current }: { current: string }) {
   const { modal, message } = App.useApp();
@@ -155,6 +156,7 @@ export function SettingsPage() {
         <Typography.Paragraph type="secondary">{T.peopleHelp}</Typography.Paragraph>
         <PeopleSetting initial={people} />
       </Card>
+      <UnitRenamesSection />
       <Card size="small" title={T.templates} data-testid="settings-templates">
         <Typography.Paragraph type="secondary">{T.templatesHelp}</Typography.Paragraph>
         {refused && (

@@ -38,3 +38,21 @@ export const SETTINGS_TEXT = {
   scalarHelp: '表头、表尾任意单元格可用：',
   rowHelp: '数据行（每张表一行）可用：',
 } as const;
+
+/** Text of 设置 → 单位名称对照 (UnitRenamesSection). */
+export const UNIT_RENAMES_TEXT = {
+  title: '单位名称对照',
+  help: '市直部门改名后，新旧文件和清单里会出现同一单位的两个名称。在这里写明“原名称 → 现名称”，导入清单、检索和报表都按现名称统一；内置的对照不能删除，可以再添加。',
+  from: '原名称',
+  to: '现名称',
+  source: '来源',
+  builtin: '内置',
+  own: '本单位添加',
+  add: '添加对照',
+  remove: '删除',
+  added: (from: string, to: string, tasks: number) =>
+    `已添加：${from} → ${to}。${tasks > 0 ? `台账中 ${tasks} 项任务里的“${from}”已统一为“${to}”（修改记录中可查）。` : '台账中没有用到这个原名称。'}以后导入的清单也按“${to}”保存。`,
+  removed: (from: string) => `已删除“${from}”的对照。删除对照不会改回已统一的名称。`,
+  placeholderFrom: '如 市经信局',
+  placeholderTo: '如 市经济和信息化局',
+} as const;

@@ -28,7 +28,8 @@ function text(field: ComparedField, v: unknown): string {
 }
 
 function rowKey(row: Record<string, unknown>): string | undefined {
-  const k = row.key ?? row.taskKey ?? row['任务编号'];
+  // taskKey first: rows of tasks added by an import print the list's number as key (任务编号).
+  const k = row.taskKey ?? row.key ?? row['任务编号'];
   return typeof k === 'string' && k ? k : undefined;
 }
 

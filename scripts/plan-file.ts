@@ -1,0 +1,44 @@
+/**
+ * Plan the import of a spreadsheet file against a data set, in node, with the app's own code:
+ * readWorkbook (the worker's SheetJS reader), summariseSheets, defaultSheet and planSheet (the
+ * worker's pipeline). Used by `npm run plan-import` and the fixture tests.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { defaultSheet, planSheet, summariseSheets, type ImportPlan, type SheetSummary } from '../src/core/import';
+import type { DefaultData } from '../src/core/policy/seed-data';
+import type { UnitRename } from '../src/core/unit-names';
+import { readWorkbook } from '../src/renderer/spreadsheet/read-sheet';
+
+/** The built-in data set (seeds/default-data.json), as the app loads it on first start. */
+export function builtInData(): DefaultData {
+  return JSON.parse(readFileSync(join(import.meta.dirname, '..', 'seeds', 'default-data.json'), 'utf8')) as DefaultData;
+}
+
+/** What planFile needs besides the file. */
+export interface PlanFileOptions {
+  data?: DefaultData;
+  district?: string;
+  renames?: UnitRename[];
+  now?: string;
+}
+
+/** The plan for a file, or the Chinese reason it cannot be read. */
+export function planFile(path: string, opts: PlanFileOptions = {}): { ok: true; plan: ImportPlan; sheets: SheetSummary[] } | { ok: false; message: string } {
+  const name = basename(path);
+  const read = readWorkbook(new Uint8Array(readFileSync(path)), name);
+  if (!read.ok) return read;
+  const sheets = summariseSheets(read.sheets);
+  const picked = defaultSheet(sheets);
+  const data = opts.data ?? builtInData();
+  const { plan } = planSheet(name, read.sheets[picked]!, sheets[picked]!.layout, {
+    existing: data.tasks,
+    documents: data.documents,
+    sections: data.sections,
+    clusters: data.clusters,
+    district: opts.district,
+    renames: opts.renames,
+    now: opts.now ?? new Date().toISOString(),
+  });
+  return { ok: true, plan, sheets };
+}

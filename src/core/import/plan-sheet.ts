@@ -1,0 +1,75 @@
+/**
+ * The import pipeline after the file is read, shared by the import worker and
+ * `npm run plan-import`: find each sheet's table, pick the sheet, read its rows and plan.
+ */
+import type { Cluster, PolicyDocument, Section, Task } from '../model';
+import { unitRenameTable, type UnitRename } from '../unit-names';
+import { findTable, readRows, withMapping, type RememberedMapping } from './find-table';
+import { listCoverage } from './list-scope';
+import { planImport } from './plan-import';
+import type { ColumnMapping, ImportIssue, ImportPlan, SheetGrid, TableLayout } from './types';
+
+/** One sheet as the import page sees it. */
+export interface SheetSummary {
+  index: number;
+  name: string;
+  rowCount: number;
+  layout?: TableLayout;
+  issues: ImportIssue[];
+  /** The first rows under the header, for the mapping step. */
+  sample: string[][];
+}
+
+/** Find the table of every sheet. */
+export function summariseSheets(grids: readonly SheetGrid[], remembered: RememberedMapping = {}): SheetSummary[] {
+  return grids.map((g, index): SheetSummary => {
+    const { layout, issues } = findTable(g, remembered);
+    const start = layout ? layout.headerRow + layout.headerRows : 0;
+    return { index, name: g.name, rowCount: g.rows.length, layout, issues, sample: g.rows.slice(start, start + 5) };
+  });
+}
+
+/** The sheet to import when the officer has not chosen: the first with a task table. */
+export function defaultSheet(sheets: readonly SheetSummary[]): number {
+  return sheets.find((s) => s.layout)?.index ?? 0;
+}
+
+/** What planning a sheet needs from the ledger. */
+export interface SheetPlanRequest {
+  /** The officer's column mapping, when changed from the guess. */
+  columns?: ColumnMapping[];
+  existing: Task[];
+  documents: PolicyDocument[];
+  sections: Section[];
+  /** Clusters by district, to tell which tasks a district's list speaks for. */
+  clusters: Cluster[];
+  /** The officer's district, for 与本区相关的变化. */
+  district?: string;
+  /** The officer's unit renames (设置 → 单位名称对照); the built-in pairs always apply. */
+  renames?: UnitRename[];
+  defaultDocumentId?: string;
+  now: string;
+}
+
+/** Plan the import of one sheet whose table was found (or say why there is none). */
+export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout | undefined, req: SheetPlanRequest): { plan: ImportPlan; layout?: TableLayout } {
+  const layout = found && req.columns ? withMapping(found, req.columns) : found;
+  const read = layout ? readRows(grid, layout) : undefined;
+  const plan = planImport({
+    fileName,
+    sheet: grid.name,
+    rows: read?.rows ?? [],
+    issues: read ? read.issues : findTable(grid).issues,
+    existing: req.existing,
+    documents: req.documents,
+    sections: req.sections,
+    defaultDocumentId: req.defaultDocumentId,
+    now: req.now,
+    // A list titled for one district speaks only for that district's tasks.
+    covers: layout ? listCoverage(grid, layout, req.clusters) : undefined,
+    renames: unitRenameTable(req.renames),
+    district: req.district,
+    clusters: req.clusters,
+  });
+  return { plan, layout };
+}
