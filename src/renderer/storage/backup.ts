@@ -18,7 +18,7 @@ import Dexie from 'dexie';
 import type { BackupFileInfo, BackupReason, BackupWriteRequest } from '@shared/bridge';
 import type { AuditEntry } from '@core/model';
 import { SETTING_KEYS } from '@core/model';
-import { DB_NAME, LATEST_VERSION, SCHEMA_HISTORY } from './schema';
+import { DB_NAME, LATEST_VERSION, LOCAL_TABLES, SCHEMA_HISTORY } from './schema';
 import { LedgerDb } from './db';
 import { SUMMARY_TABLE } from './progress-summary';
 import { runUnguarded } from './audit';
@@ -242,8 +242,12 @@ function concatBytes(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Tables computed from others (not written to backups; rebuilt by storage when their source is restored). */
-const DERIVED_TABLES: ReadonlySet<string> = new Set([SUMMARY_TABLE]);
+/**
+ * Tables not written to backups: computed from others (rebuilt by storage when their source
+ * is restored) or local to this installation (unsaved drafts; emptied by a restore, so that
+ * old typing is never written over the restored data).
+ */
+const DERIVED_TABLES: ReadonlySet<string> = new Set([SUMMARY_TABLE, ...LOCAL_TABLES]);
 
 function tableSchema(t: Dexie['tables'][number]): string {
   return [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(',');
@@ -481,6 +485,7 @@ export async function restoreBackup(db: LedgerDb, backup: BackupFile, opts: { si
   await runUnguarded(db, names, async () => {
     for (const name of names) {
       // progressSummary follows the progress rows written here (progressSummaryMiddleware).
+      if (LOCAL_TABLES.has(name)) await db.table(name).clear();
       if (name === 'audit' || DERIVED_TABLES.has(name)) continue;
       const table = db.table(name);
       await table.clear();

@@ -47,6 +47,25 @@ export interface StoredTemplate {
   savedAt: string;
 }
 
+/**
+ * What one window typed into a progress entry and has not saved yet // 未保存的草稿: per
+ * changed field path the value it started from and the value typed. Written on every
+ * keystroke (schema step 3), deleted once the save has landed.
+ */
+export interface ProgressDraft {
+  /** `${entryId}#${session}` */
+  id: string;
+  entryId: string;
+  /** The window (page session) that typed it. */
+  session: string;
+  district: string;
+  taskKey: string;
+  periodId: string;
+  base: Record<string, unknown>;
+  mine: Record<string, unknown>;
+  updatedAt: string;
+}
+
 /** The ledger database. */
 export class LedgerDb extends Dexie {
   documents!: EntityTable<PolicyDocument, 'id'>;
@@ -65,6 +84,8 @@ export class LedgerDb extends Dexie {
   templates!: EntityTable<StoredTemplate, 'id'>;
   /** Kept in step with progress by progressSummaryMiddleware (installed here, for every instance). */
   progressSummary!: EntityTable<PeriodSummaryRow, 'id'>;
+  /** Unsaved typing, local to this installation (not in backups). */
+  drafts!: EntityTable<ProgressDraft, 'id'>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY) {
     super(name);
