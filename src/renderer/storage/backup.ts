@@ -18,6 +18,7 @@ import Dexie from 'dexie';
 import type { BackupFileInfo, BackupReason, BackupWriteRequest } from '@shared/bridge';
 import type { AuditEntry } from '@core/model';
 import { SETTING_KEYS } from '@core/model';
+import { FORBIDDEN_KEYS, TABLE_NAMES, rowProblem } from '@core/records/schemas';
 import { DB_NAME, LATEST_VERSION, LOCAL_TABLES, SCHEMA_HISTORY } from './schema';
 import { LedgerDb } from './db';
 import { SUMMARY_TABLE } from './progress-summary';
@@ -103,6 +104,11 @@ export const BACKUP_TEXT = {
   checksum: '备份文件已损坏或被修改过（校验值不一致），不能用来恢复。请换一个备份文件。未做任何改动。',
   damaged: (what: string) => `备份文件内容不完整或已损坏（${what}），不能用来恢复。请换一个备份文件。未做任何改动。`,
   safetyFailed: (why: string) => `恢复前无法先备份当前数据（${why}），为避免丢失数据，本次没有恢复。请检查磁盘空间后重试。`,
+  badRow: (table: string, row: number, what: string) =>
+    `备份文件中“${TABLE_NAMES[table] ?? table}”表的第 ${row} 条记录不正确（${what}），不能用来恢复。请换一个备份文件（例如自动备份中的上一份）。未做任何改动。`,
+  duplicateRow: (table: string, row: number) =>
+    `备份文件中“${TABLE_NAMES[table] ?? table}”表的第 ${row} 条记录与前面的记录编号重复，不能用来恢复。请换一个备份文件。未做任何改动。`,
+  writeFailed: '恢复没有完成，台账保持恢复前的样子。请关闭其他打开本程序的窗口、检查磁盘空间后重试；如仍失败，请把这段说明发给技术支持。',
 } as const;
 
 // ---------------------------------------------------------------- encoding
@@ -130,7 +136,7 @@ function fromBase64(s: string): Uint8Array {
   let j = 0;
   for (const ch of clean) {
     const v = B64.indexOf(ch);
-    if (v < 0) throw new Error('base64');
+    if (v < 0) throw new Error('二进制内容编码不正确');
     acc = (acc << 6) | v;
     bits += 6;
     if (bits >= 8) {
@@ -198,7 +204,7 @@ function reviveValue(type: string, v: unknown): unknown {
     case 'date':
       return new Date(v as number);
     default:
-      throw new Error(`unknown type ${type}`);
+      throw new Error(`未知的数据类型“${type}”`);
   }
 }
 
@@ -208,11 +214,20 @@ function decodeRow(row: unknown): unknown {
   const { $types, ...rest } = row as { $types: Record<string, string> } & Record<string, unknown>;
   if ('$' in rest && Object.keys(rest).length === 1) return reviveValue($types.$ as string, rest.$);
   const out = structuredClone(rest) as Record<string, unknown>;
+  if (!isRecord($types)) throw new Error('类型表不是对象');
   for (const [path, type] of Object.entries($types)) {
     const parts = path.split('.').map(unescapeKey);
+    // A path may only walk the row's own fields: `__proto__.archived` would reach every object.
+    if (parts.some((p) => FORBIDDEN_KEYS.has(p))) throw new Error(`类型表含有不允许的路径“${path}”`);
     let parent: Record<string, unknown> = out;
-    for (const p of parts.slice(0, -1)) parent = parent[p] as Record<string, unknown>;
+    for (const p of parts.slice(0, -1)) {
+      const next = Object.hasOwn(parent, p) ? parent[p] : undefined;
+      if (!next || typeof next !== 'object') throw new Error(`类型表的路径“${path}”不存在`);
+      parent = next as Record<string, unknown>;
+    }
     const last = parts[parts.length - 1]!;
+    if (!Object.hasOwn(parent, last)) throw new Error(`类型表的路径“${path}”不存在`);
+    if (typeof type !== 'string') throw new Error(`类型表的路径“${path}”类型不对`);
     parent[last] = reviveValue(type, parent[last]);
   }
   return out;
@@ -402,6 +417,10 @@ export async function readBackupFile(bytes: Uint8Array): Promise<BackupCheck> {
     if ((f.counts as Record<string, unknown>)[t.tableName] !== t.rows.length)
       return { ok: false, message: BACKUP_TEXT.damaged(`数据表“${t.tableName}”的条数与记录不符`) };
   }
+  for (const t of tables as { tableName: string; rows: unknown[] }[]) {
+    const problem = checkRows(t.tableName, t.rows, f.schemaVersion);
+    if (problem) return { ok: false, message: problem };
+  }
   const backup = f as unknown as BackupFile;
   const progress = backup.database.data.data.find((t) => t.tableName === 'progress')?.rows ?? [];
   const periods = [...new Set(progress.map((r) => (r as { periodId?: string }).periodId).filter((p): p is string => !!p))].sort();
@@ -418,6 +437,45 @@ export async function readBackupFile(bytes: Uint8Array): Promise<BackupCheck> {
       size: bytes.length,
     },
   };
+}
+
+/** Primary key path of a table at a schema version ('' for an auto-incremented key such as audit's seq). */
+function primaryKeyOf(table: string, version: number): string | undefined {
+  let spec: string | undefined;
+  for (const step of SCHEMA_HISTORY) {
+    if (step.version > version) break;
+    const s = step.stores[table];
+    if (s !== undefined) spec = s ?? undefined;
+  }
+  const pk = spec?.split(',')[0]?.trim();
+  return pk?.startsWith('++') ? '' : pk;
+}
+
+/**
+ * Every row of a table decoded and checked against the table's schema (core/records), and
+ * primary keys unique: the first bad row is named in the refusal. Derived tables are skipped
+ * (rebuilt on restore).
+ */
+function checkRows(table: string, rows: unknown[], version: number): string | undefined {
+  if (DERIVED_TABLES.has(table)) return undefined;
+  const pk = primaryKeyOf(table, version);
+  const seen = new Set<unknown>();
+  for (let i = 0; i < rows.length; i++) {
+    let row: unknown;
+    try {
+      row = decodeRow(rows[i]);
+    } catch (e) {
+      return BACKUP_TEXT.badRow(table, i + 1, e instanceof Error ? e.message : String(e));
+    }
+    const problem = rowProblem(table, row);
+    if (problem) return BACKUP_TEXT.badRow(table, i + 1, problem);
+    if (pk && isRecord(row)) {
+      const key = row[pk];
+      if (seen.has(key)) return BACKUP_TEXT.duplicateRow(table, i + 1);
+      seen.add(key);
+    }
+  }
+  return undefined;
 }
 
 /** Table names that exist at a schema version. */
@@ -479,39 +537,45 @@ export async function restoreBackup(db: LedgerDb, backup: BackupFile, opts: { si
   } catch (e) {
     throw new Error(BACKUP_TEXT.safetyFailed(e instanceof Error ? e.message : String(e)));
   }
-  const rows = await rowsAtLatest(backup);
-  const names = db.tables.map((t) => t.name);
   const counts: Record<string, number> = {};
-  await runUnguarded(db, names, async () => {
-    for (const name of names) {
-      // progressSummary follows the progress rows written here (progressSummaryMiddleware).
-      if (LOCAL_TABLES.has(name)) await db.table(name).clear();
-      if (name === 'audit' || DERIVED_TABLES.has(name)) continue;
-      const table = db.table(name);
-      await table.clear();
-      const incoming = rows.get(name) ?? [];
-      await table.bulkAdd(incoming);
-      counts[name] = incoming.length;
-    }
-    const current = await db.audit.toArray();
-    const bySeq = new Map(current.map((a) => [a.seq, JSON.stringify(a)]));
-    const incoming = (rows.get('audit') ?? []) as AuditEntry[];
-    const missing = incoming.filter((a) => bySeq.get(a.seq) !== JSON.stringify(a));
-    const keepSeq = missing.filter((a) => !bySeq.has(a.seq));
-    const reSeq = missing.filter((a) => bySeq.has(a.seq)).map(({ seq: _seq, ...rest }) => rest);
-    await db.audit.bulkAdd([...keepSeq, ...reSeq]);
-    await db.audit.add({
-      at: new Date().toISOString(),
-      entity: 'import',
-      entityId: 'restore',
-      field: WHOLE_STORE,
-      oldValue: { safetyBackup: safety.fileName, counts: safety.header.counts },
-      newValue: { backupCreatedAt: backup.createdAt, counts: backup.counts },
-      by: opts.by ?? '',
-      reason: 'restore',
+  try {
+    const rows = await rowsAtLatest(backup);
+    const names = db.tables.map((t) => t.name);
+    await runUnguarded(db, names, async () => {
+      for (const name of names) {
+        // progressSummary follows the progress rows written here (progressSummaryMiddleware).
+        if (LOCAL_TABLES.has(name)) await db.table(name).clear();
+        if (name === 'audit' || DERIVED_TABLES.has(name)) continue;
+        const table = db.table(name);
+        await table.clear();
+        const incoming = rows.get(name) ?? [];
+        await table.bulkAdd(incoming);
+        counts[name] = incoming.length;
+      }
+      const current = await db.audit.toArray();
+      const bySeq = new Map(current.map((a) => [a.seq, JSON.stringify(a)]));
+      const incoming = (rows.get('audit') ?? []) as AuditEntry[];
+      const missing = incoming.filter((a) => bySeq.get(a.seq) !== JSON.stringify(a));
+      const keepSeq = missing.filter((a) => !bySeq.has(a.seq));
+      const reSeq = missing.filter((a) => bySeq.has(a.seq)).map(({ seq: _seq, ...rest }) => rest);
+      await db.audit.bulkAdd([...keepSeq, ...reSeq]);
+      await db.audit.add({
+        at: new Date().toISOString(),
+        entity: 'import',
+        entityId: 'restore',
+        field: WHOLE_STORE,
+        oldValue: { safetyBackup: safety.fileName, counts: safety.header.counts },
+        newValue: { backupCreatedAt: backup.createdAt, counts: backup.counts },
+        by: opts.by ?? '',
+        reason: 'restore',
+      });
+      counts.audit = await db.audit.count();
     });
-    counts.audit = await db.audit.count();
-  });
+  } catch (e) {
+    // IndexedDB's own (English) text goes to the log; the officer gets what happened and what to do.
+    console.error('restore failed', e);
+    throw new Error(BACKUP_TEXT.writeFailed);
+  }
   return { safety, counts };
 }
 
