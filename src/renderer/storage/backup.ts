@@ -23,6 +23,7 @@ import { DB_NAME, LATEST_VERSION, LOCAL_TABLES, SCHEMA_HISTORY } from './schema'
 import { LedgerDb } from './db';
 import { SUMMARY_TABLE } from './progress-summary';
 import { runUnguarded } from './audit';
+import { markRawReads } from './row-guard';
 import { platform } from '../platform';
 
 /** Persisted: the `format` of every backup file. Never change. */
@@ -272,7 +273,11 @@ function tableSchema(t: Dexie['tables'][number]): string {
 export async function createBackup(db: Dexie, reason: BackupReason): Promise<{ header: BackupHeader; bytes: Uint8Array }> {
   if (!db.isOpen()) await db.open();
   const tables = db.tables.filter((t) => !DERIVED_TABLES.has(t.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const rowsByTable = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
+  const rowsByTable = await db.transaction('r', tables, (tx) => {
+    // Every row exactly as stored, malformed ones too: a backup never loses anything.
+    markRawReads(tx);
+    return Promise.all(tables.map((t) => t.toArray()));
+  });
   const counts: Record<string, number> = {};
   tables.forEach((t, i) => (counts[t.name] = rowsByTable[i]!.length));
   const database: DexieExport = {

@@ -19,6 +19,7 @@ import type {
 import { DB_NAME, SCHEMA_HISTORY, type SchemaStep } from './schema';
 import { installAuditTrail } from './audit';
 import { installPeriodLocks } from './locks';
+import { installRowGuard } from './row-guard';
 import { progressSummaryMiddleware } from './progress-summary';
 import type { PeriodSummaryRow } from '@core/dashboard/progress-summary';
 
@@ -99,12 +100,13 @@ export class LedgerDb extends Dexie {
 
 let instance: LedgerDb | undefined;
 
-/** The application's database, opened on first use, with the audit trail and period locks installed. */
+/** The application's database, opened on first use, with the audit trail, period locks and the malformed-row guard installed. */
 export function getDb(): LedgerDb {
   if (!instance) {
     instance = new LedgerDb();
     installPeriodLocks(instance);
     installAuditTrail(instance);
+    installRowGuard(instance);
   }
   return instance;
 }

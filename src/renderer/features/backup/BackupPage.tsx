@@ -7,6 +7,7 @@ import { parsePeriodId } from '@core/period';
 import { getDb } from '../../storage/live';
 import { readBackupFile, restoreBackup, takeBackup, type BackupFile, type BackupPreview, type TakenBackup } from '../../storage/backup';
 import { getSetting } from '../../storage/repositories';
+import { clearSkippedRows } from '../../storage/row-guard';
 import { isDesktop, platform } from '../../platform';
 import { AuditTrail } from '../audit/AuditTrail';
 import { BACKUP_PAGE_TEXT as T, REASON_LABELS, TABLE_LABELS, formatSize } from './texts';
@@ -115,6 +116,8 @@ export function BackupPage() {
       const db = getDb();
       const by = await getSetting<string>(db, 'filledBy', '');
       const { safety } = await restoreBackup(db, pending.backup, { by });
+      // The damaged rows were replaced: the notice goes (a row still bad would be reported again).
+      clearSkippedRows();
       if (!safety.written) await saveCopy(safety);
       setPending(undefined);
       modal.success({
