@@ -477,6 +477,17 @@ export function bytesSource(bytes: Uint8Array, chunkSize = 1 << 20): ChunkSource
   };
 }
 
+/**
+ * Open a backup for reading piece by piece through the platform: a listed one by name, or
+ * (null) one the officer chooses. Null when canceled.
+ */
+export async function openBackupSource(name: string | null, title: string): Promise<{ name: string; source: ChunkSource } | null> {
+  const bridge = platform();
+  const h = await bridge.openBackupRead(name, title);
+  if (!h) return null;
+  return { name: h.name, source: { size: h.size, read: () => bridge.readBackupChunk(h.id), close: () => bridge.closeBackupRead(h.id) } };
+}
+
 /** Read and verify a backup file held in memory. Never changes anything. */
 export function readBackupFile(bytes: Uint8Array): Promise<BackupCheck> {
   return readBackupStream(bytesSource(bytes));
