@@ -3,9 +3,10 @@
  * Written atomically (temporary file, then rename), rotated per reason, read back only by a
  * validated file name (never a path from the renderer).
  */
-import { copyFile, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { BackupFileInfo, BackupReason } from '../shared/bridge';
+import { isBackupEnvelope, MAX_HEADER_BYTES, parseEnvelopeHeader, type EnvelopeHeader } from './backup-envelope';
 
 /** Every reason a backup can be taken for. */
 export const BACKUP_REASONS = ['daily', 'close', 'before-import', 'before-upgrade', 'before-restore', 'manual'] as const satisfies readonly BackupReason[];
@@ -60,7 +61,30 @@ export function isBackupFileName(name: unknown): name is string {
   return typeof name === 'string' && name.length < 100 && parseBackupFileName(name) !== null;
 }
 
-/** Every backup in `dir`, newest first (an absent folder is an empty list). */
+/** Message when bytes handed to main are not a backup. */
+export const NOT_A_BACKUP_MESSAGE = '收到的内容不是完整的备份文件（文件头或校验值不对），没有保存，原有备份都保留着。请重新备份；如仍出现，请联系技术支持。';
+
+function headerInfo(h: EnvelopeHeader | undefined): Pick<BackupFileInfo, 'counts' | 'district' | 'headerOk'> {
+  if (!h) return { headerOk: false };
+  return { headerOk: true, counts: h.counts, ...(typeof h.district === 'string' ? { district: h.district } : {}) };
+}
+
+/** What the header of a backup file says (only its first bytes are read). */
+async function readHeaderInfo(path: string): Promise<Pick<BackupFileInfo, 'counts' | 'district' | 'headerOk'>> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+    const buf = new Uint8Array(MAX_HEADER_BYTES + 64);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return headerInfo(parseEnvelopeHeader(buf.subarray(0, bytesRead))?.header);
+  } catch {
+    return { headerOk: false };
+  } finally {
+    await fh?.close();
+  }
+}
+
+/** Every backup in `dir`, newest first (an absent folder is an empty list); only each file's header is read. */
 export async function listBackupFiles(dir: string): Promise<BackupFileInfo[]> {
   let names: string[];
   try {
@@ -76,7 +100,7 @@ export async function listBackupFiles(dir: string): Promise<BackupFileInfo[]> {
     try {
       const st = await stat(join(dir, name));
       if (!st.isFile()) continue;
-      infos.push({ name, reason: parsed.reason, at: parsed.at.toISOString(), size: st.size });
+      infos.push({ name, reason: parsed.reason, at: parsed.at.toISOString(), size: st.size, ...(await readHeaderInfo(join(dir, name))) });
     } catch {
       // Deleted meanwhile: not listed.
     }
@@ -84,12 +108,16 @@ export async function listBackupFiles(dir: string): Promise<BackupFileInfo[]> {
   return infos.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.name < b.name ? 1 : -1));
 }
 
-/** Deletes the oldest backups beyond BACKUPS_KEPT for each reason; returns the deleted names. */
+/**
+ * Deletes the oldest backups beyond BACKUPS_KEPT for each reason; returns the deleted names.
+ * Only files that are backups count: a file whose header is damaged or foreign never pushes
+ * out a good one (and is itself left alone, for a person to look at).
+ */
 export async function rotateBackups(dir: string, keep: Record<BackupReason, number> = BACKUPS_KEPT): Promise<string[]> {
   const all = await listBackupFiles(dir);
   const deleted: string[] = [];
   for (const reason of BACKUP_REASONS) {
-    const ofReason = all.filter((b) => b.reason === reason);
+    const ofReason = all.filter((b) => b.reason === reason && b.headerOk);
     for (const old of ofReason.slice(Math.max(1, keep[reason]))) {
       await unlink(join(dir, old.name)).catch(() => undefined);
       deleted.push(old.name);
@@ -105,6 +133,7 @@ export async function rotateBackups(dir: string, keep: Record<BackupReason, numb
 export async function writeBackupFile(dir: string, reason: BackupReason, data: Uint8Array, now = new Date()): Promise<BackupFileInfo> {
   if (data.byteLength === 0) throw new BackupError('备份内容为空，未写入备份文件。');
   if (data.byteLength > MAX_BACKUP_BYTES) throw new BackupError('备份内容过大（超过 512 MB），未写入备份文件。');
+  if (!isBackupEnvelope(data)) throw new BackupError(NOT_A_BACKUP_MESSAGE);
   await mkdir(dir, { recursive: true });
   let at = now;
   let name = backupFileName(reason, at);
@@ -122,7 +151,25 @@ export async function writeBackupFile(dir: string, reason: BackupReason, data: U
     throw new BackupError(`无法写入备份文件（${describeFsError(err)}）。请检查磁盘空间后重试。`);
   }
   await rotateBackups(dir);
-  return { name, reason, at: at.toISOString(), size: data.byteLength };
+  return { name, reason, at: at.toISOString(), size: data.byteLength, ...headerInfo(parseEnvelopeHeader(data)?.header) };
+}
+
+/** Moves a complete, verified temporary file into place under a fresh backup name, then rotates. */
+export async function keepBackupFile(dir: string, reason: BackupReason, tmp: string, size: number, header: EnvelopeHeader, now = new Date()): Promise<BackupFileInfo> {
+  let at = now;
+  let name = backupFileName(reason, at);
+  for (let i = 0; i < 1000 && (await exists(join(dir, name))); i++) {
+    at = new Date(at.getTime() + 1);
+    name = backupFileName(reason, at);
+  }
+  try {
+    await rename(tmp, join(dir, name));
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw new BackupError(`无法写入备份文件（${describeFsError(err)}）。请检查磁盘空间后重试。`);
+  }
+  await rotateBackups(dir);
+  return { name, reason, at: at.toISOString(), size, ...headerInfo(header) };
 }
 
 /** Reads one backup by its listed file name; anything else (a path, `..`) is refused. */

@@ -11,6 +11,7 @@ import {
   CHANNELS,
   type AppInfo,
   type BackupFileInfo,
+  type BackupReadHandle,
   type OpenedFile,
   type SaveFileResult,
 } from '../shared/bridge';
@@ -24,6 +25,7 @@ import {
   readBackupFile,
   writeBackupFile,
 } from './backups';
+import { BackupStreams, MAX_CHUNK_BYTES } from './backup-streams';
 
 /** The largest spreadsheet opened or saved (policy ledgers are well under 10 MB). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -48,6 +50,9 @@ const FileNameSchema = z
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   .transform((s) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_'));
 
+/** The id of an open backup stream (main hands them out). */
+const StreamId = z.uuid();
+
 /** Argument schemas, one per invoke channel (exported for tests). */
 export const ARGUMENT_SCHEMAS = {
   [CHANNELS.appInfo]: z.tuple([]),
@@ -64,6 +69,12 @@ export const ARGUMENT_SCHEMAS = {
   [CHANNELS.backupList]: z.tuple([]),
   [CHANNELS.backupRead]: z.tuple([z.string().refine(isBackupFileName, '不是备份文件名')]),
   [CHANNELS.backupExport]: z.tuple([z.string().refine(isBackupFileName, '不是备份文件名')]),
+  [CHANNELS.backupWriteBegin]: z.tuple([z.enum(BACKUP_REASONS)]),
+  [CHANNELS.backupWriteChunk]: z.tuple([StreamId, bytes(MAX_CHUNK_BYTES)]),
+  [CHANNELS.backupWriteFinish]: z.tuple([StreamId]),
+  [CHANNELS.backupReadOpen]: z.tuple([z.string().refine(isBackupFileName, '不是备份文件名').nullable(), z.string().max(100)]),
+  [CHANNELS.backupReadChunk]: z.tuple([StreamId]),
+  [CHANNELS.backupReadClose]: z.tuple([StreamId]),
 } as const;
 
 /** The renderer's answer to a backup request (validated like every other message). */
@@ -151,6 +162,22 @@ export function registerIpcHandlers(deps: IpcDeps): void {
   handle(deps, CHANNELS.backupWrite, (req): Promise<BackupFileInfo> => writeBackupFile(deps.backupDir, req.reason, req.data));
   handle(deps, CHANNELS.backupList, (): Promise<BackupFileInfo[]> => listBackupFiles(deps.backupDir));
   handle(deps, CHANNELS.backupRead, (name): Promise<Uint8Array> => readBackupFile(deps.backupDir, name));
+
+  const streams = new BackupStreams(deps.backupDir);
+  handle(deps, CHANNELS.backupWriteBegin, (reason) => streams.beginWrite(reason));
+  handle(deps, CHANNELS.backupWriteChunk, (id, data) => streams.append(id, data));
+  handle(deps, CHANNELS.backupWriteFinish, (id) => streams.finishWrite(id));
+  handle(deps, CHANNELS.backupReadOpen, async (name, title): Promise<BackupReadHandle | null> => {
+    if (name !== null) return streams.openRead({ name });
+    const win = deps.window();
+    const options = { title, filters: [{ name: '备份文件', extensions: ['json'] }], properties: ['openFile' as const] };
+    const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    const path = res.filePaths[0];
+    if (res.canceled || !path) return null;
+    return streams.openRead({ path });
+  });
+  handle(deps, CHANNELS.backupReadChunk, (id) => streams.readChunk(id));
+  handle(deps, CHANNELS.backupReadClose, (id) => streams.closeRead(id));
 
   handle(deps, CHANNELS.backupExport, async (name): Promise<SaveFileResult> => {
     const win = deps.window();

@@ -91,6 +91,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // Checklist §9 and §10: no experimental Chromium features, no extra Blink features.
+      experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,

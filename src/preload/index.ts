@@ -57,6 +57,12 @@ const bridge = {
   listBackups: () => invoke(CHANNELS.backupList),
   readBackup: (name) => invoke(CHANNELS.backupRead, name),
   exportBackup: (name) => invoke(CHANNELS.backupExport, name),
+  beginBackupWrite: (reason) => invoke(CHANNELS.backupWriteBegin, reason),
+  appendBackupChunk: (id, data) => invoke(CHANNELS.backupWriteChunk, id, data),
+  finishBackupWrite: (id) => invoke(CHANNELS.backupWriteFinish, id),
+  openBackupRead: (name, title) => invoke(CHANNELS.backupReadOpen, name, title),
+  readBackupChunk: (id) => invoke(CHANNELS.backupReadChunk, id),
+  closeBackupRead: (id) => invoke(CHANNELS.backupReadClose, id),
   onMenuCommand: (listener) => {
     const handler = (_e: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(CHANNELS.menuCommand, handler);

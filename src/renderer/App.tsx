@@ -6,7 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { getDb, useLiveQuery } from './storage/live';
 import { getDistrict, setDistrict } from './storage/repositories';
 import { ensureSeeded } from './storage/seed';
-import { recoverDrafts } from './storage/progress-store';
+import { recoverDrafts } from './storage/drafts';
 import { FirstStart } from './features/shell/FirstStart';
 import { Shell } from './features/shell/Shell';
 import { SHELL_TEXT } from './features/shell/texts';

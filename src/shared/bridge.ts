@@ -18,6 +18,12 @@ export const CHANNELS = {
   backupList: 'ledger:backup-list',
   backupRead: 'ledger:backup-read',
   backupExport: 'ledger:backup-export',
+  backupWriteBegin: 'ledger:backup-write-begin',
+  backupWriteChunk: 'ledger:backup-write-chunk',
+  backupWriteFinish: 'ledger:backup-write-finish',
+  backupReadOpen: 'ledger:backup-read-open',
+  backupReadChunk: 'ledger:backup-read-chunk',
+  backupReadClose: 'ledger:backup-read-close',
   /** main → renderer: a menu command was chosen. */
   menuCommand: 'ledger:menu-command',
   /** main → renderer: a file was opened by double-click, drag onto the icon or the command line. */
@@ -79,12 +85,28 @@ export interface BackupWriteRequest {
   data: Uint8Array;
 }
 
+/** Persisted: the `format` of every backup file (the same as BACKUP_FORMAT in storage/backup.ts). Never change. */
+export const BACKUP_ENVELOPE_FORMAT = 'district-ledger-backup';
+
 /** A backup file kept by main in userData/backups. */
 export interface BackupFileInfo {
   /** File name only, e.g. `backup-2025-10-08T09-30-00-daily.json`. */
   name: string;
   reason: BackupReason;
   at: string;
+  size: number;
+  /** Rows per table, from the file's header (main reads only the header for the list). */
+  counts?: Record<string, number>;
+  district?: string;
+  /** False when the file does not start with a backup header (damaged or foreign). */
+  headerOk?: boolean;
+}
+
+/** A file opened for reading piece by piece. */
+export interface BackupReadHandle {
+  id: string;
+  /** File name only. */
+  name: string;
   size: number;
 }
 
@@ -116,6 +138,22 @@ export interface LedgerBridge {
   readBackup(name: string): Promise<Uint8Array>;
   /** Copy a backup to a folder the officer chooses (a USB stick). */
   exportBackup(name: string): Promise<SaveFileResult>;
+  /**
+   * Write a backup piece by piece through main's file stream: begin (null when there is no
+   * disk, i.e. the browser), append each piece, finish. Main checks the whole file is a
+   * well-formed backup envelope (header and checksum) before it keeps it, then rotates.
+   */
+  beginBackupWrite(reason: BackupReason): Promise<string | null>;
+  appendBackupChunk(id: string, data: Uint8Array): Promise<void>;
+  finishBackupWrite(id: string): Promise<BackupFileInfo>;
+  /**
+   * Open a backup for reading piece by piece: a listed one by its name, or (null) one the
+   * officer chooses in a dialog (a file picker in the browser). Null when canceled.
+   */
+  openBackupRead(name: string | null, title: string): Promise<BackupReadHandle | null>;
+  /** The next piece of an open backup; null at its end (the file is then closed). */
+  readBackupChunk(id: string): Promise<Uint8Array | null>;
+  closeBackupRead(id: string): Promise<void>;
   /** Subscribe to menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribe to files opened from outside (double-click, drag on the icon). */

@@ -11,6 +11,7 @@ import { BackupRequester, backUpOnClose, scheduleDailyBackups } from '../../src/
 import { listBackupFiles, readBackupFile, writeBackupFile } from '../../src/main/backups';
 import { isAppUrl } from '../../src/main/protocol';
 import type { BrowserWindow as ElectronWindow } from 'electron';
+import { envelope, noteOf } from './envelope';
 
 const APP = 'app://ledger/index.html';
 let dir: string;
@@ -39,10 +40,10 @@ function answer(win: BrowserWindow, reply: (req: BackupRequest) => unknown, from
 describe('BackupRequester', () => {
   it("asks the page and writes what it answers", async () => {
     const win = new BrowserWindow({});
-    answer(win, (req) => ({ id: req.id, data: new TextEncoder().encode(`{"reason":"${req.reason}"}`) }));
+    answer(win, (req) => ({ id: req.id, data: envelope(req.reason) }));
     const info = await requester.request(win as unknown as ElectronWindow, 'daily');
     expect(info.reason).toBe('daily');
-    expect(new TextDecoder().decode(await readBackupFile(dir, info.name))).toBe('{"reason":"daily"}');
+    expect(noteOf(await readBackupFile(dir, info.name))).toBe('daily');
   });
 
   it('ignores answers from a foreign page or with bad content (and times out)', async () => {
@@ -65,7 +66,7 @@ describe('backup on close', () => {
   it('holds the close until the page has answered, then closes', async () => {
     const win = new BrowserWindow({});
     win.visible = true;
-    answer(win, (req) => ({ id: req.id, data: new TextEncoder().encode('{}') }));
+    answer(win, (req) => ({ id: req.id, data: envelope('{}') }));
     backUpOnClose(win as unknown as ElectronWindow, requester, log);
     win.close();
     expect(win.destroyed).toBe(false);
@@ -90,7 +91,7 @@ describe('daily backups', () => {
     let asked = 0;
     answer(win, (req) => {
       asked++;
-      return { id: req.id, data: new TextEncoder().encode('{}') };
+      return { id: req.id, data: envelope('{}') };
     });
     const patient = new BackupRequester(dir, isAppUrl, 10_000);
     patient.install();
@@ -102,7 +103,7 @@ describe('daily backups', () => {
   });
 
   it('does not ask when a daily backup already exists today', async () => {
-    await writeBackupFile(dir, 'daily', new TextEncoder().encode('{}'));
+    await writeBackupFile(dir, 'daily', envelope('{}'));
     const win = new BrowserWindow({});
     const stop = scheduleDailyBackups(requester, () => win as unknown as ElectronWindow, dir, log, 1, 20);
     await new Promise((r) => setTimeout(r, 80));

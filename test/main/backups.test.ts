@@ -15,9 +15,10 @@ import {
   rotateBackups,
   writeBackupFile,
 } from '../../src/main/backups';
+import { envelope, noteOf } from './envelope';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'ledger-backups-'));
-const bytes = (text: string) => new TextEncoder().encode(text);
+const bytes = (text: string) => envelope(text);
 const day = (n: number, hour = 9) => new Date(2025, 9, n, hour, 30, 0, 0);
 
 describe('backup file names', () => {
@@ -56,11 +57,11 @@ describe('writing, listing and reading backups', () => {
     expect(await listBackupFiles(dir)).toEqual([]);
     const a = await writeBackupFile(dir, 'daily', bytes('{"a":1}'), day(1));
     const b = await writeBackupFile(dir, 'manual', bytes('{"b":22}'), day(2));
-    expect(a).toMatchObject({ reason: 'daily', size: 7, at: day(1).toISOString() });
+    expect(a).toMatchObject({ reason: 'daily', size: bytes('{"a":1}').length, at: day(1).toISOString(), headerOk: true, counts: { tasks: 0 } });
     const list = await listBackupFiles(dir);
     expect(list.map((x) => x.name)).toEqual([b.name, a.name]);
     expect(list[0]).toEqual(b);
-    expect(new TextDecoder().decode(await readBackupFile(dir, a.name))).toBe('{"a":1}');
+    expect(noteOf(await readBackupFile(dir, a.name))).toBe('{"a":1}');
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -69,8 +70,8 @@ describe('writing, listing and reading backups', () => {
     const a = await writeBackupFile(dir, 'manual', bytes('first'), day(3));
     const b = await writeBackupFile(dir, 'manual', bytes('second'), day(3));
     expect(a.name).not.toBe(b.name);
-    expect(new TextDecoder().decode(await readBackupFile(dir, a.name))).toBe('first');
-    expect(new TextDecoder().decode(await readBackupFile(dir, b.name))).toBe('second');
+    expect(noteOf(await readBackupFile(dir, a.name))).toBe('first');
+    expect(noteOf(await readBackupFile(dir, b.name))).toBe('second');
   });
 
   it('refuses an empty backup', async () => {
@@ -116,7 +117,7 @@ describe('rotation', () => {
       expect(kept.at(-1)?.at).toBe(day(reason === 'before-import' ? 21 : reason === 'before-upgrade' ? 22 : 23, 3).toISOString());
     }
     expect(BACKUPS_KEPT.daily).toBeGreaterThanOrEqual(14);
-    expect(new TextDecoder().decode(await readBackupFile(dir, daily[0]!.name))).toBe('{"day":20}');
+    expect(noteOf(await readBackupFile(dir, daily[0]!.name))).toBe('{"day":20}');
   });
 
   it('never deletes one kind to make room for another', async () => {
@@ -148,7 +149,7 @@ describe('daily check and export', () => {
     const second = await copyBackupTo(dir, info.name, usb);
     expect(first).toBe(join(usb, info.name));
     expect(second).toBe(join(usb, info.name.replace('.json', ' (2).json')));
-    expect(await readFile(second, 'utf8')).toBe('{"x":1}');
+    expect(noteOf(await readFile(second))).toBe('{"x":1}');
     await expect(copyBackupTo(dir, '../../etc/passwd', usb)).rejects.toThrow(/备份文件名不正确/);
   });
 });

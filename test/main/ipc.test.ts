@@ -10,6 +10,7 @@ import { CHANNELS, type BackupFileInfo, type OpenedFile } from '../../src/shared
 import { registerIpcHandlers, UNTRUSTED_SENDER_MESSAGE } from '../../src/main/ipc';
 import { isAppUrl } from '../../src/main/protocol';
 import { backupFileName, writeBackupFile } from '../../src/main/backups';
+import { envelope, noteOf } from './envelope';
 
 const APP = 'app://ledger/index.html';
 let backupDir: string;
@@ -80,6 +81,13 @@ describe('argument validation', () => {
     [CHANNELS.backupWrite, [{ reason: 'whenever', data: xlsxBytes }]],
     [CHANNELS.backupWrite, [{ reason: 'manual', data: 'not bytes' }]],
     [CHANNELS.backupWrite, [{ reason: 'manual', data: [1, 2, 3] }]],
+    [CHANNELS.backupWriteBegin, ['whenever']],
+    [CHANNELS.backupWriteChunk, ['../../etc/passwd', xlsxBytes]],
+    [CHANNELS.backupWriteChunk, ['00000000-0000-4000-8000-000000000000', 'not bytes']],
+    [CHANNELS.backupWriteFinish, [42]],
+    [CHANNELS.backupReadOpen, ['../../secrets.json', '打开']],
+    [CHANNELS.backupReadOpen, [null, 'x'.repeat(500)]],
+    [CHANNELS.backupReadChunk, ['C:\\Users\\a.json']],
     [CHANNELS.saveFile, [{ title: 't', suggestedName: '', filters: [], data: xlsxBytes }]],
     [CHANNELS.saveFile, [{ title: 't', suggestedName: 'a.xlsx', filters: [{ name: 'x', extensions: ['../exe'] }], data: xlsxBytes }]],
     [CHANNELS.saveFile, [{ title: 't', suggestedName: 'a.xlsx', filters: [], data: null }]],
@@ -105,21 +113,21 @@ describe('handlers from the app page', () => {
   });
 
   it('writes, lists and reads back a backup', async () => {
-    const data = new TextEncoder().encode('{"formatVersion":1}');
+    const data = envelope('{"formatVersion":1}');
     const info = (await invoke(CHANNELS.backupWrite, APP, { reason: 'before-import', data })) as BackupFileInfo;
     expect(info.reason).toBe('before-import');
     expect(await invoke(CHANNELS.backupList, APP)).toEqual([info]);
-    expect(new TextDecoder().decode((await invoke(CHANNELS.backupRead, APP, info.name)) as Uint8Array)).toBe('{"formatVersion":1}');
+    expect((await invoke(CHANNELS.backupRead, APP, info.name)) as Uint8Array).toEqual(data);
   });
 
   it('exports a backup into the folder the officer picks, or does nothing when canceled', async () => {
-    const info = await writeBackupFile(backupDir, 'manual', new TextEncoder().encode('{}'));
+    const info = await writeBackupFile(backupDir, 'manual', envelope('{}'));
     const usb = await mkdtemp(join(tmpdir(), 'ledger-usb-'));
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await invoke(CHANNELS.backupExport, APP, info.name)).toEqual({ status: 'canceled' });
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [usb] });
     expect(await invoke(CHANNELS.backupExport, APP, info.name)).toEqual({ status: 'saved', name: join(usb, info.name) });
-    expect(await readFile(join(usb, info.name), 'utf8')).toBe('{}');
+    expect(noteOf(await readFile(join(usb, info.name)))).toBe('{}');
     await expect(invoke(CHANNELS.backupRead, APP, backupFileName('daily', new Date(2020, 0, 1)))).rejects.toThrow(/读取备份文件/);
   });
 

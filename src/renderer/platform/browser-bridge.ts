@@ -13,6 +13,43 @@ import type {
   SaveFileResult,
 } from '@shared/bridge';
 
+/** Let the officer choose a file; the File itself (read later, piece by piece). */
+function chooseFile(req: OpenFileRequest): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = req.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.remove();
+      resolve(file ?? null);
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** Files opened for reading piece by piece (File.slice: the browser never loads them whole). */
+const openReads = new Map<string, { file: File; at: number }>();
+const READ_CHUNK = 1024 * 1024;
+
+/** Offer pieces as one download (a Blob of the pieces; no copy into one array). */
+export function downloadParts(name: string, parts: readonly Uint8Array[]): void {
+  const url = URL.createObjectURL(new Blob(parts as unknown as BlobPart[], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function pickFile(req: OpenFileRequest): Promise<OpenedFile | null> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
@@ -79,6 +116,36 @@ export function createBrowserBridge(): LedgerBridge {
       throw new Error('浏览器版没有自动备份文件，请使用“导出备份”下载的文件恢复。');
     },
     exportBackup: async () => ({ status: 'canceled' }),
+    // No disk in the browser: backups are offered as downloads by the page instead.
+    beginBackupWrite: async () => null,
+    appendBackupChunk: async () => {
+      throw new Error('浏览器版没有备份文件夹。');
+    },
+    finishBackupWrite: async () => {
+      throw new Error('浏览器版没有备份文件夹。');
+    },
+    openBackupRead: async (name, title) => {
+      if (name !== null) throw new Error('浏览器版没有自动备份文件，请使用“导出备份”下载的文件恢复。');
+      const file = await chooseFile({ title, filters: [{ name: '备份文件', extensions: ['json'] }] });
+      if (!file) return null;
+      const id = crypto.randomUUID();
+      openReads.set(id, { file, at: 0 });
+      return { id, name: file.name, size: file.size };
+    },
+    readBackupChunk: async (id) => {
+      const r = openReads.get(id);
+      if (!r) throw new Error('这次读取已经结束，请重新选择备份文件。');
+      if (r.at >= r.file.size) {
+        openReads.delete(id);
+        return null;
+      }
+      const piece = new Uint8Array(await r.file.slice(r.at, r.at + READ_CHUNK).arrayBuffer());
+      r.at += piece.length;
+      return piece;
+    },
+    closeBackupRead: async (id) => {
+      openReads.delete(id);
+    },
     onMenuCommand: (listener) => {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);

@@ -54,6 +54,16 @@ async function acceptedCityList() {
 }
 
 describe('applyImport', () => {
+  it('checks every row it writes with the restore schemas: a malformed task refuses the whole import, nothing written', async () => {
+    const before = await snapshot(db);
+    const accepted = await acceptedCityList();
+    const bad = { ...accepted, tasks: accepted.tasks.map((t, i) => (i === 1 ? { ...t, leadUnits: '市发改委' as unknown as string[] } : t)) };
+    const res = await applyImport(db, bad, '2025-10-08T09:31:00.000Z');
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.message).toBe(`任务“${accepted.tasks[1]!.key}”的内容不正确（字段“leadUnits”缺失或类型不对），本次导入没有写入任何内容。请检查文件中这一行后重新导入。`);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('writes exactly the plan, archives dropped tasks, never touches progress, and undo restores the state before', async () => {
     const before = await snapshot(db);
     const accepted = await acceptedCityList();

@@ -5,6 +5,7 @@
  * before, so 撤销本次导入 restores exactly that state.
  */
 import type { AcceptedImport } from '@core/import';
+import { rowProblem } from '@core/records/schemas';
 import type { ImportRecord, LedgerDb } from './db';
 
 /** Chinese messages of applying and undoing an import. */
@@ -15,6 +16,8 @@ export const APPLY_TEXT = {
   undoDone: '这次导入已经撤销过了。',
   undoNotLatest: (fileName: string) => `只能撤销最近一次导入。请先撤销之后的导入“${fileName}”。`,
   undoFailed: (reason: string) => `撤销没有完成，台账保持撤销前的样子。原因：${reason}。`,
+  badTask: (key: string, what: string) => `任务“${key}”的内容不正确（${what}），本次导入没有写入任何内容。请检查文件中这一行后重新导入。`,
+  badDocument: (title: string, what: string) => `文件“${title}”的信息不正确（${what}），本次导入没有写入任何内容。`,
 } as const;
 
 /** Outcome of applying: the stored record, or why nothing was written. */
@@ -30,6 +33,15 @@ const reasonOf = (e: unknown) => String((e as Error)?.message ?? e);
 /** Write exactly the accepted plan, in one transaction; on any failure nothing is written. */
 export async function applyImport(db: LedgerDb, accepted: AcceptedImport, at: string = new Date().toISOString()): Promise<ApplyResult> {
   if (accepted.tasks.length === 0) return { ok: false, message: APPLY_TEXT.nothing };
+  // Every row written is checked with the same schemas restore uses (core/records/schemas).
+  for (const t of accepted.tasks) {
+    const problem = rowProblem('tasks', t);
+    if (problem) return { ok: false, message: APPLY_TEXT.badTask(String((t as { key?: unknown }).key ?? '?'), problem) };
+  }
+  for (const d of accepted.documents) {
+    const problem = rowProblem('documents', d);
+    if (problem) return { ok: false, message: APPLY_TEXT.badDocument(String((d as { title?: unknown }).title ?? '?'), problem) };
+  }
   try {
     const record = await db.transaction('rw', [db.tasks, db.documents, db.imports], async () => {
       const keys = accepted.tasks.map((t) => t.key);

@@ -19,6 +19,7 @@ import type {
 import { DB_NAME, SCHEMA_HISTORY, type SchemaStep } from './schema';
 import { installAuditTrail } from './audit';
 import { installPeriodLocks } from './locks';
+import { installRowGuard } from './row-guard';
 import { progressSummaryMiddleware } from './progress-summary';
 import type { PeriodSummaryRow } from '@core/dashboard/progress-summary';
 
@@ -47,6 +48,25 @@ export interface StoredTemplate {
   savedAt: string;
 }
 
+/**
+ * What one window typed into a progress entry and has not saved yet // 未保存的草稿: per
+ * changed field path the value it started from and the value typed. Written on every
+ * keystroke (schema step 3), deleted once the save has landed.
+ */
+export interface ProgressDraft {
+  /** `${entryId}#${session}` */
+  id: string;
+  entryId: string;
+  /** The window (page session) that typed it. */
+  session: string;
+  district: string;
+  taskKey: string;
+  periodId: string;
+  base: Record<string, unknown>;
+  mine: Record<string, unknown>;
+  updatedAt: string;
+}
+
 /** The ledger database. */
 export class LedgerDb extends Dexie {
   documents!: EntityTable<PolicyDocument, 'id'>;
@@ -65,6 +85,8 @@ export class LedgerDb extends Dexie {
   templates!: EntityTable<StoredTemplate, 'id'>;
   /** Kept in step with progress by progressSummaryMiddleware (installed here, for every instance). */
   progressSummary!: EntityTable<PeriodSummaryRow, 'id'>;
+  /** Unsaved typing, local to this installation (not in backups). */
+  drafts!: EntityTable<ProgressDraft, 'id'>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY) {
     super(name);
@@ -78,12 +100,13 @@ export class LedgerDb extends Dexie {
 
 let instance: LedgerDb | undefined;
 
-/** The application's database, opened on first use, with the audit trail and period locks installed. */
+/** The application's database, opened on first use, with the audit trail, period locks and the malformed-row guard installed. */
 export function getDb(): LedgerDb {
   if (!instance) {
     instance = new LedgerDb();
     installPeriodLocks(instance);
     installAuditTrail(instance);
+    installRowGuard(instance);
   }
   return instance;
 }

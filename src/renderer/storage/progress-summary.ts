@@ -6,19 +6,13 @@
  * DBCore middleware installed by LedgerDb itself, in the same transaction as every put, add or
  * delete of progress, so no feature (nor restore, nor a test) can forget it.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { ProgressEntry } from '@core/model';
-import { emptyPeriodRow, periodRowsOf, periodSummaryId, summaryCellOf, type PeriodSummaryRow, type SummaryCell } from '@core/dashboard/progress-summary';
+import { emptyPeriodRow, periodSummaryId, summaryCellOf, type PeriodSummaryRow, type SummaryCell } from '@core/dashboard/progress-summary';
 
 /** Name of the summary table. */
 export const SUMMARY_TABLE = 'progressSummary';
 const PROGRESS = 'progress';
-
-/** Upgrade step: build the summaries of the progress rows already stored. */
-export async function buildProgressSummaries(tx: Transaction): Promise<void> {
-  const rows = (await tx.table(PROGRESS).toArray()) as ProgressEntry[];
-  await tx.table(SUMMARY_TABLE).bulkPut(periodRowsOf(rows));
-}
 
 /** Changes to cells: `undefined` removes the task's cell. */
 type CellChange = { district: string; periodId: string; taskKey: string; cell: SummaryCell | undefined };

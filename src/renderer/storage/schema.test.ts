@@ -13,6 +13,10 @@ import { seedStore } from '../../../test/builders/seeded-store';
 import { SUMMARY_TABLE } from './progress-summary';
 import { periodRowsOf } from '@core/dashboard';
 import type { ProgressEntry } from '@core/model';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import snapshot from './schema-snapshot.json';
 
 const opened: string[] = [];
 let n = 0;
@@ -39,6 +43,17 @@ async function fixtureRows(): Promise<Map<string, unknown[]>> {
   await seedStore(db);
   await db.audit.add({ at: '2025-10-01T00:00:00.000Z', entity: 'task', entityId: '2023YD-01', field: 'title', oldValue: 'a', newValue: 'b', by: '王芳' });
   await db.submissions.put({ id: 's1', district: '汉阳区', periodId: '2025-Q3', report: 'tasks', fileName: 'a.xlsx', sha256: 'ab', rows: [{ taskKey: '2023YD-01' }], at: '2025-10-08T00:00:00.000Z' });
+  await db.drafts.put({
+    id: '汉阳区|2023YD-01|2025-Q3#s1',
+    entryId: '汉阳区|2023YD-01|2025-Q3',
+    session: 's1',
+    district: '汉阳区',
+    taskKey: '2023YD-01',
+    periodId: '2025-Q3',
+    base: { progress: '' },
+    mine: { progress: '刚打的字' },
+    updatedAt: '2025-10-01T00:00:00.000Z',
+  });
   const rows = new Map<string, unknown[]>();
   // progressSummary is derived: written by storage with each progress row, never by hand.
   for (const t of db.tables) if (t.name !== SUMMARY_TABLE) rows.set(t.name, await t.toArray());
@@ -125,6 +140,54 @@ describe('schema history', () => {
     // and a destructive step is caught
     const lossy: SchemaStep = { version: LATEST_VERSION + 2, summary: 'test only: loses progress', stores: {}, upgrade: (tx) => tx.table('progress').clear() };
     await expect(expectSurvived(name, [...SCHEMA_HISTORY, next, lossy], written)).rejects.toThrow();
+  });
+
+  it('the published steps are exactly the committed snapshot (schema-snapshot.json): none edited, none removed', () => {
+    const published = SCHEMA_HISTORY.map((s) => ({ version: s.version, stores: s.stores, ...(s.upgradeFile ? { upgradeFile: s.upgradeFile } : {}) }));
+    expect(published).toEqual(snapshot.steps.map(({ upgradeSha256: _h, ...rest }) => rest));
+  });
+
+  it("each published step's upgrade is frozen code of its own: unchanged since publication, importing no live code", () => {
+    const dir = import.meta.dirname;
+    for (const step of snapshot.steps) {
+      const live = SCHEMA_HISTORY.find((s) => s.version === step.version)!;
+      expect(Boolean(live.upgrade), `step ${step.version}`).toBe('upgradeFile' in step);
+      if (!('upgradeFile' in step) || !step.upgradeFile) continue;
+      const source = readFileSync(join(dir, step.upgradeFile), 'utf8').replace(/\r\n/g, '\n');
+      expect(createHash('sha256').update(source).digest('hex'), `${step.upgradeFile} was edited after publication`).toBe(step.upgradeSha256);
+      const imports = [...source.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+      expect(imports, step.upgradeFile).toEqual(['dexie']);
+      expect(source, step.upgradeFile).toMatch(/^import type/m);
+    }
+  });
+
+  it('step 2 (frozen) builds the same summaries as the live rules for the seeded store', async () => {
+    const rows = await fixtureRows();
+    const name = `schema-v2-frozen-${++n}`;
+    opened.push(name);
+    await fillAt(name, SCHEMA_HISTORY.filter((s) => s.version <= 1), rows);
+    const db = new LedgerDb(name, SCHEMA_HISTORY.filter((s) => s.version <= 2));
+    await db.open();
+    const built = await db.table(SUMMARY_TABLE).toArray();
+    db.close();
+    const expected = periodRowsOf(rows.get('progress') as ProgressEntry[]);
+    expect(built.length).toBeGreaterThan(0);
+    expect(built.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(expected.sort((a, b) => (a.id < b.id ? -1 : 1)));
+  });
+
+  it('step 3 adds the drafts table, empty, to a filled version-2 store, and its rows are found by entry', async () => {
+    const rows = await fixtureRows();
+    const name = `schema-v3-${++n}`;
+    opened.push(name);
+    await fillAt(name, SCHEMA_HISTORY.filter((s) => s.version <= 2), rows);
+    const db = new LedgerDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.drafts.count()).toBe(0);
+    expect(await db.progress.count()).toBe(rows.get('progress')!.length);
+    await db.drafts.bulkAdd(rows.get('drafts') as never[]);
+    expect(await db.drafts.where('entryId').equals('汉阳区|2023YD-01|2025-Q3').count()).toBe(1);
+    db.close();
   });
 
   it('a backup is taken of an older store before its upgrade, at its stored version', async () => {

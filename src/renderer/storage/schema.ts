@@ -4,10 +4,12 @@
  *
  * Never edit a published step: add a new one at the end, with a migration test
  * (schema.test.ts opens the database at every older version, seeds it and upgrades it).
+ * A step's upgrade is frozen code of its own in migrations/ (never a call into live core
+ * code), and the published stores are checked against schema-snapshot.json.
  * DB_NAME is persisted: do not change it, or every officer's data is silently orphaned.
  */
 import type { Transaction } from 'dexie';
-import { buildProgressSummaries } from './progress-summary';
+import { upgradeV2ProgressSummary } from './migrations/v2-progress-summary';
 
 /** Name of the IndexedDB database. Do not change without a migration. */
 export const DB_NAME = 'district-innovation-ledger';
@@ -19,6 +21,8 @@ export interface SchemaStep {
   summary: string;
   stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<void>;
+  /** The frozen file of the upgrade, under storage/ (checked against schema-snapshot.json). */
+  upgradeFile?: string;
 }
 
 export const SCHEMA_HISTORY: readonly SchemaStep[] = [
@@ -48,9 +52,20 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     stores: {
       progressSummary: 'id, district',
     },
-    upgrade: buildProgressSummaries,
+    upgrade: upgradeV2ProgressSummary,
+    upgradeFile: 'migrations/v2-progress-summary.ts',
+  },
+  {
+    version: 3,
+    summary: 'drafts: what a window has typed into a progress entry and not yet saved, written on every keystroke (survives a killed process)',
+    stores: {
+      drafts: 'id, entryId',
+    },
   },
 ];
+
+/** Tables local to this installation: never written to a backup, emptied by a restore. */
+export const LOCAL_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
 /** The newest schema version. */
 export const LATEST_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

@@ -5,20 +5,21 @@ import dayjs from 'dayjs';
 import type { BackupFileInfo } from '@shared/bridge';
 import { parsePeriodId } from '@core/period';
 import { getDb } from '../../storage/live';
-import { readBackupFile, restoreBackup, takeBackup, type BackupFile, type BackupPreview, type TakenBackup } from '../../storage/backup';
+import { openBackupSource, readBackupStream, restoreBackup, takeBackup, type BackupFile, type BackupPreview, type ChunkSource, type TakenBackup } from '../../storage/backup';
 import { getSetting } from '../../storage/repositories';
-import { isDesktop, platform } from '../../platform';
+import { clearSkippedRows } from '../../storage/row-guard';
+import { downloadParts, isDesktop, platform } from '../../platform';
 import { AuditTrail } from '../audit/AuditTrail';
 import { BACKUP_PAGE_TEXT as T, REASON_LABELS, TABLE_LABELS, formatSize } from './texts';
 
-type ListRow = BackupFileInfo & { counts?: Record<string, number> | 'broken' };
+type ListRow = BackupFileInfo;
 type Pending = { backup: BackupFile; preview: BackupPreview; source: string };
 
-const FILE_FILTERS = [{ name: T.filterName, extensions: ['json'] }];
 
-async function saveCopy(taken: TakenBackup): Promise<string | undefined> {
-  const res = await platform().saveFile({ title: T.backupNow, suggestedName: taken.fileName, filters: FILE_FILTERS, data: taken.bytes });
-  return res.status === 'saved' ? res.name : undefined;
+/** The browser build has no backup folder: the pieces are offered as one download. */
+function saveCopy(taken: TakenBackup): string {
+  downloadParts(taken.fileName, taken.chunks);
+  return taken.fileName;
 }
 
 function message(e: unknown): string {
@@ -37,14 +38,8 @@ export function BackupPage() {
 
   const loadList = useCallback(async () => {
     if (!desktop) return setList([]);
-    const files = (await platform().listBackups()).sort((a, b) => (a.at < b.at ? 1 : -1));
-    setList(files);
-    // Fill in the contents one by one: each file is read and verified.
-    for (const f of files) {
-      const check = await readBackupFile(await platform().readBackup(f.name)).catch(() => undefined);
-      const counts = check?.ok ? check.preview.counts : ('broken' as const);
-      setList((cur) => cur?.map((r) => (r.name === f.name ? { ...r, counts } : r)));
-    }
+    // Main reads only each file's header (counts, district); the file is verified when restored.
+    setList((await platform().listBackups()).sort((a, b) => (a.at < b.at ? 1 : -1)));
   }, [desktop]);
 
   useEffect(() => {
@@ -62,8 +57,7 @@ export function BackupPage() {
         toast.success(T.backedUp(taken.written.name));
         await loadList();
       } else {
-        const name = await saveCopy(taken);
-        if (name) toast.success(T.downloaded(name));
+        toast.success(T.downloaded(saveCopy(taken)));
       }
     } catch (e) {
       toast.error(T.failed + message(e));
@@ -72,8 +66,9 @@ export function BackupPage() {
     }
   };
 
-  const check = async (bytes: Uint8Array, source: string) => {
-    const res = await readBackupFile(bytes);
+  const check = async (src: ChunkSource, source: string) => {
+    setBusy('reading');
+    const res = await readBackupStream(src).finally(() => setBusy(undefined));
     if (!res.ok) {
       setRefusal(res.message);
       return;
@@ -84,8 +79,8 @@ export function BackupPage() {
 
   const openFromFile = async () => {
     try {
-      const file = await platform().openFile({ title: T.openTitle, filters: FILE_FILTERS });
-      if (file) await check(file.data, file.name);
+      const file = await openBackupSource(null, T.openTitle);
+      if (file) await check(file.source, file.name);
     } catch (e) {
       toast.error(T.failed + message(e));
     }
@@ -93,7 +88,8 @@ export function BackupPage() {
 
   const restoreListed = async (name: string) => {
     try {
-      await check(await platform().readBackup(name), name);
+      const file = await openBackupSource(name, T.openTitle);
+      if (file) await check(file.source, name);
     } catch (e) {
       toast.error(T.failed + message(e));
     }
@@ -115,7 +111,9 @@ export function BackupPage() {
       const db = getDb();
       const by = await getSetting<string>(db, 'filledBy', '');
       const { safety } = await restoreBackup(db, pending.backup, { by });
-      if (!safety.written) await saveCopy(safety);
+      // The damaged rows were replaced: the notice goes (a row still bad would be reported again).
+      clearSkippedRows();
+      if (!safety.written) saveCopy(safety);
       setPending(undefined);
       modal.success({
         title: T.restored(pending.preview.counts.tasks ?? 0, pending.preview.counts.progress ?? 0),
@@ -139,7 +137,7 @@ export function BackupPage() {
         <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy === 'backup'} onClick={backupNow}>
           {T.backupNow}
         </Button>
-        <Button icon={<FolderOpenOutlined />} onClick={openFromFile} disabled={busy !== undefined}>
+        <Button icon={<FolderOpenOutlined />} onClick={openFromFile} disabled={busy !== undefined} loading={busy === 'reading'}>
           {T.restoreFromFile}
         </Button>
       </Space>
@@ -163,9 +161,7 @@ export function BackupPage() {
                 title: T.columns.counts,
                 key: 'counts',
                 render: (_: unknown, r: ListRow) =>
-                  r.counts === undefined ? (
-                    <Typography.Text type="secondary">{T.counting}</Typography.Text>
-                  ) : r.counts === 'broken' ? (
+                  !r.headerOk || !r.counts ? (
                     <Typography.Text type="danger">{T.broken}</Typography.Text>
                   ) : (
                     T.countsSummary(r.counts.tasks ?? 0, r.counts.progress ?? 0)
@@ -180,7 +176,7 @@ export function BackupPage() {
                     <Button size="small" icon={<UsbOutlined />} onClick={() => exportListed(r.name)}>
                       {T.exportToUsb}
                     </Button>
-                    <Button size="small" onClick={() => restoreListed(r.name)} disabled={r.counts === 'broken'}>
+                    <Button size="small" onClick={() => restoreListed(r.name)} disabled={!r.headerOk}>
                       {T.restore}
                     </Button>
                   </Space>

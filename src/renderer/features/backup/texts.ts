@@ -72,6 +72,14 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   templates: '报表模板',
 };
 
+/** The notice shown when malformed rows were left out of what the app reads. */
+export const DAMAGED_TEXT = {
+  title: (n: number) => `本机数据库中有 ${n} 条记录已损坏，已暂时跳过，不影响其他数据。`,
+  hint: '这些记录在页面上暂不显示。请到“备份与恢复”恢复一份正常的备份；恢复前的数据会先自动备份。',
+  where: (table: string, key: string) => `${table}：${key}`,
+  open: '打开“备份与恢复”',
+} as const;
+
 /** The storage gate's texts. */
 export const GATE_TEXT = {
   opening: '正在打开数据……',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, App, Button, Input, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CopyOutlined, LoadingOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ProgressEntry, ReportingPeriod, Target, Task, TaskStatus } from '@core/model';
@@ -7,25 +7,25 @@ import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
 import { getDb } from '../../storage/live';
 import { setSetting } from '../../storage/repositories';
-import { hasContent, readDraft, saveProgress, writeDraft } from '../../storage/progress-store';
+import { hasContent } from '../../storage/progress-store';
 import { PeriodLockedError } from '../../storage/locks';
+import { useProgressAutosave } from './autosave';
+import { ConflictNotice } from './ConflictNotice';
 import { LEDGER_TEXT } from './texts';
 import { StatusTag } from './status-tag';
 import { isPlausibleValue, typedNumberParser } from './typed-number';
 
 const T = LEDGER_TEXT.detail;
-const SAVE_DELAY_MS = 700;
 
 function savedTime(iso: string): string {
   const d = new Date(iso);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
-
 /**
- * The progress form of one task in one period. Autosaves as the officer types; a
- * synchronous draft copy and flushes on unmount, page hide and unload mean no text is lost.
+ * The progress form of one task in one period. Autosaves as the officer types (autosave.ts:
+ * each keystroke in IndexedDB's drafts at once, the changed fields saved a moment later,
+ * field by field, a field another window changed meanwhile shown as a conflict).
  * Mount it with `key={entry.id}` so that switching tasks saves and starts afresh.
  */
 export function ProgressForm(props: {
@@ -42,69 +42,22 @@ export function ProgressForm(props: {
   const { task, period, initial, history, targets, defaultFilledBy, planStart, lockedReason } = props;
   const readOnly = Boolean(lockedReason);
   const { message } = App.useApp();
-  const recovered = useMemo(() => readDraft(initial.id), [initial.id]);
-  const [draft, setDraft] = useState<ProgressEntry>(() => {
-    const base = recovered ?? initial;
-    return base.filledBy ? base : { ...base, filledBy: defaultFilledBy };
-  });
-  const [state, setState] = useState<SaveState>(recovered ? 'dirty' : 'saved');
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [view, autosave] = useProgressAutosave(getDb(), initial, hasContent(initial) ? initial.updatedAt : undefined);
+  const draft = view.entry.filledBy ? view.entry : { ...view.entry, filledBy: defaultFilledBy };
+  const state = view.state;
+  const savedAt = view.savedAt;
+  const error = view.error instanceof PeriodLockedError ? view.error.message : view.error ? T.saveFailed : undefined;
   const [percentError, setPercentError] = useState<string | undefined>(undefined);
-  const [savedAt, setSavedAt] = useState<string | undefined>(hasContent(initial) ? initial.updatedAt : undefined);
-  const latest = useRef(draft);
-  const dirty = useRef(Boolean(recovered));
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const filledByTouched = useRef(false);
-
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = undefined;
-    if (!dirty.current) return;
-    dirty.current = false;
-    const entry = latest.current;
-    setState('saving');
-    if (filledByTouched.current && entry.filledBy.trim()) void setSetting(getDb(), SETTING_KEYS.filledBy, entry.filledBy.trim());
-    saveProgress(getDb(), entry).then(
-      () => {
-        if (!dirty.current) setState('saved');
-        setSavedAt(new Date().toISOString());
-        setError(undefined);
-      },
-      (e: unknown) => {
-        dirty.current = true;
-        setState('error');
-        setError(e instanceof PeriodLockedError ? e.message : T.saveFailed);
-      },
-    );
-  }, []);
+  const flush = () => void autosave.flush();
 
   const update = (patch: Partial<ProgressEntry>) => {
     if (readOnly) return;
-    const next = { ...latest.current, ...patch };
-    latest.current = next;
-    dirty.current = true;
-    writeDraft(next);
-    setDraft(next);
-    setState('dirty');
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(flush, SAVE_DELAY_MS);
+    // The default 填报人 is stored with the first edit of the entry.
+    const withName = !view.entry.filledBy && draft.filledBy && !('filledBy' in patch) ? { ...patch, filledBy: draft.filledBy } : patch;
+    if (filledByTouched.current && patch.filledBy?.trim()) void setSetting(getDb(), SETTING_KEYS.filledBy, patch.filledBy.trim());
+    autosave.update(withName);
   };
-
-  useEffect(() => {
-    if (recovered) flush();
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('beforeunload', flush);
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('beforeunload', flush);
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onHide);
-      flush();
-    };
-  }, [flush, recovered]);
 
   const earlier = history.filter((h) => h.periodId < period.id && hasContent(h)).sort((a, b) => (a.periodId < b.periodId ? 1 : -1));
   const previous = earlier[0];
@@ -129,6 +82,10 @@ export function ProgressForm(props: {
   const saveBadge = readOnly ? null : state === 'saved' ? (
       <Tag icon={<CheckCircleOutlined />} color="success" data-testid="save-state">
         {savedAt ? T.savedAt(savedTime(savedAt)) : T.saved}
+      </Tag>
+    ) : state === 'conflict' ? (
+      <Tag icon={<WarningOutlined />} color="warning" data-testid="save-state">
+        {T.conflictBadge}
       </Tag>
     ) : state === 'error' ? (
       <Tag icon={<WarningOutlined />} color="error" data-testid="save-state">
@@ -163,6 +120,7 @@ export function ProgressForm(props: {
           </Space>
         </div>
         {state === 'error' && <Alert type="error" showIcon title={error ?? T.saveFailed} style={{ marginBottom: 8 }} />}
+        <ConflictNotice conflicts={view.conflicts} targets={targets} onKeepMine={(f) => void autosave.keepMine(f)} onTakeTheirs={(f) => autosave.takeTheirs(f)} />
         {lockedReason && <Alert type="warning" showIcon title={lockedReason} style={{ marginBottom: 8 }} data-testid="period-locked" />}
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 8 }}>
           <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -271,7 +229,7 @@ export function ProgressForm(props: {
                       message.warning({ key: `implausible-${t.id}`, content: T.valueTooLarge(t.name) });
                       return;
                     }
-                    update({ indicatorValues: { ...latest.current.indicatorValues, [t.id]: n } });
+                    update({ indicatorValues: { ...autosave.getView().entry.indicatorValues, [t.id]: n } });
                   }}
                 />
               </div>

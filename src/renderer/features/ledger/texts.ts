@@ -86,5 +86,14 @@ export const LEDGER_TEXT = {
     target: (name: string, cmp: string, value: number, unit: string, year?: number) =>
       `${year ? `${year}年` : ''}${name}${cmp}${value}${unit}`,
     baseline: (v: number, unit: string, year?: number) => `基期${year ? `（${year}年）` : ''}${v}${unit}`,
+    conflictTitle: '另一个窗口同时修改了这条进展',
+    conflictIntro: '以下栏目在您输入期间已被另一个窗口（或另一个浏览器标签页）保存过。两份内容都保留着，请选择保留哪一份：',
+    conflictField: (label: string) => `“${label}”`,
+    conflictMine: '本窗口输入的',
+    conflictTheirs: '另一窗口已保存的',
+    keepMine: '保留本窗口的',
+    takeTheirs: '采用另一窗口的',
+    conflictBadge: '有冲突待处理',
+    emptyValue: '（空）',
   },
 } as const;

@@ -24,6 +24,8 @@ import { DocumentsPage } from '../documents/DocumentsPage';
 import { BackupPage } from '../backup/BackupPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useDesktopEvents } from './use-desktop-events';
+import { PageErrorBoundary } from './PageErrorBoundary';
+import { DamagedRowsNotice } from '../backup/DamagedRowsNotice';
 
 const ICONS: Record<PageId, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -73,7 +75,10 @@ export function Shell({ district }: { district: string }) {
         />
       </Layout.Sider>
       <Layout.Content style={{ overflow: 'auto', padding: 16 }} data-testid={`page-${page}`}>
-        {PAGES[page]()}
+        <DamagedRowsNotice onOpenBackup={() => go('backup')} />
+        <PageErrorBoundary key={page} pageName={SHELL_TEXT.nav[page]} onOpenBackup={() => go('backup')}>
+          {PAGES[page]()}
+        </PageErrorBoundary>
       </Layout.Content>
       <ImportFileDrop />
     </Layout>

@@ -25,4 +25,9 @@ export const SHELL_TEXT = {
   seedFailed: '内置政策文件没有载入',
   draftsFailed: '上次关闭前未保存的填报内容没有写回',
   storageError: '无法打开本地数据库',
+  pageFailed: (page: string) => `“${page}”页面遇到了问题`,
+  pageFailedHint: (detail: string) =>
+    `已填写的内容都保存在本机数据库中，不会丢失。左侧的其他页面仍可使用；如果数据损坏，请到“备份与恢复”恢复一份正常的备份。如仍出现，请把这段说明发给技术支持：${detail}`,
+  toBackup: '打开“备份与恢复”',
+  retryPage: '重新打开本页',
 } as const;
