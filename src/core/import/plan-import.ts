@@ -6,6 +6,7 @@
  */
 import type { PolicyDocument, Section, Task } from '../model';
 import type { TaskFieldId } from '../fields';
+import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
 import { bigrams, diceOfBigrams, normalizeNumber, normalizeText, parseDeadline, similarity, splitUnits } from './normalize';
 import type {
@@ -262,6 +263,24 @@ export function planImport(input: PlanInput): ImportPlan {
       delete m.definite;
     }
   }
+
+  // 2b. A list asking for more confirmations than anyone would make one by one is refused here,
+  // before the plan is built and shown (a 99,000-row list once asked for 98,980).
+  const toConfirm = matches.filter((m) => !m.definite && m.candidates.length > 0).length;
+  if (toConfirm > PLAN_LIMITS.maxConfirmations)
+    return {
+      fileName: input.fileName,
+      sheet,
+      added: [],
+      updated: [],
+      removed: [],
+      unchanged: [],
+      ambiguous: [],
+      issues: [{ sheet, message: M.tooManyConfirmations(sheet, toConfirm, PLAN_LIMITS.maxConfirmations), severity: 'error' }],
+      scopeDocumentIds: [],
+      newDocuments: [],
+      at: now,
+    };
 
   // 3. Which documents the list covers, and where new rows go.
   const matchedPerDoc = new Map<string, number>();

@@ -18,7 +18,9 @@ import {
   type TableLayout,
 } from '@core/import';
 import type { Cluster, PolicyDocument, Section, Task } from '@core/model';
+import { estimatePlanWork, PLAN_LIMITS } from '@core/limits';
 import { readWorkbook } from '../spreadsheet/read-sheet';
+import { IMPORT_WORKER_TEXT as T } from './texts';
 
 /** One sheet as the page sees it. */
 export interface SheetSummary {
@@ -50,6 +52,8 @@ export type ImportWorkerRequest =
 /** Messages from the worker. */
 export type ImportWorkerResponse =
   | { type: 'progress'; stage: string; fraction: number }
+  /** A technical cause (the library's words) for the log, never shown to the officer. */
+  | { type: 'log'; message: string }
   | { type: 'read'; ok: true; sheets: SheetSummary[] }
   | { type: 'read'; ok: false; message: string }
   | { type: 'plan'; plan: ImportPlan; layout?: TableLayout };
@@ -57,6 +61,8 @@ export type ImportWorkerResponse =
 let fileName = '';
 let grids: SheetGrid[] = [];
 let layouts: (TableLayout | undefined)[] = [];
+/** Warnings and errors found while reading (formula texts, over-long cells), per sheet. */
+let readIssues: ImportIssue[][] = [];
 
 const post = (m: ImportWorkerResponse) => (self as unknown as Worker).postMessage(m);
 
@@ -64,13 +70,17 @@ function handle(req: ImportWorkerRequest): void {
   if (req.type === 'read') {
     fileName = req.name;
     const r = readWorkbook(new Uint8Array(req.data), req.name, (stage, fraction) => post({ type: 'progress', stage, fraction: fraction * 0.8 }));
-    if (!r.ok) return post({ type: 'read', ok: false, message: r.message });
+    if (!r.ok) {
+      if (r.cause) post({ type: 'log', message: `import read refused ${req.name}: ${r.cause}` });
+      return post({ type: 'read', ok: false, message: r.message });
+    }
     grids = r.sheets;
+    readIssues = grids.map((g) => r.issues.filter((i) => i.sheet === g.name));
     post({ type: 'progress', stage: '正在识别表头', fraction: 0.9 });
     const sheets = grids.map((g, index): SheetSummary => {
       const { layout, issues } = findTable(g, req.remembered);
       const start = layout ? layout.headerRow + layout.headerRows : 0;
-      return { index, name: g.name, rowCount: g.rows.length, layout, issues, sample: g.rows.slice(start, start + 5) };
+      return { index, name: g.name, rowCount: g.rows.length, layout, issues: [...issues, ...readIssues[index]!], sample: g.rows.slice(start, start + 5) };
     });
     layouts = sheets.map((s) => s.layout);
     post({ type: 'progress', stage: '读取完成', fraction: 1 });
@@ -82,7 +92,11 @@ function handle(req: ImportWorkerRequest): void {
   if (layout && req.columns) layout = withMapping(layout, req.columns);
   post({ type: 'progress', stage: '正在比对任务', fraction: 0.3 });
   const found = layout ? { rows: readRows(grid, layout), issues: [] } : undefined;
-  const issues = layout ? found!.rows.issues : findTable(grid).issues;
+  const rowCount = found?.rows.rows.length ?? 0;
+  // A list whose planning would run for minutes is refused before it starts, not after.
+  if (estimatePlanWork(rowCount, req.existing.length) > PLAN_LIMITS.maxWork)
+    return post({ type: 'read', ok: false, message: T.tooMuchWork(fileName, grid.name, rowCount, req.existing.length) });
+  const issues = [...(readIssues[req.sheetIndex] ?? []), ...(layout ? found!.rows.issues : findTable(grid).issues)];
   const plan = planImport({
     fileName,
     sheet: grid.name,
@@ -105,7 +119,7 @@ self.onmessage = (e: MessageEvent<ImportWorkerRequest>) => {
     handle(e.data);
   } catch (err) {
     // The library's own words are English and technical: they go to the log, the officer gets what to do.
-    console.error('import worker failed', err);
-    post({ type: 'read', ok: false, message: '读取文件时出错，本次没有导入任何内容。请确认文件能在 Excel 或 WPS 中正常打开；能打开的话，请另存为 .xlsx 后再导入。' });
+    post({ type: 'log', message: `import worker failed: ${String((err as Error)?.stack ?? err)}` });
+    post({ type: 'read', ok: false, message: T.failed });
   }
 };

@@ -9,6 +9,7 @@ export const IMPORT_TEXT = {
   fileFilter: '任务清单（Excel / CSV）',
   reading: '正在读取',
   readFailed: '无法导入这个文件',
+  workerFailed: '读取文件时程序出错（可能是文件过大或结构异常），本次没有导入任何内容。请确认文件能在 Excel 或 WPS 中正常打开，只保留任务清单后另存为 .xlsx 再导入。',
   chooseAgain: '重新选择文件',
   sheetPick: '这个文件有多个工作表，请选择任务清单所在的工作表：',
   sheetNoTable: '（没有找到任务表）',
