@@ -122,7 +122,7 @@ function canonical(lengths: number[]): number[] {
  * Huffman block where "copy 258 bytes at distance 1" costs 2 bits, the format's best ratio
  * (1032:1), so 1 GB takes about 1 MB. Returns the stream and the inflated bytes' CRC-32 and size.
  */
-export function deflateBomb(head: string, fill: number, total: number, tail: string): { stored: Uint8Array; crc: number; size: number } {
+export function deflateBomb(head: string, fill: number, total: number, tail: string, withCrc = false): { stored: Uint8Array; crc: number; size: number } {
   const enc = new TextEncoder();
   const h = enc.encode(head);
   const t = enc.encode(tail);
@@ -160,7 +160,9 @@ export function deflateBomb(head: string, fill: number, total: number, tail: str
   }
   for (const b of t) literal(b);
   w.code(lit[256]!, litLen[256]!);
-  // CRC of the inflated bytes, computed without holding them.
+  // CRC of the inflated bytes, computed without holding them; skipped by default (a gigabyte takes
+  // seconds), as a bounded reader must refuse the part before it gets to the checksum.
+  if (!withCrc) return { stored: w.done(), crc: 0, size: h.length + body + t.length };
   let crc = crc32(h);
   const block = new Uint8Array(1 << 20).fill(fill);
   for (let left = body; left > 0; left -= block.length) crc = crc32(left >= block.length ? block : block.subarray(0, left), crc);

@@ -6,7 +6,17 @@
 
 const starts = (d: Uint8Array, bytes: number[]) => bytes.every((b, i) => d[i] === b);
 
-/** The encoding a UTF-16 text without BOM is in, judged by where its zero bytes fall. */
+/** Whether decoded text looks like what offices write: printable ASCII, CJK and its punctuation. */
+function plausible(text: string): boolean {
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || (c >= 0x2000 && c < 0x2070) || (c >= 0x3000 && c < 0xa000) || (c >= 0xff00 && c < 0xfff0)) good++;
+  }
+  return good >= text.length * 0.95;
+}
+
+/** The encoding a UTF-16 text without BOM is in, judged by where its zero bytes fall and what it decodes to. */
 export function utf16WithoutBom(d: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(d.length, 8192) & ~1;
   if (n < 4) return undefined;
@@ -16,10 +26,11 @@ export function utf16WithoutBom(d: Uint8Array): 'utf-16le' | 'utf-16be' | undefi
     if (d[i] === 0) evenZero++;
     if (d[i + 1] === 0) oddZero++;
   }
-  const pairs = n / 2;
-  // ASCII characters (digits, commas, line ends) put a zero in every other byte; CJK ones have none.
-  if (oddZero >= pairs * 0.1 && evenZero <= oddZero * 0.05) return 'utf-16le';
-  if (evenZero >= pairs * 0.1 && oddZero <= evenZero * 0.05) return 'utf-16be';
+  // ASCII characters (digits, commas, line ends) put a zero in every other byte; text in one
+  // byte encodings has none. The decoded sample must then read as text.
+  const sample = d.subarray(0, n);
+  if (oddZero >= 2 && evenZero * 4 <= oddZero && plausible(new TextDecoder('utf-16le').decode(sample))) return 'utf-16le';
+  if (evenZero >= 2 && oddZero * 4 <= evenZero && plausible(new TextDecoder('utf-16be').decode(sample))) return 'utf-16be';
   return undefined;
 }
 
