@@ -55,6 +55,22 @@ export function estimatePlanWork(rows: number, existing: number): number {
   return rows * (150 + existing / 10);
 }
 
+/** What an exported cell cut at MAX_CELL_CHARS ends with. */
+export const CUT_CELL_SUFFIX = '…（超过 Excel 每格 32767 字的上限，已截断；全文见台账）';
+
+/**
+ * Text that fits one spreadsheet cell: unchanged when within MAX_CELL_CHARS, else cut and marked,
+ * so that an export never writes a cell Excel would refuse or truncate silently.
+ */
+export function fitCellText(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  let cut = MAX_CELL_CHARS - CUT_CELL_SUFFIX.length;
+  // Never split a surrogate pair.
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return text.slice(0, cut) + CUT_CELL_SUFFIX;
+}
+
 /** Text too long for one spreadsheet cell. */
 export function exceedsCellLimit(text: string): boolean {
   return text.length > MAX_CELL_CHARS;
