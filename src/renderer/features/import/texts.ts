@@ -1,11 +1,13 @@
 /** Chinese text of the import page (导入更新). */
+import { IMPORT_FILE_LIMITS, MAX_CELL_CHARS } from '@core/limits';
+
 export const IMPORT_TEXT = {
   title: '导入更新',
   intro: '导入市里下发的新版任务清单（.xlsx、.xls 或 .csv）。导入前会列出全部改动供您逐条确认；已填写的进展不会被改动，删除的任务只归档不删除，导入后可以撤销。',
   choose: '选择文件…',
   dropHint: '也可以把文件直接拖到本窗口中',
   dropOverlay: '松开鼠标，导入这个文件',
-  limits: '文件不超过 50 MB、不超过 100,000 行。',
+  limits: `文件不超过 ${IMPORT_FILE_LIMITS.maxBytes / 1024 / 1024} MB、${IMPORT_FILE_LIMITS.maxRows.toLocaleString('en-US')} 行、${IMPORT_FILE_LIMITS.maxCells.toLocaleString('en-US')} 个单元格，每格不超过 ${MAX_CELL_CHARS.toLocaleString('en-US')} 字。`,
   fileFilter: '任务清单（Excel / CSV）',
   reading: '正在读取',
   readFailed: '无法导入这个文件',
