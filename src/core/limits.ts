@@ -21,6 +21,15 @@ export const IMPORT_FILE_LIMITS = {
   maxInflatedBytes: 320 * 1024 * 1024,
   /** Parts in the zip. */
   maxEntries: 5_000,
+  /** XML elements over all parts (a cell is 2–4 of them). */
+  maxElements: 15_000_000,
+  /** Shared strings (a workbook references at most one per cell). */
+  maxSharedStrings: 3_000_000,
+  /** Cell formats (Excel itself allows 64,000). */
+  maxCellFormats: 65_000,
+  /** Merged ranges and hyperlinks, each. */
+  maxMerges: 100_000,
+  maxHyperlinks: 100_000,
 } as const;
 
 /** Bounds of an opened policy file (.docx or .txt). */
@@ -31,6 +40,8 @@ export const POLICY_FILE_LIMITS = {
   maxEntries: 2_000,
   /** Paragraphs of the .docx body. */
   maxParagraphs: 50_000,
+  /** XML elements over the .docx's Word parts (a long policy document has some tens of thousands). */
+  maxElements: 2_000_000,
   /** Characters of the text (a policy document has tens of thousands). */
   maxChars: 2_000_000,
 } as const;

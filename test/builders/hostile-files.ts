@@ -187,6 +187,11 @@ export function xlsxWithSheet(sheet: CraftedPart | string): Uint8Array {
   return zip([part('[Content_Types].xml', CONTENT_TYPES), part('_rels/.rels', ROOT_RELS), part('xl/workbook.xml', WORKBOOK), part('xl/_rels/workbook.xml.rels', WORKBOOK_RELS), s]);
 }
 
+/** An .xlsx of one sheet plus extra parts (styles, shared strings, anything). */
+export function xlsxWithParts(sheet: CraftedPart, ...extra: CraftedPart[]): Uint8Array {
+  return zip([part('[Content_Types].xml', CONTENT_TYPES), part('_rels/.rels', ROOT_RELS), part('xl/workbook.xml', WORKBOOK), part('xl/_rels/workbook.xml.rels', WORKBOOK_RELS), sheet, ...extra]);
+}
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const col = (c: number) => {
   let s = '';
@@ -231,6 +236,11 @@ export function docxInflatingTo(bytes: number, lying: boolean): Uint8Array {
 export function docxWithParagraphs(paragraphs: number): Uint8Array {
   const p = '<w:p><w:r><w:t>一、任务</w:t></w:r></w:p>';
   return docx(part('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${p.repeat(paragraphs)}</w:body></w:document>`));
+}
+
+/** A .docx whose body is `body` (WordprocessingML). */
+export function docxWithBody(body: string): Uint8Array {
+  return docx(part('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`));
 }
 
 function docx(document: CraftedPart): Uint8Array {

@@ -14,6 +14,7 @@ import {
   withBadCrc,
   xlsxClaimingHugeRange,
   xlsxInflatingTo,
+  xlsxWithParts,
   xlsxWithSheet,
   zip,
 } from '../../../test/builders/hostile-files';
@@ -105,6 +106,29 @@ describe('hostile spreadsheets', () => {
   it('a zip of 6,000 parts is refused before any is inflated', () => {
     const parts = Array.from({ length: IMPORT_LIMITS.maxEntries + 1 }, (_, i) => part(`xl/media/p${i}.bin`, 'x'));
     expect(refused(zip(parts), '碎片.xlsx')).toContain('个部分组成');
+  });
+
+  it('an .ods whose row repeats a 16,000-column cell a million times is refused as another format, not parsed', () => {
+    const content =
+      '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>';
+    const data = zip([part('mimetype', 'application/vnd.oasis.opendocument.spreadsheet'), part('content.xml', content), part('styles.xml', '<?xml version="1.0"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')]);
+    expect(refused(data, '重复.xlsx')).toContain('另存为” .xlsx');
+  });
+
+  it.each([
+    ['70,000 cell formats', 'xl/styles.xml', `<styleSheet><cellXfs>${'<xf numFmtId="0"/>'.repeat(70_000)}</cellXfs></styleSheet>`, '70,000 种单元格格式，超过了 65,000'],
+    ['3.1 million shared strings', 'xl/sharedStrings.xml', `<sst>${'<si/>'.repeat(3_100_000)}</sst>`, '3,100,000 个共享文字，超过了 3,000,000'],
+    ['16 million elements in another part', 'docProps/custom.xml', `<r>${'<a/>'.repeat(16_000_000)}</r>`, '个元素，超过了 15,000,000'],
+  ])('%s are refused before SheetJS parses them', (_, name, xml, says) => {
+    const sheet = part('xl/worksheets/sheet1.xml', sheetXml(SMALL_LIST));
+    expect(refused(xlsxWithParts(sheet, part(name, xml)), '结构.xlsx')).toContain(says);
+  });
+
+  it('merges covering more than the cell bound are refused before they are expanded', () => {
+    const rows = `<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row><row r="1000"><c r="BXX1000"><v>1</v></c></row>`;
+    const merges = '<mergeCells count="2"><mergeCell ref="A1:BXX1000"/><mergeCell ref="A1:BXX1000"/></mergeCells>';
+    const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${merges}</worksheet>`;
+    expect(refused(xlsxWithSheet(xml), '合并.xlsx')).toContain('合并单元格共覆盖 4,000,000 个单元格');
   });
 
   it(`a cell of more than ${MAX_CELL_CHARS} characters is an error naming the cell; 5 MB of text is cut, not kept`, () => {

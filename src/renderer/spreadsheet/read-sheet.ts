@@ -14,7 +14,7 @@ import * as XLSX from 'xlsx';
 import type { ImportIssue, SheetGrid } from '@core/import';
 import { IMPORT_FILE_LIMITS, MAX_CELL_CHARS } from '@core/limits';
 import { decodeText, textEncoding } from '../workers/decode-text';
-import { checkZip, XmlTagCounter, type PartScanner, type ZipProblem } from '../workers/zip-guard';
+import { allOf, checkZip, ElementCounter, XmlTagCounter, type PartScanner, type ZipProblem } from '../workers/zip-guard';
 
 export { decodeText };
 
@@ -61,6 +61,14 @@ export const READ_TEXT = {
   damaged: (name: string, part: string) =>
     `文件“${name}”已损坏：其中“${part}”的数据校验不通过（文件在复制或下载时出了错）。请向发文单位重新索取，或重新下载后再导入。`,
   noSheets: (name: string) => `文件“${name}”里没有任何工作表。`,
+  otherFormat: (name: string) =>
+    `文件“${name}”是 .ods 或 .xlsb 格式，本程序只读取 .xlsx、.xls 和 .csv。请在 Excel 或 WPS 中打开它，“另存为” .xlsx 后再导入。`,
+  tooManyElements: (name: string, n: number) =>
+    `文件“${name}”的内部结构有 ${n0(n)} 个元素，超过了 ${n0(IMPORT_LIMITS.maxElements)} 个的上限，这不像一份任务清单。请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
+  tooManyTags: (name: string, n: number, what: string, max: number) =>
+    `文件“${name}”里有 ${n0(n)} ${what}，超过了 ${n0(max)} 的上限，这不像一份任务清单。请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
+  tooManyMerged: (name: string, sheet: string, cells: number) =>
+    `文件“${name}”的工作表“${sheet}”中合并单元格共覆盖 ${n0(cells)} 个单元格，超过了 ${n0(IMPORT_LIMITS.maxCells)} 个的上限。请取消不必要的合并（或只把任务清单复制到新工作簿）后另存，再导入。`,
   cellTooLong: (sheet: string, row: number, column: string, chars: number) =>
     `工作表“${sheet}”${column}${row} 单元格有 ${n0(chars)} 个字，超过了 Excel 每个单元格 ${n0(MAX_CELL_CHARS)} 个字的上限。请把这一格的内容删短（或移到附件）后再导入。`,
   formulaText: (sheet: string, row: number, column: string, formula: string) =>
@@ -209,22 +217,45 @@ function zipMessage(name: string, p: ZipProblem): string {
   }
 }
 
-/** Bound an .xlsx before SheetJS sees it: part sizes, real inflated bytes, CRCs, rows and cells. */
+/** Bounds on what a part may hold, by kind: each a row (part, tag, bound, its Chinese name). */
+const XLSX_TAG_BOUNDS: { part: RegExp; tag: RegExp; max: number; what: string }[] = [
+  { part: /^xl\/sharedStrings\.xml$/i, tag: /<(?:\w+:)?si[\s>/]/g, max: IMPORT_LIMITS.maxSharedStrings, what: '个共享文字' },
+  { part: /^xl\/styles\.xml$/i, tag: /<(?:\w+:)?xf[\s>/]/g, max: IMPORT_LIMITS.maxCellFormats, what: '种单元格格式' },
+  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: /<(?:\w+:)?mergeCell[\s>/]/g, max: IMPORT_LIMITS.maxMerges, what: '处合并单元格' },
+  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: /<(?:\w+:)?hyperlink[\s>/]/g, max: IMPORT_LIMITS.maxHyperlinks, what: '个超链接' },
+];
+
+/** Bound an .xlsx before SheetJS sees it: part sizes, real inflated bytes, CRCs, elements, rows and cells. */
 function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxFacts } | { ok: false; message: string; cause: string } {
   const sheets = new Map<string, SheetPartScanner>();
   const workbook = new TextKeeper();
   const rels = new TextKeeper();
+  const elements: ElementCounter[] = [];
+  const tagCounts: { bound: (typeof XLSX_TAG_BOUNDS)[number]; counter: XmlTagCounter }[] = [];
   const check = checkZip(data, IMPORT_LIMITS, (part) => {
-    if (part === 'xl/workbook.xml') return workbook;
-    if (part === 'xl/_rels/workbook.xml.rels') return rels;
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(part)) {
-      const s = new SheetPartScanner();
-      sheets.set(part, s);
-      return s;
-    }
-    return undefined;
+    if (!/\.(xml|rels|vml)$/i.test(part)) return undefined;
+    const counter = new ElementCounter();
+    elements.push(counter);
+    const bounded = XLSX_TAG_BOUNDS.filter((b) => b.part.test(part)).map((bound) => {
+      const c = new XmlTagCounter([new RegExp(bound.tag.source, 'g')]);
+      tagCounts.push({ bound, counter: c });
+      return c;
+    });
+    let sheet: SheetPartScanner | undefined;
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(part)) sheets.set(part, (sheet = new SheetPartScanner()));
+    const keeper = part === 'xl/workbook.xml' ? workbook : part === 'xl/_rels/workbook.xml.rels' ? rels : undefined;
+    return allOf(counter, keeper, sheet, ...bounded);
   });
   if (!check.ok) return { ok: false, message: zipMessage(fileName, check.problem), cause: JSON.stringify(check.problem) };
+  if (!check.entries.some((e) => e.name === 'xl/workbook.xml')) {
+    const other = check.entries.some((e) => e.name === 'content.xml' || e.name === 'xl/workbook.bin');
+    return { ok: false, message: other ? READ_TEXT.otherFormat(fileName) : READ_TEXT.notSpreadsheet(fileName), cause: 'no xl/workbook.xml' };
+  }
+  const totalElements = elements.reduce((n, c) => n + c.count, 0);
+  if (totalElements > IMPORT_LIMITS.maxElements) return { ok: false, message: READ_TEXT.tooManyElements(fileName, totalElements), cause: 'elements' };
+  const totals = new Map<(typeof XLSX_TAG_BOUNDS)[number], number>();
+  for (const { bound, counter } of tagCounts) totals.set(bound, (totals.get(bound) ?? 0) + counter.counts[0]!);
+  for (const [bound, n] of totals) if (n > bound.max) return { ok: false, message: READ_TEXT.tooManyTags(fileName, n, bound.what, bound.max), cause: bound.what };
   let rows = 0;
   let cells = 0;
   for (const s of sheets.values()) {
@@ -371,8 +402,9 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
       cellHTML: false,
       cellStyles: false,
       cellFormula: true,
-      // Stubs keep formula cells without a value (SheetJS drops them otherwise); blank stubs are skipped below.
-      sheetStubs: true,
+      // Stubs keep .xlsx formula cells without a value (SheetJS drops them otherwise); blank stubs are
+      // skipped below. Only for .xlsx, whose cells were counted: a BIFF MulBlank record would make millions.
+      sheetStubs: kind === 'zip',
       WTF: false,
       // The range a sheet's header claims is not trusted: the real cells give it.
       nodim: true,
@@ -405,6 +437,17 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
     const { rows, cols } = sizes[i]!;
     cells += rows * cols;
     if (cells > IMPORT_LIMITS.maxCells) return failure(READ_TEXT.tooManyCells(fileName, READ_TEXT.sheetCells(s, rows, cols), rows * cols));
+  }
+  // Merges are expanded cell by cell: their area (within the real cells) is bounded too.
+  for (const [i, s] of wb.SheetNames.entries()) {
+    const { rows, cols } = sizes[i]!;
+    let area = 0;
+    for (const m of wb.Sheets[s]!['!merges'] ?? []) {
+      const h = Math.min(m.e.r, rows - 1) - m.s.r + 1;
+      const w = Math.min(m.e.c, cols - 1) - m.s.c + 1;
+      if (h > 0 && w > 0) area += h * w;
+    }
+    if (area > IMPORT_LIMITS.maxCells) return failure(READ_TEXT.tooManyMerged(fileName, s, area));
   }
   const sheets: SheetGrid[] = [];
   const issues: ImportIssue[] = [];

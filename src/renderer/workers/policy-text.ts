@@ -8,7 +8,7 @@
 /// <reference path="../features/documents/mammoth.d.ts" />
 import { POLICY_FILE_LIMITS } from '@core/limits';
 import { textEncoding, decodeText } from './decode-text';
-import { checkZip, XmlTagCounter, type ZipProblem } from './zip-guard';
+import { allOf, checkZip, ElementCounter, XmlTagCounter, type ZipProblem } from './zip-guard';
 
 /** Why a policy file was not read. */
 export type PolicyProblem =
@@ -18,6 +18,7 @@ export type PolicyProblem =
   | { kind: 'notText' }
   | { kind: 'tooBig'; bytes: number }
   | { kind: 'tooManyParagraphs'; paragraphs: number }
+  | { kind: 'tooManyElements'; elements: number }
   | { kind: 'tooManyChars'; chars: number }
   | { kind: 'zip'; problem: ZipProblem };
 
@@ -44,9 +45,17 @@ export async function extractPolicyText(name: string, data: Uint8Array): Promise
   if (/\.docx$/iu.test(name)) {
     if (!isZip(data)) return fail({ kind: 'notDocx' });
     const paragraphs = new XmlTagCounter([/<(?:\w+:)?p[\s>/]/g]);
-    const checked = checkZip(data, POLICY_FILE_LIMITS, (part) => (part === 'word/document.xml' ? paragraphs : undefined));
+    const elements: ElementCounter[] = [];
+    const checked = checkZip(data, POLICY_FILE_LIMITS, (part) => {
+      if (!/\.(xml|rels)$/i.test(part)) return undefined;
+      const counter = new ElementCounter();
+      elements.push(counter);
+      return allOf(counter, part === 'word/document.xml' ? paragraphs : undefined);
+    });
     if (!checked.ok) return fail(checked.problem.kind === 'notZip' ? { kind: 'notDocx' } : { kind: 'zip', problem: checked.problem }, JSON.stringify(checked.problem));
     if (!checked.entries.some((e) => e.name === 'word/document.xml')) return fail({ kind: 'notDocx' }, 'no word/document.xml');
+    const total = elements.reduce((n, c) => n + c.count, 0);
+    if (total > POLICY_FILE_LIMITS.maxElements) return fail({ kind: 'tooManyElements', elements: total });
     if (paragraphs.counts[0]! > POLICY_FILE_LIMITS.maxParagraphs) return fail({ kind: 'tooManyParagraphs', paragraphs: paragraphs.counts[0]! });
     const mammoth = (await import('mammoth/mammoth.browser.js')).default as {
       extractRawText(input: { arrayBuffer: ArrayBuffer }): Promise<{ value: string }>;

@@ -224,3 +224,30 @@ export class XmlTagCounter implements PartScanner {
     this.carry = text.slice(-this.keep);
   }
 }
+
+/** Counts the start tags (`<` followed by a letter) of an XML part as it streams by, on the bytes. */
+export class ElementCounter implements PartScanner {
+  count = 0;
+  private lastWasOpen = false;
+  push(chunk: Uint8Array): void {
+    let n = 0;
+    let open = this.lastWasOpen;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (open && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a))) n++;
+      open = b === 0x3c;
+    }
+    this.lastWasOpen = open;
+    this.count += n;
+  }
+  end(): void {}
+}
+
+/** Feeds one part to several scanners. */
+export function allOf(...scanners: (PartScanner | undefined)[]): PartScanner {
+  const list = scanners.filter((s): s is PartScanner => s !== undefined);
+  return {
+    push: (chunk) => list.forEach((s) => s.push(chunk)),
+    end: () => list.forEach((s) => s.end()),
+  };
+}

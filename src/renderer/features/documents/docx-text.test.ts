@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { POLICY_FILE_LIMITS } from '@core/limits';
 import { extractPolicyText } from '../../workers/policy-text';
-import { docxInflatingTo, docxWithParagraphs, withBadCrc } from '../../../../test/builders/hostile-files';
+import { docxInflatingTo, docxWithBody, docxWithParagraphs, withBadCrc } from '../../../../test/builders/hostile-files';
 import { PolicyFileError, readPolicyFile as readWith } from './docx-text';
 
 const fixture = (p: string) => new Uint8Array(readFileSync(resolve(__dirname, '../../../../test/fixtures', p)));
@@ -46,6 +46,7 @@ describe('readPolicyFile', () => {
     ['a .docx inflating to 1 GB (honest header)', '炸弹.docx', docxInflatingTo(1024 ** 3, false), /“word\/document\.xml”解压后有 1024\.0 MB 以上，超过了每部分 64 MB 的上限/],
     ['a .docx inflating to 1 GB (lying header)', '炸弹.docx', docxInflatingTo(1024 ** 3, true), /“word\/document\.xml”解压后有 64\.0 MB 以上，超过了每部分 64 MB 的上限/],
     ['a .docx of 60,000 paragraphs', '段落.docx', docxWithParagraphs(60_000), /60,000 个段落，超过了 50,000 个段落的上限/],
+    ['a .docx of 3 million runs in one paragraph', '碎片.docx', docxWithBody(`<w:p>${'<w:r><w:t>字</w:t></w:r>'.repeat(1_000_000)}</w:p>`), /个元素，超过了 2,000,000 个的上限/],
     ['a .docx damaged in transit', '损坏.docx', withBadCrc(fixture('policy/work-points-2026.docx'), 'word/document.xml'), /已损坏：其中“word\/document\.xml”的数据校验不通过/],
     ['a .txt of 3 million characters', '长.txt', new TextEncoder().encode('字'.repeat(3_000_000)), /3,000,000 个字，超过了 2,000,000 个字的上限/],
     ['a .txt over the byte bound', '大.txt', new Uint8Array(POLICY_FILE_LIMITS.maxBytes + 1).fill(0x41), /超过了 20 MB 的上限/],

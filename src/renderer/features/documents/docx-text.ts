@@ -29,6 +29,8 @@ export function explainPolicyProblem(p: PolicyProblem): string {
       return T.tooBig(p.bytes);
     case 'tooManyParagraphs':
       return T.tooManyParagraphs(p.paragraphs);
+    case 'tooManyElements':
+      return T.tooManyElements(p.elements);
     case 'tooManyChars':
       return T.tooManyChars(p.chars);
     case 'zip': {

@@ -39,6 +39,8 @@ export const DOC_TEXT = {
   tooManyParts: (count: number) => `文件由 ${count.toLocaleString('en-US')} 个部分组成，超过了 ${POLICY_FILE_LIMITS.maxEntries.toLocaleString('en-US')} 个的上限，这不像一份政策文件。请在 Word 或 WPS 中打开它，复制全文粘贴`,
   tooManyParagraphs: (n: number) =>
     `文件有 ${n.toLocaleString('en-US')} 个段落，超过了 ${POLICY_FILE_LIMITS.maxParagraphs.toLocaleString('en-US')} 个段落的上限（一份政策文件通常只有几百段）。请确认选对了文件，或只复制政策正文粘贴`,
+  tooManyElements: (n: number) =>
+    `文件的内部结构有 ${n.toLocaleString('en-US')} 个元素，超过了 ${POLICY_FILE_LIMITS.maxElements.toLocaleString('en-US')} 个的上限，这不像一份政策文件。请在 Word 或 WPS 中打开它，复制全文粘贴`,
   tooManyChars: (n: number) =>
     `文件有 ${n.toLocaleString('en-US')} 个字，超过了 ${POLICY_FILE_LIMITS.maxChars.toLocaleString('en-US')} 个字的上限（一份政策文件通常只有几万字）。请确认选对了文件，或只复制政策正文粘贴`,
   encrypted: '文件设置了密码，无法读取。请在 Word 或 WPS 中打开它，取消密码后另存为 .docx，或直接复制全文粘贴',
