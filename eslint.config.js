@@ -3,6 +3,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+// Nothing from a file becomes HTML: no HTML sinks anywhere, and echarts tooltip formatters only
+// through textTooltip (features/dashboard/tooltip.ts), which escapes.
+const htmlSinkProperties = [
+  { property: 'innerHTML', message: 'Text from files must never become HTML: set textContent or render it with React.' },
+  { property: 'outerHTML', message: 'Text from files must never become HTML.' },
+  { property: 'insertAdjacentHTML', message: 'Text from files must never become HTML.' },
+  { object: 'document', property: 'write', message: 'Text from files must never become HTML.' },
+  { object: 'document', property: 'writeln', message: 'Text from files must never become HTML.' },
+];
+const htmlSinkSyntax = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Text from files must never become HTML: render it as React text.' },
+  {
+    selector: "Property[key.name='tooltip'] > ObjectExpression > Property[key.name='formatter'][value.type=/FunctionExpression$/]",
+    message: 'echarts tooltips are HTML: build the formatter with textTooltip() from features/dashboard/tooltip.ts, which escapes every line.',
+  },
+  { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'Text from files must never become HTML.' },
+  { selector: "NewExpression[callee.name='DOMParser']", message: 'Parse files in a worker with the readers, never as HTML on the page.' },
+];
+
 const platformOnly = ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'dexie', 'dexie-*', 'electron', 'xlsx', 'exceljs', 'antd', 'echarts', 'node:*', 'fs', 'path', 'os', 'crypto'];
 
 export default tseslint.config(
@@ -12,6 +31,13 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': ['error', ...htmlSinkProperties],
+      'no-restricted-syntax': ['error', ...htmlSinkSyntax],
     },
   },
   {
@@ -44,7 +70,7 @@ export default tseslint.config(
           { group: ['electron', 'node:*'], message: 'The renderer has no Node and no Electron: use src/renderer/platform.' },
         ],
       }],
-      'no-restricted-properties': ['error', { object: 'window', property: 'ledger', message: 'Only src/renderer/platform touches window.ledger.' }],
+      'no-restricted-properties': ['error', { object: 'window', property: 'ledger', message: 'Only src/renderer/platform touches window.ledger.' }, ...htmlSinkProperties],
     },
   },
   {

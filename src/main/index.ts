@@ -13,7 +13,7 @@ import type { AppInfo } from '../shared/bridge';
 import { BackupRequester, backUpOnClose, scheduleDailyBackups } from './backup-schedule';
 import { claimSingleInstance, handleSecondInstance } from './instance';
 import { registerIpcHandlers } from './ipc';
-import { createLogger } from './log';
+import { createLogger, logRendererConsole } from './log';
 import { installMenu } from './menu';
 import { findSpreadsheetArg, OpenedFileQueue } from './open-files';
 import { APP_START_URL, isAppUrl, registerAppScheme, serveRenderer } from './protocol';
@@ -91,6 +91,7 @@ function start(): void {
     });
     const current = win;
     current.webContents.on('did-finish-load', () => files.attach(current));
+    logRendererConsole(current.webContents, log);
     let crashes = 0;
     current.webContents.on('render-process-gone', (_event, details) => {
       log(`renderer gone: ${details.reason}`);

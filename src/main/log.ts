@@ -24,3 +24,20 @@ export function createLogger(userDataDir: string): (message: string, err?: unkno
     if (err !== undefined) console.error(line.trimEnd());
   };
 }
+
+/** What logRendererConsole needs of a WebContents (Electron ≥ 35 passes one details object). */
+export interface ConsoleSource {
+  on(event: 'console-message', listener: (details: { level: string; message: string }) => void): unknown;
+}
+
+/**
+ * Writes the renderer's errors and warnings into main.log: the technical causes (a library's
+ * English text) the officer is not shown end up where the IT department can read them.
+ */
+export function logRendererConsole(contents: ConsoleSource, log: (message: string) => void): void {
+  contents.on('console-message', (details) => {
+    if (details.level !== 'error' && details.level !== 'warning') return;
+    const text = details.message.length > 4000 ? `${details.message.slice(0, 4000)}…` : details.message;
+    log(`renderer ${details.level}: ${text.replace(/\s*\n\s*/g, ' | ')}`);
+  });
+}

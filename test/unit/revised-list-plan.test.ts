@@ -101,7 +101,7 @@ describe('the revised 2023 工作要点 分解表, planned as 汉阳区', () => 
   });
 
   it('npm run plan-import prints the same plan as JSON', () => {
-    const out = execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/plan-import.ts', 'test/fixtures/import/revised-2023-list-gbk.csv', '--district', '汉阳区', '--now', NOW], {
+    const out = execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', 'tsconfig.test.json', 'scripts/plan-import.ts', 'test/fixtures/import/revised-2023-list-gbk.csv', '--district', '汉阳区', '--now', NOW], {
       cwd: ROOT,
       encoding: 'utf8',
     });

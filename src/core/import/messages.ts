@@ -20,5 +20,7 @@ export const IMPORT_MESSAGES = {
   unknownDocument: (sheet: string, row: number, name: string) =>
     `工作表“${sheet}”第 ${row} 行的文件“${name}”不在本台账中，将作为新文件一并导入。`,
   ambiguousChoiceMissing: (count: number) => `还有 ${count} 行需要您确认对应哪个任务（在“需确认”中选择）。`,
+  tooManyConfirmations: (sheet: string, count: number, max: number) =>
+    `工作表“${sheet}”有 ${count.toLocaleString('en-US')} 行无法自动对应到台账中的任务，需要逐行确认，超过了 ${max} 行的上限，本次没有导入任何内容。请确认选对了工作表；如是新文件的清单，请先在“政策文件”中添加该文件，或在表中加上“任务编号”列后再导入。`,
   choiceTaken: (row: number, key: string) => `第 ${row} 行选择的任务 ${key} 已被其他行对应，这一行按“跳过”处理。`,
 } as const;

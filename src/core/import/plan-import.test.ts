@@ -229,3 +229,26 @@ describe('one 责任单位 column carrying the lead', () => {
     ['市科技局（牵头）、市经信局，各区人民政府', ['responsibleUnits']],
   ])('%s → changed %j', (cell, changed) => expect(run(cell).updated[0]?.changedFields ?? []).toEqual(changed));
 });
+describe('a list asking for too many confirmations', () => {
+  // The same text stands in two documents: a row naming neither is ambiguous.
+  const ambiguousRows = (n: number): ImportedRow[] =>
+    Array.from({ length: n }, (_, i) => ({ row: i + 2, fields: { title: EXISTING[i % 5]!.title, text: EXISTING[i % 5]!.text } }));
+  const plan = (n: number) => planImport({ fileName: 'f.xlsx', sheet: '清单', rows: ambiguousRows(n), existing: EXISTING, documents: DOCS, now: NOW });
+
+  it('asks for up to 300 confirmations', () => {
+    const p = plan(300);
+    expect(p.ambiguous).toHaveLength(300);
+    expect(p.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('refuses 301 with a message naming the sheet and the count, and plans nothing', () => {
+    const p = plan(301);
+    expect(p.ambiguous).toEqual([]);
+    expect(p.added.length + p.updated.length + p.removed.length).toBe(0);
+    expect(p.issues).toHaveLength(1);
+    expect(p.issues[0]!.severity).toBe('error');
+    expect(p.issues[0]!.message).toContain('工作表“清单”有 301 行无法自动对应');
+    expect(p.issues[0]!.message).toContain('超过了 300 行的上限');
+    expect(finalizePlan(p, { skipped: new Set(), choices: {} }).accepted).toBeUndefined();
+  });
+});

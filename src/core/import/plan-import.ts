@@ -9,6 +9,7 @@ import type { TaskFieldId } from '../fields';
 import { DEFAULT_UNIT_RENAMES, canonicaliseUnit, type UnitRename, type UnitRenames } from '../unit-names';
 import { markedLeadUnits, readUnitList } from '../policy/units';
 import { taskRelevance } from '../policy/relevance';
+import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
 import { bigrams, diceOfBigrams, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline, similarity } from './normalize';
 import { RENAME_GROUP_ID } from './types';
@@ -377,6 +378,29 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const m of matches)
     if (!m.definite && !displaced.has(m))
       m.candidates = m.candidates.filter((c) => !claimed.has(c.task.key) && !(oneDocument && !m.documentId && c.task.documentId !== mainDoc && c.confidence < TEXT_SURE));
+
+  // 2b. A list asking for more confirmations than anyone would make one by one is refused here,
+  // before the plan is built and shown (a 99,000-row list once asked for 98,980).
+  const toConfirm = matches.filter((m) => !m.definite && m.candidates.length > 0).length;
+  if (toConfirm > PLAN_LIMITS.maxConfirmations)
+    return {
+      fileName: input.fileName,
+      sheet,
+      added: [],
+      updated: [],
+      filled: [],
+      renamed: [],
+      unified: [],
+      removed: [],
+      unchanged: [],
+      relevanceChanged: [],
+      district: input.district,
+      ambiguous: [],
+      issues: [{ sheet, message: M.tooManyConfirmations(sheet, toConfirm, PLAN_LIMITS.maxConfirmations), severity: 'error' }],
+      scopeDocumentIds: [],
+      newDocuments: [],
+      at: now,
+    };
 
   // 3. Which documents the list covers, and where new rows go.
   const matchedPerDoc = new Map<string, number>();

@@ -21,11 +21,11 @@ export interface SheetSummary {
 }
 
 /** Find the table of every sheet. */
-export function summariseSheets(grids: readonly SheetGrid[], remembered: RememberedMapping = {}): SheetSummary[] {
+export function summariseSheets(grids: readonly SheetGrid[], remembered: RememberedMapping = {}, readIssues: readonly (readonly ImportIssue[])[] = []): SheetSummary[] {
   return grids.map((g, index): SheetSummary => {
     const { layout, issues } = findTable(g, remembered);
     const start = layout ? layout.headerRow + layout.headerRows : 0;
-    return { index, name: g.name, rowCount: g.rows.length, layout, issues, sample: g.rows.slice(start, start + 5) };
+    return { index, name: g.name, rowCount: g.rows.length, layout, issues: [...issues, ...(readIssues[index] ?? [])], sample: g.rows.slice(start, start + 5) };
   });
 }
 
@@ -47,6 +47,8 @@ export interface SheetPlanRequest {
   district?: string;
   /** The officer's unit renames (设置 → 单位名称对照); the built-in pairs always apply. */
   renames?: UnitRename[];
+  /** What reading the file found on this sheet (formula texts, over-long cells), shown with the plan. */
+  readIssues?: ImportIssue[];
   defaultDocumentId?: string;
   now: string;
 }
@@ -59,7 +61,7 @@ export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout 
     fileName,
     sheet: grid.name,
     rows: read?.rows ?? [],
-    issues: read ? read.issues : findTable(grid).issues,
+    issues: [...(req.readIssues ?? []), ...(read ? read.issues : findTable(grid).issues)],
     existing: req.existing,
     documents: req.documents,
     sections: req.sections,

@@ -54,7 +54,14 @@ describe('placeholders', () => {
     ['+86 027', true],
     ['-5%', true],
     ['@SUM(A1)', true],
+    ['\t=1+1', true],
+    ['\r=1+1', true],
+    ['＝1+1', true],
+    ['＋86 027', true],
+    ['－5%', true],
+    ['＠SUM(A1)', true],
     ['完成=100%', false],
+    [' 完成', false],
     ['', false],
   ])('looksLikeFormula(%s) = %s', (text, yes) => expect(looksLikeFormula(text)).toBe(yes));
 });

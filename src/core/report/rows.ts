@@ -240,9 +240,13 @@ export function findMissingItems(taskRows: readonly TaskReportRow[]): MissingIte
   return out;
 }
 
-/** Text starting with = + - @ would be read as a formula by spreadsheet programs. */
+/**
+ * Text a spreadsheet program might run as a formula (CSV injection): starting with = + - @, a
+ * TAB or CR (which Excel skips before looking), or their full-width forms ＝ ＋ － ＠ (which some
+ * Chinese input methods type and some programs fold to ASCII).
+ */
 export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@]/.test(text);
+  return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u.test(text);
 }
 
 /** Who fills the report and when: the header block and footer of every sheet. */

@@ -1,14 +1,17 @@
 /**
  * CSV export of a grid with a UTF-8 BOM, so Excel and WPS show the Chinese correctly.
- * Text that starts with = + - @ is prefixed with an apostrophe so it is never run as a formula.
+ * Text that starts with = + - @, TAB, CR or ＝ ＋ － ＠ is prefixed with an apostrophe so it is
+ * never run as a formula; no cell is longer than Excel's 32,767 characters.
  */
 import { looksLikeFormula, type ReportValue } from '@core/report';
+import { fitCellText } from '@core/limits';
 import { TASK_FIELDS, type TaskFieldId } from '@core/fields';
 
 function csvCell(v: ReportValue | undefined): string {
   if (v === null || v === undefined) return '';
   let s = typeof v === 'number' ? String(v) : v;
   if (typeof v === 'string' && looksLikeFormula(s)) s = `'${s}`;
+  s = fitCellText(s);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -3,35 +3,78 @@
  * plain grids of cell texts, merged cells expanded (a merged 牵头单位 applies to every row
  * it covers). CSV may be UTF-8 with or without BOM, UTF-16 or GBK.
  *
- * Limits: files up to IMPORT_LIMITS.maxBytes (50 MB) and IMPORT_LIMITS.maxRows (100,000
- * rows over all sheets); a 20 MB / 50,000-row file is tested. Bad input gives a Chinese
- * message, never an exception.
+ * Bounds (core/limits.ts IMPORT_FILE_LIMITS) are checked before the parsing they protect: the
+ * file's bytes; for .xlsx every part's inflated size, CRC, rows and cells (zip-guard, streaming,
+ * before SheetJS); for text files their lines and separators; then each sheet's real cells
+ * (rows × used columns, not the range its header claims) and each cell's characters. Formulas
+ * without cached values are read as their formula text with a warning. Bad input gives a
+ * Chinese message naming the bound, never an exception; a 20 MB / 50,000-row file is tested.
  */
 import * as XLSX from 'xlsx';
-import type { SheetGrid } from '@core/import';
+import type { ImportIssue, SheetGrid } from '@core/import';
+import { IMPORT_FILE_LIMITS, MAX_CELL_CHARS } from '@core/limits';
+import { decodeText, textEncoding } from '../workers/decode-text';
+import { allOf, checkZip, ElementCounter, XmlTagCounter, type PartScanner, type ZipProblem } from '../workers/zip-guard';
 
-/** Size and row limits of an imported file (documented in the import page and README). */
-export const IMPORT_LIMITS = { maxBytes: 50 * 1024 * 1024, maxRows: 100_000 } as const;
+export { decodeText };
 
-/** A read workbook, or the reason it could not be read. */
-export type ReadWorkbookResult = { ok: true; sheets: SheetGrid[] } | { ok: false; message: string };
+/** Bounds of an imported file (documented on the import page and in README). */
+export const IMPORT_LIMITS = IMPORT_FILE_LIMITS;
+
+/** A read workbook with its warnings (formulas read as text, over-long cells), or the reason it could not be read. */
+export type ReadWorkbookResult =
+  | { ok: true; sheets: SheetGrid[]; issues: ImportIssue[] }
+  | {
+      ok: false;
+      message: string;
+      /** The technical cause, in the library's words: for the log only. */
+      cause?: string;
+    };
 
 /** Progress of reading: a Chinese stage name and 0–1. */
 export type ReadProgress = (stage: string, fraction: number) => void;
+
+const MB = (n: number) => (n / 1024 / 1024).toFixed(1);
+const LIMIT_MB = (n: number) => Math.round(n / 1024 / 1024);
+const n0 = (n: number) => n.toLocaleString('en-US');
 
 export const READ_TEXT = {
   tooBig: (name: string, mb: number) =>
     `文件“${name}”有 ${mb.toFixed(1)} MB，超过了 ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB 的上限。请删去无关的工作表或图片后另存，再导入。`,
   tooManyRows: (name: string, rows: number) =>
-    `文件“${name}”共有 ${rows} 行，超过了 ${IMPORT_LIMITS.maxRows} 行的上限。请只保留任务清单所在的工作表后再导入。`,
+    `文件“${name}”共有 ${n0(rows)} 行，超过了 ${n0(IMPORT_LIMITS.maxRows)} 行的上限。请只保留任务清单所在的工作表后再导入。`,
+  tooManyCells: (name: string, where: string, cells: number) =>
+    `文件“${name}”${where}有 ${n0(cells)} 个单元格，超过了 ${n0(IMPORT_LIMITS.maxCells)} 个单元格的上限（行数 × 用到的列数）。请删去任务表以外的行、列和工作表（或只把任务清单复制到新工作簿）后另存，再导入。`,
+  sheetCells: (sheet: string, rows: number, cols: number) => `的工作表“${sheet}”共 ${n0(rows)} 行 × ${n0(cols)} 列，`,
+  partTooBig: (name: string, part: string, bytes: number) =>
+    `文件“${name}”里的“${part}”解压后有 ${MB(bytes)} MB 以上，超过了每部分 ${LIMIT_MB(IMPORT_LIMITS.maxPartBytes)} MB 的上限（解压后大小）。这不像一份任务清单；请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
+  totalTooBig: (name: string, bytes: number) =>
+    `文件“${name}”解压后有 ${MB(bytes)} MB 以上，超过了 ${LIMIT_MB(IMPORT_LIMITS.maxInflatedBytes)} MB 的上限（解压后大小）。请只把任务清单复制到新工作簿后另存，再导入。`,
+  tooManyParts: (name: string, count: number) =>
+    `文件“${name}”由 ${n0(count)} 个部分组成，超过了 ${n0(IMPORT_LIMITS.maxEntries)} 个的上限。这不像一份任务清单；请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
   empty: (name: string) => `文件“${name}”是空的（0 字节）。请确认选对了文件。`,
   notSpreadsheet: (name: string) =>
     `文件“${name}”不是电子表格。请选择 Excel 工作簿（.xlsx、.xls）或逗号分隔的 .csv 文件；Word、PDF 和图片不能导入。`,
   password: (name: string) => `文件“${name}”设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿）后另存，再导入。`,
   corrupted: (name: string) =>
     `文件“${name}”已损坏或不完整，无法读取。请向发文单位重新索取，或在 Excel / WPS 中打开后“另存为” .xlsx 再导入。`,
+  damaged: (name: string, part: string) =>
+    `文件“${name}”已损坏：其中“${part}”的数据校验不通过（文件在复制或下载时出了错）。请向发文单位重新索取，或重新下载后再导入。`,
   noSheets: (name: string) => `文件“${name}”里没有任何工作表。`,
+  otherFormat: (name: string) =>
+    `文件“${name}”是 .ods 或 .xlsb 格式，本程序只读取 .xlsx、.xls 和 .csv。请在 Excel 或 WPS 中打开它，“另存为” .xlsx 后再导入。`,
+  tooManyElements: (name: string, n: number) =>
+    `文件“${name}”的内部结构有 ${n0(n)} 个元素，超过了 ${n0(IMPORT_LIMITS.maxElements)} 个的上限，这不像一份任务清单。请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
+  tooManyTags: (name: string, n: number, what: string, max: number) =>
+    `文件“${name}”里有 ${n0(n)} ${what}，超过了 ${n0(max)} 的上限，这不像一份任务清单。请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
+  tooManyMerged: (name: string, sheet: string, cells: number) =>
+    `文件“${name}”的工作表“${sheet}”中合并单元格共覆盖 ${n0(cells)} 个单元格，超过了 ${n0(IMPORT_LIMITS.maxCells)} 个的上限。请取消不必要的合并（或只把任务清单复制到新工作簿）后另存，再导入。`,
+  cellTooLong: (sheet: string, row: number, column: string, chars: number) =>
+    `工作表“${sheet}”${column}${row} 单元格有 ${n0(chars)} 个字，超过了 Excel 每个单元格 ${n0(MAX_CELL_CHARS)} 个字的上限。请把这一格的内容删短（或移到附件）后再导入。`,
+  formulaText: (sheet: string, row: number, column: string, formula: string) =>
+    `工作表“${sheet}”${column}${row} 单元格是公式“=${formula.length > 60 ? `${formula.slice(0, 60)}…` : formula}”，文件里没有保存它的计算结果（常见于程序生成的表格），已按公式文字读入。请核对这一格；如需结果，请在 Excel 或 WPS 中打开文件、保存后再导入。`,
   stageOpen: '正在打开文件',
+  stageCheck: '正在检查文件',
   stageParse: '正在解析表格',
   stageCells: '正在读取单元格',
 } as const;
@@ -44,10 +87,7 @@ function sniff(d: Uint8Array): Kind {
   if (startsWith(d, [0x50, 0x4b, 0x03, 0x04]) || startsWith(d, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(d, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'cfb';
   if (startsWith(d, [0x09, 0x08]) || startsWith(d, [0x09, 0x04]) || startsWith(d, [0x09, 0x02])) return 'cfb'; // BIFF2–4 .xls
-  if (startsWith(d, [0xff, 0xfe]) || startsWith(d, [0xfe, 0xff])) return 'text';
-  const head = d.subarray(0, 4096);
-  for (const b of head) if (b === 0 || (b < 0x09 && b !== 0)) return 'binary';
-  return 'text';
+  return textEncoding(d) ? 'text' : 'binary';
 }
 
 function indexOfBytes(d: Uint8Array, pattern: number[], from = 0): number {
@@ -58,27 +98,195 @@ function indexOfBytes(d: Uint8Array, pattern: number[], from = 0): number {
   return -1;
 }
 
-/** A zip ends with its central directory; a cut-off download does not. */
-function zipIsComplete(d: Uint8Array): boolean {
-  return indexOfBytes(d, [0x50, 0x4b, 0x05, 0x06], Math.max(0, d.length - 65_557)) >= 0;
-}
-
 /** Whether a zip holds a workbook (xlsx/xlsb `xl/`, or OpenDocument `content.xml`) rather than a Word file. */
 function zipHasSheets(d: Uint8Array): boolean {
   const enc = (s: string) => [...s].map((c) => c.charCodeAt(0));
   return indexOfBytes(d, enc('xl/')) >= 0 || indexOfBytes(d, enc('content.xml')) >= 0;
 }
 
-/** Decode a text file: BOM first, then strict UTF-8, else GBK (what Excel writes on Chinese Windows). */
-export function decodeText(d: Uint8Array): string {
-  if (startsWith(d, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(d.subarray(3));
-  if (startsWith(d, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(d.subarray(2));
-  if (startsWith(d, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(d.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(d);
-  } catch {
-    return new TextDecoder('gbk').decode(d);
+/** Keeps a small part's text (the workbook and its relationships). */
+class TextKeeper implements PartScanner {
+  private decoder = new TextDecoder('utf-8');
+  text = '';
+  constructor(private max = 4 * 1024 * 1024) {}
+  push(chunk: Uint8Array): void {
+    if (this.text.length < this.max) this.text += this.decoder.decode(chunk, { stream: true });
   }
+  end(): void {
+    if (this.text.length < this.max) this.text += this.decoder.decode();
+  }
+}
+
+/**
+ * Finds the cells of a sheet part that hold a formula but no cached value (what scripted writers
+ * such as openpyxl produce), streaming: only the text after the last complete cell is carried.
+ */
+class FormulaCellFinder implements PartScanner {
+  readonly refs = new Set<string>();
+  private decoder = new TextDecoder('utf-8');
+  private carry = '';
+  push(chunk: Uint8Array): void {
+    this.feed(this.decoder.decode(chunk, { stream: true }), false);
+  }
+  end(): void {
+    this.feed(this.decoder.decode(), true);
+  }
+  private feed(s: string, last: boolean): void {
+    let text = this.carry + s;
+    let cut = text.length;
+    if (!last) {
+      const close = Math.max(text.lastIndexOf('</row>'), text.lastIndexOf('row>'));
+      cut = close >= 0 ? close : text.length > 4 * 1024 * 1024 ? text.length : -1;
+      if (cut < 0) {
+        this.carry = text;
+        return;
+      }
+    }
+    this.carry = text.slice(cut);
+    text = text.slice(0, cut);
+    if (!/<(?:\w+:)?f[\s>/]/.test(text) || this.refs.size >= 100_000) return;
+    const cell = /<((?:\w+:)?)c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/g;
+    for (let m = cell.exec(text); m; m = cell.exec(text)) {
+      const body = m[3];
+      // openpyxl writes an empty <v></v>: only a value with content counts as cached.
+      if (!body || !/<(?:\w+:)?f[\s>/]/.test(body) || /<(?:\w+:)?v(?:\s[^>]*)?>[^<]/.test(body) || /<(?:\w+:)?is[\s>]/.test(body)) continue;
+      const r = /\br="([A-Z]+[0-9]+)"/.exec(m[2] ?? '');
+      if (r) this.refs.add(r[1]!);
+    }
+  }
+}
+
+/** A sheet part's counts: rows, cells and formula cells without values. */
+class SheetPartScanner implements PartScanner {
+  readonly tags = new XmlTagCounter([/<(?:\w+:)?row[\s>/]/g, /<(?:\w+:)?c[\s>/]/g]);
+  readonly formulas = new FormulaCellFinder();
+  push(chunk: Uint8Array): void {
+    this.tags.push(chunk);
+    this.formulas.push(chunk);
+  }
+  end(): void {
+    this.tags.end();
+    this.formulas.end();
+  }
+}
+
+/** What the zip check learnt of an .xlsx: per sheet name, the cells holding formulas without values. */
+interface XlsxFacts {
+  rows: number;
+  cells: number;
+  formulaRefs: Map<string, Set<string>>;
+}
+
+/** Sheet name → part path, from xl/workbook.xml and its relationships. */
+function sheetParts(workbook: string, rels: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+  }
+  const out = new Map<string, string>();
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]*)"|\b\w+:id="([^"]*)"/.exec(m[0]);
+    const target = id && targets.get(id[1] ?? id[2]!);
+    if (name && target) out.set(unescapeXml(name), target);
+  }
+  return out;
+}
+
+const unescapeXml = (s: string) =>
+  s.replace(/&(lt|gt|amp|quot|apos|#x?[0-9a-fA-F]+);/g, (e, k: string) =>
+    k === 'lt' ? '<' : k === 'gt' ? '>' : k === 'amp' ? '&' : k === 'quot' ? '"' : k === 'apos' ? "'" : String.fromCodePoint(k[1] === 'x' ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10)) || e,
+  );
+
+function zipMessage(name: string, p: ZipProblem): string {
+  switch (p.kind) {
+    case 'entries':
+      return READ_TEXT.tooManyParts(name, p.count);
+    case 'partTooBig':
+      return READ_TEXT.partTooBig(name, p.part, p.bytes);
+    case 'totalTooBig':
+      return READ_TEXT.totalTooBig(name, p.bytes);
+    case 'damaged':
+      return READ_TEXT.damaged(name, p.part);
+    case 'encrypted':
+      return READ_TEXT.password(name);
+    case 'notZip':
+      return READ_TEXT.corrupted(name);
+  }
+}
+
+/** Bounds on what a part may hold, by kind: each a row (part, tag, bound, its Chinese name). */
+const XLSX_TAG_BOUNDS: { part: RegExp; tag: RegExp; max: number; what: string }[] = [
+  { part: /^xl\/sharedStrings\.xml$/i, tag: /<(?:\w+:)?si[\s>/]/g, max: IMPORT_LIMITS.maxSharedStrings, what: '个共享文字' },
+  { part: /^xl\/styles\.xml$/i, tag: /<(?:\w+:)?xf[\s>/]/g, max: IMPORT_LIMITS.maxCellFormats, what: '种单元格格式' },
+  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: /<(?:\w+:)?mergeCell[\s>/]/g, max: IMPORT_LIMITS.maxMerges, what: '处合并单元格' },
+  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: /<(?:\w+:)?hyperlink[\s>/]/g, max: IMPORT_LIMITS.maxHyperlinks, what: '个超链接' },
+];
+
+/** Bound an .xlsx before SheetJS sees it: part sizes, real inflated bytes, CRCs, elements, rows and cells. */
+function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxFacts } | { ok: false; message: string; cause: string } {
+  const sheets = new Map<string, SheetPartScanner>();
+  const workbook = new TextKeeper();
+  const rels = new TextKeeper();
+  const elements: ElementCounter[] = [];
+  const tagCounts: { bound: (typeof XLSX_TAG_BOUNDS)[number]; counter: XmlTagCounter }[] = [];
+  const check = checkZip(data, IMPORT_LIMITS, (part) => {
+    if (!/\.(xml|rels|vml)$/i.test(part)) return undefined;
+    const counter = new ElementCounter();
+    elements.push(counter);
+    const bounded = XLSX_TAG_BOUNDS.filter((b) => b.part.test(part)).map((bound) => {
+      const c = new XmlTagCounter([new RegExp(bound.tag.source, 'g')]);
+      tagCounts.push({ bound, counter: c });
+      return c;
+    });
+    let sheet: SheetPartScanner | undefined;
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(part)) sheets.set(part, (sheet = new SheetPartScanner()));
+    const keeper = part === 'xl/workbook.xml' ? workbook : part === 'xl/_rels/workbook.xml.rels' ? rels : undefined;
+    return allOf(counter, keeper, sheet, ...bounded);
+  });
+  if (!check.ok) return { ok: false, message: zipMessage(fileName, check.problem), cause: JSON.stringify(check.problem) };
+  if (!check.entries.some((e) => e.name === 'xl/workbook.xml')) {
+    const other = check.entries.some((e) => e.name === 'content.xml' || e.name === 'xl/workbook.bin');
+    return { ok: false, message: other ? READ_TEXT.otherFormat(fileName) : READ_TEXT.notSpreadsheet(fileName), cause: 'no xl/workbook.xml' };
+  }
+  const totalElements = elements.reduce((n, c) => n + c.count, 0);
+  if (totalElements > IMPORT_LIMITS.maxElements) return { ok: false, message: READ_TEXT.tooManyElements(fileName, totalElements), cause: 'elements' };
+  const totals = new Map<(typeof XLSX_TAG_BOUNDS)[number], number>();
+  for (const { bound, counter } of tagCounts) totals.set(bound, (totals.get(bound) ?? 0) + counter.counts[0]!);
+  for (const [bound, n] of totals) if (n > bound.max) return { ok: false, message: READ_TEXT.tooManyTags(fileName, n, bound.what, bound.max), cause: bound.what };
+  let rows = 0;
+  let cells = 0;
+  for (const s of sheets.values()) {
+    rows += s.tags.counts[0]!;
+    cells += s.tags.counts[1]!;
+  }
+  const formulaRefs = new Map<string, Set<string>>();
+  for (const [sheet, part] of sheetParts(workbook.text, rels.text)) {
+    const refs = sheets.get(part)?.formulas.refs;
+    if (refs?.size) formulaRefs.set(sheet, refs);
+  }
+  return { ok: true, facts: { rows, cells, formulaRefs } };
+}
+
+/** Rows and cells of a text file, counted before parsing (separators and line ends, an upper bound). */
+function countText(text: string, markup: boolean): { rows: number; cells: number } {
+  let rows = 1;
+  let cells = 1;
+  if (markup) {
+    rows = (text.match(/<(?:tr|(?:\w+:)?Row)[\s>/]/gi) ?? []).length;
+    cells = (text.match(/<(?:td|th|(?:\w+:)?Cell)[\s>/]/gi) ?? []).length;
+    return { rows, cells };
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      rows++;
+      cells++;
+    } else if (c === 44 || c === 9 || c === 59) cells++;
+  }
+  return { rows, cells };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -99,63 +307,154 @@ function cellText(c: XLSX.CellObject | undefined): string {
   return c.w ?? String(c.v);
 }
 
-/** A sheet as a grid of texts with merges expanded. */
-function sheetToGrid(name: string, ws: XLSX.WorkSheet): SheetGrid {
-  const ref = ws['!ref'];
-  if (!ref) return { name, rows: [] };
-  const range = XLSX.utils.decode_range(ref);
-  const dense = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'];
+type Dense = (XLSX.CellObject | undefined)[][];
+
+/** A cell with a value or a formula (a formatted blank is a stub of type z). */
+const used = (c: XLSX.CellObject | undefined) => c !== undefined && c !== null && (c.t !== 'z' || !!c.f);
+
+/** Rows and columns a sheet really uses: its cells, not the range its header claims. */
+function realSize(ws: XLSX.WorkSheet): { rows: number; cols: number } {
+  const dense = (ws as unknown as { '!data'?: Dense })['!data'];
+  if (!ws['!ref'] || !dense) return { rows: 0, cols: 0 };
+  let rows = 0;
+  let cols = 0;
+  for (let r = 0; r < dense.length; r++) {
+    const src = dense[r];
+    if (!src) continue;
+    for (let c = src.length - 1; c >= cols; c--) {
+      if (used(src[c])) {
+        cols = c + 1;
+        break;
+      }
+    }
+    if (src.some(used)) rows = r + 1;
+  }
+  return { rows, cols };
+}
+
+/** A sheet as a grid of texts with merges expanded, plus warnings for formula texts and over-long cells. */
+function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; cols: number }, formulaRefs: Set<string> | undefined, issues: ImportIssue[]): SheetGrid {
+  const dense = (ws as unknown as { '!data'?: Dense })['!data'];
+  if (!dense || size.rows === 0) return { name, rows: [] };
   const rows: string[][] = [];
-  for (let r = 0; r <= range.e.r; r++) {
-    const src = dense?.[r];
-    const out: string[] = new Array(range.e.c + 1).fill('');
-    if (src) for (let c = range.s.c; c <= range.e.c && c < src.length; c++) out[c] = cellText(src[c]);
+  for (let r = 0; r < size.rows; r++) {
+    const src = dense[r];
+    const out: string[] = new Array(size.cols).fill('');
+    if (src)
+      for (let c = 0; c < size.cols && c < src.length; c++) {
+        const cell = src[c];
+        if (!cell || !used(cell)) continue;
+        const col = XLSX.utils.encode_col(c);
+        // A formula without a cached value: SheetJS reads it as 0 (openpyxl and other scripts write no values).
+        if (cell.f && (cell.v === undefined || formulaRefs?.has(`${col}${r + 1}`))) {
+          out[c] = `=${cell.f}`;
+          issues.push({ sheet: name, row: r + 1, column: `${col}列`, message: READ_TEXT.formulaText(name, r + 1, col, cell.f), severity: 'warning' });
+        } else out[c] = cellText(cell);
+        if (out[c]!.length > MAX_CELL_CHARS) {
+          issues.push({ sheet: name, row: r + 1, column: `${col}列`, message: READ_TEXT.cellTooLong(name, r + 1, col, out[c]!.length), severity: 'error' });
+          out[c] = out[c]!.slice(0, MAX_CELL_CHARS);
+        }
+      }
     rows.push(out);
   }
   for (const m of ws['!merges'] ?? []) {
     const v = rows[m.s.r]?.[m.s.c] ?? '';
-    for (let r = m.s.r; r <= m.e.r && r < rows.length; r++) for (let c = m.s.c; c <= m.e.c; c++) rows[r]![c] = v;
+    // A merge may claim more than the sheet uses: only the real cells are filled.
+    for (let r = m.s.r; r <= m.e.r && r < rows.length; r++) for (let c = m.s.c; c <= m.e.c && c < size.cols; c++) rows[r]![c] = v;
   }
   // Trailing empty rows (formatted but blank) are not part of the sheet.
   while (rows.length > 0 && rows[rows.length - 1]!.every((v) => v === '')) rows.pop();
   return { name, rows };
 }
 
-function rowCount(ws: XLSX.WorkSheet): number {
-  const ref = ws['!ref'];
-  return ref ? XLSX.utils.decode_range(ref).e.r + 1 : 0;
-}
+const failure = (message: string, cause?: unknown): ReadWorkbookResult => ({ ok: false, message, ...(cause === undefined ? {} : { cause: String((cause as Error)?.message ?? cause) }) });
 
-/** Read a workbook from its bytes into grids, or say in Chinese why it cannot be read. */
+/**
+ * Read a workbook from its bytes into grids, or say in Chinese why it cannot be read. Every
+ * bound (bytes, inflated size of each part, rows, cells, characters per cell) is checked before
+ * the parsing it protects.
+ */
 export function readWorkbook(data: Uint8Array, fileName: string, onProgress: ReadProgress = () => {}): ReadWorkbookResult {
-  if (data.byteLength === 0) return { ok: false, message: READ_TEXT.empty(fileName) };
-  if (data.byteLength > IMPORT_LIMITS.maxBytes) return { ok: false, message: READ_TEXT.tooBig(fileName, data.byteLength / 1024 / 1024) };
+  if (data.byteLength === 0) return failure(READ_TEXT.empty(fileName));
+  if (data.byteLength > IMPORT_LIMITS.maxBytes) return failure(READ_TEXT.tooBig(fileName, data.byteLength / 1024 / 1024));
   onProgress(READ_TEXT.stageOpen, 0.05);
   const kind = sniff(data);
-  if (kind === 'binary') return { ok: false, message: READ_TEXT.notSpreadsheet(fileName) };
+  if (kind === 'binary') return failure(READ_TEXT.notSpreadsheet(fileName));
+  let facts: XlsxFacts | undefined;
+  if (kind === 'zip') {
+    onProgress(READ_TEXT.stageCheck, 0.08);
+    const checked = checkXlsx(data, fileName);
+    if (!checked.ok) {
+      // A complete zip without a workbook (a Word file, say) is named for what it is.
+      if (checked.cause.includes('"notZip"') || !zipHasSheets(data)) return failure(zipHasSheets(data) ? checked.message : READ_TEXT.notSpreadsheet(fileName), checked.cause);
+      return failure(checked.message, checked.cause);
+    }
+    facts = checked.facts;
+    if (facts.rows > IMPORT_LIMITS.maxRows) return failure(READ_TEXT.tooManyRows(fileName, facts.rows));
+    if (facts.cells > IMPORT_LIMITS.maxCells) return failure(READ_TEXT.tooManyCells(fileName, '', facts.cells));
+  }
   let wb: XLSX.WorkBook;
   try {
     onProgress(READ_TEXT.stageParse, 0.1);
-    const opts: XLSX.ParsingOptions = { dense: true, cellNF: true, cellHTML: false, cellStyles: false, sheetStubs: false, WTF: false };
+    const opts: XLSX.ParsingOptions = {
+      dense: true,
+      cellNF: true,
+      cellHTML: false,
+      cellStyles: false,
+      cellFormula: true,
+      // Stubs keep .xlsx formula cells without a value (SheetJS drops them otherwise); blank stubs are
+      // skipped below. Only for .xlsx, whose cells were counted: a BIFF MulBlank record would make millions.
+      sheetStubs: kind === 'zip',
+      WTF: false,
+      // The range a sheet's header claims is not trusted: the real cells give it.
+      nodim: true,
+      // .xls and text files are not counted beforehand: stop one row past the bound.
+      sheetRows: IMPORT_LIMITS.maxRows + 1,
+    };
     if (kind === 'text') {
       const text = decodeText(data);
       const looksMarkup = /^\s*</.test(text);
+      const counted = countText(text, looksMarkup);
+      if (counted.rows > IMPORT_LIMITS.maxRows + 1) return failure(READ_TEXT.tooManyRows(fileName, counted.rows));
+      if (counted.cells > IMPORT_LIMITS.maxCells) return failure(READ_TEXT.tooManyCells(fileName, '', counted.cells));
       wb = XLSX.read(text, { ...opts, type: 'string', raw: !looksMarkup });
     } else wb = XLSX.read(data, { ...opts, type: 'array' });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
-    if (/password|encrypt/i.test(msg)) return { ok: false, message: READ_TEXT.password(fileName) };
-    if (kind === 'zip' && zipIsComplete(data) && !zipHasSheets(data)) return { ok: false, message: READ_TEXT.notSpreadsheet(fileName) };
-    return { ok: false, message: READ_TEXT.corrupted(fileName) };
+    if (/password|encrypt/i.test(msg)) return failure(READ_TEXT.password(fileName), e);
+    if (kind === 'zip' && !zipHasSheets(data)) return failure(READ_TEXT.notSpreadsheet(fileName), e);
+    return failure(READ_TEXT.corrupted(fileName), e);
   }
-  if (wb.SheetNames.length === 0) return { ok: false, message: READ_TEXT.noSheets(fileName) };
-  const total = wb.SheetNames.reduce((n, s) => n + rowCount(wb.Sheets[s]!), 0);
-  if (total > IMPORT_LIMITS.maxRows) return { ok: false, message: READ_TEXT.tooManyRows(fileName, total) };
+  if (wb.SheetNames.length === 0) return failure(READ_TEXT.noSheets(fileName));
+  const sizes = wb.SheetNames.map((s) => realSize(wb.Sheets[s]!));
+  const full = wb.SheetNames.reduce((n, s, i) => {
+    const fullRef = (wb.Sheets[s] as { '!fullref'?: string })['!fullref'];
+    return n + Math.max(sizes[i]!.rows, fullRef ? XLSX.utils.decode_range(fullRef).e.r + 1 : 0);
+  }, 0);
+  if (full > IMPORT_LIMITS.maxRows) return failure(READ_TEXT.tooManyRows(fileName, full));
+  let cells = 0;
+  for (const [i, s] of wb.SheetNames.entries()) {
+    const { rows, cols } = sizes[i]!;
+    cells += rows * cols;
+    if (cells > IMPORT_LIMITS.maxCells) return failure(READ_TEXT.tooManyCells(fileName, READ_TEXT.sheetCells(s, rows, cols), rows * cols));
+  }
+  // Merges are expanded cell by cell: their area (within the real cells) is bounded too.
+  for (const [i, s] of wb.SheetNames.entries()) {
+    const { rows, cols } = sizes[i]!;
+    let area = 0;
+    for (const m of wb.Sheets[s]!['!merges'] ?? []) {
+      const h = Math.min(m.e.r, rows - 1) - m.s.r + 1;
+      const w = Math.min(m.e.c, cols - 1) - m.s.c + 1;
+      if (h > 0 && w > 0) area += h * w;
+    }
+    if (area > IMPORT_LIMITS.maxCells) return failure(READ_TEXT.tooManyMerged(fileName, s, area));
+  }
   const sheets: SheetGrid[] = [];
+  const issues: ImportIssue[] = [];
   wb.SheetNames.forEach((s, i) => {
     onProgress(READ_TEXT.stageCells, 0.5 + (0.5 * i) / wb.SheetNames.length);
-    sheets.push(sheetToGrid(s, wb.Sheets[s]!));
+    sheets.push(sheetToGrid(s, wb.Sheets[s]!, sizes[i]!, facts?.formulaRefs.get(s), issues));
   });
   onProgress(READ_TEXT.stageCells, 1);
-  return { ok: true, sheets };
+  return { ok: true, sheets, issues };
 }

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CUT_CELL_SUFFIX, MAX_CELL_CHARS } from '@core/limits';
 import { fillReport } from './report-fill';
 
 const TEMPLATE = new Uint8Array(readFileSync(resolve(__dirname, '../../../test/fixtures/templates/formula-cells.xlsx')));
@@ -42,5 +43,19 @@ describe('a template with formula cells', () => {
     const builtin = readFileSync(resolve(__dirname, '../../../test/fixtures/templates/custom-styled.xlsx'));
     const bytes = await fillReport(new Uint8Array(builtin), 'tasks', { scalars: {}, rows: { task: rows } });
     expect(workbookXml(bytes)).not.toMatch(/fullCalcOnLoad="1"/);
+  });
+});
+
+describe('an over-long text', () => {
+  it('is cut to Excel\'s 32,767 characters in the written .xlsx, marked, and read back so by SheetJS', async () => {
+    const long = '推进'.repeat(1024 * 1024);
+    const bytes = await fillReport(TEMPLATE, 'tasks', { scalars: { district: '汉阳区', period: '2025年第三季度', filledBy: '张三' }, rows: { task: [{ key: 'K-01', title: long, progress: '' }] } });
+    const wb = XLSX.read(bytes, { type: 'array' });
+    const ws = wb.Sheets['任务表']!;
+    const texts = Object.entries(ws)
+      .filter(([k]) => !k.startsWith('!'))
+      .map(([, c]) => String((c as XLSX.CellObject).v ?? ''));
+    expect(Math.max(...texts.map((t) => t.length))).toBe(MAX_CELL_CHARS);
+    expect(texts.find((t) => t.length === MAX_CELL_CHARS)!.endsWith(CUT_CELL_SUFFIX)).toBe(true);
   });
 });

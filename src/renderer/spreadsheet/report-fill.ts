@@ -5,6 +5,7 @@
  * so a value like "=1+1" never becomes a formula.
  */
 import ExcelJS from 'exceljs';
+import { fitCellText, MAX_CELL_CHARS } from '@core/limits';
 import { copyFormulaDown, estimateLines, fillText, findPlaceholders, formulaAfterRowsInserted, rowHeightFor, type RowScope, type TemplateSheetLayout } from '@core/report';
 import type { ReportValue } from '@core/report';
 import { cellText, readTemplate } from './template-read';
@@ -220,6 +221,23 @@ function fillScalars(ws: ExcelJS.Worksheet, scalars: Record<string, string>, ski
   });
 }
 
+/** No cell is written over Excel's 32,767 characters: longer texts are cut and marked. */
+function capCellTexts(workbook: ExcelJS.Workbook): void {
+  workbook.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (typeof v === 'string') {
+          if (v.length > MAX_CELL_CHARS) cell.value = fitCellText(v);
+        } else if (v && typeof v === 'object' && 'richText' in v) {
+          const text = v.richText.map((r) => r.text).join('');
+          if (text.length > MAX_CELL_CHARS) cell.value = fitCellText(text);
+        }
+      }),
+    ),
+  );
+}
+
 /**
  * Fill template bytes with a report and return the .xlsx bytes. Throws TemplateError when
  * the template fails the check (the UI checks templates when they are loaded, so this is rare).
@@ -232,6 +250,7 @@ export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fi
     fillScalars(ws, fill.scalars, layout?.dataRow);
     if (layout) fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars);
   }
+  capCellTexts(workbook);
   // A template with formulas is recalculated when opened (the written formulas carry no results).
   let formulas = false;
   workbook.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (formulas ||= c.type === ExcelJS.ValueType.Formula))));

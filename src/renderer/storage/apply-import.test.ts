@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { finalizePlan, findTable, planImport, readRows } from '@core/import';
 import { seedStore } from '../../../test/builders/seeded-store';
 import { readWorkbook } from '../spreadsheet/read-sheet';
 import { LedgerDb } from './db';
 import { installAuditTrail } from './audit';
 import { installPeriodLocks } from './locks';
-import { applyImport, undoImport } from './apply-import';
+import { APPLY_TEXT, applyImport, undoImport } from './apply-import';
 
 let db: LedgerDb;
 let n = 0;
@@ -104,6 +104,28 @@ describe('applyImport', () => {
     expect(writes).toBeGreaterThanOrEqual(nth);
     db.tasks.hook('creating').unsubscribe(fail);
     db.tasks.hook('updating').unsubscribe(fail);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a full disk (QuotaExceededError) is named in Chinese with what to do, the English cause only logged, nothing written', async () => {
+    const accepted = await acceptedCityList();
+    const before = await snapshot(db);
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.tasks.hook('creating', full);
+    db.tasks.hook('updating', full);
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a));
+    const res = await applyImport(db, accepted);
+    spy.mockRestore();
+    db.tasks.hook('creating').unsubscribe(full);
+    db.tasks.hook('updating').unsubscribe(full);
+    expect(res).toEqual({ ok: false, message: APPLY_TEXT.diskFull });
+    expect(APPLY_TEXT.diskFull).toContain('磁盘空间已满');
+    expect(APPLY_TEXT.diskFull).toContain('清空回收站');
+    expect(JSON.stringify(res)).not.toMatch(/quota|exceeded/i);
+    expect(String(errors.flat().map(String))).toMatch(/quota/i);
     expect(await snapshot(db)).toEqual(before);
   });
 

@@ -7,10 +7,14 @@
 import type { AcceptedImport } from '@core/import';
 import { rowProblem } from '@core/records/schemas';
 import type { ImportRecord, LedgerDb } from './db';
+import { describeStorageError } from './persist';
 
 /** Chinese messages of applying and undoing an import. */
 export const APPLY_TEXT = {
   failed: (reason: string) => `导入没有完成，台账没有任何改动。原因：${reason}。请重试；如仍失败，请把这段说明发给技术支持。`,
+  diskFull:
+    '磁盘空间已满，导入没有完成，台账没有任何改动。请删除电脑上不需要的文件或清空回收站（本程序的数据在 C 盘时，要腾出 C 盘的空间），然后重新导入这个文件。',
+  unknownCause: '读写本机数据库时出错（详细原因已记入日志）',
   nothing: '没有选中任何要写入的改动。',
   undoMissing: '找不到这次导入的记录，无法撤销。',
   undoDone: '这次导入已经撤销过了。',
@@ -28,7 +32,16 @@ export type UndoResult =
   | { ok: true; restored: number; removed: number; keptArchived: string[] }
   | { ok: false; message: string };
 
-const reasonOf = (e: unknown) => String((e as Error)?.message ?? e);
+/**
+ * The officer's words for a failed write: a full disk is named as such; any other cause is
+ * described in Chinese, and the library's English text goes to the log only.
+ */
+function failure(e: unknown, message: (reason: string) => string): { ok: false; message: string } {
+  console.error('import write failed', e);
+  const problem = describeStorageError(e);
+  if (problem.kind === 'quota') return { ok: false, message: APPLY_TEXT.diskFull };
+  return { ok: false, message: message(problem.kind === 'unknown' ? APPLY_TEXT.unknownCause : problem.title) };
+}
 
 /** Write exactly the accepted plan, in one transaction; on any failure nothing is written. */
 export async function applyImport(db: LedgerDb, accepted: AcceptedImport, at: string = new Date().toISOString()): Promise<ApplyResult> {
@@ -62,7 +75,7 @@ export async function applyImport(db: LedgerDb, accepted: AcceptedImport, at: st
     });
     return { ok: true, record };
   } catch (e) {
-    return { ok: false, message: APPLY_TEXT.failed(reasonOf(e)) };
+    return failure(e, APPLY_TEXT.failed);
   }
 }
 
@@ -109,6 +122,6 @@ export async function undoImport(db: LedgerDb, id: string, at: string = new Date
       return { ok: true, restored, removed, keptArchived };
     });
   } catch (e) {
-    return { ok: false, message: APPLY_TEXT.undoFailed(reasonOf(e)) };
+    return failure(e, APPLY_TEXT.undoFailed);
   }
 }

@@ -4,8 +4,10 @@
  * sheet summaries and the plan. Started with
  * `new Worker(new URL('../../workers/import-worker.ts', import.meta.url), { type: 'module' })`.
  */
-import { planSheet, summariseSheets, type ImportPlan, type RememberedMapping, type SheetGrid, type SheetPlanRequest, type SheetSummary, type TableLayout } from '@core/import';
+import { planSheet, summariseSheets, type ImportIssue, type ImportPlan, type RememberedMapping, type SheetGrid, type SheetPlanRequest, type SheetSummary, type TableLayout } from '@core/import';
+import { estimatePlanWork, PLAN_LIMITS } from '@core/limits';
 import { readWorkbook } from '../spreadsheet/read-sheet';
+import { IMPORT_WORKER_TEXT as T } from './texts';
 
 export type { SheetSummary };
 
@@ -17,6 +19,8 @@ export type ImportWorkerRequest =
 /** Messages from the worker. */
 export type ImportWorkerResponse =
   | { type: 'progress'; stage: string; fraction: number }
+  /** A technical cause (the library's words) for the log, never shown to the officer. */
+  | { type: 'log'; message: string }
   | { type: 'read'; ok: true; sheets: SheetSummary[] }
   | { type: 'read'; ok: false; message: string }
   | { type: 'plan'; plan: ImportPlan; layout?: TableLayout };
@@ -24,6 +28,8 @@ export type ImportWorkerResponse =
 let fileName = '';
 let grids: SheetGrid[] = [];
 let layouts: (TableLayout | undefined)[] = [];
+/** Warnings and errors found while reading (formula texts, over-long cells), per sheet. */
+let readIssues: ImportIssue[][] = [];
 
 const post = (m: ImportWorkerResponse) => (self as unknown as Worker).postMessage(m);
 
@@ -31,10 +37,14 @@ function handle(req: ImportWorkerRequest): void {
   if (req.type === 'read') {
     fileName = req.name;
     const r = readWorkbook(new Uint8Array(req.data), req.name, (stage, fraction) => post({ type: 'progress', stage, fraction: fraction * 0.8 }));
-    if (!r.ok) return post({ type: 'read', ok: false, message: r.message });
+    if (!r.ok) {
+      if (r.cause) post({ type: 'log', message: `import read refused ${req.name}: ${r.cause}` });
+      return post({ type: 'read', ok: false, message: r.message });
+    }
     grids = r.sheets;
+    readIssues = grids.map((g) => r.issues.filter((i) => i.sheet === g.name));
     post({ type: 'progress', stage: '正在识别表头', fraction: 0.9 });
-    const sheets = summariseSheets(grids, req.remembered);
+    const sheets = summariseSheets(grids, req.remembered, readIssues);
     layouts = sheets.map((s) => s.layout);
     post({ type: 'progress', stage: '读取完成', fraction: 1 });
     return post({ type: 'read', ok: true, sheets });
@@ -42,7 +52,12 @@ function handle(req: ImportWorkerRequest): void {
   const grid = grids[req.sheetIndex];
   if (!grid) return;
   post({ type: 'progress', stage: '正在比对任务', fraction: 0.3 });
-  const { plan, layout } = planSheet(fileName, grid, layouts[req.sheetIndex], req);
+  // A list whose planning would run for minutes is refused before it starts, not after.
+  const found = layouts[req.sheetIndex];
+  const rowCount = found ? Math.max(0, grid.rows.length - found.headerRow - found.headerRows) : 0;
+  if (estimatePlanWork(rowCount, req.existing.length) > PLAN_LIMITS.maxWork)
+    return post({ type: 'read', ok: false, message: T.tooMuchWork(fileName, grid.name, rowCount, req.existing.length) });
+  const { plan, layout } = planSheet(fileName, grid, found, { ...req, readIssues: readIssues[req.sheetIndex] ?? [] });
   post({ type: 'progress', stage: '比对完成', fraction: 1 });
   post({ type: 'plan', plan, layout });
 }
@@ -52,7 +67,7 @@ self.onmessage = (e: MessageEvent<ImportWorkerRequest>) => {
     handle(e.data);
   } catch (err) {
     // The library's own words are English and technical: they go to the log, the officer gets what to do.
-    console.error('import worker failed', err);
-    post({ type: 'read', ok: false, message: '读取文件时出错，本次没有导入任何内容。请确认文件能在 Excel 或 WPS 中正常打开；能打开的话，请另存为 .xlsx 后再导入。' });
+    post({ type: 'log', message: `import worker failed: ${String((err as Error)?.stack ?? err)}` });
+    post({ type: 'read', ok: false, message: T.failed });
   }
 };

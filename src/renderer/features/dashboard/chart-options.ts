@@ -6,6 +6,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { DASHBOARD_STATUSES, PACE_LABELS, type DashboardData, type DashboardStatus, type PaceVerdict } from '@core/dashboard';
 import { CHART_FONT } from './echarts';
 import { DASHBOARD_TEXT as T } from './texts';
+import { textTooltip } from './tooltip';
 
 /** One chart of the dashboard. */
 export interface ChartSpec {
@@ -111,14 +112,11 @@ function indicatorsOption(data: DashboardData): EChartsCoreOption {
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
+      formatter: textTooltip((params: { dataIndex: number }[]) => {
         const r = rows[params[0]?.dataIndex ?? 0];
-        if (!r) return '';
-        return `${r.name}（${r.documentTitle}）<br/>实际 ${r.actual}${r.unit}，目标 ${r.target}${r.unit}（${r.year ?? '—'}年）<br/>${PACE_LABELS[r.verdict]}：${r.reason}`.replace(
-          /(.{40})/g,
-          '$1<br/>',
-        );
-      },
+        if (!r) return [];
+        return [`${r.name}（${r.documentTitle}）`, `实际 ${r.actual}${r.unit}，目标 ${r.target}${r.unit}（${r.year ?? '—'}年）`, `${PACE_LABELS[r.verdict]}：${r.reason}`];
+      }),
     },
     legend: { top: 0, data: [T.series.completion, T.series.expected], itemWidth: 12, itemHeight: 12 },
     grid: { left: 8, right: 56, top: 32, bottom: 8, containLabel: true },

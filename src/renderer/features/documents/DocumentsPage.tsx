@@ -94,19 +94,24 @@ function AddDocument({ onDone }: { onDone: () => void }) {
   const [draft, setDraft] = useState<Draft>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const [reading, setReading] = useState(false);
 
   const openFile = async () => {
     setError(undefined);
     const file = await platform().openFile({ title: T.openTitle, filters: [{ name: T.filterName, extensions: ['txt', 'docx'] }] });
     if (!file) return;
     if (!/\.(txt|docx)$/iu.test(file.name)) return setError(T.unsupported(file.name));
+    setReading(true);
     try {
       const content = await readPolicyFile(file.name, file.data);
       setText(content);
       setFileName(file.name);
     } catch (e) {
       // Only our own Chinese reasons are shown; a library's English error is not for the officer.
+      if (!(e instanceof PolicyFileError)) console.error(`policy file ${file.name}: ${String((e as Error)?.stack ?? e)}`);
       setError(T.readFailed(file.name, e instanceof PolicyFileError ? e.message : T.notDocx));
+    } finally {
+      setReading(false);
     }
   };
 
@@ -166,7 +171,7 @@ function AddDocument({ onDone }: { onDone: () => void }) {
                 label: T.fileTab,
                 children: (
                   <Space orientation="vertical">
-                    <Button icon={<FolderOpenOutlined />} onClick={openFile} data-testid="open-policy-file">
+                    <Button icon={<FolderOpenOutlined />} onClick={openFile} loading={reading} data-testid="open-policy-file">
                       {T.openFile}
                     </Button>
                     {fileName && <Typography.Text>{`${fileName}：${text.length} 字`}</Typography.Text>}

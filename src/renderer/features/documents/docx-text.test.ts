@@ -1,10 +1,23 @@
-/** Opening policy files: the real .docx fixture reads; files that only claim to be .docx/.txt get a Chinese reason. */
+/**
+ * Opening policy files: the real .docx fixture reads; files that only claim to be .docx/.txt get
+ * a Chinese reason; hostile files (generated here, small on disk) are refused by the bound they
+ * break. The reader is run directly (in the app it runs in workers/policy-worker.ts).
+ */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PolicyFileError, readPolicyFile } from './docx-text';
+import { POLICY_FILE_LIMITS } from '@core/limits';
+import { extractPolicyText } from '../../workers/policy-text';
+import { docxInflatingTo, docxWithBody, docxWithParagraphs, withBadCrc } from '../../../../test/builders/hostile-files';
+import { PolicyFileError, readPolicyFile as readWith } from './docx-text';
 
 const fixture = (p: string) => new Uint8Array(readFileSync(resolve(__dirname, '../../../../test/fixtures', p)));
+const readPolicyFile = (name: string, data: Uint8Array) => readWith(name, data, extractPolicyText);
+const refusal = (name: string, data: Uint8Array) =>
+  readPolicyFile(name, data).then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
 
 describe('readPolicyFile', () => {
   it('reads the .docx fixture and the .txt fixture', async () => {
@@ -14,19 +27,38 @@ describe('readPolicyFile', () => {
     expect(txt.slice(0, 10)).toBe(docx.trim().slice(0, 10));
   });
 
+  it.each([
+    ['UTF-16LE with BOM (Notepad "Unicode")', (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')])],
+    ['UTF-16BE with BOM', (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()])],
+    ['UTF-16LE without BOM', (s: string) => Buffer.from(s, 'utf16le')],
+    ['UTF-8 with BOM', (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')])],
+  ])('reads a .txt saved as %s', async (_, encode) => {
+    const text = readFileSync(resolve(__dirname, '../../../../test/fixtures/policy/work-points-2026.txt'), 'utf8').replace(/^\uFEFF/u, '');
+    expect(await readPolicyFile('通知.txt', new Uint8Array(encode(text)))).toBe(text);
+  });
+
   // An old binary Office file (OLE compound document, as .doc is) renamed to .docx; LibreOffice's .xls is one.
   it.each([
     ['old binary Office file named .docx', '通知.docx', fixture('import/multi-sheet.xls'), /旧版 Word 文档/],
     ['a PDF named .docx', '通知.docx', fixture('import/not-a-spreadsheet.xlsx'), /不是 Word 2007/],
     ['a .docx named .txt', '通知.txt', fixture('policy/work-points-2026.docx'), /不是纯文本文件/],
     ['an empty file', '通知.docx', new Uint8Array(0), /空的/],
+    ['a .docx inflating to 1 GB (honest header)', '炸弹.docx', docxInflatingTo(1024 ** 3, false), /“word\/document\.xml”解压后有 1024\.0 MB 以上，超过了每部分 64 MB 的上限/],
+    ['a .docx inflating to 1 GB (lying header)', '炸弹.docx', docxInflatingTo(1024 ** 3, true), /“word\/document\.xml”解压后有 64\.0 MB 以上，超过了每部分 64 MB 的上限/],
+    ['a .docx of 60,000 paragraphs', '段落.docx', docxWithParagraphs(60_000), /60,000 个段落，超过了 50,000 个段落的上限/],
+    ['a .docx of 3 million runs in one paragraph', '碎片.docx', docxWithBody(`<w:p>${'<w:r><w:t>字</w:t></w:r>'.repeat(1_000_000)}</w:p>`), /个元素，超过了 2,000,000 个的上限/],
+    ['a .docx damaged in transit', '损坏.docx', withBadCrc(fixture('policy/work-points-2026.docx'), 'word/document.xml'), /已损坏：其中“word\/document\.xml”的数据校验不通过/],
+    ['a .txt of 3 million characters', '长.txt', new TextEncoder().encode('字'.repeat(3_000_000)), /3,000,000 个字，超过了 2,000,000 个字的上限/],
+    ['a .txt over the byte bound', '大.txt', new Uint8Array(POLICY_FILE_LIMITS.maxBytes + 1).fill(0x41), /超过了 20 MB 的上限/],
   ])('%s is refused in Chinese', async (_, name, data, message) => {
-    const err = await readPolicyFile(name, data).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const err = await refusal(name, data);
     expect(err).toBeInstanceOf(PolicyFileError);
-    expect((err as Error).message).toMatch(message);
-    expect((err as Error).message).not.toMatch(/[A-Za-z]{6,}/);
+    expect(err!.message).toMatch(message);
+    expect(err!.message).not.toMatch(/[A-Za-z]{12,}/);
+  });
+
+  it('the hostile .docx files are small on disk', () => {
+    expect(docxInflatingTo(1024 ** 3, true).length).toBeLessThan(1.1 * 1024 * 1024);
+    expect(docxWithParagraphs(60_000).length).toBeLessThan(64 * 1024);
   });
 });

@@ -16,6 +16,7 @@ import { getDistrict, getSetting, setSetting } from '../../storage/repositories'
 import { getUnitRenames } from '../../storage/unit-renames';
 import { applyImport, listImports, undoImport } from '../../storage/apply-import';
 import { backupBeforeImport } from '../../storage/backup';
+import { describeStorageError } from '../../storage/persist';
 import { ImportClient, type SheetSummary } from './import-client';
 import { useImportInbox } from './import-inbox';
 import { PlanPreview, type PreviewChoices } from './PlanPreview';
@@ -126,7 +127,11 @@ export function ImportPage() {
     try {
       await backupBeforeImport(db);
     } catch (e) {
-      return setStep({ kind: 'error', message: T.backupFailed(String((e as Error)?.message ?? e)) });
+      // The cause in the library's words goes to the log; the officer reads what to do.
+      console.error('backup before import failed', e);
+      const problem = describeStorageError(e);
+      const diskFull = problem.kind === 'quota' || /ENOSPC|no space left/i.test(String((e as Error)?.message ?? e));
+      return setStep({ kind: 'error', message: diskFull ? T.backupDiskFull : T.backupFailed(problem.kind === 'unknown' ? T.causeLogged : problem.title) });
     }
     const res = await applyImport(db, fin.accepted);
     if (!res.ok) return setStep({ kind: 'error', message: res.message });

@@ -1,6 +1,7 @@
 /** The page's side of the import worker: one worker per import, promises per step. */
 import type { ImportWorkerRequest, ImportWorkerResponse, SheetSummary } from '../../workers/import-worker';
 import type { ImportPlan, RememberedMapping, TableLayout } from '@core/import';
+import { IMPORT_TEXT as T } from './texts';
 
 export type { SheetSummary };
 
@@ -15,10 +16,15 @@ export class ImportClient {
       this.worker.onmessage = (e: MessageEvent<ImportWorkerResponse>) => {
         const m = e.data;
         if (m.type === 'progress') this.onProgress(m.stage, m.fraction);
+        // The technical cause goes to the log (main.log in the desktop app), never on screen.
+        else if (m.type === 'log') console.error(m.message);
         else if (m.type === want) resolve(m as Extract<ImportWorkerResponse, { type: T }>);
         else if (m.type === 'read' && !m.ok) resolve(m);
       };
-      this.worker.onerror = (e) => resolve({ type: 'read', ok: false, message: `读取文件时出错：${e.message}` });
+      this.worker.onerror = (e) => {
+        console.error(`import worker error: ${e.message}`);
+        resolve({ type: 'read', ok: false, message: T.workerFailed });
+      };
       this.worker.postMessage(req, transfer);
     });
   }

@@ -1,14 +1,17 @@
 /** Chinese text of the import page (导入更新). */
+import { IMPORT_FILE_LIMITS, MAX_CELL_CHARS } from '@core/limits';
+
 export const IMPORT_TEXT = {
   title: '导入更新',
   intro: '导入市里下发的新版任务清单（.xlsx、.xls 或 .csv）。导入前会列出全部改动供您逐条确认；已填写的进展不会被改动，删除的任务只归档不删除，导入后可以撤销。',
   choose: '选择文件…',
   dropHint: '也可以把文件直接拖到本窗口中',
   dropOverlay: '松开鼠标，导入这个文件',
-  limits: '文件不超过 50 MB、不超过 100,000 行。',
+  limits: `文件不超过 ${IMPORT_FILE_LIMITS.maxBytes / 1024 / 1024} MB、${IMPORT_FILE_LIMITS.maxRows.toLocaleString('en-US')} 行、${IMPORT_FILE_LIMITS.maxCells.toLocaleString('en-US')} 个单元格，每格不超过 ${MAX_CELL_CHARS.toLocaleString('en-US')} 字。`,
   fileFilter: '任务清单（Excel / CSV）',
   reading: '正在读取',
   readFailed: '无法导入这个文件',
+  workerFailed: '读取文件时程序出错（可能是文件过大或结构异常），本次没有导入任何内容。请确认文件能在 Excel 或 WPS 中正常打开，只保留任务清单后另存为 .xlsx 再导入。',
   chooseAgain: '重新选择文件',
   sheetPick: '这个文件有多个工作表，请选择任务清单所在的工作表：',
   sheetNoTable: '（没有找到任务表）',
@@ -68,7 +71,9 @@ export const IMPORT_TEXT = {
   apply: (n: number) => `确认导入（写入 ${n} 处改动）`,
   cancel: '取消',
   backingUp: '正在备份…',
-  backupFailed: (m: string) => `导入前的自动备份没有成功，为安全起见没有导入：${m}`,
+  backupFailed: (m: string) => `导入前的自动备份没有成功，为安全起见没有导入：${m}。请重试；如仍失败，请关闭本程序后重新打开再导入。`,
+  backupDiskFull: '磁盘空间已满：导入前的自动备份没有写成，为安全起见没有导入，台账没有任何改动。请删除电脑上不需要的文件或清空回收站，腾出空间后重新导入这个文件。',
+  causeLogged: '详细原因已记入日志',
   applied: '导入完成',
   appliedDetail: (a: number, u: number, r: number) => `新增 ${a} 项，修改 ${u} 项，归档 ${r} 项。已填写的进展没有任何改动。`,
   undo: '撤销本次导入',

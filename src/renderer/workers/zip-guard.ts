@@ -1,0 +1,253 @@
+/**
+ * Bounds a zip (.xlsx, .docx) before any library parses it: reads the central directory,
+ * refuses parts whose declared inflated size is over the bound, then inflates every part as a
+ * stream (fflate) in small steps, counting the real bytes (a header may lie) and checking each
+ * part's CRC-32. Parts can be scanned on the way (rows, cells, paragraphs) without keeping them.
+ */
+import { Inflate } from 'fflate';
+
+/** Bounds of one zip. */
+export interface ZipLimits {
+  maxPartBytes: number;
+  maxInflatedBytes: number;
+  maxEntries: number;
+}
+
+/** One part as the central directory describes it. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  encrypted: boolean;
+}
+
+/** Why a zip was refused. */
+export type ZipProblem =
+  | { kind: 'notZip' }
+  | { kind: 'entries'; count: number }
+  | { kind: 'partTooBig'; part: string; bytes: number; declared: boolean }
+  | { kind: 'totalTooBig'; bytes: number }
+  | { kind: 'damaged'; part: string; why: string }
+  | { kind: 'encrypted'; part: string };
+
+/** A scanner fed the inflated bytes of one part, in order. */
+export interface PartScanner {
+  push(chunk: Uint8Array): void;
+  end(): void;
+}
+
+export type ZipCheck = { ok: true; entries: ZipEntry[]; inflatedBytes: number } | { ok: false; problem: ZipProblem };
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/** Running CRC-32 (the zip checksum): pass the previous value, start from 0. */
+export function crc32(data: Uint8Array, prev = 0): number {
+  let c = ~prev;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** Input bytes inflated per step: deflate expands at most ~1032×, so one step yields at most ~8 MB. */
+const STEP = 8 * 1024;
+
+/** The central directory of a zip, or a problem; reads no compressed data. */
+export function readCentralDirectory(d: Uint8Array, limits: ZipLimits): { ok: true; entries: ZipEntry[] } | { ok: false; problem: ZipProblem } {
+  const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  let eocd = -1;
+  for (let i = d.length - 22; i >= Math.max(0, d.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return { ok: false, problem: { kind: 'notZip' } };
+  let count = view.getUint16(eocd + 10, true);
+  let dirOffset = view.getUint32(eocd + 16, true);
+  // ZIP64: the real count and offset sit in the ZIP64 end record.
+  if ((count === 0xffff || dirOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) {
+    const at = Number(view.getBigUint64(eocd - 12, true));
+    if (at + 56 > d.length || view.getUint32(at, true) !== 0x06064b50) return { ok: false, problem: { kind: 'notZip' } };
+    count = Number(view.getBigUint64(at + 32, true));
+    dirOffset = Number(view.getBigUint64(at + 48, true));
+  }
+  if (count > limits.maxEntries) return { ok: false, problem: { kind: 'entries', count } };
+  const entries: ZipEntry[] = [];
+  let p = dirOffset;
+  const names = new TextDecoder('utf-8');
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > d.length || view.getUint32(p, true) !== 0x02014b50) return { ok: false, problem: { kind: 'notZip' } };
+    const flags = view.getUint16(p + 8, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    if (p + 46 + nameLen + extraLen > d.length) return { ok: false, problem: { kind: 'notZip' } };
+    const e: ZipEntry = {
+      name: names.decode(d.subarray(p + 46, p + 46 + nameLen)),
+      method: view.getUint16(p + 10, true),
+      crc: view.getUint32(p + 16, true),
+      compressedSize: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      localOffset: view.getUint32(p + 42, true),
+      encrypted: (flags & 1) === 1,
+    };
+    // ZIP64 extra field: 64-bit sizes and offset replace the 0xFFFFFFFF placeholders, in this order.
+    for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; ) {
+      const id = view.getUint16(x, true);
+      const len = view.getUint16(x + 2, true);
+      if (id === 0x0001) {
+        let y = x + 4;
+        const next = () => {
+          const v = y + 8 <= x + 4 + len ? Number(view.getBigUint64(y, true)) : undefined;
+          y += 8;
+          return v;
+        };
+        if (e.size === 0xffffffff) e.size = next() ?? e.size;
+        if (e.compressedSize === 0xffffffff) e.compressedSize = next() ?? e.compressedSize;
+        if (e.localOffset === 0xffffffff) e.localOffset = next() ?? e.localOffset;
+      }
+      x += 4 + len;
+    }
+    entries.push(e);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return { ok: true, entries };
+}
+
+/**
+ * Check a whole zip against `limits` before parsing it: declared sizes first, then every part
+ * inflated as a stream with the real bytes counted and the CRC checked. `scan` may return a
+ * scanner for a part, fed its inflated bytes.
+ */
+export function checkZip(d: Uint8Array, limits: ZipLimits, scan: (name: string) => PartScanner | undefined = () => undefined): ZipCheck {
+  const dir = readCentralDirectory(d, limits);
+  if (!dir.ok) return dir;
+  const { entries } = dir;
+  let declared = 0;
+  for (const e of entries) {
+    if (e.encrypted) return { ok: false, problem: { kind: 'encrypted', part: e.name } };
+    if (e.size > limits.maxPartBytes) return { ok: false, problem: { kind: 'partTooBig', part: e.name, bytes: e.size, declared: true } };
+    declared += e.size;
+  }
+  if (declared > limits.maxInflatedBytes) return { ok: false, problem: { kind: 'totalTooBig', bytes: declared } };
+
+  const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  let total = 0;
+  for (const e of entries) {
+    if (e.name.endsWith('/') && e.size === 0) continue;
+    const h = e.localOffset;
+    if (h + 30 > d.length || view.getUint32(h, true) !== 0x04034b50) return { ok: false, problem: { kind: 'damaged', part: e.name, why: 'local header missing' } };
+    const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
+    const end = start + e.compressedSize;
+    if (end > d.length) return { ok: false, problem: { kind: 'damaged', part: e.name, why: 'part cut off' } };
+    const scanner = scan(e.name);
+    let size = 0;
+    let crc = 0;
+    let over: ZipProblem | undefined;
+    const take = (chunk: Uint8Array) => {
+      if (over) return;
+      size += chunk.length;
+      // Stopped at the bound: the message says "more than" the bound, not how much more.
+      if (size > limits.maxPartBytes) over = { kind: 'partTooBig', part: e.name, bytes: limits.maxPartBytes, declared: false };
+      else if (total + size > limits.maxInflatedBytes) over = { kind: 'totalTooBig', bytes: limits.maxInflatedBytes };
+      if (over) return;
+      crc = crc32(chunk, crc);
+      scanner?.push(chunk);
+    };
+    try {
+      if (e.method === 0) {
+        for (let i = start; i < end && !over; i += STEP) take(d.subarray(i, Math.min(end, i + STEP)));
+      } else if (e.method === 8) {
+        const inflate = new Inflate((chunk) => take(chunk));
+        for (let i = start; i < end && !over; i += STEP) inflate.push(d.subarray(i, Math.min(end, i + STEP)), i + STEP >= end);
+        if (end === start) inflate.push(new Uint8Array(0), true);
+      } else return { ok: false, problem: { kind: 'damaged', part: e.name, why: `compression method ${e.method}` } };
+    } catch (err) {
+      return { ok: false, problem: { kind: 'damaged', part: e.name, why: String((err as Error)?.message ?? err) } };
+    }
+    if (over) return { ok: false, problem: over };
+    scanner?.end();
+    if (size !== e.size) return { ok: false, problem: { kind: 'damaged', part: e.name, why: `size ${size}, header says ${e.size}` } };
+    if (crc !== e.crc) return { ok: false, problem: { kind: 'damaged', part: e.name, why: 'CRC mismatch' } };
+    total += size;
+  }
+  return { ok: true, entries, inflatedBytes: total };
+}
+
+/**
+ * Counts XML tags in a part as it streams by, without keeping it. Each pattern is a global
+ * regex; a match straddling two chunks is counted once (the tail of a chunk is carried over).
+ */
+export class XmlTagCounter implements PartScanner {
+  readonly counts: number[];
+  /** Text of `firstMatch` patterns' first match, if any. */
+  readonly first: (string | undefined)[];
+  private decoder = new TextDecoder('utf-8');
+  private carry = '';
+
+  constructor(private patterns: RegExp[], private keep = 256) {
+    this.counts = patterns.map(() => 0);
+    this.first = patterns.map(() => undefined);
+  }
+
+  push(chunk: Uint8Array): void {
+    this.feed(this.decoder.decode(chunk, { stream: true }));
+  }
+
+  end(): void {
+    this.feed(this.decoder.decode());
+  }
+
+  private feed(s: string): void {
+    const text = this.carry + s;
+    const from = this.carry.length;
+    this.patterns.forEach((re, i) => {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m.index + m[0].length > from) {
+          this.counts[i]!++;
+          if (this.first[i] === undefined) this.first[i] = m[0];
+        }
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    });
+    this.carry = text.slice(-this.keep);
+  }
+}
+
+/** Counts the start tags (`<` followed by a letter) of an XML part as it streams by, on the bytes. */
+export class ElementCounter implements PartScanner {
+  count = 0;
+  private lastWasOpen = false;
+  push(chunk: Uint8Array): void {
+    let n = 0;
+    let open = this.lastWasOpen;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (open && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a))) n++;
+      open = b === 0x3c;
+    }
+    this.lastWasOpen = open;
+    this.count += n;
+  }
+  end(): void {}
+}
+
+/** Feeds one part to several scanners. */
+export function allOf(...scanners: (PartScanner | undefined)[]): PartScanner {
+  const list = scanners.filter((s): s is PartScanner => s !== undefined);
+  return {
+    push: (chunk) => list.forEach((s) => s.push(chunk)),
+    end: () => list.forEach((s) => s.end()),
+  };
+}
