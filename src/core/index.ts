@@ -3,3 +3,4 @@ export * from './model';
 export * from './districts';
 export * from './period';
 export * from './fields';
+export * from './closure';

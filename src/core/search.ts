@@ -38,7 +38,10 @@ const memo = new Map<string, [string, string]>();
 function pinyinForms(text: string): [string, string] {
   const hit = memo.get(text);
   if (hit) return hit;
-  const syl = syllables(text);
+  // Punctuation (点名：汉阳区) does not break a run of initials: "dmhy".
+  const syl = syllables(text)
+    .map((x) => x.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
   const forms: [string, string] = [syl.map((x) => x[0]).join(''), syl.join('')];
   if (text.length <= 16 && memo.size < 5000) memo.set(text, forms);
   return forms;

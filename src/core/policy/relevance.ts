@@ -54,3 +54,18 @@ export function taskRelevance(task: Task, district: string, clusters: readonly C
   }
   return { relevant: reasons.length > 0, reasons: [...new Set(reasons)] };
 }
+
+/**
+ * The districts a text names, by official name, short name, alias or stem ("汉阳" → 汉阳区),
+ * as official names. For search: "hy" then finds every task that names 汉阳, whatever the district.
+ */
+export function districtsNamedIn(text: string): string[] {
+  const out: string[] = [];
+  for (const d of DISTRICTS) {
+    const names = [d.name, d.shortName, ...d.aliases];
+    const stem = districtStem(d.name);
+    if (stem && stem.length >= 2) names.push(stem);
+    if (names.some((n) => n && text.includes(n))) out.push(d.name);
+  }
+  return out;
+}

@@ -36,6 +36,19 @@ export function canonicalUnit(raw: string): string {
   return UNIT_ALIASES[u] ?? u;
 }
 
+// Canonical name → every other name it has had (from UNIT_ALIASES), built once.
+const FORMER_NAMES = new Map<string, string[]>();
+for (const [old, canonical] of Object.entries(UNIT_ALIASES)) FORMER_NAMES.set(canonical, [...(FORMER_NAMES.get(canonical) ?? []), old]);
+
+/**
+ * Every name a unit has had: the name itself, its canonical name and the old or short names
+ * that resolve to it ("市科技创新局" → also 市科技局, 市科创局, 市科学技术局). For search.
+ */
+export function unitNameVariants(name: string): string[] {
+  const canonical = UNIT_ALIASES[name] ?? name;
+  return [...new Set([name, canonical, ...(FORMER_NAMES.get(canonical) ?? [])])];
+}
+
 /** Split a list of units on 、，； (never inside 〈…〉 or （…）). */
 export function splitUnitGroups(list: string): string[][] {
   const groups: string[][] = [[]];

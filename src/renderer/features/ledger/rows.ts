@@ -4,6 +4,9 @@
  */
 import type { Cluster, PolicyDocument, ProgressEntry, Section, Task, TaskStatus } from '@core/model';
 import { buildSearchKey, matchesSearch, parseQuery, type SearchKey } from '@core/search';
+import { isClosedIn } from '@core/closure';
+import { unitNameVariants } from '@core/policy/units';
+import { districtsNamedIn } from '@core/policy/relevance';
 import type { LedgerFilters } from '../../state/ledger';
 import { clusterMatches, taskRelevance } from './relevance';
 
@@ -19,8 +22,10 @@ export interface LedgerRow {
   percent: number | undefined;
   /** Something was filled in for this period. */
   filled: boolean;
-  /** Deadline before the period's end and not done. */
+  /** Deadline before the period's end and not done (never for a closed task). */
   overdue: boolean;
+  /** Closed (办结销号) by the end of the period: out of the period's lists unless 显示已销号. */
+  closed: boolean;
   relevant: boolean;
   reasons: string[];
   clusterNames: string[];
@@ -40,11 +45,17 @@ export interface RowSources {
 
 const searchCache = new Map<string, { stamp: string; key: SearchKey }>();
 
-function searchKeyOf(t: Task, docTitle: string): SearchKey {
-  const stamp = `${t.updatedAt}|${docTitle}`;
+/**
+ * What a search looks in: title, units under every name they have had, the relevance reasons,
+ * the clusters and the districts the task names (with pinyin), plus its full text, document and key.
+ */
+function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clusterNames: readonly string[]): SearchKey {
+  const stamp = `${t.updatedAt}|${docTitle}|${reasons.join('|')}|${clusterNames.join('|')}`;
   const hit = searchCache.get(t.key);
   if (hit && hit.stamp === stamp) return hit.key;
-  const key = buildSearchKey([t.title, ...t.leadUnits], [t.text, docTitle, t.key, t.number, ...t.responsibleUnits]);
+  const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap(unitNameVariants))];
+  const places = districtsNamedIn(`${t.title}${t.text}`);
+  const key = buildSearchKey([t.title, ...units, ...reasons, ...clusterNames, ...places], [t.text, docTitle, t.key, t.number]);
   searchCache.set(t.key, { stamp, key });
   return key;
 }
@@ -55,7 +66,7 @@ export function isFilled(p: ProgressEntry | undefined): boolean {
 }
 
 /** The part of a row that does not depend on the period (computed once per data change). */
-export type TaskInfo = Omit<LedgerRow, 'progress' | 'status' | 'percent' | 'filled' | 'overdue'>;
+export type TaskInfo = Omit<LedgerRow, 'progress' | 'status' | 'percent' | 'filled' | 'overdue' | 'closed'>;
 
 /** Join tasks with their document, section, relevance, clusters and search key. */
 export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>): TaskInfo[] {
@@ -66,6 +77,7 @@ export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>):
     const documentTitle = doc?.shortTitle || doc?.title || task.documentId;
     const sec = task.sectionId ? secs.get(task.sectionId) : undefined;
     const { relevant, reasons } = taskRelevance(task, src.district, src.clusters);
+    const clusterNames = src.clusters.filter((c) => clusterMatches(c, task)).map((c) => c.name);
     return {
       task,
       seq: i + 1,
@@ -73,8 +85,8 @@ export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>):
       sectionTitle: sec ? `${sec.label}${/^[（(]|[、.．]$/.test(sec.label) ? '' : '、'}${sec.title}` : '',
       relevant,
       reasons,
-      clusterNames: src.clusters.filter((c) => clusterMatches(c, task)).map((c) => c.name),
-      search: searchKeyOf(task, documentTitle),
+      clusterNames,
+      search: searchKeyOf(task, documentTitle, reasons, clusterNames),
     };
   });
 }
@@ -84,7 +96,8 @@ export function attachProgress(infos: readonly TaskInfo[], progress: readonly Pr
   const prog = new Map(progress.map((p) => [p.taskKey, p]));
   return infos.map((info) => {
     const p = prog.get(info.task.key);
-    const done = p?.status === 'done' || (p?.percent ?? 0) >= 100;
+    const closed = isClosedIn(info.task, { end: periodEnd });
+    const done = closed || p?.status === 'done' || (p?.percent ?? 0) >= 100;
     return {
       ...info,
       progress: p,
@@ -92,6 +105,7 @@ export function attachProgress(infos: readonly TaskInfo[], progress: readonly Pr
       percent: p?.percent,
       filled: isFilled(p),
       overdue: Boolean(info.task.deadline && info.task.deadline < periodEnd && !done),
+      closed,
     };
   });
 }
@@ -113,6 +127,7 @@ export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search:
       (!f.relevantOnly || r.relevant) &&
       (!f.overdueOnly || r.overdue) &&
       (!f.unfilledOnly || !r.filled) &&
+      (f.showClosed ? true : !r.closed) &&
       (terms.length === 0 || matchesSearch(r.search, terms)),
   );
 }
