@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Checkbox, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { isValidCloseDate, tasksOfPastDocuments } from '@core/closure';
-import type { PolicyDocument, Task } from '@core/model';
+import { SETTING_KEYS, type PolicyDocument, type Task } from '@core/model';
 import { getDb } from '../../storage/live';
+import { getSetting } from '../../storage/repositories';
 import { closeTasks } from './close-actions';
 import { LEDGER_TEXT } from './texts';
 
@@ -26,6 +27,15 @@ export function CloseDialog({ scope, defaultBy, onClose }: { scope: CloseScope; 
   const [by, setBy] = useState(defaultBy);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  // 销号人: the 填报人 remembered in settings, unless given.
+  useEffect(() => {
+    if (defaultBy) return;
+    let live = true;
+    void getSetting<string>(getDb(), SETTING_KEYS.filledBy, '').then((v) => live && v && setBy((b) => b || v));
+    return () => {
+      live = false;
+    };
+  }, [defaultBy]);
 
   const keys = useMemo(() => {
     if (scope.kind === 'one') return [scope.task.key];

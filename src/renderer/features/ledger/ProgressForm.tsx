@@ -282,8 +282,6 @@ export function ProgressForm(props: {
               borderRadius: 4,
               background: suggestion.status === 'behind' ? '#fffbe6' : '#f0f5ff',
               border: `1px solid ${suggestion.status === 'behind' ? '#ffe58f' : '#d6e4ff'}`,
-              maxHeight: 56,
-              overflow: 'auto',
             }}
           >
             <b>{T.suggestion}：</b>

@@ -39,8 +39,11 @@ export const COLUMN_ORDER: readonly LedgerColumnId[] = [
 
 /** Columns kept while the task detail is open: what identifies a task, its deadline and how far it is. */
 const COMPACT_COLUMNS: readonly LedgerColumnId[] = ['seq', 'title', 'deadline', 'status', 'percent'];
+/** …and, when the grid has room (≥ COMPACT_ROOMY px), why it concerns the district and who leads it. */
+const COMPACT_EXTRA: readonly LedgerColumnId[] = ['relevance', 'leadUnits'];
+const COMPACT_ROOMY = 840;
 /** Grid width from which the officer's own column choice stays with the detail open. */
-const WIDE_GRID = 1000;
+const WIDE_GRID = 1200;
 
 const DEFAULT_WIDTH: Record<LedgerColumnId, number> = {
   seq: 52,
@@ -93,6 +96,11 @@ function columns(): ColumnDef<LedgerRow>[] {
       accessorFn: (r) => r.task.title,
       cell: (c) => (
         <span style={{ ...ellipsis, fontWeight: 500 }} title={c.row.original.task.text}>
+          {c.row.original.closed ? (
+            <span data-testid="closed-mark" style={{ color: '#8c8c8c', border: '1px solid #d9d9d9', borderRadius: 3, fontSize: 11, padding: '0 3px', marginRight: 4 }}>
+              {LEDGER_TEXT.close.tag}
+            </span>
+          ) : null}
           {c.row.original.task.number ? <span style={{ color: '#888', marginRight: 4 }}>{c.row.original.task.number}.</span> : null}
           {c.getValue<string>()}
         </span>
@@ -215,8 +223,14 @@ export function TaskGrid(props: {
   // With the detail open a narrow grid keeps what identifies a task, its deadline, status and percent.
   const compact = Boolean(openKey) && gridWidth < WIDE_GRID;
   const visibility: VisibilityState = useMemo(
-    () => Object.fromEntries(COLUMN_ORDER.map((c) => [c, compact ? COMPACT_COLUMNS.includes(c) : !hidden.includes(c)])),
-    [hidden, compact],
+    () =>
+      Object.fromEntries(
+        COLUMN_ORDER.map((c) => [
+          c,
+          compact ? COMPACT_COLUMNS.includes(c) || (gridWidth >= COMPACT_ROOMY && COMPACT_EXTRA.includes(c) && !hidden.includes(c)) : !hidden.includes(c),
+        ]),
+      ),
+    [hidden, compact, gridWidth],
   );
   const sizing: ColumnSizingState = useMemo(() => ({ ...DEFAULT_WIDTH, ...widths }), [widths]);
   const table = useReactTable({
