@@ -8,10 +8,10 @@ import { pinyin } from 'pinyin-pro';
 export interface SearchKey {
   /** Lower-cased text of every searchable field, joined. */
   text: string;
-  /** Pinyin initials of the short fields (title, units), lower case, one string per field. */
-  initials: string[];
-  /** Full pinyin without tones or spaces of the short fields. */
-  spelled: string[];
+  /** Pinyin initials of the short fields (title, units), lower case, one per field, joined by "|" (a term never spans two fields). */
+  initials: string;
+  /** Full pinyin without tones or spaces of the short fields, joined by "|". */
+  spelled: string;
 }
 
 function syllables(text: string): string[] {
@@ -56,8 +56,8 @@ export function buildSearchKey(short: readonly string[], long: readonly string[]
   const forms = shortClean.map(pinyinForms);
   return {
     text: [...shortClean, ...long.filter(Boolean)].join('\n').toLowerCase(),
-    initials: forms.map((f) => f[0]),
-    spelled: forms.map((f) => f[1]),
+    initials: forms.map((f) => f[0]).join('|'),
+    spelled: forms.map((f) => f[1]).join('|'),
   };
 }
 
@@ -76,7 +76,7 @@ const LATIN = /^[a-z]+$/;
 export function matchesSearch(key: SearchKey, terms: readonly string[]): boolean {
   for (const term of terms) {
     if (key.text.includes(term)) continue;
-    if (LATIN.test(term) && (key.initials.some((s) => s.includes(term)) || key.spelled.some((s) => s.includes(term)))) continue;
+    if (LATIN.test(term) && (key.initials.includes(term) || key.spelled.includes(term))) continue;
     return false;
   }
   return true;

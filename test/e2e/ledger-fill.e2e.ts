@@ -242,6 +242,21 @@ describe('filling in the quarter by keyboard', () => {
     await page.keyboard.press('Tab');
     await expect.poll(async () => (await mine())?.percent).toBe(70);
 
+    // Links are out of the Tab path, on the shortcut their tooltip names: Alt+A adopts the suggestion, Alt+Z unfolds the text.
+    const adopt = page.getByTestId('status-suggestion').getByRole('button', { name: '采用建议' });
+    await expect(adopt.getAttribute('title')).resolves.toContain('Alt+A');
+    await expect(adopt.getAttribute('tabindex')).resolves.toBe('-1');
+    await expect(page.getByRole('button', { name: '关闭' }).getAttribute('tabindex')).resolves.toBe('-1');
+    await expect(page.getByTestId('detail-expand').getAttribute('title')).resolves.toContain('Alt+Z');
+    await percent.focus();
+    await page.keyboard.press('Alt+A');
+    await expect.poll(() => page.getByTestId('field-status').textContent()).not.toContain('请选择');
+    await expect.poll(async () => (await mine())?.status).toBeTruthy();
+    await page.keyboard.press('Alt+Z');
+    await expect.poll(() => page.getByTestId('detail-expand').textContent()).toBe('收起');
+    await page.keyboard.press('Alt+Z');
+    await expect.poll(() => page.getByTestId('detail-expand').textContent()).toBe('展开');
+
     // Not a number: refused, the field back to 70.
     await percent.focus();
     await page.keyboard.press('Control+A');

@@ -60,12 +60,18 @@ export function taskRelevance(task: Task, district: string, clusters: readonly C
  * as official names. For search: "hy" then finds every task that names 汉阳, whatever the district.
  */
 export function districtsNamedIn(text: string): string[] {
-  const out: string[] = [];
-  for (const d of DISTRICTS) {
-    const names = [d.name, d.shortName, ...d.aliases];
-    const stem = districtStem(d.name);
-    if (stem && stem.length >= 2) names.push(stem);
-    if (names.some((n) => n && text.includes(n))) out.push(d.name);
-  }
-  return out;
+  const found = new Set<string>();
+  for (const m of text.matchAll(PLACE_NAMES.pattern)) found.add(PLACE_NAMES.district.get(m[0])!);
+  return DISTRICTS.filter((d) => found.has(d.name)).map((d) => d.name);
 }
+
+// Every name of every district in one pattern (longest first), so a text is scanned once.
+const PLACE_NAMES = (() => {
+  const district = new Map<string, string>();
+  for (const d of DISTRICTS) {
+    const stem = districtStem(d.name);
+    for (const n of [d.name, d.shortName, ...d.aliases, ...(stem && stem.length >= 2 ? [stem] : [])]) if (n && !district.has(n)) district.set(n, d.name);
+  }
+  const names = [...district.keys()].sort((a, b) => b.length - a.length);
+  return { district, pattern: new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu') };
+})();
