@@ -90,7 +90,7 @@ export function TaskDetail({ row, district, period, planStart, onClose, autoFocu
       ref={ref}
       data-testid="task-detail"
       onKeyDown={onKeyDown}
-      style={{ width: 'clamp(560px, 54%, 800px)', flex: 'none', overflow: 'auto', background: '#fff', border: '1px solid #e5e7eb', borderRadius: 4, padding: '8px 14px' }}
+      style={{ width: 'clamp(540px, 52%, 800px)', flex: 'none', overflow: 'auto', background: '#fff', border: '1px solid #e5e7eb', borderRadius: 4, padding: '8px 14px' }}
     >
       <div style={{ display: 'flex', alignItems: 'flex-start', gap: 6 }}>
         <Typography.Title level={5} style={{ margin: 0, flex: 1, fontSize: 15, lineHeight: 1.4 }} data-testid="detail-title">
