@@ -73,13 +73,18 @@ function box(page: Page, testId: string) {
   });
 }
 
-describe('filling in the quarter by keyboard', () => {
+const SIZES = [
+  { width: 1366, height: 650, name: '1366' },
+  { width: 1920, height: 1080, name: '1920' },
+] as const;
+
+describe.each(SIZES)('filling in the quarter by keyboard at $width×$height', ({ width, height, name }) => {
   const app = useServedApp();
   const own = DEFAULT_DATA.clusters.filter((c) => c.district === D);
   const relevant = DEFAULT_DATA.tasks.filter((t) => taskRelevance(t, D, own).relevant);
 
-  it('1366×650: opens on the district’s tasks with the reason; the open task fits; ten tasks filled by keyboard alone', async () => {
-    const context = await openContext(app.browser, 1366, 650);
+  it('opens on the district’s tasks with the reason; the open task fits; ten tasks filled by keyboard alone', async () => {
+    const context = await openContext(app.browser, width, height);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await openAppAs(page, app.url, D);
@@ -90,7 +95,7 @@ describe('filling in the quarter by keyboard', () => {
     expect(relevant.length).toBeLessThan(DEFAULT_DATA.tasks.length);
     expect(await checkbox(page, 'filter-relevant').isChecked()).toBe(true);
     await page.locator('[data-testid="task-grid"] [role="columnheader"]', { hasText: '与本区关系' }).waitFor();
-    await screenshot(page, 'ledger-fill-1366-grid');
+    await screenshot(page, `ledger-fill-${name}-grid`);
 
     // From the search box, keyboard only: ↓ into the list, Enter opens, Tab goes into 状态.
     await page.getByTestId('ledger-search').focus();
@@ -103,12 +108,12 @@ describe('filling in the quarter by keyboard', () => {
     // The open task shows 状态, 完成进度 and the start of 进展情况 without scrolling.
     const detail = page.getByTestId('task-detail');
     expect(await detail.evaluate((el) => el.scrollTop)).toBe(0);
-    for (const id of ['field-status', 'field-percent']) expect((await box(page, id)).bottom).toBeLessThanOrEqual(650);
-    expect((await box(page, 'field-progress')).top + 40).toBeLessThanOrEqual(650);
+    for (const id of ['field-status', 'field-percent']) expect((await box(page, id)).bottom).toBeLessThanOrEqual(height);
+    expect((await box(page, 'field-progress')).top + 40).toBeLessThanOrEqual(height);
     // The grid keeps useful columns beside it.
     for (const h of ['任务', '完成时限', '本期状态', '完成进度'])
       await page.locator('[data-testid="task-grid"] [role="columnheader"]', { hasText: h }).first().waitFor();
-    await screenshot(page, 'ledger-fill-1366-open');
+    await screenshot(page, `ledger-fill-${name}-open`);
 
     // Ten tasks, keyboard alone.
     const filled: string[] = [];
@@ -146,7 +151,7 @@ describe('filling in the quarter by keyboard', () => {
       expect(await focusedLabel(page)).toBe('填报人');
       if (i === 0) {
         await page.keyboard.type('王芳');
-        await screenshot(page, 'ledger-fill-1366-first-filled');
+        await screenshot(page, `ledger-fill-${name}-first-filled`);
       }
       // Ctrl+Enter saves and opens the next unfilled task, the cursor in its 状态.
       await page.keyboard.press('Control+Enter');
@@ -159,13 +164,13 @@ describe('filling in the quarter by keyboard', () => {
     expect(stored.find((e) => e.taskKey === filled[1])).toMatchObject({ percent: 41 });
     await checkbox(page, 'filter-unfilled').check();
     await expect.poll(() => shownCount(page)).toBe(relevant.length - 10);
-    await screenshot(page, 'ledger-fill-1366-after-ten');
+    await screenshot(page, `ledger-fill-${name}-after-ten`);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('a refused 完成进度 changes nothing: typed over a selected value, pasted, full-width, through the input method; texts beyond an Excel cell are refused', async () => {
-    const context = await openContext(app.browser, 1366, 650);
+    const context = await openContext(app.browser, width, height);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await openAppAs(page, app.url, D);
@@ -194,7 +199,7 @@ describe('filling in the quarter by keyboard', () => {
     await page.keyboard.press('Tab');
     await refused.getByText('完成进度应在 0 到 100 之间，“150”没有保存').waitFor();
     await expect.poll(() => percent.inputValue()).toBe('60');
-    await screenshot(page, 'ledger-fill-refused-typed');
+    await screenshot(page, `ledger-fill-${name}-refused-typed`);
 
     // Pasted: 150 refused, ８０ (full-width) accepted.
     await page.evaluate(() => navigator.clipboard.writeText('150'));
@@ -278,13 +283,13 @@ describe('filling in the quarter by keyboard', () => {
     await page.getByTestId('text-error').getByText('超过 32767 字').waitFor();
     await expect.poll(() => page.getByTestId('field-progress').inputValue()).toBe('本季度完成调研。');
     await expect.poll(async () => (await mine())?.progress).toBe('本季度完成调研。');
-    await screenshot(page, 'ledger-fill-refused-text');
+    await screenshot(page, `ledger-fill-${name}-refused-text`);
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('1920×1080: 办结销号 one by one and in bulk; closed tasks leave the lists and the 工作台 reminders, stay findable, are audited in Chinese and reopen', async () => {
-    const context = await openContext(app.browser, 1920, 1080);
+  it('办结销号 one by one and in bulk; closed tasks leave the lists and the 工作台 reminders, stay findable, are audited in Chinese and reopen', async () => {
+    const context = await openContext(app.browser, width, height);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await openAppAs(page, app.url, D);
@@ -298,7 +303,7 @@ describe('filling in the quarter by keyboard', () => {
     expect(relevant2023.length).toBeGreaterThan(0);
     const overdue2023 = async () => (await page.locator('[data-testid="list-overdue-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task-key')))).filter((k) => keys2023.has(k!)).length;
     await expect.poll(overdue2023).toBe(relevant2023.length);
-    await screenshot(page, 'ledger-close-1920-dashboard-before');
+    await screenshot(page, `ledger-close-${name}-dashboard-before`);
 
     await openLedger(page);
     await expect.poll(() => shownCount(page)).toBe(relevant.length);
@@ -309,7 +314,7 @@ describe('filling in the quarter by keyboard', () => {
     await page.locator(`[data-task-key="${one.key}"]`).click();
     await page.getByTestId('ledger-search').fill('');
     await page.getByTestId('progress-form').waitFor();
-    await screenshot(page, 'ledger-close-1920-open');
+    await screenshot(page, `ledger-close-${name}-open`);
     await page.getByTestId('close-task').click();
     await page.getByTestId('close-dialog').waitFor();
     await page.getByTestId('close-date').fill('2026-11-20');
@@ -317,7 +322,7 @@ describe('filling in the quarter by keyboard', () => {
     await page.getByRole('button', { name: '确认销号' }).click();
     await page.getByTestId('closed-banner').getByText('已于 2026年11月20日 办结销号').waitFor();
     await expect.poll(() => shownCount(page)).toBe(relevant.length - 1);
-    await screenshot(page, 'ledger-close-1920-closed-one');
+    await screenshot(page, `ledger-close-${name}-closed-one`);
 
     // In bulk: every open task of the 2023 document (its year has passed).
     await page.getByTestId('bulk-close').click();
@@ -325,7 +330,7 @@ describe('filling in the quarter by keyboard', () => {
     await dialog.getByText('2023年工作要点（2023年，未销号 22 项）').click();
     await expect.poll(() => dialog.getByTestId('close-summary').textContent()).toBe('将销号 22 项任务');
     await expect.poll(() => dialog.getByTestId('close-note').inputValue()).toContain('2023年度任务');
-    await screenshot(page, 'ledger-close-1920-bulk');
+    await screenshot(page, `ledger-close-${name}-bulk`);
     await page.getByRole('button', { name: /确认销号（22 项）/ }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => shownCount(page)).toBe(relevant.length - 1 - relevant2023.length);
@@ -345,7 +350,8 @@ describe('filling in the quarter by keyboard', () => {
     await expect(trail.textContent()).resolves.toMatch(/2026年11月\d+日/);
     await expect(trail.textContent()).resolves.toContain('2023年度任务，年度已过，办结销号');
     expect(await trail.textContent()).not.toMatch(/共 \d+ 项|T\d{2}:\d{2}/);
-    await screenshot(page, 'ledger-close-1920-audit');
+    await trail.scrollIntoViewIfNeeded();
+    await screenshot(page, `ledger-close-${name}-audit`);
     await page.getByTestId('reopen-task').click();
     await page.getByTestId('closed-banner').waitFor({ state: 'detached' });
     await checkbox(page, 'filter-closed').uncheck();
@@ -359,7 +365,7 @@ describe('filling in the quarter by keyboard', () => {
     const unfilledKeys = await page.locator('[data-testid="list-unfilled-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task-key')));
     expect(unfilledKeys.filter((k) => keys2023.has(k!) && k !== back.key)).toEqual([]);
     expect(unfilledKeys).not.toContain(one.key);
-    await screenshot(page, 'ledger-close-1920-dashboard-after');
+    await screenshot(page, `ledger-close-${name}-dashboard-after`);
     expect(errors).toEqual([]);
     await context.close();
   });
