@@ -273,7 +273,17 @@ describe.each(SIZES)('filling in the quarter by keyboard at $width×$height', ({
     // No partial or refused value ever reached the store: the audit trail of 完成进度 is 60, 80, 65, 70.
     await page.waitForTimeout(1000);
     expect(await auditedValues(page, 'percent')).toEqual([80, 65, 70]);
+    expect(await auditedValues(page, 'status')).toHaveLength(1); // Alt+A
     expect((await auditedValues(page, '*')).some((v) => (v as { percent?: number } | null)?.percent === 60)).toBe(true);
+
+    // A valid number typed and the window closed (reloaded) before leaving the field: kept, as typed text is.
+    await percent.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('75');
+    await page.reload();
+    await page.getByTestId('progress-form').waitFor();
+    await expect.poll(async () => (await mine())?.percent).toBe(75);
+    await expect.poll(() => percentInput(page).inputValue()).toBe('75');
 
     // A text longer than an Excel cell (32,767) is refused at entry with a message; what was there stays.
     await page.getByTestId('field-progress').focus();

@@ -29,6 +29,8 @@ export const NumberField = forwardRef<
     /** Enter in the field: go to the next field (after committing). */
     onEnter?: () => void;
     onFocus?: () => void;
+    /** Register a commit of what is typed, for the form to call when the page is hidden or closed. */
+    register?: (commit: () => void) => () => void;
     disabled?: boolean;
     width: number;
     suffix?: string;
@@ -36,7 +38,7 @@ export const NumberField = forwardRef<
     'data-testid': string;
   }
 >(function NumberField(props, ref) {
-  const { value, check, onCommit, onRefuse, onEnter, onFocus, disabled, width, suffix } = props;
+  const { value, check, onCommit, onRefuse, onEnter, onFocus, register, disabled, width, suffix } = props;
   const [text, setText] = useState(show(value));
   const focused = useRef(false);
   const input = useRef<InputRef>(null);
@@ -60,6 +62,10 @@ export const NumberField = forwardRef<
     return true;
   };
   useImperativeHandle(ref, () => ({ focus: () => input.current?.focus({ cursor: 'all' }), commit }));
+  // The page closing while a valid number is typed but not yet committed: keep it (nothing typed is lost).
+  const latestCommit = useRef(commit);
+  latestCommit.current = commit;
+  useEffect(() => register?.(() => void latestCommit.current()), [register]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;

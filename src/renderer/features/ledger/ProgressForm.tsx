@@ -112,17 +112,29 @@ export function ProgressForm(props: {
     timer.current = setTimeout(flush, SAVE_DELAY_MS);
   };
 
+  // Numbers typed but not yet committed (the field not left yet), committed when the page is closed or reloaded.
+  const pendingNumbers = useRef(new Set<() => void>());
+  const registerNumber = useCallback((commit: () => void) => {
+    pendingNumbers.current.add(commit);
+    return () => void pendingNumbers.current.delete(commit);
+  }, []);
+
   useEffect(() => {
     if (recovered) flush();
+    const leave = () => {
+      for (const commit of pendingNumbers.current) commit();
+      flush();
+    };
+    // Hidden (minimised) is not leaving: a half-typed number stays uncommitted, the rest is saved.
     const onHide = () => {
       if (document.visibilityState === 'hidden') flush();
     };
-    window.addEventListener('beforeunload', flush);
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', leave);
+    window.addEventListener('pagehide', leave);
     document.addEventListener('visibilitychange', onHide);
     return () => {
-      window.removeEventListener('beforeunload', flush);
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', leave);
+      window.removeEventListener('pagehide', leave);
       document.removeEventListener('visibilitychange', onHide);
       flush();
     };
@@ -269,6 +281,7 @@ export function ProgressForm(props: {
               }}
               onRefuse={setPercentError}
               onEnter={focusAfterPercent}
+              register={registerNumber}
             />
           </label>
           <div
@@ -336,6 +349,7 @@ export function ProgressForm(props: {
                   onCommit={(v) => update({ indicatorValues: { ...latest.current.indicatorValues, [t.id]: v ?? null } })}
                   onRefuse={(reason) => message.warning({ key: `refused-${t.id}`, content: reason })}
                   onEnter={() => focusAfterTarget(i)}
+                  register={registerNumber}
                 />
               </div>
             ))}
