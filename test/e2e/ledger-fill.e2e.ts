@@ -129,7 +129,8 @@ describe.each(SIZES)('filling in the quarter by keyboard at $width×$height', ({
       await page.keyboard.press('Enter');
       await expect.poll(() => openList.count()).toBe(0);
       // The fixed order: 状态 → 完成进度 → 进展情况 → 存在问题 → 下步计划 → indicator values → 填报人.
-      await page.keyboard.press('Tab');
+      // Enter on the chosen 状态 moves on, as Tab does.
+      await page.keyboard.press(i % 2 ? 'Tab' : 'Enter');
       await expect.poll(() => focusedLabel(page)).toBe('完成进度（%）');
       await page.keyboard.type(i % 2 ? `${40 + i}` : `６${i}`);
       // Enter moves on in a single-line field, as Tab does.

@@ -180,6 +180,18 @@ export function ProgressForm(props: {
   const focusAfterPercent = () => textRefs.current.progress?.focus();
   const focusAfterTarget = (i: number) => (i + 1 < targets.length ? targetRefs.current[i + 1]?.focus() : filledByRef.current?.focus());
 
+  // 状态: Enter on the closed list (a status chosen) moves on to 完成进度 instead of opening the list again.
+  const [statusOpen, setStatusOpen] = useState(false);
+  const keepStatusClosed = useRef(false);
+  const onStatusKeyDownCapture = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing || statusOpen || !latest.current.status) return;
+    keepStatusClosed.current = true;
+    setTimeout(() => {
+      keepStatusClosed.current = false;
+      percentRef.current?.focus();
+    });
+  };
+
   const adopt = () => {
     if (!readOnly && suggestion.status && suggestion.status !== latest.current.status) update({ status: suggestion.status });
   };
@@ -250,7 +262,7 @@ export function ProgressForm(props: {
         {state === 'error' && <Alert type="error" showIcon title={error ?? T.saveFailed} style={{ marginBottom: 8 }} />}
         {lockedReason && <Alert type="warning" showIcon title={lockedReason} style={{ marginBottom: 8 }} data-testid="period-locked" />}
         <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', marginBottom: 6 }}>
-          <label style={{ display: 'flex', flexDirection: 'column', gap: 2, flex: 'none' }}>
+          <label style={{ display: 'flex', flexDirection: 'column', gap: 2, flex: 'none' }} onKeyDownCapture={onStatusKeyDownCapture}>
             <span className="field-label">{T.status}</span>
             {/* No allowClear: its button sat in the Tab order between 状态 and 完成进度 (digits typed after Tab were lost, Enter cleared the status). */}
             <Select<TaskStatus | ''>
@@ -261,6 +273,11 @@ export function ProgressForm(props: {
               style={{ width: 124 }}
               placeholder="请选择"
               value={draft.status}
+              open={statusOpen}
+              onOpenChange={(o) => {
+                if (o && keepStatusClosed.current) return;
+                setStatusOpen(o);
+              }}
               onChange={(v) => update({ status: v || undefined })}
               options={[...TASK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: '' as const, label: T.noStatus }]}
             />
