@@ -46,20 +46,16 @@ describe('ledger rows from the action plan seed', () => {
     expect(filterRows(buildRows({ ...src, periodEnd: '2028-03-31' }), { ...NO_FILTERS, overdueOnly: true }, '')).toHaveLength(20);
   });
 
-  it('builds and searches 10,000 tasks quickly', () => {
+  // Speed is measured by the bench (npm run bench app), not here: this checks the result at 10,000 tasks.
+  it('builds and searches 10,000 tasks', () => {
     const tasks = bulkTasks(10_000);
-    const t0 = performance.now();
     const rows = buildRows({ ...src, tasks });
     const hits = filterRows(rows, NO_FILTERS, 'jjgdyf');
-    const ms = performance.now() - t0;
     expect(rows).toHaveLength(10_000);
     expect(hits.length).toBe(500); // 聚集高端研发人才: every 20th task
-    expect(ms).toBeLessThan(8000);
-    // An autosave only re-attaches progress and re-filters: well under a frame budget per keystroke batch.
+    // An autosave only re-attaches progress and re-filters, from the same task infos.
     const infos = buildTaskInfos({ ...src, tasks });
-    const t1 = performance.now();
-    filterRows(attachProgress(infos, [], '2025-09-30'), { ...NO_FILTERS, unfilledOnly: true }, 'yjgj');
-    expect(performance.now() - t1).toBeLessThan(300);
+    expect(filterRows(attachProgress(infos, [], '2025-09-30'), { ...NO_FILTERS, unfilledOnly: true }, 'jjgdyf')).toHaveLength(500);
   });
 });
 
