@@ -74,7 +74,7 @@ describe('task ledger', () => {
     const targetInputs = page.locator('input[data-testid^="field-target-"], [data-testid^="field-target-"] input');
     const nTargets = await targetInputs.count();
     if (nTargets > 0) await targetInputs.first().fill('21');
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('已保存');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toContain('已保存');
     await page.getByTestId('status-suggestion').waitFor();
     await page.getByTestId('task-detail').evaluate((el) => el.scrollTo(0, 0));
     await screenshot(page, 'ledger-detail');
@@ -115,7 +115,7 @@ describe('task ledger', () => {
     await page.getByRole('button', { name: /沿用上期/ }).click();
     await expect.poll(() => page.getByTestId('field-progress').inputValue()).toBe('已对接世界500强企业3家，签约外资研发中心1个。');
     await expect(page.getByTestId('field-nextSteps').inputValue()).resolves.toBe('四季度再引进2家外资研发中心。');
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('已保存');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toContain('已保存');
     await page.getByTestId('task-detail').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await screenshot(page, 'ledger-detail-next-quarter');
     await pickPeriod(page, '2025年第三季度');
