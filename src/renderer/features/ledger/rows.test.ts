@@ -5,7 +5,7 @@ import type { DefaultData } from '@core/policy/seed-data';
 import { emptyProgress } from '../../storage/repositories';
 import { NO_FILTERS } from '../../state/ledger';
 import { actionPlanFixture, bulkTasks } from '../../../../test/builders/tasks';
-import { attachProgress, buildRows, buildTaskInfos, filterRows, type LedgerRow } from './rows';
+import { attachProgress, buildRows, buildTaskInfos, filterRows, filterRowsNarrowing, type FilterMemo, type LedgerRow } from './rows';
 
 const fx = actionPlanFixture();
 const src = { ...fx, progress: [], district: '汉阳区', periodEnd: '2025-09-30' };
@@ -108,5 +108,21 @@ describe('销号 in the ledger', () => {
     expect(filterRows(rows, { ...NO_FILTERS, overdueOnly: true, showClosed: true }, '')).toHaveLength(17);
     // An earlier period (ending before the closing date) still lists it.
     expect(filterRows(buildRows({ ...src, tasks, periodEnd: '2025-06-30' }), NO_FILTERS, '')).toHaveLength(20);
+  });
+});
+
+describe('typing on narrows the previous result', () => {
+  it('gives exactly what a full search gives, keystroke by keystroke (typing on, deleting, changing filters)', () => {
+    const rows = buildRows({ ...src, tasks: bulkTasks(2_000) });
+    const relevantOnly = { ...NO_FILTERS, relevantOnly: true };
+    const steps: [string, typeof NO_FILTERS][] = [
+      ['创', NO_FILTERS], ['创新', NO_FILTERS], ['创新平', NO_FILTERS], ['创新', NO_FILTERS], ['创新 ', NO_FILTERS], ['创新 k', NO_FILTERS],
+      ['创新 kj', relevantOnly], ['', relevantOnly], ['j', relevantOnly], ['jj', relevantOnly], ['jjg', NO_FILTERS], ['jjgdyf', NO_FILTERS], ['x', NO_FILTERS],
+    ];
+    let memo: FilterMemo | undefined;
+    for (const [search, f] of steps) {
+      memo = filterRowsNarrowing(memo, rows, f, search);
+      expect(memo.result.map((r) => r.task.key), search).toEqual(filterRows(rows, f, search).map((r) => r.task.key));
+    }
   });
 });

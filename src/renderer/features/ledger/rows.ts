@@ -131,3 +131,21 @@ export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search:
       (terms.length === 0 || matchesSearch(r.search, terms)),
   );
 }
+
+/** A filtered result and what it was filtered with (for {@link filterRowsNarrowing}). */
+export interface FilterMemo {
+  rows: readonly LedgerRow[];
+  filters: LedgerFilters;
+  search: string;
+  result: LedgerRow[];
+}
+
+/**
+ * filterRows, but when only the search grew at its end (typing on: "创" → "创新", "k" → "kj") the
+ * previous result is filtered again instead of every row: every term of the longer query implies
+ * one of the shorter, so nothing outside the previous result can match.
+ */
+export function filterRowsNarrowing(prev: FilterMemo | undefined, rows: readonly LedgerRow[], f: LedgerFilters, search: string): FilterMemo {
+  const narrowing = prev && prev.rows === rows && prev.filters === f && prev.search.trim() !== '' && search.startsWith(prev.search);
+  return { rows, filters: f, search, result: filterRows(narrowing ? prev.result : rows, f, search) };
+}
