@@ -75,3 +75,6 @@ export function taskField(id: TaskFieldId): TaskField {
   if (!f) throw new Error(`unknown task field ${id}`);
   return f;
 }
+
+/** Most characters an Excel cell holds (32,767): longer text could not be exported, so it is refused at entry. */
+export const EXCEL_CELL_LIMIT = 32_767;

@@ -4,3 +4,4 @@ export * from './districts';
 export * from './period';
 export * from './fields';
 export * from './unit-names';
+export * from './closure';

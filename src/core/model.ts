@@ -80,6 +80,12 @@ export interface Task {
   deadlineText?: string;
   /** Dropped by the city in a later list: kept with its progress, hidden by default. */
   archived?: boolean;
+  /** 办结销号: the date the district closed the task (it leaves the lists of periods ending on or after it). */
+  closedAt?: IsoDate;
+  /** Why or how it was closed // 销号说明. */
+  closedNote?: string;
+  /** Who closed it // 销号人. */
+  closedBy?: string;
   origin: 'seed' | 'import' | 'manual';
   updatedAt: IsoDateTime;
 }
@@ -306,4 +312,6 @@ export const SETTING_KEYS = {
   gridColumns: 'gridColumns',
   /** The officer's unit renames (UnitRename[]), on top of the built-in pairs. */
   unitRenames: 'unitRenames',
+  /** The ledger's 与本区相关 filter (on unless the office turned it off). */
+  ledgerRelevantOnly: 'ledgerRelevantOnly',
 } as const;

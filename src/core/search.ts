@@ -8,10 +8,10 @@ import { pinyin } from 'pinyin-pro';
 export interface SearchKey {
   /** Lower-cased text of every searchable field, joined. */
   text: string;
-  /** Pinyin initials of the short fields (title, units), lower case, one string per field. */
-  initials: string[];
-  /** Full pinyin without tones or spaces of the short fields. */
-  spelled: string[];
+  /** Pinyin initials of the short fields (title, units), lower case, one per field, joined by "|" (a term never spans two fields). */
+  initials: string;
+  /** Full pinyin without tones or spaces of the short fields, joined by "|". */
+  spelled: string;
 }
 
 function syllables(text: string): string[] {
@@ -38,7 +38,10 @@ const memo = new Map<string, [string, string]>();
 function pinyinForms(text: string): [string, string] {
   const hit = memo.get(text);
   if (hit) return hit;
-  const syl = syllables(text);
+  // Punctuation (点名：汉阳区) does not break a run of initials: "dmhy".
+  const syl = syllables(text)
+    .map((x) => x.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
   const forms: [string, string] = [syl.map((x) => x[0]).join(''), syl.join('')];
   if (text.length <= 16 && memo.size < 5000) memo.set(text, forms);
   return forms;
@@ -53,8 +56,8 @@ export function buildSearchKey(short: readonly string[], long: readonly string[]
   const forms = shortClean.map(pinyinForms);
   return {
     text: [...shortClean, ...long.filter(Boolean)].join('\n').toLowerCase(),
-    initials: forms.map((f) => f[0]),
-    spelled: forms.map((f) => f[1]),
+    initials: forms.map((f) => f[0]).join('|'),
+    spelled: forms.map((f) => f[1]).join('|'),
   };
 }
 
@@ -73,7 +76,7 @@ const LATIN = /^[a-z]+$/;
 export function matchesSearch(key: SearchKey, terms: readonly string[]): boolean {
   for (const term of terms) {
     if (key.text.includes(term)) continue;
-    if (LATIN.test(term) && (key.initials.some((s) => s.includes(term)) || key.spelled.some((s) => s.includes(term)))) continue;
+    if (LATIN.test(term) && (key.initials.includes(term) || key.spelled.includes(term))) continue;
     return false;
   }
   return true;

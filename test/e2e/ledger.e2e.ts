@@ -74,7 +74,7 @@ describe('task ledger', () => {
     const targetInputs = page.locator('input[data-testid^="field-target-"], [data-testid^="field-target-"] input');
     const nTargets = await targetInputs.count();
     if (nTargets > 0) await targetInputs.first().fill('21');
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('已保存');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toContain('已保存');
     await page.getByTestId('status-suggestion').waitFor();
     await page.getByTestId('task-detail').evaluate((el) => el.scrollTo(0, 0));
     await screenshot(page, 'ledger-detail');
@@ -115,7 +115,7 @@ describe('task ledger', () => {
     await page.getByRole('button', { name: /沿用上期/ }).click();
     await expect.poll(() => page.getByTestId('field-progress').inputValue()).toBe('已对接世界500强企业3家，签约外资研发中心1个。');
     await expect(page.getByTestId('field-nextSteps').inputValue()).resolves.toBe('四季度再引进2家外资研发中心。');
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('已保存');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toContain('已保存');
     await page.getByTestId('task-detail').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await screenshot(page, 'ledger-detail-next-quarter');
     await pickPeriod(page, '2025年第三季度');
@@ -172,7 +172,9 @@ describe('task ledger', () => {
     await openLedger(page);
     await rowsIn(page).first().waitFor();
     const openMs = Date.now() - t0;
-    expect(await shownCount(page)).toBeGreaterThanOrEqual(10_000);
+    // Every task, not only the district's (与本区相关 is on by default).
+    await page.getByTestId('filter-relevant').click();
+    await expect.poll(() => shownCount(page)).toBeGreaterThanOrEqual(10_000);
     // Only the visible rows are in the DOM.
     expect(await rowsIn(page).count()).toBeLessThan(80);
     t0 = Date.now();
@@ -247,18 +249,19 @@ describe('task ledger', () => {
     // 150 % is refused in Chinese, not silently made 100; the saved 65 stays.
     const percent = page.getByTestId('field-percent');
     await percent.fill('150');
-    await page.getByTestId('percent-error').getByText('完成进度应在 0 到 100 之间').waitFor();
     await page.getByTestId('field-progress').click();
+    await page.getByTestId('percent-error').getByText('完成进度应在 0 到 100 之间').waitFor();
     await expect.poll(() => percent.inputValue()).toBe('65');
     await expect.poll(async () => (await stored())?.percent).toBe(65);
     await screenshot(page, 'ledger-percent-refused');
-    await percent.fill('65');
+    await percent.fill('64');
+    await page.getByTestId('field-progress').click();
     await page.getByTestId('percent-error').waitFor({ state: 'detached' });
 
     // 1e30 is a typo: refused in Chinese, the saved value stays.
     await target.fill('1e30');
-    await page.getByText('数值过大').first().waitFor();
     await page.getByTestId('field-progress').click();
+    await page.getByText('数值过大').first().waitFor();
     await page.waitForTimeout(1000);
     expect(Object.values((await stored())?.indicatorValues ?? {})).toContain(120);
     await screenshot(page, 'ledger-keyboard-values');

@@ -86,6 +86,19 @@ describe('buildDashboard on a seeded district', () => {
     ]);
   });
 
+  it.each([
+    ['closed before the period ends: out of every list and count', '2025-08-01', [], [], 6],
+    ['closed on the period’s last day: out', '2025-09-30', [], [], 6],
+    ['closed after the period: still listed', '2025-10-15', ['d2-1'], [], 8],
+  ])('销号 %s', (_what, closedAt, overdueKeys, unfilledExtra, tasks) => {
+    const input = scenario();
+    const closed = buildDashboard({ ...input, tasks: input.tasks.map((t) => (t.key === 'd2-1' || t.key === 'd1-4' ? { ...t, closedAt } : t)) });
+    expect(closed.overdue.map((t) => t.key).filter((k) => k === 'd2-1')).toEqual(overdueKeys);
+    expect(closed.unfilled.map((t) => t.key).filter((k) => k !== 'd1-4')).toEqual(unfilledExtra);
+    expect(closed.unfilled.some((t) => t.key === 'd1-4')).toBe(tasks === 8);
+    expect(closed.totals.tasks).toBe(tasks);
+  });
+
   it('lists not-filled tasks; text without a status counts as filled (未选状态), as in the ledger', () => {
     expect(data.unfilled.map((t) => t.key)).toEqual(['d1-4']);
     const percentOnly = buildDashboard(scenario({ progress: [anEntry(D, 'd1-4', '2025-Q3', undefined, { percent: 40 })] }));

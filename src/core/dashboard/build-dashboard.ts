@@ -5,6 +5,7 @@
 import type { Cluster, IsoDate, PolicyDocument, ProgressEntry, ReportingPeriod, Target, Task, TaskStatus } from '../model';
 import { STATUS_LABELS, TASK_STATUSES } from '../model';
 import { parsePeriodId } from '../period';
+import { isClosedIn } from '../closure';
 import { judgePace, type PaceVerdict } from './pace';
 import { isProgressFilled, type ProgressSummary } from './progress-summary';
 
@@ -194,11 +195,11 @@ export function buildDashboard(input: DashboardInput): DashboardData {
   for (const d of input.documents) docTitle.set(d.id, d.shortTitle || d.title);
   const cluster = filters.clusterId ? input.clusters.find((c) => c.id === filters.clusterId) : undefined;
 
-  // 1. The tasks shown: active, relevant, matching the filters.
+  // 1. The tasks shown: active, not closed (销号) by the period's end, relevant, matching the filters.
   const tasks: Task[] = [];
   const slot = new Map<string, number>();
   for (const t of input.tasks) {
-    if (t.archived) continue;
+    if (t.archived || isClosedIn(t, period)) continue;
     if (filters.documentId && t.documentId !== filters.documentId) continue;
     if (filters.clusterId && (!cluster || !taskInCluster(t, cluster))) continue;
     if (input.isRelevant && !input.isRelevant(t)) continue;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DefaultData } from './seed-data';
-import { taskRelevance } from './relevance';
+import { districtsNamedIn, taskRelevance } from './relevance';
 
 const data = JSON.parse(readFileSync(join(import.meta.dirname, '../../../seeds/default-data.json'), 'utf8')) as DefaultData;
 const task = (key: string) => data.tasks.find((t) => t.key === key)!;
@@ -44,5 +44,15 @@ describe('taskRelevance for 汉阳区 on the default data', () => {
     const rel = data.tasks.map((t) => taskRelevance(t, '汉阳区', hanyang)).filter((r) => r.relevant);
     expect(rel.length).toBeGreaterThan(80);
     expect(rel.every((r) => r.reasons.length > 0)).toBe(true);
+  });
+});
+
+describe('districtsNamedIn', () => {
+  it.each([
+    ['联动蔡甸、汉阳等区域建设', ['汉阳区', '蔡甸区']],
+    ['支持东湖高新区建设', ['东湖新技术开发区']],
+    ['全市统筹推进', []],
+  ])('%s → %j', (text, names) => {
+    expect(districtsNamedIn(text).sort()).toEqual([...names].sort());
   });
 });

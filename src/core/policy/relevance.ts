@@ -54,3 +54,24 @@ export function taskRelevance(task: Task, district: string, clusters: readonly C
   }
   return { relevant: reasons.length > 0, reasons: [...new Set(reasons)] };
 }
+
+/**
+ * The districts a text names, by official name, short name, alias or stem ("汉阳" → 汉阳区),
+ * as official names. For search: "hy" then finds every task that names 汉阳, whatever the district.
+ */
+export function districtsNamedIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(PLACE_NAMES.pattern)) found.add(PLACE_NAMES.district.get(m[0])!);
+  return DISTRICTS.filter((d) => found.has(d.name)).map((d) => d.name);
+}
+
+// Every name of every district in one pattern (longest first), so a text is scanned once.
+const PLACE_NAMES = (() => {
+  const district = new Map<string, string>();
+  for (const d of DISTRICTS) {
+    const stem = districtStem(d.name);
+    for (const n of [d.name, d.shortName, ...d.aliases, ...(stem && stem.length >= 2 ? [stem] : [])]) if (n && !district.has(n)) district.set(n, d.name);
+  }
+  const names = [...district.keys()].sort((a, b) => b.length - a.length);
+  return { district, pattern: new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu') };
+})();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod } from '../period';
 import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
-import { buildTargetRows, looksLikeFormula } from './rows';
+import { buildTargetRows, buildTaskRows, findMissingItems, looksLikeFormula, reportTasks } from './rows';
+import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { reportFileName } from './kinds';
 import { estimateLines, rowHeightFor } from './layout';
 
@@ -110,5 +111,21 @@ describe('buildTaskRows: 任务编号', () => {
     const rows = buildTaskRows({ documents: [], tasks, clusters: [], progress: [], district: '汉阳区', period: Q3 });
     expect(rows.map((r) => [r.key, r.taskKey])).toEqual([['2023GZYD-01', undefined], ['23', 'IMP20261126-001']]);
     expect(findMissingItems(rows).map((m) => m.taskKey)).toEqual(['2023GZYD-01', 'IMP20261126-001']);
+  });
+});
+
+describe('销号 in reports', () => {
+  const tasks = [
+    aTask('d1-1', 'd1', { responsibleUnits: ['各区人民政府'] }),
+    aTask('d1-2', 'd1', { responsibleUnits: ['各区人民政府'], closedAt: '2025-08-01' }), // closed in the period
+    aTask('d1-3', 'd1', { responsibleUnits: ['各区人民政府'], closedAt: '2025-10-08' }), // closed after it
+    aTask('d1-4', 'd1', { responsibleUnits: ['各区人民政府'], closedAt: '2024-12-31' }), // closed long ago, though filled
+  ];
+  const src = { tasks, clusters: [], progress: [anEntry('汉阳区', 'd1-4', '2025-Q3', 'done')], district: '汉阳区', period: Q3 };
+  it('a task closed by the period’s end is not reported (nor asked for in the pre-export check); one closed later still is', () => {
+    expect(reportTasks(src).map((t) => t.key)).toEqual(['d1-1', 'd1-3']);
+    expect(reportTasks({ ...src, period: makePeriod('quarter', 2025, 4) }).map((t) => t.key)).toEqual(['d1-1']);
+    const rows = buildTaskRows({ ...src, documents: [aDocument('d1')] });
+    expect(findMissingItems(rows).map((m) => m.taskKey)).toEqual(['d1-1', 'd1-3']);
   });
 });

@@ -3,6 +3,7 @@
  * values keyed by placeholder field. Built from tasks, progress, targets and clusters.
  */
 import type { TaskFieldId } from '../fields';
+import { isClosedIn } from '../closure';
 import {
   STATUS_LABELS,
   taskCode,
@@ -86,12 +87,12 @@ export interface ReportSource {
 /**
  * The tasks a district's report lists, in document order: active tasks that concern the
  * district (all districts, named, a corridor or one of its clusters), plus any task the
- * district has filled progress for in the period.
+ * district has filled progress for in the period; never a task closed (销号) by the period's end.
  */
 export function reportTasks(src: Pick<ReportSource, 'tasks' | 'clusters' | 'progress' | 'district' | 'period'>): Task[] {
   const filled = new Set([...progressByTask(src).values()].filter((p) => p.status || p.progress.trim()).map((p) => p.taskKey));
   return src.tasks
-    .filter((t) => !t.archived && (filled.has(t.key) || taskRelevance(t, src.district, src.clusters).relevant))
+    .filter((t) => !t.archived && !isClosedIn(t, src.period) && (filled.has(t.key) || taskRelevance(t, src.district, src.clusters).relevant))
     .slice()
     .sort((a, b) => (a.documentId === b.documentId ? a.order - b.order : a.documentId < b.documentId ? -1 : 1));
 }

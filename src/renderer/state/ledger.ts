@@ -39,6 +39,8 @@ export interface LedgerFilters {
   overdueOnly: boolean;
   /** 本期未填报: no progress text saved for the chosen period. */
   unfilledOnly: boolean;
+  /** 显示已销号: also list tasks closed by the period's end (hidden otherwise). */
+  showClosed: boolean;
 }
 
 /** No filter at all. */
@@ -50,6 +52,7 @@ export const NO_FILTERS: LedgerFilters = {
   relevantOnly: false,
   overdueOnly: false,
   unfilledOnly: false,
+  showClosed: false,
 };
 
 interface ViewState {
@@ -97,8 +100,8 @@ export const useLedgerView = create<ViewState>()(
   ),
 );
 
-/** Columns hidden by default (the officer can show them). */
-export const DEFAULT_HIDDEN: readonly LedgerColumnId[] = ['section', 'relevance'];
+/** Columns hidden by default (the officer can show them). 与本区关系 is shown: it says why a task is listed. */
+export const DEFAULT_HIDDEN: readonly LedgerColumnId[] = ['section'];
 
 interface ColumnsState {
   hidden: LedgerColumnId[];
@@ -124,8 +127,14 @@ export const useLedgerColumns = create<ColumnsState>()(
     }),
     {
       name: 'ledger-columns',
-      version: 1,
+      version: 2,
       storage: createJSONStorage(() => localStorage),
+      // Version 1 hid 与本区关系 by default: show it once; the officer may hide it again.
+      migrate: (persisted, version) => {
+        const p = (persisted ?? {}) as Partial<ColumnsState>;
+        if (version < 2 && Array.isArray(p.hidden)) return { ...p, hidden: p.hidden.filter((h) => h !== 'relevance') } as ColumnsState;
+        return p as ColumnsState;
+      },
       partialize: ({ hidden, widths, sort }) => ({ hidden, widths, sort }),
     },
   ),

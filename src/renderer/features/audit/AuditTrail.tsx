@@ -1,9 +1,8 @@
 import { Empty, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { AuditEntry } from '@core/model';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { readAuditTrail, readRecentAudit, readTaskTrail } from '../../storage/audit';
-import { AUDIT_TEXT, describeEntity, describeField, formatValue } from './texts';
+import { AUDIT_TEXT, chineseDateTime, describeEntity, describeField, formatSide } from './texts';
 
 /** Which trail to show: one task (with its progress in `district`), one progress entry, or the latest changes. */
 export type AuditTrailProps =
@@ -31,16 +30,16 @@ export function AuditTrail(props: AuditTrailProps) {
       dataSource={rows ?? []}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       columns={[
-        { title: AUDIT_TEXT.columns.at, dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+        { title: AUDIT_TEXT.columns.at, dataIndex: 'at', width: 170, render: (v: string) => chineseDateTime(v) },
         ...(props.entity === 'progress' ? [] : [{ title: AUDIT_TEXT.columns.entity, key: 'entity', width: 200, render: (_: unknown, r: AuditEntry) => describeEntity(r) }]),
         { title: AUDIT_TEXT.columns.field, key: 'field', width: 180, render: (_: unknown, r: AuditEntry) => describeField(r) },
         {
           title: AUDIT_TEXT.columns.old,
           key: 'old',
           width: '26%',
-          render: (_: unknown, r: AuditEntry) => <Typography.Text type="secondary">{formatValue(r.field, r.oldValue)}</Typography.Text>,
+          render: (_: unknown, r: AuditEntry) => <Typography.Text type="secondary">{formatSide(r, 'old')}</Typography.Text>,
         },
-        { title: AUDIT_TEXT.columns.new, key: 'new', width: '26%', render: (_: unknown, r: AuditEntry) => formatValue(r.field, r.newValue) },
+        { title: AUDIT_TEXT.columns.new, key: 'new', width: '26%', render: (_: unknown, r: AuditEntry) => formatSide(r, 'new') },
         { title: AUDIT_TEXT.columns.by, dataIndex: 'by', width: 90, render: (v: string) => v || AUDIT_TEXT.unknownUser },
       ]}
     />

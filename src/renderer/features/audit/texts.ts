@@ -11,6 +11,7 @@ export const AUDIT_TEXT = {
   unlocked: '解锁已报送的报告期',
   restored: '从备份恢复全部数据',
   empty_value: '（空）',
+  record: '整条记录',
   unknownUser: '—',
 } as const;
 
@@ -47,6 +48,27 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   baseline: '基期值',
   unit: '单位',
   unlockedAt: '解锁',
+  closedAt: '销号日期',
+  closedNote: '销号说明',
+  closedBy: '销号人',
+  updatedAt: '更新时间',
+  addedAt: '添加时间',
+  issueDate: '印发日期',
+  shortTitle: '简称',
+  docNumber: '文号',
+  issuer: '发文机关',
+  kind: '类别',
+  source: '来源',
+  district: '区',
+  periodId: '报告期',
+  taskKey: '任务编号',
+  key: '编号',
+  comparator: '比较方式',
+  year: '年份',
+  baselineYear: '基期年份',
+  sourceText: '原文',
+  planStartYear: '规划起始年',
+  planEndYear: '规划结束年',
 };
 
 const ENTITY_LABELS: Readonly<Record<AuditEntry['entity'], string>> = {
@@ -70,7 +92,10 @@ const SETTING_LABELS: Readonly<Record<string, string>> = {
   gridColumns: '台账显示列',
   indicatorTables: '指标表',
   districtPositioning: '各区定位',
+  ledgerRelevantOnly: '台账只看与本区相关',
 };
+
+const PERIOD_KIND_LABELS: Readonly<Record<string, string>> = { month: '月报', quarter: '季报', half: '半年报', year: '年报' };
 
 function periodName(id: string): string {
   return parsePeriodId(id)?.name ?? id;
@@ -104,26 +129,73 @@ export function describeField(e: AuditEntry): string {
   return base;
 }
 
-/** A recorded value as short Chinese text. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** A date `YYYY-MM-DD` as 2026年11月26日 (other text unchanged). */
+export function chineseDate(date: string): string {
+  const m = ISO_DATE.exec(date);
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : date;
+}
+
+/** A moment as 2026年11月26日 12:03 in local time. */
+export function chineseDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+/** The name of a record in a list or a whole-record row: its title, name, period, text. */
+function recordLabel(o: Record<string, unknown>): string | undefined {
+  const label = o.title ?? o.name ?? o.label ?? o.progress ?? o.fileName ?? o.key;
+  if (typeof label === 'string' && label) return clip(label, 60);
+  if (typeof o.periodId === 'string') return periodName(o.periodId);
+  return undefined;
+}
+
+/** A recorded value as short Chinese text: dates as dates, lists as their items, records by their name. */
 export function formatValue(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return AUDIT_TEXT.empty_value;
   const last = field.split(':').pop();
   if (last === 'status' && typeof v === 'string') return STATUS_LABELS[v as TaskStatus] ?? v;
   if (last === 'percent' && typeof v === 'number') return `${v}%`;
+  if (last === 'periodKind' && typeof v === 'string') return PERIOD_KIND_LABELS[v] ?? v;
   if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string' && ISO_DATE_TIME.test(v)) return chineseDateTime(v);
+  if (typeof v === 'string' && ISO_DATE.test(v)) return chineseDate(v);
   if (Array.isArray(v)) {
     if (v.length === 0) return AUDIT_TEXT.empty_value;
-    return v.every((x) => typeof x !== 'object' || x === null) ? v.join('、') : `（共 ${v.length} 项）`;
+    const items = v.map((x) => (x && typeof x === 'object' ? (recordLabel(x as Record<string, unknown>) ?? '') : formatValue('value', x))).filter(Boolean);
+    return clip(items.join('、'), 200);
   }
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if ('key' in o && 'value' in o && Object.keys(o).length === 2) return formatValue('value', o.value);
-    const label = o.title ?? o.name ?? o.progress ?? o.fileName;
-    if (typeof label === 'string' && label) return label.length > 60 ? `${label.slice(0, 60)}…` : label;
+    if ('key' in o && 'value' in o && Object.keys(o).length === 2) return formatValue(String(o.key), o.value);
     if ('safetyBackup' in o) return `恢复前的数据已备份为 ${String(o.safetyBackup)}`;
-    if ('backupCreatedAt' in o) return `备份时间 ${String(o.backupCreatedAt).slice(0, 19).replace('T', ' ')} 的数据`;
-    return `（共 ${Object.keys(o).length} 项）`;
+    if ('backupCreatedAt' in o) return `备份时间 ${chineseDateTime(String(o.backupCreatedAt))} 的数据`;
+    // A whole record (created or removed): its name, never a count of its fields.
+    if (last === '*') return recordLabel(o) ?? AUDIT_TEXT.record;
+    // A map such as indicator values: each entry as 名称：值.
+    const entries = Object.entries(o).filter(([, x]) => x !== null && x !== undefined && x !== '');
+    if (entries.length === 0) return AUDIT_TEXT.empty_value;
+    return clip(entries.map(([k, x]) => `${FIELD_LABELS[k] ?? k}：${formatValue(k, x)}`).join('；'), 200);
   }
-  const s = String(v);
-  return s.length > 120 ? `${s.slice(0, 120)}…` : s;
+  return clip(String(v), 120);
+}
+
+/** The 原值 / 新值 of an audit row: a created record says 新建 (and its name), a removed one 删除. */
+export function formatSide(e: AuditEntry, side: 'old' | 'new'): string {
+  const whole = e.field.split(':').pop() === '*';
+  const v = side === 'old' ? e.oldValue : e.newValue;
+  if (whole && side === 'new' && e.oldValue === null && v !== null && typeof v === 'object') {
+    const label = recordLabel(v as Record<string, unknown>);
+    return label ?? AUDIT_TEXT.created;
+  }
+  if (whole && side === 'new' && v === null && e.oldValue !== null) return AUDIT_TEXT.deleted;
+  return formatValue(e.field, v);
 }

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Empty, Spin } from 'antd';
 import { STATUS_LABELS, taskCode } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
@@ -7,12 +7,14 @@ import { getDb, useLiveQuery } from '../../storage/live';
 import { clustersRepo, documentsRepo, getDistrict, progressRepo, tasksRepo } from '../../storage/repositories';
 import { useLedgerView } from '../../state/ledger';
 import { useRoute } from '../../state/route';
-import { attachProgress, buildTaskInfos, filterRows } from './rows';
+import { attachProgress, buildTaskInfos, filterRows, filterRowsNarrowing, type FilterMemo } from './rows';
 import { useReportingPeriod } from './use-period';
 import { LedgerToolbar } from './LedgerToolbar';
 import { TaskGrid } from './TaskGrid';
 import { TaskDetail } from './TaskDetail';
 import { LEDGER_TEXT } from './texts';
+import { useRelevantOnly } from './use-relevant-only';
+import { CloseDialog } from './CloseDialog';
 
 /** Columns of the grid's CSV export, in the order of the 重点任务推进情况表. */
 const CSV_FIELDS: readonly TaskFieldId[] = ['seq', 'key', 'document', 'title', 'leadUnits', 'responsibleUnits', 'deadline', 'progress', 'percent', 'status', 'problems', 'nextSteps'];
@@ -37,11 +39,17 @@ export function LedgerPage() {
 
   // Typing stays responsive with 10,000 tasks: filtering follows the input at lower priority.
   const search = useDeferredValue(useLedgerView((s) => s.search));
-  const filters = useLedgerView((s) => s.filters);
+  const sessionFilters = useLedgerView((s) => s.filters);
+  const [relevantOnly] = useRelevantOnly();
+  const filters = useMemo(() => ({ ...sessionFilters, relevantOnly: relevantOnly ?? true }), [sessionFilters, relevantOnly]);
   const grouping = useLedgerView((s) => s.grouping);
   const openKey = useLedgerView((s) => s.selectedTaskKey);
   const select = useLedgerView((s) => s.select);
   const [activeKey, setActiveKey] = useState<string | undefined>(openKey);
+  // The task opened by Ctrl+Enter gets the cursor in 状态.
+  const [focusKey, setFocusKey] = useState<string | undefined>(undefined);
+  const order = useRef<string[]>([]);
+  const [bulkClosing, setBulkClosing] = useState(false);
 
   // Arriving from another page with a task to open (e.g. the dashboard).
   const routeTask = useRoute((s) => s.taskKey);
@@ -54,7 +62,37 @@ export function LedgerPage() {
 
   const infos = useMemo(() => (base && district ? buildTaskInfos({ ...base, district }) : undefined), [base, district]);
   const rows = useMemo(() => (infos && progress ? attachProgress(infos, progress, period.end) : undefined), [infos, progress, period.end]);
-  const shown = useMemo(() => (rows ? filterRows(rows, filters, search) : []), [rows, filters, search]);
+  // Typing on narrows the previous result rather than searching all 10,000 rows again.
+  const lastFilter = useRef<FilterMemo | undefined>(undefined);
+  const shown = useMemo(() => {
+    if (!rows) return [];
+    lastFilter.current = filterRowsNarrowing(lastFilter.current, rows, filters, search);
+    return lastFilter.current.result;
+  }, [rows, filters, search]);
+  // A search that finds nothing among the district's tasks says what it would find among the others.
+  const hiddenIrrelevant = useMemo(
+    () => (rows && search && filters.relevantOnly && shown.length === 0 ? filterRows(rows, { ...filters, relevantOnly: false }, search).length : 0),
+    [rows, filters, search, shown.length],
+  );
+  const openNextUnfilled = useCallback(
+    (from: string) => {
+      const byKey = new Map(shown.map((r) => [r.task.key, r]));
+      const keys = order.current.length ? order.current : shown.map((r) => r.task.key);
+      const at = keys.indexOf(from);
+      for (let i = 1; i <= keys.length; i++) {
+        const k = keys[(at + i) % keys.length]!;
+        const r = byKey.get(k);
+        if (k !== from && r && !r.filled && !r.closed) {
+          setActiveKey(k);
+          setFocusKey(k);
+          select(k);
+          return;
+        }
+      }
+      message.info(LEDGER_TEXT.detail.noMoreUnfilled);
+    },
+    [shown, select, message],
+  );
   const openRow = openKey && rows ? rows.find((r) => r.task.key === openKey) : undefined;
   const planStart = useMemo(() => {
     const doc = openRow && base?.documents.find((d) => d.id === openRow.task.documentId);
@@ -96,6 +134,7 @@ export function LedgerPage() {
         sections={base.sections}
         shown={shown.length}
         onExportCsv={() => void exportCsv()}
+        onBulkClose={() => setBulkClosing(true)}
         onLeaveSearch={(open) => {
           // The top row as the grid shows it (sorted), not the filter's order.
           const grid = document.querySelector<HTMLElement>('[data-testid="task-grid"]');
@@ -108,7 +147,20 @@ export function LedgerPage() {
       />
       <div style={{ display: 'flex', gap: 8, flex: 1, minHeight: 0 }}>
         {shown.length === 0 ? (
-          <Empty style={{ flex: 1, marginTop: 60 }} description={LEDGER_TEXT.empty} />
+          <Empty
+            style={{ flex: 1, marginTop: 60 }}
+            description={
+              <span data-testid="ledger-empty">
+                {LEDGER_TEXT.empty}
+                {hiddenIrrelevant > 0 && (
+                  <>
+                    <br />
+                    {LEDGER_TEXT.filters.hiddenIrrelevant(hiddenIrrelevant)}
+                  </>
+                )}
+              </span>
+            }
+          />
         ) : (
           <TaskGrid
             rows={shown}
@@ -119,6 +171,7 @@ export function LedgerPage() {
             onActivate={setActiveKey}
             onOpen={select}
             onClose={() => select(undefined)}
+            orderRef={order}
           />
         )}
         {openRow && (
@@ -131,6 +184,15 @@ export function LedgerPage() {
               select(undefined);
               document.querySelector<HTMLElement>('[data-testid="task-grid"]')?.focus();
             }}
+            autoFocus={focusKey === openRow.task.key}
+            onSaveAndNext={() => openNextUnfilled(openRow.task.key)}
+          />
+        )}
+        {bulkClosing && (
+          <CloseDialog
+            scope={{ kind: 'bulk', documents: base.documents, tasks: base.tasks, shownKeys: shown.filter((r) => !r.task.closedAt).map((r) => r.task.key) }}
+            defaultBy=""
+            onClose={() => setBulkClosing(false)}
           />
         )}
       </div>

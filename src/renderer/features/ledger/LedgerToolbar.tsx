@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Button, Checkbox, Input, Popover, Select, Space } from 'antd';
-import { ColumnWidthOutlined, DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, ColumnWidthOutlined, DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { PolicyDocument, Section } from '@core/model';
 import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { useLedgerColumns, useLedgerView, type LedgerGrouping } from '../../state/ledger';
@@ -8,11 +8,12 @@ import type { LedgerRow } from './rows';
 import { COLUMN_ORDER, columnLabel } from './TaskGrid';
 import { PeriodPicker } from './PeriodPicker';
 import { LEDGER_TEXT } from './texts';
+import { useRelevantOnly } from './use-relevant-only';
 
 const F = LEDGER_TEXT.filters;
 
 /** Search, period, filters, grouping and columns of the ledger. */
-export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv, onLeaveSearch }: {
+export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv, onLeaveSearch, onBulkClose }: {
   rows: LedgerRow[];
   documents: PolicyDocument[];
   sections: Section[];
@@ -21,7 +22,10 @@ export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv, o
   onExportCsv: () => void;
   /** Enter (open the first task found) or ↓ (go into the list) in the search box. */
   onLeaveSearch: (open: boolean) => void;
+  /** Open 批量销号. */
+  onBulkClose: () => void;
 }) {
+  const [relevantOnly, setRelevantOnly] = useRelevantOnly();
   const search = useLedgerView((s) => s.search);
   const setSearch = useLedgerView((s) => s.setSearch);
   const filters = useLedgerView((s) => s.filters);
@@ -48,9 +52,9 @@ export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv, o
     filters.sectionIds.length ||
     filters.statuses.length ||
     filters.leadUnits.length ||
-    filters.relevantOnly ||
     filters.overdueOnly ||
-    filters.unfilledOnly;
+    filters.unfilledOnly ||
+    filters.showClosed;
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8, marginBottom: 8 }}>
@@ -105,6 +109,9 @@ export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv, o
         <Button icon={<DownloadOutlined />} onClick={onExportCsv} title={LEDGER_TEXT.exportCsvHint} data-testid="ledger-export-csv">
           {LEDGER_TEXT.exportCsv}
         </Button>
+        <Button icon={<CheckSquareOutlined />} onClick={onBulkClose} title={LEDGER_TEXT.close.buttonShortcut} data-testid="bulk-close">
+          {LEDGER_TEXT.close.bulkButton}
+        </Button>
         <span style={{ color: '#666', marginLeft: 'auto', whiteSpace: 'nowrap' }} data-testid="ledger-count" title={LEDGER_TEXT.keyboardHint}>
           {LEDGER_TEXT.count(shown, rows.length)} · {LEDGER_TEXT.filledCount(filled)}
         </span>
@@ -152,7 +159,7 @@ export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv, o
           options={leadUnits.map((u) => ({ value: u, label: u }))}
           popupMatchSelectWidth={false}
         />
-        <Checkbox checked={filters.relevantOnly} onChange={(e) => setFilters({ relevantOnly: e.target.checked })} data-testid="filter-relevant">
+        <Checkbox checked={relevantOnly ?? true} onChange={(e) => setRelevantOnly(e.target.checked)} data-testid="filter-relevant">
           {F.relevant}
         </Checkbox>
         <Checkbox checked={filters.overdueOnly} onChange={(e) => setFilters({ overdueOnly: e.target.checked })} data-testid="filter-overdue">
@@ -160,6 +167,9 @@ export function LedgerToolbar({ rows, documents, sections, shown, onExportCsv, o
         </Checkbox>
         <Checkbox checked={filters.unfilledOnly} onChange={(e) => setFilters({ unfilledOnly: e.target.checked })} data-testid="filter-unfilled">
           {F.unfilled}
+        </Checkbox>
+        <Checkbox checked={filters.showClosed} onChange={(e) => setFilters({ showClosed: e.target.checked })} data-testid="filter-closed">
+          {F.showClosed}
         </Checkbox>
         {anyFilter ? (
           <Button size="small" type="link" onClick={clearFilters}>

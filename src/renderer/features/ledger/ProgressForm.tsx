@@ -1,8 +1,11 @@
-import { useRef, useState } from 'react';
-import { Alert, App, Button, Input, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Alert, App, Button, Input, Popconfirm, Select, Space, Tag, Typography, type InputRef } from 'antd';
+import type { RefSelectProps } from 'antd/es/select';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { CheckCircleOutlined, CopyOutlined, LoadingOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ProgressEntry, ReportingPeriod, Target, Task, TaskStatus } from '@core/model';
 import { SETTING_KEYS, STATUS_LABELS, TASK_STATUSES } from '@core/model';
+import { EXCEL_CELL_LIMIT } from '@core/fields';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
 import { getDb } from '../../storage/live';
@@ -13,7 +16,11 @@ import { useProgressAutosave } from './autosave';
 import { ConflictNotice } from './ConflictNotice';
 import { LEDGER_TEXT } from './texts';
 import { StatusTag } from './status-tag';
-import { isPlausibleValue, typedNumberParser } from './typed-number';
+import { isPlausibleValue, isValidPercent } from './typed-number';
+import { NumberField, type NumberFieldHandle } from './NumberField';
+
+type TextField = 'progress' | 'problems' | 'nextSteps';
+const TEXT_FIELDS: readonly TextField[] = ['progress', 'problems', 'nextSteps'];
 
 const T = LEDGER_TEXT.detail;
 
@@ -27,6 +34,11 @@ function savedTime(iso: string): string {
  * each keystroke in IndexedDB's drafts at once, the changed fields saved a moment later,
  * field by field, a field another window changed meanwhile shown as a conflict).
  * Mount it with `key={entry.id}` so that switching tasks saves and starts afresh.
+ *
+ * Keyboard, as in Excel: one Tab order 状态 → 完成进度 → 进展情况 → 存在问题 → 下步计划 →
+ * indicator values → 填报人; links (采用建议, 沿用上期) are out of it, on Alt shortcuts named in
+ * their tooltips; Enter in a single-line field moves on; Ctrl+Enter saves and opens the next
+ * unfilled task. Numbers are checked when the field is left, never per keystroke.
  */
 export function ProgressForm(props: {
   task: Task;
@@ -38,8 +50,12 @@ export function ProgressForm(props: {
   planStart?: string;
   /** Set when the period is 已报送 and locked: the form is read-only and says why. */
   lockedReason?: string;
+  /** Put the cursor in 状态 when the form opens (opened from the keyboard). */
+  autoFocus?: boolean;
+  /** Ctrl+Enter: after saving, open the next task not filled in. */
+  onSaveAndNext?: () => void;
 }) {
-  const { task, period, initial, history, targets, defaultFilledBy, planStart, lockedReason } = props;
+  const { task, period, initial, history, targets, defaultFilledBy, planStart, lockedReason, autoFocus, onSaveAndNext } = props;
   const readOnly = Boolean(lockedReason);
   const { message } = App.useApp();
   const [view, autosave] = useProgressAutosave(getDb(), initial, hasContent(initial) ? initial.updatedAt : undefined);
@@ -48,8 +64,15 @@ export function ProgressForm(props: {
   const savedAt = view.savedAt;
   const error = view.error instanceof PeriodLockedError ? view.error.message : view.error ? T.saveFailed : undefined;
   const [percentError, setPercentError] = useState<string | undefined>(undefined);
+  const [textError, setTextError] = useState<string | undefined>(undefined);
   const filledByTouched = useRef(false);
-  const flush = () => void autosave.flush();
+  const statusRef = useRef<RefSelectProps>(null);
+  const percentRef = useRef<NumberFieldHandle>(null);
+  const textRefs = useRef<Partial<Record<TextField, TextAreaRef | null>>>({});
+  const targetRefs = useRef<(NumberFieldHandle | null)[]>([]);
+  const filledByRef = useRef<InputRef>(null);
+
+  const flush = useCallback(() => void autosave.flush(), [autosave]);
 
   const update = (patch: Partial<ProgressEntry>) => {
     if (readOnly) return;
@@ -59,6 +82,28 @@ export function ProgressForm(props: {
     autosave.update(withName);
   };
 
+  // Numbers typed but not yet committed (the field not left yet), committed when the page is closed or reloaded.
+  const pendingNumbers = useRef(new Set<() => void>());
+  const registerNumber = useCallback((commit: () => void) => {
+    pendingNumbers.current.add(commit);
+    return () => void pendingNumbers.current.delete(commit);
+  }, []);
+
+  // The autosave saves on page hide, unload and unmount; a half-typed number is committed first
+  // when the page is closed (hidden or minimised is not leaving: it stays uncommitted).
+  useEffect(() => {
+    const leave = () => {
+      for (const commit of pendingNumbers.current) commit();
+      flush();
+    };
+    window.addEventListener('beforeunload', leave);
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('beforeunload', leave);
+      window.removeEventListener('pagehide', leave);
+    };
+  }, [flush]);
+
   const earlier = history.filter((h) => h.periodId < period.id && hasContent(h)).sort((a, b) => (a.periodId < b.periodId ? 1 : -1));
   const previous = earlier[0];
   const copyPrevious = () => {
@@ -67,6 +112,67 @@ export function ProgressForm(props: {
     message.success(T.copyPreviousDone);
   };
   const hasText = Boolean(draft.progress.trim() || draft.problems.trim() || draft.nextSteps.trim());
+  const { modal } = App.useApp();
+  const askCopyPrevious = () => {
+    if (readOnly) return;
+    if (!previous) return message.info(T.copyPreviousNone);
+    if (!hasText) return copyPrevious();
+    modal.confirm({
+      title: T.copyPreviousTitle(parsePeriodId(previous.periodId)?.name ?? previous.periodId),
+      okText: '沿用',
+      cancelText: '取消',
+      autoFocusButton: 'ok',
+      onOk: copyPrevious,
+    });
+  };
+
+  /** A text field typed into: refused whole (nothing changes) beyond what an Excel cell holds. */
+  const typeText = (f: TextField, value: string) => {
+    if (value.length > EXCEL_CELL_LIMIT) {
+      setTextError(T.tooLong(T[f], EXCEL_CELL_LIMIT));
+      return;
+    }
+    setTextError(undefined);
+    update({ [f]: value });
+  };
+
+  useEffect(() => {
+    if (autoFocus && !readOnly) statusRef.current?.focus();
+  }, [autoFocus, readOnly]);
+
+  // Enter in a single-line field: the next field in the fixed order.
+  const focusAfterPercent = () => textRefs.current.progress?.focus();
+  const focusAfterTarget = (i: number) => (i + 1 < targets.length ? targetRefs.current[i + 1]?.focus() : filledByRef.current?.focus());
+
+  // 状态: Enter on the closed list (a status chosen) moves on to 完成进度 instead of opening the list again.
+  const [statusOpen, setStatusOpen] = useState(false);
+  const keepStatusClosed = useRef(false);
+  const onStatusKeyDownCapture = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing || statusOpen || !autosave.getView().entry.status) return;
+    keepStatusClosed.current = true;
+    setTimeout(() => {
+      keepStatusClosed.current = false;
+      percentRef.current?.focus();
+    });
+  };
+
+  const adopt = () => {
+    if (!readOnly && suggestion.status && suggestion.status !== autosave.getView().entry.status) update({ status: suggestion.status });
+  };
+  const onFormKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      flush();
+      onSaveAndNext?.();
+    } else if (e.altKey && e.code === 'KeyA') {
+      e.preventDefault();
+      adopt();
+    } else if (e.altKey && e.code === 'KeyY') {
+      e.preventDefault();
+      askCopyPrevious();
+    }
+  };
 
   const lineTarget = targets.find((t) => t.baseline !== undefined && draft.indicatorValues[t.id] != null);
   const suggestion = suggestStatus({
@@ -97,147 +203,174 @@ export function ProgressForm(props: {
       </Tag>
     );
 
+  const copyButton = (
+    <Button size="small" icon={<CopyOutlined />} tabIndex={-1} title={T.copyPreviousShortcut} disabled={!previous || readOnly} onClick={hasText ? undefined : copyPrevious}>
+      {T.copyPrevious}
+    </Button>
+  );
+
   return (
-    <div data-testid="progress-form" style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }}>
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 8 }}>
-          <Typography.Text strong style={{ fontSize: 15 }}>
+    <div data-testid="progress-form" onKeyDown={onFormKeyDown} style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start' }}>
+      <div style={{ flex: '1 1 380px', minWidth: 0 }}>
+        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 6 }}>
+          <Typography.Text strong style={{ fontSize: 14 }} title={T.shortcutsHint}>
             {T.formTitle(period.name)}
           </Typography.Text>
           <Space size={4}>
             {saveBadge}
             {hasText ? (
               <Popconfirm title={T.copyPreviousTitle(previous ? (parsePeriodId(previous.periodId)?.name ?? previous.periodId) : '上期')} onConfirm={copyPrevious} okText="沿用" cancelText="取消">
-                <Button size="small" icon={<CopyOutlined />} disabled={!previous || readOnly}>
-                  {T.copyPrevious}
-                </Button>
+                {copyButton}
               </Popconfirm>
             ) : (
-              <Button size="small" icon={<CopyOutlined />} onClick={copyPrevious} disabled={!previous || readOnly}>
-                {T.copyPrevious}
-              </Button>
+              copyButton
             )}
           </Space>
         </div>
         {state === 'error' && <Alert type="error" showIcon title={error ?? T.saveFailed} style={{ marginBottom: 8 }} />}
         <ConflictNotice conflicts={view.conflicts} targets={targets} onKeepMine={(f) => void autosave.keepMine(f)} onTakeTheirs={(f) => autosave.takeTheirs(f)} />
         {lockedReason && <Alert type="warning" showIcon title={lockedReason} style={{ marginBottom: 8 }} data-testid="period-locked" />}
-        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 8 }}>
-          <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', marginBottom: 6 }}>
+          <label style={{ display: 'flex', flexDirection: 'column', gap: 2, flex: 'none' }} onKeyDownCapture={onStatusKeyDownCapture}>
             <span className="field-label">{T.status}</span>
             {/* No allowClear: its button sat in the Tab order between 状态 and 完成进度 (digits typed after Tab were lost, Enter cleared the status). */}
             <Select<TaskStatus | ''>
+              ref={statusRef}
               aria-label={T.status}
               data-testid="field-status"
               disabled={readOnly}
-              style={{ width: 132 }}
+              style={{ width: 124 }}
               placeholder="请选择"
               value={draft.status}
+              open={statusOpen}
+              onOpenChange={(o) => {
+                if (o && keepStatusClosed.current) return;
+                setStatusOpen(o);
+              }}
               onChange={(v) => update({ status: v || undefined })}
               options={[...TASK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: '' as const, label: T.noStatus }]}
             />
           </label>
-          <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <label style={{ display: 'flex', flexDirection: 'column', gap: 2, flex: 'none' }}>
             <span className="field-label">{T.percent}</span>
-            <InputNumber
+            <NumberField
+              ref={percentRef}
               aria-label={T.percent}
               data-testid="field-percent"
               disabled={readOnly}
-              style={{ width: 104 }}
-              status={percentError ? 'error' : undefined}
-              precision={0}
-              parser={typedNumberParser}
-              value={draft.percent ?? null}
-              onFocus={() => setPercentError(undefined)}
-              onChange={(v) => {
-                const n = v === null || v === undefined ? undefined : Number(v);
-                // Out of range is refused, not silently clamped: the officer sees why and what to type.
-                if (n !== undefined && (n < 0 || n > 100)) return setPercentError(T.percentOutOfRange(n));
+              width={96}
+              value={draft.percent}
+              check={(v, typed) => (Number.isNaN(v) ? T.notANumber('完成进度', typed) : v !== undefined && !isValidPercent(v) ? T.percentOutOfRange(typed) : undefined)}
+              onCommit={(v) => {
                 setPercentError(undefined);
-                update({ percent: n });
+                update({ percent: v });
               }}
+              onRefuse={setPercentError}
+              onEnter={focusAfterPercent}
+              register={registerNumber}
             />
           </label>
-          <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-            <span className="field-label">{T.filledBy}</span>
-            <Input
-              aria-label={T.filledBy}
-              data-testid="field-filledBy"
-              disabled={readOnly}
-              style={{ width: 120 }}
-              placeholder={T.filledByPlaceholder}
-              value={draft.filledBy}
-              onChange={(e) => {
-                filledByTouched.current = true;
-                update({ filledBy: e.target.value });
-              }}
-            />
-          </label>
+          <div
+            data-testid="status-suggestion"
+            style={{
+              flex: 1,
+              minWidth: 0,
+              fontSize: 12,
+              lineHeight: 1.5,
+              padding: '3px 8px',
+              borderRadius: 4,
+              background: suggestion.status === 'behind' ? '#fffbe6' : '#f0f5ff',
+              border: `1px solid ${suggestion.status === 'behind' ? '#ffe58f' : '#d6e4ff'}`,
+            }}
+          >
+            <b>{T.suggestion}：</b>
+            {suggestion.reason}
+            {suggestion.status && suggestion.status !== draft.status && !readOnly && (
+              <Button size="small" type="link" tabIndex={-1} title={T.adoptShortcut} style={{ height: 'auto', padding: '0 4px', fontSize: 12 }} onClick={adopt}>
+                {T.adopt}
+              </Button>
+            )}
+          </div>
         </div>
-        {percentError && <Alert type="error" showIcon title={percentError} style={{ marginBottom: 8 }} data-testid="percent-error" />}
-        <Alert
-          type={suggestion.status === 'behind' ? 'warning' : 'info'}
-          style={{ marginBottom: 8, padding: '4px 10px' }}
-          data-testid="status-suggestion"
-          title={
-            <span style={{ fontSize: 13 }}>
-              <b>{T.suggestion}：</b>
-              {suggestion.reason}
-              {suggestion.status && suggestion.status !== draft.status && !readOnly && (
-                <Button size="small" type="link" onClick={() => update({ status: suggestion.status })}>
-                  {T.adopt}
-                </Button>
-              )}
-            </span>
-          }
-        />
-        {(['progress', 'problems', 'nextSteps'] as const).map((f) => (
-          <label key={f} style={{ display: 'block', marginBottom: 8 }}>
+        {percentError && <Alert type="error" showIcon title={percentError} style={{ marginBottom: 6, padding: '4px 10px' }} data-testid="percent-error" />}
+        {textError && <Alert type="error" showIcon title={textError} style={{ marginBottom: 6, padding: '4px 10px' }} data-testid="text-error" />}
+        {TEXT_FIELDS.map((f) => (
+          <label key={f} style={{ display: 'block', marginBottom: 6 }}>
             <span className="field-label">{T[f]}</span>
             <Input.TextArea
+              ref={(el) => {
+                textRefs.current[f] = el;
+              }}
               aria-label={T[f]}
               data-testid={`field-${f}`}
               disabled={readOnly}
               value={draft[f]}
               placeholder={T[`${f}Placeholder`]}
-              autoSize={{ minRows: f === 'progress' ? 4 : 2, maxRows: 12 }}
-              onChange={(e) => update({ [f]: e.target.value })}
+              autoSize={{ minRows: f === 'progress' ? 3 : 2, maxRows: 12 }}
+              onChange={(e) => typeText(f, e.target.value)}
               onBlur={flush}
             />
           </label>
         ))}
         {targets.length > 0 && (
-          <div style={{ marginBottom: 8 }}>
+          <div style={{ marginBottom: 6 }}>
             <span className="field-label">{T.actual}</span>
-            {targets.map((t) => (
+            {targets.map((t, i) => (
               <div key={t.id} style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 4 }}>
                 <span style={{ flex: 1, minWidth: 0 }} title={t.sourceText}>
                   {T.target(t.name, t.comparator, t.value, t.unit, t.year)}
                   {t.baseline !== undefined && <span style={{ color: '#888' }}>（{T.baseline(t.baseline, t.unit, t.baselineYear)}）</span>}
                 </span>
-                <InputNumber
+                <NumberField
+                  ref={(el) => {
+                    targetRefs.current[i] = el;
+                  }}
                   aria-label={`${t.name}${T.actual}`}
                   data-testid={`field-target-${t.id}`}
-              disabled={readOnly}
-                  style={{ width: 140 }}
-                  value={draft.indicatorValues[t.id] ?? null}
+                  disabled={readOnly}
+                  width={140}
                   suffix={t.unit}
-                  parser={typedNumberParser}
-                  onChange={(v) => {
-                    const n = v === null || v === undefined ? null : Number(v);
-                    if (n !== null && !isPlausibleValue(n)) {
-                      message.warning({ key: `implausible-${t.id}`, content: T.valueTooLarge(t.name) });
-                      return;
-                    }
-                    update({ indicatorValues: { ...autosave.getView().entry.indicatorValues, [t.id]: n } });
-                  }}
+                  value={draft.indicatorValues[t.id]}
+                  check={(v, typed) => (Number.isNaN(v) ? T.notANumber(t.name, typed) : v !== undefined && !isPlausibleValue(v) ? T.valueTooLarge(t.name) : undefined)}
+                  onCommit={(v) => update({ indicatorValues: { ...autosave.getView().entry.indicatorValues, [t.id]: v ?? null } })}
+                  onRefuse={(reason) => message.warning({ key: `refused-${t.id}`, content: reason })}
+                  onEnter={() => focusAfterTarget(i)}
+                  register={registerNumber}
                 />
               </div>
             ))}
           </div>
         )}
+        <label style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+          <span className="field-label">{T.filledBy}</span>
+          <Input
+            ref={filledByRef}
+            aria-label={T.filledBy}
+            data-testid="field-filledBy"
+            disabled={readOnly}
+            style={{ width: 140 }}
+            placeholder={T.filledByPlaceholder}
+            value={draft.filledBy}
+            onChange={(e) => {
+              filledByTouched.current = true;
+              update({ filledBy: e.target.value.slice(0, 200) });
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                flush();
+              }
+            }}
+            onBlur={flush}
+          />
+          {onSaveAndNext && !readOnly && (
+            <Button size="small" type="link" tabIndex={-1} title={T.saveAndNext} onClick={() => (flush(), onSaveAndNext())} data-testid="save-and-next">
+              {T.saveAndNext}
+            </Button>
+          )}
+        </label>
       </div>
-      <div data-testid="progress-history" style={{ width: 220, flex: 'none', borderLeft: '1px solid #f0f0f0', paddingLeft: 12 }}>
+      <div data-testid="progress-history" style={{ flex: '0 0 220px', borderLeft: '1px solid #f0f0f0', paddingLeft: 12 }}>
         <Typography.Text strong>{T.history}</Typography.Text>
         {earlier.length === 0 && <div style={{ color: '#999', marginTop: 8, fontSize: 13 }}>{T.noHistory}</div>}
         {earlier.map((h) => (

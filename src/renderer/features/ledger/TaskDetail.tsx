@@ -1,6 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { Button, Collapse, Descriptions, Spin, Tag, Typography } from 'antd';
-import { CloseOutlined } from '@ant-design/icons';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Alert, App, Button, Collapse, Spin, Tag, Typography } from 'antd';
+import { CheckSquareOutlined, CloseOutlined } from '@ant-design/icons';
 import type { ReportingPeriod } from '@core/model';
 import { SETTING_KEYS } from '@core/model';
 import { getDb, useLiveQuery } from '../../storage/live';
@@ -10,18 +10,36 @@ import type { LedgerRow } from './rows';
 import { LEDGER_TEXT } from './texts';
 import { ProgressForm } from './ProgressForm';
 import { AuditTrail } from '../audit/AuditTrail';
+import { CloseDialog } from './CloseDialog';
+import { reopenClosedTask } from './close-actions';
+import { chineseDate } from '../audit/texts';
 
 const T = LEDGER_TEXT.detail;
 
-/** The open task: its full text, units and targets, and the progress form for the period. */
-export function TaskDetail({ row, district, period, planStart, onClose }: {
+/** Task texts longer than this are folded to two lines (展开 shows all). */
+const FOLD_AT = 90;
+
+/**
+ * The open task: a compact header (title, folded text, document, deadline, units, why it
+ * concerns the district), then the progress form, so that 状态, 完成进度 and the start of
+ * 进展情况 are in view on a 1366×768 laptop. Buttons are out of the Tab path, on shortcuts.
+ */
+export function TaskDetail({ row, district, period, planStart, onClose, autoFocus, onSaveAndNext }: {
   row: LedgerRow;
   district: string;
   period: ReportingPeriod;
   planStart?: string;
   onClose: () => void;
+  /** Put the cursor in 状态 (the task was opened from the keyboard). */
+  autoFocus?: boolean;
+  /** Ctrl+Enter in the form: open the next unfilled task. */
+  onSaveAndNext?: () => void;
 }) {
   const { task } = row;
+  const { message } = App.useApp();
+  const [expanded, setExpanded] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const long = task.text.length > FOLD_AT;
   const raw = useLiveQuery(async () => {
     const db = getDb();
     const [targets, history, filledBy, locked] = await Promise.all([
@@ -37,14 +55,33 @@ export function TaskDetail({ row, district, period, planStart, onClose }: {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.scrollTo({ top: 0 });
+    setExpanded(false);
   }, [task.key]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape' && !(e.target as HTMLElement).closest('.ant-select-open')) {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'Escape' && !(e.target as HTMLElement).closest('.ant-select-open, .ant-modal')) {
       e.preventDefault();
       onClose();
+    } else if (e.altKey && e.code === 'KeyZ' && long) {
+      e.preventDefault();
+      setExpanded((x) => !x);
+    } else if (e.altKey && e.code === 'KeyX' && !task.closedAt) {
+      e.preventDefault();
+      setClosing(true);
     }
   };
+  const reopen = async () => {
+    if (await reopenClosedTask(getDb(), task.key)) message.success(LEDGER_TEXT.close.reopened);
+  };
+  const C = LEDGER_TEXT.close;
+  const meta: [string, string][] = [
+    [T.document, row.documentTitle],
+    [T.deadline, task.deadlineText || task.deadline || '—'],
+    [T.leadUnits, task.leadUnits.join('、') || '—'],
+    [T.responsibleUnits, task.responsibleUnits.join('、') || '—'],
+  ];
+  if (row.sectionTitle) meta.push([T.section, row.sectionTitle]);
 
   const entryId = `${district}|${task.key}|${period.id}`;
   const stored = data?.history.find((h) => h.periodId === period.id);
@@ -53,34 +90,76 @@ export function TaskDetail({ row, district, period, planStart, onClose }: {
       ref={ref}
       data-testid="task-detail"
       onKeyDown={onKeyDown}
-      style={{ width: 720, flex: 'none', overflow: 'auto', background: '#fff', border: '1px solid #e5e7eb', borderRadius: 4, padding: '12px 16px' }}
+      style={{ width: 'clamp(540px, 52%, 800px)', flex: 'none', overflow: 'auto', background: '#fff', border: '1px solid #e5e7eb', borderRadius: 4, padding: '8px 14px' }}
     >
-      <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8 }}>
-        <Typography.Title level={5} style={{ margin: 0, flex: 1 }} data-testid="detail-title">
+      <div style={{ display: 'flex', alignItems: 'flex-start', gap: 6 }}>
+        <Typography.Title level={5} style={{ margin: 0, flex: 1, fontSize: 15, lineHeight: 1.4 }} data-testid="detail-title">
           {task.number ? `${task.number}. ` : ''}
           {task.title}
         </Typography.Title>
-        <Button size="small" type="text" icon={<CloseOutlined />} onClick={onClose} aria-label={T.close} title={`${T.close}（Esc）`} />
-      </div>
-      <Typography.Paragraph style={{ margin: '6px 0 8px', color: '#333', whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 4, expandable: 'collapsible' }}>
-        {task.text}
-      </Typography.Paragraph>
-      <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }} styles={{ label: { width: 92, whiteSpace: 'nowrap' } }}>
-        <Descriptions.Item label={T.document}>{row.documentTitle}</Descriptions.Item>
-        <Descriptions.Item label={T.deadline}>
-          <span style={{ color: row.overdue ? '#cf1322' : undefined }}>{task.deadlineText || task.deadline || '—'}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={T.leadUnits}>{task.leadUnits.join('、') || '—'}</Descriptions.Item>
-        <Descriptions.Item label={T.responsibleUnits}>{task.responsibleUnits.join('、') || '—'}</Descriptions.Item>
-        {row.sectionTitle && (
-          <Descriptions.Item label={T.section} span={2}>
-            {row.sectionTitle}
-          </Descriptions.Item>
+        {task.closedAt ? (
+          <Tag color="default" style={{ marginInlineEnd: 0 }}>
+            {C.tag}
+          </Tag>
+        ) : (
+          <Button size="small" icon={<CheckSquareOutlined />} tabIndex={-1} title={C.buttonShortcut} onClick={() => setClosing(true)} data-testid="close-task">
+            {C.button}
+          </Button>
         )}
-        <Descriptions.Item label={T.relevance} span={2}>
-          {row.reasons.length ? row.reasons.map((r) => <Tag key={r} color="blue">{r}</Tag>) : <span style={{ color: '#999' }}>{T.notRelevant}</span>}
-        </Descriptions.Item>
-      </Descriptions>
+        <Button size="small" type="text" icon={<CloseOutlined />} tabIndex={-1} onClick={onClose} aria-label={T.close} title={T.closeShortcut} />
+      </div>
+      <div
+        data-testid="detail-text"
+        style={{
+          margin: '4px 0 4px',
+          color: '#333',
+          whiteSpace: 'pre-wrap',
+          fontSize: 13,
+          lineHeight: 1.6,
+          ...(long && !expanded ? { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' as const, overflow: 'hidden' } : {}),
+        }}
+      >
+        {task.text}
+      </div>
+      {long && (
+        <Button type="link" size="small" tabIndex={-1} title={T.expandShortcut} style={{ padding: 0, height: 'auto', fontSize: 12 }} onClick={() => setExpanded((x) => !x)} data-testid="detail-expand">
+          {expanded ? T.collapse : T.expand}
+        </Button>
+      )}
+      <div data-testid="detail-meta" style={{ fontSize: 12, color: '#555', lineHeight: 1.7, margin: '2px 0 6px', display: 'flex', flexWrap: 'wrap', columnGap: 12 }}>
+        {meta.map(([label, value]) => (
+          <span key={label} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={value}>
+            <span style={{ color: '#888' }}>{label}：</span>
+            <span style={{ color: label === T.deadline && row.overdue ? '#cf1322' : undefined }}>{value}</span>
+          </span>
+        ))}
+        <span>
+          <span style={{ color: '#888' }}>{T.relevance}：</span>
+          {row.reasons.length ? (
+            row.reasons.map((r) => (
+              <Tag key={r} color="blue" style={{ fontSize: 12, lineHeight: '18px', marginInlineEnd: 4 }}>
+                {r}
+              </Tag>
+            ))
+          ) : (
+            <span style={{ color: '#999' }}>{T.notRelevant}</span>
+          )}
+        </span>
+      </div>
+      {task.closedAt && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="closed-banner"
+          style={{ marginBottom: 8, padding: '4px 10px' }}
+          title={C.banner(chineseDate(task.closedAt), task.closedNote, task.closedBy)}
+          action={
+            <Button size="small" onClick={() => void reopen()} data-testid="reopen-task">
+              {C.reopen}
+            </Button>
+          }
+        />
+      )}
       {!data ? (
         <Spin />
       ) : (
@@ -94,6 +173,8 @@ export function TaskDetail({ row, district, period, planStart, onClose }: {
           defaultFilledBy={data.filledBy}
           planStart={planStart}
           lockedReason={data.locked ? lockedMessage(district, period.id) : undefined}
+          autoFocus={autoFocus}
+          onSaveAndNext={onSaveAndNext}
         />
       )}
       <Collapse
@@ -102,6 +183,7 @@ export function TaskDetail({ row, district, period, planStart, onClose }: {
         destroyOnHidden
         items={[{ key: 'audit', label: T.auditTitle, children: <AuditTrail entity="task" entityId={task.key} district={district} limit={100} /> }]}
       />
+      {closing && <CloseDialog scope={{ kind: 'one', task }} defaultBy={data?.filledBy ?? ''} onClose={() => setClosing(false)} />}
     </div>
   );
 }

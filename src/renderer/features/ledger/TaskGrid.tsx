@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import {
   flexRender,
   getCoreRowModel,
@@ -37,8 +37,13 @@ export const COLUMN_ORDER: readonly LedgerColumnId[] = [
   'updatedAt',
 ];
 
-/** Columns kept while the task detail is open. */
-const COMPACT_COLUMNS: readonly LedgerColumnId[] = ['seq', 'title', 'status'];
+/** Columns kept while the task detail is open: what identifies a task, its deadline and how far it is. */
+const COMPACT_COLUMNS: readonly LedgerColumnId[] = ['seq', 'title', 'deadline', 'status', 'percent'];
+/** …and, when the grid has room (≥ COMPACT_ROOMY px), why it concerns the district and who leads it. */
+const COMPACT_EXTRA: readonly LedgerColumnId[] = ['relevance', 'leadUnits'];
+const COMPACT_ROOMY = 840;
+/** Grid width from which the officer's own column choice stays with the detail open. */
+const WIDE_GRID = 1200;
 
 const DEFAULT_WIDTH: Record<LedgerColumnId, number> = {
   seq: 52,
@@ -91,6 +96,11 @@ function columns(): ColumnDef<LedgerRow>[] {
       accessorFn: (r) => r.task.title,
       cell: (c) => (
         <span style={{ ...ellipsis, fontWeight: 500 }} title={c.row.original.task.text}>
+          {c.row.original.closed ? (
+            <span data-testid="closed-mark" style={{ color: '#8c8c8c', border: '1px solid #d9d9d9', borderRadius: 3, fontSize: 11, padding: '0 3px', marginRight: 4 }}>
+              {LEDGER_TEXT.close.tag}
+            </span>
+          ) : null}
           {c.row.original.task.number ? <span style={{ color: '#888', marginRight: 4 }}>{c.row.original.task.number}.</span> : null}
           {c.getValue<string>()}
         </span>
@@ -190,8 +200,10 @@ export function TaskGrid(props: {
   onActivate: (key: string) => void;
   onOpen: (key: string) => void;
   onClose: () => void;
+  /** Set to the task keys in the order shown (for 下一项未填报). */
+  orderRef?: MutableRefObject<string[]>;
 }) {
-  const { rows, all, grouping, activeKey, openKey, onActivate, onOpen, onClose } = props;
+  const { rows, all, grouping, activeKey, openKey, onActivate, onOpen, onClose, orderRef } = props;
   const hidden = useLedgerColumns((s) => s.hidden);
   const widths = useLedgerColumns((s) => s.widths);
   const sort = useLedgerColumns((s) => s.sort);
@@ -199,11 +211,26 @@ export function TaskGrid(props: {
   const setSort = useLedgerColumns((s) => s.setSort);
 
   const cols = useMemo(columns, []);
-  // With the detail open the grid narrows to what identifies a task and its status.
-  const compact = Boolean(openKey);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [gridWidth, setGridWidth] = useState(0);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setGridWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  // With the detail open a narrow grid keeps what identifies a task, its deadline, status and percent.
+  const compact = Boolean(openKey) && gridWidth < WIDE_GRID;
   const visibility: VisibilityState = useMemo(
-    () => Object.fromEntries(COLUMN_ORDER.map((c) => [c, compact ? COMPACT_COLUMNS.includes(c) : !hidden.includes(c)])),
-    [hidden, compact],
+    () =>
+      Object.fromEntries(
+        COLUMN_ORDER.map((c) => [
+          c,
+          compact ? COMPACT_COLUMNS.includes(c) || (gridWidth >= COMPACT_ROOMY && COMPACT_EXTRA.includes(c) && !hidden.includes(c)) : !hidden.includes(c),
+        ]),
+      ),
+    [hidden, compact, gridWidth],
   );
   const sizing: ColumnSizingState = useMemo(() => ({ ...DEFAULT_WIDTH, ...widths }), [widths]);
   const table = useReactTable({
@@ -228,6 +255,9 @@ export function TaskGrid(props: {
     }
     return toItems(list, grouping);
   }, [sortedRows, grouping, rows, all]);
+  useEffect(() => {
+    if (orderRef) orderRef.current = items.flatMap((it) => (it.kind === 'row' ? [it.row.task.key] : []));
+  }, [items, orderRef]);
   const indexOfKey = useMemo(() => {
     const m = new Map<string, number>();
     items.forEach((it, i) => {
@@ -236,7 +266,6 @@ export function TaskGrid(props: {
     return m;
   }, [items]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,

@@ -3,8 +3,10 @@
  * relevance and clusters; then filtered and searched. Plain functions, no React.
  */
 import { taskCode, type Cluster, type PolicyDocument, type ProgressEntry, type Section, type Task, type TaskStatus } from '@core/model';
-import { unitNamesFor } from '@core/unit-names';
+import { canonicaliseUnit, unitNamesFor } from '@core/unit-names';
 import { buildSearchKey, matchesSearch, parseQuery, type SearchKey } from '@core/search';
+import { isClosedIn } from '@core/closure';
+import { districtsNamedIn } from '@core/policy/relevance';
 import type { LedgerFilters } from '../../state/ledger';
 import { clusterMatches, taskRelevance } from './relevance';
 
@@ -20,8 +22,10 @@ export interface LedgerRow {
   percent: number | undefined;
   /** Something was filled in for this period. */
   filled: boolean;
-  /** Deadline before the period's end and not done. */
+  /** Deadline before the period's end and not done (never for a closed task). */
   overdue: boolean;
+  /** Closed (办结销号) by the end of the period: out of the period's lists unless 显示已销号. */
+  closed: boolean;
   relevant: boolean;
   reasons: string[];
   clusterNames: string[];
@@ -41,13 +45,18 @@ export interface RowSources {
 
 const searchCache = new Map<string, { stamp: string; key: SearchKey }>();
 
-function searchKeyOf(t: Task, docTitle: string): SearchKey {
-  const stamp = `${t.updatedAt}|${docTitle}`;
+/**
+ * What a search looks in: title, units under every name they have had, the relevance reasons,
+ * the clusters and the districts the task names (with pinyin), plus its full text, document and key.
+ */
+function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clusterNames: readonly string[]): SearchKey {
+  const stamp = `${t.updatedAt}|${docTitle}|${reasons.join('|')}|${clusterNames.join('|')}`;
   const hit = searchCache.get(t.key);
   if (hit && hit.stamp === stamp) return hit.key;
   // Every name a unit has had (市科技局 finds 市科技创新局), and the 任务编号 as shown (taskCode).
-  const formerNames = [...t.leadUnits, ...t.responsibleUnits].flatMap((u) => unitNamesFor(u).slice(1));
-  const key = buildSearchKey([t.title, ...t.leadUnits], [t.text, docTitle, taskCode(t), t.key, t.number, ...t.responsibleUnits, ...formerNames]);
+  const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap((u) => [u, ...unitNamesFor(canonicaliseUnit(u))]))];
+  const places = districtsNamedIn(`${t.title}${t.text}`);
+  const key = buildSearchKey([t.title, ...units, ...reasons, ...clusterNames, ...places], [t.text, docTitle, taskCode(t), t.key, t.number]);
   searchCache.set(t.key, { stamp, key });
   return key;
 }
@@ -58,7 +67,7 @@ export function isFilled(p: ProgressEntry | undefined): boolean {
 }
 
 /** The part of a row that does not depend on the period (computed once per data change). */
-export type TaskInfo = Omit<LedgerRow, 'progress' | 'status' | 'percent' | 'filled' | 'overdue'>;
+export type TaskInfo = Omit<LedgerRow, 'progress' | 'status' | 'percent' | 'filled' | 'overdue' | 'closed'>;
 
 /** Join tasks with their document, section, relevance, clusters and search key. */
 export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>): TaskInfo[] {
@@ -69,6 +78,7 @@ export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>):
     const documentTitle = doc?.shortTitle || doc?.title || task.documentId;
     const sec = task.sectionId ? secs.get(task.sectionId) : undefined;
     const { relevant, reasons } = taskRelevance(task, src.district, src.clusters);
+    const clusterNames = src.clusters.filter((c) => clusterMatches(c, task)).map((c) => c.name);
     return {
       task,
       seq: i + 1,
@@ -76,8 +86,8 @@ export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>):
       sectionTitle: sec ? `${sec.label}${/^[（(]|[、.．]$/.test(sec.label) ? '' : '、'}${sec.title}` : '',
       relevant,
       reasons,
-      clusterNames: src.clusters.filter((c) => clusterMatches(c, task)).map((c) => c.name),
-      search: searchKeyOf(task, documentTitle),
+      clusterNames,
+      search: searchKeyOf(task, documentTitle, reasons, clusterNames),
     };
   });
 }
@@ -87,7 +97,8 @@ export function attachProgress(infos: readonly TaskInfo[], progress: readonly Pr
   const prog = new Map(progress.map((p) => [p.taskKey, p]));
   return infos.map((info) => {
     const p = prog.get(info.task.key);
-    const done = p?.status === 'done' || (p?.percent ?? 0) >= 100;
+    const closed = isClosedIn(info.task, { end: periodEnd });
+    const done = closed || p?.status === 'done' || (p?.percent ?? 0) >= 100;
     return {
       ...info,
       progress: p,
@@ -95,6 +106,7 @@ export function attachProgress(infos: readonly TaskInfo[], progress: readonly Pr
       percent: p?.percent,
       filled: isFilled(p),
       overdue: Boolean(info.task.deadline && info.task.deadline < periodEnd && !done),
+      closed,
     };
   });
 }
@@ -116,6 +128,25 @@ export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search:
       (!f.relevantOnly || r.relevant) &&
       (!f.overdueOnly || r.overdue) &&
       (!f.unfilledOnly || !r.filled) &&
+      (f.showClosed ? true : !r.closed) &&
       (terms.length === 0 || matchesSearch(r.search, terms)),
   );
+}
+
+/** A filtered result and what it was filtered with (for {@link filterRowsNarrowing}). */
+export interface FilterMemo {
+  rows: readonly LedgerRow[];
+  filters: LedgerFilters;
+  search: string;
+  result: LedgerRow[];
+}
+
+/**
+ * filterRows, but when only the search grew at its end (typing on: "创" → "创新", "k" → "kj") the
+ * previous result is filtered again instead of every row: every term of the longer query implies
+ * one of the shorter, so nothing outside the previous result can match.
+ */
+export function filterRowsNarrowing(prev: FilterMemo | undefined, rows: readonly LedgerRow[], f: LedgerFilters, search: string): FilterMemo {
+  const narrowing = prev && prev.rows === rows && prev.filters === f && prev.search.trim() !== '' && search.startsWith(prev.search);
+  return { rows, filters: f, search, result: filterRows(narrowing ? prev.result : rows, f, search) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleValue, normalizeTypedNumber } from './typed-number';
+import { isPlausibleValue, isValidPercent, normalizeTypedNumber, readTypedNumber } from './typed-number';
 
 describe('numbers as officers type them', () => {
   it.each([
@@ -24,5 +24,33 @@ describe('numbers as officers type them', () => {
     expect(isPlausibleValue(1e30)).toBe(false);
     expect(isPlausibleValue(Number.NaN)).toBe(false);
     expect(isPlausibleValue(Number.POSITIVE_INFINITY)).toBe(false);
+  });
+});
+
+describe('reading a whole typed number', () => {
+  it.each([
+    ['', { kind: 'empty' }],
+    ['  ', { kind: 'empty' }],
+    ['６５', { kind: 'number', value: 65 }],
+    ['150', { kind: 'number', value: 150 }],
+    ['12.5%', { kind: 'number', value: 12.5 }],
+    ['－３', { kind: 'number', value: -3 }],
+    ['1e30', { kind: 'number', value: 1e30 }],
+    ['六十', { kind: 'invalid', text: '六十' }],
+    ['6O', { kind: 'invalid', text: '6O' }],
+    ['1.2.3', { kind: 'invalid', text: '1.2.3' }],
+  ] as const)('%j', (typed, read) => {
+    expect(readTypedNumber(typed)).toEqual(read);
+  });
+
+  it.each([
+    [0, true],
+    [65, true],
+    [100, true],
+    [150, false],
+    [-1, false],
+    [65.5, false],
+  ])('percent %s valid: %s', (v, ok) => {
+    expect(isValidPercent(v)).toBe(ok);
   });
 });

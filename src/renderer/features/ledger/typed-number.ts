@@ -26,3 +26,20 @@ export function isPlausibleValue(v: number): boolean {
  * (it parses it with its own decimal reader); antd only types the prop as returning a number.
  */
 export const typedNumberParser = normalizeTypedNumber as unknown as (displayValue: string | undefined) => number;
+
+/** What a typed number field holds: empty, a number, or text that is not a number. */
+export type TypedNumber = { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid'; text: string };
+
+/** Read the whole text of a number field as typed (full-width digits, separators and % allowed). */
+export function readTypedNumber(text: string): TypedNumber {
+  const plain = normalizeTypedNumber(text);
+  if (plain === '') return { kind: 'empty' };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(plain)) return { kind: 'invalid', text: text.trim() };
+  const value = Number(plain);
+  return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid', text: text.trim() };
+}
+
+/** Whether a 完成进度 is acceptable: a whole number from 0 to 100. */
+export function isValidPercent(v: number): boolean {
+  return Number.isInteger(v) && v >= 0 && v <= 100;
+}
