@@ -4,6 +4,7 @@
  * headings, repeated headers and footnotes). Problems are returned as data.
  */
 import { TASK_FIELDS, type TaskFieldId } from '../fields';
+import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { columnLetter, normalizeHeader } from './normalize';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
@@ -180,6 +181,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const seenKeys = new Map<string, number>();
   const keyColumn = layout.columns.find((m) => m.field === 'key');
   let section: string | undefined;
+  /** The untrimmed text so far of each field of a row that continues (续) on the rows below. */
+  const continued = new Map<TaskFieldId, string>();
   for (let r = layout.headerRow + layout.headerRows; r < grid.rows.length; r++) {
     const raw = grid.rows[r]!;
     const nonEmpty = raw.map((v) => v.trim()).filter(Boolean);
@@ -201,6 +204,21 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       section = first;
       continue;
     }
+    // A continuation row (续) of a long text, as the reports write it: joined to the row above.
+    const prev = rows.at(-1);
+    if (fields.key?.endsWith(CONTINUED_MARK) && prev && prev.fields.key === fields.key.slice(0, -CONTINUED_MARK.length).trim()) {
+      for (const m of mapped) {
+        if (m.field === 'key' || m.field === 'title' || m.field === 'seq') continue;
+        const piece = raw[m.column] ?? '';
+        if (!piece.trim()) continue;
+        const above = continued.get(m.field!) ?? grid.rows[prev.row - 1]?.[m.column] ?? '';
+        const joined = above + piece;
+        continued.set(m.field!, joined);
+        prev.fields[m.field!] = joined.trim();
+      }
+      continue;
+    }
+    continued.clear();
     if (!fields.title && fields.text) fields.title = firstSentence(fields.text);
     if (!fields.title) {
       issues.push({ sheet, row: r + 1, message: M.rowWithoutTitle(sheet, r + 1), severity: 'warning' });

@@ -4,7 +4,7 @@ import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
 import { buildTargetRows, looksLikeFormula } from './rows';
 import { reportFileName } from './kinds';
-import { estimateLines, rowHeightFor } from './layout';
+import { CONTINUED_MARK, MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, estimateLines, linesPerRow, piecesAsCells, rowHeightFor, splitTextForPrint } from './layout';
 
 const Q3 = makePeriod('quarter', 2025, 3);
 const cell = (address: string, text: string, sheet = '表1'): TemplateCell => ({ sheet, address, row: Number(address.replace(/\D/g, '')), text });
@@ -85,9 +85,35 @@ describe('row heights', () => {
   it.each([
     ['', 10, 1],
     ['汉阳区', 10, 1],
-    ['一二三四五六七八九十', 11, 2], // 10 CJK = 20 units in a 10-unit column
+    ['一二三四五六七八九十', 23, 2], // 10 CJK at 2.2 units each in a column of 21.8 usable units
     ['第一行\n第二行', 30, 2],
-    ['abcdefghij', 12, 1],
+    ['abcdefghij', 14, 1],
+    ['abcdefghij', 12, 2],
   ])('estimateLines(%j, %d) = %d', (text, width, lines) => expect(estimateLines(text, width, 11)).toBe(lines));
   it('grows with lines', () => expect(rowHeightFor(3, 10)).toBeGreaterThan(rowHeightFor(1, 10)));
+});
+
+describe('texts cut for print', () => {
+  const para = (i: number, n: number) => `第${i}段`.padEnd(n, '科');
+  it.each([
+    ['empty', '', 1, true],
+    ['short', '汉阳区召开调度会。', 1, true],
+    ['two paragraphs that fit', `${para(1, 40)}\n${para(2, 40)}`, 1, true],
+    // 16 characters a line and 16 lines a row in a 34-unit column at 10 pt.
+    ['twelve paragraphs of 90 characters, two to a row', Array.from({ length: 12 }, (_, i) => para(i + 1, 90)).join('\n'), 6, true],
+    ['one paragraph of 5,000 characters', para(1, 5000), 20, false],
+    ['blank lines kept', `${para(1, 100)}\n\n\n${para(2, 200)}`, 2, true],
+    ['a paragraph longer than a row after a short one', `${para(1, 30)}\n${para(2, 600)}`, 3, false],
+  ])('%s', (_name, text, pieces, atParagraphs) => {
+    const split = splitTextForPrint(text, 34, 10, linesPerRow(10));
+    expect(split.pieces).toHaveLength(pieces);
+    // Joined back as the importer joins the cells: exactly the text.
+    expect(piecesAsCells(split).join('')).toBe(text);
+    for (const p of split.pieces) expect(rowHeightFor(estimateLines(p, 34, 10), 10)).toBeLessThanOrEqual(PRINT_ROW_HEIGHT);
+    if (pieces > 1) expect(split.breaks.slice(0, -1).every((b) => b === atParagraphs)).toBe(true);
+  });
+  it('keeps printed rows within the row limit and marks continuations', () => {
+    expect(PRINT_ROW_HEIGHT).toBeLessThan(MAX_ROW_HEIGHT);
+    expect(CONTINUED_MARK).toBe('（续）');
+  });
 });
