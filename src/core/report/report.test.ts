@@ -4,6 +4,7 @@ import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
 import { buildTargetRows, looksLikeFormula } from './rows';
 import { reportFileName } from './kinds';
+import { indicatorKey } from '../indicators/names';
 import { CONTINUED_MARK, MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, estimateLines, linesPerRow, piecesAsCells, rowHeightFor, splitTextForPrint } from './layout';
 
 const Q3 = makePeriod('quarter', 2025, 3);
@@ -60,19 +61,33 @@ describe('placeholders', () => {
 });
 
 describe('targets and periods', () => {
-  const target = (over: Partial<Target>): Target => ({ id: 't', documentId: 'd', name: '研发平台', unit: '家', comparator: '达到', value: 100, year: 2025, kind: 'goal', sourceText: '', ...over });
+  const target = (over: Partial<Target>): Target => ({ id: 't', documentId: 'd', name: '研发平台', unit: '家', comparator: '达到', value: 100, year: 2025, kind: 'goal', sourceText: '研发平台达到100家', ...over });
   const progress = (v: number) => [{ id: 'x', district: '汉阳区', taskKey: 'k', periodId: Q3.id, progress: '', problems: '', nextSteps: '', indicatorValues: { t: v }, filledBy: '', updatedAt: '' }];
+  const task = { key: 'k', documentId: 'd', number: '1', order: 1, title: '建设研发平台', text: '建设研发平台。', leadUnits: ['市科技局'], responsibleUnits: ['各区人民政府'], origin: 'seed' as const, updatedAt: '' };
+  const documents = [{ id: 'd', title: '行动方案', shortTitle: '行动方案', kind: 'action-plan' as const, source: '', addedAt: '' }];
 
   it.each([
-    ['no value yet', undefined, {}, null, '未填报'],
-    ['met', 120, {}, 120, '已达标'],
-    ['on the straight line', 55, { baseline: 10, baselineYear: 2024, year: 2026 }, 50, '序时'],
-    ['behind the line', 20, { baseline: 10, baselineYear: 2024, year: 2026 }, 11.1, '滞后'],
-    ['a ceiling kept', 90, { comparator: '控制在' as const }, 90, '序时'],
-  ])('%s', (_n, actual, over, rate, judgement) => {
-    const [row] = buildTargetRows({ targets: [target({ taskKey: 'k', ...over })], tasks: [], progress: actual === undefined ? [] : progress(actual), district: '汉阳区', period: Q3 });
+    ['no value yet', undefined, {}, undefined, null, '未填报'],
+    ['a 全市 target only: shown for reference, not judged', 20, {}, undefined, null, '全市目标，仅供参考'],
+    ['met the district target', 120, {}, { value: 100 }, 120, '已达标'],
+    ['on the district line (37.5 % of the way by the end of Q3)', 45, {}, { value: 100, baseline: 10, baselineYear: 2024, year: 2026 }, 38.9, '序时'],
+    ['behind the district line', 20, {}, { value: 100, baseline: 10, baselineYear: 2024, year: 2026 }, 11.1, '滞后'],
+    ['a district cap kept', 90, { comparator: '控制在' as const }, { value: 100 }, 100, '已达标'],
+  ])('%s', (_n, actual, over, own, rate, judgement) => {
+    const [row] = buildTargetRows({
+      targets: [target({ taskKey: 'k', ...over })],
+      tasks: [task],
+      documents,
+      clusters: [],
+      progress: actual === undefined ? [] : progress(actual),
+      district: '汉阳区',
+      period: Q3,
+      districtTargets: own ? { [indicatorKey('研发平台数量', '家')]: own } : {},
+    });
     expect(row!.rate).toBe(rate);
     expect(row!.judgement).toBe(judgement);
+    expect(row!.cityTarget).toBe(`${'comparator' in over ? over.comparator : '达到'}100家（2025年）`);
+    expect(row!.scope).toBe(own ? '本区目标' : '全市目标（参考）');
   });
 
   it('names files the city way', () => {

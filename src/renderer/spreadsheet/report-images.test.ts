@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { deflateSync } from 'node:zlib';
-import { addImagesToSheet } from './report-images';
+import { addChartSheets } from './report-images';
 
 /** A real, minimal PNG of w×h grey pixels. */
 function png(w: number, h: number): Uint8Array {
@@ -43,29 +43,34 @@ async function workbookWith(sheet: string): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-describe('charts as pictures in the 汇总 sheet', () => {
-  it('places each picture under its title below the table, scaled to fit A4', async () => {
-    const bytes = await addImagesToSheet(await workbookWith('汇总'), '汇总', [
+describe('charts as pictures, each on a sheet of its own', () => {
+  it('adds one sheet per chart after 汇总, titled, scaled to one A4 landscape page, without print titles', async () => {
+    const bytes = await addChartSheets(await workbookWith('汇总'), '汇总', [
       { name: '任务状态分布', png: png(1520, 640), width: 1520, height: 640 },
-      { name: '各文件任务完成情况', png: png(400, 200), width: 400, height: 200 },
+      { name: '各文件任务完成情况', png: png(400, 1200), width: 400, height: 1200 },
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer as ArrayBuffer);
-    const ws = wb.getWorksheet('汇总')!;
-    expect(ws.getCell('A2').value).toBe('已完成'); // the table is untouched
-    const images = ws.getImages();
-    expect(images).toHaveLength(2);
-    expect(ws.getCell(4, 1).value).toBe('任务状态分布');
-    expect(images[0]!.range.tl.nativeRow).toBe(4);
-    // the second title sits below the first picture (760×320 after scaling → 16 rows)
-    const secondRow = images[1]!.range.tl.nativeRow;
-    expect(secondRow).toBeGreaterThan(4 + 16);
-    expect(ws.getCell(secondRow, 1).value).toBe('各文件任务完成情况');
-    const media = (wb as unknown as { model: { media: { extension: string; buffer: Uint8Array }[] } }).model.media;
-    expect(media.map((m) => m.extension)).toEqual(['png', 'png']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '图表1 任务状态分布', '图表2 各文件任务完成情况']);
+    expect(wb.getWorksheet('汇总')!.getImages()).toHaveLength(0); // the table sheet is untouched
+    expect(wb.getWorksheet('汇总')!.getCell('A2').value).toBe('已完成');
+    for (const [name, title] of [
+      ['图表1 任务状态分布', '任务状态分布'],
+      ['图表2 各文件任务完成情况', '各文件任务完成情况'],
+    ] as const) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.getCell('A1').value).toBe(title);
+      expect(ws.getImages()).toHaveLength(1);
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+      expect(ws.pageSetup.printTitlesRow).toBeUndefined();
+    }
+    // A tall chart is scaled to the page's height.
+    const tall = wb.getWorksheet('图表2 各文件任务完成情况')!.getImages()[0]! as unknown as { range: { ext?: { width: number; height: number } } };
+    expect(tall.range.ext?.height).toBe(600);
+    expect(tall.range.ext?.width).toBe(200);
   });
 
   it('refuses a workbook without the sheet, in Chinese', async () => {
-    await expect(addImagesToSheet(await workbookWith('Sheet1'), '汇总', [])).rejects.toThrow('没有“汇总”工作表');
+    await expect(addChartSheets(await workbookWith('Sheet1'), '汇总', [])).rejects.toThrow('没有“汇总”工作表');
   });
 });

@@ -2,11 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Input, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CopyOutlined, LoadingOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ProgressEntry, ReportingPeriod, Target, Task, TaskStatus } from '@core/model';
-import { SETTING_KEYS, STATUS_LABELS, TASK_STATUSES } from '@core/model';
+import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
 import { getDb } from '../../storage/live';
-import { setSetting } from '../../storage/repositories';
 import { hasContent, readDraft, saveProgress, writeDraft } from '../../storage/progress-store';
 import { PeriodLockedError } from '../../storage/locks';
 import { LEDGER_TEXT } from './texts';
@@ -54,7 +53,6 @@ export function ProgressForm(props: {
   const latest = useRef(draft);
   const dirty = useRef(Boolean(recovered));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const filledByTouched = useRef(false);
 
   const flush = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -63,7 +61,6 @@ export function ProgressForm(props: {
     dirty.current = false;
     const entry = latest.current;
     setState('saving');
-    if (filledByTouched.current && entry.filledBy.trim()) void setSetting(getDb(), SETTING_KEYS.filledBy, entry.filledBy.trim());
     saveProgress(getDb(), entry).then(
       () => {
         if (!dirty.current) setState('saved');
@@ -210,7 +207,6 @@ export function ProgressForm(props: {
               placeholder={T.filledByPlaceholder}
               value={draft.filledBy}
               onChange={(e) => {
-                filledByTouched.current = true;
                 update({ filledBy: e.target.value });
               }}
             />

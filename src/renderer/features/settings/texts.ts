@@ -38,3 +38,15 @@ export const SETTINGS_TEXT = {
   scalarHelp: '表头、表尾任意单元格可用：',
   rowHelp: '数据行（每张表一行）可用：',
 } as const;
+
+/** User-facing text of the report header section (设置 and 报表导出). */
+export const REPORT_HEADER_TEXT = {
+  title: '报表表头与表尾',
+  help: '填在每张报表的表头和表尾（填报单位、填报人、联系电话、审核人），导出和报送时自动带出。这里的填报人也记作本机操作人（导入、恢复、解锁的修改记录）；任务进展里各条的填报人只属于那一条进展，不会改动这里。',
+  unit: '填报单位',
+  filledBy: '填报人',
+  phone: '联系电话',
+  reviewer: '审核人（负责人）',
+  save: '保存',
+  saved: '报表表头已保存。',
+} as const;
