@@ -189,3 +189,25 @@ export function judgeIndicator(ind: DistrictIndicator, period: Pick<ReportingPer
     };
   return judgePace({ target: ind.judged, year: period.year, period, actual });
 }
+
+/**
+ * The target a task's own statement of an indicator is judged against for the district (its
+ * 区级分解目标, or the statement itself when it names the district); undefined for a 全市 target.
+ * The ledger's status suggestion uses it, so it agrees with 指标跟踪, 工作台 and the export.
+ */
+export function districtJudgedTarget(
+  target: Target,
+  ctx: { district: string; year: number; task?: Task; documents?: readonly PolicyDocument[]; districtTargets?: DistrictTargets },
+): PaceInput['target'] | undefined {
+  const [ind] = buildDistrictIndicators({
+    district: ctx.district,
+    period: { year: ctx.year },
+    targets: [target],
+    tasks: ctx.task ? [ctx.task] : [],
+    documents: ctx.documents ?? [],
+    clusters: [],
+    all: true,
+    ...(ctx.districtTargets ? { districtTargets: ctx.districtTargets } : {}),
+  });
+  return ind?.judged;
+}

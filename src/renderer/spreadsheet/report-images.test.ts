@@ -1,39 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { deflateSync } from 'node:zlib';
 import { addChartSheets } from './report-images';
-
-/** A real, minimal PNG of w×h grey pixels. */
-function png(w: number, h: number): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc((w + 1) * h, 0x80);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
-  return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
-  );
-}
+import { png } from '../../../test/builders/png';
 
 async function workbookWith(sheet: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -64,10 +32,11 @@ describe('charts as pictures, each on a sheet of its own', () => {
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
       expect(ws.pageSetup.printTitlesRow).toBeUndefined();
     }
-    // A tall chart is scaled to the page's height.
-    const tall = wb.getWorksheet('图表2 各文件任务完成情况')!.getImages()[0]! as unknown as { range: { ext?: { width: number; height: number } } };
-    expect(tall.range.ext?.height).toBe(600);
-    expect(tall.range.ext?.width).toBe(200);
+    // A tall chart is scaled to the page's height: 200 × 600 px over columns of 89 px and rows of 20 px.
+    const tall = wb.getWorksheet('图表2 各文件任务完成情况')!.getImages()[0]!;
+    expect(tall.range.tl.nativeRow).toBe(1);
+    expect(tall.range.br.nativeRow - tall.range.tl.nativeRow).toBe(30);
+    expect(tall.range.br.nativeCol).toBe(2); // 200 / 89 = 2.25 columns
   });
 
   it('refuses a workbook without the sheet, in Chinese', async () => {

@@ -16,6 +16,9 @@ export interface ReportImage {
 /** The largest picture placed (pixels): an A4 landscape page's printable area at 96 dpi, less the title. */
 const MAX_WIDTH = 980;
 const MAX_HEIGHT = 600;
+/** Pixels of a column 12 units wide and of a row 15 pt high. */
+const COL_PX = 89;
+const ROW_PX = 20;
 
 /** A sheet name Excel accepts (31 characters, none of []:*?/\). */
 function sheetName(i: number, title: string): string {
@@ -45,7 +48,6 @@ export async function addChartSheets(bytes: Uint8Array, afterSheet: string, imag
       },
       headerFooter: { oddFooter: `&C${img.name}` },
     });
-    ws.getColumn(1).width = 12;
     const title = ws.getCell(1, 1);
     title.value = img.name;
     title.font = { name: '黑体', bold: true, size: 14 };
@@ -54,10 +56,16 @@ export async function addChartSheets(bytes: Uint8Array, afterSheet: string, imag
     const width = Math.round(img.width * scale);
     const height = Math.round(img.height * scale);
     const id = wb.addImage({ buffer: img.png.buffer.slice(img.png.byteOffset, img.png.byteOffset + img.png.byteLength) as ArrayBuffer, extension: 'png' });
-    ws.addImage(id, { tl: { col: 0, row: 1.2 }, ext: { width, height }, editAs: 'oneCell' });
-    // The print area takes in the whole picture (rows are 20 px, columns of 12 units 89 px).
-    const lastRow = 2 + Math.ceil(height / 20);
-    const lastCol = Math.max(1, Math.ceil(width / 89));
+    // A two-cell anchor over columns of 12 units (89 px) and rows of 15 pt (20 px): the
+    // picture keeps its size in Excel, WPS, LibreOffice and openpyxl alike.
+    const cols = width / COL_PX;
+    const rows = height / ROW_PX;
+    for (let c = 1; c <= Math.ceil(cols) + 1; c++) ws.getColumn(c).width = 12;
+    for (let r = 2; r <= Math.ceil(rows) + 3; r++) ws.getRow(r).height = 15;
+    ws.addImage(id, { tl: { col: 0, row: 1.2 }, br: { col: cols, row: 1.2 + rows }, editAs: 'oneCell' } as unknown as ExcelJS.ImageRange);
+    // The print area takes in the whole picture.
+    const lastRow = 3 + Math.ceil(rows);
+    const lastCol = Math.max(1, Math.ceil(cols));
     ws.pageSetup.printArea = `A1:${ws.getColumn(lastCol).letter}${lastRow}`;
   });
   const out = await wb.xlsx.writeBuffer();

@@ -9,6 +9,9 @@ import { makePeriod, progressId, type ProgressEntry, type Task } from '@core/ind
 import { MAX_ROW_HEIGHT } from '@core/report';
 import { LedgerDb } from '@renderer/storage/db';
 import { produceReport } from '@renderer/features/reports/report-produce';
+import { indicatorKey } from '@core/indicators';
+import { addChartSheets } from '@renderer/spreadsheet/report-images';
+import { png } from '../../builders/png';
 import { printToolsPresent, printedInOrder, readWithOpenpyxl, renderPdf, squash } from '../../builders/print-check';
 import { DISTRICT, PERIOD, seedFixture } from './ledger-fixture';
 
@@ -149,5 +152,59 @@ describe.skipIf(!present)('a quarter of 200 tasks (LibreOffice)', () => {
     }
     expect([...printed.text.matchAll(/第 \d+ 页，共 (\d+) 页/g)]).toHaveLength(printed.pages);
     expect(printed.pages).toBeGreaterThan(15);
+  }, 240_000);
+});
+
+describe.skipIf(!present)('every exported workbook: second reader and LibreOffice', () => {
+  const kinds = ['tasks', 'indicators', 'clusters', 'all'] as const;
+  const charts = [
+    { name: '任务状态分布', png: png(1520, 640), width: 1520, height: 640 },
+    { name: '各文件任务完成情况', png: png(1520, 1100), width: 1520, height: 1100 },
+  ];
+
+  it.each(kinds)('%s: openpyxl reads it back, LibreOffice prints it on A4 with print titles and every cell', async (kind) => {
+    const db = await dbWith(async (db) => {
+      await db.settings.put({ key: 'reportUnit', value: '汉阳区科学技术局' });
+      await db.settings.put({ key: 'districtTargets', value: { [DISTRICT]: { [indicatorKey('重大科技基础设施数量', '个')]: { value: 4, year: 2025, baseline: 1, baselineYear: 2022 } } } });
+    });
+    const report = await produceReport(db, DISTRICT, PERIOD, kind, TODAY);
+    const bytes = kind === 'all' ? await addChartSheets(report.bytes, '汇总', charts) : report.bytes;
+    const sheets = readWithOpenpyxl(bytes);
+    const tables = sheets.filter((s) => !s.name.startsWith('图表'));
+    expect(tables.length).toBe(kind === 'all' ? 4 : 1);
+    for (const ws of sheets) {
+      expect(ws.paperSize).toBe(9);
+      expect(ws.orientation).toBe('landscape');
+      const heights = Object.values(ws.rowHeights).filter((h): h is number => typeof h === 'number');
+      expect(Math.max(0, ...heights)).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
+    }
+    for (const ws of tables) {
+      expect(ws.printTitleRows).toMatch(/\$?3:\$?3/);
+      expect(ws.cells.A2).toBe('填报单位（盖章）：汉阳区科学技术局');
+    }
+    const chartSheets = sheets.filter((s) => s.name.startsWith('图表'));
+    expect(chartSheets.map((s) => [s.name, s.images, s.printTitleRows])).toEqual(kind === 'all' ? charts.map((c, i) => [`图表${i + 1} ${c.name}`, 1, null]) : []);
+
+    const printed = renderPdf(bytes, kind);
+    for (const p of printed.pageSizes) expect([Math.round(p.width), Math.round(p.height)]).toEqual([842, 595]);
+    // Every cell of every table sheet is printed.
+    const flat = squash(printed.text);
+    for (const ws of tables)
+      for (const [addr, v] of Object.entries(ws.cells)) {
+        const text = squash(String(v)).replace(/^(\d+(?:\.\d+)?)$/, (x) => x); // numbers print as written
+        if (!text || /^\d+\.\d{2,}$/.test(text)) continue; // rates print rounded by their format
+        expect(flat, `${ws.name}!${addr}`).toContain(text);
+      }
+    const pages = printed.text.split('\f').filter((p) => p.trim());
+    expect(pages).toHaveLength(printed.pages);
+    if (kind === 'all') {
+      // Each chart alone on one page, titled, with no table header repeated over it.
+      for (const c of charts) {
+        const on = pages.filter((p) => squash(p).includes(c.name));
+        expect(on, c.name).toHaveLength(1);
+        expect(squash(on[0]!)).not.toContain('序号');
+      }
+      expect(printed.pages).toBe(4 + charts.length);
+    } else expect(printed.pages).toBe(1);
   }, 240_000);
 });

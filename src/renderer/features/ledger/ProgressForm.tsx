@@ -5,6 +5,7 @@ import type { ProgressEntry, ReportingPeriod, Target, Task, TaskStatus } from '@
 import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
+import { districtJudgedTarget, type DistrictTargets } from '@core/indicators';
 import { getDb } from '../../storage/live';
 import { hasContent, readDraft, saveProgress, writeDraft } from '../../storage/progress-store';
 import { PeriodLockedError } from '../../storage/locks';
@@ -33,12 +34,14 @@ export function ProgressForm(props: {
   initial: ProgressEntry;
   history: ProgressEntry[];
   targets: Target[];
+  /** The district's own targets // 区级分解目标, by indicator key. */
+  districtTargets?: DistrictTargets;
   defaultFilledBy: string;
   planStart?: string;
   /** Set when the period is 已报送 and locked: the form is read-only and says why. */
   lockedReason?: string;
 }) {
-  const { task, period, initial, history, targets, defaultFilledBy, planStart, lockedReason } = props;
+  const { task, period, initial, history, targets, districtTargets, defaultFilledBy, planStart, lockedReason } = props;
   const readOnly = Boolean(lockedReason);
   const { message } = App.useApp();
   const recovered = useMemo(() => readDraft(initial.id), [initial.id]);
@@ -112,15 +115,19 @@ export function ProgressForm(props: {
   };
   const hasText = Boolean(draft.progress.trim() || draft.problems.trim() || draft.nextSteps.trim());
 
-  const lineTarget = targets.find((t) => t.baseline !== undefined && draft.indicatorValues[t.id] != null);
+  // An indicator is judged against the district's own target only (the rule of 指标跟踪 and the export).
+  const judged = targets
+    .filter((t) => draft.indicatorValues[t.id] != null)
+    .map((t) => ({ t, judged: districtJudgedTarget(t, { district: initial.district, year: period.year, task, ...(districtTargets ? { districtTargets } : {}) }) }))
+    .find((x) => x.judged !== undefined);
   const suggestion = suggestStatus({
     period,
     deadline: task.deadline,
     deadlineText: task.deadlineText,
     start: planStart,
     percent: draft.percent,
-    target: lineTarget,
-    actual: lineTarget ? draft.indicatorValues[lineTarget.id] : undefined,
+    target: judged?.judged,
+    actual: judged ? draft.indicatorValues[judged.t.id] : undefined,
   });
 
   const saveBadge = readOnly ? null : state === 'saved' ? (

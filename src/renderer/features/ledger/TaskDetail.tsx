@@ -10,6 +10,7 @@ import type { LedgerRow } from './rows';
 import { LEDGER_TEXT } from './texts';
 import { ProgressForm } from './ProgressForm';
 import { AuditTrail } from '../audit/AuditTrail';
+import { readDistrictTargets } from '../indicators/district-targets';
 
 const T = LEDGER_TEXT.detail;
 
@@ -24,13 +25,14 @@ export function TaskDetail({ row, district, period, planStart, onClose }: {
   const { task } = row;
   const raw = useLiveQuery(async () => {
     const db = getDb();
-    const [targets, history, filledBy, locked] = await Promise.all([
+    const [targets, history, filledBy, locked, districtTargets] = await Promise.all([
       targetsRepo.byTask(db, task.key),
       progressRepo.byTask(db, district, task.key),
       getSetting<string>(db, SETTING_KEYS.filledBy, ''),
       isPeriodLocked(db, district, period.id),
+      readDistrictTargets(db, district),
     ]);
-    return { taskKey: task.key, district, periodId: period.id, targets, history, filledBy, locked };
+    return { taskKey: task.key, district, periodId: period.id, targets, history, filledBy, locked, districtTargets };
   }, [task.key, district, period.id]);
   // A live query keeps its last result while the next one loads: never mix tasks.
   const data = raw && raw.taskKey === task.key && raw.district === district && raw.periodId === period.id ? raw : undefined;
@@ -91,6 +93,7 @@ export function TaskDetail({ row, district, period, planStart, onClose }: {
           initial={stored ?? emptyProgress(district, task.key, period.id)}
           history={data.history}
           targets={data.targets}
+          districtTargets={data.districtTargets}
           defaultFilledBy={data.filledBy}
           planStart={planStart}
           lockedReason={data.locked ? lockedMessage(district, period.id) : undefined}
