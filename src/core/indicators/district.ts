@@ -37,7 +37,7 @@ export type DistrictTargets = Readonly<Record<string, DistrictTarget>>;
 export type IndicatorScope = 'district' | 'city';
 
 /** Chinese labels of the scopes. */
-export const SCOPE_LABELS: Readonly<Record<IndicatorScope, string>> = { district: '本区目标', city: '全市目标（参考）' };
+export const SCOPE_LABELS: Readonly<Record<IndicatorScope, string>> = { district: '本区目标', city: '全市目标' };
 
 /** One indicator of the district. */
 export interface DistrictIndicator {

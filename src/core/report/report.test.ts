@@ -68,7 +68,7 @@ describe('targets and periods', () => {
 
   it.each([
     ['no value yet', undefined, {}, undefined, null, '未填报'],
-    ['a 全市 target only: shown for reference, not judged', 20, {}, undefined, null, '全市目标，仅供参考'],
+    ['a 全市 target only: shown for reference, not judged', 20, {}, undefined, null, '仅供参考'],
     ['met the district target', 120, {}, { value: 100 }, 120, '已达标'],
     ['on the district line (37.5 % of the way by the end of Q3)', 45, {}, { value: 100, baseline: 10, baselineYear: 2024, year: 2026 }, 38.9, '序时'],
     ['behind the district line', 20, {}, { value: 100, baseline: 10, baselineYear: 2024, year: 2026 }, 11.1, '滞后'],
@@ -87,7 +87,7 @@ describe('targets and periods', () => {
     expect(row!.rate).toBe(rate);
     expect(row!.judgement).toBe(judgement);
     expect(row!.cityTarget).toBe(`${'comparator' in over ? over.comparator : '达到'}100家（2025年）`);
-    expect(row!.scope).toBe(own ? '本区目标' : '全市目标（参考）');
+    expect(row!.scope).toBe(own ? '本区目标' : '全市目标');
   });
 
   it('names files the city way', () => {

@@ -141,7 +141,7 @@ function round1(n: number): number {
 }
 
 /** 序时判断 of a row whose target is the city's only: not judged, shown for reference. */
-export const REFERENCE_ONLY_LABEL = '全市目标，仅供参考';
+export const REFERENCE_ONLY_LABEL = '仅供参考';
 
 /**
  * Rows of the 指标完成情况表: one per indicator of the district (buildDistrictIndicators: clean

@@ -120,7 +120,7 @@ export function IndicatorsPage() {
           dataSource={shown}
           pagination={false}
           sticky
-          scroll={{ x: 1240 }}
+          scroll={{ x: 1060 }}
           locale={{ emptyText: rows.length ? T.empty : T.noTargets }}
           expandable={{
             expandedRowRender: (r) => (
@@ -143,12 +143,13 @@ export function IndicatorsPage() {
             ),
           }}
           columns={[
-            { title: T.cols.name, width: 190, render: (_, r) => <span title={r.indicator.targets[0]?.sourceText}>{r.indicator.name}</span> },
-            { title: T.cols.sources, width: 150, ellipsis: true, render: (_, r) => <span title={r.indicator.sources.join('、')}>{r.indicator.sources.join('、')}</span> },
-            { title: T.cols.city, width: 140, render: (_, r) => <span style={{ color: '#666' }}>{targetText(r.indicator.cityTarget)}</span> },
+            { title: T.cols.name, width: 180, render: (_, r) => <span title={r.indicator.targets[0]?.sourceText}>{r.indicator.name}</span> },
+            { title: T.cols.sources, width: 120, ellipsis: true, render: (_, r) => <span title={r.indicator.sources.join('、')}>{r.indicator.sources.join('、')}</span> },
+            { title: T.cols.city, width: 130, render: (_, r) => <span style={{ color: '#666' }}>{targetText(r.indicator.cityTarget)}</span> },
             {
               title: T.cols.district,
               width: 150,
+              ellipsis: true,
               render: (_, r) => (
                 <Button size="small" type={r.indicator.districtTarget ? 'default' : 'dashed'} icon={<EditOutlined />} onClick={() => setEditing(r)} data-testid={`district-target-${r.indicator.key}`}>
                   {r.indicator.districtTarget
@@ -161,7 +162,7 @@ export function IndicatorsPage() {
             },
             {
               title: T.cols.current(period.name),
-              width: 140,
+              width: 128,
               render: (_, r) => (
                 <ValueInput
                   key={`${r.indicator.key}|${period.id}`}
@@ -169,18 +170,18 @@ export function IndicatorsPage() {
                   testId={`target-value-${r.target.id}`}
                   value={r.current}
                   unit={r.indicator.unit}
-                  width={124}
+                  width={116}
                   onCommit={(v) =>
                     void saveValue(district, r, period.id, v).catch((e: unknown) => message.error(`${T.saveFailed}${e instanceof Error ? e.message : String(e)}`))
                   }
                 />
               ),
             },
-            { title: T.cols.latest, width: 124, render: (_, r) => (r.latest ? <span title={r.latest.name}>{`${r.latest.value}${r.indicator.unit}`}<span style={{ color: '#999', fontSize: 12 }}>（{r.latest.name.replace(/^\d+年/, '')}）</span></span> : T.none) },
-            { title: T.cols.rate, width: 108, render: (_, r) => (r.rate === undefined ? T.none : <Progress percent={Math.min(100, r.rate)} format={() => `${r.rate}%`} size="small" />) },
+            { title: T.cols.latest, width: 110, render: (_, r) => (r.latest ? <span title={r.latest.name}>{`${r.latest.value}${r.indicator.unit}`}<span style={{ color: '#999', fontSize: 12 }}>（{r.latest.name.replace(/^\d+年/, '')}）</span></span> : T.none) },
+            { title: T.cols.rate, width: 100, render: (_, r) => (r.rate === undefined ? T.none : <Progress percent={Math.min(100, r.rate)} format={() => `${r.rate}%`} size="small" />) },
             {
               title: T.cols.judgement,
-              width: 96,
+              width: 92,
               render: (_, r) =>
                 !r.latest ? (
                   T.none
