@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
@@ -170,6 +171,20 @@ describe('task ledger', () => {
     await expect.poll(() => page.getByTestId('indicator-history').first().textContent()).toContain('2025年第三季度 1350');
     await page.getByTestId('indicator-search').fill('');
     await screenshot(page, 'indicators');
+
+    // The city's 分解表 (saved by openpyxl) sets the district targets after the officer confirms.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('indicator-import-breakdown').click()]);
+    await chooser.setFiles(resolve(__dirname, '../fixtures/indicators/breakdown-2026.xlsx'));
+    const plan = page.getByTestId('breakdown-plan');
+    await plan.waitFor();
+    await expect(plan.textContent()).resolves.toContain('有 4 项指标可以设为本区的区级分解目标');
+    await expect(plan.textContent()).resolves.toContain('第 8 行“科技型企业贷款余额”的本区目标“待定”不是数字');
+    await page.waitForTimeout(400); // the dialog's opening animation
+    await screenshot(page, 'indicators-breakdown');
+    await page.getByRole('button', { name: /导入 4 项/ }).click();
+    await page.getByText('已导入 4 项区级分解目标。').waitFor();
+    await page.getByTestId('indicator-search').fill('在孵');
+    await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('突破1300家（2026年）');
     expect(errors).toEqual([]);
     await context.close();
   });

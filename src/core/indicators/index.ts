@@ -2,3 +2,4 @@
 export * from './pace';
 export * from './names';
 export * from './district';
+export * from './breakdown';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Spin, Table, Tag, Tooltip } from 'antd';
-import { EditOutlined, SearchOutlined } from '@ant-design/icons';
-import { PACE_LABELS, targetText, type DistrictTarget, type PaceVerdict } from '@core/indicators';
+import { EditOutlined, ImportOutlined, SearchOutlined } from '@ant-design/icons';
+import { PACE_LABELS, buildDistrictIndicators, planBreakdown, targetText, type BreakdownPlan, type DistrictTarget, type PaceVerdict } from '@core/indicators';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { clustersRepo, documentsRepo, emptyProgress, getDistrict, progressRepo, tasksRepo } from '../../storage/repositories';
@@ -9,7 +9,8 @@ import { saveProgress } from '../../storage/progress-store';
 import { PeriodPicker } from '../ledger/PeriodPicker';
 import { useReportingPeriod } from '../ledger/use-period';
 import { buildIndicatorRows, type IndicatorRow } from './indicator-rows';
-import { readDistrictTargets, saveDistrictTarget } from './district-targets';
+import { readDistrictTargets, saveDistrictTarget, saveDistrictTargets } from './district-targets';
+import { platform } from '../../platform';
 import { INDICATOR_TEXT as T } from './texts';
 import { ValueInput } from './ValueInput';
 
@@ -68,7 +69,7 @@ function DistrictTargetDialog({ district, row, onClose }: { district: string; ro
 
 /** 指标跟踪: the district's indicators with 全市 target, 区级分解目标, latest value, completion rate and history. */
 export function IndicatorsPage() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const district = useLiveQuery(() => getDistrict(getDb()), []);
   const { period } = useReportingPeriod();
   const data = useLiveQuery(async () => {
@@ -100,6 +101,51 @@ export function IndicatorsPage() {
 
   if (!data || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
 
+  /** 导入区级分解表: read the city's sheet, show what it sets and what it cannot use, then write on OK. */
+  const importBreakdown = async () => {
+    const file = await platform().openFile({ title: T.breakdownOpen, filters: [{ name: T.excelFilter, extensions: ['xlsx', 'xls'] }] });
+    if (!file) return;
+    const { readWorkbook } = await import('../../spreadsheet/read-sheet');
+    const read = readWorkbook(file.data, file.name);
+    if (!read.ok) return void message.error(T.breakdownUnreadable(file.name, read.message), 8);
+    const every = buildDistrictIndicators({ ...data, district, period, all: true });
+    const unitOf = (key: string) => every.find((i) => i.key === key)?.unit ?? '';
+    const plan = planBreakdown(read.sheets, district, every);
+    if ('error' in plan) return void modal.error({ title: T.breakdownRefused(file.name), content: plan.error });
+    const show = (p: BreakdownPlan) => (
+      <div data-testid="breakdown-plan">
+        <p>{T.breakdownSummary(p.sheet, p.valueColumn, p.matches.length)}</p>
+        <ul style={{ maxHeight: 220, overflow: 'auto', paddingLeft: 18 }}>
+          {p.matches.map((m) => (
+            <li key={m.row}>{T.breakdownRow(m.row, m.name, targetText({ comparator: '达到', value: m.target.value, unit: unitOf(m.key), year: m.target.year }))}</li>
+          ))}
+        </ul>
+        {p.issues.length > 0 && (
+          <>
+            <p style={{ color: '#d46b08' }}>{T.breakdownIssues(p.issues.length)}</p>
+            <ul style={{ maxHeight: 160, overflow: 'auto', paddingLeft: 18, color: '#d46b08' }}>
+              {p.issues.map((i) => (
+                <li key={i.row}>{i.message}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    );
+    if (plan.matches.length === 0) return void modal.warning({ title: T.breakdownNone(file.name), content: show(plan), width: 640 });
+    modal.confirm({
+      title: T.breakdownConfirm(file.name),
+      content: show(plan),
+      width: 640,
+      okText: T.breakdownOk(plan.matches.length),
+      cancelText: T.cancel,
+      onOk: async () => {
+        await saveDistrictTargets(getDb(), district, Object.fromEntries(plan.matches.map((m) => [m.key, m.target])));
+        message.success(T.breakdownDone(plan.matches.length));
+      },
+    });
+  };
+
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 32px)' }} data-testid="indicators">
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', marginBottom: 8, flexWrap: 'wrap' }}>
@@ -108,6 +154,9 @@ export function IndicatorsPage() {
         <Checkbox checked={!all} onChange={(e) => setAll(!e.target.checked)} data-testid="indicator-relevant-only">
           {T.relevantOnly}
         </Checkbox>
+        <Button icon={<ImportOutlined />} onClick={() => void importBreakdown()} data-testid="indicator-import-breakdown">
+          {T.breakdownButton}
+        </Button>
         <span style={{ marginLeft: 'auto', color: '#666' }} data-testid="indicator-count">
           {T.count(shown.length, rows.length)}
         </span>

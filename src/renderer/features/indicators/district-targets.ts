@@ -22,3 +22,9 @@ export async function readDistrictTargets(db: LedgerDb, district: string): Promi
   const all = await getSetting<AllTargets>(db, DISTRICT_TARGETS_KEY, {});
   return all?.[district] ?? {};
 }
+
+/** Set several of a district's own targets at once (a 分解表), in one write. */
+export async function saveDistrictTargets(db: LedgerDb, district: string, targets: Readonly<Record<string, DistrictTarget>>): Promise<void> {
+  const all = await getSetting<AllTargets>(db, DISTRICT_TARGETS_KEY, {});
+  await setSetting(db, DISTRICT_TARGETS_KEY, { ...(all ?? {}), [district]: { ...(all?.[district] ?? {}), ...targets } });
+}
