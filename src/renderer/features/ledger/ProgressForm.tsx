@@ -36,18 +36,18 @@ export function ProgressForm(props: {
   targets: Target[];
   /** The district's own targets // 区级分解目标, by indicator key. */
   districtTargets?: DistrictTargets;
-  defaultFilledBy: string;
   planStart?: string;
   /** Set when the period is 已报送 and locked: the form is read-only and says why. */
   lockedReason?: string;
 }) {
-  const { task, period, initial, history, targets, districtTargets, defaultFilledBy, planStart, lockedReason } = props;
+  const { task, period, initial, history, targets, districtTargets, planStart, lockedReason } = props;
   const readOnly = Boolean(lockedReason);
   const { message } = App.useApp();
   const recovered = useMemo(() => readDraft(initial.id), [initial.id]);
   const [draft, setDraft] = useState<ProgressEntry>(() => {
     const base = recovered ?? initial;
-    return base.filledBy ? base : { ...base, filledBy: defaultFilledBy };
+    // The entry's 填报人 is its own: never taken from (nor written to) the report's 填报人 setting.
+    return base;
   });
   const [state, setState] = useState<SaveState>(recovered ? 'dirty' : 'saved');
   const [error, setError] = useState<string | undefined>(undefined);

@@ -2,9 +2,8 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Button, Collapse, Descriptions, Spin, Tag, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import type { ReportingPeriod } from '@core/model';
-import { SETTING_KEYS } from '@core/model';
 import { getDb, useLiveQuery } from '../../storage/live';
-import { emptyProgress, getSetting, progressRepo, targetsRepo } from '../../storage/repositories';
+import { emptyProgress, progressRepo, targetsRepo } from '../../storage/repositories';
 import { isPeriodLocked, lockedMessage } from '../../storage/locks';
 import type { LedgerRow } from './rows';
 import { LEDGER_TEXT } from './texts';
@@ -25,14 +24,13 @@ export function TaskDetail({ row, district, period, planStart, onClose }: {
   const { task } = row;
   const raw = useLiveQuery(async () => {
     const db = getDb();
-    const [targets, history, filledBy, locked, districtTargets] = await Promise.all([
+    const [targets, history, locked, districtTargets] = await Promise.all([
       targetsRepo.byTask(db, task.key),
       progressRepo.byTask(db, district, task.key),
-      getSetting<string>(db, SETTING_KEYS.filledBy, ''),
       isPeriodLocked(db, district, period.id),
       readDistrictTargets(db, district),
     ]);
-    return { taskKey: task.key, district, periodId: period.id, targets, history, filledBy, locked, districtTargets };
+    return { taskKey: task.key, district, periodId: period.id, targets, history, locked, districtTargets };
   }, [task.key, district, period.id]);
   // A live query keeps its last result while the next one loads: never mix tasks.
   const data = raw && raw.taskKey === task.key && raw.district === district && raw.periodId === period.id ? raw : undefined;
@@ -94,7 +92,6 @@ export function TaskDetail({ row, district, period, planStart, onClose }: {
           history={data.history}
           targets={data.targets}
           districtTargets={data.districtTargets}
-          defaultFilledBy={data.filledBy}
           planStart={planStart}
           lockedReason={data.locked ? lockedMessage(district, period.id) : undefined}
         />

@@ -14,13 +14,6 @@ export const SETTINGS_TEXT = {
   monthly: '按月',
   quarterly: '按季度',
   periodSaved: (label: string) => `报告周期已改为${label}。`,
-  people: '填报信息',
-  peopleHelp: '填在报表表尾，每次导出自动带出。',
-  filledBy: '填报人',
-  phone: '联系电话',
-  reviewer: '审核人',
-  save: '保存',
-  peopleSaved: '填报信息已保存。',
   templates: '报表模板',
   templatesHelp:
     '市里下发新模板时，在 Excel 或 WPS 中把表头下面的一行写成占位符（如 {{task.title}}），设好格式后另存为 .xlsx，在这里加载。导出时会按这一行的样式逐条填写。',
