@@ -107,7 +107,10 @@ export type Comparator =
   | '控制在'
   | '力争'
   | '新增'
-  | '累计';
+  | '累计'
+  | '下降'
+  | '年均增长'
+  | '比重';
 
 /** A quantitative target or indicator // 目标 / 指标. */
 export interface Target {
@@ -279,6 +282,16 @@ export interface AuditEntry {
   reason?: string;
 }
 
+/** One file of a submission: which report, its name and SHA-256. */
+export interface SubmittedFile {
+  report: string;
+  fileName: string;
+  /** SHA-256 of the file, hex. */
+  sha256: string;
+  /** Size in bytes. */
+  size?: number;
+}
+
 /** What was sent to the city for a period // 报送记录. */
 export interface Submission {
   id: string;
@@ -294,6 +307,13 @@ export interface Submission {
   at: IsoDateTime;
   /** Set when the officer unlocked the period after submitting. */
   unlockedAt?: IsoDateTime;
+  /**
+   * The files of a 报送 that sent several at once (one submission for the set); then
+   * `fileName` lists them and `sha256` is the SHA-256 of the set's manifest (setManifest).
+   */
+  files?: SubmittedFile[];
+  /** Tasks filled and left empty when it was sent. */
+  counts?: { tasks: number; filled: number; empty: number };
 }
 
 /** A key–value setting. Keys are listed in SETTING_KEYS. */

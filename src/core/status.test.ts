@@ -42,12 +42,13 @@ describe('suggestStatus', () => {
   });
 
   it('judges a target on its straight line when the actual value is known', () => {
-    // 研发平台突破1500家 by 2027 from 1200 in 2024 (line: 1300 in 2025).
+    // 研发平台突破1500家 by the end of 2027 from 1200 at the end of 2024 (the line, read at the
+    // end of 2025 Q3, a quarter of the way: 1275) — judgePace, the indicators' one rule.
     const target = { name: '研发平台', unit: '家', value: 1500, year: 2027, baseline: 1200, baselineYear: 2024 };
-    expect(suggestStatus({ period: q3, target, actual: 1310 }).status).toBe('on_track');
+    expect(suggestStatus({ period: q3, target, actual: 1290 }).status).toBe('on_track');
     expect(suggestStatus({ period: q3, target, actual: 1240 }).status).toBe('behind');
     expect(suggestStatus({ period: q3, target, actual: 1420 }).status).toBe('ahead');
     expect(suggestStatus({ period: q3, target, actual: 1500 }).status).toBe('done');
-    expect(suggestStatus({ period: q3, target, actual: 1310 }).reason).toMatch(/2025年应达到约1300家，本期实际1310家/);
+    expect(suggestStatus({ period: q3, target, actual: 1290 }).reason).toMatch(/到本期末应达到约1275家，研发平台实际1290家/);
   });
 });

@@ -4,6 +4,9 @@
  */
 import type { IsoDate, ReportingPeriod, Target, TaskStatus } from './model';
 import { STATUS_LABELS } from './model';
+import { ON_TRACK_TOLERANCE, judgePace, type PaceVerdict } from './indicators/pace';
+
+export { ON_TRACK_TOLERANCE };
 
 /** What the suggestion is based on. */
 export interface StatusInput {
@@ -17,7 +20,7 @@ export interface StatusInput {
   /** Percent complete // 完成进度 as filled in, 0–100. */
   percent?: number;
   /** A target with a baseline, and the actual value this period: judged on the straight line. */
-  target?: Pick<Target, 'name' | 'unit' | 'value' | 'year' | 'baseline' | 'baselineYear'>;
+  target?: Pick<Target, 'name' | 'unit' | 'value' | 'year' | 'baseline' | 'baselineYear'> & Partial<Pick<Target, 'comparator'>>;
   actual?: number | null;
 }
 
@@ -27,8 +30,6 @@ export interface StatusSuggestion {
   reason: string;
 }
 
-/** Points either side of the time line still counted as 序时. */
-export const ON_TRACK_TOLERANCE = 10;
 
 const ONGOING = /长期坚持|持续推进|长期推进|常态化|持续开展/;
 
@@ -39,10 +40,6 @@ function days(a: IsoDate, b: IsoDate): number {
 function fmtDate(d: IsoDate): string {
   const [y, m, day] = d.split('-').map(Number);
   return `${y}年${m}月${day}日`;
-}
-
-function fmt(n: number): string {
-  return String(Math.round(n * 100) / 100);
 }
 
 /** Share of the time from start to deadline that has passed by the end of the period, 0–1. */
@@ -66,6 +63,9 @@ function judge(actualShare: number, expectedShare: number, tolerance: number): T
   return 'behind';
 }
 
+/** The task status an indicator's verdict suggests (none when it cannot be judged). */
+const PACE_STATUS: Readonly<Record<PaceVerdict, TaskStatus | undefined>> = { met: 'done', ahead: 'ahead', on_track: 'on_track', behind: 'behind', unknown: undefined };
+
 /** Suggest a status for the period, with the reason. */
 export function suggestStatus(input: StatusInput): StatusSuggestion {
   const { period, deadline, deadlineText, percent, target, actual } = input;
@@ -73,22 +73,11 @@ export function suggestStatus(input: StatusInput): StatusSuggestion {
 
   if (percent !== undefined && percent >= 100) return say('done', '完成进度已达100%。');
 
-  // The target's straight line, when a baseline and this period's actual value are known.
+  // The target judged by the indicators' one rule (judgePace), when it can be judged.
   if (target && actual !== undefined && actual !== null) {
-    const expected = expectedOnLine(target, period.year);
-    if (expected !== undefined && target.baseline !== undefined) {
-      const span = target.value - target.baseline;
-      if (span !== 0) {
-        const reached = (actual - target.baseline) / span;
-        if (reached >= 1) return say('done', `${target.name}本期实际${fmt(actual)}${target.unit}，已达到目标值${fmt(target.value)}${target.unit}。`);
-        const status = judge(reached * 100, ((expected - target.baseline) / span) * 100, ON_TRACK_TOLERANCE);
-        return say(
-          status,
-          `${target.name}从${target.baselineYear}年的${fmt(target.baseline)}${target.unit}到${target.year}年的${fmt(target.value)}${target.unit}按直线推进，` +
-            `${period.year}年应达到约${fmt(expected)}${target.unit}，本期实际${fmt(actual)}${target.unit}。`,
-        );
-      }
-    }
+    const pace = judgePace({ target: { comparator: '达到', ...target }, year: period.year, period, actual });
+    const status = PACE_STATUS[pace.verdict];
+    if (status) return say(status, pace.reason);
   }
 
   if (!deadline || (deadlineText && ONGOING.test(deadlineText))) {

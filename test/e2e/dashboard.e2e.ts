@@ -5,6 +5,7 @@ import { currentPeriod, previousPeriod } from '../../src/core/period';
 import { periodRowsOf } from '../../src/core/dashboard/progress-summary';
 import type { ProgressEntry } from '../../src/core/model';
 import { aCluster, aDocument, anEntry, aTarget, aTask } from '../builders/dashboard';
+import { indicatorKey } from '@core/indicators';
 import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 const D = '汉阳区';
@@ -69,7 +70,8 @@ describe('工作台', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await openAppAs(page, app.url, D);
-    await putRows(page, { documents, tasks, targets, clusters });
+    // 汉阳区's own target for 研发型企业 (区级分解目标): the 工作台 judges the district's value against it.
+    await putRows(page, { documents, tasks, targets, clusters, settings: [{ key: 'districtTargets', value: { [D]: { [indicatorKey('研发型企业数量', '家')]: { value: 300, year: P.year + 2, baseline: 100, baselineYear: P.year - 1 } } } }] });
     await page.reload();
     await page.getByTestId('dashboard').waitFor();
 

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
@@ -139,7 +140,7 @@ describe('task ledger', () => {
     await pickPeriod(page, '2025年第三季度');
     const count = (await page.getByTestId('indicator-count').textContent()) ?? '';
     expect(Number(/共 (\d+) 项指标/.exec(count)?.[1])).toBeGreaterThan(10);
-    await page.getByTestId('indicator-search').fill('研发平台');
+    await page.getByTestId('indicator-search').fill('技术经理人');
     const input = page.locator('input[data-testid^="target-value-"], [data-testid^="target-value-"] input').first();
     await input.waitFor();
     await input.fill('1350');
@@ -149,13 +150,41 @@ describe('task ledger', () => {
     await page.reload();
     await page.getByTestId('indicators').waitFor();
     await expect(page.getByTestId('period-picker').textContent()).resolves.toContain('2025年第三季度');
-    await page.getByTestId('indicator-search').fill('研发平台');
+    await page.getByTestId('indicator-search').fill('技术经理人');
     await expect.poll(() => input.inputValue()).toBe('1350');
+    // One row for the three documents that state it, the 全市 target for reference only.
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+    await expect(row.textContent()).resolves.toContain('技术经理人数量');
+    await expect(row.textContent()).resolves.toContain('突破5000人');
+    await expect(row.getByTestId('indicator-pace').textContent()).resolves.toBe('全市参考');
+    // The district's own target (区级分解目标) is what the value is judged against.
+    await row.getByRole('button', { name: /填写区级目标/ }).click();
+    await page.getByTestId('district-target-value').fill('1500');
+    await page.getByTestId('district-target-baseline').fill('1000');
+    await page.getByTestId('district-target-baseline-year').fill('2024');
+    await screenshot(page, 'indicators-district-target');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存技术经理人数量的区级分解目标。').waitFor();
+    await expect.poll(() => row.getByTestId('indicator-pace').textContent()).not.toBe('全市参考');
     await expect(row.textContent()).resolves.toMatch(/%/);
     await row.locator('.ant-table-row-expand-icon').click();
     await expect.poll(() => page.getByTestId('indicator-history').first().textContent()).toContain('2025年第三季度 1350');
     await page.getByTestId('indicator-search').fill('');
     await screenshot(page, 'indicators');
+
+    // The city's 分解表 (saved by openpyxl) sets the district targets after the officer confirms.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('indicator-import-breakdown').click()]);
+    await chooser.setFiles(resolve(__dirname, '../fixtures/indicators/breakdown-2026.xlsx'));
+    const plan = page.getByTestId('breakdown-plan');
+    await plan.waitFor();
+    await expect(plan.textContent()).resolves.toContain('有 4 项指标可以设为本区的区级分解目标');
+    await expect(plan.textContent()).resolves.toContain('第 8 行“科技型企业贷款余额”的本区目标“待定”不是数字');
+    await page.waitForTimeout(400); // the dialog's opening animation
+    await screenshot(page, 'indicators-breakdown');
+    await page.getByRole('button', { name: /导入 4 项/ }).click();
+    await page.getByText('已导入 4 项区级分解目标。').waitFor();
+    await page.getByTestId('indicator-search').fill('在孵');
+    await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('突破1300家（2026年）');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -52,7 +52,7 @@ describe('reports and settings', () => {
     await page.getByTestId('settings-filled-by').fill('李明');
     await page.getByTestId('settings-phone').fill('027-84845678');
     await page.getByTestId('settings-people-save').click();
-    await page.getByText('填报信息已保存。').waitFor();
+    await page.getByText('报表表头已保存。').waitFor();
 
     const tasksRow = page.getByTestId('template-tasks');
     await chooseFile(page, tasksRow.getByRole('button', { name: '加载新模板' }), 'unknown-placeholder.xlsx');
@@ -94,9 +94,11 @@ describe('reports and settings', () => {
     expect(name).toMatch(/^汉阳区_\d{4}年第[一二三四]季度_重点任务推进情况表\.xlsx$/);
     const bytes = await readFile((await download.path())!);
     await writeFile(resolve(SCREENSHOT_DIR, name), bytes); // kept beside the screenshots for a look in LibreOffice
-    await page.getByTestId('report-submissions').getByText('已报送（已锁定）').waitFor();
+    // Exporting is not 报送: nothing recorded, nothing locked.
+    await page.getByText(/这只是导出，不算报送/).waitFor();
     await page.getByRole('button', { name: '仍然导出' }).waitFor({ state: 'detached' });
-    await page.getByTestId('report-submissions').scrollIntoViewIfNeeded();
+    await page.getByTestId('report-submissions').getByText('本期还没有报送').waitFor();
+    await page.getByTestId('submission-panel').getByText('未报送').waitFor();
     await screenshot(page, 'reports-after-export');
 
     const wb = new ExcelJS.Workbook();
@@ -104,14 +106,20 @@ describe('reports and settings', () => {
     const ws = wb.getWorksheet('重点任务推进情况表')!;
     expect(String(ws.getCell('A1').value)).toMatch(/^汉阳区\d{4}年第.季度科技创新重点任务推进情况表$/);
     expect(ws.getCell('B3').value).toBe('任务编号');
-    expect(ws.getCell(4 + total, 1).value).toBe('填报人：李明');
-    expect(ws.getCell(4 + total, 5).value).toBe('联系电话：027-84845678');
+    // Long texts continue on rows marked 续, so the footer is found, not counted to.
+    let footer = 4;
+    while (footer <= ws.rowCount && ws.getCell(footer, 1).value !== '填报人：李明') footer++;
+    expect(ws.getCell(footer, 1).value).toBe('填报人：李明');
+    expect(ws.getCell(footer, 5).value).toBe('联系电话：027-84845678');
+    expect(footer - 4).toBeGreaterThanOrEqual(total);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
-    expect(ws.getCell(4 + total - 1, 10).dataValidation?.type).toBe('list');
+    expect(ws.getCell(footer - 1, 10).dataValidation?.type).toBe('list');
+    for (let r = 4; r < footer; r++) expect(ws.getRow(r).height ?? 0).toBeLessThanOrEqual(409);
 
     const x = XLSX.read(bytes, { type: 'array' });
     const grid = XLSX.utils.sheet_to_json<unknown[]>(x.Sheets['重点任务推进情况表']!, { header: 1, defval: '' });
-    const keys = grid.slice(3, 3 + total).map((r) => String(r[1]));
+    const keys = grid.slice(3, footer - 1).map((r) => String(r[1])).filter((k) => !k.endsWith('（续）'));
+    expect(keys).toHaveLength(total);
     expect(new Set(keys).size).toBe(total);
     expect(keys.every((k) => k.length > 0)).toBe(true);
 
@@ -128,20 +136,51 @@ describe('reports and settings', () => {
     const allBytes = await readFile((await all.path())!);
     await writeFile(resolve(SCREENSHOT_DIR, all.suggestedFilename()), allBytes);
     const xa = XLSX.read(allBytes, { type: 'array' });
-    expect(xa.SheetNames).toEqual(['重点任务推进情况表', '指标完成情况表', '产业集群推进情况表', '汇总']);
+    // The 工作台 charts ride along, each on a sheet of its own after 汇总 (the option is on by default).
+    expect(xa.SheetNames.slice(0, 4)).toEqual(['重点任务推进情况表', '指标完成情况表', '产业集群推进情况表', '汇总']);
+    const chartSheets = xa.SheetNames.slice(4);
+    expect(chartSheets.length).toBeGreaterThanOrEqual(2);
+    expect(chartSheets[0]).toMatch(/^图表1 任务状态分布/);
     const sum = XLSX.utils.sheet_to_json<unknown[]>(xa.Sheets['汇总']!, { header: 1, defval: '' });
     expect(sum.find((r) => r[0] === '合计')?.[1]).toBe(total);
     const byStatus = sum.slice(3).filter((r) => r[0] !== '合计' && typeof r[1] === 'number');
     expect(byStatus.map((r) => r[0])).toEqual(['未启动', '序时推进', '超序时推进', '滞后', '已完成', '长期坚持', '未填报状态']);
     expect(byStatus.reduce((n, r) => n + (r[1] as number), 0)).toBe(total);
-    // The 工作台 charts ride along in 汇总 as pictures (the option is on by default).
     const wa = new ExcelJS.Workbook();
     await wa.xlsx.load(allBytes.buffer.slice(allBytes.byteOffset, allBytes.byteOffset + allBytes.byteLength) as ArrayBuffer);
-    const pictures = wa.getWorksheet('汇总')!.getImages();
-    expect(pictures.length).toBeGreaterThanOrEqual(2);
-    expect(sum.some((r) => r[0] === '任务状态分布')).toBe(true);
+    expect(wa.getWorksheet('汇总')!.getImages()).toHaveLength(0);
+    for (const name of chartSheets) {
+      const cs = wa.getWorksheet(name)!;
+      expect(cs.getImages()).toHaveLength(1);
+      expect(cs.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 1 });
+    }
+    expect(await page.getByTestId('report-submissions').getByText('本期还没有报送').count()).toBe(1);
 
-    // Exporting locked the period (issue 7's lock): the panel says so and 解锁 asks first and frees it.
+    // 报送: its own button; it shows what will be sent, asks, then records one submission for the set.
+    await page.getByTestId('report-submit').click();
+    const dialog = page.getByTestId('submit-dialog');
+    await dialog.waitFor();
+    const counts = (await page.getByTestId('submit-counts').textContent()) ?? '';
+    expect(counts).toMatch(new RegExp(`本期 ${total} 项任务`));
+    await expect(page.getByTestId('submit-files').locator('li').allTextContents()).resolves.toEqual([
+      expect.stringMatching(/_重点任务推进情况表\.xlsx$/),
+      expect.stringMatching(/_指标完成情况表\.xlsx$/),
+      expect.stringMatching(/_产业集群推进情况表\.xlsx$/),
+    ]);
+    await screenshot(page, 'reports-submit-dialog');
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await page.getByTestId('submit-confirm').click();
+    await page.getByText('已报送：3 个文件记为一次报送，本期进展已锁定。').waitFor({ timeout: 60_000 });
+    expect(downloads).toHaveLength(3);
+    const record = page.getByTestId('report-submissions');
+    await expect.poll(() => record.locator('.ant-table-row').count()).toBe(1);
+    await expect(record.locator('.ant-table-row').first().textContent()).resolves.toMatch(/重点任务推进情况表.*指标完成情况表.*产业集群推进情况表/);
+    await expect(page.getByTestId('report-submit').isDisabled()).resolves.toBe(true);
+    await record.scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-submitted');
+
+    // 报送 locked the period (issue 7's lock): the panel says so and 解锁 asks first and frees it.
     const panel = page.getByTestId('submission-panel');
     await panel.getByText('已报送').first().waitFor();
     await panel.getByText('本期与上期对比').waitFor();
@@ -151,6 +190,35 @@ describe('reports and settings', () => {
     await page.getByText('已解锁，本期进展可以修改了。').waitFor();
     await expect.poll(() => panel.getByRole('button', { name: /解锁/ }).count()).toBe(0);
     await screenshot(page, 'reports-unlocked');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    [1366, 650],
+    [1920, 1080],
+  ])('the reports page and its 报送 dialog fit %i×%i', async (width, height) => {
+    const context = await app.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await page.getByTestId('report-check').getByText(/本期 \d+ 项任务/).waitFor({ timeout: 30_000 });
+    // Both acts are in view without scrolling: 预览/导出 and 报送.
+    for (const id of ['report-export', 'report-submit']) {
+      const box = (await page.getByTestId(id).boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(height);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    await page.getByTestId('report-header-section').waitFor();
+    await screenshot(page, `reports-${width}x${height}`);
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('submit-dialog').waitFor();
+    const ok = (await page.getByTestId('submit-confirm').boundingBox())!;
+    expect(ok.y + ok.height).toBeLessThanOrEqual(height);
+    await screenshot(page, `reports-submit-dialog-${width}x${height}`);
+    await page.getByRole('button', { name: '再看看' }).click();
+    expect(await page.getByTestId('report-submissions').getByText('本期还没有报送').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

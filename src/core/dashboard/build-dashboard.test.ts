@@ -1,3 +1,4 @@
+import { indicatorKey } from '../indicators/names';
 import { describe, expect, it } from 'vitest';
 import { buildDashboard, taskInCluster, type DashboardInput } from './build-dashboard';
 import { makePeriod, periodRange } from '../period';
@@ -46,6 +47,11 @@ function scenario(over: Partial<DashboardInput> = {}): DashboardInput {
       aTarget('t3', 'd1', { name: '研发人员' }), // goal without a value: not shown
       aTarget('t4', 'd2', { taskKey: 'd2-2' }), // on an archived task
     ],
+    // The district's own targets (区级分解目标): what its values are judged against.
+    districtTargets: {
+      [indicatorKey('研发平台数量', '家')]: { value: 1500, year: 2027, baseline: 1000, baselineYear: 2024 },
+      [indicatorKey('研发投入强度', '%')]: { value: 4.2, year: 2027, baseline: 3.2 }, // baseline year from the plan start
+    },
     clusters: [aCluster('c1', D, { keywords: ['光电'], includedTaskKeys: ['d2-3'], excludedTaskKeys: ['d1-3'] })],
     ...over,
   };
@@ -116,12 +122,12 @@ describe('buildDashboard on a seeded district', () => {
 
   it('judges each indicator on its latest value up to the period', () => {
     expect(data.indicators.map((i) => [i.targetId, i.actual, i.actualPeriodId, i.verdict])).toEqual([
-      ['t1', 1200, '2025-Q3', 'on_track'],
+      ['t1', 1200, '2025-Q3', 'ahead'], // 40 % of the way; the line expects 25 % by the end of 2025 Q3
       ['t2', 3.5, '2025-Q1', 'on_track'],
     ]);
     const t2 = data.indicators[1]!;
     expect(t2.baselineYear).toBe(2024);
-    expect(t2.expectedShare).toBeCloseTo(100 / 3, 6);
+    expect(t2.expectedShare).toBeCloseTo(25, 6);
     expect(t2.completion).toBeCloseTo(30, 6);
     expect(data.totals.indicators).toBe(2);
   });

@@ -6,7 +6,8 @@ import type { Cluster, IsoDate, PolicyDocument, ProgressEntry, ReportingPeriod, 
 import { STATUS_LABELS, TASK_STATUSES } from '../model';
 import { parsePeriodId } from '../period';
 import { isClosedIn } from '../closure';
-import { judgePace, type PaceVerdict } from './pace';
+import type { PaceVerdict } from '../indicators/pace';
+import { buildDistrictIndicators, judgeIndicator, type DistrictTargets } from '../indicators/district';
 import { isProgressFilled, type ProgressSummary } from './progress-summary';
 
 /**
@@ -47,6 +48,8 @@ export interface DashboardInput {
   filters?: DashboardFilters;
   /** Whether a task concerns the district; every active task when absent. */
   isRelevant?: (task: Task) => boolean;
+  /** The district's own targets // 区级分解目标 (what its values are judged against). */
+  districtTargets?: DistrictTargets;
 }
 
 /** A task in a list (overdue, not filled). */
@@ -288,32 +291,46 @@ export function buildDashboard(input: DashboardInput): DashboardData {
   for (const d of byDocument) d.doneRate = percent(d.done, d.total);
   overdue.sort((a, b) => (a.deadline! < b.deadline! ? -1 : a.deadline! > b.deadline! ? 1 : 0));
 
-  // 4. Indicators: the shown tasks' targets, and any other target with a value reported.
+  // 4. Indicators: the district's (one row per indicator, judged by the one rule against the
+  // district's own target): those of the shown tasks, and any document goal with a value.
   const indicators: IndicatorRow[] = [];
-  const docPlanStart = new Map<string, number | undefined>();
-  for (const d of input.documents) docPlanStart.set(d.id, d.planStartYear);
-  for (const tg of input.targets) {
-    const own = tg.taskKey !== undefined && slot.has(tg.taskKey);
-    const a = actual.get(tg.id);
-    if (!own) {
-      if (!a || cluster || tg.taskKey !== undefined) continue;
-      if (filters.documentId && tg.documentId !== filters.documentId) continue;
+  const reported = new Set(actual.keys());
+  const districtIndicators = buildDistrictIndicators({
+    district,
+    period,
+    targets: input.targets,
+    tasks: input.tasks,
+    documents: input.documents,
+    clusters: input.clusters,
+    reported,
+    all: true,
+    ...(input.districtTargets ? { districtTargets: input.districtTargets } : {}),
+  });
+  for (const ind of districtIndicators) {
+    const own = ind.taskKeys.some((k) => slot.has(k));
+    let a: { value: number; periodId: string; start: string } | undefined;
+    for (const t of ind.targets) {
+      const v = actual.get(t.id);
+      if (v && (!a || v.start > a.start)) a = v;
     }
-    const planStart = docPlanStart.get(tg.documentId);
-    const baselineYear = tg.baselineYear ?? (tg.baseline !== undefined && planStart !== undefined ? planStart - 1 : undefined);
-    const pace = judgePace({ target: { ...tg, baselineYear }, year: period.year, actual: a?.value });
+    if (!own) {
+      if (!a || cluster || ind.taskKeys.length > 0) continue;
+      if (filters.documentId && !ind.targets.some((t) => t.documentId === filters.documentId)) continue;
+    }
+    const pace = judgeIndicator(ind, period, a?.value);
+    const shown = ind.judged ?? ind.cityTarget;
     indicators.push({
-      targetId: tg.id,
-      name: tg.name,
-      unit: tg.unit,
-      documentId: tg.documentId,
-      documentTitle: docTitle.get(tg.documentId) ?? tg.documentId,
-      taskKey: tg.taskKey,
-      comparator: tg.comparator,
-      target: tg.value,
-      year: tg.year,
-      baseline: tg.baseline,
-      baselineYear,
+      targetId: ind.primary.id,
+      name: ind.name,
+      unit: ind.unit,
+      documentId: ind.cityTarget.documentId,
+      documentTitle: docTitle.get(ind.cityTarget.documentId) ?? ind.cityTarget.documentId,
+      taskKey: ind.primary.taskKey,
+      comparator: shown.comparator,
+      target: shown.value,
+      year: shown.year,
+      baseline: shown.baseline,
+      baselineYear: shown.baselineYear,
       actual: a?.value,
       actualPeriodId: a?.periodId,
       verdict: pace.verdict,

@@ -7,6 +7,7 @@ import { makePeriod, periodRange } from '../period';
 import { buildDashboard } from './build-dashboard';
 import { summarizeProgress } from './progress-summary';
 import { anEntry } from '../../../test/builders/dashboard';
+import { indicatorKey } from '../indicators/names';
 import seedJson from '../../../seeds/default-data.json';
 
 const seed = seedJson as unknown as DefaultData;
@@ -26,10 +27,12 @@ describe.each(['汉阳区', '江夏区', '东湖新技术开发区'])('the seede
     anEntry(district, relevant[20]!.key, '2023-Q4', undefined, { indicatorValues: { 'doc-003-t013': 9500 } }),
     anEntry('江岸区', relevant[16]!.key, '2027-Q1', 'done'), // another district: ignored
   ];
-  const data = buildDashboard({ district, periods, today: '2027-03-15', ...seed, progress, clusters, isRelevant });
+  // The district adopted the 十四五 table's line for 高新技术企业数量 as its own target (区级分解目标).
+  const districtTargets = { [indicatorKey('高新技术企业数量', '家')]: { value: 12000, year: 2025, baseline: 6259, baselineYear: 2020 } };
+  const data = buildDashboard({ district, periods, today: '2027-03-15', ...seed, progress, clusters, isRelevant, districtTargets });
 
   it('gives the same numbers from progress summaries (no texts) as from full entries', () => {
-    const viaSummaries = buildDashboard({ district, periods, today: '2027-03-15', ...seed, progress: progress.map(summarizeProgress), clusters, isRelevant });
+    const viaSummaries = buildDashboard({ district, periods, today: '2027-03-15', ...seed, progress: progress.map(summarizeProgress), clusters, isRelevant, districtTargets });
     expect(viaSummaries).toEqual(data);
     expect(viaSummaries.totals.filled).toBeGreaterThan(0);
   });
@@ -55,16 +58,17 @@ describe.each(['汉阳区', '江夏区', '东湖新技术开发区'])('the seede
     for (const t of data.overdue) expect(t.daysOverdue).toBe(74); // 2026-12-31 → 2027-03-15
   });
 
-  it('judges 高新技术企业数量 against the straight line of the 十四五 table', () => {
-    const row = data.indicators.find((i) => i.targetId === 'doc-003-t013')!;
+  it('judges 高新技术企业数量 against the district target, one row for its five statements', () => {
+    expect(data.indicators.filter((i) => i.name === '高新技术企业数量')).toHaveLength(1);
+    const row = data.indicators.find((i) => i.name === '高新技术企业数量')!;
     expect(row).toMatchObject({ actual: 9500, actualPeriodId: '2023-Q4', verdict: 'behind' });
     // By 2027 the 2025 target year has passed, so anything short of 12000 is 滞后.
     expect(row.expectedShare).toBe(100);
   });
 
   it('judges the same value 序时 when the period shown is 2023年第四季度', () => {
-    const at2023 = buildDashboard({ district, periods: periodRange(makePeriod('quarter', 2023, 1), makePeriod('quarter', 2023, 4)), today: '2023-12-20', ...seed, progress, clusters, isRelevant });
-    const row = at2023.indicators.find((i) => i.targetId === 'doc-003-t013')!;
+    const at2023 = buildDashboard({ district, periods: periodRange(makePeriod('quarter', 2023, 1), makePeriod('quarter', 2023, 4)), today: '2023-12-20', ...seed, progress, clusters, isRelevant, districtTargets });
+    const row = at2023.indicators.find((i) => i.name === '高新技术企业数量')!;
     // 3 of 5 years → 60% of the way expected; (9500 − 6259) / (12000 − 6259) = 56.5%: within 10 points.
     expect(row.verdict).toBe('on_track');
     expect(row.expectedShare).toBeCloseTo(60, 6);

@@ -4,6 +4,7 @@
  * headings, repeated headers and footnotes). Problems are returned as data.
  */
 import { TASK_FIELDS, type TaskFieldId } from '../fields';
+import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { columnLetter, isPlaceholderCell, normalizeHeader } from './normalize';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
@@ -182,6 +183,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const titleColumn = layout.columns.some((m) => m.field === 'title');
   const seqIsNumber = !keyColumn && layout.columns.some((m) => m.field === 'seq') && !layout.columns.some((m) => m.field === 'number');
   let section: string | undefined;
+  /** The untrimmed text so far of each field of a row that continues (续) on the rows below. */
+  const continued = new Map<TaskFieldId, string>();
   for (let r = layout.headerRow + layout.headerRows; r < grid.rows.length; r++) {
     const raw = grid.rows[r]!;
     const nonEmpty = raw.map((v) => v.trim()).filter(Boolean);
@@ -204,6 +207,21 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       section = first;
       continue;
     }
+    // A continuation row (续) of a long text, as the reports write it: joined to the row above.
+    const above = rows.at(-1);
+    if (fields.key?.endsWith(CONTINUED_MARK) && above && above.fields.key === fields.key.slice(0, -CONTINUED_MARK.length).trim()) {
+      for (const m of mapped) {
+        if (m.field === 'key' || m.field === 'title' || m.field === 'seq') continue;
+        const piece = raw[m.column] ?? '';
+        if (!piece.trim()) continue;
+        const before = continued.get(m.field!) ?? grid.rows[above.row - 1]?.[m.column] ?? '';
+        const joined = before + piece;
+        continued.set(m.field!, joined);
+        above.fields[m.field!] = joined.trim();
+      }
+      continue;
+    }
+    continued.clear();
     // A list with only 序号 (no 编号 / 任务编号 column) numbers its tasks by it.
     if (seqIsNumber && fields.seq && !fields.number) fields.number = fields.seq;
     // A task spread over several rows (工作任务 merged down, one row per measure or unit):

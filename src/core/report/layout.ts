@@ -1,35 +1,147 @@
 /**
- * Row heights for wrapped text: spreadsheet programs do not re-measure rows when a file is
- * opened, so the writer estimates how many lines each cell needs at its column width.
+ * Row heights and page-sized rows for wrapped text: spreadsheet programs do not re-measure
+ * rows when a file is opened, so the writer estimates how many lines each cell needs at its
+ * column width; a text too long for one printed row is cut into pieces written on
+ * continuation rows (续), between paragraphs where possible, so nothing is ever cut in print.
  */
 
-/** Width of one character in Excel column units at `fontSize` (CJK and full-width count double). */
+/**
+ * Width of one character in Excel column units at `fontSize`. A column unit is the width of
+ * a digit of the default 11 pt font (7 px); a CJK or full-width character at 11 pt is about
+ * 14.7 px, so 2.1 units, and a margin is kept so an estimate never falls short (a short
+ * estimate would hide the last lines of a cell in print).
+ */
 function charWidth(ch: string, fontSize: number): number {
   const code = ch.codePointAt(0) ?? 0;
-  const wide = code >= 0x2e80 && code <= 0xffef;
-  return ((wide ? 2 : 1.1) * fontSize) / 11;
+  const wide = (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xffef) || code >= 0x20000;
+  return ((wide ? 2.2 : 1.2) * fontSize) / 11;
+}
+
+/** The usable width of a column of `width` units (cell padding left and right). */
+function usableWidth(width: number): number {
+  return Math.max(1, width - 1.2);
+}
+
+/** The lines of one paragraph as it wraps in a column: character runs, in order. */
+function wrapParagraph(para: string, width: number, fontSize: number): string[] {
+  const usable = usableWidth(width);
+  const lines: string[] = [];
+  let line = '';
+  let w = 0;
+  for (const ch of para) {
+    const cw = charWidth(ch, fontSize);
+    if (w + cw > usable && line) {
+      lines.push(line);
+      line = ch;
+      w = cw;
+    } else {
+      line += ch;
+      w += cw;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** How many lines `text` takes in a column `width` units wide, wrapping at the edge and at line breaks. */
 export function estimateLines(text: string, width: number, fontSize = 11): number {
-  const usable = Math.max(1, width - 1);
   let lines = 0;
-  for (const para of text.split(/\r?\n/)) {
-    let w = 0;
-    let n = 1;
-    for (const ch of para) {
-      const cw = charWidth(ch, fontSize);
-      if (w + cw > usable) {
-        n++;
-        w = cw;
-      } else w += cw;
-    }
-    lines += n;
-  }
+  for (const para of text.split(/\r?\n/)) lines += wrapParagraph(para, width, fontSize).length;
   return Math.max(1, lines);
 }
 
+/** Height of one line of text in points at `fontSize` (CJK fonts such as Noto Sans CJK need about 1.45 em; 1.5 keeps a margin). */
+const LINE_FACTOR = 1.5;
+/** Padding of a row above and below its text, in points. */
+const ROW_PADDING = 6;
+
 /** Row height in points for a row whose tallest cell has `lines` lines at `fontSize`. */
 export function rowHeightFor(lines: number, fontSize = 11): number {
-  return Math.ceil(lines * fontSize * 1.4 + 6);
+  return Math.ceil(lines * fontSize * LINE_FACTOR + ROW_PADDING);
+}
+
+/**
+ * The mark of a continuation row // 续: its naming cells (任务编号, 重点任务) carry it, and the
+ * importer joins such a row to the row above. Persisted in exported files: do not change.
+ */
+export const CONTINUED_MARK = '（续）';
+
+/**
+ * The cell texts of one field's pieces as written on its rows: a piece that ends where a
+ * paragraph ends keeps that line break at its end, so joining the cells directly gives the
+ * text back exactly (the importer does so).
+ */
+export function piecesAsCells(split: { pieces: string[]; breaks: boolean[] }): string[] {
+  return split.pieces.map((p, i) => (i < split.pieces.length - 1 && split.breaks[i] ? `${p}\n` : p));
+}
+
+/** Excel's and LibreOffice's largest row height, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
+/**
+ * The tallest row the reports write, in points. Well below MAX_ROW_HEIGHT and below an A4
+ * page's printable height at the reports' print scale, so a row always fits on a page and the
+ * space left at the foot of a page by a row moved to the next page stays small.
+ */
+export const PRINT_ROW_HEIGHT = 260;
+
+/** How many lines of text at `fontSize` fit in a row of `height` points. */
+export function linesPerRow(fontSize = 11, height = PRINT_ROW_HEIGHT): number {
+  return Math.max(1, Math.floor((height - ROW_PADDING) / (fontSize * LINE_FACTOR)));
+}
+
+/**
+ * Cut `text` into pieces of at most `maxLines` lines each in a column `width` units wide.
+ * Pieces end between paragraphs where a paragraph fits; a paragraph longer than a piece is
+ * cut between its wrapped lines. Joining the pieces with line breaks where a paragraph ended
+ * (`breaks[i]` true) and directly otherwise gives back the text exactly. One piece when it fits.
+ */
+export function splitTextForPrint(text: string, width: number, fontSize: number, maxLines: number): { pieces: string[]; breaks: boolean[] } {
+  const paras = text.split(/\r?\n/);
+  const pieces: string[] = [];
+  const breaks: boolean[] = [];
+  let cur: string[] = []; // paragraphs (or a paragraph's tail) of the current piece
+  let used = 0;
+  const close = (paragraphEnded: boolean) => {
+    pieces.push(cur.join('\n'));
+    breaks.push(paragraphEnded);
+    cur = [];
+    used = 0;
+  };
+  for (const para of paras) {
+    const lines = wrapParagraph(para, width, fontSize);
+    if (used + lines.length <= maxLines) {
+      cur.push(para);
+      used += lines.length;
+      continue;
+    }
+    if (lines.length <= maxLines && cur.length > 0) {
+      close(true);
+      cur.push(para);
+      used = lines.length;
+      continue;
+    }
+    // A paragraph longer than what is left: fill the rest of this piece line by line.
+    let i = 0;
+    let part = '';
+    while (i < lines.length) {
+      const room = maxLines - used;
+      if (room <= 0) {
+        if (part) cur.push(part);
+        close(false);
+        part = '';
+        continue;
+      }
+      const take = lines.slice(i, i + room);
+      part += take.join('');
+      used += take.length;
+      i += take.length;
+    }
+    cur.push(part);
+  }
+  if (cur.length > 0 || pieces.length === 0) {
+    pieces.push(cur.join('\n'));
+    breaks.push(true);
+  }
+  return { pieces, breaks };
 }

@@ -11,6 +11,7 @@ import { TASK_FIELDS } from '../fields';
 /** Scalar placeholders, usable in any cell: name → meaning. */
 export const SCALAR_PLACEHOLDERS: Readonly<Record<string, string>> = {
   district: '本区名称，如 汉阳区',
+  reportUnit: '填报单位，如 汉阳区科学技术局（未设置时为本区名称）',
   period: '报告期，如 2025年第三季度',
   periodStart: '报告期开始日期',
   periodEnd: '报告期结束日期',
@@ -18,7 +19,7 @@ export const SCALAR_PLACEHOLDERS: Readonly<Record<string, string>> = {
   filledDate: '填报日期',
   filledBy: '填报人',
   phone: '联系电话',
-  reviewer: '审核人',
+  reviewer: '审核人（负责人）',
   reportName: '报表名称',
 };
 
@@ -32,8 +33,11 @@ export const ROW_PLACEHOLDERS: Readonly<Record<RowScope, Readonly<Record<string,
     seq: '序号',
     name: '指标名称',
     unit: '单位',
+    scope: '目标范围',
+    cityTarget: '全市目标（参考）',
+    sources: '来源文件',
     baseline: '基期值',
-    value: '目标值',
+    value: '区级目标值',
     year: '目标年份',
     actual: '本期实际值',
     rate: '完成率',

@@ -5,7 +5,8 @@ import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './
 import { buildTargetRows, buildTaskRows, findMissingItems, looksLikeFormula, reportTasks } from './rows';
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { reportFileName } from './kinds';
-import { estimateLines, rowHeightFor } from './layout';
+import { indicatorKey } from '../indicators/names';
+import { CONTINUED_MARK, MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, estimateLines, linesPerRow, piecesAsCells, rowHeightFor, splitTextForPrint } from './layout';
 
 const Q3 = makePeriod('quarter', 2025, 3);
 const cell = (address: string, text: string, sheet = '表1'): TemplateCell => ({ sheet, address, row: Number(address.replace(/\D/g, '')), text });
@@ -68,19 +69,33 @@ describe('placeholders', () => {
 });
 
 describe('targets and periods', () => {
-  const target = (over: Partial<Target>): Target => ({ id: 't', documentId: 'd', name: '研发平台', unit: '家', comparator: '达到', value: 100, year: 2025, kind: 'goal', sourceText: '', ...over });
+  const target = (over: Partial<Target>): Target => ({ id: 't', documentId: 'd', name: '研发平台', unit: '家', comparator: '达到', value: 100, year: 2025, kind: 'goal', sourceText: '研发平台达到100家', ...over });
   const progress = (v: number) => [{ id: 'x', district: '汉阳区', taskKey: 'k', periodId: Q3.id, progress: '', problems: '', nextSteps: '', indicatorValues: { t: v }, filledBy: '', updatedAt: '' }];
+  const task = { key: 'k', documentId: 'd', number: '1', order: 1, title: '建设研发平台', text: '建设研发平台。', leadUnits: ['市科技局'], responsibleUnits: ['各区人民政府'], origin: 'seed' as const, updatedAt: '' };
+  const documents = [{ id: 'd', title: '行动方案', shortTitle: '行动方案', kind: 'action-plan' as const, source: '', addedAt: '' }];
 
   it.each([
-    ['no value yet', undefined, {}, null, '未填报'],
-    ['met', 120, {}, 120, '已达标'],
-    ['on the straight line', 55, { baseline: 10, baselineYear: 2024, year: 2026 }, 50, '序时'],
-    ['behind the line', 20, { baseline: 10, baselineYear: 2024, year: 2026 }, 11.1, '滞后'],
-    ['a ceiling kept', 90, { comparator: '控制在' as const }, 90, '序时'],
-  ])('%s', (_n, actual, over, rate, judgement) => {
-    const [row] = buildTargetRows({ targets: [target({ taskKey: 'k', ...over })], tasks: [], progress: actual === undefined ? [] : progress(actual), district: '汉阳区', period: Q3 });
+    ['no value yet', undefined, {}, undefined, null, '未填报'],
+    ['a 全市 target only: shown for reference, not judged', 20, {}, undefined, null, '仅供参考'],
+    ['met the district target', 120, {}, { value: 100 }, 120, '已达标'],
+    ['on the district line (37.5 % of the way by the end of Q3)', 45, {}, { value: 100, baseline: 10, baselineYear: 2024, year: 2026 }, 38.9, '序时'],
+    ['behind the district line', 20, {}, { value: 100, baseline: 10, baselineYear: 2024, year: 2026 }, 11.1, '滞后'],
+    ['a district cap kept', 90, { comparator: '控制在' as const }, { value: 100 }, 100, '已达标'],
+  ])('%s', (_n, actual, over, own, rate, judgement) => {
+    const [row] = buildTargetRows({
+      targets: [target({ taskKey: 'k', ...over })],
+      tasks: [task],
+      documents,
+      clusters: [],
+      progress: actual === undefined ? [] : progress(actual),
+      district: '汉阳区',
+      period: Q3,
+      districtTargets: own ? { [indicatorKey('研发平台数量', '家')]: own } : {},
+    });
     expect(row!.rate).toBe(rate);
     expect(row!.judgement).toBe(judgement);
+    expect(row!.cityTarget).toBe(`${'comparator' in over ? over.comparator : '达到'}100家（2025年）`);
+    expect(row!.scope).toBe(own ? '本区目标' : '全市目标');
   });
 
   it('names files the city way', () => {
@@ -93,9 +108,10 @@ describe('row heights', () => {
   it.each([
     ['', 10, 1],
     ['汉阳区', 10, 1],
-    ['一二三四五六七八九十', 11, 2], // 10 CJK = 20 units in a 10-unit column
+    ['一二三四五六七八九十', 23, 2], // 10 CJK at 2.2 units each in a column of 21.8 usable units
     ['第一行\n第二行', 30, 2],
-    ['abcdefghij', 12, 1],
+    ['abcdefghij', 14, 1],
+    ['abcdefghij', 12, 2],
   ])('estimateLines(%j, %d) = %d', (text, width, lines) => expect(estimateLines(text, width, 11)).toBe(lines));
   it('grows with lines', () => expect(rowHeightFor(3, 10)).toBeGreaterThan(rowHeightFor(1, 10)));
 });
@@ -127,5 +143,30 @@ describe('销号 in reports', () => {
     expect(reportTasks({ ...src, period: makePeriod('quarter', 2025, 4) }).map((t) => t.key)).toEqual(['d1-1']);
     const rows = buildTaskRows({ ...src, documents: [aDocument('d1')] });
     expect(findMissingItems(rows).map((m) => m.taskKey)).toEqual(['d1-1', 'd1-3']);
+  });
+});
+
+describe('texts cut for print', () => {
+  const para = (i: number, n: number) => `第${i}段`.padEnd(n, '科');
+  it.each([
+    ['empty', '', 1, true],
+    ['short', '汉阳区召开调度会。', 1, true],
+    ['two paragraphs that fit', `${para(1, 40)}\n${para(2, 40)}`, 1, true],
+    // 16 characters a line and 16 lines a row in a 34-unit column at 10 pt.
+    ['twelve paragraphs of 90 characters, two to a row', Array.from({ length: 12 }, (_, i) => para(i + 1, 90)).join('\n'), 6, true],
+    ['one paragraph of 5,000 characters', para(1, 5000), 20, false],
+    ['blank lines kept', `${para(1, 100)}\n\n\n${para(2, 200)}`, 2, true],
+    ['a paragraph longer than a row after a short one', `${para(1, 30)}\n${para(2, 600)}`, 3, false],
+  ])('%s', (_name, text, pieces, atParagraphs) => {
+    const split = splitTextForPrint(text, 34, 10, linesPerRow(10));
+    expect(split.pieces).toHaveLength(pieces);
+    // Joined back as the importer joins the cells: exactly the text.
+    expect(piecesAsCells(split).join('')).toBe(text);
+    for (const p of split.pieces) expect(rowHeightFor(estimateLines(p, 34, 10), 10)).toBeLessThanOrEqual(PRINT_ROW_HEIGHT);
+    if (pieces > 1) expect(split.breaks.slice(0, -1).every((b) => b === atParagraphs)).toBe(true);
+  });
+  it('keeps printed rows within the row limit and marks continuations', () => {
+    expect(PRINT_ROW_HEIGHT).toBeLessThan(MAX_ROW_HEIGHT);
+    expect(CONTINUED_MARK).toBe('（续）');
   });
 });

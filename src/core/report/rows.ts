@@ -19,7 +19,9 @@ import {
   type Task,
 } from '../model';
 import { taskRelevance } from '../policy/relevance';
-import { PACE_LABELS, judgePace } from '../dashboard/pace';
+import { taskInCluster } from '../dashboard/build-dashboard';
+import { PACE_LABELS } from '../indicators/pace';
+import { buildDistrictIndicators, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, type DistrictTargets } from '../indicators/district';
 
 /** A cell value of a report row: text, a number, or empty. */
 export type ReportValue = string | number | null;
@@ -30,18 +32,25 @@ export type TaskReportRow = Record<TaskFieldId, ReportValue> & {
   taskKey?: string;
 };
 
-/** One row of the 指标完成情况表. */
+/** One row of the 指标完成情况表: one indicator of the district. */
 export interface TargetReportRow {
   seq: number;
   name: string;
   unit: string;
-  baseline: number | null;
-  value: number;
+  /** 本区目标 or 全市目标（参考）. */
+  scope: string;
+  /** The city's target as written, e.g. `突破5000人（2027年）`. */
+  cityTarget: string;
+  /** The target the district's value is judged against (区级分解目标), null when only a 全市 target is known. */
+  value: number | null;
   year: number | null;
+  baseline: number | null;
   actual: number | null;
-  /** Completion rate as a percentage (0–100+), null when no actual value. */
+  /** Completion rate as a percentage (0–100+), null when not judged or no actual value. */
   rate: number | null;
   judgement: string;
+  /** Documents that state the indicator. */
+  sources: string;
   units: string;
   note: string;
   [k: string]: ReportValue;
@@ -82,6 +91,8 @@ export interface ReportSource {
   clusterIndicators: readonly ClusterIndicator[];
   clusterIndicatorValues: readonly ClusterIndicatorValue[];
   clusterProgress: readonly ClusterProgress[];
+  /** The district's own targets // 区级分解目标, by indicator key. */
+  districtTargets?: DistrictTargets;
 }
 
 /**
@@ -136,49 +147,95 @@ function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+/** 序时判断 of a row whose target is the city's only: not judged, shown for reference. */
+export const REFERENCE_ONLY_LABEL = '仅供参考';
+
 /**
- * Rows of the 指标完成情况表: one per target, with this period's actual value (from the task's
- * progress entry, or any entry of the period that carries it, e.g. the 指标跟踪 page's goals
- * entry) and the same 序时 judgement as 指标跟踪 and 工作台 (judgePace).
+ * Rows of the 指标完成情况表: one per indicator of the district (buildDistrictIndicators: clean
+ * names, one row however many documents state it, only indicators that concern the district),
+ * with this period's actual value (from the task's progress entry, or any entry of the period
+ * that carries it, e.g. the 指标跟踪 page's goals entry), judged against the district's own
+ * target by the same rule as 指标跟踪 and 工作台 (judgeIndicator → judgePace).
  */
-export function buildTargetRows(src: Pick<ReportSource, 'targets' | 'tasks' | 'progress' | 'district' | 'period'>): TargetReportRow[] {
+export function buildTargetRows(
+  src: Pick<ReportSource, 'targets' | 'tasks' | 'progress' | 'district' | 'period' | 'documents' | 'clusters' | 'districtTargets'>,
+): TargetReportRow[] {
   const tasks = new Map(src.tasks.map((t) => [t.key, t]));
   const prog = progressByTask(src);
-  const anyValue = (id: string): number | null => {
+  const valueOf = (id: string): number | undefined => {
     for (const p of prog.values()) {
       const v = p.indicatorValues[id];
       if (typeof v === 'number') return v;
     }
-    return null;
+    return undefined;
   };
-  return src.targets.map((t, i) => {
-    const task = t.taskKey ? tasks.get(t.taskKey) : undefined;
-    const own = t.taskKey ? prog.get(t.taskKey)?.indicatorValues[t.id] : undefined;
-    const actual = typeof own === 'number' ? own : anyValue(t.id);
-    const pace = judgePace({ target: t, year: src.period.year, actual: actual ?? undefined });
+  const reported = new Set(src.targets.filter((t) => valueOf(t.id) !== undefined).map((t) => t.id));
+  const indicators = buildDistrictIndicators({ ...src, reported, ...(src.districtTargets ? { districtTargets: src.districtTargets } : {}) });
+  return indicators.map((ind, i) => {
+    const actual = indicatorValue(ind, valueOf) ?? null;
+    const pace = judgeIndicator(ind, src.period, actual);
+    const units = ind.taskKeys
+      .map((k) => tasks.get(k))
+      .filter((t): t is Task => t !== undefined)
+      .flatMap((t) => [...t.leadUnits, ...t.responsibleUnits])
+      .filter((u, j, a) => a.indexOf(u) === j)
+      .join('、');
+    const judged = ind.judged;
     return {
       seq: i + 1,
-      name: t.name,
-      unit: t.unit,
-      baseline: t.baseline ?? null,
-      value: t.value,
-      year: t.year ?? null,
+      name: ind.name,
+      unit: ind.unit,
+      scope: SCOPE_LABELS[ind.scope],
+      cityTarget: targetText(ind.cityTarget),
+      value: judged ? judged.value : null,
+      year: judged?.year ?? ind.cityTarget.year ?? null,
+      baseline: judged?.baseline ?? null,
       actual,
-      rate: pace.completion === undefined || actual === null ? null : round1(pace.completion),
-      judgement: actual === null ? '未填报' : PACE_LABELS[pace.verdict],
-      units: task ? [...task.leadUnits, ...task.responsibleUnits].filter((u, j, a) => a.indexOf(u) === j).join('、') : '',
-      note: t.comparator === '达到' ? '' : `目标：${t.comparator}${t.value}${t.unit}`,
+      rate: judged && actual !== null && pace.completion !== undefined ? round1(pace.completion) : null,
+      judgement: actual === null ? '未填报' : judged ? PACE_LABELS[pace.verdict] : REFERENCE_ONLY_LABEL,
+      sources: ind.sources.join('、'),
+      units,
+      note: judged && judged.comparator !== '达到' ? `目标：${judged.comparator}${judged.value}${judged.unit}` : '',
     };
   });
 }
 
-/** Rows of the 产业集群推进情况表: one per cluster of the district, with its indicators and values. */
+/** A text cut to `n` characters at most, at the end of its first sentence when that comes sooner. */
+function abridge(text: string, n: number): string {
+  const t = text.replace(/\s+/gu, ' ').trim();
+  const first = /^.+?[。；;!！?？]/u.exec(t)?.[0] ?? t;
+  const s = first.length <= n ? first : `${first.slice(0, n)}…`;
+  return s.length < t.length && !s.endsWith('…') ? `${s}…` : s;
+}
+
+/** How many of a cluster's tasks have each status this period, e.g. `关联任务5项：序时推进2项、已完成1项、未填报2项`. */
+function clusterStatusLine(tasks: readonly Task[], prog: ReadonlyMap<string, ProgressEntry>): string {
+  const counts = new Map<string, number>();
+  for (const t of tasks) {
+    const st = prog.get(t.key)?.status;
+    const label = st ? STATUS_LABELS[st] : NO_STATUS_LABEL;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const order = [...TASK_STATUSES.map((s) => STATUS_LABELS[s]), NO_STATUS_LABEL];
+  const parts = order.filter((l) => counts.has(l)).map((l) => `${l}${counts.get(l)}项`);
+  return `关联任务${tasks.length}项${parts.length ? `：${parts.join('、')}` : ''}`;
+}
+
+/**
+ * Rows of the 产业集群推进情况表: one per cluster of the district, with its indicators and values.
+ * 本期进展 is the cluster's own text when filled, otherwise a summary of its tasks' progress
+ * this period (status counts, then each filled task's first sentence); the same for 存在问题
+ * and 下步计划. 备注 gives the status counts of the cluster's tasks.
+ */
 export function buildClusterRows(
-  src: Pick<ReportSource, 'clusters' | 'clusterIndicators' | 'clusterIndicatorValues' | 'clusterProgress' | 'district' | 'period'>,
+  src: Pick<ReportSource, 'clusters' | 'clusterIndicators' | 'clusterIndicatorValues' | 'clusterProgress' | 'district' | 'period'> &
+    Partial<Pick<ReportSource, 'tasks' | 'progress'>>,
 ): ClusterReportRow[] {
   const clusters = src.clusters.filter((c) => c.district === src.district).sort((a, b) => a.order - b.order);
   const values = new Map(src.clusterIndicatorValues.filter((v) => v.periodId === src.period.id).map((v) => [v.indicatorId, v.value]));
-  const prog = new Map(src.clusterProgress.filter((p) => p.periodId === src.period.id).map((p) => [p.clusterId, p]));
+  const own = new Map(src.clusterProgress.filter((p) => p.periodId === src.period.id).map((p) => [p.clusterId, p]));
+  const taskProg = progressByTask({ progress: src.progress ?? [], district: src.district, period: src.period });
+  const activeTasks = (src.tasks ?? []).filter((t) => !t.archived);
   return clusters.map((c, i) => {
     const inds = src.clusterIndicators.filter((x) => x.clusterId === c.id);
     const indicators = inds
@@ -189,16 +246,27 @@ export function buildClusterRows(
         return `${x.name}：${now}${goal}`;
       })
       .join('\n');
-    const p = prog.get(c.id);
+    const p = own.get(c.id);
+    const tasks = activeTasks.filter((t) => taskInCluster(t, c));
+    const statusLine = tasks.length ? clusterStatusLine(tasks, taskProg) : '';
+    const fromTasks = (field: 'progress' | 'problems' | 'nextSteps', n: number): string => {
+      const lines = tasks
+        .map((t) => ({ t, text: taskProg.get(t.key)?.[field]?.trim() ?? '' }))
+        .filter((x) => x.text)
+        .map((x, j) => `${j + 1}. ${x.t.title}${field === 'progress' && taskProg.get(x.t.key)?.status ? `（${STATUS_LABELS[taskProg.get(x.t.key)!.status!]}）` : ''}：${abridge(x.text, n)}`);
+      if (field === 'progress') return tasks.length ? [`（据集群关联任务汇总）${statusLine}。`, ...lines].join('\n') : '';
+      return lines.join('\n');
+    };
+    const text = (field: 'progress' | 'problems' | 'nextSteps', n: number) => (p?.[field]?.trim() ? p[field] : fromTasks(field, n));
     return {
       seq: i + 1,
       name: c.name,
       focus: c.focus ?? '',
-      progress: p?.progress ?? '',
+      progress: text('progress', 120),
       indicators,
-      problems: p?.problems ?? '',
-      nextSteps: p?.nextSteps ?? '',
-      note: '',
+      problems: text('problems', 60),
+      nextSteps: text('nextSteps', 60),
+      note: statusLine,
     };
   });
 }
@@ -254,6 +322,8 @@ export function looksLikeFormula(text: string): boolean {
 export interface ReportMeta {
   /** 填报日期 as `YYYY-MM-DD`. */
   filledDate: string;
+  /** 填报单位, e.g. 汉阳区科学技术局; the district when not set. */
+  unit?: string;
   filledBy: string;
   phone: string;
   reviewer: string;
@@ -272,6 +342,7 @@ export function buildReportData(src: ReportSource, meta: ReportMeta, reportName 
   return {
     scalars: {
       district: src.district,
+      reportUnit: meta.unit || src.district,
       period: src.period.name,
       periodStart: src.period.start,
       periodEnd: src.period.end,

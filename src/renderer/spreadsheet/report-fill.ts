@@ -6,7 +6,21 @@
  */
 import ExcelJS from 'exceljs';
 import { fitCellText, MAX_CELL_CHARS } from '@core/limits';
-import { copyFormulaDown, estimateLines, fillText, findPlaceholders, formulaAfterRowsInserted, rowHeightFor, type RowScope, type TemplateSheetLayout } from '@core/report';
+import {
+  MAX_ROW_HEIGHT,
+  copyFormulaDown,
+  estimateLines,
+  fillText,
+  findPlaceholders,
+  formulaAfterRowsInserted,
+  CONTINUED_MARK,
+  linesPerRow,
+  piecesAsCells,
+  rowHeightFor,
+  splitTextForPrint,
+  type RowScope,
+  type TemplateSheetLayout,
+} from '@core/report';
 import type { ReportValue } from '@core/report';
 import { cellText, readTemplate } from './template-read';
 import type { ReportKind } from '@core/report';
@@ -123,6 +137,55 @@ function fittedHeight(ws: ExcelJS.Worksheet, row: ExcelJS.Row, cols: number): nu
   return rowHeightFor(lines, size || 11);
 }
 
+/** Fields that name a row: repeated on its continuation rows, marked 续. */
+const NAMING_FIELDS: ReadonlySet<string> = new Set(['key', 'title', 'name']);
+/** The row field a template cell holds alone (`{{task.title}}` → `title`), if any. */
+function loneField(template: ExcelJS.CellValue): string | undefined {
+  const text = cellText(template);
+  if (text === undefined) return undefined;
+  const refs = findPlaceholders(text);
+  return refs.length === 1 && refs[0]!.scope !== undefined && text.trim() === `{{${refs[0]!.raw}}}` ? refs[0]!.field : undefined;
+}
+
+/**
+ * The physical rows of a sheet's data: one per report row, plus continuation rows where a
+ * text is taller than a printed row can be. Long texts are cut into pieces (between
+ * paragraphs where possible) written one piece per row; the row's naming cells (任务编号,
+ * 重点任务, 指标名称, 集群) are repeated there marked 续, other short cells left empty.
+ */
+function layoutRows(
+  ws: ExcelJS.Worksheet,
+  tpl: ReturnType<typeof snapshotRow>,
+  rows: readonly Record<string, ReportValue>[],
+  scalars: Record<string, string>,
+): ExcelJS.CellValue[][] {
+  if (rows.length === 0) return [tpl.cells.map(() => null)];
+  const out: ExcelJS.CellValue[][] = [];
+  const fields = tpl.cells.map((c) => loneField(c.value));
+  for (const row of rows) {
+    const values = tpl.cells.map((snap) => dataValue(snap.value, scalars, row, out.length));
+    const pieces = values.map((v, k) => {
+      if (typeof v !== 'string' || v.length === 0) return [v];
+      const fontSize = tpl.cells[k]!.style.font?.size ?? 11;
+      const width = ws.getColumn(k + 1).width ?? 9;
+      return piecesAsCells(splitTextForPrint(v, width, fontSize, linesPerRow(fontSize)));
+    });
+    const count = Math.max(...pieces.map((p) => p.length));
+    for (let j = 0; j < count; j++) {
+      out.push(
+        values.map((v, k) => {
+          const p = pieces[k]!;
+          if (p.length > 1) return p[j] ?? null;
+          if (j === 0) return v;
+          const field = fields[k];
+          return field !== undefined && NAMING_FIELDS.has(field) && v !== null && v !== undefined && v !== '' ? `${String(v)}${CONTINUED_MARK}` : null;
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 /** Repeat the data row of one sheet for `rows`, shift the footer, keep merges and validations. */
 function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>): void {
   const dr = layout.dataRow;
@@ -158,17 +221,21 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
     row.height = undefined as unknown as number;
   }
 
-  const n = Math.max(rows.length, 1);
+  const physical = layoutRows(ws, tpl, rows, scalars);
+  const n = physical.length;
   for (let i = 0; i < n; i++) {
     const r = dr + i;
     const row = ws.getRow(r);
+    const values = physical[i]!;
     tpl.cells.forEach((snap, k) => {
       const cell = row.getCell(k + 1);
       cell.style = clone(snap.style);
-      cell.value = rows.length === 0 ? null : dataValue(snap.value, scalars, rows[i], i);
+      cell.value = values[k] ?? null;
+      if (!cell.alignment?.wrapText && typeof cell.value === 'string' && cell.value.length > 0 && estimateLines(cell.value, ws.getColumn(k + 1).width ?? 9, cell.font?.size ?? 11) > 1)
+        cell.alignment = { ...(cell.alignment ?? {}), wrapText: true };
     });
     const fitted = fittedHeight(ws, row, tpl.cells.length);
-    const height = Math.max(tpl.height ?? 0, fitted);
+    const height = Math.min(MAX_ROW_HEIGHT, Math.max(tpl.height ?? 0, fitted));
     if (height > 0) row.height = height;
     for (const v of rowValidations) ws.getCell(r, v.col).dataValidation = clone(v.dv);
     for (const x of moving) if (x.top === dr && x.bottom === dr) ws.mergeCells(r, x.left, r, x.right);

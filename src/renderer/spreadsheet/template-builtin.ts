@@ -57,16 +57,17 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
     title: '{{district}}{{period}}科技创新指标完成情况表',
     columns: [
       { header: '序号', placeholder: '{{target.seq}}', width: 5, align: 'center' },
-      { header: '指标名称', placeholder: '{{target.name}}', width: 28, align: 'left' },
-      { header: '单位', placeholder: '{{target.unit}}', width: 7, align: 'center' },
-      { header: '基期值', placeholder: '{{target.baseline}}', width: 9, align: 'center' },
-      { header: '目标值', placeholder: '{{target.value}}', width: 9, align: 'center' },
-      { header: '目标年份', placeholder: '{{target.year}}', width: 9, align: 'center' },
-      { header: '本期实际值', placeholder: '{{target.actual}}', width: 11, align: 'center' },
-      { header: '完成率', placeholder: '{{target.rate}}', width: 9, align: 'center', numFmt: '0.0"%"' },
-      { header: '序时判断', placeholder: '{{target.judgement}}', width: 10, align: 'center' },
-      { header: '责任单位', placeholder: '{{target.units}}', width: 22, align: 'left' },
-      { header: '备注', placeholder: '{{target.note}}', width: 16, align: 'left' },
+      { header: '指标名称', placeholder: '{{target.name}}', width: 24, align: 'left' },
+      { header: '单位', placeholder: '{{target.unit}}', width: 6, align: 'center' },
+      { header: '全市目标（参考）', placeholder: '{{target.cityTarget}}', width: 19, align: 'center' },
+      { header: '区级目标值', placeholder: '{{target.value}}', width: 9, align: 'center' },
+      { header: '目标年份', placeholder: '{{target.year}}', width: 8, align: 'center' },
+      { header: '基期值', placeholder: '{{target.baseline}}', width: 8, align: 'center' },
+      { header: '本期实际值', placeholder: '{{target.actual}}', width: 9, align: 'center' },
+      { header: '完成率', placeholder: '{{target.rate}}', width: 8, align: 'center', numFmt: '0.0"%"' },
+      { header: '序时判断', placeholder: '{{target.judgement}}', width: 11, align: 'center' },
+      { header: '目标范围', placeholder: '{{target.scope}}', width: 12, align: 'center' },
+      { header: '来源文件', placeholder: '{{target.sources}}', width: 20, align: 'left' },
     ],
   },
   clusters: {
@@ -79,6 +80,7 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
       { header: '集群指标及数值', placeholder: '{{cluster.indicators}}', width: 28, align: 'left' },
       { header: '存在问题', placeholder: '{{cluster.problems}}', width: 22, align: 'left' },
       { header: '下步计划', placeholder: '{{cluster.nextSteps}}', width: 26, align: 'left' },
+      { header: '备注', placeholder: '{{cluster.note}}', width: 16, align: 'left' },
     ],
   },
   summary: {
@@ -142,7 +144,7 @@ function addSheet(wb: ExcelJS.Workbook, key: keyof typeof SHEET_SPECS): Workshee
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
 
-  addBlock(ws, 2, ['填报单位（盖章）：{{district}}', '报告期：{{period}}', '填报日期：{{filledDate}}']);
+  addBlock(ws, 2, ['填报单位（盖章）：{{reportUnit}}', '报告期：{{period}}', '填报日期：{{filledDate}}']);
 
   const header = ws.getRow(3);
   header.height = 30;
@@ -176,7 +178,7 @@ function addSheet(wb: ExcelJS.Workbook, key: keyof typeof SHEET_SPECS): Workshee
       error: `请从下拉列表中选择：${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join('、')}`,
     };
 
-  if (key !== 'summary') addBlock(ws, 5, ['填报人：{{filledBy}}', '联系电话：{{phone}}', '审核人：{{reviewer}}']);
+  if (key !== 'summary') addBlock(ws, 5, ['填报人：{{filledBy}}', '联系电话：{{phone}}', '审核人（负责人）：{{reviewer}}']);
   return ws;
 }
 

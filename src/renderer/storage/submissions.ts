@@ -2,7 +2,7 @@
  * Submissions // 报送记录: what was exported to the city for a period, with the SHA-256 of
  * the file, so the office can prove what it sent (and issue 7 can lock the period).
  */
-import type { Submission } from '@core/model';
+import type { Submission, SubmittedFile } from '@core/model';
 import type { LedgerDb } from './db';
 
 /** What to record about an exported report. */
@@ -34,6 +34,49 @@ export async function recordSubmission(db: LedgerDb, input: SubmissionInput, at:
     sha256: await sha256Hex(input.bytes),
     rows: input.rows,
     at: iso,
+  };
+  await db.submissions.put(submission);
+  return submission;
+}
+
+/** One file of a 报送 set, before hashing. */
+export interface SubmissionFileInput {
+  report: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** The manifest of a set of files, one `sha256  fileName` line each (the format of sha256sum). */
+export function setManifest(files: readonly Pick<SubmittedFile, 'fileName' | 'sha256'>[]): string {
+  return files.map((f) => `${f.sha256}  ${f.fileName}\n`).join('');
+}
+
+/**
+ * Record ONE submission for a set of files sent together // 报送: each file's SHA-256, the
+ * set's fingerprint (SHA-256 of the manifest), the task rows for 本期与上期对比, and the counts
+ * of filled and empty tasks. The submission locks the period (storage/locks.ts).
+ */
+export async function recordSubmissionSet(
+  db: LedgerDb,
+  input: { district: string; periodId: string; files: readonly SubmissionFileInput[]; rows: unknown[]; counts?: Submission['counts'] },
+  at: Date = new Date(),
+): Promise<Submission> {
+  if (input.files.length === 0) throw new Error('报送至少要有一个文件');
+  const iso = at.toISOString();
+  const files: SubmittedFile[] = [];
+  for (const f of input.files) files.push({ report: f.report, fileName: f.fileName, sha256: await sha256Hex(f.bytes), size: f.bytes.byteLength });
+  const manifest = setManifest(files);
+  const submission: Submission = {
+    id: `${input.district}|${input.periodId}|set|${iso}`,
+    district: input.district,
+    periodId: input.periodId,
+    report: files.map((f) => f.report).join('+'),
+    fileName: files.map((f) => f.fileName).join('、'),
+    sha256: files.length === 1 ? files[0]!.sha256 : await sha256Hex(new TextEncoder().encode(manifest)),
+    rows: input.rows,
+    at: iso,
+    files,
+    ...(input.counts ? { counts: input.counts } : {}),
   };
   await db.submissions.put(submission);
   return submission;

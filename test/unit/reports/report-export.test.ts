@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STATUS_LABELS, TASK_FIELDS, TASK_STATUSES } from '@core/index';
 import { findMissingItems, buildTaskRows } from '@core/report';
+import { indicatorKey } from '@core/indicators';
 import { LedgerDb } from '@renderer/storage/db';
 import { recordSubmission, sha256Hex } from '@renderer/storage/submissions';
 import { produceReport } from '@renderer/features/reports/report-produce';
@@ -21,6 +22,7 @@ async function freshDb(): Promise<LedgerDb> {
   return db;
 }
 const TODAY = new Date(2025, 9, 8);
+const IND_HEADERS = ['序号', '指标名称', '单位', '全市目标（参考）', '区级目标值', '目标年份', '基期值', '本期实际值', '完成率', '序时判断', '目标范围', '来源文件'];
 const TASK_HEADERS = ['序号', '任务编号', '文件', '重点任务', '牵头单位', '责任单位', '完成时限', '进展情况', '完成进度', '状态', '存在问题', '下步计划', '备注'];
 
 async function openExcel(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -78,7 +80,7 @@ describe('重点任务推进情况表', () => {
     // Footer moved below the last task, merged and filled.
     expect(ws.getCell('A16').value).toBe('填报人：李明');
     expect(ws.getCell('E16').value).toBe('联系电话：027-84845678');
-    expect(ws.getCell('I16').value).toBe('审核人：王主任');
+    expect(ws.getCell('I16').value).toBe('审核人（负责人）：王主任');
     expect((ws.model as unknown as { merges: string[] }).merges).toEqual(expect.arrayContaining(['A16:D16', 'E16:H16', 'I16:M16']));
     // Print-ready: A4 landscape, one page wide, header row repeated, frozen header, widths for Chinese.
     expect(ws.pageSetup.paperSize).toBe(9);
@@ -134,24 +136,46 @@ async function sheetXml(bytes: Uint8Array, n: number): Promise<string> {
 describe('指标 / 产业集群 / 汇总', () => {
   it('writes the indicator and cluster reports', async () => {
     const db = await freshDb();
+    // Without a 区级分解目标 the city's target is shown for reference only, not judged.
+    const asCity = await openExcel((await produceReport(db, DISTRICT, PERIOD, 'indicators', TODAY)).bytes);
+    const wa = asCity.getWorksheet('指标完成情况表')!;
+    expect(wa.getCell('A1').value).toBe('汉阳区2025年第三季度科技创新指标完成情况表');
+    expect(IND_HEADERS.map((_, c) => wa.getRow(3).getCell(c + 1).value)).toEqual(IND_HEADERS);
+    expect([2, 3, 4, 5, 8, 9, 10, 11, 12].map((c) => wa.getRow(4).getCell(c).value)).toEqual(['重大科技基础设施数量', '个', '达到4个（2025年）', null, 3, null, '仅供参考', '全市目标', '2023年工作要点']);
+    // The goal 全国重点实验室 has no task of the district, no value and no district target: not listed.
+    expect(wa.getCell('A5').value).toBe('填报人：李明');
+
+    // With the district's own target, the district's value is judged against it (the one rule).
+    await db.settings.put({ key: 'districtTargets', value: { [DISTRICT]: { [indicatorKey('重大科技基础设施数量', '个')]: { value: 4, year: 2025, baseline: 1, baselineYear: 2022 } } } });
     const ind = await openExcel((await produceReport(db, DISTRICT, PERIOD, 'indicators', TODAY)).bytes);
     const wi = ind.getWorksheet('指标完成情况表')!;
-    expect(wi.getCell('A1').value).toBe('汉阳区2025年第三季度科技创新指标完成情况表');
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => wi.getRow(3).getCell(c).value)).toEqual(['序号', '指标名称', '单位', '基期值', '目标值', '目标年份', '本期实际值', '完成率', '序时判断', '责任单位', '备注']);
-    expect([2, 3, 4, 5, 6, 7].map((c) => wi.getRow(4).getCell(c).value)).toEqual(['推进建设重大科技基础设施', '个', 1, 4, 2025, 3]);
-    expect(wi.getCell('H4').value).toBeCloseTo(66.7);
-    expect(wi.getCell('I4').value).toBe('滞后'); // 66.7% of the way from 2022 to 2025, the same judgement as 指标跟踪
-    expect(wi.getCell('I5').value).toBe('未填报');
+    expect([2, 3, 4, 5, 6, 7, 8].map((c) => wi.getRow(4).getCell(c).value)).toEqual(['重大科技基础设施数量', '个', '达到4个（2025年）', 4, 2025, 1, 3]);
+    expect(wi.getCell('I4').value).toBeCloseTo(66.7);
+    expect(wi.getCell('J4').value).toBe('滞后'); // 66.7% of the way; the line expects 91.7% by the end of Q3 2025
+    expect(wi.getCell('K4').value).toBe('本区目标');
     expect(wi.pageSetup.orientation).toBe('landscape');
 
     const cl = await openExcel((await produceReport(db, DISTRICT, PERIOD, 'clusters', TODAY)).bytes);
     const wc = cl.getWorksheet('产业集群推进情况表')!;
-    expect([1, 2, 3, 4, 5, 6].map((c) => wc.getRow(3).getCell(c).value)).toEqual(['集群', '重点方向', '本期进展', '集群指标及数值', '存在问题', '下步计划']);
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => wc.getRow(3).getCell(c).value)).toEqual(['集群', '重点方向', '本期进展', '集群指标及数值', '存在问题', '下步计划', '备注']);
     expect(wc.getCell('A4').value).toBe('大健康产业集群');
     expect(wc.getCell('C4').value).toBe('新引进医疗器械企业3家');
     expect(wc.getCell('D4').value).toBe('研发型企业数量：12家（目标20家，2027年）');
     expect(wc.getCell('A5').value).toBe('智能网联汽车集群');
     expect(wc.getCell('A6').value).toBe('填报人：李明'); // only 汉阳区's two clusters
+
+    // A cluster without its own text reports its tasks' progress, with their status counts.
+    const c2 = (await db.clusters.get('c-2'))!;
+    await db.clusters.put({ ...c2, includedTaskKeys: ['2023YD-01', '2023YD-02', '2023YD-08'] });
+    const cl2 = await openExcel((await produceReport(db, DISTRICT, PERIOD, 'clusters', TODAY)).bytes);
+    const w2 = cl2.getWorksheet('产业集群推进情况表')!;
+    const summary = String(w2.getCell('C5').value);
+    expect(summary).toContain('（据集群关联任务汇总）关联任务3项：序时推进1项、已完成1项、未填报状态1项。');
+    expect(summary).toContain('1. 加快推进重大科技基础设施建设（序时推进）：汉阳区第三季度推进');
+    expect(summary).toContain('2. 争创国家实验室和全国重点实验室（已完成）：');
+    expect(String(w2.getCell('F5').value)).toContain('第四季度继续推进');
+    expect(w2.getCell('G5').value).toBe('关联任务3项：序时推进1项、已完成1项、未填报状态1项');
+    expect(w2.getCell('C4').value).toBe('新引进医疗器械企业3家'); // its own text stays
   });
 
   it('puts all three and a 汇总 of tasks by status in one workbook', async () => {

@@ -30,6 +30,31 @@ describe('export → import round trip', () => {
   });
 });
 
+describe('export → import round trip of long texts', () => {
+  it('joins the continuation rows (续) back into the task, every character as stored', async () => {
+    const db = new LedgerDb(`reports-roundtrip-long-${Date.now()}`);
+    await seedFixture(db);
+    const entry = (await db.progress.toArray()).find((p) => p.district === DISTRICT && p.taskKey === '2023YD-02')!;
+    const para = (i: number) => `（${i}）区科技局召开第${i}次调度会，推进项目${i * 3}项，研发投入增长12.5%，新增企业${i * 7}家。`.repeat(3);
+    const progress = Array.from({ length: 40 }, (_, i) => para(i + 1)).join('\n') + '\n\n' + '不分段的长句'.repeat(300);
+    const problems = '用地指标紧张、配套资金到位较慢'.repeat(60);
+    await db.progress.put({ ...entry, progress, problems });
+    const report = await produceReport(db, DISTRICT, PERIOD, 'tasks', new Date(2025, 9, 8));
+    const read = readWorkbook(report.bytes, report.fileName);
+    if (!read.ok) throw new Error(read.message);
+    const grid = read.sheets[0]!;
+    expect(grid.rows.some((r) => r.includes('2023YD-02（续）'))).toBe(true);
+    const { layout } = findTable(grid);
+    const { rows, issues } = readRows(grid, layout!);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(rows.map((r) => r.fields.key)).toEqual(buildFixture().tasks.filter((t) => !t.archived && t.key !== '2023YD-50').map((t) => t.key));
+    const row = rows.find((r) => r.fields.key === '2023YD-02')!;
+    expect(row.fields.progress).toBe(progress);
+    expect(row.fields.problems).toBe(problems);
+    expect(row.fields.title).toBe('争创国家实验室和全国重点实验室');
+  });
+});
+
 describe('export → import round trip on the seeded store', () => {
   it('re-importing the district report changes nothing: every task 未变, none dropped', async () => {
     const { ensureSeeded } = await import('@renderer/storage/seed');

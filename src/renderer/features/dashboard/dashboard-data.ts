@@ -8,6 +8,8 @@ import { currentPeriod, parsePeriodId, periodRange, shiftPeriod } from '@core/pe
 import type { Cluster, PeriodKind, PolicyDocument, ReportingPeriod, Target, Task } from '@core/model';
 import type { LedgerDb } from '../../storage/db';
 import { clustersRepo, getDistrict, getPeriodKind } from '../../storage/repositories';
+import type { DistrictTargets } from '@core/indicators';
+import { readDistrictTargets } from '../indicators/district-targets';
 
 /** Everything buildDashboard needs from the store, for the officer's district. */
 export interface DashboardSource {
@@ -21,6 +23,8 @@ export interface DashboardSource {
   progress: ProgressSummary[];
   /** When set, `progress` holds only what the dashboard of this period needs. */
   period?: ReportingPeriod;
+  /** The district's own targets // 区级分解目标: what its indicator values are judged against. */
+  districtTargets?: DistrictTargets;
 }
 
 /** How many periods the history chart shows, by reporting granularity. */
@@ -82,14 +86,15 @@ export async function loadDashboardSource(db: LedgerDb, view?: { periodId?: stri
   if (!district) return null;
   const periodKind = await getPeriodKind(db);
   const period = view ? shownPeriod(periodKind, view.periodId, view.today ?? todayIso()) : undefined;
-  const [documents, tasks, targets, clusters, progress] = await Promise.all([
+  const [documents, tasks, targets, clusters, progress, districtTargets] = await Promise.all([
     db.documents.toArray(),
     db.tasks.toArray(),
     db.targets.toArray(),
     clustersRepo.byDistrict(db, district),
     db.progressSummary.where('district').equals(district).toArray(),
+    readDistrictTargets(db, district),
   ]);
-  return { district, periodKind, documents, tasks, targets, clusters, progress: summariesFor(progress, period), period };
+  return { district, periodKind, documents, tasks, targets, clusters, progress: summariesFor(progress, period), period, districtTargets };
 }
 
 /** The dashboard of `period` (with its history) for the source's district. */
@@ -111,5 +116,6 @@ export function dashboardFor(
     clusters: source.clusters,
     filters,
     isRelevant: (t) => taskRelevance(t, source.district, source.clusters).relevant,
+    ...(source.districtTargets ? { districtTargets: source.districtTargets } : {}),
   });
 }

@@ -1,139 +1,251 @@
 import { useMemo, useState } from 'react';
-import { App, Checkbox, Input, Progress, Spin, Table, Tag } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
-import type { Target } from '@core/model';
+import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Spin, Table, Tag, Tooltip } from 'antd';
+import { EditOutlined, ImportOutlined, SearchOutlined } from '@ant-design/icons';
+import { PACE_LABELS, buildDistrictIndicators, planBreakdown, targetText, type BreakdownPlan, type DistrictTarget, type PaceVerdict } from '@core/indicators';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { clustersRepo, documentsRepo, emptyProgress, getDistrict, progressRepo, tasksRepo } from '../../storage/repositories';
 import { saveProgress } from '../../storage/progress-store';
 import { PeriodPicker } from '../ledger/PeriodPicker';
 import { useReportingPeriod } from '../ledger/use-period';
-import { taskRelevance } from '../ledger/relevance';
-import { StatusTag } from '../ledger/status-tag';
 import { buildIndicatorRows, type IndicatorRow } from './indicator-rows';
+import { readDistrictTargets, saveDistrictTarget, saveDistrictTargets } from './district-targets';
+import { platform } from '../../platform';
 import { INDICATOR_TEXT as T } from './texts';
 import { ValueInput } from './ValueInput';
 
-function targetText(t: Target): string {
-  return `${t.comparator}${t.value}${t.unit}${t.year ? `（${t.year}年）` : ''}`;
-}
+const PACE_TAG: Readonly<Record<PaceVerdict, string>> = { met: 'green', ahead: 'cyan', on_track: 'blue', behind: 'red', unknown: 'default' };
 
-/** Save one period's actual value of a target into the entry that holds it. */
+/** Save one period's actual value of an indicator into the entry that holds it. */
 async function saveValue(district: string, row: IndicatorRow, periodId: string, value: number | null): Promise<void> {
   const db = getDb();
   const entry = (await progressRepo.get(db, district, row.entryKey, periodId)) ?? emptyProgress(district, row.entryKey, periodId);
   await saveProgress(db, { ...entry, indicatorValues: { ...entry.indicatorValues, [row.target.id]: value } });
 }
 
-/** 指标跟踪: every target with baseline, target, latest value, completion rate and history. */
-export function IndicatorsPage() {
+/** The 区级分解目标 editor of one indicator. */
+function DistrictTargetDialog({ district, row, onClose }: { district: string; row: IndicatorRow; onClose: () => void }) {
   const { message } = App.useApp();
+  const [form] = Form.useForm<DistrictTarget>();
+  const own = row.indicator.districtTarget;
+  const city = row.indicator.cityTarget;
+  const save = async () => {
+    const v = await form.validateFields();
+    const target: DistrictTarget = { value: v.value, origin: 'officer', ...(v.year ? { year: v.year } : {}), ...(v.baseline !== undefined && v.baseline !== null ? { baseline: v.baseline } : {}), ...(v.baselineYear ? { baselineYear: v.baselineYear } : {}) };
+    await saveDistrictTarget(getDb(), district, row.indicator.key, target);
+    message.success(T.targetSaved(row.indicator.name));
+    onClose();
+  };
+  const remove = async () => {
+    await saveDistrictTarget(getDb(), district, row.indicator.key, undefined);
+    message.success(T.targetRemoved(row.indicator.name));
+    onClose();
+  };
+  return (
+    <Modal open title={T.targetTitle(row.indicator.name)} okText={T.save} cancelText={T.cancel} onOk={() => void save()} onCancel={onClose} destroyOnHidden>
+      <p style={{ color: '#666' }}>{T.targetHelp(targetText(city))}</p>
+      <Form form={form} layout="vertical" initialValues={{ value: own?.value, year: own?.year ?? city.year, baseline: own?.baseline, baselineYear: own?.baselineYear }}>
+        <Form.Item name="value" label={T.targetValue(row.indicator.unit)} rules={[{ required: true, message: T.targetRequired }]}>
+          <InputNumber style={{ width: 200 }} data-testid="district-target-value" />
+        </Form.Item>
+        <Form.Item name="year" label={T.targetYear}>
+          <InputNumber style={{ width: 200 }} min={2000} max={2100} precision={0} />
+        </Form.Item>
+        <Form.Item name="baseline" label={T.baseline(row.indicator.unit)}>
+          <InputNumber style={{ width: 200 }} data-testid="district-target-baseline" />
+        </Form.Item>
+        <Form.Item name="baselineYear" label={T.baselineYear}>
+          <InputNumber style={{ width: 200 }} min={2000} max={2100} precision={0} data-testid="district-target-baseline-year" />
+        </Form.Item>
+      </Form>
+      {own && (
+        <Button danger size="small" onClick={() => void remove()}>
+          {T.targetRemove}
+        </Button>
+      )}
+    </Modal>
+  );
+}
+
+/** 指标跟踪: the district's indicators with 全市 target, 区级分解目标, latest value, completion rate and history. */
+export function IndicatorsPage() {
+  const { message, modal } = App.useApp();
   const district = useLiveQuery(() => getDistrict(getDb()), []);
   const { period } = useReportingPeriod();
   const data = useLiveQuery(async () => {
     if (!district) return undefined;
     const db = getDb();
-    const [targets, tasks, documents, clusters, progress] = await Promise.all([
+    const [targets, tasks, documents, clusters, progress, districtTargets] = await Promise.all([
       db.targets.toArray(),
       tasksRepo.active(db),
       documentsRepo.all(db),
       clustersRepo.byDistrict(db, district),
       db.progress.where('[district+periodId]').between([district, ''], [district, '\uffff']).toArray(),
+      readDistrictTargets(db, district),
     ]);
-    return { targets, tasks, documents, clusters, progress };
+    return { targets, tasks, documents, clusters, progress, districtTargets };
   }, [district]);
   const [search, setSearch] = useState('');
-  const [relevantOnly, setRelevantOnly] = useState(false);
+  const [all, setAll] = useState(false);
+  const [editing, setEditing] = useState<IndicatorRow>();
 
-  const rows = useMemo(() => (data ? buildIndicatorRows(data.targets, data.tasks, data.progress, period) : []), [data, period]);
-  const docTitle = useMemo(() => new Map((data?.documents ?? []).map((d) => [d.id, d.shortTitle || d.title])), [data]);
-  const relevant = useMemo(() => {
-    const m = new Map<string, boolean>();
-    if (data && district) for (const t of data.tasks) m.set(t.key, taskRelevance(t, district, data.clusters).relevant);
-    return m;
-  }, [data, district]);
+  const rows = useMemo(() => (data && district ? buildIndicatorRows({ ...data, district, period, all }) : []), [data, district, period, all]);
   const shown = useMemo(() => {
     const terms = parseQuery(search);
     return rows.filter(
       (r) =>
-        (!relevantOnly || !r.target.taskKey || relevant.get(r.target.taskKey)) &&
-        (terms.length === 0 || matchesSearch(buildSearchKey([r.target.name, r.task?.title ?? ''], [r.target.sourceText, docTitle.get(r.target.documentId) ?? '']), terms)),
+        terms.length === 0 ||
+        matchesSearch(buildSearchKey([r.indicator.name, r.task?.title ?? ''], [...r.indicator.targets.map((t) => t.sourceText), ...r.indicator.sources]), terms),
     );
-  }, [rows, search, relevantOnly, relevant, docTitle]);
+  }, [rows, search]);
 
   if (!data || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
+
+  /** 导入区级分解表: read the city's sheet, show what it sets and what it cannot use, then write on OK. */
+  const importBreakdown = async () => {
+    const file = await platform().openFile({ title: T.breakdownOpen, filters: [{ name: T.excelFilter, extensions: ['xlsx', 'xls'] }] });
+    if (!file) return;
+    const { readWorkbook } = await import('../../spreadsheet/read-sheet');
+    const read = readWorkbook(file.data, file.name);
+    if (!read.ok) return void message.error(T.breakdownUnreadable(file.name, read.message), 8);
+    const every = buildDistrictIndicators({ ...data, district, period, all: true });
+    const unitOf = (key: string) => every.find((i) => i.key === key)?.unit ?? '';
+    const plan = planBreakdown(read.sheets, district, every);
+    if ('error' in plan) return void modal.error({ title: T.breakdownRefused(file.name), content: plan.error });
+    const show = (p: BreakdownPlan) => (
+      <div data-testid="breakdown-plan">
+        <p>{T.breakdownSummary(p.sheet, p.valueColumn, p.matches.length)}</p>
+        <ul style={{ maxHeight: 220, overflow: 'auto', paddingLeft: 18 }}>
+          {p.matches.map((m) => (
+            <li key={m.row}>{T.breakdownRow(m.row, m.name, targetText({ comparator: '达到', value: m.target.value, unit: unitOf(m.key), year: m.target.year }))}</li>
+          ))}
+        </ul>
+        {p.issues.length > 0 && (
+          <>
+            <p style={{ color: '#d46b08' }}>{T.breakdownIssues(p.issues.length)}</p>
+            <ul style={{ maxHeight: 160, overflow: 'auto', paddingLeft: 18, color: '#d46b08' }}>
+              {p.issues.map((i) => (
+                <li key={i.row}>{i.message}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    );
+    if (plan.matches.length === 0) return void modal.warning({ title: T.breakdownNone(file.name), content: show(plan), width: 640 });
+    modal.confirm({
+      title: T.breakdownConfirm(file.name),
+      content: show(plan),
+      width: 640,
+      okText: T.breakdownOk(plan.matches.length),
+      cancelText: T.cancel,
+      onOk: async () => {
+        await saveDistrictTargets(getDb(), district, Object.fromEntries(plan.matches.map((m) => [m.key, m.target])));
+        message.success(T.breakdownDone(plan.matches.length));
+      },
+    });
+  };
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 32px)' }} data-testid="indicators">
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', marginBottom: 8, flexWrap: 'wrap' }}>
         <Input allowClear prefix={<SearchOutlined />} placeholder={T.search} style={{ width: 300 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="indicator-search" />
         <PeriodPicker />
-        <Checkbox checked={relevantOnly} onChange={(e) => setRelevantOnly(e.target.checked)}>
+        <Checkbox checked={!all} onChange={(e) => setAll(!e.target.checked)} data-testid="indicator-relevant-only">
           {T.relevantOnly}
         </Checkbox>
+        <Button icon={<ImportOutlined />} onClick={() => void importBreakdown()} data-testid="indicator-import-breakdown">
+          {T.breakdownButton}
+        </Button>
         <span style={{ marginLeft: 'auto', color: '#666' }} data-testid="indicator-count">
           {T.count(shown.length, rows.length)}
         </span>
       </div>
+      <div style={{ color: '#666', fontSize: 12, marginBottom: 6 }}>{T.scopeHelp}</div>
       <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
         <Table<IndicatorRow>
           size="small"
-          rowKey={(r) => r.target.id}
+          rowKey={(r) => r.indicator.key}
           dataSource={shown}
           pagination={false}
           sticky
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1060 }}
           locale={{ emptyText: rows.length ? T.empty : T.noTargets }}
           expandable={{
-            expandedRowRender: (r) =>
-              r.history.length ? (
-                <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', padding: '2px 8px' }} data-testid="indicator-history">
+            expandedRowRender: (r) => (
+              <div style={{ padding: '2px 8px' }}>
+                <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }} data-testid="indicator-history">
                   <b>{T.history}：</b>
+                  {r.history.length === 0 && <span style={{ color: '#999' }}>{T.noHistory}</span>}
                   {r.history.map((h) => (
                     <span key={h.periodId}>
                       {h.name} <b>{h.value}</b>
-                      {r.target.unit}
+                      {r.indicator.unit}
                     </span>
                   ))}
                 </div>
-              ) : (
-                <span style={{ color: '#999' }}>{T.noHistory}</span>
-              ),
+                <div style={{ marginTop: 4 }}>
+                  <b>{T.statements}：</b>
+                  {r.indicator.targets.map((t) => `${t.sourceText.replace(/^[-\s]+/, '')}`).join('；')}
+                </div>
+              </div>
+            ),
           }}
           columns={[
-            { title: T.cols.document, width: 116, ellipsis: true, render: (_, r) => docTitle.get(r.target.documentId) },
-            { title: T.cols.name, width: 150, ellipsis: true, render: (_, r) => <span title={r.target.sourceText}>{r.target.name}</span> },
+            { title: T.cols.name, width: 180, render: (_, r) => <span title={r.indicator.targets[0]?.sourceText}>{r.indicator.name}</span> },
+            { title: T.cols.sources, width: 120, ellipsis: true, render: (_, r) => <span title={r.indicator.sources.join('、')}>{r.indicator.sources.join('、')}</span> },
+            { title: T.cols.city, width: 130, render: (_, r) => <span style={{ color: '#666' }}>{targetText(r.indicator.cityTarget)}</span> },
             {
-              title: T.cols.task,
+              title: T.cols.district,
               width: 150,
               ellipsis: true,
-              render: (_, r) => (r.task ? <span title={r.task.text}>{`${r.task.number}. ${r.task.title}`}</span> : <Tag>{T.goal}</Tag>),
+              render: (_, r) => (
+                <Button size="small" type={r.indicator.districtTarget ? 'default' : 'dashed'} icon={<EditOutlined />} onClick={() => setEditing(r)} data-testid={`district-target-${r.indicator.key}`}>
+                  {r.indicator.districtTarget
+                    ? targetText({ comparator: r.indicator.judged!.comparator, value: r.indicator.districtTarget.value, unit: r.indicator.unit, year: r.indicator.judged!.year })
+                    : r.indicator.scope === 'district'
+                      ? T.namedTarget
+                      : T.setTarget}
+                </Button>
+              ),
             },
-            { title: T.cols.baseline, width: 96, render: (_, r) => (r.target.baseline === undefined ? T.none : `${r.target.baseline}${r.target.unit}${r.target.baselineYear ? `（${r.target.baselineYear}）` : ''}`) },
-            { title: T.cols.target, width: 136, ellipsis: true, render: (_, r) => targetText(r.target) },
             {
               title: T.cols.current(period.name),
-              width: 140,
+              width: 128,
               render: (_, r) => (
                 <ValueInput
-                  key={`${r.target.id}|${period.id}`}
-                  label={`${r.target.name}${period.name}实际值`}
+                  key={`${r.indicator.key}|${period.id}`}
+                  label={`${r.indicator.name}${period.name}实际值`}
                   testId={`target-value-${r.target.id}`}
                   value={r.current}
-                  unit={r.target.unit}
-                  width={124}
+                  unit={r.indicator.unit}
+                  width={116}
                   onCommit={(v) =>
                     void saveValue(district, r, period.id, v).catch((e: unknown) => message.error(`${T.saveFailed}${e instanceof Error ? e.message : String(e)}`))
                   }
                 />
               ),
             },
-            { title: T.cols.latest, width: 124, render: (_, r) => (r.latest ? <span title={r.latest.name}>{`${r.latest.value}${r.target.unit}`}<span style={{ color: '#999', fontSize: 12 }}>（{r.latest.name.replace(/^\d+年/, '')}）</span></span> : T.none) },
-            { title: T.cols.rate, width: 108, render: (_, r) => (r.rate === undefined ? T.none : <Progress percent={Math.min(100, r.rate)} format={() => `${r.rate}%`} size="small" />) },
-            { title: T.cols.judgement, width: 88, render: (_, r) => (r.judgement?.status ? <span title={r.judgement.reason}><StatusTag status={r.judgement.status} /></span> : T.none) },
+            { title: T.cols.latest, width: 110, render: (_, r) => (r.latest ? <span title={r.latest.name}>{`${r.latest.value}${r.indicator.unit}`}<span style={{ color: '#999', fontSize: 12 }}>（{r.latest.name.replace(/^\d+年/, '')}）</span></span> : T.none) },
+            { title: T.cols.rate, width: 100, render: (_, r) => (r.rate === undefined ? T.none : <Progress percent={Math.min(100, r.rate)} format={() => `${r.rate}%`} size="small" />) },
+            {
+              title: T.cols.judgement,
+              width: 92,
+              render: (_, r) =>
+                !r.latest ? (
+                  T.none
+                ) : (
+                  <Tooltip title={r.pace.reason}>
+                    <Tag color={PACE_TAG[r.pace.verdict]} data-testid="indicator-pace">
+                      {r.indicator.judged ? PACE_LABELS[r.pace.verdict] : T.reference}
+                    </Tag>
+                  </Tooltip>
+                ),
+            },
           ]}
         />
       </div>
+      {editing && <DistrictTargetDialog district={district} row={editing} onClose={() => setEditing(undefined)} />}
     </div>
   );
 }

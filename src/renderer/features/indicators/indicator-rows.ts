@@ -1,10 +1,12 @@
 /**
- * Rows of the indicators page // 指标跟踪: every target with baseline, target, the latest
- * actual value, completion rate, per-period history and the straight-line 序时 judgement.
+ * Rows of the indicators page // 指标跟踪: the district's indicators (one row per indicator
+ * however many documents state it, clean names, scope), each with the latest actual value,
+ * completion rate and 序时 judgement by the one rule in core (judgeIndicator → judgePace) that
+ * the 工作台 and the exported 指标完成情况表 use too, and the per-period history.
  */
-import type { ProgressEntry, ReportingPeriod, Target, Task } from '@core/model';
+import type { Cluster, PolicyDocument, ProgressEntry, ReportingPeriod, Target, Task } from '@core/model';
+import { buildDistrictIndicators, judgeIndicator, type DistrictIndicator, type DistrictTargets, type PaceResult } from '@core/indicators';
 import { comparePeriodIds, parsePeriodId } from '@core/period';
-import { suggestStatus, type StatusSuggestion } from '@core/status';
 
 /**
  * Task key of the progress entry that holds the values of document-level targets (goals
@@ -12,7 +14,7 @@ import { suggestStatus, type StatusSuggestion } from '@core/status';
  */
 export const GOALS_ENTRY_KEY = '@goals';
 
-/** One period's actual value of a target. */
+/** One period's actual value of an indicator. */
 export interface TargetPoint {
   periodId: string;
   name: string;
@@ -21,51 +23,77 @@ export interface TargetPoint {
 
 /** A row of the indicators table. */
 export interface IndicatorRow {
+  indicator: DistrictIndicator;
+  /** The statement whose entry holds the values. */
   target: Target;
   task: Task | undefined;
-  /** The progress entry's task key that holds this target's values. */
+  /** The progress entry's task key that holds this indicator's values. */
   entryKey: string;
   history: TargetPoint[];
   latest: TargetPoint | undefined;
   /** Value in the chosen period, if any. */
   current: number | null;
-  /** 0–100+, undefined without a value. */
+  /** 完成率 in percent, rounded to 0.1; undefined without a value or a district target. */
   rate: number | undefined;
-  judgement: StatusSuggestion | undefined;
+  pace: PaceResult;
 }
 
-/** Completion rate of a target with an actual value, in percent (baseline-aware; 控制在 is an upper bound). */
-export function completionRate(t: Target, actual: number): number {
-  if (t.comparator === '控制在') return actual <= t.value ? 100 : Math.round((t.value / actual) * 1000) / 10;
-  const base = t.comparator === '增长' || t.comparator === '新增' ? 0 : (t.baseline ?? 0);
-  const span = t.value - base;
-  if (span <= 0) return actual >= t.value ? 100 : 0;
-  return Math.round(((actual - base) / span) * 1000) / 10;
+/** What the rows are built from. */
+export interface IndicatorRowsInput {
+  district: string;
+  period: ReportingPeriod;
+  targets: readonly Target[];
+  tasks: readonly Task[];
+  documents: readonly PolicyDocument[];
+  clusters: readonly Cluster[];
+  /** The district's progress entries of every period. */
+  progress: readonly ProgressEntry[];
+  districtTargets?: DistrictTargets;
+  /** Also the indicators of tasks that do not concern the district. */
+  all?: boolean;
+}
+
+/** The entry key that holds a statement's values. */
+export function entryKeyOf(t: Pick<Target, 'taskKey'>): string {
+  return t.taskKey ?? GOALS_ENTRY_KEY;
 }
 
 /** Build the rows: values come from the district's progress entries across all periods. */
-export function buildIndicatorRows(targets: readonly Target[], tasks: readonly Task[], progress: readonly ProgressEntry[], period: ReportingPeriod): IndicatorRow[] {
-  const taskMap = new Map(tasks.map((t) => [t.key, t]));
+export function buildIndicatorRows(input: IndicatorRowsInput): IndicatorRow[] {
+  const { period } = input;
+  const taskMap = new Map(input.tasks.map((t) => [t.key, t]));
   const byKey = new Map<string, ProgressEntry[]>();
-  for (const p of progress) byKey.set(p.taskKey, [...(byKey.get(p.taskKey) ?? []), p]);
-  return targets.map((target) => {
-    const entryKey = target.taskKey ?? GOALS_ENTRY_KEY;
-    const history: TargetPoint[] = (byKey.get(entryKey) ?? [])
-      .filter((p) => typeof p.indicatorValues[target.id] === 'number')
-      .sort((a, b) => comparePeriodIds(a.periodId, b.periodId))
-      .map((p) => ({ periodId: p.periodId, name: parsePeriodId(p.periodId)?.name ?? p.periodId, value: p.indicatorValues[target.id] as number }));
+  for (const p of input.progress) byKey.set(p.taskKey, [...(byKey.get(p.taskKey) ?? []), p]);
+  const reported = new Set<string>();
+  for (const t of input.targets) if ((byKey.get(entryKeyOf(t)) ?? []).some((p) => typeof p.indicatorValues[t.id] === 'number')) reported.add(t.id);
+  const indicators = buildDistrictIndicators({ ...input, reported, ...(input.districtTargets ? { districtTargets: input.districtTargets } : {}) });
+  return indicators.map((indicator) => {
+    const target = indicator.primary;
+    // Per period, the primary statement's value first, then any other statement's.
+    const perPeriod = new Map<string, number>();
+    for (const t of [target, ...indicator.targets.filter((x) => x !== target)])
+      for (const p of byKey.get(entryKeyOf(t)) ?? []) {
+        const v = p.indicatorValues[t.id];
+        if (typeof v === 'number' && !perPeriod.has(p.periodId)) perPeriod.set(p.periodId, v);
+      }
+    const history: TargetPoint[] = [...perPeriod.entries()]
+      .sort(([a], [b]) => comparePeriodIds(a, b))
+      .map(([periodId, value]) => ({ periodId, name: parsePeriodId(periodId)?.name ?? periodId, value }));
     const upTo = history.filter((h) => comparePeriodIds(h.periodId, period.id) <= 0);
     const latest = upTo.at(-1);
-    const current = history.find((h) => h.periodId === period.id)?.value ?? null;
+    const current = perPeriod.get(period.id) ?? null;
+    const pace = judgeIndicator(indicator, period, latest?.value);
+    const taskKey = target.taskKey ?? indicator.taskKeys[0];
     return {
+      indicator,
       target,
-      task: target.taskKey ? taskMap.get(target.taskKey) : undefined,
-      entryKey,
+      task: taskKey ? taskMap.get(taskKey) : undefined,
+      entryKey: entryKeyOf(target),
       history,
       latest,
       current,
-      rate: latest ? completionRate(target, latest.value) : undefined,
-      judgement: latest ? suggestStatus({ period, target, actual: latest.value }) : undefined,
+      rate: latest && indicator.judged && pace.completion !== undefined ? Math.round(pace.completion * 10) / 10 : undefined,
+      pace,
     };
   });
 }

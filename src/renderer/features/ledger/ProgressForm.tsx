@@ -4,12 +4,12 @@ import type { RefSelectProps } from 'antd/es/select';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { CheckCircleOutlined, CopyOutlined, LoadingOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ProgressEntry, ReportingPeriod, Target, Task, TaskStatus } from '@core/model';
-import { SETTING_KEYS, STATUS_LABELS, TASK_STATUSES } from '@core/model';
+import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { EXCEL_CELL_LIMIT } from '@core/fields';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
+import { districtJudgedTarget, type DistrictTargets } from '@core/indicators';
 import { getDb } from '../../storage/live';
-import { setSetting } from '../../storage/repositories';
 import { hasContent } from '../../storage/progress-store';
 import { PeriodLockedError } from '../../storage/locks';
 import { useProgressAutosave } from './autosave';
@@ -46,7 +46,8 @@ export function ProgressForm(props: {
   initial: ProgressEntry;
   history: ProgressEntry[];
   targets: Target[];
-  defaultFilledBy: string;
+  /** The district's own targets // 区级分解目标, by indicator key. */
+  districtTargets?: DistrictTargets;
   planStart?: string;
   /** Set when the period is 已报送 and locked: the form is read-only and says why. */
   lockedReason?: string;
@@ -55,17 +56,17 @@ export function ProgressForm(props: {
   /** Ctrl+Enter: after saving, open the next task not filled in. */
   onSaveAndNext?: () => void;
 }) {
-  const { task, period, initial, history, targets, defaultFilledBy, planStart, lockedReason, autoFocus, onSaveAndNext } = props;
+  const { task, period, initial, history, targets, districtTargets, planStart, lockedReason, autoFocus, onSaveAndNext } = props;
   const readOnly = Boolean(lockedReason);
   const { message } = App.useApp();
   const [view, autosave] = useProgressAutosave(getDb(), initial, hasContent(initial) ? initial.updatedAt : undefined);
-  const draft = view.entry.filledBy ? view.entry : { ...view.entry, filledBy: defaultFilledBy };
+  // The entry's 填报人 is its own: never taken from (nor written to) the report's 填报人 setting.
+  const draft = view.entry;
   const state = view.state;
   const savedAt = view.savedAt;
   const error = view.error instanceof PeriodLockedError ? view.error.message : view.error ? T.saveFailed : undefined;
   const [percentError, setPercentError] = useState<string | undefined>(undefined);
   const [textError, setTextError] = useState<string | undefined>(undefined);
-  const filledByTouched = useRef(false);
   const statusRef = useRef<RefSelectProps>(null);
   const percentRef = useRef<NumberFieldHandle>(null);
   const textRefs = useRef<Partial<Record<TextField, TextAreaRef | null>>>({});
@@ -76,10 +77,7 @@ export function ProgressForm(props: {
 
   const update = (patch: Partial<ProgressEntry>) => {
     if (readOnly) return;
-    // The default 填报人 is stored with the first edit of the entry.
-    const withName = !view.entry.filledBy && draft.filledBy && !('filledBy' in patch) ? { ...patch, filledBy: draft.filledBy } : patch;
-    if (filledByTouched.current && patch.filledBy?.trim()) void setSetting(getDb(), SETTING_KEYS.filledBy, patch.filledBy.trim());
-    autosave.update(withName);
+    autosave.update(patch);
   };
 
   // Numbers typed but not yet committed (the field not left yet), committed when the page is closed or reloaded.
@@ -174,15 +172,19 @@ export function ProgressForm(props: {
     }
   };
 
-  const lineTarget = targets.find((t) => t.baseline !== undefined && draft.indicatorValues[t.id] != null);
+  // An indicator is judged against the district's own target only (the rule of 指标跟踪 and the export).
+  const judged = targets
+    .filter((t) => draft.indicatorValues[t.id] != null)
+    .map((t) => ({ t, judged: districtJudgedTarget(t, { district: initial.district, year: period.year, task, ...(districtTargets ? { districtTargets } : {}) }) }))
+    .find((x) => x.judged !== undefined);
   const suggestion = suggestStatus({
     period,
     deadline: task.deadline,
     deadlineText: task.deadlineText,
     start: planStart,
     percent: draft.percent,
-    target: lineTarget,
-    actual: lineTarget ? draft.indicatorValues[lineTarget.id] : undefined,
+    target: judged?.judged,
+    actual: judged ? draft.indicatorValues[judged.t.id] : undefined,
   });
 
   const saveBadge = readOnly ? null : state === 'saved' ? (
@@ -352,7 +354,6 @@ export function ProgressForm(props: {
             placeholder={T.filledByPlaceholder}
             value={draft.filledBy}
             onChange={(e) => {
-              filledByTouched.current = true;
               update({ filledBy: e.target.value.slice(0, 200) });
             }}
             onKeyDown={(e) => {

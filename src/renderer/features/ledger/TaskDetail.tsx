@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App, Button, Collapse, Spin, Tag, Typography } from 'antd';
 import { CheckSquareOutlined, CloseOutlined } from '@ant-design/icons';
-import type { ReportingPeriod } from '@core/model';
-import { SETTING_KEYS } from '@core/model';
+import { SETTING_KEYS, type ReportingPeriod } from '@core/model';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { emptyProgress, getSetting, progressRepo, targetsRepo } from '../../storage/repositories';
 import { isPeriodLocked, lockedMessage } from '../../storage/locks';
@@ -13,6 +12,7 @@ import { AuditTrail } from '../audit/AuditTrail';
 import { CloseDialog } from './CloseDialog';
 import { reopenClosedTask } from './close-actions';
 import { chineseDate } from '../audit/texts';
+import { readDistrictTargets } from '../indicators/district-targets';
 
 const T = LEDGER_TEXT.detail;
 
@@ -42,13 +42,15 @@ export function TaskDetail({ row, district, period, planStart, onClose, autoFocu
   const long = task.text.length > FOLD_AT;
   const raw = useLiveQuery(async () => {
     const db = getDb();
-    const [targets, history, filledBy, locked] = await Promise.all([
+    const [targets, history, locked, districtTargets, filledBy] = await Promise.all([
       targetsRepo.byTask(db, task.key),
       progressRepo.byTask(db, district, task.key),
-      getSetting<string>(db, SETTING_KEYS.filledBy, ''),
       isPeriodLocked(db, district, period.id),
+      readDistrictTargets(db, district),
+      // The office's 填报人 (设置 → 报表表头) is who closes a task; an entry's 填报人 stays its own.
+      getSetting<string>(db, SETTING_KEYS.filledBy, ''),
     ]);
-    return { taskKey: task.key, district, periodId: period.id, targets, history, filledBy, locked };
+    return { taskKey: task.key, district, periodId: period.id, targets, history, locked, districtTargets, filledBy };
   }, [task.key, district, period.id]);
   // A live query keeps its last result while the next one loads: never mix tasks.
   const data = raw && raw.taskKey === task.key && raw.district === district && raw.periodId === period.id ? raw : undefined;
@@ -170,7 +172,7 @@ export function TaskDetail({ row, district, period, planStart, onClose, autoFocu
           initial={stored ?? emptyProgress(district, task.key, period.id)}
           history={data.history}
           targets={data.targets}
-          defaultFilledBy={data.filledBy}
+          districtTargets={data.districtTargets}
           planStart={planStart}
           lockedReason={data.locked ? lockedMessage(district, period.id) : undefined}
           autoFocus={autoFocus}

@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { FileExcelOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { currentPeriod, shiftPeriod } from '@core/period';
 import type { ReportingPeriod } from '@core/model';
 import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, type MissingItem, type ReportKind } from '@core/report';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { getDistrict, getPeriodKind } from '../../storage/repositories';
-import { recordSubmission } from '../../storage/submissions';
 import { readLockState } from '../../storage/locks';
 import { SubmissionPanel } from '../submissions/SubmissionPanel';
 import { platform } from '../../platform';
 import { loadReportSource } from './report-source';
+import { ReportHeaderSection } from '../settings/ReportHeaderSection';
+import { DEFAULT_SUBMISSION_KINDS, previewSubmission, submitReports, type SubmissionPreview } from './submit-flow';
 import { REPORTS_TEXT as T } from './texts';
 
 /** The periods offered: the current one and the eleven before it. */
@@ -30,6 +31,9 @@ export function ReportsPage() {
   const [kind, setKind] = useState<ReportKind>('tasks');
   const [busy, setBusy] = useState(false);
   const [withCharts, setWithCharts] = useState(true);
+  const [preview, setPreview] = useState<SubmissionPreview>();
+  const [submitKinds, setSubmitKinds] = useState<ReportKind[]>([...DEFAULT_SUBMISSION_KINDS]);
+  const [submitting, setSubmitting] = useState(false);
   const period = periods.find((p) => p.id === periodId) ?? periods[0];
 
   const check = useLiveQuery(async () => {
@@ -60,8 +64,6 @@ export function ReportsPage() {
         message.info(T.canceled);
         return;
       }
-      const rows = kind === 'indicators' ? report.data.rows.target : kind === 'clusters' ? report.data.rows.cluster : report.data.rows.task;
-      await recordSubmission(db, { district, periodId: period.id, report: kind, fileName: result.name, bytes: report.bytes, rows });
       message.success(T.saved(result.name));
     } catch (e) {
       const why = e instanceof Error && e.name === 'TemplateError' ? T.templateBroken : e instanceof Error ? e.message : String(e);
@@ -73,7 +75,7 @@ export function ReportsPage() {
 
   /** The 汇总 sheet with the 工作台 charts of this period as pictures. */
   const withDashboardCharts = async (bytes: Uint8Array): Promise<Uint8Array> => {
-    const [{ loadDashboardSource, dashboardFor, todayIso }, { renderDashboardImages }, { addImagesToSheet }] = await Promise.all([
+    const [{ loadDashboardSource, dashboardFor, todayIso }, { renderDashboardImages }, { addChartSheets }] = await Promise.all([
       import('../dashboard/dashboard-data'),
       import('../dashboard/chart-images'),
       import('../../spreadsheet/report-images'),
@@ -81,7 +83,44 @@ export function ReportsPage() {
     const source = await loadDashboardSource(db);
     if (!source) return bytes;
     const images = await renderDashboardImages(dashboardFor(source, period, todayIso()));
-    return addImagesToSheet(bytes, T.summarySheet, images);
+    return addChartSheets(bytes, T.summarySheet, images);
+  };
+
+  const openSubmit = async () => {
+    setSubmitKinds([...DEFAULT_SUBMISSION_KINDS]);
+    setPreview(await previewSubmission(db, district, period, DEFAULT_SUBMISSION_KINDS));
+  };
+
+  const changeSubmitKinds = async (kinds: ReportKind[]) => {
+    const ordered = REPORT_KINDS.filter((k) => kinds.includes(k));
+    setSubmitKinds(ordered);
+    setPreview(await previewSubmission(db, district, period, ordered));
+  };
+
+  const doSubmit = async () => {
+    setSubmitting(true);
+    try {
+      const outcome = await submitReports(db, {
+        district,
+        period,
+        kinds: submitKinds,
+        decorate: async (k, bytes) => (k === 'all' && withCharts ? withDashboardCharts(bytes) : bytes),
+        save: async (file) => {
+          const r = await platform().saveFile({ title: T.submitSaveTitle(REPORT_NAMES[file.kind]), suggestedName: file.fileName, filters: [{ name: T.excelFilter, extensions: ['xlsx'] }], data: file.bytes });
+          return r.status === 'canceled' ? { status: 'canceled' } : { status: 'saved', name: r.name };
+        },
+      });
+      if (outcome.status === 'submitted') {
+        setPreview(undefined);
+        message.success(T.submitted(outcome.submission.files?.length ?? 1));
+      } else if (outcome.status === 'locked') message.warning(T.alreadyLocked);
+      else message.info(T.submitCanceled(outcome.savedBefore));
+    } catch (e) {
+      const why = e instanceof Error && e.name === 'TemplateError' ? T.templateBroken : e instanceof Error ? e.message : String(e);
+      message.error(T.submitFailed(why), 8);
+    } finally {
+      setSubmitting(false);
+    }
   };
 
   const onExport = () => {
@@ -141,9 +180,14 @@ export function ReportsPage() {
         title={T.checkTitle}
         data-testid="report-check"
         extra={
-          <Button type="primary" icon={<FileExcelOutlined />} loading={busy} onClick={onExport} data-testid="report-export">
-            {busy ? T.exporting : T.export}
-          </Button>
+          <Space>
+            <Button icon={<FileExcelOutlined />} loading={busy} onClick={onExport} data-testid="report-export">
+              {busy ? T.exporting : T.export}
+            </Button>
+            <Button type="primary" icon={<SendOutlined />} onClick={() => void openSubmit()} disabled={lock?.locked} data-testid="report-submit">
+              {lock?.locked ? T.submitLocked : T.submit}
+            </Button>
+          </Space>
         }
       >
         {!check ? (
@@ -173,7 +217,53 @@ export function ReportsPage() {
         )}
       </Card>
 
+      <ReportHeaderSection district={district} compact />
+
       <SubmissionPanel district={district} periodId={period.id} />
+
+      <Modal
+        open={preview !== undefined}
+        title={T.submitTitle(period.name)}
+        okText={T.submitOk}
+        cancelText={T.cancelSubmit}
+        onOk={() => void doSubmit()}
+        onCancel={() => setPreview(undefined)}
+        confirmLoading={submitting}
+        okButtonProps={{ disabled: submitKinds.length === 0 || preview?.locked === true, ...({ 'data-testid': 'submit-confirm' } as Record<`data-${string}`, string>) }}
+        width={640}
+        destroyOnHidden
+      >
+        {preview && (
+          <Space orientation="vertical" style={{ width: '100%' }} data-testid="submit-dialog">
+            <Alert
+              type={preview.empty > 0 ? 'warning' : 'success'}
+              showIcon
+              title={T.submitCounts(preview.tasks, preview.filled, preview.empty)}
+              data-testid="submit-counts"
+            />
+            <div>
+              <Typography.Text strong>{T.submitWhich}</Typography.Text>
+              <Checkbox.Group
+                style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 4 }}
+                value={submitKinds}
+                onChange={(v) => void changeSubmitKinds(v as ReportKind[])}
+                options={REPORT_KINDS.map((k) => ({ value: k, label: REPORT_NAMES[k] }))}
+              />
+            </div>
+            <div data-testid="submit-files">
+              <Typography.Text strong>{T.submitFiles(preview.files.length)}</Typography.Text>
+              <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+                {preview.files.map((f) => (
+                  <li key={f.kind}>{f.fileName}</li>
+                ))}
+              </ul>
+            </div>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+              {T.submitExplain}
+            </Typography.Paragraph>
+          </Space>
+        )}
+      </Modal>
 
       <Card size="small" title={T.submissionsTitle} data-testid="report-submissions">
         {!lock || lock.submissions.length === 0 ? (
@@ -186,9 +276,16 @@ export function ReportsPage() {
             dataSource={[...lock.submissions].reverse()}
             columns={[
               { title: T.colAt, dataIndex: 'at', width: 170, render: (at: string) => new Date(at).toLocaleString('zh-CN') },
-              { title: T.report, dataIndex: 'report', width: 170, render: (r: string) => REPORT_NAMES[r as ReportKind] ?? r },
-              { title: T.colFile, dataIndex: 'fileName', ellipsis: true },
-              { title: T.colHash, dataIndex: 'sha256', width: 150, render: (h: string) => <Typography.Text code>{h.slice(0, 12)}…</Typography.Text> },
+              {
+                title: T.colFile,
+                render: (_, s) =>
+                  (s.files ?? [{ report: s.report, fileName: s.fileName, sha256: s.sha256 }]).map((f) => (
+                    <div key={f.fileName}>
+                      {f.fileName} <Typography.Text code title={f.sha256}>{f.sha256.slice(0, 12)}…</Typography.Text>
+                    </div>
+                  )),
+              },
+              { title: T.colCounts, width: 150, render: (_, s) => (s.counts ? T.counts(s.counts.filled, s.counts.empty) : '—') },
               {
                 title: T.colState,
                 width: 170,

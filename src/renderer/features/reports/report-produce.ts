@@ -24,7 +24,7 @@ export interface ProducedReport {
 
 /** Build the report file of `kind` for a district and period. */
 export async function produceReport(db: LedgerDb, district: string, period: ReportingPeriod, kind: ReportKind, today?: Date): Promise<ProducedReport> {
-  const [src, meta, tpl] = await Promise.all([loadReportSource(db, district, period), loadReportMeta(db, today), templateBytesFor(db, kind)]);
+  const [src, meta, tpl] = await Promise.all([loadReportSource(db, district, period), loadReportMeta(db, today, district), templateBytesFor(db, kind)]);
   const data = buildReportData(src, meta, REPORT_NAMES[kind]);
   const bytes = await fillReport(tpl.bytes, kind, data);
   return { fileName: reportFileName(district, period, kind), bytes, data };

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Collapse, Input, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Radio, Select, Space, Typography } from 'antd';
 import { DISTRICTS } from '@core/districts';
 import { SETTING_KEYS, type PeriodKind } from '@core/model';
 import { REPORT_KINDS, REPORT_NAMES, ROW_PLACEHOLDERS, SCALAR_PLACEHOLDERS, type ReportKind, type TemplateIssue } from '@core/report';
 import { getDb, useLiveQuery } from '../../storage/live';
-import { getDistrict, getPeriodKind, getSetting, setDistrict, setSetting } from '../../storage/repositories';
+import { getDistrict, getPeriodKind, setDistrict, setSetting } from '../../storage/repositories';
 import { platform } from '../../platform';
-import { REPORT_SETTING_KEYS } from '../reports/report-source';
+import { ReportHeaderSection } from './ReportHeaderSection';
 import { SETTINGS_TEXT as T } from './texts';
 import { UnitRenamesSection } from './UnitRenamesSection';
 
@@ -39,28 +39,6 @@ function DistrictSetting({ current }: { current: string }) {
       />
       <Button onClick={change} disabled={picked === current}>
         {T.districtChange}
-      </Button>
-    </Space>
-  );
-}
-
-function PeopleSetting({ initial }: { initial: { filledBy: string; phone: string; reviewer: string } }) {
-  const { message } = App.useApp();
-  const [v, setV] = useState(initial);
-  const save = async () => {
-    const db = getDb();
-    await setSetting(db, SETTING_KEYS.filledBy, v.filledBy.trim());
-    await setSetting(db, REPORT_SETTING_KEYS.phone, v.phone.trim());
-    await setSetting(db, REPORT_SETTING_KEYS.reviewer, v.reviewer.trim());
-    message.success(T.peopleSaved);
-  };
-  return (
-    <Space wrap>
-      <Input addonBefore={T.filledBy} style={{ width: 220 }} value={v.filledBy} onChange={(e) => setV({ ...v, filledBy: e.target.value })} data-testid="settings-filled-by" />
-      <Input addonBefore={T.phone} style={{ width: 240 }} value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} data-testid="settings-phone" />
-      <Input addonBefore={T.reviewer} style={{ width: 220 }} value={v.reviewer} onChange={(e) => setV({ ...v, reviewer: e.target.value })} />
-      <Button type="primary" onClick={save} data-testid="settings-people-save">
-        {T.save}
       </Button>
     </Space>
   );
@@ -120,16 +98,8 @@ export function SettingsPage() {
   const db = getDb();
   const district = useLiveQuery(() => getDistrict(db), []);
   const periodKind = useLiveQuery(() => getPeriodKind(db), []);
-  const people = useLiveQuery(
-    async () => ({
-      filledBy: await getSetting(db, SETTING_KEYS.filledBy, ''),
-      phone: await getSetting(db, REPORT_SETTING_KEYS.phone, ''),
-      reviewer: await getSetting(db, REPORT_SETTING_KEYS.reviewer, ''),
-    }),
-    [],
-  );
   const [refused, setRefused] = useState<{ fileName: string; issues: TemplateIssue[] }>();
-  if (district === undefined || periodKind === undefined || people === undefined) return null;
+  if (district === undefined || periodKind === undefined) return null;
 
   const setKind = async (k: PeriodKind) => {
     await setSetting(db, SETTING_KEYS.periodKind, k);
@@ -152,11 +122,8 @@ export function SettingsPage() {
           <Radio.Button value="quarter">{T.quarterly}</Radio.Button>
         </Radio.Group>
       </Card>
-      <Card size="small" title={T.people}>
-        <Typography.Paragraph type="secondary">{T.peopleHelp}</Typography.Paragraph>
-        <PeopleSetting initial={people} />
-      </Card>
       <UnitRenamesSection />
+      <ReportHeaderSection district={district ?? ''} />
       <Card size="small" title={T.templates} data-testid="settings-templates">
         <Typography.Paragraph type="secondary">{T.templatesHelp}</Typography.Paragraph>
         {refused && (

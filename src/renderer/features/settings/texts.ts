@@ -14,13 +14,6 @@ export const SETTINGS_TEXT = {
   monthly: '按月',
   quarterly: '按季度',
   periodSaved: (label: string) => `报告周期已改为${label}。`,
-  people: '填报信息',
-  peopleHelp: '填在报表表尾，每次导出自动带出。',
-  filledBy: '填报人',
-  phone: '联系电话',
-  reviewer: '审核人',
-  save: '保存',
-  peopleSaved: '填报信息已保存。',
   templates: '报表模板',
   templatesHelp:
     '市里下发新模板时，在 Excel 或 WPS 中把表头下面的一行写成占位符（如 {{task.title}}），设好格式后另存为 .xlsx，在这里加载。导出时会按这一行的样式逐条填写。',
@@ -55,4 +48,16 @@ export const UNIT_RENAMES_TEXT = {
   removed: (from: string) => `已删除“${from}”的对照。删除对照不会改回已统一的名称。`,
   placeholderFrom: '如 市经信局',
   placeholderTo: '如 市经济和信息化局',
+};
+
+/** User-facing text of the report header section (设置 and 报表导出). */
+export const REPORT_HEADER_TEXT = {
+  title: '报表表头与表尾',
+  help: '填在每张报表的表头和表尾（填报单位、填报人、联系电话、审核人），导出和报送时自动带出。这里的填报人也记作本机操作人（导入、恢复、解锁的修改记录）；任务进展里各条的填报人只属于那一条进展，不会改动这里。',
+  unit: '填报单位',
+  filledBy: '填报人',
+  phone: '联系电话',
+  reviewer: '审核人（负责人）',
+  save: '保存',
+  saved: '报表表头已保存。',
 } as const;

@@ -81,12 +81,15 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
         <>
           {lock.locked && <Alert type="info" showIcon title={T.lockedHint} style={{ marginBottom: 8 }} />}
           <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={T.file}>{latest.fileName}</Descriptions.Item>
-            <Descriptions.Item label={T.sha256}>
-              <Typography.Text code copyable style={{ fontSize: 12 }}>
-                {latest.sha256}
-              </Typography.Text>
-            </Descriptions.Item>
+            {(latest.files ?? [{ report: latest.report, fileName: latest.fileName, sha256: latest.sha256 }]).map((f, i, all) => (
+              <Descriptions.Item key={f.fileName} label={all.length > 1 ? T.fileN(i + 1) : T.file}>
+                <div>{f.fileName}</div>
+                <Typography.Text code copyable style={{ fontSize: 12 }}>
+                  {f.sha256}
+                </Typography.Text>
+              </Descriptions.Item>
+            ))}
+            {latest.counts && <Descriptions.Item label={T.counts}>{T.countsText(latest.counts.tasks, latest.counts.filled, latest.counts.empty)}</Descriptions.Item>}
             <Descriptions.Item label={T.at}>{dayjs(latest.at).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
             {latest.unlockedAt && <Descriptions.Item label={T.unlockedAt}>{dayjs(latest.unlockedAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>}
           </Descriptions>

@@ -1,0 +1,71 @@
+/** The district's indicators on the default data set generated from the five seed documents. */
+import { describe, expect, it } from 'vitest';
+import type { DefaultData } from '../policy/seed-data';
+import { makePeriod } from '../period';
+import { taskRelevance } from '../policy/relevance';
+import { buildDistrictIndicators, indicatorValue, judgeIndicator } from './district';
+import { indicatorKey } from './names';
+import seedJson from '../../../seeds/default-data.json';
+
+const seed = seedJson as unknown as DefaultData;
+const district = '汉阳区';
+const clusters = seed.clusters.filter((c) => c.district === district);
+const period = makePeriod('quarter', 2026, 2);
+const base = { district, period, targets: seed.targets, tasks: seed.tasks, documents: seed.documents, clusters };
+
+describe('the district indicators of 汉阳区 from the seed documents', () => {
+  const list = buildDistrictIndicators({ ...base, all: true });
+  const names = list.map((i) => i.name);
+
+  it('names each indicator by the measured thing, never a verb or a fragment', () => {
+    for (const bad of ['人才', '立项', '在用', '培育', '支持', '授牌', '建设', '科技领军企业及后备企业分别', '设立规模', '标准组建']) expect(names).not.toContain(bad);
+    expect(names).toContain('技术经理人数量');
+    for (const n of names) expect(n.length).toBeGreaterThan(3);
+  });
+
+  it('gives one row per indicator however many documents state it, with its sources', () => {
+    for (const n of ['每万人口高价值发明专利拥有量', '公民具备科学素质比例', '技术经理人数量']) expect(names.filter((x) => x === n)).toHaveLength(1);
+    const patents = list.find((i) => i.name === '每万人口高价值发明专利拥有量')!;
+    expect(patents.targets.length).toBeGreaterThanOrEqual(4);
+    expect(patents.sources.length).toBeGreaterThanOrEqual(3);
+    // The current statement for 2026: the nearest target year still to come.
+    expect(patents.cityTarget.year).toBe(2026);
+    expect(new Set(list.map((i) => i.key)).size).toBe(list.length);
+  });
+
+  it('lists only indicators of tasks that concern the district, unless all are asked for', () => {
+    const mine = buildDistrictIndicators(base);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(list.length);
+    const relevant = new Set(seed.tasks.filter((t) => taskRelevance(t, district, clusters).relevant).map((t) => t.key));
+    for (const i of mine) expect(i.taskKeys.some((k) => relevant.has(k))).toBe(true);
+  });
+
+  it('judges the district value against the district target, not the city-wide one', () => {
+    const incubated = list.find((i) => i.name === '在孵初创科技企业数量')!;
+    expect(incubated.scope).toBe('city');
+    const asCity = judgeIndicator(incubated, period, 1234);
+    expect(asCity.verdict).toBe('unknown');
+    expect(asCity.completion).toBeUndefined();
+    expect(asCity.reason).toContain('只有全市目标');
+    const withOwn = buildDistrictIndicators({ ...base, all: true, districtTargets: { [incubated.key]: { value: 1300, year: 2026 } } }).find((i) => i.key === incubated.key)!;
+    expect(withOwn.scope).toBe('district');
+    const judged = judgeIndicator(withOwn, period, 1234);
+    expect(judged.completion).toBeCloseTo((1234 / 1300) * 100, 6);
+    expect(judged.verdict).toBe('unknown'); // no baseline before the target year: no line to judge by
+    const lined = buildDistrictIndicators({ ...base, all: true, districtTargets: { [incubated.key]: { value: 1300, year: 2026, baseline: 1000, baselineYear: 2025 } } }).find((i) => i.key === incubated.key)!;
+    expect(judgeIndicator(lined, period, 1234).verdict).toBe('ahead'); // half way by mid-2026 is 1150
+    // A district target makes a goal of the documents the district's own and lists it.
+    const goal = list.find((i) => i.targets.every((t) => t.taskKey === undefined))!;
+    expect(buildDistrictIndicators(base).some((i) => i.key === goal.key)).toBe(false);
+    expect(buildDistrictIndicators({ ...base, districtTargets: { [goal.key]: { value: 1 } } }).some((i) => i.key === goal.key)).toBe(true);
+  });
+
+  it('reads the value of any of its statements, the primary first', () => {
+    const patents = list.find((i) => i.name === '每万人口高价值发明专利拥有量')!;
+    const other = patents.targets.find((t) => t !== patents.primary)!;
+    expect(indicatorValue(patents, (id) => (id === other.id ? 31 : undefined))).toBe(31);
+    expect(indicatorValue(patents, (id) => (id === patents.primary.id ? 29 : id === other.id ? 31 : undefined))).toBe(29);
+    expect(indicatorKey('技术经理人', '人')).toBe(list.find((i) => i.name === '技术经理人数量')!.key);
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * The district's indicators // 本区指标: one row per indicator however many documents state
+ * it, with its sources, its scope and the target the district's value is judged against.
+ *
+ * Municipal documents state 全市 targets: they are shown for reference. The district's own
+ * target // 区级分解目标 is entered by the officer (or taken from the city's 分解表) and is what
+ * the district's value is judged against; without one, a 全市 target is not judged (a
+ * district's 1,234 在孵企业 against the city's 15,000 says nothing). A target whose sentence
+ * names the district is the district's own. Only indicators of tasks that concern the district
+ * are listed, and a document goal (no task) once the district has a target or a value for it.
+ */
+import type { Cluster, Comparator, PolicyDocument, ReportingPeriod, Target, Task } from '../model';
+import { districtMentions } from '../policy/clusters';
+import { taskRelevance } from '../policy/relevance';
+import { cleanIndicatorName, indicatorKey } from './names';
+import { judgePace, type PaceInput, type PaceResult } from './pace';
+
+/** Setting key of the district targets: `{ [district]: { [indicatorKey]: DistrictTarget } }`. Persisted: do not rename. */
+export const DISTRICT_TARGETS_KEY = 'districtTargets';
+
+/** A district's own target for an indicator // 区级分解目标. Persisted in settings: do not rename fields. */
+export interface DistrictTarget {
+  value: number;
+  /** 目标年份; the city target's year when absent. */
+  year?: number;
+  comparator?: Comparator;
+  baseline?: number;
+  baselineYear?: number;
+  /** Where it came from: typed by the officer or imported from the city's 分解表. */
+  origin?: 'officer' | 'import';
+}
+
+/** The district targets of one district, by indicator key. */
+export type DistrictTargets = Readonly<Record<string, DistrictTarget>>;
+
+/** Whose target an indicator's row shows: the district's own, or the city's for reference. */
+export type IndicatorScope = 'district' | 'city';
+
+/** Chinese labels of the scopes. */
+export const SCOPE_LABELS: Readonly<Record<IndicatorScope, string>> = { district: '本区目标', city: '全市目标' };
+
+/** One indicator of the district. */
+export interface DistrictIndicator {
+  /** indicatorKey(name, unit): the key of district targets. */
+  key: string;
+  /** The clean name: the measured thing. */
+  name: string;
+  unit: string;
+  /** Every statement of it, the current one first. */
+  targets: Target[];
+  /** The statement whose entry holds the district's values (a task's, where there is one). */
+  primary: Target;
+  /** The statement shown as the city's target: the one of the nearest target year still to come, else the latest. */
+  cityTarget: Target;
+  /** Short titles of the documents that state it, in order. */
+  sources: string[];
+  /** Tasks whose sentence states it. */
+  taskKeys: string[];
+  scope: IndicatorScope;
+  districtTarget?: DistrictTarget;
+  /** What the district's value is judged against; undefined when only a 全市 target is known. */
+  judged?: PaceInput['target'];
+}
+
+/** What the district view is built from. */
+export interface DistrictIndicatorInput {
+  district: string;
+  period: Pick<ReportingPeriod, 'year'>;
+  targets: readonly Target[];
+  tasks: readonly Task[];
+  documents: readonly PolicyDocument[];
+  clusters: readonly Cluster[];
+  districtTargets?: DistrictTargets;
+  /** Target ids with a value reported by the district (a goal is listed once it has one). */
+  reported?: ReadonlySet<string>;
+  /** List every indicator, also those of tasks that do not concern the district. */
+  all?: boolean;
+}
+
+/** The statement to show as the current target for `year`: nearest target year from `year` on, else the latest. */
+function currentStatement(ts: readonly Target[], year: number): Target {
+  const withYear = ts.filter((t) => t.year !== undefined);
+  const coming = withYear.filter((t) => t.year! >= year).sort((a, b) => a.year! - b.year!);
+  if (coming[0]) return coming[0];
+  const past = withYear.sort((a, b) => b.year! - a.year!);
+  return past[0] ?? ts[0]!;
+}
+
+/** A baseline stated without its year is taken as the year before the document's plan starts. */
+function withPlanBaselineYear(t: Target, doc: PolicyDocument | undefined): Partial<Target> {
+  if (t.baselineYear !== undefined || t.baseline === undefined || doc?.planStartYear === undefined) return {};
+  return { baselineYear: doc.planStartYear - 1 };
+}
+
+/** Build the district's indicators, in document order of their first statement. */
+export function buildDistrictIndicators(input: DistrictIndicatorInput): DistrictIndicator[] {
+  const { district, period, districtTargets = {}, reported = new Set<string>() } = input;
+  const tasks = new Map(input.tasks.map((t) => [t.key, t]));
+  const docs = new Map(input.documents.map((d) => [d.id, d]));
+  const mentions = districtMentions(district);
+  const relevant = new Map<string, boolean>();
+  const concerns = (key: string): boolean => {
+    let r = relevant.get(key);
+    if (r === undefined) {
+      const t = tasks.get(key);
+      r = t !== undefined && !t.archived && taskRelevance(t, district, input.clusters).relevant;
+      relevant.set(key, r);
+    }
+    return r;
+  };
+  const groups = new Map<string, { name: string; unit: string; targets: Target[] }>();
+  for (const t of input.targets) {
+    const name = cleanIndicatorName(t, t.taskKey ? tasks.get(t.taskKey)?.title : undefined);
+    const key = indicatorKey(name, t.unit);
+    const g = groups.get(key) ?? { name, unit: t.unit, targets: [] };
+    g.targets.push(t);
+    groups.set(key, g);
+  }
+  const out: DistrictIndicator[] = [];
+  for (const [key, g] of groups) {
+    const own = districtTargets[key];
+    const named = g.targets.some((t) => mentions.some((m) => t.sourceText.includes(m)));
+    const ofTask = g.targets.filter((t) => t.taskKey !== undefined && concerns(t.taskKey));
+    const listed = input.all || ofTask.length > 0 || own !== undefined || named || g.targets.some((t) => t.taskKey === undefined && reported.has(t.id));
+    if (!listed) continue;
+    const cityTarget = currentStatement(g.targets, period.year);
+    const primary = ofTask[0] ?? g.targets.find((t) => t.taskKey === undefined) ?? g.targets[0]!;
+    const sources = [...new Set(g.targets.map((t) => docs.get(t.documentId)?.shortTitle || docs.get(t.documentId)?.title || t.documentId))];
+    const scope: IndicatorScope = own || named ? 'district' : 'city';
+    const statement = named ? (g.targets.find((t) => mentions.some((m) => t.sourceText.includes(m))) ?? cityTarget) : cityTarget;
+    const judged: PaceInput['target'] | undefined = own
+      ? {
+          name: g.name,
+          unit: g.unit,
+          comparator: own.comparator ?? cityTarget.comparator,
+          value: own.value,
+          year: own.year ?? cityTarget.year,
+          ...(own.baseline !== undefined ? { baseline: own.baseline } : {}),
+          ...(own.baselineYear !== undefined
+            ? { baselineYear: own.baselineYear }
+            : withPlanBaselineYear({ ...cityTarget, baseline: own.baseline, baselineYear: undefined }, docs.get(cityTarget.documentId))),
+        }
+      : named
+        ? { ...statement, name: g.name, ...withPlanBaselineYear(statement, docs.get(statement.documentId)) }
+        : undefined;
+    out.push({
+      key,
+      name: g.name,
+      unit: g.unit,
+      targets: [cityTarget, ...g.targets.filter((t) => t !== cityTarget)],
+      primary,
+      cityTarget,
+      sources,
+      taskKeys: [...new Set(g.targets.map((t) => t.taskKey).filter((k): k is string => k !== undefined))],
+      scope,
+      ...(own ? { districtTarget: own } : {}),
+      ...(judged ? { judged } : {}),
+    });
+  }
+  return out;
+}
+
+/** The district's value of an indicator from a lookup by target id: the primary statement's first, then any other's. */
+export function indicatorValue(ind: DistrictIndicator, valueOf: (targetId: string) => number | null | undefined): number | undefined {
+  for (const t of [ind.primary, ...ind.targets]) {
+    const v = valueOf(t.id);
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+  }
+  return undefined;
+}
+
+/** The city target as written, e.g. `突破5000人（2027年）`. */
+export function targetText(t: Pick<Target, 'comparator' | 'value' | 'unit' | 'year'>): string {
+  return `${t.comparator}${t.value}${t.unit}${t.year ? `（${t.year}年）` : ''}`;
+}
+
+/**
+ * Judge the district's value of an indicator for a period: against the district's own target
+ * (judgePace, the one rule), or not at all when only a 全市 target is known.
+ */
+export function judgeIndicator(ind: DistrictIndicator, period: Pick<ReportingPeriod, 'year' | 'end'>, actual: number | null | undefined): PaceResult {
+  if (!ind.judged)
+    return {
+      verdict: 'unknown',
+      completion: undefined,
+      expectedShare: undefined,
+      expected: undefined,
+      reason: `${ind.name}只有全市目标（${targetText(ind.cityTarget)}），仅供参考；请在“指标跟踪”中填写本区的区级分解目标后再判断完成情况。`,
+    };
+  return judgePace({ target: ind.judged, year: period.year, period, actual });
+}
+
+/**
+ * The target a task's own statement of an indicator is judged against for the district (its
+ * 区级分解目标, or the statement itself when it names the district); undefined for a 全市 target.
+ * The ledger's status suggestion uses it, so it agrees with 指标跟踪, 工作台 and the export.
+ */
+export function districtJudgedTarget(
+  target: Target,
+  ctx: { district: string; year: number; task?: Task; documents?: readonly PolicyDocument[]; districtTargets?: DistrictTargets },
+): PaceInput['target'] | undefined {
+  const [ind] = buildDistrictIndicators({
+    district: ctx.district,
+    period: { year: ctx.year },
+    targets: [target],
+    tasks: ctx.task ? [ctx.task] : [],
+    documents: ctx.documents ?? [],
+    clusters: [],
+    all: true,
+    ...(ctx.districtTargets ? { districtTargets: ctx.districtTargets } : {}),
+  });
+  return ind?.judged;
+}

@@ -1,0 +1,210 @@
+/**
+ * Nothing is ever cut in print: reports with texts of 0 to 5,000 characters, with and without
+ * line breaks, and a quarter of 200 tasks, rendered by LibreOffice; the PDF's text is compared
+ * with the store, openpyxl reads every row height and the page setup.
+ */
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makePeriod, progressId, type ProgressEntry, type Task } from '@core/index';
+import { MAX_ROW_HEIGHT } from '@core/report';
+import { LedgerDb } from '@renderer/storage/db';
+import { produceReport } from '@renderer/features/reports/report-produce';
+import { indicatorKey } from '@core/indicators';
+import { addChartSheets } from '@renderer/spreadsheet/report-images';
+import { png } from '../../builders/png';
+import { printToolsPresent, printedInOrder, readWithOpenpyxl, renderPdf, squash } from '../../builders/print-check';
+import { DISTRICT, PERIOD, seedFixture } from './ledger-fixture';
+
+const TODAY = new Date(2025, 9, 8);
+const present = printToolsPresent();
+let n = 0;
+
+/** A paragraph of an officer's report, numbered so every paragraph differs. */
+function paragraph(i: number): string {
+  return `（${i}）区科技局会同区发改局、区经信局召开第${i}次专题调度会，梳理重点项目清单${i * 3}项，推动企业研发投入增长12.5%，新增高新技术企业${i * 7}家、科技型中小企业${i * 11}家，“揭榜挂帅”项目AI-${i}进展顺利。`;
+}
+
+/** A text of about `length` characters: paragraphs with line breaks, or one paragraph when `breaks` is false. */
+function textOf(length: number, breaks: boolean, tag: string): string {
+  if (length === 0) return '';
+  let out = '';
+  for (let i = 1; out.length < length; i++) out += (out && breaks ? '\n' : '') + paragraph(i);
+  return `${out.slice(0, Math.max(0, length - tag.length - 2))}【${tag}】`;
+}
+
+async function dbWith(edit: (db: LedgerDb) => Promise<void>): Promise<LedgerDb> {
+  const db = new LedgerDb(`report-print-${Date.now()}-${n++}`);
+  await seedFixture(db);
+  await edit(db);
+  return db;
+}
+
+const CASES: [string, number, boolean][] = [
+  ['empty', 0, true],
+  ['one line', 40, true],
+  ['500 characters', 500, true],
+  ['1,600 characters in 12 paragraphs', 1600, true],
+  ['2,500 characters without a line break', 2500, false],
+  ['5,000 characters with line breaks', 5000, true],
+];
+
+describe.skipIf(!present)('printing long texts (LibreOffice)', () => {
+  let texts: Map<string, { progress: string; problems: string; nextSteps: string }>;
+  let printed: ReturnType<typeof renderPdf>;
+  let sheets: ReturnType<typeof readWithOpenpyxl>;
+
+  beforeAll(async () => {
+    texts = new Map();
+    const db = await dbWith(async (db) => {
+      const entries = (await db.progress.toArray()).filter((p) => p.district === DISTRICT).sort((a, b) => a.taskKey.localeCompare(b.taskKey));
+      await db.progress.bulkPut(
+        CASES.map(([, length, breaks], i) => {
+          const t = { progress: textOf(length, breaks, `进展完${i}`), problems: textOf(length / 3, breaks, `问题完${i}`), nextSteps: textOf(length / 5, breaks, `计划完${i}`) };
+          texts.set(entries[i]!.taskKey, t);
+          return { ...entries[i]!, ...t };
+        }),
+      );
+    });
+    const report = await produceReport(db, DISTRICT, PERIOD, 'tasks', TODAY);
+    sheets = readWithOpenpyxl(report.bytes);
+    printed = renderPdf(report.bytes, 'long-texts');
+  }, 240_000);
+
+  it('keeps every row within 409 pt and the page setup A4 landscape with print titles', () => {
+    const ws = sheets[0]!;
+    const heights = Object.values(ws.rowHeights).filter((h): h is number => typeof h === 'number');
+    expect(Math.max(...heights)).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
+    expect(ws.paperSize).toBe(9);
+    expect(ws.orientation).toBe('landscape');
+    expect(ws.printTitleRows).toMatch(/\$?3:\$?3/);
+    for (const p of printed.pageSizes) expect([Math.round(p.width), Math.round(p.height)]).toEqual([842, 595]);
+  });
+
+  it.each(CASES.map((c, i) => [c[0], i] as const))('prints every character of %s', (_name, i) => {
+    const [key, t] = [...texts.entries()][i]!;
+    for (const text of [t.progress, t.problems, t.nextSteps]) {
+      expect(printedInOrder(printed.text, text)).toBe(true);
+      const tag = /【[^】]+】$/.exec(text)?.[0];
+      if (tag) expect(squash(printed.text)).toContain(tag);
+    }
+    // Continuation rows name the task, marked 续.
+    if (t.progress.length > 1000) expect(squash(printed.text)).toContain(`${key}（续）`);
+  });
+
+  it('numbers its pages and prints the footer once, after the last task', () => {
+    const footers = [...printed.text.matchAll(/第 (\d+) 页，共 (\d+) 页/g)];
+    expect(footers).toHaveLength(printed.pages);
+    expect(new Set(footers.map((m) => m[2]))).toEqual(new Set([String(printed.pages)]));
+    // 5,000 + 2,500 + 1,600 + … characters at about 700 per page.
+    expect(printed.pages).toBeGreaterThanOrEqual(8);
+    expect(printed.pages).toBeLessThanOrEqual(40);
+    const pages = printed.text.split('\f').filter((p) => p.trim());
+    expect(pages).toHaveLength(printed.pages);
+    expect(pages.findIndex((p) => squash(p).includes('填报人：李明'))).toBe(printed.pages - 1);
+    expect(pages.filter((p) => squash(p).includes('填报人：李明'))).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!present)('a quarter of 200 tasks (LibreOffice)', () => {
+  it('prints all 200 tasks with their progress, every row within 409 pt', async () => {
+    const period = makePeriod('quarter', 2025, 3);
+    const tasks: Task[] = Array.from({ length: 200 }, (_, i) => ({
+      key: `2025RW-${String(i + 1).padStart(3, '0')}`,
+      documentId: 'doc-002',
+      number: String(i + 1),
+      order: 100 + i,
+      title: `第${i + 1}项重点任务：推进科技创新平台建设`,
+      text: '各区人民政府负责。',
+      leadUnits: ['市科技局'],
+      responsibleUnits: ['各区人民政府'],
+      deadline: '2025-12-31',
+      deadlineText: '2025年底前',
+      origin: 'manual',
+      updatedAt: '2025-09-30T08:00:00.000Z',
+    }));
+    const progress: ProgressEntry[] = tasks.map((t, i) => ({
+      id: progressId(DISTRICT, t.key, period.id),
+      district: DISTRICT,
+      taskKey: t.key,
+      periodId: period.id,
+      status: 'on_track',
+      percent: 50,
+      progress: textOf(i % 10 === 0 ? 900 : 150, true, `完${t.key}`),
+      problems: '',
+      nextSteps: '继续推进。',
+      indicatorValues: {},
+      filledBy: '张三',
+      updatedAt: '2025-09-30T08:00:00.000Z',
+    }));
+    const db = await dbWith(async (db) => {
+      await db.tasks.bulkPut(tasks);
+      await db.progress.bulkPut(progress);
+    });
+    const report = await produceReport(db, DISTRICT, period, 'tasks', TODAY);
+    const [ws] = readWithOpenpyxl(report.bytes);
+    const heights = Object.values(ws!.rowHeights).filter((h): h is number => typeof h === 'number');
+    expect(Math.max(...heights)).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
+    const printed = renderPdf(report.bytes, 'two-hundred');
+    const flat = squash(printed.text);
+    for (const p of progress) {
+      expect(flat).toContain(`【完${p.taskKey}】`);
+      expect(printedInOrder(printed.text, p.progress)).toBe(true);
+    }
+    expect([...printed.text.matchAll(/第 \d+ 页，共 (\d+) 页/g)]).toHaveLength(printed.pages);
+    expect(printed.pages).toBeGreaterThan(15);
+  }, 240_000);
+});
+
+describe.skipIf(!present)('every exported workbook: second reader and LibreOffice', () => {
+  const kinds = ['tasks', 'indicators', 'clusters', 'all'] as const;
+  const charts = [
+    { name: '任务状态分布', png: png(1520, 640), width: 1520, height: 640 },
+    { name: '各文件任务完成情况', png: png(1520, 1100), width: 1520, height: 1100 },
+  ];
+
+  it.each(kinds)('%s: openpyxl reads it back, LibreOffice prints it on A4 with print titles and every cell', async (kind) => {
+    const db = await dbWith(async (db) => {
+      await db.settings.put({ key: 'reportUnit', value: '汉阳区科学技术局' });
+      await db.settings.put({ key: 'districtTargets', value: { [DISTRICT]: { [indicatorKey('重大科技基础设施数量', '个')]: { value: 4, year: 2025, baseline: 1, baselineYear: 2022 } } } });
+    });
+    const report = await produceReport(db, DISTRICT, PERIOD, kind, TODAY);
+    const bytes = kind === 'all' ? await addChartSheets(report.bytes, '汇总', charts) : report.bytes;
+    const sheets = readWithOpenpyxl(bytes);
+    const tables = sheets.filter((s) => !s.name.startsWith('图表'));
+    expect(tables.length).toBe(kind === 'all' ? 4 : 1);
+    for (const ws of sheets) {
+      expect(ws.paperSize).toBe(9);
+      expect(ws.orientation).toBe('landscape');
+      const heights = Object.values(ws.rowHeights).filter((h): h is number => typeof h === 'number');
+      expect(Math.max(0, ...heights)).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
+    }
+    for (const ws of tables) {
+      expect(ws.printTitleRows).toMatch(/\$?3:\$?3/);
+      expect(ws.cells.A2).toBe('填报单位（盖章）：汉阳区科学技术局');
+    }
+    const chartSheets = sheets.filter((s) => s.name.startsWith('图表'));
+    expect(chartSheets.map((s) => [s.name, s.images, s.printTitleRows])).toEqual(kind === 'all' ? charts.map((c, i) => [`图表${i + 1} ${c.name}`, 1, null]) : []);
+
+    const printed = renderPdf(bytes, kind);
+    for (const p of printed.pageSizes) expect([Math.round(p.width), Math.round(p.height)]).toEqual([842, 595]);
+    // Every cell of every table sheet is printed.
+    const flat = squash(printed.text);
+    for (const ws of tables)
+      for (const [addr, v] of Object.entries(ws.cells)) {
+        const text = squash(String(v)).replace(/^(\d+(?:\.\d+)?)$/, (x) => x); // numbers print as written
+        if (!text || /^\d+\.\d{2,}$/.test(text)) continue; // rates print rounded by their format
+        expect(flat, `${ws.name}!${addr}`).toContain(text);
+      }
+    const pages = printed.text.split('\f').filter((p) => p.trim());
+    expect(pages).toHaveLength(printed.pages);
+    if (kind === 'all') {
+      // Each chart alone on one page, titled, with no table header repeated over it.
+      for (const c of charts) {
+        const on = pages.filter((p) => squash(p).includes(c.name));
+        expect(on, c.name).toHaveLength(1);
+        expect(squash(on[0]!)).not.toContain('序号');
+      }
+      expect(printed.pages).toBe(4 + charts.length);
+    } else expect(printed.pages).toBe(1);
+  }, 240_000);
+});
