@@ -154,28 +154,32 @@ export function scoreDocument(text: string, gold: Gold): DocScore {
   s.targetNames.pred = predTargets.length;
   s.targets.gold = gold.targets.length;
   s.targetNames.gold = gold.targets.length;
+  // One to one on value and unit; pairs whose names agree are made first.
   const used = new Set<number>();
-  for (const g of gold.targets) {
-    let best = -1;
-    predTargets.forEach((p, i) => {
-      if (used.has(i) || p.value !== g.value || p.unit !== g.unit) return;
-      if (best < 0 || (!namesAgree(predTargets[best]!.name, g.name) && namesAgree(p.name, g.name))) best = i;
+  const pairOf = new Map<number, number>();
+  for (const pass of [true, false])
+    gold.targets.forEach((g, gi) => {
+      if (pairOf.has(gi)) return;
+      const i = predTargets.findIndex((p, k) => !used.has(k) && p.value === g.value && p.unit === g.unit && (!pass || namesAgree(p.name, g.name)));
+      if (i < 0) return;
+      used.add(i);
+      pairOf.set(gi, i);
     });
-    if (best < 0) {
+  gold.targets.forEach((g, gi) => {
+    const i = pairOf.get(gi);
+    if (i === undefined) {
       misses.push(`漏掉的目标：${g.name} ${g.value}${g.unit}`);
-      continue;
+      return;
     }
-    used.add(best);
-    const p = predTargets[best]!;
+    const p = predTargets[i]!;
     s.targets.tp++;
     if (namesAgree(p.name, g.name)) s.targetNames.tp++;
     else misses.push(`目标 ${g.value}${g.unit} 名称：得到“${p.name}”，应为“${g.name}”`);
     s.targetScopes.gold++;
     s.targetScopes.pred++;
-    const scope = (p as { scope?: string }).scope;
-    if (scope === g.scope) s.targetScopes.tp++;
-    else misses.push(`目标 ${g.name} 范围：得到 ${scope ?? '（无）'}，应为 ${g.scope}`);
-  }
+    if (p.scope === g.scope) s.targetScopes.tp++;
+    else misses.push(`目标 ${g.name} 范围：得到 ${p.scope ?? '（无）'}，应为 ${g.scope}`);
+  });
   predTargets.forEach((p, i) => {
     if (!used.has(i)) misses.push(`多出的目标：${p.name} ${p.value}${p.unit}（${p.sourceText.slice(0, 30)}）`);
   });

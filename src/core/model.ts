@@ -91,7 +91,8 @@ export type Comparator =
   | '控制在'
   | '力争'
   | '新增'
-  | '累计';
+  | '累计'
+  | '下降';
 
 /** A quantitative target or indicator // 目标 / 指标. */
 export interface Target {
@@ -110,6 +111,8 @@ export interface Target {
   /** Baseline // 基期值 and its year. */
   baseline?: number;
   baselineYear?: number;
+  /** Whom it binds // 范围: 全市 (全省, 全国 …), 各区, or a named district. */
+  scope?: string;
   /** Where it came from: a goals paragraph, a task, or an indicator table. */
   kind: 'goal' | 'task' | 'table' | 'cluster' | 'manual';
   /** The source sentence as written. */

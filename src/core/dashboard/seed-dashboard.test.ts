@@ -11,6 +11,8 @@ import seedJson from '../../../seeds/default-data.json';
 
 const seed = seedJson as unknown as DefaultData;
 const periods = periodRange(makePeriod('quarter', 2025, 1), makePeriod('quarter', 2027, 1));
+/** The 十四五 table's row 高新技术企业数量 (found by name: ids follow the parser's order). */
+const hiTechId = seed.targets.find((t) => t.documentId === 'doc-003' && t.kind === 'table' && t.name === '高新技术企业数量')!.id;
 
 describe.each(['汉阳区', '江夏区', '东湖新技术开发区'])('the seeded dashboard of %s in 2027年第一季度', (district) => {
   const clusters = seed.clusters.filter((c) => c.district === district);
@@ -23,7 +25,7 @@ describe.each(['汉阳区', '江夏区', '东湖新技术开发区'])('the seede
   const progress: ProgressEntry[] = [
     ...done.map((t) => anEntry(district, t.key, '2025-Q2', 'done')),
     ...behind.map((t) => anEntry(district, t.key, '2027-Q1', 'behind')),
-    anEntry(district, relevant[20]!.key, '2023-Q4', undefined, { indicatorValues: { 'doc-003-t013': 9500 } }),
+    anEntry(district, relevant[20]!.key, '2023-Q4', undefined, { indicatorValues: { [hiTechId]: 9500 } }),
     anEntry('江岸区', relevant[16]!.key, '2027-Q1', 'done'), // another district: ignored
   ];
   const data = buildDashboard({ district, periods, today: '2027-03-15', ...seed, progress, clusters, isRelevant });
@@ -56,7 +58,7 @@ describe.each(['汉阳区', '江夏区', '东湖新技术开发区'])('the seede
   });
 
   it('judges 高新技术企业数量 against the straight line of the 十四五 table', () => {
-    const row = data.indicators.find((i) => i.targetId === 'doc-003-t013')!;
+    const row = data.indicators.find((i) => i.targetId === hiTechId)!;
     expect(row).toMatchObject({ actual: 9500, actualPeriodId: '2023-Q4', verdict: 'behind' });
     // By 2027 the 2025 target year has passed, so anything short of 12000 is 滞后.
     expect(row.expectedShare).toBe(100);
@@ -64,7 +66,7 @@ describe.each(['汉阳区', '江夏区', '东湖新技术开发区'])('the seede
 
   it('judges the same value 序时 when the period shown is 2023年第四季度', () => {
     const at2023 = buildDashboard({ district, periods: periodRange(makePeriod('quarter', 2023, 1), makePeriod('quarter', 2023, 4)), today: '2023-12-20', ...seed, progress, clusters, isRelevant });
-    const row = at2023.indicators.find((i) => i.targetId === 'doc-003-t013')!;
+    const row = at2023.indicators.find((i) => i.targetId === hiTechId)!;
     // 3 of 5 years → 60% of the way expected; (9500 − 6259) / (12000 − 6259) = 56.5%: within 10 points.
     expect(row.verdict).toBe('on_track');
     expect(row.expectedShare).toBeCloseTo(60, 6);

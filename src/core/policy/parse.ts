@@ -5,8 +5,8 @@
  */
 import type { DocumentKind, PolicyDocument, Section, Target, Task } from '../model';
 import { cleanPolicyText, type CleanLine } from './normalize';
-import { findTargets } from './targets';
-import type { IndicatorRow, ParseIssue, ParseOptions, ParsedPolicy } from './types';
+import { documentScope, findTargets } from './targets';
+import type { IndicatorRow, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
 import { chineseToInt, numberValue, sectionRole, TASK_NUMBERING, type NumberingStyle, type SectionRole } from './layouts';
 import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
@@ -104,6 +104,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // ---- tasks
   const tasks: Task[] = [];
   const taskLines = new Map<string, number>();
+  /** Lines whose text went into a task (their targets are the task's). */
+  const taskSourceLines: number[] = [];
   const width = typicalWidth(lines);
   const trailerState: TrailerState = {};
   const makeTask = (number: string, section: Section | undefined, title: string, body: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
@@ -159,6 +161,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     }
     const restarts = new Set(found.map((f) => f.number)).size < found.length;
     for (const f of found) {
+      taskSourceLines.push(...f.parts.map((p) => p.line), ...f.labels.map((p) => p.line));
       const body = joinLines(f.parts, width);
       const trailer = findTrailer(body, trailerState) ?? labelLinesTrailer(f.labels, body);
       const text = trailer ? trailer.text : body.trim();
@@ -174,6 +177,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       const joined = joinLines(b.lines, width);
       const offsets = lineOffsets(b.lines, width);
       const pieces = splitOnTrailers(joined, trailerState);
+      if (pieces.length) taskSourceLines.push(...b.lines.map((l) => l.line));
       for (const p of pieces) {
         if (p.body.length < 4) continue;
         n++;
@@ -183,15 +187,16 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
         makeTask(String(n), b.section, only ? b.section!.title : titleOf(last), p.body, p.trailer, lineAt(offsets, p.start));
       }
     }
-    // No numbered task and no units: paragraphs written as （一）…。… under a task section are the tasks.
-    if (!tasks.length)
-      for (const b of blocks) {
-        if (!b.section || !b.headingRest || roleOf(b) !== 'tasks' || b.section.level !== 2) continue;
-        const body = joinLines(b.lines, width);
-        const trailer = findTrailer(body, trailerState);
-        makeTask(b.section.label, b.section, b.section.title, trailer ? trailer.text : body.trim(), trailer, b.headingLine ?? 1);
-      }
   }
+  // No numbered task and no units: paragraphs written as （一）…。… under a task section are the tasks.
+  if (!tasks.length)
+    for (const b of blocks) {
+      if (!b.section || !b.headingRest || roleOf(b) !== 'tasks' || b.section.level !== 2) continue;
+      const body = joinLines(b.lines, width);
+      const trailer = findTrailer(body, trailerState);
+      taskSourceLines.push(...b.lines.map((l) => l.line));
+      makeTask(b.section.label, b.section, b.section.title, trailer ? trailer.text : body.trim(), trailer, b.headingLine ?? 1);
+    }
   if (!tasks.length && lines.length)
     issues.push({ line: 1, message: '没有找到编号任务（如“1. …”）或以“（责任单位：…）”结尾的段落。请在审核表中手动添加任务。' });
 
@@ -219,14 +224,22 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // ---- targets
   const targets: Target[] = [];
   const defaultYear = meta.planEndYear;
-  const addTargets = (paragraph: string, kind: Target['kind'], taskKey?: string) => {
-    for (const f of findTargets(paragraph, defaultYear)) {
+  const scope = documentScope(`${meta.title ?? ''} ${meta.issuer ?? ''}`);
+  const addTargets = (paragraph: string, kind: Target['kind'], taskKey?: string, futureOnly = false) => {
+    for (const f of findTargets(paragraph, { defaultYear, scope, futureOnly })) {
+      if (targets.some((t) => t.taskKey === taskKey && t.name === f.name && t.value === f.value && t.unit === f.unit && t.year === f.year)) continue;
       targets.push({ id: `${documentId}-t${String(targets.length + 1).padStart(3, '0')}`, documentId, taskKey, kind, ...f });
     }
   };
+  const inTasks = new Set(taskSourceLines);
   for (const b of blocks) {
-    const isGoal = b.section && /目标|总体要求/u.test(b.section.title) && b.section.level <= 2;
-    if (isGoal || (!b.section && !style && tasks.length === 0)) addTargets(joinLines(b.lines, width), 'goal');
+    const role = roleOf(b);
+    if (role === 'goal') addTargets(joinLines(b.lines, width), 'goal');
+    else if (role !== 'review' && b.section?.level !== 9) {
+      // Outside goals and tasks (the preamble, a cover notice): only sentences about the future.
+      const rest = b.lines.filter((l) => !inTasks.has(l.line));
+      if (rest.length) addTargets(joinLines(rest, width), 'goal', undefined, true);
+    }
   }
   for (const t of tasks) addTargets(t.text, 'task', t.key);
   const indicatorTable: IndicatorRow[] = clean.tableRows.map((r) => {
@@ -246,6 +259,12 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       line: r.line,
     };
   });
+  // A goal the indicator table repeats is the table's row (with its baseline).
+  for (let i = targets.length - 1; i >= 0; i--) {
+    const t = targets[i]!;
+    if (t.kind === 'goal' && indicatorTable.some((r) => r.name === t.name && r.target === t.value && r.unit === t.unit)) targets.splice(i, 1);
+  }
+  targets.forEach((t, i) => (t.id = `${documentId}-t${String(i + 1).padStart(3, '0')}`));
   for (const r of indicatorTable) {
     if (r.target === undefined) continue;
     targets.push({
@@ -276,19 +295,38 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     source: options.source ?? '',
     addedAt: now,
   };
+  // A target without "到YYYY年" is due at the end of the document's horizon.
+  if (document.planEndYear !== undefined) for (const t of targets) t.year ??= document.planEndYear;
   if (document.planStartYear === undefined && document.planEndYear !== undefined)
     document.planStartYear = Number(document.issueDate?.slice(0, 4)) || document.planEndYear;
-  return { document: stripUndefined(document) as PolicyDocument, sections, tasks: tasks.map((t) => stripUndefined(t) as Task), targets: targets.map((t) => stripUndefined(t) as Target), indicatorTable, issues };
+  // ---- what no task, heading or header line took
+  const placed = new Set<number>([...taskSourceLines, ...blocks.flatMap((b) => (b.headingLine !== undefined && !b.headingRest ? [b.headingLine] : []))]);
+  const header = headerLines(lines, document);
+  const unplaced: UnplacedText[] = [];
+  for (const b of blocks) {
+    let run: CleanLine[] = [];
+    const flush = () => {
+      if (!run.length) return;
+      const text = joinLines(run, width);
+      const count = targets.filter((t) => t.kind === 'goal' && text.includes(t.sourceText)).length;
+      unplaced.push({ line: run[0]!.line, text, targets: count });
+      run = [];
+    };
+    for (const l of b.lines) {
+      if (placed.has(l.line) || header.has(l.line)) flush();
+      else run.push(l);
+    }
+    flush();
+  }
+  unplaced.sort((a, b) => a.line - b.line);
+  return { document: stripUndefined(document) as PolicyDocument, sections, tasks: tasks.map((t) => stripUndefined(t) as Task), targets: targets.map((t) => stripUndefined(t) as Target), indicatorTable, issues, unplaced };
 }
 
 type Meta = Partial<Omit<PolicyDocument, 'id' | 'addedAt' | 'source'>>;
 
 function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   const meta: Meta = {};
-  // The document number sits in the header; numbers quoted in the body are other documents.
-  const all = lines.slice(0, 12).map((l) => l.text).join('\n');
-  const num = /([\u4e00-\u9fff]{1,10}[〔［[]\d{4}[〕］\]]\d+号)/u.exec(all);
-  if (num) meta.docNumber = num[1]!.replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
+  meta.docNumber = ownDocNumber(lines);
   const dateIdx = lines.findIndex((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/u.test(l.text));
   if (dateIdx >= 0) {
     const [, y, m, d] = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u.exec(lines[dateIdx]!.text)!;
@@ -296,10 +334,7 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
     const prev = lines[dateIdx - 1]?.text;
     if (prev && /(政府|办公厅|委员会|管委会|局|办公室)$/u.test(prev) && prev.length <= 20) meta.issuer = prev;
   }
-  const quoted = lines.find((l) => /《[^》]+》/u.test(l.text) && /印发|现将|已经/u.test(l.text));
-  if (quoted) meta.title = /《([^》]+)》/u.exec(quoted.text)![1];
-  else if (lines[0] && !/[：。，]$/u.test(lines[0].text) && lines[0].text.length <= 40 && /规划|方案|要点|意见|办法|措施|通知|计划/u.test(lines[0].text))
-    meta.title = lines[0].text;
+  meta.title = readTitle(lines);
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
   const span = /（(\d{4})[—\-–－~至](\d{4})年）/u.exec(title);
@@ -317,6 +352,72 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
     if (y) meta.planStartYear = meta.planEndYear = Number(y[1]);
   }
   return meta;
+}
+
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}[〔［[]\d{4}[〕］\]]\d+号)/u;
+/** Words a document's title ends with. */
+const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单)(?:[（(][^）)]*[）)])?$/u;
+
+/**
+ * The document's own 文号: in the header, on a line of its own or after 文号/发文字号.
+ * Numbers inside a sentence (根据《…》（宁党发〔2022〕4号）) belong to cited documents.
+ */
+function ownDocNumber(lines: CleanLine[]): string | undefined {
+  for (const l of lines.slice(0, 15)) {
+    const m = DOC_NUMBER.exec(l.text);
+    if (!m) continue;
+    const rest = l.text.replace(m[1]!, '').replace(/发文字号|文号|字号|成文日期|发布日期|[\d\-–:：|［］[\]（）()\s]/gu, '');
+    if (rest.length <= 4 || /文号|发文字号/u.test(l.text)) return m[1]!.replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
+  }
+  return undefined;
+}
+
+/**
+ * The document's title, in this order: a "关于…" title at the top that is not a cover
+ * notice (split over lines: joined); the 《…》 a cover notice issues; "关于印发…的通知"
+ * without 《》; a line of its own near the top that reads like a title.
+ */
+function readTitle(lines: CleanLine[]): string | undefined {
+  const head = lines.slice(0, 12).map((l) => l.text);
+  for (let i = 0; i < Math.min(head.length, 4); i++) {
+    if (!head[i]!.startsWith('关于') || /印发/u.test(head[i]!)) continue;
+    let t = head[i]!;
+    for (let j = i + 1; j < Math.min(head.length, i + 3) && !TITLE_KIND.test(t); j++) t += head[j]!;
+    if (TITLE_KIND.test(t) && t.length <= 80 && !/[。：]/u.test(t)) return t;
+  }
+  for (const l of lines) {
+    if (!/印发|现将|已经/u.test(l.text)) continue;
+    const q = [...l.text.matchAll(/《([^》]+)》/gu)].map((m) => m[1]!).find((x) => TITLE_KIND.test(x));
+    if (q) return q;
+  }
+  for (let i = 0; i < head.length; i++) {
+    const two = head[i]! + (head[i + 1] ?? '');
+    const m = /关于印发(.+?)的通知$/u.exec(head[i]!) ?? /关于印发(.+?)的通知$/u.exec(two);
+    if (m) return m[1]!.replace(/[《》]/gu, '');
+  }
+  return head.find((t) => t.length <= 40 && TITLE_KIND.test(t) && !/[：。，；]$/u.test(t) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^关于印发/u.test(t));
+}
+
+/** Lines of the header: 文号, title, issuer, date, addressee, publication notes. */
+function headerLines(lines: CleanLine[], doc: PolicyDocument): Set<number> {
+  const out = new Set<number>();
+  const title = doc.title.replace(/[《》]/gu, '');
+  lines.forEach((l, i) => {
+    const t = l.text;
+    const top = i < 15;
+    if (
+      (doc.docNumber && t.includes(doc.docNumber)) ||
+      DOC_NUMBER.test(t) && top ||
+      /^\d{4}年\d{1,2}月\d{1,2}日$|^[〇零一二三四五六七八九十○]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/u.test(t) ||
+      (doc.issuer && t === doc.issuer) ||
+      (title && t.length >= 4 && (title.includes(t.replace(/[《》]/gu, '')) || (top && t.replace(/[《》]/gu, '').includes(title) && t.length <= title.length + 20))) ||
+      (top && (/关于印发|文件$/u.test(t) || /(?:政府|办公厅|委员会|管委会|局|办公室)$/u.test(t)) && t.length <= 60 && !/。/u.test(t)) ||
+      (top && /[：:]$/u.test(t) && t.length <= 120 && !/。/u.test(t)) ||
+      /^[（(]此件公开发布[）)]$|^附件[：:]|^[（(]?征求意见稿[）)]?$/u.test(t)
+    )
+      out.add(l.line);
+  });
+  return out;
 }
 
 function detectKind(title: string, lines: CleanLine[]): DocumentKind {
@@ -428,6 +529,8 @@ function typicalWidth(lines: CleanLine[]): number {
 
 function endsParagraph(text: string, width: number, next?: string): boolean {
   if (next && /^[-•·—]|^到\d{4}年$/u.test(next)) return true;
+  // A bullet is one line: "- 每万人口高价值发明专利拥有量超过50件" then a heading.
+  if (/^[-•·]/u.test(text)) return true;
   return /[。！？）”]$/u.test(text) && (width > 1e8 || text.length < width - 2);
 }
 

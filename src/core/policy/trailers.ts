@@ -33,13 +33,28 @@ export interface TrailerState {
   starLeads?: boolean;
 }
 
+/**
+ * Phrases that name several units at once, written out before the list is split
+ * ("各区、县级市" is every district and every county-level city).
+ */
+export const UNIT_PHRASES: { phrase: RegExp; units: string; example: string }[] = [
+  { phrase: /各有关区[、，]县级市(?:人民政府)?/gu, units: '有关区人民政府、有关县级市人民政府', example: '配合单位：市科协，各有关区、县级市' },
+  { phrase: /各区[、，]县级市(?:人民政府)?/gu, units: '各区人民政府、各县级市人民政府', example: '配合单位：市教育局，各区、县级市' },
+  { phrase: /各区[、，]县[（(]市[）)](?:人民政府)?/gu, units: '各区人民政府、各县（市）人民政府', example: '责任单位：各区、县（市）人民政府' },
+];
+
+/** A units list with the phrases of UNIT_PHRASES written out. */
+export function expandUnitPhrases(list: string): string {
+  return UNIT_PHRASES.reduce((s, p) => s.replace(p.phrase, p.units), list);
+}
+
 function leadOnly(lead: string[]): ParsedUnits {
   return { leadUnits: lead, responsibleUnits: lead, leadInferred: false };
 }
 
 /** "牵头单位：A；责任单位：B、C" and every label pair of LEAD_LABELS / RESPONSIBLE_LABELS. */
 export function readLabelledUnits(body: string): ParsedUnits | undefined {
-  const text = body.replace(/\s+/gu, '');
+  const text = expandUnitPhrases(body.replace(/\s+/gu, ''));
   const label = new RegExp(`(${LABEL_ALT})[：:]`, 'gu');
   const parts: { label: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(label)) parts.push({ label: m[1]!, start: m.index!, end: m.index! + m[0].length });
@@ -65,7 +80,7 @@ export function readLabelledUnits(body: string): ParsedUnits | undefined {
 
 /** "A、B等负责" under 列第一位者为牵头单位: the first leads, the rest are responsible. */
 function firstLeads(list: string): ParsedUnits {
-  const all = splitUnits(list.replace(/等$/u, ''));
+  const all = splitUnits(expandUnitPhrases(list).replace(/等$/u, ''));
   const [first, ...rest] = all;
   return first ? { leadUnits: [first], responsibleUnits: rest.length ? rest : [first], leadInferred: false } : leadOnly([]);
 }
@@ -126,8 +141,9 @@ export const TRAILER_FORMS: TrailerForm[] = [
     example: '（市发展改革委、市科技局等负责）',
     find: new RegExp(`${OPEN}([^（）()：:]*?(?:委|局|厅|部|办|府|区|会|院|室|行|司))等?(?:按职责分工|分别|共同)?负责${CLOSE}`, 'u'),
     read: (m, state) => {
-      if (state.firstListedLeads) return firstLeads(m[1]!);
-      const groups = splitUnitGroups(m[1]!.replace(/等$/u, ''));
+      const groups = splitUnitGroups(expandUnitPhrases(m[1]!).replace(/等$/u, ''));
+      // One list, or the document said so: the first unit leads.
+      if (state.firstListedLeads || groups.length === 1) return firstLeads(m[1]!);
       const l = unique(groups[0] ?? []);
       const rest = unique(groups.slice(1).flat()).filter((u) => !l.includes(u));
       return { leadUnits: l, responsibleUnits: rest.length ? rest : l, leadInferred: true };

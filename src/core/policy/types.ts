@@ -33,6 +33,19 @@ export interface ParsedPolicy {
   targets: Target[];
   indicatorTable: IndicatorRow[];
   issues: ParseIssue[];
+  /**
+   * Text the parser could not place // 未归入的文字: paragraphs outside every task, heading
+   * and header line, with the line they start on, so that nothing in the text is lost.
+   */
+  unplaced: UnplacedText[];
+}
+
+/** A paragraph no task, heading or header line took. */
+export interface UnplacedText {
+  line: number;
+  text: string;
+  /** How many targets were read from it (goal paragraphs), for the officer's review. */
+  targets: number;
 }
 
 /** Options of parsePolicyText. */

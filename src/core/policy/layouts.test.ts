@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { chineseToInt, SECTION_ROLES, sectionRole, TASK_NUMBERING } from './layouts';
+import { chooseNumbering, parsePolicyText } from './parse';
+
+describe('task numbering styles (a row per style)', () => {
+  it.each(TASK_NUMBERING.map((s) => [s.id, s.example] as const))('%s: %s starts a task', (id, example) => {
+    const style = TASK_NUMBERING.find((s) => s.id === id)!;
+    expect(style.re.test(example)).toBe(true);
+    // A document numbered in this style: its items become tasks 1, 2.
+    const second = example.replace(/^(\d+|[（(]\d+[）)]|①)/u, (n) => n.replace('11', '12').replace('1', '2').replace('①', '②'));
+    const r = parsePolicyText(`二、重点任务\n${example}（牵头单位：市科技局）\n${second}（牵头单位：市教育局）`);
+    expect(r.tasks.map((t) => [t.leadUnits[0]])).toEqual([['市科技创新局'], ['市教育局']]);
+  });
+
+  it.each([
+    ['11.121人才梯队项目。重点培养。', '11', '121人才梯队项目'],
+    ['3.加快特色小镇建设。', '3', '加快特色小镇建设。'],
+  ])('%s is task %s', (line, n, rest) => {
+    const m = TASK_NUMBERING[0]!.re.exec(line)!;
+    expect([m[1], m[2]!.startsWith(rest.slice(0, 6))]).toEqual([n, true]);
+  });
+
+  it.each(['11.5%以上的企业', '1.1国家科技政策导向', '2.5亿元'])('%s is no task number', (line) => {
+    expect(TASK_NUMBERING[0]!.re.test(line)).toBe(false);
+  });
+
+  it('short "1、" items are headings, long ones tasks', () => {
+    expect(chooseNumbering([{ line: 1, text: '1、总体目标' }, { line: 2, text: '2、基本原则' }])).toBeUndefined();
+    expect(chooseNumbering([{ line: 1, text: '1、建设中试平台。支持高校建设。' }, { line: 2, text: '2、培育企业。加大支持。' }])!.id).toBe('arabic-comma');
+  });
+
+  it('numbering restarting in every section keeps every task, numbered with its section', () => {
+    const r = parsePolicyText('二、重点任务\n（一）平台\n1.建设实验室。（牵头单位：市科技局）\n2.建设中心。（牵头单位：市发改委）\n（二）人才\n1.引进人才。（牵头单位：市人社局）\n2.培养人才。（牵头单位：市教育局）', { keyPrefix: 'K' });
+    expect(r.tasks.map((t) => [t.number, t.key, t.title])).toEqual([
+      ['（一）1', 'K-1.01', '建设实验室'],
+      ['（一）2', 'K-1.02', '建设中心'],
+      ['（二）1', 'K-2.01', '引进人才'],
+      ['（二）2', 'K-2.02', '培养人才'],
+    ]);
+  });
+
+  it('items under 总体要求 are headings, not tasks; （一） paragraphs under 重点任务 are tasks when nothing is numbered', () => {
+    const r = parsePolicyText('一、总体要求\n1.指导思想\n坚持创新。\n2.主要目标\n到2025年，建成实验室10家。\n二、重点任务\n（一）人工智能+科学研究。推动实验室升级。\n（二）人工智能+产业。培育企业。');
+    expect(r.tasks.map((t) => [t.number, t.title])).toEqual([['（一）', '人工智能+科学研究'], ['（二）', '人工智能+产业']]);
+    expect(r.targets.map((t) => [t.kind, t.name, t.value])).toEqual([['goal', '实验室', 10]]);
+  });
+
+  it('units on their own line under the task, and its 完成时限', () => {
+    const r = parsePolicyText('1.加快孵化基地建设，打造创业创新品牌。\n责任领导：李建雄\n牵头科室（单位）：计划科、科技资源统筹中心基建办\n完成时限：2018年12月\n2.推动高新区晋升国家级高新区。');
+    expect(r.tasks[0]).toMatchObject({ title: '加快孵化基地建设，打造创业创新品牌', leadUnits: ['计划科', '科技资源统筹中心基建办'], deadline: '2018-12-31', deadlineText: '2018年12月' });
+    expect(r.tasks[0]!.text).not.toMatch(/责任领导|完成时限/u);
+  });
+});
+
+describe('section roles (a row per role)', () => {
+  it.each(SECTION_ROLES.map((r) => [r.role, r.example] as const))('%s: %s', (role, example) => {
+    expect(sectionRole(example.replace(/^[一二三四五六七八九十]+、/u, ''))).toBe(role);
+  });
+  it('a title naming none of them is other', () => expect(sectionRole('组织保障')).toBe('other'));
+});
+
+describe('Chinese numerals', () => {
+  it.each([
+    ['一', 1],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['三十五', 35],
+    ['甲', undefined],
+  ])('%s → %s', (cn, n) => expect(chineseToInt(cn)).toBe(n));
+});
