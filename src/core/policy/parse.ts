@@ -257,6 +257,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       targetText: r.targetText,
       table: r.tableTitle,
       line: r.line,
+      ...(r.bound ? { bound: r.bound } : {}),
+      ...(r.attribute ? { attribute: r.attribute } : {}),
+      ...(r.responsible ? { responsible: r.responsible } : {}),
     };
   });
   // A goal the indicator table repeats is the table's row (with its baseline).
@@ -273,7 +276,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       kind: 'table',
       name: r.name,
       unit: r.unit,
-      comparator: /增速|增长/u.test(r.targetText + r.name) ? '增长' : '达到',
+      comparator: r.bound === '≥' ? '不低于' : r.bound === '≤' ? '控制在' : /增速|增长/u.test(r.targetText + r.name) ? '增长' : '达到',
       value: r.target,
       year: r.targetYear,
       baseline: r.baseline,

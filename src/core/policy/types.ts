@@ -23,6 +23,12 @@ export interface IndicatorRow {
   targetText: string;
   table: string;
   line: number;
+  /** ≥ / ≤ before the target (a floor or a ceiling). */
+  bound?: '≥' | '≤';
+  /** 预期性 / 约束性. */
+  attribute?: string;
+  /** The unit the row names (责任单位 / 数据来源 column). */
+  responsible?: string;
 }
 
 /** Everything extracted from one document. */
