@@ -303,6 +303,7 @@ function splitNumberNameList(text: string): { name: string; value?: number; unit
 /** A clean name: time phrases, scope and actions taken off the front; 左右 and trailing verbs off the end. */
 export function cleanName(raw: string): string {
   let s = raw.trim();
+  if (s.startsWith('“') && !s.includes('”')) s = s.slice(1);
   for (let changed = true; changed; ) {
     changed = false;
     for (const p of NAME_PREFIXES) {

@@ -69,6 +69,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
       <Input
         style={{ flex: 1, minWidth: 0 }}
         placeholder={R.targetName}
+        title={g.sourceText ? `${g.name}（原文：${g.sourceText}）` : g.name}
         value={g.name}
         status={g.name.trim() ? undefined : 'warning'}
         onChange={(e) => apply((d) => updateTarget(d, g.id, { name: e.target.value }))}
@@ -124,7 +125,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
           rowKey="key"
           dataSource={draft.tasks}
           pagination={false}
-          scroll={{ x: 1160, y: 'max(300px, calc(100vh - 330px))' }}
+          scroll={{ x: 1100, y: 'max(300px, calc(100vh - 330px))' }}
           data-testid="review-tasks"
           onRow={(t) => ({ style: doubts(t, draft).length ? { background: '#fff7e6' } : undefined, 'data-doubtful': doubts(t, draft).length ? 'true' : 'false', 'data-key': shownKey(t.key, draft) }) as never}
           columns={[
@@ -147,7 +148,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
             {
               title: T.taskCols.title,
               dataIndex: 'title',
-              width: 200,
+              width: 170,
               render: (v: string, t) => <Input.TextArea autoSize={{ maxRows: 4 }} value={v} onChange={(e) => apply((d) => updateTask(d, t.key, { title: e.target.value }))} data-testid="task-title" />,
             },
             {
@@ -165,7 +166,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
             },
             {
               title: T.taskCols.responsible,
-              width: 180,
+              width: 170,
               render: (_, t) => (
                 <Input.TextArea
                   key={`${t.key}:${t.responsibleUnits.join()}`}
@@ -195,7 +196,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
             },
             {
               title: T.taskCols.targets,
-              width: 330,
+              width: 320,
               render: (_, t) => (
                 <Flex vertical gap={4}>
                   {(targetsByTask.get(t.key) ?? []).map(targetEditor)}
