@@ -69,3 +69,22 @@ describe('Chinese numerals', () => {
     ['甲', undefined],
   ])('%s → %s', (cn, n) => expect(chineseToInt(cn)).toBe(n));
 });
+
+describe('nothing in the text is lost', () => {
+  it('paragraphs outside every task are listed with their line, goal paragraphs with their targets', () => {
+    const text = ['关于加快研发的意见', '各区人民政府：', '为加快研发，提出如下意见。', '一、总体要求', '到2027年，研发平台突破1500家。', '二、主要任务', '1.建设平台。（责任单位：市科技局）', '2.培育企业。（责任单位：市经信局）', '三、保障措施', '各区要加强组织领导。'].join('\n');
+    const r = parsePolicyText(text);
+    expect(r.tasks).toHaveLength(2);
+    expect(r.unplaced.map((u) => [u.line, u.text, u.targets])).toEqual([
+      [3, '为加快研发，提出如下意见。', 0],
+      [5, '到2027年，研发平台突破1500家。', 1],
+      [10, '各区要加强组织领导。', 0],
+    ]);
+  });
+
+  it('in a text of paragraphs ending with units, what follows the last one is listed', () => {
+    const r = parsePolicyText('一、建设平台\n加快建设研发平台。（责任单位：市科技局）\n以上工作年底前完成。');
+    expect(r.tasks).toHaveLength(1);
+    expect(r.unplaced.map((u) => [u.line, u.text])).toEqual([[3, '以上工作年底前完成。']]);
+  });
+});

@@ -177,7 +177,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       const joined = joinLines(b.lines, width);
       const offsets = lineOffsets(b.lines, width);
       const pieces = splitOnTrailers(joined, trailerState);
-      if (pieces.length) taskSourceLines.push(...b.lines.map((l) => l.line));
+      // The lines up to the last trailer went into tasks; what follows it is not placed.
+      const end = pieces.length ? pieces[pieces.length - 1]!.end : 0;
+      taskSourceLines.push(...offsets.filter((o) => o.at < end).map((o) => o.line));
       for (const p of pieces) {
         if (p.body.length < 4) continue;
         n++;
@@ -509,12 +511,12 @@ function labelLinesTrailer(labels: CleanLine[], body: string): FoundTrailer | un
 }
 
 /** A text cut at every units trailer: the paragraph before each trailer, with it. */
-function splitOnTrailers(joined: string, state: TrailerState): { start: number; body: string; trailer: FoundTrailer }[] {
-  const out: { start: number; body: string; trailer: FoundTrailer }[] = [];
+function splitOnTrailers(joined: string, state: TrailerState): { start: number; end: number; body: string; trailer: FoundTrailer }[] {
+  const out: { start: number; end: number; body: string; trailer: FoundTrailer }[] = [];
   let start = 0;
   for (const t of allTrailers(joined, state)) {
     const body = joined.slice(start, t.at).replace(/^[。；\s]+/u, '').trim();
-    out.push({ start, body, trailer: { form: t.form, unitsText: t.unitsText, text: body, units: t.units } });
+    out.push({ start, end: t.end, body, trailer: { form: t.form, unitsText: t.unitsText, text: body, units: t.units } });
     start = t.end;
   }
   return out;
