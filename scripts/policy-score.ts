@@ -1,9 +1,10 @@
 /**
  * `npm run policy-score`: precision and recall of the policy-text parser on the corpus of
  * real documents in test/fixtures/policy/corpus/, per document and in total.
- * `-- --verbose` also lists every miss.
+ * `-- --verbose` also lists every miss; `-- --heldout` scores the held-out documents instead.
  */
-import { MEASURES, precision, recall, scoreCorpus, type Count } from './policy-score-lib';
+import { join } from 'node:path';
+import { CORPUS_DIR, GOLD_DIR, MEASURES, precision, recall, scoreCorpus, type Count } from './policy-score-lib';
 
 const LABEL: Record<(typeof MEASURES)[number], string> = {
   tasks: '任务',
@@ -19,7 +20,10 @@ const pct = (x: number | undefined) => (x === undefined ? '   —  ' : `${(x * 1
 const cell = (c: Count) => `${pct(precision(c))}/${pct(recall(c))}`;
 
 const verbose = process.argv.includes('--verbose');
-const { docs, total, docNumbers, titles } = scoreCorpus();
+// `-- --heldout`: the documents kept apart, never looked at while the parser was changed.
+const heldout = process.argv.includes('--heldout');
+const base = join(CORPUS_DIR, '..', 'heldout');
+const { docs, total, docNumbers, titles } = heldout ? scoreCorpus(join(base, 'corpus'), join(base, 'gold')) : scoreCorpus(CORPUS_DIR, GOLD_DIR);
 console.log(`文档 ${docs.length} 篇；每格为 精确率/召回率（— 表示该项无内容）`);
 console.log(['文档'.padEnd(34), ...MEASURES.map((m) => LABEL[m].padEnd(15))].join(' '));
 for (const d of docs) {
