@@ -88,3 +88,14 @@ describe('nothing in the text is lost', () => {
     expect(r.unplaced.map((u) => [u.line, u.text])).toEqual([[3, '以上工作年底前完成。']]);
   });
 });
+
+describe('found on the held-out documents', () => {
+  it('numbered items under 一、“十三五”工作总结 report the past: no tasks, no targets', () => {
+    const r = parsePolicyText('一、“十三五”工作总结\n1.高新技术产业进一步增强。全区高新技术企业达到44家。\n2.科技创新服务体系初步形成。全区各类创新平台总数达到54家。');
+    expect([r.tasks.length, r.targets.length]).toEqual([0, 0]);
+  });
+  it('a title split over two lines before its 文号 is joined', () => {
+    const r = parsePolicyText('国务院关于推动内蒙古高质量发展\n奋力书写中国式现代化新篇章的意见\n国发〔2023〕16号\n各省、自治区、直辖市人民政府：');
+    expect([r.document.title, r.document.docNumber]).toEqual(['国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见', '国发〔2023〕16号']);
+  });
+});

@@ -40,7 +40,7 @@ export type SectionRole = 'goal' | 'review' | 'tasks' | 'other';
 
 export const SECTION_ROLES: { role: Exclude<SectionRole, 'other'>; example: string; re: RegExp }[] = [
   // The past: figures here are results, not targets; items are not tasks.
-  { role: 'review', example: '一、发展基础与面临形势', re: /回顾|发展基础|现实基础|发展概况|发展成就|主要成就|取得的成效|现状|面临形势|办理情况|基本情况|工作进展|完成情况/u },
+  { role: 'review', example: '一、发展基础与面临形势', re: /回顾|总结|发展基础|现实基础|发展概况|发展成就|主要成就|取得的成效|现状|面临形势|办理情况|基本情况|工作进展|完成情况/u },
   // Goals and principles: figures are goal targets; numbered items are headings, not tasks.
   { role: 'goal', example: '一、总体要求', re: /总体要求|总体目标|总体思路|指导思想|基本原则|目标|发展思路|工作思路/u },
   { role: 'tasks', example: '二、重点任务', re: /任务|行动|举措|措施|工程|重点|工作要点|主要内容|专项|计划/u },

@@ -400,7 +400,12 @@ function readTitle(lines: CleanLine[]): string | undefined {
     const m = /关于印发(.+?)的通知$/u.exec(head[i]!) ?? /关于印发(.+?)的通知$/u.exec(two);
     if (m) return m[1]!.replace(/[《》]/gu, '');
   }
-  return head.find((t) => t.length <= 40 && TITLE_KIND.test(t) && !/[：。，；]$/u.test(t) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^关于印发/u.test(t));
+  const i = head.findIndex((t) => t.length <= 40 && TITLE_KIND.test(t) && !/[：。，；]$/u.test(t) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^关于印发/u.test(t));
+  if (i < 0) return undefined;
+  // "国务院关于推动内蒙古高质量发展 / 奋力书写中国式现代化新篇章的意见": a title split over two lines.
+  const prev = head[i - 1];
+  if (prev && prev.length <= 30 && /关于/u.test(prev) && !/[：。，；]$/u.test(prev) && !TITLE_KIND.test(prev) && !/关于/u.test(head[i]!)) return prev + head[i]!;
+  return head[i];
 }
 
 /** Lines of the header: 文号, title, issuer, date, addressee, publication notes. */
