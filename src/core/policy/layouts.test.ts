@@ -99,3 +99,14 @@ describe('found on the held-out documents', () => {
     expect([r.document.title, r.document.docNumber]).toEqual(['国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见', '国发〔2023〕16号']);
   });
 });
+
+describe('titles that name their issuers (held-out batch 2)', () => {
+  it('a title line that starts with its issuers is kept as written', () => {
+    const r = parsePolicyText('贯彻落实《国家创新驱动发展战略纲要》实施意见\n中共天津市委天津市人民政府关于贯彻落实《国家创新驱动发展战略纲要》的实施意见\n为深入落实纲要，提出如下实施意见。');
+    expect(r.document.title).toBe('中共天津市委天津市人民政府关于贯彻落实《国家创新驱动发展战略纲要》的实施意见');
+  });
+  it('when the issuers stand on their own line above the title, the title starts at 关于', () => {
+    const r = parsePolicyText('中共重庆市开州区委重庆市开州区人民政府关于加快创新的实施意见\n中共重庆市开州区委 重庆市开州区人民政府\n关于加快创新的实施意见\n为加快创新，提出如下实施意见。');
+    expect(r.document.title).toBe('关于加快创新的实施意见');
+  });
+});

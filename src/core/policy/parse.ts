@@ -385,7 +385,11 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
 function readTitle(lines: CleanLine[]): string | undefined {
   const head = lines.slice(0, 12).map((l) => l.text);
   for (let i = 0; i < Math.min(head.length, 4); i++) {
-    if (!head[i]!.startsWith('关于') || /印发/u.test(head[i]!)) continue;
+    // "关于…" or "<issuers>关于…" (中共天津市委天津市人民政府关于…的实施意见), not a cover notice.
+    const issuerFirst = /^[\u4e00-\u9fff]{2,30}(?:委|政府|厅|局|办公室|办公厅|委员会|国务院)关于/u.test(head[i]!);
+    if ((!head[i]!.startsWith('关于') && !issuerFirst) || /印发/u.test(head[i]!)) continue;
+    // The same title again below with its issuers on a line of their own: that line is the document's.
+    if (issuerFirst && head.slice(i + 1).includes(head[i]!.slice(head[i]!.indexOf('关于')))) continue;
     let t = head[i]!;
     for (let j = i + 1; j < Math.min(head.length, i + 3) && !TITLE_KIND.test(t); j++) t += head[j]!;
     if (TITLE_KIND.test(t) && t.length <= 80 && !/[。：]/u.test(t)) return t;
