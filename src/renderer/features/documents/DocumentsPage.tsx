@@ -178,5 +178,10 @@ function AddDocument({ onDone }: { onDone: () => void }) {
         </Flex>
       </Card>
     );
-  return <ReviewDocument draft={draft} setDraft={setDraft} error={error} saving={saving} onBack={() => setDraft(undefined)} onSave={save} />;
+  // A correction clears the message about what was wrong before.
+  const edit = (d: Draft) => {
+    setError(undefined);
+    setDraft(d);
+  };
+  return <ReviewDocument draft={draft} setDraft={edit} error={error} saving={saving} onBack={() => setDraft(undefined)} onSave={save} />;
 }
