@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, cleanName, documentScope, DOCUMENT_SCOPES, findTargets, normalizeNumbers, NOT_A_TARGET, SCOPE_RULES, TARGET_SHAPES, TARGET_UNITS, TARGET_VERBS } from './targets';
+import { chineseNumber, cleanName, documentScope, DOCUMENT_SCOPES, findTargets, normalizeNumbers, NOT_A_TARGET, SCOPE_RULES, TARGET_ACTIONS, TARGET_SHAPES, TARGET_UNITS, TARGET_VERBS } from './targets';
 
 const read = (text: string) => findTargets(text, { defaultYear: 2027, scope: '全市' }).map((t) => [t.name, t.comparator, t.value, t.unit]);
 
@@ -77,6 +77,11 @@ describe('tables of the target reader', () => {
   it.each(Object.entries(TARGET_VERBS))('verb %s → %s', (verb, comparator) => {
     const [t] = findTargets(`研发平台数量${verb}15家`);
     expect([t?.name, t?.comparator, t?.value]).toEqual(['研发平台数量', comparator, 15]);
+  });
+
+  it.each(TARGET_ACTIONS)('action %s: the count before and after the noun', (action) => {
+    expect(read(`${action}12家示范企业`).map((t) => [t[0], t[2], t[3]])).toEqual([['示范企业', 12, '家']]);
+    expect(read(`${action}示范企业12家`).map((t) => [t[0], t[2], t[3]])).toEqual([['示范企业', 12, '家']]);
   });
 
   it.each(NOT_A_TARGET.map((n) => [n.example] as const))('never a target: %s', (example) => {
