@@ -25,8 +25,8 @@ export interface Draft {
 /** Why a task needs a second look; empty when it looks fine. */
 export function doubts(task: Task, draft: Draft): string[] {
   const out = draft.parsed.issues.filter((i) => i.taskKey === task.key).map((i) => i.message);
-  if (!task.leadUnits.length && !task.responsibleUnits.length) out.push('没有单位');
-  if (!task.title || task.title.length > 40) out.push('任务名称过长或为空');
+  if (!task.leadUnits.length && !task.responsibleUnits.length) out.push(R.noUnits);
+  if (!task.title || task.title.length > 40) out.push(R.badTitle);
   if (draft.deadlineErrors[task.key]) out.push(draft.deadlineErrors[task.key]!);
   return out;
 }
@@ -69,7 +69,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
       <Input
         style={{ flex: 1, minWidth: 0 }}
         placeholder={R.targetName}
-        title={g.sourceText ? `${g.name}（原文：${g.sourceText}）` : g.name}
+        title={g.sourceText ? R.source(g.name, g.sourceText) : g.name}
         value={g.name}
         status={g.name.trim() ? undefined : 'warning'}
         onChange={(e) => apply((d) => updateTarget(d, g.id, { name: e.target.value }))}
@@ -100,7 +100,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
         {props.error && <Alert type="error" showIcon title={props.error} data-testid="document-error" />}
         {!draft.tasks.length && <Alert type="warning" showIcon title={T.noTasks} />}
         {generalIssues.length > 0 && (
-          <Alert type="warning" showIcon title={T.issuesTitle(draft.parsed.issues.length)} description={generalIssues.map((i) => <div key={i.line + i.message}>{`第${i.line}行：${i.message}`}</div>)} />
+          <Alert type="warning" showIcon title={T.issuesTitle(draft.parsed.issues.length)} description={generalIssues.map((i) => <div key={i.line + i.message}>{R.issueAt(i.line, i.message)}</div>)} />
         )}
         <Form layout="inline" size="small" style={{ rowGap: 6 }}>
           <Form.Item label={T.meta.title} required>
@@ -272,7 +272,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
                     {draft.parsed.unplaced.map((u) => (
                       <Flex key={u.line} gap={8} align="start" data-testid="unplaced-text">
                         <Tag style={{ flex: 'none' }}>{R.unplacedLine(u.line)}</Tag>
-                        <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 3, expandable: true, symbol: '展开' }}>
+                        <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 3, expandable: true, symbol: R.expand }}>
                           {u.text}
                         </Typography.Paragraph>
                         {u.targets > 0 && (

@@ -60,6 +60,11 @@ export const DOC_TEXT = {
     incompleteTarget: (where: string) => `${where}有一个目标没有填写指标名称：请填写，或点 ✕ 删除它。`,
     badDeadline: (key: string, why: string) => `任务 ${key} 的完成时限：${why}`,
     goalWhere: '文件的工作目标中',
+    noUnits: '没有单位',
+    badTitle: '任务名称过长或为空',
+    expand: '展开',
+    issueAt: (line: number, message: string) => `第${line}行：${message}`,
+    source: (name: string, source: string) => `${name}（原文：${source}）`,
     taskWhere: (key: string) => `任务 ${key} 中`,
   },
 };
