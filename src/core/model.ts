@@ -129,6 +129,8 @@ export interface Target {
   /** Baseline // 基期值 and its year. */
   baseline?: number;
   baselineYear?: number;
+  /** Whom it binds // 范围: 全市 (全省, 全国 …), 各区, or a named district. */
+  scope?: string;
   /** Where it came from: a goals paragraph, a task, or an indicator table. */
   kind: 'goal' | 'task' | 'table' | 'cluster' | 'manual';
   /** The source sentence as written. */

@@ -41,7 +41,8 @@ describe('政策文件: add a document by file and by pasted text', () => {
     await review.waitFor();
     await expect(review.locator('tbody tr.ant-table-row').count()).resolves.toBe(3);
     await expect(page.getByTestId('doc-title').inputValue()).resolves.toBe('2026年武汉市科技创新工作要点');
-    await expect(page.getByTestId('key-prefix').inputValue()).resolves.toBe('2026WJ');
+    // A prefix nothing in the store uses yet, made from the title: the officer need not invent one.
+    await expect(page.getByTestId('key-prefix').inputValue()).resolves.toMatch(/^2026[A-Z]+$/u);
     await expect(review.getByText('市科技创新局').count()).resolves.toBeGreaterThan(0);
     await page.getByTestId('key-prefix').fill('2026GZYD');
     await screenshot(page, 'documents-review-docx');

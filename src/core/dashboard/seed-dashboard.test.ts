@@ -12,6 +12,8 @@ import seedJson from '../../../seeds/default-data.json';
 
 const seed = seedJson as unknown as DefaultData;
 const periods = periodRange(makePeriod('quarter', 2025, 1), makePeriod('quarter', 2027, 1));
+/** The 十四五 table's row 高新技术企业数量 (found by name: ids follow the parser's order). */
+const hiTechId = seed.targets.find((t) => t.documentId === 'doc-003' && t.kind === 'table' && t.name === '高新技术企业数量')!.id;
 
 describe.each(['汉阳区', '江夏区', '东湖新技术开发区'])('the seeded dashboard of %s in 2027年第一季度', (district) => {
   const clusters = seed.clusters.filter((c) => c.district === district);
@@ -24,7 +26,7 @@ describe.each(['汉阳区', '江夏区', '东湖新技术开发区'])('the seede
   const progress: ProgressEntry[] = [
     ...done.map((t) => anEntry(district, t.key, '2025-Q2', 'done')),
     ...behind.map((t) => anEntry(district, t.key, '2027-Q1', 'behind')),
-    anEntry(district, relevant[20]!.key, '2023-Q4', undefined, { indicatorValues: { 'doc-003-t013': 9500 } }),
+    anEntry(district, relevant[20]!.key, '2023-Q4', undefined, { indicatorValues: { [hiTechId]: 9500 } }),
     anEntry('江岸区', relevant[16]!.key, '2027-Q1', 'done'), // another district: ignored
   ];
   // The district adopted the 十四五 table's line for 高新技术企业数量 as its own target (区级分解目标).

@@ -7,3 +7,6 @@ export * from './parse';
 export * from './clusters';
 export * from './relevance';
 export * from './seed-data';
+export * from './review';
+export * from './trailers';
+export * from './layouts';

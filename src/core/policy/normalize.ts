@@ -24,6 +24,12 @@ export interface RawTableRow {
   targetLabel: string;
   /** Title line of the table, e.g. `武汉市科技创新“十四五”预期性指标`. */
   tableTitle: string;
+  /** ≥ / ≤ written before the target. */
+  bound?: '≥' | '≤';
+  /** 预期性 / 约束性 column. */
+  attribute?: string;
+  /** 责任单位 / 牵头单位 / 数据来源 column. */
+  responsible?: string;
 }
 
 /** The cleaned lines and what was taken out of them. */
@@ -40,6 +46,85 @@ const FOOTER = /^\s*[—\-－–]{1,3}\s*\d{1,3}\s*[—\-－–]{1,3}\s*$/u;
 const PAGE_NUMBER = /^\s*(?:第\s*)?\d{1,3}\s*(?:页)?\s*$/u;
 const TABLE_HEADER = /^\s*序号\s+(\S+)\s+(\d{4}年\S*)\s+(\d{4}年\S*)\s*$/u;
 const TABLE_ROW = /^\s*(\d{1,2})\s+(\S.*?)\s+((?:年均增速\s*)?-?[\d.]+%?)\s+((?:年均增速\s*)?-?[\d.]+%?)\s*$/u;
+
+/**
+ * The columns of an indicator table with a 单位 column or a single target column
+ * // 指标表: "序号 指标名称 单位 2020年 2025年 属性", "序号 指标 单位 目标值 责任单位".
+ */
+export interface TableColumns {
+  /** How many value columns: 2 = baseline and target, 1 = target only. */
+  values: 1 | 2;
+  unit: boolean;
+  attribute: boolean;
+  responsible: boolean;
+  baselineLabel: string;
+  targetLabel: string;
+}
+
+/** Words of header cells, by what the column holds. */
+export const TABLE_COLUMN_WORDS = {
+  unit: /^(?:单位|计量单位)$/u,
+  value: /年|值|目标|现状|基期|基数/u,
+  attribute: /^(?:属性|指标属性|类型|性质)$/u,
+  responsible: /^(?:责任单位|牵头单位|责任部门|数据来源|统计部门)$/u,
+};
+
+const DEFAULT_COLUMNS: TableColumns = { values: 1, unit: true, attribute: false, responsible: true, baselineLabel: '', targetLabel: '' };
+
+/** A "序号 …" header with a 单位 column or one value column, else undefined (the seed layout has its own). */
+export function readColumnsHeader(src: string): TableColumns | undefined {
+  const cells = src.trim().split(/\s+/u);
+  if (cells[0] !== '序号' || cells.length < 3 || !/指标/u.test(cells[1]!)) return undefined;
+  const rest = cells.slice(2);
+  const values = rest.filter((c) => TABLE_COLUMN_WORDS.value.test(c) && !TABLE_COLUMN_WORDS.responsible.test(c));
+  const unit = rest.some((c) => TABLE_COLUMN_WORDS.unit.test(c));
+  if (!unit && values.length === 2) return undefined;
+  if (!values.length || values.length > 2) return undefined;
+  return {
+    values: values.length as 1 | 2,
+    unit,
+    attribute: rest.some((c) => TABLE_COLUMN_WORDS.attribute.test(c)),
+    responsible: rest.some((c) => TABLE_COLUMN_WORDS.responsible.test(c)),
+    baselineLabel: values.length === 2 ? values[0]! : '',
+    targetLabel: values[values.length - 1]!,
+  };
+}
+
+const VALUE_CELL = /^(?:[≥≤>＞<＜]=?)?-?\d+(?:\.\d+)?%?$/u;
+const UNIT_CELL = /^(?:%|‰|％|[\u4e00-\u9fff]{1,3}(?:\/[\u4e00-\u9fff]{1,3})?|—|-|[A-Za-z]+)$/u;
+
+/** One row of a table with TableColumns, read from the right: responsible, attribute, values, unit; the rest is the name. */
+export function readFlatRow(src: string, cols: TableColumns): Omit<RawTableRow, 'line' | 'baselineLabel' | 'targetLabel' | 'tableTitle'> | undefined {
+  const cells = src.trim().split(/\s+/u);
+  const index = Number(cells.shift());
+  if (!Number.isInteger(index) || index < 1 || index > 99) return undefined;
+  let responsible: string | undefined;
+  let attribute: string | undefined;
+  if (cols.responsible && cells.length > 3 && !VALUE_CELL.test(cells[cells.length - 1]!)) responsible = cells.pop();
+  if (/^(?:预期性|约束性)$/u.test(cells[cells.length - 1] ?? '')) attribute = cells.pop();
+  else if (cols.attribute) return undefined;
+  const values: string[] = [];
+  while (values.length < cols.values && cells.length && VALUE_CELL.test(cells[cells.length - 1]!)) values.unshift(cells.pop()!);
+  if (!values.length) return undefined;
+  let unit = '';
+  if (cols.unit && cells.length > 1 && UNIT_CELL.test(cells[cells.length - 1]!)) unit = cells.pop()!;
+  const nameUnit = normalizeLine(cells.join(' '));
+  if (nameUnit.length < 2) return undefined;
+  const m = !unit ? /^(.*)（([^（）]+)）$/u.exec(nameUnit) : null;
+  const target = values[values.length - 1]!;
+  const bound = /^[≥>＞]/u.test(target) ? '≥' : /^[≤<＜]/u.test(target) ? '≤' : undefined;
+  const row: Omit<RawTableRow, 'line' | 'baselineLabel' | 'targetLabel' | 'tableTitle'> = {
+    index,
+    name: m ? m[1]! : nameUnit,
+    unit: (m ? m[2]! : unit).replace(/^[—-]$/u, ''),
+    baselineText: values.length === 2 ? values[0]! : '',
+    targetText: target.replace(/^[≥≤>＞<＜]=?/u, ''),
+  };
+  if (bound) row.bound = bound;
+  if (attribute) row.attribute = attribute;
+  if (responsible) row.responsible = responsible;
+  return row;
+}
 
 /** Normalise one line: full-width punctuation, no spaces next to Chinese, "11. 5" → "11.5". */
 export function normalizeLine(s: string): string {
@@ -63,7 +148,7 @@ export function cleanPolicyText(text: string): CleanText {
   const tableRows: RawTableRow[] = [];
   const removed: CleanText['removed'] = [];
   let inCc = false;
-  let table: { title: string; baselineLabel: string; targetLabel: string; next: number } | undefined;
+  let table: { title: string; baselineLabel: string; targetLabel: string; next: number; columns?: TableColumns } | undefined;
   for (let i = 0; i < raw.length; i++) {
     const src = raw[i]!;
     const n = i + 1;
@@ -86,6 +171,38 @@ export function cleanPolicyText(text: string): CleanText {
       removed.push({ line: n, what: '页码' });
       continue;
     }
+    const columns = table ? undefined : readColumnsHeader(src);
+    if (columns) {
+      const prev = lines[lines.length - 1];
+      let title = '';
+      if (prev && prev.text.length <= 40 && !/[。；]$/u.test(prev.text) && /指标|目标/u.test(prev.text)) {
+        title = prev.text;
+        lines.pop();
+      }
+      table = { title, baselineLabel: columns.baselineLabel, targetLabel: columns.targetLabel, next: 1, columns };
+      continue;
+    }
+    // Rows of an indicator table whose header was lost (a page break): "8 研发经费支出占GDP比重 % ≥2.8 省统计局".
+    if (!table && lines.length && (/指标/u.test(lines[lines.length - 1]!.text) && lines[lines.length - 1]!.text.length <= 40)) {
+      const flat = readFlatRow(src, DEFAULT_COLUMNS);
+      if (flat) {
+        const prev = lines.pop()!;
+        table = { title: prev.text, baselineLabel: '', targetLabel: '', next: flat.index, columns: DEFAULT_COLUMNS };
+      }
+    }
+    if (table?.columns) {
+      const row = readFlatRow(src, table.columns);
+      if (row && row.index === table.next) {
+        tableRows.push({ line: n, ...row, baselineLabel: table.baselineLabel, targetLabel: table.targetLabel, tableTitle: table.title });
+        table.next++;
+        continue;
+      }
+      if (row && row.index === 1 && table.next > 2) {
+        table.next = 2;
+        tableRows.push({ line: n, ...row, baselineLabel: table.baselineLabel, targetLabel: table.targetLabel, tableTitle: table.title });
+        continue;
+      }
+    }
     const header = TABLE_HEADER.exec(src);
     if (header) {
       const prev = lines[lines.length - 1];
@@ -97,7 +214,7 @@ export function cleanPolicyText(text: string): CleanText {
       table = { title, baselineLabel: header[2]!, targetLabel: header[3]!, next: 1 };
       continue;
     }
-    if (table) {
+    if (table && !table.columns) {
       const row = TABLE_ROW.exec(src);
       if (row && Number(row[1]) === table.next) {
         const nameUnit = normalizeLine(row[2]!);

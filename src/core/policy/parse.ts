@@ -5,9 +5,11 @@
  */
 import type { DocumentKind, PolicyDocument, Section, Target, Task } from '../model';
 import { cleanPolicyText, type CleanLine } from './normalize';
-import { findTargets } from './targets';
-import type { IndicatorRow, ParseIssue, ParseOptions, ParsedPolicy } from './types';
-import { ALL_DISTRICTS_UNIT, canonicalUnit, parseUnitsText } from './units';
+import { documentScope, findTargets } from './targets';
+import type { IndicatorRow, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
+import { chineseToInt, numberValue, sectionRole, TASK_NUMBERING, type NumberingStyle, type SectionRole } from './layouts';
+import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
+import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
 
 const CN = '一二三四五六七八九十';
 const CHAPTER = new RegExp(`^第([${CN}]+)章(.*)$`, 'u');
@@ -15,8 +17,6 @@ const LEVEL1 = new RegExp(`^([${CN}]+)、(.+)$`, 'u');
 const LEVEL2 = new RegExp(`^（([${CN}]+)）(.+)$`, 'u');
 const LEVEL3 = /^(\d{1,2})、(.{1,30})$/u;
 const BOX = /^专栏(\d+(?:[-－—]\d+)?)(.*)$/u;
-const TASK = /^(\d{1,2})[.．](?![\d.．])(.*)$/u;
-const UNITS_PAREN = /（(?:牵头单位|责任单位)：[^（）]*）/gu;
 const DEFAULT_NOW = '2000-01-01T00:00:00.000Z';
 
 interface Heading {
@@ -50,6 +50,9 @@ export function readHeading(text: string): Heading | undefined {
 interface Block {
   section?: Section;
   lines: CleanLine[];
+  /** Line of the heading, and the text after its first sentence (（一）标题。正文…). */
+  headingLine?: number;
+  headingRest?: string;
 }
 
 /** Parse a policy text. See the module comment. */
@@ -68,11 +71,12 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
 
   // ---- hierarchy: split the lines into blocks under headings
   const sections: Section[] = [];
+  const roles = new Map<string, SectionRole>();
   const blocks: Block[] = [{ lines: [] }];
   const stack: Section[] = [];
-  const numbered = hasNumberedTasks(lines);
+  const style = chooseNumbering(lines);
   for (const l of lines) {
-    const h = numbered && TASK.test(l.text) ? undefined : readHeading(l.text);
+    const h = style && isTaskLine(style, l.text) ? undefined : readHeading(l.text);
     if (!h) {
       blocks[blocks.length - 1]!.lines.push(l);
       continue;
@@ -88,19 +92,28 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       title: h.title,
       order: sections.length + 1,
     };
+    // A sub-section takes its parent's role (（一）推进目标… under 二、重点任务 stays a task section).
+    const parentRole = s.parentId ? roles.get(s.parentId) : undefined;
+    roles.set(s.id, s.level >= 2 && parentRole && parentRole !== 'other' ? parentRole : sectionRole(s.title));
     sections.push(s);
     stack.push(s);
-    blocks.push({ section: s, lines: h.rest ? [{ line: l.line, text: h.rest }] : [] });
+    blocks.push({ section: s, lines: h.rest ? [{ line: l.line, text: h.rest }] : [], headingLine: l.line, headingRest: h.rest });
   }
+  const roleOf = (b: Block): SectionRole => (b.section ? roles.get(b.section.id)! : 'other');
 
   // ---- tasks
   const tasks: Task[] = [];
   const taskLines = new Map<string, number>();
+  /** Lines whose text went into a task (their targets are the task's). */
+  const taskSourceLines: number[] = [];
   const width = typicalWidth(lines);
-  const makeTask = (number: string, section: Section | undefined, title: string, body: string, unitsText: string | undefined, line: number) => {
-    const key = `${keyPrefix}-${number.padStart(2, '0')}`;
-    const units = unitsText ? parseUnitsText(unitsText) : { leadUnits: [], responsibleUnits: [], leadInferred: false };
+  const trailerState: TrailerState = {};
+  const makeTask = (number: string, section: Section | undefined, title: string, body: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
+    const key = `${keyPrefix}-${keyNumber(number)}`;
+    const units = found?.units ?? { leadUnits: [], responsibleUnits: [], leadInferred: false };
     const deadlineYear = /到(\d{4})年/u.exec(body)?.[1];
+    const written = extra.deadlineText ? /(\d{4})年(?:(\d{1,2})月)?/u.exec(extra.deadlineText) : null;
+    const deadline = written ? endOf(Number(written[1]), written[2] ? Number(written[2]) : 12) : deadlineYear ? `${deadlineYear}-12-31` : undefined;
     tasks.push({
       key,
       documentId,
@@ -111,69 +124,81 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       text: body,
       leadUnits: units.leadUnits,
       responsibleUnits: units.responsibleUnits,
-      unitsText,
-      deadline: deadlineYear ? `${deadlineYear}-12-31` : undefined,
-      deadlineText: deadlineYear ? `到${deadlineYear}年` : undefined,
+      unitsText: found?.unitsText,
+      deadline,
+      deadlineText: extra.deadlineText ?? (deadlineYear ? `到${deadlineYear}年` : undefined),
       origin: options.origin ?? 'import',
       updatedAt: now,
     });
     taskLines.set(key, line);
-    if (unitsText && !/[）)]$/u.test(unitsText)) issues.push({ line, taskKey: key, message: `第${number}项任务的单位括号没有闭合，请核对牵头单位和责任单位。` });
+    if (found && !/[）)\]］】]$/u.test(found.unitsText)) issues.push({ line, taskKey: key, message: `第${number}项任务的单位括号没有闭合，请核对牵头单位和责任单位。` });
+  };
+  const titleOf = (text: string) => {
+    const first = text.replace(/^\s+/u, '');
+    const stop = first.search(/[。！？]/u);
+    return (stop > 0 ? first.slice(0, stop) : first.split('\n')[0]!).trim();
   };
 
-  if (numbered) {
+  if (style) {
+    // Numbered tasks; numbering may restart in every section (then the number carries the section: （二）3).
     let expected = 1;
+    const found: { number: number; section?: Section; line: number; parts: CleanLine[]; labels: CleanLine[] }[] = [];
     for (const b of blocks) {
-      let current: { number: string; line: number; parts: CleanLine[] } | undefined;
-      const flush = () => {
-        if (!current) return;
-        const body = joinLines(current.parts, width);
-        const { text: withoutUnits, unitsText } = splitUnitsParen(body);
-        const first = withoutUnits.replace(/^\s+/u, '');
-        const stop = first.indexOf('。');
-        const title = (stop > 0 ? first.slice(0, stop) : first).trim();
-        makeTask(current.number, b.section, title, withoutUnits.trim(), unitsText, current.line);
-        current = undefined;
-      };
+      const skip = roleOf(b) === 'goal' || roleOf(b) === 'review';
+      let current: (typeof found)[number] | undefined;
       for (const l of b.lines) {
-        const m = TASK.exec(l.text);
-        if (m && Number(m[1]) === expected) {
-          flush();
-          current = { number: m[1]!, line: l.line, parts: [{ line: l.line, text: m[2]! }] };
-          expected++;
-        } else if (m && Number(m[1]) > expected && Number(m[1]) <= expected + 3) {
-          issues.push({ line: l.line, message: `任务编号跳号：应为第${expected}项，这里是第${m[1]}项。请检查是否漏掉了任务或编号写错。` });
-          flush();
-          current = { number: m[1]!, line: l.line, parts: [{ line: l.line, text: m[2]! }] };
-          expected = Number(m[1]) + 1;
-        } else if (current) current.parts.push(l);
+        const m = style.re.exec(l.text);
+        const n = m && isTaskLine(style, l.text) ? numberValue(m[1]!) : undefined;
+        const starts = n !== undefined && (n === expected || n === 1 || (n > expected && n <= expected + 3));
+        if (starts) {
+          if (n! > expected && n !== 1) issues.push({ line: l.line, message: `任务编号跳号：应为第${expected}项，这里是第${n}项。请检查是否漏掉了任务或编号写错。` });
+          current = skip ? undefined : { number: n!, section: b.section, line: l.line, parts: [{ line: l.line, text: m![2]! }], labels: [] };
+          if (current) found.push(current);
+          expected = n! + 1;
+        } else if (current && (UNIT_LINE.test(l.text) || INFO_LINE.test(l.text)) && !insideParenthesis(current.parts)) current.labels.push(l);
+        else if (current) current.parts.push(l);
       }
-      flush();
+    }
+    const restarts = new Set(found.map((f) => f.number)).size < found.length;
+    for (const f of found) {
+      taskSourceLines.push(...f.parts.map((p) => p.line), ...f.labels.map((p) => p.line));
+      const body = joinLines(f.parts, width);
+      const trailer = findTrailer(body, trailerState) ?? labelLinesTrailer(f.labels, body);
+      const text = trailer ? trailer.text : body.trim();
+      const number = restarts && f.section ? `${f.section.label}${f.number}` : String(f.number);
+      const deadlineText = f.labels.map((l) => /^(?:完成时限|完成时间|时间节点)[：:](.+)$/u.exec(l.text)?.[1]).find(Boolean);
+      makeTask(number, f.section, titleOf(text), text, trailer, f.line, { deadlineText });
     }
   } else {
+    // Paragraphs ending with their units become tasks.
     let n = 0;
     for (const b of blocks) {
-      if (b.section?.level === 9) continue;
+      if (b.section?.level === 9 || roleOf(b) === 'review') continue;
       const joined = joinLines(b.lines, width);
       const offsets = lineOffsets(b.lines, width);
-      const matches = [...joined.matchAll(UNITS_PAREN)];
-      let start = 0;
-      for (const m of matches) {
-        const end = m.index! + m[0].length;
-        const body = joined.slice(start, m.index!).replace(/^[。；\s]+/u, '').trim();
-        if (body.length >= 4) {
-          n++;
-          const paragraphs = body.split('\n');
-          const last = paragraphs[paragraphs.length - 1]!;
-          const stop = last.indexOf('。');
-          const lead = (stop > 0 ? last.slice(0, stop) : last).trim();
-          const only = matches.length === 1 && b.section && b.section.level <= 3;
-          makeTask(String(n), b.section, only ? b.section!.title : lead, body, m[0], lineAt(offsets, start));
-        }
-        start = end;
+      const pieces = splitOnTrailers(joined, trailerState);
+      // The lines up to the last trailer went into tasks; what follows it is not placed.
+      const end = pieces.length ? pieces[pieces.length - 1]!.end : 0;
+      taskSourceLines.push(...offsets.filter((o) => o.at < end).map((o) => o.line));
+      for (const p of pieces) {
+        if (p.body.length < 4) continue;
+        n++;
+        const paragraphs = p.body.split('\n');
+        const last = paragraphs[paragraphs.length - 1]!;
+        const only = pieces.length === 1 && b.section && b.section.level <= 3;
+        makeTask(String(n), b.section, only ? b.section!.title : titleOf(last), p.body, p.trailer, lineAt(offsets, p.start));
       }
     }
   }
+  // No numbered task and no units: paragraphs written as （一）…。… under a task section are the tasks.
+  if (!tasks.length)
+    for (const b of blocks) {
+      if (!b.section || !b.headingRest || roleOf(b) !== 'tasks' || b.section.level !== 2) continue;
+      const body = joinLines(b.lines, width);
+      const trailer = findTrailer(body, trailerState);
+      taskSourceLines.push(...b.lines.map((l) => l.line));
+      makeTask(b.section.label, b.section, b.section.title, trailer ? trailer.text : body.trim(), trailer, b.headingLine ?? 1);
+    }
   if (!tasks.length && lines.length)
     issues.push({ line: 1, message: '没有找到编号任务（如“1. …”）或以“（责任单位：…）”结尾的段落。请在审核表中手动添加任务。' });
 
@@ -201,14 +226,22 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // ---- targets
   const targets: Target[] = [];
   const defaultYear = meta.planEndYear;
-  const addTargets = (paragraph: string, kind: Target['kind'], taskKey?: string) => {
-    for (const f of findTargets(paragraph, defaultYear)) {
+  const scope = documentScope(`${meta.title ?? ''} ${meta.issuer ?? ''}`);
+  const addTargets = (paragraph: string, kind: Target['kind'], taskKey?: string, futureOnly = false) => {
+    for (const f of findTargets(paragraph, { defaultYear, scope, futureOnly })) {
+      if (targets.some((t) => t.taskKey === taskKey && t.name === f.name && t.value === f.value && t.unit === f.unit && t.year === f.year)) continue;
       targets.push({ id: `${documentId}-t${String(targets.length + 1).padStart(3, '0')}`, documentId, taskKey, kind, ...f });
     }
   };
+  const inTasks = new Set(taskSourceLines);
   for (const b of blocks) {
-    const isGoal = b.section && /目标|总体要求/u.test(b.section.title) && b.section.level <= 2;
-    if (isGoal || (!b.section && !numbered && tasks.length === 0)) addTargets(joinLines(b.lines, width), 'goal');
+    const role = roleOf(b);
+    if (role === 'goal') addTargets(joinLines(b.lines, width), 'goal');
+    else if (role !== 'review' && b.section?.level !== 9) {
+      // Outside goals and tasks (the preamble, a cover notice): only sentences about the future.
+      const rest = b.lines.filter((l) => !inTasks.has(l.line));
+      if (rest.length) addTargets(joinLines(rest, width), 'goal', undefined, true);
+    }
   }
   for (const t of tasks) addTargets(t.text, 'task', t.key);
   const indicatorTable: IndicatorRow[] = clean.tableRows.map((r) => {
@@ -226,8 +259,17 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       targetText: r.targetText,
       table: r.tableTitle,
       line: r.line,
+      ...(r.bound ? { bound: r.bound } : {}),
+      ...(r.attribute ? { attribute: r.attribute } : {}),
+      ...(r.responsible ? { responsible: r.responsible } : {}),
     };
   });
+  // A goal the indicator table repeats is the table's row (with its baseline).
+  for (let i = targets.length - 1; i >= 0; i--) {
+    const t = targets[i]!;
+    if (t.kind === 'goal' && indicatorTable.some((r) => r.name === t.name && r.target === t.value && r.unit === t.unit)) targets.splice(i, 1);
+  }
+  targets.forEach((t, i) => (t.id = `${documentId}-t${String(i + 1).padStart(3, '0')}`));
   for (const r of indicatorTable) {
     if (r.target === undefined) continue;
     targets.push({
@@ -236,7 +278,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       kind: 'table',
       name: r.name,
       unit: r.unit,
-      comparator: /增速|增长/u.test(r.targetText + r.name) ? '增长' : '达到',
+      comparator: r.bound === '≥' ? '不低于' : r.bound === '≤' ? '控制在' : /增速|增长/u.test(r.targetText + r.name) ? '增长' : '达到',
       value: r.target,
       year: r.targetYear,
       baseline: r.baseline,
@@ -258,19 +300,38 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     source: options.source ?? '',
     addedAt: now,
   };
+  // A target without "到YYYY年" is due at the end of the document's horizon.
+  if (document.planEndYear !== undefined) for (const t of targets) t.year ??= document.planEndYear;
   if (document.planStartYear === undefined && document.planEndYear !== undefined)
     document.planStartYear = Number(document.issueDate?.slice(0, 4)) || document.planEndYear;
-  return { document: stripUndefined(document) as PolicyDocument, sections, tasks: tasks.map((t) => stripUndefined(t) as Task), targets: targets.map((t) => stripUndefined(t) as Target), indicatorTable, issues };
+  // ---- what no task, heading or header line took
+  const placed = new Set<number>([...taskSourceLines, ...blocks.flatMap((b) => (b.headingLine !== undefined && !b.headingRest ? [b.headingLine] : []))]);
+  const header = headerLines(lines, document);
+  const unplaced: UnplacedText[] = [];
+  for (const b of blocks) {
+    let run: CleanLine[] = [];
+    const flush = () => {
+      if (!run.length) return;
+      const text = joinLines(run, width);
+      const count = targets.filter((t) => t.kind === 'goal' && text.includes(t.sourceText)).length;
+      unplaced.push({ line: run[0]!.line, text, targets: count });
+      run = [];
+    };
+    for (const l of b.lines) {
+      if (placed.has(l.line) || header.has(l.line)) flush();
+      else run.push(l);
+    }
+    flush();
+  }
+  unplaced.sort((a, b) => a.line - b.line);
+  return { document: stripUndefined(document) as PolicyDocument, sections, tasks: tasks.map((t) => stripUndefined(t) as Task), targets: targets.map((t) => stripUndefined(t) as Target), indicatorTable, issues, unplaced };
 }
 
 type Meta = Partial<Omit<PolicyDocument, 'id' | 'addedAt' | 'source'>>;
 
 function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   const meta: Meta = {};
-  // The document number sits in the header; numbers quoted in the body are other documents.
-  const all = lines.slice(0, 12).map((l) => l.text).join('\n');
-  const num = /([\u4e00-\u9fff]{1,10}[〔［[]\d{4}[〕］\]]\d+号)/u.exec(all);
-  if (num) meta.docNumber = num[1]!.replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
+  meta.docNumber = ownDocNumber(lines);
   const dateIdx = lines.findIndex((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/u.test(l.text));
   if (dateIdx >= 0) {
     const [, y, m, d] = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u.exec(lines[dateIdx]!.text)!;
@@ -278,10 +339,7 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
     const prev = lines[dateIdx - 1]?.text;
     if (prev && /(政府|办公厅|委员会|管委会|局|办公室)$/u.test(prev) && prev.length <= 20) meta.issuer = prev;
   }
-  const quoted = lines.find((l) => /《[^》]+》/u.test(l.text) && /印发|现将|已经/u.test(l.text));
-  if (quoted) meta.title = /《([^》]+)》/u.exec(quoted.text)![1];
-  else if (lines[0] && !/[：。，]$/u.test(lines[0].text) && lines[0].text.length <= 40 && /规划|方案|要点|意见|办法|措施|通知|计划/u.test(lines[0].text))
-    meta.title = lines[0].text;
+  meta.title = readTitle(lines);
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
   const span = /（(\d{4})[—\-–－~至](\d{4})年）/u.exec(title);
@@ -299,6 +357,81 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
     if (y) meta.planStartYear = meta.planEndYear = Number(y[1]);
   }
   return meta;
+}
+
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}[〔［[]\d{4}[〕］\]]\d+号)/u;
+/** Words a document's title ends with. */
+const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单)(?:[（(][^）)]*[）)])?$/u;
+
+/**
+ * The document's own 文号: in the header, on a line of its own or after 文号/发文字号.
+ * Numbers inside a sentence (根据《…》（宁党发〔2022〕4号）) belong to cited documents.
+ */
+function ownDocNumber(lines: CleanLine[]): string | undefined {
+  for (const l of lines.slice(0, 15)) {
+    const m = DOC_NUMBER.exec(l.text);
+    if (!m) continue;
+    const rest = l.text.replace(m[1]!, '').replace(/发文字号|文号|字号|成文日期|发布日期|[\d\-–:：|［］[\]（）()\s]/gu, '');
+    if (rest.length <= 4 || /文号|发文字号/u.test(l.text)) return m[1]!.replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
+  }
+  return undefined;
+}
+
+/**
+ * The document's title, in this order: a "关于…" title at the top that is not a cover
+ * notice (split over lines: joined); the 《…》 a cover notice issues; "关于印发…的通知"
+ * without 《》; a line of its own near the top that reads like a title.
+ */
+function readTitle(lines: CleanLine[]): string | undefined {
+  const head = lines.slice(0, 12).map((l) => l.text);
+  for (let i = 0; i < Math.min(head.length, 4); i++) {
+    // "关于…" or "<issuers>关于…" (中共天津市委天津市人民政府关于…的实施意见), not a cover notice.
+    const issuerFirst = /^[\u4e00-\u9fff]{2,30}(?:委|政府|厅|局|办公室|办公厅|委员会|国务院)关于/u.test(head[i]!);
+    if ((!head[i]!.startsWith('关于') && !issuerFirst) || /印发/u.test(head[i]!)) continue;
+    // The same title again below with its issuers on a line of their own: that line is the document's.
+    if (issuerFirst && head.slice(i + 1).includes(head[i]!.slice(head[i]!.indexOf('关于')))) continue;
+    let t = head[i]!;
+    for (let j = i + 1; j < Math.min(head.length, i + 3) && !TITLE_KIND.test(t); j++) t += head[j]!;
+    if (TITLE_KIND.test(t) && t.length <= 80 && !/[。：]/u.test(t)) return t;
+  }
+  for (const l of lines) {
+    if (!/印发|现将|已经/u.test(l.text)) continue;
+    const q = [...l.text.matchAll(/《([^》]+)》/gu)].map((m) => m[1]!).find((x) => TITLE_KIND.test(x));
+    if (q) return q;
+  }
+  for (let i = 0; i < head.length; i++) {
+    const two = head[i]! + (head[i + 1] ?? '');
+    const m = /关于印发(.+?)的通知$/u.exec(head[i]!) ?? /关于印发(.+?)的通知$/u.exec(two);
+    if (m) return m[1]!.replace(/[《》]/gu, '');
+  }
+  const i = head.findIndex((t) => t.length <= 40 && TITLE_KIND.test(t) && !/[：。，；]$/u.test(t) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^关于印发/u.test(t));
+  if (i < 0) return undefined;
+  // "国务院关于推动内蒙古高质量发展 / 奋力书写中国式现代化新篇章的意见": a title split over two lines.
+  const prev = head[i - 1];
+  if (prev && prev.length <= 30 && /关于/u.test(prev) && !/[：。，；]$/u.test(prev) && !TITLE_KIND.test(prev) && !/关于/u.test(head[i]!)) return prev + head[i]!;
+  return head[i];
+}
+
+/** Lines of the header: 文号, title, issuer, date, addressee, publication notes. */
+function headerLines(lines: CleanLine[], doc: PolicyDocument): Set<number> {
+  const out = new Set<number>();
+  const title = doc.title.replace(/[《》]/gu, '');
+  lines.forEach((l, i) => {
+    const t = l.text;
+    const top = i < 15;
+    if (
+      (doc.docNumber && t.includes(doc.docNumber)) ||
+      DOC_NUMBER.test(t) && top ||
+      /^\d{4}年\d{1,2}月\d{1,2}日$|^[〇零一二三四五六七八九十○]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/u.test(t) ||
+      (doc.issuer && t === doc.issuer) ||
+      (title && t.length >= 4 && (title.includes(t.replace(/[《》]/gu, '')) || (top && t.replace(/[《》]/gu, '').includes(title) && t.length <= title.length + 20))) ||
+      (top && (/关于印发|文件$/u.test(t) || /(?:政府|办公厅|委员会|管委会|局|办公室)$/u.test(t)) && t.length <= 60 && !/。/u.test(t)) ||
+      (top && /[：:]$/u.test(t) && t.length <= 120 && !/。/u.test(t)) ||
+      /^[（(]此件公开发布[）)]$|^附件[：:]|^[（(]?征求意见稿[）)]?$/u.test(t)
+    )
+      out.add(l.line);
+  });
+  return out;
 }
 
 function detectKind(title: string, lines: CleanLine[]): DocumentKind {
@@ -324,13 +457,78 @@ export function deriveKeyPrefix(meta: Meta): string {
   return year ? `${year}WJ` : 'WJ';
 }
 
-function hasNumberedTasks(lines: CleanLine[]): boolean {
-  let expected = 1;
-  for (const l of lines) {
-    const m = TASK.exec(l.text);
-    if (m && Number(m[1]) === expected) expected++;
+/** A line that starts a task in this numbering style (short items of some styles are headings). */
+function isTaskLine(style: NumberingStyle, text: string): boolean {
+  const m = style.re.exec(text);
+  if (!m) return false;
+  return !style.needsSentence || /[。；]/u.test(m[2]!) || m[2]!.length > 40;
+}
+
+/**
+ * The numbering style of the document's tasks: the style whose items form the longest
+ * sequence (restarting at 1 in a new section counts); one item is enough for "1." when it
+ * is a sentence. Undefined when no style numbers tasks.
+ */
+export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined {
+  let best: { style: NumberingStyle; count: number } | undefined;
+  for (const style of TASK_NUMBERING) {
+    let expected = 1;
+    let count = 0;
+    let sentence = false;
+    for (const l of lines) {
+      if (!isTaskLine(style, l.text)) continue;
+      const n = numberValue(style.re.exec(l.text)![1]!);
+      if (n === expected || n === 1) {
+        count++;
+        expected = n + 1;
+        sentence ||= /。/u.test(l.text);
+      }
+    }
+    const enough = count >= 2 || (count === 1 && sentence && style.id === 'arabic-dot');
+    if (enough && (!best || count > best.count)) best = { style, count };
   }
-  return expected > 2;
+  return best?.style;
+}
+
+/** The key part of a task number: 7 → 07, （二）3 → 2.03, （一） → 01. */
+function keyNumber(number: string): string {
+  const m = /^[（(]?([一二三四五六七八九十]+)[）)、]?(\d*)$/u.exec(number);
+  if (m) {
+    const section = chineseToInt(m[1]!) ?? 0;
+    return m[2] ? `${section}.${m[2].padStart(2, '0')}` : String(section).padStart(2, '0');
+  }
+  return number.padStart(2, '0');
+}
+
+function endOf(year: number, month: number): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+/** True when the text so far has a parenthesis still open (a trailer wrapped onto the next line). */
+function insideParenthesis(parts: CleanLine[]): boolean {
+  const text = parts.map((p) => p.text).join('');
+  return (text.match(/[（(]/gu)?.length ?? 0) > (text.match(/[）)]/gu)?.length ?? 0);
+}
+
+/** Units written on their own lines under the task (牵头科室（单位）：…). */
+function labelLinesTrailer(labels: CleanLine[], body: string): FoundTrailer | undefined {
+  const unitLines = labels.filter((l) => UNIT_LINE.test(l.text)).map((l) => l.text);
+  if (!unitLines.length) return undefined;
+  const units = readLabelledUnits(unitLines.join('；'));
+  return units ? { form: 'unit-lines', unitsText: unitLines.join('；'), text: body.trim(), units } : undefined;
+}
+
+/** A text cut at every units trailer: the paragraph before each trailer, with it. */
+function splitOnTrailers(joined: string, state: TrailerState): { start: number; end: number; body: string; trailer: FoundTrailer }[] {
+  const out: { start: number; end: number; body: string; trailer: FoundTrailer }[] = [];
+  let start = 0;
+  for (const t of allTrailers(joined, state)) {
+    const body = joined.slice(start, t.at).replace(/^[。；\s]+/u, '').trim();
+    out.push({ start, end: t.end, body, trailer: { form: t.form, unitsText: t.unitsText, text: body, units: t.units } });
+    start = t.end;
+  }
+  return out;
 }
 
 /** The usual length of a wrapped line (PDF texts wrap at a fixed width). */
@@ -345,6 +543,8 @@ function typicalWidth(lines: CleanLine[]): number {
 
 function endsParagraph(text: string, width: number, next?: string): boolean {
   if (next && /^[-•·—]|^到\d{4}年$/u.test(next)) return true;
+  // A bullet is one line: "- 每万人口高价值发明专利拥有量超过50件" then a heading.
+  if (/^[-•·]/u.test(text)) return true;
   return /[。！？）”]$/u.test(text) && (width > 1e8 || text.length < width - 2);
 }
 
@@ -372,16 +572,6 @@ function lineAt(offsets: { at: number; line: number }[], at: number): number {
   let line = offsets[0]?.line ?? 1;
   for (const o of offsets) if (o.at <= at) line = o.line;
   return line;
-}
-
-/** Split the trailing units parenthesis off a task body. */
-function splitUnitsParen(body: string): { text: string; unitsText?: string } {
-  const all = [...body.matchAll(UNITS_PAREN)];
-  const last = all[all.length - 1];
-  if (last) return { text: (body.slice(0, last.index!) + body.slice(last.index! + last[0].length)).trim(), unitsText: last[0] };
-  const open = body.search(/（(?:牵头单位|责任单位)：/u);
-  if (open >= 0) return { text: body.slice(0, open).trim(), unitsText: body.slice(open).replace(/\n/g, '') };
-  return { text: body };
 }
 
 function numberIn(s: string): number | undefined {

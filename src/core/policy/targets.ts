@@ -1,6 +1,16 @@
 /**
- * Quantitative targets in running text // 目标: "到2027年，研发平台突破1500家" →
- * { name: 研发平台, comparator: 突破, value: 1500, unit: 家, year: 2027 }.
+ * Quantitative targets in running text // 目标. The genre writes them in a handful of shapes,
+ * each a row of TARGET_SHAPES below; units, verbs, actions and the words stripped from names
+ * are tables too, each with a test row in targets.test.ts.
+ *
+ *   name–verb–number   到2027年，研发平台突破1500家
+ *   action–number–name 重点引进100名市管企业中高级经营管理人才、200名副职后备人才
+ *   action–name–number 建成市级概念验证中心30家，省级概念验证中心10家
+ *   ratio              制造业增加值占地区生产总值比重35%左右
+ *   respectively       A、B分别达到65%和55%
+ *
+ * Before matching, Chinese numerals before a unit are written in digits (五千亿 → 5000亿) and
+ * ranges are entered as their lower bound (8—10个 → 8个).
  */
 import type { Comparator } from '../model';
 
@@ -11,51 +21,312 @@ export interface FoundTarget {
   value: number;
   unit: string;
   year?: number;
+  scope?: string;
   sourceText: string;
 }
 
-const UNITS = ['万平方米', '平方米', '亿元', '万元', '万人', '万个', '万件', '%', '个', '家', '件', '项', '人', '名', '场', '种', '所', '条', '台', '篇', '次', '批', 'P'];
-const UNIT_RE = UNITS.join('|');
-const VERBS: Record<string, Comparator> = {
-  达到: '达到', 达: '达到', 突破: '突破', 超过: '超过', 不少于: '不少于', 不低于: '不低于',
-  控制在: '控制在', 提升到: '达到', 提高到: '达到', 增长: '增长', 增幅: '增长', 新增: '新增', 累计: '累计',
+/** Units of measure, as written → as stored. Longest first when matching. */
+export const TARGET_UNITS: Record<string, string> = {
+  万平方米: '万平方米', 平方米: '平方米', 亿千瓦: '亿千瓦', 万千瓦: '万千瓦', 亿元: '亿元', 万元: '万元', 亿美元: '亿美元',
+  万人次: '万人次', 万人年: '万人年', 万人: '万人', 万名: '万名', 万家: '万家', 万个: '万个', 万件: '万件', 万套: '万套', 万户: '万户',
+  个百分点: '个百分点', 人年: '人年', 场次: '场次', 人次: '人次', 位次: '位次',
+  '%': '%', '％': '%', 个: '个', 家: '家', 件: '件', 项: '项', 人: '人', 名: '名', 场: '场', 种: '种', 所: '所',
+  条: '条', 台: '台', 篇: '篇', 批: '批', 套: '套', 户: '户', 座: '座', 位: '位', P: 'P', 亿: '亿元',
 };
-const VERB_RE = Object.keys(VERBS).sort((a, b) => b.length - a.length).join('|');
-/** "<name><verb><number><unit>" e.g. 研发平台突破1500家. */
-const WITH_VERB = new RegExp(`([^，。；：、]{2,40}?)(${VERB_RE})(\\d+(?:\\.\\d+)?)(${UNIT_RE})(以上|左右)?`, 'gu');
-/** "<action><name><number><unit>" e.g. 建成产业创新联合实验室15家, 新增外资企业1000家. */
-const WITH_ACTION = new RegExp(`(新增|累计|建成|建设|打造|培育|引进|组建|认定|选育|支持)([^，。；：、\\d]{2,30}?)(\\d+(?:\\.\\d+)?)(${UNIT_RE})(以上|左右)?`, 'gu');
+const UNIT_RE = Object.keys(TARGET_UNITS).sort((a, b) => b.length - a.length).map(escape).join('|');
 
-/** Targets stated in a paragraph; `defaultYear` when no "到YYYY年" precedes them. */
-export function findTargets(paragraph: string, defaultYear?: number): FoundTarget[] {
+/** Verbs between a name and its value, and the comparator each means. */
+export const TARGET_VERBS: Record<string, Comparator> = {
+  达到: '达到', 达: '达到', 突破: '突破', 超过: '超过', 超: '超过', 不少于: '不少于', 不低于: '不低于', 控制在: '控制在',
+  提升到: '达到', 提升至: '达到', 提高到: '达到', 提高至: '达到', 增加到: '达到', 增至: '达到', 达到或超过: '达到',
+  增长: '增长', 增幅: '增长', 年均增长: '增长', 年均下降: '下降', 下降: '下降', 降低: '下降', 新增: '新增', 累计: '累计',
+  保持在: '达到', 稳定在: '达到', 扩容至: '达到', 扩大到: '达到', 扩大至: '达到', 提升: '增长', 提高: '增长',
+};
+const VERB_RE = Object.keys(TARGET_VERBS).sort((a, b) => b.length - a.length).join('|');
+
+/** Actions that put the count before (or after) what is counted. */
+export const TARGET_ACTIONS = [
+  '建设', '建成', '打造', '培育', '引进', '培养', '选拔', '资助', '扶持', '认定', '组建', '布局', '部署', '开工', '立项', '获得', '转化',
+  '支持', '遴选', '评选', '评定', '设立', '筹建', '筹集', '培训', '组织', '发动', '选派', '服务', '形成', '集聚', '引育', '创建', '推广', '实施',
+  '举办', '新建', '选育', '授牌', '立项', '推动', '攻克', '突破', '开发', '制定', '签约', '招引', '孵化', '带动', '吸引', '产生', '创办', '新增', '累计',
+];
+const ACTION_RE = TARGET_ACTIONS.join('|');
+const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
+
+/**
+ * Words stripped from the front of a name: time phrases, scope, manner and the actions
+ * themselves ("5年内重点引进和培养" is how, not what).
+ */
+export const NAME_PREFIXES = [
+  /^(?:到|至)?\d{4}年(?:底|末)?(?:前)?/u, /^\d+年内/u, /^[一二三四五]年内/u, /^每年/u, /^年度/u, /^连续\d+年/u, /^力争/u, /^争取/u, /^确保/u,
+  /^实现/u, /^全市/u, /^全省/u, /^全州/u, /^全国/u, /^全区/u, /^我市/u, /^市、区（县级市）两级/u, /^市、区两级/u, /^两级/u, /^其中/u, /^并/u,
+  /^“(?!.*”)/u, /^和/u, /^及/u, /^且/u, /^在汉/u, /^重点/u, /^直接/u, /^择优/u, /^跟踪/u, /^累计/u, /^新增/u, /^共/u, /^规模(?!以上)/u,
+  new RegExp(`^(?:${ACTION_RE})(?:和|、|并)?`, 'u'),
+];
+
+/** Numbers that are never targets: ordinals, ages, sessions, durations. */
+export const NOT_A_TARGET = [
+  { example: '市政府第48次常务会议', re: /第$/u },
+  { example: '前40位 is a rank: only the rank shape reads it', re: /前$/u },
+];
+
+/** Words that say a sentence describes the future (outside goal and task sections). */
+const FUTURE = /到\d{4}年|力争|争取|目标|将|确保|计划|预计|预期|每年|年内/u;
+/** Words that say a sentence describes the past. */
+const PAST = /期间|以来|过去|去年|上年|已经|已|累计获得|增至|从\d/u;
+
+/** Scope of a sentence // 范围 (the document's own scope when none of these is said). */
+export const SCOPE_RULES: { re: RegExp; scope: (m: RegExpExecArray) => string; example: string }[] = [
+  { re: /各区|各城区|各新城区/u, scope: () => '各区', example: '各区研发投入强度达到3%' },
+  { re: /(东湖高新区|武汉经开区|长江新区|临空港经开区|江岸区|江汉区|硚口区|汉阳区|武昌区|青山区|洪山区|东西湖区|汉南区|蔡甸区|江夏区|黄陂区|新洲区)/u, scope: (m) => m[1]!, example: '东湖高新区高新技术企业突破6000家' },
+];
+
+/** The scope of a whole document from its title or issuer: 全省 for a province's, … . */
+export function documentScope(titleAndIssuer: string): string {
+  const t = titleAndIssuer.trim();
+  for (const r of DOCUMENT_SCOPES) if (r.re.test(t)) return r.scope;
+  return '全市';
+}
+
+/** The scope of a document from the start of its title (or issuer), first match wins. */
+export const DOCUMENT_SCOPES: { re: RegExp; scope: string; example: string }[] = [
+  { re: /^[\u4e00-\u9fff]{2,4}(?:省|自治区)(?!会)/u, scope: '全省', example: '四川省贯彻落实国务院人工智能+行动实施方案' },
+  { re: /^省(?:人民政府|委)/u, scope: '全省', example: '省人民政府办公厅关于印发…' },
+  { re: /^(?:国务院|国家|中共中央|全国)/u, scope: '全国', example: '国务院关于深入实施“人工智能+”行动的意见' },
+  { re: /^[\u4e00-\u9fff]{2,5}州(?!市)/u, scope: '全州', example: '黔东南州促进行业大模型发展实施方案' },
+  { re: /^(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}区(?!域)/u, scope: '全区', example: '重庆市大渡口区“十四五”科技创新规划' },
+];
+
+/** Shapes of a target in a clause. Group names: name, verb, value, unit, tail. */
+const NUM = '(?<value>\\d+(?:\\.\\d+)?)';
+const UNIT = `(?<unit>${UNIT_RE})`;
+const TAIL = '(?<tail>以上|左右|以内|以下)?';
+/** After "<name>…<number><unit>" the clause ends: "51个事项" means the noun follows, another shape. */
+const END = '(?!(?!规模)[\\u4e00-\\u9fff])';
+export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
+  { id: 'scale-of', example: '设立规模不低于30亿元的“武创科技成果转化基金”', re: new RegExp(`规模(?<verb>不低于|不少于|达到|超过)?${NUM}${UNIT}${TAIL}的(?<name>[^，。；：]{2,40})`, 'gu') },
+  { id: 'respectively', example: '高新技术企业、科技型中小企业占比分别达到65%和55%', re: new RegExp(`(?<name>[^，。；：]{2,40}?)分别(?<verb>${VERB_RE})(?<values>\\d+(?:\\.\\d+)?(?:${UNIT_RE})?(?:(?:和|、)\\d+(?:\\.\\d+)?(?:${UNIT_RE})?)+)`, 'gu') },
+  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：、和\\d][^，。；：]{1,89})`, 'gu') },
+  { id: 'name-verb-number', example: '到2027年，研发平台突破1500家', re: new RegExp(`(?<name>[^，。；：、]{2,40}?)(?<verb>${VERB_RE})${NUM}${UNIT}${TAIL}${END}`, 'gu') },
+  { id: 'action-name-number', example: '建成市级概念验证中心30家', re: new RegExp(`(?<action>${ACTION_RE})(?<name>[^，。；：\\d]{2,60}?)${NUM}${UNIT}${TAIL}${END}`, 'gu') },
+  { id: 'rank', example: '全市排名进入前40位', re: /(?<name>[^，。；：、]{0,30}?(?:排名|位次|排位))(?<verb>进入|保持|稳定在|提升至|跃升至|位居|居)?(?:全国|全球|世界|全省|中部)?前(?<value>\d+)(?<unit>位|名)/gu },
+  { id: 'index', example: '区域创新能力指数达到120', re: new RegExp(`(?<name>[^，。；：、]{2,30}?指数)(?<verb>${VERB_RE})?${NUM}(?![\\d.%％])(?!${UNIT_RE})`, 'gu') },
+  { id: 'ratio', example: '制造业增加值占地区生产总值比重35%左右', re: new RegExp(`(?<name>[^，。；：、]{2,40}?(?:比重|占比|比例|强度|率))${NUM}(?<unit>%|％)${TAIL}`, 'gu') },
+];
+/** Continuations after a shape matched in the same sentence: "，60名…人才" / "，省级中心4家以上". */
+const CONT_NUMBER_NAME = new RegExp(`^(?:不少于|不低于|超过)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：]{2,60})$`, 'u');
+const CONT_NAME_NUMBER = new RegExp(`^(?<name>[^，。；：\\d]{2,30}?)(?:(?<verb>${VERB_RE}))?${NUM}${UNIT}${TAIL}$`, 'u');
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_POWER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 五千 → 5000, 一百二十 → 120, 十五 → 15; undefined when not a numeral. */
+export function chineseNumber(s: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  for (const c of s) {
+    if (c in CN_DIGIT) digit = CN_DIGIT[c];
+    else if (c in CN_POWER) {
+      total += (digit ?? 1) * CN_POWER[c]!;
+      digit = undefined;
+    } else return undefined;
+  }
+  return s ? total + (digit ?? 0) : undefined;
+}
+
+/** Chinese numerals before 亿/万 written in digits (not in names such as 五百亿级), ranges cut to their lower bound. */
+export function normalizeNumbers(clause: string): string {
+  return clause
+    .replace(/([零〇一二两三四五六七八九十百千]+)(亿|万)(?!级)/gu, (all, n: string, u: string) => {
+      const v = chineseNumber(n);
+      return v === undefined || n.length < 2 ? all : `${v}${u}`;
+    })
+    .replace(/(\d+(?:\.\d+)?)\s*(?:[—\-–－~～至到])\s*\d+(?:\.\d+)?(?=[^\d.])/gu, '$1');
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** Options of findTargets. */
+export interface FindTargetsOptions {
+  /** Used when no "到YYYY年" precedes a target. */
+  defaultYear?: number;
+  /** The document's scope (全市, 全省 …), used when a sentence names none. */
+  scope?: string;
+  /** Only sentences that speak of the future (outside goal and task sections). */
+  futureOnly?: boolean;
+}
+
+/** Targets stated in a paragraph. */
+export function findTargets(paragraph: string, options: FindTargetsOptions | number = {}): FoundTarget[] {
+  const opts: FindTargetsOptions = typeof options === 'number' ? { defaultYear: options } : options;
   const out: FoundTarget[] = [];
-  let year = defaultYear;
+  let year = opts.defaultYear;
+  let future = false;
   for (const sentence of paragraph.split(/(?<=[。；\n])/u)) {
-    const y = /到(\d{4})年/u.exec(sentence);
+    const y = /(?:到|至)(\d{4})年/u.exec(sentence);
     if (y) year = Number(y[1]);
-    for (const clause of sentence.split(/[，；。\n]/u)) {
-      const c = clause.replace(/^[-•·—\s]+/u, '').replace(/^(?:到\d{4}年|到“十四五”末|力争|全市|每年|年度|其中)+/u, '');
-      const taken: [number, number][] = [];
-      for (const m of c.matchAll(WITH_VERB)) {
-        const name = cleanName(m[1]!);
-        if (!name || /\d/u.test(name.slice(-1))) continue;
-        const verb = m[2]!;
-        const comparator: Comparator = m[5] === '以上' && verb === '达' ? '以上' : VERBS[verb]!;
-        out.push({ name, comparator, value: Number(m[3]), unit: m[4]!, year, sourceText: clause.trim() });
-        taken.push([m.index!, m.index! + m[0].length]);
+    // "工作目标 / - 到2027年 / - 研发投入强度达到4.2%": once the future is spoken of, it holds.
+    future ||= FUTURE.test(sentence);
+    if (opts.futureOnly && (!future || PAST.test(sentence))) continue;
+    const scope = scopeOf(sentence) ?? opts.scope;
+    let previous: 'number-name' | 'name-number' | undefined;
+    for (const raw of sentence.split(/[，；。\n]/u)) {
+      const clause = normalizeNumbers(raw.replace(/^[-•·—\s]+/u, ''));
+      if (!clause) continue;
+      const found = clauseTargets(clause, previous);
+      for (const f of found.targets) {
+        const t: FoundTarget = { ...f, year, sourceText: raw.trim() };
+        if (scope) t.scope = scope;
+        if (!out.some((o) => o.name === t.name && o.value === t.value && o.unit === t.unit && o.year === t.year)) out.push(t);
       }
-      for (const m of c.matchAll(WITH_ACTION)) {
-        if (taken.some(([a, b]) => m.index! < b && m.index! + m[0].length > a)) continue;
-        const name = cleanName(m[2]!);
-        if (!name) continue;
-        const comparator: Comparator = m[1] === '新增' ? '新增' : m[1] === '累计' ? '累计' : m[5] === '以上' ? '以上' : '达到';
-        out.push({ name, comparator, value: Number(m[3]), unit: m[4]!, year, sourceText: clause.trim() });
-      }
+      previous = found.targets.length ? found.kind : previous;
     }
   }
   return out;
 }
 
-function cleanName(s: string): string {
-  return s.replace(/^(?:力争|全市|每年|并|和|及|且|在汉|推动|实现)+/u, '').replace(/(?:数量|总数)?$/u, (x) => x).trim();
+type Hit = Omit<FoundTarget, 'year' | 'sourceText' | 'scope'>;
+
+function clauseTargets(clause: string, previous: 'number-name' | 'name-number' | undefined): { targets: Hit[]; kind?: 'number-name' | 'name-number' } {
+  const taken: [number, number][] = [];
+  const targets: Hit[] = [];
+  let kind: 'number-name' | 'name-number' | undefined;
+  const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
+  const ok = (at: number) => !NOT_A_TARGET.some((n) => n.re.test(clause.slice(0, at)));
+  for (const shape of TARGET_SHAPES) {
+    for (const m of clause.matchAll(shape.re)) {
+      const g = m.groups!;
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (!free(start, end)) continue;
+      const valueAt = start + m[0].indexOf(g.value ?? g.values!);
+      if (shape.id !== 'rank' && !ok(valueAt)) continue;
+      if (shape.id === 'respectively') {
+        const names = shareSuffix(g.name!.split(/[、和]/u).map(cleanName).filter(Boolean));
+        const values = [...g.values!.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)(${UNIT_RE})?`, 'gu'))];
+        const unit = values.map((v) => v[2]).find(Boolean);
+        if (!unit || names.length !== values.length) continue;
+        names.forEach((name, i) => targets.push({ name, comparator: TARGET_VERBS[g.verb!]!, value: Number(values[i]![1]), unit: TARGET_UNITS[values[i]![2] ?? unit]! }));
+        taken.push([start, end]);
+        continue;
+      }
+      if (shape.id === 'action-number-name') {
+        const items = splitNumberNameList(g.name!);
+        const first = cleanName(items[0]!.name);
+        if (!first || /^[\d]/u.test(first)) continue;
+        targets.push(hit(first, g.tail, Number(g.value), g.unit!, g.action));
+        for (const it of items.slice(1)) if (it.value !== undefined) targets.push(hit(cleanName(it.name), it.tail, it.value, it.unit!, g.action));
+        kind = 'number-name';
+        taken.push([start, end]);
+        continue;
+      }
+      // "形成建成在用2个、推进建设4个…的总体格局" describes something else.
+      if (shape.id === 'action-name-number' && /^、.*\d[^\d、，]*?的/u.test(clause.slice(end))) continue;
+      let name = cleanName(g.name!);
+      // "市自然科学基金新增立项500项": the name is what comes before the action.
+      if (shape.id === 'action-name-number' && ONLY_ACTIONS.test(name) && start > 0) name = cleanName(clause.slice(0, start)) + name;
+      if (!name || /\d$/u.test(name) || ONLY_ACTIONS.test(name)) continue;
+      const comparator: Comparator = g.verb ? (g.tail === '以上' && (g.verb === '达' || g.verb === '达到') ? '以上' : (TARGET_VERBS[g.verb] ?? '达到')) : g.action === '新增' ? '新增' : g.action === '累计' ? '累计' : g.tail === '以上' ? '以上' : '达到';
+      const unit = shape.id === 'rank' ? '位次' : shape.id === 'index' ? '' : TARGET_UNITS[g.unit!]!;
+      targets.push({ name, comparator, value: Number(g.value), unit });
+      kind = shape.id === 'action-name-number' ? 'name-number' : kind;
+      taken.push([start, end]);
+      // "选拔认定教育专家10名、名校长100名、名教师200名": the list after the match.
+      // (not when the list describes something else: "建成在用2个、推进建设4个…的总体格局")
+      if (shape.id === 'action-name-number') {
+        for (const piece of clause.slice(end).split('、').slice(1)) {
+          const c = CONT_NAME_NUMBER.exec(piece);
+          if (c) targets.push(hit(cleanName(c.groups!.name!), c.groups!.tail, Number(c.groups!.value), c.groups!.unit!, g.action, c.groups!.verb));
+        }
+        taken.push([end, clause.length]);
+      }
+    }
+  }
+  // A clause continuing the previous one's list: "，60名在全省有影响的青年优秀人才" / "，省级概念验证中心4家以上".
+  if (!targets.length && previous) {
+    const c = (previous === 'number-name' ? CONT_NUMBER_NAME : CONT_NAME_NUMBER).exec(clause);
+    if (c) {
+      const items = previous === 'number-name' ? splitNumberNameList(c.groups!.name!) : [{ name: c.groups!.name! }];
+      const name = cleanName(items[0]!.name);
+      if (name) {
+        targets.push(hit(name, c.groups!.tail, Number(c.groups!.value), c.groups!.unit!, undefined, c.groups!.verb));
+        for (const it of items.slice(1)) if (it.value !== undefined) targets.push(hit(cleanName(it.name), it.tail, it.value, it.unit!));
+        kind = previous;
+      }
+    }
+  }
+  return { targets: targets.filter(goodName), kind };
+}
+
+/** "战略性新兴产业和数字经济增加值占地区生产总值比重": the first takes the last one's 增加值占…比重. */
+function shareSuffix(names: string[]): string[] {
+  const last = names[names.length - 1] ?? '';
+  const tail = /(?:增加值|产值|营收|收入)?占.+$|(?:比重|占比|比例|率)$/u.exec(last)?.[0];
+  if (!tail) return names;
+  return names.map((n, i) => (i === names.length - 1 || n.includes(tail) || /(?:比重|占比|比例|率)$/u.test(n) ? n : n + tail));
+}
+
+const ENDS_WITH_ACTION = new RegExp(`(?:${ACTION_RE})$`, 'u');
+
+/** A name an officer could put in a report: not a bare verb, not a fragment. */
+function goodName(t: Hit): boolean {
+  const n = t.name;
+  return n.length >= 2 && n.length <= 50 && !ONLY_ACTIONS.test(n) && !(n.length <= 4 && ENDS_WITH_ACTION.test(n)) && !/^的|的$/u.test(n);
+}
+
+function hit(name: string, tail: string | undefined, value: number, unit: string, action?: string, verb?: string): Hit {
+  const comparator: Comparator = verb ? TARGET_VERBS[verb]! : action === '新增' ? '新增' : action === '累计' ? '累计' : tail === '以上' ? '以上' : '达到';
+  return { name, comparator, value, unit: TARGET_UNITS[unit] ?? unit };
+}
+
+/**
+ * "市管企业中高级经营管理人才、200名副职后备人才和10000名…": the first name, then every
+ * further "<number><unit><name>" after 、 or 和; pieces without a number belong to the
+ * name before them (优秀教师、医生、科技人员).
+ */
+function splitNumberNameList(text: string): { name: string; value?: number; unit?: string; tail?: string }[] {
+  const re = new RegExp(`(?:、|和|及)(?:不少于|不低于)?(\\d+(?:\\.\\d+)?)(${UNIT_RE})(以上|左右)?`, 'gu');
+  const out: { name: string; value?: number; unit?: string; tail?: string }[] = [];
+  let last = 0;
+  let pending: { value?: number; unit?: string; tail?: string } = {};
+  for (const m of text.matchAll(re)) {
+    out.push({ name: text.slice(last, m.index!), ...pending });
+    pending = { value: Number(m[1]), unit: m[2], tail: m[3] };
+    last = m.index! + m[0].length;
+  }
+  out.push({ name: text.slice(last), ...pending });
+  return out;
+}
+
+/** A clean name: time phrases, scope and actions taken off the front; 左右 and trailing verbs off the end. */
+export function cleanName(raw: string): string {
+  let s = raw.trim();
+  if (s.startsWith('“') && !s.includes('”')) s = s.slice(1);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of NAME_PREFIXES) {
+      const next = s.replace(p, '');
+      if (next !== s && next.length >= 2) {
+        s = next;
+        changed = true;
+      }
+    }
+  }
+  if (s.startsWith('“') && !s.includes('”')) s = s.slice(1);
+  if (s.includes('”') && !s.includes('“')) s = `“${s}`;
+  s = s.replace(/^(?:在[^，。]{1,20}?(?:领域|方面))/u, '').replace(/(?:左右|以上|累计|总计|年均)$/u, '').replace(/^[”"、，]+|[“"、，]+$/gu, '');
+  // "法院、检察院、公安…法学理论等高层次民主法治专门人才": a long list is named by what follows 等.
+  if ((s.match(/、/gu)?.length ?? 0) >= 3 && /等[^等、]{4,}$/u.test(s)) s = /等([^等、]{4,})$/u.exec(s)![1]!;
+  if (/^(?:[\d.]+|[^\u4e00-\u9fffA-Za-z“]+)$/u.test(s)) return '';
+  return s.trim();
+}
+
+function scopeOf(sentence: string): string | undefined {
+  for (const r of SCOPE_RULES) {
+    const m = r.re.exec(sentence);
+    if (m) return r.scope(m);
+  }
+  return undefined;
 }

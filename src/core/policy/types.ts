@@ -23,6 +23,12 @@ export interface IndicatorRow {
   targetText: string;
   table: string;
   line: number;
+  /** ≥ / ≤ before the target (a floor or a ceiling). */
+  bound?: '≥' | '≤';
+  /** 预期性 / 约束性. */
+  attribute?: string;
+  /** The unit the row names (责任单位 / 数据来源 column). */
+  responsible?: string;
 }
 
 /** Everything extracted from one document. */
@@ -33,6 +39,19 @@ export interface ParsedPolicy {
   targets: Target[];
   indicatorTable: IndicatorRow[];
   issues: ParseIssue[];
+  /**
+   * Text the parser could not place // 未归入的文字: paragraphs outside every task, heading
+   * and header line, with the line they start on, so that nothing in the text is lost.
+   */
+  unplaced: UnplacedText[];
+}
+
+/** A paragraph no task, heading or header line took. */
+export interface UnplacedText {
+  line: number;
+  text: string;
+  /** How many targets were read from it (goal paragraphs), for the officer's review. */
+  targets: number;
 }
 
 /** Options of parsePolicyText. */

@@ -1,14 +1,15 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Input, Space, Table, Tabs, Typography } from 'antd';
 import { FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import type { PolicyDocument, Target, Task } from '@core/model';
+import type { PolicyDocument } from '@core/model';
 import { parsePolicyText } from '@core/policy/parse';
 import type { ParsedPolicy } from '@core/policy/types';
-import { splitUnits } from '@core/policy/units';
+import { prefixesInUse, proposeKeyPrefix } from '@core/policy/review';
 import { platform } from '../../platform';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { saveConfirmedDocument } from '../../storage/seed';
 import { PolicyFileError, readPolicyFile } from './docx-text';
+import { ReviewDocument, shownKey, type Draft } from './ReviewDocument';
 import { DOC_TEXT as T } from './texts';
 
 /** 政策文件: the documents in the store, and 添加政策文件 (paste or open, review, save). */
@@ -54,37 +55,29 @@ function DocumentList({ onAdd }: { onAdd: () => void }) {
   );
 }
 
-interface Draft {
-  parsed: ParsedPolicy;
-  fileName: string;
-  meta: { title: string; shortTitle: string; docNumber: string; issueDate: string; keyPrefix: string };
-  tasks: Task[];
-  targets: Target[];
-}
-
-function draftFrom(parsed: ParsedPolicy, fileName: string): Draft {
-  const prefix = parsed.tasks[0]?.key.replace(/-\d+$/u, '') ?? parsed.document.id.replace(/^doc-/u, '');
+function draftFrom(parsed: ParsedPolicy, fileName: string, keyPrefix: string): Draft {
   return {
     parsed,
     fileName,
+    keyPrefixUsed: keyPrefix,
     meta: {
       title: parsed.document.title,
       shortTitle: parsed.document.shortTitle,
       docNumber: parsed.document.docNumber ?? '',
       issueDate: parsed.document.issueDate ?? '',
-      keyPrefix: prefix,
+      keyPrefix,
     },
     tasks: parsed.tasks,
     targets: parsed.targets,
+    deadlineErrors: {},
   };
 }
 
-/** Why a task needs a second look; empty when it looks fine. */
-function doubts(task: Task, draft: Draft): string[] {
-  const out = draft.parsed.issues.filter((i) => i.taskKey === task.key).map((i) => i.message);
-  if (!task.leadUnits.length && !task.responsibleUnits.length) out.push('没有单位');
-  if (!task.title || task.title.length > 40) out.push('任务名称过长或为空');
-  return out;
+/** A task-key prefix no document or task in the store uses yet. */
+async function freePrefix(text: string): Promise<string> {
+  const db = getDb();
+  const taken = prefixesInUse((await db.documents.toCollection().primaryKeys()) as string[], (await db.tasks.toCollection().primaryKeys()) as string[]);
+  return proposeKeyPrefix(parsePolicyText(text).document, taken);
 }
 
 function AddDocument({ onDone }: { onDone: () => void }) {
@@ -115,10 +108,11 @@ function AddDocument({ onDone }: { onDone: () => void }) {
     }
   };
 
-  const parse = () => {
+  const parse = async () => {
     if (!text.trim()) return setError(T.emptyText);
     setError(undefined);
-    setDraft(draftFrom(parsePolicyText(text, { source: fileName || '粘贴的文本', now: new Date().toISOString(), origin: 'import' }), fileName));
+    const keyPrefix = await freePrefix(text);
+    setDraft(draftFrom(parsePolicyText(text, { source: fileName || '粘贴的文本', now: new Date().toISOString(), origin: 'import', keyPrefix }), fileName, keyPrefix));
   };
 
   const save = async () => {
@@ -126,9 +120,12 @@ function AddDocument({ onDone }: { onDone: () => void }) {
     const { meta } = draft;
     if (!meta.title.trim()) return setError(T.needTitle);
     if (!/^[A-Za-z0-9]+$/u.test(meta.keyPrefix)) return setError(T.needPrefix);
+    const badDeadline = Object.entries(draft.deadlineErrors)[0];
+    if (badDeadline) return setError(T.review.badDeadline(shownKey(badDeadline[0], draft), badDeadline[1]));
+    const unnamed = draft.targets.find((t) => !t.name.trim());
+    if (unnamed) return setError(T.review.incompleteTarget(unnamed.taskKey ? T.review.taskWhere(shownKey(unnamed.taskKey, draft)) : T.review.goalWhere));
     const documentId = `doc-${meta.keyPrefix}`;
-    const oldPrefix = draft.tasks[0]?.key.replace(/-\d+$/u, '');
-    const rekey = (k: string) => (oldPrefix && k.startsWith(`${oldPrefix}-`) ? `${meta.keyPrefix}${k.slice(oldPrefix.length)}` : k);
+    const rekey = (k: string) => shownKey(k, draft);
     const document: PolicyDocument = {
       ...draft.parsed.document,
       id: documentId,
@@ -186,123 +183,10 @@ function AddDocument({ onDone }: { onDone: () => void }) {
         </Flex>
       </Card>
     );
-  return <Review draft={draft} setDraft={setDraft} error={error} saving={saving} onBack={() => setDraft(undefined)} onSave={save} />;
-}
-
-function Review(props: { draft: Draft; setDraft: (d: Draft) => void; error?: string; saving: boolean; onBack: () => void; onSave: () => void }) {
-  const { draft, setDraft } = props;
-  const setMeta = (k: keyof Draft['meta'], v: string) => setDraft({ ...draft, meta: { ...draft.meta, [k]: v } });
-  const setTask = (key: string, patch: Partial<Task>) => setDraft({ ...draft, tasks: draft.tasks.map((t) => (t.key === key ? { ...t, ...patch } : t)) });
-  const targetsByTask = useMemo(() => {
-    const m = new Map<string, Target[]>();
-    for (const t of draft.targets) if (t.taskKey) m.set(t.taskKey, [...(m.get(t.taskKey) ?? []), t]);
-    return m;
-  }, [draft.targets]);
-  const generalIssues = draft.parsed.issues.filter((i) => !i.taskKey);
-  return (
-    <Card
-      title={`${T.reviewTitle}：${T.tasksCount(draft.tasks.length, draft.targets.length)}`}
-      extra={
-        <Space>
-          <Button onClick={props.onBack}>{T.back}</Button>
-          <Button type="primary" loading={props.saving} onClick={props.onSave} data-testid="save-document">
-            {T.save}
-          </Button>
-        </Space>
-      }
-    >
-      <Flex vertical gap={12} data-testid="policy-review">
-        {props.error && <Alert type="error" showIcon title={props.error} data-testid="document-error" />}
-        {!draft.tasks.length && <Alert type="warning" showIcon title={T.noTasks} />}
-        {generalIssues.length > 0 && (
-          <Alert type="warning" showIcon title={T.issuesTitle(draft.parsed.issues.length)} description={generalIssues.map((i) => <div key={i.line + i.message}>{`第${i.line}行：${i.message}`}</div>)} />
-        )}
-        <Form layout="inline" size="small">
-          <Form.Item label={T.meta.title} required>
-            <Input style={{ width: 360 }} value={draft.meta.title} status={draft.meta.title ? undefined : 'warning'} onChange={(e) => setMeta('title', e.target.value)} data-testid="doc-title" />
-          </Form.Item>
-          <Form.Item label={T.meta.shortTitle}>
-            <Input style={{ width: 150 }} value={draft.meta.shortTitle} onChange={(e) => setMeta('shortTitle', e.target.value)} />
-          </Form.Item>
-          <Form.Item label={T.meta.docNumber}>
-            <Input style={{ width: 160 }} value={draft.meta.docNumber} onChange={(e) => setMeta('docNumber', e.target.value)} />
-          </Form.Item>
-          <Form.Item label={T.meta.issueDate}>
-            <Input style={{ width: 110 }} value={draft.meta.issueDate} placeholder="2026-01-31" onChange={(e) => setMeta('issueDate', e.target.value)} />
-          </Form.Item>
-          <Form.Item label={T.meta.keyPrefix} required>
-            <Input style={{ width: 110 }} value={draft.meta.keyPrefix} onChange={(e) => setMeta('keyPrefix', e.target.value)} data-testid="key-prefix" />
-          </Form.Item>
-        </Form>
-        <Typography.Text type="secondary">{T.reviewHint}</Typography.Text>
-        <Table<Task>
-          size="small"
-          rowKey="key"
-          dataSource={draft.tasks}
-          pagination={false}
-          scroll={{ y: 420 }}
-          data-testid="review-tasks"
-          onRow={(t) => ({ style: doubts(t, draft).length ? { background: '#fff7e6' } : undefined, 'data-doubtful': doubts(t, draft).length ? 'true' : 'false' }) as never}
-          columns={[
-            {
-              title: T.taskCols.key,
-              dataIndex: 'key',
-              width: 120,
-              render: (k: string, t) => (
-                <Space orientation="vertical" size={0}>
-                  <span>{k.replace(/^.*-/u, `${draft.meta.keyPrefix}-`)}</span>
-                  {doubts(t, draft).length > 0 && (
-                    <Tag color="orange" title={doubts(t, draft).join('；')}>
-                      {T.doubtful}
-                    </Tag>
-                  )}
-                </Space>
-              ),
-            },
-            { title: T.taskCols.title, dataIndex: 'title', render: (v: string, t) => <Input.TextArea autoSize value={v} onChange={(e) => setTask(t.key, { title: e.target.value })} /> },
-            {
-              title: T.taskCols.lead,
-              width: 200,
-              render: (_, t) => <Input.TextArea autoSize defaultValue={t.leadUnits.join('、')} onBlur={(e) => setTask(t.key, { leadUnits: splitUnits(e.target.value) })} />,
-            },
-            {
-              title: T.taskCols.responsible,
-              width: 240,
-              render: (_, t) => <Input.TextArea autoSize defaultValue={t.responsibleUnits.join('、')} onBlur={(e) => setTask(t.key, { responsibleUnits: splitUnits(e.target.value) })} />,
-            },
-            {
-              title: T.taskCols.targets,
-              width: 200,
-              render: (_, t) => (targetsByTask.get(t.key) ?? []).map((g) => <div key={g.id}>{`${g.name}${g.comparator}${g.value}${g.unit}`}</div>),
-            },
-            {
-              title: T.taskCols.remove,
-              width: 60,
-              render: (_, t) => (
-                <Button size="small" danger type="link" onClick={() => setDraft({ ...draft, tasks: draft.tasks.filter((x) => x.key !== t.key), targets: draft.targets.filter((g) => g.taskKey !== t.key) })}>
-                  {T.taskCols.remove}
-                </Button>
-              ),
-            },
-          ]}
-        />
-        {draft.targets.some((t) => !t.taskKey) && (
-          <Table<Target>
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={draft.targets.filter((t) => !t.taskKey)}
-            columns={[
-              { title: T.targetCols.name, dataIndex: 'name' },
-              { title: T.targetCols.comparator, dataIndex: 'comparator', width: 80 },
-              { title: T.targetCols.value, dataIndex: 'value', width: 90, align: 'right' },
-              { title: T.targetCols.unit, dataIndex: 'unit', width: 70 },
-              { title: T.targetCols.year, dataIndex: 'year', width: 70 },
-              { title: T.targetCols.kind, dataIndex: 'kind', width: 90, render: (k: string) => T.targetKinds[k] ?? k },
-            ]}
-          />
-        )}
-      </Flex>
-    </Card>
-  );
+  // A correction clears the message about what was wrong before.
+  const edit = (d: Draft) => {
+    setError(undefined);
+    setDraft(d);
+  };
+  return <ReviewDocument draft={draft} setDraft={edit} error={error} saving={saving} onBack={() => setDraft(undefined)} onSave={save} />;
 }

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { chineseToInt, SECTION_ROLES, sectionRole, TASK_NUMBERING } from './layouts';
+import { chooseNumbering, parsePolicyText } from './parse';
+
+describe('task numbering styles (a row per style)', () => {
+  it.each(TASK_NUMBERING.map((s) => [s.id, s.example] as const))('%s: %s starts a task', (id, example) => {
+    const style = TASK_NUMBERING.find((s) => s.id === id)!;
+    expect(style.re.test(example)).toBe(true);
+    // A document numbered in this style: its items become tasks 1, 2.
+    const second = example.replace(/^(\d+|[（(]\d+[）)]|①)/u, (n) => n.replace('11', '12').replace('1', '2').replace('①', '②'));
+    const r = parsePolicyText(`二、重点任务\n${example}（牵头单位：市科技局）\n${second}（牵头单位：市教育局）`);
+    expect(r.tasks.map((t) => [t.leadUnits[0]])).toEqual([['市科技创新局'], ['市教育局']]);
+  });
+
+  it.each([
+    ['11.121人才梯队项目。重点培养。', '11', '121人才梯队项目'],
+    ['3.加快特色小镇建设。', '3', '加快特色小镇建设。'],
+  ])('%s is task %s', (line, n, rest) => {
+    const m = TASK_NUMBERING[0]!.re.exec(line)!;
+    expect([m[1], m[2]!.startsWith(rest.slice(0, 6))]).toEqual([n, true]);
+  });
+
+  it.each(['11.5%以上的企业', '1.1国家科技政策导向', '2.5亿元'])('%s is no task number', (line) => {
+    expect(TASK_NUMBERING[0]!.re.test(line)).toBe(false);
+  });
+
+  it('short "1、" items are headings, long ones tasks', () => {
+    expect(chooseNumbering([{ line: 1, text: '1、总体目标' }, { line: 2, text: '2、基本原则' }])).toBeUndefined();
+    expect(chooseNumbering([{ line: 1, text: '1、建设中试平台。支持高校建设。' }, { line: 2, text: '2、培育企业。加大支持。' }])!.id).toBe('arabic-comma');
+  });
+
+  it('numbering restarting in every section keeps every task, numbered with its section', () => {
+    const r = parsePolicyText('二、重点任务\n（一）平台\n1.建设实验室。（牵头单位：市科技局）\n2.建设中心。（牵头单位：市发改委）\n（二）人才\n1.引进人才。（牵头单位：市人社局）\n2.培养人才。（牵头单位：市教育局）', { keyPrefix: 'K' });
+    expect(r.tasks.map((t) => [t.number, t.key, t.title])).toEqual([
+      ['（一）1', 'K-1.01', '建设实验室'],
+      ['（一）2', 'K-1.02', '建设中心'],
+      ['（二）1', 'K-2.01', '引进人才'],
+      ['（二）2', 'K-2.02', '培养人才'],
+    ]);
+  });
+
+  it('items under 总体要求 are headings, not tasks; （一） paragraphs under 重点任务 are tasks when nothing is numbered', () => {
+    const r = parsePolicyText('一、总体要求\n1.指导思想\n坚持创新。\n2.主要目标\n到2025年，建成实验室10家。\n二、重点任务\n（一）人工智能+科学研究。推动实验室升级。\n（二）人工智能+产业。培育企业。');
+    expect(r.tasks.map((t) => [t.number, t.title])).toEqual([['（一）', '人工智能+科学研究'], ['（二）', '人工智能+产业']]);
+    expect(r.targets.map((t) => [t.kind, t.name, t.value])).toEqual([['goal', '实验室', 10]]);
+  });
+
+  it('units on their own line under the task, and its 完成时限', () => {
+    const r = parsePolicyText('1.加快孵化基地建设，打造创业创新品牌。\n责任领导：李建雄\n牵头科室（单位）：计划科、科技资源统筹中心基建办\n完成时限：2018年12月\n2.推动高新区晋升国家级高新区。');
+    expect(r.tasks[0]).toMatchObject({ title: '加快孵化基地建设，打造创业创新品牌', leadUnits: ['计划科', '科技资源统筹中心基建办'], deadline: '2018-12-31', deadlineText: '2018年12月' });
+    expect(r.tasks[0]!.text).not.toMatch(/责任领导|完成时限/u);
+  });
+});
+
+describe('section roles (a row per role)', () => {
+  it.each(SECTION_ROLES.map((r) => [r.role, r.example] as const))('%s: %s', (role, example) => {
+    expect(sectionRole(example.replace(/^[一二三四五六七八九十]+、/u, ''))).toBe(role);
+  });
+  it('a title naming none of them is other', () => expect(sectionRole('组织保障')).toBe('other'));
+});
+
+describe('Chinese numerals', () => {
+  it.each([
+    ['一', 1],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['三十五', 35],
+    ['甲', undefined],
+  ])('%s → %s', (cn, n) => expect(chineseToInt(cn)).toBe(n));
+});
+
+describe('nothing in the text is lost', () => {
+  it('paragraphs outside every task are listed with their line, goal paragraphs with their targets', () => {
+    const text = ['关于加快研发的意见', '各区人民政府：', '为加快研发，提出如下意见。', '一、总体要求', '到2027年，研发平台突破1500家。', '二、主要任务', '1.建设平台。（责任单位：市科技局）', '2.培育企业。（责任单位：市经信局）', '三、保障措施', '各区要加强组织领导。'].join('\n');
+    const r = parsePolicyText(text);
+    expect(r.tasks).toHaveLength(2);
+    expect(r.unplaced.map((u) => [u.line, u.text, u.targets])).toEqual([
+      [3, '为加快研发，提出如下意见。', 0],
+      [5, '到2027年，研发平台突破1500家。', 1],
+      [10, '各区要加强组织领导。', 0],
+    ]);
+  });
+
+  it('in a text of paragraphs ending with units, what follows the last one is listed', () => {
+    const r = parsePolicyText('一、建设平台\n加快建设研发平台。（责任单位：市科技局）\n以上工作年底前完成。');
+    expect(r.tasks).toHaveLength(1);
+    expect(r.unplaced.map((u) => [u.line, u.text])).toEqual([[3, '以上工作年底前完成。']]);
+  });
+});
+
+describe('found on the held-out documents', () => {
+  it('numbered items under 一、“十三五”工作总结 report the past: no tasks, no targets', () => {
+    const r = parsePolicyText('一、“十三五”工作总结\n1.高新技术产业进一步增强。全区高新技术企业达到44家。\n2.科技创新服务体系初步形成。全区各类创新平台总数达到54家。');
+    expect([r.tasks.length, r.targets.length]).toEqual([0, 0]);
+  });
+  it('a title split over two lines before its 文号 is joined', () => {
+    const r = parsePolicyText('国务院关于推动内蒙古高质量发展\n奋力书写中国式现代化新篇章的意见\n国发〔2023〕16号\n各省、自治区、直辖市人民政府：');
+    expect([r.document.title, r.document.docNumber]).toEqual(['国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见', '国发〔2023〕16号']);
+  });
+});
+
+describe('titles that name their issuers (held-out batch 2)', () => {
+  it('a title line that starts with its issuers is kept as written', () => {
+    const r = parsePolicyText('贯彻落实《国家创新驱动发展战略纲要》实施意见\n中共天津市委天津市人民政府关于贯彻落实《国家创新驱动发展战略纲要》的实施意见\n为深入落实纲要，提出如下实施意见。');
+    expect(r.document.title).toBe('中共天津市委天津市人民政府关于贯彻落实《国家创新驱动发展战略纲要》的实施意见');
+  });
+  it('when the issuers stand on their own line above the title, the title starts at 关于', () => {
+    const r = parsePolicyText('中共重庆市开州区委重庆市开州区人民政府关于加快创新的实施意见\n中共重庆市开州区委 重庆市开州区人民政府\n关于加快创新的实施意见\n为加快创新，提出如下实施意见。');
+    expect(r.document.title).toBe('关于加快创新的实施意见');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Layouts of the genre // 版式, as data: how tasks are numbered, what a section's title says
+ * about its content, and which words around a number say it is no target. Supporting a new
+ * layout is a row here and a test row in layouts.test.ts.
+ */
+
+/** A way of numbering tasks // 任务编号样式. */
+export interface NumberingStyle {
+  id: string;
+  example: string;
+  /** group 1: the number; group 2: the rest of the line. */
+  re: RegExp;
+  /** Only long items (with a sentence) count as tasks: short ones are headings. */
+  needsSentence: boolean;
+}
+
+/**
+ * A leading number followed by digits is a task only when those digits are a name
+ * ("11.121人才梯队项目"), not a decimal ("11.5%") or a sub-number ("1.1").
+ */
+const NOT_DECIMAL = '(?!\\d{1,2}(?!\\d))(?!\\d+(?:[.．]\\d+)?[%％亿万倍])';
+
+export const TASK_NUMBERING: NumberingStyle[] = [
+  { id: 'arabic-dot', example: '11.121人才梯队项目。重点培养…', re: new RegExp(`^(\\d{1,3})[.．]${NOT_DECIMAL}\\s*(\\S.*)$`, 'u'), needsSentence: false },
+  { id: 'arabic-comma', example: '1、加快建设概念验证中心。…', re: /^(\d{1,3})、(\S.*)$/u, needsSentence: true },
+  { id: 'paren-arabic', example: '（1）建设中试平台。…', re: /^[（(](\d{1,3})[）)](\S.*)$/u, needsSentence: true },
+  { id: 'circled', example: '①实施重大科技专项。…', re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])(\S.*)$/u, needsSentence: true },
+];
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** The integer of a task number of any style. */
+export function numberValue(s: string): number {
+  const c = CIRCLED.indexOf(s);
+  return c >= 0 ? c + 1 : Number(s);
+}
+
+/** What a section holds, read from its title. */
+export type SectionRole = 'goal' | 'review' | 'tasks' | 'other';
+
+export const SECTION_ROLES: { role: Exclude<SectionRole, 'other'>; example: string; re: RegExp }[] = [
+  // The past: figures here are results, not targets; items are not tasks.
+  { role: 'review', example: '一、发展基础与面临形势', re: /回顾|总结|发展基础|现实基础|发展概况|发展成就|主要成就|取得的成效|现状|面临形势|办理情况|基本情况|工作进展|完成情况/u },
+  // Goals and principles: figures are goal targets; numbered items are headings, not tasks.
+  { role: 'goal', example: '一、总体要求', re: /总体要求|总体目标|总体思路|指导思想|基本原则|目标|发展思路|工作思路/u },
+  { role: 'tasks', example: '二、重点任务', re: /任务|行动|举措|措施|工程|重点|工作要点|主要内容|专项|计划/u },
+];
+
+/** The role of a section title, or 'other'. */
+export function sectionRole(title: string): SectionRole {
+  return SECTION_ROLES.find((r) => r.re.test(title))?.role ?? 'other';
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 三十五 → 35; undefined when not a numeral below 100. */
+export function chineseToInt(s: string): number | undefined {
+  if (!s || ![...s].every((c) => c in CN_DIGITS || c === '十')) return undefined;
+  const i = s.indexOf('十');
+  if (i < 0) return s.length === 1 ? CN_DIGITS[s] : undefined;
+  const tens = i === 0 ? 1 : CN_DIGITS[s.slice(0, i)];
+  const ones = i === s.length - 1 ? 0 : CN_DIGITS[s.slice(i + 1)];
+  return tens === undefined || ones === undefined ? undefined : tens * 10 + ones;
+}

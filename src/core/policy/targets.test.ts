@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { chineseNumber, cleanName, documentScope, DOCUMENT_SCOPES, findTargets, normalizeNumbers, NOT_A_TARGET, SCOPE_RULES, TARGET_ACTIONS, TARGET_SHAPES, TARGET_UNITS, TARGET_VERBS } from './targets';
+
+const read = (text: string) => findTargets(text, { defaultYear: 2027, scope: '全市' }).map((t) => [t.name, t.comparator, t.value, t.unit]);
+
+/** One row per shape: its example and what an officer would enter. */
+const SHAPES: Record<string, [string, string, number, string][]> = {
+  'scale-of': [['“武创科技成果转化基金”', '不低于', 30, '亿元']],
+  respectively: [['高新技术企业占比', '达到', 65, '%'], ['科技型中小企业占比', '达到', 55, '%']],
+  'action-number-name': [['市管企业中高级经营管理人才', '达到', 100, '名']],
+  'name-verb-number': [['研发平台', '突破', 1500, '家']],
+  'action-name-number': [['市级概念验证中心', '达到', 30, '家']],
+  rank: [['排名', '达到', 40, '位次']],
+  index: [['区域创新能力指数', '达到', 120, '']],
+  ratio: [['制造业增加值占地区生产总值比重', '达到', 35, '%']],
+};
+
+describe('target shapes (a row per shape)', () => {
+  it('every shape has a test row', () => expect(Object.keys(SHAPES).sort()).toEqual(TARGET_SHAPES.map((s) => s.id).sort()));
+  it.each(TARGET_SHAPES.map((s) => [s.id, s.example] as const))('%s: %s', (id, example) => {
+    expect(read(example)).toEqual(SHAPES[id]);
+  });
+});
+
+describe('targets in real sentences', () => {
+  it.each([
+    ['建设10家概念验证中心', [['概念验证中心', '达到', 10, '家']]],
+    ['培育1000名技术经理人', [['技术经理人', '达到', 1000, '名']]],
+    ['部署20个垂直行业大模型', [['垂直行业大模型', '达到', 20, '个']]],
+    ['开工亿元以上产业项目480个', [['亿元以上产业项目', '达到', 480, '个']]],
+    ['建成省级重点企业研究院1家，市级重点实验室1家', [['省级重点企业研究院', '达到', 1, '家'], ['市级重点实验室', '达到', 1, '家']]],
+    ['选拔100名正职后备人才、200名副职后备人才', [['正职后备人才', '达到', 100, '名'], ['副职后备人才', '达到', 200, '名']]],
+    ['重点扶持50个市级示范性高级研修班和50场次知识更新名家讲座', [['市级示范性高级研修班', '达到', 50, '个'], ['知识更新名家讲座', '达到', 50, '场次']]],
+    ['5年内选拔认定教育专家10名、名校长100名、名教师200名', [['教育专家', '达到', 10, '名'], ['名校长', '达到', 100, '名'], ['名教师', '达到', 200, '名']]],
+    ['选拔培养10名在全国有影响的青年拔尖人才，60名在全省有影响的青年优秀人才', [['在全国有影响的青年拔尖人才', '达到', 10, '名'], ['在全省有影响的青年优秀人才', '达到', 60, '名']]],
+    ['5年内培养资助博士后研究人员不少于400名', [['博士后研究人员', '不少于', 400, '名']]],
+    ['力争实现全市8大重点产业集群总量超过五千亿规模', [['8大重点产业集群总量', '超过', 5000, '亿元']]],
+    ['力争培育8—10个百亿企业', [['百亿企业', '达到', 8, '个']]],
+    ['单位工业增加值能耗年均下降5%', [['单位工业增加值能耗', '下降', 5, '%']]],
+    ['新一代智能终端、智能体等应用普及率超70%', [['智能体等应用普及率', '超过', 70, '%']]],
+    ['风电装机容量达到1.2亿千瓦', [['风电装机容量', '达到', 1.2, '亿千瓦']]],
+    ['R&D人员全时当量达到8万人年', [['R&D人员全时当量', '达到', 8, '万人年']]],
+    ['建成重大科技基础设施2套', [['重大科技基础设施', '达到', 2, '套']]],
+    ['市自然科学基金新增立项500项', [['市自然科学基金立项', '新增', 500, '项']]],
+    ['累计打造5个以上大模型应用场景', [['大模型应用场景', '以上', 5, '个']]],
+    ['转化科技成果1000项', [['科技成果', '达到', 1000, '项']]],
+    ['获得国家科技奖励10项', [['国家科技奖励', '达到', 10, '项']]],
+  ])('%s', (text, expected) => expect(read(text)).toEqual(expected));
+
+  it.each([
+    ['已经市政府第48次常务会议研究通过', 'an ordinal'],
+    ['对35岁以下青年科技人员给予支持', 'an age'],
+    ['分2年给予政府安家补助', 'a duration'],
+    ['力争5年内有 家特色小镇获省级认定', 'a blank number'],
+    ['率先实现人工智能与6大重点领域广泛深度融合', 'a count of fields'],
+    ['推动国家层面支持的51个事项转化为重大项目', 'the noun comes after the count, not a target'],
+    ['形成建成在用2个、推进建设4个、预研预制4个、引进培育1个的总体格局', 'a description'],
+  ])('%s: no target (%s)', (text) => expect(read(text)).toEqual([]));
+
+  it('the same target stated twice is one', () => {
+    expect(read('建成市级概念验证中心30家。建成市级概念验证中心30家。')).toHaveLength(1);
+  });
+
+  it('outside goals and tasks only the future counts', () => {
+    const past = '“十三五”期间全市R&D活动人员数从5758名增至6006名，人才总量达到12.69万人。';
+    expect(findTargets(past, { futureOnly: true })).toEqual([]);
+    expect(findTargets('工作目标\n- 到2027年\n- 研发投入强度达到4.2%', { futureOnly: true }).map((t) => [t.name, t.value, t.year])).toEqual([['研发投入强度', 4.2, 2027]]);
+  });
+});
+
+describe('tables of the target reader', () => {
+  it.each(Object.entries(TARGET_UNITS))('unit %s → %s', (written, stored) => {
+    const [t] = findTargets(`建成实验平台7${written}`);
+    expect(t?.unit).toBe(stored);
+  });
+
+  it.each(Object.entries(TARGET_VERBS))('verb %s → %s', (verb, comparator) => {
+    const [t] = findTargets(`研发平台数量${verb}15家`);
+    expect([t?.name, t?.comparator, t?.value]).toEqual(['研发平台数量', comparator, 15]);
+  });
+
+  it.each(TARGET_ACTIONS)('action %s: the count before and after the noun', (action) => {
+    expect(read(`${action}12家示范企业`).map((t) => [t[0], t[2], t[3]])).toEqual([['示范企业', 12, '家']]);
+    expect(read(`${action}示范企业12家`).map((t) => [t[0], t[2], t[3]])).toEqual([['示范企业', 12, '家']]);
+  });
+
+  it.each(NOT_A_TARGET.map((n) => [n.example] as const))('never a target: %s', (example) => {
+    expect(read(example).filter((t) => t[3] !== '位次')).toEqual([]);
+  });
+
+  it.each(SCOPE_RULES.map((r) => [r.example] as const))('scope of %s', (example) => {
+    const [t] = findTargets(example, { scope: '全市' });
+    expect(t?.scope).toBe(example.startsWith('各区') ? '各区' : '东湖高新区');
+  });
+
+  it.each(DOCUMENT_SCOPES.map((r) => [r.example, r.scope] as const))('document scope of %s is %s', (title, scope) => expect(documentScope(title)).toBe(scope));
+  it('a city’s document binds 全市', () => expect(documentScope('关于推进人才集聚工程的实施意见')).toBe('全市'));
+
+  it.each([
+    ['五千', 5000],
+    ['一百二十', 120],
+    ['十五', 15],
+    ['两千', 2000],
+  ])('%s → %i', (cn, n) => expect(chineseNumber(cn)).toBe(n));
+
+  it.each([
+    ['超过五千亿规模', '超过5000亿规模'],
+    ['6个五百亿级产业集群', '6个五百亿级产业集群'],
+    ['8—10个', '8个'],
+    ['1到2个', '1个'],
+  ])('numbers: %s → %s', (raw, norm) => expect(normalizeNumbers(raw)).toBe(norm));
+
+  it.each([
+    ['5年内重点引进和培养高层次人才', '高层次人才'],
+    ['5年内遴选评定“羊城文化名家”', '“羊城文化名家”'],
+    ['法院、检察院、公安、司法行政、政府法制系统人才以及综治、维稳等高层次民主法治专门人才', '高层次民主法治专门人才'],
+    ['全市大专以上学历人才资源总量', '大专以上学历人才资源总量'],
+    ['在汉单位主持和参与的国际标准累计', '单位主持和参与的国际标准'],
+    ['一带一路”联合实验室', '“一带一路”联合实验室'],
+  ])('name %s → %s', (raw, clean) => expect(cleanName(raw)).toBe(clean));
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { findTrailer, readLabelledUnits, TRAILER_FORMS, UNIT_PHRASES, expandUnitPhrases, type TrailerState } from './trailers';
+
+/** One row per trailer form: its example sentence and the units an officer would enter. */
+const EXPECTED: Record<string, { lead: string[]; responsible: string[] }> = {
+  'star-lead': { lead: ['经信局'], responsible: ['科技局'] },
+  'first-listed-declared': { lead: ['科技部'], responsible: ['发展改革委'] },
+  labelled: { lead: ['市发展改革委'], responsible: ['市委组织部', '市人力资源和社会保障局', '各区人民政府', '各县级市人民政府'] },
+  'lead-with-others': { lead: ['市科委'], responsible: ['市经信委', '市发改委', '各区人民政府'] },
+  'responsible-plain': { lead: ['市发展改革委'], responsible: ['市科技创新局'] },
+};
+
+describe('unit trailer forms (a row per form)', () => {
+  it('every form has a test row', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(TRAILER_FORMS.map((f) => f.id).sort());
+  });
+
+  it.each(TRAILER_FORMS.map((f) => [f.id, f.example] as const))('%s: %s', (id, example) => {
+    const found = findTrailer(`开展相关工作。${example}`)!;
+    expect(found.form).toBe(id);
+    expect(found.units.leadUnits).toEqual(EXPECTED[id]!.lead);
+    expect(found.units.responsibleUnits).toEqual(EXPECTED[id]!.responsible);
+    expect(found.text).toBe('开展相关工作。');
+  });
+
+  it('a declaration (…，下同) holds for the trailers after it', () => {
+    const state: TrailerState = {};
+    findTrailer('甲。（科技部、发展改革委等按职责分工负责。列第一位者为牵头单位，下同）', state);
+    const next = findTrailer('乙。（工业和信息化部、财政部、科技部负责）', state)!;
+    expect(next.units).toMatchObject({ leadUnits: ['工业和信息化部'], responsibleUnits: ['财政部', '科技部'] });
+    const starred: TrailerState = {};
+    findTrailer('丙。（责任单位：☆经信局、科技局。标☆的为牵头单位，下同。）', starred);
+    expect(findTrailer('丁。（责任单位：☆科技局、财政局）', starred)!.units).toMatchObject({ leadUnits: ['科技局'], responsibleUnits: ['财政局'] });
+  });
+
+  it('the last trailer of a text is the task’s', () => {
+    const t = findTrailer('建设平台（牵头单位：市教育局）。推进合作。（牵头单位：市委组织部，配合单位：市国资委）')!;
+    expect(t.units).toMatchObject({ leadUnits: ['市委组织部'], responsibleUnits: ['市政府国资委'] });
+  });
+
+  it('only 牵头单位 named: the lead units are also responsible; only 责任单位: the units before the first ， lead', () => {
+    expect(readLabelledUnits('牵头单位：市人力资源和社会保障局')).toEqual({ leadUnits: ['市人力资源和社会保障局'], responsibleUnits: ['市人力资源和社会保障局'], leadInferred: false });
+    expect(readLabelledUnits('责任单位：市委金融办，市财政局、市科技局')).toEqual({ leadUnits: ['市委金融办'], responsibleUnits: ['市财政局', '市科技创新局'], leadInferred: true });
+    expect(readLabelledUnits('牵头科室（单位）：计划科、科技资源统筹中心基建办')!.leadUnits).toEqual(['计划科', '科技资源统筹中心基建办']);
+  });
+
+  it('text without units has no trailer', () => {
+    expect(findTrailer('加快建设概念验证中心。（简称“633”人才工程）')).toBeUndefined();
+    expect(findTrailer('关于加快沉湖建设的建议（市人大第20250011号）')).toBeUndefined();
+  });
+});
+
+describe('unit phrases (a row per phrase)', () => {
+  const EXPANDED: Record<string, string[]> = {
+    '配合单位：市科协，各有关区、县级市': ['有关区人民政府', '有关县级市人民政府'],
+    '配合单位：市教育局，各区、县级市': ['各区人民政府', '各县级市人民政府'],
+    '责任单位：各区、县（市）人民政府': ['各区人民政府', '各县（市）人民政府'],
+  };
+  it.each(UNIT_PHRASES.map((p) => [p.example] as const))('%s', (example) => {
+    const units = readLabelledUnits(`牵头单位：市委组织部，${example}`)!;
+    for (const u of EXPANDED[example]!) expect(units.responsibleUnits).toContain(u);
+    expect(expandUnitPhrases(example)).not.toMatch(/、县级市$|、县（市）人民政府$/u);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * 核对识别结果 on a real document the parser was not first written against (广州 人才集聚工程,
+ * test/fixtures/policy/corpus): fix without retyping (units, deadline, split, merge, targets),
+ * the unplaced text with its line, an automatic unique key prefix, at 1366×650 and 1920×1080.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+
+const CORPUS = resolve(import.meta.dirname, '../fixtures/policy/corpus');
+const GUANGZHOU = readFileSync(resolve(CORPUS, '01-guangzhou-rencai-2012.txt'), 'utf8');
+const HANGZHOU = readFileSync(resolve(CORPUS, '03-hangzhou-hulianwang-2015.txt'), 'utf8');
+
+async function readStore(page: Page, store: string, key: string): Promise<unknown> {
+  return page.evaluate(
+    ([s, k]) =>
+      new Promise<unknown>((ok) => {
+        const req = indexedDB.open('district-innovation-ledger');
+        req.onsuccess = () => {
+          const get = req.result.transaction(s!).objectStore(s!).get(k!);
+          get.onsuccess = () => ok(get.result);
+        };
+      }),
+    [store, key],
+  );
+}
+
+async function paste(page: Page, text: string) {
+  await page.getByTestId('add-document').click();
+  await page.getByTestId('policy-text').fill(text);
+  await page.getByTestId('parse-policy').click();
+  await page.getByTestId('review-tasks').waitFor();
+}
+
+const row = (page: Page, key: string) => page.locator(`tr[data-key="${key}"]`);
+
+describe.each([
+  [1366, 650],
+  [1920, 1080],
+])('核对识别结果 at %i×%i', (width, height) => {
+  const app = useServedApp();
+
+  it('fixes a real document without retyping, lists what it could not place, and saves it', async () => {
+    const context = await app.browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '政策文件' }).click();
+    await page.getByTestId('document-list').getByText('2023年工作要点').waitFor();
+
+    await paste(page, GUANGZHOU);
+    const review = page.getByTestId('review-tasks');
+    await expect(review.locator('tbody tr.ant-table-row').count()).resolves.toBe(44);
+    await expect(page.getByTestId('doc-title').inputValue()).resolves.toBe('关于推进人才集聚工程的实施意见');
+    // No 文号: a prefix is made from the title, unused in the store.
+    const prefix = await page.getByTestId('key-prefix').inputValue();
+    expect(prefix).toMatch(/^[A-Z]{2,8}$/u);
+    // Task 2's units: 牵头 and 配合 apart, 各区、县级市 written out.
+    await expect(row(page, `${prefix}-02`).getByTestId('task-lead').inputValue()).resolves.toBe('市发展改革委');
+    await expect(row(page, `${prefix}-02`).getByTestId('task-responsible').inputValue()).resolves.toBe('市委组织部、市人力资源和社会保障局、各区人民政府、各县级市人民政府');
+    await screenshot(page, `documents-review-corpus-${width}`);
+
+    // Unplaced text, with its line.
+    await page.getByTestId('unplaced').getByText(/未归入任务的文字（\d+ 段）/u).click();
+    await page.getByTestId('unplaced').getByText('第4行').waitFor();
+    await page.getByTestId('unplaced').getByText('已取出 3 个目标').waitFor();
+    await screenshot(page, `documents-review-unplaced-${width}`);
+
+    // Edit units and deadline inline.
+    const t3 = row(page, `${prefix}-03`);
+    await t3.getByTestId('task-responsible').fill('市国资委、市人力资源和社会保障局');
+    await t3.getByTestId('task-responsible').blur();
+    await t3.getByTestId('task-deadline').fill('下个月');
+    await t3.getByTestId('task-deadline').blur();
+    await expect(t3.getAttribute('data-doubtful')).resolves.toBe('true');
+    await page.getByTestId('save-document').click();
+    await page.getByTestId('document-error').getByText(/完成时限.*请写成/u).waitFor();
+    await t3.getByTestId('task-deadline').fill('2016年底前');
+    await t3.getByTestId('task-deadline').blur();
+
+    // Split task 3 before its second sentence: a new task 03b with the same units and the targets of that sentence.
+    await t3.getByTestId('split-task').click();
+    await page.getByTestId('split-sentence').nth(1).click();
+    await screenshot(page, `documents-review-split-${width}`);
+    await page.getByTestId('split-ok').click();
+    const t3b = row(page, `${prefix}-03b`);
+    await t3b.waitFor();
+    await expect(t3b.getByTestId('target-editor').count()).resolves.toBe(4);
+    await expect(t3b.getByTestId('task-responsible').inputValue()).resolves.toBe('市政府国资委、市人力资源和社会保障局');
+    await expect(review.locator('tbody tr.ant-table-row').count()).resolves.toBe(45);
+
+    // Merge 12 with 13.
+    await row(page, `${prefix}-12`).getByTestId('merge-task').click();
+    await expect(row(page, `${prefix}-13`).count()).resolves.toBe(0);
+    await expect(row(page, `${prefix}-12`).getByTestId('task-lead').inputValue()).resolves.toBe('市人力资源和社会保障局、市科技和信息化局');
+
+    // Targets: rename one, remove one, add one (an unnamed one blocks saving with a plain message).
+    const t38 = row(page, `${prefix}-38`);
+    await t38.getByTestId('target-name').first().fill('专家公寓套数');
+    await t38.getByTestId('remove-target').nth(1).click();
+    await expect(t38.getByTestId('target-editor').count()).resolves.toBe(1);
+    await t38.getByTestId('add-target').click();
+    await page.getByTestId('save-document').click();
+    await page.getByTestId('document-error').getByText(/有一个目标没有填写指标名称/u).waitFor();
+    await t38.getByTestId('target-name').nth(1).fill('人才公寓入住率');
+    await t38.getByTestId('target-value').nth(1).fill('90');
+    await t38.getByTestId('target-unit').nth(1).fill('%');
+    await screenshot(page, `documents-review-edited-${width}`);
+
+    await page.getByTestId('save-document').click();
+    await page.getByTestId('document-list').getByText('关于推进人才集聚工程的实施意见', { exact: true }).first().waitFor();
+    expect(await readStore(page, 'tasks', `${prefix}-03`)).toMatchObject({ deadline: '2016-12-31', deadlineText: '2016年底前', responsibleUnits: ['市政府国资委', '市人力资源和社会保障局'] });
+    expect(await readStore(page, 'tasks', `${prefix}-03b`)).toMatchObject({ number: '3之二', leadUnits: ['市委组织部'] });
+    expect(await readStore(page, 'tasks', `${prefix}-13`)).toBeUndefined();
+    const docId = `doc-${prefix}`;
+    const targets = (await page.evaluate(
+      (id) =>
+        new Promise<{ name: string; value: number; unit: string; taskKey?: string }[]>((ok) => {
+          const req = indexedDB.open('district-innovation-ledger');
+          req.onsuccess = () => {
+            const all = req.result.transaction('targets').objectStore('targets').getAll();
+            all.onsuccess = () => ok((all.result as { documentId: string; name: string; value: number; unit: string; taskKey?: string }[]).filter((t) => t.documentId === id));
+          };
+        }),
+      docId,
+    )) as { name: string; value: number; unit: string; taskKey?: string }[];
+    expect(targets.filter((t) => t.taskKey === `${prefix}-38`).map((t) => [t.name, t.value, t.unit]).sort()).toEqual([
+      ['专家公寓套数', 1000, '套'],
+      ['人才公寓入住率', 90, '%'],
+    ]);
+
+    // Two documents of the same year and issuer without 文号: the second gets its own prefix, nothing collides.
+    await paste(page, HANGZHOU);
+    const first = await page.getByTestId('key-prefix').inputValue();
+    await page.getByTestId('save-document').click();
+    await page.getByTestId('document-list').getByText('杭州市推进“互联网+”行动实施意见', { exact: true }).first().waitFor();
+    await paste(page, HANGZHOU.replace('杭州市推进“互联网+”行动实施意见', '杭州市推进“互联网+”行动实施意见（修订）'));
+    const second = await page.getByTestId('key-prefix').inputValue();
+    expect(second).not.toBe(first);
+    expect(second.startsWith(first)).toBe(true);
+    await page.getByTestId('save-document').click();
+    await page.getByTestId('document-list').getByText('杭州市推进“互联网+”行动实施意见（修订）', { exact: true }).first().waitFor();
+    await expect(page.getByTestId('document-list').locator('tbody tr.ant-table-row').count()).resolves.toBe(8);
+    await screenshot(page, `documents-review-saved-${width}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
