@@ -1,0 +1,41 @@
+/**
+ * 下发与回收: 承办分工 → 下发 (one workbook per unit) → 回收 (drop the returned files, check,
+ * merge into the ledger) → 回收进度 (who returned, who to chase, where each paragraph came from).
+ */
+import { useState } from 'react';
+import { Spin, Tabs, Typography } from 'antd';
+import { getDb, useLiveQuery } from '../../storage/live';
+import { getDistrict } from '../../storage/repositories';
+import { useRoundData } from './use-round-data';
+import { AssignTab } from './AssignTab';
+import { ROUNDS_TEXT } from './texts';
+
+type TabId = 'assign' | 'send' | 'collect' | 'board';
+
+/** The page. */
+export function RoundsPage() {
+  const district = useLiveQuery(() => getDistrict(getDb()), []);
+  if (!district) return <Spin />;
+  return <RoundsBody district={district} />;
+}
+
+function RoundsBody({ district }: { district: string }) {
+  const data = useRoundData(district);
+  const [tab, setTab] = useState<TabId>('assign');
+  if (!data) return <Spin />;
+  return (
+    <div>
+      <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 4 }}>
+        {ROUNDS_TEXT.title}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+        {ROUNDS_TEXT.intro}
+      </Typography.Paragraph>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as TabId)}
+        items={[{ key: 'assign', label: ROUNDS_TEXT.tabs.assign, children: <AssignTab district={district} rows={data.rows} units={data.units} mapping={data.mapping} /> }]}
+      />
+    </div>
+  );
+}
