@@ -62,3 +62,8 @@ export function columnLetter(index: number): string {
   }
   return s;
 }
+
+/** The file name of a unit's workbook (the unit may rename it; the binding still recognises it). */
+export function roundFileName(district: string, periodName: string, unit: string): string {
+  return `${district}${periodName}任务填报表_${unit}.xlsx`.replace(/[\\/:*?"<>|]/gu, '_');
+}

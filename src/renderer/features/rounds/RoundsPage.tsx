@@ -2,12 +2,15 @@
  * 下发与回收: 承办分工 → 下发 (one workbook per unit) → 回收 (drop the returned files, check,
  * merge into the ledger) → 回收进度 (who returned, who to chase, where each paragraph came from).
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Spin, Tabs, Typography } from 'antd';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { getDistrict } from '../../storage/repositories';
 import { useRoundData } from './use-round-data';
 import { AssignTab } from './AssignTab';
+import { SendTab } from './SendTab';
+import { CollectTab } from './CollectTab';
+import { BoardTab } from './BoardTab';
 import { ROUNDS_TEXT } from './texts';
 
 type TabId = 'assign' | 'send' | 'collect' | 'board';
@@ -22,6 +25,7 @@ export function RoundsPage() {
 function RoundsBody({ district }: { district: string }) {
   const data = useRoundData(district);
   const [tab, setTab] = useState<TabId>('assign');
+  const tasks = useMemo(() => new Map((data?.rows ?? []).map((r) => [r.task.key, r.task])), [data?.rows]);
   if (!data) return <Spin />;
   return (
     <div>
@@ -34,7 +38,12 @@ function RoundsBody({ district }: { district: string }) {
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as TabId)}
-        items={[{ key: 'assign', label: ROUNDS_TEXT.tabs.assign, children: <AssignTab district={district} rows={data.rows} units={data.units} mapping={data.mapping} /> }]}
+        items={[
+          { key: 'assign', label: ROUNDS_TEXT.tabs.assign, children: <AssignTab district={district} rows={data.rows} units={data.units} mapping={data.mapping} /> },
+          { key: 'send', label: ROUNDS_TEXT.tabs.send, children: <SendTab district={district} rows={data.rows} rounds={data.rounds} /> },
+          { key: 'collect', label: ROUNDS_TEXT.tabs.collect, children: <CollectTab rounds={data.rounds} tasks={tasks} onApplied={() => setTab('board')} /> },
+          { key: 'board', label: ROUNDS_TEXT.tabs.board, children: <BoardTab rounds={data.rounds} tasks={tasks} /> },
+        ]}
       />
     </div>
   );
