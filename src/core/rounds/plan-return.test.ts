@@ -51,7 +51,7 @@ describe('planReturns: recognising files', () => {
   });
 
   it.each<[string, ReturnedFile, RegExp]>([
-    ['wrong period (binding)', file('区科技局', [['T-01', '', '序时推进', '1', 'a']], { periodId: '2025-Q2' }), /2025-Q2 期下发的文件，本次回收的是 2025-Q3/],
+    ['wrong period (binding)', file('区科技局', [['T-01', '', '序时推进', '1', 'a']], { periodId: '2025-Q2' }), /这是2025年第二季度下发的文件，本次回收的是2025年第三季度/],
     ['wrong period (title, no binding)', file('区科技局', [['T-01', '', '序时推进', '1', 'a']], { binding: false, title: '汉阳区2025年第二季度重点任务推进情况填报表（区科技局）' }), /表头写的是“2025年第二季度”/],
     ['unknown unit without binding', file('区教育局', [['T-01', '', '', '', 'a']], { binding: false, title: '填报表', name: 'x.xlsx' }), /认不出这是哪个承办单位/],
     ['a unit not in the round', file('区教育局', [['T-01', '', '', '', 'a']]), /没有给“区教育局”下发任务/],
@@ -89,7 +89,7 @@ describe('planReturns: recognising files', () => {
     const e = p!.issues.find((i) => i.severity === 'error')!;
     expect(e).toMatchObject({ fileName: '区科技局.xlsx', sheet: '任务填报', row: 5, ...(column ? { column } : {}) });
     expect(e.message).toMatch(msg);
-    expect(p!.refusedRows).toEqual([expect.objectContaining({ row: 5, texts: expect.arrayContaining(['文字']) })]);
+    expect(p!.refusedRows).toEqual([expect.objectContaining({ row: 5, texts: expect.arrayContaining(['进展情况：文字']) })]);
     expect(p!.rows.map((r) => r.taskKey)).toEqual(['T-02']);
   });
 

@@ -9,6 +9,7 @@
 import type { ProgressEntry, TaskStatus } from '../model';
 import { STATUS_LABELS, statusFromLabel } from '../model';
 import type { SheetGrid } from '../import/types';
+import { parsePeriodId } from '../period';
 import type { Round } from './round';
 import { BINDING_SHEET, readBinding, type RoundBinding } from './round';
 import { ROUND_COLUMNS, ROUND_SHEET, columnLetter, type RoundColumn } from './sheet-layout';
@@ -159,13 +160,13 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   if (read.ok) {
     binding = read.binding;
     if (binding.district !== round.district) return refuse(T.otherDistrict(binding.district));
-    if (binding.periodId !== round.periodId) return refuse(T.wrongPeriod(binding.periodId, round.periodId), { sheet: BINDING_SHEET });
+    if (binding.periodId !== round.periodId) return refuse(T.wrongPeriod(parsePeriodId(binding.periodId)?.name ?? binding.periodId, ctx.periodName));
     if (!round.units.some((u) => u.unit === binding!.unit)) return refuse(T.unitNotInRound(binding.unit));
     if (binding.roundId !== round.id) issue('warning', T.otherRound);
     plan.unit = binding.unit;
     plan.matchedBy = 'binding';
   } else {
-    if (read.reason === 'damaged') issue('warning', T.bindingDamaged, { sheet: BINDING_SHEET });
+    if (read.reason === 'damaged') issue('warning', T.bindingDamaged);
     else issue('warning', T.noBinding);
     plan.unit = unitFromText(round, table?.sheet, file.fileName);
     if (!plan.unit) return refuse(T.unknownUnit);
@@ -195,7 +196,8 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
     const excelRow = r + 1;
     const keyText = cell(cells, 'taskKey');
     const titleText = cell(cells, 'title');
-    const texts = (['progress', 'problems', 'nextSteps', 'status', 'percent'] as const).map((k) => cell(cells, k));
+    // What the unit wrote in the row, labelled by column, kept with a refused row.
+    const texts = (['status', 'percent', 'progress', 'problems', 'nextSteps'] as const).map((k) => (cell(cells, k) ? `${ROUND_COLUMNS.find((c) => c.key === k)!.header}：${cell(cells, k)}` : ''));
     if (!keyText && !titleText) {
       if (texts.some(Boolean)) {
         plan.refusedRows.push({ row: excelRow, texts: texts.filter(Boolean) });

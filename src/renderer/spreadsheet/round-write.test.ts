@@ -100,7 +100,7 @@ describe('returned workbooks filled with openpyxl and re-saved by LibreOffice', 
   it('last quarter’s file: refused as the wrong period', () => {
     const [p] = planReturns([returned('人社局报回.xlsx')], ctx);
     expect(p!.refused).toBe(true);
-    expect(p!.issues[0]!.message).toMatch(/2025-Q2 期下发的文件，本次回收的是 2025-Q3/);
+    expect(p!.issues[0]!.message).toMatch(/这是2025年第二季度下发的文件，本次回收的是2025年第三季度/);
   });
 
   it('a bad status and a percent out of range: those rows refused, named by sheet, row and column; the rest taken', () => {
@@ -112,8 +112,8 @@ describe('returned workbooks filled with openpyxl and re-saved by LibreOffice', 
       expect.objectContaining({ sheet: '任务填报', row: 5, column: 'G列（完成进度（%））', message: expect.stringMatching(/“120”不是 0–100/) }),
     ]);
     expect(p!.refusedRows.map((r) => r.texts)).toEqual([
-      ['平台建设基本完成。', '基本完成', '80'],
-      ['高企认定超额。', '序时推进', '120'],
+      ['本期状态：基本完成', '完成进度（%）：80', '进展情况：平台建设基本完成。'],
+      ['本期状态：序时推进', '完成进度（%）：120', '进展情况：高企认定超额。'],
     ]);
     expect(p!.rows.filter((r) => !r.empty).map((r) => r.taskKey)).toEqual(['2023YD-03']);
   });

@@ -186,7 +186,7 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: {
           />
         </Card>
       ))}
-      <Space style={{ marginTop: 8, position: 'sticky', bottom: 0, background: '#fff', padding: '8px 0' }}>
+      <Space style={{ marginTop: 8, position: 'sticky', bottom: -16, background: '#fff', padding: '8px 12px', width: '100%', borderTop: '1px solid #e5e7eb', zIndex: 2 }}>
         <Button type="primary" disabled={merges.length === 0} loading={busy} onClick={onApply} data-testid="collect-apply">
           {busy ? T.applying : T.apply(merges.length)}
         </Button>
