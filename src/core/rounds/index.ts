@@ -6,3 +6,4 @@ export * from './sheet-layout';
 export * from './plan-return';
 export * from './texts';
 export * from './board';
+export * from './city';

@@ -283,6 +283,8 @@ export interface FieldMerge {
 /** One task's merge across all files of the drop. */
 export interface TaskMerge {
   taskKey: string;
+  /** City level: the district whose progress this is (each district keeps its own); absent: the round's district. */
+  district?: string;
   fields: FieldMerge[];
 }
 
@@ -304,11 +306,19 @@ function defaultAction(field: ReturnField, before: string, combined: string): { 
   return { conflict: true, action: 'append' };
 }
 
+/** The ledger key planMerges looks up: the task key, or at the city level `${district}|${taskKey}`. */
+export function mergeLedgerKey(round: Pick<Round, 'level'>, district: string, taskKey: string): string {
+  return round.level === 'city' ? `${district}|${taskKey}` : taskKey;
+}
+
 /**
  * Merge the accepted rows of all files per task. Status and percent come from the lead unit
  * (a 协办 unit's value is used only when the lead sent none); texts are joined, lead first.
+ * At the city level each district's return stays its own (one merge per district and task).
+ * `ledger` is keyed by mergeLedgerKey().
  */
 export function planMerges(files: readonly FilePlan[], round: Round, ledger: ReadonlyMap<string, Pick<ProgressEntry, 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps'>>): TaskMerge[] {
+  const city = round.level === 'city';
   const byTask = new Map<string, { unit: string; role: 'lead' | 'assist'; row: ReturnedRow }[]>();
   for (const f of files) {
     if (f.refused || !f.unit) continue;
@@ -316,15 +326,17 @@ export function planMerges(files: readonly FilePlan[], round: Round, ledger: Rea
     for (const row of f.rows) {
       if (row.empty) continue;
       const role = sent?.leadKeys.includes(row.taskKey) ? 'lead' : 'assist';
-      if (!byTask.has(row.taskKey)) byTask.set(row.taskKey, []);
-      byTask.get(row.taskKey)!.push({ unit: f.unit, role, row });
+      const key = city ? `${f.unit}|${row.taskKey}` : row.taskKey;
+      if (!byTask.has(key)) byTask.set(key, []);
+      byTask.get(key)!.push({ unit: f.unit, role, row });
     }
   }
   const order = new Map(round.units.flatMap((u) => u.taskKeys).map((k, i) => [k, i] as const).reverse());
   const out: TaskMerge[] = [];
-  for (const [taskKey, list] of byTask) {
+  for (const [key, list] of byTask) {
+    const taskKey = list[0]!.row.taskKey;
     list.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
-    const cur = ledger.get(taskKey);
+    const cur = ledger.get(key);
     const fields: FieldMerge[] = [];
     for (const field of ['status', 'percent', ...TEXT_FIELDS] as const) {
       const incoming = list
@@ -335,9 +347,10 @@ export function planMerges(files: readonly FilePlan[], round: Round, ledger: Rea
       const combined = field === 'status' || field === 'percent' ? incoming[0]!.value : joinParagraphs(incoming.map((x) => x.value));
       fields.push({ field, before, incoming, combined, ...defaultAction(field, before, combined) });
     }
-    if (fields.length > 0) out.push({ taskKey, fields });
+    if (fields.length > 0) out.push({ taskKey, ...(city ? { district: list[0]!.unit } : {}), fields });
   }
-  return out.sort((a, b) => (order.get(a.taskKey) ?? 0) - (order.get(b.taskKey) ?? 0));
+  const unitIndex = (d: string | undefined) => round.units.findIndex((u) => u.unit === d);
+  return out.sort((a, b) => (order.get(a.taskKey) ?? 0) - (order.get(b.taskKey) ?? 0) || unitIndex(a.district) - unitIndex(b.district));
 }
 
 /** The value a field ends with under its action. */

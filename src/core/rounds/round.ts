@@ -26,6 +26,8 @@ export interface Round {
   /** Whether last period's texts were prefilled. */
   prefilled: boolean;
   units: RoundUnit[];
+  /** `city`: the city's office sent the task list to the districts (市级汇总); absent: a district's round. */
+  level?: 'city';
 }
 
 /** A new round id from its period and creation time. */

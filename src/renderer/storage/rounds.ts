@@ -142,10 +142,12 @@ export async function applyRoundReturn(db: LedgerDb, round: Round, files: readon
   if (accepted.length === 0) return { ok: false, message: ROUND_APPLY_TEXT.nothing };
   try {
     const record = await db.transaction('rw', [db.progress, db.roundApplies], async () => {
-      const ids = changes.map((c) => progressId(round.district, c.m.taskKey, round.periodId));
+      // At the city level each district's progress is written under that district.
+      const districtOf = (m: TaskMerge) => m.district ?? round.district;
+      const ids = changes.map((c) => progressId(districtOf(c.m), c.m.taskKey, round.periodId));
       const before = await db.progress.bulkGet(ids);
       const after = changes.map(({ m, fields }, i): ProgressEntry => {
-        const cur = before[i] ?? emptyProgress(round.district, m.taskKey, round.periodId);
+        const cur = before[i] ?? emptyProgress(districtOf(m), m.taskKey, round.periodId);
         return { ...cur, ...fields, filledBy: cur.filledBy || filledBy, updatedAt: at };
       });
       await db.progress.bulkPut(after);
