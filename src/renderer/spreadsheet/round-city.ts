@@ -77,7 +77,7 @@ export async function writeCitySummary(input: { periodName: string; rows: CityTa
   wb.creator = '区级科创任务台账';
   const ws = sheetSetup(wb, '全市汇总表', [6, 13, 24, 14, 12, 9, 46, 22], 3);
   titleRow(ws, 1, 8, `武汉市${input.periodName}科技创新重点任务推进情况汇总表`);
-  titleRow(ws, 2, 8, `汇总时间：${input.madeAt.slice(0, 16).replace('T', ' ')}　　共 ${input.rows.length} 项任务`, 10);
+  titleRow(ws, 2, 8, `汇总时间：${input.madeAt.slice(0, 16).replace('T', ' ')} · 共 ${input.rows.length} 项任务`, 10);
   header(ws, 3, ['序号', '任务编号', '重点任务', '区（功能区）', '本期状态', '完成进度', '进展情况', '汇总']);
   let r = 4;
   input.rows.forEach((t, i) => {
