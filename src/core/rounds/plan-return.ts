@@ -132,6 +132,9 @@ function unitFromText(round: Round, sheet: SheetGrid | undefined, fileName: stri
   return (units.find((u) => head.includes(u.unit)) ?? units.find((u) => fileName.includes(u.unit)))?.unit;
 }
 
+/** The first cell of a report's signature block. */
+const FOOTER = /^\s*(填报人|审核人|联系电话|填报日期|单位负责人)\s*[:：]/u;
+
 const PERIOD_PATTERN = /\d{4}年(?:第[一二三四1-4]季度|[上下]半年|\d{1,2}月)/u;
 
 /** Plan one file against the round. */
@@ -191,11 +194,16 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   const { sheet, headerRow, columns } = table;
   const cell = (r: string[], key: RoundColumn['key']) => (columns.has(key) ? (r[columns.get(key)!] ?? '').trim() : '');
   const seenKeys = new Map<string, number>();
+  // City level: a district's export lists all its tasks; those the city did not send are left out, named once.
+  const city = round.level === 'city';
+  const outside: string[] = [];
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r]!;
     const excelRow = r + 1;
     const keyText = cell(cells, 'taskKey');
     const titleText = cell(cells, 'title');
+    // The signature block under a report (填报人： … 审核人：) ends the table.
+    if (!keyText && !titleText && cells.some((c) => FOOTER.test(c))) break;
     // What the unit wrote in the row, labelled by column, kept with a refused row.
     const texts = (['status', 'percent', 'progress', 'problems', 'nextSteps'] as const).map((k) => (cell(cells, k) ? `${ROUND_COLUMNS.find((c) => c.key === k)!.header}：${cell(cells, k)}` : ''));
     if (!keyText && !titleText) {
@@ -215,6 +223,10 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
       plan.refusedRows.push({ row: excelRow, taskKey: task?.key ?? (keyText || undefined), title: titleText || undefined, texts: texts.filter(Boolean) });
       issue('error', message, { ...where, ...(column ? { column } : {}) });
     };
+    if (city && (!task || !sentKeys.has(task.key))) {
+      outside.push(task?.key ?? (keyText || titleText));
+      continue;
+    }
     if (!task) {
       refuseRow(T.unknownTask(keyText || titleText));
       continue;
@@ -253,6 +265,7 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
     row.empty = !row.status && row.percent === undefined && !row.progress && !row.problems && !row.nextSteps;
     plan.rows.push(row);
   }
+  if (outside.length > 0) issue('warning', T.outsideCityList(outside));
   const missing = [...sentKeys].filter((k) => !seenKeys.has(k));
   if (missing.length > 0) issue('warning', T.rowsMissing(missing));
   return plan;

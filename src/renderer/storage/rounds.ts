@@ -27,7 +27,22 @@ export const ROUND_SETTING_KEYS = {
   /** `roundUnits|<district>` → string[] */
   units: (district: string) => `roundUnits|${district}`,
   leadMapping: 'roundLeadMapping',
+  /** 'district' (default) or 'city': the office runs rounds with its departments, or with the 17 districts (市级汇总). */
+  officeLevel: 'officeLevel',
 } as const;
+
+/** Whether the office is a district's (its departments are the units) or the city's (the districts are). */
+export type OfficeLevel = 'district' | 'city';
+
+/** The office level (district unless set up as 市级). */
+export function loadOfficeLevel(db: LedgerDb): Promise<OfficeLevel> {
+  return getSetting<OfficeLevel>(db, ROUND_SETTING_KEYS.officeLevel, 'district');
+}
+
+/** Set the office level. */
+export function saveOfficeLevel(db: LedgerDb, level: OfficeLevel): Promise<void> {
+  return setSetting(db, ROUND_SETTING_KEYS.officeLevel, level);
+}
 
 /** One applied drop of returned files. Persisted (table `roundApplies`): do not rename fields. */
 export interface RoundApply {

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { isAssigned, suggestUnits, type AssignChange } from '@core/rounds';
+import { isAssigned, suggestDistricts, suggestUnits, type AssignChange } from '@core/rounds';
 import { getDb } from '../../storage/live';
 import { changeAssignments, setAssignments } from '../../storage/rounds';
 import type { AssignRow } from './use-round-data';
@@ -12,9 +12,10 @@ import { UnitsEditor } from './UnitsEditor';
 import { ROUNDS_TEXT } from './texts';
 
 const T = ROUNDS_TEXT.assign;
+const C = ROUNDS_TEXT.city;
 
 /** The assignment tab. */
-export function AssignTab({ district, rows, units, mapping }: { district: string; rows: AssignRow[]; units: string[]; mapping: Record<string, string> }) {
+export function AssignTab({ district, rows, units, mapping, city }: { district: string; rows: AssignRow[]; units: string[]; mapping: Record<string, string>; city: boolean }) {
   const { message } = App.useApp();
   const [search, setSearch] = useState('');
   const [onlyUnassigned, setOnlyUnassigned] = useState(false);
@@ -48,8 +49,9 @@ export function AssignTab({ district, rows, units, mapping }: { district: string
     const keys = new Set(selected.length > 0 ? selected : shown.filter((r) => !isAssigned(r.assignment)).map((r) => r.task.key));
     const values = rows
       .filter((r) => keys.has(r.task.key))
-      .map((r) => ({ taskKey: r.task.key, ...suggestUnits(r.task, mapping, units) }))
-      .filter((v) => v.lead);
+      // At the city level the districts all take their own part: no lead among them.
+      .map((r) => (city ? { taskKey: r.task.key, assist: suggestDistricts(r.task) } : { taskKey: r.task.key, ...suggestUnits(r.task, mapping, units) }))
+      .filter((v) => v.lead || v.assist.length > 0);
     if (values.length === 0) return message.info(T.suggestNone);
     await setAssignments(getDb(), district, values);
     message.success(T.suggested(values.length));
@@ -67,9 +69,11 @@ export function AssignTab({ district, rows, units, mapping }: { district: string
         <Typography.Text type="secondary" data-testid="assign-counts">
           {T.counts(assigned, rows.length)}
         </Typography.Text>
-        <Button onClick={() => setEditing(true)} data-testid="edit-units">
-          {T.editUnits}
-        </Button>
+        {!city && (
+          <Button onClick={() => setEditing(true)} data-testid="edit-units">
+            {T.editUnits}
+          </Button>
+        )}
       </Space>
       <Space wrap style={{ marginBottom: 8 }}>
         <Typography.Text data-testid="assign-selected">{T.selected(selected.length, shown.length)}</Typography.Text>
@@ -80,19 +84,21 @@ export function AssignTab({ district, rows, units, mapping }: { district: string
           {T.clearSelection}
         </Button>
         <Select showSearch placeholder={T.pickUnit} style={{ width: 170 }} value={unit} onChange={setUnit} options={units.map((u) => ({ value: u, label: u }))} data-testid="assign-unit" />
-        <Button type="primary" onClick={needUnit((u) => ({ kind: 'setLead', unit: u }))} data-testid="assign-set-lead">
-          {T.setLead}
+        {!city && (
+          <Button type="primary" onClick={needUnit((u) => ({ kind: 'setLead', unit: u }))} data-testid="assign-set-lead">
+            {T.setLead}
+          </Button>
+        )}
+        <Button type={city ? 'primary' : 'default'} onClick={needUnit((u) => ({ kind: 'addAssist', unit: u }))} data-testid="assign-add-assist">
+          {city ? C.addDistrict : T.addAssist}
         </Button>
-        <Button onClick={needUnit((u) => ({ kind: 'addAssist', unit: u }))} data-testid="assign-add-assist">
-          {T.addAssist}
-        </Button>
-        <Button onClick={needUnit((u) => ({ kind: 'removeAssist', unit: u }))}>{T.removeAssist}</Button>
+        <Button onClick={needUnit((u) => ({ kind: 'removeAssist', unit: u }))}>{city ? C.removeDistrict : T.removeAssist}</Button>
         <Button danger onClick={() => void change({ kind: 'clear' })}>
           {T.clear}
         </Button>
-        <Tooltip title={T.suggestHint}>
+        <Tooltip title={city ? C.suggestHint : T.suggestHint}>
           <Button onClick={() => void suggest()} data-testid="assign-suggest">
-            {T.suggest}
+            {city ? C.suggest : T.suggest}
           </Button>
         </Tooltip>
       </Space>
@@ -108,8 +114,12 @@ export function AssignTab({ district, rows, units, mapping }: { district: string
           { title: T.colKey, width: 110, render: (_, r) => r.task.key },
           { title: T.colTitle, ellipsis: true, render: (_, r) => r.task.title },
           { title: T.colCityLead, width: 170, ellipsis: true, render: (_, r) => r.task.leadUnits.join('、') },
-          { title: T.colLead, width: 150, render: (_, r) => (r.assignment?.lead ? <Tag color="blue">{r.assignment.lead}</Tag> : null) },
-          { title: T.colAssist, width: 220, render: (_, r) => r.assignment?.assist.map((u) => <Tag key={u}>{u}</Tag>) },
+          ...(city
+            ? [{ title: C.colDistricts, width: 380, render: (_: unknown, r: AssignRow) => (r.assignment && r.assignment.assist.length === 17 ? <Tag color="blue">全部 17 个区</Tag> : r.assignment?.assist.map((u) => <Tag key={u}>{u}</Tag>)) }]
+            : [
+                { title: T.colLead, width: 150, render: (_: unknown, r: AssignRow) => (r.assignment?.lead ? <Tag color="blue">{r.assignment.lead}</Tag> : null) },
+                { title: T.colAssist, width: 220, render: (_: unknown, r: AssignRow) => r.assignment?.assist.map((u) => <Tag key={u}>{u}</Tag>) },
+              ]),
         ]}
       />
       {editing && <UnitsEditor district={district} units={units} mapping={mapping} open onClose={(saved) => (setEditing(false), saved && message.success(ROUNDS_TEXT.units.saved))} />}

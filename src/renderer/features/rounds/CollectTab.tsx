@@ -51,8 +51,8 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
     setOver(false);
     void filesOf(e.dataTransfer.files).then(take);
   };
-  const setAction = (taskKey: string, field: string, action: MergeAction) =>
-    setState((s) => (s.kind !== 'preview' ? s : { ...s, merges: s.merges.map((m) => (m.taskKey !== taskKey ? m : { ...m, fields: m.fields.map((f) => (f.field === field ? { ...f, action } : f)) })) }));
+  const setAction = (m0: TaskMerge, field: string, action: MergeAction) =>
+    setState((s) => (s.kind !== 'preview' ? s : { ...s, merges: s.merges.map((m) => (m !== m0 ? m : { ...m, fields: m.fields.map((f) => (f.field === field ? { ...f, action } : f)) })) }));
   const apply = async () => {
     if (state.kind !== 'preview') return;
     setBusy(true);
@@ -101,7 +101,7 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
   );
 }
 
-function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (k: string, f: string, a: MergeAction) => void; onApply: () => void; onCancel: () => void; busy: boolean }) {
+function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (m: TaskMerge, f: string, a: MergeAction) => void; onApply: () => void; onCancel: () => void; busy: boolean }) {
   const issues = files.flatMap((f) => f.issues);
   const refusedRows = files.flatMap((f) => f.refusedRows.map((r) => ({ ...r, fileName: f.fileName })));
   return (
@@ -156,7 +156,7 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: {
       <Typography.Title level={5}>{T.tasks}</Typography.Title>
       {merges.length === 0 && <Alert type="info" showIcon title={T.noChanges} />}
       {merges.map((m) => (
-        <Card key={m.taskKey} size="small" style={{ marginBottom: 8 }} data-testid={`merge-${m.taskKey}`} title={`${m.taskKey} ${tasks.get(m.taskKey)?.title ?? ''}`}>
+        <Card key={`${m.district ?? ''}|${m.taskKey}`} size="small" style={{ marginBottom: 8 }} data-testid={`merge-${m.district ? `${m.district}-` : ''}${m.taskKey}`} title={m.district ? ROUNDS_TEXT.city.mergeTitle(m.district, m.taskKey, tasks.get(m.taskKey)?.title ?? '') : `${m.taskKey} ${tasks.get(m.taskKey)?.title ?? ''}`}>
           <Table
             size="small"
             pagination={false}
@@ -172,7 +172,7 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: {
                 render: (_, f) => (
                   <div>
                     {f.conflict && (
-                      <Radio.Group size="small" value={f.action} onChange={(e) => setAction(m.taskKey, f.field, e.target.value as MergeAction)} data-testid={`action-${m.taskKey}-${f.field}`}>
+                      <Radio.Group size="small" value={f.action} onChange={(e) => setAction(m, f.field, e.target.value as MergeAction)} data-testid={`action-${m.taskKey}-${f.field}`}>
                         <Radio.Button value="keep">{T.actions.keep}</Radio.Button>
                         <Radio.Button value="replace">{T.actions.replace}</Radio.Button>
                         {f.field !== 'status' && f.field !== 'percent' && <Radio.Button value="append">{T.actions.append}</Radio.Button>}

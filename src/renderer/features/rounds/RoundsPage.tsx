@@ -11,9 +11,10 @@ import { AssignTab } from './AssignTab';
 import { SendTab } from './SendTab';
 import { CollectTab } from './CollectTab';
 import { BoardTab } from './BoardTab';
+import { SummaryTab } from './SummaryTab';
 import { ROUNDS_TEXT } from './texts';
 
-type TabId = 'assign' | 'send' | 'collect' | 'board';
+type TabId = 'assign' | 'send' | 'collect' | 'board' | 'summary';
 
 /** The page. */
 export function RoundsPage() {
@@ -33,16 +34,17 @@ function RoundsBody({ district }: { district: string }) {
         {ROUNDS_TEXT.title}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-        {ROUNDS_TEXT.intro}
+        {data.city ? ROUNDS_TEXT.cityIntro : ROUNDS_TEXT.intro}
       </Typography.Paragraph>
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as TabId)}
         items={[
-          { key: 'assign', label: ROUNDS_TEXT.tabs.assign, children: <AssignTab district={district} rows={data.rows} units={data.units} mapping={data.mapping} /> },
-          { key: 'send', label: ROUNDS_TEXT.tabs.send, children: <SendTab district={district} rows={data.rows} rounds={data.rounds} /> },
+          { key: 'assign', label: data.city ? ROUNDS_TEXT.cityTabs.assign : ROUNDS_TEXT.tabs.assign, children: <AssignTab district={district} rows={data.rows} units={data.units} mapping={data.mapping} city={data.city} /> },
+          { key: 'send', label: ROUNDS_TEXT.tabs.send, children: <SendTab district={district} rows={data.rows} rounds={data.rounds} city={data.city} /> },
           { key: 'collect', label: ROUNDS_TEXT.tabs.collect, children: <CollectTab rounds={data.rounds} tasks={tasks} onApplied={() => setTab('board')} /> },
           { key: 'board', label: ROUNDS_TEXT.tabs.board, children: <BoardTab rounds={data.rounds} tasks={tasks} /> },
+          ...(data.city ? [{ key: 'summary', label: ROUNDS_TEXT.tabs.summary, children: <SummaryTab rounds={data.rounds} tasks={tasks} /> }] : []),
         ]}
       />
     </div>

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { App, Alert, Button, Checkbox, DatePicker, Input, List, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { parsePeriodId } from '@core/period';
-import { sendNotice, tasksByUnit, type Round } from '@core/rounds';
+import { dateText, sendNotice, tasksByUnit, type Round } from '@core/rounds';
 import { platform } from '../../platform';
 import { getDb } from '../../storage/live';
 import { PeriodPicker } from '../ledger/PeriodPicker';
@@ -29,7 +29,7 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** The send tab. */
-export function SendTab({ district, rows, rounds }: { district: string; rows: AssignRow[]; rounds: Round[] }) {
+export function SendTab({ district, rows, rounds, city }: { district: string; rows: AssignRow[]; rounds: Round[]; city: boolean }) {
   const { message } = App.useApp();
   const { period } = useReportingPeriod();
   const [due, setDue] = useState<Dayjs>(() => dayjs(period.end).add(8, 'day'));
@@ -46,7 +46,7 @@ export function SendTab({ district, rows, rounds }: { district: string; rows: As
     setBusy(true);
     try {
       const { produceRound } = await import('./send-flow');
-      const out = await produceRound(getDb(), { district, period, dueDate: due.format('YYYY-MM-DD'), units: chosen, prefill, tasks: rows.map((r) => r.task) });
+      const out = await produceRound(getDb(), { district, period, dueDate: due.format('YYYY-MM-DD'), units: chosen, prefill, tasks: rows.map((r) => r.task), city });
       setMade(out);
       message.success(T.made(out.files.length));
     } catch (e) {
@@ -64,7 +64,8 @@ export function SendTab({ district, rows, rounds }: { district: string; rows: As
     const { zipFiles } = await import('./send-flow');
     await save(T.zipName(district, parsePeriodId(made.round.periodId)?.name ?? made.round.periodId), await zipFiles(made.files), true);
   };
-  const notice = made ? sendNotice(district, parsePeriodId(made.round.periodId)?.name ?? '', made.round.dueDate, made.files.map((f) => f.unit)) : '';
+  const madePeriod = made ? (parsePeriodId(made.round.periodId)?.name ?? '') : '';
+  const notice = !made ? '' : city ? ROUNDS_TEXT.city.notice(madePeriod, dateText(made.round.dueDate), made.files.map((f) => f.unit)) : sendNotice(district, madePeriod, made.round.dueDate, made.files.map((f) => f.unit));
 
   if (unitNames.length === 0) return <Alert type="info" showIcon title={T.noUnits} />;
   return (
@@ -84,15 +85,17 @@ export function SendTab({ district, rows, rounds }: { district: string; rows: As
                 const lead = list.filter((x) => x.role === 'lead').length;
                 return (
                   <Checkbox key={u} value={u}>
-                    {T.unitTasks(u, lead, list.length - lead)}
+                    {city ? ROUNDS_TEXT.city.unitTasks(u, list.length) : T.unitTasks(u, lead, list.length - lead)}
                   </Checkbox>
                 );
               })}
             </Checkbox.Group>
           </div>
-          <Checkbox checked={prefill} onChange={(e) => setPrefill(e.target.checked)} data-testid="send-prefill">
-            {T.prefill}
-          </Checkbox>
+          {!city && (
+            <Checkbox checked={prefill} onChange={(e) => setPrefill(e.target.checked)} data-testid="send-prefill">
+              {T.prefill}
+            </Checkbox>
+          )}
           <Button type="primary" onClick={() => void make()} loading={busy} data-testid="send-make">
             {T.make}
           </Button>

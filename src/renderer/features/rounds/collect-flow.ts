@@ -4,7 +4,7 @@
  */
 import type { ProgressEntry } from '@core/model';
 import { parsePeriodId } from '@core/period';
-import type { EarlierReturn, FilePlan, ReturnContext, Round, TaskMerge } from '@core/rounds';
+import { mergeLedgerKey, type EarlierReturn, type FilePlan, type ReturnContext, type Round, type TaskMerge } from '@core/rounds';
 import type { RoundWorkerRequest, RoundWorkerResponse } from '../../workers/round-worker';
 import type { LedgerDb } from '../../storage/db';
 import { backupBeforeImport } from '../../storage/backup';
@@ -17,7 +17,9 @@ export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ 
   const keys = [...new Set(round.units.flatMap((u) => u.taskKeys))];
   const tasks = (await db.tasks.bulkGet(keys)).filter((t) => !!t).map((t) => ({ key: t.key, number: t.number, title: t.title }));
   const earlier: EarlierReturn[] = (await listRoundApplies(db, round.id)).filter((a) => !a.undoneAt).flatMap((a) => a.files.map((f) => ({ hash: f.hash, unit: f.unit, fileName: f.fileName, at: a.at })));
-  const ledger = new Map((await progressRepo.byPeriod(db, round.district, round.periodId)).map((p) => [p.taskKey, p]));
+  // The city merges each district's return into that district's own entries.
+  const entries = round.level === 'city' ? await db.progress.where('periodId').equals(round.periodId).toArray() : await progressRepo.byPeriod(db, round.district, round.periodId);
+  const ledger = new Map(entries.map((p) => [mergeLedgerKey(round, p.district, p.taskKey), p]));
   return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, earlier }, ledger };
 }
 

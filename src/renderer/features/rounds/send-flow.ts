@@ -9,6 +9,7 @@ import type { LedgerDb } from '../../storage/db';
 import { progressRepo } from '../../storage/repositories';
 import { listAssignments, saveRound } from '../../storage/rounds';
 import { writeRoundWorkbook, zipFiles } from '../../spreadsheet/round-write';
+import { writeCityTaskList } from '../../spreadsheet/round-city';
 
 /** What the officer chose. */
 export interface SendChoice {
@@ -19,6 +20,8 @@ export interface SendChoice {
   prefill: boolean;
   /** The relevant tasks in ledger order (only these are sent). */
   tasks: Task[];
+  /** The city's office sending the task list to the districts. */
+  city?: boolean;
   now?: string;
 }
 
@@ -36,15 +39,17 @@ export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round
   const byUnit = tasksByUnit(assignments, c.tasks.map((t) => t.key));
   const taskByKey = new Map(c.tasks.map((t) => [t.key, t]));
   const last = c.prefill ? new Map((await progressRepo.byPeriod(db, c.district, previousPeriod(c.period).id)).map((p) => [p.taskKey, p])) : new Map();
-  const round: Round = { id: roundId(c.period.id, createdAt), district: c.district, periodId: c.period.id, dueDate: c.dueDate, createdAt, prefilled: c.prefill, units: [] };
+  const round: Round = { id: roundId(c.period.id, createdAt), district: c.district, periodId: c.period.id, dueDate: c.dueDate, createdAt, prefilled: c.prefill, units: [], ...(c.city ? { level: 'city' as const } : {}) };
   const files: RoundFile[] = [];
   for (const unit of c.units) {
     const list = byUnit.get(unit) ?? [];
     if (list.length === 0) continue;
     const keys = list.map((x) => x.taskKey);
     const binding = makeBinding(round, unit, keys);
-    const name = roundFileName(c.district, c.period.name, unit);
-    const data = await writeRoundWorkbook({
+    const name = c.city ? `武汉市${c.period.name}科技创新重点任务清单_${unit}.xlsx` : roundFileName(c.district, c.period.name, unit);
+    const data = c.city
+      ? await writeCityTaskList({ periodName: c.period.name, district: unit, dueDate: c.dueDate, binding, tasks: keys.map((k) => taskByKey.get(k)!) })
+      : await writeRoundWorkbook({
       district: c.district,
       periodName: c.period.name,
       unit,

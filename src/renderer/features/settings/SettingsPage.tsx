@@ -8,6 +8,7 @@ import { getDistrict, getPeriodKind, getSetting, setDistrict, setSetting } from 
 import { platform } from '../../platform';
 import { REPORT_SETTING_KEYS } from '../reports/report-source';
 import { SETTINGS_TEXT as T } from './texts';
+import { OfficeLevelSetting } from './OfficeLevelSetting';
 
 function DistrictSetting({ current }: { current: string }) {
   const { modal, message } = App.useApp();
@@ -151,6 +152,7 @@ export function SettingsPage() {
           <Radio.Button value="quarter">{T.quarterly}</Radio.Button>
         </Radio.Group>
       </Card>
+      <OfficeLevelSetting />
       <Card size="small" title={T.people}>
         <Typography.Paragraph type="secondary">{T.peopleHelp}</Typography.Paragraph>
         <PeopleSetting initial={people} />
