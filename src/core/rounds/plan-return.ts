@@ -170,6 +170,7 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
     plan.matchedBy = 'binding';
   } else {
     if (read.reason === 'damaged') issue('warning', T.bindingDamaged);
+    else if (round.level === 'city') issue('warning', T.cityByTitle);
     else issue('warning', T.noBinding);
     plan.unit = unitFromText(round, table?.sheet, file.fileName);
     if (!plan.unit) return refuse(T.unknownUnit);

@@ -37,6 +37,7 @@ describe('city level: the districts’ submissions', () => {
     ]);
     expect(plans[0]!.issues.some((i) => /另有 \d+ 项任务不在本次下发给该区的清单中/.test(i.message))).toBe(true);
     expect(plans[0]!.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(plans[0]!.issues[0]!.message).toMatch(/按表头中的区名、期次和各列名称识别/);
     expect(plans[1]!.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
