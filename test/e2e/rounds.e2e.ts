@@ -150,10 +150,17 @@ describe('collection round', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'rounds-board-1920x1080');
 
+    // Edit one paragraph where it came from; the ledger takes it.
+    const para = src.locator('textarea').filter({ hasText: '经信局：推荐入库企业12家。' });
+    await para.fill('经信局：推荐入库企业12家，其中3家已认定。');
+    await src.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('已保存。').waitFor();
+    await src.getByText('区经信局', { exact: true }).waitFor();
+
     const progress = await readStore<{ taskKey: string; progress: string; status?: string; percent?: number }>(page, 'progress');
     const p = (k: string) => progress.find((x) => x.taskKey === k);
     expect(p(k1!)).toMatchObject({ status: 'on_track', percent: 70, progress: '科技局：平台建成2家。' });
-    expect(p(shared)?.progress).toContain('经信局：推荐入库企业12家。');
+    expect(p(shared)?.progress).toContain('经信局：推荐入库企业12家，其中3家已认定。');
     expect(p(k3!)).toBeUndefined();
 
     // The district's export holds the merged texts.
@@ -171,7 +178,7 @@ describe('collection round', () => {
     const grid = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['重点任务推进情况表']!, { header: 1, defval: '' });
     const rowOf = (k: string) => grid.find((r) => r[1] === k)!;
     expect(rowOf(k1!).join('|')).toContain('科技局：平台建成2家。');
-    expect(rowOf(shared).join('|')).toContain('经信局：推荐入库企业12家。');
+    expect(rowOf(shared).join('|')).toContain('经信局：推荐入库企业12家，其中3家已认定。');
     expect(rowOf(j1!).join('|')).toContain('经信局：项目全部验收。');
     writeFileSync(join(dir, 'export.xlsx'), readFileSync((await exp.path())!));
     expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeParagraphs, chaseNotice, roundBoard, unitsToChase, type AppliedReturn } from './board';
+import { attributeParagraphs, chaseNotice, paragraphSourcesOf, roundBoard, unitsToChase, type AppliedReturn } from './board';
 import type { Round } from './round';
 
 const round: Round = {
@@ -46,5 +46,12 @@ describe('attributeParagraphs', () => {
       { text: '配合认定3家', unit: '区经信局' },
       { text: '科室补充' },
     ]);
+  });
+  it('stored sources win while they fit (an edited paragraph keeps its unit), else matching is used', () => {
+    expect(attributeParagraphs('认定9家\n配合', 'B', 'progress', returns, ['区科技局', ''])).toEqual([{ text: '认定9家', unit: '区科技局' }, { text: '配合' }]);
+    expect(attributeParagraphs('认定8家', 'B', 'progress', returns, ['区经信局', ''])).toEqual([{ text: '认定8家', unit: '区科技局' }]);
+  });
+  it('paragraphSourcesOf gives one unit per paragraph', () => {
+    expect(paragraphSourcesOf({ progress: '认定8家\n科室补充', problems: '', nextSteps: '' }, 'B', returns)).toEqual({ progress: ['区科技局', ''], problems: [], nextSteps: [] });
   });
 });

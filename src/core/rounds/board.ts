@@ -71,17 +71,26 @@ export interface SourcedParagraph {
 }
 
 /**
- * Split a merged text into paragraphs and name each one's source: the unit whose returned
- * text holds that paragraph (latest return first), else the office itself.
+ * Split a merged text into paragraphs and name each one's source. The sources stored with the
+ * entry are used while they still fit (one per paragraph: a paragraph edited on the board keeps
+ * its unit); otherwise the unit whose returned text holds that paragraph (latest return
+ * first), else the office itself.
  */
-export function attributeParagraphs(text: string, taskKey: string, field: 'progress' | 'problems' | 'nextSteps', returns: readonly AppliedReturn[]): SourcedParagraph[] {
+export function attributeParagraphs(text: string, taskKey: string, field: 'progress' | 'problems' | 'nextSteps', returns: readonly AppliedReturn[], stored?: readonly string[]): SourcedParagraph[] {
   const sorted = [...returns].sort((a, b) => (a.at < b.at ? 1 : -1));
-  return text
+  const paragraphs = text
     .split(/\r?\n/u)
     .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => {
-      const from = sorted.find((r) => r.texts.some((t) => t.taskKey === taskKey && t[field].split(/\r?\n/u).some((x) => x.trim() === p)));
-      return from ? { text: p, unit: from.unit } : { text: p };
-    });
+    .filter(Boolean);
+  if (stored && stored.length === paragraphs.length) return paragraphs.map((p, i) => (stored[i] ? { text: p, unit: stored[i] } : { text: p }));
+  return paragraphs.map((p) => {
+    const from = sorted.find((r) => r.texts.some((t) => t.taskKey === taskKey && t[field].split(/\r?\n/u).some((x) => x.trim() === p)));
+    return from ? { text: p, unit: from.unit } : { text: p };
+  });
+}
+
+/** The sources to store with an entry: one unit per paragraph, '' for the office. */
+export function paragraphSourcesOf(entry: Record<'progress' | 'problems' | 'nextSteps', string>, taskKey: string, returns: readonly AppliedReturn[]): Record<'progress' | 'problems' | 'nextSteps', string[]> {
+  const one = (f: 'progress' | 'problems' | 'nextSteps') => attributeParagraphs(entry[f], taskKey, f, returns).map((p) => p.unit ?? '');
+  return { progress: one('progress'), problems: one('problems'), nextSteps: one('nextSteps') };
 }

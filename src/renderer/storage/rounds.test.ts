@@ -82,7 +82,7 @@ describe('applyRoundReturn / undoRoundReturn', () => {
     const r = await applyRoundReturn(db, round, fp, merges, '王芳', '2026-04-02T01:00:00.000Z');
     expect(r.ok).toBe(true);
     const p2 = await db.progress.get(progressId('汉阳区', '2023YD-02', '2026-Q1'));
-    expect(p2).toMatchObject({ status: 'behind', progress: '认定8家\n配合认定3家', filledBy: '王芳' });
+    expect(p2).toMatchObject({ status: 'behind', progress: '认定8家\n配合认定3家', filledBy: '王芳', paragraphSources: { progress: ['区科技局', '区经信局'] } });
     if (!r.ok) return;
     expect(r.record.returns.map((x) => [x.unit, x.taskKeys])).toEqual([['区科技局', ['2023YD-01', '2023YD-02']], ['区经信局', ['2023YD-02']]]);
     const u = await undoRoundReturn(db, r.record.id);

@@ -12,6 +12,7 @@ import {
   changeAssignment,
   cleanUnitList,
   mergedFields,
+  paragraphSourcesOf,
   type AppliedReturn,
   type AssignChange,
   type Assignment,
@@ -157,13 +158,18 @@ export async function applyRoundReturn(db: LedgerDb, round: Round, files: readon
   if (accepted.length === 0) return { ok: false, message: ROUND_APPLY_TEXT.nothing };
   try {
     const record = await db.transaction('rw', [db.progress, db.roundApplies], async () => {
+      const fresh = returnsOf(accepted, at);
+      const returns = [...(await db.roundApplies.where('roundId').equals(round.id).toArray()).filter((a) => !a.undoneAt).flatMap((a) => a.returns), ...fresh];
       // At the city level each district's progress is written under that district.
       const districtOf = (m: TaskMerge) => m.district ?? round.district;
       const ids = changes.map((c) => progressId(districtOf(c.m), c.m.taskKey, round.periodId));
       const before = await db.progress.bulkGet(ids);
       const after = changes.map(({ m, fields }, i): ProgressEntry => {
         const cur = before[i] ?? emptyProgress(districtOf(m), m.taskKey, round.periodId);
-        return { ...cur, ...fields, filledBy: cur.filledBy || filledBy, updatedAt: at };
+        const next = { ...cur, ...fields };
+        // Every unit returns for its own district at the city level: only that district's returns name the paragraphs.
+        const mine = m.district ? returns.filter((r) => r.unit === m.district) : returns;
+        return { ...next, paragraphSources: paragraphSourcesOf(next, m.taskKey, mine), filledBy: cur.filledBy || filledBy, updatedAt: at };
       });
       await db.progress.bulkPut(after);
       const rec: RoundApply = {
@@ -171,7 +177,7 @@ export async function applyRoundReturn(db: LedgerDb, round: Round, files: readon
         roundId: round.id,
         at,
         files: accepted.map((f) => ({ fileName: f.fileName, hash: f.hash, unit: f.unit!, matchedBy: f.matchedBy })),
-        returns: returnsOf(accepted, at),
+        returns: fresh,
         before: ids.map((id, i) => ({ id, entry: before[i] })),
         after,
       };

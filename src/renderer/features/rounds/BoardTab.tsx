@@ -127,13 +127,18 @@ export function BoardTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<string
 /** One task: each field's paragraphs with their source unit, editable. */
 function TaskSources({ taskKey, task, entry, returns }: { taskKey: string; task?: Task; entry?: ProgressEntry; returns: AppliedReturn[] }) {
   const { message } = App.useApp();
-  const initial = useMemo(() => Object.fromEntries(FIELDS.map((f) => [f, attributeParagraphs(entry?.[f] ?? '', taskKey, f, returns)])) as Record<(typeof FIELDS)[number], SourcedParagraph[]>, [entry, taskKey, returns]);
+  const initial = useMemo(() => Object.fromEntries(FIELDS.map((f) => [f, attributeParagraphs(entry?.[f] ?? '', taskKey, f, returns, entry?.paragraphSources?.[f])])) as Record<(typeof FIELDS)[number], SourcedParagraph[]>, [entry, taskKey, returns]);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const dirty = Object.keys(edits).length > 0;
   const save = async () => {
     if (!entry) return;
-    const next = { ...entry };
-    for (const f of FIELDS) next[f] = initial[f].map((p, i) => edits[`${f}|${i}`] ?? p.text).map((t) => t.trim()).filter(Boolean).join('\n');
+    const next = { ...entry, paragraphSources: { ...entry.paragraphSources } };
+    for (const f of FIELDS) {
+      // An edited paragraph keeps its source; one emptied is dropped with its source.
+      const kept = initial[f].map((p, i) => ({ text: (edits[`${f}|${i}`] ?? p.text).trim(), unit: p.unit ?? '' })).filter((p) => p.text);
+      next[f] = kept.map((p) => p.text).join('\n');
+      next.paragraphSources[f] = kept.map((p) => p.unit);
+    }
     await progressRepo.put(getDb(), next);
     setEdits({});
     message.success(T.savedParagraphs);

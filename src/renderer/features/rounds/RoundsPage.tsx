@@ -2,7 +2,7 @@
  * 下发与回收: 承办分工 → 下发 (one workbook per unit) → 回收 (drop the returned files, check,
  * merge into the ledger) → 回收进度 (who returned, who to chase, where each paragraph came from).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Spin, Tabs, Typography } from 'antd';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { getDistrict } from '../../storage/repositories';
@@ -25,6 +25,16 @@ export function RoundsPage() {
 
 function RoundsBody({ district }: { district: string }) {
   const data = useRoundData(district);
+  // The shell's drop-to-import is off on this page: a file dropped beside the 回收 zone does nothing (the browser would open it).
+  useEffect(() => {
+    const stop = (e: DragEvent) => e.preventDefault();
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
   const [tab, setTab] = useState<TabId>('assign');
   const tasks = useMemo(() => new Map((data?.rows ?? []).map((r) => [r.task.key, r.task])), [data?.rows]);
   if (!data) return <Spin />;
