@@ -62,12 +62,12 @@ export function AssignTab({ district, rows, units, mapping, city }: { district: 
       <Space wrap style={{ marginBottom: 8 }}>
         <Input.Search data-testid="assign-search" allowClear placeholder={T.search} style={{ width: 240 }} value={search} onChange={(e) => setSearch(e.target.value)} />
         <Select allowClear placeholder={T.allCityLeads} style={{ width: 170 }} value={cityLead} onChange={setCityLead} options={cityLeads.map((u) => ({ value: u, label: u }))} data-testid="assign-city-lead" />
-        <Select allowClear placeholder={T.allUnits} style={{ width: 160 }} value={unitFilter} onChange={setUnitFilter} options={units.map((u) => ({ value: u, label: u }))} />
+        <Select allowClear placeholder={city ? C.allDistricts : T.allUnits} style={{ width: 160 }} value={unitFilter} onChange={setUnitFilter} options={units.map((u) => ({ value: u, label: u }))} />
         <Checkbox checked={onlyUnassigned} onChange={(e) => setOnlyUnassigned(e.target.checked)} data-testid="assign-only-unassigned">
           {T.onlyUnassigned}
         </Checkbox>
         <Typography.Text type="secondary" data-testid="assign-counts">
-          {T.counts(assigned, rows.length)}
+          {city ? C.counts(assigned, rows.length) : T.counts(assigned, rows.length)}
         </Typography.Text>
         {!city && (
           <Button onClick={() => setEditing(true)} data-testid="edit-units">

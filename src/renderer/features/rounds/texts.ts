@@ -18,6 +18,8 @@ export const ROUNDS_TEXT = {
     suggest: '按责任单位建议',
     suggestHint: '对所选任务（未选时为当前列表中尚未分配的任务）：责任单位含“各区人民政府”的下发给全部区，点名的区下发给该区。',
     colDistricts: '下发给',
+    counts: (assigned: number, total: number) => `全部任务 ${total} 项，已定下发范围 ${assigned} 项`,
+    allDistricts: '全部区',
     unitTasks: (unit: string, n: number) => `${unit}（${n} 项）`,
     notice: (period: string, due: string, units: readonly string[]) =>
       `各区科技主管部门：\n现将${period}科技创新重点任务清单下发给${units.join('、')}。请用本系统“导入更新”导入本区台账，填报本期进展后，于${due}前导出“重点任务推进情况表”报送。谢谢！`,
