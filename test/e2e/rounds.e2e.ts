@@ -136,6 +136,22 @@ describe('collection round', () => {
     await page.getByTestId('collect-apply').click();
     await page.getByText(/已写入 \d+ 项任务的进展/).waitFor({ timeout: 30_000 });
 
+    // Undo the whole drop from the board: the ledger is as before; then drop the files again.
+    const before = (await readStore<{ taskKey: string }>(page, 'progress')).length;
+    expect(before).toBeGreaterThan(0);
+    await page.getByTestId('board-applies').getByRole('button', { name: '撤销这次回收' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText(/已撤销，\d+ 项任务恢复原样/).waitFor();
+    expect((await readStore<{ taskKey: string }>(page, 'progress')).length).toBe(0);
+    await page.getByTestId('board-applies').getByText('已撤销').waitFor();
+    await page.getByRole('tab', { name: '回收', exact: true }).click();
+    await page.getByTestId('collect-input').setInputFiles([keji, jingxin, STRAY]);
+    await page.getByTestId('collect-preview').waitFor({ timeout: 60_000 });
+    await page.getByTestId('collect-apply').click();
+    // Back on the board: the undone drop and the new one, which can be undone.
+    await page.getByTestId('board-applies').getByRole('button', { name: '撤销这次回收' }).waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('board-applies').locator('.ant-list-item').count()).resolves.toBe(2);
+
     // Board: returns counted, 区人社局 to chase, sources of paragraphs.
     const board = page.getByTestId('board-units');
     // 区科技局: 3 sent, 2 returned (the row with a bad status was refused), 1 still to come.
