@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     const fresh = new Set(rows.map((r) => r.step));
     const kept = old.split('\n').filter((l) => /^\| \S/.test(l) && !l.startsWith('| step |') && !fresh.has(l.split(' | ')[0]!.slice(2)));
     lines.push(...kept);
-    const order = ['1.', '2.', '3.', '4.', '5.', 'Dashboard'];
+    const order = ['1.', '2.', '3.', '4.', '5.', 'Dashboard', '6.'];
     const rank = (l: string) => order.findIndex((p) => l.startsWith(`| ${p}`));
     lines.sort((a, b) => rank(a) - rank(b));
     const previous = (old.match(/^(Run|Steps) .*$/gm) ?? []).filter((l) => !l.startsWith(`Steps ${only.join(', ')} re-run`));

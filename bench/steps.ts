@@ -384,5 +384,35 @@ const appStep: BenchStep = {
   },
 };
 
-/** Every step, in the order of issue 10. */
-export const STEPS: BenchStep[] = [importStep, exportStep, dexieStep, appStep, backupStep, dashboardStep];
+type RoundsRun = { app: { totalMs: number; perFileMs: number[]; accepted: number; refused: number; merges: number }[]; bare: number[]; files: number; megabytes: number };
+
+const roundsStep: BenchStep = {
+  id: 'rounds',
+  title: '6. Rounds: recognise and plan one drop of returned files (issue 18) vs bare SheetJS',
+  run: (ctx) =>
+    inBrowser<RoundsRun>(ctx, async (call) => {
+      const rows: BenchRow[] = [];
+      const step = '6. Rounds';
+      const scenarios = [
+        ['districts-17x300', '17 districts × 300 tasks (city level)'],
+        ['units-40x30', '40 units × 30 tasks'],
+        ['drop-50', '50 files in one drop (40 units × 30 tasks + 5 second copies + 5 of last quarter)'],
+      ] as const;
+      for (const [id, label] of scenarios) {
+        process.stdout.write(`  … ${label}\n`);
+        const r = await call('roundsCompare', id, 5);
+        const app = summarise(r.app.map((a) => a.totalMs));
+        const perFile = summarise(r.app.map((a) => a.totalMs / r.files));
+        const ratio = summarise(r.app.map((a, i) => a.totalMs / r.bare[i]!));
+        const last = r.app[r.app.length - 1]!;
+        rows.push({ step, what: `bare SheetJS read + sheet_to_json, ${label}: ${r.files} files, ${r.megabytes.toFixed(1)} MB`, result: fmt(summarise(r.bare)), budget: '—' });
+        rows.push({ step, what: `app recognise + plan, ${label} (${last.accepted} taken, ${last.refused} refused, ${n(last.merges)} task merges)`, result: fmt(app), budget: '—' });
+        rows.push({ step, what: `app per file, ${label}`, result: fmt(perFile), budget: '—' });
+        rows.push({ step, what: `ratio app / bare, ${label}`, result: ratioText(ratio), budget: '—' });
+      }
+      return rows;
+    }),
+};
+
+/** Every step, in the order of issue 10 (then issue 18's rounds). */
+export const STEPS: BenchStep[] = [importStep, exportStep, dexieStep, appStep, backupStep, dashboardStep, roundsStep];

@@ -14,6 +14,7 @@ import { createBackup } from '@renderer/storage/backup';
 import { loadDashboardSource, shownPeriod, summariesFor } from '@renderer/features/dashboard/dashboard-data';
 import type { PeriodSummaryRow } from '@core/dashboard';
 import { DASHBOARD_DISTRICT, dashboardCompute, dashboardData } from './dashboard-bench';
+import { appRecognise, bareRead, roundDrop, type RoundScenario } from './rounds-bench';
 
 const seedTexts = Object.values(import.meta.glob('../../seeds/*.txt', { query: '?raw', import: 'default', eager: true })) as string[];
 const sentences = sentencesOf(seedTexts);
@@ -148,6 +149,20 @@ async function backupForProfile(): Promise<number> {
   return now() - t0;
 }
 
+/** Step 6: recognise and plan one drop of returned round files vs bare SheetJS, interleaved `runs` times (after one warm-up each). */
+async function roundsCompare(scenario: RoundScenario, runs: number) {
+  const { files, ctx } = await roundDrop(scenario, sentences);
+  await appRecognise(files, ctx);
+  bareRead(files);
+  const app: Awaited<ReturnType<typeof appRecognise>>[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    app.push(await appRecognise(files, ctx));
+    bare.push(bareRead(files));
+  }
+  return { app, bare, files: files.length, megabytes: files.reduce((n, f) => n + f.data.length, 0) / 2 ** 20 };
+}
+
 declare global {
   interface Window {
     __bench: Record<string, (...args: never[]) => Promise<unknown>>;
@@ -164,6 +179,7 @@ window.__bench = {
   progressLoadAndQuery,
   importCompare,
   exportCompare,
+  roundsCompare,
   backupRestore: (count: number, runs: number, restoreRuns: number) => backupRestore(sentences, count, runs, restoreRuns),
   dashboardCompute: (tasks: number, periods: number, runs: number) => dashboardCompute(sentences, tasks, periods, runs),
 } as unknown as Window['__bench'];

@@ -240,6 +240,11 @@ export interface ProgressEntry {
   /** 填报人 */
   filledBy: string;
   updatedAt: IsoDateTime;
+  /**
+   * Where each paragraph of the texts came from // 段落来源 (collection rounds, issue 18): the unit
+   * per paragraph, '' for the office's own words. Optional; stale when the paragraphs no longer match.
+   */
+  paragraphSources?: Partial<Record<'progress' | 'problems' | 'nextSteps', string[]>>;
 }
 
 /** The id of a progress entry. Persisted format: do not change. */

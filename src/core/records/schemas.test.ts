@@ -19,7 +19,7 @@ const progress = {
 describe('row schemas', () => {
   it('every table that holds data has a validator', () => {
     expect(Object.keys(ROW_SCHEMAS).sort()).toEqual(
-      ['audit', 'clusterIndicatorValues', 'clusterIndicators', 'clusterProgress', 'clusters', 'documents', 'drafts', 'imports', 'progress', 'sections', 'settings', 'submissions', 'targets', 'tasks', 'templates'].sort(),
+      ['assignments', 'audit', 'clusterIndicatorValues', 'clusterIndicators', 'clusterProgress', 'clusters', 'documents', 'drafts', 'imports', 'progress', 'roundApplies', 'rounds', 'sections', 'settings', 'submissions', 'targets', 'tasks', 'templates'].sort(),
     );
   });
 

@@ -92,6 +92,27 @@ export const DraftRow = z.looseObject({
   mine: safeRecord(z.unknown()),
   updatedAt: str,
 });
+export const AssignmentRow = z.looseObject({ id: str, district: str, taskKey: str, lead: optStr, assist: strings, updatedAt: str });
+export const RoundRow = z.looseObject({
+  id: str,
+  district: str,
+  periodId: str,
+  dueDate: str,
+  createdAt: str,
+  prefilled: z.boolean(),
+  units: z.array(z.looseObject({ unit: str, taskKeys: strings, leadKeys: strings, fileName: str, checksum: str })),
+  level: z.literal('city').optional(),
+});
+export const RoundApplyRow = z.looseObject({
+  id: str,
+  roundId: str,
+  at: str,
+  files: z.array(z.looseObject({ fileName: str, hash: str, unit: str })),
+  returns: z.array(z.unknown()),
+  before: z.array(z.looseObject({ id: str })),
+  after: z.array(z.unknown()),
+  undoneAt: optStr,
+});
 
 /** The validator of each stored table (derived tables are rebuilt, never validated from a file). */
 export const ROW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
@@ -110,6 +131,9 @@ export const ROW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   imports: ImportRow,
   templates: TemplateRow,
   drafts: DraftRow,
+  assignments: AssignmentRow,
+  rounds: RoundRow,
+  roundApplies: RoundApplyRow,
 };
 
 /** Chinese names of the tables, for messages that name where a bad row is. */
@@ -129,6 +153,9 @@ export const TABLE_NAMES: Readonly<Record<string, string>> = {
   imports: '导入记录',
   templates: '报表模板',
   drafts: '未保存的草稿',
+  assignments: '承办分工',
+  rounds: '下发记录',
+  roundApplies: '回收记录',
   progressSummary: '工作台汇总',
 };
 

@@ -11,11 +11,12 @@ export type PageId =
   | 'indicators'
   | 'reports'
   | 'import'
+  | 'rounds'
   | 'documents'
   | 'backup'
   | 'settings';
 
-export const PAGE_IDS: readonly PageId[] = ['dashboard', 'ledger', 'clusters', 'indicators', 'reports', 'import', 'documents', 'backup', 'settings'];
+export const PAGE_IDS: readonly PageId[] = ['dashboard', 'ledger', 'clusters', 'indicators', 'reports', 'import', 'rounds', 'documents', 'backup', 'settings'];
 
 function pageFromHash(hash: string): PageId {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] as PageId;

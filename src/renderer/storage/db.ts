@@ -22,6 +22,8 @@ import { installPeriodLocks } from './locks';
 import { installRowGuard } from './row-guard';
 import { progressSummaryMiddleware } from './progress-summary';
 import type { PeriodSummaryRow } from '@core/dashboard/progress-summary';
+import type { Assignment, Round } from '@core/rounds';
+import type { RoundApply } from './rounds';
 
 /** A stored import batch: what an import changed, so that it can be undone. */
 export interface ImportRecord {
@@ -87,6 +89,12 @@ export class LedgerDb extends Dexie {
   progressSummary!: EntityTable<PeriodSummaryRow, 'id'>;
   /** Unsaved typing, local to this installation (not in backups). */
   drafts!: EntityTable<ProgressDraft, 'id'>;
+  /** 承办单位 per district and task (schema 4). */
+  assignments!: EntityTable<Assignment, 'id'>;
+  /** 下发: one row per round (schema 4). */
+  rounds!: EntityTable<Round, 'id'>;
+  /** 回收: one row per applied drop of returned files, with what it replaced (schema 4). */
+  roundApplies!: EntityTable<RoundApply, 'id'>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY) {
     super(name);

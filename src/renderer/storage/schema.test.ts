@@ -182,7 +182,7 @@ describe('schema history', () => {
     await fillAt(name, SCHEMA_HISTORY.filter((s) => s.version <= 2), rows);
     const db = new LedgerDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.drafts.count()).toBe(0);
     expect(await db.progress.count()).toBe(rows.get('progress')!.length);
     await db.drafts.bulkAdd(rows.get('drafts') as never[]);

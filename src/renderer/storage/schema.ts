@@ -62,6 +62,16 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       drafts: 'id, entryId',
     },
   },
+  // Step 3 is another branch's (issue 16b); Dexie accepts the gap.
+  {
+    version: 4,
+    summary: 'collection rounds: assignments (承办单位 per district and task), rounds (下发), roundApplies (回收, undoable)',
+    stores: {
+      assignments: 'id, district',
+      rounds: 'id, district, periodId',
+      roundApplies: 'id, roundId, at',
+    },
+  },
 ];
 
 /** Tables local to this installation: never written to a backup, emptied by a restore. */

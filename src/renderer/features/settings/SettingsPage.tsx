@@ -9,6 +9,7 @@ import { platform } from '../../platform';
 import { ReportHeaderSection } from './ReportHeaderSection';
 import { SETTINGS_TEXT as T } from './texts';
 import { UnitRenamesSection } from './UnitRenamesSection';
+import { OfficeLevelSetting } from './OfficeLevelSetting';
 
 function DistrictSetting({ current }: { current: string }) {
   const { modal, message } = App.useApp();
@@ -122,6 +123,7 @@ export function SettingsPage() {
           <Radio.Button value="quarter">{T.quarterly}</Radio.Button>
         </Radio.Group>
       </Card>
+      <OfficeLevelSetting />
       <UnitRenamesSection />
       <ReportHeaderSection district={district ?? ''} />
       <Card size="small" title={T.templates} data-testid="settings-templates">

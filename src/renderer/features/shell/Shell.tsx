@@ -8,6 +8,7 @@ import {
   FileExcelOutlined,
   FileTextOutlined,
   ImportOutlined,
+  SendOutlined,
   SettingOutlined,
   TableOutlined,
 } from '@ant-design/icons';
@@ -20,6 +21,7 @@ import { IndicatorsPage } from '../indicators/IndicatorsPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { ImportPage } from '../import/ImportPage';
 import { ImportFileDrop } from '../import/FileDrop';
+import { RoundsPage } from '../rounds/RoundsPage';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { BackupPage } from '../backup/BackupPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -34,6 +36,7 @@ const ICONS: Record<PageId, ReactNode> = {
   indicators: <BarChartOutlined />,
   reports: <FileExcelOutlined />,
   import: <ImportOutlined />,
+  rounds: <SendOutlined />,
   documents: <FileTextOutlined />,
   backup: <CloudDownloadOutlined />,
   settings: <SettingOutlined />,
@@ -46,6 +49,7 @@ const PAGES: Record<PageId, () => ReactNode> = {
   indicators: () => <IndicatorsPage />,
   reports: () => <ReportsPage />,
   import: () => <ImportPage />,
+  rounds: () => <RoundsPage />,
   documents: () => <DocumentsPage />,
   backup: () => <BackupPage />,
   settings: () => <SettingsPage />,
@@ -80,7 +84,7 @@ export function Shell({ district }: { district: string }) {
           {PAGES[page]()}
         </PageErrorBoundary>
       </Layout.Content>
-      <ImportFileDrop />
+      {page !== 'rounds' && <ImportFileDrop />}
     </Layout>
   );
 }

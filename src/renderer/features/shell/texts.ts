@@ -8,6 +8,7 @@ export const SHELL_TEXT = {
     indicators: '指标跟踪',
     reports: '报表导出',
     import: '导入更新',
+    rounds: '下发与回收',
     documents: '政策文件',
     backup: '备份与恢复',
     settings: '设置',

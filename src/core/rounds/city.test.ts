@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressEntry } from '../model';
+import { CITY_UNITS, buildCitySummary, suggestDistricts } from './city';
+import { planMerges, type FilePlan } from './plan-return';
+import type { Round } from './round';
+
+describe('suggestDistricts', () => {
+  it.each<[string[], string[], string[] | number]>([
+    [['市科技创新局'], ['各区人民政府'], 17],
+    [['市科技创新局'], ['东湖高新区', '汉阳区'], ['汉阳区', '东湖新技术开发区']],
+    [['武汉经开区管委会'], [], ['武汉经济技术开发区']],
+    [['市科技创新局'], ['市经信局'], []],
+  ])('%j / %j', (lead, resp, want) => {
+    const got = suggestDistricts({ leadUnits: lead, responsibleUnits: resp });
+    if (typeof want === 'number') expect(got).toHaveLength(want);
+    else expect(got).toEqual(want);
+  });
+  it('the units are the 13 districts and 4 zones', () => expect(CITY_UNITS).toHaveLength(17));
+});
+
+const round: Round = {
+  id: 'C', district: '武汉市', periodId: '2025-Q3', dueDate: '2025-10-10', createdAt: '', prefilled: false, level: 'city',
+  units: [
+    { unit: '汉阳区', taskKeys: ['A', 'B'], leadKeys: ['A', 'B'], fileName: '', checksum: '' },
+    { unit: '江岸区', taskKeys: ['A'], leadKeys: ['A'], fileName: '', checksum: '' },
+    { unit: '洪山区', taskKeys: ['A', 'B'], leadKeys: ['A', 'B'], fileName: '', checksum: '' },
+  ],
+};
+const entry = (district: string, taskKey: string, status: ProgressEntry['status'], progress: string, updatedAt = '2025-10-05T00:00:00.000Z'): ProgressEntry => ({
+  id: `${district}|${taskKey}|2025-Q3`, district, taskKey, periodId: '2025-Q3', ...(status ? { status } : {}), percent: 50, progress, problems: '', nextSteps: '', indicatorValues: {}, filledBy: '', updatedAt,
+});
+
+describe('buildCitySummary', () => {
+  const s = buildCitySummary(round, [{ key: 'A', title: '任务A' }, { key: 'B', title: '任务B' }], [
+    entry('汉阳区', 'A', 'on_track', '汉阳推进'),
+    entry('江岸区', 'A', 'behind', '江岸滞后', '2025-10-07T00:00:00.000Z'),
+    entry('汉阳区', 'B', 'done', '汉阳完成'),
+    entry('洪山区', 'A', undefined, '洪山只写了文字'),
+    { ...entry('洪山区', 'B', 'done', '上一期的'), periodId: '2025-Q2' },
+  ]);
+  it('per task × district: status, percent, text; counts; lagging and missing', () => {
+    expect(s.rows[0]).toMatchObject({ taskKey: 'A', sentTo: ['汉阳区', '江岸区', '洪山区'], lagging: ['江岸区'], missing: [] });
+    expect(s.rows[0]!.cells['江岸区']).toEqual({ status: 'behind', percent: 50, progress: '江岸滞后' });
+    expect(s.rows[0]!.counts).toMatchObject({ on_track: 1, behind: 1, none: 1 });
+    expect(s.rows[1]).toMatchObject({ taskKey: 'B', missing: ['洪山区'], lagging: [] });
+    expect(s.totals).toMatchObject({ on_track: 1, behind: 1, done: 1, none: 2 });
+  });
+  it('报送情况 per district', () => {
+    expect(s.districts).toEqual([
+      { district: '汉阳区', sent: 2, reported: 2, lagging: 0, lastAt: '2025-10-05T00:00:00.000Z' },
+      { district: '江岸区', sent: 1, reported: 1, lagging: 1, lastAt: '2025-10-07T00:00:00.000Z' },
+      { district: '洪山区', sent: 2, reported: 1, lagging: 0, lastAt: '2025-10-05T00:00:00.000Z' },
+    ]);
+  });
+});
+
+describe('planMerges at the city level', () => {
+  const file = (unit: string, progress: string): FilePlan => ({ fileName: `${unit}.xlsx`, hash: unit, unit, matchedBy: 'columns', refused: false, refusedRows: [], issues: [], rows: [{ taskKey: 'A', row: 4, status: 'on_track', progress, problems: '', nextSteps: '', empty: false }] });
+  it('keeps each district’s return its own, against that district’s ledger', () => {
+    const m = planMerges([file('汉阳区', '汉阳推进'), file('江岸区', '江岸推进')], round, new Map([['江岸区|A', { progress: '江岸旧文', problems: '', nextSteps: '' }]]));
+    expect(m.map((x) => [x.district, x.taskKey, x.fields.find((f) => f.field === 'progress')!.combined])).toEqual([
+      ['汉阳区', 'A', '汉阳推进'],
+      ['江岸区', 'A', '江岸推进'],
+    ]);
+    expect(m[1]!.fields.find((f) => f.field === 'progress')).toMatchObject({ before: '江岸旧文', conflict: true, action: 'append' });
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * 市级汇总: the city's office runs the round with the 17 districts and zones as its units,
+ * and sums up what they report: per task × district the status, percent and text, counts by
+ * status, lagging and missing districts, and each district's 报送情况.
+ */
+import type { ProgressEntry, Task, TaskStatus } from '../model';
+import { STATUS_LABELS, TASK_STATUSES } from '../model';
+import { DISTRICTS } from '../districts';
+import { ALL_DISTRICTS_UNIT } from '../policy/units';
+import type { Round } from './round';
+
+/** The units at the city level: every district and zone, by official name. */
+export const CITY_UNITS: readonly string[] = DISTRICTS.map((d) => d.name);
+
+/** Which districts a task falls on: all of them for 各区人民政府, else those named among its units. */
+export function suggestDistricts(task: Pick<Task, 'leadUnits' | 'responsibleUnits'>): string[] {
+  const units = [...task.leadUnits, ...task.responsibleUnits];
+  if (units.includes(ALL_DISTRICTS_UNIT)) return [...CITY_UNITS];
+  return DISTRICTS.filter((d) => units.some((u) => [d.name, d.shortName, ...d.aliases].some((m) => u.includes(m)))).map((d) => d.name);
+}
+
+/** One district's cell of the summary. */
+export interface CityCell {
+  status?: TaskStatus;
+  percent?: number;
+  progress: string;
+}
+
+/** One task's line of the summary. */
+export interface CityTaskRow {
+  taskKey: string;
+  title: string;
+  /** Districts the task was sent to. */
+  sentTo: string[];
+  cells: Record<string, CityCell>;
+  counts: Record<TaskStatus | 'none', number>;
+  /** Districts reporting 滞后. */
+  lagging: string[];
+  /** Districts that were sent the task and reported nothing. */
+  missing: string[];
+}
+
+/** One district's 报送情况. */
+export interface DistrictReturn {
+  district: string;
+  sent: number;
+  reported: number;
+  lagging: number;
+  lastAt?: string;
+}
+
+/** Whether an entry holds anything reported. */
+const reported = (p: ProgressEntry | undefined) => !!p && (!!p.status || p.percent !== undefined || !!p.progress.trim());
+
+/** The city summary of a round from the districts' progress entries of its period. */
+export function buildCitySummary(round: Round, tasks: readonly Pick<Task, 'key' | 'title'>[], progress: readonly ProgressEntry[]): { rows: CityTaskRow[]; districts: DistrictReturn[]; totals: Record<TaskStatus | 'none', number> } {
+  const byId = new Map(progress.filter((p) => p.periodId === round.periodId).map((p) => [`${p.district}|${p.taskKey}`, p]));
+  const title = new Map(tasks.map((t) => [t.key, t.title]));
+  const keys = [...new Set(round.units.flatMap((u) => u.taskKeys))];
+  const zero = () => Object.fromEntries([...TASK_STATUSES, 'none'].map((s) => [s, 0])) as Record<TaskStatus | 'none', number>;
+  const totals = zero();
+  const rows = keys.map((taskKey): CityTaskRow => {
+    const sentTo = round.units.filter((u) => u.taskKeys.includes(taskKey)).map((u) => u.unit);
+    const cells: Record<string, CityCell> = {};
+    const counts = zero();
+    const lagging: string[] = [];
+    const missing: string[] = [];
+    for (const d of sentTo) {
+      const p = byId.get(`${d}|${taskKey}`);
+      if (!reported(p)) {
+        missing.push(d);
+        counts.none++;
+        continue;
+      }
+      cells[d] = { ...(p!.status ? { status: p!.status } : {}), ...(p!.percent !== undefined ? { percent: p!.percent } : {}), progress: p!.progress };
+      counts[p!.status ?? 'none']++;
+      if (p!.status === 'behind') lagging.push(d);
+    }
+    for (const k of Object.keys(counts) as (TaskStatus | 'none')[]) totals[k] += counts[k];
+    return { taskKey, title: title.get(taskKey) ?? taskKey, sentTo, cells, counts, lagging, missing };
+  });
+  const districts = round.units.map((u): DistrictReturn => {
+    const entries = u.taskKeys.map((k) => byId.get(`${u.unit}|${k}`)).filter(reported) as ProgressEntry[];
+    const last = entries.map((e) => e.updatedAt).sort().at(-1);
+    return { district: u.unit, sent: u.taskKeys.length, reported: entries.length, lagging: entries.filter((e) => e.status === 'behind').length, ...(last ? { lastAt: last } : {}) };
+  });
+  return { rows, districts, totals };
+}
+
+/** Labels of the status counts, in the city's order, then 未报送. */
+export const COUNT_LABELS: readonly [TaskStatus | 'none', string][] = [...TASK_STATUSES.map((s) => [s, STATUS_LABELS[s]] as [TaskStatus, string]), ['none', '未报送']];

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { SheetGrid } from '../import/types';
+import { bindingRows, makeBinding, type Round } from './round';
+import { ROUND_COLUMNS, ROUND_SHEET, roundTitle } from './sheet-layout';
+import { mergedFields, mergedValue, parsePercent, planMerges, planReturns, joinParagraphs, type ReturnContext, type ReturnedFile } from './plan-return';
+
+const tasks = [
+  { key: 'T-01', number: '1', title: '建设创新平台' },
+  { key: 'T-02', number: '2', title: '培育科技企业' },
+  { key: 'T-03', number: '3', title: '引进高层次人才' },
+];
+const round: Round = {
+  id: 'R2025Q3-a',
+  district: '汉阳区',
+  periodId: '2025-Q3',
+  dueDate: '2025-10-08',
+  createdAt: '2025-09-25T00:00:00.000Z',
+  prefilled: false,
+  units: [
+    { unit: '区科技局', taskKeys: ['T-01', 'T-02'], leadKeys: ['T-01', 'T-02'], fileName: 'a.xlsx', checksum: 'x' },
+    { unit: '区经信局', taskKeys: ['T-02', 'T-03'], leadKeys: ['T-03'], fileName: 'b.xlsx', checksum: 'y' },
+  ],
+};
+const ctx: ReturnContext = { round, periodName: '2025年第三季度', tasks, earlier: [] };
+
+type Row = [key: string, title: string, status: string, percent: string, progress: string, problems?: string, next?: string];
+/** A returned workbook as grids: the round sheet (with its title) and, unless left out, the binding. */
+function file(unit: string, rows: Row[], opts: { binding?: boolean; periodId?: string; title?: string; name?: string; hash?: string } = {}): ReturnedFile {
+  const header = ROUND_COLUMNS.map((c) => c.header);
+  const grid: string[][] = [
+    [opts.title ?? roundTitle('汉阳区', '2025年第三季度', unit)],
+    ['填报说明'],
+    header,
+    ...rows.map(([k, t, s, p, g, pr = '', n = ''], i) => [String(i + 1), k, t, '内容', '牵头', s, p, g, pr, n]),
+  ];
+  const sheets: SheetGrid[] = [{ name: ROUND_SHEET.name, rows: grid }];
+  const keys = round.units.find((u) => u.unit === unit)?.taskKeys ?? ['T-01'];
+  if (opts.binding !== false) sheets.push({ name: '_binding', rows: bindingRows(makeBinding({ ...round, periodId: opts.periodId ?? round.periodId }, unit, keys)) });
+  return { fileName: opts.name ?? `${unit}.xlsx`, hash: opts.hash ?? `${unit}-${Math.random()}`, sheets };
+}
+
+describe('planReturns: recognising files', () => {
+  it('a file with its binding, renamed and rows re-sorted, is recognised by binding and read by task key', () => {
+    const [p] = planReturns([file('区科技局', [['T-02', '培育科技企业', '滞后', '40', '已认定8家'], ['T-01', '建设创新平台', '序时推进', '60%', '已建成2家']], { name: '新建 XLSX 工作表(2).xlsx' })], ctx);
+    expect(p).toMatchObject({ unit: '区科技局', matchedBy: 'binding', refused: false });
+    expect(p!.rows.map((r) => [r.taskKey, r.status, r.percent, r.progress])).toEqual([
+      ['T-02', 'behind', 40, '已认定8家'],
+      ['T-01', 'on_track', 60, '已建成2家'],
+    ]);
+    expect(p!.issues).toEqual([]);
+  });
+
+  it.each<[string, ReturnedFile, RegExp]>([
+    ['wrong period (binding)', file('区科技局', [['T-01', '', '序时推进', '1', 'a']], { periodId: '2025-Q2' }), /这是2025年第二季度下发的文件，本次回收的是2025年第三季度/],
+    ['wrong period (title, no binding)', file('区科技局', [['T-01', '', '序时推进', '1', 'a']], { binding: false, title: '汉阳区2025年第二季度重点任务推进情况填报表（区科技局）' }), /表头写的是“2025年第二季度”/],
+    ['unknown unit without binding', file('区教育局', [['T-01', '', '', '', 'a']], { binding: false, title: '填报表', name: 'x.xlsx' }), /认不出这是哪个承办单位/],
+    ['a unit not in the round', file('区教育局', [['T-01', '', '', '', 'a']]), /没有给“区教育局”下发任务/],
+    ['unreadable', { fileName: 'bad.xlsx', hash: 'h', sheets: [], readError: '文件“bad.xlsx”已损坏' }, /已损坏/],
+    ['no table', { fileName: '区科技局.xlsx', hash: 'h2', sheets: [{ name: 'S', rows: [['随便写的']] }] }, /找不到填报表/],
+  ])('%s is refused with a reason', (_, f, msg) => {
+    const [p] = planReturns([f], ctx);
+    expect(p!.refused).toBe(true);
+    expect(p!.issues.find((i) => i.severity === 'error')?.message).toMatch(msg);
+  });
+
+  it('without binding: matched by the unit in the title and by task number, with a warning', () => {
+    const [p] = planReturns([file('区经信局', [['T-03', '引进高层次人才', '已完成', '100', '引进12人']], { binding: false })], ctx);
+    expect(p).toMatchObject({ unit: '区经信局', matchedBy: 'columns', refused: false });
+    expect(p!.issues.map((i) => i.severity)).toContain('warning');
+    expect(p!.issues.some((i) => /没有下发标识/.test(i.message))).toBe(true);
+  });
+
+  it('a row whose key was lost is matched by its title, with a warning naming the row', () => {
+    const [p] = planReturns([file('区科技局', [['', '建设创新平台', '', '', '文字']])], ctx);
+    expect(p!.rows[0]!.taskKey).toBe('T-01');
+    expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', row: 4, sheet: '任务填报' }));
+  });
+
+  it.each<[string, Row, string | undefined, RegExp]>([
+    ['bad status', ['T-01', '', '差不多', '50', '文字'], 'F列（本期状态）', /本期状态“差不多”不在可选范围内/],
+    ['percent over 100', ['T-01', '', '', '120', '文字'], 'G列（完成进度（%））', /完成进度“120”不是 0–100/],
+    ['percent negative', ['T-01', '', '', '-5', '文字'], 'G列（完成进度（%））', /“-5”/],
+    ['percent not a number', ['T-01', '', '', '过半', '文字'], 'G列（完成进度（%））', /“过半”/],
+    ['task of another unit', ['T-03', '', '', '', '文字'], undefined, /T-03 不是下发给区科技局的/],
+    ['unknown task', ['X-99', '', '', '', '文字'], undefined, /找不到任务“X-99”/],
+  ])('%s: the row is refused, named by sheet, row and column, its text kept in the plan', (_, row, column, msg) => {
+    const [p] = planReturns([file('区科技局', [['T-02', '', '', '', '好的'], row])], ctx);
+    expect(p!.refused).toBe(false);
+    const e = p!.issues.find((i) => i.severity === 'error')!;
+    expect(e).toMatchObject({ fileName: '区科技局.xlsx', sheet: '任务填报', row: 5, ...(column ? { column } : {}) });
+    expect(e.message).toMatch(msg);
+    expect(p!.refusedRows).toEqual([expect.objectContaining({ row: 5, texts: expect.arrayContaining(['进展情况：文字']) })]);
+    expect(p!.rows.map((r) => r.taskKey)).toEqual(['T-02']);
+  });
+
+  it('a second return: the same file again, the same bytes twice in one drop, a unit twice in one drop', () => {
+    const a = file('区科技局', [['T-01', '', '', '', 'a']], { hash: 'H1' });
+    const again = planReturns([a], { ...ctx, earlier: [{ hash: 'H1', unit: '区科技局', fileName: '科技局.xlsx', at: '2025-10-02T08:00:00.000Z' }] });
+    expect(again[0]!.issues[0]!.message).toMatch(/已经导入过（科技局.xlsx，2025-10-02 08:00）/);
+    const twice = planReturns([a, { ...a, fileName: 'copy.xlsx' }, file('区科技局', [['T-01', '', '', '', 'b']], { name: 'other.xlsx' })], ctx);
+    expect(twice.map((p) => p.refused)).toEqual([false, true, true]);
+    expect(twice[1]!.issues[0]!.message).toMatch(/同一个文件/);
+    expect(twice[2]!.issues[0]!.message).toMatch(/也是区科技局的文件/);
+  });
+
+  it('a revised return of a unit that returned before is taken, with a warning', () => {
+    const [p] = planReturns([file('区科技局', [['T-01', '', '', '', 'a']], { hash: 'H2' })], { ...ctx, earlier: [{ hash: 'H1', unit: '区科技局', fileName: 'old.xlsx', at: '2025-10-02T08:00:00.000Z' }] });
+    expect(p!.refused).toBe(false);
+    expect(p!.issues.some((i) => /再次报送/.test(i.message))).toBe(true);
+  });
+
+  it('rows deleted by the unit are named as missing', () => {
+    const [p] = planReturns([file('区科技局', [['T-01', '', '', '', 'a']])], ctx);
+    expect(p!.issues.some((i) => /少了 1 项下发的任务（T-02）/.test(i.message))).toBe(true);
+  });
+});
+
+describe('planMerges', () => {
+  const files = planReturns(
+    [
+      file('区科技局', [['T-01', '', '序时推进', '60', '平台建成2家'], ['T-02', '', '滞后', '40', '认定8家', '用地紧张']]),
+      file('区经信局', [['T-02', '', '已完成', '90', '配合认定3家'], ['T-03', '', '', '', '']]),
+    ],
+    ctx,
+  );
+  it('joins lead and 协办 texts per task, lead first; status and percent from the lead', () => {
+    const m = planMerges(files, round, new Map());
+    expect(m.map((t) => t.taskKey)).toEqual(['T-01', 'T-02']);
+    const t2 = m[1]!;
+    const f = (k: string) => t2.fields.find((x) => x.field === k)!;
+    expect(f('progress').combined).toBe('认定8家\n配合认定3家');
+    expect(f('progress').incoming.map((x) => [x.unit, x.role])).toEqual([['区科技局', 'lead'], ['区经信局', 'assist']]);
+    expect(f('status').combined).toBe('滞后');
+    expect(f('percent').combined).toBe('40');
+    expect(f('progress').conflict).toBe(false);
+    expect(mergedFields(t2)).toEqual({ status: 'behind', percent: 40, progress: '认定8家\n配合认定3家', problems: '用地紧张' });
+  });
+  it.each<[string, string, string, 'keep' | 'replace' | 'append', boolean]>([
+    ['empty ledger', '', '平台建成2家', 'replace', false],
+    ['the same text', '平台建成2家', '平台建成2家', 'replace', false],
+    ['other words in the ledger', '科室补充：已调度', '科室补充：已调度\n平台建成2家', 'append', true],
+    ['the ledger already holds the return', '平台建成2家\n另有补充', '平台建成2家\n另有补充', 'keep', true],
+  ])('conflict with the ledger: %s', (_, before, after, action, conflict) => {
+    const m = planMerges(files, round, new Map([['T-01', { progress: before, problems: '', nextSteps: '' }]]));
+    const f = m[0]!.fields.find((x) => x.field === 'progress')!;
+    expect([f.action, f.conflict]).toEqual([action, conflict]);
+    expect(mergedValue(f)).toBe(after);
+  });
+  it.each<['keep' | 'replace' | 'append', string]>([
+    ['keep', '旧'],
+    ['replace', '平台建成2家'],
+    ['append', '旧\n平台建成2家'],
+  ])('the officer chooses %s', (action, want) => {
+    const m = planMerges(files, round, new Map([['T-01', { progress: '旧', problems: '', nextSteps: '' }]]));
+    const f = m[0]!.fields.find((x) => x.field === 'progress')!;
+    expect(mergedValue({ ...f, action })).toBe(want);
+  });
+});
+
+describe('small rules', () => {
+  it.each<[string, number | undefined]>([['60', 60], ['60%', 60], ['60 ％', 60], ['', undefined], ['0', 0], ['100', 100], ['12.5', 12.5]])('parsePercent(%j) = %s', (t, want) => expect(parsePercent(t)).toBe(want));
+  it.each(['过半', '1/2', '60分'])('parsePercent(%j) is NaN', (t) => expect(parsePercent(t)).toBeNaN());
+  it('joinParagraphs drops blanks and repeats', () => expect(joinParagraphs(['a\n\nb', 'b', ' c '])).toBe('a\nb\nc'));
+});

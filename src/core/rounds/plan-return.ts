@@ -1,0 +1,390 @@
+/**
+ * 回收: recognise returned workbooks and plan what they change. Each file is recognised by
+ * its hidden binding (even renamed, re-saved by WPS / Excel / LibreOffice, rows re-sorted);
+ * without one it is matched by the unit named in its title or file name and its rows by
+ * 任务编号 or 任务名称, with a warning. Every problem names the file, sheet, row and column.
+ * Nothing a unit wrote is dropped without being shown: a refused row or file is in the plan
+ * with its texts and the reason.
+ */
+import type { ProgressEntry, TaskStatus } from '../model';
+import { STATUS_LABELS, statusFromLabel } from '../model';
+import type { SheetGrid } from '../import/types';
+import { parsePeriodId } from '../period';
+import type { Round } from './round';
+import { BINDING_SHEET, readBinding, type RoundBinding } from './round';
+import { ROUND_COLUMNS, ROUND_SHEET, columnLetter, type RoundColumn } from './sheet-layout';
+import { RETURN_TEXT as T } from './texts';
+
+/** One returned file as read by the worker. */
+export interface ReturnedFile {
+  fileName: string;
+  /** Hash of the bytes (a second return of the very same file is refused). */
+  hash: string;
+  sheets: SheetGrid[];
+  /** Set when the file could not be read at all (Chinese message from the reader). */
+  readError?: string;
+}
+
+/** A problem with a returned file, naming where. */
+export interface ReturnIssue {
+  severity: 'error' | 'warning';
+  fileName: string;
+  sheet?: string;
+  /** 1-based, as Excel shows it. */
+  row?: number;
+  /** e.g. `F列（本期状态）`. */
+  column?: string;
+  message: string;
+}
+
+/** The fields a unit fills in. */
+export type ReturnField = 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps';
+export const TEXT_FIELDS = ['progress', 'problems', 'nextSteps'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** What one row of a returned sheet says about one task. */
+export interface ReturnedRow {
+  taskKey: string;
+  row: number;
+  status?: TaskStatus;
+  percent?: number;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  /** The unit filled nothing in for this task. */
+  empty: boolean;
+}
+
+/** A refused row: where, why, and what it said (so that nothing is lost unseen). */
+export interface RefusedRow {
+  row: number;
+  taskKey?: string;
+  title?: string;
+  texts: string[];
+}
+
+/** The plan for one file. */
+export interface FilePlan {
+  fileName: string;
+  hash: string;
+  unit?: string;
+  matchedBy: 'binding' | 'columns' | 'none';
+  /** The whole file is refused (wrong round, wrong period, unknown unit, second return …). */
+  refused: boolean;
+  rows: ReturnedRow[];
+  refusedRows: RefusedRow[];
+  issues: ReturnIssue[];
+}
+
+/** An earlier applied return, for the second-return check. */
+export interface EarlierReturn {
+  hash: string;
+  unit: string;
+  fileName: string;
+  at: string;
+}
+
+/** Everything planReturns needs besides the files. */
+export interface ReturnContext {
+  round: Round;
+  periodName: string;
+  /** The round's tasks (key, number, title). */
+  tasks: { key: string; number: string; title: string }[];
+  earlier: EarlierReturn[];
+}
+
+const norm = (s: string) => s.replace(/[\s（）()%％]/gu, '').replace(/：|:/gu, '');
+
+/** The sheet holding the returned table and its header row, with the columns found. */
+function findReturnTable(sheets: readonly SheetGrid[]): { sheet: SheetGrid; headerRow: number; columns: Map<RoundColumn['key'], number> } | undefined {
+  const ordered = [...sheets].filter((s) => s.name !== BINDING_SHEET).sort((a, b) => (a.name === ROUND_SHEET.name ? -1 : b.name === ROUND_SHEET.name ? 1 : 0));
+  for (const sheet of ordered)
+    for (let r = 0; r < Math.min(sheet.rows.length, 15); r++) {
+      const columns = new Map<RoundColumn['key'], number>();
+      sheet.rows[r]!.forEach((cell, c) => {
+        const h = norm(cell);
+        if (!h) return;
+        const col = ROUND_COLUMNS.find((k) => norm(k.header) === h || k.aliases.some((a) => norm(a) === h));
+        if (col && !columns.has(col.key)) columns.set(col.key, c);
+      });
+      const hasKey = columns.has('taskKey') || columns.has('title');
+      const hasFill = columns.has('progress') || columns.has('status');
+      if (hasKey && hasFill) return { sheet, headerRow: r, columns };
+    }
+  return undefined;
+}
+
+const colName = (key: RoundColumn['key'], index: number) => `${columnLetter(index)}列（${ROUND_COLUMNS.find((c) => c.key === key)!.header}）`;
+
+/** A percent as typed: `60`, `60%`, `0.6` formatted as 60%. Undefined when blank; NaN when not a number. */
+export function parsePercent(text: string): number | undefined {
+  const t = text.trim().replace(/％/gu, '%');
+  if (!t) return undefined;
+  const m = /^(-?\d+(?:\.\d+)?)\s*(%)?$/u.exec(t);
+  if (!m) return Number.NaN;
+  return Number(m[1]);
+}
+
+/** The unit a file without binding speaks for: named in the title rows or the file name. */
+function unitFromText(round: Round, sheet: SheetGrid | undefined, fileName: string): string | undefined {
+  const head = sheet ? sheet.rows.slice(0, 3).map((r) => r.join(' ')).join(' ') : '';
+  const units = [...round.units].sort((a, b) => b.unit.length - a.unit.length);
+  return (units.find((u) => head.includes(u.unit)) ?? units.find((u) => fileName.includes(u.unit)))?.unit;
+}
+
+/** The first cell of a report's signature block. */
+const FOOTER = /^\s*(填报人|审核人|联系电话|填报日期|单位负责人)\s*[:：]/u;
+
+const PERIOD_PATTERN = /\d{4}年(?:第[一二三四1-4]季度|[上下]半年|\d{1,2}月)/u;
+
+/** Plan one file against the round. */
+function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string, string>, seenUnits: Map<string, string>): FilePlan {
+  const { round } = ctx;
+  const plan: FilePlan = { fileName: file.fileName, hash: file.hash, matchedBy: 'none', refused: false, rows: [], refusedRows: [], issues: [] };
+  const issue = (severity: ReturnIssue['severity'], message: string, where: Partial<ReturnIssue> = {}) =>
+    plan.issues.push({ severity, fileName: file.fileName, message, ...where });
+  const refuse = (message: string, where: Partial<ReturnIssue> = {}) => {
+    plan.refused = true;
+    issue('error', message, where);
+    return plan;
+  };
+  if (file.readError) return refuse(file.readError);
+
+  const earlier = ctx.earlier.find((e) => e.hash === file.hash);
+  if (earlier) return refuse(T.alreadyApplied(earlier.fileName, earlier.at));
+  const twin = seenHashes.get(file.hash);
+  if (twin) return refuse(T.sameFileTwice(twin));
+  seenHashes.set(file.hash, file.fileName);
+
+  const table = findReturnTable(file.sheets);
+  const bindingSheet = file.sheets.find((s) => s.name === BINDING_SHEET);
+  const read = readBinding(bindingSheet?.rows);
+  let binding: RoundBinding | undefined;
+  if (read.ok) {
+    binding = read.binding;
+    if (binding.district !== round.district) return refuse(T.otherDistrict(binding.district));
+    if (binding.periodId !== round.periodId) return refuse(T.wrongPeriod(parsePeriodId(binding.periodId)?.name ?? binding.periodId, ctx.periodName));
+    if (!round.units.some((u) => u.unit === binding!.unit)) return refuse(T.unitNotInRound(binding.unit));
+    if (binding.roundId !== round.id) issue('warning', T.otherRound);
+    plan.unit = binding.unit;
+    plan.matchedBy = 'binding';
+  } else {
+    if (read.reason === 'damaged') issue('warning', T.bindingDamaged);
+    else if (round.level === 'city') issue('warning', T.cityByTitle);
+    else issue('warning', T.noBinding);
+    plan.unit = unitFromText(round, table?.sheet, file.fileName);
+    if (!plan.unit) return refuse(T.unknownUnit);
+    plan.matchedBy = 'columns';
+    const title = table ? table.sheet.rows.slice(0, Math.max(1, table.headerRow)).map((r) => r.join('')).join('') : '';
+    const written = PERIOD_PATTERN.exec(title)?.[0];
+    if (written && !title.includes(ctx.periodName)) return refuse(T.wrongPeriodTitle(written, ctx.periodName), { sheet: table!.sheet.name, row: 1 });
+    if (!written) issue('warning', T.periodUnknown(ctx.periodName));
+  }
+  if (!table) return refuse(T.noTable);
+
+  const other = seenUnits.get(plan.unit!);
+  if (other) return refuse(T.unitTwiceInDrop(plan.unit!, other));
+  seenUnits.set(plan.unit!, file.fileName);
+  const before = ctx.earlier.filter((e) => e.unit === plan.unit).sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+  if (before) issue('warning', T.unitReturnedBefore(before.fileName, before.at));
+
+  const sent = round.units.find((u) => u.unit === plan.unit)!;
+  const sentKeys = new Set(binding ? binding.taskKeys : sent.taskKeys);
+  const taskByKey = new Map(ctx.tasks.map((t) => [t.key, t]));
+  const taskByTitle = new Map(ctx.tasks.map((t) => [norm(t.title), t]));
+  const { sheet, headerRow, columns } = table;
+  const cell = (r: string[], key: RoundColumn['key']) => (columns.has(key) ? (r[columns.get(key)!] ?? '').trim() : '');
+  const seenKeys = new Map<string, number>();
+  // City level: a district's export lists all its tasks; those the city did not send are left out, named once.
+  const city = round.level === 'city';
+  const outside: string[] = [];
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r]!;
+    const excelRow = r + 1;
+    const keyText = cell(cells, 'taskKey');
+    const titleText = cell(cells, 'title');
+    // The signature block under a report (填报人： … 审核人：) ends the table.
+    if (!keyText && !titleText && cells.some((c) => FOOTER.test(c))) break;
+    // What the unit wrote in the row, labelled by column, kept with a refused row.
+    const texts = (['status', 'percent', 'progress', 'problems', 'nextSteps'] as const).map((k) => (cell(cells, k) ? `${ROUND_COLUMNS.find((c) => c.key === k)!.header}：${cell(cells, k)}` : ''));
+    if (!keyText && !titleText) {
+      if (texts.some(Boolean)) {
+        plan.refusedRows.push({ row: excelRow, texts: texts.filter(Boolean) });
+        issue('error', T.rowWithoutTask, { sheet: sheet.name, row: excelRow });
+      }
+      continue;
+    }
+    const where = { sheet: sheet.name, row: excelRow };
+    let task = keyText ? taskByKey.get(keyText) : undefined;
+    if (!task && titleText) {
+      task = taskByTitle.get(norm(titleText));
+      if (task) issue('warning', T.matchedByTitle(titleText, task.key), where);
+    }
+    const refuseRow = (message: string, column?: string) => {
+      plan.refusedRows.push({ row: excelRow, taskKey: task?.key ?? (keyText || undefined), title: titleText || undefined, texts: texts.filter(Boolean) });
+      issue('error', message, { ...where, ...(column ? { column } : {}) });
+    };
+    if (city && (!task || !sentKeys.has(task.key))) {
+      outside.push(task?.key ?? (keyText || titleText));
+      continue;
+    }
+    if (!task) {
+      refuseRow(T.unknownTask(keyText || titleText));
+      continue;
+    }
+    if (!sentKeys.has(task.key)) {
+      refuseRow(T.notAssigned(task.key, plan.unit!));
+      continue;
+    }
+    if (seenKeys.has(task.key)) {
+      refuseRow(T.taskTwice(task.key, seenKeys.get(task.key)!));
+      continue;
+    }
+    seenKeys.set(task.key, excelRow);
+    const statusText = cell(cells, 'status');
+    const status = statusText ? statusFromLabel(statusText) : undefined;
+    if (statusText && !status) {
+      refuseRow(T.badStatus(statusText), colName('status', columns.get('status')!));
+      continue;
+    }
+    const percentText = cell(cells, 'percent');
+    const percent = parsePercent(percentText);
+    if (percent !== undefined && (Number.isNaN(percent) || percent < 0 || percent > 100)) {
+      refuseRow(T.badPercent(percentText), colName('percent', columns.get('percent')!));
+      continue;
+    }
+    const row: ReturnedRow = {
+      taskKey: task.key,
+      row: excelRow,
+      ...(status ? { status } : {}),
+      ...(percent !== undefined ? { percent } : {}),
+      progress: cell(cells, 'progress'),
+      problems: cell(cells, 'problems'),
+      nextSteps: cell(cells, 'nextSteps'),
+      empty: false,
+    };
+    row.empty = !row.status && row.percent === undefined && !row.progress && !row.problems && !row.nextSteps;
+    plan.rows.push(row);
+  }
+  if (outside.length > 0) issue('warning', T.outsideCityList(outside));
+  const missing = [...sentKeys].filter((k) => !seenKeys.has(k));
+  if (missing.length > 0) issue('warning', T.rowsMissing(missing));
+  return plan;
+}
+
+/** Plan every dropped file against the round, in drop order. */
+export function planReturns(files: readonly ReturnedFile[], ctx: ReturnContext): FilePlan[] {
+  const seenHashes = new Map<string, string>();
+  const seenUnits = new Map<string, string>();
+  return files.map((f) => planFile(f, ctx, seenHashes, seenUnits));
+}
+
+/** What to do where a returned text meets a text the ledger already holds. */
+export type MergeAction = 'keep' | 'replace' | 'append';
+
+/** One field of one task: what the ledger holds, what came back, and the chosen action. */
+export interface FieldMerge {
+  field: ReturnField;
+  before: string;
+  /** Each unit's contribution, lead first. */
+  incoming: { unit: string; role: 'lead' | 'assist'; value: string }[];
+  /** The combined incoming value (texts joined by paragraph). */
+  combined: string;
+  conflict: boolean;
+  action: MergeAction;
+}
+
+/** One task's merge across all files of the drop. */
+export interface TaskMerge {
+  taskKey: string;
+  /** City level: the district whose progress this is (each district keeps its own); absent: the round's district. */
+  district?: string;
+  fields: FieldMerge[];
+}
+
+const statusText = (s: TaskStatus | undefined) => (s ? STATUS_LABELS[s] : '');
+
+/** Join texts as paragraphs, dropping blanks and exact repeats. */
+export function joinParagraphs(texts: readonly string[]): string {
+  const out: string[] = [];
+  for (const t of texts) for (const p of t.split(/\r?\n/u).map((x) => x.trim())) if (p && !out.includes(p)) out.push(p);
+  return out.join('\n');
+}
+
+/** The default action: append when the ledger holds other words, nothing to choose otherwise. */
+function defaultAction(field: ReturnField, before: string, combined: string): { conflict: boolean; action: MergeAction } {
+  if (!before || before === combined) return { conflict: false, action: 'replace' };
+  if (field === 'status' || field === 'percent') return { conflict: true, action: 'replace' };
+  if (combined.includes(before)) return { conflict: true, action: 'replace' };
+  if (before.includes(combined)) return { conflict: true, action: 'keep' };
+  return { conflict: true, action: 'append' };
+}
+
+/** The ledger key planMerges looks up: the task key, or at the city level `${district}|${taskKey}`. */
+export function mergeLedgerKey(round: Pick<Round, 'level'>, district: string, taskKey: string): string {
+  return round.level === 'city' ? `${district}|${taskKey}` : taskKey;
+}
+
+/**
+ * Merge the accepted rows of all files per task. Status and percent come from the lead unit
+ * (a 协办 unit's value is used only when the lead sent none); texts are joined, lead first.
+ * At the city level each district's return stays its own (one merge per district and task).
+ * `ledger` is keyed by mergeLedgerKey().
+ */
+export function planMerges(files: readonly FilePlan[], round: Round, ledger: ReadonlyMap<string, Pick<ProgressEntry, 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps'>>): TaskMerge[] {
+  const city = round.level === 'city';
+  const byTask = new Map<string, { unit: string; role: 'lead' | 'assist'; row: ReturnedRow }[]>();
+  for (const f of files) {
+    if (f.refused || !f.unit) continue;
+    const sent = round.units.find((u) => u.unit === f.unit);
+    for (const row of f.rows) {
+      if (row.empty) continue;
+      const role = sent?.leadKeys.includes(row.taskKey) ? 'lead' : 'assist';
+      const key = city ? `${f.unit}|${row.taskKey}` : row.taskKey;
+      if (!byTask.has(key)) byTask.set(key, []);
+      byTask.get(key)!.push({ unit: f.unit, role, row });
+    }
+  }
+  const order = new Map(round.units.flatMap((u) => u.taskKeys).map((k, i) => [k, i] as const).reverse());
+  const out: TaskMerge[] = [];
+  for (const [key, list] of byTask) {
+    const taskKey = list[0]!.row.taskKey;
+    list.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
+    const cur = ledger.get(key);
+    const fields: FieldMerge[] = [];
+    for (const field of ['status', 'percent', ...TEXT_FIELDS] as const) {
+      const incoming = list
+        .map(({ unit, role, row }) => ({ unit, role, value: field === 'status' ? statusText(row.status) : field === 'percent' ? (row.percent === undefined ? '' : String(row.percent)) : row[field] }))
+        .filter((x) => x.value !== '');
+      if (incoming.length === 0) continue;
+      const before = field === 'status' ? statusText(cur?.status) : field === 'percent' ? (cur?.percent === undefined ? '' : String(cur.percent)) : (cur?.[field] ?? '');
+      const combined = field === 'status' || field === 'percent' ? incoming[0]!.value : joinParagraphs(incoming.map((x) => x.value));
+      fields.push({ field, before, incoming, combined, ...defaultAction(field, before, combined) });
+    }
+    if (fields.length > 0) out.push({ taskKey, ...(city ? { district: list[0]!.unit } : {}), fields });
+  }
+  const unitIndex = (d: string | undefined) => round.units.findIndex((u) => u.unit === d);
+  return out.sort((a, b) => (order.get(a.taskKey) ?? 0) - (order.get(b.taskKey) ?? 0) || unitIndex(a.district) - unitIndex(b.district));
+}
+
+/** The value a field ends with under its action. */
+export function mergedValue(f: Pick<FieldMerge, 'field' | 'before' | 'combined' | 'action'>): string {
+  if (f.action === 'keep') return f.before;
+  if (f.action === 'replace' || f.field === 'status' || f.field === 'percent') return f.combined;
+  return joinParagraphs([f.before, f.combined]);
+}
+
+/** The progress fields a task merge writes (only fields that change). */
+export function mergedFields(m: TaskMerge): Partial<Pick<ProgressEntry, 'status' | 'percent' | TextField>> {
+  const out: Partial<Pick<ProgressEntry, 'status' | 'percent' | TextField>> = {};
+  for (const f of m.fields) {
+    const v = mergedValue(f);
+    if (v === f.before) continue;
+    if (f.field === 'status') {
+      const s = statusFromLabel(v);
+      if (s) out.status = s;
+    } else if (f.field === 'percent') out.percent = Number(v);
+    else out[f.field] = v;
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+/**
+ * 回收: drop many returned files → per file what was recognised and every problem (file,
+ * sheet, row, column) → per task the new text, and conflicts with the ledger side by side
+ * with keep / replace / append → apply after a backup (undo on the board).
+ */
+import { useState, type DragEvent } from 'react';
+import { App, Alert, Button, Card, Progress, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { SETTING_KEYS, type Task } from '@core/model';
+import { parsePeriodId } from '@core/period';
+import { mergedValue, planMerges, type FilePlan, type MergeAction, type Round, type TaskMerge } from '@core/rounds';
+import { getDb } from '../../storage/live';
+import { getSetting } from '../../storage/repositories';
+import { applyCollected, loadCollectContext, planInWorker } from './collect-flow';
+import { ROUNDS_TEXT } from './texts';
+
+const T = ROUNDS_TEXT.collect;
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'reading'; done: number; total: number }
+  | { kind: 'preview'; files: FilePlan[]; merges: TaskMerge[] }
+  | { kind: 'error'; message: string };
+
+async function filesOf(list: FileList | null): Promise<{ name: string; data: Uint8Array }[]> {
+  return Promise.all(Array.from(list ?? []).map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+/** The collect tab. */
+export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; tasks: Map<string, Task>; onApplied: () => void }) {
+  const { message } = App.useApp();
+  const [roundId, setRoundId] = useState<string | undefined>(rounds[0]?.id);
+  const round = rounds.find((r) => r.id === roundId) ?? rounds[0];
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [over, setOver] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  if (!round) return <Alert type="info" showIcon title={T.noRound} />;
+
+  const take = async (files: { name: string; data: Uint8Array }[]) => {
+    if (files.length === 0) return;
+    setState({ kind: 'reading', done: 0, total: files.length });
+    const { ctx, ledger } = await loadCollectContext(getDb(), round);
+    const r = await planInWorker(files, ctx, (done, total) => setState({ kind: 'reading', done, total }));
+    if (!r.ok) return setState({ kind: 'error', message: r.message });
+    setState({ kind: 'preview', files: r.files, merges: planMerges(r.files, round, ledger) });
+  };
+  const onDrop = (e: DragEvent<HTMLLabelElement>) => {
+    e.preventDefault();
+    // Keep the window-wide import drop from taking these files.
+    e.stopPropagation();
+    setOver(false);
+    void filesOf(e.dataTransfer.files).then(take);
+  };
+  const setAction = (m0: TaskMerge, field: string, action: MergeAction) =>
+    setState((s) => (s.kind !== 'preview' ? s : { ...s, merges: s.merges.map((m) => (m !== m0 ? m : { ...m, fields: m.fields.map((f) => (f.field === field ? { ...f, action } : f)) })) }));
+  const apply = async () => {
+    if (state.kind !== 'preview') return;
+    setBusy(true);
+    const db = getDb();
+    const r = await applyCollected(db, round, state.files, state.merges, await getSetting(db, SETTING_KEYS.filledBy, ''));
+    setBusy(false);
+    if (!r.ok) return message.error(r.message);
+    message.success(T.applied(r.record.after.length));
+    setState({ kind: 'idle' });
+    onApplied();
+  };
+
+  return (
+    <div>
+      <Space style={{ marginBottom: 8 }}>
+        <span>{T.round}</span>
+        <Select
+          data-testid="collect-round"
+          style={{ width: 420 }}
+          value={round.id}
+          onChange={(v) => (setRoundId(v), setState({ kind: 'idle' }))}
+          options={rounds.map((r) => ({ value: r.id, label: ROUNDS_TEXT.send.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, r.createdAt.slice(0, 16).replace('T', ' '), r.units.length, r.dueDate) }))}
+        />
+      </Space>
+      {state.kind !== 'preview' && (
+        <label
+          data-testid="collect-drop"
+          onDragOver={(e) => (e.preventDefault(), e.stopPropagation(), setOver(true))}
+          onDragLeave={() => setOver(false)}
+          onDrop={onDrop}
+          style={{ display: 'block', border: `2px dashed ${over ? '#1677ff' : '#c0c4cc'}`, background: over ? '#e6f4ff' : '#fafafa', padding: 28, textAlign: 'center', cursor: 'pointer', borderRadius: 6 }}
+        >
+          <input data-testid="collect-input" type="file" multiple accept=".xlsx,.xls,.et" style={{ display: 'none' }} onChange={(e) => void filesOf(e.target.files).then(take).finally(() => (e.target.value = ''))} />
+          {T.drop}
+        </label>
+      )}
+      {state.kind === 'reading' && (
+        <div style={{ marginTop: 12 }} data-testid="collect-progress">
+          <Typography.Text>{T.reading(Math.min(state.done + 1, state.total), state.total)}</Typography.Text>
+          <Progress percent={Math.round((100 * state.done) / state.total)} />
+        </div>
+      )}
+      {state.kind === 'error' && <Alert style={{ marginTop: 12 }} type="error" showIcon title={state.message} />}
+      {state.kind === 'preview' && <Preview files={state.files} merges={state.merges} tasks={tasks} setAction={setAction} onApply={() => void apply()} onCancel={() => setState({ kind: 'idle' })} busy={busy} />}
+    </div>
+  );
+}
+
+function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (m: TaskMerge, f: string, a: MergeAction) => void; onApply: () => void; onCancel: () => void; busy: boolean }) {
+  const issues = files.flatMap((f) => f.issues);
+  const refusedRows = files.flatMap((f) => f.refusedRows.map((r) => ({ ...r, fileName: f.fileName })));
+  return (
+    <div data-testid="collect-preview">
+      <Typography.Title level={5}>{T.files}</Typography.Title>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        {files.map((f) => (
+          <Card key={f.fileName} size="small" style={{ width: 320 }} data-testid="collect-file">
+            <Typography.Text strong ellipsis style={{ display: 'block' }}>
+              {f.fileName}
+            </Typography.Text>
+            {f.refused ? <Tag color="red">{T.refused}</Tag> : <Tag color={f.matchedBy === 'binding' ? 'green' : 'orange'}>{T.fileAccepted(f.unit ?? '', f.matchedBy === 'binding' ? T.byBinding : T.byColumns)}</Tag>}
+            {!f.refused && <div>{T.rows(f.rows.filter((r) => !r.empty).length, f.rows.filter((r) => r.empty).length)}</div>}
+          </Card>
+        ))}
+      </div>
+      {issues.length > 0 && (
+        <>
+          <Typography.Title level={5}>{T.issues}</Typography.Title>
+          <Table
+            data-testid="collect-issues"
+            size="small"
+            pagination={false}
+            rowKey={(_, i) => String(i)}
+            dataSource={issues}
+            columns={[
+              { title: T.colSeverity, width: 64, render: (_, i) => (i.severity === 'error' ? <Tag color="red">{T.error}</Tag> : <Tag color="orange">{T.warning}</Tag>) },
+              { title: T.colFile, width: 220, ellipsis: true, render: (_, i) => i.fileName },
+              { title: T.colWhere, width: 260, render: (_, i) => T.where(i.sheet, i.row, i.column) },
+              { title: T.colMessage, render: (_, i) => i.message },
+            ]}
+          />
+        </>
+      )}
+      {refusedRows.length > 0 && (
+        <>
+          <Typography.Title level={5}>{T.refusedRows}</Typography.Title>
+          <Table
+            data-testid="collect-refused-rows"
+            size="small"
+            pagination={false}
+            rowKey={(r) => `${r.fileName}|${r.row}`}
+            dataSource={refusedRows}
+            columns={[
+              { title: T.colFile, width: 220, ellipsis: true, render: (_, r) => r.fileName },
+              { title: T.colWhere, width: 140, render: (_, r) => `第 ${r.row} 行 ${r.taskKey ?? ''}` },
+              { title: T.incoming, render: (_, r) => <span style={{ whiteSpace: 'pre-wrap' }}>{r.texts.join('\n')}</span> },
+            ]}
+          />
+        </>
+      )}
+      <Typography.Title level={5}>{T.tasks}</Typography.Title>
+      {merges.length === 0 && <Alert type="info" showIcon title={T.noChanges} />}
+      {merges.map((m) => (
+        <Card key={`${m.district ?? ''}|${m.taskKey}`} size="small" style={{ marginBottom: 8 }} data-testid={`merge-${m.district ? `${m.district}-` : ''}${m.taskKey}`} title={m.district ? ROUNDS_TEXT.city.mergeTitle(m.district, m.taskKey, tasks.get(m.taskKey)?.title ?? '') : `${m.taskKey} ${tasks.get(m.taskKey)?.title ?? ''}`}>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="field"
+            dataSource={m.fields}
+            columns={[
+              { title: '', width: 90, render: (_, f) => (<span>{T.field[f.field]}{f.conflict && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}</span>) },
+              { title: T.before, render: (_, f) => <span style={{ whiteSpace: 'pre-wrap', color: '#666' }}>{f.before}</span> },
+              { title: T.incoming, render: (_, f) => f.incoming.map((x) => <div key={x.unit} style={{ whiteSpace: 'pre-wrap' }}><Tag>{x.unit}</Tag>{x.value}</div>) },
+              {
+                title: T.result,
+                width: 320,
+                render: (_, f) => (
+                  <div>
+                    {f.conflict && (
+                      <Radio.Group size="small" value={f.action} onChange={(e) => setAction(m, f.field, e.target.value as MergeAction)} data-testid={`action-${m.taskKey}-${f.field}`}>
+                        <Radio.Button value="keep">{T.actions.keep}</Radio.Button>
+                        <Radio.Button value="replace">{T.actions.replace}</Radio.Button>
+                        {f.field !== 'status' && f.field !== 'percent' && <Radio.Button value="append">{T.actions.append}</Radio.Button>}
+                      </Radio.Group>
+                    )}
+                    <div style={{ whiteSpace: 'pre-wrap' }}>{mergedValue(f)}</div>
+                  </div>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      ))}
+      <Space style={{ marginTop: 8, position: 'sticky', bottom: -16, background: '#fff', padding: '8px 12px', width: '100%', borderTop: '1px solid #e5e7eb', zIndex: 2 }}>
+        <Button type="primary" disabled={merges.length === 0} loading={busy} onClick={onApply} data-testid="collect-apply">
+          {busy ? T.applying : T.apply(merges.length)}
+        </Button>
+        <Button onClick={onCancel}>{T.cancel}</Button>
+      </Space>
+    </div>
+  );
+}

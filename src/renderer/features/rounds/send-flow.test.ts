@@ -1,0 +1,55 @@
+/**
+ * 下发 as a flow on the real store: the assignments decide which unit gets which tasks, last
+ * period's words are prefilled only when asked, the round is recorded with its bindings.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makePeriod } from '@core/period';
+import { progressId } from '@core/model';
+import { readBinding } from '@core/rounds';
+import { seedStore, seedTasks } from '../../../../test/builders/seeded-store';
+import { LedgerDb } from '../../storage/db';
+import { changeAssignments, listRounds } from '../../storage/rounds';
+import { readWorkbook } from '../../spreadsheet/read-sheet';
+import { produceRound } from './send-flow';
+
+let db: LedgerDb;
+let n = 0;
+beforeEach(async () => {
+  db = new LedgerDb(`send-flow-${++n}-${Date.now()}`);
+  await db.open();
+  await seedStore(db);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('produceRound', () => {
+  it('one workbook per unit with only its tasks; prefill from last period on request; the round recorded', async () => {
+    const tasks = seedTasks().slice(0, 4);
+    await changeAssignments(db, '汉阳区', [tasks[0]!.key, tasks[1]!.key], { kind: 'setLead', unit: '区科技局' });
+    await changeAssignments(db, '汉阳区', [tasks[1]!.key], { kind: 'addAssist', unit: '区经信局' });
+    await changeAssignments(db, '汉阳区', [tasks[2]!.key], { kind: 'setLead', unit: '区经信局' });
+    const period = makePeriod('quarter', 2026, 1);
+    await db.progress.put({ id: progressId('汉阳区', tasks[0]!.key, '2025-Q4'), district: '汉阳区', taskKey: tasks[0]!.key, periodId: '2025-Q4', status: 'on_track', percent: 40, progress: '上期：已建成1家', problems: '', nextSteps: '', indicatorValues: {}, filledBy: '', updatedAt: '2026-01-05T00:00:00.000Z' });
+
+    for (const prefill of [false, true]) {
+      const { round, files } = await produceRound(db, { district: '汉阳区', period, dueDate: '2026-04-08', units: ['区科技局', '区经信局', '区教育局'], prefill, tasks, now: `2026-03-2${prefill ? 6 : 5}T00:00:00.000Z` });
+      expect(files.map((f) => f.unit)).toEqual(['区科技局', '区经信局']); // 区教育局 has no task: no file
+      expect(round.units.map((u) => [u.unit, u.taskKeys, u.leadKeys])).toEqual([
+        ['区科技局', [tasks[0]!.key, tasks[1]!.key], [tasks[0]!.key, tasks[1]!.key]],
+        ['区经信局', [tasks[1]!.key, tasks[2]!.key], [tasks[2]!.key]],
+      ]);
+      const r = readWorkbook(files[0]!.data, files[0]!.name);
+      if (!r.ok) throw new Error(r.message);
+      const rows = r.sheets[0]!.rows;
+      expect(rows.slice(3).map((x) => x[1])).toEqual([tasks[0]!.key, tasks[1]!.key]);
+      expect(rows[3]![7]).toBe(prefill ? '上期：已建成1家' : '');
+      expect(rows[3]![5]).toBe(prefill ? '序时推进' : '');
+      const b = readBinding(r.sheets.find((s) => s.name === '_binding')!.rows);
+      expect(b.ok && b.binding.roundId).toBe(round.id);
+    }
+    expect((await listRounds(db, '汉阳区')).map((r) => r.prefilled)).toEqual([true, false]);
+  });
+});

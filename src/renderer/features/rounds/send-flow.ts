@@ -1,0 +1,77 @@
+/**
+ * 下发 as a plain flow (no React): pick the units' tasks, build one workbook per unit, record
+ * the round. Loaded on demand (it pulls in exceljs).
+ */
+import type { ReportingPeriod, Task } from '@core/model';
+import { previousPeriod } from '@core/period';
+import { makeBinding, roundFileName, roundId, tasksByUnit, type Round } from '@core/rounds';
+import type { LedgerDb } from '../../storage/db';
+import { progressRepo } from '../../storage/repositories';
+import { listAssignments, saveRound } from '../../storage/rounds';
+import { writeRoundWorkbook, zipFiles } from '../../spreadsheet/round-write';
+import { writeCityTaskList } from '../../spreadsheet/round-city';
+
+/** What the officer chose. */
+export interface SendChoice {
+  district: string;
+  period: ReportingPeriod;
+  dueDate: string;
+  units: string[];
+  prefill: boolean;
+  /** The relevant tasks in ledger order (only these are sent). */
+  tasks: Task[];
+  /** The city's office sending the task list to the districts. */
+  city?: boolean;
+  now?: string;
+}
+
+/** A produced file. */
+export interface RoundFile {
+  unit: string;
+  name: string;
+  data: Uint8Array;
+}
+
+/** Build the workbooks and record the round. */
+export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round: Round; files: RoundFile[] }> {
+  const createdAt = c.now ?? new Date().toISOString();
+  const assignments = await listAssignments(db, c.district);
+  const byUnit = tasksByUnit(assignments, c.tasks.map((t) => t.key));
+  const taskByKey = new Map(c.tasks.map((t) => [t.key, t]));
+  const last = c.prefill ? new Map((await progressRepo.byPeriod(db, c.district, previousPeriod(c.period).id)).map((p) => [p.taskKey, p])) : new Map();
+  const round: Round = { id: roundId(c.period.id, createdAt), district: c.district, periodId: c.period.id, dueDate: c.dueDate, createdAt, prefilled: c.prefill, units: [], ...(c.city ? { level: 'city' as const } : {}) };
+  const files: RoundFile[] = [];
+  for (const unit of c.units) {
+    const list = byUnit.get(unit) ?? [];
+    if (list.length === 0) continue;
+    const keys = list.map((x) => x.taskKey);
+    const binding = makeBinding(round, unit, keys);
+    const name = c.city ? `武汉市${c.period.name}科技创新重点任务清单_${unit}.xlsx` : roundFileName(c.district, c.period.name, unit);
+    const data = c.city
+      ? await writeCityTaskList({ periodName: c.period.name, district: unit, dueDate: c.dueDate, binding, tasks: keys.map((k) => taskByKey.get(k)!) })
+      : await writeRoundWorkbook({
+      district: c.district,
+      periodName: c.period.name,
+      unit,
+      dueDate: c.dueDate,
+      binding,
+      tasks: list.map(({ taskKey, role }) => {
+        const t = taskByKey.get(taskKey)!;
+        const p = last.get(taskKey);
+        return {
+          key: t.key,
+          title: t.title,
+          text: t.text,
+          role,
+          ...(p ? { prefill: { ...(p.status ? { status: p.status } : {}), ...(p.percent !== undefined ? { percent: p.percent } : {}), progress: p.progress, problems: p.problems, nextSteps: p.nextSteps } } : {}),
+        };
+      }),
+    });
+    round.units.push({ unit, taskKeys: keys, leadKeys: list.filter((x) => x.role === 'lead').map((x) => x.taskKey), fileName: name, checksum: binding.checksum });
+    files.push({ unit, name, data });
+  }
+  await saveRound(db, round);
+  return { round, files };
+}
+
+export { zipFiles };

@@ -1,0 +1,40 @@
+/** What the rounds page reads from the store: relevant tasks, assignments, units, mapping, rounds. */
+import { useMemo } from 'react';
+import type { Task } from '@core/model';
+import { CITY_UNITS, type Assignment } from '@core/rounds';
+import { getDb, useLiveQuery } from '../../storage/live';
+import { clustersRepo, documentsRepo, tasksRepo } from '../../storage/repositories';
+import { listAssignments, listRounds, loadLeadMapping, loadOfficeLevel, loadUnits } from '../../storage/rounds';
+import { buildTaskInfos } from '../ledger/rows';
+
+/** The district's relevant tasks with their assignment. */
+export interface AssignRow {
+  task: Task;
+  seq: number;
+  assignment?: Assignment;
+}
+
+/** Everything the tabs need; undefined while loading. */
+export function useRoundData(district: string) {
+  const base = useLiveQuery(async () => {
+    const db = getDb();
+    const [tasks, documents, sections, clusters] = await Promise.all([tasksRepo.active(db), documentsRepo.all(db), db.sections.toArray(), clustersRepo.byDistrict(db, district)]);
+    return { tasks, documents, sections, clusters };
+  }, [district]);
+  const assignments = useLiveQuery(() => listAssignments(getDb(), district), [district]);
+  const units = useLiveQuery(() => loadUnits(getDb(), district), [district]);
+  const mapping = useLiveQuery(() => loadLeadMapping(getDb()), []);
+  const level = useLiveQuery(() => loadOfficeLevel(getDb()), []);
+  const allRounds = useLiveQuery(() => listRounds(getDb(), district), [district]);
+  // The city office's rounds go to the districts; a district's go to its departments.
+  const rounds = useMemo(() => allRounds?.filter((r) => (r.level === 'city') === (level === 'city')), [allRounds, level]);
+  // At the city level every active task can be sent; a district sends the tasks that concern it.
+  const relevant = useMemo(() => (base && level ? buildTaskInfos({ ...base, district }).filter((i) => level === 'city' || i.relevant) : undefined), [base, district, level]);
+  const rows = useMemo((): AssignRow[] | undefined => {
+    if (!relevant || !assignments) return undefined;
+    const byKey = new Map(assignments.map((a) => [a.taskKey, a]));
+    return relevant.map((i, n) => ({ task: i.task, seq: n + 1, ...(byKey.has(i.task.key) ? { assignment: byKey.get(i.task.key)! } : {}) }));
+  }, [relevant, assignments]);
+  if (!rows || !units || !mapping || !rounds || !level) return undefined;
+  return { rows, units: level === 'city' ? [...CITY_UNITS] : units, mapping, rounds, city: level === 'city' };
+}

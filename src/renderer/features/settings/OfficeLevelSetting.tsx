@@ -1,0 +1,28 @@
+/** 本单位层级: a district's office (its departments are the units of a round) or the city's (市级汇总: the 17 districts are). */
+import { App, Card, Radio, Typography } from 'antd';
+import { getDb, useLiveQuery } from '../../storage/live';
+import { loadOfficeLevel, saveOfficeLevel, type OfficeLevel } from '../../storage/rounds';
+import { ROUNDS_TEXT } from '../rounds/texts';
+
+const T = ROUNDS_TEXT.level;
+
+/** The setting, as a card of the settings page. */
+export function OfficeLevelSetting() {
+  const { message } = App.useApp();
+  const level = useLiveQuery(() => loadOfficeLevel(getDb()), []);
+  return (
+    <Card size="small" title={T.title}>
+      <Typography.Paragraph type="secondary">{T.help}</Typography.Paragraph>
+      <Radio.Group
+        value={level}
+        optionType="button"
+        buttonStyle="solid"
+        data-testid="settings-office-level"
+        onChange={(e) => void saveOfficeLevel(getDb(), e.target.value as OfficeLevel).then(() => message.success(T.saved))}
+      >
+        <Radio.Button value="district">{T.district}</Radio.Button>
+        <Radio.Button value="city">{T.city}</Radio.Button>
+      </Radio.Group>
+    </Card>
+  );
+}

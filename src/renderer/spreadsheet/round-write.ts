@@ -1,0 +1,155 @@
+/**
+ * 下发: one workbook per unit (exceljs) with only its tasks. The sheet is protected except the
+ * fill-in columns; 本期状态 is a drop-down and 完成进度 a validated number 0–100; the header
+ * states the instructions and the due date; a very hidden sheet carries the binding (round,
+ * period, unit, task keys, checksum) by which the returned file is recognised. Text is
+ * always written as text (a value like "=1+1" never becomes a formula).
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '@core/model';
+import { BINDING_SHEET, ROLE_LABELS, ROUND_COLUMNS, ROUND_SHEET, bindingRows, columnLetter, roundInstructions, roundTitle, dateText, type RoundBinding } from '@core/rounds';
+
+/** One task row of a unit's workbook. */
+export interface RoundSheetTask {
+  key: string;
+  title: string;
+  text: string;
+  role: 'lead' | 'assist';
+  /** Last period's words, when prefilled. */
+  prefill?: { status?: TaskStatus; percent?: number; progress: string; problems: string; nextSteps: string };
+}
+
+/** What a unit's workbook holds. */
+export interface RoundSheetInput {
+  district: string;
+  periodName: string;
+  unit: string;
+  dueDate: string;
+  tasks: RoundSheetTask[];
+  binding: RoundBinding;
+}
+
+const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const HEAD: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const FONT = '宋体';
+
+/** Rough wrapped line count of a text in a column of `width` characters (CJK counts double). */
+function lines(text: string, width: number): number {
+  let n = 0;
+  for (const part of text.split('\n')) {
+    let w = 0;
+    for (const ch of part) w += ch.charCodeAt(0) > 0xff ? 2 : 1;
+    n += Math.max(1, Math.ceil(w / Math.max(1, width * 1.1)));
+  }
+  return n;
+}
+
+/** Build one unit's workbook. */
+export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '区级科创任务台账';
+  const ws = wb.addWorksheet(ROUND_SHEET.name, {
+    views: [{ state: 'frozen', ySplit: ROUND_SHEET.headerRow, xSplit: 0 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${ROUND_SHEET.headerRow}:${ROUND_SHEET.headerRow}`, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+  });
+  const n = ROUND_COLUMNS.length;
+  const last = columnLetter(n - 1);
+  ws.columns = ROUND_COLUMNS.map((c) => ({ width: c.width }));
+
+  ws.mergeCells(`A${ROUND_SHEET.titleRow}:${last}${ROUND_SHEET.titleRow}`);
+  const title = ws.getCell(`A${ROUND_SHEET.titleRow}`);
+  title.value = roundTitle(input.district, input.periodName, input.unit);
+  title.font = { name: FONT, size: 16, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(ROUND_SHEET.titleRow).height = 30;
+
+  ws.mergeCells(`A${ROUND_SHEET.noteRow}:${last}${ROUND_SHEET.noteRow}`);
+  const note = ws.getCell(`A${ROUND_SHEET.noteRow}`);
+  note.value = roundInstructions(dateText(input.dueDate));
+  note.font = { name: FONT, size: 10, color: { argb: 'FFC00000' } };
+  note.alignment = { wrapText: true, vertical: 'middle' };
+  ws.getRow(ROUND_SHEET.noteRow).height = 44;
+
+  const head = ws.getRow(ROUND_SHEET.headerRow);
+  ROUND_COLUMNS.forEach((c, i) => {
+    const cell = head.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.fill = HEAD;
+    cell.border = THIN;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  head.height = 30;
+
+  const statusList = `"${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(',')}"`;
+  input.tasks.forEach((t, i) => {
+    const r = ROUND_SHEET.firstTaskRow + i;
+    const row = ws.getRow(r);
+    const p = t.prefill;
+    const values: Record<string, string | number | null> = {
+      seq: i + 1,
+      taskKey: t.key,
+      title: t.title,
+      text: t.text,
+      role: ROLE_LABELS[t.role],
+      status: p?.status ? STATUS_LABELS[p.status] : null,
+      percent: p?.percent ?? null,
+      progress: p?.progress || null,
+      problems: p?.problems || null,
+      nextSteps: p?.nextSteps || null,
+    };
+    let height = 1;
+    ROUND_COLUMNS.forEach((c, ci) => {
+      const cell = row.getCell(ci + 1);
+      const v = values[c.key];
+      // Strings are rich text so that "=…" stays text; numbers stay numbers.
+      cell.value = typeof v === 'string' ? { richText: [{ text: v }] } : v;
+      cell.font = { name: FONT, size: 10 };
+      cell.border = THIN;
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: c.key === 'seq' || c.key === 'role' || c.key === 'percent' ? 'center' : 'left' };
+      if (c.fill) cell.protection = { locked: false };
+      else cell.fill = GREY;
+      if (typeof v === 'string') height = Math.max(height, lines(v, c.width));
+    });
+    row.getCell(ROUND_COLUMNS.findIndex((c) => c.key === 'status') + 1).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [statusList],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '本期状态',
+      error: '请从下拉列表中选择本期状态。',
+    };
+    row.getCell(ROUND_COLUMNS.findIndex((c) => c.key === 'percent') + 1).dataValidation = {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [0, 100],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '完成进度',
+      error: '完成进度请填 0 到 100 之间的数字（不带 % 号）。',
+      showInputMessage: true,
+      promptTitle: '完成进度',
+      prompt: '填 0–100 的数字',
+    };
+    row.height = Math.min(160, Math.max(30, height * 14));
+  });
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: false, insertRows: false, deleteRows: false, sort: false, autoFilter: false });
+
+  const bind = wb.addWorksheet(BINDING_SHEET, { state: 'veryHidden' });
+  for (const [k, v] of bindingRows(input.binding)) bind.addRow([k, v]);
+  await bind.protect('', {});
+
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** All files of a round as one .zip (names kept; Chinese names are stored as UTF-8). */
+export async function zipFiles(files: readonly { name: string; data: Uint8Array }[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const f of files) zip.file(f.name, f.data, { binary: true, date: new Date() });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

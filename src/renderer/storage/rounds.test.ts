@@ -1,0 +1,120 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { progressId } from '@core/model';
+import { ROUND_COLUMNS, bindingRows, makeBinding, planMerges, planReturns, roundTitle, type Round } from '@core/rounds';
+import { seedStore } from '../../../test/builders/seeded-store';
+import { LedgerDb } from './db';
+import { installAuditTrail } from './audit';
+import { installPeriodLocks } from './locks';
+import { applyRoundReturn, changeAssignments, listAssignments, loadLeadMapping, loadUnits, saveLeadMapping, saveUnits, undoRoundReturn } from './rounds';
+
+let db: LedgerDb;
+let n = 0;
+beforeEach(async () => {
+  db = new LedgerDb(`rounds-${++n}-${Date.now()}`);
+  installPeriodLocks(db);
+  installAuditTrail(db);
+  await db.open();
+  await seedStore(db);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const round: Round = {
+  id: 'R2026Q1-a',
+  district: '汉阳区',
+  periodId: '2026-Q1',
+  dueDate: '2026-04-08',
+  createdAt: '2026-03-25T00:00:00.000Z',
+  prefilled: false,
+  units: [
+    { unit: '区科技局', taskKeys: ['2023YD-01', '2023YD-02'], leadKeys: ['2023YD-01', '2023YD-02'], fileName: 'a.xlsx', checksum: '' },
+    { unit: '区经信局', taskKeys: ['2023YD-02'], leadKeys: [], fileName: 'b.xlsx', checksum: '' },
+  ],
+};
+
+function returned(unit: string, rows: [string, string, string][], hash: string) {
+  const keys = round.units.find((u) => u.unit === unit)!.taskKeys;
+  return {
+    fileName: `${unit}.xlsx`,
+    hash,
+    sheets: [
+      { name: '任务填报', rows: [[roundTitle('汉阳区', '2026年第一季度', unit)], [''], ROUND_COLUMNS.map((c) => c.header), ...rows.map(([k, s, p]) => ['1', k, '', '', '', s, '', p, '', ''])] },
+      { name: '_binding', rows: bindingRows(makeBinding(round, unit, keys)) },
+    ],
+  };
+}
+
+async function plan(files: ReturnType<typeof returned>[]) {
+  const tasks = (await db.tasks.toArray()).map((t) => ({ key: t.key, number: t.number, title: t.title }));
+  const fp = planReturns(files, { round, periodName: '2026年第一季度', tasks, earlier: [] });
+  const ledger = new Map((await db.progress.where('[district+periodId]').equals(['汉阳区', '2026-Q1']).toArray()).map((p) => [p.taskKey, p]));
+  return { fp, merges: planMerges(fp, round, ledger) };
+}
+
+describe('units and mapping', () => {
+  it('start from the starter list and keep the office’s edits', async () => {
+    expect(await loadUnits(db, '汉阳区')).toContain('区科技局');
+    expect(await saveUnits(db, '汉阳区', ['区科经局', ' 区科经局 ', '', '四新管委会'])).toEqual(['区科经局', '四新管委会']);
+    expect(await loadUnits(db, '汉阳区')).toEqual(['区科经局', '四新管委会']);
+    expect(await loadUnits(db, '江岸区')).toContain('区科技局');
+    expect((await loadLeadMapping(db))['市科技创新局']).toBe('区科技局');
+    await saveLeadMapping(db, { 市科技创新局: '区科经局', ' ': 'x' });
+    expect(await loadLeadMapping(db)).toEqual({ 市科技创新局: '区科经局' });
+  });
+  it('bulk assignment changes every selected task in one go', async () => {
+    await changeAssignments(db, '汉阳区', ['2023YD-01', '2023YD-02', '2023YD-03'], { kind: 'setLead', unit: '区科技局' });
+    await changeAssignments(db, '汉阳区', ['2023YD-02', '2023YD-03'], { kind: 'addAssist', unit: '区经信局' });
+    const a = (await listAssignments(db, '汉阳区')).sort((x, y) => (x.taskKey < y.taskKey ? -1 : 1));
+    expect(a.map((x) => [x.taskKey, x.lead, x.assist])).toEqual([
+      ['2023YD-01', '区科技局', []],
+      ['2023YD-02', '区科技局', ['区经信局']],
+      ['2023YD-03', '区科技局', ['区经信局']],
+    ]);
+  });
+});
+
+describe('applyRoundReturn / undoRoundReturn', () => {
+  it('writes the merged texts in one go and undoes the whole drop', async () => {
+    const { fp, merges } = await plan([returned('区科技局', [['2023YD-01', '序时推进', '平台建成'], ['2023YD-02', '滞后', '认定8家']], 'h1'), returned('区经信局', [['2023YD-02', '', '配合认定3家']], 'h2')]);
+    const r = await applyRoundReturn(db, round, fp, merges, '王芳', '2026-04-02T01:00:00.000Z');
+    expect(r.ok).toBe(true);
+    const p2 = await db.progress.get(progressId('汉阳区', '2023YD-02', '2026-Q1'));
+    expect(p2).toMatchObject({ status: 'behind', progress: '认定8家\n配合认定3家', filledBy: '王芳', paragraphSources: { progress: ['区科技局', '区经信局'] } });
+    if (!r.ok) return;
+    expect(r.record.returns.map((x) => [x.unit, x.taskKeys])).toEqual([['区科技局', ['2023YD-01', '2023YD-02']], ['区经信局', ['2023YD-02']]]);
+    const u = await undoRoundReturn(db, r.record.id);
+    expect(u).toEqual({ ok: true, restored: 2 });
+    expect(await db.progress.get(progressId('汉阳区', '2023YD-02', '2026-Q1'))).toBeUndefined();
+    expect(await undoRoundReturn(db, r.record.id)).toMatchObject({ ok: false });
+  });
+
+  it('keeps what the ledger held when the officer chooses keep, appends when append', async () => {
+    const id = progressId('汉阳区', '2023YD-01', '2026-Q1');
+    await db.progress.put({ id, district: '汉阳区', taskKey: '2023YD-01', periodId: '2026-Q1', progress: '科室已写', problems: '', nextSteps: '', indicatorValues: {}, filledBy: '李', updatedAt: '2026-03-30T00:00:00.000Z' });
+    const { fp, merges } = await plan([returned('区科技局', [['2023YD-01', '', '平台建成']], 'h1')]);
+    expect(merges[0]!.fields[0]).toMatchObject({ field: 'progress', conflict: true, action: 'append' });
+    await applyRoundReturn(db, round, fp, merges, '王芳');
+    expect((await db.progress.get(id))?.progress).toBe('科室已写\n平台建成');
+  });
+
+  it('refuses to undo over later edits, and writes nothing into a submitted (locked) period', async () => {
+    const { fp, merges } = await plan([returned('区科技局', [['2023YD-01', '', '平台建成']], 'h1')]);
+    const r = await applyRoundReturn(db, round, fp, merges, '王芳', '2026-04-02T01:00:00.000Z');
+    if (!r.ok) throw new Error(r.message);
+    const id = progressId('汉阳区', '2023YD-01', '2026-Q1');
+    await db.progress.update(id, { progress: '改过', updatedAt: '2026-04-03T00:00:00.000Z' });
+    expect(await undoRoundReturn(db, r.record.id)).toMatchObject({ ok: false, message: expect.stringMatching(/之后又被修改过/) });
+    expect((await db.progress.get(id))?.progress).toBe('改过');
+
+    await db.submissions.put({ id: 's', district: '汉阳区', periodId: '2026-Q1', report: 'tasks', fileName: 'x.xlsx', sha256: '', rows: [], at: '2026-04-05T00:00:00.000Z' });
+    const before = await db.progress.toArray();
+    const again = await plan([returned('区经信局', [['2023YD-02', '', '配合']], 'h3')]);
+    const locked = await applyRoundReturn(db, round, again.fp, again.merges, '王芳');
+    expect(locked).toMatchObject({ ok: false, message: expect.stringMatching(/已报送，已锁定/) });
+    expect(await db.progress.toArray()).toEqual(before);
+    expect(await db.roundApplies.count()).toBe(1);
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * Storage of collection rounds // 下发与回收: the district's unit list and the city → district
+ * mapping (settings), assignments, rounds, and applied returns with what they replaced, so
+ * that a whole drop can be undone.
+ */
+import type { ProgressEntry } from '@core/model';
+import { progressId } from '@core/model';
+import {
+  STARTER_LEAD_MAPPING,
+  STARTER_UNITS,
+  assignmentId,
+  changeAssignment,
+  cleanUnitList,
+  mergedFields,
+  paragraphSourcesOf,
+  type AppliedReturn,
+  type AssignChange,
+  type Assignment,
+  type FilePlan,
+  type Round,
+  type TaskMerge,
+} from '@core/rounds';
+import type { LedgerDb } from './db';
+import { emptyProgress, getSetting, setSetting } from './repositories';
+
+/** Setting keys of rounds. Persisted: do not rename. */
+export const ROUND_SETTING_KEYS = {
+  /** `roundUnits|<district>` → string[] */
+  units: (district: string) => `roundUnits|${district}`,
+  leadMapping: 'roundLeadMapping',
+  /** 'district' (default) or 'city': the office runs rounds with its departments, or with the 17 districts (市级汇总). */
+  officeLevel: 'officeLevel',
+} as const;
+
+/** Whether the office is a district's (its departments are the units) or the city's (the districts are). */
+export type OfficeLevel = 'district' | 'city';
+
+/** The office level (district unless set up as 市级). */
+export function loadOfficeLevel(db: LedgerDb): Promise<OfficeLevel> {
+  return getSetting<OfficeLevel>(db, ROUND_SETTING_KEYS.officeLevel, 'district');
+}
+
+/** Set the office level. */
+export function saveOfficeLevel(db: LedgerDb, level: OfficeLevel): Promise<void> {
+  return setSetting(db, ROUND_SETTING_KEYS.officeLevel, level);
+}
+
+/** One applied drop of returned files. Persisted (table `roundApplies`): do not rename fields. */
+export interface RoundApply {
+  id: string;
+  roundId: string;
+  at: string;
+  files: { fileName: string; hash: string; unit: string; matchedBy: FilePlan['matchedBy'] }[];
+  /** What each unit wrote, for the board and the source of each paragraph. */
+  returns: AppliedReturn[];
+  /** Progress entries as they were before (undefined: did not exist). */
+  before: { id: string; entry: ProgressEntry | undefined }[];
+  /** The entries as written, to tell whether they were edited since. */
+  after: ProgressEntry[];
+  undoneAt?: string;
+}
+
+/** The district's units (the starter list until the office edits it). */
+export async function loadUnits(db: LedgerDb, district: string): Promise<string[]> {
+  return getSetting<string[]>(db, ROUND_SETTING_KEYS.units(district), [...STARTER_UNITS]);
+}
+
+/** Save the district's units (cleaned of blanks and repeats). */
+export async function saveUnits(db: LedgerDb, district: string, units: readonly string[]): Promise<string[]> {
+  const clean = cleanUnitList(units);
+  await setSetting(db, ROUND_SETTING_KEYS.units(district), clean);
+  return clean;
+}
+
+/** The city lead unit → district unit mapping. */
+export function loadLeadMapping(db: LedgerDb): Promise<Record<string, string>> {
+  return getSetting<Record<string, string>>(db, ROUND_SETTING_KEYS.leadMapping, { ...STARTER_LEAD_MAPPING });
+}
+
+/** Save the mapping (blank rows dropped). */
+export async function saveLeadMapping(db: LedgerDb, mapping: Record<string, string>): Promise<void> {
+  const clean = Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k.trim(), v.trim()] as const).filter(([k, v]) => k && v));
+  await setSetting(db, ROUND_SETTING_KEYS.leadMapping, clean);
+}
+
+/** The district's assignments. */
+export function listAssignments(db: LedgerDb, district: string): Promise<Assignment[]> {
+  return db.assignments.where('district').equals(district).toArray();
+}
+
+/** Apply one change to many tasks at once, in one transaction. */
+export async function changeAssignments(db: LedgerDb, district: string, taskKeys: readonly string[], change: AssignChange, at = new Date().toISOString()): Promise<void> {
+  await db.transaction('rw', db.assignments, async () => {
+    const ids = taskKeys.map((k) => assignmentId(district, k));
+    const current = await db.assignments.bulkGet(ids);
+    const next = taskKeys.map((taskKey, i): Assignment => ({ id: ids[i]!, district, taskKey, ...changeAssignment(current[i] ?? { assist: [] }, change), updatedAt: at }));
+    await db.assignments.bulkPut(next);
+  });
+}
+
+/** Set the given lead and 协办 units on tasks (from suggestions), in one transaction. */
+export async function setAssignments(db: LedgerDb, district: string, values: readonly { taskKey: string; lead?: string; assist: string[] }[], at = new Date().toISOString()): Promise<void> {
+  await db.assignments.bulkPut(values.map((v) => ({ id: assignmentId(district, v.taskKey), district, taskKey: v.taskKey, ...(v.lead ? { lead: v.lead } : {}), assist: v.assist, updatedAt: at })));
+}
+
+/** Save a round (下发). */
+export async function saveRound(db: LedgerDb, round: Round): Promise<void> {
+  await db.rounds.put(round);
+}
+
+/** The district's rounds, newest first. */
+export async function listRounds(db: LedgerDb, district: string): Promise<Round[]> {
+  return (await db.rounds.where('district').equals(district).toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
+
+/** The applied returns of a round (undone ones included), oldest first. */
+export async function listRoundApplies(db: LedgerDb, roundId: string): Promise<RoundApply[]> {
+  return (await db.roundApplies.where('roundId').equals(roundId).toArray()).sort((a, b) => (a.at < b.at ? -1 : 1));
+}
+
+/** The returns standing (not undone) of every round of a district and period. */
+export async function standingReturns(db: LedgerDb, roundIds: readonly string[]): Promise<RoundApply[]> {
+  return (await db.roundApplies.where('roundId').anyOf([...roundIds]).toArray()).filter((a) => !a.undoneAt);
+}
+
+/** Chinese messages of applying and undoing a return. */
+export const ROUND_APPLY_TEXT = {
+  nothing: '没有可写入的内容：所有文件都被拒绝，或各单位没有填写任何内容。',
+  failed: (reason: string) => `回收结果没有写入，台账没有任何改动。原因：${reason}`,
+  undoMissing: '找不到这次回收的记录，无法撤销。',
+  undoDone: '这次回收已经撤销过了。',
+  undoNotLatest: '只能撤销本轮最近一次回收，请先撤销之后的那一次。',
+  undoEdited: (n: number) => `这次回收写入的 ${n} 项任务之后又被修改过，撤销会丢掉这些修改，因此没有撤销。请在任务台账中逐项修改。`,
+  undoFailed: (reason: string) => `撤销没有完成，台账保持撤销前的样子。原因：${reason}`,
+} as const;
+
+export type RoundApplyResult = { ok: true; record: RoundApply } | { ok: false; message: string };
+
+const reasonOf = (e: unknown) => String((e as Error)?.message ?? e);
+
+/** What each accepted file's unit wrote, for the record. */
+function returnsOf(files: readonly FilePlan[], at: string): AppliedReturn[] {
+  return files
+    .filter((f) => !f.refused && f.unit)
+    .map((f) => {
+      const rows = f.rows.filter((r) => !r.empty);
+      return { unit: f.unit!, fileName: f.fileName, at, taskKeys: rows.map((r) => r.taskKey), texts: rows.map((r) => ({ taskKey: r.taskKey, progress: r.progress, problems: r.problems, nextSteps: r.nextSteps })) };
+    });
+}
+
+/**
+ * Write the merges of a drop in ONE transaction (take a backup first: backupBeforeImport), and
+ * record it so that it can be undone as a whole. On any failure nothing is written.
+ */
+export async function applyRoundReturn(db: LedgerDb, round: Round, files: readonly FilePlan[], merges: readonly TaskMerge[], filledBy: string, at = new Date().toISOString()): Promise<RoundApplyResult> {
+  const accepted = files.filter((f) => !f.refused && f.unit);
+  const changes = merges.map((m) => ({ m, fields: mergedFields(m) })).filter((c) => Object.keys(c.fields).length > 0);
+  if (accepted.length === 0) return { ok: false, message: ROUND_APPLY_TEXT.nothing };
+  try {
+    const record = await db.transaction('rw', [db.progress, db.roundApplies], async () => {
+      const fresh = returnsOf(accepted, at);
+      const returns = [...(await db.roundApplies.where('roundId').equals(round.id).toArray()).filter((a) => !a.undoneAt).flatMap((a) => a.returns), ...fresh];
+      // At the city level each district's progress is written under that district.
+      const districtOf = (m: TaskMerge) => m.district ?? round.district;
+      const ids = changes.map((c) => progressId(districtOf(c.m), c.m.taskKey, round.periodId));
+      const before = await db.progress.bulkGet(ids);
+      const after = changes.map(({ m, fields }, i): ProgressEntry => {
+        const cur = before[i] ?? emptyProgress(districtOf(m), m.taskKey, round.periodId);
+        const next = { ...cur, ...fields };
+        // Every unit returns for its own district at the city level: only that district's returns name the paragraphs.
+        const mine = m.district ? returns.filter((r) => r.unit === m.district) : returns;
+        return { ...next, paragraphSources: paragraphSourcesOf(next, m.taskKey, mine), filledBy: cur.filledBy || filledBy, updatedAt: at };
+      });
+      await db.progress.bulkPut(after);
+      const rec: RoundApply = {
+        id: `apply-${round.id}-${at}`,
+        roundId: round.id,
+        at,
+        files: accepted.map((f) => ({ fileName: f.fileName, hash: f.hash, unit: f.unit!, matchedBy: f.matchedBy })),
+        returns: fresh,
+        before: ids.map((id, i) => ({ id, entry: before[i] })),
+        after,
+      };
+      await db.roundApplies.add(rec);
+      return rec;
+    });
+    return { ok: true, record };
+  } catch (e) {
+    return { ok: false, message: ROUND_APPLY_TEXT.failed(reasonOf(e)) };
+  }
+}
+
+export type RoundUndoResult = { ok: true; restored: number } | { ok: false; message: string };
+
+/** Undo a whole applied drop: every entry goes back to how it was. Refused when edited since. */
+export async function undoRoundReturn(db: LedgerDb, id: string, at = new Date().toISOString()): Promise<RoundUndoResult> {
+  try {
+    return await db.transaction('rw', [db.progress, db.roundApplies], async (): Promise<RoundUndoResult> => {
+      const rec = await db.roundApplies.get(id);
+      if (!rec) return { ok: false, message: ROUND_APPLY_TEXT.undoMissing };
+      if (rec.undoneAt) return { ok: false, message: ROUND_APPLY_TEXT.undoDone };
+      const later = (await db.roundApplies.where('roundId').equals(rec.roundId).toArray()).some((r) => r.at > rec.at && !r.undoneAt);
+      if (later) return { ok: false, message: ROUND_APPLY_TEXT.undoNotLatest };
+      const now = await db.progress.bulkGet(rec.after.map((e) => e.id));
+      const edited = rec.after.filter((e, i) => now[i]?.updatedAt !== e.updatedAt);
+      if (edited.length > 0) return { ok: false, message: ROUND_APPLY_TEXT.undoEdited(edited.length) };
+      for (const { id: pid, entry } of rec.before) {
+        if (entry) await db.progress.put(entry);
+        else await db.progress.delete(pid);
+      }
+      await db.roundApplies.update(id, { undoneAt: at });
+      return { ok: true, restored: rec.before.length };
+    });
+  } catch (e) {
+    return { ok: false, message: ROUND_APPLY_TEXT.undoFailed(reasonOf(e)) };
+  }
+}
