@@ -39,8 +39,7 @@ const LIMIT_MB = (n: number) => Math.round(n / 1024 / 1024);
 const n0 = (n: number) => n.toLocaleString('en-US');
 
 export const READ_TEXT = {
-  tooBig: (name: string, mb: number) =>
-    `文件“${name}”有 ${mb.toFixed(1)} MB，超过了 ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB 的上限。请删去无关的工作表或图片后另存，再导入。`,
+  tooBig: (name: string) => `文件“${name}”超过了 ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB 的上限。请删去无关的工作表或图片后另存，再导入。`,
   tooManyRows: (name: string, rows: number) =>
     `文件“${name}”共有 ${n0(rows)} 行，超过了 ${n0(IMPORT_LIMITS.maxRows)} 行的上限。请只保留任务清单所在的工作表后再导入。`,
   tooManyCells: (name: string, where: string, cells: number) =>
@@ -378,7 +377,7 @@ const failure = (message: string, cause?: unknown): ReadWorkbookResult => ({ ok:
  */
 export function readWorkbook(data: Uint8Array, fileName: string, onProgress: ReadProgress = () => {}): ReadWorkbookResult {
   if (data.byteLength === 0) return failure(READ_TEXT.empty(fileName));
-  if (data.byteLength > IMPORT_LIMITS.maxBytes) return failure(READ_TEXT.tooBig(fileName, data.byteLength / 1024 / 1024));
+  if (data.byteLength > IMPORT_LIMITS.maxBytes) return failure(READ_TEXT.tooBig(fileName));
   onProgress(READ_TEXT.stageOpen, 0.05);
   const kind = sniff(data);
   if (kind === 'binary') return failure(READ_TEXT.notSpreadsheet(fileName));
