@@ -11,6 +11,8 @@ export const MAX_CELL_CHARS = 32_767;
 export const IMPORT_FILE_LIMITS = {
   /** Bytes of the file as stored. */
   maxBytes: 50 * 1024 * 1024,
+  /** Bytes of an old binary .xls: its cells are not counted before parsing, and a record of 6 bytes is a cell. */
+  maxXlsBytes: 16 * 1024 * 1024,
   /** Rows over all sheets. */
   maxRows: 100_000,
   /** Cells over all sheets: rows × used columns of each sheet's real cells. */

@@ -30,6 +30,20 @@ async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<vo
   );
 }
 
+/** Drop a file of `mb` megabytes made in the page (too big to send over the wire). */
+async function dropGenerated(page: Page, name: string, mb: number): Promise<void> {
+  await page.evaluate(
+    ({ name, mb }) => {
+      const data = new Uint8Array(mb * 1024 * 1024);
+      data.set([0x50, 0x4b, 0x03, 0x04]);
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], name));
+      for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { name, mb },
+  );
+}
+
 /** Tasks in the app's store (read straight from IndexedDB). */
 function taskCount(page: Page): Promise<number> {
   return page.evaluate(
@@ -82,9 +96,14 @@ describe('hostile files in the browser', () => {
       await screenshot(page, shot);
       await stillAlive(page);
     }
+    // A 300 MB file dropped on the window is refused without being loaded whole.
+    await dropGenerated(page, '巨大文件.xlsx', 300);
+    await page.getByTestId('import-error').waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('import-error').textContent()).resolves.toContain('文件“巨大文件.xlsx”超过了 50 MB 的上限');
+    await stillAlive(page);
     expect(unexpected(errors)).toEqual([]);
     await context.close();
-  });
+  }, 400_000);
 
   it('reads formulas without cached values as their text, with a warning naming the cell', async () => {
     const context = await newContext(app.browser);
@@ -156,5 +175,5 @@ describe('hostile files in the browser', () => {
     await page.getByTestId('review-tasks').waitFor({ timeout: 30_000 });
     expect(unexpected(errors)).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 });

@@ -103,6 +103,12 @@ describe('hostile spreadsheets', () => {
     expect(m).toContain('单元格的上限');
   });
 
+  it('an old binary .xls over 16 MB is refused before SheetJS parses its records', () => {
+    const data = new Uint8Array(IMPORT_LIMITS.maxXlsBytes + 1);
+    data.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(refused(data, '旧表.xls')).toContain('超过了 .xls 文件 16 MB 的上限');
+  });
+
   it('a zip of 6,000 parts is refused before any is inflated', () => {
     const parts = Array.from({ length: IMPORT_LIMITS.maxEntries + 1 }, (_, i) => part(`xl/media/p${i}.bin`, 'x'));
     expect(refused(zip(parts), '碎片.xlsx')).toContain('个部分组成');

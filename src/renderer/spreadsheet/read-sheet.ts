@@ -39,8 +39,7 @@ const LIMIT_MB = (n: number) => Math.round(n / 1024 / 1024);
 const n0 = (n: number) => n.toLocaleString('en-US');
 
 export const READ_TEXT = {
-  tooBig: (name: string, mb: number) =>
-    `文件“${name}”有 ${mb.toFixed(1)} MB，超过了 ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB 的上限。请删去无关的工作表或图片后另存，再导入。`,
+  tooBig: (name: string) => `文件“${name}”超过了 ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB 的上限。请删去无关的工作表或图片后另存，再导入。`,
   tooManyRows: (name: string, rows: number) =>
     `文件“${name}”共有 ${n0(rows)} 行，超过了 ${n0(IMPORT_LIMITS.maxRows)} 行的上限。请只保留任务清单所在的工作表后再导入。`,
   tooManyCells: (name: string, where: string, cells: number) =>
@@ -52,6 +51,8 @@ export const READ_TEXT = {
     `文件“${name}”解压后有 ${MB(bytes)} MB 以上，超过了 ${LIMIT_MB(IMPORT_LIMITS.maxInflatedBytes)} MB 的上限（解压后大小）。请只把任务清单复制到新工作簿后另存，再导入。`,
   tooManyParts: (name: string, count: number) =>
     `文件“${name}”由 ${n0(count)} 个部分组成，超过了 ${n0(IMPORT_LIMITS.maxEntries)} 个的上限。这不像一份任务清单；请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
+  xlsTooBig: (name: string, bytes: number) =>
+    `旧版 Excel 文件“${name}”有 ${MB(bytes)} MB，超过了 .xls 文件 ${LIMIT_MB(IMPORT_LIMITS.maxXlsBytes)} MB 的上限。请在 Excel 或 WPS 中打开它，“另存为” .xlsx 后再导入。`,
   empty: (name: string) => `文件“${name}”是空的（0 字节）。请确认选对了文件。`,
   notSpreadsheet: (name: string) =>
     `文件“${name}”不是电子表格。请选择 Excel 工作簿（.xlsx、.xls）或逗号分隔的 .csv 文件；Word、PDF 和图片不能导入。`,
@@ -376,10 +377,11 @@ const failure = (message: string, cause?: unknown): ReadWorkbookResult => ({ ok:
  */
 export function readWorkbook(data: Uint8Array, fileName: string, onProgress: ReadProgress = () => {}): ReadWorkbookResult {
   if (data.byteLength === 0) return failure(READ_TEXT.empty(fileName));
-  if (data.byteLength > IMPORT_LIMITS.maxBytes) return failure(READ_TEXT.tooBig(fileName, data.byteLength / 1024 / 1024));
+  if (data.byteLength > IMPORT_LIMITS.maxBytes) return failure(READ_TEXT.tooBig(fileName));
   onProgress(READ_TEXT.stageOpen, 0.05);
   const kind = sniff(data);
   if (kind === 'binary') return failure(READ_TEXT.notSpreadsheet(fileName));
+  if (kind === 'cfb' && data.byteLength > IMPORT_LIMITS.maxXlsBytes) return failure(READ_TEXT.xlsTooBig(fileName, data.byteLength));
   let facts: XlsxFacts | undefined;
   if (kind === 'zip') {
     onProgress(READ_TEXT.stageCheck, 0.08);

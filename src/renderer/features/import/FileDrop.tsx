@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { OpenedFile } from '@shared/bridge';
+import { IMPORT_FILE_LIMITS } from '@core/limits';
 import { useRoute } from '../../state/route';
 import { useImportInbox } from './import-inbox';
 import { IMPORT_TEXT } from './texts';
@@ -34,7 +35,9 @@ export function useFileDrop(onFile: (file: OpenedFile) => void): boolean {
       depth = 0;
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void file.arrayBuffer().then((buf) => onFile({ name: file.name, data: new Uint8Array(buf) }));
+      // Read at most one byte past the bound: a dropped file of gigabytes is refused by the reader, never loaded.
+      const part = file && file.size > IMPORT_FILE_LIMITS.maxBytes ? file.slice(0, IMPORT_FILE_LIMITS.maxBytes + 1) : file;
+      if (file && part) void part.arrayBuffer().then((buf) => onFile({ name: file.name, data: new Uint8Array(buf) }));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

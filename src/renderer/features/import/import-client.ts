@@ -25,6 +25,7 @@ export class ImportClient {
         console.error(`import worker error: ${e.message}`);
         resolve({ type: 'read', ok: false, message: T.workerFailed });
       };
+      this.worker.onmessageerror = () => resolve({ type: 'read', ok: false, message: T.workerFailed });
       this.worker.postMessage(req, transfer);
     });
   }
