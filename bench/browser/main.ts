@@ -8,7 +8,7 @@ import { progressRepo, setDistrict } from '@renderer/storage/repositories';
 import { generateData, sentencesOf } from '../lib/synthetic';
 import { appImport, bareSheetJs, cityListXlsx, cityTasks, type AppImportTimes } from './import-bench';
 import { appExport, bareExcelJs, exportSource, reportRows, templateTaskFields } from './export-bench';
-import { backupRestore, seedStore } from './backup-bench';
+import { backupRestore, memBackup, memDone, memRestore, memSeed, seedStore } from './backup-bench';
 import { createBackup } from '@renderer/storage/backup';
 import { loadDashboardSource, shownPeriod, summariesFor } from '@renderer/features/dashboard/dashboard-data';
 import type { PeriodSummaryRow } from '@core/dashboard';
@@ -162,6 +162,10 @@ window.__bench = {
   importCompare,
   exportCompare,
   backupRestore: (count: number, runs: number, restoreRuns: number) => backupRestore(sentences, count, runs, restoreRuns),
+  memSeed: (count: number) => memSeed(sentences, count),
+  memBackup,
+  memRestore,
+  memDone,
   dashboardCompute: (tasks: number, periods: number, runs: number) => dashboardCompute(sentences, tasks, periods, runs),
 } as unknown as Window['__bench'];
 window.__benchReady = true;
