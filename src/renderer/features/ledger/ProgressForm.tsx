@@ -50,12 +50,16 @@ export function ProgressForm(props: {
   const [percentError, setPercentError] = useState<string | undefined>(undefined);
   const filledByTouched = useRef(false);
   const flush = () => void autosave.flush();
+  /** The 填报人 typed becomes the default for the next entries once the field is left (one setting write, not one per key). */
+  const rememberFilledBy = () => {
+    if (filledByTouched.current && draft.filledBy.trim()) void setSetting(getDb(), SETTING_KEYS.filledBy, draft.filledBy.trim());
+    filledByTouched.current = false;
+  };
 
   const update = (patch: Partial<ProgressEntry>) => {
     if (readOnly) return;
     // The default 填报人 is stored with the first edit of the entry.
     const withName = !view.entry.filledBy && draft.filledBy && !('filledBy' in patch) ? { ...patch, filledBy: draft.filledBy } : patch;
-    if (filledByTouched.current && patch.filledBy?.trim()) void setSetting(getDb(), SETTING_KEYS.filledBy, patch.filledBy.trim());
     autosave.update(withName);
   };
 
@@ -171,6 +175,7 @@ export function ProgressForm(props: {
                 filledByTouched.current = true;
                 update({ filledBy: e.target.value });
               }}
+              onBlur={rememberFilledBy}
             />
           </label>
         </div>
