@@ -1,5 +1,7 @@
 /** The benchmark steps. Each returns rows for the results table. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { BUILD_DIRS, serveDirs } from './lib/serve';
 import { fmt, summarise, type Measurement } from './lib/stats';
 
@@ -149,6 +151,86 @@ const backupStep: BenchStep = {
       return rows;
     }),
 };
+
+/** Memory of a process from /proc (kB): resident now and the peak since the last reset. */
+async function procMemory(pid: number): Promise<{ rss: number; hwm: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}
+
+/** The renderer processes of a browser started by this bench (children of its pid, `--type=renderer`). */
+function rendererPids(browserPid: number): number[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
+  const rows = out.split('\n').map((l) => l.trim().split(/\s+/)).filter((r) => r.length > 2);
+  const children = (pid: number): number[] => rows.filter((r) => Number(r[1]) === pid).map((r) => Number(r[0]));
+  const all: number[] = [];
+  const walk = (pid: number) => children(pid).forEach((c) => (all.push(c), walk(c)));
+  walk(browserPid);
+  return all.filter((pid) => rows.find((r) => Number(r[0]) === pid)!.join(' ').includes('--type=renderer'));
+}
+
+/**
+ * Peak memory of the page's renderer during `op`: the kernel's high-water mark (VmHWM) is reset
+ * before (`/proc/<pid>/clear_refs` 5) and read after; the page's own heap is collected first.
+ */
+async function peakDuring<T>(pid: number, op: () => Promise<T>): Promise<{ value: T; baseMb: number; peakMb: number }> {
+  const before = await procMemory(pid);
+  await writeFile(`/proc/${pid}/clear_refs`, '5');
+  const value = await op();
+  const after = await procMemory(pid);
+  return { value, baseMb: before.rss / 1024, peakMb: Math.max(after.hwm, before.rss) / 1024 };
+}
+
+const backupMemoryStep: BenchStep = {
+  id: 'backup-memory',
+  title: '5m. Backup and restore: peak memory of the page',
+  run: async () => {
+    const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc', '--renderer-process-limit=1'],
+    });
+    const rows: BenchRow[] = [];
+    try {
+      const page = await openBenchPage(await browser.newContext(), server.url);
+      const call = <T>(name: string, ...args: unknown[]) =>
+        page.evaluate(([n, a]) => (window.__bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>;
+      const browserPid = (browser as unknown as { _connection?: unknown; process?: () => { pid: number } }).process?.()?.pid;
+      const sizes = (process.env.BENCH_BACKUP_SIZES ?? '200000').split(',').map(Number);
+      for (const size of sizes) {
+        await call('memSeed', size);
+        const pids = rendererPids(browserPid ?? findBrowserPid());
+        const sizesNow = await Promise.all(pids.map(async (p) => ({ p, rss: (await procMemory(p)).rss })));
+        const pid = sizesNow.sort((a, b) => b.rss - a.rss)[0]!.p;
+        const b = await peakDuring(pid, () => call<{ ms: number; bytes: number }>('memBackup'));
+        const dataMb = b.value.bytes / 2 ** 20;
+        const r = await peakDuring(pid, () => call<{ ms: number; restored: number }>('memRestore'));
+        const step = '5m. Backup memory';
+        const backupRatio = (b.peakMb - b.baseMb) / dataMb;
+        const restoreRatio = (r.peakMb - r.baseMb) / dataMb;
+        rows.push({ step, what: `backup of 10,000 tasks + ${n(size)} progress entries: ${dataMb.toFixed(0)} MB file in ${(b.value.ms / 1000).toFixed(1)} s; renderer ${b.baseMb.toFixed(0)} → peak ${b.peakMb.toFixed(0)} MB`, result: `+${(b.peakMb - b.baseMb).toFixed(0)} MB = ${backupRatio.toFixed(2)}× the file`, budget: '≤ 2.5×', met: backupRatio <= 2.5 });
+        rows.push({ step, what: `restore of that file (stream read + verify + safety backup + write ${n(r.value.restored)} entries) in ${(r.value.ms / 1000).toFixed(1)} s; renderer ${r.baseMb.toFixed(0)} → peak ${r.peakMb.toFixed(0)} MB`, result: `+${(r.peakMb - r.baseMb).toFixed(0)} MB = ${restoreRatio.toFixed(2)}× the file`, budget: '≤ 2.5×', met: restoreRatio <= 2.5 });
+        await call('memDone');
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    return rows;
+  },
+};
+
+/** The browser process of the most recent headless Chromium started by this process. */
+function findBrowserPid(): number {
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
+  const mine = out
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((r) => Number(r[1]) === process.pid && r.slice(2).join(' ').includes('chromium'));
+  return Number(mine.at(-1)![0]);
+}
 
 /** Runs in every page of the context before the app: notes when the 工作台 is painted. */
 function watchDashboard(): void {
@@ -415,4 +497,4 @@ const roundsStep: BenchStep = {
 };
 
 /** Every step, in the order of issue 10 (then issue 18's rounds). */
-export const STEPS: BenchStep[] = [importStep, exportStep, dexieStep, appStep, backupStep, dashboardStep, roundsStep];
+export const STEPS: BenchStep[] = [importStep, exportStep, dexieStep, appStep, backupStep, backupMemoryStep, dashboardStep, roundsStep];

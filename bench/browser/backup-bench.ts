@@ -3,7 +3,7 @@
  * 10,000 tasks and their targets, in real IndexedDB.
  */
 import { LedgerDb } from '@renderer/storage/db';
-import { createBackup, readBackupFile, restoreBackup, type BackupSink } from '@renderer/storage/backup';
+import { createBackup, readBackupFile, readBackupStream, restoreBackup, type BackupSink, type ChunkSource } from '@renderer/storage/backup';
 import { setDistrict } from '@renderer/storage/repositories';
 import { generateData } from '../lib/synthetic';
 
@@ -58,4 +58,65 @@ export async function backupRestore(sentences: string[], progressCount: number, 
   db.close();
   await db.delete();
   return out;
+}
+
+// ---------------------------------------------------------------- memory (step 5m)
+
+/** State kept between the calls of the memory step (each call is measured from outside). */
+let memDb: LedgerDb | undefined;
+let memFile: Blob | undefined;
+
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** A Blob read piece by piece, as the browser build reads a picked file (File.slice). */
+function blobSource(blob: Blob): ChunkSource {
+  let at = 0;
+  return {
+    size: blob.size,
+    read: async () => {
+      if (at >= blob.size) return null;
+      const piece = new Uint8Array(await blob.slice(at, at + (1 << 20)).arrayBuffer());
+      at += piece.length;
+      return piece;
+    },
+  };
+}
+
+/** Fill the store for the memory step. */
+export async function memSeed(sentences: string[], progressCount: number): Promise<{ ms: number }> {
+  const t = performance.now();
+  memDb = await seedStore(sentences, `bench-mem-${progressCount}-${Date.now()}`, progressCount);
+  collect();
+  return { ms: performance.now() - t };
+}
+
+/** Take a backup (its pieces end up in a Blob, as the browser build's download does). */
+export async function memBackup(): Promise<{ ms: number; bytes: number }> {
+  collect();
+  const t = performance.now();
+  const b = await createBackup(memDb!, 'manual');
+  const ms = performance.now() - t;
+  memFile = new Blob(b.chunks as unknown as BlobPart[]);
+  return { ms, bytes: b.size };
+}
+
+/** Read, verify and restore the file (safety backup first), the whole restore as the officer runs it. */
+export async function memRestore(): Promise<{ ms: number; restored: number }> {
+  collect();
+  const t = performance.now();
+  const check = await readBackupStream(blobSource(memFile!));
+  if (!check.ok) throw new Error(check.message);
+  const r = await restoreBackup(memDb!, check.backup, { sink: MEMORY_SINK, by: 'bench' });
+  return { ms: performance.now() - t, restored: r.counts.progress ?? 0 };
+}
+
+/** Drop the store of the memory step. */
+export async function memDone(): Promise<void> {
+  memFile = undefined;
+  memDb?.close();
+  await memDb?.delete();
+  memDb = undefined;
+  collect();
 }

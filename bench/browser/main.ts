@@ -9,7 +9,7 @@ import { SETTING_KEYS } from '@core/model';
 import { generateData, sentencesOf } from '../lib/synthetic';
 import { appImport, bareSheetJs, cityListXlsx, cityTasks, type AppImportTimes } from './import-bench';
 import { appExport, bareExcelJs, exportSource, reportRows, templateTaskFields } from './export-bench';
-import { backupRestore, seedStore } from './backup-bench';
+import { backupRestore, memBackup, memDone, memRestore, memSeed, seedStore } from './backup-bench';
 import { createBackup } from '@renderer/storage/backup';
 import { loadDashboardSource, shownPeriod, summariesFor } from '@renderer/features/dashboard/dashboard-data';
 import type { PeriodSummaryRow } from '@core/dashboard';
@@ -181,6 +181,10 @@ window.__bench = {
   exportCompare,
   roundsCompare,
   backupRestore: (count: number, runs: number, restoreRuns: number) => backupRestore(sentences, count, runs, restoreRuns),
+  memSeed: (count: number) => memSeed(sentences, count),
+  memBackup,
+  memRestore,
+  memDone,
   dashboardCompute: (tasks: number, periods: number, runs: number) => dashboardCompute(sentences, tasks, periods, runs),
 } as unknown as Window['__bench'];
 window.__benchReady = true;

@@ -121,7 +121,19 @@ describe('备份与恢复 in the browser build', () => {
     const context = await newContext(app.browser);
     // The one thing mocked: the preload bridge, as main would answer it (files kept in memory).
     await context.addInitScript(() => {
-      type Info = { name: string; reason: string; at: string; size: number };
+      type Info = { name: string; reason: string; at: string; size: number; headerOk?: boolean; counts?: Record<string, number> };
+      // Like main: the list carries each file's header (counts), read from the file's start.
+      const headerOf = (data: Uint8Array) => {
+        const text = new TextDecoder().decode(data.subarray(0, 65536));
+        const cut = text.indexOf(',"database":');
+        try {
+          return { headerOk: true, counts: (JSON.parse(`${text.slice(0, cut)}}`) as { counts: Record<string, number> }).counts };
+        } catch {
+          return { headerOk: false };
+        }
+      };
+      const streams = new Map<string, { reason: string; parts: Uint8Array[] }>();
+      const reads = new Map<string, { data: Uint8Array; at: number }>();
       const files = new Map<string, { info: Info; data: Uint8Array }>();
       const w = window as unknown as Record<string, unknown>;
       w.__exported = [] as string[];
@@ -133,10 +145,36 @@ describe('备份与恢复 in the browser build', () => {
         saveFile: async (req: { suggestedName: string }) => ({ status: 'saved', name: req.suggestedName }),
         writeBackup: async (req: { reason: string; data: Uint8Array }) => {
           const at = new Date(Date.now() + n * 1000).toISOString();
-          const info = { name: `backup-${++n}-${req.reason}.json`, reason: req.reason, at, size: req.data.length };
+          const info = { name: `backup-${++n}-${req.reason}.json`, reason: req.reason, at, size: req.data.length, ...headerOf(req.data) };
           files.set(info.name, { info, data: req.data });
           return info;
         },
+        beginBackupWrite: async (reason: string) => {
+          const id = `w${streams.size + 1}-${Date.now()}`;
+          streams.set(id, { reason, parts: [] });
+          return id;
+        },
+        appendBackupChunk: async (id: string, data: Uint8Array) => void streams.get(id)!.parts.push(data.slice()),
+        finishBackupWrite: async (id: string) => {
+          const s = streams.get(id)!;
+          streams.delete(id);
+          const data = new Uint8Array(await new Blob(s.parts as BlobPart[]).arrayBuffer());
+          return (w.ledger as { writeBackup: (r: unknown) => Promise<Info> }).writeBackup({ reason: s.reason, data });
+        },
+        openBackupRead: async (name: string) => {
+          const id = `r${reads.size + 1}-${Date.now()}`;
+          const data = files.get(name)!.data;
+          reads.set(id, { data, at: 0 });
+          return { id, name, size: data.length };
+        },
+        readBackupChunk: async (id: string) => {
+          const r = reads.get(id)!;
+          if (r.at >= r.data.length) return null;
+          const piece = r.data.slice(r.at, r.at + 4096);
+          r.at += piece.length;
+          return piece;
+        },
+        closeBackupRead: async (id: string) => void reads.delete(id),
         listBackups: async () => [...files.values()].map((f) => f.info),
         readBackup: async (name: string) => files.get(name)!.data,
         exportBackup: async (name: string) => {

@@ -39,7 +39,7 @@ const openReads = new Map<string, { file: File; at: number }>();
 const READ_CHUNK = 1024 * 1024;
 
 /** Offer pieces as one download (a Blob of the pieces; no copy into one array). */
-export function downloadParts(name: string, parts: readonly Uint8Array[]): void {
+export function downloadParts(name: string, parts: readonly (Uint8Array | Blob)[]): void {
   const url = URL.createObjectURL(new Blob(parts as unknown as BlobPart[], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;

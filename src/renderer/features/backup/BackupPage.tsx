@@ -18,7 +18,7 @@ type Pending = { backup: BackupFile; preview: BackupPreview; source: string };
 
 /** The browser build has no backup folder: the pieces are offered as one download. */
 function saveCopy(taken: TakenBackup): string {
-  downloadParts(taken.fileName, taken.chunks);
+  downloadParts(taken.fileName, taken.blob ? [taken.blob] : taken.chunks);
   return taken.fileName;
 }
 
