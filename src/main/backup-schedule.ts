@@ -6,7 +6,7 @@
 import { ipcMain, type BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { CHANNELS, type BackupFileInfo, type BackupRequest, type RequestedBackupReason } from '../shared/bridge';
-import { hasDailyBackupOn, writeBackupFile } from './backups';
+import { hasDailyBackupOn, listBackupFiles, parseBackupFileName, writeBackupFile } from './backups';
 import { BackupReplySchema, isTrustedSender } from './ipc';
 
 /** How long main waits for the renderer to produce a backup. */
@@ -42,8 +42,19 @@ export class BackupRequester {
       this.pending.delete(parsed.data.id);
       clearTimeout(p.timer);
       if ('error' in parsed.data) return p.reject(new Error(parsed.data.error));
+      if ('written' in parsed.data) return void this.streamed(p.reason, parsed.data.written).then(p.resolve, p.reject);
       writeBackupFile(this.backupDir, p.reason, parsed.data.data).then(p.resolve, p.reject);
     });
+  }
+
+  /**
+   * A backup the page streamed itself (through the checked write stream): taken only when the
+   * file is there for this reason and its header verified.
+   */
+  private async streamed(reason: RequestedBackupReason, name: string): Promise<BackupFileInfo> {
+    const info = (await listBackupFiles(this.backupDir)).find((f) => f.name === name);
+    if (!info || info.headerOk === false || parseBackupFileName(name)?.reason !== reason) throw new Error(`备份文件 ${name} 没有写成，本次未能备份。`);
+    return info;
   }
 
   /** Asks the window's page for a backup and resolves once it is written. */

@@ -80,6 +80,7 @@ export const ARGUMENT_SCHEMAS = {
 /** The renderer's answer to a backup request (validated like every other message). */
 export const BackupReplySchema = z.union([
   z.object({ id: z.string().min(1).max(100), data: bytes(MAX_BACKUP_BYTES) }),
+  z.object({ id: z.string().min(1).max(100), written: z.string().refine(isBackupFileName, '不是备份文件名') }),
   z.object({ id: z.string().min(1).max(100), error: z.string().max(2000) }),
 ]);
 

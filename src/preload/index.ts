@@ -6,6 +6,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   BRIDGE_GLOBAL,
   CHANNELS,
+  type BackupFileInfo,
   type BackupReply,
   type BackupRequest,
   type LedgerBridge,
@@ -39,12 +40,12 @@ function deliverFile(file: OpenedFile): void {
   for (const l of fileListeners) l(file);
 }
 
-let backupListener: ((reason: RequestedBackupReason) => Promise<Uint8Array>) | undefined;
+let backupListener: ((reason: RequestedBackupReason) => Promise<Uint8Array | BackupFileInfo>) | undefined;
 ipcRenderer.on(CHANNELS.backupRequested, (_e: IpcRendererEvent, req: BackupRequest) => {
   const reply = (r: BackupReply) => ipcRenderer.send(CHANNELS.backupReply, r);
   if (!backupListener) return reply({ id: req.id, error: '程序界面尚未准备好，本次未能备份。' });
   backupListener(req.reason).then(
-    (data) => reply({ id: req.id, data }),
+    (data) => reply(data instanceof Uint8Array ? { id: req.id, data } : { id: req.id, written: data.name }),
     (err: unknown) => reply({ id: req.id, error: err instanceof Error ? err.message : String(err) }),
   );
 });

@@ -119,8 +119,12 @@ export interface BackupRequest {
   reason: RequestedBackupReason;
 }
 
-/** renderer → main: the backup's bytes (same format as `BackupWriteRequest.data`), or why not. */
-export type BackupReply = { id: string; data: Uint8Array } | { id: string; error: string };
+/**
+ * renderer → main: the backup's bytes (same format as `BackupWriteRequest.data`), the name of the
+ * file it already streamed through `beginBackupWrite` (large stores never travel as one buffer),
+ * or why not.
+ */
+export type BackupReply = { id: string; data: Uint8Array } | { id: string; written: string } | { id: string; error: string };
 
 export type MenuCommand = 'import' | 'export' | 'find' | 'backup' | 'about' | 'settings';
 
@@ -163,5 +167,5 @@ export interface LedgerBridge {
    * returns the backup bytes, main writes and rotates the file. One listener at a time
    * (a new one replaces the old); returns an unsubscribe function. Never fires in the browser.
    */
-  onBackupRequested(listener: (reason: RequestedBackupReason) => Promise<Uint8Array>): () => void;
+  onBackupRequested(listener: (reason: RequestedBackupReason) => Promise<Uint8Array | BackupFileInfo>): () => void;
 }

@@ -55,6 +55,22 @@ describe('BackupRequester', () => {
     expect(await listBackupFiles(dir)).toEqual([]);
   });
 
+  it('takes a backup the page streamed itself, by the name of the verified file, and nothing else', async () => {
+    const win = new BrowserWindow({});
+    // The page wrote the file through the checked write stream (here: main's own writer), then names it.
+    const streamed = await writeBackupFile(dir, 'daily', envelope('streamed'));
+    answer(win, (req) => ({ id: req.id, written: streamed.name }));
+    const info = await requester.request(win as unknown as ElectronWindow, 'daily');
+    expect(info.name).toBe(streamed.name);
+    expect(noteOf(await readBackupFile(dir, info.name))).toBe('streamed');
+    // A name for another reason, a missing file or a path is refused.
+    await expect(requester.request(win as unknown as ElectronWindow, 'close')).rejects.toThrow(/没有写成/);
+    answer(win, (req) => ({ id: req.id, written: streamed.name.replace('daily', 'close') }));
+    await expect(requester.request(win as unknown as ElectronWindow, 'close')).rejects.toThrow(/没有写成/);
+    answer(win, (req) => ({ id: req.id, written: '../../etc/passwd' }));
+    await expect(requester.request(win as unknown as ElectronWindow, 'daily')).rejects.toThrow(/没有及时提供备份数据/);
+  });
+
   it("passes on the page's own failure", async () => {
     const win = new BrowserWindow({});
     answer(win, (req) => ({ id: req.id, error: '数据库打不开' }));

@@ -77,6 +77,12 @@ describe('backup requests from main', () => {
     await vi.waitFor(() => expect(renderer.send).toHaveBeenCalledWith(CHANNELS.backupReply, { id: 'r1', data }));
   });
 
+  it('names the file when the page streamed the backup itself', async () => {
+    bridge.onBackupRequested(async () => ({ name: 'backup-2025-10-08T09-30-00-daily.json', reason: 'daily' as const, at: '2025-10-08T09:30:00.000Z', size: 10 }));
+    renderer.emit(CHANNELS.backupRequested, {}, { id: 'r4', reason: 'daily' });
+    await vi.waitFor(() => expect(renderer.send).toHaveBeenCalledWith(CHANNELS.backupReply, { id: 'r4', written: 'backup-2025-10-08T09-30-00-daily.json' }));
+  });
+
   it("passes on the page's failure, and says so when nobody listens", async () => {
     const off = bridge.onBackupRequested(async () => {
       throw new Error('数据库打不开');

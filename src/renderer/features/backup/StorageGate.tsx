@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { App as AntApp, Button, Result, Spin } from 'antd';
 import { getDb } from '../../storage/live';
-import { backupBeforeUpgrade, createBackup } from '../../storage/backup';
+import { backupBeforeUpgrade, createBackup, writeToSink } from '../../storage/backup';
 import { describeStorageError, isStorageError, openStore, requestPersistentStorage, STORAGE_TEXT, type StorageProblem } from '../../storage/persist';
 import { isDesktop, platform } from '../../platform';
 import { GATE_TEXT } from './texts';
@@ -33,8 +33,16 @@ export function StorageGate({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  // Main asks for the daily and on-close backups; the data lives here, so we produce the bytes.
-  useEffect(() => platform().onBackupRequested(async (reason) => (await createBackup(getDb(), reason)).bytes), []);
+  // Main asks for the daily and on-close backups; the data lives here, so we stream the file to main
+  // piece by piece (never the whole store in one buffer), or hand over the bytes where there is no stream.
+  useEffect(
+    () =>
+      platform().onBackupRequested(async (reason) => {
+        const backup = await createBackup(getDb(), reason);
+        return (await writeToSink(platform(), reason, backup)) ?? backup.bytes;
+      }),
+    [],
+  );
 
   // A failed write anywhere (disk full, database closed) is explained, not swallowed.
   useEffect(() => {
