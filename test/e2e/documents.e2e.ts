@@ -85,7 +85,7 @@ describe('政策文件: add a document by file and by pasted text', () => {
           };
         }),
     );
-    expect(saved).toMatchObject({ key: '2026YFTS-01', title: '推动数字建造研发', leadUnits: ['市城建局', '市科技创新局'], responsibleUnits: ['汉阳区人民政府'] });
+    expect(saved).toMatchObject({ key: '2026YFTS-01', title: '推动数字建造研发', leadUnits: ['市城乡建设局', '市科技创新局'], responsibleUnits: ['汉阳区人民政府'] });
     expect(errors).toEqual([]);
     await context.close();
   });

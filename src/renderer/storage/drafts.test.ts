@@ -8,7 +8,7 @@ import { LedgerDb } from './db';
 import { installAuditTrail } from './audit';
 import { installPeriodLocks } from './locks';
 import { emptyProgress, progressRepo } from './repositories';
-import { adoptDrafts, currentSession, draftId, recoverDrafts, saveEdits, writeDraft } from './drafts';
+import { adoptDrafts, currentSession, draftId, recoverDrafts, saveEdits, stashOnUnload, writeDraft } from './drafts';
 import { progressId } from '@core/model';
 
 let db: LedgerDb;
@@ -113,6 +113,33 @@ describe('drafts', () => {
     try {
       await expect(recoverDrafts(db)).resolves.toBe(1);
       expect((await progressRepo.get(db, key.district, key.taskKey, key.periodId))?.progress).toBe('旧版草稿');
+      expect(store.size).toBe(0);
+    } finally {
+      delete (globalThis as { localStorage?: unknown }).localStorage;
+    }
+  });
+
+  it('a page that closes or reloads before its save lands leaves a copy that the next start writes back, field by field', async () => {
+    const store = new Map<string, string>();
+    (globalThis as { localStorage?: unknown }).localStorage = {
+      get length() {
+        return store.size;
+      },
+      key: (i: number) => [...store.keys()][i] ?? null,
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
+    try {
+      await progressRepo.put(db, { ...emptyProgress(key.district, key.taskKey, key.periodId), problems: '原问题' });
+      // This window typed 进展 and 问题 and closed; meanwhile another window saved 问题 itself.
+      stashOnUnload(key, { progress: '', problems: '原问题' }, { progress: '关窗前刚打的字', problems: '本窗口的问题' });
+      await progressRepo.put(db, { ...(await progressRepo.get(db, key.district, key.taskKey, key.periodId))!, problems: '另一窗口的问题' });
+      await expect(recoverDrafts(db)).resolves.toBe(1);
+      const stored = (await progressRepo.get(db, key.district, key.taskKey, key.periodId))!;
+      expect([stored.progress, stored.problems]).toEqual(['关窗前刚打的字', '另一窗口的问题']);
+      // The conflicting field is kept as a draft for the form to show, never dropped.
+      expect((await db.drafts.toArray()).map((d) => d.mine)).toEqual([{ problems: '本窗口的问题' }]);
       expect(store.size).toBe(0);
     } finally {
       delete (globalThis as { localStorage?: unknown }).localStorage;

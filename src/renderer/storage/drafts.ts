@@ -133,6 +133,62 @@ export async function adoptDrafts(db: LedgerDb, key: EntryKey): Promise<{ base: 
   return { base, mine };
 }
 
+// ---------------------------------------------------------------- leaving the page
+
+/** localStorage keys of the edits a page left behind as it closed or reloaded. */
+const UNLOAD_PREFIX = 'progress-unload:';
+
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * As the page closes or reloads, a last synchronous copy of this window's unsaved fields (the
+ * IndexedDB draft and save may not land before the page is gone). Written back at the next start
+ * like a draft: field by field, only where the stored value is still the one typed over.
+ */
+export function stashOnUnload(key: EntryKey, base: FieldValues, mine: FieldValues): void {
+  const s = storage();
+  if (!s || Object.keys(mine).length === 0) return;
+  try {
+    s.setItem(`${UNLOAD_PREFIX}${draftId(progressId(key.district, key.taskKey, key.periodId), currentSession())}`, JSON.stringify({ key: pickKey(key), base, mine }));
+  } catch {
+    // Full or refused: the IndexedDB draft written on every keystroke is still there.
+  }
+}
+
+/** Write back the copies pages left as they closed (see stashOnUnload); conflicts become drafts the form shows. */
+async function recoverUnloadStashes(db: LedgerDb): Promise<number> {
+  const s = storage();
+  if (!s) return 0;
+  const keys: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const k = s.key(i);
+    if (k?.startsWith(UNLOAD_PREFIX)) keys.push(k);
+  }
+  let n = 0;
+  for (const k of keys) {
+    try {
+      const { key, base, mine } = JSON.parse(s.getItem(k) ?? '') as { key: EntryKey; base: FieldValues; mine: FieldValues };
+      if (key?.district && key.taskKey && key.periodId && base && mine) {
+        const stash = `unload-${k.slice(UNLOAD_PREFIX.length).split('#').pop() ?? ''}`;
+        const res = await saveEdits(db, key, base, mine, stash);
+        if (res.written.length > 0) n++;
+        const open = res.conflicts.map((c) => c.field);
+        if (open.length > 0) await writeDraft(db, key, pick(base, open), pick(mine, open), stash);
+      }
+    } catch (e) {
+      console.warn('unload stash not recovered', k, e);
+    }
+    s.removeItem(k);
+  }
+  return n;
+}
+
 // ---------------------------------------------------------------- start-up recovery
 
 /** localStorage drafts written by versions before schema step 3 (whole entries). */
@@ -165,7 +221,7 @@ function legacyDrafts(): { key: string; entry: ProgressEntry }[] {
  * form shows). Returns how many entries were written.
  */
 export async function recoverDrafts(db: LedgerDb): Promise<number> {
-  let n = 0;
+  let n = await recoverUnloadStashes(db);
   const live = await liveSessions();
   for (const d of await db.drafts.toArray()) {
     if (live.has(d.session)) continue;

@@ -92,6 +92,7 @@ export function ProgressForm(props: {
   useEffect(() => {
     const leave = () => {
       for (const commit of pendingNumbers.current) commit();
+      autosave.stash();
       flush();
     };
     window.addEventListener('beforeunload', leave);
@@ -100,7 +101,7 @@ export function ProgressForm(props: {
       window.removeEventListener('beforeunload', leave);
       window.removeEventListener('pagehide', leave);
     };
-  }, [flush]);
+  }, [flush, autosave]);
 
   const earlier = history.filter((h) => h.periodId < period.id && hasContent(h)).sort((a, b) => (a.periodId < b.periodId ? 1 : -1));
   const previous = earlier[0];

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ProgressEntry } from '@core/model';
 import { changedFields, fieldValue, sameValue, withField, type FieldConflict, type FieldValues } from '@core/records/progress-edits';
 import type { LedgerDb } from '../../storage/db';
-import { adoptDrafts, saveEdits, writeDraft } from '../../storage/drafts';
+import { adoptDrafts, saveEdits, stashOnUnload, writeDraft } from '../../storage/drafts';
 
 /** How long after the last keystroke the entry is saved (the draft is written at once). */
 export const SAVE_DELAY_MS = 700;
@@ -188,6 +188,11 @@ export class ProgressAutosave {
     this.emit();
   }
 
+  /** The page is closing or reloading: a synchronous last copy of the unsaved fields. */
+  stash(): void {
+    if (this.dirty) stashOnUnload(this.stored, this.base, this.mine);
+  }
+
   /** Stop the timer (unmount); the caller flushes first. */
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -205,15 +210,19 @@ export function useProgressAutosave(db: LedgerDb, initial: ProgressEntry, savedA
   useEffect(() => {
     void service.adopt();
     const flush = () => void service.flush();
+    const leave = () => {
+      service.stash();
+      flush();
+    };
     const onHide = () => {
       if (document.visibilityState === 'hidden') flush();
     };
-    window.addEventListener('beforeunload', flush);
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', leave);
+    window.addEventListener('pagehide', leave);
     document.addEventListener('visibilitychange', onHide);
     return () => {
-      window.removeEventListener('beforeunload', flush);
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', leave);
+      window.removeEventListener('pagehide', leave);
       document.removeEventListener('visibilitychange', onHide);
       flush();
       service.dispose();
