@@ -332,6 +332,9 @@ describe.each(SIZES)('filling in the quarter by keyboard at $width×$height', ({
     await page.getByTestId('close-note').fill('已按规划完成，市里确认销号');
     await page.getByRole('button', { name: '确认销号' }).click();
     await page.getByTestId('closed-banner').getByText('已于 2026年11月20日 办结销号').waitFor();
+    // A closed task is not filled in for the period: the form is read-only and says why.
+    await page.getByTestId('period-locked').getByText(/本期不再填报/).waitFor();
+    expect(await page.getByTestId('field-progress').isDisabled()).toBe(true);
     await expect.poll(() => shownCount(page)).toBe(relevant.length - 1);
     await screenshot(page, `ledger-close-${name}-closed-one`);
 
@@ -365,6 +368,8 @@ describe.each(SIZES)('filling in the quarter by keyboard at $width×$height', ({
     await screenshot(page, `ledger-close-${name}-audit`);
     await page.getByTestId('reopen-task').click();
     await page.getByTestId('closed-banner').waitFor({ state: 'detached' });
+    await page.getByTestId('period-locked').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('field-progress').isDisabled()).toBe(false);
     await checkbox(page, 'filter-closed').uncheck();
     await page.getByTestId('ledger-search').fill('');
     await expect.poll(() => shownCount(page)).toBe(relevant.length - relevant2023.length);

@@ -24,6 +24,8 @@ describe('city level', () => {
     await page.getByRole('menuitem', { name: '设置' }).click();
     await page.getByTestId('settings-office-level').getByText('市级（17 个区和功能区）').click();
     await page.getByText('已保存本单位层级。').waitFor();
+    // The shell speaks for the city now, not for the district first picked.
+    await expect.poll(() => page.getByTestId('current-district').textContent()).toBe('市级汇总（各区为填报单位）');
 
     await page.getByRole('menuitem', { name: '下发与回收' }).click();
     await page.getByRole('tab', { name: '下发范围' }).waitFor();

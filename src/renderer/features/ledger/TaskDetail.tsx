@@ -12,6 +12,7 @@ import { AuditTrail } from '../audit/AuditTrail';
 import { CloseDialog } from './CloseDialog';
 import { reopenClosedTask } from './close-actions';
 import { chineseDate } from '../audit/texts';
+import { isClosedIn } from '@core/closure';
 import { readDistrictTargets } from '../indicators/district-targets';
 
 const T = LEDGER_TEXT.detail;
@@ -174,7 +175,7 @@ export function TaskDetail({ row, district, period, planStart, onClose, autoFocu
           targets={data.targets}
           districtTargets={data.districtTargets}
           planStart={planStart}
-          lockedReason={data.locked ? lockedMessage(district, period.id) : undefined}
+          lockedReason={data.locked ? lockedMessage(district, period.id) : isClosedIn(task, period) ? C.formClosed : undefined}
           autoFocus={autoFocus}
           onSaveAndNext={onSaveAndNext}
         />

@@ -62,6 +62,7 @@ export const LEDGER_TEXT = {
     banner: (date: string, note: string | undefined, by: string | undefined) =>
       `已于 ${date} 办结销号${by ? `（${by}）` : ''}${note ? `：${note}` : ''}。本期及以后各期的清单、提醒和报表不再列出此任务。`,
     reopen: '恢复（取消销号）',
+    formClosed: '此任务已办结销号，本期不再填报。如需填写，请先点上方的“恢复（取消销号）”。',
     reopened: '已恢复，任务重新出现在各期清单中。',
     tag: '已销号',
     pastDocuments: '年度已过的文件（按文件销号其中未销号的任务）',

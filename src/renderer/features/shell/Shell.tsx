@@ -28,6 +28,8 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { useDesktopEvents } from './use-desktop-events';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { DamagedRowsNotice } from '../backup/DamagedRowsNotice';
+import { getDb, useLiveQuery } from '../../storage/live';
+import { loadOfficeLevel } from '../../storage/rounds';
 
 const ICONS: Record<PageId, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -59,6 +61,8 @@ const PAGES: Record<PageId, () => ReactNode> = {
 export function Shell({ district }: { district: string }) {
   const page = useRoute((s) => s.page);
   const go = useRoute((s) => s.go);
+  // Set up as the city's office (市级), the app speaks for the city, not for one district.
+  const level = useLiveQuery(() => loadOfficeLevel(getDb()), []);
   useDesktopEvents();
   return (
     <Layout style={{ height: '100%' }}>
@@ -68,7 +72,7 @@ export function Shell({ district }: { district: string }) {
             {SHELL_TEXT.appName}
           </Typography.Text>
           <div data-testid="current-district" style={{ color: '#1677ff', marginTop: 4 }}>
-            {SHELL_TEXT.districtLabel}：{district}
+            {level === 'city' ? SHELL_TEXT.cityLabel : `${SHELL_TEXT.districtLabel}：${district}`}
           </div>
         </div>
         <Menu

@@ -22,6 +22,8 @@ export const SHELL_TEXT = {
     pickFirst: '请先选择一个区',
   },
   districtLabel: '本区',
+  /** Shown instead of 本区 when the app is set up as the city's office (设置 → 本单位层级). */
+  cityLabel: '市级汇总（各区为填报单位）',
   loading: '正在打开数据……',
   seedFailed: '内置政策文件没有载入',
   draftsFailed: '上次关闭前未保存的填报内容没有写回',
