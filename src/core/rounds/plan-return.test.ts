@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetGrid } from '../import/types';
-import { bindingRows, makeBinding, type Round } from './round';
+import { bindingRows, makeBinding, reportBinding, type Round } from './round';
 import { ROUND_COLUMNS, ROUND_SHEET, roundTitle } from './sheet-layout';
 import { mergedFields, mergedValue, parsePercent, planMerges, planReturns, joinParagraphs, type ReturnContext, type ReturnedFile } from './plan-return';
 
@@ -112,6 +112,32 @@ describe('planReturns: recognising files', () => {
   it('rows deleted by the unit are named as missing', () => {
     const [p] = planReturns([file('区科技局', [['T-01', '', '', '', 'a']])], ctx);
     expect(p!.issues.some((i) => /少了 1 项下发的任务（T-02）/.test(i.message))).toBe(true);
+  });
+});
+
+describe("planReturns: a district's own exported 重点任务推进情况表", () => {
+  const city: Round = { ...round, id: 'C2025Q3', district: '武汉市', level: 'city', units: [{ unit: '汉阳区', taskKeys: ['T-01', 'T-03'], leadKeys: ['T-01', 'T-03'], fileName: 'h.xlsx', checksum: 'z' }] };
+  const cityCtx: ReturnContext = { ...ctx, round: city };
+  const report = (periodId: string, name = '汉阳区_2025年第三季度_重点任务推进情况表.xlsx'): ReturnedFile => {
+    const f = file('区科技局', [['T-01', '建设创新平台', '序时推进', '60', '已建成2家'], ['T-02', '培育科技企业', '滞后', '40', '已认定8家'], ['T-03', '引进高层次人才', '', '', '引进3人']], { binding: false, title: '某个改过的表头', name });
+    return { ...f, sheets: [...f.sheets, { name: '_binding', rows: bindingRows(reportBinding('汉阳区', periodId, ['T-01', 'T-02', 'T-03'])) }] };
+  };
+
+  it('is recognised by its binding at the city level (renamed, retitled): the district is the unit, only the tasks the city sent are read', () => {
+    const [p] = planReturns([report('2025-Q3', '新建 XLSX 工作表.xlsx')], cityCtx);
+    expect(p).toMatchObject({ unit: '汉阳区', matchedBy: 'binding', refused: false });
+    expect(p!.rows.map((r) => r.taskKey)).toEqual(['T-01', 'T-03']);
+    expect(p!.issues.map((i) => i.message).join('')).not.toMatch(/按表头/);
+  });
+
+  it.each<[string, ReturnedFile, ReturnContext, RegExp]>([
+    ['another period', report('2025-Q2'), cityCtx, /2025年第二季度/],
+    ['a district the city did not send to', report('2025-Q3'), { ...cityCtx, round: { ...city, units: [{ ...city.units[0]!, unit: '江岸区' }] } }, /没有给“汉阳区”下发任务/],
+    ['a district round', report('2025-Q3'), ctx, /导出给市里的推进情况表/],
+  ])('%s is refused', (_, f, c, msg) => {
+    const [p] = planReturns([f], c);
+    expect(p!.refused).toBe(true);
+    expect(p!.issues.map((i) => i.message).join(' ')).toMatch(msg);
   });
 });
 

@@ -11,7 +11,7 @@ import { STATUS_LABELS, statusFromLabel } from '../model';
 import type { SheetGrid } from '../import/types';
 import { parsePeriodId } from '../period';
 import type { Round } from './round';
-import { BINDING_SHEET, readBinding, type RoundBinding } from './round';
+import { BINDING_SHEET, REPORT_ROUND_ID, readBinding, type RoundBinding } from './round';
 import { ROUND_COLUMNS, ROUND_SHEET, columnLetter, type RoundColumn } from './sheet-layout';
 import { RETURN_TEXT as T } from './texts';
 
@@ -160,7 +160,15 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   const bindingSheet = file.sheets.find((s) => s.name === BINDING_SHEET);
   const read = readBinding(bindingSheet?.rows);
   let binding: RoundBinding | undefined;
-  if (read.ok) {
+  if (read.ok && read.binding.roundId === REPORT_ROUND_ID) {
+    // A district's own export of its 重点任务推进情况表: the district is the unit (市级汇总 only).
+    binding = read.binding;
+    if (round.level !== 'city') return refuse(T.reportForCity);
+    if (binding.periodId !== round.periodId) return refuse(T.wrongPeriod(parsePeriodId(binding.periodId)?.name ?? binding.periodId, ctx.periodName));
+    if (!round.units.some((u) => u.unit === binding!.unit)) return refuse(T.unitNotInRound(binding.unit));
+    plan.unit = binding.unit;
+    plan.matchedBy = 'binding';
+  } else if (read.ok) {
     binding = read.binding;
     if (binding.district !== round.district) return refuse(T.otherDistrict(binding.district));
     if (binding.periodId !== round.periodId) return refuse(T.wrongPeriod(parsePeriodId(binding.periodId)?.name ?? binding.periodId, ctx.periodName));
@@ -189,7 +197,8 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   if (before) issue('warning', T.unitReturnedBefore(before.fileName, before.at));
 
   const sent = round.units.find((u) => u.unit === plan.unit)!;
-  const sentKeys = new Set(binding ? binding.taskKeys : sent.taskKeys);
+  // A district report lists all the district's tasks: what the city sent is what counts.
+  const sentKeys = new Set(binding && binding.roundId !== REPORT_ROUND_ID ? binding.taskKeys : sent.taskKeys);
   const taskByKey = new Map(ctx.tasks.map((t) => [t.key, t]));
   const taskByTitle = new Map(ctx.tasks.map((t) => [norm(t.title), t]));
   const { sheet, headerRow, columns } = table;

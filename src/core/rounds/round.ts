@@ -73,6 +73,19 @@ export function makeBinding(round: Pick<Round, 'id' | 'district' | 'periodId'>, 
   return { format: BINDING_FORMAT, version: 1, ...b, checksum: bindingChecksum(b) };
 }
 
+/** The round id in the binding of a district's own exported 重点任务推进情况表 (not from a round). Persisted: do not change. */
+export const REPORT_ROUND_ID = 'district-report';
+/** The owner named in a district report's binding: the city, to whose office it is sent. */
+export const REPORT_BINDING_OWNER = '武汉市';
+
+/**
+ * The binding of a district's exported 重点任务推进情况表, by which the city's 回收 recognises it:
+ * the district as the unit, the period and the tasks it reports, with the checksum.
+ */
+export function reportBinding(district: string, periodId: string, taskKeys: readonly string[]): RoundBinding {
+  return makeBinding({ id: REPORT_ROUND_ID, district: REPORT_BINDING_OWNER, periodId }, district, taskKeys);
+}
+
 /** The rows of the binding sheet: label, value (the last row holds the whole binding as JSON). */
 export function bindingRows(b: RoundBinding): [string, string][] {
   return [

@@ -29,6 +29,8 @@ import type { ReportKind } from '@core/report';
 export interface ReportFill {
   scalars: Record<string, string>;
   rows: Partial<Record<RowScope, readonly Record<string, ReportValue>[]>>;
+  /** A very hidden sheet of label/value rows (the binding by which the city's 回收 recognises the file). */
+  hidden?: { name: string; rows: readonly (readonly [string, string])[] };
 }
 
 /** Thrown when a template cannot be used; `issues` are the checker's messages. */
@@ -318,6 +320,10 @@ export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fi
     if (layout) fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars);
   }
   capCellTexts(workbook);
+  if (fill.hidden && !workbook.getWorksheet(fill.hidden.name)) {
+    const ws = workbook.addWorksheet(fill.hidden.name, { state: 'veryHidden' });
+    for (const r of fill.hidden.rows) ws.addRow([...r]);
+  }
   // A template with formulas is recalculated when opened (the written formulas carry no results).
   let formulas = false;
   workbook.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (formulas ||= c.type === ExcelJS.ValueType.Formula))));

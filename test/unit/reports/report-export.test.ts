@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
+import { BINDING_SHEET, REPORT_ROUND_ID, planReturns, readBinding, type Round } from '@core/rounds';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STATUS_LABELS, TASK_FIELDS, TASK_STATUSES } from '@core/index';
@@ -13,6 +14,7 @@ import { produceReport } from '@renderer/features/reports/report-produce';
 import { saveCustomTemplate, revertTemplate } from '@renderer/features/settings/template-store';
 import { taskRowsToCsv } from '@renderer/spreadsheet/csv-export';
 import { builtinTemplateBytes } from '@renderer/spreadsheet/template-files';
+import { readWorkbook } from '@renderer/spreadsheet/read-sheet';
 import { DISTRICT, PERIOD, buildFixture, seedFixture } from './ledger-fixture';
 
 let n = 0;
@@ -30,6 +32,24 @@ async function openExcel(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   await wb.xlsx.load(bytes.slice().buffer as ArrayBuffer);
   return wb;
 }
+
+describe('重点任务推进情况表 at the city (市级汇总)', () => {
+  it("is recognised by its binding when the city collects it, even renamed, and gives the district's progress", async () => {
+    const db = await freshDb();
+    const fx = buildFixture();
+    const report = await produceReport(db, DISTRICT, PERIOD, 'tasks', TODAY);
+    const read = readWorkbook(report.bytes, '汉阳区报送（终稿）.xlsx');
+    if (!read.ok) throw new Error(read.message);
+    const keys = fx.tasks.filter((t) => !t.archived).map((t) => t.key).slice(0, 5);
+    const round: Round = { id: 'C1', district: '武汉市', periodId: PERIOD.id, dueDate: '2025-10-10', createdAt: '', prefilled: false, level: 'city', units: [{ unit: DISTRICT, taskKeys: keys, leadKeys: keys, fileName: '', checksum: '' }] };
+    const [plan] = planReturns([{ fileName: '汉阳区报送（终稿）.xlsx', hash: 'h', sheets: read.sheets }], { round, periodName: PERIOD.name, tasks: fx.tasks, earlier: [] });
+    expect(plan).toMatchObject({ unit: DISTRICT, matchedBy: 'binding', refused: false });
+    expect(plan!.rows.map((r) => r.taskKey).sort()).toEqual([...keys].sort());
+    const filled = fx.progress.filter((p) => p.district === DISTRICT && keys.includes(p.taskKey) && p.periodId === PERIOD.id && p.progress);
+    expect(filled.length).toBeGreaterThan(0);
+    for (const p of filled) expect(plan!.rows.find((r) => r.taskKey === p.taskKey)!.progress).toBe(p.progress);
+  });
+});
 
 describe('重点任务推进情况表', () => {
   it('is written from the template and reads back the same with exceljs and SheetJS', async () => {
@@ -51,6 +71,11 @@ describe('重点任务推进情况表', () => {
 
     const active = fx.tasks.filter((t) => !t.archived && t.key !== '2023YD-50');
     expect(active).toHaveLength(12);
+    // The binding the city's 回收 recognises the file by: very hidden, the district as the unit, its tasks.
+    const binding = XLSX.read(report.bytes, { type: 'array' });
+    expect(binding.Workbook?.Sheets?.find((x) => x.name === BINDING_SHEET)?.Hidden).toBe(2);
+    const read = readBinding(XLSX.utils.sheet_to_json<string[]>(binding.Sheets[BINDING_SHEET]!, { header: 1, raw: false }));
+    expect(read).toMatchObject({ ok: true, binding: { roundId: REPORT_ROUND_ID, unit: DISTRICT, periodId: PERIOD.id, taskKeys: active.map((t) => t.key) } });
     active.forEach((t, i) => {
       const row = ws.getRow(4 + i);
       expect(row.getCell(1).value).toBe(i + 1);

@@ -5,6 +5,7 @@
 import type { ReportingPeriod } from '@core/model';
 import { REPORT_NAMES, buildReportData, reportFileName, type ReportData, type ReportKind } from '@core/report';
 import type { LedgerDb } from '../../storage/db';
+import { BINDING_SHEET, bindingRows, reportBinding } from '@core/rounds';
 import { fillReport } from '../../spreadsheet/report-fill';
 import { builtinTemplateBytes } from '../../spreadsheet/template-files';
 import { loadReportMeta, loadReportSource } from './report-source';
@@ -26,6 +27,9 @@ export interface ProducedReport {
 export async function produceReport(db: LedgerDb, district: string, period: ReportingPeriod, kind: ReportKind, today?: Date): Promise<ProducedReport> {
   const [src, meta, tpl] = await Promise.all([loadReportSource(db, district, period), loadReportMeta(db, today, district), templateBytesFor(db, kind)]);
   const data = buildReportData(src, meta, REPORT_NAMES[kind]);
-  const bytes = await fillReport(tpl.bytes, kind, data);
+  // The 重点任务推进情况表 carries a binding (district, period, tasks), so the city's 回收 recognises it.
+  const taskKeys = (data.rows.task ?? []).map((r) => String(r.taskKey ?? r.key ?? '')).filter(Boolean);
+  const hidden = kind === 'tasks' ? { name: BINDING_SHEET, rows: bindingRows(reportBinding(district, period.id, taskKeys)) } : undefined;
+  const bytes = await fillReport(tpl.bytes, kind, hidden ? { ...data, hidden } : data);
   return { fileName: reportFileName(district, period, kind), bytes, data };
 }
