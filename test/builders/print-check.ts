@@ -83,6 +83,8 @@ import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 out = []
 for ws in wb.worksheets:
+    if ws.sheet_state != 'visible':
+        continue  # hidden sheets (the binding) are never printed
     cells = {}
     for row in ws.iter_rows():
         for c in row:
@@ -98,7 +100,7 @@ for ws in wb.worksheets:
 print(json.dumps(out, ensure_ascii=False))
 `;
 
-/** Read .xlsx bytes with openpyxl. */
+/** Read .xlsx bytes with openpyxl: the visible sheets (what an office prints). */
 export function readWithOpenpyxl(bytes: Uint8Array): OpenpyxlSheet[] {
   const dir = mkdtempSync(join(tmpdir(), 'openpyxl-'));
   const file = join(dir, 'book.xlsx');
