@@ -383,24 +383,7 @@ export function planImport(input: PlanInput): ImportPlan {
   // before the plan is built and shown (a 99,000-row list once asked for 98,980).
   const toConfirm = matches.filter((m) => !m.definite && m.candidates.length > 0).length;
   if (toConfirm > PLAN_LIMITS.maxConfirmations)
-    return {
-      fileName: input.fileName,
-      sheet,
-      added: [],
-      updated: [],
-      filled: [],
-      renamed: [],
-      unified: [],
-      removed: [],
-      unchanged: [],
-      relevanceChanged: [],
-      district: input.district,
-      ambiguous: [],
-      issues: [{ sheet, message: M.tooManyConfirmations(sheet, toConfirm, PLAN_LIMITS.maxConfirmations), severity: 'error' }],
-      scopeDocumentIds: [],
-      newDocuments: [],
-      at: now,
-    };
+    return { ...emptyPlan(input.fileName, sheet, now), district: input.district, issues: [{ sheet, message: M.tooManyConfirmations(sheet, toConfirm, PLAN_LIMITS.maxConfirmations), severity: 'error' }] };
 
   // 3. Which documents the list covers, and where new rows go.
   const matchedPerDoc = new Map<string, number>();
@@ -464,21 +447,10 @@ export function planImport(input: PlanInput): ImportPlan {
 
   // 5. The plan.
   const plan: ImportPlan = {
-    fileName: input.fileName,
-    sheet,
-    added: [],
-    updated: [],
-    filled: [],
-    renamed: [],
-    unified: [],
-    removed: [],
-    unchanged: [],
-    relevanceChanged: [],
-    ambiguous: [],
+    ...emptyPlan(input.fileName, sheet, now),
     issues,
     scopeDocumentIds: [...scope].filter((d) => !newDocuments.has(d)),
     newDocuments: [...newDocuments.values()],
-    at: now,
   };
   const pairs = new Map<string, { from: string; to: string; rows: Set<number>; keys: Set<string> }>();
   const notePair = (r: UnitRename, row?: number, key?: string) => {
@@ -672,4 +644,9 @@ export function finalizePlan(
   const usedDocs = new Set(tasks.map((t) => t.documentId));
   accepted.documents = plan.newDocuments.filter((d) => usedDocs.has(d.id));
   return { accepted, issues };
+}
+
+/** A plan with nothing in it yet. */
+function emptyPlan(fileName: string, sheet: string, at: string): ImportPlan {
+  return { fileName, sheet, added: [], updated: [], filled: [], renamed: [], unified: [], removed: [], unchanged: [], relevanceChanged: [], ambiguous: [], issues: [], scopeDocumentIds: [], newDocuments: [], at };
 }
