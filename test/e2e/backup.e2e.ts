@@ -183,9 +183,11 @@ describe('备份与恢复 in the browser build', () => {
         },
         onMenuCommand: () => () => {},
         onFileOpened: () => () => {},
-        onBackupRequested: (listener: (reason: string) => Promise<Uint8Array>) => {
+        onBackupRequested: (listener: (reason: string) => Promise<Uint8Array | Info>) => {
+          // As main does: bytes are written here; a file the page streamed itself is named by its info.
           w.__requestBackup = async (reason: string) => {
             const data = await listener(reason);
+            if (!(data instanceof Uint8Array)) return files.get(data.name)!.info;
             return (w.ledger as { writeBackup: (r: unknown) => Promise<Info> }).writeBackup({ reason, data });
           };
           return () => {};
