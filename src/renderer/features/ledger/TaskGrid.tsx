@@ -152,7 +152,7 @@ function reasonRank(reason: string): number {
 }
 
 /** A flat list item of the grid: a group header or a task row. */
-type Item = { kind: 'group'; label: string; count: number; filled: number } | { kind: 'row'; row: LedgerRow };
+type Item = { kind: 'group'; label: string; count: number; filled: number } | { kind: 'row'; row: LedgerRow; group?: string };
 
 function groupLabel(r: LedgerRow, g: LedgerGrouping): string[] {
   switch (g) {
@@ -181,7 +181,7 @@ function toItems(rows: LedgerRow[], g: LedgerGrouping): Item[] {
   const out: Item[] = [];
   for (const [label, list] of groups) {
     out.push({ kind: 'group', label, count: list.length, filled: list.filter((r) => r.filled).length });
-    for (const row of list) out.push({ kind: 'row', row });
+    for (const row of list) out.push({ kind: 'row', row, group: label });
   }
   return out;
 }
@@ -367,7 +367,9 @@ export function TaskGrid(props: {
             const open = key === openKey;
             return (
               <div
-                key={`${v.index}-${key}`}
+                // Stable across keystrokes (a row that stays is updated, not remounted); a task listed
+                // under two groups is two rows.
+                key={`${it.group ?? ''}|${key}`}
                 role="row"
                 aria-selected={active}
                 data-task-key={key}
