@@ -10,7 +10,8 @@ import { getSetting } from '../../storage/repositories';
 import { clearSkippedRows } from '../../storage/row-guard';
 import { downloadParts, isDesktop, platform } from '../../platform';
 import { AuditTrail } from '../audit/AuditTrail';
-import { BACKUP_PAGE_TEXT as T, REASON_LABELS, TABLE_LABELS, formatSize } from './texts';
+import { TABLE_NAMES } from '@core/records/schemas';
+import { BACKUP_PAGE_TEXT as T, REASON_LABELS, formatSize } from './texts';
 
 type ListRow = BackupFileInfo;
 type Pending = { backup: BackupFile; preview: BackupPreview; source: string };
@@ -229,7 +230,7 @@ function RestorePreview(props: { pending?: Pending; busy: boolean; desktop: bool
             rowKey="table"
             dataSource={Object.entries(p.counts)
               .filter(([, n]) => n > 0)
-              .map(([table, n]) => ({ table, label: TABLE_LABELS[table] ?? table, n }))}
+              .map(([table, n]) => ({ table, label: TABLE_NAMES[table] ?? table, n }))}
             columns={[
               { title: T.tableHeader, dataIndex: 'label' },
               { title: T.countHeader, dataIndex: 'n', width: 120, align: 'right' },

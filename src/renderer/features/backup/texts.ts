@@ -54,24 +54,6 @@ export const REASON_LABELS: Readonly<Record<BackupReason, string>> = {
   manual: '手动',
 };
 
-/** Chinese names of the stored tables (for previews). */
-export const TABLE_LABELS: Readonly<Record<string, string>> = {
-  documents: '政策文件',
-  sections: '文件章节',
-  tasks: '重点任务',
-  targets: '目标指标',
-  clusters: '产业集群',
-  clusterIndicators: '集群指标',
-  clusterIndicatorValues: '集群指标值',
-  clusterProgress: '集群进展',
-  progress: '进展填报',
-  settings: '设置',
-  audit: '修改记录',
-  submissions: '报送记录',
-  imports: '导入记录',
-  templates: '报表模板',
-};
-
 /** The notice shown when malformed rows were left out of what the app reads. */
 export const DAMAGED_TEXT = {
   title: (n: number) => `本机数据库中有 ${n} 条记录已损坏，已暂时跳过，不影响其他数据。`,
