@@ -5,17 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { finalizePlan, findTable, planImport, readRows } from '@core/import';
 import { seedStore } from '../../../test/builders/seeded-store';
 import { readWorkbook } from '../spreadsheet/read-sheet';
-import { LedgerDb } from './db';
-import { installAuditTrail } from './audit';
-import { installPeriodLocks } from './locks';
+import { createLedgerDb, type LedgerDb } from './db';
 import { APPLY_TEXT, applyImport, undoImport } from './apply-import';
 
 let db: LedgerDb;
 let n = 0;
 beforeEach(async () => {
-  db = new LedgerDb(`apply-import-${++n}-${Date.now()}`);
-  installPeriodLocks(db);
-  installAuditTrail(db);
+  db = createLedgerDb(`apply-import-${++n}-${Date.now()}`);
   await db.open();
   await seedStore(db);
 });

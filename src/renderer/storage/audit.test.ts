@@ -1,18 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Submission } from '@core/model';
-import { LedgerDb } from './db';
-import { installAuditTrail, readAuditTrail, readTaskTrail, WHOLE_RECORD } from './audit';
-import { installPeriodLocks, isPeriodLocked, PeriodLockedError, unlockPeriod } from './locks';
+import { createLedgerDb, type LedgerDb } from './db';
+import { readAuditTrail, readTaskTrail, WHOLE_RECORD } from './audit';
+import { isPeriodLocked, PeriodLockedError, unlockPeriod } from './locks';
 import { progressRepo, setSetting } from './repositories';
 import { seedStore, SEED_CLUSTER } from '../../../test/builders/seeded-store';
 
 let db: LedgerDb;
 let n = 0;
 beforeEach(async () => {
-  db = new LedgerDb(`audit-test-${++n}`);
-  installPeriodLocks(db);
-  installAuditTrail(db);
+  db = createLedgerDb(`audit-test-${++n}`);
   await db.open();
 });
 afterEach(async () => {

@@ -5,9 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LedgerDb } from './db';
-import { installAuditTrail } from './audit';
-import { installPeriodLocks } from './locks';
+import { createLedgerDb, type LedgerDb } from './db';
 import { createBackup, readBackupFile, restoreBackup, sha256Hex, type BackupSink } from './backup';
 import { seedStore } from '../../../test/builders/seeded-store';
 import { ROW_SCHEMAS, rowProblem } from '@core/records/schemas';
@@ -30,9 +28,7 @@ const sink: BackupSink = { writeBackup: async (req) => ({ name: 'safety.json', r
 let db: LedgerDb;
 let n = 0;
 beforeEach(async () => {
-  db = new LedgerDb(`backup-rows-${++n}`);
-  installPeriodLocks(db);
-  installAuditTrail(db);
+  db = createLedgerDb(`backup-rows-${++n}`);
   await db.open();
   await seedStore(db);
 });

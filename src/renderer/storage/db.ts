@@ -108,14 +108,21 @@ export class LedgerDb extends Dexie {
 
 let instance: LedgerDb | undefined;
 
-/** The application's database, opened on first use, with the audit trail, period locks and the malformed-row guard installed. */
+/**
+ * A database with every storage guard installed (period locks, audit trail, malformed-row guard):
+ * the one factory for the application and for the tests.
+ */
+export function createLedgerDb(name: string = DB_NAME): LedgerDb {
+  const db = new LedgerDb(name);
+  installPeriodLocks(db);
+  installAuditTrail(db);
+  installRowGuard(db);
+  return db;
+}
+
+/** The application's database, opened on first use, with every guard installed. */
 export function getDb(): LedgerDb {
-  if (!instance) {
-    instance = new LedgerDb();
-    installPeriodLocks(instance);
-    installAuditTrail(instance);
-    installRowGuard(instance);
-  }
+  instance ??= createLedgerDb();
   return instance;
 }
 

@@ -4,9 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LedgerDb } from './db';
-import { installAuditTrail } from './audit';
-import { installPeriodLocks } from './locks';
+import { createLedgerDb, type LedgerDb } from './db';
 import { emptyProgress, progressRepo } from './repositories';
 import { adoptDrafts, currentSession, draftId, recoverDrafts, saveEdits, stashOnUnload, writeDraft } from './drafts';
 import { progressId } from '@core/model';
@@ -17,9 +15,7 @@ const key = { district: '汉阳区', taskKey: 'K-1', periodId: '2025-Q3' };
 const entryId = progressId(key.district, key.taskKey, key.periodId);
 
 beforeEach(async () => {
-  db = new LedgerDb(`drafts-${++n}`);
-  installPeriodLocks(db);
-  installAuditTrail(db);
+  db = createLedgerDb(`drafts-${++n}`);
   await db.open();
 });
 afterEach(async () => {

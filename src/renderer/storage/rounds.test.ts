@@ -3,17 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { progressId } from '@core/model';
 import { ROUND_COLUMNS, bindingRows, makeBinding, planMerges, planReturns, roundTitle, type Round } from '@core/rounds';
 import { seedStore } from '../../../test/builders/seeded-store';
-import { LedgerDb } from './db';
-import { installAuditTrail } from './audit';
-import { installPeriodLocks } from './locks';
+import { createLedgerDb, type LedgerDb } from './db';
 import { applyRoundReturn, changeAssignments, listAssignments, loadLeadMapping, loadUnits, saveLeadMapping, saveUnits, undoRoundReturn } from './rounds';
 
 let db: LedgerDb;
 let n = 0;
 beforeEach(async () => {
-  db = new LedgerDb(`rounds-${++n}-${Date.now()}`);
-  installPeriodLocks(db);
-  installAuditTrail(db);
+  db = createLedgerDb(`rounds-${++n}-${Date.now()}`);
   await db.open();
   await seedStore(db);
 });

@@ -2,18 +2,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SETTING_KEYS } from '@core/model';
 import { seedStore } from '../../../test/builders/seeded-store';
-import { LedgerDb } from './db';
-import { installAuditTrail } from './audit';
-import { installPeriodLocks } from './locks';
+import { createLedgerDb, type LedgerDb } from './db';
 import { setSetting } from './repositories';
 import { getUnitRenames, saveUnitRenamesAndUnify } from './unit-renames';
 
 let db: LedgerDb;
 let n = 0;
 beforeEach(async () => {
-  db = new LedgerDb(`unit-renames-${++n}-${Date.now()}`);
-  installPeriodLocks(db);
-  installAuditTrail(db);
+  db = createLedgerDb(`unit-renames-${++n}-${Date.now()}`);
   await db.open();
   await seedStore(db);
 });

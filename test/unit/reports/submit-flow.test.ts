@@ -6,9 +6,8 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { LedgerDb } from '@renderer/storage/db';
-import { installPeriodLocks, isPeriodLocked, PeriodLockedError, unlockPeriod } from '@renderer/storage/locks';
-import { installAuditTrail } from '@renderer/storage/audit';
+import { createLedgerDb, type LedgerDb } from '@renderer/storage/db';
+import { isPeriodLocked, PeriodLockedError, unlockPeriod } from '@renderer/storage/locks';
 import { saveProgress } from '@renderer/storage/progress-store';
 import { setManifest, sha256Hex } from '@renderer/storage/submissions';
 import { produceReport } from '@renderer/features/reports/report-produce';
@@ -17,9 +16,7 @@ import { DISTRICT, PERIOD, seedFixture } from './ledger-fixture';
 
 let n = 0;
 async function freshDb(): Promise<LedgerDb> {
-  const db = new LedgerDb(`submit-flow-${Date.now()}-${n++}`);
-  installPeriodLocks(db);
-  installAuditTrail(db);
+  const db = createLedgerDb(`submit-flow-${Date.now()}-${n++}`);
   await seedFixture(db);
   return db;
 }

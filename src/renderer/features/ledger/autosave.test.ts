@@ -1,9 +1,7 @@
 /** The autosave service on the real database: draft per keystroke, field-by-field saves, conflicts settled by the officer. */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LedgerDb } from '../../storage/db';
-import { installAuditTrail } from '../../storage/audit';
-import { installPeriodLocks } from '../../storage/locks';
+import { createLedgerDb, type LedgerDb } from '../../storage/db';
 import { emptyProgress, progressRepo } from '../../storage/repositories';
 import { saveEdits } from '../../storage/drafts';
 import { ProgressAutosave } from './autosave';
@@ -11,9 +9,7 @@ import { ProgressAutosave } from './autosave';
 let db: LedgerDb;
 let n = 0;
 beforeEach(async () => {
-  db = new LedgerDb(`autosave-${++n}`);
-  installPeriodLocks(db);
-  installAuditTrail(db);
+  db = createLedgerDb(`autosave-${++n}`);
   await db.open();
 });
 afterEach(async () => {

@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LedgerDb } from '../../storage/db';
-import { installAuditTrail, readAuditTrail } from '../../storage/audit';
-import { installPeriodLocks } from '../../storage/locks';
+import { createLedgerDb, type LedgerDb } from '../../storage/db';
+import { readAuditTrail } from '../../storage/audit';
 import { setSetting } from '../../storage/repositories';
 import { seedStore } from '../../../../test/builders/seeded-store';
 import { closeTasks, reopenClosedTask } from './close-actions';
@@ -10,9 +9,7 @@ import { closeTasks, reopenClosedTask } from './close-actions';
 let db: LedgerDb;
 let n = 0;
 beforeEach(async () => {
-  db = new LedgerDb(`close-test-${++n}`);
-  installPeriodLocks(db);
-  installAuditTrail(db);
+  db = createLedgerDb(`close-test-${++n}`);
   await db.open();
 });
 afterEach(async () => {
