@@ -9,7 +9,10 @@
  * - lead / responsible units are counted one unit at a time on matched tasks (canonical names);
  * - targets match on value and unit, one to one; a matched target's name is right when one
  *   name contains the other (both normalised) and the shorter has at least 4 characters;
- * - indicator rows match on name and target value.
+ * - a matched target's year and scope are right when equal to the gold's (a gold year of null
+ *   is not counted);
+ * - indicator rows match on name and target value; a matched row's baseline is right when
+ *   equal to the gold's (gold rows without a baseline are not counted), its unit likewise.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +54,7 @@ export interface Count {
   pred: number;
   gold: number;
 }
-export const MEASURES = ['tasks', 'titles', 'leadUnits', 'responsibleUnits', 'targets', 'targetNames', 'targetScopes', 'indicators'] as const;
+export const MEASURES = ['tasks', 'titles', 'leadUnits', 'responsibleUnits', 'targets', 'targetNames', 'targetScopes', 'targetYears', 'indicators', 'indicatorBaselines', 'indicatorUnits'] as const;
 export type Measure = (typeof MEASURES)[number];
 export type Scores = Record<Measure, Count>;
 
@@ -179,6 +182,12 @@ export function scoreDocument(text: string, gold: Gold): DocScore {
     s.targetScopes.pred++;
     if (p.scope === g.scope) s.targetScopes.tp++;
     else misses.push(`目标 ${g.name} 范围：得到 ${p.scope ?? '（无）'}，应为 ${g.scope}`);
+    if (g.year !== null && g.year !== undefined) {
+      s.targetYears.gold++;
+      if (p.year !== undefined) s.targetYears.pred++;
+      if (p.year === g.year) s.targetYears.tp++;
+      else misses.push(`目标 ${g.name} 年份：得到 ${p.year ?? '（无）'}，应为 ${g.year}`);
+    }
   });
   predTargets.forEach((p, i) => {
     if (!used.has(i)) misses.push(`多出的目标：${p.name} ${p.value}${p.unit}（${p.sourceText.slice(0, 30)}）`);
@@ -196,7 +205,24 @@ export function scoreDocument(text: string, gold: Gold): DocScore {
     }
     usedRows.add(i);
     s.indicators.tp++;
+    const r = parsed.indicatorTable[i]!;
+    if (g.baseline !== null && g.baseline !== undefined) {
+      s.indicatorBaselines.gold++;
+      if (r.baseline !== undefined) s.indicatorBaselines.pred++;
+      if (r.baseline === g.baseline) s.indicatorBaselines.tp++;
+      else misses.push(`指标行 ${g.name} 基期值：得到 ${r.baseline ?? '（无）'}，应为 ${g.baseline}`);
+    } else if (r.baseline !== undefined) {
+      s.indicatorBaselines.pred++;
+      misses.push(`指标行 ${g.name} 基期值：得到 ${r.baseline}，应无`);
+    }
+    s.indicatorUnits.gold++;
+    s.indicatorUnits.pred++;
+    if (normName(r.unit) === normName(g.unit)) s.indicatorUnits.tp++;
+    else misses.push(`指标行 ${g.name} 单位：得到 ${r.unit || '（无）'}，应为 ${g.unit || '（无）'}`);
   }
+  parsed.indicatorTable.forEach((r, k) => {
+    if (!usedRows.has(k)) misses.push(`多出的指标行：${r.index} ${r.name} ${r.targetText}`);
+  });
 
   const docNumberOk = (parsed.document.docNumber ?? null) === gold.docNumber;
   if (!docNumberOk) misses.push(`文号：得到 ${parsed.document.docNumber ?? '（无）'}，应为 ${gold.docNumber ?? '（无）'}`);

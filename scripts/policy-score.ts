@@ -14,9 +14,12 @@ const LABEL: Record<(typeof MEASURES)[number], string> = {
   targets: '目标(值+单位)',
   targetNames: '目标名称',
   targetScopes: '目标范围',
+  targetYears: '目标年份',
   indicators: '指标表行',
+  indicatorBaselines: '指标基期值',
+  indicatorUnits: '指标单位',
 };
-const pct = (x: number | undefined) => (x === undefined ? '   —  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
+const pct = (x: number | undefined) => (x === undefined ? '  —  ' : (x * 100).toFixed(1).padStart(5));
 const cell = (c: Count) => `${pct(precision(c))}/${pct(recall(c))}`;
 
 const verbose = process.argv.includes('--verbose');
@@ -24,12 +27,12 @@ const verbose = process.argv.includes('--verbose');
 const heldout = process.argv.includes('--heldout');
 const base = join(CORPUS_DIR, '..', 'heldout');
 const { docs, total, docNumbers, titles } = heldout ? scoreCorpus(join(base, 'corpus'), join(base, 'gold')) : scoreCorpus(CORPUS_DIR, GOLD_DIR);
-console.log(`文档 ${docs.length} 篇；每格为 精确率/召回率（— 表示该项无内容）`);
-console.log(['文档'.padEnd(34), ...MEASURES.map((m) => LABEL[m].padEnd(15))].join(' '));
+console.log(`文档 ${docs.length} 篇；每格为 精确率/召回率（%，— 表示该项无内容）`);
+console.log(['文档'.padEnd(30), ...MEASURES.map((m) => LABEL[m].padEnd(11))].join(' '));
 for (const d of docs) {
-  console.log([d.file.replace(/\.txt$/u, '').padEnd(34), ...MEASURES.map((m) => cell(d.scores[m]).padEnd(15))].join(' '));
+  console.log([d.file.replace(/\.txt$/u, '').padEnd(30), ...MEASURES.map((m) => cell(d.scores[m]).padEnd(11))].join(' '));
   if (verbose) for (const m of d.misses) console.log(`    · ${m}`);
 }
-console.log(['合计'.padEnd(34), ...MEASURES.map((m) => cell(total[m]).padEnd(15))].join(' '));
+console.log(['合计'.padEnd(30), ...MEASURES.map((m) => cell(total[m]).padEnd(11))].join(' '));
 console.log(MEASURES.map((m) => `${LABEL[m]} ${total[m].tp}/${total[m].pred}/${total[m].gold}`).join('；') + '（命中/得到/应有）');
 console.log(`文号正确 ${docNumbers}/${docs.length}，文件标题正确 ${titles}/${docs.length}`);

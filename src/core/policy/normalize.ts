@@ -36,9 +36,16 @@ export interface RawTableRow {
 export interface CleanText {
   lines: CleanLine[];
   tableRows: RawTableRow[];
-  /** Line numbers of page footers, page numbers and 抄送 lines removed. */
+  /**
+   * Line numbers of page footers, page numbers and 抄送 lines removed, and of the title and
+   * header lines of indicator tables (their content is in tableRows).
+   */
   removed: { line: number; what: string }[];
 }
+
+/** `what` of a table's title and header line in CleanText.removed. */
+export const TABLE_TITLE = '指标表名';
+export const TABLE_HEADER_LINE = '指标表表头';
 
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef\\u2014\\u2018-\\u201d\\u2026〈〉《》';
 const SPACE_NEAR_CJK = new RegExp(`\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+`, 'gu');
@@ -177,8 +184,9 @@ export function cleanPolicyText(text: string): CleanText {
       let title = '';
       if (prev && prev.text.length <= 40 && !/[。；]$/u.test(prev.text) && /指标|目标/u.test(prev.text)) {
         title = prev.text;
-        lines.pop();
+        removed.push({ line: lines.pop()!.line, what: TABLE_TITLE });
       }
+      removed.push({ line: n, what: TABLE_HEADER_LINE });
       table = { title, baselineLabel: columns.baselineLabel, targetLabel: columns.targetLabel, next: 1, columns };
       continue;
     }
@@ -187,6 +195,7 @@ export function cleanPolicyText(text: string): CleanText {
       const flat = readFlatRow(src, DEFAULT_COLUMNS);
       if (flat) {
         const prev = lines.pop()!;
+        removed.push({ line: prev.line, what: TABLE_TITLE });
         table = { title: prev.text, baselineLabel: '', targetLabel: '', next: flat.index, columns: DEFAULT_COLUMNS };
       }
     }
@@ -209,8 +218,9 @@ export function cleanPolicyText(text: string): CleanText {
       let title = '';
       if (prev && prev.text.length <= 40 && !/[。；]$/u.test(prev.text) && /指标|目标/u.test(prev.text)) {
         title = prev.text;
-        lines.pop();
+        removed.push({ line: lines.pop()!.line, what: TABLE_TITLE });
       }
+      removed.push({ line: n, what: TABLE_HEADER_LINE });
       table = { title, baselineLabel: header[2]!, targetLabel: header[3]!, next: 1 };
       continue;
     }

@@ -4,9 +4,9 @@
  * indicator tables. Problems are returned as issues, never thrown.
  */
 import type { DocumentKind, PolicyDocument, Section, Target, Task } from '../model';
-import { cleanPolicyText, type CleanLine } from './normalize';
-import { documentScope, findTargets } from './targets';
-import type { IndicatorRow, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
+import { cleanPolicyText, TABLE_HEADER_LINE, TABLE_TITLE, type CleanLine } from './normalize';
+import { countingBase, documentScope, findTargets } from './targets';
+import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
 import { chineseToInt, numberValue, sectionRole, TASK_NUMBERING, type NumberingStyle, type SectionRole } from './layouts';
 import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
@@ -226,9 +226,10 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // ---- targets
   const targets: Target[] = [];
   const defaultYear = meta.planEndYear;
+  const baseYear = countingBase(lines.map((l) => l.text).join('\n'), Number(meta.issueDate?.slice(0, 4)) || undefined);
   const scope = documentScope(`${meta.title ?? ''} ${meta.issuer ?? ''}`);
   const addTargets = (paragraph: string, kind: Target['kind'], taskKey?: string, futureOnly = false) => {
-    for (const f of findTargets(paragraph, { defaultYear, scope, futureOnly })) {
+    for (const f of findTargets(paragraph, { defaultYear, baseYear, scope, futureOnly })) {
       if (targets.some((t) => t.taskKey === taskKey && t.name === f.name && t.value === f.value && t.unit === f.unit && t.year === f.year)) continue;
       targets.push({ id: `${documentId}-t${String(targets.length + 1).padStart(3, '0')}`, documentId, taskKey, kind, ...f });
     }
@@ -324,7 +325,14 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     flush();
   }
   unplaced.sort((a, b) => a.line - b.line);
-  return { document: stripUndefined(document) as PolicyDocument, sections, tasks: tasks.map((t) => stripUndefined(t) as Task), targets: targets.map((t) => stripUndefined(t) as Target), indicatorTable, issues, unplaced };
+  const lineUse: Record<number, LineUse> = {};
+  for (const r of clean.removed) lineUse[r.line] = r.what === TABLE_TITLE || r.what === TABLE_HEADER_LINE ? 'table' : 'removed';
+  for (const r of clean.tableRows) lineUse[r.line] = 'table';
+  for (const b of blocks) {
+    if (b.headingLine !== undefined) lineUse[b.headingLine] = 'heading';
+    for (const l of b.lines) lineUse[l.line] = placed.has(l.line) ? 'task' : header.has(l.line) ? 'header' : 'unplaced';
+  }
+  return { document: stripUndefined(document) as PolicyDocument, sections, tasks: tasks.map((t) => stripUndefined(t) as Task), targets: targets.map((t) => stripUndefined(t) as Target), indicatorTable, issues, unplaced, lineUse };
 }
 
 type Meta = Partial<Omit<PolicyDocument, 'id' | 'addedAt' | 'source'>>;
@@ -332,9 +340,9 @@ type Meta = Partial<Omit<PolicyDocument, 'id' | 'addedAt' | 'source'>>;
 function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   const meta: Meta = {};
   meta.docNumber = ownDocNumber(lines);
-  const dateIdx = lines.findIndex((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/u.test(l.text));
+  const dateIdx = lines.findIndex((l) => DATE_LINE.test(l.text));
   if (dateIdx >= 0) {
-    const [, y, m, d] = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u.exec(lines[dateIdx]!.text)!;
+    const [, y, m, d] = DATE_LINE.exec(lines[dateIdx]!.text)!;
     meta.issueDate = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
     const prev = lines[dateIdx - 1]?.text;
     if (prev && /(政府|办公厅|委员会|管委会|局|办公室)$/u.test(prev) && prev.length <= 20) meta.issuer = prev;
@@ -359,6 +367,8 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   return meta;
 }
 
+/** A date on a line of its own, or in brackets under the title: 2023年3月1日, （2015年9月15日）. */
+const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}[〔［[]\d{4}[〕］\]]\d+号)/u;
 /** Words a document's title ends with. */
 const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单)(?:[（(][^）)]*[）)])?$/u;
@@ -422,7 +432,8 @@ function headerLines(lines: CleanLine[], doc: PolicyDocument): Set<number> {
     if (
       (doc.docNumber && t.includes(doc.docNumber)) ||
       DOC_NUMBER.test(t) && top ||
-      /^\d{4}年\d{1,2}月\d{1,2}日$|^[〇零一二三四五六七八九十○]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/u.test(t) ||
+      DATE_LINE.test(t) ||
+      /^[〇零一二三四五六七八九十○]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/u.test(t) ||
       (doc.issuer && t === doc.issuer) ||
       (title && t.length >= 4 && (title.includes(t.replace(/[《》]/gu, '')) || (top && t.replace(/[《》]/gu, '').includes(title) && t.length <= title.length + 20))) ||
       (top && (/关于印发|文件$/u.test(t) || /(?:政府|办公厅|委员会|管委会|局|办公室)$/u.test(t)) && t.length <= 60 && !/。/u.test(t)) ||

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, cleanName, documentScope, DOCUMENT_SCOPES, findTargets, normalizeNumbers, NOT_A_TARGET, SCOPE_RULES, TARGET_ACTIONS, TARGET_SHAPES, TARGET_UNITS, TARGET_VERBS } from './targets';
+import { chineseNumber, countingBase, YEAR_PHRASES, cleanName, documentScope, DOCUMENT_SCOPES, findTargets, normalizeNumbers, NOT_A_TARGET, SCOPE_RULES, TARGET_ACTIONS, TARGET_SHAPES, TARGET_UNITS, TARGET_VERBS } from './targets';
 
 const read = (text: string) => findTargets(text, { defaultYear: 2027, scope: '全市' }).map((t) => [t.name, t.comparator, t.value, t.unit]);
 
@@ -69,6 +69,15 @@ describe('targets in real sentences', () => {
 });
 
 describe('tables of the target reader', () => {
+  it.each(YEAR_PHRASES.map((p) => [p.id, p.example, p.base, p.year] as const))('year phrase %s: %s', (_id, example, base, year) => {
+    expect(findTargets(example, { baseYear: base }).map((t) => t.year)).toEqual([year]);
+  });
+  it('"N年内" counts from "YYYY年起" (inclusive) or else from the issue year', () => {
+    expect(countingBase('2012年起5年内，大力实施', 2011)).toBe(2011);
+    expect(findTargets('5年内重点引进100名金融人才', { baseYear: countingBase('目标。2012年起5年内', undefined) })[0]!.year).toBe(2016);
+    expect(countingBase('三年内认定市级众创空间', 2015)).toBe(2015);
+  });
+
   it.each(Object.entries(TARGET_UNITS))('unit %s → %s', (written, stored) => {
     const [t] = findTargets(`建成实验平台7${written}`);
     expect(t?.unit).toBe(stored);

@@ -148,10 +148,28 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
+/**
+ * Phrases that set the year of the targets after them // 目标年份, one row each. `base` is
+ * the year the text counts from: the year before "2012年起" (so that 2012年起5年内 is
+ * 2012–2016), else the year the document was issued (2015年9月 + 三年内 → 2018).
+ */
+export const YEAR_PHRASES: { id: string; example: string; year: number | undefined; base?: number; re: RegExp; read: (m: RegExpExecArray, base: number | undefined) => number | undefined }[] = [
+  { id: 'by-year', example: '到2027年，研发平台突破1500家', year: 2027, re: /(?:到|至)(\d{4})年/u, read: (m) => Number(m[1]) },
+  { id: 'within-years', example: '三年内认定市级众创空间60家以上', year: 2018, base: 2015, re: /(?<![\d年])([\d一二两三四五六七八九十]{1,2})年内/u, read: (m, base) => (base === undefined ? undefined : base + (chineseNumber(m[1]!) ?? Number(m[1]))) },
+];
+
+/** The year a document's "N年内" counts from: the year before "YYYY年起", else its issue year. */
+export function countingBase(text: string, issueYear: number | undefined): number | undefined {
+  const from = /(\d{4})年起/u.exec(text);
+  return from ? Number(from[1]) - 1 : issueYear;
+}
+
 /** Options of findTargets. */
 export interface FindTargetsOptions {
   /** Used when no "到YYYY年" precedes a target. */
   defaultYear?: number;
+  /** The year "N年内" counts from (see countingBase). */
+  baseYear?: number;
   /** The document's scope (全市, 全省 …), used when a sentence names none. */
   scope?: string;
   /** Only sentences that speak of the future (outside goal and task sections). */
@@ -165,8 +183,14 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
   let year = opts.defaultYear;
   let future = false;
   for (const sentence of paragraph.split(/(?<=[。；\n])/u)) {
-    const y = /(?:到|至)(\d{4})年/u.exec(sentence);
-    if (y) year = Number(y[1]);
+    for (const p of YEAR_PHRASES) {
+      const m = p.re.exec(sentence);
+      const y = m ? p.read(m, opts.baseYear) : undefined;
+      if (y !== undefined) {
+        year = y;
+        break;
+      }
+    }
     // "工作目标 / - 到2027年 / - 研发投入强度达到4.2%": once the future is spoken of, it holds.
     future ||= FUTURE.test(sentence);
     if (opts.futureOnly && (!future || PAST.test(sentence))) continue;

@@ -44,7 +44,15 @@ export interface ParsedPolicy {
    * and header line, with the line they start on, so that nothing in the text is lost.
    */
   unplaced: UnplacedText[];
+  /**
+   * What became of every non-blank line of the text, by line number: nothing is dropped
+   * without a trace (a test checks every line of every corpus document).
+   */
+  lineUse: Record<number, LineUse>;
 }
+
+/** What a line of the text went into. */
+export type LineUse = 'task' | 'heading' | 'header' | 'table' | 'removed' | 'unplaced';
 
 /** A paragraph no task, heading or header line took. */
 export interface UnplacedText {
