@@ -45,6 +45,26 @@ describe('task numbering styles (a row per style)', () => {
     expect(r.targets.map((t) => [t.kind, t.name, t.value])).toEqual([['goal', '实验室', 10]]);
   });
 
+  it.each([
+    ['numbered', '二、重点任务\n1.建设实验室，加快推进重大平台建设。\n责任单位：市科技局，市发改委\n2.培育科技型企业，加强企业培育。\n牵头单位：市经信局\n责任单位：市财政局'],
+    ['paragraphs', '二、重点任务\n建设实验室，加快推进重大平台建设。\n责任单位：市科技局，市发改委\n培育科技型企业，加强企业培育。\n牵头单位：市经信局\n责任单位：市财政局'],
+  ])('责任单位： on a line of its own (%s)', (_layout, text) => {
+    const r = parsePolicyText(text);
+    expect(r.tasks.map((t) => [t.title, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['建设实验室，加快推进重大平台建设', ['市科技创新局'], ['市发改委']],
+      ['培育科技型企业，加强企业培育', ['市经信局'], ['市财政局']],
+    ]);
+    expect(r.unplaced).toEqual([]);
+  });
+
+  it('tasks at the 一、 level, each a paragraph ending with its units', () => {
+    const r = parsePolicyText('一、加快建设实验室。推进重大平台建设。（牵头单位：市科技局；责任单位：市发改委）\n二、培育科技型企业。加强企业培育。（牵头单位：市经信局）');
+    expect(r.tasks.map((t) => [t.title, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['加快建设实验室', ['市科技创新局'], ['市发改委']],
+      ['培育科技型企业', ['市经信局'], ['市经信局']],
+    ]);
+  });
+
   it('units on their own line under the task, and its 完成时限', () => {
     const r = parsePolicyText('1.加快孵化基地建设，打造创业创新品牌。\n责任领导：李建雄\n牵头科室（单位）：计划科、科技资源统筹中心基建办\n完成时限：2018年12月\n2.推动高新区晋升国家级高新区。');
     expect(r.tasks[0]).toMatchObject({ title: '加快孵化基地建设，打造创业创新品牌', leadUnits: ['计划科', '科技资源统筹中心基建办'], deadline: '2018-12-31', deadlineText: '2018年12月' });

@@ -174,8 +174,16 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     let n = 0;
     for (const b of blocks) {
       if (b.section?.level === 9 || roleOf(b) === 'review') continue;
-      const joined = joinLines(b.lines, width);
-      const offsets = lineOffsets(b.lines, width);
+      // "责任单位：…" on a line of its own ends the paragraph above it, like a trailer in brackets.
+      // Consecutive unit lines (牵头单位：… / 责任单位：…) make one trailer.
+      const own = b.lines.map((l, i) => {
+        if (!UNIT_LINE.test(l.text)) return l;
+        const first = !UNIT_LINE.test(b.lines[i - 1]?.text ?? '');
+        const last = !UNIT_LINE.test(b.lines[i + 1]?.text ?? '');
+        return { line: l.line, text: `${first ? '（' : '；'}${l.text.replace(/[。；]$/u, '')}${last ? '）' : ''}` };
+      });
+      const joined = joinLines(own, width);
+      const offsets = lineOffsets(own, width);
       const pieces = splitOnTrailers(joined, trailerState);
       // The lines up to the last trailer went into tasks; what follows it is not placed.
       const end = pieces.length ? pieces[pieces.length - 1]!.end : 0;

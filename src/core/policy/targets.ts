@@ -27,7 +27,7 @@ export interface FoundTarget {
 
 /** Units of measure, as written → as stored. Longest first when matching. */
 export const TARGET_UNITS: Record<string, string> = {
-  万平方米: '万平方米', 平方米: '平方米', 亿千瓦: '亿千瓦', 万千瓦: '万千瓦', 亿元: '亿元', 万元: '万元', 亿美元: '亿美元',
+  万亿元: '万亿元', 万亿: '万亿元', 万平方米: '万平方米', 平方米: '平方米', 亿千瓦: '亿千瓦', 万千瓦: '万千瓦', 亿元: '亿元', 万元: '万元', 亿美元: '亿美元',
   万人次: '万人次', 万人年: '万人年', 万人: '万人', 万名: '万名', 万家: '万家', 万个: '万个', 万件: '万件', 万套: '万套', 万户: '万户',
   个百分点: '个百分点', 人年: '人年', 场次: '场次', 人次: '人次', 位次: '位次',
   '%': '%', '％': '%', 个: '个', 家: '家', 件: '件', 项: '项', 人: '人', 名: '名', 场: '场', 种: '种', 所: '所',
@@ -106,13 +106,19 @@ const END = '(?!(?!规模)[\\u4e00-\\u9fff])';
 export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
   { id: 'scale-of', example: '设立规模不低于30亿元的“武创科技成果转化基金”', re: new RegExp(`规模(?<verb>不低于|不少于|达到|超过)?${NUM}${UNIT}${TAIL}的(?<name>[^，。；：]{2,40})`, 'gu') },
   { id: 'respectively', example: '高新技术企业、科技型中小企业占比分别达到65%和55%', re: new RegExp(`(?<name>[^，。；：]{2,40}?)分别(?<verb>${VERB_RE})(?<values>\\d+(?:\\.\\d+)?(?:${UNIT_RE})?(?:(?:和|、)\\d+(?:\\.\\d+)?(?:${UNIT_RE})?)+)`, 'gu') },
-  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：、和\\d][^，。；：]{1,89})`, 'gu') },
+  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：、和（(元\\d][^，。；：]{1,89})`, 'gu') },
   { id: 'name-verb-number', example: '到2027年，研发平台突破1500家', re: new RegExp(`(?<name>[^，。；：、]{2,40}?)(?<verb>${VERB_RE})${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'action-name-number', example: '建成市级概念验证中心30家', re: new RegExp(`(?<action>${ACTION_RE})(?<name>[^，。；：\\d]{2,60}?)${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'rank', example: '全市排名进入前40位', re: /(?<name>[^，。；：、]{0,30}?(?:排名|位次|排位))(?<verb>进入|保持|稳定在|提升至|跃升至|位居|居)?(?:全国|全球|世界|全省|中部)?前(?<value>\d+)(?<unit>位|名)/gu },
   { id: 'index', example: '区域创新能力指数达到120', re: new RegExp(`(?<name>[^，。；：、]{2,30}?指数)(?<verb>${VERB_RE})?${NUM}(?![\\d.%％])(?!${UNIT_RE})`, 'gu') },
   { id: 'ratio', example: '制造业增加值占地区生产总值比重35%左右', re: new RegExp(`(?<name>[^，。；：、]{2,40}?(?:比重|占比|比例|强度|率))${NUM}(?<unit>%|％)${TAIL}`, 'gu') },
+  // Read last: the parts of the target before it, in brackets, each a target of its own.
+  { id: 'breakdown', example: '战略性新兴产业营业收入突破3万亿元（光电子信息8500亿元、大健康6600亿元）', re: /[（(](?<items>[^（）()]*\d[^（）()]*)[）)]/gu },
 ];
+/** One part of a breakdown: "光电子信息8500亿元". */
+const BREAKDOWN_ITEM = new RegExp(`^(?<name>[^\\d，。；：]{2,20}?)(?:(?<verb>${VERB_RE}))?${NUM}${UNIT}${TAIL}$`, 'u');
+/** What a breakdown's parts measure, taken from the whole's name: 营业收入, 产值, 规模 … */
+const MEASURE_WORD = /(?:营业收入|主营业务收入|总产值|产值|增加值|营收|收入|规模|总量)$/u;
 /** Continuations after a shape matched in the same sentence: "，60名…人才" / "，省级中心4家以上". */
 const CONT_NUMBER_NAME = new RegExp(`^(?:不少于|不低于|超过)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：]{2,60})$`, 'u');
 const CONT_NAME_NUMBER = new RegExp(`^(?<name>[^，。；：\\d]{2,30}?)(?:(?<verb>${VERB_RE}))?${NUM}${UNIT}${TAIL}$`, 'u');
@@ -225,6 +231,20 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
       const start = m.index!;
       const end = start + m[0].length;
       if (!free(start, end)) continue;
+      if (shape.id === 'breakdown') {
+        // Only right after a target of the clause: "突破3万亿元（光电子信息8500亿元、…）".
+        const parent = targets[targets.length - 1];
+        if (!parent || !taken.some(([, y]) => y === start)) continue;
+        const measure = MEASURE_WORD.exec(parent.name)?.[0] ?? '';
+        for (const item of g.items!.split(/[、，,；]/u)) {
+          const b = BREAKDOWN_ITEM.exec(item.trim());
+          if (!b) continue;
+          const name = cleanName(b.groups!.name!);
+          targets.push(hit(name.endsWith(measure) ? name : name + measure, b.groups!.tail, Number(b.groups!.value), b.groups!.unit!, undefined, b.groups!.verb));
+        }
+        taken.push([start, end]);
+        continue;
+      }
       const valueAt = start + m[0].indexOf(g.value ?? g.values!);
       if (shape.id !== 'rank' && !ok(valueAt)) continue;
       if (shape.id === 'respectively') {
