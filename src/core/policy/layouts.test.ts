@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseToInt, SECTION_ROLES, sectionRole, TASK_NUMBERING } from './layouts';
+import { chineseToInt, ONE_YEAR_PLANS, SECTION_ROLES, sectionRole, TASK_NUMBERING } from './layouts';
 import { chooseNumbering, parsePolicyText } from './parse';
 
 describe('task numbering styles (a row per style)', () => {
@@ -7,7 +7,7 @@ describe('task numbering styles (a row per style)', () => {
     const style = TASK_NUMBERING.find((s) => s.id === id)!;
     expect(style.re.test(example)).toBe(true);
     // A document numbered in this style: its items become tasks 1, 2.
-    const second = example.replace(/^(\d+|[（(]\d+[）)]|①)/u, (n) => n.replace('11', '12').replace('1', '2').replace('①', '②'));
+    const second = example.replace(/^(\d+|[（(]\d+[）)]|①|一)/u, (n) => n.replace('11', '12').replace('1', '2').replace('①', '②').replace('一', '二'));
     const r = parsePolicyText(`二、重点任务\n${example}（牵头单位：市科技局）\n${second}（牵头单位：市教育局）`);
     expect(r.tasks.map((t) => [t.leadUnits[0]])).toEqual([['市科技创新局'], ['市教育局']]);
   });
@@ -128,5 +128,17 @@ describe('titles that name their issuers (held-out batch 2)', () => {
   it('when the issuers stand on their own line above the title, the title starts at 关于', () => {
     const r = parsePolicyText('中共重庆市开州区委重庆市开州区人民政府关于加快创新的实施意见\n中共重庆市开州区委 重庆市开州区人民政府\n关于加快创新的实施意见\n为加快创新，提出如下实施意见。');
     expect(r.document.title).toBe('关于加快创新的实施意见');
+  });
+});
+
+describe('plans for one year (a row per title form)', () => {
+  it.each(ONE_YEAR_PLANS.map((p) => [p.example] as const))('%s: targets without a year are due in the year of the plan', (title) => {
+    const r = parsePolicyText(`${title}\n2025年3月12日\n一、工作目标\n建设10家概念验证中心。`);
+    const year = /^(\d{4})年/u.exec(title)?.[1] ?? /(\d{4})年/u.exec(title)?.[1] ?? '2025';
+    expect(r.targets.map((t) => [t.name, t.year])).toEqual([['概念验证中心', Number(year)]]);
+  });
+  it('a plan over several years is not one', () => {
+    const r = parsePolicyText('武汉市大力推进科技创新提能工作实施方案\n2021年3月28日\n一、工作目标\n建设10家概念验证中心。');
+    expect(r.targets.map((t) => t.year)).toEqual([undefined]);
   });
 });

@@ -25,6 +25,7 @@ export const TASK_NUMBERING: NumberingStyle[] = [
   { id: 'arabic-comma', example: '1、加快建设概念验证中心。…', re: /^(\d{1,3})、(\S.*)$/u, needsSentence: true },
   { id: 'paren-arabic', example: '（1）建设中试平台。…', re: /^[（(](\d{1,3})[）)](\S.*)$/u, needsSentence: true },
   { id: 'circled', example: '①实施重大科技专项。…', re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])(\S.*)$/u, needsSentence: true },
+  { id: 'ordinal-shi', example: '一是着力构建科技企业梯度引育体系。优化招商…', re: /^([一二三四五六七八九十]{1,3})是(\S.*)$/u, needsSentence: true },
 ];
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -32,7 +33,7 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 /** The integer of a task number of any style. */
 export function numberValue(s: string): number {
   const c = CIRCLED.indexOf(s);
-  return c >= 0 ? c + 1 : Number(s);
+  return c >= 0 ? c + 1 : (chineseToInt(s) ?? Number(s));
 }
 
 /** What a section holds, read from its title. */
@@ -61,4 +62,20 @@ export function chineseToInt(s: string): number | undefined {
   const tens = i === 0 ? 1 : CN_DIGITS[s.slice(0, i)];
   const ones = i === s.length - 1 ? 0 : CN_DIGITS[s.slice(i + 1)];
   return tens === undefined || ones === undefined ? undefined : tens * 10 + ones;
+}
+
+/**
+ * Titles of plans for one year // 年度计划: their targets are due at the end of the year the
+ * title names, else the year the document was issued.
+ */
+export const ONE_YEAR_PLANS: { example: string; re: RegExp }[] = [
+  { example: '市十五届人大五次会议1号议案办理工作方案', re: /(?:议案|建议案|提案)(?:的)?办理/u },
+  { example: '2024年科技创新工作要点', re: /工作要点/u },
+  { example: '2023年本部门年度重点工作任务的任务分解', re: /(?:任务|责任)分解/u },
+  { example: '2015年市《政府工作报告》确定的主要目标任务责任分解方案', re: /政府工作报告/u },
+];
+
+/** True when a title names a plan for one year (see ONE_YEAR_PLANS). */
+export function isOneYearPlan(title: string): boolean {
+  return ONE_YEAR_PLANS.some((p) => p.re.test(title));
 }

@@ -7,7 +7,7 @@ import type { DocumentKind, PolicyDocument, Section, Target, Task } from '../mod
 import { cleanPolicyText, TABLE_HEADER_LINE, TABLE_TITLE, type CleanLine } from './normalize';
 import { countingBase, documentScope, findTargets } from './targets';
 import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
-import { chineseToInt, numberValue, sectionRole, TASK_NUMBERING, type NumberingStyle, type SectionRole } from './layouts';
+import { chineseToInt, isOneYearPlan, numberValue, sectionRole, TASK_NUMBERING, type NumberingStyle, type SectionRole } from './layouts';
 import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
 
@@ -235,7 +235,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const targets: Target[] = [];
   const defaultYear = meta.planEndYear;
   const baseYear = countingBase(lines.map((l) => l.text).join('\n'), Number(meta.issueDate?.slice(0, 4)) || undefined);
-  const scope = documentScope(`${meta.title ?? ''} ${meta.issuer ?? ''}`);
+  const scope = documentScope(`${meta.title ?? ''} ${meta.issuer ?? ''}`, lines.map((l) => l.text).join('\n'));
   const addTargets = (paragraph: string, kind: Target['kind'], taskKey?: string, futureOnly = false) => {
     for (const f of findTargets(paragraph, { defaultYear, baseYear, scope, futureOnly })) {
       if (targets.some((t) => t.taskKey === taskKey && t.name === f.name && t.value === f.value && t.unit === f.unit && t.year === f.year)) continue;
@@ -369,8 +369,10 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
     meta.planStartYear = 2026;
     meta.planEndYear = 2030;
   } else {
-    const y = /^(\d{4})年/u.exec(title);
+    const y = /^(\d{4})年/u.exec(title) ?? (isOneYearPlan(title) ? /(\d{4})年/u.exec(title) : null);
+    const issued = isOneYearPlan(title) ? Number(meta.issueDate?.slice(0, 4)) || undefined : undefined;
     if (y) meta.planStartYear = meta.planEndYear = Number(y[1]);
+    else if (issued) meta.planStartYear = meta.planEndYear = issued;
   }
   return meta;
 }
@@ -379,7 +381,7 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
 const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}[〔［[]\d{4}[〕］\]]\d+号)/u;
 /** Words a document's title ends with. */
-const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单)(?:[（(][^）)]*[）)])?$/u;
+const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解)(?:[（(][^）)]*[）)])?$/u;
 
 /**
  * The document's own 文号: in the header, on a line of its own or after 文号/发文字号.

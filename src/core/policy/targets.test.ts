@@ -107,6 +107,10 @@ describe('tables of the target reader', () => {
 
   it.each(DOCUMENT_SCOPES.map((r) => [r.example, r.scope] as const))('document scope of %s is %s', (title, scope) => expect(documentScope(title)).toBe(scope));
   it('a city’s document binds 全市', () => expect(documentScope('关于推进人才集聚工程的实施意见')).toBe('全市'));
+  it('a text whose title names no place binds 全区 when it speaks of 全区 more than of 全市', () => {
+    expect(documentScope('“双倍增”实施方案重点任务主要有哪些?', '到2027年，全区技术合同登记额超100亿元，研发投入强度超过全市平均水平，全区上市企业达到10家。')).toBe('全区');
+    expect(documentScope('关于推进人才集聚工程的实施意见', '全市人才总量达到200万人，全区……全市')).toBe('全市');
+  });
 
   it.each([
     ['五千', 5000],

@@ -82,10 +82,12 @@ export const SCOPE_RULES: { re: RegExp; scope: (m: RegExpExecArray) => string; e
 ];
 
 /** The scope of a whole document from its title or issuer: 全省 for a province's, … . */
-export function documentScope(titleAndIssuer: string): string {
+export function documentScope(titleAndIssuer: string, text = ''): string {
   const t = titleAndIssuer.trim();
   for (const r of DOCUMENT_SCOPES) if (r.re.test(t)) return r.scope;
-  return '全市';
+  // A district's own text, whatever its title: it speaks of 全区 more than of 全市.
+  const count = (w: string) => text.split(w).length - 1;
+  return count('全区') > count('全市') ? '全区' : '全市';
 }
 
 /** The scope of a document from the start of its title (or issuer), first match wins. */
@@ -161,6 +163,7 @@ function escape(s: string): string {
  */
 export const YEAR_PHRASES: { id: string; example: string; year: number | undefined; base?: number; re: RegExp; read: (m: RegExpExecArray, base: number | undefined) => number | undefined }[] = [
   { id: 'by-year', example: '到2027年，研发平台突破1500家', year: 2027, re: /(?:到|至)(\d{4})年/u, read: (m) => Number(m[1]) },
+  { id: 'year-goals', example: '2021年的主要目标：\n——技术合同成交额达到1000亿元', year: 2021, re: /(\d{4})年(?:的)?(?:主要|工作|发展|年度)?目标/u, read: (m) => Number(m[1]) },
   { id: 'within-years', example: '三年内认定市级众创空间60家以上', year: 2018, base: 2015, re: /(?<![\d年])([\d一二两三四五六七八九十]{1,2})年内/u, read: (m, base) => (base === undefined ? undefined : base + (chineseNumber(m[1]!) ?? Number(m[1]))) },
 ];
 

@@ -6,6 +6,7 @@ const EXPECTED: Record<string, { lead: string[]; responsible: string[] }> = {
   'star-lead': { lead: ['经信局'], responsible: ['科技局'] },
   'first-listed-declared': { lead: ['科技部'], responsible: ['发展改革委'] },
   labelled: { lead: ['市发展改革委'], responsible: ['市委组织部', '市人力资源和社会保障局', '各区人民政府', '各县级市人民政府'] },
+  'labelled-cut': { lead: ['市发改委', '市科技创新局'], responsible: ['市人社局', '各区人民政府'] },
   'lead-with-others': { lead: ['市科委'], responsible: ['市经信委', '市发改委', '各区人民政府'] },
   'responsible-plain': { lead: ['市发展改革委'], responsible: ['市科技创新局'] },
 };
@@ -42,6 +43,14 @@ describe('unit trailer forms (a row per form)', () => {
     expect(readLabelledUnits('牵头单位：市人力资源和社会保障局')).toEqual({ leadUnits: ['市人力资源和社会保障局'], responsibleUnits: ['市人力资源和社会保障局'], leadInferred: false });
     expect(readLabelledUnits('责任单位：市委金融办，市财政局、市科技局')).toEqual({ leadUnits: ['市委金融办'], responsibleUnits: ['市财政局', '市科技创新局'], leadInferred: true });
     expect(readLabelledUnits('牵头科室（单位）：计划科、科技资源统筹中心基建办')!.leadUnits).toEqual(['计划科', '科技资源统筹中心基建办']);
+  });
+
+  it.each([
+    ['（牵头单位：武汉东湖新技术开发区管委会；责任单位：市发展改革委、市科技局、市经济', ['武汉东湖新技术开发区管委会'], ['市发展改革委', '市科技创新局']],
+    ['（牵头单位：市科技局，配合单位：市财政局、', ['市科技创新局'], ['市财政局']],
+  ])('a trailer cut by the end of the text keeps the units written out in full: %s', (trailer, lead, responsible) => {
+    const t = findTrailer(`开展相关工作。${trailer}`)!;
+    expect([t.form, t.units.leadUnits, t.units.responsibleUnits, t.text]).toEqual(['labelled-cut', lead, responsible, '开展相关工作。']);
   });
 
   it('text without units has no trailer', () => {

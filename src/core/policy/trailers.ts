@@ -127,6 +127,12 @@ export const TRAILER_FORMS: TrailerForm[] = [
     },
   },
   {
+    id: 'labelled-cut',
+    example: '（牵头单位：市发改委、市科技局；责任单位：市人社局、各区人民政府〈含开发区、长江新区、风景',
+    find: new RegExp(`${OPEN}(?:${LABEL_ALT})[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*(?:[（(][^（）()]*)?$`, 'u'),
+    read: (m) => readLabelledUnits(withoutCutTail(m[0].slice(1))) ?? leadOnly([]),
+  },
+  {
     id: 'lead-with-others',
     example: '[市科委牵头，会同市经信委、市发改委和各区政府负责]',
     find: new RegExp(`${OPEN}([^（）()［\\]【】]+?)牵头[，,、]?(?:会同|联合|协同)?([^（）()［\\]【】]*?)(?:按职责分工|共同)?负责?${CLOSE}`, 'u'),
@@ -150,6 +156,22 @@ export const TRAILER_FORMS: TrailerForm[] = [
     },
   },
 ];
+
+/** How a unit's name ends (委, 局, 人民政府 …): a last name without such an ending was cut off. */
+export const UNIT_ENDINGS = /(?:委|局|办|厅|府|会|部|院|司|室|中心|公司|处|科|所|行|社|馆|站|队|团|校|园|区|县|市|组|馆|台|署|联|协|盟)$/u;
+
+/**
+ * A trailer cut off by the end of the text (an excerpt, a lost page): the units written out
+ * in full, without a last name cut mid-word ("市经济…") and without an unclosed note.
+ */
+function withoutCutTail(list: string): string {
+  const open = Math.max(list.lastIndexOf('〈'), list.lastIndexOf('（'), list.lastIndexOf('('), list.lastIndexOf('<'));
+  const close = Math.max(list.lastIndexOf('〉'), list.lastIndexOf('）'), list.lastIndexOf(')'), list.lastIndexOf('>'));
+  if (open > close) return list.slice(0, open);
+  const cut = Math.max(...['、', '，', ',', '；', ';', '：', ':'].map((c) => list.lastIndexOf(c)));
+  const last = list.slice(cut + 1).trim();
+  return last && !UNIT_ENDINGS.test(last) ? list.slice(0, cut + 1) : list;
+}
 
 /** Lines that carry units on their own (the 任务分解 layout): "牵头科室（单位）：计划科…". */
 export const UNIT_LINE = new RegExp(`^(?:${LABEL_ALT})[：:]`, 'u');
