@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chineseToInt, ONE_YEAR_PLANS, SECTION_ROLES, sectionRole, TASK_NUMBERING } from './layouts';
-import { chooseNumbering, parsePolicyText } from './parse';
+import { chooseNumbering, METADATA_LABELS, parsePolicyText, readLabelledMetadata } from './parse';
+import { normalizeLine } from './normalize';
 
 describe('task numbering styles (a row per style)', () => {
   it.each(TASK_NUMBERING.map((s) => [s.id, s.example] as const))('%s: %s starts a task', (id, example) => {
@@ -140,5 +141,18 @@ describe('plans for one year (a row per title form)', () => {
   it('a plan over several years is not one', () => {
     const r = parsePolicyText('武汉市大力推进科技创新提能工作实施方案\n2021年3月28日\n一、工作目标\n建设10家概念验证中心。');
     expect(r.targets.map((t) => t.year)).toEqual([undefined]);
+  });
+});
+
+describe('metadata blocks of government sites (a row per label)', () => {
+  const EXPECTED: Record<string, { title?: string; issuer?: string }> = {
+    title: { title: '2023年本部门年度重点工作任务的任务分解' },
+    issuer: { issuer: '谯城区科学技术局' },
+  };
+  it.each(METADATA_LABELS.map((r) => [r.field, r.example] as const))('%s: %s', (field, example) => {
+    expect(readLabelledMetadata([{ line: 1, text: normalizeLine(example) }])).toEqual(EXPECTED[field]);
+  });
+  it('a label inside a sentence is no metadata', () => {
+    expect(readLabelledMetadata([{ line: 1, text: '请各单位报送名称：如下。' }])).toEqual({});
   });
 });

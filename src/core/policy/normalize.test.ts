@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPolicyText, readColumnsHeader, readFlatRow } from './normalize';
+import { cleanPolicyText, readColumnsHeader, readFlatRow, readTaskRow, readTaskTableHeader } from './normalize';
 import { parsePolicyText } from './parse';
 
 describe('indicator-table headers (a row per layout)', () => {
@@ -55,5 +55,36 @@ describe('indicator-table rows flattened into lines', () => {
       [8, '研发经费支出占GDP比重', '%', '2.8', '省统计局'],
       [9, '技术合同成交额', '亿元', '5000', '省科技厅'],
     ]);
+  });
+});
+
+describe('task tables flattened into lines (序号 任务 主要责任单位 协同配合单位 完成期限)', () => {
+  it.each([
+    ['序号 重点工作任务 主要责任单位 协同配合单位 完成期限', { partners: true, deadline: true }],
+    ['序号 工作任务 牵头单位 配合单位', { partners: true, deadline: false }],
+    ['序号 目标任务 责任单位 完成时限', { partners: false, deadline: true }],
+    ['序号 指标 单位 目标值 责任单位', undefined],
+  ])('header %s', (header, cols) => expect(readTaskTableHeader(header)).toEqual(cols));
+
+  const cols = readTaskTableHeader('序号 重点工作任务 主要责任单位 协同配合单位 完成期限')!;
+  it.each([
+    [
+      '33 新培育科技型中小企业50家以上。 区科技局 区经信局、区财政局等区政府有关部门,谯城经开区管委会。 2023年12月底',
+      { number: '33', task: '新培育科技型中小企业50家以上。', lead: ['区科技局'], partners: '区经信局、区财政局，谯城经开区管委会', deadline: '2023年12月底' },
+    ],
+    [
+      '34 推动园区提档升级。 区科技局\n区药投公司\n区发改委、区农业农村局、等区政府有关部门,区农投公司。 2023年12月底',
+      { number: '34', task: '推动园区提档升级。', lead: ['区科技局', '区药投公司'], partners: '区发改委、区农业农村局，区农投公司', deadline: '2023年12月底' },
+    ],
+  ])('row %s', (raw, row) => expect(readTaskRow(raw, cols)).toEqual(row));
+
+  it('its rows become tasks with lead, responsible units and deadline; its lines are placed', () => {
+    const text = ['分解表', '序号 重点工作任务 主要责任单位 协同配合单位 完成期限', '33 新培育科技型中小企业50家以上。 区科技局 区经信局、区财政局等区政府有关部门,谯城经开区管委会。 2023年12月底', '34 推动园区提档升级。 区科技局', '区药投公司', '区发改委。 2023年12月底'].join('\n');
+    const r = parsePolicyText(text);
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.responsibleUnits, t.deadline])).toEqual([
+      ['33', '新培育科技型中小企业50家以上', ['区科技局'], ['区经信局', '区财政局', '谯城经开区管委会'], '2023-12-31'],
+      ['34', '推动园区提档升级', ['区科技局', '区药投公司'], ['区发改委'], '2023-12-31'],
+    ]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => r.lineUse[n])).toEqual(['table', 'table', 'task', 'task', 'task', 'task']);
   });
 });

@@ -32,10 +32,74 @@ export interface RawTableRow {
   responsible?: string;
 }
 
+/**
+ * A row of a task table flattened into lines // 任务分解表: "序号 重点工作任务 主要责任单位
+ * 协同配合单位 完成期限", a row's cells on one line, a cell of several units one unit a line.
+ */
+export interface RawTaskRow {
+  /** Lines of the row (the first is where it starts). */
+  lines: number[];
+  number: string;
+  task: string;
+  /** Lead units, one cell each (主要责任单位 / 牵头单位). */
+  lead: string[];
+  /** The responsible units' cell (协同配合单位 / 配合单位), as written. */
+  partners?: string;
+  /** 完成期限, as written. */
+  deadline?: string;
+}
+
+/** The columns of a task table, found from its header. */
+export interface TaskTableColumns {
+  partners: boolean;
+  deadline: boolean;
+}
+
+/** Words of a task table's header cells, by what the column holds; a row per column kind. */
+export const TASK_TABLE_COLUMN_WORDS = {
+  task: /任务|事项|工作内容|目标任务/u,
+  lead: /^(?:主要责任单位|牵头单位|责任单位|牵头部门|责任部门|主要责任部门)$/u,
+  partners: /^(?:协同配合单位|配合单位|协办单位|参与单位|协同单位|配合部门)$/u,
+  deadline: /^(?:完成期限|完成时限|完成时间|时间节点|时限)$/u,
+};
+
+/** A task table's header ("序号 重点工作任务 主要责任单位 协同配合单位 完成期限"), else undefined. */
+export function readTaskTableHeader(src: string): TaskTableColumns | undefined {
+  const cells = src.trim().split(/\s+/u);
+  if (cells[0] !== '序号' || cells.length < 3 || !TASK_TABLE_COLUMN_WORDS.task.test(cells[1]!) || !TASK_TABLE_COLUMN_WORDS.lead.test(cells[2]!)) return undefined;
+  const rest = cells.slice(3);
+  if (!rest.every((c) => TASK_TABLE_COLUMN_WORDS.partners.test(c) || TASK_TABLE_COLUMN_WORDS.deadline.test(c))) return undefined;
+  return { partners: rest.some((c) => TASK_TABLE_COLUMN_WORDS.partners.test(c)), deadline: rest.some((c) => TASK_TABLE_COLUMN_WORDS.deadline.test(c)) };
+}
+
+const DEADLINE_CELL = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化/u;
+/** "区财政局等区政府有关部门": the named units; "等…有关部门" names no unit of its own. */
+const OTHERS_PHRASE = /[、，,]?等[^、，,；;。]*?有关(?:部门|单位)/gu;
+
+/** One task-table row from its raw text (cells separated by spaces, lines by line breaks). */
+export function readTaskRow(raw: string, cols: TaskTableColumns): Omit<RawTaskRow, 'lines'> | undefined {
+  const cells = raw.trim().split(/\s+/u);
+  const number = cells.shift();
+  if (!number || !/^\d{1,3}$/u.test(number) || cells.length < 2) return undefined;
+  let deadline: string | undefined;
+  if (cols.deadline && DEADLINE_CELL.test(cells[cells.length - 1]!)) deadline = cells.pop();
+  // The task cell: up to the first cell ending a sentence (a cell may hold spaces), else the first.
+  const end = cells.findIndex((c) => /[。；;]$/u.test(c));
+  const taskCells = cells.splice(0, end >= 0 && end < cells.length - 1 ? end + 1 : 1);
+  const partners = cols.partners && cells.length >= 2 ? cells.pop() : undefined;
+  if (!cells.length) return undefined;
+  const row: Omit<RawTaskRow, 'lines'> = { number, task: normalizeLine(taskCells.join(' ')), lead: cells.map((c) => normalizeLine(c).replace(OTHERS_PHRASE, '').replace(/[。，、]+$/u, '')) };
+  if (partners) row.partners = normalizeLine(partners).replace(OTHERS_PHRASE, '').replace(/[。，、]+$/u, '');
+  if (deadline) row.deadline = normalizeLine(deadline);
+  return row;
+}
+
 /** The cleaned lines and what was taken out of them. */
 export interface CleanText {
   lines: CleanLine[];
   tableRows: RawTableRow[];
+  /** Rows of task tables (their lines are not among `lines`). */
+  taskRows: RawTaskRow[];
   /**
    * Line numbers of page footers, page numbers and 抄送 lines removed, and of the title and
    * header lines of indicator tables (their content is in tableRows).
@@ -154,6 +218,16 @@ export function cleanPolicyText(text: string): CleanText {
   const lines: CleanLine[] = [];
   const tableRows: RawTableRow[] = [];
   const removed: CleanText['removed'] = [];
+  const taskRows: RawTaskRow[] = [];
+  let taskTable: { cols: TaskTableColumns; open?: { lines: number[]; raw: string[] } } | undefined;
+  const closeTaskRow = () => {
+    const open = taskTable?.open;
+    if (!open) return;
+    taskTable!.open = undefined;
+    const row = readTaskRow(open.raw.join('\n'), taskTable!.cols);
+    if (row) taskRows.push({ lines: open.lines, ...row });
+    else open.lines.forEach((line, k) => lines.push({ line, text: normalizeLine(open.raw[k]!) }));
+  };
   let inCc = false;
   let table: { title: string; baselineLabel: string; targetLabel: string; next: number; columns?: TableColumns } | undefined;
   for (let i = 0; i < raw.length; i++) {
@@ -177,6 +251,30 @@ export function cleanPolicyText(text: string): CleanText {
     if (PAGE_NUMBER.test(src)) {
       removed.push({ line: n, what: '页码' });
       continue;
+    }
+    // A task table: rows start with their number; a row's lines run until the next row.
+    const taskCols = readTaskTableHeader(src);
+    if (taskCols) {
+      closeTaskRow();
+      const prev = lines[lines.length - 1];
+      if (prev && /表$/u.test(prev.text) && prev.text.length <= 40) removed.push({ line: lines.pop()!.line, what: TABLE_TITLE });
+      removed.push({ line: n, what: TABLE_HEADER_LINE });
+      taskTable = { cols: taskCols };
+      continue;
+    }
+    if (taskTable) {
+      if (/^\s*\d{1,3}\s+\S/u.test(src)) {
+        closeTaskRow();
+        taskTable.open = { lines: [n], raw: [src] };
+        continue;
+      }
+      if (taskTable.open && !/^\s*[一二三四五六七八九十]+、|^\s*附件/u.test(src)) {
+        taskTable.open.lines.push(n);
+        taskTable.open.raw.push(src);
+        continue;
+      }
+      closeTaskRow();
+      taskTable = undefined;
     }
     const columns = table ? undefined : readColumnsHeader(src);
     if (columns) {
@@ -247,5 +345,6 @@ export function cleanPolicyText(text: string): CleanText {
     const t = normalizeLine(src);
     if (t) lines.push({ line: n, text: t });
   }
-  return { lines, tableRows, removed };
+  closeTaskRow();
+  return { lines, tableRows, taskRows, removed };
 }

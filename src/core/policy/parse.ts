@@ -198,6 +198,13 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       }
     }
   }
+  // Rows of a task table (序号 任务 主要责任单位 协同配合单位 完成期限).
+  for (const r of clean.taskRows) {
+    const unitsText = `牵头单位：${r.lead.join('、')}${r.partners ? `；责任单位：${r.partners}` : ''}`;
+    const units = readLabelledUnits(unitsText);
+    taskSourceLines.push(...r.lines);
+    makeTask(r.number, undefined, titleOf(r.task), r.task, units && { form: 'task-table', unitsText, text: r.task, units }, r.lines[0]!, r.deadline ? { deadlineText: r.deadline } : {});
+  }
   // No numbered task and no units: paragraphs written as （一）…。… under a task section are the tasks.
   if (!tasks.length)
     for (const b of blocks) {
@@ -235,9 +242,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const targets: Target[] = [];
   const defaultYear = meta.planEndYear;
   const baseYear = countingBase(lines.map((l) => l.text).join('\n'), Number(meta.issueDate?.slice(0, 4)) || undefined);
-  const scope = documentScope(`${meta.title ?? ''} ${meta.issuer ?? ''}`, lines.map((l) => l.text).join('\n'));
-  const addTargets = (paragraph: string, kind: Target['kind'], taskKey?: string, futureOnly = false) => {
-    for (const f of findTargets(paragraph, { defaultYear, baseYear, scope, futureOnly })) {
+  const scope = documentScope([meta.title ?? '', meta.issuer ?? ''], lines.map((l) => l.text).join('\n'));
+  const addTargets = (paragraph: string, kind: Target['kind'], taskKey?: string, futureOnly = false, bareFigures = false) => {
+    for (const f of findTargets(paragraph, { defaultYear, baseYear, scope, futureOnly, bareFigures })) {
       if (targets.some((t) => t.taskKey === taskKey && t.name === f.name && t.value === f.value && t.unit === f.unit && t.year === f.year)) continue;
       targets.push({ id: `${documentId}-t${String(targets.length + 1).padStart(3, '0')}`, documentId, taskKey, kind, ...f });
     }
@@ -245,7 +252,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const inTasks = new Set(taskSourceLines);
   for (const b of blocks) {
     const role = roleOf(b);
-    if (role === 'goal') addTargets(joinLines(b.lines, width), 'goal');
+    if (role === 'goal') addTargets(joinLines(b.lines, width), 'goal', undefined, false, true);
     else if (role !== 'review' && b.section?.level !== 9) {
       // Outside goals and tasks (the preamble, a cover notice): only sentences about the future.
       const rest = b.lines.filter((l) => !inTasks.has(l.line));
@@ -336,6 +343,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const lineUse: Record<number, LineUse> = {};
   for (const r of clean.removed) lineUse[r.line] = r.what === TABLE_TITLE || r.what === TABLE_HEADER_LINE ? 'table' : 'removed';
   for (const r of clean.tableRows) lineUse[r.line] = 'table';
+  for (const r of clean.taskRows) for (const line of r.lines) lineUse[line] = 'task';
   for (const b of blocks) {
     if (b.headingLine !== undefined) lineUse[b.headingLine] = 'heading';
     for (const l of b.lines) lineUse[l.line] = placed.has(l.line) ? 'task' : header.has(l.line) ? 'header' : 'unplaced';
@@ -355,7 +363,10 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
     const prev = lines[dateIdx - 1]?.text;
     if (prev && /(政府|办公厅|委员会|管委会|局|办公室)$/u.test(prev) && prev.length <= 20) meta.issuer = prev;
   }
-  meta.title = readTitle(lines);
+  // A government site's metadata block: "名称：… 文号：", "发布机构：…".
+  const labelled = readLabelledMetadata(lines.slice(0, 25));
+  meta.issuer ??= labelled.issuer;
+  meta.title = labelled.title ?? readTitle(lines);
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
   const span = /（(\d{4})[—\-–－~至](\d{4})年）/u.exec(title);
@@ -375,6 +386,29 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
     else if (issued) meta.planStartYear = meta.planEndYear = issued;
   }
   return meta;
+}
+
+/** Labels of a government site's metadata block, and the field each gives. */
+export const METADATA_LABELS: { label: RegExp; field: 'title' | 'issuer'; example: string }[] = [
+  { label: /^(?:名称|标题|文件名称)$/u, field: 'title', example: '名称: 2023年本部门年度重点工作任务的任务分解 文号:' },
+  { label: /^(?:发布机构|发文机构|发文单位|发布单位|制发机关)$/u, field: 'issuer', example: '发布机构: 谯城区科学技术局 主题分类: 科技、教育' },
+];
+const ANY_LABEL = /(索引号|组配分类|主题分类|名称|标题|文件名称|文号|发文字号|发文日期|发布日期|成文日期|发布机构|发文机构|发文单位|发布单位|制发机关|有效性|信息来源|发布时间)[：:]/gu;
+
+/** The fields of a metadata block ("名称：…", "发布机构：…"); several labels may share a line. */
+export function readLabelledMetadata(lines: CleanLine[]): { title?: string; issuer?: string } {
+  const out: { title?: string; issuer?: string } = {};
+  for (const l of lines) {
+    const hits = [...l.text.matchAll(ANY_LABEL)];
+    // Only a line that starts with a label is metadata (the words may stand in a sentence too).
+    if (hits[0]?.index !== l.text.search(/[^·\s]/u)) continue;
+    hits.forEach((h, i) => {
+      const value = l.text.slice(h.index! + h[0].length, hits[i + 1]?.index ?? l.text.length).replace(/^[·\s]+|[·\s]+$/gu, '');
+      const row = METADATA_LABELS.find((r) => r.label.test(h[1]!));
+      if (row && value && !out[row.field]) out[row.field] = value;
+    });
+  }
+  return out;
 }
 
 /** A date on a line of its own, or in brackets under the title: 2023年3月1日, （2015年9月15日）. */

@@ -13,13 +13,21 @@ const SHAPES: Record<string, [string, string, number, string][]> = {
   rank: [['排名', '达到', 40, '位次']],
   index: [['区域创新能力指数', '达到', 120, '']],
   ratio: [['制造业增加值占地区生产总值比重', '达到', 35, '%']],
+  'examples-count': [['高端生物医学成像等设施', '达到', 4, '个']],
+  'respectively-after': [['高新技术企业', '超过', 90, '家'], ['科技型企业', '超过', 870, '家']],
+  'name-number': [['成果项目库入库成果', '以上', 1000, '项']],
   breakdown: [['战略性新兴产业营业收入', '突破', 3, '万亿元'], ['光电子信息营业收入', '达到', 8500, '亿元'], ['大健康营业收入', '达到', 6600, '亿元']],
 };
 
 describe('target shapes (a row per shape)', () => {
   it('every shape has a test row', () => expect(Object.keys(SHAPES).sort()).toEqual(TARGET_SHAPES.map((s) => s.id).sort()));
   it.each(TARGET_SHAPES.map((s) => [s.id, s.example] as const))('%s: %s', (id, example) => {
-    expect(read(example)).toEqual(SHAPES[id]);
+    const found = findTargets(example, { defaultYear: 2027, scope: '全市', bareFigures: true }).map((t) => [t.name, t.comparator, t.value, t.unit]);
+    expect(found).toEqual(SHAPES[id]);
+  });
+  it('a bare "name + figure" clause is a target only where the text states goals', () => {
+    expect(read('重点成果项目库入库成果1000项以上')).toEqual([]);
+    expect(read('安排资金1000万元')).toEqual([]);
   });
 });
 

@@ -48,7 +48,7 @@ const VERB_RE = Object.keys(TARGET_VERBS).sort((a, b) => b.length - a.length).jo
 export const TARGET_ACTIONS = [
   '建设', '建成', '打造', '培育', '引进', '培养', '选拔', '资助', '扶持', '认定', '组建', '布局', '部署', '开工', '立项', '获得', '转化',
   '支持', '遴选', '评选', '评定', '设立', '筹建', '筹集', '培训', '组织', '发动', '选派', '服务', '形成', '集聚', '引育', '创建', '推广', '实施',
-  '举办', '新建', '选育', '授牌', '立项', '推动', '攻克', '突破', '开发', '制定', '签约', '招引', '孵化', '带动', '吸引', '产生', '创办', '新增', '累计',
+  '举办', '新建', '选育', '授牌', '汇聚', '立项', '推动', '攻克', '突破', '开发', '制定', '签约', '招引', '孵化', '带动', '吸引', '产生', '创办', '新增', '累计',
 ];
 const ACTION_RE = TARGET_ACTIONS.join('|');
 const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
@@ -82,9 +82,11 @@ export const SCOPE_RULES: { re: RegExp; scope: (m: RegExpExecArray) => string; e
 ];
 
 /** The scope of a whole document from its title or issuer: 全省 for a province's, … . */
-export function documentScope(titleAndIssuer: string, text = ''): string {
-  const t = titleAndIssuer.trim();
-  for (const r of DOCUMENT_SCOPES) if (r.re.test(t)) return r.scope;
+export function documentScope(titleAndIssuer: string | string[], text = ''): string {
+  for (const piece of typeof titleAndIssuer === 'string' ? [titleAndIssuer] : titleAndIssuer) {
+    const t = piece.trim();
+    for (const r of DOCUMENT_SCOPES) if (r.re.test(t)) return r.scope;
+  }
   // A district's own text, whatever its title: it speaks of 全区 more than of 全市.
   const count = (w: string) => text.split(w).length - 1;
   return count('全区') > count('全市') ? '全区' : '全市';
@@ -114,6 +116,10 @@ export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
   { id: 'rank', example: '全市排名进入前40位', re: /(?<name>[^，。；：、]{0,30}?(?:排名|位次|排位))(?<verb>进入|保持|稳定在|提升至|跃升至|位居|居)?(?:全国|全球|世界|全省|中部)?前(?<value>\d+)(?<unit>位|名)/gu },
   { id: 'index', example: '区域创新能力指数达到120', re: new RegExp(`(?<name>[^，。；：、]{2,30}?指数)(?<verb>${VERB_RE})?${NUM}(?![\\d.%％])(?!${UNIT_RE})`, 'gu') },
   { id: 'ratio', example: '制造业增加值占地区生产总值比重35%左右', re: new RegExp(`(?<name>[^，。；：、]{2,40}?(?:比重|占比|比例|强度|率))${NUM}(?<unit>%|％)${TAIL}`, 'gu') },
+  { id: 'examples-count', example: '推进建设高端生物医学成像等4个设施', re: new RegExp(`(?<name>[^，。；：\\d]{2,40}?)等${NUM}${UNIT}${TAIL}(?<noun>[\\u4e00-\\u9fff]{1,4}?)(?=[，。；：、]|$|开展|${ACTION_RE})`, 'gu') },
+  { id: 'respectively-after', example: '全区高新技术企业和科技型企业在2022年的基础上实现“双倍增”，分别超过90家和870家', re: new RegExp(`^分别(?<verb>${VERB_RE})(?<values>\\d+(?:\\.\\d+)?(?:${UNIT_RE})?(?:(?:和|、)\\d+(?:\\.\\d+)?(?:${UNIT_RE})?)+)$`, 'gu') },
+  // A clause that is nothing but a name and its figure: "重点成果项目库入库成果1000项以上".
+  { id: 'name-number', example: '重点成果项目库入库成果1000项以上', re: new RegExp(`^(?<name>[^，。；：\\d]{4,30}?)${NUM}${UNIT}${TAIL}$`, 'gu') },
   // Read last: the parts of the target before it, in brackets, each a target of its own.
   { id: 'breakdown', example: '战略性新兴产业营业收入突破3万亿元（光电子信息8500亿元、大健康6600亿元）', re: /[（(](?<items>[^（）()]*\d[^（）()]*)[）)]/gu },
 ];
@@ -183,6 +189,11 @@ export interface FindTargetsOptions {
   scope?: string;
   /** Only sentences that speak of the future (outside goal and task sections). */
   futureOnly?: boolean;
+  /**
+   * A clause that is only a name and its figure ("重点成果项目库入库成果1000项以上") is a target:
+   * in goal paragraphs, where every figure is one (shape name-number).
+   */
+  bareFigures?: boolean;
 }
 
 /** Targets stated in a paragraph. */
@@ -205,10 +216,12 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
     if (opts.futureOnly && (!future || PAST.test(sentence))) continue;
     const scope = scopeOf(sentence) ?? opts.scope;
     let previous: 'number-name' | 'name-number' | undefined;
+    let before: string | undefined;
     for (const raw of sentence.split(/[，；。\n]/u)) {
       const clause = normalizeNumbers(raw.replace(/^[-•·—\s]+/u, ''));
       if (!clause) continue;
-      const found = clauseTargets(clause, previous);
+      const found = clauseTargets(clause, previous, before, opts.bareFigures);
+      before = clause;
       for (const f of found.targets) {
         const t: FoundTarget = { ...f, year, sourceText: raw.trim() };
         if (scope) t.scope = scope;
@@ -222,7 +235,7 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
 
 type Hit = Omit<FoundTarget, 'year' | 'sourceText' | 'scope'>;
 
-function clauseTargets(clause: string, previous: 'number-name' | 'name-number' | undefined): { targets: Hit[]; kind?: 'number-name' | 'name-number' } {
+function clauseTargets(clause: string, previous: 'number-name' | 'name-number' | undefined, before?: string, bare = false): { targets: Hit[]; kind?: 'number-name' | 'name-number' } {
   const taken: [number, number][] = [];
   const targets: Hit[] = [];
   let kind: 'number-name' | 'name-number' | undefined;
@@ -250,8 +263,10 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
       }
       const valueAt = start + m[0].indexOf(g.value ?? g.values!);
       if (shape.id !== 'rank' && !ok(valueAt)) continue;
-      if (shape.id === 'respectively') {
-        const names = shareSuffix(g.name!.split(/[、和]/u).map(cleanName).filter(Boolean));
+      if (shape.id === 'respectively' || shape.id === 'respectively-after') {
+        // "A和B在2022年的基础上实现“双倍增”，分别超过90家和870家": the names lead the clause before.
+        const subject = shape.id === 'respectively' ? g.name! : /^(.+?)(?:在|于|较|比|实现|要|将|均|都|，|$)/u.exec(before ?? '')?.[1] ?? '';
+        const names = shareSuffix(subject.split(/[、和]/u).map(cleanName).filter(Boolean));
         const values = [...g.values!.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)(${UNIT_RE})?`, 'gu'))];
         const unit = values.map((v) => v[2]).find(Boolean);
         if (!unit || names.length !== values.length) continue;
@@ -266,6 +281,15 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
         targets.push(hit(first, g.tail, Number(g.value), g.unit!, g.action));
         for (const it of items.slice(1)) if (it.value !== undefined) targets.push(hit(cleanName(it.name), it.tail, it.value, it.unit!, g.action));
         kind = 'number-name';
+        taken.push([start, end]);
+        continue;
+      }
+      if (shape.id === 'name-number' && !bare) continue;
+      if (shape.id === 'examples-count') {
+        // "加快推进深部岩土工程扰动模拟等4个设施建设": what is built, not how fast.
+        const name = cleanName(g.name!.replace(/^(?:加快|积极|大力)?(?:推进|推动)?/u, ''));
+        if (!name || ONLY_ACTIONS.test(name)) continue;
+        targets.push(hit(`${name}等${g.noun!}`, g.tail, Number(g.value), g.unit!));
         taken.push([start, end]);
         continue;
       }
