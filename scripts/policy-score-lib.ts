@@ -11,8 +11,11 @@
  *   name contains the other (both normalised) and the shorter has at least 4 characters;
  * - a matched target's year and scope are right when equal to the gold's (a gold year of null
  *   is not counted);
- * - indicator rows match on name and target value; a matched row's baseline is right when
- *   equal to the gold's (gold rows without a baseline are not counted), its unit likewise.
+ * - indicator rows match on name and target value (and scope, where the gold names one); a
+ *   matched row's baseline is right when equal to the gold's (gold rows without a baseline
+ *   are not counted), its unit likewise;
+ * - optional gold fields are scored where a gold file has them: a task's deadline (as
+ *   written), an indicator row's scope, target and baseline years, ≥/≤ and 预期性/约束性.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +26,8 @@ export interface GoldTask {
   title: string;
   lead: string[];
   responsible: string[];
+  /** 完成期限 as written, where the text gives one (optional field, documents 21 on). */
+  deadline?: string;
 }
 export interface GoldTarget {
   name: string;
@@ -37,6 +42,11 @@ export interface GoldIndicator {
   baseline: number | null;
   target: number;
   year: number | null;
+  /** Optional fields (documents 21 on): the district a row is for, the baseline's year, ≥/≤, 预期性/约束性. */
+  scope?: string;
+  baselineYear?: number | null;
+  bound?: '≥' | '≤';
+  attribute?: string;
 }
 export interface Gold {
   file: string;
@@ -54,7 +64,23 @@ export interface Count {
   pred: number;
   gold: number;
 }
-export const MEASURES = ['tasks', 'titles', 'leadUnits', 'responsibleUnits', 'targets', 'targetNames', 'targetScopes', 'targetYears', 'indicators', 'indicatorBaselines', 'indicatorUnits'] as const;
+export const MEASURES = [
+  'tasks',
+  'titles',
+  'leadUnits',
+  'responsibleUnits',
+  'taskDeadlines',
+  'targets',
+  'targetNames',
+  'targetScopes',
+  'targetYears',
+  'indicators',
+  'indicatorBaselines',
+  'indicatorUnits',
+  'indicatorScopes',
+  'indicatorYears',
+  'indicatorAttributes',
+] as const;
 export type Measure = (typeof MEASURES)[number];
 export type Scores = Record<Measure, Count>;
 
@@ -147,6 +173,12 @@ export function scoreDocument(text: string, gold: Gold): DocScore {
     s.leadUnits.tp += leadHit;
     s.responsibleUnits.tp += respHit;
     if (leadHit !== gl.length || lead.length !== gl.length) misses.push(`任务 ${g.number} 牵头单位：得到 ${lead.join('、') || '（无）'}，应为 ${gl.join('、') || '（无）'}`);
+    if (g.deadline !== undefined) {
+      s.taskDeadlines.gold++;
+      if (t.deadlineText) s.taskDeadlines.pred++;
+      if (t.deadlineText && normText(t.deadlineText) === normText(g.deadline)) s.taskDeadlines.tp++;
+      else misses.push(`任务 ${g.number} 完成期限：得到 ${t.deadlineText ?? '（无）'}，应为 ${g.deadline}`);
+    }
     if (respHit !== gr.length || resp.length !== gr.length) misses.push(`任务 ${g.number} 责任单位：得到 ${resp.join('、') || '（无）'}，应为 ${gr.join('、') || '（无）'}`);
   }
   for (const g of gold.tasks) if (!seen.has(numberKey(g.number))) misses.push(`漏掉的任务 ${g.number}：${g.title}`);
@@ -198,7 +230,7 @@ export function scoreDocument(text: string, gold: Gold): DocScore {
   s.indicators.gold = gold.indicators.length;
   const usedRows = new Set<number>();
   for (const g of gold.indicators) {
-    const i = parsed.indicatorTable.findIndex((r, k) => !usedRows.has(k) && r.target === g.target && namesAgree(r.name, g.name));
+    const i = parsed.indicatorTable.findIndex((r, k) => !usedRows.has(k) && r.target === g.target && namesAgree(r.name, g.name) && (g.scope === undefined || r.scope === g.scope));
     if (i < 0) {
       misses.push(`漏掉的指标行：${g.name} ${g.target}`);
       continue;
@@ -214,6 +246,21 @@ export function scoreDocument(text: string, gold: Gold): DocScore {
     } else if (r.baseline !== undefined) {
       s.indicatorBaselines.pred++;
       misses.push(`指标行 ${g.name} 基期值：得到 ${r.baseline}，应无`);
+    }
+    // Optional fields: counted where the gold row has them.
+    const optional: [Measure, string, unknown, unknown][] = [
+      ['indicatorScopes', '范围', g.scope, r.scope],
+      ['indicatorYears', '目标年份', g.year ?? undefined, r.targetYear],
+      ['indicatorYears', '基期年份', g.baselineYear ?? undefined, r.baselineYear],
+      ['indicatorAttributes', '≥/≤', g.bound, r.bound],
+      ['indicatorAttributes', '属性', g.attribute, r.attribute],
+    ];
+    for (const [m, label, want, got] of optional) {
+      if (want === undefined) continue;
+      s[m].gold++;
+      if (got !== undefined) s[m].pred++;
+      if (got === want) s[m].tp++;
+      else misses.push(`指标行 ${g.scope ?? ''}${g.name} ${label}：得到 ${String(got ?? '（无）')}，应为 ${String(want)}`);
     }
     s.indicatorUnits.gold++;
     s.indicatorUnits.pred++;

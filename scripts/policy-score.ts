@@ -11,6 +11,7 @@ const LABEL: Record<(typeof MEASURES)[number], string> = {
   titles: '任务标题',
   leadUnits: '牵头单位',
   responsibleUnits: '责任单位',
+  taskDeadlines: '完成期限',
   targets: '目标(值+单位)',
   targetNames: '目标名称',
   targetScopes: '目标范围',
@@ -18,6 +19,9 @@ const LABEL: Record<(typeof MEASURES)[number], string> = {
   indicators: '指标表行',
   indicatorBaselines: '指标基期值',
   indicatorUnits: '指标单位',
+  indicatorScopes: '指标范围',
+  indicatorYears: '指标年份',
+  indicatorAttributes: '指标属性',
 };
 const pct = (x: number | undefined) => (x === undefined ? '  —  ' : (x * 100).toFixed(1).padStart(5));
 const cell = (c: Count) => `${pct(precision(c))}/${pct(recall(c))}`;

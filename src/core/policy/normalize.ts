@@ -3,6 +3,7 @@
  * footers, the 抄送 block, spaces inside words and numbers, half-width punctuation, and
  * the rows of indicator tables (which PDF extraction drops into the middle of sentences).
  */
+import { pipeCells, readPipeTable, type PipeTableRow } from './pipe-table';
 
 /** One non-empty line after cleaning, with its 1-based line number in the original text. */
 export interface CleanLine {
@@ -100,6 +101,8 @@ export interface CleanText {
   tableRows: RawTableRow[];
   /** Rows of task tables (their lines are not among `lines`). */
   taskRows: RawTaskRow[];
+  /** Indicator cells of tables copied one cell a line ("| 474696"), a row per district. */
+  pipeRows: PipeTableRow[];
   /**
    * Line numbers of page footers, page numbers and 抄送 lines removed, and of the title and
    * header lines of indicator tables (their content is in tableRows).
@@ -197,6 +200,12 @@ export function readFlatRow(src: string, cols: TableColumns): Omit<RawTableRow, 
   return row;
 }
 
+/** A short line that can be a pipe table's row label (潍城, 峡山生态, (开发区)). */
+function isPipeLabel(src: string): boolean {
+  const t = src.trim();
+  return t.length > 0 && t.length <= 12 && !/[。，；：:,;|]/u.test(t) && !/^\d/u.test(t);
+}
+
 /** Normalise one line: full-width punctuation, no spaces next to Chinese, "11. 5" → "11.5". */
 export function normalizeLine(s: string): string {
   return s
@@ -228,12 +237,32 @@ export function cleanPolicyText(text: string): CleanText {
     if (row) taskRows.push({ lines: open.lines, ...row });
     else open.lines.forEach((line, k) => lines.push({ line, text: normalizeLine(open.raw[k]!) }));
   };
+  const pipeRows: PipeTableRow[] = [];
   let inCc = false;
   let table: { title: string; baselineLabel: string; targetLabel: string; next: number; columns?: TableColumns } | undefined;
   for (let i = 0; i < raw.length; i++) {
     const src = raw[i]!;
     const n = i + 1;
     if (!src.trim()) continue;
+    // A table copied one cell a line: its header's first cell is on the short lines before.
+    if (/^\s*\|/u.test(src)) {
+      let start = i;
+      while (start > 0 && lines.length && lines[lines.length - 1]!.line === start && isPipeLabel(raw[start - 1]!) && i - start < 2) {
+        start--;
+        lines.pop();
+      }
+      let end = i;
+      while (end < raw.length && (!raw[end]!.trim() || /^\s*\|/u.test(raw[end]!) || isPipeLabel(raw[end]!))) end++;
+      const span = raw.slice(start, end).map((text, k) => ({ line: start + k + 1, text }));
+      const found = readPipeTable(pipeCells(span));
+      if (found.length) {
+        pipeRows.push(...found);
+        for (const l of span) if (l.text.trim()) removed.push({ line: l.line, what: TABLE_HEADER_LINE });
+        i = end - 1;
+        continue;
+      }
+      for (const l of span.slice(0, i - start)) lines.push({ line: l.line, text: normalizeLine(l.text) });
+    }
     if (inCc) {
       removed.push({ line: n, what: '抄送' });
       if (/印发\s*$/u.test(src)) inCc = false;
@@ -346,5 +375,5 @@ export function cleanPolicyText(text: string): CleanText {
     if (t) lines.push({ line: n, text: t });
   }
   closeTaskRow();
-  return { lines, tableRows, taskRows, removed };
+  return { lines, tableRows, taskRows, pipeRows, removed };
 }

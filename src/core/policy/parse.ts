@@ -280,6 +280,21 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       ...(r.responsible ? { responsible: r.responsible } : {}),
     };
   });
+  for (const r of clean.pipeRows)
+    indicatorTable.push({
+      index: r.index,
+      name: r.name,
+      unit: r.unit,
+      baseline: numberIn(r.baselineText),
+      ...(r.baselineYear ? { baselineYear: r.baselineYear } : {}),
+      target: numberIn(r.targetText),
+      ...(r.targetYear ? { targetYear: r.targetYear } : {}),
+      baselineText: r.baselineText,
+      targetText: r.targetText,
+      table: '',
+      line: r.lines[0]!,
+      scope: r.scope,
+    });
   // A goal the indicator table repeats is the table's row (with its baseline).
   for (let i = targets.length - 1; i >= 0; i--) {
     const t = targets[i]!;
@@ -299,7 +314,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       year: r.targetYear,
       baseline: r.baseline,
       baselineYear: r.baselineYear,
-      sourceText: `${r.index} ${r.name}（${r.unit}） ${r.baselineText} ${r.targetText}`,
+      sourceText: `${r.scope ? `${r.scope} ` : ''}${r.index} ${r.name}（${r.unit}） ${r.baselineText} ${r.targetText}`,
+      ...(r.scope ? { scope: r.scope } : {}),
     });
   }
 

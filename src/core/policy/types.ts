@@ -29,6 +29,8 @@ export interface IndicatorRow {
   attribute?: string;
   /** The unit the row names (责任单位 / 数据来源 column). */
   responsible?: string;
+  /** The district or area the row is for, in a table of targets per district (潍城, 全市). */
+  scope?: string;
 }
 
 /** Everything extracted from one document. */
