@@ -156,3 +156,12 @@ describe('metadata blocks of government sites (a row per label)', () => {
     expect(readLabelledMetadata([{ line: 1, text: '请各单位报送名称：如下。' }])).toEqual({});
   });
 });
+
+describe('document titles of pages that are not a plan’s first page', () => {
+  it.each([
+    ['a 政策问答 page: its question', '“双倍增”实施方案重点任务主要有哪些?\n主要有4项具体任务。\n一是着力构建科技企业梯度引育体系。优化举措。', '“双倍增”实施方案重点任务主要有哪些?'],
+    ['a title whose short last line continues the one before', '附件：\n2009年各县市区、市属各开发区高新技术产业\n发展目标指导计划\n县市区', '2009年各县市区、市属各开发区高新技术产业发展目标指导计划'],
+    ['a cover notice without the plan it issues: the notice', '市人民政府办公厅关于印发2015年责任分解方案的通知\n武政办〔2015〕1号\n各区人民政府：\n现将《2015年责任分解方案》印发给你们。\n一、明确工作目标，认真制订办理工作方案。', '市人民政府办公厅关于印发2015年责任分解方案的通知'],
+    ['a cover notice with the plan after it: the plan', '梧州市人民政府关于印发我市创新计划实施方案的通知\n各县政府：\n现将《梧州市创新计划（2011至2015年）实施方案》印发给你们。\n梧州市创新计划（2011至2015年）实施方案\n一、指导思想', '梧州市创新计划（2011至2015年）实施方案'],
+  ])('%s', (_case, text, title) => expect(parsePolicyText(text).document.title).toBe(title));
+});

@@ -454,6 +454,8 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
  */
 function readTitle(lines: CleanLine[]): string | undefined {
   const head = lines.slice(0, 12).map((l) => l.text);
+  // A 政策问答 page: its heading is the question, as written.
+  if (head[0] && /[？?]$/u.test(head[0]) && head[0].length <= 100) return head[0];
   for (let i = 0; i < Math.min(head.length, 4); i++) {
     // "关于…" or "<issuers>关于…" (中共天津市委天津市人民政府关于…的实施意见), not a cover notice.
     const issuerFirst = /^[\u4e00-\u9fff]{2,30}(?:委|政府|厅|局|办公室|办公厅|委员会|国务院)关于/u.test(head[i]!);
@@ -464,21 +466,33 @@ function readTitle(lines: CleanLine[]): string | undefined {
     for (let j = i + 1; j < Math.min(head.length, i + 3) && !TITLE_KIND.test(t); j++) t += head[j]!;
     if (TITLE_KIND.test(t) && t.length <= 80 && !/[。：]/u.test(t)) return t;
   }
+  // The cover notice's own title ("…关于印发X的通知", perhaps over two lines).
+  let notice: { title: string; issued: string } | undefined;
+  for (let i = 0; i < head.length && !notice; i++) {
+    const one = /关于印发(.+?)的通知$/u.exec(head[i]!);
+    const two = head[i]! + (head[i + 1] ?? '');
+    const m = one ?? /关于印发(.+?)的通知$/u.exec(two);
+    if (m) notice = { title: one ? head[i]! : two, issued: m[1]!.replace(/[《》]/gu, '') };
+  }
+  // Only the cover notice is in the text, not the plan it issues: the notice is the document.
+  const bare = (x: string) => x.replace(/[《》〈〉“”"\s（）()]/gu, '');
+  const quoted = lines.flatMap((l) => [...l.text.matchAll(/(?<=印发|现将)《([^》]+)》/gu)].map((m) => m[1]!));
+  const planInText = (x: string) => lines.some((l) => !/印发|现将/u.test(l.text) && bare(l.text).includes(bare(x)));
+  if (notice && notice.title.length <= 80 && ![notice.issued, ...quoted].some(planInText)) return notice.title;
   for (const l of lines) {
     if (!/印发|现将|已经/u.test(l.text)) continue;
-    const q = [...l.text.matchAll(/《([^》]+)》/gu)].map((m) => m[1]!).find((x) => TITLE_KIND.test(x));
+    // The document the notice issues: 印发《X》, 现将《X》, 《X》已经… (not a document X cites).
+    const q = [...l.text.matchAll(/(?<=印发|现将|^)《([^》]+)》|《([^》]+)》(?=已经|已|现印发|印发给)/gu)].map((m) => (m[1] ?? m[2])!).find((x) => TITLE_KIND.test(x));
     if (q) return q;
   }
-  for (let i = 0; i < head.length; i++) {
-    const two = head[i]! + (head[i + 1] ?? '');
-    const m = /关于印发(.+?)的通知$/u.exec(head[i]!) ?? /关于印发(.+?)的通知$/u.exec(two);
-    if (m) return m[1]!.replace(/[《》]/gu, '');
-  }
+  if (notice) return notice.issued;
   const i = head.findIndex((t) => t.length <= 40 && TITLE_KIND.test(t) && !/[：。，；]$/u.test(t) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^关于印发/u.test(t));
   if (i < 0) return undefined;
   // "国务院关于推动内蒙古高质量发展 / 奋力书写中国式现代化新篇章的意见": a title split over two lines.
   const prev = head[i - 1];
   if (prev && prev.length <= 30 && /关于/u.test(prev) && !/[：。，；]$/u.test(prev) && !TITLE_KIND.test(prev) && !/关于/u.test(head[i]!)) return prev + head[i]!;
+  // "2009年各县市区、市属各开发区高新技术产业 / 发展目标指导计划": a short last line continues the one before.
+  if (prev && i <= 3 && head[i]!.length <= 10 && prev.length <= 30 && !/[：:。，；]$|(?:政府|办公厅|委员会|局|办公室|文件)$/u.test(prev) && !TITLE_KIND.test(prev) && !DATE_LINE.test(prev) && !DOC_NUMBER.test(prev)) return prev + head[i]!;
   return head[i];
 }
 
