@@ -223,6 +223,9 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
       const found = clauseTargets(clause, previous, before, opts.bareFigures);
       before = clause;
       for (const f of found.targets) {
+        // "高新技术产业增加值增长率超过14%，占地区生产总值的比重达到26%": the share is of the name before.
+        const last = out[out.length - 1];
+        if (/^占/u.test(f.name) && last && last.sourceText !== raw.trim()) f.name = last.name.replace(/(?:增长率|增速|增幅|增长)$/u, '') + f.name;
         const t: FoundTarget = { ...f, year, sourceText: raw.trim() };
         if (scope) t.scope = scope;
         if (!out.some((o) => o.name === t.name && o.value === t.value && o.unit === t.unit && o.year === t.year)) out.push(t);
