@@ -78,7 +78,7 @@ export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>):
     const documentTitle = doc?.shortTitle || doc?.title || task.documentId;
     const sec = task.sectionId ? secs.get(task.sectionId) : undefined;
     const { relevant, reasons } = taskRelevance(task, src.district, src.clusters);
-    const clusterNames = src.clusters.filter((c) => clusterMatches(c, task)).map((c) => c.name);
+    const clusterNames = src.clusters.filter((c) => clusterMatches(c, task, src.district)).map((c) => c.name);
     return {
       task,
       seq: i + 1,
