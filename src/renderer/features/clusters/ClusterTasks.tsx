@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Button, Select, Table, Tag } from 'antd';
 import type { Cluster, PolicyDocument, Task } from '@core/model';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
+import { usePinyin } from '../ledger/use-pinyin';
 import { clusterKeyword, clusterMatches } from '@core/policy/clusters';
 import { excludeTask, includeTask, restoreTask } from './cluster-actions';
 import { CLUSTER_TEXT as T } from './texts';
@@ -9,6 +10,8 @@ import { CLUSTER_TEXT as T } from './texts';
 /** The tasks of a cluster, with hand adjustments. */
 export function ClusterTasks({ cluster, tasks, documents }: { cluster: Cluster; tasks: Task[]; documents: PolicyDocument[] }) {
   const docTitle = useMemo(() => new Map(documents.map((d) => [d.id, d.shortTitle || d.title])), [documents]);
+  // Pinyin initials in 添加任务 once the dictionary is in.
+  usePinyin();
   const members = tasks.filter((t) => clusterMatches(cluster, t, cluster.district));
   const excluded = tasks.filter((t) => cluster.excludedTaskKeys.includes(t.key));
   const candidates = useMemo(

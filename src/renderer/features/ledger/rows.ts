@@ -4,7 +4,7 @@
  */
 import { taskCode, type Cluster, type PolicyDocument, type ProgressEntry, type Section, type Task, type TaskStatus } from '@core/model';
 import { canonicaliseUnit, unitNamesFor } from '@core/unit-names';
-import { buildSearchKey, matchesSearch, parseQuery, type SearchKey } from '@core/search';
+import { buildSearchKey, matchesSearch, parseQuery, SearchIndex, type SearchKey } from '@core/search';
 import { isClosedIn } from '@core/closure';
 import { districtsNamedIn } from '@core/policy/relevance';
 import type { LedgerFilters } from '../../state/ledger';
@@ -116,11 +116,24 @@ export function buildRows(src: RowSources): LedgerRow[] {
   return attachProgress(buildTaskInfos(src), src.progress, src.periodEnd);
 }
 
-/** The rows that pass the filters and the search. */
-export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search: string): LedgerRow[] {
+/**
+ * The search index of the task infos (and of the rows built from them, which keep their order):
+ * build it once per list of infos and pass it to {@link filterRows}.
+ */
+export function buildSearchIndex(infos: readonly TaskInfo[]): SearchIndex {
+  return new SearchIndex(infos.map((i) => i.search));
+}
+
+/**
+ * The rows that pass the filters and the search. With `index` (built from the infos these rows
+ * came from, same order) the search is answered by the index instead of scanning every key.
+ */
+export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search: string, index?: SearchIndex): LedgerRow[] {
   const terms = parseQuery(search);
+  const mask = index && terms.length > 0 ? index.match(terms) : undefined;
   return rows.filter(
-    (r) =>
+    (r, i) =>
+      (mask ? mask[i] === 1 : true) &&
       (f.documentIds.length === 0 || f.documentIds.includes(r.task.documentId)) &&
       (f.sectionIds.length === 0 || (r.task.sectionId !== undefined && f.sectionIds.includes(r.task.sectionId))) &&
       (f.statuses.length === 0 || f.statuses.includes(r.status ?? 'unset')) &&
@@ -129,24 +142,6 @@ export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search:
       (!f.overdueOnly || r.overdue) &&
       (!f.unfilledOnly || !r.filled) &&
       (f.showClosed ? true : !r.closed) &&
-      (terms.length === 0 || matchesSearch(r.search, terms)),
+      (mask !== undefined || terms.length === 0 || matchesSearch(r.search, terms)),
   );
-}
-
-/** A filtered result and what it was filtered with (for {@link filterRowsNarrowing}). */
-export interface FilterMemo {
-  rows: readonly LedgerRow[];
-  filters: LedgerFilters;
-  search: string;
-  result: LedgerRow[];
-}
-
-/**
- * filterRows, but when only the search grew at its end (typing on: "创" → "创新", "k" → "kj") the
- * previous result is filtered again instead of every row: every term of the longer query implies
- * one of the shorter, so nothing outside the previous result can match.
- */
-export function filterRowsNarrowing(prev: FilterMemo | undefined, rows: readonly LedgerRow[], f: LedgerFilters, search: string): FilterMemo {
-  const narrowing = prev && prev.rows === rows && prev.filters === f && prev.search.trim() !== '' && search.startsWith(prev.search);
-  return { rows, filters: f, search, result: filterRows(narrowing ? prev.result : rows, f, search) };
 }
