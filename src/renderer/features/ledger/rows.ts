@@ -45,6 +45,18 @@ export interface RowSources {
 
 const searchCache = new Map<string, { stamp: string; key: SearchKey }>();
 
+// A unit's names under the built-in rename table: the same few hundred units recur across 10,000
+// tasks, and each lookup walks the whole table, so each unit is looked up once.
+const unitNames = new Map<string, readonly string[]>();
+function allNamesOf(unit: string): readonly string[] {
+  let names = unitNames.get(unit);
+  if (!names) {
+    names = [unit, ...unitNamesFor(canonicaliseUnit(unit))];
+    if (unitNames.size < 20_000) unitNames.set(unit, names);
+  }
+  return names;
+}
+
 /**
  * What a search looks in: title, units under every name they have had, the relevance reasons,
  * the clusters and the districts the task names (with pinyin), plus its full text, document and key.
@@ -54,7 +66,7 @@ function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clus
   const hit = searchCache.get(t.key);
   if (hit && hit.stamp === stamp) return hit.key;
   // Every name a unit has had (市科技局 finds 市科技创新局), and the 任务编号 as shown (taskCode).
-  const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap((u) => [u, ...unitNamesFor(canonicaliseUnit(u))]))];
+  const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap(allNamesOf))];
   const places = districtsNamedIn(`${t.title}${t.text}`);
   const key = buildSearchKey([t.title, ...units, ...reasons, ...clusterNames, ...places], [t.text, docTitle, taskCode(t), t.key, t.number]);
   searchCache.set(t.key, { stamp, key });
