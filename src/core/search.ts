@@ -60,16 +60,39 @@ function pinyinForms(text: string): [string, string] {
   return forms;
 }
 
-/** What a search looks in for one item: plain text plus the pinyin forms of its short fields. */
+/** The fields of an item a search looks in: `short` ones (title, unit names) also as pinyin, `long` ones (full text) as text only. */
+export interface SearchFields {
+  short: readonly string[];
+  long: readonly string[];
+}
+
+/**
+ * What a search looks in for one item: plain text plus the pinyin forms of its short fields.
+ * Built on first use from its fields (so 10,000 keys cost nothing before the first search, and
+ * can be warmed between frames).
+ */
 export class SearchKey {
-  /** Lower-cased text of every searchable field, joined. */
-  readonly text: string;
-  private readonly short: readonly string[];
+  private source: (() => SearchFields) | undefined;
+  private joined = '';
+  private short: readonly string[] = [];
   private forms: [string, string] | undefined;
 
-  constructor(text: string, short: readonly string[]) {
-    this.text = text;
-    this.short = short;
+  constructor(source: () => SearchFields) {
+    this.source = source;
+  }
+
+  private resolve(): void {
+    if (!this.source) return;
+    const { short, long } = this.source();
+    this.source = undefined;
+    this.short = short.filter(Boolean);
+    this.joined = [...this.short, ...long.filter(Boolean)].join('\n').toLowerCase();
+  }
+
+  /** Lower-cased text of every searchable field, joined. */
+  get text(): string {
+    this.resolve();
+    return this.joined;
   }
 
   /** Pinyin initials of the short fields (title, units), lower case, one per field, joined by "|" (a term never spans two fields). "" until the dictionary is loaded. */
@@ -82,14 +105,10 @@ export class SearchKey {
     return this.pinyin()[1];
   }
 
-  /** Whether the pinyin forms are computed (for warming keys ahead of the first latin term). */
-  get hasPinyin(): boolean {
-    return this.forms !== undefined;
-  }
-
   private pinyin(): [string, string] {
     if (this.forms) return this.forms;
     if (!lib) return ['', ''];
+    this.resolve();
     const forms = this.short.map(pinyinForms);
     this.forms = [forms.map((f) => f[0]).join('|'), forms.map((f) => f[1]).join('|')];
     return this.forms;
@@ -97,12 +116,16 @@ export class SearchKey {
 }
 
 /**
- * Build the search key of an item. `short` fields (title, unit names) also get pinyin forms;
+ * The search key of an item. `short` fields (title, unit names) also get pinyin forms;
  * `long` fields (full text) are searched as text only, which keeps 10,000 tasks fast.
  */
 export function buildSearchKey(short: readonly string[], long: readonly string[] = []): SearchKey {
-  const shortClean = short.filter(Boolean);
-  return new SearchKey([...shortClean, ...long.filter(Boolean)].join('\n').toLowerCase(), shortClean);
+  return new SearchKey(() => ({ short, long }));
+}
+
+/** A search key whose fields are gathered only when it is first searched (or warmed). */
+export function lazySearchKey(fields: () => SearchFields): SearchKey {
+  return new SearchKey(fields);
 }
 
 /** Split what the officer typed into terms; every term must match (AND). */

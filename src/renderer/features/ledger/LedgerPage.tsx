@@ -68,7 +68,7 @@ export function LedgerPage() {
   // each term's hits are kept, so a keystroke scans at most the previous term's hits.
   const pinyinReady = usePinyin();
   const index = useMemo(() => (infos ? buildSearchIndex(infos) : undefined), [infos, pinyinReady]); // eslint-disable-line react-hooks/exhaustive-deps
-  useWarmPinyin(infos, pinyinReady);
+  useWarmSearch(infos, pinyinReady);
   const shown = useMemo(() => (rows ? filterRows(rows, filters, search, index) : []), [rows, filters, search, index]);
   // A search that finds nothing among the district's tasks says what it would find among the others.
   const hiddenIrrelevant = useMemo(
@@ -223,17 +223,21 @@ export function LedgerPage() {
 const TaskDetailMemo = memo(TaskDetail);
 
 /**
- * Once the dictionary is in, computes the tasks' pinyin forms in small slices between frames, so
- * the first pinyin term typed does not pay for 10,000 titles at once.
+ * After the first paint, builds the tasks' search keys (and, once the dictionary is in, their
+ * pinyin forms) in small slices between frames, so neither the start nor the first search
+ * pays for 10,000 tasks at once.
  */
-function useWarmPinyin(infos: readonly TaskInfo[] | undefined, pinyinReady: boolean): void {
+function useWarmSearch(infos: readonly TaskInfo[] | undefined, pinyinReady: boolean): void {
   useEffect(() => {
-    if (!infos || !pinyinReady) return;
+    if (!infos) return;
     let i = 0;
     let timer: ReturnType<typeof setTimeout>;
     const slice = () => {
       const until = performance.now() + 8;
-      while (i < infos.length && performance.now() < until) void infos[i++]!.search.initials;
+      while (i < infos.length && performance.now() < until) {
+        const key = infos[i++]!.search;
+        void (pinyinReady ? key.initials : key.text);
+      }
       if (i < infos.length) timer = setTimeout(slice, 16);
     };
     timer = setTimeout(slice, 16);

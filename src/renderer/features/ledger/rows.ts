@@ -4,7 +4,7 @@
  */
 import { taskCode, type Cluster, type PolicyDocument, type ProgressEntry, type Section, type Task, type TaskStatus } from '@core/model';
 import { canonicaliseUnit, unitNamesFor } from '@core/unit-names';
-import { buildSearchKey, matchesSearch, parseQuery, SearchIndex, type SearchKey } from '@core/search';
+import { lazySearchKey, matchesSearch, parseQuery, SearchIndex, type SearchKey } from '@core/search';
 import { isClosedIn } from '@core/closure';
 import { districtsNamedIn } from '@core/policy/relevance';
 import type { LedgerFilters } from '../../state/ledger';
@@ -65,10 +65,13 @@ function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clus
   const stamp = `${t.updatedAt}|${docTitle}|${reasons.join('|')}|${clusterNames.join('|')}`;
   const hit = searchCache.get(t.key);
   if (hit && hit.stamp === stamp) return hit.key;
-  // Every name a unit has had (市科技局 finds 市科技创新局), and the 任务编号 as shown (taskCode).
-  const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap(allNamesOf))];
-  const places = districtsNamedIn(`${t.title}${t.text}`);
-  const key = buildSearchKey([t.title, ...units, ...reasons, ...clusterNames, ...places], [t.text, docTitle, taskCode(t), t.key, t.number]);
+  // Gathered on the first search (or when warmed after the first paint), not before the grid shows.
+  const key = lazySearchKey(() => {
+    // Every name a unit has had (市科技局 finds 市科技创新局), and the 任务编号 as shown (taskCode).
+    const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap(allNamesOf))];
+    const places = districtsNamedIn(`${t.title}${t.text}`);
+    return { short: [t.title, ...units, ...reasons, ...clusterNames, ...places], long: [t.text, docTitle, taskCode(t), t.key, t.number] };
+  });
   searchCache.set(t.key, { stamp, key });
   return key;
 }
