@@ -1,13 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildSearchKey, matchesSearch, parseQuery, pinyinInitials, pinyinSpelled } from './search';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchKey, loadPinyin, matchesSearch, parseQuery, pinyinInitials, pinyinLoaded, pinyinSpelled, SearchIndex } from './search';
 
 // Task titles as they appear in the seed documents (seeds/000_…: 1.引聚国际研发机构。…).
 const seed = readFileSync(resolve(__dirname, '../../seeds/000_ab343145575b7542.txt'), 'utf8');
 const titles = [...seed.matchAll(/^\d+\.([^。\n]{2,30})。/gm)].map((m) => m[1]!);
 
+describe('before the pinyin dictionary is loaded', () => {
+  it('latin terms match as text only, and the key gets its pinyin once the dictionary is in', async () => {
+    expect(pinyinLoaded()).toBe(false);
+    const key = buildSearchKey(['引聚国际研发机构'], ['5G应用']);
+    expect(matchesSearch(key, parseQuery('yjgjyf'))).toBe(false);
+    expect(matchesSearch(key, parseQuery('5g'))).toBe(true);
+    await loadPinyin();
+    expect(matchesSearch(key, parseQuery('yjgjyf'))).toBe(true);
+  });
+});
+
 describe('pinyin forms', () => {
+  beforeAll(() => loadPinyin());
   it.each([
     ['引聚国际研发机构', 'yjgjyfjg', 'yinjuguojiyanfajigou'],
     ['市科技局', 'skjj', 'shikejiju'],
@@ -20,6 +32,7 @@ describe('pinyin forms', () => {
 });
 
 describe('matchesSearch', () => {
+  beforeAll(() => loadPinyin());
   const key = buildSearchKey(['引聚国际研发机构', '市科技局'], ['吸引世界500强企业来汉设立研发机构']);
   it.each([
     ['yjgjyf', true],
@@ -45,5 +58,19 @@ describe('matchesSearch', () => {
     const keys = titles.map((t) => ({ t, k: buildSearchKey([t]) }));
     const hits = keys.filter(({ k }) => matchesSearch(k, parseQuery('yjgjyf'))).map(({ t }) => t);
     expect(hits).toEqual(['引聚国际研发机构']);
+  });
+});
+
+describe('SearchIndex', () => {
+  beforeAll(() => loadPinyin());
+  const keys = titles.map((t) => buildSearchKey([t], [`${t}的具体内容`]));
+  const scan = (q: string) => keys.flatMap((k, i) => (matchesSearch(k, parseQuery(q)) ? [i] : []));
+  const hits = (index: SearchIndex, q: string) => [...index.match(parseQuery(q))].flatMap((m, i) => (m ? [i] : []));
+
+  it('answers every query as a scan of every key would, whatever was asked before', () => {
+    const index = new SearchIndex(keys);
+    for (const q of ['研', '研发', '研发机', '研发', '', 'y', 'yj', 'yjg', 'yj', '机构 yj', '内容', '国际 内容 yjgj', 'zzz', '研发 zzz'])
+      expect(hits(index, q), q).toEqual(scan(q));
+    expect(hits(index, '研发').length).toBeGreaterThan(0);
   });
 });

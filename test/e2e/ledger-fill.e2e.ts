@@ -328,7 +328,14 @@ describe.each(SIZES)('filling in the quarter by keyboard at $width×$height', ({
     await screenshot(page, `ledger-close-${name}-open`);
     await page.getByTestId('close-task').click();
     await page.getByTestId('close-dialog').waitFor();
-    await page.getByTestId('close-date').fill('2026-11-20');
+    // The date picker speaks the app's Chinese (antd zh_CN), not the browser's locale.
+    const dateInput = page.getByTestId('close-dialog').locator('input[aria-labelledby="close-date-label"], [data-testid="close-date"] input, input[data-testid="close-date"]').first();
+    await dateInput.click();
+    await page.locator('.ant-picker-dropdown:visible').getByText('今天').waitFor();
+    await screenshot(page, `ledger-close-${name}-date-picker`);
+    await dateInput.fill('2026-11-20');
+    await dateInput.press('Enter');
+    await expect.poll(() => dateInput.inputValue()).toBe('2026-11-20');
     await page.getByTestId('close-note').fill('已按规划完成，市里确认销号');
     await page.getByRole('button', { name: '确认销号' }).click();
     await page.getByTestId('closed-banner').getByText('已于 2026年11月20日 办结销号').waitFor();

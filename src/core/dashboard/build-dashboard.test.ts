@@ -1,6 +1,6 @@
 import { indicatorKey } from '../indicators/names';
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, taskInCluster, type DashboardInput } from './build-dashboard';
+import { buildDashboard, type DashboardInput } from './build-dashboard';
 import { makePeriod, periodRange } from '../period';
 import { aCluster, aDocument, anEntry, aTarget, aTask } from '../../../test/builders/dashboard';
 
@@ -172,16 +172,4 @@ describe('buildDashboard follows the filters', () => {
   it('refuses an empty period list', () => {
     expect(() => buildDashboard(scenario({ periods: [] }))).toThrow('至少需要一个报告期');
   });
-});
-
-describe('taskInCluster', () => {
-  const c = aCluster('c', D, { keywords: ['生物医药', ''], includedTaskKeys: ['k2'], excludedTaskKeys: ['k3'] });
-  it.each([
-    ['keyword in the title', aTask('k1', 'd', { title: '推动生物医药产业创新' }), true],
-    ['keyword in the text only', aTask('k4', 'd', { text: '支持生物医药企业研发' }), true],
-    ['the cluster’s name in the title', aTask('k6', 'd', { title: '壮大集群c产业' }), true],
-    ['added by hand', aTask('k2', 'd'), true],
-    ['removed by hand despite the keyword', aTask('k3', 'd', { title: '生物医药' }), false],
-    ['no keyword (an empty keyword matches nothing)', aTask('k5', 'd'), false],
-  ])('%s', (_n, task, expected) => expect(taskInCluster(task, c)).toBe(expected));
 });

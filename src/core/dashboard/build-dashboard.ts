@@ -6,6 +6,7 @@ import type { Cluster, IsoDate, PolicyDocument, ProgressEntry, ReportingPeriod, 
 import { STATUS_LABELS, TASK_STATUSES } from '../model';
 import { parsePeriodId } from '../period';
 import { isClosedIn } from '../closure';
+import { clusterMatches } from '../policy/clusters';
 import type { PaceVerdict } from '../indicators/pace';
 import { buildDistrictIndicators, judgeIndicator, type DistrictTargets } from '../indicators/district';
 import { isProgressFilled, type ProgressSummary } from './progress-summary';
@@ -142,16 +143,6 @@ export interface DashboardData {
   history: PeriodPoint[];
 }
 
-/**
- * Whether a task belongs to a cluster: added by hand, or the cluster's name or a keyword in its
- * title or text, unless removed by hand (the ledger's and clusters page's rule).
- */
-export function taskInCluster(task: Task, cluster: Cluster): boolean {
-  if (cluster.excludedTaskKeys.includes(task.key)) return false;
-  if (cluster.includedTaskKeys.includes(task.key)) return true;
-  return [cluster.name, ...cluster.keywords].some((k) => k.length > 0 && (task.title.includes(k) || task.text.includes(k)));
-}
-
 const STATUS_CODE: Record<TaskStatus, number> = { not_started: 0, on_track: 1, ahead: 2, behind: 3, done: 4, ongoing: 5 };
 const NO_STATUS = 6;
 const CODE_STATUS: readonly DashboardStatus[] = [...TASK_STATUSES, 'no_status'];
@@ -204,7 +195,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
   for (const t of input.tasks) {
     if (t.archived || isClosedIn(t, period)) continue;
     if (filters.documentId && t.documentId !== filters.documentId) continue;
-    if (filters.clusterId && (!cluster || !taskInCluster(t, cluster))) continue;
+    if (filters.clusterId && (!cluster || !clusterMatches(cluster, t, input.district))) continue;
     if (input.isRelevant && !input.isRelevant(t)) continue;
     slot.set(t.key, tasks.length);
     tasks.push(t);

@@ -3,7 +3,7 @@
  * ("支持东湖高新区重点围绕生物医药、光电子信息，武汉经开区重点围绕…") and each district's
  * positioning in 专栏 6-2 of the 十四五 plan.
  */
-import type { Cluster } from '../model';
+import type { Cluster, Task } from '../model';
 import { DISTRICTS, findDistrict } from '../districts';
 import { cleanPolicyText } from './normalize';
 
@@ -74,6 +74,34 @@ export function clustersFromAssignments(assignments: ClusterAssignment[]): Clust
     origin: 'seed',
     order: i + 1,
   }));
+}
+
+/** Why a task belongs to a cluster: added by hand, or a keyword (the cluster's name or one of its words) it contains. */
+export type ClusterMembership = { kind: 'manual' } | { kind: 'keyword'; keyword: string };
+
+/**
+ * The cluster membership rule // 集群任务: a task belongs to a cluster of `district` when it was
+ * added by hand, or when the cluster's name or one of its keywords occurs in the task's title or in
+ * its text (each on its own: a word cut in two by the title/text boundary is no match), unless it
+ * was removed by hand. A cluster of another district has no members for `district`.
+ * The ledger, the 工作台, the reports, the import and the clusters page all ask this function.
+ */
+export function clusterMembership(c: Cluster, task: Task, district: string): ClusterMembership | undefined {
+  if (c.district !== district) return undefined;
+  if (c.excludedTaskKeys.includes(task.key)) return undefined;
+  if (c.includedTaskKeys.includes(task.key)) return { kind: 'manual' };
+  const keyword = clusterKeyword(c, task);
+  return keyword ? { kind: 'keyword', keyword } : undefined;
+}
+
+/** The cluster's name or first keyword found in the task's title or text, hand adjustments aside. */
+export function clusterKeyword(c: Cluster, task: Task): string | undefined {
+  return [c.name, ...c.keywords].find((k) => k && (task.title.includes(k) || task.text.includes(k)));
+}
+
+/** Whether a task belongs to a cluster of `district` ({@link clusterMembership}). */
+export function clusterMatches(c: Cluster, task: Task, district: string): boolean {
+  return clusterMembership(c, task, district) !== undefined;
 }
 
 /** Names by which a district is mentioned in running text (full, short, aliases, bare stem). */

@@ -56,3 +56,17 @@ describe('districtsNamedIn', () => {
     expect(districtsNamedIn(text).sort()).toEqual([...names].sort());
   });
 });
+
+describe('taskRelevance is remembered per task', () => {
+  it('answers again from the kept result, and anew when the task or the clusters change', () => {
+    const t = task('SSWGH-17');
+    const first = taskRelevance(t, '汉阳区', hanyang);
+    expect(taskRelevance({ ...t }, '汉阳区', [...hanyang])).toBe(first);
+    const retitled = taskRelevance({ ...t, text: '推进工作。', title: '推进工作' }, '汉阳区', hanyang);
+    expect(retitled.reasons).toEqual(['各区人民政府：全部区参与']);
+    const excluded = taskRelevance(t, '汉阳区', hanyang.map((c) => ({ ...c, excludedTaskKeys: [t.key] })));
+    expect(excluded.reasons).toEqual(['各区人民政府：全部区参与']);
+    expect(taskRelevance(t, '江岸区', []).reasons).toEqual(['各区人民政府：全部区参与']);
+    expect(taskRelevance(t, '汉阳区', hanyang)).toEqual(first);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { Cluster, Task } from '../model';
 import { DISTRICTS } from '../districts';
-import { districtMentions } from './clusters';
+import { clusterMembership, districtMentions } from './clusters';
 import { ALL_DISTRICTS_UNIT } from './units';
 
 /** Whether a task concerns a district, with the reasons in Chinese for display. */
@@ -21,11 +21,68 @@ function districtStem(name: string): string | undefined {
   return d && d.kind === 'district' ? d.name.replace(/区$/u, '') : undefined;
 }
 
+/** 走廊（…、汉阳、…）: a corridor and the places it lists. */
+const CORRIDOR = /([^，。；（、]*?走廊)（([^）]*)）/gu;
+
+// One pattern per district stem, built once ("…汉阳、" / "、汉阳区等" name 汉阳区 in a list).
+const stemListPatterns = new Map<string, RegExp>();
+function stemListPattern(stem: string): RegExp {
+  let re = stemListPatterns.get(stem);
+  if (!re) {
+    re = new RegExp(`${stem}(?:区)?[、，]|[、，]${stem}(?:区)?(?:等|人民政府|[、，])`, 'u');
+    stemListPatterns.set(stem, re);
+  }
+  return re;
+}
+
 /**
  * Why `task` concerns `district`. `clusters` are the district's clusters (others are
- * ignored); a cluster's excludedTaskKeys / includedTaskKeys override its keyword match.
+ * ignored); a cluster's excludedTaskKeys / includedTaskKeys override its keyword match
+ * ({@link clusterMembership}, the one membership rule).
+ *
+ * Remembered per task: a second call with the same task record (same key, title, text, units),
+ * district and clusters returns the kept answer, so 10,000 tasks are judged once per change of
+ * a task or of the clusters, not on every ledger or 工作台 build.
  */
 export function taskRelevance(task: Task, district: string, clusters: readonly Cluster[]): TaskRelevance {
+  const fingerprint = clustersFingerprint(district, clusters);
+  const kept = memo.get(task.key);
+  if (kept && kept.fingerprint === fingerprint && sameInputs(kept.task, task)) {
+    kept.task = task;
+    return kept.result;
+  }
+  const result = judge(task, district, clusters);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(task.key, { task, fingerprint, result });
+  return result;
+}
+
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, { task: Task; fingerprint: string; result: TaskRelevance }>();
+const fingerprints = new WeakMap<readonly Cluster[], Map<string, string>>();
+
+/** What of the clusters relevance depends on, as one string (computed once per clusters array). */
+function clustersFingerprint(district: string, clusters: readonly Cluster[]): string {
+  let byDistrict = fingerprints.get(clusters);
+  if (!byDistrict) fingerprints.set(clusters, (byDistrict = new Map()));
+  let fp = byDistrict.get(district);
+  if (fp === undefined) {
+    fp = JSON.stringify([district, clusters.map((c) => [c.id, c.district, c.name, c.keywords, c.includedTaskKeys, c.excludedTaskKeys])]);
+    byDistrict.set(district, fp);
+  }
+  return fp;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Whether two versions of a task have the same fields relevance reads. */
+function sameInputs(a: Task, b: Task): boolean {
+  return a === b || (a.key === b.key && a.title === b.title && a.text === b.text && sameList(a.leadUnits, b.leadUnits) && sameList(a.responsibleUnits, b.responsibleUnits));
+}
+
+function judge(task: Task, district: string, clusters: readonly Cluster[]): TaskRelevance {
   const reasons: string[] = [];
   const units = [...task.leadUnits, ...task.responsibleUnits];
   const mentions = districtMentions(district);
@@ -34,23 +91,18 @@ export function taskRelevance(task: Task, district: string, clusters: readonly C
   if (named) reasons.push(`点名：${named === district ? district : `${district}（${named}）`}`);
   else if (mentions.some((m) => task.text.includes(m) || task.title.includes(m))) reasons.push(`点名：${district}`);
   const stem = districtStem(district);
-  if (stem) {
-    for (const m of task.text.matchAll(/([^，。；（、]*?走廊)（([^）]*)）/gu)) {
-      if (m[2]!.split(/[、，等]/u).some((x) => x.replace(/区域$|区$/u, '') === stem)) reasons.push(`走廊：${m[1]!.replace(/^(?:促进|推动|打造|建设)/u, '')}`);
-    }
-    if (!reasons.some((r) => r.startsWith('点名')) && new RegExp(`${stem}(?:区)?[、，]|[、，]${stem}(?:区)?(?:等|人民政府|[、，])`, 'u').test(task.text) && !reasons.some((r) => r.startsWith('走廊')))
-      reasons.push(`点名：${district}`);
+  // Both patterns need the stem in the text; the corridor one also needs 走廊 (its lazy prefix
+  // is costly on long texts without it).
+  if (stem && task.text.includes(stem)) {
+    if (task.text.includes('走廊'))
+      for (const m of task.text.matchAll(CORRIDOR)) {
+        if (m[2]!.split(/[、，等]/u).some((x) => x.replace(/区域$|区$/u, '') === stem)) reasons.push(`走廊：${m[1]!.replace(/^(?:促进|推动|打造|建设)/u, '')}`);
+      }
+    if (!reasons.some((r) => r.startsWith('点名')) && !reasons.some((r) => r.startsWith('走廊')) && stemListPattern(stem).test(task.text)) reasons.push(`点名：${district}`);
   }
   for (const c of clusters) {
-    if (c.district !== district) continue;
-    if (c.excludedTaskKeys.includes(task.key)) continue;
-    if (c.includedTaskKeys.includes(task.key)) {
-      reasons.push(`产业集群：${c.name}（手动关联）`);
-      continue;
-    }
-    const hay = `${task.title}${task.text}`;
-    const hit = [c.name, ...c.keywords].find((k) => k && hay.includes(k));
-    if (hit) reasons.push(`产业集群：${c.name}`);
+    const m = clusterMembership(c, task, district);
+    if (m) reasons.push(m.kind === 'manual' ? `产业集群：${c.name}（手动关联）` : `产业集群：${c.name}`);
   }
   return { relevant: reasons.length > 0, reasons: [...new Set(reasons)] };
 }

@@ -19,7 +19,7 @@ import {
   type Task,
 } from '../model';
 import { taskRelevance } from '../policy/relevance';
-import { taskInCluster } from '../dashboard/build-dashboard';
+import { clusterMatches } from '../policy/clusters';
 import { PACE_LABELS } from '../indicators/pace';
 import { buildDistrictIndicators, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, type DistrictTargets } from '../indicators/district';
 
@@ -247,7 +247,7 @@ export function buildClusterRows(
       })
       .join('\n');
     const p = own.get(c.id);
-    const tasks = activeTasks.filter((t) => taskInCluster(t, c));
+    const tasks = activeTasks.filter((t) => clusterMatches(c, t, src.district));
     const statusLine = tasks.length ? clusterStatusLine(tasks, taskProg) : '';
     const fromTasks = (field: 'progress' | 'problems' | 'nextSteps', n: number): string => {
       const lines = tasks

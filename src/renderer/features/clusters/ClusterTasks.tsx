@@ -2,22 +2,25 @@ import { useMemo } from 'react';
 import { Button, Select, Table, Tag } from 'antd';
 import type { Cluster, PolicyDocument, Task } from '@core/model';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
-import { clusterMatches, keywordMatches } from '../ledger/relevance';
+import { usePinyin } from '../ledger/use-pinyin';
+import { clusterKeyword, clusterMatches } from '@core/policy/clusters';
 import { excludeTask, includeTask, restoreTask } from './cluster-actions';
 import { CLUSTER_TEXT as T } from './texts';
 
 /** The tasks of a cluster, with hand adjustments. */
 export function ClusterTasks({ cluster, tasks, documents }: { cluster: Cluster; tasks: Task[]; documents: PolicyDocument[] }) {
   const docTitle = useMemo(() => new Map(documents.map((d) => [d.id, d.shortTitle || d.title])), [documents]);
-  const members = tasks.filter((t) => clusterMatches(cluster, t));
+  // Pinyin initials in 添加任务 once the dictionary is in.
+  usePinyin();
+  const members = tasks.filter((t) => clusterMatches(cluster, t, cluster.district));
   const excluded = tasks.filter((t) => cluster.excludedTaskKeys.includes(t.key));
   const candidates = useMemo(
-    () => tasks.filter((t) => !clusterMatches(cluster, t)).map((t) => ({ t, key: buildSearchKey([t.title], [t.text, t.number]) })),
+    () => tasks.filter((t) => !clusterMatches(cluster, t, cluster.district)).map((t) => ({ t, key: buildSearchKey([t.title], [t.text, t.number]) })),
     [tasks, cluster],
   );
   const how = (t: Task) => {
     if (cluster.includedTaskKeys.includes(t.key)) return <Tag color="gold">{T.byHand}</Tag>;
-    const k = [cluster.name, ...cluster.keywords].find((w) => w && (t.title.includes(w) || t.text.includes(w)));
+    const k = clusterKeyword(cluster, t);
     return <Tag color="blue">{T.byKeyword(k ?? '')}</Tag>;
   };
   return (
@@ -54,7 +57,7 @@ export function ClusterTasks({ cluster, tasks, documents }: { cluster: Cluster; 
             title: T.taskCols.action,
             width: 70,
             render: (_, t) => (
-              <Button size="small" type="link" danger onClick={() => void excludeTask(cluster, t.key, keywordMatches(cluster, t))}>
+              <Button size="small" type="link" danger onClick={() => void excludeTask(cluster, t.key, clusterKeyword(cluster, t) !== undefined)}>
                 {T.removeTask}
               </Button>
             ),

@@ -5,7 +5,7 @@ import type { Cluster, PolicyDocument, Task } from '@core/model';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { clustersRepo, documentsRepo, getDistrict, tasksRepo } from '../../storage/repositories';
 import { PeriodPicker } from '../ledger/PeriodPicker';
-import { clusterMatches } from '../ledger/relevance';
+import { clusterMatches } from '@core/policy/clusters';
 import { addCluster, removeCluster, updateCluster } from './cluster-actions';
 import { ClusterTasks } from './ClusterTasks';
 import { ClusterIndicators } from './ClusterIndicators';
@@ -27,9 +27,9 @@ export function ClustersPage() {
 
   const counts = useMemo(() => {
     const m = new Map<string, number>();
-    for (const c of data?.clusters ?? []) m.set(c.id, (data?.tasks ?? []).filter((t) => clusterMatches(c, t)).length);
+    for (const c of data?.clusters ?? []) m.set(c.id, (data?.tasks ?? []).filter((t) => clusterMatches(c, t, district ?? '')).length);
     return m;
-  }, [data]);
+  }, [data, district]);
 
   if (!data || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
   const selected = data.clusters.find((c) => c.id === selectedId) ?? data.clusters[0];
@@ -162,7 +162,7 @@ function ClusterDetail({ cluster, tasks, documents, onRename, onRemove }: {
   const saveFocus = () => {
     if ((latest.current.focus ?? '') !== focus) void updateCluster(latest.current, { focus });
   };
-  const matched = tasks.filter((t) => clusterMatches(cluster, t)).length;
+  const matched = tasks.filter((t) => clusterMatches(cluster, t, cluster.district)).length;
   return (
     <div style={{ flex: 1, minWidth: 0, overflow: 'auto', background: '#fff', border: '1px solid #e5e7eb', borderRadius: 4, padding: '12px 16px' }} data-testid="cluster-detail">
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 10 }}>

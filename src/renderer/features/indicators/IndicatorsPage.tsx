@@ -3,6 +3,7 @@ import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Spin,
 import { EditOutlined, ImportOutlined, SearchOutlined } from '@ant-design/icons';
 import { PACE_LABELS, buildDistrictIndicators, planBreakdown, targetText, type BreakdownPlan, type DistrictTarget, type PaceVerdict } from '@core/indicators';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
+import { usePinyin } from '../ledger/use-pinyin';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { clustersRepo, documentsRepo, emptyProgress, getDistrict, progressRepo, tasksRepo } from '../../storage/repositories';
 import { saveProgress } from '../../storage/progress-store';
@@ -86,6 +87,7 @@ export function IndicatorsPage() {
     return { targets, tasks, documents, clusters, progress, districtTargets };
   }, [district]);
   const [search, setSearch] = useState('');
+  const pinyinReady = usePinyin();
   const [all, setAll] = useState(false);
   const [editing, setEditing] = useState<IndicatorRow>();
 
@@ -97,7 +99,8 @@ export function IndicatorsPage() {
         terms.length === 0 ||
         matchesSearch(buildSearchKey([r.indicator.name, r.task?.title ?? ''], [...r.indicator.targets.map((t) => t.sourceText), ...r.indicator.sources]), terms),
     );
-  }, [rows, search]);
+    // Searched again once the pinyin dictionary is in (initials then match).
+  }, [rows, search, pinyinReady]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!data || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Checkbox, Input, Modal } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { isValidCloseDate, tasksOfPastDocuments } from '@core/closure';
 import { SETTING_KEYS, type PolicyDocument, type Task } from '@core/model';
@@ -9,6 +9,8 @@ import { closeTasks } from './close-actions';
 import { LEDGER_TEXT } from './texts';
 
 const T = LEDGER_TEXT.close;
+/** How the 销号日期 is typed and shown. */
+const DATE_FORMAT = 'YYYY-MM-DD';
 
 /** What is being closed: one task, or a choice among past documents and the tasks listed. */
 export type CloseScope =
@@ -95,10 +97,22 @@ export function CloseDialog({ scope, defaultBy, onClose }: { scope: CloseScope; 
             </div>
           </div>
         )}
-        <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-          <span className="field-label">{T.date}</span>
-          <Input type="date" aria-label={T.date} data-testid="close-date" style={{ width: 180 }} max={today} value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <span className="field-label" id="close-date-label">
+            {T.date}
+          </span>
+          {/* antd's picker in the app's zh_CN locale (not the browser's native date input, whose text follows the system's language). */}
+          <DatePicker
+            aria-labelledby="close-date-label"
+            data-testid="close-date"
+            style={{ width: 180 }}
+            format={DATE_FORMAT}
+            allowClear={false}
+            value={dayjs(date).isValid() ? dayjs(date) : null}
+            disabledDate={(d) => d.format(DATE_FORMAT) > today}
+            onChange={(d) => d && setDate(d.format(DATE_FORMAT))}
+          />
+        </div>
         <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <span className="field-label">{T.note}</span>
           <Input.TextArea aria-label={T.note} data-testid="close-note" autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder={T.notePlaceholder} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Empty, Spin } from 'antd';
 import { STATUS_LABELS, taskCode } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
@@ -7,7 +7,7 @@ import { getDb, useLiveQuery } from '../../storage/live';
 import { clustersRepo, documentsRepo, getDistrict, progressRepo, tasksRepo } from '../../storage/repositories';
 import { useLedgerView } from '../../state/ledger';
 import { useRoute } from '../../state/route';
-import { attachProgress, buildTaskInfos, filterRows, filterRowsNarrowing, type FilterMemo } from './rows';
+import { attachProgress, buildSearchIndex, buildTaskInfos, filterRows, type TaskInfo } from './rows';
 import { useReportingPeriod } from './use-period';
 import { LedgerToolbar } from './LedgerToolbar';
 import { TaskGrid } from './TaskGrid';
@@ -15,6 +15,7 @@ import { TaskDetail } from './TaskDetail';
 import { LEDGER_TEXT } from './texts';
 import { useRelevantOnly } from './use-relevant-only';
 import { CloseDialog } from './CloseDialog';
+import { usePinyin } from './use-pinyin';
 
 /** Columns of the grid's CSV export, in the order of the 重点任务推进情况表. */
 const CSV_FIELDS: readonly TaskFieldId[] = ['seq', 'key', 'document', 'title', 'leadUnits', 'responsibleUnits', 'deadline', 'progress', 'percent', 'status', 'problems', 'nextSteps'];
@@ -37,8 +38,9 @@ export function LedgerPage() {
   }, [district]);
   const progress = useLiveQuery(() => (district ? progressRepo.byPeriod(getDb(), district, period.id) : []), [district, period.id]);
 
-  // Typing stays responsive with 10,000 tasks: filtering follows the input at lower priority.
-  const search = useDeferredValue(useLedgerView((s) => s.search));
+  // One render per keystroke: the search index answers in a few ms, and the grid, its rows and the
+  // toolbar's filters are memoised, so only the count, the search box and the visible rows change.
+  const search = useLedgerView((s) => s.search);
   const sessionFilters = useLedgerView((s) => s.filters);
   const [relevantOnly] = useRelevantOnly();
   const filters = useMemo(() => ({ ...sessionFilters, relevantOnly: relevantOnly ?? true }), [sessionFilters, relevantOnly]);
@@ -62,22 +64,26 @@ export function LedgerPage() {
 
   const infos = useMemo(() => (base && district ? buildTaskInfos({ ...base, district }) : undefined), [base, district]);
   const rows = useMemo(() => (infos && progress ? attachProgress(infos, progress, period.end) : undefined), [infos, progress, period.end]);
-  // Typing on narrows the previous result rather than searching all 10,000 rows again.
-  const lastFilter = useRef<FilterMemo | undefined>(undefined);
-  const shown = useMemo(() => {
-    if (!rows) return [];
-    lastFilter.current = filterRowsNarrowing(lastFilter.current, rows, filters, search);
-    return lastFilter.current.result;
-  }, [rows, filters, search]);
+  // The search index of the tasks: built once per data change (again once pinyin is in), then
+  // each term's hits are kept, so a keystroke scans at most the previous term's hits.
+  const pinyinReady = usePinyin();
+  const index = useMemo(() => (infos ? buildSearchIndex(infos) : undefined), [infos, pinyinReady]); // eslint-disable-line react-hooks/exhaustive-deps
+  useWarmSearch(infos, pinyinReady);
+  const shown = useMemo(() => (rows ? filterRows(rows, filters, search, index) : []), [rows, filters, search, index]);
   // A search that finds nothing among the district's tasks says what it would find among the others.
   const hiddenIrrelevant = useMemo(
-    () => (rows && search && filters.relevantOnly && shown.length === 0 ? filterRows(rows, { ...filters, relevantOnly: false }, search).length : 0),
-    [rows, filters, search, shown.length],
+    () => (rows && search && filters.relevantOnly && shown.length === 0 ? filterRows(rows, { ...filters, relevantOnly: false }, search, index).length : 0),
+    [rows, filters, search, shown.length, index],
   );
+  const shownRef = useRef(shown);
+  useEffect(() => {
+    shownRef.current = shown;
+  }, [shown]);
   const openNextUnfilled = useCallback(
     (from: string) => {
-      const byKey = new Map(shown.map((r) => [r.task.key, r]));
-      const keys = order.current.length ? order.current : shown.map((r) => r.task.key);
+      const list = shownRef.current;
+      const byKey = new Map(list.map((r) => [r.task.key, r]));
+      const keys = order.current.length ? order.current : list.map((r) => r.task.key);
       const at = keys.indexOf(from);
       for (let i = 1; i <= keys.length; i++) {
         const k = keys[(at + i) % keys.length]!;
@@ -91,18 +97,39 @@ export function LedgerPage() {
       }
       message.info(LEDGER_TEXT.detail.noMoreUnfilled);
     },
-    [shown, select, message],
+    [select, message],
   );
+  const closeDetail = useCallback(() => select(undefined), [select]);
+  const leaveSearch = useCallback(
+    (open: boolean) => {
+      // The top row as the grid shows it (sorted), not the filter's order.
+      const grid = document.querySelector<HTMLElement>('[data-testid="task-grid"]');
+      const first = grid?.querySelector<HTMLElement>('[data-task-key]')?.dataset.taskKey;
+      if (!grid || !first) return;
+      setActiveKey(first);
+      if (open) select(first);
+      grid.focus();
+    },
+    [select],
+  );
+  const openBulkClose = useCallback(() => setBulkClosing(true), []);
+  const closeDetailAndFocusGrid = useCallback(() => {
+    select(undefined);
+    document.querySelector<HTMLElement>('[data-testid="task-grid"]')?.focus();
+  }, [select]);
   const openRow = openKey && rows ? rows.find((r) => r.task.key === openKey) : undefined;
   const planStart = useMemo(() => {
     const doc = openRow && base?.documents.find((d) => d.id === openRow.task.documentId);
     return doc?.planStartYear ? `${doc.planStartYear}-01-01` : doc?.issueDate;
   }, [openRow, base]);
+  const openTaskKey = openRow?.task.key;
+  const saveAndNext = useCallback(() => {
+    if (openTaskKey) openNextUnfilled(openTaskKey);
+  }, [openTaskKey, openNextUnfilled]);
 
-  if (!rows || !base || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
-
-  const exportCsv = async () => {
-    const data = shown.map((r, i) => ({
+  const exportCsv = useCallback(async () => {
+    if (!district) return;
+    const data = shownRef.current.map((r, i) => ({
       seq: i + 1,
       key: taskCode(r.task),
       document: r.documentTitle,
@@ -122,7 +149,10 @@ export function LedgerPage() {
     } catch (e) {
       message.error(LEDGER_TEXT.exportCsvFailed(e instanceof Error ? e.message : String(e)));
     }
-  };
+  }, [district, period, message]);
+  const exportCsvClick = useCallback(() => void exportCsv(), [exportCsv]);
+
+  if (!rows || !base || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
 
   if (rows.length === 0) return <Empty style={{ marginTop: 80 }} description={LEDGER_TEXT.noTasks} />;
 
@@ -133,17 +163,9 @@ export function LedgerPage() {
         documents={base.documents}
         sections={base.sections}
         shown={shown.length}
-        onExportCsv={() => void exportCsv()}
-        onBulkClose={() => setBulkClosing(true)}
-        onLeaveSearch={(open) => {
-          // The top row as the grid shows it (sorted), not the filter's order.
-          const grid = document.querySelector<HTMLElement>('[data-testid="task-grid"]');
-          const first = grid?.querySelector<HTMLElement>('[data-task-key]')?.dataset.taskKey;
-          if (!grid || !first) return;
-          setActiveKey(first);
-          if (open) select(first);
-          grid.focus();
-        }}
+        onExportCsv={exportCsvClick}
+        onBulkClose={openBulkClose}
+        onLeaveSearch={leaveSearch}
       />
       <div style={{ display: 'flex', gap: 8, flex: 1, minHeight: 0 }}>
         {shown.length === 0 ? (
@@ -170,22 +192,19 @@ export function LedgerPage() {
             openKey={openRow ? openKey : undefined}
             onActivate={setActiveKey}
             onOpen={select}
-            onClose={() => select(undefined)}
+            onClose={closeDetail}
             orderRef={order}
           />
         )}
         {openRow && (
-          <TaskDetail
+          <TaskDetailMemo
             row={openRow}
             district={district}
             period={period}
             planStart={planStart}
-            onClose={() => {
-              select(undefined);
-              document.querySelector<HTMLElement>('[data-testid="task-grid"]')?.focus();
-            }}
+            onClose={closeDetailAndFocusGrid}
             autoFocus={focusKey === openRow.task.key}
-            onSaveAndNext={() => openNextUnfilled(openRow.task.key)}
+            onSaveAndNext={saveAndNext}
           />
         )}
         {bulkClosing && (
@@ -198,4 +217,30 @@ export function LedgerPage() {
       </div>
     </div>
   );
+}
+
+/** The open task's pane, re-rendered only when its own props change (not on every keystroke in the search box). */
+const TaskDetailMemo = memo(TaskDetail);
+
+/**
+ * After the first paint, builds the tasks' search keys (and, once the dictionary is in, their
+ * pinyin forms) in small slices between frames, so neither the start nor the first search
+ * pays for 10,000 tasks at once.
+ */
+function useWarmSearch(infos: readonly TaskInfo[] | undefined, pinyinReady: boolean): void {
+  useEffect(() => {
+    if (!infos) return;
+    let i = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const slice = () => {
+      const until = performance.now() + 8;
+      while (i < infos.length && performance.now() < until) {
+        const key = infos[i++]!.search;
+        void (pinyinReady ? key.initials : key.text);
+      }
+      if (i < infos.length) timer = setTimeout(slice, 16);
+    };
+    timer = setTimeout(slice, 16);
+    return () => clearTimeout(timer);
+  }, [infos, pinyinReady]);
 }

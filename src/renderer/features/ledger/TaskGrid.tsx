@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import {
   flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type Row,
   type ColumnSizingState,
   type SortingState,
   type VisibilityState,
@@ -186,8 +187,12 @@ function toItems(rows: LedgerRow[], g: LedgerGrouping): Item[] {
   return out;
 }
 
-/** The task grid: sortable, resizable, virtualised, driven by the keyboard. */
-export function TaskGrid(props: {
+/**
+ * The task grid: sortable, resizable, virtualised, driven by the keyboard. Memoised, and each
+ * visible row too: a keystroke in the search box re-renders the grid once and only the rows that
+ * appear, move or change.
+ */
+export const TaskGrid = memo(function TaskGrid(props: {
   rows: LedgerRow[];
   /**
    * Every row before filtering. When given, the table is built once from it and then narrowed
@@ -362,48 +367,87 @@ export function TaskGrid(props: {
                 </div>
               );
             const key = it.row.task.key;
-            const row = table.getRow(key);
-            const active = key === activeKey;
-            const open = key === openKey;
             return (
-              <div
+              <GridRow
                 // Stable across keystrokes (a row that stays is updated, not remounted); a task listed
                 // under two groups is two rows.
                 key={`${it.group ?? ''}|${key}`}
-                role="row"
-                aria-selected={active}
-                data-task-key={key}
-                onClick={() => {
-                  onActivate(key);
-                  onOpen(key);
-                }}
-                style={{
-                  position: 'absolute',
-                  top: v.start,
-                  height: ROW_HEIGHT,
-                  left: 0,
-                  right: 0,
-                  display: 'flex',
-                  alignItems: 'center',
-                  cursor: 'pointer',
-                  borderBottom: '1px solid #f0f0f0',
-                  background: open ? '#e6f4ff' : active ? '#f5f9ff' : undefined,
-                  boxShadow: active ? 'inset 3px 0 0 #1677ff' : undefined,
-                }}
-              >
-                {row.getVisibleCells().map((c) => (
-                  <div key={c.id} role="gridcell" style={{ width: c.column.getSize(), flex: 'none', padding: '0 8px', display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' }}>
-                    {flexRender(c.column.columnDef.cell, c.getContext())}
-                  </div>
-                ))}
-              </div>
+                row={table.getRow(key)}
+                data={it.row}
+                top={v.start}
+                active={key === activeKey}
+                open={key === openKey}
+                visibility={visibility}
+                sizing={sizing}
+                onActivate={onActivate}
+                onOpen={onOpen}
+              />
             );
           })}
         </div>
       </div>
     </div>
   );
-}
+});
+
+/**
+ * One task row. Re-renders only when its task's data, its place, its highlight or the columns
+ * change; its cells only when the data or the columns change (a row that just moves re-renders
+ * its outer box alone).
+ */
+const GridRow = memo(function GridRow({ row, data, top, active, open, visibility, sizing, onActivate, onOpen }: {
+  row: Row<LedgerRow>;
+  /** The row's data (a new object when the task or its progress changes). */
+  data: LedgerRow;
+  top: number;
+  active: boolean;
+  open: boolean;
+  visibility: VisibilityState;
+  sizing: ColumnSizingState;
+  onActivate: (key: string) => void;
+  onOpen: (key: string) => void;
+}) {
+  const key = data.task.key;
+  return (
+    <div
+      role="row"
+      aria-selected={active}
+      data-task-key={key}
+      onClick={() => {
+        onActivate(key);
+        onOpen(key);
+      }}
+      style={{
+        position: 'absolute',
+        top,
+        height: ROW_HEIGHT,
+        left: 0,
+        right: 0,
+        display: 'flex',
+        alignItems: 'center',
+        cursor: 'pointer',
+        borderBottom: '1px solid #f0f0f0',
+        background: open ? '#e6f4ff' : active ? '#f5f9ff' : undefined,
+        boxShadow: active ? 'inset 3px 0 0 #1677ff' : undefined,
+      }}
+    >
+      <RowCells row={row} data={data} visibility={visibility} sizing={sizing} />
+    </div>
+  );
+});
+
+/** The cells of a row; `data`, `visibility` and `sizing` are there so memo sees what they depend on. */
+const RowCells = memo(function RowCells({ row }: { row: Row<LedgerRow>; data: LedgerRow; visibility: VisibilityState; sizing: ColumnSizingState }) {
+  return (
+    <>
+      {row.getVisibleCells().map((c) => (
+        <div key={c.id} role="gridcell" style={{ width: c.column.getSize(), flex: 'none', padding: '0 8px', display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' }}>
+          {flexRender(c.column.columnDef.cell, c.getContext())}
+        </div>
+      ))}
+    </>
+  );
+});
 
 /** Header tooltip-free label of a column (for the show/hide menu). */
 export function columnLabel(id: LedgerColumnId): string {

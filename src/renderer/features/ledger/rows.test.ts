@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPinyin } from '@core/search';
 import type { DefaultData } from '@core/policy/seed-data';
 import { emptyProgress } from '../../storage/repositories';
 import { NO_FILTERS } from '../../state/ledger';
 import { actionPlanFixture, bulkTasks } from '../../../../test/builders/tasks';
-import { attachProgress, buildRows, buildTaskInfos, filterRows, filterRowsNarrowing, type FilterMemo, type LedgerRow } from './rows';
+import { attachProgress, buildRows, buildSearchIndex, buildTaskInfos, filterRows, type LedgerRow } from './rows';
 
 const fx = actionPlanFixture();
 const src = { ...fx, progress: [], district: '汉阳区', periodEnd: '2025-09-30' };
+
+beforeAll(() => loadPinyin());
 
 describe('ledger rows from the action plan seed', () => {
   it('joins tasks with document and section and numbers them', () => {
@@ -121,18 +124,21 @@ describe('销号 in the ledger', () => {
   });
 });
 
-describe('typing on narrows the previous result', () => {
+describe('the search index', () => {
   it('gives exactly what a full search gives, keystroke by keystroke (typing on, deleting, changing filters)', () => {
-    const rows = buildRows({ ...src, tasks: bulkTasks(2_000) });
+    const infos = buildTaskInfos({ ...src, tasks: bulkTasks(2_000) });
+    const rows = attachProgress(infos, [], src.periodEnd);
+    const index = buildSearchIndex(infos);
     const relevantOnly = { ...NO_FILTERS, relevantOnly: true };
     const steps: [string, typeof NO_FILTERS][] = [
       ['创', NO_FILTERS], ['创新', NO_FILTERS], ['创新平', NO_FILTERS], ['创新', NO_FILTERS], ['创新 ', NO_FILTERS], ['创新 k', NO_FILTERS],
       ['创新 kj', relevantOnly], ['', relevantOnly], ['j', relevantOnly], ['jj', relevantOnly], ['jjg', NO_FILTERS], ['jjgdyf', NO_FILTERS], ['x', NO_FILTERS],
+      ['平台 创新', NO_FILTERS], ['新平', NO_FILTERS], ['hy', NO_FILTERS],
     ];
-    let memo: FilterMemo | undefined;
     for (const [search, f] of steps) {
-      memo = filterRowsNarrowing(memo, rows, f, search);
-      expect(memo.result.map((r) => r.task.key), search).toEqual(filterRows(rows, f, search).map((r) => r.task.key));
+      const scanned = filterRows(rows, f, search).map((r) => r.task.key);
+      expect(filterRows(rows, f, search, index).map((r) => r.task.key), search).toEqual(scanned);
     }
+    expect(filterRows(rows, NO_FILTERS, '创新', index).length).toBeGreaterThan(0);
   });
 });

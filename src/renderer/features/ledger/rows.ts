@@ -4,7 +4,7 @@
  */
 import { taskCode, type Cluster, type PolicyDocument, type ProgressEntry, type Section, type Task, type TaskStatus } from '@core/model';
 import { canonicaliseUnit, unitNamesFor } from '@core/unit-names';
-import { buildSearchKey, matchesSearch, parseQuery, type SearchKey } from '@core/search';
+import { lazySearchKey, matchesSearch, parseQuery, SearchIndex, type SearchKey } from '@core/search';
 import { isClosedIn } from '@core/closure';
 import { districtsNamedIn } from '@core/policy/relevance';
 import type { LedgerFilters } from '../../state/ledger';
@@ -45,6 +45,18 @@ export interface RowSources {
 
 const searchCache = new Map<string, { stamp: string; key: SearchKey }>();
 
+// A unit's names under the built-in rename table: the same few hundred units recur across 10,000
+// tasks, and each lookup walks the whole table, so each unit is looked up once.
+const unitNames = new Map<string, readonly string[]>();
+function allNamesOf(unit: string): readonly string[] {
+  let names = unitNames.get(unit);
+  if (!names) {
+    names = [unit, ...unitNamesFor(canonicaliseUnit(unit))];
+    if (unitNames.size < 20_000) unitNames.set(unit, names);
+  }
+  return names;
+}
+
 /**
  * What a search looks in: title, units under every name they have had, the relevance reasons,
  * the clusters and the districts the task names (with pinyin), plus its full text, document and key.
@@ -53,10 +65,13 @@ function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clus
   const stamp = `${t.updatedAt}|${docTitle}|${reasons.join('|')}|${clusterNames.join('|')}`;
   const hit = searchCache.get(t.key);
   if (hit && hit.stamp === stamp) return hit.key;
-  // Every name a unit has had (市科技局 finds 市科技创新局), and the 任务编号 as shown (taskCode).
-  const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap((u) => [u, ...unitNamesFor(canonicaliseUnit(u))]))];
-  const places = districtsNamedIn(`${t.title}${t.text}`);
-  const key = buildSearchKey([t.title, ...units, ...reasons, ...clusterNames, ...places], [t.text, docTitle, taskCode(t), t.key, t.number]);
+  // Gathered on the first search (or when warmed after the first paint), not before the grid shows.
+  const key = lazySearchKey(() => {
+    // Every name a unit has had (市科技局 finds 市科技创新局), and the 任务编号 as shown (taskCode).
+    const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap(allNamesOf))];
+    const places = districtsNamedIn(`${t.title}${t.text}`);
+    return { short: [t.title, ...units, ...reasons, ...clusterNames, ...places], long: [t.text, docTitle, taskCode(t), t.key, t.number] };
+  });
   searchCache.set(t.key, { stamp, key });
   return key;
 }
@@ -78,7 +93,7 @@ export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>):
     const documentTitle = doc?.shortTitle || doc?.title || task.documentId;
     const sec = task.sectionId ? secs.get(task.sectionId) : undefined;
     const { relevant, reasons } = taskRelevance(task, src.district, src.clusters);
-    const clusterNames = src.clusters.filter((c) => clusterMatches(c, task)).map((c) => c.name);
+    const clusterNames = src.clusters.filter((c) => clusterMatches(c, task, src.district)).map((c) => c.name);
     return {
       task,
       seq: i + 1,
@@ -116,11 +131,24 @@ export function buildRows(src: RowSources): LedgerRow[] {
   return attachProgress(buildTaskInfos(src), src.progress, src.periodEnd);
 }
 
-/** The rows that pass the filters and the search. */
-export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search: string): LedgerRow[] {
+/**
+ * The search index of the task infos (and of the rows built from them, which keep their order):
+ * build it once per list of infos and pass it to {@link filterRows}.
+ */
+export function buildSearchIndex(infos: readonly TaskInfo[]): SearchIndex {
+  return new SearchIndex(infos.map((i) => i.search));
+}
+
+/**
+ * The rows that pass the filters and the search. With `index` (built from the infos these rows
+ * came from, same order) the search is answered by the index instead of scanning every key.
+ */
+export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search: string, index?: SearchIndex): LedgerRow[] {
   const terms = parseQuery(search);
+  const mask = index && terms.length > 0 ? index.match(terms) : undefined;
   return rows.filter(
-    (r) =>
+    (r, i) =>
+      (mask ? mask[i] === 1 : true) &&
       (f.documentIds.length === 0 || f.documentIds.includes(r.task.documentId)) &&
       (f.sectionIds.length === 0 || (r.task.sectionId !== undefined && f.sectionIds.includes(r.task.sectionId))) &&
       (f.statuses.length === 0 || f.statuses.includes(r.status ?? 'unset')) &&
@@ -129,24 +157,6 @@ export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search:
       (!f.overdueOnly || r.overdue) &&
       (!f.unfilledOnly || !r.filled) &&
       (f.showClosed ? true : !r.closed) &&
-      (terms.length === 0 || matchesSearch(r.search, terms)),
+      (mask !== undefined || terms.length === 0 || matchesSearch(r.search, terms)),
   );
-}
-
-/** A filtered result and what it was filtered with (for {@link filterRowsNarrowing}). */
-export interface FilterMemo {
-  rows: readonly LedgerRow[];
-  filters: LedgerFilters;
-  search: string;
-  result: LedgerRow[];
-}
-
-/**
- * filterRows, but when only the search grew at its end (typing on: "创" → "创新", "k" → "kj") the
- * previous result is filtered again instead of every row: every term of the longer query implies
- * one of the shorter, so nothing outside the previous result can match.
- */
-export function filterRowsNarrowing(prev: FilterMemo | undefined, rows: readonly LedgerRow[], f: LedgerFilters, search: string): FilterMemo {
-  const narrowing = prev && prev.rows === rows && prev.filters === f && prev.search.trim() !== '' && search.startsWith(prev.search);
-  return { rows, filters: f, search, result: filterRows(narrowing ? prev.result : rows, f, search) };
 }
