@@ -120,6 +120,18 @@ describe('createBackup', () => {
     }
   });
 
+  it('cuts a page longer than a piece between characters, never inside one (emoji across the cut)', async () => {
+    const long = '😀'.repeat(2_500_000); // 5,000,000 UTF-16 units, past the 4,194,304 of a piece
+    await putRaw(db, 'settings', [
+      { key: 'a-even', value: long },
+      { key: 'b-odd', value: `x${long}` },
+    ]);
+    const now = await createBackup(db, 'manual');
+    expect(Buffer.from(now.bytes).equals(Buffer.from(await previousWriter(db, 'manual')))).toBe(true);
+    for (const c of now.chunks) expect(new TextDecoder('utf-8', { fatal: true }).decode(c).length).toBeGreaterThan(0);
+    expect(Math.max(...now.chunks.map((c) => c.length))).toBeLessThanOrEqual(16 * 1024 * 1024);
+  });
+
   it('writes a file that reads back with every row', async () => {
     const { tasks, progress } = await seedStore(db);
     const check = await readBackupFile((await createBackup(db, 'manual')).bytes);

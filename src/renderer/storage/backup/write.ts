@@ -27,7 +27,7 @@ import { BACKUP_TEXT } from './texts';
 
 /** Rows read per request while exporting. */
 const EXPORT_PAGE = 2000;
-/** Size of each piece of an exported file, in characters before encoding (at most 3 MB). */
+/** Short texts are gathered into pieces of this many characters; a page of rows is a piece of its own (at most 4 × this, 12 MB). */
 const CHUNK_CHARS = 1 << 20;
 
 function tableSchema(t: Dexie['tables'][number]): string {
@@ -47,15 +47,31 @@ export function chunked(header: BackupHeader, chunks: Uint8Array[]): BackupChunk
   };
 }
 
-/** Text collected into encoded pieces of about CHUNK_CHARS characters. */
+/**
+ * Text collected into encoded pieces: short texts are gathered up to CHUNK_CHARS characters; a
+ * long one (a page of rows) is encoded as it is, without first being joined to the others
+ * (joining would copy it once more), in slices of at most CHUNK_CHARS × 4 characters.
+ */
 class PieceWriter {
   readonly pieces: Uint8Array[] = [];
   private pending = '';
   private readonly enc = new TextEncoder();
 
   push(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= CHUNK_CHARS) this.flush();
+    if (text.length < CHUNK_CHARS / 4) {
+      this.pending += text;
+      if (this.pending.length >= CHUNK_CHARS) this.flush();
+      return;
+    }
+    this.flush();
+    const most = CHUNK_CHARS * 4;
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(text.length, at + most);
+      // Never between the two halves of a surrogate pair (the piece would not be valid UTF-8).
+      if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+      this.pieces.push(this.enc.encode(at === 0 && end === text.length ? text : text.slice(at, end)));
+      at = end;
+    }
   }
 
   flush(): void {
@@ -188,7 +204,8 @@ export async function createBackup(db: Dexie, reason: BackupReason): Promise<Bac
         n = 0;
       }
       if (rows.length === 0) return;
-      out.push(`${n ? ',' : ''}${rowsJson(rows)}`);
+      if (n) out.push(',');
+      out.push(rowsJson(rows));
       n += rows.length;
     },
   );
