@@ -84,15 +84,11 @@ export async function peakRssDuring<T>(pid: number, op: () => Promise<T>): Promi
 
 /** Watches one bench page: the peak JS heap and renderer RSS of each call made through it. */
 export class MemoryWatch {
-  private constructor(
-    private readonly cdp: CDPSession,
-    private readonly pid: number | undefined,
-  ) {}
+  private constructor(private readonly cdp: CDPSession) {}
 
-  /** A watch on `page` (its renderer found among the processes of the browser this process started). */
+  /** A watch on `page` (its renderer: the biggest of the browser this process started, found at each call). */
   static async of(page: Page): Promise<MemoryWatch> {
-    const cdp = await page.context().newCDPSession(page);
-    return new MemoryWatch(cdp, await pageRendererPid());
+    return new MemoryWatch(await page.context().newCDPSession(page));
   }
 
   private async heapMb(): Promise<number> {
@@ -111,7 +107,7 @@ export class MemoryWatch {
         if (h > heap || !Number.isFinite(heap)) heap = h;
       }
     })();
-    const pid = this.pid;
+    const pid = await pageRendererPid();
     const before = pid === undefined ? undefined : await procMemory(pid).catch(() => undefined);
     if (before) await writeFile(`/proc/${pid}/clear_refs`, '5').catch(() => undefined);
     let value: T;
