@@ -27,13 +27,15 @@ async function main(): Promise<void> {
   const ctx: BenchContext = { root, seeds };
   const rows: BenchRow[] = [];
   for (const step of STEPS) {
-    if (only.length && !only.some((o) => step.id.includes(o))) continue;
+    // An exact step id runs that step alone (`backup` without `backup-memory`); otherwise a part of one.
+    const exact = only.filter((o) => STEPS.some((s) => s.id === o));
+    if (only.length && !exact.includes(step.id) && !only.some((o) => !exact.includes(o) && step.id.includes(o))) continue;
     process.stdout.write(`\n== ${step.title}\n`);
     try {
       const got = await step.run(ctx);
       for (const r of got) {
         rows.push(r);
-        process.stdout.write(`  ${r.what} | ${r.result} | ${r.budget} | ${r.met === undefined ? '—' : r.met ? '达标 met' : '未达标 MISSED'}\n`);
+        process.stdout.write(`  ${r.what} | ${r.result} | ${r.memory ?? '—'} | ${r.budget} | ${r.met === undefined ? '—' : r.met ? '达标 met' : '未达标 MISSED'}\n`);
       }
     } catch (e) {
       rows.push({ step: step.title, what: '(failed)', result: String(e instanceof Error ? e.stack : e), budget: '', met: false });
@@ -48,14 +50,22 @@ async function main(): Promise<void> {
     }
   })();
   const machine = `${type()} · ${cpus().length} × ${cpus()[0]?.model ?? '?'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${chromium}`;
-  const lines = rows.map((r) => `| ${r.step} | ${r.what} | ${r.result.replace(/\n/g, ' ')} | ${r.budget} | ${r.met === undefined ? '—' : r.met ? 'yes' : '**no**'} |`);
+  const lines = rows.map((r) => `| ${r.step} | ${r.what} | ${r.result.replace(/\n/g, ' ')} | ${r.memory ?? '—'} | ${r.budget} | ${r.met === undefined ? '—' : r.met ? 'yes' : '**no**'} |`);
   const stamp = `${new Date().toISOString()} on ${machine}`;
   let runLine = `Run ${stamp}.`;
   if (only.length) {
     // A partial run (`npm run bench import`) replaces only its own steps' rows in results.md.
     const old = await readFile(resolve(root, 'bench/results.md'), 'utf8').catch(() => '');
     const fresh = new Set(rows.map((r) => r.step));
-    const kept = old.split('\n').filter((l) => /^\| \S/.test(l) && !l.startsWith('| step |') && !fresh.has(l.split(' | ')[0]!.slice(2)));
+    const kept = old
+      .split('\n')
+      .filter((l) => /^\| \S/.test(l) && !l.startsWith('| step |') && !fresh.has(l.split(' | ')[0]!.slice(2)))
+      // Rows kept from a table without the memory column get '—' in it.
+      .map((l) => {
+        const cells = l.split(' | ');
+        if (cells.length === 5) cells.splice(3, 0, '—');
+        return cells.join(' | ');
+      });
     lines.push(...kept);
     const order = ['1.', '2.', '3.', '4.', '5.', 'Dashboard', '6.'];
     const rank = (l: string) => order.findIndex((p) => l.startsWith(`| ${p}`));
@@ -63,7 +73,7 @@ async function main(): Promise<void> {
     const previous = (old.match(/^(Run|Steps) .*$/gm) ?? []).filter((l) => !l.startsWith(`Steps ${only.join(', ')} re-run`));
     runLine = [...previous, `Steps ${only.join(', ')} re-run ${stamp}.`].join('\n');
   }
-  const table = ['| step | measurement | result (median, min–max, runs) | budget | met |', '|---|---|---|---|---|', ...lines].join('\n');
+  const table = ['| step | measurement | result (median, min–max, runs) | peak memory (JS heap · renderer RSS) | budget | met |', '|---|---|---|---|---|---|', ...lines].join('\n');
   const notes = await readFile(resolve(root, 'bench/NOTES.md'), 'utf8').catch(() => '');
   const md = `# Benchmark results\n\n${runLine}\n\n${table}\n\n${notes}`;
   await writeFile(resolve(root, 'bench/results.md'), md);

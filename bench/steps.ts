@@ -1,8 +1,7 @@
 /** The benchmark steps. Each returns rows for the results table. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
 import { BUILD_DIRS, serveDirs } from './lib/serve';
+import { MemoryWatch, findBrowserPid, maxPeak, memoryText, peakRssDuring as peakDuring, procMemory, rendererPids, type MemoryPeak } from './lib/memory';
 import { fmt, summarise, type Measurement } from './lib/stats';
 
 export interface BenchContext {
@@ -17,6 +16,8 @@ export interface BenchRow {
   result: string;
   budget: string;
   met?: boolean;
+  /** Peak JS heap and renderer RSS while it was measured (memoryText); '—' when not measured. */
+  memory?: string;
 }
 
 export interface BenchStep {
@@ -42,15 +43,37 @@ export async function openBenchPage(context: BrowserContext, serverUrl: string):
   return page;
 }
 
-/** Open the bench page in a fresh context and call window.__bench[name](...args) `runs` times. */
-export async function inBrowser<T>(ctx: BenchContext, fn: (call: (name: string, ...args: unknown[]) => Promise<T>) => Promise<BenchRow[]>): Promise<BenchRow[]> {
+/**
+ * Open the bench page in a fresh context and call window.__bench[name](...args) through `call`.
+ * Every call's peak memory is recorded: `peak()` gives the peak of the calls since it was last
+ * asked (for a row's `memory`); rows left without one get the peak of the whole step.
+ */
+export async function inBrowser<T>(
+  ctx: BenchContext,
+  fn: (call: (name: string, ...args: unknown[]) => Promise<T>, peak: () => string) => Promise<BenchRow[]>,
+): Promise<BenchRow[]> {
   const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
   const browser = await launch();
   try {
     const page = await openBenchPage(await browser.newContext(), server.url);
-    return await fn((name, ...args) =>
-      page.evaluate(([n, a]) => (window.__bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>,
-    );
+    const watch = await MemoryWatch.of(page);
+    let sinceAsked: MemoryPeak | undefined;
+    let whole: MemoryPeak | undefined;
+    const call = async (name: string, ...args: unknown[]) => {
+      const { value, peak } = await watch.during(
+        () => page.evaluate(([n, a]) => (window.__bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>,
+      );
+      sinceAsked = maxPeak(sinceAsked, peak);
+      whole = maxPeak(whole, peak);
+      return value;
+    };
+    const peak = () => {
+      const text = memoryText(sinceAsked);
+      sinceAsked = undefined;
+      return text;
+    };
+    const rows = await fn(call, peak);
+    return rows.map((r) => (r.memory ? r : { ...r, memory: `${memoryText(whole)} (whole step)` }));
   } finally {
     await browser.close();
     await server.close();
@@ -138,49 +161,23 @@ const backupStep: BenchStep = {
   id: 'backup',
   title: '5. Backup and restore the whole store',
   run: (ctx) =>
-    inBrowser<{ seedMs: number; backupMs: number[]; readMs: number[]; restoreMs: number[]; megabytes: number; restoredProgress: number }>(ctx, async (call) => {
+    inBrowser<{ seedMs: number; backupMs: number[]; floorMs: number[]; readMs: number[]; restoreMs: number[]; megabytes: number; restoredProgress: number }>(ctx, async (call, peak) => {
       const rows: BenchRow[] = [];
       for (const size of [10_000, 50_000, 200_000]) {
         const r = await call('backupRestore', size, 3, size >= 200_000 ? 1 : size >= 50_000 ? 2 : 3);
+        const memory = peak();
         const step = '5. Backup';
         const backup = summarise(r.backupMs);
-        rows.push({ step, what: `backup (createBackup) of 10,000 tasks + ${n(size)} progress entries (${r.megabytes.toFixed(0)} MB)`, result: fmt(backup), budget: size === 200_000 ? '≤ 5000 ms' : '—', met: size === 200_000 ? backup.median <= 5000 : undefined });
-        rows.push({ step, what: `read + verify the backup file (readBackupFile) at ${n(size)}`, result: fmt(summarise(r.readMs)), budget: '—' });
-        rows.push({ step, what: `restore (safety backup + replace every table) at ${n(size)} (${n(r.restoredProgress)} restored)`, result: fmt(summarise(r.restoreMs)), budget: '—' });
+        const ratio = summarise(r.backupMs.map((ms, i) => ms / r.floorMs[i]!));
+        rows.push({ step, what: `floor: every row read from IndexedDB (primary-key pages, nothing encoded), 10,000 tasks + ${n(size)} progress entries`, result: fmt(summarise(r.floorMs)), budget: '—', memory });
+        rows.push({ step, what: `backup (createBackup) of 10,000 tasks + ${n(size)} progress entries (${r.megabytes.toFixed(0)} MB)`, result: fmt(backup), budget: size === 200_000 ? '≤ 5000 ms' : '—', met: size === 200_000 ? backup.median <= 5000 : undefined, memory });
+        rows.push({ step, what: `ratio backup / floor at ${n(size)}`, result: ratioText(ratio), budget: '—', memory });
+        rows.push({ step, what: `read + verify the backup file (readBackupFile) at ${n(size)}`, result: fmt(summarise(r.readMs)), budget: '—', memory });
+        rows.push({ step, what: `restore (safety backup + replace every table) at ${n(size)} (${n(r.restoredProgress)} restored)`, result: fmt(summarise(r.restoreMs)), budget: '—', memory });
       }
       return rows;
     }),
 };
-
-/** Memory of a process from /proc (kB): resident now and the peak since the last reset. */
-async function procMemory(pid: number): Promise<{ rss: number; hwm: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-}
-
-/** The renderer processes of a browser started by this bench (children of its pid, `--type=renderer`). */
-function rendererPids(browserPid: number): number[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
-  const rows = out.split('\n').map((l) => l.trim().split(/\s+/)).filter((r) => r.length > 2);
-  const children = (pid: number): number[] => rows.filter((r) => Number(r[1]) === pid).map((r) => Number(r[0]));
-  const all: number[] = [];
-  const walk = (pid: number) => children(pid).forEach((c) => (all.push(c), walk(c)));
-  walk(browserPid);
-  return all.filter((pid) => rows.find((r) => Number(r[0]) === pid)!.join(' ').includes('--type=renderer'));
-}
-
-/**
- * Peak memory of the page's renderer during `op`: the kernel's high-water mark (VmHWM) is reset
- * before (`/proc/<pid>/clear_refs` 5) and read after; the page's own heap is collected first.
- */
-async function peakDuring<T>(pid: number, op: () => Promise<T>): Promise<{ value: T; baseMb: number; peakMb: number }> {
-  const before = await procMemory(pid);
-  await writeFile(`/proc/${pid}/clear_refs`, '5');
-  const value = await op();
-  const after = await procMemory(pid);
-  return { value, baseMb: before.rss / 1024, peakMb: Math.max(after.hwm, before.rss) / 1024 };
-}
 
 const backupMemoryStep: BenchStep = {
   id: 'backup-memory',
@@ -210,8 +207,8 @@ const backupMemoryStep: BenchStep = {
         const step = '5m. Backup memory';
         const backupRatio = (b.peakMb - b.baseMb) / dataMb;
         const restoreRatio = (r.peakMb - r.baseMb) / dataMb;
-        rows.push({ step, what: `backup of 10,000 tasks + ${n(size)} progress entries: ${dataMb.toFixed(0)} MB file in ${(b.value.ms / 1000).toFixed(1)} s; renderer ${b.baseMb.toFixed(0)} → peak ${b.peakMb.toFixed(0)} MB`, result: `+${(b.peakMb - b.baseMb).toFixed(0)} MB = ${backupRatio.toFixed(2)}× the file`, budget: '≤ 2.5×', met: backupRatio <= 2.5 });
-        rows.push({ step, what: `restore of that file (stream read + verify + safety backup + write ${n(r.value.restored)} entries) in ${(r.value.ms / 1000).toFixed(1)} s; renderer ${r.baseMb.toFixed(0)} → peak ${r.peakMb.toFixed(0)} MB`, result: `+${(r.peakMb - r.baseMb).toFixed(0)} MB = ${restoreRatio.toFixed(2)}× the file`, budget: '≤ 2.5×', met: restoreRatio <= 2.5 });
+        rows.push({ step, what: `backup of 10,000 tasks + ${n(size)} progress entries: ${dataMb.toFixed(0)} MB file in ${(b.value.ms / 1000).toFixed(1)} s; renderer ${b.baseMb.toFixed(0)} → peak ${b.peakMb.toFixed(0)} MB`, result: `+${(b.peakMb - b.baseMb).toFixed(0)} MB = ${backupRatio.toFixed(2)}× the file`, budget: '≤ 2.5×', met: backupRatio <= 2.5, memory: `RSS ${b.peakMb.toFixed(0)} MB` });
+        rows.push({ step, what: `restore of that file (stream read + verify + safety backup + write ${n(r.value.restored)} entries) in ${(r.value.ms / 1000).toFixed(1)} s; renderer ${r.baseMb.toFixed(0)} → peak ${r.peakMb.toFixed(0)} MB`, result: `+${(r.peakMb - r.baseMb).toFixed(0)} MB = ${restoreRatio.toFixed(2)}× the file`, budget: '≤ 2.5×', met: restoreRatio <= 2.5, memory: `RSS ${r.peakMb.toFixed(0)} MB` });
         await call('memDone');
       }
     } finally {
@@ -221,16 +218,6 @@ const backupMemoryStep: BenchStep = {
     return rows;
   },
 };
-
-/** The browser process of the most recent headless Chromium started by this process. */
-function findBrowserPid(): number {
-  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
-  const mine = out
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .filter((r) => Number(r[1]) === process.pid && r.slice(2).join(' ').includes('chromium'));
-  return Number(mine.at(-1)![0]);
-}
 
 /** Runs in every page of the context before the app: notes when the 工作台 is painted. */
 function watchDashboard(): void {

@@ -5,23 +5,13 @@ import dayjs from 'dayjs';
 import type { BackupFileInfo } from '@shared/bridge';
 import { parsePeriodId } from '@core/period';
 import { getDb } from '../../storage/live';
-import { openBackupSource, readBackupStream, restoreBackup, takeBackup, type BackupFile, type BackupPreview, type ChunkSource, type TakenBackup } from '../../storage/backup';
-import { getSetting } from '../../storage/repositories';
-import { clearSkippedRows } from '../../storage/row-guard';
-import { downloadParts, isDesktop, platform } from '../../platform';
+import { isDesktop, platform } from '../../platform';
 import { AuditTrail } from '../audit/AuditTrail';
 import { TABLE_NAMES } from '@core/records/schemas';
 import { BACKUP_PAGE_TEXT as T, REASON_LABELS, formatSize } from './texts';
+import { backUpNow, checkBackup, confirmRestore as restorePending, openBackup, type PendingRestore as Pending } from './backup-flow';
 
 type ListRow = BackupFileInfo;
-type Pending = { backup: BackupFile; preview: BackupPreview; source: string };
-
-
-/** The browser build has no backup folder: the pieces are offered as one download. */
-function saveCopy(taken: TakenBackup): string {
-  downloadParts(taken.fileName, taken.blob ? [taken.blob] : taken.chunks);
-  return taken.fileName;
-}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -53,12 +43,12 @@ export function BackupPage() {
   const backupNow = async () => {
     setBusy('backup');
     try {
-      const taken = await takeBackup(getDb(), 'manual');
-      if (taken.written) {
-        toast.success(T.backedUp(taken.written.name));
+      const done = await backUpNow(getDb());
+      if (done.kind === 'written') {
+        toast.success(T.backedUp(done.name));
         await loadList();
       } else {
-        toast.success(T.downloaded(saveCopy(taken)));
+        toast.success(T.downloaded(done.fileName));
       }
     } catch (e) {
       toast.error(T.failed + message(e));
@@ -67,34 +57,22 @@ export function BackupPage() {
     }
   };
 
-  const check = async (src: ChunkSource, source: string) => {
-    setBusy('reading');
-    const res = await readBackupStream(src).finally(() => setBusy(undefined));
-    if (!res.ok) {
-      setRefusal(res.message);
-      return;
-    }
-    setRefusal(undefined);
-    setPending({ backup: res.backup, preview: res.preview, source });
-  };
-
-  const openFromFile = async () => {
+  /** A listed backup by name, or (null) one the officer chooses: checked, then previewed or refused. */
+  const open = async (name: string | null) => {
     try {
-      const file = await openBackupSource(null, T.openTitle);
-      if (file) await check(file.source, file.name);
+      const file = await openBackup(name, T.openTitle);
+      if (!file) return;
+      setBusy('reading');
+      const res = await checkBackup(file.source, name ?? file.name).finally(() => setBusy(undefined));
+      if (!res.ok) return setRefusal(res.message);
+      setRefusal(undefined);
+      setPending(res.pending);
     } catch (e) {
       toast.error(T.failed + message(e));
     }
   };
-
-  const restoreListed = async (name: string) => {
-    try {
-      const file = await openBackupSource(name, T.openTitle);
-      if (file) await check(file.source, name);
-    } catch (e) {
-      toast.error(T.failed + message(e));
-    }
-  };
+  const openFromFile = () => open(null);
+  const restoreListed = (name: string) => open(name);
 
   const exportListed = async (name: string) => {
     try {
@@ -109,16 +87,11 @@ export function BackupPage() {
     if (!pending) return;
     setBusy('restore');
     try {
-      const db = getDb();
-      const by = await getSetting<string>(db, 'filledBy', '');
-      const { safety } = await restoreBackup(db, pending.backup, { by });
-      // The damaged rows were replaced: the notice goes (a row still bad would be reported again).
-      clearSkippedRows();
-      if (!safety.written) saveCopy(safety);
+      const { safetyName } = await restorePending(getDb(), pending);
       setPending(undefined);
       modal.success({
         title: T.restored(pending.preview.counts.tasks ?? 0, pending.preview.counts.progress ?? 0),
-        content: T.safetyKept(safety.fileName),
+        content: T.safetyKept(safetyName),
       });
       await loadList();
     } catch (e) {

@@ -1,0 +1,91 @@
+/**
+ * The backups the app takes by itself and by the officer's hand: now (备份), before an
+ * import, before a schema upgrade, once a day; each handed to the platform's backup folder
+ * (or, in the browser, kept in a Blob to be downloaded).
+ */
+import Dexie from 'dexie';
+import type { BackupFileInfo, BackupReason } from '@shared/bridge';
+import { DB_NAME, LATEST_VERSION } from '../schema';
+import { platform } from '../../platform';
+import type { BackupChunks, BackupHeader, BackupSink, TakenBackup } from './format';
+import { createBackup } from './write';
+import { BACKUP_FILE_PREFIX, NO_DISTRICT } from './texts';
+
+/** The file name offered for a backup: 台账备份_汉阳区_2025-10-08_0930.json. */
+export function backupFileName(header: Pick<BackupHeader, 'createdAt' | 'district'>): string {
+  const d = new Date(header.createdAt);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}_${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+  return `${BACKUP_FILE_PREFIX}_${header.district ?? NO_DISTRICT}_${stamp}.json`;
+}
+
+function defaultSink(): BackupSink {
+  return platform();
+}
+
+/** Take a backup and hand it to main (a file in userData/backups); in the browser `written` is null. */
+export async function takeBackup(db: Dexie, reason: BackupReason, sink: BackupSink = defaultSink()): Promise<TakenBackup> {
+  const backup = await createBackup(db, reason);
+  const written = await writeToSink(sink, reason, backup);
+  const fileName = written?.name ?? backupFileName(backup.header);
+  if (written) return Object.assign(backup, { fileName, written });
+  // No disk (the browser): the pieces move into a Blob (the browser keeps it outside the page's
+  // memory) until the page offers it as a download.
+  const blob = new Blob(backup.chunks as unknown as BlobPart[], { type: 'application/json' });
+  return { header: backup.header, chunks: [], size: backup.size, blob, fileName, written, get bytes(): Uint8Array {
+    throw new Error('the backup is in `blob`');
+  } };
+}
+
+/** Hand the pieces to main's file stream one by one (or whole, to a sink without one). */
+export async function writeToSink(sink: BackupSink, reason: BackupReason, backup: BackupChunks): Promise<BackupFileInfo | null> {
+  if (!sink.beginBackupWrite || !sink.appendBackupChunk || !sink.finishBackupWrite) return sink.writeBackup({ reason, data: backup.bytes });
+  const id = await sink.beginBackupWrite(reason);
+  if (id === null) return null;
+  for (const c of backup.chunks) await sink.appendBackupChunk(id, c);
+  return sink.finishBackupWrite(id);
+}
+
+/** The backup taken before every import. */
+export function backupBeforeImport(db: Dexie, sink?: BackupSink): Promise<TakenBackup> {
+  return takeBackup(db, 'before-import', sink);
+}
+
+/** Local calendar date of an ISO time, `YYYY-MM-DD`. */
+function localDay(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Take today's daily backup unless one exists (desktop only: the browser has no backup
+ * folder). Returns the backup taken, or null when none was needed or possible.
+ */
+export async function ensureDailyBackup(
+  db: Dexie,
+  sink: BackupSink & { listBackups(): Promise<BackupFileInfo[]> } = platform(),
+  now = new Date(),
+): Promise<TakenBackup | null> {
+  const today = localDay(now.toISOString());
+  const existing = await sink.listBackups();
+  if (existing.some((b) => b.reason === 'daily' && localDay(b.at) === today)) return null;
+  const taken = await takeBackup(db, 'daily', sink);
+  return taken.written ? taken : null;
+}
+
+/**
+ * Before the schema is upgraded, back up the store as it is on disk (opened without a
+ * schema, at its stored version). No-op when the store is new or already current.
+ */
+export async function backupBeforeUpgrade(name: string = DB_NAME, sink: BackupSink = defaultSink()): Promise<TakenBackup | null> {
+  if (!(await Dexie.exists(name))) return null;
+  const old = new Dexie(name);
+  try {
+    await old.open();
+    if (old.verno >= LATEST_VERSION) return null;
+    return await takeBackup(old, 'before-upgrade', sink);
+  } finally {
+    old.close();
+  }
+}
+
