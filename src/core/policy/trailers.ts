@@ -158,7 +158,7 @@ export const TRAILER_FORMS: TrailerForm[] = [
 ];
 
 /** How a unit's name ends (委, 局, 人民政府 …): a last name without such an ending was cut off. */
-export const UNIT_ENDINGS = /(?:委|局|办|厅|府|会|部|院|司|室|中心|公司|处|科|所|行|社|馆|站|队|团|校|园|区|县|市|组|馆|台|署|联|协|盟)$/u;
+export const UNIT_ENDINGS = /(?:委|局|办|厅|府|会|部|院|司|室|中心|公司|处|科|所|行|社|馆|站|队|团|校|园|区|县|市|组|台|署|联|协|盟)$/u;
 
 /**
  * A trailer cut off by the end of the text (an excerpt, a lost page): the units written out
