@@ -336,7 +336,6 @@ export const SETTING_KEYS = {
   filledBy: 'filledBy',
   seedVersion: 'seedVersion',
   importMapping: 'importMapping',
-  gridColumns: 'gridColumns',
   /** The officer's unit renames (UnitRename[]), on top of the built-in pairs. */
   unitRenames: 'unitRenames',
   /** The ledger's 与本区相关 filter (on unless the office turned it off). */

@@ -6,7 +6,6 @@ import type {
   AppInfo,
   BackupFileInfo,
   LedgerBridge,
-  MenuCommand,
   OpenFileRequest,
   OpenedFile,
   SaveFileRequest,
@@ -84,19 +83,6 @@ function download(req: SaveFileRequest): SaveFileResult {
   return { status: 'saved', name: req.suggestedName };
 }
 
-/** Listeners for files dropped on the window (the browser's stand-in for "open with"). */
-const fileListeners = new Set<(file: OpenedFile) => void>();
-const menuListeners = new Set<(command: MenuCommand) => void>();
-
-/** Deliver a file to onFileOpened listeners (used by the drop handler). */
-export function emitFileOpened(file: OpenedFile): void {
-  for (const l of fileListeners) l(file);
-}
-
-/** Deliver a command to onMenuCommand listeners (keyboard shortcuts in the browser). */
-export function emitMenuCommand(command: MenuCommand): void {
-  for (const l of menuListeners) l(command);
-}
 
 /** A bridge that works in any modern browser. */
 export function createBrowserBridge(): LedgerBridge {
@@ -146,14 +132,9 @@ export function createBrowserBridge(): LedgerBridge {
     closeBackupRead: async (id) => {
       openReads.delete(id);
     },
-    onMenuCommand: (listener) => {
-      menuListeners.add(listener);
-      return () => menuListeners.delete(listener);
-    },
-    onFileOpened: (listener) => {
-      fileListeners.add(listener);
-      return () => fileListeners.delete(listener);
-    },
+    // The browser has no menu and no "open with": these never fire.
+    onMenuCommand: () => () => {},
+    onFileOpened: () => () => {},
     // The browser has no main process asking for backups: never fires.
     onBackupRequested: () => () => {},
   };

@@ -3,7 +3,6 @@
  * types themselves; these functions keep ids, defaults and timestamps consistent.
  */
 import type {
-  AuditEntry,
   Cluster,
   ClusterIndicator,
   ClusterIndicatorValue,
@@ -11,8 +10,6 @@ import type {
   PeriodKind,
   PolicyDocument,
   ProgressEntry,
-  Section,
-  Submission,
   Target,
   Task,
 } from '@core/model';
@@ -49,11 +46,6 @@ export const documentsRepo = {
   put: (db: LedgerDb, d: PolicyDocument) => db.documents.put(d),
   get: (db: LedgerDb, id: string) => db.documents.get(id),
   all: (db: LedgerDb) => db.documents.toArray(),
-};
-
-export const sectionsRepo = {
-  put: (db: LedgerDb, s: Section) => db.sections.put(s),
-  byDocument: (db: LedgerDb, documentId: string) => db.sections.where('documentId').equals(documentId).sortBy('order'),
 };
 
 export const tasksRepo = {
@@ -119,16 +111,4 @@ export const progressRepo = {
     db.progress.where('[district+periodId]').equals([district, periodId]).toArray(),
   byTask: (db: LedgerDb, district: string, taskKey: string) =>
     db.progress.where('[district+taskKey]').equals([district, taskKey]).sortBy('periodId'),
-};
-
-export const auditRepo = {
-  add: (db: LedgerDb, e: AuditEntry) => db.audit.add(e),
-  forEntity: (db: LedgerDb, entity: AuditEntry['entity'], entityId: string) =>
-    db.audit.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq'),
-};
-
-export const submissionsRepo = {
-  put: (db: LedgerDb, s: Submission) => db.submissions.put(s),
-  byPeriod: (db: LedgerDb, district: string, periodId: string) =>
-    db.submissions.where('[district+periodId]').equals([district, periodId]).sortBy('at'),
 };
