@@ -247,10 +247,8 @@ export interface ProgressEntry {
   paragraphSources?: Partial<Record<'progress' | 'problems' | 'nextSteps', string[]>>;
 }
 
-/** The id of a progress entry. Persisted format: do not change. */
-export function progressId(district: string, taskKey: string, periodId: string): string {
-  return `${district}|${taskKey}|${periodId}`;
-}
+/** The id of a progress entry (built in core/ids.ts with every other persisted id). */
+export { progressId } from './ids';
 
 /** A value of a cluster indicator in one period. */
 export interface ClusterIndicatorValue {

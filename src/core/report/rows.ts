@@ -4,6 +4,8 @@
  */
 import type { TaskFieldId } from '../fields';
 import { isClosedIn } from '../closure';
+import { isFilled } from '../progress';
+import { compareTasks } from '../tasks';
 import {
   STATUS_LABELS,
   taskCode,
@@ -101,11 +103,11 @@ export interface ReportSource {
  * district has filled progress for in the period; never a task closed (销号) by the period's end.
  */
 export function reportTasks(src: Pick<ReportSource, 'tasks' | 'clusters' | 'progress' | 'district' | 'period'>): Task[] {
-  const filled = new Set([...progressByTask(src).values()].filter((p) => p.status || p.progress.trim()).map((p) => p.taskKey));
+  const filled = new Set([...progressByTask(src).values()].filter(isFilled).map((p) => p.taskKey));
   return src.tasks
     .filter((t) => !t.archived && !isClosedIn(t, src.period) && (filled.has(t.key) || taskRelevance(t, src.district, src.clusters).relevant))
     .slice()
-    .sort((a, b) => (a.documentId === b.documentId ? a.order - b.order : a.documentId < b.documentId ? -1 : 1));
+    .sort(compareTasks);
 }
 
 function progressByTask(src: Pick<ReportSource, 'progress' | 'district' | 'period'>): Map<string, ProgressEntry> {

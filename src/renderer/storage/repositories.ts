@@ -13,7 +13,9 @@ import type {
   Target,
   Task,
 } from '@core/model';
-import { SETTING_KEYS, progressId } from '@core/model';
+import { SETTING_KEYS } from '@core/model';
+import { clusterProgressId, progressId } from '@core/ids';
+import { compareTasks } from '@core/tasks';
 import type { LedgerDb } from './db';
 
 /** Read a setting; `fallback` when absent. */
@@ -56,11 +58,6 @@ export const tasksRepo = {
   byDocument: (db: LedgerDb, documentId: string) => db.tasks.where('documentId').equals(documentId).sortBy('order'),
 };
 
-/** Document order, then task order. */
-export function compareTasks(a: Task, b: Task): number {
-  return a.documentId === b.documentId ? a.order - b.order : a.documentId < b.documentId ? -1 : 1;
-}
-
 export const targetsRepo = {
   put: (db: LedgerDb, t: Target) => db.targets.put(t),
   byTask: (db: LedgerDb, taskKey: string) => db.targets.where('taskKey').equals(taskKey).toArray(),
@@ -78,7 +75,7 @@ export const clustersRepo = {
   indicatorValues: (db: LedgerDb, indicatorId: string) =>
     db.clusterIndicatorValues.where('indicatorId').equals(indicatorId).toArray(),
   putProgress: (db: LedgerDb, p: ClusterProgress) => db.clusterProgress.put(p),
-  progress: (db: LedgerDb, clusterId: string, periodId: string) => db.clusterProgress.get(`${clusterId}|${periodId}`),
+  progress: (db: LedgerDb, clusterId: string, periodId: string) => db.clusterProgress.get(clusterProgressId(clusterId, periodId)),
 };
 
 /** An empty progress entry for a task in a period. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Space, Table, Tabs, Typography } from 'antd';
 import { FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import type { PolicyDocument } from '@core/model';
+import { documentIdFor } from '@core/ids';
 import { parsePolicyText } from '@core/policy/parse';
 import type { ParsedPolicy } from '@core/policy/types';
 import { prefixesInUse, proposeKeyPrefix } from '@core/policy/review';
@@ -124,7 +125,7 @@ function AddDocument({ onDone }: { onDone: () => void }) {
     if (badDeadline) return setError(T.review.badDeadline(shownKey(badDeadline[0], draft), badDeadline[1]));
     const unnamed = draft.targets.find((t) => !t.name.trim());
     if (unnamed) return setError(T.review.incompleteTarget(unnamed.taskKey ? T.review.taskWhere(shownKey(unnamed.taskKey, draft)) : T.review.goalWhere));
-    const documentId = `doc-${meta.keyPrefix}`;
+    const documentId = documentIdFor(meta.keyPrefix);
     const rekey = (k: string) => shownKey(k, draft);
     const document: PolicyDocument = {
       ...draft.parsed.document,

@@ -8,15 +8,15 @@ import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { EXCEL_CELL_LIMIT } from '@core/fields';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
+import { hasContent, isValidPercent } from '@core/progress';
 import { districtJudgedTarget, type DistrictTargets } from '@core/indicators';
 import { getDb } from '../../storage/live';
-import { hasContent } from '../../storage/progress-store';
 import { PeriodLockedError } from '../../storage/locks';
 import { useProgressAutosave } from './autosave';
 import { ConflictNotice } from './ConflictNotice';
 import { LEDGER_TEXT } from './texts';
 import { StatusTag } from './status-tag';
-import { isPlausibleValue, isValidPercent } from './typed-number';
+import { isPlausibleValue } from './typed-number';
 import { NumberField, type NumberFieldHandle } from './NumberField';
 
 type TextField = 'progress' | 'problems' | 'nextSteps';
