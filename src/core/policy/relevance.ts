@@ -8,11 +8,41 @@ import { DISTRICTS } from '../districts';
 import { districtMentions } from './clusters';
 import { ALL_DISTRICTS_UNIT } from './units';
 
-/** Whether a task concerns a district, with the reasons in Chinese for display. */
+/** Why a task concerns a district, most specific first: named, through a cluster, a corridor, all districts. */
+export type RelevanceKind = 'named' | 'cluster' | 'corridor' | 'all';
+
+/** Specificity order of the kinds (the grid and the detail list the most specific reason first). */
+export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'cluster', 'corridor', 'all'];
+
+/** One reason, as data: its kind and what it names (the unit, cluster or corridor). */
+export interface RelevanceReason {
+  kind: RelevanceKind;
+  /** 点名: the district, or `district（unit）`; 产业集群: the cluster; 走廊: the corridor; 各区: the unit. */
+  detail: string;
+  /** A cluster the officer linked by hand (手动关联). */
+  manual?: boolean;
+}
+
+/** Whether a task concerns a district, with the reasons as data and as words, most specific first. */
 export interface TaskRelevance {
   relevant: boolean;
-  /** e.g. `各区人民政府：全部区参与`, `点名：汉阳区`, `产业集群：工程设计建造`. */
+  why: RelevanceReason[];
+  /** The reasons in words (relevanceReasonText), e.g. `点名：汉阳区`, `产业集群：工程设计建造`, `各区人民政府：全部区参与`. */
   reasons: string[];
+}
+
+/** A reason in words: the one wording, read by the ledger, its search and the import preview. */
+export function relevanceReasonText(r: RelevanceReason): string {
+  switch (r.kind) {
+    case 'named':
+      return `点名：${r.detail}`;
+    case 'cluster':
+      return `产业集群：${r.detail}${r.manual ? '（手动关联）' : ''}`;
+    case 'corridor':
+      return `走廊：${r.detail}`;
+    case 'all':
+      return `${r.detail}：全部区参与`;
+  }
 }
 
 /** Stems used in lists like "联动蔡甸、汉阳等区域" (the district name without 区). */
@@ -26,33 +56,46 @@ function districtStem(name: string): string | undefined {
  * ignored); a cluster's excludedTaskKeys / includedTaskKeys override its keyword match.
  */
 export function taskRelevance(task: Task, district: string, clusters: readonly Cluster[]): TaskRelevance {
-  const reasons: string[] = [];
+  const why: RelevanceReason[] = [];
+  const has = (kind: RelevanceKind) => why.some((r) => r.kind === kind);
   const units = [...task.leadUnits, ...task.responsibleUnits];
   const mentions = districtMentions(district);
-  if (units.includes(ALL_DISTRICTS_UNIT)) reasons.push(`${ALL_DISTRICTS_UNIT}：全部区参与`);
+  if (units.includes(ALL_DISTRICTS_UNIT)) why.push({ kind: 'all', detail: ALL_DISTRICTS_UNIT });
   const named = units.find((u) => mentions.some((m) => u.includes(m)));
-  if (named) reasons.push(`点名：${named === district ? district : `${district}（${named}）`}`);
-  else if (mentions.some((m) => task.text.includes(m) || task.title.includes(m))) reasons.push(`点名：${district}`);
+  if (named) why.push({ kind: 'named', detail: named === district ? district : `${district}（${named}）` });
+  else if (mentions.some((m) => task.text.includes(m) || task.title.includes(m))) why.push({ kind: 'named', detail: district });
   const stem = districtStem(district);
   if (stem) {
     for (const m of task.text.matchAll(/([^，。；（、]*?走廊)（([^）]*)）/gu)) {
-      if (m[2]!.split(/[、，等]/u).some((x) => x.replace(/区域$|区$/u, '') === stem)) reasons.push(`走廊：${m[1]!.replace(/^(?:促进|推动|打造|建设)/u, '')}`);
+      if (m[2]!.split(/[、，等]/u).some((x) => x.replace(/区域$|区$/u, '') === stem)) why.push({ kind: 'corridor', detail: m[1]!.replace(/^(?:促进|推动|打造|建设)/u, '') });
     }
-    if (!reasons.some((r) => r.startsWith('点名')) && new RegExp(`${stem}(?:区)?[、，]|[、，]${stem}(?:区)?(?:等|人民政府|[、，])`, 'u').test(task.text) && !reasons.some((r) => r.startsWith('走廊')))
-      reasons.push(`点名：${district}`);
+    if (!has('named') && new RegExp(`${stem}(?:区)?[、，]|[、，]${stem}(?:区)?(?:等|人民政府|[、，])`, 'u').test(task.text) && !has('corridor'))
+      why.push({ kind: 'named', detail: district });
   }
   for (const c of clusters) {
     if (c.district !== district) continue;
     if (c.excludedTaskKeys.includes(task.key)) continue;
     if (c.includedTaskKeys.includes(task.key)) {
-      reasons.push(`产业集群：${c.name}（手动关联）`);
+      why.push({ kind: 'cluster', detail: c.name, manual: true });
       continue;
     }
     const hay = `${task.title}${task.text}`;
     const hit = [c.name, ...c.keywords].find((k) => k && hay.includes(k));
-    if (hit) reasons.push(`产业集群：${c.name}`);
+    if (hit) why.push({ kind: 'cluster', detail: c.name });
   }
-  return { relevant: reasons.length > 0, reasons: [...new Set(reasons)] };
+  // Most specific first; the same reason once.
+  const seen = new Set<string>();
+  const ordered = why
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => RELEVANCE_KINDS.indexOf(a.r.kind) - RELEVANCE_KINDS.indexOf(b.r.kind) || a.i - b.i)
+    .map((x) => x.r)
+    .filter((r) => {
+      const text = relevanceReasonText(r);
+      if (seen.has(text)) return false;
+      seen.add(text);
+      return true;
+    });
+  return { relevant: ordered.length > 0, why: ordered, reasons: ordered.map(relevanceReasonText) };
 }
 
 /**

@@ -140,15 +140,9 @@ function columns(): ColumnDef<LedgerRow>[] {
       accessorFn: (r) => (r.filled ? (r.progress?.updatedAt ?? '') : ''),
       cell: (c) => <span style={{ color: '#888' }}>{shortTime(c.getValue<string>())}</span>,
     },
-    // The most specific reason first: a district named, then its cluster, then a corridor, then 各区.
-    text('relevance', (r) => [...r.reasons].sort((a, b) => reasonRank(a) - reasonRank(b)).join('；')),
+    // Core lists the most specific reason first: a district named, then its cluster, then a corridor, then 各区.
+    text('relevance', (r) => r.reasons.join('；')),
   ];
-}
-
-/** Order of relevance reasons by how specific they are. */
-function reasonRank(reason: string): number {
-  const i = ['点名', '产业集群', '走廊', '各区'].findIndex((p) => reason.startsWith(p));
-  return i < 0 ? 9 : i;
 }
 
 /** A flat list item of the grid: a group header or a task row. */
