@@ -49,3 +49,9 @@ export const CLUSTER_TEXT = {
   cancel: '取消',
   taskCount: (n: number) => `${n} 项任务`,
 } as const;
+
+/** Values of cluster indicators. */
+export const CLUSTER_VALUE_TEXT = {
+  indicatorUnitPlaceholder: '家',
+  valueInYear: (v: number, year?: number) => `${v}${year ? `（${year}年）` : ''}`,
+} as const;

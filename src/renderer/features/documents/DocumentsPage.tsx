@@ -11,7 +11,9 @@ import { getDb, useLiveQuery } from '../../storage/live';
 import { saveConfirmedDocument } from '../../storage/seed';
 import { PolicyFileError, readPolicyFile } from './docx-text';
 import { ReviewDocument, shownKey, type Draft } from './ReviewDocument';
-import { DOC_TEXT as T } from './texts';
+import { DOC_SOURCE_TEXT, DOC_TEXT } from './texts';
+
+const T = { ...DOC_TEXT, ...DOC_SOURCE_TEXT };
 
 /** 政策文件: the documents in the store, and 添加政策文件 (paste or open, review, save). */
 export function DocumentsPage() {
@@ -113,7 +115,7 @@ function AddDocument({ onDone }: { onDone: () => void }) {
     if (!text.trim()) return setError(T.emptyText);
     setError(undefined);
     const keyPrefix = await freePrefix(text);
-    setDraft(draftFrom(parsePolicyText(text, { source: fileName || '粘贴的文本', now: new Date().toISOString(), origin: 'import', keyPrefix }), fileName, keyPrefix));
+    setDraft(draftFrom(parsePolicyText(text, { source: fileName || T.pastedSource, now: new Date().toISOString(), origin: 'import', keyPrefix }), fileName, keyPrefix));
   };
 
   const save = async () => {
@@ -172,7 +174,7 @@ function AddDocument({ onDone }: { onDone: () => void }) {
                     <Button icon={<FolderOpenOutlined />} onClick={openFile} loading={reading} data-testid="open-policy-file">
                       {T.openFile}
                     </Button>
-                    {fileName && <Typography.Text>{`${fileName}：${text.length} 字`}</Typography.Text>}
+                    {fileName && <Typography.Text>{T.fileLength(fileName, text.length)}</Typography.Text>}
                   </Space>
                 ),
               },

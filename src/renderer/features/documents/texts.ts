@@ -84,3 +84,10 @@ export const DOC_TEXT = {
     taskWhere: (key: string) => `任务 ${key} 中`,
   },
 };
+
+/** Where a document's text came from. */
+export const DOC_SOURCE_TEXT = {
+  /** The source of a text pasted rather than opened from a file. */
+  pastedSource: '粘贴的文本',
+  fileLength: (fileName: string, chars: number) => `${fileName}：${chars} 字`,
+} as const;

@@ -105,3 +105,12 @@ export const IMPORT_TEXT = {
     note: '备注（不导入）',
   },
 } as const;
+
+/** The steps of an import: sheet choice, column mapping, preview. */
+export const IMPORT_STEP_TEXT = {
+  next: '下一步',
+  columnNumber: (n: number) => `第 ${n} 列`,
+  openMatches: (n: number) => `还有 ${n} 行需要您确认对应的任务（见“需确认”）。`,
+  emptyValue: '（空）',
+  listTask: '清单中的任务',
+} as const;

@@ -139,3 +139,17 @@ export const LEDGER_TEXT = {
     emptyValue: '（空）',
   },
 } as const;
+
+/** Smaller words of the ledger: the grid's hints, group counts, the period picker and the form's buttons. */
+export const LEDGER_MORE_TEXT = {
+  gridLabel: '任务台账',
+  sortHint: '点击排序',
+  resizeHint: '拖动调整列宽',
+  groupCounts: (count: number, filled: number) => `${count} 项 · 已填报 ${filled}`,
+  currentPeriod: (name: string) => `${name}（本期）`,
+  previousPeriod: '上期',
+  copyOk: '沿用',
+  cancel: '取消',
+  choose: '请选择',
+  closeOkCount: (ok: string, n: number) => `${ok}（${n} 项）`,
+} as const;

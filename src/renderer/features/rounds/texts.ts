@@ -166,3 +166,13 @@ export const ROUNDS_TEXT = {
     noReturns: '这一轮还没有收回任何文件。',
   },
 } as const;
+
+/** Smaller words of the rounds pages: file filters, counts, a row's place, the worker's failure. */
+export const ROUNDS_MORE_TEXT = {
+  xlsxFilter: 'Excel 工作簿',
+  zipFilter: 'ZIP 压缩包',
+  notReturned: '未报送',
+  allDistricts: (n: number) => `全部 ${n} 个区`,
+  rowWhere: (row: number, taskKey?: string) => `第 ${row} 行 ${taskKey ?? ''}`,
+  workerFailed: '识别报回文件时出错，台账没有任何改动。请重试；如仍失败，请把文件另存为 .xlsx 后再拖入。',
+} as const;
