@@ -1,4 +1,6 @@
 /** User-facing text of 下发与回收, in one place. */
+import { fieldName } from '@core/fields';
+
 export const ROUNDS_TEXT = {
   title: '下发与回收',
   intro: '把本期任务按承办单位分发下去，收回各单位填好的表，核对后合并进台账。',
@@ -62,7 +64,7 @@ export const ROUNDS_TEXT = {
     done: (n: number) => `已更新 ${n} 项任务的分工。`,
     noSelection: '请先勾选任务，或点“全选当前列表”。',
     colKey: '任务编号',
-    colTitle: '任务名称',
+    colTitle: fieldName('title'),
     colCityLead: '市牵头单位',
     colLead: '牵头承办单位',
     colAssist: '协办单位',
