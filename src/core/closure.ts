@@ -10,11 +10,6 @@ export function isClosedIn(task: Pick<Task, 'closedAt'>, period: Pick<ReportingP
   return Boolean(task.closedAt && task.closedAt <= period.end);
 }
 
-/** Whether the task has been closed at all (at any date). */
-export function isClosed(task: Pick<Task, 'closedAt'>): boolean {
-  return Boolean(task.closedAt);
-}
-
 /** The task closed on `date` with `note` by `by` (a new record; the input is unchanged). */
 export function closeTask(task: Task, close: { date: IsoDate; note: string; by: string }, now: string): Task {
   return { ...task, closedAt: close.date, closedNote: close.note.trim() || undefined, closedBy: close.by.trim() || undefined, updatedAt: now };

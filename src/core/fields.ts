@@ -1,10 +1,13 @@
 /**
  * The field registry of a task row: one list drives the grid columns, the export columns
- * and the import mapping, so that export → import round-trips by construction.
+ * and the import mapping, so that export → import round-trips by construction. Each field has
+ * one Chinese name (its header) and an accessor (fieldText / progressFieldValue) that every
+ * reader uses: the grid, the CSV, the report rows, the import diff and its preview.
  *
  * `id` values are persisted (remembered column mappings, grid column settings):
  * do not rename without a migration.
  */
+import { STATUS_LABELS, taskCode, type ProgressEntry, type Task } from './model';
 
 /** A column of the task list as the city and the officer see it. */
 export interface TaskField {
@@ -74,6 +77,47 @@ export function taskField(id: TaskFieldId): TaskField {
   const f = TASK_FIELDS.find((x) => x.id === id);
   if (!f) throw new Error(`unknown task field ${id}`);
   return f;
+}
+
+/** The one Chinese name of a field, as printed in the 重点任务推进情况表 (grid, CSV, import, audit). */
+export function fieldName(id: TaskFieldId): string {
+  return taskField(id).header;
+}
+
+/** A task-owned field of a task as the officer reads it (units joined with 、, the deadline as written). */
+export function taskFieldText(t: Task, f: TaskFieldId, docName: (id: string) => string = (id) => id): string {
+  switch (f) {
+    case 'document':
+      return docName(t.documentId);
+    case 'key':
+      return taskCode(t);
+    case 'number':
+      return t.number;
+    case 'title':
+      return t.title;
+    case 'text':
+      return t.text;
+    case 'leadUnits':
+      return t.leadUnits.join('、');
+    case 'responsibleUnits':
+      return t.responsibleUnits.join('、');
+    case 'deadline':
+      return t.deadlineText ?? t.deadline ?? '';
+    default:
+      return '';
+  }
+}
+
+/** A progress-owned field of an entry as a report cell: text, the percent as a number, the status by its label. */
+export function progressFieldValue(p: ProgressEntry | undefined, f: 'progress' | 'percent' | 'status' | 'problems' | 'nextSteps'): string | number | null {
+  switch (f) {
+    case 'percent':
+      return p?.percent ?? null;
+    case 'status':
+      return p?.status ? STATUS_LABELS[p.status] : '';
+    default:
+      return p?.[f] ?? '';
+  }
 }
 
 /** Most characters an Excel cell holds (32,767): longer text could not be exported, so it is refused at entry. */

@@ -247,10 +247,8 @@ export interface ProgressEntry {
   paragraphSources?: Partial<Record<'progress' | 'problems' | 'nextSteps', string[]>>;
 }
 
-/** The id of a progress entry. Persisted format: do not change. */
-export function progressId(district: string, taskKey: string, periodId: string): string {
-  return `${district}|${taskKey}|${periodId}`;
-}
+/** The id of a progress entry (built in core/ids.ts with every other persisted id). */
+export { progressId } from './ids';
 
 /** A value of a cluster indicator in one period. */
 export interface ClusterIndicatorValue {
@@ -336,7 +334,6 @@ export const SETTING_KEYS = {
   filledBy: 'filledBy',
   seedVersion: 'seedVersion',
   importMapping: 'importMapping',
-  gridColumns: 'gridColumns',
   /** The officer's unit renames (UnitRename[]), on top of the built-in pairs. */
   unitRenames: 'unitRenames',
   /** The ledger's 与本区相关 filter (on unless the office turned it off). */

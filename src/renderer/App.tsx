@@ -9,7 +9,7 @@ import { ensureSeeded } from './storage/seed';
 import { recoverDrafts } from './storage/drafts';
 import { FirstStart } from './features/shell/FirstStart';
 import { Shell } from './features/shell/Shell';
-import { SHELL_TEXT } from './features/shell/texts';
+import { CRASH_TEXT, SHELL_TEXT } from './features/shell/texts';
 import { StorageGate } from './features/backup/StorageGate';
 
 dayjs.locale('zh-cn');
@@ -74,8 +74,8 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }
       return (
         <Result
           status="error"
-          title="程序遇到了问题"
-          subTitle={`已填写的内容都保存在本机数据库中，不会丢失。请关闭后重新打开本程序；如仍出现，请把这段说明发给技术支持：${this.state.error.message}`}
+          title={CRASH_TEXT.title}
+          subTitle={CRASH_TEXT.detail(this.state.error.message)}
         />
       );
     return this.props.children;

@@ -9,7 +9,8 @@ import { isClosedIn } from '../closure';
 import { clusterMatches } from '../policy/clusters';
 import type { PaceVerdict } from '../indicators/pace';
 import { buildDistrictIndicators, judgeIndicator, type DistrictTargets } from '../indicators/district';
-import { isProgressFilled, type ProgressSummary } from './progress-summary';
+import type { ProgressSummary } from './progress-summary';
+import { isFilled } from '../progress';
 
 /**
  * A task's status on the dashboard: one of the city's statuses, 未选状态 (something written
@@ -214,7 +215,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     const k = slot.get(e.taskKey);
     if (k !== undefined) {
       const j = periodIndex.get(e.periodId);
-      const filled = 'filled' in e ? e.filled === 1 : isProgressFilled(e);
+      const filled = 'filled' in e ? e.filled === 1 : isFilled(e);
       const code = e.status ? (STATUS_CODE[e.status] ?? NONE) : filled ? NO_STATUS : NONE;
       if (j !== undefined) {
         if (code !== NONE) status[k * nP + j] = code;

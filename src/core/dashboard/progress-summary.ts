@@ -5,6 +5,8 @@
  */
 import type { IsoDate, IsoDateTime, ProgressEntry, TaskStatus } from '../model';
 import { parsePeriodId } from '../period';
+import { isFilled } from '../progress';
+import { periodSummaryId } from '../ids';
 
 /** One progress entry without its texts. */
 export interface ProgressSummary {
@@ -41,19 +43,12 @@ export interface PeriodSummaryRow {
   cells: Record<string, SummaryCell>;
 }
 
-/** The id of a district's period row. */
-export function periodSummaryId(district: string, periodId: string): string {
-  return `${district}|${periodId}`;
-}
-
-/** Whether an entry counts as filled on the 工作台: a status, a percent or progress text. */
-export function isProgressFilled(e: Pick<ProgressEntry, 'status' | 'percent' | 'progress'>): boolean {
-  return !!e.status || e.percent !== undefined || (typeof e.progress === 'string' && e.progress.trim() !== '');
-}
+/** The id of a district's period row (core/ids.ts). */
+export { periodSummaryId };
 
 /** The cell of a progress entry. */
 export function summaryCellOf(e: ProgressEntry): SummaryCell {
-  const cell: SummaryCell = { filled: isProgressFilled(e) ? 1 : 0, updatedAt: e.updatedAt };
+  const cell: SummaryCell = { filled: isFilled(e) ? 1 : 0, updatedAt: e.updatedAt };
   if (e.status !== undefined) cell.status = e.status;
   if (e.percent !== undefined) cell.percent = e.percent;
   for (const id in e.indicatorValues ?? {}) {

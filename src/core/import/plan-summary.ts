@@ -2,33 +2,12 @@
  * The plan as plain JSON, each task named by the list's number and the ledger's key: what
  * `npm run plan-import` prints for support, and what the fixture tests compare.
  */
-import type { TaskFieldId } from '../fields';
+import { taskFieldText, type TaskFieldId } from '../fields';
 import { taskCode, type Task } from '../model';
 import type { ImportPlan } from './types';
 
-/** A field of a task as the officer reads it (units joined with 、, the deadline as written). */
-export function taskFieldText(t: Task, f: TaskFieldId, docName: (id: string) => string = (id) => id): string {
-  switch (f) {
-    case 'document':
-      return docName(t.documentId);
-    case 'key':
-      return taskCode(t);
-    case 'number':
-      return t.number;
-    case 'title':
-      return t.title;
-    case 'text':
-      return t.text;
-    case 'leadUnits':
-      return t.leadUnits.join('、');
-    case 'responsibleUnits':
-      return t.responsibleUnits.join('、');
-    case 'deadline':
-      return t.deadlineText ?? t.deadline ?? '';
-    default:
-      return '';
-  }
-}
+/** A field of a task as the officer reads it: the registry's accessor (core/fields.ts). */
+export { taskFieldText };
 
 type FieldChanges = Partial<Record<TaskFieldId, { before: string; after: string }>>;
 

@@ -171,8 +171,3 @@ export function judgePace({ target, year, period, actual }: PaceInput): PaceResu
       `到本期末应${increment ? '新增' : '达到'}约${fmt(expected)}${unit}，${a}（相差${PACE_TOLERANCE}个百分点以内算序时）。`,
   };
 }
-
-/** 完成率 rounded to one decimal, or undefined. */
-export function roundedCompletion(r: PaceResult): number | undefined {
-  return r.completion === undefined ? undefined : Math.round(r.completion * 10) / 10;
-}

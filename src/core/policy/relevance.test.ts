@@ -15,7 +15,7 @@ describe('taskRelevance for 汉阳区 on the default data', () => {
     ['2023GZYD-03', []],
     ['2024KJRC-10', ['走廊：车谷产业创新大走廊', '走廊：武汉滨江数创大走廊']],
     ['2024KJRC-12', []],
-    ['SSWGH-17', ['各区人民政府：全部区参与', '产业集群：工程设计建造']],
+    ['SSWGH-17', ['产业集群：工程设计建造', '各区人民政府：全部区参与']], // most specific first
     ['SSWGH-06', []],
   ])('%s → %j', (key, reasons) => {
     const r = taskRelevance(task(key), '汉阳区', hanyang);
@@ -25,7 +25,7 @@ describe('taskRelevance for 汉阳区 on the default data', () => {
 
   it('names a district in the units: 洪山区 in 2023GZYD-03', () => {
     const r = taskRelevance(task('2023GZYD-03'), '洪山区', []);
-    expect(r).toEqual({ relevant: true, reasons: ['点名：洪山区（洪山区人民政府）'] });
+    expect(r).toEqual({ relevant: true, why: [{ kind: 'named', detail: '洪山区（洪山区人民政府）' }], reasons: ['点名：洪山区（洪山区人民政府）'] });
   });
 
   it('zones are named by their short names: 东湖高新区管委会 leads 2023GZYD-02', () => {
@@ -38,6 +38,13 @@ describe('taskRelevance for 汉阳区 on the default data', () => {
     expect(taskRelevance(t, '汉阳区', [c]).reasons).toEqual(['各区人民政府：全部区参与']);
     const inc = { ...hanyang[0]!, includedTaskKeys: ['2023GZYD-01'] };
     expect(taskRelevance(task('2023GZYD-01'), '汉阳区', [inc]).reasons).toEqual(['产业集群：工程设计建造（手动关联）']);
+  });
+
+  it('reasons are data, most specific first, worded in one place', () => {
+    const t = { ...task('SSWGH-17'), text: `${task('SSWGH-17').text}，推动车谷产业创新大走廊（汉阳、蔡甸等区域）`, responsibleUnits: ['各区人民政府', '汉阳区人民政府'] };
+    const r = taskRelevance(t, '汉阳区', hanyang);
+    expect(r.why.map((x) => x.kind)).toEqual(['named', 'cluster', 'corridor', 'all']);
+    expect(r.reasons).toEqual(['点名：汉阳区（汉阳区人民政府）', '产业集群：工程设计建造', '走廊：车谷产业创新大走廊', '各区人民政府：全部区参与']);
   });
 
   it('most seed tasks concern 汉阳区, each with a reason', () => {

@@ -8,11 +8,41 @@ import { DISTRICTS } from '../districts';
 import { clusterMembership, districtMentions } from './clusters';
 import { ALL_DISTRICTS_UNIT } from './units';
 
-/** Whether a task concerns a district, with the reasons in Chinese for display. */
+/** Why a task concerns a district, most specific first: named, through a cluster, a corridor, all districts. */
+export type RelevanceKind = 'named' | 'cluster' | 'corridor' | 'all';
+
+/** Specificity order of the kinds (the grid and the detail list the most specific reason first). */
+export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'cluster', 'corridor', 'all'];
+
+/** One reason, as data: its kind and what it names (the unit, cluster or corridor). */
+export interface RelevanceReason {
+  kind: RelevanceKind;
+  /** 点名: the district, or `district（unit）`; 产业集群: the cluster; 走廊: the corridor; 各区: the unit. */
+  detail: string;
+  /** A cluster the officer linked by hand (手动关联). */
+  manual?: boolean;
+}
+
+/** Whether a task concerns a district, with the reasons as data and as words, most specific first. */
 export interface TaskRelevance {
   relevant: boolean;
-  /** e.g. `各区人民政府：全部区参与`, `点名：汉阳区`, `产业集群：工程设计建造`. */
+  why: RelevanceReason[];
+  /** The reasons in words (relevanceReasonText), e.g. `点名：汉阳区`, `产业集群：工程设计建造`, `各区人民政府：全部区参与`. */
   reasons: string[];
+}
+
+/** A reason in words: the one wording, read by the ledger, its search and the import preview. */
+export function relevanceReasonText(r: RelevanceReason): string {
+  switch (r.kind) {
+    case 'named':
+      return `点名：${r.detail}`;
+    case 'cluster':
+      return `产业集群：${r.detail}${r.manual ? '（手动关联）' : ''}`;
+    case 'corridor':
+      return `走廊：${r.detail}`;
+    case 'all':
+      return `${r.detail}：全部区参与`;
+  }
 }
 
 /** Stems used in lists like "联动蔡甸、汉阳等区域" (the district name without 区). */
@@ -83,28 +113,41 @@ function sameInputs(a: Task, b: Task): boolean {
 }
 
 function judge(task: Task, district: string, clusters: readonly Cluster[]): TaskRelevance {
-  const reasons: string[] = [];
+  const why: RelevanceReason[] = [];
+  const has = (kind: RelevanceKind) => why.some((r) => r.kind === kind);
   const units = [...task.leadUnits, ...task.responsibleUnits];
   const mentions = districtMentions(district);
-  if (units.includes(ALL_DISTRICTS_UNIT)) reasons.push(`${ALL_DISTRICTS_UNIT}：全部区参与`);
+  if (units.includes(ALL_DISTRICTS_UNIT)) why.push({ kind: 'all', detail: ALL_DISTRICTS_UNIT });
   const named = units.find((u) => mentions.some((m) => u.includes(m)));
-  if (named) reasons.push(`点名：${named === district ? district : `${district}（${named}）`}`);
-  else if (mentions.some((m) => task.text.includes(m) || task.title.includes(m))) reasons.push(`点名：${district}`);
+  if (named) why.push({ kind: 'named', detail: named === district ? district : `${district}（${named}）` });
+  else if (mentions.some((m) => task.text.includes(m) || task.title.includes(m))) why.push({ kind: 'named', detail: district });
   const stem = districtStem(district);
   // Both patterns need the stem in the text; the corridor one also needs 走廊 (its lazy prefix
   // is costly on long texts without it).
   if (stem && task.text.includes(stem)) {
     if (task.text.includes('走廊'))
       for (const m of task.text.matchAll(CORRIDOR)) {
-        if (m[2]!.split(/[、，等]/u).some((x) => x.replace(/区域$|区$/u, '') === stem)) reasons.push(`走廊：${m[1]!.replace(/^(?:促进|推动|打造|建设)/u, '')}`);
+        if (m[2]!.split(/[、，等]/u).some((x) => x.replace(/区域$|区$/u, '') === stem)) why.push({ kind: 'corridor', detail: m[1]!.replace(/^(?:促进|推动|打造|建设)/u, '') });
       }
-    if (!reasons.some((r) => r.startsWith('点名')) && !reasons.some((r) => r.startsWith('走廊')) && stemListPattern(stem).test(task.text)) reasons.push(`点名：${district}`);
+    if (!has('named') && !has('corridor') && stemListPattern(stem).test(task.text)) why.push({ kind: 'named', detail: district });
   }
   for (const c of clusters) {
     const m = clusterMembership(c, task, district);
-    if (m) reasons.push(m.kind === 'manual' ? `产业集群：${c.name}（手动关联）` : `产业集群：${c.name}`);
+    if (m) why.push(m.kind === 'manual' ? { kind: 'cluster', detail: c.name, manual: true } : { kind: 'cluster', detail: c.name });
   }
-  return { relevant: reasons.length > 0, reasons: [...new Set(reasons)] };
+  // Most specific first; the same reason once.
+  const seen = new Set<string>();
+  const ordered = why
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => RELEVANCE_KINDS.indexOf(a.r.kind) - RELEVANCE_KINDS.indexOf(b.r.kind) || a.i - b.i)
+    .map((x) => x.r)
+    .filter((r) => {
+      const text = relevanceReasonText(r);
+      if (seen.has(text)) return false;
+      seen.add(text);
+      return true;
+    });
+  return { relevant: ordered.length > 0, why: ordered, reasons: ordered.map(relevanceReasonText) };
 }
 
 /**

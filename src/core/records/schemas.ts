@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { TASK_STATUSES } from '../model';
+import { isValidPercent } from '../progress';
 
 const str = z.string();
 const optStr = z.string().optional();
@@ -54,7 +55,7 @@ export const ProgressRow = z.looseObject({
   taskKey: str,
   periodId: str,
   status: z.enum(TASK_STATUSES as unknown as [string, ...string[]]).optional(),
-  percent: z.number().min(0).max(100).optional(),
+  percent: z.number().refine(isValidPercent, '完成进度应为 0 到 100 的整数').optional(),
   progress: str,
   problems: str,
   nextSteps: str,

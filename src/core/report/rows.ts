@@ -2,8 +2,10 @@
  * Report rows // 报表行: what each municipal report says for a district and period, as plain
  * values keyed by placeholder field. Built from tasks, progress, targets and clusters.
  */
-import type { TaskFieldId } from '../fields';
+import { progressFieldValue, taskFieldText, type TaskFieldId } from '../fields';
 import { isClosedIn } from '../closure';
+import { isFilled } from '../progress';
+import { compareTasks } from '../tasks';
 import {
   STATUS_LABELS,
   taskCode,
@@ -101,11 +103,11 @@ export interface ReportSource {
  * district has filled progress for in the period; never a task closed (销号) by the period's end.
  */
 export function reportTasks(src: Pick<ReportSource, 'tasks' | 'clusters' | 'progress' | 'district' | 'period'>): Task[] {
-  const filled = new Set([...progressByTask(src).values()].filter((p) => p.status || p.progress.trim()).map((p) => p.taskKey));
+  const filled = new Set([...progressByTask(src).values()].filter(isFilled).map((p) => p.taskKey));
   return src.tasks
     .filter((t) => !t.archived && !isClosedIn(t, src.period) && (filled.has(t.key) || taskRelevance(t, src.district, src.clusters).relevant))
     .slice()
-    .sort((a, b) => (a.documentId === b.documentId ? a.order - b.order : a.documentId < b.documentId ? -1 : 1));
+    .sort(compareTasks);
 }
 
 function progressByTask(src: Pick<ReportSource, 'progress' | 'district' | 'period'>): Map<string, ProgressEntry> {
@@ -118,26 +120,29 @@ function progressByTask(src: Pick<ReportSource, 'progress' | 'district' | 'perio
 export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'clusters' | 'progress' | 'district' | 'period'>): TaskReportRow[] {
   const docs = new Map(src.documents.map((d) => [d.id, d]));
   const prog = progressByTask(src);
+  const docName = (id: string) => docs.get(id)?.shortTitle ?? id;
   return reportTasks(src).map((t, i) => {
     const p = prog.get(t.key);
+    // Every cell through the registry's accessors (core/fields.ts), as the grid, the CSV and the import diff read them.
+    const task = (f: TaskFieldId) => taskFieldText(t, f, docName);
     return {
       seq: i + 1,
       // The printed 任务编号: a task an import added shows the list's own number.
-      key: taskCode(t),
+      key: task('key'),
       ...(taskCode(t) !== t.key ? { taskKey: t.key } : {}),
-      document: docs.get(t.documentId)?.shortTitle ?? t.documentId,
-      number: t.number,
+      document: task('document'),
+      number: task('number'),
       section: '',
-      title: t.title,
-      text: t.text,
-      leadUnits: t.leadUnits.join('、'),
-      responsibleUnits: t.responsibleUnits.join('、'),
-      deadline: t.deadlineText ?? t.deadline ?? '',
-      progress: p?.progress ?? '',
-      percent: p?.percent ?? null,
-      status: p?.status ? STATUS_LABELS[p.status] : '',
-      problems: p?.problems ?? '',
-      nextSteps: p?.nextSteps ?? '',
+      title: task('title'),
+      text: task('text'),
+      leadUnits: task('leadUnits'),
+      responsibleUnits: task('responsibleUnits'),
+      deadline: task('deadline'),
+      progress: progressFieldValue(p, 'progress'),
+      percent: progressFieldValue(p, 'percent'),
+      status: progressFieldValue(p, 'status'),
+      problems: progressFieldValue(p, 'problems'),
+      nextSteps: progressFieldValue(p, 'nextSteps'),
       note: '',
     };
   });

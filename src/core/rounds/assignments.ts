@@ -15,10 +15,8 @@ export interface Assignment {
   updatedAt: string;
 }
 
-/** The id of an assignment. Persisted format: do not change. */
-export function assignmentId(district: string, taskKey: string): string {
-  return `${district}|${taskKey}`;
-}
+/** The id of an assignment (core/ids.ts). */
+export { assignmentId } from '../ids';
 
 /** One bulk change, applied to every selected task. */
 export type AssignChange =

@@ -67,3 +67,8 @@ export function columnLetter(index: number): string {
 export function roundFileName(district: string, periodName: string, unit: string): string {
   return `${district}${periodName}任务填报表_${unit}.xlsx`.replace(/[\\/:*?"<>|]/gu, '_');
 }
+
+/** The file a city round sends to a district (the city's list of its tasks). */
+export function cityRoundFileName(periodName: string, unit: string): string {
+  return `武汉市${periodName}科技创新重点任务清单_${unit}.xlsx`;
+}

@@ -6,12 +6,12 @@ import type {
   AppInfo,
   BackupFileInfo,
   LedgerBridge,
-  MenuCommand,
   OpenFileRequest,
   OpenedFile,
   SaveFileRequest,
   SaveFileResult,
 } from '@shared/bridge';
+import { BROWSER_BRIDGE_TEXT as T } from './texts';
 
 /** Let the officer choose a file; the File itself (read later, piece by piece). */
 function chooseFile(req: OpenFileRequest): Promise<File | null> {
@@ -84,28 +84,14 @@ function download(req: SaveFileRequest): SaveFileResult {
   return { status: 'saved', name: req.suggestedName };
 }
 
-/** Listeners for files dropped on the window (the browser's stand-in for "open with"). */
-const fileListeners = new Set<(file: OpenedFile) => void>();
-const menuListeners = new Set<(command: MenuCommand) => void>();
-
-/** Deliver a file to onFileOpened listeners (used by the drop handler). */
-export function emitFileOpened(file: OpenedFile): void {
-  for (const l of fileListeners) l(file);
-}
-
-/** Deliver a command to onMenuCommand listeners (keyboard shortcuts in the browser). */
-export function emitMenuCommand(command: MenuCommand): void {
-  for (const l of menuListeners) l(command);
-}
-
 /** A bridge that works in any modern browser. */
 export function createBrowserBridge(): LedgerBridge {
   return {
     appInfo: async (): Promise<AppInfo> => ({
-      name: '区级科创任务台账',
+      name: T.appName,
       version: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
       platform: 'browser',
-      dataFolder: '浏览器本地存储（IndexedDB）',
+      dataFolder: T.dataFolder,
       backupFolder: '',
     }),
     openFile: pickFile,
@@ -113,20 +99,20 @@ export function createBrowserBridge(): LedgerBridge {
     writeBackup: async () => null,
     listBackups: async (): Promise<BackupFileInfo[]> => [],
     readBackup: async () => {
-      throw new Error('浏览器版没有自动备份文件，请使用“导出备份”下载的文件恢复。');
+      throw new Error(T.noBackupFiles);
     },
     exportBackup: async () => ({ status: 'canceled' }),
     // No disk in the browser: backups are offered as downloads by the page instead.
     beginBackupWrite: async () => null,
     appendBackupChunk: async () => {
-      throw new Error('浏览器版没有备份文件夹。');
+      throw new Error(T.noBackupFolder);
     },
     finishBackupWrite: async () => {
-      throw new Error('浏览器版没有备份文件夹。');
+      throw new Error(T.noBackupFolder);
     },
     openBackupRead: async (name, title) => {
-      if (name !== null) throw new Error('浏览器版没有自动备份文件，请使用“导出备份”下载的文件恢复。');
-      const file = await chooseFile({ title, filters: [{ name: '备份文件', extensions: ['json'] }] });
+      if (name !== null) throw new Error(T.noBackupFiles);
+      const file = await chooseFile({ title, filters: [{ name: T.backupFilter, extensions: ['json'] }] });
       if (!file) return null;
       const id = crypto.randomUUID();
       openReads.set(id, { file, at: 0 });
@@ -134,7 +120,7 @@ export function createBrowserBridge(): LedgerBridge {
     },
     readBackupChunk: async (id) => {
       const r = openReads.get(id);
-      if (!r) throw new Error('这次读取已经结束，请重新选择备份文件。');
+      if (!r) throw new Error(T.readEnded);
       if (r.at >= r.file.size) {
         openReads.delete(id);
         return null;
@@ -146,14 +132,9 @@ export function createBrowserBridge(): LedgerBridge {
     closeBackupRead: async (id) => {
       openReads.delete(id);
     },
-    onMenuCommand: (listener) => {
-      menuListeners.add(listener);
-      return () => menuListeners.delete(listener);
-    },
-    onFileOpened: (listener) => {
-      fileListeners.add(listener);
-      return () => fileListeners.delete(listener);
-    },
+    // The browser has no menu and no "open with": these never fire.
+    onMenuCommand: () => () => {},
+    onFileOpened: () => () => {},
     // The browser has no main process asking for backups: never fires.
     onBackupRequested: () => () => {},
   };

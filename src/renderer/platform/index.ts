@@ -5,7 +5,7 @@
 import { BRIDGE_GLOBAL, type LedgerBridge } from '@shared/bridge';
 import { createBrowserBridge } from './browser-bridge';
 
-export { downloadParts, emitFileOpened, emitMenuCommand } from './browser-bridge';
+export { downloadParts } from './browser-bridge';
 
 declare global {
   interface Window {

@@ -260,11 +260,6 @@ export function installAuditTrail(db: Dexie): void {
   db.use(auditMiddleware());
 }
 
-/** Append explicit audit rows (unlocks, restores): the only other way rows enter the trail. */
-export async function appendAudit(db: LedgerDb, rows: AuditEntry[]): Promise<void> {
-  await db.audit.bulkAdd(rows);
-}
-
 /** The trail of one entity, oldest first. */
 export function readAuditTrail(db: LedgerDb, entity: AuditEntry['entity'], entityId: string): Promise<AuditEntry[]> {
   return db.audit.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq');

@@ -8,6 +8,7 @@ import type Dexie from 'dexie';
 import type { DBCore, DBCoreTransaction, Middleware } from 'dexie';
 import type { ProgressEntry, Submission } from '@core/model';
 import { parsePeriodId } from '@core/period';
+import { periodLockId } from '@core/ids';
 import type { LedgerDb } from './db';
 import { changedFields, changedRecords, isUnguarded, readBefore, widenTransactions } from './audit';
 
@@ -68,7 +69,7 @@ export async function unlockPeriod(db: LedgerDb, district: string, periodId: str
       locking.map((s) => ({
         at,
         entity: 'submission' as const,
-        entityId: `${district}|${periodId}`,
+        entityId: periodLockId(district, periodId),
         field: 'unlockedAt',
         oldValue: { fileName: s.fileName, sha256: s.sha256, submittedAt: s.at },
         newValue: at,

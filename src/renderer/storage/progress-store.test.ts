@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerDb } from './db';
 import { emptyProgress, progressRepo } from './repositories';
-import { hasContent, saveProgress } from './progress-store';
+import { saveProgress } from './progress-store';
 
 let db: LedgerDb;
 let n = 0;
@@ -25,14 +25,5 @@ describe('whole-entry progress writes', () => {
     await expect(saveProgress(db, e)).resolves.toBe(false);
     await expect(saveProgress(db, { ...e, problems: '用地未落实' })).resolves.toBe(true);
     expect((await progressRepo.get(db, '汉阳区', 'K-1', '2025-Q3'))?.problems).toBe('用地未落实');
-  });
-
-  it('tells an empty entry from one with content', () => {
-    const e = emptyProgress('汉阳区', 'K-1', '2025-Q3');
-    expect(hasContent(e)).toBe(false);
-    expect(hasContent(undefined)).toBe(false);
-    expect(hasContent({ ...e, progress: '  ' })).toBe(false);
-    expect(hasContent({ ...e, status: 'on_track' })).toBe(true);
-    expect(hasContent({ ...e, indicatorValues: { t1: 3 } })).toBe(true);
   });
 });

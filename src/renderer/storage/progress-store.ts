@@ -14,19 +14,6 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-/** Whether an entry holds anything the officer typed or chose. */
-export function hasContent(e: ProgressEntry | undefined): boolean {
-  if (!e) return false;
-  return Boolean(
-    e.status ||
-      e.percent !== undefined ||
-      e.progress.trim() ||
-      e.problems.trim() ||
-      e.nextSteps.trim() ||
-      Object.values(e.indicatorValues).some((v) => v !== null && v !== undefined),
-  );
-}
-
 /**
  * Write an entry when one of its fields differs from the stored one; returns false when
  * nothing changed. A refused write (e.g. PeriodLockedError for a 已报送 period) rejects and

@@ -1,19 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Cluster, PolicyDocument, ProgressEntry, Section, Submission, Target, Task } from '@core/model';
+import type { Cluster, PolicyDocument, ProgressEntry, Target, Task } from '@core/model';
 import { LedgerDb } from './db';
 import {
-  auditRepo,
   clustersRepo,
   documentsRepo,
   emptyProgress,
   getDistrict,
   getPeriodKind,
   progressRepo,
-  sectionsRepo,
   setDistrict,
   setSetting,
-  submissionsRepo,
   targetsRepo,
   tasksRepo,
 } from './repositories';
@@ -67,10 +64,8 @@ describe('repositories on fake-indexeddb', () => {
     await expect(getPeriodKind(db)).resolves.toBe('month');
   });
 
-  it('write and read documents, sections, tasks and targets', async () => {
+  it('write and read documents, tasks and targets', async () => {
     await documentsRepo.put(db, doc);
-    const sec: Section = { id: 'sec-1', documentId: 'doc-002', level: 1, label: '二', title: '加快推进科创中心建设', order: 1 };
-    await sectionsRepo.put(db, sec);
     await tasksRepo.put(db, task('K-2', 2));
     await tasksRepo.put(db, task('K-1', 1));
     await tasksRepo.put(db, { ...task('K-3', 3), archived: true });
@@ -89,7 +84,6 @@ describe('repositories on fake-indexeddb', () => {
     await targetsRepo.put(db, target);
 
     expect(await documentsRepo.get(db, 'doc-002')).toEqual(doc);
-    expect(await sectionsRepo.byDocument(db, 'doc-002')).toEqual([sec]);
     expect((await tasksRepo.active(db)).map((t) => t.key)).toEqual(['K-1', 'K-2']);
     expect((await tasksRepo.byDocument(db, 'doc-002')).map((t) => t.key)).toEqual(['K-1', 'K-2', 'K-3']);
     expect(await targetsRepo.byTask(db, 'K-1')).toEqual([target]);
@@ -130,14 +124,5 @@ describe('repositories on fake-indexeddb', () => {
     expect(got?.updatedAt).not.toBe(new Date(0).toISOString());
     expect((await progressRepo.byPeriod(db, '汉阳区', '2025-Q3')).map((x) => x.progress)).toEqual(['已完成立项']);
     expect((await progressRepo.byTask(db, '汉阳区', 'K-1')).map((x) => x.periodId)).toEqual(['2025-Q2', '2025-Q3']);
-  });
-
-  it('append audit entries and submissions', async () => {
-    await auditRepo.add(db, { at: 'a', entity: 'progress', entityId: 'x', field: 'progress', oldValue: '', newValue: '甲', by: '张三' });
-    await auditRepo.add(db, { at: 'b', entity: 'progress', entityId: 'x', field: 'progress', oldValue: '甲', newValue: '乙', by: '张三' });
-    expect((await auditRepo.forEntity(db, 'progress', 'x')).map((e) => e.newValue)).toEqual(['甲', '乙']);
-    const s: Submission = { id: 's-1', district: '汉阳区', periodId: '2025-Q3', report: 'tasks', fileName: 'a.xlsx', sha256: 'ab', rows: [{ a: 1 }], at: 'c' };
-    await submissionsRepo.put(db, s);
-    expect(await submissionsRepo.byPeriod(db, '汉阳区', '2025-Q3')).toEqual([s]);
   });
 });

@@ -3,7 +3,6 @@
  * types themselves; these functions keep ids, defaults and timestamps consistent.
  */
 import type {
-  AuditEntry,
   Cluster,
   ClusterIndicator,
   ClusterIndicatorValue,
@@ -11,12 +10,12 @@ import type {
   PeriodKind,
   PolicyDocument,
   ProgressEntry,
-  Section,
-  Submission,
   Target,
   Task,
 } from '@core/model';
-import { SETTING_KEYS, progressId } from '@core/model';
+import { SETTING_KEYS } from '@core/model';
+import { clusterProgressId, progressId } from '@core/ids';
+import { compareTasks } from '@core/tasks';
 import type { LedgerDb } from './db';
 
 /** Read a setting; `fallback` when absent. */
@@ -51,11 +50,6 @@ export const documentsRepo = {
   all: (db: LedgerDb) => db.documents.toArray(),
 };
 
-export const sectionsRepo = {
-  put: (db: LedgerDb, s: Section) => db.sections.put(s),
-  byDocument: (db: LedgerDb, documentId: string) => db.sections.where('documentId').equals(documentId).sortBy('order'),
-};
-
 export const tasksRepo = {
   put: (db: LedgerDb, t: Task) => db.tasks.put(t),
   get: (db: LedgerDb, key: string) => db.tasks.get(key),
@@ -63,11 +57,6 @@ export const tasksRepo = {
   active: async (db: LedgerDb) => (await db.tasks.toArray()).filter((t) => !t.archived).sort(compareTasks),
   byDocument: (db: LedgerDb, documentId: string) => db.tasks.where('documentId').equals(documentId).sortBy('order'),
 };
-
-/** Document order, then task order. */
-export function compareTasks(a: Task, b: Task): number {
-  return a.documentId === b.documentId ? a.order - b.order : a.documentId < b.documentId ? -1 : 1;
-}
 
 export const targetsRepo = {
   put: (db: LedgerDb, t: Target) => db.targets.put(t),
@@ -86,7 +75,7 @@ export const clustersRepo = {
   indicatorValues: (db: LedgerDb, indicatorId: string) =>
     db.clusterIndicatorValues.where('indicatorId').equals(indicatorId).toArray(),
   putProgress: (db: LedgerDb, p: ClusterProgress) => db.clusterProgress.put(p),
-  progress: (db: LedgerDb, clusterId: string, periodId: string) => db.clusterProgress.get(`${clusterId}|${periodId}`),
+  progress: (db: LedgerDb, clusterId: string, periodId: string) => db.clusterProgress.get(clusterProgressId(clusterId, periodId)),
 };
 
 /** An empty progress entry for a task in a period. */
@@ -119,16 +108,4 @@ export const progressRepo = {
     db.progress.where('[district+periodId]').equals([district, periodId]).toArray(),
   byTask: (db: LedgerDb, district: string, taskKey: string) =>
     db.progress.where('[district+taskKey]').equals([district, taskKey]).sortBy('periodId'),
-};
-
-export const auditRepo = {
-  add: (db: LedgerDb, e: AuditEntry) => db.audit.add(e),
-  forEntity: (db: LedgerDb, entity: AuditEntry['entity'], entityId: string) =>
-    db.audit.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq'),
-};
-
-export const submissionsRepo = {
-  put: (db: LedgerDb, s: Submission) => db.submissions.put(s),
-  byPeriod: (db: LedgerDb, district: string, periodId: string) =>
-    db.submissions.where('[district+periodId]').equals([district, periodId]).sortBy('at'),
 };

@@ -3,6 +3,7 @@
  * the file, so the office can prove what it sent (and issue 7 can lock the period).
  */
 import type { Submission, SubmittedFile } from '@core/model';
+import { submissionId, submissionSetId } from '@core/ids';
 import type { LedgerDb } from './db';
 
 /** What to record about an exported report. */
@@ -26,7 +27,7 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 export async function recordSubmission(db: LedgerDb, input: SubmissionInput, at: Date = new Date()): Promise<Submission> {
   const iso = at.toISOString();
   const submission: Submission = {
-    id: `${input.district}|${input.periodId}|${input.report}|${iso}`,
+    id: submissionId(input.district, input.periodId, input.report, iso),
     district: input.district,
     periodId: input.periodId,
     report: input.report,
@@ -67,7 +68,7 @@ export async function recordSubmissionSet(
   for (const f of input.files) files.push({ report: f.report, fileName: f.fileName, sha256: await sha256Hex(f.bytes), size: f.bytes.byteLength });
   const manifest = setManifest(files);
   const submission: Submission = {
-    id: `${input.district}|${input.periodId}|set|${iso}`,
+    id: submissionSetId(input.district, input.periodId, iso),
     district: input.district,
     periodId: input.periodId,
     report: files.map((f) => f.report).join('+'),

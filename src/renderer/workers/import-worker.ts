@@ -7,7 +7,7 @@
 import { planSheet, summariseSheets, type ImportIssue, type ImportPlan, type RememberedMapping, type SheetGrid, type SheetPlanRequest, type SheetSummary, type TableLayout } from '@core/import';
 import { estimatePlanWork, PLAN_LIMITS } from '@core/limits';
 import { readWorkbook } from '../spreadsheet/read-sheet';
-import { IMPORT_WORKER_TEXT as T } from './texts';
+import { IMPORT_STAGE_TEXT as S, IMPORT_WORKER_TEXT as T } from './texts';
 
 export type { SheetSummary };
 
@@ -43,22 +43,22 @@ function handle(req: ImportWorkerRequest): void {
     }
     grids = r.sheets;
     readIssues = grids.map((g) => r.issues.filter((i) => i.sheet === g.name));
-    post({ type: 'progress', stage: '正在识别表头', fraction: 0.9 });
+    post({ type: 'progress', stage: S.headers, fraction: 0.9 });
     const sheets = summariseSheets(grids, req.remembered, readIssues);
     layouts = sheets.map((s) => s.layout);
-    post({ type: 'progress', stage: '读取完成', fraction: 1 });
+    post({ type: 'progress', stage: S.read, fraction: 1 });
     return post({ type: 'read', ok: true, sheets });
   }
   const grid = grids[req.sheetIndex];
   if (!grid) return;
-  post({ type: 'progress', stage: '正在比对任务', fraction: 0.3 });
+  post({ type: 'progress', stage: S.matching, fraction: 0.3 });
   // A list whose planning would run for minutes is refused before it starts, not after.
   const found = layouts[req.sheetIndex];
   const rowCount = found ? Math.max(0, grid.rows.length - found.headerRow - found.headerRows) : 0;
   if (estimatePlanWork(rowCount, req.existing.length) > PLAN_LIMITS.maxWork)
     return post({ type: 'read', ok: false, message: T.tooMuchWork(fileName, grid.name, rowCount, req.existing.length) });
   const { plan, layout } = planSheet(fileName, grid, found, { ...req, readIssues: readIssues[req.sheetIndex] ?? [] });
-  post({ type: 'progress', stage: '比对完成', fraction: 1 });
+  post({ type: 'progress', stage: S.matched, fraction: 1 });
   post({ type: 'plan', plan, layout });
 }
 

@@ -5,6 +5,7 @@
  */
 import { planReturns, type FilePlan, type ReturnContext, type ReturnedFile } from '@core/rounds';
 import { readWorkbook } from '../spreadsheet/read-sheet';
+import { ROUND_WORKER_TEXT } from './texts';
 
 /** SHA-256 of bytes as hex (Web Crypto: in workers, pages and Node 20). */
 export async function sha256Hex(data: Uint8Array): Promise<string> {
@@ -20,7 +21,7 @@ export async function readReturnedFile(name: string, data: Uint8Array): Promise<
     return r.ok ? { fileName: name, hash, sheets: r.sheets } : { fileName: name, hash, sheets: [], readError: r.message };
   } catch (e) {
     console.error('round file read failed', name, e);
-    return { fileName: name, hash, sheets: [], readError: `文件“${name}”无法读取。请确认它能在 Excel 或 WPS 中打开，另存为 .xlsx 后再拖入。` };
+    return { fileName: name, hash, sheets: [], readError: ROUND_WORKER_TEXT.unreadable(name) };
   }
 }
 

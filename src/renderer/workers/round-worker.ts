@@ -5,6 +5,7 @@
  */
 import type { FilePlan, ReturnContext } from '@core/rounds';
 import { readAndPlanReturns } from './round-returns';
+import { ROUND_WORKER_TEXT } from './texts';
 
 /** Message to the worker. */
 export interface RoundWorkerRequest {
@@ -29,7 +30,7 @@ self.onmessage = (e: MessageEvent<RoundWorkerRequest>) => {
     (err: unknown) => {
       // Library English goes to the log; the officer gets what to do.
       console.error('round worker failed', err);
-      post({ type: 'plan', ok: false, message: '识别报回文件时出错，台账没有任何改动。请确认文件能在 Excel 或 WPS 中打开，另存为 .xlsx 后再拖入。' });
+      post({ type: 'plan', ok: false, message: ROUND_WORKER_TEXT.failed });
     },
   );
 };

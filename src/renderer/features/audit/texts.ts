@@ -1,6 +1,7 @@
 /** User-facing text of 修改记录, in one place. */
 import { STATUS_LABELS, type AuditEntry, type TaskStatus } from '@core/model';
 import { parsePeriodId } from '@core/period';
+import { fieldName } from '@core/fields';
 
 export const AUDIT_TEXT = {
   title: '修改记录',
@@ -17,24 +18,25 @@ export const AUDIT_TEXT = {
 
 /** Chinese names of recorded fields. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  title: '重点任务',
-  text: '具体内容',
-  number: '条目',
+  // The task's and the entry's fields by their one name in the registry (core/fields.ts).
+  title: fieldName('title'),
+  text: fieldName('text'),
+  number: fieldName('number'),
   order: '排序',
-  leadUnits: '牵头单位',
-  responsibleUnits: '责任单位',
+  leadUnits: fieldName('leadUnits'),
+  responsibleUnits: fieldName('responsibleUnits'),
   unitsText: '单位原文',
-  deadline: '完成时限',
+  deadline: fieldName('deadline'),
   deadlineText: '时限原文',
   archived: '已归档',
   documentId: '所属文件',
   sectionId: '所属部分',
   origin: '来源',
   status: '本期状态',
-  percent: '完成进度',
-  progress: '进展情况',
-  problems: '存在问题',
-  nextSteps: '下步计划',
+  percent: fieldName('percent'),
+  progress: fieldName('progress'),
+  problems: fieldName('problems'),
+  nextSteps: fieldName('nextSteps'),
   indicatorValues: '指标实际值',
   filledBy: '填报人',
   name: '名称',

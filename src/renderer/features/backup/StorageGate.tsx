@@ -21,7 +21,7 @@ export function StorageGate({ children }: { children: ReactNode }) {
     let live = true;
     void (async () => {
       void requestPersistentStorage();
-      if (isDesktop()) await backupBeforeUpgrade().catch((e: unknown) => console.warn('升级前备份失败', e));
+      if (isDesktop()) await backupBeforeUpgrade().catch((e: unknown) => console.warn('backup before the schema upgrade failed', e));
       await openStore(getDb(), {
         onBlocked: () => live && setState({ step: 'blocked' }),
         onClosedByOtherWindow: () => live && setState({ step: 'problem', problem: { kind: 'closed', ...STORAGE_TEXT.closed, action: 'reload' } }),

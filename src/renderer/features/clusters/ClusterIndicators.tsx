@@ -6,7 +6,9 @@ import { parsePeriodId, shiftPeriod } from '@core/period';
 import { getDb, useLiveQuery } from '../../storage/live';
 import { useReportingPeriod } from '../ledger/use-period';
 import { addIndicator, removeIndicator, setIndicatorValue } from './cluster-actions';
-import { CLUSTER_TEXT as T } from './texts';
+import { CLUSTER_TEXT, CLUSTER_VALUE_TEXT } from './texts';
+
+const T = { ...CLUSTER_TEXT, ...CLUSTER_VALUE_TEXT };
 import { ValueInput } from '../indicators/ValueInput';
 
 const HISTORY = 3;
@@ -24,7 +26,7 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
   if (!data) return null;
   const value = (i: ClusterIndicator, periodId: string): ClusterIndicatorValue | undefined => data.values.find((v) => v.indicatorId === i.id && v.periodId === periodId);
   const earlier = Array.from({ length: HISTORY }, (_, k) => shiftPeriod(period, -(k + 1)));
-  const fmtRange = (v?: number, y?: number) => (v === undefined ? '—' : `${v}${y ? `（${y}年）` : ''}`);
+  const fmtRange = (v?: number, y?: number) => (v === undefined ? '—' : T.valueInYear(v, y));
   return (
     <div data-testid="cluster-indicators">
       <Table<ClusterIndicator>
@@ -93,7 +95,7 @@ function IndicatorDialog({ clusterId, defaultYear, onClose }: { clusterId: strin
         <span>{T.indicatorName}</span>
         <Input autoFocus data-testid="indicator-name" value={f.name} placeholder={T.indicatorNamePlaceholder} onChange={(e) => setF({ ...f, name: e.target.value })} />
         <span>{T.indicatorUnit}</span>
-        <Input data-testid="indicator-unit" value={f.unit} placeholder="家" onChange={(e) => setF({ ...f, unit: e.target.value })} />
+        <Input data-testid="indicator-unit" value={f.unit} placeholder={T.indicatorUnitPlaceholder} onChange={(e) => setF({ ...f, unit: e.target.value })} />
       </div>
       <div style={row}>
         <span>{T.indicatorBaseline}</span>

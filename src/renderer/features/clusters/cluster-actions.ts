@@ -1,12 +1,13 @@
 /** Writes of the clusters page: add, rename, remove a cluster (with its indicators, values and reports), hand-adjust tasks. */
 import type { Cluster, ClusterIndicator } from '@core/model';
+import { clusterIndicatorId, clusterIndicatorValueId, manualClusterId } from '@core/ids';
 import { getDb } from '../../storage/live';
 import { clustersRepo } from '../../storage/repositories';
 
 /** Add a manual cluster for the district at the end of its list. */
 export async function addCluster(district: string, name: string, existing: readonly Cluster[]): Promise<Cluster> {
   const c: Cluster = {
-    id: `cl-manual-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+    id: manualClusterId(),
     district,
     name: name.trim(),
     keywords: [name.trim()],
@@ -60,7 +61,7 @@ export function restoreTask(c: Cluster, key: string): Promise<void> {
 
 /** Add an indicator to a cluster. */
 export async function addIndicator(i: Omit<ClusterIndicator, 'id'>): Promise<void> {
-  await clustersRepo.putIndicator(getDb(), { ...i, id: `ci-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` });
+  await clustersRepo.putIndicator(getDb(), { ...i, id: clusterIndicatorId() });
 }
 
 /** Remove an indicator and its values. */
@@ -74,5 +75,5 @@ export async function removeIndicator(id: string): Promise<void> {
 
 /** Record an indicator's value for a period (null clears it). */
 export async function setIndicatorValue(indicatorId: string, periodId: string, value: number | null): Promise<void> {
-  await clustersRepo.putIndicatorValue(getDb(), { id: `${indicatorId}|${periodId}`, indicatorId, periodId, value, updatedAt: new Date().toISOString() });
+  await clustersRepo.putIndicatorValue(getDb(), { id: clusterIndicatorValueId(indicatorId, periodId), indicatorId, periodId, value, updatedAt: new Date().toISOString() });
 }

@@ -1,4 +1,6 @@
 /** User-facing text of the clusters page, in one place. */
+import { fieldName } from '@core/fields';
+
 export const CLUSTER_TEXT = {
   title: '产业集群',
   intro: (district: string) => `${district}承担的产业集群，任务按关键词自动归入，也可手动加入或移出。`,
@@ -19,7 +21,7 @@ export const CLUSTER_TEXT = {
   keywords: '匹配关键词',
   keywordsHelp: '任务名称或内容含有任一关键词即归入本集群；输入后按回车添加。',
   tabs: { tasks: '关联任务', indicators: '集群指标', progress: '本期进展' },
-  taskCols: { document: '文件', number: '条目', title: '任务', how: '归入方式', action: '操作' },
+  taskCols: { document: fieldName('document'), number: fieldName('number'), title: fieldName('title'), how: '归入方式', action: '操作' },
   byKeyword: (k: string) => `关键词：${k}`,
   byHand: '手动加入',
   removeTask: '移出',
@@ -48,4 +50,10 @@ export const CLUSTER_TEXT = {
   ok: '确定',
   cancel: '取消',
   taskCount: (n: number) => `${n} 项任务`,
+} as const;
+
+/** Values of cluster indicators. */
+export const CLUSTER_VALUE_TEXT = {
+  indicatorUnitPlaceholder: '家',
+  valueInYear: (v: number, year?: number) => `${v}${year ? `（${year}年）` : ''}`,
 } as const;

@@ -10,7 +10,7 @@ import { ChartCard } from './ChartCard';
 import { useDashboardFilters } from './filters-store';
 import { useDashboardSource } from './use-dashboard-source';
 import { dashboardFor, shownPeriod, todayIso } from './dashboard-data';
-import { DASHBOARD_TEXT as T } from './texts';
+import { DASHBOARD_TEXT as T, DASHBOARD_SUMMARY_TEXT as S } from './texts';
 
 /** Lists show at most this many tasks (the ledger's filters show them all). */
 const LIST_LIMIT = 100;
@@ -24,13 +24,13 @@ function pct(n: number): string {
 function summarize(spec: ChartSpec, data: DashboardData): string {
   switch (spec.id) {
     case 'status':
-      return `${spec.title}：${data.statusCounts.map((s) => `${s.label}${s.count}项`).join('，')}`;
+      return S.status(spec.title, data.statusCounts);
     case 'byDocument':
-      return `${spec.title}：${data.byDocument.map((d) => `${d.title}共${d.total}项、已完成${d.done}项`).join('；')}`;
+      return S.byDocument(spec.title, data.byDocument);
     case 'indicators':
       return `${spec.title}：${drawableIndicators(data).map((i) => `${i.name}${i.verdict}`).join('，')}`;
     case 'history':
-      return `${spec.title}：${data.history.map((h) => `${h.name}累计已完成${h.done}项`).join('，')}`;
+      return S.history(spec.title, data.history);
   }
 }
 
@@ -116,12 +116,12 @@ export function DashboardPage() {
       <Row gutter={[12, 12]}>
         {(
           [
-            ['tasks', T.cards.tasks, t.tasks, '项', undefined],
+            ['tasks', T.cards.tasks, t.tasks, S.items, undefined],
             ['filled', T.cards.filled, t.filled, `/ ${t.tasks}（${pct(t.fillRate)}）`, STATUS_COLORS.on_track],
-            ['done', T.cards.done, t.done, `项（${pct(t.doneRate)}）`, STATUS_COLORS.done],
-            ['behind', T.cards.behind, t.behind, '项', t.behind > 0 ? STATUS_COLORS.behind : undefined],
-            ['overdue', T.cards.overdue, t.overdue, '项', t.overdue > 0 ? STATUS_COLORS.behind : undefined],
-            ['unfilled', T.cards.unfilled, t.unfilled, '项', t.unfilled > 0 ? '#fa8c16' : undefined],
+            ['done', T.cards.done, t.done, S.itemsShare(pct(t.doneRate)), STATUS_COLORS.done],
+            ['behind', T.cards.behind, t.behind, S.items, t.behind > 0 ? STATUS_COLORS.behind : undefined],
+            ['overdue', T.cards.overdue, t.overdue, S.items, t.overdue > 0 ? STATUS_COLORS.behind : undefined],
+            ['unfilled', T.cards.unfilled, t.unfilled, S.items, t.unfilled > 0 ? '#fa8c16' : undefined],
           ] as const
         ).map(([id, title, value, suffix, color]) => (
           <Col key={id} span={4}>

@@ -5,7 +5,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { DASHBOARD_STATUSES, PACE_LABELS, type DashboardData, type DashboardStatus, type PaceVerdict } from '@core/dashboard';
 import { CHART_FONT } from './echarts';
-import { DASHBOARD_TEXT as T } from './texts';
+import { DASHBOARD_TEXT as T, DASHBOARD_SUMMARY_TEXT as S } from './texts';
 import { textTooltip } from './tooltip';
 
 /** One chart of the dashboard. */
@@ -49,7 +49,7 @@ function statusOption(data: DashboardData): EChartsCoreOption {
   return {
     ...base,
     color: items.map((s) => STATUS_COLORS[s.status]),
-    tooltip: { trigger: 'item', formatter: '{b}：{c}项（{d}%）' },
+    tooltip: { trigger: 'item', formatter: S.pieTooltip },
     legend: { orient: 'vertical', right: 8, top: 'middle', itemWidth: 12, itemHeight: 12 },
     series: [
       {
@@ -75,10 +75,10 @@ function byDocumentOption(data: DashboardData): EChartsCoreOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, itemWidth: 12, itemHeight: 12 },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: '项', minInterval: 1 },
+    xAxis: { type: 'value', name: S.items, minInterval: 1 },
     yAxis: {
       type: 'category',
-      data: docs.map((d) => `${d.title}\n完成${round1(d.doneRate)}%（${d.done}/${d.total}）`),
+      data: docs.map((d) => S.documentAxis(d.title, round1(d.doneRate), d.done, d.total)),
       axisLabel: { fontSize: 12, lineHeight: 16 },
     },
     series: statuses.map((s) => ({
@@ -115,7 +115,7 @@ function indicatorsOption(data: DashboardData): EChartsCoreOption {
       formatter: textTooltip((params: { dataIndex: number }[]) => {
         const r = rows[params[0]?.dataIndex ?? 0];
         if (!r) return [];
-        return [`${r.name}（${r.documentTitle}）`, `实际 ${r.actual}${r.unit}，目标 ${r.target}${r.unit}（${r.year ?? '—'}年）`, `${PACE_LABELS[r.verdict]}：${r.reason}`];
+        return S.indicatorTooltip(r, PACE_LABELS[r.verdict]);
       }),
     },
     legend: { top: 0, data: [T.series.completion, T.series.expected], itemWidth: 12, itemHeight: 12 },
@@ -164,8 +164,8 @@ function historyOption(data: DashboardData): EChartsCoreOption {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, itemWidth: 12, itemHeight: 12 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: h.map((p) => p.name.replace(/^(\d{4})年/, '$1年\n')), axisLabel: { fontSize: 12, interval: 0 } },
-    yAxis: { type: 'value', name: '项', minInterval: 1 },
+    xAxis: { type: 'category', data: h.map((p) => S.historyAxis(p.name)), axisLabel: { fontSize: 12, interval: 0 } },
+    yAxis: { type: 'value', name: S.items, minInterval: 1 },
     series: [
       { name: T.series.newlyDone, type: 'bar', barMaxWidth: 22, itemStyle: { color: '#95de64' }, data: h.map((p) => p.newlyDone) },
       { name: T.series.done, type: 'line', symbolSize: 6, itemStyle: { color: STATUS_COLORS.done }, label: { show: true, position: 'top', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') }, data: h.map((p) => p.done) },

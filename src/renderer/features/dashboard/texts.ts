@@ -52,3 +52,22 @@ export const DASHBOARD_TEXT = {
   indicatorsMore: (n: number) => `另有${n}项指标尚未填报实际值`,
   fileName: (district: string, period: string, chart: string) => `${district}_${period}_${chart}.png`,
 } as const;
+
+/** Counts and chart words of the 工作台 (cards, axes, tooltips, the sentence read out for each chart). */
+export const DASHBOARD_SUMMARY_TEXT = {
+  items: '项',
+  itemsShare: (share: string) => `项（${share}）`,
+  pieTooltip: '{b}：{c}项（{d}%）',
+  documentAxis: (title: string, rate: number, done: number, total: number) => `${title}\n完成${rate}%（${done}/${total}）`,
+  indicatorTooltip: (r: { name: string; documentTitle: string; actual?: number; target?: number; unit: string; year?: number; reason: string }, verdict: string) => [
+    `${r.name}（${r.documentTitle}）`,
+    `实际 ${r.actual}${r.unit}，目标 ${r.target}${r.unit}（${r.year ?? '—'}年）`,
+    `${verdict}：${r.reason}`,
+  ],
+  /** A history axis label: the year on its own line (`2025年\n第三季度`). */
+  historyAxis: (name: string) => name.replace(/^(\d{4})年/, '$1年\n'),
+  status: (title: string, counts: readonly { label: string; count: number }[]) => `${title}：${counts.map((s) => `${s.label}${s.count}项`).join('，')}`,
+  byDocument: (title: string, docs: readonly { title: string; total: number; done: number }[]) =>
+    `${title}：${docs.map((d) => `${d.title}共${d.total}项、已完成${d.done}项`).join('；')}`,
+  history: (title: string, points: readonly { name: string; done: number }[]) => `${title}：${points.map((h) => `${h.name}累计已完成${h.done}项`).join('，')}`,
+} as const;

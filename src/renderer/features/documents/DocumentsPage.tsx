@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Space, Table, Tabs, Typography } from 'antd';
 import { FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import type { PolicyDocument } from '@core/model';
+import { documentIdFor } from '@core/ids';
 import { parsePolicyText } from '@core/policy/parse';
 import type { ParsedPolicy } from '@core/policy/types';
 import { prefixesInUse, proposeKeyPrefix } from '@core/policy/review';
@@ -10,7 +11,9 @@ import { getDb, useLiveQuery } from '../../storage/live';
 import { saveConfirmedDocument } from '../../storage/seed';
 import { PolicyFileError, readPolicyFile } from './docx-text';
 import { ReviewDocument, shownKey, type Draft } from './ReviewDocument';
-import { DOC_TEXT as T } from './texts';
+import { DOC_SOURCE_TEXT, DOC_TEXT } from './texts';
+
+const T = { ...DOC_TEXT, ...DOC_SOURCE_TEXT };
 
 /** 政策文件: the documents in the store, and 添加政策文件 (paste or open, review, save). */
 export function DocumentsPage() {
@@ -112,7 +115,7 @@ function AddDocument({ onDone }: { onDone: () => void }) {
     if (!text.trim()) return setError(T.emptyText);
     setError(undefined);
     const keyPrefix = await freePrefix(text);
-    setDraft(draftFrom(parsePolicyText(text, { source: fileName || '粘贴的文本', now: new Date().toISOString(), origin: 'import', keyPrefix }), fileName, keyPrefix));
+    setDraft(draftFrom(parsePolicyText(text, { source: fileName || T.pastedSource, now: new Date().toISOString(), origin: 'import', keyPrefix }), fileName, keyPrefix));
   };
 
   const save = async () => {
@@ -124,7 +127,7 @@ function AddDocument({ onDone }: { onDone: () => void }) {
     if (badDeadline) return setError(T.review.badDeadline(shownKey(badDeadline[0], draft), badDeadline[1]));
     const unnamed = draft.targets.find((t) => !t.name.trim());
     if (unnamed) return setError(T.review.incompleteTarget(unnamed.taskKey ? T.review.taskWhere(shownKey(unnamed.taskKey, draft)) : T.review.goalWhere));
-    const documentId = `doc-${meta.keyPrefix}`;
+    const documentId = documentIdFor(meta.keyPrefix);
     const rekey = (k: string) => shownKey(k, draft);
     const document: PolicyDocument = {
       ...draft.parsed.document,
@@ -171,7 +174,7 @@ function AddDocument({ onDone }: { onDone: () => void }) {
                     <Button icon={<FolderOpenOutlined />} onClick={openFile} loading={reading} data-testid="open-policy-file">
                       {T.openFile}
                     </Button>
-                    {fileName && <Typography.Text>{`${fileName}：${text.length} 字`}</Typography.Text>}
+                    {fileName && <Typography.Text>{T.fileLength(fileName, text.length)}</Typography.Text>}
                   </Space>
                 ),
               },

@@ -1,5 +1,6 @@
 /** Chinese texts of the 政策文件 page. */
 import { POLICY_FILE_LIMITS } from '@core/limits';
+import { fieldName } from '@core/fields';
 
 export const DOC_TEXT = {
   title: '政策文件',
@@ -19,7 +20,7 @@ export const DOC_TEXT = {
   reviewTitle: '核对识别结果',
   reviewHint: '黄色底色的行需要核对（缺少单位、单位括号不完整、标题过长等）。可直接修改任务名称和单位，单位之间用“、”分隔。',
   meta: { title: '文件标题', shortTitle: '简称', docNumber: '文号', issueDate: '印发日期', keyPrefix: '任务编号前缀' },
-  taskCols: { key: '任务编号', title: '任务名称', lead: '牵头单位', responsible: '责任单位', targets: '目标', remove: '删除' },
+  taskCols: { key: fieldName('key'), title: fieldName('title'), lead: fieldName('leadUnits'), responsible: fieldName('responsibleUnits'), targets: '目标', remove: '删除' },
   targetCols: { name: '指标', comparator: '方式', value: '目标值', unit: '单位', year: '年份', kind: '来源' },
   targetKinds: { goal: '工作目标', task: '任务内', table: '指标表', cluster: '集群', manual: '手工' } as Record<string, string>,
   issuesTitle: (n: number) => `识别时发现 ${n} 处需要核对`,
@@ -84,3 +85,10 @@ export const DOC_TEXT = {
     taskWhere: (key: string) => `任务 ${key} 中`,
   },
 };
+
+/** Where a document's text came from. */
+export const DOC_SOURCE_TEXT = {
+  /** The source of a text pasted rather than opened from a file. */
+  pastedSource: '粘贴的文本',
+  fileLength: (fileName: string, chars: number) => `${fileName}：${chars} 字`,
+} as const;

@@ -20,7 +20,9 @@ import { describeStorageError } from '../../storage/persist';
 import { ImportClient, type SheetSummary } from './import-client';
 import { useImportInbox } from './import-inbox';
 import { PlanPreview, type PreviewChoices } from './PlanPreview';
-import { IMPORT_TEXT as T } from './texts';
+import { IMPORT_STEP_TEXT, IMPORT_TEXT } from './texts';
+
+const T = { ...IMPORT_TEXT, ...IMPORT_STEP_TEXT };
 
 type Step =
   | { kind: 'idle' }
@@ -223,7 +225,7 @@ export function ImportPage() {
           <div style={{ marginTop: 16 }}>
             <Space>
               <Button type="primary" onClick={() => continueWithSheet(step.file, step.sheets, step.picked)}>
-                下一步
+                {T.next}
               </Button>
               <Button onClick={() => setStep({ kind: 'idle' })}>{T.cancel}</Button>
             </Space>
@@ -239,7 +241,7 @@ export function ImportPage() {
             pagination={false}
             dataSource={step.columns}
             columns={[
-              { title: T.mappingHeader, key: 'h', width: 220, render: (_, m) => m.header || `第 ${m.column + 1} 列` },
+              { title: T.mappingHeader, key: 'h', width: 220, render: (_, m) => m.header || T.columnNumber(m.column + 1) },
               { title: T.mappingSample, key: 's', render: (_, m) => step.sheets[step.picked]!.sample.map((r) => r[m.column]).filter(Boolean).slice(0, 2).join(' / ').slice(0, 60) },
               {
                 title: T.mappingField,
@@ -332,7 +334,7 @@ function Preview({
           {T.apply(writes)}
         </Button>
         <Button onClick={onCancel}>{T.cancel}</Button>
-        {open > 0 && <Typography.Text type="warning">还有 {open} 行需要您确认对应的任务（见“需确认”）。</Typography.Text>}
+        {open > 0 && <Typography.Text type="warning">{T.openMatches(open)}</Typography.Text>}
       </Space>
     </Card>
   );

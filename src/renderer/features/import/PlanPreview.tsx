@@ -8,7 +8,9 @@ import { Alert, Checkbox, Collapse, Select, Space, Table, Tabs, Tag, Typography 
 import { RENAME_GROUP_ID, relevanceChanges, taskFieldText, type ImportPlan, type MatchHow, type PlannedRelevanceChange, type PlannedUpdate } from '@core/import';
 import { taskCode, type Cluster, type Task } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
-import { IMPORT_TEXT as T } from './texts';
+import { IMPORT_STEP_TEXT, IMPORT_TEXT } from './texts';
+
+const T = { ...IMPORT_TEXT, ...IMPORT_STEP_TEXT };
 
 /** The officer's choices, owned by the page. */
 export interface PreviewChoices {
@@ -30,11 +32,11 @@ function Changes({ u, docName }: { u: PlannedUpdate; docName: (id: string) => st
         <div key={f} style={{ marginBottom: 4 }}>
           <Typography.Text strong>{T.fields[f]}：</Typography.Text>
           <span data-testid="old-value" style={{ background: '#fff1f0', color: '#a8071a', textDecoration: 'line-through', padding: '0 2px' }}>
-            {fieldValue(u.before, f, docName) || '（空）'}
+            {fieldValue(u.before, f, docName) || T.emptyValue}
           </span>
           {' → '}
           <span data-testid="new-value" style={{ background: '#f6ffed', color: '#135200', padding: '0 2px' }}>
-            {fieldValue(u.after, f, docName) || '（空）'}
+            {fieldValue(u.after, f, docName) || T.emptyValue}
           </span>
         </div>
       ))}
@@ -311,7 +313,7 @@ export function PlanPreview({
               dataSource={plan.ambiguous}
               columns={[
                 rowCol,
-                { title: '清单中的任务', key: 'title', render: (_, a) => a.fields.title },
+                { title: T.listTask, key: 'title', render: (_, a) => a.fields.title },
                 {
                   title: T.chooseMatch,
                   key: 'choice',

@@ -1,5 +1,6 @@
 /** Chinese text of the import page (导入更新). */
 import { IMPORT_FILE_LIMITS, MAX_CELL_CHARS } from '@core/limits';
+import { TASK_FIELDS, fieldName, type TaskFieldId } from '@core/fields';
 
 export const IMPORT_TEXT = {
   title: '导入更新',
@@ -52,10 +53,10 @@ export const IMPORT_TEXT = {
   appliedFilled: (n: number) => `另外补充或统一名称 ${n} 项。`,
   accept: '接受',
   row: '行',
-  key: '任务编号',
-  task: '重点任务',
-  lead: '牵头单位',
-  deadline: '完成时限',
+  key: fieldName('key'),
+  task: fieldName('title'),
+  lead: fieldName('leadUnits'),
+  deadline: fieldName('deadline'),
   changes: '改动（旧 → 新）',
   howTitle: '匹配依据',
   how: { key: '任务编号一致', number: '文件与条目一致', text: '文字相似' },
@@ -86,22 +87,15 @@ export const IMPORT_TEXT = {
   historyEmpty: '还没有导入过任务清单。',
   historyUndone: '已撤销',
   historyCounts: (a: number, u: number, r: number) => `新增 ${a}、修改 ${u}、归档 ${r}`,
-  fields: {
-    seq: '序号',
-    key: '任务编号',
-    document: '文件',
-    number: '条目',
-    section: '所属部分',
-    title: '重点任务',
-    text: '具体内容',
-    leadUnits: '牵头单位',
-    responsibleUnits: '责任单位',
-    deadline: '完成时限',
-    progress: '进展情况（不导入）',
-    percent: '完成进度（不导入）',
-    status: '状态（不导入）',
-    problems: '存在问题（不导入）',
-    nextSteps: '下步计划（不导入）',
-    note: '备注（不导入）',
-  },
+  // Each column by its one name in the registry; a column the district fills is marked as not read.
+  fields: Object.fromEntries(TASK_FIELDS.map((f) => [f.id, f.owner === 'progress' || f.id === 'note' ? `${f.header}（不导入）` : f.header])) as Record<TaskFieldId, string>,
+} as const;
+
+/** The steps of an import: sheet choice, column mapping, preview. */
+export const IMPORT_STEP_TEXT = {
+  next: '下一步',
+  columnNumber: (n: number) => `第 ${n} 列`,
+  openMatches: (n: number) => `还有 ${n} 行需要您确认对应的任务（见“需确认”）。`,
+  emptyValue: '（空）',
+  listTask: '清单中的任务',
 } as const;

@@ -12,7 +12,9 @@ import { useReportingPeriod } from '../ledger/use-period';
 import { buildIndicatorRows, type IndicatorRow } from './indicator-rows';
 import { readDistrictTargets, saveDistrictTarget, saveDistrictTargets } from './district-targets';
 import { platform } from '../../platform';
-import { INDICATOR_TEXT as T } from './texts';
+import { INDICATOR_TEXT, INDICATOR_VALUE_TEXT } from './texts';
+
+const T = { ...INDICATOR_TEXT, ...INDICATOR_VALUE_TEXT };
 import { ValueInput } from './ValueInput';
 
 const PACE_TAG: Readonly<Record<PaceVerdict, string>> = { met: 'green', ahead: 'cyan', on_track: 'blue', behind: 'red', unknown: 'default' };
@@ -120,6 +122,7 @@ export function IndicatorsPage() {
         <p>{T.breakdownSummary(p.sheet, p.valueColumn, p.matches.length)}</p>
         <ul style={{ maxHeight: 220, overflow: 'auto', paddingLeft: 18 }}>
           {p.matches.map((m) => (
+            // eslint-disable-next-line texts/no-cjk-literal -- a Comparator code of the model, not a text
             <li key={m.row}>{T.breakdownRow(m.row, m.name, targetText({ comparator: '达到', value: m.target.value, unit: unitOf(m.key), year: m.target.year }))}</li>
           ))}
         </ul>
@@ -218,7 +221,7 @@ export function IndicatorsPage() {
               render: (_, r) => (
                 <ValueInput
                   key={`${r.indicator.key}|${period.id}`}
-                  label={`${r.indicator.name}${period.name}实际值`}
+                  label={T.actualLabel(r.indicator.name, period.name)}
                   testId={`target-value-${r.target.id}`}
                   value={r.current}
                   unit={r.indicator.unit}

@@ -51,3 +51,8 @@ export const INDICATOR_TEXT = {
   saveFailed: '保存失败：',
   valueTooLarge: (label: string) => `${label}：数值过大（超过一万亿），没有保存。请检查是否多输了位数。`,
 } as const;
+
+/** Labels of the values typed on the page. */
+export const INDICATOR_VALUE_TEXT = {
+  actualLabel: (indicator: string, period: string) => `${indicator}${period}实际值`,
+} as const;

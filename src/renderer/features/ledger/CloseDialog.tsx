@@ -6,7 +6,7 @@ import { SETTING_KEYS, type PolicyDocument, type Task } from '@core/model';
 import { getDb } from '../../storage/live';
 import { getSetting } from '../../storage/repositories';
 import { closeTasks } from './close-actions';
-import { LEDGER_TEXT } from './texts';
+import { LEDGER_MORE_TEXT, LEDGER_TEXT } from './texts';
 
 const T = LEDGER_TEXT.close;
 /** How the 销号日期 is typed and shown. */
@@ -66,7 +66,7 @@ export function CloseDialog({ scope, defaultBy, onClose }: { scope: CloseScope; 
     <Modal
       open
       title={scope.kind === 'one' ? T.title(scope.task.title) : T.bulkTitle}
-      okText={scope.kind === 'bulk' && keys.length ? `${T.ok}（${keys.length} 项）` : T.ok}
+      okText={scope.kind === 'bulk' && keys.length ? LEDGER_MORE_TEXT.closeOkCount(T.ok, keys.length) : T.ok}
       cancelText={T.cancel}
       onOk={() => void submit()}
       onCancel={onClose}

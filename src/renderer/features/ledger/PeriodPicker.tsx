@@ -1,5 +1,5 @@
 import { Button, Select, Space } from 'antd';
-import { LEDGER_TEXT } from './texts';
+import { LEDGER_MORE_TEXT, LEDGER_TEXT } from './texts';
 import { useReportingPeriod } from './use-period';
 
 /** 报告期 picker: named the city's way, with a way back to the current period. */
@@ -13,7 +13,7 @@ export function PeriodPicker() {
         style={{ width: 212 }}
         value={period.id}
         onChange={(id: string) => choose(id === current.id ? undefined : id)}
-        options={options.map((p) => ({ value: p.id, label: p.id === current.id ? `${p.name}（本期）` : p.name }))}
+        options={options.map((p) => ({ value: p.id, label: p.id === current.id ? LEDGER_MORE_TEXT.currentPeriod(p.name) : p.name }))}
         showSearch={{ optionFilterProp: 'label' }}
         popupMatchSelectWidth={false}
       />

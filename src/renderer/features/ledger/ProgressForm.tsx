@@ -5,18 +5,18 @@ import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { CheckCircleOutlined, CopyOutlined, LoadingOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ProgressEntry, ReportingPeriod, Target, Task, TaskStatus } from '@core/model';
 import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
-import { EXCEL_CELL_LIMIT } from '@core/fields';
+import { EXCEL_CELL_LIMIT, taskField } from '@core/fields';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
+import { hasContent, isValidPercent } from '@core/progress';
 import { districtJudgedTarget, type DistrictTargets } from '@core/indicators';
 import { getDb } from '../../storage/live';
-import { hasContent } from '../../storage/progress-store';
 import { PeriodLockedError } from '../../storage/locks';
 import { useProgressAutosave } from './autosave';
 import { ConflictNotice } from './ConflictNotice';
-import { LEDGER_TEXT } from './texts';
+import { LEDGER_MORE_TEXT as M, LEDGER_TEXT } from './texts';
 import { StatusTag } from './status-tag';
-import { isPlausibleValue, isValidPercent } from './typed-number';
+import { isPlausibleValue } from './typed-number';
 import { NumberField, type NumberFieldHandle } from './NumberField';
 
 type TextField = 'progress' | 'problems' | 'nextSteps';
@@ -118,8 +118,8 @@ export function ProgressForm(props: {
     if (!hasText) return copyPrevious();
     modal.confirm({
       title: T.copyPreviousTitle(parsePeriodId(previous.periodId)?.name ?? previous.periodId),
-      okText: '沿用',
-      cancelText: '取消',
+      okText: M.copyOk,
+      cancelText: M.cancel,
       autoFocusButton: 'ok',
       onOk: copyPrevious,
     });
@@ -222,7 +222,7 @@ export function ProgressForm(props: {
           <Space size={4}>
             {saveBadge}
             {hasText ? (
-              <Popconfirm title={T.copyPreviousTitle(previous ? (parsePeriodId(previous.periodId)?.name ?? previous.periodId) : '上期')} onConfirm={copyPrevious} okText="沿用" cancelText="取消">
+              <Popconfirm title={T.copyPreviousTitle(previous ? (parsePeriodId(previous.periodId)?.name ?? previous.periodId) : M.previousPeriod)} onConfirm={copyPrevious} okText={M.copyOk} cancelText={M.cancel}>
                 {copyButton}
               </Popconfirm>
             ) : (
@@ -243,7 +243,7 @@ export function ProgressForm(props: {
               data-testid="field-status"
               disabled={readOnly}
               style={{ width: 124 }}
-              placeholder="请选择"
+              placeholder={M.choose}
               value={draft.status}
               open={statusOpen}
               onOpenChange={(o) => {
@@ -263,7 +263,7 @@ export function ProgressForm(props: {
               disabled={readOnly}
               width={96}
               value={draft.percent}
-              check={(v, typed) => (Number.isNaN(v) ? T.notANumber('完成进度', typed) : v !== undefined && !isValidPercent(v) ? T.percentOutOfRange(typed) : undefined)}
+              check={(v, typed) => (Number.isNaN(v) ? T.notANumber(taskField('percent').header, typed) : v !== undefined && !isValidPercent(v) ? T.percentOutOfRange(typed) : undefined)}
               onCommit={(v) => {
                 setPercentError(undefined);
                 update({ percent: v });

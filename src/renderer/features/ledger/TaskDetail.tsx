@@ -13,6 +13,7 @@ import { CloseDialog } from './CloseDialog';
 import { reopenClosedTask } from './close-actions';
 import { chineseDate } from '../audit/texts';
 import { isClosedIn } from '@core/closure';
+import { progressId } from '@core/ids';
 import { readDistrictTargets } from '../indicators/district-targets';
 
 const T = LEDGER_TEXT.detail;
@@ -86,7 +87,7 @@ export function TaskDetail({ row, district, period, planStart, onClose, autoFocu
   ];
   if (row.sectionTitle) meta.push([T.section, row.sectionTitle]);
 
-  const entryId = `${district}|${task.key}|${period.id}`;
+  const entryId = progressId(district, task.key, period.id);
   const stored = data?.history.find((h) => h.periodId === period.id);
   return (
     <div

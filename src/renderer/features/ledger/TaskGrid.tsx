@@ -16,7 +16,7 @@ import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { TASK_STATUSES, STATUS_LABELS } from '@core/model';
 import { useLedgerColumns, type LedgerColumnId, type LedgerGrouping } from '../../state/ledger';
 import type { LedgerRow } from './rows';
-import { LEDGER_TEXT } from './texts';
+import { LEDGER_MORE_TEXT, LEDGER_TEXT } from './texts';
 import { StatusTag } from './status-tag';
 
 const ROW_HEIGHT = 36;
@@ -141,15 +141,9 @@ function columns(): ColumnDef<LedgerRow>[] {
       accessorFn: (r) => (r.filled ? (r.progress?.updatedAt ?? '') : ''),
       cell: (c) => <span style={{ color: '#888' }}>{shortTime(c.getValue<string>())}</span>,
     },
-    // The most specific reason first: a district named, then its cluster, then a corridor, then 各区.
-    text('relevance', (r) => [...r.reasons].sort((a, b) => reasonRank(a) - reasonRank(b)).join('；')),
+    // Core lists the most specific reason first: a district named, then its cluster, then a corridor, then 各区.
+    text('relevance', (r) => r.reasons.join('；')),
   ];
-}
-
-/** Order of relevance reasons by how specific they are. */
-function reasonRank(reason: string): number {
-  const i = ['点名', '产业集群', '走廊', '各区'].findIndex((p) => reason.startsWith(p));
-  return i < 0 ? 9 : i;
 }
 
 /** A flat list item of the grid: a group header or a task row. */
@@ -319,7 +313,7 @@ export const TaskGrid = memo(function TaskGrid(props: {
       ref={scrollRef}
       tabIndex={0}
       role="grid"
-      aria-label="任务台账"
+      aria-label={LEDGER_MORE_TEXT.gridLabel}
       aria-rowcount={rows.length}
       data-testid="task-grid"
       onKeyDown={onKeyDown}
@@ -336,7 +330,7 @@ export const TaskGrid = memo(function TaskGrid(props: {
                 role="columnheader"
                 style={{ width: h.getSize(), flex: 'none', position: 'relative', display: 'flex', alignItems: 'center', padding: '0 8px', fontWeight: 600, cursor: 'pointer', userSelect: 'none', borderRight: '1px solid #f0f0f0' }}
                 onClick={h.column.getToggleSortingHandler()}
-                title="点击排序"
+                title={LEDGER_MORE_TEXT.sortHint}
               >
                 <span style={ellipsis}>{flexRender(h.column.columnDef.header, h.getContext())}</span>
                 {sorted === 'asc' ? <CaretUpOutlined style={{ marginLeft: 4, color: '#1677ff' }} /> : null}
@@ -344,7 +338,7 @@ export const TaskGrid = memo(function TaskGrid(props: {
                 <div
                   onMouseDown={h.getResizeHandler()}
                   onClick={(e) => e.stopPropagation()}
-                  title="拖动调整列宽"
+                  title={LEDGER_MORE_TEXT.resizeHint}
                   style={{ position: 'absolute', right: 0, top: 0, bottom: 0, width: 6, cursor: 'col-resize', background: h.column.getIsResizing() ? '#1677ff' : 'transparent' }}
                 />
               </div>
@@ -362,7 +356,7 @@ export const TaskGrid = memo(function TaskGrid(props: {
                 >
                   {it.label}
                   <span style={{ color: '#888', fontWeight: 400, marginLeft: 8 }}>
-                    {it.count} 项 · 已填报 {it.filled}
+                    {LEDGER_MORE_TEXT.groupCounts(it.count, it.filled)}
                   </span>
                 </div>
               );

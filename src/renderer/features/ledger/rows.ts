@@ -6,6 +6,7 @@ import { taskCode, type Cluster, type PolicyDocument, type ProgressEntry, type S
 import { canonicaliseUnit, unitNamesFor } from '@core/unit-names';
 import { lazySearchKey, matchesSearch, parseQuery, SearchIndex, type SearchKey } from '@core/search';
 import { isClosedIn } from '@core/closure';
+import { isFilled } from '@core/progress';
 import { districtsNamedIn } from '@core/policy/relevance';
 import type { LedgerFilters } from '../../state/ledger';
 import { clusterMatches, taskRelevance } from './relevance';
@@ -74,11 +75,6 @@ function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clus
   });
   searchCache.set(t.key, { stamp, key });
   return key;
-}
-
-/** Whether a period's entry counts as filled in (本期已填报). */
-export function isFilled(p: ProgressEntry | undefined): boolean {
-  return Boolean(p && (p.progress.trim() || p.status || p.percent !== undefined));
 }
 
 /** The part of a row that does not depend on the period (computed once per data change). */

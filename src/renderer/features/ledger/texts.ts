@@ -1,17 +1,20 @@
 /** User-facing text of the task ledger, in one place. */
+import { fieldName } from '@core/fields';
+
 export const LEDGER_TEXT = {
   columns: {
-    seq: '序号',
-    document: '文件',
-    title: '任务',
-    leadUnits: '牵头单位',
-    responsibleUnits: '责任单位',
-    deadline: '完成时限',
+    // The task's columns by their one name in the registry (core/fields.ts).
+    seq: fieldName('seq'),
+    document: fieldName('document'),
+    title: fieldName('title'),
+    leadUnits: fieldName('leadUnits'),
+    responsibleUnits: fieldName('responsibleUnits'),
+    deadline: fieldName('deadline'),
     status: '本期状态',
-    percent: '完成进度',
+    percent: fieldName('percent'),
     progress: '本期进展',
     updatedAt: '更新时间',
-    section: '所属部分',
+    section: fieldName('section'),
     relevance: '与本区关系',
   },
   searchPlaceholder: '搜索：中文或拼音首字母，如 yjgjyf',
@@ -138,4 +141,18 @@ export const LEDGER_TEXT = {
     conflictBadge: '有冲突待处理',
     emptyValue: '（空）',
   },
+} as const;
+
+/** Smaller words of the ledger: the grid's hints, group counts, the period picker and the form's buttons. */
+export const LEDGER_MORE_TEXT = {
+  gridLabel: '任务台账',
+  sortHint: '点击排序',
+  resizeHint: '拖动调整列宽',
+  groupCounts: (count: number, filled: number) => `${count} 项 · 已填报 ${filled}`,
+  currentPeriod: (name: string) => `${name}（本期）`,
+  previousPeriod: '上期',
+  copyOk: '沿用',
+  cancel: '取消',
+  choose: '请选择',
+  closeOkCount: (ok: string, n: number) => `${ok}（${n} 项）`,
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleValue, isValidPercent, normalizeTypedNumber, readTypedNumber } from './typed-number';
+import { isPlausibleValue, normalizeTypedNumber, readTypedNumber } from './typed-number';
 
 describe('numbers as officers type them', () => {
   it.each([
@@ -41,16 +41,5 @@ describe('reading a whole typed number', () => {
     ['1.2.3', { kind: 'invalid', text: '1.2.3' }],
   ] as const)('%j', (typed, read) => {
     expect(readTypedNumber(typed)).toEqual(read);
-  });
-
-  it.each([
-    [0, true],
-    [65, true],
-    [100, true],
-    [150, false],
-    [-1, false],
-    [65.5, false],
-  ])('percent %s valid: %s', (v, ok) => {
-    expect(isValidPercent(v)).toBe(ok);
   });
 });

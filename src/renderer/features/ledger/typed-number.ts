@@ -38,8 +38,3 @@ export function readTypedNumber(text: string): TypedNumber {
   const value = Number(plain);
   return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid', text: text.trim() };
 }
-
-/** Whether a 完成进度 is acceptable: a whole number from 0 to 100. */
-export function isValidPercent(v: number): boolean {
-  return Number.isInteger(v) && v >= 0 && v <= 100;
-}

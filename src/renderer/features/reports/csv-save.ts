@@ -8,6 +8,7 @@ import { reportFileName, type ReportValue } from '@core/report';
 import type { SaveFileResult } from '@shared/bridge';
 import { taskRowsToCsv } from '../../spreadsheet/csv-export';
 import { platform } from '../../platform';
+import { CSV_SAVE_TEXT } from './texts';
 
 /** Ask where to save and write the rows as CSV, e.g. `汉阳区_2025年第三季度_重点任务推进情况表.csv`. */
 export function saveTaskGridCsv(
@@ -17,9 +18,9 @@ export function saveTaskGridCsv(
   fields?: readonly TaskFieldId[],
 ): Promise<SaveFileResult> {
   return platform().saveFile({
-    title: '导出 CSV',
+    title: CSV_SAVE_TEXT.title,
     suggestedName: reportFileName(district, period, 'tasks', 'csv'),
-    filters: [{ name: 'CSV 文件（逗号分隔，Excel 可打开）', extensions: ['csv'] }],
+    filters: [{ name: CSV_SAVE_TEXT.filter, extensions: ['csv'] }],
     data: taskRowsToCsv(rows, fields),
   });
 }

@@ -6,6 +6,7 @@
  */
 import type { ReportingPeriod, Submission } from '@core/model';
 import { buildTaskRows, reportFileName, type ReportKind } from '@core/report';
+import { isFilled } from '@core/progress';
 import type { LedgerDb } from '../../storage/db';
 import { recordSubmissionSet } from '../../storage/submissions';
 import { readLockState } from '../../storage/locks';
@@ -17,7 +18,7 @@ export const DEFAULT_SUBMISSION_KINDS: readonly ReportKind[] = ['tasks', 'indica
 /** What a 报送 will send, shown before the officer confirms. */
 export interface SubmissionPreview {
   tasks: number;
-  /** Tasks with a status or 进展情况 this period. */
+  /** Tasks filled in this period (core/progress.ts isFilled: a status, a 完成进度 or 进展情况). */
   filled: number;
   empty: number;
   files: { kind: ReportKind; fileName: string }[];
@@ -29,7 +30,8 @@ export interface SubmissionPreview {
 export async function previewSubmission(db: LedgerDb, district: string, period: ReportingPeriod, kinds: readonly ReportKind[]): Promise<SubmissionPreview> {
   const [src, lock] = await Promise.all([loadReportSource(db, district, period), readLockState(db, district, period.id)]);
   const rows = buildTaskRows(src);
-  const filled = rows.filter((r) => String(r.status ?? '').trim() || String(r.progress ?? '').trim()).length;
+  const entries = new Map(src.progress.filter((p) => p.district === district && p.periodId === period.id).map((p) => [p.taskKey, p]));
+  const filled = rows.filter((r) => isFilled(entries.get(String(r.taskKey ?? r.key)))).length;
   return { tasks: rows.length, filled, empty: rows.length - filled, files: kinds.map((kind) => ({ kind, fileName: reportFileName(district, period, kind) })), locked: lock.locked };
 }
 

@@ -62,3 +62,9 @@ export const REPORTS_TEXT = {
   unlocked: (at: string) => `已解锁（${at}）`,
   noDistrict: '请先在“设置”中选择本区。',
 } as const;
+
+/** The save dialog of a CSV export. */
+export const CSV_SAVE_TEXT = {
+  title: '导出 CSV',
+  filter: 'CSV 文件（逗号分隔，Excel 可打开）',
+} as const;

@@ -9,7 +9,7 @@ import { getDb } from '../../storage/live';
 import { changeAssignments, setAssignments } from '../../storage/rounds';
 import type { AssignRow } from './use-round-data';
 import { UnitsEditor } from './UnitsEditor';
-import { ROUNDS_TEXT } from './texts';
+import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
 const T = ROUNDS_TEXT.assign;
 const C = ROUNDS_TEXT.city;
@@ -115,7 +115,7 @@ export function AssignTab({ district, rows, units, mapping, city }: { district: 
           { title: T.colTitle, ellipsis: true, render: (_, r) => r.task.title },
           { title: T.colCityLead, width: 170, ellipsis: true, render: (_, r) => r.task.leadUnits.join('、') },
           ...(city
-            ? [{ title: C.colDistricts, width: 380, render: (_: unknown, r: AssignRow) => (r.assignment && r.assignment.assist.length === 17 ? <Tag color="blue">全部 17 个区</Tag> : r.assignment?.assist.map((u) => <Tag key={u}>{u}</Tag>)) }]
+            ? [{ title: C.colDistricts, width: 380, render: (_: unknown, r: AssignRow) => (r.assignment && r.assignment.assist.length === 17 ? <Tag color="blue">{ROUNDS_MORE_TEXT.allDistricts(17)}</Tag> : r.assignment?.assist.map((u) => <Tag key={u}>{u}</Tag>)) }]
             : [
                 { title: T.colLead, width: 150, render: (_: unknown, r: AssignRow) => (r.assignment?.lead ? <Tag color="blue">{r.assignment.lead}</Tag> : null) },
                 { title: T.colAssist, width: 220, render: (_: unknown, r: AssignRow) => r.assignment?.assist.map((u) => <Tag key={u}>{u}</Tag>) },

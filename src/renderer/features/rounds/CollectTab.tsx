@@ -11,7 +11,7 @@ import { mergedValue, planMerges, type FilePlan, type MergeAction, type Round, t
 import { getDb } from '../../storage/live';
 import { getSetting } from '../../storage/repositories';
 import { applyCollected, loadCollectContext, planInWorker } from './collect-flow';
-import { ROUNDS_TEXT } from './texts';
+import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
 const T = ROUNDS_TEXT.collect;
 
@@ -147,7 +147,7 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: {
             dataSource={refusedRows}
             columns={[
               { title: T.colFile, width: 220, ellipsis: true, render: (_, r) => r.fileName },
-              { title: T.colWhere, width: 140, render: (_, r) => `第 ${r.row} 行 ${r.taskKey ?? ''}` },
+              { title: T.colWhere, width: 140, render: (_, r) => ROUNDS_MORE_TEXT.rowWhere(r.row, r.taskKey) },
               { title: T.incoming, render: (_, r) => <span style={{ whiteSpace: 'pre-wrap' }}>{r.texts.join('\n')}</span> },
             ]}
           />

@@ -12,11 +12,11 @@ import { getDb } from '../../storage/live';
 import { PeriodPicker } from '../ledger/PeriodPicker';
 import { useReportingPeriod } from '../ledger/use-period';
 import type { AssignRow } from './use-round-data';
-import { ROUNDS_TEXT } from './texts';
+import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
 const T = ROUNDS_TEXT.send;
-const XLSX_FILTER = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
-const ZIP_FILTER = [{ name: 'ZIP 压缩包', extensions: ['zip'] }];
+const XLSX_FILTER = [{ name: ROUNDS_MORE_TEXT.xlsxFilter, extensions: ['xlsx'] }];
+const ZIP_FILTER = [{ name: ROUNDS_MORE_TEXT.zipFilter, extensions: ['zip'] }];
 
 /** Copy text to the clipboard; false when the system refuses. */
 export async function copyText(text: string): Promise<boolean> {

@@ -9,7 +9,7 @@ import { parsePeriodId } from '@core/period';
 import { COUNT_LABELS, buildCitySummary, type Round } from '@core/rounds';
 import { platform } from '../../platform';
 import { getDb, useLiveQuery } from '../../storage/live';
-import { ROUNDS_TEXT } from './texts';
+import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
 const C = ROUNDS_TEXT.city;
 
@@ -25,7 +25,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
   const exportIt = async () => {
     const { writeCitySummary } = await import('../../spreadsheet/round-city');
     const data = await writeCitySummary({ periodName, ...summary, madeAt: new Date().toISOString() });
-    const r = await platform().saveFile({ title: C.export, suggestedName: C.fileName(periodName), filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], data });
+    const r = await platform().saveFile({ title: C.export, suggestedName: C.fileName(periodName), filters: [{ name: ROUNDS_MORE_TEXT.xlsxFilter, extensions: ['xlsx'] }], data });
     if (r.status === 'saved') message.success(C.exported(r.name));
   };
   return (
@@ -53,7 +53,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
               dataSource={t.sentTo.map((d) => ({ d, c: t.cells[d] }))}
               columns={[
                 { title: C.colDistrict, width: 150, render: (_, x) => x.d },
-                { title: ROUNDS_TEXT.collect.field.status, width: 110, render: (_, x) => (x.c ? (x.c.status ? STATUS_LABELS[x.c.status] : '') : <Tag color="red">未报送</Tag>) },
+                { title: ROUNDS_TEXT.collect.field.status, width: 110, render: (_, x) => (x.c ? (x.c.status ? STATUS_LABELS[x.c.status] : '') : <Tag color="red">{ROUNDS_MORE_TEXT.notReturned}</Tag>) },
                 { title: ROUNDS_TEXT.collect.field.percent, width: 90, render: (_, x) => x.c?.percent ?? '' },
                 { title: ROUNDS_TEXT.collect.field.progress, render: (_, x) => <span style={{ whiteSpace: 'pre-wrap' }}>{x.c?.progress ?? ''}</span> },
               ]}
@@ -64,7 +64,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
           { title: C.colTask, ellipsis: true, render: (_, t) => `${t.taskKey} ${t.title}` },
           { title: C.colCounts, width: 300, render: (_, t) => COUNT_LABELS.filter(([k]) => t.counts[k] > 0).map(([k, l]) => <Tag key={k} color={k === 'behind' ? 'red' : k === 'none' ? 'default' : 'blue'}>{`${l} ${t.counts[k]}`}</Tag>) },
           { title: C.colLagging, width: 160, render: (_, t) => <Tooltip title={t.lagging.join('、')}>{t.lagging.join('、')}</Tooltip>, ellipsis: true },
-          { title: C.colMissing, width: 200, render: (_, t) => <Tooltip title={t.missing.join('、')}>{t.missing.length === t.sentTo.length && t.sentTo.length > 3 ? `全部 ${t.missing.length} 个区` : t.missing.join('、')}</Tooltip>, ellipsis: true },
+          { title: C.colMissing, width: 200, render: (_, t) => <Tooltip title={t.missing.join('、')}>{t.missing.length === t.sentTo.length && t.sentTo.length > 3 ? ROUNDS_MORE_TEXT.allDistricts(t.missing.length) : t.missing.join('、')}</Tooltip>, ellipsis: true },
         ]}
       />
       <Typography.Title level={5}>{C.districtsTitle}</Typography.Title>

@@ -10,7 +10,7 @@ import type { LedgerDb } from '../../storage/db';
 import { backupBeforeImport } from '../../storage/backup';
 import { progressRepo } from '../../storage/repositories';
 import { applyRoundReturn, listRoundApplies, type RoundApplyResult } from '../../storage/rounds';
-import { ROUNDS_TEXT } from './texts';
+import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
 /** What a drop is planned against, and the ledger it merges into. */
 export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ ctx: ReturnContext; ledger: Map<string, ProgressEntry> }> {
@@ -36,7 +36,7 @@ export function planInWorker(files: { name: string; data: Uint8Array }[], ctx: R
     worker.onerror = (e) => {
       console.error('round worker error', e.message);
       worker.terminate();
-      resolve({ ok: false, message: '识别报回文件时出错，台账没有任何改动。请重试；如仍失败，请把文件另存为 .xlsx 后再拖入。' });
+      resolve({ ok: false, message: ROUNDS_MORE_TEXT.workerFailed });
     };
     const buffers = files.map((f) => ({ name: f.name, data: f.data.slice().buffer as ArrayBuffer }));
     const req: RoundWorkerRequest = { type: 'plan', files: buffers, ctx };

@@ -4,7 +4,7 @@
  */
 import type { ReportingPeriod, Task } from '@core/model';
 import { previousPeriod } from '@core/period';
-import { makeBinding, roundFileName, roundId, tasksByUnit, type Round } from '@core/rounds';
+import { cityRoundFileName, makeBinding, roundFileName, roundId, tasksByUnit, type Round } from '@core/rounds';
 import type { LedgerDb } from '../../storage/db';
 import { progressRepo } from '../../storage/repositories';
 import { listAssignments, saveRound } from '../../storage/rounds';
@@ -46,7 +46,7 @@ export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round
     if (list.length === 0) continue;
     const keys = list.map((x) => x.taskKey);
     const binding = makeBinding(round, unit, keys);
-    const name = c.city ? `武汉市${c.period.name}科技创新重点任务清单_${unit}.xlsx` : roundFileName(c.district, c.period.name, unit);
+    const name = c.city ? cityRoundFileName(c.period.name, unit) : roundFileName(c.district, c.period.name, unit);
     const data = c.city
       ? await writeCityTaskList({ periodName: c.period.name, district: unit, dueDate: c.dueDate, binding, tasks: keys.map((k) => taskByKey.get(k)!) })
       : await writeRoundWorkbook({

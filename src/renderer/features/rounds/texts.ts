@@ -1,4 +1,6 @@
 /** User-facing text of 下发与回收, in one place. */
+import { fieldName } from '@core/fields';
+
 export const ROUNDS_TEXT = {
   title: '下发与回收',
   intro: '把本期任务按承办单位分发下去，收回各单位填好的表，核对后合并进台账。',
@@ -62,7 +64,7 @@ export const ROUNDS_TEXT = {
     done: (n: number) => `已更新 ${n} 项任务的分工。`,
     noSelection: '请先勾选任务，或点“全选当前列表”。',
     colKey: '任务编号',
-    colTitle: '任务名称',
+    colTitle: fieldName('title'),
     colCityLead: '市牵头单位',
     colLead: '牵头承办单位',
     colAssist: '协办单位',
@@ -165,4 +167,14 @@ export const ROUNDS_TEXT = {
     savedParagraphs: '已保存。',
     noReturns: '这一轮还没有收回任何文件。',
   },
+} as const;
+
+/** Smaller words of the rounds pages: file filters, counts, a row's place, the worker's failure. */
+export const ROUNDS_MORE_TEXT = {
+  xlsxFilter: 'Excel 工作簿',
+  zipFilter: 'ZIP 压缩包',
+  notReturned: '未报送',
+  allDistricts: (n: number) => `全部 ${n} 个区`,
+  rowWhere: (row: number, taskKey?: string) => `第 ${row} 行 ${taskKey ?? ''}`,
+  workerFailed: '识别报回文件时出错，台账没有任何改动。请重试；如仍失败，请把文件另存为 .xlsx 后再拖入。',
 } as const;

@@ -7,7 +7,9 @@ import { getDb, useLiveQuery } from '../../storage/live';
 import { getDistrict, getPeriodKind, setDistrict, setSetting } from '../../storage/repositories';
 import { platform } from '../../platform';
 import { ReportHeaderSection } from './ReportHeaderSection';
-import { SETTINGS_TEXT as T } from './texts';
+import { SETTINGS_MORE_TEXT, SETTINGS_TEXT } from './texts';
+
+const T = { ...SETTINGS_TEXT, ...SETTINGS_MORE_TEXT };
 import { UnitRenamesSection } from './UnitRenamesSection';
 import { OfficeLevelSetting } from './OfficeLevelSetting';
 
@@ -34,8 +36,8 @@ function DistrictSetting({ current }: { current: string }) {
         onChange={setPicked}
         showSearch
         options={[
-          { label: '行政区', options: DISTRICTS.filter((d) => d.kind === 'district').map((d) => ({ value: d.name, label: d.name })) },
-          { label: '功能区', options: DISTRICTS.filter((d) => d.kind === 'zone').map((d) => ({ value: d.name, label: d.name })) },
+          { label: T.districtGroup, options: DISTRICTS.filter((d) => d.kind === 'district').map((d) => ({ value: d.name, label: d.name })) },
+          { label: T.zoneGroup, options: DISTRICTS.filter((d) => d.kind === 'zone').map((d) => ({ value: d.name, label: d.name })) },
         ]}
       />
       <Button onClick={change} disabled={picked === current}>
@@ -68,7 +70,7 @@ function TemplateRow({ kind, onRefused }: { kind: ReportKind; onRefused: (r: { f
   const download = async () => {
     const { templateBytesFor } = await import('../reports/report-produce');
     const { bytes } = await templateBytesFor(db, kind);
-    await platform().saveFile({ title: T.download, suggestedName: `${REPORT_NAMES[kind]}_模板.xlsx`, filters: [{ name: T.excelFilter, extensions: ['xlsx'] }], data: bytes });
+    await platform().saveFile({ title: T.download, suggestedName: T.templateFileName(REPORT_NAMES[kind]), filters: [{ name: T.excelFilter, extensions: ['xlsx'] }], data: bytes });
   };
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>

@@ -6,6 +6,7 @@ import type { ReportKind, TemplateIssue } from '@core/report';
 import { REPORT_NAMES } from '@core/report';
 import type { LedgerDb } from '../../storage/db';
 import { readTemplate } from '../../spreadsheet/template-read';
+import { SETTINGS_MORE_TEXT } from './texts';
 
 /** Outcome of loading a template: saved, or refused with the issues (nothing stored). */
 export type TemplateSaveResult = { status: 'saved' } | { status: 'refused'; issues: TemplateIssue[] };
@@ -13,7 +14,7 @@ export type TemplateSaveResult = { status: 'saved' } | { status: 'refused'; issu
 /** Check a template file and store it for `kind` only when it passes. */
 export async function saveCustomTemplate(db: LedgerDb, kind: ReportKind, file: { name: string; data: Uint8Array }, at: Date = new Date()): Promise<TemplateSaveResult> {
   if (!/\.xlsx$/i.test(file.name))
-    return { status: 'refused', issues: [{ sheet: '', message: `“${file.name}”不是 .xlsx 文件。请在 Excel 或 WPS 中把模板另存为“Excel 工作簿（*.xlsx）”后再加载。` }] };
+    return { status: 'refused', issues: [{ sheet: '', message: SETTINGS_MORE_TEXT.notXlsx(file.name) }] };
   const { check } = await readTemplate(file.data, kind);
   if (check.issues.length) return { status: 'refused', issues: check.issues };
   await db.templates.put({ id: kind, name: REPORT_NAMES[kind], fileName: file.name, data: file.data, savedAt: at.toISOString() });

@@ -61,3 +61,11 @@ export const REPORT_HEADER_TEXT = {
   save: '保存',
   saved: '报表表头已保存。',
 } as const;
+
+/** Smaller words of the settings page: the district groups, a template's file name, a refused template. */
+export const SETTINGS_MORE_TEXT = {
+  districtGroup: '行政区',
+  zoneGroup: '功能区',
+  templateFileName: (report: string) => `${report}_模板.xlsx`,
+  notXlsx: (name: string) => `“${name}”不是 .xlsx 文件。请在 Excel 或 WPS 中把模板另存为“Excel 工作簿（*.xlsx）”后再加载。`,
+} as const;

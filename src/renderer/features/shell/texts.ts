@@ -34,3 +34,9 @@ export const SHELL_TEXT = {
   toBackup: '打开“备份与恢复”',
   retryPage: '重新打开本页',
 } as const;
+
+/** What the app says when a page crashes (the error boundary around the whole app). */
+export const CRASH_TEXT = {
+  title: '程序遇到了问题',
+  detail: (message: string) => `已填写的内容都保存在本机数据库中，不会丢失。请关闭后重新打开本程序；如仍出现，请把这段说明发给技术支持：${message}`,
+} as const;

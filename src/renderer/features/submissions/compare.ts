@@ -4,6 +4,7 @@
  */
 import type { ProgressEntry, Submission } from '@core/model';
 import { STATUS_LABELS, statusFromLabel } from '@core/model';
+import { taskField } from '@core/fields';
 
 /** The progress fields a submission carries, in report order. */
 export const COMPARED_FIELDS = ['status', 'percent', 'progress', 'problems', 'nextSteps'] as const;
@@ -29,7 +30,7 @@ function text(field: ComparedField, v: unknown): string {
 
 function rowKey(row: Record<string, unknown>): string | undefined {
   // taskKey first: rows of tasks added by an import print the list's number as key (任务编号).
-  const k = row.taskKey ?? row.key ?? row['任务编号'];
+  const k = row.taskKey ?? row.key ?? row[taskField('key').header];
   return typeof k === 'string' && k ? k : undefined;
 }
 

@@ -1,0 +1,34 @@
+/**
+ * Progress entries // 进展填报: the rules every reader of an entry shares — whether it counts as
+ * filled in, whether it holds anything at all, and what a valid 完成进度 is. The ledger, the
+ * 工作台, the reports, 报送, the form and storage (core/records/schemas.ts) all call these.
+ */
+import type { ProgressEntry } from './model';
+
+/**
+ * Whether an entry counts as filled in for its period // 本期已填报: a status chosen, a 完成进度
+ * given, or 进展情况 written. 存在问题 or 下步计划 alone do not report progress; an officer who
+ * gave only 完成进度 has reported, so a report lists the task and 报送 counts it as filled.
+ */
+export function isFilled(e: Pick<ProgressEntry, 'status' | 'percent' | 'progress'> | undefined): boolean {
+  return !!e && (!!e.status || e.percent !== undefined || (typeof e.progress === 'string' && e.progress.trim() !== ''));
+}
+
+/**
+ * Whether an entry holds anything the officer typed or chose (any text, a status, a percent or an
+ * indicator value): such an entry is kept, offered for 沿用上期 and not treated as blank.
+ */
+export function hasContent(e: ProgressEntry | undefined): boolean {
+  if (!e) return false;
+  return Boolean(
+    isFilled(e) ||
+      e.problems.trim() ||
+      e.nextSteps.trim() ||
+      Object.values(e.indicatorValues).some((v) => v !== null && v !== undefined),
+  );
+}
+
+/** Whether a 完成进度 is acceptable: a whole number from 0 to 100 (the form and storage both check it). */
+export function isValidPercent(v: number): boolean {
+  return Number.isInteger(v) && v >= 0 && v <= 100;
+}
