@@ -23,7 +23,7 @@ import type { AuditEntry } from '@core/model';
 import { SETTING_KEYS } from '@core/model';
 import { FORBIDDEN_KEYS, TABLE_NAMES, rowProblem } from '@core/records/schemas';
 import { DB_NAME, LATEST_VERSION, LOCAL_TABLES, SCHEMA_HISTORY } from './schema';
-import { LedgerDb } from './db';
+import { createRawLedgerDb, type LedgerDb } from './db';
 import { SUMMARY_TABLE } from './progress-summary';
 import { runUnguarded } from './audit';
 import { markRawReads } from './row-guard';
@@ -772,14 +772,14 @@ async function rowsAtLatest(backup: BackupFile): Promise<Map<string, unknown[]>>
   // Older backup: write it into a scratch database at its own version, then let the
   // schema history upgrade it, exactly as an officer's store is upgraded.
   const scratchName = `ledger-restore-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const older = new LedgerDb(scratchName, SCHEMA_HISTORY.filter((s) => s.version <= backup.schemaVersion));
+  const older = createRawLedgerDb(scratchName, SCHEMA_HISTORY.filter((s) => s.version <= backup.schemaVersion));
   try {
     await older.open();
     await older.transaction('rw', older.tables, async () => {
       for (const [name, rows] of decoded) await older.table(name).bulkAdd(rows);
     });
     older.close();
-    const latest = new LedgerDb(scratchName);
+    const latest = createRawLedgerDb(scratchName);
     await latest.open();
     const out = new Map<string, unknown[]>();
     for (const t of latest.tables) out.set(t.name, await t.toArray());

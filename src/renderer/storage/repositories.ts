@@ -17,7 +17,7 @@ import type {
   Task,
 } from '@core/model';
 import { SETTING_KEYS, progressId } from '@core/model';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 
 /** Read a setting; `fallback` when absent. */
 export async function getSetting<T>(db: LedgerDb, key: string, fallback: T): Promise<T> {

@@ -3,7 +3,7 @@
  * the file, so the office can prove what it sent (and issue 7 can lock the period).
  */
 import type { Submission, SubmittedFile } from '@core/model';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 
 /** What to record about an exported report. */
 export interface SubmissionInput {
