@@ -43,8 +43,3 @@ export function getDb(): LedgerDb {
   instance ??= createLedgerDb();
   return instance;
 }
-
-/** Replace the database instance (tests use a fresh name per test). */
-export function setDb(db: LedgerDb | undefined): void {
-  instance = db;
-}

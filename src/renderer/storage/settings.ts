@@ -45,3 +45,20 @@ export function readSetting<K extends SettingName>(db: LedgerDb, name: K): Promi
 export function writeSetting<K extends SettingName>(db: LedgerDb, name: K, value: SettingValue<K>): Promise<void> {
   return setSetting(db, SETTINGS[name].key, value);
 }
+
+/** The report header fields as stored: 填报单位, 填报人, 联系电话, 审核人（负责人）. */
+export interface ReportHeader {
+  unit: string;
+  filledBy: string;
+  phone: string;
+  reviewer: string;
+}
+
+/** Read the report header fields from settings (empty strings when not set). */
+export async function readReportHeader(db: LedgerDb): Promise<ReportHeader> {
+  const str = async (name: 'reportUnit' | 'filledBy' | 'reportPhone' | 'reportReviewer') => {
+    const v: unknown = await readSetting(db, name);
+    return typeof v === 'string' ? v : '';
+  };
+  return { unit: await str('reportUnit'), filledBy: await str('filledBy'), phone: await str('reportPhone'), reviewer: await str('reportReviewer') };
+}

@@ -4,12 +4,9 @@ import { CloudDownloadOutlined, FolderOpenOutlined, UsbOutlined } from '@ant-des
 import dayjs from 'dayjs';
 import type { BackupFileInfo } from '@shared/bridge';
 import { parsePeriodId } from '@core/period';
-import { getDb } from '../../storage/live';
-import { openBackupSource, readBackupStream, restoreBackup, takeBackup, type BackupFile, type BackupPreview, type ChunkSource, type TakenBackup } from '../../storage/backup';
-import { getSetting } from '../../storage/repositories';
-import { clearSkippedRows } from '../../storage/row-guard';
+import { getDb, openBackupSource, readBackupStream, restoreBackup, takeBackup, type BackupFile, type BackupPreview, type ChunkSource, type TakenBackup, readSetting, clearSkippedRows } from '../../storage';
 import { downloadParts, isDesktop, platform } from '../../platform';
-import { AuditTrail } from '../audit/AuditTrail';
+import { AuditTrail } from '../common/AuditTrail';
 import { TABLE_NAMES } from '@core/records/schemas';
 import { BACKUP_PAGE_TEXT as T, REASON_LABELS, formatSize } from './texts';
 
@@ -110,7 +107,7 @@ export function BackupPage() {
     setBusy('restore');
     try {
       const db = getDb();
-      const by = await getSetting<string>(db, 'filledBy', '');
+      const by = await readSetting(db, 'filledBy');
       const { safety } = await restoreBackup(db, pending.backup, { by });
       // The damaged rows were replaced: the notice goes (a row still bad would be reported again).
       clearSkippedRows();

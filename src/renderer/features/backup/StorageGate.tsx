@@ -1,8 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { App as AntApp, Button, Result, Spin } from 'antd';
-import { getDb } from '../../storage/live';
-import { backupBeforeUpgrade, createBackup, writeToSink } from '../../storage/backup';
-import { describeStorageError, isStorageError, openStore, requestPersistentStorage, STORAGE_TEXT, type StorageProblem } from '../../storage/persist';
+import { getDb, backupBeforeUpgrade, createBackup, writeToSink, describeStorageError, isStorageError, openStore, requestPersistentStorage, STORAGE_TEXT, type StorageProblem } from '../../storage';
 import { isDesktop, platform } from '../../platform';
 import { GATE_TEXT } from './texts';
 

@@ -2,9 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Empty, Input, Modal, Popconfirm, Select, Spin, Tabs, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Cluster, PolicyDocument, Task } from '@core/model';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { clustersRepo, documentsRepo, getDistrict, tasksRepo } from '../../storage/repositories';
-import { PeriodPicker } from '../ledger/PeriodPicker';
+import { getDb, useQuery, clustersRepo, documentsRepo, getDistrict, tasksRepo } from '../../storage';
+import { PeriodPicker } from '../common/PeriodPicker';
 import { clusterMatches } from '../ledger/relevance';
 import { addCluster, removeCluster, updateCluster } from './cluster-actions';
 import { ClusterTasks } from './ClusterTasks';
@@ -14,13 +13,13 @@ import { CLUSTER_TEXT as T } from './texts';
 
 /** 产业集群: the district's clusters, their tasks, indicators and period reports. */
 export function ClustersPage() {
-  const district = useLiveQuery(() => getDistrict(getDb()), []);
-  const data = useLiveQuery(async () => {
+  const district = useQuery(() => getDistrict(getDb()), []).data;
+  const data = useQuery(async () => {
     if (!district) return undefined;
     const db = getDb();
     const [clusters, tasks, documents] = await Promise.all([clustersRepo.byDistrict(db, district), tasksRepo.active(db), documentsRepo.all(db)]);
     return { clusters, tasks, documents };
-  }, [district]);
+  }, [district]).data;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [nameDialog, setNameDialog] = useState<{ mode: 'add' | 'rename'; cluster?: Cluster } | undefined>(undefined);
   const { message } = App.useApp();

@@ -5,18 +5,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, List, Progress, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { finalizePlan, mappingToRemember, planCounts, type ColumnMapping, type ImportPlan, type RememberedMapping } from '@core/import';
-import { SETTING_KEYS, type Cluster } from '@core/model';
+import { finalizePlan, mappingToRemember, planCounts, type ColumnMapping, type ImportPlan } from '@core/import';
+import { type Cluster } from '@core/model';
 import { unitRenameTable, type UnitRename } from '@core/unit-names';
 import { TASK_FIELDS, type TaskFieldId } from '@core/fields';
 import type { OpenedFile } from '@shared/bridge';
 import { platform } from '../../platform';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { getDistrict, getSetting, setSetting } from '../../storage/repositories';
-import { getUnitRenames } from '../../storage/unit-renames';
-import { applyImport, listImports, undoImport } from '../../storage/apply-import';
-import { backupBeforeImport } from '../../storage/backup';
-import { describeStorageError } from '../../storage/persist';
+import { getDb, useQuery, getDistrict, readSetting, writeSetting, getUnitRenames, applyImport, listImports, undoImport, backupBeforeImport, describeStorageError, allTasks, allDocuments, allSections, allClusters } from '../../storage';
 import { ImportClient, type SheetSummary } from './import-client';
 import { useImportInbox } from './import-inbox';
 import { PlanPreview, type PreviewChoices } from './PlanPreview';
@@ -42,8 +37,8 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [choices, setChoices] = useState<PreviewChoices>({ skipped: new Set(), choices: {} });
   const clientRef = useRef<ImportClient | null>(null);
-  const documents = useLiveQuery(() => getDb().documents.toArray(), []);
-  const history = useLiveQuery(() => listImports(getDb()), []);
+  const documents = useQuery(() => allDocuments(getDb()), []).data;
+  const history = useQuery(() => listImports(getDb()), []).data;
   const docName = useMemo(() => {
     const m = new Map((documents ?? []).map((d) => [d.id, d.shortTitle]));
     return (id: string) => m.get(id) ?? (step.kind === 'preview' ? step.plan.newDocuments.find((d) => d.id === id)?.shortTitle : undefined) ?? id;
@@ -57,10 +52,10 @@ export function ImportPage() {
     progress(T.planning, 0.1);
     const db = getDb();
     const [existing, docs, sections, clusters, district, renames] = await Promise.all([
-      db.tasks.toArray(),
-      db.documents.toArray(),
-      db.sections.toArray(),
-      db.clusters.toArray(),
+      allTasks(db),
+      allDocuments(db),
+      allSections(db),
+      allClusters(db),
       getDistrict(db),
       getUnitRenames(db),
     ]);
@@ -85,7 +80,7 @@ export function ImportPage() {
       const client = new ImportClient(progress);
       clientRef.current = client;
       progress(T.reading, 0);
-      const remembered = await getSetting<RememberedMapping>(getDb(), SETTING_KEYS.importMapping, {});
+      const remembered = await readSetting(getDb(), 'importMapping');
       const res = await client.read(file.name, file.data, remembered);
       if (!res.ok) return setStep({ kind: 'error', message: res.message });
       const withTable = res.sheets.filter((s) => s.layout);
@@ -113,9 +108,9 @@ export function ImportPage() {
 
   const confirmMapping = async (s: Extract<Step, { kind: 'mapping' }>) => {
     const db = getDb();
-    const remembered = await getSetting<Record<string, TaskFieldId | null>>(db, SETTING_KEYS.importMapping, {});
+    const remembered = await readSetting(db, 'importMapping');
     const layout = s.sheets[s.picked]!.layout!;
-    await setSetting(db, SETTING_KEYS.importMapping, { ...remembered, ...mappingToRemember({ ...layout, columns: s.columns }) });
+    await writeSetting(db, 'importMapping', { ...remembered, ...mappingToRemember({ ...layout, columns: s.columns }) });
     void plan(s.file, s.sheets, s.picked, s.columns);
   };
 

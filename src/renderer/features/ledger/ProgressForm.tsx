@@ -9,14 +9,12 @@ import { EXCEL_CELL_LIMIT } from '@core/fields';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
 import { districtJudgedTarget, type DistrictTargets } from '@core/indicators';
-import { getDb } from '../../storage/live';
-import { hasContent } from '../../storage/progress-store';
-import { PeriodLockedError } from '../../storage/locks';
+import { getDb, hasContent, PeriodLockedError } from '../../storage';
 import { useProgressAutosave } from './autosave';
 import { ConflictNotice } from './ConflictNotice';
 import { LEDGER_TEXT } from './texts';
 import { StatusTag } from './status-tag';
-import { isPlausibleValue, isValidPercent } from './typed-number';
+import { isPlausibleValue, isValidPercent } from '../common/typed-number';
 import { NumberField, type NumberFieldHandle } from './NumberField';
 
 type TextField = 'progress' | 'problems' | 'nextSteps';

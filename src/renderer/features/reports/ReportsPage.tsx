@@ -4,13 +4,11 @@ import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { currentPeriod, shiftPeriod } from '@core/period';
 import type { ReportingPeriod } from '@core/model';
 import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, type MissingItem, type ReportKind } from '@core/report';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { getDistrict, getPeriodKind } from '../../storage/repositories';
-import { readLockState } from '../../storage/locks';
-import { SubmissionPanel } from '../submissions/SubmissionPanel';
+import { getDb, useQuery, getDistrict, getPeriodKind, readLockState, storedTemplate } from '../../storage';
+import { SubmissionPanel } from './SubmissionPanel';
 import { platform } from '../../platform';
 import { loadReportSource } from './report-source';
-import { ReportHeaderSection } from '../settings/ReportHeaderSection';
+import { ReportHeaderSection } from '../common/ReportHeaderSection';
 import { DEFAULT_SUBMISSION_KINDS, previewSubmission, submitReports, type SubmissionPreview } from './submit-flow';
 import { REPORTS_TEXT as T } from './texts';
 
@@ -24,8 +22,8 @@ function recentPeriods(kind: ReportingPeriod['kind']): ReportingPeriod[] {
 export function ReportsPage() {
   const { message, modal } = App.useApp();
   const db = getDb();
-  const district = useLiveQuery(() => getDistrict(db), []);
-  const periodKind = useLiveQuery(() => getPeriodKind(db), []);
+  const district = useQuery(() => getDistrict(db), []).data;
+  const periodKind = useQuery(() => getPeriodKind(db), []).data;
   const periods = useMemo(() => (periodKind ? recentPeriods(periodKind) : []), [periodKind]);
   const [periodId, setPeriodId] = useState<string>();
   const [kind, setKind] = useState<ReportKind>('tasks');
@@ -36,14 +34,14 @@ export function ReportsPage() {
   const [submitting, setSubmitting] = useState(false);
   const period = periods.find((p) => p.id === periodId) ?? periods[0];
 
-  const check = useLiveQuery(async () => {
+  const check = useQuery(async () => {
     if (!district || !period) return undefined;
     const src = await loadReportSource(db, district, period);
     const rows = buildTaskRows(src);
     return { total: rows.length, missing: findMissingItems(rows) };
-  }, [district, period?.id]);
-  const template = useLiveQuery(() => db.templates.get(kind), [kind]);
-  const lock = useLiveQuery(async () => (district && period ? readLockState(db, district, period.id) : undefined), [district, period?.id]);
+  }, [district, period?.id]).data;
+  const template = useQuery(() => storedTemplate(db, kind), [kind]).data;
+  const lock = useQuery(async () => (district && period ? readLockState(db, district, period.id) : undefined), [district, period?.id]).data;
 
   if (district === undefined || periodKind === undefined) return null;
   if (!district || !period) return <Alert type="warning" showIcon title={T.noDistrict} />;
