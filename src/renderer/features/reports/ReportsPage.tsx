@@ -1,8 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
-import { currentPeriod, shiftPeriod } from '@core/period';
-import type { ReportingPeriod } from '@core/model';
+import { useReportingPeriod } from '../common/use-period';
 import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, type MissingItem, type ReportKind } from '@core/report';
 import { getDb, useQuery, getDistrict, getPeriodKind, readLockState, storedTemplate } from '../../storage';
 import { SubmissionPanel } from './SubmissionPanel';
@@ -12,11 +11,6 @@ import { ReportHeaderSection } from '../common/ReportHeaderSection';
 import { DEFAULT_SUBMISSION_KINDS, previewSubmission, submitReports, type SubmissionPreview } from './submit-flow';
 import { REPORTS_TEXT as T } from './texts';
 
-/** The periods offered: the current one and the eleven before it. */
-function recentPeriods(kind: ReportingPeriod['kind']): ReportingPeriod[] {
-  const now = currentPeriod(kind, new Date());
-  return Array.from({ length: 12 }, (_, i) => shiftPeriod(now, -i));
-}
 
 /** 报表导出: choose a period and a report, check what is missing, export, see what was submitted. */
 export function ReportsPage() {
@@ -24,15 +18,14 @@ export function ReportsPage() {
   const db = getDb();
   const district = useQuery(() => getDistrict(db), []).data;
   const periodKind = useQuery(() => getPeriodKind(db), []).data;
-  const periods = useMemo(() => (periodKind ? recentPeriods(periodKind) : []), [periodKind]);
-  const [periodId, setPeriodId] = useState<string>();
+  // The one chosen period, shared with the ledger and every other page.
+  const { period, current, options: periods, choose } = useReportingPeriod();
   const [kind, setKind] = useState<ReportKind>('tasks');
   const [busy, setBusy] = useState(false);
   const [withCharts, setWithCharts] = useState(true);
   const [preview, setPreview] = useState<SubmissionPreview>();
   const [submitKinds, setSubmitKinds] = useState<ReportKind[]>([...DEFAULT_SUBMISSION_KINDS]);
   const [submitting, setSubmitting] = useState(false);
-  const period = periods.find((p) => p.id === periodId) ?? periods[0];
 
   const check = useQuery(async () => {
     if (!district || !period) return undefined;
@@ -150,7 +143,7 @@ export function ReportsPage() {
               data-testid="report-period"
               style={{ width: 200 }}
               value={period.id}
-              onChange={setPeriodId}
+              onChange={(id: string) => choose(id === current.id ? undefined : id)}
               options={periods.map((p) => ({ value: p.id, label: p.name }))}
             />
           </Space>
