@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Empty, Input, Modal, Popconfirm, Select, Spin, Tabs, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Cluster, PolicyDocument, Task } from '@core/model';
-import { getDb, useQuery, clustersRepo, documentsRepo, getDistrict, tasksRepo } from '../../storage';
+import { getDb, useQuery, clustersRepo, documentsRepo, tasksRepo } from '../../storage';
+import { useAppContext } from '../common/app-context';
 import { PeriodPicker } from '../common/PeriodPicker';
 import { clusterMatches } from '../ledger/relevance';
 import { addCluster, removeCluster, updateCluster } from './cluster-actions';
@@ -13,7 +14,7 @@ import { CLUSTER_TEXT as T } from './texts';
 
 /** 产业集群: the district's clusters, their tasks, indicators and period reports. */
 export function ClustersPage() {
-  const district = useQuery(() => getDistrict(getDb()), []).data;
+  const district = useAppContext().district;
   const data = useQuery(async () => {
     if (!district) return undefined;
     const db = getDb();

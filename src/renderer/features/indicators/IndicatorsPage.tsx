@@ -3,7 +3,8 @@ import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Spin,
 import { EditOutlined, ImportOutlined, SearchOutlined } from '@ant-design/icons';
 import { PACE_LABELS, buildDistrictIndicators, planBreakdown, targetText, type BreakdownPlan, type DistrictTarget, type PaceVerdict } from '@core/indicators';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
-import { getDb, useQuery, allTargets, clustersRepo, documentsRepo, emptyProgress, getDistrict, progressOfDistrict, progressRepo, readDistrictTargets, saveDistrictTarget, saveDistrictTargets, tasksRepo, saveProgress } from '../../storage';
+import { getDb, useQuery, allTargets, clustersRepo, documentsRepo, emptyProgress, progressOfDistrict, progressRepo, readDistrictTargets, saveDistrictTarget, saveDistrictTargets, tasksRepo, saveProgress } from '../../storage';
+import { useAppContext } from '../common/app-context';
 import { PeriodPicker } from '../common/PeriodPicker';
 import { useReportingPeriod } from '../common/use-period';
 import { buildIndicatorRows, type IndicatorRow } from './indicator-rows';
@@ -67,7 +68,7 @@ function DistrictTargetDialog({ district, row, onClose }: { district: string; ro
 /** 指标跟踪: the district's indicators with 全市 target, 区级分解目标, latest value, completion rate and history. */
 export function IndicatorsPage() {
   const { message, modal } = App.useApp();
-  const district = useQuery(() => getDistrict(getDb()), []).data;
+  const district = useAppContext().district;
   const { period } = useReportingPeriod();
   const data = useQuery(async () => {
     if (!district) return undefined;

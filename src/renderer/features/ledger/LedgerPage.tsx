@@ -3,7 +3,8 @@ import { App, Empty, Spin } from 'antd';
 import { STATUS_LABELS, taskCode } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
 import { saveTaskGridCsv } from '../common/csv-save';
-import { getDb, useQuery, clustersRepo, documentsRepo, getDistrict, progressRepo, tasksRepo, allSections } from '../../storage';
+import { getDb, useQuery, clustersRepo, documentsRepo, progressRepo, tasksRepo, allSections } from '../../storage';
+import { useAppContext } from '../common/app-context';
 import { useLedgerView } from '../../state/ledger';
 import { useRoute } from '../../state/route';
 import { attachProgress, buildTaskInfos, filterRows, filterRowsNarrowing, type FilterMemo } from './rows';
@@ -21,7 +22,7 @@ const CSV_FIELDS: readonly TaskFieldId[] = ['seq', 'key', 'document', 'title', '
 /** 任务台账: find any task fast and fill in the period's progress. */
 export function LedgerPage() {
   const { message } = App.useApp();
-  const district = useQuery(() => getDistrict(getDb()), []).data;
+  const district = useAppContext().district;
   const { period } = useReportingPeriod();
   const base = useQuery(async () => {
     if (!district) return undefined;

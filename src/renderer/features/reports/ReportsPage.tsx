@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table,
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { useReportingPeriod } from '../common/use-period';
 import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, type MissingItem, type ReportKind } from '@core/report';
-import { getDb, useQuery, getDistrict, getPeriodKind, readLockState, storedTemplate } from '../../storage';
+import { getDb, useQuery, readLockState, storedTemplate } from '../../storage';
+import { useAppContext } from '../common/app-context';
 import { SubmissionPanel } from './SubmissionPanel';
 import { platform } from '../../platform';
 import { loadReportSource } from './report-source';
@@ -16,8 +17,8 @@ import { REPORTS_TEXT as T } from './texts';
 export function ReportsPage() {
   const { message, modal } = App.useApp();
   const db = getDb();
-  const district = useQuery(() => getDistrict(db), []).data;
-  const periodKind = useQuery(() => getPeriodKind(db), []).data;
+  const district = useAppContext().district;
+  const periodKind = useAppContext().periodKind;
   // The one chosen period, shared with the ledger and every other page.
   const { period, current, options: periods, choose } = useReportingPeriod();
   const [kind, setKind] = useState<ReportKind>('tasks');

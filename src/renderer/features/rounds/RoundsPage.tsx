@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Spin, Tabs, Typography } from 'antd';
-import { getDb, useQuery, getDistrict } from '../../storage';
+import { useAppContext } from '../common/app-context';
 import { useRoundData } from './use-round-data';
 import { AssignTab } from './AssignTab';
 import { SendTab } from './SendTab';
@@ -17,7 +17,7 @@ type TabId = 'assign' | 'send' | 'collect' | 'board' | 'summary';
 
 /** The page. */
 export function RoundsPage() {
-  const district = useQuery(() => getDistrict(getDb()), []).data;
+  const district = useAppContext().district;
   if (!district) return <Spin />;
   return <RoundsBody district={district} />;
 }

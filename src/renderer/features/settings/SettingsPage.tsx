@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Collapse, Radio, Select, Space, Typography } 
 import { DISTRICTS } from '@core/districts';
 import { type PeriodKind } from '@core/model';
 import { REPORT_KINDS, REPORT_NAMES, ROW_PLACEHOLDERS, SCALAR_PLACEHOLDERS, type ReportKind, type TemplateIssue } from '@core/report';
-import { getDb, useQuery, getDistrict, getPeriodKind, setDistrict, writeSetting, storedTemplate } from '../../storage';
+import { getDb, useQuery, setDistrict, writeSetting, storedTemplate } from '../../storage';
+import { useAppContext } from '../common/app-context';
 import { platform } from '../../platform';
 import { ReportHeaderSection } from '../common/ReportHeaderSection';
 import { SETTINGS_TEXT as T } from './texts';
@@ -96,8 +97,8 @@ function TemplateRow({ kind, onRefused }: { kind: ReportKind; onRefused: (r: { f
 export function SettingsPage() {
   const { message } = App.useApp();
   const db = getDb();
-  const district = useQuery(() => getDistrict(db), []).data;
-  const periodKind = useQuery(() => getPeriodKind(db), []).data;
+  const district = useAppContext().district;
+  const periodKind = useAppContext().periodKind;
   const [refused, setRefused] = useState<{ fileName: string; issues: TemplateIssue[] }>();
   if (district === undefined || periodKind === undefined) return null;
 
