@@ -62,7 +62,7 @@ describe('bootApp', () => {
   it('a store that cannot open (disk full) stops the start with a Chinese problem, and nothing is seeded', async () => {
     const db = fresh();
     // The browser refuses the open as it does when the disk is full.
-    db.open = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    db.open = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof db.open;
     const steps: BootStep[] = [];
     const outcome = await bootApp({ db, persist: async () => undefined, onStep: (s) => steps.push(s) });
     expect(outcome.ok).toBe(false);

@@ -60,6 +60,7 @@ export {
   writeToSink,
   type BackupFile,
   type BackupPreview,
+  type BackupSink,
   type ChunkSource,
   type TakenBackup,
 } from './backup';
