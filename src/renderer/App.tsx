@@ -1,52 +1,43 @@
-import { Component, useEffect, useState, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import { Component, useMemo, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Result } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { getDb, useLiveQuery } from './storage/live';
-import { getDistrict, setDistrict } from './storage/repositories';
-import { ensureSeeded } from './storage/seed';
-import { recoverDrafts } from './storage/drafts';
+import { getDb } from './storage/db';
+import { useQuery } from './storage/use-query';
+import { getDistrict, getPeriodKind, setDistrict } from './storage/repositories';
+import { readSetting } from './storage/settings';
 import { FirstStart } from './features/shell/FirstStart';
 import { Shell } from './features/shell/Shell';
-import { CRASH_TEXT, SHELL_TEXT } from './features/shell/texts';
-import { StorageGate } from './features/backup/StorageGate';
+import { AppContextProvider } from './features/common/app-context';
+import { CRASH_TEXT } from './features/shell/texts';
+import { Boot } from './Boot';
 
 dayjs.locale('zh-cn');
 
-/** undefined while loading, null when no district has been chosen yet. */
-function useDistrict(): string | null | undefined {
-  return useLiveQuery(async () => (await getDistrict(getDb())) ?? null, []);
-}
-
-/**
- * On start: load the default data set into an empty store (idempotent), then write back any
- * progress text that was typed but not yet saved when the window closed. False until done.
- */
-function useStartup(): boolean {
-  const { notification } = AntApp.useApp();
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    const db = getDb();
-    ensureSeeded(db)
-      .catch((e: unknown) =>
-        notification.error({ message: SHELL_TEXT.seedFailed, description: e instanceof Error ? e.message : String(e), duration: 0 }),
-      )
-      .then(() => recoverDrafts(db))
-      .catch((e: unknown) =>
-        notification.error({ message: SHELL_TEXT.draftsFailed, description: e instanceof Error ? e.message : String(e), duration: 0 }),
-      )
-      .finally(() => setReady(true));
-  }, [notification]);
-  return ready;
+/** The district, period kind and 填报人, read once for every page; undefined while loading, district null before first start. */
+function useOffice() {
+  return useQuery(async (db) => {
+    const [district, periodKind, filledBy] = await Promise.all([getDistrict(db), getPeriodKind(db), readSetting(db, 'filledBy')]);
+    return { district: district ?? null, periodKind, filledBy };
+  }, []).data;
 }
 
 function Root() {
-  const ready = useStartup();
-  const district = useDistrict();
-  if (!ready || district === undefined) return <Spin fullscreen description={SHELL_TEXT.loading} />;
-  if (district === null) return <FirstStart onPick={(d) => setDistrict(getDb(), d)} />;
-  return <Shell district={district} />;
+  const office = useOffice();
+  const district = office?.district;
+  const periodKind = office?.periodKind ?? 'quarter';
+  const filledBy = office?.filledBy ?? '';
+  // A new context value only when one of the three changes, not on every settings write.
+  const context = useMemo(() => (district ? { district, periodKind, filledBy } : undefined), [district, periodKind, filledBy]);
+  // Still inside the one start-up spinner's time: the first read after opening is instant.
+  if (office === undefined) return null;
+  if (district === null || !context) return <FirstStart onPick={(d) => setDistrict(getDb(), d)} />;
+  return (
+    <AppContextProvider value={context}>
+      <Shell district={context.district} />
+    </AppContextProvider>
+  );
 }
 
 /** The application root: Chinese locale, antd theme, first start or the main window. */
@@ -55,9 +46,9 @@ export function App() {
     <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14, borderRadius: 4 } }}>
       <AntApp style={{ height: '100%' }}>
         <ErrorBoundary>
-          <StorageGate>
+          <Boot>
             <Root />
-          </StorageGate>
+          </Boot>
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { LedgerDb } from '../../src/renderer/storage/db';
+import { createRawLedgerDb } from '../../src/renderer/storage/db';
 import { createBackup, readBackupFile } from '../../src/renderer/storage/backup';
 import { EnvelopeVerifier } from '../../src/main/backup-envelope';
 import { BACKUP_ENVELOPE_FORMAT } from '../../src/shared/bridge';
@@ -19,7 +19,7 @@ describe('one envelope format on both sides', () => {
   });
 
   it("main accepts the renderer's backup of a real store, piece by piece", async () => {
-    const db = new LedgerDb(`envelope-${Date.now()}`);
+    const db = createRawLedgerDb(`envelope-${Date.now()}`);
     await seedStore(db, ['2025-Q2', '2025-Q3']);
     const backup = await createBackup(db, 'manual');
     expect(backup.chunks.length).toBeGreaterThanOrEqual(3);

@@ -6,7 +6,7 @@
  */
 import type { AcceptedImport } from '@core/import';
 import { rowProblem } from '@core/records/schemas';
-import type { ImportRecord, LedgerDb } from './db';
+import type { ImportRecord, LedgerDb } from './ledger-db';
 import { describeStorageError } from './persist';
 
 /** Chinese messages of applying and undoing an import. */

@@ -11,7 +11,7 @@ import type Dexie from 'dexie';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { AuditEntry, ProgressEntry } from '@core/model';
 import { SETTING_KEYS } from '@core/model';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 
 /** The field name of a created or deleted record's single audit row. */
 export const WHOLE_RECORD = '*';

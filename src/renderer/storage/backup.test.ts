@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupFileInfo, BackupWriteRequest } from '@shared/bridge';
-import { LedgerDb } from './db';
+import { createRawLedgerDb, type LedgerDb } from './db';
 import { installAuditTrail } from './audit';
 import { installPeriodLocks } from './locks';
 import {
@@ -40,7 +40,7 @@ let n = 0;
 let name: string;
 let db: LedgerDb;
 function openGuarded(dbName: string): LedgerDb {
-  const d = new LedgerDb(dbName);
+  const d = createRawLedgerDb(dbName);
   installPeriodLocks(d);
   installAuditTrail(d);
   return d;
@@ -108,7 +108,7 @@ describe('backup and restore', () => {
 
   it('restoring a backup from before the summaries (schema 1) builds them', async () => {
     const oldName = `${name}-v1`;
-    const v1 = new LedgerDb(oldName, SCHEMA_HISTORY.filter((s) => s.version === 1));
+    const v1 = createRawLedgerDb(oldName, SCHEMA_HISTORY.filter((s) => s.version === 1));
     const { progress } = await seedStore(v1, ['2025-Q1', '2025-Q2']);
     const { bytes } = await createBackup(v1, 'manual');
     v1.close();

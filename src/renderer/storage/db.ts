@@ -1,119 +1,37 @@
 /**
- * The Dexie database: tables typed with the domain model, versions from SCHEMA_HISTORY.
+ * The one database factory: the ledger database with every storage guard installed, for the
+ * application and for every test. The guards live in their own modules (progress-summary,
+ * locks, audit, row-guard) and know only the class (ledger-db.ts), never this factory.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
-import type {
-  AuditEntry,
-  Cluster,
-  ClusterIndicator,
-  ClusterIndicatorValue,
-  ClusterProgress,
-  PolicyDocument,
-  ProgressEntry,
-  Section,
-  Setting,
-  Submission,
-  Target,
-  Task,
-} from '@core/model';
 import { DB_NAME, SCHEMA_HISTORY, type SchemaStep } from './schema';
+import { LedgerDb } from './ledger-db';
 import { installAuditTrail } from './audit';
 import { installPeriodLocks } from './locks';
 import { installRowGuard } from './row-guard';
 import { progressSummaryMiddleware } from './progress-summary';
-import type { PeriodSummaryRow } from '@core/dashboard/progress-summary';
-import type { Assignment, Round } from '@core/rounds';
-import type { RoundApply } from './rounds';
 
-/** A stored import batch: what an import changed, so that it can be undone. */
-export interface ImportRecord {
-  id: string;
-  at: string;
-  fileName: string;
-  /** Tasks as they were before the import (undefined = did not exist). */
-  before: { key: string; task: Task | undefined }[];
-  /** Keys written by the import. */
-  after: string[];
-  /** Documents the import created (removed again on undo). */
-  documentsAdded?: string[];
-  /** How many tasks were added, changed and archived (for the import history). */
-  counts?: { added: number; updated: number; archived: number };
-  undoneAt?: string;
-}
-
-/** A report template the office loaded (.xlsx bytes). */
-export interface StoredTemplate {
-  id: string;
-  name: string;
-  fileName: string;
-  data: Uint8Array;
-  savedAt: string;
-}
-
-/**
- * What one window typed into a progress entry and has not saved yet // 未保存的草稿: per
- * changed field path the value it started from and the value typed. Written on every
- * keystroke (schema step 3), deleted once the save has landed.
- */
-export interface ProgressDraft {
-  /** `${entryId}#${session}` */
-  id: string;
-  entryId: string;
-  /** The window (page session) that typed it. */
-  session: string;
-  district: string;
-  taskKey: string;
-  periodId: string;
-  base: Record<string, unknown>;
-  mine: Record<string, unknown>;
-  updatedAt: string;
-}
-
-/** The ledger database. */
-export class LedgerDb extends Dexie {
-  documents!: EntityTable<PolicyDocument, 'id'>;
-  sections!: EntityTable<Section, 'id'>;
-  tasks!: EntityTable<Task, 'key'>;
-  targets!: EntityTable<Target, 'id'>;
-  clusters!: EntityTable<Cluster, 'id'>;
-  clusterIndicators!: EntityTable<ClusterIndicator, 'id'>;
-  clusterIndicatorValues!: EntityTable<ClusterIndicatorValue, 'id'>;
-  clusterProgress!: EntityTable<ClusterProgress, 'id'>;
-  progress!: EntityTable<ProgressEntry, 'id'>;
-  settings!: EntityTable<Setting, 'key'>;
-  audit!: Table<AuditEntry, number>;
-  submissions!: EntityTable<Submission, 'id'>;
-  imports!: EntityTable<ImportRecord, 'id'>;
-  templates!: EntityTable<StoredTemplate, 'id'>;
-  /** Kept in step with progress by progressSummaryMiddleware (installed here, for every instance). */
-  progressSummary!: EntityTable<PeriodSummaryRow, 'id'>;
-  /** Unsaved typing, local to this installation (not in backups). */
-  drafts!: EntityTable<ProgressDraft, 'id'>;
-  /** 承办单位 per district and task (schema 4). */
-  assignments!: EntityTable<Assignment, 'id'>;
-  /** 下发: one row per round (schema 4). */
-  rounds!: EntityTable<Round, 'id'>;
-  /** 回收: one row per applied drop of returned files, with what it replaced (schema 4). */
-  roundApplies!: EntityTable<RoundApply, 'id'>;
-
-  constructor(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY) {
-    super(name);
-    for (const step of history) {
-      const v = this.version(step.version).stores(step.stores);
-      if (step.upgrade) v.upgrade(step.upgrade);
-    }
-    this.use(progressSummaryMiddleware);
-  }
-}
+export { LedgerDb } from './ledger-db';
+export type { ImportRecord, ProgressDraft, StoredTemplate } from './ledger-db';
 
 let instance: LedgerDb | undefined;
 
 /**
- * A database with every storage guard installed (period locks, audit trail, malformed-row guard):
- * the one factory for the application and for the tests.
+ * The store with only its derived data kept in step (the progress summary), no guard: for a
+ * restore's scratch copy and for tests that write below the guards on purpose (schema steps,
+ * the row guard's own test).
  */
-export function createLedgerDb(name: string = DB_NAME): LedgerDb {
-  const db = new LedgerDb(name);
+export function createRawLedgerDb(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY): LedgerDb {
+  const db = new LedgerDb(name, history);
+  db.use(progressSummaryMiddleware);
+  return db;
+}
+
+/**
+ * A database with every storage guard installed (progress summary, period locks, audit trail,
+ * malformed-row guard): the one factory for the application and for the tests.
+ */
+export function createLedgerDb(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY): LedgerDb {
+  const db = createRawLedgerDb(name, history);
   installPeriodLocks(db);
   installAuditTrail(db);
   installRowGuard(db);

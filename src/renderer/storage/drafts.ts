@@ -9,7 +9,7 @@
 import type { ProgressEntry } from '@core/model';
 import { progressId } from '@core/model';
 import { changedFields, fieldValue, mergeEdits, sameValue, type FieldConflict, type FieldValues } from '@core/records/progress-edits';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 import { emptyProgress, progressRepo } from './repositories';
 
 /** Which entry a draft belongs to. */

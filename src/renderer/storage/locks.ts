@@ -9,7 +9,7 @@ import type { DBCore, DBCoreTransaction, Middleware } from 'dexie';
 import type { ProgressEntry, Submission } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { periodLockId } from '@core/ids';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 import { changedFields, changedRecords, isUnguarded, readBefore, widenTransactions } from './audit';
 
 /** Thrown when a write touches a 已报送 period. The message is for the officer. */

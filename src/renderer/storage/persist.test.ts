@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LedgerDb } from './db';
+import { createRawLedgerDb } from './db';
 import { describeStorageError, openStore, STORAGE_TEXT } from './persist';
 
 const names: string[] = [];
@@ -17,7 +17,7 @@ describe('storage problems in Chinese', () => {
     newer.version(50).stores({ tasks: 'key' });
     await newer.table('tasks').add({ key: 'K-1', title: '新版本写入' });
     newer.close();
-    const db = new LedgerDb(name);
+    const db = createRawLedgerDb(name);
     await openStore(db);
     expect((await db.tasks.get('K-1'))?.title).toBe('新版本写入');
     db.close();
@@ -35,7 +35,7 @@ describe('storage problems in Chinese', () => {
     older.on('versionchange', () => false); // an old window that does not let go
     await older.open();
     let blocked = false;
-    const db = new LedgerDb(name);
+    const db = createRawLedgerDb(name);
     const opening = openStore(db, {
       onBlocked: () => {
         blocked = true;
@@ -51,7 +51,7 @@ describe('storage problems in Chinese', () => {
   it('closes this window’s connection when another window upgrades, and says to reload', async () => {
     const name = `persist-closed-${Date.now()}`;
     names.push(name);
-    const db = new LedgerDb(name);
+    const db = createRawLedgerDb(name);
     let told = false;
     await openStore(db, { onClosedByOtherWindow: () => (told = true) });
     const other = new Dexie(name);

@@ -5,7 +5,7 @@
  * Chinese with a way out.
  */
 import type Dexie from 'dexie';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 
 /** What the officer can do about a storage problem. */
 export type StorageAction = 'reload' | 'close-other-windows' | 'free-space' | 'update-program' | 'contact-support';

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LedgerDb } from './db';
+import { createRawLedgerDb, type LedgerDb } from './db';
 import { emptyProgress, progressRepo } from './repositories';
 import { saveProgress } from './progress-store';
 
 let db: LedgerDb;
 let n = 0;
 beforeEach(async () => {
-  db = new LedgerDb(`progress-store-${++n}`);
+  db = createRawLedgerDb(`progress-store-${++n}`);
   await db.open();
 });
 afterEach(async () => {

@@ -4,7 +4,7 @@
  * form saves field by field through drafts.ts instead.
  */
 import type { ProgressEntry } from '@core/model';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 import { emptyProgress, progressRepo } from './repositories';
 
 /** Fields of a progress entry that the officer edits. */

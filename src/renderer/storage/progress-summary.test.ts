@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { periodRowsOf } from '@core/dashboard';
-import { LedgerDb } from './db';
+import { createRawLedgerDb, type LedgerDb } from './db';
 import { installAuditTrail } from './audit';
 import { installPeriodLocks } from './locks';
 import { seedStore } from '../../../test/builders/seeded-store';
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 function fresh(guarded = false): LedgerDb {
-  const db = new LedgerDb(`progress-summary-${++n}`);
+  const db = createRawLedgerDb(`progress-summary-${++n}`);
   if (guarded) {
     installPeriodLocks(db);
     installAuditTrail(db);

@@ -3,7 +3,7 @@
  * task (status, percent, filled, indicator values; no texts), for the 工作台, which would
  * otherwise read every entry with its long texts (IndexedDB costs ~17 µs per row read here, so
  * even one small row per entry is too slow at 200,000 entries). Kept in step with progress by a
- * DBCore middleware installed by LedgerDb itself, in the same transaction as every put, add or
+ * DBCore middleware installed by createLedgerDb (db.ts), in the same transaction as every put, add or
  * delete of progress, so no feature (nor restore, nor a test) can forget it.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';

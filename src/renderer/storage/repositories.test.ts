@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Cluster, PolicyDocument, ProgressEntry, Target, Task } from '@core/model';
-import { LedgerDb } from './db';
+import type { Cluster, PolicyDocument, ProgressEntry, Section, Submission, Target, Task } from '@core/model';
+import { createRawLedgerDb, type LedgerDb } from './db';
 import {
   clustersRepo,
   documentsRepo,
@@ -18,7 +18,7 @@ import {
 let db: LedgerDb;
 let n = 0;
 beforeEach(async () => {
-  db = new LedgerDb(`repo-test-${++n}`);
+  db = createRawLedgerDb(`repo-test-${++n}`);
   await db.open();
 });
 afterEach(async () => {

@@ -16,7 +16,7 @@ import type {
 import { SETTING_KEYS } from '@core/model';
 import { clusterProgressId, progressId } from '@core/ids';
 import { compareTasks } from '@core/tasks';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 
 /** Read a setting; `fallback` when absent. */
 export async function getSetting<T>(db: LedgerDb, key: string, fallback: T): Promise<T> {

@@ -20,7 +20,7 @@ import {
   type Round,
   type TaskMerge,
 } from '@core/rounds';
-import type { LedgerDb } from './db';
+import type { LedgerDb, RoundApply } from './ledger-db';
 import { emptyProgress, getSetting, setSetting } from './repositories';
 
 /** Setting keys of rounds. Persisted: do not rename. */
@@ -45,20 +45,7 @@ export function saveOfficeLevel(db: LedgerDb, level: OfficeLevel): Promise<void>
   return setSetting(db, ROUND_SETTING_KEYS.officeLevel, level);
 }
 
-/** One applied drop of returned files. Persisted (table `roundApplies`): do not rename fields. */
-export interface RoundApply {
-  id: string;
-  roundId: string;
-  at: string;
-  files: { fileName: string; hash: string; unit: string; matchedBy: FilePlan['matchedBy'] }[];
-  /** What each unit wrote, for the board and the source of each paragraph. */
-  returns: AppliedReturn[];
-  /** Progress entries as they were before (undefined: did not exist). */
-  before: { id: string; entry: ProgressEntry | undefined }[];
-  /** The entries as written, to tell whether they were edited since. */
-  after: ProgressEntry[];
-  undoneAt?: string;
-}
+export type { RoundApply } from './ledger-db';
 
 /** The district's units (the starter list until the office edits it). */
 export async function loadUnits(db: LedgerDb, district: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 /** A malformed row already stored is left out of reads (logged, reported), kept in backups, and replaced by a restore. */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LedgerDb } from './db';
+import { createRawLedgerDb, type LedgerDb } from './db';
 import { installRowGuard, clearSkippedRows, onSkippedRows, skippedRows } from './row-guard';
 import { createBackup, readBackupFile } from './backup';
 import { seedStore } from '../../../test/builders/seeded-store';
@@ -12,9 +12,9 @@ let raw: LedgerDb;
 let n = 0;
 beforeEach(async () => {
   const name = `row-guard-${++n}`;
-  raw = new LedgerDb(name);
+  raw = createRawLedgerDb(name);
   await seedStore(raw);
-  db = new LedgerDb(name);
+  db = createRawLedgerDb(name);
   installRowGuard(db);
   await db.open();
   clearSkippedRows();

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LedgerDb } from './db';
+import { createRawLedgerDb } from './db';
 import { SCHEMA_HISTORY } from './schema';
 import { seedStore } from '../../../test/builders/seeded-store';
 
@@ -26,7 +26,7 @@ describe('schema step 4: assignments, rounds, roundApplies', () => {
   it('a store filled at step 2 opens at step 4 with its data and the new tables empty and usable', async () => {
     const name = `schema-rounds-${++n}`;
     opened.push(name);
-    const old = new LedgerDb(name, SCHEMA_HISTORY.filter((s) => s.version <= 2));
+    const old = createRawLedgerDb(name, SCHEMA_HISTORY.filter((s) => s.version <= 2));
     await old.open();
     await seedStore(old);
     const tasksBefore = await old.tasks.toArray();
@@ -34,7 +34,7 @@ describe('schema step 4: assignments, rounds, roundApplies', () => {
     expect(old.tables.map((t) => t.name)).not.toContain('rounds');
     old.close();
 
-    const db = new LedgerDb(name);
+    const db = createRawLedgerDb(name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(4);
     expect(await db.tasks.toArray()).toEqual(tasksBefore);
@@ -48,7 +48,7 @@ describe('schema step 4: assignments, rounds, roundApplies', () => {
     expect(await db.rounds.where('periodId').equals('2025-Q3').count()).toBe(1);
     db.close();
 
-    const again = new LedgerDb(name);
+    const again = createRawLedgerDb(name);
     await again.open();
     expect((await again.rounds.get('R2025Q3-x'))?.dueDate).toBe('2025-10-08');
     again.close();

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LedgerDb } from './db';
+import { createRawLedgerDb } from './db';
 import { LATEST_VERSION, SCHEMA_HISTORY, type SchemaStep } from './schema';
 import { backupBeforeUpgrade, readBackupFile, type BackupSink } from './backup';
 import { seedStore } from '../../../test/builders/seeded-store';
@@ -39,7 +39,7 @@ function tablesOf(history: readonly SchemaStep[]): string[] {
 async function fixtureRows(): Promise<Map<string, unknown[]>> {
   const name = `schema-fixture-${++n}`;
   opened.push(name);
-  const db = new LedgerDb(name);
+  const db = createRawLedgerDb(name);
   await seedStore(db);
   await db.audit.add({ at: '2025-10-01T00:00:00.000Z', entity: 'task', entityId: '2023YD-01', field: 'title', oldValue: 'a', newValue: 'b', by: '王芳' });
   await db.submissions.put({ id: 's1', district: '汉阳区', periodId: '2025-Q3', report: 'tasks', fileName: 'a.xlsx', sha256: 'ab', rows: [{ taskKey: '2023YD-01' }], at: '2025-10-08T00:00:00.000Z' });
@@ -63,7 +63,7 @@ async function fixtureRows(): Promise<Map<string, unknown[]>> {
 
 /** Open at `history`, write the fixture rows of the tables that exist there, close. */
 async function fillAt(name: string, history: readonly SchemaStep[], rows: Map<string, unknown[]>): Promise<Map<string, unknown[]>> {
-  const db = new LedgerDb(name, history);
+  const db = createRawLedgerDb(name, history);
   await db.open();
   const written = new Map<string, unknown[]>();
   for (const t of tablesOf(history)) {
@@ -79,7 +79,7 @@ async function fillAt(name: string, history: readonly SchemaStep[], rows: Map<st
 
 /** Reopen at `history` and check every written record is still there (fields may be added by upgrades). */
 async function expectSurvived(name: string, history: readonly SchemaStep[], written: Map<string, unknown[]>): Promise<void> {
-  const db = new LedgerDb(name, history);
+  const db = createRawLedgerDb(name, history);
   await db.open();
   expect(db.verno).toBe(history[history.length - 1]!.version);
   const present = new Set(tablesOf(history));
@@ -166,7 +166,7 @@ describe('schema history', () => {
     const name = `schema-v2-frozen-${++n}`;
     opened.push(name);
     await fillAt(name, SCHEMA_HISTORY.filter((s) => s.version <= 1), rows);
-    const db = new LedgerDb(name, SCHEMA_HISTORY.filter((s) => s.version <= 2));
+    const db = createRawLedgerDb(name, SCHEMA_HISTORY.filter((s) => s.version <= 2));
     await db.open();
     const built = await db.table(SUMMARY_TABLE).toArray();
     db.close();
@@ -180,7 +180,7 @@ describe('schema history', () => {
     const name = `schema-v3-${++n}`;
     opened.push(name);
     await fillAt(name, SCHEMA_HISTORY.filter((s) => s.version <= 2), rows);
-    const db = new LedgerDb(name);
+    const db = createRawLedgerDb(name);
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.drafts.count()).toBe(0);

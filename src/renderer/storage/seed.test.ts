@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SETTING_KEYS } from '@core/model';
-import { LedgerDb } from './db';
+import { createRawLedgerDb, type LedgerDb } from './db';
 import { DEFAULT_DATA, SEED_SETTING_KEYS, ensureSeeded } from './seed';
 
 let n = 0;
 const dbs: LedgerDb[] = [];
 const fresh = () => {
-  const db = new LedgerDb(`seed-test-${Date.now()}-${n++}`);
+  const db = createRawLedgerDb(`seed-test-${Date.now()}-${n++}`);
   dbs.push(db);
   return db;
 };

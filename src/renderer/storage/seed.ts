@@ -5,7 +5,7 @@
 import type { DefaultData } from '@core/policy/seed-data';
 import { SETTING_KEYS } from '@core/model';
 import defaultDataJson from '../../../seeds/default-data.json';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 
 /** The default data set shipped with the application. */
 export const DEFAULT_DATA = defaultDataJson as unknown as DefaultData;

@@ -4,7 +4,7 @@
  */
 import type { Submission, SubmittedFile } from '@core/model';
 import { submissionId, submissionSetId } from '@core/ids';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 
 /** What to record about an exported report. */
 export interface SubmissionInput {

@@ -5,7 +5,7 @@
 import { SETTING_KEYS } from '@core/model';
 import { unitRenameTable, type UnitRename } from '@core/unit-names';
 import { unifyUnits } from '@core/import';
-import type { LedgerDb } from './db';
+import type { LedgerDb } from './ledger-db';
 import { getSetting, setSetting } from './repositories';
 
 /** The officer's pairs (well-formed ones only: a damaged value reads as none). */

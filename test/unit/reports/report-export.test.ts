@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { STATUS_LABELS, TASK_FIELDS, TASK_STATUSES } from '@core/index';
 import { findMissingItems, buildTaskRows } from '@core/report';
 import { indicatorKey } from '@core/indicators';
-import { LedgerDb } from '@renderer/storage/db';
+import { createLedgerDb, type LedgerDb } from '@renderer/storage/db';
 import { recordSubmission, sha256Hex } from '@renderer/storage/submissions';
 import { produceReport } from '@renderer/features/reports/report-produce';
 import { saveCustomTemplate, revertTemplate } from '@renderer/features/settings/template-store';
@@ -19,7 +19,7 @@ import { DISTRICT, PERIOD, buildFixture, seedFixture } from './ledger-fixture';
 
 let n = 0;
 async function freshDb(): Promise<LedgerDb> {
-  const db = new LedgerDb(`reports-test-${Date.now()}-${n++}`);
+  const db = createLedgerDb(`reports-test-${Date.now()}-${n++}`);
   await seedFixture(db);
   return db;
 }

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePeriod, progressId, type ProgressEntry, type Task } from '@core/index';
 import { MAX_ROW_HEIGHT } from '@core/report';
-import { LedgerDb } from '@renderer/storage/db';
+import { createLedgerDb, type LedgerDb } from '@renderer/storage/db';
 import { produceReport } from '@renderer/features/reports/report-produce';
 import { indicatorKey } from '@core/indicators';
 import { addChartSheets } from '@renderer/spreadsheet/report-images';
@@ -33,7 +33,7 @@ function textOf(length: number, breaks: boolean, tag: string): string {
 }
 
 async function dbWith(edit: (db: LedgerDb) => Promise<void>): Promise<LedgerDb> {
-  const db = new LedgerDb(`report-print-${Date.now()}-${n++}`);
+  const db = createLedgerDb(`report-print-${Date.now()}-${n++}`);
   await seedFixture(db);
   await edit(db);
   return db;

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { findTable, readRows } from '@core/import';
-import { LedgerDb } from '@renderer/storage/db';
+import { createLedgerDb } from '@renderer/storage/db';
 import { readWorkbook } from '@renderer/spreadsheet/read-sheet';
 import { produceReport } from '@renderer/features/reports/report-produce';
 import { DISTRICT, PERIOD, buildFixture, seedFixture } from './ledger-fixture';
 
 describe('export → import round trip', () => {
   it('the importer finds the exported table and every row by its 任务编号', async () => {
-    const db = new LedgerDb(`reports-roundtrip-${Date.now()}`);
+    const db = createLedgerDb(`reports-roundtrip-${Date.now()}`);
     await seedFixture(db);
     const report = await produceReport(db, DISTRICT, PERIOD, 'tasks', new Date(2025, 9, 8));
     const read = readWorkbook(report.bytes, report.fileName);
@@ -32,7 +32,7 @@ describe('export → import round trip', () => {
 
 describe('export → import round trip of long texts', () => {
   it('joins the continuation rows (续) back into the task, every character as stored', async () => {
-    const db = new LedgerDb(`reports-roundtrip-long-${Date.now()}`);
+    const db = createLedgerDb(`reports-roundtrip-long-${Date.now()}`);
     await seedFixture(db);
     const entry = (await db.progress.toArray()).find((p) => p.district === DISTRICT && p.taskKey === '2023YD-02')!;
     const para = (i: number) => `（${i}）区科技局召开第${i}次调度会，推进项目${i * 3}项，研发投入增长12.5%，新增企业${i * 7}家。`.repeat(3);
@@ -60,7 +60,7 @@ describe('export → import round trip on the seeded store', () => {
     const { ensureSeeded } = await import('@renderer/storage/seed');
     const { planImport, listCoverage, listDistrict } = await import('@core/import');
     const { makePeriod } = await import('@core/period');
-    const db = new LedgerDb(`reports-roundtrip-seeded-${Date.now()}`);
+    const db = createLedgerDb(`reports-roundtrip-seeded-${Date.now()}`);
     await ensureSeeded(db);
     const period = makePeriod('quarter', 2025, 3);
     const report = await produceReport(db, '汉阳区', period, 'tasks', new Date(2025, 9, 8));

@@ -4,9 +4,9 @@ import { CloudDownloadOutlined, FolderOpenOutlined, UsbOutlined } from '@ant-des
 import dayjs from 'dayjs';
 import type { BackupFileInfo } from '@shared/bridge';
 import { parsePeriodId } from '@core/period';
-import { getDb } from '../../storage/live';
+import { getDb } from '../../storage';
 import { isDesktop, platform } from '../../platform';
-import { AuditTrail } from '../audit/AuditTrail';
+import { AuditTrail } from '../common/AuditTrail';
 import { TABLE_NAMES } from '@core/records/schemas';
 import { BACKUP_PAGE_TEXT as T, REASON_LABELS, formatSize } from './texts';
 import { backUpNow, checkBackup, confirmRestore as restorePending, openBackup, type PendingRestore as Pending } from './backup-flow';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { TABLE_NAMES } from '@core/records/schemas';
-import { onSkippedRows, skippedRows, type SkippedRow } from '../../storage/row-guard';
+import { onSkippedRows, skippedRows, type SkippedRow } from '../../storage';
 import { DAMAGED_TEXT as T } from './texts';
 
 /** A visible notice while malformed stored rows are being left out of reads. */

@@ -2,11 +2,7 @@
  * The backup page's flows as plain functions (testable without React): back up now, open and
  * check a file, restore it after the preview. BackupPage renders their results.
  */
-import { SETTING_KEYS } from '@core/model';
-import type { LedgerDb } from '../../storage/db';
-import { openBackupSource, readBackupStream, restoreBackup, takeBackup, type BackupFile, type BackupPreview, type BackupSink, type ChunkSource, type TakenBackup } from '../../storage/backup';
-import { getSetting } from '../../storage/repositories';
-import { clearSkippedRows } from '../../storage/row-guard';
+import { clearSkippedRows, openBackupSource, readBackupStream, readSetting, restoreBackup, takeBackup, type BackupFile, type BackupPreview, type BackupSink, type ChunkSource, type LedgerDb, type TakenBackup } from '../../storage';
 import { downloadParts } from '../../platform';
 
 /** A checked file waiting for the officer's confirmation. */
@@ -62,7 +58,7 @@ export interface RestoreDone {
  * notice of damaged rows is cleared (a row still bad is reported again when read).
  */
 export async function confirmRestore(db: LedgerDb, pending: PendingRestore, opts: { sink?: BackupSink; offer?: OfferCopy } = {}): Promise<RestoreDone> {
-  const by = await getSetting<string>(db, SETTING_KEYS.filledBy, '');
+  const by = await readSetting(db, 'filledBy');
   const { safety, counts } = await restoreBackup(db, pending.backup, { by, sink: opts.sink });
   clearSkippedRows();
   if (!safety.written) (opts.offer ?? downloadCopy)(safety);

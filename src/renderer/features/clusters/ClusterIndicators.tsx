@@ -3,25 +3,23 @@ import { Button, Input, InputNumber, Modal, Popconfirm, Table } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Cluster, ClusterIndicator, ClusterIndicatorValue } from '@core/model';
 import { parsePeriodId, shiftPeriod } from '@core/period';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { useReportingPeriod } from '../ledger/use-period';
+import { getDb, useQuery, clusterIndicatorsWithValues } from '../../storage';
+import { useReportingPeriod } from '../common/use-period';
 import { addIndicator, removeIndicator, setIndicatorValue } from './cluster-actions';
 import { CLUSTER_TEXT, CLUSTER_VALUE_TEXT } from './texts';
 
 const T = { ...CLUSTER_TEXT, ...CLUSTER_VALUE_TEXT };
-import { ValueInput } from '../indicators/ValueInput';
+import { ValueInput } from '../common/ValueInput';
 
 const HISTORY = 3;
 
 /** A cluster's indicators with the chosen period's value (editable) and the previous periods. */
 export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
   const { period } = useReportingPeriod();
-  const data = useLiveQuery(async () => {
+  const data = useQuery(async () => {
     const db = getDb();
-    const indicators = await db.clusterIndicators.where('clusterId').equals(cluster.id).toArray();
-    const values = await db.clusterIndicatorValues.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray();
-    return { indicators, values };
-  }, [cluster.id]);
+    return clusterIndicatorsWithValues(db, cluster.id);
+  }, [cluster.id]).data;
   const [adding, setAdding] = useState(false);
   if (!data) return null;
   const value = (i: ClusterIndicator, periodId: string): ClusterIndicatorValue | undefined => data.values.find((v) => v.indicatorId === i.id && v.periodId === periodId);

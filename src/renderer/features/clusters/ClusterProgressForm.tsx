@@ -3,16 +3,15 @@ import { Input, Spin, Tag } from 'antd';
 import { CheckCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import type { Cluster, ClusterProgress } from '@core/model';
 import { clusterProgressId } from '@core/ids';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { clustersRepo } from '../../storage/repositories';
-import { useReportingPeriod } from '../ledger/use-period';
+import { getDb, useQuery, clustersRepo } from '../../storage';
+import { useReportingPeriod } from '../common/use-period';
 import { CLUSTER_TEXT as T } from './texts';
 
 /** The cluster's report for the chosen period, autosaved. */
 export function ClusterProgressForm({ cluster }: { cluster: Cluster }) {
   const { period } = useReportingPeriod();
   const id = clusterProgressId(cluster.id, period.id);
-  const stored = useLiveQuery(async () => ({ id, row: await clustersRepo.progress(getDb(), cluster.id, period.id) }), [id]);
+  const stored = useQuery(async () => ({ id, row: await clustersRepo.progress(getDb(), cluster.id, period.id) }), [id]).data;
   if (!stored || stored.id !== id) return <Spin />;
   return <Form key={id} initial={stored.row ?? { id, clusterId: cluster.id, periodId: period.id, progress: '', problems: '', nextSteps: '', updatedAt: '' }} title={period.name} />;
 }

@@ -2,9 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Empty, Input, Modal, Popconfirm, Select, Spin, Tabs, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Cluster, PolicyDocument, Task } from '@core/model';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { clustersRepo, documentsRepo, getDistrict, tasksRepo } from '../../storage/repositories';
-import { PeriodPicker } from '../ledger/PeriodPicker';
+import { getDb, useQuery, clustersRepo, documentsRepo, tasksRepo } from '../../storage';
+import { useAppContext } from '../common/app-context';
+import { PeriodPicker } from '../common/PeriodPicker';
 import { clusterMatches } from '@core/policy/clusters';
 import { addCluster, removeCluster, updateCluster } from './cluster-actions';
 import { ClusterTasks } from './ClusterTasks';
@@ -14,13 +14,13 @@ import { CLUSTER_TEXT as T } from './texts';
 
 /** 产业集群: the district's clusters, their tasks, indicators and period reports. */
 export function ClustersPage() {
-  const district = useLiveQuery(() => getDistrict(getDb()), []);
-  const data = useLiveQuery(async () => {
+  const district = useAppContext().district;
+  const data = useQuery(async () => {
     if (!district) return undefined;
     const db = getDb();
     const [clusters, tasks, documents] = await Promise.all([clustersRepo.byDistrict(db, district), tasksRepo.active(db), documentsRepo.all(db)]);
     return { clusters, tasks, documents };
-  }, [district]);
+  }, [district]).data;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [nameDialog, setNameDialog] = useState<{ mode: 'add' | 'rename'; cluster?: Cluster } | undefined>(undefined);
   const { message } = App.useApp();

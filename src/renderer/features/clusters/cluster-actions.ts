@@ -1,8 +1,7 @@
 /** Writes of the clusters page: add, rename, remove a cluster (with its indicators, values and reports), hand-adjust tasks. */
 import type { Cluster, ClusterIndicator } from '@core/model';
 import { clusterIndicatorId, clusterIndicatorValueId, manualClusterId } from '@core/ids';
-import { getDb } from '../../storage/live';
-import { clustersRepo } from '../../storage/repositories';
+import { getDb, clustersRepo, deleteCluster, deleteClusterIndicator } from '../../storage';
 
 /** Add a manual cluster for the district at the end of its list. */
 export async function addCluster(district: string, name: string, existing: readonly Cluster[]): Promise<Cluster> {
@@ -27,15 +26,7 @@ export async function updateCluster(c: Cluster, patch: Partial<Omit<Cluster, 'id
 
 /** Remove a cluster with its indicators, their values and its period reports, in one transaction. */
 export async function removeCluster(id: string): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', [db.clusters, db.clusterIndicators, db.clusterIndicatorValues, db.clusterProgress], async () => {
-    // bulkDelete by key (not Collection.delete) so the audit middleware sees each removed row.
-    const indicators = await db.clusterIndicators.where('clusterId').equals(id).primaryKeys();
-    if (indicators.length) await db.clusterIndicatorValues.bulkDelete(await db.clusterIndicatorValues.where('indicatorId').anyOf(indicators).primaryKeys());
-    await db.clusterIndicators.bulkDelete(indicators);
-    await db.clusterProgress.bulkDelete(await db.clusterProgress.where('clusterId').equals(id).primaryKeys());
-    await db.clusters.delete(id);
-  });
+  await deleteCluster(getDb(), id);
 }
 
 /** Put a task into the cluster by hand (and undo an earlier removal). */
@@ -66,11 +57,7 @@ export async function addIndicator(i: Omit<ClusterIndicator, 'id'>): Promise<voi
 
 /** Remove an indicator and its values. */
 export async function removeIndicator(id: string): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', [db.clusterIndicators, db.clusterIndicatorValues], async () => {
-    await db.clusterIndicatorValues.bulkDelete(await db.clusterIndicatorValues.where('indicatorId').equals(id).primaryKeys());
-    await db.clusterIndicators.delete(id);
-  });
+  await deleteClusterIndicator(getDb(), id);
 }
 
 /** Record an indicator's value for a period (null clears it). */

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDashboard } from '@core/dashboard';
 import { makePeriod, periodRange, parsePeriodId } from '@core/period';
 import { taskRelevance } from '@core/policy/relevance';
-import { LedgerDb } from '../../storage/db';
+import { createLedgerDb, type LedgerDb } from '../../storage/db';
 import { seedStore } from '../../../../test/builders/seeded-store';
 import { anEntry } from '../../../../test/builders/dashboard';
 import { dashboardFor, historyPeriods, loadDashboardSource } from './dashboard-data';
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 /** 20 quarters of 汉阳区 progress on the seed tasks, with a few hand-made histories. */
 async function seeded(): Promise<LedgerDb> {
-  const db = new LedgerDb(`dashboard-data-${++n}`);
+  const db = createLedgerDb(`dashboard-data-${++n}`);
   opened.push(db);
   const quarters = periodRange(makePeriod('quarter', 2021, 1), makePeriod('quarter', 2025, 4)).map((p) => p.id);
   const { tasks } = await seedStore(db, quarters);

@@ -6,10 +6,8 @@ import { buildDashboard, summaryOfCell, type DashboardData, type PeriodSummaryRo
 import { taskRelevance } from '@core/policy/relevance';
 import { currentPeriod, parsePeriodId, periodRange, shiftPeriod } from '@core/period';
 import type { Cluster, PeriodKind, PolicyDocument, ReportingPeriod, Target, Task } from '@core/model';
-import type { LedgerDb } from '../../storage/db';
-import { clustersRepo, getDistrict, getPeriodKind } from '../../storage/repositories';
+import { type LedgerDb, allDocuments, allTargets, allTasks, clustersRepo, getDistrict, getPeriodKind, progressSummariesOfDistrict, readDistrictTargets } from '../../storage';
 import type { DistrictTargets } from '@core/indicators';
-import { readDistrictTargets } from '../indicators/district-targets';
 
 /** Everything buildDashboard needs from the store, for the officer's district. */
 export interface DashboardSource {
@@ -87,11 +85,11 @@ export async function loadDashboardSource(db: LedgerDb, view?: { periodId?: stri
   const periodKind = await getPeriodKind(db);
   const period = view ? shownPeriod(periodKind, view.periodId, view.today ?? todayIso()) : undefined;
   const [documents, tasks, targets, clusters, progress, districtTargets] = await Promise.all([
-    db.documents.toArray(),
-    db.tasks.toArray(),
-    db.targets.toArray(),
+    allDocuments(db),
+    allTasks(db),
+    allTargets(db),
     clustersRepo.byDistrict(db, district),
-    db.progressSummary.where('district').equals(district).toArray(),
+    progressSummariesOfDistrict(db, district),
     readDistrictTargets(db, district),
   ]);
   return { district, periodKind, documents, tasks, targets, clusters, progress: summariesFor(progress, period), period, districtTargets };

@@ -1,5 +1,5 @@
 /** Live data of the 工作台: the district's rows from the store, refreshed whenever they change. */
-import { getDb, useLiveQuery } from '../../storage/live';
+import { getDb, useQuery } from '../../storage';
 import { loadDashboardSource, type DashboardSource } from './dashboard-data';
 
 export type { DashboardSource } from './dashboard-data';
@@ -9,5 +9,5 @@ export type { DashboardSource } from './dashboard-data';
  * chosen period (or the current one) needs; `source.period` says which period that is.
  */
 export function useDashboardSource(chosenPeriodId: string | undefined, today: string): DashboardSource | null | undefined {
-  return useLiveQuery(() => loadDashboardSource(getDb(), { periodId: chosenPeriodId, today }), [chosenPeriodId, today]);
+  return useQuery(() => loadDashboardSource(getDb(), { periodId: chosenPeriodId, today }), [chosenPeriodId, today]).data;
 }

@@ -7,8 +7,7 @@ import { parsePolicyText } from '@core/policy/parse';
 import type { ParsedPolicy } from '@core/policy/types';
 import { prefixesInUse, proposeKeyPrefix } from '@core/policy/review';
 import { platform } from '../../platform';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { saveConfirmedDocument } from '../../storage/seed';
+import { getDb, useQuery, saveConfirmedDocument, allDocuments, allTasks, documentAndTaskKeys } from '../../storage';
 import { PolicyFileError, readPolicyFile } from './docx-text';
 import { ReviewDocument, shownKey, type Draft } from './ReviewDocument';
 import { DOC_SOURCE_TEXT, DOC_TEXT } from './texts';
@@ -22,12 +21,11 @@ export function DocumentsPage() {
 }
 
 function DocumentList({ onAdd }: { onAdd: () => void }) {
-  const rows = useLiveQuery(async () => {
+  const rows = useQuery(async () => {
     const db = getDb();
-    const docs = await db.documents.toArray();
-    const tasks = await db.tasks.toArray();
+    const [docs, tasks] = await Promise.all([allDocuments(db), allTasks(db)]);
     return docs.map((d) => ({ ...d, taskCount: tasks.filter((t) => t.documentId === d.id).length }));
-  }, []);
+  }, []).data;
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center">
@@ -79,7 +77,8 @@ function draftFrom(parsed: ParsedPolicy, fileName: string, keyPrefix: string): D
 /** A task-key prefix no document or task in the store uses yet. */
 async function freePrefix(text: string): Promise<string> {
   const db = getDb();
-  const taken = prefixesInUse((await db.documents.toCollection().primaryKeys()) as string[], (await db.tasks.toCollection().primaryKeys()) as string[]);
+  const { documentIds, taskKeys } = await documentAndTaskKeys(db);
+  const taken = prefixesInUse(documentIds, taskKeys);
   return proposeKeyPrefix(parsePolicyText(text).document, taken);
 }
 

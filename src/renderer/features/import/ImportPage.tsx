@@ -5,19 +5,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, List, Progress, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { finalizePlan, mappingToRemember, planCounts, type ColumnMapping, type ImportPlan, type RememberedMapping } from '@core/import';
-import { SETTING_KEYS, type Cluster } from '@core/model';
+import { finalizePlan, planCounts, type ColumnMapping, type ImportPlan } from '@core/import';
+import { type Cluster } from '@core/model';
 import { unitRenameTable, type UnitRename } from '@core/unit-names';
 import { TASK_FIELDS, type TaskFieldId } from '@core/fields';
 import type { OpenedFile } from '@shared/bridge';
 import { platform } from '../../platform';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { getDistrict, getSetting, setSetting } from '../../storage/repositories';
-import { getUnitRenames } from '../../storage/unit-renames';
-import { applyImport, listImports, undoImport } from '../../storage/apply-import';
-import { backupBeforeImport } from '../../storage/backup';
-import { describeStorageError } from '../../storage/persist';
+import { getDb, useQuery, readSetting, listImports, undoImport, allDocuments } from '../../storage';
 import { ImportClient, type SheetSummary } from './import-client';
+import { applyPreviewedPlan, readPlanContext, rememberColumns } from './import-flow';
 import { useImportInbox } from './import-inbox';
 import { PlanPreview, type PreviewChoices } from './PlanPreview';
 import { IMPORT_STEP_TEXT, IMPORT_TEXT } from './texts';
@@ -44,8 +40,8 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [choices, setChoices] = useState<PreviewChoices>({ skipped: new Set(), choices: {} });
   const clientRef = useRef<ImportClient | null>(null);
-  const documents = useLiveQuery(() => getDb().documents.toArray(), []);
-  const history = useLiveQuery(() => listImports(getDb()), []);
+  const documents = useQuery(() => allDocuments(getDb()), []).data;
+  const history = useQuery(() => listImports(getDb()), []).data;
   const docName = useMemo(() => {
     const m = new Map((documents ?? []).map((d) => [d.id, d.shortTitle]));
     return (id: string) => m.get(id) ?? (step.kind === 'preview' ? step.plan.newDocuments.find((d) => d.id === id)?.shortTitle : undefined) ?? id;
@@ -57,15 +53,7 @@ export function ImportPage() {
     const client = clientRef.current;
     if (!client) return;
     progress(T.planning, 0.1);
-    const db = getDb();
-    const [existing, docs, sections, clusters, district, renames] = await Promise.all([
-      db.tasks.toArray(),
-      db.documents.toArray(),
-      db.sections.toArray(),
-      db.clusters.toArray(),
-      getDistrict(db),
-      getUnitRenames(db),
-    ]);
+    const { existing, documents: docs, sections, clusters, district, renames } = await readPlanContext(getDb());
     const res = await client.plan({ type: 'plan', sheetIndex: picked, columns, existing, documents: docs, sections, clusters, district, renames, now: new Date().toISOString() });
     if ('message' in res) return setStep({ kind: 'error', message: res.message });
     setChoices({ skipped: new Set(), choices: {} });
@@ -87,7 +75,7 @@ export function ImportPage() {
       const client = new ImportClient(progress);
       clientRef.current = client;
       progress(T.reading, 0);
-      const remembered = await getSetting<RememberedMapping>(getDb(), SETTING_KEYS.importMapping, {});
+      const remembered = await readSetting(getDb(), 'importMapping');
       const res = await client.read(file.name, file.data, remembered);
       if (!res.ok) return setStep({ kind: 'error', message: res.message });
       const withTable = res.sheets.filter((s) => s.layout);
@@ -114,30 +102,14 @@ export function ImportPage() {
   };
 
   const confirmMapping = async (s: Extract<Step, { kind: 'mapping' }>) => {
-    const db = getDb();
-    const remembered = await getSetting<Record<string, TaskFieldId | null>>(db, SETTING_KEYS.importMapping, {});
-    const layout = s.sheets[s.picked]!.layout!;
-    await setSetting(db, SETTING_KEYS.importMapping, { ...remembered, ...mappingToRemember({ ...layout, columns: s.columns }) });
+    await rememberColumns(getDb(), s.sheets[s.picked]!.layout!, s.columns);
     void plan(s.file, s.sheets, s.picked, s.columns);
   };
 
   const apply = async (p: ImportPlan, renames: UnitRename[]) => {
-    const fin = finalizePlan(p, choices, unitRenameTable(renames));
-    if (!fin.accepted) return modal.error({ title: T.readFailed, content: fin.issues.map((i) => i.message).join('\n') });
-    const db = getDb();
-    progress(T.backingUp, 0.3);
-    try {
-      await backupBeforeImport(db);
-    } catch (e) {
-      // The cause in the library's words goes to the log; the officer reads what to do.
-      console.error('backup before import failed', e);
-      const problem = describeStorageError(e);
-      const diskFull = problem.kind === 'quota' || /ENOSPC|no space left/i.test(String((e as Error)?.message ?? e));
-      return setStep({ kind: 'error', message: diskFull ? T.backupDiskFull : T.backupFailed(problem.kind === 'unknown' ? T.causeLogged : problem.title) });
-    }
-    const res = await applyImport(db, fin.accepted);
-    if (!res.ok) return setStep({ kind: 'error', message: res.message });
-    setStep({ kind: 'done', recordId: res.record.id, counts: res.record.counts!, filled: fin.accepted.filledKeys.length });
+    const res = await applyPreviewedPlan(getDb(), p, choices, renames, { onBackup: () => progress(T.backingUp, 0.3) });
+    if (!res.ok) return res.refused ? modal.error({ title: T.readFailed, content: res.message }) : setStep({ kind: 'error', message: res.message });
+    setStep({ kind: 'done', recordId: res.recordId, counts: res.counts, filled: res.filled });
   };
 
   const undo = (recordId: string) =>

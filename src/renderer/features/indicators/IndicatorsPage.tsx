@@ -4,18 +4,16 @@ import { EditOutlined, ImportOutlined, SearchOutlined } from '@ant-design/icons'
 import { PACE_LABELS, buildDistrictIndicators, planBreakdown, targetText, type BreakdownPlan, type DistrictTarget, type PaceVerdict } from '@core/indicators';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
 import { usePinyin } from '../ledger/use-pinyin';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { clustersRepo, documentsRepo, emptyProgress, getDistrict, progressRepo, tasksRepo } from '../../storage/repositories';
-import { saveProgress } from '../../storage/progress-store';
-import { PeriodPicker } from '../ledger/PeriodPicker';
-import { useReportingPeriod } from '../ledger/use-period';
+import { getDb, useQuery, allTargets, clustersRepo, documentsRepo, emptyProgress, progressOfDistrict, progressRepo, readDistrictTargets, saveDistrictTarget, saveDistrictTargets, tasksRepo, saveProgress } from '../../storage';
+import { useAppContext } from '../common/app-context';
+import { PeriodPicker } from '../common/PeriodPicker';
+import { useReportingPeriod } from '../common/use-period';
 import { buildIndicatorRows, type IndicatorRow } from './indicator-rows';
-import { readDistrictTargets, saveDistrictTarget, saveDistrictTargets } from './district-targets';
 import { platform } from '../../platform';
 import { INDICATOR_TEXT, INDICATOR_VALUE_TEXT } from './texts';
 
 const T = { ...INDICATOR_TEXT, ...INDICATOR_VALUE_TEXT };
-import { ValueInput } from './ValueInput';
+import { ValueInput } from '../common/ValueInput';
 
 const PACE_TAG: Readonly<Record<PaceVerdict, string>> = { met: 'green', ahead: 'cyan', on_track: 'blue', behind: 'red', unknown: 'default' };
 
@@ -73,21 +71,21 @@ function DistrictTargetDialog({ district, row, onClose }: { district: string; ro
 /** 指标跟踪: the district's indicators with 全市 target, 区级分解目标, latest value, completion rate and history. */
 export function IndicatorsPage() {
   const { message, modal } = App.useApp();
-  const district = useLiveQuery(() => getDistrict(getDb()), []);
+  const district = useAppContext().district;
   const { period } = useReportingPeriod();
-  const data = useLiveQuery(async () => {
+  const data = useQuery(async () => {
     if (!district) return undefined;
     const db = getDb();
     const [targets, tasks, documents, clusters, progress, districtTargets] = await Promise.all([
-      db.targets.toArray(),
+      allTargets(db),
       tasksRepo.active(db),
       documentsRepo.all(db),
       clustersRepo.byDistrict(db, district),
-      db.progress.where('[district+periodId]').between([district, ''], [district, '\uffff']).toArray(),
+      progressOfDistrict(db, district),
       readDistrictTargets(db, district),
     ]);
     return { targets, tasks, documents, clusters, progress, districtTargets };
-  }, [district]);
+  }, [district]).data;
   const [search, setSearch] = useState('');
   const pinyinReady = usePinyin();
   const [all, setAll] = useState(false);

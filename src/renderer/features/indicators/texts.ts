@@ -49,7 +49,6 @@ export const INDICATOR_TEXT = {
   history: '各期实际值',
   noHistory: '还没有填报过实际值。',
   saveFailed: '保存失败：',
-  valueTooLarge: (label: string) => `${label}：数值过大（超过一万亿），没有保存。请检查是否多输了位数。`,
 } as const;
 
 /** Labels of the values typed on the page. */

@@ -2,9 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Checkbox, DatePicker, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { isValidCloseDate, tasksOfPastDocuments } from '@core/closure';
-import { SETTING_KEYS, type PolicyDocument, type Task } from '@core/model';
-import { getDb } from '../../storage/live';
-import { getSetting } from '../../storage/repositories';
+import { type PolicyDocument, type Task } from '@core/model';
+import { getDb, readSetting } from '../../storage';
 import { closeTasks } from './close-actions';
 import { LEDGER_MORE_TEXT, LEDGER_TEXT } from './texts';
 
@@ -33,7 +32,7 @@ export function CloseDialog({ scope, defaultBy, onClose }: { scope: CloseScope; 
   useEffect(() => {
     if (defaultBy) return;
     let live = true;
-    void getSetting<string>(getDb(), SETTING_KEYS.filledBy, '').then((v) => live && v && setBy((b) => b || v));
+    void readSetting(getDb(), 'filledBy').then((v) => live && v && setBy((b) => b || v));
     return () => {
       live = false;
     };

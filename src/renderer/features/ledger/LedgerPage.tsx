@@ -2,13 +2,13 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Empty, Spin } from 'antd';
 import { STATUS_LABELS, taskCode } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
-import { saveTaskGridCsv } from '../reports/csv-save';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { clustersRepo, documentsRepo, getDistrict, progressRepo, tasksRepo } from '../../storage/repositories';
+import { saveTaskGridCsv } from '../common/csv-save';
+import { getDb, useQuery, clustersRepo, documentsRepo, progressRepo, tasksRepo, allSections } from '../../storage';
+import { useAppContext } from '../common/app-context';
 import { useLedgerView } from '../../state/ledger';
 import { useRoute } from '../../state/route';
 import { attachProgress, buildSearchIndex, buildTaskInfos, filterRows, type TaskInfo } from './rows';
-import { useReportingPeriod } from './use-period';
+import { useReportingPeriod } from '../common/use-period';
 import { LedgerToolbar } from './LedgerToolbar';
 import { TaskGrid } from './TaskGrid';
 import { TaskDetail } from './TaskDetail';
@@ -23,20 +23,20 @@ const CSV_FIELDS: readonly TaskFieldId[] = ['seq', 'key', 'document', 'title', '
 /** 任务台账: find any task fast and fill in the period's progress. */
 export function LedgerPage() {
   const { message } = App.useApp();
-  const district = useLiveQuery(() => getDistrict(getDb()), []);
+  const district = useAppContext().district;
   const { period } = useReportingPeriod();
-  const base = useLiveQuery(async () => {
+  const base = useQuery(async () => {
     if (!district) return undefined;
     const db = getDb();
     const [tasks, documents, sections, clusters] = await Promise.all([
       tasksRepo.active(db),
       documentsRepo.all(db),
-      db.sections.toArray(),
+      allSections(db),
       clustersRepo.byDistrict(db, district),
     ]);
     return { tasks, documents, sections, clusters };
-  }, [district]);
-  const progress = useLiveQuery(() => (district ? progressRepo.byPeriod(getDb(), district, period.id) : []), [district, period.id]);
+  }, [district]).data;
+  const progress = useQuery(() => (district ? progressRepo.byPeriod(getDb(), district, period.id) : []), [district, period.id]).data;
 
   // One render per keystroke: the search index answers in a few ms, and the grid, its rows and the
   // toolbar's filters are memoised, so only the count, the search box and the visible rows change.

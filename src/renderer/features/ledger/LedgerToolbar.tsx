@@ -6,7 +6,7 @@ import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { useLedgerColumns, useLedgerView, type LedgerGrouping } from '../../state/ledger';
 import type { LedgerRow } from './rows';
 import { COLUMN_ORDER, columnLabel } from './TaskGrid';
-import { PeriodPicker } from './PeriodPicker';
+import { PeriodPicker } from '../common/PeriodPicker';
 import { LEDGER_TEXT } from './texts';
 import { useRelevantOnly } from './use-relevant-only';
 

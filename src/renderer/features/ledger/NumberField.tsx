@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import { Input, type InputRef } from 'antd';
-import { readTypedNumber } from './typed-number';
+import { readTypedNumber } from '../common/typed-number';
 
 /** What a NumberField exposes to its form: focus, and committing what is typed (true when accepted). */
 export interface NumberFieldHandle {

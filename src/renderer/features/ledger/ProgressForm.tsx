@@ -10,13 +10,12 @@ import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
 import { hasContent, isValidPercent } from '@core/progress';
 import { districtJudgedTarget, type DistrictTargets } from '@core/indicators';
-import { getDb } from '../../storage/live';
-import { PeriodLockedError } from '../../storage/locks';
+import { getDb, PeriodLockedError } from '../../storage';
 import { useProgressAutosave } from './autosave';
 import { ConflictNotice } from './ConflictNotice';
 import { LEDGER_MORE_TEXT as M, LEDGER_TEXT } from './texts';
 import { StatusTag } from './status-tag';
-import { isPlausibleValue } from './typed-number';
+import { isPlausibleValue } from '../common/typed-number';
 import { NumberField, type NumberFieldHandle } from './NumberField';
 
 type TextField = 'progress' | 'problems' | 'nextSteps';

@@ -1,20 +1,17 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App, Button, Collapse, Spin, Tag, Typography } from 'antd';
 import { CheckSquareOutlined, CloseOutlined } from '@ant-design/icons';
-import { SETTING_KEYS, type ReportingPeriod } from '@core/model';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { emptyProgress, getSetting, progressRepo, targetsRepo } from '../../storage/repositories';
-import { isPeriodLocked, lockedMessage } from '../../storage/locks';
+import { type ReportingPeriod } from '@core/model';
+import { getDb, useQuery, emptyProgress, readSetting, progressRepo, targetsRepo, isPeriodLocked, lockedMessage, readDistrictTargets } from '../../storage';
 import type { LedgerRow } from './rows';
 import { LEDGER_TEXT } from './texts';
 import { ProgressForm } from './ProgressForm';
-import { AuditTrail } from '../audit/AuditTrail';
+import { AuditTrail } from '../common/AuditTrail';
 import { CloseDialog } from './CloseDialog';
 import { reopenClosedTask } from './close-actions';
-import { chineseDate } from '../audit/texts';
+import { chineseDate } from '../common/audit-texts';
 import { isClosedIn } from '@core/closure';
 import { progressId } from '@core/ids';
-import { readDistrictTargets } from '../indicators/district-targets';
 
 const T = LEDGER_TEXT.detail;
 
@@ -42,7 +39,7 @@ export function TaskDetail({ row, district, period, planStart, onClose, autoFocu
   const [expanded, setExpanded] = useState(false);
   const [closing, setClosing] = useState(false);
   const long = task.text.length > FOLD_AT;
-  const raw = useLiveQuery(async () => {
+  const raw = useQuery(async () => {
     const db = getDb();
     const [targets, history, locked, districtTargets, filledBy] = await Promise.all([
       targetsRepo.byTask(db, task.key),
@@ -50,10 +47,10 @@ export function TaskDetail({ row, district, period, planStart, onClose, autoFocu
       isPeriodLocked(db, district, period.id),
       readDistrictTargets(db, district),
       // The office's 填报人 (设置 → 报表表头) is who closes a task; an entry's 填报人 stays its own.
-      getSetting<string>(db, SETTING_KEYS.filledBy, ''),
+      readSetting(db, 'filledBy'),
     ]);
     return { taskKey: task.key, district, periodId: period.id, targets, history, locked, districtTargets, filledBy };
-  }, [task.key, district, period.id]);
+  }, [task.key, district, period.id]).data;
   // A live query keeps its last result while the next one loads: never mix tasks.
   const data = raw && raw.taskKey === task.key && raw.district === district && raw.periodId === period.id ? raw : undefined;
   const ref = useRef<HTMLDivElement>(null);

@@ -8,8 +8,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ProgressEntry } from '@core/model';
 import { changedFields, fieldValue, sameValue, withField, type FieldConflict, type FieldValues } from '@core/records/progress-edits';
-import type { LedgerDb } from '../../storage/db';
-import { adoptDrafts, saveEdits, stashOnUnload, writeDraft } from '../../storage/drafts';
+import { type LedgerDb, adoptDrafts, saveEdits, stashOnUnload, writeDraft } from '../../storage';
 
 /** How long after the last keystroke the entry is saved (the draft is written at once). */
 export const SAVE_DELAY_MS = 700;

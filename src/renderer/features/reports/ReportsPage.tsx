@@ -1,49 +1,41 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
-import { currentPeriod, shiftPeriod } from '@core/period';
-import type { ReportingPeriod } from '@core/model';
+import { useReportingPeriod } from '../common/use-period';
 import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, type MissingItem, type ReportKind } from '@core/report';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { getDistrict, getPeriodKind } from '../../storage/repositories';
-import { readLockState } from '../../storage/locks';
-import { SubmissionPanel } from '../submissions/SubmissionPanel';
+import { getDb, useQuery, readLockState, storedTemplate } from '../../storage';
+import { useAppContext } from '../common/app-context';
+import { SubmissionPanel } from './SubmissionPanel';
 import { platform } from '../../platform';
 import { loadReportSource } from './report-source';
-import { ReportHeaderSection } from '../settings/ReportHeaderSection';
+import { ReportHeaderSection } from '../common/ReportHeaderSection';
 import { DEFAULT_SUBMISSION_KINDS, previewSubmission, submitReports, type SubmissionPreview } from './submit-flow';
 import { REPORTS_TEXT as T } from './texts';
 
-/** The periods offered: the current one and the eleven before it. */
-function recentPeriods(kind: ReportingPeriod['kind']): ReportingPeriod[] {
-  const now = currentPeriod(kind, new Date());
-  return Array.from({ length: 12 }, (_, i) => shiftPeriod(now, -i));
-}
 
 /** 报表导出: choose a period and a report, check what is missing, export, see what was submitted. */
 export function ReportsPage() {
   const { message, modal } = App.useApp();
   const db = getDb();
-  const district = useLiveQuery(() => getDistrict(db), []);
-  const periodKind = useLiveQuery(() => getPeriodKind(db), []);
-  const periods = useMemo(() => (periodKind ? recentPeriods(periodKind) : []), [periodKind]);
-  const [periodId, setPeriodId] = useState<string>();
+  const district = useAppContext().district;
+  const periodKind = useAppContext().periodKind;
+  // The one chosen period, shared with the ledger and every other page.
+  const { period, current, options: periods, choose } = useReportingPeriod();
   const [kind, setKind] = useState<ReportKind>('tasks');
   const [busy, setBusy] = useState(false);
   const [withCharts, setWithCharts] = useState(true);
   const [preview, setPreview] = useState<SubmissionPreview>();
   const [submitKinds, setSubmitKinds] = useState<ReportKind[]>([...DEFAULT_SUBMISSION_KINDS]);
   const [submitting, setSubmitting] = useState(false);
-  const period = periods.find((p) => p.id === periodId) ?? periods[0];
 
-  const check = useLiveQuery(async () => {
+  const check = useQuery(async () => {
     if (!district || !period) return undefined;
     const src = await loadReportSource(db, district, period);
     const rows = buildTaskRows(src);
     return { total: rows.length, missing: findMissingItems(rows) };
-  }, [district, period?.id]);
-  const template = useLiveQuery(() => db.templates.get(kind), [kind]);
-  const lock = useLiveQuery(async () => (district && period ? readLockState(db, district, period.id) : undefined), [district, period?.id]);
+  }, [district, period?.id]).data;
+  const template = useQuery(() => storedTemplate(db, kind), [kind]).data;
+  const lock = useQuery(async () => (district && period ? readLockState(db, district, period.id) : undefined), [district, period?.id]).data;
 
   if (district === undefined || periodKind === undefined) return null;
   if (!district || !period) return <Alert type="warning" showIcon title={T.noDistrict} />;
@@ -152,7 +144,7 @@ export function ReportsPage() {
               data-testid="report-period"
               style={{ width: 200 }}
               value={period.id}
-              onChange={setPeriodId}
+              onChange={(id: string) => choose(id === current.id ? undefined : id)}
               options={periods.map((p) => ({ value: p.id, label: p.name }))}
             />
           </Space>

@@ -4,7 +4,7 @@
  */
 import type { ReportingPeriod } from '@core/model';
 import { REPORT_NAMES, buildReportData, reportFileName, type ReportData, type ReportKind } from '@core/report';
-import type { LedgerDb } from '../../storage/db';
+import { type LedgerDb, storedTemplate } from '../../storage';
 import { BINDING_SHEET, bindingRows, reportBinding } from '@core/rounds';
 import { fillReport } from '../../spreadsheet/report-fill';
 import { builtinTemplateBytes } from '../../spreadsheet/template-files';
@@ -12,7 +12,7 @@ import { loadReportMeta, loadReportSource } from './report-source';
 
 /** The template bytes of a report: the office's own when loaded, else the built-in one. */
 export async function templateBytesFor(db: LedgerDb, kind: ReportKind): Promise<{ bytes: Uint8Array; custom: boolean }> {
-  const stored = await db.templates.get(kind);
+  const stored = await storedTemplate(db, kind);
   return stored ? { bytes: stored.data, custom: true } : { bytes: builtinTemplateBytes(kind), custom: false };
 }
 

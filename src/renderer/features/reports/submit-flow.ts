@@ -7,9 +7,7 @@
 import type { ReportingPeriod, Submission } from '@core/model';
 import { buildTaskRows, reportFileName, type ReportKind } from '@core/report';
 import { isFilled } from '@core/progress';
-import type { LedgerDb } from '../../storage/db';
-import { recordSubmissionSet } from '../../storage/submissions';
-import { readLockState } from '../../storage/locks';
+import { type LedgerDb, recordSubmissionSet, readLockState } from '../../storage';
 import { loadReportSource } from './report-source';
 
 /** The reports a 报送 sends by default: the three tables the city collects. */

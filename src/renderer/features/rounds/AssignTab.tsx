@@ -5,8 +5,7 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { isAssigned, suggestDistricts, suggestUnits, type AssignChange } from '@core/rounds';
-import { getDb } from '../../storage/live';
-import { changeAssignments, setAssignments } from '../../storage/rounds';
+import { getDb, changeAssignments, setAssignments } from '../../storage';
 import type { AssignRow } from './use-round-data';
 import { UnitsEditor } from './UnitsEditor';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';

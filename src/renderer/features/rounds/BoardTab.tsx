@@ -8,9 +8,7 @@ import { App, Alert, Button, Card, Input, List, Popconfirm, Select, Space, Table
 import type { ProgressEntry, Task } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { attributeParagraphs, chaseNotice, roundBoard, unitsToChase, type AppliedReturn, type Round, type SourcedParagraph } from '@core/rounds';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { progressRepo } from '../../storage/repositories';
-import { listRoundApplies, undoRoundReturn } from '../../storage/rounds';
+import { getDb, useQuery, progressRepo, listRoundApplies, undoRoundReturn } from '../../storage';
 import { copyText } from './SendTab';
 import { ROUNDS_TEXT } from './texts';
 
@@ -23,8 +21,8 @@ export function BoardTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<string
   const { message } = App.useApp();
   const [roundId, setRoundId] = useState<string | undefined>(rounds[0]?.id);
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0];
-  const applies = useLiveQuery(() => (round ? listRoundApplies(getDb(), round.id) : []), [round?.id]);
-  const progress = useLiveQuery(() => (round ? progressRepo.byPeriod(getDb(), round.district, round.periodId) : []), [round?.district, round?.periodId]);
+  const applies = useQuery(() => (round ? listRoundApplies(getDb(), round.id) : []), [round?.id]).data;
+  const progress = useQuery(() => (round ? progressRepo.byPeriod(getDb(), round.district, round.periodId) : []), [round?.district, round?.periodId]).data;
   const standing = useMemo(() => (applies ?? []).filter((a) => !a.undoneAt), [applies]);
   const returns: AppliedReturn[] = useMemo(() => standing.flatMap((a) => a.returns), [standing]);
   if (!round) return <Alert type="info" showIcon title={ROUNDS_TEXT.collect.noRound} />;

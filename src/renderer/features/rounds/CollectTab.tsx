@@ -5,11 +5,10 @@
  */
 import { useState, type DragEvent } from 'react';
 import { App, Alert, Button, Card, Progress, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { SETTING_KEYS, type Task } from '@core/model';
+import { type Task } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { mergedValue, planMerges, type FilePlan, type MergeAction, type Round, type TaskMerge } from '@core/rounds';
-import { getDb } from '../../storage/live';
-import { getSetting } from '../../storage/repositories';
+import { getDb, readSetting } from '../../storage';
 import { applyCollected, loadCollectContext, planInWorker } from './collect-flow';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
@@ -57,7 +56,7 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
     if (state.kind !== 'preview') return;
     setBusy(true);
     const db = getDb();
-    const r = await applyCollected(db, round, state.files, state.merges, await getSetting(db, SETTING_KEYS.filledBy, ''));
+    const r = await applyCollected(db, round, state.files, state.merges, await readSetting(db, 'filledBy'));
     setBusy(false);
     if (!r.ok) return message.error(r.message);
     message.success(T.applied(r.record.after.length));

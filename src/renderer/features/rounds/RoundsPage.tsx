@@ -4,8 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Spin, Tabs, Typography } from 'antd';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { getDistrict } from '../../storage/repositories';
+import { useAppContext } from '../common/app-context';
 import { useRoundData } from './use-round-data';
 import { AssignTab } from './AssignTab';
 import { SendTab } from './SendTab';
@@ -18,7 +17,7 @@ type TabId = 'assign' | 'send' | 'collect' | 'board' | 'summary';
 
 /** The page. */
 export function RoundsPage() {
-  const district = useLiveQuery(() => getDistrict(getDb()), []);
+  const district = useAppContext().district;
   if (!district) return <Spin />;
   return <RoundsBody district={district} />;
 }

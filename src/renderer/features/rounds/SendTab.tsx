@@ -8,9 +8,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { parsePeriodId } from '@core/period';
 import { dateText, sendNotice, tasksByUnit, type Round } from '@core/rounds';
 import { platform } from '../../platform';
-import { getDb } from '../../storage/live';
-import { PeriodPicker } from '../ledger/PeriodPicker';
-import { useReportingPeriod } from '../ledger/use-period';
+import { getDb } from '../../storage';
+import { PeriodPicker } from '../common/PeriodPicker';
+import { useReportingPeriod } from '../common/use-period';
 import type { AssignRow } from './use-round-data';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 

@@ -8,7 +8,7 @@ import { STATUS_LABELS, type Task } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { COUNT_LABELS, buildCitySummary, type Round } from '@core/rounds';
 import { platform } from '../../platform';
-import { getDb, useLiveQuery } from '../../storage/live';
+import { getDb, useQuery, progressOfPeriodAllDistricts } from '../../storage';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
 const C = ROUNDS_TEXT.city;
@@ -18,7 +18,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
   const { message } = App.useApp();
   const [roundId, setRoundId] = useState<string | undefined>(rounds[0]?.id);
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0];
-  const progress = useLiveQuery(() => (round ? getDb().progress.where('periodId').equals(round.periodId).toArray() : []), [round?.periodId]);
+  const progress = useQuery(() => (round ? progressOfPeriodAllDistricts(getDb(), round.periodId) : []), [round?.periodId]).data;
   const summary = useMemo(() => (round && progress ? buildCitySummary(round, [...tasks.values()], progress) : undefined), [round, progress, tasks]);
   if (!round || !summary) return <Typography.Text>{ROUNDS_TEXT.collect.noRound}</Typography.Text>;
   const periodName = parsePeriodId(round.periodId)?.name ?? round.periodId;

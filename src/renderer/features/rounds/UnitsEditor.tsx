@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Modal, Space, Typography } from 'antd';
 import { STARTER_LEAD_MAPPING, STARTER_UNITS, cleanUnitList, leadMappingText as mappingText, parseLeadMapping } from '@core/rounds';
-import { getDb } from '../../storage/live';
-import { saveLeadMapping, saveUnits } from '../../storage/rounds';
+import { getDb, saveLeadMapping, saveUnits } from '../../storage';
 import { ROUNDS_TEXT } from './texts';
 
 const T = ROUNDS_TEXT.units;

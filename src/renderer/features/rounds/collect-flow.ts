@@ -6,19 +6,16 @@ import type { ProgressEntry } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { mergeLedgerKey, type EarlierReturn, type FilePlan, type ReturnContext, type Round, type TaskMerge } from '@core/rounds';
 import type { RoundWorkerRequest, RoundWorkerResponse } from '../../workers/round-worker';
-import type { LedgerDb } from '../../storage/db';
-import { backupBeforeImport } from '../../storage/backup';
-import { progressRepo } from '../../storage/repositories';
-import { applyRoundReturn, listRoundApplies, type RoundApplyResult } from '../../storage/rounds';
+import { type LedgerDb, backupBeforeImport, progressRepo, applyRoundReturn, listRoundApplies, type RoundApplyResult, tasksByKeys, progressOfPeriodAllDistricts } from '../../storage';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
 /** What a drop is planned against, and the ledger it merges into. */
 export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ ctx: ReturnContext; ledger: Map<string, ProgressEntry> }> {
   const keys = [...new Set(round.units.flatMap((u) => u.taskKeys))];
-  const tasks = (await db.tasks.bulkGet(keys)).filter((t) => !!t).map((t) => ({ key: t.key, number: t.number, title: t.title }));
+  const tasks = (await tasksByKeys(db, keys)).map((t) => ({ key: t.key, number: t.number, title: t.title }));
   const earlier: EarlierReturn[] = (await listRoundApplies(db, round.id)).filter((a) => !a.undoneAt).flatMap((a) => a.files.map((f) => ({ hash: f.hash, unit: f.unit, fileName: f.fileName, at: a.at })));
   // The city merges each district's return into that district's own entries.
-  const entries = round.level === 'city' ? await db.progress.where('periodId').equals(round.periodId).toArray() : await progressRepo.byPeriod(db, round.district, round.periodId);
+  const entries = round.level === 'city' ? await progressOfPeriodAllDistricts(db, round.periodId) : await progressRepo.byPeriod(db, round.district, round.periodId);
   const ledger = new Map(entries.map((p) => [mergeLedgerKey(round, p.district, p.taskKey), p]));
   return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, earlier }, ledger };
 }

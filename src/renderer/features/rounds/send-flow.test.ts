@@ -8,7 +8,7 @@ import { makePeriod } from '@core/period';
 import { progressId } from '@core/model';
 import { readBinding } from '@core/rounds';
 import { seedStore, seedTasks } from '../../../../test/builders/seeded-store';
-import { LedgerDb } from '../../storage/db';
+import { createLedgerDb, type LedgerDb } from '../../storage/db';
 import { changeAssignments, listRounds } from '../../storage/rounds';
 import { readWorkbook } from '../../spreadsheet/read-sheet';
 import { produceRound } from './send-flow';
@@ -16,7 +16,7 @@ import { produceRound } from './send-flow';
 let db: LedgerDb;
 let n = 0;
 beforeEach(async () => {
-  db = new LedgerDb(`send-flow-${++n}-${Date.now()}`);
+  db = createLedgerDb(`send-flow-${++n}-${Date.now()}`);
   await db.open();
   await seedStore(db);
 });

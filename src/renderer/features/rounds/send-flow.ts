@@ -5,9 +5,7 @@
 import type { ReportingPeriod, Task } from '@core/model';
 import { previousPeriod } from '@core/period';
 import { cityRoundFileName, makeBinding, roundFileName, roundId, tasksByUnit, type Round } from '@core/rounds';
-import type { LedgerDb } from '../../storage/db';
-import { progressRepo } from '../../storage/repositories';
-import { listAssignments, saveRound } from '../../storage/rounds';
+import { type LedgerDb, progressRepo, listAssignments, saveRound } from '../../storage';
 import { writeRoundWorkbook, zipFiles } from '../../spreadsheet/round-write';
 import { writeCityTaskList } from '../../spreadsheet/round-city';
 

@@ -7,13 +7,6 @@ export const ROUNDS_TEXT = {
   tabs: { assign: '承办分工', send: '下发', collect: '回收', board: '回收进度', summary: '市级汇总' },
   cityTabs: { assign: '下发范围' },
   cityIntro: '本机设为市级：把任务清单下发给各区和功能区，收回各区导出的“重点任务推进情况表”，汇总成全市汇总表。',
-  level: {
-    title: '本单位层级（下发与回收）',
-    help: '区级：把任务分给本区各部门、街道和园区，收回后合并进本区台账。市级：把任务清单下发给 17 个区和功能区，收回各区导出的推进情况表并汇总。',
-    district: '区级（本区各部门）',
-    city: '市级（17 个区和功能区）',
-    saved: '已保存本单位层级。',
-  },
   city: {
     addDistrict: '下发给该区',
     removeDistrict: '不下发给该区',

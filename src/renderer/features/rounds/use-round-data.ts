@@ -2,9 +2,7 @@
 import { useMemo } from 'react';
 import type { Task } from '@core/model';
 import { CITY_UNITS, type Assignment } from '@core/rounds';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { clustersRepo, documentsRepo, tasksRepo } from '../../storage/repositories';
-import { listAssignments, listRounds, loadLeadMapping, loadOfficeLevel, loadUnits } from '../../storage/rounds';
+import { getDb, useQuery, clustersRepo, documentsRepo, tasksRepo, listAssignments, listRounds, loadLeadMapping, loadOfficeLevel, loadUnits, allSections } from '../../storage';
 import { buildTaskInfos } from '../ledger/rows';
 
 /** The district's relevant tasks with their assignment. */
@@ -16,16 +14,16 @@ export interface AssignRow {
 
 /** Everything the tabs need; undefined while loading. */
 export function useRoundData(district: string) {
-  const base = useLiveQuery(async () => {
+  const base = useQuery(async () => {
     const db = getDb();
-    const [tasks, documents, sections, clusters] = await Promise.all([tasksRepo.active(db), documentsRepo.all(db), db.sections.toArray(), clustersRepo.byDistrict(db, district)]);
+    const [tasks, documents, sections, clusters] = await Promise.all([tasksRepo.active(db), documentsRepo.all(db), allSections(db), clustersRepo.byDistrict(db, district)]);
     return { tasks, documents, sections, clusters };
-  }, [district]);
-  const assignments = useLiveQuery(() => listAssignments(getDb(), district), [district]);
-  const units = useLiveQuery(() => loadUnits(getDb(), district), [district]);
-  const mapping = useLiveQuery(() => loadLeadMapping(getDb()), []);
-  const level = useLiveQuery(() => loadOfficeLevel(getDb()), []);
-  const allRounds = useLiveQuery(() => listRounds(getDb(), district), [district]);
+  }, [district]).data;
+  const assignments = useQuery(() => listAssignments(getDb(), district), [district]).data;
+  const units = useQuery(() => loadUnits(getDb(), district), [district]).data;
+  const mapping = useQuery(() => loadLeadMapping(getDb()), []).data;
+  const level = useQuery(() => loadOfficeLevel(getDb()), []).data;
+  const allRounds = useQuery(() => listRounds(getDb(), district), [district]).data;
   // The city office's rounds go to the districts; a district's go to its departments.
   const rounds = useMemo(() => allRounds?.filter((r) => (r.level === 'city') === (level === 'city')), [allRounds, level]);
   // At the city level every active task can be sent; a district sends the tasks that concern it.

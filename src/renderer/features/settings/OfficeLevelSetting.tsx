@@ -1,15 +1,14 @@
 /** 本单位层级: a district's office (its departments are the units of a round) or the city's (市级汇总: the 17 districts are). */
 import { App, Card, Radio, Typography } from 'antd';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { loadOfficeLevel, saveOfficeLevel, type OfficeLevel } from '../../storage/rounds';
-import { ROUNDS_TEXT } from '../rounds/texts';
+import { getDb, useQuery, loadOfficeLevel, saveOfficeLevel, type OfficeLevel } from '../../storage';
+import { OFFICE_LEVEL_TEXT } from './texts';
 
-const T = ROUNDS_TEXT.level;
+const T = OFFICE_LEVEL_TEXT;
 
 /** The setting, as a card of the settings page. */
 export function OfficeLevelSetting() {
   const { message } = App.useApp();
-  const level = useLiveQuery(() => loadOfficeLevel(getDb()), []);
+  const level = useQuery(() => loadOfficeLevel(getDb()), []).data;
   return (
     <Card size="small" title={T.title}>
       <Typography.Paragraph type="secondary">{T.help}</Typography.Paragraph>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Radio, Select, Space, Typography } from 'antd';
 import { DISTRICTS } from '@core/districts';
-import { SETTING_KEYS, type PeriodKind } from '@core/model';
+import { type PeriodKind } from '@core/model';
 import { REPORT_KINDS, REPORT_NAMES, ROW_PLACEHOLDERS, SCALAR_PLACEHOLDERS, type ReportKind, type TemplateIssue } from '@core/report';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { getDistrict, getPeriodKind, setDistrict, setSetting } from '../../storage/repositories';
+import { getDb, useQuery, setDistrict, writeSetting, storedTemplate } from '../../storage';
+import { useAppContext } from '../common/app-context';
 import { platform } from '../../platform';
-import { ReportHeaderSection } from './ReportHeaderSection';
+import { ReportHeaderSection } from '../common/ReportHeaderSection';
 import { SETTINGS_MORE_TEXT, SETTINGS_TEXT } from './texts';
 
 const T = { ...SETTINGS_TEXT, ...SETTINGS_MORE_TEXT };
@@ -50,7 +50,7 @@ function DistrictSetting({ current }: { current: string }) {
 function TemplateRow({ kind, onRefused }: { kind: ReportKind; onRefused: (r: { fileName: string; issues: TemplateIssue[] } | undefined) => void }) {
   const { message } = App.useApp();
   const db = getDb();
-  const stored = useLiveQuery(() => db.templates.get(kind), [kind]);
+  const stored = useQuery(() => storedTemplate(db, kind), [kind]).data;
   const load = async () => {
     const file = await platform().openFile({ title: T.openTitle, filters: [{ name: T.excelFilter, extensions: ['xlsx'] }] });
     if (!file) return;
@@ -99,13 +99,13 @@ function TemplateRow({ kind, onRefused }: { kind: ReportKind; onRefused: (r: { f
 export function SettingsPage() {
   const { message } = App.useApp();
   const db = getDb();
-  const district = useLiveQuery(() => getDistrict(db), []);
-  const periodKind = useLiveQuery(() => getPeriodKind(db), []);
+  const district = useAppContext().district;
+  const periodKind = useAppContext().periodKind;
   const [refused, setRefused] = useState<{ fileName: string; issues: TemplateIssue[] }>();
   if (district === undefined || periodKind === undefined) return null;
 
   const setKind = async (k: PeriodKind) => {
-    await setSetting(db, SETTING_KEYS.periodKind, k);
+    await writeSetting(db, 'periodKind', k);
     message.success(T.periodSaved(k === 'month' ? T.monthly : T.quarterly));
   };
 

@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { BUILTIN_UNIT_RENAMES, unitRenameProblem, type UnitRename } from '@core/unit-names';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { getUnitRenames, saveUnitRenamesAndUnify, setUnitRenames } from '../../storage/unit-renames';
+import { getDb, useQuery, getUnitRenames, saveUnitRenamesAndUnify, setUnitRenames } from '../../storage';
 import { UNIT_RENAMES_TEXT as T } from './texts';
 
 interface Row extends UnitRename {
@@ -15,7 +14,7 @@ interface Row extends UnitRename {
 export function UnitRenamesSection() {
   const { message } = App.useApp();
   const db = getDb();
-  const own = useLiveQuery(() => getUnitRenames(db), []);
+  const own = useQuery(() => getUnitRenames(db), []).data;
   const [draft, setDraft] = useState<UnitRename>({ from: '', to: '' });
   const [problem, setProblem] = useState<string>();
   if (own === undefined) return null;

@@ -4,7 +4,7 @@
  */
 import type { ReportKind, TemplateIssue } from '@core/report';
 import { REPORT_NAMES } from '@core/report';
-import type { LedgerDb } from '../../storage/db';
+import { type LedgerDb, putTemplate, deleteTemplate } from '../../storage';
 import { readTemplate } from '../../spreadsheet/template-read';
 import { SETTINGS_MORE_TEXT } from './texts';
 
@@ -17,11 +17,11 @@ export async function saveCustomTemplate(db: LedgerDb, kind: ReportKind, file: {
     return { status: 'refused', issues: [{ sheet: '', message: SETTINGS_MORE_TEXT.notXlsx(file.name) }] };
   const { check } = await readTemplate(file.data, kind);
   if (check.issues.length) return { status: 'refused', issues: check.issues };
-  await db.templates.put({ id: kind, name: REPORT_NAMES[kind], fileName: file.name, data: file.data, savedAt: at.toISOString() });
+  await putTemplate(db, { id: kind, name: REPORT_NAMES[kind], fileName: file.name, data: file.data, savedAt: at.toISOString() });
   return { status: 'saved' };
 }
 
 /** Go back to the built-in template of `kind`. */
 export async function revertTemplate(db: LedgerDb, kind: ReportKind): Promise<void> {
-  await db.templates.delete(kind);
+  await deleteTemplate(db, kind);
 }

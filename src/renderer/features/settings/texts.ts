@@ -50,16 +50,13 @@ export const UNIT_RENAMES_TEXT = {
   placeholderTo: '如 市经济和信息化局',
 };
 
-/** User-facing text of the report header section (设置 and 报表导出). */
-export const REPORT_HEADER_TEXT = {
-  title: '报表表头与表尾',
-  help: '填在每张报表的表头和表尾（填报单位、填报人、联系电话、审核人），导出和报送时自动带出。这里的填报人也记作本机操作人（导入、恢复、解锁的修改记录）；任务进展里各条的填报人只属于那一条进展，不会改动这里。',
-  unit: '填报单位',
-  filledBy: '填报人',
-  phone: '联系电话',
-  reviewer: '审核人（负责人）',
-  save: '保存',
-  saved: '报表表头已保存。',
+/** 本单位层级 (设置): district or city office, for 下发与回收. */
+export const OFFICE_LEVEL_TEXT = {
+  title: '本单位层级（下发与回收）',
+  help: '区级：把任务分给本区各部门、街道和园区，收回后合并进本区台账。市级：把任务清单下发给 17 个区和功能区，收回各区导出的推进情况表并汇总。',
+  district: '区级（本区各部门）',
+  city: '市级（17 个区和功能区）',
+  saved: '已保存本单位层级。',
 } as const;
 
 /** Smaller words of the settings page: the district groups, a template's file name, a refused template. */

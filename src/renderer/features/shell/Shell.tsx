@@ -19,8 +19,7 @@ import { ImportFileDrop } from '../import/FileDrop';
 import { useDesktopEvents } from './use-desktop-events';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { DamagedRowsNotice } from '../backup/DamagedRowsNotice';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { loadOfficeLevel } from '../../storage/rounds';
+import { getDb, useQuery, loadOfficeLevel } from '../../storage';
 
 const ICONS: Record<PageId, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -92,7 +91,7 @@ export function Shell({ district }: { district: string }) {
   const page = useRoute((s) => s.page);
   const go = useRoute((s) => s.go);
   // Set up as the city's office (市级), the app speaks for the city, not for one district.
-  const level = useLiveQuery(() => loadOfficeLevel(getDb()), []);
+  const level = useQuery(() => loadOfficeLevel(getDb()), []).data;
   useDesktopEvents();
   usePrefetchDashboard();
   return (

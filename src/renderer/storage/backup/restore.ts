@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import type { AuditEntry } from '@core/model';
 import { LATEST_VERSION, LOCAL_TABLES, SCHEMA_HISTORY } from '../schema';
-import { LedgerDb } from '../db';
+import { createRawLedgerDb, type LedgerDb } from '../db';
 import { runUnguarded } from '../audit';
 import { DERIVED_TABLES, type BackupFile, type BackupSink, type TakenBackup } from './format';
 import { takeBackup } from './take';
@@ -19,14 +19,14 @@ async function rowsAtLatest(backup: BackupFile): Promise<Map<string, unknown[]>>
   // Older backup: write it into a scratch database at its own version, then let the
   // schema history upgrade it, exactly as an officer's store is upgraded.
   const scratchName = `ledger-restore-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const older = new LedgerDb(scratchName, SCHEMA_HISTORY.filter((s) => s.version <= backup.schemaVersion));
+  const older = createRawLedgerDb(scratchName, SCHEMA_HISTORY.filter((s) => s.version <= backup.schemaVersion));
   try {
     await older.open();
     await older.transaction('rw', older.tables, async () => {
       for (const [name, rows] of decoded) await older.table(name).bulkAdd(rows);
     });
     older.close();
-    const latest = new LedgerDb(scratchName);
+    const latest = createRawLedgerDb(scratchName);
     await latest.open();
     const out = new Map<string, unknown[]>();
     for (const t of latest.tables) out.set(t.name, await t.toArray());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@core/model';
-import { chineseDate, chineseDateTime, formatSide, formatValue } from './texts';
+import { chineseDate, chineseDateTime, formatSide, formatValue } from './audit-texts';
 
 const at = '2026-11-26T04:03:23.220Z';
 const entry = (field: string, oldValue: unknown, newValue: unknown): AuditEntry => ({ at, entity: 'progress', entityId: '汉阳区|SSWGH-41|2026-Q4', field, oldValue, newValue, by: '王芳' }) as AuditEntry;

@@ -2,8 +2,7 @@
 import { useMemo } from 'react';
 import type { PeriodKind, ReportingPeriod } from '@core/model';
 import { currentPeriod, parsePeriodId, periodRange, makePeriod, shiftPeriod } from '@core/period';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { getPeriodKind } from '../../storage/repositories';
+import { useAppContext } from './app-context';
 import { useLedgerView } from '../../state/ledger';
 
 /** First year offered in the period picker (the oldest seed document is from 2023). */
@@ -17,7 +16,7 @@ export function useReportingPeriod(): {
   options: ReportingPeriod[];
   choose: (id: string | undefined) => void;
 } {
-  const kind = useLiveQuery(() => getPeriodKind(getDb()), []) ?? 'quarter';
+  const kind = useAppContext().periodKind;
   const chosenId = useLedgerView((s) => s.periodId);
   const choose = useLedgerView((s) => s.setPeriodId);
   return useMemo(() => {

@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, Space, Typography } from 'antd';
-import { SETTING_KEYS } from '@core/model';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { setSetting } from '../../storage/repositories';
-import { REPORT_SETTING_KEYS, loadReportHeader, type ReportHeader } from '../reports/report-source';
+import { getDb, useQuery, writeSetting, readReportHeader, type ReportHeader } from '../../storage';
 import { REPORT_HEADER_TEXT as T } from './texts';
 
 /** The four fields, saved together; a task's own 填报人 never writes them. */
@@ -13,10 +10,10 @@ function HeaderForm({ initial, district, compact }: { initial: ReportHeader; dis
   const dirty = v.unit !== initial.unit || v.filledBy !== initial.filledBy || v.phone !== initial.phone || v.reviewer !== initial.reviewer;
   const save = async () => {
     const db = getDb();
-    await setSetting(db, REPORT_SETTING_KEYS.unit, v.unit.trim());
-    await setSetting(db, SETTING_KEYS.filledBy, v.filledBy.trim());
-    await setSetting(db, REPORT_SETTING_KEYS.phone, v.phone.trim());
-    await setSetting(db, REPORT_SETTING_KEYS.reviewer, v.reviewer.trim());
+    await writeSetting(db, 'reportUnit', v.unit.trim());
+    await writeSetting(db, 'filledBy', v.filledBy.trim());
+    await writeSetting(db, 'reportPhone', v.phone.trim());
+    await writeSetting(db, 'reportReviewer', v.reviewer.trim());
     message.success(T.saved);
   };
   const field = (key: keyof ReportHeader, label: string, width: number, testId: string, placeholder?: string) => (
@@ -40,7 +37,7 @@ function HeaderForm({ initial, district, compact }: { initial: ReportHeader; dis
  * their own, shown in 设置 and on the reports page; never taken from a task's 填报人.
  */
 export function ReportHeaderSection({ district, compact = false }: { district: string; compact?: boolean }) {
-  const header = useLiveQuery(() => loadReportHeader(getDb()), []);
+  const header = useQuery(() => readReportHeader(getDb()), []).data;
   if (!header) return null;
   const key = `${header.unit}|${header.filledBy}|${header.phone}|${header.reviewer}`;
   return (

@@ -2,11 +2,9 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Table, Tag, Ty
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { parsePeriodId } from '@core/period';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { readLockState, unlockPeriod } from '../../storage/locks';
-import { getSetting, progressRepo } from '../../storage/repositories';
+import { getDb, useQuery, readLockState, unlockPeriod, readSetting, progressRepo } from '../../storage';
 import { compareWithSubmission, latestTaskSubmission, type ComparedField, type SubmissionChange } from './compare';
-import { SUBMISSION_TEXT as T } from './texts';
+import { SUBMISSION_TEXT as T } from './submission-texts';
 
 type ChangeRow = { taskKey: string; kind: SubmissionChange['kind']; field: ComparedField; submitted: string; current: string };
 
@@ -19,16 +17,16 @@ function show(field: string, v: string): string {
 export function SubmissionPanel({ district, periodId }: { district: string; periodId: string }) {
   const { modal, message } = AntApp.useApp();
   const period = parsePeriodId(periodId)?.name ?? periodId;
-  const data = useLiveQuery(async () => {
+  const data = useQuery(async () => {
     const db = getDb();
     const [lock, current, by] = await Promise.all([
       readLockState(db, district, periodId),
       progressRepo.byPeriod(db, district, periodId),
-      getSetting<string>(db, 'filledBy', ''),
+      readSetting(db, 'filledBy'),
     ]);
     const compared = latestTaskSubmission(lock.submissions);
     return { lock, compared, changes: compared ? compareWithSubmission(compared, current) : [], by };
-  }, [district, periodId]);
+  }, [district, periodId]).data;
   if (!data) return null;
   const { lock, compared, changes, by } = data;
   const latest = lock.latest;

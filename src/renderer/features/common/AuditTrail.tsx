@@ -1,8 +1,7 @@
 import { Empty, Table, Typography } from 'antd';
 import type { AuditEntry } from '@core/model';
-import { getDb, useLiveQuery } from '../../storage/live';
-import { readAuditTrail, readRecentAudit, readTaskTrail } from '../../storage/audit';
-import { AUDIT_TEXT, chineseDateTime, describeEntity, describeField, formatSide } from './texts';
+import { getDb, useQuery, readAuditTrail, readRecentAudit, readTaskTrail } from '../../storage';
+import { AUDIT_TEXT, chineseDateTime, describeEntity, describeField, formatSide } from './audit-texts';
 
 /** Which trail to show: one task (with its progress in `district`), one progress entry, or the latest changes. */
 export type AuditTrailProps =
@@ -13,12 +12,12 @@ export type AuditTrailProps =
 /** 修改记录: the changes of a task, a progress entry, or of the whole store (newest first). */
 export function AuditTrail(props: AuditTrailProps) {
   const limit = props.limit ?? 200;
-  const rows = useLiveQuery(async () => {
+  const rows = useQuery(async () => {
     const db = getDb();
     if (props.entity === 'task') return (await readTaskTrail(db, props.entityId, props.district)).reverse().slice(0, limit);
     if (props.entity === 'progress') return (await readAuditTrail(db, 'progress', props.entityId)).reverse().slice(0, limit);
     return readRecentAudit(db, limit);
-  }, [props.entity, props.entityId, props.entity === 'task' ? props.district : undefined, limit]);
+  }, [props.entity, props.entityId, props.entity === 'task' ? props.district : undefined, limit]).data;
 
   if (rows && rows.length === 0) return <Empty description={AUDIT_TEXT.empty} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (

@@ -1,37 +1,41 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { App as AntApp, Button, Result, Spin } from 'antd';
-import { getDb } from '../../storage/live';
-import { backupBeforeUpgrade, createBackup, writeToSink } from '../../storage/backup';
-import { describeStorageError, isStorageError, openStore, requestPersistentStorage, STORAGE_TEXT, type StorageProblem } from '../../storage/persist';
-import { isDesktop, platform } from '../../platform';
-import { GATE_TEXT } from './texts';
+import { getDb } from './storage/db';
+import { backupBeforeUpgrade, createBackup, writeToSink } from './storage/backup';
+import { describeStorageError, isStorageError, STORAGE_TEXT, type StorageProblem } from './storage/persist';
+import { isDesktop, platform } from './platform';
+import { bootApp } from './boot';
+import { GATE_TEXT } from './features/backup/texts';
+import { SHELL_TEXT } from './features/shell/texts';
 
-type GateState = { step: 'opening' } | { step: 'blocked' } | { step: 'ready' } | { step: 'problem'; problem: StorageProblem };
+type BootState = { step: 'starting' } | { step: 'blocked' } | { step: 'ready' } | { step: 'problem'; problem: StorageProblem };
 
 /**
- * Opens the store before anything else: asks for persistent storage, backs up the store
- * before a schema upgrade (desktop), explains storage failures in Chinese with a way out,
- * and answers main's requests for daily and on-close backups.
+ * Runs the start-up sequence (boot.ts) behind one spinner, explains a store that cannot open
+ * in Chinese with a way out, and answers main's requests for daily and on-close backups.
  */
-export function StorageGate({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<GateState>({ step: 'opening' });
+export function Boot({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<BootState>({ step: 'starting' });
   const { notification } = AntApp.useApp();
 
   useEffect(() => {
     let live = true;
-    void (async () => {
-      void requestPersistentStorage();
-      if (isDesktop()) await backupBeforeUpgrade().catch((e: unknown) => console.warn('backup before the schema upgrade failed', e));
-      await openStore(getDb(), {
-        onBlocked: () => live && setState({ step: 'blocked' }),
-        onClosedByOtherWindow: () => live && setState({ step: 'problem', problem: { kind: 'closed', ...STORAGE_TEXT.closed, action: 'reload' } }),
-      });
-      if (live) setState({ step: 'ready' });
-    })().catch((e: unknown) => live && setState({ step: 'problem', problem: describeStorageError(e) }));
+    void bootApp({
+      db: getDb(),
+      backupBeforeUpgrade: isDesktop() ? backupBeforeUpgrade : undefined,
+      onBlocked: () => live && setState({ step: 'blocked' }),
+      onClosedByOtherWindow: () => live && setState({ step: 'problem', problem: { kind: 'closed', ...STORAGE_TEXT.closed, action: 'reload' } }),
+    }).then((outcome) => {
+      if (!live) return;
+      if (!outcome.ok) return setState({ step: 'problem', problem: outcome.problem });
+      for (const w of outcome.warnings)
+        notification.error({ message: w.step === 'seed' ? SHELL_TEXT.seedFailed : SHELL_TEXT.draftsFailed, description: w.detail, duration: 0 });
+      setState({ step: 'ready' });
+    });
     return () => {
       live = false;
     };
-  }, []);
+  }, [notification]);
 
   // Main asks for the daily and on-close backups; the data lives here, so we stream the file to main
   // piece by piece (never the whole store in one buffer), or hand over the bytes where there is no stream.
@@ -56,7 +60,7 @@ export function StorageGate({ children }: { children: ReactNode }) {
   }, [notification]);
 
   if (state.step === 'ready') return <>{children}</>;
-  if (state.step === 'opening') return <Spin fullscreen description={GATE_TEXT.opening} />;
+  if (state.step === 'starting') return <Spin fullscreen description={GATE_TEXT.opening} />;
   if (state.step === 'blocked')
     return <Result status="warning" title={STORAGE_TEXT.blocked.title} subTitle={`${STORAGE_TEXT.blocked.message}${GATE_TEXT.blockedHint}`} />;
   const { problem } = state;

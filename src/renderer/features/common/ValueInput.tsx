@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, InputNumber } from 'antd';
-import { isPlausibleValue, typedNumberParser } from '../ledger/typed-number';
-import { INDICATOR_TEXT } from './texts';
+import { isPlausibleValue, typedNumberParser } from './typed-number';
+import { COMMON_TEXT } from './texts';
 
 /**
  * A number typed freely and written on Enter or when leaving the field (not on every
@@ -25,7 +25,7 @@ export function ValueInput({ value, onCommit, unit, label, testId, width = 130 }
   }
   const commit = () => {
     if (draft !== null && !isPlausibleValue(draft)) {
-      message.warning({ key: 'implausible-value', content: INDICATOR_TEXT.valueTooLarge(label) });
+      message.warning({ key: 'implausible-value', content: COMMON_TEXT.valueTooLarge(label) });
       setDraft(value);
       return;
     }

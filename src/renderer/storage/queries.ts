@@ -1,0 +1,75 @@
+/**
+ * Named reads for the features: each says what it returns, so that no feature names a table
+ * or an index. Pair them with useQuery (live, {data, loading, error}) or call them in a flow.
+ */
+import type { ReportingPeriod, Task } from '@core/model';
+import type { DistrictTargets } from '@core/indicators';
+import type { ReportSource } from '@core/report';
+import type { ReportKind } from '@core/report';
+import type { LedgerDb } from './ledger-db';
+import { readSetting } from './settings';
+
+/** Every policy document. */
+export const allDocuments = (db: LedgerDb) => db.documents.toArray();
+/** Every section of every document. */
+export const allSections = (db: LedgerDb) => db.sections.toArray();
+/** Every task, archived ones too. */
+export const allTasks = (db: LedgerDb) => db.tasks.toArray();
+/** Every indicator target. */
+export const allTargets = (db: LedgerDb) => db.targets.toArray();
+/** Every cluster of every district. */
+export const allClusters = (db: LedgerDb) => db.clusters.toArray();
+
+/** The tasks of `keys` that exist, in the order of `keys`. */
+export async function tasksByKeys(db: LedgerDb, keys: readonly string[]): Promise<Task[]> {
+  return (await db.tasks.bulkGet([...keys])).filter((t): t is Task => !!t);
+}
+
+/** The ids of every document and every task key (to find a free key prefix). */
+export async function documentAndTaskKeys(db: LedgerDb): Promise<{ documentIds: string[]; taskKeys: string[] }> {
+  const [documentIds, taskKeys] = await Promise.all([db.documents.toCollection().primaryKeys(), db.tasks.toCollection().primaryKeys()]);
+  return { documentIds: documentIds as string[], taskKeys: taskKeys as string[] };
+}
+
+/** A district's progress entries of every period. */
+export const progressOfDistrict = (db: LedgerDb, district: string) =>
+  db.progress.where('[district+periodId]').between([district, ''], [district, '\uffff']).toArray();
+
+/** Every district's progress entries of one period (the city's view of a round). */
+export const progressOfPeriodAllDistricts = (db: LedgerDb, periodId: string) => db.progress.where('periodId').equals(periodId).toArray();
+
+/** A district's per-period progress summaries (the 工作台's input). */
+export const progressSummariesOfDistrict = (db: LedgerDb, district: string) => db.progressSummary.where('district').equals(district).toArray();
+
+/** A cluster's indicators and every value recorded for them. */
+export async function clusterIndicatorsWithValues(db: LedgerDb, clusterId: string) {
+  const indicators = await db.clusterIndicators.where('clusterId').equals(clusterId).toArray();
+  const values = await db.clusterIndicatorValues.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray();
+  return { indicators, values };
+}
+
+/** The office's own template of a report, if it loaded one. */
+export const storedTemplate = (db: LedgerDb, kind: ReportKind) => db.templates.get(kind);
+
+/** A district's own targets // 区级分解目标, by indicator key. */
+export async function readDistrictTargets(db: LedgerDb, district: string): Promise<DistrictTargets> {
+  const all = await readSetting(db, 'districtTargets');
+  return all?.[district] ?? {};
+}
+
+/** Read tasks, progress, targets and clusters of a district for a period (what a report is built from). */
+export async function readReportSource(db: LedgerDb, district: string, period: ReportingPeriod): Promise<ReportSource> {
+  const clusters = await db.clusters.where('district').equals(district).toArray();
+  const ids = clusters.map((c) => c.id);
+  const [documents, tasks, progress, targets, clusterIndicators, clusterProgress] = await Promise.all([
+    db.documents.toArray(),
+    db.tasks.toArray(),
+    db.progress.where('[district+periodId]').equals([district, period.id]).toArray(),
+    db.targets.toArray(),
+    db.clusterIndicators.where('clusterId').anyOf(ids).toArray(),
+    db.clusterProgress.where('periodId').equals(period.id).toArray(),
+  ]);
+  const clusterIndicatorValues = await db.clusterIndicatorValues.where('periodId').equals(period.id).toArray();
+  const districtTargets = await readDistrictTargets(db, district);
+  return { district, period, documents, tasks, progress, targets, clusters, clusterIndicators, clusterIndicatorValues, clusterProgress, districtTargets };
+}
