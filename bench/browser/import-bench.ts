@@ -109,3 +109,30 @@ export function bareSheetJs(bytes: Uint8Array): number {
   const rows = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
   return rows.length;
 }
+
+/** The JS heap in use, MB (precise when Chromium runs with --enable-precise-memory-info), after a collection when gc is exposed. */
+export function heapMb(collect = false): number {
+  if (collect) (globalThis as { gc?: () => void }).gc?.();
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? memory.usedJSHeapSize / 2 ** 20 : NaN;
+}
+
+let officeCase: { bytes: Uint8Array; tasks: Task[] } | undefined;
+
+/** Build the n-row city list and its store in the page (for the office-suite comparison); returns the file as base64. */
+export async function officeListPrepare(sentences: string[], n: number): Promise<string> {
+  const tasks = cityTasks(sentences, n);
+  const bytes = await cityListXlsx(tasks, sentences);
+  officeCase = { bytes, tasks };
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** The app's import of the prepared list, with the JS heap before and after each stage (MB). */
+export function officeImportOnce(): AppImportTimes & { heapBeforeMb: number; heapMaxMb: number } {
+  const c = officeCase!;
+  const heapBeforeMb = heapMb(true);
+  const times = appImport(c.bytes, c.tasks);
+  return { ...times, heapBeforeMb, heapMaxMb: heapMb() };
+}

@@ -7,7 +7,7 @@ import { DB_NAME } from '@renderer/storage/schema';
 import { progressRepo, setDistrict, setSetting } from '@renderer/storage/repositories';
 import { SETTING_KEYS } from '@core/model';
 import { generateData, sentencesOf } from '../lib/synthetic';
-import { appImport, bareSheetJs, cityListXlsx, cityTasks, type AppImportTimes } from './import-bench';
+import { appImport, bareSheetJs, cityListXlsx, cityTasks, heapMb, officeImportOnce, officeListPrepare, type AppImportTimes } from './import-bench';
 import { appExport, bareExcelJs, exportSource, reportRows, templateTaskFields } from './export-bench';
 import { backupRestore, memBackup, memDone, memRestore, memSeed, seedStore } from './backup-bench';
 import { createBackup } from '@renderer/storage/backup';
@@ -74,6 +74,14 @@ async function importCompare(n: number, runs: number): Promise<{ app: AppImportT
     }
   }
   return { app, bare, megabytes: bytes.length / 2 ** 20 };
+}
+
+/** The app's export of n rows with the JS heap before and after (MB): the renderer's peak is read outside the page. */
+async function exportMemory(n: number): Promise<{ totalMs: number; heapBeforeMb: number; heapMaxMb: number; rows: number }> {
+  const src = exportSource(sentences, n);
+  const heapBeforeMb = heapMb(true);
+  const r = await appExport(src);
+  return { totalMs: r.totalMs, heapBeforeMb, heapMaxMb: heapMb(), rows: r.rows };
 }
 
 /** Step 2: the app's export vs bare exceljs on the same rows, interleaved `runs` times (after one warm-up each). */
@@ -178,6 +186,9 @@ window.__bench = {
   backupForProfile,
   progressLoadAndQuery,
   importCompare,
+  officeListPrepare: (n: number) => officeListPrepare(sentences, n),
+  officeImportOnce,
+  exportMemory,
   exportCompare,
   roundsCompare,
   backupRestore: (count: number, runs: number, restoreRuns: number) => backupRestore(sentences, count, runs, restoreRuns),

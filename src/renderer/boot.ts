@@ -43,7 +43,7 @@ export async function bootApp(deps: BootDeps): Promise<BootOutcome> {
   // Not awaited: the browser may ask the officer, and the start must not wait for the answer.
   void (deps.persist ?? requestPersistentStorage)().catch(() => undefined);
   step('backup');
-  if (deps.backupBeforeUpgrade) await deps.backupBeforeUpgrade().catch((e: unknown) => console.warn('升级前备份失败', e));
+  if (deps.backupBeforeUpgrade) await deps.backupBeforeUpgrade().catch((e: unknown) => console.warn('backup before the schema upgrade failed', e));
   step('open');
   try {
     await openStore(deps.db, { onBlocked: deps.onBlocked, onClosedByOtherWindow: deps.onClosedByOtherWindow });

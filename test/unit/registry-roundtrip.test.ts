@@ -19,7 +19,7 @@ import { readWorkbook } from '../../src/renderer/spreadsheet/read-sheet';
 import { fieldName } from '@core/fields';
 import { LEDGER_TEXT } from '../../src/renderer/features/ledger/texts';
 import { IMPORT_TEXT } from '../../src/renderer/features/import/texts';
-import { FIELD_LABELS } from '../../src/renderer/features/audit/texts';
+import { FIELD_LABELS } from '../../src/renderer/features/common/audit-texts';
 import { ROUNDS_TEXT } from '../../src/renderer/features/rounds/texts';
 import { DOC_TEXT } from '../../src/renderer/features/documents/texts';
 import { CLUSTER_TEXT } from '../../src/renderer/features/clusters/texts';

@@ -4,8 +4,11 @@
 
 const FULL_WIDTH: Record<string, string> = { '（': '(', '）': ')', '，': ',', '；': ';', '：': ':', '\u3000': ' ' };
 
+const WIDE = /[\uff01-\uff5e（），；：\u3000]/;
+
 /** Full-width digits, letters, parentheses and punctuation to half-width. */
 export function toHalfWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
   return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[（），；：\u3000]/g, (ch) => FULL_WIDTH[ch] ?? ch);
 }
 
@@ -71,9 +74,14 @@ export function parseDeadline(s: string | undefined): string | undefined {
   return undefined;
 }
 
+/** A text as its bigrams are taken: normalized, without brackets, commas, colons and quotes. */
+export function bigramText(s: string): string {
+  return normalizeText(s).replace(/[()（）,，、;；:：""“”'‘’《》]/g, '');
+}
+
 /** Character bigrams of a normalized text (single characters for very short texts). */
 export function bigrams(s: string): Map<string, number> {
-  const t = normalizeText(s).replace(/[()（）,，、;；:：""“”'‘’《》]/g, '');
+  const t = bigramText(s);
   const out = new Map<string, number>();
   if (t.length < 2) {
     if (t) out.set(t, 1);

@@ -11,7 +11,8 @@ import { markedLeadUnits, readUnitList } from '../policy/units';
 import { taskRelevance } from '../policy/relevance';
 import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
-import { bigrams, diceOfBigrams, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline, similarity } from './normalize';
+import { bigramText, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline } from './normalize';
+import { createBigramCoder, type BigramBag } from './bigram-index';
 import { RENAME_GROUP_ID } from './types';
 import type {
   AcceptedImport,
@@ -221,44 +222,75 @@ function documentResolver(documents: readonly PolicyDocument[]) {
 const rowText = (f: RowFields) => `${f.title ?? ''}${f.text ?? ''}`;
 const taskText = (t: Task) => `${t.title}${t.text}`;
 
-/** Similarity of a row to a task: whole texts, or title against title / text when the row has no text. */
-function rowSimilarity(f: RowFields, t: Task, rowBag: Map<string, number>, taskBag: Map<string, number>): number {
-  const whole = diceOfBigrams(rowBag, taskBag);
-  if (f.text) return whole;
-  return Math.max(whole, similarity(f.title ?? '', t.title), similarity(f.title ?? '', t.text));
-}
-
 /** How many of a row's rarest bigrams choose its shortlist of candidate tasks. */
 const RARE_BIGRAMS = 32;
+/** How many tasks a row's shortlist holds. */
+const SHORTLIST = 8;
+/** A row's bigrams, for the index. */
+interface RowBags {
+  whole: BigramBag;
+  /** The title alone, for a row without text. */
+  title?: BigramBag;
+}
 
-/** A bigram index of the tasks, for a quick shortlist per row. */
+/** A bigram index of the tasks: a shortlist per row and the similarity of a row to a task. */
 function buildIndex(tasks: readonly Task[]) {
-  const bags = tasks.map((t) => bigrams(taskText(t)));
-  const postings = new Map<string, number[]>();
+  const coder = createBigramCoder();
+  const cuts = tasks.map((t) => bigramText(taskText(t)));
+  const bags = cuts.map((c) => coder.bagOfCut(c));
+  // A row whose text is a task's (most rows of a list) takes that task's bag.
+  const byCut = new Map<string, BigramBag>();
+  cuts.forEach((c, i) => byCut.set(c, bags[i]!));
+  // The tasks holding each bigram, by bigram number, in task order.
+  const postings: number[][] = Array.from({ length: coder.size() }, () => []);
   bags.forEach((bag, i) => {
-    for (const g of bag.keys()) {
-      let p = postings.get(g);
-      if (!p) postings.set(g, (p = []));
-      p.push(i);
-    }
+    for (const g of bag.ids) postings[g]!.push(i);
   });
+  const titleBags: (BigramBag | undefined)[] = [];
+  const textBags: (BigramBag | undefined)[] = [];
   // Shared bigram-hit counters, reset after each shortlist (a Map per row made a 10,000-row import take minutes).
   const hits = new Uint32Array(tasks.length);
   const touched: number[] = [];
+  /** The row's rarest posting lists (at most RARE_BIGRAMS), rarest first; ties in first-seen order. */
+  const rareLists = (bag: BigramBag) => {
+    const lists: number[][] = [];
+    for (const g of bag.ids) {
+      const p = postings[g];
+      if (p) lists.push(p);
+    }
+    // Only the row's rarest bigrams pick the shortlist: a bigram in many tasks (科技, 创新 …) says
+    // little and, counted for every row, made a 10,000-row import take minutes.
+    if (lists.length <= RARE_BIGRAMS) return lists;
+    // The RARE_BIGRAMS shortest lists as a stable sort by length would put them first, without sorting them all.
+    const lengths = new Int32Array(lists.length);
+    for (let k = 0; k < lists.length; k++) lengths[k] = lists[k]!.length;
+    const limit = lengths.sort()[RARE_BIGRAMS - 1]!;
+    let ties = RARE_BIGRAMS;
+    for (const p of lists) if (p.length < limit) ties--;
+    const rare: number[][] = [];
+    for (const p of lists) if (p.length < limit || (p.length === limit && ties-- > 0)) rare.push(p);
+    return rare.sort((a, b) => a.length - b.length);
+  };
   return {
-    bags,
-    /** The `size` allowed tasks sharing most bigrams with `bag`, ties in first-hit order. */
-    shortlist(bag: Map<string, number>, allowed: (t: Task) => boolean, size = 8): number[] {
+    /** The bags of a row (title + text with its first-seen order; the title alone when it has no text). */
+    rowBags(f: RowFields): RowBags {
+      const cut = bigramText(rowText(f));
+      const out: RowBags = { whole: byCut.get(cut) ?? coder.bagOfCut(cut) };
+      if (!f.text) out.title = coder.bag(f.title ?? '');
+      return out;
+    },
+    /** Similarity of a row to task i (bag i; titles of `t`): whole texts, or title against title / text when the row has no text. */
+    similarity(row: RowBags, i: number, t: Task = tasks[i]!): number {
+      const whole = coder.dice(row.whole, bags[i]!);
+      if (!row.title) return whole;
+      const title = t === tasks[i] ? (titleBags[i] ??= coder.bag(t.title)) : coder.bag(t.title);
+      const text = t === tasks[i] ? (textBags[i] ??= coder.bag(t.text)) : coder.bag(t.text);
+      return Math.max(whole, coder.dice(row.title, title), coder.dice(row.title, text));
+    },
+    /** The `size` allowed tasks sharing most of the row's rarest bigrams, ties in first-hit order. */
+    shortlist(row: RowBags, allowed: (t: Task) => boolean, size = SHORTLIST): number[] {
       touched.length = 0;
-      // Only the row's rarest bigrams pick the shortlist: a bigram in many tasks (科技, 创新 …) says
-      // little and, counted for every row, made a 10,000-row import take minutes.
-      const lists: number[][] = [];
-      for (const g of bag.keys()) {
-        const p = postings.get(g);
-        if (p) lists.push(p);
-      }
-      if (lists.length > RARE_BIGRAMS) lists.sort((a, b) => a.length - b.length).length = RARE_BIGRAMS;
-      for (const p of lists) for (const i of p) if (hits[i]!++ === 0) touched.push(i);
+      for (const p of rareLists(row.whole)) for (const i of p) if (hits[i]!++ === 0) touched.push(i);
       const top: number[] = [];
       for (const i of touched) {
         const n = hits[i]!;
@@ -322,14 +354,15 @@ export function planImport(input: PlanInput): ImportPlan {
       m.definite = { task: keyed, confidence: 1, how: 'key' };
       return m;
     }
-    const bag = bigrams(rowText(f));
+    const bags = index.rowBags(f);
+    const allowed = (t: Task) => !documentId || t.documentId === documentId;
     const scored = index
-      .shortlist(bag, (t) => !documentId || t.documentId === documentId)
-      .map((i) => ({ task: existing[i]!, confidence: rowSimilarity(f, existing[i]!, bag, index.bags[i]!), how: 'text' as MatchHow }))
+      .shortlist(bags, allowed)
+      .map((i) => ({ task: existing[i]!, confidence: index.similarity(bags, i), how: 'text' as MatchHow }))
       .sort((a, b) => b.confidence - a.confidence);
     const numbered = documentId && f.number ? byDocNumber.get(`${documentId}|${normalizeNumber(f.number)}`) : undefined;
     if (numbered) {
-      const sim = rowSimilarity(f, numbered, bag, index.bags[position.get(numbered.key)!]!);
+      const sim = index.similarity(bags, position.get(numbered.key)!, numbered);
       if (sim >= NUMBER_TEXT_MIN && (scored[0]?.task === numbered || (scored[0]?.confidence ?? 0) < TEXT_SURE)) {
         m.definite = { task: numbered, confidence: Math.max(0.9, sim), how: 'number' };
         return m;
@@ -351,7 +384,7 @@ export function planImport(input: PlanInput): ImportPlan {
       if (m.definite || m.documentId || !m.row.fields.number) continue;
       const numbered = byDocNumber.get(`${mainDoc}|${normalizeNumber(m.row.fields.number)}`);
       if (!numbered) continue;
-      const sim = rowSimilarity(m.row.fields, numbered, bigrams(rowText(m.row.fields)), index.bags[position.get(numbered.key)!]!);
+      const sim = index.similarity(index.rowBags(m.row.fields), position.get(numbered.key)!, numbered);
       const best = m.candidates[0];
       if (sim >= NUMBER_TEXT_MIN && (!best || best.task === numbered || best.confidence < sim + 0.1)) {
         m.definite = { task: numbered, confidence: Math.max(0.9, sim), how: 'number' };

@@ -166,14 +166,11 @@ export function buildTargetRows(
   src: Pick<ReportSource, 'targets' | 'tasks' | 'progress' | 'district' | 'period' | 'documents' | 'clusters' | 'districtTargets'>,
 ): TargetReportRow[] {
   const tasks = new Map(src.tasks.map((t) => [t.key, t]));
-  const prog = progressByTask(src);
-  const valueOf = (id: string): number | undefined => {
-    for (const p of prog.values()) {
-      const v = p.indicatorValues[id];
-      if (typeof v === 'number') return v;
-    }
-    return undefined;
-  };
+  // Each indicator's value: the first of the period's entries that carries one (indexed once, not per indicator).
+  const values = new Map<string, number>();
+  for (const p of progressByTask(src).values())
+    for (const [id, v] of Object.entries(p.indicatorValues)) if (typeof v === 'number' && !values.has(id)) values.set(id, v);
+  const valueOf = (id: string): number | undefined => values.get(id);
   const reported = new Set(src.targets.filter((t) => valueOf(t.id) !== undefined).map((t) => t.id));
   const indicators = buildDistrictIndicators({ ...src, reported, ...(src.districtTargets ? { districtTargets: src.districtTargets } : {}) });
   return indicators.map((ind, i) => {

@@ -225,16 +225,38 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
 
   const physical = layoutRows(ws, tpl, rows, scalars);
   const n = physical.length;
+  // One style object per column, value type and wrapping, shared by the column's cells: exceljs
+  // writes a style once per object (a copy per cell was serialised and de-duplicated cell by
+  // cell), and it picks the number format by the type of the first cell that uses the object.
+  const shared = tpl.cells.map(() => new Map<string, Partial<ExcelJS.Style>>());
+  const styleFor = (k: number, type: ExcelJS.ValueType, wrap: boolean): Partial<ExcelJS.Style> => {
+    const id = `${type}|${wrap}`;
+    let style = shared[k]!.get(id);
+    if (!style) {
+      style = clone(tpl.cells[k]!.style);
+      if (wrap) style.alignment = { ...(style.alignment ?? {}), wrapText: true };
+      shared[k]!.set(id, style);
+    }
+    return style;
+  };
   for (let i = 0; i < n; i++) {
     const r = dr + i;
     const row = ws.getRow(r);
     const values = physical[i]!;
     tpl.cells.forEach((snap, k) => {
       const cell = row.getCell(k + 1);
-      cell.style = clone(snap.style);
       cell.value = values[k] ?? null;
-      if (!cell.alignment?.wrapText && typeof cell.value === 'string' && cell.value.length > 0 && estimateLines(cell.value, ws.getColumn(k + 1).width ?? 9, cell.font?.size ?? 11) > 1)
-        cell.alignment = { ...(cell.alignment ?? {}), wrapText: true };
+      const value = cell.value;
+      const wrap =
+        !snap.style.alignment?.wrapText &&
+        typeof value === 'string' &&
+        value.length > 0 &&
+        estimateLines(value, ws.getColumn(k + 1).width ?? 9, snap.style.font?.size ?? 11) > 1;
+      // A formula's style is picked by its result's type: formulas keep a copy each.
+      if (cell.type === ExcelJS.ValueType.Formula) {
+        cell.style = clone(snap.style);
+        if (wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true };
+      } else cell.style = styleFor(k, cell.type, wrap);
     });
     const fitted = fittedHeight(ws, row, tpl.cells.length);
     const height = Math.min(MAX_ROW_HEIGHT, Math.max(tpl.height ?? 0, fitted));

@@ -26,7 +26,7 @@ export {
 } from './queries';
 export { deleteCluster, deleteClusterIndicator, deleteTemplate, putTemplate, saveDistrictTarget, saveDistrictTargets, updateTasks } from './commands';
 export { clustersRepo, documentsRepo, emptyProgress, getDistrict, getPeriodKind, progressRepo, setDistrict, targetsRepo, tasksRepo } from './repositories';
-export { hasContent, saveProgress } from './progress-store';
+export { saveProgress } from './progress-store';
 export { PeriodLockedError, isPeriodLocked, lockedMessage, readLockState, unlockPeriod } from './locks';
 export { readAuditTrail, readRecentAudit, readTaskTrail } from './audit';
 export {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Cluster, PolicyDocument, ProgressEntry, Section, Submission, Target, Task } from '@core/model';
+import type { Cluster, PolicyDocument, ProgressEntry, Target, Task } from '@core/model';
 import { createRawLedgerDb, type LedgerDb } from './db';
 import {
   clustersRepo,

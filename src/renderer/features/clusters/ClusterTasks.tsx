@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Button, Select, Table, Tag } from 'antd';
 import type { Cluster, PolicyDocument, Task } from '@core/model';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
-import { usePinyin } from '../ledger/use-pinyin';
+import { usePinyin } from '../common/use-pinyin';
 import { clusterKeyword, clusterMatches } from '@core/policy/clusters';
 import { excludeTask, includeTask, restoreTask } from './cluster-actions';
 import { CLUSTER_TEXT as T } from './texts';

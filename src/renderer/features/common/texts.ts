@@ -17,3 +17,9 @@ export const REPORT_HEADER_TEXT = {
   save: '保存',
   saved: '报表表头已保存。',
 } as const;
+
+/** The save dialog of a CSV export. */
+export const CSV_SAVE_TEXT = {
+  title: '导出 CSV',
+  filter: 'CSV 文件（逗号分隔，Excel 可打开）',
+} as const;

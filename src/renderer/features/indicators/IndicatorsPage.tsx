@@ -3,7 +3,7 @@ import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Spin,
 import { EditOutlined, ImportOutlined, SearchOutlined } from '@ant-design/icons';
 import { PACE_LABELS, buildDistrictIndicators, planBreakdown, targetText, type BreakdownPlan, type DistrictTarget, type PaceVerdict } from '@core/indicators';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
-import { usePinyin } from '../ledger/use-pinyin';
+import { usePinyin } from '../common/use-pinyin';
 import { getDb, useQuery, allTargets, clustersRepo, documentsRepo, emptyProgress, progressOfDistrict, progressRepo, readDistrictTargets, saveDistrictTarget, saveDistrictTargets, tasksRepo, saveProgress } from '../../storage';
 import { useAppContext } from '../common/app-context';
 import { PeriodPicker } from '../common/PeriodPicker';

@@ -15,7 +15,7 @@ import { TaskDetail } from './TaskDetail';
 import { LEDGER_TEXT } from './texts';
 import { useRelevantOnly } from './use-relevant-only';
 import { CloseDialog } from './CloseDialog';
-import { usePinyin } from './use-pinyin';
+import { usePinyin } from '../common/use-pinyin';
 
 /** Columns of the grid's CSV export, in the order of the 重点任务推进情况表. */
 const CSV_FIELDS: readonly TaskFieldId[] = ['seq', 'key', 'document', 'title', 'leadUnits', 'responsibleUnits', 'deadline', 'progress', 'percent', 'status', 'problems', 'nextSteps'];

@@ -64,7 +64,3 @@ export const REPORTS_TEXT = {
 } as const;
 
 /** The save dialog of a CSV export. */
-export const CSV_SAVE_TEXT = {
-  title: '导出 CSV',
-  filter: 'CSV 文件（逗号分隔，Excel 可打开）',
-} as const;
