@@ -54,9 +54,9 @@ describe.each([
     const review = page.getByTestId('review-tasks');
     await expect(review.locator('tbody tr.ant-table-row').count()).resolves.toBe(44);
     await expect(page.getByTestId('doc-title').inputValue()).resolves.toBe('关于推进人才集聚工程的实施意见');
-    // No 文号: a prefix is made from the title, unused in the store.
+    // No 文号: a prefix is made from the year the parser found (if any) and the title's initials, unused in the store.
     const prefix = await page.getByTestId('key-prefix').inputValue();
-    expect(prefix).toMatch(/^[A-Z]{2,8}$/u);
+    expect(prefix).toMatch(/^(?:\d{4})?[A-Z]{2,8}$/u);
     // Task 2's units: 牵头 and 配合 apart, 各区、县级市 written out.
     await expect(row(page, `${prefix}-02`).getByTestId('task-lead').inputValue()).resolves.toBe('市发展改革委');
     await expect(row(page, `${prefix}-02`).getByTestId('task-responsible').inputValue()).resolves.toBe('市委组织部、市人力资源和社会保障局、各区人民政府、各县级市人民政府');
