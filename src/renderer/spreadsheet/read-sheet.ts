@@ -15,6 +15,7 @@ import type { ImportIssue, SheetGrid } from '@core/import';
 import { IMPORT_FILE_LIMITS, MAX_CELL_CHARS } from '@core/limits';
 import { decodeText, textEncoding } from '../workers/decode-text';
 import { allOf, checkZip, ElementCounter, XmlTagCounter, type PartScanner, type ZipProblem } from '../workers/zip-guard';
+import { CELL_TEXT, READ_TEXT } from './texts';
 
 export { decodeText };
 
@@ -34,51 +35,8 @@ export type ReadWorkbookResult =
 /** Progress of reading: a Chinese stage name and 0–1. */
 export type ReadProgress = (stage: string, fraction: number) => void;
 
-const MB = (n: number) => (n / 1024 / 1024).toFixed(1);
-const LIMIT_MB = (n: number) => Math.round(n / 1024 / 1024);
-const n0 = (n: number) => n.toLocaleString('en-US');
-
-export const READ_TEXT = {
-  tooBig: (name: string) => `文件“${name}”超过了 ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB 的上限。请删去无关的工作表或图片后另存，再导入。`,
-  tooManyRows: (name: string, rows: number) =>
-    `文件“${name}”共有 ${n0(rows)} 行，超过了 ${n0(IMPORT_LIMITS.maxRows)} 行的上限。请只保留任务清单所在的工作表后再导入。`,
-  tooManyCells: (name: string, where: string, cells: number) =>
-    `文件“${name}”${where}有 ${n0(cells)} 个单元格，超过了 ${n0(IMPORT_LIMITS.maxCells)} 个单元格的上限（行数 × 用到的列数）。请删去任务表以外的行、列和工作表（或只把任务清单复制到新工作簿）后另存，再导入。`,
-  sheetCells: (sheet: string, rows: number, cols: number) => `的工作表“${sheet}”共 ${n0(rows)} 行 × ${n0(cols)} 列，`,
-  partTooBig: (name: string, part: string, bytes: number) =>
-    `文件“${name}”里的“${part}”解压后有 ${MB(bytes)} MB 以上，超过了每部分 ${LIMIT_MB(IMPORT_LIMITS.maxPartBytes)} MB 的上限（解压后大小）。这不像一份任务清单；请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
-  totalTooBig: (name: string, bytes: number) =>
-    `文件“${name}”解压后有 ${MB(bytes)} MB 以上，超过了 ${LIMIT_MB(IMPORT_LIMITS.maxInflatedBytes)} MB 的上限（解压后大小）。请只把任务清单复制到新工作簿后另存，再导入。`,
-  tooManyParts: (name: string, count: number) =>
-    `文件“${name}”由 ${n0(count)} 个部分组成，超过了 ${n0(IMPORT_LIMITS.maxEntries)} 个的上限。这不像一份任务清单；请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
-  xlsTooBig: (name: string, bytes: number) =>
-    `旧版 Excel 文件“${name}”有 ${MB(bytes)} MB，超过了 .xls 文件 ${LIMIT_MB(IMPORT_LIMITS.maxXlsBytes)} MB 的上限。请在 Excel 或 WPS 中打开它，“另存为” .xlsx 后再导入。`,
-  empty: (name: string) => `文件“${name}”是空的（0 字节）。请确认选对了文件。`,
-  notSpreadsheet: (name: string) =>
-    `文件“${name}”不是电子表格。请选择 Excel 工作簿（.xlsx、.xls）或逗号分隔的 .csv 文件；Word、PDF 和图片不能导入。`,
-  password: (name: string) => `文件“${name}”设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿）后另存，再导入。`,
-  corrupted: (name: string) =>
-    `文件“${name}”已损坏或不完整，无法读取。请向发文单位重新索取，或在 Excel / WPS 中打开后“另存为” .xlsx 再导入。`,
-  damaged: (name: string, part: string) =>
-    `文件“${name}”已损坏：其中“${part}”的数据校验不通过（文件在复制或下载时出了错）。请向发文单位重新索取，或重新下载后再导入。`,
-  noSheets: (name: string) => `文件“${name}”里没有任何工作表。`,
-  otherFormat: (name: string) =>
-    `文件“${name}”是 .ods 或 .xlsb 格式，本程序只读取 .xlsx、.xls 和 .csv。请在 Excel 或 WPS 中打开它，“另存为” .xlsx 后再导入。`,
-  tooManyElements: (name: string, n: number) =>
-    `文件“${name}”的内部结构有 ${n0(n)} 个元素，超过了 ${n0(IMPORT_LIMITS.maxElements)} 个的上限，这不像一份任务清单。请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
-  tooManyTags: (name: string, n: number, what: string, max: number) =>
-    `文件“${name}”里有 ${n0(n)} ${what}，超过了 ${n0(max)} 的上限，这不像一份任务清单。请在 Excel 或 WPS 中打开它，只把任务清单复制到新工作簿后另存，再导入。`,
-  tooManyMerged: (name: string, sheet: string, cells: number) =>
-    `文件“${name}”的工作表“${sheet}”中合并单元格共覆盖 ${n0(cells)} 个单元格，超过了 ${n0(IMPORT_LIMITS.maxCells)} 个的上限。请取消不必要的合并（或只把任务清单复制到新工作簿）后另存，再导入。`,
-  cellTooLong: (sheet: string, row: number, column: string, chars: number) =>
-    `工作表“${sheet}”${column}${row} 单元格有 ${n0(chars)} 个字，超过了 Excel 每个单元格 ${n0(MAX_CELL_CHARS)} 个字的上限。请把这一格的内容删短（或移到附件）后再导入。`,
-  formulaText: (sheet: string, row: number, column: string, formula: string) =>
-    `工作表“${sheet}”${column}${row} 单元格是公式“=${formula.length > 60 ? `${formula.slice(0, 60)}…` : formula}”，文件里没有保存它的计算结果（常见于程序生成的表格），已按公式文字读入。请核对这一格；如需结果，请在 Excel 或 WPS 中打开文件、保存后再导入。`,
-  stageOpen: '正在打开文件',
-  stageCheck: '正在检查文件',
-  stageParse: '正在解析表格',
-  stageCells: '正在读取单元格',
-} as const;
+/** The Chinese refusals and warnings of reading a file (spreadsheet/texts.ts). */
+export { READ_TEXT } from './texts';
 
 type Kind = 'zip' | 'cfb' | 'text' | 'binary';
 
@@ -220,10 +178,10 @@ function zipMessage(name: string, p: ZipProblem): string {
 
 /** Bounds on what a part may hold, by kind: each a row (part, tag, bound, its Chinese name). */
 const XLSX_TAG_BOUNDS: { part: RegExp; tag: RegExp; max: number; what: string }[] = [
-  { part: /^xl\/sharedStrings\.xml$/i, tag: /<(?:\w+:)?si[\s>/]/g, max: IMPORT_LIMITS.maxSharedStrings, what: '个共享文字' },
-  { part: /^xl\/styles\.xml$/i, tag: /<(?:\w+:)?xf[\s>/]/g, max: IMPORT_LIMITS.maxCellFormats, what: '种单元格格式' },
-  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: /<(?:\w+:)?mergeCell[\s>/]/g, max: IMPORT_LIMITS.maxMerges, what: '处合并单元格' },
-  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: /<(?:\w+:)?hyperlink[\s>/]/g, max: IMPORT_LIMITS.maxHyperlinks, what: '个超链接' },
+  { part: /^xl\/sharedStrings\.xml$/i, tag: /<(?:\w+:)?si[\s>/]/g, max: IMPORT_LIMITS.maxSharedStrings, what: READ_TEXT.counted.sharedStrings },
+  { part: /^xl\/styles\.xml$/i, tag: /<(?:\w+:)?xf[\s>/]/g, max: IMPORT_LIMITS.maxCellFormats, what: READ_TEXT.counted.cellFormats },
+  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: /<(?:\w+:)?mergeCell[\s>/]/g, max: IMPORT_LIMITS.maxMerges, what: READ_TEXT.counted.merges },
+  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: /<(?:\w+:)?hyperlink[\s>/]/g, max: IMPORT_LIMITS.maxHyperlinks, what: READ_TEXT.counted.hyperlinks },
 ];
 
 /** Bound an .xlsx before SheetJS sees it: part sizes, real inflated bytes, CRCs, elements, rows and cells. */
@@ -302,7 +260,7 @@ function cellText(c: XLSX.CellObject | undefined): string {
     const v = c.v;
     return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
   }
-  if (c.t === 'b') return c.v ? '是' : '否';
+  if (c.t === 'b') return c.v ? CELL_TEXT.true : CELL_TEXT.false;
   if (c.t === 'e') return '';
   if (c.t === 's') return String(c.v);
   return c.w ?? String(c.v);
@@ -349,10 +307,10 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
         // A formula without a cached value: SheetJS reads it as 0 (openpyxl and other scripts write no values).
         if (cell.f && (cell.v === undefined || formulaRefs?.has(`${col}${r + 1}`))) {
           out[c] = `=${cell.f}`;
-          issues.push({ sheet: name, row: r + 1, column: `${col}列`, message: READ_TEXT.formulaText(name, r + 1, col, cell.f), severity: 'warning' });
+          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col), message: READ_TEXT.formulaText(name, r + 1, col, cell.f), severity: 'warning' });
         } else out[c] = cellText(cell);
         if (out[c]!.length > MAX_CELL_CHARS) {
-          issues.push({ sheet: name, row: r + 1, column: `${col}列`, message: READ_TEXT.cellTooLong(name, r + 1, col, out[c]!.length), severity: 'error' });
+          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col), message: READ_TEXT.cellTooLong(name, r + 1, col, out[c]!.length), severity: 'error' });
           out[c] = out[c]!.slice(0, MAX_CELL_CHARS);
         }
       }

@@ -4,6 +4,8 @@
  * landscape page, with no repeated table header.
  */
 import ExcelJS from 'exceljs';
+import { chartSheetName, FONTS } from './format-texts';
+import { CHART_TEXT } from './texts';
 
 /** A PNG picture with its title and its size in pixels. */
 export interface ReportImage {
@@ -22,7 +24,7 @@ const ROW_PX = 20;
 
 /** A sheet name Excel accepts (31 characters, none of []:*?/\). */
 function sheetName(i: number, title: string): string {
-  return `图表${i + 1} ${title}`.replace(/[[\]:*?/\\]/g, '').slice(0, 31);
+  return chartSheetName(i, title).replace(/[[\]:*?/\\]/g, '').slice(0, 31);
 }
 
 /**
@@ -33,7 +35,7 @@ export async function addChartSheets(bytes: Uint8Array, afterSheet: string, imag
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   const anchor = wb.getWorksheet(afterSheet);
-  if (!anchor) throw new Error(`工作簿中没有“${afterSheet}”工作表，无法插入图表`);
+  if (!anchor) throw new Error(CHART_TEXT.noAnchor(afterSheet));
   images.forEach((img, i) => {
     const ws = wb.addWorksheet(sheetName(i, img.name), {
       views: [{ showGridLines: false }],
@@ -50,7 +52,7 @@ export async function addChartSheets(bytes: Uint8Array, afterSheet: string, imag
     });
     const title = ws.getCell(1, 1);
     title.value = img.name;
-    title.font = { name: '黑体', bold: true, size: 14 };
+    title.font = { name: FONTS.title, bold: true, size: 14 };
     ws.getRow(1).height = 28;
     const scale = Math.min(1, MAX_WIDTH / img.width, MAX_HEIGHT / img.height);
     const width = Math.round(img.width * scale);

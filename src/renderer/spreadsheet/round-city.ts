@@ -7,10 +7,15 @@ import ExcelJS from 'exceljs';
 import type { Task } from '@core/model';
 import { STATUS_LABELS } from '@core/model';
 import { BINDING_SHEET, COUNT_LABELS, bindingRows, dateText, type CityTaskRow, type DistrictReturn, type RoundBinding } from '@core/rounds';
+import { CITY_FORMAT, CITY_LIST_HEADER, FONTS, WORKBOOK_CREATOR } from './format-texts';
+import { CITY_TEXT } from './texts';
+
+/** Header of the city's task list: the columns the district's 导入更新 recognises (spreadsheet/format-texts.ts). */
+export { CITY_LIST_HEADER } from './format-texts';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEAD: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const FONT = '宋体';
+const FONT = FONTS.body;
 const text = (v: string) => ({ richText: [{ text: v }] });
 
 function sheetSetup(wb: ExcelJS.Workbook, name: string, widths: number[], headerRow: number): ExcelJS.Worksheet {
@@ -54,16 +59,13 @@ function body(row: ExcelJS.Row, values: (string | number | null)[]) {
   });
 }
 
-/** Header of the city's task list: the columns the district's 导入更新 recognises. */
-export const CITY_LIST_HEADER = ['序号', '任务编号', '重点任务', '具体内容', '牵头单位', '责任单位', '完成时限'] as const;
-
 /** The task list the city sends one district (its tasks only), with the binding. */
 export async function writeCityTaskList(input: { periodName: string; district: string; dueDate: string; tasks: Task[]; binding: RoundBinding }): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '区级科创任务台账';
-  const ws = sheetSetup(wb, '任务清单', [6, 13, 26, 50, 18, 22, 12], 3);
-  titleRow(ws, 1, 7, `武汉市${input.periodName}科技创新重点任务清单（${input.district}）`);
-  titleRow(ws, 2, 7, `请用“导入更新”把本清单导入本区台账，填报本期进展后，于${dateText(input.dueDate)}前导出“重点任务推进情况表”报送市科技创新局。`, 10);
+  wb.creator = WORKBOOK_CREATOR;
+  const ws = sheetSetup(wb, CITY_FORMAT.listSheet, [6, 13, 26, 50, 18, 22, 12], 3);
+  titleRow(ws, 1, 7, CITY_FORMAT.listTitle(input.periodName, input.district));
+  titleRow(ws, 2, 7, CITY_TEXT.listNote(dateText(input.dueDate)), 10);
   header(ws, 3, [...CITY_LIST_HEADER]);
   input.tasks.forEach((t, i) => body(ws.getRow(4 + i), [i + 1, t.key, t.title, t.text, t.leadUnits.join('、'), t.responsibleUnits.join('、'), t.deadlineText ?? t.deadline ?? '']));
   const bind = wb.addWorksheet(BINDING_SHEET, { state: 'veryHidden' });
@@ -74,30 +76,30 @@ export async function writeCityTaskList(input: { periodName: string; district: s
 /** The 全市汇总表: one row per task × district (the task merged over its districts), and 报送情况. */
 export async function writeCitySummary(input: { periodName: string; rows: CityTaskRow[]; districts: DistrictReturn[]; totals: Record<string, number>; madeAt: string }): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '区级科创任务台账';
-  const ws = sheetSetup(wb, '全市汇总表', [6, 13, 24, 14, 12, 9, 46, 22], 3);
-  titleRow(ws, 1, 8, `武汉市${input.periodName}科技创新重点任务推进情况汇总表`);
-  titleRow(ws, 2, 8, `汇总时间：${input.madeAt.slice(0, 16).replace('T', ' ')} · 共 ${input.rows.length} 项任务`, 10);
-  header(ws, 3, ['序号', '任务编号', '重点任务', '区（功能区）', '本期状态', '完成进度', '进展情况', '汇总']);
+  wb.creator = WORKBOOK_CREATOR;
+  const ws = sheetSetup(wb, CITY_FORMAT.summarySheet, [6, 13, 24, 14, 12, 9, 46, 22], 3);
+  titleRow(ws, 1, 8, CITY_FORMAT.summaryTitle(input.periodName));
+  titleRow(ws, 2, 8, CITY_TEXT.summaryNote(input.madeAt.slice(0, 16).replace('T', ' '), input.rows.length), 10);
+  header(ws, 3, [...CITY_FORMAT.summaryHeader]);
   let r = 4;
   input.rows.forEach((t, i) => {
     const first = r;
     const summary = [
       COUNT_LABELS.filter(([k]) => t.counts[k] > 0).map(([k, l]) => `${l} ${t.counts[k]}`).join('，'),
-      t.lagging.length ? `滞后：${t.lagging.join('、')}` : '',
-      t.missing.length ? `未报送：${t.missing.join('、')}` : '',
+      t.lagging.length ? CITY_TEXT.lagging(t.lagging) : '',
+      t.missing.length ? CITY_TEXT.missing(t.missing) : '',
     ].filter(Boolean).join('\n');
     for (const d of t.sentTo) {
       const c = t.cells[d];
-      body(ws.getRow(r), [i + 1, t.taskKey, t.title, d, c?.status ? STATUS_LABELS[c.status] : c ? '' : '未报送', c?.percent ?? null, c?.progress ?? '', summary]);
+      body(ws.getRow(r), [i + 1, t.taskKey, t.title, d, c?.status ? STATUS_LABELS[c.status] : c ? '' : CITY_TEXT.notReported, c?.percent ?? null, c?.progress ?? '', summary]);
       r++;
     }
     if (r - first > 1) for (const col of [1, 2, 3, 8]) ws.mergeCells(first, col, r - 1, col);
   });
-  const rs = sheetSetup(wb, '报送情况', [20, 12, 12, 12, 12, 20], 3);
-  titleRow(rs, 1, 6, `武汉市${input.periodName}各区报送情况`);
-  titleRow(rs, 2, 6, `状态合计：${COUNT_LABELS.map(([k, l]) => `${l} ${input.totals[k] ?? 0}`).join('，')}`, 10);
-  header(rs, 3, ['区（功能区）', '下发任务', '已报送', '未报送', '滞后', '最近报送时间']);
-  input.districts.forEach((d, i) => body(rs.getRow(4 + i), [d.district, d.sent, d.reported, d.sent - d.reported, d.lagging, d.lastAt ? d.lastAt.slice(0, 16).replace('T', ' ') : '未报送']));
+  const rs = sheetSetup(wb, CITY_FORMAT.returnsSheet, [20, 12, 12, 12, 12, 20], 3);
+  titleRow(rs, 1, 6, CITY_FORMAT.returnsTitle(input.periodName));
+  titleRow(rs, 2, 6, CITY_TEXT.totals(COUNT_LABELS.map(([k, l]) => `${l} ${input.totals[k] ?? 0}`)), 10);
+  header(rs, 3, [...CITY_FORMAT.returnsHeader]);
+  input.districts.forEach((d, i) => body(rs.getRow(4 + i), [d.district, d.sent, d.reported, d.sent - d.reported, d.lagging, d.lastAt ? d.lastAt.slice(0, 16).replace('T', ' ') : CITY_TEXT.notReported]));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

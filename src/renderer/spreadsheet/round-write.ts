@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '@core/model';
 import { BINDING_SHEET, ROLE_LABELS, ROUND_COLUMNS, ROUND_SHEET, bindingRows, columnLetter, roundInstructions, roundTitle, dateText, type RoundBinding } from '@core/rounds';
+import { FONTS, WORKBOOK_CREATOR } from './format-texts';
+import { ROUND_SHEET_TEXT } from './texts';
 
 /** One task row of a unit's workbook. */
 export interface RoundSheetTask {
@@ -33,7 +35,7 @@ export interface RoundSheetInput {
 const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const HEAD: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-const FONT = '宋体';
+const FONT = FONTS.body;
 
 /** Rough wrapped line count of a text in a column of `width` characters (CJK counts double). */
 function lines(text: string, width: number): number {
@@ -49,7 +51,7 @@ function lines(text: string, width: number): number {
 /** Build one unit's workbook. */
 export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '区级科创任务台账';
+  wb.creator = WORKBOOK_CREATOR;
   const ws = wb.addWorksheet(ROUND_SHEET.name, {
     views: [{ state: 'frozen', ySplit: ROUND_SHEET.headerRow, xSplit: 0 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${ROUND_SHEET.headerRow}:${ROUND_SHEET.headerRow}`, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
@@ -119,8 +121,8 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
       formulae: [statusList],
       showErrorMessage: true,
       errorStyle: 'stop',
-      errorTitle: '本期状态',
-      error: '请从下拉列表中选择本期状态。',
+      errorTitle: ROUND_SHEET_TEXT.statusTitle,
+      error: ROUND_SHEET_TEXT.statusError,
     };
     row.getCell(ROUND_COLUMNS.findIndex((c) => c.key === 'percent') + 1).dataValidation = {
       type: 'decimal',
@@ -129,11 +131,11 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
       formulae: [0, 100],
       showErrorMessage: true,
       errorStyle: 'stop',
-      errorTitle: '完成进度',
-      error: '完成进度请填 0 到 100 之间的数字（不带 % 号）。',
+      errorTitle: ROUND_SHEET_TEXT.percentTitle,
+      error: ROUND_SHEET_TEXT.percentError,
       showInputMessage: true,
-      promptTitle: '完成进度',
-      prompt: '填 0–100 的数字',
+      promptTitle: ROUND_SHEET_TEXT.percentTitle,
+      prompt: ROUND_SHEET_TEXT.percentPrompt,
     };
     row.height = Math.min(160, Math.max(30, height * 14));
   });

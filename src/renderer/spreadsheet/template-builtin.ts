@@ -7,10 +7,12 @@ import ExcelJS from 'exceljs';
 import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { taskField, type TaskFieldId } from '@core/fields';
 import type { ReportKind } from '@core/report';
+import { FONTS, MUNICIPAL_TEMPLATE as M, WORKBOOK_CREATOR } from './format-texts';
+import { TEMPLATE_TEXT } from './texts';
 
 type Worksheet = ExcelJS.Worksheet;
 
-const BODY_FONT = { name: '宋体', size: 10 } as const;
+const BODY_FONT = { name: FONTS.body, size: 10 } as const;
 const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -42,8 +44,7 @@ const TASK_COLUMNS: readonly [TaskFieldId, number, 'left' | 'center', string?][]
 
 const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: string; title: string; columns: ColumnSpec[] }> = {
   tasks: {
-    sheet: '重点任务推进情况表',
-    title: '{{district}}{{period}}科技创新重点任务推进情况表',
+    ...M.tasks,
     columns: TASK_COLUMNS.map(([id, width, align, numFmt]) => ({
       header: taskField(id).header,
       placeholder: `{{task.${id}}}`,
@@ -53,44 +54,44 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
     })),
   },
   indicators: {
-    sheet: '指标完成情况表',
-    title: '{{district}}{{period}}科技创新指标完成情况表',
+    sheet: M.indicators.sheet,
+    title: M.indicators.title,
     columns: [
-      { header: '序号', placeholder: '{{target.seq}}', width: 5, align: 'center' },
-      { header: '指标名称', placeholder: '{{target.name}}', width: 24, align: 'left' },
-      { header: '单位', placeholder: '{{target.unit}}', width: 6, align: 'center' },
-      { header: '全市目标（参考）', placeholder: '{{target.cityTarget}}', width: 19, align: 'center' },
-      { header: '区级目标值', placeholder: '{{target.value}}', width: 9, align: 'center' },
-      { header: '目标年份', placeholder: '{{target.year}}', width: 8, align: 'center' },
-      { header: '基期值', placeholder: '{{target.baseline}}', width: 8, align: 'center' },
-      { header: '本期实际值', placeholder: '{{target.actual}}', width: 9, align: 'center' },
-      { header: '完成率', placeholder: '{{target.rate}}', width: 8, align: 'center', numFmt: '0.0"%"' },
-      { header: '序时判断', placeholder: '{{target.judgement}}', width: 11, align: 'center' },
-      { header: '目标范围', placeholder: '{{target.scope}}', width: 12, align: 'center' },
-      { header: '来源文件', placeholder: '{{target.sources}}', width: 20, align: 'left' },
+      { header: M.indicators.headers.seq, placeholder: '{{target.seq}}', width: 5, align: 'center' },
+      { header: M.indicators.headers.name, placeholder: '{{target.name}}', width: 24, align: 'left' },
+      { header: M.indicators.headers.unit, placeholder: '{{target.unit}}', width: 6, align: 'center' },
+      { header: M.indicators.headers.cityTarget, placeholder: '{{target.cityTarget}}', width: 19, align: 'center' },
+      { header: M.indicators.headers.value, placeholder: '{{target.value}}', width: 9, align: 'center' },
+      { header: M.indicators.headers.year, placeholder: '{{target.year}}', width: 8, align: 'center' },
+      { header: M.indicators.headers.baseline, placeholder: '{{target.baseline}}', width: 8, align: 'center' },
+      { header: M.indicators.headers.actual, placeholder: '{{target.actual}}', width: 9, align: 'center' },
+      { header: M.indicators.headers.rate, placeholder: '{{target.rate}}', width: 8, align: 'center', numFmt: '0.0"%"' },
+      { header: M.indicators.headers.judgement, placeholder: '{{target.judgement}}', width: 11, align: 'center' },
+      { header: M.indicators.headers.scope, placeholder: '{{target.scope}}', width: 12, align: 'center' },
+      { header: M.indicators.headers.sources, placeholder: '{{target.sources}}', width: 20, align: 'left' },
     ],
   },
   clusters: {
-    sheet: '产业集群推进情况表',
-    title: '{{district}}{{period}}产业集群推进情况表',
+    sheet: M.clusters.sheet,
+    title: M.clusters.title,
     columns: [
-      { header: '集群', placeholder: '{{cluster.name}}', width: 16, align: 'center' },
-      { header: '重点方向', placeholder: '{{cluster.focus}}', width: 24, align: 'left' },
-      { header: '本期进展', placeholder: '{{cluster.progress}}', width: 40, align: 'left' },
-      { header: '集群指标及数值', placeholder: '{{cluster.indicators}}', width: 28, align: 'left' },
-      { header: '存在问题', placeholder: '{{cluster.problems}}', width: 22, align: 'left' },
-      { header: '下步计划', placeholder: '{{cluster.nextSteps}}', width: 26, align: 'left' },
-      { header: '备注', placeholder: '{{cluster.note}}', width: 16, align: 'left' },
+      { header: M.clusters.headers.name, placeholder: '{{cluster.name}}', width: 16, align: 'center' },
+      { header: M.clusters.headers.focus, placeholder: '{{cluster.focus}}', width: 24, align: 'left' },
+      { header: M.clusters.headers.progress, placeholder: '{{cluster.progress}}', width: 40, align: 'left' },
+      { header: M.clusters.headers.indicators, placeholder: '{{cluster.indicators}}', width: 28, align: 'left' },
+      { header: M.clusters.headers.problems, placeholder: '{{cluster.problems}}', width: 22, align: 'left' },
+      { header: M.clusters.headers.nextSteps, placeholder: '{{cluster.nextSteps}}', width: 26, align: 'left' },
+      { header: M.clusters.headers.note, placeholder: '{{cluster.note}}', width: 16, align: 'left' },
     ],
   },
   summary: {
-    sheet: '汇总',
-    title: '{{district}}{{period}}重点任务推进情况汇总',
+    sheet: M.summary.sheet,
+    title: M.summary.title,
     columns: [
       // Wide enough for the title and the one-column-per-item header block of this narrow sheet.
-      { header: '状态', placeholder: '{{summary.status}}', width: 27, align: 'center' },
-      { header: '任务数', placeholder: '{{summary.count}}', width: 27, align: 'center' },
-      { header: '占比', placeholder: '{{summary.share}}', width: 27, align: 'center' },
+      { header: M.summary.headers.status, placeholder: '{{summary.status}}', width: 27, align: 'center' },
+      { header: M.summary.headers.count, placeholder: '{{summary.count}}', width: 27, align: 'center' },
+      { header: M.summary.headers.share, placeholder: '{{summary.share}}', width: 27, align: 'center' },
     ],
   },
 };
@@ -133,18 +134,18 @@ function addSheet(wb: ExcelJS.Workbook, key: keyof typeof SHEET_SPECS): Workshee
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: '3:3',
     },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+    headerFooter: { oddFooter: M.footer },
   });
   ws.columns = spec.columns.map((c) => ({ width: c.width }));
 
   ws.mergeCells(1, 1, 1, n);
   const title = ws.getCell(1, 1);
   title.value = spec.title;
-  title.font = { name: '黑体', size: key === 'summary' ? 16 : 18, bold: true };
+  title.font = { name: FONTS.title, size: key === 'summary' ? 16 : 18, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
 
-  addBlock(ws, 2, ['填报单位（盖章）：{{reportUnit}}', '报告期：{{period}}', '填报日期：{{filledDate}}']);
+  addBlock(ws, 2, [...M.unitBlock]);
 
   const header = ws.getRow(3);
   header.height = 30;
@@ -174,18 +175,18 @@ function addSheet(wb: ExcelJS.Workbook, key: keyof typeof SHEET_SPECS): Workshee
       formulae: [`"${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(',')}"`],
       showErrorMessage: true,
       errorStyle: 'stop',
-      errorTitle: '状态不正确',
-      error: `请从下拉列表中选择：${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join('、')}`,
+      errorTitle: TEMPLATE_TEXT.statusErrorTitle,
+      error: TEMPLATE_TEXT.statusError(TASK_STATUSES.map((s) => STATUS_LABELS[s])),
     };
 
-  if (key !== 'summary') addBlock(ws, 5, ['填报人：{{filledBy}}', '联系电话：{{phone}}', '审核人（负责人）：{{reviewer}}']);
+  if (key !== 'summary') addBlock(ws, 5, [...M.signBlock]);
   return ws;
 }
 
 /** The built-in template of a report as a workbook (one sheet, or four for `all`). */
 export function buildBuiltinTemplate(kind: ReportKind): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '区级科创任务台账';
+  wb.creator = WORKBOOK_CREATOR;
   wb.created = new Date(Date.UTC(2025, 0, 1));
   wb.modified = wb.created;
   if (kind === 'all') for (const k of ['tasks', 'indicators', 'clusters', 'summary'] as const) addSheet(wb, k);

@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { checkTemplate, type ReportKind, type RowScope, type TemplateCell, type TemplateCheck } from '@core/report';
+import { TEMPLATE_READ_TEXT } from './texts';
 
 /** The row scopes each report needs its template to have. */
 export const REQUIRED_SCOPES: Readonly<Record<ReportKind, readonly RowScope[]>> = {
@@ -51,7 +52,7 @@ export async function readTemplate(bytes: Uint8Array, kind: ReportKind): Promise
       workbook,
       check: {
         sheets: [],
-        issues: [{ sheet: '', message: '无法读取这个文件：它不是 .xlsx 格式的 Excel 工作簿（.xls 或 WPS 的 .et 请先另存为 .xlsx），或者文件已损坏。' }],
+        issues: [{ sheet: '', message: TEMPLATE_READ_TEXT.notXlsx }],
       },
     };
   }

@@ -8,21 +8,11 @@ import type { AcceptedImport } from '@core/import';
 import { rowProblem } from '@core/records/schemas';
 import type { ImportRecord, LedgerDb } from './ledger-db';
 import { describeStorageError } from './persist';
+import { APPLY_TEXT } from './texts';
 
-/** Chinese messages of applying and undoing an import. */
-export const APPLY_TEXT = {
-  failed: (reason: string) => `导入没有完成，台账没有任何改动。原因：${reason}。请重试；如仍失败，请把这段说明发给技术支持。`,
-  diskFull:
-    '磁盘空间已满，导入没有完成，台账没有任何改动。请删除电脑上不需要的文件或清空回收站（本程序的数据在 C 盘时，要腾出 C 盘的空间），然后重新导入这个文件。',
-  unknownCause: '读写本机数据库时出错（详细原因已记入日志）',
-  nothing: '没有选中任何要写入的改动。',
-  undoMissing: '找不到这次导入的记录，无法撤销。',
-  undoDone: '这次导入已经撤销过了。',
-  undoNotLatest: (fileName: string) => `只能撤销最近一次导入。请先撤销之后的导入“${fileName}”。`,
-  undoFailed: (reason: string) => `撤销没有完成，台账保持撤销前的样子。原因：${reason}。`,
-  badTask: (key: string, what: string) => `任务“${key}”的内容不正确（${what}），本次导入没有写入任何内容。请检查文件中这一行后重新导入。`,
-  badDocument: (title: string, what: string) => `文件“${title}”的信息不正确（${what}），本次导入没有写入任何内容。`,
-} as const;
+/** Chinese messages of applying and undoing an import (storage/texts.ts). */
+export { APPLY_TEXT } from './texts';
+
 
 /** Outcome of applying: the stored record, or why nothing was written. */
 export type ApplyResult = { ok: true; record: ImportRecord } | { ok: false; message: string };

@@ -10,6 +10,7 @@ import type { ProgressEntry, Submission } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { periodLockId } from '@core/ids';
 import type { LedgerDb } from './ledger-db';
+import { lockedText } from './texts';
 import { changedFields, changedRecords, isUnguarded, readBefore, widenTransactions } from './audit';
 
 /** Thrown when a write touches a 已报送 period. The message is for the officer. */
@@ -26,7 +27,7 @@ export class PeriodLockedError extends Error {
 /** The Chinese refusal for a locked period. */
 export function lockedMessage(district: string, periodId: string): string {
   const name = parsePeriodId(periodId)?.name ?? periodId;
-  return `${district}${name}的进展已报送，已锁定，不能修改。如确需修改，请到“报表导出”中该期的报送记录处点击“解锁”（解锁会记入修改记录），修改后重新导出报送。`;
+  return lockedText(district, name);
 }
 
 /** Whether a submission still locks its period. */

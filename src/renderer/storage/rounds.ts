@@ -22,6 +22,10 @@ import {
 } from '@core/rounds';
 import type { LedgerDb, RoundApply } from './ledger-db';
 import { emptyProgress, getSetting, setSetting } from './repositories';
+import { ROUND_APPLY_TEXT } from './texts';
+
+/** Chinese messages of applying and undoing a return (storage/texts.ts). */
+export { ROUND_APPLY_TEXT } from './texts';
 
 /** Setting keys of rounds. Persisted: do not rename. */
 export const ROUND_SETTING_KEYS = {
@@ -110,16 +114,6 @@ export async function standingReturns(db: LedgerDb, roundIds: readonly string[])
   return (await db.roundApplies.where('roundId').anyOf([...roundIds]).toArray()).filter((a) => !a.undoneAt);
 }
 
-/** Chinese messages of applying and undoing a return. */
-export const ROUND_APPLY_TEXT = {
-  nothing: '没有可写入的内容：所有文件都被拒绝，或各单位没有填写任何内容。',
-  failed: (reason: string) => `回收结果没有写入，台账没有任何改动。原因：${reason}`,
-  undoMissing: '找不到这次回收的记录，无法撤销。',
-  undoDone: '这次回收已经撤销过了。',
-  undoNotLatest: '只能撤销本轮最近一次回收，请先撤销之后的那一次。',
-  undoEdited: (n: number) => `这次回收写入的 ${n} 项任务之后又被修改过，撤销会丢掉这些修改，因此没有撤销。请在任务台账中逐项修改。`,
-  undoFailed: (reason: string) => `撤销没有完成，台账保持撤销前的样子。原因：${reason}`,
-} as const;
 
 export type RoundApplyResult = { ok: true; record: RoundApply } | { ok: false; message: string };
 

@@ -48,7 +48,7 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
   },
   {
     version: 2,
-    summary: 'progressSummary: per district and period one row of compact cells per task (no texts) for the 工作台, built from the stored progress',
+    summary: 'progressSummary: per district and period one row of compact cells per task (no texts) for the dashboard, built from the stored progress',
     stores: {
       progressSummary: 'id, district',
     },
@@ -65,7 +65,7 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
   // Step 3 is another branch's (issue 16b); Dexie accepts the gap.
   {
     version: 4,
-    summary: 'collection rounds: assignments (承办单位 per district and task), rounds (下发), roundApplies (回收, undoable)',
+    summary: 'collection rounds: assignments (the handling unit per district and task), rounds (sent out), roundApplies (returns taken in, undoable)',
     stores: {
       assignments: 'id, district',
       rounds: 'id, district, periodId',

@@ -6,6 +6,7 @@ import type { DefaultData } from '@core/policy/seed-data';
 import { SETTING_KEYS } from '@core/model';
 import defaultDataJson from '../../../seeds/default-data.json';
 import type { LedgerDb } from './ledger-db';
+import { SAVE_DOCUMENT_TEXT } from './texts';
 
 /** The default data set shipped with the application. */
 export const DEFAULT_DATA = defaultDataJson as unknown as DefaultData;
@@ -64,10 +65,10 @@ export interface ConfirmedDocument {
 export async function saveConfirmedDocument(db: LedgerDb, doc: ConfirmedDocument): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.transaction('rw', [db.documents, db.sections, db.tasks, db.targets], async () => {
     const existingDoc = await db.documents.get(doc.document.id);
-    if (existingDoc) return { ok: false as const, message: `文件编号 ${doc.document.id} 已被《${existingDoc.title}》使用，请修改“任务编号前缀”后再保存。` };
+    if (existingDoc) return { ok: false as const, message: SAVE_DOCUMENT_TEXT.documentIdTaken(doc.document.id, existingDoc.title) };
     const clashes = (await db.tasks.bulkGet(doc.tasks.map((t) => t.key))).filter((t) => t !== undefined);
     if (clashes.length)
-      return { ok: false as const, message: `任务编号 ${clashes.map((t) => t!.key).slice(0, 3).join('、')} 已经存在，请修改“任务编号前缀”后再保存。` };
+      return { ok: false as const, message: SAVE_DOCUMENT_TEXT.taskKeysTaken(clashes.map((t) => t!.key)) };
     await db.documents.add(doc.document);
     await db.sections.bulkAdd(doc.sections);
     await db.tasks.bulkAdd(doc.tasks);

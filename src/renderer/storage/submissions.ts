@@ -5,6 +5,7 @@
 import type { Submission, SubmittedFile } from '@core/model';
 import { submissionId, submissionSetId } from '@core/ids';
 import type { LedgerDb } from './ledger-db';
+import { SUBMISSION_TEXT } from './texts';
 
 /** What to record about an exported report. */
 export interface SubmissionInput {
@@ -62,7 +63,7 @@ export async function recordSubmissionSet(
   input: { district: string; periodId: string; files: readonly SubmissionFileInput[]; rows: unknown[]; counts?: Submission['counts'] },
   at: Date = new Date(),
 ): Promise<Submission> {
-  if (input.files.length === 0) throw new Error('报送至少要有一个文件');
+  if (input.files.length === 0) throw new Error(SUBMISSION_TEXT.noFiles);
   const iso = at.toISOString();
   const files: SubmittedFile[] = [];
   for (const f of input.files) files.push({ report: f.report, fileName: f.fileName, sha256: await sha256Hex(f.bytes), size: f.bytes.byteLength });

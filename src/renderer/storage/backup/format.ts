@@ -17,8 +17,8 @@ import { SUMMARY_TABLE } from '../progress-summary';
 export const BACKUP_FORMAT = 'district-ledger-backup';
 /** Version of the envelope format this program writes and the newest it reads. */
 export const BACKUP_FORMAT_VERSION = 1;
-/** Persisted: the `app` of every backup file. */
-export const APP_NAME = '区级科创任务台账';
+/** Persisted: the `app` of every backup file (backup/format-texts.ts). */
+export { APP_NAME } from './format-texts';
 
 /** The part of a backup shown before restoring. */
 export interface BackupHeader {

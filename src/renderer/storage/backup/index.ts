@@ -17,8 +17,8 @@ export {
   type DexieExport,
   type TakenBackup,
 } from './format';
-export { BACKUP_TEXT } from './texts';
+export { BACKUP_TEXT, WHOLE_STORE } from './texts';
 export { createBackup } from './write';
 export { backupBeforeImport, backupBeforeUpgrade, backupFileName, ensureDailyBackup, takeBackup, writeToSink } from './take';
 export { bytesSource, openBackupSource, readBackupFile, readBackupStream } from './read';
-export { restoreBackup, WHOLE_STORE, type RestoreResult } from './restore';
+export { restoreBackup, type RestoreResult } from './restore';

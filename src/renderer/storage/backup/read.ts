@@ -24,7 +24,7 @@ import {
   type ChunkSource,
 } from './format';
 import { decodeRow } from './row-codec';
-import { BACKUP_TEXT } from './texts';
+import { BACKUP_TEXT, DAMAGED_TEXT } from './texts';
 
 /** A source over bytes already in memory. */
 export function bytesSource(bytes: Uint8Array, chunkSize = 1 << 20): ChunkSource {
@@ -73,12 +73,12 @@ function indexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
 /** Checks a parsed header; the refusal message, or undefined when it is one of ours that this program reads. */
 function headerProblem(f: Record<string, unknown>): string | undefined {
   if (f.format !== BACKUP_FORMAT) return BACKUP_TEXT.foreign;
-  if (typeof f.formatVersion !== 'number') return BACKUP_TEXT.damaged('缺少格式版本');
+  if (typeof f.formatVersion !== 'number') return BACKUP_TEXT.damaged(DAMAGED_TEXT.noFormatVersion);
   if (f.formatVersion > BACKUP_FORMAT_VERSION) return BACKUP_TEXT.newerFormat(f.formatVersion);
-  if (typeof f.schemaVersion !== 'number') return BACKUP_TEXT.damaged('缺少数据结构版本');
+  if (typeof f.schemaVersion !== 'number') return BACKUP_TEXT.damaged(DAMAGED_TEXT.noSchemaVersion);
   if (f.schemaVersion > LATEST_VERSION) return BACKUP_TEXT.newerSchema(f.schemaVersion);
-  if (typeof f.createdAt !== 'string' || !isRecord(f.counts) || typeof f.sha256 !== 'string') return BACKUP_TEXT.damaged('缺少备份时间、条数或校验值');
-  if (!SCHEMA_HISTORY.some((s) => s.version === f.schemaVersion)) return BACKUP_TEXT.damaged(`未知的数据结构版本 ${f.schemaVersion}`);
+  if (typeof f.createdAt !== 'string' || !isRecord(f.counts) || typeof f.sha256 !== 'string') return BACKUP_TEXT.damaged(DAMAGED_TEXT.noHeader);
+  if (!SCHEMA_HISTORY.some((s) => s.version === f.schemaVersion)) return BACKUP_TEXT.damaged(DAMAGED_TEXT.unknownSchemaVersion(f.schemaVersion));
   return undefined;
 }
 
@@ -92,8 +92,8 @@ class RowCollector {
   constructor(private readonly version: number) {}
 
   table(name: unknown): string | undefined {
-    if (typeof name !== 'string') return (this.problem ??= BACKUP_TEXT.damaged('数据表格式不对')), undefined;
-    if (!knownTables(this.version).has(name)) return (this.problem ??= BACKUP_TEXT.damaged(`含有本程序不认识的数据表“${name}”`)), undefined;
+    if (typeof name !== 'string') return (this.problem ??= BACKUP_TEXT.damaged(DAMAGED_TEXT.badTable)), undefined;
+    if (!knownTables(this.version).has(name)) return (this.problem ??= BACKUP_TEXT.damaged(DAMAGED_TEXT.unknownTable(name))), undefined;
     if (!this.rows.has(name)) this.rows.set(name, []);
     return name;
   }
@@ -126,7 +126,7 @@ class RowCollector {
 
   /** Counts in the header against the rows read. */
   checkCounts(counts: Record<string, unknown>): string | undefined {
-    for (const [name, list] of this.rows) if (counts[name] !== list.length) return BACKUP_TEXT.damaged(`数据表“${name}”的条数与记录不符`);
+    for (const [name, list] of this.rows) if (counts[name] !== list.length) return BACKUP_TEXT.damaged(DAMAGED_TEXT.countMismatch(name));
     return undefined;
   }
 }
@@ -215,7 +215,7 @@ export async function readBackupStream(src: ChunkSource): Promise<BackupCheck> {
       console.warn('backup parse', parseError);
       return { ok: false, message: BACKUP_TEXT.truncated };
     }
-    if (formatName !== 'dexie') return { ok: false, message: BACKUP_TEXT.damaged('缺少数据部分') };
+    if (formatName !== 'dexie') return { ok: false, message: BACKUP_TEXT.damaged(DAMAGED_TEXT.noDatabase) };
     if (bytesToHex(hash.update(new TextEncoder().encode(']')).digest()) !== header.sha256) return { ok: false, message: BACKUP_TEXT.checksum };
     return finish(header, rows, src.size);
   } finally {
@@ -279,12 +279,12 @@ async function readWhole(src: ChunkSource, head: Uint8Array): Promise<BackupChec
   const f = parsed;
   const db = f.database;
   if (!isRecord(db) || db.formatName !== 'dexie' || !isRecord(db.data) || !Array.isArray(db.data.data))
-    return { ok: false, message: BACKUP_TEXT.damaged('缺少数据部分') };
+    return { ok: false, message: BACKUP_TEXT.damaged(DAMAGED_TEXT.noDatabase) };
   const expected = await sha256Hex(new TextEncoder().encode(JSON.stringify([f.formatVersion, f.schemaVersion, f.createdAt, f.counts, db])));
   if (expected !== f.sha256) return { ok: false, message: BACKUP_TEXT.checksum };
   const rows = new RowCollector(f.schemaVersion as number);
   for (const t of db.data.data as { tableName?: unknown; rows?: unknown }[]) {
-    if (!isRecord(t) || !Array.isArray(t.rows)) return { ok: false, message: BACKUP_TEXT.damaged('数据表格式不对') };
+    if (!isRecord(t) || !Array.isArray(t.rows)) return { ok: false, message: BACKUP_TEXT.damaged(DAMAGED_TEXT.badTable) };
     const name = rows.table(t.tableName);
     if (rows.problem) return { ok: false, message: rows.problem };
     for (const r of t.rows) rows.add(name!, r);

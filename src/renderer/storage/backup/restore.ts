@@ -10,7 +10,7 @@ import { createRawLedgerDb, type LedgerDb } from '../db';
 import { runUnguarded } from '../audit';
 import { DERIVED_TABLES, type BackupFile, type BackupSink, type TakenBackup } from './format';
 import { takeBackup } from './take';
-import { BACKUP_TEXT } from './texts';
+import { BACKUP_TEXT, WHOLE_STORE } from './texts';
 
 /** The rows of a verified backup per table, upgraded to the newest schema. */
 async function rowsAtLatest(backup: BackupFile): Promise<Map<string, unknown[]>> {
@@ -101,6 +101,3 @@ export async function restoreBackup(db: LedgerDb, backup: BackupFile, opts: { si
   }
   return { safety, counts };
 }
-
-/** The field name of the audit row that records a restore. */
-export const WHOLE_STORE = '全部数据';

@@ -23,6 +23,19 @@ export const BACKUP_TEXT = {
   writeFailed: '恢复没有完成，台账保持恢复前的样子。请关闭其他打开本程序的窗口、检查磁盘空间后重试；如仍失败，请把这段说明发给技术支持。',
 } as const;
 
+/** What is wrong with a damaged backup file (shown inside BACKUP_TEXT.damaged). */
+export const DAMAGED_TEXT = {
+  noFormatVersion: '缺少格式版本',
+  noSchemaVersion: '缺少数据结构版本',
+  noHeader: '缺少备份时间、条数或校验值',
+  unknownSchemaVersion: (v: number) => `未知的数据结构版本 ${v}`,
+  badTable: '数据表格式不对',
+  unknownTable: (name: string) => `含有本程序不认识的数据表“${name}”`,
+  countMismatch: (name: string) => `数据表“${name}”的条数与记录不符`,
+  noDatabase: '缺少数据部分',
+  readCountMismatch: (name: string) => `数据表“${name}”读取的条数与统计不符`,
+} as const;
+
 /** Row-level decoding problems (shown inside BACKUP_TEXT.badRow). */
 export const ROW_TEXT = {
   badBase64: '二进制内容编码不正确',
@@ -32,6 +45,9 @@ export const ROW_TEXT = {
   missingPath: (path: string) => `类型表的路径“${path}”不存在`,
   badPathType: (path: string) => `类型表的路径“${path}”类型不对`,
 } as const;
+
+/** Persisted: the field name of the audit row that records a restore (shown in 修改记录). */
+export const WHOLE_STORE = '全部数据';
 
 /** Name of the store when the district is not set, in backup file names. */
 export const NO_DISTRICT = '未选区';

@@ -23,7 +23,7 @@ import {
   type BackupHeader,
 } from './format';
 import { encodeRow, isPlainJson } from './row-codec';
-import { BACKUP_TEXT } from './texts';
+import { BACKUP_TEXT, DAMAGED_TEXT } from './texts';
 
 /** Rows read per request while exporting. */
 const EXPORT_PAGE = 2000;
@@ -181,7 +181,7 @@ export async function createBackup(db: Dexie, reason: BackupReason): Promise<Bac
   let n = 0;
   const closeTable = () => {
     if (current === undefined) return;
-    if (n !== counts[current.name]) throw new Error(BACKUP_TEXT.damaged(`数据表“${current.name}”读取的条数与统计不符`));
+    if (n !== counts[current.name]) throw new Error(BACKUP_TEXT.damaged(DAMAGED_TEXT.readCountMismatch(current.name)));
     out.push(']}');
   };
   await readTables(
