@@ -29,7 +29,7 @@ export function UnitRenamesSection() {
     const pair = { from: draft.from.trim(), to: draft.to.trim() };
     const others = own.filter((p) => p.from.trim() !== pair.from);
     const why = unitRenameProblem(pair, others);
-    setProblem(why);
+    setProblem(why && T.problem(why));
     if (why) return;
     const unified = await saveUnitRenamesAndUnify(db, [...others, pair]);
     setDraft({ from: '', to: '' });
