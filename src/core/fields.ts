@@ -66,7 +66,7 @@ export const TASK_FIELDS: readonly TaskField[] = [
   { id: 'deadline', header: '完成时限', aliases: ['完成时限', '时间节点', '完成时间', '时限要求', '截止时间', '时间安排', '完成期限'], requiredForImport: false, owner: 'task' },
   { id: 'progress', header: '进展情况', aliases: ['进展情况', '本期进展', '推进情况', '工作进展'], requiredForImport: false, owner: 'progress' },
   { id: 'percent', header: '完成进度', aliases: ['完成进度', '完成比例', '进度'], requiredForImport: false, owner: 'progress' },
-  { id: 'status', header: '状态', aliases: ['状态', '本期状态', '推进状态', '完成状态'], requiredForImport: false, owner: 'progress' },
+  { id: 'status', header: '本期状态', aliases: ['本期状态', '状态', '推进状态', '完成状态'], requiredForImport: false, owner: 'progress' },
   { id: 'problems', header: '存在问题', aliases: ['存在问题', '问题', '困难问题'], requiredForImport: false, owner: 'progress' },
   { id: 'nextSteps', header: '下步计划', aliases: ['下步计划', '下一步计划', '下步工作', '下一步工作打算'], requiredForImport: false, owner: 'progress' },
   { id: 'note', header: '备注', aliases: ['备注', '说明'], requiredForImport: false, owner: 'derived' },

@@ -52,9 +52,9 @@ describe('readUnitList', () => {
 
 describe('unitRenameProblem', () => {
   it.each([
-    [{ from: '', to: '市科技创新局' }, '请填写'],
-    [{ from: '市科技创新局', to: '市科技创新局' }, '不需要对照'],
-    [{ from: '市科技创新局', to: '市科技局' }, '来回循环'],
-  ])('%j', (pair, msg) => expect(unitRenameProblem(pair, [])).toContain(msg));
+    [{ from: '', to: '市科技创新局' }, { kind: 'missing' }],
+    [{ from: '市科技创新局（牵头）', to: '市科技创新局' }, { kind: 'same', name: '市科技创新局' }],
+    [{ from: '市科技创新局', to: '市科技局' }, { kind: 'loop', from: '市科技创新局', to: '市科技局' }],
+  ])('%j', (pair, problem) => expect(unitRenameProblem(pair, [])).toEqual(problem));
   it('accepts a new rename', () => expect(unitRenameProblem({ from: '市经信局', to: '市经济和信息化局' }, [])).toBeUndefined());
 });

@@ -99,13 +99,19 @@ export function unitNamesFor(canonical: string, renames: UnitRenames = DEFAULT_U
   return out;
 }
 
-/** Why an officer's pair cannot be saved (Chinese), or undefined when it can. */
-export function unitRenameProblem(pair: UnitRename, others: readonly UnitRename[]): string | undefined {
+/** Why an officer's rename cannot be saved, as data (the wording lives in the settings' texts). */
+export type UnitRenameProblem =
+  | { kind: 'missing' }
+  | { kind: 'same'; name: string }
+  | { kind: 'loop'; from: string; to: string };
+
+/** Why an officer's pair cannot be saved, or undefined when it can. */
+export function unitRenameProblem(pair: UnitRename, others: readonly UnitRename[]): UnitRenameProblem | undefined {
   const from = stripUnitNote(pair.from);
   const to = stripUnitNote(pair.to);
-  if (!from || !to) return '请填写原名称和现名称。';
-  if (from === to) return `原名称和现名称都是“${from}”，不需要对照。`;
+  if (!from || !to) return { kind: 'missing' };
+  if (from === to) return { kind: 'same', name: from };
   const table = unitRenameTable(others);
-  if (canonicaliseUnit(to, table) === from) return `“${to}”已经对照为“${from}”，再把“${from}”对照为“${to}”会来回循环。请先删去原有的对照。`;
+  if (canonicaliseUnit(to, table) === from) return { kind: 'loop', from, to };
   return undefined;
 }

@@ -16,8 +16,10 @@ import { taskRowsToCsv } from '../../src/renderer/spreadsheet/csv-export';
 import { fillReport } from '../../src/renderer/spreadsheet/report-fill';
 import { builtinTemplateBytes } from '../../src/renderer/spreadsheet/template-files';
 import { readWorkbook } from '../../src/renderer/spreadsheet/read-sheet';
-import { fieldName } from '@core/fields';
+import { fieldName, type TaskFieldId } from '@core/fields';
 import { LEDGER_TEXT } from '../../src/renderer/features/ledger/texts';
+import { COLUMN_FIELDS, columnLabel } from '../../src/renderer/features/ledger/grid-columns';
+import { SUBMISSION_TEXT } from '../../src/renderer/features/reports/submission-texts';
 import { IMPORT_TEXT } from '../../src/renderer/features/import/texts';
 import { FIELD_LABELS } from '../../src/renderer/features/common/audit-texts';
 import { ROUNDS_TEXT } from '../../src/renderer/features/rounds/texts';
@@ -72,7 +74,31 @@ describe('export → import of every built-in task plans zero changes', () => {
 
 describe('one Chinese name per column', () => {
   it('重点任务 (once 重点任务 / 任务 / 任务名称) in the grid, the import, the audit trail, rounds, documents and clusters', () => {
-    const names = [LEDGER_TEXT.columns.title, IMPORT_TEXT.fields.title, IMPORT_TEXT.task, FIELD_LABELS.title, ROUNDS_TEXT.assign.colTitle, DOC_TEXT.taskCols.title, CLUSTER_TEXT.taskCols.title];
+    const names = [columnLabel('title'), IMPORT_TEXT.fields.title, IMPORT_TEXT.task, FIELD_LABELS.title, ROUNDS_TEXT.assign.colTitle, DOC_TEXT.taskCols.title, CLUSTER_TEXT.taskCols.title];
     expect(new Set(names)).toEqual(new Set([fieldName('title')]));
+  });
+
+  it.each(Object.entries(COLUMN_FIELDS) as [keyof typeof COLUMN_FIELDS, TaskFieldId][])('the grid column %s is headed by its field’s one name', (column, field) => {
+    expect(columnLabel(column)).toBe(fieldName(field));
+  });
+
+  it.each(['status', 'progress', 'percent', 'problems', 'nextSteps'] as const)(
+    '%s has one name in the grid, the CSV/report header, the form, the filters, the audit trail, rounds and the comparison',
+    (f) => {
+      const names = [
+        fieldName(f),
+        FIELD_LABELS[f],
+        ROUNDS_TEXT.collect.field[f],
+        SUBMISSION_TEXT.fields[f],
+        ...(f === 'percent' ? [] : [LEDGER_TEXT.detail[f]]),
+        ...(f === 'status' || f === 'percent' || f === 'progress' ? [columnLabel(f)] : []),
+        ...(f === 'status' ? [LEDGER_TEXT.filters.status] : []),
+      ];
+      expect(new Set(names)).toEqual(new Set([fieldName(f)]));
+    },
+  );
+
+  it('本期状态 and 进展情况: the names the officer sees on the grid are the registry’s', () => {
+    expect([columnLabel('status'), columnLabel('progress')]).toEqual(['本期状态', '进展情况']);
   });
 });

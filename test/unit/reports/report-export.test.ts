@@ -25,7 +25,7 @@ async function freshDb(): Promise<LedgerDb> {
 }
 const TODAY = new Date(2025, 9, 8);
 const IND_HEADERS = ['序号', '指标名称', '单位', '全市目标（参考）', '区级目标值', '目标年份', '基期值', '本期实际值', '完成率', '序时判断', '目标范围', '来源文件'];
-const TASK_HEADERS = ['序号', '任务编号', '文件', '重点任务', '牵头单位', '责任单位', '完成时限', '进展情况', '完成进度', '状态', '存在问题', '下步计划', '备注'];
+const TASK_HEADERS = ['序号', '任务编号', '文件', '重点任务', '牵头单位', '责任单位', '完成时限', '进展情况', '完成进度', '本期状态', '存在问题', '下步计划', '备注'];
 
 async function openExcel(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -293,7 +293,7 @@ describe('CSV and submissions', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('任务编号,重点任务,进展情况,状态');
+    expect(lines[0]).toBe('任务编号,重点任务,进展情况,本期状态');
     expect(lines[3]).toBe("2023YD-03,打造10大技术（产业、制造业）创新中心,'=1+1,滞后");
     const x = XLSX.read(bytes, { type: 'array' });
     expect(XLSX.utils.sheet_to_json<Record<string, string>>(x.Sheets[x.SheetNames[0]!]!)[0]!['重点任务']).toBe('加快推进重大科技基础设施建设');

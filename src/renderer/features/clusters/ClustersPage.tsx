@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Empty, Input, Modal, Popconfirm, Select, Spin, Tabs, Typography } from 'antd';
+import { App, Button, Empty, Input, Modal, Popconfirm, Select, Tabs, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Cluster, PolicyDocument, Task } from '@core/model';
 import { getDb, useQuery, clustersRepo, documentsRepo, tasksRepo } from '../../storage';
@@ -11,16 +11,19 @@ import { ClusterTasks } from './ClusterTasks';
 import { ClusterIndicators } from './ClusterIndicators';
 import { ClusterProgressForm } from './ClusterProgressForm';
 import { CLUSTER_TEXT as T } from './texts';
+import { QueryFallback } from '../common/QueryView';
+import { QUERY_TEXT } from '../common/texts';
 
 /** 产业集群: the district's clusters, their tasks, indicators and period reports. */
 export function ClustersPage() {
   const district = useAppContext().district;
-  const data = useQuery(async () => {
+  const dataQuery = useQuery(async () => {
     if (!district) return undefined;
     const db = getDb();
     const [clusters, tasks, documents] = await Promise.all([clustersRepo.byDistrict(db, district), tasksRepo.active(db), documentsRepo.all(db)]);
     return { clusters, tasks, documents };
-  }, [district]).data;
+  }, [district]);
+  const data = dataQuery.data;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [nameDialog, setNameDialog] = useState<{ mode: 'add' | 'rename'; cluster?: Cluster } | undefined>(undefined);
   const { message } = App.useApp();
@@ -31,7 +34,7 @@ export function ClustersPage() {
     return m;
   }, [data, district]);
 
-  if (!data || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
+  if (!data || !district) return <QueryFallback queries={[dataQuery]} what={QUERY_TEXT.pages.clusters} />;
   const selected = data.clusters.find((c) => c.id === selectedId) ?? data.clusters[0];
 
   return (

@@ -32,7 +32,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   documentId: '所属文件',
   sectionId: '所属部分',
   origin: '来源',
-  status: '本期状态',
+  status: fieldName('status'),
   percent: fieldName('percent'),
   progress: fieldName('progress'),
   problems: fieldName('problems'),

@@ -23,3 +23,23 @@ export const CSV_SAVE_TEXT = {
   title: '导出 CSV',
   filter: 'CSV 文件（逗号分隔，Excel 可打开）',
 } as const;
+
+/** What a page shows while its data is read, and when it cannot be read (QueryView.tsx). */
+export const QUERY_TEXT = {
+  loading: '正在读取数据…',
+  /** The page whose data it is. */
+  pages: {
+    ledger: '任务台账',
+    dashboard: '工作台',
+    indicators: '指标跟踪',
+    clusters: '产业集群',
+    reports: '报表导出',
+    rounds: '下发与回收',
+    settings: '设置',
+    documents: '政策文件',
+    importHistory: '导入记录',
+  },
+  failed: (what: string) => `${what}的数据没有读出来`,
+  failedHint:
+    '已保存的数据没有改动。请先切换到其他页面再回来重试；如仍不行，请关闭本程序后重新打开；还不行，请到“备份与恢复”恢复最近的一份备份（恢复前的数据会先自动备份）。',
+} as const;

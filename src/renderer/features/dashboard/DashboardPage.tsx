@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Col, Empty, List, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Empty, List, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import type { DashboardData, DashboardTaskRef } from '@core/dashboard';
 import { currentPeriod, periodRange, periodsPerYear, shiftPeriod } from '@core/period';
 import type { ReportingPeriod } from '@core/model';
@@ -11,6 +11,8 @@ import { useDashboardFilters } from './filters-store';
 import { useDashboardSource } from './use-dashboard-source';
 import { dashboardFor, shownPeriod, todayIso } from './dashboard-data';
 import { DASHBOARD_TEXT as T, DASHBOARD_SUMMARY_TEXT as S } from './texts';
+import { QueryFallback } from '../common/QueryView';
+import { QUERY_TEXT } from '../common/texts';
 
 /** Lists show at most this many tasks (the ledger's filters show them all). */
 const LIST_LIMIT = 100;
@@ -42,7 +44,8 @@ export function DashboardPage() {
   const chosenId = useLedgerView((s) => s.periodId);
   const choosePeriod = useLedgerView((s) => s.setPeriodId);
   const today = todayIso();
-  const source = useDashboardSource(chosenId, today);
+  const sourceQuery = useDashboardSource(chosenId, today);
+  const source = sourceQuery.data;
 
   const kind = source?.periodKind ?? 'quarter';
   const now = currentPeriod(kind, today);
@@ -62,7 +65,7 @@ export function DashboardPage() {
   );
   const specs = useMemo(() => (data ? buildChartSpecs(data) : []), [data]);
 
-  if (source === undefined || !data) return <Spin style={{ display: 'block', marginTop: 80 }} description={T.loading} size="large"><div /></Spin>;
+  if (source === undefined || !data) return <QueryFallback queries={[sourceQuery]} what={QUERY_TEXT.pages.dashboard} loadingText={T.loading} />;
   if (source === null) return null;
 
   const open = (key: string) => useRoute.getState().go('ledger', key);

@@ -11,6 +11,8 @@ import { getDb, useQuery, saveConfirmedDocument, allDocuments, allTasks, documen
 import { PolicyFileError, readPolicyFile } from './docx-text';
 import { ReviewDocument, shownKey, type Draft } from './ReviewDocument';
 import { DOC_SOURCE_TEXT, DOC_TEXT } from './texts';
+import { QueryProblem } from '../common/QueryView';
+import { QUERY_TEXT } from '../common/texts';
 
 const T = { ...DOC_TEXT, ...DOC_SOURCE_TEXT };
 
@@ -21,11 +23,12 @@ export function DocumentsPage() {
 }
 
 function DocumentList({ onAdd }: { onAdd: () => void }) {
-  const rows = useQuery(async () => {
+  const rowsQuery = useQuery(async () => {
     const db = getDb();
     const [docs, tasks] = await Promise.all([allDocuments(db), allTasks(db)]);
     return docs.map((d) => ({ ...d, taskCount: tasks.filter((t) => t.documentId === d.id).length }));
-  }, []).data;
+  }, []);
+  const rows = rowsQuery.data;
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center">
@@ -37,10 +40,11 @@ function DocumentList({ onAdd }: { onAdd: () => void }) {
         </Button>
       </Flex>
       <Typography.Text type="secondary">{T.intro}</Typography.Text>
+      <QueryProblem queries={[rowsQuery]} what={QUERY_TEXT.pages.documents} />
       <Table
         size="small"
         rowKey="id"
-        loading={rows === undefined}
+        loading={rowsQuery.loading}
         dataSource={rows ?? []}
         pagination={false}
         data-testid="document-list"

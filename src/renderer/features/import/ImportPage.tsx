@@ -17,6 +17,8 @@ import { applyPreviewedPlan, readPlanContext, rememberColumns } from './import-f
 import { useImportInbox } from './import-inbox';
 import { PlanPreview, type PreviewChoices } from './PlanPreview';
 import { IMPORT_STEP_TEXT, IMPORT_TEXT } from './texts';
+import { QueryProblem } from '../common/QueryView';
+import { QUERY_TEXT } from '../common/texts';
 
 const T = { ...IMPORT_TEXT, ...IMPORT_STEP_TEXT };
 
@@ -40,8 +42,10 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [choices, setChoices] = useState<PreviewChoices>({ skipped: new Set(), choices: {} });
   const clientRef = useRef<ImportClient | null>(null);
-  const documents = useQuery(() => allDocuments(getDb()), []).data;
-  const history = useQuery(() => listImports(getDb()), []).data;
+  const documentsQuery = useQuery(() => allDocuments(getDb()), []);
+  const documents = documentsQuery.data;
+  const historyQuery = useQuery(() => listImports(getDb()), []);
+  const history = historyQuery.data;
   const docName = useMemo(() => {
     const m = new Map((documents ?? []).map((d) => [d.id, d.shortTitle]));
     return (id: string) => m.get(id) ?? (step.kind === 'preview' ? step.plan.newDocuments.find((d) => d.id === id)?.shortTitle : undefined) ?? id;
@@ -148,6 +152,7 @@ export function ImportPage() {
             </Typography.Text>
           </Card>
           <Card title={T.history} size="small">
+            <QueryProblem queries={[historyQuery, documentsQuery]} what={QUERY_TEXT.pages.importHistory} />
             {(history ?? []).length === 0 ? (
               <Typography.Text type="secondary">{T.historyEmpty}</Typography.Text>
             ) : (

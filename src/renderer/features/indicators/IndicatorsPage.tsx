@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Spin, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Table, Tag, Tooltip } from 'antd';
 import { EditOutlined, ImportOutlined, SearchOutlined } from '@ant-design/icons';
 import { PACE_LABELS, buildDistrictIndicators, planBreakdown, targetText, type BreakdownPlan, type DistrictTarget, type PaceVerdict } from '@core/indicators';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
@@ -14,6 +14,8 @@ import { INDICATOR_TEXT, INDICATOR_VALUE_TEXT } from './texts';
 
 const T = { ...INDICATOR_TEXT, ...INDICATOR_VALUE_TEXT };
 import { ValueInput } from '../common/ValueInput';
+import { QueryFallback } from '../common/QueryView';
+import { QUERY_TEXT } from '../common/texts';
 
 const PACE_TAG: Readonly<Record<PaceVerdict, string>> = { met: 'green', ahead: 'cyan', on_track: 'blue', behind: 'red', unknown: 'default' };
 
@@ -73,7 +75,7 @@ export function IndicatorsPage() {
   const { message, modal } = App.useApp();
   const district = useAppContext().district;
   const { period } = useReportingPeriod();
-  const data = useQuery(async () => {
+  const dataQuery = useQuery(async () => {
     if (!district) return undefined;
     const db = getDb();
     const [targets, tasks, documents, clusters, progress, districtTargets] = await Promise.all([
@@ -85,7 +87,8 @@ export function IndicatorsPage() {
       readDistrictTargets(db, district),
     ]);
     return { targets, tasks, documents, clusters, progress, districtTargets };
-  }, [district]).data;
+  }, [district]);
+  const data = dataQuery.data;
   const [search, setSearch] = useState('');
   const pinyinReady = usePinyin();
   const [all, setAll] = useState(false);
@@ -102,7 +105,7 @@ export function IndicatorsPage() {
     // Searched again once the pinyin dictionary is in (initials then match).
   }, [rows, search, pinyinReady]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (!data || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
+  if (!data || !district) return <QueryFallback queries={[dataQuery]} what={QUERY_TEXT.pages.indicators} />;
 
   /** 导入区级分解表: read the city's sheet, show what it sets and what it cannot use, then write on OK. */
   const importBreakdown = async () => {

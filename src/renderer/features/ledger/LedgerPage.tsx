@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App, Empty, Spin } from 'antd';
+import { App, Empty } from 'antd';
 import { STATUS_LABELS, taskCode } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
 import { saveTaskGridCsv } from '../common/csv-save';
@@ -16,6 +16,8 @@ import { LEDGER_TEXT } from './texts';
 import { useRelevantOnly } from './use-relevant-only';
 import { CloseDialog } from './CloseDialog';
 import { usePinyin } from '../common/use-pinyin';
+import { QueryFallback } from '../common/QueryView';
+import { QUERY_TEXT } from '../common/texts';
 
 /** Columns of the grid's CSV export, in the order of the 重点任务推进情况表. */
 const CSV_FIELDS: readonly TaskFieldId[] = ['seq', 'key', 'document', 'title', 'leadUnits', 'responsibleUnits', 'deadline', 'progress', 'percent', 'status', 'problems', 'nextSteps'];
@@ -25,7 +27,7 @@ export function LedgerPage() {
   const { message } = App.useApp();
   const district = useAppContext().district;
   const { period } = useReportingPeriod();
-  const base = useQuery(async () => {
+  const baseQuery = useQuery(async () => {
     if (!district) return undefined;
     const db = getDb();
     const [tasks, documents, sections, clusters] = await Promise.all([
@@ -35,8 +37,10 @@ export function LedgerPage() {
       clustersRepo.byDistrict(db, district),
     ]);
     return { tasks, documents, sections, clusters };
-  }, [district]).data;
-  const progress = useQuery(() => (district ? progressRepo.byPeriod(getDb(), district, period.id) : []), [district, period.id]).data;
+  }, [district]);
+  const base = baseQuery.data;
+  const progressQuery = useQuery(() => (district ? progressRepo.byPeriod(getDb(), district, period.id) : []), [district, period.id]);
+  const progress = progressQuery.data;
 
   // One render per keystroke: the search index answers in a few ms, and the grid, its rows and the
   // toolbar's filters are memoised, so only the count, the search box and the visible rows change.
@@ -152,7 +156,7 @@ export function LedgerPage() {
   }, [district, period, message]);
   const exportCsvClick = useCallback(() => void exportCsv(), [exportCsv]);
 
-  if (!rows || !base || !district) return <Spin style={{ marginTop: 80, width: '100%' }} />;
+  if (!rows || !base || !district) return <QueryFallback queries={[baseQuery, progressQuery]} what={QUERY_TEXT.pages.ledger} />;
 
   if (rows.length === 0) return <Empty style={{ marginTop: 80 }} description={LEDGER_TEXT.noTasks} />;
 

@@ -17,6 +17,7 @@ import { TASK_STATUSES, STATUS_LABELS } from '@core/model';
 import { useLedgerColumns, type LedgerColumnId, type LedgerGrouping } from '../../state/ledger';
 import type { LedgerRow } from './rows';
 import { LEDGER_MORE_TEXT, LEDGER_TEXT } from './texts';
+import { columnLabel, rowProgressText, rowTaskText } from './grid-columns';
 import { StatusTag } from './status-tag';
 
 const ROW_HEIGHT = 36;
@@ -72,11 +73,12 @@ function shortTime(iso: string | undefined): string {
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
+// Headers are the registry's names (grid-columns.ts); built once, never per keystroke.
 function columns(): ColumnDef<LedgerRow>[] {
-  const T = LEDGER_TEXT.columns;
+  const T = columnLabel;
   const text = (id: LedgerColumnId, get: (r: LedgerRow) => string): ColumnDef<LedgerRow> => ({
     id,
-    header: T[id],
+    header: T(id),
     accessorFn: get,
     cell: (c) => {
       const v = c.getValue<string>();
@@ -88,13 +90,13 @@ function columns(): ColumnDef<LedgerRow>[] {
     },
   });
   return [
-    { id: 'seq', header: T.seq, accessorFn: (r) => r.seq, cell: (c) => <span style={{ color: '#888' }}>{c.getValue<number>()}</span> },
-    text('document', (r) => r.documentTitle),
+    { id: 'seq', header: T('seq'), accessorFn: (r) => r.seq, cell: (c) => <span style={{ color: '#888' }}>{c.getValue<number>()}</span> },
+    text('document', (r) => rowTaskText(r, 'document')),
     text('section', (r) => r.sectionTitle),
     {
       id: 'title',
-      header: T.title,
-      accessorFn: (r) => r.task.title,
+      header: T('title'),
+      accessorFn: (r) => rowTaskText(r, 'title'),
       cell: (c) => (
         <span style={{ ...ellipsis, fontWeight: 500 }} title={c.row.original.task.text}>
           {c.row.original.closed ? (
@@ -107,25 +109,25 @@ function columns(): ColumnDef<LedgerRow>[] {
         </span>
       ),
     },
-    text('leadUnits', (r) => r.task.leadUnits.join('、')),
-    text('responsibleUnits', (r) => r.task.responsibleUnits.join('、')),
+    text('leadUnits', (r) => rowTaskText(r, 'leadUnits')),
+    text('responsibleUnits', (r) => rowTaskText(r, 'responsibleUnits')),
     {
       id: 'deadline',
-      header: T.deadline,
+      header: T('deadline'),
       accessorFn: (r) => r.task.deadline ?? '9999',
       cell: (c) => {
         const r = c.row.original;
         return (
           <span style={{ ...ellipsis, color: r.overdue ? '#cf1322' : undefined }} title={r.task.deadlineText}>
-            {r.task.deadlineText || r.task.deadline || '—'}
+            {rowTaskText(r, 'deadline') || '—'}
           </span>
         );
       },
     },
-    { id: 'status', header: T.status, accessorFn: statusRank, cell: (c) => <StatusTag status={c.row.original.status} /> },
+    { id: 'status', header: T('status'), accessorFn: statusRank, cell: (c) => <StatusTag status={c.row.original.status} /> },
     {
       id: 'percent',
-      header: T.percent,
+      header: T('percent'),
       accessorFn: (r) => r.percent ?? -1,
       cell: (c) =>
         c.row.original.percent === undefined ? (
@@ -134,10 +136,10 @@ function columns(): ColumnDef<LedgerRow>[] {
           <Progress percent={c.row.original.percent} size="small" style={{ margin: 0, width: '100%' }} />
         ),
     },
-    text('progress', (r) => r.progress?.progress ?? ''),
+    text('progress', (r) => rowProgressText(r, 'progress')),
     {
       id: 'updatedAt',
-      header: T.updatedAt,
+      header: T('updatedAt'),
       accessorFn: (r) => (r.filled ? (r.progress?.updatedAt ?? '') : ''),
       cell: (c) => <span style={{ color: '#888' }}>{shortTime(c.getValue<string>())}</span>,
     },
@@ -442,9 +444,3 @@ const RowCells = memo(function RowCells({ row }: { row: Row<LedgerRow>; data: Le
     </>
   );
 });
-
-/** Header tooltip-free label of a column (for the show/hide menu). */
-export function columnLabel(id: LedgerColumnId): string {
-  return LEDGER_TEXT.columns[id];
-}
-

@@ -11,6 +11,8 @@ import { loadReportSource } from './report-source';
 import { ReportHeaderSection } from '../common/ReportHeaderSection';
 import { DEFAULT_SUBMISSION_KINDS, previewSubmission, submitReports, type SubmissionPreview } from './submit-flow';
 import { REPORTS_TEXT as T } from './texts';
+import { QueryProblem } from '../common/QueryView';
+import { QUERY_TEXT } from '../common/texts';
 
 
 /** 报表导出: choose a period and a report, check what is missing, export, see what was submitted. */
@@ -28,14 +30,17 @@ export function ReportsPage() {
   const [submitKinds, setSubmitKinds] = useState<ReportKind[]>([...DEFAULT_SUBMISSION_KINDS]);
   const [submitting, setSubmitting] = useState(false);
 
-  const check = useQuery(async () => {
+  const checkQuery = useQuery(async () => {
     if (!district || !period) return undefined;
     const src = await loadReportSource(db, district, period);
     const rows = buildTaskRows(src);
     return { total: rows.length, missing: findMissingItems(rows) };
-  }, [district, period?.id]).data;
-  const template = useQuery(() => storedTemplate(db, kind), [kind]).data;
-  const lock = useQuery(async () => (district && period ? readLockState(db, district, period.id) : undefined), [district, period?.id]).data;
+  }, [district, period?.id]);
+  const check = checkQuery.data;
+  const templateQuery = useQuery(() => storedTemplate(db, kind), [kind]);
+  const template = templateQuery.data;
+  const lockQuery = useQuery(async () => (district && period ? readLockState(db, district, period.id) : undefined), [district, period?.id]);
+  const lock = lockQuery.data;
 
   if (district === undefined || periodKind === undefined) return null;
   if (!district || !period) return <Alert type="warning" showIcon title={T.noDistrict} />;
@@ -130,6 +135,7 @@ export function ReportsPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
+      <QueryProblem queries={[checkQuery, templateQuery, lockQuery]} what={QUERY_TEXT.pages.reports} />
       <div>
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {T.title}

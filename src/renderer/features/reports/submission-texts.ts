@@ -1,4 +1,5 @@
 /** User-facing text of 报送记录 and 本期与上期对比, in one place. */
+import { fieldName } from '@core/fields';
 import type { ComparedField } from './compare';
 
 export const SUBMISSION_TEXT = {
@@ -28,6 +29,6 @@ export const SUBMISSION_TEXT = {
   noSubmission: '本期还没有报送过任务进展表，暂无可对比的内容。',
   kinds: { changed: '有修改', added: '报送后新增', removed: '报送后清空' },
   columns: { task: '任务编号', kind: '变化', field: '内容', before: '报送时', now: '现在' },
-  fields: { status: '本期状态', percent: '完成进度', progress: '进展情况', problems: '存在问题', nextSteps: '下步计划' } satisfies Record<ComparedField, string>,
+  fields: { status: fieldName('status'), percent: fieldName('percent'), progress: fieldName('progress'), problems: fieldName('problems'), nextSteps: fieldName('nextSteps') } satisfies Record<ComparedField, string>,
   empty: '（空）',
 } as const;

@@ -12,6 +12,8 @@ import { CollectTab } from './CollectTab';
 import { BoardTab } from './BoardTab';
 import { SummaryTab } from './SummaryTab';
 import { ROUNDS_TEXT } from './texts';
+import { QueryFallback } from '../common/QueryView';
+import { QUERY_TEXT } from '../common/texts';
 
 type TabId = 'assign' | 'send' | 'collect' | 'board' | 'summary';
 
@@ -23,7 +25,7 @@ export function RoundsPage() {
 }
 
 function RoundsBody({ district }: { district: string }) {
-  const data = useRoundData(district);
+  const { data, queries } = useRoundData(district);
   // The shell's drop-to-import is off on this page: a file dropped beside the 回收 zone does nothing (the browser would open it).
   useEffect(() => {
     const stop = (e: DragEvent) => e.preventDefault();
@@ -36,7 +38,7 @@ function RoundsBody({ district }: { district: string }) {
   }, []);
   const [tab, setTab] = useState<TabId>('assign');
   const tasks = useMemo(() => new Map((data?.rows ?? []).map((r) => [r.task.key, r.task])), [data?.rows]);
-  if (!data) return <Spin />;
+  if (!data) return <QueryFallback queries={queries} what={QUERY_TEXT.pages.rounds} />;
   return (
     <div>
       <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 4 }}>

@@ -121,7 +121,7 @@ export const ROUNDS_TEXT = {
     refusedRows: '没有导入的行（原文保留在此，请联系单位更正后重新报回）',
     tasks: '逐项核对',
     noChanges: '这些文件中没有可以写入的内容。',
-    field: { status: '本期状态', percent: '完成进度', progress: '进展情况', problems: '存在问题', nextSteps: '下步计划' } as Record<string, string>,
+    field: { status: fieldName('status'), percent: fieldName('percent'), progress: fieldName('progress'), problems: fieldName('problems'), nextSteps: fieldName('nextSteps') } as Record<string, string>,
     before: '台账现有',
     incoming: '单位报回',
     result: '合并后',

@@ -12,18 +12,24 @@ export interface AssignRow {
   assignment?: Assignment;
 }
 
-/** Everything the tabs need; undefined while loading. */
+/** Everything the tabs need (data undefined while loading), and the queries it comes from (their loading and errors). */
 export function useRoundData(district: string) {
-  const base = useQuery(async () => {
+  const baseQuery = useQuery(async () => {
     const db = getDb();
     const [tasks, documents, sections, clusters] = await Promise.all([tasksRepo.active(db), documentsRepo.all(db), allSections(db), clustersRepo.byDistrict(db, district)]);
     return { tasks, documents, sections, clusters };
-  }, [district]).data;
-  const assignments = useQuery(() => listAssignments(getDb(), district), [district]).data;
-  const units = useQuery(() => loadUnits(getDb(), district), [district]).data;
-  const mapping = useQuery(() => loadLeadMapping(getDb()), []).data;
-  const level = useQuery(() => loadOfficeLevel(getDb()), []).data;
-  const allRounds = useQuery(() => listRounds(getDb(), district), [district]).data;
+  }, [district]);
+  const base = baseQuery.data;
+  const assignmentsQuery = useQuery(() => listAssignments(getDb(), district), [district]);
+  const assignments = assignmentsQuery.data;
+  const unitsQuery = useQuery(() => loadUnits(getDb(), district), [district]);
+  const units = unitsQuery.data;
+  const mappingQuery = useQuery(() => loadLeadMapping(getDb()), []);
+  const mapping = mappingQuery.data;
+  const levelQuery = useQuery(() => loadOfficeLevel(getDb()), []);
+  const level = levelQuery.data;
+  const allRoundsQuery = useQuery(() => listRounds(getDb(), district), [district]);
+  const allRounds = allRoundsQuery.data;
   // The city office's rounds go to the districts; a district's go to its departments.
   const rounds = useMemo(() => allRounds?.filter((r) => (r.level === 'city') === (level === 'city')), [allRounds, level]);
   // At the city level every active task can be sent; a district sends the tasks that concern it.
@@ -33,6 +39,7 @@ export function useRoundData(district: string) {
     const byKey = new Map(assignments.map((a) => [a.taskKey, a]));
     return relevant.map((i, n) => ({ task: i.task, seq: n + 1, ...(byKey.has(i.task.key) ? { assignment: byKey.get(i.task.key)! } : {}) }));
   }, [relevant, assignments]);
-  if (!rows || !units || !mapping || !rounds || !level) return undefined;
-  return { rows, units: level === 'city' ? [...CITY_UNITS] : units, mapping, rounds, city: level === 'city' };
+  const queries = [baseQuery, assignmentsQuery, unitsQuery, mappingQuery, levelQuery, allRoundsQuery];
+  if (!rows || !units || !mapping || !rounds || !level) return { data: undefined, queries };
+  return { data: { rows, units: level === 'city' ? [...CITY_UNITS] : units, mapping, rounds, city: level === 'city' }, queries };
 }

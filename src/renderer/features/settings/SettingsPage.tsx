@@ -12,6 +12,8 @@ import { SETTINGS_MORE_TEXT, SETTINGS_TEXT } from './texts';
 const T = { ...SETTINGS_TEXT, ...SETTINGS_MORE_TEXT };
 import { UnitRenamesSection } from './UnitRenamesSection';
 import { OfficeLevelSetting } from './OfficeLevelSetting';
+import { QueryProblem } from '../common/QueryView';
+import { QUERY_TEXT } from '../common/texts';
 
 function DistrictSetting({ current }: { current: string }) {
   const { modal, message } = App.useApp();
@@ -50,7 +52,8 @@ function DistrictSetting({ current }: { current: string }) {
 function TemplateRow({ kind, onRefused }: { kind: ReportKind; onRefused: (r: { fileName: string; issues: TemplateIssue[] } | undefined) => void }) {
   const { message } = App.useApp();
   const db = getDb();
-  const stored = useQuery(() => storedTemplate(db, kind), [kind]).data;
+  const storedQuery = useQuery(() => storedTemplate(db, kind), [kind]);
+  const stored = storedQuery.data;
   const load = async () => {
     const file = await platform().openFile({ title: T.openTitle, filters: [{ name: T.excelFilter, extensions: ['xlsx'] }] });
     if (!file) return;
@@ -77,6 +80,7 @@ function TemplateRow({ kind, onRefused }: { kind: ReportKind; onRefused: (r: { f
       <Typography.Text strong style={{ width: 190, flex: 'none' }}>
         {REPORT_NAMES[kind]}
       </Typography.Text>
+      <QueryProblem queries={[storedQuery]} what={QUERY_TEXT.pages.settings} />
       <Space wrap data-testid={`template-${kind}`}>
         <Typography.Text>{stored ? T.custom(stored.fileName, new Date(stored.savedAt).toLocaleString('zh-CN')) : T.builtin}</Typography.Text>
         <Button size="small" onClick={load}>

@@ -4,6 +4,8 @@ import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { BUILTIN_UNIT_RENAMES, unitRenameProblem, type UnitRename } from '@core/unit-names';
 import { getDb, useQuery, getUnitRenames, saveUnitRenamesAndUnify, setUnitRenames } from '../../storage';
 import { UNIT_RENAMES_TEXT as T } from './texts';
+import { QueryProblem } from '../common/QueryView';
+import { QUERY_TEXT } from '../common/texts';
 
 interface Row extends UnitRename {
   own: boolean;
@@ -14,10 +16,11 @@ interface Row extends UnitRename {
 export function UnitRenamesSection() {
   const { message } = App.useApp();
   const db = getDb();
-  const own = useQuery(() => getUnitRenames(db), []).data;
+  const ownQuery = useQuery(() => getUnitRenames(db), []);
+  const own = ownQuery.data;
   const [draft, setDraft] = useState<UnitRename>({ from: '', to: '' });
   const [problem, setProblem] = useState<string>();
-  if (own === undefined) return null;
+  if (own === undefined) return <QueryProblem queries={[ownQuery]} what={QUERY_TEXT.pages.settings} />;
   const rows: Row[] = [
     ...own.map((p, i) => ({ ...p, own: true, id: `own-${i}` })),
     ...BUILTIN_UNIT_RENAMES.map((p, i) => ({ ...p, own: false, id: `builtin-${i}` })),
@@ -26,7 +29,7 @@ export function UnitRenamesSection() {
     const pair = { from: draft.from.trim(), to: draft.to.trim() };
     const others = own.filter((p) => p.from.trim() !== pair.from);
     const why = unitRenameProblem(pair, others);
-    setProblem(why);
+    setProblem(why && T.problem(why));
     if (why) return;
     const unified = await saveUnitRenamesAndUnify(db, [...others, pair]);
     setDraft({ from: '', to: '' });

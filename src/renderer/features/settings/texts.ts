@@ -1,4 +1,5 @@
 /** User-facing text of 设置, in one place. */
+import type { UnitRenameProblem } from '@core/unit-names';
 export const SETTINGS_TEXT = {
   title: '设置',
   district: '本区',
@@ -48,6 +49,16 @@ export const UNIT_RENAMES_TEXT = {
   removed: (from: string) => `已删除“${from}”的对照。删除对照不会改回已统一的名称。`,
   placeholderFrom: '如 市经信局',
   placeholderTo: '如 市经济和信息化局',
+  problem: (p: UnitRenameProblem): string => {
+    switch (p.kind) {
+      case 'missing':
+        return '请填写原名称和现名称。';
+      case 'same':
+        return `原名称和现名称都是“${p.name}”，不需要对照。`;
+      case 'loop':
+        return `“${p.to}”已经对照为“${p.from}”，再把“${p.from}”对照为“${p.to}”会来回循环。请先删去原有的对照。`;
+    }
+  },
 };
 
 /** 本单位层级 (设置): district or city office, for 下发与回收. */
