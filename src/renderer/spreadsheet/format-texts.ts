@@ -30,9 +30,10 @@ export const CITY_FORMAT = {
 } as const;
 
 /**
- * The built-in municipal templates (spreadsheet/template-builtin.ts): sheet names, titles, column
- * headers and the lines above and below the table. Their {{…}} placeholders are filled by the
- * report writer; the task sheet's headers come from the task field registry (core/fields.ts).
+ * The built-in municipal templates (spreadsheet/template-builtin.ts): sheet names, titles and the
+ * lines above and below the table. Their {{…}} placeholders are filled by the report writer; the
+ * column headers are the placeholders' own (task sheet: the field registry, core/fields.ts;
+ * the others: ROW_PLACEHOLDERS in core/report/placeholders.ts), written once.
  */
 export const MUNICIPAL_TEMPLATE = {
   tasks: {
@@ -42,38 +43,14 @@ export const MUNICIPAL_TEMPLATE = {
   indicators: {
     sheet: '指标完成情况表',
     title: '{{district}}{{period}}科技创新指标完成情况表',
-    headers: {
-      seq: '序号',
-      name: '指标名称',
-      unit: '单位',
-      cityTarget: '全市目标（参考）',
-      value: '区级目标值',
-      year: '目标年份',
-      baseline: '基期值',
-      actual: '本期实际值',
-      rate: '完成率',
-      judgement: '序时判断',
-      scope: '目标范围',
-      sources: '来源文件',
-    },
   },
   clusters: {
     sheet: '产业集群推进情况表',
     title: '{{district}}{{period}}产业集群推进情况表',
-    headers: {
-      name: '集群',
-      focus: '重点方向',
-      progress: '本期进展',
-      indicators: '集群指标及数值',
-      problems: '存在问题',
-      nextSteps: '下步计划',
-      note: '备注',
-    },
   },
   summary: {
     sheet: '汇总',
     title: '{{district}}{{period}}重点任务推进情况汇总',
-    headers: { status: '状态', count: '任务数', share: '占比' },
   },
   /** The line above the table: unit, period, date. */
   unitBlock: ['填报单位（盖章）：{{reportUnit}}', '报告期：{{period}}', '填报日期：{{filledDate}}'],

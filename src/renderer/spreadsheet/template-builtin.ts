@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { taskField, type TaskFieldId } from '@core/fields';
 import type { ReportKind } from '@core/report';
+import { ROW_PLACEHOLDERS } from '@core/report/placeholders';
 import { FONTS, MUNICIPAL_TEMPLATE as M, WORKBOOK_CREATOR } from './format-texts';
 import { TEMPLATE_TEXT } from './texts';
 
@@ -57,31 +58,31 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
     sheet: M.indicators.sheet,
     title: M.indicators.title,
     columns: [
-      { header: M.indicators.headers.seq, placeholder: '{{target.seq}}', width: 5, align: 'center' },
-      { header: M.indicators.headers.name, placeholder: '{{target.name}}', width: 24, align: 'left' },
-      { header: M.indicators.headers.unit, placeholder: '{{target.unit}}', width: 6, align: 'center' },
-      { header: M.indicators.headers.cityTarget, placeholder: '{{target.cityTarget}}', width: 19, align: 'center' },
-      { header: M.indicators.headers.value, placeholder: '{{target.value}}', width: 9, align: 'center' },
-      { header: M.indicators.headers.year, placeholder: '{{target.year}}', width: 8, align: 'center' },
-      { header: M.indicators.headers.baseline, placeholder: '{{target.baseline}}', width: 8, align: 'center' },
-      { header: M.indicators.headers.actual, placeholder: '{{target.actual}}', width: 9, align: 'center' },
-      { header: M.indicators.headers.rate, placeholder: '{{target.rate}}', width: 8, align: 'center', numFmt: '0.0"%"' },
-      { header: M.indicators.headers.judgement, placeholder: '{{target.judgement}}', width: 11, align: 'center' },
-      { header: M.indicators.headers.scope, placeholder: '{{target.scope}}', width: 12, align: 'center' },
-      { header: M.indicators.headers.sources, placeholder: '{{target.sources}}', width: 20, align: 'left' },
+      { header: ROW_PLACEHOLDERS.target.seq!, placeholder: '{{target.seq}}', width: 5, align: 'center' },
+      { header: ROW_PLACEHOLDERS.target.name!, placeholder: '{{target.name}}', width: 24, align: 'left' },
+      { header: ROW_PLACEHOLDERS.target.unit!, placeholder: '{{target.unit}}', width: 6, align: 'center' },
+      { header: ROW_PLACEHOLDERS.target.cityTarget!, placeholder: '{{target.cityTarget}}', width: 19, align: 'center' },
+      { header: ROW_PLACEHOLDERS.target.value!, placeholder: '{{target.value}}', width: 9, align: 'center' },
+      { header: ROW_PLACEHOLDERS.target.year!, placeholder: '{{target.year}}', width: 8, align: 'center' },
+      { header: ROW_PLACEHOLDERS.target.baseline!, placeholder: '{{target.baseline}}', width: 8, align: 'center' },
+      { header: ROW_PLACEHOLDERS.target.actual!, placeholder: '{{target.actual}}', width: 9, align: 'center' },
+      { header: ROW_PLACEHOLDERS.target.rate!, placeholder: '{{target.rate}}', width: 8, align: 'center', numFmt: '0.0"%"' },
+      { header: ROW_PLACEHOLDERS.target.judgement!, placeholder: '{{target.judgement}}', width: 11, align: 'center' },
+      { header: ROW_PLACEHOLDERS.target.scope!, placeholder: '{{target.scope}}', width: 12, align: 'center' },
+      { header: ROW_PLACEHOLDERS.target.sources!, placeholder: '{{target.sources}}', width: 20, align: 'left' },
     ],
   },
   clusters: {
     sheet: M.clusters.sheet,
     title: M.clusters.title,
     columns: [
-      { header: M.clusters.headers.name, placeholder: '{{cluster.name}}', width: 16, align: 'center' },
-      { header: M.clusters.headers.focus, placeholder: '{{cluster.focus}}', width: 24, align: 'left' },
-      { header: M.clusters.headers.progress, placeholder: '{{cluster.progress}}', width: 40, align: 'left' },
-      { header: M.clusters.headers.indicators, placeholder: '{{cluster.indicators}}', width: 28, align: 'left' },
-      { header: M.clusters.headers.problems, placeholder: '{{cluster.problems}}', width: 22, align: 'left' },
-      { header: M.clusters.headers.nextSteps, placeholder: '{{cluster.nextSteps}}', width: 26, align: 'left' },
-      { header: M.clusters.headers.note, placeholder: '{{cluster.note}}', width: 16, align: 'left' },
+      { header: ROW_PLACEHOLDERS.cluster.name!, placeholder: '{{cluster.name}}', width: 16, align: 'center' },
+      { header: ROW_PLACEHOLDERS.cluster.focus!, placeholder: '{{cluster.focus}}', width: 24, align: 'left' },
+      { header: ROW_PLACEHOLDERS.cluster.progress!, placeholder: '{{cluster.progress}}', width: 40, align: 'left' },
+      { header: ROW_PLACEHOLDERS.cluster.indicators!, placeholder: '{{cluster.indicators}}', width: 28, align: 'left' },
+      { header: ROW_PLACEHOLDERS.cluster.problems!, placeholder: '{{cluster.problems}}', width: 22, align: 'left' },
+      { header: ROW_PLACEHOLDERS.cluster.nextSteps!, placeholder: '{{cluster.nextSteps}}', width: 26, align: 'left' },
+      { header: ROW_PLACEHOLDERS.cluster.note!, placeholder: '{{cluster.note}}', width: 16, align: 'left' },
     ],
   },
   summary: {
@@ -89,9 +90,9 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
     title: M.summary.title,
     columns: [
       // Wide enough for the title and the one-column-per-item header block of this narrow sheet.
-      { header: M.summary.headers.status, placeholder: '{{summary.status}}', width: 27, align: 'center' },
-      { header: M.summary.headers.count, placeholder: '{{summary.count}}', width: 27, align: 'center' },
-      { header: M.summary.headers.share, placeholder: '{{summary.share}}', width: 27, align: 'center' },
+      { header: ROW_PLACEHOLDERS.summary.status!, placeholder: '{{summary.status}}', width: 27, align: 'center' },
+      { header: ROW_PLACEHOLDERS.summary.count!, placeholder: '{{summary.count}}', width: 27, align: 'center' },
+      { header: ROW_PLACEHOLDERS.summary.share!, placeholder: '{{summary.share}}', width: 27, align: 'center' },
     ],
   },
 };
