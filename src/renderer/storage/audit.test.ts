@@ -1,22 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Submission } from '@core/model';
-import { createLedgerDb, type LedgerDb } from './db';
+import type { LedgerDb } from './db';
 import { readAuditTrail, readTaskTrail, WHOLE_RECORD } from './audit';
 import { isPeriodLocked, PeriodLockedError, unlockPeriod } from './locks';
 import { progressRepo, setSetting } from './repositories';
 import { seedStore, SEED_CLUSTER } from '../../../test/builders/seeded-store';
+import { freshStoreEachTest } from '../../../test/builders/fresh-store';
 
 let db: LedgerDb;
-let n = 0;
-beforeEach(async () => {
-  db = createLedgerDb(`audit-test-${++n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshStoreEachTest('audit-test', (d) => (db = d));
 
 describe('audit trail', () => {
   it('records a created task once and then one row per changed field, with the 填报人 setting', async () => {

@@ -1,19 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRawLedgerDb, type LedgerDb } from './db';
 import { emptyProgress, progressRepo } from './repositories';
 import { saveProgress } from './progress-store';
+import { freshStoreEachTest } from '../../../test/builders/fresh-store';
 
 let db: LedgerDb;
-let n = 0;
-beforeEach(async () => {
-  db = createRawLedgerDb(`progress-store-${++n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshStoreEachTest('progress-store', (d) => (db = d), createRawLedgerDb);
 
 describe('whole-entry progress writes', () => {
   it('writes the entry only when a field changed', async () => {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Cluster, PolicyDocument, ProgressEntry, Target, Task } from '@core/model';
 import { createRawLedgerDb, type LedgerDb } from './db';
 import {
@@ -14,17 +14,10 @@ import {
   targetsRepo,
   tasksRepo,
 } from './repositories';
+import { freshStoreEachTest } from '../../../test/builders/fresh-store';
 
 let db: LedgerDb;
-let n = 0;
-beforeEach(async () => {
-  db = createRawLedgerDb(`repo-test-${++n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshStoreEachTest('repo-test', (d) => (db = d), createRawLedgerDb);
 
 const doc: PolicyDocument = {
   id: 'doc-002',

@@ -1,22 +1,15 @@
 /** Saving a reviewed document (the 政策文件 page's last step), on a real store opened with the production factory. */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DefaultData } from '@core/policy/seed-data';
 import defaultDataJson from '../../../seeds/default-data.json';
-import { createLedgerDb, type LedgerDb } from './db';
+import type { LedgerDb } from './db';
 import { saveConfirmedDocument, type ConfirmedDocument } from './seed';
+import { freshStoreEachTest } from '../../../test/builders/fresh-store';
 
 const DATA = defaultDataJson as unknown as DefaultData;
 let db: LedgerDb;
-let n = 0;
-beforeEach(async () => {
-  db = createLedgerDb(`save-document-${++n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshStoreEachTest('save-document', (d) => (db = d));
 
 /** The first seed document with everything that belongs to it, as the review screen hands it over. */
 function firstSeedDocument(): ConfirmedDocument {

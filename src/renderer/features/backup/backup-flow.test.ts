@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BackupFileInfo, BackupWriteRequest } from '@shared/bridge';
-import { createLedgerDb, type LedgerDb } from '../../storage/db';
+import type { LedgerDb } from '../../storage/db';
 import { bytesSource, BACKUP_TEXT, WHOLE_STORE, type BackupSink, type TakenBackup } from '../../storage/backup';
 import { seedStore } from '../../../../test/builders/seeded-store';
 import { backUpNow, checkBackup, confirmRestore } from './backup-flow';
+import { freshStoreEachTest } from '../../../../test/builders/fresh-store';
 
 /** The platform bridge is the one thing replaced: main's backup folder, in memory. */
 function folder() {
@@ -22,15 +23,7 @@ function folder() {
 const NO_DISK: BackupSink = { writeBackup: async () => null };
 
 let db: LedgerDb;
-let n = 0;
-beforeEach(async () => {
-  db = createLedgerDb(`backup-flow-${++n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshStoreEachTest('backup-flow', (d) => (db = d));
 
 describe('backup flow', () => {
   it('backs up now into the folder, or offers the file as a download without one', async () => {

@@ -1,21 +1,14 @@
 /** The autosave service on the real database: draft per keystroke, field-by-field saves, conflicts settled by the officer. */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLedgerDb, type LedgerDb } from '../../storage/db';
+import { describe, expect, it } from 'vitest';
+import type { LedgerDb } from '../../storage/db';
 import { emptyProgress, progressRepo } from '../../storage/repositories';
 import { saveEdits } from '../../storage/drafts';
 import { ProgressAutosave } from './autosave';
+import { freshStoreEachTest } from '../../../../test/builders/fresh-store';
 
 let db: LedgerDb;
-let n = 0;
-beforeEach(async () => {
-  db = createLedgerDb(`autosave-${++n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshStoreEachTest('autosave', (d) => (db = d));
 
 const initial = () => ({ ...emptyProgress('汉阳区', 'K-1', '2025-Q3'), progress: '原文', problems: '原问题' });
 

@@ -1,21 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLedgerDb, type LedgerDb } from '../../storage/db';
+import { describe, expect, it } from 'vitest';
+import type { LedgerDb } from '../../storage/db';
 import { readAuditTrail } from '../../storage/audit';
 import { setSetting } from '../../storage/repositories';
 import { seedStore } from '../../../../test/builders/seeded-store';
 import { closeTasks, reopenClosedTask } from './close-actions';
+import { freshStoreEachTest } from '../../../../test/builders/fresh-store';
 
 let db: LedgerDb;
-let n = 0;
-beforeEach(async () => {
-  db = createLedgerDb(`close-test-${++n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshStoreEachTest('close-test', (d) => (db = d));
 
 describe('办结销号 in the store', () => {
   it('closes tasks in one go, each audited field by field; an already closed task is left as it was; reopening removes the fields, audited', async () => {
