@@ -9,7 +9,6 @@ import {
   backupBeforeImport,
   backupBeforeUpgrade,
   createBackup,
-  ensureDailyBackup,
   readBackupFile,
   restoreBackup,
   WHOLE_STORE,
@@ -181,14 +180,11 @@ describe('backup and restore', () => {
       });
   });
 
-  it('backs up before an import and once a day, through the platform sink', async () => {
+  it('backs up before an import, through the platform sink', async () => {
     await seedStore(db);
     const { sink, files } = memorySink();
     await backupBeforeImport(db, sink);
-    const day = new Date();
-    expect(await ensureDailyBackup(db, sink, day)).not.toBeNull();
-    expect(await ensureDailyBackup(db, sink, day)).toBeNull();
-    expect(files.map((f) => f.reason)).toEqual(['before-import', 'daily']);
+    expect(files.map((f) => f.reason)).toEqual(['before-import']);
     const check = await readBackupFile(files[0]!.data);
     expect(check.ok && check.backup.reason).toBe('before-import');
   });

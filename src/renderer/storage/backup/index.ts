@@ -19,6 +19,6 @@ export {
 } from './format';
 export { BACKUP_TEXT, WHOLE_STORE } from './texts';
 export { createBackup } from './write';
-export { backupBeforeImport, backupBeforeUpgrade, backupFileName, ensureDailyBackup, takeBackup, writeToSink } from './take';
+export { backupBeforeImport, backupBeforeUpgrade, backupFileName, takeBackup, writeToSink } from './take';
 export { bytesSource, openBackupSource, readBackupFile, readBackupStream } from './read';
 export { restoreBackup, type RestoreResult } from './restore';

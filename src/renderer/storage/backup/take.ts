@@ -1,7 +1,8 @@
 /**
  * The backups the app takes by itself and by the officer's hand: now (备份), before an
- * import, before a schema upgrade, once a day; each handed to the platform's backup folder
- * (or, in the browser, kept in a Blob to be downloaded).
+ * import, before a schema upgrade; each handed to the platform's backup folder (or, in the
+ * browser, kept in a Blob to be downloaded). The daily and on-close backups are main's
+ * requests, answered in Boot.tsx.
  */
 import Dexie from 'dexie';
 import type { BackupFileInfo, BackupReason } from '@shared/bridge';
@@ -52,27 +53,6 @@ export function backupBeforeImport(db: Dexie, sink?: BackupSink): Promise<TakenB
 }
 
 /** Local calendar date of an ISO time, `YYYY-MM-DD`. */
-function localDay(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/**
- * Take today's daily backup unless one exists (desktop only: the browser has no backup
- * folder). Returns the backup taken, or null when none was needed or possible.
- */
-export async function ensureDailyBackup(
-  db: Dexie,
-  sink: BackupSink & { listBackups(): Promise<BackupFileInfo[]> } = platform(),
-  now = new Date(),
-): Promise<TakenBackup | null> {
-  const today = localDay(now.toISOString());
-  const existing = await sink.listBackups();
-  if (existing.some((b) => b.reason === 'daily' && localDay(b.at) === today)) return null;
-  const taken = await takeBackup(db, 'daily', sink);
-  return taken.written ? taken : null;
-}
-
 /**
  * Before the schema is upgraded, back up the store as it is on disk (opened without a
  * schema, at its stored version). No-op when the store is new or already current.
