@@ -48,10 +48,8 @@ const rendererImportBans = [
   { group: ['electron', 'node:*'], message: 'The renderer has no Node and no Electron: use src/renderer/platform.' },
 ];
 const storageEntranceOnly = { group: ['**/storage/*'], message: "Features reach storage through its one entrance: import from '../../storage' (storage/index.ts)." };
-// Two ledger modules are still borrowed by clusters and rounds: cluster membership is moving to
-// core (issue 13, core rules) and the task rows with it; then drop them from this exception.
 const otherFeaturesInternals = {
-  regex: '^\\.\\./(?!common/|\\.\\./|ledger/(relevance|rows)$)[^/]+/',
+  regex: '^\\.\\./(?!common/|\\.\\./)[^/]+/',
   message: "A feature does not import another feature's internals: move the shared piece to features/common.",
 };
 /** The stores of the ledger database (storage/ledger-db.ts); features use named queries and commands instead. */

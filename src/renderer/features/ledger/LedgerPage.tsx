@@ -7,7 +7,7 @@ import { getDb, useQuery, clustersRepo, documentsRepo, progressRepo, tasksRepo, 
 import { useAppContext } from '../common/app-context';
 import { useLedgerView } from '../../state/ledger';
 import { useRoute } from '../../state/route';
-import { attachProgress, buildSearchIndex, buildTaskInfos, filterRows, type TaskInfo } from './rows';
+import { attachProgress, buildSearchIndex, buildTaskInfos, filterRows, type TaskInfo } from '../common/task-rows';
 import { useReportingPeriod } from '../common/use-period';
 import { LedgerToolbar } from './LedgerToolbar';
 import { TaskGrid } from './TaskGrid';

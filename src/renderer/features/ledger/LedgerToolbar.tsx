@@ -4,7 +4,7 @@ import { CheckSquareOutlined, ColumnWidthOutlined, DownloadOutlined, SearchOutli
 import type { PolicyDocument, Section } from '@core/model';
 import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { useLedgerColumns, useLedgerView, type LedgerGrouping } from '../../state/ledger';
-import type { LedgerRow } from './rows';
+import type { LedgerRow } from '../common/task-rows';
 import { COLUMN_ORDER } from './TaskGrid';
 import { columnLabel } from './grid-columns';
 import { PeriodPicker } from '../common/PeriodPicker';

@@ -3,7 +3,7 @@ import { Alert, App, Button, Collapse, Spin, Tag, Typography } from 'antd';
 import { CheckSquareOutlined, CloseOutlined } from '@ant-design/icons';
 import { type ReportingPeriod } from '@core/model';
 import { getDb, useQuery, emptyProgress, readSetting, progressRepo, targetsRepo, isPeriodLocked, lockedMessage, readDistrictTargets } from '../../storage';
-import type { LedgerRow } from './rows';
+import type { LedgerRow } from '../common/task-rows';
 import { LEDGER_TEXT } from './texts';
 import { ProgressForm } from './ProgressForm';
 import { AuditTrail } from '../common/AuditTrail';

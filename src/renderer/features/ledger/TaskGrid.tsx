@@ -15,7 +15,7 @@ import { Progress } from 'antd';
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { TASK_STATUSES, STATUS_LABELS } from '@core/model';
 import { useLedgerColumns, type LedgerColumnId, type LedgerGrouping } from '../../state/ledger';
-import type { LedgerRow } from './rows';
+import type { LedgerRow } from '../common/task-rows';
 import { LEDGER_MORE_TEXT, LEDGER_TEXT } from './texts';
 import { columnLabel, rowProgressText, rowTaskText } from './grid-columns';
 import { StatusTag } from './status-tag';

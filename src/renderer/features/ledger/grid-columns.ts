@@ -5,7 +5,7 @@
  */
 import { fieldName, progressFieldValue, taskFieldText, type TaskFieldId } from '@core/fields';
 import type { LedgerColumnId } from '../../state/ledger';
-import type { LedgerRow } from './rows';
+import type { LedgerRow } from '../common/task-rows';
 import { LEDGER_TEXT } from './texts';
 
 /** The registry field behind each grid column; the rest (更新时间, 与本区关系) belong to the grid alone. */

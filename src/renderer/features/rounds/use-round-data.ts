@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Task } from '@core/model';
 import { CITY_UNITS, type Assignment } from '@core/rounds';
 import { getDb, useQuery, clustersRepo, documentsRepo, tasksRepo, listAssignments, listRounds, loadLeadMapping, loadOfficeLevel, loadUnits, allSections } from '../../storage';
-import { buildTaskInfos } from '../ledger/rows';
+import { buildTaskInfos } from '../common/task-rows';
 
 /** The district's relevant tasks with their assignment. */
 export interface AssignRow {

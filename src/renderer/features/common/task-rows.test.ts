@@ -6,7 +6,7 @@ import type { DefaultData } from '@core/policy/seed-data';
 import { emptyProgress } from '../../storage/repositories';
 import { NO_FILTERS } from '../../state/ledger';
 import { actionPlanFixture, bulkTasks } from '../../../../test/builders/tasks';
-import { attachProgress, buildRows, buildSearchIndex, buildTaskInfos, filterRows, type LedgerRow } from './rows';
+import { attachProgress, buildRows, buildSearchIndex, buildTaskInfos, filterRows, type LedgerRow } from './task-rows';
 
 const fx = actionPlanFixture();
 const src = { ...fx, progress: [], district: '汉阳区', periodEnd: '2025-09-30' };

@@ -9,7 +9,8 @@ import { isClosedIn } from '@core/closure';
 import { isFilled } from '@core/progress';
 import { districtsNamedIn } from '@core/policy/relevance';
 import type { LedgerFilters } from '../../state/ledger';
-import { clusterMatches, taskRelevance } from './relevance';
+import { clusterMatches } from '@core/policy/clusters';
+import { taskRelevance } from '@core/policy/relevance';
 
 /** One row of the grid. */
 export interface LedgerRow {
