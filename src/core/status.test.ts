@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makePeriod } from './period';
-import { elapsedShare, expectedOnLine, suggestStatus, type StatusInput } from './status';
+import { elapsedShare, expectedOnLine, statusReasonText, suggestStatus, type StatusInput, type StatusWhy } from './status';
 
 const q3 = makePeriod('quarter', 2025, 3); // ends 2025-09-30
 const q4 = makePeriod('quarter', 2025, 4);
@@ -23,21 +23,26 @@ describe('elapsedShare and expectedOnLine', () => {
 
 describe('suggestStatus', () => {
   const year = { deadline: '2025-12-31', deadlineText: '2025年底前' };
-  const cases: [string, StatusInput, string | undefined, RegExp][] = [
-    ['100% is done', { period: q3, ...year, percent: 100 }, 'done', /100%/],
-    ['75% at Q3 of a one-year task is on track', { period: q3, ...year, percent: 75 }, 'on_track', /时间已过75%/],
-    ['90% at Q3 is ahead', { period: q3, ...year, percent: 90 }, 'ahead', /完成进度90%/],
-    ['40% at Q3 is behind', { period: q3, ...year, percent: 40 }, 'behind', /时间已过75%/],
-    ['past the deadline and unfinished is behind', { period: q1y26, ...year, percent: 80 }, 'behind', /2025年12月31日已过/],
-    ['长期坚持 is ongoing', { period: q3, deadlineText: '长期坚持' }, 'ongoing', /长期坚持/],
-    ['no percent, no judgement', { period: q3, ...year }, undefined, /请先填写完成进度/],
-    ['a three-year plan started in 2025, 30% at Q4 2025 is on track', { period: q4, deadline: '2027-12-31', start: '2025-01-01', percent: 30 }, 'on_track', /时间已过33%/],
-    ['not yet begun', { period: q3, deadline: '2027-12-31', start: '2026-01-01', percent: 0 }, 'not_started', /尚未到开始时间/],
-    ['0% late in the period is behind', { period: q4, ...year, percent: 0 }, 'behind', /尚未启动/],
+  const cases: [string, StatusInput, string | undefined, StatusWhy['kind'], RegExp][] = [
+    ['100% is done', { period: q3, ...year, percent: 100 }, 'done', 'complete', /100%/],
+    ['75% at Q3 of a one-year task is on track', { period: q3, ...year, percent: 75 }, 'on_track', 'onLine', /时间已过75%/],
+    ['90% at Q3 is ahead', { period: q3, ...year, percent: 90 }, 'ahead', 'onLine', /完成进度90%/],
+    ['40% at Q3 is behind', { period: q3, ...year, percent: 40 }, 'behind', 'onLine', /时间已过75%/],
+    ['past the deadline and unfinished is behind', { period: q1y26, ...year, percent: 80 }, 'behind', 'overdue', /2025年12月31日已过/],
+    ['长期坚持 is ongoing', { period: q3, deadlineText: '长期坚持' }, 'ongoing', 'ongoing', /长期坚持/],
+    ['no deadline and no percent, no judgement', { period: q3 }, undefined, 'noDeadlineNoPercent', /没有明确的完成时限/],
+    ['no percent, no judgement', { period: q3, ...year }, undefined, 'noPercent', /请先填写完成进度/],
+    ['no deadline, 40% is on track', { period: q3, percent: 40 }, 'on_track', 'noDeadline', /按序时推进看待/],
+    ['a three-year plan started in 2025, 30% at Q4 2025 is on track', { period: q4, deadline: '2027-12-31', start: '2025-01-01', percent: 30 }, 'on_track', 'onLine', /时间已过33%/],
+    ['not yet begun', { period: q3, deadline: '2027-12-31', start: '2026-01-01', percent: 0 }, 'not_started', 'notYetStarted', /尚未到开始时间/],
+    ['0% late in the period is behind', { period: q4, ...year, percent: 0 }, 'behind', 'zeroPercent', /尚未启动/],
   ];
-  it.each(cases)('%s', (_name, input, status, reason) => {
+  it.each(cases)('%s', (_name, input, status, kind, reason) => {
     const s = suggestStatus(input);
     expect(s.status).toBe(status);
+    // The reason is data (its kind and figures); the words come from the one wording function.
+    expect(s.why.kind).toBe(kind);
+    expect(s.reason).toBe(statusReasonText(s.status, s.why));
     expect(s.reason).toMatch(reason);
   });
 
