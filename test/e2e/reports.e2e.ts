@@ -28,9 +28,12 @@ describe('reports and settings', () => {
     await page.getByText('本区将从“汉阳区”改为“武昌区”').waitFor();
     await screenshot(page, 'settings-district-confirm');
     await page.getByRole('button', { name: /取\s*消/ }).click();
+    // The cancelled confirmation must be gone before the next one opens: during its closing
+    // animation (slow under load) its own 确定 is still on the page and would take the click.
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
     await expect(page.getByTestId('current-district').textContent()).resolves.toContain('汉阳区');
     await page.getByRole('button', { name: '更改本区' }).click();
-    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('current-district').getByText(/武昌区/).waitFor();
 
     await page.getByTestId('settings-period-kind').getByText('按月').click();
