@@ -24,6 +24,14 @@ const fieldValue = (t: Task, f: TaskFieldId, docName: (id: string) => string) =>
 
 const howLabel = (how: MatchHow, c: number) => (how === 'text' ? `${T.how.text} ${T.confidence(c)}` : T.how[how]);
 
+/** The 任务编号 and 重点任务 columns of a table whose rows carry a task (one definition for every tab). */
+function taskColumns<R>(taskOf: (r: R) => Task, widths: { key?: number; title?: number } = {}) {
+  return [
+    { title: T.key, key: 'key', width: widths.key ?? 110, render: (_: unknown, r: R) => taskCode(taskOf(r)) },
+    { title: T.task, key: 'title', ...(widths.title ? { width: widths.title } : {}), render: (_: unknown, r: R) => taskOf(r).title },
+  ];
+}
+
 function Changes({ u, docName }: { u: PlannedUpdate; docName: (id: string) => string }) {
   return (
     <div data-testid="update-changes">
@@ -137,8 +145,7 @@ export function PlanPreview({
           columns={[
             acceptCol,
             rowCol,
-            { title: T.key, key: 'key', width: 110, render: (_, f) => taskCode(f.before) },
-            { title: T.task, key: 'title', width: 220, render: (_, f) => f.before.title },
+            ...taskColumns((f: ImportPlan['filled'][number]) => f.before, { title: 220 }),
             {
               title: T.filledField,
               key: 'fields',
@@ -227,8 +234,7 @@ export function PlanPreview({
               columns={[
                 acceptCol,
                 rowCol,
-                { title: T.key, key: 'key', width: 90, render: (_, a) => taskCode(a.task) },
-                { title: T.task, key: 'title', render: (_, a) => a.task.title },
+                ...taskColumns((a: { task: Task }) => a.task, { key: 90 }),
                 { title: T.lead, key: 'lead', width: 160, render: (_, a) => a.task.leadUnits.join('、') },
                 { title: T.deadline, key: 'deadline', width: 120, render: (_, a) => a.task.deadlineText ?? '' },
                 { title: T.fields.document, key: 'doc', width: 150, render: (_, a) => docName(a.task.documentId) },
@@ -249,8 +255,7 @@ export function PlanPreview({
               columns={[
                 acceptCol,
                 rowCol,
-                { title: T.key, key: 'key', width: 110, render: (_, u) => taskCode(u.before) },
-                { title: T.task, key: 'title', width: 200, render: (_, u) => u.before.title },
+                ...taskColumns((u: PlannedUpdate) => u.before, { title: 200 }),
                 { title: T.changes, key: 'changes', render: (_, u) => <Changes u={u} docName={docName} /> },
                 { title: T.howTitle, key: 'how', width: 120, render: (_, u) => howLabel(u.how, u.confidence) },
               ]}
@@ -273,8 +278,7 @@ export function PlanPreview({
                 dataSource={plan.removed}
                 columns={[
                   acceptCol,
-                  { title: T.key, key: 'key', width: 110, render: (_, r) => taskCode(r.before) },
-                  { title: T.task, key: 'title', render: (_, r) => r.before.title },
+                  ...taskColumns((r: { before: Task }) => r.before),
                   { title: T.lead, key: 'lead', width: 160, render: (_, r) => r.before.leadUnits.join('、') },
                   { title: T.fields.document, key: 'doc', width: 150, render: (_, r) => docName(r.before.documentId) },
                 ]}
@@ -294,8 +298,7 @@ export function PlanPreview({
               dataSource={plan.unchanged}
               columns={[
                 rowCol,
-                { title: T.key, key: 'key', width: 110, render: (_, u) => taskCode(u.task) },
-                { title: T.task, key: 'title', render: (_, u) => u.task.title },
+                ...taskColumns((u: { task: Task }) => u.task),
                 { title: T.howTitle, key: 'how', width: 140, render: (_, u) => howLabel(u.how, u.confidence) },
               ]}
             />
