@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { defaultSheet, planSheet, summariseSheets, type ImportPlan, type SheetSummary } from '../src/core/import';
+import { defaultSheet, planSheet, readIssuesBySheet, summariseSheets, type ImportPlan, type SheetSummary } from '../src/core/import';
 import type { DefaultData } from '../src/core/policy/seed-data';
 import type { UnitRename } from '../src/core/unit-names';
 import { readWorkbook } from '../src/renderer/spreadsheet/read-sheet';
@@ -28,7 +28,8 @@ export function planFile(path: string, opts: PlanFileOptions = {}): { ok: true; 
   const name = basename(path);
   const read = readWorkbook(new Uint8Array(readFileSync(path)), name);
   if (!read.ok) return read;
-  const sheets = summariseSheets(read.sheets);
+  const readIssues = readIssuesBySheet(read.sheets, read.issues);
+  const sheets = summariseSheets(read.sheets, {}, readIssues);
   const picked = defaultSheet(sheets);
   const data = opts.data ?? builtInData();
   const { plan } = planSheet(name, read.sheets[picked]!, sheets[picked]!.layout, {
@@ -38,6 +39,7 @@ export function planFile(path: string, opts: PlanFileOptions = {}): { ok: true; 
     clusters: data.clusters,
     district: opts.district,
     renames: opts.renames,
+    readIssues: readIssues[picked] ?? [],
     now: opts.now ?? new Date().toISOString(),
   });
   return { ok: true, plan, sheets };

@@ -20,6 +20,11 @@ export interface SheetSummary {
   sample: string[][];
 }
 
+/** What reading the file found (formula texts, over-long cells), split by sheet in the grids' order. */
+export function readIssuesBySheet(grids: readonly SheetGrid[], issues: readonly ImportIssue[]): ImportIssue[][] {
+  return grids.map((g) => issues.filter((i) => i.sheet === g.name));
+}
+
 /** Find the table of every sheet. */
 export function summariseSheets(grids: readonly SheetGrid[], remembered: RememberedMapping = {}, readIssues: readonly (readonly ImportIssue[])[] = []): SheetSummary[] {
   return grids.map((g, index): SheetSummary => {

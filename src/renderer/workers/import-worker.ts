@@ -4,7 +4,7 @@
  * sheet summaries and the plan. Started with
  * `new Worker(new URL('../../workers/import-worker.ts', import.meta.url), { type: 'module' })`.
  */
-import { planSheet, summariseSheets, type ImportIssue, type ImportPlan, type RememberedMapping, type SheetGrid, type SheetPlanRequest, type SheetSummary, type TableLayout } from '@core/import';
+import { planSheet, readIssuesBySheet, summariseSheets, type ImportIssue, type ImportPlan, type RememberedMapping, type SheetGrid, type SheetPlanRequest, type SheetSummary, type TableLayout } from '@core/import';
 import { estimatePlanWork, PLAN_LIMITS } from '@core/limits';
 import { readWorkbook } from '../spreadsheet/read-sheet';
 import { IMPORT_STAGE_TEXT as S, IMPORT_WORKER_TEXT as T } from './texts';
@@ -42,7 +42,7 @@ function handle(req: ImportWorkerRequest): void {
       return post({ type: 'read', ok: false, message: r.message });
     }
     grids = r.sheets;
-    readIssues = grids.map((g) => r.issues.filter((i) => i.sheet === g.name));
+    readIssues = readIssuesBySheet(grids, r.issues);
     post({ type: 'progress', stage: S.headers, fraction: 0.9 });
     const sheets = summariseSheets(grids, req.remembered, readIssues);
     layouts = sheets.map((s) => s.layout);
