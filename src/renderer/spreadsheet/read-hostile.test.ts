@@ -149,6 +149,15 @@ describe('hostile spreadsheets', () => {
     expect(r.sheets[0]!.rows[2]![1]).toHaveLength(MAX_CELL_CHARS);
   });
 
+  it('an .xlsx cell longer than the limit (written by openpyxl; SheetJS cuts it while reading) is an error, not silently cut', () => {
+    const r = readWorkbook(fixture('overlong-cell-openpyxl.xlsx'), 'overlong-cell-openpyxl.xlsx');
+    if (!r.ok) throw new Error(r.message);
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ sheet: '任务清单', row: 3, column: 'B列' });
+    expect(errors[0]!.message).toContain('B3 单元格正好 32,767 个字');
+  });
+
   it('a cell of exactly 32,767 characters is read whole', () => {
     const text = '字'.repeat(MAX_CELL_CHARS);
     const r = readWorkbook(new TextEncoder().encode(`任务名称\r\n${text}\r\n`), '刚好.csv');

@@ -291,8 +291,12 @@ function realSize(ws: XLSX.WorkSheet): { rows: number; cols: number } {
   return { rows, cols };
 }
 
-/** A sheet as a grid of texts with merges expanded, plus warnings for formula texts and over-long cells. */
-function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; cols: number }, formulaRefs: Set<string> | undefined, issues: ImportIssue[]): SheetGrid {
+/**
+ * A sheet as a grid of texts with merges expanded, plus warnings for formula texts and over-long
+ * cells. `capped`: the reader itself cuts a workbook's cell texts at Excel's limit (SheetJS does
+ * for .xlsx/.xls), so a text of exactly that length may have been longer in the file.
+ */
+function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; cols: number }, formulaRefs: Set<string> | undefined, issues: ImportIssue[], capped: boolean): SheetGrid {
   const dense = (ws as unknown as { '!data'?: Dense })['!data'];
   if (!dense || size.rows === 0) return { name, rows: [] };
   const rows: string[][] = [];
@@ -312,6 +316,8 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
         if (out[c]!.length > MAX_CELL_CHARS) {
           issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col), message: READ_TEXT.cellTooLong(name, r + 1, col, out[c]!.length), severity: 'error' });
           out[c] = out[c]!.slice(0, MAX_CELL_CHARS);
+        } else if (capped && out[c]!.length === MAX_CELL_CHARS) {
+          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col), message: READ_TEXT.cellAtLimit(name, r + 1, col), severity: 'error' });
         }
       }
     rows.push(out);
@@ -413,7 +419,7 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
   const issues: ImportIssue[] = [];
   wb.SheetNames.forEach((s, i) => {
     onProgress(READ_TEXT.stageCells, 0.5 + (0.5 * i) / wb.SheetNames.length);
-    sheets.push(sheetToGrid(s, wb.Sheets[s]!, sizes[i]!, facts?.formulaRefs.get(s), issues));
+    sheets.push(sheetToGrid(s, wb.Sheets[s]!, sizes[i]!, facts?.formulaRefs.get(s), issues, kind !== 'text'));
   });
   onProgress(READ_TEXT.stageCells, 1);
   return { ok: true, sheets, issues };

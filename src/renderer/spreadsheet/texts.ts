@@ -44,6 +44,8 @@ export const READ_TEXT = {
     `文件“${name}”的工作表“${sheet}”中合并单元格共覆盖 ${n0(cells)} 个单元格，超过了 ${n0(IMPORT_LIMITS.maxCells)} 个的上限。请取消不必要的合并（或只把任务清单复制到新工作簿）后另存，再导入。`,
   cellTooLong: (sheet: string, row: number, column: string, chars: number) =>
     `工作表“${sheet}”${column}${row} 单元格有 ${n0(chars)} 个字，超过了 Excel 每个单元格 ${n0(MAX_CELL_CHARS)} 个字的上限。请把这一格的内容删短（或移到附件）后再导入。`,
+  cellAtLimit: (sheet: string, row: number, column: string) =>
+    `工作表“${sheet}”${column}${row} 单元格正好 ${n0(MAX_CELL_CHARS)} 个字，达到 Excel 每个单元格的上限：文件里的原文可能更长，读入时已被截断。请把这一格的内容删短（或移到附件）后再导入。`,
   formulaText: (sheet: string, row: number, column: string, formula: string) =>
     `工作表“${sheet}”${column}${row} 单元格是公式“=${formula.length > 60 ? `${formula.slice(0, 60)}…` : formula}”，文件里没有保存它的计算结果（常见于程序生成的表格），已按公式文字读入。请核对这一格；如需结果，请在 Excel 或 WPS 中打开文件、保存后再导入。`,
   stageOpen: '正在打开文件',
