@@ -6,18 +6,18 @@
  */
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import { findTable, planImport, readRows } from '@core/import';
-import type { PolicyDocument, Task } from '@core/model';
+import { planSheet, readIssuesBySheet, summariseSheets } from '@core/import';
+import type { Cluster, PolicyDocument, Task } from '@core/model';
 import { readWorkbook } from '@renderer/spreadsheet/read-sheet';
 import { generateData, prng } from '../lib/synthetic';
 
-const DOC: PolicyDocument = { id: 'doc-city', title: '武汉市科技创新重点任务清单', shortTitle: '重点任务清单', kind: 'other', addedAt: '2025-01-01T00:00:00.000Z' } as PolicyDocument;
+export const CITY_DOCUMENT: PolicyDocument = { id: 'doc-city', title: '武汉市科技创新重点任务清单', shortTitle: '重点任务清单', kind: 'other', addedAt: '2025-01-01T00:00:00.000Z' } as PolicyDocument;
 
 /** The store's tasks of the city list: one document, numbered 1..n. */
 export function cityTasks(sentences: string[], n: number): Task[] {
   return generateData({ sentences, taskCount: n, periodCount: 1, progressCount: 0, seed: 7 }).tasks.map((t, i) => ({
     ...t,
-    documentId: DOC.id,
+    documentId: CITY_DOCUMENT.id,
     sectionId: undefined,
     number: String(i + 1),
     order: i,
@@ -78,18 +78,35 @@ export interface AppImportTimes {
   ambiguous: number;
 }
 
-/** The app's whole import of `bytes` against `existing` (what import-worker.ts does). */
-export function appImport(bytes: Uint8Array, existing: readonly Task[]): AppImportTimes {
+/** The district whose office imports the list in the bench (its 与本区相关的变化 are planned too). */
+export const BENCH_DISTRICT = '汉阳区';
+/** A cluster of the bench district, so that relevance weighs cluster keywords as in an office. */
+const CLUSTERS: Cluster[] = [{ id: 'bench-cluster', district: BENCH_DISTRICT, name: '工程设计建造', keywords: ['工程设计', '建造'], includedTaskKeys: [], excludedTaskKeys: [], origin: 'seed', order: 1 }];
+
+/**
+ * The app's whole import of `bytes` against `existing`, as import-worker.ts does it: read the
+ * workbook, find every sheet's table (summariseSheets), then plan the first sheet with planSheet
+ * for the bench district, its relevance changes included.
+ */
+export function appImport(bytes: Uint8Array, existing: Task[]): AppImportTimes {
   const t0 = performance.now();
   const r = readWorkbook(bytes, 'city.xlsx');
   if (!r.ok) throw new Error(r.message);
   const t1 = performance.now();
-  const grid = r.sheets[0]!;
-  const found = findTable(grid);
-  if (!found.layout) throw new Error(`no table: ${found.issues.map((i) => i.message).join('; ')}`);
-  const rows = readRows(grid, found.layout);
+  const readIssues = readIssuesBySheet(r.sheets, r.issues);
+  const sheets = summariseSheets(r.sheets, {}, readIssues);
+  const layout = sheets[0]!.layout;
+  if (!layout) throw new Error(`no table: ${sheets[0]!.issues.map((i) => i.message).join('; ')}`);
   const t2 = performance.now();
-  const plan = planImport({ fileName: 'city.xlsx', sheet: grid.name, rows: rows.rows, issues: rows.issues, existing, documents: [DOC], now: '2025-10-08T00:00:00.000Z' });
+  const { plan } = planSheet('city.xlsx', r.sheets[0]!, layout, {
+    existing,
+    documents: [CITY_DOCUMENT],
+    sections: [],
+    clusters: CLUSTERS,
+    district: BENCH_DISTRICT,
+    readIssues: readIssues[0] ?? [],
+    now: '2025-10-08T00:00:00.000Z',
+  });
   const t3 = performance.now();
   return {
     readMs: t1 - t0,

@@ -3,6 +3,7 @@
  * e.g. `seedForProfile 200000 backupForProfile`. Runs `prepare(arg)` unprofiled, then `measure()` with the
  * CPU profiler on, and prints the functions with the most self time. Uses the builds of the last bench run.
  */
+import { writeFile } from 'node:fs/promises';
 import { launch, openBenchPage } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
 import { topSelf } from './cpu-profile';
@@ -21,6 +22,8 @@ try {
   const { profile } = await cdp.send('Profiler.stop');
   console.log(`${measure}: ${JSON.stringify(ms)}`);
   console.log(topSelf(profile as never).join('\n'));
+  // PROFILE_OUT=file.cpuprofile keeps the whole profile (open it in Chromium's DevTools).
+  if (process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
 } finally {
   await browser.close();
   await server.close();

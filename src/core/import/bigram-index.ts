@@ -17,32 +17,79 @@ export interface BigramBag {
   total: number;
 }
 
+/**
+ * Bigram numbers by key, in an open-addressing table of typed arrays. A bigram's key is its two
+ * UTF-16 units as one 32-bit number; a Map of such keys (mostly above the small-integer range)
+ * boxed every key and made numbering the ledger's bigrams most of an import's index time.
+ */
+function createBigramTable() {
+  let bits = 12;
+  let keys = new Uint32Array(1 << bits);
+  let values = new Int32Array(1 << bits).fill(-1);
+  let size = 0;
+  const slot = (key: number, k: Uint32Array, v: Int32Array, b: number) => {
+    const mask = (1 << b) - 1;
+    let h = Math.imul(key, 0x9e3779b1) >>> (32 - b);
+    while (v[h] !== -1 && k[h] !== key) h = (h + 1) & mask;
+    return h;
+  };
+  const grow = () => {
+    const b = bits + 1;
+    const k = new Uint32Array(1 << b);
+    const v = new Int32Array(1 << b).fill(-1);
+    for (let i = 0; i < keys.length; i++)
+      if (values[i] !== -1) {
+        const h = slot(keys[i]!, k, v, b);
+        k[h] = keys[i]!;
+        v[h] = values[i]!;
+      }
+    bits = b;
+    keys = k;
+    values = v;
+  };
+  return {
+    /** The number of `key`, or `next` (then recorded) when it has none yet. */
+    numberOf(key: number, next: number): number {
+      const h = slot(key, keys, values, bits);
+      if (values[h] !== -1) return values[h]!;
+      keys[h] = key;
+      values[h] = next;
+      // Kept at most half full, so that probes stay short.
+      if (++size * 2 > keys.length) grow();
+      return next;
+    },
+  };
+}
+
 /** A coder: numbers bigrams (a text of one character: that character) as first seen. */
 export function createBigramCoder() {
-  // A bigram's key is first × 65537 + second UTF-16 unit + 65537 (a lone character: its code), so keys never clash.
-  const numbers = new Map<number, number>();
+  const pairs = createBigramTable();
+  // A lone character (a text of one character) is numbered apart: its key could be a bigram's.
+  const singles = new Map<number, number>();
+  let numbered = 0;
   let tally = new Uint32Array(1024);
   const order: number[] = [];
-  const numberOf = (key: number) => {
-    let n = numbers.get(key);
-    if (n === undefined) {
-      numbers.set(key, (n = numbers.size));
+  const counted = (n: number) => {
+    if (n === numbered) {
+      numbered++;
       if (n >= tally.length) {
         const grown = new Uint32Array(tally.length * 2);
         grown.set(tally);
         tally = grown;
       }
     }
-    return n;
-  };
-  const count = (n: number) => {
     if (tally[n]!++ === 0) order.push(n);
   };
   /** The bag of a text already cut by bigramText. */
   function bagOfCut(t: string): BigramBag {
     order.length = 0;
-    if (t.length === 1) count(numberOf(t.charCodeAt(0)));
-    for (let i = 1; i < t.length; i++) count(numberOf((t.charCodeAt(i - 1) + 1) * 65537 + t.charCodeAt(i)));
+    if (t.length === 1) {
+      const c = t.charCodeAt(0);
+      let n = singles.get(c);
+      if (n === undefined) singles.set(c, (n = numbered));
+      counted(n);
+    }
+    for (let i = 1; i < t.length; i++) counted(pairs.numberOf(((t.charCodeAt(i - 1) << 16) | t.charCodeAt(i)) >>> 0, numbered));
     const ids = Int32Array.from(order);
     const counts = new Uint32Array(ids.length);
     let total = 0;
@@ -58,12 +105,12 @@ export function createBigramCoder() {
     /** The bag of any text (bigramText applied first). */
     bag: (s: string) => bagOfCut(bigramText(s)),
     /** How many bigrams this coder has numbered (bag ids are below it). */
-    size: () => numbers.size,
+    size: () => numbered,
     /** Dice similarity of two bags of this coder, 0–1 (the same value as diceOfBigrams). */
     dice(a: BigramBag, b: BigramBag): number {
       const total = a.total + b.total;
       if (total === 0) return 0;
-      if (scratch.length < numbers.size) scratch = new Uint32Array(Math.max(numbers.size, scratch.length * 2));
+      if (scratch.length < numbered) scratch = new Uint32Array(Math.max(numbered, scratch.length * 2));
       const small = a.ids.length < b.ids.length ? a : b;
       const large = small === a ? b : a;
       for (let k = 0; k < small.ids.length; k++) scratch[small.ids[k]!] = small.counts[k]!;

@@ -170,6 +170,17 @@ export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapp
 const HEADING = /^(第?[一二三四五六七八九十百]+[、.．章部分]|[(（][一二三四五六七八九十]+[)）]|专栏)/;
 const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计)/;
 
+/**
+ * Whether a cell is the column's (normalised) header. Normalising only drops characters, and
+ * leaves Chinese characters as they are: a cell missing one of the header's is not it, which
+ * settles most cells without normalising their whole text.
+ */
+function isHeaderCell(cell: string, header: string | undefined): boolean {
+  if (!header) return false;
+  for (const ch of header) if (ch >= '\u4e00' && ch <= '\u9fff' && !cell.includes(ch)) return false;
+  return normalizeHeader(cell) === header;
+}
+
 /** The data rows under the header, with the row issues (duplicate 任务编号, rows without a task). */
 export function readRows(grid: SheetGrid, layout: TableLayout): { rows: ImportedRow[]; issues: ImportIssue[] } {
   const sheet = grid.name;
@@ -198,7 +209,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       if (v && !isPlaceholderCell(v)) fields[m.field!] = v;
     }
     // A repeated header (sheets printed in pages repeat it).
-    const headerHits = layout.columns.filter((m) => headerNames.get(m.column) && normalizeHeader(raw[m.column] ?? '') === headerNames.get(m.column)).length;
+    const headerHits = layout.columns.filter((m) => isHeaderCell(raw[m.column] ?? '', headerNames.get(m.column))).length;
     if (headerHits >= 2) continue;
     // A row of column numbers (1 2 3 4 …) under the header.
     if (nonEmpty.length >= 3 && nonEmpty.every((v) => /^\d{1,2}$/.test(v)) && r <= layout.headerRow + layout.headerRows + 1) continue;

@@ -28,11 +28,16 @@ export function normalizeText(s: string | undefined): string {
     .replace(/[。;,.]+$/, '');
 }
 
+const NOT_PLACEHOLDER_START = /^\s*[^\s\-—–－_＿/／\\＼、.．。…·无暂空未待(（NnＮｎ]/u;
+
 /**
  * A cell that only stands for "nothing here" (—, /, 无, 暂无, （空）): read as blank, so that it
  * never erases what the ledger has.
  */
 export function isPlaceholderCell(s: string): boolean {
+  // Most cells are text: a first character (after spaces) that can begin no placeholder settles it
+  // without normalising the whole cell. The class lists what may begin one, full-width forms included.
+  if (NOT_PLACEHOLDER_START.test(s)) return false;
   const t = toHalfWidth(s).replace(/\s+/g, '');
   return /^[-—–－_/\\、.。…·]*$/.test(t) || /^(无|暂无|空|\(空\)|未填|待定|N\/?A)$/i.test(t);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { taskCode, type PolicyDocument, type Task } from '../model';
 import { unitRenameTable } from '../unit-names';
 import { finalizePlan, planImport } from './plan-import';
+import { similarity } from './normalize';
 import { RENAME_GROUP_ID, type ImportedRow } from './types';
 
 const NOW = '2025-10-08T09:30:00.000Z';
@@ -250,5 +251,47 @@ describe('a list asking for too many confirmations', () => {
     expect(p.issues[0]!.message).toContain('工作表“清单”有 301 行无法自动对应');
     expect(p.issues[0]!.message).toContain('超过了 300 行的上限');
     expect(finalizePlan(p, { skipped: new Set(), choices: {} }).accepted).toBeUndefined();
+  });
+});
+
+describe('exact matches first', () => {
+  const base = EXISTING.filter((t) => t.documentId === 'doc-002');
+  // A near twin of task 1: the same text with a few more words (Dice ≥ 0.92 with it).
+  const twin = task(0, 'doc-002', { key: '2023YD-99', number: '99', order: 99, text: `${TEXTS[0]}等工作` });
+  const run = (rows: ImportedRow[], existing: Task[]) => planImport({ fileName: '清单.xlsx', sheet: 'S', rows, existing, documents: DOCS, now: NOW });
+  const exactRow = (t: Task, over: Partial<ImportedRow['fields']> = {}): ImportedRow => ({ row: 2, fields: { title: t.title, text: t.text, ...over } });
+
+  it('take a row whose text is exactly one task’s, even when another task is nearly the same', () => {
+    expect(similarity(twin.title + twin.text, base[0]!.title + base[0]!.text)).toBeGreaterThanOrEqual(0.92);
+    const p = run([exactRow(base[0]!)], [...base, twin]);
+    expect(p.unchanged.map((u) => [u.task.key, u.how, u.confidence])).toEqual([[base[0]!.key, 'text', 1]]);
+    expect(p.ambiguous).toEqual([]);
+    // The twin's own text is exact for the twin.
+    expect(run([exactRow(twin)], [...base, twin]).unchanged.map((u) => u.task.key)).toEqual([twin.key]);
+  });
+
+  it('say 按编号 when the row’s number points at that task in the document it names', () => {
+    const p = run([exactRow(base[2]!, { document: '2023年工作要点', number: '3' })], [...base, twin]);
+    expect(p.unchanged.map((u) => [u.task.key, u.how])).toEqual([[base[2]!.key, 'number']]);
+  });
+
+  it('score the row as before when two tasks have its text, or its number points elsewhere', () => {
+    // The same text in two documents: a row naming neither is asked about.
+    expect(run([exactRow(base[0]!)], EXISTING).ambiguous.map((a) => a.candidates.map((c) => c.task.key).sort())).toEqual([['2023YD-01', '2024YD-01']]);
+    // Number 2 points at another task with another text: the text wins, as it always did.
+    const p = run([exactRow(base[0]!, { document: '2023年工作要点', number: '2' })], base);
+    expect(p.updated.map((u) => [u.before.key, u.how, u.changedFields])).toEqual([[base[0]!.key, 'text', ['number']]]);
+  });
+
+  it('read the same unit cell once for the whole list, and never share the units read between tasks', () => {
+    const rows = base.map((t, i) => ({ ...exactRow(t, { leadUnits: '市科技局、市发改委' }), row: i + 2 }));
+    const p = run(rows, base);
+    const after = p.updated.map((u) => u.after.leadUnits);
+    expect(after).toHaveLength(5);
+    // 市科技局 is 市科技创新局's old name: every task gets the canonical list, each its own copy.
+    expect(after.map((u) => u.join('、'))).toEqual(Array(5).fill('市科技创新局、市发改委'));
+    expect(new Set(after).size).toBe(5);
+    after[0]!.push('市财政局');
+    expect(run(rows, base).updated.map((u) => u.after.leadUnits.join('、'))).toEqual(Array(5).fill('市科技创新局、市发改委'));
   });
 });

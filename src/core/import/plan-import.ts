@@ -7,7 +7,7 @@
 import type { Cluster, PolicyDocument, Section, Task } from '../model';
 import type { TaskFieldId } from '../fields';
 import { DEFAULT_UNIT_RENAMES, canonicaliseUnit, type UnitRename, type UnitRenames } from '../unit-names';
-import { markedLeadUnits, readUnitList } from '../policy/units';
+import { markedLeadUnits, readUnitList, type ReadUnits } from '../policy/units';
 import { taskRelevance } from '../policy/relevance';
 import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
@@ -72,12 +72,46 @@ export interface PlanInput {
   clusters?: readonly Cluster[];
 }
 
+/**
+ * Unit cells as read (readUnitList) and unit names made canonical, per rename table. A city's
+ * list repeats the same few unit cells on thousands of rows; reading each once keeps the plan
+ * linear in rows. The results are shared: never change them.
+ */
+const unitMemo = new WeakMap<UnitRenames, { lists: Map<string, ReadUnits>; names: Map<string, string> }>();
+/** Entries kept per table before it starts over (a bound on memory across imports). */
+const UNIT_MEMO_MAX = 20_000;
+function unitMemoOf(renames: UnitRenames) {
+  let memo = unitMemo.get(renames);
+  if (!memo) unitMemo.set(renames, (memo = { lists: new Map(), names: new Map() }));
+  return memo;
+}
+function readUnits(cell: string | undefined, renames: UnitRenames): ReadUnits {
+  const { lists } = unitMemoOf(renames);
+  const key = cell ?? '';
+  let read = lists.get(key);
+  if (!read) {
+    if (lists.size >= UNIT_MEMO_MAX) lists.clear();
+    lists.set(key, (read = readUnitList(cell, renames)));
+  }
+  return read;
+}
+function canonicalUnit(name: string, renames: UnitRenames): string {
+  const { names } = unitMemoOf(renames);
+  let to = names.get(name);
+  if (to === undefined) {
+    if (names.size >= UNIT_MEMO_MAX) names.clear();
+    names.set(name, (to = canonicaliseUnit(name, renames)));
+  }
+  return to;
+}
+
 const unitsEqual = (a: readonly string[], b: readonly string[]) => a.join('、') === b.join('、');
 
 /** A deadline that says only a date: 2023年底前, 2023年12月底前, 2023年12月31日, 2023/12/31. */
 const PLAIN_DEADLINE = /^(\d{4}[-/.年](\d{1,2}[-/.月]?(\d{1,2}日?)?)?(底|末)?(前|以前|之前)?)$/;
 
 function deadlineEqual(task: Task, v: string): boolean {
+  if (v === task.deadlineText || v === task.deadline) return true;
   const n = normalizeText(v);
   if (n === normalizeText(task.deadlineText) || n === normalizeText(task.deadline)) return true;
   // The same date written another way (2023年底前 = 2023年12月底前 = 2023/12/31) is no change.
@@ -122,7 +156,7 @@ export function patchTask(base: Task, from: Task, fields: readonly TaskFieldId[]
 
 /** A task's stored unit names made canonical (名称统一 on the ledger's side). */
 export function unifyUnits(task: Task, renames: UnitRenames = DEFAULT_UNIT_RENAMES): Task {
-  const canon = (list: readonly string[]) => [...new Set(list.map((u) => canonicaliseUnit(u, renames)))];
+  const canon = (list: readonly string[]) => [...new Set(list.map((u) => canonicalUnit(u, renames)))];
   return { ...task, leadUnits: canon(task.leadUnits), responsibleUnits: canon(task.responsibleUnits) };
 }
 
@@ -166,15 +200,15 @@ export function diffTask(
     after.documentId = documentId;
     changed.push('document');
   }
-  if (fields.number && normalizeNumber(fields.number) !== normalizeNumber(task.number)) {
+  if (fields.number && fields.number !== task.number && normalizeNumber(fields.number) !== normalizeNumber(task.number)) {
     after.number = fields.number;
     mark('number', !task.number.trim());
   }
-  if (fields.title && normalizeText(fields.title) !== normalizeText(task.title)) {
+  if (fields.title && fields.title !== task.title && normalizeText(fields.title) !== normalizeText(task.title)) {
     after.title = fields.title;
     mark('title', !task.title.trim());
   }
-  if (fields.text && normalizeText(fields.text) !== normalizeText(task.text)) {
+  if (fields.text && fields.text !== task.text && normalizeText(fields.text) !== normalizeText(task.text)) {
     after.text = fields.text;
     mark('text', !task.text.trim());
   }
@@ -183,12 +217,12 @@ export function diffTask(
   for (const f of ['leadUnits', 'responsibleUnits'] as const) {
     const cell = f === 'leadUnits' ? leadCell : fields[f];
     if (!cell) continue;
-    const read = readUnitList(cell, renames);
+    const read = readUnits(cell, renames);
     renamed.push(...read.renamed);
     if (read.units.length === 0 || unitsEqual(read.units, stored[f])) continue;
     // 责任单位 written with the lead units in it is the same list as the ledger's without them.
     if (f === 'responsibleUnits' && unitsEqual(withoutUnits(read.units, after.leadUnits), withoutUnits(stored[f], after.leadUnits))) continue;
-    after[f] = read.units;
+    after[f] = [...read.units];
     mark(f, stored[f].length === 0);
   }
   if (fields.deadline && !deadlineEqual(task, fields.deadline)) {
@@ -228,6 +262,8 @@ const RARE_BIGRAMS = 32;
 const SHORTLIST = 8;
 /** A row's bigrams, for the index. */
 interface RowBags {
+  /** The row's text as bigrams are taken (bigramText). */
+  cut: string;
   whole: BigramBag;
   /** The title alone, for a row without text. */
   title?: BigramBag;
@@ -240,7 +276,12 @@ function buildIndex(tasks: readonly Task[]) {
   const bags = cuts.map((c) => coder.bagOfCut(c));
   // A row whose text is a task's (most rows of a list) takes that task's bag.
   const byCut = new Map<string, BigramBag>();
-  cuts.forEach((c, i) => byCut.set(c, bags[i]!));
+  // The one task whose text a cut is (-1: several tasks have that text).
+  const taskOfCut = new Map<string, number>();
+  cuts.forEach((c, i) => {
+    byCut.set(c, bags[i]!);
+    taskOfCut.set(c, taskOfCut.has(c) ? -1 : i);
+  });
   // The tasks holding each bigram, by bigram number, in task order.
   const postings: number[][] = Array.from({ length: coder.size() }, () => []);
   bags.forEach((bag, i) => {
@@ -275,9 +316,19 @@ function buildIndex(tasks: readonly Task[]) {
     /** The bags of a row (title + text with its first-seen order; the title alone when it has no text). */
     rowBags(f: RowFields): RowBags {
       const cut = bigramText(rowText(f));
-      const out: RowBags = { whole: byCut.get(cut) ?? coder.bagOfCut(cut) };
+      const out: RowBags = { cut, whole: byCut.get(cut) ?? coder.bagOfCut(cut) };
       if (!f.text) out.title = coder.bag(f.title ?? '');
       return out;
+    },
+    /**
+     * The one task whose text is exactly the row's (normalised), when the row has a text: its
+     * similarity is 1 and no other task's can be (no other task has that text). Undefined when no
+     * task or several tasks have it, or the row has only a title (a title may equal another task's title).
+     */
+    exactTask(row: RowBags): number | undefined {
+      if (row.title) return undefined;
+      const i = taskOfCut.get(row.cut);
+      return i === undefined || i < 0 ? undefined : i;
     },
     /** Similarity of a row to task i (bag i; titles of `t`): whole texts, or title against title / text when the row has no text. */
     similarity(row: RowBags, i: number, t: Task = tasks[i]!): number {
@@ -356,11 +407,18 @@ export function planImport(input: PlanInput): ImportPlan {
     }
     const bags = index.rowBags(f);
     const allowed = (t: Task) => !documentId || t.documentId === documentId;
+    const numbered = documentId && f.number ? byDocNumber.get(`${documentId}|${normalizeNumber(f.number)}`) : undefined;
+    // Exact matches first: a row whose text is exactly one task's (and whose number, if it points
+    // at a task, points at that one) is that task, without scoring it against the others.
+    const exact = index.exactTask(bags);
+    if (exact !== undefined && allowed(existing[exact]!) && (!numbered || numbered === existing[exact])) {
+      m.definite = { task: existing[exact]!, confidence: 1, how: numbered ? 'number' : 'text' };
+      return m;
+    }
     const scored = index
       .shortlist(bags, allowed)
       .map((i) => ({ task: existing[i]!, confidence: index.similarity(bags, i), how: 'text' as MatchHow }))
       .sort((a, b) => b.confidence - a.confidence);
-    const numbered = documentId && f.number ? byDocNumber.get(`${documentId}|${normalizeNumber(f.number)}`) : undefined;
     if (numbered) {
       const sim = index.similarity(bags, position.get(numbered.key)!, numbered);
       if (sim >= NUMBER_TEXT_MIN && (scored[0]?.task === numbered || (scored[0]?.confidence ?? 0) < TEXT_SURE)) {
@@ -463,8 +521,8 @@ export function planImport(input: PlanInput): ImportPlan {
       order,
       title: f.title ?? '',
       text: f.text ?? f.title ?? '',
-      leadUnits: readUnitList(f.leadUnits ?? markedLeadUnits(f.responsibleUnits, renames).join('、'), renames).units,
-      responsibleUnits: readUnitList(f.responsibleUnits, renames).units,
+      leadUnits: [...readUnits(f.leadUnits ?? markedLeadUnits(f.responsibleUnits, renames).join('、'), renames).units],
+      responsibleUnits: [...readUnits(f.responsibleUnits, renames).units],
       origin: 'import',
       updatedAt: now,
     };
@@ -494,7 +552,7 @@ export function planImport(input: PlanInput): ImportPlan {
   };
   for (const m of matches) {
     const id = `row-${m.row.row}`;
-    for (const f of ['leadUnits', 'responsibleUnits'] as const) for (const r of readUnitList(m.row.fields[f], renames).renamed) notePair(r, m.row.row);
+    for (const f of ['leadUnits', 'responsibleUnits'] as const) for (const r of readUnits(m.row.fields[f], renames).renamed) notePair(r, m.row.row);
     if (m.definite) {
       const { task, how, confidence } = m.definite;
       const d = diffTask(task, m.row.fields, m.documentId, now, renames);
@@ -507,7 +565,7 @@ export function planImport(input: PlanInput): ImportPlan {
       if (d.unify) {
         plan.unified.push({ key: task.key, before: task, after: { ...unifyUnits(task, renames), updatedAt: now } });
         for (const u of [...task.leadUnits, ...task.responsibleUnits]) {
-          const to = canonicaliseUnit(u, renames);
+          const to = canonicalUnit(u, renames);
           if (to !== u) notePair({ from: u, to }, undefined, task.key);
         }
       }

@@ -185,26 +185,32 @@ const XLSX_TAG_BOUNDS: { part: RegExp; tag: RegExp; max: number; what: string }[
 ];
 
 /** Bound an .xlsx before SheetJS sees it: part sizes, real inflated bytes, CRCs, elements, rows and cells. */
-function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxFacts } | { ok: false; message: string; cause: string } {
+function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxFacts; stored: Uint8Array } | { ok: false; message: string; cause: string } {
   const sheets = new Map<string, SheetPartScanner>();
   const workbook = new TextKeeper();
   const rels = new TextKeeper();
   const elements: ElementCounter[] = [];
   const tagCounts: { bound: (typeof XLSX_TAG_BOUNDS)[number]; counter: XmlTagCounter }[] = [];
-  const check = checkZip(data, IMPORT_LIMITS, (part) => {
-    if (!/\.(xml|rels|vml)$/i.test(part)) return undefined;
-    const counter = new ElementCounter();
-    elements.push(counter);
-    const bounded = XLSX_TAG_BOUNDS.filter((b) => b.part.test(part)).map((bound) => {
-      const c = new XmlTagCounter([new RegExp(bound.tag.source, 'g')]);
-      tagCounts.push({ bound, counter: c });
-      return c;
-    });
-    let sheet: SheetPartScanner | undefined;
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(part)) sheets.set(part, (sheet = new SheetPartScanner()));
-    const keeper = part === 'xl/workbook.xml' ? workbook : part === 'xl/_rels/workbook.xml.rels' ? rels : undefined;
-    return allOf(counter, keeper, sheet, ...bounded);
-  });
+  const check = checkZip(
+    data,
+    IMPORT_LIMITS,
+    (part) => {
+      if (!/\.(xml|rels|vml)$/i.test(part)) return undefined;
+      const counter = new ElementCounter();
+      elements.push(counter);
+      const bounded = XLSX_TAG_BOUNDS.filter((b) => b.part.test(part)).map((bound) => {
+        const c = new XmlTagCounter([new RegExp(bound.tag.source, 'g')]);
+        tagCounts.push({ bound, counter: c });
+        return c;
+      });
+      let sheet: SheetPartScanner | undefined;
+      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(part)) sheets.set(part, (sheet = new SheetPartScanner()));
+      const keeper = part === 'xl/workbook.xml' ? workbook : part === 'xl/_rels/workbook.xml.rels' ? rels : undefined;
+      return allOf(counter, keeper, sheet, ...bounded);
+    },
+    // Kept uncompressed: SheetJS then reads the parts without inflating them a second time.
+    true,
+  );
   if (!check.ok) return { ok: false, message: zipMessage(fileName, check.problem), cause: JSON.stringify(check.problem) };
   if (!check.entries.some((e) => e.name === 'xl/workbook.xml')) {
     const other = check.entries.some((e) => e.name === 'content.xml' || e.name === 'xl/workbook.bin');
@@ -226,7 +232,7 @@ function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxF
     const refs = sheets.get(part)?.formulas.refs;
     if (refs?.size) formulaRefs.set(sheet, refs);
   }
-  return { ok: true, facts: { rows, cells, formulaRefs } };
+  return { ok: true, facts: { rows, cells, formulaRefs }, stored: check.stored! };
 }
 
 /** Rows and cells of a text file, counted before parsing (separators and line ends, an upper bound). */
@@ -347,6 +353,8 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
   if (kind === 'binary') return failure(READ_TEXT.notSpreadsheet(fileName));
   if (kind === 'cfb' && data.byteLength > IMPORT_LIMITS.maxXlsBytes) return failure(READ_TEXT.xlsTooBig(fileName, data.byteLength));
   let facts: XlsxFacts | undefined;
+  // An .xlsx is parsed from the checked copy of its parts (stored, already inflated by the check).
+  let parsed = data;
   if (kind === 'zip') {
     onProgress(READ_TEXT.stageCheck, 0.08);
     const checked = checkXlsx(data, fileName);
@@ -356,6 +364,7 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
       return failure(checked.message, checked.cause);
     }
     facts = checked.facts;
+    parsed = checked.stored;
     if (facts.rows > IMPORT_LIMITS.maxRows) return failure(READ_TEXT.tooManyRows(fileName, facts.rows));
     if (facts.cells > IMPORT_LIMITS.maxCells) return failure(READ_TEXT.tooManyCells(fileName, '', facts.cells));
   }
@@ -384,7 +393,7 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
       if (counted.rows > IMPORT_LIMITS.maxRows + 1) return failure(READ_TEXT.tooManyRows(fileName, counted.rows));
       if (counted.cells > IMPORT_LIMITS.maxCells) return failure(READ_TEXT.tooManyCells(fileName, '', counted.cells));
       wb = XLSX.read(text, { ...opts, type: 'string', raw: !looksMarkup });
-    } else wb = XLSX.read(data, { ...opts, type: 'array' });
+    } else wb = XLSX.read(parsed, { ...opts, type: 'array' });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     if (/password|encrypt/i.test(msg)) return failure(READ_TEXT.password(fileName), e);

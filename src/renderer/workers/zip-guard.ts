@@ -39,7 +39,13 @@ export interface PartScanner {
   end(): void;
 }
 
-export type ZipCheck = { ok: true; entries: ZipEntry[]; inflatedBytes: number } | { ok: false; problem: ZipProblem };
+export type ZipCheck = {
+  ok: true;
+  entries: ZipEntry[];
+  inflatedBytes: number;
+  /** With `keep`: the same parts again, uncompressed (stored), as one zip a reader opens without inflating anything. */
+  stored?: Uint8Array;
+} | { ok: false; problem: ZipProblem };
 
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);
@@ -129,7 +135,7 @@ export function readCentralDirectory(d: Uint8Array, limits: ZipLimits): { ok: tr
  * inflated as a stream with the real bytes counted and the CRC checked. `scan` may return a
  * scanner for a part, fed its inflated bytes.
  */
-export function checkZip(d: Uint8Array, limits: ZipLimits, scan: (name: string) => PartScanner | undefined = () => undefined): ZipCheck {
+export function checkZip(d: Uint8Array, limits: ZipLimits, scan: (name: string) => PartScanner | undefined = () => undefined, keep = false): ZipCheck {
   const dir = readCentralDirectory(d, limits);
   if (!dir.ok) return dir;
   const { entries } = dir;
@@ -143,8 +149,12 @@ export function checkZip(d: Uint8Array, limits: ZipLimits, scan: (name: string) 
 
   const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
   let total = 0;
+  // The stored copy is laid out from the declared sizes (checked above); a part whose real size
+  // differs is refused below, so nothing is written past its place.
+  const out = keep ? new StoredZip(entries.filter((e) => !(e.name.endsWith('/') && e.size === 0))) : undefined;
   for (const e of entries) {
     if (e.name.endsWith('/') && e.size === 0) continue;
+    const place = out?.begin(e);
     const h = e.localOffset;
     if (h + 30 > d.length || view.getUint32(h, true) !== 0x04034b50) return { ok: false, problem: { kind: 'damaged', part: e.name, why: 'local header missing' } };
     const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
@@ -163,6 +173,7 @@ export function checkZip(d: Uint8Array, limits: ZipLimits, scan: (name: string) 
       if (over) return;
       crc = crc32(chunk, crc);
       scanner?.push(chunk);
+      if (place !== undefined && size <= e.size) out!.bytes.set(chunk, place + size - chunk.length);
     };
     try {
       if (e.method === 0) {
@@ -181,7 +192,84 @@ export function checkZip(d: Uint8Array, limits: ZipLimits, scan: (name: string) 
     if (crc !== e.crc) return { ok: false, problem: { kind: 'damaged', part: e.name, why: 'CRC mismatch' } };
     total += size;
   }
-  return { ok: true, entries, inflatedBytes: total };
+  return { ok: true, entries, inflatedBytes: total, ...(out ? { stored: out.finish() } : {}) };
+}
+
+/**
+ * A zip of stored (uncompressed) parts, written in place as the parts are inflated: local
+ * headers and data in the central directory's order, then the directory and its end record.
+ * Names are written as UTF-8 (flag 11).
+ */
+class StoredZip {
+  readonly bytes: Uint8Array;
+  private readonly view: DataView;
+  private readonly names: Uint8Array[];
+  private readonly offsets: number[] = [];
+  private readonly parts: ZipEntry[];
+  private at = 0;
+  private readonly directoryAt: number;
+
+  constructor(parts: ZipEntry[]) {
+    this.parts = parts;
+    const encoder = new TextEncoder();
+    this.names = parts.map((e) => encoder.encode(e.name));
+    let local = 0;
+    let directory = 0;
+    parts.forEach((e, i) => {
+      local += 30 + this.names[i]!.length + e.size;
+      directory += 46 + this.names[i]!.length;
+    });
+    this.directoryAt = local;
+    this.bytes = new Uint8Array(local + directory + 22);
+    this.view = new DataView(this.bytes.buffer);
+  }
+
+  /** Write the local header of the next part; returns where its data goes. */
+  begin(e: ZipEntry): number {
+    const i = this.offsets.length;
+    const name = this.names[i]!;
+    this.offsets.push(this.at);
+    this.header(this.at, 0x04034b50, e, name, false);
+    const data = this.at + 30 + name.length;
+    this.at = data + e.size;
+    return data;
+  }
+
+  /** Write the central directory and its end record. */
+  finish(): Uint8Array {
+    let p = this.directoryAt;
+    this.parts.forEach((e, i) => {
+      this.header(p, 0x02014b50, e, this.names[i]!, true, this.offsets[i]!);
+      p += 46 + this.names[i]!.length;
+    });
+    const v = this.view;
+    v.setUint32(p, 0x06054b50, true);
+    v.setUint16(p + 8, this.parts.length, true);
+    v.setUint16(p + 10, this.parts.length, true);
+    v.setUint32(p + 12, p - this.directoryAt, true);
+    v.setUint32(p + 16, this.directoryAt, true);
+    return this.bytes;
+  }
+
+  private header(p: number, signature: number, e: ZipEntry, name: Uint8Array, central: boolean, offset = 0): void {
+    const v = this.view;
+    v.setUint32(p, signature, true);
+    // The central record has "version made by" before the fields the local header shares.
+    const q = central ? p + 2 : p;
+    v.setUint16(q + 4, 20, true); // version needed
+    v.setUint16(q + 6, 0x0800, true); // flags: UTF-8 names
+    v.setUint16(q + 8, 0, true); // stored
+    v.setUint16(q + 12, 0x21, true); // date 1980-01-01 (time 0)
+    v.setUint32(q + 14, e.crc, true);
+    v.setUint32(q + 18, e.size, true);
+    v.setUint32(q + 22, e.size, true);
+    v.setUint16(q + 26, name.length, true);
+    if (central) {
+      v.setUint16(p + 4, 20, true); // version made by
+      v.setUint32(p + 42, offset, true);
+      this.bytes.set(name, p + 46);
+    } else this.bytes.set(name, p + 30);
+  }
 }
 
 /**

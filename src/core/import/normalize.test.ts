@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { isPlaceholderCell, toHalfWidth } from './normalize';
+
+/** The rule as written before its shortcut on the first character: the reference. */
+function placeholderByRule(s: string): boolean {
+  const t = toHalfWidth(s).replace(/\s+/g, '');
+  return /^[-—–－_/\\、.。…·]*$/.test(t) || /^(无|暂无|空|\(空\)|未填|待定|N\/?A)$/i.test(t);
+}
+
+// Placeholders in every form the lists use (full-width, padded, mixed), and texts that only start like one.
+const CELLS = [
+  '', ' ', '—', '——', '－', '-', '_', '＿', '/', '／', '\\', '＼', '、', '.', '．', '。', '…', '·', ' — ', '\u3000—\u3000', '— —',
+  '无', ' 无 ', '暂无', '暂 无', '空', '（空）', '(空)', '未填', '待定', 'N/A', 'n/a', 'NA', 'ｎ／ａ', 'Ｎ／Ａ', 'ＮＡ',
+  '无锡市', '暂定', '空港', '未来产业', '待办', '(一)加快建设', '（一）加快建设', 'National', 'nano', 'Ｎ型', '—续', '.5', '…等',
+  '加快建设湖北实验室', '市科技创新局', '2025年底前', '45%', '  市发改委  ', '\t无\t', '\n—\n',
+];
+
+describe('isPlaceholderCell', () => {
+  it.each(CELLS)('gives the rule’s answer for %j', (cell) => {
+    expect(isPlaceholderCell(cell)).toBe(placeholderByRule(cell));
+  });
+
+  it('reads the placeholders as blank and texts as texts', () => {
+    expect(['—', '无', '（空）', 'N/A', '／'].every(isPlaceholderCell)).toBe(true);
+    expect(['无锡市', '空港', '市科技创新局'].some(isPlaceholderCell)).toBe(false);
+  });
+});
+
