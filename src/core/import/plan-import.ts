@@ -287,6 +287,12 @@ function buildIndex(tasks: readonly Task[]) {
     byCut.set(c, bags[i]!);
     taskOfCut.set(c, taskOfCut.has(c) ? -1 : i);
   });
+  // The text as written of each task whose cut is its own: a row written the same way is that
+  // task without cutting its text (the same text gives the same cut).
+  const taskOfText = new Map<string, number>();
+  tasks.forEach((t, i) => {
+    if (taskOfCut.get(cuts[i]!) === i) taskOfText.set(taskText(t), i);
+  });
   // The tasks holding each bigram, by bigram number, in task order.
   const postings: number[][] = Array.from({ length: coder.size() }, () => []);
   bags.forEach((bag, i) => {
@@ -320,7 +326,10 @@ function buildIndex(tasks: readonly Task[]) {
   return {
     /** The bags of a row (title + text with its first-seen order; the title alone when it has no text). */
     rowBags(f: RowFields): RowBags {
-      const cut = bigramText(rowText(f));
+      const written = rowText(f);
+      const same = f.text ? taskOfText.get(written) : undefined;
+      if (same !== undefined) return { cut: cuts[same]!, whole: bags[same]! };
+      const cut = bigramText(written);
       const out: RowBags = { cut, whole: byCut.get(cut) ?? coder.bagOfCut(cut) };
       if (!f.text) out.title = coder.bag(f.title ?? '');
       return out;
