@@ -159,8 +159,11 @@ export function patchTask(base: Task, from: Task, fields: readonly TaskFieldId[]
   return out;
 }
 
-/** A task's stored unit names made canonical (名称统一 on the ledger's side). */
+/** A task's stored unit names made canonical (名称统一 on the ledger's side); the task itself when they are. */
 export function unifyUnits(task: Task, renames: UnitRenames = DEFAULT_UNIT_RENAMES): Task {
+  // Most tasks already name their units canonically, once each: the task itself, not a copy.
+  const canonical = (list: readonly string[]) => list.every((u, i) => canonicalUnit(u, renames) === u && list.indexOf(u) === i);
+  if (canonical(task.leadUnits) && canonical(task.responsibleUnits)) return task;
   const canon = (list: readonly string[]) => [...new Set(list.map((u) => canonicalUnit(u, renames)))];
   return { ...task, leadUnits: canon(task.leadUnits), responsibleUnits: canon(task.responsibleUnits) };
 }
@@ -278,7 +281,7 @@ interface RowBags {
 function buildIndex(tasks: readonly Task[]) {
   const coder = createBigramCoder();
   const cuts = tasks.map((t) => bigramText(taskText(t)));
-  const bags = cuts.map((c) => coder.bagOfCut(c));
+  const bags = coder.bagsOfCuts(cuts);
   // A row whose text is a task's (most rows of a list) takes that task's bag.
   const byCut = new Map<string, BigramBag>();
   // The one task whose text a cut is (-1: several tasks have that text).
@@ -293,35 +296,43 @@ function buildIndex(tasks: readonly Task[]) {
   tasks.forEach((t, i) => {
     if (taskOfCut.get(cuts[i]!) === i) taskOfText.set(taskText(t), i);
   });
-  // The tasks holding each bigram, by bigram number, in task order.
-  const postings: number[][] = Array.from({ length: coder.size() }, () => []);
+  // The tasks holding each bigram, by bigram number, in task order: bigram g's tasks are
+  // postings[start[g]] … postings[start[g + 1] - 1] (one array for the whole ledger).
+  const indexed = coder.size();
+  const start = new Int32Array(indexed + 1);
+  for (const bag of bags) for (const g of bag.ids) start[g + 1]!++;
+  for (let g = 0; g < indexed; g++) start[g + 1]! += start[g]!;
+  const postings = new Int32Array(start[indexed]!);
+  const next = start.slice(0, indexed);
   bags.forEach((bag, i) => {
-    for (const g of bag.ids) postings[g]!.push(i);
+    for (const g of bag.ids) postings[next[g]!++] = i;
   });
+  /** How many tasks hold bigram g (0 for a bigram only rows have). */
+  const holders = (g: number) => (g < indexed ? start[g + 1]! - start[g]! : 0);
   const titleBags: (BigramBag | undefined)[] = [];
   const textBags: (BigramBag | undefined)[] = [];
   // Shared bigram-hit counters, reset after each shortlist (a Map per row made a 10,000-row import take minutes).
   const hits = new Uint32Array(tasks.length);
   const touched: number[] = [];
-  /** The row's rarest posting lists (at most RARE_BIGRAMS), rarest first; ties in first-seen order. */
-  const rareLists = (bag: BigramBag) => {
-    const lists: number[][] = [];
-    for (const g of bag.ids) {
-      const p = postings[g];
-      if (p) lists.push(p);
-    }
+  /**
+   * The row's bigrams with the rarest posting lists (at most RARE_BIGRAMS), rarest first, ties in
+   * first-seen order; all of them, in first-seen order, when there are no more than that.
+   */
+  const rareBigrams = (bag: BigramBag): number[] => {
+    const held: number[] = [];
+    for (const g of bag.ids) if (holders(g) > 0) held.push(g);
     // Only the row's rarest bigrams pick the shortlist: a bigram in many tasks (科技, 创新 …) says
     // little and, counted for every row, made a 10,000-row import take minutes.
-    if (lists.length <= RARE_BIGRAMS) return lists;
+    if (held.length <= RARE_BIGRAMS) return held;
     // The RARE_BIGRAMS shortest lists as a stable sort by length would put them first, without sorting them all.
-    const lengths = new Int32Array(lists.length);
-    for (let k = 0; k < lists.length; k++) lengths[k] = lists[k]!.length;
+    const lengths = new Int32Array(held.length);
+    for (let k = 0; k < held.length; k++) lengths[k] = holders(held[k]!);
     const limit = lengths.sort()[RARE_BIGRAMS - 1]!;
     let ties = RARE_BIGRAMS;
-    for (const p of lists) if (p.length < limit) ties--;
-    const rare: number[][] = [];
-    for (const p of lists) if (p.length < limit || (p.length === limit && ties-- > 0)) rare.push(p);
-    return rare.sort((a, b) => a.length - b.length);
+    for (const g of held) if (holders(g) < limit) ties--;
+    const rare: number[] = [];
+    for (const g of held) if (holders(g) < limit || (holders(g) === limit && ties-- > 0)) rare.push(g);
+    return rare.sort((a, b) => holders(a) - holders(b));
   };
   return {
     /** The bags of a row (title + text with its first-seen order; the title alone when it has no text). */
@@ -355,7 +366,11 @@ function buildIndex(tasks: readonly Task[]) {
     /** The `size` allowed tasks sharing most of the row's rarest bigrams, ties in first-hit order. */
     shortlist(row: RowBags, allowed: (t: Task) => boolean, size = SHORTLIST): number[] {
       touched.length = 0;
-      for (const p of rareLists(row.whole)) for (const i of p) if (hits[i]!++ === 0) touched.push(i);
+      for (const g of rareBigrams(row.whole))
+        for (let k = start[g]!; k < start[g + 1]!; k++) {
+          const i = postings[k]!;
+          if (hits[i]!++ === 0) touched.push(i);
+        }
       const top: number[] = [];
       for (const i of touched) {
         const n = hits[i]!;
