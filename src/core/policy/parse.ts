@@ -7,7 +7,7 @@ import type { DocumentKind, PolicyDocument, Section, Target, Task } from '../mod
 import { cleanPolicyText, TABLE_HEADER_LINE, TABLE_TITLE, type CleanLine } from './normalize';
 import { countingBase, documentScope, findTargets } from './targets';
 import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
-import { chineseToInt, isOneYearPlan, numberValue, sectionRole, TASK_NUMBERING, type NumberingStyle, type SectionRole } from './layouts';
+import { chineseToInt, isOneYearPlan, LONG_HEADING, numberValue, sectionRole, TASK_NUMBERING, TITLED_ITEM_LEVELS, type NumberingStyle, type SectionRole } from './layouts';
 import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
 
@@ -26,8 +26,11 @@ interface Heading {
   rest?: string;
 }
 
-/** A heading read from a cleaned line; undefined when the line is body text. */
-export function readHeading(text: string): Heading | undefined {
+/**
+ * A heading read from a cleaned line; undefined when the line is body text. `wrapped`: the
+ * line is a full line of a text wrapped at a fixed width (its sentence goes on below).
+ */
+export function readHeading(text: string, wrapped = false): Heading | undefined {
   let m = CHAPTER.exec(text);
   if (m) return { level: 0, label: `第${m[1]}章`, title: m[2]!.trim() };
   m = BOX.exec(text);
@@ -39,7 +42,7 @@ export function readHeading(text: string): Heading | undefined {
     const body = m[2]!;
     const stop = body.indexOf('。');
     if (stop >= 0 && stop < body.length - 1) return { level, label, title: body.slice(0, stop), rest: body.slice(stop + 1) };
-    if (body.length > 40) return undefined;
+    if (body.length > 40 && (level !== 1 || wrapped || !LONG_HEADING.test(body))) return undefined;
     return { level, label, title: body.replace(/。$/u, '') };
   }
   m = LEVEL3.exec(text);
@@ -75,8 +78,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const blocks: Block[] = [{ lines: [] }];
   const stack: Section[] = [];
   const style = chooseNumbering(lines);
+  const width = typicalWidth(lines);
   for (const l of lines) {
-    const h = style && isTaskLine(style, l.text) ? undefined : readHeading(l.text);
+    const h = style && isTaskLine(style, l.text) ? undefined : readHeading(l.text, l.text.length >= width - 2);
     if (!h) {
       blocks[blocks.length - 1]!.lines.push(l);
       continue;
@@ -106,7 +110,6 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const taskLines = new Map<string, number>();
   /** Lines whose text went into a task (their targets are the task's). */
   const taskSourceLines: number[] = [];
-  const width = typicalWidth(lines);
   const trailerState: TrailerState = {};
   const makeTask = (number: string, section: Section | undefined, title: string, body: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
     const key = `${keyPrefix}-${keyNumber(number)}`;
@@ -205,15 +208,31 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     taskSourceLines.push(...r.lines);
     makeTask(r.number, undefined, titleOf(r.task), r.task, units && { form: 'task-table', unitsText, text: r.task, units }, r.lines[0]!, r.deadline ? { deadlineText: r.deadline } : {});
   }
-  // No numbered task and no units: paragraphs written as （一）…。… under a task section are the tasks.
-  if (!tasks.length)
-    for (const b of blocks) {
-      if (!b.section || !b.headingRest || roleOf(b) !== 'tasks' || b.section.level !== 2) continue;
-      const body = joinLines(b.lines, width);
-      const trailer = findTrailer(body, trailerState);
-      taskSourceLines.push(...b.lines.map((l) => l.line));
-      makeTask(b.section.label, b.section, b.section.title, trailer ? trailer.text : body.trim(), trailer, b.headingLine ?? 1);
+  // No numbered task and no units: numbered items written as a title and a paragraph are the tasks
+  // (TITLED_ITEM_LEVELS): （一）标题。正文… on one line, or the title on its own line and the
+  // paragraph below; items with lower-level items under them are sections.
+  if (!tasks.length) {
+    const parents = new Set(sections.map((s) => s.parentId));
+    const isItem = (b: Block, level: number) => {
+      const s = b.section;
+      if (!s || s.level !== level || parents.has(s.id) || !(b.headingRest || b.lines.length)) return false;
+      // Lower-level numbered items under it (1. / 1、 / （1）): a section, whatever they are.
+      if (b.lines.some((l, i) => (i > 0 || !b.headingRest) && TASK_NUMBERING.some((n) => n.re.test(l.text)))) return false;
+      const role = roleOf(b);
+      const own = sectionRole(s.title);
+      return role !== 'goal' && role !== 'review' && own !== 'goal' && own !== 'review';
+    };
+    for (const { level } of TITLED_ITEM_LEVELS) {
+      const items = blocks.filter((b) => isItem(b, level));
+      for (const b of items) {
+        const body = joinLines(b.lines, width);
+        const trailer = findTrailer(body, trailerState);
+        taskSourceLines.push(...b.lines.map((l) => l.line));
+        makeTask(b.section!.label, b.section, b.section!.title, trailer ? trailer.text : body.trim(), trailer, b.headingLine ?? 1);
+      }
+      if (items.length) break;
     }
+  }
   if (!tasks.length && lines.length)
     issues.push({ line: 1, message: '没有找到编号任务（如“1. …”）或以“（责任单位：…）”结尾的段落。请在审核表中手动添加任务。' });
 
@@ -382,7 +401,8 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   // A government site's metadata block: "名称：… 文号：", "发布机构：…".
   const labelled = readLabelledMetadata(lines.slice(0, 25));
   meta.issuer ??= labelled.issuer;
-  meta.title = labelled.title ?? readTitle(lines);
+  // A labelled cover notice (名称：…关于印发X的通知) is weighed like any notice title: X when X is in the text.
+  meta.title = (labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines);
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
   const span = /（(\d{4})[—\-–－~至](\d{4})年）/u.exec(title);
@@ -408,8 +428,11 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
 export const METADATA_LABELS: { label: RegExp; field: 'title' | 'issuer'; example: string }[] = [
   { label: /^(?:名称|标题|文件名称)$/u, field: 'title', example: '名称: 2023年本部门年度重点工作任务的任务分解 文号:' },
   { label: /^(?:发布机构|发文机构|发文单位|发布单位|制发机关)$/u, field: 'issuer', example: '发布机构: 谯城区科学技术局 主题分类: 科技、教育' },
+  // A legal database's page: "发文标题: … / 发文文号: … / 发文部门: …".
+  { label: /^发文标题$/u, field: 'title', example: '发文标题: 金华市人民政府关于补齐科技创新短板的若干意见' },
+  { label: /^发文部门$/u, field: 'issuer', example: '发文部门: 谯城区科学技术局' },
 ];
-const ANY_LABEL = /(索引号|组配分类|主题分类|名称|标题|文件名称|文号|发文字号|发文日期|发布日期|成文日期|发布机构|发文机构|发文单位|发布单位|制发机关|有效性|信息来源|发布时间)[：:]/gu;
+const ANY_LABEL = /(索引号|组配分类|主题分类|发文标题|名称|标题|文件名称|发文文号|文号|发文字号|发文日期|发布日期|成文日期|发布机构|发文机构|发文单位|发布单位|发文部门|制发机关|有效性|信息来源|发布时间|发文时间|实施时间|法规类型|所属行业|所属区域)[：:]/gu;
 
 /** The fields of a metadata block ("名称：…", "发布机构：…"); several labels may share a line. */
 export function readLabelledMetadata(lines: CleanLine[]): { title?: string; issuer?: string } {
@@ -464,7 +487,8 @@ function readTitle(lines: CleanLine[]): string | undefined {
     if (issuerFirst && head.slice(i + 1).includes(head[i]!.slice(head[i]!.indexOf('关于')))) continue;
     let t = head[i]!;
     for (let j = i + 1; j < Math.min(head.length, i + 3) && !TITLE_KIND.test(t); j++) t += head[j]!;
-    if (TITLE_KIND.test(t) && t.length <= 80 && !/[。：]/u.test(t)) return t;
+    // Joined over lines it may turn out a cover notice (…关于 / 印发… / …的通知): not the document's own.
+    if (TITLE_KIND.test(t) && t.length <= 80 && !/[。：]/u.test(t) && !/印发/u.test(t)) return t;
   }
   // The cover notice's own title ("…关于印发X的通知", perhaps over two lines).
   let notice: { title: string; issued: string } | undefined;
@@ -486,7 +510,8 @@ function readTitle(lines: CleanLine[]): string | undefined {
     if (q) return q;
   }
   if (notice) return notice.issued;
-  const i = head.findIndex((t) => t.length <= 40 && TITLE_KIND.test(t) && !/[：。，；]$/u.test(t) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^关于印发/u.test(t));
+  // A title names its subject: a bare section name (保障措施, 工作要点) is none.
+  const i = head.findIndex((t) => t.length <= 40 && TITLE_KIND.test(t) && t.replace(TITLE_KIND, '').length >= 3 && !/[：。，；]$/u.test(t) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^关于印发/u.test(t));
   if (i < 0) return undefined;
   // "国务院关于推动内蒙古高质量发展 / 奋力书写中国式现代化新篇章的意见": a title split over two lines.
   const prev = head[i - 1];
@@ -560,6 +585,7 @@ export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined 
     let expected = 1;
     let count = 0;
     let sentence = false;
+    let long = false;
     for (const l of lines) {
       if (!isTaskLine(style, l.text)) continue;
       const n = numberValue(style.re.exec(l.text)![1]!);
@@ -567,9 +593,11 @@ export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined 
         count++;
         expected = n + 1;
         sentence ||= /。/u.test(l.text);
+        long ||= l.text.length > 60;
       }
     }
-    const enough = count >= 2 || (count === 1 && sentence && style.id === 'arabic-dot');
+    // One "1." item is a task when it is a sentence or too long for a heading (a text cut short).
+    const enough = count >= 2 || (count === 1 && (sentence || long) && style.id === 'arabic-dot');
     if (enough && (!best || count > best.count)) best = { style, count };
   }
   return best?.style;
