@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseToInt, LONG_HEADING, ONE_YEAR_PLANS, SECTION_ROLES, sectionRole, TASK_NUMBERING, TITLED_ITEM_LEVELS } from './layouts';
+import { chineseToInt, LONG_HEADING, ONE_YEAR_PLANS, SECTION_ROLES, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS } from './layouts';
 import { chooseNumbering, METADATA_LABELS, parsePolicyText, readHeading, readLabelledMetadata } from './parse';
 import { normalizeLine } from './normalize';
 
@@ -99,6 +99,27 @@ describe('numbered items written as a title and a paragraph (a row per level)', 
     ['一、背景和意义 with its paragraph is no task', '一、背景和意义\n市委历来重视科学素质工作。\n二、指导思想\n坚持创新驱动。', []],
   ])('%s', (_case, text, titles) => {
     expect(parsePolicyText(text).tasks.map((t) => t.title)).toEqual(titles);
+  });
+});
+
+describe('a numbered title line with its paragraph below, in every numbering style', () => {
+  // The first two numbers of each style; a new style needs a row here.
+  const NUMBERS: Record<string, [string, string]> = { 'arabic-dot': ['1.', '2.'], 'arabic-comma': ['1、', '2、'], 'paren-arabic': ['（1）', '（2）'], circled: ['①', '②'], 'ordinal-shi': ['一是', '二是'] };
+  it('every style has a row', () => expect(Object.keys(NUMBERS).sort()).toEqual(TASK_NUMBERING.map((s) => s.id).sort()));
+  it.each(TASK_NUMBERING.flatMap((s) => ['', '。'].map((stop) => [s.id, stop] as const)))('%s, title ending “%s”: the line is the title, the paragraph the text', (id, stop) => {
+    const [a, b] = NUMBERS[id]!;
+    const r = parsePolicyText(`二、重点任务\n${a}加快建设创新平台${stop}\n支持高校院所建设重点实验室。（牵头单位：市科技局）\n${b}培育科技型企业${stop}\n实施高新技术企业倍增计划。（牵头单位：市经信局）`);
+    expect(r.tasks.map((t) => [t.title, t.leadUnits])).toEqual([['加快建设创新平台', ['市科技创新局']], ['培育科技型企业', ['市经信局']]]);
+    expect(r.unplaced).toEqual([]);
+  });
+  it.each([
+    ['加快建设创新平台', true],
+    ['强化组织领导。', true],
+    ['加快建设创新平台。支持高校院所建设重点实验室', false],
+    ['牵头单位：市科技局', false],
+  ] as const)('%s is a title line: %s', (text, yes) => expect(TITLE_LINE.test(text)).toBe(yes));
+  it('short items with no paragraph below stay headings', () => {
+    expect(parsePolicyText('1、总体目标\n2、基本原则').tasks).toEqual([]);
   });
 });
 

@@ -47,6 +47,13 @@ export const TITLED_ITEM_LEVELS: { level: number; label: string; example: string
  */
 export const LONG_HEADING = /^[^。；;！？!?]+[^。；;！？!?）)】\]]$/u;
 
+/**
+ * The text after a number that is only a title // 标题行 ("加快建设创新平台", "强化组织领导。"):
+ * short, no sentence inside. Followed by a paragraph, such a line starts a task in every
+ * numbering style, also in those that otherwise need a sentence (1、 一是 （1）).
+ */
+export const TITLE_LINE = /^[^。；;！？!?：:]{2,30}。?$/u;
+
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 /** The integer of a task number of any style. */

@@ -7,7 +7,7 @@ import type { DocumentKind, PolicyDocument, Section, Target, Task } from '../mod
 import { cleanPolicyText, TABLE_HEADER_LINE, TABLE_TITLE, type CleanLine } from './normalize';
 import { countingBase, documentScope, findTargets } from './targets';
 import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
-import { chineseToInt, isOneYearPlan, LONG_HEADING, numberValue, sectionRole, TASK_NUMBERING, TITLED_ITEM_LEVELS, type NumberingStyle, type SectionRole } from './layouts';
+import { chineseToInt, isOneYearPlan, LONG_HEADING, numberValue, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS, type NumberingStyle, type SectionRole } from './layouts';
 import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
 
@@ -79,8 +79,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const stack: Section[] = [];
   const style = chooseNumbering(lines);
   const width = typicalWidth(lines);
-  for (const l of lines) {
-    const h = style && isTaskLine(style, l.text) ? undefined : readHeading(l.text, l.text.length >= width - 2);
+  for (const [i, l] of lines.entries()) {
+    const h = style && isTaskLine(style, l.text, lines[i + 1]?.text) ? undefined : readHeading(l.text, l.text.length >= width - 2);
     if (!h) {
       blocks[blocks.length - 1]!.lines.push(l);
       continue;
@@ -149,9 +149,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     for (const b of blocks) {
       const skip = roleOf(b) === 'goal' || roleOf(b) === 'review';
       let current: (typeof found)[number] | undefined;
-      for (const l of b.lines) {
+      for (const [i, l] of b.lines.entries()) {
         const m = style.re.exec(l.text);
-        const n = m && isTaskLine(style, l.text) ? numberValue(m[1]!) : undefined;
+        const n = m && isTaskLine(style, l.text, b.lines[i + 1]?.text) ? numberValue(m[1]!) : undefined;
         const starts = n !== undefined && (n === expected || n === 1 || (n > expected && n <= expected + 3));
         if (starts) {
           if (n! > expected && n !== 1) issues.push({ line: l.line, message: `任务编号跳号：应为第${expected}项，这里是第${n}项。请检查是否漏掉了任务或编号写错。` });
@@ -170,7 +170,10 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       const text = trailer ? trailer.text : body.trim();
       const number = restarts && f.section ? `${f.section.label}${f.number}` : String(f.number);
       const deadlineText = f.labels.map((l) => /^(?:完成时限|完成时间|时间节点)[：:](.+)$/u.exec(l.text)?.[1]).find(Boolean);
-      makeTask(number, f.section, titleOf(text), text, trailer, f.line, { deadlineText });
+      // "1.加快建设创新平台" on its own line, the paragraph below: the line is the title.
+      const first = f.parts[0]!.text;
+      const titleLine = f.parts.length > 1 && TITLE_LINE.test(first) && first.length < width - 2;
+      makeTask(number, f.section, titleLine ? first.replace(/。$/u, '') : titleOf(text), text, trailer, f.line, { deadlineText });
     }
   } else {
     // Paragraphs ending with their units become tasks.
@@ -567,11 +570,20 @@ export function deriveKeyPrefix(meta: Meta): string {
   return year ? `${year}WJ` : 'WJ';
 }
 
-/** A line that starts a task in this numbering style (short items of some styles are headings). */
-function isTaskLine(style: NumberingStyle, text: string): boolean {
+/**
+ * A line that starts a task in this numbering style (short items of some styles are headings,
+ * unless a paragraph follows them: `next`, the line below).
+ */
+function isTaskLine(style: NumberingStyle, text: string, next?: string): boolean {
   const m = style.re.exec(text);
   if (!m) return false;
-  return !style.needsSentence || /[。；]/u.test(m[2]!) || m[2]!.length > 40;
+  if (!style.needsSentence || /[。；]/u.test(m[2]!) || m[2]!.length > 40) return true;
+  return TITLE_LINE.test(m[2]!) && next !== undefined && isBodyLine(next);
+}
+
+/** A line of running text: a sentence, not a numbered item or a heading. */
+function isBodyLine(text: string): boolean {
+  return /[。；]/u.test(text) && !TASK_NUMBERING.some((s) => s.re.test(text)) && !readHeading(text) && !UNIT_LINE.test(text);
 }
 
 /**
@@ -586,8 +598,8 @@ export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined 
     let count = 0;
     let sentence = false;
     let long = false;
-    for (const l of lines) {
-      if (!isTaskLine(style, l.text)) continue;
+    for (const [i, l] of lines.entries()) {
+      if (!isTaskLine(style, l.text, lines[i + 1]?.text)) continue;
       const n = numberValue(style.re.exec(l.text)![1]!);
       if (n === expected || n === 1) {
         count++;
