@@ -5,7 +5,7 @@
  */
 import type { DocumentKind, PolicyDocument, Section, Target, Task } from '../model';
 import { cleanPolicyText, TABLE_HEADER_LINE, TABLE_TITLE, type CleanLine } from './normalize';
-import { countingBase, documentScope, findTargets } from './targets';
+import { countingBase, documentScope, findTargets, startYear } from './targets';
 import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
 import { chineseToInt, isOneYearPlan, LONG_HEADING, numberValue, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS, type NumberingStyle, type SectionRole } from './layouts';
 import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
@@ -356,8 +356,11 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   };
   // A target without "到YYYY年" is due at the end of the document's horizon.
   if (document.planEndYear !== undefined) for (const t of targets) t.year ??= document.planEndYear;
-  if (document.planStartYear === undefined && document.planEndYear !== undefined)
-    document.planStartYear = Number(document.issueDate?.slice(0, 4)) || document.planEndYear;
+  // No span in the title: the year the text says it starts ("2012年起5年内"), else the year of issue.
+  if (document.planStartYear === undefined && document.planEndYear !== undefined) {
+    const from = startYear(lines.map((l) => l.text).join('\n'));
+    document.planStartYear = from !== undefined && from <= document.planEndYear ? from : Number(document.issueDate?.slice(0, 4)) || document.planEndYear;
+  }
   // ---- what no task, heading or header line took
   const placed = new Set<number>([...taskSourceLines, ...blocks.flatMap((b) => (b.headingLine !== undefined && !b.headingRest ? [b.headingLine] : []))]);
   const header = headerLines(lines, document);

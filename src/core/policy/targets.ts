@@ -175,8 +175,14 @@ export const YEAR_PHRASES: { id: string; example: string; year: number | undefin
 
 /** The year a document's "N年内" counts from: the year before "YYYY年起", else its issue year. */
 export function countingBase(text: string, issueYear: number | undefined): number | undefined {
+  const from = startYear(text);
+  return from !== undefined ? from - 1 : issueYear;
+}
+
+/** The year a text says its measures start: "2012年起5年内" → 2012; undefined when it names none. */
+export function startYear(text: string): number | undefined {
   const from = /(\d{4})年起/u.exec(text);
-  return from ? Number(from[1]) - 1 : issueYear;
+  return from ? Number(from[1]) : undefined;
 }
 
 /** Options of findTargets. */
