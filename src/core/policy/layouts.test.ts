@@ -123,6 +123,23 @@ describe('a numbered title line with its paragraph below, in every numbering sty
   });
 });
 
+describe('numbered items each holding one paragraph with its units', () => {
+  it.each([
+    ['units in brackets', (u: string) => `（牵头单位：${u}）`],
+    ['units on a line of their own', (u: string) => `\n责任单位：${u}`],
+  ])('%s: the items keep their numbers, numbered once through the text', (_case, units) => {
+    const r = parsePolicyText(`一、总体要求\n（一）指导思想。坚持创新驱动。\n（二）主要目标。到2025年，培育高新技术企业800家。\n二、重点任务\n（三）打造特色科创平台。\n支持区县建设特色科技创新平台。${units('市科技局')}\n三、保障措施\n（四）强化组织领导。\n建立市区会商机制。${units('市经信局')}`, { keyPrefix: 'K' });
+    expect(r.tasks.map((t) => [t.number, t.key, t.title, t.leadUnits])).toEqual([
+      ['（三）', 'K-03', '打造特色科创平台', ['市科技创新局']],
+      ['（四）', 'K-04', '强化组织领导', ['市经信局']],
+    ]);
+  });
+  it('numbers that restart in every section are replaced by numbers in order', () => {
+    const r = parsePolicyText('一、平台\n（一）建设实验室\n推进实验室建设。（牵头单位：市科技局）\n二、人才\n（一）引进人才\n引进一批人才。（牵头单位：市人社局）');
+    expect(r.tasks.map((t) => t.number)).toEqual(['1', '2']);
+  });
+});
+
 describe('long 一、 headings', () => {
   it.each([
     ['一、深入学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神，加强党对新时代公民科学素质建设的领导', true],

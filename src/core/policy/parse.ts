@@ -177,7 +177,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     }
   } else {
     // Paragraphs ending with their units become tasks.
-    let n = 0;
+    const found: { section?: Section; label?: string; title: string; body: string; trailer: FoundTrailer; line: number }[] = [];
     for (const b of blocks) {
       if (b.section?.level === 9 || roleOf(b) === 'review') continue;
       // "责任单位：…" on a line of its own ends the paragraph above it, like a trailer in brackets.
@@ -196,13 +196,17 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       taskSourceLines.push(...offsets.filter((o) => o.at < end).map((o) => o.line));
       for (const p of pieces) {
         if (p.body.length < 4) continue;
-        n++;
         const paragraphs = p.body.split('\n');
         const last = paragraphs[paragraphs.length - 1]!;
         const only = pieces.length === 1 && b.section && b.section.level <= 3;
-        makeTask(String(n), b.section, only ? b.section!.title : titleOf(last), p.body, p.trailer, lineAt(offsets, p.start));
+        found.push({ section: b.section, label: only ? b.section!.label : undefined, title: only ? b.section!.title : titleOf(last), body: p.body, trailer: p.trailer, line: lineAt(offsets, p.start) });
       }
     }
+    // Each a numbered item holding one paragraph with its units, numbered once through the text
+    // （三）…（二十五）: the items' numbers are the tasks'; else they are numbered in order.
+    const labels = found.map((f) => f.label);
+    const own = labels.every((l) => l !== undefined) && new Set(labels).size === labels.length;
+    found.forEach((f, i) => makeTask(own ? f.label! : String(i + 1), f.section, f.title, f.body, f.trailer, f.line));
   }
   // Rows of a task table (序号 任务 主要责任单位 协同配合单位 完成期限).
   for (const r of clean.taskRows) {
