@@ -134,6 +134,15 @@ describe('numbered items each holding one paragraph with its units', () => {
       ['（四）', 'K-04', '强化组织领导', ['市经信局']],
     ]);
   });
+  it('then the items of the same numbering without units are tasks too (保障措施 after tasks with units)', () => {
+    const r = parsePolicyText('二、重点任务\n（一）打造特色科创平台。\n支持区县建设特色科技创新平台。（牵头单位：市科技局）\n（二）培育科技企业。\n实施科技企业成长工程。（牵头单位：市经信局）\n三、保障措施\n（三）强化组织领导。\n建立市区会商机制，定期调度重点任务。');
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['（一）', '打造特色科创平台', ['市科技创新局']],
+      ['（二）', '培育科技企业', ['市经信局']],
+      ['（三）', '强化组织领导', []],
+    ]);
+    expect(r.unplaced).toEqual([]);
+  });
   it('numbers that restart in every section are replaced by numbers in order', () => {
     const r = parsePolicyText('一、平台\n（一）建设实验室\n推进实验室建设。（牵头单位：市科技局）\n二、人才\n（一）引进人才\n引进一批人才。（牵头单位：市人社局）');
     expect(r.tasks.map((t) => t.number)).toEqual(['1', '2']);

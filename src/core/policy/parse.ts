@@ -136,6 +136,18 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     taskLines.set(key, line);
     if (found && !/[）)\]］】]$/u.test(found.unitsText)) issues.push({ line, taskKey: key, message: `第${number}项任务的单位括号没有闭合，请核对牵头单位和责任单位。` });
   };
+  // A numbered item written as a title and a paragraph (TITLED_ITEM_LEVELS) that may be a task: a
+  // leaf (no lower-level items under it) outside goals and reviews.
+  const parents = new Set(sections.map((s) => s.parentId));
+  const isItem = (b: Block, level: number) => {
+    const s = b.section;
+    if (!s || s.level !== level || parents.has(s.id) || !(b.headingRest || b.lines.length)) return false;
+    // Lower-level numbered items under it (1. / 1、 / （1）): a section, whatever they are.
+    if (b.lines.some((l, i) => (i > 0 || !b.headingRest) && TASK_NUMBERING.some((n) => n.re.test(l.text)))) return false;
+    const role = roleOf(b);
+    const own = sectionRole(s.title);
+    return role !== 'goal' && role !== 'review' && own !== 'goal' && own !== 'review';
+  };
   const titleOf = (text: string) => {
     const first = text.replace(/^\s+/u, '');
     const stop = first.search(/[。！？]/u);
@@ -177,7 +189,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     }
   } else {
     // Paragraphs ending with their units become tasks.
-    const found: { section?: Section; label?: string; title: string; body: string; trailer: FoundTrailer; line: number }[] = [];
+    const found: { section?: Section; label?: string; title: string; body: string; trailer?: FoundTrailer; line: number }[] = [];
     for (const b of blocks) {
       if (b.section?.level === 9 || roleOf(b) === 'review') continue;
       // "责任单位：…" on a line of its own ends the paragraph above it, like a trailer in brackets.
@@ -206,6 +218,16 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     // （三）…（二十五）: the items' numbers are the tasks'; else they are numbered in order.
     const labels = found.map((f) => f.label);
     const own = labels.every((l) => l !== undefined) && new Set(labels).size === labels.length;
+    if (own && found.length) {
+      // Then the items of the same numbering without units (保障措施 （二十三）强化组织领导。) are tasks too.
+      const taken = new Set(found.map((f) => f.section));
+      for (const b of blocks)
+        if (!taken.has(b.section) && isItem(b, found[0]!.section!.level)) {
+          taskSourceLines.push(...b.lines.map((l) => l.line));
+          found.push({ section: b.section, label: b.section!.label, title: b.section!.title, body: joinLines(b.lines, width).trim(), line: b.headingLine ?? 1 });
+        }
+      found.sort((a, b) => a.line - b.line);
+    }
     found.forEach((f, i) => makeTask(own ? f.label! : String(i + 1), f.section, f.title, f.body, f.trailer, f.line));
   }
   // Rows of a task table (序号 任务 主要责任单位 协同配合单位 完成期限).
@@ -219,16 +241,6 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // (TITLED_ITEM_LEVELS): （一）标题。正文… on one line, or the title on its own line and the
   // paragraph below; items with lower-level items under them are sections.
   if (!tasks.length) {
-    const parents = new Set(sections.map((s) => s.parentId));
-    const isItem = (b: Block, level: number) => {
-      const s = b.section;
-      if (!s || s.level !== level || parents.has(s.id) || !(b.headingRest || b.lines.length)) return false;
-      // Lower-level numbered items under it (1. / 1、 / （1）): a section, whatever they are.
-      if (b.lines.some((l, i) => (i > 0 || !b.headingRest) && TASK_NUMBERING.some((n) => n.re.test(l.text)))) return false;
-      const role = roleOf(b);
-      const own = sectionRole(s.title);
-      return role !== 'goal' && role !== 'review' && own !== 'goal' && own !== 'review';
-    };
     for (const { level } of TITLED_ITEM_LEVELS) {
       const items = blocks.filter((b) => isItem(b, level));
       for (const b of items) {
