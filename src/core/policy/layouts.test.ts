@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chineseToInt, LONG_HEADING, ONE_YEAR_PLANS, SECTION_ROLES, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS } from './layouts';
-import { chooseNumbering, METADATA_LABELS, parsePolicyText, readHeading, readLabelledMetadata } from './parse';
+import { chooseNumbering, LOST_DOC_NUMBER, METADATA_LABELS, parsePolicyText, readHeading, readLabelledMetadata } from './parse';
 import { normalizeLine } from './normalize';
 
 describe('task numbering styles (a row per style)', () => {
@@ -259,6 +259,18 @@ describe('metadata blocks of government sites (a row per label)', () => {
   it('a label inside a sentence is no metadata', () => {
     expect(readLabelledMetadata([{ line: 1, text: '请各单位报送名称：如下。' }])).toEqual({});
   });
+});
+
+describe('文号 lines a web copy damaged', () => {
+  it.each([
+    ['津滨政办发〔201922', '津滨政办发〔2019〕22号'],
+    ['津滨政办发〔2019〕22', '津滨政办发〔2019〕22号'],
+    ['武政办〔2021〕26号', '武政办〔2021〕26号'],
+  ])('%s → %s', (line, number) => {
+    expect(LOST_DOC_NUMBER.test(line)).toBe(true);
+    expect(parsePolicyText(`关于印发某某行动计划的通知\n${line}\n各街镇：`).document.docNumber).toBe(number);
+  });
+  it.each(['2019年9月12日', '全区高新技术企业2019家', '（2019—2021年）'])('%s is no 文号', (line) => expect(LOST_DOC_NUMBER.test(line)).toBe(false));
 });
 
 describe('document titles of pages that are not a plan’s first page', () => {

@@ -475,6 +475,8 @@ export function readLabelledMetadata(lines: CleanLine[]): { title?: string; issu
 /** A date on a line of its own, or in brackets under the title: 2023年3月1日, （2015年9月15日）. */
 const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}[〔［[]\d{4}[〕］\]]\d+号)/u;
+/** A 文号 alone on its line that lost its closing bracket and 号 (or one of them). */
+export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])[〔［[](\d{4})[〕］\]]?(\d{1,4})号?$/u;
 /** Words a document's title ends with. */
 const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解)(?:[（(][^）)]*[）)])?$/u;
 
@@ -484,6 +486,9 @@ const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|�
  */
 function ownDocNumber(lines: CleanLine[]): string | undefined {
   for (const l of lines.slice(0, 15)) {
+    // A 文号 line of its own whose 〕 and 号 a web copy lost ("津滨政办发〔201922").
+    const lost = LOST_DOC_NUMBER.exec(l.text);
+    if (lost) return `${lost[1]}〔${lost[2]}〕${lost[3]}号`;
     const m = DOC_NUMBER.exec(l.text);
     if (!m) continue;
     const rest = l.text.replace(m[1]!, '').replace(/发文字号|文号|字号|成文日期|发布日期|[\d\-–:：|［］[\]（）()\s]/gu, '');

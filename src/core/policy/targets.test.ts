@@ -105,6 +105,11 @@ describe('tables of the target reader', () => {
     expect(read(`${action}示范企业12家`).map((t) => [t[0], t[2], t[3]])).toEqual([['示范企业', 12, '家']]);
   });
 
+  it('重点 stays in a name when only two characters would be left (重点企业)', () => {
+    expect(read('培育人工智能科技领军企业5家、重点企业30家').map((t) => [t[0], t[2]])).toEqual([['人工智能科技领军企业', 5], ['重点企业', 30]]);
+    expect(read('重点引进和培养高层次人才2000名').map((t) => t[0])).toEqual(['高层次人才']);
+  });
+
   it.each(NOT_A_TARGET.map((n) => [n.example] as const))('never a target: %s', (example) => {
     expect(read(example).filter((t) => t[3] !== '位次')).toEqual([]);
   });
