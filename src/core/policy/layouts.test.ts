@@ -93,6 +93,11 @@ describe('numbered items written as a title and a paragraph (a row per level)', 
     expect(r.unplaced.map((u) => u.text)).toEqual(text.startsWith('保障措施') ? ['保障措施'] : []);
   });
 
+  it('numbering restarting in every section: the number carries the section, keys stay unique', () => {
+    const r = parsePolicyText('二、重点任务\n（一）打造特色科创平台\n支持区县建设特色科技创新平台。\n（二）培育科技企业\n实施科技企业成长工程。\n三、保障措施\n（一）强化组织领导\n建立市区会商机制。', { keyPrefix: 'K' });
+    expect(r.tasks.map((t) => [t.number, t.key])).toEqual([['二、（一）', 'K-2.01'], ['二、（二）', 'K-2.02'], ['三、（一）', 'K-3.01']]);
+  });
+
   it.each([
     ['an item with lower-level items under it is a section', '二、重点任务\n（一）平台建设\n推进平台建设。\n1.建设实验室。（牵头单位：市科技局）\n2.建设中心。（牵头单位：市发改委）', ['建设实验室', '建设中心']],
     ['items under 总体要求 are guidance, not tasks', '一、总体要求\n（一）指导思想\n坚持创新驱动。\n（二）基本原则\n坚持需求导向。', []],

@@ -243,11 +243,14 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   if (!tasks.length) {
     for (const { level } of TITLED_ITEM_LEVELS) {
       const items = blocks.filter((b) => isItem(b, level));
+      // Numbering restarting in every section (二、（一）… 三、（一）…): the number carries the section's.
+      const restarts = new Set(items.map((b) => b.section!.label)).size < items.length;
+      const label = (s: Section) => (restarts ? `${sections.find((p) => p.id === s.parentId)?.label ?? ''}${s.label}` : s.label);
       for (const b of items) {
         const body = joinLines(b.lines, width);
         const trailer = findTrailer(body, trailerState);
         taskSourceLines.push(...b.lines.map((l) => l.line));
-        makeTask(b.section!.label, b.section, b.section!.title, trailer ? trailer.text : body.trim(), trailer, b.headingLine ?? 1);
+        makeTask(label(b.section!), b.section, b.section!.title, trailer ? trailer.text : body.trim(), trailer, b.headingLine ?? 1);
       }
       if (items.length) break;
     }
@@ -639,8 +642,10 @@ export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined 
   return best?.style;
 }
 
-/** The key part of a task number: 7 → 07, （二）3 → 2.03, （一） → 01. */
+/** The key part of a task number: 7 → 07, （二）3 → 2.03, （一） → 01, 三、（二） → 3.02. */
 function keyNumber(number: string): string {
+  const nested = /^([一二三四五六七八九十]+)、[（(]([一二三四五六七八九十]+)[）)]$/u.exec(number);
+  if (nested) return `${chineseToInt(nested[1]!) ?? 0}.${String(chineseToInt(nested[2]!) ?? 0).padStart(2, '0')}`;
   const m = /^[（(]?([一二三四五六七八九十]+)[）)、]?(\d*)$/u.exec(number);
   if (m) {
     const section = chineseToInt(m[1]!) ?? 0;
