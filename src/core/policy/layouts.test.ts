@@ -102,6 +102,8 @@ describe('numbered items written as a title and a paragraph (a row per level)', 
     ['an item with lower-level items under it is a section', '二、重点任务\n（一）平台建设\n推进平台建设。\n1.建设实验室。（牵头单位：市科技局）\n2.建设中心。（牵头单位：市发改委）', ['建设实验室', '建设中心']],
     ['items under 总体要求 are guidance, not tasks', '一、总体要求\n（一）指导思想\n坚持创新驱动。\n（二）基本原则\n坚持需求导向。', []],
     ['一、背景和意义 with its paragraph is no task', '一、背景和意义\n市委历来重视科学素质工作。\n二、指导思想\n坚持创新驱动。', []],
+    ['a notice’s own items instruct its readers', '关于做好科技特派员选派工作的通知\n各区科技局：\n一、提高认识\n各单位要高度重视选派工作。\n二、按时报送\n请于3月10日前报送名单。', []],
+    ['…unless a section of the notice names them tasks', '关于做好科技特派员选派工作的通知\n二、重点任务\n（一）组建服务团\n按产业组建专家服务团。\n（二）开展技术培训\n组织技术培训。', ['组建服务团', '开展技术培训']],
   ])('%s', (_case, text, titles) => {
     expect(parsePolicyText(text).tasks.map((t) => t.title)).toEqual(titles);
   });

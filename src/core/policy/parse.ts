@@ -146,6 +146,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     if (b.lines.some((l, i) => (i > 0 || !b.headingRest) && TASK_NUMBERING.some((n) => n.re.test(l.text)))) return false;
     const role = roleOf(b);
     const own = sectionRole(s.title);
+    // A notice's own items (…的通知, the text has no plan) instruct its readers, unless a section names them tasks.
+    if (role === 'other' && /通知$/u.test(meta.title ?? '')) return false;
     return role !== 'goal' && role !== 'review' && own !== 'goal' && own !== 'review';
   };
   const titleOf = (text: string) => {
