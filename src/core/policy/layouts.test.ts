@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chineseToInt, ONE_YEAR_PLANS, SECTION_ROLES, sectionRole, TASK_NUMBERING } from './layouts';
-import { chooseNumbering, METADATA_LABELS, parsePolicyText, readLabelledMetadata } from './parse';
+import { chineseToInt, LONG_HEADING, ONE_YEAR_PLANS, SECTION_ROLES, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS } from './layouts';
+import { chooseNumbering, LOST_DOC_NUMBER, METADATA_LABELS, parsePolicyText, readHeading, readLabelledMetadata } from './parse';
 import { normalizeLine } from './normalize';
 
 describe('task numbering styles (a row per style)', () => {
@@ -70,6 +70,112 @@ describe('task numbering styles (a row per style)', () => {
     const r = parsePolicyText('1.加快孵化基地建设，打造创业创新品牌。\n责任领导：李建雄\n牵头科室（单位）：计划科、科技资源统筹中心基建办\n完成时限：2018年12月\n2.推动高新区晋升国家级高新区。');
     expect(r.tasks[0]).toMatchObject({ title: '加快孵化基地建设，打造创业创新品牌', leadUnits: ['计划科', '科技资源统筹中心基建办'], deadline: '2018-12-31', deadlineText: '2018年12月' });
     expect(r.tasks[0]!.text).not.toMatch(/责任领导|完成时限/u);
+  });
+});
+
+describe('numbered items written as a title and a paragraph (a row per level)', () => {
+  it.each(TITLED_ITEM_LEVELS.map((r) => [r.label, r.example] as const))('%s: %s — each item is a task with its title and text', (_label, example) => {
+    const r = parsePolicyText(example);
+    const items = example.split('\n').filter((_l, i) => i % 2 === 0);
+    expect(r.tasks.map((t) => t.title)).toEqual(items.map((l) => l.replace(/^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/u, '').replace(/。$/u, '')));
+    expect(r.tasks.map((t) => t.text)).toEqual(example.split('\n').filter((_l, i) => i % 2 === 1));
+    expect(r.unplaced).toEqual([]);
+  });
+
+  it.each([
+    ['a title line with no full stop', '三、保障措施\n（一）加强组织领导\n各区要加强组织领导，建立工作专班。\n（二）强化督促考核\n将科技创新纳入绩效考核。', ['加强组织领导', '强化督促考核']],
+    ['title and paragraph on one line', '二、重点任务\n（一）建设实验室。推进重大平台建设。\n（二）培育企业。加大支持。', ['建设实验室', '培育企业']],
+    ['the measures continue their numbering under a 保障措施 line that is not numbered', '保障措施\n（二十三）强化组织领导。\n加强党的领导。\n（二十四）加大支持力度。\n加大科技投入。', ['强化组织领导', '加大支持力度']],
+  ])('%s', (_case, text, titles) => {
+    const r = parsePolicyText(text);
+    expect(r.tasks.map((t) => t.title)).toEqual(titles);
+    // Only an unnumbered line such as 保障措施 is left, listed with its line.
+    expect(r.unplaced.map((u) => u.text)).toEqual(text.startsWith('保障措施') ? ['保障措施'] : []);
+  });
+
+  it('numbering restarting in every section: the number carries the section, keys stay unique', () => {
+    const r = parsePolicyText('二、重点任务\n（一）打造特色科创平台\n支持区县建设特色科技创新平台。\n（二）培育科技企业\n实施科技企业成长工程。\n三、保障措施\n（一）强化组织领导\n建立市区会商机制。', { keyPrefix: 'K' });
+    expect(r.tasks.map((t) => [t.number, t.key])).toEqual([['二、（一）', 'K-2.01'], ['二、（二）', 'K-2.02'], ['三、（一）', 'K-3.01']]);
+  });
+
+  it.each([
+    ['an item with lower-level items under it is a section', '二、重点任务\n（一）平台建设\n推进平台建设。\n1.建设实验室。（牵头单位：市科技局）\n2.建设中心。（牵头单位：市发改委）', ['建设实验室', '建设中心']],
+    ['items under 总体要求 are guidance, not tasks', '一、总体要求\n（一）指导思想\n坚持创新驱动。\n（二）基本原则\n坚持需求导向。', []],
+    ['一、背景和意义 with its paragraph is no task', '一、背景和意义\n市委历来重视科学素质工作。\n二、指导思想\n坚持创新驱动。', []],
+    ['a notice’s own items instruct its readers', '关于做好科技特派员选派工作的通知\n各区科技局：\n一、提高认识\n各单位要高度重视选派工作。\n二、按时报送\n请于3月10日前报送名单。', []],
+    ['…unless a section of the notice names them tasks', '关于做好科技特派员选派工作的通知\n二、重点任务\n（一）组建服务团\n按产业组建专家服务团。\n（二）开展技术培训\n组织技术培训。', ['组建服务团', '开展技术培训']],
+  ])('%s', (_case, text, titles) => {
+    expect(parsePolicyText(text).tasks.map((t) => t.title)).toEqual(titles);
+  });
+});
+
+describe('a numbered title line with its paragraph below, in every numbering style', () => {
+  // The first two numbers of each style; a new style needs a row here.
+  const NUMBERS: Record<string, [string, string]> = { 'arabic-dot': ['1.', '2.'], 'arabic-comma': ['1、', '2、'], 'paren-arabic': ['（1）', '（2）'], circled: ['①', '②'], 'ordinal-shi': ['一是', '二是'] };
+  it('every style has a row', () => expect(Object.keys(NUMBERS).sort()).toEqual(TASK_NUMBERING.map((s) => s.id).sort()));
+  it.each(TASK_NUMBERING.flatMap((s) => ['', '。'].map((stop) => [s.id, stop] as const)))('%s, title ending “%s”: the line is the title, the paragraph the text', (id, stop) => {
+    const [a, b] = NUMBERS[id]!;
+    const r = parsePolicyText(`二、重点任务\n${a}加快建设创新平台${stop}\n支持高校院所建设重点实验室。（牵头单位：市科技局）\n${b}培育科技型企业${stop}\n实施高新技术企业倍增计划。（牵头单位：市经信局）`);
+    expect(r.tasks.map((t) => [t.title, t.leadUnits])).toEqual([['加快建设创新平台', ['市科技创新局']], ['培育科技型企业', ['市经信局']]]);
+    expect(r.unplaced).toEqual([]);
+  });
+  it.each([
+    ['加快建设创新平台', true],
+    ['强化组织领导。', true],
+    ['加快建设创新平台。支持高校院所建设重点实验室', false],
+    ['牵头单位：市科技局', false],
+  ] as const)('%s is a title line: %s', (text, yes) => expect(TITLE_LINE.test(text)).toBe(yes));
+  it('short items with no paragraph below stay headings', () => {
+    expect(parsePolicyText('1、总体目标\n2、基本原则').tasks).toEqual([]);
+  });
+});
+
+describe('numbered items each holding one paragraph with its units', () => {
+  it.each([
+    ['units in brackets', (u: string) => `（牵头单位：${u}）`],
+    ['units on a line of their own', (u: string) => `\n责任单位：${u}`],
+  ])('%s: the items keep their numbers, numbered once through the text', (_case, units) => {
+    const r = parsePolicyText(`一、总体要求\n（一）指导思想。坚持创新驱动。\n（二）主要目标。到2025年，培育高新技术企业800家。\n二、重点任务\n（三）打造特色科创平台。\n支持区县建设特色科技创新平台。${units('市科技局')}\n三、保障措施\n（四）强化组织领导。\n建立市区会商机制。${units('市经信局')}`, { keyPrefix: 'K' });
+    expect(r.tasks.map((t) => [t.number, t.key, t.title, t.leadUnits])).toEqual([
+      ['（三）', 'K-03', '打造特色科创平台', ['市科技创新局']],
+      ['（四）', 'K-04', '强化组织领导', ['市经信局']],
+    ]);
+  });
+  it('then the items of the same numbering without units are tasks too (保障措施 after tasks with units)', () => {
+    const r = parsePolicyText('二、重点任务\n（一）打造特色科创平台。\n支持区县建设特色科技创新平台。（牵头单位：市科技局）\n（二）培育科技企业。\n实施科技企业成长工程。（牵头单位：市经信局）\n三、保障措施\n（三）强化组织领导。\n建立市区会商机制，定期调度重点任务。');
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['（一）', '打造特色科创平台', ['市科技创新局']],
+      ['（二）', '培育科技企业', ['市经信局']],
+      ['（三）', '强化组织领导', []],
+    ]);
+    expect(r.unplaced).toEqual([]);
+  });
+  it('numbers that restart in every section are replaced by numbers in order', () => {
+    const r = parsePolicyText('一、平台\n（一）建设实验室\n推进实验室建设。（牵头单位：市科技局）\n二、人才\n（一）引进人才\n引进一批人才。（牵头单位：市人社局）');
+    expect(r.tasks.map((t) => t.number)).toEqual(['1', '2']);
+  });
+});
+
+describe('long 一、 headings', () => {
+  it.each([
+    ['一、深入学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神，加强党对新时代公民科学素质建设的领导', true],
+    ['一、加快建设研发平台，推进重大平台建设，支持高校院所与企业共建研发机构（牵头单位：市科技局）', false],
+    ['一、加快建设研发平台，推进重大平台建设。支持高校院所与企业共建研发机构，形成一批成果。', true],
+  ] as const)('%s → heading %s', (line, heading) => {
+    expect(LONG_HEADING.test(line.slice(2))).toBe(heading && !/。/u.test(line) ? true : LONG_HEADING.test(line.slice(2)));
+    expect(readHeading(line) !== undefined).toBe(heading);
+  });
+  it('a full line of a text wrapped at a fixed width is no heading', () => {
+    const line = '一、深入学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神，加强党对新时代公民科学素质建设';
+    expect([readHeading(line, false) !== undefined, readHeading(line, true)]).toEqual([true, undefined]);
+  });
+  it('a (一) item whose body is lower-level numbered items is a section, even when they are not taken for tasks', () => {
+    expect(parsePolicyText('二、重点任务\n（一）平台建设\n1、建设实验室\n2、建设中心').tasks).toEqual([]);
+  });
+  it('one "1." item too long for a heading, cut before its full stop, is a task under such a heading', () => {
+    const r = parsePolicyText('一、深入学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神，加强党对新时代公民科学素质建设的领导\n（一）深入学习贯彻党的十九大精神\n1.深刻理解习近平新时代中国特色社会主义思想丰富内涵，准确把握新时代全民科学素质工作在实现人民美好生活中的重要历史使命，深入分析主要矛盾的具体表现和深层原因，不断提');
+    expect(r.tasks.map((t) => t.number)).toEqual(['1']);
+    expect(r.sections.map((s) => s.label)).toEqual(['一、', '（一）']);
   });
 });
 
@@ -145,16 +251,33 @@ describe('plans for one year (a row per title form)', () => {
 });
 
 describe('metadata blocks of government sites (a row per label)', () => {
-  const EXPECTED: Record<string, { title?: string; issuer?: string }> = {
-    title: { title: '2023年本部门年度重点工作任务的任务分解' },
-    issuer: { issuer: '谯城区科学技术局' },
-  };
+  // The value is what follows the label, up to the next label.
   it.each(METADATA_LABELS.map((r) => [r.field, r.example] as const))('%s: %s', (field, example) => {
-    expect(readLabelledMetadata([{ line: 1, text: normalizeLine(example) }])).toEqual(EXPECTED[field]);
+    const value = /^[^:：]+[:：]\s*(\S+)/u.exec(example)![1]!;
+    expect(readLabelledMetadata([{ line: 1, text: normalizeLine(example) }])).toEqual({ [field]: value });
+  });
+  it('a labelled cover notice gives way to the plan it issues, when the plan is in the text', () => {
+    const r = parsePolicyText('名称：市人民政府办公室关于印发赤壁市科学素质实施方案的通知\n现将《赤壁市科学素质实施方案》印发给你们。\n赤壁市科学素质实施方案\n一、背景和意义\n市委历来重视科学素质工作。');
+    expect([r.document.title, r.tasks.length]).toEqual(['赤壁市科学素质实施方案', 0]);
+  });
+  it('a bare section name is no title', () => {
+    expect(parsePolicyText('保障措施\n（一）强化组织领导。\n加强党的领导。').document.title).toBe('');
   });
   it('a label inside a sentence is no metadata', () => {
     expect(readLabelledMetadata([{ line: 1, text: '请各单位报送名称：如下。' }])).toEqual({});
   });
+});
+
+describe('文号 lines a web copy damaged', () => {
+  it.each([
+    ['津滨政办发〔201922', '津滨政办发〔2019〕22号'],
+    ['津滨政办发〔2019〕22', '津滨政办发〔2019〕22号'],
+    ['武政办〔2021〕26号', '武政办〔2021〕26号'],
+  ])('%s → %s', (line, number) => {
+    expect(LOST_DOC_NUMBER.test(line)).toBe(true);
+    expect(parsePolicyText(`关于印发某某行动计划的通知\n${line}\n各街镇：`).document.docNumber).toBe(number);
+  });
+  it.each(['2019年9月12日', '全区高新技术企业2019家', '（2019—2021年）'])('%s is no 文号', (line) => expect(LOST_DOC_NUMBER.test(line)).toBe(false));
 });
 
 describe('document titles of pages that are not a plan’s first page', () => {

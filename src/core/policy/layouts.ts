@@ -28,6 +28,32 @@ export const TASK_NUMBERING: NumberingStyle[] = [
   { id: 'ordinal-shi', example: '一是着力构建科技企业梯度引育体系。优化招商…', re: /^([一二三四五六七八九十]{1,3})是(\S.*)$/u, needsSentence: true },
 ];
 
+/**
+ * Numbered items written as a title and a paragraph // 标题 + 正文: the title ends the line
+ * after the number ("（二十三）强化组织领导。", "（一）加强组织领导"), the paragraph follows on the
+ * next lines; or both share the line ("（一）加强组织领导。充分发挥…"). Such an item is a task
+ * when nothing else in the document is (no numbered task line, no units trailer) and it has no
+ * lower-level items under it (then it is a section). The deepest level that has such items
+ * holds the tasks; levels are tried in this order.
+ */
+export const TITLED_ITEM_LEVELS: { level: number; label: string; example: string }[] = [
+  { level: 2, label: '（一）', example: '（二十三）强化组织领导。\n加强党对科技创新工作的领导，建立市区会商机制。\n（二十四）加大支持力度。\n设立区县科技发展专项资金。' },
+  { level: 1, label: '一、', example: '一、强化企业创新主体地位\n支持企业建设研发机构。\n二、加快建设创新平台\n建设一批重点实验室。' },
+];
+
+/**
+ * A heading line of the 一、 level longer than a short title: it is still a heading when it
+ * holds no sentence (no full stop or semicolon) and ends like a title, not a trailer.
+ */
+export const LONG_HEADING = /^[^。；;！？!?]+[^。；;！？!?）)】\]]$/u;
+
+/**
+ * The text after a number that is only a title // 标题行 ("加快建设创新平台", "强化组织领导。"):
+ * short, no sentence inside. Followed by a paragraph, such a line starts a task in every
+ * numbering style, also in those that otherwise need a sentence (1、 一是 （1）).
+ */
+export const TITLE_LINE = /^[^。；;！？!?：:]{2,30}。?$/u;
+
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 /** The integer of a task number of any style. */
@@ -42,6 +68,8 @@ export type SectionRole = 'goal' | 'review' | 'tasks' | 'other';
 export const SECTION_ROLES: { role: Exclude<SectionRole, 'other'>; example: string; re: RegExp }[] = [
   // The past: figures here are results, not targets; items are not tasks.
   { role: 'review', example: '一、发展基础与面临形势', re: /回顾|总结|发展基础|现实基础|发展概况|发展成就|主要成就|取得的成效|现状|面临形势|办理情况|基本情况|工作进展|完成情况/u },
+  // Why the document is written: background and significance, no targets and no tasks.
+  { role: 'review', example: '一、背景和意义', re: /^(?:背景|重要意义|意义|必要性)|背景和意义|背景与意义|重要意义$/u },
   // Goals and principles: figures are goal targets; numbered items are headings, not tasks.
   { role: 'goal', example: '一、总体要求', re: /总体要求|总体目标|总体思路|指导思想|基本原则|目标|发展思路|工作思路/u },
   { role: 'tasks', example: '二、重点任务', re: /任务|行动|举措|措施|工程|重点|工作要点|主要内容|专项|计划/u },

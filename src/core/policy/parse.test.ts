@@ -220,3 +220,13 @@ describe('clusters from the seeds', () => {
     expect(p.filter((x) => x.category === '新城区').map((x) => x.district)).toEqual(['蔡甸区', '江夏区', '黄陂区', '新洲区']);
   });
 });
+
+describe('the plan years of a text without a span in its title', () => {
+  it.each([
+    ['"2012年起5年内": from 2012 to 2016', '关于推进人才集聚工程的实施意见\n一、总体目标\n1.目标。2012年起5年内，重点引进和培养高层次人才达到2000名左右。', [2012, 2016]],
+    ['no "YYYY年起": the year of issue', '关于推进人才集聚的实施意见\n2013年3月1日\n一、总体目标\n到2016年，引进人才达到2000名。', [2013, 2016]],
+  ])('%s', (_case, text, years) => {
+    const d = parsePolicyText(text).document;
+    expect([d.planStartYear, d.planEndYear]).toEqual(years);
+  });
+});

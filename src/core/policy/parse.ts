@@ -5,9 +5,9 @@
  */
 import type { DocumentKind, PolicyDocument, Section, Target, Task } from '../model';
 import { cleanPolicyText, TABLE_HEADER_LINE, TABLE_TITLE, type CleanLine } from './normalize';
-import { countingBase, documentScope, findTargets } from './targets';
+import { countingBase, documentScope, findTargets, startYear } from './targets';
 import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
-import { chineseToInt, isOneYearPlan, numberValue, sectionRole, TASK_NUMBERING, type NumberingStyle, type SectionRole } from './layouts';
+import { chineseToInt, isOneYearPlan, LONG_HEADING, numberValue, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS, type NumberingStyle, type SectionRole } from './layouts';
 import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
 
@@ -26,8 +26,11 @@ interface Heading {
   rest?: string;
 }
 
-/** A heading read from a cleaned line; undefined when the line is body text. */
-export function readHeading(text: string): Heading | undefined {
+/**
+ * A heading read from a cleaned line; undefined when the line is body text. `wrapped`: the
+ * line is a full line of a text wrapped at a fixed width (its sentence goes on below).
+ */
+export function readHeading(text: string, wrapped = false): Heading | undefined {
   let m = CHAPTER.exec(text);
   if (m) return { level: 0, label: `第${m[1]}章`, title: m[2]!.trim() };
   m = BOX.exec(text);
@@ -39,7 +42,7 @@ export function readHeading(text: string): Heading | undefined {
     const body = m[2]!;
     const stop = body.indexOf('。');
     if (stop >= 0 && stop < body.length - 1) return { level, label, title: body.slice(0, stop), rest: body.slice(stop + 1) };
-    if (body.length > 40) return undefined;
+    if (body.length > 40 && (level !== 1 || wrapped || !LONG_HEADING.test(body))) return undefined;
     return { level, label, title: body.replace(/。$/u, '') };
   }
   m = LEVEL3.exec(text);
@@ -75,8 +78,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const blocks: Block[] = [{ lines: [] }];
   const stack: Section[] = [];
   const style = chooseNumbering(lines);
-  for (const l of lines) {
-    const h = style && isTaskLine(style, l.text) ? undefined : readHeading(l.text);
+  const width = typicalWidth(lines);
+  for (const [i, l] of lines.entries()) {
+    const h = style && isTaskLine(style, l.text, lines[i + 1]?.text) ? undefined : readHeading(l.text, l.text.length >= width - 2);
     if (!h) {
       blocks[blocks.length - 1]!.lines.push(l);
       continue;
@@ -106,7 +110,6 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const taskLines = new Map<string, number>();
   /** Lines whose text went into a task (their targets are the task's). */
   const taskSourceLines: number[] = [];
-  const width = typicalWidth(lines);
   const trailerState: TrailerState = {};
   const makeTask = (number: string, section: Section | undefined, title: string, body: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
     const key = `${keyPrefix}-${keyNumber(number)}`;
@@ -133,6 +136,20 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     taskLines.set(key, line);
     if (found && !/[）)\]］】]$/u.test(found.unitsText)) issues.push({ line, taskKey: key, message: `第${number}项任务的单位括号没有闭合，请核对牵头单位和责任单位。` });
   };
+  // A numbered item written as a title and a paragraph (TITLED_ITEM_LEVELS) that may be a task: a
+  // leaf (no lower-level items under it) outside goals and reviews.
+  const parents = new Set(sections.map((s) => s.parentId));
+  const isItem = (b: Block, level: number) => {
+    const s = b.section;
+    if (!s || s.level !== level || parents.has(s.id) || !(b.headingRest || b.lines.length)) return false;
+    // Lower-level numbered items under it (1. / 1、 / （1）): a section, whatever they are.
+    if (b.lines.some((l, i) => (i > 0 || !b.headingRest) && TASK_NUMBERING.some((n) => n.re.test(l.text)))) return false;
+    const role = roleOf(b);
+    const own = sectionRole(s.title);
+    // A notice's own items (…的通知, the text has no plan) instruct its readers, unless a section names them tasks.
+    if (role === 'other' && /通知$/u.test(meta.title ?? '')) return false;
+    return role !== 'goal' && role !== 'review' && own !== 'goal' && own !== 'review';
+  };
   const titleOf = (text: string) => {
     const first = text.replace(/^\s+/u, '');
     const stop = first.search(/[。！？]/u);
@@ -146,9 +163,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     for (const b of blocks) {
       const skip = roleOf(b) === 'goal' || roleOf(b) === 'review';
       let current: (typeof found)[number] | undefined;
-      for (const l of b.lines) {
+      for (const [i, l] of b.lines.entries()) {
         const m = style.re.exec(l.text);
-        const n = m && isTaskLine(style, l.text) ? numberValue(m[1]!) : undefined;
+        const n = m && isTaskLine(style, l.text, b.lines[i + 1]?.text) ? numberValue(m[1]!) : undefined;
         const starts = n !== undefined && (n === expected || n === 1 || (n > expected && n <= expected + 3));
         if (starts) {
           if (n! > expected && n !== 1) issues.push({ line: l.line, message: `任务编号跳号：应为第${expected}项，这里是第${n}项。请检查是否漏掉了任务或编号写错。` });
@@ -167,11 +184,14 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       const text = trailer ? trailer.text : body.trim();
       const number = restarts && f.section ? `${f.section.label}${f.number}` : String(f.number);
       const deadlineText = f.labels.map((l) => /^(?:完成时限|完成时间|时间节点)[：:](.+)$/u.exec(l.text)?.[1]).find(Boolean);
-      makeTask(number, f.section, titleOf(text), text, trailer, f.line, { deadlineText });
+      // "1.加快建设创新平台" on its own line, the paragraph below: the line is the title.
+      const first = f.parts[0]!.text;
+      const titleLine = f.parts.length > 1 && TITLE_LINE.test(first) && first.length < width - 2;
+      makeTask(number, f.section, titleLine ? first.replace(/。$/u, '') : titleOf(text), text, trailer, f.line, { deadlineText });
     }
   } else {
     // Paragraphs ending with their units become tasks.
-    let n = 0;
+    const found: { section?: Section; label?: string; title: string; body: string; trailer?: FoundTrailer; line: number }[] = [];
     for (const b of blocks) {
       if (b.section?.level === 9 || roleOf(b) === 'review') continue;
       // "责任单位：…" on a line of its own ends the paragraph above it, like a trailer in brackets.
@@ -190,13 +210,27 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       taskSourceLines.push(...offsets.filter((o) => o.at < end).map((o) => o.line));
       for (const p of pieces) {
         if (p.body.length < 4) continue;
-        n++;
         const paragraphs = p.body.split('\n');
         const last = paragraphs[paragraphs.length - 1]!;
         const only = pieces.length === 1 && b.section && b.section.level <= 3;
-        makeTask(String(n), b.section, only ? b.section!.title : titleOf(last), p.body, p.trailer, lineAt(offsets, p.start));
+        found.push({ section: b.section, label: only ? b.section!.label : undefined, title: only ? b.section!.title : titleOf(last), body: p.body, trailer: p.trailer, line: lineAt(offsets, p.start) });
       }
     }
+    // Each a numbered item holding one paragraph with its units, numbered once through the text
+    // （三）…（二十五）: the items' numbers are the tasks'; else they are numbered in order.
+    const labels = found.map((f) => f.label);
+    const own = labels.every((l) => l !== undefined) && new Set(labels).size === labels.length;
+    if (own && found.length) {
+      // Then the items of the same numbering without units (保障措施 （二十三）强化组织领导。) are tasks too.
+      const taken = new Set(found.map((f) => f.section));
+      for (const b of blocks)
+        if (!taken.has(b.section) && isItem(b, found[0]!.section!.level)) {
+          taskSourceLines.push(...b.lines.map((l) => l.line));
+          found.push({ section: b.section, label: b.section!.label, title: b.section!.title, body: joinLines(b.lines, width).trim(), line: b.headingLine ?? 1 });
+        }
+      found.sort((a, b) => a.line - b.line);
+    }
+    found.forEach((f, i) => makeTask(own ? f.label! : String(i + 1), f.section, f.title, f.body, f.trailer, f.line));
   }
   // Rows of a task table (序号 任务 主要责任单位 协同配合单位 完成期限).
   for (const r of clean.taskRows) {
@@ -205,15 +239,24 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     taskSourceLines.push(...r.lines);
     makeTask(r.number, undefined, titleOf(r.task), r.task, units && { form: 'task-table', unitsText, text: r.task, units }, r.lines[0]!, r.deadline ? { deadlineText: r.deadline } : {});
   }
-  // No numbered task and no units: paragraphs written as （一）…。… under a task section are the tasks.
-  if (!tasks.length)
-    for (const b of blocks) {
-      if (!b.section || !b.headingRest || roleOf(b) !== 'tasks' || b.section.level !== 2) continue;
-      const body = joinLines(b.lines, width);
-      const trailer = findTrailer(body, trailerState);
-      taskSourceLines.push(...b.lines.map((l) => l.line));
-      makeTask(b.section.label, b.section, b.section.title, trailer ? trailer.text : body.trim(), trailer, b.headingLine ?? 1);
+  // No numbered task and no units: numbered items written as a title and a paragraph are the tasks
+  // (TITLED_ITEM_LEVELS): （一）标题。正文… on one line, or the title on its own line and the
+  // paragraph below; items with lower-level items under them are sections.
+  if (!tasks.length) {
+    for (const { level } of TITLED_ITEM_LEVELS) {
+      const items = blocks.filter((b) => isItem(b, level));
+      // Numbering restarting in every section (二、（一）… 三、（一）…): the number carries the section's.
+      const restarts = new Set(items.map((b) => b.section!.label)).size < items.length;
+      const label = (s: Section) => (restarts ? `${sections.find((p) => p.id === s.parentId)?.label ?? ''}${s.label}` : s.label);
+      for (const b of items) {
+        const body = joinLines(b.lines, width);
+        const trailer = findTrailer(body, trailerState);
+        taskSourceLines.push(...b.lines.map((l) => l.line));
+        makeTask(label(b.section!), b.section, b.section!.title, trailer ? trailer.text : body.trim(), trailer, b.headingLine ?? 1);
+      }
+      if (items.length) break;
     }
+  }
   if (!tasks.length && lines.length)
     issues.push({ line: 1, message: '没有找到编号任务（如“1. …”）或以“（责任单位：…）”结尾的段落。请在审核表中手动添加任务。' });
 
@@ -334,8 +377,11 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   };
   // A target without "到YYYY年" is due at the end of the document's horizon.
   if (document.planEndYear !== undefined) for (const t of targets) t.year ??= document.planEndYear;
-  if (document.planStartYear === undefined && document.planEndYear !== undefined)
-    document.planStartYear = Number(document.issueDate?.slice(0, 4)) || document.planEndYear;
+  // No span in the title: the year the text says it starts ("2012年起5年内"), else the year of issue.
+  if (document.planStartYear === undefined && document.planEndYear !== undefined) {
+    const from = startYear(lines.map((l) => l.text).join('\n'));
+    document.planStartYear = from !== undefined && from <= document.planEndYear ? from : Number(document.issueDate?.slice(0, 4)) || document.planEndYear;
+  }
   // ---- what no task, heading or header line took
   const placed = new Set<number>([...taskSourceLines, ...blocks.flatMap((b) => (b.headingLine !== undefined && !b.headingRest ? [b.headingLine] : []))]);
   const header = headerLines(lines, document);
@@ -382,7 +428,8 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   // A government site's metadata block: "名称：… 文号：", "发布机构：…".
   const labelled = readLabelledMetadata(lines.slice(0, 25));
   meta.issuer ??= labelled.issuer;
-  meta.title = labelled.title ?? readTitle(lines);
+  // A labelled cover notice (名称：…关于印发X的通知) is weighed like any notice title: X when X is in the text.
+  meta.title = (labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines);
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
   const span = /（(\d{4})[—\-–－~至](\d{4})年）/u.exec(title);
@@ -408,8 +455,11 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
 export const METADATA_LABELS: { label: RegExp; field: 'title' | 'issuer'; example: string }[] = [
   { label: /^(?:名称|标题|文件名称)$/u, field: 'title', example: '名称: 2023年本部门年度重点工作任务的任务分解 文号:' },
   { label: /^(?:发布机构|发文机构|发文单位|发布单位|制发机关)$/u, field: 'issuer', example: '发布机构: 谯城区科学技术局 主题分类: 科技、教育' },
+  // A legal database's page: "发文标题: … / 发文文号: … / 发文部门: …".
+  { label: /^发文标题$/u, field: 'title', example: '发文标题: 金华市人民政府关于补齐科技创新短板的若干意见' },
+  { label: /^发文部门$/u, field: 'issuer', example: '发文部门: 谯城区科学技术局' },
 ];
-const ANY_LABEL = /(索引号|组配分类|主题分类|名称|标题|文件名称|文号|发文字号|发文日期|发布日期|成文日期|发布机构|发文机构|发文单位|发布单位|制发机关|有效性|信息来源|发布时间)[：:]/gu;
+const ANY_LABEL = /(索引号|组配分类|主题分类|发文标题|名称|标题|文件名称|发文文号|文号|发文字号|发文日期|发布日期|成文日期|发布机构|发文机构|发文单位|发布单位|发文部门|制发机关|有效性|信息来源|发布时间|发文时间|实施时间|法规类型|所属行业|所属区域)[：:]/gu;
 
 /** The fields of a metadata block ("名称：…", "发布机构：…"); several labels may share a line. */
 export function readLabelledMetadata(lines: CleanLine[]): { title?: string; issuer?: string } {
@@ -430,6 +480,8 @@ export function readLabelledMetadata(lines: CleanLine[]): { title?: string; issu
 /** A date on a line of its own, or in brackets under the title: 2023年3月1日, （2015年9月15日）. */
 const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}[〔［[]\d{4}[〕］\]]\d+号)/u;
+/** A 文号 alone on its line that lost its closing bracket and 号 (or one of them). */
+export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])[〔［[](\d{4})[〕］\]]?(\d{1,4})号?$/u;
 /** Words a document's title ends with. */
 const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解)(?:[（(][^）)]*[）)])?$/u;
 
@@ -439,6 +491,9 @@ const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|�
  */
 function ownDocNumber(lines: CleanLine[]): string | undefined {
   for (const l of lines.slice(0, 15)) {
+    // A 文号 line of its own whose 〕 and 号 a web copy lost ("津滨政办发〔201922").
+    const lost = LOST_DOC_NUMBER.exec(l.text);
+    if (lost) return `${lost[1]}〔${lost[2]}〕${lost[3]}号`;
     const m = DOC_NUMBER.exec(l.text);
     if (!m) continue;
     const rest = l.text.replace(m[1]!, '').replace(/发文字号|文号|字号|成文日期|发布日期|[\d\-–:：|［］[\]（）()\s]/gu, '');
@@ -464,7 +519,8 @@ function readTitle(lines: CleanLine[]): string | undefined {
     if (issuerFirst && head.slice(i + 1).includes(head[i]!.slice(head[i]!.indexOf('关于')))) continue;
     let t = head[i]!;
     for (let j = i + 1; j < Math.min(head.length, i + 3) && !TITLE_KIND.test(t); j++) t += head[j]!;
-    if (TITLE_KIND.test(t) && t.length <= 80 && !/[。：]/u.test(t)) return t;
+    // Joined over lines it may turn out a cover notice (…关于 / 印发… / …的通知): not the document's own.
+    if (TITLE_KIND.test(t) && t.length <= 80 && !/[。：]/u.test(t) && !/印发/u.test(t)) return t;
   }
   // The cover notice's own title ("…关于印发X的通知", perhaps over two lines).
   let notice: { title: string; issued: string } | undefined;
@@ -486,7 +542,8 @@ function readTitle(lines: CleanLine[]): string | undefined {
     if (q) return q;
   }
   if (notice) return notice.issued;
-  const i = head.findIndex((t) => t.length <= 40 && TITLE_KIND.test(t) && !/[：。，；]$/u.test(t) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^关于印发/u.test(t));
+  // A title names its subject: a bare section name (保障措施, 工作要点) is none.
+  const i = head.findIndex((t) => t.length <= 40 && TITLE_KIND.test(t) && t.replace(TITLE_KIND, '').length >= 3 && !/[：。，；]$/u.test(t) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^关于印发/u.test(t));
   if (i < 0) return undefined;
   // "国务院关于推动内蒙古高质量发展 / 奋力书写中国式现代化新篇章的意见": a title split over two lines.
   const prev = head[i - 1];
@@ -542,11 +599,20 @@ export function deriveKeyPrefix(meta: Meta): string {
   return year ? `${year}WJ` : 'WJ';
 }
 
-/** A line that starts a task in this numbering style (short items of some styles are headings). */
-function isTaskLine(style: NumberingStyle, text: string): boolean {
+/**
+ * A line that starts a task in this numbering style (short items of some styles are headings,
+ * unless a paragraph follows them: `next`, the line below).
+ */
+function isTaskLine(style: NumberingStyle, text: string, next?: string): boolean {
   const m = style.re.exec(text);
   if (!m) return false;
-  return !style.needsSentence || /[。；]/u.test(m[2]!) || m[2]!.length > 40;
+  if (!style.needsSentence || /[。；]/u.test(m[2]!) || m[2]!.length > 40) return true;
+  return TITLE_LINE.test(m[2]!) && next !== undefined && isBodyLine(next);
+}
+
+/** A line of running text: a sentence, not a numbered item or a heading. */
+function isBodyLine(text: string): boolean {
+  return /[。；]/u.test(text) && !TASK_NUMBERING.some((s) => s.re.test(text)) && !readHeading(text) && !UNIT_LINE.test(text);
 }
 
 /**
@@ -560,23 +626,28 @@ export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined 
     let expected = 1;
     let count = 0;
     let sentence = false;
-    for (const l of lines) {
-      if (!isTaskLine(style, l.text)) continue;
+    let long = false;
+    for (const [i, l] of lines.entries()) {
+      if (!isTaskLine(style, l.text, lines[i + 1]?.text)) continue;
       const n = numberValue(style.re.exec(l.text)![1]!);
       if (n === expected || n === 1) {
         count++;
         expected = n + 1;
         sentence ||= /。/u.test(l.text);
+        long ||= l.text.length > 60;
       }
     }
-    const enough = count >= 2 || (count === 1 && sentence && style.id === 'arabic-dot');
+    // One "1." item is a task when it is a sentence or too long for a heading (a text cut short).
+    const enough = count >= 2 || (count === 1 && (sentence || long) && style.id === 'arabic-dot');
     if (enough && (!best || count > best.count)) best = { style, count };
   }
   return best?.style;
 }
 
-/** The key part of a task number: 7 → 07, （二）3 → 2.03, （一） → 01. */
+/** The key part of a task number: 7 → 07, （二）3 → 2.03, （一） → 01, 三、（二） → 3.02. */
 function keyNumber(number: string): string {
+  const nested = /^([一二三四五六七八九十]+)、[（(]([一二三四五六七八九十]+)[）)]$/u.exec(number);
+  if (nested) return `${chineseToInt(nested[1]!) ?? 0}.${String(chineseToInt(nested[2]!) ?? 0).padStart(2, '0')}`;
   const m = /^[（(]?([一二三四五六七八九十]+)[）)、]?(\d*)$/u.exec(number);
   if (m) {
     const section = chineseToInt(m[1]!) ?? 0;

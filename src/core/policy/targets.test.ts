@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, countingBase, YEAR_PHRASES, cleanName, documentScope, DOCUMENT_SCOPES, findTargets, normalizeNumbers, NOT_A_TARGET, SCOPE_RULES, TARGET_ACTIONS, TARGET_SHAPES, TARGET_UNITS, TARGET_VERBS } from './targets';
+import { chineseNumber, COUNT_ONLY_ACTIONS, countingBase, YEAR_PHRASES, cleanName, documentScope, DOCUMENT_SCOPES, findTargets, normalizeNumbers, NOT_A_TARGET, SCOPE_RULES, TARGET_ACTIONS, TARGET_SHAPES, TARGET_UNITS, TARGET_VERBS } from './targets';
 
 const read = (text: string) => findTargets(text, { defaultYear: 2027, scope: '全市' }).map((t) => [t.name, t.comparator, t.value, t.unit]);
 
@@ -103,6 +103,16 @@ describe('tables of the target reader', () => {
   it.each(TARGET_ACTIONS)('action %s: the count before and after the noun', (action) => {
     expect(read(`${action}12家示范企业`).map((t) => [t[0], t[2], t[3]])).toEqual([['示范企业', 12, '家']]);
     expect(read(`${action}示范企业12家`).map((t) => [t[0], t[2], t[3]])).toEqual([['示范企业', 12, '家']]);
+  });
+
+  it.each(COUNT_ONLY_ACTIONS)('%s: an action right before a count, part of the name elsewhere', (word) => {
+    expect(read(`${word}80项关键共性技术`).map((t) => [t[0], t[2], t[3]])).toEqual([['关键共性技术', 80, '项']]);
+    expect(read(`到2027年，${word}平台突破1500家`).map((t) => [t[0], t[2]])).toEqual([[`${word}平台`, 1500]]);
+  });
+
+  it('重点 stays in a name when only two characters would be left (重点企业)', () => {
+    expect(read('培育人工智能科技领军企业5家、重点企业30家').map((t) => [t[0], t[2]])).toEqual([['人工智能科技领军企业', 5], ['重点企业', 30]]);
+    expect(read('重点引进和培养高层次人才2000名').map((t) => t[0])).toEqual(['高层次人才']);
   });
 
   it.each(NOT_A_TARGET.map((n) => [n.example] as const))('never a target: %s', (example) => {

@@ -51,6 +51,13 @@ export const TARGET_ACTIONS = [
   '举办', '新建', '选育', '授牌', '汇聚', '立项', '推动', '攻克', '突破', '开发', '制定', '签约', '招引', '孵化', '带动', '吸引', '产生', '创办', '新增', '累计',
 ];
 const ACTION_RE = TARGET_ACTIONS.join('|');
+
+/**
+ * Words that are an action only right before a count ("研发80项关键共性技术") and a noun
+ * everywhere else ("研发平台", "研发费用"): never taken off the front of a name.
+ */
+export const COUNT_ONLY_ACTIONS = ['研发'];
+const COUNT_ACTION_RE = [...TARGET_ACTIONS, ...COUNT_ONLY_ACTIONS].join('|');
 const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
 
 /**
@@ -60,7 +67,7 @@ const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
 export const NAME_PREFIXES = [
   /^(?:到|至)?\d{4}年(?:底|末)?(?:前)?/u, /^\d+年内/u, /^[一二三四五]年内/u, /^每年/u, /^年度/u, /^连续\d+年/u, /^力争/u, /^争取/u, /^确保/u,
   /^实现/u, /^全市/u, /^全省/u, /^全州/u, /^全国/u, /^全区/u, /^我市/u, /^市、区（县级市）两级/u, /^市、区两级/u, /^两级/u, /^其中/u, /^并/u,
-  /^“(?!.*”)/u, /^和/u, /^及/u, /^且/u, /^在汉/u, /^重点/u, /^直接/u, /^择优/u, /^跟踪/u, /^累计/u, /^新增/u, /^共/u, /^规模(?!以上)/u,
+  /^“(?!.*”)/u, /^和/u, /^及/u, /^且/u, /^在汉/u, /^重点(?=.{3})/u, /^直接/u, /^择优/u, /^跟踪/u, /^累计/u, /^新增/u, /^共/u, /^规模(?!以上)/u,
   new RegExp(`^(?:${ACTION_RE})(?:和|、|并)?`, 'u'),
 ];
 
@@ -110,7 +117,7 @@ const END = '(?!(?!规模)[\\u4e00-\\u9fff])';
 export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
   { id: 'scale-of', example: '设立规模不低于30亿元的“武创科技成果转化基金”', re: new RegExp(`规模(?<verb>不低于|不少于|达到|超过)?${NUM}${UNIT}${TAIL}的(?<name>[^，。；：]{2,40})`, 'gu') },
   { id: 'respectively', example: '高新技术企业、科技型中小企业占比分别达到65%和55%', re: new RegExp(`(?<name>[^，。；：]{2,40}?)分别(?<verb>${VERB_RE})(?<values>\\d+(?:\\.\\d+)?(?:${UNIT_RE})?(?:(?:和|、)\\d+(?:\\.\\d+)?(?:${UNIT_RE})?)+)`, 'gu') },
-  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：、和（(元\\d][^，。；：]{1,89})`, 'gu') },
+  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${COUNT_ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：、和（(元\\d][^，。；：]{1,89})`, 'gu') },
   { id: 'name-verb-number', example: '到2027年，研发平台突破1500家', re: new RegExp(`(?<name>[^，。；：、]{2,40}?)(?<verb>${VERB_RE})${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'action-name-number', example: '建成市级概念验证中心30家', re: new RegExp(`(?<action>${ACTION_RE})(?<name>[^，。；：\\d]{2,60}?)${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'rank', example: '全市排名进入前40位', re: /(?<name>[^，。；：、]{0,30}?(?:排名|位次|排位))(?<verb>进入|保持|稳定在|提升至|跃升至|位居|居)?(?:全国|全球|世界|全省|中部)?前(?<value>\d+)(?<unit>位|名)/gu },
@@ -175,8 +182,14 @@ export const YEAR_PHRASES: { id: string; example: string; year: number | undefin
 
 /** The year a document's "N年内" counts from: the year before "YYYY年起", else its issue year. */
 export function countingBase(text: string, issueYear: number | undefined): number | undefined {
+  const from = startYear(text);
+  return from !== undefined ? from - 1 : issueYear;
+}
+
+/** The year a text says its measures start: "2012年起5年内" → 2012; undefined when it names none. */
+export function startYear(text: string): number | undefined {
   const from = /(\d{4})年起/u.exec(text);
-  return from ? Number(from[1]) - 1 : issueYear;
+  return from ? Number(from[1]) : undefined;
 }
 
 /** Options of findTargets. */
