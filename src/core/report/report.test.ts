@@ -112,6 +112,11 @@ describe('row heights', () => {
     ['第一行\n第二行', 30, 2],
     ['abcdefghij', 14, 1],
     ['abcdefghij', 12, 2],
+    ['第一行\r\n第二行', 30, 2],
+    ['\n\n', 10, 3],
+    ['ab\rcd', 14, 1], // a lone carriage return is no line break
+    ['𠀀𠀀𠀀𠀀𠀀', 5, 5], // one wide character each (a surrogate pair), one a line in 3.8 usable units
+    ['一二三四五六七八九十\n\n一二三', 8, 6],
   ])('estimateLines(%j, %d) = %d', (text, width, lines) => expect(estimateLines(text, width, 11)).toBe(lines));
   it('grows with lines', () => expect(rowHeightFor(3, 10)).toBeGreaterThan(rowHeightFor(1, 10)));
 });
@@ -164,6 +169,10 @@ describe('texts cut for print', () => {
     expect(piecesAsCells(split).join('')).toBe(text);
     for (const p of split.pieces) expect(rowHeightFor(estimateLines(p, 34, 10), 10)).toBeLessThanOrEqual(PRINT_ROW_HEIGHT);
     if (pieces > 1) expect(split.breaks.slice(0, -1).every((b) => b === atParagraphs)).toBe(true);
+  });
+  it('gives a text that fits as one piece, its CRLF line breaks as LF', () => {
+    expect(splitTextForPrint('第一段\r\n第二段', 34, 10, linesPerRow(10))).toEqual({ pieces: ['第一段\n第二段'], breaks: [true] });
+    expect(splitTextForPrint('第一段\r第二段', 34, 10, linesPerRow(10))).toEqual({ pieces: ['第一段\r第二段'], breaks: [true] });
   });
   it('keeps printed rows within the row limit and marks continuations', () => {
     expect(PRINT_ROW_HEIGHT).toBeLessThan(MAX_ROW_HEIGHT);
