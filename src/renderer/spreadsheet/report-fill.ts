@@ -23,6 +23,7 @@ import {
 } from '@core/report';
 import type { ReportValue } from '@core/report';
 import { cellText, readTemplate } from './template-read';
+import { writeWorkbook } from './xlsx-write';
 import type { ReportKind } from '@core/report';
 
 /** What to write: scalar values and the rows of each scope. */
@@ -375,6 +376,5 @@ export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fi
   let formulas = false;
   workbook.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (formulas ||= c.type === ExcelJS.ValueType.Formula))));
   workbook.calcProperties.fullCalcOnLoad = formulas;
-  const out = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  return writeWorkbook(workbook);
 }
