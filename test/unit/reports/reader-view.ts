@@ -67,7 +67,7 @@ async function syntheticReport(kind: ReportKind): Promise<Uint8Array> {
     ...(i % 50 === 3 ? { progress: longText(i, 2500 + i), problems: longText(i + 1, 400) } : {}),
     ...(i % 97 === 5 ? { progress: '', percent: undefined } : {}),
   }));
-  const documents = [...new Set(data.tasks.map((t) => t.documentId))].map((id) => ({ id, title: `文件${id}`, shortTitle: `文件${id.slice(-2)}`, kind: 'other' as const, addedAt: '2025-01-01T00:00:00.000Z' }));
+  const documents = [...new Set(data.tasks.map((t) => t.documentId))].map((id) => ({ id, title: `文件${id}`, shortTitle: `文件${id.slice(-2)}`, kind: 'other' as const, source: '', addedAt: '2025-01-01T00:00:00.000Z' }));
   const clusters = Array.from({ length: 12 }, (_, i) => ({ id: `c-${i}`, district: DISTRICT, name: `集群${i}`, focus: '生物医药、医疗器械', keywords: [['医药', '汽车', '光电', '氢能'][i % 4]!], includedTaskKeys: [], excludedTaskKeys: [], origin: 'seed' as const, order: i }));
   const src = { district: DISTRICT, period, documents, tasks: data.tasks, progress, targets: data.targets, clusters, clusterIndicators: [], clusterIndicatorValues: [], clusterProgress: [] };
   const report = buildReportData(src, { filledDate: '2025-10-08', filledBy: '张三', phone: '027-84841234', reviewer: '李四' }, '重点任务推进情况表');
