@@ -11,6 +11,7 @@ import {
   copyFormulaDown,
   estimateLines,
   fillText,
+  linesAtMost,
   findPlaceholders,
   formulaAfterRowsInserted,
   CONTINUED_MARK,
@@ -166,10 +167,47 @@ function valueLines(plan: ColumnPlan, value: ExcelJS.CellValue): number {
   return plan.wraps ? estimateLines(text, plan.width, plan.fontSize) : text.split(/\r?\n/).length;
 }
 
-/** One physical row of a sheet's data: its cells' values and the lines each takes. */
+/** One physical row of a sheet's data: its cells' values, the lines of each, and its tallest cell's lines. */
 interface PhysicalRow {
   values: ExcelJS.CellValue[];
+  /** Lines of each cell; 0 for a cell in a wrapping column not measured because it is not the tallest. */
   lines: number[];
+  tallest: number;
+}
+
+/**
+ * Lines of each cell of a report row, measuring only what matters: the cell with the largest
+ * bound first, then a cell only when its bound could make it the tallest, cut it, or wrap a
+ * column the template does not wrap.
+ */
+function measureRow(plans: readonly ColumnPlan[], values: ExcelJS.CellValue[]): PhysicalRow {
+  const bounds: number[] = new Array<number>(values.length).fill(0);
+  const lines: number[] = new Array<number>(values.length).fill(1);
+  let tallest = 1;
+  let first = -1;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (typeof v === 'string') {
+      bounds[k] = linesAtMost(v, plans[k]!.width, plans[k]!.fontSize);
+      if (bounds[k]! > 1 && (first < 0 || bounds[k]! > bounds[first]!)) first = k;
+    } else {
+      lines[k] = valueLines(plans[k]!, v);
+      if (lines[k]! > tallest) tallest = lines[k]!;
+    }
+  }
+  // A text whose bound is one line takes one line; the others are measured when their bound matters.
+  const measure = (k: number) => {
+    const plan = plans[k]!;
+    if (bounds[k]! > tallest || bounds[k]! > plan.maxLines || !plan.wraps) {
+      lines[k] = estimateLines(values[k] as string, plan.width, plan.fontSize);
+      if (lines[k]! > tallest) tallest = lines[k]!;
+    } else lines[k] = 0;
+  };
+  if (first >= 0) {
+    measure(first);
+    for (let k = 0; k < values.length; k++) if (k !== first && bounds[k]! > 1) measure(k);
+  }
+  return { values, lines, tallest };
 }
 
 /**
@@ -179,18 +217,18 @@ interface PhysicalRow {
  * 重点任务, 指标名称, 集群) are repeated there marked 续, other short cells left empty.
  */
 function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>): PhysicalRow[] {
-  if (rows.length === 0) return [{ values: plans.map(() => null), lines: plans.map(() => 1) }];
+  if (rows.length === 0) return [{ values: plans.map(() => null), lines: plans.map(() => 1), tallest: 1 }];
   const out: PhysicalRow[] = [];
   for (const row of rows) {
     const values = plans.map((plan) => planValue(plan, scalars, row, out.length));
-    const lines = values.map((v, k) => valueLines(plans[k]!, v));
+    const measured = measureRow(plans, values);
     // A text taller than a printed row is cut into pieces (most texts fit).
     const pieces = values.map((v, k) => {
       const plan = plans[k]!;
-      return typeof v === 'string' && lines[k]! > plan.maxLines ? piecesAsCells(splitTextForPrint(v, plan.width, plan.fontSize, plan.maxLines)) : undefined;
+      return typeof v === 'string' && measured.lines[k]! > plan.maxLines ? piecesAsCells(splitTextForPrint(v, plan.width, plan.fontSize, plan.maxLines)) : undefined;
     });
     if (pieces.every((p) => p === undefined)) {
-      out.push({ values, lines });
+      out.push(measured);
       continue;
     }
     const count = Math.max(...pieces.map((p) => p?.length ?? 1));
@@ -201,7 +239,7 @@ function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, 
         if (j === 0) return v;
         return plans[k]!.naming && v !== null && v !== undefined && v !== '' ? `${String(v)}${CONTINUED_MARK}` : null;
       });
-      out.push({ values: cells, lines: cells.map((v, k) => (j === 0 && !pieces[k] ? lines[k]! : valueLines(plans[k]!, v))) });
+      out.push(measureRow(plans, cells));
     }
   }
   return out;
@@ -250,14 +288,14 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
   // One style object per column, value type and wrapping, shared by the column's cells: exceljs
   // writes a style once per object (a copy per cell was serialised and de-duplicated cell by
   // cell), and it picks the number format by the type of the first cell that uses the object.
-  const shared = plans.map(() => new Map<string, Partial<ExcelJS.Style>>());
+  const shared = plans.map((): Partial<ExcelJS.Style>[] => []);
   const styleFor = (k: number, type: ExcelJS.ValueType, wrap: boolean): Partial<ExcelJS.Style> => {
-    const id = `${type}|${wrap}`;
-    let style = shared[k]!.get(id);
+    const id = type * 2 + (wrap ? 1 : 0);
+    let style = shared[k]![id];
     if (!style) {
       style = clone(plans[k]!.style);
       if (wrap) style.alignment = { ...(style.alignment ?? {}), wrapText: true };
-      shared[k]!.set(id, style);
+      shared[k]![id] = style;
     }
     return style;
   };
@@ -265,8 +303,7 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
   for (let i = 0; i < n; i++) {
     const r = dr + i;
     const row = ws.getRow(r);
-    const { values, lines } = physical[i]!;
-    let tallest = 1;
+    const { values, lines, tallest } = physical[i]!;
     for (let k = 0; k < plans.length; k++) {
       const plan = plans[k]!;
       const cell = row.getCell(k + 1);
@@ -279,7 +316,6 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
         cell.style = clone(plan.style);
         if (wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true };
       } else cell.style = styleFor(k, cell.type, wrap);
-      if (lines[k]! > tallest) tallest = lines[k]!;
     }
     const height = Math.min(MAX_ROW_HEIGHT, Math.max(tpl.height ?? 0, rowHeightFor(tallest, rowFont)));
     if (height > 0) row.height = height;
