@@ -44,6 +44,7 @@ export async function templateTaskFields(): Promise<string[]> {
 export async function appExport(src: ReportSource): Promise<{ buildMs: number; fillMs: number; totalMs: number; bytes: number; rows: number }> {
   const t0 = performance.now();
   const data: ReportData = buildReportData(src, META, '重点任务推进情况表');
+  void data.rows.task; // rows are built when first read: the task rows, all this report shows, are timed here
   const t1 = performance.now();
   const bytes = await fillReport(builtinTemplateBytes('tasks'), 'tasks', data);
   const t2 = performance.now();
