@@ -84,27 +84,46 @@ async function exportMemory(n: number): Promise<{ totalMs: number; heapBeforeMb:
   return { totalMs: r.totalMs, heapBeforeMb, heapMaxMb: heapMb(), rows: r.rows };
 }
 
-/** Step 2: the app's export vs bare exceljs on the same rows, interleaved `runs` times (after one warm-up each). */
-async function exportCompare(n: number, runs: number): Promise<{ app: { buildMs: number; fillMs: number; totalMs: number; bytes: number; rows: number }[]; bare: number[] }> {
+let exportProfiled: (() => Promise<number>) | undefined;
+/** For bench/tools/profile-export.ts: the export of n rows, the app's or the bare floor's, to run under the profiler. */
+async function exportProfilePrepare(n: number, which: 'app' | 'bare'): Promise<void> {
+  const src = exportSource(sentences, n);
+  const rows = reportRows(src);
+  const fields = await templateTaskFields();
+  exportProfiled = async () => {
+    const t0 = now();
+    if (which === 'app') await appExport(src);
+    else await bareExcelJs(rows, fields);
+    return now() - t0;
+  };
+}
+
+/**
+ * Step 2: the app's export vs bare exceljs on the same rows, interleaved `runs` times (after one
+ * warm-up each); also bare exceljs zipped the app's way (native deflate), to show the fill's own cost.
+ */
+async function exportCompare(n: number, runs: number): Promise<{ app: { buildMs: number; fillMs: number; totalMs: number; bytes: number; rows: number }[]; bare: number[]; bareNative: number[] }> {
   const src = exportSource(sentences, n);
   const rows = reportRows(src);
   const fields = await templateTaskFields();
   await appExport(src);
   await bareExcelJs(rows, fields);
+  await bareExcelJs(rows, fields, true);
   const app = [];
   const bare: number[] = [];
+  const bareNative: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
+    const order = i % 2 ? ['native', 'bare', 'app'] : ['app', 'bare', 'native'];
     for (const which of order) {
       if (which === 'app') app.push(await appExport(src));
       else {
         const t0 = now();
-        await bareExcelJs(rows, fields);
-        bare.push(now() - t0);
+        await bareExcelJs(rows, fields, which === 'native');
+        (which === 'native' ? bareNative : bare).push(now() - t0);
       }
     }
   }
-  return { app, bare };
+  return { app, bare, bareNative };
 }
 
 /** Put N tasks and the district's progress for the last P quarters into the app's database (for the 工作台 page). */
@@ -190,6 +209,8 @@ window.__bench = {
   officeImportOnce,
   exportMemory,
   exportCompare,
+  exportProfilePrepare,
+  exportProfileRun: () => exportProfiled!(),
   roundsCompare,
   backupRestore: (count: number, runs: number, restoreRuns: number) => backupRestore(sentences, count, runs, restoreRuns),
   memSeed: (count: number) => memSeed(sentences, count),

@@ -6,13 +6,12 @@
  */
 
 /**
- * Width of one character in Excel column units at `fontSize`. A column unit is the width of
+ * Width of the character with code point `code` in Excel column units at `fontSize`. A column unit is the width of
  * a digit of the default 11 pt font (7 px); a CJK or full-width character at 11 pt is about
  * 14.7 px, so 2.1 units, and a margin is kept so an estimate never falls short (a short
  * estimate would hide the last lines of a cell in print).
  */
-function charWidth(ch: string, fontSize: number): number {
-  const code = ch.codePointAt(0) ?? 0;
+function codeWidth(code: number, fontSize: number): number {
   const wide = (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xffef) || code >= 0x20000;
   return ((wide ? 2.2 : 1.2) * fontSize) / 11;
 }
@@ -26,28 +25,70 @@ function usableWidth(width: number): number {
 function wrapParagraph(para: string, width: number, fontSize: number): string[] {
   const usable = usableWidth(width);
   const lines: string[] = [];
-  let line = '';
+  let start = 0; // where the current line starts
   let w = 0;
-  for (const ch of para) {
-    const cw = charWidth(ch, fontSize);
-    if (w + cw > usable && line) {
-      lines.push(line);
-      line = ch;
+  for (let i = 0; i < para.length; ) {
+    const code = para.codePointAt(i)!;
+    const cw = codeWidth(code, fontSize);
+    if (w + cw > usable && i > start) {
+      lines.push(para.slice(start, i));
+      start = i;
       w = cw;
-    } else {
-      line += ch;
-      w += cw;
-    }
+    } else w += cw;
+    i += code > 0xffff ? 2 : 1;
   }
-  lines.push(line);
+  lines.push(para.slice(start));
   return lines;
 }
 
-/** How many lines `text` takes in a column `width` units wide, wrapping at the edge and at line breaks. */
+/**
+ * How many lines `text` takes in a column `width` units wide, wrapping at the edge and at line
+ * breaks: the count of wrapParagraph's lines over the paragraphs, without building them (a
+ * report writes this for every cell).
+ */
 export function estimateLines(text: string, width: number, fontSize = 11): number {
-  let lines = 0;
-  for (const para of text.split(/\r?\n/)) lines += wrapParagraph(para, width, fontSize).length;
-  return Math.max(1, lines);
+  const usable = usableWidth(width);
+  let lines = 1;
+  let w = 0; // width of the current line so far; 0 while it is empty
+  let empty = true;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) === 0x0a)) {
+      if (code === 0x0d) i++;
+      lines++;
+      w = 0;
+      empty = true;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    const cw = codeWidth(code, fontSize);
+    if (w + cw > usable && !empty) {
+      lines++;
+      w = cw;
+    } else {
+      w += cw;
+      empty = false;
+    }
+  }
+  return lines;
+}
+
+/**
+ * An upper bound of estimateLines(text, width, fontSize) from the text's length and line breaks
+ * alone, measuring no character: a wrapped line holds at least as many characters as fit when
+ * all are wide, less one for rounding. A writer measures a cell only when this bound matters.
+ */
+export function linesAtMost(text: string, width: number, fontSize = 11): number {
+  const perLine = Math.max(1, Math.floor(usableWidth(width) / ((2.2 * fontSize) / 11)) - 1);
+  let paragraphs = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) paragraphs++;
+  return paragraphs + Math.ceil(text.length / perLine);
 }
 
 /** Height of one line of text in points at `fontSize` (CJK fonts such as Noto Sans CJK need about 1.45 em; 1.5 keeps a margin). */
@@ -97,6 +138,8 @@ export function linesPerRow(fontSize = 11, height = PRINT_ROW_HEIGHT): number {
  * (`breaks[i]` true) and directly otherwise gives back the text exactly. One piece when it fits.
  */
 export function splitTextForPrint(text: string, width: number, fontSize: number, maxLines: number): { pieces: string[]; breaks: boolean[] } {
+  // Most texts fit: one piece, the paragraphs joined as the loop below would join them.
+  if (estimateLines(text, width, fontSize) <= maxLines) return { pieces: [text.includes('\r') ? text.split(/\r?\n/).join('\n') : text], breaks: [true] };
   const paras = text.split(/\r?\n/);
   const pieces: string[] = [];
   const breaks: boolean[] = [];

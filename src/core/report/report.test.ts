@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod } from '../period';
 import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
-import { buildTargetRows, buildTaskRows, findMissingItems, looksLikeFormula, reportTasks } from './rows';
+import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, looksLikeFormula, reportTasks } from './rows';
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { reportFileName } from './kinds';
 import { indicatorKey } from '../indicators/names';
-import { CONTINUED_MARK, MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, estimateLines, linesPerRow, piecesAsCells, rowHeightFor, splitTextForPrint } from './layout';
+import { CONTINUED_MARK, MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, estimateLines, linesAtMost, linesPerRow, piecesAsCells, rowHeightFor, splitTextForPrint } from './layout';
 
 const Q3 = makePeriod('quarter', 2025, 3);
 const cell = (address: string, text: string, sheet = '表1'): TemplateCell => ({ sheet, address, row: Number(address.replace(/\D/g, '')), text });
@@ -112,8 +112,36 @@ describe('row heights', () => {
     ['第一行\n第二行', 30, 2],
     ['abcdefghij', 14, 1],
     ['abcdefghij', 12, 2],
+    ['第一行\r\n第二行', 30, 2],
+    ['\n\n', 10, 3],
+    ['ab\rcd', 14, 1], // a lone carriage return is no line break
+    ['𠀀𠀀𠀀𠀀𠀀', 5, 5], // one wide character each (a surrogate pair), one a line in 3.8 usable units
+    ['一二三四五六七八九十\n\n一二三', 8, 6],
   ])('estimateLines(%j, %d) = %d', (text, width, lines) => expect(estimateLines(text, width, 11)).toBe(lines));
   it('grows with lines', () => expect(rowHeightFor(3, 10)).toBeGreaterThan(rowHeightFor(1, 10)));
+  it.each([
+    ['', 10, 1],
+    ['一二三四五六七八九十', 23, 3], // 9 wide characters fit in 21.8 units, 8 counted a line: 1 + 2
+    ['第一行\n第二行', 30, 3],
+    ['a'.repeat(100), 12, 35], // counted as wide: 4 fit in 10.8 units, 3 counted a line
+  ])('linesAtMost(%j, %d) = %d', (text, width, bound) => expect(linesAtMost(text, width, 11)).toBe(bound));
+  it('linesAtMost is never below estimateLines', () => {
+    // Texts of wide, narrow and surrogate-pair characters, CRLF, LF and lone CR, in many widths and fonts.
+    const alphabet = ['汉', '阳', '，', 'a', '1', ' ', '\n', '\r\n', '\r', '𠀀', 'Ａ'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let t = 0; t < 5000; t++) {
+      let text = '';
+      for (let i = Math.floor(next() * 200); i > 0; i--) text += alphabet[Math.floor(next() * alphabet.length)];
+      const width = 2 + next() * 60;
+      const font = [8, 9, 10, 10.5, 11, 12, 14, 16][t % 8]!;
+      expect(linesAtMost(text, width, font), `${JSON.stringify(text)} ${width} ${font}`).toBeGreaterThanOrEqual(estimateLines(text, width, font));
+    }
+    for (const width of [4.4, 6.6, 8.8, 11, 13.2, 17.6, 22, 35.2]) {
+      const text = '汉'.repeat(500);
+      expect(linesAtMost(text, width + 1.2, 11)).toBeGreaterThanOrEqual(estimateLines(text, width + 1.2, 11));
+    }
+  });
 });
 
 describe('buildTaskRows: 任务编号', () => {
@@ -127,6 +155,34 @@ describe('buildTaskRows: 任务编号', () => {
     const rows = buildTaskRows({ documents: [], tasks, clusters: [], progress: [], district: '汉阳区', period: Q3 });
     expect(rows.map((r) => [r.key, r.taskKey])).toEqual([['2023GZYD-01', undefined], ['23', 'IMP20261126-001']]);
     expect(findMissingItems(rows).map((m) => m.taskKey)).toEqual(['2023GZYD-01', 'IMP20261126-001']);
+  });
+});
+
+describe('buildReportData', () => {
+  const tasks = [aTask('d1-1', 'd1', { responsibleUnits: ['各区人民政府'] }), aTask('d1-2', 'd1', { responsibleUnits: ['各区人民政府'] })];
+  const src = {
+    district: '汉阳区',
+    period: Q3,
+    documents: [aDocument('d1')],
+    tasks,
+    progress: [anEntry('汉阳区', 'd1-1', '2025-Q3', 'done')],
+    targets: [{ id: 't1', documentId: 'd1', taskKey: 'd1-1', name: '高新技术企业', unit: '家', comparator: '达到' as const, value: 10, year: 2025, kind: 'task' as const, sourceText: '' }],
+    clusters: [{ id: 'c1', district: '汉阳区', name: '大健康产业集群', keywords: ['医药'], includedTaskKeys: ['d1-2'], excludedTaskKeys: [], origin: 'seed' as const, order: 1 }],
+    clusterIndicators: [],
+    clusterIndicatorValues: [],
+    clusterProgress: [],
+  };
+  const meta = { filledDate: '2025-10-08', filledBy: '张三', phone: '', reviewer: '' };
+  it('builds a scope’s rows when they are first read, the same as each builder alone, and keeps them', () => {
+    const data = buildReportData(src, meta, '重点任务推进情况表');
+    for (const scope of ['task', 'target', 'cluster', 'summary'] as const) expect(Object.getOwnPropertyDescriptor(data.rows, scope)?.get, scope).toBeTypeOf('function');
+    const task = data.rows.task;
+    expect(data.rows.task).toBe(task);
+    expect(Object.getOwnPropertyDescriptor(data.rows, 'target')?.get).toBeTypeOf('function'); // not built by reading the tasks
+    expect(data.rows).toEqual({ task: buildTaskRows(src), target: buildTargetRows(src), cluster: buildClusterRows(src), summary: buildSummaryRows(buildTaskRows(src)) });
+    expect(data.rows.target).toHaveLength(1);
+    expect(data.rows.cluster).toHaveLength(1);
+    expect(Object.keys(data.rows)).toEqual(['task', 'target', 'cluster', 'summary']);
   });
 });
 
@@ -164,6 +220,10 @@ describe('texts cut for print', () => {
     expect(piecesAsCells(split).join('')).toBe(text);
     for (const p of split.pieces) expect(rowHeightFor(estimateLines(p, 34, 10), 10)).toBeLessThanOrEqual(PRINT_ROW_HEIGHT);
     if (pieces > 1) expect(split.breaks.slice(0, -1).every((b) => b === atParagraphs)).toBe(true);
+  });
+  it('gives a text that fits as one piece, its CRLF line breaks as LF', () => {
+    expect(splitTextForPrint('第一段\r\n第二段', 34, 10, linesPerRow(10))).toEqual({ pieces: ['第一段\n第二段'], breaks: [true] });
+    expect(splitTextForPrint('第一段\r第二段', 34, 10, linesPerRow(10))).toEqual({ pieces: ['第一段\r第二段'], breaks: [true] });
   });
   it('keeps printed rows within the row limit and marks continuations', () => {
     expect(PRINT_ROW_HEIGHT).toBeLessThan(MAX_ROW_HEIGHT);

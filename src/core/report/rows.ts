@@ -337,10 +337,34 @@ export interface ReportData {
   rows: { task: TaskReportRow[]; target: TargetReportRow[]; cluster: ClusterReportRow[]; summary: SummaryRow[] };
 }
 
-/** Everything a template can ask for, for a district and period. */
+/**
+ * An object whose properties are each computed on first read and then kept: a report builds
+ * only the rows its template shows (the 重点任务推进情况表 needs no indicator or cluster rows).
+ */
+function computedOnRead<T extends object>(make: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const k of Object.keys(make) as (keyof T & string)[])
+    Object.defineProperty(out, k, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = make[k]();
+        Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+    });
+  return out;
+}
+
+/** Everything a template can ask for, for a district and period; each scope's rows are built when first read. */
 export function buildReportData(src: ReportSource, meta: ReportMeta, reportName = ''): ReportData {
   const [y, m, d] = meta.filledDate.split('-');
-  const task = buildTaskRows(src);
+  const rows: ReportData['rows'] = computedOnRead<ReportData['rows']>({
+    task: () => buildTaskRows(src),
+    target: () => buildTargetRows(src),
+    cluster: () => buildClusterRows(src),
+    summary: () => buildSummaryRows(rows.task),
+  });
   return {
     scalars: {
       district: src.district,
@@ -355,6 +379,6 @@ export function buildReportData(src: ReportSource, meta: ReportMeta, reportName 
       reviewer: meta.reviewer,
       reportName,
     },
-    rows: { task, target: buildTargetRows(src), cluster: buildClusterRows(src), summary: buildSummaryRows(task) },
+    rows,
   };
 }

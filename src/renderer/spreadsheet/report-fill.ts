@@ -11,6 +11,7 @@ import {
   copyFormulaDown,
   estimateLines,
   fillText,
+  linesAtMost,
   findPlaceholders,
   formulaAfterRowsInserted,
   CONTINUED_MARK,
@@ -23,6 +24,7 @@ import {
 } from '@core/report';
 import type { ReportValue } from '@core/report';
 import { cellText, readTemplate } from './template-read';
+import { writeWorkbook } from './xlsx-write';
 import type { ReportKind } from '@core/report';
 
 /** What to write: scalar values and the rows of each scope. */
@@ -89,20 +91,6 @@ function formulaOf(value: ExcelJS.CellValue): string | undefined {
   return value && typeof value === 'object' && 'formula' in value && typeof value.formula === 'string' ? value.formula : undefined;
 }
 
-/** Value of one data cell: a lone placeholder keeps the row value's type; mixed text becomes text; a formula follows its row. */
-function dataValue(template: ExcelJS.CellValue, scalars: Record<string, string>, row: Record<string, ReportValue> | undefined, offset: number): ExcelJS.CellValue {
-  const formula = formulaOf(template);
-  if (formula !== undefined) return { formula: copyFormulaDown(formula, offset) } as ExcelJS.CellFormulaValue;
-  const text = cellText(template);
-  if (text === undefined) return template;
-  const refs = findPlaceholders(text);
-  if (refs.length === 1 && refs[0]!.scope !== undefined && text.trim() === `{{${refs[0]!.raw}}}`) {
-    const v = row ? row[refs[0]!.field] : null;
-    return v === undefined || v === null || v === '' ? null : v;
-  }
-  return fillText(text, scalars, row ?? {});
-}
-
 function decodeRange(range: string): { top: number; left: number; bottom: number; right: number } {
   const [a, b = a] = range.split(':') as [string, string?];
   const ca = ExcelJSAddress(a);
@@ -122,31 +110,104 @@ function sheetMerges(ws: ExcelJS.Worksheet): string[] {
   return [...((ws.model as unknown as { merges?: string[] }).merges ?? [])];
 }
 
-/** The height a data row needs for its wrapped text, from its cells' text, column widths and fonts. */
-function fittedHeight(ws: ExcelJS.Worksheet, row: ExcelJS.Row, cols: number): number {
-  let lines = 1;
-  let size = 0;
-  for (let c = 1; c <= cols; c++) {
-    const cell = row.getCell(c);
-    const fontSize = cell.font?.size ?? 11;
-    size = Math.max(size, fontSize);
-    if (cell.value === null || cell.value === undefined) continue;
-    const text = typeof cell.value === 'number' ? String(cell.value) : (cellText(cell.value) ?? '');
-    const width = ws.getColumn(c).width ?? 9;
-    const n = cell.alignment?.wrapText ? estimateLines(text, width, fontSize) : text.split(/\r?\n/).length;
-    lines = Math.max(lines, n);
-  }
-  return rowHeightFor(lines, size || 11);
-}
-
 /** Fields that name a row: repeated on its continuation rows, marked 续. */
 const NAMING_FIELDS: ReadonlySet<string> = new Set(['key', 'title', 'name']);
-/** The row field a template cell holds alone (`{{task.title}}` → `title`), if any. */
-function loneField(template: ExcelJS.CellValue): string | undefined {
-  const text = cellText(template);
-  if (text === undefined) return undefined;
+
+/** What one cell of the data row writes on every report row, worked out once per sheet. */
+interface ColumnPlan {
+  /** The template cell's value: a formula follows its row, a lone row placeholder gives the row's value, other text is filled, anything else is kept. */
+  kind: 'formula' | 'field' | 'text' | 'constant';
+  template: ExcelJS.CellValue;
+  /** The formula, the row field or the text, by kind. */
+  source: string;
+  style: Partial<ExcelJS.Style>;
+  width: number;
+  fontSize: number;
+  /** Lines of text a printed row holds at this font. */
+  maxLines: number;
+  /** The template cell wraps its text. */
+  wraps: boolean;
+  /** The cell names its row (任务编号, 重点任务, 指标名称, 集群): repeated on continuation rows. */
+  naming: boolean;
+}
+
+function columnPlan(ws: ExcelJS.Worksheet, snap: CellSnapshot, col: number): ColumnPlan {
+  const fontSize = snap.style.font?.size ?? 11;
+  const base = { template: snap.value, style: snap.style, width: ws.getColumn(col).width ?? 9, fontSize, maxLines: linesPerRow(fontSize), wraps: !!snap.style.alignment?.wrapText };
+  const formula = formulaOf(snap.value);
+  if (formula !== undefined) return { ...base, kind: 'formula', source: formula, naming: false };
+  const text = cellText(snap.value);
+  if (text === undefined) return { ...base, kind: 'constant', source: '', naming: false };
   const refs = findPlaceholders(text);
-  return refs.length === 1 && refs[0]!.scope !== undefined && text.trim() === `{{${refs[0]!.raw}}}` ? refs[0]!.field : undefined;
+  if (refs.length === 1 && refs[0]!.scope !== undefined && text.trim() === `{{${refs[0]!.raw}}}`) return { ...base, kind: 'field', source: refs[0]!.field, naming: NAMING_FIELDS.has(refs[0]!.field) };
+  return { ...base, kind: 'text', source: text, naming: false };
+}
+
+/** Value of one data cell on a report row `offset` physical rows below the template's: a lone placeholder keeps the row value's type; mixed text becomes text; a formula follows its row. */
+function planValue(plan: ColumnPlan, scalars: Record<string, string>, row: Record<string, ReportValue>, offset: number): ExcelJS.CellValue {
+  switch (plan.kind) {
+    case 'formula':
+      return { formula: copyFormulaDown(plan.source, offset) } as ExcelJS.CellFormulaValue;
+    case 'field': {
+      const v = row[plan.source];
+      return v === undefined || v === null || v === '' ? null : v;
+    }
+    case 'text':
+      return fillText(plan.source, scalars, row);
+    default:
+      return plan.template;
+  }
+}
+
+/** Lines a value takes in its cell as written (wrapping where its style wraps): the text's estimate for text, else what the cell shows. */
+function valueLines(plan: ColumnPlan, value: ExcelJS.CellValue): number {
+  if (value === null || value === undefined) return 1;
+  if (typeof value === 'string') return estimateLines(value, plan.width, plan.fontSize);
+  const text = typeof value === 'number' ? String(value) : (cellText(value) ?? '');
+  return plan.wraps ? estimateLines(text, plan.width, plan.fontSize) : text.split(/\r?\n/).length;
+}
+
+/** One physical row of a sheet's data: its cells' values, the lines of each, and its tallest cell's lines. */
+interface PhysicalRow {
+  values: ExcelJS.CellValue[];
+  /** Lines of each cell; 0 for a cell in a wrapping column not measured because it is not the tallest. */
+  lines: number[];
+  tallest: number;
+}
+
+/**
+ * Lines of each cell of a report row, measuring only what matters: the cell with the largest
+ * bound first, then a cell only when its bound could make it the tallest, cut it, or wrap a
+ * column the template does not wrap.
+ */
+function measureRow(plans: readonly ColumnPlan[], values: ExcelJS.CellValue[]): PhysicalRow {
+  const bounds: number[] = new Array<number>(values.length).fill(0);
+  const lines: number[] = new Array<number>(values.length).fill(1);
+  let tallest = 1;
+  let first = -1;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (typeof v === 'string') {
+      bounds[k] = linesAtMost(v, plans[k]!.width, plans[k]!.fontSize);
+      if (bounds[k]! > 1 && (first < 0 || bounds[k]! > bounds[first]!)) first = k;
+    } else {
+      lines[k] = valueLines(plans[k]!, v);
+      if (lines[k]! > tallest) tallest = lines[k]!;
+    }
+  }
+  // A text whose bound is one line takes one line; the others are measured when their bound matters.
+  const measure = (k: number) => {
+    const plan = plans[k]!;
+    if (bounds[k]! > tallest || bounds[k]! > plan.maxLines || !plan.wraps) {
+      lines[k] = estimateLines(values[k] as string, plan.width, plan.fontSize);
+      if (lines[k]! > tallest) tallest = lines[k]!;
+    } else lines[k] = 0;
+  };
+  if (first >= 0) {
+    measure(first);
+    for (let k = 0; k < values.length; k++) if (k !== first && bounds[k]! > 1) measure(k);
+  }
+  return { values, lines, tallest };
 }
 
 /**
@@ -155,34 +216,30 @@ function loneField(template: ExcelJS.CellValue): string | undefined {
  * paragraphs where possible) written one piece per row; the row's naming cells (任务编号,
  * 重点任务, 指标名称, 集群) are repeated there marked 续, other short cells left empty.
  */
-function layoutRows(
-  ws: ExcelJS.Worksheet,
-  tpl: ReturnType<typeof snapshotRow>,
-  rows: readonly Record<string, ReportValue>[],
-  scalars: Record<string, string>,
-): ExcelJS.CellValue[][] {
-  if (rows.length === 0) return [tpl.cells.map(() => null)];
-  const out: ExcelJS.CellValue[][] = [];
-  const fields = tpl.cells.map((c) => loneField(c.value));
+function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>): PhysicalRow[] {
+  if (rows.length === 0) return [{ values: plans.map(() => null), lines: plans.map(() => 1), tallest: 1 }];
+  const out: PhysicalRow[] = [];
   for (const row of rows) {
-    const values = tpl.cells.map((snap) => dataValue(snap.value, scalars, row, out.length));
+    const values = plans.map((plan) => planValue(plan, scalars, row, out.length));
+    const measured = measureRow(plans, values);
+    // A text taller than a printed row is cut into pieces (most texts fit).
     const pieces = values.map((v, k) => {
-      if (typeof v !== 'string' || v.length === 0) return [v];
-      const fontSize = tpl.cells[k]!.style.font?.size ?? 11;
-      const width = ws.getColumn(k + 1).width ?? 9;
-      return piecesAsCells(splitTextForPrint(v, width, fontSize, linesPerRow(fontSize)));
+      const plan = plans[k]!;
+      return typeof v === 'string' && measured.lines[k]! > plan.maxLines ? piecesAsCells(splitTextForPrint(v, plan.width, plan.fontSize, plan.maxLines)) : undefined;
     });
-    const count = Math.max(...pieces.map((p) => p.length));
+    if (pieces.every((p) => p === undefined)) {
+      out.push(measured);
+      continue;
+    }
+    const count = Math.max(...pieces.map((p) => p?.length ?? 1));
     for (let j = 0; j < count; j++) {
-      out.push(
-        values.map((v, k) => {
-          const p = pieces[k]!;
-          if (p.length > 1) return p[j] ?? null;
-          if (j === 0) return v;
-          const field = fields[k];
-          return field !== undefined && NAMING_FIELDS.has(field) && v !== null && v !== undefined && v !== '' ? `${String(v)}${CONTINUED_MARK}` : null;
-        }),
-      );
+      const cells = values.map((v, k) => {
+        const p = pieces[k];
+        if (p) return p[j] ?? null;
+        if (j === 0) return v;
+        return plans[k]!.naming && v !== null && v !== undefined && v !== '' ? `${String(v)}${CONTINUED_MARK}` : null;
+      });
+      out.push(measureRow(plans, cells));
     }
   }
   return out;
@@ -223,46 +280,51 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
     row.height = undefined as unknown as number;
   }
 
-  const physical = layoutRows(ws, tpl, rows, scalars);
+  const plans = tpl.cells.map((snap, k) => columnPlan(ws, snap, k + 1));
+  const physical = layoutRows(plans, rows, scalars);
   const n = physical.length;
+  // The row's height is set by its tallest cell at the sheet's largest font of the data row.
+  const rowFont = Math.max(0, ...plans.map((p) => p.fontSize)) || 11;
   // One style object per column, value type and wrapping, shared by the column's cells: exceljs
   // writes a style once per object (a copy per cell was serialised and de-duplicated cell by
   // cell), and it picks the number format by the type of the first cell that uses the object.
-  const shared = tpl.cells.map(() => new Map<string, Partial<ExcelJS.Style>>());
+  const shared = plans.map((): Partial<ExcelJS.Style>[] => []);
   const styleFor = (k: number, type: ExcelJS.ValueType, wrap: boolean): Partial<ExcelJS.Style> => {
-    const id = `${type}|${wrap}`;
-    let style = shared[k]!.get(id);
+    const id = type * 2 + (wrap ? 1 : 0);
+    let style = shared[k]![id];
     if (!style) {
-      style = clone(tpl.cells[k]!.style);
+      style = clone(plans[k]!.style);
       if (wrap) style.alignment = { ...(style.alignment ?? {}), wrapText: true };
-      shared[k]!.set(id, style);
+      shared[k]![id] = style;
     }
     return style;
   };
+  const rowMerges = moving.filter((x) => x.top === dr && x.bottom === dr);
   for (let i = 0; i < n; i++) {
     const r = dr + i;
     const row = ws.getRow(r);
-    const values = physical[i]!;
-    tpl.cells.forEach((snap, k) => {
+    const { values, lines, tallest } = physical[i]!;
+    for (let k = 0; k < plans.length; k++) {
+      const plan = plans[k]!;
       const cell = row.getCell(k + 1);
-      cell.value = values[k] ?? null;
-      const value = cell.value;
-      const wrap =
-        !snap.style.alignment?.wrapText &&
-        typeof value === 'string' &&
-        value.length > 0 &&
-        estimateLines(value, ws.getColumn(k + 1).width ?? 9, snap.style.font?.size ?? 11) > 1;
+      const value = values[k] ?? null;
+      cell.value = value;
+      // A text that takes more than a line wraps, even where the template's cell does not.
+      const wrap = !plan.wraps && typeof value === 'string' && value.length > 0 && lines[k]! > 1;
       // A formula's style is picked by its result's type: formulas keep a copy each.
       if (cell.type === ExcelJS.ValueType.Formula) {
-        cell.style = clone(snap.style);
+        cell.style = clone(plan.style);
         if (wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true };
       } else cell.style = styleFor(k, cell.type, wrap);
-    });
-    const fitted = fittedHeight(ws, row, tpl.cells.length);
-    const height = Math.min(MAX_ROW_HEIGHT, Math.max(tpl.height ?? 0, fitted));
+    }
+    const height = Math.min(MAX_ROW_HEIGHT, Math.max(tpl.height ?? 0, rowHeightFor(tallest, rowFont)));
     if (height > 0) row.height = height;
-    for (const v of rowValidations) ws.getCell(r, v.col).dataValidation = clone(v.dv);
-    for (const x of moving) if (x.top === dr && x.bottom === dr) ws.mergeCells(r, x.left, r, x.right);
+    for (const x of rowMerges) ws.mergeCells(r, x.left, r, x.right);
+  }
+  // A validation of the data row covers every written row: one range per column.
+  for (const v of rowValidations) {
+    const letter = ws.getColumn(v.col).letter;
+    dvModel[n === 1 ? `${letter}${dr}` : `${letter}${dr}:${letter}${dr + n - 1}`] = clone(v.dv);
   }
 
   // Formulas above the table (a count in the title block) take in every written row too.
@@ -350,6 +412,5 @@ export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fi
   let formulas = false;
   workbook.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (formulas ||= c.type === ExcelJS.ValueType.Formula))));
   workbook.calcProperties.fullCalcOnLoad = formulas;
-  const out = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  return writeWorkbook(workbook);
 }

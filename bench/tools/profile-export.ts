@@ -1,0 +1,52 @@
+/**
+ * Profile the app's export in Chromium: `npx tsx bench/tools/profile-export.ts <rows> [app|bare] [runs]`.
+ * Builds the bench page with exceljs unminified (vite.profile.config.ts, so its functions have
+ * names), runs one warm-up, then `runs` exports (3) under the CPU profiler, and prints self time
+ * and the inclusive time of every function (template read, fill, XML, zip).
+ */
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { launch, openBenchPage } from '../steps';
+import { BUILD_DIRS, serveDirs } from '../lib/serve';
+import { topSelf } from './cpu-profile';
+
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+const [rowsArg = '5000', which = 'app', runsArg = '3'] = process.argv.slice(2);
+const pageDir = join(BUILD_DIRS.page, '..', 'page-profile');
+const root = resolve(import.meta.dirname, '../..');
+execFileSync('npx', ['vite', 'build', '--config', 'bench/tools/vite.profile.config.ts', '--outDir', pageDir], { cwd: root, stdio: 'inherit' });
+const server = await serveDirs(BUILD_DIRS.app, pageDir);
+const browser = await launch();
+try {
+  const context = await browser.newContext();
+  const page = await openBenchPage(context, server.url);
+  await page.evaluate(([n, w]) => window.__bench.exportProfilePrepare!(Number(n) as never, w as never), [rowsArg, which] as const);
+  await page.evaluate(() => window.__bench.exportProfileRun!());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const ms: unknown[] = [];
+  for (let i = 0; i < Number(runsArg); i++) ms.push(await page.evaluate(() => window.__bench.exportProfileRun!()));
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
+  console.log(`${which} ${rowsArg}: ${JSON.stringify(ms)}`);
+  console.log(topSelf(profile, 40).join('\n'));
+  // Inclusive time per function name (counted once per sample, however deep the recursion).
+  const parent = new Map<number, number>();
+  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const incl = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const f = byId.get(n)!.callFrame;
+      const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0)); }
+    }
+  });
+  console.log('\ninclusive:');
+  console.log([...incl].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, us]) => `${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`).join('\n'));
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,87 @@
+/**
+ * Writing an exceljs workbook to .xlsx bytes with the platform's own deflate. exceljs zips with
+ * a deflate written in JavaScript (pako, through JSZip), which takes about 40 % of a report's
+ * export; CompressionStream('deflate-raw') is zlib itself (Chromium, Electron, Node) and does the
+ * same at the same level in about half the time. So the workbook is written stored (exceljs's
+ * own zip, no compression), and each part of it is deflated natively into a new zip (fflate's
+ * Zip, parts in the same order, folders kept as stored entries). The parts are byte for byte
+ * exceljs's; the file is as small. Where CompressionStream is missing, exceljs zips as before.
+ */
+import type ExcelJS from 'exceljs';
+import { Zip, type ZipInputFile } from 'fflate';
+import { readCentralDirectory } from '../workers/zip-guard';
+
+/** Whether CompressionStream can deflate here (it cannot in older runtimes). */
+const NATIVE_DEFLATE: boolean = (() => {
+  try {
+    if (typeof CompressionStream !== 'function') return false;
+    new CompressionStream('deflate-raw'); // throws where the format is unknown
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Raw deflate (no zlib header) of `data` by the platform's zlib. */
+async function deflateRaw(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new CompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const written = writer.write(data as Uint8Array<ArrayBuffer>).then(() => writer.close());
+  const [out] = await Promise.all([new Response(stream.readable).arrayBuffer(), written]);
+  return new Uint8Array(out);
+}
+
+/** The data of each part of a stored (uncompressed) zip, with its CRC from the central directory. */
+function storedParts(zip: Uint8Array): { name: string; crc: number; data: Uint8Array }[] {
+  const dir = readCentralDirectory(zip, { maxEntries: 100_000, maxPartBytes: Number.MAX_SAFE_INTEGER, maxInflatedBytes: Number.MAX_SAFE_INTEGER });
+  if (!dir.ok) throw new Error(`exceljs wrote no readable zip: ${dir.problem.kind}`);
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  return dir.entries.map((e) => {
+    if (e.method !== 0 || e.compressedSize !== e.size) throw new Error(`part ${e.name} of exceljs's zip is not stored`);
+    // The data follows the local header: 30 bytes, the name and the extra field.
+    const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+    return { name: e.name, crc: e.crc, data: zip.subarray(start, start + e.size) };
+  });
+}
+
+/** Put the parts, deflated (folders stored), into one zip. */
+function zipParts(parts: readonly { name: string; crc: number; size: number; deflated: Uint8Array<ArrayBuffer> | undefined }[]): Uint8Array {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let failure: Error | null = null;
+  let ended = false;
+  const zip = new Zip((err, chunk, final) => {
+    if (err) failure = err;
+    else chunks.push(chunk);
+    if (final) ended = true;
+  });
+  for (const p of parts) {
+    const file: ZipInputFile = { filename: p.name, size: p.size, crc: p.crc, compression: p.deflated ? 8 : 0 };
+    zip.add(file);
+    file.ondata!(null, p.deflated ?? new Uint8Array(0), true);
+  }
+  zip.end();
+  // fflate's Zip calls back synchronously when every part's data is given at once.
+  if (failure) throw failure;
+  if (!ended) throw new Error('the zip was not finished');
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0)) as Uint8Array<ArrayBuffer>;
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** exceljs's buffer (a Buffer, itself a Uint8Array, or an ArrayBuffer) as bytes, not copied. */
+function asBytes(out: unknown): Uint8Array {
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}
+
+/** The .xlsx bytes of a workbook, deflated natively where the platform can. */
+export async function writeWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  if (!NATIVE_DEFLATE) return asBytes(await workbook.xlsx.writeBuffer());
+  const stored = asBytes(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+  const parts = storedParts(stored);
+  const deflated = await Promise.all(parts.map((p) => (p.name.endsWith('/') && p.data.length === 0 ? undefined : deflateRaw(p.data))));
+  return zipParts(parts.map((p, i) => ({ name: p.name, crc: p.crc, size: p.data.length, deflated: deflated[i] })));
+}
