@@ -59,14 +59,16 @@ class ByteWriter {
   private buf = new Uint8Array(1 << 20);
   /** Bytes written. */
   at = 0;
+  /** The expected size of the whole output: the buffer grows to it at once. */
+  expected = 0;
   private readonly enc = new TextEncoder();
 
-  /** Append `text` (UTF-8). `projected` is the expected size of the whole output, to grow towards at once. */
-  push(text: string, projected = 0): void {
+  /** Append `text` (UTF-8). */
+  push(text: string): void {
     // A UTF-16 unit never takes more than 3 bytes (a surrogate pair: 4 bytes for 2 units).
     const need = this.at + text.length * 3;
     if (need > this.buf.length) {
-      const grown = new Uint8Array(Math.max(need, this.buf.length * 2, Math.ceil(projected * 1.25)));
+      const grown = new Uint8Array(Math.max(need, this.buf.length * 2, Math.ceil(this.expected)));
       grown.set(this.buf.subarray(0, this.at));
       this.buf = grown;
     }
@@ -228,9 +230,11 @@ export async function createBackup(db: Dexie, reason: BackupReason): Promise<Bac
       }
       if (rows.length === 0) return;
       if (n) out.push(',');
+      out.push(rowsJson(rows));
       n += rows.length;
       rowsDone += rows.length;
-      out.push(rowsJson(rows), ((out.at - databaseStart) / rowsDone) * totalRows);
+      // The file so far, a quarter more, projected to every row.
+      out.expected = ((out.at - databaseStart) / rowsDone) * totalRows * 1.25;
     },
   );
   closeTable();
