@@ -26,8 +26,14 @@ import {
 import { encodeRow, isPlainJson } from './row-codec';
 import { BACKUP_TEXT, DAMAGED_TEXT } from './texts';
 
-/** Rows read per request while exporting. */
-const EXPORT_PAGE = 2000;
+/**
+ * Rows read per request while exporting. Measured at 200,000 entries (bench step 5): pages of
+ * 10,000 read and wrote 10–15 % faster than pages of 2,000 (fewer round trips to the browser's
+ * IndexedDB backend); 25,000 gained nothing more and holds more rows at once. Asking for several
+ * pages at a time (the next page's keys with getAllKeys, then its rows) made both the backend and
+ * the page slower.
+ */
+export const READ_PAGE_ROWS = 10_000;
 /** The file is handed on in views of at most this many bytes (main takes at most 16 MiB a piece). */
 const PIECE_BYTES = 8 << 20;
 
@@ -114,7 +120,7 @@ function keyOf(row: object, keyPath: string | string[]): IDBValidKey {
 }
 
 /**
- * Read every row of `tables` in primary-key order within `tx`, in pages of EXPORT_PAGE rows,
+ * Read every row of `tables` in primary-key order within `tx`, in pages of READ_PAGE_ROWS rows,
  * once the requests in `first` (the counts) are answered. Each page is handed to `onPage`
  * after the request for the next page has been made; every request is made from the previous
  * one's success callback, so the transaction never idles and IndexedDB reads the next page
@@ -152,12 +158,12 @@ function readTables(
       const t = tables[ti];
       if (!t) return;
       const store = tx.objectStore(t.name);
-      const req = t.keyPath === null ? store.getAll() : store.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), EXPORT_PAGE);
+      const req = t.keyPath === null ? store.getAll() : store.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), READ_PAGE_ROWS);
       req.onsuccess = () =>
         guard(() => {
           const rows = req.result as unknown[];
           // Ask for the next page (or the next table) first, then encode this one.
-          if (t.keyPath !== null && rows.length === EXPORT_PAGE) request(ti, keyOf(rows[rows.length - 1] as object, t.keyPath));
+          if (t.keyPath !== null && rows.length === READ_PAGE_ROWS) request(ti, keyOf(rows[rows.length - 1] as object, t.keyPath));
           else request(ti + 1, undefined);
           onPage(t, rows, after === undefined);
         });
