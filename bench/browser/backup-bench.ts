@@ -4,6 +4,7 @@
  */
 import { LedgerDb } from '@renderer/storage/db';
 import { createBackup, readBackupFile, readBackupStream, restoreBackup, type BackupSink, type ChunkSource } from '@renderer/storage/backup';
+import { READ_PAGE_ROWS } from '@renderer/storage/backup/write';
 import { setDistrict } from '@renderer/storage/repositories';
 import { generateData } from '../lib/synthetic';
 
@@ -35,26 +36,30 @@ export async function seedStore(sentences: string[], name: string, progressCount
 
 /**
  * The floor of a backup: every row of every table it writes, read from IndexedDB in one
- * read-only transaction in primary-key pages (the rows are not encoded, hashed or kept).
+ * read-only transaction in primary-key pages of the writer's size, each page asked for from the
+ * previous one's success callback, as the writer does (the rows are not encoded, hashed or kept).
  */
 export async function readEveryRow(db: LedgerDb): Promise<number> {
   const names = db.tables.map((t) => t.name).filter((n) => n !== 'progressSummary' && n !== 'drafts');
   const tx = db.backendDB().transaction(names, 'readonly');
   let rows = 0;
-  for (const name of names) {
-    const store = tx.objectStore(name);
-    let after: IDBValidKey | undefined;
-    for (;;) {
-      const req = store.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), 2000);
-      const page = await new Promise<unknown[]>((resolve, reject) => {
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      rows += page.length;
-      if (page.length < 2000 || typeof store.keyPath !== 'string') break;
-      after = (page[page.length - 1] as Record<string, IDBValidKey>)[store.keyPath];
-    }
-  }
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error);
+    const request = (ti: number, after: IDBValidKey | undefined) => {
+      const name = names[ti];
+      if (name === undefined) return;
+      const store = tx.objectStore(name);
+      const req = store.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), READ_PAGE_ROWS);
+      req.onsuccess = () => {
+        const page = req.result as Record<string, IDBValidKey>[];
+        rows += page.length;
+        if (page.length === READ_PAGE_ROWS && typeof store.keyPath === 'string') request(ti, page[page.length - 1]![store.keyPath]);
+        else request(ti + 1, undefined);
+      };
+    };
+    request(0, undefined);
+  });
   return rows;
 }
 

@@ -43,7 +43,9 @@ export async function writeToSink(sink: BackupSink, reason: BackupReason, backup
   if (!sink.beginBackupWrite || !sink.appendBackupChunk || !sink.finishBackupWrite) return sink.writeBackup({ reason, data: backup.bytes });
   const id = await sink.beginBackupWrite(reason);
   if (id === null) return null;
-  for (const c of backup.chunks) await sink.appendBackupChunk(id, c);
+  // A piece is a view into the writer's one buffer: each is sent as a copy of its own bytes, so
+  // no structured clone on the way can take the whole buffer along with it.
+  for (const c of backup.chunks) await sink.appendBackupChunk(id, c.byteLength === c.buffer.byteLength ? c : c.slice());
   return sink.finishBackupWrite(id);
 }
 

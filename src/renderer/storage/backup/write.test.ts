@@ -9,7 +9,7 @@ import { markRawReads } from '../row-guard';
 import { seedProgress, seedStore } from '../../../../test/builders/seeded-store';
 import { APP_NAME, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DERIVED_TABLES, checksumPrefix, concatBytes, sha256Hex, type BackupHeader } from './format';
 import { encodeRow } from './row-codec';
-import { createBackup } from './write';
+import { READ_PAGE_ROWS, createBackup } from './write';
 import { readBackupFile } from './read';
 
 /**
@@ -82,10 +82,10 @@ afterEach(async () => {
 describe('createBackup', () => {
   it('writes the same bytes as the previous writer for the same store (pages, dates, binary, odd keys, malformed rows)', async () => {
     const { tasks } = await seedStore(db);
-    // More than one page of progress (pages hold 2,000 rows), from several districts.
-    const periods = Array.from({ length: 20 }, (_, i) => `${2021 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+    // More than one page of progress (READ_PAGE_ROWS a page), from several districts.
+    const periods = Array.from({ length: 50 }, (_, i) => `${2021 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
     const many = ['江岸区', '江汉区', '硚口区', '武昌区', '青山区', '洪山区', '东西湖区', '蔡甸区', '江夏区', '黄陂区', '新洲区'].flatMap((d) => seedProgress(tasks, d, periods));
-    expect(many.length).toBeGreaterThan(4000);
+    expect(many.length).toBeGreaterThan(READ_PAGE_ROWS);
     await db.progress.bulkPut(many);
     const proto = JSON.parse('{"key":"proto-row","value":{"__proto__":{"polluted":true},"plain":1}}') as unknown;
     await putRaw(db, 'settings', [
