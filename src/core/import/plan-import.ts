@@ -245,8 +245,9 @@ export function diffTask(
   return { after, changed, filled, renamed, unify };
 }
 
-/** The fields of a row without placeholder cells. */
+/** The fields of a row without placeholder cells (the same object when it has none). */
 function withoutPlaceholders(fields: RowFields): RowFields {
+  if (Object.values(fields).every((v) => v && !isPlaceholderCell(v))) return fields;
   const out: RowFields = {};
   for (const [f, v] of Object.entries(fields) as [keyof RowFields, string | undefined][]) if (v && !isPlaceholderCell(v)) out[f] = v;
   return out;
@@ -398,7 +399,10 @@ interface RowMatch {
 export function planImport(input: PlanInput): ImportPlan {
   const { existing, documents, now, sheet } = input;
   // A placeholder (—, 无) stands for nothing, wherever the rows came from.
-  const rows = input.rows.map((r) => ({ ...r, fields: withoutPlaceholders(r.fields) }));
+  const rows = input.rows.map((r) => {
+    const fields = withoutPlaceholders(r.fields);
+    return fields === r.fields ? r : { ...r, fields };
+  });
   const issues: ImportIssue[] = [...(input.issues ?? [])];
   const resolveDocument = documentResolver(documents);
   const newDocuments = new Map<string, PolicyDocument>();

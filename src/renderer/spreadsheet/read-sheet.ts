@@ -14,7 +14,7 @@ import * as XLSX from 'xlsx';
 import type { ImportIssue, SheetGrid } from '@core/import';
 import { IMPORT_FILE_LIMITS, MAX_CELL_CHARS } from '@core/limits';
 import { decodeText, textEncoding } from '../workers/decode-text';
-import { allOf, checkZip, ElementCounter, XmlTagCounter, type PartScanner, type ZipProblem } from '../workers/zip-guard';
+import { allOf, checkZip, ElementCounter, StartTagCounter, type PartScanner, type ZipProblem } from '../workers/zip-guard';
 import { CELL_TEXT, READ_TEXT } from './texts';
 
 export { decodeText };
@@ -117,7 +117,7 @@ class FormulaCellFinder implements PartScanner {
 
 /** A sheet part's counts: rows, cells and formula cells without values. */
 class SheetPartScanner implements PartScanner {
-  readonly tags = new XmlTagCounter([/<(?:\w+:)?row[\s>/]/g, /<(?:\w+:)?c[\s>/]/g]);
+  readonly tags = new StartTagCounter(['row', 'c']);
   readonly formulas = new FormulaCellFinder();
   push(chunk: Uint8Array): void {
     this.tags.push(chunk);
@@ -176,12 +176,12 @@ function zipMessage(name: string, p: ZipProblem): string {
   }
 }
 
-/** Bounds on what a part may hold, by kind: each a row (part, tag, bound, its Chinese name). */
-const XLSX_TAG_BOUNDS: { part: RegExp; tag: RegExp; max: number; what: string }[] = [
-  { part: /^xl\/sharedStrings\.xml$/i, tag: /<(?:\w+:)?si[\s>/]/g, max: IMPORT_LIMITS.maxSharedStrings, what: READ_TEXT.counted.sharedStrings },
-  { part: /^xl\/styles\.xml$/i, tag: /<(?:\w+:)?xf[\s>/]/g, max: IMPORT_LIMITS.maxCellFormats, what: READ_TEXT.counted.cellFormats },
-  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: /<(?:\w+:)?mergeCell[\s>/]/g, max: IMPORT_LIMITS.maxMerges, what: READ_TEXT.counted.merges },
-  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: /<(?:\w+:)?hyperlink[\s>/]/g, max: IMPORT_LIMITS.maxHyperlinks, what: READ_TEXT.counted.hyperlinks },
+/** Bounds on what a part may hold, by kind: each a row (part, start tag's name, bound, its Chinese name). */
+const XLSX_TAG_BOUNDS: { part: RegExp; tag: string; max: number; what: string }[] = [
+  { part: /^xl\/sharedStrings\.xml$/i, tag: 'si', max: IMPORT_LIMITS.maxSharedStrings, what: READ_TEXT.counted.sharedStrings },
+  { part: /^xl\/styles\.xml$/i, tag: 'xf', max: IMPORT_LIMITS.maxCellFormats, what: READ_TEXT.counted.cellFormats },
+  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: 'mergeCell', max: IMPORT_LIMITS.maxMerges, what: READ_TEXT.counted.merges },
+  { part: /^xl\/worksheets\/[^/]+\.xml$/i, tag: 'hyperlink', max: IMPORT_LIMITS.maxHyperlinks, what: READ_TEXT.counted.hyperlinks },
 ];
 
 /** Bound an .xlsx before SheetJS sees it: part sizes, real inflated bytes, CRCs, elements, rows and cells. */
@@ -190,7 +190,7 @@ function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxF
   const workbook = new TextKeeper();
   const rels = new TextKeeper();
   const elements: ElementCounter[] = [];
-  const tagCounts: { bound: (typeof XLSX_TAG_BOUNDS)[number]; counter: XmlTagCounter }[] = [];
+  const tagCounts: { bound: (typeof XLSX_TAG_BOUNDS)[number]; counter: StartTagCounter }[] = [];
   const check = checkZip(
     data,
     IMPORT_LIMITS,
@@ -199,7 +199,7 @@ function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxF
       const counter = new ElementCounter();
       elements.push(counter);
       const bounded = XLSX_TAG_BOUNDS.filter((b) => b.part.test(part)).map((bound) => {
-        const c = new XmlTagCounter([new RegExp(bound.tag.source, 'g')]);
+        const c = new StartTagCounter([bound.tag]);
         tagCounts.push({ bound, counter: c });
         return c;
       });
@@ -313,17 +313,16 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
       for (let c = 0; c < size.cols && c < src.length; c++) {
         const cell = src[c];
         if (!cell || !used(cell)) continue;
-        const col = XLSX.utils.encode_col(c);
         // A formula without a cached value: SheetJS reads it as 0 (openpyxl and other scripts write no values).
-        if (cell.f && (cell.v === undefined || formulaRefs?.has(`${col}${r + 1}`))) {
+        if (cell.f && (cell.v === undefined || formulaRefs?.has(`${XLSX.utils.encode_col(c)}${r + 1}`))) {
           out[c] = `=${cell.f}`;
-          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col), message: READ_TEXT.formulaText(name, r + 1, col, cell.f), severity: 'warning' });
+          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(XLSX.utils.encode_col(c)), message: READ_TEXT.formulaText(name, r + 1, XLSX.utils.encode_col(c), cell.f), severity: 'warning' });
         } else out[c] = cellText(cell);
         if (out[c]!.length > MAX_CELL_CHARS) {
-          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col), message: READ_TEXT.cellTooLong(name, r + 1, col, out[c]!.length), severity: 'error' });
+          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(XLSX.utils.encode_col(c)), message: READ_TEXT.cellTooLong(name, r + 1, XLSX.utils.encode_col(c), out[c]!.length), severity: 'error' });
           out[c] = out[c]!.slice(0, MAX_CELL_CHARS);
         } else if (capped && out[c]!.length === MAX_CELL_CHARS) {
-          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col), message: READ_TEXT.cellAtLimit(name, r + 1, col), severity: 'error' });
+          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(XLSX.utils.encode_col(c)), message: READ_TEXT.cellAtLimit(name, r + 1, XLSX.utils.encode_col(c)), severity: 'error' });
         }
       }
     rows.push(out);

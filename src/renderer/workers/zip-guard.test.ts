@@ -4,7 +4,7 @@ import { unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_FILE_LIMITS as IMPORT_LIMITS } from '@core/limits';
-import { checkZip } from './zip-guard';
+import { checkZip, StartTagCounter, XmlTagCounter } from './zip-guard';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../../../test/fixtures/import', name)));
 
@@ -46,5 +46,45 @@ describe('checkZip keeping the parts', () => {
     const check = checkZip(lying, IMPORT_LIMITS, undefined, true);
     expect(check.ok).toBe(false);
     expect(!check.ok && check.problem.kind).toBe('damaged');
+  });
+});
+
+describe('StartTagCounter', () => {
+  const NAMES = ['row', 'c', 'si', 'mergeCell'];
+  /** The regular expressions it stands for, counted on the decoded text (XmlTagCounter). */
+  const byRegex = (chunks: Uint8Array[]) => {
+    const counter = new XmlTagCounter(NAMES.map((n) => new RegExp(`<(?:\\w+:)?${n}[\\s>/]`, 'g')));
+    for (const c of chunks) counter.push(c);
+    counter.end();
+    return counter.counts;
+  };
+  const byBytes = (chunks: Uint8Array[]) => {
+    const counter = new StartTagCounter(NAMES);
+    for (const c of chunks) counter.push(c);
+    counter.end();
+    return counter.counts;
+  };
+  const XML =
+    '<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"/></row>' +
+    '<x:row r="2"><x:c r="A2">\t</x:c></x:row><a:b:row/><:row/><rows/><cc/><ci/><<row\n><row\t/></row>' +
+    '<si><t>任务清单 <c> 文字</t></si><mergeCell ref="A1:B2"/><mergeCells count="1"/><c\r\n r="C3"/><row-x/><row_x/>' +
+    `<${'p'.repeat(70)}:row/></sheetData></worksheet>`;
+
+  it('counts what the regular expressions count, however the part is cut into chunks', () => {
+    const bytes = new TextEncoder().encode(XML);
+    const whole = byRegex([bytes]);
+    // row: r=1, x:row, <<row, row + tab, the long prefix's row; c: A1, B1, x:c, the <c> in a text, C3.
+    expect(whole).toEqual([5, 5, 1, 1]);
+    for (let cut = 0; cut <= bytes.length; cut++) expect(byBytes([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
+    expect(byBytes([...bytes].map((b) => Uint8Array.of(b)))).toEqual(whole);
+  });
+
+  it.each(['city-list-libreoffice.xlsx', 'formulas-openpyxl.xlsx', 'multi-sheet.xlsx'])('counts the rows, cells, strings and merges of %s as the regular expressions do', (name) => {
+    const parts = unzipSync(fixture(name));
+    for (const [part, data] of Object.entries(parts)) {
+      if (!part.endsWith('.xml')) continue;
+      const chunks = Array.from({ length: Math.ceil(data.length / 1000) }, (_, k) => data.subarray(k * 1000, (k + 1) * 1000));
+      expect(byBytes(chunks), part).toEqual(byRegex(chunks));
+    }
   });
 });

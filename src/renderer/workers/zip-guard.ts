@@ -313,6 +313,79 @@ export class XmlTagCounter implements PartScanner {
   }
 }
 
+/** Longest local tag name StartTagCounter keeps; a longer one is none of its names. */
+const MAX_TAG_NAME = 64;
+
+/**
+ * Counts the start tags of some names in an XML part as it streams by, on the bytes (no
+ * decoding, no regular expression): what `/<(?:\w+:)?name[\s>/]/g` counts in the decoded text,
+ * for ASCII names. Several names in one pass.
+ */
+export class StartTagCounter implements PartScanner {
+  readonly counts: number[];
+  private readonly names: string[];
+  /** The local name read so far (after the prefix's colon). */
+  private readonly local = new Uint8Array(MAX_TAG_NAME);
+  /** Bytes of the local name read so far; -1 outside a tag name. */
+  private length = -1;
+  /** Word characters read since the `<` (prefix and local name). */
+  private read = 0;
+  /** Whether the name had its prefix's colon. */
+  private prefixed = false;
+  /** Whether the name can be none of ours (a second colon, an empty prefix). */
+  private spoilt = false;
+
+  constructor(names: readonly string[]) {
+    this.names = [...names];
+    this.counts = names.map(() => 0);
+  }
+
+  push(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (this.length < 0) {
+        if (b === 0x3c) this.open();
+        continue;
+      }
+      // \w: a character of the prefix or of the local name.
+      if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f) {
+        if (this.length < MAX_TAG_NAME) this.local[this.length] = b;
+        this.length++;
+        this.read++;
+        continue;
+      }
+      // The prefix's colon: one, after at least one word character (`:row` and `a:b:row` are no `row`).
+      if (b === 0x3a) {
+        if (this.prefixed || this.read === 0) this.spoilt = true;
+        this.prefixed = true;
+        this.length = 0;
+        continue;
+      }
+      // A name ends at whitespace, > or /: a start tag when it is one of ours.
+      if (b === 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0x3e || b === 0x2f) this.tally();
+      if (b === 0x3c) this.open();
+      else this.length = -1;
+    }
+  }
+
+  end(): void {
+    this.length = -1;
+  }
+
+  private open(): void {
+    this.length = 0;
+    this.read = 0;
+    this.prefixed = false;
+    this.spoilt = false;
+  }
+
+  private tally(): void {
+    if (this.spoilt || this.length === 0 || this.length > MAX_TAG_NAME) return;
+    const at = this.names.indexOf(String.fromCharCode(...this.local.subarray(0, this.length)));
+    if (at >= 0) this.counts[at]!++;
+  }
+}
+
 /** Counts the start tags (`<` followed by a letter) of an XML part as it streams by, on the bytes. */
 export class ElementCounter implements PartScanner {
   count = 0;
