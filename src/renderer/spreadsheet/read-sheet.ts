@@ -14,7 +14,7 @@ import * as XLSX from 'xlsx';
 import type { ImportIssue, SheetGrid } from '@core/import';
 import { IMPORT_FILE_LIMITS, MAX_CELL_CHARS } from '@core/limits';
 import { decodeText, textEncoding } from '../workers/decode-text';
-import { allOf, checkZip, ElementCounter, StartTagCounter, type PartScanner, type ZipProblem } from '../workers/zip-guard';
+import { allOf, checkZip, StartTagCounter, type PartScanner, type ZipProblem } from '../workers/zip-guard';
 import { CELL_TEXT, READ_TEXT } from './texts';
 
 export { decodeText };
@@ -115,10 +115,10 @@ class FormulaCellFinder implements PartScanner {
   }
 }
 
-/** A sheet part's counts: rows, cells and formula cells without values. */
+/** A sheet part's counts: rows and cells (with the part's other counted tags), and formula cells without values. */
 class SheetPartScanner implements PartScanner {
-  readonly tags = new StartTagCounter(['row', 'c']);
   readonly formulas = new FormulaCellFinder();
+  constructor(readonly tags: StartTagCounter) {}
   push(chunk: Uint8Array): void {
     this.tags.push(chunk);
     this.formulas.push(chunk);
@@ -189,24 +189,22 @@ function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxF
   const sheets = new Map<string, SheetPartScanner>();
   const workbook = new TextKeeper();
   const rels = new TextKeeper();
-  const elements: ElementCounter[] = [];
-  const tagCounts: { bound: (typeof XLSX_TAG_BOUNDS)[number]; counter: StartTagCounter }[] = [];
+  // One pass over each part's bytes counts its elements, the tags the bounds name and (in a sheet) rows and cells.
+  const parts: { tags: StartTagCounter; bounds: (typeof XLSX_TAG_BOUNDS)[number][] }[] = [];
   const check = checkZip(
     data,
     IMPORT_LIMITS,
     (part) => {
       if (!/\.(xml|rels|vml)$/i.test(part)) return undefined;
-      const counter = new ElementCounter();
-      elements.push(counter);
-      const bounded = XLSX_TAG_BOUNDS.filter((b) => b.part.test(part)).map((bound) => {
-        const c = new StartTagCounter([bound.tag]);
-        tagCounts.push({ bound, counter: c });
-        return c;
-      });
+      const bounds = XLSX_TAG_BOUNDS.filter((b) => b.part.test(part));
+      const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(part);
+      // A sheet's rows and cells come first, then the bounded tags.
+      const tags = new StartTagCounter([...(isSheet ? ['row', 'c'] : []), ...bounds.map((b) => b.tag)]);
+      parts.push({ tags, bounds });
       let sheet: SheetPartScanner | undefined;
-      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(part)) sheets.set(part, (sheet = new SheetPartScanner()));
+      if (isSheet) sheets.set(part, (sheet = new SheetPartScanner(tags)));
       const keeper = part === 'xl/workbook.xml' ? workbook : part === 'xl/_rels/workbook.xml.rels' ? rels : undefined;
-      return allOf(counter, keeper, sheet, ...bounded);
+      return allOf(sheet ?? tags, keeper);
     },
     // Kept uncompressed: SheetJS then reads the parts without inflating them a second time.
     true,
@@ -216,10 +214,14 @@ function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxF
     const other = check.entries.some((e) => e.name === 'content.xml' || e.name === 'xl/workbook.bin');
     return { ok: false, message: other ? READ_TEXT.otherFormat(fileName) : READ_TEXT.notSpreadsheet(fileName), cause: 'no xl/workbook.xml' };
   }
-  const totalElements = elements.reduce((n, c) => n + c.count, 0);
+  const totalElements = parts.reduce((n, p) => n + p.tags.elements, 0);
   if (totalElements > IMPORT_LIMITS.maxElements) return { ok: false, message: READ_TEXT.tooManyElements(fileName, totalElements), cause: 'elements' };
   const totals = new Map<(typeof XLSX_TAG_BOUNDS)[number], number>();
-  for (const { bound, counter } of tagCounts) totals.set(bound, (totals.get(bound) ?? 0) + counter.counts[0]!);
+  for (const { tags, bounds } of parts) {
+    // The bounded tags' counts follow a sheet's rows and cells.
+    const first = tags.counts.length - bounds.length;
+    bounds.forEach((bound, k) => totals.set(bound, (totals.get(bound) ?? 0) + tags.counts[first + k]!));
+  }
   for (const [bound, n] of totals) if (n > bound.max) return { ok: false, message: READ_TEXT.tooManyTags(fileName, n, bound.what, bound.max), cause: bound.what };
   let rows = 0;
   let cells = 0;

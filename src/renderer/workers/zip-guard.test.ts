@@ -4,7 +4,7 @@ import { unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_FILE_LIMITS as IMPORT_LIMITS } from '@core/limits';
-import { checkZip, StartTagCounter, XmlTagCounter } from './zip-guard';
+import { checkZip, ElementCounter, StartTagCounter, XmlTagCounter } from './zip-guard';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../../../test/fixtures/import', name)));
 
@@ -77,6 +77,14 @@ describe('StartTagCounter', () => {
     expect(whole).toEqual([5, 5, 1, 1]);
     for (let cut = 0; cut <= bytes.length; cut++) expect(byBytes([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
     expect(byBytes([...bytes].map((b) => Uint8Array.of(b)))).toEqual(whole);
+    const elements = new ElementCounter();
+    elements.push(bytes);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const all = new StartTagCounter(NAMES);
+      all.push(bytes.subarray(0, cut));
+      all.push(bytes.subarray(cut));
+      expect(all.elements).toBe(elements.count);
+    }
   });
 
   it.each(['city-list-libreoffice.xlsx', 'formulas-openpyxl.xlsx', 'multi-sheet.xlsx'])('counts the rows, cells, strings and merges of %s as the regular expressions do', (name) => {
@@ -85,6 +93,15 @@ describe('StartTagCounter', () => {
       if (!part.endsWith('.xml')) continue;
       const chunks = Array.from({ length: Math.ceil(data.length / 1000) }, (_, k) => data.subarray(k * 1000, (k + 1) * 1000));
       expect(byBytes(chunks), part).toEqual(byRegex(chunks));
+      // Its count of every start tag is ElementCounter's.
+      const all = new StartTagCounter([]);
+      const elements = new ElementCounter();
+      for (const c of chunks) {
+        all.push(c);
+        elements.push(c);
+      }
+      expect(all.elements, part).toBe(elements.count);
+      expect(all.elements).toBeGreaterThan(0);
     }
   });
 });

@@ -323,7 +323,10 @@ const MAX_TAG_NAME = 64;
  */
 export class StartTagCounter implements PartScanner {
   readonly counts: number[];
-  private readonly names: string[];
+  /** Every start tag, of any name: `<` followed by a letter (what ElementCounter counts). */
+  elements = 0;
+  /** The names as bytes. */
+  private readonly names: Uint8Array[];
   /** The local name read so far (after the prefix's colon). */
   private readonly local = new Uint8Array(MAX_TAG_NAME);
   /** Bytes of the local name read so far; -1 outside a tag name. */
@@ -336,53 +339,70 @@ export class StartTagCounter implements PartScanner {
   private spoilt = false;
 
   constructor(names: readonly string[]) {
-    this.names = [...names];
+    this.names = names.map((n) => Uint8Array.from(n, (ch) => ch.charCodeAt(0)));
     this.counts = names.map(() => 0);
   }
 
   push(chunk: Uint8Array): void {
+    // The state in locals for the loop, back in the fields at the end (one part arrives in many chunks).
+    const local = this.local;
+    let length = this.length;
+    let read = this.read;
+    let prefixed = this.prefixed;
+    let spoilt = this.spoilt;
+    let elements = 0;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
-      if (this.length < 0) {
-        if (b === 0x3c) this.open();
+      if (length === 0 && read === 0 && !prefixed && ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a))) elements++;
+      if (length < 0) {
+        if (b === 0x3c) {
+          length = read = 0;
+          prefixed = spoilt = false;
+        }
         continue;
       }
       // \w: a character of the prefix or of the local name.
       if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f) {
-        if (this.length < MAX_TAG_NAME) this.local[this.length] = b;
-        this.length++;
-        this.read++;
+        if (length < MAX_TAG_NAME) local[length] = b;
+        length++;
+        read++;
         continue;
       }
       // The prefix's colon: one, after at least one word character (`:row` and `a:b:row` are no `row`).
       if (b === 0x3a) {
-        if (this.prefixed || this.read === 0) this.spoilt = true;
-        this.prefixed = true;
-        this.length = 0;
+        if (prefixed || read === 0) spoilt = true;
+        prefixed = true;
+        length = 0;
         continue;
       }
       // A name ends at whitespace, > or /: a start tag when it is one of ours.
-      if (b === 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0x3e || b === 0x2f) this.tally();
-      if (b === 0x3c) this.open();
-      else this.length = -1;
+      if (!spoilt && length > 0 && length <= MAX_TAG_NAME && (b === 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0x3e || b === 0x2f)) this.tally(length);
+      if (b === 0x3c) {
+        length = read = 0;
+        prefixed = spoilt = false;
+      } else length = -1;
     }
+    this.length = length;
+    this.read = read;
+    this.prefixed = prefixed;
+    this.spoilt = spoilt;
+    this.elements += elements;
   }
 
   end(): void {
     this.length = -1;
   }
 
-  private open(): void {
-    this.length = 0;
-    this.read = 0;
-    this.prefixed = false;
-    this.spoilt = false;
-  }
-
-  private tally(): void {
-    if (this.spoilt || this.length === 0 || this.length > MAX_TAG_NAME) return;
-    const at = this.names.indexOf(String.fromCharCode(...this.local.subarray(0, this.length)));
-    if (at >= 0) this.counts[at]!++;
+  /** Count the local name of `length` bytes if it is one of ours. */
+  private tally(length: number): void {
+    const local = this.local;
+    for (let n = 0; n < this.names.length; n++) {
+      const name = this.names[n]!;
+      if (name.length !== length) continue;
+      let k = 0;
+      while (k < length && local[k] === name[k]) k++;
+      if (k === length) this.counts[n]!++;
+    }
   }
 }
 
