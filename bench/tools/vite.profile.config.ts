@@ -1,18 +1,10 @@
 /** The bench page with exceljs unminified, for bench/tools/profile-export.ts (names in the CPU profile). */
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { mergeConfig } from 'vite';
+import benchPage from '../browser/vite.config';
+
 const root = resolve(import.meta.dirname, '../..');
-export default defineConfig({
-  root: resolve(root, 'bench/browser'),
-  base: './',
-  resolve: {
-    alias: {
-      '@core': resolve(root, 'src/core'),
-      '@shared': resolve(root, 'src/shared'),
-      '@renderer': resolve(root, 'src/renderer'),
-      exceljs: resolve(root, 'node_modules/exceljs/dist/exceljs.js'),
-    },
-  },
-  build: { emptyOutDir: true, chunkSizeWarningLimit: 8000, minify: false },
-  logLevel: 'warn',
+export default mergeConfig(benchPage, {
+  resolve: { alias: { exceljs: resolve(root, 'node_modules/exceljs/dist/exceljs.js') } },
+  build: { minify: false },
 });
