@@ -29,12 +29,13 @@ import { BACKUP_TEXT, DAMAGED_TEXT } from './texts';
 /**
  * Rows read per request while exporting. Measured at 200,000 entries (bench steps 5 and 5m,
  * interleaved with the floor): pages of 10,000 read and wrote 10–15 % faster than pages of 2,000
- * (fewer round trips to the browser's IndexedDB backend) but raised the backup's peak memory from
- * 1.4× to 2.3× the file (budget 2.5×); 5,000 keeps most of the round trips saved at 2.1×.
- * Asking for several pages at a time (the next page's keys with getAllKeys, then its rows) made
- * both the backend and the page slower.
+ * (fewer round trips to the browser's IndexedDB backend). Pages of 5,000 left the backup at the
+ * 5 s budget on the quiet machine (4.97 s and 5.06 s in two runs); pages of 10,000 took 3.92 s
+ * (3.37–5.00) at 1.0× the floor, with the peak memory 1.13× the file on that quiet run and 2.28×
+ * in a helper's run under load (budget 2.5×). Asking for several pages at a time (the next page's
+ * keys with getAllKeys, then its rows) made both the backend and the page slower.
  */
-export const READ_PAGE_ROWS = 5_000;
+export const READ_PAGE_ROWS = 10_000;
 /** The file is handed on in views of at most this many bytes (main takes at most 16 MiB a piece). */
 const PIECE_BYTES = 8 << 20;
 
