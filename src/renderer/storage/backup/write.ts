@@ -31,8 +31,9 @@ import { BACKUP_TEXT, DAMAGED_TEXT } from './texts';
  * interleaved with the floor): pages of 10,000 read and wrote 10–15 % faster than pages of 2,000
  * (fewer round trips to the browser's IndexedDB backend). Pages of 5,000 left the backup at the
  * 5 s budget on the quiet machine (4.97 s and 5.06 s in two runs); pages of 10,000 took 3.92 s
- * (3.37–5.00) at 1.0× the floor, with the peak memory 1.13× the file on that quiet run and 2.28×
- * in a helper's run under load (budget 2.5×). Asking for several pages at a time (the next page's
+ * and 5.58 s in two quiet runs (the floor itself 3.96 s and 4.46 s: IndexedDB's read varies more
+ * between runs than the page size changes it), with the peak memory 1.13–1.30× the file on those
+ * runs and 2.28× in a helper's run under load (budget 2.5×). Asking for several pages at a time (the next page's
  * keys with getAllKeys, then its rows) made both the backend and the page slower.
  */
 export const READ_PAGE_ROWS = 10_000;
