@@ -43,6 +43,11 @@ const TASK_COLUMNS: readonly [TaskFieldId, number, 'left' | 'center', string?][]
   ['note', 7, 'left'],
 ];
 
+/** Columns of a row scope's placeholders (`{{target.seq}}`): key, width, alignment, number format; headers are the placeholders' names. */
+function rowColumns(scope: keyof typeof ROW_PLACEHOLDERS, specs: readonly [string, number, 'left' | 'center', string?][]): ColumnSpec[] {
+  return specs.map(([key, width, align, numFmt]) => ({ header: ROW_PLACEHOLDERS[scope][key]!, placeholder: `{{${scope}.${key}}}`, width, align, ...(numFmt ? { numFmt } : {}) }));
+}
+
 const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: string; title: string; columns: ColumnSpec[] }> = {
   tasks: {
     ...M.tasks,
@@ -57,43 +62,43 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
   indicators: {
     sheet: M.indicators.sheet,
     title: M.indicators.title,
-    columns: [
-      { header: ROW_PLACEHOLDERS.target.seq!, placeholder: '{{target.seq}}', width: 5, align: 'center' },
-      { header: ROW_PLACEHOLDERS.target.name!, placeholder: '{{target.name}}', width: 24, align: 'left' },
-      { header: ROW_PLACEHOLDERS.target.unit!, placeholder: '{{target.unit}}', width: 6, align: 'center' },
-      { header: ROW_PLACEHOLDERS.target.cityTarget!, placeholder: '{{target.cityTarget}}', width: 19, align: 'center' },
-      { header: ROW_PLACEHOLDERS.target.value!, placeholder: '{{target.value}}', width: 9, align: 'center' },
-      { header: ROW_PLACEHOLDERS.target.year!, placeholder: '{{target.year}}', width: 8, align: 'center' },
-      { header: ROW_PLACEHOLDERS.target.baseline!, placeholder: '{{target.baseline}}', width: 8, align: 'center' },
-      { header: ROW_PLACEHOLDERS.target.actual!, placeholder: '{{target.actual}}', width: 9, align: 'center' },
-      { header: ROW_PLACEHOLDERS.target.rate!, placeholder: '{{target.rate}}', width: 8, align: 'center', numFmt: '0.0"%"' },
-      { header: ROW_PLACEHOLDERS.target.judgement!, placeholder: '{{target.judgement}}', width: 11, align: 'center' },
-      { header: ROW_PLACEHOLDERS.target.scope!, placeholder: '{{target.scope}}', width: 12, align: 'center' },
-      { header: ROW_PLACEHOLDERS.target.sources!, placeholder: '{{target.sources}}', width: 20, align: 'left' },
-    ],
+    columns: rowColumns('target', [
+      ['seq', 5, 'center'],
+      ['name', 24, 'left'],
+      ['unit', 6, 'center'],
+      ['cityTarget', 19, 'center'],
+      ['value', 9, 'center'],
+      ['year', 8, 'center'],
+      ['baseline', 8, 'center'],
+      ['actual', 9, 'center'],
+      ['rate', 8, 'center', '0.0"%"'],
+      ['judgement', 11, 'center'],
+      ['scope', 12, 'center'],
+      ['sources', 20, 'left'],
+    ]),
   },
   clusters: {
     sheet: M.clusters.sheet,
     title: M.clusters.title,
-    columns: [
-      { header: ROW_PLACEHOLDERS.cluster.name!, placeholder: '{{cluster.name}}', width: 16, align: 'center' },
-      { header: ROW_PLACEHOLDERS.cluster.focus!, placeholder: '{{cluster.focus}}', width: 24, align: 'left' },
-      { header: ROW_PLACEHOLDERS.cluster.progress!, placeholder: '{{cluster.progress}}', width: 40, align: 'left' },
-      { header: ROW_PLACEHOLDERS.cluster.indicators!, placeholder: '{{cluster.indicators}}', width: 28, align: 'left' },
-      { header: ROW_PLACEHOLDERS.cluster.problems!, placeholder: '{{cluster.problems}}', width: 22, align: 'left' },
-      { header: ROW_PLACEHOLDERS.cluster.nextSteps!, placeholder: '{{cluster.nextSteps}}', width: 26, align: 'left' },
-      { header: ROW_PLACEHOLDERS.cluster.note!, placeholder: '{{cluster.note}}', width: 16, align: 'left' },
-    ],
+    columns: rowColumns('cluster', [
+      ['name', 16, 'center'],
+      ['focus', 24, 'left'],
+      ['progress', 40, 'left'],
+      ['indicators', 28, 'left'],
+      ['problems', 22, 'left'],
+      ['nextSteps', 26, 'left'],
+      ['note', 16, 'left'],
+    ]),
   },
   summary: {
     sheet: M.summary.sheet,
     title: M.summary.title,
-    columns: [
+    columns: rowColumns('summary', [
       // Wide enough for the title and the one-column-per-item header block of this narrow sheet.
-      { header: ROW_PLACEHOLDERS.summary.status!, placeholder: '{{summary.status}}', width: 27, align: 'center' },
-      { header: ROW_PLACEHOLDERS.summary.count!, placeholder: '{{summary.count}}', width: 27, align: 'center' },
-      { header: ROW_PLACEHOLDERS.summary.share!, placeholder: '{{summary.share}}', width: 27, align: 'center' },
-    ],
+      ['status', 27, 'center'],
+      ['count', 27, 'center'],
+      ['share', 27, 'center'],
+    ]),
   },
 };
 
