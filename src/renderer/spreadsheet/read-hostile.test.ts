@@ -3,6 +3,7 @@
  * naming the bound it broke (or read by its real cells), never parsed into a crash.
  */
 import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_CELL_CHARS } from '@core/limits';
@@ -200,5 +201,24 @@ describe('formulas without cached values (openpyxl)', () => {
   it('a formula whose cached value is kept reads as the value, without a warning (LibreOffice)', () => {
     const r = readWorkbook(fixture('city-list-libreoffice.xlsx'), 'city.xlsx');
     expect(r.ok && r.issues).toEqual([]);
+  });
+});
+
+describe('a worksheet part cut short', () => {
+  // A LibreOffice-written list whose sheet XML lost its second half (a copy broken in transit):
+  // SheetJS reads what is left as fewer rows or none; the reader refuses it as damaged instead.
+  const cut = (keep: (xml: string) => string) => {
+    const parts = unzipSync(fixture('city-list-libreoffice.xlsx'));
+    const name = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+    parts[name] = strToU8(keep(strFromU8(parts[name]!)));
+    return zipSync(parts);
+  };
+
+  it('is refused with the Chinese message for a damaged file', () => {
+    expect(refused(cut((xml) => xml.slice(0, Math.floor(xml.length / 2))), '市级任务清单.xlsx')).toContain('已损坏或不完整');
+  });
+
+  it('is read when only whitespace follows </worksheet>', () => {
+    expect(readWorkbook(cut((xml) => `${xml}\r\n  `), 'list.xlsx').ok).toBe(true);
   });
 });

@@ -118,10 +118,21 @@ class FormulaCellFinder implements PartScanner {
 /** A sheet part's counts: rows and cells (with the part's other counted tags), and formula cells without values. */
 class SheetPartScanner implements PartScanner {
   readonly formulas = new FormulaCellFinder();
+  /** The part's last bytes: a whole sheet ends with its root's end tag. */
+  private tail = new Uint8Array(0);
   constructor(readonly tags: StartTagCounter) {}
   push(chunk: Uint8Array): void {
     this.tags.push(chunk);
     this.formulas.push(chunk);
+    const joined = new Uint8Array(Math.min(64, this.tail.length + chunk.length));
+    const fromChunk = Math.min(chunk.length, joined.length);
+    joined.set(this.tail.subarray(this.tail.length - (joined.length - fromChunk)), 0);
+    joined.set(chunk.subarray(chunk.length - fromChunk), joined.length - fromChunk);
+    this.tail = joined;
+  }
+  /** Whether the part ends with `</worksheet>` (a part cut short would be read as a sheet with fewer rows, or none). */
+  get complete(): boolean {
+    return /<\/(?:\w+:)?worksheet\s*>\s*$/.test(new TextDecoder().decode(this.tail));
   }
   end(): void {
     this.tags.end();
@@ -223,6 +234,7 @@ function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxF
     bounds.forEach((bound, k) => totals.set(bound, (totals.get(bound) ?? 0) + tags.counts[first + k]!));
   }
   for (const [bound, n] of totals) if (n > bound.max) return { ok: false, message: READ_TEXT.tooManyTags(fileName, n, bound.what, bound.max), cause: bound.what };
+  if ([...sheets.values()].some((s) => !s.complete)) return { ok: false, message: READ_TEXT.corrupted(fileName), cause: 'a worksheet part ends before </worksheet>' };
   let rows = 0;
   let cells = 0;
   for (const s of sheets.values()) {
