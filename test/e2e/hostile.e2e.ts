@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { docxInflatingTo, xlsxClaimingHugeRange, xlsxInflatingTo } from '../builders/hostile-files';
 import { newContext, openAppAs, screenshot, useServedApp, watchErrors } from './harness';
 
@@ -87,6 +88,7 @@ describe('hostile files in the browser', () => {
     const cases: [string, Uint8Array, RegExp, string][] = [
       ['巨大范围.xlsx', xlsxClaimingHugeRange(), /工作表“任务清单”共 100,000 行 × 16,384 列，.*单元格的上限/, 'hostile-import-huge-range'],
       ['解压炸弹.xlsx', xlsxInflatingTo(GB, true), /“xl\/worksheets\/sheet1\.xml”解压后有 160\.0 MB 以上.*上限（解压后大小）/, 'hostile-import-zip-bomb'],
+      ['截断的清单.xlsx', sheetCutInHalf(), /文件“截断的清单\.xlsx”已损坏或不完整/, 'hostile-import-cut-sheet'],
     ];
     for (const [name, bytes, message, shot] of cases) {
       await dropFile(page, name, bytes);
@@ -177,3 +179,12 @@ describe('hostile files in the browser', () => {
     await context.close();
   }, 300_000);
 });
+
+/** The LibreOffice-written city list with its worksheet's XML cut in half (a copy broken in transit). */
+function sheetCutInHalf(): Uint8Array {
+  const parts = unzipSync(new Uint8Array(readFileSync(resolve(__dirname, '../fixtures/import/city-list-libreoffice.xlsx'))));
+  const name = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+  const xml = strFromU8(parts[name]!);
+  parts[name] = strToU8(xml.slice(0, Math.floor(xml.length / 2)));
+  return zipSync(parts);
+}
