@@ -57,9 +57,14 @@ async function main(): Promise<void> {
     // A partial run (`npm run bench import`) replaces only its own steps' rows in results.md.
     const old = await readFile(resolve(root, 'bench/results.md'), 'utf8').catch(() => '');
     const fresh = new Set(rows.map((r) => r.step));
-    const kept = old
-      .split('\n')
-      .filter((l) => /^\| \S/.test(l) && !l.startsWith('| step |') && !fresh.has(l.split(' | ')[0]!.slice(2)))
+    // Only the results table and the run lines above it: the notes below it have tables and
+    // lines starting with "Run" of their own.
+    const head = old.split('\n');
+    const tableStart = head.findIndex((l) => l.startsWith('| step |'));
+    const tableEnd = tableStart < 0 ? -1 : head.findIndex((l, i) => i > tableStart && !l.startsWith('|'));
+    const oldTable = tableStart < 0 ? [] : head.slice(tableStart + 2, tableEnd < 0 ? undefined : tableEnd);
+    const kept = oldTable
+      .filter((l) => /^\| \S/.test(l) && !fresh.has(l.split(' | ')[0]!.slice(2)))
       // Rows kept from a table without the memory column get '—' in it.
       .map((l) => {
         const cells = l.split(' | ');
@@ -67,10 +72,11 @@ async function main(): Promise<void> {
         return cells.join(' | ');
       });
     lines.push(...kept);
-    const order = ['1.', '2.', '3.', '4.', '5.', 'Dashboard', '6.'];
+    const order = ['1.', '2.', '3.', '4.', '5.', '5m.', 'Dashboard', '6.'];
     const rank = (l: string) => order.findIndex((p) => l.startsWith(`| ${p}`));
     lines.sort((a, b) => rank(a) - rank(b));
-    const previous = (old.match(/^(Run|Steps) .*$/gm) ?? []).filter((l) => !l.startsWith(`Steps ${only.join(', ')} re-run`));
+    const runLines = tableStart < 0 ? [] : head.slice(0, tableStart).filter((l) => /^(Run \d{4}-\d\d-\d\dT|Steps .* re-run \d{4}-\d\d-\d\dT)/.test(l));
+    const previous = runLines.filter((l) => !l.startsWith(`Steps ${only.join(', ')} re-run`));
     runLine = [...previous, `Steps ${only.join(', ')} re-run ${stamp}.`].join('\n');
   }
   const table = ['| step | measurement | result (median, min–max, runs) | peak memory (JS heap · renderer RSS) | budget | met |', '|---|---|---|---|---|---|', ...lines].join('\n');

@@ -288,8 +288,10 @@ const backupMemoryStep: BenchStep = {
         const pids = rendererPids(browserPid ?? findBrowserPid());
         const sizesNow = await Promise.all(pids.map(async (p) => ({ p, rss: (await procMemory(p)).rss })));
         const pid = sizesNow.sort((a, b) => b.rss - a.rss)[0]!.p;
+        await call('memSettle');
         const b = await peakDuring(pid, () => call<{ ms: number; bytes: number }>('memBackup'));
         const dataMb = b.value.bytes / 2 ** 20;
+        await call('memSettle');
         const r = await peakDuring(pid, () => call<{ ms: number; restored: number }>('memRestore'));
         const step = '5m. Backup memory';
         const backupRatio = (b.peakMb - b.baseMb) / dataMb;

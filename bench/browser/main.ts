@@ -9,7 +9,7 @@ import { SETTING_KEYS } from '@core/model';
 import { generateData, sentencesOf } from '../lib/synthetic';
 import { appImport, bareSheetJs, cityListXlsx, cityTasks, heapMb, officeImportOnce, officeListPrepare, type AppImportTimes } from './import-bench';
 import { appExport, bareExcelJs, exportSource, reportRows, templateTaskFields } from './export-bench';
-import { backupRestore, memBackup, memDone, memRestore, memSeed, seedStore } from './backup-bench';
+import { backupRestore, memBackup, memDone, memRestore, memSeed, memSettle, seedStore } from './backup-bench';
 import { createBackup } from '@renderer/storage/backup';
 import { loadDashboardSource, shownPeriod, summariesFor } from '@renderer/features/dashboard/dashboard-data';
 import type { PeriodSummaryRow } from '@core/dashboard';
@@ -216,6 +216,7 @@ window.__bench = {
   memSeed: (count: number) => memSeed(sentences, count),
   memBackup,
   memRestore,
+  memSettle,
   memDone,
   dashboardCompute: (tasks: number, periods: number, runs: number) => dashboardCompute(sentences, tasks, periods, runs),
 } as unknown as Window['__bench'];
