@@ -4,7 +4,7 @@
  */
 import { LedgerDb } from '@renderer/storage/db';
 import { createBackup, readBackupFile, readBackupStream, restoreBackup, type BackupSink, type ChunkSource } from '@renderer/storage/backup';
-import { READ_PAGE_ROWS } from '@renderer/storage/backup/write';
+import { readBackupRows } from '@renderer/storage/backup/write';
 import { setDistrict } from '@renderer/storage/repositories';
 import { generateData } from '../lib/synthetic';
 
@@ -35,33 +35,11 @@ export async function seedStore(sentences: string[], name: string, progressCount
 }
 
 /**
- * The floor of a backup: every row of every table it writes, read from IndexedDB in one
- * read-only transaction in primary-key pages of the writer's size, each page asked for from the
- * previous one's success callback, as the writer does (the rows are not encoded, hashed or kept).
+ * The floor of a backup: every row of every table it writes, read from IndexedDB exactly as the
+ * writer reads them (storage/backup/write.ts readBackupRows: one read-only transaction, the
+ * same pages and requests), the rows not encoded, hashed or kept.
  */
-export async function readEveryRow(db: LedgerDb): Promise<number> {
-  const names = db.tables.map((t) => t.name).filter((n) => n !== 'progressSummary' && n !== 'drafts');
-  const tx = db.backendDB().transaction(names, 'readonly');
-  let rows = 0;
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error);
-    const request = (ti: number, after: IDBValidKey | undefined) => {
-      const name = names[ti];
-      if (name === undefined) return;
-      const store = tx.objectStore(name);
-      const req = store.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), READ_PAGE_ROWS);
-      req.onsuccess = () => {
-        const page = req.result as Record<string, IDBValidKey>[];
-        rows += page.length;
-        if (page.length === READ_PAGE_ROWS && typeof store.keyPath === 'string') request(ti, page[page.length - 1]![store.keyPath]);
-        else request(ti + 1, undefined);
-      };
-    };
-    request(0, undefined);
-  });
-  return rows;
-}
+export const readEveryRow = (db: LedgerDb): Promise<number> => readBackupRows(db);
 
 /** Fill a fresh store with `progressCount` entries, then back it up `runs` times and restore it `restoreRuns` times. */
 export async function backupRestore(sentences: string[], progressCount: number, runs: number, restoreRuns: number): Promise<BackupTimes> {
