@@ -124,26 +124,19 @@ interface TableRead {
   count: IDBRequest<number>;
 }
 
-/** One page to read: rows of `t` with keys in `range` (null: the whole table). */
-interface PageRead {
-  t: TableRead;
-  range: IDBKeyRange | null;
-  first: boolean;
-}
-
 /**
  * Read every row of `tables` in primary-key order within `tx`, once the requests in `first`
  * (the counts among them) are answered, and hand each page to `onPage` in order. Resolves when
  * the transaction completes.
  *
- * The pages are cut in advance: a key cursor walks each table of more than READ_PAGE_ROWS rows,
- * stepping READ_PAGE_ROWS keys at a time (keys only, no row is read), and each step's key starts
- * a page. Then READ_IN_FLIGHT pages are asked for at once and each answer asks for the next
- * page before its rows are handed on. IndexedDB answers a transaction's requests one after
- * another, so it reads the next pages while this one is turned into objects and then into JSON;
- * asking for a page only once the previous one was in hand (its last key starting the next)
- * left IndexedDB waiting while every page was turned into objects. Every request is made from
- * the previous one's success callback, so the transaction never idles.
+ * Pages are found ahead of reading them: a key cursor steps through each table of more than
+ * READ_PAGE_ROWS rows, READ_PAGE_ROWS keys at a time (keys only, no row is read), and each key it
+ * stops at starts a page of READ_PAGE_ROWS rows. Up to READ_IN_FLIGHT pages are asked for at
+ * once. IndexedDB answers a transaction's requests one after another, so it reads the next page
+ * while this one is turned into objects and then into JSON; asking for a page only once the
+ * previous one was in hand (its last key starting the next) left IndexedDB waiting while every
+ * page was turned into objects. Every request is made from a success callback, so the
+ * transaction never idles.
  */
 function readTables(
   tx: IDBTransaction,
@@ -174,55 +167,63 @@ function readTables(
       });
     tx.oncomplete = () => guard(resolve);
 
-    const pages: PageRead[] = [];
-    let asked = 0;
-    const ask = () => {
-      const p = pages[asked++];
-      if (!p) return;
-      const req = tx.objectStore(p.t.name).getAll(p.range);
+    // Pages asked for and not yet answered; the next page's start key when it waits for room.
+    let inFlight = 0;
+    let parked: { t: TableRead; from: IDBValidKey; first: boolean } | undefined;
+    // The table being cut (index), its key cursor, and whether a cursor request is pending.
+    let ti = 0;
+    let cursor: IDBCursor | undefined;
+    let walking = false;
+    const askPage = (t: TableRead, range: IDBKeyRange | null, first: boolean) => {
+      inFlight++;
+      const req = tx.objectStore(t.name).getAll(range, range === null ? undefined : READ_PAGE_ROWS);
       req.onsuccess = () =>
         guard(() => {
+          inFlight--;
           const rows = req.result as unknown[];
-          ask();
-          onPage(p.t, rows, p.first);
+          next();
+          onPage(t, rows, first);
         });
     };
-    const read = () => {
-      for (let i = 0; i < READ_IN_FLIGHT; i++) ask();
-    };
-    // Cut the tables into pages, one table after another, then read them.
-    const cut = (ti: number) => {
-      const t = tables[ti];
-      if (!t) return read();
-      if (t.count.result <= READ_PAGE_ROWS) {
-        pages.push({ t, range: null, first: true });
-        return cut(ti + 1);
-      }
-      const starts: IDBValidKey[] = [];
-      const walk = tx.objectStore(t.name).openKeyCursor();
+    const step = (t: TableRead, walk: IDBRequest<IDBCursor | null>, first: boolean) => {
+      walking = true;
       walk.onsuccess = () =>
         guard(() => {
-          const cursor = walk.result;
-          if (cursor) {
-            starts.push(cursor.primaryKey);
-            cursor.advance(READ_PAGE_ROWS);
-            return;
-          }
-          starts.forEach((from, i) => {
-            const to = starts[i + 1];
-            const range = i === 0 ? (to === undefined ? null : IDBKeyRange.upperBound(to, true)) : to === undefined ? IDBKeyRange.lowerBound(from) : IDBKeyRange.bound(from, to, false, true);
-            pages.push({ t, range, first: i === 0 });
-          });
-          // A table emptied since it was counted cannot be (same transaction); still, read it whole.
-          if (starts.length === 0) pages.push({ t, range: null, first: true });
-          cut(ti + 1);
+          walking = false;
+          cursor = walk.result ?? undefined;
+          if (cursor) parked = { t, from: cursor.primaryKey, first };
+          else ti++;
+          next();
         });
+    };
+    // Ask for pages while fewer than READ_IN_FLIGHT are in flight. A page's start is the key a
+    // cursor step found; the step to the next start is asked for before the page, so that it is
+    // answered (keys only, quickly) while the page is still being read.
+    const next = () => {
+      while (inFlight < READ_IN_FLIGHT && !walking) {
+        if (parked) {
+          const p = parked;
+          parked = undefined;
+          cursor!.advance(READ_PAGE_ROWS);
+          step(p.t, cursor!.request as IDBRequest<IDBCursor | null>, false);
+          askPage(p.t, IDBKeyRange.lowerBound(p.from), p.first);
+          continue;
+        }
+        const t = tables[ti];
+        if (!t) return;
+        if (t.count.result <= READ_PAGE_ROWS) {
+          ti++;
+          askPage(t, null, true);
+          continue;
+        }
+        step(t, tx.objectStore(t.name).openKeyCursor(), true);
+      }
     };
     let waiting = first.length;
     const start = () =>
       guard(() => {
         onStart();
-        cut(0);
+        next();
       });
     if (waiting === 0) start();
     for (const r of first) r.addEventListener('success', () => --waiting === 0 && start());
