@@ -8,7 +8,7 @@ import { readFile, stat, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** The built renderer to serve: out/renderer, or RENDERER_DIR (a private build, e.g. `npx vite build --config vite.web.config.ts --outDir /tmp/x`). */
 const ROOT = resolve(process.env.RENDERER_DIR ?? resolve(__dirname, '../../out/renderer'));
@@ -82,6 +82,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/**
+ * Open an antd date picker by clicking its input and wait until its dropdown shows `text`. A
+ * click that lands while a dialog is still opening can lose the picker again when the dialog
+ * takes the focus at the end of its animation (seen once under CI load); the input is clicked
+ * again then, for up to 30 s.
+ */
+export async function openPicker(page: Page, input: Locator, text: string): Promise<void> {
+  const shown = page.locator('.ant-picker-dropdown:visible').getByText(text);
+  const until = Date.now() + 30_000;
+  for (;;) {
+    await input.click();
+    try {
+      await shown.waitFor({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (Date.now() > until) throw e;
+    }
+  }
 }
 
 /** Collect console errors and page errors so a test can assert there were none. */

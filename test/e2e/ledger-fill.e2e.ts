@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_DATA } from '../../src/renderer/storage/seed';
 import { taskRelevance } from '../../src/core/policy/relevance';
-import { openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { openAppAs, openPicker, screenshot, watchErrors, useServedApp } from './harness';
 import { putRows, shownCount } from './ledger-fixture';
 
 const D = '汉阳区';
@@ -330,8 +330,7 @@ describe.each(SIZES)('filling in the quarter by keyboard at $width×$height', ({
     await page.getByTestId('close-dialog').waitFor();
     // The date picker speaks the app's Chinese (antd zh_CN), not the browser's locale.
     const dateInput = page.getByTestId('close-dialog').locator('input[aria-labelledby="close-date-label"], [data-testid="close-date"] input, input[data-testid="close-date"]').first();
-    await dateInput.click();
-    await page.locator('.ant-picker-dropdown:visible').getByText('今天').waitFor();
+    await openPicker(page, dateInput, '今天');
     await screenshot(page, `ledger-close-${name}-date-picker`);
     await dateInput.fill('2026-11-20');
     await dateInput.press('Enter');
