@@ -8,7 +8,7 @@ import { readFile, stat, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 
 /** The built renderer to serve: out/renderer, or RENDERER_DIR (a private build, e.g. `npx vite build --config vite.web.config.ts --outDir /tmp/x`). */
 const ROOT = resolve(process.env.RENDERER_DIR ?? resolve(__dirname, '../../out/renderer'));
@@ -102,6 +102,21 @@ export async function openPicker(page: Page, input: Locator, text: string): Prom
       if (Date.now() > until) throw e;
     }
   }
+}
+
+/**
+ * Click 导出 on the 报表导出 page and return the download. When tasks are missing their status or
+ * progress the page first asks to confirm (仍然导出), after its check has run: the test waits for
+ * whichever comes first, the download or that question, instead of looking once right after the
+ * click (under CI load the question came later and the download never started).
+ */
+export async function exportReport(page: Page): Promise<Download> {
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('report-export').click();
+  const anyway = page.getByRole('button', { name: '仍然导出' });
+  const first = await Promise.race([download.then(() => 'download' as const), anyway.waitFor({ timeout: 60_000 }).then(() => 'ask' as const)]);
+  if (first === 'ask') await anyway.click();
+  return download;
 }
 
 /** Collect console errors and page errors so a test can assert there were none. */

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { Cluster, PolicyDocument, Task } from '../../src/core/model';
 import { taskRelevance } from '../../src/core/policy/relevance';
 import { canonicaliseUnit, unitRenameTable } from '../../src/core/unit-names';
-import { SCREENSHOT_DIR, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { SCREENSHOT_DIR, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 /** Read a whole object store of the app's IndexedDB. */
 function readStore<T>(page: Page, store: string): Promise<T[]> {
@@ -259,14 +259,7 @@ describe('import the city updated list', () => {
     // The exported 重点任务推进情况表 prints the list's numbers as 任务编号 and only current unit names.
     await page.getByRole('menuitem', { name: '报表导出' }).click();
     await page.getByTestId('report-check').getByText(/本期 \d+ 项任务/).waitFor({ timeout: 30_000 });
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      (async () => {
-        await page.getByTestId('report-export').click();
-        const anyway = page.getByRole('button', { name: '仍然导出' });
-        if (await anyway.isVisible({ timeout: 3000 }).catch(() => false)) await anyway.click();
-      })(),
-    ]);
+    const download = await exportReport(page);
     const bytes = readFileSync((await download.path())!);
     writeFileSync(resolve(SCREENSHOT_DIR, 'import-revised-report.xlsx'), bytes);
     const x = XLSX.read(bytes, { type: 'array' });

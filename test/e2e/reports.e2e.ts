@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
-import { SCREENSHOT_DIR, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { SCREENSHOT_DIR, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 const FIXTURES = resolve(__dirname, '../fixtures/templates');
 
@@ -85,14 +85,7 @@ describe('reports and settings', () => {
     expect(total).toBeGreaterThan(0);
     await screenshot(page, 'reports-check');
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      (async () => {
-        await page.getByTestId('report-export').click();
-        const anyway = page.getByRole('button', { name: '仍然导出' });
-        if (await anyway.isVisible({ timeout: 3000 }).catch(() => false)) await anyway.click();
-      })(),
-    ]);
+    const download = await exportReport(page);
     const name = download.suggestedFilename();
     expect(name).toMatch(/^汉阳区_\d{4}年第[一二三四]季度_重点任务推进情况表\.xlsx$/);
     const bytes = await readFile((await download.path())!);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
-import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 const STRAY = resolve(__dirname, '../fixtures/rounds/returned/人社局报回.xlsx');
 
@@ -182,14 +182,7 @@ describe('collection round', () => {
     // The district's export holds the merged texts.
     await page.getByRole('menuitem', { name: '报表导出' }).click();
     await page.getByTestId('report-check').getByText(/本期 \d+ 项任务/).waitFor({ timeout: 30_000 });
-    const [exp] = await Promise.all([
-      page.waitForEvent('download'),
-      (async () => {
-        await page.getByTestId('report-export').click();
-        const anyway = page.getByRole('button', { name: '仍然导出' });
-        if (await anyway.isVisible({ timeout: 3000 }).catch(() => false)) await anyway.click();
-      })(),
-    ]);
+    const exp = await exportReport(page);
     const wb = XLSX.read(readFileSync((await exp.path())!), { type: 'array' });
     const grid = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['重点任务推进情况表']!, { header: 1, defval: '' });
     const rowOf = (k: string) => grid.find((r) => r[1] === k)!;
