@@ -28,9 +28,12 @@ import { BACKUP_TEXT, DAMAGED_TEXT } from './texts';
 
 /**
  * Rows read per request while exporting. Measured at 200,000 entries (bench steps 5 and 5m,
- * interleaved with the floor): pages of 10,000 read and wrote 10–15 % faster than pages of 2,000
- * (fewer round trips to the browser's IndexedDB backend); the peak memory stayed 1.1–1.3× the
- * file (2.28× once under load; budget 2.5×).
+ * interleaved with the floor): with one page asked for at a time, pages of 10,000 read and wrote
+ * 10–15 % faster than pages of 2,000 (fewer round trips to the browser's IndexedDB backend); with
+ * pages in flight the size matters less (one probe: 2,000 × 3 in flight 4.4–4.8 s, 10,000 × 2
+ * 4.1–4.8 s, in fresh pages with their memory measured). The peak memory does not follow the
+ * page size: 10,000 × 1 or 2 in flight, 5,000 × 2 and 2,000 × 3 all peaked at 1.05–2.37× the file
+ * (the buffer, WebCrypto's copy of it, and garbage not yet collected; bench/NOTES.md).
  */
 export const READ_PAGE_ROWS = 10_000;
 /**
