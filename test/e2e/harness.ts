@@ -85,6 +85,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
+ * Wait until no antd dialog or popup is still animating in (its zoom or fade classes gone). A
+ * click on a dialog that is still opening can be lost when the dialog takes the focus at the end
+ * of its animation.
+ */
+export async function modalSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('[class*="ant-zoom-appear"], [class*="ant-zoom-enter"], [class*="ant-fade-appear"], [class*="ant-fade-enter"]').length === 0, undefined, { timeout: 30_000 });
+}
+
+/**
  * Open an antd date picker by clicking its input and wait until its dropdown shows `text`. A
  * click that lands while a dialog is still opening can lose the picker again when the dialog
  * takes the focus at the end of its animation (seen once under CI load); the input is clicked
@@ -93,6 +102,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function openPicker(page: Page, input: Locator, text: string): Promise<void> {
   const shown = page.locator('.ant-picker-dropdown:visible').getByText(text);
   const until = Date.now() + 30_000;
+  await modalSettled(page);
   for (;;) {
     await input.click();
     try {

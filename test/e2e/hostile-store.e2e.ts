@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newContext, openAppAs, screenshot, useServedApp } from './harness';
+import { modalSettled, newContext, openAppAs, screenshot, useServedApp } from './harness';
 import { ensureLedgerTasks, putRows } from './ledger-fixture';
 
 type Backup = { formatVersion: number; schemaVersion: number; createdAt: string; counts: Record<string, number>; sha256: string; database: { data: { data: { tableName: string; rows: Record<string, unknown>[] }[] } } };
@@ -74,7 +74,8 @@ describe('a store with malformed rows', () => {
     const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /从备份文件恢复/ }).click()]);
     await chooser2.setFiles(good);
     await page.getByTestId('restore-preview').waitFor();
-    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /确认恢复/ }).click()]);
+    await modalSettled(page);
+    await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: /确认恢复/ }).click()]);
     await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).waitFor();
     await page.getByRole('button', { name: /知道了|确定|OK/ }).first().click();
     await page.reload();
