@@ -327,16 +327,18 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
       for (let c = 0; c < size.cols && c < src.length; c++) {
         const cell = src[c];
         if (!cell || !used(cell)) continue;
+        // Column letters only for an issue (most cells have none).
+        const col = () => XLSX.utils.encode_col(c);
         // A formula without a cached value: SheetJS reads it as 0 (openpyxl and other scripts write no values).
-        if (cell.f && (cell.v === undefined || formulaRefs?.has(`${XLSX.utils.encode_col(c)}${r + 1}`))) {
+        if (cell.f && (cell.v === undefined || formulaRefs?.has(`${col()}${r + 1}`))) {
           out[c] = `=${cell.f}`;
-          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(XLSX.utils.encode_col(c)), message: READ_TEXT.formulaText(name, r + 1, XLSX.utils.encode_col(c), cell.f), severity: 'warning' });
+          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col()), message: READ_TEXT.formulaText(name, r + 1, col(), cell.f), severity: 'warning' });
         } else out[c] = cellText(cell);
         if (out[c]!.length > MAX_CELL_CHARS) {
-          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(XLSX.utils.encode_col(c)), message: READ_TEXT.cellTooLong(name, r + 1, XLSX.utils.encode_col(c), out[c]!.length), severity: 'error' });
+          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col()), message: READ_TEXT.cellTooLong(name, r + 1, col(), out[c]!.length), severity: 'error' });
           out[c] = out[c]!.slice(0, MAX_CELL_CHARS);
         } else if (capped && out[c]!.length === MAX_CELL_CHARS) {
-          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(XLSX.utils.encode_col(c)), message: READ_TEXT.cellAtLimit(name, r + 1, XLSX.utils.encode_col(c)), severity: 'error' });
+          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col()), message: READ_TEXT.cellAtLimit(name, r + 1, col()), severity: 'error' });
         }
       }
     rows.push(out);

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
-import { taskField, type TaskFieldId } from '@core/fields';
+import type { TaskFieldId } from '@core/fields';
 import type { ReportKind } from '@core/report';
 import { ROW_PLACEHOLDERS } from '@core/report/placeholders';
 import { FONTS, MUNICIPAL_TEMPLATE as M, WORKBOOK_CREATOR } from './format-texts';
@@ -26,7 +26,7 @@ interface ColumnSpec {
   numFmt?: string;
 }
 
-/** The 13 columns of the 重点任务推进情况表, headers taken from the task field registry. */
+/** The 13 columns of the 重点任务推进情况表 (headers: the task field registry's, through the placeholders). */
 const TASK_COLUMNS: readonly [TaskFieldId, number, 'left' | 'center', string?][] = [
   ['seq', 5, 'center'],
   ['key', 11, 'center'],
@@ -43,7 +43,10 @@ const TASK_COLUMNS: readonly [TaskFieldId, number, 'left' | 'center', string?][]
   ['note', 7, 'left'],
 ];
 
-/** Columns of a row scope's placeholders (`{{target.seq}}`): key, width, alignment, number format; headers are the placeholders' names. */
+/**
+ * Columns of a row scope's placeholders (`{{target.seq}}`): key, width, alignment, number format;
+ * headers are the placeholders' names (for tasks, the field registry's headers).
+ */
 function rowColumns(scope: keyof typeof ROW_PLACEHOLDERS, specs: readonly [string, number, 'left' | 'center', string?][]): ColumnSpec[] {
   return specs.map(([key, width, align, numFmt]) => ({ header: ROW_PLACEHOLDERS[scope][key]!, placeholder: `{{${scope}.${key}}}`, width, align, ...(numFmt ? { numFmt } : {}) }));
 }
@@ -51,13 +54,7 @@ function rowColumns(scope: keyof typeof ROW_PLACEHOLDERS, specs: readonly [strin
 const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: string; title: string; columns: ColumnSpec[] }> = {
   tasks: {
     ...M.tasks,
-    columns: TASK_COLUMNS.map(([id, width, align, numFmt]) => ({
-      header: taskField(id).header,
-      placeholder: `{{task.${id}}}`,
-      width,
-      align,
-      ...(numFmt ? { numFmt } : {}),
-    })),
+    columns: rowColumns('task', TASK_COLUMNS),
   },
   indicators: {
     sheet: M.indicators.sheet,
