@@ -284,10 +284,16 @@ async function memoryRound(serverUrl: string, size: number) {
     const pid = sizesNow.sort((a, b) => b.rss - a.rss)[0]!.p;
     await call('memSettle');
     const backup = await peakDuring(pid, () => call<{ ms: number; bytes: number }>('memBackup'));
+    // The restore as on the backup page: the file checked for the preview, a pause while the
+    // officer reads it (the page idle: collected here), then confirmed. Its peak is the higher of
+    // the two parts', above the page's memory before the check.
     await call('memSettle');
-    const restore = await peakDuring(pid, () => call<{ ms: number; restored: number }>('memRestore'));
+    const check = await peakDuring(pid, () => call<{ ms: number }>('memCheck'));
+    await call('memSettle');
+    const confirm = await peakDuring(pid, () => call<{ ms: number; restored: number }>('memConfirm'));
     await call('memDone');
     const dataMb = backup.value.bytes / 2 ** 20;
+    const restore = { baseMb: check.baseMb, peakMb: Math.max(check.peakMb, confirm.peakMb), checkMs: check.value.ms, value: confirm.value };
     return { backup, restore, dataMb, backupRatio: (backup.peakMb - backup.baseMb) / dataMb, restoreRatio: (restore.peakMb - restore.baseMb) / dataMb };
   } finally {
     await browser.close();
@@ -315,7 +321,7 @@ const backupMemoryStep: BenchStep = {
         const mid = [...all].sort((a, b) => a.backupRatio - b.backupRatio)[Math.floor(all.length / 2)]!;
         const peaks = (f: (a: (typeof all)[number]) => number) => all.map((a) => f(a).toFixed(0)).join(' / ');
         rows.push({ step, what: `backup of 10,000 tasks + ${n(size)} progress entries: ${mid.dataMb.toFixed(0)} MB file in ${(mid.backup.value.ms / 1000).toFixed(1)} s; renderer peaks ${peaks((a) => a.backup.peakMb)} MB over ${peaks((a) => a.backup.baseMb)} MB, each in a fresh browser`, result: `${ratioText(backup)} the file`, budget: '≤ 2.5×', met: backup.median <= 2.5, memory: `RSS ${peaks((a) => a.backup.peakMb)} MB` });
-        rows.push({ step, what: `restore of that file (stream read + verify + safety backup + write ${n(mid.restore.value.restored)} entries) in ${(mid.restore.value.ms / 1000).toFixed(1)} s; renderer peaks ${peaks((a) => a.restore.peakMb)} MB over ${peaks((a) => a.restore.baseMb)} MB`, result: `${ratioText(restore)} the file`, budget: '≤ 2.5×', met: restore.median <= 2.5, memory: `RSS ${peaks((a) => a.restore.peakMb)} MB` });
+        rows.push({ step, what: `restore of that file as on the backup page: checked for the preview (stream read + verify, no rows kept) in ${(mid.restore.checkMs / 1000).toFixed(1)} s, then confirmed (safety backup, the file read and verified again, ${n(mid.restore.value.restored)} entries written) in ${(mid.restore.value.ms / 1000).toFixed(1)} s; renderer peaks ${peaks((a) => a.restore.peakMb)} MB over ${peaks((a) => a.restore.baseMb)} MB`, result: `${ratioText(restore)} the file`, budget: '≤ 2.5×', met: restore.median <= 2.5, memory: `RSS ${peaks((a) => a.restore.peakMb)} MB` });
       }
     } finally {
       await server.close();

@@ -3,13 +3,36 @@
  * 10,000 tasks and their targets, in real IndexedDB.
  */
 import { LedgerDb } from '@renderer/storage/db';
-import { createBackup, readBackupFile, readBackupStream, restoreBackup, type BackupSink, type ChunkSource } from '@renderer/storage/backup';
+import { createBackup, readBackupFile, restoreBackup, takeBackup, type BackupSink, type ChunkSource } from '@renderer/storage/backup';
 import { readBackupRows } from '@renderer/storage/backup/write';
 import { setDistrict } from '@renderer/storage/repositories';
+import { checkBackup, confirmRestore, type PendingRestore } from '@renderer/features/backup/backup-flow';
+import type { BackupReason } from '@shared/bridge';
 import { generateData } from '../lib/synthetic';
 
-/** The browser has no backup folder: the safety backup before a restore stays in memory. */
-const MEMORY_SINK: BackupSink = { writeBackup: async () => null };
+/**
+ * Main's side of a streamed backup write, as the desktop app has it (`writeToSink`: begin, each
+ * piece, finish): every piece leaves the page, nothing of the file stays in it. Here the pieces
+ * go into Blobs (kept by the browser outside the page, as main keeps them in a file) when `keep`
+ * is given, and are dropped otherwise. (A sink with only `writeBackup` would be handed the whole
+ * file joined into one more array, which neither the desktop app nor the browser build does.)
+ */
+function mainLikeSink(keep?: Blob[]): BackupSink {
+  let size = 0;
+  let reason: BackupReason = 'manual';
+  return {
+    writeBackup: () => Promise.reject(new Error('the bench writes backups piece by piece')),
+    beginBackupWrite: async (r) => {
+      reason = r;
+      return 'bench';
+    },
+    appendBackupChunk: async (_id, data) => {
+      size += data.length;
+      keep?.push(new Blob([data as unknown as BlobPart]));
+    },
+    finishBackupWrite: async () => ({ name: 'bench.json', reason, at: new Date().toISOString(), size }),
+  };
+}
 
 /** Times of one backup → read → restore round, and the file size. */
 export interface BackupTimes {
@@ -74,7 +97,7 @@ export async function backupRestore(sentences: string[], progressCount: number, 
     if (i < runs) out.readMs.push(performance.now() - t);
     if (i >= restoreRuns) continue;
     t = performance.now();
-    const r = await restoreBackup(db, check.backup, { sink: MEMORY_SINK, by: 'bench' });
+    const r = await restoreBackup(db, check.backup, { sink: mainLikeSink(), by: 'bench' });
     out.restoreMs.push(performance.now() - t);
     out.restoredProgress = r.counts.progress ?? 0;
   }
@@ -93,11 +116,12 @@ function collect(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** A Blob read piece by piece, as the browser build reads a picked file (File.slice). */
+/** A Blob read piece by piece, as the browser build reads a picked file (File.slice); it can be opened again. */
 function blobSource(blob: Blob): ChunkSource {
   let at = 0;
   return {
     size: blob.size,
+    reopen: async () => blobSource(blob),
     read: async () => {
       if (at >= blob.size) return null;
       const piece = new Uint8Array(await blob.slice(at, at + (1 << 20)).arrayBuffer());
@@ -126,29 +150,43 @@ export async function memSettle(): Promise<void> {
   collect();
 }
 
-/** Take a backup (its pieces end up in a Blob, as the browser build's download does). */
+/** Take a backup as the desktop app does: its pieces handed one by one to main (here: Blobs, the file for the restore). */
 export async function memBackup(): Promise<{ ms: number; bytes: number }> {
   collect();
+  const parts: Blob[] = [];
   const t = performance.now();
-  const b = await createBackup(memDb!, 'manual');
+  const b = await takeBackup(memDb!, 'manual', mainLikeSink(parts));
   const ms = performance.now() - t;
-  memFile = new Blob(b.chunks as unknown as BlobPart[]);
+  memFile = new Blob(parts);
   return { ms, bytes: b.size };
 }
 
-/** Read, verify and restore the file (safety backup first), the whole restore as the officer runs it. */
-export async function memRestore(): Promise<{ ms: number; restored: number }> {
+/** The file checked on the backup page, waiting for its confirmation (between memCheck and memConfirm). */
+let memPending: PendingRestore | undefined;
+
+/** The restore as the officer runs it on the backup page, part 1: the file checked for the preview (no rows kept). */
+export async function memCheck(): Promise<{ ms: number }> {
   collect();
   const t = performance.now();
-  const check = await readBackupStream(blobSource(memFile!));
+  const check = await checkBackup(blobSource(memFile!), 'bench.json');
   if (!check.ok) throw new Error(check.message);
-  const r = await restoreBackup(memDb!, check.backup, { sink: MEMORY_SINK, by: 'bench' });
+  memPending = check.pending;
+  return { ms: performance.now() - t };
+}
+
+/** Part 2, once the preview is confirmed: safety backup, the file read again, every table replaced. */
+export async function memConfirm(): Promise<{ ms: number; restored: number }> {
+  collect();
+  const t = performance.now();
+  const r = await confirmRestore(memDb!, memPending!, { sink: mainLikeSink() });
+  memPending = undefined;
   return { ms: performance.now() - t, restored: r.counts.progress ?? 0 };
 }
 
 /** Drop the store of the memory step. */
 export async function memDone(): Promise<void> {
   memFile = undefined;
+  memPending = undefined;
   memDb?.close();
   await memDb?.delete();
   memDb = undefined;

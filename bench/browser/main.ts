@@ -9,7 +9,7 @@ import { SETTING_KEYS } from '@core/model';
 import { generateData, sentencesOf } from '../lib/synthetic';
 import { appImport, bareSheetJs, cityListXlsx, cityTasks, heapMb, officeImportOnce, officeListPrepare, type AppImportTimes } from './import-bench';
 import { appExport, bareExcelJs, exportSource, reportRows, templateTaskFields } from './export-bench';
-import { backupRestore, memBackup, memDone, memRestore, memSeed, memSettle, seedStore } from './backup-bench';
+import { backupRestore, memBackup, memCheck, memConfirm, memDone, memSeed, memSettle, seedStore } from './backup-bench';
 import { createBackup } from '@renderer/storage/backup';
 import { loadDashboardSource, shownPeriod, summariesFor } from '@renderer/features/dashboard/dashboard-data';
 import type { PeriodSummaryRow } from '@core/dashboard';
@@ -215,7 +215,8 @@ window.__bench = {
   backupRestore: (count: number, runs: number, restoreRuns: number) => backupRestore(sentences, count, runs, restoreRuns),
   memSeed: (count: number) => memSeed(sentences, count),
   memBackup,
-  memRestore,
+  memCheck,
+  memConfirm,
   memSettle,
   memDone,
   dashboardCompute: (tasks: number, periods: number, runs: number) => dashboardCompute(sentences, tasks, periods, runs),

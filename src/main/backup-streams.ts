@@ -37,6 +37,8 @@ interface Read {
 export class BackupStreams {
   private readonly writes = new Map<string, Write>();
   private readonly reads = new Map<string, Read>();
+  /** The file behind each read handed out (the latest few), for `reopenRead`. */
+  private readonly opened = new Map<string, string>();
 
   constructor(private readonly dir: string) {}
 
@@ -118,11 +120,24 @@ export class BackupStreams {
       }
       const id = randomUUID();
       this.reads.set(id, { name, fh, size, at: 0 });
+      this.opened.set(id, path);
+      for (const old of [...this.opened.keys()].slice(0, Math.max(0, this.opened.size - MAX_OPEN))) this.opened.delete(old);
       return { id, name, size };
     } catch (err) {
       if (err instanceof BackupError) throw err;
       throw new BackupError(`读取备份文件“${name}”失败（${describeFsError(err)}）。`);
     }
+  }
+
+  /**
+   * The file of an earlier read (`id`, ended or not) opened again from its start: the restore
+   * reads a checked file a second time, after its safety backup. Only a file this page already
+   * opened (listed or picked by the officer) can be opened again.
+   */
+  async reopenRead(id: string): Promise<BackupReadHandle> {
+    const path = this.opened.get(id);
+    if (path === undefined) throw new BackupError('这次读取的备份文件已经无法再打开，请重新选择备份文件。');
+    return this.openRead({ path });
   }
 
   async readChunk(id: string): Promise<Uint8Array | null> {

@@ -75,6 +75,7 @@ export const ARGUMENT_SCHEMAS = {
   [CHANNELS.backupReadOpen]: z.tuple([z.string().refine(isBackupFileName, '不是备份文件名').nullable(), z.string().max(100)]),
   [CHANNELS.backupReadChunk]: z.tuple([StreamId]),
   [CHANNELS.backupReadClose]: z.tuple([StreamId]),
+  [CHANNELS.backupReadReopen]: z.tuple([StreamId]),
 } as const;
 
 /** The renderer's answer to a backup request (validated like every other message). */
@@ -179,6 +180,7 @@ export function registerIpcHandlers(deps: IpcDeps): void {
   });
   handle(deps, CHANNELS.backupReadChunk, (id) => streams.readChunk(id));
   handle(deps, CHANNELS.backupReadClose, (id) => streams.closeRead(id));
+  handle(deps, CHANNELS.backupReadReopen, (id) => streams.reopenRead(id));
 
   handle(deps, CHANNELS.backupExport, async (name): Promise<SaveFileResult> => {
     const win = deps.window();

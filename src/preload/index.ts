@@ -64,6 +64,7 @@ const bridge = {
   openBackupRead: (name, title) => invoke(CHANNELS.backupReadOpen, name, title),
   readBackupChunk: (id) => invoke(CHANNELS.backupReadChunk, id),
   closeBackupRead: (id) => invoke(CHANNELS.backupReadClose, id),
+  reopenBackupRead: (id) => invoke(CHANNELS.backupReadReopen, id),
   onMenuCommand: (listener) => {
     const handler = (_e: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(CHANNELS.menuCommand, handler);

@@ -24,6 +24,7 @@ export const CHANNELS = {
   backupReadOpen: 'ledger:backup-read-open',
   backupReadChunk: 'ledger:backup-read-chunk',
   backupReadClose: 'ledger:backup-read-close',
+  backupReadReopen: 'ledger:backup-read-reopen',
   /** main → renderer: a menu command was chosen. */
   menuCommand: 'ledger:menu-command',
   /** main → renderer: a file was opened by double-click, drag onto the icon or the command line. */
@@ -158,6 +159,12 @@ export interface LedgerBridge {
   /** The next piece of an open backup; null at its end (the file is then closed). */
   readBackupChunk(id: string): Promise<Uint8Array | null>;
   closeBackupRead(id: string): Promise<void>;
+  /**
+   * The file of an earlier read opened again from its start (a new handle): the restore reads
+   * the checked file a second time, after its safety backup, so that the page never holds the
+   * file's rows and a whole backup at once.
+   */
+  reopenBackupRead(id: string): Promise<BackupReadHandle>;
   /** Subscribe to menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribe to files opened from outside (double-click, drag on the icon). */

@@ -134,9 +134,12 @@ describe('备份与恢复 in the browser build', () => {
       };
       const streams = new Map<string, { reason: string; parts: Uint8Array[] }>();
       const reads = new Map<string, { data: Uint8Array; at: number }>();
+      const readNames = new Map<string, string>();
+      let opened = 0;
       const files = new Map<string, { info: Info; data: Uint8Array }>();
       const w = window as unknown as Record<string, unknown>;
       w.__exported = [] as string[];
+      w.__reopened = [] as string[];
       w.__requestBackup = undefined;
       let n = 0;
       w.ledger = {
@@ -162,10 +165,17 @@ describe('备份与恢复 in the browser build', () => {
           return (w.ledger as { writeBackup: (r: unknown) => Promise<Info> }).writeBackup({ reason: s.reason, data });
         },
         openBackupRead: async (name: string) => {
-          const id = `r${reads.size + 1}-${Date.now()}`;
+          const id = `r${++opened}-${Date.now()}`;
           const data = files.get(name)!.data;
           reads.set(id, { data, at: 0 });
+          readNames.set(id, name);
           return { id, name, size: data.length };
+        },
+        // As main does: the file of an earlier read, from its start (the restore's second read).
+        reopenBackupRead: async (id: string) => {
+          const name = readNames.get(id)!;
+          (w.__reopened as string[]).push(name);
+          return (w.ledger as { openBackupRead: (n: string) => Promise<unknown> }).openBackupRead(name);
         },
         readBackupChunk: async (id: string) => {
           const r = reads.get(id)!;
@@ -223,6 +233,8 @@ describe('备份与恢复 in the browser build', () => {
     await page.getByRole('button', { name: /确认恢复/ }).click();
     await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).waitFor();
     expect(await countRows(page, 'tasks')).toBe(tasks);
+    // The preview kept no rows: the confirmed restore read the listed file a second time.
+    expect(await page.evaluate(() => (window as unknown as { __reopened: string[] }).__reopened)).toEqual(['backup-1-close.json']);
     await page.getByRole('button', { name: /知道了/ }).click();
     // the safety backup taken before the restore is now in the list
     await table.getByText('恢复前').waitFor();

@@ -104,6 +104,30 @@ describe('streamed reads', () => {
     await expect(s.openRead({ name: '../secrets.json' })).rejects.toThrow(/备份文件名不正确/);
   });
 
+  it('opens a file read before again from its start (ended or not), a picked one too; an id it never handed out is refused', async () => {
+    const dir = await tempDir();
+    const good = envelope('再读'.repeat(3000));
+    const picked = join(await tempDir(), '从U盘选的备份.json');
+    await writeFile(picked, good);
+    const s = new BackupStreams(dir);
+    const readAll = async (id: string) => {
+      const got: Uint8Array[] = [];
+      let p: Uint8Array | null;
+      while ((p = await s.readChunk(id)) !== null) got.push(p);
+      return Buffer.concat(got);
+    };
+    const h = await s.openRead({ path: picked });
+    expect(await readAll(h.id)).toEqual(Buffer.from(good));
+    const again = await s.reopenRead(h.id);
+    expect(again).toMatchObject({ name: '从U盘选的备份.json', size: good.length });
+    expect(again.id).not.toBe(h.id);
+    expect(await readAll(again.id)).toEqual(Buffer.from(good));
+    // The file changed on disk in between: the new read gives what is there now.
+    await writeFile(picked, envelope('改过'));
+    expect(await readAll((await s.reopenRead(again.id)).id)).toEqual(Buffer.from(envelope('改过')));
+    await expect(s.reopenRead('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/无法再打开，请重新选择备份文件/);
+  });
+
   it('the list reads each header: a file with a good header and a broken body still shows its counts', async () => {
     const dir = await tempDir();
     const good = envelope('头', { counts: { tasks: 22 } });

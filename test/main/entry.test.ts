@@ -62,7 +62,7 @@ describe('start-up', () => {
     expect(win.loadedUrl).toBe('app://ledger/index.html');
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
-    expect(fake.ipcMain.handlers.size).toBe(13);
+    expect(fake.ipcMain.handlers.size).toBe(14);
     expect(fake.Menu.template).toBeDefined();
 
     let cancelled: boolean | undefined;

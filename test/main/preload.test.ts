@@ -28,7 +28,7 @@ beforeEach(async () => {
   bridge = exposed.ledger as LedgerBridge;
 });
 
-const METHODS = ['appInfo', 'openFile', 'saveFile', 'writeBackup', 'listBackups', 'readBackup', 'exportBackup', 'beginBackupWrite', 'appendBackupChunk', 'finishBackupWrite', 'openBackupRead', 'readBackupChunk', 'closeBackupRead', 'onMenuCommand', 'onFileOpened', 'onBackupRequested'];
+const METHODS = ['appInfo', 'openFile', 'saveFile', 'writeBackup', 'listBackups', 'readBackup', 'exportBackup', 'beginBackupWrite', 'appendBackupChunk', 'finishBackupWrite', 'openBackupRead', 'readBackupChunk', 'closeBackupRead', 'reopenBackupRead', 'onMenuCommand', 'onFileOpened', 'onBackupRequested'];
 
 describe('the exposed bridge', () => {
   it('is exactly the named methods of the contract', () => {

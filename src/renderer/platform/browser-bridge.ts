@@ -36,6 +36,12 @@ function chooseFile(req: OpenFileRequest): Promise<File | null> {
 
 /** Files opened for reading piece by piece (File.slice: the browser never loads them whole). */
 const openReads = new Map<string, { file: File; at: number }>();
+/** The file behind each read handed out (the latest few), for reopenBackupRead. */
+const pickedFiles = new Map<string, File>();
+const rememberPicked = (id: string, file: File) => {
+  pickedFiles.set(id, file);
+  for (const old of [...pickedFiles.keys()].slice(0, Math.max(0, pickedFiles.size - 4))) pickedFiles.delete(old);
+};
 const READ_CHUNK = 1024 * 1024;
 
 /** Offer pieces as one download (a Blob of the pieces; no copy into one array). */
@@ -116,6 +122,7 @@ export function createBrowserBridge(): LedgerBridge {
       if (!file) return null;
       const id = crypto.randomUUID();
       openReads.set(id, { file, at: 0 });
+      rememberPicked(id, file);
       return { id, name: file.name, size: file.size };
     },
     readBackupChunk: async (id) => {
@@ -131,6 +138,14 @@ export function createBrowserBridge(): LedgerBridge {
     },
     closeBackupRead: async (id) => {
       openReads.delete(id);
+    },
+    reopenBackupRead: async (id) => {
+      const file = pickedFiles.get(id);
+      if (!file) throw new Error(T.readEnded);
+      const again = crypto.randomUUID();
+      openReads.set(again, { file, at: 0 });
+      rememberPicked(again, file);
+      return { id: again, name: file.name, size: file.size };
     },
     // The browser has no menu and no "open with": these never fire.
     onMenuCommand: () => () => {},

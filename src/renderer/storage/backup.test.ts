@@ -8,8 +8,10 @@ import {
   BACKUP_TEXT,
   backupBeforeImport,
   backupBeforeUpgrade,
+  bytesSource,
   createBackup,
   readBackupFile,
+  readBackupStream,
   restoreBackup,
   WHOLE_STORE,
   type BackupSink,
@@ -87,6 +89,12 @@ describe('backup and restore', () => {
     if (!check.ok) throw new Error(check.message);
     expect(check.preview.periods).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
     expect(check.preview.counts.tasks).toBe(22);
+    // The backup page's check: the same verdict and preview, no row kept.
+    const lean = await readBackupStream(bytesSource(bytes), { rows: false });
+    if (!lean.ok) throw new Error(lean.message);
+    expect(lean.preview).toEqual(check.preview);
+    expect([...lean.backup.rows.values()].every((rows) => rows.length === 0)).toBe(true);
+    expect([...check.backup.rows.values()].some((rows) => rows.length > 0)).toBe(true);
     const { sink, files } = memorySink();
     const result = await restoreBackup(db, check.backup, { sink, by: '王芳' });
     expect(files.map((f) => f.reason)).toEqual(['before-restore']);

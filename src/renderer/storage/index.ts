@@ -53,6 +53,7 @@ export {
   backupBeforeImport,
   backupBeforeUpgrade,
   createBackup,
+  BACKUP_TEXT,
   openBackupSource,
   readBackupStream,
   restoreBackup,

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { BackupFileInfo, BackupWriteRequest } from '@shared/bridge';
 import type { LedgerDb } from '../../storage/db';
-import { bytesSource, BACKUP_TEXT, WHOLE_STORE, type BackupSink, type TakenBackup } from '../../storage/backup';
+import { bytesSource, BACKUP_TEXT, WHOLE_STORE, type BackupSink, type ChunkSource, type TakenBackup } from '../../storage/backup';
 import { seedStore } from '../../../../test/builders/seeded-store';
 import { backUpNow, checkBackup, confirmRestore } from './backup-flow';
 import { freshStoreEachTest } from '../../../../test/builders/fresh-store';
@@ -60,6 +60,53 @@ describe('backup flow', () => {
     expect(offered[0]!.header.counts.tasks).toBe(0); // the state just before: tasks cleared
     const last = await db.audit.orderBy('seq').last();
     expect(last).toMatchObject({ field: WHOLE_STORE, reason: 'restore', by: '李明' });
+  });
+
+  it('keeps no rows while the preview waits: the rows are read again after the safety backup', async () => {
+    const { tasks } = await seedStore(db);
+    const { sink, files } = folder();
+    await backUpNow(db, { sink });
+    await db.tasks.clear();
+    const reads: string[] = [];
+    const source = (): ChunkSource => {
+      const inner = bytesSource(files[0]!.data);
+      return { size: inner.size, read: () => inner.read(), reopen: async () => (reads.push('again'), source()) };
+    };
+    const checked = await checkBackup(source(), '备份.json');
+    if (!checked.ok) throw new Error(checked.message);
+    expect(typeof checked.pending.file).toBe('function');
+    expect(reads).toEqual([]);
+    const order: string[] = [];
+    const watching: BackupSink = { writeBackup: async (req) => (order.push(`safety:${reads.length}`), sink.writeBackup(req)) };
+    await confirmRestore(db, checked.pending, { sink: watching });
+    expect(order).toEqual(['safety:0']);
+    expect(reads).toEqual(['again']);
+    expect(await db.tasks.count()).toBe(tasks.length);
+  });
+
+  it('refuses a file changed between the check and the restore, and changes nothing', async () => {
+    await seedStore(db);
+    const { sink, files } = folder();
+    await backUpNow(db, { sink });
+    await db.progress.clear();
+    await backUpNow(db, { sink });
+    const [first, second] = [files[0]!.data, files[1]!.data];
+    let now = first;
+    const source = (): ChunkSource => {
+      const inner = bytesSource(now);
+      return { size: inner.size, read: () => inner.read(), reopen: async () => source() };
+    };
+    const checked = await checkBackup(source(), '备份.json');
+    if (!checked.ok) throw new Error(checked.message);
+    // Another copy put in its place after the preview (the same name, another backup).
+    now = second;
+    const before = { tasks: await db.tasks.count(), progress: await db.progress.count(), audit: await db.audit.count() };
+    await expect(confirmRestore(db, checked.pending, { sink })).rejects.toThrow(BACKUP_TEXT.changedSinceCheck('备份.json'));
+    expect({ tasks: await db.tasks.count(), progress: await db.progress.count(), audit: await db.audit.count() }).toEqual(before);
+    // A file cut short after the check: refused with its own reason.
+    now = first.subarray(0, first.length - 100);
+    await expect(confirmRestore(db, checked.pending, { sink })).rejects.toThrow(BACKUP_TEXT.truncated);
+    expect(await db.tasks.count()).toBe(before.tasks);
   });
 
   it('refuses a damaged file with the reason and changes nothing', async () => {

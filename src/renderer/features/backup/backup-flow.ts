@@ -2,12 +2,16 @@
  * The backup page's flows as plain functions (testable without React): back up now, open and
  * check a file, restore it after the preview. BackupPage renders their results.
  */
-import { clearSkippedRows, openBackupSource, readBackupStream, readSetting, restoreBackup, takeBackup, type BackupFile, type BackupPreview, type BackupSink, type ChunkSource, type LedgerDb, type TakenBackup } from '../../storage';
+import { BACKUP_TEXT, clearSkippedRows, openBackupSource, readBackupStream, readSetting, restoreBackup, takeBackup, type BackupFile, type BackupPreview, type BackupSink, type ChunkSource, type LedgerDb, type TakenBackup } from '../../storage';
 import { downloadParts } from '../../platform';
 
 /** A checked file waiting for the officer's confirmation. */
 export interface PendingRestore {
-  backup: BackupFile;
+  /**
+   * The file verified and its rows read again after the safety backup (see restoreBackup), or,
+   * for a source that cannot be opened again, the verified file with its rows.
+   */
+  file: BackupFile | (() => Promise<BackupFile>);
   preview: BackupPreview;
   /** The file's name, as shown. */
   source: string;
@@ -33,10 +37,25 @@ export async function backUpNow(db: LedgerDb, opts: { sink?: BackupSink; offer?:
   return { kind: 'downloaded', fileName: taken.fileName };
 }
 
-/** Read and verify a file piece by piece (never changes anything). */
+/**
+ * Read and verify a file piece by piece (never changes anything). A file that can be opened
+ * again keeps no rows while it waits for the officer: the restore reads it again after its
+ * safety backup and goes on only if it is still the file checked (same checksum).
+ */
 export async function checkBackup(src: ChunkSource, source: string): Promise<CheckOutcome> {
-  const res = await readBackupStream(src);
-  return res.ok ? { ok: true, pending: { backup: res.backup, preview: res.preview, source } } : { ok: false, message: res.message };
+  const reopen = src.reopen?.bind(src);
+  const res = await readBackupStream(src, { rows: !reopen });
+  if (!res.ok) return { ok: false, message: res.message };
+  const checked = res.backup.sha256;
+  const file = reopen
+    ? async () => {
+        const again = await readBackupStream(await reopen());
+        if (!again.ok) throw new Error(again.message);
+        if (again.backup.sha256 !== checked) throw new Error(BACKUP_TEXT.changedSinceCheck(source));
+        return again.backup;
+      }
+    : res.backup;
+  return { ok: true, pending: { file, preview: res.preview, source } };
 }
 
 /** Open a listed backup by name, or (null) one the officer chooses, for checkBackup; null when canceled. */
@@ -59,7 +78,7 @@ export interface RestoreDone {
  */
 export async function confirmRestore(db: LedgerDb, pending: PendingRestore, opts: { sink?: BackupSink; offer?: OfferCopy } = {}): Promise<RestoreDone> {
   const by = await readSetting(db, 'filledBy');
-  const { safety, counts } = await restoreBackup(db, pending.backup, { by, sink: opts.sink });
+  const { safety, counts } = await restoreBackup(db, pending.file, { by, sink: opts.sink });
   clearSkippedRows();
   if (!safety.written) (opts.offer ?? downloadCopy)(safety);
   return { safetyName: safety.fileName, counts };

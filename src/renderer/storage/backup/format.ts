@@ -58,6 +58,8 @@ export interface ChunkSource {
   /** The next piece; null at the end. */
   read(): Promise<Uint8Array | null>;
   close?(): Promise<void>;
+  /** The same file again from its start, as a new source (the restore's second read). */
+  reopen?(): Promise<ChunkSource>;
 }
 
 /** What a verified file holds, for the preview before restoring. */

@@ -7,6 +7,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { rowProblem } from '@core/records/schemas';
 import { LATEST_VERSION, SCHEMA_HISTORY } from '../schema';
+import type { BackupReadHandle } from '@shared/bridge';
 import { platform } from '../../platform';
 import {
   BACKUP_FORMAT,
@@ -31,6 +32,7 @@ export function bytesSource(bytes: Uint8Array, chunkSize = 1 << 20): ChunkSource
   let at = 0;
   return {
     size: bytes.length,
+    reopen: async () => bytesSource(bytes, chunkSize),
     read: async () => {
       if (at >= bytes.length) return null;
       const c = bytes.subarray(at, at + chunkSize);
@@ -48,7 +50,18 @@ export async function openBackupSource(name: string | null, title: string): Prom
   const bridge = platform();
   const h = await bridge.openBackupRead(name, title);
   if (!h) return null;
-  return { name: h.name, source: { size: h.size, read: () => bridge.readBackupChunk(h.id), close: () => bridge.closeBackupRead(h.id) } };
+  return { name: h.name, source: bridgeSource(h) };
+}
+
+/** A read handed out by the platform, as a source that can be opened again from its start. */
+function bridgeSource(h: BackupReadHandle): ChunkSource {
+  const bridge = platform();
+  return {
+    size: h.size,
+    read: () => bridge.readBackupChunk(h.id),
+    close: () => bridge.closeBackupRead(h.id),
+    reopen: async () => bridgeSource(await bridge.reopenBackupRead(h.id)),
+  };
 }
 
 /** Read and verify a backup file held in memory. Never changes anything. */
@@ -82,32 +95,42 @@ function headerProblem(f: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** Collects the rows of a file as they are parsed: decoded, checked, counted. */
+/**
+ * Collects the rows of a file as they are parsed: decoded, checked, counted, and kept when
+ * `keep` (a check before the preview keeps none: only counts, periods and the first problem).
+ */
 class RowCollector {
   readonly rows = new Map<string, unknown[]>();
+  private readonly counts = new Map<string, number>();
   private readonly seen = new Map<string, Set<unknown>>();
   private readonly keys = new Map<string, string | undefined>();
   problem: string | undefined;
   readonly periods = new Set<string>();
-  constructor(private readonly version: number) {}
+  constructor(
+    private readonly version: number,
+    private readonly keep: boolean,
+  ) {}
 
   table(name: unknown): string | undefined {
     if (typeof name !== 'string') return (this.problem ??= BACKUP_TEXT.damaged(DAMAGED_TEXT.badTable)), undefined;
     if (!knownTables(this.version).has(name)) return (this.problem ??= BACKUP_TEXT.damaged(DAMAGED_TEXT.unknownTable(name))), undefined;
-    if (!this.rows.has(name)) this.rows.set(name, []);
+    if (!this.counts.has(name)) {
+      this.counts.set(name, 0);
+      this.rows.set(name, []);
+    }
     return name;
   }
 
   add(table: string, raw: unknown): void {
-    const list = this.rows.get(table)!;
-    const index = list.length + 1;
-    if (DERIVED_TABLES.has(table)) return void list.push(undefined);
+    const index = this.counts.get(table)! + 1;
+    this.counts.set(table, index);
+    if (DERIVED_TABLES.has(table)) return;
     let row: unknown;
     try {
       row = decodeRow(raw);
     } catch (e) {
       this.problem ??= BACKUP_TEXT.badRow(table, index, e instanceof Error ? e.message : String(e));
-      return void list.push(undefined);
+      return;
     }
     const problem = rowProblem(table, row);
     if (problem) this.problem ??= BACKUP_TEXT.badRow(table, index, problem);
@@ -121,12 +144,12 @@ class RowCollector {
       seen.add(key);
     }
     if (table === 'progress' && isRecord(row) && typeof row.periodId === 'string') this.periods.add(row.periodId);
-    list.push(row);
+    if (this.keep) this.rows.get(table)!.push(row);
   }
 
   /** Counts in the header against the rows read. */
   checkCounts(counts: Record<string, unknown>): string | undefined {
-    for (const [name, list] of this.rows) if (counts[name] !== list.length) return BACKUP_TEXT.damaged(DAMAGED_TEXT.countMismatch(name));
+    for (const [name, n] of this.counts) if (counts[name] !== n) return BACKUP_TEXT.damaged(DAMAGED_TEXT.countMismatch(name));
     return undefined;
   }
 }
@@ -137,8 +160,14 @@ class RowCollector {
  * checked against its table's schema, counted), the checksum computed over the same bytes;
  * memory holds the decoded rows and one piece, never the file as one string. A file in another
  * layout (pretty-printed, dexie-export-import) is read whole when it is small.
+ *
+ * With `rows: false` every row is still decoded and checked, but none is kept: the result's
+ * `backup.rows` is empty. The backup page checks a file that way for its preview and reads it
+ * again after the safety backup (`restoreBackup` with a loader), so that the page never holds
+ * the file's rows and a whole backup of the store at the same time.
  */
-export async function readBackupStream(src: ChunkSource): Promise<BackupCheck> {
+export async function readBackupStream(src: ChunkSource, opts: { rows?: boolean } = {}): Promise<BackupCheck> {
+  const keepRows = opts.rows ?? true;
   try {
     if (src.size === 0) return { ok: false, message: BACKUP_TEXT.empty };
     // 1. The header: bytes up to `,"database":`.
@@ -150,7 +179,7 @@ export async function readBackupStream(src: ChunkSource): Promise<BackupCheck> {
       cut = indexOfBytes(head.subarray(0, MAX_HEADER_BYTES + DATABASE_KEY.length), DATABASE_KEY);
     }
     if (head.length === 0) return { ok: false, message: BACKUP_TEXT.empty };
-    if (cut < 0) return readWhole(src, head);
+    if (cut < 0) return readWhole(src, head, keepRows);
     let headText: string;
     try {
       headText = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, cut)).replace(/^\uFEFF/, '');
@@ -161,7 +190,7 @@ export async function readBackupStream(src: ChunkSource): Promise<BackupCheck> {
     try {
       header = JSON.parse(`${headText}}`) as Record<string, unknown>;
     } catch {
-      return readWhole(src, head);
+      return readWhole(src, head, keepRows);
     }
     if (!isRecord(header)) return { ok: false, message: BACKUP_TEXT.foreign };
     const refused = headerProblem(header);
@@ -169,7 +198,7 @@ export async function readBackupStream(src: ChunkSource): Promise<BackupCheck> {
 
     // 2. The database part, streamed: hashed as it is, parsed row by row.
     const version = header.schemaVersion as number;
-    const rows = new RowCollector(version);
+    const rows = new RowCollector(version, keepRows);
     const hash = sha256.create();
     hash.update(new TextEncoder().encode(checksumPrefix(header as unknown as BackupHeader)));
     const parser = new JSONParser({ paths: ['$.formatName', '$.data.data.*.tableName', '$.data.data.*.rows.*'], keepStack: false });
@@ -254,7 +283,7 @@ function finish(header: Record<string, unknown>, rows: RowCollector, size: numbe
 }
 
 /** A file in another layout: read whole (when small) and parsed at once. */
-async function readWhole(src: ChunkSource, head: Uint8Array): Promise<BackupCheck> {
+async function readWhole(src: ChunkSource, head: Uint8Array, keep: boolean): Promise<BackupCheck> {
   if (src.size > MAX_WHOLE_FILE_BYTES) return { ok: false, message: BACKUP_TEXT.foreign };
   const parts = [head];
   let piece: Uint8Array | null;
@@ -282,7 +311,7 @@ async function readWhole(src: ChunkSource, head: Uint8Array): Promise<BackupChec
     return { ok: false, message: BACKUP_TEXT.damaged(DAMAGED_TEXT.noDatabase) };
   const expected = await sha256Hex(new TextEncoder().encode(JSON.stringify([f.formatVersion, f.schemaVersion, f.createdAt, f.counts, db])));
   if (expected !== f.sha256) return { ok: false, message: BACKUP_TEXT.checksum };
-  const rows = new RowCollector(f.schemaVersion as number);
+  const rows = new RowCollector(f.schemaVersion as number, keep);
   for (const t of db.data.data as { tableName?: unknown; rows?: unknown }[]) {
     if (!isRecord(t) || !Array.isArray(t.rows)) return { ok: false, message: BACKUP_TEXT.damaged(DAMAGED_TEXT.badTable) };
     const name = rows.table(t.tableName);

@@ -51,14 +51,21 @@ export interface RestoreResult {
  * Restore a verified backup: first a safety backup of the current state (refuses to go on
  * if that fails), then every table replaced in one transaction; audit rows are merged
  * (the trail is append-only) and the restore itself is recorded.
+ *
+ * `file` is the verified backup, or a loader that reads and verifies it once the safety backup
+ * is taken (the backup page: its preview kept no rows), so that the file's rows and the whole
+ * safety backup are never in memory together. A loader that fails (the file changed or went
+ * since it was checked) stops the restore before anything is changed; its message is the
+ * officer's.
  */
-export async function restoreBackup(db: LedgerDb, backup: BackupFile, opts: { sink?: BackupSink; by?: string } = {}): Promise<RestoreResult> {
+export async function restoreBackup(db: LedgerDb, file: BackupFile | (() => Promise<BackupFile>), opts: { sink?: BackupSink; by?: string } = {}): Promise<RestoreResult> {
   let safety: TakenBackup;
   try {
     safety = await takeBackup(db, 'before-restore', opts.sink);
   } catch (e) {
     throw new Error(BACKUP_TEXT.safetyFailed(e instanceof Error ? e.message : String(e)));
   }
+  const backup = typeof file === 'function' ? await file() : file;
   const counts: Record<string, number> = {};
   try {
     const rows = await rowsAtLatest(backup);

@@ -20,6 +20,8 @@ export const BACKUP_TEXT = {
     `备份文件中“${TABLE_NAMES[table] ?? table}”表的第 ${row} 条记录不正确（${what}），不能用来恢复。请换一个备份文件（例如自动备份中的上一份）。未做任何改动。`,
   duplicateRow: (table: string, row: number) =>
     `备份文件中“${TABLE_NAMES[table] ?? table}”表的第 ${row} 条记录与前面的记录编号重复，不能用来恢复。请换一个备份文件。未做任何改动。`,
+  changedSinceCheck: (name: string) =>
+    `备份文件“${name}”在检查之后被改动过，和预览中的内容不一样，本次没有恢复。请重新选择这个文件，核对预览后再恢复。未做任何改动。`,
   writeFailed: '恢复没有完成，台账保持恢复前的样子。请关闭其他打开本程序的窗口、检查磁盘空间后重试；如仍失败，请把这段说明发给技术支持。',
 } as const;
 
