@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { cpus, totalmem, type } from 'node:os';
+import { cpus, loadavg, totalmem, type } from 'node:os';
 import { resolve } from 'node:path';
 import { BUILD_DIRS } from './lib/serve';
 import { STEPS, type BenchContext, type BenchRow } from './steps';
@@ -26,11 +26,15 @@ async function main(): Promise<void> {
   }));
   const ctx: BenchContext = { root, seeds };
   const rows: BenchRow[] = [];
+  // The 1-minute load average when each step starts and when the run ends, for the run line.
+  const loads: number[] = [];
+  const started = new Date();
   for (const step of STEPS) {
     // An exact step id runs that step alone (`backup` without `backup-memory`); otherwise a part of one.
     const exact = only.filter((o) => STEPS.some((s) => s.id === o));
     if (only.length && !exact.includes(step.id) && !only.some((o) => !exact.includes(o) && step.id.includes(o))) continue;
-    process.stdout.write(`\n== ${step.title}\n`);
+    loads.push(loadavg()[0]!);
+    process.stdout.write(`\n== ${step.title} (load ${loads.at(-1)!.toFixed(2)})\n`);
     try {
       const got = await step.run(ctx);
       for (const r of got) {
@@ -51,7 +55,9 @@ async function main(): Promise<void> {
   })();
   const machine = `${type()} · ${cpus().length} × ${cpus()[0]?.model ?? '?'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${chromium}`;
   const lines = rows.map((r) => `| ${r.step} | ${r.what} | ${r.result.replace(/\n/g, ' ')} | ${r.memory ?? '—'} | ${r.budget} | ${r.met === undefined ? '—' : r.met ? 'yes' : '**no**'} |`);
-  const stamp = `${new Date().toISOString()} on ${machine}`;
+  loads.push(loadavg()[0]!);
+  const hm = (d: Date) => d.toISOString().slice(11, 16);
+  const stamp = `${started.toISOString()} (to ${hm(new Date())} UTC; load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}) on ${machine}`;
   let runLine = `Run ${stamp}.`;
   if (only.length) {
     // A partial run (`npm run bench import`) replaces only its own steps' rows in results.md.
