@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { newContext, openAppAs, screenshot, useServedApp, watchErrors } from './harness';
+import { modalSettled, newContext, openAppAs, screenshot, useServedApp, watchErrors } from './harness';
 
 /** Count rows of a store with the raw IndexedDB API (independent of the app's code). */
 function countRows(page: Page, store: string): Promise<number> {
@@ -93,6 +93,24 @@ describe('备份与恢复 in the browser build', () => {
     // The store is lost …
     await wipe(page, ['tasks', 'progress', 'documents']);
     expect(await countRows(page, 'tasks')).toBe(0);
+
+    // A file changed on disk after its preview: the confirmed restore reads it again, is
+    // refused in Chinese, and changes nothing.
+    const changed = join(dir, '预览后被改动的备份.json');
+    await writeFile(changed, text);
+    const [chooser3] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /从备份文件恢复/ }).click()]);
+    await chooser3.setFiles(changed);
+    await page.getByTestId('restore-preview').waitFor();
+    await writeFile(changed, text.subarray(0, 1000));
+    await modalSettled(page);
+    await page.getByRole('button', { name: /确认恢复/ }).click();
+    const refused = page.locator('.ant-message-error', { hasText: '读取备份文件“预览后被改动的备份.json”失败' });
+    await refused.waitFor();
+    expect(await countRows(page, 'tasks')).toBe(0);
+    await page.waitForTimeout(500); // the message slides in
+    await screenshot(page, 'backup-changed-after-preview');
+    await page.locator('.ant-modal').filter({ has: page.getByTestId('restore-preview') }).getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByTestId('restore-preview').waitFor({ state: 'hidden' });
 
     // … and restored from the downloaded file after a preview.
     const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /从备份文件恢复/ }).click()]);

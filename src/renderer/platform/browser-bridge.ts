@@ -132,7 +132,15 @@ export function createBrowserBridge(): LedgerBridge {
         openReads.delete(id);
         return null;
       }
-      const piece = new Uint8Array(await r.file.slice(r.at, r.at + READ_CHUNK).arrayBuffer());
+      let piece: Uint8Array;
+      try {
+        piece = new Uint8Array(await r.file.slice(r.at, r.at + READ_CHUNK).arrayBuffer());
+      } catch (e) {
+        // The browser's own (English) text goes to the log: the file changed or went after it was picked.
+        console.warn('backup read', e);
+        openReads.delete(id);
+        throw new Error(T.readFailed(r.file.name));
+      }
       r.at += piece.length;
       return piece;
     },

@@ -6,4 +6,5 @@ export const BROWSER_BRIDGE_TEXT = {
   noBackupFolder: '浏览器版没有备份文件夹。',
   backupFilter: '备份文件',
   readEnded: '这次读取已经结束，请重新选择备份文件。',
+  readFailed: (name: string) => `读取备份文件“${name}”失败：文件可能在选择之后被改动、移走或删除了。请重新选择备份文件。未做任何改动。`,
 } as const;
