@@ -15,9 +15,11 @@ import {
   restoreBackup,
   WHOLE_STORE,
   type BackupSink,
+  type ChunkSource,
 } from './backup';
 import { seedStore } from '../../../test/builders/seeded-store';
 import Dexie from 'dexie';
+import { readFile } from 'node:fs/promises';
 import { periodRowsOf } from '@core/dashboard';
 import { SCHEMA_HISTORY } from './schema';
 
@@ -186,6 +188,27 @@ describe('backup and restore', () => {
         }
         expect(await dumpTables(db)).toEqual(before);
       });
+  });
+
+  it('a small file in another layout, read through a source that refuses a read after its end (as main and the browser build do), gets its own refusal', async () => {
+    // Main's read closes at its end and throws on the next call; bytesSource answers null again.
+    const closingSource = (bytes: Uint8Array): ChunkSource => {
+      const inner = bytesSource(bytes, 4096);
+      let ended = false;
+      return {
+        size: bytes.length,
+        read: async () => {
+          if (ended) throw new Error('这次读取已经结束或不存在，请重新选择备份文件。');
+          const piece = await inner.read();
+          ended = piece === null;
+          return piece;
+        },
+      };
+    };
+    const xlsx = new Uint8Array(await readFile('test/fixtures/indicators/breakdown-2026.xlsx'));
+    expect(await readBackupStream(closingSource(xlsx))).toEqual({ ok: false, message: BACKUP_TEXT.notText });
+    const otherJson = new TextEncoder().encode(JSON.stringify({ name: '别的程序导出的数据', rows: [1, 2, 3] }, null, 2));
+    expect(await readBackupStream(closingSource(otherJson), { rows: false })).toEqual({ ok: false, message: BACKUP_TEXT.foreign });
   });
 
   it('backs up before an import, through the platform sink', async () => {

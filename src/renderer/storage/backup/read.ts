@@ -166,8 +166,9 @@ class RowCollector {
  * again after the safety backup (`restoreBackup` with a loader), so that the page never holds
  * the file's rows and a whole backup of the store at the same time.
  */
-export async function readBackupStream(src: ChunkSource, opts: { rows?: boolean } = {}): Promise<BackupCheck> {
+export async function readBackupStream(file: ChunkSource, opts: { rows?: boolean } = {}): Promise<BackupCheck> {
   const keepRows = opts.rows ?? true;
+  const src = endsOnce(file);
   try {
     if (src.size === 0) return { ok: false, message: BACKUP_TEXT.empty };
     // 1. The header: bytes up to `,"database":`.
@@ -250,6 +251,25 @@ export async function readBackupStream(src: ChunkSource, opts: { rows?: boolean 
   } finally {
     await src.close?.();
   }
+}
+
+/**
+ * The source, answering null again once it has ended. Main's reads (and the browser build's)
+ * close at their end and refuse a read after it; a small file in another layout is read whole
+ * after its header search has already reached the end.
+ */
+function endsOnce(src: ChunkSource): ChunkSource {
+  let ended = false;
+  return {
+    size: src.size,
+    read: async () => {
+      if (ended) return null;
+      const piece = await src.read();
+      if (piece === null) ended = true;
+      return piece;
+    },
+    close: () => src.close?.() ?? Promise.resolve(),
+  };
 }
 
 /** How many bytes at the end are the closing brace and white space after it (held back while streaming). */
