@@ -211,6 +211,17 @@ describe('task ledger', () => {
     await expect.poll(() => shownCount(page)).toBeLessThan(1000);
     const searchMs = Date.now() - t0;
     await search(page, '');
+    // A header click sorts all 10,000: numbers largest first, then smallest first; text A→Z first.
+    const seqs = async () => (await rowsIn(page).locator('[role="gridcell"]:first-child').allTextContents()).map(Number);
+    const header = (name: string) => page.locator('[data-testid="task-grid"] [role="columnheader"]', { hasText: name }).first();
+    const all = await shownCount(page);
+    await header('序号').click();
+    await expect.poll(async () => (await seqs())[0]).toBe(all);
+    expect(await seqs()).toEqual([...(await seqs())].sort((a, b) => b - a));
+    await header('序号').click();
+    await expect.poll(async () => (await seqs())[0]).toBe(1);
+    expect(await seqs()).toEqual([...(await seqs())].sort((a, b) => a - b));
+    await header('序号').click(); // back to the list's own order
     await page.getByTestId('task-grid').focus();
     t0 = Date.now();
     for (let i = 0; i < 30; i++) await page.keyboard.press('PageDown');

@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import {
+  createRow,
   flexRender,
   getCoreRowModel,
-  getSortedRowModel,
   useReactTable,
   type ColumnDef,
   type Row,
@@ -13,14 +13,15 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Progress } from 'antd';
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
-import { TASK_STATUSES, STATUS_LABELS } from '@core/model';
+import { STATUS_LABELS } from '@core/model';
 import { useLedgerColumns, type LedgerColumnId, type LedgerGrouping } from '../../state/ledger';
 import type { LedgerRow } from '../common/task-rows';
 import { LEDGER_MORE_TEXT, LEDGER_TEXT } from './texts';
-import { columnLabel, rowProgressText, rowTaskText } from './grid-columns';
+import { COLUMN_VALUES, NUMERIC_COLUMNS, columnLabel, columnSortingFn, rowTaskText, sortLedgerRows } from './grid-columns';
 import { StatusTag } from './status-tag';
 
 const ROW_HEIGHT = 36;
+const NO_ROWS: LedgerRow[] = [];
 const GROUP_HEIGHT = 32;
 
 /** Column order of the grid. */
@@ -62,8 +63,6 @@ const DEFAULT_WIDTH: Record<LedgerColumnId, number> = {
   relevance: 170,
 };
 
-const statusRank = (r: LedgerRow) => (r.status ? TASK_STATUSES.indexOf(r.status) : -1);
-
 function shortTime(iso: string | undefined): string {
   if (!iso || iso.startsWith('1970')) return '';
   const d = new Date(iso);
@@ -73,78 +72,62 @@ function shortTime(iso: string | undefined): string {
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
-// Headers are the registry's names (grid-columns.ts); built once, never per keystroke.
+// Headers are the registry's names and values the grid's one rule (grid-columns.ts); built once, never per keystroke.
 function columns(): ColumnDef<LedgerRow>[] {
-  const T = columnLabel;
-  const text = (id: LedgerColumnId, get: (r: LedgerRow) => string): ColumnDef<LedgerRow> => ({
+  // Sorting is the grid's own (sortLedgerRows); the table library keeps the headers, widths and clicks.
+  const col = (id: LedgerColumnId, cell: ColumnDef<LedgerRow>['cell']): ColumnDef<LedgerRow> => ({
     id,
-    header: T(id),
-    accessorFn: get,
-    cell: (c) => {
+    header: columnLabel(id),
+    accessorFn: COLUMN_VALUES[id],
+    sortingFn: columnSortingFn(id),
+    sortDescFirst: NUMERIC_COLUMNS.has(id),
+    cell,
+  });
+  const text = (id: LedgerColumnId) =>
+    col(id, (c) => {
       const v = c.getValue<string>();
       return (
         <span style={ellipsis} title={v}>
           {v}
         </span>
       );
-    },
-  });
+    });
   return [
-    { id: 'seq', header: T('seq'), accessorFn: (r) => r.seq, cell: (c) => <span style={{ color: '#888' }}>{c.getValue<number>()}</span> },
-    text('document', (r) => rowTaskText(r, 'document')),
-    text('section', (r) => r.sectionTitle),
-    {
-      id: 'title',
-      header: T('title'),
-      accessorFn: (r) => rowTaskText(r, 'title'),
-      cell: (c) => (
-        <span style={{ ...ellipsis, fontWeight: 500 }} title={c.row.original.task.text}>
-          {c.row.original.closed ? (
-            <span data-testid="closed-mark" style={{ color: '#8c8c8c', border: '1px solid #d9d9d9', borderRadius: 3, fontSize: 11, padding: '0 3px', marginRight: 4 }}>
-              {LEDGER_TEXT.close.tag}
-            </span>
-          ) : null}
-          {c.row.original.task.number ? <span style={{ color: '#888', marginRight: 4 }}>{c.row.original.task.number}.</span> : null}
-          {c.getValue<string>()}
-        </span>
-      ),
-    },
-    text('leadUnits', (r) => rowTaskText(r, 'leadUnits')),
-    text('responsibleUnits', (r) => rowTaskText(r, 'responsibleUnits')),
-    {
-      id: 'deadline',
-      header: T('deadline'),
-      accessorFn: (r) => r.task.deadline ?? '9999',
-      cell: (c) => {
-        const r = c.row.original;
-        return (
-          <span style={{ ...ellipsis, color: r.overdue ? '#cf1322' : undefined }} title={r.task.deadlineText}>
-            {rowTaskText(r, 'deadline') || '—'}
+    col('seq', (c) => <span style={{ color: '#888' }}>{c.getValue<number>()}</span>),
+    text('document'),
+    text('section'),
+    col('title', (c) => (
+      <span style={{ ...ellipsis, fontWeight: 500 }} title={c.row.original.task.text}>
+        {c.row.original.closed ? (
+          <span data-testid="closed-mark" style={{ color: '#8c8c8c', border: '1px solid #d9d9d9', borderRadius: 3, fontSize: 11, padding: '0 3px', marginRight: 4 }}>
+            {LEDGER_TEXT.close.tag}
           </span>
-        );
-      },
-    },
-    { id: 'status', header: T('status'), accessorFn: statusRank, cell: (c) => <StatusTag status={c.row.original.status} /> },
-    {
-      id: 'percent',
-      header: T('percent'),
-      accessorFn: (r) => r.percent ?? -1,
-      cell: (c) =>
-        c.row.original.percent === undefined ? (
-          <span style={{ color: '#bbb' }}>—</span>
-        ) : (
-          <Progress percent={c.row.original.percent} size="small" style={{ margin: 0, width: '100%' }} />
-        ),
-    },
-    text('progress', (r) => rowProgressText(r, 'progress')),
-    {
-      id: 'updatedAt',
-      header: T('updatedAt'),
-      accessorFn: (r) => (r.filled ? (r.progress?.updatedAt ?? '') : ''),
-      cell: (c) => <span style={{ color: '#888' }}>{shortTime(c.getValue<string>())}</span>,
-    },
-    // Core lists the most specific reason first: a district named, then its cluster, then a corridor, then 各区.
-    text('relevance', (r) => r.reasons.join('；')),
+        ) : null}
+        {c.row.original.task.number ? <span style={{ color: '#888', marginRight: 4 }}>{c.row.original.task.number}.</span> : null}
+        {c.getValue<string>()}
+      </span>
+    )),
+    text('leadUnits'),
+    text('responsibleUnits'),
+    col('deadline', (c) => {
+      const r = c.row.original;
+      return (
+        <span style={{ ...ellipsis, color: r.overdue ? '#cf1322' : undefined }} title={r.task.deadlineText}>
+          {rowTaskText(r, 'deadline') || '—'}
+        </span>
+      );
+    }),
+    col('status', (c) => <StatusTag status={c.row.original.status} />),
+    col('percent', (c) =>
+      c.row.original.percent === undefined ? (
+        <span style={{ color: '#bbb' }}>—</span>
+      ) : (
+        <Progress percent={c.row.original.percent} size="small" style={{ margin: 0, width: '100%' }} />
+      ),
+    ),
+    text('progress'),
+    col('updatedAt', (c) => <span style={{ color: '#888' }}>{shortTime(c.getValue<string>())}</span>),
+    text('relevance'),
   ];
 }
 
@@ -234,28 +217,37 @@ export const TaskGrid = memo(function TaskGrid(props: {
     [hidden, compact, gridWidth],
   );
   const sizing: ColumnSizingState = useMemo(() => ({ ...DEFAULT_WIDTH, ...widths }), [widths]);
+  // The table holds no rows: it gives the headers, widths, visibility and sort clicks. The grid
+  // sorts its rows itself and makes a table row only for a row on screen, so opening the ledger
+  // or typing never builds 10,000 of them.
   const table = useReactTable({
-    data: all ?? rows,
+    data: NO_ROWS,
     columns: cols,
     state: { sorting: sort as SortingState, columnVisibility: visibility, columnSizing: sizing, columnOrder: [...COLUMN_ORDER] },
     onSortingChange: (u) => setSort((typeof u === 'function' ? u(sort as SortingState) : u) as typeof sort),
     onColumnSizingChange: (u) => setWidths(typeof u === 'function' ? u(sizing) : u),
     columnResizeMode: 'onChange',
     defaultColumn: { minSize: 48, maxSize: 800 },
+    manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getRowId: (r) => r.task.key,
   });
+  // One table row per row object (a new object when its task or progress changes).
+  const [tableRows] = useState(() => new WeakMap<LedgerRow, Row<LedgerRow>>());
+  const tableRow = (r: LedgerRow, index: number) => {
+    let got = tableRows.get(r);
+    if (!got) tableRows.set(r, (got = createRow(table, r.task.key, r, index, 0)));
+    return got;
+  };
 
-  const sortedRows = table.getRowModel().rows;
+  const sorted = useMemo(() => sortLedgerRows(all ?? rows, sort), [all, rows, sort]);
   const items = useMemo(() => {
-    let list = sortedRows.map((r) => r.original);
+    let list = sorted;
     if (all && rows !== all) {
       const keep = new Set(rows);
       list = list.filter((r) => keep.has(r));
     }
     return toItems(list, grouping);
-  }, [sortedRows, grouping, rows, all]);
+  }, [sorted, grouping, rows, all]);
   useEffect(() => {
     if (orderRef) orderRef.current = items.flatMap((it) => (it.kind === 'row' ? [it.row.task.key] : []));
   }, [items, orderRef]);
@@ -368,7 +360,7 @@ export const TaskGrid = memo(function TaskGrid(props: {
                 // Stable across keystrokes (a row that stays is updated, not remounted); a task listed
                 // under two groups is two rows.
                 key={`${it.group ?? ''}|${key}`}
-                row={table.getRow(key)}
+                row={tableRow(it.row, v.index)}
                 data={it.row}
                 top={v.start}
                 active={key === activeKey}
