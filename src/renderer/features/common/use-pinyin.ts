@@ -2,25 +2,31 @@ import { useEffect, useState } from 'react';
 import { loadPinyin, pinyinLoaded } from '@core/search';
 
 /**
- * Loads the pinyin dictionary (a chunk of its own, ≈200 KB) after the page's first paint and
- * re-renders once it is in, so pinyin initials ("yjgjyf") work without slowing the app's start.
- * True once loaded.
+ * Loads the pinyin dictionary (a chunk of its own, ≈200 KB) once the page has painted what it
+ * shows, and re-renders once it is in, so pinyin initials ("yjgjyf") work without slowing the
+ * app's start. `shown`: the page's content is on screen (a page still reading its data passes
+ * false, so the dictionary does not compete with the first rows). True once loaded.
  */
-export function usePinyin(): boolean {
+export function usePinyin(shown = true): boolean {
   const [ready, setReady] = useState(pinyinLoaded);
   useEffect(() => {
-    if (ready) return;
+    if (ready || !shown) return;
     let live = true;
-    // After the first paint: a timer (not a microtask), so the grid's first frame comes first.
-    const timer = setTimeout(() => {
-      void loadPinyin().then(() => {
-        if (live) setReady(true);
-      });
-    }, 0);
+    // After the next paint: the frame's callback runs just before it is painted, a timer set
+    // there runs after it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        void loadPinyin().then(() => {
+          if (live) setReady(true);
+        });
+      }, 0);
+    });
     return () => {
       live = false;
+      cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [ready]);
+  }, [ready, shown]);
   return ready;
 }
