@@ -6,6 +6,8 @@ import 'dayjs/locale/zh-cn';
 import { getDb } from './storage/db';
 import { useQuery } from './storage/use-query';
 import { getDistrict, getPeriodKind, setDistrict } from './storage/repositories';
+import { prefetchLedger } from './storage/shared-query';
+import { useRoute } from './state/route';
 import { readSetting } from './storage/settings';
 import { FirstStart } from './features/shell/FirstStart';
 import { Shell } from './features/shell/Shell';
@@ -33,6 +35,9 @@ function Root() {
   // Still inside the one start-up spinner's time: the first read after opening is instant.
   if (office === undefined) return null;
   if (district === null || !context) return <FirstStart onPick={(d) => setDistrict(getDb(), d)} />;
+  // Opening on the ledger: its tasks are read now, while the frame below is drawn, not after it.
+  // (Starting a read, once per district, is safe during render: it sets no state.)
+  if (useRoute.getState().page === 'ledger') prefetchLedger(context.district);
   return (
     <AppContextProvider value={context}>
       <Shell district={context.district} />

@@ -3,7 +3,7 @@ import { App, Empty } from 'antd';
 import { STATUS_LABELS, taskCode } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
 import { saveTaskGridCsv } from '../common/csv-save';
-import { getDb, useQuery, clustersRepo, documentsRepo, progressRepo, tasksRepo, allSections } from '../../storage';
+import { getDb, useQuery, progressRepo, useLedgerBase } from '../../storage';
 import { useAppContext } from '../common/app-context';
 import { useLedgerView } from '../../state/ledger';
 import { useRoute } from '../../state/route';
@@ -27,17 +27,8 @@ export function LedgerPage() {
   const { message } = App.useApp();
   const district = useAppContext().district;
   const { period } = useReportingPeriod();
-  const baseQuery = useQuery(async () => {
-    if (!district) return undefined;
-    const db = getDb();
-    const [tasks, documents, sections, clusters] = await Promise.all([
-      tasksRepo.active(db),
-      documentsRepo.all(db),
-      allSections(db),
-      clustersRepo.byDistrict(db, district),
-    ]);
-    return { tasks, documents, sections, clusters };
-  }, [district]);
+  // Started as soon as the app knew the district (App.tsx), so the tasks are read while the frame is drawn.
+  const baseQuery = useLedgerBase(district);
   const base = baseQuery.data;
   const progressQuery = useQuery(() => (district ? progressRepo.byPeriod(getDb(), district, period.id) : []), [district, period.id]);
   const progress = progressQuery.data;
@@ -69,8 +60,9 @@ export function LedgerPage() {
   const infos = useMemo(() => (base && district ? buildTaskInfos({ ...base, district }) : undefined), [base, district]);
   const rows = useMemo(() => (infos && progress ? attachProgress(infos, progress, period.end) : undefined), [infos, progress, period.end]);
   // The search index of the tasks: built once per data change (again once pinyin is in), then
-  // each term's hits are kept, so a keystroke scans at most the previous term's hits.
-  const pinyinReady = usePinyin();
+  // each term's hits are kept, so a keystroke scans at most the previous term's hits. The pinyin
+  // dictionary comes after the first rows are painted.
+  const pinyinReady = usePinyin(Boolean(rows));
   const index = useMemo(() => (infos ? buildSearchIndex(infos) : undefined), [infos, pinyinReady]); // eslint-disable-line react-hooks/exhaustive-deps
   useWarmSearch(infos, pinyinReady);
   const shown = useMemo(() => (rows ? filterRows(rows, filters, search, index) : []), [rows, filters, search, index]);

@@ -1,0 +1,126 @@
+/**
+ * A live query that can be started before any page shows it, and that whoever watches it
+ * shares: the app starts reading the ledger's 10,000 tasks as soon as it knows the district, so
+ * IndexedDB reads them while the window's frame is still being drawn, and the ledger page then
+ * watches that same query instead of starting its own.
+ */
+import { useCallback, useSyncExternalStore } from 'react';
+import { liveQuery, type Subscription } from 'dexie';
+import { getDb, type LedgerDb } from './db';
+import type { QueryState } from './use-query';
+import { clustersRepo, documentsRepo, tasksRepo } from './repositories';
+import { allSections } from './queries';
+
+interface Shared {
+  state: QueryState<unknown>;
+  listeners: Set<() => void>;
+  sub?: Subscription;
+  holds: number;
+  stop?: ReturnType<typeof setTimeout>;
+}
+
+const LOADING: QueryState<never> = { data: undefined, loading: true, error: undefined };
+const running = new Map<string, Shared>();
+
+/** Keep the query `key` running (start it if need be); returns the release. */
+function hold(key: string, query: (db: LedgerDb) => Promise<unknown>): () => void {
+  let s = running.get(key);
+  if (!s) {
+    const shared: Shared = { state: LOADING, listeners: new Set(), holds: 0 };
+    running.set(key, shared);
+    const set = (state: QueryState<unknown>) => {
+      shared.state = state;
+      for (const l of shared.listeners) l();
+    };
+    // As useQuery: an error is an answer (shown by the page), not the end of the watch.
+    shared.sub = liveQuery(async () => {
+      try {
+        return { ok: true as const, data: await query(getDb()) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }).subscribe((a) => set(a.ok ? { data: a.data, loading: false, error: undefined } : { data: undefined, loading: false, error: a.error }));
+    s = shared;
+  }
+  const shared = s;
+  clearTimeout(shared.stop);
+  shared.holds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--shared.holds > 0) return;
+    // Not at once: a page that re-mounts at once (React's checks in development) keeps the answer.
+    shared.stop = setTimeout(() => {
+      if (shared.holds > 0) return;
+      shared.sub?.unsubscribe();
+      running.delete(key);
+    }, 0);
+  };
+}
+
+/**
+ * Start the query `key` now, before anything shows it; it is kept `forMs` for a page to take it
+ * up (useSharedQuery with the same key), then stops unless a page watches it.
+ */
+export function prefetchQuery(key: string, query: (db: LedgerDb) => Promise<unknown>, forMs = 10_000): void {
+  if (running.has(key)) return;
+  setTimeout(hold(key, query), forMs);
+}
+
+/** Whether the query `key` is running (started early, or watched). */
+export function isQueryRunning(key: string): boolean {
+  return running.has(key);
+}
+
+/**
+ * Watch the query `key` (started now, or taken over from an early start): `onChange` is told of
+ * each new answer; `current()` gives the latest; `release()` ends the watch.
+ */
+export function watchQuery<T>(key: string, query: (db: LedgerDb) => Promise<T>, onChange: () => void): { current: () => QueryState<T>; release: () => void } {
+  const release = hold(key, query);
+  const s = running.get(key)!;
+  s.listeners.add(onChange);
+  return {
+    current: () => s.state as QueryState<T>,
+    release: () => {
+      s.listeners.delete(onChange);
+      release();
+    },
+  };
+}
+
+/**
+ * The answer of the live query `key` (`query` runs it; the same key must always mean the same
+ * query), as useQuery gives it; the query is shared with every other watcher of the key and
+ * with an early start.
+ */
+export function useSharedQuery<T>(key: string, query: (db: LedgerDb) => Promise<T>): QueryState<T> {
+  // The key names the query; a new function for the same key is the same query.
+  const subscribe = useCallback((onChange: () => void) => watchQuery(key, query, onChange).release, [key]);
+  const snapshot = useCallback(() => (running.get(key)?.state ?? LOADING) as QueryState<T>, [key]);
+  return useSyncExternalStore(subscribe, snapshot);
+}
+
+/** What the ledger shows before the period's progress: the active tasks, the documents and sections, the district's clusters. */
+async function ledgerBase(db: LedgerDb, district: string) {
+  const [tasks, documents, sections, clusters] = await Promise.all([
+    tasksRepo.active(db),
+    documentsRepo.all(db),
+    allSections(db),
+    clustersRepo.byDistrict(db, district),
+  ]);
+  return { tasks, documents, sections, clusters };
+}
+
+const ledgerKey = (district: string) => `ledger|${district}`;
+
+/** Start reading the ledger's data of `district` now (the app opens on the ledger). */
+export function prefetchLedger(district: string): void {
+  prefetchQuery(ledgerKey(district), (db) => ledgerBase(db, district));
+}
+
+/** The ledger's data of `district`, live; shared with an early start. */
+export function useLedgerBase(district: string) {
+  return useSharedQuery(ledgerKey(district), (db) => ledgerBase(db, district));
+}
