@@ -143,13 +143,17 @@ describe('backup and restore', () => {
 
     const check = await readBackupFile(first.bytes);
     if (!check.ok) throw new Error(check.message);
-    const { sink } = memorySink();
+    const { sink, files } = memorySink();
     const { safety } = await restoreBackup(db, check.backup, { sink });
+    // The safety backup is main's file; the page kept its name and header, not its bytes.
+    expect(safety.fileName).toBe(files.at(-1)!.name);
+    expect(safety.chunks).toEqual([]);
+    expect(() => safety.bytes).toThrow();
     expect((await db.tasks.get('2023YD-01'))?.title).not.toBe('备份之后的修改');
     expect(await db.progress.get('汉阳区|新增|2025-Q3')).toBeUndefined();
     expect(await db.audit.count()).toBe(auditBefore + 1);
 
-    const back = await readBackupFile(safety.bytes);
+    const back = await readBackupFile(files.at(-1)!.data);
     if (!back.ok) throw new Error(back.message);
     await restoreBackup(db, back.backup, { sink });
     const again = await dumpTables(db);

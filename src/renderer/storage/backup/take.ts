@@ -24,18 +24,30 @@ function defaultSink(): BackupSink {
   return platform();
 }
 
-/** Take a backup and hand it to main (a file in userData/backups); in the browser `written` is null. */
+/**
+ * Take a backup and hand it to main (a file in userData/backups); in the browser `written` is
+ * null. What comes back keeps the backup's header, size and name, not its bytes: they have left
+ * the page (to main's file, or to a Blob), so a restore that goes on after its safety backup
+ * does not hold a second copy of the store while it writes.
+ */
 export async function takeBackup(db: Dexie, reason: BackupReason, sink: BackupSink = defaultSink()): Promise<TakenBackup> {
   const backup = await createBackup(db, reason);
   const written = await writeToSink(sink, reason, backup);
   const fileName = written?.name ?? backupFileName(backup.header);
-  if (written) return Object.assign(backup, { fileName, written });
   // No disk (the browser): the pieces move into a Blob (the browser keeps it outside the page's
   // memory) until the page offers it as a download.
-  const blob = new Blob(backup.chunks as unknown as BlobPart[], { type: 'application/json' });
-  return { header: backup.header, chunks: [], size: backup.size, blob, fileName, written, get bytes(): Uint8Array {
-    throw new Error('the backup is in `blob`');
-  } };
+  const blob = written ? undefined : new Blob(backup.chunks as unknown as BlobPart[], { type: 'application/json' });
+  return {
+    header: backup.header,
+    chunks: [],
+    size: backup.size,
+    fileName,
+    written,
+    ...(blob ? { blob } : {}),
+    get bytes(): Uint8Array {
+      throw new Error(blob ? 'the backup is in `blob`' : 'the backup was handed to main: read its file');
+    },
+  };
 }
 
 /** Hand the pieces to main's file stream one by one (or whole, to a sink without one). */
