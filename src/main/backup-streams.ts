@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { BackupFileInfo, BackupReadHandle, BackupReason } from '../shared/bridge';
+import { REOPENABLE_READS, type BackupFileInfo, type BackupReadHandle, type BackupReason } from '../shared/bridge';
+import { keepNewest } from '../shared/keep-newest';
 import { BackupError, MAX_BACKUP_BYTES, NOT_A_BACKUP_MESSAGE, describeFsError, isBackupFileName, keepBackupFile } from './backups';
 import { EnvelopeVerifier } from './backup-envelope';
 
@@ -121,7 +122,7 @@ export class BackupStreams {
       const id = randomUUID();
       this.reads.set(id, { name, fh, size, at: 0 });
       this.opened.set(id, path);
-      for (const old of [...this.opened.keys()].slice(0, Math.max(0, this.opened.size - MAX_OPEN))) this.opened.delete(old);
+      keepNewest(this.opened, REOPENABLE_READS);
       return { id, name, size };
     } catch (err) {
       if (err instanceof BackupError) throw err;

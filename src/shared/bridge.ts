@@ -9,6 +9,9 @@
 /** Name of the global the preload exposes. */
 export const BRIDGE_GLOBAL = 'ledger';
 
+/** How many of the latest backup reads reopenBackupRead can open again (main and the browser build alike). */
+export const REOPENABLE_READS = 4;
+
 /** IPC channel names. Do not rename: main and preload must agree. */
 export const CHANNELS = {
   appInfo: 'ledger:app-info',
@@ -162,7 +165,8 @@ export interface LedgerBridge {
   /**
    * The file of an earlier read opened again from its start (a new handle): the restore reads
    * the checked file a second time, after its safety backup, so that the page never holds the
-   * file's rows and a whole backup at once.
+   * file's rows and a whole backup at once. Any of the last REOPENABLE_READS reads handed out
+   * can be opened again; an older id is refused.
    */
   reopenBackupRead(id: string): Promise<BackupReadHandle>;
   /** Subscribe to menu commands; returns an unsubscribe function. */

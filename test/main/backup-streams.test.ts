@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { BackupStreams } from '../../src/main/backup-streams';
 import { BACKUPS_KEPT, NOT_A_BACKUP_MESSAGE, backupFileName, listBackupFiles, writeBackupFile } from '../../src/main/backups';
 import { EnvelopeVerifier, isBackupEnvelope } from '../../src/main/backup-envelope';
+import { REOPENABLE_READS } from '../../src/shared/bridge';
 import { envelope } from './envelope';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'ledger-streams-'));
@@ -126,6 +127,20 @@ describe('streamed reads', () => {
     await writeFile(picked, envelope('改过'));
     expect(await readAll((await s.reopenRead(again.id)).id)).toEqual(Buffer.from(envelope('改过')));
     await expect(s.reopenRead('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/无法再打开，请重新选择备份文件/);
+  });
+
+  it('opens again any of the latest REOPENABLE_READS reads, not an older one', async () => {
+    const s = new BackupStreams(await tempDir());
+    const picked = join(await tempDir(), '备份.json');
+    await writeFile(picked, envelope('最近'));
+    const ids: string[] = [];
+    for (let i = 0; i <= REOPENABLE_READS; i++) {
+      const h = await s.openRead({ path: picked });
+      await s.closeRead(h.id);
+      ids.push(h.id);
+    }
+    await expect(s.reopenRead(ids[0]!)).rejects.toThrow(/无法再打开，请重新选择备份文件/);
+    for (const id of ids.slice(1)) expect((await s.reopenRead(id)).name).toBe('备份.json');
   });
 
   it('the list reads each header: a file with a good header and a broken body still shows its counts', async () => {

@@ -11,6 +11,8 @@ import type {
   SaveFileRequest,
   SaveFileResult,
 } from '@shared/bridge';
+import { REOPENABLE_READS } from '@shared/bridge';
+import { keepNewest } from '@shared/keep-newest';
 import { BROWSER_BRIDGE_TEXT as T } from './texts';
 
 /** Let the officer choose a file; the File itself (read later, piece by piece). */
@@ -40,7 +42,7 @@ const openReads = new Map<string, { file: File; at: number }>();
 const pickedFiles = new Map<string, File>();
 const rememberPicked = (id: string, file: File) => {
   pickedFiles.set(id, file);
-  for (const old of [...pickedFiles.keys()].slice(0, Math.max(0, pickedFiles.size - 4))) pickedFiles.delete(old);
+  keepNewest(pickedFiles, REOPENABLE_READS);
 };
 const READ_CHUNK = 1024 * 1024;
 
