@@ -48,6 +48,20 @@ export async function openBenchPage(context: BrowserContext, serverUrl: string):
 }
 
 /**
+ * A fresh browser profile (empty HTTP cache) whose IndexedDB holds the app's store with 10,000
+ * tasks of 汉阳区, as step 4 starts the app: the context at 1366×768, its seeding page closed.
+ */
+export async function seededAppContext(browser: Browser, serverUrl: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  // tsx names inner functions with esbuild's __name helper; functions sent to the page need it too.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const seed = await openBenchPage(context, serverUrl);
+  await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
+  await seed.close();
+  return context;
+}
+
+/**
  * Open the bench page in a fresh context and call window.__bench[name](...args) through `call`.
  * Every call's peak memory is recorded: `peak()` gives the peak of the calls since it was last
  * asked (for a row's `memory`); rows left without one get the peak of the whole step.
@@ -531,12 +545,7 @@ const appStep: BenchStep = {
       let scrollMemory: MemoryPeak | undefined;
       for (let run = 0; run < 3; run++) {
         // A fresh profile each run: empty HTTP cache and an IndexedDB holding only the 10,000 tasks.
-        const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-        // tsx names inner functions with esbuild's __name helper; functions sent to the page need it too.
-        await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-        const seedPage = await openBenchPage(context, server.url);
-        await seedPage.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
-        await seedPage.close();
+        const context = await seededAppContext(browser, server.url);
         await context.addInitScript(watchFirstRow);
         const page = await context.newPage();
         await page.goto(`${server.url}#/ledger`);

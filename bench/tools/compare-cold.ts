@@ -4,7 +4,7 @@
  * `npx tsx bench/tools/compare-cold.ts <rounds> <appDir> [appDir…]` after `npm run bench app`
  * (it uses that run's bench page). Prints each start and each build's median with its spread.
  */
-import { launch, openBenchPage } from '../steps';
+import { launch, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
 
 const [roundsArg, ...dirs] = process.argv.slice(2);
@@ -26,11 +26,7 @@ try {
   for (let round = 0; round < rounds; round++)
     for (let i = 0; i < dirs.length; i++) {
       const url = servers[i]!.url;
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-      await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-      const seed = await openBenchPage(context, url);
-      await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
-      await seed.close();
+      const context = await seededAppContext(browser, url);
       await context.addInitScript({ content: WATCH });
       const page = await context.newPage();
       await page.goto(`${url}#/ledger`);

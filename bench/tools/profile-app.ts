@@ -3,7 +3,7 @@
  * CPU profiler on, types into the search box, and prints the functions with the most self time.
  * Run after `npm run bench app` (it uses that run's builds): `npx tsx bench/tools/profile-app.ts [cold|search]`.
  */
-import { launch, openBenchPage } from '../steps';
+import { launch, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
 import { topSelf } from './cpu-profile';
 
@@ -11,10 +11,7 @@ const mode = process.argv[2] ?? 'search';
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
 const browser = await launch();
 try {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  const seed = await openBenchPage(context, server.url);
-  await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
+  const context = await seededAppContext(browser, server.url);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');

@@ -4,18 +4,14 @@
  * CPU profile's top functions in each 100 ms. Run after `npm run bench app` (it uses that run's
  * builds; RENDERER_DIR another build): `npx tsx bench/tools/timeline-cold.ts`.
  */
-import { launch, openBenchPage } from '../steps';
+import { launch, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
 const browser = await launch();
 try {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  const seed = await openBenchPage(context, server.url);
-  await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
-  await seed.close();
+  const context = await seededAppContext(browser, server.url);
   await context.addInitScript({
     content: `
     window.__marks = [];
