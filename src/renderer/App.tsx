@@ -35,8 +35,9 @@ function Root() {
   // Still inside the one start-up spinner's time: the first read after opening is instant.
   if (office === undefined) return null;
   if (district === null || !context) return <FirstStart onPick={(d) => setDistrict(getDb(), d)} />;
-  // Opening on the ledger: its tasks are read now, while the frame below is drawn, not after it.
-  // (Starting a read, once per district, is safe during render: it sets no state.)
+  // Opening on the ledger: its tasks are asked of IndexedDB now, so that the store reads them while
+  // the frame below is drawn, not after it. (Starting a read, once per district, is safe during
+  // render: it sets no state.)
   if (useRoute.getState().page === 'ledger') prefetchLedger(context.district);
   return (
     <AppContextProvider value={context}>

@@ -86,6 +86,28 @@ describe('a live query started early and taken over by the page (the ledger at s
     expect(isQueryRunning('t4')).toBe(false);
   });
 
+  it('the early start running out while the page watches does not stop the page’s live query', async () => {
+    const { calls, query } = counted();
+    prefetchQuery('t6', query, 20);
+    let changes = 0;
+    const watch = watchQuery('t6', query, () => changes++);
+    await until(() => !watch.current().loading);
+    await new Promise((r) => setTimeout(r, 80)); // the early start's 20 ms are over
+    expect(isQueryRunning('t6')).toBe(true);
+    expect(calls.n).toBe(1);
+    const seen = changes;
+    await db.tasks.put({ ...seedTasks()[1]!, title: '页面仍然看得到的修改' });
+    await until(() => changes > seen);
+    expect(calls.n).toBe(2);
+    // And a second early start while the page holds it starts nothing.
+    prefetchQuery('t6', query, 20);
+    await settle();
+    expect(calls.n).toBe(2);
+    watch.release();
+    await new Promise((r) => setTimeout(r, 80));
+    expect(isQueryRunning('t6')).toBe(false);
+  });
+
   it('a failing read is an answer with its error, not a thrown render', async () => {
     let changes = 0;
     const watch = watchQuery('t5', async () => {

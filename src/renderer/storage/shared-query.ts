@@ -64,7 +64,8 @@ function hold(key: string, query: (db: LedgerDb) => Promise<unknown>): () => voi
  * up (useSharedQuery with the same key), then stops unless a page watches it.
  */
 export function prefetchQuery(key: string, query: (db: LedgerDb) => Promise<unknown>, forMs = 10_000): void {
-  if (running.has(key)) return;
+  // Held already: nothing to start. (Running with no holds, about to stop: held again.)
+  if ((running.get(key)?.holds ?? 0) > 0) return;
   setTimeout(hold(key, query), forMs);
 }
 

@@ -73,7 +73,7 @@ function shortTime(iso: string | undefined): string {
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 // Headers are the registry's names and values the grid's one rule (grid-columns.ts); built once, never per keystroke.
-function columns(): ColumnDef<LedgerRow>[] {
+export function columns(): ColumnDef<LedgerRow>[] {
   // Sorting is the grid's own (sortLedgerRows); the table library keeps the headers, widths and clicks.
   const col = (id: LedgerColumnId, cell: ColumnDef<LedgerRow>['cell']): ColumnDef<LedgerRow> => ({
     id,
@@ -233,13 +233,16 @@ export const TaskGrid = memo(function TaskGrid(props: {
   });
   // One table row per row object (a new object when its task or progress changes).
   const [tableRows] = useState(() => new WeakMap<LedgerRow, Row<LedgerRow>>());
-  const tableRow = (r: LedgerRow, index: number) => {
+  // The row's index is not used (the grid sorts by itself): 0 for every row.
+  const tableRow = (r: LedgerRow) => {
     let got = tableRows.get(r);
-    if (!got) tableRows.set(r, (got = createRow(table, r.task.key, r, index, 0)));
+    if (!got) tableRows.set(r, (got = createRow(table, r.task.key, r, 0, 0)));
     return got;
   };
 
-  const sorted = useMemo(() => sortLedgerRows(all ?? rows, sort), [all, rows, sort]);
+  // Sorted once per change of the whole list or the sort, never per keystroke (the search narrows `rows`, not `all`).
+  const source = all ?? rows;
+  const sorted = useMemo(() => sortLedgerRows(source, sort), [source, sort]);
   const items = useMemo(() => {
     let list = sorted;
     if (all && rows !== all) {
@@ -360,7 +363,7 @@ export const TaskGrid = memo(function TaskGrid(props: {
                 // Stable across keystrokes (a row that stays is updated, not remounted); a task listed
                 // under two groups is two rows.
                 key={`${it.group ?? ''}|${key}`}
-                row={tableRow(it.row, v.index)}
+                row={tableRow(it.row)}
                 data={it.row}
                 top={v.start}
                 active={key === activeKey}

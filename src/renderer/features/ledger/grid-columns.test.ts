@@ -8,7 +8,7 @@ import { emptyProgress } from '../../storage/repositories';
 import type { LedgerColumnId } from '../../state/ledger';
 import { buildRows, type LedgerRow } from '../common/task-rows';
 import { COLUMN_VALUES, sortLedgerRows } from './grid-columns';
-import { COLUMN_ORDER } from './TaskGrid';
+import { COLUMN_ORDER, columns as gridColumns } from './TaskGrid';
 
 // The five seed documents as parsed on first start, with 汉阳区's progress on some of them.
 const data = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../seeds/default-data.json'), 'utf8')) as DefaultData;
@@ -71,6 +71,17 @@ describe('the grid sorts its rows itself, as the table library did', () => {
       [{ id: 'leadUnits', desc: false }],
     ] as { id: LedgerColumnId; desc: boolean }[][])
       expect(keys(sortLedgerRows(rows, sorting))).toEqual(librarySorted(sorting));
+  });
+
+  it('a first click on a header sorts as before: numbers largest first, text A→Z', () => {
+    // Before, the library chose from the first row's value; the grid's table now holds no rows and says it per column.
+    const state = { sorting: [], columnPinning: {}, columnVisibility: {}, columnOrder: [] };
+    const base = { state, onStateChange: () => undefined, renderFallbackValue: null, getCoreRowModel: getCoreRowModel() };
+    const before = createTable<LedgerRow>({ ...base, data: rows, columns: COLUMN_ORDER.map((id) => ({ id, accessorFn: COLUMN_VALUES[id] })) });
+    const now = createTable<LedgerRow>({ ...base, data: [], columns: gridColumns() });
+    for (const id of COLUMN_ORDER) expect(now.getColumn(id)!.getFirstSortDir(), id).toBe(before.getColumn(id)!.getFirstSortDir());
+    expect(now.getColumn('percent')!.getFirstSortDir()).toBe('desc');
+    expect(now.getColumn('title')!.getFirstSortDir()).toBe('asc');
   });
 
   it('hands back the same array when nothing is sorted, and ignores a column it does not know', () => {
