@@ -222,6 +222,17 @@ describe('task ledger', () => {
     await expect.poll(async () => (await seqs())[0]).toBe(1);
     expect(await seqs()).toEqual([...(await seqs())].sort((a, b) => a - b));
     await header('序号').click(); // back to the list's own order
+    // Scrolled far down, a new search shows its first matches from the top.
+    const grid = page.getByTestId('task-grid');
+    await grid.evaluate((el) => el.scrollTo(0, 200_000));
+    await expect.poll(() => grid.evaluate((el) => el.scrollTop)).toBeGreaterThan(100_000);
+    await search(page, '研发');
+    await expect.poll(() => grid.evaluate((el) => el.scrollTop)).toBe(0);
+    const firstMatch = await rowsIn(page).first().getAttribute('data-task-key');
+    await search(page, '');
+    await search(page, '研发');
+    expect(await rowsIn(page).first().getAttribute('data-task-key')).toBe(firstMatch);
+    await search(page, '');
     await page.getByTestId('task-grid').focus();
     t0 = Date.now();
     for (let i = 0; i < 30; i++) await page.keyboard.press('PageDown');

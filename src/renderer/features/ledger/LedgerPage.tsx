@@ -71,6 +71,7 @@ export function LedgerPage() {
     () => (rows && search && filters.relevantOnly && shown.length === 0 ? filterRows(rows, { ...filters, relevantOnly: false }, search, index).length : 0),
     [rows, filters, search, shown.length, index],
   );
+  const scrollKey = useMemo(() => JSON.stringify([search, filters]), [search, filters]);
   const shownRef = useRef(shown);
   useEffect(() => {
     shownRef.current = shown;
@@ -190,6 +191,7 @@ export function LedgerPage() {
             onOpen={select}
             onClose={closeDetail}
             orderRef={order}
+            scrollKey={scrollKey}
           />
         )}
         {openRow && (

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import {
   createRow,
   flexRender,
@@ -186,8 +186,10 @@ export const TaskGrid = memo(function TaskGrid(props: {
   onClose: () => void;
   /** Set to the task keys in the order shown (for 下一项未填报). */
   orderRef?: MutableRefObject<string[]>;
+  /** The search and filters shown: when it changes the grid goes back to its top (the first matches). */
+  scrollKey?: string;
 }) {
-  const { rows, all, grouping, activeKey, openKey, onActivate, onOpen, onClose, orderRef } = props;
+  const { rows, all, grouping, activeKey, openKey, onActivate, onOpen, onClose, orderRef, scrollKey } = props;
   const hidden = useLedgerColumns((s) => s.hidden);
   const widths = useLedgerColumns((s) => s.widths);
   const sort = useLedgerColumns((s) => s.sort);
@@ -269,6 +271,15 @@ export const TaskGrid = memo(function TaskGrid(props: {
     overscan: 12,
     scrollPaddingStart: ROW_HEIGHT,
   });
+
+  // A new search or filter shows its first matches from the top, before the frame is painted (and
+  // the grid does not draw the rows of a scroll position the shorter list no longer has).
+  const shownFor = useRef(scrollKey);
+  useLayoutEffect(() => {
+    if (shownFor.current === scrollKey) return;
+    shownFor.current = scrollKey;
+    if (scrollRef.current && scrollRef.current.scrollTop > 0) virtualizer.scrollToOffset(0);
+  }, [scrollKey, virtualizer]);
 
   // Keep the active row in view when it changes (keyboard or a search that moves it).
   useEffect(() => {
