@@ -23,6 +23,11 @@ try {
   console.log(`first row after ${Date.now() - t0} ms (wall, from goto)`);
   if (mode !== 'cold') {
     await page.waitForTimeout(500);
+    // SORT=<header> sorts the grid by that column first (e.g. SORT=重点任务).
+    if (process.env.SORT) {
+      await page.locator('[data-testid="task-grid"] [role="columnheader"]', { hasText: process.env.SORT }).first().click();
+      await page.waitForTimeout(500);
+    }
     await page.getByTestId('ledger-search').focus();
     await cdp.send('Profiler.start');
     for (const k of ['创', '新', '平', '台']) {
