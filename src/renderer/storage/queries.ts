@@ -8,6 +8,7 @@ import type { ReportSource } from '@core/report';
 import type { ReportKind } from '@core/report';
 import type { LedgerDb } from './ledger-db';
 import { readSetting } from './settings';
+import { clustersRepo, tasksRepo } from './repositories';
 
 /** Every policy document. */
 export const allDocuments = (db: LedgerDb) => db.documents.toArray();
@@ -19,6 +20,17 @@ export const allTasks = (db: LedgerDb) => db.tasks.toArray();
 export const allTargets = (db: LedgerDb) => db.targets.toArray();
 /** Every cluster of every district. */
 export const allClusters = (db: LedgerDb) => db.clusters.toArray();
+
+/** What the ledger shows before the period's progress: the active tasks, the documents and sections, the district's clusters. */
+export async function ledgerBase(db: LedgerDb, district: string) {
+  const [tasks, documents, sections, clusters] = await Promise.all([
+    tasksRepo.active(db),
+    allDocuments(db),
+    allSections(db),
+    clustersRepo.byDistrict(db, district),
+  ]);
+  return { tasks, documents, sections, clusters };
+}
 
 /** The tasks of `keys` that exist, in the order of `keys`. */
 export async function tasksByKeys(db: LedgerDb, keys: readonly string[]): Promise<Task[]> {

@@ -6,10 +6,9 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { liveQuery, type Subscription } from 'dexie';
-import { getDb, type LedgerDb } from './db';
-import type { QueryState } from './use-query';
-import { clustersRepo, documentsRepo, tasksRepo } from './repositories';
-import { allSections } from './queries';
+import type { LedgerDb } from './db';
+import { answerOf, stateOf, type QueryState } from './use-query';
+import { ledgerBase } from './queries';
 
 interface Shared {
   state: QueryState<unknown>;
@@ -33,13 +32,7 @@ function hold(key: string, query: (db: LedgerDb) => Promise<unknown>): () => voi
       for (const l of shared.listeners) l();
     };
     // As useQuery: an error is an answer (shown by the page), not the end of the watch.
-    shared.sub = liveQuery(async () => {
-      try {
-        return { ok: true as const, data: await query(getDb()) };
-      } catch (error) {
-        return { ok: false as const, error };
-      }
-    }).subscribe((a) => set(a.ok ? { data: a.data, loading: false, error: undefined } : { data: undefined, loading: false, error: a.error }));
+    shared.sub = liveQuery(() => answerOf(query)).subscribe((a) => set(stateOf(a)));
     s = shared;
   }
   const shared = s;
@@ -101,17 +94,6 @@ export function useSharedQuery<T>(key: string, query: (db: LedgerDb) => Promise<
   const subscribe = useCallback((onChange: () => void) => watchQuery(key, query, onChange).release, [key]);
   const snapshot = useCallback(() => (running.get(key)?.state ?? LOADING) as QueryState<T>, [key]);
   return useSyncExternalStore(subscribe, snapshot);
-}
-
-/** What the ledger shows before the period's progress: the active tasks, the documents and sections, the district's clusters. */
-async function ledgerBase(db: LedgerDb, district: string) {
-  const [tasks, documents, sections, clusters] = await Promise.all([
-    tasksRepo.active(db),
-    documentsRepo.all(db),
-    allSections(db),
-    clustersRepo.byDistrict(db, district),
-  ]);
-  return { tasks, documents, sections, clusters };
 }
 
 const ledgerKey = (district: string) => `ledger|${district}`;

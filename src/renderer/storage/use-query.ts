@@ -11,18 +11,25 @@ export interface QueryState<T> {
 
 type Answer<T> = { ok: true; data: T } | { ok: false; error: unknown };
 
+/** Run `query` as a live query runs it: an error is an answer (the page shows it), not a throw. */
+export async function answerOf<T>(query: (db: LedgerDb) => Promise<T> | T): Promise<Answer<T>> {
+  try {
+    return { ok: true, data: await query(getDb()) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** An answer as a page reads it. */
+export function stateOf<T>(answer: Answer<T> | undefined): QueryState<T> {
+  if (answer === undefined) return { data: undefined, loading: true, error: undefined };
+  return answer.ok ? { data: answer.data, loading: false, error: undefined } : { data: undefined, loading: false, error: answer.error };
+}
+
 /**
  * Run `query` against the application's database and run it again whenever what it read
  * changes. Errors are returned, not thrown into the render.
  */
 export function useQuery<T>(query: (db: LedgerDb) => Promise<T> | T, deps: readonly unknown[]): QueryState<T> {
-  const answer = useLiveQuery(async (): Promise<Answer<T>> => {
-    try {
-      return { ok: true, data: await query(getDb()) };
-    } catch (error) {
-      return { ok: false, error };
-    }
-  }, [...deps]);
-  if (answer === undefined) return { data: undefined, loading: true, error: undefined };
-  return answer.ok ? { data: answer.data, loading: false, error: undefined } : { data: undefined, loading: false, error: answer.error };
+  return stateOf(useLiveQuery(() => answerOf(query), [...deps]));
 }
