@@ -218,6 +218,12 @@ describe('task ledger', () => {
     await header('序号').click();
     await expect.poll(async () => (await seqs())[0]).toBe(all);
     expect(await seqs()).toEqual([...(await seqs())].sort((a, b) => b - a));
+    for (const [width, height] of [[1366, 650], [1920, 1080]] as const) {
+      await page.setViewportSize({ width, height });
+      await expect.poll(async () => (await seqs())[0]).toBe(all);
+      await screenshot(page, `ledger-10000-sorted-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
     await header('序号').click();
     await expect.poll(async () => (await seqs())[0]).toBe(1);
     expect(await seqs()).toEqual([...(await seqs())].sort((a, b) => a - b));

@@ -49,7 +49,7 @@ const COMPACT_ROOMY = 840;
 const WIDE_GRID = 1200;
 
 const DEFAULT_WIDTH: Record<LedgerColumnId, number> = {
-  seq: 52,
+  seq: 66,
   document: 110,
   section: 160,
   title: 232,
