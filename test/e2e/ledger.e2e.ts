@@ -195,6 +195,8 @@ describe('task ledger', () => {
     const errors = watchErrors(page);
     await openAppAs(page, app.url, '汉阳区');
     await putRows(page, { tasks: bulkTasks(10_000).map((t) => ({ ...t, documentId: 'doc-bulk' })) });
+    // A damaged memory of the columns (hand-edited, another version) must not break the ledger.
+    await page.evaluate(() => localStorage.setItem('ledger-columns', JSON.stringify({ state: { sort: 'title', widths: [1], hidden: 'x' }, version: 2 })));
     await page.reload();
     await page.getByTestId('current-district').waitFor();
     let t0 = Date.now();

@@ -11,19 +11,9 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { TaskStatus } from '@core/model';
 
 /** Grid column ids. Persisted in localStorage: do not rename. */
-export type LedgerColumnId =
-  | 'seq'
-  | 'document'
-  | 'title'
-  | 'leadUnits'
-  | 'responsibleUnits'
-  | 'deadline'
-  | 'status'
-  | 'percent'
-  | 'progress'
-  | 'updatedAt'
-  | 'section'
-  | 'relevance';
+export const LEDGER_COLUMN_IDS = ['seq', 'document', 'title', 'leadUnits', 'responsibleUnits', 'deadline', 'status', 'percent', 'progress', 'updatedAt', 'section', 'relevance'] as const;
+/** A grid column id. */
+export type LedgerColumnId = (typeof LEDGER_COLUMN_IDS)[number];
 
 /** How the grid groups its rows. */
 export type LedgerGrouping = 'none' | 'document' | 'section' | 'status' | 'cluster';
@@ -113,6 +103,34 @@ interface ColumnsState {
   resetColumns: () => void;
 }
 
+/** A column's width limits in px (the grid's resizing and what is remembered). */
+export const COLUMN_WIDTH_LIMITS = { min: 48, max: 800 } as const;
+
+type SavedColumns = Pick<ColumnsState, 'hidden' | 'widths' | 'sort'>;
+const isColumn = (v: unknown): v is LedgerColumnId => (LEDGER_COLUMN_IDS as readonly unknown[]).includes(v);
+
+/**
+ * What was remembered of the columns, keeping only what is well formed (a hand-edited or
+ * damaged entry, or one from another version, must not break the ledger): known columns, widths
+ * within the grid's limits, sorts of a known column and a direction. The rest is the default.
+ */
+export function cleanSavedColumns(saved: unknown): Partial<SavedColumns> {
+  if (!saved || typeof saved !== 'object') return {};
+  const s = saved as Record<string, unknown>;
+  const out: Partial<SavedColumns> = {};
+  if (Array.isArray(s.hidden)) out.hidden = s.hidden.filter(isColumn);
+  if (s.widths && typeof s.widths === 'object' && !Array.isArray(s.widths))
+    out.widths = Object.fromEntries(
+      Object.entries(s.widths as Record<string, unknown>).filter(([k, w]) => isColumn(k) && typeof w === 'number' && Number.isFinite(w) && w >= COLUMN_WIDTH_LIMITS.min && w <= COLUMN_WIDTH_LIMITS.max),
+    );
+  if (Array.isArray(s.sort))
+    out.sort = s.sort.flatMap((x: unknown) => {
+      const e = x as { id?: unknown; desc?: unknown } | null;
+      return e && isColumn(e.id) && typeof e.desc === 'boolean' ? [{ id: e.id, desc: e.desc }] : [];
+    });
+  return out;
+}
+
 /** Which columns are shown, their widths and the sort (remembered across restarts). */
 export const useLedgerColumns = create<ColumnsState>()(
   persist(
@@ -136,6 +154,7 @@ export const useLedgerColumns = create<ColumnsState>()(
         return p as ColumnsState;
       },
       partialize: ({ hidden, widths, sort }) => ({ hidden, widths, sort }),
+      merge: (saved, current) => ({ ...current, ...cleanSavedColumns(saved) }),
     },
   ),
 );

@@ -14,7 +14,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Progress } from 'antd';
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { STATUS_LABELS } from '@core/model';
-import { useLedgerColumns, type LedgerColumnId, type LedgerGrouping } from '../../state/ledger';
+import { COLUMN_WIDTH_LIMITS, useLedgerColumns, type LedgerColumnId, type LedgerGrouping } from '../../state/ledger';
 import type { LedgerRow } from '../common/task-rows';
 import { LEDGER_MORE_TEXT, LEDGER_TEXT } from './texts';
 import { COLUMN_VALUES, NUMERIC_COLUMNS, columnLabel, columnSortingFn, rowTaskText, sortLedgerRows } from './grid-columns';
@@ -229,7 +229,7 @@ export const TaskGrid = memo(function TaskGrid(props: {
     onSortingChange: (u) => setSort((typeof u === 'function' ? u(sort as SortingState) : u) as typeof sort),
     onColumnSizingChange: (u) => setWidths(typeof u === 'function' ? u(sizing) : u),
     columnResizeMode: 'onChange',
-    defaultColumn: { minSize: 48, maxSize: 800 },
+    defaultColumn: { minSize: COLUMN_WIDTH_LIMITS.min, maxSize: COLUMN_WIDTH_LIMITS.max },
     manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
   });
