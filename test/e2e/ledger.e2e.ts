@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -226,6 +227,22 @@ describe('task ledger', () => {
       await screenshot(page, `ledger-10000-sorted-${width}x${height}`);
     }
     await page.setViewportSize({ width: 1366, height: 768 });
+    // 导出 CSV lists the tasks as the grid shows them (largest 序号 first), each once, read back
+    // by Python's csv module: the BOM and the header as Excel and WPS need them.
+    const shownKeys = await rowsIn(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-task-key')));
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-export-csv').click()]);
+    expect(csvDownload.suggestedFilename()).toMatch(/^汉阳区_.+\.csv$/);
+    const csv = JSON.parse(
+      execFileSync('python3', ['-c', 'import csv,json,sys; r=list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))); print(json.dumps([r[0]] + [x[:2] for x in r[1:]], ensure_ascii=False))', await csvDownload.path()], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      }),
+    ) as string[][];
+    expect(csv[0]!.slice(0, 2)).toEqual(['序号', '任务编号']);
+    expect(csv.length - 1).toBe(all);
+    expect(csv.slice(1, 1 + shownKeys.length).map((r) => r[1])).toEqual(shownKeys);
+    expect(csv.slice(1, 4).map((r) => r[0])).toEqual(['1', '2', '3']);
+    expect(new Set(csv.slice(1).map((r) => r[1])).size).toBe(all);
     await header('序号').click();
     await expect.poll(async () => (await seqs())[0]).toBe(1);
     expect(await seqs()).toEqual([...(await seqs())].sort((a, b) => a - b));

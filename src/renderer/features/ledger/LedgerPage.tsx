@@ -11,6 +11,7 @@ import { attachProgress, buildSearchIndex, buildTaskInfos, filterRows, type Task
 import { useReportingPeriod } from '../common/use-period';
 import { LedgerToolbar } from './LedgerToolbar';
 import { TaskGrid } from './TaskGrid';
+import { inGridOrder } from './grid-columns';
 import { TaskDetail } from './TaskDetail';
 import { LEDGER_TEXT } from './texts';
 import { useRelevantOnly } from './use-relevant-only';
@@ -126,7 +127,8 @@ export function LedgerPage() {
 
   const exportCsv = useCallback(async () => {
     if (!district) return;
-    const data = shownRef.current.map((r, i) => ({
+    // In the order the grid shows them (its sort and grouping), as the officer sees the list.
+    const data = inGridOrder(shownRef.current, order.current).map((r, i) => ({
       seq: i + 1,
       key: taskCode(r.task),
       document: r.documentTitle,

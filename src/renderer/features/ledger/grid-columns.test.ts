@@ -7,7 +7,7 @@ import { TASK_STATUSES, type ProgressEntry } from '@core/model';
 import { emptyProgress } from '../../storage/repositories';
 import type { LedgerColumnId } from '../../state/ledger';
 import { buildRows, type LedgerRow } from '../common/task-rows';
-import { COLUMN_VALUES, sortLedgerRows } from './grid-columns';
+import { COLUMN_VALUES, inGridOrder, sortLedgerRows } from './grid-columns';
 import { COLUMN_ORDER, columns as gridColumns } from './TaskGrid';
 
 // The five seed documents as parsed on first start, with 汉阳区's progress on some of them.
@@ -87,5 +87,19 @@ describe('the grid sorts its rows itself, as the table library did', () => {
   it('hands back the same array when nothing is sorted, and ignores a column it does not know', () => {
     expect(sortLedgerRows(rows, [])).toBe(rows);
     expect(sortLedgerRows(rows, [{ id: 'gone' as LedgerColumnId, desc: true }])).toBe(rows);
+  });
+
+  it('lists rows as the grid shows them for the CSV: sorted, each task once under grouping, unlisted rows last', () => {
+    const shown = rows.slice(0, 40);
+    const sorted = sortLedgerRows(shown, [{ id: 'title', desc: true }]);
+    expect(keys(sorted)).not.toEqual(keys(shown)); // the sort moves rows, or the test proves nothing
+    expect(keys(inGridOrder(shown, keys(sorted)))).toEqual(keys(sorted));
+    // Grouped by unit, a task with two units is listed twice: it counts at its first place.
+    const grouped = [...keys(sorted).slice(0, 10), ...keys(sorted).slice(0, 5), ...keys(sorted).slice(10)];
+    expect(keys(inGridOrder(shown, grouped))).toEqual(keys(sorted));
+    // The grid's order not yet updated: a key of a row since filtered out is skipped, a new row follows.
+    const stale = ['gone-task', ...keys(sorted).slice(1)];
+    expect(keys(inGridOrder(shown, stale))).toEqual([...keys(sorted).slice(1), sorted[0]!.task.key]);
+    expect(keys(inGridOrder(shown, []))).toEqual(keys(shown));
   });
 });

@@ -106,3 +106,23 @@ export function sortLedgerRows(rows: LedgerRow[], sorting: readonly { id: Ledger
   });
   return entries.map((e) => e.row);
 }
+
+/**
+ * The rows as the grid lists them: in the order of `keys` (the grid's task keys, sorted and
+ * grouped; a task under several groups counts at its first place), each row once. A row the grid
+ * has not listed yet (its order not yet updated) follows, in the given order; a key of a row not
+ * given is skipped. No keys: the rows as given.
+ */
+export function inGridOrder<R extends { task: { key: string } }>(rows: readonly R[], keys: readonly string[]): R[] {
+  if (keys.length === 0) return [...rows];
+  const byKey = new Map(rows.map((r) => [r.task.key, r]));
+  const out: R[] = [];
+  for (const k of keys) {
+    const r = byKey.get(k);
+    if (!r) continue;
+    out.push(r);
+    byKey.delete(k);
+  }
+  for (const r of rows) if (byKey.get(r.task.key) === r) out.push(r);
+  return out;
+}
