@@ -18,6 +18,11 @@ export interface TaskField {
   aliases: readonly string[];
   /** Whether an imported task list must have it. */
   requiredForImport: boolean;
+  /**
+   * A required column a list may have instead: a list whose only task column is its text
+   * (任务内容) takes the lead sentence of each text for the title.
+   */
+  orInstead?: TaskFieldId;
   /** Whether the field belongs to the task (city-owned) or to the period's progress (district-owned). */
   owner: 'task' | 'progress' | 'derived';
 }
@@ -52,6 +57,7 @@ export const TASK_FIELDS: readonly TaskField[] = [
     header: '重点任务',
     aliases: ['重点任务', '任务名称', '工作任务', '任务', '主要任务', '重点工作', '工作事项', '任务事项', '重点事项'],
     requiredForImport: true,
+    orInstead: 'text',
     owner: 'task',
   },
   { id: 'text', header: '具体内容', aliases: ['具体内容', '工作内容', '任务内容', '主要内容', '工作措施', '具体措施', '工作举措', '主要举措'], requiredForImport: false, owner: 'task' },
@@ -122,3 +128,8 @@ export function progressFieldValue(p: ProgressEntry | undefined, f: 'progress' |
 
 /** Most characters an Excel cell holds (32,767): longer text could not be exported, so it is refused at entry. */
 export const EXCEL_CELL_LIMIT = 32_767;
+
+/** The required fields of an import that a list's columns lack (a field's `orInstead` column counts for it). */
+export function missingForImport(has: (f: TaskFieldId) => boolean): TaskFieldId[] {
+  return TASK_FIELDS.filter((f) => f.requiredForImport && !has(f.id) && !(f.orInstead && has(f.orInstead))).map((f) => f.id);
+}

@@ -163,3 +163,39 @@ describe('readRows: one task over several rows, and 序号 as the number', () =>
     ]);
   });
 });
+
+describe('readRows: the list number and the title in the task cell', () => {
+  const rowsOf = (rows: string[][]) => {
+    const g = grid('清单', rows);
+    const { layout } = findTable(g);
+    return readRows(g, layout!);
+  };
+  it('takes a leading list number out of the task cell when the list has no number, or the same one', () => {
+    const { rows, issues } = rowsOf([
+      ['序号', '重点任务', '牵头单位'],
+      ['', '1.建设实验室。支持高校建设。', '市科技局'],
+      ['', '（二）推进中试平台', '市经信局'],
+      ['3', '3、培育企业', '市科技局'],
+      // A figure, not a number: the task starts with it.
+      ['', '1.5万家企业上云', '市经信局'],
+      // A number other than the list's own stays in the text.
+      ['5', '6.加强合作', '市科技局'],
+    ]);
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => [r.fields.number, r.fields.title])).toEqual([
+      ['1', '建设实验室。支持高校建设。'],
+      ['（二）', '推进中试平台'],
+      ['3', '培育企业'],
+      [undefined, '1.5万家企业上云'],
+      ['5', '6.加强合作'],
+    ]);
+  });
+  it('a list whose task column is its text (任务内容): no error, the lead sentence stands for the title and says so', () => {
+    const { rows, issues } = rowsOf([
+      ['序号', '任务内容', '牵头单位'],
+      ['1', '建设实验室。支持高校建设。', '市科技局'],
+    ]);
+    expect(issues).toEqual([]);
+    expect(rows).toEqual([{ row: 2, fields: { seq: '1', number: '1', text: '建设实验室。支持高校建设。', title: '建设实验室', leadUnits: '市科技局' }, titleFromText: true }]);
+  });
+});

@@ -3,10 +3,11 @@
  * high), what each column holds, and the data rows under it (skipping spacer rows, section
  * headings, repeated headers and footnotes). Problems are returned as data.
  */
-import { TASK_FIELDS, type TaskFieldId } from '../fields';
+import { missingForImport, TASK_FIELDS, type TaskFieldId } from '../fields';
 import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
-import { columnLetter, isPlaceholderCell, normalizeHeader } from './normalize';
+import { leadingListNumber } from '../policy/layouts';
+import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber } from './normalize';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */
@@ -138,16 +139,15 @@ export function withMapping(layout: TableLayout, columns: readonly ColumnMapping
     }
   }
   const unsure = out.some((m) => m.field && m.confidence < SURE);
-  return { ...layout, columns: out, needsReview: conflict || unsure || !owner.has('title') };
+  return { ...layout, columns: out, needsReview: conflict || unsure || missingForImport((id) => owner.has(id)).length > 0 };
 }
 
 /** Issues of a mapping itself: a required column missing, two columns for one field. */
 export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapping[]): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const row = layout.headerRow + 1;
-  for (const f of TASK_FIELDS)
-    if (f.requiredForImport && !layout.columns.some((m) => m.field === f.id))
-      issues.push({ sheet: layout.sheet, row, message: M.requiredMissing(layout.sheet, row, f.id), severity: 'error' });
+  for (const f of missingForImport((id) => layout.columns.some((m) => m.field === id)))
+    issues.push({ sheet: layout.sheet, row, message: M.requiredMissing(layout.sheet, row, f), severity: 'error' });
   if (guessed) {
     const seen = new Map<TaskFieldId, ColumnMapping>();
     for (const m of guessed) {
@@ -243,7 +243,18 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       mergeInto(prev.fields, fields);
       continue;
     }
-    if (!fields.title && fields.text) fields.title = firstSentence(fields.text);
+    // A list number written in the task's cell ("1.加快…", "（二）…") is the row's number, when the
+    // list gives none of its own or the same one; the task's words start after it.
+    const cellField = fields.title ? 'title' : fields.text ? 'text' : undefined;
+    const lead = cellField ? leadingListNumber(fields[cellField]!) : undefined;
+    if (cellField && lead && (!fields.number || normalizeNumber(fields.number) === normalizeNumber(lead.number))) {
+      fields[cellField] = lead.rest;
+      fields.number ??= lead.number;
+    }
+    // A list without a title column (or a row without a title): the lead sentence of its text
+    // stands for the title, to match and to name a new task, never to change a task's title.
+    const titleFromText = !fields.title && !!fields.text;
+    if (titleFromText) fields.title = firstSentence(fields.text!);
     if (!fields.title) {
       issues.push({ sheet, row: r + 1, message: M.rowWithoutTitle(sheet, r + 1), severity: 'warning' });
       continue;
@@ -260,7 +271,10 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
         });
       else seenKeys.set(fields.key, r + 1);
     }
-    rows.push(section !== undefined ? { row: r + 1, fields, sectionHeading: section } : { row: r + 1, fields });
+    const row: ImportedRow = { row: r + 1, fields };
+    if (section !== undefined) row.sectionHeading = section;
+    if (titleFromText) row.titleFromText = true;
+    rows.push(row);
   }
   if (rows.length === 0 && !issues.some((i) => i.severity === 'error'))
     issues.push({ sheet, row: layout.headerRow + layout.headerRows, message: M.noRows(sheet), severity: 'error' });

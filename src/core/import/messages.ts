@@ -8,8 +8,11 @@ export const IMPORT_MESSAGES = {
   emptySheet: (sheet: string) => `工作表“${sheet}”是空的，没有任何内容。请选择有任务清单的工作表，或检查文件是否选对。`,
   noHeader: (sheet: string) =>
     `工作表“${sheet}”里没有找到表头（应有“${h('title')}”“${h('leadUnits')}”“${h('deadline')}”等列名）。请确认这是任务清单，或在“调整列对应”中指定各列。`,
-  requiredMissing: (sheet: string, row: number, field: TaskFieldId) =>
-    `工作表“${sheet}”第 ${row} 行的表头里没有“${h(field)}”列（也可叫 ${taskField(field).aliases.slice(1, 4).join('、')}）。请在“调整列对应”中指定哪一列是“${h(field)}”。`,
+  requiredMissing: (sheet: string, row: number, field: TaskFieldId) => {
+    const instead = taskField(field).orInstead;
+    const or = instead ? `，或“${h(instead)}”列（也可叫 ${taskField(instead).aliases.slice(1, 4).join('、')}）` : '';
+    return `工作表“${sheet}”第 ${row} 行的表头里没有“${h(field)}”列（也可叫 ${taskField(field).aliases.slice(1, 4).join('、')}）${or}。请在“调整列对应”中指定哪一列是“${h(field)}”。`;
+  },
   duplicateColumn: (sheet: string, field: TaskFieldId, first: string, second: string) =>
     `工作表“${sheet}”有两列都像“${h(field)}”：${first} 和 ${second}。已使用 ${first}，请在“调整列对应”中确认。`,
   duplicateKey: (sheet: string, row: number, key: string, firstRow: number) =>

@@ -13,6 +13,7 @@ import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
 import { bigramText, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline } from './normalize';
 import { createBigramCoder, type BigramBag } from './bigram-index';
+import { firstSentence } from './find-table';
 import { RENAME_GROUP_ID } from './types';
 import type {
   AcceptedImport,
@@ -196,6 +197,7 @@ export function diffTask(
   documentId: string | undefined,
   now: string,
   renames: UnitRenames = DEFAULT_UNIT_RENAMES,
+  titleFromText = false,
 ): TaskDiff {
   const stored = unifyUnits(task, renames);
   const unify = !unitsEqual(stored.leadUnits, task.leadUnits) || !unitsEqual(stored.responsibleUnits, task.responsibleUnits);
@@ -212,12 +214,16 @@ export function diffTask(
     after.number = fields.number;
     mark('number', !task.number.trim());
   }
-  if (fields.title && fields.title !== task.title && normalizeText(fields.title) !== normalizeText(task.title)) {
-    after.title = fields.title;
+  // A title cut from the row's text (the list has none) never changes the task's; nor does a row
+  // whose one task cell holds the task's whole text (标题和正文写在同一格).
+  const words = rowWords(fields);
+  const wholeTextInTitle = !fields.text && !!fields.title && normalizeText(fields.title) === normalizeText(task.text);
+  if (!titleFromText && !words.titleCut && !wholeTextInTitle && words.title && words.title !== task.title && normalizeText(words.title) !== normalizeText(task.title)) {
+    after.title = words.title;
     mark('title', !task.title.trim());
   }
-  if (fields.text && fields.text !== task.text && normalizeText(fields.text) !== normalizeText(task.text)) {
-    after.text = fields.text;
+  if (words.text && words.text !== task.text && normalizeText(words.text) !== normalizeText(task.text)) {
+    after.text = words.text;
     mark('text', !task.text.trim());
   }
   // One 责任单位 column may carry the lead too: 市科技局（牵头）、市发改委.
@@ -264,6 +270,9 @@ function documentResolver(documents: readonly PolicyDocument[]) {
 /** Text used for similarity. */
 const rowText = (f: RowFields) => `${f.title ?? ''}${f.text ?? ''}`;
 const taskText = (t: Task) => `${t.title}${t.text}`;
+
+/** A task cell longer than this, with a sentence before its end, is a paragraph, not a title. */
+const PARAGRAPH_CELL = 40;
 
 /** How many of a row's rarest bigrams choose its shortlist of candidate tasks. */
 const RARE_BIGRAMS = 32;
@@ -386,6 +395,19 @@ function buildIndex(tasks: readonly Task[]) {
       return top;
     },
   };
+}
+
+/**
+ * What a row says of a task's title and text. A row with one task cell holding a whole paragraph
+ * ("加快建设概念验证中心。支持高校…", no text column) gives the paragraph as the text and its lead
+ * sentence as the title, as the policy parser names such a task (`titleCut`: the title is only
+ * that cut, so it names a new task but never changes a task's title).
+ */
+function rowWords(f: RowFields): { title: string; text?: string; titleCut: boolean } {
+  const title = f.title ?? '';
+  if (f.text) return { title, text: f.text, titleCut: false };
+  const lead = firstSentence(title);
+  return title.length > PARAGRAPH_CELL && lead.length < title.length - 1 ? { title: lead, text: title, titleCut: true } : { title, titleCut: false };
 }
 
 interface RowMatch {
@@ -547,15 +569,19 @@ export function planImport(input: PlanInput): ImportPlan {
     nextOrder.set(documentId, order + 1);
     const heading = f.section ?? m.row.sectionHeading;
     const section = heading ? sectionsOf(documentId).find((s) => normalizeText(heading).includes(normalizeText(s.title))) : undefined;
+    const words = rowWords(f);
+    const leadUnits = [...readUnits(f.leadUnits ?? markedLeadUnits(f.responsibleUnits, renames).join('、'), renames).units];
+    const responsibleUnits = [...readUnits(f.responsibleUnits, renames).units];
     const task: Task = {
       key,
       documentId,
       number: f.number ?? '',
       order,
-      title: f.title ?? '',
-      text: f.text ?? f.title ?? '',
-      leadUnits: [...readUnits(f.leadUnits ?? markedLeadUnits(f.responsibleUnits, renames).join('、'), renames).units],
-      responsibleUnits: [...readUnits(f.responsibleUnits, renames).units],
+      title: words.title,
+      text: words.text ?? words.title,
+      leadUnits,
+      // 责任单位 written with its lead marked (市科技局（牵头）、各区人民政府): the lead is not listed twice.
+      responsibleUnits: f.leadUnits ? responsibleUnits : withoutUnits(responsibleUnits, leadUnits),
       origin: 'import',
       updatedAt: now,
     };
@@ -588,7 +614,7 @@ export function planImport(input: PlanInput): ImportPlan {
     for (const f of ['leadUnits', 'responsibleUnits'] as const) for (const r of readUnits(m.row.fields[f], renames).renamed) notePair(r, m.row.row);
     if (m.definite) {
       const { task, how, confidence } = m.definite;
-      const d = diffTask(task, m.row.fields, m.documentId, now, renames);
+      const d = diffTask(task, m.row.fields, m.documentId, now, renames, m.row.titleFromText);
       if (d.changed.length > 0 || task.archived) {
         const after = { ...patchTask(task, d.after, d.changed), updatedAt: now };
         delete after.archived;
@@ -605,6 +631,7 @@ export function planImport(input: PlanInput): ImportPlan {
     } else if (m.candidates.length > 0) {
       const entry: PlannedAmbiguous = { id, row: m.row.row, fields: m.row.fields, asNew: makeNew(m), candidates: m.candidates };
       if (m.documentId) entry.documentId = m.documentId;
+      if (m.row.titleFromText) entry.titleFromText = true;
       plan.ambiguous.push(entry);
     } else plan.added.push({ id, row: m.row.row, task: makeNew(m) });
   }
@@ -754,7 +781,7 @@ export function finalizePlan(
     }
     taken.add(choice);
     // The officer chose this task for the row: the row's changes and fills are written together.
-    const d = diffTask(c.task, a.fields, a.documentId, plan.at, renames);
+    const d = diffTask(c.task, a.fields, a.documentId, plan.at, renames, a.titleFromText);
     if (d.changed.length > 0 || d.filled.length > 0 || d.unify || c.task.archived) {
       tasks.push(d.after);
       accepted.updatedKeys.push(d.after.key);

@@ -59,6 +59,8 @@ export interface ImportedRow {
   fields: RowFields;
   /** The section heading row above it (一、…), when the sheet groups rows that way. */
   sectionHeading?: string;
+  /** The list gives this row no title: `fields.title` is the lead sentence of its text (see diffTask). */
+  titleFromText?: true;
 }
 
 /** How a row was matched to an existing task. */
@@ -168,6 +170,8 @@ export interface PlannedAmbiguous {
   candidates: MatchCandidate[];
   /** The document resolved for the row, if any (for diffs against a chosen candidate). */
   documentId?: string;
+  /** The row's title was cut from its text (ImportedRow.titleFromText). */
+  titleFromText?: true;
 }
 
 /** The whole import as a value. */

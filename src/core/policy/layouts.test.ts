@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseToInt, LONG_HEADING, ONE_YEAR_PLANS, SECTION_ROLES, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS } from './layouts';
+import { chineseToInt, leadingListNumber, LONG_HEADING, ONE_YEAR_PLANS, SECTION_ROLES, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS } from './layouts';
 import { chooseNumbering, LOST_DOC_NUMBER, METADATA_LABELS, parsePolicyText, readHeading, readLabelledMetadata } from './parse';
 import { normalizeLine } from './normalize';
 
@@ -287,4 +287,16 @@ describe('document titles of pages that are not a plan’s first page', () => {
     ['a cover notice without the plan it issues: the notice', '市人民政府办公厅关于印发2015年责任分解方案的通知\n武政办〔2015〕1号\n各区人民政府：\n现将《2015年责任分解方案》印发给你们。\n一、明确工作目标，认真制订办理工作方案。', '市人民政府办公厅关于印发2015年责任分解方案的通知'],
     ['a cover notice with the plan after it: the plan', '梧州市人民政府关于印发我市创新计划实施方案的通知\n各县政府：\n现将《梧州市创新计划（2011至2015年）实施方案》印发给你们。\n梧州市创新计划（2011至2015年）实施方案\n一、指导思想', '梧州市创新计划（2011至2015年）实施方案'],
   ])('%s', (_case, text, title) => expect(parsePolicyText(text).document.title).toBe(title));
+});
+
+describe('leadingListNumber', () => {
+  it.each([
+    ['1.加快建设。支持', '1', '加快建设。支持'],
+    ['12、推进研发', '12', '推进研发'],
+    ['（2）建设中试', '（2）', '建设中试'],
+    ['(三)强化', '（三）', '强化'],
+    ['④实施', '④', '实施'],
+    ['1. 推进研发。', '1', '推进研发。'],
+  ])('%s: number %s', (cell, number, rest) => expect(leadingListNumber(cell)).toEqual({ number, rest }));
+  it.each(['1.5万家企业', '3年内完成', '2025年新增', '一是加强', '（一）', '5G基站'])('%s: no list number', (cell) => expect(leadingListNumber(cell)).toBeUndefined());
 });

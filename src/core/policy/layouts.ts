@@ -29,6 +29,27 @@ export const TASK_NUMBERING: NumberingStyle[] = [
 ];
 
 /**
+ * A list number at the start of a list's task cell // 单元格开头的序号 ("1.加快…", "3、…", "（2）…",
+ * "④…", "（一）…", "(三)…"): the task numberings above but 一是 (a word of the sentence, not a
+ * number), and the （一） level. `number` is the number as written without its stop ("1", "（2）",
+ * "④", "（一）"), `rest` the text after it; undefined when the cell starts with no number, or with
+ * a decimal or a figure ("1.5万家", "3年内").
+ */
+export function leadingListNumber(cell: string): { number: string; rest: string } | undefined {
+  const text = cell.trim();
+  const paren = /^([（(])([一二三四五六七八九十]{1,3}|\d{1,3})([）)])\s*(\S[\s\S]*)$/u.exec(text);
+  if (paren) return { number: `（${paren[2]}）`, rest: paren[4]!.trim() };
+  for (const style of TASK_NUMBERING) {
+    if (style.id === 'ordinal-shi' || style.id === 'paren-arabic') continue;
+    // The styles read one line: the cell's first line, its other lines kept with the text.
+    const nl = text.indexOf('\n');
+    const m = style.re.exec(nl < 0 ? text : text.slice(0, nl));
+    if (m) return { number: m[1]!, rest: (m[2]! + (nl < 0 ? '' : text.slice(nl))).trim() };
+  }
+  return undefined;
+}
+
+/**
  * Numbered items written as a title and a paragraph // 标题 + 正文: the title ends the line
  * after the number ("（二十三）强化组织领导。", "（一）加强组织领导"), the paragraph follows on the
  * next lines; or both share the line ("（一）加强组织领导。充分发挥…"). Such an item is a task
