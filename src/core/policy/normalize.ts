@@ -58,7 +58,7 @@ export interface TaskTableColumns {
 
 /** Words of a task table's header cells, by what the column holds; a row per column kind. */
 export const TASK_TABLE_COLUMN_WORDS = {
-  task: /任务|事项|工作内容|目标任务/u,
+  task: /任务|事项|工作内容|目标任务|^重点工作$|^工作$/u,
   lead: /^(?:主要责任单位|牵头单位|责任单位|牵头部门|责任部门|主要责任部门)$/u,
   partners: /^(?:协同配合单位|配合单位|协办单位|参与单位|协同单位|配合部门)$/u,
   deadline: /^(?:完成期限|完成时限|完成时间|时间节点|时限)$/u,
@@ -73,7 +73,40 @@ export function readTaskTableHeader(src: string): TaskTableColumns | undefined {
   return { partners: rest.some((c) => TASK_TABLE_COLUMN_WORDS.partners.test(c)), deadline: rest.some((c) => TASK_TABLE_COLUMN_WORDS.deadline.test(c)) };
 }
 
-const DEADLINE_CELL = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化/u;
+const DEADLINE_CELL = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化|^全年$/u;
+/** Columns naming a person (责任领导 叶林), not a unit: left out of a task table's rows. */
+const PERSON_COLUMN = /^(?:责任领导|分管领导|包保领导|联系领导|责任人|联系人|分管负责人)$/u;
+
+/**
+ * A task table copied one cell a line, each cell ending in "|" ("序号 |" / "重点工作 |" / … /
+ * "1 |" / "坚持服务…见效。 |" / "叶林 |" …), starting at line `i`: its header and rows, each row
+ * as one line of cells as the task-table reader takes them (a cell's wrap spaces removed, person
+ * columns left out). Undefined when the lines there are no such table.
+ */
+export function readCellPerLineTaskTable(raw: readonly string[], i: number): { cols: TaskTableColumns; headerLines: number[]; rows: { lines: number[]; text: string }[]; end: number } | undefined {
+  const CELL = /^(.*\S)?\s*\|\s*$/u;
+  const cells: { line: number; text: string }[] = [];
+  let end = i;
+  for (; end < raw.length; end++) {
+    if (!raw[end]!.trim()) continue;
+    const m = CELL.exec(raw[end]!);
+    if (!m || /^\s*\|/u.test(raw[end]!)) break;
+    cells.push({ line: end + 1, text: normalizeLine(m[1] ?? '') });
+  }
+  const width = cells.findIndex((c) => /^\d{1,3}$/u.test(c.text));
+  if (width < 3 || cells[0]!.text !== '序号') return undefined;
+  const header = cells.slice(0, width).map((c) => c.text);
+  const keep = header.map((h) => !PERSON_COLUMN.test(h));
+  const cols = readTaskTableHeader(header.filter((_, k) => keep[k]).join(' '));
+  if (!cols || (cells.length - width) % width !== 0) return undefined;
+  const rows: { lines: number[]; text: string }[] = [];
+  for (let r = width; r < cells.length; r += width) {
+    const row = cells.slice(r, r + width);
+    if (!/^\d{1,3}$/u.test(row[0]!.text)) return undefined;
+    rows.push({ lines: row.map((c) => c.line), text: row.filter((_, k) => keep[k]).map((c) => c.text || '—').join(' ') });
+  }
+  return { cols, headerLines: cells.slice(0, width).map((c) => c.line), rows, end };
+}
 /** "区财政局等区政府有关部门": the named units; "等…有关部门" names no unit of its own. */
 const OTHERS_PHRASE = /[、，,]?等[^、，,；;。]*?有关(?:部门|单位)/gu;
 
@@ -279,6 +312,18 @@ export function cleanPolicyText(text: string): CleanText {
     }
     if (PAGE_NUMBER.test(src)) {
       removed.push({ line: n, what: '页码' });
+      continue;
+    }
+    // A task table copied one cell a line ("序号 |" / "重点工作 |" / … / "1 |" / …).
+    const perLine = !taskTable && /^\s*序号\s*\|\s*$/u.test(src) ? readCellPerLineTaskTable(raw, i) : undefined;
+    if (perLine) {
+      for (const line of perLine.headerLines) removed.push({ line, what: TABLE_HEADER_LINE });
+      for (const r of perLine.rows) {
+        const row = readTaskRow(r.text, perLine.cols);
+        if (row) taskRows.push({ lines: r.lines, ...row });
+        else for (const line of r.lines) lines.push({ line, text: normalizeLine(raw[line - 1]!.replace(/\s*\|\s*$/u, '')) });
+      }
+      i = perLine.end - 1;
       continue;
     }
     // A task table: rows start with their number; a row's lines run until the next row.

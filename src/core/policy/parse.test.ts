@@ -230,3 +230,59 @@ describe('the plan years of a text without a span in its title', () => {
     expect([d.planStartYear, d.planEndYear]).toEqual(years);
   });
 });
+
+// Lines cut from real documents the parser had not seen (test/fixtures/policy/corpus 38–42).
+describe('layouts of 责任分解方案, 任务分工方案 and 责任清单', () => {
+  it('a goal item that is its heading alone, its 责任单位 on the line below, is a task and a target (蔡甸区 2023)', () => {
+    const r = parsePolicyText('2023年区《政府工作报告》确定的主要目标任务责任分解方案\n一、2023年全区经济社会发展的主要预期目标\n(一)地区生产总值增长7%以上\n责任单位:区发展和改革局\n(二)规上工业增加值增长12%以上\n责任单位:区科技和经信局\n(三)工业投资增长12%以上\n责任单位:区');
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['（一）', '地区生产总值增长7%以上', ['区发展和改革局'], ['区发展和改革局']],
+      ['（二）', '规上工业增加值增长12%以上', ['区科技和经信局'], ['区科技和经信局']],
+      // A unit name cut where the copy ends (“区”) names no unit.
+      ['（三）', '工业投资增长12%以上', [], []],
+    ]);
+    expect(r.targets.map((t) => [t.name, t.value, t.unit, t.year, t.scope])).toEqual([
+      ['地区生产总值', 7, '%', 2023, '全区'],
+      ['规上工业增加值', 12, '%', 2023, '全区'],
+      ['工业投资', 12, '%', 2023, '全区'],
+    ]);
+  });
+
+  it('a task table copied one cell a line, each cell ending in “|”, with a person column (霍山 开发区 2025)', () => {
+    const r = parsePolicyText('2025年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n1 |\n全力推进开发区“空间再造”,力争全年盘活僵尸企业10家,盘活存量土地400亩。 |\n马振明 |\n改革办 |\n全年 |\n2 |\n持续提升园区承载能力,加快推进污水管 网提升项目。 |\n张云峰 |\n规划建设局 |\n全年 |');
+    expect(r.document.title).toBe('2025年开发区重点工作及责任清单');
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.deadlineText])).toEqual([
+      ['1', '全力推进开发区“空间再造”，力争全年盘活僵尸企业10家，盘活存量土地400亩', ['改革办'], '全年'],
+      ['2', '持续提升园区承载能力，加快推进污水管网提升项目', ['规划建设局'], '全年'],
+    ]);
+    expect(r.targets.map((t) => [t.name, t.value, t.unit, t.scope])).toEqual([
+      ['僵尸企业', 10, '家', '全区'],
+      ['存量土地', 400, '亩', '全区'],
+    ]);
+  });
+
+  it('metadata labels without a colon: the 文号 after its label; the plan’s heading as written (蔡甸区 2023)', () => {
+    const r = parsePolicyText(
+      '区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n索 引 号 MB1534522/2023-05475 发文日期 2023-01-03\n发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号\n2023年《区〈政府工作报告〉确定的主要目标任务责任分解方案》已报经区人民政府同意,现印发给你们。\n2023年区《政府工作报告》确定的主要目标任务责任分解方案\n一、2023年全区经济社会发展的主要预期目标',
+    ).document;
+    expect([r.docNumber, r.title]).toEqual(['蔡政办〔2023〕1号', '2023年区《政府工作报告》确定的主要目标任务责任分解方案']);
+  });
+
+  it('the plan’s title split over two lines is the document’s, not the cover notice’s; 第十四个五年规划 is 十四五 (武汉市 2022)', () => {
+    const r = parsePolicyText(
+      '市人民政府办公厅关于印发武汉市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案的通知\n《武汉市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案》已经市人民政府同意,现印发给你们。\n2022年3月3日\n武汉市国民经济和社会发展第十四个五年规划和\n2035年远景目标纲要任务分工方案\n一、主要指标分工\n1.高新技术企业数达到15000家。(牵头单位:市科技局;责任单位:各区人民政府)',
+    );
+    expect(r.document.title).toBe('武汉市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案');
+    expect([r.document.planStartYear, r.document.planEndYear]).toEqual([2021, 2025]);
+    expect(r.targets.map((t) => [t.value, t.unit, t.year])).toEqual([[15000, '家', 2025]]);
+  });
+
+  it('a name holding 5G; a sentence opening with its year (六盘水 2022)', () => {
+    const r = parsePolicyText('六盘水市新型基础设施建设三年行动方案(2022—2024年)\n一、主要目标\n2022年,全市新建5G基站2600个以上,新建市级及以上创新平台15个以上。到2024年,全市累计建成5G基站1万个。');
+    expect(r.targets.map((t) => [t.name, t.value, t.unit, t.year])).toEqual([
+      ['5G基站', 2600, '个', 2022],
+      ['市级及以上创新平台', 15, '个', 2022],
+      ['5G基站', 1, '万个', 2024],
+    ]);
+  });
+});

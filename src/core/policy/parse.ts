@@ -114,6 +114,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const makeTask = (number: string, section: Section | undefined, title: string, body: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
     const key = `${keyPrefix}-${keyNumber(number)}`;
     const units = found?.units ?? { leadUnits: [], responsibleUnits: [], leadInferred: false };
+    // One character (区, 市: a name cut off where the copy ends) names no unit.
+    const named = (list: string[]) => list.filter((u) => u.length >= 2);
     const deadlineYear = /到(\d{4})年/u.exec(body)?.[1];
     const written = extra.deadlineText ? /(\d{4})年(?:(\d{1,2})月)?/u.exec(extra.deadlineText) : null;
     const deadline = written ? endOf(Number(written[1]), written[2] ? Number(written[2]) : 12) : deadlineYear ? `${deadlineYear}-12-31` : undefined;
@@ -125,8 +127,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       order: tasks.length + 1,
       title,
       text: body,
-      leadUnits: units.leadUnits,
-      responsibleUnits: units.responsibleUnits,
+      leadUnits: named(units.leadUnits),
+      responsibleUnits: named(units.responsibleUnits),
       unitsText: found?.unitsText,
       deadline,
       deadlineText: extra.deadlineText ?? (deadlineYear ? `到${deadlineYear}年` : undefined),
@@ -209,11 +211,15 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       const end = pieces.length ? pieces[pieces.length - 1]!.end : 0;
       taskSourceLines.push(...offsets.filter((o) => o.at < end).map((o) => o.line));
       for (const p of pieces) {
-        if (p.body.length < 4) continue;
-        const paragraphs = p.body.split('\n');
-        const last = paragraphs[paragraphs.length - 1]!;
         const only = pieces.length === 1 && b.section && b.section.level <= 3;
-        found.push({ section: b.section, label: only ? b.section!.label : undefined, title: only ? b.section!.title : titleOf(last), body: p.body, trailer: p.trailer, line: lineAt(offsets, p.start) });
+        // An item that is its heading alone, its units on the line below ((一)地区生产总值增长7%以上 /
+        // 责任单位:区发展和改革局, as a 责任分解方案 assigns its goals): the heading is the task, in a
+        // goal section too (a goal assigned to a unit is a task the unit reports on).
+        const body = p.body.trim().length < 4 && only && !b.headingRest ? b.section!.title : p.body;
+        if (body.length < 4) continue;
+        const paragraphs = body.split('\n');
+        const last = paragraphs[paragraphs.length - 1]!;
+        found.push({ section: b.section, label: only ? b.section!.label : undefined, title: only ? b.section!.title : titleOf(last), body, trailer: p.trailer, line: only && body !== p.body ? (b.headingLine ?? lineAt(offsets, p.start)) : lineAt(offsets, p.start) });
       }
     }
     // Each a numbered item holding one paragraph with its units, numbered once through the text
@@ -436,10 +442,10 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   if (span) {
     meta.planStartYear = Number(span[1]);
     meta.planEndYear = Number(span[2]);
-  } else if (/十四五/u.test(title)) {
+  } else if (/十四五|第十四个五年/u.test(title)) {
     meta.planStartYear = 2021;
     meta.planEndYear = 2025;
-  } else if (/十五五/u.test(title)) {
+  } else if (/十五五|第十五个五年/u.test(title)) {
     meta.planStartYear = 2026;
     meta.planEndYear = 2030;
   } else {
@@ -494,7 +500,10 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
     // A 文号 line of its own whose 〕 and 号 a web copy lost ("津滨政办发〔201922").
     const lost = LOST_DOC_NUMBER.exec(l.text);
     if (lost) return `${lost[1]}〔${lost[2]}〕${lost[3]}号`;
-    const m = DOC_NUMBER.exec(l.text);
+    // After a 文号 label, the number is what follows it, also when the label has no colon and the
+    // copy lost the spaces around it ("发布机构区人民政府办公室文号蔡政办〔2023〕1号").
+    const label = /(?:发文字号|发文文号|文号)[：:]?/u.exec(l.text);
+    const m = DOC_NUMBER.exec(label ? l.text.slice(label.index + label[0].length) : l.text);
     if (!m) continue;
     const rest = l.text.replace(m[1]!, '').replace(/发文字号|文号|字号|成文日期|发布日期|[\d\-–:：|［］[\]（）()\s]/gu, '');
     if (rest.length <= 4 || /文号|发文字号/u.test(l.text)) return m[1]!.replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
@@ -533,8 +542,17 @@ function readTitle(lines: CleanLine[]): string | undefined {
   // Only the cover notice is in the text, not the plan it issues: the notice is the document.
   const bare = (x: string) => x.replace(/[《》〈〉“”"\s（）()]/gu, '');
   const quoted = lines.flatMap((l) => [...l.text.matchAll(/(?<=印发|现将)《([^》]+)》/gu)].map((m) => m[1]!));
-  const planInText = (x: string) => lines.some((l) => !/印发|现将/u.test(l.text) && bare(l.text).includes(bare(x)));
+  // A line of the text, or two in a row (a plan title split over two lines), outside the notice's sentences.
+  const own = lines.flatMap((l, i) => {
+    const next = lines[i + 1];
+    return /印发|现将/u.test(l.text) ? [] : [l.text, ...(next && !/印发|现将/u.test(next.text) && l.text.length <= 40 ? [l.text + next.text] : [])];
+  });
+  const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)));
   if (notice && notice.title.length <= 80 && ![notice.issued, ...quoted].some(planInText)) return notice.title;
+  // The plan the notice issues stands in the text as its heading: the title as written there.
+  const balanced = (t: string) => (t.match(/[（(]/gu) ?? []).length === (t.match(/[）)]/gu) ?? []).length && (t.match(/《/gu) ?? []).length === (t.match(/》/gu) ?? []).length;
+  const heading = notice && own.find((t) => bare(t) === bare(notice.issued) && balanced(t));
+  if (heading) return heading;
   for (const l of lines) {
     if (!/印发|现将|已经/u.test(l.text)) continue;
     // The document the notice issues: 印发《X》, 现将《X》, 《X》已经… (not a document X cites).

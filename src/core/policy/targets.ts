@@ -31,7 +31,7 @@ export const TARGET_UNITS: Record<string, string> = {
   万人次: '万人次', 万人年: '万人年', 万人: '万人', 万名: '万名', 万家: '万家', 万个: '万个', 万件: '万件', 万套: '万套', 万户: '万户',
   个百分点: '个百分点', 人年: '人年', 场次: '场次', 人次: '人次', 位次: '位次',
   '%': '%', '％': '%', 个: '个', 家: '家', 件: '件', 项: '项', 人: '人', 名: '名', 场: '场', 种: '种', 所: '所',
-  条: '条', 台: '台', 篇: '篇', 批: '批', 套: '套', 户: '户', 座: '座', 位: '位', P: 'P', 亿: '亿元',
+  万亩: '万亩', 亩: '亩', 条: '条', 台: '台', 篇: '篇', 批: '批', 套: '套', 户: '户', 座: '座', 位: '位', P: 'P', 亿: '亿元',
 };
 const UNIT_RE = Object.keys(TARGET_UNITS).sort((a, b) => b.length - a.length).map(escape).join('|');
 
@@ -48,7 +48,7 @@ const VERB_RE = Object.keys(TARGET_VERBS).sort((a, b) => b.length - a.length).jo
 export const TARGET_ACTIONS = [
   '建设', '建成', '打造', '培育', '引进', '培养', '选拔', '资助', '扶持', '认定', '组建', '布局', '部署', '开工', '立项', '获得', '转化',
   '支持', '遴选', '评选', '评定', '设立', '筹建', '筹集', '培训', '组织', '发动', '选派', '服务', '形成', '集聚', '引育', '创建', '推广', '实施',
-  '举办', '新建', '选育', '授牌', '汇聚', '立项', '推动', '攻克', '突破', '开发', '制定', '签约', '招引', '孵化', '带动', '吸引', '产生', '创办', '新增', '累计',
+  '举办', '新建', '选育', '授牌', '汇聚', '立项', '推动', '攻克', '突破', '开发', '制定', '签约', '招引', '孵化', '带动', '吸引', '产生', '创办', '新增', '累计', '盘活',
 ];
 const ACTION_RE = TARGET_ACTIONS.join('|');
 
@@ -106,12 +106,15 @@ export const DOCUMENT_SCOPES: { re: RegExp; scope: string; example: string }[] =
   { re: /^(?:国务院|国家|中共中央|全国)/u, scope: '全国', example: '国务院关于深入实施“人工智能+”行动的意见' },
   { re: /^[\u4e00-\u9fff]{2,5}州(?!市)/u, scope: '全州', example: '黔东南州促进行业大模型发展实施方案' },
   { re: /^(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}区(?!域)/u, scope: '全区', example: '重庆市大渡口区“十四五”科技创新规划' },
+  { re: /^(?:\d{4}年)?(?:开发区|经开区|高新区)/u, scope: '全区', example: '2025年开发区重点工作及责任清单' },
 ];
 
 /** Shapes of a target in a clause. Group names: name, verb, value, unit, tail. */
 const NUM = '(?<value>\\d+(?:\\.\\d+)?)';
 const UNIT = `(?<unit>${UNIT_RE})`;
 const TAIL = '(?<tail>以上|左右|以内|以下)?';
+/** A term of digits and Latin letters inside a name (5G, 3D打印, IPv6, 4K): no figure of its own. */
+const LATIN_TERM = '\\d*[A-Za-z]+\\d*(?![\\d.])';
 /** After "<name>…<number><unit>" the clause ends: "51个事项" means the noun follows, another shape. */
 const END = '(?!(?!规模)[\\u4e00-\\u9fff])';
 export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
@@ -119,7 +122,7 @@ export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
   { id: 'respectively', example: '高新技术企业、科技型中小企业占比分别达到65%和55%', re: new RegExp(`(?<name>[^，。；：]{2,40}?)分别(?<verb>${VERB_RE})(?<values>\\d+(?:\\.\\d+)?(?:${UNIT_RE})?(?:(?:和|、)\\d+(?:\\.\\d+)?(?:${UNIT_RE})?)+)`, 'gu') },
   { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${COUNT_ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：、和（(元\\d][^，。；：]{1,89})`, 'gu') },
   { id: 'name-verb-number', example: '到2027年，研发平台突破1500家', re: new RegExp(`(?<name>[^，。；：、]{2,40}?)(?<verb>${VERB_RE})${NUM}${UNIT}${TAIL}${END}`, 'gu') },
-  { id: 'action-name-number', example: '建成市级概念验证中心30家', re: new RegExp(`(?<action>${ACTION_RE})(?<name>[^，。；：\\d]{2,60}?)${NUM}${UNIT}${TAIL}${END}`, 'gu') },
+  { id: 'action-name-number', example: '建成市级概念验证中心30家', re: new RegExp(`(?<action>${ACTION_RE})(?<name>(?:${LATIN_TERM}|[^，。；：\\d]){2,60}?)${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'rank', example: '全市排名进入前40位', re: /(?<name>[^，。；：、]{0,30}?(?:排名|位次|排位))(?<verb>进入|保持|稳定在|提升至|跃升至|位居|居)?(?:全国|全球|世界|全省|中部)?前(?<value>\d+)(?<unit>位|名)/gu },
   { id: 'index', example: '区域创新能力指数达到120', re: new RegExp(`(?<name>[^，。；：、]{2,30}?指数)(?<verb>${VERB_RE})?${NUM}(?![\\d.%％])(?!${UNIT_RE})`, 'gu') },
   { id: 'ratio', example: '制造业增加值占地区生产总值比重35%左右', re: new RegExp(`(?<name>[^，。；：、]{2,40}?(?:比重|占比|比例|强度|率))${NUM}(?<unit>%|％)${TAIL}`, 'gu') },
@@ -177,6 +180,7 @@ function escape(s: string): string {
 export const YEAR_PHRASES: { id: string; example: string; year: number | undefined; base?: number; re: RegExp; read: (m: RegExpExecArray, base: number | undefined) => number | undefined }[] = [
   { id: 'by-year', example: '到2027年，研发平台突破1500家', year: 2027, re: /(?:到|至)(\d{4})年/u, read: (m) => Number(m[1]) },
   { id: 'year-goals', example: '2021年的主要目标：\n——技术合同成交额达到1000亿元', year: 2021, re: /(\d{4})年(?:的)?(?:主要|工作|发展|年度)?目标/u, read: (m) => Number(m[1]) },
+  { id: 'year-opening', example: '2022年,全市新建市级及以上创新平台15个以上', year: 2022, re: /^(\d{4})年[,，]/u, read: (m) => Number(m[1]) },
   { id: 'within-years', example: '三年内认定市级众创空间60家以上', year: 2018, base: 2015, re: /(?<![\d年])([\d一二两三四五六七八九十]{1,2})年内/u, read: (m, base) => (base === undefined ? undefined : base + (chineseNumber(m[1]!) ?? Number(m[1]))) },
 ];
 
