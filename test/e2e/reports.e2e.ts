@@ -21,6 +21,14 @@ describe('reports and settings', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await openAppAs(page, app.url, '汉阳区');
+    // 报表表头: typed and left without 保存 (another menu item): kept, not dropped.
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await page.getByTestId('settings-report-unit').fill('汉阳区科学技术局');
+    await page.getByTestId('settings-reviewer').fill('王主任');
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await expect.poll(() => page.getByTestId('settings-report-unit').inputValue()).toBe('汉阳区科学技术局');
+    await expect(page.getByTestId('settings-reviewer').inputValue()).resolves.toBe('王主任');
     await page.getByRole('menuitem', { name: '设置' }).click();
     await page.getByTestId('settings-district').click();
     await page.getByTitle('武昌区').click();
@@ -36,10 +44,16 @@ describe('reports and settings', () => {
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('current-district').getByText(/武昌区/).waitFor();
 
+    // 汉阳区's 填报单位 is not 武昌区's: the report is headed by 武昌区 until its own is typed.
+    await expect.poll(() => page.getByTestId('settings-report-unit').getAttribute('placeholder')).toBe('武昌区');
+    await expect(page.getByTestId('settings-report-unit').inputValue()).resolves.toBe('');
     await page.getByTestId('settings-period-kind').getByText('按月').click();
     await page.getByText('报告周期已改为按月。').waitFor();
     await page.getByRole('menuitem', { name: '报表导出' }).click();
     await expect(page.getByTestId('report-period').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月$/);
+    await expect(page.getByTestId('settings-report-unit').inputValue()).resolves.toBe('');
+    const wuchang = XLSX.read(await readFile((await (await exportReport(page)).path())!), { type: 'array' });
+    expect(XLSX.utils.sheet_to_json<unknown[]>(wuchang.Sheets['重点任务推进情况表']!, { header: 1, defval: '' })[1]![0]).toBe('填报单位（盖章）：武昌区');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -8,7 +8,7 @@ export { getDb } from './db';
 export type { ImportRecord, LedgerDb, ProgressDraft, StoredTemplate } from './db';
 export { useQuery, type QueryState } from './use-query';
 export { prefetchLedger, useLedgerBase } from './shared-query';
-export { readReportHeader, readSetting, writeSetting, type ReportHeader, type SettingName, type SettingValue } from './settings';
+export { changeDistrict, readReportHeader, readSetting, reportHeaderKey, writeReportHeader, writeSetting, type ReportHeader, type SettingName, type SettingValue } from './settings';
 export {
   allClusters,
   allDocuments,

@@ -72,7 +72,8 @@ export async function unlockPeriod(db: LedgerDb, district: string, periodId: str
         entity: 'submission' as const,
         entityId: periodLockId(district, periodId),
         field: 'unlockedAt',
-        oldValue: { fileName: s.fileName, sha256: s.sha256, submittedAt: s.at },
+        // The files as the 报送 record lists them; one file's SHA-256 (a set's fingerprint matches none of its files).
+        oldValue: s.files && s.files.length > 1 ? { fileName: s.files.map((f) => f.fileName).join('、'), submittedAt: s.at } : { fileName: s.fileName, sha256: s.sha256, submittedAt: s.at },
         newValue: at,
         by,
         reason: 'unlock',

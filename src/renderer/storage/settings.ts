@@ -25,9 +25,6 @@ const SETTINGS = {
   unitRenames: { key: SETTING_KEYS.unitRenames, fallback: [] as UnitRename[] },
   ledgerRelevantOnly: { key: SETTING_KEYS.ledgerRelevantOnly, fallback: true as boolean },
   districtTargets: { key: DISTRICT_TARGETS_KEY, fallback: {} as Record<string, Record<string, DistrictTarget>> },
-  reportUnit: { key: REPORT_SETTING_KEYS.unit, fallback: '' as string },
-  reportPhone: { key: REPORT_SETTING_KEYS.phone, fallback: '' as string },
-  reportReviewer: { key: REPORT_SETTING_KEYS.reviewer, fallback: '' as string },
 };
 
 /** The names of the typed settings. */
@@ -54,11 +51,58 @@ export interface ReportHeader {
   reviewer: string;
 }
 
-/** Read the report header fields from settings (empty strings when not set). */
-export async function readReportHeader(db: LedgerDb): Promise<ReportHeader> {
-  const str = async (name: 'reportUnit' | 'filledBy' | 'reportPhone' | 'reportReviewer') => {
-    const v: unknown = await readSetting(db, name);
-    return typeof v === 'string' ? v : '';
-  };
-  return { unit: await str('reportUnit'), filledBy: await str('filledBy'), phone: await str('reportPhone'), reviewer: await str('reportReviewer') };
+/** The header fields kept for each district (填报人 is the officer's, whatever the district). */
+type DistrictHeaderField = keyof typeof REPORT_SETTING_KEYS;
+const DISTRICT_HEADER_FIELDS = Object.keys(REPORT_SETTING_KEYS) as DistrictHeaderField[];
+
+/** The stored key of a district's header field: `reportUnit:汉阳区`. Persisted: do not rename. */
+export function reportHeaderKey(field: DistrictHeaderField, district: string): string {
+  return `${REPORT_SETTING_KEYS[field]}:${district}`;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * The report header of a district. 填报单位, 联系电话 and 审核人 are the district's own, so that an
+ * office that changes its district never stamps the other district's unit on a report. Before
+ * they were kept per district one set served the office: it is read as the current district's
+ * until that district's own are saved (writeReportHeader) or the district changes (changeDistrict).
+ */
+export async function readReportHeader(db: LedgerDb, district: string): Promise<ReportHeader> {
+  const [filledBy, current] = await Promise.all([readSetting(db, 'filledBy'), getSetting<string | undefined>(db, SETTING_KEYS.district, undefined)]);
+  const out: ReportHeader = { unit: '', filledBy: text(filledBy), phone: '', reviewer: '' };
+  for (const f of DISTRICT_HEADER_FIELDS) {
+    const own = await db.settings.get(reportHeaderKey(f, district));
+    out[f] = text(own ? own.value : district === current ? (await db.settings.get(REPORT_SETTING_KEYS[f]))?.value : '');
+  }
+  return out;
+}
+
+/** Save a district's report header (and the officer's 填报人) in one transaction. */
+export async function writeReportHeader(db: LedgerDb, district: string, h: ReportHeader): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const current = await getSetting<string | undefined>(db, SETTING_KEYS.district, undefined);
+    await writeSetting(db, 'filledBy', h.filledBy.trim());
+    for (const f of DISTRICT_HEADER_FIELDS) await setSetting(db, reportHeaderKey(f, district), h[f].trim());
+    // The office-wide set of before was the current district's: now stored as its own.
+    if (district === current) await db.settings.bulkDelete(DISTRICT_HEADER_FIELDS.map((f) => REPORT_SETTING_KEYS[f]));
+  });
+}
+
+/**
+ * Change the office's district (设置 → 更改本区). The office-wide header set of before, if any,
+ * becomes the old district's own, so that the new district's reports never carry it.
+ */
+export async function changeDistrict(db: LedgerDb, to: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const from = await getSetting<string | undefined>(db, SETTING_KEYS.district, undefined);
+    if (from && from !== to) {
+      for (const f of DISTRICT_HEADER_FIELDS) {
+        const legacy = await db.settings.get(REPORT_SETTING_KEYS[f]);
+        if (legacy && !(await db.settings.get(reportHeaderKey(f, from)))) await setSetting(db, reportHeaderKey(f, from), text(legacy.value));
+      }
+      await db.settings.bulkDelete(DISTRICT_HEADER_FIELDS.map((f) => REPORT_SETTING_KEYS[f]));
+    }
+    await setSetting(db, SETTING_KEYS.district, to);
+  });
 }

@@ -88,6 +88,8 @@ export async function seedFixture(db: LedgerDb): Promise<ReturnType<typeof build
   await db.clusterIndicatorValues.bulkPut([{ id: `ci-1|${PERIOD.id}`, indicatorId: 'ci-1', periodId: PERIOD.id, value: 12, updatedAt: '2025-09-30T08:00:00.000Z' }]);
   await db.clusterProgress.bulkPut([{ id: `c-1|${PERIOD.id}`, clusterId: 'c-1', periodId: PERIOD.id, progress: '新引进医疗器械企业3家', problems: '专业园区载体不足', nextSteps: '加快建设生命健康产业园', updatedAt: '2025-09-30T08:00:00.000Z' }]);
   await db.settings.bulkPut([
+    // Saved by a version that kept one header set for the office (read as its district's).
+    { key: 'district', value: DISTRICT },
     { key: 'filledBy', value: '李明' },
     { key: 'reportPhone', value: '027-84845678' },
     { key: 'reportReviewer', value: '王主任' },

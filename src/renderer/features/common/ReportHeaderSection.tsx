@@ -1,23 +1,59 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Input, Space, Typography } from 'antd';
-import { getDb, useQuery, writeSetting, readReportHeader, type ReportHeader } from '../../storage';
+import { getDb, useQuery, readReportHeader, writeReportHeader, type ReportHeader } from '../../storage';
 import { REPORT_HEADER_TEXT as T } from './texts';
 
-/** The four fields, saved together; a task's own 填报人 never writes them. */
+const same = (a: ReportHeader, b: ReportHeader) => a.unit === b.unit && a.filledBy === b.filledBy && a.phone === b.phone && a.reviewer === b.reviewer;
+
+/**
+ * The four fields, saved together for the district: by 保存, and by themselves when a field is
+ * left or the page is left with something unsaved (nothing typed here is lost). A task's own
+ * 填报人 never writes them.
+ */
 function HeaderForm({ initial, district, compact }: { initial: ReportHeader; district: string; compact: boolean }) {
   const { message } = App.useApp();
   const [v, setV] = useState(initial);
-  const dirty = v.unit !== initial.unit || v.filledBy !== initial.filledBy || v.phone !== initial.phone || v.reviewer !== initial.reviewer;
+  const [savedAt, setSavedAt] = useState<'auto' | undefined>();
+  const latest = useRef({ v, saved: initial });
+  latest.current.v = v;
+  const dirty = !same(v, latest.current.saved);
+  const persist = async (values: ReportHeader) => {
+    if (same(values, latest.current.saved)) return false;
+    await writeReportHeader(getDb(), district, values);
+    latest.current.saved = values;
+    return true;
+  };
   const save = async () => {
-    const db = getDb();
-    await writeSetting(db, 'reportUnit', v.unit.trim());
-    await writeSetting(db, 'filledBy', v.filledBy.trim());
-    await writeSetting(db, 'reportPhone', v.phone.trim());
-    await writeSetting(db, 'reportReviewer', v.reviewer.trim());
+    await persist(v);
     message.success(T.saved);
   };
+  const saveQuietly = () =>
+    void persist(latest.current.v).then(
+      (wrote) => wrote && setSavedAt('auto'),
+      (e: unknown) => message.error(T.saveFailed(e instanceof Error ? e.message : String(e))),
+    );
+  // Leaving the page (another menu, another window) with something typed: it is saved, not dropped.
+  useEffect(
+    () => () => {
+      const { v: values, saved } = latest.current;
+      if (!same(values, saved)) void writeReportHeader(getDb(), district, values);
+    },
+    [district],
+  );
   const field = (key: keyof ReportHeader, label: string, width: number, testId: string, placeholder?: string) => (
-    <Input addonBefore={label} aria-label={label} style={{ width }} value={v[key]} placeholder={placeholder} onChange={(e) => setV({ ...v, [key]: e.target.value })} data-testid={testId} />
+    <Input
+      addonBefore={label}
+      aria-label={label}
+      style={{ width }}
+      value={v[key]}
+      placeholder={placeholder}
+      onChange={(e) => {
+        setSavedAt(undefined);
+        setV({ ...v, [key]: e.target.value });
+      }}
+      onBlur={saveQuietly}
+      data-testid={testId}
+    />
   );
   return (
     <Space wrap size={[8, 8]}>
@@ -28,21 +64,28 @@ function HeaderForm({ initial, district, compact }: { initial: ReportHeader; dis
       <Button type={dirty ? 'primary' : 'default'} onClick={save} data-testid="settings-people-save">
         {T.save}
       </Button>
+      {savedAt && !dirty && (
+        <Typography.Text type="secondary" data-testid="report-header-autosaved">
+          {T.autoSaved}
+        </Typography.Text>
+      )}
     </Space>
   );
 }
 
 /**
- * 报表表头与表尾 // report header fields: 填报单位, 填报人, 联系电话, 审核人（负责人）. Settings of
- * their own, shown in 设置 and on the reports page; never taken from a task's 填报人.
+ * 报表表头与表尾 // report header fields: 填报单位, 联系电话, 审核人（负责人） of the district, and the
+ * officer's 填报人. Shown in 设置 and on the reports page; never taken from a task's 填报人.
  */
 export function ReportHeaderSection({ district, compact = false }: { district: string; compact?: boolean }) {
-  const header = useQuery(() => readReportHeader(getDb()), []).data;
-  if (!header) return null;
-  const key = `${header.unit}|${header.filledBy}|${header.phone}|${header.reviewer}`;
+  const read = useQuery(async () => ({ district, header: await readReportHeader(getDb(), district) }), [district]).data;
+  // Until this district's header is read, no form: the other district's values are never shown for it (nor saved as its).
+  if (!read || read.district !== district) return null;
+  const header = read.header;
+  const key = `${district}|${header.unit}|${header.filledBy}|${header.phone}|${header.reviewer}`;
   return (
     <Card size="small" title={T.title} data-testid="report-header-section">
-      {!compact && <Typography.Paragraph type="secondary">{T.help}</Typography.Paragraph>}
+      {!compact && <Typography.Paragraph type="secondary">{T.help(district)}</Typography.Paragraph>}
       <HeaderForm key={key} initial={header} district={district} compact={compact} />
     </Card>
   );

@@ -71,6 +71,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   sourceText: '原文',
   planStartYear: '规划起始年',
   planEndYear: '规划结束年',
+  fileName: '报送文件',
+  sha256: 'SHA-256 校验值',
+  submittedAt: '报送时间',
 };
 
 const ENTITY_LABELS: Readonly<Record<AuditEntry['entity'], string>> = {
@@ -95,6 +98,11 @@ const SETTING_LABELS: Readonly<Record<string, string>> = {
   indicatorTables: '指标表',
   districtPositioning: '各区定位',
   ledgerRelevantOnly: '台账只看与本区相关',
+  unitRenames: '单位名称对照',
+  districtTargets: '各区目标分解',
+  reportUnit: '报表填报单位',
+  reportPhone: '报表联系电话',
+  reportReviewer: '报表审核人',
 };
 
 const PERIOD_KIND_LABELS: Readonly<Record<string, string>> = { month: '月报', quarter: '季报', half: '半年报', year: '年报' };
@@ -114,7 +122,11 @@ export function describeEntity(e: AuditEntry): string {
     const [district, periodId] = e.entityId.split('|');
     return `报送 ${district ?? ''}${periodId ? periodName(periodId) : ''}`;
   }
-  if (e.entity === 'setting') return `设置 ${SETTING_LABELS[e.entityId] ?? e.entityId}`;
+  if (e.entity === 'setting') {
+    // A district's own setting (reportUnit:汉阳区): its name and the district.
+    const [key = '', district] = e.entityId.split(':');
+    return `设置 ${SETTING_LABELS[key] ?? key}${district ? `（${district}）` : ''}`;
+  }
   return `${ENTITY_LABELS[e.entity]} ${e.entityId}`;
 }
 
@@ -190,10 +202,16 @@ export function formatValue(field: string, v: unknown): string {
   return clip(String(v), 120);
 }
 
+function isSettingRow(v: unknown): v is { key: unknown; value: unknown } {
+  return !!v && typeof v === 'object' && 'key' in v && 'value' in v && Object.keys(v).length === 2;
+}
+
 /** The 原值 / 新值 of an audit row: a created record says 新建 (and its name), a removed one 删除. */
 export function formatSide(e: AuditEntry, side: 'old' | 'new'): string {
   const whole = e.field.split(':').pop() === '*';
   const v = side === 'old' ? e.oldValue : e.newValue;
+  // A setting's row ({key, value}): the value, as written.
+  if (isSettingRow(v)) return formatValue(String(v.key), v.value);
   if (whole && side === 'new' && e.oldValue === null && v !== null && typeof v === 'object') {
     const label = recordLabel(v as Record<string, unknown>);
     return label ?? AUDIT_TEXT.created;

@@ -9,13 +9,16 @@ export const COMMON_TEXT = {
 /** User-facing text of the report header section (设置 and 报表导出). */
 export const REPORT_HEADER_TEXT = {
   title: '报表表头与表尾',
-  help: '填在每张报表的表头和表尾（填报单位、填报人、联系电话、审核人），导出和报送时自动带出。这里的填报人也记作本机操作人（导入、恢复、解锁的修改记录）；任务进展里各条的填报人只属于那一条进展，不会改动这里。',
+  help: (district: string) =>
+    `填在每张报表的表头和表尾（填报单位、填报人、联系电话、审核人），导出和报送时自动带出。填报单位、联系电话、审核人是${district}的，更改本区后各区分别填写；填报人也记作本机操作人（导入、恢复、解锁的修改记录）；任务进展里各条的填报人只属于那一条进展，不会改动这里。`,
   unit: '填报单位',
   filledBy: '填报人',
   phone: '联系电话',
   reviewer: '审核人（负责人）',
   save: '保存',
   saved: '报表表头已保存。',
+  autoSaved: '已自动保存',
+  saveFailed: (why: string) => `报表表头没有保存：${why}。请再点一次“保存”。`,
 } as const;
 
 /** The save dialog of a CSV export. */

@@ -12,7 +12,7 @@ export const loadReportSource: (db: LedgerDb, district: string, period: Reportin
 /** 填报单位, 填报人, 联系电话 and 审核人 from settings, with today's date; 填报单位 is the district when not set. */
 export async function loadReportMeta(db: LedgerDb, today: Date = new Date(), district = ''): Promise<ReportMeta> {
   const pad = (n: number) => String(n).padStart(2, '0');
-  const h = await readReportHeader(db);
+  const h = await readReportHeader(db, district);
   return {
     filledDate: `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`,
     unit: h.unit.trim() || district,

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Collapse, Radio, Select, Space, Typography } 
 import { DISTRICTS } from '@core/districts';
 import { type PeriodKind } from '@core/model';
 import { REPORT_KINDS, REPORT_NAMES, ROW_PLACEHOLDERS, SCALAR_PLACEHOLDERS, type ReportKind, type TemplateIssue } from '@core/report';
-import { getDb, useQuery, setDistrict, writeSetting, storedTemplate } from '../../storage';
+import { getDb, useQuery, changeDistrict, writeSetting, storedTemplate } from '../../storage';
 import { useAppContext } from '../common/app-context';
 import { platform } from '../../platform';
 import { ReportHeaderSection } from '../common/ReportHeaderSection';
@@ -24,7 +24,7 @@ function DistrictSetting({ current }: { current: string }) {
       title: T.districtConfirmTitle,
       content: T.districtConfirmBody(current, picked),
       onOk: async () => {
-        await setDistrict(getDb(), picked);
+        await changeDistrict(getDb(), picked);
         message.success(T.districtChanged(picked));
       },
     });
