@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { chartSheetName, FONTS } from './format-texts';
 import { CHART_TEXT } from './texts';
+import { writeWorkbook } from './xlsx-write';
 
 /** A PNG picture with its title and its size in pixels. */
 export interface ReportImage {
@@ -70,6 +71,5 @@ export async function addChartSheets(bytes: Uint8Array, afterSheet: string, imag
     const lastCol = Math.max(1, Math.ceil(cols));
     ws.pageSetup.printArea = `A1:${ws.getColumn(lastCol).letter}${lastRow}`;
   });
-  const out = await wb.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  return writeWorkbook(wb);
 }

@@ -91,10 +91,11 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
     sheet: M.summary.sheet,
     title: M.summary.title,
     columns: rowColumns('summary', [
-      // Wide enough for the title and the one-column-per-item header block of this narrow sheet.
-      ['status', 27, 'center'],
-      ['count', 27, 'center'],
-      ['share', 27, 'center'],
+      // Wide enough for the title and the one-column-per-item header block of this narrow sheet:
+      // 填报单位（盖章）：and a long unit name wrap onto a second line, never under the next cell.
+      ['status', 40, 'center'],
+      ['count', 24, 'center'],
+      ['share', 24, 'center'],
     ]),
   },
 };
@@ -112,14 +113,16 @@ function thirds(n: number): [number, number][] {
 
 function addBlock(ws: Worksheet, row: number, texts: string[]): void {
   const spans = thirds(ws.columnCount);
+  // A sheet of few columns gives each text one column: a long text wraps within it (two lines high).
+  const narrow = spans.some(([from, to]) => to === from);
   spans.forEach(([from, to], i) => {
     if (to > from) ws.mergeCells(row, from, row, to);
     const cell = ws.getCell(row, from);
     cell.value = texts[i] ?? '';
     cell.font = { ...BODY_FONT, size: 11 };
-    cell.alignment = { vertical: 'middle', horizontal: i === 0 ? 'left' : i === 1 ? 'center' : 'right' };
+    cell.alignment = { vertical: 'middle', horizontal: i === 0 ? 'left' : i === 1 ? 'center' : 'right', wrapText: true };
   });
-  ws.getRow(row).height = 24;
+  ws.getRow(row).height = narrow ? 36 : 24;
 }
 
 function addSheet(wb: ExcelJS.Workbook, key: keyof typeof SHEET_SPECS): Worksheet {
@@ -182,7 +185,7 @@ function addSheet(wb: ExcelJS.Workbook, key: keyof typeof SHEET_SPECS): Workshee
       error: TEMPLATE_TEXT.statusError(TASK_STATUSES.map((s) => STATUS_LABELS[s])),
     };
 
-  if (key !== 'summary') addBlock(ws, 5, [...M.signBlock]);
+  addBlock(ws, 5, [...M.signBlock]);
   return ws;
 }
 

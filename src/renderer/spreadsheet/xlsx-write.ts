@@ -77,8 +77,22 @@ function asBytes(out: unknown): Uint8Array {
   return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
 }
 
-/** The .xlsx bytes of a workbook, deflated natively where the platform can. */
+/**
+ * A sheet whose file does not fix its first page number keeps numbering on from the sheet
+ * before (Excel's 自动), so that a workbook printed whole reads 第 5 页，共 24 页 on its fifth
+ * page. exceljs reads an unset first page number as 1 and writes it back as set: every sheet
+ * then restarted at 第 1 页 while 共 N 页 counted the whole workbook. A sheet that sets one keeps it.
+ */
+function keepPageNumbering(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    const ps = ws.pageSetup as Partial<ExcelJS.PageSetup> & { useFirstPageNumber?: boolean };
+    if (!ps.useFirstPageNumber) delete ps.firstPageNumber;
+  }
+}
+
+/** The .xlsx bytes of a workbook (page numbering as its file had it), deflated natively where the platform can. */
 export async function writeWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  keepPageNumbering(workbook);
   if (!NATIVE_DEFLATE) return asBytes(await workbook.xlsx.writeBuffer());
   const stored = asBytes(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
   const parts = storedParts(stored);

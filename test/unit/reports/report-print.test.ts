@@ -181,6 +181,8 @@ describe.skipIf(!present)('every exported workbook: second reader and LibreOffic
     for (const ws of tables) {
       expect(ws.printTitleRows).toMatch(/\$?3:\$?3/);
       expect(ws.cells.A2).toBe('填报单位（盖章）：汉阳区科学技术局');
+      // Every sheet, the narrow 汇总 too, ends with the 填报人 / 联系电话 / 审核人 row.
+      expect(Object.values(ws.cells), ws.name).toContain('填报人：李明');
     }
     const chartSheets = sheets.filter((s) => s.name.startsWith('图表'));
     expect(chartSheets.map((s) => [s.name, s.images, s.printTitleRows])).toEqual(kind === 'all' ? charts.map((c, i) => [`图表${i + 1} ${c.name}`, 1, null]) : []);
@@ -205,6 +207,11 @@ describe.skipIf(!present)('every exported workbook: second reader and LibreOffic
         expect(squash(on[0]!)).not.toContain('序号');
       }
       expect(printed.pages).toBe(4 + charts.length);
+      // Printed whole, the workbook numbers its pages on from sheet to sheet: 第 k 页，共 N 页 on page k.
+      // (A chart page carries its chart's name instead.)
+      const numbered = pages.filter((p) => /第 \d+ 页/.test(p));
+      expect(numbered).toHaveLength(4);
+      expect(numbered.map((p) => /第 (\d+) 页，共 (\d+) 页/.exec(p)!.slice(1).join('/'))).toEqual(numbered.map((_, k) => `${k + 1}/${pages.length}`));
     } else expect(printed.pages).toBe(1);
   }, 240_000);
 });
