@@ -13,6 +13,7 @@ import type { Cluster, PolicyDocument, Task } from '../../src/core/model';
 import { taskRelevance } from '../../src/core/policy/relevance';
 import { canonicaliseUnit, unitRenameTable } from '../../src/core/unit-names';
 import { SCREENSHOT_DIR, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { putRows } from './ledger-fixture';
 
 /** Read a whole object store of the app's IndexedDB. */
 function readStore<T>(page: Page, store: string): Promise<T[]> {
@@ -207,11 +208,23 @@ describe('import the city updated list', () => {
       })),
     );
     const progressBefore = await readStore<{ id: string }>(page, 'progress');
+    // 2026年第四季度 was sent (已报送, locked) with those five tasks.
+    const title = (k: string) => tasksBefore.find((t) => t.key === k)!.title;
+    await putRows(page, {
+      submissions: [
+        {
+          id: 'sub-2026-Q4', district: '汉阳区', periodId: '2026-Q4', report: 'tasks', fileName: '汉阳区_2026年第四季度_重点任务推进情况表.xlsx', sha256: '0'.repeat(64), at: '2026-11-21T08:00:00.000Z',
+          rows: filledKeys.map((k) => ({ key: k, title: title(k), status: '序时推进', percent: 75, progress: `汉阳区已推进（${k}）`, problems: '', nextSteps: '年底前完成' })),
+        },
+      ],
+    });
 
     await dropFile(page, 'revised-2023-list.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/revised-2023-list.xlsx')));
     await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
     expect([await count(page, 'count-added'), await count(page, 'count-updated'), await count(page, 'count-removed'), await count(page, 'count-unchanged'), await count(page, 'count-ambiguous')]).toEqual([3, 3, 1, 18, 0]);
     await expect(page.getByTestId('filled-header').textContent()).resolves.toContain('补充（21 项）');
+    // The officer is told before confirming that a period already sent will list other tasks.
+    await expect(page.getByTestId('import-submitted-periods').textContent()).resolves.toContain('2026年第四季度已报送并锁定');
     await expect(page.getByTestId('renamed-header').textContent()).resolves.toContain('名称统一（4 对）');
     const relevance = page.getByTestId('relevance-changes');
     await expect(relevance.textContent()).resolves.toContain('与本区相关的变化（3 项）');
@@ -259,6 +272,12 @@ describe('import the city updated list', () => {
     // The exported 重点任务推进情况表 prints the list's numbers as 任务编号 and only current unit names.
     await page.getByRole('menuitem', { name: '报表导出' }).click();
     await page.getByTestId('report-check').getByText(/本期 \d+ 项任务/).waitFor({ timeout: 30_000 });
+    // 本期与上期对比: the task the import dropped is no longer in the list sent, though its progress is untouched.
+    const changes = page.getByTestId('submission-changes');
+    await changes.getByText('已不在清单').first().waitFor({ timeout: 30_000 });
+    await expect(changes.locator('tr', { hasText: '2023GZYD-17' }).textContent()).resolves.toContain('已不在清单');
+    await changes.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-revised-compare-1366x650');
     const download = await exportReport(page);
     const bytes = readFileSync((await download.path())!);
     writeFileSync(resolve(SCREENSHOT_DIR, 'import-revised-report.xlsx'), bytes);

@@ -49,6 +49,12 @@ export async function readLockState(db: LedgerDb, district: string, periodId: st
   return { locked: submissions.some(locks), latest: submissions[submissions.length - 1], submissions };
 }
 
+/** The periods of a district that are locked (已报送 and not unlocked), oldest first. */
+export async function lockedPeriods(db: LedgerDb, district: string): Promise<string[]> {
+  const subs = await db.submissions.where('[district+periodId]').between([district, ''], [district, '\uffff']).toArray();
+  return [...new Set(subs.filter(locks).map((s) => s.periodId))].sort();
+}
+
 /** Whether a district's period is locked (已报送 and not unlocked). */
 export async function isPeriodLocked(db: LedgerDb, district: string, periodId: string): Promise<boolean> {
   return (await readLockState(db, district, periodId)).locked;

@@ -11,7 +11,9 @@ import { unitRenameTable, type UnitRename } from '@core/unit-names';
 import { TASK_FIELDS, type TaskFieldId } from '@core/fields';
 import type { OpenedFile } from '@shared/bridge';
 import { platform } from '../../platform';
-import { getDb, useQuery, readSetting, listImports, undoImport, allDocuments } from '../../storage';
+import { getDb, useQuery, readSetting, listImports, undoImport, allDocuments, lockedPeriods } from '../../storage';
+import { parsePeriodId } from '@core/period';
+import { useAppContext } from '../common/app-context';
 import { ImportClient, type SheetSummary } from './import-client';
 import { applyPreviewedPlan, readPlanContext, rememberColumns } from './import-flow';
 import { useImportInbox } from './import-inbox';
@@ -272,6 +274,17 @@ export function ImportPage() {
   );
 }
 
+/**
+ * Periods already 报送 and locked: an import changes their reports' task lists (the files sent
+ * stay as sent), so the officer is told before confirming, and where to see the change after.
+ */
+function SubmittedPeriodsNotice() {
+  const { district } = useAppContext();
+  const locked = useQuery(() => lockedPeriods(getDb(), district), [district]).data;
+  if (!locked?.length) return null;
+  return <Alert type="warning" showIcon data-testid="import-submitted-periods" title={T.submittedPeriods(locked.map((id) => parsePeriodId(id)?.name ?? id))} style={{ marginBottom: 8 }} />;
+}
+
 function Preview({
   step,
   choices,
@@ -305,6 +318,7 @@ function Preview({
     <Card title={T.previewTitle(step.file, step.sheets[step.picked]?.name ?? '')} extra={<Button onClick={onMapping}>{T.adjustMapping}</Button>}>
       {errors.length > 0 && <Alert type="error" showIcon title={T.errorsBlock} description={errors.map((e) => <div key={e.message}>{e.message}</div>)} style={{ marginBottom: 8 }} />}
       {errors.length === 0 && c.added + c.updated + c.removed + c.ambiguous + c.filled + p.unified.length === 0 && <Alert type="success" showIcon title={T.noChanges} style={{ marginBottom: 8 }} />}
+      {errors.length === 0 && c.added + c.updated + c.removed + c.ambiguous > 0 && <SubmittedPeriodsNotice />}
       <PlanPreview plan={p} choices={choices} onChange={setChoices} docName={docName} clusters={step.clusters} />
       <Space style={{ marginTop: 12 }}>
         <Button type="primary" data-testid="import-apply" disabled={errors.length > 0 || open > 0 || writes === 0} onClick={() => onApply(p)}>

@@ -3,6 +3,8 @@ import { IMPORT_FILE_LIMITS, MAX_CELL_CHARS } from '@core/limits';
 import { TASK_FIELDS, fieldName, type TaskFieldId } from '@core/fields';
 
 export const IMPORT_TEXT = {
+  submittedPeriods: (periods: string[]) =>
+    `${periods.join('、')}已报送并锁定。导入会改变这些报告期报表里的任务清单（新增、删去或修改任务），已报送的文件不会变。导入后可在“报表导出”的“本期与上期对比”中查看变化，需要时解锁后重新报送。`,
   title: '导入更新',
   intro: '导入市里下发的新版任务清单（.xlsx、.xls 或 .csv）。导入前会列出全部改动供您逐条确认；已填写的进展不会被改动，删除的任务只归档不删除，导入后可以撤销。',
   choose: '选择文件…',

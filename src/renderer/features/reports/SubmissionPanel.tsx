@@ -2,7 +2,8 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Table, Tag, Ty
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { parsePeriodId } from '@core/period';
-import { getDb, useQuery, readLockState, unlockPeriod, readSetting, progressRepo } from '../../storage';
+import { reportTasks } from '@core/report';
+import { getDb, useQuery, readLockState, unlockPeriod, readSetting, progressRepo, allTasks, clustersRepo } from '../../storage';
 import { compareWithSubmission, latestTaskSubmission, type ComparedField, type SubmissionChange } from './compare';
 import { SUBMISSION_TEXT as T } from './submission-texts';
 
@@ -19,13 +20,18 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
   const period = parsePeriodId(periodId)?.name ?? periodId;
   const data = useQuery(async () => {
     const db = getDb();
-    const [lock, current, by] = await Promise.all([
+    const [lock, current, by, tasks, clusters] = await Promise.all([
       readLockState(db, district, periodId),
       progressRepo.byPeriod(db, district, periodId),
       readSetting(db, 'filledBy'),
+      allTasks(db),
+      clustersRepo.byDistrict(db, district),
     ]);
     const compared = latestTaskSubmission(lock.submissions);
-    return { lock, compared, changes: compared ? compareWithSubmission(compared, current) : [], by };
+    const reporting = parsePeriodId(periodId);
+    // The tasks the period's report lists now: an import since the 报送 may have changed them.
+    const listed = reporting ? new Map(reportTasks({ tasks, clusters, progress: current, district, period: reporting }).map((t) => [t.key, t.title])) : undefined;
+    return { lock, compared, changes: compared ? compareWithSubmission(compared, current, listed) : [], by };
   }, [district, periodId]).data;
   if (!data) return null;
   const { lock, compared, changes, by } = data;

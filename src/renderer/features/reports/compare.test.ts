@@ -36,4 +36,16 @@ describe('本期与上期对比', () => {
     expect(changes.find((c) => c.taskKey === '2023YD-99')?.kind).toBe('added');
     expect(changes).toHaveLength(3);
   });
+
+  it('with the tasks the report lists now: a task an import dropped or added since the 报送 is a change, even with its progress untouched', () => {
+    const listedNow = new Map(tasks.map((t) => [t.key, t.title]));
+    expect(compareWithSubmission({ rows }, entries, listedNow)).toEqual([]);
+    listedNow.delete(tasks[1]!.key);
+    listedNow.set('IMP20261126-001', '建设概念验证中心网络');
+    expect(compareWithSubmission({ rows }, entries, listedNow)).toEqual([
+      { taskKey: tasks[1]!.key, title: tasks[1]!.title, kind: 'unlisted', fields: [{ field: 'task', submitted: tasks[1]!.title, current: '' }] },
+      { taskKey: 'IMP20261126-001', title: '建设概念验证中心网络', kind: 'listed', fields: [{ field: 'task', submitted: '', current: '建设概念验证中心网络' }] },
+    ]);
+  });
 });
+

@@ -8,13 +8,18 @@ import { taskField } from '@core/fields';
 
 /** The progress fields a submission carries, in report order. */
 export const COMPARED_FIELDS = ['status', 'percent', 'progress', 'problems', 'nextSteps'] as const;
-export type ComparedField = (typeof COMPARED_FIELDS)[number];
+/** A compared field; `task` is the task itself being in the period's list or not. */
+export type ComparedField = (typeof COMPARED_FIELDS)[number] | 'task';
 
-/** One task whose submitted and current progress differ. */
+/**
+ * One task whose submitted and current state differ: its progress (`changed`, `added`,
+ * `removed`), or its place in the period's list since the submission (an import that dropped a
+ * task from the list: `unlisted`; one that added a task: `listed`).
+ */
 export interface SubmissionChange {
   taskKey: string;
   title: string;
-  kind: 'changed' | 'added' | 'removed';
+  kind: 'changed' | 'added' | 'removed' | 'unlisted' | 'listed';
   fields: { field: ComparedField; submitted: string; current: string }[];
 }
 
@@ -44,8 +49,12 @@ export function latestTaskSubmission<S extends Pick<Submission, 'rows'>>(submiss
   return [...submissions].reverse().find(hasTaskRows);
 }
 
-/** Differences between a submission's rows and the current entries of its period. */
-export function compareWithSubmission(submission: Pick<Submission, 'rows'>, current: ProgressEntry[]): SubmissionChange[] {
+/**
+ * Differences between a submission's rows and the current entries of its period; with `listed`
+ * (the tasks the period's report lists now, by key and title), also the tasks the list gained or
+ * lost since (an import of the city's new list), which change the report as much as progress does.
+ */
+export function compareWithSubmission(submission: Pick<Submission, 'rows'>, current: ProgressEntry[], listed?: ReadonlyMap<string, string>): SubmissionChange[] {
   const rows = submission.rows.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object');
   const byKey = new Map(current.map((e) => [e.taskKey, e]));
   const seen = new Set<string>();
@@ -56,15 +65,22 @@ export function compareWithSubmission(submission: Pick<Submission, 'rows'>, curr
     seen.add(key);
     const now = byKey.get(key);
     const title = String(row.title ?? '');
+    if (listed && !listed.has(key)) {
+      changes.push({ taskKey: key, title, kind: 'unlisted', fields: [{ field: 'task', submitted: title, current: '' }] });
+      continue;
+    }
     const fields = COMPARED_FIELDS.filter((f) => f in row || (now && now[f] !== undefined))
       .map((f) => ({ field: f, submitted: text(f, row[f]), current: text(f, now?.[f]) }))
       .filter((d) => d.submitted !== d.current);
     if (fields.length > 0) changes.push({ taskKey: key, title, kind: now ? 'changed' : 'removed', fields });
   }
   for (const e of current) {
-    if (seen.has(e.taskKey)) continue;
+    if (seen.has(e.taskKey) || (listed && !listed.has(e.taskKey))) continue;
     const fields = COMPARED_FIELDS.map((f) => ({ field: f, submitted: '', current: text(f, e[f]) })).filter((d) => d.current !== '');
     if (fields.length > 0) changes.push({ taskKey: e.taskKey, title: '', kind: 'added', fields });
   }
+  if (listed)
+    for (const [key, title] of listed)
+      if (!seen.has(key) && !changes.some((c) => c.taskKey === key)) changes.push({ taskKey: key, title, kind: 'listed', fields: [{ field: 'task', submitted: '', current: title }] });
   return changes;
 }
