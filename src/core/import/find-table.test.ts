@@ -199,3 +199,16 @@ describe('readRows: the list number and the title in the task cell', () => {
     expect(rows).toEqual([{ row: 2, fields: { seq: '1', number: '1', text: '建设实验室。支持高校建设。', title: '建设实验室', leadUnits: '市科技局' }, titleFromText: true }]);
   });
 });
+
+describe('readRows: a deadline no calendar has', () => {
+  it('is kept as written with a warning naming the sheet, row and column', () => {
+    const g = grid('清单', [
+      ['序号', '重点任务', '完成时限'],
+      ['1', '建设实验室', '2027年13月'],
+      ['2', '推进中试平台', '2026年6月底前'],
+    ]);
+    const { rows, issues } = readRows(g, findTable(g).layout!);
+    expect(rows.map((r) => r.fields.deadline)).toEqual(['2027年13月', '2026年6月底前']);
+    expect(issues).toEqual([{ sheet: '清单', row: 2, column: 'C列（完成时限）', severity: 'warning', message: expect.stringContaining('“2027年13月”不是日历上有的日期') }]);
+  });
+});

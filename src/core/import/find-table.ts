@@ -7,7 +7,7 @@ import { missingForImport, TASK_FIELDS, type TaskFieldId } from '../fields';
 import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
-import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber } from './normalize';
+import { columnLetter, impossibleDate, isPlaceholderCell, normalizeHeader, normalizeNumber } from './normalize';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */
@@ -191,6 +191,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const rows: ImportedRow[] = [];
   const seenKeys = new Map<string, number>();
   const keyColumn = layout.columns.find((m) => m.field === 'key');
+  const deadlineColumn = layout.columns.find((m) => m.field === 'deadline');
   const titleColumn = layout.columns.some((m) => m.field === 'title');
   const seqIsNumber = !keyColumn && layout.columns.some((m) => m.field === 'seq') && !layout.columns.some((m) => m.field === 'number');
   let section: string | undefined;
@@ -259,6 +260,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       issues.push({ sheet, row: r + 1, message: M.rowWithoutTitle(sheet, r + 1), severity: 'warning' });
       continue;
     }
+    const badDate = impossibleDate(fields.deadline);
+    if (badDate && deadlineColumn)
+      issues.push({ sheet, row: r + 1, column: columnLabel(deadlineColumn.column, deadlineColumn.header), message: M.impossibleDeadline(sheet, r + 1, fields.deadline!, badDate), severity: 'warning' });
     if (fields.key && keyColumn) {
       const prev = seenKeys.get(fields.key);
       if (prev !== undefined)

@@ -20,6 +20,8 @@ export const IMPORT_MESSAGES = {
   noRows: (sheet: string) => `工作表“${sheet}”在表头下面没有任务行。请检查是否选对了工作表。`,
   rowWithoutTitle: (sheet: string, row: number) =>
     `工作表“${sheet}”第 ${row} 行没有“${h('title')}”内容，这一行不会导入。如需导入，请补上任务名称。`,
+  impossibleDeadline: (sheet: string, row: number, cell: string, date: string) =>
+    `工作表“${sheet}”第 ${row} 行的完成时限“${cell}”中的“${date}”不是日历上有的日期。导入后按原文保留、不算到期日，请向市里核实后在台账中改正。`,
   unknownDocument: (sheet: string, row: number, name: string) =>
     `工作表“${sheet}”第 ${row} 行的文件“${name}”不在本台账中，将作为新文件一并导入。`,
   ambiguousChoiceMissing: (count: number) => `还有 ${count} 行需要您确认对应哪个任务（在“需确认”中选择）。`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceholderCell, toHalfWidth } from './normalize';
+import { impossibleDate, isPlaceholderCell, parseDeadline, toHalfWidth } from './normalize';
 
 /** The rule as written before its shortcut on the first character: the reference. */
 function placeholderByRule(s: string): boolean {
@@ -26,3 +26,19 @@ describe('isPlaceholderCell', () => {
   });
 });
 
+
+describe('impossible deadlines', () => {
+  it.each(['2027年13月', '2025-02-30', '2026年4月31日', '2025/0/10', '2025.13'])('%s names no calendar date and gives no deadline', (s) => {
+    expect(impossibleDate(s)).toBeDefined();
+    expect(parseDeadline(s)).toBeUndefined();
+  });
+  it.each([
+    ['2024年2月29日', '2024-02-29'],
+    ['2027年12月底前', '2027-12-31'],
+    ['2025-06-30', '2025-06-30'],
+    ['长期坚持', undefined],
+  ])('%s is a real date (or none)', (s, d) => {
+    expect(impossibleDate(s)).toBeUndefined();
+    expect(parseDeadline(s)).toBe(d);
+  });
+});

@@ -63,13 +63,25 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /**
+ * The date a deadline names that no calendar has (`2027年13月`, `2025-02-30`), as written;
+ * undefined when it names none or a real one. Such a deadline is kept as written, with no date.
+ */
+export function impossibleDate(s: string | undefined): string | undefined {
+  const t = toHalfWidth(s ?? '').replace(/\s+/g, '');
+  const day = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
+  if (day) return +day[2]! < 1 || +day[2]! > 12 || +day[3]! < 1 || +day[3]! > lastDay(+day[1]!, +day[2]!) ? day[0] : undefined;
+  const month = /(\d{4})[-/.年](\d{1,2})月/.exec(t) ?? /^(\d{4})[-/.](\d{1,2})$/.exec(t);
+  return month && (+month[2]! < 1 || +month[2]! > 12) ? month[0] : undefined;
+}
+
+/**
  * A deadline as a date: `2025-06-30`, `2025/6/30`, `2025年6月30日`, `2025年6月底` (end of
  * month), `2025年底前` / `2025年` (end of year). Undefined when no date can be read
  * (`长期坚持`, `持续推进`).
  */
 export function parseDeadline(s: string | undefined): string | undefined {
   const t = toHalfWidth(s ?? '').replace(/\s+/g, '');
-  if (!t) return undefined;
+  if (!t || impossibleDate(t)) return undefined;
   let m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
   if (m) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
   m = /(\d{4})[-/.年](\d{1,2})月?/.exec(t);

@@ -95,6 +95,14 @@ describe('reading the city files', () => {
     expect(errors[0]!.message).toContain(c.message);
   });
 
+  it('refuses text renamed to .xlsx as what it is, not as a sheet without rows (a CSV under its own name is read)', () => {
+    const csv = readFileSync(join(DIR, 'city-list-utf8.csv'));
+    const r = readWorkbook(new Uint8Array(csv), '市任务清单.xlsx');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toContain('文件“市任务清单.xlsx”的扩展名是 .xlsx，但里面是文字');
+    expect(readWorkbook(new Uint8Array(csv), 'city-list-utf8.csv').ok).toBe(true);
+  });
+
   it('refuses a file over the size limit before parsing it', () => {
     const r = readWorkbook(new Uint8Array(IMPORT_LIMITS.maxBytes + 1), 'big.xlsx');
     expect(r.ok).toBe(false);

@@ -366,6 +366,9 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
   onProgress(READ_TEXT.stageOpen, 0.05);
   const kind = sniff(data);
   if (kind === 'binary') return failure(READ_TEXT.notSpreadsheet(fileName));
+  // An .xlsx is always a zip: text under that name (a .txt or .csv renamed) would be read as a
+  // one-sheet CSV and refused later for its rows, which says nothing of what is wrong.
+  if (kind === 'text' && /\.xls[xm]$/i.test(fileName)) return failure(READ_TEXT.textAsXlsx(fileName));
   if (kind === 'cfb' && data.byteLength > IMPORT_LIMITS.maxXlsBytes) return failure(READ_TEXT.xlsTooBig(fileName, data.byteLength));
   let facts: XlsxFacts | undefined;
   // An .xlsx is parsed from the checked copy of its parts (stored, already inflated by the check).
