@@ -186,6 +186,21 @@ describe('buildReportData', () => {
   });
 });
 
+describe('产业集群推进情况表 from its tasks', () => {
+  it('keeps each task’s progress whole when it fits, every clause and figure; a long one is cut at a clause', () => {
+    const typed = '智能建造试点项目3个开工；BIM正向设计应用率达到40%。\n工程设计建造集群产值同比增长12%。';
+    const long = '第一阶段完成场地平整。'.repeat(20);
+    const tasks = [aTask('d1-1', 'd1'), aTask('d1-2', 'd1')];
+    const progress = [{ ...anEntry('汉阳区', 'd1-1', '2025-Q3', 'on_track'), progress: typed }, { ...anEntry('汉阳区', 'd1-2', '2025-Q3', 'behind'), progress: long }];
+    const cluster = { id: 'c1', district: '汉阳区', name: '工程设计建造', keywords: [], includedTaskKeys: ['d1-1', 'd1-2'], excludedTaskKeys: [], origin: 'seed' as const, order: 1 };
+    const [row] = buildClusterRows({ clusters: [cluster], clusterIndicators: [], clusterIndicatorValues: [], clusterProgress: [], district: '汉阳区', period: Q3, tasks, progress });
+    const lines = row!.progress.split('\n');
+    expect(lines[1]).toContain('：智能建造试点项目3个开工；BIM正向设计应用率达到40%。 工程设计建造集群产值同比增长12%。');
+    expect(lines[2]).toMatch(/：(第一阶段完成场地平整。)+…$/);
+    expect(lines[2]!.split('：').pop()!.length).toBeLessThanOrEqual(121);
+  });
+});
+
 describe('销号 in reports', () => {
   const tasks = [
     aTask('d1-1', 'd1', { responsibleUnits: ['各区人民政府'] }),

@@ -205,9 +205,15 @@ export function buildTargetRows(
 /** A text cut to `n` characters at most, at the end of its first sentence when that comes sooner. */
 function abridge(text: string, n: number): string {
   const t = text.replace(/\s+/gu, ' ').trim();
-  const first = /^.+?[。；;!！?？]/u.exec(t)?.[0] ?? t;
-  const s = first.length <= n ? first : `${first.slice(0, n)}…`;
-  return s.length < t.length && !s.endsWith('…') ? `${s}…` : s;
+  if (t.length <= n) return t;
+  // Whole sentences (and clauses ending in ；) while they fit: a figure in the second clause is
+  // not dropped for the sake of the first (智能建造试点项目3个开工；BIM正向设计应用率达到40%).
+  let out = '';
+  for (const s of t.match(/[^。；;!！?？]+[。；;!！?？]*/gu) ?? [t]) {
+    if (out.length + s.length > n) break;
+    out += s;
+  }
+  return `${(out || t.slice(0, n)).trim()}…`;
 }
 
 /** How many of a cluster's tasks have each status this period, e.g. `关联任务5项：序时推进2项、已完成1项、未填报2项`. */
