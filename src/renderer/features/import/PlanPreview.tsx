@@ -9,6 +9,7 @@ import { RENAME_GROUP_ID, relevanceChanges, taskFieldText, type ImportPlan, type
 import { taskCode, type Cluster, type Task } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
 import { IMPORT_STEP_TEXT, IMPORT_TEXT } from './texts';
+import { textChange } from './text-change';
 
 const T = { ...IMPORT_TEXT, ...IMPORT_STEP_TEXT };
 
@@ -32,22 +33,50 @@ function taskColumns<R>(taskOf: (r: R) => Task, widths: { key?: number; title?: 
   ];
 }
 
+const REMOVED_STYLE = { background: '#fff1f0', color: '#a8071a', textDecoration: 'line-through', padding: '0 2px' } as const;
+const ADDED_STYLE = { background: '#f6ffed', color: '#135200', padding: '0 2px' } as const;
+
 function Changes({ u, docName }: { u: PlannedUpdate; docName: (id: string) => string }) {
   return (
     <div data-testid="update-changes">
       {u.restored && <Tag color="blue">{T.restored}</Tag>}
-      {u.changedFields.map((f) => (
-        <div key={f} style={{ marginBottom: 4 }}>
-          <Typography.Text strong>{T.fields[f]}：</Typography.Text>
-          <span data-testid="old-value" style={{ background: '#fff1f0', color: '#a8071a', textDecoration: 'line-through', padding: '0 2px' }}>
-            {fieldValue(u.before, f, docName) || T.emptyValue}
-          </span>
-          {' → '}
-          <span data-testid="new-value" style={{ background: '#f6ffed', color: '#135200', padding: '0 2px' }}>
-            {fieldValue(u.after, f, docName) || T.emptyValue}
-          </span>
-        </div>
-      ))}
+      {u.changedFields.map((f) => {
+        const before = fieldValue(u.before, f, docName);
+        const after = fieldValue(u.after, f, docName);
+        // A long text shows only what changed, in its context; the whole texts on hover.
+        const c = before && after ? textChange(before, after) : undefined;
+        return (
+          <div key={f} style={{ marginBottom: 4 }}>
+            <Typography.Text strong>{T.fields[f]}：</Typography.Text>
+            {c ? (
+              <span title={`${T.beforeWhole}${before}\n${T.afterWhole}${after}`} data-testid="text-change">
+                {c.before}
+                {c.removed && (
+                  <span data-testid="old-value" style={REMOVED_STYLE}>
+                    {c.removed}
+                  </span>
+                )}
+                {c.added && (
+                  <span data-testid="new-value" style={ADDED_STYLE}>
+                    {c.added}
+                  </span>
+                )}
+                {c.after}
+              </span>
+            ) : (
+              <>
+                <span data-testid="old-value" style={REMOVED_STYLE}>
+                  {before || T.emptyValue}
+                </span>
+                {' → '}
+                <span data-testid="new-value" style={ADDED_STYLE}>
+                  {after || T.emptyValue}
+                </span>
+              </>
+            )}
+          </div>
+        );
+      })}
     </div>
   );
 }

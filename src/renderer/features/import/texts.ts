@@ -99,5 +99,7 @@ export const IMPORT_STEP_TEXT = {
   columnNumber: (n: number) => `第 ${n} 列`,
   openMatches: (n: number) => `还有 ${n} 行需要您确认对应的任务（见“需确认”）。`,
   emptyValue: '（空）',
+  beforeWhole: '原文：',
+  afterWhole: '改为：',
   listTask: '清单中的任务',
 } as const;
