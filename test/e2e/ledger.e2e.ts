@@ -225,6 +225,12 @@ describe('task ledger', () => {
       await page.setViewportSize({ width, height });
       await expect.poll(async () => (await seqs())[0]).toBe(all);
       await screenshot(page, `ledger-10000-sorted-${width}x${height}`);
+      // A wide window gives its room to the columns (重点任务, 进展情况 …): none is left empty beside them.
+      const [used, room] = await page.getByTestId('task-grid').evaluate((el) => {
+        const heads = el.querySelectorAll('[role="columnheader"]');
+        return [heads[heads.length - 1]!.getBoundingClientRect().right - el.getBoundingClientRect().left, el.clientWidth];
+      });
+      if (width === 1920) expect(room - used).toBeLessThan(4);
     }
     await page.setViewportSize({ width: 1366, height: 768 });
     // 导出 CSV lists the tasks as the grid shows them (largest 序号 first), each once, read back

@@ -42,6 +42,13 @@ export const COLUMN_ORDER: readonly LedgerColumnId[] = [
 
 /** Columns kept while the task detail is open: what identifies a task, its deadline and how far it is. */
 const COMPACT_COLUMNS: readonly LedgerColumnId[] = ['seq', 'title', 'deadline', 'status', 'percent'];
+/**
+ * Columns that take the room a wide window leaves beside the others, in these shares (the texts
+ * that are cut first); each keeps at least its own width, and a grid wider than the window scrolls.
+ */
+const GROWING: Partial<Record<string, number>> = { title: 3, progress: 3, document: 1, relevance: 1 };
+/** The flex of a column's header and cells: its width, grown by its share of the room left. */
+const columnFlex = (id: string, size: number) => (GROWING[id] ? `${GROWING[id]} 0 ${size}px` : 'none');
 /** …and, when the grid has room (≥ COMPACT_ROOMY px), why it concerns the district and who leads it. */
 const COMPACT_EXTRA: readonly LedgerColumnId[] = ['relevance', 'leadUnits'];
 const COMPACT_ROOMY = 840;
@@ -336,7 +343,7 @@ export const TaskGrid = memo(function TaskGrid(props: {
               <div
                 key={h.id}
                 role="columnheader"
-                style={{ width: h.getSize(), flex: 'none', position: 'relative', display: 'flex', alignItems: 'center', padding: '0 8px', fontWeight: 600, cursor: 'pointer', userSelect: 'none', borderRight: '1px solid #f0f0f0' }}
+                style={{ width: h.getSize(), flex: columnFlex(h.column.id, h.getSize()), position: 'relative', display: 'flex', alignItems: 'center', padding: '0 8px', fontWeight: 600, cursor: 'pointer', userSelect: 'none', borderRight: '1px solid #f0f0f0' }}
                 onClick={h.column.getToggleSortingHandler()}
                 title={LEDGER_MORE_TEXT.sortHint}
               >
@@ -443,7 +450,7 @@ const RowCells = memo(function RowCells({ row }: { row: Row<LedgerRow>; data: Le
   return (
     <>
       {row.getVisibleCells().map((c) => (
-        <div key={c.id} role="gridcell" style={{ width: c.column.getSize(), flex: 'none', padding: '0 8px', display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' }}>
+        <div key={c.id} role="gridcell" style={{ width: c.column.getSize(), flex: columnFlex(c.column.id, c.column.getSize()), padding: '0 8px', display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' }}>
           {flexRender(c.column.columnDef.cell, c.getContext())}
         </div>
       ))}
