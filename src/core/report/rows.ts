@@ -75,8 +75,8 @@ export interface ClusterReportRow {
 export interface SummaryRow {
   status: string;
   count: number;
-  /** Share of all tasks, e.g. `25.0%`. */
-  share: string;
+  /** Share of all tasks in percent, one decimal (25 for 25.0%): a number, printed 25.0% by its cell's format. */
+  share: number;
   [k: string]: ReportValue;
 }
 
@@ -285,7 +285,7 @@ export const NO_STATUS_LABEL = '未填报状态';
 /** Rows of the 汇总 sheet: task counts by status (every status listed, then 未填报, then 合计). */
 export function buildSummaryRows(taskRows: readonly TaskReportRow[]): SummaryRow[] {
   const total = taskRows.length;
-  const share = (n: number) => (total === 0 ? '0.0%' : `${((n / total) * 100).toFixed(1)}%`);
+  const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10);
   const labels = TASK_STATUSES.map((s) => STATUS_LABELS[s]);
   const rows: SummaryRow[] = labels.map((label) => {
     const count = taskRows.filter((r) => r.status === label).length;
@@ -293,7 +293,7 @@ export function buildSummaryRows(taskRows: readonly TaskReportRow[]): SummaryRow
   });
   const none = taskRows.filter((r) => !r.status).length;
   rows.push({ status: NO_STATUS_LABEL, count: none, share: share(none) });
-  rows.push({ status: '合计', count: total, share: total === 0 ? '0.0%' : '100.0%' });
+  rows.push({ status: '合计', count: total, share: total === 0 ? 0 : 100 });
   return rows;
 }
 

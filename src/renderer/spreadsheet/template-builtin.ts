@@ -95,7 +95,7 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
       // 填报单位（盖章）：and a long unit name wrap onto a second line, never under the next cell.
       ['status', 40, 'center'],
       ['count', 24, 'center'],
-      ['share', 24, 'center'],
+      ['share', 24, 'center', '0.0"%"'],
     ]),
   },
 };
