@@ -154,3 +154,17 @@ describe('tables of the target reader', () => {
     ['一带一路”联合实验室', '“一带一路”联合实验室'],
   ])('name %s → %s', (raw, clean) => expect(cleanName(raw)).toBe(clean));
 });
+
+describe('comparators and units of 纲要 indicators (corpus 38)', () => {
+  it.each([
+    ['森林覆盖率大于14.5%', '森林覆盖率', '超过', 14.5, '%'],
+    ['单位产值能耗低于0.5吨', '单位产值能耗', '控制在', 0.5, '吨'],
+    ['粮食综合生产能力达到17.4亿斤', '粮食综合生产能力', '达到', 17.4, '亿斤'],
+    ['劳动年龄人口平均受教育年限达到12.5年', '劳动年龄人口平均受教育年限', '达到', 12.5, '年'],
+  ])('%s', (text, name, comparator, value, unit) => {
+    expect(findTargets(text, { defaultYear: 2025 }).map((t) => [t.name, t.comparator, t.value, t.unit])).toEqual([[name, comparator, value, unit]]);
+  });
+  it('a year is never a span of years', () => {
+    expect(findTargets('规划期限延长到2035年', { defaultYear: 2025 })).toEqual([]);
+  });
+});

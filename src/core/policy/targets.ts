@@ -31,7 +31,7 @@ export const TARGET_UNITS: Record<string, string> = {
   万人次: '万人次', 万人年: '万人年', 万人: '万人', 万名: '万名', 万家: '万家', 万个: '万个', 万件: '万件', 万套: '万套', 万户: '万户',
   个百分点: '个百分点', 人年: '人年', 场次: '场次', 人次: '人次', 位次: '位次',
   '%': '%', '％': '%', 个: '个', 家: '家', 件: '件', 项: '项', 人: '人', 名: '名', 场: '场', 种: '种', 所: '所',
-  万亩: '万亩', 亩: '亩', 条: '条', 台: '台', 篇: '篇', 批: '批', 套: '套', 户: '户', 座: '座', 位: '位', P: 'P', 亿: '亿元',
+  万亩: '万亩', 亩: '亩', 亿斤: '亿斤', 万吨: '万吨', 吨: '吨', 年: '年', 条: '条', 台: '台', 篇: '篇', 批: '批', 套: '套', 户: '户', 座: '座', 位: '位', P: 'P', 亿: '亿元',
 };
 const UNIT_RE = Object.keys(TARGET_UNITS).sort((a, b) => b.length - a.length).map(escape).join('|');
 
@@ -40,7 +40,7 @@ export const TARGET_VERBS: Record<string, Comparator> = {
   达到: '达到', 达: '达到', 突破: '突破', 超过: '超过', 超: '超过', 不少于: '不少于', 不低于: '不低于', 控制在: '控制在',
   提升到: '达到', 提升至: '达到', 提高到: '达到', 提高至: '达到', 增加到: '达到', 增至: '达到', 达到或超过: '达到',
   增长: '增长', 增幅: '增长', 年均增长: '增长', 年均下降: '下降', 下降: '下降', 降低: '下降', 新增: '新增', 累计: '累计',
-  保持在: '达到', 稳定在: '达到', 扩容至: '达到', 扩大到: '达到', 扩大至: '达到', 提升: '增长', 提高: '增长',
+  大于: '超过', 高于: '超过', 低于: '控制在', 小于: '控制在', 保持在: '达到', 稳定在: '达到', 扩容至: '达到', 扩大到: '达到', 扩大至: '达到', 提升: '增长', 提高: '增长',
 };
 const VERB_RE = Object.keys(TARGET_VERBS).sort((a, b) => b.length - a.length).join('|');
 
@@ -243,6 +243,8 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
         // "高新技术产业增加值增长率超过14%，占地区生产总值的比重达到26%": the share is of the name before.
         const last = out[out.length - 1];
         if (/^占/u.test(f.name) && last && last.sourceText !== raw.trim()) f.name = last.name.replace(/(?:增长率|增速|增幅|增长)$/u, '') + f.name;
+        // 年 measures a span (受教育年限12.5年), never a year (2025年).
+        if (f.unit === '年' && f.value >= 100) continue;
         const t: FoundTarget = { ...f, year, sourceText: raw.trim() };
         if (scope) t.scope = scope;
         if (!out.some((o) => o.name === t.name && o.value === t.value && o.unit === t.unit && o.year === t.year)) out.push(t);
