@@ -325,7 +325,11 @@ function Preview({
           {T.apply(writes)}
         </Button>
         <Button onClick={onCancel}>{T.cancel}</Button>
-        {open > 0 && <Typography.Text type="warning">{T.openMatches(open)}</Typography.Text>}
+        {errors.length > 0 ? (
+          <Typography.Text type="danger">{T.errorsFirst}</Typography.Text>
+        ) : (
+          open > 0 && <Typography.Text type="warning">{T.openMatches(open)}</Typography.Text>
+        )}
       </Space>
     </Card>
   );

@@ -97,6 +97,7 @@ export const IMPORT_TEXT = {
 export const IMPORT_STEP_TEXT = {
   next: '下一步',
   columnNumber: (n: number) => `第 ${n} 列`,
+  errorsFirst: '文件中有上面红框所列的问题，改正文件后重新选择导入；在此之前不能导入。',
   openMatches: (n: number) => `还有 ${n} 行需要您确认对应的任务（见“需确认”）。`,
   emptyValue: '（空）',
   beforeWhole: '原文：',
