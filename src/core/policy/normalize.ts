@@ -78,37 +78,64 @@ const DEADLINE_CELL = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化
 const PERSON_COLUMN = /^(?:责任领导|分管领导|包保领导|联系领导|责任人|联系人|分管负责人)$/u;
 
 /**
- * A task table copied one cell a line, each cell ending in "|" ("序号 |" / "重点工作 |" / … /
- * "1 |" / "坚持服务…见效。 |" / "叶林 |" …), starting at line `i`: its header and rows, each row
- * as one line of cells as the task-table reader takes them (a cell's wrap spaces removed, person
- * columns left out). Undefined when the lines there are no such table.
+ * A task table copied one cell a line, starting at line `i`: each cell ending in "|" ("序号 |" /
+ * "重点工作 |" / … / "1 |" / …), or the cells on lines of their own with "|" alone between them
+ * ("序号" / "|" / "重点工作任务分解" / "|" / …). Its header and rows, each row as one line of cells
+ * as the task-table reader takes them (a cell's wrap spaces removed; person columns such as 责任领导
+ * and columns of no task field such as 监督方式 left out). A last row cut by the end of the copy
+ * keeps what it has. Undefined when the lines there are no such table.
  */
-export function readCellPerLineTaskTable(raw: readonly string[], i: number): { cols: TaskTableColumns; headerLines: number[]; rows: { lines: number[]; text: string }[]; end: number } | undefined {
-  const CELL = /^(.*\S)?\s*\|\s*$/u;
+export function readCellPerLineTaskTable(
+  raw: readonly string[],
+  i: number,
+): { cols: TaskTableColumns; headerLines: number[]; separatorLines: number[]; rows: { lines: number[]; text: string; cut?: { number: string; task: string } }[]; end: number } | undefined {
+  const SEPARATOR = /^\s*\|\s*$/u;
+  const ENDS_CELL = /^(\S.*?)\s*\|\s*$/u;
   const cells: { line: number; text: string }[] = [];
+  const separatorLines: number[] = [];
+  // A line alone, a cell when a separator follows it (or the copy ends after it).
+  let pending: { line: number; text: string } | undefined;
   let end = i;
   for (; end < raw.length; end++) {
-    if (!raw[end]!.trim()) continue;
-    const m = CELL.exec(raw[end]!);
-    if (!m || /^\s*\|/u.test(raw[end]!)) break;
-    cells.push({ line: end + 1, text: normalizeLine(m[1] ?? '') });
+    const line = raw[end]!;
+    if (!line.trim()) continue;
+    if (SEPARATOR.test(line)) {
+      separatorLines.push(end + 1);
+      if (pending) cells.push(pending);
+      pending = undefined;
+      continue;
+    }
+    const m = ENDS_CELL.exec(line.trim());
+    if (m && !pending) {
+      cells.push({ line: end + 1, text: normalizeLine(m[1]!) });
+      continue;
+    }
+    if (pending || /^\s*\|/u.test(line)) break;
+    pending = { line: end + 1, text: normalizeLine(line) };
   }
+  if (pending && end >= raw.length) cells.push(pending);
+  else if (pending) end = pending.line - 1;
   const width = cells.findIndex((c) => /^\d{1,3}$/u.test(c.text));
   if (width < 3 || cells[0]!.text !== '序号') return undefined;
   const header = cells.slice(0, width).map((c) => c.text);
-  const keep = header.map((h) => !PERSON_COLUMN.test(h));
+  const W = TASK_TABLE_COLUMN_WORDS;
+  const keep = header.map((h, k) => k === 0 || (!PERSON_COLUMN.test(h) && [W.task, W.lead, W.partners, W.deadline].some((re) => re.test(h))));
   const cols = readTaskTableHeader(header.filter((_, k) => keep[k]).join(' '));
-  if (!cols || (cells.length - width) % width !== 0) return undefined;
-  const rows: { lines: number[]; text: string }[] = [];
+  if (!cols) return undefined;
+  const rows: { lines: number[]; text: string; cut?: { number: string; task: string } }[] = [];
   for (let r = width; r < cells.length; r += width) {
     const row = cells.slice(r, r + width);
     if (!/^\d{1,3}$/u.test(row[0]!.text)) return undefined;
-    rows.push({ lines: row.map((c) => c.line), text: row.filter((_, k) => keep[k]).map((c) => c.text || '—').join(' ') });
+    const text = row.filter((_, k) => keep[k]).map((c) => c.text || '—').join(' ');
+    // The last row cut by the end of the copy: its number and what it has of its task.
+    if (row.length < width) rows.push({ lines: row.map((c) => c.line), text, ...(row.length >= 2 ? { cut: { number: row[0]!.text, task: row[1]!.text } } : {}) });
+    else rows.push({ lines: row.map((c) => c.line), text });
   }
-  return { cols, headerLines: cells.slice(0, width).map((c) => c.line), rows, end };
+  return { cols, headerLines: cells.slice(0, width).map((c) => c.line), separatorLines, rows, end };
 }
+
 /** "区财政局等区政府有关部门": the named units; "等…有关部门" names no unit of its own. */
-const OTHERS_PHRASE = /[、，,]?等[^、，,；;。]*?有关(?:部门|单位)/gu;
+const OTHERS_PHRASE = /[、，,]?等(?:[^、，,；;。]*?有关|各)(?:部门|单位)/gu;
 
 /** One task-table row from its raw text (cells separated by spaces, lines by line breaks). */
 export function readTaskRow(raw: string, cols: TaskTableColumns): Omit<RawTaskRow, 'lines'> | undefined {
@@ -315,11 +342,11 @@ export function cleanPolicyText(text: string): CleanText {
       continue;
     }
     // A task table copied one cell a line ("序号 |" / "重点工作 |" / … / "1 |" / …).
-    const perLine = !taskTable && /^\s*序号\s*\|\s*$/u.test(src) ? readCellPerLineTaskTable(raw, i) : undefined;
+    const perLine = !taskTable && (/^\s*序号\s*\|\s*$/u.test(src) || (/^\s*序号\s*$/u.test(src) && /^\s*\|\s*$/u.test(raw[i + 1] ?? ''))) ? readCellPerLineTaskTable(raw, i) : undefined;
     if (perLine) {
-      for (const line of perLine.headerLines) removed.push({ line, what: TABLE_HEADER_LINE });
+      for (const line of [...perLine.headerLines, ...perLine.separatorLines]) removed.push({ line, what: TABLE_HEADER_LINE });
       for (const r of perLine.rows) {
-        const row = readTaskRow(r.text, perLine.cols);
+        const row = r.cut ? { number: r.cut.number, task: r.cut.task, lead: [] } : readTaskRow(r.text, perLine.cols);
         if (row) taskRows.push({ lines: r.lines, ...row });
         else for (const line of r.lines) lines.push({ line, text: normalizeLine(raw[line - 1]!.replace(/\s*\|\s*$/u, '')) });
       }

@@ -286,3 +286,46 @@ describe('layouts of 责任分解方案, 任务分工方案 and 责任清单', (
     ]);
   });
 });
+
+// Lines cut from more documents the parser had not seen (test/fixtures/policy/corpus 43–48).
+describe('layouts of 任务分解一览表, 重点工作分工方案 and their cover notices', () => {
+  it('a task table with “|” alone between its cells, a person and a 监督方式 column, its last row cut (宣城高新区 2021)', () => {
+    const cells = ['序号', '重点工作任务分解', '责任领导', '责任部门', '完成期限', '监督方式', '1', '主动对接“一地六县”,申建综合保税区。', '易承志', '经济发展局', '持续推进', '区委、区政府', '2', '推动宁宣杭高速等跨区域通道互通。', '胡德才', '建设管理局、高新投公司等各部门', '持续推进', '区委、区政府', '3', '实施创新主体培育工程,新认定高新技术企业24家以上'];
+    const r = parsePolicyText(`2021年度宣城高新区重点工作任务分解一览表\n${cells.join('\n|\n')}`);
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.deadlineText])).toEqual([
+      ['1', '主动对接“一地六县”，申建综合保税区', ['经济发展局'], '持续推进'],
+      ['2', '推动宁宣杭高速等跨区域通道互通', ['建设管理局', '高新投公司'], '持续推进'],
+      ['3', '实施创新主体培育工程，新认定高新技术企业24家以上', [], undefined],
+    ]);
+    expect(r.targets.map((t) => [t.value, t.unit, t.scope])).toEqual([[24, '家', '全区']]);
+    expect(Object.keys(r.lineUse).length).toBe(cells.length * 2);
+  });
+
+  it('a cover notice’s 一、二、三、 are no tasks; a goal item with its own 主要责任单位 line is one; 发文序号 is the 文号 (大兴区 2023)', () => {
+    const r = parsePolicyText(
+      [
+        '• 发文序号:京兴政办发〔2023〕1 号',
+        '关于印发《2023年区政府工作报告重点工作分工方案》的通知',
+        '《2023年区政府工作报告重点工作分工方案》已经区政府常务会审议通过,现印发给你们,并就有关事项通知如下:',
+        '一、提高政治站位,强化担当意识。各部门、各单位要将落实好区政府工作报告重点工作作为一项重要政治任务。',
+        '二、狠抓工作落实,确保任务完成。各部门、各单位要将121项区政府重点工作进行分解。',
+        '2023年区政府工作报告重点工作分工方案(共计121项)',
+        '一、全区经济社会发展主要预期目标',
+        '1.地区生产总值比上年增长4.5%以上。',
+        '牵头领导:常务副区长',
+        '主要责任单位:区发展改革委',
+      ].join('\n'),
+    );
+    expect(r.document.docNumber).toBe('京兴政办发〔2023〕1号');
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.text.includes('常务副区长')])).toEqual([['1', '地区生产总值比上年增长4.5%以上', ['区发展改革委'], false]]);
+    expect(r.targets.map((t) => [t.value, t.unit, t.kind])).toEqual([[4.5, '%', 'task']]);
+  });
+
+  it('a 文号 heading the notice’s title line; a year after the place in the title; 建设思路 is no task section', () => {
+    expect(parsePolicyText('阳政办〔2019〕1号—区人民政府办公室关于印发2019年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n各街办事处:').document.docNumber).toBe('阳政办〔2019〕1号');
+    const xz = parsePolicyText('宣州区 2023 年科技创新工作实施方案\n二、目标任务\n全年认定高新技术企业 50 家以上。');
+    expect([xz.document.planStartYear, xz.document.planEndYear, xz.targets.map((t) => t.year)]).toEqual([2023, 2023, [2023]]);
+    const hs = parsePolicyText('洪山区关于实施“山水星光”计划加快建设环大学创新发展带的方案(2025-2027年)\n一、建设思路\n把环大学创新发展带建设作为洪山科技创新工作的首要任务，打造形态各异的环大学创新发展带。');
+    expect(hs.tasks).toEqual([]);
+  });
+});

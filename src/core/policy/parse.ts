@@ -110,6 +110,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const taskLines = new Map<string, number>();
   /** Lines whose text went into a task (their targets are the task's). */
   const taskSourceLines: number[] = [];
+  /** Lines of goal items that became tasks (assigned to units): their targets are the tasks', not goals. */
+  const goalTaskLines: number[] = [];
   const trailerState: TrailerState = {};
   const makeTask = (number: string, section: Section | undefined, title: string, body: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
     const key = `${keyPrefix}-${keyNumber(number)}`;
@@ -138,12 +140,20 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     taskLines.set(key, line);
     if (found && !/[）)\]］】]$/u.test(found.unitsText)) issues.push({ line, taskKey: key, message: `第${number}项任务的单位括号没有闭合，请核对牵头单位和责任单位。` });
   };
+  // The plan's own heading after a cover notice (关于印发《X》的通知 … X): the line where the plan starts.
+  const bareTitle = (meta.title ?? '').replace(/[《》〈〉“”"\s（）()]/gu, '');
+  const planHeadingLine =
+    bareTitle.length >= 6 && lines.some((l) => /印发/u.test(l.text))
+      ? lines.find((l) => !/印发|现将|已经/u.test(l.text) && l.text.replace(/[《》〈〉“”"\s（）()]/gu, '').startsWith(bareTitle))?.line
+      : undefined;
   // A numbered item written as a title and a paragraph (TITLED_ITEM_LEVELS) that may be a task: a
   // leaf (no lower-level items under it) outside goals and reviews.
   const parents = new Set(sections.map((s) => s.parentId));
   const isItem = (b: Block, level: number) => {
     const s = b.section;
     if (!s || s.level !== level || parents.has(s.id) || !(b.headingRest || b.lines.length)) return false;
+    // The cover notice's own items (一、提高政治站位…) stand before the plan's heading: never tasks.
+    if (planHeadingLine !== undefined && (b.headingLine ?? 0) < planHeadingLine) return false;
     // Lower-level numbered items under it (1. / 1、 / （1）): a section, whatever they are.
     if (b.lines.some((l, i) => (i > 0 || !b.headingRest) && TASK_NUMBERING.some((n) => n.re.test(l.text)))) return false;
     const role = roleOf(b);
@@ -162,8 +172,19 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     // Numbered tasks; numbering may restart in every section (then the number carries the section: （二）3).
     let expected = 1;
     const found: { number: number; section?: Section; line: number; parts: CleanLine[]; labels: CleanLine[] }[] = [];
+    const goalTaskItems = new Set<(typeof found)[number]>();
     for (const b of blocks) {
       const skip = roleOf(b) === 'goal' || roleOf(b) === 'review';
+      // An item of a goal section whose own lines assign it to units (1.地区生产总值增长4.5%以上。 /
+      // 主要责任单位：区发展改革委, as a 分工方案 assigns its goals): a task the unit reports on.
+      const assigned = (i: number) => {
+        for (let k = i + 1; k < b.lines.length; k++) {
+          const t = b.lines[k]!.text;
+          if (style.re.test(t) && isTaskLine(style, t, b.lines[k + 1]?.text)) return false;
+          if (UNIT_LINE.test(t)) return true;
+        }
+        return false;
+      };
       let current: (typeof found)[number] | undefined;
       for (const [i, l] of b.lines.entries()) {
         const m = style.re.exec(l.text);
@@ -171,7 +192,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
         const starts = n !== undefined && (n === expected || n === 1 || (n > expected && n <= expected + 3));
         if (starts) {
           if (n! > expected && n !== 1) issues.push({ line: l.line, message: `任务编号跳号：应为第${expected}项，这里是第${n}项。请检查是否漏掉了任务或编号写错。` });
-          current = skip ? undefined : { number: n!, section: b.section, line: l.line, parts: [{ line: l.line, text: m![2]! }], labels: [] };
+          const goalTask = skip && roleOf(b) === 'goal' && assigned(i);
+          current = !skip || goalTask ? { number: n!, section: b.section, line: l.line, parts: [{ line: l.line, text: m![2]! }], labels: [] } : undefined;
+          if (goalTask) goalTaskItems.add(current!);
           if (current) found.push(current);
           expected = n! + 1;
         } else if (current && (UNIT_LINE.test(l.text) || INFO_LINE.test(l.text)) && !insideParenthesis(current.parts)) current.labels.push(l);
@@ -181,6 +204,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     const restarts = new Set(found.map((f) => f.number)).size < found.length;
     for (const f of found) {
       taskSourceLines.push(...f.parts.map((p) => p.line), ...f.labels.map((p) => p.line));
+      if (goalTaskItems.has(f)) goalTaskLines.push(...f.parts.map((p) => p.line));
       const body = joinLines(f.parts, width);
       const trailer = findTrailer(body, trailerState) ?? labelLinesTrailer(f.labels, body);
       const text = trailer ? trailer.text : body.trim();
@@ -299,9 +323,11 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     }
   };
   const inTasks = new Set(taskSourceLines);
+  const goalTasks = new Set(goalTaskLines);
   for (const b of blocks) {
     const role = roleOf(b);
-    if (role === 'goal') addTargets(joinLines(b.lines, width), 'goal', undefined, false, true);
+    // A goal section's targets, but for the items that became tasks (their targets are the tasks').
+    if (role === 'goal') addTargets(joinLines(b.lines.filter((l) => !goalTasks.has(l.line)), width), 'goal', undefined, false, true);
     else if (role !== 'review' && b.section?.level !== 9) {
       // Outside goals and tasks (the preamble, a cover notice): only sentences about the future.
       const rest = b.lines.filter((l) => !inTasks.has(l.line));
@@ -449,7 +475,8 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
     meta.planStartYear = 2026;
     meta.planEndYear = 2030;
   } else {
-    const y = /^(\d{4})年/u.exec(title) ?? (isOneYearPlan(title) ? /(\d{4})年/u.exec(title) : null);
+    // The year at the start, or right after the place the plan is for (宣州区2023年科技创新工作实施方案).
+    const y = /^(\d{4})年/u.exec(title) ?? /^[\u4e00-\u9fff]{2,8}?(?:区|县|市|州)(\d{4})年(?!\d)/u.exec(title) ?? (isOneYearPlan(title) ? /(\d{4})年/u.exec(title) : null);
     const issued = isOneYearPlan(title) ? Number(meta.issueDate?.slice(0, 4)) || undefined : undefined;
     if (y) meta.planStartYear = meta.planEndYear = Number(y[1]);
     else if (issued) meta.planStartYear = meta.planEndYear = issued;
@@ -489,7 +516,7 @@ const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}[〔［[]\d{4}[〕］\]]\d+号)/u;
 /** A 文号 alone on its line that lost its closing bracket and 号 (or one of them). */
 export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])[〔［[](\d{4})[〕］\]]?(\d{1,4})号?$/u;
 /** Words a document's title ends with. */
-const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解)(?:[（(][^）)]*[）)])?$/u;
+const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表)(?:[（(][^）)]*[）)])?$/u;
 
 /**
  * The document's own 文号: in the header, on a line of its own or after 文号/发文字号.
@@ -502,11 +529,13 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
     if (lost) return `${lost[1]}〔${lost[2]}〕${lost[3]}号`;
     // After a 文号 label, the number is what follows it, also when the label has no colon and the
     // copy lost the spaces around it ("发布机构区人民政府办公室文号蔡政办〔2023〕1号").
-    const label = /(?:发文字号|发文文号|文号)[：:]?/u.exec(l.text);
+    const label = /(?:发文字号|发文文号|发文序号|文号)[：:]?/u.exec(l.text);
     const m = DOC_NUMBER.exec(label ? l.text.slice(label.index + label[0].length) : l.text);
     if (!m) continue;
     const rest = l.text.replace(m[1]!, '').replace(/发文字号|文号|字号|成文日期|发布日期|[\d\-–:：|［］[\]（）()\s]/gu, '');
-    if (rest.length <= 4 || /文号|发文字号/u.test(l.text)) return m[1]!.replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
+    // Also a 文号 heading its line before the notice's title ("阳政办〔2019〕1号—区人民政府办公室关于印发…").
+    const heads = l.text.startsWith(m[1]!) && /^[—–\-\s]*(?:[\u4e00-\u9fff]{0,20}关于|[\u4e00-\u9fff]{2,20}(?:政府|办公室|办公厅)关于)/u.test(l.text.slice(m[1]!.length));
+    if (rest.length <= 4 || heads || /文号|发文字号|发文序号/u.test(l.text)) return m[1]!.replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
   }
   return undefined;
 }

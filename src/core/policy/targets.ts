@@ -106,7 +106,7 @@ export const DOCUMENT_SCOPES: { re: RegExp; scope: string; example: string }[] =
   { re: /^(?:国务院|国家|中共中央|全国)/u, scope: '全国', example: '国务院关于深入实施“人工智能+”行动的意见' },
   { re: /^[\u4e00-\u9fff]{2,5}州(?!市)/u, scope: '全州', example: '黔东南州促进行业大模型发展实施方案' },
   { re: /^(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}区(?!域)/u, scope: '全区', example: '重庆市大渡口区“十四五”科技创新规划' },
-  { re: /^(?:\d{4}年)?(?:开发区|经开区|高新区)/u, scope: '全区', example: '2025年开发区重点工作及责任清单' },
+  { re: /^(?:\d{4}年度?)?(?!关于|推进|推动|加快|促进|支持|加强|深化|全面|建设)[\u4e00-\u9fff]{0,4}?(?:开发区|经开区|高新区)/u, scope: '全区', example: '2021年度宣城高新区重点工作任务分解一览表' },
 ];
 
 /** Shapes of a target in a clause. Group names: name, verb, value, unit, tail. */

@@ -11,7 +11,7 @@
 import { canonicalUnit, splitUnitGroups, splitUnits, type ParsedUnits } from './units';
 
 /** Labels that mean lead units and labels that mean the other responsible units. */
-export const LEAD_LABELS = ['牵头单位', '牵头部门', '牵头科室（单位）', '牵头科室', '主办单位', '牵头'];
+export const LEAD_LABELS = ['牵头单位', '牵头部门', '牵头科室（单位）', '牵头科室', '主办单位', '主要责任单位', '主要责任部门', '牵头'];
 export const RESPONSIBLE_LABELS = ['责任单位', '配合单位', '协办单位', '参与单位', '协同单位', '会办单位', '责任部门', '配合部门', '责任科室'];
 const ALL_LABELS = [...LEAD_LABELS, ...RESPONSIBLE_LABELS].sort((a, b) => b.length - a.length);
 const LABEL_ALT = ALL_LABELS.join('|');
@@ -176,7 +176,7 @@ function withoutCutTail(list: string): string {
 /** Lines that carry units on their own (the 任务分解 layout): "牵头科室（单位）：计划科…". */
 export const UNIT_LINE = new RegExp(`^(?:${LABEL_ALT})[：:]`, 'u');
 /** Other labelled lines of that layout, kept out of the task's text. */
-export const INFO_LINE = /^(?:责任领导|分管领导|责任人|完成时限|完成时间|时间节点|进度安排)[：:]/u;
+export const INFO_LINE = /^(?:责任领导|分管领导|牵头领导|包保领导|联系领导|责任人|完成时限|完成时间|时间节点|进度安排)[：:]/u;
 
 /** The units trailer of a task's text: the form that matched, the text without it, the units. */
 export interface FoundTrailer {
