@@ -14,6 +14,7 @@ import type { Round } from './round';
 import { BINDING_SHEET, REPORT_ROUND_ID, readBinding, type RoundBinding } from './round';
 import { ROUND_COLUMNS, ROUND_SHEET, columnLetter, type RoundColumn } from './sheet-layout';
 import { RETURN_TEXT as T } from './texts';
+import { CONTINUED_MARK } from '../report/layout';
 
 /** One returned file as read by the worker. */
 export interface ReturnedFile {
@@ -202,7 +203,11 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   const taskByKey = new Map(ctx.tasks.map((t) => [t.key, t]));
   const taskByTitle = new Map(ctx.tasks.map((t) => [norm(t.title), t]));
   const { sheet, headerRow, columns } = table;
-  const cell = (r: string[], key: RoundColumn['key']) => (columns.has(key) ? (r[columns.get(key)!] ?? '').trim() : '');
+  const rawCell = (r: string[], key: RoundColumn['key']) => (columns.has(key) ? (r[columns.get(key)!] ?? '') : '');
+  const cell = (r: string[], key: RoundColumn['key']) => rawCell(r, key).trim();
+  // The row before, for its continuation rows (续): a district's report splits a long text over
+  // rows keyed 任务编号（续）; they are that task's text, joined as written.
+  let last: { key: string; row?: ReturnedRow; raw: Record<TextField, string> } | undefined;
   const seenKeys = new Map<string, number>();
   // City level: a district's export lists all its tasks; those the city did not send are left out, named once.
   const city = round.level === 'city';
@@ -212,8 +217,20 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
     const excelRow = r + 1;
     const keyText = cell(cells, 'taskKey');
     const titleText = cell(cells, 'title');
-    // The signature block under a report (填报人： … 审核人：) ends the table.
-    if (!keyText && !titleText && cells.some((c) => FOOTER.test(c))) break;
+    // The signature block under a report (填报人： … 审核人：) ends the table, whichever column it starts in.
+    if (FOOTER.test(keyText) || FOOTER.test(titleText) || (!keyText && !titleText && cells.some((c) => FOOTER.test(c)))) break;
+    if (keyText.endsWith(CONTINUED_MARK) && last && last.key === keyText.slice(0, -CONTINUED_MARK.length).trim()) {
+      const into = last.row;
+      if (into)
+        for (const k of TEXT_FIELDS) {
+          const piece = rawCell(cells, k);
+          if (!piece.trim()) continue;
+          last.raw[k] += piece;
+          into[k] = last.raw[k].trim();
+          into.empty = false;
+        }
+      continue;
+    }
     // What the unit wrote in the row, labelled by column, kept with a refused row.
     const texts = (['status', 'percent', 'progress', 'problems', 'nextSteps'] as const).map((k) => (cell(cells, k) ? `${ROUND_COLUMNS.find((c) => c.key === k)!.header}：${cell(cells, k)}` : ''));
     if (!keyText && !titleText) {
@@ -233,6 +250,7 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
       plan.refusedRows.push({ row: excelRow, taskKey: task?.key ?? (keyText || undefined), title: titleText || undefined, texts: texts.filter(Boolean) });
       issue('error', message, { ...where, ...(column ? { column } : {}) });
     };
+    last = { key: keyText, raw: { progress: rawCell(cells, 'progress'), problems: rawCell(cells, 'problems'), nextSteps: rawCell(cells, 'nextSteps') } };
     if (city && (!task || !sentKeys.has(task.key))) {
       outside.push(task?.key ?? (keyText || titleText));
       continue;
@@ -274,6 +292,7 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
     };
     row.empty = !row.status && row.percent === undefined && !row.progress && !row.problems && !row.nextSteps;
     plan.rows.push(row);
+    last.row = row;
   }
   if (outside.length > 0) issue('warning', T.outsideCityList(outside));
   const missing = [...sentKeys].filter((k) => !seenKeys.has(k));
