@@ -64,4 +64,17 @@ describe('the 全市汇总表', () => {
       ['江岸区', 1, 0, 1, 0, '未报送'],
     ]);
   });
+
+  it('gives each row the height its longest text wraps to, so that a printed page shows every line', async () => {
+    const two = '科室：已对接3家国际研发机构，1家签约。\n科技局：已与2家高校院所共建联合实验室，推进成果转化项目5个。';
+    const progress = [{ id: 'x', district: '汉阳区', taskKey: tasks[0]!.key, periodId: '2025-Q3', status: 'on_track' as const, percent: 60, progress: two, problems: '', nextSteps: '', indicatorValues: {}, filledBy: '', updatedAt: '2025-10-05T00:00:00.000Z' }];
+    const bytes = await writeCitySummary({ periodName: '2025年第三季度', ...buildCitySummary(round, tasks, progress), madeAt: '2025-10-12T08:00:00.000Z' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    const ws = wb.getWorksheet('全市汇总表')!;
+    // The progress column is 46 wide: the text takes three lines at 10 pt or more.
+    expect(ws.getRow(4).height).toBeGreaterThanOrEqual(3 * 10 * 1.45);
+    expect(ws.getRow(5).height).toBeGreaterThan(0);
+  });
 });
+

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Task } from '@core/model';
 import { STATUS_LABELS } from '@core/model';
+import { MAX_ROW_HEIGHT, estimateLines, rowHeightFor } from '@core/report';
 import { BINDING_SHEET, COUNT_LABELS, bindingRows, dateText, type CityTaskRow, type DistrictReturn, type RoundBinding } from '@core/rounds';
 import { CITY_FORMAT, CITY_LIST_HEADER, FONTS, WORKBOOK_CREATOR } from './format-texts';
 import { CITY_TEXT } from './texts';
@@ -49,14 +50,25 @@ function header(ws: ExcelJS.Worksheet, row: number, labels: string[]) {
   r.height = 26;
 }
 
+/** Size of the body text, in points. */
+const BODY_SIZE = 10;
+
+/**
+ * A row of the table, as tall as its tallest cell wraps in its column (a printed row keeps the
+ * height it is given: without one, LibreOffice printed one line of a two-line text).
+ */
 function body(row: ExcelJS.Row, values: (string | number | null)[]) {
+  let lines = 1;
   values.forEach((v, i) => {
     const c = row.getCell(i + 1);
     c.value = typeof v === 'string' ? text(v) : v;
-    c.font = { name: FONT, size: 10 };
+    c.font = { name: FONT, size: BODY_SIZE };
     c.border = THIN;
     c.alignment = { vertical: 'top', wrapText: true };
+    const width = row.worksheet.getColumn(i + 1).width ?? 10;
+    if (typeof v === 'string' && v) lines = Math.max(lines, estimateLines(v, width, BODY_SIZE));
   });
+  row.height = Math.min(MAX_ROW_HEIGHT, rowHeightFor(lines, BODY_SIZE));
 }
 
 /** The task list the city sends one district (its tasks only), with the binding. */
