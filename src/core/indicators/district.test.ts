@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DefaultData } from '../policy/seed-data';
 import { makePeriod } from '../period';
 import { taskRelevance } from '../policy/relevance';
-import { buildDistrictIndicators, indicatorValue, judgeIndicator } from './district';
+import { buildDistrictIndicators, comparedValue, indicatorValue, judgeIndicator, targetText } from './district';
 import { indicatorKey } from './names';
 import seedJson from '../../../seeds/default-data.json';
 
@@ -67,5 +67,13 @@ describe('the district indicators of 汉阳区 from the seed documents', () => {
     expect(indicatorValue(patents, (id) => (id === other.id ? 31 : undefined))).toBe(31);
     expect(indicatorValue(patents, (id) => (id === patents.primary.id ? 29 : id === other.id ? 31 : undefined))).toBe(29);
     expect(indicatorKey('技术经理人', '人')).toBe(list.find((i) => i.name === '技术经理人数量')!.key);
+  });
+});
+
+describe('a target as written', () => {
+  it('puts 以上 after its figure and every other comparator before it', () => {
+    expect(targetText({ comparator: '以上', value: 500, unit: '名', year: 2027 })).toBe('500名以上（2027年）');
+    expect(targetText({ comparator: '突破', value: 1500, unit: '家', year: 2027 })).toBe('突破1500家（2027年）');
+    expect(comparedValue({ comparator: '达到', value: 4.2, unit: '%' })).toBe('达到4.2%');
   });
 });

@@ -171,7 +171,12 @@ export function indicatorValue(ind: DistrictIndicator, valueOf: (targetId: strin
 
 /** The city target as written, e.g. `突破5000人（2027年）`. */
 export function targetText(t: Pick<Target, 'comparator' | 'value' | 'unit' | 'year'>): string {
-  return `${t.comparator}${t.value}${t.unit}${t.year ? `（${t.year}年）` : ''}`;
+  return `${comparedValue(t)}${t.year ? `（${t.year}年）` : ''}`;
+}
+
+/** A target's comparator and value as written: 达到500名, 突破1500家, but 500名以上 (以上 follows its figure). */
+export function comparedValue(t: Pick<Target, 'comparator' | 'value' | 'unit'>): string {
+  return t.comparator === '以上' ? `${t.value}${t.unit}以上` : `${t.comparator}${t.value}${t.unit}`;
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 import { taskRelevance } from '../policy/relevance';
 import { clusterMatches } from '../policy/clusters';
 import { PACE_LABELS } from '../indicators/pace';
-import { buildDistrictIndicators, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, type DistrictTargets } from '../indicators/district';
+import { buildDistrictIndicators, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, comparedValue, type DistrictTargets } from '../indicators/district';
 
 /** A cell value of a report row: text, a number, or empty. */
 export type ReportValue = string | number | null;
@@ -197,7 +197,7 @@ export function buildTargetRows(
       judgement: actual === null ? '未填报' : judged ? PACE_LABELS[pace.verdict] : REFERENCE_ONLY_LABEL,
       sources: ind.sources.join('、'),
       units,
-      note: judged && judged.comparator !== '达到' ? `目标：${judged.comparator}${judged.value}${judged.unit}` : '',
+      note: judged && judged.comparator !== '达到' ? `目标：${comparedValue(judged)}` : '',
     };
   });
 }

@@ -9,7 +9,7 @@ import { EXCEL_CELL_LIMIT, taskField } from '@core/fields';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
 import { hasContent, isValidPercent } from '@core/progress';
-import { districtJudgedTarget, type DistrictTargets } from '@core/indicators';
+import { comparedValue, districtJudgedTarget, type DistrictTargets } from '@core/indicators';
 import { getDb, PeriodLockedError } from '../../storage';
 import { useProgressAutosave } from './autosave';
 import { ConflictNotice } from './ConflictNotice';
@@ -320,7 +320,7 @@ export function ProgressForm(props: {
             {targets.map((t, i) => (
               <div key={t.id} style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 4 }}>
                 <span style={{ flex: 1, minWidth: 0 }} title={t.sourceText}>
-                  {T.target(t.name, t.comparator, t.value, t.unit, t.year)}
+                  {T.target(t.name, comparedValue(t), t.year)}
                   {t.baseline !== undefined && <span style={{ color: '#888' }}>（{T.baseline(t.baseline, t.unit, t.baselineYear)}）</span>}
                 </span>
                 <NumberField
