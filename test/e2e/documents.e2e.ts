@@ -68,8 +68,14 @@ describe('政策文件: add a document by file and by pasted text', () => {
     await page.getByTestId('save-document').click();
     await page.getByTestId('document-error').getByText(/已被.*使用|已经存在/).waitFor();
     await page.getByTestId('key-prefix').fill('2026YFTS');
+    // A task the parser did not find is added by hand; saving it without a name is refused.
+    await page.getByTestId('add-task').click();
+    await expect(review.locator('tbody tr.ant-table-row').count()).resolves.toBe(3);
     await page.getByTestId('save-document').click();
-    await list.getByText('关于加快研发提升的意见').waitFor();
+    await page.getByTestId('document-error').getByText(/任务 2026YFTS-03 还没有填写任务名称/).waitFor();
+    await review.getByTestId('task-title').nth(2).fill('组织研发成果对接活动');
+    await page.getByTestId('save-document').click();
+    await list.getByText('关于加快研发提升的意见').first().waitFor(); // its 简称 too: a short title is its own 简称
     await expect(list.locator('tbody tr.ant-table-row').count()).resolves.toBe(7);
     await screenshot(page, 'documents-after-save');
 
@@ -86,6 +92,17 @@ describe('政策文件: add a document by file and by pasted text', () => {
         }),
     );
     expect(saved).toMatchObject({ key: '2026YFTS-01', title: '推动数字建造研发', leadUnits: ['市城乡建设局', '市科技创新局'], responsibleUnits: ['汉阳区人民政府'] });
+    const added = await page.evaluate(
+      () =>
+        new Promise<unknown>((ok) => {
+          const req = indexedDB.open('district-innovation-ledger');
+          req.onsuccess = () => {
+            const get = req.result.transaction('tasks').objectStore('tasks').get('2026YFTS-03');
+            get.onsuccess = () => ok(get.result);
+          };
+        }),
+    );
+    expect(added).toMatchObject({ key: '2026YFTS-03', number: '3', title: '组织研发成果对接活动', origin: 'manual' });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -288,7 +288,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     }
   }
   if (!tasks.length && lines.length)
-    issues.push({ line: 1, message: '没有找到编号任务（如“1. …”）或以“（责任单位：…）”结尾的段落。请在审核表中手动添加任务。' });
+    issues.push({ line: 1, message: '没有找到编号任务（如“1. …”）或以“（责任单位：…）”结尾的段落。请在审核表中点“+ 添加任务”逐项录入。' });
 
   // Documents with no units on their tasks: a 组织保障 sentence "由市科创局牵头、…各区参与" applies to all.
   if (tasks.length && tasks.every((t) => !t.unitsText)) {

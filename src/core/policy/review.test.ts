@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicyText } from './parse';
-import { addTarget, incompleteTargets, mergeWithNext, parseDeadline, prefixesInUse, proposeKeyPrefix, removeTarget, removeTask, sentencesOf, splitTask, updateTarget, type ReviewDraft } from './review';
+import { addTarget, addTask, incompleteTargets, mergeWithNext, parseDeadline, prefixesInUse, proposeKeyPrefix, removeTarget, removeTask, sentencesOf, splitTask, updateTarget, type ReviewDraft } from './review';
 
 const corpus = (name: string) => readFileSync(join(import.meta.dirname, '../../../test/fixtures/policy/corpus', name), 'utf8');
 
@@ -95,4 +95,17 @@ describe('task-key prefix', () => {
   });
 
   it('a document without year or title still gets one', () => expect(proposeKeyPrefix({}, ['WJ'])).toBe('WJB'));
+});
+
+describe('a task the parser did not find', () => {
+  const T1 = { key: '', documentId: 'doc-ABC', number: '', order: 0, title: '建设实验室', text: '建设实验室。', leadUnits: [], responsibleUnits: [], origin: 'import' as const, updatedAt: '2026-01-01T00:00:00.000Z' };
+  it('is added empty at the end, with the next free key and number', () => {
+    const d = { tasks: [{ ...T1, key: 'ABC-01', number: '1', order: 1 }, { ...T1, key: 'ABC-03', number: '2', order: 2 }], targets: [] };
+    const added = addTask(addTask(d, 'doc-ABC', 'ABC', '2026-11-27T00:00:00.000Z'), 'doc-ABC', 'ABC', '2026-11-27T00:00:00.000Z');
+    expect(added.tasks.slice(2).map((t) => [t.key, t.number, t.order, t.title, t.origin, t.documentId])).toEqual([
+      ['ABC-04', '3', 3, '', 'manual', 'doc-ABC'],
+      ['ABC-05', '4', 4, '', 'manual', 'doc-ABC'],
+    ]);
+    expect(addTask({ tasks: [], targets: [] }, 'doc-X', 'X', '2026-11-27T00:00:00.000Z').tasks.map((t) => t.key)).toEqual(['X-01']);
+  });
 });

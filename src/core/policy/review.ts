@@ -83,6 +83,29 @@ export function removeTask(d: ReviewDraft, key: string): ReviewDraft {
   return { tasks: d.tasks.filter((t) => t.key !== key), targets: d.targets.filter((g) => g.taskKey !== key) };
 }
 
+/**
+ * Add an empty task at the end, for a task the parser did not find (or a document it found none
+ * in): key `<prefix>-NN` after the last, number the next, copying the document of the others.
+ */
+export function addTask(d: ReviewDraft, documentId: string, keyPrefix: string, now: string): ReviewDraft {
+  const keys = new Set(d.tasks.map((t) => t.key));
+  let n = d.tasks.length + 1;
+  while (keys.has(`${keyPrefix}-${String(n).padStart(2, '0')}`)) n++;
+  const task: Task = {
+    key: `${keyPrefix}-${String(n).padStart(2, '0')}`,
+    documentId,
+    number: String(d.tasks.length + 1),
+    order: d.tasks.length + 1,
+    title: '',
+    text: '',
+    leadUnits: [],
+    responsibleUnits: [],
+    origin: 'manual',
+    updatedAt: now,
+  };
+  return { ...d, tasks: [...d.tasks, task] };
+}
+
 /** Add an empty target (of a task, or a goal of the document) for the officer to fill in. */
 export function addTarget(d: ReviewDraft, documentId: string, taskKey?: string): ReviewDraft {
   const ids = new Set(d.targets.map((t) => t.id));

@@ -66,8 +66,9 @@ function draftFrom(parsed: ParsedPolicy, fileName: string, keyPrefix: string): D
     fileName,
     keyPrefixUsed: keyPrefix,
     meta: {
-      title: parsed.document.title,
-      shortTitle: parsed.document.shortTitle,
+      // No title found: the opened file's name, for the officer to correct (never a made-up name).
+      title: parsed.document.title || fileName.replace(/\.[^.]+$/u, ''),
+      shortTitle: parsed.document.title ? parsed.document.shortTitle : '',
       docNumber: parsed.document.docNumber ?? '',
       issueDate: parsed.document.issueDate ?? '',
       keyPrefix,
@@ -128,6 +129,8 @@ function AddDocument({ onDone }: { onDone: () => void }) {
     if (!/^[A-Za-z0-9]+$/u.test(meta.keyPrefix)) return setError(T.needPrefix);
     const badDeadline = Object.entries(draft.deadlineErrors)[0];
     if (badDeadline) return setError(T.review.badDeadline(shownKey(badDeadline[0], draft), badDeadline[1]));
+    const untitled = draft.tasks.find((t) => !t.title.trim());
+    if (untitled) return setError(T.review.untitledTask(shownKey(untitled.key, draft)));
     const unnamed = draft.targets.find((t) => !t.name.trim());
     if (unnamed) return setError(T.review.incompleteTarget(unnamed.taskKey ? T.review.taskWhere(shownKey(unnamed.taskKey, draft)) : T.review.goalWhere));
     const documentId = documentIdFor(meta.keyPrefix);

@@ -4,7 +4,7 @@ import { CloseOutlined } from '@ant-design/icons';
 import type { Target, Task } from '@core/model';
 import type { ParsedPolicy } from '@core/policy/types';
 import { splitUnits } from '@core/policy/units';
-import { addTarget, mergeWithNext, parseDeadline, removeTarget, removeTask, sentencesOf, splitTask, updateTarget, updateTask, type ReviewDraft } from '@core/policy/review';
+import { addTarget, addTask, mergeWithNext, parseDeadline, removeTarget, removeTask, sentencesOf, splitTask, updateTarget, updateTask, type ReviewDraft } from '@core/policy/review';
 import { DOC_TEXT as T } from './texts';
 
 const R = T.review;
@@ -99,6 +99,11 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
       <Flex vertical gap={10} data-testid="policy-review">
         {props.error && <Alert type="error" showIcon title={props.error} data-testid="document-error" />}
         {!draft.tasks.length && <Alert type="warning" showIcon title={T.noTasks} />}
+        <div>
+          <Button size="small" onClick={() => apply((d) => addTask(d, draft.parsed.document.id, draft.keyPrefixUsed, new Date().toISOString()))} data-testid="add-task">
+            {R.addTask}
+          </Button>
+        </div>
         {generalIssues.length > 0 && (
           <Alert type="warning" showIcon title={T.issuesTitle(draft.parsed.issues.length)} description={generalIssues.map((i) => <div key={i.line + i.message}>{R.issueAt(i.line, i.message)}</div>)} />
         )}
