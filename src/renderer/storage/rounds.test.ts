@@ -96,6 +96,23 @@ describe('applyRoundReturn / undoRoundReturn', () => {
     expect((await db.progress.get(id))?.progress).toBe('科室已写\n平台建成');
   });
 
+  it('undoes over an indicator value typed since, keeping it; refuses over an edit of what it wrote, naming the task', async () => {
+    const id = progressId('汉阳区', '2023YD-01', '2026-Q1');
+    await db.progress.put({ id, district: '汉阳区', taskKey: '2023YD-01', periodId: '2026-Q1', status: 'on_track', percent: 40, progress: '科室已写', problems: '', nextSteps: '', indicatorValues: {}, filledBy: '李', updatedAt: '2026-03-30T00:00:00.000Z' });
+    const { fp, merges } = await plan([returned('区科技局', [['2023YD-01', '', '平台建成']], 'h1')]);
+    const r = await applyRoundReturn(db, round, fp, merges, '王芳', '2026-04-02T01:00:00.000Z');
+    if (!r.ok) throw new Error(r.message);
+    await db.progress.update(id, { indicatorValues: { 't-1': 12 }, updatedAt: '2026-04-03T00:00:00.000Z' });
+    expect(await undoRoundReturn(db, r.record.id)).toMatchObject({ ok: true });
+    expect(await db.progress.get(id)).toMatchObject({ status: 'on_track', percent: 40, progress: '科室已写', indicatorValues: { 't-1': 12 } });
+
+    const again = await plan([returned('区科技局', [['2023YD-01', '', '平台建成']], 'h2')]);
+    const r2 = await applyRoundReturn(db, round, again.fp, again.merges, '王芳', '2026-04-04T01:00:00.000Z');
+    if (!r2.ok) throw new Error(r2.message);
+    await db.progress.update(id, { problems: '用地紧张', updatedAt: '2026-04-05T00:00:00.000Z' });
+    expect(await undoRoundReturn(db, r2.record.id)).toMatchObject({ ok: false, message: expect.stringContaining('2023YD-01的进展之后又被修改过') });
+  });
+
   it('refuses to undo over later edits, and writes nothing into a submitted (locked) period', async () => {
     const { fp, merges } = await plan([returned('区科技局', [['2023YD-01', '', '平台建成']], 'h1')]);
     const r = await applyRoundReturn(db, round, fp, merges, '王芳', '2026-04-02T01:00:00.000Z');

@@ -173,7 +173,24 @@ export async function applyRoundReturn(db: LedgerDb, round: Round, files: readon
 
 export type RoundUndoResult = { ok: true; restored: number } | { ok: false; message: string };
 
-/** Undo a whole applied drop: every entry goes back to how it was. Refused when edited since. */
+/** The fields a round writes into a progress entry: the only ones an undo compares and restores. */
+const ROUND_WRITTEN = ['status', 'percent', 'progress', 'problems', 'nextSteps'] as const;
+/** A written value as compared: empty text and no value are the same. */
+const written = (v: unknown) => (v === undefined || v === null || v === '' ? '' : v);
+/** `cur` with the round's fields as they are in `from` (a field `from` lacks is removed). */
+function withWritten(cur: ProgressEntry, from: Partial<ProgressEntry>): ProgressEntry {
+  const out: Record<string, unknown> = { ...cur };
+  for (const f of ROUND_WRITTEN) {
+    if (from[f] === undefined) delete out[f];
+    else out[f] = from[f];
+  }
+  return out as unknown as ProgressEntry;
+}
+
+/**
+ * Undo a whole applied drop: the fields it wrote go back to how they were. Refused when any of
+ * them was edited since (naming the tasks); other fields typed since (indicator values) stay.
+ */
 export async function undoRoundReturn(db: LedgerDb, id: string, at = new Date().toISOString()): Promise<RoundUndoResult> {
   try {
     return await db.transaction('rw', [db.progress, db.roundApplies], async (): Promise<RoundUndoResult> => {
@@ -183,10 +200,15 @@ export async function undoRoundReturn(db: LedgerDb, id: string, at = new Date().
       const later = (await db.roundApplies.where('roundId').equals(rec.roundId).toArray()).some((r) => r.at > rec.at && !r.undoneAt);
       if (later) return { ok: false, message: ROUND_APPLY_TEXT.undoNotLatest };
       const now = await db.progress.bulkGet(rec.after.map((e) => e.id));
-      const edited = rec.after.filter((e, i) => now[i]?.updatedAt !== e.updatedAt);
-      if (edited.length > 0) return { ok: false, message: ROUND_APPLY_TEXT.undoEdited(edited.length) };
+      // Edited since: a field the round wrote was changed (an indicator value typed later is not).
+      const edited = rec.after.filter((e, i) => !now[i] || ROUND_WRITTEN.some((f) => written(now[i]![f]) !== written(e[f])));
+      if (edited.length > 0) return { ok: false, message: ROUND_APPLY_TEXT.undoEdited(edited.map((e) => e.taskKey)) };
+      const current = new Map(now.filter((e): e is ProgressEntry => !!e).map((e) => [e.id, e]));
       for (const { id: pid, entry } of rec.before) {
-        if (entry) await db.progress.put(entry);
+        const cur = current.get(pid);
+        // Only what the round wrote goes back; what was typed since in other fields stays.
+        if (entry) await db.progress.put(cur ? { ...withWritten(cur, entry), updatedAt: at } : entry);
+        else if (cur && Object.keys(cur.indicatorValues ?? {}).length > 0) await db.progress.put({ ...withWritten(cur, {}), updatedAt: at });
         else await db.progress.delete(pid);
       }
       await db.roundApplies.update(id, { undoneAt: at });

@@ -55,7 +55,8 @@ export const ROUND_APPLY_TEXT = {
   undoMissing: '找不到这次回收的记录，无法撤销。',
   undoDone: '这次回收已经撤销过了。',
   undoNotLatest: '只能撤销本轮最近一次回收，请先撤销之后的那一次。',
-  undoEdited: (n: number) => `这次回收写入的 ${n} 项任务之后又被修改过，撤销会丢掉这些修改，因此没有撤销。请在任务台账中逐项修改。`,
+  undoEdited: (keys: readonly string[]) =>
+    `这次回收写入的任务中，${keys.slice(0, 5).join('、')}${keys.length > 5 ? `等 ${keys.length} 项` : ''}的进展之后又被修改过，撤销会丢掉这些修改，因此没有撤销。请在任务台账中逐项修改。`,
   undoFailed: (reason: string) => `撤销没有完成，台账保持撤销前的样子。原因：${reason}`,
 } as const;
 
