@@ -81,6 +81,8 @@ describe('planReturns: recognising files', () => {
     ['percent over 100', ['T-01', '', '', '120', '文字'], 'G列（完成进度（%））', /完成进度“120”不是 0–100/],
     ['percent negative', ['T-01', '', '', '-5', '文字'], 'G列（完成进度（%））', /“-5”/],
     ['percent not a number', ['T-01', '', '', '过半', '文字'], 'G列（完成进度（%））', /“过半”/],
+    // A formula saved without its value (openpyxl writes no cached result): said what it is and what to do.
+    ['percent a formula without its value', ['T-01', '', '', '=60+15', '文字'], 'G列（完成进度（%））', /完成进度“=60\+15”是公式，文件里没有保存它的计算结果.*打开文件、保存一次后重新报回/],
     ['task of another unit', ['T-03', '', '', '', '文字'], undefined, /T-03 不是下发给区科技局的/],
     ['unknown task', ['X-99', '', '', '', '文字'], undefined, /找不到任务“X-99”/],
   ])('%s: the row is refused, named by sheet, row and column, its text kept in the plan', (_, row, column, msg) => {

@@ -277,7 +277,7 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
     const percentText = cell(cells, 'percent');
     const percent = parsePercent(percentText);
     if (percent !== undefined && (Number.isNaN(percent) || percent < 0 || percent > 100)) {
-      refuseRow(T.badPercent(percentText), colName('percent', columns.get('percent')!));
+      refuseRow(percentText.startsWith('=') ? T.formulaPercent(percentText) : T.badPercent(percentText), colName('percent', columns.get('percent')!));
       continue;
     }
     const row: ReturnedRow = {
