@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgressEntry } from '../model';
+import type { Cluster, ProgressEntry, Task } from '../model';
+import { taskRelevance } from '../policy/relevance';
 import { CITY_UNITS, buildCitySummary, suggestDistricts } from './city';
 import { planMerges, type FilePlan } from './plan-return';
 import type { Round } from './round';
 
 describe('suggestDistricts', () => {
+  const task = (lead: string[], resp: string[], text = '推进研发平台建设。'): Task => ({ key: 'K-01', documentId: 'd', number: '1', order: 1, title: '推进研发平台建设', text, leadUnits: lead, responsibleUnits: resp, origin: 'seed', updatedAt: '' });
   it.each<[string[], string[], string[] | number]>([
     [['市科技创新局'], ['各区人民政府'], 17],
     [['市科技创新局'], ['东湖高新区', '汉阳区'], ['汉阳区', '东湖新技术开发区']],
     [['武汉经开区管委会'], [], ['武汉经济技术开发区']],
     [['市科技创新局'], ['市经信局'], []],
   ])('%j / %j', (lead, resp, want) => {
-    const got = suggestDistricts({ leadUnits: lead, responsibleUnits: resp });
+    const got = suggestDistricts(task(lead, resp));
     if (typeof want === 'number') expect(got).toHaveLength(want);
     else expect(got).toEqual(want);
+  });
+  it('sends a task to each district it concerns by the districts’ own rule: named in its text, or one of its clusters', () => {
+    // 有关区人民政府 names no district; the text and 汉阳区's cluster do.
+    const t = task(['市科技创新局'], ['有关区人民政府'], '支持江岸区建设长江新区科创走廊，推动工程设计产业集群发展。');
+    const clusters: Cluster[] = [{ id: 'c', district: '汉阳区', name: '工程设计建造', keywords: ['工程设计'], includedTaskKeys: [], excludedTaskKeys: [], origin: 'seed', order: 1 }];
+    const got = suggestDistricts(t, clusters);
+    expect(got).toEqual(expect.arrayContaining(['江岸区', '汉阳区']));
+    for (const d of got) expect(taskRelevance(t, d, clusters.filter((c) => c.district === d)).relevant, d).toBe(true);
   });
   it('the units are the 13 districts and 4 zones', () => expect(CITY_UNITS).toHaveLength(17));
 });

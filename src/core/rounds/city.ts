@@ -3,7 +3,8 @@
  * and sums up what they report: per task × district the status, percent and text, counts by
  * status, lagging and missing districts, and each district's 报送情况.
  */
-import type { ProgressEntry, Task, TaskStatus } from '../model';
+import type { Cluster, ProgressEntry, Task, TaskStatus } from '../model';
+import { taskRelevance } from '../policy/relevance';
 import { STATUS_LABELS, TASK_STATUSES } from '../model';
 import { DISTRICTS } from '../districts';
 import { ALL_DISTRICTS_UNIT } from '../policy/units';
@@ -12,11 +13,16 @@ import type { Round } from './round';
 /** The units at the city level: every district and zone, by official name. */
 export const CITY_UNITS: readonly string[] = DISTRICTS.map((d) => d.name);
 
-/** Which districts a task falls on: all of them for 各区人民政府, else those named among its units. */
-export function suggestDistricts(task: Pick<Task, 'leadUnits' | 'responsibleUnits'>): string[] {
-  const units = [...task.leadUnits, ...task.responsibleUnits];
-  if (units.includes(ALL_DISTRICTS_UNIT)) return [...CITY_UNITS];
-  return DISTRICTS.filter((d) => units.some((u) => [d.name, d.shortName, ...d.aliases].some((m) => u.includes(m)))).map((d) => d.name);
+/**
+ * Which districts a task falls on: those it concerns by the one relevance rule the districts
+ * themselves use (taskRelevance: 各区人民政府, named among its units or in its text, a corridor,
+ * one of the district's clusters). A district's ledger shows the task as its own exactly when the
+ * city sends it there, so a district importing the city's list never archives a task the city
+ * still tracks but did not send.
+ */
+export function suggestDistricts(task: Task, clusters: readonly Cluster[] = []): string[] {
+  if ([...task.leadUnits, ...task.responsibleUnits].includes(ALL_DISTRICTS_UNIT)) return [...CITY_UNITS];
+  return DISTRICTS.filter((d) => taskRelevance(task, d.name, clusters.filter((c) => c.district === d.name)).relevant).map((d) => d.name);
 }
 
 /** One district's cell of the summary. */

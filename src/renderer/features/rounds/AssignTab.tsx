@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { isAssigned, suggestDistricts, suggestUnits, type AssignChange } from '@core/rounds';
-import { getDb, changeAssignments, setAssignments } from '../../storage';
+import { getDb, changeAssignments, setAssignments, allClusters } from '../../storage';
 import type { AssignRow } from './use-round-data';
 import { UnitsEditor } from './UnitsEditor';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
@@ -46,10 +46,12 @@ export function AssignTab({ district, rows, units, mapping, city }: { district: 
 
   const suggest = async () => {
     const keys = new Set(selected.length > 0 ? selected : shown.filter((r) => !isAssigned(r.assignment)).map((r) => r.task.key));
+    // Every district's clusters: a task goes to the districts it concerns by their own rule.
+    const clusters = city ? await allClusters(getDb()) : [];
     const values = rows
       .filter((r) => keys.has(r.task.key))
       // At the city level the districts all take their own part: no lead among them.
-      .map((r) => (city ? { taskKey: r.task.key, assist: suggestDistricts(r.task) } : { taskKey: r.task.key, ...suggestUnits(r.task, mapping, units) }))
+      .map((r) => (city ? { taskKey: r.task.key, assist: suggestDistricts(r.task, clusters) } : { taskKey: r.task.key, ...suggestUnits(r.task, mapping, units) }))
       .filter((v) => v.lead || v.assist.length > 0);
     if (values.length === 0) return message.info(T.suggestNone);
     await setAssignments(getDb(), district, values);
