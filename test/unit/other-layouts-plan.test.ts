@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { finalizePlan, summarisePlan } from '../../src/core/import';
+import { findTable, finalizePlan, planSheet, summarisePlan } from '../../src/core/import';
 import { builtInData, planFile } from '../../scripts/plan-file';
 
 const DIR = resolve(__dirname, '../fixtures/import');
@@ -59,4 +59,16 @@ describe('city lists in other layouts, planned as 汉阳区', () => {
     // Every matched task keeps its title.
     for (const t of accepted.tasks) if (t.key.startsWith('2025YFZX-')) expect(t.title).toBe(seed(t.key.slice(-2).replace(/^0/, '')).title);
   });
+
+  it('a number written （2） or ④ in the task cell is the task’s number 2 or 4, never a change of 条目', () => {
+    const data = builtInData();
+    const tasks = data.tasks.filter((t) => t.documentId === 'doc-000').slice(0, 6);
+    const marks = ['（1）', '②', '（3）', '④', '5.', '6、'];
+    const grid = { name: '清单', rows: [['重点任务', '牵头单位'], ...tasks.map((t, i) => [`${marks[i]}${t.text}`, t.leadUnits.join('、')])] };
+    const { plan } = planSheet('marks.xlsx', grid, findTable(grid).layout, { existing: data.tasks, documents: data.documents, sections: data.sections, clusters: data.clusters, district: '汉阳区', now: NOW });
+    const s = summarisePlan(plan);
+    expect(s.updated).toEqual([]);
+    expect(s.unchanged.map((u) => [u.number, u.key])).toEqual(tasks.map((t) => [t.number, t.key]));
+  });
 });
+

@@ -293,9 +293,9 @@ describe('leadingListNumber', () => {
   it.each([
     ['1.加快建设。支持', '1', '加快建设。支持'],
     ['12、推进研发', '12', '推进研发'],
-    ['（2）建设中试', '（2）', '建设中试'],
+    ['（2）建设中试', '2', '建设中试'],
     ['(三)强化', '（三）', '强化'],
-    ['④实施', '④', '实施'],
+    ['④实施', '4', '实施'],
     ['1. 推进研发。', '1', '推进研发。'],
   ])('%s: number %s', (cell, number, rest) => expect(leadingListNumber(cell)).toEqual({ number, rest }));
   it.each(['1.5万家企业', '3年内完成', '2025年新增', '一是加强', '（一）', '5G基站'])('%s: no list number', (cell) => expect(leadingListNumber(cell)).toBeUndefined());

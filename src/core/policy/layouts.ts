@@ -38,13 +38,14 @@ export const TASK_NUMBERING: NumberingStyle[] = [
 export function leadingListNumber(cell: string): { number: string; rest: string } | undefined {
   const text = cell.trim();
   const paren = /^([（(])([一二三四五六七八九十]{1,3}|\d{1,3})([）)])\s*(\S[\s\S]*)$/u.exec(text);
-  if (paren) return { number: `（${paren[2]}）`, rest: paren[4]!.trim() };
+  // As the parser numbers a task: （2） and ④ are task 2 and 4 (numberValue); （一） keeps its label.
+  if (paren) return { number: /^\d+$/u.test(paren[2]!) ? paren[2]! : `（${paren[2]}）`, rest: paren[4]!.trim() };
   for (const style of TASK_NUMBERING) {
     if (style.id === 'ordinal-shi' || style.id === 'paren-arabic') continue;
     // The styles read one line: the cell's first line, its other lines kept with the text.
     const nl = text.indexOf('\n');
     const m = style.re.exec(nl < 0 ? text : text.slice(0, nl));
-    if (m) return { number: m[1]!, rest: (m[2]! + (nl < 0 ? '' : text.slice(nl))).trim() };
+    if (m) return { number: String(numberValue(m[1]!)), rest: (m[2]! + (nl < 0 ? '' : text.slice(nl))).trim() };
   }
   return undefined;
 }
