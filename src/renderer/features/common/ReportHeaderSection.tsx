@@ -36,9 +36,9 @@ function HeaderForm({ initial, district, compact }: { initial: ReportHeader; dis
   useEffect(
     () => () => {
       const { v: values, saved } = latest.current;
-      if (!same(values, saved)) void writeReportHeader(getDb(), district, values);
+      if (!same(values, saved)) writeReportHeader(getDb(), district, values).catch((e: unknown) => message.error(T.saveFailed(e instanceof Error ? e.message : String(e))));
     },
-    [district],
+    [district, message],
   );
   const field = (key: keyof ReportHeader, label: string, width: number, testId: string, placeholder?: string) => (
     <Input
