@@ -44,3 +44,16 @@ export function findDistrict(name: string): District | undefined {
   const n = name.trim();
   return DISTRICTS.find((d) => d.name === n || d.shortName === n || d.aliases.includes(n));
 }
+
+/**
+ * The city's own office (市级): set up at first start instead of a district. Its ledger holds
+ * every task, its clusters are the districts' clusters, its targets are the 全市 ones, and the
+ * 17 districts are the units of its rounds. Persisted as the office's name in settings and
+ * progress ids: do not change it.
+ */
+export const CITY_OFFICE = '武汉市';
+
+/** Whether the office set up under `name` is the city's (市级), not a district's. */
+export function isCityOffice(name: string | undefined): boolean {
+  return name === CITY_OFFICE;
+}

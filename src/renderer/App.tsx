@@ -5,7 +5,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { getDb } from './storage/db';
 import { useQuery } from './storage/use-query';
-import { getDistrict, getPeriodKind, setDistrict } from './storage/repositories';
+import { getDistrict, getPeriodKind } from './storage/repositories';
+import { changeDistrict } from './storage/settings';
 import { prefetchLedger } from './storage/shared-query';
 import { useRoute } from './state/route';
 import { readSetting } from './storage/settings';
@@ -34,7 +35,7 @@ function Root() {
   const context = useMemo(() => (district ? { district, periodKind, filledBy } : undefined), [district, periodKind, filledBy]);
   // Still inside the one start-up spinner's time: the first read after opening is instant.
   if (office === undefined) return null;
-  if (district === null || !context) return <FirstStart onPick={(d) => setDistrict(getDb(), d)} />;
+  if (district === null || !context) return <FirstStart onPick={(d) => changeDistrict(getDb(), d)} />;
   // Opening on the ledger: its tasks are asked of IndexedDB now, so that the store reads them while
   // the frame below is drawn, not after it. (Starting a read, once per district, is safe during
   // render: it sets no state.)

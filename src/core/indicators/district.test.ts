@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DefaultData } from '../policy/seed-data';
 import { makePeriod } from '../period';
 import { taskRelevance } from '../policy/relevance';
+import { CITY_OFFICE } from '../districts';
 import { buildDistrictIndicators, comparedValue, indicatorValue, judgeIndicator, targetText } from './district';
 import { indicatorKey } from './names';
 import seedJson from '../../../seeds/default-data.json';
@@ -59,6 +60,17 @@ describe('the district indicators of 汉阳区 from the seed documents', () => {
     const goal = list.find((i) => i.targets.every((t) => t.taskKey === undefined))!;
     expect(buildDistrictIndicators(base).some((i) => i.key === goal.key)).toBe(false);
     expect(buildDistrictIndicators({ ...base, districtTargets: { [goal.key]: { value: 1 } } }).some((i) => i.key === goal.key)).toBe(true);
+  });
+
+  it('for the city office (武汉市) lists every indicator and judges each against its 全市 target', () => {
+    const city = buildDistrictIndicators({ ...base, district: CITY_OFFICE, clusters: [] });
+    expect(city.map((i) => i.key).sort()).toEqual(list.map((i) => i.key).sort());
+    const incubated = city.find((i) => i.name === '在孵初创科技企业数量')!;
+    expect(incubated.scope).toBe('city');
+    expect(incubated.judged?.value).toBe(incubated.cityTarget.value);
+    const judged = judgeIndicator(incubated, period, incubated.cityTarget.value);
+    expect(judged.completion).toBeCloseTo(100, 6);
+    expect(judged.reason ?? '').not.toContain('只有全市目标');
   });
 
   it('reads the value of any of its statements, the primary first', () => {

@@ -11,6 +11,7 @@
  */
 import type { Cluster, Comparator, PolicyDocument, ReportingPeriod, Target, Task } from '../model';
 import { districtMentions } from '../policy/clusters';
+import { isCityOffice } from '../districts';
 import { taskRelevance } from '../policy/relevance';
 import { cleanIndicatorName, indicatorKey } from './names';
 import { judgePace, type PaceInput, type PaceResult } from './pace';
@@ -97,7 +98,9 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
   const { district, period, districtTargets = {}, reported = new Set<string>() } = input;
   const tasks = new Map(input.tasks.map((t) => [t.key, t]));
   const docs = new Map(input.documents.map((d) => [d.id, d]));
-  const mentions = districtMentions(district);
+  // The city's office judges every indicator against the 全市 target: that target is its own.
+  const city = isCityOffice(district);
+  const mentions = city ? [] : districtMentions(district);
   const relevant = new Map<string, boolean>();
   const concerns = (key: string): boolean => {
     let r = relevant.get(key);
@@ -121,7 +124,7 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
     const own = districtTargets[key];
     const named = g.targets.some((t) => mentions.some((m) => t.sourceText.includes(m)));
     const ofTask = g.targets.filter((t) => t.taskKey !== undefined && concerns(t.taskKey));
-    const listed = input.all || ofTask.length > 0 || own !== undefined || named || g.targets.some((t) => t.taskKey === undefined && reported.has(t.id));
+    const listed = input.all || city || ofTask.length > 0 || own !== undefined || named || g.targets.some((t) => t.taskKey === undefined && reported.has(t.id));
     if (!listed) continue;
     const cityTarget = currentStatement(g.targets, period.year);
     const primary = ofTask[0] ?? g.targets.find((t) => t.taskKey === undefined) ?? g.targets[0]!;
@@ -140,7 +143,7 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
             ? { baselineYear: own.baselineYear }
             : withPlanBaselineYear({ ...cityTarget, baseline: own.baseline, baselineYear: undefined }, docs.get(cityTarget.documentId))),
         }
-      : named
+      : named || city
         ? { ...statement, name: g.name, ...withPlanBaselineYear(statement, docs.get(statement.documentId)) }
         : undefined;
     out.push({

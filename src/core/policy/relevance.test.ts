@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DefaultData } from './seed-data';
 import { districtsNamedIn, taskRelevance } from './relevance';
+import { CITY_OFFICE } from '../districts';
 
 const data = JSON.parse(readFileSync(join(import.meta.dirname, '../../../seeds/default-data.json'), 'utf8')) as DefaultData;
 const task = (key: string) => data.tasks.find((t) => t.key === key)!;
@@ -51,6 +52,15 @@ describe('taskRelevance for 汉阳区 on the default data', () => {
     const rel = data.tasks.map((t) => taskRelevance(t, '汉阳区', hanyang)).filter((r) => r.relevant);
     expect(rel.length).toBeGreaterThan(80);
     expect(rel.every((r) => r.reasons.length > 0)).toBe(true);
+  });
+});
+
+describe('taskRelevance for the city office (武汉市)', () => {
+  it('every task concerns the city, whatever its units, text or clusters, with one reason', () => {
+    for (const t of data.tasks) expect(taskRelevance(t, CITY_OFFICE, data.clusters)).toEqual({ relevant: true, why: [{ kind: 'city', detail: CITY_OFFICE }], reasons: ['市级：全部任务'] });
+    // A task no district takes part in (2023GZYD-01 concerns no district but its leads).
+    expect(taskRelevance(task('2023GZYD-01'), '汉阳区', hanyang).relevant).toBe(false);
+    expect(taskRelevance(task('2023GZYD-01'), CITY_OFFICE, []).relevant).toBe(true);
   });
 });
 

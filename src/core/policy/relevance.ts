@@ -4,15 +4,15 @@
  * corridor that lists it).
  */
 import type { Cluster, Task } from '../model';
-import { DISTRICTS } from '../districts';
+import { CITY_OFFICE, DISTRICTS, isCityOffice } from '../districts';
 import { clusterMembership, districtMentions } from './clusters';
 import { ALL_DISTRICTS_UNIT } from './units';
 
-/** Why a task concerns a district, most specific first: named, through a cluster, a corridor, all districts. */
-export type RelevanceKind = 'named' | 'cluster' | 'corridor' | 'all';
+/** Why a task concerns a district, most specific first: named, through a cluster, a corridor, all districts; every task concerns the city's office. */
+export type RelevanceKind = 'named' | 'cluster' | 'corridor' | 'all' | 'city';
 
 /** Specificity order of the kinds (the grid and the detail list the most specific reason first). */
-export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'cluster', 'corridor', 'all'];
+export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'cluster', 'corridor', 'all', 'city'];
 
 /** One reason, as data: its kind and what it names (the unit, cluster or corridor). */
 export interface RelevanceReason {
@@ -42,6 +42,8 @@ export function relevanceReasonText(r: RelevanceReason): string {
       return `走廊：${r.detail}`;
     case 'all':
       return `${r.detail}：全部区参与`;
+    case 'city':
+      return CITY_REASON;
   }
 }
 
@@ -112,7 +114,12 @@ function sameInputs(a: Task, b: Task): boolean {
   return a === b || (a.key === b.key && a.title === b.title && a.text === b.text && sameList(a.leadUnits, b.leadUnits) && sameList(a.responsibleUnits, b.responsibleUnits));
 }
 
+/** The one reason every task concerns the city's office. */
+const CITY_REASON = '市级：全部任务';
+const CITY_RELEVANCE: TaskRelevance = { relevant: true, why: [{ kind: 'city', detail: CITY_OFFICE }], reasons: [CITY_REASON] };
+
 function judge(task: Task, district: string, clusters: readonly Cluster[]): TaskRelevance {
+  if (isCityOffice(district)) return CITY_RELEVANCE;
   const why: RelevanceReason[] = [];
   const has = (kind: RelevanceKind) => why.some((r) => r.kind === kind);
   const units = [...task.leadUnits, ...task.responsibleUnits];

@@ -69,6 +69,12 @@ export const clustersRepo = {
   put: (db: LedgerDb, c: Cluster) => db.clusters.put(c),
   remove: (db: LedgerDb, id: string) => db.clusters.delete(id),
   byDistrict: (db: LedgerDb, district: string) => db.clusters.where('district').equals(district).sortBy('order'),
+  /** How many clusters each district has (the city's office picks a district by them). */
+  countsByDistrict: async (db: LedgerDb) => {
+    const m = new Map<string, number>();
+    await db.clusters.each((c) => void m.set(c.district, (m.get(c.district) ?? 0) + 1));
+    return m;
+  },
   putIndicator: (db: LedgerDb, i: ClusterIndicator) => db.clusterIndicators.put(i),
   indicators: (db: LedgerDb, clusterId: string) => db.clusterIndicators.where('clusterId').equals(clusterId).toArray(),
   putIndicatorValue: (db: LedgerDb, v: ClusterIndicatorValue) => db.clusterIndicatorValues.put(v),

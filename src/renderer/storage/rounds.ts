@@ -4,7 +4,8 @@
  * that a whole drop can be undone.
  */
 import type { ProgressEntry } from '@core/model';
-import { progressId } from '@core/model';
+import { SETTING_KEYS, progressId } from '@core/model';
+import { isCityOffice } from '@core/districts';
 import {
   STARTER_LEAD_MAPPING,
   STARTER_UNITS,
@@ -39,8 +40,12 @@ export const ROUND_SETTING_KEYS = {
 /** Whether the office is a district's (its departments are the units) or the city's (the districts are). */
 export type OfficeLevel = 'district' | 'city';
 
-/** The office level (district unless set up as 市级). */
-export function loadOfficeLevel(db: LedgerDb): Promise<OfficeLevel> {
+/**
+ * The office level: 市级 when the office is set up as the city's (武汉市), else the setting
+ * (district unless an earlier version's city office set 市级 under a district's name).
+ */
+export async function loadOfficeLevel(db: LedgerDb): Promise<OfficeLevel> {
+  if (isCityOffice(await getSetting<string | undefined>(db, SETTING_KEYS.district, undefined))) return 'city';
   return getSetting<OfficeLevel>(db, ROUND_SETTING_KEYS.officeLevel, 'district');
 }
 

@@ -5,10 +5,12 @@
 import type { PeriodKind } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
 import { SETTING_KEYS } from '@core/model';
+import { isCityOffice } from '@core/districts';
 import { DISTRICT_TARGETS_KEY, type DistrictTarget } from '@core/indicators';
 import type { UnitRename } from '@core/unit-names';
 import type { LedgerDb } from './ledger-db';
 import { getSetting, setSetting } from './repositories';
+import { ROUND_SETTING_KEYS, type OfficeLevel } from './rounds';
 
 /**
  * Setting keys of the report header and footer kept beside 填报人 (SETTING_KEYS.filledBy, set
@@ -90,12 +92,15 @@ export async function writeReportHeader(db: LedgerDb, district: string, h: Repor
 }
 
 /**
- * Change the office's district (设置 → 更改本区). The office-wide header set of before, if any,
- * becomes the old district's own, so that the new district's reports never carry it.
+ * Set or change the office's district (first start, 设置 → 更改本区). The office-wide header set
+ * of before, if any, becomes the old district's own, so that the new district's reports never
+ * carry it. The city's office (武汉市) is 市级; an office that leaves it becomes a district's.
  */
 export async function changeDistrict(db: LedgerDb, to: string): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
     const from = await getSetting<string | undefined>(db, SETTING_KEYS.district, undefined);
+    if (isCityOffice(to)) await setSetting(db, ROUND_SETTING_KEYS.officeLevel, 'city' satisfies OfficeLevel);
+    else if (isCityOffice(from)) await setSetting(db, ROUND_SETTING_KEYS.officeLevel, 'district' satisfies OfficeLevel);
     if (from && from !== to) {
       for (const f of DISTRICT_HEADER_FIELDS) {
         const legacy = await db.settings.get(REPORT_SETTING_KEYS[f]);

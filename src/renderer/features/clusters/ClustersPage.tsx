@@ -6,6 +6,7 @@ import { getDb, useQuery, clustersRepo, documentsRepo, tasksRepo } from '../../s
 import { useAppContext } from '../common/app-context';
 import { PeriodPicker } from '../common/PeriodPicker';
 import { clusterMatches } from '@core/policy/clusters';
+import { DISTRICTS, isCityOffice } from '@core/districts';
 import { addCluster, removeCluster, updateCluster } from './cluster-actions';
 import { ClusterTasks } from './ClusterTasks';
 import { ClusterIndicators } from './ClusterIndicators';
@@ -14,9 +15,16 @@ import { CLUSTER_TEXT as T } from './texts';
 import { QueryFallback } from '../common/QueryView';
 import { QUERY_TEXT } from '../common/texts';
 
-/** 产业集群: the district's clusters, their tasks, indicators and period reports. */
+/** 产业集群: the district's clusters, their tasks, indicators and period reports; the city's office picks the district. */
 export function ClustersPage() {
-  const district = useAppContext().district;
+  const office = useAppContext().district;
+  const city = isCityOffice(office);
+  const [picked, setShown] = useState<string>();
+  const countsQuery = useQuery(() => (city ? clustersRepo.countsByDistrict(getDb()) : undefined), [city]);
+  const perDistrict = countsQuery.data;
+  // The city's office opens on the first district that has clusters.
+  const shown = picked ?? DISTRICTS.find((d) => (perDistrict?.get(d.name) ?? 0) > 0)?.name ?? DISTRICTS[0]!.name;
+  const district = city ? shown : office;
   const dataQuery = useQuery(async () => {
     if (!district) return undefined;
     const db = getDb();
@@ -44,6 +52,17 @@ export function ClustersPage() {
           <Typography.Text strong style={{ fontSize: 15 }}>
             {T.title}
           </Typography.Text>
+          {city && (
+            <Select
+              aria-label={T.cityPick}
+              data-testid="clusters-district"
+              style={{ width: '100%', marginTop: 6 }}
+              value={shown}
+              onChange={(d) => (setShown(d), setSelectedId(undefined))}
+              showSearch
+              options={DISTRICTS.map((d) => ({ value: d.name, label: T.cityPickOption(d.name, perDistrict?.get(d.name) ?? 0) }))}
+            />
+          )}
           <div style={{ color: '#888', fontSize: 12, marginTop: 2 }}>{T.intro(district)}</div>
         </div>
         <div style={{ flex: 1, overflow: 'auto' }} role="listbox" aria-label={T.title}>

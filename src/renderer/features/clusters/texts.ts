@@ -3,6 +3,8 @@ import { fieldName } from '@core/fields';
 
 export const CLUSTER_TEXT = {
   title: '产业集群',
+  cityPick: '查看哪个区的产业集群',
+  cityPickOption: (district: string, n: number) => (n > 0 ? `${district}（${n} 个集群）` : district),
   intro: (district: string) => `${district}承担的产业集群，任务按关键词自动归入，也可手动加入或移出。`,
   add: '新增集群',
   addTitle: '新增产业集群',
@@ -15,7 +17,7 @@ export const CLUSTER_TEXT = {
   remove: '删除',
   removeConfirm: (name: string) => `删除集群“${name}”？它的指标、各期数值和进展也会一并删除，且不能撤销。`,
   removed: (name: string) => `已删除集群“${name}”`,
-  none: '本区还没有产业集群。点击“新增集群”添加。',
+  none: '还没有产业集群。点击“新增集群”添加。',
   focus: '重点方向',
   focusPlaceholder: '例如：工程设计、智能建造、绿色建材',
   keywords: '匹配关键词',

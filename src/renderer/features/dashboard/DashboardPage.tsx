@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, List, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { isCityOffice } from '@core/districts';
 import type { DashboardData, DashboardTaskRef } from '@core/dashboard';
 import { currentPeriod, periodRange, periodsPerYear, shiftPeriod } from '@core/period';
 import type { ReportingPeriod } from '@core/model';
@@ -119,7 +120,7 @@ export function DashboardPage() {
       <Row gutter={[12, 12]}>
         {(
           [
-            ['tasks', T.cards.tasks, t.tasks, S.items, undefined],
+            ['tasks', isCityOffice(data.district) ? T.cards.cityTasks : T.cards.tasks, t.tasks, S.items, undefined],
             ['filled', T.cards.filled, t.filled, `/ ${t.tasks}（${pct(t.fillRate)}）`, STATUS_COLORS.on_track],
             ['done', T.cards.done, t.done, S.itemsShare(pct(t.doneRate)), STATUS_COLORS.done],
             ['behind', T.cards.behind, t.behind, S.items, t.behind > 0 ? STATUS_COLORS.behind : undefined],

@@ -6,9 +6,10 @@ export const DASHBOARD_TEXT = {
   allDocuments: '全部文件',
   cluster: '产业集群',
   allClusters: '全部集群',
-  loading: '正在汇总本区数据……',
+  loading: '正在汇总数据……',
   cards: {
     tasks: '本区任务',
+    cityTasks: '全市任务',
     filled: '本期已填报',
     done: '已完成',
     behind: '滞后',

@@ -6,6 +6,7 @@ import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
 import { usePinyin } from '../common/use-pinyin';
 import { getDb, useQuery, allTargets, clustersRepo, documentsRepo, emptyProgress, progressOfDistrict, progressRepo, readDistrictTargets, saveDistrictTarget, saveDistrictTargets, tasksRepo, saveProgress } from '../../storage';
 import { useAppContext } from '../common/app-context';
+import { isCityOffice } from '@core/districts';
 import { PeriodPicker } from '../common/PeriodPicker';
 import { useReportingPeriod } from '../common/use-period';
 import { buildIndicatorRows, type IndicatorRow } from './indicator-rows';
@@ -74,6 +75,7 @@ function DistrictTargetDialog({ district, row, onClose }: { district: string; ro
 export function IndicatorsPage() {
   const { message, modal } = App.useApp();
   const district = useAppContext().district;
+  const city = isCityOffice(district);
   const { period } = useReportingPeriod();
   const dataQuery = useQuery(async () => {
     if (!district) return undefined;
@@ -158,17 +160,22 @@ export function IndicatorsPage() {
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', marginBottom: 8, flexWrap: 'wrap' }}>
         <Input allowClear prefix={<SearchOutlined />} placeholder={T.search} style={{ width: 300 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="indicator-search" />
         <PeriodPicker />
-        <Checkbox checked={!all} onChange={(e) => setAll(!e.target.checked)} data-testid="indicator-relevant-only">
-          {T.relevantOnly}
-        </Checkbox>
-        <Button icon={<ImportOutlined />} onClick={() => void importBreakdown()} data-testid="indicator-import-breakdown">
-          {T.breakdownButton}
-        </Button>
+        {/* The city's office has every indicator, judged against its own 全市 target: nothing to narrow or break down. */}
+        {!city && (
+          <>
+            <Checkbox checked={!all} onChange={(e) => setAll(!e.target.checked)} data-testid="indicator-relevant-only">
+              {T.relevantOnly}
+            </Checkbox>
+            <Button icon={<ImportOutlined />} onClick={() => void importBreakdown()} data-testid="indicator-import-breakdown">
+              {T.breakdownButton}
+            </Button>
+          </>
+        )}
         <span style={{ marginLeft: 'auto', color: '#666' }} data-testid="indicator-count">
           {T.count(shown.length, rows.length)}
         </span>
       </div>
-      <div style={{ color: '#666', fontSize: 12, marginBottom: 6 }}>{T.scopeHelp}</div>
+      <div style={{ color: '#666', fontSize: 12, marginBottom: 6 }}>{city ? T.cityScopeHelp : T.scopeHelp}</div>
       <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
         <Table<IndicatorRow>
           size="small"
@@ -201,12 +208,12 @@ export function IndicatorsPage() {
           columns={[
             { title: T.cols.name, width: 180, render: (_, r) => <span title={r.indicator.targets[0]?.sourceText}>{r.indicator.name}</span> },
             { title: T.cols.sources, width: 120, ellipsis: true, render: (_, r) => <span title={r.indicator.sources.join('、')}>{r.indicator.sources.join('、')}</span> },
-            { title: T.cols.city, width: 130, render: (_, r) => <span style={{ color: '#666' }}>{targetText(r.indicator.cityTarget)}</span> },
-            {
+            { title: city ? T.cols.cityOwn : T.cols.city, width: 130, render: (_, r) => <span style={{ color: city ? undefined : '#666' }}>{targetText(r.indicator.cityTarget)}</span> },
+            ...(city ? [] : [{
               title: T.cols.district,
               width: 150,
               ellipsis: true,
-              render: (_, r) => (
+              render: (_: unknown, r: IndicatorRow) => (
                 <Button size="small" type={r.indicator.districtTarget ? 'default' : 'dashed'} icon={<EditOutlined />} onClick={() => setEditing(r)} data-testid={`district-target-${r.indicator.key}`}>
                   {r.indicator.districtTarget
                     ? targetText({ comparator: r.indicator.judged!.comparator, value: r.indicator.districtTarget.value, unit: r.indicator.unit, year: r.indicator.judged!.year })
@@ -215,7 +222,7 @@ export function IndicatorsPage() {
                       : T.setTarget}
                 </Button>
               ),
-            },
+            }]),
             {
               title: T.cols.current(period.name),
               width: 128,

@@ -4,11 +4,13 @@ export const INDICATOR_TEXT = {
   search: '搜索指标或任务（中文或拼音首字母）',
   relevantOnly: '只看与本区相关的指标',
   scopeHelp: '市级文件的目标是全市目标，只作参考；本区的完成情况按“区级分解目标”判断（点按钮填写），工作台和导出的指标完成情况表用同一规则。同一指标在多份文件中出现时合为一行。',
+  cityScopeHelp: '市级单位按全市目标判断各指标的完成情况，工作台和导出的指标完成情况表用同一规则。同一指标在多份文件中出现时合为一行。',
   count: (shown: number, total: number) => `共 ${total} 项指标，当前显示 ${shown} 项`,
   cols: {
     name: '指标',
     sources: '来源文件',
     city: '全市目标（参考）',
+    cityOwn: '全市目标',
     district: '区级分解目标',
     current: (p: string) => `${p}实际值`,
     latest: '最新值',

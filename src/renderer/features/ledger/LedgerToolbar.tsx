@@ -10,6 +10,8 @@ import { columnLabel } from './grid-columns';
 import { PeriodPicker } from '../common/PeriodPicker';
 import { LEDGER_TEXT } from './texts';
 import { useRelevantOnly } from './use-relevant-only';
+import { isCityOffice } from '@core/districts';
+import { useAppContext } from '../common/app-context';
 
 const F = LEDGER_TEXT.filters;
 
@@ -117,6 +119,7 @@ const ToolbarActions = memo(function ToolbarActions({ onExportCsv, onBulkClose }
 /** Document, section, status and unit filters and the check boxes (re-render when the data or a filter changes). */
 const FilterBar = memo(function FilterBar({ rows, documents, sections }: { rows: LedgerRow[]; documents: PolicyDocument[]; sections: Section[] }) {
   const [relevantOnly, setRelevantOnly] = useRelevantOnly();
+  const city = isCityOffice(useAppContext().district);
   const searching = useLedgerView((s) => s.search !== '');
   const filters = useLedgerView((s) => s.filters);
   const setFilters = useLedgerView((s) => s.setFilters);
@@ -184,9 +187,11 @@ const FilterBar = memo(function FilterBar({ rows, documents, sections }: { rows:
         options={leadUnits.map((u) => ({ value: u, label: u }))}
         popupMatchSelectWidth={false}
       />
-      <Checkbox checked={relevantOnly ?? true} onChange={(e) => setRelevantOnly(e.target.checked)} data-testid="filter-relevant">
-        {F.relevant}
-      </Checkbox>
+      {!city && (
+        <Checkbox checked={relevantOnly ?? true} onChange={(e) => setRelevantOnly(e.target.checked)} data-testid="filter-relevant">
+          {F.relevant}
+        </Checkbox>
+      )}
       <Checkbox checked={filters.overdueOnly} onChange={(e) => setFilters({ overdueOnly: e.target.checked })} data-testid="filter-overdue">
         {F.overdue}
       </Checkbox>

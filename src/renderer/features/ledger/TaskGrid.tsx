@@ -14,6 +14,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Progress } from 'antd';
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { STATUS_LABELS } from '@core/model';
+import { isCityOffice } from '@core/districts';
+import { useAppContext } from '../common/app-context';
 import { COLUMN_WIDTH_LIMITS, useLedgerColumns, type LedgerColumnId, type LedgerGrouping } from '../../state/ledger';
 import type { LedgerRow } from '../common/task-rows';
 import { LEDGER_MORE_TEXT, LEDGER_TEXT } from './texts';
@@ -198,6 +200,8 @@ export const TaskGrid = memo(function TaskGrid(props: {
 }) {
   const { rows, all, grouping, activeKey, openKey, onActivate, onOpen, onClose, orderRef, scrollKey } = props;
   const hidden = useLedgerColumns((s) => s.hidden);
+  // Every task concerns the city's office: its ledger has no 与本区关系 to show.
+  const city = isCityOffice(useAppContext().district);
   const widths = useLedgerColumns((s) => s.widths);
   const sort = useLedgerColumns((s) => s.sort);
   const setWidths = useLedgerColumns((s) => s.setWidths);
@@ -220,10 +224,11 @@ export const TaskGrid = memo(function TaskGrid(props: {
       Object.fromEntries(
         COLUMN_ORDER.map((c) => [
           c,
-          compact ? COMPACT_COLUMNS.includes(c) || (gridWidth >= COMPACT_ROOMY && COMPACT_EXTRA.includes(c) && !hidden.includes(c)) : !hidden.includes(c),
+          !(city && c === 'relevance') &&
+            (compact ? COMPACT_COLUMNS.includes(c) || (gridWidth >= COMPACT_ROOMY && COMPACT_EXTRA.includes(c) && !hidden.includes(c)) : !hidden.includes(c)),
         ]),
       ),
-    [hidden, compact, gridWidth],
+    [hidden, compact, gridWidth, city],
   );
   const sizing: ColumnSizingState = useMemo(() => ({ ...DEFAULT_WIDTH, ...widths }), [widths]);
   // The table holds no rows: it gives the headers, widths, visibility and sort clicks. The grid

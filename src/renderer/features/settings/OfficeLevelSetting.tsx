@@ -1,6 +1,8 @@
 /** 本单位层级: a district's office (its departments are the units of a round) or the city's (市级汇总: the 17 districts are). */
 import { App, Card, Radio, Typography } from 'antd';
+import { isCityOffice } from '@core/districts';
 import { getDb, useQuery, loadOfficeLevel, saveOfficeLevel, type OfficeLevel } from '../../storage';
+import { useAppContext } from '../common/app-context';
 import { OFFICE_LEVEL_TEXT } from './texts';
 
 const T = OFFICE_LEVEL_TEXT;
@@ -8,12 +10,14 @@ const T = OFFICE_LEVEL_TEXT;
 /** The setting, as a card of the settings page. */
 export function OfficeLevelSetting() {
   const { message } = App.useApp();
-  const level = useQuery(() => loadOfficeLevel(getDb()), []).data;
+  const city = isCityOffice(useAppContext().district);
+  const level = useQuery(() => loadOfficeLevel(getDb()), [city]).data;
   return (
     <Card size="small" title={T.title}>
-      <Typography.Paragraph type="secondary">{T.help}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{city ? T.cityFixed : T.help}</Typography.Paragraph>
       <Radio.Group
         value={level}
+        disabled={city}
         optionType="button"
         buttonStyle="solid"
         data-testid="settings-office-level"

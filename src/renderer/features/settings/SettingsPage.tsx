@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Radio, Select, Space, Typography } from 'antd';
-import { DISTRICTS } from '@core/districts';
+import { CITY_OFFICE, DISTRICTS } from '@core/districts';
 import { type PeriodKind } from '@core/model';
 import { REPORT_KINDS, REPORT_NAMES, ROW_PLACEHOLDERS, SCALAR_PLACEHOLDERS, type ReportKind, type TemplateIssue } from '@core/report';
 import { getDb, useQuery, changeDistrict, writeSetting, storedTemplate } from '../../storage';
@@ -40,6 +40,7 @@ function DistrictSetting({ current }: { current: string }) {
         options={[
           { label: T.districtGroup, options: DISTRICTS.filter((d) => d.kind === 'district').map((d) => ({ value: d.name, label: d.name })) },
           { label: T.zoneGroup, options: DISTRICTS.filter((d) => d.kind === 'zone').map((d) => ({ value: d.name, label: d.name })) },
+          { label: T.cityGroup, options: [{ value: CITY_OFFICE, label: T.cityOption }] },
         ]}
       />
       <Button onClick={change} disabled={picked === current}>

@@ -68,12 +68,15 @@ export const OFFICE_LEVEL_TEXT = {
   district: '区级（本区各部门）',
   city: '市级（17 个区和功能区）',
   saved: '已保存本单位层级。',
+  cityFixed: '本单位设为武汉市（市级），层级固定为市级。如需改为某个区，请在上方“本区”中更改。',
 } as const;
 
 /** Smaller words of the settings page: the district groups, a template's file name, a refused template. */
 export const SETTINGS_MORE_TEXT = {
   districtGroup: '行政区',
   zoneGroup: '功能区',
+  cityGroup: '市级',
+  cityOption: '武汉市（市级汇总）',
   templateFileName: (report: string) => `${report}_模板.xlsx`,
   notXlsx: (name: string) => `“${name}”不是 .xlsx 文件。请在 Excel 或 WPS 中把模板另存为“Excel 工作簿（*.xlsx）”后再加载。`,
 } as const;

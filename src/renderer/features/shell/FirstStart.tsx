@@ -1,35 +1,43 @@
 import { useState } from 'react';
 import { Button, Card, Radio, Space, Typography } from 'antd';
-import { DISTRICTS } from '@core/districts';
+import { CITY_OFFICE, DISTRICTS } from '@core/districts';
 import { SHELL_TEXT } from './texts';
 
 const T = SHELL_TEXT.firstStart;
 
-/** First start: the officer picks their district, which is remembered. */
+/** First start: the officer picks their district, or the city's office (市级), which is remembered. */
 export function FirstStart({ onPick }: { onPick: (district: string) => Promise<void> }) {
   const [choice, setChoice] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const group = (kind: 'district' | 'zone') => (
+  const group = (options: readonly { value: string; label: string }[]) => (
     <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value as string)} optionType="button" buttonStyle="solid">
       <Space wrap size={[8, 8]}>
-        {DISTRICTS.filter((d) => d.kind === kind).map((d) => (
-          <Radio.Button key={d.name} value={d.name}>
-            {d.name}
+        {options.map((o) => (
+          <Radio.Button key={o.value} value={o.value}>
+            {o.label}
           </Radio.Button>
         ))}
       </Space>
     </Radio.Group>
   );
+  const of = (kind: 'district' | 'zone') => DISTRICTS.filter((d) => d.kind === kind).map((d) => ({ value: d.name, label: d.name }));
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 64 }}>
       <Card style={{ width: 760 }} title={T.title}>
         <Typography.Paragraph>{T.intro}</Typography.Paragraph>
         <Typography.Title level={5}>{T.districts}</Typography.Title>
-        {group('district')}
+        {group(of('district'))}
         <Typography.Title level={5} style={{ marginTop: 16 }}>
           {T.zones}
         </Typography.Title>
-        {group('zone')}
+        {group(of('zone'))}
+        <Typography.Title level={5} style={{ marginTop: 16 }}>
+          {T.city}
+        </Typography.Title>
+        {group([{ value: CITY_OFFICE, label: T.cityOption }])}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {T.cityHelp}
+        </Typography.Paragraph>
         <div style={{ marginTop: 24, textAlign: 'right' }}>
           <Button
             type="primary"
@@ -46,7 +54,7 @@ export function FirstStart({ onPick }: { onPick: (district: string) => Promise<v
               }
             }}
           >
-            {choice ? `${T.confirm}：${choice}` : T.pickFirst}
+            {choice ? `${T.confirm}：${choice === CITY_OFFICE ? T.cityOption : choice}` : T.pickFirst}
           </Button>
         </div>
       </Card>
