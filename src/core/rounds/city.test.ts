@@ -51,9 +51,12 @@ describe('buildCitySummary', () => {
   it('per task × district: status, percent, text; counts; lagging and missing', () => {
     expect(s.rows[0]).toMatchObject({ taskKey: 'A', sentTo: ['汉阳区', '江岸区', '洪山区'], lagging: ['江岸区'], missing: [] });
     expect(s.rows[0]!.cells['江岸区']).toEqual({ status: 'behind', percent: 50, progress: '江岸滞后' });
-    expect(s.rows[0]!.counts).toMatchObject({ on_track: 1, behind: 1, none: 1 });
+    // 洪山区 wrote text without a status: reported (not 未报送), as its 报送情况 below says.
+    expect(s.rows[0]!.counts).toMatchObject({ on_track: 1, behind: 1, no_status: 1, none: 0 });
     expect(s.rows[1]).toMatchObject({ taskKey: 'B', missing: ['洪山区'], lagging: [] });
-    expect(s.totals).toMatchObject({ on_track: 1, behind: 1, done: 1, none: 2 });
+    expect(s.totals).toMatchObject({ on_track: 1, behind: 1, done: 1, no_status: 1, none: 1 });
+    // Every pair sent is counted once.
+    expect(Object.values(s.totals).reduce((a, b) => a + b, 0)).toBe(s.rows.reduce((n, r) => n + r.sentTo.length, 0));
   });
   it('报送情况 per district', () => {
     expect(s.districts).toEqual([

@@ -6,6 +6,8 @@
 import type { Cluster, ProgressEntry, Task, TaskStatus } from '../model';
 import { taskRelevance } from '../policy/relevance';
 import { STATUS_LABELS, TASK_STATUSES } from '../model';
+import { DASHBOARD_STATUS_LABELS } from '../dashboard/build-dashboard';
+import { isFilled } from '../progress';
 import { DISTRICTS } from '../districts';
 import { ALL_DISTRICTS_UNIT } from '../policy/units';
 import type { Round } from './round';
@@ -32,6 +34,12 @@ export interface CityCell {
   progress: string;
 }
 
+/**
+ * What a district's return of a task counts as: one of the city's statuses, 未选状态 (reported
+ * — text or a percent — but no status chosen; as the 工作台 counts it), or 未报送 (nothing).
+ */
+export type CityCount = TaskStatus | 'no_status' | 'none';
+
 /** One task's line of the summary. */
 export interface CityTaskRow {
   taskKey: string;
@@ -39,7 +47,7 @@ export interface CityTaskRow {
   /** Districts the task was sent to. */
   sentTo: string[];
   cells: Record<string, CityCell>;
-  counts: Record<TaskStatus | 'none', number>;
+  counts: Record<CityCount, number>;
   /** Districts reporting 滞后. */
   lagging: string[];
   /** Districts that were sent the task and reported nothing. */
@@ -55,15 +63,15 @@ export interface DistrictReturn {
   lastAt?: string;
 }
 
-/** Whether an entry holds anything reported. */
-const reported = (p: ProgressEntry | undefined) => !!p && (!!p.status || p.percent !== undefined || !!p.progress.trim());
+/** Whether a district reported a task: the ledger's own 本期已填报 rule. */
+const reported = isFilled;
 
 /** The city summary of a round from the districts' progress entries of its period. */
-export function buildCitySummary(round: Round, tasks: readonly Pick<Task, 'key' | 'title'>[], progress: readonly ProgressEntry[]): { rows: CityTaskRow[]; districts: DistrictReturn[]; totals: Record<TaskStatus | 'none', number> } {
+export function buildCitySummary(round: Round, tasks: readonly Pick<Task, 'key' | 'title'>[], progress: readonly ProgressEntry[]): { rows: CityTaskRow[]; districts: DistrictReturn[]; totals: Record<CityCount, number> } {
   const byId = new Map(progress.filter((p) => p.periodId === round.periodId).map((p) => [`${p.district}|${p.taskKey}`, p]));
   const title = new Map(tasks.map((t) => [t.key, t.title]));
   const keys = [...new Set(round.units.flatMap((u) => u.taskKeys))];
-  const zero = () => Object.fromEntries([...TASK_STATUSES, 'none'].map((s) => [s, 0])) as Record<TaskStatus | 'none', number>;
+  const zero = () => Object.fromEntries(COUNT_LABELS.map(([s]) => [s, 0])) as Record<CityCount, number>;
   const totals = zero();
   const rows = keys.map((taskKey): CityTaskRow => {
     const sentTo = round.units.filter((u) => u.taskKeys.includes(taskKey)).map((u) => u.unit);
@@ -79,10 +87,10 @@ export function buildCitySummary(round: Round, tasks: readonly Pick<Task, 'key' 
         continue;
       }
       cells[d] = { ...(p!.status ? { status: p!.status } : {}), ...(p!.percent !== undefined ? { percent: p!.percent } : {}), progress: p!.progress };
-      counts[p!.status ?? 'none']++;
+      counts[p!.status ?? 'no_status']++;
       if (p!.status === 'behind') lagging.push(d);
     }
-    for (const k of Object.keys(counts) as (TaskStatus | 'none')[]) totals[k] += counts[k];
+    for (const k of Object.keys(counts) as CityCount[]) totals[k] += counts[k];
     return { taskKey, title: title.get(taskKey) ?? taskKey, sentTo, cells, counts, lagging, missing };
   });
   const districts = round.units.map((u): DistrictReturn => {
@@ -93,5 +101,9 @@ export function buildCitySummary(round: Round, tasks: readonly Pick<Task, 'key' 
   return { rows, districts, totals };
 }
 
-/** Labels of the status counts, in the city's order, then 未报送. */
-export const COUNT_LABELS: readonly [TaskStatus | 'none', string][] = [...TASK_STATUSES.map((s) => [s, STATUS_LABELS[s]] as [TaskStatus, string]), ['none', '未报送']];
+/** Labels of the counts, in the city's order, then 未选状态 (the 工作台's word), then 未报送. */
+export const COUNT_LABELS: readonly [CityCount, string][] = [
+  ...TASK_STATUSES.map((s) => [s, STATUS_LABELS[s]] as [TaskStatus, string]),
+  ['no_status', DASHBOARD_STATUS_LABELS.no_status],
+  ['none', '未报送'],
+];

@@ -62,7 +62,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
         }}
         columns={[
           { title: C.colTask, ellipsis: true, render: (_, t) => `${t.taskKey} ${t.title}` },
-          { title: C.colCounts, width: 300, render: (_, t) => COUNT_LABELS.filter(([k]) => t.counts[k] > 0).map(([k, l]) => <Tag key={k} color={k === 'behind' ? 'red' : k === 'none' ? 'default' : 'blue'}>{`${l} ${t.counts[k]}`}</Tag>) },
+          { title: C.colCounts, width: 300, render: (_, t) => COUNT_LABELS.filter(([k]) => t.counts[k] > 0).map(([k, l]) => <Tag key={k} color={k === 'behind' ? 'red' : k === 'none' ? 'default' : k === 'no_status' ? 'orange' : 'blue'}>{`${l} ${t.counts[k]}`}</Tag>) },
           { title: C.colLagging, width: 160, render: (_, t) => <Tooltip title={t.lagging.join('、')}>{t.lagging.join('、')}</Tooltip>, ellipsis: true },
           { title: C.colMissing, width: 200, render: (_, t) => <Tooltip title={t.missing.join('、')}>{t.missing.length === t.sentTo.length && t.sentTo.length > 3 ? ROUNDS_MORE_TEXT.allDistricts(t.missing.length) : t.missing.join('、')}</Tooltip>, ellipsis: true },
         ]}
