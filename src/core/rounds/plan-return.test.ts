@@ -50,6 +50,16 @@ describe('planReturns: recognising files', () => {
     expect(p!.issues).toEqual([]);
   });
 
+  it('a file whose name names another unit than its binding is read as the binding says, with a warning naming both', () => {
+    const rows: Row[] = [['T-01', '建设创新平台', '序时推进', '60', '已建成2家'], ['T-02', '培育科技企业', '滞后', '40', '已认定8家']];
+    const [p] = planReturns([file('区科技局', rows, { name: '汉阳区2025年第三季度填报表_区经信局.xlsx' })], ctx);
+    expect(p).toMatchObject({ unit: '区科技局', matchedBy: 'binding', refused: false });
+    expect(p!.issues.map((i) => i.message)).toEqual([expect.stringMatching(/文件名写的是“区经信局”，但表内的下发标识是“区科技局”/)]);
+    // Its own name, or a name without a unit, says nothing.
+    expect(planReturns([file('区科技局', rows, { name: '区科技局-改.xlsx' })], ctx)[0]!.issues).toEqual([]);
+    expect(planReturns([file('区科技局', rows, { name: '新建 XLSX 工作表.xlsx' })], ctx)[0]!.issues).toEqual([]);
+  });
+
   it.each<[string, ReturnedFile, RegExp]>([
     ['wrong period (binding)', file('区科技局', [['T-01', '', '序时推进', '1', 'a']], { periodId: '2025-Q2' }), /这是2025年第二季度下发的文件，本次回收的是2025年第三季度/],
     ['wrong period (title, no binding)', file('区科技局', [['T-01', '', '序时推进', '1', 'a']], { binding: false, title: '汉阳区2025年第二季度重点任务推进情况填报表（区科技局）' }), /表头写的是“2025年第二季度”/],

@@ -190,6 +190,11 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
     if (!written) issue('warning', T.periodUnknown(ctx.periodName));
   }
   if (!table) return refuse(T.noTable);
+  if (plan.matchedBy === 'binding') {
+    // The binding says whose file it is; a file name naming another unit of the round is worth a look.
+    const named = unitFromText(round, undefined, file.fileName);
+    if (named && named !== plan.unit && !file.fileName.includes(plan.unit!)) issue('warning', T.fileNameOtherUnit(named, plan.unit!));
+  }
 
   const other = seenUnits.get(plan.unit!);
   if (other) return refuse(T.unitTwiceInDrop(plan.unit!, other));

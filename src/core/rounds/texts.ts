@@ -15,6 +15,8 @@ export const RETURN_TEXT = {
   unknownUnit: '认不出这是哪个承办单位的文件（标题和文件名中都没有本期下发的单位名称），没有导入。请在文件名中写明单位名称后再拖入。',
   noTable: '文件中找不到填报表（需要有“任务编号”或“任务名称”列，以及“进展情况”或“本期状态”列），没有导入。',
   unitTwiceInDrop: (unit: string, other: string) => `本次拖入的“${other}”也是${unit}的文件。同一单位只能导入一份，请去掉其中一份后再导入这个。`,
+  fileNameOtherUnit: (named: string, bound: string) =>
+    `文件名写的是“${named}”，但表内的下发标识是“${bound}”，按${bound}的报送导入。如果这其实是${named}的报送，请勿导入，让${named}在下发给它的表中填写后再报回。`,
   unitReturnedBefore: (fileName: string, at: string) => `该单位已于 ${at.slice(0, 16).replace('T', ' ')} 报回过（${fileName}），本次为再次报送。`,
   rowWithoutTask: '这一行没有任务编号和任务名称，但填写了内容，无法确定是哪项任务，没有导入。',
   matchedByTitle: (title: string, key: string) => `任务编号缺失或不对，按任务名称“${title}”对应到 ${key}。`,
