@@ -15,17 +15,27 @@ const CITY = resolve(__dirname, '../fixtures/rounds/city');
 describe('city level', () => {
   const app = useServedApp();
 
-  it('下发 to the districts → three submissions (one hand-edited, one hand-made) → 汇总 → 全市汇总表', async () => {
+  it.each([
+    ['set up as 武汉市 at first start', ''],
+    ['an earlier city office kept under 汉阳区 and set 市级 in 设置', '-legacy'],
+  ])('%s: 下发 to the districts → three submissions (one hand-edited, one hand-made) → 汇总 → 全市汇总表', async (_, suffix) => {
     const context = await newContext(app.browser);
     const page = await context.newPage();
     await page.setViewportSize({ width: 1366, height: 650 });
     const errors = watchErrors(page);
-    await openAppAs(page, app.url, '汉阳区');
-    await page.getByRole('menuitem', { name: '设置' }).click();
-    await page.getByTestId('settings-office-level').getByText('市级（17 个区和功能区）').click();
-    await page.getByText('已保存本单位层级。').waitFor();
-    // The shell speaks for the city now, not for the district first picked.
-    await expect.poll(() => page.getByTestId('current-district').textContent()).toBe('市级汇总（各区为填报单位）');
+    const shot = (name: string) => screenshot(page, `${name}${suffix}`);
+    if (suffix) {
+      await openAppAs(page, app.url, '汉阳区');
+      await page.getByRole('menuitem', { name: '设置' }).click();
+      await page.getByTestId('settings-office-level').getByText('市级（17 个区和功能区）').click();
+      await page.getByText('已保存本单位层级。').waitFor();
+    } else {
+      await page.goto(app.url);
+      await page.locator('label.ant-radio-button-wrapper', { hasText: '武汉市（市级汇总）' }).click();
+      await page.getByRole('button', { name: '确定：武汉市（市级汇总）' }).click();
+    }
+    // The shell speaks for the city, not for a district.
+    await expect.poll(() => page.getByTestId('current-district').textContent(), { timeout: 60_000 }).toBe('市级汇总（各区为填报单位）');
 
     await page.getByRole('menuitem', { name: '下发与回收' }).click();
     await page.getByRole('tab', { name: '下发范围' }).waitFor();
@@ -36,7 +46,7 @@ describe('city level', () => {
     await page.getByTestId('assign-suggest').click();
     await page.getByText('已为 4 项任务填入建议的承办单位。').waitFor();
     await rows.first().getByText('全部 17 个区').waitFor();
-    await screenshot(page, 'rounds-city-assign-1366x650');
+    await shot('rounds-city-assign-1366x650');
 
     await page.getByRole('tab', { name: '下发', exact: true }).click();
     await page.getByTestId('period-picker').click();
@@ -49,7 +59,7 @@ describe('city level', () => {
     const [list] = await Promise.all([page.waitForEvent('download'), page.getByTestId('send-result').locator('.ant-list-item', { hasText: '_汉阳区.xlsx' }).getByRole('button').click()]);
     const lw = XLSX.read(readFileSync((await list.path())!), { type: 'array' });
     expect(lw.SheetNames).toEqual(['任务清单', '_binding']);
-    await screenshot(page, 'rounds-city-send-1366x650');
+    await shot('rounds-city-send-1366x650');
 
     await page.getByRole('tab', { name: '回收', exact: true }).click();
     await page.getByTestId('collect-input').setInputFiles(['src-hanyang-export.xlsx', 'jiangan-edited.xlsx', 'hongshan-handmade.xlsx'].map((f) => resolve(CITY, f)));
@@ -59,7 +69,7 @@ describe('city level', () => {
     await page.getByText('洪山区 · 按表头匹配（无下发标识）').waitFor();
     await page.getByTestId('collect-issues').getByText(/“很好”不在可选范围内/).waitFor();
     await page.getByTestId('merge-江岸区-2025YFZX-01').getByText('江岸：国际研发机构洽谈中，尚未落地。').first().waitFor();
-    await screenshot(page, 'rounds-city-preview-1366x650');
+    await shot('rounds-city-preview-1366x650');
     await page.getByTestId('collect-apply').click();
     await page.getByText(/已写入 8 项任务的进展/).waitFor({ timeout: 30_000 });
 
@@ -72,15 +82,15 @@ describe('city level', () => {
     await expect(first.textContent()).resolves.toContain('江岸区');
     const districts = page.getByTestId('city-districts');
     expect(await districts.locator('tr', { hasText: '洪山区' }).locator('td').allTextContents()).toEqual(expect.arrayContaining(['洪山区', '4', '2', '2', '0']));
-    await screenshot(page, 'rounds-city-summary-1366x650');
+    await shot('rounds-city-summary-1366x650');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await first.locator('.ant-table-row-expand-icon').click();
-    await screenshot(page, 'rounds-city-summary-1920x1080');
+    await shot('rounds-city-summary-1920x1080');
 
     const [exp] = await Promise.all([page.waitForEvent('download'), page.getByTestId('city-export').click()]);
     expect(exp.suggestedFilename()).toBe('武汉市2026年第四季度科技创新重点任务推进情况汇总表.xlsx');
     const bytes = readFileSync((await exp.path())!);
-    writeFileSync(resolve(SCREENSHOT_DIR, 'city-summary.xlsx'), bytes);
+    writeFileSync(resolve(SCREENSHOT_DIR, `city-summary${suffix}.xlsx`), bytes);
     const wb = XLSX.read(bytes, { type: 'array' });
     expect(wb.SheetNames).toEqual(['全市汇总表', '报送情况']);
     const grid = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['全市汇总表']!, { header: 1, defval: '' });
