@@ -190,6 +190,35 @@ describe('collection round', () => {
     expect(rowOf(shared).join('|')).toContain('经信局：推荐入库企业12家，其中3家已认定。');
     expect(rowOf(j1!).join('|')).toContain('经信局：项目全部验收。');
     writeFileSync(join(dir, 'export.xlsx'), readFileSync((await exp.path())!));
+
+    // The office judges k1 behind itself; then 区科技局 sends a revised file. The office's own
+    // status stays by default, marked 本办改过; the unit's new text replaces its earlier one.
+    await page.setViewportSize({ width: 1366, height: 650 });
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.getByTestId('ledger-search').fill(k1!);
+    await page.locator(`[data-testid="task-grid"] [role="row"][data-task-key="${k1}"]`).click();
+    await page.getByTestId('progress-form').waitFor();
+    await page.getByTestId('field-status').click();
+    await page.locator('.ant-select-item-option', { hasText: /^滞后$/ }).click();
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toContain('已保存');
+    const keji2 = fill('区科技局', '科技局再次报回.xlsx', { [k1!]: ['超序时推进', 95, '科技局：平台建成3家。'] });
+    await page.getByRole('menuitem', { name: '下发与回收' }).click();
+    await page.getByRole('tab', { name: '回收', exact: true }).click();
+    await page.getByTestId('collect-input').setInputFiles([keji2]);
+    await page.getByTestId('collect-preview').waitFor({ timeout: 60_000 });
+    const m1 = page.getByTestId(`merge-${k1}`);
+    await m1.getByText('本办改过').first().waitFor();
+    await m1.getByText('更新上次报回').first().waitFor();
+    await expect(m1.getByTestId(`action-${k1}-status`).locator('.ant-radio-button-wrapper-checked').textContent()).resolves.toBe('保留现有');
+    await m1.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-resend-office-edited-1366x650');
+    await page.getByTestId('collect-apply').click();
+    await page.getByText(/已写入 \d+ 项任务的进展/).waitFor({ timeout: 30_000 });
+    const resent = (await readStore<{ taskKey: string; progress: string; status?: string; percent?: number }>(page, 'progress')).find((x) => x.taskKey === k1);
+    // Only the status was the office's own: the percent is the unit's new one.
+    expect(resent).toMatchObject({ status: 'behind', percent: 95 });
+    expect(resent!.progress).toContain('科技局：平台建成3家。');
+    expect(resent!.progress).not.toContain('科技局：平台建成2家。');
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);

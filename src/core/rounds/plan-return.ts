@@ -325,6 +325,18 @@ export interface FieldMerge {
   combined: string;
   conflict: boolean;
   action: MergeAction;
+  /** The office changed this value after an earlier 回收 wrote it: its own value is kept unless it chooses otherwise. */
+  officeEdited?: boolean;
+  /** Units that sent again: their earlier paragraphs in the ledger are replaced by the new ones, the rest kept. */
+  revises?: string[];
+}
+
+/** What earlier 回收 of the round left, by mergeLedgerKey(): the basis of a resent file's defaults. */
+export interface MergeHistory {
+  /** Fields the office changed after a 回收 wrote them (officeEditedFields). */
+  officeEdited?: ReadonlyMap<string, ReadonlySet<ReturnField>>;
+  /** Per unit, the texts it returned last time. */
+  previousTexts?: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<TextField, string>>>>;
 }
 
 /** One task's merge across all files of the drop. */
@@ -344,10 +356,14 @@ export function joinParagraphs(texts: readonly string[]): string {
   return out.join('\n');
 }
 
-/** The default action: append when the ledger holds other words, nothing to choose otherwise. */
-function defaultAction(field: ReturnField, before: string, combined: string): { conflict: boolean; action: MergeAction } {
+/**
+ * The default action: append when the ledger holds other words, nothing to choose otherwise. A
+ * status or percent the office itself changed after an earlier 回收 is kept (a unit's resent
+ * file does not silently undo the office's own judgement); otherwise the unit's value replaces.
+ */
+function defaultAction(field: ReturnField, before: string, combined: string, officeEdited: boolean): { conflict: boolean; action: MergeAction; officeEdited?: true } {
   if (!before || before === combined) return { conflict: false, action: 'replace' };
-  if (field === 'status' || field === 'percent') return { conflict: true, action: 'replace' };
+  if (field === 'status' || field === 'percent') return officeEdited ? { conflict: true, action: 'keep', officeEdited: true } : { conflict: true, action: 'replace' };
   if (combined.includes(before)) return { conflict: true, action: 'replace' };
   if (before.includes(combined)) return { conflict: true, action: 'keep' };
   return { conflict: true, action: 'append' };
@@ -362,9 +378,16 @@ export function mergeLedgerKey(round: Pick<Round, 'level'>, district: string, ta
  * Merge the accepted rows of all files per task. Status and percent come from the lead unit
  * (a 协办 unit's value is used only when the lead sent none); texts are joined, lead first.
  * At the city level each district's return stays its own (one merge per district and task).
- * `ledger` is keyed by mergeLedgerKey().
+ * `ledger` is keyed by mergeLedgerKey(); `history` (same keys) is what earlier 回收 of the round
+ * left: a unit that sends again revises its own paragraphs, and what the office changed since
+ * is kept by default.
  */
-export function planMerges(files: readonly FilePlan[], round: Round, ledger: ReadonlyMap<string, Pick<ProgressEntry, 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps'>>): TaskMerge[] {
+export function planMerges(
+  files: readonly FilePlan[],
+  round: Round,
+  ledger: ReadonlyMap<string, Pick<ProgressEntry, 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps'>>,
+  history: MergeHistory = {},
+): TaskMerge[] {
   const city = round.level === 'city';
   const byTask = new Map<string, { unit: string; role: 'lead' | 'assist'; row: ReturnedRow }[]>();
   for (const f of files) {
@@ -391,13 +414,64 @@ export function planMerges(files: readonly FilePlan[], round: Round, ledger: Rea
         .filter((x) => x.value !== '');
       if (incoming.length === 0) continue;
       const before = field === 'status' ? statusText(cur?.status) : field === 'percent' ? (cur?.percent === undefined ? '' : String(cur.percent)) : (cur?.[field] ?? '');
-      const combined = field === 'status' || field === 'percent' ? incoming[0]!.value : joinParagraphs(incoming.map((x) => x.value));
-      fields.push({ field, before, incoming, combined, ...defaultAction(field, before, combined) });
+      if (field === 'status' || field === 'percent') {
+        const combined = incoming[0]!.value;
+        fields.push({ field, before, incoming, combined, ...defaultAction(field, before, combined, history.officeEdited?.get(key)?.has(field) ?? false) });
+        continue;
+      }
+      const revision = reviseParagraphs(before, incoming, history.previousTexts?.get(key), field);
+      if (revision) {
+        const conflict = revision.text !== before;
+        fields.push({ field, before, incoming, combined: revision.text, conflict, action: 'replace', revises: revision.units });
+        continue;
+      }
+      const combined = joinParagraphs(incoming.map((x) => x.value));
+      fields.push({ field, before, incoming, combined, ...defaultAction(field, before, combined, false) });
     }
     if (fields.length > 0) out.push({ taskKey, ...(city ? { district: list[0]!.unit } : {}), fields });
   }
   const unitIndex = (d: string | undefined) => round.units.findIndex((u) => u.unit === d);
   return out.sort((a, b) => (order.get(a.taskKey) ?? 0) - (order.get(b.taskKey) ?? 0) || unitIndex(a.district) - unitIndex(b.district));
+}
+
+const paragraphs = (t: string) => t.split(/\r?\n/u).map((x) => x.trim()).filter(Boolean);
+
+/**
+ * A resent file's text: each unit whose earlier paragraphs all still stand in the ledger text has
+ * them replaced, where they stood, by its new ones; other units' paragraphs (and the office's)
+ * stay; units sending for the first time are added after. Undefined when no unit sent before or
+ * the office rewrote what they sent (then the usual default applies).
+ */
+function reviseParagraphs(before: string, incoming: readonly { unit: string; value: string }[], previous: ReadonlyMap<string, Readonly<Record<TextField, string>>> | undefined, field: TextField): { text: string; units: string[] } | undefined {
+  if (!previous || !before) return undefined;
+  let paras = paragraphs(before);
+  const units: string[] = [];
+  const fresh: string[] = [];
+  for (const x of incoming) {
+    const old = paragraphs(previous.get(x.unit)?.[field] ?? '');
+    if (old.length === 0 || !old.every((p) => paras.includes(p))) {
+      fresh.push(x.value);
+      continue;
+    }
+    const first = paras.indexOf(old[0]!);
+    const at = paras.slice(0, first).filter((p) => !old.includes(p)).length;
+    paras = paras.filter((p) => !old.includes(p));
+    paras.splice(at, 0, ...paragraphs(x.value));
+    units.push(x.unit);
+  }
+  return units.length === 0 ? undefined : { text: joinParagraphs([paras.join('\n'), ...fresh]), units };
+}
+
+/**
+ * The fields of an entry the office changed after a 回收 wrote it: `written` is the entry as the
+ * latest 回收 left it, `now` as it is. Only status and percent matter for the default.
+ */
+export function officeEditedFields(written: Pick<ProgressEntry, 'status' | 'percent'>, now: Pick<ProgressEntry, 'status' | 'percent'> | undefined): Set<ReturnField> {
+  const out = new Set<ReturnField>();
+  if (!now) return out;
+  if (now.status !== written.status) out.add('status');
+  if (now.percent !== written.percent) out.add('percent');
+  return out;
 }
 
 /** The value a field ends with under its action. */

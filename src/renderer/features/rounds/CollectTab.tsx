@@ -38,10 +38,10 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
   const take = async (files: { name: string; data: Uint8Array }[]) => {
     if (files.length === 0) return;
     setState({ kind: 'reading', done: 0, total: files.length });
-    const { ctx, ledger } = await loadCollectContext(getDb(), round);
+    const { ctx, ledger, history } = await loadCollectContext(getDb(), round);
     const r = await planInWorker(files, ctx, (done, total) => setState({ kind: 'reading', done, total }));
     if (!r.ok) return setState({ kind: 'error', message: r.message });
-    setState({ kind: 'preview', files: r.files, merges: planMerges(r.files, round, ledger) });
+    setState({ kind: 'preview', files: r.files, merges: planMerges(r.files, round, ledger, history) });
   };
   const onDrop = (e: DragEvent<HTMLLabelElement>) => {
     e.preventDefault();
@@ -162,7 +162,7 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: {
             rowKey="field"
             dataSource={m.fields}
             columns={[
-              { title: '', width: 90, render: (_, f) => (<span>{T.field[f.field]}{f.conflict && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}</span>) },
+              { title: '', width: 116, render: (_, f) => (<span>{T.field[f.field]}{f.conflict && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}{f.officeEdited && <Tag color="blue" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.officeEditedHelp}>{T.officeEdited}</Tag>}{f.revises && <Tag color="green" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.revisesHelp(f.revises)}>{T.revises}</Tag>}</span>) },
               { title: T.before, render: (_, f) => <span style={{ whiteSpace: 'pre-wrap', color: '#666' }}>{f.before}</span> },
               { title: T.incoming, render: (_, f) => f.incoming.map((x) => <div key={x.unit} style={{ whiteSpace: 'pre-wrap' }}><Tag>{x.unit}</Tag>{x.value}</div>) },
               {

@@ -4,20 +4,42 @@
  */
 import type { ProgressEntry } from '@core/model';
 import { parsePeriodId } from '@core/period';
-import { mergeLedgerKey, type EarlierReturn, type FilePlan, type ReturnContext, type Round, type TaskMerge } from '@core/rounds';
+import { mergeLedgerKey, officeEditedFields, type EarlierReturn, type FilePlan, type MergeHistory, type ReturnContext, type ReturnField, type Round, type TaskMerge, type TextField } from '@core/rounds';
 import type { RoundWorkerRequest, RoundWorkerResponse } from '../../workers/round-worker';
 import { type LedgerDb, backupBeforeImport, progressRepo, applyRoundReturn, listRoundApplies, type RoundApplyResult, tasksByKeys, progressOfPeriodAllDistricts } from '../../storage';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
-/** What a drop is planned against, and the ledger it merges into. */
-export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ ctx: ReturnContext; ledger: Map<string, ProgressEntry> }> {
+/**
+ * What a drop is planned against, the ledger it merges into, and what earlier 回收 of the round
+ * left: the fields the office changed since (kept by default when a unit sends again) and what
+ * each unit returned (a resent file revises its own paragraphs).
+ */
+export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ ctx: ReturnContext; ledger: Map<string, ProgressEntry>; history: MergeHistory }> {
   const keys = [...new Set(round.units.flatMap((u) => u.taskKeys))];
   const tasks = (await tasksByKeys(db, keys)).map((t) => ({ key: t.key, number: t.number, title: t.title }));
-  const earlier: EarlierReturn[] = (await listRoundApplies(db, round.id)).filter((a) => !a.undoneAt).flatMap((a) => a.files.map((f) => ({ hash: f.hash, unit: f.unit, fileName: f.fileName, at: a.at })));
+  const applies = (await listRoundApplies(db, round.id)).filter((a) => !a.undoneAt).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const earlier: EarlierReturn[] = applies.flatMap((a) => a.files.map((f) => ({ hash: f.hash, unit: f.unit, fileName: f.fileName, at: a.at })));
   // The city merges each district's return into that district's own entries.
   const entries = round.level === 'city' ? await progressOfPeriodAllDistricts(db, round.periodId) : await progressRepo.byPeriod(db, round.district, round.periodId);
   const ledger = new Map(entries.map((p) => [mergeLedgerKey(round, p.district, p.taskKey), p]));
-  return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, earlier }, ledger };
+  // Each entry as the latest 回收 left it, against the entry now.
+  const written = new Map<string, ProgressEntry>();
+  for (const a of applies) for (const e of a.after) written.set(mergeLedgerKey(round, e.district, e.taskKey), e);
+  const officeEdited = new Map<string, Set<ReturnField>>();
+  for (const [key, w] of written) {
+    const fields = officeEditedFields(w, ledger.get(key));
+    if (fields.size > 0) officeEdited.set(key, fields);
+  }
+  // What each unit returned last time, per task (at the city level the unit is the district).
+  const previousTexts = new Map<string, Map<string, Record<TextField, string>>>();
+  for (const a of applies)
+    for (const r of a.returns)
+      for (const t of r.texts) {
+        const key = mergeLedgerKey(round, r.unit, t.taskKey);
+        if (!previousTexts.has(key)) previousTexts.set(key, new Map());
+        previousTexts.get(key)!.set(r.unit, { progress: t.progress, problems: t.problems, nextSteps: t.nextSteps });
+      }
+  return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, earlier }, ledger, history: { officeEdited, previousTexts } };
 }
 
 /** Read and plan the files in the round worker; progress per file. */
