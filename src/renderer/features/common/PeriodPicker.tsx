@@ -1,6 +1,6 @@
 import { Button, Select, Space } from 'antd';
 import { COMMON_TEXT } from './texts';
-import { useReportingPeriod } from './use-period';
+import { periodOptions, useReportingPeriod } from './use-period';
 
 /** 报告期 picker: named the city's way, with a way back to the current period. */
 export function PeriodPicker() {
@@ -13,7 +13,7 @@ export function PeriodPicker() {
         style={{ width: 212 }}
         value={period.id}
         onChange={(id: string) => choose(id === current.id ? undefined : id)}
-        options={options.map((p) => ({ value: p.id, label: p.id === current.id ? COMMON_TEXT.currentPeriod(p.name) : p.name }))}
+        options={periodOptions(options, current)}
         showSearch={{ optionFilterProp: 'label' }}
         popupMatchSelectWidth={false}
       />

@@ -3,10 +3,16 @@ import { useMemo } from 'react';
 import type { PeriodKind, ReportingPeriod } from '@core/model';
 import { currentPeriod, parsePeriodId, periodRange, makePeriod, shiftPeriod } from '@core/period';
 import { useAppContext } from './app-context';
+import { COMMON_TEXT } from './texts';
 import { useLedgerView } from '../../state/ledger';
 
 /** First year offered in the period picker (the oldest seed document is from 2023). */
 const FIRST_YEAR = 2023;
+
+/** The options of a 报告期 picker: every period offered, the current one marked （本期）. */
+export function periodOptions(options: readonly ReportingPeriod[], current: ReportingPeriod): { value: string; label: string }[] {
+  return options.map((p) => ({ value: p.id, label: p.id === current.id ? COMMON_TEXT.currentPeriod(p.name) : p.name }));
+}
 
 /** The period being reported, the current one, and every period the picker offers (newest first). */
 export function useReportingPeriod(): {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
-import { useReportingPeriod } from '../common/use-period';
+import { periodOptions, useReportingPeriod } from '../common/use-period';
 import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, type MissingItem, type ReportKind } from '@core/report';
 import { getDb, useQuery, readLockState, storedTemplate } from '../../storage';
 import { useAppContext } from '../common/app-context';
@@ -151,7 +151,7 @@ export function ReportsPage() {
               style={{ width: 200 }}
               value={period.id}
               onChange={(id: string) => choose(id === current.id ? undefined : id)}
-              options={periods.map((p) => ({ value: p.id, label: p.name }))}
+              options={periodOptions(periods, current)}
             />
           </Space>
           <Space wrap>
