@@ -16,6 +16,15 @@ function HeaderForm({ initial, district, compact }: { initial: ReportHeader; dis
   const [savedAt, setSavedAt] = useState<'auto' | undefined>();
   const latest = useRef({ v, saved: initial });
   latest.current.v = v;
+  // Stored values that change while the form is open (a restore, the other page's form) are shown
+  // unless the officer has typed something not yet saved: the form is never remounted under the
+  // officer's hands (that lost the focus, and with it what was being typed).
+  useEffect(() => {
+    if (same(initial, latest.current.saved)) return;
+    const typing = !same(latest.current.v, latest.current.saved);
+    latest.current.saved = initial;
+    if (!typing) setV(initial);
+  }, [initial]);
   const dirty = !same(v, latest.current.saved);
   const persist = async (values: ReportHeader) => {
     if (same(values, latest.current.saved)) return false;
@@ -82,11 +91,10 @@ export function ReportHeaderSection({ district, compact = false }: { district: s
   // Until this district's header is read, no form: the other district's values are never shown for it (nor saved as its).
   if (!read || read.district !== district) return null;
   const header = read.header;
-  const key = `${district}|${header.unit}|${header.filledBy}|${header.phone}|${header.reviewer}`;
   return (
     <Card size="small" title={T.title} data-testid="report-header-section">
       {!compact && <Typography.Paragraph type="secondary">{T.help(district)}</Typography.Paragraph>}
-      <HeaderForm key={key} initial={header} district={district} compact={compact} />
+      <HeaderForm key={district} initial={header} district={district} compact={compact} />
     </Card>
   );
 }
