@@ -12,6 +12,9 @@ import { getDb, readSetting } from '../../storage';
 import { applyCollected, loadCollectContext, planInWorker } from './collect-flow';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
+/** A text of any length side by side with two others: as written, scrolling within its cell past about twelve lines. */
+const LONG_TEXT = { whiteSpace: 'pre-wrap', maxHeight: 264, overflowY: 'auto', overflowWrap: 'anywhere' } as const;
+
 const T = ROUNDS_TEXT.collect;
 
 type State =
@@ -163,8 +166,8 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: {
             dataSource={m.fields}
             columns={[
               { title: '', width: 116, render: (_, f) => (<span>{T.field[f.field]}{f.conflict && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}{f.officeEdited && <Tag color="blue" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.officeEditedHelp}>{T.officeEdited}</Tag>}{f.revises && <Tag color="green" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.revisesHelp(f.revises)}>{T.revises}</Tag>}</span>) },
-              { title: T.before, render: (_, f) => <span style={{ whiteSpace: 'pre-wrap', color: '#666' }}>{f.before}</span> },
-              { title: T.incoming, render: (_, f) => f.incoming.map((x) => <div key={x.unit} style={{ whiteSpace: 'pre-wrap' }}><Tag>{x.unit}</Tag>{x.value}</div>) },
+              { title: T.before, render: (_, f) => <div style={{ ...LONG_TEXT, color: '#666' }}>{f.before}</div> },
+              { title: T.incoming, render: (_, f) => f.incoming.map((x) => <div key={x.unit} style={LONG_TEXT}><Tag>{x.unit}</Tag>{x.value}</div>) },
               {
                 title: T.result,
                 width: 320,
@@ -177,7 +180,7 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: {
                         {f.field !== 'status' && f.field !== 'percent' && <Radio.Button value="append">{T.actions.append}</Radio.Button>}
                       </Radio.Group>
                     )}
-                    <div style={{ whiteSpace: 'pre-wrap' }}>{mergedValue(f)}</div>
+                    <div style={LONG_TEXT}>{mergedValue(f)}</div>
                   </div>
                 ),
               },
