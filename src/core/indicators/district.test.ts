@@ -62,6 +62,13 @@ describe('the district indicators of 汉阳区 from the seed documents', () => {
     expect(buildDistrictIndicators({ ...base, districtTargets: { [goal.key]: { value: 1 } } }).some((i) => i.key === goal.key)).toBe(true);
   });
 
+  it('lists an indicator the district reported a value for, even of a task that does not concern it', () => {
+    const mine = new Set(buildDistrictIndicators(base).map((i) => i.key));
+    const other = list.find((i) => !mine.has(i.key) && i.targets.some((t) => t.taskKey !== undefined))!;
+    const target = other.targets.find((t) => t.taskKey !== undefined)!;
+    expect(buildDistrictIndicators({ ...base, reported: new Set([target.id]) }).some((i) => i.key === other.key)).toBe(true);
+  });
+
   it('for the city office (武汉市) lists every indicator and judges each against its 全市 target', () => {
     const city = buildDistrictIndicators({ ...base, district: CITY_OFFICE, clusters: [] });
     expect(city.map((i) => i.key).sort()).toEqual(list.map((i) => i.key).sort());

@@ -72,7 +72,7 @@ export interface DistrictIndicatorInput {
   documents: readonly PolicyDocument[];
   clusters: readonly Cluster[];
   districtTargets?: DistrictTargets;
-  /** Target ids with a value reported by the district (a goal is listed once it has one). */
+  /** Target ids with a value reported by the district (its indicator is listed once it has one). */
   reported?: ReadonlySet<string>;
   /** List every indicator, also those of tasks that do not concern the district. */
   all?: boolean;
@@ -124,7 +124,8 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
     const own = districtTargets[key];
     const named = g.targets.some((t) => mentions.some((m) => t.sourceText.includes(m)));
     const ofTask = g.targets.filter((t) => t.taskKey !== undefined && concerns(t.taskKey));
-    const listed = input.all || city || ofTask.length > 0 || own !== undefined || named || g.targets.some((t) => t.taskKey === undefined && reported.has(t.id));
+    // A value the district reported lists the indicator, whoever the task concerns: what was typed is reported.
+    const listed = input.all || city || ofTask.length > 0 || own !== undefined || named || g.targets.some((t) => reported.has(t.id));
     if (!listed) continue;
     const cityTarget = currentStatement(g.targets, period.year);
     const primary = ofTask[0] ?? g.targets.find((t) => t.taskKey === undefined) ?? g.targets[0]!;
