@@ -1,6 +1,8 @@
 /** Chinese messages of the round rules (shown by the rounds page). */
+import { localDateTime } from '../time';
+
 export const RETURN_TEXT = {
-  alreadyApplied: (fileName: string, at: string) => `这个文件已经导入过（${fileName}，${at.slice(0, 16).replace('T', ' ')}），不再重复导入。`,
+  alreadyApplied: (fileName: string, at: string) => `这个文件已经导入过（${fileName}，${localDateTime(at)}），不再重复导入。`,
   sameFileTwice: (other: string) => `与本次拖入的“${other}”是同一个文件，只导入一次。`,
   otherDistrict: (d: string) => `这是发给${d}的文件，不是本区的，没有导入。`,
   wrongPeriod: (got: string, want: string) => `这是${got}下发的文件，本次回收的是${want}，没有导入。请让该单位用本期下发的文件填报。`,
@@ -17,7 +19,7 @@ export const RETURN_TEXT = {
   unitTwiceInDrop: (unit: string, other: string) => `本次拖入的“${other}”也是${unit}的文件。同一单位只能导入一份，请去掉其中一份后再导入这个。`,
   fileNameOtherUnit: (named: string, bound: string) =>
     `文件名写的是“${named}”，但表内的下发标识是“${bound}”，按${bound}的报送导入。如果这其实是${named}的报送，请勿导入，让${named}在下发给它的表中填写后再报回。`,
-  unitReturnedBefore: (fileName: string, at: string) => `该单位已于 ${at.slice(0, 16).replace('T', ' ')} 报回过（${fileName}），本次为再次报送。`,
+  unitReturnedBefore: (fileName: string, at: string) => `该单位已于 ${localDateTime(at)} 报回过（${fileName}），本次为再次报送。`,
   rowWithoutTask: '这一行没有任务编号和任务名称，但填写了内容，无法确定是哪项任务，没有导入。',
   matchedByTitle: (title: string, key: string) => `任务编号缺失或不对，按任务名称“${title}”对应到 ${key}。`,
   unknownTask: (what: string) => `找不到任务“${what}”，这一行没有导入。`,

@@ -3,6 +3,7 @@
  * own 导入更新, with the binding beside it), and the 全市汇总表 with its 报送情况 sheet,
  * print-ready (A4 landscape, fit to width, header repeated).
  */
+import { localDateTime } from '@core/time';
 import ExcelJS from 'exceljs';
 import type { Task } from '@core/model';
 import { STATUS_LABELS } from '@core/model';
@@ -91,7 +92,7 @@ export async function writeCitySummary(input: { periodName: string; rows: CityTa
   wb.creator = WORKBOOK_CREATOR;
   const ws = sheetSetup(wb, CITY_FORMAT.summarySheet, [6, 13, 24, 14, 12, 9, 46, 22], 3);
   titleRow(ws, 1, 8, CITY_FORMAT.summaryTitle(input.periodName));
-  titleRow(ws, 2, 8, CITY_TEXT.summaryNote(input.madeAt.slice(0, 16).replace('T', ' '), input.rows.length), 10);
+  titleRow(ws, 2, 8, CITY_TEXT.summaryNote(localDateTime(input.madeAt), input.rows.length), 10);
   header(ws, 3, [...CITY_FORMAT.summaryHeader]);
   let r = 4;
   input.rows.forEach((t, i) => {
@@ -112,6 +113,6 @@ export async function writeCitySummary(input: { periodName: string; rows: CityTa
   titleRow(rs, 1, 6, CITY_FORMAT.returnsTitle(input.periodName));
   titleRow(rs, 2, 6, CITY_TEXT.totals(COUNT_LABELS.map(([k, l]) => `${l} ${input.totals[k] ?? 0}`)), 10);
   header(rs, 3, [...CITY_FORMAT.returnsHeader]);
-  input.districts.forEach((d, i) => body(rs.getRow(4 + i), [d.district, d.sent, d.reported, d.sent - d.reported, d.lagging, d.lastAt ? d.lastAt.slice(0, 16).replace('T', ' ') : CITY_TEXT.notReported]));
+  input.districts.forEach((d, i) => body(rs.getRow(4 + i), [d.district, d.sent, d.reported, d.sent - d.reported, d.lagging, d.lastAt ? localDateTime(d.lastAt) : CITY_TEXT.notReported]));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

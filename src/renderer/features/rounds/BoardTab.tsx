@@ -3,6 +3,7 @@
  * notice; the applied drops (undo as a whole); per task each unit's contribution with the
  * source of every paragraph, editable.
  */
+import { localDateTime } from '@core/time';
 import { useMemo, useState } from 'react';
 import { App, Alert, Button, Card, Input, List, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ProgressEntry, Task } from '@core/model';
@@ -48,7 +49,7 @@ export function BoardTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<string
           style={{ width: 420 }}
           value={round.id}
           onChange={setRoundId}
-          options={rounds.map((r) => ({ value: r.id, label: ROUNDS_TEXT.send.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, r.createdAt.slice(0, 16).replace('T', ' '), r.units.length, r.dueDate) }))}
+          options={rounds.map((r) => ({ value: r.id, label: ROUNDS_TEXT.send.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, localDateTime(r.createdAt), r.units.length, r.dueDate) }))}
         />
       </Space>
       <Table
@@ -63,7 +64,7 @@ export function BoardTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<string
           { title: T.colReturned, dataIndex: 'returned', width: 90 },
           { title: T.colMissing, dataIndex: 'notReturned', width: 90 },
           { title: T.colOverdue, width: 90, render: (_, r) => (r.overdue ? <Tag color="red">{T.overdue}</Tag> : T.notYet) },
-          { title: T.colLast, width: 160, render: (_, r) => (r.lastReturnAt ? r.lastReturnAt.slice(0, 16).replace('T', ' ') : T.notYet) },
+          { title: T.colLast, width: 160, render: (_, r) => (r.lastReturnAt ? localDateTime(r.lastReturnAt) : T.notYet) },
         ]}
       />
       <div style={{ display: 'flex', gap: 16, marginTop: 12, flexWrap: 'wrap' }}>
@@ -100,7 +101,7 @@ export function BoardTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<string
                         ]
                   }
                 >
-                  {T.applyLine(a.at.slice(0, 16).replace('T', ' '), a.files.map((f) => `${f.unit}（${f.fileName}）`).join('、'))}
+                  {T.applyLine(localDateTime(a.at), a.files.map((f) => `${f.unit}（${f.fileName}）`).join('、'))}
                 </List.Item>
               )}
             />

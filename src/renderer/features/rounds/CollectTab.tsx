@@ -3,6 +3,7 @@
  * sheet, row, column) → per task the new text, and conflicts with the ledger side by side
  * with keep / replace / append → apply after a backup (undo on the board).
  */
+import { localDateTime } from '@core/time';
 import { useState, type DragEvent } from 'react';
 import { App, Alert, Button, Card, Progress, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { type Task } from '@core/model';
@@ -76,7 +77,7 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
           style={{ width: 420 }}
           value={round.id}
           onChange={(v) => (setRoundId(v), setState({ kind: 'idle' }))}
-          options={rounds.map((r) => ({ value: r.id, label: ROUNDS_TEXT.send.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, r.createdAt.slice(0, 16).replace('T', ' '), r.units.length, r.dueDate) }))}
+          options={rounds.map((r) => ({ value: r.id, label: ROUNDS_TEXT.send.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, localDateTime(r.createdAt), r.units.length, r.dueDate) }))}
         />
       </Space>
       {state.kind !== 'preview' && (

@@ -2,6 +2,7 @@
  * 下发: pick a period, a due date and units → one workbook per unit with only its tasks, all
  * of them as one .zip, and the notice to paste into a message.
  */
+import { localDateTime } from '@core/time';
 import { useMemo, useState } from 'react';
 import { App, Alert, Button, Checkbox, DatePicker, Input, List, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -107,7 +108,7 @@ export function SendTab({ district, rows, rounds, city }: { district: string; ro
             <List
               size="small"
               dataSource={rounds}
-              renderItem={(r) => <List.Item>{T.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, r.createdAt.slice(0, 16).replace('T', ' '), r.units.length, r.dueDate)}</List.Item>}
+              renderItem={(r) => <List.Item>{T.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, localDateTime(r.createdAt), r.units.length, r.dueDate)}</List.Item>}
             />
           </div>
         )}

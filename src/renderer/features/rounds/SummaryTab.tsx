@@ -2,6 +2,7 @@
  * 市级汇总: per task × district the status, percent and text; counts by status; lagging and
  * missing districts; each district's 报送情况; the 全市汇总表 export.
  */
+import { localDateTime } from '@core/time';
 import { useMemo, useState } from 'react';
 import { App, Button, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { STATUS_LABELS, type Task } from '@core/model';
@@ -32,7 +33,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
     <div data-testid="city-summary">
       <Space style={{ marginBottom: 8 }} wrap>
         <span>{ROUNDS_TEXT.board.round}</span>
-        <Select style={{ width: 420 }} value={round.id} onChange={setRoundId} options={rounds.map((r) => ({ value: r.id, label: ROUNDS_TEXT.send.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, r.createdAt.slice(0, 16).replace('T', ' '), r.units.length, r.dueDate) }))} />
+        <Select style={{ width: 420 }} value={round.id} onChange={setRoundId} options={rounds.map((r) => ({ value: r.id, label: ROUNDS_TEXT.send.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, localDateTime(r.createdAt), r.units.length, r.dueDate) }))} />
         <Button type="primary" onClick={() => void exportIt()} data-testid="city-export">
           {C.export}
         </Button>
@@ -80,7 +81,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
           { title: C.colReported, dataIndex: 'reported', width: 90 },
           { title: C.colNotReported, width: 90, render: (_, d) => d.sent - d.reported },
           { title: C.colLaggingCount, dataIndex: 'lagging', width: 80 },
-          { title: C.colLast, width: 160, render: (_, d) => (d.lastAt ? d.lastAt.slice(0, 16).replace('T', ' ') : '—') },
+          { title: C.colLast, width: 160, render: (_, d) => (d.lastAt ? localDateTime(d.lastAt) : '—') },
         ]}
       />
     </div>

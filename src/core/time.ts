@@ -1,0 +1,13 @@
+/** Times as an officer reads them. */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A stored instant (ISO, UTC) as the officer's clock shows it: `YYYY-MM-DD HH:mm` in local time.
+ * (An ISO string cut at 16 characters is UTC: 8 hours behind the clock in 武汉.)
+ */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
