@@ -148,3 +148,51 @@ describe.each([
     await context.close();
   });
 });
+
+describe('a document being added is never lost', () => {
+  const app = useServedApp();
+
+  it('survives another page, a reload and 返回; is discarded only when the officer says so', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 650 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '政策文件' }).click();
+    await paste(page, HANGZHOU);
+    // A correction in the review, then away to the ledger and back.
+    await page.getByTestId('doc-title').fill('杭州市推进互联网+行动实施意见（核对后）');
+    const firstTitle = page.getByTestId('task-title').first();
+    await firstTitle.fill('改过的第一项任务名称');
+    await page.waitForTimeout(600);
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.getByTestId('ledger').waitFor();
+    await page.getByRole('menuitem', { name: '政策文件' }).click();
+    await page.getByTestId('document-restored').waitFor();
+    await expect(page.getByTestId('doc-title').inputValue()).resolves.toBe('杭州市推进互联网+行动实施意见（核对后）');
+    await expect(page.getByTestId('task-title').first().inputValue()).resolves.toBe('改过的第一项任务名称');
+    await screenshot(page, 'document-review-restored-1366x650');
+    // The window reloaded (or closed and opened again): still there.
+    await page.reload();
+    await page.getByRole('menuitem', { name: '政策文件' }).click();
+    await expect(page.getByTestId('task-title').first().inputValue()).resolves.toBe('改过的第一项任务名称');
+    // 返回 would drop the corrections: asked first; 继续编辑 keeps them.
+    await page.getByRole('button', { name: /^返\s*回$/ }).click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '返回修改原文吗？' }).waitFor();
+    await page.getByRole('button', { name: '继续编辑' }).click();
+    await expect(page.getByTestId('task-title').first().inputValue()).resolves.toBe('改过的第一项任务名称');
+    // 返回原文, then 取消 → 放弃: the text is gone for good, also after a reload.
+    await page.getByRole('button', { name: /^返\s*回$/ }).click();
+    await page.getByRole('button', { name: '返回原文' }).click();
+    await expect(page.getByTestId('policy-text').inputValue()).resolves.toContain('互联网');
+    await page.getByRole('button', { name: /^取\s*消$/ }).click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '放弃这份政策文件吗？' }).waitFor();
+    await page.getByRole('button', { name: /^放\s*弃$/ }).click();
+    await page.getByTestId('document-list').waitFor();
+    await page.reload();
+    await page.getByRole('menuitem', { name: '政策文件' }).click();
+    await page.getByTestId('document-list').waitFor();
+    await expect(page.getByTestId('policy-text').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -11,6 +11,7 @@ import { progressId } from '@core/model';
 import { changedFields, fieldValue, mergeEdits, sameValue, type FieldConflict, type FieldValues } from '@core/records/progress-edits';
 import type { LedgerDb } from './ledger-db';
 import { emptyProgress, progressRepo } from './repositories';
+import { localStore } from './local-store';
 
 /** Which entry a draft belongs to. */
 export interface EntryKey {
@@ -138,13 +139,7 @@ export async function adoptDrafts(db: LedgerDb, key: EntryKey): Promise<{ base: 
 /** localStorage keys of the edits a page left behind as it closed or reloaded. */
 const UNLOAD_PREFIX = 'progress-unload:';
 
-function storage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
+const storage = localStore;
 
 /**
  * As the page closes or reloads, a last synchronous copy of this window's unsaved fields (the
@@ -195,12 +190,7 @@ async function recoverUnloadStashes(db: LedgerDb): Promise<number> {
 const LEGACY_PREFIX = 'progress-draft:';
 
 function legacyDrafts(): { key: string; entry: ProgressEntry }[] {
-  let s: Storage | undefined;
-  try {
-    s = typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    s = undefined;
-  }
+  const s = localStore();
   if (!s) return [];
   const out: { key: string; entry: ProgressEntry }[] = [];
   for (let i = 0; i < s.length; i++) {

@@ -71,3 +71,4 @@ export { clearSkippedRows, onSkippedRows, skippedRows, type SkippedRow } from '.
 export { recordSubmissionSet } from './submissions';
 export { ensureSeeded, saveConfirmedDocument } from './seed';
 export { adoptDrafts, recoverDrafts, saveEdits, stashOnUnload, writeDraft } from './drafts';
+export { keepReview, readKeptReview, type KeptReview } from './review-draft';

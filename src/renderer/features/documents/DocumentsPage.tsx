@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Space, Table, Tabs, Typography } from 'antd';
 import { FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import type { PolicyDocument } from '@core/model';
@@ -7,9 +7,10 @@ import { parsePolicyText } from '@core/policy/parse';
 import type { ParsedPolicy } from '@core/policy/types';
 import { prefixesInUse, proposeKeyPrefix } from '@core/policy/review';
 import { platform } from '../../platform';
-import { getDb, useQuery, saveConfirmedDocument, allDocuments, allTasks, documentAndTaskKeys } from '../../storage';
+import { getDb, useQuery, saveConfirmedDocument, allDocuments, allTasks, documentAndTaskKeys, keepReview, readKeptReview } from '../../storage';
 import { PolicyFileError, readPolicyFile } from './docx-text';
 import { ReviewDocument, shownKey, type Draft } from './ReviewDocument';
+import type { KeptReview } from '../../storage';
 import { DOC_SOURCE_TEXT, DOC_TEXT } from './texts';
 import { QueryProblem } from '../common/QueryView';
 import { QUERY_TEXT } from '../common/texts';
@@ -18,8 +19,10 @@ const T = { ...DOC_TEXT, ...DOC_SOURCE_TEXT };
 
 /** 政策文件: the documents in the store, and 添加政策文件 (paste or open, review, save). */
 export function DocumentsPage() {
-  const [adding, setAdding] = useState(false);
-  return adding ? <AddDocument onDone={() => setAdding(false)} /> : <DocumentList onAdd={() => setAdding(true)} />;
+  // A document being added when the page was left (or the window closed) opens again as it was.
+  const [kept] = useState(() => readKeptReview<Draft>());
+  const [adding, setAdding] = useState(kept !== undefined);
+  return adding ? <AddDocument kept={kept} onDone={() => setAdding(false)} /> : <DocumentList onAdd={() => setAdding(true)} />;
 }
 
 function DocumentList({ onAdd }: { onAdd: () => void }) {
@@ -87,12 +90,32 @@ async function freePrefix(text: string): Promise<string> {
   return proposeKeyPrefix(parsePolicyText(text).document, taken);
 }
 
-function AddDocument({ onDone }: { onDone: () => void }) {
-  const { message } = App.useApp();
-  const [text, setText] = useState('');
-  const [fileName, setFileName] = useState('');
-  const [draft, setDraft] = useState<Draft>();
+function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () => void }) {
+  const { message, modal } = App.useApp();
+  const [text, setText] = useState(kept?.text ?? '');
+  const [fileName, setFileName] = useState(kept?.fileName ?? '');
+  const [draft, setDraft] = useState<Draft | undefined>(kept?.draft);
+  const [restored, setRestored] = useState(kept?.at);
   const [error, setError] = useState<string>();
+  // Everything typed or corrected is kept as it changes (a moment after the last key), and once
+  // more as the page is left: nothing of it is lost to another page, a reload or a closed window.
+  const latest = useRef({ text, fileName, draft });
+  latest.current = { text, fileName, draft };
+  const saved = useRef(false);
+  useEffect(() => {
+    const t = setTimeout(() => saved.current || keepReview(latest.current), 300);
+    return () => clearTimeout(t);
+  }, [text, fileName, draft]);
+  useEffect(() => () => void (saved.current || keepReview(latest.current)), []);
+  const discard = (then: () => void) => {
+    const forget = () => {
+      saved.current = true;
+      keepReview(undefined);
+      then();
+    };
+    if (!text.trim() && !draft) return forget();
+    modal.confirm({ title: T.discardTitle, content: draft ? T.discardReview : T.discardText, okText: T.discardOk, cancelText: T.keepEditing, okButtonProps: { danger: true }, onOk: forget });
+  };
   const [saving, setSaving] = useState(false);
   const [reading, setReading] = useState(false);
 
@@ -154,14 +177,17 @@ function AddDocument({ onDone }: { onDone: () => void }) {
     });
     setSaving(false);
     if (!result.ok) return setError(result.message);
+    saved.current = true;
+    keepReview(undefined);
     message.success(T.saved(document.title, draft.tasks.length));
     onDone();
   };
 
   if (!draft)
     return (
-      <Card title={T.add} extra={<Button onClick={onDone}>{T.cancel}</Button>}>
+      <Card title={T.add} extra={<Button onClick={() => discard(onDone)}>{T.cancel}</Button>}>
         <Flex vertical gap={12}>
+          {restored && <Alert type="info" showIcon closable onClose={() => setRestored(undefined)} title={T.restored(restored)} data-testid="document-restored" />}
           {error && <Alert type="error" showIcon title={error} data-testid="document-error" />}
           <Tabs
             items={[
@@ -197,5 +223,15 @@ function AddDocument({ onDone }: { onDone: () => void }) {
     setError(undefined);
     setDraft(d);
   };
-  return <ReviewDocument draft={draft} setDraft={edit} error={error} saving={saving} onBack={() => setDraft(undefined)} onSave={save} />;
+  // 返回 to the text: the review's corrections would be lost, so the officer is asked first.
+  const back = () => {
+    if (draft.tasks === draft.parsed.tasks && draft.targets === draft.parsed.targets && !Object.keys(draft.deadlineErrors).length) return setDraft(undefined);
+    modal.confirm({ title: T.backTitle, content: T.backBody, okText: T.backOk, cancelText: T.keepEditing, onOk: () => setDraft(undefined) });
+  };
+  return (
+    <>
+      {restored && <Alert style={{ marginBottom: 8 }} type="info" showIcon closable onClose={() => setRestored(undefined)} title={T.restored(restored)} data-testid="document-restored" />}
+      <ReviewDocument draft={draft} setDraft={edit} error={error} saving={saving} onBack={back} onSave={save} />
+    </>
+  );
 }

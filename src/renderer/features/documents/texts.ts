@@ -1,4 +1,5 @@
 /** Chinese texts of the 政策文件 page. */
+import { localDateTime } from '@core/time';
 import { POLICY_FILE_LIMITS } from '@core/limits';
 import { fieldName } from '@core/fields';
 
@@ -16,6 +17,15 @@ export const DOC_TEXT = {
   parse: '识别任务',
   back: '返回',
   cancel: '取消',
+  restored: (at: string) => `已恢复上次没有保存的内容（${localDateTime(at)} 时的样子）。核对后点“保存到台账”，或点“取消”放弃。`,
+  discardTitle: '放弃这份政策文件吗？',
+  discardText: '粘贴或打开的文字不会保存。',
+  discardReview: '粘贴的文字和已做的核对修改都不会保存。',
+  discardOk: '放弃',
+  keepEditing: '继续编辑',
+  backTitle: '返回修改原文吗？',
+  backBody: '返回后重新识别，会放弃在这里做的核对修改（任务名称、单位、完成时限、目标等）。原文保留。',
+  backOk: '返回原文',
   save: '保存到台账',
   reviewTitle: '核对识别结果',
   reviewHint: '黄色底色的行需要核对（缺少单位、单位括号不完整、标题过长等）。可直接修改任务名称和单位，单位之间用“、”分隔。',
