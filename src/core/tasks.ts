@@ -5,3 +5,31 @@ import type { Task } from './model';
 export function compareTasks(a: Pick<Task, 'documentId' | 'order'>, b: Pick<Task, 'documentId' | 'order'>): number {
   return a.documentId === b.documentId ? a.order - b.order : a.documentId < b.documentId ? -1 : 1;
 }
+
+/** What the office may correct of a task it holds // 修改任务信息 (a wrong unit, a typo, a deadline). */
+export interface TaskEdit {
+  title: string;
+  leadUnits: readonly string[];
+  responsibleUnits: readonly string[];
+  deadline?: string;
+  deadlineText?: string;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The task with the office's corrections, or undefined when nothing changes (the title trimmed;
+ * an empty deadline text clears the deadline).
+ */
+export function applyTaskEdit(task: Task, edit: TaskEdit, at: string): Task | undefined {
+  const title = edit.title.trim();
+  const deadlineText = edit.deadlineText?.trim() || undefined;
+  const deadline = deadlineText ? edit.deadline : undefined;
+  if (title === task.title && sameList(edit.leadUnits, task.leadUnits) && sameList(edit.responsibleUnits, task.responsibleUnits) && deadline === task.deadline && deadlineText === (task.deadlineText || undefined)) return undefined;
+  const next: Task = { ...task, title, leadUnits: [...edit.leadUnits], responsibleUnits: [...edit.responsibleUnits], updatedAt: at };
+  if (deadline) next.deadline = deadline;
+  else delete next.deadline;
+  if (deadlineText) next.deadlineText = deadlineText;
+  else delete next.deadlineText;
+  return next;
+}

@@ -351,3 +351,39 @@ describe('task ledger', () => {
     await context.close();
   });
 });
+
+describe('修改任务信息', () => {
+  const app = useServedApp();
+
+  it('corrects a wrong unit and a deadline in the ledger: shown at once, recorded, refused with a reason when unreadable', async () => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 650 });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await openLedger(page);
+    await search(page, 'yjgjyf');
+    const row = rowsIn(page).first();
+    await row.click();
+    await page.getByTestId('edit-task').click();
+    await page.getByTestId('task-edit-lead').fill('市科技创新局、区科经局');
+    await page.getByTestId('task-edit-deadline').fill('2027年13月');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByTestId('task-edit-error').getByText(/月份不对/).waitFor();
+    await page.getByTestId('task-edit-deadline').fill('2026年6月底前');
+    await screenshot(page, 'ledger-edit-task-1366x650');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('任务信息已修改。').waitFor();
+    await expect.poll(() => page.getByTestId('detail-meta').textContent()).toContain('市科技创新局、区科经局');
+    await expect(page.getByTestId('detail-meta').textContent()).resolves.toContain('2026年6月底前');
+    await expect.poll(() => row.textContent()).toContain('2026年6月底前');
+    // The change is in the task's 修改记录.
+    await page.getByText(/修改记录/).first().click();
+    await expect.poll(() => page.getByTestId('task-detail').textContent()).toContain('区科经局');
+    // The grid with the detail closed shows the corrected units.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => row.textContent()).toContain('区科经局');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App, Button, Collapse, Spin, Tag, Typography } from 'antd';
-import { CheckSquareOutlined, CloseOutlined } from '@ant-design/icons';
-import { type ReportingPeriod } from '@core/model';
+import { CheckSquareOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
+import { taskCode, type ReportingPeriod } from '@core/model';
 import { getDb, useQuery, emptyProgress, readSetting, progressRepo, targetsRepo, isPeriodLocked, lockedMessage, readDistrictTargets } from '../../storage';
 import type { LedgerRow } from '../common/task-rows';
 import { LEDGER_TEXT } from './texts';
@@ -14,6 +14,8 @@ import { isClosedIn } from '@core/closure';
 import { progressId } from '@core/ids';
 
 const T = LEDGER_TEXT.detail;
+// Opened now and then: loaded when first opened (it brings the deadline and unit rules of the review).
+const TaskEditDialog = lazy(() => import('./TaskEditDialog'));
 
 /** Task texts longer than this are folded to two lines (展开 shows all). */
 const FOLD_AT = 90;
@@ -38,6 +40,7 @@ export function TaskDetail({ row, district, period, planStart, onClose, autoFocu
   const { message } = App.useApp();
   const [expanded, setExpanded] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [editing, setEditing] = useState(false);
   const long = task.text.length > FOLD_AT;
   const raw = useQuery(async () => {
     const db = getDb();
@@ -98,6 +101,11 @@ export function TaskDetail({ row, district, period, planStart, onClose, autoFocu
           {task.number ? `${task.number}. ` : ''}
           {task.title}
         </Typography.Title>
+        {!task.closedAt && (
+          <Button size="small" icon={<EditOutlined />} tabIndex={-1} onClick={() => setEditing(true)} data-testid="edit-task">
+            {T.edit}
+          </Button>
+        )}
         {task.closedAt ? (
           <Tag color="default" style={{ marginInlineEnd: 0 }}>
             {C.tag}
@@ -185,6 +193,11 @@ export function TaskDetail({ row, district, period, planStart, onClose, autoFocu
         items={[{ key: 'audit', label: T.auditTitle, children: <AuditTrail entity="task" entityId={task.key} district={district} limit={100} /> }]}
       />
       {closing && <CloseDialog scope={{ kind: 'one', task }} defaultBy={data?.filledBy ?? ''} onClose={() => setClosing(false)} />}
+      {editing && (
+        <Suspense fallback={null}>
+          <TaskEditDialog task={task} shownKey={taskCode(task)} onClose={() => setEditing(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }
