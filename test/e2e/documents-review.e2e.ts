@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { modalSettled, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 const CORPUS = resolve(import.meta.dirname, '../fixtures/policy/corpus');
 const GUANGZHOU = readFileSync(resolve(CORPUS, '01-guangzhou-rencai-2012.txt'), 'utf8');
@@ -192,6 +192,33 @@ describe('a document being added is never lost', () => {
     await page.getByRole('menuitem', { name: '政策文件' }).click();
     await page.getByTestId('document-list').waitFor();
     await expect(page.getByTestId('policy-text').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('asks before saving a document the ledger already holds (same title or 文号)', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 650 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '政策文件' }).click();
+    await paste(page, HANGZHOU);
+    await page.getByTestId('save-document').click();
+    await page.getByTestId('document-list').getByText('杭州市推进“互联网+”行动实施意见', { exact: true }).first().waitFor();
+    const count = await page.getByTestId('document-list').locator('tbody tr.ant-table-row').count();
+    expect(count).toBeGreaterThan(5);
+    await paste(page, HANGZHOU);
+    await page.getByTestId('save-document').click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '台账里已有这份文件' }).waitFor();
+    await modalSettled(page);
+    await screenshot(page, 'document-duplicate-1366x650');
+    await page.getByRole('button', { name: '不保存' }).click();
+    await page.getByTestId('review-tasks').waitFor();
+    await page.getByRole('button', { name: /^返\s*回$/ }).click();
+    await page.getByRole('button', { name: /^取\s*消$/ }).click();
+    await page.getByRole('button', { name: /^放\s*弃$/ }).click();
+    await page.getByTestId('document-list').getByText('杭州市推进“互联网+”行动实施意见', { exact: true }).first().waitFor();
+    await expect(page.getByTestId('document-list').locator('tbody tr.ant-table-row').count()).resolves.toBe(count);
     expect(errors).toEqual([]);
     await context.close();
   });

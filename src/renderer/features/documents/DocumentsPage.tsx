@@ -82,6 +82,16 @@ function draftFrom(parsed: ParsedPolicy, fileName: string, keyPrefix: string): D
   };
 }
 
+/** A title as documents are compared: without spaces, 《》 and quotes. */
+const titleKey = (t: string) => t.replace(/[\s《》〈〉“”"'‘’]/gu, '');
+
+/** A document in the store with the same title or the same 文号, if any. */
+async function sameDocument(title: string, docNumber: string): Promise<PolicyDocument | undefined> {
+  const docs = await allDocuments(getDb());
+  const number = docNumber.replace(/\s/gu, '');
+  return docs.find((d) => titleKey(d.title) === titleKey(title) || (number !== '' && (d.docNumber ?? '').replace(/\s/gu, '') === number));
+}
+
 /** A task-key prefix no document or task in the store uses yet. */
 async function freePrefix(text: string): Promise<string> {
   const db = getDb();
@@ -156,6 +166,10 @@ function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () =>
     if (untitled) return setError(T.review.untitledTask(shownKey(untitled.key, draft)));
     const unnamed = draft.targets.find((t) => !t.name.trim());
     if (unnamed) return setError(T.review.incompleteTarget(unnamed.taskKey ? T.review.taskWhere(shownKey(unnamed.taskKey, draft)) : T.review.goalWhere));
+    // The same document saved twice would put every task in the ledger and the reports twice.
+    const same = await sameDocument(meta.title, meta.docNumber);
+    if (same && !(await new Promise<boolean>((ok) => modal.confirm({ title: T.duplicateTitle, content: T.duplicateBody(same.title, same.docNumber ?? ''), okText: T.duplicateOk, cancelText: T.duplicateCancel, onOk: () => ok(true), onCancel: () => ok(false) }))))
+      return;
     const documentId = documentIdFor(meta.keyPrefix);
     const rekey = (k: string) => shownKey(k, draft);
     const document: PolicyDocument = {

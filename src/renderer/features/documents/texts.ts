@@ -18,6 +18,11 @@ export const DOC_TEXT = {
   back: '返回',
   cancel: '取消',
   restored: (at: string) => `已恢复上次没有保存的内容（${localDateTime(at)} 时的样子）。核对后点“保存到台账”，或点“取消”放弃。`,
+  duplicateTitle: '台账里已有这份文件',
+  duplicateBody: (title: string, docNumber: string) =>
+    `《${title}》${docNumber ? `（${docNumber}）` : ''}已经保存过，标题或文号相同。再保存一次，它的任务会在台账和报表中出现两遍。如果只是要改已保存的任务，请在“任务台账”中打开该任务，点“修改任务信息”；确是另一份文件时才选“仍然保存”。`,
+  duplicateOk: '仍然保存',
+  duplicateCancel: '不保存',
   discardTitle: '放弃这份政策文件吗？',
   discardText: '粘贴或打开的文字不会保存。',
   discardReview: '粘贴的文字和已做的核对修改都不会保存。',
