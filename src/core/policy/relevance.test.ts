@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { DefaultData } from './seed-data';
 import { districtsNamedIn, taskRelevance } from './relevance';
 import { CITY_OFFICE } from '../districts';
+import { parsePolicyText } from './parse';
+import { suggestDistricts } from '../rounds/city';
 
 const data = JSON.parse(readFileSync(join(import.meta.dirname, '../../../seeds/default-data.json'), 'utf8')) as DefaultData;
 const task = (key: string) => data.tasks.find((t) => t.key === key)!;
@@ -52,6 +54,33 @@ describe('taskRelevance for 汉阳区 on the default data', () => {
     const rel = data.tasks.map((t) => taskRelevance(t, '汉阳区', hanyang)).filter((r) => r.relevant);
     expect(rel.length).toBeGreaterThan(80);
     expect(rel.every((r) => r.reasons.length > 0)).toBe(true);
+  });
+});
+
+describe('a district’s own document (its units written bare: 区商旅局)', () => {
+  const parsed = (file: string) =>
+    parsePolicyText(readFileSync(join(import.meta.dirname, '../../../test/fixtures/policy/corpus', file), 'utf8'), { source: file, now: '2026-01-01T00:00:00.000Z', origin: 'import', keyPrefix: 'T' }).tasks;
+  it('every task of 汉阳区’s 阳政办〔2019〕1号 concerns the office that added it', () => {
+    const tasks = parsed('44-hanyang-zerenfenjie-2019.txt');
+    expect(tasks.length).toBeGreaterThanOrEqual(3);
+    for (const t of tasks) expect(taskRelevance(t, '汉阳区', []).relevant).toBe(true);
+    expect(taskRelevance(tasks.find((t) => t.leadUnits.includes('区商旅局'))!, '汉阳区', []).reasons).toEqual(['本区单位：区商旅局']);
+  });
+  it.each([
+    ['区科技和经信局', true],
+    ['区行政审批局', true],
+    ['区人民政府', true],
+    ['区级各部门', false],
+    ['区域创新中心', false],
+    ['各区科技局', false],
+    ['市科技创新局', false],
+  ])('%s → %s', (unit, own) => {
+    const t = { ...task('2023GZYD-01'), leadUnits: [unit], responsibleUnits: [] };
+    expect(taskRelevance(t, '江夏区', []).why.some((r) => r.kind === 'own')).toBe(own);
+  });
+  it('the city suggests such a task to no district (it says it is some district’s, not which)', () => {
+    const t = { ...task('2023GZYD-01'), leadUnits: ['区商旅局'], responsibleUnits: [] };
+    expect(suggestDistricts(t)).toEqual([]);
   });
 });
 

@@ -8,11 +8,15 @@ import { CITY_OFFICE, DISTRICTS, isCityOffice } from '../districts';
 import { clusterMembership, districtMentions } from './clusters';
 import { ALL_DISTRICTS_UNIT } from './units';
 
-/** Why a task concerns a district, most specific first: named, through a cluster, a corridor, all districts; every task concerns the city's office. */
-export type RelevanceKind = 'named' | 'cluster' | 'corridor' | 'all' | 'city';
+/**
+ * Why a task concerns a district, most specific first: named, led or carried by a bare district
+ * department (the district's own document), through a cluster, a corridor, all districts; every
+ * task concerns the city's office.
+ */
+export type RelevanceKind = 'named' | 'own' | 'cluster' | 'corridor' | 'all' | 'city';
 
 /** Specificity order of the kinds (the grid and the detail list the most specific reason first). */
-export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'cluster', 'corridor', 'all', 'city'];
+export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'own', 'cluster', 'corridor', 'all', 'city'];
 
 /** One reason, as data: its kind and what it names (the unit, cluster or corridor). */
 export interface RelevanceReason {
@@ -36,6 +40,8 @@ export function relevanceReasonText(r: RelevanceReason): string {
   switch (r.kind) {
     case 'named':
       return `点名：${r.detail}`;
+    case 'own':
+      return `本区单位：${r.detail}`;
     case 'cluster':
       return `产业集群：${r.detail}${r.manual ? '（手动关联）' : ''}`;
     case 'corridor':
@@ -114,6 +120,13 @@ function sameInputs(a: Task, b: Task): boolean {
   return a === b || (a.key === b.key && a.title === b.title && a.text === b.text && sameList(a.leadUnits, b.leadUnits) && sameList(a.responsibleUnits, b.responsibleUnits));
 }
 
+/**
+ * A district department written bare (区商旅局, 区科技和经信局, 区行政审批局): only a district's own
+ * document names its units so — a city document writes 各区… or the district's name — and the
+ * office added that document to its own ledger.
+ */
+const BARE_DISTRICT_UNIT = /^区(?!级|域|县|内|外|属)[\u4e00-\u9fff]{1,14}(?:局|委|办|办公室|中心|院|馆|所|队|部|会|政府|管委会)$/u;
+
 /** The one reason every task concerns the city's office. */
 const CITY_REASON = '市级：全部任务';
 const CITY_RELEVANCE: TaskRelevance = { relevant: true, why: [{ kind: 'city', detail: CITY_OFFICE }], reasons: [CITY_REASON] };
@@ -128,6 +141,8 @@ function judge(task: Task, district: string, clusters: readonly Cluster[]): Task
   const named = units.find((u) => mentions.some((m) => u.includes(m)));
   if (named) why.push({ kind: 'named', detail: named === district ? district : `${district}（${named}）` });
   else if (mentions.some((m) => task.text.includes(m) || task.title.includes(m))) why.push({ kind: 'named', detail: district });
+  const own = units.find((u) => BARE_DISTRICT_UNIT.test(u));
+  if (own) why.push({ kind: 'own', detail: own });
   const stem = districtStem(district);
   // Both patterns need the stem in the text; the corridor one also needs 走廊 (its lazy prefix
   // is costly on long texts without it).

@@ -24,7 +24,9 @@ export const CITY_UNITS: readonly string[] = DISTRICTS.map((d) => d.name);
  */
 export function suggestDistricts(task: Task, clusters: readonly Cluster[] = []): string[] {
   if ([...task.leadUnits, ...task.responsibleUnits].includes(ALL_DISTRICTS_UNIT)) return [...CITY_UNITS];
-  return DISTRICTS.filter((d) => taskRelevance(task, d.name, clusters.filter((c) => c.district === d.name)).relevant).map((d) => d.name);
+  // A bare district department (区商旅局) says the task is some district's own, not which: it suggests none.
+  const concerns = (d: string) => taskRelevance(task, d, clusters.filter((c) => c.district === d)).why.some((r) => r.kind !== 'own');
+  return DISTRICTS.filter((d) => concerns(d.name)).map((d) => d.name);
 }
 
 /** One district's cell of the summary. */
