@@ -139,6 +139,8 @@ function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () =>
       const content = await readPolicyFile(file.name, file.data);
       setText(content);
       setFileName(file.name);
+      // A 识别任务 clicked while the file was being read said there was no text: it is there now.
+      setError(undefined);
     } catch (e) {
       // Only our own Chinese reasons are shown; a library's English error is not for the officer.
       if (!(e instanceof PolicyFileError)) console.error(`policy file ${file.name}: ${String((e as Error)?.stack ?? e)}`);
@@ -226,7 +228,7 @@ function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () =>
               },
             ]}
           />
-          <Button type="primary" onClick={parse} data-testid="parse-policy">
+          <Button type="primary" onClick={parse} disabled={reading} data-testid="parse-policy">
             {T.parse}
           </Button>
         </Flex>

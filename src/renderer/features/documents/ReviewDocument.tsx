@@ -24,7 +24,10 @@ export interface Draft {
 
 /** Why a task needs a second look; empty when it looks fine. */
 export function doubts(task: Task, draft: Draft): string[] {
-  const out = draft.parsed.issues.filter((i) => i.taskKey === task.key).map((i) => i.message);
+  // What the parser doubted of a task is about its units: once the officer has set them, it is answered.
+  const parsed = draft.parsed.tasks.find((t) => t.key === task.key);
+  const unitsSet = !parsed || parsed.leadUnits.join('、') !== task.leadUnits.join('、') || parsed.responsibleUnits.join('、') !== task.responsibleUnits.join('、');
+  const out = unitsSet ? [] : draft.parsed.issues.filter((i) => i.taskKey === task.key).map((i) => i.message);
   if (!task.leadUnits.length && !task.responsibleUnits.length) out.push(R.noUnits);
   if (!task.title || task.title.length > 40) out.push(R.badTitle);
   if (draft.deadlineErrors[task.key]) out.push(draft.deadlineErrors[task.key]!);
