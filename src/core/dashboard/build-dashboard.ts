@@ -190,14 +190,17 @@ export function buildDashboard(input: DashboardInput): DashboardData {
   for (const d of input.documents) docTitle.set(d.id, d.shortTitle || d.title);
   const cluster = filters.clusterId ? input.clusters.find((c) => c.id === filters.clusterId) : undefined;
 
-  // 1. The tasks shown: active, not closed (销号) by the period's end, relevant, matching the filters.
+  // 1. The tasks shown: active, not closed (销号) by the period's end, relevant or filled in the
+  // period (the tasks the district's report lists, reportTasks), matching the filters.
+  const filledNow = new Set<string>();
+  for (const e of input.progress) if (e.district === district && e.periodId === period.id && ('filled' in e ? e.filled === 1 : isFilled(e))) filledNow.add(e.taskKey);
   const tasks: Task[] = [];
   const slot = new Map<string, number>();
   for (const t of input.tasks) {
     if (t.archived || isClosedIn(t, period)) continue;
     if (filters.documentId && t.documentId !== filters.documentId) continue;
     if (filters.clusterId && (!cluster || !clusterMatches(cluster, t, input.district))) continue;
-    if (input.isRelevant && !input.isRelevant(t)) continue;
+    if (input.isRelevant && !input.isRelevant(t) && !filledNow.has(t.key)) continue;
     slot.set(t.key, tasks.length);
     tasks.push(t);
   }
