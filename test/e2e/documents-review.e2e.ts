@@ -149,16 +149,22 @@ describe.each([
   });
 });
 
+/** 汉阳区 at 1366×650 on 政策文件, with 杭州's text pasted and read. */
+async function hangzhouPasted(app: ReturnType<typeof useServedApp>) {
+  const context = await app.browser.newContext({ viewport: { width: 1366, height: 650 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openAppAs(page, app.url, '汉阳区');
+  await page.getByRole('menuitem', { name: '政策文件' }).click();
+  await paste(page, HANGZHOU);
+  return { context, page, errors };
+}
+
 describe('a document being added is never lost', () => {
   const app = useServedApp();
 
   it('survives another page, a reload and 返回; is discarded only when the officer says so', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1366, height: 650 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await openAppAs(page, app.url, '汉阳区');
-    await page.getByRole('menuitem', { name: '政策文件' }).click();
-    await paste(page, HANGZHOU);
+    const { context, page, errors } = await hangzhouPasted(app);
     // A correction in the review, then away to the ledger and back.
     await page.getByTestId('doc-title').fill('杭州市推进互联网+行动实施意见（核对后）');
     const firstTitle = page.getByTestId('task-title').first();
@@ -197,12 +203,7 @@ describe('a document being added is never lost', () => {
   });
 
   it('asks before saving a document the ledger already holds (same title or 文号)', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1366, height: 650 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await openAppAs(page, app.url, '汉阳区');
-    await page.getByRole('menuitem', { name: '政策文件' }).click();
-    await paste(page, HANGZHOU);
+    const { context, page, errors } = await hangzhouPasted(app);
     await page.getByTestId('save-document').click();
     await page.getByTestId('document-list').getByText('杭州市推进“互联网+”行动实施意见', { exact: true }).first().waitFor();
     const count = await page.getByTestId('document-list').locator('tbody tr.ant-table-row').count();

@@ -1,21 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CITY_OFFICE } from '@core/districts';
-import { createLedgerDb, type LedgerDb } from './db';
+import type { LedgerDb } from './db';
+import { freshStoreEachTest } from '../../../test/builders/fresh-store';
 import { getDistrict } from './repositories';
 import { changeDistrict } from './settings';
 import { loadOfficeLevel, saveOfficeLevel } from './rounds';
 
 let db: LedgerDb;
-let n = 0;
-beforeEach(async () => {
-  db = createLedgerDb(`office-level-${++n}-${Date.now()}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshStoreEachTest('office-level', (d) => (db = d));
 
 describe('the office set up as the city’s (武汉市) or a district’s', () => {
   it('first start as 武汉市 makes the office 市级; moving to a district makes it 区级 again', async () => {

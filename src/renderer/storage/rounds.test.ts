@@ -1,46 +1,22 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { progressId } from '@core/model';
-import { ROUND_COLUMNS, bindingRows, makeBinding, planMerges, planReturns, roundTitle, type Round } from '@core/rounds';
+import { planMerges, planReturns } from '@core/rounds';
+import { HANYANG_ROUND, returnedFile } from '../../../test/builders/rounds';
+import { freshStoreEachTest } from '../../../test/builders/fresh-store';
 import { seedStore } from '../../../test/builders/seeded-store';
-import { createLedgerDb, type LedgerDb } from './db';
+import type { LedgerDb } from './db';
 import { applyRoundReturn, changeAssignments, listAssignments, loadLeadMapping, loadUnits, saveLeadMapping, saveUnits, undoRoundReturn } from './rounds';
 
 let db: LedgerDb;
-let n = 0;
-beforeEach(async () => {
-  db = createLedgerDb(`rounds-${++n}-${Date.now()}`);
-  await db.open();
-  await seedStore(db);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshStoreEachTest('rounds', (d) => (db = d));
+beforeEach(() => seedStore(db));
 
-const round: Round = {
-  id: 'R2026Q1-a',
-  district: '汉阳区',
-  periodId: '2026-Q1',
-  dueDate: '2026-04-08',
-  createdAt: '2026-03-25T00:00:00.000Z',
-  prefilled: false,
-  units: [
-    { unit: '区科技局', taskKeys: ['2023YD-01', '2023YD-02'], leadKeys: ['2023YD-01', '2023YD-02'], fileName: 'a.xlsx', checksum: '' },
-    { unit: '区经信局', taskKeys: ['2023YD-02'], leadKeys: [], fileName: 'b.xlsx', checksum: '' },
-  ],
-};
+const round = HANYANG_ROUND;
 
+/** A unit's returned file: rows of [task key, 本期状态, 进展情况]. */
 function returned(unit: string, rows: [string, string, string][], hash: string) {
-  const keys = round.units.find((u) => u.unit === unit)!.taskKeys;
-  return {
-    fileName: `${unit}.xlsx`,
-    hash,
-    sheets: [
-      { name: '任务填报', rows: [[roundTitle('汉阳区', '2026年第一季度', unit)], [''], ROUND_COLUMNS.map((c) => c.header), ...rows.map(([k, s, p]) => ['1', k, '', '', '', s, '', p, '', ''])] },
-      { name: '_binding', rows: bindingRows(makeBinding(round, unit, keys)) },
-    ],
-  };
+  return returnedFile(round, unit, rows.map(([key, status, progress]) => ({ key, status, progress })), hash);
 }
 
 async function plan(files: ReturnType<typeof returned>[]) {

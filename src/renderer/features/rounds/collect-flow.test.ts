@@ -1,47 +1,23 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { progressId } from '@core/model';
-import { ROUND_COLUMNS, bindingRows, makeBinding, planMerges, planReturns, roundTitle, type Round } from '@core/rounds';
+import { planMerges, planReturns } from '@core/rounds';
+import { HANYANG_ROUND, returnedFile } from '../../../../test/builders/rounds';
+import { freshStoreEachTest } from '../../../../test/builders/fresh-store';
 import { seedStore } from '../../../../test/builders/seeded-store';
-import { createLedgerDb, type LedgerDb } from '../../storage/db';
+import type { LedgerDb } from '../../storage/db';
 import { applyRoundReturn } from '../../storage/rounds';
 import { loadCollectContext } from './collect-flow';
 
 let db: LedgerDb;
-let n = 0;
-beforeEach(async () => {
-  db = createLedgerDb(`collect-flow-${++n}-${Date.now()}`);
-  await db.open();
-  await seedStore(db);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshStoreEachTest('collect-flow', (d) => (db = d));
+beforeEach(() => seedStore(db));
 
-const round: Round = {
-  id: 'R2026Q1-a',
-  district: '汉阳区',
-  periodId: '2026-Q1',
-  dueDate: '2026-04-08',
-  createdAt: '2026-03-25T00:00:00.000Z',
-  prefilled: false,
-  units: [
-    { unit: '区科技局', taskKeys: ['2023YD-01', '2023YD-02'], leadKeys: ['2023YD-01', '2023YD-02'], fileName: 'a.xlsx', checksum: '' },
-    { unit: '区经信局', taskKeys: ['2023YD-02'], leadKeys: [], fileName: 'b.xlsx', checksum: '' },
-  ],
-};
+const round = HANYANG_ROUND;
 
-/** A unit's returned workbook: rows of [task key, status, percent, 进展情况]. */
+/** A unit's returned file: rows of [task key, 本期状态, 完成进度, 进展情况]. */
 function returned(rows: [string, string, string, string][], hash: string, unit = '区科技局') {
-  return {
-    fileName: `${unit}.xlsx`,
-    hash,
-    sheets: [
-      { name: '任务填报', rows: [[roundTitle('汉阳区', '2026年第一季度', unit)], [''], ROUND_COLUMNS.map((c) => c.header), ...rows.map(([k, s, pc, p]) => ['1', k, '', '', '', s, pc, p, '', ''])] },
-      { name: '_binding', rows: bindingRows(makeBinding(round, unit, round.units.find((u) => u.unit === unit)!.taskKeys)) },
-    ],
-  };
+  return returnedFile(round, unit, rows.map(([key, status, percent, progress]) => ({ key, status, percent, progress })), hash);
 }
 
 /** Plan a drop the way the 回收 tab does: the context, the files, the merges. */
