@@ -72,7 +72,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   planStartYear: '规划起始年',
   planEndYear: '规划结束年',
   fileName: '报送文件',
-  sha256: 'SHA-256 校验值',
+  sha256: '文件校验码',
   submittedAt: '报送时间',
 };
 
