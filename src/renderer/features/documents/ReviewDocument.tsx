@@ -22,6 +22,9 @@ export interface Draft {
   deadlineErrors: Record<string, string>;
 }
 
+/** The element the page scrolls in (the shell's content), for the review table's sticky header. */
+const pageScroller = (): HTMLElement | Window => document.querySelector<HTMLElement>('[data-testid^="page-"]') ?? window;
+
 /** Why a task needs a second look; empty when it looks fine. */
 export function doubts(task: Task, draft: Draft): string[] {
   // What the parser doubted of a task is about its units: once the officer has set them, it is answered.
@@ -133,7 +136,9 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
           rowKey="key"
           dataSource={draft.tasks}
           pagination={false}
-          scroll={{ x: 1100, y: 'max(300px, calc(100vh - 330px))' }}
+          // The page scrolls (a table scrolling inside it showed three rows on a 1366×650 screen); its header stays in view.
+          scroll={{ x: 1100 }}
+          sticky={{ getContainer: pageScroller }}
           data-testid="review-tasks"
           onRow={(t) => ({ style: doubts(t, draft).length ? { background: '#fff7e6' } : undefined, 'data-doubtful': doubts(t, draft).length ? 'true' : 'false', 'data-key': shownKey(t.key, draft) }) as never}
           columns={[
