@@ -64,7 +64,18 @@ describe('task tables flattened into lines (序号 任务 主要责任单位 协
     ['序号 工作任务 牵头单位 配合单位', { partners: true, deadline: false }],
     ['序号 目标任务 责任单位 完成时限', { partners: false, deadline: true }],
     ['序号 指标 单位 目标值 责任单位', undefined],
+    // 郧阳 2023 分解表: after 牵头单位, 责任单位 holds the other responsible units; 责任人 is a person.
+    ['序号 目标任务 牵头单位 责任单位 责任人', { partners: true, deadline: false, kinds: ['task', 'lead', 'partners', 'person'] }],
+    ['序号 目标任务 牵头单位 责任单位', { partners: true, deadline: false }],
+    ['序号 工作任务 责任领导 牵头单位 配合单位 完成时限', { partners: true, deadline: true, kinds: ['task', 'person', 'lead', 'partners', 'deadline'] }],
+    ['序号 目标任务 责任单位 牵头单位', undefined],
   ])('header %s', (header, cols) => expect(readTaskTableHeader(header)).toEqual(cols));
+
+  it.each([
+    ['序号 目标任务 牵头单位 责任单位 完成时限', '1 地区生产总值增长15%。 区发改局 区统计局 2023年12月底', { number: '1', task: '地区生产总值增长15%。', lead: ['区发改局'], partners: '区统计局', deadline: '2023年12月底' }],
+    ['序号 工作任务 责任领导 牵头单位 配合单位 完成时限', '2 固定资产投资增长20%。 李四 区发改局 区住建局 2023年12月底', { number: '2', task: '固定资产投资增长20%。', lead: ['区发改局'], partners: '区住建局', deadline: '2023年12月底' }],
+    ['序号 目标任务 牵头单位 责任单位 责任人', '1 地区生产总值增长15%。 区发改局 区统计局 张三', { number: '1', task: '地区生产总值增长15%。', lead: ['区发改局'], partners: '区统计局' }],
+  ])('%s: row %s', (header, raw, row) => expect(readTaskRow(raw, readTaskTableHeader(header)!)).toEqual(row));
 
   const cols = readTaskTableHeader('序号 重点工作任务 主要责任单位 协同配合单位 完成期限')!;
   it.each([

@@ -50,10 +50,15 @@ export interface RawTaskRow {
   deadline?: string;
 }
 
+/** What a task table's column after 序号 holds. */
+export type TaskColumnKind = 'task' | 'lead' | 'partners' | 'deadline' | 'person';
+
 /** The columns of a task table, found from its header. */
 export interface TaskTableColumns {
   partners: boolean;
   deadline: boolean;
+  /** The columns after 序号 in order, when the table has a person column (责任领导 叶林) to leave out of its rows. */
+  kinds?: TaskColumnKind[];
 }
 
 /** Words of a task table's header cells, by what the column holds; a row per column kind. */
@@ -63,19 +68,38 @@ export const TASK_TABLE_COLUMN_WORDS = {
   partners: /^(?:协同配合单位|配合单位|协办单位|参与单位|协同单位|配合部门)$/u,
   deadline: /^(?:完成期限|完成时限|完成时间|时间节点|时限)$/u,
 };
+/** Columns naming a person (责任领导 叶林), not a unit: left out of a task table's rows. */
+const PERSON_COLUMN = /^(?:责任领导|分管领导|牵头领导|包保领导|联系领导|责任人|联系人|分管负责人)$/u;
 
-/** A task table's header ("序号 重点工作任务 主要责任单位 协同配合单位 完成期限"), else undefined. */
+/**
+ * A task table's header ("序号 重点工作任务 主要责任单位 协同配合单位 完成期限"), else undefined.
+ * After a 牵头 column, a 责任单位 column holds the other responsible units (牵头单位 | 责任单位, the
+ * usual header of a 责任分解表); person columns (责任领导, 责任人) may stand anywhere after the task.
+ */
 export function readTaskTableHeader(src: string): TaskTableColumns | undefined {
   const cells = src.trim().split(/\s+/u);
-  if (cells[0] !== '序号' || cells.length < 3 || !TASK_TABLE_COLUMN_WORDS.task.test(cells[1]!) || !TASK_TABLE_COLUMN_WORDS.lead.test(cells[2]!)) return undefined;
-  const rest = cells.slice(3);
-  if (!rest.every((c) => TASK_TABLE_COLUMN_WORDS.partners.test(c) || TASK_TABLE_COLUMN_WORDS.deadline.test(c))) return undefined;
-  return { partners: rest.some((c) => TASK_TABLE_COLUMN_WORDS.partners.test(c)), deadline: rest.some((c) => TASK_TABLE_COLUMN_WORDS.deadline.test(c)) };
+  const W = TASK_TABLE_COLUMN_WORDS;
+  if (cells[0] !== '序号' || cells.length < 3 || !W.task.test(cells[1]!)) return undefined;
+  const kinds: TaskColumnKind[] = ['task'];
+  let lead: string | undefined;
+  for (const c of cells.slice(2)) {
+    if (PERSON_COLUMN.test(c)) kinds.push('person');
+    else if (!lead && W.lead.test(c)) {
+      lead = c;
+      kinds.push('lead');
+    } else if (lead && (W.partners.test(c) || (/^牵头/u.test(lead) && /^责任(?:单位|部门)$/u.test(c)))) kinds.push('partners');
+    else if (lead && W.deadline.test(c)) kinds.push('deadline');
+    else return undefined;
+  }
+  if (!lead) return undefined;
+  // The lead column right after the task's, as every table without a person column has it.
+  if (!kinds.includes('person') && kinds[1] !== 'lead') return undefined;
+  const cols: TaskTableColumns = { partners: kinds.includes('partners'), deadline: kinds.includes('deadline') };
+  if (kinds.includes('person')) cols.kinds = kinds;
+  return cols;
 }
 
 const DEADLINE_CELL = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化|^全年$/u;
-/** Columns naming a person (责任领导 叶林), not a unit: left out of a task table's rows. */
-const PERSON_COLUMN = /^(?:责任领导|分管领导|包保领导|联系领导|责任人|联系人|分管负责人)$/u;
 
 /**
  * A task table copied one cell a line, starting at line `i`: each cell ending in "|" ("序号 |" /
@@ -143,10 +167,20 @@ export function readTaskRow(raw: string, cols: TaskTableColumns): Omit<RawTaskRo
   const number = cells.shift();
   if (!number || !/^\d{1,3}$/u.test(number) || cells.length < 2) return undefined;
   let deadline: string | undefined;
-  if (cols.deadline && DEADLINE_CELL.test(cells[cells.length - 1]!)) deadline = cells.pop();
+  // Person columns (责任领导 叶林) are left out: those after the lead column read from the right,
+  // those between the task and the lead column after the task's cells.
+  const kinds = cols.kinds ?? [];
+  const after = kinds.slice(kinds.indexOf('lead') + 1);
+  for (const kind of after.reverse()) {
+    if (kind === 'partners') break;
+    if (kind === 'deadline' && DEADLINE_CELL.test(cells[cells.length - 1]!)) deadline = cells.pop();
+    else if (kind === 'person' && cells.length > 2) cells.pop();
+  }
+  if (!cols.kinds && cols.deadline && DEADLINE_CELL.test(cells[cells.length - 1]!)) deadline = cells.pop();
   // The task cell: up to the first cell ending a sentence (a cell may hold spaces), else the first.
   const end = cells.findIndex((c) => /[。；;]$/u.test(c));
   const taskCells = cells.splice(0, end >= 0 && end < cells.length - 1 ? end + 1 : 1);
+  for (const kind of kinds.slice(1, kinds.indexOf('lead'))) if (kind === 'person' && cells.length > 1) cells.shift();
   const partners = cols.partners && cells.length >= 2 ? cells.pop() : undefined;
   if (!cells.length) return undefined;
   const row: Omit<RawTaskRow, 'lines'> = { number, task: normalizeLine(taskCells.join(' ')), lead: cells.map((c) => normalizeLine(c).replace(OTHERS_PHRASE, '').replace(/[。，、]+$/u, '')) };
