@@ -99,3 +99,18 @@ describe('task tables flattened into lines (序号 任务 主要责任单位 协
     expect([1, 2, 3, 4, 5, 6].map((n) => r.lineUse[n])).toEqual(['table', 'table', 'task', 'task', 'task', 'task']);
   });
 });
+
+describe('a section row inside a task table (郧阳 2023 分解表: rows grouped under 一、… with their 牵头领导)', () => {
+  const section = '一、主要经济社会发展指标、发改、财政、行政审批、生态环境、营商环境、交通、金融、安全生产等工作目标(牵头领导:成坤、柯相国、王俊)';
+  it.each([
+    ['cells ending in |', ['序号 |', '目标任务 |', '牵头单位 |', '配合单位 |', `${section} |`, '1 |', '★地区生产总值增长15%。 |', '区发改局 |', '区统计局 |', '2 |', '固定资产投资增长20%。 |', '区发改局 |', '区住建局 |']],
+    ['a row a line', ['序号 目标任务 牵头单位 配合单位', section, '1 ★地区生产总值增长15%。 区发改局 区统计局', '二、营商环境', '2 固定资产投资增长20%。 区发改局 区住建局']],
+  ])('%s: the rows are tasks, the section row a line of the text and no task', (_, rows) => {
+    const r = parsePolicyText(['2023年区政府工作目标任务落实责任分解表', ...rows].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['1', ['区发改局'], ['区统计局']],
+      ['2', ['区发改局'], ['区住建局']],
+    ]);
+    expect(cleanPolicyText(rows.join('\n')).lines.map((l) => l.text)).toContain(section.replace(/\(/u, '（').replace(/:/u, '：').replace(/\)/u, '）'));
+  });
+});

@@ -99,6 +99,8 @@ export function readTaskTableHeader(src: string): TaskTableColumns | undefined {
   return cols;
 }
 
+/** A task table's row of one cell naming a section of its rows: "一、主要经济社会发展指标…(牵头领导:成坤)". */
+const SECTION_ROW = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/u;
 const DEADLINE_CELL = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化|^全年$/u;
 
 /**
@@ -107,12 +109,13 @@ const DEADLINE_CELL = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化
  * ("序号" / "|" / "重点工作任务分解" / "|" / …). Its header and rows, each row as one line of cells
  * as the task-table reader takes them (a cell's wrap spaces removed; person columns such as 责任领导
  * and columns of no task field such as 监督方式 left out). A last row cut by the end of the copy
- * keeps what it has. Undefined when the lines there are no such table.
+ * keeps what it has. A row of one cell numbered 一、 / （一） is a section of the rows: a line of the
+ * text (`sections`). Undefined when the lines there are no such table.
  */
 export function readCellPerLineTaskTable(
   raw: readonly string[],
   i: number,
-): { cols: TaskTableColumns; headerLines: number[]; separatorLines: number[]; rows: { lines: number[]; text: string; cut?: { number: string; task: string } }[]; end: number } | undefined {
+): { cols: TaskTableColumns; headerLines: number[]; separatorLines: number[]; sections: { line: number; text: string }[]; rows: { lines: number[]; text: string; cut?: { number: string; task: string } }[]; end: number } | undefined {
   const SEPARATOR = /^\s*\|\s*$/u;
   const ENDS_CELL = /^(\S.*?)\s*\|\s*$/u;
   const cells: { line: number; text: string }[] = [];
@@ -139,23 +142,27 @@ export function readCellPerLineTaskTable(
   }
   if (pending && end >= raw.length) cells.push(pending);
   else if (pending) end = pending.line - 1;
-  const width = cells.findIndex((c) => /^\d{1,3}$/u.test(c.text));
-  if (width < 3 || cells[0]!.text !== '序号') return undefined;
-  const header = cells.slice(0, width).map((c) => c.text);
+  // A row of one cell spanning the table, a section of its rows ("一、主要经济社会发展指标(牵头领导:成坤)"):
+  // a line of the text, not a cell.
+  const sections = cells.filter((c) => SECTION_ROW.test(c.text));
+  const body = cells.filter((c) => !SECTION_ROW.test(c.text));
+  const width = body.findIndex((c) => /^\d{1,3}$/u.test(c.text));
+  if (width < 3 || body[0]!.text !== '序号') return undefined;
+  const header = body.slice(0, width).map((c) => c.text);
   const W = TASK_TABLE_COLUMN_WORDS;
   const keep = header.map((h, k) => k === 0 || (!PERSON_COLUMN.test(h) && [W.task, W.lead, W.partners, W.deadline].some((re) => re.test(h))));
   const cols = readTaskTableHeader(header.filter((_, k) => keep[k]).join(' '));
   if (!cols) return undefined;
   const rows: { lines: number[]; text: string; cut?: { number: string; task: string } }[] = [];
-  for (let r = width; r < cells.length; r += width) {
-    const row = cells.slice(r, r + width);
+  for (let r = width; r < body.length; r += width) {
+    const row = body.slice(r, r + width);
     if (!/^\d{1,3}$/u.test(row[0]!.text)) return undefined;
     const text = row.filter((_, k) => keep[k]).map((c) => c.text || '—').join(' ');
     // The last row cut by the end of the copy: its number and what it has of its task.
     if (row.length < width) rows.push({ lines: row.map((c) => c.line), text, ...(row.length >= 2 ? { cut: { number: row[0]!.text, task: row[1]!.text } } : {}) });
     else rows.push({ lines: row.map((c) => c.line), text });
   }
-  return { cols, headerLines: cells.slice(0, width).map((c) => c.line), separatorLines, rows, end };
+  return { cols, headerLines: body.slice(0, width).map((c) => c.line), separatorLines, sections, rows, end };
 }
 
 /** "区财政局等区政府有关部门": the named units; "等…有关部门" names no unit of its own. */
@@ -379,11 +386,14 @@ export function cleanPolicyText(text: string): CleanText {
     const perLine = !taskTable && (/^\s*序号\s*\|\s*$/u.test(src) || (/^\s*序号\s*$/u.test(src) && /^\s*\|\s*$/u.test(raw[i + 1] ?? ''))) ? readCellPerLineTaskTable(raw, i) : undefined;
     if (perLine) {
       for (const line of [...perLine.headerLines, ...perLine.separatorLines]) removed.push({ line, what: TABLE_HEADER_LINE });
+      const from = lines.length;
+      lines.push(...perLine.sections);
       for (const r of perLine.rows) {
         const row = r.cut ? { number: r.cut.number, task: r.cut.task, lead: [] } : readTaskRow(r.text, perLine.cols);
         if (row) taskRows.push({ lines: r.lines, ...row });
         else for (const line of r.lines) lines.push({ line, text: normalizeLine(raw[line - 1]!.replace(/\s*\|\s*$/u, '')) });
       }
+      lines.splice(from, lines.length - from, ...lines.slice(from).sort((a, b) => a.line - b.line));
       i = perLine.end - 1;
       continue;
     }
@@ -409,6 +419,12 @@ export function cleanPolicyText(text: string): CleanText {
         continue;
       }
       closeTaskRow();
+      // A row of one cell naming a section of the rows, more rows below it: the table goes on.
+      const next = raw.slice(i + 1).find((l) => l.trim());
+      if (SECTION_ROW.test(src.trim()) && next !== undefined && /^\s*\d{1,3}\s+\S/u.test(next)) {
+        lines.push({ line: n, text: normalizeLine(src) });
+        continue;
+      }
       taskTable = undefined;
     }
     const columns = table ? undefined : readColumnsHeader(src);
