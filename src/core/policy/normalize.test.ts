@@ -114,3 +114,22 @@ describe('a section row inside a task table (郧阳 2023 分解表: rows grouped
     expect(cleanPolicyText(rows.join('\n')).lines.map((l) => l.text)).toContain(section.replace(/\(/u, '（').replace(/:/u, '：').replace(/\)/u, '）'));
   });
 });
+
+describe('a task table copied one cell a line with no "|" (blank lines between the cells)', () => {
+  // 郧阳 2023 分解表 as its web page copies (the copy ends inside row 1).
+  const yunyang = ['2023年区政府工作目标任务落实责任分解表', '', '序号', '', '目  标  任  务', '', '牵头单位', '', '责任单位', '', '责任人', '', '一、主要经济社会发展指标、发改、财政、行政审批、生态环境、营商环境、交通、金融、安全生产等工作目标(牵头领导:成坤、柯相国、王俊)', '', '1', '', '★地区生产总值增长15%。', '', '区发改局', ''];
+  it.each([
+    ['郧阳 2023, cut in row 1', yunyang, [['1', '地区生产总值增长15%']], []],
+    [
+      'two rows, then the text goes on',
+      [...yunyang, '区统计局', '', '张三', '', '2', '', '固定资产投资增长20%。', '', '区发改局', '', '区住建局', '', '李四', '', '二、工作要求', '', '各责任单位要按季度报送进展。'],
+      [['1', '地区生产总值增长15%'], ['2', '固定资产投资增长20%']],
+      ['二、工作要求', '各责任单位要按季度报送进展。'],
+    ],
+  ])('%s', (_, text, tasks, after) => {
+    const r = parsePolicyText(text.join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title.replace(/^★/u, '')])).toEqual(tasks);
+    const lines = cleanPolicyText(text.join('\n')).lines.map((l) => l.text);
+    expect(lines.slice(lines.length - after.length - 1)).toEqual([lines.find((l) => l.startsWith('一、')), ...after]);
+  });
+});

@@ -106,7 +106,9 @@ const DEADLINE_CELL = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化
 /**
  * A task table copied one cell a line, starting at line `i`: each cell ending in "|" ("序号 |" /
  * "重点工作 |" / … / "1 |" / …), or the cells on lines of their own with "|" alone between them
- * ("序号" / "|" / "重点工作任务分解" / "|" / …). Its header and rows, each row as one line of cells
+ * ("序号" / "|" / "重点工作任务分解" / "|" / …), or every line a cell with no "|" at all (blank lines
+ * between, as a web page's table is copied: the table ends at the first row not starting with
+ * its number). Its header and rows, each row as one line of cells
  * as the task-table reader takes them (a cell's wrap spaces removed; person columns such as 责任领导
  * and columns of no task field such as 监督方式 left out). A last row cut by the end of the copy
  * keeps what it has. A row of one cell numbered 一、 / （一） is a section of the rows: a line of the
@@ -120,12 +122,21 @@ export function readCellPerLineTaskTable(
   const ENDS_CELL = /^(\S.*?)\s*\|\s*$/u;
   const cells: { line: number; text: string }[] = [];
   const separatorLines: number[] = [];
+  // No "|" at all ("序号" / "" / "目  标  任  务" / "" / …, as a web page's table is copied): every
+  // line is a cell, and the table ends at the first row that does not start with its number.
+  const next = raw.slice(i + 1).find((l) => l.trim()) ?? '';
+  const bare = /^\s*序号\s*$/u.test(raw[i]!) && !/\|/u.test(next);
   // A line alone, a cell when a separator follows it (or the copy ends after it).
   let pending: { line: number; text: string } | undefined;
   let end = i;
   for (; end < raw.length; end++) {
     const line = raw[end]!;
     if (!line.trim()) continue;
+    if (bare) {
+      if (/\|/u.test(line)) break;
+      cells.push({ line: end + 1, text: normalizeLine(line) });
+      continue;
+    }
     if (SEPARATOR.test(line)) {
       separatorLines.push(end + 1);
       if (pending) cells.push(pending);
@@ -144,25 +155,33 @@ export function readCellPerLineTaskTable(
   else if (pending) end = pending.line - 1;
   // A row of one cell spanning the table, a section of its rows ("一、主要经济社会发展指标(牵头领导:成坤)"):
   // a line of the text, not a cell.
-  const sections = cells.filter((c) => SECTION_ROW.test(c.text));
-  const body = cells.filter((c) => !SECTION_ROW.test(c.text));
-  const width = body.findIndex((c) => /^\d{1,3}$/u.test(c.text));
-  if (width < 3 || body[0]!.text !== '序号') return undefined;
-  const header = body.slice(0, width).map((c) => c.text);
+  const sections: { line: number; text: string }[] = [];
+  const width = cells.filter((c) => !SECTION_ROW.test(c.text)).findIndex((c) => /^\d{1,3}$/u.test(c.text));
+  if (width < 3 || cells[0]!.text !== '序号' || cells.slice(0, width).some((c) => SECTION_ROW.test(c.text))) return undefined;
+  const header = cells.slice(0, width).map((c) => c.text);
   const W = TASK_TABLE_COLUMN_WORDS;
   const keep = header.map((h, k) => k === 0 || (!PERSON_COLUMN.test(h) && [W.task, W.lead, W.partners, W.deadline].some((re) => re.test(h))));
   const cols = readTaskTableHeader(header.filter((_, k) => keep[k]).join(' '));
   if (!cols) return undefined;
   const rows: { lines: number[]; text: string; cut?: { number: string; task: string } }[] = [];
-  for (let r = width; r < body.length; r += width) {
-    const row = body.slice(r, r + width);
-    if (!/^\d{1,3}$/u.test(row[0]!.text)) return undefined;
+  for (let r = width; r < cells.length; ) {
+    if (SECTION_ROW.test(cells[r]!.text)) {
+      sections.push(cells[r++]!);
+      continue;
+    }
+    const row = cells.slice(r, r + width);
+    if (!/^\d{1,3}$/u.test(row[0]!.text)) {
+      if (!bare) return undefined;
+      end = row[0]!.line - 1;
+      break;
+    }
+    r += width;
     const text = row.filter((_, k) => keep[k]).map((c) => c.text || '—').join(' ');
     // The last row cut by the end of the copy: its number and what it has of its task.
     if (row.length < width) rows.push({ lines: row.map((c) => c.line), text, ...(row.length >= 2 ? { cut: { number: row[0]!.text, task: row[1]!.text } } : {}) });
     else rows.push({ lines: row.map((c) => c.line), text });
   }
-  return { cols, headerLines: body.slice(0, width).map((c) => c.line), separatorLines, sections, rows, end };
+  return { cols, headerLines: cells.slice(0, width).map((c) => c.line), separatorLines, sections, rows, end };
 }
 
 /** "区财政局等区政府有关部门": the named units; "等…有关部门" names no unit of its own. */
@@ -382,8 +401,8 @@ export function cleanPolicyText(text: string): CleanText {
       removed.push({ line: n, what: '页码' });
       continue;
     }
-    // A task table copied one cell a line ("序号 |" / "重点工作 |" / … / "1 |" / …).
-    const perLine = !taskTable && (/^\s*序号\s*\|\s*$/u.test(src) || (/^\s*序号\s*$/u.test(src) && /^\s*\|\s*$/u.test(raw[i + 1] ?? ''))) ? readCellPerLineTaskTable(raw, i) : undefined;
+    // A task table copied one cell a line ("序号 |" / "重点工作 |" / … / "1 |" / …, or no "|" at all).
+    const perLine = !taskTable && /^\s*序号\s*(?:\|\s*)?$/u.test(src) ? readCellPerLineTaskTable(raw, i) : undefined;
     if (perLine) {
       for (const line of [...perLine.headerLines, ...perLine.separatorLines]) removed.push({ line, what: TABLE_HEADER_LINE });
       const from = lines.length;
