@@ -115,9 +115,10 @@ describe('a section row inside a task table (郧阳 2023 分解表: rows grouped
   });
 });
 
+// 郧阳 2023 分解表 as its web page copies (the copy ends inside row 1, after its 牵头单位 cell).
+const yunyang = ['2023年区政府工作目标任务落实责任分解表', '', '序号', '', '目  标  任  务', '', '牵头单位', '', '责任单位', '', '责任人', '', '一、主要经济社会发展指标、发改、财政、行政审批、生态环境、营商环境、交通、金融、安全生产等工作目标(牵头领导:成坤、柯相国、王俊)', '', '1', '', '★地区生产总值增长15%。', '', '区发改局', ''];
+
 describe('a task table copied one cell a line with no "|" (blank lines between the cells)', () => {
-  // 郧阳 2023 分解表 as its web page copies (the copy ends inside row 1).
-  const yunyang = ['2023年区政府工作目标任务落实责任分解表', '', '序号', '', '目  标  任  务', '', '牵头单位', '', '责任单位', '', '责任人', '', '一、主要经济社会发展指标、发改、财政、行政审批、生态环境、营商环境、交通、金融、安全生产等工作目标(牵头领导:成坤、柯相国、王俊)', '', '1', '', '★地区生产总值增长15%。', '', '区发改局', ''];
   it.each([
     ['郧阳 2023, cut in row 1', yunyang, [['1', '地区生产总值增长15%']], []],
     [
@@ -131,5 +132,17 @@ describe('a task table copied one cell a line with no "|" (blank lines between t
     expect(r.tasks.map((t) => [t.number, t.title.replace(/^★/u, '')])).toEqual(tasks);
     const lines = cleanPolicyText(text.join('\n')).lines.map((l) => l.text);
     expect(lines.slice(lines.length - after.length - 1)).toEqual([lines.find((l) => l.startsWith('一、')), ...after]);
+  });
+});
+
+describe('the last row of a task table cut by the end of the copy', () => {
+  it.each([
+    ['after its 牵头单位 cell (郧阳 2023)', yunyang, ['区发改局']],
+    ['inside its 牵头单位 cell', [...yunyang.slice(0, -2), '区发'], []],
+    ['cells ending in |, after the lead', ['序号 |', '目标任务 |', '牵头单位 |', '配合单位 |', '1 |', '地区生产总值增长15%。 |', '区发改局 |'], ['区发改局']],
+  ])('%s: the lead written in full is kept, the responsible units are left to the officer', (_, text, lead) => {
+    const r = parsePolicyText(text.join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.leadUnits, t.responsibleUnits])).toEqual([['1', lead, []]]);
+    expect(r.issues.some((i) => /被截断/u.test(i.message))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  * the rows of indicator tables (which PDF extraction drops into the middle of sentences).
  */
 import { pipeCells, readPipeTable, type PipeTableRow } from './pipe-table';
+import { UNIT_ENDINGS } from './trailers';
 
 /** One non-empty line after cleaning, with its 1-based line number in the original text. */
 export interface CleanLine {
@@ -48,6 +49,8 @@ export interface RawTaskRow {
   partners?: string;
   /** 完成期限, as written. */
   deadline?: string;
+  /** The row was cut by the end of the copy after its lead cell: its responsible units are not known. */
+  cut?: boolean;
 }
 
 /** What a task table's column after 序号 holds. */
@@ -117,7 +120,7 @@ const DEADLINE_CELL = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化
 export function readCellPerLineTaskTable(
   raw: readonly string[],
   i: number,
-): { cols: TaskTableColumns; headerLines: number[]; separatorLines: number[]; sections: { line: number; text: string }[]; rows: { lines: number[]; text: string; cut?: { number: string; task: string } }[]; end: number } | undefined {
+): { cols: TaskTableColumns; headerLines: number[]; separatorLines: number[]; sections: { line: number; text: string }[]; rows: { lines: number[]; text: string; cut?: { number: string; task: string; lead?: string[] } }[]; end: number } | undefined {
   const SEPARATOR = /^\s*\|\s*$/u;
   const ENDS_CELL = /^(\S.*?)\s*\|\s*$/u;
   const cells: { line: number; text: string }[] = [];
@@ -163,7 +166,7 @@ export function readCellPerLineTaskTable(
   const keep = header.map((h, k) => k === 0 || (!PERSON_COLUMN.test(h) && [W.task, W.lead, W.partners, W.deadline].some((re) => re.test(h))));
   const cols = readTaskTableHeader(header.filter((_, k) => keep[k]).join(' '));
   if (!cols) return undefined;
-  const rows: { lines: number[]; text: string; cut?: { number: string; task: string } }[] = [];
+  const rows: { lines: number[]; text: string; cut?: { number: string; task: string; lead?: string[] } }[] = [];
   for (let r = width; r < cells.length; ) {
     if (SECTION_ROW.test(cells[r]!.text)) {
       sections.push(cells[r++]!);
@@ -177,8 +180,11 @@ export function readCellPerLineTaskTable(
     }
     r += width;
     const text = row.filter((_, k) => keep[k]).map((c) => c.text || '—').join(' ');
-    // The last row cut by the end of the copy: its number and what it has of its task.
-    if (row.length < width) rows.push({ lines: row.map((c) => c.line), text, ...(row.length >= 2 ? { cut: { number: row[0]!.text, task: row[1]!.text } } : {}) });
+    // The last row cut by the end of the copy: its number, what it has of its task, and its lead
+    // cell when the copy ends after it (a name cut mid-word is no unit: 区发…).
+    const kept = row.filter((_, k) => keep[k]).map((c) => c.text);
+    const lead = kept[2] && UNIT_ENDINGS.test(kept[2]) ? { lead: [kept[2]] } : {};
+    if (row.length < width) rows.push({ lines: row.map((c) => c.line), text, ...(row.length >= 2 ? { cut: { number: row[0]!.text, task: row[1]!.text, ...lead } } : {}) });
     else rows.push({ lines: row.map((c) => c.line), text });
   }
   return { cols, headerLines: cells.slice(0, width).map((c) => c.line), separatorLines, sections, rows, end };
@@ -408,7 +414,8 @@ export function cleanPolicyText(text: string): CleanText {
       const from = lines.length;
       lines.push(...perLine.sections);
       for (const r of perLine.rows) {
-        const row = r.cut ? { number: r.cut.number, task: r.cut.task, lead: [] } : readTaskRow(r.text, perLine.cols);
+        // A cut row's other cells are not known: with a responsible column its units are not the lead's.
+        const row = r.cut ? { number: r.cut.number, task: r.cut.task, lead: r.cut.lead ?? [], ...(perLine.cols.partners ? { cut: true } : {}) } : readTaskRow(r.text, perLine.cols);
         if (row) taskRows.push({ lines: r.lines, ...row });
         else for (const line of r.lines) lines.push({ line, text: normalizeLine(raw[line - 1]!.replace(/\s*\|\s*$/u, '')) });
       }

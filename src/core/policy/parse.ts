@@ -265,7 +265,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // Rows of a task table (序号 任务 主要责任单位 协同配合单位 完成期限).
   for (const r of clean.taskRows) {
     const unitsText = `牵头单位：${r.lead.join('、')}${r.partners ? `；责任单位：${r.partners}` : ''}`;
-    const units = readLabelledUnits(unitsText);
+    // A row cut by the end of the copy after its lead cell: its responsible units are not known.
+    const units = r.cut ? { leadUnits: r.lead, responsibleUnits: [], leadInferred: false } : readLabelledUnits(unitsText);
+    if (r.cut) issues.push({ line: r.lines[r.lines.length - 1]!, message: `第${r.number}项任务的表格行在文本末尾被截断，责任单位没有读到，请核对原文后填写。` });
     taskSourceLines.push(...r.lines);
     makeTask(r.number, undefined, titleOf(r.task), r.task, units && { form: 'task-table', unitsText, text: r.task, units }, r.lines[0]!, r.deadline ? { deadlineText: r.deadline } : {});
   }
