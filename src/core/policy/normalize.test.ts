@@ -107,10 +107,12 @@ describe('a section row inside a task table (郧阳 2023 分解表: rows grouped
     ['a row a line', ['序号 目标任务 牵头单位 配合单位', section, '1 ★地区生产总值增长15%。 区发改局 区统计局', '二、营商环境', '2 固定资产投资增长20%。 区发改局 区住建局']],
   ])('%s: the rows are tasks, the section row a line of the text and no task', (_, rows) => {
     const r = parsePolicyText(['2023年区政府工作目标任务落实责任分解表', ...rows].join('\n'));
-    expect(r.tasks.map((t) => [t.number, t.leadUnits, t.responsibleUnits])).toEqual([
-      ['1', ['区发改局'], ['区统计局']],
-      ['2', ['区发改局'], ['区住建局']],
+    expect(r.tasks.map((t) => [t.number, t.title, t.text, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['1', '地区生产总值增长15%', '地区生产总值增长15%。', ['区发改局'], ['区统计局']],
+      ['2', '固定资产投资增长20%', '固定资产投资增长20%。', ['区发改局'], ['区住建局']],
     ]);
+    // ★ marks a key task: no part of its title, text or target's name.
+    expect(r.targets.map((t) => t.name)).toEqual(['地区生产总值', '固定资产投资']);
     expect(cleanPolicyText(rows.join('\n')).lines.map((l) => l.text)).toContain(section.replace(/\(/u, '（').replace(/:/u, '：').replace(/\)/u, '）'));
   });
 });
@@ -129,7 +131,7 @@ describe('a task table copied one cell a line with no "|" (blank lines between t
     ],
   ])('%s', (_, text, tasks, after) => {
     const r = parsePolicyText(text.join('\n'));
-    expect(r.tasks.map((t) => [t.number, t.title.replace(/^★/u, '')])).toEqual(tasks);
+    expect(r.tasks.map((t) => [t.number, t.title])).toEqual(tasks);
     const lines = cleanPolicyText(text.join('\n')).lines.map((l) => l.text);
     expect(lines.slice(lines.length - after.length - 1)).toEqual([lines.find((l) => l.startsWith('一、')), ...after]);
   });

@@ -18,6 +18,8 @@ const LEVEL2 = new RegExp(`^（([${CN}]+)）(.+)$`, 'u');
 const LEVEL3 = /^(\d{1,2})、(.{1,30})$/u;
 const BOX = /^专栏(\d+(?:[-－—]\d+)?)(.*)$/u;
 const DEFAULT_NOW = '2000-01-01T00:00:00.000Z';
+/** The mark of a key task (重点任务) before its text: ★地区生产总值增长15%。 */
+const KEY_TASK_MARK = /^\s*[★☆]+\s*/u;
 
 interface Heading {
   level: number;
@@ -113,7 +115,10 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   /** Lines of goal items that became tasks (assigned to units): their targets are the tasks', not goals. */
   const goalTaskLines: number[] = [];
   const trailerState: TrailerState = {};
-  const makeTask = (number: string, section: Section | undefined, title: string, body: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
+  const makeTask = (number: string, section: Section | undefined, rawTitle: string, rawBody: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
+    // ★ / ☆ before a task marks a key task (重点任务): no part of its title or text.
+    const title = rawTitle.replace(KEY_TASK_MARK, '');
+    const body = rawBody.replace(KEY_TASK_MARK, '');
     const key = `${keyPrefix}-${keyNumber(number)}`;
     const units = found?.units ?? { leadUnits: [], responsibleUnits: [], leadInferred: false };
     // One character (区, 市: a name cut off where the copy ends) names no unit.
