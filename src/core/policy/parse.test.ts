@@ -329,3 +329,26 @@ describe('layouts of 任务分解一览表, 重点工作分工方案 and their c
     expect(hs.tasks).toEqual([]);
   });
 });
+
+describe('goal items of a 责任分解方案 with their units’ trailer on their own line (咸安 2023)', () => {
+  const head = ['2023年区《政府工作报告》确定的重点工作任务责任分解方案', '一、2023年全区经济社会发展主要预期目标'];
+  it.each([
+    [
+      'the leader first, then the lead unit',
+      ['1.地区生产总值增长8%以上。(责任领导:杜新国;牵头单位:区发改局)', '2.固定资产投资增长16%以上。(责任领导:杜新国;牵头单位:区发改局)'],
+      [['1', '地区生产总值增长8%以上', ['区发改局']], ['2', '固定资产投资增长16%以上', ['区发改局']]],
+      [['task', 8], ['task', 16]],
+    ],
+    [
+      'the lead unit alone',
+      ['1.地区生产总值增长8%以上。(牵头单位:区发改局)', '2.固定资产投资增长16%以上。'],
+      [['1', '地区生产总值增长8%以上', ['区发改局']]],
+      [['goal', 16], ['task', 8]],
+    ],
+    ['no units: goals, no tasks', ['1.地区生产总值增长8%以上。', '2.固定资产投资增长16%以上。'], [], [['goal', 8], ['goal', 16]]],
+  ])('%s', (_, items, tasks, targets) => {
+    const r = parsePolicyText([...head, ...items].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual(tasks);
+    expect(r.targets.map((t) => [t.kind, t.value])).toEqual(targets);
+  });
+});

@@ -181,14 +181,17 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     for (const b of blocks) {
       const skip = roleOf(b) === 'goal' || roleOf(b) === 'review';
       // An item of a goal section whose own lines assign it to units (1.地区生产总值增长4.5%以上。 /
-      // 主要责任单位：区发展改革委, as a 分工方案 assigns its goals): a task the unit reports on.
+      // 主要责任单位：区发展改革委, as a 分工方案 assigns its goals; or its units' trailer on its own
+      // line, 1.地区生产总值增长8%以上。(责任领导:杜新国;牵头单位:区发改局)): a task the unit reports on.
       const assigned = (i: number) => {
+        const own = [b.lines[i]!.text];
         for (let k = i + 1; k < b.lines.length; k++) {
           const t = b.lines[k]!.text;
-          if (style.re.test(t) && isTaskLine(style, t, b.lines[k + 1]?.text)) return false;
+          if (style.re.test(t) && isTaskLine(style, t, b.lines[k + 1]?.text)) break;
           if (UNIT_LINE.test(t)) return true;
+          own.push(t);
         }
-        return false;
+        return findTrailer(own.join(''), {}) !== undefined;
       };
       let current: (typeof found)[number] | undefined;
       for (const [i, l] of b.lines.entries()) {
