@@ -127,6 +127,19 @@ describe('tables of the target reader', () => {
   });
 
   it.each(DOCUMENT_SCOPES.map((r) => [r.example, r.scope] as const))('document scope of %s is %s', (title, scope) => expect(documentScope(title)).toBe(scope));
+  // Titles of district and county 分解方案 that name no place (下陆 2023, 咸安 2023, 嘉鱼 2024).
+  it.each([
+    ['2023年区政府工作报告重点任务分解', '全区'],
+    ['区人民政府办公室关于印发2023年区政府工作报告重点任务分解的通知', '全区'],
+    ['2023年区《政府工作报告》确定的重点工作任务责任分解方案', '全区'],
+    ['县人民政府办公室关于印发2024年县《政府工作报告》确定的重点工作责任分解方案和2024年市《政府工作报告》涉及嘉鱼重点事项责任分解方案的通知', '全县'],
+    ['2024年县《政府工作报告》确定的重点工作责任分解方案', '全县'],
+    ['嘉鱼县2024年科技创新工作要点', '全县'],
+    ['区域创新体系建设实施方案', '全市'],
+    ['2023年区域协调发展工作要点', '全市'],
+    ['县域经济高质量发展三年行动方案', '全市'],
+  ])('document scope of %s is %s', (title, scope) => expect(documentScope(title)).toBe(scope));
+  it('a county’s text that speaks of 全县 binds 全县', () => expect(documentScope('关于推进工业强县的实施意见', '全县规模以上工业增加值增长10%，高于全市平均水平，全县……')).toBe('全县'));
   it('a city’s document binds 全市', () => expect(documentScope('关于推进人才集聚工程的实施意见')).toBe('全市'));
   it('a text whose title names no place binds 全区 when it speaks of 全区 more than of 全市', () => {
     expect(documentScope('“双倍增”实施方案重点任务主要有哪些?', '到2027年，全区技术合同登记额超100亿元，研发投入强度超过全市平均水平，全区上市企业达到10家。')).toBe('全区');

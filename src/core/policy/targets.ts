@@ -66,7 +66,7 @@ const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
  */
 export const NAME_PREFIXES = [
   /^[★☆]+/u, /^(?:到|至)?\d{4}年(?:底|末)?(?:前)?/u, /^\d+年内/u, /^[一二三四五]年内/u, /^每年/u, /^年度/u, /^连续\d+年/u, /^力争/u, /^争取/u, /^确保/u,
-  /^实现/u, /^全市/u, /^全省/u, /^全州/u, /^全国/u, /^全区/u, /^我市/u, /^市、区（县级市）两级/u, /^市、区两级/u, /^两级/u, /^其中/u, /^并/u,
+  /^实现/u, /^全市/u, /^全省/u, /^全州/u, /^全国/u, /^全区/u, /^全县/u, /^我市/u, /^市、区（县级市）两级/u, /^市、区两级/u, /^两级/u, /^其中/u, /^并/u,
   /^“(?!.*”)/u, /^和/u, /^及/u, /^且/u, /^在汉/u, /^重点(?=.{3})/u, /^直接/u, /^择优/u, /^跟踪/u, /^累计/u, /^新增/u, /^共/u, /^规模(?!以上)/u,
   new RegExp(`^(?:${ACTION_RE})(?:和|、|并)?`, 'u'),
 ];
@@ -94,9 +94,10 @@ export function documentScope(titleAndIssuer: string | string[], text = ''): str
     const t = piece.trim();
     for (const r of DOCUMENT_SCOPES) if (r.re.test(t)) return r.scope;
   }
-  // A district's own text, whatever its title: it speaks of 全区 more than of 全市.
+  // A district's (county's) own text, whatever its title: it speaks of 全区 (全县) more than of 全市.
   const count = (w: string) => text.split(w).length - 1;
-  return count('全区') > count('全市') ? '全区' : '全市';
+  const own = count('全县') > count('全区') ? '全县' : '全区';
+  return count(own) > count('全市') ? own : '全市';
 }
 
 /** The scope of a document from the start of its title (or issuer), first match wins. */
@@ -106,6 +107,10 @@ export const DOCUMENT_SCOPES: { re: RegExp; scope: string; example: string }[] =
   { re: /^(?:国务院|国家|中共中央|全国)/u, scope: '全国', example: '国务院关于深入实施“人工智能+”行动的意见' },
   { re: /^[\u4e00-\u9fff]{2,5}州(?!市)/u, scope: '全州', example: '黔东南州促进行业大模型发展实施方案' },
   { re: /^(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}区(?!域)/u, scope: '全区', example: '重庆市大渡口区“十四五”科技创新规划' },
+  // A district's or county's own text names itself 区 / 县 with no place name (2023年区《政府工作报告》…).
+  { re: /^(?:\d{4}年度?)?区(?=《|〈|“|政府|人民政府|委)/u, scope: '全区', example: '2023年区政府工作报告重点任务分解' },
+  { re: /^(?:\d{4}年度?)?县(?=《|〈|“|政府|人民政府|委)/u, scope: '全县', example: '2024年县《政府工作报告》确定的重点工作责任分解方案' },
+  { re: /^(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{1,3}县(?=人民政府|政府|委|关于|\d{4}年|“|《)/u, scope: '全县', example: '嘉鱼县人民政府办公室关于印发…的通知' },
   { re: /^(?:\d{4}年度?)?(?!关于|推进|推动|加快|促进|支持|加强|深化|全面|建设)[\u4e00-\u9fff]{0,4}?(?:开发区|经开区|高新区)/u, scope: '全区', example: '2021年度宣城高新区重点工作任务分解一览表' },
 ];
 
