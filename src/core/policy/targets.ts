@@ -61,13 +61,13 @@ const COUNT_ACTION_RE = [...TARGET_ACTIONS, ...COUNT_ONLY_ACTIONS].join('|');
 const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
 
 /**
- * Words stripped from the front of a name: time phrases, scope, manner and the actions
- * themselves ("5年内重点引进和培养" is how, not what).
+ * Words stripped from the front of a name: a list number (1. of a goal item), time phrases, scope,
+ * manner and the actions themselves ("5年内重点引进和培养" is how, not what).
  */
 export const NAME_PREFIXES = [
-  /^[★☆]+/u, /^(?:到|至)?\d{4}年(?:底|末)?(?:前)?/u, /^\d+年内/u, /^[一二三四五]年内/u, /^每年/u, /^年度/u, /^连续\d+年/u, /^力争/u, /^争取/u, /^确保/u,
-  /^实现/u, /^全市/u, /^全省/u, /^全州/u, /^全国/u, /^全区/u, /^全县/u, /^我市/u, /^市、区（县级市）两级/u, /^市、区两级/u, /^两级/u, /^其中/u, /^并/u,
-  /^“(?!.*”)/u, /^和/u, /^及/u, /^且/u, /^在汉/u, /^重点(?=.{3})/u, /^直接/u, /^择优/u, /^跟踪/u, /^累计/u, /^新增/u, /^共/u, /^规模(?!以上)/u,
+  /^[★☆]+/u, /^(?:\d{1,2}[.．、](?!\d)|（\d{1,2}）)/u, /^(?:到|至)?\d{4}年(?:底|末)?(?:前)?/u, /^\d+年内/u, /^[一二三四五]年内/u, /^每年/u, /^全年/u, /^年度/u, /^连续\d+年/u, /^力争/u, /^争取/u, /^确保/u,
+  /^努力/u, /^实现/u, /^全市/u, /^全省/u, /^全州/u, /^全国/u, /^全区/u, /^全县/u, /^我市/u, /^市、区（县级市）两级/u, /^市、区两级/u, /^两级/u, /^其中/u, /^并/u,
+  /^“(?!.*”)/u, /^和/u, /^及/u, /^且/u, /^在汉/u, /^重点(?=.{3})/u, /^直接/u, /^择优/u, /^跟踪/u, /^累计/u, /^新增/u, /^共/u, /^规模(?!以?上)/u,
   new RegExp(`^(?:${ACTION_RE})(?:和|、|并)?`, 'u'),
 ];
 
