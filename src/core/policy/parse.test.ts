@@ -221,6 +221,17 @@ describe('clusters from the seeds', () => {
   });
 });
 
+describe('the plan years of a span in the title', () => {
+  it.each([
+    ['武汉市创新发展三年行动方案(2022——2024年)', [2022, 2024]],
+    ['六盘水市新型基础设施建设三年行动方案(2022—2024年)', [2022, 2024]],
+    ['银川市推进创新驱动发展战略行动计划(2022-2025年)', [2022, 2025]],
+  ])('%s', (title, years) => {
+    const d = parsePolicyText(`${title}\n一、主要目标\n到2024年，建成技术创新中心10个。`).document;
+    expect([d.planStartYear, d.planEndYear]).toEqual(years);
+  });
+});
+
 describe('the plan years of a text without a span in its title', () => {
   it.each([
     ['"2012年起5年内": from 2012 to 2016', '关于推进人才集聚工程的实施意见\n一、总体目标\n1.目标。2012年起5年内，重点引进和培养高层次人才达到2000名左右。', [2012, 2016]],

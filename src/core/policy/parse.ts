@@ -474,7 +474,8 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   meta.title = (labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines);
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
-  const span = /（(\d{4})[—\-–－~至](\d{4})年）/u.exec(title);
+  // （2022—2024年）, with a double dash as Wuhan's texts often write it (2022——2024年).
+  const span = /（(\d{4})(?:[—\-–－~]{1,2}|至)(\d{4})年）/u.exec(title);
   if (span) {
     meta.planStartYear = Number(span[1]);
     meta.planEndYear = Number(span[2]);
