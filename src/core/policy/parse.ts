@@ -558,6 +558,14 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
  */
 function readTitle(lines: CleanLine[]): string | undefined {
   const head = lines.slice(0, 12).map((l) => l.text);
+  // A notice whose plan is its one attachment, named but not quoted (附件：X … X as the attachment's
+  // heading): X is the document's title, as the plan a notice quotes (印发《X》) is.
+  const attached = lines.flatMap((l, i) => (/^附件\s*[：:]\s*\S/u.test(l.text) ? [{ i, name: l.text.replace(/^附件\s*[：:]\s*/u, '') }] : []));
+  if (attached.length === 1 && TITLE_KIND.test(attached[0]!.name) && head.some((t) => /通知$/u.test(t))) {
+    const flat = (x: string) => x.replace(/[《》〈〉“”"\s（）()]/gu, '');
+    const heading = lines.slice(attached[0]!.i + 1).find((l) => flat(l.text) === flat(attached[0]!.name));
+    if (heading) return heading.text;
+  }
   // A 政策问答 page: its heading is the question, as written.
   if (head[0] && /[？?]$/u.test(head[0]) && head[0].length <= 100) return head[0];
   for (let i = 0; i < Math.min(head.length, 4); i++) {
