@@ -120,12 +120,18 @@ const UNIT = `(?<unit>${UNIT_RE})`;
 const TAIL = '(?<tail>以上|左右|以内|以下)?';
 /** A term of digits and Latin letters inside a name (5G, 3D打印, IPv6, 4K): no figure of its own. */
 const LATIN_TERM = '\\d*[A-Za-z]+\\d*(?![\\d.])';
+/** "打造10大技术创新中心": 大 (major) in place of a measure word; the count's unit follows the noun (majorUnit). */
+const MAJOR = '(?<major>大)(?=[\\u4e00-\\u9fff〈“])';
+/** The measure word of "N大<noun>": 项 for projects, programmes and actions (10大科技重大专项), else 个. */
+export function majorUnit(noun: string): string {
+  return /(?:项|专项|工程|行动|计划|任务)$/u.test(noun) ? '项' : '个';
+}
 /** After "<name>…<number><unit>" the clause ends: "51个事项" means the noun follows, another shape. */
 const END = '(?!(?!规模)[\\u4e00-\\u9fff])';
 export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
   { id: 'scale-of', example: '设立规模不低于30亿元的“武创科技成果转化基金”', re: new RegExp(`规模(?<verb>不低于|不少于|达到|超过)?${NUM}${UNIT}${TAIL}的(?<name>[^，。；：]{2,40})`, 'gu') },
   { id: 'respectively', example: '高新技术企业、科技型中小企业占比分别达到65%和55%', re: new RegExp(`(?<name>[^，。；：]{2,40}?)分别(?<verb>${VERB_RE})(?<values>\\d+(?:\\.\\d+)?(?:${UNIT_RE})?(?:(?:和|、)\\d+(?:\\.\\d+)?(?:${UNIT_RE})?)+)`, 'gu') },
-  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${COUNT_ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：、和（(元\\d][^，。；：]{1,89})`, 'gu') },
+  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${COUNT_ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}(?:${UNIT}|${MAJOR})${TAIL}(?<name>[^，。；：、和（(元\\d][^，。；：]{1,89})`, 'gu') },
   { id: 'name-verb-number', example: '到2027年，研发平台突破1500家', re: new RegExp(`(?<name>[^，。；：、]{2,40}?)(?<verb>${VERB_RE})${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'action-name-number', example: '建成市级概念验证中心30家', re: new RegExp(`(?<action>${ACTION_RE})(?<name>(?:${LATIN_TERM}|[^，。；：\\d]){2,60}?)${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'rank', example: '全市排名进入前40位', re: /(?<name>[^，。；：、]{0,30}?(?:排名|位次|排位))(?<verb>进入|保持|稳定在|提升至|跃升至|位居|居)?(?:全国|全球|世界|全省|中部)?前(?<value>\d+)(?<unit>位|名)/gu },
@@ -305,8 +311,11 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
         const items = splitNumberNameList(g.name!);
         const first = cleanName(items[0]!.name);
         if (!first || /^[\d]/u.test(first)) continue;
-        targets.push(hit(first, g.tail, Number(g.value), g.unit!, g.action));
-        for (const it of items.slice(1)) if (it.value !== undefined) targets.push(hit(cleanName(it.name), it.tail, it.value, it.unit!, g.action));
+        targets.push(hit(first, g.tail, Number(g.value), g.unit ?? majorUnit(first), g.action));
+        for (const it of items.slice(1)) {
+          const name = cleanName(it.name);
+          if (it.value !== undefined && name) targets.push(hit(name, it.tail, it.value, it.unit === '大' ? majorUnit(name) : it.unit!, g.action));
+        }
         kind = 'number-name';
         taken.push([start, end]);
         continue;
@@ -381,11 +390,12 @@ function hit(name: string, tail: string | undefined, value: number, unit: string
 
 /**
  * "市管企业中高级经营管理人才、200名副职后备人才和10000名…": the first name, then every
- * further "<number><unit><name>" after 、 or 和; pieces without a number belong to the
+ * further "[action]<number><unit><name>" after 、 or 和; pieces without a number belong to the
  * name before them (优秀教师、医生、科技人员).
  */
 function splitNumberNameList(text: string): { name: string; value?: number; unit?: string; tail?: string }[] {
-  const re = new RegExp(`(?:、|和|及)(?:不少于|不低于)?(\\d+(?:\\.\\d+)?)(${UNIT_RE})(以上|左右)?`, 'gu');
+  // "、推进10大科技重大专项" / "、引进和培育10大高端创新团队": an action of its own may open the next item.
+  const re = new RegExp(`(?:、|和|及)(?:[\\u4e00-\\u9fff]{2}(?:和[\\u4e00-\\u9fff]{2})?(?=\\d))?(?:不少于|不低于)?(\\d+(?:\\.\\d+)?)(${UNIT_RE}|大(?=[\\u4e00-\\u9fff〈“]))(以上|左右)?`, 'gu');
   const out: { name: string; value?: number; unit?: string; tail?: string }[] = [];
   let last = 0;
   let pending: { value?: number; unit?: string; tail?: string } = {};
