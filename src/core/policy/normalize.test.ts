@@ -90,13 +90,18 @@ describe('task tables flattened into lines (序号 任务 主要责任单位 协
   ])('row %s', (raw, row) => expect(readTaskRow(raw, cols)).toEqual(row));
 
   it('its rows become tasks with lead, responsible units and deadline; its lines are placed', () => {
-    const text = ['分解表', '序号 重点工作任务 主要责任单位 协同配合单位 完成期限', '33 新培育科技型中小企业50家以上。 区科技局 区经信局、区财政局等区政府有关部门,谯城经开区管委会。 2023年12月底', '34 推动园区提档升级。 区科技局', '区药投公司', '区发改委。 2023年12月底'].join('\n');
+    const text = ['关于印发2023年重点工作任务分解表的通知', '分解表', '序号 重点工作任务 主要责任单位 协同配合单位 完成期限', '33 新培育科技型中小企业50家以上。 区科技局 区经信局、区财政局等区政府有关部门,谯城经开区管委会。 2023年12月底', '34 推动园区提档升级。 区科技局', '区药投公司', '区发改委。 2023年12月底'].join('\n');
     const r = parsePolicyText(text);
     expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.responsibleUnits, t.deadline])).toEqual([
       ['33', '新培育科技型中小企业50家以上', ['区科技局'], ['区经信局', '区财政局', '谯城经开区管委会'], '2023-12-31'],
       ['34', '推动园区提档升级', ['区科技局', '区药投公司'], ['区发改委'], '2023-12-31'],
     ]);
-    expect([1, 2, 3, 4, 5, 6].map((n) => r.lineUse[n])).toEqual(['table', 'table', 'task', 'task', 'task', 'task']);
+    expect([2, 3, 4, 5, 6, 7].map((n) => r.lineUse[n])).toEqual(['table', 'table', 'task', 'task', 'task', 'task']);
+  });
+
+  it('the table’s title as the text’s first line is the document’s title too', () => {
+    const r = parsePolicyText(['2023年区政府工作目标任务落实责任分解表', '序号 目标任务 牵头单位 配合单位 完成时限', '1 地区生产总值增长15%。 区发改局 区统计局 2023年12月底'].join('\n'));
+    expect([r.document.title, r.document.planEndYear, r.tasks.length]).toEqual(['2023年区政府工作目标任务落实责任分解表', 2023, 1]);
   });
 });
 

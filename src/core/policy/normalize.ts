@@ -428,7 +428,8 @@ export function cleanPolicyText(text: string): CleanText {
     if (taskCols) {
       closeTaskRow();
       const prev = lines[lines.length - 1];
-      if (prev && /表$/u.test(prev.text) && prev.text.length <= 40) removed.push({ line: lines.pop()!.line, what: TABLE_TITLE });
+      // The table's title line, unless it is the text's first line: then it is the document's title too.
+      if (prev && lines.length > 1 && /表$/u.test(prev.text) && prev.text.length <= 40) removed.push({ line: lines.pop()!.line, what: TABLE_TITLE });
       removed.push({ line: n, what: TABLE_HEADER_LINE });
       taskTable = { cols: taskCols };
       continue;
