@@ -368,8 +368,9 @@ describe('a notice whose plan is its one attachment, named but not quoted (郧�
   const notice = ['郧阳区人民政府关于分解落实2023年区政府工作目标任务的通知', '各乡镇人民政府,区政府各部门:', '经研究决定,现将2023年区政府工作目标任务分解下达给你们,请认真组织落实。'];
   it.each([
     ['the attachment’s heading is the title', [...notice, '附件:2023年区政府工作目标任务落实责任分解表', '2023年1月30日', '附件', '2023年区政府工作目标任务落实责任分解表'], '2023年区政府工作目标任务落实责任分解表', 2023],
-    ['the attachment is named but not in the text: the notice', [...notice, '附件:2023年区政府工作目标任务落实责任分解表', '2023年1月30日'], notice[0], undefined],
-    ['an attachment that is no plan (名单): the notice', [...notice, '附件：市级有关单位名单', '附件', '市级有关单位名单'], notice[0], undefined],
+    // The notice hands out the year's targets (分解落实): a plan for 2023 (ONE_YEAR_PLANS).
+    ['the attachment is named but not in the text: the notice', [...notice, '附件:2023年区政府工作目标任务落实责任分解表', '2023年1月30日'], notice[0], 2023],
+    ['an attachment that is no plan (名单): the notice', [...notice, '附件：市级有关单位名单', '附件', '市级有关单位名单'], notice[0], 2023],
   ])('%s', (_, lines, title, year) => {
     const d = parsePolicyText(lines.join('\n')).document;
     expect([d.title, d.planEndYear]).toEqual([title, year]);
