@@ -376,3 +376,15 @@ describe('a notice whose plan is its one attachment, named but not quoted (郧�
     expect([d.title, d.planEndYear]).toEqual([title, year]);
   });
 });
+
+describe('the scope of a plan whose title names no place, issued by a district’s or county’s notice (下陆 2023, 嘉鱼 2024)', () => {
+  it.each([
+    ['区人民政府办公室关于印发2023年重点任务分解的通知', '全区'],
+    ['县人民政府办公室关于印发2024年重点工作责任分解方案的通知', '全县'],
+    ['市人民政府办公厅关于印发2023年重点任务分解的通知', '全市'],
+  ])('%s: %s', (notice, scope) => {
+    const plan = notice.replace(/^.*关于印发|的通知$/gu, '');
+    const r = parsePolicyText([notice, `《${plan}》已经研究同意，现印发给你们，请认真抓好落实。`, plan, '一、主要预期目标', '地区生产总值增长5%左右。'].join('\n'));
+    expect([r.document.title, r.targets.map((t) => t.scope)]).toEqual([plan, [scope]]);
+  });
+});

@@ -325,7 +325,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const targets: Target[] = [];
   const defaultYear = meta.planEndYear;
   const baseYear = countingBase(lines.map((l) => l.text).join('\n'), Number(meta.issueDate?.slice(0, 4)) || undefined);
-  const scope = documentScope([meta.title ?? '', meta.issuer ?? ''], lines.map((l) => l.text).join('\n'));
+  // The cover notice's title names who issues the plan (区人民政府办公室关于印发…的通知): weighed after the plan's title and issuer.
+  const noticeTitle = lines.slice(0, 12).find((l) => /关于印发.+的通知$/u.test(l.text))?.text ?? '';
+  const scope = documentScope([meta.title ?? '', meta.issuer ?? '', noticeTitle], lines.map((l) => l.text).join('\n'));
   const addTargets = (paragraph: string, kind: Target['kind'], taskKey?: string, futureOnly = false, bareFigures = false) => {
     for (const f of findTargets(paragraph, { defaultYear, baseYear, scope, futureOnly, bareFigures })) {
       if (targets.some((t) => t.taskKey === taskKey && t.name === f.name && t.value === f.value && t.unit === f.unit && t.year === f.year)) continue;
