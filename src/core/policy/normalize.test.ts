@@ -153,3 +153,15 @@ describe('the last row of a task table cut by the end of the copy', () => {
     expect(r.issues.some((i) => /被截断/u.test(i.message))).toBe(true);
   });
 });
+
+describe('a row with empty last cells in a table with no "|" (郧阳 2023 layout)', () => {
+  it('ends where the next row’s number stands; the rows after it are read', () => {
+    const rows = ['1', '★地区生产总值增长15%。', '区发改局', '区统计局', '2', '固定资产投资增长20%。', '区发改局', '区住建局', '李四', '3', '社会消费品零售总额增长12%。', '区商务局', '区统计局', '王五'];
+    const r = parsePolicyText([...yunyang.slice(0, 12), ...rows].join('\n\n'));
+    expect(r.tasks.map((t) => [t.number, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['1', ['区发改局'], ['区统计局']],
+      ['2', ['区发改局'], ['区住建局']],
+      ['3', ['区商务局'], ['区统计局']],
+    ]);
+  });
+});

@@ -172,13 +172,21 @@ export function readCellPerLineTaskTable(
       sections.push(cells[r++]!);
       continue;
     }
-    const row = cells.slice(r, r + width);
+    let row = cells.slice(r, r + width);
     if (!/^\d{1,3}$/u.test(row[0]!.text)) {
       if (!bare) return undefined;
       end = row[0]!.line - 1;
       break;
     }
-    r += width;
+    // No "|" at all: an empty cell leaves no line, so the next row's number may come early (its
+    // last cells were empty); the row ends there.
+    const next = bare ? row.findIndex((c, k) => k >= 2 && c.text === String(Number(row[0]!.text) + 1)) : -1;
+    if (next > 0) row = row.slice(0, next);
+    r += row.length;
+    if (next > 0) {
+      rows.push({ lines: row.map((c) => c.line), text: row.filter((_, k) => keep[k]).map((c) => c.text).join(' ') });
+      continue;
+    }
     const text = row.filter((_, k) => keep[k]).map((c) => c.text || '—').join(' ');
     // The last row cut by the end of the copy: its number, what it has of its task, and its lead
     // cell when the copy ends after it (a name cut mid-word is no unit: 区发…).
