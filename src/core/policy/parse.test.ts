@@ -388,3 +388,15 @@ describe('the scope of a plan whose title names no place, issued by a district�
     expect([r.document.title, r.targets.map((t) => t.scope)]).toEqual([plan, [scope]]);
   });
 });
+
+describe('the unclosed-bracket issue is raised for bracketed trailers only', () => {
+  it.each([
+    ['units on lines of their own (立山 2023)', ['立山区政府2023年重点工作任务分解和责任分工方案', '一、主要预期目标', '1.努力实现地区生产总值增长6.2%左右。', '牵头单位:区发改局', '责任单位:立山经济开发区、全区经济运行各专班'], false],
+    ['a task table (谯城区 2023)', ['分解表', '序号 重点工作任务 主要责任单位 协同配合单位 完成期限', '33 新培育科技型中小企业50家以上。 区科技局 区经信局 2023年12月底'], false],
+    ['a trailer cut by the end of the copy', ['2023年工作要点', '1.加快建设概念验证中心。（牵头单位：市科技局；责任单位：市发改委、市财政局'], true],
+  ])('%s', (_, lines, raised) => {
+    const r = parsePolicyText(lines.join('\n'));
+    expect(r.tasks).toHaveLength(1);
+    expect(r.issues.some((i) => /括号没有闭合/u.test(i.message))).toBe(raised);
+  });
+});

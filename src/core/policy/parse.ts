@@ -143,7 +143,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       updatedAt: now,
     });
     taskLines.set(key, line);
-    if (found && !/[）)\]］】]$/u.test(found.unitsText)) issues.push({ line, taskKey: key, message: `第${number}项任务的单位括号没有闭合，请核对牵头单位和责任单位。` });
+    // A bracketed trailer cut before its closing bracket (unit lines and table cells have no bracket).
+    if (found && /^[（([［【]/u.test(found.unitsText) && !/[）)\]］】]$/u.test(found.unitsText)) issues.push({ line, taskKey: key, message: `第${number}项任务的单位括号没有闭合，请核对牵头单位和责任单位。` });
   };
   // The plan's own heading after a cover notice (关于印发《X》的通知 … X): the line where the plan starts.
   const bareTitle = (meta.title ?? '').replace(/[《》〈〉“”"\s（）()]/gu, '');
