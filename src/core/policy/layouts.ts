@@ -123,6 +123,8 @@ export const ONE_YEAR_PLANS: { example: string; re: RegExp }[] = [
   { example: '2024年科技创新工作要点', re: /工作要点/u },
   { example: '2023年本部门年度重点工作任务的任务分解', re: /(?:任务|责任)分解/u },
   { example: '2015年市《政府工作报告》确定的主要目标任务责任分解方案', re: /政府工作报告/u },
+  // A notice handing out a year's targets (分解落实 / 分解下达), the plan not in its text.
+  { example: '郧阳区人民政府关于分解落实2023年区政府工作目标任务的通知', re: /分解(?:落实|下达)/u },
 ];
 
 /** True when a title names a plan for one year (see ONE_YEAR_PLANS). */

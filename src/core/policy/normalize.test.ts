@@ -64,7 +64,18 @@ describe('task tables flattened into lines (序号 任务 主要责任单位 协
     ['序号 工作任务 牵头单位 配合单位', { partners: true, deadline: false }],
     ['序号 目标任务 责任单位 完成时限', { partners: false, deadline: true }],
     ['序号 指标 单位 目标值 责任单位', undefined],
+    // 郧阳 2023 分解表: after 牵头单位, 责任单位 holds the other responsible units; 责任人 is a person.
+    ['序号 目标任务 牵头单位 责任单位 责任人', { partners: true, deadline: false, kinds: ['task', 'lead', 'partners', 'person'] }],
+    ['序号 目标任务 牵头单位 责任单位', { partners: true, deadline: false }],
+    ['序号 工作任务 责任领导 牵头单位 配合单位 完成时限', { partners: true, deadline: true, kinds: ['task', 'person', 'lead', 'partners', 'deadline'] }],
+    ['序号 目标任务 责任单位 牵头单位', undefined],
   ])('header %s', (header, cols) => expect(readTaskTableHeader(header)).toEqual(cols));
+
+  it.each([
+    ['序号 目标任务 牵头单位 责任单位 完成时限', '1 地区生产总值增长15%。 区发改局 区统计局 2023年12月底', { number: '1', task: '地区生产总值增长15%。', lead: ['区发改局'], partners: '区统计局', deadline: '2023年12月底' }],
+    ['序号 工作任务 责任领导 牵头单位 配合单位 完成时限', '2 固定资产投资增长20%。 李四 区发改局 区住建局 2023年12月底', { number: '2', task: '固定资产投资增长20%。', lead: ['区发改局'], partners: '区住建局', deadline: '2023年12月底' }],
+    ['序号 目标任务 牵头单位 责任单位 责任人', '1 地区生产总值增长15%。 区发改局 区统计局 张三', { number: '1', task: '地区生产总值增长15%。', lead: ['区发改局'], partners: '区统计局' }],
+  ])('%s: row %s', (header, raw, row) => expect(readTaskRow(raw, readTaskTableHeader(header)!)).toEqual(row));
 
   const cols = readTaskTableHeader('序号 重点工作任务 主要责任单位 协同配合单位 完成期限')!;
   it.each([
@@ -79,12 +90,78 @@ describe('task tables flattened into lines (序号 任务 主要责任单位 协
   ])('row %s', (raw, row) => expect(readTaskRow(raw, cols)).toEqual(row));
 
   it('its rows become tasks with lead, responsible units and deadline; its lines are placed', () => {
-    const text = ['分解表', '序号 重点工作任务 主要责任单位 协同配合单位 完成期限', '33 新培育科技型中小企业50家以上。 区科技局 区经信局、区财政局等区政府有关部门,谯城经开区管委会。 2023年12月底', '34 推动园区提档升级。 区科技局', '区药投公司', '区发改委。 2023年12月底'].join('\n');
+    const text = ['关于印发2023年重点工作任务分解表的通知', '分解表', '序号 重点工作任务 主要责任单位 协同配合单位 完成期限', '33 新培育科技型中小企业50家以上。 区科技局 区经信局、区财政局等区政府有关部门,谯城经开区管委会。 2023年12月底', '34 推动园区提档升级。 区科技局', '区药投公司', '区发改委。 2023年12月底'].join('\n');
     const r = parsePolicyText(text);
     expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.responsibleUnits, t.deadline])).toEqual([
       ['33', '新培育科技型中小企业50家以上', ['区科技局'], ['区经信局', '区财政局', '谯城经开区管委会'], '2023-12-31'],
       ['34', '推动园区提档升级', ['区科技局', '区药投公司'], ['区发改委'], '2023-12-31'],
     ]);
-    expect([1, 2, 3, 4, 5, 6].map((n) => r.lineUse[n])).toEqual(['table', 'table', 'task', 'task', 'task', 'task']);
+    expect([2, 3, 4, 5, 6, 7].map((n) => r.lineUse[n])).toEqual(['table', 'table', 'task', 'task', 'task', 'task']);
+  });
+
+  it('the table’s title as the text’s first line is the document’s title too', () => {
+    const r = parsePolicyText(['2023年区政府工作目标任务落实责任分解表', '序号 目标任务 牵头单位 配合单位 完成时限', '1 地区生产总值增长15%。 区发改局 区统计局 2023年12月底'].join('\n'));
+    expect([r.document.title, r.document.planEndYear, r.tasks.length]).toEqual(['2023年区政府工作目标任务落实责任分解表', 2023, 1]);
+  });
+});
+
+describe('a section row inside a task table (郧阳 2023 分解表: rows grouped under 一、… with their 牵头领导)', () => {
+  const section = '一、主要经济社会发展指标、发改、财政、行政审批、生态环境、营商环境、交通、金融、安全生产等工作目标(牵头领导:成坤、柯相国、王俊)';
+  it.each([
+    ['cells ending in |', ['序号 |', '目标任务 |', '牵头单位 |', '配合单位 |', `${section} |`, '1 |', '★地区生产总值增长15%。 |', '区发改局 |', '区统计局 |', '2 |', '固定资产投资增长20%。 |', '区发改局 |', '区住建局 |']],
+    ['a row a line', ['序号 目标任务 牵头单位 配合单位', section, '1 ★地区生产总值增长15%。 区发改局 区统计局', '二、营商环境', '2 固定资产投资增长20%。 区发改局 区住建局']],
+  ])('%s: the rows are tasks, the section row a line of the text and no task', (_, rows) => {
+    const r = parsePolicyText(['2023年区政府工作目标任务落实责任分解表', ...rows].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.text, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['1', '地区生产总值增长15%', '地区生产总值增长15%。', ['区发改局'], ['区统计局']],
+      ['2', '固定资产投资增长20%', '固定资产投资增长20%。', ['区发改局'], ['区住建局']],
+    ]);
+    // ★ marks a key task: no part of its title, text or target's name.
+    expect(r.targets.map((t) => t.name)).toEqual(['地区生产总值', '固定资产投资']);
+    expect(cleanPolicyText(rows.join('\n')).lines.map((l) => l.text)).toContain(section.replace(/\(/u, '（').replace(/:/u, '：').replace(/\)/u, '）'));
+  });
+});
+
+// 郧阳 2023 分解表 as its web page copies (the copy ends inside row 1, after its 牵头单位 cell).
+const yunyang = ['2023年区政府工作目标任务落实责任分解表', '', '序号', '', '目  标  任  务', '', '牵头单位', '', '责任单位', '', '责任人', '', '一、主要经济社会发展指标、发改、财政、行政审批、生态环境、营商环境、交通、金融、安全生产等工作目标(牵头领导:成坤、柯相国、王俊)', '', '1', '', '★地区生产总值增长15%。', '', '区发改局', ''];
+
+describe('a task table copied one cell a line with no "|" (blank lines between the cells)', () => {
+  it.each([
+    ['郧阳 2023, cut in row 1', yunyang, [['1', '地区生产总值增长15%']], []],
+    [
+      'two rows, then the text goes on',
+      [...yunyang, '区统计局', '', '张三', '', '2', '', '固定资产投资增长20%。', '', '区发改局', '', '区住建局', '', '李四', '', '二、工作要求', '', '各责任单位要按季度报送进展。'],
+      [['1', '地区生产总值增长15%'], ['2', '固定资产投资增长20%']],
+      ['二、工作要求', '各责任单位要按季度报送进展。'],
+    ],
+  ])('%s', (_, text, tasks, after) => {
+    const r = parsePolicyText(text.join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title])).toEqual(tasks);
+    const lines = cleanPolicyText(text.join('\n')).lines.map((l) => l.text);
+    expect(lines.slice(lines.length - after.length - 1)).toEqual([lines.find((l) => l.startsWith('一、')), ...after]);
+  });
+});
+
+describe('the last row of a task table cut by the end of the copy', () => {
+  it.each([
+    ['after its 牵头单位 cell (郧阳 2023)', yunyang, ['区发改局']],
+    ['inside its 牵头单位 cell', [...yunyang.slice(0, -2), '区发'], []],
+    ['cells ending in |, after the lead', ['序号 |', '目标任务 |', '牵头单位 |', '配合单位 |', '1 |', '地区生产总值增长15%。 |', '区发改局 |'], ['区发改局']],
+  ])('%s: the lead written in full is kept, the responsible units are left to the officer', (_, text, lead) => {
+    const r = parsePolicyText(text.join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.leadUnits, t.responsibleUnits])).toEqual([['1', lead, []]]);
+    expect(r.issues.some((i) => /被截断/u.test(i.message))).toBe(true);
+  });
+});
+
+describe('a row with empty last cells in a table with no "|" (郧阳 2023 layout)', () => {
+  it('ends where the next row’s number stands; the rows after it are read', () => {
+    const rows = ['1', '★地区生产总值增长15%。', '区发改局', '区统计局', '2', '固定资产投资增长20%。', '区发改局', '区住建局', '李四', '3', '社会消费品零售总额增长12%。', '区商务局', '区统计局', '王五'];
+    const r = parsePolicyText([...yunyang.slice(0, 12), ...rows].join('\n\n'));
+    expect(r.tasks.map((t) => [t.number, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['1', ['区发改局'], ['区统计局']],
+      ['2', ['区发改局'], ['区住建局']],
+      ['3', ['区商务局'], ['区统计局']],
+    ]);
   });
 });

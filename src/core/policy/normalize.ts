@@ -4,6 +4,7 @@
  * the rows of indicator tables (which PDF extraction drops into the middle of sentences).
  */
 import { pipeCells, readPipeTable, type PipeTableRow } from './pipe-table';
+import { UNIT_ENDINGS } from './trailers';
 
 /** One non-empty line after cleaning, with its 1-based line number in the original text. */
 export interface CleanLine {
@@ -48,12 +49,19 @@ export interface RawTaskRow {
   partners?: string;
   /** 完成期限, as written. */
   deadline?: string;
+  /** The row was cut by the end of the copy after its lead cell: its responsible units are not known. */
+  cut?: boolean;
 }
+
+/** What a task table's column after 序号 holds. */
+export type TaskColumnKind = 'task' | 'lead' | 'partners' | 'deadline' | 'person';
 
 /** The columns of a task table, found from its header. */
 export interface TaskTableColumns {
   partners: boolean;
   deadline: boolean;
+  /** The columns after 序号 in order, when the table has a person column (责任领导 叶林) to leave out of its rows. */
+  kinds?: TaskColumnKind[];
 }
 
 /** Words of a task table's header cells, by what the column holds; a row per column kind. */
@@ -63,42 +71,75 @@ export const TASK_TABLE_COLUMN_WORDS = {
   partners: /^(?:协同配合单位|配合单位|协办单位|参与单位|协同单位|配合部门)$/u,
   deadline: /^(?:完成期限|完成时限|完成时间|时间节点|时限)$/u,
 };
+/** Columns naming a person (责任领导 叶林), not a unit: left out of a task table's rows. */
+const PERSON_COLUMN = /^(?:责任领导|分管领导|牵头领导|包保领导|联系领导|责任人|联系人|分管负责人)$/u;
 
-/** A task table's header ("序号 重点工作任务 主要责任单位 协同配合单位 完成期限"), else undefined. */
+/**
+ * A task table's header ("序号 重点工作任务 主要责任单位 协同配合单位 完成期限"), else undefined.
+ * After a 牵头 column, a 责任单位 column holds the other responsible units (牵头单位 | 责任单位, the
+ * usual header of a 责任分解表); person columns (责任领导, 责任人) may stand anywhere after the task.
+ */
 export function readTaskTableHeader(src: string): TaskTableColumns | undefined {
   const cells = src.trim().split(/\s+/u);
-  if (cells[0] !== '序号' || cells.length < 3 || !TASK_TABLE_COLUMN_WORDS.task.test(cells[1]!) || !TASK_TABLE_COLUMN_WORDS.lead.test(cells[2]!)) return undefined;
-  const rest = cells.slice(3);
-  if (!rest.every((c) => TASK_TABLE_COLUMN_WORDS.partners.test(c) || TASK_TABLE_COLUMN_WORDS.deadline.test(c))) return undefined;
-  return { partners: rest.some((c) => TASK_TABLE_COLUMN_WORDS.partners.test(c)), deadline: rest.some((c) => TASK_TABLE_COLUMN_WORDS.deadline.test(c)) };
+  const W = TASK_TABLE_COLUMN_WORDS;
+  if (cells[0] !== '序号' || cells.length < 3 || !W.task.test(cells[1]!)) return undefined;
+  const kinds: TaskColumnKind[] = ['task'];
+  let lead: string | undefined;
+  for (const c of cells.slice(2)) {
+    if (PERSON_COLUMN.test(c)) kinds.push('person');
+    else if (!lead && W.lead.test(c)) {
+      lead = c;
+      kinds.push('lead');
+    } else if (lead && (W.partners.test(c) || (/^牵头/u.test(lead) && /^责任(?:单位|部门)$/u.test(c)))) kinds.push('partners');
+    else if (lead && W.deadline.test(c)) kinds.push('deadline');
+    else return undefined;
+  }
+  if (!lead) return undefined;
+  // The lead column right after the task's, as every table without a person column has it.
+  if (!kinds.includes('person') && kinds[1] !== 'lead') return undefined;
+  const cols: TaskTableColumns = { partners: kinds.includes('partners'), deadline: kinds.includes('deadline') };
+  if (kinds.includes('person')) cols.kinds = kinds;
+  return cols;
 }
 
+/** A task table's row of one cell naming a section of its rows: "一、主要经济社会发展指标…(牵头领导:成坤)". */
+const SECTION_ROW = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/u;
 const DEADLINE_CELL = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化|^全年$/u;
-/** Columns naming a person (责任领导 叶林), not a unit: left out of a task table's rows. */
-const PERSON_COLUMN = /^(?:责任领导|分管领导|包保领导|联系领导|责任人|联系人|分管负责人)$/u;
 
 /**
  * A task table copied one cell a line, starting at line `i`: each cell ending in "|" ("序号 |" /
  * "重点工作 |" / … / "1 |" / …), or the cells on lines of their own with "|" alone between them
- * ("序号" / "|" / "重点工作任务分解" / "|" / …). Its header and rows, each row as one line of cells
+ * ("序号" / "|" / "重点工作任务分解" / "|" / …), or every line a cell with no "|" at all (blank lines
+ * between, as a web page's table is copied: the table ends at the first row not starting with
+ * its number). Its header and rows, each row as one line of cells
  * as the task-table reader takes them (a cell's wrap spaces removed; person columns such as 责任领导
  * and columns of no task field such as 监督方式 left out). A last row cut by the end of the copy
- * keeps what it has. Undefined when the lines there are no such table.
+ * keeps what it has. A row of one cell numbered 一、 / （一） is a section of the rows: a line of the
+ * text (`sections`). Undefined when the lines there are no such table.
  */
 export function readCellPerLineTaskTable(
   raw: readonly string[],
   i: number,
-): { cols: TaskTableColumns; headerLines: number[]; separatorLines: number[]; rows: { lines: number[]; text: string; cut?: { number: string; task: string } }[]; end: number } | undefined {
+): { cols: TaskTableColumns; headerLines: number[]; separatorLines: number[]; sections: { line: number; text: string }[]; rows: { lines: number[]; text: string; cut?: { number: string; task: string; lead?: string[] } }[]; end: number } | undefined {
   const SEPARATOR = /^\s*\|\s*$/u;
   const ENDS_CELL = /^(\S.*?)\s*\|\s*$/u;
   const cells: { line: number; text: string }[] = [];
   const separatorLines: number[] = [];
+  // No "|" at all ("序号" / "" / "目  标  任  务" / "" / …, as a web page's table is copied): every
+  // line is a cell, and the table ends at the first row that does not start with its number.
+  const next = raw.slice(i + 1).find((l) => l.trim()) ?? '';
+  const bare = /^\s*序号\s*$/u.test(raw[i]!) && !/\|/u.test(next);
   // A line alone, a cell when a separator follows it (or the copy ends after it).
   let pending: { line: number; text: string } | undefined;
   let end = i;
   for (; end < raw.length; end++) {
     const line = raw[end]!;
     if (!line.trim()) continue;
+    if (bare) {
+      if (/\|/u.test(line)) break;
+      cells.push({ line: end + 1, text: normalizeLine(line) });
+      continue;
+    }
     if (SEPARATOR.test(line)) {
       separatorLines.push(end + 1);
       if (pending) cells.push(pending);
@@ -115,23 +156,46 @@ export function readCellPerLineTaskTable(
   }
   if (pending && end >= raw.length) cells.push(pending);
   else if (pending) end = pending.line - 1;
-  const width = cells.findIndex((c) => /^\d{1,3}$/u.test(c.text));
-  if (width < 3 || cells[0]!.text !== '序号') return undefined;
+  // A row of one cell spanning the table, a section of its rows ("一、主要经济社会发展指标(牵头领导:成坤)"):
+  // a line of the text, not a cell.
+  const sections: { line: number; text: string }[] = [];
+  const width = cells.filter((c) => !SECTION_ROW.test(c.text)).findIndex((c) => /^\d{1,3}$/u.test(c.text));
+  if (width < 3 || cells[0]!.text !== '序号' || cells.slice(0, width).some((c) => SECTION_ROW.test(c.text))) return undefined;
   const header = cells.slice(0, width).map((c) => c.text);
   const W = TASK_TABLE_COLUMN_WORDS;
   const keep = header.map((h, k) => k === 0 || (!PERSON_COLUMN.test(h) && [W.task, W.lead, W.partners, W.deadline].some((re) => re.test(h))));
   const cols = readTaskTableHeader(header.filter((_, k) => keep[k]).join(' '));
   if (!cols) return undefined;
-  const rows: { lines: number[]; text: string; cut?: { number: string; task: string } }[] = [];
-  for (let r = width; r < cells.length; r += width) {
-    const row = cells.slice(r, r + width);
-    if (!/^\d{1,3}$/u.test(row[0]!.text)) return undefined;
+  const rows: { lines: number[]; text: string; cut?: { number: string; task: string; lead?: string[] } }[] = [];
+  for (let r = width; r < cells.length; ) {
+    if (SECTION_ROW.test(cells[r]!.text)) {
+      sections.push(cells[r++]!);
+      continue;
+    }
+    let row = cells.slice(r, r + width);
+    if (!/^\d{1,3}$/u.test(row[0]!.text)) {
+      if (!bare) return undefined;
+      end = row[0]!.line - 1;
+      break;
+    }
+    // No "|" at all: an empty cell leaves no line, so the next row's number may come early (its
+    // last cells were empty); the row ends there.
+    const next = bare ? row.findIndex((c, k) => k >= 2 && c.text === String(Number(row[0]!.text) + 1)) : -1;
+    if (next > 0) row = row.slice(0, next);
+    r += row.length;
+    if (next > 0) {
+      rows.push({ lines: row.map((c) => c.line), text: row.filter((_, k) => keep[k]).map((c) => c.text).join(' ') });
+      continue;
+    }
     const text = row.filter((_, k) => keep[k]).map((c) => c.text || '—').join(' ');
-    // The last row cut by the end of the copy: its number and what it has of its task.
-    if (row.length < width) rows.push({ lines: row.map((c) => c.line), text, ...(row.length >= 2 ? { cut: { number: row[0]!.text, task: row[1]!.text } } : {}) });
+    // The last row cut by the end of the copy: its number, what it has of its task, and its lead
+    // cell when the copy ends after it (a name cut mid-word is no unit: 区发…).
+    const kept = row.filter((_, k) => keep[k]).map((c) => c.text);
+    const lead = kept[2] && UNIT_ENDINGS.test(kept[2]) ? { lead: [kept[2]] } : {};
+    if (row.length < width) rows.push({ lines: row.map((c) => c.line), text, ...(row.length >= 2 ? { cut: { number: row[0]!.text, task: row[1]!.text, ...lead } } : {}) });
     else rows.push({ lines: row.map((c) => c.line), text });
   }
-  return { cols, headerLines: cells.slice(0, width).map((c) => c.line), separatorLines, rows, end };
+  return { cols, headerLines: cells.slice(0, width).map((c) => c.line), separatorLines, sections, rows, end };
 }
 
 /** "区财政局等区政府有关部门": the named units; "等…有关部门" names no unit of its own. */
@@ -143,10 +207,20 @@ export function readTaskRow(raw: string, cols: TaskTableColumns): Omit<RawTaskRo
   const number = cells.shift();
   if (!number || !/^\d{1,3}$/u.test(number) || cells.length < 2) return undefined;
   let deadline: string | undefined;
-  if (cols.deadline && DEADLINE_CELL.test(cells[cells.length - 1]!)) deadline = cells.pop();
+  // Person columns (责任领导 叶林) are left out: those after the lead column read from the right,
+  // those between the task and the lead column after the task's cells.
+  const kinds = cols.kinds ?? [];
+  const after = kinds.slice(kinds.indexOf('lead') + 1);
+  for (const kind of after.reverse()) {
+    if (kind === 'partners') break;
+    if (kind === 'deadline' && DEADLINE_CELL.test(cells[cells.length - 1]!)) deadline = cells.pop();
+    else if (kind === 'person' && cells.length > 2) cells.pop();
+  }
+  if (!cols.kinds && cols.deadline && DEADLINE_CELL.test(cells[cells.length - 1]!)) deadline = cells.pop();
   // The task cell: up to the first cell ending a sentence (a cell may hold spaces), else the first.
   const end = cells.findIndex((c) => /[。；;]$/u.test(c));
   const taskCells = cells.splice(0, end >= 0 && end < cells.length - 1 ? end + 1 : 1);
+  for (const kind of kinds.slice(1, kinds.indexOf('lead'))) if (kind === 'person' && cells.length > 1) cells.shift();
   const partners = cols.partners && cells.length >= 2 ? cells.pop() : undefined;
   if (!cells.length) return undefined;
   const row: Omit<RawTaskRow, 'lines'> = { number, task: normalizeLine(taskCells.join(' ')), lead: cells.map((c) => normalizeLine(c).replace(OTHERS_PHRASE, '').replace(/[。，、]+$/u, '')) };
@@ -341,15 +415,19 @@ export function cleanPolicyText(text: string): CleanText {
       removed.push({ line: n, what: '页码' });
       continue;
     }
-    // A task table copied one cell a line ("序号 |" / "重点工作 |" / … / "1 |" / …).
-    const perLine = !taskTable && (/^\s*序号\s*\|\s*$/u.test(src) || (/^\s*序号\s*$/u.test(src) && /^\s*\|\s*$/u.test(raw[i + 1] ?? ''))) ? readCellPerLineTaskTable(raw, i) : undefined;
+    // A task table copied one cell a line ("序号 |" / "重点工作 |" / … / "1 |" / …, or no "|" at all).
+    const perLine = !taskTable && /^\s*序号\s*(?:\|\s*)?$/u.test(src) ? readCellPerLineTaskTable(raw, i) : undefined;
     if (perLine) {
       for (const line of [...perLine.headerLines, ...perLine.separatorLines]) removed.push({ line, what: TABLE_HEADER_LINE });
+      const from = lines.length;
+      lines.push(...perLine.sections);
       for (const r of perLine.rows) {
-        const row = r.cut ? { number: r.cut.number, task: r.cut.task, lead: [] } : readTaskRow(r.text, perLine.cols);
+        // A cut row's other cells are not known: with a responsible column its units are not the lead's.
+        const row = r.cut ? { number: r.cut.number, task: r.cut.task, lead: r.cut.lead ?? [], ...(perLine.cols.partners ? { cut: true } : {}) } : readTaskRow(r.text, perLine.cols);
         if (row) taskRows.push({ lines: r.lines, ...row });
         else for (const line of r.lines) lines.push({ line, text: normalizeLine(raw[line - 1]!.replace(/\s*\|\s*$/u, '')) });
       }
+      lines.splice(from, lines.length - from, ...lines.slice(from).sort((a, b) => a.line - b.line));
       i = perLine.end - 1;
       continue;
     }
@@ -358,7 +436,8 @@ export function cleanPolicyText(text: string): CleanText {
     if (taskCols) {
       closeTaskRow();
       const prev = lines[lines.length - 1];
-      if (prev && /表$/u.test(prev.text) && prev.text.length <= 40) removed.push({ line: lines.pop()!.line, what: TABLE_TITLE });
+      // The table's title line, unless it is the text's first line: then it is the document's title too.
+      if (prev && lines.length > 1 && /表$/u.test(prev.text) && prev.text.length <= 40) removed.push({ line: lines.pop()!.line, what: TABLE_TITLE });
       removed.push({ line: n, what: TABLE_HEADER_LINE });
       taskTable = { cols: taskCols };
       continue;
@@ -375,6 +454,12 @@ export function cleanPolicyText(text: string): CleanText {
         continue;
       }
       closeTaskRow();
+      // A row of one cell naming a section of the rows, more rows below it: the table goes on.
+      const next = raw.slice(i + 1).find((l) => l.trim());
+      if (SECTION_ROW.test(src.trim()) && next !== undefined && /^\s*\d{1,3}\s+\S/u.test(next)) {
+        lines.push({ line: n, text: normalizeLine(src) });
+        continue;
+      }
       taskTable = undefined;
     }
     const columns = table ? undefined : readColumnsHeader(src);

@@ -221,6 +221,17 @@ describe('clusters from the seeds', () => {
   });
 });
 
+describe('the plan years of a span in the title', () => {
+  it.each([
+    ['武汉市创新发展三年行动方案(2022——2024年)', [2022, 2024]],
+    ['六盘水市新型基础设施建设三年行动方案(2022—2024年)', [2022, 2024]],
+    ['银川市推进创新驱动发展战略行动计划(2022-2025年)', [2022, 2025]],
+  ])('%s', (title, years) => {
+    const d = parsePolicyText(`${title}\n一、主要目标\n到2024年，建成技术创新中心10个。`).document;
+    expect([d.planStartYear, d.planEndYear]).toEqual(years);
+  });
+});
+
 describe('the plan years of a text without a span in its title', () => {
   it.each([
     ['"2012年起5年内": from 2012 to 2016', '关于推进人才集聚工程的实施意见\n一、总体目标\n1.目标。2012年起5年内，重点引进和培养高层次人才达到2000名左右。', [2012, 2016]],
@@ -327,5 +338,65 @@ describe('layouts of 任务分解一览表, 重点工作分工方案 and their c
     expect([xz.document.planStartYear, xz.document.planEndYear, xz.targets.map((t) => t.year)]).toEqual([2023, 2023, [2023]]);
     const hs = parsePolicyText('洪山区关于实施“山水星光”计划加快建设环大学创新发展带的方案(2025-2027年)\n一、建设思路\n把环大学创新发展带建设作为洪山科技创新工作的首要任务，打造形态各异的环大学创新发展带。');
     expect(hs.tasks).toEqual([]);
+  });
+});
+
+describe('goal items of a 责任分解方案 with their units’ trailer on their own line (咸安 2023)', () => {
+  const head = ['2023年区《政府工作报告》确定的重点工作任务责任分解方案', '一、2023年全区经济社会发展主要预期目标'];
+  it.each([
+    [
+      'the leader first, then the lead unit',
+      ['1.地区生产总值增长8%以上。(责任领导:杜新国;牵头单位:区发改局)', '2.固定资产投资增长16%以上。(责任领导:杜新国;牵头单位:区发改局)'],
+      [['1', '地区生产总值增长8%以上', ['区发改局']], ['2', '固定资产投资增长16%以上', ['区发改局']]],
+      [['task', 8], ['task', 16]],
+    ],
+    [
+      'the lead unit alone',
+      ['1.地区生产总值增长8%以上。(牵头单位:区发改局)', '2.固定资产投资增长16%以上。'],
+      [['1', '地区生产总值增长8%以上', ['区发改局']]],
+      [['goal', 16], ['task', 8]],
+    ],
+    ['no units: goals, no tasks', ['1.地区生产总值增长8%以上。', '2.固定资产投资增长16%以上。'], [], [['goal', 8], ['goal', 16]]],
+  ])('%s', (_, items, tasks, targets) => {
+    const r = parsePolicyText([...head, ...items].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual(tasks);
+    expect(r.targets.map((t) => [t.kind, t.value])).toEqual(targets);
+  });
+});
+
+describe('a notice whose plan is its one attachment, named but not quoted (郧阳 2023)', () => {
+  const notice = ['郧阳区人民政府关于分解落实2023年区政府工作目标任务的通知', '各乡镇人民政府,区政府各部门:', '经研究决定,现将2023年区政府工作目标任务分解下达给你们,请认真组织落实。'];
+  it.each([
+    ['the attachment’s heading is the title', [...notice, '附件:2023年区政府工作目标任务落实责任分解表', '2023年1月30日', '附件', '2023年区政府工作目标任务落实责任分解表'], '2023年区政府工作目标任务落实责任分解表', 2023],
+    // The notice hands out the year's targets (分解落实): a plan for 2023 (ONE_YEAR_PLANS).
+    ['the attachment is named but not in the text: the notice', [...notice, '附件:2023年区政府工作目标任务落实责任分解表', '2023年1月30日'], notice[0], 2023],
+    ['an attachment that is no plan (名单): the notice', [...notice, '附件：市级有关单位名单', '附件', '市级有关单位名单'], notice[0], 2023],
+  ])('%s', (_, lines, title, year) => {
+    const d = parsePolicyText(lines.join('\n')).document;
+    expect([d.title, d.planEndYear]).toEqual([title, year]);
+  });
+});
+
+describe('the scope of a plan whose title names no place, issued by a district’s or county’s notice (下陆 2023, 嘉鱼 2024)', () => {
+  it.each([
+    ['区人民政府办公室关于印发2023年重点任务分解的通知', '全区'],
+    ['县人民政府办公室关于印发2024年重点工作责任分解方案的通知', '全县'],
+    ['市人民政府办公厅关于印发2023年重点任务分解的通知', '全市'],
+  ])('%s: %s', (notice, scope) => {
+    const plan = notice.replace(/^.*关于印发|的通知$/gu, '');
+    const r = parsePolicyText([notice, `《${plan}》已经研究同意，现印发给你们，请认真抓好落实。`, plan, '一、主要预期目标', '地区生产总值增长5%左右。'].join('\n'));
+    expect([r.document.title, r.targets.map((t) => t.scope)]).toEqual([plan, [scope]]);
+  });
+});
+
+describe('the unclosed-bracket issue is raised for bracketed trailers only', () => {
+  it.each([
+    ['units on lines of their own (立山 2023)', ['立山区政府2023年重点工作任务分解和责任分工方案', '一、主要预期目标', '1.努力实现地区生产总值增长6.2%左右。', '牵头单位:区发改局', '责任单位:立山经济开发区、全区经济运行各专班'], false],
+    ['a task table (谯城区 2023)', ['分解表', '序号 重点工作任务 主要责任单位 协同配合单位 完成期限', '33 新培育科技型中小企业50家以上。 区科技局 区经信局 2023年12月底'], false],
+    ['a trailer cut by the end of the copy', ['2023年工作要点', '1.加快建设概念验证中心。（牵头单位：市科技局；责任单位：市发改委、市财政局'], true],
+  ])('%s', (_, lines, raised) => {
+    const r = parsePolicyText(lines.join('\n'));
+    expect(r.tasks).toHaveLength(1);
+    expect(r.issues.some((i) => /括号没有闭合/u.test(i.message))).toBe(raised);
   });
 });

@@ -18,6 +18,8 @@ const LEVEL2 = new RegExp(`^（([${CN}]+)）(.+)$`, 'u');
 const LEVEL3 = /^(\d{1,2})、(.{1,30})$/u;
 const BOX = /^专栏(\d+(?:[-－—]\d+)?)(.*)$/u;
 const DEFAULT_NOW = '2000-01-01T00:00:00.000Z';
+/** The mark of a key task (重点任务) before its text: ★地区生产总值增长15%。 */
+const KEY_TASK_MARK = /^\s*[★☆]+\s*/u;
 
 interface Heading {
   level: number;
@@ -113,7 +115,10 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   /** Lines of goal items that became tasks (assigned to units): their targets are the tasks', not goals. */
   const goalTaskLines: number[] = [];
   const trailerState: TrailerState = {};
-  const makeTask = (number: string, section: Section | undefined, title: string, body: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
+  const makeTask = (number: string, section: Section | undefined, rawTitle: string, rawBody: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
+    // ★ / ☆ before a task marks a key task (重点任务): no part of its title or text.
+    const title = rawTitle.replace(KEY_TASK_MARK, '');
+    const body = rawBody.replace(KEY_TASK_MARK, '');
     const key = `${keyPrefix}-${keyNumber(number)}`;
     const units = found?.units ?? { leadUnits: [], responsibleUnits: [], leadInferred: false };
     // One character (区, 市: a name cut off where the copy ends) names no unit.
@@ -138,7 +143,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       updatedAt: now,
     });
     taskLines.set(key, line);
-    if (found && !/[）)\]］】]$/u.test(found.unitsText)) issues.push({ line, taskKey: key, message: `第${number}项任务的单位括号没有闭合，请核对牵头单位和责任单位。` });
+    // A bracketed trailer cut before its closing bracket (unit lines and table cells have no bracket).
+    if (found && /^[（([［【]/u.test(found.unitsText) && !/[）)\]］】]$/u.test(found.unitsText)) issues.push({ line, taskKey: key, message: `第${number}项任务的单位括号没有闭合，请核对牵头单位和责任单位。` });
   };
   // The plan's own heading after a cover notice (关于印发《X》的通知 … X): the line where the plan starts.
   const bareTitle = (meta.title ?? '').replace(/[《》〈〉“”"\s（）()]/gu, '');
@@ -176,14 +182,17 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     for (const b of blocks) {
       const skip = roleOf(b) === 'goal' || roleOf(b) === 'review';
       // An item of a goal section whose own lines assign it to units (1.地区生产总值增长4.5%以上。 /
-      // 主要责任单位：区发展改革委, as a 分工方案 assigns its goals): a task the unit reports on.
+      // 主要责任单位：区发展改革委, as a 分工方案 assigns its goals; or its units' trailer on its own
+      // line, 1.地区生产总值增长8%以上。(责任领导:杜新国;牵头单位:区发改局)): a task the unit reports on.
       const assigned = (i: number) => {
+        const own = [b.lines[i]!.text];
         for (let k = i + 1; k < b.lines.length; k++) {
           const t = b.lines[k]!.text;
-          if (style.re.test(t) && isTaskLine(style, t, b.lines[k + 1]?.text)) return false;
+          if (style.re.test(t) && isTaskLine(style, t, b.lines[k + 1]?.text)) break;
           if (UNIT_LINE.test(t)) return true;
+          own.push(t);
         }
-        return false;
+        return findTrailer(own.join(''), {}) !== undefined;
       };
       let current: (typeof found)[number] | undefined;
       for (const [i, l] of b.lines.entries()) {
@@ -265,7 +274,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // Rows of a task table (序号 任务 主要责任单位 协同配合单位 完成期限).
   for (const r of clean.taskRows) {
     const unitsText = `牵头单位：${r.lead.join('、')}${r.partners ? `；责任单位：${r.partners}` : ''}`;
-    const units = readLabelledUnits(unitsText);
+    // A row cut by the end of the copy after its lead cell: its responsible units are not known.
+    const units = r.cut ? { leadUnits: r.lead, responsibleUnits: [], leadInferred: false } : readLabelledUnits(unitsText);
+    if (r.cut) issues.push({ line: r.lines[r.lines.length - 1]!, message: `第${r.number}项任务的表格行在文本末尾被截断，责任单位没有读到，请核对原文后填写。` });
     taskSourceLines.push(...r.lines);
     makeTask(r.number, undefined, titleOf(r.task), r.task, units && { form: 'task-table', unitsText, text: r.task, units }, r.lines[0]!, r.deadline ? { deadlineText: r.deadline } : {});
   }
@@ -315,7 +326,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const targets: Target[] = [];
   const defaultYear = meta.planEndYear;
   const baseYear = countingBase(lines.map((l) => l.text).join('\n'), Number(meta.issueDate?.slice(0, 4)) || undefined);
-  const scope = documentScope([meta.title ?? '', meta.issuer ?? ''], lines.map((l) => l.text).join('\n'));
+  // The cover notice's title names who issues the plan (区人民政府办公室关于印发…的通知): weighed after the plan's title and issuer.
+  const noticeTitle = lines.slice(0, 12).find((l) => /关于印发.+的通知$/u.test(l.text))?.text ?? '';
+  const scope = documentScope([meta.title ?? '', meta.issuer ?? '', noticeTitle], lines.map((l) => l.text).join('\n'));
   const addTargets = (paragraph: string, kind: Target['kind'], taskKey?: string, futureOnly = false, bareFigures = false) => {
     for (const f of findTargets(paragraph, { defaultYear, baseYear, scope, futureOnly, bareFigures })) {
       if (targets.some((t) => t.taskKey === taskKey && t.name === f.name && t.value === f.value && t.unit === f.unit && t.year === f.year)) continue;
@@ -464,7 +477,8 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   meta.title = (labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines);
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
-  const span = /（(\d{4})[—\-–－~至](\d{4})年）/u.exec(title);
+  // （2022—2024年）, with a double dash as Wuhan's texts often write it (2022——2024年).
+  const span = /（(\d{4})(?:[—\-–－~]{1,2}|至)(\d{4})年）/u.exec(title);
   if (span) {
     meta.planStartYear = Number(span[1]);
     meta.planEndYear = Number(span[2]);
@@ -547,6 +561,14 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
  */
 function readTitle(lines: CleanLine[]): string | undefined {
   const head = lines.slice(0, 12).map((l) => l.text);
+  // A notice whose plan is its one attachment, named but not quoted (附件：X … X as the attachment's
+  // heading): X is the document's title, as the plan a notice quotes (印发《X》) is.
+  const attached = lines.flatMap((l, i) => (/^附件\s*[：:]\s*\S/u.test(l.text) ? [{ i, name: l.text.replace(/^附件\s*[：:]\s*/u, '') }] : []));
+  if (attached.length === 1 && TITLE_KIND.test(attached[0]!.name) && head.some((t) => /通知$/u.test(t))) {
+    const flat = (x: string) => x.replace(/[《》〈〉“”"\s（）()]/gu, '');
+    const heading = lines.slice(attached[0]!.i + 1).find((l) => flat(l.text) === flat(attached[0]!.name));
+    if (heading) return heading.text;
+  }
   // A 政策问答 page: its heading is the question, as written.
   if (head[0] && /[？?]$/u.test(head[0]) && head[0].length <= 100) return head[0];
   for (let i = 0; i < Math.min(head.length, 4); i++) {

@@ -61,13 +61,13 @@ const COUNT_ACTION_RE = [...TARGET_ACTIONS, ...COUNT_ONLY_ACTIONS].join('|');
 const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
 
 /**
- * Words stripped from the front of a name: time phrases, scope, manner and the actions
- * themselves ("5年内重点引进和培养" is how, not what).
+ * Words stripped from the front of a name: a list number (1. of a goal item), time phrases, scope,
+ * manner and the actions themselves ("5年内重点引进和培养" is how, not what).
  */
 export const NAME_PREFIXES = [
-  /^(?:到|至)?\d{4}年(?:底|末)?(?:前)?/u, /^\d+年内/u, /^[一二三四五]年内/u, /^每年/u, /^年度/u, /^连续\d+年/u, /^力争/u, /^争取/u, /^确保/u,
-  /^实现/u, /^全市/u, /^全省/u, /^全州/u, /^全国/u, /^全区/u, /^我市/u, /^市、区（县级市）两级/u, /^市、区两级/u, /^两级/u, /^其中/u, /^并/u,
-  /^“(?!.*”)/u, /^和/u, /^及/u, /^且/u, /^在汉/u, /^重点(?=.{3})/u, /^直接/u, /^择优/u, /^跟踪/u, /^累计/u, /^新增/u, /^共/u, /^规模(?!以上)/u,
+  /^[★☆]+/u, /^(?:\d{1,2}[.．、](?!\d)|（\d{1,2}）)/u, /^(?:到|至)?\d{4}年(?:底|末)?(?:前)?/u, /^\d+年内/u, /^[一二三四五]年内/u, /^每年/u, /^全年/u, /^年度/u, /^连续\d+年/u, /^力争/u, /^争取/u, /^确保/u,
+  /^努力/u, /^实现/u, /^全市/u, /^全省/u, /^全州/u, /^全国/u, /^全区/u, /^全县/u, /^我市/u, /^市、区（县级市）两级/u, /^市、区两级/u, /^两级/u, /^其中/u, /^并/u,
+  /^“(?!.*”)/u, /^和/u, /^及/u, /^且/u, /^在汉/u, /^重点(?=.{3})/u, /^直接/u, /^择优/u, /^跟踪/u, /^累计/u, /^新增/u, /^共/u, /^规模(?!以?上)/u,
   new RegExp(`^(?:${ACTION_RE})(?:和|、|并)?`, 'u'),
 ];
 
@@ -94,9 +94,10 @@ export function documentScope(titleAndIssuer: string | string[], text = ''): str
     const t = piece.trim();
     for (const r of DOCUMENT_SCOPES) if (r.re.test(t)) return r.scope;
   }
-  // A district's own text, whatever its title: it speaks of 全区 more than of 全市.
+  // A district's (county's) own text, whatever its title: it speaks of 全区 (全县) more than of 全市.
   const count = (w: string) => text.split(w).length - 1;
-  return count('全区') > count('全市') ? '全区' : '全市';
+  const own = count('全县') > count('全区') ? '全县' : '全区';
+  return count(own) > count('全市') ? own : '全市';
 }
 
 /** The scope of a document from the start of its title (or issuer), first match wins. */
@@ -106,6 +107,10 @@ export const DOCUMENT_SCOPES: { re: RegExp; scope: string; example: string }[] =
   { re: /^(?:国务院|国家|中共中央|全国)/u, scope: '全国', example: '国务院关于深入实施“人工智能+”行动的意见' },
   { re: /^[\u4e00-\u9fff]{2,5}州(?!市)/u, scope: '全州', example: '黔东南州促进行业大模型发展实施方案' },
   { re: /^(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}区(?!域)/u, scope: '全区', example: '重庆市大渡口区“十四五”科技创新规划' },
+  // A district's or county's own text names itself 区 / 县 with no place name (2023年区《政府工作报告》…).
+  { re: /^(?:\d{4}年度?)?区(?=《|〈|“|政府|人民政府|委)/u, scope: '全区', example: '2023年区政府工作报告重点任务分解' },
+  { re: /^(?:\d{4}年度?)?县(?=《|〈|“|政府|人民政府|委)/u, scope: '全县', example: '2024年县《政府工作报告》确定的重点工作责任分解方案' },
+  { re: /^(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{1,3}县(?=人民政府|政府|委|关于|\d{4}年|“|《)/u, scope: '全县', example: '嘉鱼县人民政府办公室关于印发…的通知' },
   { re: /^(?:\d{4}年度?)?(?!关于|推进|推动|加快|促进|支持|加强|深化|全面|建设)[\u4e00-\u9fff]{0,4}?(?:开发区|经开区|高新区)/u, scope: '全区', example: '2021年度宣城高新区重点工作任务分解一览表' },
 ];
 
@@ -115,12 +120,18 @@ const UNIT = `(?<unit>${UNIT_RE})`;
 const TAIL = '(?<tail>以上|左右|以内|以下)?';
 /** A term of digits and Latin letters inside a name (5G, 3D打印, IPv6, 4K): no figure of its own. */
 const LATIN_TERM = '\\d*[A-Za-z]+\\d*(?![\\d.])';
+/** "打造10大技术创新中心": 大 (major) in place of a measure word; the count's unit follows the noun (majorUnit). */
+const MAJOR = '(?<major>大)(?=[\\u4e00-\\u9fff〈“])';
+/** The measure word of "N大<noun>": 项 for projects, programmes and actions (10大科技重大专项), else 个. */
+export function majorUnit(noun: string): string {
+  return /(?:项|专项|工程|行动|计划|任务)$/u.test(noun) ? '项' : '个';
+}
 /** After "<name>…<number><unit>" the clause ends: "51个事项" means the noun follows, another shape. */
 const END = '(?!(?!规模)[\\u4e00-\\u9fff])';
 export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
   { id: 'scale-of', example: '设立规模不低于30亿元的“武创科技成果转化基金”', re: new RegExp(`规模(?<verb>不低于|不少于|达到|超过)?${NUM}${UNIT}${TAIL}的(?<name>[^，。；：]{2,40})`, 'gu') },
   { id: 'respectively', example: '高新技术企业、科技型中小企业占比分别达到65%和55%', re: new RegExp(`(?<name>[^，。；：]{2,40}?)分别(?<verb>${VERB_RE})(?<values>\\d+(?:\\.\\d+)?(?:${UNIT_RE})?(?:(?:和|、)\\d+(?:\\.\\d+)?(?:${UNIT_RE})?)+)`, 'gu') },
-  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${COUNT_ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：、和（(元\\d][^，。；：]{1,89})`, 'gu') },
+  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${COUNT_ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}(?:${UNIT}|${MAJOR})${TAIL}(?<name>[^，。；：、和（(元\\d][^，。；：]{1,89})`, 'gu') },
   { id: 'name-verb-number', example: '到2027年，研发平台突破1500家', re: new RegExp(`(?<name>[^，。；：、]{2,40}?)(?<verb>${VERB_RE})${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'action-name-number', example: '建成市级概念验证中心30家', re: new RegExp(`(?<action>${ACTION_RE})(?<name>(?:${LATIN_TERM}|[^，。；：\\d]){2,60}?)${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'rank', example: '全市排名进入前40位', re: /(?<name>[^，。；：、]{0,30}?(?:排名|位次|排位))(?<verb>进入|保持|稳定在|提升至|跃升至|位居|居)?(?:全国|全球|世界|全省|中部)?前(?<value>\d+)(?<unit>位|名)/gu },
@@ -300,8 +311,11 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
         const items = splitNumberNameList(g.name!);
         const first = cleanName(items[0]!.name);
         if (!first || /^[\d]/u.test(first)) continue;
-        targets.push(hit(first, g.tail, Number(g.value), g.unit!, g.action));
-        for (const it of items.slice(1)) if (it.value !== undefined) targets.push(hit(cleanName(it.name), it.tail, it.value, it.unit!, g.action));
+        targets.push(hit(first, g.tail, Number(g.value), g.unit ?? majorUnit(first), g.action));
+        for (const it of items.slice(1)) {
+          const name = cleanName(it.name);
+          if (it.value !== undefined && name) targets.push(hit(name, it.tail, it.value, it.unit === '大' ? majorUnit(name) : it.unit!, g.action));
+        }
         kind = 'number-name';
         taken.push([start, end]);
         continue;
@@ -376,11 +390,12 @@ function hit(name: string, tail: string | undefined, value: number, unit: string
 
 /**
  * "市管企业中高级经营管理人才、200名副职后备人才和10000名…": the first name, then every
- * further "<number><unit><name>" after 、 or 和; pieces without a number belong to the
+ * further "[action]<number><unit><name>" after 、 or 和; pieces without a number belong to the
  * name before them (优秀教师、医生、科技人员).
  */
 function splitNumberNameList(text: string): { name: string; value?: number; unit?: string; tail?: string }[] {
-  const re = new RegExp(`(?:、|和|及)(?:不少于|不低于)?(\\d+(?:\\.\\d+)?)(${UNIT_RE})(以上|左右)?`, 'gu');
+  // "、推进10大科技重大专项" / "、引进和培育10大高端创新团队": an action of its own may open the next item.
+  const re = new RegExp(`(?:、|和|及)(?:[\\u4e00-\\u9fff]{2}(?:和[\\u4e00-\\u9fff]{2})?(?=\\d))?(?:不少于|不低于)?(\\d+(?:\\.\\d+)?)(${UNIT_RE}|大(?=[\\u4e00-\\u9fff〈“]))(以上|左右)?`, 'gu');
   const out: { name: string; value?: number; unit?: string; tail?: string }[] = [];
   let last = 0;
   let pending: { value?: number; unit?: string; tail?: string } = {};
@@ -393,7 +408,7 @@ function splitNumberNameList(text: string): { name: string; value?: number; unit
   return out;
 }
 
-/** A clean name: time phrases, scope and actions taken off the front; 左右 and trailing verbs off the end. */
+/** A clean name: time phrases, scope and actions taken off the front; 左右, the comparison base (比上年) and trailing verbs off the end. */
 export function cleanName(raw: string): string {
   let s = raw.trim();
   if (s.startsWith('“') && !s.includes('”')) s = s.slice(1);
@@ -409,7 +424,7 @@ export function cleanName(raw: string): string {
   }
   if (s.startsWith('“') && !s.includes('”')) s = s.slice(1);
   if (s.includes('”') && !s.includes('“')) s = `“${s}`;
-  s = s.replace(/^(?:在[^，。]{1,20}?(?:领域|方面))/u, '').replace(/(?:左右|以上|累计|总计|年均)$/u, '').replace(/^[”"、，]+|[“"、，]+$/gu, '');
+  s = s.replace(/^(?:在[^，。]{1,20}?(?:领域|方面))/u, '').replace(/(?:左右|以上|累计|总计|年均)$/u, '').replace(/(?:比上年|比去年|较上年|同比)$/u, '').replace(/^[”"、，]+|[“"、，]+$/gu, '');
   // "法院、检察院、公安…法学理论等高层次民主法治专门人才": a long list is named by what follows 等.
   if ((s.match(/、/gu)?.length ?? 0) >= 3 && /等[^等、]{4,}$/u.test(s)) s = /等([^等、]{4,})$/u.exec(s)![1]!;
   if (/^(?:[\d.]+|[^\u4e00-\u9fffA-Za-z“]+)$/u.test(s)) return '';

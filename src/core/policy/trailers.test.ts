@@ -53,6 +53,18 @@ describe('unit trailer forms (a row per form)', () => {
     expect([t.form, t.units.leadUnits, t.units.responsibleUnits, t.text]).toEqual(['labelled-cut', lead, responsible, '开展相关工作。']);
   });
 
+  // 咸安 2023 责任分解方案: the leader in charge first, then the units; a person label names no unit.
+  it.each([
+    ['（责任领导：杜新国；牵头单位：区发改局）', 'labelled', ['区发改局'], ['区发改局']],
+    ['（责任领导：洪声耀；牵头单位：区交通运输局；责任单位：区发改局、区自然资源和规划局、区林业局，区经发集团，相关乡镇办）', 'labelled', ['区交通运输局'], ['区发改局', '区自然资源和规划局', '区林业局', '区经发集团', '相关乡镇办']],
+    ['（责任领导：杜新国、丁玲；牵头单位：区发改局、区农业农村局）', 'labelled', ['区发改局', '区农业农村局'], ['区发改局', '区农业农村局']],
+    ['（牵头单位：区发改局；责任领导：杜新国）', 'labelled', ['区发改局'], ['区发改局']],
+    ['（责任领导：洪声耀；牵头单位：区交通运输局；责任单位：区发改局、区自然', 'labelled-cut', ['区交通运输局'], ['区发改局']],
+  ])('a person label beside the units: %s', (trailer, form, lead, responsible) => {
+    const t = findTrailer(`开展相关工作。${trailer}`)!;
+    expect([t.form, t.units.leadUnits, t.units.responsibleUnits, t.text]).toEqual([form, lead, responsible, '开展相关工作。']);
+  });
+
   it('text without units has no trailer', () => {
     expect(findTrailer('加快建设概念验证中心。（简称“633”人才工程）')).toBeUndefined();
     expect(findTrailer('关于加快沉湖建设的建议（市人大第20250011号）')).toBeUndefined();

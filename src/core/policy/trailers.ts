@@ -15,6 +15,11 @@ export const LEAD_LABELS = ['牵头单位', '牵头部门', '牵头科室（单�
 export const RESPONSIBLE_LABELS = ['责任单位', '配合单位', '协办单位', '参与单位', '协同单位', '会办单位', '责任部门', '配合部门', '责任科室'];
 const ALL_LABELS = [...LEAD_LABELS, ...RESPONSIBLE_LABELS].sort((a, b) => b.length - a.length);
 const LABEL_ALT = ALL_LABELS.join('|');
+/** Labels of the persons in charge, written beside the units (责任领导：杜新国；牵头单位：…): no unit. */
+export const PERSON_LABELS = ['责任领导', '分管领导', '牵头领导', '包保领导', '联系领导', '分管负责人', '责任人', '联系人'];
+const PERSON_ALT = PERSON_LABELS.join('|');
+/** A person label and its names before a trailer's first unit label: "责任领导：杜新国；". */
+const PERSON_FIRST = `(?:(?:${PERSON_ALT})[：:][^（）()：:]*?[；;，,]\\s*)?`;
 
 /** A unit trailer form. */
 export interface TrailerForm {
@@ -55,15 +60,17 @@ function leadOnly(lead: string[]): ParsedUnits {
 /** "牵头单位：A；责任单位：B、C" and every label pair of LEAD_LABELS / RESPONSIBLE_LABELS. */
 export function readLabelledUnits(body: string): ParsedUnits | undefined {
   const text = expandUnitPhrases(body.replace(/\s+/gu, ''));
-  const label = new RegExp(`(${LABEL_ALT})[：:]`, 'gu');
-  const parts: { label: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(label)) parts.push({ label: m[1]!, start: m.index!, end: m.index! + m[0].length });
+  const label = new RegExp(`(${LABEL_ALT}|${PERSON_ALT})[：:]`, 'gu');
+  const all: { label: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(label)) all.push({ label: m[1]!, start: m.index!, end: m.index! + m[0].length });
+  // A person label (责任领导：杜新国) ends the units before it and names no unit itself.
+  const parts = all.filter((p) => !PERSON_LABELS.includes(p.label));
   if (!parts.length) return undefined;
   const lead: string[] = [];
   const resp: string[] = [];
   let respOnly: string | undefined;
-  parts.forEach((p, i) => {
-    const value = text.slice(p.end, parts[i + 1]?.start ?? text.length).replace(/^[：:]|[；;，,。]+$/gu, '');
+  parts.forEach((p) => {
+    const value = text.slice(p.end, all[all.indexOf(p) + 1]?.start ?? text.length).replace(/^[：:]|[；;，,。]+$/gu, '');
     if (LEAD_LABELS.includes(p.label)) lead.push(...splitUnits(value));
     else if (p.label === '责任单位' && !parts.some((q) => LEAD_LABELS.includes(q.label))) respOnly = value;
     else resp.push(...splitUnits(value));
@@ -119,7 +126,7 @@ export const TRAILER_FORMS: TrailerForm[] = [
   {
     id: 'labelled',
     example: '（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）',
-    find: new RegExp(`${OPEN}(?:${LABEL_ALT})[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*${CLOSE}`, 'u'),
+    find: new RegExp(`${OPEN}${PERSON_FIRST}(?:${LABEL_ALT})[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*${CLOSE}`, 'u'),
     read: (m, state) => {
       const inner = m[0].slice(1, -1);
       if (state.starLeads && /[☆★]/u.test(inner)) return starLeads(inner.replace(/^责任单位[：:]/u, ''));
@@ -129,7 +136,7 @@ export const TRAILER_FORMS: TrailerForm[] = [
   {
     id: 'labelled-cut',
     example: '（牵头单位：市发改委、市科技局；责任单位：市人社局、各区人民政府〈含开发区、长江新区、风景',
-    find: new RegExp(`${OPEN}(?:${LABEL_ALT})[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*(?:[（(][^（）()]*)?$`, 'u'),
+    find: new RegExp(`${OPEN}${PERSON_FIRST}(?:${LABEL_ALT})[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*(?:[（(][^（）()]*)?$`, 'u'),
     read: (m) => readLabelledUnits(withoutCutTail(m[0].slice(1))) ?? leadOnly([]),
   },
   {
