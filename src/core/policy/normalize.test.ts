@@ -165,3 +165,28 @@ describe('a row with empty last cells in a table with no "|" (郧阳 2023 layout
     ]);
   });
 });
+
+describe('the web page a text was copied from (黄石市下陆区 2023 分解, copied with its site)', () => {
+  // The page's lines as copied: the last task cut, then the site's chrome, then its top.
+  const page = [
+    '1.依托鄂州花湖机场全面运营带来的临空优势,大力推进一期核心区建设。[责任单位:老街办、区招商服务中心]',
+    '2.发挥广州路西延和苏州路西延建成通车带',
+    '【打印本页】【关闭窗口】',
+    '上一篇：关于开展2023年春季植树活动的通知',
+    '下一篇：区人民政府办公室关于印发下陆区2023年度民生实事的通知',
+    '主办单位：黄石市下陆区人民政府办公室  网站标识码：4202040001  鄂ICP备05003316号-1',
+    '• 设为首页',
+    '• 无障碍阅读',
+    '首页 > 政务公开 > 政策文件 > 其他主动公开文件',
+    '字号：大 中 小  打印本页  关闭窗口',
+  ];
+  it('keeps the document’s lines and drops the site’s', () => {
+    const c = cleanPolicyText(page.join('\n'));
+    expect(c.lines.map((l) => l.text)).toEqual([page[0], page[1]].map((t) => expect.stringContaining(t.slice(2, 12))));
+    expect(c.removed.filter((r) => r.what === '网页导航').map((r) => r.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+  it('the site’s 主办单位 never becomes a task’s lead unit', () => {
+    const parsed = parsePolicyText(page.join('\n'), { source: 't', now: '2026-01-01T00:00:00.000Z', origin: 'import', keyPrefix: 'T' });
+    for (const t of parsed.tasks) expect([...t.leadUnits, ...t.responsibleUnits].join('、')).not.toMatch(/网站标识码|下陆区人民政府办公室/u);
+  });
+});

@@ -251,6 +251,13 @@ export const TABLE_HEADER_LINE = '指标表表头';
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef\\u2014\\u2018-\\u201d\\u2026〈〉《》';
 const SPACE_NEAR_CJK = new RegExp(`\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+`, 'gu');
 const FOOTER = /^\s*[—\-－–]{1,3}\s*\d{1,3}\s*[—\-－–]{1,3}\s*$/u;
+/**
+ * A line of the web page a text was copied from, not of the document: the site's footer (主办单位
+ * … 网站标识码 … ICP备), 上一篇 / 下一篇, 打印本页 / 关闭窗口, the breadcrumb and the site's links.
+ * (主办单位：… on such a line is the site's owner, never a task's lead unit.)
+ */
+const WEB_PAGE_LINE =
+  /网站标识码|ICP备|公网安备|版权所有|Copyright|技术支持[：:]|打印本页|关闭窗口|^\s*(?:上一篇|下一篇)[：:]|^\s*首页\s*[>＞›]|^\s*字号[：:]|^\s*[•·]?\s*(?:设为首页|加入收藏|无障碍阅读|长者版|网站地图|联系我们)\s*$/u;
 const PAGE_NUMBER = /^\s*(?:第\s*)?\d{1,3}\s*(?:页)?\s*$/u;
 const TABLE_HEADER = /^\s*序号\s+(\S+)\s+(\d{4}年\S*)\s+(\d{4}年\S*)\s*$/u;
 const TABLE_ROW = /^\s*(\d{1,2})\s+(\S.*?)\s+((?:年均增速\s*)?-?[\d.]+%?)\s+((?:年均增速\s*)?-?[\d.]+%?)\s*$/u;
@@ -409,6 +416,10 @@ export function cleanPolicyText(text: string): CleanText {
     }
     if (FOOTER.test(src)) {
       removed.push({ line: n, what: '页脚' });
+      continue;
+    }
+    if (WEB_PAGE_LINE.test(src)) {
+      removed.push({ line: n, what: '网页导航' });
       continue;
     }
     if (PAGE_NUMBER.test(src)) {
