@@ -656,8 +656,17 @@ function detectKind(title: string, lines: CleanLine[]): DocumentKind {
 
 function deriveShortTitle(title: string, meta: Meta): string {
   if (/工作要点/u.test(title) && meta.planStartYear) return `${meta.planStartYear}年工作要点`;
-  const t = title.replace(/^(?:武汉市|市人民政府(?:办公厅)?)/u, '').replace(/^关于/u, '').replace(/（[^）]*）$/u, '');
-  return t.length > 18 ? `${t.slice(0, 17)}…` : t || '新政策文件';
+  // The issuer, 关于印发…的通知 and 《》 are no part of the name; a long name is kept whole (it is
+  // printed: a grid cuts it on screen, a report wraps it — a "…" in the data would be printed).
+  const t = title
+    .replace(/^(?:武汉市|市人民政府(?:办公厅)?)/u, '')
+    .replace(/^[\u4e00-\u9fff]{0,6}?[市区县](?:人民政府|政府)?(?:办公厅|办公室)?(?=关于)/u, '')
+    .replace(/^[\u4e00-\u9fff]{0,6}?[市区县](?:人民政府|政府)(?:办公厅|办公室)?(?=\d{4}年)/u, '')
+    .replace(/^关于(?:印发)?/u, '')
+    .replace(/的通知$/u, '')
+    .replace(/[《》]/gu, '')
+    .replace(/（[^）]*）$/u, '');
+  return t || '新政策文件';
 }
 
 /** A task key prefix from the metadata: `2023N4` for 武政办〔2023〕4号, else the plan year. */
