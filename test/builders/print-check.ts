@@ -76,6 +76,8 @@ export interface OpenpyxlSheet {
   printTitleRows: string | null;
   images: number;
   maxRow: number;
+  /** The rows after which a manual page break is written. */
+  rowBreaks: number[];
 }
 
 const READER = `
@@ -96,6 +98,7 @@ for ws in wb.worksheets:
         'paperSize': ws.page_setup.paperSize and int(ws.page_setup.paperSize),
         'orientation': ws.page_setup.orientation, 'printTitleRows': ws.print_title_rows,
         'images': len(ws._images), 'maxRow': ws.max_row,
+        'rowBreaks': [b.id for b in ws.row_breaks.brk],
     })
 print(json.dumps(out, ensure_ascii=False))
 `;

@@ -188,3 +188,88 @@ export function splitTextForPrint(text: string, width: number, fontSize: number,
   }
   return { pieces, breaks };
 }
+
+/** Paper sizes by the spreadsheet's paperSize code, portrait, in points (A4 when unknown). */
+const PAPER_POINTS: Readonly<Record<number, readonly [number, number]>> = {
+  1: [612, 792], // Letter
+  8: [841.89, 1190.55], // A3
+  9: [595.28, 841.89], // A4
+  11: [419.53, 595.28], // A5
+};
+
+/** A sheet's page setup as its file gives it (margins in inches). */
+export interface PrintSetup {
+  paperSize?: number;
+  orientation?: 'portrait' | 'landscape';
+  margins?: { left?: number; right?: number; top?: number; bottom?: number };
+  fitToPage?: boolean;
+  fitToWidth?: number;
+  fitToHeight?: number;
+  scale?: number;
+}
+
+/** Width in points of a column `width` units wide as Excel prints it (a unit is a digit of the default font, 7 px, rounded to a pixel). */
+export function columnPoints(width: number): number {
+  return Math.trunc(width * 7 + 0.5) * 0.75;
+}
+
+/**
+ * The largest scale at which a sheet with these column widths prints, and the printable height of
+ * its page in points: fit to `fitToWidth` pages wide is the printable width against the columns'
+ * width in Excel's measure (a program whose fallback font is wider shrinks more, so the scale is
+ * never larger); a fixed scale is its own. Undefined when the program fits the sheet to a number
+ * of pages tall as well (it then places the breaks itself).
+ */
+export function printScale(columnWidths: readonly number[], setup: PrintSetup): { scale: number; pageHeight: number } | undefined {
+  const [w, h] = PAPER_POINTS[setup.paperSize ?? 9] ?? PAPER_POINTS[9]!;
+  const [pw, ph] = setup.orientation === 'landscape' ? [h, w] : [w, h];
+  const m = setup.margins ?? {};
+  const printableWidth = pw - ((m.left ?? 0.7) + (m.right ?? 0.7)) * 72;
+  const pageHeight = ph - ((m.top ?? 0.75) + (m.bottom ?? 0.75)) * 72;
+  if (setup.fitToPage) {
+    if ((setup.fitToHeight ?? 1) > 0) return undefined;
+    const total = columnWidths.reduce((s, c) => s + columnPoints(c), 0);
+    const wide = Math.max(1, setup.fitToWidth ?? 1);
+    return { scale: Math.min(1, (wide * printableWidth) / Math.max(1, total)), pageHeight };
+  }
+  return { scale: Math.min(4, Math.max(0.1, (setup.scale ?? 100) / 100)), pageHeight };
+}
+
+/** Room kept at the foot of each page against rounding (Excel rounds its fit scale down to a whole percent). */
+const PAGE_FILL = 0.97;
+
+/**
+ * Where the pages of a sheet end: the rows after which a manual page break goes, so that every
+ * program prints every row (LibreOffice lost the last pages of a sheet fit to one page wide with
+ * a repeated header row when it placed the breaks itself) and the rows after `lastDataRow` (the
+ * 填报人/审核人 block) never stand alone on a page: the last data row goes over with them.
+ * `heights[r - 1]` is row r's height in points; `titleRows` are printed again atop every page.
+ */
+export function pageBreaks(
+  heights: readonly number[],
+  opts: { scale: number; pageHeight: number; titleRows?: readonly [number, number]; lastDataRow: number },
+): number[] {
+  const room = (opts.pageHeight * PAGE_FILL) / opts.scale;
+  const [tFrom, tTo] = opts.titleRows ?? [0, -1];
+  let titles = 0;
+  for (let r = tFrom; r <= tTo; r++) titles += heights[r - 1] ?? 0;
+  const n = heights.length;
+  // The rows after the last data row stay with it: one block, when it fits on a page.
+  let tail = 0;
+  for (let r = opts.lastDataRow; r <= n; r++) tail += heights[r - 1] ?? 0;
+  const keepTail = opts.lastDataRow >= 1 && opts.lastDataRow < n && titles + tail <= room;
+  const breaks: number[] = [];
+  let used = 0;
+  let first = 1; // first row of the current page
+  for (let r = 1; r <= n; r++) {
+    if (keepTail && r > opts.lastDataRow) break; // placed with the last data row
+    const need = keepTail && r === opts.lastDataRow ? tail : (heights[r - 1] ?? 0);
+    if (used + need > room && r > first) {
+      breaks.push(r - 1);
+      first = r;
+      used = r > tTo && tTo >= tFrom ? titles : 0;
+    }
+    used += need;
+  }
+  return breaks;
+}

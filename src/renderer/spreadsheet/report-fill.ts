@@ -16,6 +16,9 @@ import {
   formulaAfterRowsInserted,
   CONTINUED_MARK,
   linesPerRow,
+  pageBreaks,
+  printScale,
+  type PrintSetup,
   piecesAsCells,
   rowHeightFor,
   splitTextForPrint,
@@ -245,8 +248,8 @@ function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, 
   return out;
 }
 
-/** Repeat the data row of one sheet for `rows`, shift the footer, keep merges and validations. */
-function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>): void {
+/** Repeat the data row of one sheet for `rows`, shift the footer, keep merges and validations; returns the last data row. */
+function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>): number {
   const dr = layout.dataRow;
   const cols = Math.max(ws.columnCount, ws.getRow(dr).cellCount);
   const last = ws.rowCount;
@@ -360,6 +363,50 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
     const area = decodeRange(ps.printArea.split(',')[0]!.replace(/^.*!/, ''));
     if (area.bottom >= dr) ps.printArea = `${ws.getColumn(area.left).letter}${area.top}:${ws.getColumn(area.right).letter}${area.bottom + shift}`;
   }
+  return dr + n - 1;
+}
+
+/** Excel's width of a column without a width of its own (8.43 characters, 64 px). */
+const DEFAULT_COLUMN_WIDTH = 9.140625;
+/** Excel's height of a row without a height of its own, in points. */
+const DEFAULT_ROW_HEIGHT = 15;
+
+/**
+ * Write the sheet's page breaks (pageBreaks in core/report/layout.ts): every program then prints
+ * every row, and the rows after the last data row (填报人/审核人) stay with it. The scale is the one
+ * the sheet's page setup gives for its printed columns; a sheet fit to a number of pages tall is
+ * left to the program.
+ */
+function writePageBreaks(ws: ExcelJS.Worksheet, lastDataRow: number): void {
+  const ps = ws.pageSetup as Partial<ExcelJS.PageSetup>;
+  let [left, right] = [1, ws.columnCount];
+  let [top, bottom] = [1, ws.rowCount];
+  if (ps.printArea) {
+    const area = decodeRange(ps.printArea.split(',')[0]!.replace(/^.*!/, '').replace(/\$/g, ''));
+    [left, right, top, bottom] = [area.left, area.right, area.top, area.bottom];
+  }
+  const widths: number[] = [];
+  for (let c = left; c <= right; c++) widths.push(ws.getColumn(c).hidden ? 0 : (ws.getColumn(c).width ?? ws.properties.defaultColWidth ?? DEFAULT_COLUMN_WIDTH));
+  const setup: PrintSetup = {
+    paperSize: ps.paperSize,
+    orientation: ps.orientation,
+    margins: ps.margins,
+    fitToPage: ps.fitToPage,
+    fitToWidth: ps.fitToWidth,
+    fitToHeight: ps.fitToHeight,
+    scale: ps.scale,
+  };
+  const geometry = printScale(widths, setup);
+  ws.rowBreaks.length = 0;
+  if (!geometry) return;
+  const heights: number[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    heights.push(row.hidden ? 0 : (row.height ?? ws.properties.defaultRowHeight ?? DEFAULT_ROW_HEIGHT));
+  }
+  const titles = /^\$?(\d+):\$?(\d+)$/.exec(ps.printTitlesRow ?? '');
+  const titleRows = titles ? ([Number(titles[1]) - top + 1, Number(titles[2]) - top + 1] as const) : undefined;
+  for (const r of pageBreaks(heights, { ...geometry, titleRows, lastDataRow: lastDataRow - top + 1 })) ws.getRow(r + top - 1).addPageBreak();
 }
 
 /** Replace scalar placeholders in every cell outside the data rows. */
@@ -401,7 +448,7 @@ export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fi
   for (const ws of workbook.worksheets) {
     const layout = check.sheets.find((s) => s.sheet === ws.name);
     fillScalars(ws, fill.scalars, layout?.dataRow);
-    if (layout) fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars);
+    if (layout) writePageBreaks(ws, fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars));
   }
   capCellTexts(workbook);
   if (fill.hidden && !workbook.getWorksheet(fill.hidden.name)) {

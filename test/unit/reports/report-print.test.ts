@@ -4,6 +4,8 @@
  * with the store, openpyxl reads every row height and the page setup.
  */
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePeriod, progressId, type ProgressEntry, type Task } from '@core/index';
 import { MAX_ROW_HEIGHT } from '@core/report';
@@ -14,6 +16,10 @@ import { addChartSheets } from '@renderer/spreadsheet/report-images';
 import { png } from '../../builders/png';
 import { printToolsPresent, printedInOrder, readWithOpenpyxl, renderPdf, squash } from '../../builders/print-check';
 import { DISTRICT, PERIOD, seedFixture } from './ledger-fixture';
+import { REVIEW_DISTRICT, REVIEW_PERIOD, REVIEW_TODAY, reviewLedger } from './review-ledger';
+import { putTemplate } from '@renderer/storage';
+
+const TEMPLATES = resolve(import.meta.dirname, '../../fixtures/templates');
 
 const TODAY = new Date(2025, 9, 8);
 const present = printToolsPresent();
@@ -213,6 +219,37 @@ describe.skipIf(!present)('every exported workbook: second reader and LibreOffic
       const numbered = pages.filter((p) => /第 \d+ 页/.test(p));
       expect(numbered).toHaveLength(4);
       expect(numbered.map((p) => /第 (\d+) 页，共 (\d+) 页/.exec(p)!.slice(1).join('/'))).toEqual(numbered.map((_, k) => `${k + 1}/${pages.length}`));
-    } else expect(printed.pages).toBe(1);
+    } else expect(printed.pages, 'one page per page break written, and none added').toBe(tables[0]!.rowBreaks.length + 1);
+  }, 240_000);
+});
+
+describe.skipIf(!present)("the print review's ledger (LibreOffice)", () => {
+  // Before, LibreOffice printed this 重点任务推进情况表 to task 87 of 91, without 填报人/审核人, on
+  // "第 32 页，共 32 页": it placed the page breaks of a sheet fit to one page wide with a repeated
+  // header row itself and lost the last pages. The writer now places them.
+  it.each([
+    ['the built-in 重点任务推进情况表', 'tasks', undefined],
+    ['the 汇总 workbook', 'all', undefined],
+    ["an office's own template", 'tasks', 'custom-styled.xlsx'],
+  ] as const)('%s prints every task and the sign block, the page breaks written in the file', async (_name, kind, template) => {
+    const db = await reviewLedger();
+    if (template) await putTemplate(db, { id: kind, name: template, fileName: template, data: new Uint8Array(readFileSync(join(TEMPLATES, template))), savedAt: '2026-11-20T08:00:00.000Z' });
+    const report = await produceReport(db, REVIEW_DISTRICT, REVIEW_PERIOD, kind, REVIEW_TODAY);
+    const keys = (report.data.rows.task ?? []).map((r) => String(r.key));
+    expect(keys.length).toBeGreaterThan(80);
+    // A second reader sees the breaks: the first sheet has one per printed page but the last.
+    const [first] = readWithOpenpyxl(report.bytes);
+    const printed = renderPdf(report.bytes, `review-${kind}`);
+    const pages = printed.text.split('\f').filter((p) => p.trim());
+    const tablePages = pages.filter((p) => keys.some((k) => squash(p).includes(k)));
+    const flat = squash(printed.text);
+    for (const k of keys) expect(flat, k).toContain(k);
+    const sign = template ? '说明：本表由李明填写' : '填报人：李明';
+    expect(flat).toContain(sign);
+    // The sign block is on the page of the last task.
+    const last = keys[keys.length - 1]!;
+    expect(tablePages.findIndex((p) => squash(p).includes(sign))).toBe(tablePages.findLastIndex((p) => squash(p).includes(last)));
+    expect([...printed.text.matchAll(/第 \d+ 页，共 (\d+) 页/g)].every((m) => Number(m[1]) === printed.pages)).toBe(true);
+    expect(first!.rowBreaks.length).toBeGreaterThan(10);
   }, 240_000);
 });
