@@ -21,8 +21,12 @@ function usableWidth(width: number): number {
   return Math.max(1, width - 1.2);
 }
 
-/** The lines of one paragraph as it wraps in a column: character runs, in order. */
-function wrapParagraph(para: string, width: number, fontSize: number): string[] {
+/**
+ * The lines of one paragraph as it wraps in a column: character runs, in order. With `limit`,
+ * only the first `limit` lines and, when text is left after them, the rest as one more element
+ * (so a long paragraph is not wrapped to its end each time a piece is cut from it).
+ */
+function wrapParagraph(para: string, width: number, fontSize: number, limit = Infinity): string[] {
   const usable = usableWidth(width);
   const lines: string[] = [];
   let start = 0; // where the current line starts
@@ -34,6 +38,7 @@ function wrapParagraph(para: string, width: number, fontSize: number): string[] 
       lines.push(para.slice(start, i));
       start = i;
       w = cw;
+      if (lines.length >= limit) break;
     } else w += cw;
     i += code > 0xffff ? 2 : 1;
   }
@@ -131,11 +136,38 @@ export function linesPerRow(fontSize = 11, height = PRINT_ROW_HEIGHT): number {
   return Math.max(1, Math.floor((height - ROW_PADDING) / (fontSize * LINE_FACTOR)));
 }
 
+/** Marks after which a text may be cut between two printed rows: a sentence's or clause's end, a list's comma, a space. */
+const CUT_AFTER = /[。；;，,、！!？?：:）)」』”\s]/u;
+/** Characters of a figure or a word in Latin letters: a cut never falls between two of them (1.2亿元, 35.2%, AI-3). */
+const FIGURE = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％‰°℃·\-_/]/u;
+/** Characters that may follow a number as its unit: a cut never falls between a digit and one of them. */
+const UNIT_AFTER_DIGIT = /[亿万千百十元个家项人次件台套条所座名户年月日天号期批类款倍米吨亩平方公里克辆篇份部位余多]/u;
+
+/**
+ * Where to cut `text` at most `limit` code units in: just after the last 。；，、 (or other clause
+ * mark or space) before the limit; failing that, at the last place not inside a figure or a
+ * word (digits, letters, a decimal point, a % sign) nor between a number and its unit. Returns
+ * 0 when no such place is found.
+ */
+export function printCut(text: string, limit: number): number {
+  for (let i = Math.min(limit, text.length); i > 0; i--) if (CUT_AFTER.test(text[i - 1]!)) return i;
+  for (let i = Math.min(limit, text.length); i > 0; i--) {
+    const [a, b] = [text[i - 1]!, text[i] ?? ''];
+    if (FIGURE.test(a) && (FIGURE.test(b) || UNIT_AFTER_DIGIT.test(b))) continue;
+    if (FIGURE.test(b) && /[0-9.．]/u.test(a)) continue;
+    if (/[\ud800-\udbff]/u.test(a)) continue; // never inside a surrogate pair
+    return i;
+  }
+  return 0;
+}
+
 /**
  * Cut `text` into pieces of at most `maxLines` lines each in a column `width` units wide.
- * Pieces end between paragraphs where a paragraph fits; a paragraph longer than a piece is
- * cut between its wrapped lines. Joining the pieces with line breaks where a paragraph ended
- * (`breaks[i]` true) and directly otherwise gives back the text exactly. One piece when it fits.
+ * Pieces end between paragraphs where a paragraph fits; a paragraph longer than a piece is cut
+ * at the last 。；，、 or space that the piece holds (printCut), never inside a figure, so a
+ * reader never sees "投入1" on one row and ".2亿元" on the next. Joining the pieces with line
+ * breaks where a paragraph ended (`breaks[i]` true) and directly otherwise gives back the text
+ * exactly. One piece when it fits.
  */
 export function splitTextForPrint(text: string, width: number, fontSize: number, maxLines: number): { pieces: string[]; breaks: boolean[] } {
   // Most texts fit: one piece, the paragraphs joined as the loop below would join them.
@@ -152,7 +184,9 @@ export function splitTextForPrint(text: string, width: number, fontSize: number,
     used = 0;
   };
   for (const para of paras) {
-    const lines = wrapParagraph(para, width, fontSize);
+    let rest = para;
+    // At most maxLines lines and what is left: enough to tell whether the rest fits.
+    let lines = wrapParagraph(rest, width, fontSize, maxLines);
     if (used + lines.length <= maxLines) {
       cur.push(para);
       used += lines.length;
@@ -164,23 +198,20 @@ export function splitTextForPrint(text: string, width: number, fontSize: number,
       used = lines.length;
       continue;
     }
-    // A paragraph longer than what is left: fill the rest of this piece line by line.
-    let i = 0;
-    let part = '';
-    while (i < lines.length) {
+    // A paragraph longer than what is left: the part that fits, cut where a reader can break off.
+    while (used + lines.length > maxLines) {
       const room = maxLines - used;
-      if (room <= 0) {
-        if (part) cur.push(part);
-        close(false);
-        part = '';
-        continue;
-      }
-      const take = lines.slice(i, i + room);
-      part += take.join('');
-      used += take.length;
-      i += take.length;
+      const fits = room > 0 ? lines.slice(0, room).join('').length : 0;
+      let cut = fits > 0 ? printCut(rest, fits) : 0;
+      if (cut === 0 && cur.length === 0) cut = fits; // a whole row with no place to cut: at the row's end
+      // No place to cut in what is left of this piece: the paragraph starts the next one.
+      if (cut > 0) cur.push(rest.slice(0, cut));
+      close(cut === 0);
+      rest = rest.slice(cut);
+      lines = wrapParagraph(rest, width, fontSize, maxLines);
     }
-    cur.push(part);
+    cur.push(rest);
+    used += lines.length;
   }
   if (cur.length > 0 || pieces.length === 0) {
     pieces.push(cur.join('\n'));

@@ -6,7 +6,7 @@ import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, b
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { reportFileName } from './kinds';
 import { indicatorKey } from '../indicators/names';
-import { CONTINUED_MARK, MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, estimateLines, linesAtMost, linesPerRow, piecesAsCells, rowHeightFor, splitTextForPrint } from './layout';
+import { CONTINUED_MARK, MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, estimateLines, linesAtMost, linesPerRow, piecesAsCells, printCut, rowHeightFor, splitTextForPrint } from './layout';
 
 const Q3 = makePeriod('quarter', 2025, 3);
 const cell = (address: string, text: string, sheet = '表1'): TemplateCell => ({ sheet, address, row: Number(address.replace(/\D/g, '')), text });
@@ -243,5 +243,40 @@ describe('texts cut for print', () => {
   it('keeps printed rows within the row limit and marks continuations', () => {
     expect(PRINT_ROW_HEIGHT).toBeLessThan(MAX_ROW_HEIGHT);
     expect(CONTINUED_MARK).toBe('（续）');
+  });
+});
+
+describe('where a long text is cut between printed rows', () => {
+  it.each([
+    // text, limit, cut: the first piece is text.slice(0, cut)
+    ['at the last clause mark before the limit', '带动社会资本投入1.2亿元，完成全年目标的86%。同比增长', 22, 14],
+    ['with no clause mark, before the figure, never inside it', '带动社会资本投入1.2亿元', 10, 8],
+    ['never between a number and its unit or %', '目标的86%', 5, 3],
+    ['a space is a place to cut', 'AI-3 project 12.5', 15, 13],
+    ['at the last 、 in a list', '新增高企32家、科技型中小企业入库118家', 19, 8],
+  ])('%s', (_name, text, limit, cut) => {
+    expect(printCut(text, limit)).toBe(cut);
+  });
+
+  // The review's 1,500-character 进展情况 without line breaks, in the 34-unit column at 10 pt.
+  const SENT = [
+    '本季度牵头单位召开专题推进会3次，协调解决项目用地、资金拼盘等问题5个，完成固定资产投资12.5亿元，同比增长35.2%。',
+    '四是优化科技金融服务，设立区级科技成果转化基金（规模2亿元），首期投放项目4个，带动社会资本投入1.2亿元。',
+    '三是强化企业梯度培育，新增国家高新技术企业申报32家、科技型中小企业入库118家，完成全年目标的86%。',
+  ];
+  const long = Array.from({ length: 30 }, (_, i) => SENT[i % 3]).join('').slice(0, 1500);
+  it.each([
+    ['one paragraph of figures', long, 34, 10],
+    ['figures with line breaks', Array.from({ length: 12 }, (_, i) => SENT[i % 3]! + SENT[(i + 1) % 3]).join('\n'), 17, 10],
+    ['a narrow column', long, 11, 10],
+  ])('%s: every row ends at a clause mark, the text joined back exactly', (_name, text, width, size) => {
+    const split = splitTextForPrint(text, width, size, linesPerRow(size));
+    expect(split.pieces.length).toBeGreaterThan(1);
+    expect(piecesAsCells(split).join('')).toBe(text);
+    for (const [i, p] of split.pieces.slice(0, -1).entries()) {
+      if (split.breaks[i]) continue;
+      expect(p, `piece ${i}`).toMatch(/[。；，、）]$/u);
+    }
+    for (const p of split.pieces) expect(rowHeightFor(estimateLines(p, width, size), size)).toBeLessThanOrEqual(PRINT_ROW_HEIGHT);
   });
 });
