@@ -113,6 +113,18 @@ export function readWithOpenpyxl(bytes: Uint8Array): OpenpyxlSheet[] {
   return JSON.parse(execFileSync(PYTHON, [script, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as OpenpyxlSheet[];
 }
 
+/** The words of one printed page with their boxes in points (pdftotext -bbox), in drawing order. */
+export function pageWords(printed: Printed, page: number): { text: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  const html = execFileSync('/usr/bin/pdftotext', ['-bbox', '-f', String(page), '-l', String(page), printed.pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+  }));
+}
+
 /** The PNG of one rendered page (pdftoppm), for looking at. */
 export function pagePng(printed: Printed, page: number, out: string): string {
   execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '50', '-f', String(page), '-l', String(page), '-singlefile', printed.pdf, out]);

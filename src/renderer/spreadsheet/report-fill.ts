@@ -409,6 +409,38 @@ function writePageBreaks(ws: ExcelJS.Worksheet, lastDataRow: number): void {
   for (const r of pageBreaks(heights, { ...geometry, titleRows, lastDataRow: lastDataRow - top + 1 })) ws.getRow(r + top - 1).addPageBreak();
 }
 
+/**
+ * Give rows `from`..`to` the height their filled texts need, measured as the data rows are: a
+ * merged cell's text across its merged columns, at its font. A row only grows (a title row keeps
+ * its template height). Before, the header and footer kept the template's 24 pt whatever was
+ * filled in, and a long 填报单位（盖章） printed its second line under the table's border.
+ */
+function fitRowHeights(ws: ExcelJS.Worksheet, from: number, to: number): void {
+  const spans = new Map<string, number>(); // master cell → the merged columns' width
+  for (const m of sheetMerges(ws)) {
+    const r = decodeRange(m);
+    if (r.bottom < from || r.top > to || r.bottom > r.top) continue; // a merge over several rows is not measured
+    let width = 0;
+    for (let c = r.left; c <= r.right; c++) width += ws.getColumn(c).width ?? DEFAULT_COLUMN_WIDTH;
+    spans.set(`${r.top}:${r.left}`, width);
+  }
+  for (let r = from; r <= to; r++) {
+    const row = ws.getRow(r);
+    let need = 0;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const text = typeof cell.value === 'number' ? String(cell.value) : cellText(cell.value);
+      if (!text) return;
+      const size = cell.font?.size ?? 11;
+      const width = spans.get(`${r}:${c}`) ?? ws.getColumn(c).width ?? DEFAULT_COLUMN_WIDTH;
+      const lines = cell.alignment?.wrapText ? estimateLines(text, width, size) : text.split(/\r?\n/).length;
+      // One line needs what Excel gives a row of its font (15 pt at 11 pt); more, what a data row's lines need.
+      need = Math.max(need, lines > 1 ? rowHeightFor(lines, size) : Math.ceil(size * 1.36));
+    });
+    if (need > (row.height ?? ws.properties.defaultRowHeight ?? DEFAULT_ROW_HEIGHT)) row.height = Math.min(MAX_ROW_HEIGHT, need);
+  }
+}
+
 /** Replace scalar placeholders in every cell outside the data rows. */
 function fillScalars(ws: ExcelJS.Worksheet, scalars: Record<string, string>, skipRow: number | undefined): void {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -448,7 +480,15 @@ export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fi
   for (const ws of workbook.worksheets) {
     const layout = check.sheets.find((s) => s.sheet === ws.name);
     fillScalars(ws, fill.scalars, layout?.dataRow);
-    if (layout) writePageBreaks(ws, fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars));
+    if (!layout) {
+      fitRowHeights(ws, 1, ws.rowCount);
+      continue;
+    }
+    const lastDataRow = fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars);
+    // The header above the data and the footer below it, as filled.
+    fitRowHeights(ws, 1, layout.dataRow - 1);
+    fitRowHeights(ws, lastDataRow + 1, ws.rowCount);
+    writePageBreaks(ws, lastDataRow);
   }
   capCellTexts(workbook);
   if (fill.hidden && !workbook.getWorksheet(fill.hidden.name)) {

@@ -14,7 +14,7 @@ import { produceReport } from '@renderer/features/reports/report-produce';
 import { indicatorKey } from '@core/indicators';
 import { addChartSheets } from '@renderer/spreadsheet/report-images';
 import { png } from '../../builders/png';
-import { printToolsPresent, printedInOrder, readWithOpenpyxl, renderPdf, squash } from '../../builders/print-check';
+import { pageWords, printToolsPresent, printedInOrder, readWithOpenpyxl, renderPdf, squash } from '../../builders/print-check';
 import { DISTRICT, PERIOD, seedFixture } from './ledger-fixture';
 import { REVIEW_DISTRICT, REVIEW_PERIOD, REVIEW_TODAY, reviewLedger } from './review-ledger';
 import { putTemplate } from '@renderer/storage';
@@ -251,5 +251,31 @@ describe.skipIf(!present)("the print review's ledger (LibreOffice)", () => {
     expect(tablePages.findIndex((p) => squash(p).includes(sign))).toBe(tablePages.findLastIndex((p) => squash(p).includes(last)));
     expect([...printed.text.matchAll(/第 \d+ 页，共 (\d+) 页/g)].every((m) => Number(m[1]) === printed.pages)).toBe(true);
     expect(first!.rowBreaks.length).toBeGreaterThan(10);
+  }, 240_000);
+});
+
+describe.skipIf(!present)('a long 填报单位 (LibreOffice)', () => {
+  // Before, row 2 kept the template's 24 pt whatever unit was filled in: the second line of
+  // 填报单位（盖章）：武汉市汉阳区科学技术和经济信息化局（汉阳区知识产权局） printed under the table's top
+  // border on the 产业集群推进情况表 and the 指标完成情况表 (its last line ended 3 pt above the header
+  // text, inside the header row).
+  const UNIT = '武汉市汉阳区科学技术和经济信息化局（汉阳区知识产权局）';
+  it.each(['clusters', 'indicators', 'tasks'] as const)('%s: the unit line ends above the table, its row as high as its lines', async (kind) => {
+    const db = await reviewLedger(UNIT);
+    const report = await produceReport(db, REVIEW_DISTRICT, REVIEW_PERIOD, kind, REVIEW_TODAY);
+    const [ws] = readWithOpenpyxl(report.bytes);
+    expect(ws!.cells.A2).toBe(`填报单位（盖章）：${UNIT}`);
+    const printed = renderPdf(report.bytes, `unit-${kind}`);
+    expect(squash(printed.text)).toContain(squash(`填报单位（盖章）：${UNIT}`));
+    const words = pageWords(printed, 1);
+    // The unit's lines: the words from the one starting 填报单位 until the unit's end is read.
+    const from = words.findIndex((w) => w.text.startsWith('填报单位'));
+    expect(from).toBeGreaterThanOrEqual(0);
+    let to = from;
+    for (let acc = words[from]!.text; !acc.endsWith('知识产权局）') && to < words.length - 1; ) acc += words[++to]!.text;
+    const unitBottom = Math.max(...words.slice(from, to + 1).map((w) => w.yMax));
+    const header = words.find((w) => w.text === (kind === 'clusters' ? '集群' : '序号'))!;
+    // The header row's top border is less than a header text's height above its text.
+    expect(header.yMin - unitBottom, `${kind}: room between the unit's last line and the header text`).toBeGreaterThanOrEqual(header.yMax - header.yMin);
   }, 240_000);
 });
