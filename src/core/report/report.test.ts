@@ -4,6 +4,7 @@ import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
 import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, looksLikeFormula, reportTasks } from './rows';
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
+import { buildDashboard } from '../dashboard';
 import { reportFileName } from './kinds';
 import { indicatorKey } from '../indicators/names';
 import { CONTINUED_MARK, MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, estimateLines, linesAtMost, linesPerRow, piecesAsCells, printCut, rowHeightFor, splitTextForPrint } from './layout';
@@ -179,7 +180,7 @@ describe('buildReportData', () => {
     const task = data.rows.task;
     expect(data.rows.task).toBe(task);
     expect(Object.getOwnPropertyDescriptor(data.rows, 'target')?.get).toBeTypeOf('function'); // not built by reading the tasks
-    expect(data.rows).toEqual({ task: buildTaskRows(src), target: buildTargetRows(src), cluster: buildClusterRows(src), summary: buildSummaryRows(buildTaskRows(src)) });
+    expect(data.rows).toEqual({ task: buildTaskRows(src), target: buildTargetRows(src), cluster: buildClusterRows(src), summary: buildSummaryRows(src) });
     expect(data.rows.target).toHaveLength(1);
     expect(data.rows.cluster).toHaveLength(1);
     expect(Object.keys(data.rows)).toEqual(['task', 'target', 'cluster', 'summary']);
@@ -278,5 +279,26 @@ describe('where a long text is cut between printed rows', () => {
       expect(p, `piece ${i}`).toMatch(/[。；，、）]$/u);
     }
     for (const p of split.pieces) expect(rowHeightFor(estimateLines(p, width, size), size)).toBeLessThanOrEqual(PRINT_ROW_HEIGHT);
+  });
+});
+
+describe('the 汇总 sheet counts as the 工作台 and its chart count', () => {
+  // Before, the 汇总 sheet put every task without a status under 未填报状态 (82 in the review),
+  // while the chart of the same workbook split them into 未选状态 1 and 未填报 81.
+  const tasks = ['d1-1', 'd1-2', 'd1-3', 'd1-4', 'd1-5', 'd1-6'].map((k) => aTask(k, 'd1', { responsibleUnits: ['各区人民政府'] }));
+  const progress = [
+    anEntry('汉阳区', 'd1-1', '2025-Q3', 'on_track'),
+    anEntry('汉阳区', 'd1-2', '2025-Q3', undefined, { progress: '已开工。' }), // written, no status: 未选状态
+    anEntry('汉阳区', 'd1-3', '2025-Q3', undefined, { percent: 40, progress: '' }), // a percent alone: 未选状态
+    anEntry('汉阳区', 'd1-4', '2025-Q3', undefined, { progress: '', problems: '资金未到位' }), // 存在问题 alone: 未填报
+    anEntry('汉阳区', 'd1-5', '2025-Q3', 'done'),
+    // d1-6: no entry: 未填报
+  ];
+  const src = { tasks, clusters: [], progress, district: '汉阳区', period: Q3 };
+  it('one row per period status, in the 工作台 order, with the same counts', () => {
+    const rows = buildSummaryRows(src);
+    const dash = buildDashboard({ district: '汉阳区', periods: [Q3], today: '2025-10-08', documents: [aDocument('d1')], tasks, progress, targets: [], clusters: [] });
+    expect(rows.slice(0, -1).map((r) => [r.status, r.count])).toEqual(dash.statusCounts.map((s) => [s.label, s.count]));
+    expect(Object.fromEntries(rows.map((r) => [r.status, r.count]))).toEqual({ 未启动: 0, 序时推进: 1, 超序时推进: 0, 滞后: 0, 已完成: 1, 长期坚持: 0, 未选状态: 2, 未填报: 2, 合计: 6 });
   });
 });
