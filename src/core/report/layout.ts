@@ -113,6 +113,16 @@ export function rowHeightFor(lines: number, fontSize = 11): number {
 export const CONTINUED_MARK = '（续）';
 
 /**
+ * The naming cell of a continuation row (任务编号, 重点任务): the name marked 续, on one line when
+ * both fit; otherwise the mark goes on a line of its own, so a narrow column prints "2025YFZX-03" /
+ * "（续）", not "2025YFZX-" / "03（续）". The importer trims the name before the mark.
+ */
+export function continuedName(name: string, width: number, fontSize = 11): string {
+  const marked = `${name}${CONTINUED_MARK}`;
+  return estimateLines(marked, width, fontSize) > 1 ? `${name}\n${CONTINUED_MARK}` : marked;
+}
+
+/**
  * The cell texts of one field's pieces as written on its rows: a piece that ends where a
  * paragraph ends keeps that line break at its end, so joining the cells directly gives the
  * text back exactly (the importer does so).

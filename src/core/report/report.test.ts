@@ -7,7 +7,7 @@ import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { buildDashboard } from '../dashboard';
 import { reportFileName } from './kinds';
 import { indicatorKey } from '../indicators/names';
-import { CONTINUED_MARK, MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, estimateLines, linesAtMost, linesPerRow, piecesAsCells, printCut, rowHeightFor, splitTextForPrint } from './layout';
+import { CONTINUED_MARK, MAX_ROW_HEIGHT, continuedName, PRINT_ROW_HEIGHT, estimateLines, linesAtMost, linesPerRow, piecesAsCells, printCut, rowHeightFor, splitTextForPrint } from './layout';
 
 const Q3 = makePeriod('quarter', 2025, 3);
 const cell = (address: string, text: string, sheet = '表1'): TemplateCell => ({ sheet, address, row: Number(address.replace(/\D/g, '')), text });
@@ -300,5 +300,17 @@ describe('the 汇总 sheet counts as the 工作台 and its chart count', () => {
     const dash = buildDashboard({ district: '汉阳区', periods: [Q3], today: '2025-10-08', documents: [aDocument('d1')], tasks, progress, targets: [], clusters: [] });
     expect(rows.slice(0, -1).map((r) => [r.status, r.count])).toEqual(dash.statusCounts.map((s) => [s.label, s.count]));
     expect(Object.fromEntries(rows.map((r) => [r.status, r.count]))).toEqual({ 未启动: 0, 序时推进: 1, 超序时推进: 0, 滞后: 0, 已完成: 1, 长期坚持: 0, 未选状态: 2, 未填报: 2, 合计: 6 });
+  });
+});
+
+describe('the name on a 续 row', () => {
+  it.each([
+    ['a key too long for its column with the mark: the mark on its own line', '2025YFZX-03', 11, '2025YFZX-03\n（续）'],
+    ['a title that fits with the mark', '聚集高端研发人才', 30, '聚集高端研发人才（续）'],
+    ['a title that wraps anyway', '优化科技创新生态，营造全社会创新氛围，推动政策落地见效并形成可复制可推广经验', 30, '优化科技创新生态，营造全社会创新氛围，推动政策落地见效并形成可复制可推广经验\n（续）'],
+  ])('%s', (_name, name, width, cell) => {
+    expect(continuedName(name, width, 10)).toBe(cell);
+    // The importer reads the name back by trimming what precedes the mark.
+    expect(cell.slice(0, -CONTINUED_MARK.length).trim()).toBe(name);
   });
 });

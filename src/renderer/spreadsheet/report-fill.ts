@@ -14,7 +14,7 @@ import {
   linesAtMost,
   findPlaceholders,
   formulaAfterRowsInserted,
-  CONTINUED_MARK,
+  continuedName,
   linesPerRow,
   pageBreaks,
   printScale,
@@ -240,7 +240,7 @@ function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, 
         const p = pieces[k];
         if (p) return p[j] ?? null;
         if (j === 0) return v;
-        return plans[k]!.naming && v !== null && v !== undefined && v !== '' ? `${String(v)}${CONTINUED_MARK}` : null;
+        return plans[k]!.naming && v !== null && v !== undefined && v !== '' ? continuedName(String(v), plans[k]!.width, plans[k]!.fontSize) : null;
       });
       out.push(measureRow(plans, cells));
     }

@@ -251,6 +251,13 @@ describe.skipIf(!present)("the print review's ledger (LibreOffice)", () => {
     expect(tablePages.findIndex((p) => squash(p).includes(sign))).toBe(tablePages.findLastIndex((p) => squash(p).includes(last)));
     expect([...printed.text.matchAll(/第 \d+ 页，共 (\d+) 页/g)].every((m) => Number(m[1]) === printed.pages)).toBe(true);
     expect(first!.rowBreaks.length).toBeGreaterThan(10);
+    if (template) return;
+    // A 续 row's 任务编号 prints whole, its mark on the next line: never "2025YFZX-" / "03（续）".
+    const words = Array.from({ length: printed.pages }, (_, p) => pageWords(printed, p + 1)).flat();
+    const continued = new Set(Object.values(first!.cells).flatMap((v) => (typeof v === 'string' && /^\S+\n（续）$/.test(v) ? [v.split('\n')[0]!] : [])));
+    expect(continued.size).toBeGreaterThan(3);
+    for (const k of continued) expect(words.some((w) => w.text === k), k).toBe(true);
+    expect(words.filter((w) => /^[0-9A-Za-z]{1,4}（续）$/.test(w.text)).map((w) => w.text)).toEqual([]);
   }, 240_000);
 });
 
