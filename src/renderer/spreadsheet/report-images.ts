@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { chartSheetName, FONTS } from './format-texts';
 import { CHART_TEXT } from './texts';
-import { writeWorkbook } from './xlsx-write';
+import { readRowBreaks, writeWorkbook } from './xlsx-write';
 
 /** A PNG picture with its title and its size in pixels. */
 export interface ReportImage {
@@ -35,6 +35,11 @@ function sheetName(i: number, title: string): string {
 export async function addChartSheets(bytes: Uint8Array, afterSheet: string, images: readonly ReportImage[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  // The page breaks the report was written with (exceljs reads none).
+  for (const [name, rows] of readRowBreaks(bytes)) {
+    const ws = wb.getWorksheet(name);
+    if (ws) for (const r of rows) ws.getRow(r).addPageBreak();
+  }
   const anchor = wb.getWorksheet(afterSheet);
   if (!anchor) throw new Error(CHART_TEXT.noAnchor(afterSheet));
   images.forEach((img, i) => {

@@ -8,7 +8,7 @@
  * exceljs's; the file is as small. Where CompressionStream is missing, exceljs zips as before.
  */
 import type ExcelJS from 'exceljs';
-import { Zip, type ZipInputFile } from 'fflate';
+import { Zip, strFromU8, unzipSync, type ZipInputFile } from 'fflate';
 import { readCentralDirectory } from '../workers/zip-guard';
 
 /** Whether CompressionStream can deflate here (it cannot in older runtimes). */
@@ -98,4 +98,31 @@ export async function writeWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Ar
   const parts = storedParts(stored);
   const deflated = await Promise.all(parts.map((p) => (p.name.endsWith('/') && p.data.length === 0 ? undefined : deflateRaw(p.data))));
   return zipParts(parts.map((p, i) => ({ name: p.name, crc: p.crc, size: p.data.length, deflated: deflated[i] })));
+}
+
+/**
+ * The manual row breaks of each sheet of .xlsx bytes, by sheet name. exceljs does not read them,
+ * so a writer that loads a written report to add to it (the 汇总 workbook's chart sheets) puts
+ * them back; without them LibreOffice placed the breaks itself and lost the last pages.
+ */
+export function readRowBreaks(bytes: Uint8Array): Map<string, number[]> {
+  const wanted = (f: { name: string }) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(f.name);
+  const files = unzipSync(bytes, { filter: wanted });
+  const text = (name: string) => (files[name] ? strFromU8(files[name]) : '');
+  const targets = new Map<string, string>();
+  for (const m of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
+  }
+  const out = new Map<string, number[]>();
+  for (const m of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    const sheet = rid ? text(targets.get(rid) ?? '') : '';
+    const breaks = /<rowBreaks\b[^>]*>([^]*?)<\/rowBreaks>/.exec(sheet)?.[1] ?? '';
+    const ids = [...breaks.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((b) => Number(b[1]));
+    if (name !== undefined && ids.length) out.set(name.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"), ids);
+  }
+  return out;
 }
