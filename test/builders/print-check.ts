@@ -78,6 +78,8 @@ export interface OpenpyxlSheet {
   maxRow: number;
   /** The rows after which a manual page break is written. */
   rowBreaks: number[];
+  /** The workbook's normal font (styles.xml font 0): name and size. */
+  normalFont: [string, number];
 }
 
 const READER = `
@@ -99,6 +101,7 @@ for ws in wb.worksheets:
         'orientation': ws.page_setup.orientation, 'printTitleRows': ws.print_title_rows,
         'images': len(ws._images), 'maxRow': ws.max_row,
         'rowBreaks': [b.id for b in ws.row_breaks.brk],
+        'normalFont': [wb._fonts[0].name, wb._fonts[0].sz],
     })
 print(json.dumps(out, ensure_ascii=False))
 `;

@@ -115,7 +115,8 @@ describe('重点任务推进情况表', () => {
     expect(ws.pageSetup.fitToHeight).toBe(0);
     expect(ws.pageSetup.printTitlesRow).toBe('3:3');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(ws.getColumn(4).width).toBe(30);
+    expect(ws.getColumn(2).width).toBe(13);
+    expect(ws.getColumn(4).width).toBe(28);
     expect(ws.getColumn(8).width).toBe(34);
     expect(ws.getColumn(1).width).toBeLessThan(8);
 

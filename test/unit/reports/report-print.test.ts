@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePeriod, progressId, type ProgressEntry, type Task } from '@core/index';
-import { MAX_ROW_HEIGHT } from '@core/report';
+import { MAX_ROW_HEIGHT, printScale } from '@core/report';
 import { createLedgerDb, type LedgerDb } from '@renderer/storage/db';
 import { produceReport } from '@renderer/features/reports/report-produce';
 import { indicatorKey } from '@core/indicators';
@@ -287,5 +287,30 @@ describe.skipIf(!present)('a long 填报单位 (LibreOffice)', () => {
     const header = words.find((w) => w.text === (kind === 'clusters' ? '集群' : '序号'))!;
     // The header row's top border is less than a header text's height above its text.
     expect(header.yMin - unitBottom, `${kind}: room between the unit's last line and the header text`).toBeGreaterThanOrEqual(header.yMax - header.yMin);
+  }, 240_000);
+});
+
+describe.skipIf(!present)('the scale LibreOffice prints at (LibreOffice)', () => {
+  // Before, the normal font was exceljs's Calibri 11; LibreOffice, without Calibri, measured the
+  // columns in a fallback font about 30 % wider, so fit-to-width printed the 重点任务推进情况表 at
+  // about 62 % where Excel prints it at 81 %: body text at about 6 pt, every page a third empty
+  // under the page breaks written for Excel's scale.
+  it('prints the review’s 重点任务推进情况表 at the scale its page breaks were computed for', async () => {
+    const db = await reviewLedger();
+    const report = await produceReport(db, REVIEW_DISTRICT, REVIEW_PERIOD, 'tasks', REVIEW_TODAY);
+    const [ws] = readWithOpenpyxl(report.bytes);
+    const widths = [5, 13, 11, 28, 11, 13, 9, 34, 7, 9, 17, 19, 7];
+    const { scale } = printScale(widths, { paperSize: 9, orientation: 'landscape', margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6 }, fitToPage: true, fitToWidth: 1, fitToHeight: 0 })!;
+    const printed = renderPdf(report.bytes, 'scale');
+    // Rows 4 and 5 hold 序号 1 and 2, centred: their distance on paper is half of both rows' heights, scaled.
+    const words = pageWords(printed, 1);
+    const left = Math.min(...words.map((w) => w.xMin));
+    const seq = (n: string) => words.find((w) => w.text === n && w.xMin < left + 30)!;
+    const [one, two] = [seq('1'), seq('2')];
+    const distance = (two.yMin + two.yMax) / 2 - (one.yMin + one.yMax) / 2;
+    const printedScale = distance / ((ws!.rowHeights['4']! + ws!.rowHeights['5']!) / 2);
+    expect(printedScale).toBeGreaterThan(scale * 0.9); // LibreOffice rounds its column widths a little wider than Excel
+    expect(printedScale).toBeLessThanOrEqual(scale * 1.02);
+    expect(ws!.normalFont).toEqual(['Arial', 10]);
   }, 240_000);
 });
