@@ -174,7 +174,7 @@ describe.skipIf(!present)('every exported workbook: second reader and LibreOffic
       await db.settings.put({ key: 'districtTargets', value: { [DISTRICT]: { [indicatorKey('重大科技基础设施数量', '个')]: { value: 4, year: 2025, baseline: 1, baselineYear: 2022 } } } });
     });
     const report = await produceReport(db, DISTRICT, PERIOD, kind, TODAY);
-    const bytes = kind === 'all' ? await addChartSheets(report.bytes, '汇总', charts) : report.bytes;
+    const bytes = kind === 'all' ? await addChartSheets(report.bytes, '汇总', charts, '汉阳区2025年第三季度') : report.bytes;
     const sheets = readWithOpenpyxl(bytes);
     const tables = sheets.filter((s) => !s.name.startsWith('图表'));
     expect(tables.length).toBe(kind === 'all' ? 4 : 1);
@@ -215,10 +215,12 @@ describe.skipIf(!present)('every exported workbook: second reader and LibreOffic
       }
       // Each table on the pages its breaks give, then one page per chart.
       expect(printed.pages).toBe(tables.reduce((n, t) => n + t.rowBreaks.length + 1, 0) + charts.length);
-      // Printed whole, the workbook numbers its pages on from sheet to sheet: 第 k 页，共 N 页 on page k.
-      // (A chart page carries its chart's name instead.)
+      // Printed whole, the workbook numbers its pages on from sheet to sheet: 第 k 页，共 N 页 on page k,
+      // the chart pages too (before, they were counted in 共 N 页 but carried no number), each chart
+      // page titled with the district and period.
       const numbered = pages.filter((p) => /第 \d+ 页/.test(p));
-      expect(numbered).toHaveLength(printed.pages - charts.length);
+      expect(numbered).toHaveLength(printed.pages);
+      for (const c of charts) expect(squash(pages.find((p) => squash(p).includes(c.name))!)).toContain(squash(`汉阳区2025年第三季度 ${c.name}`));
       expect(numbered.map((p) => /第 (\d+) 页，共 (\d+) 页/.exec(p)!.slice(1).join('/'))).toEqual(numbered.map((_, k) => `${k + 1}/${pages.length}`));
     } else expect(printed.pages, 'one page per page break written, and none added').toBe(tables[0]!.rowBreaks.length + 1);
   }, 240_000);
