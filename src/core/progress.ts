@@ -3,7 +3,8 @@
  * filled in, whether it holds anything at all, and what a valid 完成进度 is. The ledger, the
  * 工作台, the reports, 报送, the form and storage (core/records/schemas.ts) all call these.
  */
-import type { ProgressEntry } from './model';
+import type { ProgressEntry, TaskStatus } from './model';
+import { STATUS_LABELS, TASK_STATUSES } from './model';
 
 /**
  * Whether an entry counts as filled in for its period // 本期已填报: a status chosen, a 完成进度
@@ -31,4 +32,22 @@ export function hasContent(e: ProgressEntry | undefined): boolean {
 /** Whether a 完成进度 is acceptable: a whole number from 0 to 100 (the form and storage both check it). */
 export function isValidPercent(v: number): boolean {
   return Number.isInteger(v) && v >= 0 && v <= 100;
+}
+
+/**
+ * A task's state in a period as every count shows it — the 工作台's charts, the 汇总 sheet and its
+ * chart, a cluster's 备注: its status; 未选状态 when it is filled in (isFilled) without a status;
+ * 未填报 when it is not filled in.
+ */
+export type PeriodStatus = TaskStatus | 'no_status' | 'unfilled';
+
+/** The order of the period statuses in tables, charts and legends. */
+export const PERIOD_STATUSES: readonly PeriodStatus[] = [...TASK_STATUSES, 'no_status', 'unfilled'];
+
+/** Chinese labels of the period statuses. Printed in reports: do not rename. */
+export const PERIOD_STATUS_LABELS: Readonly<Record<PeriodStatus, string>> = { ...STATUS_LABELS, no_status: '未选状态', unfilled: '未填报' };
+
+/** The period status of a task whose entry for the period is `e` (undefined when it has none). */
+export function periodStatus(e: Pick<ProgressEntry, 'status' | 'percent' | 'progress'> | undefined): PeriodStatus {
+  return e?.status ?? (isFilled(e) ? 'no_status' : 'unfilled');
 }

@@ -76,6 +76,10 @@ export interface OpenpyxlSheet {
   printTitleRows: string | null;
   images: number;
   maxRow: number;
+  /** The rows after which a manual page break is written. */
+  rowBreaks: number[];
+  /** The workbook's normal font (styles.xml font 0): name and size. */
+  normalFont: [string, number];
 }
 
 const READER = `
@@ -96,6 +100,8 @@ for ws in wb.worksheets:
         'paperSize': ws.page_setup.paperSize and int(ws.page_setup.paperSize),
         'orientation': ws.page_setup.orientation, 'printTitleRows': ws.print_title_rows,
         'images': len(ws._images), 'maxRow': ws.max_row,
+        'rowBreaks': [b.id for b in ws.row_breaks.brk],
+        'normalFont': [wb._fonts[0].name, wb._fonts[0].sz],
     })
 print(json.dumps(out, ensure_ascii=False))
 `;
@@ -108,6 +114,18 @@ export function readWithOpenpyxl(bytes: Uint8Array): OpenpyxlSheet[] {
   const script = join(dir, 'read.py');
   writeFileSync(script, READER);
   return JSON.parse(execFileSync(PYTHON, [script, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as OpenpyxlSheet[];
+}
+
+/** The words of one printed page with their boxes in points (pdftotext -bbox), in drawing order. */
+export function pageWords(printed: Printed, page: number): { text: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  const html = execFileSync('/usr/bin/pdftotext', ['-bbox', '-f', String(page), '-l', String(page), printed.pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+  }));
 }
 
 /** The PNG of one rendered page (pdftoppm), for looking at. */

@@ -161,7 +161,7 @@ describe('reports and settings', () => {
     const sum = XLSX.utils.sheet_to_json<unknown[]>(xa.Sheets['汇总']!, { header: 1, defval: '' });
     expect(sum.find((r) => r[0] === '合计')?.[1]).toBe(total);
     const byStatus = sum.slice(3).filter((r) => r[0] !== '合计' && typeof r[1] === 'number');
-    expect(byStatus.map((r) => r[0])).toEqual(['未启动', '序时推进', '超序时推进', '滞后', '已完成', '长期坚持', '未填报状态']);
+    expect(byStatus.map((r) => r[0])).toEqual(['未启动', '序时推进', '超序时推进', '滞后', '已完成', '长期坚持', '未选状态', '未填报']);
     expect(byStatus.reduce((n, r) => n + (r[1] as number), 0)).toBe(total);
     const wa = new ExcelJS.Workbook();
     await wa.xlsx.load(allBytes.buffer.slice(allBytes.byteOffset, allBytes.byteOffset + allBytes.byteLength) as ArrayBuffer);

@@ -3,26 +3,27 @@
  * period, computed in one pass over tasks, progress entries and targets.
  */
 import type { Cluster, IsoDate, PolicyDocument, ProgressEntry, ReportingPeriod, Target, Task, TaskStatus } from '../model';
-import { STATUS_LABELS, TASK_STATUSES } from '../model';
+import { TASK_STATUSES } from '../model';
 import { parsePeriodId } from '../period';
 import { isClosedIn } from '../closure';
 import { clusterMatches } from '../policy/clusters';
 import type { PaceVerdict } from '../indicators/pace';
 import { buildDistrictIndicators, judgeIndicator, type DistrictTargets } from '../indicators/district';
 import type { ProgressSummary } from './progress-summary';
-import { isFilled } from '../progress';
+import { isFilled, PERIOD_STATUSES, PERIOD_STATUS_LABELS, type PeriodStatus } from '../progress';
 
 /**
  * A task's status on the dashboard: one of the city's statuses, 未选状态 (something written
- * or a percent given, but no status chosen: filled in, as the ledger counts it), or 未填报.
+ * or a percent given, but no status chosen: filled in, as the ledger counts it), or 未填报 —
+ * the period status of core/progress.ts, which the 汇总 sheet counts too.
  */
-export type DashboardStatus = TaskStatus | 'no_status' | 'unfilled';
+export type DashboardStatus = PeriodStatus;
 
 /** Order of the statuses in charts and legends. */
-export const DASHBOARD_STATUSES: readonly DashboardStatus[] = [...TASK_STATUSES, 'no_status', 'unfilled'];
+export const DASHBOARD_STATUSES: readonly DashboardStatus[] = PERIOD_STATUSES;
 
 /** Chinese labels of the dashboard statuses. */
-export const DASHBOARD_STATUS_LABELS: Readonly<Record<DashboardStatus, string>> = { ...STATUS_LABELS, no_status: '未选状态', unfilled: '未填报' };
+export const DASHBOARD_STATUS_LABELS: Readonly<Record<DashboardStatus, string>> = PERIOD_STATUS_LABELS;
 
 /** The filters the officer set. */
 export interface DashboardFilters {

@@ -21,8 +21,12 @@ function usableWidth(width: number): number {
   return Math.max(1, width - 1.2);
 }
 
-/** The lines of one paragraph as it wraps in a column: character runs, in order. */
-function wrapParagraph(para: string, width: number, fontSize: number): string[] {
+/**
+ * The lines of one paragraph as it wraps in a column: character runs, in order. With `limit`,
+ * only the first `limit` lines and, when text is left after them, the rest as one more element
+ * (so a long paragraph is not wrapped to its end each time a piece is cut from it).
+ */
+function wrapParagraph(para: string, width: number, fontSize: number, limit = Infinity): string[] {
   const usable = usableWidth(width);
   const lines: string[] = [];
   let start = 0; // where the current line starts
@@ -34,6 +38,7 @@ function wrapParagraph(para: string, width: number, fontSize: number): string[] 
       lines.push(para.slice(start, i));
       start = i;
       w = cw;
+      if (lines.length >= limit) break;
     } else w += cw;
     i += code > 0xffff ? 2 : 1;
   }
@@ -108,6 +113,16 @@ export function rowHeightFor(lines: number, fontSize = 11): number {
 export const CONTINUED_MARK = '（续）';
 
 /**
+ * The naming cell of a continuation row (任务编号, 重点任务): the name marked 续, on one line when
+ * both fit; otherwise the mark goes on a line of its own, so a narrow column prints "2025YFZX-03" /
+ * "（续）", not "2025YFZX-" / "03（续）". The importer trims the name before the mark.
+ */
+export function continuedName(name: string, width: number, fontSize = 11): string {
+  const marked = `${name}${CONTINUED_MARK}`;
+  return estimateLines(marked, width, fontSize) > 1 ? `${name}\n${CONTINUED_MARK}` : marked;
+}
+
+/**
  * The cell texts of one field's pieces as written on its rows: a piece that ends where a
  * paragraph ends keeps that line break at its end, so joining the cells directly gives the
  * text back exactly (the importer does so).
@@ -131,11 +146,38 @@ export function linesPerRow(fontSize = 11, height = PRINT_ROW_HEIGHT): number {
   return Math.max(1, Math.floor((height - ROW_PADDING) / (fontSize * LINE_FACTOR)));
 }
 
+/** Marks after which a text may be cut between two printed rows: a sentence's or clause's end, a list's comma, a space. */
+const CUT_AFTER = /[。；;，,、！!？?：:）)」』”\s]/u;
+/** Characters of a figure or a word in Latin letters: a cut never falls between two of them (1.2亿元, 35.2%, AI-3). */
+const FIGURE = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％‰°℃·\-_/]/u;
+/** Characters that may follow a number as its unit: a cut never falls between a digit and one of them. */
+const UNIT_AFTER_DIGIT = /[亿万千百十元个家项人次件台套条所座名户年月日天号期批类款倍米吨亩平方公里克辆篇份部位余多]/u;
+
+/**
+ * Where to cut `text` at most `limit` code units in: just after the last 。；，、 (or other clause
+ * mark or space) before the limit; failing that, at the last place not inside a figure or a
+ * word (digits, letters, a decimal point, a % sign) nor between a number and its unit. Returns
+ * 0 when no such place is found.
+ */
+export function printCut(text: string, limit: number): number {
+  for (let i = Math.min(limit, text.length); i > 0; i--) if (CUT_AFTER.test(text[i - 1]!)) return i;
+  for (let i = Math.min(limit, text.length); i > 0; i--) {
+    const [a, b] = [text[i - 1]!, text[i] ?? ''];
+    if (FIGURE.test(a) && (FIGURE.test(b) || UNIT_AFTER_DIGIT.test(b))) continue;
+    if (FIGURE.test(b) && /[0-9.．]/u.test(a)) continue;
+    if (/[\ud800-\udbff]/u.test(a)) continue; // never inside a surrogate pair
+    return i;
+  }
+  return 0;
+}
+
 /**
  * Cut `text` into pieces of at most `maxLines` lines each in a column `width` units wide.
- * Pieces end between paragraphs where a paragraph fits; a paragraph longer than a piece is
- * cut between its wrapped lines. Joining the pieces with line breaks where a paragraph ended
- * (`breaks[i]` true) and directly otherwise gives back the text exactly. One piece when it fits.
+ * Pieces end between paragraphs where a paragraph fits; a paragraph longer than a piece is cut
+ * at the last 。；，、 or space that the piece holds (printCut), never inside a figure, so a
+ * reader never sees "投入1" on one row and ".2亿元" on the next. Joining the pieces with line
+ * breaks where a paragraph ended (`breaks[i]` true) and directly otherwise gives back the text
+ * exactly. One piece when it fits.
  */
 export function splitTextForPrint(text: string, width: number, fontSize: number, maxLines: number): { pieces: string[]; breaks: boolean[] } {
   // Most texts fit: one piece, the paragraphs joined as the loop below would join them.
@@ -152,7 +194,9 @@ export function splitTextForPrint(text: string, width: number, fontSize: number,
     used = 0;
   };
   for (const para of paras) {
-    const lines = wrapParagraph(para, width, fontSize);
+    let rest = para;
+    // At most maxLines lines and what is left: enough to tell whether the rest fits.
+    let lines = wrapParagraph(rest, width, fontSize, maxLines);
     if (used + lines.length <= maxLines) {
       cur.push(para);
       used += lines.length;
@@ -164,27 +208,109 @@ export function splitTextForPrint(text: string, width: number, fontSize: number,
       used = lines.length;
       continue;
     }
-    // A paragraph longer than what is left: fill the rest of this piece line by line.
-    let i = 0;
-    let part = '';
-    while (i < lines.length) {
+    // A paragraph longer than what is left: the part that fits, cut where a reader can break off.
+    while (used + lines.length > maxLines) {
       const room = maxLines - used;
-      if (room <= 0) {
-        if (part) cur.push(part);
-        close(false);
-        part = '';
-        continue;
-      }
-      const take = lines.slice(i, i + room);
-      part += take.join('');
-      used += take.length;
-      i += take.length;
+      const fits = room > 0 ? lines.slice(0, room).join('').length : 0;
+      let cut = fits > 0 ? printCut(rest, fits) : 0;
+      if (cut === 0 && cur.length === 0) cut = fits; // a whole row with no place to cut: at the row's end
+      // No place to cut in what is left of this piece: the paragraph starts the next one.
+      if (cut > 0) cur.push(rest.slice(0, cut));
+      close(cut === 0);
+      rest = rest.slice(cut);
+      lines = wrapParagraph(rest, width, fontSize, maxLines);
     }
-    cur.push(part);
+    cur.push(rest);
+    used += lines.length;
   }
   if (cur.length > 0 || pieces.length === 0) {
     pieces.push(cur.join('\n'));
     breaks.push(true);
   }
   return { pieces, breaks };
+}
+
+/** Paper sizes by the spreadsheet's paperSize code, portrait, in points (A4 when unknown). */
+const PAPER_POINTS: Readonly<Record<number, readonly [number, number]>> = {
+  1: [612, 792], // Letter
+  8: [841.89, 1190.55], // A3
+  9: [595.28, 841.89], // A4
+  11: [419.53, 595.28], // A5
+};
+
+/** A sheet's page setup as its file gives it (margins in inches). */
+export interface PrintSetup {
+  paperSize?: number;
+  orientation?: 'portrait' | 'landscape';
+  margins?: { left?: number; right?: number; top?: number; bottom?: number };
+  fitToPage?: boolean;
+  fitToWidth?: number;
+  fitToHeight?: number;
+  scale?: number;
+}
+
+/** Width in points of a column `width` units wide as Excel prints it (a unit is a digit of the default font, 7 px, rounded to a pixel). */
+export function columnPoints(width: number): number {
+  return Math.trunc(width * 7 + 0.5) * 0.75;
+}
+
+/**
+ * The largest scale at which a sheet with these column widths prints, and the printable height of
+ * its page in points: fit to `fitToWidth` pages wide is the printable width against the columns'
+ * width in Excel's measure (a program whose fallback font is wider shrinks more, so the scale is
+ * never larger); a fixed scale is its own. Undefined when the program fits the sheet to a number
+ * of pages tall as well (it then places the breaks itself).
+ */
+export function printScale(columnWidths: readonly number[], setup: PrintSetup): { scale: number; pageHeight: number } | undefined {
+  const [w, h] = PAPER_POINTS[setup.paperSize ?? 9] ?? PAPER_POINTS[9]!;
+  const [pw, ph] = setup.orientation === 'landscape' ? [h, w] : [w, h];
+  const m = setup.margins ?? {};
+  const printableWidth = pw - ((m.left ?? 0.7) + (m.right ?? 0.7)) * 72;
+  const pageHeight = ph - ((m.top ?? 0.75) + (m.bottom ?? 0.75)) * 72;
+  if (setup.fitToPage) {
+    if ((setup.fitToHeight ?? 1) > 0) return undefined;
+    const total = columnWidths.reduce((s, c) => s + columnPoints(c), 0);
+    const wide = Math.max(1, setup.fitToWidth ?? 1);
+    return { scale: Math.min(1, (wide * printableWidth) / Math.max(1, total)), pageHeight };
+  }
+  return { scale: Math.min(4, Math.max(0.1, (setup.scale ?? 100) / 100)), pageHeight };
+}
+
+/** Room kept at the foot of each page against rounding (Excel rounds its fit scale down to a whole percent). */
+const PAGE_FILL = 0.97;
+
+/**
+ * Where the pages of a sheet end: the rows after which a manual page break goes, so that every
+ * program prints every row (LibreOffice lost the last pages of a sheet fit to one page wide with
+ * a repeated header row when it placed the breaks itself) and the rows after `lastDataRow` (the
+ * 填报人/审核人 block) never stand alone on a page: the last data row goes over with them.
+ * `heights[r - 1]` is row r's height in points; `titleRows` are printed again atop every page.
+ */
+export function pageBreaks(
+  heights: readonly number[],
+  opts: { scale: number; pageHeight: number; titleRows?: readonly [number, number]; lastDataRow: number },
+): number[] {
+  const room = (opts.pageHeight * PAGE_FILL) / opts.scale;
+  const [tFrom, tTo] = opts.titleRows ?? [0, -1];
+  let titles = 0;
+  for (let r = tFrom; r <= tTo; r++) titles += heights[r - 1] ?? 0;
+  const n = heights.length;
+  // The rows after the last data row stay with it: one block, when it fits on a page.
+  let tail = 0;
+  for (let r = opts.lastDataRow; r <= n; r++) tail += heights[r - 1] ?? 0;
+  const keepTail = opts.lastDataRow >= 1 && opts.lastDataRow < n && titles + tail <= room;
+  const breaks: number[] = [];
+  let used = 0;
+  let first = 1; // first row of the current page
+  for (let r = 1; r <= n; r++) {
+    if (keepTail && r > opts.lastDataRow) break; // placed with the last data row
+    const need = keepTail && r === opts.lastDataRow ? tail : (heights[r - 1] ?? 0);
+    if (used + need > room && r > first) {
+      breaks.push(r - 1);
+      first = r;
+      used = r > tTo && tTo >= tFrom ? titles : 0;
+    }
+    used += need;
+  }
+  return breaks;
 }

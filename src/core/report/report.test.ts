@@ -4,9 +4,10 @@ import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
 import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, looksLikeFormula, reportTasks } from './rows';
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
+import { buildDashboard } from '../dashboard';
 import { reportFileName } from './kinds';
 import { indicatorKey } from '../indicators/names';
-import { CONTINUED_MARK, MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, estimateLines, linesAtMost, linesPerRow, piecesAsCells, rowHeightFor, splitTextForPrint } from './layout';
+import { CONTINUED_MARK, MAX_ROW_HEIGHT, continuedName, PRINT_ROW_HEIGHT, estimateLines, linesAtMost, linesPerRow, piecesAsCells, printCut, rowHeightFor, splitTextForPrint } from './layout';
 
 const Q3 = makePeriod('quarter', 2025, 3);
 const cell = (address: string, text: string, sheet = '表1'): TemplateCell => ({ sheet, address, row: Number(address.replace(/\D/g, '')), text });
@@ -179,7 +180,7 @@ describe('buildReportData', () => {
     const task = data.rows.task;
     expect(data.rows.task).toBe(task);
     expect(Object.getOwnPropertyDescriptor(data.rows, 'target')?.get).toBeTypeOf('function'); // not built by reading the tasks
-    expect(data.rows).toEqual({ task: buildTaskRows(src), target: buildTargetRows(src), cluster: buildClusterRows(src), summary: buildSummaryRows(buildTaskRows(src)) });
+    expect(data.rows).toEqual({ task: buildTaskRows(src), target: buildTargetRows(src), cluster: buildClusterRows(src), summary: buildSummaryRows(src) });
     expect(data.rows.target).toHaveLength(1);
     expect(data.rows.cluster).toHaveLength(1);
     expect(Object.keys(data.rows)).toEqual(['task', 'target', 'cluster', 'summary']);
@@ -243,5 +244,73 @@ describe('texts cut for print', () => {
   it('keeps printed rows within the row limit and marks continuations', () => {
     expect(PRINT_ROW_HEIGHT).toBeLessThan(MAX_ROW_HEIGHT);
     expect(CONTINUED_MARK).toBe('（续）');
+  });
+});
+
+describe('where a long text is cut between printed rows', () => {
+  it.each([
+    // text, limit, cut: the first piece is text.slice(0, cut)
+    ['at the last clause mark before the limit', '带动社会资本投入1.2亿元，完成全年目标的86%。同比增长', 22, 14],
+    ['with no clause mark, before the figure, never inside it', '带动社会资本投入1.2亿元', 10, 8],
+    ['never between a number and its unit or %', '目标的86%', 5, 3],
+    ['a space is a place to cut', 'AI-3 project 12.5', 15, 13],
+    ['at the last 、 in a list', '新增高企32家、科技型中小企业入库118家', 19, 8],
+  ])('%s', (_name, text, limit, cut) => {
+    expect(printCut(text, limit)).toBe(cut);
+  });
+
+  // The review's 1,500-character 进展情况 without line breaks, in the 34-unit column at 10 pt.
+  const SENT = [
+    '本季度牵头单位召开专题推进会3次，协调解决项目用地、资金拼盘等问题5个，完成固定资产投资12.5亿元，同比增长35.2%。',
+    '四是优化科技金融服务，设立区级科技成果转化基金（规模2亿元），首期投放项目4个，带动社会资本投入1.2亿元。',
+    '三是强化企业梯度培育，新增国家高新技术企业申报32家、科技型中小企业入库118家，完成全年目标的86%。',
+  ];
+  const long = Array.from({ length: 30 }, (_, i) => SENT[i % 3]).join('').slice(0, 1500);
+  it.each([
+    ['one paragraph of figures', long, 34, 10],
+    ['figures with line breaks', Array.from({ length: 12 }, (_, i) => SENT[i % 3]! + SENT[(i + 1) % 3]).join('\n'), 17, 10],
+    ['a narrow column', long, 11, 10],
+  ])('%s: every row ends at a clause mark, the text joined back exactly', (_name, text, width, size) => {
+    const split = splitTextForPrint(text, width, size, linesPerRow(size));
+    expect(split.pieces.length).toBeGreaterThan(1);
+    expect(piecesAsCells(split).join('')).toBe(text);
+    for (const [i, p] of split.pieces.slice(0, -1).entries()) {
+      if (split.breaks[i]) continue;
+      expect(p, `piece ${i}`).toMatch(/[。；，、）]$/u);
+    }
+    for (const p of split.pieces) expect(rowHeightFor(estimateLines(p, width, size), size)).toBeLessThanOrEqual(PRINT_ROW_HEIGHT);
+  });
+});
+
+describe('the 汇总 sheet counts as the 工作台 and its chart count', () => {
+  // Before, the 汇总 sheet put every task without a status under 未填报状态 (82 in the review),
+  // while the chart of the same workbook split them into 未选状态 1 and 未填报 81.
+  const tasks = ['d1-1', 'd1-2', 'd1-3', 'd1-4', 'd1-5', 'd1-6'].map((k) => aTask(k, 'd1', { responsibleUnits: ['各区人民政府'] }));
+  const progress = [
+    anEntry('汉阳区', 'd1-1', '2025-Q3', 'on_track'),
+    anEntry('汉阳区', 'd1-2', '2025-Q3', undefined, { progress: '已开工。' }), // written, no status: 未选状态
+    anEntry('汉阳区', 'd1-3', '2025-Q3', undefined, { percent: 40, progress: '' }), // a percent alone: 未选状态
+    anEntry('汉阳区', 'd1-4', '2025-Q3', undefined, { progress: '', problems: '资金未到位' }), // 存在问题 alone: 未填报
+    anEntry('汉阳区', 'd1-5', '2025-Q3', 'done'),
+    // d1-6: no entry: 未填报
+  ];
+  const src = { tasks, clusters: [], progress, district: '汉阳区', period: Q3 };
+  it('one row per period status, in the 工作台 order, with the same counts', () => {
+    const rows = buildSummaryRows(src);
+    const dash = buildDashboard({ district: '汉阳区', periods: [Q3], today: '2025-10-08', documents: [aDocument('d1')], tasks, progress, targets: [], clusters: [] });
+    expect(rows.slice(0, -1).map((r) => [r.status, r.count])).toEqual(dash.statusCounts.map((s) => [s.label, s.count]));
+    expect(Object.fromEntries(rows.map((r) => [r.status, r.count]))).toEqual({ 未启动: 0, 序时推进: 1, 超序时推进: 0, 滞后: 0, 已完成: 1, 长期坚持: 0, 未选状态: 2, 未填报: 2, 合计: 6 });
+  });
+});
+
+describe('the name on a 续 row', () => {
+  it.each([
+    ['a key too long for its column with the mark: the mark on its own line', '2025YFZX-03', 11, '2025YFZX-03\n（续）'],
+    ['a title that fits with the mark', '聚集高端研发人才', 30, '聚集高端研发人才（续）'],
+    ['a title that wraps anyway', '优化科技创新生态，营造全社会创新氛围，推动政策落地见效并形成可复制可推广经验', 30, '优化科技创新生态，营造全社会创新氛围，推动政策落地见效并形成可复制可推广经验\n（续）'],
+  ])('%s', (_name, name, width, cell) => {
+    expect(continuedName(name, width, 10)).toBe(cell);
+    // The importer reads the name back by trimming what precedes the mark.
+    expect(cell.slice(0, -CONTINUED_MARK.length).trim()).toBe(name);
   });
 });

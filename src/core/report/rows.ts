@@ -4,12 +4,11 @@
  */
 import { progressFieldValue, taskFieldText, type TaskFieldId } from '../fields';
 import { isClosedIn } from '../closure';
-import { isFilled } from '../progress';
+import { isFilled, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABELS } from '../progress';
 import { compareTasks } from '../tasks';
 import {
   STATUS_LABELS,
   taskCode,
-  TASK_STATUSES,
   type Cluster,
   type ClusterIndicator,
   type ClusterIndicatorValue,
@@ -216,15 +215,14 @@ function abridge(text: string, n: number): string {
   return `${(out || t.slice(0, n)).trim()}…`;
 }
 
-/** How many of a cluster's tasks have each status this period, e.g. `关联任务5项：序时推进2项、已完成1项、未填报2项`. */
+/** How many of a cluster's tasks have each period status (core/progress.ts), e.g. `关联任务5项：序时推进2项、已完成1项、未填报2项`. */
 function clusterStatusLine(tasks: readonly Task[], prog: ReadonlyMap<string, ProgressEntry>): string {
   const counts = new Map<string, number>();
   for (const t of tasks) {
-    const st = prog.get(t.key)?.status;
-    const label = st ? STATUS_LABELS[st] : NO_STATUS_LABEL;
+    const label = PERIOD_STATUS_LABELS[periodStatus(prog.get(t.key))];
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  const order = [...TASK_STATUSES.map((s) => STATUS_LABELS[s]), NO_STATUS_LABEL];
+  const order = PERIOD_STATUSES.map((s) => PERIOD_STATUS_LABELS[s]);
   const parts = order.filter((l) => counts.has(l)).map((l) => `${l}${counts.get(l)}项`);
   return `关联任务${tasks.length}项${parts.length ? `：${parts.join('、')}` : ''}`;
 }
@@ -279,20 +277,21 @@ export function buildClusterRows(
   });
 }
 
-/** Label of tasks without a status in the period. */
-export const NO_STATUS_LABEL = '未填报状态';
-
-/** Rows of the 汇总 sheet: task counts by status (every status listed, then 未填报, then 合计). */
-export function buildSummaryRows(taskRows: readonly TaskReportRow[]): SummaryRow[] {
-  const total = taskRows.length;
+/**
+ * Rows of the 汇总 sheet: task counts by period status (core/progress.ts periodStatus: every
+ * status, then 未选状态 and 未填报, as the 工作台 and the 汇总 workbook's chart count them), then 合计.
+ */
+export function buildSummaryRows(src: Pick<ReportSource, 'tasks' | 'clusters' | 'progress' | 'district' | 'period'>): SummaryRow[] {
+  const prog = progressByTask(src);
+  const tasks = reportTasks(src);
+  const total = tasks.length;
   const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10);
-  const labels = TASK_STATUSES.map((s) => STATUS_LABELS[s]);
-  const rows: SummaryRow[] = labels.map((label) => {
-    const count = taskRows.filter((r) => r.status === label).length;
-    return { status: label, count, share: share(count) };
-  });
-  const none = taskRows.filter((r) => !r.status).length;
-  rows.push({ status: NO_STATUS_LABEL, count: none, share: share(none) });
+  const counts = new Map<string, number>();
+  for (const t of tasks) {
+    const s = periodStatus(prog.get(t.key));
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const rows: SummaryRow[] = PERIOD_STATUSES.map((s) => ({ status: PERIOD_STATUS_LABELS[s], count: counts.get(s) ?? 0, share: share(counts.get(s) ?? 0) }));
   rows.push({ status: '合计', count: total, share: total === 0 ? 0 : 100 });
   return rows;
 }
@@ -369,7 +368,7 @@ export function buildReportData(src: ReportSource, meta: ReportMeta, reportName 
     task: () => buildTaskRows(src),
     target: () => buildTargetRows(src),
     cluster: () => buildClusterRows(src),
-    summary: () => buildSummaryRows(rows.task),
+    summary: () => buildSummaryRows(src),
   });
   return {
     scalars: {

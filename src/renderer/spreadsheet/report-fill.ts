@@ -14,8 +14,11 @@ import {
   linesAtMost,
   findPlaceholders,
   formulaAfterRowsInserted,
-  CONTINUED_MARK,
+  continuedName,
   linesPerRow,
+  pageBreaks,
+  printScale,
+  type PrintSetup,
   piecesAsCells,
   rowHeightFor,
   splitTextForPrint,
@@ -237,7 +240,7 @@ function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, 
         const p = pieces[k];
         if (p) return p[j] ?? null;
         if (j === 0) return v;
-        return plans[k]!.naming && v !== null && v !== undefined && v !== '' ? `${String(v)}${CONTINUED_MARK}` : null;
+        return plans[k]!.naming && v !== null && v !== undefined && v !== '' ? continuedName(String(v), plans[k]!.width, plans[k]!.fontSize) : null;
       });
       out.push(measureRow(plans, cells));
     }
@@ -245,8 +248,8 @@ function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, 
   return out;
 }
 
-/** Repeat the data row of one sheet for `rows`, shift the footer, keep merges and validations. */
-function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>): void {
+/** Repeat the data row of one sheet for `rows`, shift the footer, keep merges and validations; returns the last data row. */
+function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>): number {
   const dr = layout.dataRow;
   const cols = Math.max(ws.columnCount, ws.getRow(dr).cellCount);
   const last = ws.rowCount;
@@ -360,6 +363,82 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
     const area = decodeRange(ps.printArea.split(',')[0]!.replace(/^.*!/, ''));
     if (area.bottom >= dr) ps.printArea = `${ws.getColumn(area.left).letter}${area.top}:${ws.getColumn(area.right).letter}${area.bottom + shift}`;
   }
+  return dr + n - 1;
+}
+
+/** Excel's width of a column without a width of its own (8.43 characters, 64 px). */
+const DEFAULT_COLUMN_WIDTH = 9.140625;
+/** Excel's height of a row without a height of its own, in points. */
+const DEFAULT_ROW_HEIGHT = 15;
+
+/**
+ * Write the sheet's page breaks (pageBreaks in core/report/layout.ts): every program then prints
+ * every row, and the rows after the last data row (填报人/审核人) stay with it. The scale is the one
+ * the sheet's page setup gives for its printed columns; a sheet fit to a number of pages tall is
+ * left to the program.
+ */
+function writePageBreaks(ws: ExcelJS.Worksheet, lastDataRow: number): void {
+  const ps = ws.pageSetup as Partial<ExcelJS.PageSetup>;
+  let [left, right] = [1, ws.columnCount];
+  let [top, bottom] = [1, ws.rowCount];
+  if (ps.printArea) {
+    const area = decodeRange(ps.printArea.split(',')[0]!.replace(/^.*!/, '').replace(/\$/g, ''));
+    [left, right, top, bottom] = [area.left, area.right, area.top, area.bottom];
+  }
+  const widths: number[] = [];
+  for (let c = left; c <= right; c++) widths.push(ws.getColumn(c).hidden ? 0 : (ws.getColumn(c).width ?? ws.properties.defaultColWidth ?? DEFAULT_COLUMN_WIDTH));
+  const setup: PrintSetup = {
+    paperSize: ps.paperSize,
+    orientation: ps.orientation,
+    margins: ps.margins,
+    fitToPage: ps.fitToPage,
+    fitToWidth: ps.fitToWidth,
+    fitToHeight: ps.fitToHeight,
+    scale: ps.scale,
+  };
+  const geometry = printScale(widths, setup);
+  ws.rowBreaks.length = 0;
+  if (!geometry) return;
+  const heights: number[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    heights.push(row.hidden ? 0 : (row.height ?? ws.properties.defaultRowHeight ?? DEFAULT_ROW_HEIGHT));
+  }
+  const titles = /^\$?(\d+):\$?(\d+)$/.exec(ps.printTitlesRow ?? '');
+  const titleRows = titles ? ([Number(titles[1]) - top + 1, Number(titles[2]) - top + 1] as const) : undefined;
+  for (const r of pageBreaks(heights, { ...geometry, titleRows, lastDataRow: lastDataRow - top + 1 })) ws.getRow(r + top - 1).addPageBreak();
+}
+
+/**
+ * Give rows `from`..`to` the height their filled texts need, measured as the data rows are: a
+ * merged cell's text across its merged columns, at its font. A row only grows (a title row keeps
+ * its template height). Before, the header and footer kept the template's 24 pt whatever was
+ * filled in, and a long 填报单位（盖章） printed its second line under the table's border.
+ */
+function fitRowHeights(ws: ExcelJS.Worksheet, from: number, to: number): void {
+  const spans = new Map<string, number>(); // master cell → the merged columns' width
+  for (const m of sheetMerges(ws)) {
+    const r = decodeRange(m);
+    if (r.bottom < from || r.top > to || r.bottom > r.top) continue; // a merge over several rows is not measured
+    let width = 0;
+    for (let c = r.left; c <= r.right; c++) width += ws.getColumn(c).width ?? DEFAULT_COLUMN_WIDTH;
+    spans.set(`${r.top}:${r.left}`, width);
+  }
+  for (let r = from; r <= to; r++) {
+    const row = ws.getRow(r);
+    let need = 0;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const text = typeof cell.value === 'number' ? String(cell.value) : cellText(cell.value);
+      if (!text) return;
+      const size = cell.font?.size ?? 11;
+      const width = spans.get(`${r}:${c}`) ?? ws.getColumn(c).width ?? DEFAULT_COLUMN_WIDTH;
+      const lines = cell.alignment?.wrapText ? estimateLines(text, width, size) : text.split(/\r?\n/).length;
+      // One line needs what Excel gives a row of its font (15 pt at 11 pt); more, what a data row's lines need.
+      need = Math.max(need, lines > 1 ? rowHeightFor(lines, size) : Math.ceil(size * 1.36));
+    });
+    if (need > (row.height ?? ws.properties.defaultRowHeight ?? DEFAULT_ROW_HEIGHT)) row.height = Math.min(MAX_ROW_HEIGHT, need);
+  }
 }
 
 /** Replace scalar placeholders in every cell outside the data rows. */
@@ -401,7 +480,15 @@ export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fi
   for (const ws of workbook.worksheets) {
     const layout = check.sheets.find((s) => s.sheet === ws.name);
     fillScalars(ws, fill.scalars, layout?.dataRow);
-    if (layout) fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars);
+    if (!layout) {
+      fitRowHeights(ws, 1, ws.rowCount);
+      continue;
+    }
+    const lastDataRow = fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars);
+    // The header above the data and the footer below it, as filled.
+    fitRowHeights(ws, 1, layout.dataRow - 1);
+    fitRowHeights(ws, lastDataRow + 1, ws.rowCount);
+    writePageBreaks(ws, lastDataRow);
   }
   capCellTexts(workbook);
   if (fill.hidden && !workbook.getWorksheet(fill.hidden.name)) {

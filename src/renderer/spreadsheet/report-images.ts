@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { chartSheetName, FONTS } from './format-texts';
 import { CHART_TEXT } from './texts';
-import { writeWorkbook } from './xlsx-write';
+import { readRowBreaks, writeWorkbook } from './xlsx-write';
 
 /** A PNG picture with its title and its size in pixels. */
 export interface ReportImage {
@@ -32,9 +32,14 @@ function sheetName(i: number, title: string): string {
  * Add each picture of `images` on a sheet of its own after the sheet `afterSheet`, with its
  * title above it. Returns the new bytes; throws (in Chinese) when that sheet is missing.
  */
-export async function addChartSheets(bytes: Uint8Array, afterSheet: string, images: readonly ReportImage[]): Promise<Uint8Array> {
+export async function addChartSheets(bytes: Uint8Array, afterSheet: string, images: readonly ReportImage[], caption = ''): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  // The page breaks the report was written with (exceljs reads none).
+  for (const [name, rows] of readRowBreaks(bytes)) {
+    const ws = wb.getWorksheet(name);
+    if (ws) for (const r of rows) ws.getRow(r).addPageBreak();
+  }
   const anchor = wb.getWorksheet(afterSheet);
   if (!anchor) throw new Error(CHART_TEXT.noAnchor(afterSheet));
   images.forEach((img, i) => {
@@ -49,10 +54,12 @@ export async function addChartSheets(bytes: Uint8Array, afterSheet: string, imag
         horizontalCentered: true,
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       },
-      headerFooter: { oddFooter: `&C${img.name}` },
+      // Numbered as the tables are (the workbook printed whole counts these pages in 共 N 页), with the chart's name.
+      headerFooter: { oddFooter: `&C${CHART_TEXT.footer(img.name)}` },
     });
     const title = ws.getCell(1, 1);
-    title.value = img.name;
+    // The district and period on the page itself: a chart printed alone still says whose and when.
+    title.value = caption ? CHART_TEXT.title(caption, img.name) : img.name;
     title.font = { name: FONTS.title, bold: true, size: 14 };
     ws.getRow(1).height = 28;
     const scale = Math.min(1, MAX_WIDTH / img.width, MAX_HEIGHT / img.height);

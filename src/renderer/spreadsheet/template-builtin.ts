@@ -29,9 +29,10 @@ interface ColumnSpec {
 /** The 13 columns of the 重点任务推进情况表 (headers: the task field registry's, through the placeholders). */
 const TASK_COLUMNS: readonly [TaskFieldId, number, 'left' | 'center', string?][] = [
   ['seq', 5, 'center'],
-  ['key', 11, 'center'],
+  // 任务编号 such as 2025YFZX-03 on one line wherever 宋体's Latin letters fall back to a wider font.
+  ['key', 13, 'center'],
   ['document', 11, 'center'],
-  ['title', 30, 'left'],
+  ['title', 28, 'left'],
   ['leadUnits', 11, 'center'],
   ['responsibleUnits', 13, 'center'],
   ['deadline', 9, 'center'],

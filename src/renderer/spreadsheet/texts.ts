@@ -94,6 +94,10 @@ export const ROUND_SHEET_TEXT = {
 /** Refusal of adding charts to a report without its anchor sheet (spreadsheet/report-images.ts). */
 export const CHART_TEXT = {
   noAnchor: (sheet: string) => `工作簿中没有“${sheet}”工作表，无法插入图表`,
+  /** A chart page's title: 汉阳区2026年第四季度 任务状态分布. */
+  title: (caption: string, chart: string) => `${caption} ${chart}`,
+  /** A chart page's footer (Excel header/footer codes): the chart's name and 第 k 页，共 N 页. */
+  footer: (chart: string) => `${chart.replace(/&/g, '&&')}  第 &P 页，共 &N 页`,
 } as const;
 
 /** Refusal of a template file that is not an .xlsx workbook (spreadsheet/template-read.ts). */

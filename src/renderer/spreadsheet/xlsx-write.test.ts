@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { IMPORT_FILE_LIMITS } from '@core/limits';
 import { checkZip } from '../workers/zip-guard';
 import { builtinTemplateBytes } from './template-files';
-import { writeWorkbook } from './xlsx-write';
+import { withNormalFont, writeWorkbook } from './xlsx-write';
 
 async function workbook(): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -42,14 +42,34 @@ describe('writeWorkbook', () => {
     const a = await JSZip.loadAsync(ours);
     const b = await JSZip.loadAsync(theirs);
     expect(Object.keys(a.files)).toEqual(Object.keys(b.files));
-    for (const name of Object.keys(b.files)) expect(await a.file(name)?.async('uint8array'), name).toEqual(await b.file(name)?.async('uint8array'));
+    // Every part as exceljs wrote it, but styles.xml with Arial 10 as the normal font (withNormalFont).
+    for (const name of Object.keys(b.files)) {
+      const theirsPart = await b.file(name)?.async('uint8array');
+      const expected = name === 'xl/styles.xml' ? new TextEncoder().encode(withNormalFont(new TextDecoder().decode(theirsPart))) : theirsPart;
+      expect(await a.file(name)?.async('uint8array'), name).toEqual(expected);
+    }
+    expect(await a.file('xl/styles.xml')!.async('string')).toContain('<name val="Arial"/>');
 
     const guarded = checkZip(ours, IMPORT_FILE_LIMITS);
     expect(guarded.ok).toBe(true);
-    if (existsSync('/usr/bin/python3')) expect(pythonParts(ours)).toEqual(pythonParts(theirs));
+    // Python's zipfile checks every part's CRC; the parts other than styles.xml are exceljs's.
+    if (existsSync('/usr/bin/python3')) expect(pythonParts(ours).filter(([n]) => n !== 'xl/styles.xml')).toEqual(pythonParts(theirs).filter(([n]) => n !== 'xl/styles.xml'));
 
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(ours.slice().buffer as ArrayBuffer);
     expect(back.worksheets[0]!.getCell(`D${wb.worksheets[0]!.rowCount}`).value).toBe('第2999项重点任务：推进科技创新平台建设，“揭榜挂帅”项目进展顺利。');
   }, 60_000);
+});
+
+describe('the normal font of a written workbook', () => {
+  const CALIBRI = '<font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font>';
+  const SONG = '<font><sz val="11"/><name val="宋体"/></font>';
+  it.each([
+    ["exceljs's Calibri 11 becomes Arial 10", `<styleSheet><fonts count="2">${CALIBRI}${SONG}</fonts></styleSheet>`, `<styleSheet><fonts count="2"><font><sz val="10"/><name val="Arial"/><family val="2"/></font>${SONG}</fonts></styleSheet>`],
+    ['another normal font is kept', `<styleSheet><fonts count="2">${SONG}${CALIBRI}</fonts></styleSheet>`, `<styleSheet><fonts count="2">${SONG}${CALIBRI}</fonts></styleSheet>`],
+    ['a bold Calibri is not the normal font', '<styleSheet><fonts count="1"><font><b/><sz val="11"/><name val="Calibri"/></font></fonts></styleSheet>', '<styleSheet><fonts count="1"><font><b/><sz val="11"/><name val="Calibri"/></font></fonts></styleSheet>'],
+    ['no fonts', '<styleSheet/>', '<styleSheet/>'],
+  ])('%s', (_name, xml, out) => {
+    expect(withNormalFont(xml)).toBe(out);
+  });
 });

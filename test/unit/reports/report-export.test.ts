@@ -115,7 +115,8 @@ describe('重点任务推进情况表', () => {
     expect(ws.pageSetup.fitToHeight).toBe(0);
     expect(ws.pageSetup.printTitlesRow).toBe('3:3');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(ws.getColumn(4).width).toBe(30);
+    expect(ws.getColumn(2).width).toBe(13);
+    expect(ws.getColumn(4).width).toBe(28);
     expect(ws.getColumn(8).width).toBe(34);
     expect(ws.getColumn(1).width).toBeLessThan(8);
 
@@ -195,11 +196,11 @@ describe('指标 / 产业集群 / 汇总', () => {
     const cl2 = await openExcel((await produceReport(db, DISTRICT, PERIOD, 'clusters', TODAY)).bytes);
     const w2 = cl2.getWorksheet('产业集群推进情况表')!;
     const summary = String(w2.getCell('C5').value);
-    expect(summary).toContain('（据集群关联任务汇总）关联任务3项：序时推进1项、已完成1项、未填报状态1项。');
+    expect(summary).toContain('（据集群关联任务汇总）关联任务3项：序时推进1项、已完成1项、未选状态1项。');
     expect(summary).toContain('1. 加快推进重大科技基础设施建设（序时推进）：汉阳区第三季度推进');
     expect(summary).toContain('2. 争创国家实验室和全国重点实验室（已完成）：');
     expect(String(w2.getCell('F5').value)).toContain('第四季度继续推进');
-    expect(w2.getCell('G5').value).toBe('关联任务3项：序时推进1项、已完成1项、未填报状态1项');
+    expect(w2.getCell('G5').value).toBe('关联任务3项：序时推进1项、已完成1项、未选状态1项');
     expect(w2.getCell('C4').value).toBe('新引进医疗器械企业3家'); // its own text stays
   });
 
@@ -216,8 +217,8 @@ describe('指标 / 产业集群 / 汇总', () => {
     const wb = await openExcel(r.bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['重点任务推进情况表', '指标完成情况表', '产业集群推进情况表', '汇总']);
     const s = wb.getWorksheet('汇总')!;
-    const counts = Object.fromEntries([4, 5, 6, 7, 8, 9, 10, 11].map((r) => [s.getCell(r, 1).value, s.getCell(r, 2).value]));
-    expect(counts).toEqual({ 未启动: 1, 序时推进: 4, 超序时推进: 1, 滞后: 2, 已完成: 2, 长期坚持: 1, 未填报状态: 1, 合计: 12 });
+    const counts = Object.fromEntries([4, 5, 6, 7, 8, 9, 10, 11, 12].map((r) => [s.getCell(r, 1).value, s.getCell(r, 2).value]));
+    expect(counts).toEqual({ 未启动: 1, 序时推进: 4, 超序时推进: 1, 滞后: 2, 已完成: 2, 长期坚持: 1, 未选状态: 1, 未填报: 0, 合计: 12 });
     const x = XLSX.read(r.bytes, { type: 'array' });
     expect(x.SheetNames).toHaveLength(4);
     expect(x.Sheets['重点任务推进情况表']!['B15'].v).toBe('2023YD-12');

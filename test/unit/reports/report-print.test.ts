@@ -4,16 +4,22 @@
  * with the store, openpyxl reads every row height and the page setup.
  */
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePeriod, progressId, type ProgressEntry, type Task } from '@core/index';
-import { MAX_ROW_HEIGHT } from '@core/report';
+import { MAX_ROW_HEIGHT, printScale } from '@core/report';
 import { createLedgerDb, type LedgerDb } from '@renderer/storage/db';
 import { produceReport } from '@renderer/features/reports/report-produce';
 import { indicatorKey } from '@core/indicators';
 import { addChartSheets } from '@renderer/spreadsheet/report-images';
 import { png } from '../../builders/png';
-import { printToolsPresent, printedInOrder, readWithOpenpyxl, renderPdf, squash } from '../../builders/print-check';
+import { pageWords, printToolsPresent, printedInOrder, readWithOpenpyxl, renderPdf, squash } from '../../builders/print-check';
 import { DISTRICT, PERIOD, seedFixture } from './ledger-fixture';
+import { REVIEW_DISTRICT, REVIEW_PERIOD, REVIEW_TODAY, reviewLedger } from './review-ledger';
+import { putTemplate } from '@renderer/storage';
+
+const TEMPLATES = resolve(import.meta.dirname, '../../fixtures/templates');
 
 const TODAY = new Date(2025, 9, 8);
 const present = printToolsPresent();
@@ -168,7 +174,7 @@ describe.skipIf(!present)('every exported workbook: second reader and LibreOffic
       await db.settings.put({ key: 'districtTargets', value: { [DISTRICT]: { [indicatorKey('重大科技基础设施数量', '个')]: { value: 4, year: 2025, baseline: 1, baselineYear: 2022 } } } });
     });
     const report = await produceReport(db, DISTRICT, PERIOD, kind, TODAY);
-    const bytes = kind === 'all' ? await addChartSheets(report.bytes, '汇总', charts) : report.bytes;
+    const bytes = kind === 'all' ? await addChartSheets(report.bytes, '汇总', charts, '汉阳区2025年第三季度') : report.bytes;
     const sheets = readWithOpenpyxl(bytes);
     const tables = sheets.filter((s) => !s.name.startsWith('图表'));
     expect(tables.length).toBe(kind === 'all' ? 4 : 1);
@@ -207,12 +213,106 @@ describe.skipIf(!present)('every exported workbook: second reader and LibreOffic
         expect(on, c.name).toHaveLength(1);
         expect(squash(on[0]!)).not.toContain('序号');
       }
-      expect(printed.pages).toBe(4 + charts.length);
-      // Printed whole, the workbook numbers its pages on from sheet to sheet: 第 k 页，共 N 页 on page k.
-      // (A chart page carries its chart's name instead.)
+      // Each table on the pages its breaks give, then one page per chart.
+      expect(printed.pages).toBe(tables.reduce((n, t) => n + t.rowBreaks.length + 1, 0) + charts.length);
+      // Printed whole, the workbook numbers its pages on from sheet to sheet: 第 k 页，共 N 页 on page k,
+      // the chart pages too (before, they were counted in 共 N 页 but carried no number), each chart
+      // page titled with the district and period.
       const numbered = pages.filter((p) => /第 \d+ 页/.test(p));
-      expect(numbered).toHaveLength(4);
+      expect(numbered).toHaveLength(printed.pages);
+      for (const c of charts) expect(squash(pages.find((p) => squash(p).includes(c.name))!)).toContain(squash(`汉阳区2025年第三季度 ${c.name}`));
       expect(numbered.map((p) => /第 (\d+) 页，共 (\d+) 页/.exec(p)!.slice(1).join('/'))).toEqual(numbered.map((_, k) => `${k + 1}/${pages.length}`));
-    } else expect(printed.pages).toBe(1);
+    } else expect(printed.pages, 'one page per page break written, and none added').toBe(tables[0]!.rowBreaks.length + 1);
+  }, 240_000);
+});
+
+describe.skipIf(!present)("the print review's ledger (LibreOffice)", () => {
+  // Before, LibreOffice printed this 重点任务推进情况表 to task 87 of 91, without 填报人/审核人, on
+  // "第 32 页，共 32 页": it placed the page breaks of a sheet fit to one page wide with a repeated
+  // header row itself and lost the last pages. The writer now places them.
+  it.each([
+    ['the built-in 重点任务推进情况表', 'tasks', undefined],
+    ['the 汇总 workbook', 'all', undefined],
+    ["an office's own template", 'tasks', 'custom-styled.xlsx'],
+  ] as const)('%s prints every task and the sign block, the page breaks written in the file', async (_name, kind, template) => {
+    const db = await reviewLedger();
+    if (template) await putTemplate(db, { id: kind, name: template, fileName: template, data: new Uint8Array(readFileSync(join(TEMPLATES, template))), savedAt: '2026-11-20T08:00:00.000Z' });
+    const report = await produceReport(db, REVIEW_DISTRICT, REVIEW_PERIOD, kind, REVIEW_TODAY);
+    // The 汇总 workbook as the page writes it: with its chart sheets (added by reading the file again).
+    const bytes = kind === 'all' ? await addChartSheets(report.bytes, '汇总', [{ name: '任务状态分布', png: png(1520, 640), width: 1520, height: 640 }]) : report.bytes;
+    const keys = (report.data.rows.task ?? []).map((r) => String(r.key));
+    expect(keys.length).toBeGreaterThan(80);
+    // A second reader sees the breaks: the first sheet has one per printed page but the last.
+    const [first] = readWithOpenpyxl(bytes);
+    const printed = renderPdf(bytes, `review-${kind}`);
+    const pages = printed.text.split('\f').filter((p) => p.trim());
+    const tablePages = pages.filter((p) => keys.some((k) => squash(p).includes(k)));
+    const flat = squash(printed.text);
+    for (const k of keys) expect(flat, k).toContain(k);
+    const sign = template ? '说明：本表由李明填写' : '填报人：李明';
+    expect(flat).toContain(sign);
+    // The sign block is on the page of the last task.
+    const last = keys[keys.length - 1]!;
+    expect(tablePages.findIndex((p) => squash(p).includes(sign))).toBe(tablePages.findLastIndex((p) => squash(p).includes(last)));
+    expect([...printed.text.matchAll(/第 \d+ 页，共 (\d+) 页/g)].every((m) => Number(m[1]) === printed.pages)).toBe(true);
+    expect(first!.rowBreaks.length).toBeGreaterThan(10);
+    if (template) return;
+    // A 续 row's 任务编号 prints whole, its mark on the next line: never "2025YFZX-" / "03（续）".
+    const words = Array.from({ length: printed.pages }, (_, p) => pageWords(printed, p + 1)).flat();
+    const continued = new Set(Object.values(first!.cells).flatMap((v) => (typeof v === 'string' && /^\S+\n（续）$/.test(v) ? [v.split('\n')[0]!] : [])));
+    expect(continued.size).toBeGreaterThan(3);
+    for (const k of continued) expect(words.some((w) => w.text === k), k).toBe(true);
+    expect(words.filter((w) => /^[0-9A-Za-z]{1,4}（续）$/.test(w.text)).map((w) => w.text)).toEqual([]);
+  }, 240_000);
+});
+
+describe.skipIf(!present)('a long 填报单位 (LibreOffice)', () => {
+  // Before, row 2 kept the template's 24 pt whatever unit was filled in: the second line of
+  // 填报单位（盖章）：武汉市汉阳区科学技术和经济信息化局（汉阳区知识产权局） printed under the table's top
+  // border on the 产业集群推进情况表 and the 指标完成情况表 (its last line ended 3 pt above the header
+  // text, inside the header row).
+  const UNIT = '武汉市汉阳区科学技术和经济信息化局（汉阳区知识产权局）';
+  it.each(['clusters', 'indicators', 'tasks'] as const)('%s: the unit line ends above the table, its row as high as its lines', async (kind) => {
+    const db = await reviewLedger(UNIT);
+    const report = await produceReport(db, REVIEW_DISTRICT, REVIEW_PERIOD, kind, REVIEW_TODAY);
+    const [ws] = readWithOpenpyxl(report.bytes);
+    expect(ws!.cells.A2).toBe(`填报单位（盖章）：${UNIT}`);
+    const printed = renderPdf(report.bytes, `unit-${kind}`);
+    expect(squash(printed.text)).toContain(squash(`填报单位（盖章）：${UNIT}`));
+    const words = pageWords(printed, 1);
+    // The unit's lines: the words from the one starting 填报单位 until the unit's end is read.
+    const from = words.findIndex((w) => w.text.startsWith('填报单位'));
+    expect(from).toBeGreaterThanOrEqual(0);
+    let to = from;
+    for (let acc = words[from]!.text; !acc.endsWith('知识产权局）') && to < words.length - 1; ) acc += words[++to]!.text;
+    const unitBottom = Math.max(...words.slice(from, to + 1).map((w) => w.yMax));
+    const header = words.find((w) => w.text === (kind === 'clusters' ? '集群' : '序号'))!;
+    // The header row's top border is less than a header text's height above its text.
+    expect(header.yMin - unitBottom, `${kind}: room between the unit's last line and the header text`).toBeGreaterThanOrEqual(header.yMax - header.yMin);
+  }, 240_000);
+});
+
+describe.skipIf(!present)('the scale LibreOffice prints at (LibreOffice)', () => {
+  // Before, the normal font was exceljs's Calibri 11; LibreOffice, without Calibri, measured the
+  // columns in a fallback font about 30 % wider, so fit-to-width printed the 重点任务推进情况表 at
+  // about 62 % where Excel prints it at 81 %: body text at about 6 pt, every page a third empty
+  // under the page breaks written for Excel's scale.
+  it('prints the review’s 重点任务推进情况表 at the scale its page breaks were computed for', async () => {
+    const db = await reviewLedger();
+    const report = await produceReport(db, REVIEW_DISTRICT, REVIEW_PERIOD, 'tasks', REVIEW_TODAY);
+    const [ws] = readWithOpenpyxl(report.bytes);
+    const widths = [5, 13, 11, 28, 11, 13, 9, 34, 7, 9, 17, 19, 7];
+    const { scale } = printScale(widths, { paperSize: 9, orientation: 'landscape', margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6 }, fitToPage: true, fitToWidth: 1, fitToHeight: 0 })!;
+    const printed = renderPdf(report.bytes, 'scale');
+    // Rows 4 and 5 hold 序号 1 and 2, centred: their distance on paper is half of both rows' heights, scaled.
+    const words = pageWords(printed, 1);
+    const left = Math.min(...words.map((w) => w.xMin));
+    const seq = (n: string) => words.find((w) => w.text === n && w.xMin < left + 30)!;
+    const [one, two] = [seq('1'), seq('2')];
+    const distance = (two.yMin + two.yMax) / 2 - (one.yMin + one.yMax) / 2;
+    const printedScale = distance / ((ws!.rowHeights['4']! + ws!.rowHeights['5']!) / 2);
+    expect(printedScale).toBeGreaterThan(scale * 0.9); // LibreOffice rounds its column widths a little wider than Excel
+    expect(printedScale).toBeLessThanOrEqual(scale * 1.02);
+    expect(ws!.normalFont).toEqual(['Arial', 10]);
   }, 240_000);
 });

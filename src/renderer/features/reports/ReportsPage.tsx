@@ -80,7 +80,7 @@ export function ReportsPage() {
     const source = await loadDashboardSource(db);
     if (!source) return bytes;
     const images = await renderDashboardImages(dashboardFor(source, period, todayIso()));
-    return addChartSheets(bytes, T.summarySheet, images);
+    return addChartSheets(bytes, T.summarySheet, images, `${district}${period.name}`);
   };
 
   const openSubmit = async () => {
