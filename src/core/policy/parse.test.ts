@@ -400,3 +400,17 @@ describe('the unclosed-bracket issue is raised for bracketed trailers only', () 
     expect(r.issues.some((i) => /括号没有闭合/u.test(i.message))).toBe(raised);
   });
 });
+
+describe('a document’s short title (printed in every report: never cut with “…”)', () => {
+  const short = (title: string) => parsePolicyText(`${title}\n一、重点任务\n1.建设创新平台。（牵头单位：区科技局）\n`, { source: 't', now: '2026-01-01T00:00:00.000Z', origin: 'import', keyPrefix: 'T' }).document.shortTitle;
+  it.each([
+    ['立山区政府2023年重点工作任务分解和责任分工方案', '2023年重点工作任务分解和责任分工方案'],
+    ['洪山区关于实施“山水星光”计划加快建设环大学创新发展带的方案', '实施“山水星光”计划加快建设环大学创新发展带的方案'],
+    ['武汉市创新发展三年行动方案（2022——2024年）', '创新发展三年行动方案'],
+    ['宣州区2023年科技创新工作实施方案', '宣州区2023年科技创新工作实施方案'],
+  ])('%s → %s', (title, want) => {
+    const s = short(title);
+    expect(s).toBe(want);
+    expect(s).not.toContain('…');
+  });
+});

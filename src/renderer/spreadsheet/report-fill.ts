@@ -397,7 +397,8 @@ function writePageBreaks(ws: ExcelJS.Worksheet, lastDataRow: number): void {
     scale: ps.scale,
   };
   const geometry = printScale(widths, setup);
-  ws.rowBreaks.length = 0;
+  // exceljs keeps a sheet's breaks in `rowBreaks` (typed on its model only): the template's own go.
+  (ws as unknown as { rowBreaks: unknown[] }).rowBreaks.length = 0;
   if (!geometry) return;
   const heights: number[] = [];
   for (let r = top; r <= bottom; r++) {
