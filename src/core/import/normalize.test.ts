@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impossibleDate, isPlaceholderCell, parseDeadline, toHalfWidth } from './normalize';
+import { documentName, impossibleDate, isPlaceholderCell, parseDeadline, toHalfWidth } from './normalize';
 
 /** The rule as written before its shortcut on the first character: the reference. */
 function placeholderByRule(s: string): boolean {
@@ -40,5 +40,19 @@ describe('impossible deadlines', () => {
   ])('%s is a real date (or none)', (s, d) => {
     expect(impossibleDate(s)).toBeUndefined();
     expect(parseDeadline(s)).toBe(d);
+  });
+});
+
+describe('documentName', () => {
+  it.each([
+    ['《2023年武汉市科技创新工作要点》（武政办〔2023〕4号）', '2023年武汉市科技创新工作要点', '武政办〔2023〕4号'],
+    ['《2023年武汉市科技创新工作要点》(武政办[2023]4号)', '2023年武汉市科技创新工作要点', '武政办〔2023〕4号'],
+    ['武政办〔2023〕4号', '', '武政办〔2023〕4号'],
+    ['武政办【2023】第4号', '', '武政办〔2023〕4号'],
+    ['“科教人才优势转化意见”', '科教人才优势转化意见', undefined],
+    ['武汉市建设国际研发中心城市三年行动方案（2025—2027年）', '武汉市建设国际研发中心城市三年行动方案(2025—2027年)', undefined],
+    ['武汉市科技创新发展“十四五”规划', '武汉市科技创新发展十四五规划', undefined],
+  ])('%s → %s / %s', (cell, name, docNumber) => {
+    expect(documentName(cell)).toEqual(docNumber ? { name, docNumber } : { name });
   });
 });

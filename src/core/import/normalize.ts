@@ -42,6 +42,24 @@ export function isPlaceholderCell(s: string): boolean {
   return /^[-—–－_/\\、.。…·]*$/.test(t) || /^(无|暂无|空|\(空\)|未填|待定|N\/?A)$/i.test(t);
 }
 
+const DOC_NUMBER = /([\u4e00-\u9fa5A-Za-z]*)[〔[［【](\d{4})[〕\]］】]第?(\d+)号/u;
+const DOC_NUMBER_IN_PARENS = /\([^()]*[〔[［【]\d{4}[〕\]］】][^()]*号[^()]*\)/gu;
+const TITLE_MARKS = /[《》〈〉<>“”"'‘’「」『』]/gu;
+
+/**
+ * A 文件 cell as its document is looked up: the name without 《》, quotes or a 文号 in
+ * parentheses (`《…要点》（武政办〔2023〕4号）` → `…要点`), and its 文号 (`武政办〔2023〕4号`,
+ * brackets made 〔〕) when it has one.
+ */
+export function documentName(s: string): { name: string; docNumber?: string } {
+  const t = normalizeText(s);
+  const num = DOC_NUMBER.exec(t);
+  const name = t.replace(DOC_NUMBER_IN_PARENS, '').replace(TITLE_MARKS, '');
+  const out: { name: string; docNumber?: string } = { name: num && name === num[0] ? '' : name };
+  if (num) out.docNumber = `${num[1]}〔${num[2]}〕${num[3]}号`;
+  return out;
+}
+
 /** A task number as compared: `（二）3` and `(二)3.` are the same. */
 export function normalizeNumber(s: string | undefined): string {
   return toHalfWidth(s ?? '').replace(/[\s.、]/g, '');

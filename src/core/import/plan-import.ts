@@ -11,7 +11,7 @@ import { markedLeadUnits, readUnitList, type ReadUnits } from '../policy/units';
 import { taskRelevance } from '../policy/relevance';
 import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
-import { bigramText, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline } from './normalize';
+import { bigramText, documentName, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline } from './normalize';
 import { createBigramCoder, type BigramBag } from './bigram-index';
 import { firstSentence } from './find-table';
 import { RENAME_GROUP_ID } from './types';
@@ -259,12 +259,30 @@ function withoutPlaceholders(fields: RowFields): RowFields {
   return out;
 }
 
-/** Resolves a 文件 cell to a document id: short title, full title, 文号 or id. */
+/**
+ * Resolves a 文件 cell to a document id: short title, full title, 文号 or id, as written or as
+ * cities write them (in 《》 or quotes, the title followed by its 文号: documentName).
+ */
 function documentResolver(documents: readonly PolicyDocument[]) {
   const byName = new Map<string, string>();
-  for (const d of documents)
+  const byLooseName = new Map<string, string>();
+  const byNumber = new Map<string, string>();
+  for (const d of documents) {
     for (const name of [d.id, d.shortTitle, d.title, d.docNumber]) if (name) byName.set(normalizeText(name), d.id);
-  return (name: string | undefined) => (name ? byName.get(normalizeText(name)) : undefined);
+    for (const name of [d.shortTitle, d.title]) {
+      const loose = name ? documentName(name).name : '';
+      if (loose && !byLooseName.has(loose)) byLooseName.set(loose, d.id);
+    }
+    const num = d.docNumber ? documentName(d.docNumber).docNumber : undefined;
+    if (num && !byNumber.has(num)) byNumber.set(num, d.id);
+  }
+  return (cell: string | undefined) => {
+    if (!cell) return undefined;
+    const exact = byName.get(normalizeText(cell));
+    if (exact) return exact;
+    const { name, docNumber } = documentName(cell);
+    return (name ? byLooseName.get(name) : undefined) ?? (docNumber ? byNumber.get(docNumber) : undefined);
+  };
 }
 
 /** Text used for similarity. */
