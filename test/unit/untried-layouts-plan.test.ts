@@ -31,3 +31,25 @@ describe('city lists in untried layouts, planned as 汉阳区', () => {
     expect(s.added.map((a) => [a.document, a.number, a.title])).toEqual([['doc-004', '16', '建设科技人才服务一件事平台']]);
   });
 });
+
+describe('a 序号 that only counts the rows is no 条目', () => {
+  const seed = (key: string) => data.tasks.find((t) => t.key === key)!;
+
+  it('renumbered after a dropped and an inserted task: only the real change, the new task and the dropped one', () => {
+    const s = summarisePlan(plan('seq-renumbered.xlsx'));
+    expect(s.issues).toEqual([]);
+    expect(s.updated.map((u) => [u.key, Object.keys(u.fields)])).toEqual([['2025YFZX-03', ['deadline']]]);
+    expect(s.unchanged).toHaveLength(18);
+    // Its 序号 (6) is a row count, not a 条目: the new task takes none, and clashes with no task.
+    expect(s.added.map((a) => [a.number, a.title, a.document])).toEqual([['', '建设概念验证中心网络', 'doc-000']]);
+    expect(s.removed.map((r) => r.key)).toEqual(['2025YFZX-12']);
+  });
+
+  it('restarting at 1 in each section: every task unchanged, no section row a task', () => {
+    const s = summarisePlan(plan('seq-per-section.xlsx'));
+    expect(s.issues).toEqual([]);
+    expect(s.updated).toEqual([]);
+    expect(s.added).toEqual([]);
+    expect(s.unchanged.map((u) => [u.key, u.number])).toEqual(keysOf('doc-002').map((k) => [k, seed(k).number]));
+  });
+});

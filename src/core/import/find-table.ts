@@ -181,6 +181,16 @@ function isHeaderCell(cell: string, header: string | undefined): boolean {
   return normalizeHeader(cell) === header;
 }
 
+/**
+ * Whether readRows numbers a list's rows by its 序号: the list has a 序号 column and no 条目
+ * (编号) or 任务编号 column. Such a 序号 may be the tasks' 条目 or only count the rows: planImport
+ * (PlanInput.numbersFromSeq) keeps it as a number only when it agrees with the ledger.
+ */
+export function numbersFromSeq(layout: TableLayout): boolean {
+  const has = (f: TaskFieldId) => layout.columns.some((m) => m.field === f);
+  return has('seq') && !has('key') && !has('number');
+}
+
 /** The data rows under the header, with the row issues (duplicate 任务编号, rows without a task). */
 export function readRows(grid: SheetGrid, layout: TableLayout): { rows: ImportedRow[]; issues: ImportIssue[] } {
   const sheet = grid.name;
@@ -193,7 +203,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const keyColumn = layout.columns.find((m) => m.field === 'key');
   const deadlineColumn = layout.columns.find((m) => m.field === 'deadline');
   const titleColumn = layout.columns.some((m) => m.field === 'title');
-  const seqIsNumber = !keyColumn && layout.columns.some((m) => m.field === 'seq') && !layout.columns.some((m) => m.field === 'number');
+  const seqIsNumber = numbersFromSeq(layout);
   let section: string | undefined;
   /** The untrimmed text so far of each field of a row that continues (续) on the rows below. */
   const continued = new Map<TaskFieldId, string>();
@@ -234,7 +244,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       continue;
     }
     continued.clear();
-    // A list with only 序号 (no 编号 / 任务编号 column) numbers its tasks by it.
+    // A list with only 序号 (no 编号 / 任务编号 column) numbers its tasks by it (see numbersFromSeq).
     if (seqIsNumber && fields.seq && !fields.number) fields.number = fields.seq;
     // A task spread over several rows (工作任务 merged down, one row per measure or unit):
     // the rows under it continue it, whether the merge was kept (same title and number) or

@@ -49,6 +49,11 @@ export interface PlanInput {
   fileName: string;
   sheet: string;
   rows: readonly ImportedRow[];
+  /**
+   * The rows' numbers are their 序号 (find-table numbersFromSeq: no 条目 or 任务编号 column). They
+   * are kept only when they are the list's 条目, not a running count (listSeqIsNumber).
+   */
+  numbersFromSeq?: boolean;
   /** Issues already found while reading the sheet (carried into the plan). */
   issues?: readonly ImportIssue[];
   /** Every task in the ledger, archived ones too. */
@@ -428,6 +433,26 @@ function rowWords(f: RowFields): { title: string; text?: string; titleCut: boole
   return title.length > PARAGRAPH_CELL && lead.length < title.length - 1 ? { title: lead, text: title, titleCut: true } : { title, titleCut: false };
 }
 
+/**
+ * Whether the 序号 of a list (PlanInput.numbersFromSeq) are its tasks' 条目 rather than a running
+ * count of its rows: no 序号 is written twice in a document (a count restarting in each section
+ * is), and every row matched to a ledger task has that task's 条目 (a count renumbered after a
+ * dropped or added task has not). A running count is no number: it never changes a task's 条目
+ * and never numbers a new task.
+ */
+function listSeqIsNumber(matches: readonly RowMatch[], seqOf: ReadonlyMap<ImportedRow, string>): boolean {
+  const seen = new Set<string>();
+  for (const m of matches) {
+    const seq = seqOf.get(m.row);
+    if (seq === undefined) continue;
+    const at = `${m.documentId ?? m.definite?.task.documentId ?? ''}|${normalizeNumber(seq)}`;
+    if (seen.has(at)) return false;
+    seen.add(at);
+    if (m.definite && normalizeNumber(seq) !== normalizeNumber(m.definite.task.number)) return false;
+  }
+  return true;
+}
+
 interface RowMatch {
   row: ImportedRow;
   documentId?: string;
@@ -439,8 +464,17 @@ interface RowMatch {
 export function planImport(input: PlanInput): ImportPlan {
   const { existing, documents, now, sheet } = input;
   // A placeholder (—, 无) stands for nothing, wherever the rows came from.
+  // A number that is the row's 序号 is set aside until the list's 序号 are known to be its 条目 (step 1b).
+  const seqOf = new Map<ImportedRow, string>();
   const rows = input.rows.map((r) => {
-    const fields = withoutPlaceholders(r.fields);
+    let fields = withoutPlaceholders(r.fields);
+    if (input.numbersFromSeq && fields.number && fields.seq && normalizeNumber(fields.number) === normalizeNumber(fields.seq)) {
+      const { number, ...rest } = fields;
+      fields = rest;
+      const row = { ...r, fields };
+      seqOf.set(row, number);
+      return row;
+    }
     return fields === r.fields ? r : { ...r, fields };
   });
   const issues: ImportIssue[] = [...(input.issues ?? [])];
@@ -506,14 +540,25 @@ export function planImport(input: PlanInput): ImportPlan {
     return m;
   });
 
-  // 1b. Rows that name no document: their number within the list's main document.
+  // 1b. Rows that name no document: their number within the list's main document. A 序号 is
+  // a number only when the list's 序号 are its 条目 (listSeqIsNumber); then it numbers these rows too.
   const docVotes = new Map<string, number>();
   for (const m of matches) if (m.definite) docVotes.set(m.definite.task.documentId, (docVotes.get(m.definite.task.documentId) ?? 0) + 1);
   const mainDoc = input.defaultDocumentId ?? [...docVotes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (mainDoc)
+  const seqNumbered = new Set<RowMatch>();
+  if (seqOf.size > 0 && listSeqIsNumber(matches, seqOf))
     for (const m of matches) {
-      if (m.definite || m.documentId || !m.row.fields.number) continue;
-      const numbered = byDocNumber.get(`${mainDoc}|${normalizeNumber(m.row.fields.number)}`);
+      const seq = seqOf.get(m.row);
+      if (seq === undefined) continue;
+      m.row = { ...m.row, fields: { ...m.row.fields, number: seq } };
+      seqNumbered.add(m);
+    }
+  if (mainDoc || seqNumbered.size > 0)
+    for (const m of matches) {
+      if (m.definite || (m.documentId && !seqNumbered.has(m)) || !m.row.fields.number) continue;
+      const doc = m.documentId ?? mainDoc;
+      if (!doc) continue;
+      const numbered = byDocNumber.get(`${doc}|${normalizeNumber(m.row.fields.number)}`);
       if (!numbered) continue;
       const sim = index.similarity(index.rowBags(m.row.fields), position.get(numbered.key)!, numbered);
       const best = m.candidates[0];

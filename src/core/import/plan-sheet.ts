@@ -4,7 +4,7 @@
  */
 import type { Cluster, PolicyDocument, Section, Task } from '../model';
 import { unitRenameTable, type UnitRename } from '../unit-names';
-import { findTable, readRows, withMapping, type RememberedMapping } from './find-table';
+import { findTable, numbersFromSeq, readRows, withMapping, type RememberedMapping } from './find-table';
 import { listCoverage } from './list-scope';
 import { planImport } from './plan-import';
 import type { ColumnMapping, ImportIssue, ImportPlan, SheetGrid, TableLayout } from './types';
@@ -66,6 +66,7 @@ export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout 
     fileName,
     sheet: grid.name,
     rows: read?.rows ?? [],
+    numbersFromSeq: layout ? numbersFromSeq(layout) : false,
     issues: [...(req.readIssues ?? []), ...(read ? read.issues : findTable(grid).issues)],
     existing: req.existing,
     documents: req.documents,
