@@ -53,3 +53,14 @@ describe('a 序号 that only counts the rows is no 条目', () => {
     expect(s.unchanged.map((u) => [u.key, u.number])).toEqual(keysOf('doc-002').map((k) => [k, seed(k).number]));
   });
 });
+
+describe('rows that are no task', () => {
+  it('a 合计 row (合  计 | 共22项任务, 合计 | 22项) and a section row (序号 一, the section in 重点任务) add nothing', () => {
+    const s = summarisePlan(plan('total-and-section-rows.xlsx'));
+    expect(s.issues).toEqual([]);
+    expect(s.added).toEqual([]);
+    expect(s.updated).toEqual([]);
+    expect(s.removed).toEqual([]);
+    expect(s.unchanged.map((u) => u.key)).toEqual(keysOf('doc-002'));
+  });
+});

@@ -168,7 +168,12 @@ export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapp
 }
 
 const HEADING = /^(第?[一二三四五六七八九十百]+[、.．章部分]|[(（][一二三四五六七八九十]+[)）]|专栏)/;
-const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计)/;
+const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计|总计|共计)/;
+/** A count of the tasks (共22项, 22项任务, 合计：20项), as a 合计 row writes it where the task goes. */
+const TASK_COUNT = /^(共|合计|总计|共计)?[:：]?\d+(项|个|条|件)(任务|工作|事项)?$/;
+/** A section's own number alone (一, 二、, 第三部分), as a section row writes it in the 序号 column. */
+const SECTION_NUMBER = /^第?[一二三四五六七八九十]+[、.．]?(部分|章)?$/;
+const compact = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
 
 /**
  * Whether a cell is the column's (normalised) header. Normalising only drops characters, and
@@ -224,9 +229,17 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (headerHits >= 2) continue;
     // A row of column numbers (1 2 3 4 …) under the header.
     if (nonEmpty.length >= 3 && nonEmpty.every((v) => /^\d{1,2}$/.test(v)) && r <= layout.headerRow + layout.headerRows + 1) continue;
-    if (FOOTER.test(first) && (distinct.size === 1 || !fields.title || FOOTER.test(fields.title))) continue;
+    // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes.
+    const firstCompact = compact(first);
+    if (FOOTER.test(firstCompact) && (distinct.size === 1 || !fields.title || FOOTER.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)))) continue;
+    if (fields.title && TASK_COUNT.test(compact(fields.title))) continue;
     if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
       section = first;
+      continue;
+    }
+    // A section row written in two cells: its number (一) in the first, its name where the task goes.
+    if (distinct.size === 2 && SECTION_NUMBER.test(firstCompact) && fields.title && nonEmpty[1] === fields.title && !fields.leadUnits && !fields.responsibleUnits && !fields.deadline) {
+      section = `${first}${/[、.．]$/.test(first) ? '' : '、'}${fields.title}`;
       continue;
     }
     // A continuation row (续) of a long text, as the reports write it: joined to the row above.
