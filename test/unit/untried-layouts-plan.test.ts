@@ -64,3 +64,33 @@ describe('rows that are no task', () => {
     expect(s.unchanged.map((u) => u.key)).toEqual(keysOf('doc-002'));
   });
 });
+
+describe('whose list it is, and what it does not archive', () => {
+  it('a district named in 填报说明 makes no district’s list: both dropped tasks are archived, and nothing is said of a district', () => {
+    const s = summarisePlan(plan('district-in-notes.xlsx'));
+    expect(s.removed.map((r) => r.key)).toEqual(['2024KJRC-02', '2024KJRC-12']);
+    expect(s.issues).toEqual([]);
+  });
+
+  it('a district named in the title makes its list: only its dropped tasks are archived, and the plan says so naming the row', () => {
+    const s = summarisePlan(plan('district-title.xlsx'));
+    expect(s.removed.map((r) => r.key)).toEqual(['2024KJRC-02']);
+    expect(s.issues).toEqual([
+      { row: 1, column: null, severity: 'warning', message: expect.stringMatching(/^工作表“清单”第 1 行（标题或填报单位）写的是东湖新技术开发区，本清单按东湖新技术开发区的清单处理.*另有 1 个任务与东湖新技术开发区无关，清单里没有也不归档/) },
+    ]);
+  });
+
+  it('a list keeping fewer than half of a document’s tasks archives none of the others, and says why and how to archive them', () => {
+    const s = summarisePlan(plan('fewer-than-half-kept.xlsx'));
+    expect(s.removed).toEqual([]);
+    expect(s.unchanged).toHaveLength(9);
+    expect(s.issues).toEqual([
+      {
+        row: null,
+        column: null,
+        severity: 'warning',
+        message: '工作表“清单”只列了“研发中心城市三年行动”20 个任务中的 9 个（不到一半），看上去只是其中一部分，所以清单里没有的 11 个任务本次都不归档。如市里确已删去这些任务，请在清单中加一列“文件”，每行写上“研发中心城市三年行动”后重新导入，清单里没有的任务就会列入“删除”。',
+      },
+    ]);
+  });
+});

@@ -24,6 +24,13 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”第 ${row} 行的完成时限“${cell}”中的“${date}”不是日历上有的日期。导入后按原文保留、不算到期日，请向市里核实后在台账中改正。`,
   unknownDocument: (sheet: string, row: number, name: string) =>
     `工作表“${sheet}”第 ${row} 行的文件“${name}”不在本台账中，将作为新文件一并导入。`,
+  districtList: (sheet: string, row: number, district: string, kept: number) =>
+    `工作表“${sheet}”第 ${row} 行（标题或填报单位）写的是${district}，本清单按${district}的清单处理：只有与${district}相关、清单里已没有的任务才会归档` +
+    (kept > 0 ? `；另有 ${kept} 个任务与${district}无关，清单里没有也不归档` : '') +
+    `。如这不是${district}的清单，请把第 ${row} 行的区名删去后重新导入。`,
+  partialList: (sheet: string, doc: string, listed: number, total: number) =>
+    `工作表“${sheet}”只列了“${doc}”${total} 个任务中的 ${listed} 个（不到一半），看上去只是其中一部分，所以清单里没有的 ${total - listed} 个任务本次都不归档。` +
+    `如市里确已删去这些任务，请在清单中加一列“文件”，每行写上“${doc}”后重新导入，清单里没有的任务就会列入“删除”。`,
   ambiguousChoiceMissing: (count: number) => `还有 ${count} 行需要您确认对应哪个任务（在“需确认”中选择）。`,
   tooManyConfirmations: (sheet: string, count: number, max: number) =>
     `工作表“${sheet}”有 ${count.toLocaleString('en-US')} 行无法自动对应到台账中的任务，需要逐行确认，超过了 ${max} 行的上限，本次没有导入任何内容。请确认选对了工作表；如是新文件的清单，请先在“政策文件”中添加该文件，或在表中加上“任务编号”列后再导入。`,

@@ -38,6 +38,9 @@ export const NUMBER_TEXT_MIN = 0.4;
 /** A document is covered by the list (its missing tasks become 删除) when this share of its tasks is matched. */
 export const SCOPE_SHARE = 0.5;
 
+/** A document of which a list matches at least this share (but under SCOPE_SHARE) is said to be listed only in part. */
+export const PARTIAL_SHARE = 0.2;
+
 /** A list naming no document whose sure matches are at least this share in one document speaks for that document only. */
 export const ONE_DOCUMENT_SHARE = 0.8;
 
@@ -70,6 +73,8 @@ export interface PlanInput {
    * Default: every task of the documents the list covers.
    */
   covers?: (task: Task) => boolean;
+  /** The district whose list `covers` reads the list as, and the row above the header naming it (said in the plan). */
+  coverage?: { district: string; row: number };
   /** The unit rename table (built-in + the officer's); default: the built-in pairs. */
   renames?: UnitRenames;
   /** The officer's district: tasks that stop or start concerning it are listed. */
@@ -699,9 +704,21 @@ export function planImport(input: PlanInput): ImportPlan {
     } else plan.added.push({ id, row: m.row.row, task: makeNew(m) });
   }
   plan.renamed = [...pairs.values()].map((p): PlannedRename => ({ from: p.from, to: p.to, rows: [...p.rows], keys: [...p.keys] }));
+  let keptOutside = 0;
   for (const t of existing)
-    if (!t.archived && scope.has(t.documentId) && !claimed.has(t.key) && (input.covers?.(t) ?? true))
-      plan.removed.push({ id: `task-${t.key}`, before: t, after: { ...t, archived: true, updatedAt: now } });
+    if (!t.archived && scope.has(t.documentId) && !claimed.has(t.key)) {
+      if (input.covers?.(t) ?? true) plan.removed.push({ id: `task-${t.key}`, before: t, after: { ...t, archived: true, updatedAt: now } });
+      else keptOutside++;
+    }
+  // Say whose list it was read as, and which documents it lists too little of to archive anything.
+  if (input.coverage) issues.push({ sheet, row: input.coverage.row, message: M.districtList(sheet, input.coverage.row, input.coverage.district, keptOutside), severity: 'warning' });
+  for (const [doc, n] of matchedPerDoc) {
+    const total = activePerDoc.get(doc) ?? 0;
+    if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2) {
+      const d = documents.find((x) => x.id === doc);
+      issues.push({ sheet, message: M.partialList(sheet, d?.shortTitle || d?.title || doc, n, total), severity: 'warning' });
+    }
+  }
   if (input.district) {
     plan.district = input.district;
     plan.relevanceChanged = relevanceChanges(plan, { skipped: new Set(), choices: {} }, input.district, input.clusters ?? []);
