@@ -94,3 +94,32 @@ describe('whose list it is, and what it does not archive', () => {
     ]);
   });
 });
+
+describe('deadlines as cities write them', () => {
+  it('2027年底前 where the ledger has 到2027年 (the same date) is no change', () => {
+    const s = summarisePlan(plan('deadline-same-date.xlsx'));
+    expect(s.issues).toEqual([]);
+    expect(s.updated).toEqual([]);
+    expect(s.unchanged).toHaveLength(20);
+  });
+
+  it('a month date cell, a lost date format, yyyymmdd, a range, a half, a quarter and 起 each give their own date (or none)', () => {
+    const p = plan('deadline-forms.xlsx');
+    const filled = p.filled.map((f) => [f.after.deadlineText, f.after.deadline ?? null]);
+    const each = [
+      ['2026年6月', '2026-06-30'],
+      ['2025-12-31', '2025-12-31'],
+      ['2025-06-30', '2025-06-30'],
+      ['2025—2027年', '2027-12-31'],
+      ['2025年上半年', '2025-06-30'],
+      ['2025年三季度', '2025-09-30'],
+      ['2025年起持续推进', null],
+    ];
+    expect(filled).toEqual(keysOf('doc-002').map((_, i) => each[i % each.length]));
+    expect(p.updated).toEqual([]);
+    // The two bare numbers are said, naming the cell.
+    const said = p.issues.map((i) => [i.row, i.column, i.severity]);
+    expect(said).toEqual([3, 4, 10, 11, 17, 18].map((row) => [row, 'C列（完成时限）', 'warning']));
+    expect(p.issues[0]!.message).toBe('工作表“清单”第 3 行 C列（完成时限）的完成时限是一个数字“46022”，已按日期读作 2025-12-31。请核对；如不对，请在文件中把这一格写成日期（如 2025年12月底前）后重新导入。');
+  });
+});

@@ -7,7 +7,7 @@ import { missingForImport, TASK_FIELDS, type TaskFieldId } from '../fields';
 import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
-import { columnLetter, impossibleDate, isPlaceholderCell, normalizeHeader, normalizeNumber } from './normalize';
+import { columnLetter, impossibleDate, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline } from './normalize';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */
@@ -282,6 +282,12 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (!fields.title) {
       issues.push({ sheet, row: r + 1, message: M.rowWithoutTitle(sheet, r + 1), severity: 'warning' });
       continue;
+    }
+    // A deadline that lost its date format (46022) or was typed 20250630 is that date, said.
+    const asDate = numberDeadline(fields.deadline);
+    if (asDate && deadlineColumn) {
+      issues.push({ sheet, row: r + 1, column: columnLabel(deadlineColumn.column, deadlineColumn.header), message: M.numberDeadline(sheet, r + 1, columnLabel(deadlineColumn.column, deadlineColumn.header), fields.deadline!, asDate), severity: 'warning' });
+      fields.deadline = asDate;
     }
     const badDate = impossibleDate(fields.deadline);
     if (badDate && deadlineColumn)

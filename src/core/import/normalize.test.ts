@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentName, impossibleDate, isPlaceholderCell, parseDeadline, toHalfWidth } from './normalize';
+import { documentName, impossibleDate, isPlaceholderCell, numberDeadline, parseDeadline, toHalfWidth } from './normalize';
 
 /** The rule as written before its shortcut on the first character: the reference. */
 function placeholderByRule(s: string): boolean {
@@ -54,5 +54,40 @@ describe('documentName', () => {
     ['武汉市科技创新发展“十四五”规划', '武汉市科技创新发展十四五规划', undefined],
   ])('%s → %s / %s', (cell, name, docNumber) => {
     expect(documentName(cell)).toEqual(docNumber ? { name, docNumber } : { name });
+  });
+});
+
+describe('deadlines written as ranges, halves, quarters, from a year on', () => {
+  it.each([
+    ['2025—2027年', '2027-12-31'],
+    ['2025-2027年', '2027-12-31'],
+    ['2025年至2027年底', '2027-12-31'],
+    ['2025.6-2026.6', '2026-06-30'],
+    ['2025年上半年', '2025-06-30'],
+    ['2025年下半年', '2025-12-31'],
+    ['2025年三季度', '2025-09-30'],
+    ['2025年第一季度末', '2025-03-31'],
+    ['2025年3季度', '2025-09-30'],
+    ['2025年起持续推进', undefined],
+    ['自2026年起', undefined],
+    ['到2027年', '2027-12-31'],
+    ['2027年底前', '2027-12-31'],
+    ['2026年6月', '2026-06-30'],
+    ['46022', undefined],
+  ])('%s → %s', (s, d) => {
+    expect(parseDeadline(s)).toBe(d);
+  });
+});
+
+describe('a deadline cell that is a bare number', () => {
+  it.each([
+    ['46022', '2025-12-31'],
+    ['45658', '2025-01-01'],
+    ['20250630', '2025-06-30'],
+    ['20251331', undefined],
+    ['2025', undefined],
+    ['2025年底前', undefined],
+  ])('%s → %s', (s, d) => {
+    expect(numberDeadline(s)).toBe(d);
   });
 });

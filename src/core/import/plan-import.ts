@@ -123,8 +123,8 @@ function canonicalUnit(name: string, renames: UnitRenames): string {
 
 const unitsEqual = (a: readonly string[], b: readonly string[]) => a.join('、') === b.join('、');
 
-/** A deadline that says only a date: 2023年底前, 2023年12月底前, 2023年12月31日, 2023/12/31. */
-const PLAIN_DEADLINE = /^(\d{4}[-/.年](\d{1,2}[-/.月]?(\d{1,2}日?)?)?(底|末)?(前|以前|之前)?)$/;
+/** A deadline that says only a date: 2023年底前, 2023年12月底前, 2023年12月31日, 2023/12/31, 到2027年, 2027年前完成. */
+const PLAIN_DEADLINE = /^(到|至|于|在|截至|截止到?)?(\d{4}[-/.年](\d{1,2}[-/.月]?(\d{1,2}日?)?)?(底|末)?(前|以前|之前)?)(完成)?$/;
 
 function deadlineEqual(task: Task, v: string): boolean {
   if (v === task.deadlineText || v === task.deadline) return true;

@@ -270,11 +270,23 @@ function countText(text: string, markup: boolean): { rows: number; cells: number
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * What a date format shows: a day (y-m-d), only a month (yyyy"年"m"月", as Excel makes a typed
+ * 2026年6月), or only a year. Quoted text, escapes and [..] codes are not tokens.
+ */
+function dateShows(format: string): 'day' | 'month' | 'year' {
+  const tokens = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').toLowerCase();
+  if (/d/.test(tokens) || !/y/.test(tokens)) return 'day';
+  return /m/.test(tokens) ? 'month' : 'year';
+}
+
 function cellText(c: XLSX.CellObject | undefined): string {
   if (!c || c.v === undefined || c.v === null) return '';
   if (c.t === 'n' && c.z && XLSX.SSF.is_date(c.z)) {
     const p = XLSX.SSF.parse_date_code(c.v as number);
-    if (p) return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
+    // A date shown as a month means the month (its deadline is the month's end), not its first day.
+    const shows = dateShows(String(c.z));
+    if (p) return shows === 'month' ? CELL_TEXT.month(p.y, p.m) : shows === 'year' ? CELL_TEXT.year(p.y) : `${p.y}-${pad(p.m)}-${pad(p.d)}`;
   }
   if (c.t === 'd' && c.v instanceof Date) {
     const v = c.v;
