@@ -123,3 +123,12 @@ describe('deadlines as cities write them', () => {
     expect(p.issues[0]!.message).toBe('工作表“清单”第 3 行 C列（完成时限）的完成时限是一个数字“46022”，已按日期读作 2025-12-31。请核对；如不对，请在文件中把这一格写成日期（如 2025年12月底前）后重新导入。');
   });
 });
+
+describe('list numbers as cities write them', () => {
+  it('（十一）, ⑬ or 第十四条 is the ledger’s 11, 13, 14: no change of 条目', () => {
+    const s = summarisePlan(plan('chinese-numbers.xlsx'));
+    expect(s.issues).toEqual([]);
+    expect(s.updated).toEqual([]);
+    expect(s.unchanged.map((u) => u.key)).toEqual(keysOf('doc-004'));
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentName, impossibleDate, isPlaceholderCell, numberDeadline, parseDeadline, toHalfWidth } from './normalize';
+import { documentName, impossibleDate, isPlaceholderCell, normalizeNumber, numberDeadline, parseDeadline, toHalfWidth } from './normalize';
 
 /** The rule as written before its shortcut on the first character: the reference. */
 function placeholderByRule(s: string): boolean {
@@ -89,5 +89,22 @@ describe('a deadline cell that is a bare number', () => {
     ['2025年底前', undefined],
   ])('%s → %s', (s, d) => {
     expect(numberDeadline(s)).toBe(d);
+  });
+});
+
+describe('normalizeNumber', () => {
+  it.each([
+    ['（十一）', '11'],
+    ['(二十二)', '22'],
+    ['十', '10'],
+    ['⑬', '13'],
+    ['第十四条', '14'],
+    ['（2）', '2'],
+    ['11', '11'],
+    ['3.', '3'],
+    ['（二）3', '(二)3'],
+    ['A-1', 'A-1'],
+  ])('%s → %s', (s, n) => {
+    expect(normalizeNumber(s)).toBe(n);
   });
 });

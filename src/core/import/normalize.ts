@@ -1,6 +1,7 @@
 /**
  * Text helpers for import: header names, cell text, unit lists, deadlines, similarity.
  */
+import { numberValue } from '../policy/layouts';
 
 const FULL_WIDTH: Record<string, string> = { '（': '(', '）': ')', '，': ',', '；': ';', '：': ':', '\u3000': ' ' };
 
@@ -60,9 +61,17 @@ export function documentName(s: string): { name: string; docNumber?: string } {
   return out;
 }
 
-/** A task number as compared: `（二）3` and `(二)3.` are the same. */
+/**
+ * A task number as compared: `（二）3` and `(二)3.` are the same; a number alone in Chinese
+ * numerals, in parentheses or circled (`（十一）`, `第11条`, `⑪`) is its value (`11`), as the
+ * policy parser numbers tasks (numberValue).
+ */
 export function normalizeNumber(s: string | undefined): string {
-  return toHalfWidth(s ?? '').replace(/[\s.、]/g, '');
+  const t = toHalfWidth(s ?? '').replace(/[\s.、]/g, '');
+  const alone = /^第?\(?([一二三四五六七八九十]{1,3}|\d{1,3}|[\u2460-\u2473])\)?[条项]?$/u.exec(t);
+  if (!alone) return t;
+  const v = numberValue(alone[1]!);
+  return Number.isFinite(v) && v > 0 ? String(v) : t;
 }
 
 /** The spreadsheet column letter of a 0-based index (0 → A, 26 → AA). */
