@@ -132,3 +132,13 @@ describe('list numbers as cities write them', () => {
     expect(s.unchanged.map((u) => u.key)).toEqual(keysOf('doc-004'));
   });
 });
+
+describe('units as cities write them', () => {
+  it('under 牵头（责任）单位 only the units marked （牵头） lead; the others are responsible', () => {
+    const s = summarisePlan(plan('lead-in-one-column.xlsx'));
+    expect(s.issues).toEqual([]);
+    expect(s.updated).toEqual([]);
+    expect(s.unchanged.map((u) => u.key)).toEqual(keysOf('doc-002'));
+    expect(s.added.map((a) => [a.title, a.leadUnits, a.responsibleUnits])).toEqual([['建设科技人才服务一件事平台', ['市人才工作局'], ['市数据局', '各区人民政府']]]);
+  });
+});

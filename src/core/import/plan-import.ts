@@ -236,10 +236,9 @@ export function diffTask(
     after.text = words.text;
     mark('text', !task.text.trim());
   }
-  // One 责任单位 column may carry the lead too: 市科技局（牵头）、市发改委.
-  const leadCell = fields.leadUnits ?? (markedLeadUnits(fields.responsibleUnits, renames).join('、') || undefined);
+  const cells = unitCells(fields, renames);
   for (const f of ['leadUnits', 'responsibleUnits'] as const) {
-    const cell = f === 'leadUnits' ? leadCell : fields[f];
+    const cell = f === 'leadUnits' ? cells.lead : cells.responsible;
     if (!cell) continue;
     const read = readUnits(cell, renames);
     renamed.push(...read.renamed);
@@ -259,6 +258,23 @@ export function diffTask(
   if (changed.length > 0 || filled.length > 0 || unify || task.archived) after.updatedAt = now;
   if (task.archived) delete after.archived;
   return { after, changed, filled, renamed, unify };
+}
+
+/**
+ * The lead and responsible units a row gives. One column may carry both, the lead marked
+ * (市科技局（牵头）、市发改委): under 责任单位, or under 牵头（责任）单位 / 牵头单位及责任单位 (read as
+ * 牵头单位). `shared`: the lead is marked inside the responsible units (not listed apart).
+ */
+function unitCells(fields: RowFields, renames: UnitRenames): { lead?: string; responsible?: string; shared: boolean } {
+  if (fields.leadUnits) {
+    const marked = markedLeadUnits(fields.leadUnits, renames);
+    if (marked.length === 0) return { lead: fields.leadUnits, responsible: fields.responsibleUnits, shared: false };
+    // The marked units lead; the cell as a whole is who is responsible, when no column says it apart.
+    return fields.responsibleUnits
+      ? { lead: marked.join('、'), responsible: fields.responsibleUnits, shared: false }
+      : { lead: marked.join('、'), responsible: fields.leadUnits, shared: true };
+  }
+  return { lead: markedLeadUnits(fields.responsibleUnits, renames).join('、') || undefined, responsible: fields.responsibleUnits, shared: true };
 }
 
 /** The fields of a row without placeholder cells (the same object when it has none). */
@@ -638,8 +654,9 @@ export function planImport(input: PlanInput): ImportPlan {
     const heading = f.section ?? m.row.sectionHeading;
     const section = heading ? sectionsOf(documentId).find((s) => normalizeText(heading).includes(normalizeText(s.title))) : undefined;
     const words = rowWords(f);
-    const leadUnits = [...readUnits(f.leadUnits ?? markedLeadUnits(f.responsibleUnits, renames).join('、'), renames).units];
-    const responsibleUnits = [...readUnits(f.responsibleUnits, renames).units];
+    const cells = unitCells(f, renames);
+    const leadUnits = [...readUnits(cells.lead, renames).units];
+    const responsibleUnits = [...readUnits(cells.responsible, renames).units];
     const task: Task = {
       key,
       documentId,
@@ -649,7 +666,7 @@ export function planImport(input: PlanInput): ImportPlan {
       text: words.text ?? words.title,
       leadUnits,
       // 责任单位 written with its lead marked (市科技局（牵头）、各区人民政府): the lead is not listed twice.
-      responsibleUnits: f.leadUnits ? responsibleUnits : withoutUnits(responsibleUnits, leadUnits),
+      responsibleUnits: cells.shared ? withoutUnits(responsibleUnits, leadUnits) : responsibleUnits,
       origin: 'import',
       updatedAt: now,
     };
