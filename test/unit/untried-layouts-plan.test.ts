@@ -142,3 +142,26 @@ describe('units as cities write them', () => {
     expect(s.added.map((a) => [a.title, a.leadUnits, a.responsibleUnits])).toEqual([['建设科技人才服务一件事平台', ['市人才工作局'], ['市数据局', '各区人民政府']]]);
   });
 });
+
+describe('old values kept beside the new', () => {
+  it('a visible column wins over a hidden one of the same name, and 完成时限 over 完成时限（原）; the warning names the column used', () => {
+    const r = planFile(resolve(DIR, 'old-columns-kept.xlsx'), { district: '汉阳区', now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    const s = summarisePlan(r.plan);
+    expect(s.updated.map((u) => [u.key, u.fields])).toEqual([
+      ['2024KJRC-06', { deadline: { before: '到2026年', after: '2026年6月底前' } }],
+      ['2024KJRC-14', { leadUnits: { before: '市委外办', after: '市科技创新局' } }],
+    ]);
+    expect(s.filled.map((f) => [f.key, f.fields.deadline?.after])).toEqual(['01', '02', '03', '05', '08', '09', '10', '11', '12'].map((n) => [`2024KJRC-${n}`, '长期坚持']));
+    expect(r.sheets[0]!.layout!.columns.filter((c) => c.field).map((c) => [c.column, c.field])).toEqual([
+      [0, 'key'],
+      [1, 'title'],
+      [3, 'leadUnits'],
+      [5, 'deadline'],
+    ]);
+    expect(r.sheets[0]!.issues.map((i) => i.message)).toEqual([
+      '工作表“清单”有两列都像“牵头单位”：D列（牵头单位） 和 C列（牵头单位）（后者是隐藏列）。已使用 D列（牵头单位），请在“调整列对应”中确认。',
+      '工作表“清单”有两列都像“完成时限”：F列（完成时限） 和 E列（完成时限（原））。已使用 F列（完成时限），请在“调整列对应”中确认。',
+    ]);
+  });
+});

@@ -17,6 +17,10 @@ export type RememberedMapping = Readonly<Record<string, TaskFieldId | null>>;
 const SURE = 1;
 /** Headers naming a count or a share (任务数, 占比, 完成率): never a text column by a name inside them. */
 const COUNT_HEADER = /(数|数量|个数|率|占比|比例|比重)$/;
+/** A header's note that the column holds the old value: 完成时限（原）, （旧）, （调整前）. */
+const OLD_NOTE = /[(（]\s*(原|旧|原定|原计划|调整前|修改前|变更前)\s*[)）]/u;
+/** The confidence of such a header: below a name inside a longer header, so the plain one wins. */
+const OLD_CONFIDENCE = 0.7;
 /** How many rows from the top are searched for the header. */
 const HEADER_SEARCH_ROWS = 40;
 
@@ -30,7 +34,8 @@ export function matchHeader(text: string, remembered: RememberedMapping = {}): {
   if (!n) return null;
   if (Object.hasOwn(remembered, n)) return { field: remembered[n] ?? null, confidence: 1 };
   const exact = ALIASES.find((a) => a.alias === n);
-  if (exact) return { field: exact.field, confidence: 1 };
+  // 完成时限（原）: the old value kept beside the new column names the field, less surely than the new one.
+  if (exact) return { field: exact.field, confidence: OLD_NOTE.test(text) ? OLD_CONFIDENCE : 1 };
   if (n.length > 12) return null; // a long text is a data cell, not a header
   if (COUNT_HEADER.test(n)) return null; // 任务数, 问题数量, 完成率: a number about tasks, not a task column
   const inside = ALIASES.find((a) => a.alias.length >= 2 && n.includes(a.alias));
@@ -97,17 +102,19 @@ export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): 
     }
   }
   if (!best || best.score < 2) return { issues: [{ sheet, row: 1, message: M.noHeader(sheet), severity: 'error' }] };
-  const layout = layoutFrom(sheet, best);
-  const guessed = best.headers.map((header, column) => ({ column, header, field: best.guesses[column]?.field ?? null, confidence: best.guesses[column]?.confidence ?? 0 }));
+  const hidden = new Set(grid.hiddenColumns ?? []);
+  const layout = layoutFrom(sheet, best, hidden);
+  const guessed = layout.columns.map((m) => ({ ...m, field: best.guesses[m.column]?.field ?? null }));
   return { layout, issues: guessWarnings(layout, guessed) };
 }
 
-function layoutFrom(sheet: string, c: Candidate): TableLayout {
+function layoutFrom(sheet: string, c: Candidate, hidden: ReadonlySet<number>): TableLayout {
   const columns: ColumnMapping[] = c.headers.map((header, column) => ({
     column,
     header,
     field: c.guesses[column]?.field ?? null,
     confidence: c.guesses[column]?.confidence ?? 0,
+    ...(hidden.has(column) ? { hidden: true as const } : {}),
   }));
   const layout: TableLayout = { sheet, headerRow: c.headerRow, headerRows: c.headerRows, columns, needsReview: false };
   return withMapping(layout, columns);
@@ -132,7 +139,8 @@ export function withMapping(layout: TableLayout, columns: readonly ColumnMapping
     if (!prev) owner.set(m.field, m);
     else {
       conflict = true;
-      if (m.confidence > prev.confidence) {
+      // The surer column wins; between equally sure ones, a visible column wins over a hidden one.
+      if (m.confidence > prev.confidence || (m.confidence === prev.confidence && prev.hidden && !m.hidden)) {
         prev.field = null;
         owner.set(m.field, m);
       } else m.field = null;
@@ -154,14 +162,18 @@ export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapp
       if (!m.field) continue;
       const first = seen.get(m.field);
       if (!first) seen.set(m.field, m);
-      else
+      else {
+        // Name the column the mapping uses first, and say when the other is hidden.
+        const usedColumn = layout.columns.find((c) => c.field === m.field)?.column;
+        const [used, other] = usedColumn === m.column ? [m, first] : [first, m];
         issues.push({
           sheet: layout.sheet,
           row,
           column: columnLabel(m.column, m.header),
-          message: M.duplicateColumn(layout.sheet, m.field, columnLabel(first.column, first.header), columnLabel(m.column, m.header)),
+          message: M.duplicateColumn(layout.sheet, m.field, columnLabel(used.column, used.header), columnLabel(other.column, other.header), !!other.hidden),
           severity: 'warning',
         });
+      }
     }
   }
   return issues;

@@ -13,8 +13,8 @@ export const IMPORT_MESSAGES = {
     const or = instead ? `，或“${h(instead)}”列（也可叫 ${taskField(instead).aliases.slice(1, 4).join('、')}）` : '';
     return `工作表“${sheet}”第 ${row} 行的表头里没有“${h(field)}”列（也可叫 ${taskField(field).aliases.slice(1, 4).join('、')}）${or}。请在“调整列对应”中指定哪一列是“${h(field)}”。`;
   },
-  duplicateColumn: (sheet: string, field: TaskFieldId, first: string, second: string) =>
-    `工作表“${sheet}”有两列都像“${h(field)}”：${first} 和 ${second}。已使用 ${first}，请在“调整列对应”中确认。`,
+  duplicateColumn: (sheet: string, field: TaskFieldId, used: string, other: string, otherHidden = false) =>
+    `工作表“${sheet}”有两列都像“${h(field)}”：${used} 和 ${other}${otherHidden ? '（后者是隐藏列）' : ''}。已使用 ${used}，请在“调整列对应”中确认。`,
   duplicateKey: (sheet: string, row: number, key: string, firstRow: number) =>
     `工作表“${sheet}”第 ${row} 行的任务编号“${key}”与第 ${firstRow} 行重复。任务编号必须唯一，请改正文件后重新导入。`,
   noRows: (sheet: string) => `工作表“${sheet}”在表头下面没有任务行。请检查是否选对了工作表。`,

@@ -11,6 +11,8 @@ export interface SheetGrid {
   name: string;
   /** rows[r][c]: the text of the cell, '' when empty. Row 0 is the sheet's first row. */
   rows: string[][];
+  /** 0-based columns the sheet hides (a hidden column loses a field to a visible one). */
+  hiddenColumns?: readonly number[];
 }
 
 /** A problem found in the file, in plain Chinese, naming sheet, row and column. */
@@ -35,6 +37,8 @@ export interface ColumnMapping {
   field: TaskFieldId | null;
   /** 0–1: 1 for an exact header name, lower for a guess. */
   confidence: number;
+  /** The sheet hides the column. */
+  hidden?: true;
 }
 
 /** The table found inside a sheet. */

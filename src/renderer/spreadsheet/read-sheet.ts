@@ -362,7 +362,11 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
   }
   // Trailing empty rows (formatted but blank) are not part of the sheet.
   while (rows.length > 0 && rows[rows.length - 1]!.every((v) => v === '')) rows.pop();
-  return { name, rows };
+  const hiddenColumns: number[] = [];
+  (ws['!cols'] ?? []).forEach((col, c) => {
+    if (col?.hidden && c < size.cols) hiddenColumns.push(c);
+  });
+  return hiddenColumns.length > 0 ? { name, rows, hiddenColumns } : { name, rows };
 }
 
 const failure = (message: string, cause?: unknown): ReadWorkbookResult => ({ ok: false, message, ...(cause === undefined ? {} : { cause: String((cause as Error)?.message ?? cause) }) });
@@ -405,7 +409,8 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
       dense: true,
       cellNF: true,
       cellHTML: false,
-      cellStyles: false,
+      // For the columns a sheet hides (!cols): a hidden old column must not win over the visible one.
+      cellStyles: kind !== 'text',
       cellFormula: true,
       // Stubs keep .xlsx formula cells without a value (SheetJS drops them otherwise); blank stubs are
       // skipped below. Only for .xlsx, whose cells were counted: a BIFF MulBlank record would make millions.
