@@ -80,6 +80,20 @@ describe('whose list it is, and what it does not archive', () => {
     ]);
   });
 
+  it('a list whose 文件 column names a document it lists under half of archives the rest as named, and says so', () => {
+    const s = summarisePlan(plan('named-document-part.xlsx'));
+    expect(s.unchanged).toHaveLength(4);
+    expect(s.removed).toHaveLength(11);
+    expect(s.issues).toEqual([
+      {
+        row: null,
+        column: null,
+        severity: 'warning',
+        message: '工作表“清单”的“文件”列写明了“科教人才优势转化意见”，但只列了它 15 个任务中的 4 个，其余任务将归档（见“删除”）。如这份清单只是其中一部分任务，请在“删除”中取消勾选不应归档的任务。',
+      },
+    ]);
+  });
+
   it('a list keeping fewer than half of a document’s tasks archives none of the others, and says why and how to archive them', () => {
     const s = summarisePlan(plan('fewer-than-half-kept.xlsx'));
     expect(s.removed).toEqual([]);

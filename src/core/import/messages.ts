@@ -33,6 +33,8 @@ export const IMPORT_MESSAGES = {
   partialList: (sheet: string, doc: string, listed: number, total: number) =>
     `工作表“${sheet}”只列了“${doc}”${total} 个任务中的 ${listed} 个（不到一半），看上去只是其中一部分，所以清单里没有的 ${total - listed} 个任务本次都不归档。` +
     `如市里确已删去这些任务，请在清单中加一列“文件”，每行写上“${doc}”后重新导入，清单里没有的任务就会列入“删除”。`,
+  partialNamedList: (sheet: string, doc: string, listed: number, total: number) =>
+    `工作表“${sheet}”的“文件”列写明了“${doc}”，但只列了它 ${total} 个任务中的 ${listed} 个，其余任务将归档（见“删除”）。如这份清单只是其中一部分任务，请在“删除”中取消勾选不应归档的任务。`,
   ambiguousChoiceMissing: (count: number) => `还有 ${count} 行需要您确认对应哪个任务（在“需确认”中选择）。`,
   tooManyConfirmations: (sheet: string, count: number, max: number) =>
     `工作表“${sheet}”有 ${count.toLocaleString('en-US')} 行无法自动对应到台账中的任务，需要逐行确认，超过了 ${max} 行的上限，本次没有导入任何内容。请确认选对了工作表；如是新文件的清单，请先在“政策文件”中添加该文件，或在表中加上“任务编号”列后再导入。`,

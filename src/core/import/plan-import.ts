@@ -729,12 +729,15 @@ export function planImport(input: PlanInput): ImportPlan {
     }
   // Say whose list it was read as, and which documents it lists too little of to archive anything.
   if (input.coverage) issues.push({ sheet, row: input.coverage.row, message: M.districtList(sheet, input.coverage.row, input.coverage.district, keptOutside), severity: 'warning' });
+  const removedDocs = new Set(plan.removed.map((r) => r.before.documentId));
   for (const [doc, n] of matchedPerDoc) {
     const total = activePerDoc.get(doc) ?? 0;
-    if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2) {
-      const d = documents.find((x) => x.id === doc);
-      issues.push({ sheet, message: M.partialList(sheet, d?.shortTitle || d?.title || doc, n, total), severity: 'warning' });
-    }
+    const d = () => documents.find((x) => x.id === doc);
+    const name = () => d()?.shortTitle || d()?.title || doc;
+    if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2) issues.push({ sheet, message: M.partialList(sheet, name(), n, total), severity: 'warning' });
+    // A document the 文件 column names is covered whatever share the list has: when that is under half, say so.
+    else if (explicitDocs.has(doc) && n < SCOPE_SHARE * total && removedDocs.has(doc))
+      issues.push({ sheet, message: M.partialNamedList(sheet, name(), n, total), severity: 'warning' });
   }
   if (input.district) {
     plan.district = input.district;
