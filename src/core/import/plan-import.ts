@@ -728,16 +728,16 @@ export function planImport(input: PlanInput): ImportPlan {
       else keptOutside++;
     }
   // Say whose list it was read as, and which documents it lists too little of to archive anything.
-  if (input.coverage) issues.push({ sheet, row: input.coverage.row, message: M.districtList(sheet, input.coverage.row, input.coverage.district, keptOutside), severity: 'warning' });
+  if (input.coverage) issues.push({ sheet, row: input.coverage.row, message: M.districtList(sheet, input.coverage.row, input.coverage.district, keptOutside), severity: 'warning', about: 'scope' });
   const removedDocs = new Set(plan.removed.map((r) => r.before.documentId));
   for (const [doc, n] of matchedPerDoc) {
     const total = activePerDoc.get(doc) ?? 0;
     const d = () => documents.find((x) => x.id === doc);
     const name = () => d()?.shortTitle || d()?.title || doc;
-    if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2) issues.push({ sheet, message: M.partialList(sheet, name(), n, total), severity: 'warning' });
+    if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2) issues.push({ sheet, message: M.partialList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
     // A document the 文件 column names is covered whatever share the list has: when that is under half, say so.
     else if (explicitDocs.has(doc) && n < SCOPE_SHARE * total && removedDocs.has(doc))
-      issues.push({ sheet, message: M.partialNamedList(sheet, name(), n, total), severity: 'warning' });
+      issues.push({ sheet, message: M.partialNamedList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
   }
   if (input.district) {
     plan.district = input.district;

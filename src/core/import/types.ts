@@ -25,6 +25,8 @@ export interface ImportIssue {
   message: string;
   /** `error` blocks the import; `warning` is shown but the rest can still be imported. */
   severity: 'error' | 'warning';
+  /** What the issue is about, when the preview shows it by that part too: `scope`, what the list archives (删除). */
+  about?: 'scope';
 }
 
 /** What one column of the sheet holds. */
