@@ -179,3 +179,11 @@ describe('old values kept beside the new', () => {
     ]);
   });
 });
+
+describe('two tasks merged into one row', () => {
+  it('the row asks which task it is, offering both', () => {
+    const s = summarisePlan(plan('merged-tasks.xlsx'));
+    expect(s.ambiguous.map((a) => [a.title, a.candidates.map((c) => c.key).sort()])).toEqual([['加速研发成果转化和产业集群建设', ['2025YFZX-14', '2025YFZX-15']]]);
+    expect(s.unchanged).toHaveLength(18);
+  });
+});

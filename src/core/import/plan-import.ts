@@ -369,8 +369,10 @@ function buildIndex(tasks: readonly Task[]) {
   const hits = new Uint32Array(tasks.length);
   const touched: number[] = [];
   /**
-   * The row's bigrams with the rarest posting lists (at most RARE_BIGRAMS), rarest first, ties in
-   * first-seen order; all of them, in first-seen order, when there are no more than that.
+   * The row's bigrams with the rarest posting lists (at most RARE_BIGRAMS), rarest first; all of
+   * them, in first-seen order, when there are no more than that. Of the bigrams tied at the last
+   * rarity taken, those taken are spread evenly over the row (in first-seen order), so that a row
+   * merging two tasks' texts finds both, not only the first.
    */
   const rareBigrams = (bag: BigramBag): number[] => {
     const held: number[] = [];
@@ -383,9 +385,26 @@ function buildIndex(tasks: readonly Task[]) {
     for (let k = 0; k < held.length; k++) lengths[k] = holders(held[k]!);
     const limit = lengths.sort()[RARE_BIGRAMS - 1]!;
     let ties = RARE_BIGRAMS;
-    for (const g of held) if (holders(g) < limit) ties--;
+    let tied = 0;
+    for (const g of held) {
+      if (holders(g) < limit) ties--;
+      else if (holders(g) === limit) tied++;
+    }
     const rare: number[] = [];
-    for (const g of held) if (holders(g) < limit || (holders(g) === limit && ties-- > 0)) rare.push(g);
+    // The k-th tied bigram is taken when it reaches the next of `ties` even steps over the `tied` ones.
+    let k = 0;
+    let taken = 0;
+    for (const g of held) {
+      const n = holders(g);
+      if (n < limit) rare.push(g);
+      else if (n === limit) {
+        if (taken < ties && Math.floor((k * ties) / tied) === taken) {
+          rare.push(g);
+          taken++;
+        }
+        k++;
+      }
+    }
     return rare.sort((a, b) => holders(a) - holders(b));
   };
   return {
