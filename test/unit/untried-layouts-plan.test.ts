@@ -187,3 +187,13 @@ describe('two tasks merged into one row', () => {
     expect(s.unchanged).toHaveLength(18);
   });
 });
+
+describe('a hidden row', () => {
+  it('is read (hidden is not deleted) and said, naming the row', () => {
+    const s = summarisePlan(plan('hidden-row.xlsx'));
+    expect(s.unchanged).toHaveLength(15);
+    expect(s.issues).toEqual([
+      { row: 13, column: null, severity: 'warning', message: '工作表“清单”第 13 行是隐藏行，已按清单中有这一任务处理。如市里已删去这一任务（只是把这一行隐藏了），请在文件中删除这一行后重新导入。' },
+    ]);
+  });
+});

@@ -221,6 +221,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const deadlineColumn = layout.columns.find((m) => m.field === 'deadline');
   const titleColumn = layout.columns.some((m) => m.field === 'title');
   const seqIsNumber = numbersFromSeq(layout);
+  const hiddenRows = new Set(grid.hiddenRows ?? []);
   let section: string | undefined;
   /** The untrimmed text so far of each field of a row that continues (续) on the rows below. */
   const continued = new Map<TaskFieldId, string>();
@@ -316,6 +317,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
         });
       else seenKeys.set(fields.key, r + 1);
     }
+    if (hiddenRows.has(r)) issues.push({ sheet, row: r + 1, message: M.hiddenRow(sheet, r + 1), severity: 'warning' });
     const row: ImportedRow = { row: r + 1, fields };
     if (section !== undefined) row.sectionHeading = section;
     if (titleFromText) row.titleFromText = true;

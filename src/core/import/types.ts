@@ -13,6 +13,8 @@ export interface SheetGrid {
   rows: string[][];
   /** 0-based columns the sheet hides (a hidden column loses a field to a visible one). */
   hiddenColumns?: readonly number[];
+  /** 0-based rows the sheet hides (read, with a warning: hidden is not deleted). */
+  hiddenRows?: readonly number[];
 }
 
 /** A problem found in the file, in plain Chinese, naming sheet, row and column. */

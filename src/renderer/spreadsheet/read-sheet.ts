@@ -366,7 +366,11 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
   (ws['!cols'] ?? []).forEach((col, c) => {
     if (col?.hidden && c < size.cols) hiddenColumns.push(c);
   });
-  return hiddenColumns.length > 0 ? { name, rows, hiddenColumns } : { name, rows };
+  const hiddenRows: number[] = [];
+  (ws['!rows'] ?? []).forEach((row, r) => {
+    if (row?.hidden && r < rows.length) hiddenRows.push(r);
+  });
+  return { name, rows, ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}), ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
 }
 
 const failure = (message: string, cause?: unknown): ReadWorkbookResult => ({ ok: false, message, ...(cause === undefined ? {} : { cause: String((cause as Error)?.message ?? cause) }) });
