@@ -32,6 +32,25 @@ describe('city lists in untried layouts, planned as 汉阳区', () => {
   });
 });
 
+describe('a document the ledger lacks', () => {
+  it('is said once, at its first row, with how many rows become new tasks and what to do if it is a ledger document written otherwise', () => {
+    const p = plan('unknown-document.xlsx');
+    const s = summarisePlan(p);
+    expect(p.newDocuments.map((d) => d.title)).toEqual(['武汉市促进未来产业发展若干措施']);
+    expect(s.unchanged).toHaveLength(22);
+    expect(s.added).toHaveLength(3);
+    expect(s.issues).toEqual([
+      {
+        row: 24,
+        column: null,
+        severity: 'warning',
+        message:
+          '工作表“清单”第 24 行的文件“《武汉市促进未来产业发展若干措施》”不在本台账中，将作为新文件一并导入：写这个文件的 3 行都作为新任务，不与台账中已有的任务对应。如它是台账中已有的文件、只是写法不同，请把清单中的文件名改成“政策文件”中的名称（或其简称、文号）后重新导入。',
+      },
+    ]);
+  });
+});
+
 describe('a 序号 that only counts the rows is no 条目', () => {
   const seed = (key: string) => data.tasks.find((t) => t.key === key)!;
 

@@ -26,8 +26,9 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”第 ${row} 行 ${column}的完成时限是一个数字“${cell}”，已按日期读作 ${date}。请核对；如不对，请在文件中把这一格写成日期（如 2025年12月底前）后重新导入。`,
   hiddenRow: (sheet: string, row: number) =>
     `工作表“${sheet}”第 ${row} 行是隐藏行，已按清单中有这一任务处理。如市里已删去这一任务（只是把这一行隐藏了），请在文件中删除这一行后重新导入。`,
-  unknownDocument: (sheet: string, row: number, name: string) =>
-    `工作表“${sheet}”第 ${row} 行的文件“${name}”不在本台账中，将作为新文件一并导入。`,
+  unknownDocument: (sheet: string, row: number, name: string, rows: number) =>
+    `工作表“${sheet}”第 ${row} 行的文件“${name}”不在本台账中，将作为新文件一并导入：写这个文件的 ${rows} 行都作为新任务，不与台账中已有的任务对应。` +
+    `如它是台账中已有的文件、只是写法不同，请把清单中的文件名改成“政策文件”中的名称（或其简称、文号）后重新导入。`,
   districtList: (sheet: string, row: number, district: string, kept: number) =>
     `工作表“${sheet}”第 ${row} 行（标题或填报单位）写的是${district}，本清单按${district}的清单处理：只有与${district}相关、清单里已没有的任务才会归档` +
     (kept > 0 ? `；另有 ${kept} 个任务与${district}无关，清单里没有也不归档` : '') +

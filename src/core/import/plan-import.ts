@@ -532,6 +532,7 @@ export function planImport(input: PlanInput): ImportPlan {
   const position = new Map(existing.map((t, i) => [t.key, i]));
 
   // 1. Resolve documents and find each row's candidates.
+  const unknownAt = new Map<string, { row: number; name: string; rows: number }>();
   const matches: RowMatch[] = rows.map((row) => {
     const f = row.fields;
     let documentId = resolveDocument(f.document);
@@ -539,10 +540,13 @@ export function planImport(input: PlanInput): ImportPlan {
       const name = f.document.trim();
       let doc = newDocuments.get(normalizeText(name));
       if (!doc) {
-        doc = newDocument(name, input.fileName, now, documents.length + newDocuments.size + 1);
+        // A new document is titled as written, without the 《》 around its name.
+        doc = newDocument(name.replace(/[《》]/gu, '').trim() || name, input.fileName, now, documents.length + newDocuments.size + 1);
         newDocuments.set(normalizeText(name), doc);
-        issues.push({ sheet, row: row.row, message: M.unknownDocument(sheet, row.row, name), severity: 'warning' });
+        // Said once the rows are counted (below), at the document's first row.
+        unknownAt.set(doc.id, { row: row.row, name, rows: 0 });
       }
+      unknownAt.get(doc.id)!.rows++;
       documentId = doc.id;
     }
     if (documentId) explicitDocs.add(documentId);
@@ -579,6 +583,8 @@ export function planImport(input: PlanInput): ImportPlan {
     if (m.candidates.length > 0 && m.candidates[0]!.confidence < TEXT_MAYBE) m.candidates = [];
     return m;
   });
+
+  for (const u of unknownAt.values()) issues.push({ sheet, row: u.row, message: M.unknownDocument(sheet, u.row, u.name, u.rows), severity: 'warning' });
 
   // 1b. Rows that name no document: their number within the list's main document. A 序号 is
   // a number only when the list's 序号 are its 条目 (listSeqIsNumber); then it numbers these rows too.
