@@ -331,6 +331,37 @@ describe('import the city updated list', () => {
     await context.close();
   });
 
+  it('says in 删除 why a list keeping under half of a document archives none of it, and how to archive them', async () => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 650 });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.waitForFunction(async () => {
+      const req = indexedDB.open('district-innovation-ledger');
+      const db: IDBDatabase = await new Promise((r) => (req.onsuccess = () => r(req.result)));
+      const n: number = await new Promise((r) => {
+        const c = db.transaction('tasks').objectStore('tasks').count();
+        c.onsuccess = () => r(c.result);
+      });
+      db.close();
+      return n > 50;
+    }, undefined, { timeout: 60_000 });
+    await dropFile(page, 'fewer-than-half-kept.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/fewer-than-half-kept.xlsx')));
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    expect([await count(page, 'count-removed'), await count(page, 'count-unchanged')]).toEqual([0, 9]);
+    // Not "完全一致": 11 of the document's tasks are missing from the list.
+    await expect(page.getByText('导入的清单与台账完全一致').count()).resolves.toBe(0);
+    await expect(page.getByText('清单里没有的任务本次不归档，原因见“删除（归档）”').count()).resolves.toBe(1);
+    await page.getByRole('tab', { name: /删除/ }).click();
+    const note = page.getByTestId('scope-note');
+    await expect(note.textContent()).resolves.toContain('只列了“研发中心城市三年行动”20 个任务中的 9 个（不到一半）');
+    await expect(note.textContent()).resolves.toContain('请在清单中加一列“文件”');
+    await screenshot(page, 'import-partial-list-removed-1366x650');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('refuses a file that is not a spreadsheet with a Chinese message and changes nothing', async () => {
     const context = await newContext(app.browser);
     const page = await context.newPage();

@@ -7,7 +7,7 @@ import { missingForImport, TASK_FIELDS, type TaskFieldId } from '../fields';
 import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
-import { columnLetter, impossibleDate, isPlaceholderCell, normalizeHeader, normalizeNumber } from './normalize';
+import { columnLetter, impossibleDate, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline } from './normalize';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */
@@ -17,6 +17,10 @@ export type RememberedMapping = Readonly<Record<string, TaskFieldId | null>>;
 const SURE = 1;
 /** Headers naming a count or a share (任务数, 占比, 完成率): never a text column by a name inside them. */
 const COUNT_HEADER = /(数|数量|个数|率|占比|比例|比重)$/;
+/** A header's note that the column holds the old value: 完成时限（原）, （旧）, （调整前）. */
+const OLD_NOTE = /[(（]\s*(原|旧|原定|原计划|调整前|修改前|变更前)\s*[)）]/u;
+/** The confidence of such a header: below a name inside a longer header, so the plain one wins. */
+const OLD_CONFIDENCE = 0.7;
 /** How many rows from the top are searched for the header. */
 const HEADER_SEARCH_ROWS = 40;
 
@@ -30,7 +34,8 @@ export function matchHeader(text: string, remembered: RememberedMapping = {}): {
   if (!n) return null;
   if (Object.hasOwn(remembered, n)) return { field: remembered[n] ?? null, confidence: 1 };
   const exact = ALIASES.find((a) => a.alias === n);
-  if (exact) return { field: exact.field, confidence: 1 };
+  // 完成时限（原）: the old value kept beside the new column names the field, less surely than the new one.
+  if (exact) return { field: exact.field, confidence: OLD_NOTE.test(text) ? OLD_CONFIDENCE : 1 };
   if (n.length > 12) return null; // a long text is a data cell, not a header
   if (COUNT_HEADER.test(n)) return null; // 任务数, 问题数量, 完成率: a number about tasks, not a task column
   const inside = ALIASES.find((a) => a.alias.length >= 2 && n.includes(a.alias));
@@ -97,17 +102,19 @@ export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): 
     }
   }
   if (!best || best.score < 2) return { issues: [{ sheet, row: 1, message: M.noHeader(sheet), severity: 'error' }] };
-  const layout = layoutFrom(sheet, best);
-  const guessed = best.headers.map((header, column) => ({ column, header, field: best.guesses[column]?.field ?? null, confidence: best.guesses[column]?.confidence ?? 0 }));
+  const hidden = new Set(grid.hiddenColumns ?? []);
+  const layout = layoutFrom(sheet, best, hidden);
+  const guessed = layout.columns.map((m) => ({ ...m, field: best.guesses[m.column]?.field ?? null }));
   return { layout, issues: guessWarnings(layout, guessed) };
 }
 
-function layoutFrom(sheet: string, c: Candidate): TableLayout {
+function layoutFrom(sheet: string, c: Candidate, hidden: ReadonlySet<number>): TableLayout {
   const columns: ColumnMapping[] = c.headers.map((header, column) => ({
     column,
     header,
     field: c.guesses[column]?.field ?? null,
     confidence: c.guesses[column]?.confidence ?? 0,
+    ...(hidden.has(column) ? { hidden: true as const } : {}),
   }));
   const layout: TableLayout = { sheet, headerRow: c.headerRow, headerRows: c.headerRows, columns, needsReview: false };
   return withMapping(layout, columns);
@@ -132,7 +139,8 @@ export function withMapping(layout: TableLayout, columns: readonly ColumnMapping
     if (!prev) owner.set(m.field, m);
     else {
       conflict = true;
-      if (m.confidence > prev.confidence) {
+      // The surer column wins; between equally sure ones, a visible column wins over a hidden one.
+      if (m.confidence > prev.confidence || (m.confidence === prev.confidence && prev.hidden && !m.hidden)) {
         prev.field = null;
         owner.set(m.field, m);
       } else m.field = null;
@@ -154,21 +162,30 @@ export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapp
       if (!m.field) continue;
       const first = seen.get(m.field);
       if (!first) seen.set(m.field, m);
-      else
+      else {
+        // Name the column the mapping uses first, and say when the other is hidden.
+        const usedColumn = layout.columns.find((c) => c.field === m.field)?.column;
+        const [used, other] = usedColumn === m.column ? [m, first] : [first, m];
         issues.push({
           sheet: layout.sheet,
           row,
           column: columnLabel(m.column, m.header),
-          message: M.duplicateColumn(layout.sheet, m.field, columnLabel(first.column, first.header), columnLabel(m.column, m.header)),
+          message: M.duplicateColumn(layout.sheet, m.field, columnLabel(used.column, used.header), columnLabel(other.column, other.header), !!other.hidden),
           severity: 'warning',
         });
+      }
     }
   }
   return issues;
 }
 
 const HEADING = /^(第?[一二三四五六七八九十百]+[、.．章部分]|[(（][一二三四五六七八九十]+[)）]|专栏)/;
-const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计)/;
+const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计|总计|共计)/;
+/** A count of the tasks (共22项, 22项任务, 合计：20项), as a 合计 row writes it where the task goes. */
+const TASK_COUNT = /^(共|合计|总计|共计)?[:：]?\d+(项|个|条|件)(任务|工作|事项)?$/;
+/** A section's own number alone (一, 二、, 第三部分), as a section row writes it in the 序号 column. */
+const SECTION_NUMBER = /^第?[一二三四五六七八九十]+[、.．]?(部分|章)?$/;
+const compact = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
 
 /**
  * Whether a cell is the column's (normalised) header. Normalising only drops characters, and
@@ -179,6 +196,16 @@ function isHeaderCell(cell: string, header: string | undefined): boolean {
   if (!header) return false;
   for (const ch of header) if (ch >= '\u4e00' && ch <= '\u9fff' && !cell.includes(ch)) return false;
   return normalizeHeader(cell) === header;
+}
+
+/**
+ * Whether readRows numbers a list's rows by its 序号: the list has a 序号 column and no 条目
+ * (编号) or 任务编号 column. Such a 序号 may be the tasks' 条目 or only count the rows: planImport
+ * (PlanInput.numbersFromSeq) keeps it as a number only when it agrees with the ledger.
+ */
+export function numbersFromSeq(layout: TableLayout): boolean {
+  const has = (f: TaskFieldId) => layout.columns.some((m) => m.field === f);
+  return has('seq') && !has('key') && !has('number');
 }
 
 /** The data rows under the header, with the row issues (duplicate 任务编号, rows without a task). */
@@ -193,7 +220,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const keyColumn = layout.columns.find((m) => m.field === 'key');
   const deadlineColumn = layout.columns.find((m) => m.field === 'deadline');
   const titleColumn = layout.columns.some((m) => m.field === 'title');
-  const seqIsNumber = !keyColumn && layout.columns.some((m) => m.field === 'seq') && !layout.columns.some((m) => m.field === 'number');
+  const seqIsNumber = numbersFromSeq(layout);
+  const hiddenRows = new Set(grid.hiddenRows ?? []);
   let section: string | undefined;
   /** The untrimmed text so far of each field of a row that continues (续) on the rows below. */
   const continued = new Map<TaskFieldId, string>();
@@ -214,9 +242,17 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (headerHits >= 2) continue;
     // A row of column numbers (1 2 3 4 …) under the header.
     if (nonEmpty.length >= 3 && nonEmpty.every((v) => /^\d{1,2}$/.test(v)) && r <= layout.headerRow + layout.headerRows + 1) continue;
-    if (FOOTER.test(first) && (distinct.size === 1 || !fields.title || FOOTER.test(fields.title))) continue;
+    // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes.
+    const firstCompact = compact(first);
+    if (FOOTER.test(firstCompact) && (distinct.size === 1 || !fields.title || FOOTER.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)))) continue;
+    if (fields.title && TASK_COUNT.test(compact(fields.title))) continue;
     if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
       section = first;
+      continue;
+    }
+    // A section row written in two cells: its number (一) in the first, its name where the task goes.
+    if (distinct.size === 2 && SECTION_NUMBER.test(firstCompact) && fields.title && nonEmpty[1] === fields.title && !fields.leadUnits && !fields.responsibleUnits && !fields.deadline) {
+      section = `${first}${/[、.．]$/.test(first) ? '' : '、'}${fields.title}`;
       continue;
     }
     // A continuation row (续) of a long text, as the reports write it: joined to the row above.
@@ -234,7 +270,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       continue;
     }
     continued.clear();
-    // A list with only 序号 (no 编号 / 任务编号 column) numbers its tasks by it.
+    // A list with only 序号 (no 编号 / 任务编号 column) numbers its tasks by it (see numbersFromSeq).
     if (seqIsNumber && fields.seq && !fields.number) fields.number = fields.seq;
     // A task spread over several rows (工作任务 merged down, one row per measure or unit):
     // the rows under it continue it, whether the merge was kept (same title and number) or
@@ -260,6 +296,12 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       issues.push({ sheet, row: r + 1, message: M.rowWithoutTitle(sheet, r + 1), severity: 'warning' });
       continue;
     }
+    // A deadline that lost its date format (46022) or was typed 20250630 is that date, said.
+    const asDate = numberDeadline(fields.deadline);
+    if (asDate && deadlineColumn) {
+      issues.push({ sheet, row: r + 1, column: columnLabel(deadlineColumn.column, deadlineColumn.header), message: M.numberDeadline(sheet, r + 1, columnLabel(deadlineColumn.column, deadlineColumn.header), fields.deadline!, asDate), severity: 'warning' });
+      fields.deadline = asDate;
+    }
     const badDate = impossibleDate(fields.deadline);
     if (badDate && deadlineColumn)
       issues.push({ sheet, row: r + 1, column: columnLabel(deadlineColumn.column, deadlineColumn.header), message: M.impossibleDeadline(sheet, r + 1, fields.deadline!, badDate), severity: 'warning' });
@@ -275,6 +317,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
         });
       else seenKeys.set(fields.key, r + 1);
     }
+    if (hiddenRows.has(r)) issues.push({ sheet, row: r + 1, message: M.hiddenRow(sheet, r + 1), severity: 'warning' });
     const row: ImportedRow = { row: r + 1, fields };
     if (section !== undefined) row.sectionHeading = section;
     if (titleFromText) row.titleFromText = true;

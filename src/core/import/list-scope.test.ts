@@ -13,6 +13,12 @@ describe('the district a list is titled for', () => {
     [[['2026年武汉市科技创新工作要点任务分解表']], undefined],
     [[['汉阳区、武昌区联合任务清单']], undefined],
     [[], undefined],
+    // Notes and addressee lines name districts without making the list theirs.
+    [[['科教人才优势转化任务清单'], ['填报说明：各区人民政府、东湖高新区管委会按季度更新进展。']], undefined],
+    [[['东湖高新区管委会：'], ['请于每季度末报送。']], undefined],
+    [[['请汉阳区于每季度末报送，不再另行通知'], ['任务清单']], undefined],
+    [[['注：东湖高新区的任务由管委会填报']], undefined],
+    [[['重点任务推进情况表'], ['填报单位：汉阳区科技局', '填报日期：2026年3月31日']], '汉阳区'],
   ])('%j → %s', (above, expected) => {
     expect(listDistrict(grid(above), layout(above.length))).toBe(expected);
   });

@@ -13,32 +13,66 @@ const NAMES: readonly { name: string; district: District }[] = DISTRICTS.flatMap
   [d.name, d.shortName, ...d.aliases].map((name) => ({ name, district: d })),
 ).sort((a, b) => b.name.length - a.name.length);
 
+/** Notes above a header (填报说明, 注, 附件 …): naming districts there makes no district's list. */
+const NOTE = /^(填报说明|填表说明|说明|注|备注|附件|要求|请|各区)/u;
+/** The 填报单位 of a list, however labelled: 填报单位（盖章）：汉阳区. */
+const UNIT_LABEL = /^(填报单位|报送单位|填报部门|报送部门|单位)[^:：]{0,6}[:：]/u;
+
 /**
- * The district a list is titled for: the one named in the rows above its header (title,
- * 填报单位). Undefined when none or more than one district is named there.
+ * The texts above a header that can say whose list it is: each row's title (its first cell,
+ * unless it is a note, a sentence or an addressee line 各区人民政府：) and any 填报单位 cell.
  */
-export function listDistrict(grid: SheetGrid, layout: TableLayout): string | undefined {
-  const above = grid.rows
-    .slice(0, layout.headerRow)
-    .flat()
-    .join(' ');
-  const found = new Set<string>();
-  let rest = above;
-  for (const { name, district } of NAMES)
-    if (rest.includes(name)) {
-      found.add(district.name);
-      rest = rest.split(name).join(' ');
+function titleTexts(grid: SheetGrid, layout: TableLayout): { text: string; row: number }[] {
+  const out: { text: string; row: number }[] = [];
+  grid.rows.slice(0, layout.headerRow).forEach((cells, r) => {
+    const nonEmpty = cells.map((c) => c.trim()).filter(Boolean);
+    const first = nonEmpty[0]?.replace(/\s+/g, '');
+    if (first && !NOTE.test(first) && !UNIT_LABEL.test(first) && !/[。；;]/u.test(first) && !/[:：]$/u.test(first) && first.length <= 60) out.push({ text: first, row: r + 1 });
+    for (const c of nonEmpty) {
+      const t = c.replace(/\s+/g, '');
+      if (UNIT_LABEL.test(t)) out.push({ text: t.replace(UNIT_LABEL, ''), row: r + 1 });
     }
-  return found.size === 1 ? [...found][0] : undefined;
+  });
+  return out;
+}
+
+/**
+ * The district a list is titled for, and the row that says so: the one named in the list's
+ * title or 填报单位 above its header (not in its notes: 填报说明 naming 各区人民政府、东湖高新区管委会
+ * is no district's list). Undefined when none or more than one district is named there.
+ */
+export function listDistrictAt(grid: SheetGrid, layout: TableLayout): { district: string; row: number } | undefined {
+  const found = new Map<string, number>();
+  for (const { text, row } of titleTexts(grid, layout)) {
+    let rest = text;
+    for (const { name, district } of NAMES)
+      if (rest.includes(name)) {
+        if (!found.has(district.name)) found.set(district.name, row);
+        rest = rest.split(name).join(' ');
+      }
+  }
+  const [only, ...more] = [...found];
+  return only && more.length === 0 ? { district: only[0], row: only[1] } : undefined;
+}
+
+/** The district a list is titled for (listDistrictAt), by name. */
+export function listDistrict(grid: SheetGrid, layout: TableLayout): string | undefined {
+  return listDistrictAt(grid, layout)?.district;
 }
 
 /**
  * The `covers` rule of planImport for a sheet: for a list titled for one district, the
- * tasks that concern it (taskRelevance with that district's clusters); otherwise undefined.
+ * tasks that concern it (taskRelevance with that district's clusters), with the district and
+ * the row naming it (for the plan to say so); otherwise undefined.
  */
+export function listScope(grid: SheetGrid, layout: TableLayout, clusters: readonly Cluster[]): { district: string; row: number; covers: (task: Task) => boolean } | undefined {
+  const at = listDistrictAt(grid, layout);
+  if (!at) return undefined;
+  const own = clusters.filter((c) => c.district === at.district);
+  return { ...at, covers: (task) => taskRelevance(task, at.district, own).relevant };
+}
+
+/** The `covers` rule alone (listScope). */
 export function listCoverage(grid: SheetGrid, layout: TableLayout, clusters: readonly Cluster[]): ((task: Task) => boolean) | undefined {
-  const district = listDistrict(grid, layout);
-  if (!district) return undefined;
-  const own = clusters.filter((c) => c.district === district);
-  return (task) => taskRelevance(task, district, own).relevant;
+  return listScope(grid, layout, clusters)?.covers;
 }

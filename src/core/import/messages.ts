@@ -13,8 +13,8 @@ export const IMPORT_MESSAGES = {
     const or = instead ? `，或“${h(instead)}”列（也可叫 ${taskField(instead).aliases.slice(1, 4).join('、')}）` : '';
     return `工作表“${sheet}”第 ${row} 行的表头里没有“${h(field)}”列（也可叫 ${taskField(field).aliases.slice(1, 4).join('、')}）${or}。请在“调整列对应”中指定哪一列是“${h(field)}”。`;
   },
-  duplicateColumn: (sheet: string, field: TaskFieldId, first: string, second: string) =>
-    `工作表“${sheet}”有两列都像“${h(field)}”：${first} 和 ${second}。已使用 ${first}，请在“调整列对应”中确认。`,
+  duplicateColumn: (sheet: string, field: TaskFieldId, used: string, other: string, otherHidden = false) =>
+    `工作表“${sheet}”有两列都像“${h(field)}”：${used} 和 ${other}${otherHidden ? '（后者是隐藏列）' : ''}。已使用 ${used}，请在“调整列对应”中确认。`,
   duplicateKey: (sheet: string, row: number, key: string, firstRow: number) =>
     `工作表“${sheet}”第 ${row} 行的任务编号“${key}”与第 ${firstRow} 行重复。任务编号必须唯一，请改正文件后重新导入。`,
   noRows: (sheet: string) => `工作表“${sheet}”在表头下面没有任务行。请检查是否选对了工作表。`,
@@ -22,8 +22,22 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”第 ${row} 行没有“${h('title')}”内容，这一行不会导入。如需导入，请补上任务名称。`,
   impossibleDeadline: (sheet: string, row: number, cell: string, date: string) =>
     `工作表“${sheet}”第 ${row} 行的完成时限“${cell}”中的“${date}”不是日历上有的日期。导入后按原文保留、不算到期日，请向市里核实后在台账中改正。`,
-  unknownDocument: (sheet: string, row: number, name: string) =>
-    `工作表“${sheet}”第 ${row} 行的文件“${name}”不在本台账中，将作为新文件一并导入。`,
+  numberDeadline: (sheet: string, row: number, column: string, cell: string, date: string) =>
+    `工作表“${sheet}”第 ${row} 行 ${column}的完成时限是一个数字“${cell}”，已按日期读作 ${date}。请核对；如不对，请在文件中把这一格写成日期（如 2025年12月底前）后重新导入。`,
+  hiddenRow: (sheet: string, row: number) =>
+    `工作表“${sheet}”第 ${row} 行是隐藏行，已按清单中有这一任务处理。如市里已删去这一任务（只是把这一行隐藏了），请在文件中删除这一行后重新导入。`,
+  unknownDocument: (sheet: string, row: number, name: string, rows: number) =>
+    `工作表“${sheet}”第 ${row} 行的文件“${name}”不在本台账中，将作为新文件一并导入：写这个文件的 ${rows} 行都作为新任务，不与台账中已有的任务对应。` +
+    `如它是台账中已有的文件、只是写法不同，请把清单中的文件名改成“政策文件”中的名称（或其简称、文号）后重新导入。`,
+  districtList: (sheet: string, row: number, district: string, kept: number) =>
+    `工作表“${sheet}”第 ${row} 行（标题或填报单位）写的是${district}，本清单按${district}的清单处理：只有与${district}相关、清单里已没有的任务才会归档` +
+    (kept > 0 ? `；另有 ${kept} 个任务与${district}无关，清单里没有也不归档` : '') +
+    `。如这不是${district}的清单，请把第 ${row} 行的区名删去后重新导入。`,
+  partialList: (sheet: string, doc: string, listed: number, total: number) =>
+    `工作表“${sheet}”只列了“${doc}”${total} 个任务中的 ${listed} 个（不到一半），看上去只是其中一部分，所以清单里没有的 ${total - listed} 个任务本次都不归档。` +
+    `如市里确已删去这些任务，请在清单中加一列“文件”，每行写上“${doc}”后重新导入，清单里没有的任务就会列入“删除”。`,
+  partialNamedList: (sheet: string, doc: string, listed: number, total: number) =>
+    `工作表“${sheet}”的“文件”列写明了“${doc}”，但只列了它 ${total} 个任务中的 ${listed} 个，其余任务将归档（见“删除”）。如这份清单只是其中一部分任务，请在“删除”中取消勾选不应归档的任务。`,
   ambiguousChoiceMissing: (count: number) => `还有 ${count} 行需要您确认对应哪个任务（在“需确认”中选择）。`,
   tooManyConfirmations: (sheet: string, count: number, max: number) =>
     `工作表“${sheet}”有 ${count.toLocaleString('en-US')} 行无法自动对应到台账中的任务，需要逐行确认，超过了 ${max} 行的上限，本次没有导入任何内容。请确认选对了工作表；如是新文件的清单，请先在“政策文件”中添加该文件，或在表中加上“任务编号”列后再导入。`,

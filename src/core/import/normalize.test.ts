@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impossibleDate, isPlaceholderCell, parseDeadline, toHalfWidth } from './normalize';
+import { documentName, impossibleDate, isPlaceholderCell, normalizeNumber, numberDeadline, parseDeadline, toHalfWidth } from './normalize';
 
 /** The rule as written before its shortcut on the first character: the reference. */
 function placeholderByRule(s: string): boolean {
@@ -40,5 +40,71 @@ describe('impossible deadlines', () => {
   ])('%s is a real date (or none)', (s, d) => {
     expect(impossibleDate(s)).toBeUndefined();
     expect(parseDeadline(s)).toBe(d);
+  });
+});
+
+describe('documentName', () => {
+  it.each([
+    ['《2023年武汉市科技创新工作要点》（武政办〔2023〕4号）', '2023年武汉市科技创新工作要点', '武政办〔2023〕4号'],
+    ['《2023年武汉市科技创新工作要点》(武政办[2023]4号)', '2023年武汉市科技创新工作要点', '武政办〔2023〕4号'],
+    ['武政办〔2023〕4号', '', '武政办〔2023〕4号'],
+    ['武政办【2023】第4号', '', '武政办〔2023〕4号'],
+    ['“科教人才优势转化意见”', '科教人才优势转化意见', undefined],
+    ['武汉市建设国际研发中心城市三年行动方案（2025—2027年）', '武汉市建设国际研发中心城市三年行动方案(2025—2027年)', undefined],
+    ['武汉市科技创新发展“十四五”规划', '武汉市科技创新发展十四五规划', undefined],
+  ])('%s → %s / %s', (cell, name, docNumber) => {
+    expect(documentName(cell)).toEqual(docNumber ? { name, docNumber } : { name });
+  });
+});
+
+describe('deadlines written as ranges, halves, quarters, from a year on', () => {
+  it.each([
+    ['2025—2027年', '2027-12-31'],
+    ['2025-2027年', '2027-12-31'],
+    ['2025年至2027年底', '2027-12-31'],
+    ['2025.6-2026.6', '2026-06-30'],
+    ['2025年上半年', '2025-06-30'],
+    ['2025年下半年', '2025-12-31'],
+    ['2025年三季度', '2025-09-30'],
+    ['2025年第一季度末', '2025-03-31'],
+    ['2025年3季度', '2025-09-30'],
+    ['2025年起持续推进', undefined],
+    ['自2026年起', undefined],
+    ['到2027年', '2027-12-31'],
+    ['2027年底前', '2027-12-31'],
+    ['2026年6月', '2026-06-30'],
+    ['46022', undefined],
+  ])('%s → %s', (s, d) => {
+    expect(parseDeadline(s)).toBe(d);
+  });
+});
+
+describe('a deadline cell that is a bare number', () => {
+  it.each([
+    ['46022', '2025-12-31'],
+    ['45658', '2025-01-01'],
+    ['20250630', '2025-06-30'],
+    ['20251331', undefined],
+    ['2025', undefined],
+    ['2025年底前', undefined],
+  ])('%s → %s', (s, d) => {
+    expect(numberDeadline(s)).toBe(d);
+  });
+});
+
+describe('normalizeNumber', () => {
+  it.each([
+    ['（十一）', '11'],
+    ['(二十二)', '22'],
+    ['十', '10'],
+    ['⑬', '13'],
+    ['第十四条', '14'],
+    ['（2）', '2'],
+    ['11', '11'],
+    ['3.', '3'],
+    ['（二）3', '(二)3'],
+    ['A-1', 'A-1'],
+  ])('%s → %s', (s, n) => {
+    expect(normalizeNumber(s)).toBe(n);
   });
 });

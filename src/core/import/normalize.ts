@@ -1,6 +1,7 @@
 /**
  * Text helpers for import: header names, cell text, unit lists, deadlines, similarity.
  */
+import { numberValue } from '../policy/layouts';
 
 const FULL_WIDTH: Record<string, string> = { '（': '(', '）': ')', '，': ',', '；': ';', '：': ':', '\u3000': ' ' };
 
@@ -42,9 +43,35 @@ export function isPlaceholderCell(s: string): boolean {
   return /^[-—–－_/\\、.。…·]*$/.test(t) || /^(无|暂无|空|\(空\)|未填|待定|N\/?A)$/i.test(t);
 }
 
-/** A task number as compared: `（二）3` and `(二)3.` are the same. */
+const DOC_NUMBER = /([\u4e00-\u9fa5A-Za-z]*)[〔[［【](\d{4})[〕\]］】]第?(\d+)号/u;
+const DOC_NUMBER_IN_PARENS = /\([^()]*[〔[［【]\d{4}[〕\]］】][^()]*号[^()]*\)/gu;
+const TITLE_MARKS = /[《》〈〉<>“”"'‘’「」『』]/gu;
+
+/**
+ * A 文件 cell as its document is looked up: the name without 《》, quotes or a 文号 in
+ * parentheses (`《…要点》（武政办〔2023〕4号）` → `…要点`), and its 文号 (`武政办〔2023〕4号`,
+ * brackets made 〔〕) when it has one.
+ */
+export function documentName(s: string): { name: string; docNumber?: string } {
+  const t = normalizeText(s);
+  const num = DOC_NUMBER.exec(t);
+  const name = t.replace(DOC_NUMBER_IN_PARENS, '').replace(TITLE_MARKS, '');
+  const out: { name: string; docNumber?: string } = { name: num && name === num[0] ? '' : name };
+  if (num) out.docNumber = `${num[1]}〔${num[2]}〕${num[3]}号`;
+  return out;
+}
+
+/**
+ * A task number as compared: `（二）3` and `(二)3.` are the same; a number alone in Chinese
+ * numerals, in parentheses or circled (`（十一）`, `第11条`, `⑪`) is its value (`11`), as the
+ * policy parser numbers tasks (numberValue).
+ */
 export function normalizeNumber(s: string | undefined): string {
-  return toHalfWidth(s ?? '').replace(/[\s.、]/g, '');
+  const t = toHalfWidth(s ?? '').replace(/[\s.、]/g, '');
+  const alone = /^第?\(?([一二三四五六七八九十]{1,3}|\d{1,3}|[\u2460-\u2473])\)?[条项]?$/u.exec(t);
+  if (!alone) return t;
+  const v = numberValue(alone[1]!);
+  return Number.isFinite(v) && v > 0 ? String(v) : t;
 }
 
 /** The spreadsheet column letter of a 0-based index (0 → A, 26 → AA). */
@@ -74,20 +101,46 @@ export function impossibleDate(s: string | undefined): string | undefined {
   return month && (+month[2]! < 1 || +month[2]! > 12) ? month[0] : undefined;
 }
 
+/** Where each quarter of a year ends. */
+const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
+const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
 /**
  * A deadline as a date: `2025-06-30`, `2025/6/30`, `2025年6月30日`, `2025年6月底` (end of
- * month), `2025年底前` / `2025年` (end of year). Undefined when no date can be read
- * (`长期坚持`, `持续推进`).
+ * month), `2025年底前` / `2025年` (end of year), `2025年上半年` (06-30), `2025年三季度` (09-30),
+ * `2025—2027年` (the range's end). Undefined when no date can be read (`长期坚持`, `持续推进`,
+ * `2025年起持续推进`: a task going on from a year has no due date).
  */
 export function parseDeadline(s: string | undefined): string | undefined {
-  const t = toHalfWidth(s ?? '').replace(/\s+/g, '');
+  let t = toHalfWidth(s ?? '').replace(/\s+/g, '');
   if (!t || impossibleDate(t)) return undefined;
-  let m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
+  if (/(?<!\d)\d{4}年?(\d{1,2}月)?(起|以来|开始)/u.test(t)) return undefined;
+  const range = /(?<!\d)\d{4}(?:年|[-/.]\d{1,2}(?!\d))?(?:\d{1,2}月)?[-—–~～至到](\d{4}(?!\d).*)$/u.exec(t);
+  if (range) t = range[1]!;
+  let m = /(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
   if (m) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
-  m = /(\d{4})[-/.年](\d{1,2})月?/.exec(t);
+  m = /(?<!\d)(\d{4})年?(?:(上半年|年中)|(下半年)|第?([一二三四1-4])季度|Q([1-4]))/iu.exec(t);
+  if (m) return `${m[1]}-${m[2] ? '06-30' : m[3] ? '12-31' : QUARTER_END[QUARTER[m[4] ?? m[5]!]! - 1]}`;
+  m = /(?<!\d)(\d{4})[-/.年](\d{1,2})(?!\d)月?/.exec(t);
   if (m && +m[2]! >= 1 && +m[2]! <= 12) return `${m[1]}-${pad(+m[2]!)}-${pad(lastDay(+m[1]!, +m[2]!))}`;
-  m = /(\d{4})年?/.exec(t);
+  m = /(?<!\d)(\d{4})(?!\d)年?/.exec(t);
   if (m) return `${m[1]}-12-31`;
+  return undefined;
+}
+
+/**
+ * A 完成时限 cell that is a bare number, as a date: an Excel date serial that lost its date
+ * format (46022 → 2025-12-31), or a date typed yyyymmdd (20250630 → 2025-06-30). Undefined for
+ * any other cell.
+ */
+export function numberDeadline(s: string | undefined): string | undefined {
+  const t = (s ?? '').trim();
+  if (/^\d{5}$/.test(t)) {
+    const d = new Date(Date.UTC(1899, 11, 30) + Number(t) * 86_400_000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= lastDay(+m[1]!, +m[2]!)) return `${m[1]}-${m[2]}-${m[3]}`;
   return undefined;
 }
 

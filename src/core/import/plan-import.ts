@@ -11,7 +11,7 @@ import { markedLeadUnits, readUnitList, type ReadUnits } from '../policy/units';
 import { taskRelevance } from '../policy/relevance';
 import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
-import { bigramText, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline } from './normalize';
+import { bigramText, documentName, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline } from './normalize';
 import { createBigramCoder, type BigramBag } from './bigram-index';
 import { firstSentence } from './find-table';
 import { RENAME_GROUP_ID } from './types';
@@ -38,6 +38,9 @@ export const NUMBER_TEXT_MIN = 0.4;
 /** A document is covered by the list (its missing tasks become 删除) when this share of its tasks is matched. */
 export const SCOPE_SHARE = 0.5;
 
+/** A document of which a list matches at least this share (but under SCOPE_SHARE) is said to be listed only in part. */
+export const PARTIAL_SHARE = 0.2;
+
 /** A list naming no document whose sure matches are at least this share in one document speaks for that document only. */
 export const ONE_DOCUMENT_SHARE = 0.8;
 
@@ -49,6 +52,11 @@ export interface PlanInput {
   fileName: string;
   sheet: string;
   rows: readonly ImportedRow[];
+  /**
+   * The rows' numbers are their 序号 (find-table numbersFromSeq: no 条目 or 任务编号 column). They
+   * are kept only when they are the list's 条目, not a running count (listSeqIsNumber).
+   */
+  numbersFromSeq?: boolean;
   /** Issues already found while reading the sheet (carried into the plan). */
   issues?: readonly ImportIssue[];
   /** Every task in the ledger, archived ones too. */
@@ -65,6 +73,8 @@ export interface PlanInput {
    * Default: every task of the documents the list covers.
    */
   covers?: (task: Task) => boolean;
+  /** The district whose list `covers` reads the list as, and the row above the header naming it (said in the plan). */
+  coverage?: { district: string; row: number };
   /** The unit rename table (built-in + the officer's); default: the built-in pairs. */
   renames?: UnitRenames;
   /** The officer's district: tasks that stop or start concerning it are listed. */
@@ -113,8 +123,8 @@ function canonicalUnit(name: string, renames: UnitRenames): string {
 
 const unitsEqual = (a: readonly string[], b: readonly string[]) => a.join('、') === b.join('、');
 
-/** A deadline that says only a date: 2023年底前, 2023年12月底前, 2023年12月31日, 2023/12/31. */
-const PLAIN_DEADLINE = /^(\d{4}[-/.年](\d{1,2}[-/.月]?(\d{1,2}日?)?)?(底|末)?(前|以前|之前)?)$/;
+/** A deadline that says only a date: 2023年底前, 2023年12月底前, 2023年12月31日, 2023/12/31, 到2027年, 2027年前完成. */
+const PLAIN_DEADLINE = /^(到|至|于|在|截至|截止到?)?(\d{4}[-/.年](\d{1,2}[-/.月]?(\d{1,2}日?)?)?(底|末)?(前|以前|之前)?)(完成)?$/;
 
 function deadlineEqual(task: Task, v: string): boolean {
   if (v === task.deadlineText || v === task.deadline) return true;
@@ -226,10 +236,9 @@ export function diffTask(
     after.text = words.text;
     mark('text', !task.text.trim());
   }
-  // One 责任单位 column may carry the lead too: 市科技局（牵头）、市发改委.
-  const leadCell = fields.leadUnits ?? (markedLeadUnits(fields.responsibleUnits, renames).join('、') || undefined);
+  const cells = unitCells(fields, renames);
   for (const f of ['leadUnits', 'responsibleUnits'] as const) {
-    const cell = f === 'leadUnits' ? leadCell : fields[f];
+    const cell = f === 'leadUnits' ? cells.lead : cells.responsible;
     if (!cell) continue;
     const read = readUnits(cell, renames);
     renamed.push(...read.renamed);
@@ -251,6 +260,23 @@ export function diffTask(
   return { after, changed, filled, renamed, unify };
 }
 
+/**
+ * The lead and responsible units a row gives. One column may carry both, the lead marked
+ * (市科技局（牵头）、市发改委): under 责任单位, or under 牵头（责任）单位 / 牵头单位及责任单位 (read as
+ * 牵头单位). `shared`: the lead is marked inside the responsible units (not listed apart).
+ */
+function unitCells(fields: RowFields, renames: UnitRenames): { lead?: string; responsible?: string; shared: boolean } {
+  if (fields.leadUnits) {
+    const marked = markedLeadUnits(fields.leadUnits, renames);
+    if (marked.length === 0) return { lead: fields.leadUnits, responsible: fields.responsibleUnits, shared: false };
+    // The marked units lead; the cell as a whole is who is responsible, when no column says it apart.
+    return fields.responsibleUnits
+      ? { lead: marked.join('、'), responsible: fields.responsibleUnits, shared: false }
+      : { lead: marked.join('、'), responsible: fields.leadUnits, shared: true };
+  }
+  return { lead: markedLeadUnits(fields.responsibleUnits, renames).join('、') || undefined, responsible: fields.responsibleUnits, shared: true };
+}
+
 /** The fields of a row without placeholder cells (the same object when it has none). */
 function withoutPlaceholders(fields: RowFields): RowFields {
   if (Object.values(fields).every((v) => v && !isPlaceholderCell(v))) return fields;
@@ -259,12 +285,30 @@ function withoutPlaceholders(fields: RowFields): RowFields {
   return out;
 }
 
-/** Resolves a 文件 cell to a document id: short title, full title, 文号 or id. */
+/**
+ * Resolves a 文件 cell to a document id: short title, full title, 文号 or id, as written or as
+ * cities write them (in 《》 or quotes, the title followed by its 文号: documentName).
+ */
 function documentResolver(documents: readonly PolicyDocument[]) {
   const byName = new Map<string, string>();
-  for (const d of documents)
+  const byLooseName = new Map<string, string>();
+  const byNumber = new Map<string, string>();
+  for (const d of documents) {
     for (const name of [d.id, d.shortTitle, d.title, d.docNumber]) if (name) byName.set(normalizeText(name), d.id);
-  return (name: string | undefined) => (name ? byName.get(normalizeText(name)) : undefined);
+    for (const name of [d.shortTitle, d.title]) {
+      const loose = name ? documentName(name).name : '';
+      if (loose && !byLooseName.has(loose)) byLooseName.set(loose, d.id);
+    }
+    const num = d.docNumber ? documentName(d.docNumber).docNumber : undefined;
+    if (num && !byNumber.has(num)) byNumber.set(num, d.id);
+  }
+  return (cell: string | undefined) => {
+    if (!cell) return undefined;
+    const exact = byName.get(normalizeText(cell));
+    if (exact) return exact;
+    const { name, docNumber } = documentName(cell);
+    return (name ? byLooseName.get(name) : undefined) ?? (docNumber ? byNumber.get(docNumber) : undefined);
+  };
 }
 
 /** Text used for similarity. */
@@ -325,8 +369,10 @@ function buildIndex(tasks: readonly Task[]) {
   const hits = new Uint32Array(tasks.length);
   const touched: number[] = [];
   /**
-   * The row's bigrams with the rarest posting lists (at most RARE_BIGRAMS), rarest first, ties in
-   * first-seen order; all of them, in first-seen order, when there are no more than that.
+   * The row's bigrams with the rarest posting lists (at most RARE_BIGRAMS), rarest first; all of
+   * them, in first-seen order, when there are no more than that. Of the bigrams tied at the last
+   * rarity taken, those taken are spread evenly over the row (in first-seen order), so that a row
+   * merging two tasks' texts finds both, not only the first.
    */
   const rareBigrams = (bag: BigramBag): number[] => {
     const held: number[] = [];
@@ -339,9 +385,26 @@ function buildIndex(tasks: readonly Task[]) {
     for (let k = 0; k < held.length; k++) lengths[k] = holders(held[k]!);
     const limit = lengths.sort()[RARE_BIGRAMS - 1]!;
     let ties = RARE_BIGRAMS;
-    for (const g of held) if (holders(g) < limit) ties--;
+    let tied = 0;
+    for (const g of held) {
+      if (holders(g) < limit) ties--;
+      else if (holders(g) === limit) tied++;
+    }
     const rare: number[] = [];
-    for (const g of held) if (holders(g) < limit || (holders(g) === limit && ties-- > 0)) rare.push(g);
+    // The k-th tied bigram is taken when it reaches the next of `ties` even steps over the `tied` ones.
+    let k = 0;
+    let taken = 0;
+    for (const g of held) {
+      const n = holders(g);
+      if (n < limit) rare.push(g);
+      else if (n === limit) {
+        if (taken < ties && Math.floor((k * ties) / tied) === taken) {
+          rare.push(g);
+          taken++;
+        }
+        k++;
+      }
+    }
     return rare.sort((a, b) => holders(a) - holders(b));
   };
   return {
@@ -410,6 +473,26 @@ function rowWords(f: RowFields): { title: string; text?: string; titleCut: boole
   return title.length > PARAGRAPH_CELL && lead.length < title.length - 1 ? { title: lead, text: title, titleCut: true } : { title, titleCut: false };
 }
 
+/**
+ * Whether the 序号 of a list (PlanInput.numbersFromSeq) are its tasks' 条目 rather than a running
+ * count of its rows: no 序号 is written twice in a document (a count restarting in each section
+ * is), and every row matched to a ledger task has that task's 条目 (a count renumbered after a
+ * dropped or added task has not). A running count is no number: it never changes a task's 条目
+ * and never numbers a new task.
+ */
+function listSeqIsNumber(matches: readonly RowMatch[], seqOf: ReadonlyMap<ImportedRow, string>): boolean {
+  const seen = new Set<string>();
+  for (const m of matches) {
+    const seq = seqOf.get(m.row);
+    if (seq === undefined) continue;
+    const at = `${m.documentId ?? m.definite?.task.documentId ?? ''}|${normalizeNumber(seq)}`;
+    if (seen.has(at)) return false;
+    seen.add(at);
+    if (m.definite && normalizeNumber(seq) !== normalizeNumber(m.definite.task.number)) return false;
+  }
+  return true;
+}
+
 interface RowMatch {
   row: ImportedRow;
   documentId?: string;
@@ -421,8 +504,17 @@ interface RowMatch {
 export function planImport(input: PlanInput): ImportPlan {
   const { existing, documents, now, sheet } = input;
   // A placeholder (—, 无) stands for nothing, wherever the rows came from.
+  // A number that is the row's 序号 is set aside until the list's 序号 are known to be its 条目 (step 1b).
+  const seqOf = new Map<ImportedRow, string>();
   const rows = input.rows.map((r) => {
-    const fields = withoutPlaceholders(r.fields);
+    let fields = withoutPlaceholders(r.fields);
+    if (input.numbersFromSeq && fields.number && fields.seq && normalizeNumber(fields.number) === normalizeNumber(fields.seq)) {
+      const { number, ...rest } = fields;
+      fields = rest;
+      const row = { ...r, fields };
+      seqOf.set(row, number);
+      return row;
+    }
     return fields === r.fields ? r : { ...r, fields };
   });
   const issues: ImportIssue[] = [...(input.issues ?? [])];
@@ -440,6 +532,7 @@ export function planImport(input: PlanInput): ImportPlan {
   const position = new Map(existing.map((t, i) => [t.key, i]));
 
   // 1. Resolve documents and find each row's candidates.
+  const unknownAt = new Map<string, { row: number; name: string; rows: number }>();
   const matches: RowMatch[] = rows.map((row) => {
     const f = row.fields;
     let documentId = resolveDocument(f.document);
@@ -447,10 +540,13 @@ export function planImport(input: PlanInput): ImportPlan {
       const name = f.document.trim();
       let doc = newDocuments.get(normalizeText(name));
       if (!doc) {
-        doc = newDocument(name, input.fileName, now, documents.length + newDocuments.size + 1);
+        // A new document is titled as written, without the 《》 around its name.
+        doc = newDocument(name.replace(/[《》]/gu, '').trim() || name, input.fileName, now, documents.length + newDocuments.size + 1);
         newDocuments.set(normalizeText(name), doc);
-        issues.push({ sheet, row: row.row, message: M.unknownDocument(sheet, row.row, name), severity: 'warning' });
+        // Said once the rows are counted (below), at the document's first row.
+        unknownAt.set(doc.id, { row: row.row, name, rows: 0 });
       }
+      unknownAt.get(doc.id)!.rows++;
       documentId = doc.id;
     }
     if (documentId) explicitDocs.add(documentId);
@@ -488,14 +584,27 @@ export function planImport(input: PlanInput): ImportPlan {
     return m;
   });
 
-  // 1b. Rows that name no document: their number within the list's main document.
+  for (const u of unknownAt.values()) issues.push({ sheet, row: u.row, message: M.unknownDocument(sheet, u.row, u.name, u.rows), severity: 'warning' });
+
+  // 1b. Rows that name no document: their number within the list's main document. A 序号 is
+  // a number only when the list's 序号 are its 条目 (listSeqIsNumber); then it numbers these rows too.
   const docVotes = new Map<string, number>();
   for (const m of matches) if (m.definite) docVotes.set(m.definite.task.documentId, (docVotes.get(m.definite.task.documentId) ?? 0) + 1);
   const mainDoc = input.defaultDocumentId ?? [...docVotes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (mainDoc)
+  const seqNumbered = new Set<RowMatch>();
+  if (seqOf.size > 0 && listSeqIsNumber(matches, seqOf))
     for (const m of matches) {
-      if (m.definite || m.documentId || !m.row.fields.number) continue;
-      const numbered = byDocNumber.get(`${mainDoc}|${normalizeNumber(m.row.fields.number)}`);
+      const seq = seqOf.get(m.row);
+      if (seq === undefined) continue;
+      m.row = { ...m.row, fields: { ...m.row.fields, number: seq } };
+      seqNumbered.add(m);
+    }
+  if (mainDoc || seqNumbered.size > 0)
+    for (const m of matches) {
+      if (m.definite || (m.documentId && !seqNumbered.has(m)) || !m.row.fields.number) continue;
+      const doc = m.documentId ?? mainDoc;
+      if (!doc) continue;
+      const numbered = byDocNumber.get(`${doc}|${normalizeNumber(m.row.fields.number)}`);
       if (!numbered) continue;
       const sim = index.similarity(index.rowBags(m.row.fields), position.get(numbered.key)!, numbered);
       const best = m.candidates[0];
@@ -570,8 +679,9 @@ export function planImport(input: PlanInput): ImportPlan {
     const heading = f.section ?? m.row.sectionHeading;
     const section = heading ? sectionsOf(documentId).find((s) => normalizeText(heading).includes(normalizeText(s.title))) : undefined;
     const words = rowWords(f);
-    const leadUnits = [...readUnits(f.leadUnits ?? markedLeadUnits(f.responsibleUnits, renames).join('、'), renames).units];
-    const responsibleUnits = [...readUnits(f.responsibleUnits, renames).units];
+    const cells = unitCells(f, renames);
+    const leadUnits = [...readUnits(cells.lead, renames).units];
+    const responsibleUnits = [...readUnits(cells.responsible, renames).units];
     const task: Task = {
       key,
       documentId,
@@ -581,7 +691,7 @@ export function planImport(input: PlanInput): ImportPlan {
       text: words.text ?? words.title,
       leadUnits,
       // 责任单位 written with its lead marked (市科技局（牵头）、各区人民政府): the lead is not listed twice.
-      responsibleUnits: f.leadUnits ? responsibleUnits : withoutUnits(responsibleUnits, leadUnits),
+      responsibleUnits: cells.shared ? withoutUnits(responsibleUnits, leadUnits) : responsibleUnits,
       origin: 'import',
       updatedAt: now,
     };
@@ -636,9 +746,24 @@ export function planImport(input: PlanInput): ImportPlan {
     } else plan.added.push({ id, row: m.row.row, task: makeNew(m) });
   }
   plan.renamed = [...pairs.values()].map((p): PlannedRename => ({ from: p.from, to: p.to, rows: [...p.rows], keys: [...p.keys] }));
+  let keptOutside = 0;
   for (const t of existing)
-    if (!t.archived && scope.has(t.documentId) && !claimed.has(t.key) && (input.covers?.(t) ?? true))
-      plan.removed.push({ id: `task-${t.key}`, before: t, after: { ...t, archived: true, updatedAt: now } });
+    if (!t.archived && scope.has(t.documentId) && !claimed.has(t.key)) {
+      if (input.covers?.(t) ?? true) plan.removed.push({ id: `task-${t.key}`, before: t, after: { ...t, archived: true, updatedAt: now } });
+      else keptOutside++;
+    }
+  // Say whose list it was read as, and which documents it lists too little of to archive anything.
+  if (input.coverage) issues.push({ sheet, row: input.coverage.row, message: M.districtList(sheet, input.coverage.row, input.coverage.district, keptOutside), severity: 'warning', about: 'scope' });
+  const removedDocs = new Set(plan.removed.map((r) => r.before.documentId));
+  for (const [doc, n] of matchedPerDoc) {
+    const total = activePerDoc.get(doc) ?? 0;
+    const d = () => documents.find((x) => x.id === doc);
+    const name = () => d()?.shortTitle || d()?.title || doc;
+    if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2) issues.push({ sheet, message: M.partialList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
+    // A document the 文件 column names is covered whatever share the list has: when that is under half, say so.
+    else if (explicitDocs.has(doc) && n < SCOPE_SHARE * total && removedDocs.has(doc))
+      issues.push({ sheet, message: M.partialNamedList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
+  }
   if (input.district) {
     plan.district = input.district;
     plan.relevanceChanged = relevanceChanges(plan, { skipped: new Set(), choices: {} }, input.district, input.clusters ?? []);

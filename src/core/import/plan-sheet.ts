@@ -4,8 +4,8 @@
  */
 import type { Cluster, PolicyDocument, Section, Task } from '../model';
 import { unitRenameTable, type UnitRename } from '../unit-names';
-import { findTable, readRows, withMapping, type RememberedMapping } from './find-table';
-import { listCoverage } from './list-scope';
+import { findTable, numbersFromSeq, readRows, withMapping, type RememberedMapping } from './find-table';
+import { listScope } from './list-scope';
 import { planImport } from './plan-import';
 import type { ColumnMapping, ImportIssue, ImportPlan, SheetGrid, TableLayout } from './types';
 
@@ -62,10 +62,12 @@ export interface SheetPlanRequest {
 export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout | undefined, req: SheetPlanRequest): { plan: ImportPlan; layout?: TableLayout } {
   const layout = found && req.columns ? withMapping(found, req.columns) : found;
   const read = layout ? readRows(grid, layout) : undefined;
+  const scope = layout ? listScope(grid, layout, req.clusters) : undefined;
   const plan = planImport({
     fileName,
     sheet: grid.name,
     rows: read?.rows ?? [],
+    numbersFromSeq: layout ? numbersFromSeq(layout) : false,
     issues: [...(req.readIssues ?? []), ...(read ? read.issues : findTable(grid).issues)],
     existing: req.existing,
     documents: req.documents,
@@ -73,7 +75,7 @@ export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout 
     defaultDocumentId: req.defaultDocumentId,
     now: req.now,
     // A list titled for one district speaks only for that district's tasks.
-    covers: layout ? listCoverage(grid, layout, req.clusters) : undefined,
+    ...(scope ? { covers: scope.covers, coverage: { district: scope.district, row: scope.row } } : {}),
     renames: unitRenameTable(req.renames),
     district: req.district,
     clusters: req.clusters,

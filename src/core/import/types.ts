@@ -11,6 +11,10 @@ export interface SheetGrid {
   name: string;
   /** rows[r][c]: the text of the cell, '' when empty. Row 0 is the sheet's first row. */
   rows: string[][];
+  /** 0-based columns the sheet hides (a hidden column loses a field to a visible one). */
+  hiddenColumns?: readonly number[];
+  /** 0-based rows the sheet hides (read, with a warning: hidden is not deleted). */
+  hiddenRows?: readonly number[];
 }
 
 /** A problem found in the file, in plain Chinese, naming sheet, row and column. */
@@ -23,6 +27,8 @@ export interface ImportIssue {
   message: string;
   /** `error` blocks the import; `warning` is shown but the rest can still be imported. */
   severity: 'error' | 'warning';
+  /** What the issue is about, when the preview shows it by that part too: `scope`, what the list archives (删除). */
+  about?: 'scope';
 }
 
 /** What one column of the sheet holds. */
@@ -35,6 +41,8 @@ export interface ColumnMapping {
   field: TaskFieldId | null;
   /** 0–1: 1 for an exact header name, lower for a guess. */
   confidence: number;
+  /** The sheet hides the column. */
+  hidden?: true;
 }
 
 /** The table found inside a sheet. */

@@ -270,11 +270,23 @@ function countText(text: string, markup: boolean): { rows: number; cells: number
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * What a date format shows: a day (y-m-d), only a month (yyyy"年"m"月", as Excel makes a typed
+ * 2026年6月), or only a year. Quoted text, escapes and [..] codes are not tokens.
+ */
+function dateShows(format: string): 'day' | 'month' | 'year' {
+  const tokens = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').toLowerCase();
+  if (/d/.test(tokens) || !/y/.test(tokens)) return 'day';
+  return /m/.test(tokens) ? 'month' : 'year';
+}
+
 function cellText(c: XLSX.CellObject | undefined): string {
   if (!c || c.v === undefined || c.v === null) return '';
   if (c.t === 'n' && c.z && XLSX.SSF.is_date(c.z)) {
     const p = XLSX.SSF.parse_date_code(c.v as number);
-    if (p) return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
+    // A date shown as a month means the month (its deadline is the month's end), not its first day.
+    const shows = dateShows(String(c.z));
+    if (p) return shows === 'month' ? CELL_TEXT.month(p.y, p.m) : shows === 'year' ? CELL_TEXT.year(p.y) : `${p.y}-${pad(p.m)}-${pad(p.d)}`;
   }
   if (c.t === 'd' && c.v instanceof Date) {
     const v = c.v;
@@ -350,7 +362,15 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
   }
   // Trailing empty rows (formatted but blank) are not part of the sheet.
   while (rows.length > 0 && rows[rows.length - 1]!.every((v) => v === '')) rows.pop();
-  return { name, rows };
+  const hiddenColumns: number[] = [];
+  (ws['!cols'] ?? []).forEach((col, c) => {
+    if (col?.hidden && c < size.cols) hiddenColumns.push(c);
+  });
+  const hiddenRows: number[] = [];
+  (ws['!rows'] ?? []).forEach((row, r) => {
+    if (row?.hidden && r < rows.length) hiddenRows.push(r);
+  });
+  return { name, rows, ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}), ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
 }
 
 const failure = (message: string, cause?: unknown): ReadWorkbookResult => ({ ok: false, message, ...(cause === undefined ? {} : { cause: String((cause as Error)?.message ?? cause) }) });
@@ -393,7 +413,8 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
       dense: true,
       cellNF: true,
       cellHTML: false,
-      cellStyles: false,
+      // For the columns a sheet hides (!cols): a hidden old column must not win over the visible one.
+      cellStyles: kind !== 'text',
       cellFormula: true,
       // Stubs keep .xlsx formula cells without a value (SheetJS drops them otherwise); blank stubs are
       // skipped below. Only for .xlsx, whose cells were counted: a BIFF MulBlank record would make millions.

@@ -70,6 +70,9 @@ export const CELL_TEXT = {
   /** A TRUE/FALSE cell read as text. */
   true: '是',
   false: '否',
+  /** A date cell formatted to show only its month (2026年6月) or only its year (2026年). */
+  month: (y: number, m: number) => `${y}年${m}月`,
+  year: (y: number) => `${y}年`,
 } as const;
 
 /** Captions written into the city's files (spreadsheet/round-city.ts). */

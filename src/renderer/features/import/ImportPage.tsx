@@ -317,7 +317,10 @@ function Preview({
   return (
     <Card title={T.previewTitle(step.file, step.sheets[step.picked]?.name ?? '')} extra={<Button onClick={onMapping}>{T.adjustMapping}</Button>}>
       {errors.length > 0 && <Alert type="error" showIcon title={T.errorsBlock} description={errors.map((e) => <div key={e.message}>{e.message}</div>)} style={{ marginBottom: 8 }} />}
-      {errors.length === 0 && c.added + c.updated + c.removed + c.ambiguous + c.filled + p.unified.length === 0 && <Alert type="success" showIcon title={T.noChanges} style={{ marginBottom: 8 }} />}
+      {errors.length === 0 && c.added + c.updated + c.removed + c.ambiguous + c.filled + p.unified.length === 0 && (
+        // A list that leaves tasks unarchived (see 删除) is not the ledger's equal.
+        <Alert type={p.issues.some((i) => i.about === 'scope') ? 'info' : 'success'} showIcon title={p.issues.some((i) => i.about === 'scope') ? T.noChangesScope : T.noChanges} style={{ marginBottom: 8 }} />
+      )}
       {errors.length === 0 && c.added + c.updated + c.removed + c.ambiguous > 0 && <SubmittedPeriodsNotice />}
       <PlanPreview plan={p} choices={choices} onChange={setChoices} docName={docName} clusters={step.clusters} />
       <Space style={{ marginTop: 12 }}>

@@ -299,6 +299,12 @@ export function PlanPreview({
               {plan.scopeDocumentIds.length > 0 && (
                 <Alert style={{ marginBottom: 8 }} type="info" showIcon title={T.scope(plan.scopeDocumentIds.map(docName).join('、'))} description={T.removedNote} />
               )}
+              {/* Whose list it was read as, and what it archives none of: said where the officer looks for 删除. */}
+              {plan.issues
+                .filter((i) => i.about === 'scope')
+                .map((i, n) => (
+                  <Alert key={n} data-testid="scope-note" style={{ marginBottom: 8 }} type="warning" showIcon title={i.message} />
+                ))}
               <Table
                 data-testid="table-removed"
                 size="small"

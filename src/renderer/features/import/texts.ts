@@ -70,6 +70,7 @@ export const IMPORT_TEXT = {
   skip: '跳过这一行',
   scope: (docs: string) => `本清单涵盖的文件：${docs}。只有这些文件中、清单里已没有的任务才会归档。`,
   noChanges: '导入的清单与台账完全一致，没有需要写入的改动。',
+  noChangesScope: '清单列出的任务与台账一致，没有需要写入的改动；清单里没有的任务本次不归档，原因见“删除（归档）”。',
   errorsBlock: '文件中有必须先改正的问题，改正后请重新导入：',
   apply: (n: number) => `确认导入（写入 ${n} 处改动）`,
   cancel: '取消',
