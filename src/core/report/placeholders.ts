@@ -58,6 +58,15 @@ export const ROW_PLACEHOLDERS: Readonly<Record<RowScope, Readonly<Record<string,
   summary: { status: '状态', count: '任务数', share: '占比' },
 };
 
+/**
+ * Column headings the city's office (武汉市) reads otherwise: the 全市 target is its own target, not
+ * a reference, and there is no 区级 target (the built-in 指标完成情况表's headings).
+ */
+export const CITY_HEADINGS: Readonly<Record<string, string>> = {
+  [ROW_PLACEHOLDERS.target.cityTarget!]: '全市目标',
+  [ROW_PLACEHOLDERS.target.value!]: '目标值',
+};
+
 const PLACEHOLDER_RE = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 /** One placeholder found in a text: `task.title` → { scope: 'task', field: 'title' }. */

@@ -36,6 +36,8 @@ export interface ReportFill {
   rows: Partial<Record<RowScope, readonly Record<string, ReportValue>[]>>;
   /** A very hidden sheet of label/value rows (the binding by which the city's 回收 recognises the file). */
   hidden?: { name: string; rows: readonly (readonly [string, string])[] };
+  /** Headings above the data written otherwise: a cell whose whole text is a key gets its value (the city's office: CITY_HEADINGS). */
+  headings?: Readonly<Record<string, string>>;
 }
 
 /** Thrown when a template cannot be used; `issues` are the checker's messages. */
@@ -443,6 +445,15 @@ function fitRowHeights(ws: ExcelJS.Worksheet, from: number, to: number): void {
 }
 
 /** Replace scalar placeholders in every cell outside the data rows. */
+/** Rewrite the headings of rows 1..`last` whose whole text is a key of `headings`. */
+function renameHeadings(ws: ExcelJS.Worksheet, last: number, headings: Readonly<Record<string, string>>): void {
+  for (let r = 1; r <= last; r++)
+    ws.getRow(r).eachCell((c) => {
+      const to = typeof c.value === 'string' ? headings[c.value.trim()] : undefined;
+      if (to !== undefined) c.value = to;
+    });
+}
+
 function fillScalars(ws: ExcelJS.Worksheet, scalars: Record<string, string>, skipRow: number | undefined): void {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (r === skipRow) return;
@@ -480,6 +491,7 @@ export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fi
   if (check.issues.length) throw new TemplateError(check.issues);
   for (const ws of workbook.worksheets) {
     const layout = check.sheets.find((s) => s.sheet === ws.name);
+    if (fill.headings && layout) renameHeadings(ws, layout.dataRow - 1, fill.headings);
     fillScalars(ws, fill.scalars, layout?.dataRow);
     if (!layout) {
       fitRowHeights(ws, 1, ws.rowCount);

@@ -11,6 +11,7 @@ import { indicatorKey } from '@core/indicators';
 import { createLedgerDb, type LedgerDb } from '@renderer/storage/db';
 import { recordSubmission, sha256Hex } from '@renderer/storage/submissions';
 import { produceReport } from '@renderer/features/reports/report-produce';
+import { CITY_OFFICE } from '@core/districts';
 import { saveCustomTemplate, revertTemplate } from '@renderer/features/settings/template-store';
 import { taskRowsToCsv } from '@renderer/spreadsheet/csv-export';
 import { builtinTemplateBytes } from '@renderer/spreadsheet/template-files';
@@ -202,6 +203,17 @@ describe('指标 / 产业集群 / 汇总', () => {
     expect(String(w2.getCell('F5').value)).toContain('第四季度继续推进');
     expect(w2.getCell('G5').value).toBe('关联任务3项：序时推进1项、已完成1项、未选状态1项');
     expect(w2.getCell('C4').value).toBe('新引进医疗器械企业3家'); // its own text stays
+  });
+
+  it('for the city’s office (武汉市) heads the 全市 target as its own, judged, with no 区级 column name', async () => {
+    const db = await freshDb();
+    await db.progress.bulkPut((await db.progress.where('district').equals(DISTRICT).toArray()).map((p) => ({ ...p, id: p.id.replace(DISTRICT, CITY_OFFICE), district: CITY_OFFICE })));
+    const wb = await openExcel((await produceReport(db, CITY_OFFICE, PERIOD, 'indicators', TODAY)).bytes);
+    const ws = wb.getWorksheet('指标完成情况表')!;
+    const headings = IND_HEADERS.map((_, c) => ws.getRow(3).getCell(c + 1).value);
+    expect(headings).toEqual(IND_HEADERS.map((h) => ({ '全市目标（参考）': '全市目标', 区级目标值: '目标值' })[h] ?? h));
+    const row = ws.getRow(4);
+    expect([row.getCell(2).value, row.getCell(5).value, row.getCell(10).value]).toEqual(['重大科技基础设施数量', 4, '滞后']);
   });
 
   it('puts all three and a 汇总 of tasks by status in one workbook', async () => {

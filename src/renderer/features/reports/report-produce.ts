@@ -3,7 +3,8 @@
  * demand by the pages (it pulls in exceljs and the built-in templates).
  */
 import type { ReportingPeriod } from '@core/model';
-import { REPORT_NAMES, buildReportData, reportFileName, type ReportData, type ReportKind } from '@core/report';
+import { CITY_HEADINGS, REPORT_NAMES, buildReportData, reportFileName, type ReportData, type ReportKind } from '@core/report';
+import { isCityOffice } from '@core/districts';
 import { type LedgerDb, storedTemplate } from '../../storage';
 import { BINDING_SHEET, bindingRows, reportBinding } from '@core/rounds';
 import { fillReport } from '../../spreadsheet/report-fill';
@@ -30,6 +31,8 @@ export async function produceReport(db: LedgerDb, district: string, period: Repo
   // The 重点任务推进情况表 carries a binding (district, period, tasks), so the city's 回收 recognises it.
   const taskKeys = (data.rows.task ?? []).map((r) => String(r.taskKey ?? r.key ?? '')).filter(Boolean);
   const hidden = kind === 'tasks' ? { name: BINDING_SHEET, rows: bindingRows(reportBinding(district, period.id, taskKeys)) } : undefined;
-  const bytes = await fillReport(tpl.bytes, kind, hidden ? { ...data, hidden } : data);
+  // The city's office reads its 全市 targets as its own (no 参考, no 区级目标).
+  const headings = isCityOffice(district) ? { headings: CITY_HEADINGS } : {};
+  const bytes = await fillReport(tpl.bytes, kind, { ...data, ...headings, ...(hidden ? { hidden } : {}) });
   return { fileName: reportFileName(district, period, kind), bytes, data };
 }
