@@ -88,6 +88,26 @@ async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> 
 
 const count = async (page: Page, id: string) => Number(await page.getByTestId(id).textContent());
 
+/** 汉阳区 at 1366×650, once its seed tasks are in the store. */
+async function seededHanyang(app: ReturnType<typeof useServedApp>) {
+  const context = await newContext(app.browser);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1366, height: 650 });
+  const errors = watchErrors(page);
+  await openAppAs(page, app.url, '汉阳区');
+  await page.waitForFunction(async () => {
+    const req = indexedDB.open('district-innovation-ledger');
+    const db: IDBDatabase = await new Promise((r) => (req.onsuccess = () => r(req.result)));
+    const n: number = await new Promise((r) => {
+      const c = db.transaction('tasks').objectStore('tasks').count();
+      c.onsuccess = () => r(c.result);
+    });
+    db.close();
+    return n > 50;
+  }, undefined, { timeout: 60_000 });
+  return { context, page, errors };
+}
+
 describe('import the city updated list', () => {
   const app = useServedApp();
 
@@ -180,21 +200,7 @@ describe('import the city updated list', () => {
   });
 
   it("applies the city's revised 2023 分解表 (LibreOffice .xlsx): renames are no change, relevance kept, progress attached", async () => {
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1366, height: 650 });
-    const errors = watchErrors(page);
-    await openAppAs(page, app.url, '汉阳区');
-    await page.waitForFunction(async () => {
-      const req = indexedDB.open('district-innovation-ledger');
-      const db: IDBDatabase = await new Promise((r) => (req.onsuccess = () => r(req.result)));
-      const n: number = await new Promise((r) => {
-        const c = db.transaction('tasks').objectStore('tasks').count();
-        c.onsuccess = () => r(c.result);
-      });
-      db.close();
-      return n > 50;
-    }, undefined, { timeout: 60_000 });
+    const { context, page, errors } = await seededHanyang(app);
     const tasksBefore = await readStore<Task>(page, 'tasks');
     const clusters = (await readStore<Cluster>(page, 'clusters')).filter((c) => c.district === '汉阳区');
     const relevantBefore = tasksBefore.filter((t) => taskRelevance(t, '汉阳区', clusters).relevant).map((t) => t.key);
@@ -332,21 +338,7 @@ describe('import the city updated list', () => {
   });
 
   it('says in 删除 why a list keeping under half of a document archives none of it, and how to archive them', async () => {
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1366, height: 650 });
-    const errors = watchErrors(page);
-    await openAppAs(page, app.url, '汉阳区');
-    await page.waitForFunction(async () => {
-      const req = indexedDB.open('district-innovation-ledger');
-      const db: IDBDatabase = await new Promise((r) => (req.onsuccess = () => r(req.result)));
-      const n: number = await new Promise((r) => {
-        const c = db.transaction('tasks').objectStore('tasks').count();
-        c.onsuccess = () => r(c.result);
-      });
-      db.close();
-      return n > 50;
-    }, undefined, { timeout: 60_000 });
+    const { context, page, errors } = await seededHanyang(app);
     await dropFile(page, 'fewer-than-half-kept.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/fewer-than-half-kept.xlsx')));
     await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
     expect([await count(page, 'count-removed'), await count(page, 'count-unchanged')]).toEqual([0, 9]);
