@@ -88,11 +88,11 @@ async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> 
 
 const count = async (page: Page, id: string) => Number(await page.getByTestId(id).textContent());
 
-/** 汉阳区 at 1366×650, once its seed tasks are in the store. */
-async function seededHanyang(app: ReturnType<typeof useServedApp>) {
+/** 汉阳区 at 1366×650 (null: the context's own size), once its seed tasks are in the store. */
+async function seededHanyang(app: ReturnType<typeof useServedApp>, viewport: { width: number; height: number } | null = { width: 1366, height: 650 }) {
   const context = await newContext(app.browser);
   const page = await context.newPage();
-  await page.setViewportSize({ width: 1366, height: 650 });
+  if (viewport) await page.setViewportSize(viewport);
   const errors = watchErrors(page);
   await openAppAs(page, app.url, '汉阳区');
   await page.waitForFunction(async () => {
@@ -112,20 +112,7 @@ describe('import the city updated list', () => {
   const app = useServedApp();
 
   it('previews 3 added / 2 reworded / 1 dropped, applies without touching progress, and undoes', async () => {
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await openAppAs(page, app.url, '汉阳区');
-    await page.waitForFunction(async () => {
-      const req = indexedDB.open('district-innovation-ledger');
-      const db: IDBDatabase = await new Promise((r) => (req.onsuccess = () => r(req.result)));
-      const n: number = await new Promise((r) => {
-        const c = db.transaction('tasks').objectStore('tasks').count();
-        c.onsuccess = () => r(c.result);
-      });
-      db.close();
-      return n > 50;
-    }, undefined, { timeout: 60_000 });
+    const { context, page, errors } = await seededHanyang(app, null);
 
     // The document with the most tasks whose numbers are unique: the city revises it.
     const tasksBefore = await readStore<Task>(page, 'tasks');
