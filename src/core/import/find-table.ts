@@ -7,7 +7,8 @@ import { missingForImport, TASK_FIELDS, type TaskFieldId } from '../fields';
 import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
-import { columnLetter, impossibleDate, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline } from './normalize';
+import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline } from './normalize';
+import { impossibleDate } from '../deadline';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */

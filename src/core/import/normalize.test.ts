@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentName, impossibleDate, isPlaceholderCell, normalizeNumber, numberDeadline, parseDeadline, toHalfWidth } from './normalize';
+import { documentName, isPlaceholderCell, normalizeNumber, numberDeadline, toHalfWidth } from './normalize';
 
 /** The rule as written before its shortcut on the first character: the reference. */
 function placeholderByRule(s: string): boolean {
@@ -27,22 +27,6 @@ describe('isPlaceholderCell', () => {
 });
 
 
-describe('impossible deadlines', () => {
-  it.each(['2027年13月', '2025-02-30', '2026年4月31日', '2025/0/10', '2025.13'])('%s names no calendar date and gives no deadline', (s) => {
-    expect(impossibleDate(s)).toBeDefined();
-    expect(parseDeadline(s)).toBeUndefined();
-  });
-  it.each([
-    ['2024年2月29日', '2024-02-29'],
-    ['2027年12月底前', '2027-12-31'],
-    ['2025-06-30', '2025-06-30'],
-    ['长期坚持', undefined],
-  ])('%s is a real date (or none)', (s, d) => {
-    expect(impossibleDate(s)).toBeUndefined();
-    expect(parseDeadline(s)).toBe(d);
-  });
-});
-
 describe('documentName', () => {
   it.each([
     ['《2023年武汉市科技创新工作要点》（武政办〔2023〕4号）', '2023年武汉市科技创新工作要点', '武政办〔2023〕4号'],
@@ -54,28 +38,6 @@ describe('documentName', () => {
     ['武汉市科技创新发展“十四五”规划', '武汉市科技创新发展十四五规划', undefined],
   ])('%s → %s / %s', (cell, name, docNumber) => {
     expect(documentName(cell)).toEqual(docNumber ? { name, docNumber } : { name });
-  });
-});
-
-describe('deadlines written as ranges, halves, quarters, from a year on', () => {
-  it.each([
-    ['2025—2027年', '2027-12-31'],
-    ['2025-2027年', '2027-12-31'],
-    ['2025年至2027年底', '2027-12-31'],
-    ['2025.6-2026.6', '2026-06-30'],
-    ['2025年上半年', '2025-06-30'],
-    ['2025年下半年', '2025-12-31'],
-    ['2025年三季度', '2025-09-30'],
-    ['2025年第一季度末', '2025-03-31'],
-    ['2025年3季度', '2025-09-30'],
-    ['2025年起持续推进', undefined],
-    ['自2026年起', undefined],
-    ['到2027年', '2027-12-31'],
-    ['2027年底前', '2027-12-31'],
-    ['2026年6月', '2026-06-30'],
-    ['46022', undefined],
-  ])('%s → %s', (s, d) => {
-    expect(parseDeadline(s)).toBe(d);
   });
 });
 

@@ -90,45 +90,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /**
- * The date a deadline names that no calendar has (`2027年13月`, `2025-02-30`), as written;
- * undefined when it names none or a real one. Such a deadline is kept as written, with no date.
- */
-export function impossibleDate(s: string | undefined): string | undefined {
-  const t = toHalfWidth(s ?? '').replace(/\s+/g, '');
-  const day = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
-  if (day) return +day[2]! < 1 || +day[2]! > 12 || +day[3]! < 1 || +day[3]! > lastDay(+day[1]!, +day[2]!) ? day[0] : undefined;
-  const month = /(\d{4})[-/.年](\d{1,2})月/.exec(t) ?? /^(\d{4})[-/.](\d{1,2})$/.exec(t);
-  return month && (+month[2]! < 1 || +month[2]! > 12) ? month[0] : undefined;
-}
-
-/** Where each quarter of a year ends. */
-const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
-const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-
-/**
- * A deadline as a date: `2025-06-30`, `2025/6/30`, `2025年6月30日`, `2025年6月底` (end of
- * month), `2025年底前` / `2025年` (end of year), `2025年上半年` (06-30), `2025年三季度` (09-30),
- * `2025—2027年` (the range's end). Undefined when no date can be read (`长期坚持`, `持续推进`,
- * `2025年起持续推进`: a task going on from a year has no due date).
- */
-export function parseDeadline(s: string | undefined): string | undefined {
-  let t = toHalfWidth(s ?? '').replace(/\s+/g, '');
-  if (!t || impossibleDate(t)) return undefined;
-  if (/(?<!\d)\d{4}年?(\d{1,2}月)?(起|以来|开始)/u.test(t)) return undefined;
-  const range = /(?<!\d)\d{4}(?:年|[-/.]\d{1,2}(?!\d))?(?:\d{1,2}月)?[-—–~～至到](\d{4}(?!\d).*)$/u.exec(t);
-  if (range) t = range[1]!;
-  let m = /(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
-  if (m) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
-  m = /(?<!\d)(\d{4})年?(?:(上半年|年中)|(下半年)|第?([一二三四1-4])季度|Q([1-4]))/iu.exec(t);
-  if (m) return `${m[1]}-${m[2] ? '06-30' : m[3] ? '12-31' : QUARTER_END[QUARTER[m[4] ?? m[5]!]! - 1]}`;
-  m = /(?<!\d)(\d{4})[-/.年](\d{1,2})(?!\d)月?/.exec(t);
-  if (m && +m[2]! >= 1 && +m[2]! <= 12) return `${m[1]}-${pad(+m[2]!)}-${pad(lastDay(+m[1]!, +m[2]!))}`;
-  m = /(?<!\d)(\d{4})(?!\d)年?/.exec(t);
-  if (m) return `${m[1]}-12-31`;
-  return undefined;
-}
-
-/**
  * A 完成时限 cell that is a bare number, as a date: an Excel date serial that lost its date
  * format (46022 → 2025-12-31), or a date typed yyyymmdd (20250630 → 2025-06-30). Undefined for
  * any other cell.

@@ -11,7 +11,8 @@ import { markedLeadUnits, readUnitList, type ReadUnits } from '../policy/units';
 import { taskRelevance } from '../policy/relevance';
 import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
-import { bigramText, documentName, isPlaceholderCell, normalizeNumber, normalizeText, parseDeadline } from './normalize';
+import { bigramText, documentName, isPlaceholderCell, normalizeNumber, normalizeText } from './normalize';
+import { deadlineDate } from '../deadline';
 import { createBigramCoder, type BigramBag } from './bigram-index';
 import { firstSentence } from './find-table';
 import { RENAME_GROUP_ID } from './types';
@@ -132,7 +133,7 @@ function deadlineEqual(task: Task, v: string): boolean {
   if (n === normalizeText(task.deadlineText) || n === normalizeText(task.deadline)) return true;
   // The same date written another way (2023年底前 = 2023年12月底前 = 2023/12/31) is no change.
   const stored = normalizeText(task.deadlineText || task.deadline);
-  return PLAIN_DEADLINE.test(n) && (!task.deadlineText || PLAIN_DEADLINE.test(stored)) && !!task.deadline && parseDeadline(v) === task.deadline;
+  return PLAIN_DEADLINE.test(n) && (!task.deadlineText || PLAIN_DEADLINE.test(stored)) && !!task.deadline && deadlineDate(v) === task.deadline;
 }
 
 /** Copy `fields` of `from` onto a copy of `base`. */
@@ -250,7 +251,7 @@ export function diffTask(
   }
   if (fields.deadline && !deadlineEqual(task, fields.deadline)) {
     after.deadlineText = fields.deadline;
-    const d = parseDeadline(fields.deadline);
+    const d = deadlineDate(fields.deadline);
     if (d) after.deadline = d;
     else delete after.deadline;
     mark('deadline', !task.deadline && !task.deadlineText?.trim());
@@ -699,7 +700,7 @@ export function planImport(input: PlanInput): ImportPlan {
     if (section) task.sectionId = section.id;
     if (f.deadline) {
       task.deadlineText = f.deadline;
-      const d = parseDeadline(f.deadline);
+      const d = deadlineDate(f.deadline);
       if (d) task.deadline = d;
     }
     return task;

@@ -10,6 +10,7 @@ import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, Unp
 import { chineseToInt, isOneYearPlan, LONG_HEADING, numberValue, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS, type NumberingStyle, type SectionRole } from './layouts';
 import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
+import { deadlineDate } from '../deadline';
 
 const CN = '一二三四五六七八九十';
 const CHAPTER = new RegExp(`^第([${CN}]+)章(.*)$`, 'u');
@@ -124,8 +125,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     // One character (区, 市: a name cut off where the copy ends) names no unit.
     const named = (list: string[]) => list.filter((u) => u.length >= 2);
     const deadlineYear = /到(\d{4})年/u.exec(body)?.[1];
-    const written = extra.deadlineText ? /(\d{4})年(?:(\d{1,2})月)?/u.exec(extra.deadlineText) : null;
-    const deadline = written ? endOf(Number(written[1]), written[2] ? Number(written[2]) : 12) : deadlineYear ? `${deadlineYear}-12-31` : undefined;
+    const deadline = (extra.deadlineText ? deadlineDate(extra.deadlineText) : undefined) ?? (deadlineYear ? `${deadlineYear}-12-31` : undefined);
     tasks.push({
       key,
       documentId,
@@ -732,11 +732,6 @@ function keyNumber(number: string): string {
     return m[2] ? `${section}.${m[2].padStart(2, '0')}` : String(section).padStart(2, '0');
   }
   return number.padStart(2, '0');
-}
-
-function endOf(year: number, month: number): string {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
 /** True when the text so far has a parenthesis still open (a trailer wrapped onto the next line). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicyText } from './parse';
-import { addTarget, addTask, incompleteTargets, mergeWithNext, parseDeadline, prefixesInUse, proposeKeyPrefix, removeTarget, removeTask, sentencesOf, splitTask, updateTarget, type ReviewDraft } from './review';
+import { addTarget, addTask, incompleteTargets, mergeWithNext, prefixesInUse, proposeKeyPrefix, removeTarget, removeTask, sentencesOf, splitTask, updateTarget, type ReviewDraft } from './review';
 
 const corpus = (name: string) => readFileSync(join(import.meta.dirname, '../../../test/fixtures/policy/corpus', name), 'utf8');
 
@@ -52,26 +52,6 @@ describe('review operations on a real document (广州 人才集聚工程)', () 
     expect(d.targets.some((g) => g.id === apartments.id)).toBe(false);
     expect(addTarget(d, 'doc-GZ').targets.at(-1)!.taskKey).toBeUndefined();
     expect(removeTask(d, 'GZ-38').targets.some((g) => g.taskKey === 'GZ-38')).toBe(false);
-  });
-});
-
-describe('deadline typed in words', () => {
-  it.each([
-    ['2027年底前', '2027-12-31'],
-    ['2026年6月', '2026-06-30'],
-    ['2026年2月底前', '2026-02-28'],
-    ['2026年6月15日', '2026-06-15'],
-    ['2026-09-30', '2026-09-30'],
-    ['2026年上半年', '2026-06-30'],
-    ['长期坚持', undefined],
-  ])('%s → %s', (text, date) => {
-    const r = parseDeadline(text);
-    expect(r.deadline).toBe(date);
-    expect(r.deadlineText).toBe(text);
-    expect(r.error).toBeUndefined();
-  });
-  it.each(['2026-02-30', '2026年13月', '下个月'])('%s is refused with a Chinese message', (text) => {
-    expect(parseDeadline(text).error).toMatch(/请写成/u);
   });
 });
 

@@ -5,7 +5,7 @@
  * asking the officer to invent one.
  */
 import { pinyin } from 'pinyin-pro';
-import type { IsoDate, Target, Task } from '../model';
+import type { Target, Task } from '../model';
 
 /** The tasks and targets under review. */
 export interface ReviewDraft {
@@ -130,36 +130,6 @@ export function removeTarget(d: ReviewDraft, id: string): ReviewDraft {
 /** Targets the officer must still complete before saving: a name and a value. */
 export function incompleteTargets(d: ReviewDraft): Target[] {
   return d.targets.filter((t) => !t.name.trim() || !Number.isFinite(t.value));
-}
-
-/**
- * A deadline typed in words // 完成时限 → a date: "2027年底前" → 2027-12-31,
- * "2026年6月" → 2026-06-30, "2026年6月15日" → 2026-06-15, "2026-09-30" as is,
- * "长期坚持" / "持续推进" → no date (the words are kept as written).
- */
-export function parseDeadline(text: string): { deadline?: IsoDate; deadlineText?: string; error?: string } {
-  const t = text.trim();
-  if (!t) return {};
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/u.exec(t) ?? /(\d{4})年(\d{1,2})月(\d{1,2})日/u.exec(t);
-  if (m) {
-    const [y, mo, da] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, da));
-    if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== da) return { deadlineText: t, error: `“${t}”不是有效日期，请写成 2026-06-30 或“2026年6月底前”。` };
-    return { deadline: `${y}-${String(mo).padStart(2, '0')}-${String(da).padStart(2, '0')}`, deadlineText: t };
-  }
-  m = /(\d{4})年(\d{1,2})月/u.exec(t);
-  if (m) {
-    const [y, mo] = [Number(m[1]), Number(m[2])];
-    if (mo < 1 || mo > 12) return { deadlineText: t, error: `“${t}”的月份不对，请写成“2026年6月底前”。` };
-    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-    return { deadline: `${y}-${String(mo).padStart(2, '0')}-${String(last).padStart(2, '0')}`, deadlineText: t };
-  }
-  m = /(\d{4})年(?:上半年)/u.exec(t);
-  if (m) return { deadline: `${m[1]}-06-30`, deadlineText: t };
-  m = /(\d{4})年/u.exec(t);
-  if (m) return { deadline: `${m[1]}-12-31`, deadlineText: t };
-  if (/长期|持续|常态|每年/u.test(t)) return { deadlineText: t };
-  return { deadlineText: t, error: `看不懂完成时限“${t}”：请写成“2027年底前”“2026年6月”或 2026-06-30；长期任务写“长期坚持”。` };
 }
 
 /** Capital pinyin initials of the Chinese in `text`: 武政办 → WZB. */

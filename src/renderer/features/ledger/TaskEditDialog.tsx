@@ -7,7 +7,7 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import type { Task } from '@core/model';
 import { applyTaskEdit } from '@core/tasks';
 import { splitUnits } from '@core/policy/units';
-import { parseDeadline } from '@core/policy/review';
+import { readDeadline } from '@core/deadline';
 import { getDb, updateTasks } from '../../storage';
 import { LEDGER_TEXT } from './texts';
 
@@ -23,7 +23,7 @@ export default function TaskEditDialog({ task, shownKey, onClose }: { task: Task
   const [saving, setSaving] = useState(false);
   const save = async () => {
     if (!title.trim()) return setError(T.editNeedTitle);
-    const d = parseDeadline(deadline);
+    const d = readDeadline(deadline);
     if (d.error) return setError(d.error);
     const edit = { title, leadUnits: splitUnits(lead), responsibleUnits: splitUnits(responsible), ...(d.deadline ? { deadline: d.deadline } : {}), ...(d.deadlineText ? { deadlineText: d.deadlineText } : {}) };
     const at = new Date().toISOString();

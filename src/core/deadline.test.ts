@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineDate, impossibleDate, readDeadline } from './deadline';
+import { parsePolicyText } from './policy/parse';
+
+/** Every written form of a 完成时限 and the date it names (undefined: none on purpose). */
+const FORMS: [string, string | undefined][] = [
+  ['2027年底前', '2027-12-31'],
+  ['2027年12月底前', '2027-12-31'],
+  ['到2027年', '2027-12-31'],
+  ['2026年6月', '2026-06-30'],
+  ['2026年2月底前', '2026-02-28'],
+  ['2024年2月底', '2024-02-29'],
+  ['2026年6月15日', '2026-06-15'],
+  ['2024年2月29日', '2024-02-29'],
+  ['2026-09-30', '2026-09-30'],
+  ['2025/6/30', '2025-06-30'],
+  ['2025.6.30', '2025-06-30'],
+  ['2026.6', '2026-06-30'],
+  ['２０２６年６月底前', '2026-06-30'],
+  ['2026年上半年', '2026-06-30'],
+  ['2026年年中', '2026-06-30'],
+  ['2025年下半年', '2025-12-31'],
+  ['2025年三季度', '2025-09-30'],
+  ['2025年第一季度末', '2025-03-31'],
+  ['2025年3季度', '2025-09-30'],
+  ['2025Q2', '2025-06-30'],
+  ['2025—2027年', '2027-12-31'],
+  ['2025-2027年', '2027-12-31'],
+  ['2025年至2027年底', '2027-12-31'],
+  ['2025.6-2026.6', '2026-06-30'],
+  ['长期坚持', undefined],
+  ['持续推进', undefined],
+  ['常态化推进', undefined],
+  ['每季度', undefined],
+  ['2025年起持续推进', undefined],
+  ['自2026年起', undefined],
+  ['2026年6月起', undefined],
+];
+
+describe('one reading of a deadline', () => {
+  it.each(FORMS)('%s → %s', (text, date) => {
+    expect(deadlineDate(text)).toBe(date);
+  });
+
+  it.each(FORMS)('typed in review or 修改任务信息, %s gives the same date, kept as written, with no error', (text, date) => {
+    const r = readDeadline(text);
+    expect(r).toEqual(date ? { deadline: date, deadlineText: text } : { deadlineText: text });
+  });
+
+  const layouts: [string, (deadline: string) => string][] = [
+    ['a 完成时限 line under the task', (d) => `1.加快孵化基地建设，打造创业创新品牌。\n牵头单位：区科技局\n完成时限：${d}\n2.推动高新区晋升国家级高新区。`],
+    ['a 完成时限 column of a task table', (d) => ['2026年区政府工作目标任务落实责任分解表', '序号 目标任务 牵头单位 配合单位 完成时限', `1 建设一批新型研发机构。 区科技局 区财政局 ${d}`].join('\n')],
+  ];
+  describe.each(layouts)('in a policy document, %s', (_, doc) => {
+    it.each(FORMS.filter(([, d]) => d))('%s gives the same date, kept as written', (text, date) => {
+      const task = parsePolicyText(doc(text)).tasks[0];
+      expect(task?.deadlineText).toBe(text);
+      expect(task?.deadline).toBe(date);
+    });
+  });
+});
+
+describe('deadlines no calendar has', () => {
+  it.each(['2027年13月', '2025-02-30', '2026年4月31日', '2025/0/10', '2025.13'])('%s names no date, and typed it is refused in Chinese', (s) => {
+    expect(impossibleDate(s)).toBeDefined();
+    expect(deadlineDate(s)).toBeUndefined();
+    const r = readDeadline(s);
+    expect(r.deadline).toBeUndefined();
+    expect(r.deadlineText).toBe(s);
+    expect(r.error).toMatch(/请写成/u);
+  });
+
+  it('a month that does not exist is named as the month', () => {
+    expect(readDeadline('2026年13月').error).toMatch(/月份不对/u);
+    expect(readDeadline('2026-02-30').error).toMatch(/不是有效日期/u);
+  });
+
+  it.each(['下个月', '尽快', '年底前'])('%s names no year: typed, it is refused with how to write it', (s) => {
+    expect(deadlineDate(s)).toBeUndefined();
+    expect(readDeadline(s).error).toMatch(/看不懂完成时限.*请写成/u);
+  });
+
+  it('an empty deadline is no deadline, not an error', () => {
+    expect(readDeadline('  ')).toEqual({});
+  });
+});

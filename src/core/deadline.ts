@@ -1,0 +1,81 @@
+/**
+ * A deadline (完成时限) as a date — one reading for every way one comes in: a city list's
+ * cell, a policy document's 完成时限 column or line, and what the officer types when
+ * reviewing a new document or correcting a task. The words are always kept as written;
+ * the date is what the ledger sorts, judges 逾期 and prints by.
+ */
+import { toHalfWidth } from './import/normalize';
+import type { IsoDate } from './model';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * The date a deadline names that no calendar has (`2027年13月`, `2025-02-30`), as written;
+ * undefined when it names none or a real one. Such a deadline is kept as written, with no date.
+ */
+export function impossibleDate(s: string | undefined): string | undefined {
+  const t = toHalfWidth(s ?? '').replace(/\s+/g, '');
+  const day = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
+  if (day) return +day[2]! < 1 || +day[2]! > 12 || +day[3]! < 1 || +day[3]! > lastDay(+day[1]!, +day[2]!) ? day[0] : undefined;
+  const month = /(\d{4})[-/.年](\d{1,2})月/.exec(t) ?? /^(\d{4})[-/.](\d{1,2})$/.exec(t);
+  return month && (+month[2]! < 1 || +month[2]! > 12) ? month[0] : undefined;
+}
+
+/** Where each quarter of a year ends. */
+const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
+const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** A task going on from a year (`2025年起`, `自2026年6月以来`): it has no due date. */
+const FROM_A_YEAR_ON = /(?<!\d)\d{4}年?(\d{1,2}月)?(起|以来|开始)/u;
+
+/**
+ * Words that name no date on purpose: a standing or recurring task (`长期坚持`, `持续推进`,
+ * `常态化`, `每年`, `每季度`, `逐年`, `定期`), or one going on from a year (`2025年起`).
+ */
+const NO_DUE_DATE = /长期|持续|常态|每年|每半年|每季|每月|逐年|定期|适时|按年度|年度内/u;
+
+/**
+ * A deadline as a date: `2025-06-30`, `2025/6/30`, `2025.6.30`, `2025年6月30日`, `2025年6月底`
+ * (end of month), `2025年底前` / `2025年` / `到2025年` (end of year), `2025年上半年` / `年中`
+ * (06-30), `2025年下半年` (12-31), `2025年三季度` / `Q3` (09-30), `2025—2027年` and
+ * `2025.6-2026.6` (the range's end). Undefined when no date can be read (`长期坚持`,
+ * `持续推进`, `2025年起持续推进`: a task going on from a year has no due date) or when the date
+ * is one no calendar has.
+ */
+export function deadlineDate(s: string | undefined): IsoDate | undefined {
+  let t = toHalfWidth(s ?? '').replace(/\s+/g, '');
+  if (!t || impossibleDate(t)) return undefined;
+  if (FROM_A_YEAR_ON.test(t)) return undefined;
+  const range = /(?<!\d)\d{4}(?:年|[-/.]\d{1,2}(?!\d))?(?:\d{1,2}月)?[-—–~～至到](\d{4}(?!\d).*)$/u.exec(t);
+  if (range) t = range[1]!;
+  let m = /(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
+  if (m) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
+  m = /(?<!\d)(\d{4})年?(?:(上半年|年中)|(下半年)|第?([一二三四1-4])季度|Q([1-4]))/iu.exec(t);
+  if (m) return `${m[1]}-${m[2] ? '06-30' : m[3] ? '12-31' : QUARTER_END[QUARTER[m[4] ?? m[5]!]! - 1]}`;
+  m = /(?<!\d)(\d{4})[-/.年](\d{1,2})(?!\d)月?/.exec(t);
+  if (m && +m[2]! >= 1 && +m[2]! <= 12) return `${m[1]}-${pad(+m[2]!)}-${pad(lastDay(+m[1]!, +m[2]!))}`;
+  m = /(?<!\d)(\d{4})(?!\d)年?/.exec(t);
+  if (m) return `${m[1]}-12-31`;
+  return undefined;
+}
+
+/**
+ * A deadline the officer typed (reviewing a new document, correcting a task): the date of
+ * {@link deadlineDate} and the words as typed, or a Chinese message saying how to write it.
+ * Words that name no date on purpose (`长期坚持`, `持续推进`, `2025年起`) are accepted without one.
+ */
+export function readDeadline(text: string): { deadline?: IsoDate; deadlineText?: string; error?: string } {
+  const t = text.trim();
+  if (!t) return {};
+  const impossible = impossibleDate(t);
+  if (impossible) {
+    return /^\d{4}[-/.年]\d{1,2}月?$/u.test(toHalfWidth(impossible))
+      ? { deadlineText: t, error: `“${t}”的月份不对，请写成“2026年6月底前”。` }
+      : { deadlineText: t, error: `“${t}”不是有效日期，请写成 2026-06-30 或“2026年6月底前”。` };
+  }
+  const deadline = deadlineDate(t);
+  if (deadline) return { deadline, deadlineText: t };
+  if (NO_DUE_DATE.test(t) || FROM_A_YEAR_ON.test(toHalfWidth(t))) return { deadlineText: t };
+  return { deadlineText: t, error: `看不懂完成时限“${t}”：请写成“2027年底前”“2026年6月”或 2026-06-30；长期任务写“长期坚持”。` };
+}
