@@ -3,7 +3,8 @@
  * filled in, whether it holds anything at all, and what a valid 完成进度 is. The ledger, the
  * 工作台, the reports, 报送, the form and storage (core/records/schemas.ts) all call these.
  */
-import type { ProgressEntry, TaskStatus } from './model';
+import type { ProgressEntry, ReportingPeriod, TaskStatus } from './model';
+import { parsePeriodId } from './period';
 import { STATUS_LABELS, TASK_STATUSES } from './model';
 
 /**
@@ -50,4 +51,31 @@ export const PERIOD_STATUS_LABELS: Readonly<Record<PeriodStatus, string>> = { ..
 /** The period status of a task whose entry for the period is `e` (undefined when it has none). */
 export function periodStatus(e: Pick<ProgressEntry, 'status' | 'percent' | 'progress'> | undefined): PeriodStatus {
   return e?.status ?? (isFilled(e) ? 'no_status' : 'unfilled');
+}
+
+/**
+ * Tasks done in an earlier period and not filled in since // 前期已完成: a task whose latest entry
+ * before `period` that holds a status or a fill (isFilled) says 已完成, and whose entry for `period`
+ * is not filled in. Done carries forward and nothing else does — the rule the 工作台 counts by
+ * (core/dashboard) and the reports print by. Gives each such task the id of the period it was
+ * done in. `entries` may hold any periods and districts; only the district's earlier ones count.
+ */
+export function doneEarlier(entries: readonly ProgressEntry[], district: string, period: Pick<ReportingPeriod, 'id' | 'start'>): Map<string, string> {
+  const latest = new Map<string, { start: string; at: string; entry: ProgressEntry }>();
+  const filledNow = new Set<string>();
+  for (const e of entries) {
+    if (e.district !== district) continue;
+    if (e.periodId === period.id) {
+      if (isFilled(e)) filledNow.add(e.taskKey);
+      continue;
+    }
+    if (!isFilled(e)) continue;
+    const start = parsePeriodId(e.periodId)?.start;
+    if (!start || start >= period.start) continue;
+    const cur = latest.get(e.taskKey);
+    if (!cur || start > cur.start || (start === cur.start && e.updatedAt > cur.at)) latest.set(e.taskKey, { start, at: e.updatedAt, entry: e });
+  }
+  const out = new Map<string, string>();
+  for (const [key, { entry }] of latest) if (entry.status === 'done' && !filledNow.has(key)) out.set(key, entry.periodId);
+  return out;
 }

@@ -4,7 +4,8 @@
  */
 import { progressFieldValue, taskFieldText, type TaskFieldId } from '../fields';
 import { isClosedIn } from '../closure';
-import { isFilled, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABELS } from '../progress';
+import { doneEarlier, isFilled, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABELS } from '../progress';
+import { parsePeriodId } from '../period';
 import { compareTasks } from '../tasks';
 import {
   STATUS_LABELS,
@@ -31,6 +32,8 @@ export type ReportValue = string | number | null;
 export type TaskReportRow = Record<TaskFieldId, ReportValue> & {
   /** The internal task key, when the printed 任务编号 (`key`, see taskCode) differs from it. */
   taskKey?: string;
+  /** The name of the earlier period the task was done in, when it is printed 已完成 for that (carriedDone). */
+  doneEarlier?: string;
 };
 
 /** One row of the 指标完成情况表: one indicator of the district. */
@@ -87,6 +90,12 @@ export interface ReportSource {
   tasks: readonly Task[];
   /** Progress entries of this district and period. */
   progress: readonly ProgressEntry[];
+  /**
+   * The district's entries of earlier periods (any that hold 已完成 are enough): a task done
+   * earlier and not filled in since is printed 已完成, with the period it was done in
+   * (doneEarlier). Absent: nothing carries.
+   */
+  earlier?: readonly ProgressEntry[];
   targets: readonly Target[];
   clusters: readonly Cluster[];
   clusterIndicators: readonly ClusterIndicator[];
@@ -115,15 +124,32 @@ function progressByTask(src: Pick<ReportSource, 'progress' | 'district' | 'perio
   return m;
 }
 
+/** Tasks of the report done in an earlier period and not filled in since, with that period's name. */
+function carriedDone(src: Pick<ReportSource, 'progress' | 'earlier' | 'district' | 'period'>): Map<string, string> {
+  if (!src.earlier?.length) return new Map();
+  const out = new Map<string, string>();
+  for (const [key, periodId] of doneEarlier([...src.earlier, ...src.progress], src.district, src.period)) {
+    const p = parsePeriodId(periodId);
+    // Within the report's year the period is named without its year (第二季度, 6月, 上半年).
+    out.set(key, !p ? periodId : p.year === src.period.year && p.kind !== 'year' ? p.name.slice(`${p.year}年`.length) : p.name);
+  }
+  return out;
+}
+
+/** 备注 of a task printed 已完成 because it was done in an earlier period (short: the column is narrow). */
+export const doneEarlierNote = (periodName: string) => `${periodName}已完成`;
+
 /** Rows of the 重点任务推进情况表: one per active task, carrying its stable 任务编号. */
-export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'clusters' | 'progress' | 'district' | 'period'>): TaskReportRow[] {
+export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'clusters' | 'progress' | 'earlier' | 'district' | 'period'>): TaskReportRow[] {
   const docs = new Map(src.documents.map((d) => [d.id, d]));
   const prog = progressByTask(src);
+  const carried = carriedDone(src);
   const docName = (id: string) => docs.get(id)?.shortTitle ?? id;
   return reportTasks(src).map((t, i) => {
     const p = prog.get(t.key);
     // Every cell through the registry's accessors (core/fields.ts), as the grid, the CSV and the import diff read them.
     const task = (f: TaskFieldId) => taskFieldText(t, f, docName);
+    const doneIn = carried.get(t.key);
     return {
       seq: i + 1,
       // The printed 任务编号: a task an import added shows the list's own number.
@@ -139,10 +165,11 @@ export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'c
       deadline: task('deadline'),
       progress: progressFieldValue(p, 'progress'),
       percent: progressFieldValue(p, 'percent'),
-      status: progressFieldValue(p, 'status'),
+      status: doneIn ? STATUS_LABELS.done : progressFieldValue(p, 'status'),
       problems: progressFieldValue(p, 'problems'),
       nextSteps: progressFieldValue(p, 'nextSteps'),
-      note: '',
+      note: doneIn ? doneEarlierNote(doneIn) : '',
+      ...(doneIn ? { doneEarlier: doneIn } : {}),
     };
   });
 }
@@ -281,14 +308,15 @@ export function buildClusterRows(
  * Rows of the 汇总 sheet: task counts by period status (core/progress.ts periodStatus: every
  * status, then 未选状态 and 未填报, as the 工作台 and the 汇总 workbook's chart count them), then 合计.
  */
-export function buildSummaryRows(src: Pick<ReportSource, 'tasks' | 'clusters' | 'progress' | 'district' | 'period'>): SummaryRow[] {
+export function buildSummaryRows(src: Pick<ReportSource, 'tasks' | 'clusters' | 'progress' | 'earlier' | 'district' | 'period'>): SummaryRow[] {
   const prog = progressByTask(src);
+  const carried = carriedDone(src);
   const tasks = reportTasks(src);
   const total = tasks.length;
   const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10);
   const counts = new Map<string, number>();
   for (const t of tasks) {
-    const s = periodStatus(prog.get(t.key));
+    const s = carried.has(t.key) ? 'done' : periodStatus(prog.get(t.key));
     counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   const rows: SummaryRow[] = PERIOD_STATUSES.map((s) => ({ status: PERIOD_STATUS_LABELS[s], count: counts.get(s) ?? 0, share: share(counts.get(s) ?? 0) }));
@@ -310,7 +338,8 @@ export function findMissingItems(taskRows: readonly TaskReportRow[]): MissingIte
   for (const r of taskRows) {
     const missing: MissingItem['missing'] = [];
     if (!r.status) missing.push('status');
-    if (!String(r.progress ?? '').trim()) missing.push('progress');
+    // A task done in an earlier period needs no new 进展情况.
+    if (!String(r.progress ?? '').trim() && !r.doneEarlier) missing.push('progress');
     if (missing.length) out.push({ taskKey: String(r.taskKey ?? r.key), seq: Number(r.seq), title: String(r.title), missing });
   }
   return out;
