@@ -4,7 +4,7 @@
  * reviewing a new document or correcting a task. The words are always kept as written;
  * the date is what the ledger sorts, judges 逾期 and prints by.
  */
-import { toHalfWidth } from './import/normalize';
+import { toHalfWidth } from './text';
 import type { IsoDate } from './model';
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -5,6 +5,7 @@
  */
 import type { ProgressEntry, ReportingPeriod, TaskStatus } from './model';
 import { parsePeriodId } from './period';
+import { readTypedNumber } from './numbers';
 import { STATUS_LABELS, TASK_STATUSES } from './model';
 
 /**
@@ -30,9 +31,19 @@ export function hasContent(e: ProgressEntry | undefined): boolean {
   );
 }
 
-/** Whether a 完成进度 is acceptable: a whole number from 0 to 100 (the form and storage both check it). */
+/** Whether a 完成进度 is acceptable: a whole number from 0 to 100 (the form, 回收 and storage all check it). */
 export function isValidPercent(v: number): boolean {
   return Number.isInteger(v) && v >= 0 && v <= 100;
+}
+
+/**
+ * A 完成进度 as written in a form or a returned cell (`60`, `60%`, `６０％`): undefined when
+ * blank, NaN when it is not a whole number from 0 to 100 (`12.5`, `120`, `过半`).
+ */
+export function readPercent(text: string): number | undefined {
+  const n = readTypedNumber(text);
+  if (n.kind === 'empty') return undefined;
+  return n.kind === 'number' && isValidPercent(n.value) ? n.value : Number.NaN;
 }
 
 /**

@@ -2,16 +2,9 @@
  * Text helpers for import: header names, cell text, unit lists, deadlines, similarity.
  */
 import { numberValue } from '../policy/layouts';
+import { toHalfWidth } from '../text';
 
-const FULL_WIDTH: Record<string, string> = { '（': '(', '）': ')', '，': ',', '；': ';', '：': ':', '\u3000': ' ' };
-
-const WIDE = /[\uff01-\uff5e（），；：\u3000]/;
-
-/** Full-width digits, letters, parentheses and punctuation to half-width. */
-export function toHalfWidth(s: string): string {
-  if (!WIDE.test(s)) return s;
-  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[（），；：\u3000]/g, (ch) => FULL_WIDTH[ch] ?? ch);
-}
+export { toHalfWidth };
 
 /** A header as compared: no spaces or line breaks, no notes in parentheses, no `*` or `：`. */
 export function normalizeHeader(s: string): string {

@@ -4,6 +4,7 @@
  * indicators by their clean name and unit (indicatorKey). Errors are data: every row that
  * cannot be used is named, in Chinese, and nothing is written until the officer confirms.
  */
+import { readTypedNumber } from '../numbers';
 import type { SheetGrid } from '../import/types';
 import { DISTRICTS } from '../districts';
 import type { DistrictIndicator, DistrictTarget } from './district';
@@ -27,9 +28,10 @@ export interface BreakdownPlan {
   issues: { row: number; message: string }[];
 }
 
+/** A cell as a number, read as a typed one is (core/numbers.ts: full width, separators, %). */
 const num = (s: string | undefined): number | undefined => {
-  const t = (s ?? '').replace(/[,，\s]/gu, '').replace(/[%％]$/u, '');
-  return t && /^-?\d+(\.\d+)?$/u.test(t) ? Number(t) : undefined;
+  const n = readTypedNumber(s ?? '');
+  return n.kind === 'number' ? n.value : undefined;
 };
 
 /** The district's names as a 分解表 may head its column: 汉阳区, 汉阳, 东湖高新区 … */

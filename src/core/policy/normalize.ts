@@ -6,7 +6,7 @@
 import { pipeCells, readPipeTable, type PipeTableRow } from './pipe-table';
 import { UNIT_ENDINGS } from './trailers';
 import { deadlineDate } from '../deadline';
-import { toHalfWidth } from '../import/normalize';
+import { toHalfWidth } from '../text';
 
 /** One non-empty line after cleaning, with its 1-based line number in the original text. */
 export interface CleanLine {

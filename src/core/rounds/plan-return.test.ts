@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SheetGrid } from '../import/types';
 import { bindingRows, makeBinding, reportBinding, type Round } from './round';
 import { ROUND_COLUMNS, ROUND_SHEET, roundTitle } from './sheet-layout';
-import { mergedFields, mergedValue, parsePercent, planMerges, planReturns, joinParagraphs, type ReturnContext, type ReturnedFile } from './plan-return';
+import { readPercent } from '../progress';
+import { mergedFields, mergedValue, planMerges, planReturns, joinParagraphs, type ReturnContext, type ReturnedFile } from './plan-return';
 
 const tasks = [
   { key: 'T-01', number: '1', title: '建设创新平台' },
@@ -90,6 +91,8 @@ describe('planReturns: recognising files', () => {
     ['bad status', ['T-01', '', '差不多', '50', '文字'], 'F列（本期状态）', /本期状态“差不多”不在可选范围内/],
     ['percent over 100', ['T-01', '', '', '120', '文字'], 'G列（完成进度（%））', /完成进度“120”不是 0–100/],
     ['percent negative', ['T-01', '', '', '-5', '文字'], 'G列（完成进度（%））', /“-5”/],
+    // Storage keeps whole numbers only: a decimal would have been written and then hidden as a damaged row.
+    ['percent with decimals', ['T-01', '', '', '12.5', '文字'], 'G列（完成进度（%））', /完成进度“12.5”不是 0–100 之间的整数.*改成整数/],
     ['percent not a number', ['T-01', '', '', '过半', '文字'], 'G列（完成进度（%））', /“过半”/],
     // A formula saved without its value (openpyxl writes no cached result): said what it is and what to do.
     ['percent a formula without its value', ['T-01', '', '', '=60+15', '文字'], 'G列（完成进度（%））', /完成进度“=60\+15”是公式，文件里没有保存它的计算结果.*打开文件、保存一次后重新报回/],
@@ -196,7 +199,7 @@ describe('planMerges', () => {
 });
 
 describe('small rules', () => {
-  it.each<[string, number | undefined]>([['60', 60], ['60%', 60], ['60 ％', 60], ['', undefined], ['0', 0], ['100', 100], ['12.5', 12.5]])('parsePercent(%j) = %s', (t, want) => expect(parsePercent(t)).toBe(want));
-  it.each(['过半', '1/2', '60分'])('parsePercent(%j) is NaN', (t) => expect(parsePercent(t)).toBeNaN());
+  it.each<[string, number | undefined]>([['60', 60], ['60%', 60], ['60 ％', 60], ['６０', 60], ['６０％', 60], ['', undefined], ['0', 0], ['100', 100]])('readPercent(%j) = %s', (t, want) => expect(readPercent(t)).toBe(want));
+  it.each(['过半', '1/2', '60分', '12.5', '0.6', '120', '-5'])('readPercent(%j) is NaN: not a whole number from 0 to 100', (t) => expect(readPercent(t)).toBeNaN());
   it('joinParagraphs drops blanks and repeats', () => expect(joinParagraphs(['a\n\nb', 'b', ' c '])).toBe('a\nb\nc'));
 });

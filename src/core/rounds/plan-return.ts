@@ -10,6 +10,7 @@ import type { ProgressEntry, TaskStatus } from '../model';
 import { STATUS_LABELS, statusFromLabel } from '../model';
 import type { SheetGrid } from '../import/types';
 import { parsePeriodId } from '../period';
+import { readPercent } from '../progress';
 import type { Round } from './round';
 import { BINDING_SHEET, REPORT_ROUND_ID, readBinding, type RoundBinding } from './round';
 import { ROUND_COLUMNS, ROUND_SHEET, columnLetter, type RoundColumn } from './sheet-layout';
@@ -117,14 +118,6 @@ function findReturnTable(sheets: readonly SheetGrid[]): { sheet: SheetGrid; head
 
 const colName = (key: RoundColumn['key'], index: number) => `${columnLetter(index)}列（${ROUND_COLUMNS.find((c) => c.key === key)!.header}）`;
 
-/** A percent as typed: `60`, `60%`, `0.6` formatted as 60%. Undefined when blank; NaN when not a number. */
-export function parsePercent(text: string): number | undefined {
-  const t = text.trim().replace(/％/gu, '%');
-  if (!t) return undefined;
-  const m = /^(-?\d+(?:\.\d+)?)\s*(%)?$/u.exec(t);
-  if (!m) return Number.NaN;
-  return Number(m[1]);
-}
 
 /** The unit a file without binding speaks for: named in the title rows or the file name. */
 function unitFromText(round: Round, sheet: SheetGrid | undefined, fileName: string): string | undefined {
@@ -280,8 +273,8 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
       continue;
     }
     const percentText = cell(cells, 'percent');
-    const percent = parsePercent(percentText);
-    if (percent !== undefined && (Number.isNaN(percent) || percent < 0 || percent > 100)) {
+    const percent = readPercent(percentText);
+    if (percent !== undefined && Number.isNaN(percent)) {
       refuseRow(percentText.startsWith('=') ? T.formulaPercent(percentText) : T.badPercent(percentText), colName('percent', columns.get('percent')!));
       continue;
     }

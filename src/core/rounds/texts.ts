@@ -26,7 +26,7 @@ export const RETURN_TEXT = {
   notAssigned: (key: string, unit: string) => `任务 ${key} 不是下发给${unit}的，这一行没有导入。`,
   taskTwice: (key: string, row: number) => `任务 ${key} 在第 ${row} 行已经出现过，这一行没有导入。`,
   badStatus: (text: string) => `本期状态“${text}”不在可选范围内（未启动、序时推进、超序时推进、滞后、已完成、长期坚持），这一行没有导入。`,
-  badPercent: (text: string) => `完成进度“${text}”不是 0–100 之间的数字，这一行没有导入。`,
+  badPercent: (text: string) => `完成进度“${text}”不是 0–100 之间的整数，这一行没有导入（填写的文字见下方“没有导入的行”）。请改成整数（如 60）后重新报回，或由本办在台账中填写。`,
   formulaPercent: (text: string) =>
     `完成进度“${text}”是公式，文件里没有保存它的计算结果，这一行没有导入（填写的文字见下方“没有导入的行”）。请填报单位用 Excel 或 WPS 打开文件、保存一次后重新报回。`,
   outsideCityList: (keys: readonly string[]) => `表中另有 ${keys.length} 项任务不在本次下发给该区的清单中（${keys.slice(0, 5).join('、')}${keys.length > 5 ? '等' : ''}），没有汇总。`,

@@ -63,6 +63,20 @@ describe('applyRoundReturn / undoRoundReturn', () => {
     expect(await undoRoundReturn(db, r.record.id)).toMatchObject({ ok: false });
   });
 
+  it('a unit’s 完成进度 with decimals is refused in the plan (texts kept), and an entry storage would hide is never written', async () => {
+    const file = returnedFile(round, '区科技局', [{ key: '2023YD-01', percent: '12.5', progress: '平台建成' }, { key: '2023YD-02', percent: '６０％', progress: '认定8家' }], 'h1');
+    const { fp, merges } = await plan([file]);
+    expect(fp[0]!.refusedRows.map((r) => [r.row, r.texts])).toEqual([[4, expect.arrayContaining([expect.stringContaining('平台建成')])]]);
+    expect(fp[0]!.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.message])).toEqual([[4, expect.stringMatching(/完成进度“12.5”不是 0–100 之间的整数/u)]]);
+    expect(fp[0]!.rows.map((r) => [r.taskKey, r.percent])).toEqual([['2023YD-02', 60]]);
+    // Were a merge ever to carry such a value, nothing of the drop is written and the task is named.
+    const bad = merges.map((m) => ({ ...m, fields: m.fields.map((f) => (f.field === 'percent' ? { ...f, incoming: [{ unit: '区科技局', role: 'lead' as const, value: '12.5' }], combined: '12.5', action: 'replace' as const } : f)) }));
+    const r = await applyRoundReturn(db, round, fp, bad, '王芳');
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/任务 2023YD-02 回收的内容不正确.*没有写入任何内容/u) });
+    expect(await db.progress.get(progressId('汉阳区', '2023YD-02', '2026-Q1'))).toBeUndefined();
+    expect(await db.roundApplies.count()).toBe(0);
+  });
+
   it('keeps what the ledger held when the officer chooses keep, appends when append', async () => {
     const id = progressId('汉阳区', '2023YD-01', '2026-Q1');
     await db.progress.put({ id, district: '汉阳区', taskKey: '2023YD-01', periodId: '2026-Q1', progress: '科室已写', problems: '', nextSteps: '', indicatorValues: {}, filledBy: '李', updatedAt: '2026-03-30T00:00:00.000Z' });

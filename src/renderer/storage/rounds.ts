@@ -3,6 +3,7 @@
  * mapping (settings), assignments, rounds, and applied returns with what they replaced, so
  * that a whole drop can be undone.
  */
+import { rowProblem } from '@core/records/schemas';
 import type { ProgressEntry } from '@core/model';
 import { SETTING_KEYS, progressId } from '@core/model';
 import { isCityOffice } from '@core/districts';
@@ -124,6 +125,16 @@ export type RoundApplyResult = { ok: true; record: RoundApply } | { ok: false; m
 
 const reasonOf = (e: unknown) => String((e as Error)?.message ?? e);
 
+/** An entry a return would write that the stored-row schema refuses (the transaction is rolled back). */
+class BadEntry extends Error {
+  constructor(
+    readonly taskKey: string,
+    readonly problem: string,
+  ) {
+    super(`bad progress entry ${taskKey}: ${problem}`);
+  }
+}
+
 /** What each accepted file's unit wrote, for the record. */
 function returnsOf(files: readonly FilePlan[], at: string): AppliedReturn[] {
   return files
@@ -157,6 +168,12 @@ export async function applyRoundReturn(db: LedgerDb, round: Round, files: readon
         const mine = m.district ? returns.filter((r) => r.unit === m.district) : returns;
         return { ...next, paragraphSources: paragraphSourcesOf(next, m.taskKey, mine), filledBy: cur.filledBy || filledBy, updatedAt: at };
       });
+      // Every entry written is checked with the schemas every read uses (core/records/schemas): a row
+      // that storage would hide afterwards is never written.
+      for (const e of after) {
+        const problem = rowProblem('progress', e);
+        if (problem) throw new BadEntry(e.taskKey, problem);
+      }
       await db.progress.bulkPut(after);
       const rec: RoundApply = {
         id: `apply-${round.id}-${at}`,
@@ -172,6 +189,7 @@ export async function applyRoundReturn(db: LedgerDb, round: Round, files: readon
     });
     return { ok: true, record };
   } catch (e) {
+    if (e instanceof BadEntry) return { ok: false, message: ROUND_APPLY_TEXT.badEntry(e.taskKey, e.problem) };
     return { ok: false, message: ROUND_APPLY_TEXT.failed(reasonOf(e)) };
   }
 }

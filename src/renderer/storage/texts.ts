@@ -52,6 +52,7 @@ export const APPLY_TEXT = {
 export const ROUND_APPLY_TEXT = {
   nothing: '没有可写入的内容：所有文件都被拒绝，或各单位没有填写任何内容。',
   failed: (reason: string) => `回收结果没有写入，台账没有任何改动。原因：${reason}`,
+  badEntry: (key: string, what: string) => `任务 ${key} 回收的内容不正确（${what}），本次回收没有写入任何内容。请检查报回文件中这一行后重新回收。`,
   undoMissing: '找不到这次回收的记录，无法撤销。',
   undoDone: '这次回收已经撤销过了。',
   undoNotLatest: '只能撤销本轮最近一次回收，请先撤销之后的那一次。',

@@ -44,6 +44,16 @@ describe('区级分解表', () => {
     expect(judgeIndicator(incubated, period, 1300).verdict).toBe('met');
   });
 
+  it('reads a target written as an officer types it (full width, separators), as the forms do', () => {
+    const header = read.sheets[0]!.rows.find((r) => r.includes('汉阳区'))!;
+    const at = header.indexOf('汉阳区');
+    // Rows 3–6 of the sheet (the four matched above), as typed with a Chinese input method.
+    const typed = ['４２０', '1,300', '１，０５０', '２８．５'];
+    const rows = read.sheets[0]!.rows.map((r, i) => (i >= 2 && i <= 5 ? r.map((c, j) => (j === at ? typed[i - 2]! : c)) : r));
+    const again = planBreakdown([{ ...read.sheets[0]!, rows }, ...read.sheets.slice(1)], district, indicators) as BreakdownPlan;
+    expect(again.matches.map((m) => m.target.value)).toEqual([420, 1300, 1050, 28.5]);
+  });
+
   it('refuses a sheet without the district column, saying what to do', () => {
     const other = planBreakdown(read.sheets, '江夏区', indicators);
     expect('error' in other && other.error).toContain('没有“江夏区”列');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleValue, normalizeTypedNumber, readTypedNumber } from './typed-number';
+import { isPlausibleValue, normalizeTypedNumber, readTypedNumber } from './numbers';
 
 describe('numbers as officers type them', () => {
   it.each([
