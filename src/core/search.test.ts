@@ -49,6 +49,19 @@ describe('matchesSearch', () => {
     expect(matchesSearch(key, parseQuery(q))).toBe(expected);
   });
 
+  it.each([
+    ['５００强', true],
+    ['ＹＪＧＪＹＦ', true],
+    ['国际　研发', true],
+    ['5G', true],
+    ['５Ｇ', true],
+    ['(一期)', true],
+    ['（一期）', true],
+  ])('full and half width alike: "%s" → %s', (q, expected) => {
+    const k = buildSearchKey(['引聚国际研发机构', '市科技局'], ['吸引世界500强企业来汉设立研发机构，建设５Ｇ基站（一期）']);
+    expect(matchesSearch(k, parseQuery(q))).toBe(expected);
+  });
+
   it('an empty query matches everything', () => {
     expect(matchesSearch(key, parseQuery('  '))).toBe(true);
   });

@@ -5,6 +5,8 @@
  * pinyin forms are computed the first time a latin term asks for them.
  */
 
+import { toHalfWidth } from './text';
+
 type PinyinLib = typeof import('pinyin-pro');
 
 let lib: PinyinLib | undefined;
@@ -86,7 +88,8 @@ export class SearchKey {
     const { short, long } = this.source();
     this.source = undefined;
     this.short = short.filter(Boolean);
-    this.joined = [...this.short, ...long.filter(Boolean)].join('\n').toLowerCase();
+    // Full and half width alike (５Ｇ finds 5G, （一期） finds (一期)): the query is folded the same way.
+    this.joined = toHalfWidth([...this.short, ...long.filter(Boolean)].join('\n')).toLowerCase();
   }
 
   /** Lower-cased text of every searchable field, joined. */
@@ -130,7 +133,7 @@ export function lazySearchKey(fields: () => SearchFields): SearchKey {
 
 /** Split what the officer typed into terms; every term must match (AND). */
 export function parseQuery(query: string): string[] {
-  return query
+  return toHalfWidth(query)
     .toLowerCase()
     .split(/[\s,，、;；]+/)
     .map((t) => t.trim())
