@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasContent, isFilled, isValidPercent } from './progress';
+import { hasContent, isFilled, isOverdue, isValidPercent, overdueAsOf, type DoneState } from './progress';
 import { summaryCellOf } from './dashboard/progress-summary';
 import { buildDashboard } from './dashboard/build-dashboard';
 import { buildTaskRows, reportTasks } from './report/rows';
@@ -63,5 +63,28 @@ describe('完成进度: the form and storage share one rule', () => {
     expect(isValidPercent(v)).toBe(ok);
     // Storage (the row guard, restore, import) validates progress rows with the same rule.
     expect(ROW_SCHEMAS.progress!.safeParse({ ...empty, percent: v }).success).toBe(ok);
+  });
+});
+
+describe('逾期: one rule (isOverdue) for the ledger and the 工作台', () => {
+  // Period 2025-Q4, today 2025-11-10 (the period not over: judged on today).
+  const asOf = overdueAsOf('2025-11-10', '2025-12-31');
+  it.each<[string, string | undefined, DoneState, boolean]>([
+    ['deadline later this quarter, 序时推进 60 %', '2025-11-30', { status: 'on_track', percent: 60 }, false],
+    ['deadline passed, 序时推进 60 %', '2025-06-30', { status: 'on_track', percent: 60 }, true],
+    ['deadline passed, the officer chose 长期坚持', '2025-06-30', { status: 'ongoing' }, false],
+    ['deadline passed, 100 % typed, no status', '2025-06-30', { percent: 100 }, false],
+    ['deadline passed, 已完成 in Q2, nothing since', '2025-06-30', { doneEarlier: true }, false],
+    ['deadline passed, 已完成 at 90 %', '2025-06-30', { status: 'done', percent: 90 }, false],
+    ['deadline passed, closed (销号)', '2025-06-30', { closed: true }, false],
+    ['deadline passed, nothing filled', '2025-06-30', {}, true],
+    ['no deadline (长期坚持 as written)', undefined, {}, false],
+    ['deadline today', '2025-11-10', {}, false],
+  ])('%s → %s', (_, deadline, state, overdue) => {
+    expect(isOverdue(deadline, state, asOf)).toBe(overdue);
+  });
+  it('a period already over is judged on its last day', () => {
+    expect(overdueAsOf('2026-02-01', '2025-12-31')).toBe('2025-12-31');
+    expect(isOverdue('2026-01-15', {}, overdueAsOf('2026-02-01', '2025-12-31'))).toBe(false);
   });
 });

@@ -3,9 +3,10 @@
  * filled in, whether it holds anything at all, and what a valid 完成进度 is. The ledger, the
  * 工作台, the reports, 报送, the form and storage (core/records/schemas.ts) all call these.
  */
-import type { ProgressEntry, ReportingPeriod, TaskStatus } from './model';
+import type { IsoDate, ProgressEntry, ReportingPeriod, TaskStatus } from './model';
 import { parsePeriodId } from './period';
 import { readTypedNumber } from './numbers';
+import type { ProgressSummary } from './dashboard/progress-summary';
 import { STATUS_LABELS, TASK_STATUSES } from './model';
 
 /**
@@ -15,6 +16,11 @@ import { STATUS_LABELS, TASK_STATUSES } from './model';
  */
 export function isFilled(e: Pick<ProgressEntry, 'status' | 'percent' | 'progress'> | undefined): boolean {
   return !!e && (!!e.status || e.percent !== undefined || (typeof e.progress === 'string' && e.progress.trim() !== ''));
+}
+
+/** Whether an entry, or its compact summary (core/dashboard/progress-summary.ts: `filled` kept), counts as filled in. */
+export function filledOf(e: Pick<ProgressEntry, 'status' | 'percent' | 'progress'> | { filled: 0 | 1 }): boolean {
+  return 'filled' in e ? e.filled === 1 : isFilled(e);
 }
 
 /**
@@ -71,16 +77,16 @@ export function periodStatus(e: Pick<ProgressEntry, 'status' | 'percent' | 'prog
  * (core/dashboard) and the reports print by. Gives each such task the id of the period it was
  * done in. `entries` may hold any periods and districts; only the district's earlier ones count.
  */
-export function doneEarlier(entries: readonly ProgressEntry[], district: string, period: Pick<ReportingPeriod, 'id' | 'start'>): Map<string, string> {
-  const latest = new Map<string, { start: string; at: string; entry: ProgressEntry }>();
+export function doneEarlier(entries: readonly (ProgressEntry | ProgressSummary)[], district: string, period: Pick<ReportingPeriod, 'id' | 'start'>): Map<string, string> {
+  const latest = new Map<string, { start: string; at: string; entry: ProgressEntry | ProgressSummary }>();
   const filledNow = new Set<string>();
   for (const e of entries) {
     if (e.district !== district) continue;
     if (e.periodId === period.id) {
-      if (isFilled(e)) filledNow.add(e.taskKey);
+      if (filledOf(e)) filledNow.add(e.taskKey);
       continue;
     }
-    if (!isFilled(e)) continue;
+    if (!filledOf(e)) continue;
     const start = parsePeriodId(e.periodId)?.start;
     if (!start || start >= period.start) continue;
     const cur = latest.get(e.taskKey);
@@ -89,4 +95,29 @@ export function doneEarlier(entries: readonly ProgressEntry[], district: string,
   const out = new Map<string, string>();
   for (const [key, { entry }] of latest) if (entry.status === 'done' && !filledNow.has(key)) out.set(key, entry.periodId);
   return out;
+}
+
+/** What decides whether a task is done for 逾期: its status and 完成进度 in the period, done earlier, 销号. */
+export interface DoneState {
+  status?: TaskStatus;
+  percent?: number;
+  /** Done in an earlier period and not filled in since (doneEarlier). */
+  doneEarlier?: boolean;
+  /** Closed (销号) by the end of the period. */
+  closed?: boolean;
+}
+
+/** The day 逾期 is judged on: today, or the period's end when the period is already over. */
+export function overdueAsOf(today: IsoDate, periodEnd: IsoDate): IsoDate {
+  return today < periodEnd ? today : periodEnd;
+}
+
+/**
+ * 逾期 // 已超时限: the deadline is before `asOf` (overdueAsOf) and the task is not done — not
+ * 已完成 in the period or earlier, not at 100 %, not closed — and not 长期坚持. One rule for the
+ * ledger's red deadline and its filter, the 工作台's card and list.
+ */
+export function isOverdue(deadline: IsoDate | undefined, s: DoneState, asOf: IsoDate): boolean {
+  if (!deadline || deadline >= asOf) return false;
+  return !(s.closed || s.doneEarlier || s.status === 'done' || s.status === 'ongoing' || (s.percent ?? 0) >= 100);
 }

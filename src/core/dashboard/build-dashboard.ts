@@ -10,7 +10,7 @@ import { clusterMatches } from '../policy/clusters';
 import type { PaceVerdict } from '../indicators/pace';
 import { buildDistrictIndicators, judgeIndicator, type DistrictTargets } from '../indicators/district';
 import type { ProgressSummary } from './progress-summary';
-import { isFilled, PERIOD_STATUSES, PERIOD_STATUS_LABELS, type PeriodStatus } from '../progress';
+import { filledOf, isOverdue, overdueAsOf, PERIOD_STATUSES, PERIOD_STATUS_LABELS, type PeriodStatus } from '../progress';
 
 /**
  * A task's status on the dashboard: one of the city's statuses, 未选状态 (something written
@@ -170,7 +170,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
   if (!period) throw new RangeError('至少需要一个报告期');
   const nP = periods.length;
   const rangeStart = periods[0]!.start;
-  const asOf = today < period.end ? today : period.end;
+  const asOf = overdueAsOf(today, period.end);
 
   const periodIndex = new Map<string, number>();
   periods.forEach((p, i) => periodIndex.set(p.id, i));
@@ -194,7 +194,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
   // 1. The tasks shown: active, not closed (销号) by the period's end, relevant or filled in the
   // period (the tasks the district's report lists, reportTasks), matching the filters.
   const filledNow = new Set<string>();
-  for (const e of input.progress) if (e.district === district && e.periodId === period.id && ('filled' in e ? e.filled === 1 : isFilled(e))) filledNow.add(e.taskKey);
+  for (const e of input.progress) if (e.district === district && e.periodId === period.id && filledOf(e)) filledNow.add(e.taskKey);
   const tasks: Task[] = [];
   const slot = new Map<string, number>();
   for (const t of input.tasks) {
@@ -210,6 +210,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
   // 2. One pass over the progress entries.
   const status = new Int8Array(nT * nP).fill(NONE);
   const before = new Int8Array(nT).fill(NONE); // latest status before the range
+  const percentNow = new Int16Array(nT).fill(-1); // 完成进度 in the shown period, -1 when none
   const beforeStart: (string | undefined)[] = new Array(nT);
   const actual = new Map<string, { value: number; start: string; periodId: string; at: string }>();
   for (const e of input.progress) {
@@ -219,10 +220,11 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     const k = slot.get(e.taskKey);
     if (k !== undefined) {
       const j = periodIndex.get(e.periodId);
-      const filled = 'filled' in e ? e.filled === 1 : isFilled(e);
+      const filled = filledOf(e);
       const code = e.status ? (STATUS_CODE[e.status] ?? NONE) : filled ? NO_STATUS : NONE;
       if (j !== undefined) {
         if (code !== NONE) status[k * nP + j] = code;
+        if (j === nP - 1 && e.percent !== undefined) percentNow[k] = e.percent;
       } else if (start < rangeStart && code !== NONE && (beforeStart[k] === undefined || start > beforeStart[k]!)) {
         before[k] = code;
         beforeStart[k] = start;
@@ -280,7 +282,8 @@ export function buildDashboard(input: DashboardInput): DashboardData {
       deadlineText: t.deadlineText,
       status: st,
     });
-    if (t.deadline && t.deadline < asOf && st !== 'done' && st !== 'ongoing') overdue.push({ ...ref(), daysOverdue: daysBetween(t.deadline, asOf) });
+    const pct = percentNow[k]!;
+    if (isOverdue(t.deadline, { ...(st === 'done' || st === 'ongoing' ? { status: st } : {}), ...(pct >= 0 ? { percent: pct } : {}) }, asOf)) overdue.push({ ...ref(), daysOverdue: daysBetween(t.deadline!, asOf) });
     if (st === 'unfilled') unfilled.push(ref());
   }
   const byDocument = [...docs.values()].sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));

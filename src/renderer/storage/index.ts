@@ -20,6 +20,7 @@ export {
   progressOfDistrict,
   progressOfPeriodAllDistricts,
   progressSummariesOfDistrict,
+  doneBeforePeriod,
   readDistrictTargets,
   readReportSource,
   storedTemplate,

@@ -4,6 +4,8 @@
  */
 import Dexie from 'dexie';
 import type { ReportingPeriod, Task } from '@core/model';
+import { doneEarlier } from '@core/progress';
+import { summaryOfCell, type ProgressSummary } from '@core/dashboard/progress-summary';
 import type { DistrictTargets } from '@core/indicators';
 import type { ReportSource } from '@core/report';
 import type { ReportKind } from '@core/report';
@@ -53,6 +55,17 @@ export const progressOfPeriodAllDistricts = (db: LedgerDb, periodId: string) => 
 
 /** A district's per-period progress summaries (the 工作台's input). */
 export const progressSummariesOfDistrict = (db: LedgerDb, district: string) => db.progressSummary.where('district').equals(district).toArray();
+
+/**
+ * The district's tasks done in a period before `period` and not filled in since (core/progress.ts
+ * doneEarlier), with that period's id: read from the compact period rows (no texts).
+ */
+export async function doneBeforePeriod(db: LedgerDb, district: string, period: ReportingPeriod): Promise<Map<string, string>> {
+  const rows = await progressSummariesOfDistrict(db, district);
+  const cells: ProgressSummary[] = [];
+  for (const r of rows) if (r.periodId === period.id || (r.start !== '' && r.start < period.start)) for (const key in r.cells) cells.push(summaryOfCell(r.district, r.periodId, key, r.cells[key]!));
+  return doneEarlier(cells, district, period);
+}
 
 /** A cluster's indicators and every value recorded for them. */
 export async function clusterIndicatorsWithValues(db: LedgerDb, clusterId: string) {

@@ -6,7 +6,7 @@ import { taskCode, type Cluster, type PolicyDocument, type ProgressEntry, type S
 import { canonicaliseUnit, unitNamesFor } from '@core/unit-names';
 import { lazySearchKey, matchesSearch, parseQuery, SearchIndex, type SearchKey } from '@core/search';
 import { isClosedIn } from '@core/closure';
-import { isFilled } from '@core/progress';
+import { isFilled, isOverdue } from '@core/progress';
 import { districtsNamedIn } from '@core/policy/relevance';
 import type { LedgerFilters } from '../../state/ledger';
 import { clusterMatches } from '@core/policy/clusters';
@@ -24,7 +24,9 @@ export interface LedgerRow {
   percent: number | undefined;
   /** Something was filled in for this period. */
   filled: boolean;
-  /** Deadline before the period's end and not done (never for a closed task). */
+  /** The earlier period the task was done in, when it has not been filled in since (doneEarlier): shown 已完成. */
+  doneEarlier?: string;
+  /** 逾期 (core/progress.ts isOverdue): deadline passed by the day judged on, not done now or earlier, not closed. */
   overdue: boolean;
   /** Closed (办结销号) by the end of the period: out of the period's lists unless 显示已销号. */
   closed: boolean;
@@ -43,6 +45,10 @@ export interface RowSources {
   clusters: readonly Cluster[];
   district: string;
   periodEnd: string;
+  /** The day 逾期 is judged on (overdueAsOf); the period's end when absent. */
+  asOf?: string;
+  /** Tasks done in an earlier period and not filled in since, with that period's id (doneEarlier). */
+  doneBefore?: ReadonlyMap<string, string>;
 }
 
 const searchCache = new Map<string, { stamp: string; key: SearchKey }>();
@@ -79,10 +85,10 @@ function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clus
 }
 
 /** The part of a row that does not depend on the period (computed once per data change). */
-export type TaskInfo = Omit<LedgerRow, 'progress' | 'status' | 'percent' | 'filled' | 'overdue' | 'closed'>;
+export type TaskInfo = Omit<LedgerRow, 'progress' | 'status' | 'percent' | 'filled' | 'overdue' | 'closed' | 'doneEarlier'>;
 
 /** Join tasks with their document, section, relevance, clusters and search key. */
-export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>): TaskInfo[] {
+export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd' | 'asOf' | 'doneBefore'>): TaskInfo[] {
   const docs = new Map(src.documents.map((d) => [d.id, d]));
   const secs = new Map(src.sections.map((s) => [s.id, s]));
   return src.tasks.map((task, i) => {
@@ -104,20 +110,26 @@ export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd'>):
   });
 }
 
-/** Add the period's progress to the task infos (cheap: runs on every autosave). */
-export function attachProgress(infos: readonly TaskInfo[], progress: readonly ProgressEntry[], periodEnd: string): LedgerRow[] {
+/**
+ * Add the period's progress to the task infos (cheap: runs on every autosave). `asOf` is the day
+ * 逾期 is judged on (overdueAsOf: today, or the period's end once it is over); `doneBefore` the
+ * tasks done in an earlier period (doneEarlier), shown 已完成 and never 逾期.
+ */
+export function attachProgress(infos: readonly TaskInfo[], progress: readonly ProgressEntry[], periodEnd: string, asOf: string = periodEnd, doneBefore?: ReadonlyMap<string, string>): LedgerRow[] {
   const prog = new Map(progress.map((p) => [p.taskKey, p]));
   return infos.map((info) => {
     const p = prog.get(info.task.key);
     const closed = isClosedIn(info.task, { end: periodEnd });
-    const done = closed || p?.status === 'done' || (p?.percent ?? 0) >= 100;
+    const filled = isFilled(p);
+    const earlier = filled ? undefined : doneBefore?.get(info.task.key);
     return {
       ...info,
       progress: p,
       status: p?.status,
       percent: p?.percent,
-      filled: isFilled(p),
-      overdue: Boolean(info.task.deadline && info.task.deadline < periodEnd && !done),
+      filled,
+      ...(earlier ? { doneEarlier: earlier } : {}),
+      overdue: isOverdue(info.task.deadline, { status: p?.status, percent: p?.percent, doneEarlier: !!earlier, closed }, asOf),
       closed,
     };
   });
@@ -125,7 +137,7 @@ export function attachProgress(infos: readonly TaskInfo[], progress: readonly Pr
 
 /** Join tasks with everything the grid shows. */
 export function buildRows(src: RowSources): LedgerRow[] {
-  return attachProgress(buildTaskInfos(src), src.progress, src.periodEnd);
+  return attachProgress(buildTaskInfos(src), src.progress, src.periodEnd, src.asOf, src.doneBefore);
 }
 
 /**

@@ -12,6 +12,7 @@ import { taskRelevance } from '@core/policy/relevance';
 import { createLedgerDb, type LedgerDb } from '../../storage/db';
 import { seedStore } from '../../../../test/builders/seeded-store';
 import { anEntry } from '../../../../test/builders/dashboard';
+import { progressId } from '@core/model';
 import { dashboardFor, historyPeriods, loadDashboardSource } from './dashboard-data';
 
 const opened: LedgerDb[] = [];
@@ -46,6 +47,8 @@ async function seeded(): Promise<LedgerDb> {
     anEntry('江岸区', d!.key, '2025-Q3', 'done', { indicatorValues: { [`t-${d!.key}`]: 99 } }),
   ]);
   await db.progress.put(anEntry('汉阳区', c!.key, '2022-Q3', 'done'));
+  // c at 50 % in the last quarter: a task at 100 % is not 逾期 (isOverdue), which this file reads status from.
+  await db.progress.update(progressId('汉阳区', c!.key, '2025-Q4'), { percent: 50 });
   return db;
 }
 

@@ -2,6 +2,7 @@
  * Loading and building the dashboard outside React: the page's live query and the report
  * export (charts in the 汇总 sheet) share this, so both show the same numbers.
  */
+import { localDate } from '@core/time';
 import { buildDashboard, summaryOfCell, type DashboardData, type PeriodSummaryRow, type ProgressSummary } from '@core/dashboard';
 import { taskRelevance } from '@core/policy/relevance';
 import { currentPeriod, parsePeriodId, periodRange, shiftPeriod } from '@core/period';
@@ -30,8 +31,7 @@ export const HISTORY_LENGTH: Record<PeriodKind, number> = { month: 12, quarter: 
 
 /** Today as YYYY-MM-DD in local time. */
 export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localDate(new Date());
 }
 
 /** The period the 工作台 shows: the chosen one when it is of the office's kind, else the current one. */

@@ -3,7 +3,9 @@ import { App, Empty } from 'antd';
 import { STATUS_LABELS, taskCode } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
 import { saveTaskGridCsv } from '../common/csv-save';
-import { getDb, useQuery, progressRepo, useLedgerBase } from '../../storage';
+import { doneBeforePeriod, getDb, useQuery, progressRepo, useLedgerBase } from '../../storage';
+import { overdueAsOf } from '@core/progress';
+import { localDate } from '@core/time';
 import { useAppContext } from '../common/app-context';
 import { useLedgerView } from '../../state/ledger';
 import { useRoute } from '../../state/route';
@@ -59,7 +61,14 @@ export function LedgerPage() {
   }, [routeTask, select]);
 
   const infos = useMemo(() => (base && district ? buildTaskInfos({ ...base, district }) : undefined), [base, district]);
-  const rows = useMemo(() => (infos && progress ? attachProgress(infos, progress, period.end) : undefined), [infos, progress, period.end]);
+  // Tasks done in an earlier period (shown 前期已完成, never 逾期), read from the compact period rows once the first rows are painted.
+  const painted = Boolean(infos && progress);
+  const doneBefore = useQuery(() => (painted && district ? doneBeforePeriod(getDb(), district, period) : null), [painted, district, period.id]).data;
+  const asOf = overdueAsOf(localDate(new Date()), period.end);
+  const rows = useMemo(
+    () => (infos && progress ? attachProgress(infos, progress, period.end, asOf, doneBefore ?? undefined) : undefined),
+    [infos, progress, period.end, asOf, doneBefore],
+  );
   // The search index of the tasks: built once per data change (again once pinyin is in), then
   // each term's hits are kept, so a keystroke scans at most the previous term's hits. The pinyin
   // dictionary comes after the first rows are painted.

@@ -126,7 +126,7 @@ export function columns(): ColumnDef<LedgerRow>[] {
         </span>
       );
     }),
-    col('status', (c) => <StatusTag status={c.row.original.status} />),
+    col('status', (c) => <StatusTag status={c.row.original.status} doneIn={c.row.original.doneEarlier} />),
     col('percent', (c) =>
       c.row.original.percent === undefined ? (
         <span style={{ color: '#bbb' }}>—</span>

@@ -26,6 +26,8 @@ export const LEDGER_TEXT = {
   grouping: { label: '分组', none: '不分组', document: '按文件', section: '按所属部分', status: '按本期状态', cluster: '按产业集群' },
   noCluster: '未归入集群',
   noSection: '未分部分',
+  doneEarlier: '前期已完成',
+  doneEarlierTip: (period: string) => `${period}已报“已完成”，本期未填报。工作台和报表按“已完成”统计，报表备注注明完成时间；如有新进展，可照常填写本期。`,
   columnsButton: '显示列',
   exportCsv: '导出 CSV',
   exportCsvHint: '把当前筛选出的任务和本期进展导出为 CSV（Excel、WPS 可直接打开）',

@@ -3,6 +3,7 @@
  * check does not load exceljs; report-produce.ts writes the file).
  */
 import type { ReportingPeriod } from '@core/model';
+import { localDate } from '@core/time';
 import type { ReportMeta, ReportSource } from '@core/report';
 import { type LedgerDb, readReportHeader, readReportSource } from '../../storage';
 
@@ -11,10 +12,9 @@ export const loadReportSource: (db: LedgerDb, district: string, period: Reportin
 
 /** 填报单位, 填报人, 联系电话 and 审核人 from settings, with today's date; 填报单位 is the district when not set. */
 export async function loadReportMeta(db: LedgerDb, today: Date = new Date(), district = ''): Promise<ReportMeta> {
-  const pad = (n: number) => String(n).padStart(2, '0');
   const h = await readReportHeader(db, district);
   return {
-    filledDate: `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`,
+    filledDate: localDate(today),
     unit: h.unit.trim() || district,
     filledBy: h.filledBy,
     phone: h.phone,
