@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineDate, impossibleDate, readDeadline } from './deadline';
+import { deadlineDate, impossibleDate, isStandingDeadline, readDeadline } from './deadline';
 import { parsePolicyText } from './policy/parse';
 
 /** Every written form of a 完成时限 and the date it names (undefined: none on purpose). */
@@ -60,6 +60,52 @@ describe('one reading of a deadline', () => {
   });
 });
 
+describe('a deadline without its year, as a one-year plan writes it', () => {
+  it.each<[string, string]>([
+    ['年底前', '2026-12-31'],
+    ['年底前完成', '2026-12-31'],
+    ['全年', '2026-12-31'],
+    ['年内', '2026-12-31'],
+    ['上半年', '2026-06-30'],
+    ['三季度', '2026-09-30'],
+    ['第四季度末', '2026-12-31'],
+    ['6月底前', '2026-06-30'],
+    ['２月底', '2026-02-28'],
+  ])('%s in the 2026 plan → %s; without the plan’s year it is kept as written, no error', (text, date) => {
+    expect(deadlineDate(text, 2026)).toBe(date);
+    expect(readDeadline(text, 2026)).toEqual({ deadline: date, deadlineText: text });
+    expect(deadlineDate(text)).toBeUndefined();
+    expect(readDeadline(text)).toEqual({ deadlineText: text });
+  });
+
+  it('a written year wins over the plan’s', () => {
+    expect(deadlineDate('2027年底前', 2026)).toBe('2027-12-31');
+  });
+
+  it('in a one-year plan’s 完成时限 column the parser dates them; in a plan of several years it keeps the words', () => {
+    const table = (title: string) => [title, '序号 目标任务 牵头单位 配合单位 完成时限', '1 建设一批新型研发机构。 区科技局 区财政局 三季度', '2 完善科技金融服务体系。 区金融局 区财政局 年底前'].join('\n');
+    const one = parsePolicyText(table('汉阳区2026年科技创新工作任务分解表')).tasks;
+    expect(one.map((t) => [t.deadlineText, t.deadline])).toEqual([['三季度', '2026-09-30'], ['年底前', '2026-12-31']]);
+    const several = parsePolicyText(table('汉阳区科技创新三年行动任务分解表（2025—2027年）')).tasks;
+    expect(several.map((t) => [t.deadlineText, t.deadline])).toEqual([['三季度', undefined], ['年底前', undefined]]);
+  });
+});
+
+describe('standing deadlines: no date on purpose, one list', () => {
+  it.each(['长期坚持', '持续推进', '常态化推进', '每季度', '每年', '2025年起持续推进', '自2026年起'])('%s is standing', (t) => {
+    expect(isStandingDeadline(t)).toBe(true);
+  });
+  it.each(['2027年底前', '年底前', '', '下个月'])('%s is not', (t) => {
+    expect(isStandingDeadline(t)).toBe(false);
+  });
+  it('in a document’s 完成时限 column 每季度 is the deadline, not a unit', () => {
+    const doc = ['2026年区政府工作目标任务落实责任分解表', '序号 目标任务 牵头单位 配合单位 完成时限', '1 召开科技创新工作调度会。 区科技局 区财政局 每季度'].join('\n');
+    const task = parsePolicyText(doc).tasks[0]!;
+    expect(task.deadlineText).toBe('每季度');
+    expect([...task.leadUnits, ...task.responsibleUnits]).not.toContain('每季度');
+  });
+});
+
 describe('deadlines no calendar has', () => {
   it.each(['2027年13月', '2025-02-30', '2026年4月31日', '2025/0/10', '2025.13'])('%s names no date, and typed it is refused in Chinese', (s) => {
     expect(impossibleDate(s)).toBeDefined();
@@ -75,10 +121,11 @@ describe('deadlines no calendar has', () => {
     expect(readDeadline('2026-02-30').error).toMatch(/不是有效日期/u);
   });
 
-  it.each(['下个月', '尽快', '年底前'])('%s names no year: typed, it is refused with how to write it', (s) => {
+  it.each(['下个月', '尽快', '明年'])('%s: typed, it is refused with how to write it', (s) => {
     expect(deadlineDate(s)).toBeUndefined();
     expect(readDeadline(s).error).toMatch(/看不懂完成时限.*请写成/u);
   });
+
 
   it('an empty deadline is no deadline, not an error', () => {
     expect(readDeadline('  ')).toEqual({});

@@ -31,9 +31,29 @@ const FROM_A_YEAR_ON = /(?<!\d)\d{4}年?(\d{1,2}月)?(起|以来|开始)/u;
 
 /**
  * Words that name no date on purpose: a standing or recurring task (`长期坚持`, `持续推进`,
- * `常态化`, `每年`, `每季度`, `逐年`, `定期`), or one going on from a year (`2025年起`).
+ * `常态化`, `每年`, `每季度`, `逐年`, `定期`). A task going on from a year (`2025年起`) has none either.
  */
-const NO_DUE_DATE = /长期|持续|常态|每年|每半年|每季|每月|逐年|定期|适时|按年度|年度内/u;
+export const NO_DUE_DATE = /长期|持续|常态|每年|每半年|每季|每月|逐年|定期|适时|按年度|年度内/u;
+
+/** Whether a deadline as written names no due date on purpose: a standing, recurring or open-ended task. */
+export function isStandingDeadline(text: string | undefined): boolean {
+  const t = toHalfWidth(text ?? '').replace(/\s+/g, '');
+  return !!t && !deadlineDate(t) && (NO_DUE_DATE.test(t) || FROM_A_YEAR_ON.test(t));
+}
+
+/**
+ * A deadline written without its year (`年底前`, `全年`, `上半年`, `三季度`, `6月底前`), as in a one-year
+ * plan: the date in `year`. Undefined when the text names a year or is none of these.
+ */
+function yearlessDate(t: string, year: number): IsoDate | undefined {
+  if (/\d{4}/u.test(t)) return undefined;
+  if (/^(?:本|当|今)?年(?:底|末|内)前?(?:完成)?$|^全年(?:完成)?$|^年度(?:内|末)?$/u.test(t)) return `${year}-12-31`;
+  let m = /^(?:(上半年|年中)|(下半年)|第?([一二三四1-4])季度(?:末|底)?)前?(?:完成)?$/u.exec(t);
+  if (m) return `${year}-${m[1] ? '06-30' : m[2] ? '12-31' : QUARTER_END[QUARTER[m[3]!]! - 1]}`;
+  m = /^(\d{1,2})月(?:底|末|份)?前?(?:完成)?$/u.exec(t);
+  if (m && +m[1]! >= 1 && +m[1]! <= 12) return `${year}-${pad(+m[1]!)}-${pad(lastDay(year, +m[1]!))}`;
+  return undefined;
+}
 
 /**
  * A deadline as a date: `2025-06-30`, `2025/6/30`, `2025.6.30`, `2025年6月30日`, `2025年6月底`
@@ -43,9 +63,13 @@ const NO_DUE_DATE = /长期|持续|常态|每年|每半年|每季|每月|逐年|
  * `持续推进`, `2025年起持续推进`: a task going on from a year has no due date) or when the date
  * is one no calendar has.
  */
-export function deadlineDate(s: string | undefined): IsoDate | undefined {
+export function deadlineDate(s: string | undefined, year?: number): IsoDate | undefined {
   let t = toHalfWidth(s ?? '').replace(/\s+/g, '');
   if (!t || impossibleDate(t)) return undefined;
+  if (year !== undefined) {
+    const d = yearlessDate(t, year);
+    if (d) return d;
+  }
   if (FROM_A_YEAR_ON.test(t)) return undefined;
   const range = /(?<!\d)\d{4}(?:年|[-/.]\d{1,2}(?!\d))?(?:\d{1,2}月)?[-—–~～至到](\d{4}(?!\d).*)$/u.exec(t);
   if (range) t = range[1]!;
@@ -63,9 +87,10 @@ export function deadlineDate(s: string | undefined): IsoDate | undefined {
 /**
  * A deadline the officer typed (reviewing a new document, correcting a task): the date of
  * {@link deadlineDate} and the words as typed, or a Chinese message saying how to write it.
- * Words that name no date on purpose (`长期坚持`, `持续推进`, `2025年起`) are accepted without one.
+ * Words that name no date on purpose (`长期坚持`, `持续推进`, `2025年起`) are accepted without one;
+ * `year` (a one-year plan's) dates `年底前`, `全年`, `三季度`; without it they are kept as written.
  */
-export function readDeadline(text: string): { deadline?: IsoDate; deadlineText?: string; error?: string } {
+export function readDeadline(text: string, year?: number): { deadline?: IsoDate; deadlineText?: string; error?: string } {
   const t = text.trim();
   if (!t) return {};
   const impossible = impossibleDate(t);
@@ -74,8 +99,14 @@ export function readDeadline(text: string): { deadline?: IsoDate; deadlineText?:
       ? { deadlineText: t, error: `“${t}”的月份不对，请写成“2026年6月底前”。` }
       : { deadlineText: t, error: `“${t}”不是有效日期，请写成 2026-06-30 或“2026年6月底前”。` };
   }
-  const deadline = deadlineDate(t);
+  const deadline = deadlineDate(t, year);
   if (deadline) return { deadline, deadlineText: t };
-  if (NO_DUE_DATE.test(t) || FROM_A_YEAR_ON.test(toHalfWidth(t))) return { deadlineText: t };
+  const plain = toHalfWidth(t).replace(/\s+/g, '');
+  if (NO_DUE_DATE.test(plain) || FROM_A_YEAR_ON.test(plain) || yearlessDate(plain, 2000)) return { deadlineText: t };
   return { deadlineText: t, error: `看不懂完成时限“${t}”：请写成“2027年底前”“2026年6月”或 2026-06-30；长期任务写“长期坚持”。` };
+}
+
+/** The year of a one-year plan (工作要点, 年度任务分解): its `年底前` and `三季度` are dates of that year. */
+export function planYearOf(doc: { planStartYear?: number | undefined; planEndYear?: number | undefined } | undefined): number | undefined {
+  return doc?.planStartYear !== undefined && doc.planStartYear === doc.planEndYear ? doc.planEndYear : undefined;
 }

@@ -2,6 +2,7 @@
  * The 序时 judgement // 序时进度判断: a suggested status for a task in a period, with the
  * reason in plain Chinese. The officer decides; this only suggests and explains.
  */
+import { isStandingDeadline } from './deadline';
 import type { IsoDate, ReportingPeriod, Target, TaskStatus } from './model';
 import { STATUS_LABELS } from './model';
 import { ON_TRACK_TOLERANCE, judgePace, type PaceVerdict } from './indicators/pace';
@@ -46,7 +47,6 @@ export interface StatusSuggestion {
 }
 
 
-const ONGOING = /长期坚持|持续推进|长期推进|常态化|持续开展/;
 
 function days(a: IsoDate, b: IsoDate): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
@@ -127,8 +127,8 @@ export function suggestStatus(input: StatusInput): StatusSuggestion {
     if (status) return say(status, { kind: 'indicator', paceReason: pace.reason });
   }
 
-  if (!deadline || (deadlineText && ONGOING.test(deadlineText))) {
-    if (deadlineText && ONGOING.test(deadlineText)) return say('ongoing', { kind: 'ongoing', deadlineText });
+  if (!deadline || isStandingDeadline(deadlineText)) {
+    if (deadlineText && isStandingDeadline(deadlineText)) return say('ongoing', { kind: 'ongoing', deadlineText });
     if (percent === undefined) return say(undefined, { kind: 'noDeadlineNoPercent' });
   }
 

@@ -34,6 +34,8 @@ describe('applyTaskEdit: the office corrects a task it holds', () => {
     ['a wrong unit replaced', { title: '建设区域创新中心', leadUnits: ['区科经局'], responsibleUnits: ['区发改局'], deadline: '2025-12-31', deadlineText: '2025年底前' }, { leadUnits: ['区科经局'], responsibleUnits: ['区发改局'], updatedAt: at }],
     ['the deadline moved', { title: '建设区域创新中心', leadUnits: task.leadUnits, responsibleUnits: [], deadline: '2026-06-30', deadlineText: '2026年6月' }, { deadline: '2026-06-30', deadlineText: '2026年6月' }],
     ['a deadline in words only', { title: '建设区域创新中心', leadUnits: task.leadUnits, responsibleUnits: [], deadlineText: '长期坚持' }, { deadline: undefined, deadlineText: '长期坚持' }],
+    // The deadline's words untouched: kept exactly as stored, whatever else the edit carries (a title fix never re-reads a date).
+    ['a title fixed, the deadline’s words untouched', { title: '建设区域创新中心（一期）', leadUnits: task.leadUnits, responsibleUnits: [], keepDeadline: true, deadline: '2099-01-01', deadlineText: '另写' }, { title: '建设区域创新中心（一期）', deadline: '2025-12-31', deadlineText: '2025年底前' }],
     ['the deadline cleared', { title: '建设区域创新中心', leadUnits: task.leadUnits, responsibleUnits: [], deadline: '2025-12-31', deadlineText: '  ' }, { deadline: undefined, deadlineText: undefined }],
   ])('%s', (_name, edit, want) => {
     const next = applyTaskEdit(task, edit, at);

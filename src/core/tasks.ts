@@ -13,18 +13,20 @@ export interface TaskEdit {
   responsibleUnits: readonly string[];
   deadline?: string;
   deadlineText?: string;
+  /** The deadline's words were not changed: date and words stay as stored (never re-read, so a title fix moves no date). */
+  keepDeadline?: boolean;
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * The task with the office's corrections, or undefined when nothing changes (the title trimmed;
- * an empty deadline text clears the deadline).
+ * an empty deadline text clears the deadline; `keepDeadline` keeps it exactly as stored).
  */
 export function applyTaskEdit(task: Task, edit: TaskEdit, at: string): Task | undefined {
   const title = edit.title.trim();
-  const deadlineText = edit.deadlineText?.trim() || undefined;
-  const deadline = deadlineText ? edit.deadline : undefined;
+  const deadlineText = edit.keepDeadline ? task.deadlineText || undefined : edit.deadlineText?.trim() || undefined;
+  const deadline = edit.keepDeadline ? task.deadline : deadlineText ? edit.deadline : undefined;
   if (title === task.title && sameList(edit.leadUnits, task.leadUnits) && sameList(edit.responsibleUnits, task.responsibleUnits) && deadline === task.deadline && deadlineText === (task.deadlineText || undefined)) return undefined;
   const next: Task = { ...task, title, leadUnits: [...edit.leadUnits], responsibleUnits: [...edit.responsibleUnits], updatedAt: at };
   if (deadline) next.deadline = deadline;

@@ -5,7 +5,7 @@
  */
 import { pipeCells, readPipeTable, type PipeTableRow } from './pipe-table';
 import { UNIT_ENDINGS } from './trailers';
-import { deadlineDate } from '../deadline';
+import { deadlineDate, NO_DUE_DATE } from '../deadline';
 import { toHalfWidth } from '../text';
 
 /** One non-empty line after cleaning, with its 1-based line number in the original text. */
@@ -106,11 +106,11 @@ export function readTaskTableHeader(src: string): TaskTableColumns | undefined {
 
 /** A task table's row of one cell naming a section of its rows: "一、主要经济社会发展指标…(牵头领导:成坤)". */
 const SECTION_ROW = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/u;
-const DEADLINE_WORDS = /\d{4}年|\d{1,2}月|年底|年内|长期|持续|常态化|^全年$/u;
+const DEADLINE_WORDS = /\d{4}年|\d{1,2}月|年底|年内|[一二三四1-4]季度|上半年|下半年|年中|长期|持续|常态化|^全年$/u;
 /** A cell that is only a date (2026-09-30, 2026.6, ２０２６年６月, 2025Q2, 2025.6-2026.6). */
 const DATE_ONLY = /^[\d年月日底前末内\-/.—–~～至到上下半季度第一二三四Q]+$/iu;
 /** A table cell that is a 完成时限: the words of one, or a date {@link deadlineDate} reads. */
-const DEADLINE_CELL = { test: (c: string) => DEADLINE_WORDS.test(c) || (DATE_ONLY.test(toHalfWidth(c)) && deadlineDate(c) !== undefined) };
+const DEADLINE_CELL = { test: (c: string) => DEADLINE_WORDS.test(c) || (c.length <= 12 && NO_DUE_DATE.test(c)) || (DATE_ONLY.test(toHalfWidth(c)) && deadlineDate(c) !== undefined) };
 
 /**
  * A task table copied one cell a line, starting at line `i`: each cell ending in "|" ("序号 |" /

@@ -10,7 +10,7 @@ import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, Unp
 import { chineseToInt, isOneYearPlan, LONG_HEADING, numberValue, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS, type NumberingStyle, type SectionRole } from './layouts';
 import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
-import { deadlineDate } from '../deadline';
+import { deadlineDate, planYearOf } from '../deadline';
 
 const CN = '一二三四五六七八九十';
 const CHAPTER = new RegExp(`^第([${CN}]+)章(.*)$`, 'u');
@@ -73,6 +73,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const meta = readMetadata(lines, issues);
   Object.assign(meta, stripUndefined(options.metadata ?? {}));
   const keyPrefix = options.keyPrefix ?? deriveKeyPrefix(meta);
+  // A one-year plan's year: 年底前, 全年 or 三季度 in its 完成时限 are dates of that year.
+  const planYear = planYearOf(meta);
   const documentId = options.documentId ?? `doc-${keyPrefix}`;
 
   // ---- hierarchy: split the lines into blocks under headings
@@ -125,7 +127,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     // One character (区, 市: a name cut off where the copy ends) names no unit.
     const named = (list: string[]) => list.filter((u) => u.length >= 2);
     const deadlineYear = /到(\d{4})年/u.exec(body)?.[1];
-    const deadline = (extra.deadlineText ? deadlineDate(extra.deadlineText) : undefined) ?? (deadlineYear ? `${deadlineYear}-12-31` : undefined);
+    const deadline = (extra.deadlineText ? deadlineDate(extra.deadlineText, planYear) : undefined) ?? (deadlineYear ? `${deadlineYear}-12-31` : undefined);
     tasks.push({
       key,
       documentId,

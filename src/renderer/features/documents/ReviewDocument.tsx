@@ -5,7 +5,7 @@ import type { Target, Task } from '@core/model';
 import type { ParsedPolicy } from '@core/policy/types';
 import { splitUnits } from '@core/policy/units';
 import { addTarget, addTask, mergeWithNext, removeTarget, removeTask, sentencesOf, splitTask, updateTarget, updateTask, type ReviewDraft } from '@core/policy/review';
-import { readDeadline } from '@core/deadline';
+import { planYearOf, readDeadline } from '@core/deadline';
 import { DOC_TEXT as T } from './texts';
 
 const R = T.review;
@@ -63,7 +63,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
   const splitTaskRow = splitting ? draft.tasks.find((t) => t.key === splitting.key) : undefined;
 
   const setDeadline = (key: string, text: string) => {
-    const r = readDeadline(text);
+    const r = readDeadline(text, planYearOf(draft.parsed.document));
     const errors = { ...draft.deadlineErrors };
     if (r.error) errors[key] = r.error;
     else delete errors[key];

@@ -7,8 +7,8 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import type { Task } from '@core/model';
 import { applyTaskEdit } from '@core/tasks';
 import { splitUnits } from '@core/policy/units';
-import { readDeadline } from '@core/deadline';
-import { getDb, updateTasks } from '../../storage';
+import { planYearOf, readDeadline } from '@core/deadline';
+import { documentsRepo, getDb, updateTasks } from '../../storage';
 import { LEDGER_TEXT } from './texts';
 
 const T = LEDGER_TEXT.detail;
@@ -23,9 +23,12 @@ export default function TaskEditDialog({ task, shownKey, onClose }: { task: Task
   const [saving, setSaving] = useState(false);
   const save = async () => {
     if (!title.trim()) return setError(T.editNeedTitle);
-    const d = readDeadline(deadline);
+    // The deadline as stored stays as stored when its words are not changed (never re-read: a title
+    // fix must not move a date); changed words are read as the review reads them, with the plan's year.
+    const unchanged = deadline.trim() === (task.deadlineText ?? task.deadline ?? '').trim();
+    const d = unchanged ? {} : readDeadline(deadline, planYearOf(await documentsRepo.get(getDb(), task.documentId)));
     if (d.error) return setError(d.error);
-    const edit = { title, leadUnits: splitUnits(lead), responsibleUnits: splitUnits(responsible), ...(d.deadline ? { deadline: d.deadline } : {}), ...(d.deadlineText ? { deadlineText: d.deadlineText } : {}) };
+    const edit = { title, leadUnits: splitUnits(lead), responsibleUnits: splitUnits(responsible), ...(unchanged ? { keepDeadline: true } : {}), ...(d.deadline ? { deadline: d.deadline } : {}), ...(d.deadlineText ? { deadlineText: d.deadlineText } : {}) };
     const at = new Date().toISOString();
     setSaving(true);
     try {
