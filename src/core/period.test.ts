@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriodIds, currentPeriod, makePeriod, parsePeriodId, parsePeriodName, periodRange, previousPeriod, shiftPeriod } from './period';
+import { comparePeriodIds, currentPeriod, makePeriod, parsePeriodId, parsePeriodName, periodRange, previousPeriod, reportingPeriod, shiftPeriod } from './period';
+import type { PeriodKind } from './model';
 
 describe('period naming and boundaries', () => {
   it.each([
@@ -51,5 +52,22 @@ describe('period naming and boundaries', () => {
 
   it('orders ids chronologically, not alphabetically', () => {
     expect(['2025-11', '2025-02', '2024-12'].sort(comparePeriodIds)).toEqual(['2024-12', '2025-02', '2025-11']);
+  });
+});
+
+describe('本期: the period being reported (reportingPeriod)', () => {
+  const none = new Set<string>();
+  it.each<[string, PeriodKind, string, ReadonlySet<string> | undefined, string]>([
+    ['in the first days of January, the fourth quarter not yet sent', 'quarter', '2027-01-05', none, '2026-Q4'],
+    ['the fourth quarter sent', 'quarter', '2027-01-05', new Set(['2026-Q4']), '2027-Q1'],
+    ['three weeks on, even unsent', 'quarter', '2027-01-21', none, '2027-Q1'],
+    ['the last day of grace', 'quarter', '2027-01-20', none, '2026-Q4'],
+    ['inside a quarter', 'quarter', '2026-11-27', none, '2026-Q4'],
+    ['monthly, the 8th', 'month', '2026-12-08', none, '2026-11'],
+    ['monthly, the 12th', 'month', '2026-12-12', none, '2026-12'],
+    ['yearly, in January', 'year', '2027-01-20', none, '2026'],
+    ['not known what was sent', 'quarter', '2027-01-05', undefined, '2027-Q1'],
+  ])('%s → %s', (_, kind, date, sent, id) => {
+    expect(reportingPeriod(kind, date, sent).id).toBe(id);
   });
 });

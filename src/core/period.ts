@@ -59,12 +59,30 @@ export function periodContaining(kind: PeriodKind, date: IsoDate | Date): Report
   return makePeriod(kind, y, index);
 }
 
-/**
- * The period an officer is reporting on at `date`. Reports are filled in the period
- * itself (the city collects them at its end), so this is the period containing the date.
- */
+/** The period of the calendar at `date`: the one containing the date. */
 export function currentPeriod(kind: PeriodKind, date: IsoDate | Date): ReportingPeriod {
   return periodContaining(kind, date);
+}
+
+/**
+ * Days after a period's end in which it is still the one being reported, until it is sent
+ * (报送): the city collects a quarter's tables in the first weeks of the next one.
+ */
+export const REPORTING_GRACE_DAYS: Readonly<Record<PeriodKind, number>> = { month: 10, quarter: 20, half: 20, year: 31 };
+
+/**
+ * The period an officer is reporting on at `date` // 本期: the calendar's, except in the first
+ * days after a period ends (REPORTING_GRACE_DAYS) while that period is not yet sent — then the
+ * period just ended, whose tables are being filled and sealed. `sent` holds the ids of the
+ * periods the office has sent (any 报送 record); without it, the calendar's.
+ */
+export function reportingPeriod(kind: PeriodKind, date: IsoDate | Date, sent?: ReadonlySet<string>): ReportingPeriod {
+  const cur = periodContaining(kind, date);
+  if (!sent) return cur;
+  const prev = previousPeriod(cur);
+  const day = typeof date === 'string' ? date : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const since = (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${prev.end}T00:00:00Z`)) / 86_400_000;
+  return since <= REPORTING_GRACE_DAYS[kind] && !sent.has(prev.id) ? prev : cur;
 }
 
 /** Parse a period id (`2025-11`, `2025-Q3`, `2025-H1`, `2025`); undefined when malformed. */

@@ -29,7 +29,7 @@ export {
 export { deleteCluster, deleteClusterIndicator, deleteTemplate, putTemplate, saveDistrictTarget, saveDistrictTargets, updateTasks } from './commands';
 export { clustersRepo, documentsRepo, emptyProgress, getDistrict, getPeriodKind, progressRepo, setDistrict, targetsRepo, tasksRepo } from './repositories';
 export { saveProgress } from './progress-store';
-export { PeriodLockedError, isPeriodLocked, lockedMessage, lockedPeriods, readLockState, unlockPeriod } from './locks';
+export { PeriodLockedError, isPeriodLocked, lockedMessage, lockedPeriods, readLockState, sentPeriods, unlockPeriod } from './locks';
 export { readAuditTrail, readRecentAudit, readTaskTrail } from './audit';
 export {
   applyRoundReturn,

@@ -55,6 +55,12 @@ export async function lockedPeriods(db: LedgerDb, district: string): Promise<str
   return [...new Set(subs.filter(locks).map((s) => s.periodId))].sort();
 }
 
+/** The periods a district has sent (any 报送 record, locked or since unlocked): the reporting period moves on from them. */
+export async function sentPeriods(db: LedgerDb, district: string): Promise<Set<string>> {
+  const subs = await db.submissions.where('[district+periodId]').between([district, ''], [district, '\uffff']).toArray();
+  return new Set(subs.map((s) => s.periodId));
+}
+
 /** Whether a district's period is locked (已报送 and not unlocked). */
 export async function isPeriodLocked(db: LedgerDb, district: string, periodId: string): Promise<boolean> {
   return (await readLockState(db, district, periodId)).locked;

@@ -1,7 +1,8 @@
 /** The chosen reporting period: the office's period kind, the current period by date, the officer's choice. */
 import { useMemo } from 'react';
 import type { PeriodKind, ReportingPeriod } from '@core/model';
-import { currentPeriod, parsePeriodId, periodRange, makePeriod, shiftPeriod } from '@core/period';
+import { currentPeriod, parsePeriodId, periodRange, makePeriod, reportingPeriod, shiftPeriod } from '@core/period';
+import { getDb, sentPeriods, useQuery } from '../../storage';
 import { useAppContext } from './app-context';
 import { COMMON_TEXT } from './texts';
 import { useLedgerView } from '../../state/ledger';
@@ -22,14 +23,17 @@ export function useReportingPeriod(): {
   options: ReportingPeriod[];
   choose: (id: string | undefined) => void;
 } {
-  const kind = useAppContext().periodKind;
+  const { periodKind: kind, district } = useAppContext();
   const chosenId = useLedgerView((s) => s.periodId);
   const choose = useLedgerView((s) => s.setPeriodId);
+  // 本期 stays the period just ended while it is not yet sent, in its first weeks (reportingPeriod).
+  const sent = useQuery(() => (district ? sentPeriods(getDb(), district) : new Set<string>()), [district]).data;
   return useMemo(() => {
-    const current = currentPeriod(kind, new Date());
+    const now = new Date();
+    const current = reportingPeriod(kind, now, sent);
     const chosen = chosenId ? parsePeriodId(chosenId) : undefined;
     const period = chosen && chosen.kind === kind ? chosen : current;
-    const options = periodRange(makePeriod(kind, FIRST_YEAR, 1), shiftPeriod(current, 1)).reverse();
+    const options = periodRange(makePeriod(kind, FIRST_YEAR, 1), shiftPeriod(currentPeriod(kind, now), 1)).reverse();
     return { kind, period, current, options, choose };
-  }, [kind, chosenId, choose]);
+  }, [kind, chosenId, choose, sent]);
 }

@@ -2,15 +2,14 @@ import { useMemo } from 'react';
 import { Card, Col, Empty, List, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { isCityOffice } from '@core/districts';
 import type { DashboardData, DashboardTaskRef } from '@core/dashboard';
-import { currentPeriod, periodRange, periodsPerYear, shiftPeriod } from '@core/period';
 import type { ReportingPeriod } from '@core/model';
 import { useRoute } from '../../state/route';
-import { useLedgerView } from '../../state/ledger';
+import { periodOptions, useReportingPeriod } from '../common/use-period';
 import { buildChartSpecs, drawableIndicators, STATUS_COLORS, type ChartSpec } from './chart-options';
 import { ChartCard } from './ChartCard';
 import { useDashboardFilters } from './filters-store';
 import { useDashboardSource } from './use-dashboard-source';
-import { dashboardFor, shownPeriod, todayIso } from './dashboard-data';
+import { dashboardFor, todayIso } from './dashboard-data';
 import { DASHBOARD_TEXT as T, DASHBOARD_SUMMARY_TEXT as S } from './texts';
 import { QueryFallback } from '../common/QueryView';
 import { QUERY_TEXT } from '../common/texts';
@@ -42,21 +41,15 @@ export function DashboardPage() {
   const filters = useDashboardFilters();
   // One reporting period for the ledger, 指标跟踪 and 工作台: a task opened from a list here
   // opens in the period whose numbers were shown.
-  const chosenId = useLedgerView((s) => s.periodId);
-  const choosePeriod = useLedgerView((s) => s.setPeriodId);
+  // The period as every page reads it (useReportingPeriod: the chosen one, else 本期).
+  const { period: shown, current: now, options, choose: choosePeriod } = useReportingPeriod();
   const today = todayIso();
-  const sourceQuery = useDashboardSource(chosenId, today);
+  const sourceQuery = useDashboardSource(shown.id, today);
   const source = sourceQuery.data;
 
-  const kind = source?.periodKind ?? 'quarter';
-  const now = currentPeriod(kind, today);
   // The source holds the progress of the period it was read for: show that one.
-  const period: ReportingPeriod = source?.period ?? shownPeriod(kind, chosenId, today);
-  const periodOptions = useMemo(
-    () => periodRange(shiftPeriod(now, -(periodsPerYear(kind) * 3 - 1)), now).reverse().map((p) => ({ value: p.id, label: p.name })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [now.id, kind],
-  );
+  const period: ReportingPeriod = source?.period ?? shown;
+  const pickerOptions = useMemo(() => periodOptions(options, now), [options, now]);
 
   const data = useMemo(
     () => (source ? dashboardFor(source, period, today, { documentId: filters.documentId, clusterId: filters.clusterId }) : undefined),
@@ -91,7 +84,7 @@ export function DashboardPage() {
           data-testid="dashboard-period"
           style={{ width: 160 }}
           value={period.id}
-          options={periodOptions.some((o) => o.value === period.id) ? periodOptions : [{ value: period.id, label: period.name }, ...periodOptions]}
+          options={pickerOptions.some((o) => o.value === period.id) ? pickerOptions : [{ value: period.id, label: period.name }, ...pickerOptions]}
           onChange={(v) => choosePeriod(v === now.id ? undefined : v)}
         />
         <Select
