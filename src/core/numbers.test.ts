@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleValue, normalizeTypedNumber, readTypedNumber } from './numbers';
+import { indicatorValueProblem, isPlausibleValue, normalizeTypedNumber, readTypedNumber } from './numbers';
 
 describe('numbers as officers type them', () => {
   it.each([
@@ -41,5 +41,23 @@ describe('reading a whole typed number', () => {
     ['1.2.3', { kind: 'invalid', text: '1.2.3' }],
   ] as const)('%j', (typed, read) => {
     expect(readTypedNumber(typed)).toEqual(read);
+  });
+});
+
+describe('indicator values that cannot be', () => {
+  it.each<[string, string, number, RegExp | undefined]>([
+    ['规上工业企业研发机构覆盖率', '%', 150, /比率，应在 0–100%/u],
+    ['规上工业企业研发机构覆盖率', '%', 85, undefined],
+    ['产出重大标志性成果', '项', -3, /数量（项），不能是负数/u],
+    ['高新技术企业', '家', -5, /不能是负数/u],
+    ['高新技术企业', '家', 0, undefined],
+    ['技术合同成交额增长率', '%', 150, undefined],
+    ['研发投入强度', '%', -0.5, /比率/u],
+    ['全社会研发投入', '亿元', -2, undefined],
+    ['科技型企业贷款余额', '亿元', 2e13, /数值过大/u],
+  ])('%s %s %s', (name, unit, value, problem) => {
+    const p = indicatorValueProblem(name, unit, value);
+    if (problem) expect(p).toMatch(problem);
+    else expect(p).toBeUndefined();
   });
 });

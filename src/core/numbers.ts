@@ -32,3 +32,23 @@ export function readTypedNumber(text: string): TypedNumber {
   const value = Number(plain);
   return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid', text: text.trim() };
 }
+
+/** Units that count things: a value in them is never negative. */
+const COUNT_UNIT = /^(?:家|个|项|人|名|件|所|座|台|套|次|户|条|篇|场|批|支|家次|人次|项次|个次)$/u;
+/** Names of shares (覆盖率, 占比, 达标率 …): between 0 and 100 %. Growth and change rates may be anything. */
+const SHARE_NAME = /率|占比|比例|比重|覆盖|强度/u;
+const CHANGE_NAME = /增长|增速|增幅|提高|提升|下降|降低|减少|变化|同比|环比/u;
+
+/**
+ * Why an indicator value cannot be what the district means, in Chinese; undefined when it can be.
+ * Too large (a typo), a negative count (−5 家), a share outside 0–100 % (覆盖率 150 %). The forms
+ * of 指标 and of a task's 本期实际值 refuse such a value and keep the one before.
+ */
+export function indicatorValueProblem(name: string, unit: string, value: number): string | undefined {
+  if (!isPlausibleValue(value)) return `${name}的数值过大（超过一万亿），没有保存。请检查是否多输了位数。`;
+  const u = unit.trim();
+  if (value < 0 && COUNT_UNIT.test(u)) return `${name}是数量（${u}），不能是负数，没有保存。`;
+  if ((u === '%' || u === '％') && SHARE_NAME.test(name) && !CHANGE_NAME.test(name) && (value < 0 || value > 100))
+    return `${name}是比率，应在 0–100% 之间，“${value}%”没有保存。`;
+  return undefined;
+}

@@ -46,6 +46,7 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
               <ValueInput
                 key={`${i.id}|${period.id}`}
                 label={`${i.name}${period.name}`}
+                name={i.name}
                 testId={`indicator-value-${i.id}`}
                 value={value(i, period.id)?.value ?? null}
                 unit={i.unit}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, InputNumber } from 'antd';
+import { indicatorValueProblem } from '@core/numbers';
 import { isPlausibleValue, typedNumberParser } from './typed-number';
 import { COMMON_TEXT } from './texts';
 
@@ -7,11 +8,13 @@ import { COMMON_TEXT } from './texts';
  * A number typed freely and written on Enter or when leaving the field (not on every
  * keystroke), so the stored value never fights the officer's typing.
  */
-export function ValueInput({ value, onCommit, unit, label, testId, width = 130 }: {
+export function ValueInput({ value, onCommit, unit, label, testId, width = 130, name }: {
   value: number | null;
   onCommit: (v: number | null) => void;
   unit?: string;
   label: string;
+  /** The indicator's name: a value it cannot have (a negative count, a share over 100 %) is refused (core/numbers.ts). */
+  name?: string;
   testId?: string;
   width?: number;
 }) {
@@ -24,8 +27,9 @@ export function ValueInput({ value, onCommit, unit, label, testId, width = 130 }
     setDraft(value);
   }
   const commit = () => {
-    if (draft !== null && !isPlausibleValue(draft)) {
-      message.warning({ key: 'implausible-value', content: COMMON_TEXT.valueTooLarge(label) });
+    const problem = draft === null ? undefined : name !== undefined ? indicatorValueProblem(name, unit ?? '', draft) : isPlausibleValue(draft) ? undefined : COMMON_TEXT.valueTooLarge(label);
+    if (problem) {
+      message.warning({ key: 'implausible-value', content: problem });
       setDraft(value);
       return;
     }

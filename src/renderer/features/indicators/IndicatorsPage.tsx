@@ -230,6 +230,7 @@ export function IndicatorsPage() {
                 <ValueInput
                   key={`${r.indicator.key}|${period.id}`}
                   label={T.actualLabel(r.indicator.name, period.name)}
+                  name={r.indicator.name}
                   testId={`target-value-${r.target.id}`}
                   value={r.current}
                   unit={r.indicator.unit}

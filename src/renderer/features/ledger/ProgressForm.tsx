@@ -15,7 +15,7 @@ import { useProgressAutosave } from './autosave';
 import { ConflictNotice } from './ConflictNotice';
 import { LEDGER_MORE_TEXT as M, LEDGER_TEXT } from './texts';
 import { StatusTag } from './status-tag';
-import { isPlausibleValue } from '../common/typed-number';
+import { indicatorValueProblem } from '@core/numbers';
 import { NumberField, type NumberFieldHandle } from './NumberField';
 
 type TextField = 'progress' | 'problems' | 'nextSteps';
@@ -333,7 +333,7 @@ export function ProgressForm(props: {
                   width={140}
                   suffix={t.unit}
                   value={draft.indicatorValues[t.id]}
-                  check={(v, typed) => (Number.isNaN(v) ? T.notANumber(t.name, typed) : v !== undefined && !isPlausibleValue(v) ? T.valueTooLarge(t.name) : undefined)}
+                  check={(v, typed) => (Number.isNaN(v) ? T.notANumber(t.name, typed) : v !== undefined ? indicatorValueProblem(t.name, t.unit, v) : undefined)}
                   onCommit={(v) => update({ indicatorValues: { ...autosave.getView().entry.indicatorValues, [t.id]: v ?? null } })}
                   onRefuse={(reason) => message.warning({ key: `refused-${t.id}`, content: reason })}
                   onEnter={() => focusAfterTarget(i)}

@@ -117,7 +117,6 @@ export const LEDGER_TEXT = {
     unsaved: '有未保存的修改',
     saveFailed: '保存失败：请检查磁盘空间后重试。已输入的文字仍保留在本窗口中，不会丢失。',
     savedAt: (t: string) => `已保存 ${t}`,
-    valueTooLarge: (name: string) => `${name}的数值过大（超过一万亿），没有保存。请检查是否多输了位数。`,
     suggestion: '序时判断',
     adopt: '采用建议',
     adoptShortcut: '采用建议（Alt+A）',
