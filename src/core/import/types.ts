@@ -15,6 +15,8 @@ export interface SheetGrid {
   hiddenColumns?: readonly number[];
   /** 0-based rows the sheet hides (read, with a warning: hidden is not deleted). */
   hiddenRows?: readonly number[];
+  /** Merged areas, 0-based and inclusive; every cell of one holds its first cell's text in `rows`. */
+  merges?: readonly { r0: number; c0: number; r1: number; c1: number }[];
 }
 
 /** A problem found in the file, in plain Chinese, naming sheet, row and column. */

@@ -40,6 +40,28 @@ function file(unit: string, rows: Row[], opts: { binding?: boolean; periodId?: s
   return { fileName: opts.name ?? `${unit}.xlsx`, hash: opts.hash ?? `${unit}-${Math.random()}`, sheets };
 }
 
+describe('planReturns: merged cells in a unit’s rows', () => {
+  it('a text merged over 进展情况, 存在问题 and 下步计划 counts as 进展情况 only, with a warning naming sheet, row and columns', () => {
+    // As the reader gives a merged area: its first cell's text in every cell it covers, and the area.
+    const f = file('区科技局', [['T-01', '建设创新平台', '滞后', '30', '研发投入统计口径待确认', '研发投入统计口径待确认', '研发投入统计口径待确认'], ['T-02', '培育科技企业', '', '', '已认定8家', '用地紧张', '下季度完成']]);
+    const sheet = f.sheets[0]!;
+    const withMerges = { ...f, sheets: [{ ...sheet, merges: [{ r0: 3, c0: 7, r1: 3, c1: 9 }] }, ...f.sheets.slice(1)] };
+    const [p] = planReturns([withMerges], ctx);
+    expect(p!.rows.map((r) => [r.taskKey, r.progress, r.problems, r.nextSteps])).toEqual([
+      ['T-01', '研发投入统计口径待确认', '', ''],
+      ['T-02', '已认定8家', '用地紧张', '下季度完成'],
+    ]);
+    expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', sheet: ROUND_SHEET.name, row: 4, message: expect.stringMatching(/第 4 行 H–J 列是合并单元格：其中的文字只算作“进展情况”/u) }));
+  });
+
+  it('one 进展情况 merged over two tasks’ rows is the first task’s', () => {
+    const f = file('区科技局', [['T-01', '建设创新平台', '', '', '两项合并推进'], ['T-02', '培育科技企业', '', '', '两项合并推进']]);
+    const [p] = planReturns([{ ...f, sheets: [{ ...f.sheets[0]!, merges: [{ r0: 3, c0: 7, r1: 4, c1: 7 }] }, ...f.sheets.slice(1)] }], ctx);
+    expect(p!.rows.map((r) => [r.taskKey, r.progress])).toEqual([['T-01', '两项合并推进'], ['T-02', '']]);
+    expect(p!.issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/第 4–5 行 H 列是合并单元格/u));
+  });
+});
+
 describe('planReturns: recognising files', () => {
   it('a file with its binding, renamed and rows re-sorted, is recognised by binding and read by task key', () => {
     const [p] = planReturns([file('区科技局', [['T-02', '培育科技企业', '滞后', '40', '已认定8家'], ['T-01', '建设创新平台', '序时推进', '60%', '已建成2家']], { name: '新建 XLSX 工作表(2).xlsx' })], ctx);

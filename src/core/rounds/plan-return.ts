@@ -119,6 +119,30 @@ function findReturnTable(sheets: readonly SheetGrid[]): { sheet: SheetGrid; head
 const colName = (key: RoundColumn['key'], index: number) => `${columnLetter(index)}列（${ROUND_COLUMNS.find((c) => c.key === key)!.header}）`;
 
 
+const FILL_KEYS: readonly RoundColumn['key'][] = ['status', 'percent', 'progress', 'problems', 'nextSteps'];
+
+/** Cells of the fill-in columns below the header that only repeat a merged area's first cell (`row:column`), and those areas. */
+function mergedCopies(sheet: SheetGrid, headerRow: number, columns: ReadonlyMap<RoundColumn['key'], number>) {
+  const fill = new Map<number, RoundColumn['key']>();
+  for (const k of FILL_KEYS) if (columns.has(k)) fill.set(columns.get(k)!, k);
+  const cells = new Set<string>();
+  const merges: { row: number; rows: string; columns: string; first: string }[] = [];
+  for (const m of sheet.merges ?? []) {
+    if (m.r1 <= headerRow || (m.r0 === m.r1 && m.c0 === m.c1)) continue;
+    let touches = false;
+    for (let r = Math.max(m.r0, headerRow + 1); r <= m.r1; r++)
+      for (let c = m.c0; c <= m.c1; c++)
+        if ((r !== m.r0 || c !== m.c0) && fill.has(c)) {
+          cells.add(`${r}:${c}`);
+          touches = true;
+        }
+    if (!touches) continue;
+    const header = ROUND_COLUMNS.find((x) => x.key === fill.get(m.c0))?.header ?? sheet.rows[headerRow]?.[m.c0] ?? columnLetter(m.c0);
+    merges.push({ row: m.r0 + 1, rows: m.r0 === m.r1 ? String(m.r0 + 1) : `${m.r0 + 1}–${m.r1 + 1}`, columns: m.c0 === m.c1 ? columnLetter(m.c0) : `${columnLetter(m.c0)}–${columnLetter(m.c1)}`, first: header });
+  }
+  return { cells, merges };
+}
+
 /** The unit a file without binding speaks for: named in the title rows or the file name. */
 function unitFromText(round: Round, sheet: SheetGrid | undefined, fileName: string): string | undefined {
   const head = sheet ? sheet.rows.slice(0, 3).map((r) => r.join(' ')).join(' ') : '';
@@ -201,7 +225,12 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   const taskByKey = new Map(ctx.tasks.map((t) => [t.key, t]));
   const taskByTitle = new Map(ctx.tasks.map((t) => [norm(t.title), t]));
   const { sheet, headerRow, columns } = table;
-  const rawCell = (r: string[], key: RoundColumn['key']) => (columns.has(key) ? (r[columns.get(key)!] ?? '') : '');
+  // A merged area over fill-in cells (a unit merging 进展情况 with 存在问题 to make room, or one text over
+  // two tasks' rows): its text belongs to its first cell only, not copied into every cell it covers.
+  const copied = mergedCopies(sheet, headerRow, columns);
+  for (const m of copied.merges) issue('warning', T.mergedCells(sheet.name, m.rows, m.columns, m.first), { sheet: sheet.name, row: m.row });
+  const rowIndex = copied.cells.size ? new Map(sheet.rows.map((row, i) => [row, i])) : undefined;
+  const rawCell = (r: string[], key: RoundColumn['key']) => (columns.has(key) && !(rowIndex && copied.cells.has(`${rowIndex.get(r)}:${columns.get(key)!}`)) ? (r[columns.get(key)!] ?? '') : '');
   const cell = (r: string[], key: RoundColumn['key']) => rawCell(r, key).trim();
   // The row before, for its continuation rows (续): a district's report splits a long text over
   // rows keyed 任务编号（续）; they are that task's text, joined as written.

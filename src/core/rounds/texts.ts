@@ -19,6 +19,8 @@ export const RETURN_TEXT = {
   unitTwiceInDrop: (unit: string, other: string) => `本次拖入的“${other}”也是${unit}的文件。同一单位只能导入一份，请去掉其中一份后再导入这个。`,
   fileNameOtherUnit: (named: string, bound: string) =>
     `文件名写的是“${named}”，但表内的下发标识是“${bound}”，按${bound}的报送导入。如果这其实是${named}的报送，请勿导入，让${named}在下发给它的表中填写后再报回。`,
+  mergedCells: (sheet: string, rows: string, columns: string, first: string) =>
+    `工作表“${sheet}”第 ${rows} 行 ${columns} 列是合并单元格：其中的文字只算作“${first}”，没有复制到其他列。如其他列另有内容，请填报单位取消合并、分别填写后重新报回。`,
   unitReturnedBefore: (fileName: string, at: string) => `该单位已于 ${localDateTime(at)} 报回过（${fileName}），本次为再次报送。`,
   rowWithoutTask: '这一行没有任务编号和任务名称，但填写了内容，无法确定是哪项任务，没有导入。',
   matchedByTitle: (title: string, key: string) => `任务编号缺失或不对，按任务名称“${title}”对应到 ${key}。`,

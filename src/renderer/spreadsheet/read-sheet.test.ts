@@ -62,6 +62,11 @@ describe('reading the city files', () => {
     const r = read('city-list-libreoffice.xlsx');
     const { rows, plan } = importFixture(r.ok ? r.sheets : []);
     expect(rows!.slice(0, 3).map((x) => x.fields.leadUnits)).toEqual(['市科技局', '市科技局', '市科技局']);
+    // The merged areas are handed on too (a returned form's reader takes a merge's text once).
+    const sheet = r.ok ? r.sheets[0]! : undefined;
+    const lead = sheet!.merges!.find((m) => m.r1 > m.r0 && sheet!.rows[m.r0]![m.c0] === '市科技局');
+    expect(lead).toBeDefined();
+    for (let row = lead!.r0; row <= lead!.r1; row++) expect(sheet!.rows[row]![lead!.c0]).toBe('市科技局');
     expect(rows![0]!.sectionHeading).toBe('一、强化科创中心建设');
     expect(rows![6]!.sectionHeading).toBe('二、提升企业创新能力');
     expect(plan!.updated[0]!.changedFields).toEqual(['text']);

@@ -370,7 +370,8 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
   (ws['!rows'] ?? []).forEach((row, r) => {
     if (row?.hidden && r < rows.length) hiddenRows.push(r);
   });
-  return { name, rows, ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}), ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+  const merges = (ws['!merges'] ?? []).filter((m) => m.s.r < rows.length).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: Math.min(m.e.r, rows.length - 1), c1: Math.min(m.e.c, size.cols - 1) }));
+  return { name, rows, ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}), ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(merges.length > 0 ? { merges } : {}) };
 }
 
 const failure = (message: string, cause?: unknown): ReadWorkbookResult => ({ ok: false, message, ...(cause === undefined ? {} : { cause: String((cause as Error)?.message ?? cause) }) });
