@@ -414,3 +414,27 @@ describe('a document’s short title (printed in every report: never cut with �
     expect(s).not.toContain('…');
   });
 });
+
+// Lines cut from documents 55–61 of the corpus (seventh probe).
+describe('blocks of 牵头负责领导 / 牵头责任单位 / 协同责任单位 under the year’s goals (滁州 2020)', () => {
+  const head = ['滁州市人民政府关于2020年市政府重点工作及责任分解的通知', '一、确保完成全年主要预期目标'];
+  it('each goal item with its block is a task; the last, cut after its leader, too', () => {
+    const r = parsePolicyText(
+      [
+        ...head,
+        '1. 地区生产总值增长8%以上。',
+        '牵头负责领导:金力。',
+        '牵头责任单位:市发展改革委。',
+        '协同责任单位:市经信局、市商务局、中新苏滁高新区管委会等,各县、市、区政府。',
+        '4. 社会消费品零售总额增长10.5%以上。',
+        '牵头负责领导:姚志。',
+        '牵头责任',
+      ].join('\n'),
+    );
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.responsibleUnits, t.text.includes('金力')])).toEqual([
+      ['1', '地区生产总值增长8%以上', ['市发展改革委'], ['市经信局', '市商务局', '中新苏滁高新区管委会', '各县、市、区政府'], false],
+      ['4', '社会消费品零售总额增长10.5%以上', [], [], false],
+    ]);
+  });
+});
+

@@ -189,7 +189,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
         for (let k = i + 1; k < b.lines.length; k++) {
           const t = b.lines[k]!.text;
           if (style.re.test(t) && isTaskLine(style, t, b.lines[k + 1]?.text)) break;
-          if (UNIT_LINE.test(t)) return true;
+          // Its unit line, or the person line of its block (牵头负责领导：姚志。) when the copy ends before the units.
+          if (UNIT_LINE.test(t) || INFO_LINE.test(t)) return true;
           own.push(t);
         }
         return findTrailer(own.join(''), {}) !== undefined;
