@@ -438,3 +438,31 @@ describe('blocks of 牵头负责领导 / 牵头责任单位 / 协同责任单位
   });
 });
 
+
+describe('titles and 文号 of documents 55–61', () => {
+  it.each([
+    // 许昌 2020: spaces and square brackets around the year; a pasted page header with another 文号 further down.
+    ['许政 [2020] 20号\n各县(市、区)人民政府:\n现将《政府工作报告》提出的2020年重点工作任务予以分解。对有明确时间节点的重许昌市人民政府文件许政〔2020〕21号大工作实行专项督查。', '许政〔2020〕20号', ''],
+    // 滁州 2020: the site's column label in 【】 before the notice's title.
+    ['【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n各县、市、区人民政府:', undefined, '滁州市人民政府关于2020年市政府重点工作及责任分解的通知'],
+    // 襄阳 2024: a draft's mark closes the title.
+    ['关于襄阳加快打造汉江流域先进制造业基地的实施意见(征求意见稿)\n为贯彻落实市委工作要求,制定本实施意见。', undefined, '关于襄阳加快打造汉江流域先进制造业基地的实施意见'],
+  ])('%s', (text, docNumber, title) => {
+    const d = parsePolicyText(text).document;
+    expect([d.docNumber, d.title]).toEqual([docNumber, title]);
+  });
+
+  it('a 政策问答 heading keeps its 【】 (the question as written)', () => {
+    expect(parsePolicyText('【科技局】双倍增行动计划的工作目标是什么?\n【科技局】答:').document.title).toBe('【科技局】双倍增行动计划的工作目标是什么?');
+  });
+
+  it('现将《X》印发 issues X; 现将《X》提出的… hands out X’s tasks (X is not the title)', () => {
+    expect(parsePolicyText('各区人民政府:\n现将《2020年重点工作任务分解方案》印发给你们。').document.title).toBe('2020年重点工作任务分解方案');
+    expect(parsePolicyText('各区人民政府:\n现将《政府工作报告》确定的重点工作任务予以分解。').document.title).toBe('');
+  });
+
+  it('the year of a one-year 责任分解 named only inside the notice’s title', () => {
+    const r = parsePolicyText('【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n一、确保完成全年主要预期目标\n1. 地区生产总值增长8%以上。\n牵头责任单位:市发展改革委。');
+    expect(r.targets.map((t) => [t.value, t.year, t.scope])).toEqual([[8, 2020, '全市']]);
+  });
+});

@@ -475,7 +475,7 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   const labelled = readLabelledMetadata(lines.slice(0, 25));
   meta.issuer ??= labelled.issuer;
   // A labelled cover notice (名称：…关于印发X的通知) is weighed like any notice title: X when X is in the text.
-  meta.title = (labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines);
+  meta.title = ((labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines))?.replace(DRAFT_MARK, '');
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
   // （2022—2024年）, with a double dash as Wuhan's texts often write it (2022——2024年).
@@ -527,9 +527,19 @@ export function readLabelledMetadata(lines: CleanLine[]): { title?: string; issu
 
 /** A date on a line of its own, or in brackets under the title: 2023年3月1日, （2015年9月15日）. */
 const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}[〔［[]\d{4}[〕］\]]\d+号)/u;
+// Spaces the copy put around its brackets are allowed ("许政 [2020] 20号"), and dropped from the number.
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}\s?[〔［[]\d{4}[〕］\]]\s?\d+号)/u;
 /** A 文号 alone on its line that lost its closing bracket and 号 (or one of them). */
 export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])[〔［[](\d{4})[〕］\]]?(\d{1,4})号?$/u;
+/** "【栏目】" before a title line: the site's column, not the document's words. */
+const SITE_LABEL = /^【[^】]{1,30}】(?=[\u4e00-\u9fff]{0,30}关于)/u;
+/**
+ * "现将《政府工作报告》提出的…任务予以分解": the 《X》 whose tasks the text hands out (提出的, 确定的),
+ * not the plan it issues.
+ */
+const SOURCE_NOT_PLAN = '(?!提出|确定|明确|部署)';
+/** A draft's mark closing a title (（征求意见稿）): no part of the document's name. */
+const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|草案)[^）)]{0,8}[）)]$/u;
 /** Words a document's title ends with. */
 const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表)(?:[（(][^）)]*[）)])?$/u;
 
@@ -550,7 +560,7 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
     const rest = l.text.replace(m[1]!, '').replace(/发文字号|文号|字号|成文日期|发布日期|[\d\-–:：|［］[\]（）()\s]/gu, '');
     // Also a 文号 heading its line before the notice's title ("阳政办〔2019〕1号—区人民政府办公室关于印发…").
     const heads = l.text.startsWith(m[1]!) && /^[—–\-\s]*(?:[\u4e00-\u9fff]{0,20}关于|[\u4e00-\u9fff]{2,20}(?:政府|办公室|办公厅)关于)/u.test(l.text.slice(m[1]!.length));
-    if (rest.length <= 4 || heads || /文号|发文字号|发文序号/u.test(l.text)) return m[1]!.replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
+    if (rest.length <= 4 || heads || /文号|发文字号|发文序号/u.test(l.text)) return m[1]!.replace(/\s/gu, '').replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
   }
   return undefined;
 }
@@ -561,7 +571,8 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
  * without 《》; a line of its own near the top that reads like a title.
  */
 function readTitle(lines: CleanLine[]): string | undefined {
-  const head = lines.slice(0, 12).map((l) => l.text);
+  // A site's column label in 【】 before the title ("【市政府重点工作及责任分解】滁州市人民政府关于…的通知") is none of it.
+  const head = lines.slice(0, 12).map((l) => l.text.replace(SITE_LABEL, ''));
   // A notice whose plan is its one attachment, named but not quoted (附件：X … X as the attachment's
   // heading): X is the document's title, as the plan a notice quotes (印发《X》) is.
   const attached = lines.flatMap((l, i) => (/^附件\s*[：:]\s*\S/u.test(l.text) ? [{ i, name: l.text.replace(/^附件\s*[：:]\s*/u, '') }] : []));
@@ -593,7 +604,7 @@ function readTitle(lines: CleanLine[]): string | undefined {
   }
   // Only the cover notice is in the text, not the plan it issues: the notice is the document.
   const bare = (x: string) => x.replace(/[《》〈〉“”"\s（）()]/gu, '');
-  const quoted = lines.flatMap((l) => [...l.text.matchAll(/(?<=印发|现将)《([^》]+)》/gu)].map((m) => m[1]!));
+  const quoted = lines.flatMap((l) => [...l.text.matchAll(new RegExp(`(?<=印发|现将)《([^》]+)》${SOURCE_NOT_PLAN}`, 'gu'))].map((m) => m[1]!));
   // A line of the text, or two in a row (a plan title split over two lines), outside the notice's sentences.
   const own = lines.flatMap((l, i) => {
     const next = lines[i + 1];
@@ -608,7 +619,7 @@ function readTitle(lines: CleanLine[]): string | undefined {
   for (const l of lines) {
     if (!/印发|现将|已经/u.test(l.text)) continue;
     // The document the notice issues: 印发《X》, 现将《X》, 《X》已经… (not a document X cites).
-    const q = [...l.text.matchAll(/(?<=印发|现将|^)《([^》]+)》|《([^》]+)》(?=已经|已|现印发|印发给)/gu)].map((m) => (m[1] ?? m[2])!).find((x) => TITLE_KIND.test(x));
+    const q = [...l.text.matchAll(new RegExp(`(?<=印发|现将|^)《([^》]+)》${SOURCE_NOT_PLAN}|《([^》]+)》(?=已经|已|现印发|印发给)`, 'gu'))].map((m) => (m[1] ?? m[2])!).find((x) => TITLE_KIND.test(x));
     if (q) return q;
   }
   if (notice) return notice.issued;
