@@ -94,6 +94,8 @@ export const SECTION_ROLES: { role: Exclude<SectionRole, 'other'>; example: stri
   { role: 'review', example: '一、背景和意义', re: /^(?:背景|重要意义|意义|必要性)|背景和意义|背景与意义|重要意义$/u },
   // Goals and principles: figures are goal targets; numbered items are headings, not tasks.
   { role: 'goal', example: '一、总体要求', re: /总体要求|总体目标|总体思路|指导思想|基本原则|目标|发展思路|工作思路|建设思路/u },
+  // A 纲要's indicators handed out to units (一、主要指标分工 / （一）约束性指标): goals, their figures bare.
+  { role: 'goal', example: '（一）约束性指标', re: /主要指标|约束性指标|预期性指标|指标分工/u },
   { role: 'tasks', example: '二、重点任务', re: /任务|行动|举措|措施|工程|重点|工作要点|主要内容|专项|计划/u },
 ];
 

@@ -352,7 +352,8 @@ describe('goal items of a 责任分解方案 with their units’ trailer on thei
     ],
     [
       'the lead unit alone',
-      ['1.地区生产总值增长8%以上。(牵头单位:区发改局)', '2.固定资产投资增长16%以上。'],
+      // (not the copy's last line: the last item after assigned ones is one whose units the copy cut)
+      ['1.地区生产总值增长8%以上。(牵头单位:区发改局)', '2.固定资产投资增长16%以上。', '二、重点工作'],
       [['1', '地区生产总值增长8%以上', ['区发改局']]],
       [['goal', 16], ['task', 8]],
     ],
@@ -464,5 +465,22 @@ describe('titles and 文号 of documents 55–61', () => {
   it('the year of a one-year 责任分解 named only inside the notice’s title', () => {
     const r = parsePolicyText('【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n一、确保完成全年主要预期目标\n1. 地区生产总值增长8%以上。\n牵头责任单位:市发展改革委。');
     expect(r.targets.map((t) => [t.value, t.year, t.scope])).toEqual([[8, 2020, '全市']]);
+  });
+});
+
+describe('a 纲要 任务分工方案’s indicators handed out to units (武汉经开区 2022, 武汉市 2022)', () => {
+  const head = ['武汉经开区国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案', '一、主要指标分工', '(一)约束性指标'];
+  it('each indicator with its units is a task; its bare figure a target; the copy’s last item, cut, a task too', () => {
+    const r = parsePolicyText([...head, '1.劳动年龄人口平均受教育年限12.5年。(责任单位:区教育局、工委组织部)', '2.森林覆盖率完成市下达目标。(责任单位:区住建局)', '3.能源综合生产能力达到'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['1', '劳动年龄人口平均受教育年限12.5年', ['区教育局', '工委组织部']],
+      ['2', '森林覆盖率完成市下达目标', ['区住建局']],
+      ['3', '能源综合生产能力达到', []],
+    ]);
+    expect(r.targets.map((t) => [t.name, t.value, t.unit, t.year, t.kind])).toEqual([['劳动年龄人口平均受教育年限', 12.5, '年', 2025, 'task']]);
+  });
+  it('the last item of goals no unit was assigned to stays a goal', () => {
+    const r = parsePolicyText([...head, '1.劳动年龄人口平均受教育年限12.5年。', '2.森林覆盖率完成市下达目标。'].join('\n'));
+    expect(r.tasks).toEqual([]);
   });
 });

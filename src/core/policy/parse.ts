@@ -114,6 +114,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const taskSourceLines: number[] = [];
   /** Lines of goal items that became tasks (assigned to units): their targets are the tasks', not goals. */
   const goalTaskLines: number[] = [];
+  /** Tasks that are goal items assigned to units: their figures are read bare, as a goal's (受教育年限12.5年). */
+  const goalTaskKeys = new Set<string>();
   const trailerState: TrailerState = {};
   const makeTask = (number: string, section: Section | undefined, rawTitle: string, rawBody: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
     // ★ / ☆ before a task marks a key task (重点任务): no part of its title or text.
@@ -196,13 +198,17 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
         return findTrailer(own.join(''), {}) !== undefined;
       };
       let current: (typeof found)[number] | undefined;
+      let prevGoalTask = false;
       for (const [i, l] of b.lines.entries()) {
         const m = style.re.exec(l.text);
         const n = m && isTaskLine(style, l.text, b.lines[i + 1]?.text) ? numberValue(m[1]!) : undefined;
         const starts = n !== undefined && (n === expected || n === 1 || (n > expected && n <= expected + 3));
         if (starts) {
           if (n! > expected && n !== 1) issues.push({ line: l.line, message: `任务编号跳号：应为第${expected}项，这里是第${n}项。请检查是否漏掉了任务或编号写错。` });
-          const goalTask = skip && roleOf(b) === 'goal' && assigned(i);
+          // The copy's last item after items assigned to units: its own units cut by the end of the copy.
+          const lastOfCopy = b === blocks[blocks.length - 1] && !b.lines.slice(i + 1).some((x, k) => style.re.test(x.text) && isTaskLine(style, x.text, b.lines[i + 2 + k]?.text));
+          const goalTask: boolean = skip && roleOf(b) === 'goal' && (assigned(i) || (lastOfCopy && prevGoalTask));
+          prevGoalTask = goalTask;
           current = !skip || goalTask ? { number: n!, section: b.section, line: l.line, parts: [{ line: l.line, text: m![2]! }], labels: [] } : undefined;
           if (goalTask) goalTaskItems.add(current!);
           if (current) found.push(current);
@@ -224,6 +230,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       const first = f.parts[0]!.text;
       const titleLine = f.parts.length > 1 && TITLE_LINE.test(first) && first.length < width - 2;
       makeTask(number, f.section, titleLine ? first.replace(/。$/u, '') : titleOf(text), text, trailer, f.line, { deadlineText });
+      if (goalTaskItems.has(f)) goalTaskKeys.add(tasks[tasks.length - 1]!.key);
     }
   } else {
     // Paragraphs ending with their units become tasks.
@@ -348,7 +355,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       if (rest.length) addTargets(joinLines(rest, width), 'goal', undefined, true);
     }
   }
-  for (const t of tasks) addTargets(t.text, 'task', t.key);
+  for (const t of tasks) addTargets(t.text, 'task', t.key, false, goalTaskKeys.has(t.key));
   const indicatorTable: IndicatorRow[] = clean.tableRows.map((r) => {
     const baselineYear = Number(/(\d{4})年/u.exec(r.baselineLabel)?.[1]) || undefined;
     const targetYear = Number(/(\d{4})年/u.exec(r.targetLabel)?.[1]) || undefined;
