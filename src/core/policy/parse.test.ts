@@ -484,3 +484,20 @@ describe('a 纲要 任务分工方案’s indicators handed out to units (武汉
     expect(r.tasks).toEqual([]);
   });
 });
+
+describe('(1)…(4) measures under a “1.” item, the units on a line of their own after them (运城 2017)', () => {
+  const head = ['运城市突发事件应急体系建设“十三五”规划责任分解', '(一)“一案三制”建设', '1.完善应急预案体系'];
+  const measures = ['(1)加强应急预案管理,规范应急预案编制、审批、发布、备案、修订和评估工作。', '(2)推进政府及其部门应急预案“精编化”,及时修订完善现有应急预案。', '(3)加强应急预案演练,完善演练管理制度。'];
+  it('the “1.” items are the tasks, the units line closing each', () => {
+    const r = parsePolicyText([...head, ...measures, '(责任单位:市直各有关单位、各县(市、区)人民政府、各开发区管委会)', '2.健全应急管理体制和运行机制', '(1)深入推进市、县、乡三级政府应急管理办事机构建设,强'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['1', '完善应急预案体系', ['市直各有关单位', '各县（市、区）人民政府', '各开发区管委会']],
+      ['2', '健全应急管理体制和运行机制', []],
+    ]);
+  });
+  it('measures with units of their own stay the tasks', () => {
+    const own = measures.map((m) => m.replace(/。$/u, '。(责任单位:市应急局)'));
+    const r = parsePolicyText([...head, ...own, '2.健全应急管理体制和运行机制'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.leadUnits])).toEqual([['1', ['市应急局']], ['2', ['市应急局']], ['3', ['市应急局']]]);
+  });
+});

@@ -738,7 +738,31 @@ export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined 
     const enough = count >= 2 || (count === 1 && (sentence || long) && style.id === 'arabic-dot');
     if (enough && (!best || count > best.count)) best = { style, count };
   }
-  return best?.style;
+  return best && measuresOfItems(lines, best.style) ? TASK_NUMBERING[0] : best?.style;
+}
+
+/**
+ * Items of a finer numbering ((1)…(4)) that are the measures of a "1." item: none carries units,
+ * and the units stand on a line of their own after the run, closing the "1." item above it
+ * (运城 2017: 1.完善应急预案体系 / (1)… (4)… / (责任单位:…)). Then the "1." items are the tasks.
+ */
+function measuresOfItems(lines: CleanLine[], style: NumberingStyle): boolean {
+  const coarse = TASK_NUMBERING[0]!;
+  if (style === coarse || !lines.some((l) => coarse.re.test(l.text))) return false;
+  let lastCoarse = -1;
+  let closed = 0;
+  for (const [i, l] of lines.entries()) {
+    if (coarse.re.test(l.text)) lastCoarse = i;
+    const item = style.re.test(l.text);
+    const trailer = findTrailer(l.text);
+    if (item && trailer) return false;
+    if (trailer && !trailer.text && /^[（(［【[]/u.test(l.text)) {
+      // A units line alone: it closes a run of the finer items under a "1." item.
+      if (!(i > 0 && style.re.test(lines[i - 1]!.text) && lastCoarse >= 0 && lastCoarse < i - 1)) return false;
+      closed++;
+    }
+  }
+  return closed > 0;
 }
 
 /** The key part of a task number: 7 → 07, （二）3 → 2.03, （一） → 01, 三、（二） → 3.02. */
