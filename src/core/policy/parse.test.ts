@@ -501,3 +501,22 @@ describe('(1)…(4) measures under a “1.” item, the units on a line of their
     expect(r.tasks.map((t) => [t.number, t.leadUnits])).toEqual([['1', ['市应急局']], ['2', ['市应急局']], ['3', ['市应急局']]]);
   });
 });
+
+describe('titles of documents 62–69', () => {
+  it.each([
+    // 成都 2024: the notice's title, then the plan's own preamble (特制定本方案) without its heading.
+    ['four issuers’ notice, the plan’s body in the copy', ['成都市发展和改革委员会 中共成都市委社会工作部 关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知', '各区(市)县政府:', '经市领导同意,现将《成都市城市社区嵌入式服务设施建设工程实施方案》印发给你们。', '为推动全市城市社区嵌入式服务设施建设,结合我市实际,特制定本方案。', '一、主要目标'], '成都市城市社区嵌入式服务设施建设工程实施方案'],
+    // 北京 2016: the notice quoted in 《》 on a legal site, the work points after the notice's date.
+    ['a quoted notice, numbered sections after the date line', ['京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》', '《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们。', '北京市人民政府办公厅', '2016年5月28日', '一、围绕深化改革推进公开'], '北京市2016年政务公开工作要点'],
+    // A notice alone (武昌区 2025): its instructions come before any date; the notice is the document.
+    ['the notice alone', ['区人民政府办公室关于印发2025年目标任务责任分解方案的通知', '《2025年目标任务责任分解方案》已经区人民政府同意,现印发给你们。', '一、强化统筹规划,科学制定实施方案'], '区人民政府办公室关于印发2025年目标任务责任分解方案的通知'],
+    // 山西 2017: the notice nests 〈〉 in 《》; the plan's heading as written keeps 《》.
+    ['the heading as written', ['《山西省贯彻落实〈促进中部地区崛起“十三五”规划〉工作方案》已经省人民政府同意,现印发给你们。', '山西省人民政府办公厅', '山西省贯彻落实《促进中部地区崛起“十三五”规划》工作方案', '一、总体要求'], '山西省贯彻落实《促进中部地区崛起“十三五”规划》工作方案'],
+    // 武昌区 2025: a pipe metadata line before the notice's title is no part of it.
+    ['a metadata line before the title', ['主题分类: | 其他 |', '区人民政府办公室关于印发2025年目标任务责任分解方案的通知', '各街道办事处:'], '区人民政府办公室关于印发2025年目标任务责任分解方案的通知'],
+    // 济宁 2021: the site's column before 丨.
+    ['a column name before 丨', ['政务服务丨济宁市人民政府关于持续深化“市县同权”改革的实施意见', '- 发布日期:2021-07-19', '- 浏览次数:', '济宁市人民政府', '关于持续深化“市县同权”改革的实施意见', '济政字〔2021〕30号'], '济宁市人民政府关于持续深化“市县同权”改革的实施意见'],
+  ])('%s', (_, lines, title) => {
+    expect(parsePolicyText(lines.join('\n')).document.title).toBe(title);
+  });
+});

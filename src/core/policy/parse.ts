@@ -538,8 +538,8 @@ const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}\s?[〔［[]\d{4}[〕］\]]\s?\d+号)/u;
 /** A 文号 alone on its line that lost its closing bracket and 号 (or one of them). */
 export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])[〔［[](\d{4})[〕］\]]?(\d{1,4})号?$/u;
-/** "【栏目】" before a title line: the site's column, not the document's words. */
-const SITE_LABEL = /^【[^】]{1,30}】(?=[\u4e00-\u9fff]{0,30}关于)/u;
+/** "【栏目】" or "栏目丨" before a title line: the site's column, not the document's words. */
+const SITE_LABEL = /^(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,10}[丨｜])(?=[\u4e00-\u9fff]{0,30}关于)/u;
 /**
  * "现将《政府工作报告》提出的…任务予以分解": the 《X》 whose tasks the text hands out (提出的, 确定的),
  * not the plan it issues.
@@ -605,7 +605,8 @@ function readTitle(lines: CleanLine[]): string | undefined {
   let notice: { title: string; issued: string } | undefined;
   for (let i = 0; i < head.length && !notice; i++) {
     const one = /关于印发(.+?)的通知$/u.exec(head[i]!);
-    const two = head[i]! + (head[i + 1] ?? '');
+    // A title over two lines; a metadata line (主题分类：|其他|) starts none.
+    const two = /[|｜：:]/u.test(head[i]!) ? '' : head[i]! + (head[i + 1] ?? '');
     const m = one ?? /关于印发(.+?)的通知$/u.exec(two);
     if (m) notice = { title: one ? head[i]! : two, issued: m[1]!.replace(/[《》]/gu, '') };
   }
@@ -618,7 +619,7 @@ function readTitle(lines: CleanLine[]): string | undefined {
     return /印发|现将/u.test(l.text) ? [] : [l.text, ...(next && !/印发|现将/u.test(next.text) && l.text.length <= 40 ? [l.text + next.text] : [])];
   });
   const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)));
-  if (notice && notice.title.length <= 80 && ![notice.issued, ...quoted].some(planInText)) return notice.title;
+  if (notice && notice.title.length <= 80 && ![notice.issued, ...quoted].some(planInText) && !planBodyInText(lines)) return notice.title;
   // The plan the notice issues stands in the text as its heading: the title as written there.
   const balanced = (t: string) => (t.match(/[（(]/gu) ?? []).length === (t.match(/[）)]/gu) ?? []).length && (t.match(/《/gu) ?? []).length === (t.match(/》/gu) ?? []).length;
   const heading = notice && own.find((t) => bare(t) === bare(notice.issued) && balanced(t));
@@ -626,8 +627,10 @@ function readTitle(lines: CleanLine[]): string | undefined {
   for (const l of lines) {
     if (!/印发|现将|已经/u.test(l.text)) continue;
     // The document the notice issues: 印发《X》, 现将《X》, 《X》已经… (not a document X cites).
-    const q = [...l.text.matchAll(new RegExp(`(?<=印发|现将|^)《([^》]+)》${SOURCE_NOT_PLAN}|《([^》]+)》(?=已经|已|现印发|印发给)`, 'gu'))].map((m) => (m[1] ?? m[2])!).find((x) => TITLE_KIND.test(x));
-    if (q) return q;
+    // A quoted notice (《…关于印发〈X〉的通知》, a legal site's heading) is the notice, not what it issues.
+    const q = [...l.text.matchAll(new RegExp(`(?<=印发|现将|^)《([^》]+)》${SOURCE_NOT_PLAN}|《([^》]+)》(?=已经|已|现印发|印发给)`, 'gu'))].map((m) => (m[1] ?? m[2])!).find((x) => TITLE_KIND.test(x) && !/关于印发/u.test(x));
+    // The plan's heading in the text gives the title as written (《》 where the notice nests 〈〉).
+    if (q) return own.find((t) => bare(t) === bare(q) && balanced(t)) ?? q;
   }
   if (notice) return notice.issued;
   // A title names its subject: a bare section name (保障措施, 工作要点) is none.
@@ -639,6 +642,20 @@ function readTitle(lines: CleanLine[]): string | undefined {
   // "2009年各县市区、市属各开发区高新技术产业 / 发展目标指导计划": a short last line continues the one before.
   if (prev && i <= 3 && head[i]!.length <= 10 && prev.length <= 30 && !/[：:。，；]$|(?:政府|办公厅|委员会|局|办公室|文件)$/u.test(prev) && !TITLE_KIND.test(prev) && !DATE_LINE.test(prev) && !DOC_NUMBER.test(prev)) return prev + head[i]!;
   return head[i];
+}
+
+/** The plan's own preamble: "…，特制定本方案。", "现提出如下实施意见：". */
+const PLAN_PREAMBLE = /制定本(?:实施)?(?:方案|意见|计划|规划|办法|细则|要点|措施)|制订本(?:实施)?(?:方案|意见|计划|规划)|提出(?:如下|以下)(?:实施)?意见/u;
+
+/**
+ * The copy holds the body of the plan a notice issues, though not its heading: the plan's own
+ * preamble (特制定本方案), or numbered sections after the notice's date line (the notice ended).
+ * Then the document is that plan, not the notice (成都 2024, 北京 2016 工作要点).
+ */
+function planBodyInText(lines: CleanLine[]): boolean {
+  if (lines.some((l) => PLAN_PREAMBLE.test(l.text) && !/印发|现将/u.test(l.text))) return true;
+  const date = lines.findIndex((l) => DATE_LINE.test(l.text));
+  return date >= 0 && lines.slice(date + 1).some((l) => /^[一二三四五六七八九十]+、/u.test(l.text));
 }
 
 /** Lines of the header: 文号, title, issuer, date, addressee, publication notes. */
