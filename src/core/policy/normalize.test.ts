@@ -190,3 +190,16 @@ describe('the web page a text was copied from (黄石市下陆区 2023 分解, c
     for (const t of parsed.tasks) expect([...t.leadUnits, ...t.responsibleUnits].join('、')).not.toMatch(/网站标识码|下陆区人民政府办公室/u);
   });
 });
+
+describe('a table of contents (宜昌 2022 十四五 规划)', () => {
+  const toc = ['宜昌市科技创新“十四五”规划目录', '一、发展基础', '(一)主要成效', '三、重点任务', '(一)提升创新能力,增强科技创新供给', '1.加强布局战略科技力量', '2.加快建设宜昌科教城'];
+  it('its entries are taken out (not headings, not tasks); the line naming it stays', () => {
+    const c = cleanPolicyText([...toc, '一、发展基础', '“十三五”期间，全市科技创新工作快速发展。'].join('\n'));
+    expect(c.removed.filter((r) => r.what === '目录').map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(c.lines.map((l) => l.text)).toEqual(['宜昌市科技创新“十四五”规划目录', '一、发展基础', '“十三五”期间，全市科技创新工作快速发展。']);
+    expect(parsePolicyText(toc.join('\n')).tasks).toEqual([]);
+  });
+  it('no contents line: numbered lines are the text’s', () => {
+    expect(cleanPolicyText(toc.slice(1).join('\n')).lines).toHaveLength(6);
+  });
+});

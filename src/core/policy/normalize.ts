@@ -543,5 +543,29 @@ export function cleanPolicyText(text: string): CleanText {
     if (t) lines.push({ line: n, text: t });
   }
   closeTaskRow();
-  return { lines, tableRows, taskRows, pipeRows, removed };
+  for (const line of tableOfContents(lines)) removed.push({ line, what: '目录' });
+  const contents = new Set(removed.filter((r) => r.what === '目录').map((r) => r.line));
+  return { lines: lines.filter((l) => !contents.has(l.line)), tableRows, taskRows, pipeRows, removed };
+}
+
+/** The line that opens a table of contents: "目 录", "宜昌市科技创新“十四五”规划目录". */
+const CONTENTS_LINE = /^[^。；，]{0,40}?目\s*录$/u;
+
+/**
+ * A table of contents // 目录: the entries under its line, headings with no text (no
+ * sentence, short), up to the first line that is text or repeats the first entry (the body
+ * starting). Its 1. / （一） entries are the plan's headings, not tasks (宜昌 2022).
+ */
+export function tableOfContents(lines: CleanLine[]): number[] {
+  const at = lines.findIndex((l) => CONTENTS_LINE.test(l.text));
+  if (at < 0) return [];
+  // The contents line itself stays a line of the text (it names the plan the copy holds).
+  const out: number[] = [];
+  const first = lines[at + 1]?.text;
+  for (let i = at + 1; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (/[。；;]/u.test(t) || t.length > 45 || (i > at + 1 && t === first)) break;
+    out.push(lines[i]!.line);
+  }
+  return out;
 }
