@@ -520,3 +520,19 @@ describe('titles of documents 62–69', () => {
     expect(parsePolicyText(lines.join('\n')).document.title).toBe(title);
   });
 });
+
+describe('the copy’s last line, the next task number with its text cut (下陆 2020)', () => {
+  const items = ['(一)坚持常态化疫情防控', '1、切实提高政治站位,慎终如始精准抓好疫情防控工作。[牵头单位:区卫健局;责任单位:各街办(新区)]', '2、以爱国卫生运动为抓手,切实巩固疫情防控成果。[牵头单位:区卫健局、区创文办]', '(二)全面恢复经济社会秩序'];
+  it('is a task, not a heading', () => {
+    const r = parsePolicyText([...items, '3、积极争取政策'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['1', '切实提高政治站位，慎终如始精准抓好疫情防控工作', ['区卫健局']],
+      ['2', '以爱国卫生运动为抓手，切实巩固疫情防控成果', ['区卫健局', '区创文办']],
+      ['3', '积极争取政策', []],
+    ]);
+  });
+  it('a short numbered line with text after it stays a heading', () => {
+    const r = parsePolicyText([...items, '3、积极争取政策', '(三)做好六稳工作'].join('\n'));
+    expect(r.tasks.map((t) => t.number)).toEqual(['1', '2']);
+  });
+});

@@ -82,7 +82,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const style = chooseNumbering(lines);
   const width = typicalWidth(lines);
   for (const [i, l] of lines.entries()) {
-    const h = style && isTaskLine(style, l.text, lines[i + 1]?.text) ? undefined : readHeading(l.text, l.text.length >= width - 2);
+    // The copy's last line numbered like the tasks before it is one, cut ("3、积极争取政策"), not a heading.
+    const cutItem = style && i === lines.length - 1 && i > 0 && style.re.test(l.text) && lines.slice(0, i).some((p, k) => isTaskLine(style, p.text, lines[k + 1]?.text));
+    const h = style && (isTaskLine(style, l.text, lines[i + 1]?.text) || cutItem) ? undefined : readHeading(l.text, l.text.length >= width - 2);
     if (!h) {
       blocks[blocks.length - 1]!.lines.push(l);
       continue;
@@ -201,7 +203,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       let prevGoalTask = false;
       for (const [i, l] of b.lines.entries()) {
         const m = style.re.exec(l.text);
-        const n = m && isTaskLine(style, l.text, b.lines[i + 1]?.text) ? numberValue(m[1]!) : undefined;
+        // The copy's last line, the next number after tasks: a task whose text the copy cut ("3、积极争取政策").
+        const cutLast = !!m && found.length > 0 && l.line === lines[lines.length - 1]!.line && numberValue(m[1]!) === expected;
+        const n = m && (isTaskLine(style, l.text, b.lines[i + 1]?.text) || cutLast) ? numberValue(m[1]!) : undefined;
         const starts = n !== undefined && (n === expected || n === 1 || (n > expected && n <= expected + 3));
         if (starts) {
           if (n! > expected && n !== 1) issues.push({ line: l.line, message: `任务编号跳号：应为第${expected}项，这里是第${n}项。请检查是否漏掉了任务或编号写错。` });
