@@ -536,3 +536,19 @@ describe('the copy’s last line, the next task number with its text cut (下陆
     expect(r.tasks.map((t) => t.number)).toEqual(['1', '2']);
   });
 });
+
+describe('documents 70–71: a page heading that is no document title; a 政策解读', () => {
+  it('a compilation’s heading (…摘编(2)) is the title; its targets are the county’s (大厂县 2018)', () => {
+    const r = parsePolicyText('大厂县 民营经济发展政策措施摘编(2)\n千方百计做大做强县域创新主体。到2020年,全县高新技术企业突破25家;科技小巨人企业突破23家;全县财政科技支出占地方财政支出比重达到1.6%以上。\n发布时间:2018-09-08 来源:廊坊市民营经济领导小组办公室');
+    expect(r.document.title).toBe('大厂县民营经济发展政策措施摘编（2）');
+    expect(r.targets.map((t) => [t.name, t.value, t.year, t.scope])).toEqual([
+      ['高新技术企业', 25, 2020, '全县'],
+      ['科技小巨人企业', 23, 2020, '全县'],
+      ['财政科技支出占地方财政支出比重', 1.6, 2020, '全县'],
+    ]);
+  });
+  it('a 政策解读 describes a plan: its numbered items are no tasks, its counts of the plan’s items no targets (二连浩特 2024)', () => {
+    const r = parsePolicyText(['《〈政府工作报告〉2024年重点工作任务分工方案》政策解读', '发布日期:2024-04-02 15:35', '二、主要内容和要求', '(一)主要内容。《分工方案》将《政府工作报告》分解为五个方面79项重点工作任务。', '1.在“聚焦深化对外开放,着力打造国家向北开放重要桥头堡”方面(分解任务15项)。', '2.在“聚焦增强发展优势,着力做实项目投资做优营商环境”方面(分解任务9项)。', '(二)工作要求。', '1.提高政治站位,强化责任落实。各责任单位要切实加强组织领导。'].join('\n'));
+    expect([r.document.title, r.tasks, r.targets]).toEqual(['《〈政府工作报告〉2024年重点工作任务分工方案》政策解读', [], []]);
+  });
+});

@@ -178,7 +178,11 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     return (stop > 0 ? first.slice(0, stop) : first.split('\n')[0]!).trim();
   };
 
-  if (style) {
+  // A reading of a document (…政策解读) describes it: its numbered items are no tasks of the ledger.
+  const describes = DESCRIBES.test(meta.title ?? '');
+  if (describes) {
+    // no tasks
+  } else if (style) {
     // Numbered tasks; numbering may restart in every section (then the number carries the section: （二）3).
     let expected = 1;
     const found: { number: number; section?: Section; line: number; parts: CleanLine[]; labels: CleanLine[] }[] = [];
@@ -295,7 +299,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // No numbered task and no units: numbered items written as a title and a paragraph are the tasks
   // (TITLED_ITEM_LEVELS): （一）标题。正文… on one line, or the title on its own line and the
   // paragraph below; items with lower-level items under them are sections.
-  if (!tasks.length) {
+  if (!tasks.length && !describes) {
     for (const { level } of TITLED_ITEM_LEVELS) {
       const items = blocks.filter((b) => isItem(b, level));
       // Numbering restarting in every section (二、（一）… 三、（一）…): the number carries the section's.
@@ -552,7 +556,9 @@ const SOURCE_NOT_PLAN = '(?!提出|确定|明确|部署)';
 /** A draft's mark closing a title (（征求意见稿）): no part of the document's name. */
 const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|草案)[^）)]{0,8}[）)]$/u;
 /** Words a document's title ends with. */
-const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表)(?:[（(][^）)]*[）)])?$/u;
+const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表|解读|摘编)(?:[（(][^）)]*[）)])?$/u;
+/** A page that reads or explains a document (《…分工方案》政策解读): it describes the tasks, it holds none. */
+const DESCRIBES = /解读$/u;
 
 /**
  * The document's own 文号: in the header, on a line of its own or after 文号/发文字号.

@@ -75,6 +75,8 @@ export const NAME_PREFIXES = [
 export const NOT_A_TARGET = [
   { example: '市政府第48次常务会议', re: /第$/u },
   { example: '前40位 is a rank: only the rank shape reads it', re: /前$/u },
+  // The document's own items counted (分解任务15项, 共计121项): its size, not a target.
+  { example: '在“聚焦深化对外开放,着力打造国家向北开放重要桥头堡”方面(分解任务15项)', re: /(?:分解任务|共计)$/u },
 ];
 
 /** Words that say a sentence describes the future (outside goal and task sections). */
