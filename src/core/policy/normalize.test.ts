@@ -199,6 +199,9 @@ describe('a table of contents (宜昌 2022 十四五 规划)', () => {
     expect(c.lines.map((l) => l.text)).toEqual(['宜昌市科技创新“十四五”规划目录', '一、发展基础', '“十三五”期间，全市科技创新工作快速发展。']);
     expect(parsePolicyText(toc.join('\n')).tasks).toEqual([]);
   });
+  it('a list of projects (重点项目目录) is no table of contents', () => {
+    expect(cleanPolicyText(['2024年重点建设项目目录', '1.光谷科技会展中心二期', '2.长江新区科学城'].join('\n')).lines).toHaveLength(3);
+  });
   it('no contents line: numbered lines are the text’s', () => {
     expect(cleanPolicyText(toc.slice(1).join('\n')).lines).toHaveLength(6);
   });

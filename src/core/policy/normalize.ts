@@ -549,7 +549,8 @@ export function cleanPolicyText(text: string): CleanText {
 }
 
 /** The line that opens a table of contents: "目 录", "宜昌市科技创新“十四五”规划目录". */
-const CONTENTS_LINE = /^[^。；，]{0,40}?目\s*录$/u;
+// (only 目录 alone or after a document's name: a 重点项目目录 lists projects, not the text's headings)
+const CONTENTS_LINE = /^(?:[^。；，]{0,40}?(?:规划|方案|纲要|计划|意见|要点|报告|办法))?目\s*录$/u;
 
 /**
  * A table of contents // 目录: the entries under its line, headings with no text (no

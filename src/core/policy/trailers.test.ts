@@ -70,6 +70,7 @@ describe('unit trailer forms (a row per form)', () => {
   it.each([
     ['（区发改局牵头，区财政局、区交运局、区水务局等部门，区国投公司、各街道办事处配合）', ['区发改局'], ['区财政局', '区交运局', '区水务局', '区国投公司', '各街道办事处']],
     ['（责任单位：市疫情防控指挥部办公室、市卫生健康委等，各县（市、区）政府（管委会））', ['市疫情防控指挥部办公室', '市卫生健康委'], ['各县（市、区）政府']],
+    ['（由区发改局牵头负责，区财政局、区住建局配合）', ['区发改局'], ['区财政局', '区住建局']],
   ])('“…等” and “…等部门” after the named units: %s', (trailer, lead, responsible) => {
     const t = findTrailer(`开展相关工作。${trailer}`)!;
     expect([t.units.leadUnits, t.units.responsibleUnits]).toEqual([lead, responsible]);

@@ -152,9 +152,9 @@ export const TRAILER_FORMS: TrailerForm[] = [
   {
     id: 'lead-and-helpers',
     example: '（区政务服务局牵头，区发改局、区审改办、区级相关部门配合）',
-    find: new RegExp(`${OPEN}([^（）()［\\]【】：:]+?)牵头[，,；;]\\s*([^（）()［\\]【】：:]+?)(?:配合|参与|协助|协办)${CLOSE}`, 'u'),
+    find: new RegExp(`${OPEN}([^（）()［\\]【】：:]+?)牵头(?:负责)?[，,；;]\\s*([^（）()［\\]【】：:]+?)(?:配合|参与|协助|协办)${CLOSE}`, 'u'),
     read: (m) => {
-      const lead = splitUnits(expandUnitPhrases(m[1]!));
+      const lead = splitUnits(expandUnitPhrases(m[1]!.replace(/^由/u, '')));
       const others = splitUnits(expandUnitPhrases(m[2]!)).filter((u) => !lead.includes(u));
       return { leadUnits: lead, responsibleUnits: others.length ? others : lead, leadInferred: false };
     },
