@@ -552,3 +552,10 @@ describe('documents 70–71: a page heading that is no document title; a 政策�
     expect([r.document.title, r.tasks, r.targets]).toEqual(['《〈政府工作报告〉2024年重点工作任务分工方案》政策解读', [], []]);
   });
 });
+
+describe('a progress table’s heading (崇川区 2023 民生实事 推进情况)', () => {
+  it('is the title, and gives the year', () => {
+    const r = parsePolicyText('2023年区政府重点民生实事项目推进情况(1-11月)\n序号 |\n主要任务 |');
+    expect([r.document.title, r.document.planEndYear]).toEqual(['2023年区政府重点民生实事项目推进情况（1-11月）', 2023]);
+  });
+});
