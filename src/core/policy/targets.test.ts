@@ -203,6 +203,8 @@ describe('comparators and units of 纲要 indicators (corpus 38)', () => {
 describe('counts whose verb follows the noun, and shares of a group', () => {
   it.each([
     ['确保40个项目开工、40个项目投产', [['项目开工', 40, '个'], ['项目投产', 40, '个']]],
+    // 崇川区 2023: 提升 (also 改造, 整治) an action right before a count.
+    ['优化提升50条背街后巷交通组织', [['背街后巷交通组织', 50, '条']]],
     ['到2025年底前,全市首批100个嵌入式服务设施建设示范社区全面建成', [['嵌入式服务设施建设示范社区建成', 100, '个']]],
     ['70%以上的规上工业企业建有研发机构', [['规上工业企业建有研发机构', 70, '%']]],
     ['已有5个项目建成投产并开始运营', []],

@@ -56,7 +56,7 @@ const ACTION_RE = TARGET_ACTIONS.join('|');
  * Words that are an action only right before a count ("研发80项关键共性技术") and a noun
  * everywhere else ("研发平台", "研发费用"): never taken off the front of a name.
  */
-export const COUNT_ONLY_ACTIONS = ['研发'];
+export const COUNT_ONLY_ACTIONS = ['研发', '提升', '改造', '整治'];
 const COUNT_ACTION_RE = [...TARGET_ACTIONS, ...COUNT_ONLY_ACTIONS].join('|');
 const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
 
