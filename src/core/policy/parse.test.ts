@@ -559,3 +559,10 @@ describe('a progress table’s heading (崇川区 2023 民生实事 推进情况
     expect([r.document.title, r.document.planEndYear]).toEqual(['2023年区政府重点民生实事项目推进情况（1-11月）', 2023]);
   });
 });
+
+describe('a 通报 (阳东区 2024 民生实事完成情况)', () => {
+  it('its 关于… line is the title; the cited 分工意见’s number is not its own; counts of the projects no targets', () => {
+    const r = parsePolicyText('关于2024年阳东区十件民生实事完成情况的通报\n根据《阳江市阳东区人民政府关于落实2024年市、区〈政府工作报告〉重点工作分工的意见》(东府〔2024〕3号)要求,各责任单位强化工作责任。\n2024年区十件民生实事共25项内容,已全部完成年度任务。');
+    expect([r.document.title, r.document.docNumber, r.tasks, r.targets]).toEqual(['关于2024年阳东区十件民生实事完成情况的通报', undefined, [], []]);
+  });
+});

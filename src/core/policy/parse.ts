@@ -556,7 +556,7 @@ const SOURCE_NOT_PLAN = '(?!提出|确定|明确|部署)';
 /** A draft's mark closing a title (（征求意见稿）): no part of the document's name. */
 const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|草案)[^）)]{0,8}[）)]$/u;
 /** Words a document's title ends with. */
-const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表|解读|摘编|推进情况|落实情况)(?:[（(][^）)]*[）)])?$/u;
+const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表|解读|摘编|推进情况|落实情况|通报)(?:[（(][^）)]*[）)])?$/u;
 /** A page that reads or explains a document (《…分工方案》政策解读): it describes the tasks, it holds none. */
 const DESCRIBES = /解读$/u;
 
