@@ -89,7 +89,7 @@ export type SectionRole = 'goal' | 'review' | 'tasks' | 'other';
 
 export const SECTION_ROLES: { role: Exclude<SectionRole, 'other'>; example: string; re: RegExp }[] = [
   // The past: figures here are results, not targets; items are not tasks.
-  { role: 'review', example: '一、发展基础与面临形势', re: /回顾|总结|发展基础|现实基础|发展概况|发展成就|主要成就|取得的成效|现状|面临形势|办理情况|基本情况|工作进展|完成情况/u },
+  { role: 'review', example: '一、发展基础与面临形势', re: /回顾|总结|发展基础|现实基础|发展背景|发展概况|发展成就|主要成就|决定性成就|取得的成效|现状|面临形势|办理情况|基本情况|工作进展|完成情况/u },
   // Why the document is written: background and significance, no targets and no tasks.
   { role: 'review', example: '一、背景和意义', re: /^(?:背景|重要意义|意义|必要性)|背景和意义|背景与意义|重要意义$/u },
   // Goals and principles: figures are goal targets; numbered items are headings, not tasks.

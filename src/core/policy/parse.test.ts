@@ -566,3 +566,10 @@ describe('a 通报 (阳东区 2024 民生实事完成情况)', () => {
     expect([r.document.title, r.document.docNumber, r.tasks, r.targets]).toEqual(['关于2024年阳东区十件民生实事完成情况的通报', undefined, [], []]);
   });
 });
+
+describe('a review chapter of a 纲要 (新洲区 2021): its 一、 sections are the past too', () => {
+  it('no task, no target under 第一章 发展背景', () => {
+    const r = parsePolicyText(['新洲区国民经济和社会发展第十四个五年规划和2035年远景目标纲要', '第一章 发展背景', '第一节 决胜全面建成小康社会取得决定性成就', '一、全区综合实力跨上新台阶', '“十三五”时期,新洲坚持不懈抓重点、补短板、强弱项。五年累计完成固定资产投资2500亿元,年均增长9.6%;2020年社会消费品零售总额达到531亿元。'].join('\n'));
+    expect([r.tasks, r.targets]).toEqual([[], []]);
+  });
+});

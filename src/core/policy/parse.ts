@@ -102,7 +102,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     };
     // A sub-section takes its parent's role (（一）推进目标… under 二、重点任务 stays a task section).
     const parentRole = s.parentId ? roles.get(s.parentId) : undefined;
-    roles.set(s.id, s.level >= 2 && parentRole && parentRole !== 'other' ? parentRole : sectionRole(s.title));
+    // Under a review chapter (第一章 发展背景) every section is the past, at any level (一、全区综合实力跨上新台阶).
+    roles.set(s.id, (s.level >= 2 || parentRole === 'review') && parentRole && parentRole !== 'other' ? parentRole : sectionRole(s.title));
     sections.push(s);
     stack.push(s);
     blocks.push({ section: s, lines: h.rest ? [{ line: l.line, text: h.rest }] : [], headingLine: l.line, headingRest: h.rest });
