@@ -66,7 +66,8 @@ export interface TaskTableColumns {
 
 /** Words of a task table's header cells, by what the column holds; a row per column kind. */
 export const TASK_TABLE_COLUMN_WORDS = {
-  task: /任务|事项|工作内容|目标任务|^重点工作$|^工作$/u,
+  // (2022年预期目标 | 责任单位: a year's goals handed to units, 沙坪坝区 2022)
+  task: /任务|事项|工作内容|目标任务|预期目标$|^重点工作$|^工作$/u,
   lead: /^(?:主要责任单位|牵头单位|责任单位|牵头部门|责任部门|主要责任部门)$/u,
   partners: /^(?:协同配合单位|配合单位|协办单位|参与单位|协同单位|配合部门|协同部门|协同责任单位|配合责任单位|责任主体与协同单位)$/u,
   deadline: /^(?:完成期限|完成时限|完成时间|时间节点|时限)$/u,
@@ -199,7 +200,8 @@ export function readCellPerLineTaskTable(
     // The last row cut by the end of the copy: its number, what it has of its task, and its lead
     // cell when the copy ends after it (a name cut mid-word is no unit: 区发…).
     const kept = row.filter((_, k) => keep[k]).map((c) => c.text);
-    const lead = kept[2] && UNIT_ENDINGS.test(kept[2]) ? { lead: [kept[2]] } : {};
+    // (a sentence is no unit, whatever it ends in: “推动…研发机构、中科”)
+    const lead = kept[2] && UNIT_ENDINGS.test(kept[2]) && !/[，。；,]/u.test(kept[2]) && kept[2].length <= 40 ? { lead: [kept[2]] } : {};
     if (row.length <= lastKept) rows.push({ lines: row.map((c) => c.line), text, ...(row.length >= 2 ? { cut: { number: row[0]!.text, task: row[1]!.text, ...lead } } : {}) });
     else rows.push({ lines: row.map((c) => c.line), text });
   }

@@ -573,3 +573,18 @@ describe('a review chapter of a 纲要 (新洲区 2021): its 一、 sections are
     expect([r.tasks, r.targets]).toEqual([[], []]);
   });
 });
+
+describe('a notice with two attachment tables one cell a line (沙坪坝区 2022)', () => {
+  const t1 = ['附件1', '2022年区政府工作报告经济社会发展预期目标任务分解表', '序号', '2022年预期目标', '责任单位', '1', '地区生产总值增长5.5%左右', '区发展改革委', '2', '固定资产投资增长6%左右', '区发展改革委'];
+  const t2 = ['附件2', '2022年区政府工作报告重点工作任务分解表', '序号', '工作任务', '牵头单位', '配合单位', '1', '联动共建科学城', '推动量子通信器件国家重点实验室落地,引进机数科技等8家独立法人研发机构、中科'];
+  it('a year’s goals handed to units are tasks; the second table’s cut row has no unit made of a sentence; every task its own key', () => {
+    const r = parsePolicyText(['重庆市沙坪坝区人民政府办公室关于印发2022年区政府工作报告目标任务的通知', ...t1, ...t2].join('\n\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['1', '地区生产总值增长5.5%左右', ['区发展改革委']],
+      ['2', '固定资产投资增长6%左右', ['区发展改革委']],
+      ['1', '联动共建科学城', []],
+    ]);
+    expect(new Set(r.tasks.map((t) => t.key)).size).toBe(3);
+    expect(r.targets.map((t) => [t.value, t.year, t.scope])).toEqual([[5.5, 2022, '全区'], [6, 2022, '全区']]);
+  });
+});

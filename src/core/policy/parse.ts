@@ -124,7 +124,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     // ★ / ☆ before a task marks a key task (重点任务): no part of its title or text.
     const title = rawTitle.replace(KEY_TASK_MARK, '');
     const body = rawBody.replace(KEY_TASK_MARK, '');
-    const key = `${keyPrefix}-${keyNumber(number)}`;
+    // A second table numbered from 1 again (附件1, 附件2): the same number, a key of its own.
+    let key = `${keyPrefix}-${keyNumber(number)}`;
+    for (let k = 2; tasks.some((t) => t.key === key); k++) key = `${keyPrefix}-${keyNumber(number)}-${k}`;
     const units = found?.units ?? { leadUnits: [], responsibleUnits: [], leadInferred: false };
     // One character (区, 市: a name cut off where the copy ends) names no unit.
     const named = (list: string[]) => list.filter((u) => u.length >= 2);
