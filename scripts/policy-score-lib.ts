@@ -132,8 +132,9 @@ function emptyScores(): Scores {
   return Object.fromEntries(MEASURES.map((m) => [m, { tp: 0, pred: 0, gold: 0 }])) as unknown as Scores;
 }
 
+/** Unit names compared after the same punctuation normalising as titles (各县(市、区)政府 = 各县（市、区）政府). */
 function units(list: string[]): string[] {
-  return [...new Set(list.map((u) => canonicalUnit(u)))];
+  return [...new Set(list.map((u) => canonicalUnit(normalizeLine(u))))];
 }
 
 /** Score one document's text against its gold file. */

@@ -89,11 +89,13 @@ export type SectionRole = 'goal' | 'review' | 'tasks' | 'other';
 
 export const SECTION_ROLES: { role: Exclude<SectionRole, 'other'>; example: string; re: RegExp }[] = [
   // The past: figures here are results, not targets; items are not tasks.
-  { role: 'review', example: '一、发展基础与面临形势', re: /回顾|总结|发展基础|现实基础|发展概况|发展成就|主要成就|取得的成效|现状|面临形势|办理情况|基本情况|工作进展|完成情况/u },
+  { role: 'review', example: '一、发展基础与面临形势', re: /回顾|总结|发展基础|现实基础|发展背景|发展概况|发展成就|主要成就|决定性成就|取得的成效|现状|面临形势|办理情况|基本情况|工作进展|完成情况/u },
   // Why the document is written: background and significance, no targets and no tasks.
   { role: 'review', example: '一、背景和意义', re: /^(?:背景|重要意义|意义|必要性)|背景和意义|背景与意义|重要意义$/u },
   // Goals and principles: figures are goal targets; numbered items are headings, not tasks.
   { role: 'goal', example: '一、总体要求', re: /总体要求|总体目标|总体思路|指导思想|基本原则|目标|发展思路|工作思路|建设思路/u },
+  // A 纲要's indicators handed out to units (一、主要指标分工 / （一）约束性指标): goals, their figures bare.
+  { role: 'goal', example: '（一）约束性指标', re: /主要指标|约束性指标|预期性指标|指标分工/u },
   { role: 'tasks', example: '二、重点任务', re: /任务|行动|举措|措施|工程|重点|工作要点|主要内容|专项|计划/u },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPolicyText, readColumnsHeader, readFlatRow, readTaskRow, readTaskTableHeader } from './normalize';
+import { cleanPolicyText, readCellPerLineTaskTable, readColumnsHeader, readFlatRow, readTaskRow, readTaskTableHeader } from './normalize';
 import { parsePolicyText } from './parse';
 
 describe('indicator-table headers (a row per layout)', () => {
@@ -190,3 +190,40 @@ describe('the web page a text was copied from (黄石市下陆区 2023 分解, c
     for (const t of parsed.tasks) expect([...t.leadUnits, ...t.responsibleUnits].join('、')).not.toMatch(/网站标识码|下陆区人民政府办公室/u);
   });
 });
+
+describe('a table of contents (宜昌 2022 十四五 规划)', () => {
+  const toc = ['宜昌市科技创新“十四五”规划目录', '一、发展基础', '(一)主要成效', '三、重点任务', '(一)提升创新能力,增强科技创新供给', '1.加强布局战略科技力量', '2.加快建设宜昌科教城'];
+  it('its entries are taken out (not headings, not tasks); the line naming it stays', () => {
+    const c = cleanPolicyText([...toc, '一、发展基础', '“十三五”期间，全市科技创新工作快速发展。'].join('\n'));
+    expect(c.removed.filter((r) => r.what === '目录').map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(c.lines.map((l) => l.text)).toEqual(['宜昌市科技创新“十四五”规划目录', '一、发展基础', '“十三五”期间，全市科技创新工作快速发展。']);
+    expect(parsePolicyText(toc.join('\n')).tasks).toEqual([]);
+  });
+  it('a list of projects (重点项目目录) is no table of contents', () => {
+    expect(cleanPolicyText(['2024年重点建设项目目录', '1.光谷科技会展中心二期', '2.长江新区科学城'].join('\n')).lines).toHaveLength(3);
+  });
+  it('no contents line: numbered lines are the text’s', () => {
+    expect(cleanPolicyText(toc.slice(1).join('\n')).lines).toHaveLength(6);
+  });
+});
+
+describe('a task table whose header names the task twice, its rows one cell shorter (崇川区 2023 民生实事)', () => {
+  const head = ['序号 |', '主要任务 |', '全年目标任务 |', '分管 领导 |', '牵头 单位 |', '责任主体与协同单位 |', '1-10月推进情况 |', '1-11月推进情况 |', '是否达序 |', '说明 |'];
+  const rows = ['24 |', '优化提升50条背街后巷交通组织。 |', '徐国江 |', '城管局 |', '市政局、相关街道 |', '已进场施工,完成30%。 |', '已进场施工,完成60%。 |', '是 |', '||', '25 |', '新增四分类“三定一督”达标小区210个。 |', '徐国江 |', '城管局 |', '市政局、环卫处、崇川经济开发区、各街道 |', '已进场施工。 |', '在46个小区,建成38个厢房,70个分类亭。 |', '否 |', '项目于9月28才签订合同。 |', '|', '26 |', '新建建筑垃圾中转站8个、建筑垃圾分类池20个。 |', '徐国江 |', '城管局 |', '崇川经济开发区、相关街道 |', '已建成建筑垃圾中转站3个。 |', '已建成建筑垃圾中转站7个。 |', '是 |'];
+  it('one task column; person, progress and status columns left out; the last row, cut after its units, complete', () => {
+    const t = readCellPerLineTaskTable([...head, ...rows], 0)!;
+    expect(t.rows.map((r) => [r.text, r.cut])).toEqual([
+      ['24 优化提升50条背街后巷交通组织。 城管局 市政局、相关街道', undefined],
+      ['25 新增四分类“三定一督”达标小区210个。 城管局 市政局、环卫处、崇川经济开发区、各街道', undefined],
+      ['26 新建建筑垃圾中转站8个、建筑垃圾分类池20个。 城管局 崇川经济开发区、相关街道', undefined],
+    ]);
+    const r = parsePolicyText(['2023年区政府重点民生实事项目推进情况(1-11月)', ...head, ...rows].join('\n'));
+    expect(r.tasks.map((x) => [x.number, x.leadUnits, x.responsibleUnits])).toEqual([
+      ['24', ['城管局'], ['市政局', '相关街道']],
+      ['25', ['城管局'], ['市政局', '环卫处', '崇川经济开发区', '各街道']],
+      ['26', ['城管局'], ['崇川经济开发区', '相关街道']],
+    ]);
+    expect(r.targets.map((x) => x.value)).toEqual([50, 210, 8, 20]);
+  });
+});
+

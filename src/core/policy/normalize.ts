@@ -68,9 +68,10 @@ export interface TaskTableColumns {
 
 /** Words of a task table's header cells, by what the column holds; a row per column kind. */
 export const TASK_TABLE_COLUMN_WORDS = {
-  task: /任务|事项|工作内容|目标任务|^重点工作$|^工作$/u,
+  // (2022年预期目标 | 责任单位: a year's goals handed to units, 沙坪坝区 2022)
+  task: /任务|事项|工作内容|目标任务|预期目标$|^重点工作$|^工作$/u,
   lead: /^(?:主要责任单位|牵头单位|责任单位|牵头部门|责任部门|主要责任部门)$/u,
-  partners: /^(?:协同配合单位|配合单位|协办单位|参与单位|协同单位|配合部门)$/u,
+  partners: /^(?:协同配合单位|配合单位|协办单位|参与单位|协同单位|配合部门|协同部门|协同责任单位|配合责任单位|责任主体与协同单位)$/u,
   deadline: /^(?:完成期限|完成时限|完成时间|时间节点|时限)$/u,
 };
 /** Columns naming a person (责任领导 叶林), not a unit: left out of a task table's rows. */
@@ -167,9 +168,17 @@ export function readCellPerLineTaskTable(
   const sections: { line: number; text: string }[] = [];
   const width = cells.filter((c) => !SECTION_ROW.test(c.text)).findIndex((c) => /^\d{1,3}$/u.test(c.text));
   if (width < 3 || cells[0]!.text !== '序号' || cells.slice(0, width).some((c) => SECTION_ROW.test(c.text))) return undefined;
-  const header = cells.slice(0, width).map((c) => c.text);
   const W = TASK_TABLE_COLUMN_WORDS;
+  let header = cells.slice(0, width).map((c) => c.text);
+  // Rows one cell shorter than the header, the header naming the task twice (主要任务 | 全年目标任务,
+  // a group heading over its column): one task column (崇川区 2023 民生实事 推进情况).
+  const first = Number(cells[width]?.text);
+  const nextRow = cells.findIndex((c, k) => k > width && c.text === String(first + 1));
+  const rowWidth = nextRow - width === width - 1 && W.task.test(header[1] ?? '') && W.task.test(header[2] ?? '') ? width - 1 : width;
+  if (rowWidth < width) header = [header[0]!, header[1]!, ...header.slice(3)];
   const keep = header.map((h, k) => k === 0 || (!PERSON_COLUMN.test(h) && [W.task, W.lead, W.partners, W.deadline].some((re) => re.test(h))));
+  // The last kept column: a row cut after it has every field (only what follows it is missing).
+  const lastKept = keep.lastIndexOf(true);
   const cols = readTaskTableHeader(header.filter((_, k) => keep[k]).join(' '));
   if (!cols) return undefined;
   const rows: { lines: number[]; text: string; cut?: { number: string; task: string; lead?: string[] } }[] = [];
@@ -178,7 +187,7 @@ export function readCellPerLineTaskTable(
       sections.push(cells[r++]!);
       continue;
     }
-    let row = cells.slice(r, r + width);
+    let row = cells.slice(r, r + rowWidth);
     if (!/^\d{1,3}$/u.test(row[0]!.text)) {
       if (!bare) return undefined;
       end = row[0]!.line - 1;
@@ -197,8 +206,9 @@ export function readCellPerLineTaskTable(
     // The last row cut by the end of the copy: its number, what it has of its task, and its lead
     // cell when the copy ends after it (a name cut mid-word is no unit: 区发…).
     const kept = row.filter((_, k) => keep[k]).map((c) => c.text);
-    const lead = kept[2] && UNIT_ENDINGS.test(kept[2]) ? { lead: [kept[2]] } : {};
-    if (row.length < width) rows.push({ lines: row.map((c) => c.line), text, ...(row.length >= 2 ? { cut: { number: row[0]!.text, task: row[1]!.text, ...lead } } : {}) });
+    // (a sentence is no unit, whatever it ends in: “推动…研发机构、中科”)
+    const lead = kept[2] && UNIT_ENDINGS.test(kept[2]) && !/[，。；,]/u.test(kept[2]) && kept[2].length <= 40 ? { lead: [kept[2]] } : {};
+    if (row.length <= lastKept) rows.push({ lines: row.map((c) => c.line), text, ...(row.length >= 2 ? { cut: { number: row[0]!.text, task: row[1]!.text, ...lead } } : {}) });
     else rows.push({ lines: row.map((c) => c.line), text });
   }
   return { cols, headerLines: cells.slice(0, width).map((c) => c.line), separatorLines, sections, rows, end };
@@ -549,5 +559,30 @@ export function cleanPolicyText(text: string): CleanText {
     if (t) lines.push({ line: n, text: t });
   }
   closeTaskRow();
-  return { lines, tableRows, taskRows, pipeRows, removed };
+  for (const line of tableOfContents(lines)) removed.push({ line, what: '目录' });
+  const contents = new Set(removed.filter((r) => r.what === '目录').map((r) => r.line));
+  return { lines: lines.filter((l) => !contents.has(l.line)), tableRows, taskRows, pipeRows, removed };
+}
+
+/** The line that opens a table of contents: "目 录", "宜昌市科技创新“十四五”规划目录". */
+// (only 目录 alone or after a document's name: a 重点项目目录 lists projects, not the text's headings)
+const CONTENTS_LINE = /^(?:[^。；，]{0,40}?(?:规划|方案|纲要|计划|意见|要点|报告|办法))?目\s*录$/u;
+
+/**
+ * A table of contents // 目录: the entries under its line, headings with no text (no
+ * sentence, short), up to the first line that is text or repeats the first entry (the body
+ * starting). Its 1. / （一） entries are the plan's headings, not tasks (宜昌 2022).
+ */
+export function tableOfContents(lines: CleanLine[]): number[] {
+  const at = lines.findIndex((l) => CONTENTS_LINE.test(l.text));
+  if (at < 0) return [];
+  // The contents line itself stays a line of the text (it names the plan the copy holds).
+  const out: number[] = [];
+  const first = lines[at + 1]?.text;
+  for (let i = at + 1; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (/[。；;]/u.test(t) || t.length > 45 || (i > at + 1 && t === first)) break;
+    out.push(lines[i]!.line);
+  }
+  return out;
 }

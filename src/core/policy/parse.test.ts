@@ -352,7 +352,8 @@ describe('goal items of a 责任分解方案 with their units’ trailer on thei
     ],
     [
       'the lead unit alone',
-      ['1.地区生产总值增长8%以上。(牵头单位:区发改局)', '2.固定资产投资增长16%以上。'],
+      // (not the copy's last line: the last item after assigned ones is one whose units the copy cut)
+      ['1.地区生产总值增长8%以上。(牵头单位:区发改局)', '2.固定资产投资增长16%以上。', '二、重点工作'],
       [['1', '地区生产总值增长8%以上', ['区发改局']]],
       [['goal', 16], ['task', 8]],
     ],
@@ -412,5 +413,178 @@ describe('a document’s short title (printed in every report: never cut with �
     const s = short(title);
     expect(s).toBe(want);
     expect(s).not.toContain('…');
+  });
+});
+
+// Lines cut from documents 55–61 of the corpus (seventh probe).
+describe('blocks of 牵头负责领导 / 牵头责任单位 / 协同责任单位 under the year’s goals (滁州 2020)', () => {
+  const head = ['滁州市人民政府关于2020年市政府重点工作及责任分解的通知', '一、确保完成全年主要预期目标'];
+  it('each goal item with its block is a task; the last, cut after its leader, too', () => {
+    const r = parsePolicyText(
+      [
+        ...head,
+        '1. 地区生产总值增长8%以上。',
+        '牵头负责领导:金力。',
+        '牵头责任单位:市发展改革委。',
+        '协同责任单位:市经信局、市商务局、中新苏滁高新区管委会等,各县、市、区政府。',
+        '4. 社会消费品零售总额增长10.5%以上。',
+        '牵头负责领导:姚志。',
+        '牵头责任',
+      ].join('\n'),
+    );
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.responsibleUnits, t.text.includes('金力')])).toEqual([
+      ['1', '地区生产总值增长8%以上', ['市发展改革委'], ['市经信局', '市商务局', '中新苏滁高新区管委会', '各县、市、区政府'], false],
+      ['4', '社会消费品零售总额增长10.5%以上', [], [], false],
+    ]);
+  });
+});
+
+
+describe('titles and 文号 of documents 55–61', () => {
+  it.each([
+    // 许昌 2020: spaces and square brackets around the year; a pasted page header with another 文号 further down.
+    ['许政 [2020] 20号\n各县(市、区)人民政府:\n现将《政府工作报告》提出的2020年重点工作任务予以分解。对有明确时间节点的重许昌市人民政府文件许政〔2020〕21号大工作实行专项督查。', '许政〔2020〕20号', ''],
+    // 滁州 2020: the site's column label in 【】 before the notice's title.
+    ['【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n各县、市、区人民政府:', undefined, '滁州市人民政府关于2020年市政府重点工作及责任分解的通知'],
+    // 襄阳 2024: a draft's mark closes the title.
+    ['关于襄阳加快打造汉江流域先进制造业基地的实施意见(征求意见稿)\n为贯彻落实市委工作要求,制定本实施意见。', undefined, '关于襄阳加快打造汉江流域先进制造业基地的实施意见'],
+  ])('%s', (text, docNumber, title) => {
+    const d = parsePolicyText(text).document;
+    expect([d.docNumber, d.title]).toEqual([docNumber, title]);
+  });
+
+  it('a 政策问答 heading keeps its 【】 (the question as written)', () => {
+    expect(parsePolicyText('【科技局】双倍增行动计划的工作目标是什么?\n【科技局】答:').document.title).toBe('【科技局】双倍增行动计划的工作目标是什么?');
+  });
+
+  it('现将《X》印发 issues X; 现将《X》提出的… hands out X’s tasks (X is not the title)', () => {
+    expect(parsePolicyText('各区人民政府:\n现将《2020年重点工作任务分解方案》印发给你们。').document.title).toBe('2020年重点工作任务分解方案');
+    expect(parsePolicyText('各区人民政府:\n现将《政府工作报告》确定的重点工作任务予以分解。').document.title).toBe('');
+  });
+
+  it('the year of a one-year 责任分解 named only inside the notice’s title', () => {
+    const r = parsePolicyText('【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n一、确保完成全年主要预期目标\n1. 地区生产总值增长8%以上。\n牵头责任单位:市发展改革委。');
+    expect(r.targets.map((t) => [t.value, t.year, t.scope])).toEqual([[8, 2020, '全市']]);
+  });
+});
+
+describe('a 纲要 任务分工方案’s indicators handed out to units (武汉经开区 2022, 武汉市 2022)', () => {
+  const head = ['武汉经开区国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案', '一、主要指标分工', '(一)约束性指标'];
+  it('each indicator with its units is a task; its bare figure a target; the copy’s last item, cut, a task too', () => {
+    const r = parsePolicyText([...head, '1.劳动年龄人口平均受教育年限12.5年。(责任单位:区教育局、工委组织部)', '2.森林覆盖率完成市下达目标。(责任单位:区住建局)', '3.能源综合生产能力达到'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['1', '劳动年龄人口平均受教育年限12.5年', ['区教育局', '工委组织部']],
+      ['2', '森林覆盖率完成市下达目标', ['区住建局']],
+      ['3', '能源综合生产能力达到', []],
+    ]);
+    expect(r.targets.map((t) => [t.name, t.value, t.unit, t.year, t.kind])).toEqual([['劳动年龄人口平均受教育年限', 12.5, '年', 2025, 'task']]);
+  });
+  it('the last item of goals no unit was assigned to stays a goal', () => {
+    const r = parsePolicyText([...head, '1.劳动年龄人口平均受教育年限12.5年。', '2.森林覆盖率完成市下达目标。'].join('\n'));
+    expect(r.tasks).toEqual([]);
+  });
+});
+
+describe('(1)…(4) measures under a “1.” item, the units on a line of their own after them (运城 2017)', () => {
+  const head = ['运城市突发事件应急体系建设“十三五”规划责任分解', '(一)“一案三制”建设', '1.完善应急预案体系'];
+  const measures = ['(1)加强应急预案管理,规范应急预案编制、审批、发布、备案、修订和评估工作。', '(2)推进政府及其部门应急预案“精编化”,及时修订完善现有应急预案。', '(3)加强应急预案演练,完善演练管理制度。'];
+  it('the “1.” items are the tasks, the units line closing each', () => {
+    const r = parsePolicyText([...head, ...measures, '(责任单位:市直各有关单位、各县(市、区)人民政府、各开发区管委会)', '2.健全应急管理体制和运行机制', '(1)深入推进市、县、乡三级政府应急管理办事机构建设,强'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['1', '完善应急预案体系', ['市直各有关单位', '各县（市、区）人民政府', '各开发区管委会']],
+      ['2', '健全应急管理体制和运行机制', []],
+    ]);
+  });
+  it('measures with units of their own stay the tasks', () => {
+    const own = measures.map((m) => m.replace(/。$/u, '。(责任单位:市应急局)'));
+    const r = parsePolicyText([...head, ...own, '2.健全应急管理体制和运行机制'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.leadUnits])).toEqual([['1', ['市应急局']], ['2', ['市应急局']], ['3', ['市应急局']]]);
+  });
+});
+
+describe('titles of documents 62–69', () => {
+  it.each([
+    // 成都 2024: the notice's title, then the plan's own preamble (特制定本方案) without its heading.
+    ['four issuers’ notice, the plan’s body in the copy', ['成都市发展和改革委员会 中共成都市委社会工作部 关于印发成都市城市社区嵌入式服务设施建设工程实施方案的通知', '各区(市)县政府:', '经市领导同意,现将《成都市城市社区嵌入式服务设施建设工程实施方案》印发给你们。', '为推动全市城市社区嵌入式服务设施建设,结合我市实际,特制定本方案。', '一、主要目标'], '成都市城市社区嵌入式服务设施建设工程实施方案'],
+    // 北京 2016: the notice quoted in 《》 on a legal site, the work points after the notice's date.
+    ['a quoted notice, numbered sections after the date line', ['京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》', '《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们。', '北京市人民政府办公厅', '2016年5月28日', '一、围绕深化改革推进公开'], '北京市2016年政务公开工作要点'],
+    // A notice alone (武昌区 2025): its instructions come before any date; the notice is the document.
+    ['the notice alone', ['区人民政府办公室关于印发2025年目标任务责任分解方案的通知', '《2025年目标任务责任分解方案》已经区人民政府同意,现印发给你们。', '一、强化统筹规划,科学制定实施方案'], '区人民政府办公室关于印发2025年目标任务责任分解方案的通知'],
+    // 山西 2017: the notice nests 〈〉 in 《》; the plan's heading as written keeps 《》.
+    ['the heading as written', ['《山西省贯彻落实〈促进中部地区崛起“十三五”规划〉工作方案》已经省人民政府同意,现印发给你们。', '山西省人民政府办公厅', '山西省贯彻落实《促进中部地区崛起“十三五”规划》工作方案', '一、总体要求'], '山西省贯彻落实《促进中部地区崛起“十三五”规划》工作方案'],
+    // 武昌区 2025: a pipe metadata line before the notice's title is no part of it.
+    ['a metadata line before the title', ['主题分类: | 其他 |', '区人民政府办公室关于印发2025年目标任务责任分解方案的通知', '各街道办事处:'], '区人民政府办公室关于印发2025年目标任务责任分解方案的通知'],
+    // 济宁 2021: the site's column before 丨.
+    ['a column name before 丨', ['政务服务丨济宁市人民政府关于持续深化“市县同权”改革的实施意见', '- 发布日期:2021-07-19', '- 浏览次数:', '济宁市人民政府', '关于持续深化“市县同权”改革的实施意见', '济政字〔2021〕30号'], '济宁市人民政府关于持续深化“市县同权”改革的实施意见'],
+  ])('%s', (_, lines, title) => {
+    expect(parsePolicyText(lines.join('\n')).document.title).toBe(title);
+  });
+});
+
+describe('the copy’s last line, the next task number with its text cut (下陆 2020)', () => {
+  const items = ['(一)坚持常态化疫情防控', '1、切实提高政治站位,慎终如始精准抓好疫情防控工作。[牵头单位:区卫健局;责任单位:各街办(新区)]', '2、以爱国卫生运动为抓手,切实巩固疫情防控成果。[牵头单位:区卫健局、区创文办]', '(二)全面恢复经济社会秩序'];
+  it('is a task, not a heading', () => {
+    const r = parsePolicyText([...items, '3、积极争取政策'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['1', '切实提高政治站位，慎终如始精准抓好疫情防控工作', ['区卫健局']],
+      ['2', '以爱国卫生运动为抓手，切实巩固疫情防控成果', ['区卫健局', '区创文办']],
+      ['3', '积极争取政策', []],
+    ]);
+  });
+  it('a short numbered line with text after it stays a heading', () => {
+    const r = parsePolicyText([...items, '3、积极争取政策', '(三)做好六稳工作'].join('\n'));
+    expect(r.tasks.map((t) => t.number)).toEqual(['1', '2']);
+  });
+});
+
+describe('documents 70–71: a page heading that is no document title; a 政策解读', () => {
+  it('a compilation’s heading (…摘编(2)) is the title; its targets are the county’s (大厂县 2018)', () => {
+    const r = parsePolicyText('大厂县 民营经济发展政策措施摘编(2)\n千方百计做大做强县域创新主体。到2020年,全县高新技术企业突破25家;科技小巨人企业突破23家;全县财政科技支出占地方财政支出比重达到1.6%以上。\n发布时间:2018-09-08 来源:廊坊市民营经济领导小组办公室');
+    expect(r.document.title).toBe('大厂县民营经济发展政策措施摘编（2）');
+    expect(r.targets.map((t) => [t.name, t.value, t.year, t.scope])).toEqual([
+      ['高新技术企业', 25, 2020, '全县'],
+      ['科技小巨人企业', 23, 2020, '全县'],
+      ['财政科技支出占地方财政支出比重', 1.6, 2020, '全县'],
+    ]);
+  });
+  it('a 政策解读 describes a plan: its numbered items are no tasks, its counts of the plan’s items no targets (二连浩特 2024)', () => {
+    const r = parsePolicyText(['《〈政府工作报告〉2024年重点工作任务分工方案》政策解读', '发布日期:2024-04-02 15:35', '二、主要内容和要求', '(一)主要内容。《分工方案》将《政府工作报告》分解为五个方面79项重点工作任务。', '1.在“聚焦深化对外开放,着力打造国家向北开放重要桥头堡”方面(分解任务15项)。', '2.在“聚焦增强发展优势,着力做实项目投资做优营商环境”方面(分解任务9项)。', '(二)工作要求。', '1.提高政治站位,强化责任落实。各责任单位要切实加强组织领导。'].join('\n'));
+    expect([r.document.title, r.tasks, r.targets]).toEqual(['《〈政府工作报告〉2024年重点工作任务分工方案》政策解读', [], []]);
+  });
+});
+
+describe('a progress table’s heading (崇川区 2023 民生实事 推进情况)', () => {
+  it('is the title, and gives the year', () => {
+    const r = parsePolicyText('2023年区政府重点民生实事项目推进情况(1-11月)\n序号 |\n主要任务 |');
+    expect([r.document.title, r.document.planEndYear]).toEqual(['2023年区政府重点民生实事项目推进情况（1-11月）', 2023]);
+  });
+});
+
+describe('a 通报 (阳东区 2024 民生实事完成情况)', () => {
+  it('its 关于… line is the title; the cited 分工意见’s number is not its own; counts of the projects no targets', () => {
+    const r = parsePolicyText('关于2024年阳东区十件民生实事完成情况的通报\n根据《阳江市阳东区人民政府关于落实2024年市、区〈政府工作报告〉重点工作分工的意见》(东府〔2024〕3号)要求,各责任单位强化工作责任。\n2024年区十件民生实事共25项内容,已全部完成年度任务。');
+    expect([r.document.title, r.document.docNumber, r.tasks, r.targets]).toEqual(['关于2024年阳东区十件民生实事完成情况的通报', undefined, [], []]);
+  });
+});
+
+describe('a review chapter of a 纲要 (新洲区 2021): its 一、 sections are the past too', () => {
+  it('no task, no target under 第一章 发展背景', () => {
+    const r = parsePolicyText(['新洲区国民经济和社会发展第十四个五年规划和2035年远景目标纲要', '第一章 发展背景', '第一节 决胜全面建成小康社会取得决定性成就', '一、全区综合实力跨上新台阶', '“十三五”时期,新洲坚持不懈抓重点、补短板、强弱项。五年累计完成固定资产投资2500亿元,年均增长9.6%;2020年社会消费品零售总额达到531亿元。'].join('\n'));
+    expect([r.tasks, r.targets]).toEqual([[], []]);
+  });
+});
+
+describe('a notice with two attachment tables one cell a line (沙坪坝区 2022)', () => {
+  const t1 = ['附件1', '2022年区政府工作报告经济社会发展预期目标任务分解表', '序号', '2022年预期目标', '责任单位', '1', '地区生产总值增长5.5%左右', '区发展改革委', '2', '固定资产投资增长6%左右', '区发展改革委'];
+  const t2 = ['附件2', '2022年区政府工作报告重点工作任务分解表', '序号', '工作任务', '牵头单位', '配合单位', '1', '联动共建科学城', '推动量子通信器件国家重点实验室落地,引进机数科技等8家独立法人研发机构、中科'];
+  it('a year’s goals handed to units are tasks; the second table’s cut row has no unit made of a sentence; every task its own key', () => {
+    const r = parsePolicyText(['重庆市沙坪坝区人民政府办公室关于印发2022年区政府工作报告目标任务的通知', ...t1, ...t2].join('\n\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['1', '地区生产总值增长5.5%左右', ['区发展改革委']],
+      ['2', '固定资产投资增长6%左右', ['区发展改革委']],
+      ['1', '联动共建科学城', []],
+    ]);
+    expect(new Set(r.tasks.map((t) => t.key)).size).toBe(3);
+    expect(r.targets.map((t) => [t.value, t.year, t.scope])).toEqual([[5.5, 2022, '全区'], [6, 2022, '全区']]);
   });
 });

@@ -85,7 +85,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const style = chooseNumbering(lines);
   const width = typicalWidth(lines);
   for (const [i, l] of lines.entries()) {
-    const h = style && isTaskLine(style, l.text, lines[i + 1]?.text) ? undefined : readHeading(l.text, l.text.length >= width - 2);
+    // The copy's last line numbered like the tasks before it is one, cut ("3、积极争取政策"), not a heading.
+    const cutItem = style && i === lines.length - 1 && i > 0 && style.re.test(l.text) && lines.slice(0, i).some((p, k) => isTaskLine(style, p.text, lines[k + 1]?.text));
+    const h = style && (isTaskLine(style, l.text, lines[i + 1]?.text) || cutItem) ? undefined : readHeading(l.text, l.text.length >= width - 2);
     if (!h) {
       blocks[blocks.length - 1]!.lines.push(l);
       continue;
@@ -103,7 +105,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     };
     // A sub-section takes its parent's role (（一）推进目标… under 二、重点任务 stays a task section).
     const parentRole = s.parentId ? roles.get(s.parentId) : undefined;
-    roles.set(s.id, s.level >= 2 && parentRole && parentRole !== 'other' ? parentRole : sectionRole(s.title));
+    // Under a review chapter (第一章 发展背景) every section is the past, at any level (一、全区综合实力跨上新台阶).
+    roles.set(s.id, (s.level >= 2 || parentRole === 'review') && parentRole && parentRole !== 'other' ? parentRole : sectionRole(s.title));
     sections.push(s);
     stack.push(s);
     blocks.push({ section: s, lines: h.rest ? [{ line: l.line, text: h.rest }] : [], headingLine: l.line, headingRest: h.rest });
@@ -117,12 +120,16 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   const taskSourceLines: number[] = [];
   /** Lines of goal items that became tasks (assigned to units): their targets are the tasks', not goals. */
   const goalTaskLines: number[] = [];
+  /** Tasks that are goal items assigned to units: their figures are read bare, as a goal's (受教育年限12.5年). */
+  const goalTaskKeys = new Set<string>();
   const trailerState: TrailerState = {};
   const makeTask = (number: string, section: Section | undefined, rawTitle: string, rawBody: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
     // ★ / ☆ before a task marks a key task (重点任务): no part of its title or text.
     const title = rawTitle.replace(KEY_TASK_MARK, '');
     const body = rawBody.replace(KEY_TASK_MARK, '');
-    const key = `${keyPrefix}-${keyNumber(number)}`;
+    // A second table numbered from 1 again (附件1, 附件2): the same number, a key of its own.
+    let key = `${keyPrefix}-${keyNumber(number)}`;
+    for (let k = 2; tasks.some((t) => t.key === key); k++) key = `${keyPrefix}-${keyNumber(number)}-${k}`;
     const units = found?.units ?? { leadUnits: [], responsibleUnits: [], leadInferred: false };
     // One character (区, 市: a name cut off where the copy ends) names no unit.
     const named = (list: string[]) => list.filter((u) => u.length >= 2);
@@ -176,7 +183,11 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     return (stop > 0 ? first.slice(0, stop) : first.split('\n')[0]!).trim();
   };
 
-  if (style) {
+  // A reading of a document (…政策解读) describes it: its numbered items are no tasks of the ledger.
+  const describes = DESCRIBES.test(meta.title ?? '');
+  if (describes) {
+    // no tasks
+  } else if (style) {
     // Numbered tasks; numbering may restart in every section (then the number carries the section: （二）3).
     let expected = 1;
     const found: { number: number; section?: Section; line: number; parts: CleanLine[]; labels: CleanLine[] }[] = [];
@@ -191,19 +202,26 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
         for (let k = i + 1; k < b.lines.length; k++) {
           const t = b.lines[k]!.text;
           if (style.re.test(t) && isTaskLine(style, t, b.lines[k + 1]?.text)) break;
-          if (UNIT_LINE.test(t)) return true;
+          // Its unit line, or the person line of its block (牵头负责领导：姚志。) when the copy ends before the units.
+          if (UNIT_LINE.test(t) || INFO_LINE.test(t)) return true;
           own.push(t);
         }
         return findTrailer(own.join(''), {}) !== undefined;
       };
       let current: (typeof found)[number] | undefined;
+      let prevGoalTask = false;
       for (const [i, l] of b.lines.entries()) {
         const m = style.re.exec(l.text);
-        const n = m && isTaskLine(style, l.text, b.lines[i + 1]?.text) ? numberValue(m[1]!) : undefined;
+        // The copy's last line, the next number after tasks: a task whose text the copy cut ("3、积极争取政策").
+        const cutLast = !!m && found.length > 0 && l.line === lines[lines.length - 1]!.line && numberValue(m[1]!) === expected;
+        const n = m && (isTaskLine(style, l.text, b.lines[i + 1]?.text) || cutLast) ? numberValue(m[1]!) : undefined;
         const starts = n !== undefined && (n === expected || n === 1 || (n > expected && n <= expected + 3));
         if (starts) {
           if (n! > expected && n !== 1) issues.push({ line: l.line, message: `任务编号跳号：应为第${expected}项，这里是第${n}项。请检查是否漏掉了任务或编号写错。` });
-          const goalTask = skip && roleOf(b) === 'goal' && assigned(i);
+          // The copy's last item after items assigned to units: its own units cut by the end of the copy.
+          const lastOfCopy = b === blocks[blocks.length - 1] && !b.lines.slice(i + 1).some((x, k) => style.re.test(x.text) && isTaskLine(style, x.text, b.lines[i + 2 + k]?.text));
+          const goalTask: boolean = skip && roleOf(b) === 'goal' && (assigned(i) || (lastOfCopy && prevGoalTask));
+          prevGoalTask = goalTask;
           current = !skip || goalTask ? { number: n!, section: b.section, line: l.line, parts: [{ line: l.line, text: m![2]! }], labels: [] } : undefined;
           if (goalTask) goalTaskItems.add(current!);
           if (current) found.push(current);
@@ -225,6 +243,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       const first = f.parts[0]!.text;
       const titleLine = f.parts.length > 1 && TITLE_LINE.test(first) && first.length < width - 2;
       makeTask(number, f.section, titleLine ? first.replace(/。$/u, '') : titleOf(text), text, trailer, f.line, { deadlineText });
+      if (goalTaskItems.has(f)) goalTaskKeys.add(tasks[tasks.length - 1]!.key);
     }
   } else {
     // Paragraphs ending with their units become tasks.
@@ -285,7 +304,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // No numbered task and no units: numbered items written as a title and a paragraph are the tasks
   // (TITLED_ITEM_LEVELS): （一）标题。正文… on one line, or the title on its own line and the
   // paragraph below; items with lower-level items under them are sections.
-  if (!tasks.length) {
+  if (!tasks.length && !describes) {
     for (const { level } of TITLED_ITEM_LEVELS) {
       const items = blocks.filter((b) => isItem(b, level));
       // Numbering restarting in every section (二、（一）… 三、（一）…): the number carries the section's.
@@ -349,7 +368,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       if (rest.length) addTargets(joinLines(rest, width), 'goal', undefined, true);
     }
   }
-  for (const t of tasks) addTargets(t.text, 'task', t.key);
+  for (const t of tasks) addTargets(t.text, 'task', t.key, false, goalTaskKeys.has(t.key));
   const indicatorTable: IndicatorRow[] = clean.tableRows.map((r) => {
     const baselineYear = Number(/(\d{4})年/u.exec(r.baselineLabel)?.[1]) || undefined;
     const targetYear = Number(/(\d{4})年/u.exec(r.targetLabel)?.[1]) || undefined;
@@ -476,7 +495,7 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   const labelled = readLabelledMetadata(lines.slice(0, 25));
   meta.issuer ??= labelled.issuer;
   // A labelled cover notice (名称：…关于印发X的通知) is weighed like any notice title: X when X is in the text.
-  meta.title = (labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines);
+  meta.title = ((labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines))?.replace(DRAFT_MARK, '');
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
   // （2022—2024年）, with a double dash as Wuhan's texts often write it (2022——2024年).
@@ -528,11 +547,23 @@ export function readLabelledMetadata(lines: CleanLine[]): { title?: string; issu
 
 /** A date on a line of its own, or in brackets under the title: 2023年3月1日, （2015年9月15日）. */
 const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}[〔［[]\d{4}[〕］\]]\d+号)/u;
+// Spaces the copy put around its brackets are allowed ("许政 [2020] 20号"), and dropped from the number.
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}\s?[〔［[]\d{4}[〕］\]]\s?\d+号)/u;
 /** A 文号 alone on its line that lost its closing bracket and 号 (or one of them). */
 export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])[〔［[](\d{4})[〕］\]]?(\d{1,4})号?$/u;
+/** "【栏目】" or "栏目丨" before a title line: the site's column, not the document's words. */
+const SITE_LABEL = /^(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,10}[丨｜])(?=[\u4e00-\u9fff]{0,30}关于)/u;
+/**
+ * "现将《政府工作报告》提出的…任务予以分解": the 《X》 whose tasks the text hands out (提出的, 确定的),
+ * not the plan it issues.
+ */
+const SOURCE_NOT_PLAN = '(?!提出|确定|明确|部署)';
+/** A draft's mark closing a title (（征求意见稿）): no part of the document's name. */
+const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|草案)[^）)]{0,8}[）)]$/u;
 /** Words a document's title ends with. */
-const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表)(?:[（(][^）)]*[）)])?$/u;
+const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表|解读|摘编|推进情况|落实情况|通报)(?:[（(][^）)]*[）)])?$/u;
+/** A page that reads or explains a document (《…分工方案》政策解读): it describes the tasks, it holds none. */
+const DESCRIBES = /解读$/u;
 
 /**
  * The document's own 文号: in the header, on a line of its own or after 文号/发文字号.
@@ -551,7 +582,7 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
     const rest = l.text.replace(m[1]!, '').replace(/发文字号|文号|字号|成文日期|发布日期|[\d\-–:：|［］[\]（）()\s]/gu, '');
     // Also a 文号 heading its line before the notice's title ("阳政办〔2019〕1号—区人民政府办公室关于印发…").
     const heads = l.text.startsWith(m[1]!) && /^[—–\-\s]*(?:[\u4e00-\u9fff]{0,20}关于|[\u4e00-\u9fff]{2,20}(?:政府|办公室|办公厅)关于)/u.test(l.text.slice(m[1]!.length));
-    if (rest.length <= 4 || heads || /文号|发文字号|发文序号/u.test(l.text)) return m[1]!.replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
+    if (rest.length <= 4 || heads || /文号|发文字号|发文序号/u.test(l.text)) return m[1]!.replace(/\s/gu, '').replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
   }
   return undefined;
 }
@@ -562,7 +593,8 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
  * without 《》; a line of its own near the top that reads like a title.
  */
 function readTitle(lines: CleanLine[]): string | undefined {
-  const head = lines.slice(0, 12).map((l) => l.text);
+  // A site's column label in 【】 before the title ("【市政府重点工作及责任分解】滁州市人民政府关于…的通知") is none of it.
+  const head = lines.slice(0, 12).map((l) => l.text.replace(SITE_LABEL, ''));
   // A notice whose plan is its one attachment, named but not quoted (附件：X … X as the attachment's
   // heading): X is the document's title, as the plan a notice quotes (印发《X》) is.
   const attached = lines.flatMap((l, i) => (/^附件\s*[：:]\s*\S/u.test(l.text) ? [{ i, name: l.text.replace(/^附件\s*[：:]\s*/u, '') }] : []));
@@ -588,20 +620,21 @@ function readTitle(lines: CleanLine[]): string | undefined {
   let notice: { title: string; issued: string } | undefined;
   for (let i = 0; i < head.length && !notice; i++) {
     const one = /关于印发(.+?)的通知$/u.exec(head[i]!);
-    const two = head[i]! + (head[i + 1] ?? '');
+    // A title over two lines; a metadata line (主题分类：|其他|) starts none.
+    const two = /[|｜：:]/u.test(head[i]!) ? '' : head[i]! + (head[i + 1] ?? '');
     const m = one ?? /关于印发(.+?)的通知$/u.exec(two);
     if (m) notice = { title: one ? head[i]! : two, issued: m[1]!.replace(/[《》]/gu, '') };
   }
   // Only the cover notice is in the text, not the plan it issues: the notice is the document.
   const bare = (x: string) => x.replace(/[《》〈〉“”"\s（）()]/gu, '');
-  const quoted = lines.flatMap((l) => [...l.text.matchAll(/(?<=印发|现将)《([^》]+)》/gu)].map((m) => m[1]!));
+  const quoted = lines.flatMap((l) => [...l.text.matchAll(new RegExp(`(?<=印发|现将)《([^》]+)》${SOURCE_NOT_PLAN}`, 'gu'))].map((m) => m[1]!));
   // A line of the text, or two in a row (a plan title split over two lines), outside the notice's sentences.
   const own = lines.flatMap((l, i) => {
     const next = lines[i + 1];
     return /印发|现将/u.test(l.text) ? [] : [l.text, ...(next && !/印发|现将/u.test(next.text) && l.text.length <= 40 ? [l.text + next.text] : [])];
   });
   const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)));
-  if (notice && notice.title.length <= 80 && ![notice.issued, ...quoted].some(planInText)) return notice.title;
+  if (notice && notice.title.length <= 80 && ![notice.issued, ...quoted].some(planInText) && !planBodyInText(lines)) return notice.title;
   // The plan the notice issues stands in the text as its heading: the title as written there.
   const balanced = (t: string) => (t.match(/[（(]/gu) ?? []).length === (t.match(/[）)]/gu) ?? []).length && (t.match(/《/gu) ?? []).length === (t.match(/》/gu) ?? []).length;
   const heading = notice && own.find((t) => bare(t) === bare(notice.issued) && balanced(t));
@@ -609,8 +642,10 @@ function readTitle(lines: CleanLine[]): string | undefined {
   for (const l of lines) {
     if (!/印发|现将|已经/u.test(l.text)) continue;
     // The document the notice issues: 印发《X》, 现将《X》, 《X》已经… (not a document X cites).
-    const q = [...l.text.matchAll(/(?<=印发|现将|^)《([^》]+)》|《([^》]+)》(?=已经|已|现印发|印发给)/gu)].map((m) => (m[1] ?? m[2])!).find((x) => TITLE_KIND.test(x));
-    if (q) return q;
+    // A quoted notice (《…关于印发〈X〉的通知》, a legal site's heading) is the notice, not what it issues.
+    const q = [...l.text.matchAll(new RegExp(`(?<=印发|现将|^)《([^》]+)》${SOURCE_NOT_PLAN}|《([^》]+)》(?=已经|已|现印发|印发给)`, 'gu'))].map((m) => (m[1] ?? m[2])!).find((x) => TITLE_KIND.test(x) && !/关于印发/u.test(x));
+    // The plan's heading in the text gives the title as written (《》 where the notice nests 〈〉).
+    if (q) return own.find((t) => bare(t) === bare(q) && balanced(t)) ?? q;
   }
   if (notice) return notice.issued;
   // A title names its subject: a bare section name (保障措施, 工作要点) is none.
@@ -622,6 +657,20 @@ function readTitle(lines: CleanLine[]): string | undefined {
   // "2009年各县市区、市属各开发区高新技术产业 / 发展目标指导计划": a short last line continues the one before.
   if (prev && i <= 3 && head[i]!.length <= 10 && prev.length <= 30 && !/[：:。，；]$|(?:政府|办公厅|委员会|局|办公室|文件)$/u.test(prev) && !TITLE_KIND.test(prev) && !DATE_LINE.test(prev) && !DOC_NUMBER.test(prev)) return prev + head[i]!;
   return head[i];
+}
+
+/** The plan's own preamble: "…，特制定本方案。", "现提出如下实施意见：". */
+const PLAN_PREAMBLE = /制定本(?:实施)?(?:方案|意见|计划|规划|办法|细则|要点|措施)|制订本(?:实施)?(?:方案|意见|计划|规划)|提出(?:如下|以下)(?:实施)?意见/u;
+
+/**
+ * The copy holds the body of the plan a notice issues, though not its heading: the plan's own
+ * preamble (特制定本方案), or numbered sections after the notice's date line (the notice ended).
+ * Then the document is that plan, not the notice (成都 2024, 北京 2016 工作要点).
+ */
+function planBodyInText(lines: CleanLine[]): boolean {
+  if (lines.some((l) => PLAN_PREAMBLE.test(l.text) && !/印发|现将/u.test(l.text))) return true;
+  const date = lines.findIndex((l) => DATE_LINE.test(l.text));
+  return date >= 0 && lines.slice(date + 1).some((l) => /^[一二三四五六七八九十]+、/u.test(l.text));
 }
 
 /** Lines of the header: 文号, title, issuer, date, addressee, publication notes. */
@@ -721,7 +770,31 @@ export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined 
     const enough = count >= 2 || (count === 1 && (sentence || long) && style.id === 'arabic-dot');
     if (enough && (!best || count > best.count)) best = { style, count };
   }
-  return best?.style;
+  return best && measuresOfItems(lines, best.style) ? TASK_NUMBERING[0] : best?.style;
+}
+
+/**
+ * Items of a finer numbering ((1)…(4)) that are the measures of a "1." item: none carries units,
+ * and the units stand on a line of their own after the run, closing the "1." item above it
+ * (运城 2017: 1.完善应急预案体系 / (1)… (4)… / (责任单位:…)). Then the "1." items are the tasks.
+ */
+function measuresOfItems(lines: CleanLine[], style: NumberingStyle): boolean {
+  const coarse = TASK_NUMBERING[0]!;
+  if (style === coarse || !lines.some((l) => coarse.re.test(l.text))) return false;
+  let lastCoarse = -1;
+  let closed = 0;
+  for (const [i, l] of lines.entries()) {
+    if (coarse.re.test(l.text)) lastCoarse = i;
+    const item = style.re.test(l.text);
+    const trailer = findTrailer(l.text);
+    if (item && trailer) return false;
+    if (trailer && !trailer.text && /^[（(［【[]/u.test(l.text)) {
+      // A units line alone: it closes a run of the finer items under a "1." item.
+      if (!(i > 0 && style.re.test(lines[i - 1]!.text) && lastCoarse >= 0 && lastCoarse < i - 1)) return false;
+      closed++;
+    }
+  }
+  return closed > 0;
 }
 
 /** The key part of a task number: 7 → 07, （二）3 → 2.03, （一） → 01, 三、（二） → 3.02. */

@@ -17,6 +17,8 @@ const SHAPES: Record<string, [string, string, number, string][]> = {
   'respectively-after': [['高新技术企业', '超过', 90, '家'], ['科技型企业', '超过', 870, '家']],
   'name-number': [['成果项目库入库成果', '以上', 1000, '项']],
   breakdown: [['战略性新兴产业营业收入', '突破', 3, '万亿元'], ['光电子信息营业收入', '达到', 8500, '亿元'], ['大健康营业收入', '达到', 6600, '亿元']],
+  'number-name-done': [['嵌入式服务设施建设示范社区建成', '达到', 100, '个']],
+  'share-of': [['城市社区建成完备的社区嵌入式服务综合体', '达到', 50, '%']],
 };
 
 describe('target shapes (a row per shape)', () => {
@@ -196,3 +198,26 @@ describe('comparators and units of 纲要 indicators (corpus 38)', () => {
     expect(findTargets('规划期限延长到2035年', { defaultYear: 2025 })).toEqual([]);
   });
 });
+
+// 成都 2024 实施方案, 宣城高新区 2021 分解表: counts before the noun with the verb of completion after it.
+describe('counts whose verb follows the noun, and shares of a group', () => {
+  it.each([
+    ['确保40个项目开工、40个项目投产', [['项目开工', 40, '个'], ['项目投产', 40, '个']]],
+    // 崇川区 2023: 提升 (also 改造, 整治) an action right before a count.
+    ['优化提升50条背街后巷交通组织', [['背街后巷交通组织', 50, '条']]],
+    ['到2025年底前,全市首批100个嵌入式服务设施建设示范社区全面建成', [['嵌入式服务设施建设示范社区建成', 100, '个']]],
+    ['70%以上的规上工业企业建有研发机构', [['规上工业企业建有研发机构', 70, '%']]],
+    ['已有5个项目建成投产并开始运营', []],
+  ])('%s', (text, want) => {
+    expect(findTargets(text, { defaultYear: 2027, scope: '全市' }).map((t) => [t.name, t.value, t.unit])).toEqual(want);
+  });
+  it('the places named before a share are its scope', () => {
+    const [t] = findTargets('确保四川天府新区、成都高新区、锦江区50%的城市社区建成完备的社区嵌入式服务综合体(社区服务中心)', { defaultYear: 2027, scope: '全市' });
+    expect([t!.scope, t!.value, t!.name]).toEqual(['四川天府新区、成都高新区、锦江区', 50, '城市社区建成完备的社区嵌入式服务综合体']);
+  });
+  it('社区, 园区 in a city’s title name no district (the scope stays the city’s)', () => {
+    expect(documentScope('成都市城市社区嵌入式服务设施建设工程实施方案', '全市')).toBe('全市');
+    expect(documentScope('重庆市大渡口区“十四五”科技创新规划')).toBe('全区');
+  });
+});
+

@@ -56,7 +56,7 @@ const ACTION_RE = TARGET_ACTIONS.join('|');
  * Words that are an action only right before a count ("研发80项关键共性技术") and a noun
  * everywhere else ("研发平台", "研发费用"): never taken off the front of a name.
  */
-export const COUNT_ONLY_ACTIONS = ['研发'];
+export const COUNT_ONLY_ACTIONS = ['研发', '提升', '改造', '整治'];
 const COUNT_ACTION_RE = [...TARGET_ACTIONS, ...COUNT_ONLY_ACTIONS].join('|');
 const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
 
@@ -75,6 +75,8 @@ export const NAME_PREFIXES = [
 export const NOT_A_TARGET = [
   { example: '市政府第48次常务会议', re: /第$/u },
   { example: '前40位 is a rank: only the rank shape reads it', re: /前$/u },
+  // The document's own items counted (分解任务15项, 共计121项): its size, not a target.
+  { example: '在“聚焦深化对外开放,着力打造国家向北开放重要桥头堡”方面(分解任务15项)', re: /(?:分解任务|共计)$/u },
 ];
 
 /** Words that say a sentence describes the future (outside goal and task sections). */
@@ -106,7 +108,8 @@ export const DOCUMENT_SCOPES: { re: RegExp; scope: string; example: string }[] =
   { re: /^省(?:人民政府|委)/u, scope: '全省', example: '省人民政府办公厅关于印发…' },
   { re: /^(?:国务院|国家|中共中央|全国)/u, scope: '全国', example: '国务院关于深入实施“人工智能+”行动的意见' },
   { re: /^[\u4e00-\u9fff]{2,5}州(?!市)/u, scope: '全州', example: '黔东南州促进行业大模型发展实施方案' },
-  { re: /^(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}区(?!域)/u, scope: '全区', example: '重庆市大渡口区“十四五”科技创新规划' },
+  // (社区, 园区, 小区, 景区 … name no district: 成都市城市社区嵌入式服务设施建设工程实施方案 is the city's)
+  { re: /^(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}(?<!社|园|小|片|景|校|街|厂|库|矿)区(?!域)/u, scope: '全区', example: '重庆市大渡口区“十四五”科技创新规划' },
   // A district's or county's own text names itself 区 / 县 with no place name (2023年区《政府工作报告》…).
   { re: /^(?:\d{4}年度?)?区(?=《|〈|“|政府|人民政府|委)/u, scope: '全区', example: '2023年区政府工作报告重点任务分解' },
   { re: /^(?:\d{4}年度?)?县(?=《|〈|“|政府|人民政府|委)/u, scope: '全县', example: '2024年县《政府工作报告》确定的重点工作责任分解方案' },
@@ -126,6 +129,9 @@ const MAJOR = '(?<major>大)(?=[\\u4e00-\\u9fff〈“])';
 export function majorUnit(noun: string): string {
   return /(?:项|专项|工程|行动|计划|任务)$/u.test(noun) ? '项' : '个';
 }
+/** Verbs that say a counted thing is done (number-name-done, share-of): 建成, 投产, 开工 … */
+export const DONE_VERBS = ['建成', '投产', '开工', '投用', '落地', '竣工', '建有', '建立', '达标'];
+const DONE_RE = DONE_VERBS.join('|');
 /** After "<name>…<number><unit>" the clause ends: "51个事项" means the noun follows, another shape. */
 const END = '(?!(?!规模)[\\u4e00-\\u9fff])';
 export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
@@ -139,6 +145,10 @@ export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
   { id: 'ratio', example: '制造业增加值占地区生产总值比重35%左右', re: new RegExp(`(?<name>[^，。；：、]{2,40}?(?:比重|占比|比例|强度|率))${NUM}(?<unit>%|％)${TAIL}`, 'gu') },
   { id: 'examples-count', example: '推进建设高端生物医学成像等4个设施', re: new RegExp(`(?<name>[^，。；：\\d]{2,40}?)等${NUM}${UNIT}${TAIL}(?<noun>[\\u4e00-\\u9fff]{1,4}?)(?=[，。；：、]|$|开展|${ACTION_RE})`, 'gu') },
   { id: 'respectively-after', example: '全区高新技术企业和科技型企业在2022年的基础上实现“双倍增”，分别超过90家和870家', re: new RegExp(`^分别(?<verb>${VERB_RE})(?<values>\\d+(?:\\.\\d+)?(?:${UNIT_RE})?(?:(?:和|、)\\d+(?:\\.\\d+)?(?:${UNIT_RE})?)+)$`, 'gu') },
+  // The count first, the noun, then the verb of its completion: "全市首批100个…示范社区全面建成", "确保40个项目开工、40个项目投产".
+  { id: 'number-name-done', example: '全市首批100个嵌入式服务设施建设示范社区全面建成', re: new RegExp(`(?<![\\d.])${NUM}${UNIT}${TAIL}(?<name>(?:${LATIN_TERM}|[\\u4e00-\\u9fff“”]){2,30}?)(?:全面|基本|全部|顺利|如期)?(?<done>${DONE_RE})(?=$|、)`, 'gu') },
+  // A share of a group that reaches something: "成华区50%的城市社区建成完备的社区嵌入式服务综合体", "70%以上的规上企业建有研发机构".
+  { id: 'share-of', example: '锦江区、青羊区50%的城市社区建成完备的社区嵌入式服务综合体', re: new RegExp(`${NUM}(?<unit>%|％)${TAIL}的(?<name>[^，。；：]{2,20}?(?:${DONE_RE})[^，。；：]{2,40})`, 'gu') },
   // A clause that is nothing but a name and its figure: "重点成果项目库入库成果1000项以上".
   { id: 'name-number', example: '重点成果项目库入库成果1000项以上', re: new RegExp(`^(?<name>[^，。；：\\d]{4,30}?)${NUM}${UNIT}${TAIL}$`, 'gu') },
   // Read last: the parts of the target before it, in brackets, each a target of its own.
@@ -257,7 +267,7 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
         // 年 measures a span (受教育年限12.5年), never a year (2025年).
         if (f.unit === '年' && f.value >= 100) continue;
         const t: FoundTarget = { ...f, year, sourceText: raw.trim() };
-        if (scope) t.scope = scope;
+        if (!t.scope && scope) t.scope = scope;
         if (!out.some((o) => o.name === t.name && o.value === t.value && o.unit === t.unit && o.year === t.year)) out.push(t);
       }
       previous = found.targets.length ? found.kind : previous;
@@ -266,7 +276,8 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
   return out;
 }
 
-type Hit = Omit<FoundTarget, 'year' | 'sourceText' | 'scope'>;
+/** A target of a clause; `scope` only where the clause names it for this target (places before a share). */
+type Hit = Omit<FoundTarget, 'year' | 'sourceText'>;
 
 function clauseTargets(clause: string, previous: 'number-name' | 'name-number' | undefined, before?: string, bare = false): { targets: Hit[]; kind?: 'number-name' | 'name-number' } {
   const taken: [number, number][] = [];
@@ -321,6 +332,23 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
         continue;
       }
       if (shape.id === 'name-number' && !bare) continue;
+      if (shape.id === 'number-name-done') {
+        // The verb belongs to the name: 项目开工 and 项目投产 are two targets.
+        const name = cleanName(g.name!);
+        if (!name || ONLY_ACTIONS.test(name)) continue;
+        targets.push(hit(name + g.done!, g.tail, Number(g.value), g.unit!));
+        taken.push([start, end]);
+        continue;
+      }
+      if (shape.id === 'share-of') {
+        const name = cleanName(g.name!.replace(/[（(][^）)]*[）)]$/u, ''));
+        if (!name) continue;
+        // The places named right before the share are its scope (as written).
+        const places = /((?:[\u4e00-\u9fff]{2,8}?(?:新区|区|县|市))(?:、[\u4e00-\u9fff]{2,8}?(?:新区|区|县|市))+)$/u.exec(clause.slice(0, start).replace(/^(?:确保|力争|争取|实现)/u, ''));
+        targets.push({ ...hit(name, g.tail, Number(g.value), '%'), ...(places ? { scope: places[1]! } : {}) });
+        taken.push([start, end]);
+        continue;
+      }
       if (shape.id === 'examples-count') {
         // "加快推进深部岩土工程扰动模拟等4个设施建设": what is built, not how fast.
         const name = cleanName(g.name!.replace(/^(?:加快|积极|大力)?(?:推进|推动)?/u, ''));
@@ -380,7 +408,10 @@ const ENDS_WITH_ACTION = new RegExp(`(?:${ACTION_RE})$`, 'u');
 /** A name an officer could put in a report: not a bare verb, not a fragment. */
 function goodName(t: Hit): boolean {
   const n = t.name;
-  return n.length >= 2 && n.length <= 50 && !ONLY_ACTIONS.test(n) && !(n.length <= 4 && ENDS_WITH_ACTION.test(n)) && !/^的|的$/u.test(n);
+  // A short name ending in an action is a fragment (建设培育), but a noun and its completion is one (项目开工).
+  const done = new RegExp(`^(.{2,})(?:${DONE_RE})$`, 'u').exec(n);
+  const fragment = n.length <= 4 && ENDS_WITH_ACTION.test(n) && !(done && !ONLY_ACTIONS.test(done[1]!));
+  return n.length >= 2 && n.length <= 50 && !ONLY_ACTIONS.test(n) && !fragment && !/^的|的$/u.test(n);
 }
 
 function hit(name: string, tail: string | undefined, value: number, unit: string, action?: string, verb?: string): Hit {

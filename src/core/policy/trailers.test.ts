@@ -8,6 +8,7 @@ const EXPECTED: Record<string, { lead: string[]; responsible: string[] }> = {
   labelled: { lead: ['市发展改革委'], responsible: ['市委组织部', '市人力资源和社会保障局', '各区人民政府', '各县级市人民政府'] },
   'labelled-cut': { lead: ['市发改委', '市科技创新局'], responsible: ['市人社局', '各区人民政府'] },
   'lead-with-others': { lead: ['市科委'], responsible: ['市经信委', '市发改委', '各区人民政府'] },
+  'lead-and-helpers': { lead: ['区政务服务局'], responsible: ['区发改局', '区审改办', '区级相关部门'] },
   'responsible-plain': { lead: ['市发展改革委'], responsible: ['市科技创新局'] },
 };
 
@@ -63,6 +64,22 @@ describe('unit trailer forms (a row per form)', () => {
   ])('a person label beside the units: %s', (trailer, form, lead, responsible) => {
     const t = findTrailer(`开展相关工作。${trailer}`)!;
     expect([t.form, t.units.leadUnits, t.units.responsibleUnits, t.text]).toEqual([form, lead, responsible, '开展相关工作。']);
+  });
+
+  // 官渡区 2016 稳增长措施 and 许昌 2020 任务分解: 等 closes the named units and names none itself.
+  it.each([
+    ['（区发改局牵头，区财政局、区交运局、区水务局等部门，区国投公司、各街道办事处配合）', ['区发改局'], ['区财政局', '区交运局', '区水务局', '区国投公司', '各街道办事处']],
+    ['（责任单位：市疫情防控指挥部办公室、市卫生健康委等，各县（市、区）政府（管委会））', ['市疫情防控指挥部办公室', '市卫生健康委'], ['各县（市、区）政府']],
+    ['（由区发改局牵头负责，区财政局、区住建局配合）', ['区发改局'], ['区财政局', '区住建局']],
+  ])('“…等” and “…等部门” after the named units: %s', (trailer, lead, responsible) => {
+    const t = findTrailer(`开展相关工作。${trailer}`)!;
+    expect([t.units.leadUnits, t.units.responsibleUnits]).toEqual([lead, responsible]);
+  });
+
+  // 滁州 2020 责任分解: “各县、市、区政府” is every county, county-level city and district government.
+  it('bare levels of government after 各 are one unit', () => {
+    expect(readLabelledUnits('牵头单位：市财政局；协同单位：市税务局、中新苏滁高新区管委会等，各县、市、区政府')!.responsibleUnits).toEqual(['市税务局', '中新苏滁高新区管委会', '各县、市、区政府']);
+    expect(readLabelledUnits('责任单位：各区、市教育局')!.leadUnits).toHaveLength(2);
   });
 
   it('text without units has no trailer', () => {

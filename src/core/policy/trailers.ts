@@ -11,12 +11,12 @@
 import { canonicalUnit, splitUnitGroups, splitUnits, type ParsedUnits } from './units';
 
 /** Labels that mean lead units and labels that mean the other responsible units. */
-export const LEAD_LABELS = ['牵头单位', '牵头部门', '牵头科室（单位）', '牵头科室', '主办单位', '主要责任单位', '主要责任部门', '牵头'];
-export const RESPONSIBLE_LABELS = ['责任单位', '配合单位', '协办单位', '参与单位', '协同单位', '会办单位', '责任部门', '配合部门', '责任科室'];
+export const LEAD_LABELS = ['牵头单位', '牵头部门', '牵头科室（单位）', '牵头科室', '主办单位', '主要责任单位', '主要责任部门', '牵头责任单位', '牵头'];
+export const RESPONSIBLE_LABELS = ['责任单位', '配合单位', '协办单位', '参与单位', '协同单位', '协同责任单位', '配合责任单位', '会办单位', '责任部门', '配合部门', '责任科室'];
 const ALL_LABELS = [...LEAD_LABELS, ...RESPONSIBLE_LABELS].sort((a, b) => b.length - a.length);
 const LABEL_ALT = ALL_LABELS.join('|');
 /** Labels of the persons in charge, written beside the units (责任领导：杜新国；牵头单位：…): no unit. */
-export const PERSON_LABELS = ['责任领导', '分管领导', '牵头领导', '包保领导', '联系领导', '分管负责人', '责任人', '联系人'];
+export const PERSON_LABELS = ['责任领导', '分管领导', '牵头领导', '牵头负责领导', '包保领导', '联系领导', '分管负责人', '责任人', '联系人'];
 const PERSON_ALT = PERSON_LABELS.join('|');
 /** A person label and its names before a trailer's first unit label: "责任领导：杜新国；". */
 const PERSON_FIRST = `(?:(?:${PERSON_ALT})[：:][^（）()：:]*?[；;，,]\\s*)?`;
@@ -150,6 +150,16 @@ export const TRAILER_FORMS: TrailerForm[] = [
     },
   },
   {
+    id: 'lead-and-helpers',
+    example: '（区政务服务局牵头，区发改局、区审改办、区级相关部门配合）',
+    find: new RegExp(`${OPEN}([^（）()［\\]【】：:]+?)牵头(?:负责)?[，,；;]\\s*([^（）()［\\]【】：:]+?)(?:配合|参与|协助|协办)${CLOSE}`, 'u'),
+    read: (m) => {
+      const lead = splitUnits(expandUnitPhrases(m[1]!.replace(/^由/u, '')));
+      const others = splitUnits(expandUnitPhrases(m[2]!)).filter((u) => !lead.includes(u));
+      return { leadUnits: lead, responsibleUnits: others.length ? others : lead, leadInferred: false };
+    },
+  },
+  {
     id: 'responsible-plain',
     example: '（市发展改革委、市科技局等负责）',
     find: new RegExp(`${OPEN}([^（）()：:]*?(?:委|局|厅|部|办|府|区|会|院|室|行|司))等?(?:按职责分工|分别|共同)?负责${CLOSE}`, 'u'),
@@ -183,7 +193,7 @@ function withoutCutTail(list: string): string {
 /** Lines that carry units on their own (the 任务分解 layout): "牵头科室（单位）：计划科…". */
 export const UNIT_LINE = new RegExp(`^(?:${LABEL_ALT})[：:]`, 'u');
 /** Other labelled lines of that layout, kept out of the task's text. */
-export const INFO_LINE = /^(?:责任领导|分管领导|牵头领导|包保领导|联系领导|责任人|完成时限|完成时间|时间节点|进度安排)[：:]/u;
+export const INFO_LINE = /^(?:责任领导|分管领导|牵头领导|牵头负责领导|包保领导|联系领导|责任人|完成时限|完成时间|时间节点|进度安排)[：:]/u;
 
 /** The units trailer of a task's text: the form that matched, the text without it, the units. */
 export interface FoundTrailer {

@@ -23,7 +23,8 @@ export function splitRawUnitGroups(list: string): string[][] {
   let depth = 0;
   let cur = '';
   const flush = (newGroup: boolean) => {
-    const u = stripUnitNote(cur);
+    // "市卫生健康委等" / "区水务局等部门": 等 closes the named units and names none of its own.
+    const u = stripUnitNote(cur).replace(/等(?:部门|单位)?$/u, '');
     if (u) groups[groups.length - 1]!.push(u);
     cur = '';
     if (newGroup && groups[groups.length - 1]!.length) groups.push([]);
@@ -36,7 +37,28 @@ export function splitRawUnitGroups(list: string): string[][] {
     else cur += ch;
   }
   flush(false);
-  return groups.filter((g) => g.length > 0).map(expandSharedSuffix);
+  return groups.filter((g) => g.length > 0).map((g) => expandSharedSuffix(joinLevelList(g)));
+}
+
+/** One level of government written bare in a list (县, 市, 区, 县级市), and the list's last word. */
+const BARE_LEVEL = /^各?(?:县级市|[县市区镇乡])$/u;
+const LEVEL_BODY = /^(?:县级市|[县市区镇乡])(?:人民政府|政府|管委会)$/u;
+
+/**
+ * "各县、市、区政府" is one unit (every county, county-level city and district government),
+ * not 各县 / 市 / 区政府: bare levels after 各 up to the one that names the body are joined.
+ */
+function joinLevelList(group: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < group.length; i++) {
+    let j = i;
+    if (group[i]!.startsWith('各') && BARE_LEVEL.test(group[i]!)) while (j + 1 < group.length && BARE_LEVEL.test(group[j + 1]!) && !group[j + 1]!.startsWith('各')) j++;
+    if (j + 1 < group.length && j >= i && group[i]!.startsWith('各') && BARE_LEVEL.test(group[i]!) && LEVEL_BODY.test(group[j + 1]!)) {
+      out.push(group.slice(i, j + 2).join('、'));
+      i = j + 1;
+    } else out.push(group[i]!);
+  }
+  return out;
 }
 
 /** A unit list read: the canonical names, and the renames it took to get them. */
