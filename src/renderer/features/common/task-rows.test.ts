@@ -52,7 +52,10 @@ describe('ledger rows from the action plan seed', () => {
     // Relevant: 各区人民政府 (every third task) or the 研发机构 cluster keyword.
     const relevant = filterRows(rows, { ...NO_FILTERS, relevantOnly: true }, '');
     expect(relevant.length).toBeGreaterThan(5);
-    expect(relevant.every((r) => r.reasons.length > 0)).toBe(true);
+    // …and any task filled in the period, as the report and the 工作台 list it (reportTasks).
+    expect(relevant.every((r) => r.reasons.length > 0 || r.filled)).toBe(true);
+    expect(rows.some((r) => r.filled && !r.relevant)).toBe(true);
+    expect(relevant.filter((r) => !r.relevant).map((r) => r.task.key).sort()).toEqual(rows.filter((r) => r.filled && !r.relevant).map((r) => r.task.key).sort());
     expect(rows[0]!.clusterNames).toEqual(['工程设计建造']);
     // Deadline 2027: nothing overdue in 2025, everything unfinished is overdue in 2028.
     expect(filterRows(rows, { ...NO_FILTERS, overdueOnly: true }, '')).toHaveLength(0);

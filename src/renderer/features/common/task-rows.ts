@@ -162,7 +162,8 @@ export function filterRows(rows: readonly LedgerRow[], f: LedgerFilters, search:
       (f.sectionIds.length === 0 || (r.task.sectionId !== undefined && f.sectionIds.includes(r.task.sectionId))) &&
       (f.statuses.length === 0 || f.statuses.includes(r.status ?? 'unset')) &&
       (f.leadUnits.length === 0 || r.task.leadUnits.some((u) => f.leadUnits.includes(u))) &&
-      (!f.relevantOnly || r.relevant) &&
+      // 与本区相关: the tasks the period's report and the 工作台 hold (reportTasks): relevant, or filled in the period.
+      (!f.relevantOnly || r.relevant || r.filled) &&
       (!f.overdueOnly || r.overdue) &&
       (!f.unfilledOnly || !r.filled) &&
       (f.showClosed ? true : !r.closed) &&

@@ -32,8 +32,9 @@ export function useRoundData(district: string) {
   const allRounds = allRoundsQuery.data;
   // The city office's rounds go to the districts; a district's go to its departments.
   const rounds = useMemo(() => allRounds?.filter((r) => (r.level === 'city') === (level === 'city')), [allRounds, level]);
-  // At the city level every active task can be sent; a district sends the tasks that concern it.
-  const relevant = useMemo(() => (base && level ? buildTaskInfos({ ...base, district }).filter((i) => level === 'city' || i.relevant) : undefined), [base, district, level]);
+  // At the city level every active task can be sent; a district sends the tasks that concern it. A task
+  // closed (办结销号) is finished: it is sent to nobody.
+  const relevant = useMemo(() => (base && level ? buildTaskInfos({ ...base, district }).filter((i) => !i.task.closedAt && (level === 'city' || i.relevant)) : undefined), [base, district, level]);
   const rows = useMemo((): AssignRow[] | undefined => {
     if (!relevant || !assignments) return undefined;
     const byKey = new Map(assignments.map((a) => [a.taskKey, a]));
