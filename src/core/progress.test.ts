@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasContent, isFilled, isOverdue, isValidPercent, overdueAsOf, type DoneState } from './progress';
+import { earlierEntries, hasContent, isFilled, isOverdue, isValidPercent, overdueAsOf, type DoneState } from './progress';
 import { summaryCellOf } from './dashboard/progress-summary';
 import { buildDashboard } from './dashboard/build-dashboard';
 import { buildTaskRows, reportTasks } from './report/rows';
@@ -86,5 +86,14 @@ describe('逾期: one rule (isOverdue) for the ledger and the 工作台', () => 
   it('a period already over is judged on its last day', () => {
     expect(overdueAsOf('2026-02-01', '2025-12-31')).toBe('2025-12-31');
     expect(isOverdue('2026-01-15', {}, overdueAsOf('2026-02-01', '2025-12-31'))).toBe(false);
+  });
+});
+
+describe('沿用上期 and 历次填报: earlier entries by the calendar', () => {
+  it('after the office moved from quarters to months, the third quarter is before October', () => {
+    const history = [anEntry('汉阳区', 'd1-1', '2025-Q2', 'on_track', { progress: '二季度' }), anEntry('汉阳区', 'd1-1', '2025-Q3', 'behind', { progress: '三季度' }), anEntry('汉阳区', 'd1-1', '2025-11', undefined, { progress: '十一月' }), anEntry('汉阳区', 'd1-1', '2025-H2', undefined, { progress: '下半年' })];
+    expect(earlierEntries(history, makePeriod('month', 2025, 10)).map((e) => e.progress)).toEqual(['三季度', '二季度']);
+    expect(earlierEntries(history, makePeriod('quarter', 2025, 3)).map((e) => e.progress)).toEqual(['二季度']);
+    expect(earlierEntries(history, makePeriod('quarter', 2025, 2))).toEqual([]);
   });
 });

@@ -121,3 +121,17 @@ export function isOverdue(deadline: IsoDate | undefined, s: DoneState, asOf: Iso
   if (!deadline || deadline >= asOf) return false;
   return !(s.closed || s.doneEarlier || s.status === 'done' || s.status === 'ongoing' || (s.percent ?? 0) >= 100);
 }
+
+/**
+ * The entries of periods that ended before `period` starts, with content (hasContent), latest
+ * first — by the calendar, so a 2025-Q3 entry is before 2025-10 whatever the ids. The first is
+ * what 沿用上期 copies; all are the form's 历次填报.
+ */
+export function earlierEntries<E extends ProgressEntry>(history: readonly E[], period: Pick<ReportingPeriod, 'start'>): E[] {
+  const ends = new Map<E, string>();
+  for (const e of history) {
+    const end = parsePeriodId(e.periodId)?.end;
+    if (end && end < period.start && hasContent(e)) ends.set(e, end);
+  }
+  return [...ends.keys()].sort((a, b) => (ends.get(a)! < ends.get(b)! ? 1 : ends.get(a)! > ends.get(b)! ? -1 : 0));
+}

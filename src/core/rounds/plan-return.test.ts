@@ -96,6 +96,12 @@ describe('planReturns: recognising files', () => {
     expect(p!.issues.find((i) => i.severity === 'error')?.message).toMatch(msg);
   });
 
+  it.each(['汉阳区2025年第3季度重点任务推进情况填报表（区科技局）', '汉阳区2025年9月重点任务推进情况填报表（区科技局）'])('without binding, a title naming the round’s period another way is accepted: %s', (title) => {
+    const [p] = planReturns([file('区科技局', [['T-01', '', '序时推进', '1', 'a']], { binding: false, title })], ctx);
+    expect(p!.refused).toBe(false);
+    expect(p!.rows.map((r) => r.taskKey)).toEqual(['T-01']);
+  });
+
   it('without binding: matched by the unit in the title and by task number, with a warning', () => {
     const [p] = planReturns([file('区经信局', [['T-03', '引进高层次人才', '已完成', '100', '引进12人']], { binding: false })], ctx);
     expect(p).toMatchObject({ unit: '区经信局', matchedBy: 'columns', refused: false });

@@ -6,10 +6,10 @@
  * Nothing a unit wrote is dropped without being shown: a refused row or file is in the plan
  * with its texts and the reason.
  */
-import type { ProgressEntry, TaskStatus } from '../model';
+import type { ProgressEntry, ReportingPeriod, TaskStatus } from '../model';
 import { STATUS_LABELS, statusFromLabel } from '../model';
 import type { SheetGrid } from '../import/types';
-import { parsePeriodId } from '../period';
+import { parsePeriodId, parsePeriodName } from '../period';
 import { readPercent } from '../progress';
 import type { Round } from './round';
 import { BINDING_SHEET, REPORT_ROUND_ID, readBinding, type RoundBinding } from './round';
@@ -153,6 +153,12 @@ function unitFromText(round: Round, sheet: SheetGrid | undefined, fileName: stri
 /** The first cell of a report's signature block. */
 const FOOTER = /^\s*(填报人|审核人|联系电话|填报日期|单位负责人)\s*[:：]/u;
 
+/** Whether a period written in a title is the round's or lies inside it (2025年9月 in 2025年第三季度). */
+function withinPeriod(written: ReportingPeriod | undefined, periodId: string): boolean {
+  const p = parsePeriodId(periodId);
+  return !!written && !!p && written.start >= p.start && written.end <= p.end;
+}
+
 const PERIOD_PATTERN = /\d{4}年(?:第[一二三四1-4]季度|[上下]半年|\d{1,2}月)/u;
 
 /** Plan one file against the round. */
@@ -203,7 +209,8 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
     plan.matchedBy = 'columns';
     const title = table ? table.sheet.rows.slice(0, Math.max(1, table.headerRow)).map((r) => r.join('')).join('') : '';
     const written = PERIOD_PATTERN.exec(title)?.[0];
-    if (written && !title.includes(ctx.periodName)) return refuse(T.wrongPeriodTitle(written, ctx.periodName), { sheet: table!.sheet.name, row: 1 });
+    // The period as the core reads it (2025年第3季度 and 2025年第三季度 are one), not as spelt.
+    if (written && !withinPeriod(parsePeriodName(written), round.periodId)) return refuse(T.wrongPeriodTitle(written, ctx.periodName), { sheet: table!.sheet.name, row: 1 });
     if (!written) issue('warning', T.periodUnknown(ctx.periodName));
   }
   if (!table) return refuse(T.noTable);

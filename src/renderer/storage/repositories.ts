@@ -2,6 +2,7 @@
  * Repositories: the only way features read and write the store. Rows are the domain
  * types themselves; these functions keep ids, defaults and timestamps consistent.
  */
+import { comparePeriodIds } from '@core/period';
 import type {
   Cluster,
   ClusterIndicator,
@@ -113,5 +114,9 @@ export const progressRepo = {
   byPeriod: (db: LedgerDb, district: string, periodId: string) =>
     db.progress.where('[district+periodId]').equals([district, periodId]).toArray(),
   byTask: (db: LedgerDb, district: string, taskKey: string) =>
-    db.progress.where('[district+taskKey]').equals([district, taskKey]).sortBy('periodId'),
+    db.progress
+      .where('[district+taskKey]')
+      .equals([district, taskKey])
+      .toArray()
+      .then((rows) => rows.sort((a, b) => comparePeriodIds(a.periodId, b.periodId))),
 };

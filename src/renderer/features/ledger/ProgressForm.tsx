@@ -8,7 +8,7 @@ import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { EXCEL_CELL_LIMIT, taskField } from '@core/fields';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
-import { hasContent, isValidPercent } from '@core/progress';
+import { earlierEntries, hasContent, isValidPercent } from '@core/progress';
 import { comparedValue, districtJudgedTarget, type DistrictTargets } from '@core/indicators';
 import { getDb, PeriodLockedError } from '../../storage';
 import { useProgressAutosave } from './autosave';
@@ -102,7 +102,7 @@ export function ProgressForm(props: {
     };
   }, [flush, autosave]);
 
-  const earlier = history.filter((h) => h.periodId < period.id && hasContent(h)).sort((a, b) => (a.periodId < b.periodId ? 1 : -1));
+  const earlier = earlierEntries(history, period);
   const previous = earlier[0];
   const copyPrevious = () => {
     if (!previous) return message.info(T.copyPreviousNone);
