@@ -212,11 +212,33 @@ export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   ongoing: '长期坚持',
 };
 
-/** A status from its Chinese label (or code); undefined when unknown. */
+/**
+ * Other words a unit writes for a status (the 指标 pace words printed in the same report, short
+ * forms): read as that status. Words that could mean two things (推进中, 正常推进) are not here:
+ * such a row is refused with its text kept, for the office to choose.
+ */
+const STATUS_WORDS: Readonly<Record<string, TaskStatus>> = {
+  序时: 'on_track',
+  按序时推进: 'on_track',
+  超序时: 'ahead',
+  超前: 'ahead',
+  超前推进: 'ahead',
+  完成: 'done',
+  已达标: 'done',
+  已完结: 'done',
+  长期: 'ongoing',
+  长期推进: 'ongoing',
+  未开始: 'not_started',
+  尚未启动: 'not_started',
+  落后: 'behind',
+  滞后推进: 'behind',
+};
+
+/** A status from its Chinese label (or code, or another word for it: STATUS_WORDS), spaces ignored; undefined when unknown. */
 export function statusFromLabel(label: string): TaskStatus | undefined {
-  const t = label.trim();
+  const t = label.replace(/[\s\u3000]+/gu, '');
   for (const s of TASK_STATUSES) if (STATUS_LABELS[s] === t || s === t) return s;
-  return undefined;
+  return STATUS_WORDS[t];
 }
 
 /** One task's progress in one period for one district // 进展填报. */

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { makePeriod } from './period';
-import { elapsedShare, expectedOnLine, statusReasonText, suggestStatus, type StatusInput, type StatusWhy } from './status';
+import { elapsedShare, statusReasonText, suggestStatus, type StatusInput, type StatusWhy } from './status';
+import { statusFromLabel, type TaskStatus } from './model';
 
 const q3 = makePeriod('quarter', 2025, 3); // ends 2025-09-30
 const q4 = makePeriod('quarter', 2025, 4);
 const q1y26 = makePeriod('quarter', 2026, 1);
 
-describe('elapsedShare and expectedOnLine', () => {
+describe('elapsedShare', () => {
   it('counts days inclusively', () => {
     expect(elapsedShare('2025-01-01', '2025-12-31', '2025-12-31')).toBe(1);
     expect(elapsedShare('2025-01-01', '2025-12-31', '2025-09-30')).toBeCloseTo(273 / 365, 5);
     expect(elapsedShare('2025-01-01', '2025-12-31', '2024-06-30')).toBe(0);
-  });
-  it('draws the straight line from baseline to target', () => {
-    const t = { value: 1500, year: 2027, baseline: 1200, baselineYear: 2024 };
-    expect(expectedOnLine(t, 2025)).toBe(1300);
-    expect(expectedOnLine(t, 2027)).toBe(1500);
-    expect(expectedOnLine(t, 2030)).toBe(1500);
-    expect(expectedOnLine({ value: 1500, year: 2027 }, 2025)).toBeUndefined();
   });
 });
 
@@ -55,5 +49,24 @@ describe('suggestStatus', () => {
     expect(suggestStatus({ period: q3, target, actual: 1420 }).status).toBe('ahead');
     expect(suggestStatus({ period: q3, target, actual: 1500 }).status).toBe('done');
     expect(suggestStatus({ period: q3, target, actual: 1290 }).reason).toMatch(/到本期末应达到约1275家，研发平台实际1290家/);
+  });
+});
+
+describe('status words a unit writes (statusFromLabel)', () => {
+  it.each<[string, TaskStatus | undefined]>([
+    ['序时推进', 'on_track'],
+    [' 已 完成 ', 'done'],
+    ['已完成', 'done'],
+    ['完成', 'done'],
+    ['已达标', 'done'],
+    ['序时', 'on_track'],
+    ['超序时', 'ahead'],
+    ['长期', 'ongoing'],
+    ['done', 'done'],
+    ['推进中', undefined],
+    ['正常推进', undefined],
+    ['差不多', undefined],
+  ])('%j → %s', (word, status) => {
+    expect(statusFromLabel(word)).toBe(status);
   });
 });

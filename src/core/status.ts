@@ -64,14 +64,6 @@ export function elapsedShare(start: IsoDate, deadline: IsoDate, at: IsoDate): nu
   return Math.min(1, Math.max(0, (days(start, at) + 1) / total));
 }
 
-/** The value a target should have reached in `year` on the straight line from baseline to target. */
-export function expectedOnLine(target: Pick<Target, 'value' | 'year' | 'baseline' | 'baselineYear'>, year: number): number | undefined {
-  const { baseline, baselineYear, value, year: targetYear } = target;
-  if (baseline === undefined || baselineYear === undefined || targetYear === undefined || targetYear <= baselineYear) return undefined;
-  const share = Math.min(1, Math.max(0, (year - baselineYear) / (targetYear - baselineYear)));
-  return baseline + (value - baseline) * share;
-}
-
 function judge(actualShare: number, expectedShare: number, tolerance: number): TaskStatus {
   if (actualShare >= expectedShare + tolerance) return 'ahead';
   if (actualShare >= expectedShare - tolerance) return 'on_track';
