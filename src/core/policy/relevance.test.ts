@@ -16,14 +16,24 @@ describe('taskRelevance for 汉阳区 on the default data', () => {
     ['2023GZYD-04', ['各区人民政府：全部区参与']],
     ['2023GZYD-01', []],
     ['2023GZYD-03', []],
-    ['2024KJRC-10', ['走廊：车谷产业创新大走廊', '走廊：武汉滨江数创大走廊']],
+    ['2024KJRC-10', ['走廊：车谷产业创新大走廊', '走廊：武汉滨江数创大走廊', '有关区人民政府：有关区参与，请核对是否含本区']],
     ['2024KJRC-12', []],
     ['SSWGH-17', ['产业集群：工程设计建造', '各区人民政府：全部区参与']], // most specific first
-    ['SSWGH-06', []],
-  ])('%s → %j', (key, reasons) => {
+    // 有关区人民政府 names no district: the reason is said, for the office to check, but does not list the task.
+    ['SSWGH-06', ['有关区人民政府：有关区参与，请核对是否含本区'], false],
+  ])('%s → %j', (key, reasons, relevant = reasons.length > 0) => {
     const r = taskRelevance(task(key), '汉阳区', hanyang);
     expect(r.reasons).toEqual(reasons);
-    expect(r.relevant).toBe(reasons.length > 0);
+    expect(r.relevant).toBe(relevant);
+  });
+
+  it('a task of another zone (东湖高新区管委会) is not pulled in by a keyword of the district’s cluster; a cluster link by hand does', () => {
+    const t = task('SSWGH-40');
+    const green = { ...hanyang[0]!, id: 'c-green', name: '绿色低碳', keywords: ['碳中和'], includedTaskKeys: [], excludedTaskKeys: [] };
+    expect(taskRelevance(t, '青山区', [{ ...green, district: '青山区' }]).relevant).toBe(false);
+    expect(taskRelevance(t, '青山区', [{ ...green, district: '青山区', includedTaskKeys: [t.key] }]).reasons).toEqual(['产业集群：绿色低碳（手动关联）']);
+    // A task for all districts still joins the cluster by its keyword.
+    expect(taskRelevance({ ...t, responsibleUnits: [...t.responsibleUnits, '各区人民政府'] }, '青山区', [{ ...green, district: '青山区' }]).reasons[0]).toBe('产业集群：绿色低碳');
   });
 
   it('names a district in the units: 洪山区 in 2023GZYD-03', () => {

@@ -13,10 +13,10 @@ import { ALL_DISTRICTS_UNIT } from './units';
  * department (the district's own document), through a cluster, a corridor, all districts; every
  * task concerns the city's office.
  */
-export type RelevanceKind = 'named' | 'own' | 'cluster' | 'corridor' | 'all' | 'city';
+export type RelevanceKind = 'named' | 'own' | 'cluster' | 'corridor' | 'all' | 'some' | 'city';
 
 /** Specificity order of the kinds (the grid and the detail list the most specific reason first). */
-export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'own', 'cluster', 'corridor', 'all', 'city'];
+export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'own', 'cluster', 'corridor', 'all', 'some', 'city'];
 
 /** One reason, as data: its kind and what it names (the unit, cluster or corridor). */
 export interface RelevanceReason {
@@ -48,6 +48,8 @@ export function relevanceReasonText(r: RelevanceReason): string {
       return `走廊：${r.detail}`;
     case 'all':
       return `${r.detail}：全部区参与`;
+    case 'some':
+      return `${r.detail}：有关区参与，请核对是否含本区`;
     case 'city':
       return CITY_REASON;
   }
@@ -127,6 +129,9 @@ function sameInputs(a: Task, b: Task): boolean {
  */
 const BARE_DISTRICT_UNIT = /^区(?!级|域|县|内|外|属)[\u4e00-\u9fff]{1,14}(?:局|委|办|办公室|中心|院|馆|所|队|部|会|政府|管委会)$/u;
 
+/** Some districts, unnamed: 有关区人民政府, 各相关区政府, 有关区. */
+const SOME_DISTRICTS_UNIT = /^各?(?:有关|相关)(?:各)?区(?:人民政府|政府)?$/u;
+
 /** The one reason every task concerns the city's office. */
 const CITY_REASON = '市级：全部任务';
 const CITY_RELEVANCE: TaskRelevance = { relevant: true, why: [{ kind: 'city', detail: CITY_OFFICE }], reasons: [CITY_REASON] };
@@ -138,6 +143,9 @@ function judge(task: Task, district: string, clusters: readonly Cluster[]): Task
   const units = [...task.leadUnits, ...task.responsibleUnits];
   const mentions = districtMentions(district);
   if (units.includes(ALL_DISTRICTS_UNIT)) why.push({ kind: 'all', detail: ALL_DISTRICTS_UNIT });
+  // 有关区人民政府: some districts, not named — the task may be the district's: said, for the office to check.
+  const some = units.find((u) => SOME_DISTRICTS_UNIT.test(u));
+  if (some) why.push({ kind: 'some', detail: some });
   const named = units.find((u) => mentions.some((m) => u.includes(m)));
   if (named) why.push({ kind: 'named', detail: named === district ? district : `${district}（${named}）` });
   else if (mentions.some((m) => task.text.includes(m) || task.title.includes(m))) why.push({ kind: 'named', detail: district });
@@ -153,8 +161,13 @@ function judge(task: Task, district: string, clusters: readonly Cluster[]): Task
       }
     if (!has('named') && !has('corridor') && stemListPattern(stem).test(task.text)) why.push({ kind: 'named', detail: district });
   }
+  // A task whose units are another district's (东湖高新区管委会) and not this one's, nor all
+  // districts': a keyword of one of this district's clusters in its text (碳中和) does not make it
+  // this district's; a cluster the officer linked it to by hand does.
+  const elsewhere = !why.some((r) => r.kind !== 'some') && units.some((u) => districtsNamedIn(u).some((d) => d !== district));
   for (const c of clusters) {
     const m = clusterMembership(c, task, district);
+    if (m && elsewhere && m.kind !== 'manual') continue;
     if (m) why.push(m.kind === 'manual' ? { kind: 'cluster', detail: c.name, manual: true } : { kind: 'cluster', detail: c.name });
   }
   // Most specific first; the same reason once.
@@ -169,7 +182,8 @@ function judge(task: Task, district: string, clusters: readonly Cluster[]): Task
       seen.add(text);
       return true;
     });
-  return { relevant: ordered.length > 0, why: ordered, reasons: ordered.map(relevanceReasonText) };
+  // 有关区 alone names no district: a reason to check, shown with the task, not enough to list it.
+  return { relevant: ordered.some((r) => r.kind !== 'some'), why: ordered, reasons: ordered.map(relevanceReasonText) };
 }
 
 /**

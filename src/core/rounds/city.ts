@@ -24,8 +24,9 @@ export const CITY_UNITS: readonly string[] = DISTRICTS.map((d) => d.name);
  */
 export function suggestDistricts(task: Task, clusters: readonly Cluster[] = []): string[] {
   if ([...task.leadUnits, ...task.responsibleUnits].includes(ALL_DISTRICTS_UNIT)) return [...CITY_UNITS];
-  // A bare district department (区商旅局) says the task is some district's own, not which: it suggests none.
-  const concerns = (d: string) => taskRelevance(task, d, clusters.filter((c) => c.district === d)).why.some((r) => r.kind !== 'own');
+  // A bare district department (区商旅局) says the task is some district's own, not which, and 有关区
+  // names none: neither suggests a district.
+  const concerns = (d: string) => taskRelevance(task, d, clusters.filter((c) => c.district === d)).why.some((r) => r.kind !== 'own' && r.kind !== 'some');
   return DISTRICTS.filter((d) => concerns(d.name)).map((d) => d.name);
 }
 
