@@ -17,8 +17,17 @@ export const REPORT_NAMES: Readonly<Record<ReportKind, string>> = {
   all: '科技创新工作报表（汇总）',
 };
 
+const clean = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '');
+
 /** The suggested file name, e.g. `汉阳区_2025年第三季度_重点任务推进情况表.xlsx`. */
 export function reportFileName(district: string, period: ReportingPeriod, kind: ReportKind, ext: 'xlsx' | 'csv' = 'xlsx'): string {
-  const clean = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '');
   return `${clean(district)}_${clean(period.name)}_${clean(REPORT_NAMES[kind])}.${ext}`;
+}
+
+/**
+ * The ledger's CSV (what the grid shows, for the office's own use), e.g.
+ * `汉阳区_2025年第三季度_任务台账清单.csv`: never the name of a report the office seals and sends.
+ */
+export function ledgerCsvFileName(district: string, period: ReportingPeriod): string {
+  return `${clean(district)}_${clean(period.name)}_任务台账清单.csv`;
 }

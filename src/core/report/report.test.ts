@@ -5,7 +5,7 @@ import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './
 import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, looksLikeFormula, reportTasks } from './rows';
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { buildDashboard } from '../dashboard';
-import { reportFileName } from './kinds';
+import { ledgerCsvFileName, reportFileName } from './kinds';
 import { indicatorKey } from '../indicators/names';
 import { CONTINUED_MARK, MAX_ROW_HEIGHT, continuedName, PRINT_ROW_HEIGHT, estimateLines, linesAtMost, linesPerRow, piecesAsCells, printCut, rowHeightFor, splitTextForPrint } from './layout';
 
@@ -102,6 +102,8 @@ describe('targets and periods', () => {
   it('names files the city way', () => {
     expect(reportFileName('汉阳区', Q3, 'tasks')).toBe('汉阳区_2025年第三季度_重点任务推进情况表.xlsx');
     expect(reportFileName('东湖新技术开发区', makePeriod('month', 2025, 11), 'clusters', 'csv')).toBe('东湖新技术开发区_2025年11月_产业集群推进情况表.csv');
+    // The ledger's CSV is the office's own list, never named as a report it seals.
+    expect(ledgerCsvFileName('汉阳区', makePeriod('quarter', 2025, 3))).toBe('汉阳区_2025年第三季度_任务台账清单.csv');
   });
 });
 

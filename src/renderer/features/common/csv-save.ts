@@ -4,13 +4,13 @@
  */
 import type { ReportingPeriod } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
-import { reportFileName, type ReportValue } from '@core/report';
+import { ledgerCsvFileName, type ReportValue } from '@core/report';
 import type { SaveFileResult } from '@shared/bridge';
 import { taskRowsToCsv } from '../../spreadsheet/csv-export';
 import { platform } from '../../platform';
 import { CSV_SAVE_TEXT } from './texts';
 
-/** Ask where to save and write the rows as CSV, e.g. `汉阳区_2025年第三季度_重点任务推进情况表.csv`. */
+/** Ask where to save and write the rows as CSV, e.g. `汉阳区_2025年第三季度_任务台账清单.csv`. */
 export function saveTaskGridCsv(
   rows: readonly Partial<Record<TaskFieldId, ReportValue>>[],
   district: string,
@@ -19,7 +19,7 @@ export function saveTaskGridCsv(
 ): Promise<SaveFileResult> {
   return platform().saveFile({
     title: CSV_SAVE_TEXT.title,
-    suggestedName: reportFileName(district, period, 'tasks', 'csv'),
+    suggestedName: ledgerCsvFileName(district, period),
     filters: [{ name: CSV_SAVE_TEXT.filter, extensions: ['csv'] }],
     data: taskRowsToCsv(rows, fields),
   });

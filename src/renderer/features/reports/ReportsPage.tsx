@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table,
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { periodOptions, useReportingPeriod } from '../common/use-period';
 import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, type MissingItem, type ReportKind } from '@core/report';
-import { getDb, useQuery, readLockState, storedTemplate } from '../../storage';
+import { getDb, useQuery, readLockState, readReportHeader, storedTemplate } from '../../storage';
 import { useAppContext } from '../common/app-context';
 import { SubmissionPanel } from './SubmissionPanel';
 import { platform } from '../../platform';
@@ -37,6 +37,9 @@ export function ReportsPage() {
     return { total: rows.length, missing: findMissingItems(rows) };
   }, [district, period?.id]);
   const check = checkQuery.data;
+  // The signature block (填报人, 联系电话, 审核人) and 填报单位, live: filled below, the warning goes.
+  const header = useQuery(() => (district ? readReportHeader(db, district) : undefined), [district]).data;
+  const blank = header ? (['unit', 'filledBy', 'phone', 'reviewer'] as const).filter((f) => !header[f].trim()).map((f) => T.headerFields[f]) : [];
   const templateQuery = useQuery(() => storedTemplate(db, kind), [kind]);
   const template = templateQuery.data;
   const lockQuery = useQuery(async () => (district && period ? readLockState(db, district, period.id) : undefined), [district, period?.id]);
@@ -215,6 +218,7 @@ export function ReportsPage() {
         )}
       </Card>
 
+      {blank.length > 0 && <Alert type="warning" showIcon data-testid="report-header-blank" title={T.headerBlank(blank, header && !header.unit.trim() ? district : undefined)} />}
       <ReportHeaderSection district={district} compact />
 
       <SubmissionPanel district={district} periodId={period.id} />

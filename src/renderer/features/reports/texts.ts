@@ -8,6 +8,9 @@ export const REPORTS_TEXT = {
   templateCustom: (fileName: string) => `使用本单位加载的模板：${fileName}（可在“设置 → 报表模板”中更换或恢复内置模板）`,
   checkTitle: '导出前检查',
   checking: '正在检查本期填报情况……',
+  headerFields: { unit: '填报单位', filledBy: '填报人', phone: '联系电话', reviewer: '审核人' },
+  headerBlank: (fields: readonly string[], unitFallback?: string) =>
+    `报表表头还没有填写${fields.join('、')}${unitFallback ? `（填报单位将印作“${unitFallback}”）` : ''}：导出和报送的报表上这些位置会是空的。请在下方“报表表头”填写，盖章前核对。`,
   checkOk: (n: number) => `本期 ${n} 项任务都已填写状态和进展情况，可以导出。`,
   checkMissing: (missing: number, total: number) =>
     `本期 ${total} 项任务中，有 ${missing} 项还没有填写状态或进展情况。可以先到“任务台账”补填，也可以仍然导出（缺项在表中留空）。`,
