@@ -9,7 +9,7 @@ import { App, Alert, Button, Card, Progress, Radio, Select, Space, Table, Tag, T
 import { type Task } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { mergedValue, planMerges, type FilePlan, type MergeAction, type Round, type TaskMerge } from '@core/rounds';
-import { getDb, readSetting } from '../../storage';
+import { getDb, lockedMessage, readLockState, readSetting, useQuery } from '../../storage';
 import { applyCollected, loadCollectContext, planInWorker } from './collect-flow';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
@@ -36,6 +36,9 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A district's period already sent (已报送, locked) takes no return: said before the preview, not after 确认写入.
+  const lock = useQuery(async () => (round && round.level !== 'city' ? readLockState(getDb(), round.district, round.periodId) : undefined), [round?.id]).data;
+  const locked = lock?.locked && round ? lockedMessage(round.district, round.periodId) : undefined;
 
   if (!round) return <Alert type="info" showIcon title={T.noRound} />;
 
@@ -99,16 +102,17 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
         </div>
       )}
       {state.kind === 'error' && <Alert style={{ marginTop: 12 }} type="error" showIcon title={state.message} />}
-      {state.kind === 'preview' && <Preview files={state.files} merges={state.merges} tasks={tasks} setAction={setAction} onApply={() => void apply()} onCancel={() => setState({ kind: 'idle' })} busy={busy} />}
+      {state.kind === 'preview' && <Preview files={state.files} merges={state.merges} tasks={tasks} setAction={setAction} onApply={() => void apply()} onCancel={() => setState({ kind: 'idle' })} busy={busy} locked={locked} />}
     </div>
   );
 }
 
-function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (m: TaskMerge, f: string, a: MergeAction) => void; onApply: () => void; onCancel: () => void; busy: boolean }) {
+function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy, locked }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (m: TaskMerge, f: string, a: MergeAction) => void; onApply: () => void; onCancel: () => void; busy: boolean; locked: string | undefined }) {
   const issues = files.flatMap((f) => f.issues);
   const refusedRows = files.flatMap((f) => f.refusedRows.map((r) => ({ ...r, fileName: f.fileName })));
   return (
     <div data-testid="collect-preview">
+      {locked && <Alert type="error" showIcon data-testid="collect-locked" style={{ marginBottom: 12 }} title={locked} />}
       <Typography.Title level={5}>{T.files}</Typography.Title>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
         {files.map((f) => (
@@ -190,7 +194,7 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy }: {
         </Card>
       ))}
       <Space style={{ marginTop: 8, position: 'sticky', bottom: -16, background: '#fff', padding: '8px 12px', width: '100%', borderTop: '1px solid #e5e7eb', zIndex: 2 }}>
-        <Button type="primary" disabled={merges.length === 0} loading={busy} onClick={onApply} data-testid="collect-apply">
+        <Button type="primary" disabled={merges.length === 0 || !!locked} loading={busy} onClick={onApply} data-testid="collect-apply">
           {busy ? T.applying : T.apply(merges.length)}
         </Button>
         <Button onClick={onCancel}>{T.cancel}</Button>
