@@ -6,7 +6,7 @@ import { periodRowsOf } from '../../src/core/dashboard/progress-summary';
 import type { ProgressEntry } from '../../src/core/model';
 import { aCluster, aDocument, anEntry, aTarget, aTask } from '../builders/dashboard';
 import { indicatorKey } from '@core/indicators';
-import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { newContext, openAppAs, putStoreRows, screenshot, watchErrors, useServedApp } from './harness';
 
 const D = '汉阳区';
 // 本期 as the app opens on it: the store holds no 报送, so in a quarter's first weeks it is the one just ended.
@@ -34,24 +34,9 @@ const progress = [
   // E2E-4 (overdue) and E2E-5 are not filled
 ];
 
-/** Write rows into the app's IndexedDB store (plain IndexedDB, as a restored backup would). */
+/** Write rows into the app's store, with the summaries storage keeps with each progress row. */
 async function putRows(page: Page, given: Record<string, unknown[]>): Promise<void> {
-  // Written past storage, so the summaries storage keeps with each progress row are written here too.
-  const rows = given.progress ? { ...given, progressSummary: periodRowsOf(given.progress as ProgressEntry[]) } : given;
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('district-innovation-ledger');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    await new Promise<void>((ok, fail) => {
-      const tx = db.transaction(Object.keys(rows), 'readwrite');
-      for (const [store, list] of Object.entries(rows)) for (const row of list) tx.objectStore(store).put(row);
-      tx.oncomplete = () => ok();
-      tx.onerror = () => fail(tx.error);
-    });
-    db.close();
-  }, rows);
+  await putStoreRows(page, given.progress ? { ...given, progressSummary: periodRowsOf(given.progress as ProgressEntry[]) } : given);
 }
 
 async function card(page: Page, id: string): Promise<string> {

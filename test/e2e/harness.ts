@@ -139,6 +139,24 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** Write rows into the app's IndexedDB store past storage (plain IndexedDB, as a restored backup would). */
+export async function putStoreRows(page: Page, rows: Record<string, unknown[]>): Promise<void> {
+  await page.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('district-innovation-ledger');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    await new Promise<void>((ok, fail) => {
+      const tx = db.transaction(Object.keys(rows), 'readwrite');
+      for (const [store, list] of Object.entries(rows)) for (const row of list) tx.objectStore(store).put(row);
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  }, rows);
+}
+
 /** Open the app and, when it shows first start, pick `district`. */
 export async function openAppAs(page: Page, url: string, district: string): Promise<void> {
   await page.goto(url);

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { periodOptions, useReportingPeriod } from '../common/use-period';
-import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, type MissingItem, type ReportKind } from '@core/report';
+import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, reportTasks, type MissingItem, type ReportKind } from '@core/report';
+import { tasksOfPastDocuments } from '@core/closure';
+import { useRoute } from '../../state/route';
 import { getDb, useQuery, readLockState, readReportHeader, storedTemplate } from '../../storage';
 import { useAppContext } from '../common/app-context';
 import { SubmissionPanel } from './SubmissionPanel';
@@ -34,7 +36,9 @@ export function ReportsPage() {
     if (!district || !period) return undefined;
     const src = await loadReportSource(db, district, period);
     const rows = buildTaskRows(src);
-    return { total: rows.length, missing: findMissingItems(rows) };
+    // Tasks of documents whose years ended before this period's (a 十四五 plan in 2026): the office may close them (批量销号).
+    const past = tasksOfPastDocuments(src.documents, reportTasks(src), period.start);
+    return { total: rows.length, missing: findMissingItems(rows), past: past.map((p) => ({ title: p.document.shortTitle || p.document.title, endYear: p.endYear, count: p.tasks.length })) };
   }, [district, period?.id]);
   const check = checkQuery.data;
   // The signature block (填报人, 联系电话, 审核人) and 填报单位, live: filled below, the warning goes.
@@ -191,6 +195,20 @@ export function ReportsPage() {
           </Space>
         }
       >
+        {check && check.past.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="report-past-documents"
+            title={T.pastDocuments(check.past)}
+            action={
+              <Button size="small" onClick={() => useRoute.getState().go('ledger')}>
+                {T.pastDocumentsGo}
+              </Button>
+            }
+          />
+        )}
         {!check ? (
           <Typography.Text type="secondary">{T.checking}</Typography.Text>
         ) : check.missing.length === 0 ? (

@@ -8,6 +8,9 @@ export const REPORTS_TEXT = {
   templateCustom: (fileName: string) => `使用本单位加载的模板：${fileName}（可在“设置 → 报表模板”中更换或恢复内置模板）`,
   checkTitle: '导出前检查',
   checking: '正在检查本期填报情况……',
+  pastDocuments: (docs: readonly { title: string; endYear: number; count: number }[]) =>
+    `本期报表中有 ${docs.reduce((n, d) => n + d.count, 0)} 项任务属于已到期的文件（${docs.map((d) => `《${d.title}》${d.endYear}年止 ${d.count} 项`).join('，')}）。已办结的任务可在“任务台账”点“批量销号”办结，办结后下期起不再列入报表；仍在推进的照常填报。`,
+  pastDocumentsGo: '去任务台账',
   headerFields: { unit: '填报单位', filledBy: '填报人', phone: '联系电话', reviewer: '审核人' },
   headerBlank: (fields: readonly string[], unitFallback?: string) =>
     `报表表头还没有填写${fields.join('、')}${unitFallback ? `（填报单位将印作“${unitFallback}”）` : ''}：导出和报送的报表上这些位置会是空的。请在下方“报表表头”填写，盖章前核对。`,

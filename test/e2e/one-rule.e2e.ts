@@ -1,0 +1,69 @@
+/**
+ * What the officer sees of rules now decided once: a task done last period is 前期已完成 in the
+ * ledger and never 逾期 (as the 工作台 counts it); an indicator value no count can have is
+ * refused; 报表导出 says while the signature block is blank. At 1366×650 and 1920×1080.
+ */
+import { describe, expect, it } from 'vitest';
+import { previousPeriod, reportingPeriod } from '../../src/core/period';
+import { periodRowsOf } from '../../src/core/dashboard/progress-summary';
+import { aDocument, anEntry, aTarget, aTask } from '../builders/dashboard';
+import { newContext, openAppAs, putStoreRows, screenshot, watchErrors, useServedApp } from './harness';
+
+const D = '汉阳区';
+const P = reportingPeriod('quarter', new Date(), new Set());
+const PREV = previousPeriod(P);
+const documents = [aDocument('one-a', { shortTitle: '测试一规则方案' })];
+const tasks = [
+  // Deadline passed, done last period, nothing since: 前期已完成, not overdue.
+  aTask('ONE-1', 'one-a', { title: '建设测试创新平台', deadline: PREV.end, deadlineText: '上期末', responsibleUnits: ['各区人民政府'] }),
+  // Deadline passed, nothing filled: overdue.
+  aTask('ONE-2', 'one-a', { title: '培育测试科技企业', deadline: PREV.end, deadlineText: '上期末', responsibleUnits: ['各区人民政府'] }),
+];
+const targets = [aTarget('one-t', 'one-a', { taskKey: 'ONE-2', name: '测试科技企业', unit: '家', value: 40, year: P.year })];
+const progress = [anEntry(D, 'ONE-1', PREV.id, 'done', { progress: '平台已建成并通过验收。' })];
+
+describe('rules decided once, as the officer sees them', () => {
+  const app = useServedApp();
+
+  it.each([
+    [1366, 650],
+    [1920, 1080],
+  ])('at %i×%i: 前期已完成 and 逾期 in the ledger, a negative count refused, the blank signature block said', async (width, height) => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, D);
+    await putStoreRows(page, { documents, tasks, targets, progress, progressSummary: periodRowsOf(progress) });
+    await page.reload();
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.getByTestId('ledger-search').fill('测试');
+    const row = (key: string) => page.locator(`[data-task-key="${key}"]`);
+    await row('ONE-1').getByTestId('done-earlier').waitFor();
+    expect(await row('ONE-1').getByTestId('done-earlier').getAttribute('title')).toContain(`${PREV.name}已报“已完成”`);
+    await screenshot(page, `one-rule-ledger-${width}`);
+
+    // The 已超时限 filter holds ONE-2 and not ONE-1, as the 工作台's 逾期 list does.
+    await page.getByTestId('filter-overdue').click();
+    await row('ONE-2').waitFor();
+    await expect.poll(() => row('ONE-1').count()).toBe(0);
+    await page.getByTestId('filter-overdue').click();
+
+    // −5 家 is no count: refused in Chinese, nothing saved.
+    await row('ONE-2').click();
+    await page.getByTestId('task-detail').waitFor();
+    const value = page.locator('input[data-testid="field-target-one-t"], [data-testid="field-target-one-t"] input');
+    await value.fill('-5');
+    await page.getByTestId('field-progress').click();
+    await page.getByText('测试科技企业是数量（家），不能是负数').first().waitFor();
+    await screenshot(page, `one-rule-negative-${width}`);
+
+    // 报表导出: the signature block is blank in a new office, and the page says so.
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await page.getByTestId('report-header-blank').waitFor();
+    expect(await page.getByTestId('report-header-blank').textContent()).toMatch(/填报人、联系电话、审核人/u);
+    await screenshot(page, `one-rule-header-blank-${width}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
