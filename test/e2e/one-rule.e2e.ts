@@ -62,6 +62,9 @@ describe('rules decided once, as the officer sees them', () => {
     await page.getByRole('menuitem', { name: '报表导出' }).click();
     await page.getByTestId('report-header-blank').waitFor();
     expect(await page.getByTestId('report-header-blank').textContent()).toMatch(/填报人、联系电话、审核人/u);
+    // The seed's 2023 work points ended years ago: the check names them and points to 批量销号.
+    await page.getByTestId('report-past-documents').waitFor();
+    expect(await page.getByTestId('report-past-documents').textContent()).toMatch(/已到期的文件（《2023年.*批量销号/u);
     await screenshot(page, `one-rule-header-blank-${width}`);
     expect(errors).toEqual([]);
     await context.close();
