@@ -23,6 +23,26 @@ describe('findTable', () => {
       review: false,
     },
     {
+      name: 'the city’s and the district’s units apart (市级牵头单位 is 牵头单位; 区级责任单位 is no task field)',
+      rows: [['序号', '重点任务', '市级牵头单位', '区级责任单位', '完成时限'], ['1', '建设实验室', '市科技局', '汉阳区人民政府', '2025年底']],
+      headerRow: 0,
+      headerRows: 1,
+      fields: { 0: 'seq', 1: 'title', 2: 'leadUnits', 3: null, 4: 'deadline' },
+      review: false,
+    },
+    {
+      name: 'two-row header whose sub-headers name no field (牵头单位 over 市级 | 区级, merges expanded)',
+      rows: [
+        ['序号', '任务名称', '牵头单位', '牵头单位', '完成时限'],
+        ['序号', '任务名称', '市级', '区级', '完成时限'],
+        ['1', '建设实验室', '市科技局', '汉阳区人民政府', '2025年底'],
+      ],
+      headerRow: 0,
+      headerRows: 2,
+      fields: { 0: 'seq', 1: 'title', 2: 'leadUnits', 3: null, 4: 'deadline' },
+      review: false,
+    },
+    {
       name: 'two-row header (责任单位 over 牵头单位 / 配合单位, merges expanded)',
       rows: [
         ['清单', '清单', '清单', '清单', '清单'],

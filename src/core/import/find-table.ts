@@ -21,6 +21,13 @@ const COUNT_HEADER = /(数|数量|个数|率|占比|比例|比重)$/;
 const OLD_NOTE = /[(（]\s*(原|旧|原定|原计划|调整前|修改前|变更前)\s*[)）]/u;
 /** The confidence of such a header: below a name inside a longer header, so the plain one wins. */
 const OLD_CONFIDENCE = 0.7;
+/**
+ * A header naming the district's own units (区级, 区级责任单位, 区牵头单位, 本区责任部门): who in the
+ * district carries the task, which the ledger does not keep as the task's (city-level) units.
+ */
+const DISTRICT_LEVEL = /^(区级|区直|区属|本区|区)(牵头|责任|配合|承办|落实)?(责任)?(单位|部门)?$/u;
+/** The city level said before a unit header (市级牵头单位): the same field as without it. */
+const CITY_LEVEL = /^市级?(?=牵头|责任|配合|主责)/u;
 /** How many rows from the top are searched for the header. */
 const HEADER_SEARCH_ROWS = 40;
 
@@ -33,7 +40,9 @@ export function matchHeader(text: string, remembered: RememberedMapping = {}): {
   const n = normalizeHeader(text);
   if (!n) return null;
   if (Object.hasOwn(remembered, n)) return { field: remembered[n] ?? null, confidence: 1 };
-  const exact = ALIASES.find((a) => a.alias === n);
+  // 区级责任单位, 牵头单位/区级: the district's own units, not the task's (the city's) — never read into them.
+  if (DISTRICT_LEVEL.test(n)) return { field: null, confidence: 1 };
+  const exact = ALIASES.find((a) => a.alias === n) ?? ALIASES.find((a) => a.alias === n.replace(CITY_LEVEL, ''));
   // 完成时限（原）: the old value kept beside the new column names the field, less surely than the new one.
   if (exact) return { field: exact.field, confidence: OLD_NOTE.test(text) ? OLD_CONFIDENCE : 1 };
   if (n.length > 12) return null; // a long text is a data cell, not a header
@@ -85,6 +94,23 @@ function candidate(grid: SheetGrid, r: number, rows: 1 | 2, remembered: Remember
   return { headerRow: r, headerRows: rows, headers, guesses, score };
 }
 
+/**
+ * Whether row r + 1 splits headers of row r merged across columns (牵头单位 over 市级 | 区级): every
+ * cell of it that differs from the one above sits under a header spanning several columns, and
+ * there are at least two. A data row differs from the header in every column and spans nothing.
+ */
+function subHeaders(grid: SheetGrid, r: number): boolean {
+  let n = 0;
+  for (let c = 0; c < width(grid, r, r + 2); c++) {
+    const parent = cell(grid, r, c);
+    const child = cell(grid, r + 1, c);
+    if (!child || child === parent) continue;
+    if (!parent || (cell(grid, r, c - 1) !== parent && cell(grid, r, c + 1) !== parent)) return false;
+    n++;
+  }
+  return n >= 2;
+}
+
 /** Locate the header and map the columns of a sheet. */
 export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): { layout?: TableLayout; issues: ImportIssue[] } {
   const sheet = grid.name;
@@ -98,14 +124,25 @@ export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): 
     if (r + 1 < grid.rows.length) {
       const two = candidate(grid, r, 2, remembered);
       const next = candidate(grid, r + 1, 1, remembered);
-      if (two.score > one.score && two.score >= next.score && two.score >= best.score && one.score >= 2) best = two;
+      const better = two.score > one.score || (two.score === one.score && subHeaders(grid, r));
+      if (better && two.score >= next.score && two.score >= best.score && one.score >= 2) best = two;
     }
   }
   if (!best || best.score < 2) return { issues: [{ sheet, row: 1, message: M.noHeader(sheet), severity: 'error' }] };
   const hidden = new Set(grid.hiddenColumns ?? []);
   const layout = layoutFrom(sheet, best, hidden);
   const guessed = layout.columns.map((m) => ({ ...m, field: best.guesses[m.column]?.field ?? null }));
-  return { layout, issues: guessWarnings(layout, guessed) };
+  const notes = [...guessWarnings(layout, guessed), ...districtLevelNotes(grid, layout)];
+  return { layout: notes.length > 0 ? { ...layout, guessNotes: notes } : layout, issues: notes };
+}
+
+/** A column of the district's own units (区级责任单位) with something in it: said to be left out. */
+function districtLevelNotes(grid: SheetGrid, layout: TableLayout): ImportIssue[] {
+  const start = layout.headerRow + layout.headerRows;
+  const row = layout.headerRow + 1;
+  return layout.columns
+    .filter((m) => !m.field && DISTRICT_LEVEL.test(normalizeHeader(m.header.split('/').pop() ?? '')) && grid.rows.slice(start).some((r) => (r[m.column] ?? '').trim()))
+    .map((m) => ({ sheet: layout.sheet, row, column: columnLabel(m.column, m.header), message: M.districtLevelColumn(layout.sheet, row, columnLabel(m.column, m.header)), severity: 'warning' as const }));
 }
 
 function layoutFrom(sheet: string, c: Candidate, hidden: ReadonlySet<number>): TableLayout {

@@ -15,6 +15,8 @@ export const IMPORT_MESSAGES = {
   },
   duplicateColumn: (sheet: string, field: TaskFieldId, used: string, other: string, otherHidden = false) =>
     `工作表“${sheet}”有两列都像“${h(field)}”：${used} 和 ${other}${otherHidden ? '（后者是隐藏列）' : ''}。已使用 ${used}，请在“调整列对应”中确认。`,
+  districtLevelColumn: (sheet: string, row: number, column: string) =>
+    `工作表“${sheet}”第 ${row} 行表头的 ${column}写的是区里的承办单位，不是市里定的${h('leadUnits')}或${h('responsibleUnits')}，这一列不导入，台账中各任务的单位保持不变。如它其实就是任务的${h('responsibleUnits')}，请在“调整列对应”中指定。`,
   duplicateKey: (sheet: string, row: number, key: string, firstRow: number) =>
     `工作表“${sheet}”第 ${row} 行的任务编号“${key}”与第 ${firstRow} 行重复。任务编号必须唯一，请改正文件后重新导入。`,
   noRows: (sheet: string) => `工作表“${sheet}”在表头下面没有任务行。请检查是否选对了工作表。`,

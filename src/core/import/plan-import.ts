@@ -135,6 +135,28 @@ function deadlineEqual(task: Task, v: string): boolean {
   return PLAIN_DEADLINE.test(n) && (!task.deadlineText || PLAIN_DEADLINE.test(stored)) && !!task.deadline && parseDeadline(v) === task.deadline;
 }
 
+/** A text without its lead sentence when that sentence is the title (“标题。正文” → “正文”), normalised. */
+function textBody(text: string, title: string): string {
+  const t = normalizeText(text);
+  const head = normalizeText(title);
+  if (!head || !t.startsWith(head)) return t;
+  const rest = t.slice(head.length);
+  return /^[。.;；:：,，!！]/u.test(rest) ? rest.replace(/^[。.;；:：,，!！]+/u, '') : t;
+}
+
+/**
+ * Whether a row's text is the task's: the same when normalised, or the same once the lead sentence
+ * naming the title is left out on either side (a list with 任务名称 beside 具体内容 writes the
+ * content without the title sentence the ledger's text starts with).
+ */
+function sameText(text: string, title: string, task: Task): boolean {
+  const n = normalizeText(text);
+  const stored = normalizeText(task.text);
+  if (n === stored) return true;
+  const body = textBody(stored, task.title);
+  return (body !== stored && body === n) || (!!title && textBody(n, title) === (body !== stored ? body : stored));
+}
+
 /** Copy `fields` of `from` onto a copy of `base`. */
 export function patchTask(base: Task, from: Task, fields: readonly TaskFieldId[]): Task {
   const out: Task = { ...base, leadUnits: [...base.leadUnits], responsibleUnits: [...base.responsibleUnits] };
@@ -232,7 +254,7 @@ export function diffTask(
     after.title = words.title;
     mark('title', !task.title.trim());
   }
-  if (words.text && words.text !== task.text && normalizeText(words.text) !== normalizeText(task.text)) {
+  if (words.text && words.text !== task.text && !sameText(words.text, words.title, task)) {
     after.text = words.text;
     mark('text', !task.text.trim());
   }

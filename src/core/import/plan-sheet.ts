@@ -58,6 +58,11 @@ export interface SheetPlanRequest {
   now: string;
 }
 
+/** Whether the officer's columns (if any) map every column as the guess did. */
+function keptGuess(found: TableLayout, columns: readonly ColumnMapping[] | undefined): boolean {
+  return !columns || found.columns.every((m) => (columns.find((c) => c.column === m.column)?.field ?? null) === m.field);
+}
+
 /** Plan the import of one sheet whose table was found (or say why there is none). */
 export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout | undefined, req: SheetPlanRequest): { plan: ImportPlan; layout?: TableLayout } {
   const layout = found && req.columns ? withMapping(found, req.columns) : found;
@@ -68,7 +73,8 @@ export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout 
     sheet: grid.name,
     rows: read?.rows ?? [],
     numbersFromSeq: layout ? numbersFromSeq(layout) : false,
-    issues: [...(req.readIssues ?? []), ...(read ? read.issues : findTable(grid).issues)],
+    // What the guessed mapping found (two columns like one field …) is said in the plan too, while the columns are the guessed ones.
+    issues: [...(req.readIssues ?? []), ...(found && keptGuess(found, req.columns) ? (found.guessNotes ?? []) : []), ...(read ? read.issues : findTable(grid).issues)],
     existing: req.existing,
     documents: req.documents,
     sections: req.sections,

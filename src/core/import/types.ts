@@ -55,6 +55,11 @@ export interface TableLayout {
   columns: ColumnMapping[];
   /** Whether the officer should look at the column mapping before going on. */
   needsReview: boolean;
+  /**
+   * What the guessed mapping should tell the officer (two columns like one field, a column of the
+   * district's own units left out): carried into the plan when the officer keeps the guess.
+   */
+  guessNotes?: ImportIssue[];
 }
 
 /** The task fields of one data row, as read (trimmed text). */

@@ -1,0 +1,74 @@
+/**
+ * City lists in the shapes the tenth session's probe tried, written by openpyxl and re-saved by
+ * LibreOffice (test/fixtures/import/make-probe4-layouts.py), planned against the built-in data as
+ * 汉阳区: each plan proposes what the city changed and nothing else, and says what it leaves out.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { summarisePlan } from '../../src/core/import';
+import { builtInData, planFile, type PlanFileOptions } from '../../scripts/plan-file';
+
+const DIR = resolve(__dirname, '../fixtures/import');
+const NOW = '2026-11-27T09:00:00.000Z';
+const data = builtInData();
+const keysOf = (doc: string) => data.tasks.filter((t) => t.documentId === doc && !t.archived).map((t) => t.key);
+
+function planned(file: string, opts: PlanFileOptions = {}) {
+  const r = planFile(resolve(DIR, file), { district: '汉阳区', now: NOW, ...opts });
+  if (!r.ok) throw new Error(r.message);
+  return r;
+}
+const plan = (file: string, opts: PlanFileOptions = {}) => planned(file, opts).plan;
+
+describe('任务名称 beside 具体内容', () => {
+  it('content written without the title sentence the ledger’s text starts with, half-width punctuation or line breaks, is no change', () => {
+    const s = summarisePlan(plan('name-and-content.xlsx'));
+    expect(s.updated).toEqual([]);
+    expect(s.added).toEqual([]);
+    expect(s.removed).toEqual([]);
+    expect(s.unchanged.map((u) => u.key).sort()).toEqual(keysOf('doc-000').sort());
+  });
+});
+
+describe('a column of the district’s own units', () => {
+  it('区级责任单位 never replaces the city’s 责任单位 of the tasks, and the plan says the column is left out', () => {
+    const p = plan('sheet-per-district.xls', { sheet: '汉阳区' });
+    const s = summarisePlan(p);
+    expect(s.updated).toEqual([]);
+    expect(s.unchanged).toHaveLength(14);
+    expect(p.issues.map((i) => [i.row, i.column, i.message])).toContainEqual([
+      2,
+      'D列（区级责任单位）',
+      '工作表“汉阳区”第 2 行表头的 D列（区级责任单位）写的是区里的承办单位，不是市里定的牵头单位或责任单位，这一列不导入，台账中各任务的单位保持不变。如它其实就是任务的责任单位，请在“调整列对应”中指定。',
+    ]);
+  });
+
+  it('牵头单位 merged over 市级 | 区级 is a two-row header: 市级 is the 牵头单位, 区级 is left out and said so', () => {
+    const r = planned('unit-header-over-levels.xls');
+    const layout = r.sheets[0]!.layout!;
+    expect(layout.headerRows).toBe(2);
+    expect(layout.columns.map((m) => [m.header, m.field])).toEqual([
+      ['序号', 'seq'],
+      ['任务名称', 'title'],
+      ['牵头单位/市级', 'leadUnits'],
+      ['牵头单位/区级', null],
+      ['完成时限', 'deadline'],
+      ['备注', 'note'],
+    ]);
+    const s = summarisePlan(r.plan);
+    expect(s.updated).toEqual([]);
+    expect(s.filled).toHaveLength(22);
+    expect(s.unchanged).toHaveLength(22);
+    expect(r.plan.issues.map((i) => i.column)).toEqual(['D列（牵头单位/区级）']);
+  });
+});
+
+describe('the guessed mapping’s warnings', () => {
+  it('two columns like one field are said in the plan’s 问题, not only at the mapping step', () => {
+    const p = plan('old-columns-kept.xlsx');
+    expect(p.issues.filter((i) => i.message.includes('有两列都像')).map((i) => i.message)).toEqual([
+      '工作表“清单”有两列都像“牵头单位”：D列（牵头单位） 和 C列（牵头单位）（后者是隐藏列）。已使用 D列（牵头单位），请在“调整列对应”中确认。',
+      '工作表“清单”有两列都像“完成时限”：F列（完成时限） 和 E列（完成时限（原））。已使用 F列（完成时限），请在“调整列对应”中确认。',
+    ]);
+  });
+});
