@@ -34,7 +34,7 @@ export function planFile(path: string, opts: PlanFileOptions = {}): { ok: true; 
   const sheets = summariseSheets(read.sheets, {}, readIssues);
   const named = opts.sheet === undefined ? -1 : sheets.findIndex((s) => s.name === opts.sheet);
   if (opts.sheet !== undefined && named < 0) return { ok: false, message: `文件 ${name} 里没有名为“${opts.sheet}”的工作表。` };
-  const picked = named >= 0 ? named : defaultSheet(sheets);
+  const picked = named >= 0 ? named : defaultSheet(sheets, opts.district);
   const data = opts.data ?? builtInData();
   const { plan } = planSheet(name, read.sheets[picked]!, sheets[picked]!.layout, {
     existing: data.tasks,

@@ -72,3 +72,24 @@ describe('the guessed mapping’s warnings', () => {
     ]);
   });
 });
+
+describe('the sheet picked first', () => {
+  it('passes over a 汇总 sheet that has a header but no task column', () => {
+    const r = planned('summary-sheet-first.xlsx');
+    expect(r.plan.sheet).toBe('任务清单');
+    const s = summarisePlan(r.plan);
+    expect(s.issues).toEqual([]);
+    expect(s.updated).toEqual([]);
+    expect(s.unchanged.map((u) => u.key).sort()).toEqual(keysOf('doc-004').sort());
+    expect(s.renamed.map((x) => [x.from, x.to])).toEqual([['市科创局', '市科技创新局']]);
+  });
+
+  it('of a sheet per district, is the officer’s own district’s (the first without a district)', () => {
+    expect(plan('sheet-per-district.xls').sheet).toBe('汉阳区');
+    expect(plan('sheet-per-district.xls', { district: '洪山区' }).sheet).toBe('洪山区');
+    expect(plan('sheet-per-district.xls', { district: undefined }).sheet).toBe('江岸区');
+    const s = summarisePlan(plan('sheet-per-district.xls'));
+    expect(s.removed.map((x) => x.key)).toEqual(['2024KJRC-11']);
+    expect(s.updated).toEqual([]);
+  });
+});

@@ -4,6 +4,8 @@
  */
 import type { Cluster, PolicyDocument, Section, Task } from '../model';
 import { unitRenameTable, type UnitRename } from '../unit-names';
+import { DISTRICTS } from '../districts';
+import { missingForImport } from '../fields';
 import { findTable, numbersFromSeq, readRows, withMapping, type RememberedMapping } from './find-table';
 import { listScope } from './list-scope';
 import { planImport } from './plan-import';
@@ -34,9 +36,31 @@ export function summariseSheets(grids: readonly SheetGrid[], remembered: Remembe
   });
 }
 
-/** The sheet to import when the officer has not chosen: the first with a task table. */
-export function defaultSheet(sheets: readonly SheetSummary[]): number {
-  return sheets.find((s) => s.layout)?.index ?? 0;
+/**
+ * Whether a sheet holds a task table that can be imported as it is: a header with a task column
+ * (重点任务 or 具体内容). A 汇总 sheet (文件名称, 任务数, 完成时限) has a header but no tasks.
+ */
+export function hasTaskTable(sheet: SheetSummary): boolean {
+  const layout = sheet.layout;
+  return !!layout && missingForImport((id) => layout.columns.some((m) => m.field === id)).length === 0;
+}
+
+/**
+ * The sheet to import when the officer has not chosen: of the sheets with a task table, the one
+ * named for the officer's district (a workbook with a sheet per district), else the first; a sheet
+ * with a header but no task column only when no sheet has one.
+ */
+export function defaultSheet(sheets: readonly SheetSummary[], district?: string): number {
+  const tables = sheets.filter(hasTaskTable);
+  const names = district ? districtNames(district) : [];
+  const own = tables.find((s) => names.some((n) => s.name.includes(n)));
+  return (own ?? tables[0] ?? sheets.find((s) => s.layout))?.index ?? 0;
+}
+
+/** The names a district is written under (汉阳区; 东湖新技术开发区, 东湖高新区 …). */
+function districtNames(district: string): string[] {
+  const d = DISTRICTS.find((x) => x.name === district || x.shortName === district);
+  return d ? [d.name, d.shortName, ...d.aliases].filter(Boolean) : [district];
 }
 
 /** What planning a sheet needs from the ledger. */
