@@ -93,3 +93,12 @@ describe('the sheet picked first', () => {
     expect(s.updated).toEqual([]);
   });
 });
+
+describe('notes under the list', () => {
+  it('填表说明 and its numbered lines after 10 blank rows, and the signature line, are no tasks and no warnings', () => {
+    const s = summarisePlan(plan('notes-after-blank-rows.xls'));
+    expect(s.added).toEqual([]);
+    expect(s.issues).toEqual([]);
+    expect(s.unchanged.map((u) => u.key).sort()).toEqual(keysOf('doc-000').sort());
+  });
+});

@@ -120,6 +120,26 @@ describe('readRows', () => {
     expect(issues[0]!.message).toBe('工作表“任务”第 8 行的任务编号“K-2”与第 6 行重复。任务编号必须唯一，请改正文件后重新导入。');
   });
 
+  describe('notes under the list are no tasks', () => {
+    const head = [['序号', '重点任务', '牵头单位', '完成时限'], ['1', '建设实验室', '市科技局', '2025年'], ['2', '引进人才', '市人社局', '2026年']];
+    const blank = (n: number) => Array.from({ length: n }, () => ['', '', '', '']);
+    const cases: { name: string; tail: string[][]; rows: number[]; warned: number[] }[] = [
+      { name: '填表说明 then numbered notes in the task column', tail: [['', '填表说明'], ['', '1.请各区于每季度末月25日前报送。'], ['', '2.未明确时限的填写“长期”。']], rows: [2, 3], warned: [] },
+      { name: '注： with its text, then a signature line with a date', tail: [['注：本表由市科技局汇总。'], ['市科技局办公室', '', '', '2025年3月']], rows: [2, 3], warned: [] },
+      { name: 'a task again after the notes (a title beside its 序号)', tail: [['说明'], ['', '请各区核对。'], ['3', '建设中试平台', '市经信局', '2026年']], rows: [2, 3, 6], warned: [] },
+      { name: 'after three blank rows, a line of text alone is a note (said)', tail: [...blank(3), ['', '请各区于每月25日前报送。']], rows: [2, 3], warned: [7] },
+      { name: 'after three blank rows, a full task row is a task', tail: [...blank(3), ['3', '建设中试平台', '市经信局', '2026年']], rows: [2, 3, 7], warned: [] },
+      { name: 'after one blank row, a task with only its title is still a task', tail: [...blank(1), ['', '建设中试平台']], rows: [2, 3, 5], warned: [] },
+    ];
+    for (const c of cases)
+      it(c.name, () => {
+        const g = grid('清单', [...head, ...c.tail]);
+        const { rows, issues } = readRows(g, findTable(g).layout!);
+        expect(rows.map((r) => r.row)).toEqual(c.rows);
+        expect(issues.map((i) => i.row)).toEqual(c.warned);
+      });
+  });
+
   it('refuses a table without a 重点任务 column, naming the header row', () => {
     const g = grid('表', [['', ''], ['序号', '牵头单位', '完成时限'], ['1', '市科技局', '2025年']]);
     const { layout } = findTable(g);

@@ -223,6 +223,10 @@ const TASK_COUNT = /^(共|合计|总计|共计)?[:：]?\d+(项|个|条|件)(任�
 /** A section's own number alone (一, 二、, 第三部分), as a section row writes it in the 序号 column. */
 const SECTION_NUMBER = /^第?[一二三四五六七八九十]+[、.．]?(部分|章)?$/;
 const compact = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+/** A note heading under a list: 填表说明, 说明, 注, 注：…, 备注：…, 附注. */
+const NOTE_START = /^(填表说明|填报说明|说明|注|附注|备注)[:：]?$|^(注|说明|附注|备注|填表说明|填报说明)[:：]|^注\d/u;
+/** Blank rows after which lines of text are notes under the list, not tasks. */
+const NOTE_GAP = 3;
 
 /**
  * Whether a cell is the column's (normalised) header. Normalising only drops characters, and
@@ -260,12 +264,22 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const seqIsNumber = numbersFromSeq(layout);
   const hiddenRows = new Set(grid.hiddenRows ?? []);
   let section: string | undefined;
+  /** Blank rows since the last row with something in it. */
+  let blankRun = 0;
+  /** Whether the rows are notes under the list: after a note heading, or after NOTE_GAP blank rows. */
+  let notes: 'none' | 'heading' | 'gap' = 'none';
   /** The untrimmed text so far of each field of a row that continues (续) on the rows below. */
   const continued = new Map<TaskFieldId, string>();
   for (let r = layout.headerRow + layout.headerRows; r < grid.rows.length; r++) {
     const raw = grid.rows[r]!;
     const nonEmpty = raw.map((v) => v.trim()).filter(Boolean);
-    if (nonEmpty.length === 0) continue;
+    if (nonEmpty.length === 0) {
+      blankRun++;
+      continue;
+    }
+    // Blank rows after the tasks, then lines of text: the notes under a list (填表说明, 联系人 …).
+    if (blankRun >= NOTE_GAP && rows.length > 0 && notes === 'none') notes = 'gap';
+    blankRun = 0;
     const distinct = new Set(nonEmpty);
     const first = nonEmpty[0]!;
     const fields: RowFields = {};
@@ -279,8 +293,22 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (headerHits >= 2) continue;
     // A row of column numbers (1 2 3 4 …) under the header.
     if (nonEmpty.length >= 3 && nonEmpty.every((v) => /^\d{1,2}$/.test(v)) && r <= layout.headerRow + layout.headerRows + 1) continue;
-    // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes.
     const firstCompact = compact(first);
+    // A note heading (填表说明, 注：…) alone or with its text: it and the note lines under it are no tasks.
+    if (NOTE_START.test(firstCompact) && (distinct.size === 1 || !fields.title || compact(fields.title) === firstCompact)) {
+      notes = 'heading';
+      continue;
+    }
+    // Under the notes, a row is a task again only when it has a task and something beside it (序号, units …).
+    if (notes !== 'none') {
+      const taskRow = !!fields.title && distinct.size >= 2;
+      if (!taskRow && !(distinct.size === 1 && HEADING.test(first))) {
+        if (notes === 'gap' && fields.title) issues.push({ sheet, row: r + 1, message: M.noteRow(sheet, r + 1, NOTE_GAP), severity: 'warning' });
+        continue;
+      }
+      notes = 'none';
+    }
+    // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes.
     if (FOOTER.test(firstCompact) && (distinct.size === 1 || !fields.title || FOOTER.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)))) continue;
     if (fields.title && TASK_COUNT.test(compact(fields.title))) continue;
     if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {

@@ -20,6 +20,8 @@ export const IMPORT_MESSAGES = {
   duplicateKey: (sheet: string, row: number, key: string, firstRow: number) =>
     `工作表“${sheet}”第 ${row} 行的任务编号“${key}”与第 ${firstRow} 行重复。任务编号必须唯一，请改正文件后重新导入。`,
   noRows: (sheet: string) => `工作表“${sheet}”在表头下面没有任务行。请检查是否选对了工作表。`,
+  noteRow: (sheet: string, row: number, gap: number) =>
+    `工作表“${sheet}”第 ${row} 行在任务下方 ${gap} 个以上空行之后，只有一格文字，按表后说明处理，没有导入。如它是一项任务，请删去它上面的空行、写上序号后重新导入。`,
   rowWithoutTitle: (sheet: string, row: number) =>
     `工作表“${sheet}”第 ${row} 行没有“${h('title')}”内容，这一行不会导入。如需导入，请补上任务名称。`,
   impossibleDeadline: (sheet: string, row: number, cell: string, date: string) =>
