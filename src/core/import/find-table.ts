@@ -8,6 +8,7 @@ import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
 import { columnLetter, impossibleDate, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline } from './normalize';
+import { cellRevisionMark, nameRevisionMark } from './revision-marks';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */
@@ -260,7 +261,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const seenKeys = new Map<string, number>();
   const keyColumn = layout.columns.find((m) => m.field === 'key');
   const deadlineColumn = layout.columns.find((m) => m.field === 'deadline');
-  const titleColumn = layout.columns.some((m) => m.field === 'title');
+  const titleColumnAt = layout.columns.find((m) => m.field === 'title');
+  const titleColumn = !!titleColumnAt;
+  const noteColumn = layout.columns.find((m) => m.field === 'note');
   const seqIsNumber = numbersFromSeq(layout);
   const hiddenRows = new Set(grid.hiddenRows ?? []);
   let section: string | undefined;
@@ -353,6 +356,20 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       fields[cellField] = lead.rest;
       fields.number ??= lead.number;
     }
+    // The city's revision mark: 备注 删除 / 新增, or （新增） after the task's name (taken out of the name).
+    const byName = fields.title ? nameRevisionMark(fields.title, fields.text) : undefined;
+    if (byName) {
+      fields.title = byName.title;
+      if (byName.text !== undefined) fields.text = byName.text;
+    }
+    const byNote = cellRevisionMark(fields.note);
+    const label = (m: ColumnMapping | undefined) => (m ? columnLabel(m.column, m.header) : '');
+    const revision =
+      byNote === 'dropped' || byNote === 'new'
+        ? { mark: byNote, written: fields.note!, column: label(noteColumn) }
+        : byName && byName.mark !== 'changed' && !byNote
+          ? { mark: byName.mark, written: byName.written, column: label(titleColumnAt) }
+          : undefined;
     // A list without a title column (or a row without a title): the lead sentence of its text
     // stands for the title, to match and to name a new task, never to change a task's title.
     const titleFromText = !fields.title && !!fields.text;
@@ -386,6 +403,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     const row: ImportedRow = { row: r + 1, fields };
     if (section !== undefined) row.sectionHeading = section;
     if (titleFromText) row.titleFromText = true;
+    if (revision) row.revision = revision;
     rows.push(row);
   }
   if (rows.length === 0 && !issues.some((i) => i.severity === 'error'))

@@ -22,6 +22,9 @@ export const IMPORT_MESSAGES = {
   noRows: (sheet: string) => `工作表“${sheet}”在表头下面没有任务行。请检查是否选对了工作表。`,
   noteRow: (sheet: string, row: number, gap: number) =>
     `工作表“${sheet}”第 ${row} 行在任务下方 ${gap} 个以上空行之后，只有一格文字，按表后说明处理，没有导入。如它是一项任务，请删去它上面的空行、写上序号后重新导入。`,
+  droppedUnmatched: (sheet: string, row: number, column: string, mark: string, title: string, near?: string) =>
+    `工作表“${sheet}”第 ${row} 行 ${column}写着“${mark}”，但台账中没有确定与“${title}”对应的任务${near ? `（最接近的是 ${near}）` : ''}，这一行没有导入，也没有归档任何任务。` +
+    `如台账中确有这项任务，请在“任务台账”中找到它手动归档。`,
   rowWithoutTitle: (sheet: string, row: number) =>
     `工作表“${sheet}”第 ${row} 行没有“${h('title')}”内容，这一行不会导入。如需导入，请补上任务名称。`,
   impossibleDeadline: (sheet: string, row: number, cell: string, date: string) =>

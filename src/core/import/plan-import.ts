@@ -4,7 +4,7 @@
  * The result is the ImportPlan the preview shows; finalizePlan turns the officer's choices
  * into exactly what will be written. Progress is never part of a plan.
  */
-import type { Cluster, PolicyDocument, Section, Task } from '../model';
+import { taskCode, type Cluster, type PolicyDocument, type Section, type Task } from '../model';
 import type { TaskFieldId } from '../fields';
 import { DEFAULT_UNIT_RENAMES, canonicaliseUnit, type UnitRename, type UnitRenames } from '../unit-names';
 import { markedLeadUnits, readUnitList, type ReadUnits } from '../policy/units';
@@ -743,6 +743,18 @@ export function planImport(input: PlanInput): ImportPlan {
   };
   for (const m of matches) {
     const id = `row-${m.row.row}`;
+    // A row the city marked dropped (备注 删除, 已取消, 并入第5项): its task is archived, whatever the list's scope.
+    const revision = m.row.revision;
+    if (revision?.mark === 'dropped') {
+      const task = m.definite?.task;
+      if (task && !task.archived) plan.removed.push({ id: `task-${task.key}`, before: task, after: { ...task, archived: true, updatedAt: now }, row: m.row.row, mark: revision.written });
+      else if (task) plan.unchanged.push({ id, row: m.row.row, task, how: m.definite!.how, confidence: m.definite!.confidence });
+      else {
+        const near = m.candidates[0]?.task;
+        issues.push({ sheet, row: m.row.row, column: revision.column, message: M.droppedUnmatched(sheet, m.row.row, revision.column, revision.written, m.row.fields.title ?? '', near && `${taskCode(near)}“${near.title}”`), severity: 'warning' });
+      }
+      continue;
+    }
     for (const f of ['leadUnits', 'responsibleUnits'] as const) for (const r of readUnits(m.row.fields[f], renames).renamed) notePair(r, m.row.row);
     if (m.definite) {
       const { task, how, confidence } = m.definite;

@@ -74,6 +74,8 @@ export interface ImportedRow {
   sectionHeading?: string;
   /** The list gives this row no title: `fields.title` is the lead sentence of its text (see diffTask). */
   titleFromText?: true;
+  /** The city's revision mark on the row (备注 删除, a name ending （新增）): `written` as in the file, in `column`. */
+  revision?: { mark: 'dropped' | 'new'; written: string; column: string };
 }
 
 /** How a row was matched to an existing task. */
@@ -155,6 +157,9 @@ export interface PlannedRemove {
   id: string;
   before: Task;
   after: Task;
+  /** The task's row is still in the list, marked dropped by the city (备注 删除): that row and the mark as written. */
+  row?: number;
+  mark?: string;
 }
 
 /** A row identical to its task // 未变. */

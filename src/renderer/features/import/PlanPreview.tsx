@@ -314,6 +314,7 @@ export function PlanPreview({
                 columns={[
                   acceptCol,
                   ...taskColumns((r: { before: Task }) => r.before),
+                  { title: T.removedWhy, key: 'why', width: 150, render: (_, r) => (r.row !== undefined ? T.removedMarked(r.row, r.mark ?? '') : T.removedAbsent) },
                   { title: T.lead, key: 'lead', width: 160, render: (_, r) => r.before.leadUnits.join('、') },
                   { title: T.fields.document, key: 'doc', width: 150, render: (_, r) => docName(r.before.documentId) },
                 ]}

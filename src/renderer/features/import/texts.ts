@@ -91,7 +91,11 @@ export const IMPORT_TEXT = {
   historyUndone: '已撤销',
   historyCounts: (a: number, u: number, r: number) => `新增 ${a}、修改 ${u}、归档 ${r}`,
   // Each column by its one name in the registry; a column the district fills is marked as not read.
-  fields: Object.fromEntries(TASK_FIELDS.map((f) => [f.id, f.owner === 'progress' || f.id === 'note' ? `${f.header}（不导入）` : f.header])) as Record<TaskFieldId, string>,
+  // 备注 is read only for the city's revision marks (删除, 新增).
+  fields: Object.fromEntries(TASK_FIELDS.map((f) => [f.id, f.owner === 'progress' ? `${f.header}（不导入）` : f.id === 'note' ? `${f.header}（只看删除、新增标记）` : f.header])) as Record<TaskFieldId, string>,
+  removedWhy: '归档原因',
+  removedAbsent: '新清单中已没有',
+  removedMarked: (row: number, mark: string) => `清单第 ${row} 行标注“${mark}”`,
 } as const;
 
 /** The steps of an import: sheet choice, column mapping, preview. */
