@@ -102,3 +102,24 @@ describe('notes under the list', () => {
     expect(s.unchanged.map((u) => u.key).sort()).toEqual(keysOf('doc-000').sort());
   });
 });
+
+describe('a 进展情况 column the city filled', () => {
+  it('is never imported, and the plan says so once, naming the column and how many rows; 长期坚持 / 持续推进 are kept as written, without a date', () => {
+    const p = plan('progress-column-filled.xlsx');
+    const s = summarisePlan(p);
+    expect(s.issues).toEqual([
+      {
+        row: 1,
+        column: 'F列（进展情况）',
+        severity: 'warning',
+        message: '工作表“2023年工作要点”的 F列（进展情况）有 6 行填了内容。导入只更新任务清单，这一列不导入，本区已填写的进展不会被改动或覆盖；如需参考市里写的内容，请打开原文件查看。',
+      },
+    ]);
+    expect(s.updated).toEqual([]);
+    expect(s.filled).toHaveLength(22);
+    const filled = new Map(p.filled.map((f) => [f.before.key, f.after]));
+    expect([filled.get('2023GZYD-01')?.deadlineText, filled.get('2023GZYD-01')?.deadline]).toEqual(['长期坚持', undefined]);
+    expect([filled.get('2023GZYD-02')?.deadlineText, filled.get('2023GZYD-02')?.deadline]).toEqual(['持续推进', undefined]);
+    expect(filled.get('2023GZYD-04')?.deadline).toBe('2025-12-31');
+  });
+});

@@ -406,6 +406,12 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (revision) row.revision = revision;
     rows.push(row);
   }
+  // Progress the city filled in (进展情况, 完成进度 …) is never imported: said once per column, so the officer knows.
+  for (const m of mapped)
+    if (TASK_FIELDS.find((f) => f.id === m.field)?.owner === 'progress') {
+      const filled = rows.filter((r) => r.fields[m.field!]).length;
+      if (filled > 0) issues.push({ sheet, row: layout.headerRow + 1, column: columnLabel(m.column, m.header), message: M.progressNotImported(sheet, columnLabel(m.column, m.header), filled), severity: 'warning' });
+    }
   if (rows.length === 0 && !issues.some((i) => i.severity === 'error'))
     issues.push({ sheet, row: layout.headerRow + layout.headerRows, message: M.noRows(sheet), severity: 'error' });
   return { rows, issues };
