@@ -136,9 +136,13 @@ export function PlanPreview({
       plan.added.find((a) => a.task.key === key)?.task;
     return { code: t ? taskCode(t) : key, title: t?.title ?? '' };
   };
+  const markedOf = (key: string) => plan.removed.find((x) => x.before.key === key && x.row !== undefined);
   const reasonText = (r: PlannedRelevanceChange) =>
     r.cause === 'archived'
-      ? T.relevanceArchived
+      ? (() => {
+          const m = markedOf(r.key);
+          return m ? T.relevanceArchivedMarked(m.row!, m.mark ?? '') : T.relevanceArchived;
+        })()
       : r.cause === 'added'
         ? T.relevanceAdded(r.after.join('；'))
         : r.cause === 'restored'
