@@ -123,3 +123,20 @@ describe('a 进展情况 column the city filled', () => {
     expect(filled.get('2023GZYD-04')?.deadline).toBe('2025-12-31');
   });
 });
+
+describe('revision marks in a column of their own', () => {
+  it('a 调整类型 column of 保留 / 删除 / 新增 is read for the marks: （删除）, a 删除 merged over two rows and 已完成，不再列入 archive', () => {
+    const r = planned('change-type-column.xls');
+    expect(r.sheets[0]!.layout!.columns.find((m) => m.header === '调整类型')?.field).toBe('note');
+    const s = summarisePlan(r.plan);
+    expect(s.removed.map((x) => [x.key, x.row, x.mark])).toEqual([
+      ['2024KJRC-04', 6, '（删除）'],
+      ['2024KJRC-07', 9, '删除'],
+      ['2024KJRC-08', 10, '删除'],
+      ['2024KJRC-12', 14, '已完成，不再列入'],
+    ]);
+    expect(s.added.map((a) => [a.row, a.title])).toEqual([[18, '建设人才发展研究院']]);
+    expect(s.updated).toEqual([]);
+    expect(s.unchanged).toHaveLength(11);
+  });
+});

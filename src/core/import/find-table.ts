@@ -8,7 +8,7 @@ import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
 import { columnLetter, impossibleDate, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline } from './normalize';
-import { cellRevisionMark, nameRevisionMark } from './revision-marks';
+import { cellRevisionMark, isMarkColumn, nameRevisionMark } from './revision-marks';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */
@@ -131,10 +131,22 @@ export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): 
   }
   if (!best || best.score < 2) return { issues: [{ sheet, row: 1, message: M.noHeader(sheet), severity: 'error' }] };
   const hidden = new Set(grid.hiddenColumns ?? []);
-  const layout = layoutFrom(sheet, best, hidden);
+  const layout = withMarkColumn(grid, layoutFrom(sheet, best, hidden));
   const guessed = layout.columns.map((m) => ({ ...m, field: best.guesses[m.column]?.field ?? null }));
   const notes = [...guessWarnings(layout, guessed), ...districtLevelNotes(grid, layout)];
   return { layout: notes.length > 0 ? { ...layout, guessNotes: notes } : layout, issues: notes };
+}
+
+/**
+ * A list without a 备注 column whose unnamed column holds the city's revision marks (保留 / 删除 /
+ * 新增, under 变化情况, 类型 or no header): that column is read for them, as a 备注 would be.
+ */
+function withMarkColumn(grid: SheetGrid, layout: TableLayout): TableLayout {
+  if (layout.columns.some((m) => m.field === 'note')) return layout;
+  const start = layout.headerRow + layout.headerRows;
+  const marks = layout.columns.find((m) => !m.field && !m.hidden && !DISTRICT_LEVEL.test(normalizeHeader(m.header.split('/').pop() ?? '')) && isMarkColumn(grid.rows.slice(start).map((r) => r[m.column] ?? '')));
+  if (!marks) return layout;
+  return { ...layout, columns: layout.columns.map((m) => (m === marks ? { ...m, field: 'note' as const, confidence: 1 } : m)) };
 }
 
 /** A column of the district's own units (区级责任单位) with something in it: said to be left out. */

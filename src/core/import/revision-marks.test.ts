@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Task } from '../model';
 import { findTable, readRows } from './find-table';
 import { planImport } from './plan-import';
-import { cellRevisionMark, nameRevisionMark } from './revision-marks';
+import { cellRevisionMark, isMarkColumn, nameRevisionMark } from './revision-marks';
 
 describe('cellRevisionMark', () => {
   const cases: [string, ReturnType<typeof cellRevisionMark>][] = [
@@ -27,8 +27,27 @@ describe('cellRevisionMark', () => {
     ['新增长点培育', undefined],
     ['删除线为原内容', undefined],
     ['市科技局牵头', undefined],
+    ['（删除）', 'dropped'],
+    ['【新增】', 'new'],
+    ['已完成，不再列入', 'dropped'],
+    ['已完成，删除', 'dropped'],
+    ['已完成', undefined],
+    ['保留', undefined],
+    ['按期推进，总体顺利，新增2家', undefined],
   ];
   for (const [cell, mark] of cases) it(`“${cell}” → ${mark ?? 'none'}`, () => expect(cellRevisionMark(cell)).toBe(mark));
+});
+
+describe('isMarkColumn', () => {
+  const cases: [string[], boolean][] = [
+    [['保留', '删除', '', '保留', '新增'], true],
+    [['', '删除', '（删除）', ''], true],
+    [['保留', '保留', '删除'], false],
+    [['删除', '新增', '已完成年度目标'], false],
+    [['市科技局', '市发改委'], false],
+    [['', ''], false],
+  ];
+  for (const [cells, is] of cases) it(`${cells.join('|')} → ${is}`, () => expect(isMarkColumn(cells)).toBe(is));
 });
 
 describe('nameRevisionMark', () => {

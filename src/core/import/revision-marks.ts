@@ -24,11 +24,29 @@ const CELL_MARKS: readonly { mark: RevisionMark; pattern: RegExp }[] = [
 const NAME_MARK = /^\s*[（(【[]\s*(新增|删除|取消|已取消|调整|修改)\s*[）)】\]]\s*|\s*[（(【[]\s*(新增|删除|取消|已取消|调整|修改)\s*[）)】\]]\s*$/u;
 const NAME_MARKS: Record<string, RevisionMark> = { 新增: 'new', 删除: 'dropped', 取消: 'dropped', 已取消: 'dropped', 调整: 'changed', 修改: 'changed' };
 
-/** The mark a 备注 cell makes, if it is one. */
+/** A cell that keeps the task as it was: 保留, 不变, 继续实施. */
+const KEPT = /^(?:保留|不变|无变化|未变|延续|继续(?:实施|执行|推进)?|原任务)$/u;
+/** A short clause before the mark: 已完成，不再列入 / 已完成，删除. */
+const LEAD_CLAUSE = /^[^，,；;。]{1,8}[，,；;]/u;
+
+/** The mark a 备注 cell makes, if it is one: the whole cell (in brackets or not), or its clause after a short first one. */
 export function cellRevisionMark(cell: string | undefined): RevisionMark | undefined {
-  const t = (cell ?? '').replace(/\s+/g, '');
+  let t = (cell ?? '').replace(/\s+/g, '');
+  const inBrackets = /^[（(【[](.+)[）)】\]]$/u.exec(t);
+  if (inBrackets) t = inBrackets[1]!;
   if (!t) return undefined;
-  return CELL_MARKS.find((m) => m.pattern.test(t))?.mark;
+  const mark = (s: string) => CELL_MARKS.find((m) => m.pattern.test(s))?.mark;
+  return mark(t) ?? (LEAD_CLAUSE.test(t) ? mark(t.replace(LEAD_CLAUSE, '')) : undefined);
+}
+
+/**
+ * Whether a column's cells are revision marks (保留 / 删除 / 新增 / 调整), whatever its header
+ * says (变化情况, 增减, 类型): at least two marks, and no cell that is neither a mark nor 保留.
+ */
+export function isMarkColumn(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => c.replace(/\s+/g, '')).filter(Boolean);
+  const marks = filled.filter((c) => cellRevisionMark(c) !== undefined).length;
+  return marks >= 2 && filled.every((c) => cellRevisionMark(c) !== undefined || KEPT.test(c));
 }
 
 /**
