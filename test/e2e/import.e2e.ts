@@ -364,6 +364,20 @@ describe('import the city updated list', () => {
     await context.close();
   });
 
+  it('offers the visible sheet before a hidden old one, and says which is hidden', async () => {
+    const { context, page, errors } = await seededHanyang(app, { width: 1920, height: 1080 });
+    await dropFile(page, 'hidden-old-sheet.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/hidden-old-sheet.xlsx')));
+    await page.getByText('这个文件有多个工作表').waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('radio', { name: /新清单/ }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('radio', { name: /原清单.*（隐藏的工作表）/ }).count()).resolves.toBe(1);
+    await screenshot(page, 'import-hidden-old-sheet-1920x1080');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    expect([await count(page, 'count-updated'), await count(page, 'count-unchanged')]).toEqual([0, 22]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('archives what the city marked 删除 / 已取消 and says why in 删除; the （新增） task is named without its mark', async () => {
     for (const size of [
       { width: 1366, height: 650 },

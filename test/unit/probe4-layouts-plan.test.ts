@@ -112,7 +112,7 @@ describe('a 进展情况 column the city filled', () => {
         row: 1,
         column: 'F列（进展情况）',
         severity: 'warning',
-        message: '工作表“2023年工作要点”的 F列（进展情况）有 6 行填了内容。导入只更新任务清单，这一列不导入，本区已填写的进展不会被改动或覆盖；如需参考市里写的内容，请打开原文件查看。',
+        message: '工作表“2023年工作要点”的 F列（进展情况）有 6 行写了进展。导入只更新任务清单，这些内容不导入，台账中本区已填写的进展不会被改动或覆盖；如需参考文件中写的进展，请打开原文件查看。',
       },
     ]);
     expect(s.updated).toEqual([]);
@@ -138,5 +138,22 @@ describe('revision marks in a column of their own', () => {
     expect(s.added.map((a) => [a.row, a.title])).toEqual([[18, '建设人才发展研究院']]);
     expect(s.updated).toEqual([]);
     expect(s.unchanged).toHaveLength(11);
+  });
+});
+
+describe('a hidden old sheet, units parted by spaces, ★ after a name', () => {
+  it('plans the visible sheet; 市发改委 市科技创新局 is two units and 任务★ is the task’s name: only the 补充 of 完成时限', () => {
+    const r = planned('hidden-old-sheet.xlsx');
+    expect(r.sheets.map((s) => [s.name, !!s.hidden])).toEqual([
+      ['原清单', true],
+      ['新清单', false],
+    ]);
+    expect(r.plan.sheet).toBe('新清单');
+    const s = summarisePlan(r.plan);
+    expect(s.updated).toEqual([]);
+    expect(s.added).toEqual([]);
+    expect(s.issues).toEqual([]);
+    expect(s.filled).toHaveLength(22);
+    expect(s.unchanged.map((u) => u.key).sort()).toEqual(keysOf('doc-002').sort());
   });
 });

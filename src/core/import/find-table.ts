@@ -238,6 +238,9 @@ const SECTION_NUMBER = /^第?[一二三四五六七八九十]+[、.．]?(部分|
 const compact = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
 /** A note heading under a list: 填表说明, 说明, 注, 注：…, 备注：…, 附注. */
 const NOTE_START = /^(填表说明|填报说明|说明|注|附注|备注)[:：]?$|^(注|说明|附注|备注|填表说明|填报说明)[:：]|^注\d/u;
+/** Symbols a list puts before or after a task's name to mark it (重点任务★, ▲新增). */
+const DECOR = /^\s*[★☆▲△●○◆◇■□※＊*√✔✓]|[★☆▲△●○◆◇■□※＊*√✔✓]\s*$/u;
+const DECOR_ENDS = /^[\s★☆▲△●○◆◇■□※＊*√✔✓]+|[\s★☆▲△●○◆◇■□※＊*√✔✓]+$/gu;
 /** Blank rows after which lines of text are notes under the list, not tasks. */
 const NOTE_GAP = 3;
 
@@ -368,6 +371,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       fields[cellField] = lead.rest;
       fields.number ??= lead.number;
     }
+    // A symbol marking a key task (★, ▲, ※ …) before or after its name is no part of the name.
+    if (fields.title && DECOR.test(fields.title)) fields.title = fields.title.replace(DECOR_ENDS, '').trim() || fields.title;
     // The city's revision mark: 备注 删除 / 新增, or （新增） after the task's name (taken out of the name).
     const byName = fields.title ? nameRevisionMark(fields.title, fields.text) : undefined;
     if (byName) {
@@ -418,12 +423,13 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (revision) row.revision = revision;
     rows.push(row);
   }
-  // Progress the city filled in (进展情况, 完成进度 …) is never imported: said once per column, so the officer knows.
-  for (const m of mapped)
-    if (TASK_FIELDS.find((f) => f.id === m.field)?.owner === 'progress') {
-      const filled = rows.filter((r) => r.fields[m.field!]).length;
-      if (filled > 0) issues.push({ sheet, row: layout.headerRow + 1, column: columnLabel(m.column, m.header), message: M.progressNotImported(sheet, columnLabel(m.column, m.header), filled), severity: 'warning' });
-    }
+  // Progress written in the file (进展情况, 完成进度 …) is never imported: said once, naming its columns, so the officer knows.
+  const progressColumns = mapped.filter((m) => TASK_FIELDS.find((f) => f.id === m.field)?.owner === 'progress' && rows.some((r) => r.fields[m.field!]));
+  if (progressColumns.length > 0) {
+    const labels = progressColumns.map((m) => columnLabel(m.column, m.header));
+    const filled = rows.filter((r) => progressColumns.some((m) => r.fields[m.field!])).length;
+    issues.push({ sheet, row: layout.headerRow + 1, column: labels[0]!, message: M.progressNotImported(sheet, labels.join('、'), filled), severity: 'warning' });
+  }
   if (rows.length === 0 && !issues.some((i) => i.severity === 'error'))
     issues.push({ sheet, row: layout.headerRow + layout.headerRows, message: M.noRows(sheet), severity: 'error' });
   return { rows, issues };

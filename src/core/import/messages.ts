@@ -26,7 +26,7 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”第 ${row} 行 ${column}写着“${mark}”，但台账中没有确定与“${title}”对应的任务${near ? `（最接近的是 ${near}）` : ''}，这一行没有导入，也没有归档任何任务。` +
     `如台账中确有这项任务，请在“任务台账”中找到它手动归档。`,
   progressNotImported: (sheet: string, column: string, rows: number) =>
-    `工作表“${sheet}”的 ${column}有 ${rows} 行填了内容。导入只更新任务清单，这一列不导入，本区已填写的进展不会被改动或覆盖；如需参考市里写的内容，请打开原文件查看。`,
+    `工作表“${sheet}”的 ${column}有 ${rows} 行写了进展。导入只更新任务清单，这些内容不导入，台账中本区已填写的进展不会被改动或覆盖；如需参考文件中写的进展，请打开原文件查看。`,
   rowWithoutTitle: (sheet: string, row: number) =>
     `工作表“${sheet}”第 ${row} 行没有“${h('title')}”内容，这一行不会导入。如需导入，请补上任务名称。`,
   impossibleDeadline: (sheet: string, row: number, cell: string, date: string) =>

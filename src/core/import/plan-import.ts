@@ -107,9 +107,20 @@ function readUnits(cell: string | undefined, renames: UnitRenames): ReadUnits {
   let read = lists.get(key);
   if (!read) {
     if (lists.size >= UNIT_MEMO_MAX) lists.clear();
-    lists.set(key, (read = readUnitList(cell, renames)));
+    lists.set(key, (read = readUnitList(spacedUnits(cell), renames)));
   }
   return read;
+}
+
+/**
+ * A unit cell whose names are parted by spaces only (市发改委 市科技创新局 市财政局), with 、 between
+ * them: every part long enough to be a unit's name (3 characters or more, 团市委 included). A
+ * space inside a name written with its note (市科技局 （牵头）) is kept.
+ */
+export function spacedUnits(cell: string | undefined): string | undefined {
+  if (!cell || !/[^\s、，,；;]\s+[^\s、，,；;]/u.test(cell.trim())) return cell;
+  const parts = cell.trim().split(/\s+/u);
+  return parts.every((p) => p.length >= 3 && !/^[（(]/u.test(p)) ? parts.join('、') : cell;
 }
 function canonicalUnit(name: string, renames: UnitRenames): string {
   const { names } = unitMemoOf(renames);

@@ -16,10 +16,13 @@ describe('defaultSheet', () => {
     { name: 'no sheet for the district: the first with tasks', sheets: [['汇总', summary], ['江岸区', list]], district: '汉阳区', picked: '江岸区' },
     { name: 'only a header without tasks: that sheet (the mapping step asks)', sheets: [['说明', null], ['汇总', summary]], picked: '汇总' },
     { name: 'no table at all: the first sheet', sheets: [['说明', null]], picked: '说明' },
+    { name: 'a hidden sheet (an old version) passed over', sheets: [['原清单（隐藏）', list], ['新清单', list]], picked: '新清单' },
+    { name: 'the hidden one when no visible sheet has tasks', sheets: [['原清单（隐藏）', list], ['说明', null]], picked: '原清单（隐藏）' },
+    { name: 'the district’s sheet, if visible', sheets: [['汉阳区（隐藏）', list], ['江岸区', list]], district: '汉阳区', picked: '江岸区' },
   ];
   for (const c of cases)
     it(c.name, () => {
-      const sheets = summariseSheets(c.sheets.map(([n, h]) => sheet(n, h)));
+      const sheets = summariseSheets(c.sheets.map(([n, h]) => ({ ...sheet(n, h), ...(n.includes('隐藏') ? { hidden: true as const } : {}) })));
       expect(sheets[defaultSheet(sheets, c.district)]!.name).toBe(c.picked);
     });
 

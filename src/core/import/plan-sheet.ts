@@ -20,6 +20,8 @@ export interface SheetSummary {
   issues: ImportIssue[];
   /** The first rows under the header, for the mapping step. */
   sample: string[][];
+  /** The workbook hides the sheet. */
+  hidden?: true;
 }
 
 /** What reading the file found (formula texts, over-long cells), split by sheet in the grids' order. */
@@ -32,7 +34,9 @@ export function summariseSheets(grids: readonly SheetGrid[], remembered: Remembe
   return grids.map((g, index): SheetSummary => {
     const { layout, issues } = findTable(g, remembered);
     const start = layout ? layout.headerRow + layout.headerRows : 0;
-    return { index, name: g.name, rowCount: g.rows.length, layout, issues: [...issues, ...(readIssues[index] ?? [])], sample: g.rows.slice(start, start + 5) };
+    const out: SheetSummary = { index, name: g.name, rowCount: g.rows.length, layout, issues: [...issues, ...(readIssues[index] ?? [])], sample: g.rows.slice(start, start + 5) };
+    if (g.hidden) out.hidden = true;
+    return out;
   });
 }
 
@@ -46,12 +50,14 @@ export function hasTaskTable(sheet: SheetSummary): boolean {
 }
 
 /**
- * The sheet to import when the officer has not chosen: of the sheets with a task table, the one
- * named for the officer's district (a workbook with a sheet per district), else the first; a sheet
- * with a header but no task column only when no sheet has one.
+ * The sheet to import when the officer has not chosen: of the visible sheets with a task table, the
+ * one named for the officer's district (a workbook with a sheet per district), else the first; a
+ * hidden sheet, or one with a header but no task column, only when no sheet is better.
  */
 export function defaultSheet(sheets: readonly SheetSummary[], district?: string): number {
-  const tables = sheets.filter(hasTaskTable);
+  // A hidden sheet (an old version kept out of sight) only when no visible sheet has a task table.
+  const visible = sheets.filter((s) => !s.hidden && hasTaskTable(s));
+  const tables = visible.length > 0 ? visible : sheets.filter(hasTaskTable);
   const names = district ? districtNames(district) : [];
   const own = tables.find((s) => names.some((n) => s.name.includes(n)));
   return (own ?? tables[0] ?? sheets.find((s) => s.layout))?.index ?? 0;

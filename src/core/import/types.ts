@@ -15,6 +15,8 @@ export interface SheetGrid {
   hiddenColumns?: readonly number[];
   /** 0-based rows the sheet hides (read, with a warning: hidden is not deleted). */
   hiddenRows?: readonly number[];
+  /** The workbook hides the sheet (an old version kept out of sight): never picked by default. */
+  hidden?: true;
 }
 
 /** A problem found in the file, in plain Chinese, naming sheet, row and column. */

@@ -197,7 +197,7 @@ export function ImportPage() {
             <Space orientation="vertical">
               {step.sheets.map((s) => (
                 <Radio key={s.index} value={s.index}>
-                  {s.name}（{T.sheetRows(s.rowCount)}）{hasTaskTable(s) ? '' : T.sheetNoTable}
+                  {s.name}（{T.sheetRows(s.rowCount)}）{s.hidden ? T.sheetHidden : ''}{hasTaskTable(s) ? '' : T.sheetNoTable}
                 </Radio>
               ))}
             </Space>

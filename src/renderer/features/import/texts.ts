@@ -18,6 +18,7 @@ export const IMPORT_TEXT = {
   chooseAgain: '重新选择文件',
   sheetPick: '这个文件有多个工作表，请选择任务清单所在的工作表：',
   sheetNoTable: '（没有找到任务表）',
+  sheetHidden: '（隐藏的工作表）',
   sheetRows: (n: number) => `${n} 行`,
   mappingTitle: '请确认各列对应的内容',
   mappingIntro: '程序没有完全认出以下各列，请在右侧选择每一列是什么（不需要的列选“不导入”）。您的选择会记住，下次导入同样的表头时自动使用。',
