@@ -130,6 +130,7 @@ describe('readRows', () => {
       { name: 'after three blank rows, a line of text alone is a note (said)', tail: [...blank(3), ['', '请各区于每月25日前报送。']], rows: [2, 3], warned: [7] },
       { name: 'after three blank rows, a full task row is a task', tail: [...blank(3), ['3', '建设中试平台', '市经信局', '2026年']], rows: [2, 3, 7], warned: [] },
       { name: 'after one blank row, a task with only its title is still a task', tail: [...blank(1), ['', '建设中试平台']], rows: [2, 3, 5], warned: [] },
+      { name: 'after three blank rows, a section merged across the row, then its tasks', tail: [...blank(3), ['科技成果转化', '科技成果转化', '科技成果转化', '科技成果转化'], ['3', '建设中试平台', '市经信局', '2026年']], rows: [2, 3, 8], warned: [] },
     ];
     it('a symbol marking a key task (★, ▲, ※) before or after its name is no part of it', () => {
       const g = grid('清单', [head[0]!, ['1', '建设实验室★', '市科技局', ''], ['2', '▲引进人才', '市人社局', ''], ['3', '※', '市人社局', '']]);

@@ -320,7 +320,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     // Under the notes, a row is a task again only when it has a task and something beside it (序号, units …).
     if (notes !== 'none') {
       const taskRow = !!fields.title && distinct.size >= 2;
-      if (!taskRow && !(distinct.size === 1 && HEADING.test(first))) {
+      // A section heading (一、…, or one text merged across the row) ends the notes: the list goes on.
+      if (!taskRow && !(distinct.size === 1 && (HEADING.test(first) || nonEmpty.length >= 2))) {
         if (notes === 'gap' && fields.title) issues.push({ sheet, row: r + 1, message: M.noteRow(sheet, r + 1, NOTE_GAP), severity: 'warning' });
         continue;
       }
