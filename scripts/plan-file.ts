@@ -21,6 +21,8 @@ export interface PlanFileOptions {
   district?: string;
   renames?: UnitRename[];
   now?: string;
+  /** The sheet to plan, by name (default: the one the import page picks first). */
+  sheet?: string;
 }
 
 /** The plan for a file, or the Chinese reason it cannot be read. */
@@ -30,7 +32,9 @@ export function planFile(path: string, opts: PlanFileOptions = {}): { ok: true; 
   if (!read.ok) return read;
   const readIssues = readIssuesBySheet(read.sheets, read.issues);
   const sheets = summariseSheets(read.sheets, {}, readIssues);
-  const picked = defaultSheet(sheets);
+  const named = opts.sheet === undefined ? -1 : sheets.findIndex((s) => s.name === opts.sheet);
+  if (opts.sheet !== undefined && named < 0) return { ok: false, message: `文件 ${name} 里没有名为“${opts.sheet}”的工作表。` };
+  const picked = named >= 0 ? named : defaultSheet(sheets, opts.district);
   const data = opts.data ?? builtInData();
   const { plan } = planSheet(name, read.sheets[picked]!, sheets[picked]!.layout, {
     existing: data.tasks,

@@ -75,7 +75,7 @@ export const TASK_FIELDS: readonly TaskField[] = [
   { id: 'status', header: '本期状态', aliases: ['本期状态', '状态', '推进状态', '完成状态'], requiredForImport: false, owner: 'progress' },
   { id: 'problems', header: '存在问题', aliases: ['存在问题', '问题', '困难问题'], requiredForImport: false, owner: 'progress' },
   { id: 'nextSteps', header: '下步计划', aliases: ['下步计划', '下一步计划', '下步工作', '下一步工作打算'], requiredForImport: false, owner: 'progress' },
-  { id: 'note', header: '备注', aliases: ['备注', '说明'], requiredForImport: false, owner: 'derived' },
+  { id: 'note', header: '备注', aliases: ['备注', '说明', '调整情况', '变动情况', '变化情况', '修订情况', '变更情况', '调整说明', '修订说明', '增减情况'], requiredForImport: false, owner: 'derived' },
 ];
 
 /** The field with this id. */

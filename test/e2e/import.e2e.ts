@@ -341,6 +341,70 @@ describe('import the city updated list', () => {
     await context.close();
   });
 
+  it('of a sheet per district, offers the officer’s own first; a 汇总 sheet first is passed over', async () => {
+    const { context, page, errors } = await seededHanyang(app);
+    await dropFile(page, 'sheet-per-district.xls', readFileSync(resolve(__dirname, '../fixtures/import/sheet-per-district.xls')));
+    await page.getByText('这个文件有多个工作表').waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('radio', { name: /汉阳区/ }).isChecked()).resolves.toBe(true);
+    await screenshot(page, 'import-sheet-per-district-1366x650');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    await expect(page.getByText('“sheet-per-district.xls”（工作表“汉阳区”）').count()).resolves.toBe(1);
+    expect([await count(page, 'count-updated'), await count(page, 'count-removed'), await count(page, 'count-unchanged')]).toEqual([0, 1, 14]);
+    await page.getByRole('tab', { name: /问题/ }).click();
+    await expect(page.getByText('D列（区级责任单位）写的是区里的承办单位').count()).resolves.toBe(1);
+    await screenshot(page, 'import-district-level-column-1366x650');
+    // A 汇总 sheet before the list: straight to the list's preview, no sheet to choose.
+    await page.getByRole('button', { name: /^取\s*消$/ }).last().click();
+    await dropFile(page, 'summary-sheet-first.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/summary-sheet-first.xlsx')));
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    await expect(page.getByText('（工作表“任务清单”）').count()).resolves.toBe(1);
+    expect(await count(page, 'count-unchanged')).toBe(15);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers the visible sheet before a hidden old one, and says which is hidden', async () => {
+    const { context, page, errors } = await seededHanyang(app, { width: 1920, height: 1080 });
+    await dropFile(page, 'hidden-old-sheet.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/hidden-old-sheet.xlsx')));
+    await page.getByText('这个文件有多个工作表').waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('radio', { name: /新清单/ }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('radio', { name: /原清单.*（隐藏的工作表）/ }).count()).resolves.toBe(1);
+    await screenshot(page, 'import-hidden-old-sheet-1920x1080');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    expect([await count(page, 'count-updated'), await count(page, 'count-unchanged')]).toEqual([0, 22]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('archives what the city marked 删除 / 已取消 and says why in 删除; the （新增） task is named without its mark', async () => {
+    for (const size of [
+      { width: 1366, height: 650 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const { context, page, errors } = await seededHanyang(app, size);
+      await dropFile(page, 'revision-marks.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/revision-marks.xlsx')));
+      await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+      expect([await count(page, 'count-added'), await count(page, 'count-updated'), await count(page, 'count-removed')]).toEqual([1, 0, 2]);
+      await expect(page.getByText('建设青年科技人才驿站', { exact: true }).count()).resolves.toBeGreaterThan(0);
+      await expect(page.getByText('建设青年科技人才驿站（新增）').count()).resolves.toBe(0);
+      await page.getByRole('tab', { name: /删除/ }).click();
+      const removed = page.getByTestId('table-removed');
+      await expect(removed.getByText('清单第 7 行标注“删除”').count()).resolves.toBe(1);
+      await expect(removed.getByText('清单第 12 行标注“已取消”').count()).resolves.toBe(1);
+      await expect(page.getByText('市里在清单第 7 行标注“删除”，将归档（已填写的进展保留）。').count()).resolves.toBe(1);
+      await removed.scrollIntoViewIfNeeded();
+      await screenshot(page, `import-revision-marks-removed-${size.width}x${size.height}`);
+      await page.getByTestId('import-apply').click();
+      await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+      const archived = (await readStore<Task>(page, 'tasks')).filter((t) => t.archived).map((t) => t.key);
+      expect(archived.sort()).toEqual(['2024KJRC-05', '2024KJRC-09']);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('refuses a file that is not a spreadsheet with a Chinese message and changes nothing', async () => {
     const context = await newContext(app.browser);
     const page = await context.newPage();

@@ -23,6 +23,26 @@ describe('findTable', () => {
       review: false,
     },
     {
+      name: 'the city’s and the district’s units apart (市级牵头单位 is 牵头单位; 区级责任单位 is no task field)',
+      rows: [['序号', '重点任务', '市级牵头单位', '区级责任单位', '完成时限'], ['1', '建设实验室', '市科技局', '汉阳区人民政府', '2025年底']],
+      headerRow: 0,
+      headerRows: 1,
+      fields: { 0: 'seq', 1: 'title', 2: 'leadUnits', 3: null, 4: 'deadline' },
+      review: false,
+    },
+    {
+      name: 'two-row header whose sub-headers name no field (牵头单位 over 市级 | 区级, merges expanded)',
+      rows: [
+        ['序号', '任务名称', '牵头单位', '牵头单位', '完成时限'],
+        ['序号', '任务名称', '市级', '区级', '完成时限'],
+        ['1', '建设实验室', '市科技局', '汉阳区人民政府', '2025年底'],
+      ],
+      headerRow: 0,
+      headerRows: 2,
+      fields: { 0: 'seq', 1: 'title', 2: 'leadUnits', 3: null, 4: 'deadline' },
+      review: false,
+    },
+    {
       name: 'two-row header (责任单位 over 牵头单位 / 配合单位, merges expanded)',
       rows: [
         ['清单', '清单', '清单', '清单', '清单'],
@@ -98,6 +118,31 @@ describe('readRows', () => {
       expect.objectContaining({ sheet: '任务', row: 9, severity: 'warning' }),
     ]);
     expect(issues[0]!.message).toBe('工作表“任务”第 8 行的任务编号“K-2”与第 6 行重复。任务编号必须唯一，请改正文件后重新导入。');
+  });
+
+  describe('notes under the list are no tasks', () => {
+    const head = [['序号', '重点任务', '牵头单位', '完成时限'], ['1', '建设实验室', '市科技局', '2025年'], ['2', '引进人才', '市人社局', '2026年']];
+    const blank = (n: number) => Array.from({ length: n }, () => ['', '', '', '']);
+    const cases: { name: string; tail: string[][]; rows: number[]; warned: number[] }[] = [
+      { name: '填表说明 then numbered notes in the task column', tail: [['', '填表说明'], ['', '1.请各区于每季度末月25日前报送。'], ['', '2.未明确时限的填写“长期”。']], rows: [2, 3], warned: [] },
+      { name: '注： with its text, then a signature line with a date', tail: [['注：本表由市科技局汇总。'], ['市科技局办公室', '', '', '2025年3月']], rows: [2, 3], warned: [] },
+      { name: 'a task again after the notes (a title beside its 序号)', tail: [['说明'], ['', '请各区核对。'], ['3', '建设中试平台', '市经信局', '2026年']], rows: [2, 3, 6], warned: [] },
+      { name: 'after three blank rows, a line of text alone is a note (said)', tail: [...blank(3), ['', '请各区于每月25日前报送。']], rows: [2, 3], warned: [7] },
+      { name: 'after three blank rows, a full task row is a task', tail: [...blank(3), ['3', '建设中试平台', '市经信局', '2026年']], rows: [2, 3, 7], warned: [] },
+      { name: 'after one blank row, a task with only its title is still a task', tail: [...blank(1), ['', '建设中试平台']], rows: [2, 3, 5], warned: [] },
+      { name: 'after three blank rows, a section merged across the row, then its tasks', tail: [...blank(3), ['科技成果转化', '科技成果转化', '科技成果转化', '科技成果转化'], ['3', '建设中试平台', '市经信局', '2026年']], rows: [2, 3, 8], warned: [] },
+    ];
+    it('a symbol marking a key task (★, ▲, ※) before or after its name is no part of it', () => {
+      const g = grid('清单', [head[0]!, ['1', '建设实验室★', '市科技局', ''], ['2', '▲引进人才', '市人社局', ''], ['3', '※', '市人社局', '']]);
+      expect(readRows(g, findTable(g).layout!).rows.map((r) => r.fields.title)).toEqual(['建设实验室', '引进人才', '※']);
+    });
+    for (const c of cases)
+      it(c.name, () => {
+        const g = grid('清单', [...head, ...c.tail]);
+        const { rows, issues } = readRows(g, findTable(g).layout!);
+        expect(rows.map((r) => r.row)).toEqual(c.rows);
+        expect(issues.map((i) => i.row)).toEqual(c.warned);
+      });
   });
 
   it('refuses a table without a 重点任务 column, naming the header row', () => {

@@ -9,6 +9,7 @@ import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
 import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline } from './normalize';
 import { impossibleDate } from '../deadline';
+import { cellRevisionMark, isMarkColumn, nameRevisionMark } from './revision-marks';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */
@@ -22,6 +23,13 @@ const COUNT_HEADER = /(数|数量|个数|率|占比|比例|比重)$/;
 const OLD_NOTE = /[(（]\s*(原|旧|原定|原计划|调整前|修改前|变更前)\s*[)）]/u;
 /** The confidence of such a header: below a name inside a longer header, so the plain one wins. */
 const OLD_CONFIDENCE = 0.7;
+/**
+ * A header naming the district's own units (区级, 区级责任单位, 区牵头单位, 本区责任部门): who in the
+ * district carries the task, which the ledger does not keep as the task's (city-level) units.
+ */
+const DISTRICT_LEVEL = /^(区级|区直|区属|本区|区)(牵头|责任|配合|承办|落实)?(责任)?(单位|部门)?$/u;
+/** The city level said before a unit header (市级牵头单位): the same field as without it. */
+const CITY_LEVEL = /^市级?(?=牵头|责任|配合|主责)/u;
 /** How many rows from the top are searched for the header. */
 const HEADER_SEARCH_ROWS = 40;
 
@@ -34,7 +42,9 @@ export function matchHeader(text: string, remembered: RememberedMapping = {}): {
   const n = normalizeHeader(text);
   if (!n) return null;
   if (Object.hasOwn(remembered, n)) return { field: remembered[n] ?? null, confidence: 1 };
-  const exact = ALIASES.find((a) => a.alias === n);
+  // 区级责任单位, 牵头单位/区级: the district's own units, not the task's (the city's) — never read into them.
+  if (DISTRICT_LEVEL.test(n)) return { field: null, confidence: 1 };
+  const exact = ALIASES.find((a) => a.alias === n) ?? ALIASES.find((a) => a.alias === n.replace(CITY_LEVEL, ''));
   // 完成时限（原）: the old value kept beside the new column names the field, less surely than the new one.
   if (exact) return { field: exact.field, confidence: OLD_NOTE.test(text) ? OLD_CONFIDENCE : 1 };
   if (n.length > 12) return null; // a long text is a data cell, not a header
@@ -86,6 +96,23 @@ function candidate(grid: SheetGrid, r: number, rows: 1 | 2, remembered: Remember
   return { headerRow: r, headerRows: rows, headers, guesses, score };
 }
 
+/**
+ * Whether row r + 1 splits headers of row r merged across columns (牵头单位 over 市级 | 区级): every
+ * cell of it that differs from the one above sits under a header spanning several columns, and
+ * there are at least two. A data row differs from the header in every column and spans nothing.
+ */
+function subHeaders(grid: SheetGrid, r: number): boolean {
+  let n = 0;
+  for (let c = 0; c < width(grid, r, r + 2); c++) {
+    const parent = cell(grid, r, c);
+    const child = cell(grid, r + 1, c);
+    if (!child || child === parent) continue;
+    if (!parent || (cell(grid, r, c - 1) !== parent && cell(grid, r, c + 1) !== parent)) return false;
+    n++;
+  }
+  return n >= 2;
+}
+
 /** Locate the header and map the columns of a sheet. */
 export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): { layout?: TableLayout; issues: ImportIssue[] } {
   const sheet = grid.name;
@@ -99,14 +126,37 @@ export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): 
     if (r + 1 < grid.rows.length) {
       const two = candidate(grid, r, 2, remembered);
       const next = candidate(grid, r + 1, 1, remembered);
-      if (two.score > one.score && two.score >= next.score && two.score >= best.score && one.score >= 2) best = two;
+      const better = two.score > one.score || (two.score === one.score && subHeaders(grid, r));
+      if (better && two.score >= next.score && two.score >= best.score && one.score >= 2) best = two;
     }
   }
   if (!best || best.score < 2) return { issues: [{ sheet, row: 1, message: M.noHeader(sheet), severity: 'error' }] };
   const hidden = new Set(grid.hiddenColumns ?? []);
-  const layout = layoutFrom(sheet, best, hidden);
+  const layout = withMarkColumn(grid, layoutFrom(sheet, best, hidden));
   const guessed = layout.columns.map((m) => ({ ...m, field: best.guesses[m.column]?.field ?? null }));
-  return { layout, issues: guessWarnings(layout, guessed) };
+  const notes = [...guessWarnings(layout, guessed), ...districtLevelNotes(grid, layout)];
+  return { layout: notes.length > 0 ? { ...layout, guessNotes: notes } : layout, issues: notes };
+}
+
+/**
+ * A list without a 备注 column whose unnamed column holds the city's revision marks (保留 / 删除 /
+ * 新增, under 变化情况, 类型 or no header): that column is read for them, as a 备注 would be.
+ */
+function withMarkColumn(grid: SheetGrid, layout: TableLayout): TableLayout {
+  if (layout.columns.some((m) => m.field === 'note')) return layout;
+  const start = layout.headerRow + layout.headerRows;
+  const marks = layout.columns.find((m) => !m.field && !m.hidden && !DISTRICT_LEVEL.test(normalizeHeader(m.header.split('/').pop() ?? '')) && isMarkColumn(grid.rows.slice(start).map((r) => r[m.column] ?? '')));
+  if (!marks) return layout;
+  return { ...layout, columns: layout.columns.map((m) => (m === marks ? { ...m, field: 'note' as const, confidence: 1 } : m)) };
+}
+
+/** A column of the district's own units (区级责任单位) with something in it: said to be left out. */
+function districtLevelNotes(grid: SheetGrid, layout: TableLayout): ImportIssue[] {
+  const start = layout.headerRow + layout.headerRows;
+  const row = layout.headerRow + 1;
+  return layout.columns
+    .filter((m) => !m.field && DISTRICT_LEVEL.test(normalizeHeader(m.header.split('/').pop() ?? '')) && grid.rows.slice(start).some((r) => (r[m.column] ?? '').trim()))
+    .map((m) => ({ sheet: layout.sheet, row, column: columnLabel(m.column, m.header), message: M.districtLevelColumn(layout.sheet, row, columnLabel(m.column, m.header)), severity: 'warning' as const }));
 }
 
 function layoutFrom(sheet: string, c: Candidate, hidden: ReadonlySet<number>): TableLayout {
@@ -187,6 +237,13 @@ const TASK_COUNT = /^(共|合计|总计|共计)?[:：]?\d+(项|个|条|件)(任�
 /** A section's own number alone (一, 二、, 第三部分), as a section row writes it in the 序号 column. */
 const SECTION_NUMBER = /^第?[一二三四五六七八九十]+[、.．]?(部分|章)?$/;
 const compact = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+/** A note heading under a list: 填表说明, 说明, 注, 注：…, 备注：…, 附注. */
+const NOTE_START = /^(填表说明|填报说明|说明|注|附注|备注)[:：]?$|^(注|说明|附注|备注|填表说明|填报说明)[:：]|^注\d/u;
+/** Symbols a list puts before or after a task's name to mark it (重点任务★, ▲新增). */
+const DECOR = /^\s*[★☆▲△●○◆◇■□※＊*√✔✓]|[★☆▲△●○◆◇■□※＊*√✔✓]\s*$/u;
+const DECOR_ENDS = /^[\s★☆▲△●○◆◇■□※＊*√✔✓]+|[\s★☆▲△●○◆◇■□※＊*√✔✓]+$/gu;
+/** Blank rows after which lines of text are notes under the list, not tasks. */
+const NOTE_GAP = 3;
 
 /**
  * Whether a cell is the column's (normalised) header. Normalising only drops characters, and
@@ -220,16 +277,28 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const seenKeys = new Map<string, number>();
   const keyColumn = layout.columns.find((m) => m.field === 'key');
   const deadlineColumn = layout.columns.find((m) => m.field === 'deadline');
-  const titleColumn = layout.columns.some((m) => m.field === 'title');
+  const titleColumnAt = layout.columns.find((m) => m.field === 'title');
+  const titleColumn = !!titleColumnAt;
+  const noteColumn = layout.columns.find((m) => m.field === 'note');
   const seqIsNumber = numbersFromSeq(layout);
   const hiddenRows = new Set(grid.hiddenRows ?? []);
   let section: string | undefined;
+  /** Blank rows since the last row with something in it. */
+  let blankRun = 0;
+  /** Whether the rows are notes under the list: after a note heading, or after NOTE_GAP blank rows. */
+  let notes: 'none' | 'heading' | 'gap' = 'none';
   /** The untrimmed text so far of each field of a row that continues (续) on the rows below. */
   const continued = new Map<TaskFieldId, string>();
   for (let r = layout.headerRow + layout.headerRows; r < grid.rows.length; r++) {
     const raw = grid.rows[r]!;
     const nonEmpty = raw.map((v) => v.trim()).filter(Boolean);
-    if (nonEmpty.length === 0) continue;
+    if (nonEmpty.length === 0) {
+      blankRun++;
+      continue;
+    }
+    // Blank rows after the tasks, then lines of text: the notes under a list (填表说明, 联系人 …).
+    if (blankRun >= NOTE_GAP && rows.length > 0 && notes === 'none') notes = 'gap';
+    blankRun = 0;
     const distinct = new Set(nonEmpty);
     const first = nonEmpty[0]!;
     const fields: RowFields = {};
@@ -243,8 +312,23 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (headerHits >= 2) continue;
     // A row of column numbers (1 2 3 4 …) under the header.
     if (nonEmpty.length >= 3 && nonEmpty.every((v) => /^\d{1,2}$/.test(v)) && r <= layout.headerRow + layout.headerRows + 1) continue;
-    // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes.
     const firstCompact = compact(first);
+    // A note heading (填表说明, 注：…) alone or with its text: it and the note lines under it are no tasks.
+    if (NOTE_START.test(firstCompact) && (distinct.size === 1 || !fields.title || compact(fields.title) === firstCompact)) {
+      notes = 'heading';
+      continue;
+    }
+    // Under the notes, a row is a task again only when it has a task and something beside it (序号, units …).
+    if (notes !== 'none') {
+      const taskRow = !!fields.title && distinct.size >= 2;
+      // A section heading (一、…, or one text merged across the row) ends the notes: the list goes on.
+      if (!taskRow && !(distinct.size === 1 && (HEADING.test(first) || nonEmpty.length >= 2))) {
+        if (notes === 'gap' && fields.title) issues.push({ sheet, row: r + 1, message: M.noteRow(sheet, r + 1, NOTE_GAP), severity: 'warning' });
+        continue;
+      }
+      notes = 'none';
+    }
+    // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes.
     if (FOOTER.test(firstCompact) && (distinct.size === 1 || !fields.title || FOOTER.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)))) continue;
     if (fields.title && TASK_COUNT.test(compact(fields.title))) continue;
     if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
@@ -289,6 +373,22 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       fields[cellField] = lead.rest;
       fields.number ??= lead.number;
     }
+    // A symbol marking a key task (★, ▲, ※ …) before or after its name is no part of the name.
+    if (fields.title && DECOR.test(fields.title)) fields.title = fields.title.replace(DECOR_ENDS, '').trim() || fields.title;
+    // The city's revision mark: 备注 删除 / 新增, or （新增） after the task's name (taken out of the name).
+    const byName = fields.title ? nameRevisionMark(fields.title, fields.text) : undefined;
+    if (byName) {
+      fields.title = byName.title;
+      if (byName.text !== undefined) fields.text = byName.text;
+    }
+    const byNote = cellRevisionMark(fields.note);
+    const label = (m: ColumnMapping | undefined) => (m ? columnLabel(m.column, m.header) : '');
+    const revision =
+      byNote === 'dropped' || byNote === 'new'
+        ? { mark: byNote, written: fields.note!, column: label(noteColumn) }
+        : byName && byName.mark !== 'changed' && !byNote
+          ? { mark: byName.mark, written: byName.written, column: label(titleColumnAt) }
+          : undefined;
     // A list without a title column (or a row without a title): the lead sentence of its text
     // stands for the title, to match and to name a new task, never to change a task's title.
     const titleFromText = !fields.title && !!fields.text;
@@ -322,7 +422,15 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     const row: ImportedRow = { row: r + 1, fields };
     if (section !== undefined) row.sectionHeading = section;
     if (titleFromText) row.titleFromText = true;
+    if (revision) row.revision = revision;
     rows.push(row);
+  }
+  // Progress written in the file (进展情况, 完成进度 …) is never imported: said once, naming its columns, so the officer knows.
+  const progressColumns = mapped.filter((m) => TASK_FIELDS.find((f) => f.id === m.field)?.owner === 'progress' && rows.some((r) => r.fields[m.field!]));
+  if (progressColumns.length > 0) {
+    const labels = progressColumns.map((m) => columnLabel(m.column, m.header));
+    const filled = rows.filter((r) => progressColumns.some((m) => r.fields[m.field!])).length;
+    issues.push({ sheet, row: layout.headerRow + 1, column: labels[0]!, message: M.progressNotImported(sheet, labels.join('、'), filled), severity: 'warning' });
   }
   if (rows.length === 0 && !issues.some((i) => i.severity === 'error'))
     issues.push({ sheet, row: layout.headerRow + layout.headerRows, message: M.noRows(sheet), severity: 'error' });

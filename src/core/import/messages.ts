@@ -15,9 +15,18 @@ export const IMPORT_MESSAGES = {
   },
   duplicateColumn: (sheet: string, field: TaskFieldId, used: string, other: string, otherHidden = false) =>
     `工作表“${sheet}”有两列都像“${h(field)}”：${used} 和 ${other}${otherHidden ? '（后者是隐藏列）' : ''}。已使用 ${used}，请在“调整列对应”中确认。`,
+  districtLevelColumn: (sheet: string, row: number, column: string) =>
+    `工作表“${sheet}”第 ${row} 行表头的 ${column}写的是区里的承办单位，不是市里定的${h('leadUnits')}或${h('responsibleUnits')}，这一列不导入，台账中各任务的单位保持不变。如它其实就是任务的${h('responsibleUnits')}，请在“调整列对应”中指定。`,
   duplicateKey: (sheet: string, row: number, key: string, firstRow: number) =>
     `工作表“${sheet}”第 ${row} 行的任务编号“${key}”与第 ${firstRow} 行重复。任务编号必须唯一，请改正文件后重新导入。`,
   noRows: (sheet: string) => `工作表“${sheet}”在表头下面没有任务行。请检查是否选对了工作表。`,
+  noteRow: (sheet: string, row: number, gap: number) =>
+    `工作表“${sheet}”第 ${row} 行在任务下方 ${gap} 个以上空行之后，只有一格文字，按表后说明处理，没有导入。如它是一项任务，请删去它上面的空行、写上序号后重新导入。`,
+  droppedUnmatched: (sheet: string, row: number, column: string, mark: string, title: string, near?: string) =>
+    `工作表“${sheet}”第 ${row} 行 ${column}写着“${mark}”，但台账中没有确定与“${title}”对应的任务${near ? `（最接近的是 ${near}）` : ''}，这一行没有导入，也没有归档任何任务。` +
+    `如台账中确有这项任务，请在“任务台账”中找到它手动归档。`,
+  progressNotImported: (sheet: string, column: string, rows: number) =>
+    `工作表“${sheet}”的 ${column}有 ${rows} 行写了进展。导入只更新任务清单，这些内容不导入，台账中本区已填写的进展不会被改动或覆盖；如需参考文件中写的进展，请打开原文件查看。`,
   rowWithoutTitle: (sheet: string, row: number) =>
     `工作表“${sheet}”第 ${row} 行没有“${h('title')}”内容，这一行不会导入。如需导入，请补上任务名称。`,
   impossibleDeadline: (sheet: string, row: number, cell: string, date: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { taskCode, type PolicyDocument, type Task } from '../model';
 import { unitRenameTable } from '../unit-names';
-import { finalizePlan, planImport } from './plan-import';
+import { finalizePlan, planImport, spacedUnits } from './plan-import';
 import { similarity } from './normalize';
 import { RENAME_GROUP_ID, type ImportedRow } from './types';
 
@@ -294,4 +294,17 @@ describe('exact matches first', () => {
     after[0]!.push('市财政局');
     expect(run(rows, base).updated.map((u) => u.after.leadUnits.join('、'))).toEqual(Array(5).fill('市科技创新局、市发改委'));
   });
+});
+
+describe('spacedUnits', () => {
+  const cases: [string, string][] = [
+    ['市发改委 市科技创新局 市财政局', '市发改委、市科技创新局、市财政局'],
+    ['市科技局、市发改委 市财政局', '市科技局、市发改委、市财政局'],
+    ['市科技局　团市委', '市科技局、团市委'],
+    ['各区人民政府 （牵头）', '各区人民政府 （牵头）'],
+    ['市科技局', '市科技局'],
+    ['市 科技局', '市 科技局'],
+    ['市科技局（牵头） 市发改委', '市科技局（牵头）、市发改委'],
+  ];
+  for (const [cell, read] of cases) it(`“${cell}” → “${read}”`, () => expect(spacedUnits(cell)).toBe(read));
 });

@@ -4,7 +4,7 @@
  * The result is the ImportPlan the preview shows; finalizePlan turns the officer's choices
  * into exactly what will be written. Progress is never part of a plan.
  */
-import type { Cluster, PolicyDocument, Section, Task } from '../model';
+import { taskCode, type Cluster, type PolicyDocument, type Section, type Task } from '../model';
 import type { TaskFieldId } from '../fields';
 import { DEFAULT_UNIT_RENAMES, canonicaliseUnit, type UnitRename, type UnitRenames } from '../unit-names';
 import { markedLeadUnits, readUnitList, type ReadUnits } from '../policy/units';
@@ -108,9 +108,20 @@ function readUnits(cell: string | undefined, renames: UnitRenames): ReadUnits {
   let read = lists.get(key);
   if (!read) {
     if (lists.size >= UNIT_MEMO_MAX) lists.clear();
-    lists.set(key, (read = readUnitList(cell, renames)));
+    lists.set(key, (read = readUnitList(spacedUnits(cell), renames)));
   }
   return read;
+}
+
+/**
+ * A unit cell whose names are parted by spaces only (市发改委 市科技创新局 市财政局), with 、 between
+ * them: every part long enough to be a unit's name (3 characters or more, 团市委 included). A
+ * space inside a name written with its note (市科技局 （牵头）) is kept.
+ */
+export function spacedUnits(cell: string | undefined): string | undefined {
+  if (!cell || !/[^\s、，,；;]\s+[^\s、，,；;]/u.test(cell.trim())) return cell;
+  const parts = cell.trim().split(/\s+/u);
+  return parts.every((p) => p.length >= 3 && !/^[（(]/u.test(p)) ? parts.join('、') : cell;
 }
 function canonicalUnit(name: string, renames: UnitRenames): string {
   const { names } = unitMemoOf(renames);
@@ -134,6 +145,28 @@ function deadlineEqual(task: Task, v: string): boolean {
   // The same date written another way (2023年底前 = 2023年12月底前 = 2023/12/31) is no change.
   const stored = normalizeText(task.deadlineText || task.deadline);
   return PLAIN_DEADLINE.test(n) && (!task.deadlineText || PLAIN_DEADLINE.test(stored)) && !!task.deadline && deadlineDate(v) === task.deadline;
+}
+
+/** A text without its lead sentence when that sentence is the title (“标题。正文” → “正文”), normalised. */
+function textBody(text: string, title: string): string {
+  const t = normalizeText(text);
+  const head = normalizeText(title);
+  if (!head || !t.startsWith(head)) return t;
+  const rest = t.slice(head.length);
+  return /^[。.;；:：,，!！]/u.test(rest) ? rest.replace(/^[。.;；:：,，!！]+/u, '') : t;
+}
+
+/**
+ * Whether a row's text is the task's: the same when normalised, or the same once the lead sentence
+ * naming the title is left out on either side (a list with 任务名称 beside 具体内容 writes the
+ * content without the title sentence the ledger's text starts with).
+ */
+function sameText(text: string, title: string, task: Task): boolean {
+  const n = normalizeText(text);
+  const stored = normalizeText(task.text);
+  if (n === stored) return true;
+  const body = textBody(stored, task.title);
+  return (body !== stored && body === n) || (!!title && textBody(n, title) === (body !== stored ? body : stored));
 }
 
 /** Copy `fields` of `from` onto a copy of `base`. */
@@ -233,7 +266,7 @@ export function diffTask(
     after.title = words.title;
     mark('title', !task.title.trim());
   }
-  if (words.text && words.text !== task.text && normalizeText(words.text) !== normalizeText(task.text)) {
+  if (words.text && words.text !== task.text && !sameText(words.text, words.title, task)) {
     after.text = words.text;
     mark('text', !task.text.trim());
   }
@@ -722,6 +755,18 @@ export function planImport(input: PlanInput): ImportPlan {
   };
   for (const m of matches) {
     const id = `row-${m.row.row}`;
+    // A row the city marked dropped (备注 删除, 已取消, 并入第5项): its task is archived, whatever the list's scope.
+    const revision = m.row.revision;
+    if (revision?.mark === 'dropped') {
+      const task = m.definite?.task;
+      if (task && !task.archived) plan.removed.push({ id: `task-${task.key}`, before: task, after: { ...task, archived: true, updatedAt: now }, row: m.row.row, mark: revision.written });
+      else if (task) plan.unchanged.push({ id, row: m.row.row, task, how: m.definite!.how, confidence: m.definite!.confidence });
+      else {
+        const near = m.candidates[0]?.task;
+        issues.push({ sheet, row: m.row.row, column: revision.column, message: M.droppedUnmatched(sheet, m.row.row, revision.column, revision.written, m.row.fields.title ?? '', near && `${taskCode(near)}“${near.title}”`), severity: 'warning' });
+      }
+      continue;
+    }
     for (const f of ['leadUnits', 'responsibleUnits'] as const) for (const r of readUnits(m.row.fields[f], renames).renamed) notePair(r, m.row.row);
     if (m.definite) {
       const { task, how, confidence } = m.definite;

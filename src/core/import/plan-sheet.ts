@@ -4,6 +4,8 @@
  */
 import type { Cluster, PolicyDocument, Section, Task } from '../model';
 import { unitRenameTable, type UnitRename } from '../unit-names';
+import { DISTRICTS } from '../districts';
+import { missingForImport } from '../fields';
 import { findTable, numbersFromSeq, readRows, withMapping, type RememberedMapping } from './find-table';
 import { listScope } from './list-scope';
 import { planImport } from './plan-import';
@@ -18,6 +20,8 @@ export interface SheetSummary {
   issues: ImportIssue[];
   /** The first rows under the header, for the mapping step. */
   sample: string[][];
+  /** The workbook hides the sheet. */
+  hidden?: true;
 }
 
 /** What reading the file found (formula texts, over-long cells), split by sheet in the grids' order. */
@@ -30,13 +34,39 @@ export function summariseSheets(grids: readonly SheetGrid[], remembered: Remembe
   return grids.map((g, index): SheetSummary => {
     const { layout, issues } = findTable(g, remembered);
     const start = layout ? layout.headerRow + layout.headerRows : 0;
-    return { index, name: g.name, rowCount: g.rows.length, layout, issues: [...issues, ...(readIssues[index] ?? [])], sample: g.rows.slice(start, start + 5) };
+    const out: SheetSummary = { index, name: g.name, rowCount: g.rows.length, layout, issues: [...issues, ...(readIssues[index] ?? [])], sample: g.rows.slice(start, start + 5) };
+    if (g.hidden) out.hidden = true;
+    return out;
   });
 }
 
-/** The sheet to import when the officer has not chosen: the first with a task table. */
-export function defaultSheet(sheets: readonly SheetSummary[]): number {
-  return sheets.find((s) => s.layout)?.index ?? 0;
+/**
+ * Whether a sheet holds a task table that can be imported as it is: a header with a task column
+ * (重点任务 or 具体内容). A 汇总 sheet (文件名称, 任务数, 完成时限) has a header but no tasks.
+ */
+export function hasTaskTable(sheet: SheetSummary): boolean {
+  const layout = sheet.layout;
+  return !!layout && missingForImport((id) => layout.columns.some((m) => m.field === id)).length === 0;
+}
+
+/**
+ * The sheet to import when the officer has not chosen: of the visible sheets with a task table, the
+ * one named for the officer's district (a workbook with a sheet per district), else the first; a
+ * hidden sheet, or one with a header but no task column, only when no sheet is better.
+ */
+export function defaultSheet(sheets: readonly SheetSummary[], district?: string): number {
+  // A hidden sheet (an old version kept out of sight) only when no visible sheet has a task table.
+  const visible = sheets.filter((s) => !s.hidden && hasTaskTable(s));
+  const tables = visible.length > 0 ? visible : sheets.filter(hasTaskTable);
+  const names = district ? districtNames(district) : [];
+  const own = tables.find((s) => names.some((n) => s.name.includes(n)));
+  return (own ?? tables[0] ?? sheets.find((s) => s.layout))?.index ?? 0;
+}
+
+/** The names a district is written under (汉阳区; 东湖新技术开发区, 东湖高新区 …). */
+function districtNames(district: string): string[] {
+  const d = DISTRICTS.find((x) => x.name === district || x.shortName === district);
+  return d ? [d.name, d.shortName, ...d.aliases].filter(Boolean) : [district];
 }
 
 /** What planning a sheet needs from the ledger. */
@@ -58,6 +88,11 @@ export interface SheetPlanRequest {
   now: string;
 }
 
+/** Whether the officer's columns (if any) map every column as the guess did. */
+function keptGuess(found: TableLayout, columns: readonly ColumnMapping[] | undefined): boolean {
+  return !columns || found.columns.every((m) => (columns.find((c) => c.column === m.column)?.field ?? null) === m.field);
+}
+
 /** Plan the import of one sheet whose table was found (or say why there is none). */
 export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout | undefined, req: SheetPlanRequest): { plan: ImportPlan; layout?: TableLayout } {
   const layout = found && req.columns ? withMapping(found, req.columns) : found;
@@ -68,7 +103,8 @@ export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout 
     sheet: grid.name,
     rows: read?.rows ?? [],
     numbersFromSeq: layout ? numbersFromSeq(layout) : false,
-    issues: [...(req.readIssues ?? []), ...(read ? read.issues : findTable(grid).issues)],
+    // What the guessed mapping found (two columns like one field …) is said in the plan too, while the columns are the guessed ones.
+    issues: [...(req.readIssues ?? []), ...(found && keptGuess(found, req.columns) ? (found.guessNotes ?? []) : []), ...(read ? read.issues : findTable(grid).issues)],
     existing: req.existing,
     documents: req.documents,
     sections: req.sections,

@@ -45,7 +45,7 @@ export function summarisePlan(plan: ImportPlan) {
     })),
     filled: plan.filled.map((f) => ({ row: f.row, number: f.after.number, key: f.before.key, fields: fieldChanges(f.before, f.after, f.filledFields) })),
     renamed: plan.renamed.map((r) => ({ from: r.from, to: r.to, rows: r.rows, keys: r.keys })),
-    removed: plan.removed.map((r) => ({ number: r.before.number, key: r.before.key, title: r.before.title })),
+    removed: plan.removed.map((r) => ({ number: r.before.number, key: r.before.key, title: r.before.title, ...(r.row !== undefined ? { row: r.row, mark: r.mark ?? '' } : {}) })),
     unchanged: plan.unchanged.map((u) => ({ row: u.row, number: u.task.number, key: u.task.key })),
     relevanceChanged: plan.relevanceChanged.map((r) => ({
       row: r.row ?? null,

@@ -17,6 +17,8 @@ export interface SheetGrid {
   hiddenRows?: readonly number[];
   /** Merged areas, 0-based and inclusive; every cell of one holds its first cell's text in `rows`. */
   merges?: readonly { r0: number; c0: number; r1: number; c1: number }[];
+  /** The workbook hides the sheet (an old version kept out of sight): never picked by default. */
+  hidden?: true;
 }
 
 /** A problem found in the file, in plain Chinese, naming sheet, row and column. */
@@ -57,6 +59,11 @@ export interface TableLayout {
   columns: ColumnMapping[];
   /** Whether the officer should look at the column mapping before going on. */
   needsReview: boolean;
+  /**
+   * What the guessed mapping should tell the officer (two columns like one field, a column of the
+   * district's own units left out): carried into the plan when the officer keeps the guess.
+   */
+  guessNotes?: ImportIssue[];
 }
 
 /** The task fields of one data row, as read (trimmed text). */
@@ -71,6 +78,8 @@ export interface ImportedRow {
   sectionHeading?: string;
   /** The list gives this row no title: `fields.title` is the lead sentence of its text (see diffTask). */
   titleFromText?: true;
+  /** The city's revision mark on the row (备注 删除, a name ending （新增）): `written` as in the file, in `column`. */
+  revision?: { mark: 'dropped' | 'new'; written: string; column: string };
 }
 
 /** How a row was matched to an existing task. */
@@ -152,6 +161,9 @@ export interface PlannedRemove {
   id: string;
   before: Task;
   after: Task;
+  /** The task's row is still in the list, marked dropped by the city (备注 删除): that row and the mark as written. */
+  row?: number;
+  mark?: string;
 }
 
 /** A row identical to its task // 未变. */

@@ -468,7 +468,10 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
   const issues: ImportIssue[] = [];
   wb.SheetNames.forEach((s, i) => {
     onProgress(READ_TEXT.stageCells, 0.5 + (0.5 * i) / wb.SheetNames.length);
-    sheets.push(sheetToGrid(s, wb.Sheets[s]!, sizes[i]!, facts?.formulaRefs.get(s), issues, kind !== 'text'));
+    const grid = sheetToGrid(s, wb.Sheets[s]!, sizes[i]!, facts?.formulaRefs.get(s), issues, kind !== 'text');
+    // A sheet the workbook hides (1) or very hides (2): an old version kept out of sight, never the list by default.
+    const hidden = wb.Workbook?.Sheets?.[i]?.Hidden;
+    sheets.push(hidden ? { ...grid, hidden: true } : grid);
   });
   onProgress(READ_TEXT.stageCells, 1);
   return { ok: true, sheets, issues };

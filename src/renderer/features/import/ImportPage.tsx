@@ -5,13 +5,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, List, Progress, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { finalizePlan, planCounts, type ColumnMapping, type ImportPlan } from '@core/import';
+import { defaultSheet, finalizePlan, hasTaskTable, planCounts, type ColumnMapping, type ImportPlan } from '@core/import';
 import { type Cluster } from '@core/model';
 import { unitRenameTable, type UnitRename } from '@core/unit-names';
 import { TASK_FIELDS, type TaskFieldId } from '@core/fields';
 import type { OpenedFile } from '@shared/bridge';
 import { platform } from '../../platform';
-import { getDb, useQuery, readSetting, listImports, undoImport, allDocuments, lockedPeriods } from '../../storage';
+import { getDb, useQuery, readSetting, listImports, undoImport, allDocuments, lockedPeriods, getDistrict } from '../../storage';
 import { parsePeriodId } from '@core/period';
 import { useAppContext } from '../common/app-context';
 import { ImportClient, type SheetSummary } from './import-client';
@@ -81,11 +81,12 @@ export function ImportPage() {
       const client = new ImportClient(progress);
       clientRef.current = client;
       progress(T.reading, 0);
-      const remembered = await readSetting(getDb(), 'importMapping');
+      const [remembered, district] = await Promise.all([readSetting(getDb(), 'importMapping'), getDistrict(getDb())]);
       const res = await client.read(file.name, file.data, remembered);
       if (!res.ok) return setStep({ kind: 'error', message: res.message });
-      const withTable = res.sheets.filter((s) => s.layout);
-      const picked = withTable[0]?.index ?? 0;
+      // A 汇总 sheet has a header but no tasks; of a sheet per district, the officer's own comes first.
+      const withTable = res.sheets.filter(hasTaskTable);
+      const picked = defaultSheet(res.sheets, district);
       if (withTable.length > 1 || (withTable.length === 0 && res.sheets.length > 1)) setStep({ kind: 'sheets', file: file.name, sheets: res.sheets, picked });
       else continueWithSheet(file.name, res.sheets, picked);
     },
@@ -196,7 +197,7 @@ export function ImportPage() {
             <Space orientation="vertical">
               {step.sheets.map((s) => (
                 <Radio key={s.index} value={s.index}>
-                  {s.name}（{T.sheetRows(s.rowCount)}）{s.layout ? '' : T.sheetNoTable}
+                  {s.name}（{T.sheetRows(s.rowCount)}）{s.hidden ? T.sheetHidden : ''}{hasTaskTable(s) ? '' : T.sheetNoTable}
                 </Radio>
               ))}
             </Space>

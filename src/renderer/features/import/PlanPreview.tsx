@@ -136,9 +136,13 @@ export function PlanPreview({
       plan.added.find((a) => a.task.key === key)?.task;
     return { code: t ? taskCode(t) : key, title: t?.title ?? '' };
   };
+  const markedOf = (key: string) => plan.removed.find((x) => x.before.key === key && x.row !== undefined);
   const reasonText = (r: PlannedRelevanceChange) =>
     r.cause === 'archived'
-      ? T.relevanceArchived
+      ? (() => {
+          const m = markedOf(r.key);
+          return m ? T.relevanceArchivedMarked(m.row!, m.mark ?? '') : T.relevanceArchived;
+        })()
       : r.cause === 'added'
         ? T.relevanceAdded(r.after.join('；'))
         : r.cause === 'restored'
@@ -314,6 +318,7 @@ export function PlanPreview({
                 columns={[
                   acceptCol,
                   ...taskColumns((r: { before: Task }) => r.before),
+                  { title: T.removedWhy, key: 'why', width: 150, render: (_, r) => (r.row !== undefined ? T.removedMarked(r.row, r.mark ?? '') : T.removedAbsent) },
                   { title: T.lead, key: 'lead', width: 160, render: (_, r) => r.before.leadUnits.join('、') },
                   { title: T.fields.document, key: 'doc', width: 150, render: (_, r) => docName(r.before.documentId) },
                 ]}

@@ -18,6 +18,7 @@ export const IMPORT_TEXT = {
   chooseAgain: '重新选择文件',
   sheetPick: '这个文件有多个工作表，请选择任务清单所在的工作表：',
   sheetNoTable: '（没有找到任务表）',
+  sheetHidden: '（隐藏的工作表）',
   sheetRows: (n: number) => `${n} 行`,
   mappingTitle: '请确认各列对应的内容',
   mappingIntro: '程序没有完全认出以下各列，请在右侧选择每一列是什么（不需要的列选“不导入”）。您的选择会记住，下次导入同样的表头时自动使用。',
@@ -48,6 +49,7 @@ export const IMPORT_TEXT = {
   relevanceChange: '变化',
   relevanceReason: '原因',
   relevanceArchived: '市里的新清单中已没有这项任务，将归档（已填写的进展保留）。',
+  relevanceArchivedMarked: (row: number, mark: string) => `市里在清单第 ${row} 行标注“${mark}”，将归档（已填写的进展保留）。`,
   relevanceAdded: (reasons: string) => `新增任务：${reasons}`,
   relevanceRestored: (reasons: string) => `此前已归档的任务重新列入：${reasons}`,
   relevanceFields: (fields: string, before: string, after: string) => `${fields}改为清单中的内容后，原来“${before}”，之后“${after}”。`,
@@ -68,7 +70,7 @@ export const IMPORT_TEXT = {
   chooseMatch: '请选择对应的任务',
   asNew: '作为新增任务',
   skip: '跳过这一行',
-  scope: (docs: string) => `本清单涵盖的文件：${docs}。只有这些文件中、清单里已没有的任务才会归档。`,
+  scope: (docs: string) => `本清单涵盖的文件：${docs}。只有这些文件中、清单里已没有的任务（以及清单标注删除、取消的任务）才会归档。`,
   noChanges: '导入的清单与台账完全一致，没有需要写入的改动。',
   noChangesScope: '清单列出的任务与台账一致，没有需要写入的改动；清单里没有的任务本次不归档，原因见“删除（归档）”。',
   errorsBlock: '文件中有必须先改正的问题，改正后请重新导入：',
@@ -91,7 +93,11 @@ export const IMPORT_TEXT = {
   historyUndone: '已撤销',
   historyCounts: (a: number, u: number, r: number) => `新增 ${a}、修改 ${u}、归档 ${r}`,
   // Each column by its one name in the registry; a column the district fills is marked as not read.
-  fields: Object.fromEntries(TASK_FIELDS.map((f) => [f.id, f.owner === 'progress' || f.id === 'note' ? `${f.header}（不导入）` : f.header])) as Record<TaskFieldId, string>,
+  // 备注 is read only for the city's revision marks (删除, 新增).
+  fields: Object.fromEntries(TASK_FIELDS.map((f) => [f.id, f.owner === 'progress' ? `${f.header}（不导入）` : f.id === 'note' ? `${f.header}（只看删除、新增标记）` : f.header])) as Record<TaskFieldId, string>,
+  removedWhy: '归档原因',
+  removedAbsent: '新清单中已没有',
+  removedMarked: (row: number, mark: string) => `清单第 ${row} 行标注“${mark}”`,
 } as const;
 
 /** The steps of an import: sheet choice, column mapping, preview. */
