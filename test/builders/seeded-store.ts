@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 import type { Cluster, ClusterIndicator, PolicyDocument, ProgressEntry, Task, TaskStatus } from '../../src/core/model';
 import { progressId, TASK_STATUSES } from '../../src/core/model';
 import type { LedgerDb } from '../../src/renderer/storage/db';
+import { makePeriod, periodRange } from '../../src/core/period';
+import { anEntry } from './dashboard';
 
 const SEED = resolve(__dirname, '../../seeds/002_1acd154d68766c87.txt');
 
@@ -114,4 +116,24 @@ export async function seedStore(db: LedgerDb, periods = ['2025-Q1', '2025-Q2', '
   await db.templates.put({ id: 'tpl-1', name: '重点任务推进情况表', fileName: '模板.xlsx', data: new Uint8Array([0x50, 0x4b, 3, 4, 0, 255, 128]), savedAt: '2025-01-02T00:00:00.000Z' });
   await db.imports.put({ id: 'imp-1', at: '2025-02-01T00:00:00.000Z', fileName: '市级任务清单.xlsx', before: [{ key: '2023YD-01', task: undefined }], after: ['2023YD-01'] });
   return { tasks, progress };
+}
+
+/**
+ * Ten quarters (2023 Q1 – 2025 Q2) of 汉阳区 progress on the seed tasks (seedStore), with the
+ * histories the 已完成 rules turn on: task a done in 2024 Q1 and nothing filled since; task b done
+ * in 2023 Q3, then 滞后 in 2024 Q2. Gives the quarters and the tasks (the rest seeded as usual).
+ */
+export async function seedDoneHistories(db: LedgerDb): Promise<{ quarters: string[]; tasks: Task[] }> {
+  const quarters = periodRange(makePeriod('quarter', 2023, 1), makePeriod('quarter', 2025, 2)).map((p) => p.id);
+  const { tasks } = await seedStore(db, quarters);
+  const [a, b] = tasks;
+  const blankAfter = (key: string, from: string) => quarters.filter((q) => q > from).map((q) => anEntry('汉阳区', key, q, undefined, { progress: '' }));
+  await db.progress.bulkPut([
+    ...blankAfter(a!.key, '2024-Q1'),
+    anEntry('汉阳区', a!.key, '2024-Q1', 'done'),
+    ...blankAfter(b!.key, '2023-Q3'),
+    anEntry('汉阳区', b!.key, '2023-Q3', 'done'),
+    anEntry('汉阳区', b!.key, '2024-Q2', 'behind', { progress: '整改中' }),
+  ]);
+  return { quarters, tasks };
 }

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { makePeriod, periodRange, parsePeriodId } from '@core/period';
+import { makePeriod, parsePeriodId } from '@core/period';
 import { buildReportData, buildSummaryRows, findMissingItems } from '@core/report';
 import type { LedgerDb } from '@renderer/storage/db';
 import { readReportSource } from '@renderer/storage';
@@ -14,7 +14,7 @@ import { produceReport } from '@renderer/features/reports/report-produce';
 import { readWorkbook } from '@renderer/spreadsheet/read-sheet';
 import { DISTRICT, PERIOD, seedFixture } from './ledger-fixture';
 import { anEntry } from '../../builders/dashboard';
-import { seedStore } from '../../builders/seeded-store';
+import { seedDoneHistories } from '../../builders/seeded-store';
 import { freshStoreEachTest } from '../../builders/fresh-store';
 
 const META = { filledDate: '2026-01-08', unit: DISTRICT, filledBy: '李明', phone: '', reviewer: '' };
@@ -51,17 +51,10 @@ describe('a task done earlier, in the next periods’ reports', () => {
   });
 
   it('the 汇总 counts what the 工作台 counts, period by period, over years of history', async () => {
-    const quarters = periodRange(makePeriod('quarter', 2023, 1), makePeriod('quarter', 2025, 2)).map((p) => p.id);
-    const { tasks } = await seedStore(db, quarters);
+    // a: done in 2024 Q1, nothing filled after; b: done, then 滞后 (seedDoneHistories).
+    const { quarters, tasks } = await seedDoneHistories(db);
     const [a, b, c] = tasks;
     await db.progress.bulkPut([
-      // Done in 2024 Q1, nothing filled after.
-      ...quarters.filter((q) => q > '2024-Q1').map((q) => anEntry('汉阳区', a!.key, q, undefined, { progress: '' })),
-      anEntry('汉阳区', a!.key, '2024-Q1', 'done'),
-      // Done, then 滞后.
-      ...quarters.filter((q) => q > '2023-Q3').map((q) => anEntry('汉阳区', b!.key, q, undefined, { progress: '' })),
-      anEntry('汉阳区', b!.key, '2023-Q3', 'done'),
-      anEntry('汉阳区', b!.key, '2024-Q2', 'behind', { progress: '整改中' }),
       // Done, then only text written: filled without a status, not done any more.
       ...quarters.filter((q) => q > '2024-Q3').map((q) => anEntry('汉阳区', c!.key, q, undefined, { progress: '' })),
       anEntry('汉阳区', c!.key, '2024-Q3', 'done'),
