@@ -7,6 +7,7 @@
 import { readTypedNumber } from '../numbers';
 import type { SheetGrid } from '../import/types';
 import { DISTRICTS } from '../districts';
+import { districtsNamedIn } from '../policy/relevance';
 import type { DistrictIndicator, DistrictTarget } from './district';
 import { cleanIndicatorName, indicatorKey } from './names';
 
@@ -34,6 +35,8 @@ const num = (s: string | undefined): number | undefined => {
   return n.kind === 'number' ? n.value : undefined;
 };
 
+const sameDistrict = (named: readonly string[], district: string) => named.length === 1 && named[0] === district;
+
 /** The district's names as a 分解表 may head its column: 汉阳区, 汉阳, 东湖高新区 … */
 function districtHeads(district: string): string[] {
   const d = DISTRICTS.find((x) => x.name === district);
@@ -55,6 +58,8 @@ export function planBreakdown(sheets: readonly SheetGrid[], district: string, in
     const nameCol = col(/^(指标|指标名称|主要指标|考核指标)$/u);
     const unitCol = col(/^单位$/u);
     let valueCol = header.findIndex((c) => heads.some((d) => c === d || c.startsWith(`${d}（`) || c.startsWith(`${d}(`)));
+    // Headed another way (武汉东湖高新区, 汉阳区目标值): the one column naming this district and no other, as relevance reads names.
+    if (valueCol < 0) valueCol = header.findIndex((c) => sameDistrict(districtsNamedIn(c), district));
     if (valueCol < 0) valueCol = col(/区级.*目标|分解目标|本区目标/u);
     if (valueCol < 0)
       return { error: `工作表“${grid.name}”第 ${h + 1} 行有“指标”列，但没有“${district}”列，也没有“区级目标”列。请确认这是市里下发的分解表，或把本区目标所在列的表头改成“${district}”后重新导入。` };

@@ -54,6 +54,15 @@ describe('区级分解表', () => {
     expect(again.matches.map((m) => m.target.value)).toEqual([420, 1300, 1050, 28.5]);
   });
 
+  it.each(['武汉东湖高新区', '东湖高新区目标值'])('finds the district’s column headed %s (as relevance reads district names)', (head) => {
+    const sheet = read.sheets[0]!;
+    const header = sheet.rows.findIndex((r) => r.includes('汉阳区'));
+    const rows = sheet.rows.map((r, i) => (i === header ? r.map((c) => (c === '汉阳区' ? head : c)) : r));
+    const again = planBreakdown([{ ...sheet, rows }], '东湖新技术开发区', indicators) as BreakdownPlan;
+    expect(again.valueColumn).toBe(head);
+    expect(again.matches.map((m) => m.target.value)).toEqual(plan.matches.map((m) => m.target.value));
+  });
+
   it('refuses a sheet without the district column, saying what to do', () => {
     const other = planBreakdown(read.sheets, '江夏区', indicators);
     expect('error' in other && other.error).toContain('没有“江夏区”列');
