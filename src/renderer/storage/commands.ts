@@ -2,6 +2,8 @@
  * Named writes for the features (each in one transaction, audited by the storage guards), so
  * that no feature names a table or an index.
  */
+import { unifyUnits } from '@core/import';
+import { renameTableOf } from './unit-renames';
 import type { DistrictTarget } from '@core/indicators';
 import type { Task } from '@core/model';
 import type { ReportKind } from '@core/report';
@@ -33,11 +35,14 @@ export async function deleteClusterIndicator(db: LedgerDb, id: string): Promise<
  * leave it as it is. Returns how many were changed.
  */
 export async function updateTasks(db: LedgerDb, keys: readonly string[], change: (t: Task) => Task | undefined): Promise<number> {
-  return db.transaction('rw', db.tasks, async () => {
+  return db.transaction('rw', [db.tasks, db.settings], async () => {
     let changed = 0;
+    // A unit typed under an old name (市发展改革委) is written under the ledger's (市发改委), as everywhere.
+    const table = await renameTableOf(db);
     // put one by one (not bulkPut of a query) so the audit trail records each task's fields.
     for (const t of await db.tasks.bulkGet([...keys])) {
-      const next = t && change(t);
+      const changedTask = t && change(t);
+      const next = changedTask && unifyUnits(changedTask, table);
       if (!next) continue;
       await db.tasks.put(next);
       changed += 1;

@@ -2,6 +2,8 @@
  * First start: load the default data set (seeds/default-data.json, generated from the five
  * seed documents) into an empty store. Idempotent: records SETTING_KEYS.seedVersion.
  */
+import { unifyUnits } from '@core/import';
+import { renameTableOf } from './unit-renames';
 import type { DefaultData } from '@core/policy/seed-data';
 import { SETTING_KEYS } from '@core/model';
 import defaultDataJson from '../../../seeds/default-data.json';
@@ -63,7 +65,7 @@ export interface ConfirmedDocument {
  * nothing) when the document id or a task key is already in use.
  */
 export async function saveConfirmedDocument(db: LedgerDb, doc: ConfirmedDocument): Promise<{ ok: true } | { ok: false; message: string }> {
-  return db.transaction('rw', [db.documents, db.sections, db.tasks, db.targets], async () => {
+  return db.transaction('rw', [db.documents, db.sections, db.tasks, db.targets, db.settings], async () => {
     const existingDoc = await db.documents.get(doc.document.id);
     if (existingDoc) return { ok: false as const, message: SAVE_DOCUMENT_TEXT.documentIdTaken(doc.document.id, existingDoc.title) };
     const clashes = (await db.tasks.bulkGet(doc.tasks.map((t) => t.key))).filter((t) => t !== undefined);
@@ -71,7 +73,9 @@ export async function saveConfirmedDocument(db: LedgerDb, doc: ConfirmedDocument
       return { ok: false as const, message: SAVE_DOCUMENT_TEXT.taskKeysTaken(clashes.map((t) => t!.key)) };
     await db.documents.add(doc.document);
     await db.sections.bulkAdd(doc.sections);
-    await db.tasks.bulkAdd(doc.tasks);
+    // Unit names as the ledger writes them: the built-in and the officer's renames (单位名称对照), as an import does.
+    const table = await renameTableOf(db);
+    await db.tasks.bulkAdd(doc.tasks.map((t) => unifyUnits(t, table)));
     await db.targets.bulkAdd(doc.targets);
     return { ok: true as const };
   });

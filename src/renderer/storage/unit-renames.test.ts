@@ -5,6 +5,8 @@ import { seedStore } from '../../../test/builders/seeded-store';
 import { createLedgerDb, type LedgerDb } from './db';
 import { setSetting } from './repositories';
 import { getUnitRenames, saveUnitRenamesAndUnify } from './unit-renames';
+import { updateTasks } from './commands';
+import { saveConfirmedDocument } from './seed';
 
 let db: LedgerDb;
 let n = 0;
@@ -32,6 +34,19 @@ describe('the office unit renames', () => {
     const audit = (await db.audit.toArray()).filter((a) => a.entityId === users[0]);
     expect(audit.some((a) => a.field === 'leadUnits' && JSON.stringify(a.newValue).includes('市科学技术和创新局'))).toBe(true);
     expect(await saveUnitRenamesAndUnify(db, await getUnitRenames(db))).toBe(0);
+  });
+
+  it('a document added or a task corrected afterwards is written under the office’s names too', async () => {
+    await saveUnitRenamesAndUnify(db, [{ from: '市发展改革委', to: '市发改委' }]);
+    const [t] = await db.tasks.toArray();
+    // 修改任务信息: the officer types the old name.
+    await updateTasks(db, [t!.key], (x) => ({ ...x, leadUnits: ['市发展改革委'], responsibleUnits: ['市发展改革委', '各区人民政府'] }));
+    expect(await db.tasks.get(t!.key)).toMatchObject({ leadUnits: ['市发改委'], responsibleUnits: ['市发改委', '各区人民政府'] });
+    // A new document whose text names the old name.
+    const doc = { id: 'doc-new', title: '测试文件', shortTitle: '测试文件', kind: 'other' as const, source: 't', addedAt: '2026-11-27T00:00:00.000Z' };
+    const task = { ...t!, key: 'NEW-01', documentId: 'doc-new', leadUnits: ['市发展改革委'], responsibleUnits: [] };
+    expect(await saveConfirmedDocument(db, { document: doc, sections: [], tasks: [task], targets: [] })).toEqual({ ok: true });
+    expect((await db.tasks.get('NEW-01'))!.leadUnits).toEqual(['市发改委']);
   });
 
   it('reads a damaged setting as no pairs', async () => {

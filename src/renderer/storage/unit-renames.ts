@@ -15,6 +15,11 @@ export async function getUnitRenames(db: LedgerDb): Promise<UnitRename[]> {
   return v.filter((p): p is UnitRename => !!p && typeof p === 'object' && typeof (p as UnitRename).from === 'string' && typeof (p as UnitRename).to === 'string');
 }
 
+/** The rename table in force: the built-in pairs and the officer's (core/unit-names.ts unitRenameTable). */
+export async function renameTableOf(db: LedgerDb): Promise<ReturnType<typeof unitRenameTable>> {
+  return unitRenameTable(await getUnitRenames(db));
+}
+
 /** Save the officer's pairs. */
 export function setUnitRenames(db: LedgerDb, pairs: readonly UnitRename[]): Promise<void> {
   return setSetting(db, SETTING_KEYS.unitRenames, pairs.map(({ from, to }) => ({ from: from.trim(), to: to.trim() })));
