@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chineseToInt, leadingListNumber, LONG_HEADING, ONE_YEAR_PLANS, SECTION_ROLES, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS } from './layouts';
 import { chooseNumbering, LOST_DOC_NUMBER, METADATA_LABELS, parsePolicyText, readHeading, readLabelledMetadata } from './parse';
 import { normalizeLine } from './normalize';
+import { chineseNumber } from './targets';
 
 describe('task numbering styles (a row per style)', () => {
   it.each(TASK_NUMBERING.map((s) => [s.id, s.example] as const))('%s: %s starts a task', (id, example) => {
@@ -299,4 +300,14 @@ describe('leadingListNumber', () => {
     ['1. 推进研发。', '1', '推进研发。'],
   ])('%s: number %s', (cell, number, rest) => expect(leadingListNumber(cell)).toEqual({ number, rest }));
   it.each(['1.5万家企业', '3年内完成', '2025年新增', '一是加强', '（一）', '5G基站'])('%s: no list number', (cell) => expect(leadingListNumber(cell)).toBeUndefined());
+});
+
+describe('Chinese numerals: one reader for task numbers, counts and year spans', () => {
+  it.each<[string, number | undefined]>([
+    ['一', 1], ['十', 10], ['十二', 12], ['二十', 20], ['三十五', 35], ['一百', 100], ['一百零五', 105], ['一百二十', 120], ['五千', 5000], ['两千三百', 2300], ['零', 0],
+    ['一二', undefined], ['十二五', undefined], ['十十', undefined], ['十百', undefined], ['', undefined], ['一百零', undefined], ['零零', undefined], ['第一', undefined],
+  ])('%s → %s', (s, n) => {
+    expect(chineseToInt(s)).toBe(n);
+    expect(chineseNumber(s)).toBe(n);
+  });
 });

@@ -105,15 +105,38 @@ export function sectionRole(title: string): SectionRole {
 }
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_POWERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** 一 → 1, 十二 → 12, 二十 → 20, 三十五 → 35; undefined when not a numeral below 100. */
+/**
+ * A Chinese numeral below ten thousand, written as numbers are: 一 → 1, 十二 → 12, 二十 → 20,
+ * 一百零五 → 105, 一百二十 → 120, 五千 → 5000. Undefined for what is no one numeral — two digits
+ * in a row (一二, 十二五), a place twice or out of order (十十, 十百) — so a task number, a
+ * count and a year span are read by the same rule.
+ */
 export function chineseToInt(s: string): number | undefined {
-  if (!s || ![...s].every((c) => c in CN_DIGITS || c === '十')) return undefined;
-  const i = s.indexOf('十');
-  if (i < 0) return s.length === 1 ? CN_DIGITS[s] : undefined;
-  const tens = i === 0 ? 1 : CN_DIGITS[s.slice(0, i)];
-  const ones = i === s.length - 1 ? 0 : CN_DIGITS[s.slice(i + 1)];
-  return tens === undefined || ones === undefined ? undefined : tens * 10 + ones;
+  if (!s) return undefined;
+  let total = 0;
+  let digit: number | undefined;
+  let lastPower = Infinity;
+  let zero = false;
+  for (const c of s) {
+    if (c === '零' || c === '〇') {
+      if (digit !== undefined || zero) return undefined;
+      zero = true;
+    } else if (c in CN_DIGITS) {
+      if (digit !== undefined) return undefined;
+      digit = CN_DIGITS[c]!;
+      zero = false;
+    } else if (c in CN_POWERS) {
+      const power = CN_POWERS[c]!;
+      if (power >= lastPower || zero) return undefined;
+      total += (digit ?? 1) * power;
+      lastPower = power;
+      digit = undefined;
+    } else return undefined;
+  }
+  if (zero && digit === undefined && s.length > 1) return undefined;
+  return total + (digit ?? 0);
 }
 
 /**

@@ -13,6 +13,7 @@
  * ranges are entered as their lower bound (8—10个 → 8个).
  */
 import type { Comparator } from '../model';
+import { chineseToInt } from './layouts';
 
 /** A target found in a sentence, before it is given an id and a document. */
 export interface FoundTarget {
@@ -162,22 +163,8 @@ const MEASURE_WORD = /(?:营业收入|主营业务收入|总产值|产值|增加
 const CONT_NUMBER_NAME = new RegExp(`^(?:不少于|不低于|超过)?${NUM}${UNIT}${TAIL}(?<name>[^，。；：]{2,60})$`, 'u');
 const CONT_NAME_NUMBER = new RegExp(`^(?<name>[^，。；：\\d]{2,30}?)(?:(?<verb>${VERB_RE}))?${NUM}${UNIT}${TAIL}$`, 'u');
 
-const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_POWER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 五千 → 5000, 一百二十 → 120, 十五 → 15; undefined when not a numeral. */
-export function chineseNumber(s: string): number | undefined {
-  let total = 0;
-  let digit: number | undefined;
-  for (const c of s) {
-    if (c in CN_DIGIT) digit = CN_DIGIT[c];
-    else if (c in CN_POWER) {
-      total += (digit ?? 1) * CN_POWER[c]!;
-      digit = undefined;
-    } else return undefined;
-  }
-  return s ? total + (digit ?? 0) : undefined;
-}
+/** 五千 → 5000, 一百二十 → 120, 十五 → 15; undefined when not one numeral (the one reader, layouts.ts chineseToInt). */
+export const chineseNumber = chineseToInt;
 
 /** Chinese numerals before 亿/万 written in digits (not in names such as 五百亿级), ranges cut to their lower bound. */
 export function normalizeNumbers(clause: string): string {
