@@ -182,13 +182,17 @@ describe('a document being added is never lost', () => {
     await page.getByRole('menuitem', { name: '政策文件' }).click();
     await expect(page.getByTestId('task-title').first().inputValue()).resolves.toBe('改过的第一项任务名称');
     // 返回 would drop the corrections: asked first; 继续编辑 keeps them.
+    const backQuestion = page.locator('.ant-modal-confirm', { has: page.locator('.ant-modal-confirm-title', { hasText: '返回修改原文吗？' }) });
     await page.getByRole('button', { name: /^返\s*回$/ }).click();
-    await page.locator('.ant-modal-confirm-title', { hasText: '返回修改原文吗？' }).waitFor();
-    await page.getByRole('button', { name: '继续编辑' }).click();
+    await backQuestion.waitFor();
+    await backQuestion.getByRole('button', { name: '继续编辑' }).click();
+    // The question gone (its closing animation over) before it is asked again: the next click is the new one's.
+    await backQuestion.waitFor({ state: 'detached' });
     await expect(page.getByTestId('task-title').first().inputValue()).resolves.toBe('改过的第一项任务名称');
     // 返回原文, then 取消 → 放弃: the text is gone for good, also after a reload.
     await page.getByRole('button', { name: /^返\s*回$/ }).click();
-    await page.getByRole('button', { name: '返回原文' }).click();
+    await backQuestion.waitFor();
+    await backQuestion.getByRole('button', { name: '返回原文' }).click();
     await expect(page.getByTestId('policy-text').inputValue()).resolves.toContain('互联网');
     await page.getByRole('button', { name: /^取\s*消$/ }).click();
     await page.locator('.ant-modal-confirm-title', { hasText: '放弃这份政策文件吗？' }).waitFor();
