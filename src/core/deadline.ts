@@ -5,6 +5,7 @@
  * the date is what the ledger sorts, judges 逾期 and prints by.
  */
 import { toHalfWidth } from './text';
+import { makePeriod, quarterOf } from './period';
 import type { IsoDate } from './model';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -22,9 +23,8 @@ export function impossibleDate(s: string | undefined): string | undefined {
   return month && (+month[2]! < 1 || +month[2]! > 12) ? month[0] : undefined;
 }
 
-/** Where each quarter of a year ends. */
-const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
-const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+/** Where a quarter of a year ends (core/period.ts: the quarter as the reporting periods name it). */
+const quarterEnd = (year: number, q: string) => makePeriod('quarter', year, quarterOf(q)!).end;
 
 /** A task going on from a year (`2025年起`, `自2026年6月以来`): it has no due date. */
 const FROM_A_YEAR_ON = /(?<!\d)\d{4}年?(\d{1,2}月)?(起|以来|开始)/u;
@@ -49,7 +49,7 @@ function yearlessDate(t: string, year: number): IsoDate | undefined {
   if (/\d{4}/u.test(t)) return undefined;
   if (/^(?:本|当|今)?年(?:底|末|内)前?(?:完成)?$|^全年(?:完成)?$|^年度(?:内|末)?$/u.test(t)) return `${year}-12-31`;
   let m = /^(?:(上半年|年中)|(下半年)|第?([一二三四1-4])季度(?:末|底)?)前?(?:完成)?$/u.exec(t);
-  if (m) return `${year}-${m[1] ? '06-30' : m[2] ? '12-31' : QUARTER_END[QUARTER[m[3]!]! - 1]}`;
+  if (m) return m[1] ? `${year}-06-30` : m[2] ? `${year}-12-31` : quarterEnd(year, m[3]!);
   m = /^(\d{1,2})月(?:底|末|份)?前?(?:完成)?$/u.exec(t);
   if (m && +m[1]! >= 1 && +m[1]! <= 12) return `${year}-${pad(+m[1]!)}-${pad(lastDay(year, +m[1]!))}`;
   return undefined;
@@ -76,7 +76,7 @@ export function deadlineDate(s: string | undefined, year?: number): IsoDate | un
   let m = /(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
   if (m) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
   m = /(?<!\d)(\d{4})年?(?:(上半年|年中)|(下半年)|第?([一二三四1-4])季度|Q([1-4]))/iu.exec(t);
-  if (m) return `${m[1]}-${m[2] ? '06-30' : m[3] ? '12-31' : QUARTER_END[QUARTER[m[4] ?? m[5]!]! - 1]}`;
+  if (m) return m[2] ? `${m[1]}-06-30` : m[3] ? `${m[1]}-12-31` : quarterEnd(+m[1]!, m[4] ?? m[5]!);
   m = /(?<!\d)(\d{4})[-/.年](\d{1,2})(?!\d)月?/.exec(t);
   if (m && +m[2]! >= 1 && +m[2]! <= 12) return `${m[1]}-${pad(+m[2]!)}-${pad(lastDay(+m[1]!, +m[2]!))}`;
   m = /(?<!\d)(\d{4})(?!\d)年?/.exec(t);

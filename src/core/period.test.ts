@@ -47,7 +47,12 @@ describe('period naming and boundaries', () => {
     expect(parsePeriodId('2025-Q5')).toBeUndefined();
     expect(parsePeriodId('2025-13')).toBeUndefined();
     expect(parsePeriodName('2025年第五季度')).toBeUndefined();
-    expect(parsePeriodName('2025年3季度')).toBeUndefined();
+    expect(parsePeriodName('2025年五季度')).toBeUndefined();
+  });
+
+  it('reads a quarter written without 第, as deadlines are (2025年三季度, 2025年3季度)', () => {
+    expect(parsePeriodName('2025年三季度')?.id).toBe('2025-Q3');
+    expect(parsePeriodName('2025年3季度')?.id).toBe('2025-Q3');
   });
 
   it('orders ids chronologically, not alphabetically', () => {

@@ -85,6 +85,11 @@ export function reportingPeriod(kind: PeriodKind, date: IsoDate | Date, sent?: R
   return since <= REPORTING_GRACE_DAYS[kind] && !sent.has(prev.id) ? prev : cur;
 }
 
+/** A quarter's number as written (一…四 or 1…4); undefined for anything else. */
+export function quarterOf(c: string): number | undefined {
+  return ({ 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 } as Record<string, number>)[c];
+}
+
 /** Parse a period id (`2025-11`, `2025-Q3`, `2025-H1`, `2025`); undefined when malformed. */
 export function parsePeriodId(id: string): ReportingPeriod | undefined {
   let m: RegExpMatchArray | null;
@@ -103,9 +108,8 @@ export function parsePeriodId(id: string): ReportingPeriod | undefined {
 export function parsePeriodName(name: string): ReportingPeriod | undefined {
   const s = name.replace(/\s+/g, '');
   let m: RegExpMatchArray | null;
-  const qIndex = (c: string) => ({ 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 })[c];
   try {
-    if ((m = /^(\d{4})年第([一二三四1-4])季度$/.exec(s))) return makePeriod('quarter', Number(m[1]), qIndex(m[2]!)!);
+    if ((m = /^(\d{4})年第?([一二三四1-4])季度$/.exec(s))) return makePeriod('quarter', Number(m[1]), quarterOf(m[2]!)!);
     if ((m = /^(\d{4})年(\d{1,2})月(份)?$/.exec(s))) return makePeriod('month', Number(m[1]), Number(m[2]));
     if ((m = /^(\d{4})年([上下])半年$/.exec(s))) return makePeriod('half', Number(m[1]), m[2] === '上' ? 1 : 2);
     if ((m = /^(\d{4})年(度)?$/.exec(s))) return makePeriod('year', Number(m[1]), 1);

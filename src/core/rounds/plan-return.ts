@@ -159,7 +159,7 @@ function withinPeriod(written: ReportingPeriod | undefined, periodId: string): b
   return !!written && !!p && written.start >= p.start && written.end <= p.end;
 }
 
-const PERIOD_PATTERN = /\d{4}年(?:第[一二三四1-4]季度|[上下]半年|\d{1,2}月)/u;
+const PERIOD_PATTERN = /\d{4}年(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}月)/u;
 
 /** Plan one file against the round. */
 function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string, string>, seenUnits: Map<string, string>): FilePlan {
