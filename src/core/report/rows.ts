@@ -4,7 +4,7 @@
  */
 import { progressFieldValue, taskFieldText, type TaskFieldId } from '../fields';
 import { isClosedIn } from '../closure';
-import { doneEarlier, isFilled, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABELS } from '../progress';
+import { isFilled, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABELS } from '../progress';
 import { parsePeriodId } from '../period';
 import { compareTasks } from '../tasks';
 import {
@@ -91,11 +91,10 @@ export interface ReportSource {
   /** Progress entries of this district and period. */
   progress: readonly ProgressEntry[];
   /**
-   * The district's entries of earlier periods (any that hold 已完成 are enough): a task done
-   * earlier and not filled in since is printed 已完成, with the period it was done in
-   * (doneEarlier). Absent: nothing carries.
+   * The tasks done in an earlier period and not filled in since (core/progress.ts doneEarlier),
+   * with that period's id: printed 已完成, the period under 备注. Absent: nothing carries.
    */
-  earlier?: readonly ProgressEntry[];
+  doneBefore?: ReadonlyMap<string, string>;
   targets: readonly Target[];
   clusters: readonly Cluster[];
   clusterIndicators: readonly ClusterIndicator[];
@@ -125,10 +124,13 @@ function progressByTask(src: Pick<ReportSource, 'progress' | 'district' | 'perio
 }
 
 /** Tasks of the report done in an earlier period and not filled in since, with that period's name. */
-function carriedDone(src: Pick<ReportSource, 'progress' | 'earlier' | 'district' | 'period'>): Map<string, string> {
-  if (!src.earlier?.length) return new Map();
+function carriedDone(src: Pick<ReportSource, 'progress' | 'doneBefore' | 'district' | 'period'>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [key, periodId] of doneEarlier([...src.earlier, ...src.progress], src.district, src.period)) {
+  if (!src.doneBefore?.size) return out;
+  // A task filled in this period is reported as filled, whatever it was before.
+  const filledNow = new Set(src.progress.filter((p) => p.district === src.district && p.periodId === src.period.id && isFilled(p)).map((p) => p.taskKey));
+  for (const [key, periodId] of src.doneBefore) {
+    if (filledNow.has(key)) continue;
     const p = parsePeriodId(periodId);
     // Within the report's year the period is named without its year (第二季度, 6月, 上半年).
     out.set(key, !p ? periodId : p.year === src.period.year && p.kind !== 'year' ? p.name.slice(`${p.year}年`.length) : p.name);
@@ -140,7 +142,7 @@ function carriedDone(src: Pick<ReportSource, 'progress' | 'earlier' | 'district'
 export const doneEarlierNote = (periodName: string) => `${periodName}已完成`;
 
 /** Rows of the 重点任务推进情况表: one per active task, carrying its stable 任务编号. */
-export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'clusters' | 'progress' | 'earlier' | 'district' | 'period'>): TaskReportRow[] {
+export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'clusters' | 'progress' | 'doneBefore' | 'district' | 'period'>): TaskReportRow[] {
   const docs = new Map(src.documents.map((d) => [d.id, d]));
   const prog = progressByTask(src);
   const carried = carriedDone(src);
@@ -308,7 +310,7 @@ export function buildClusterRows(
  * Rows of the 汇总 sheet: task counts by period status (core/progress.ts periodStatus: every
  * status, then 未选状态 and 未填报, as the 工作台 and the 汇总 workbook's chart count them), then 合计.
  */
-export function buildSummaryRows(src: Pick<ReportSource, 'tasks' | 'clusters' | 'progress' | 'earlier' | 'district' | 'period'>): SummaryRow[] {
+export function buildSummaryRows(src: Pick<ReportSource, 'tasks' | 'clusters' | 'progress' | 'doneBefore' | 'district' | 'period'>): SummaryRow[] {
   const prog = progressByTask(src);
   const carried = carriedDone(src);
   const tasks = reportTasks(src);

@@ -2,7 +2,6 @@
  * Named reads for the features: each says what it returns, so that no feature names a table
  * or an index. Pair them with useQuery (live, {data, loading, error}) or call them in a flow.
  */
-import Dexie from 'dexie';
 import type { ReportingPeriod, Task } from '@core/model';
 import { doneEarlier } from '@core/progress';
 import { summaryOfCell, type ProgressSummary } from '@core/dashboard/progress-summary';
@@ -97,12 +96,7 @@ export async function readReportSource(db: LedgerDb, district: string, period: R
   ]);
   const clusterIndicatorValues = await db.clusterIndicatorValues.where('periodId').equals(period.id).toArray();
   const districtTargets = await readDistrictTargets(db, district);
-  // Entries of earlier periods, for tasks done earlier (doneEarlier): every period id of this
-  // year and before sorts below `${year}-~`; later ones of this year are left out by the rule.
-  const earlier = await db.progress
-    .where('[district+periodId]')
-    .between([district, Dexie.minKey], [district, `${period.year}-~`])
-    .filter((e) => e.periodId !== period.id)
-    .toArray();
-  return { district, period, documents, tasks, progress, earlier, targets, clusters, clusterIndicators, clusterIndicatorValues, clusterProgress, districtTargets };
+  // Tasks done in an earlier period, from the compact period rows (no texts), as the ledger reads them.
+  const doneBefore = await doneBeforePeriod(db, district, period);
+  return { district, period, documents, tasks, progress, doneBefore, targets, clusters, clusterIndicators, clusterIndicatorValues, clusterProgress, districtTargets };
 }
