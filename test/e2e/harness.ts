@@ -139,7 +139,8 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Write rows into the app's IndexedDB store past storage (plain IndexedDB, as a restored backup would). */
+/** Write rows into the app's IndexedDB store past storage (plain IndexedDB, as a restored backup would).
+ * Reload the page before the app reads them: its Dexie serves live answers from a cache that writes made beside it do not reach. */
 export async function putStoreRows(page: Page, rows: Record<string, unknown[]>): Promise<void> {
   await page.evaluate(async (rows) => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {

@@ -27,7 +27,8 @@ export async function ensureLedgerTasks(page: Page): Promise<boolean> {
   return true;
 }
 
-/** Write rows straight into the app's IndexedDB stores (bypassing the app), e.g. 10,000 tasks for a load test. */
+/** Write rows straight into the app's IndexedDB stores (bypassing the app), e.g. 10,000 tasks for a load test.
+ * Reload the page before the app reads them: its Dexie serves live answers from a cache that writes made beside it do not reach. */
 export async function putRows(page: Page, data: { [store: string]: readonly unknown[] }): Promise<void> {
   await page.evaluate(async (data) => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
