@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import type { Cluster, PolicyDocument, Task } from '../../src/core/model';
+import { taskCode, type Cluster, type PolicyDocument, type Task } from '../../src/core/model';
 import { taskRelevance } from '../../src/core/policy/relevance';
 import { canonicaliseUnit, unitRenameTable } from '../../src/core/unit-names';
 import { SCREENSHOT_DIR, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
@@ -253,7 +253,8 @@ describe('import the city updated list', () => {
     expect(byKey.get('2023GZYD-12')!.responsibleUnits).toEqual(['武汉产业创新发展研究院', '各区人民政府']);
     expect(byKey.get('2023GZYD-18')!.leadUnits).toEqual(['市发改委']);
     expect(byKey.get('2023GZYD-17')!.archived).toBe(true);
-    expect(after.filter((t) => t.origin === 'import').map((t) => t.displayKey).sort()).toEqual(['23', '24', '25']);
+    // The added tasks are keyed as the document's own (2023GZYD-23), so they print like their neighbours.
+    expect(after.filter((t) => t.origin === 'import').map((t) => taskCode(t)).sort()).toEqual(['2023GZYD-23', '2023GZYD-24', '2023GZYD-25']);
     expect(await readStore(page, 'progress')).toEqual(progressBefore);
 
     // The ledger finds the new task by the list's number, and a task by its bureau's former name.
@@ -265,7 +266,7 @@ describe('import the city updated list', () => {
     await page.getByText('建设未来产业先导区').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'import-revised-ledger-search');
 
-    // The exported 重点任务推进情况表 prints the list's numbers as 任务编号 and only current unit names.
+    // The exported 重点任务推进情况表 prints the document's codes as 任务编号 and only current unit names.
     await page.getByRole('menuitem', { name: '报表导出' }).click();
     await page.getByTestId('report-check').getByText(/本期 \d+ 项任务/).waitFor({ timeout: 30_000 });
     // 本期与上期对比: the task the import dropped is no longer in the list sent, though its progress is untouched.
@@ -280,9 +281,9 @@ describe('import the city updated list', () => {
     const x = XLSX.read(bytes, { type: 'array' });
     const grid = XLSX.utils.sheet_to_json<unknown[]>(x.Sheets['重点任务推进情况表']!, { header: 1, defval: '' });
     const printed = grid.slice(3).map((r) => String(r[1]));
-    expect(printed).toEqual(expect.arrayContaining(['23', '25', '2023GZYD-04']));
+    expect(printed).toEqual(expect.arrayContaining(['2023GZYD-23', '2023GZYD-25', '2023GZYD-04']));
     expect(printed.some((k) => k.startsWith('IMP'))).toBe(false);
-    expect(printed).not.toContain('24'); // 24 does not concern 汉阳区
+    expect(printed).not.toContain('2023GZYD-24'); // 24 does not concern 汉阳区
     const text = JSON.stringify(grid);
     for (const old of ['市科技局', '市自然资源规划局', '市环保局']) expect(text).not.toContain(old);
     expect(errors).toEqual([]);

@@ -32,9 +32,9 @@ function expected(sheet: string, file: string, kjRows: number[]) {
     sheet,
     district: '汉阳区',
     added: [
-      { row: 35, number: '23', key: 'IMP20261126-001', shownAs: '23', document: 'doc-002', title: '建设未来产业先导区', leadUnits: ['市发改委'], responsibleUnits: ['市科技创新局', '市经信局', '各区人民政府'], deadline: '2023年12月底前' },
-      { row: 36, number: '24', key: 'IMP20261126-002', shownAs: '24', document: 'doc-002', title: '实施概念验证中心培育计划', leadUnits: ['市科技创新局'], responsibleUnits: ['市财政局', '东湖高新区管委会'], deadline: '2023年9月底前' },
-      { row: 37, number: '25', key: 'IMP20261126-003', shownAs: '25', document: 'doc-002', title: '开展科技成果转化专项行动', leadUnits: ['市科技创新局'], responsibleUnits: ['市教育局', '汉阳区人民政府', '洪山区人民政府'], deadline: '2023年11月底前' },
+      { row: 35, number: '23', key: key('23'), shownAs: key('23'), document: 'doc-002', title: '建设未来产业先导区', leadUnits: ['市发改委'], responsibleUnits: ['市科技创新局', '市经信局', '各区人民政府'], deadline: '2023年12月底前' },
+      { row: 36, number: '24', key: key('24'), shownAs: key('24'), document: 'doc-002', title: '实施概念验证中心培育计划', leadUnits: ['市科技创新局'], responsibleUnits: ['市财政局', '东湖高新区管委会'], deadline: '2023年9月底前' },
+      { row: 37, number: '25', key: key('25'), shownAs: key('25'), document: 'doc-002', title: '开展科技成果转化专项行动', leadUnits: ['市科技创新局'], responsibleUnits: ['市教育局', '汉阳区人民政府', '洪山区人民政府'], deadline: '2023年11月底前' },
     ],
     updated: [
       { row: 17, number: '9', key: key('9'), restored: false, fields: { title: { before: '大力培育科技企业', after: '大力培育科技型企业梯队' } } },
@@ -55,8 +55,8 @@ function expected(sheet: string, file: string, kjRows: number[]) {
     unchanged: LISTED.filter((n) => !CHANGED.includes(n)).map((n) => ({ row: ROW[n], number: n, key: key(n) })),
     relevanceChanged: [
       { row: null, number: '17', key: key('17'), change: 'lost', cause: 'archived', fields: [], before: ['各区人民政府：全部区参与'], after: [] },
-      { row: 35, number: '23', key: 'IMP20261126-001', change: 'gained', cause: 'added', fields: [], before: [], after: ['各区人民政府：全部区参与'] },
-      { row: 37, number: '25', key: 'IMP20261126-003', change: 'gained', cause: 'added', fields: [], before: [], after: ['点名：汉阳区（汉阳区人民政府）'] },
+      { row: 35, number: '23', key: key('23'), change: 'gained', cause: 'added', fields: [], before: [], after: ['各区人民政府：全部区参与'] },
+      { row: 37, number: '25', key: key('25'), change: 'gained', cause: 'added', fields: [], before: [], after: ['点名：汉阳区（汉阳区人民政府）'] },
     ],
     ambiguous: [],
     issues: [],

@@ -193,11 +193,23 @@ describe('planImport: what the city changed, apart from renames, fills and relev
     expect(p.relevanceChanged.map((r) => [r.key, r.change, r.cause, r.after])).toEqual([[ledger[0]!.key, 'gained', 'restored', ['各区人民政府：全部区参与']]]);
   });
 
-  it("an added task keeps the list's number as its 任务编号, and a later list finds it by that number", () => {
-    const p = run([{ row: 9, fields: { number: '23', title: '建设未来产业先导区', leadUnits: '市科技局', responsibleUnits: '各区人民政府' } }]);
+  it("a task added to a known document is keyed as its neighbours (2023YD-23), prints so, and a later list finds it by its number", () => {
+    const p = run([row(0, {}), row(1, {}), { row: 9, fields: { number: '23', title: '建设未来产业先导区', leadUnits: '市科技局', responsibleUnits: '各区人民政府' } }]);
     const added = p.added[0]!.task;
-    expect([added.key.startsWith('IMP'), added.displayKey, taskCode(added)]).toEqual([true, '23', '23']);
+    expect([added.key, added.displayKey, taskCode(added), added.number]).toEqual(['2023YD-23', undefined, '2023YD-23', '23']);
     expect(p.relevanceChanged.map((r) => [r.key, r.change, r.cause])).toEqual([[added.key, 'gained', 'added']]);
+    // The city's next list: the same number in the same document, or the printed code.
+    const byNumber = run([row(0, {}), { row: 3, fields: { number: '23', title: '建设未来产业先导区' } }], { existing: [...ledger, added] });
+    expect(byNumber.unchanged.map((u) => u.task.key)).toContain(added.key);
+    const byCode = run([{ row: 3, fields: { key: '2023YD-23', title: '建设未来产业先导区' } }], { existing: [...ledger, added] });
+    expect(byCode.unchanged.map((u) => [u.task.key, u.how])).toEqual([[added.key, 'key']]);
+  });
+
+  it("keeps the list's number as the 任务编号 when the document's own key is taken, and finds it again by that number", () => {
+    const taken = { ...ledger[0]!, key: '2023YD-23', number: '23', title: '一项已归档的旧任务', text: '一项已归档的旧任务', archived: true };
+    const p = run([row(0, {}), { row: 9, fields: { number: '23', title: '建设未来产业先导区', leadUnits: '市科技局', responsibleUnits: '各区人民政府' } }], { existing: [...ledger, taken] });
+    const added = p.added.find((a) => a.task.title === '建设未来产业先导区')!.task;
+    expect([added.key.startsWith('IMP'), added.displayKey, taskCode(added)]).toEqual([true, '23', '23']);
     const again = run([{ row: 3, fields: { key: '23', title: '建设未来产业先导区' } }], { existing: [...ledger, added] });
     expect(again.unchanged.map((u) => [u.task.key, u.how])).toEqual([[added.key, 'key']]);
   });

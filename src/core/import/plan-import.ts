@@ -9,6 +9,7 @@ import type { TaskFieldId } from '../fields';
 import { DEFAULT_UNIT_RENAMES, canonicaliseUnit, type UnitRename, type UnitRenames } from '../unit-names';
 import { markedLeadUnits, readUnitList, type ReadUnits } from '../policy/units';
 import { taskRelevance } from '../policy/relevance';
+import { documentTaskKey, isKeyableNumber, sharedKeyPrefix } from '../policy/parse';
 import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
 import { bigramText, documentName, isPlaceholderCell, normalizeNumber, normalizeText } from './normalize';
@@ -696,6 +697,16 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const t of existing) nextOrder.set(t.documentId, Math.max(nextOrder.get(t.documentId) ?? 0, t.order + 1));
   const keyPrefix = `IMP${now.slice(0, 10).replace(/-/g, '')}-`;
   let keySeq = 0;
+  // A task added to a known document is keyed as the document's own tasks are (2023GZYD-23), so it
+  // prints like its neighbours; tasks keyed inside the app (an earlier import's) say nothing of the scheme.
+  const docPrefix = new Map<string, string | undefined>();
+  const prefixOf = (docId: string) => {
+    if (!docPrefix.has(docId)) {
+      const keys = existing.filter((t) => t.documentId === docId && !t.displayKey).map((t) => t.key);
+      docPrefix.set(docId, keys.length > 0 ? sharedKeyPrefix(keys) : undefined);
+    }
+    return docPrefix.get(docId);
+  };
   const sectionsOf = (docId: string) => (input.sections ?? []).filter((s) => s.documentId === docId);
   const makeNew = (m: RowMatch): Task => {
     const f = m.row.fields;
@@ -703,6 +714,8 @@ export function planImport(input: PlanInput): ImportPlan {
     let key = f.key?.trim();
     // The list's own number stays the visible 任务编号 when the key has to be internal.
     const listNumber = key || f.number?.trim();
+    const prefix = !key && f.number && isKeyableNumber(f.number) ? prefixOf(documentId) : undefined;
+    if (prefix && !usedKeys.has(documentTaskKey(prefix, f.number!.trim()))) key = documentTaskKey(prefix, f.number!.trim());
     if (!key || usedKeys.has(key)) {
       do key = `${keyPrefix}${String(++keySeq).padStart(3, '0')}`;
       while (usedKeys.has(key));
@@ -729,7 +742,7 @@ export function planImport(input: PlanInput): ImportPlan {
       origin: 'import',
       updatedAt: now,
     };
-    if (listNumber && listNumber !== key) task.displayKey = listNumber;
+    if (listNumber && key.startsWith(keyPrefix)) task.displayKey = listNumber;
     if (section) task.sectionId = section.id;
     if (f.deadline) {
       task.deadlineText = f.deadline;

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePolicyText } from './parse';
+import { documentTaskKey, parsePolicyText, sharedKeyPrefix } from './parse';
 import { parseClusterAssignments, parseDistrictPositioning } from './clusters';
 import { canonicalUnit, parseUnitsText, splitUnits } from './units';
 import { findTargets } from './targets';
@@ -586,5 +586,23 @@ describe('a notice with two attachment tables one cell a line (沙坪坝区 2022
     ]);
     expect(new Set(r.tasks.map((t) => t.key)).size).toBe(3);
     expect(r.targets.map((t) => [t.value, t.year, t.scope])).toEqual([[5.5, 2022, '全区'], [6, 2022, '全区']]);
+  });
+});
+
+describe('task keys of a document', () => {
+  it.each([
+    [['2023GZYD-04', '2023GZYD-2.03', '2023GZYD-04-2'], '2023GZYD'],
+    [['doc-x-2023-04', 'doc-x-2023-05'], 'doc-x-2023'],
+    [['2025N4-01'], '2025N4'],
+    [['2023GZYD-04', '2024YD-01'], undefined],
+    [['IMP20261126-001', '2023GZYD-04'], undefined],
+    [['自定义编号'], undefined],
+  ])('%j share the prefix %s', (keys, prefix) => expect(sharedKeyPrefix(keys)).toBe(prefix));
+
+  it('keys a number the way the parser keys the document (as seeds are keyed)', () => {
+    const parsed = parsePolicyText(seed('002'), { keyPrefix: '2023GZYD' });
+    for (const t of parsed.tasks) expect(t.key).toBe(documentTaskKey('2023GZYD', t.number));
+    expect(sharedKeyPrefix(parsed.tasks.map((t) => t.key))).toBe('2023GZYD');
+    expect([documentTaskKey('P', '7'), documentTaskKey('P', '（二）3'), documentTaskKey('P', '23')]).toEqual(['P-07', 'P-2.03', 'P-23']);
   });
 });

@@ -128,8 +128,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     const title = rawTitle.replace(KEY_TASK_MARK, '');
     const body = rawBody.replace(KEY_TASK_MARK, '');
     // A second table numbered from 1 again (附件1, 附件2): the same number, a key of its own.
-    let key = `${keyPrefix}-${keyNumber(number)}`;
-    for (let k = 2; tasks.some((t) => t.key === key); k++) key = `${keyPrefix}-${keyNumber(number)}-${k}`;
+    let key = documentTaskKey(keyPrefix, number);
+    for (let k = 2; tasks.some((t) => t.key === key); k++) key = `${documentTaskKey(keyPrefix, number)}-${k}`;
     const units = found?.units ?? { leadUnits: [], responsibleUnits: [], leadInferred: false };
     // One character (区, 市: a name cut off where the copy ends) names no unit.
     const named = (list: string[]) => list.filter((u) => u.length >= 2);
@@ -795,6 +795,34 @@ function measuresOfItems(lines: CleanLine[], style: NumberingStyle): boolean {
     }
   }
   return closed > 0;
+}
+
+/**
+ * A document's task key for a task number: `2023GZYD` and 7 → `2023GZYD-07`. The parser keys a
+ * document's tasks so, and a task the city's list adds to a known document gets its key the same way.
+ */
+export function documentTaskKey(prefix: string, number: string): string {
+  return `${prefix}-${keyNumber(number)}`;
+}
+
+/** Whether a task number has a key part of its own (7, （二）3), not words. */
+export function isKeyableNumber(number: string): boolean {
+  return /^\d+(?:\.\d+)?$/u.test(keyNumber(number.trim()));
+}
+
+/**
+ * The prefix a document's tasks are keyed with (`2023GZYD` for 2023GZYD-04, 2023GZYD-2.03 and
+ * 2023GZYD-04-2), when every key has one and they share it; the longest when two readings fit.
+ */
+export function sharedKeyPrefix(keys: readonly string[]): string | undefined {
+  let common: Set<string> | undefined;
+  for (const key of keys) {
+    const readings = new Set<string>();
+    for (let i = key.indexOf('-'); i > 0; i = key.indexOf('-', i + 1)) if (/^\d+(?:\.\d+)?(?:-\d+)?$/u.test(key.slice(i + 1))) readings.add(key.slice(0, i));
+    common = common ? new Set([...common].filter((p) => readings.has(p))) : readings;
+    if (common.size === 0) return undefined;
+  }
+  return common && [...common].sort((a, b) => b.length - a.length)[0];
 }
 
 /** The key part of a task number: 7 → 07, （二）3 → 2.03, （一） → 01, 三、（二） → 3.02. */
