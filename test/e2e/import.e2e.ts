@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { taskCode, type Cluster, type PolicyDocument, type Task } from '../../src/core/model';
 import { taskRelevance } from '../../src/core/policy/relevance';
 import { canonicaliseUnit, unitRenameTable } from '../../src/core/unit-names';
+import { reportingPeriod } from '../../src/core/period';
 import { SCREENSHOT_DIR, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 import { putRows } from './ledger-fixture';
 
@@ -108,22 +109,25 @@ async function seededHanyang(app: ReturnType<typeof useServedApp>, viewport: { w
   return { context, page, errors };
 }
 
+/** The document with the most tasks whose numbers are unique (the city revises it), its tasks in order. */
+async function revisableDocument(page: Page) {
+  const tasksBefore = await readStore<Task>(page, 'tasks');
+  const docs = await readStore<PolicyDocument>(page, 'documents');
+  const byDoc = new Map<string, Task[]>();
+  for (const t of tasksBefore) if (!t.archived) byDoc.set(t.documentId, [...(byDoc.get(t.documentId) ?? []), t]);
+  const [docId, docTasks] = [...byDoc.entries()]
+    .filter(([, ts]) => ts.length >= 8 && new Set(ts.map((t) => t.number)).size === ts.length && ts.every((t) => t.number))
+    .sort((a, b) => b[1].length - a[1].length)[0]!;
+  return { tasksBefore, doc: docs.find((d) => d.id === docId)!, ordered: [...docTasks].sort((a, b) => a.order - b.order) };
+}
+
 describe('import the city updated list', () => {
   const app = useServedApp();
 
   it('previews 3 added / 2 reworded / 1 dropped, applies without touching progress, and undoes', async () => {
     const { context, page, errors } = await seededHanyang(app, null);
 
-    // The document with the most tasks whose numbers are unique: the city revises it.
-    const tasksBefore = await readStore<Task>(page, 'tasks');
-    const docs = await readStore<PolicyDocument>(page, 'documents');
-    const byDoc = new Map<string, Task[]>();
-    for (const t of tasksBefore) if (!t.archived) byDoc.set(t.documentId, [...(byDoc.get(t.documentId) ?? []), t]);
-    const [docId, docTasks] = [...byDoc.entries()]
-      .filter(([, ts]) => ts.length >= 8 && new Set(ts.map((t) => t.number)).size === ts.length && ts.every((t) => t.number))
-      .sort((a, b) => b[1].length - a[1].length)[0]!;
-    const doc = docs.find((d) => d.id === docId)!;
-    const ordered = [...docTasks].sort((a, b) => a.order - b.order);
+    const { tasksBefore, doc, ordered } = await revisableDocument(page);
     const [reworded1, reworded2, dropped] = [ordered[1]!, ordered[3]!, ordered[5]!];
     await putProgress(
       page,
@@ -182,6 +186,64 @@ describe('import the city updated list', () => {
     const tasksUndone = (await readStore<Task>(page, 'tasks')).sort((a, b) => (a.key < b.key ? -1 : 1));
     expect(tasksUndone).toEqual([...tasksBefore].sort((a, b) => (a.key < b.key ? -1 : 1)));
     expect(await readStore(page, 'progress')).toEqual(progressBefore);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says in 删除 that a dropped task holds this period’s progress, keeps it under 已归档的任务 to read, and restores it to the ledger', async () => {
+    const { context, page, errors } = await seededHanyang(app);
+    const { doc, ordered } = await revisableDocument(page);
+    const P = reportingPeriod('quarter', new Date(), new Set());
+    const dropped = ordered.find((t) => t.responsibleUnits.includes('各区人民政府')) ?? ordered[2]!;
+    await putProgress(page, [
+      {
+        id: `汉阳区|${dropped.key}|${P.id}`, district: '汉阳区', taskKey: dropped.key, periodId: P.id, status: 'on_track', percent: 40,
+        progress: '已完成选址，正在报批', problems: '资金未到位', nextSteps: '下月开工', indicatorValues: {}, filledBy: '王芳', updatedAt: new Date().toISOString(),
+      },
+    ]);
+    // Written beside the app's Dexie: reload before the app reads it (see putRows).
+    await page.reload();
+    await page.getByTestId('current-district').waitFor();
+    const progressBefore = await readStore(page, 'progress');
+
+    await dropFile(page, '市级任务清单（修订）.xlsx', await cityList(doc, ordered.filter((t) => t.key !== dropped.key)));
+    await page.getByTestId('count-removed').waitFor({ timeout: 60_000 });
+    expect(await count(page, 'count-removed')).toBe(1);
+    await page.getByRole('tab', { name: /删除/ }).click();
+    await expect(page.getByTestId('removed-filled').textContent()).resolves.toContain(`其中 1 项本区已填写了${P.name}的进展`);
+    await expect(page.getByTestId('table-removed').getByText('本期已填写').count()).resolves.toBe(1);
+    await screenshot(page, 'import-removed-filled-1366x650');
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: /^完\s?成$/ }).click();
+
+    // 已归档的任务: the officer reads what was written, then puts the task back.
+    const card = page.getByTestId('archived-tasks');
+    await card.waitFor({ timeout: 30_000 });
+    await expect(card.textContent()).resolves.toContain(dropped.title);
+    await card.getByTestId(`archived-view-${dropped.key}`).click();
+    const entries = page.getByTestId('archived-entries');
+    await entries.waitFor();
+    await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave'));
+    await expect(entries.textContent()).resolves.toContain('已完成选址，正在报批');
+    await expect(entries.textContent()).resolves.toContain('资金未到位');
+    await screenshot(page, 'import-archived-entries-1366x650');
+    await page.getByRole('button', { name: '关 闭', exact: true }).click();
+    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'import-archived-1920x1080');
+    await page.setViewportSize({ width: 1366, height: 650 });
+    await card.getByTestId(`archived-restore-${dropped.key}`).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /^恢\s?复$/ }).click();
+    await page.getByText(`已恢复任务 ${taskCode(dropped)}`).waitFor();
+    await card.waitFor({ state: 'detached', timeout: 30_000 });
+    expect((await readStore<Task>(page, 'tasks')).find((t) => t.key === dropped.key)!.archived).toBeUndefined();
+    expect(await readStore(page, 'progress')).toEqual(progressBefore);
+
+    // Back in the ledger with its text.
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.getByTestId('ledger-search').fill(dropped.title);
+    await page.locator(`[data-task-key="${dropped.key}"]`).first().waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
     await context.close();
   });

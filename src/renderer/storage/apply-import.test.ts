@@ -7,6 +7,12 @@ import { seedStore } from '../../../test/builders/seeded-store';
 import { readWorkbook } from '../spreadsheet/read-sheet';
 import { createLedgerDb, type LedgerDb } from './db';
 import { APPLY_TEXT, applyImport, undoImport } from './apply-import';
+import { emptyProgress } from './repositories';
+import { saveProgress } from './progress-store';
+import { archivedTasks, ledgerBase, readReportSource } from './queries';
+import { restoreArchivedTask } from './commands';
+import { readTaskTrail } from './audit';
+import { parsePeriodId } from '@core/period';
 
 let db: LedgerDb;
 let n = 0;
@@ -134,5 +140,47 @@ describe('applyImport', () => {
     expect(undo).toMatchObject({ ok: true, keptArchived: [key] });
     expect((await db.tasks.get(key))?.archived).toBe(true);
     expect(await db.progress.where('taskKey').equals(key).count()).toBe(1);
+  });
+});
+
+describe('已归档的任务', () => {
+  it("lists what the district wrote for a task the city dropped, and restoring it puts it back in the ledger and the period's report", async () => {
+    const accepted = await acceptedCityList();
+    const dropped = accepted.archivedKeys[0]!;
+    const period = parsePeriodId('2025-Q3')!;
+    const entry = { ...emptyProgress('汉阳区', dropped, period.id), status: 'on_track' as const, progress: '已完成选址，\n正在报批', problems: '资金未到位', filledBy: '王芳' };
+    await saveProgress(db, entry);
+    await saveProgress(db, { ...emptyProgress('汉阳区', dropped, '2025-Q2'), progress: '启动前期研究' });
+    await saveProgress(db, { ...emptyProgress('江岸区', dropped, period.id), progress: '另一区的进展' });
+    const progressBefore = await db.progress.toArray();
+    expect((await applyImport(db, accepted, '2025-10-08T09:31:00.000Z')).ok).toBe(true);
+
+    // Gone from the ledger and the report source's active tasks, kept in the store.
+    expect((await ledgerBase(db, '汉阳区')).tasks.some((t) => t.key === dropped)).toBe(false);
+    expect(await db.progress.toArray()).toEqual(progressBefore);
+    const listed = await archivedTasks(db, '汉阳区');
+    expect(new Set(listed.map((a) => a.task.key))).toEqual(new Set(accepted.archivedKeys));
+    const mine = listed.find((a) => a.task.key === dropped)!;
+    // Only the district's own entries, newest period first.
+    expect(mine.entries.every((e) => e.district === '汉阳区')).toBe(true);
+    expect(mine.entries.map((e) => e.periodId)).toEqual([...mine.entries.map((e) => e.periodId)].sort().reverse());
+    expect(mine.entries.filter((e) => e.periodId >= '2025-Q2').map((e) => [e.periodId, e.progress])).toEqual([
+      ['2025-Q3', '已完成选址，\n正在报批'],
+      ['2025-Q2', '启动前期研究'],
+    ]);
+
+    expect(await restoreArchivedTask(db, dropped)).toBe(true);
+    expect(await restoreArchivedTask(db, dropped)).toBe(false);
+    const back = await db.tasks.get(dropped);
+    expect(back!.archived).toBeUndefined();
+    expect((await ledgerBase(db, '汉阳区')).tasks.some((t) => t.key === dropped)).toBe(true);
+    const source = await readReportSource(db, '汉阳区', period);
+    expect(source.tasks.find((t) => t.key === dropped)!.archived).toBeUndefined();
+    expect(source.progress.find((p) => p.taskKey === dropped)!.problems).toBe('资金未到位');
+    expect((await archivedTasks(db, '汉阳区')).some((a) => a.task.key === dropped)).toBe(false);
+    // The restore is in the task's trail, as every other change of a task is.
+    const trail = await readTaskTrail(db, dropped);
+    expect(trail.some((a) => a.entity === 'task' && JSON.stringify(a).includes('archived'))).toBe(true);
+    expect(await db.progress.toArray()).toEqual(progressBefore);
   });
 });

@@ -51,6 +51,20 @@ export async function updateTasks(db: LedgerDb, keys: readonly string[], change:
   });
 }
 
+/**
+ * Put an archived task back in the ledger (and in the reports of periods not yet sent), as it
+ * was; its progress was never touched. Returns false when it was not archived.
+ */
+export async function restoreArchivedTask(db: LedgerDb, key: string): Promise<boolean> {
+  const now = new Date().toISOString();
+  const changed = await updateTasks(db, [key], (t) => {
+    if (!t.archived) return undefined;
+    const { archived: _archived, ...rest } = t;
+    return { ...rest, updatedAt: now };
+  });
+  return changed > 0;
+}
+
 /** Store the office's own template of a report (checked by the caller). */
 export async function putTemplate(db: LedgerDb, template: StoredTemplate & { id: ReportKind }): Promise<void> {
   await db.templates.put(template);

@@ -15,18 +15,21 @@ export {
   allSections,
   allTargets,
   allTasks,
+  archivedTasks,
   clusterIndicatorsWithValues,
   documentAndTaskKeys,
   progressOfDistrict,
   progressOfPeriodAllDistricts,
   progressSummariesOfDistrict,
   doneBeforePeriod,
+  keysWithProgress,
   readDistrictTargets,
   readReportSource,
   storedTemplate,
   tasksByKeys,
+  type ArchivedTask,
 } from './queries';
-export { deleteCluster, deleteClusterIndicator, deleteTemplate, putTemplate, saveDistrictTarget, saveDistrictTargets, updateTasks } from './commands';
+export { deleteCluster, deleteClusterIndicator, deleteTemplate, putTemplate, restoreArchivedTask, saveDistrictTarget, saveDistrictTargets, updateTasks } from './commands';
 export { clustersRepo, documentsRepo, emptyProgress, getDistrict, getPeriodKind, progressRepo, setDistrict, targetsRepo, tasksRepo } from './repositories';
 export { saveProgress } from './progress-store';
 export { PeriodLockedError, isPeriodLocked, lockedMessage, lockedPeriods, readLockState, sentPeriods, unlockPeriod } from './locks';

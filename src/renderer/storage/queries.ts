@@ -2,7 +2,8 @@
  * Named reads for the features: each says what it returns, so that no feature names a table
  * or an index. Pair them with useQuery (live, {data, loading, error}) or call them in a flow.
  */
-import type { ReportingPeriod, Task } from '@core/model';
+import type { ProgressEntry, ReportingPeriod, Task } from '@core/model';
+import { compareTasks } from '@core/tasks';
 import { doneEarlier } from '@core/progress';
 import { summaryOfCell, type ProgressSummary } from '@core/dashboard/progress-summary';
 import type { DistrictTargets } from '@core/indicators';
@@ -32,6 +33,28 @@ export async function ledgerBase(db: LedgerDb, district: string) {
     clustersRepo.byDistrict(db, district),
   ]);
   return { tasks, documents, sections, clusters };
+}
+
+/** An archived task (dropped from the city's list) with what the district wrote for it, newest period first. */
+export interface ArchivedTask {
+  task: Task;
+  entries: ProgressEntry[];
+}
+
+/** Every archived task, in document order, each with the district's progress entries of every period. */
+export async function archivedTasks(db: LedgerDb, district: string): Promise<ArchivedTask[]> {
+  const tasks = (await db.tasks.toArray()).filter((t) => t.archived).sort(compareTasks);
+  if (tasks.length === 0) return [];
+  const entries = await db.progress.where('[district+taskKey]').anyOf(tasks.map((t) => [district, t.key])).toArray();
+  const byTask = new Map<string, ProgressEntry[]>();
+  for (const e of entries) byTask.set(e.taskKey, [...(byTask.get(e.taskKey) ?? []), e]);
+  return tasks.map((task) => ({ task, entries: (byTask.get(task.key) ?? []).sort((a, b) => (a.periodId < b.periodId ? 1 : -1)) }));
+}
+
+/** The keys of the district's tasks whose progress of `periodId` holds something written. */
+export async function keysWithProgress(db: LedgerDb, district: string, periodId: string, written: (e: ProgressEntry) => boolean): Promise<Set<string>> {
+  const entries = await db.progress.where('[district+periodId]').equals([district, periodId]).toArray();
+  return new Set(entries.filter(written).map((e) => e.taskKey));
 }
 
 /** The tasks of `keys` that exist, in the order of `keys`. */

@@ -41,6 +41,7 @@ export const QUERY_TEXT = {
     settings: '设置',
     documents: '政策文件',
     importHistory: '导入记录',
+    archivedTasks: '已归档的任务',
   },
   failed: (what: string) => `${what}的数据没有读出来`,
   failedHint:

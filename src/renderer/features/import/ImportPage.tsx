@@ -11,13 +11,16 @@ import { unitRenameTable, type UnitRename } from '@core/unit-names';
 import { TASK_FIELDS, type TaskFieldId } from '@core/fields';
 import type { OpenedFile } from '@shared/bridge';
 import { platform } from '../../platform';
-import { getDb, useQuery, readSetting, listImports, undoImport, allDocuments, lockedPeriods, getDistrict } from '../../storage';
+import { getDb, useQuery, readSetting, listImports, undoImport, allDocuments, lockedPeriods, getDistrict, keysWithProgress } from '../../storage';
+import { hasContent } from '@core/progress';
+import { useReportingPeriod } from '../common/use-period';
 import { parsePeriodId } from '@core/period';
 import { useAppContext } from '../common/app-context';
 import { ImportClient, type SheetSummary } from './import-client';
 import { applyPreviewedPlan, readPlanContext, rememberColumns } from './import-flow';
 import { useImportInbox } from './import-inbox';
 import { PlanPreview, type PreviewChoices } from './PlanPreview';
+import { ArchivedTasks } from './ArchivedTasks';
 import { IMPORT_STEP_TEXT, IMPORT_TEXT } from './texts';
 import { QueryProblem } from '../common/QueryView';
 import { QUERY_TEXT } from '../common/texts';
@@ -175,6 +178,7 @@ export function ImportPage() {
               />
             )}
           </Card>
+          <ArchivedTasks docName={docName} />
         </Space>
       )}
       {step.kind === 'busy' && (
@@ -279,6 +283,14 @@ export function ImportPage() {
  * Periods already 报送 and locked: an import changes their reports' task lists (the files sent
  * stay as sent), so the officer is told before confirming, and where to see the change after.
  */
+/** The tasks whose progress of the period the ledger shows holds something written, with that period's name. */
+function useFilledNow(): { keys: ReadonlySet<string>; period: string } | undefined {
+  const { district } = useAppContext();
+  const { period } = useReportingPeriod();
+  const keys = useQuery(() => keysWithProgress(getDb(), district, period.id, hasContent), [district, period.id]).data;
+  return keys && { keys, period: period.name };
+}
+
 function SubmittedPeriodsNotice() {
   const { district } = useAppContext();
   const locked = useQuery(() => lockedPeriods(getDb(), district), [district]).data;
@@ -315,6 +327,7 @@ function Preview({
       Object.values(choices.choices).filter((v) => v !== 'skip').length;
   const open = p.ambiguous.filter((a) => !choices.choices[a.id]).length;
   const errors = p.issues.filter((i) => i.severity === 'error');
+  const filledNow = useFilledNow();
   return (
     <Card title={T.previewTitle(step.file, step.sheets[step.picked]?.name ?? '')} extra={<Button onClick={onMapping}>{T.adjustMapping}</Button>}>
       {errors.length > 0 && <Alert type="error" showIcon title={T.errorsBlock} description={errors.map((e) => <div key={e.message}>{e.message}</div>)} style={{ marginBottom: 8 }} />}
@@ -323,7 +336,7 @@ function Preview({
         <Alert type={p.issues.some((i) => i.about === 'scope') ? 'info' : 'success'} showIcon title={p.issues.some((i) => i.about === 'scope') ? T.noChangesScope : T.noChanges} style={{ marginBottom: 8 }} />
       )}
       {errors.length === 0 && c.added + c.updated + c.removed + c.ambiguous > 0 && <SubmittedPeriodsNotice />}
-      <PlanPreview plan={p} choices={choices} onChange={setChoices} docName={docName} clusters={step.clusters} />
+      <PlanPreview plan={p} choices={choices} onChange={setChoices} docName={docName} clusters={step.clusters} filledNow={filledNow} />
       <Space style={{ marginTop: 12 }}>
         <Button type="primary" data-testid="import-apply" disabled={errors.length > 0 || open > 0 || writes === 0} onClick={() => onApply(p)}>
           {T.apply(writes)}

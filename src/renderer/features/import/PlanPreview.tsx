@@ -88,6 +88,7 @@ export function PlanPreview({
   onChange,
   docName,
   clusters = [],
+  filledNow,
 }: {
   plan: ImportPlan;
   choices: PreviewChoices;
@@ -95,6 +96,8 @@ export function PlanPreview({
   docName: (id: string) => string;
   /** Every district's clusters, for 与本区相关的变化 under the current choices. */
   clusters?: readonly Cluster[];
+  /** Tasks with progress written for the period the ledger shows, and its name: archiving them takes them out of its report. */
+  filledNow?: { keys: ReadonlySet<string>; period: string };
 }) {
   const toggle = (id: string, on: boolean) => {
     const skipped = new Set(choices.skipped);
@@ -124,6 +127,7 @@ export function PlanPreview({
     else skipped.add(id);
     onChange({ ...choices, skipped });
   };
+  const removedFilled = filledNow ? plan.removed.filter((r) => !choices.skipped.has(r.id) && filledNow.keys.has(r.before.key)).length : 0;
   const fillIds = plan.filled.map((f) => f.id);
   const fillsOn = fillIds.filter((id) => !choices.skipped.has(id)).length;
   const relevance = plan.district ? relevanceChanges(plan, choices, plan.district, clusters) : [];
@@ -309,6 +313,9 @@ export function PlanPreview({
                 .map((i, n) => (
                   <Alert key={n} data-testid="scope-note" style={{ marginBottom: 8 }} type="warning" showIcon title={i.message} />
                 ))}
+              {filledNow && removedFilled > 0 && (
+                <Alert data-testid="removed-filled" style={{ marginBottom: 8 }} type="warning" showIcon title={T.removedFilled(filledNow.period, removedFilled)} />
+              )}
               <Table
                 data-testid="table-removed"
                 size="small"
@@ -318,7 +325,13 @@ export function PlanPreview({
                 columns={[
                   acceptCol,
                   ...taskColumns((r: { before: Task }) => r.before),
-                  { title: T.removedWhy, key: 'why', width: 150, render: (_, r) => (r.row !== undefined ? T.removedMarked(r.row, r.mark ?? '') : T.removedAbsent) },
+                  { title: T.removedWhy, key: 'why', width: 150, render: (_, r) => (
+                      <>
+                        {r.row !== undefined ? T.removedMarked(r.row, r.mark ?? '') : T.removedAbsent}
+                        {filledNow?.keys.has(r.before.key) && <Tag color="warning" style={{ marginLeft: 4 }}>{T.removedFilledTag}</Tag>}
+                      </>
+                    ),
+                  },
                   { title: T.lead, key: 'lead', width: 160, render: (_, r) => r.before.leadUnits.join('、') },
                   { title: T.fields.document, key: 'doc', width: 150, render: (_, r) => docName(r.before.documentId) },
                 ]}

@@ -66,7 +66,7 @@ export const IMPORT_TEXT = {
   how: { key: '任务编号一致', number: '文件与条目一致', text: '文字相似' },
   confidence: (c: number) => `${Math.round(c * 100)}%`,
   restored: '重新列入（此前已归档）',
-  removedNote: '将归档：从台账中隐藏，已填写的进展全部保留，可随时恢复。',
+  removedNote: '将归档：从台账和报表中隐藏，已填写的进展全部保留；可在“导入更新”页下方的“已归档的任务”中查看，需要时恢复。',
   chooseMatch: '请选择对应的任务',
   asNew: '作为新增任务',
   skip: '跳过这一行',
@@ -96,6 +96,9 @@ export const IMPORT_TEXT = {
   // 备注 is read only for the city's revision marks (删除, 新增).
   fields: Object.fromEntries(TASK_FIELDS.map((f) => [f.id, f.owner === 'progress' ? `${f.header}（不导入）` : f.id === 'note' ? `${f.header}（只看删除、新增标记）` : f.header])) as Record<TaskFieldId, string>,
   removedWhy: '归档原因',
+  removedFilled: (period: string, n: number) =>
+    `其中 ${n} 项本区已填写了${period}的进展：归档后这些任务不再列入${period}的报表和台账；已填写的内容全部保留，可在“导入更新”页下方的“已归档的任务”中查看，需要时恢复。`,
+  removedFilledTag: '本期已填写',
   removedAbsent: '新清单中已没有',
   removedMarked: (row: number, mark: string) => `清单第 ${row} 行标注“${mark}”`,
 } as const;
@@ -110,4 +113,28 @@ export const IMPORT_STEP_TEXT = {
   beforeWhole: '原文：',
   afterWhole: '改为：',
   listTask: '清单中的任务',
+} as const;
+
+/** 已归档的任务: what the city's lists dropped, with what the district wrote for them. */
+export const ARCHIVED_TEXT = {
+  title: (n: number) => `已归档的任务（${n} 项）`,
+  intro: '市里新清单中已没有的任务会归档：不再出现在台账和报表中，本区填写过的进展全部保留。需要时可在这里查看，或恢复到台账。',
+  empty: '没有已归档的任务。',
+  entries: (n: number, latest: string) => (n === 0 ? '未填写过进展' : `已填写 ${n} 期（最近：${latest}）`),
+  view: '查看进展',
+  entriesColumn: '本区填写的进展',
+  restore: '恢复到台账',
+  restoreTitle: (code: string) => `恢复任务 ${code}？`,
+  restoreBody: '恢复后这项任务重新出现在台账中，并列入尚未报送的报表。以后导入市里的清单时，如果清单中仍没有这项任务，会再次提出归档，由您确认。',
+  restoreOk: '恢复',
+  restored: (code: string) => `已恢复任务 ${code}，可在任务台账中找到它。`,
+  restoreFailed: (m: string) => `没有恢复成功：${m}。台账没有改动，请重试。`,
+  entriesTitle: (code: string, title: string) => `${code} ${title}：本区填写过的进展`,
+  period: '期次',
+  status: fieldName('status'),
+  progress: fieldName('progress'),
+  problems: fieldName('problems'),
+  nextSteps: fieldName('nextSteps'),
+  none: '—',
+  close: '关闭',
 } as const;
