@@ -12,6 +12,7 @@ import type { ReportKind } from '@core/report';
 import type { LedgerDb } from './ledger-db';
 import { readSetting } from './settings';
 import { clustersRepo, tasksRepo } from './repositories';
+import { renameTableOf } from './unit-renames';
 
 /** Every policy document. */
 export const allDocuments = (db: LedgerDb) => db.documents.toArray();
@@ -24,15 +25,16 @@ export const allTargets = (db: LedgerDb) => db.targets.toArray();
 /** Every cluster of every district. */
 export const allClusters = (db: LedgerDb) => db.clusters.toArray();
 
-/** What the ledger shows before the period's progress: the active tasks, the documents and sections, the district's clusters. */
+/** What the ledger shows before the period's progress: the active tasks, the documents and sections, the district's clusters, the rename table in force. */
 export async function ledgerBase(db: LedgerDb, district: string) {
-  const [tasks, documents, sections, clusters] = await Promise.all([
+  const [tasks, documents, sections, clusters, renames] = await Promise.all([
     tasksRepo.active(db),
     allDocuments(db),
     allSections(db),
     clustersRepo.byDistrict(db, district),
+    renameTableOf(db),
   ]);
-  return { tasks, documents, sections, clusters };
+  return { tasks, documents, sections, clusters, renames };
 }
 
 /** An archived task (dropped from the city's list) with what the district wrote for it, newest period first. */

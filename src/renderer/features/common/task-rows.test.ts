@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPinyin } from '@core/search';
+import { unitRenameTable } from '@core/unit-names';
 import type { DefaultData } from '@core/policy/seed-data';
 import { emptyProgress } from '../../storage/repositories';
 import { NO_FILTERS } from '../../state/ledger';
@@ -36,6 +37,15 @@ describe('ledger rows from the action plan seed', () => {
     expect(filterRows(rows, NO_FILTERS, '市环保局').map((r) => r.task.key)).toEqual([tasks[0]!.key]);
     expect(filterRows(rows, NO_FILTERS, '市生态环境局').map((r) => r.task.key)).toEqual([tasks[0]!.key]);
     expect(filterRows(rows, NO_FILTERS, '23').map((r) => r.task.key)).toContain('IMP20261126-001');
+  });
+
+  it("finds a task by a unit's former name under the office's own renames (设置 → 单位名称对照), and forgets it when the pair is removed", () => {
+    const tasks = fx.tasks.map((t, i) => (i === 2 ? { ...t, leadUnits: ['市数据局'], updatedAt: '2026-11-27T09:00:00.000Z' } : t));
+    const hits = (renames?: ReturnType<typeof unitRenameTable>) => filterRows(buildRows({ ...src, tasks, renames }), NO_FILTERS, '市政务服务和大数据管理局').map((r) => r.task.key);
+    expect(hits()).toEqual([]);
+    expect(hits(unitRenameTable([{ from: '市政务服务和大数据管理局', to: '市数据局' }]))).toEqual([tasks[2]!.key]);
+    // The same tasks searched again after the office removes its pair: the cached key is made again.
+    expect(hits(unitRenameTable([]))).toEqual([]);
   });
 
   it('本期未填报 shrinks as tasks are filled, and status/relevance/overdue filters apply', () => {

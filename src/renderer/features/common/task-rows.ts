@@ -3,7 +3,7 @@
  * relevance and clusters; then filtered and searched. Plain functions, no React.
  */
 import { taskCode, type Cluster, type PolicyDocument, type ProgressEntry, type Section, type Task, type TaskStatus } from '@core/model';
-import { canonicaliseUnit, unitNamesFor } from '@core/unit-names';
+import { canonicaliseUnit, DEFAULT_UNIT_RENAMES, unitNamesFor, type UnitRenames } from '@core/unit-names';
 import { lazySearchKey, matchesSearch, parseQuery, SearchIndex, type SearchKey } from '@core/search';
 import { isClosedIn } from '@core/closure';
 import { isFilled, isOverdue } from '@core/progress';
@@ -49,34 +49,47 @@ export interface RowSources {
   asOf?: string;
   /** Tasks done in an earlier period and not filled in since, with that period's id (doneEarlier). */
   doneBefore?: ReadonlyMap<string, string>;
+  /** The rename table in force (the office's own pairs too): a unit is found under every name it had. Built-in when absent. */
+  renames?: UnitRenames;
 }
 
 const searchCache = new Map<string, { stamp: string; key: SearchKey }>();
 
-// A unit's names under the built-in rename table: the same few hundred units recur across 10,000
-// tasks, and each lookup walks the whole table, so each unit is looked up once.
-const unitNames = new Map<string, readonly string[]>();
-function allNamesOf(unit: string): readonly string[] {
-  let names = unitNames.get(unit);
+// A unit's names under the rename table in force (built-in and the office's own): the same few
+// hundred units recur across 10,000 tasks, and each lookup walks the whole table, so each unit is
+// looked up once per table.
+const unitNames = new WeakMap<UnitRenames, Map<string, readonly string[]>>();
+function allNamesOf(unit: string, renames: UnitRenames): readonly string[] {
+  let cache = unitNames.get(renames);
+  if (!cache) unitNames.set(renames, (cache = new Map()));
+  let names = cache.get(unit);
   if (!names) {
-    names = [unit, ...unitNamesFor(canonicaliseUnit(unit))];
-    if (unitNames.size < 20_000) unitNames.set(unit, names);
+    names = [unit, ...unitNamesFor(canonicaliseUnit(unit, renames), renames)];
+    if (cache.size < 20_000) cache.set(unit, names);
   }
   return names;
+}
+
+/** What a rename table says, as one string: a search key made under another table is made again. */
+const renamesStamps = new WeakMap<UnitRenames, string>();
+function renamesStamp(renames: UnitRenames): string {
+  let stamp = renamesStamps.get(renames);
+  if (stamp === undefined) renamesStamps.set(renames, (stamp = [...renames].map(([from, to]) => `${from}>${to}`).join(',')));
+  return stamp;
 }
 
 /**
  * What a search looks in: title, units under every name they have had, the relevance reasons,
  * the clusters and the districts the task names (with pinyin), plus its full text, document and key.
  */
-function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clusterNames: readonly string[]): SearchKey {
-  const stamp = `${t.updatedAt}|${docTitle}|${reasons.join('|')}|${clusterNames.join('|')}`;
+function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clusterNames: readonly string[], renames: UnitRenames): SearchKey {
+  const stamp = `${t.updatedAt}|${docTitle}|${reasons.join('|')}|${clusterNames.join('|')}|${renamesStamp(renames)}`;
   const hit = searchCache.get(t.key);
   if (hit && hit.stamp === stamp) return hit.key;
   // Gathered on the first search (or when warmed after the first paint), not before the grid shows.
   const key = lazySearchKey(() => {
     // Every name a unit has had (市科技局 finds 市科技创新局), and the 任务编号 as shown (taskCode).
-    const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap(allNamesOf))];
+    const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap((u) => allNamesOf(u, renames)))];
     const places = districtsNamedIn(`${t.title}${t.text}`);
     return { short: [t.title, ...units, ...reasons, ...clusterNames, ...places], long: [t.text, docTitle, taskCode(t), t.key, t.number] };
   });
@@ -105,7 +118,7 @@ export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd' | 
       relevant,
       reasons,
       clusterNames,
-      search: searchKeyOf(task, documentTitle, reasons, clusterNames),
+      search: searchKeyOf(task, documentTitle, reasons, clusterNames, src.renames ?? DEFAULT_UNIT_RENAMES),
     };
   });
 }
