@@ -289,6 +289,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   let notes: 'none' | 'heading' | 'gap' = 'none';
   /** The untrimmed text so far of each field of a row that continues (续) on the rows below. */
   const continued = new Map<TaskFieldId, string>();
+  // Cells the city struck through (删除线), by row: a row whose task is struck is dropped, as 备注 删除 says.
+  const struckAt = new Map<number, Set<number>>();
+  for (const [r, c] of grid.struck ?? []) struckAt.set(r, (struckAt.get(r) ?? new Set()).add(c));
   for (let r = layout.headerRow + layout.headerRows; r < grid.rows.length; r++) {
     const raw = grid.rows[r]!;
     const nonEmpty = raw.map((v) => v.trim()).filter(Boolean);
@@ -383,12 +386,17 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     }
     const byNote = cellRevisionMark(fields.note);
     const label = (m: ColumnMapping | undefined) => (m ? columnLabel(m.column, m.header) : '');
+    // The task's own cell struck through: its name, or its text where the list has no name column.
+    const taskColumn = titleColumnAt ?? layout.columns.find((m) => m.field === 'text');
+    const struck = taskColumn !== undefined && (struckAt.get(r)?.has(taskColumn.column) ?? false);
     const revision =
       byNote === 'dropped' || byNote === 'new'
         ? { mark: byNote, written: fields.note!, column: label(noteColumn) }
         : byName && byName.mark !== 'changed' && !byNote
           ? { mark: byName.mark, written: byName.written, column: label(titleColumnAt) }
-          : undefined;
+          : struck && byNote === undefined
+            ? { mark: 'dropped' as const, written: M.struckMark, column: label(taskColumn) }
+            : undefined;
     // A list without a title column (or a row without a title): the lead sentence of its text
     // stands for the title, to match and to name a new task, never to change a task's title.
     const titleFromText = !fields.title && !!fields.text;

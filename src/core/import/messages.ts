@@ -5,6 +5,8 @@ import { taskField } from '../fields';
 const h = (f: TaskFieldId) => taskField(f).header;
 
 export const IMPORT_MESSAGES = {
+  /** How a row struck through (删除线) is named as the city's mark, e.g. in 删除's 归档原因. */
+  struckMark: '删除线',
   emptySheet: (sheet: string) => `工作表“${sheet}”是空的，没有任何内容。请选择有任务清单的工作表，或检查文件是否选对。`,
   noHeader: (sheet: string) =>
     `工作表“${sheet}”里没有找到表头（应有“${h('title')}”“${h('leadUnits')}”“${h('deadline')}”等列名）。请确认这是任务清单，或在“调整列对应”中指定各列。`,

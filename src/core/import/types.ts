@@ -19,6 +19,8 @@ export interface SheetGrid {
   merges?: readonly { r0: number; c0: number; r1: number; c1: number }[];
   /** The workbook hides the sheet (an old version kept out of sight): never picked by default. */
   hidden?: true;
+  /** Cells with text written struck through (删除线), 0-based [row, column]: the city's way of deleting a row. */
+  struck?: readonly (readonly [number, number])[];
 }
 
 /** A problem found in the file, in plain Chinese, naming sheet, row and column. */

@@ -11,6 +11,7 @@
  * Chinese message naming the bound, never an exception; a 20 MB / 50,000-row file is tested.
  */
 import * as XLSX from 'xlsx';
+import { unzipSync } from 'fflate';
 import type { ImportIssue, SheetGrid } from '@core/import';
 import { IMPORT_FILE_LIMITS, MAX_CELL_CHARS } from '@core/limits';
 import { decodeText, textEncoding } from '../workers/decode-text';
@@ -145,6 +146,8 @@ interface XlsxFacts {
   rows: number;
   cells: number;
   formulaRefs: Map<string, Set<string>>;
+  /** Sheet name → its part (xl/worksheets/sheet1.xml). */
+  parts: Map<string, string>;
 }
 
 /** Sheet name → part path, from xl/workbook.xml and its relationships. */
@@ -242,11 +245,12 @@ function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxF
     cells += s.tags.counts[1]!;
   }
   const formulaRefs = new Map<string, Set<string>>();
-  for (const [sheet, part] of sheetParts(workbook.text, rels.text)) {
+  const partsOf = sheetParts(workbook.text, rels.text);
+  for (const [sheet, part] of partsOf) {
     const refs = sheets.get(part)?.formulas.refs;
     if (refs?.size) formulaRefs.set(sheet, refs);
   }
-  return { ok: true, facts: { rows, cells, formulaRefs }, stored: check.stored! };
+  return { ok: true, facts: { rows, cells, formulaRefs, parts: partsOf }, stored: check.stored! };
 }
 
 /** Rows and cells of a text file, counted before parsing (separators and line ends, an upper bound). */
@@ -374,6 +378,44 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
   return { name, rows, ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}), ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(merges.length > 0 ? { merges } : {}) };
 }
 
+/** The cell formats (xf indexes) whose font strikes the text through, from SheetJS's reading of styles.xml. */
+function struckFormats(wb: XLSX.WorkBook): Set<number> {
+  const styles = (wb as { Styles?: { Fonts?: { strike?: boolean }[]; CellXf?: { fontId?: number }[] } }).Styles;
+  const fonts = new Set<number>();
+  (styles?.Fonts ?? []).forEach((f, i) => f?.strike && fonts.add(i));
+  const out = new Set<number>();
+  if (fonts.size > 0) (styles?.CellXf ?? []).forEach((xf, i) => xf?.fontId !== undefined && fonts.has(xf.fontId) && out.add(i));
+  return out;
+}
+
+/**
+ * The cells written struck through (删除线), per sheet name, as 0-based [row, column]: read from
+ * the sheet parts' `s` attributes, only when a cell format strikes (SheetJS keeps no cell's font).
+ * `stored` is the checked zip with its parts uncompressed.
+ */
+function struckCells(wb: XLSX.WorkBook, stored: Uint8Array, parts: Map<string, string>): Map<string, [number, number][]> {
+  const out = new Map<string, [number, number][]>();
+  const formats = struckFormats(wb);
+  if (formats.size === 0) return out;
+  const wanted = new Set(parts.values());
+  const files = unzipSync(stored, { filter: (f) => wanted.has(f.name) });
+  const decoder = new TextDecoder();
+  for (const [sheet, part] of parts) {
+    const bytes = files[part];
+    if (!bytes) continue;
+    const xml = decoder.decode(bytes);
+    const cells: [number, number][] = [];
+    for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*)>/g)) {
+      const style = /\bs="(\d+)"/.exec(m[1]!)?.[1];
+      if (style === undefined || !formats.has(Number(style))) continue;
+      const ref = /\br="([A-Z]+)(\d+)"/.exec(m[1]!);
+      if (ref) cells.push([Number(ref[2]) - 1, XLSX.utils.decode_col(ref[1]!)]);
+    }
+    if (cells.length > 0) out.set(sheet, cells);
+  }
+  return out;
+}
+
 const failure = (message: string, cause?: unknown): ReadWorkbookResult => ({ ok: false, message, ...(cause === undefined ? {} : { cause: String((cause as Error)?.message ?? cause) }) });
 
 /**
@@ -466,12 +508,15 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
   }
   const sheets: SheetGrid[] = [];
   const issues: ImportIssue[] = [];
+  // Rows the city struck through (删除线) are its way of deleting them: read from an .xlsx's formats.
+  const struck = facts ? struckCells(wb, parsed, facts.parts) : new Map<string, [number, number][]>();
   wb.SheetNames.forEach((s, i) => {
     onProgress(READ_TEXT.stageCells, 0.5 + (0.5 * i) / wb.SheetNames.length);
     const grid = sheetToGrid(s, wb.Sheets[s]!, sizes[i]!, facts?.formulaRefs.get(s), issues, kind !== 'text');
+    const marked = struck.get(s)?.filter(([r, c]) => r < grid.rows.length && (grid.rows[r]?.[c] ?? '') !== '');
     // A sheet the workbook hides (1) or very hides (2): an old version kept out of sight, never the list by default.
     const hidden = wb.Workbook?.Sheets?.[i]?.Hidden;
-    sheets.push(hidden ? { ...grid, hidden: true } : grid);
+    sheets.push({ ...grid, ...(hidden ? { hidden: true as const } : {}), ...(marked?.length ? { struck: marked } : {}) });
   });
   onProgress(READ_TEXT.stageCells, 1);
   return { ok: true, sheets, issues };
