@@ -450,6 +450,24 @@ describe('import the city updated list', () => {
     await context.close();
   });
 
+  it('archives the rows the city struck through (删除线, a LibreOffice file) and says so in 删除', async () => {
+    const { context, page, errors } = await seededHanyang(app);
+    await dropFile(page, 'struck-rows-libreoffice.xlsx', readFileSync(resolve(__dirname, '../fixtures/import/struck-rows-libreoffice.xlsx')));
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    expect([await count(page, 'count-added'), await count(page, 'count-updated'), await count(page, 'count-removed')]).toEqual([0, 0, 2]);
+    await page.getByRole('tab', { name: /删除/ }).click();
+    const removed = page.getByTestId('table-removed');
+    await expect(removed.getByText('清单第 8 行标注“删除线”').count()).resolves.toBe(1);
+    await expect(removed.getByText('清单第 12 行标注“删除线”').count()).resolves.toBe(1);
+    await removed.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-struck-rows-removed-1366x650');
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect((await readStore<Task>(page, 'tasks')).filter((t) => t.archived).map((t) => t.key).sort()).toEqual(['2024KJRC-05', '2024KJRC-09']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('archives what the city marked 删除 / 已取消 and says why in 删除; the （新增） task is named without its mark', async () => {
     for (const size of [
       { width: 1366, height: 650 },
