@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod } from '../period';
 import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
-import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, looksLikeFormula, reportTasks } from './rows';
+import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, looksLikeFormula, missingCounts, reportTasks } from './rows';
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { buildDashboard } from '../dashboard';
 import { ledgerCsvFileName, reportFileName } from './kinds';
@@ -302,6 +302,24 @@ describe('the 汇总 sheet counts as the 工作台 and its chart count', () => {
     const dash = buildDashboard({ district: '汉阳区', periods: [Q3], today: '2025-10-08', documents: [aDocument('d1')], tasks, progress, targets: [], clusters: [] });
     expect(rows.slice(0, -1).map((r) => [r.status, r.count])).toEqual(dash.statusCounts.map((s) => [s.label, s.count]));
     expect(Object.fromEntries(rows.map((r) => [r.status, r.count]))).toEqual({ 未启动: 0, 序时推进: 1, 超序时推进: 0, 滞后: 0, 已完成: 1, 长期坚持: 0, 未选状态: 2, 未填报: 2, 合计: 6 });
+  });
+
+  it('the 导出前检查 and the 报送 dialog count what is missing as the 工作台 does: 未填报 is nothing written, the rest is written in part', () => {
+    // Before, the check said 4 tasks lacked a status or 进展情况 and the 报送 dialog said 2 were not filled in, of the same period.
+    const items = findMissingItems(buildTaskRows({ ...src, documents: [aDocument('d1')] }));
+    const dash = buildDashboard({ district: '汉阳区', periods: [Q3], today: '2025-10-08', documents: [aDocument('d1')], tasks, progress, targets: [], clusters: [] });
+    expect(items.map((m) => [m.taskKey, m.missing, m.empty])).toEqual([
+      ['d1-2', ['status'], false],
+      ['d1-3', ['status', 'progress'], false],
+      ['d1-4', ['status', 'progress'], true],
+      ['d1-6', ['status', 'progress'], true],
+    ]);
+    expect(missingCounts(items)).toEqual({ empty: dash.statusCounts.find((c) => c.label === '未填报')!.count, partial: 2 });
+  });
+
+  it('a task done in an earlier period is missing nothing, as the 工作台 carries it 已完成', () => {
+    const rows = buildTaskRows({ ...src, documents: [aDocument('d1')], doneBefore: new Map([['d1-6', '2025-Q2']]) });
+    expect(findMissingItems(rows).map((m) => m.taskKey)).toEqual(['d1-2', 'd1-3', 'd1-4']);
   });
 });
 

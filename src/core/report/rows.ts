@@ -332,19 +332,33 @@ export interface MissingItem {
   seq: number;
   title: string;
   missing: ('status' | 'progress')[];
+  /** Nothing written for the period (no status, 完成进度 or 进展情况, not done earlier): the 工作台's 未填报. */
+  empty: boolean;
 }
 
-/** The pre-export check: active tasks without a status or without 进展情况 in the period. */
+const blankValue = (v: ReportValue | undefined) => v === undefined || v === null || String(v).trim() === '';
+
+/**
+ * The pre-export check: active tasks without a status or without 进展情况 in the period. The one
+ * reading of what a period's report lacks: the 导出前检查, the 报送 dialog and the 工作台 count alike.
+ */
 export function findMissingItems(taskRows: readonly TaskReportRow[]): MissingItem[] {
   const out: MissingItem[] = [];
   for (const r of taskRows) {
     const missing: MissingItem['missing'] = [];
-    if (!r.status) missing.push('status');
+    if (blankValue(r.status)) missing.push('status');
     // A task done in an earlier period needs no new 进展情况.
-    if (!String(r.progress ?? '').trim() && !r.doneEarlier) missing.push('progress');
-    if (missing.length) out.push({ taskKey: String(r.taskKey ?? r.key), seq: Number(r.seq), title: String(r.title), missing });
+    if (blankValue(r.progress) && !r.doneEarlier) missing.push('progress');
+    const empty = missing.length === 2 && blankValue(r.percent);
+    if (missing.length) out.push({ taskKey: String(r.taskKey ?? r.key), seq: Number(r.seq), title: String(r.title), missing, empty });
   }
   return out;
+}
+
+/** What the report lacks, counted: tasks with nothing written (未填报), and tasks written in part (a status without 进展情况, or the reverse). */
+export function missingCounts(items: readonly MissingItem[]): { empty: number; partial: number } {
+  const empty = items.filter((m) => m.empty).length;
+  return { empty, partial: items.length - empty };
 }
 
 /**

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { periodOptions, useReportingPeriod } from '../common/use-period';
-import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, reportTasks, type MissingItem, type ReportKind } from '@core/report';
+import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, missingCounts, reportTasks, type MissingItem, type ReportKind } from '@core/report';
 import { tasksOfPastDocuments } from '@core/closure';
 import { useRoute } from '../../state/route';
 import { getDb, useQuery, readLockState, readReportHeader, storedTemplate } from '../../storage';
@@ -129,10 +129,10 @@ export function ReportsPage() {
 
   const onExport = () => {
     const missing = check?.missing.length ?? 0;
-    if (missing > 0 && kind !== 'indicators' && kind !== 'clusters')
+    if (check && missing > 0 && kind !== 'indicators' && kind !== 'clusters')
       modal.confirm({
         title: T.confirmTitle,
-        content: T.confirmBody(missing),
+        content: T.confirmBody(check.total, missingCounts(check.missing).empty, missingCounts(check.missing).partial),
         okText: T.exportAnyway,
         cancelText: T.cancel,
         onOk: () => doExport(),
@@ -215,7 +215,7 @@ export function ReportsPage() {
           <Alert type="success" showIcon title={T.checkOk(check.total)} />
         ) : (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Alert type="warning" showIcon title={T.checkMissing(check.missing.length, check.total)} />
+            <Alert type="warning" showIcon title={T.checkMissing(check.total, missingCounts(check.missing).empty, missingCounts(check.missing).partial)} />
             <Table<MissingItem>
               size="small"
               rowKey="taskKey"
@@ -258,7 +258,7 @@ export function ReportsPage() {
             <Alert
               type={preview.empty > 0 ? 'warning' : 'success'}
               showIcon
-              title={T.submitCounts(preview.tasks, preview.filled, preview.empty)}
+              title={T.submitCounts(preview.tasks, preview.empty, preview.partial)}
               data-testid="submit-counts"
             />
             <div>

@@ -5,8 +5,7 @@
  * Plain functions, tested without React; ReportsPage renders their state.
  */
 import type { ReportingPeriod, Submission } from '@core/model';
-import { buildTaskRows, reportFileName, type ReportKind } from '@core/report';
-import { isFilled } from '@core/progress';
+import { buildTaskRows, findMissingItems, missingCounts, reportFileName, type ReportKind } from '@core/report';
 import { type LedgerDb, recordSubmissionSet, readLockState } from '../../storage';
 import { loadReportSource } from './report-source';
 
@@ -16,9 +15,12 @@ export const DEFAULT_SUBMISSION_KINDS: readonly ReportKind[] = ['tasks', 'indica
 /** What a 报送 will send, shown before the officer confirms. */
 export interface SubmissionPreview {
   tasks: number;
-  /** Tasks filled in this period (core/progress.ts isFilled: a status, a 完成进度 or 进展情况). */
+  /** Tasks with something written for the period, or done earlier (the 工作台's count). */
   filled: number;
+  /** Tasks with nothing written (未填报). */
   empty: number;
+  /** Tasks written in part: a status without 进展情况, or the reverse. */
+  partial: number;
   files: { kind: ReportKind; fileName: string }[];
   /** Whether the period is already 已报送 (then 报送 again is refused until unlocked). */
   locked: boolean;
@@ -28,9 +30,9 @@ export interface SubmissionPreview {
 export async function previewSubmission(db: LedgerDb, district: string, period: ReportingPeriod, kinds: readonly ReportKind[]): Promise<SubmissionPreview> {
   const [src, lock] = await Promise.all([loadReportSource(db, district, period), readLockState(db, district, period.id)]);
   const rows = buildTaskRows(src);
-  const entries = new Map(src.progress.filter((p) => p.district === district && p.periodId === period.id).map((p) => [p.taskKey, p]));
-  const filled = rows.filter((r) => isFilled(entries.get(String(r.taskKey ?? r.key)))).length;
-  return { tasks: rows.length, filled, empty: rows.length - filled, files: kinds.map((kind) => ({ kind, fileName: reportFileName(district, period, kind) })), locked: lock.locked };
+  // The 导出前检查's reading (core/report findMissingItems): the same counts on both.
+  const { empty, partial } = missingCounts(findMissingItems(rows));
+  return { tasks: rows.length, filled: rows.length - empty, empty, partial, files: kinds.map((kind) => ({ kind, fileName: reportFileName(district, period, kind) })), locked: lock.locked };
 }
 
 /** A produced file, as the caller saves it. */

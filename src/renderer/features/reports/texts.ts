@@ -1,4 +1,14 @@
 /** User-facing text of 报表导出, in one place. */
+
+/**
+ * What a period's report lacks, in the one sentence the 导出前检查, the export confirmation and the
+ * 报送 dialog all say (counts from core/report missingCounts; 未填写 is the 工作台's 未填报).
+ */
+function missingSentence(total: number, empty: number, partial: number): string {
+  const parts = [empty > 0 ? `${empty} 项还没有填写（与工作台“本期未填报”一致）` : '', partial > 0 ? `${partial} 项已填写但缺状态或进展情况` : ''].filter(Boolean);
+  return `本期 ${total} 项任务中，${parts.join('，')}。`;
+}
+
 export const REPORTS_TEXT = {
   title: '报表导出',
   intro: '选择报告期和报表，检查本期缺项后“预览/导出”查看或打印（不锁定）；确认无误后点“报送”，生成本期报送的全部文件并记入报送记录、锁定本期。导出的 Excel 按市里模板排版，可直接用 A4 横向打印、盖章。',
@@ -15,8 +25,8 @@ export const REPORTS_TEXT = {
   headerBlank: (fields: readonly string[], unitFallback?: string) =>
     `报表表头还没有填写${fields.join('、')}${unitFallback ? `（填报单位将印作“${unitFallback}”）` : ''}：导出和报送的报表上这些位置会是空的。请在下方“报表表头”填写，盖章前核对。`,
   checkOk: (n: number) => `本期 ${n} 项任务都已填写状态和进展情况，可以导出。`,
-  checkMissing: (missing: number, total: number) =>
-    `本期 ${total} 项任务中，有 ${missing} 项还没有填写状态或进展情况。可以先到“任务台账”补填，也可以仍然导出（缺项在表中留空）。`,
+  checkMissing: (total: number, empty: number, partial: number) =>
+    `${missingSentence(total, empty, partial)}可以先到“任务台账”补填，也可以仍然导出（缺项在表中留空）。`,
   missingStatus: '未填状态',
   missingProgress: '未填进展情况',
   colSeq: '序号',
@@ -26,7 +36,7 @@ export const REPORTS_TEXT = {
   export: '预览/导出 Excel',
   exporting: '正在生成报表……',
   confirmTitle: '还有未填写的任务',
-  confirmBody: (n: number) => `有 ${n} 项任务缺少状态或进展情况，导出后这些单元格是空的。确定仍然导出吗？`,
+  confirmBody: (total: number, empty: number, partial: number) => `${missingSentence(total, empty, partial)}导出后这些单元格是空的。确定仍然导出吗？`,
   exportAnyway: '仍然导出',
   cancel: '返回补填',
   saveTitle: '保存报表',
@@ -46,10 +56,8 @@ export const REPORTS_TEXT = {
   submit: '报送…',
   submitLocked: '本期已报送',
   submitTitle: (period: string) => `报送${period}报表`,
-  submitCounts: (total: number, filled: number, empty: number) =>
-    empty > 0
-      ? `本期 ${total} 项任务：已填写 ${filled} 项，还有 ${empty} 项没有填写状态和进展情况（报送后表中留空）。`
-      : `本期 ${total} 项任务都已填写，可以报送。`,
+  submitCounts: (total: number, empty: number, partial: number) =>
+    empty + partial > 0 ? `${missingSentence(total, empty, partial)}报送后表中缺项留空。` : `本期 ${total} 项任务都已填写状态和进展情况，可以报送。`,
   submitWhich: '报送哪些报表：',
   submitFiles: (n: number) => `将生成并保存 ${n} 个文件：`,
   submitExplain:
