@@ -177,6 +177,18 @@ describe('units', () => {
     expect(splitUnits('市科技局、市发改委，各区人民政府〈含开发区、长江新区管委会，下同〉；市科协')).toEqual(['市科技创新局', '市发改委', '各区人民政府', '市科协']);
   });
 
+  it('places listed before the one that names the body share it (咸宁 2024); a zone does not', () => {
+    expect(splitUnits('市长江综合门户港及公铁水联运项目建设领导小组成员单位,咸安区、嘉鱼县、通山县人民政府,咸宁高新区管委会')).toEqual([
+      '市长江综合门户港及公铁水联运项目建设领导小组成员单位',
+      '咸安区人民政府',
+      '嘉鱼县人民政府',
+      '通山县人民政府',
+      '咸宁高新区管委会',
+    ]);
+    expect(splitUnits('洪山、武昌、江夏区人民政府')).toEqual(['洪山区人民政府', '武昌区人民政府', '江夏区人民政府']);
+    expect(splitUnits('东湖高新区、江夏区人民政府')).toEqual(['东湖高新区', '江夏区人民政府']);
+  });
+
   it('keeps lead and responsible apart', () => {
     expect(parseUnitsText('（牵头单位：市科技局；责任单位：市发改委、市科创局）')).toEqual({ leadUnits: ['市科技创新局'], responsibleUnits: ['市发改委', '市科技创新局'], leadInferred: false });
     expect(parseUnitsText('（责任单位：市委金融办，市财政局、市科技创新局，武汉投控集团）')).toEqual({ leadUnits: ['市委金融办'], responsibleUnits: ['市财政局', '市科技创新局', '武汉投控集团'], leadInferred: true });
