@@ -72,6 +72,9 @@ export const NAME_PREFIXES = [
   new RegExp(`^(?:${ACTION_RE})(?:和|、|并)?`, 'u'),
 ];
 
+/** Who a standard indicator counts, written before its 新增 (城镇新增就业): part of the indicator's name. */
+const COUNTED_GROUP = /^(?:城镇|农村|城乡)$/u;
+
 /** Numbers that are never targets: ordinals, ages, sessions, durations. */
 export const NOT_A_TARGET = [
   { example: '市政府第48次常务会议', re: /第$/u },
@@ -349,6 +352,8 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
       let name = cleanName(g.name!);
       // "市自然科学基金新增立项500项": the name is what comes before the action.
       if (shape.id === 'action-name-number' && ONLY_ACTIONS.test(name) && start > 0) name = cleanName(clause.slice(0, start)) + name;
+      // "城镇新增就业3.7万人": the indicator's name keeps who is counted and 新增 (城镇新增就业, 农村新增…).
+      if (shape.id === 'action-name-number' && g.action === '新增' && COUNTED_GROUP.test(clause.slice(0, start))) name = `${clause.slice(0, start)}新增${name}`;
       if (!name || /\d$/u.test(name) || ONLY_ACTIONS.test(name)) continue;
       const comparator: Comparator = g.verb ? (g.tail === '以上' && (g.verb === '达' || g.verb === '达到') ? '以上' : (TARGET_VERBS[g.verb] ?? '达到')) : g.action === '新增' ? '新增' : g.action === '累计' ? '累计' : g.tail === '以上' ? '以上' : '达到';
       const unit = shape.id === 'rank' ? '位次' : shape.id === 'index' ? '' : TARGET_UNITS[g.unit!]!;
