@@ -173,8 +173,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     if (b.lines.some((l, i) => (i > 0 || !b.headingRest) && TASK_NUMBERING.some((n) => n.re.test(l.text)))) return false;
     const role = roleOf(b);
     const own = sectionRole(s.title);
-    // A notice's own items (…的通知, the text has no plan) instruct its readers, unless a section names them tasks.
-    if (role === 'other' && /通知$/u.test(meta.title ?? '')) return false;
+    // A notice's own items (…的通知, the text has no plan) instruct its readers, unless a section names them
+    // tasks — a name, not an instruction of two phrases (一、高度重视，细化工作任务).
+    if ((role === 'other' || /[，,]/u.test(s.title)) && /通知$/u.test(meta.title ?? '')) return false;
     return role !== 'goal' && role !== 'review' && own !== 'goal' && own !== 'review';
   };
   const titleOf = (text: string) => {
@@ -495,7 +496,7 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   const labelled = readLabelledMetadata(lines.slice(0, 25));
   meta.issuer ??= labelled.issuer;
   // A labelled cover notice (名称：…关于印发X的通知) is weighed like any notice title: X when X is in the text.
-  meta.title = ((labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines))?.replace(DRAFT_MARK, '');
+  meta.title = ((labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines))?.replace(DRAFT_MARK, '').replace(PART_MARK, '');
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
   // （2022—2024年）, with a double dash as Wuhan's texts often write it (2022——2024年).
@@ -560,6 +561,18 @@ const SITE_LABEL = /^(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,10}[丨｜])(?=[\u4
 const SOURCE_NOT_PLAN = '(?!提出|确定|明确|部署)';
 /** A draft's mark closing a title (（征求意见稿）): no part of the document's name. */
 const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|草案)[^）)]{0,8}[）)]$/u;
+/** "标题" / "名称" glued to the title it labels, the colon left out (标     题 区人民政府…的通知). */
+const UNCOLONED_TITLE_LABEL = /^(?:标题|名称|文件名称)(?=[^：:]{6,}(?:的通知|方案|规划|意见|要点|计划)$)/u;
+/** Metadata labels a page may give one a line, their values on the next line (发文字号 / 随政办发〔2024〕7号). */
+const METADATA_LABEL_LINE = /^(?:索引号|主题分类|组配分类|发布日期|成文日期|发文日期|发文字号|文号|效力状态|有效性|编辑|审核|发布机构|发文机关|信息来源|公开方式|公开范围)$/u;
+
+/** The line is a metadata label given alone on its line, or the value on the line after such a label. */
+function isMetadataPair(lines: CleanLine[], i: number): boolean {
+  return METADATA_LABEL_LINE.test(lines[i]!.text) || (i > 0 && METADATA_LABEL_LINE.test(lines[i - 1]!.text) && lines[i]!.text.length <= 40);
+}
+
+/** A part of a text published in parts (…责任分解方案(下)): no part of the document's name. */
+const PART_MARK = /[（(][上中下][）)]$/u;
 /** Words a document's title ends with. */
 const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表|解读|摘编|推进情况|落实情况|通报)(?:[（(][^）)]*[）)])?$/u;
 /** A page that reads or explains a document (《…分工方案》政策解读): it describes the tasks, it holds none. */
@@ -594,7 +607,11 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
  */
 function readTitle(lines: CleanLine[]): string | undefined {
   // A site's column label in 【】 before the title ("【市政府重点工作及责任分解】滁州市人民政府关于…的通知") is none of it.
-  const head = lines.slice(0, 12).map((l) => l.text.replace(SITE_LABEL, ''));
+  // A metadata label with no colon before the title ("标     题 区人民政府办公室关于印发…的通知") is none of it either.
+  const head = lines
+    .filter((l, i) => !isMetadataPair(lines, i))
+    .slice(0, 12)
+    .map((l) => l.text.replace(SITE_LABEL, '').replace(UNCOLONED_TITLE_LABEL, ''));
   // A notice whose plan is its one attachment, named but not quoted (附件：X … X as the attachment's
   // heading): X is the document's title, as the plan a notice quotes (印发《X》) is.
   const attached = lines.flatMap((l, i) => (/^附件\s*[：:]\s*\S/u.test(l.text) ? [{ i, name: l.text.replace(/^附件\s*[：:]\s*/u, '') }] : []));
@@ -609,8 +626,9 @@ function readTitle(lines: CleanLine[]): string | undefined {
     // "关于…" or "<issuers>关于…" (中共天津市委天津市人民政府关于…的实施意见), not a cover notice.
     const issuerFirst = /^[\u4e00-\u9fff]{2,30}(?:委|政府|厅|局|办公室|办公厅|委员会|国务院)关于/u.test(head[i]!);
     if ((!head[i]!.startsWith('关于') && !issuerFirst) || /印发/u.test(head[i]!)) continue;
-    // The same title again below with its issuers on a line of their own: that line is the document's.
-    if (issuerFirst && head.slice(i + 1).includes(head[i]!.slice(head[i]!.indexOf('关于')))) continue;
+    // The same title again below with its issuers on a line of their own: that line is the document's —
+    // unless the issuer names no place (市人民政府办公室关于…): then the issuer is part of the name.
+    if (issuerFirst && !/^[市区县]/u.test(head[i]!) && head.slice(i + 1).includes(head[i]!.slice(head[i]!.indexOf('关于')))) continue;
     let t = head[i]!;
     for (let j = i + 1; j < Math.min(head.length, i + 3) && !TITLE_KIND.test(t); j++) t += head[j]!;
     // Joined over lines it may turn out a cover notice (…关于 / 印发… / …的通知): not the document's own.
@@ -620,8 +638,8 @@ function readTitle(lines: CleanLine[]): string | undefined {
   let notice: { title: string; issued: string } | undefined;
   for (let i = 0; i < head.length && !notice; i++) {
     const one = /关于印发(.+?)的通知$/u.exec(head[i]!);
-    // A title over two lines; a metadata line (主题分类：|其他|) starts none.
-    const two = /[|｜：:]/u.test(head[i]!) ? '' : head[i]! + (head[i + 1] ?? '');
+    // A title over two lines; a metadata line (主题分类：|其他|) starts none, nor a line whose next is the title alone.
+    const two = /[|｜：:]/u.test(head[i]!) || /关于印发(.+?)的通知$/u.test(head[i + 1] ?? '') ? '' : head[i]! + (head[i + 1] ?? '');
     const m = one ?? /关于印发(.+?)的通知$/u.exec(two);
     if (m) notice = { title: one ? head[i]! : two, issued: m[1]!.replace(/[《》]/gu, '') };
   }
@@ -633,7 +651,8 @@ function readTitle(lines: CleanLine[]): string | undefined {
     const next = lines[i + 1];
     return /印发|现将/u.test(l.text) ? [] : [l.text, ...(next && !/印发|现将/u.test(next.text) && l.text.length <= 40 ? [l.text + next.text] : [])];
   });
-  const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)));
+  // (A notice's title split over lines, …方案 / 的通知, names the plan: it does not hold it.)
+  const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)) && !/的通知$/u.test(t));
   if (notice && notice.title.length <= 80 && ![notice.issued, ...quoted].some(planInText) && !planBodyInText(lines)) return notice.title;
   // The plan the notice issues stands in the text as its heading: the title as written there.
   const balanced = (t: string) => (t.match(/[（(]/gu) ?? []).length === (t.match(/[）)]/gu) ?? []).length && (t.match(/《/gu) ?? []).length === (t.match(/》/gu) ?? []).length;
