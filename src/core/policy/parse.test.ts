@@ -601,6 +601,29 @@ describe('a notice with two attachment tables one cell a line (沙坪坝区 2022
   });
 });
 
+describe('a plan numbered through, the copy of its second part starting at 116 (武汉 2023 责任分解方案(下))', () => {
+  it('the tasks keep their numbers, the part mark is no part of the title, a 责任单位 alone leads', () => {
+    const r = parsePolicyText(
+      [
+        '武汉市人民政府2023年《政府工作报告》目标任务责任分解方案(下)',
+        '(六)着力推动绿色转型,加快建设世界滨水生态名城',
+        '——坚持推进长江大保护',
+        '116.全面开展“武汉长江高水平保护十大攻坚提升行动”。(牵头单位:市生态环境局;责任单位:市经信局、市自然资源规划局)',
+        '117.全面开展“武汉长江经济带降碳减污扩绿增长十大行动”。(责任单位:市发改委)',
+      ].join('\n'),
+    );
+    expect(r.document.title).toBe('武汉市人民政府2023年《政府工作报告》目标任务责任分解方案');
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['116', '全面开展“武汉长江高水平保护十大攻坚提升行动”', ['市生态环境局'], ['市经信局', '市自然资源和规划局']],
+      ['117', '全面开展“武汉长江经济带降碳减污扩绿增长十大行动”', ['市发改委'], ['市发改委']],
+    ]);
+    expect(r.targets).toEqual([]);
+  });
+  it('a run that starts above 1 must go on: a lone 5. is no start', () => {
+    expect(parsePolicyText('各区人民政府:\n5.加强组织领导。各区要建立工作机制。').tasks.map((t) => t.number)).toEqual([]);
+  });
+});
+
 describe('titles and 文号 of documents 80–91', () => {
   it.each([
     // 洪山 2025: labels padded and without colons, 标题 glued to the title once spaces are read out.

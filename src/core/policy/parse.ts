@@ -190,7 +190,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     // no tasks
   } else if (style) {
     // Numbered tasks; numbering may restart in every section (then the number carries the section: （二）3).
-    let expected = 1;
+    let expected = firstOfRun(style, lines);
     const found: { number: number; section?: Section; line: number; parts: CleanLine[]; labels: CleanLine[] }[] = [];
     const goalTaskItems = new Set<(typeof found)[number]>();
     for (const b of blocks) {
@@ -771,7 +771,7 @@ function isBodyLine(text: string): boolean {
 export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined {
   let best: { style: NumberingStyle; count: number } | undefined;
   for (const style of TASK_NUMBERING) {
-    let expected = 1;
+    let expected = firstOfRun(style, lines);
     let count = 0;
     let sentence = false;
     let long = false;
@@ -790,6 +790,15 @@ export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined 
     if (enough && (!best || count > best.count)) best = { style, count };
   }
   return best && measuresOfItems(lines, best.style) ? TASK_NUMBERING[0] : best?.style;
+}
+
+/**
+ * The number the tasks start at: 1, or the first number of a run that starts above 1 and goes on
+ * (116. / 117. …: the second part of a plan numbered through, a copy that starts inside it).
+ */
+function firstOfRun(style: NumberingStyle, lines: CleanLine[]): number {
+  const numbers = lines.flatMap((l, i) => (isTaskLine(style, l.text, lines[i + 1]?.text) ? [numberValue(style.re.exec(l.text)![1]!)] : []));
+  return numbers.length >= 2 && !numbers.includes(1) && numbers[1] === numbers[0]! + 1 ? numbers[0]! : 1;
 }
 
 /**
