@@ -624,6 +624,37 @@ describe('a plan numbered through, the copy of its second part starting at 116 (
   });
 });
 
+describe('the year’s goals (（一）…) with their units, then tasks numbered 1. under a second section (咸宁 2024)', () => {
+  const text = [
+    '一、2024年经济社会发展计划目标',
+    '(一)地区生产总值增长6%。(牵头单位:市发改委;责任单位:各县市区人民政府,咸宁高新区管委会)',
+    '(二)规上工业增加值增长7%左右。(牵头单位:市经信局;责任单位:各县市区人民政府,咸宁高新区管委会)',
+    '二、2024年七个方面重点工作',
+    '(一)强信心、稳预期,奋力推动经济稳健增长。',
+    '着力扩大有效投资。',
+    '1.持续开展“项目攻坚年”活动,确保咸九高速建成投用,确保长江综合门户港、国际陆港开工。(牵头单位:市交通运输局;责任单位:咸安区、嘉鱼县、通山县人民政府,咸宁高新区管委会)',
+    '2.加快推进华润蒲圻电厂三期、金上-湖北特高压工程咸',
+  ].join('\n');
+  it('each goal with its units is a task in its place; the section over 1. is none', () => {
+    const r = parsePolicyText(text);
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['（一）', '地区生产总值增长6%', ['市发改委'], ['各县市区人民政府', '咸宁高新区管委会']],
+      ['（二）', '规上工业增加值增长7%左右', ['市经信局'], ['各县市区人民政府', '咸宁高新区管委会']],
+      ['1', '持续开展“项目攻坚年”活动，确保咸九高速建成投用，确保长江综合门户港、国际陆港开工', ['市交通运输局'], ['咸安区人民政府', '嘉鱼县人民政府', '通山县人民政府', '咸宁高新区管委会']],
+      ['2', '加快推进华润蒲圻电厂三期、金上-湖北特高压工程咸', [], []],
+    ]);
+    expect(new Set(r.tasks.map((t) => t.key)).size).toBe(4);
+  });
+  it('no title in the copy: the one year its sections name is the targets’', () => {
+    const r = parsePolicyText(text);
+    expect(r.document.title).toBe('');
+    expect(r.targets.map((t) => [t.name, t.value, t.unit, t.year, t.scope])).toEqual([
+      ['地区生产总值', 6, '%', 2024, '全市'],
+      ['规上工业增加值', 7, '%', 2024, '全市'],
+    ]);
+  });
+});
+
 describe('titles and 文号 of documents 80–91', () => {
   it.each([
     // 洪山 2025: labels padded and without colons, 标题 glued to the title once spaces are read out.

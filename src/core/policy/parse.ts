@@ -112,6 +112,12 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     blocks.push({ section: s, lines: h.rest ? [{ line: l.line, text: h.rest }] : [], headingLine: l.line, headingRest: h.rest });
   }
   const roleOf = (b: Block): SectionRole => (b.section ? roles.get(b.section.id)! : 'other');
+  // No year in the title (or no title in the copy): the one year the top sections name (一、2024年经济社会
+  // 发展计划目标 / 二、2024年七个方面重点工作) is the plan's.
+  if (meta.planEndYear === undefined) {
+    const years = new Set(sections.filter((s) => s.level <= 1 && roles.get(s.id) !== 'review').flatMap((s) => /^(\d{4})年/u.exec(s.title)?.[1] ?? []));
+    if (years.size === 1) meta.planStartYear = meta.planEndYear = Number([...years][0]);
+  }
 
   // ---- tasks
   const tasks: Task[] = [];
@@ -232,7 +238,24 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       }
     }
     const restarts = new Set(found.map((f) => f.number)).size < found.length;
+    // Items of a heading level that carry their own units ((一)地区生产总值增长6%。(牵头单位:…)): tasks
+    // too, in their place among the numbered ones (咸宁 2024: the year's goals （一）…（十）, then 1. …).
+    const headed = blocks.flatMap((b) => {
+      const s = b.section;
+      if (!s || (s.level !== 1 && s.level !== 2) || parents.has(s.id) || b.lines.some((l, k) => isTaskLine(style, l.text, b.lines[k + 1]?.text))) return [];
+      const trailer = findTrailer(joinLines(b.lines, width), trailerState);
+      return trailer && !trailer.text.replace(/[。；;\s]/gu, '') ? [{ b, s, trailer }] : [];
+    });
+    const makeHeaded = (before: number) => {
+      while (headed.length && (headed[0]!.b.headingLine ?? 0) < before) {
+        const { b, s, trailer } = headed.shift()!;
+        taskSourceLines.push(...b.lines.map((l) => l.line));
+        makeTask(s.label, s, s.title, s.title, { ...trailer, text: s.title }, b.headingLine ?? 1);
+        if (roleOf(b) === 'goal') goalTaskKeys.add(tasks[tasks.length - 1]!.key);
+      }
+    };
     for (const f of found) {
+      makeHeaded(f.line);
       taskSourceLines.push(...f.parts.map((p) => p.line), ...f.labels.map((p) => p.line));
       if (goalTaskItems.has(f)) goalTaskLines.push(...f.parts.map((p) => p.line));
       const body = joinLines(f.parts, width);
@@ -246,6 +269,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       makeTask(number, f.section, titleLine ? first.replace(/。$/u, '') : titleOf(text), text, trailer, f.line, { deadlineText });
       if (goalTaskItems.has(f)) goalTaskKeys.add(tasks[tasks.length - 1]!.key);
     }
+    makeHeaded(Infinity);
   } else {
     // Paragraphs ending with their units become tasks.
     const found: { section?: Section; label?: string; title: string; body: string; trailer?: FoundTrailer; line: number }[] = [];
