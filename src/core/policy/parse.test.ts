@@ -655,6 +655,21 @@ describe('the year’s goals (（一）…) with their units, then tasks numbere
   });
 });
 
+describe('a report of progress (上虞区科技局 2025 政府工作报告落实情况(1-3月))', () => {
+  it('its numbered headings of what was done are no tasks, its figures no targets', () => {
+    const r = parsePolicyText(
+      [
+        '科技局2025年政府工作报告落实情况(1-3月)',
+        '1.科技指标完成情况',
+        '多次赴省、市科技部门对接,了解掌握新一轮创新鼎评价办法、考量指标等。截止 3 月底已完成年报数据 80.72 亿元,较上年增长 16.2%,完成率 99%,排名全市第5(完成率超过越城、滨海)。',
+        '2.科技项目与平台培育',
+        '摸排拟申报省级以上研发机构企业12家,做好业务指导;摸排拟申报重点研发计划企业 8 家,做好实地走访和指导。',
+      ].join('\n'),
+    );
+    expect([r.document.title, r.tasks, r.targets]).toEqual(['科技局2025年政府工作报告落实情况(1-3月)'.replace(/\(/gu, '（').replace(/\)/gu, '）'), [], []]);
+  });
+});
+
 describe('titles and 文号 of documents 80–91', () => {
   it.each([
     // 洪山 2025: labels padded and without colons, 标题 glued to the title once spaces are read out.

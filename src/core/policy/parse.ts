@@ -191,7 +191,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   };
 
   // A reading of a document (…政策解读) describes it: its numbered items are no tasks of the ledger.
-  const describes = DESCRIBES.test(meta.title ?? '');
+  // So does a report of progress on a plan (科技局2025年政府工作报告落实情况(1-3月)) that names no units:
+  // its 1. 科技指标完成情况 … head what was done.
+  const describes = DESCRIBES.test(meta.title ?? '') || (REPORTS_PROGRESS.test(meta.title ?? '') && !lines.some((l) => UNIT_LINE.test(l.text) || findTrailer(l.text)));
   if (describes) {
     // no tasks
   } else if (style) {
@@ -601,6 +603,8 @@ const PART_MARK = /[（(][上中下][）)]$/u;
 const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表|解读|摘编|推进情况|落实情况|通报)(?:[（(][^）)]*[）)])?$/u;
 /** A page that reads or explains a document (《…分工方案》政策解读): it describes the tasks, it holds none. */
 const DESCRIBES = /解读$/u;
+/** A report of what was done on a plan (…落实情况, …完成情况, …进展情况, a period in brackets after it). */
+const REPORTS_PROGRESS = /(?:落实|完成|进展|推进)情况(?:[（(][^）)]*[）)])?$/u;
 
 /**
  * The document's own 文号: in the header, on a line of its own or after 文号/发文字号.
