@@ -576,8 +576,11 @@ export function readLabelledMetadata(lines: CleanLine[]): { title?: string; issu
 const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
 // Spaces the copy put around its brackets are allowed ("许政 [2020] 20号"), and dropped from the number.
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}\s?[〔［[]\d{4}[〕］\]]\s?\d+号)/u;
-/** A 文号 alone on its line that lost its closing bracket and 号 (or one of them). */
-export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])[〔［[](\d{4})[〕］\]]?(\d{1,4})号?$/u;
+/**
+ * A 文号 alone on its line that lost its closing bracket and 号 (or one of them), or both brackets
+ * and 号 ("潜政办发20241": the year is four digits, the number what follows).
+ */
+export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])(?:[〔［[](\d{4})[〕］\]]?|((?:19|20)\d{2}))(\d{1,4})号?$/u;
 /** "【栏目】" or "栏目丨" before a title line: the site's column, not the document's words. */
 const SITE_LABEL = /^(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,10}[丨｜])(?=[\u4e00-\u9fff]{0,30}关于)/u;
 /**
@@ -614,7 +617,7 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
   for (const l of lines.slice(0, 15)) {
     // A 文号 line of its own whose 〕 and 号 a web copy lost ("津滨政办发〔201922").
     const lost = LOST_DOC_NUMBER.exec(l.text);
-    if (lost) return `${lost[1]}〔${lost[2]}〕${lost[3]}号`;
+    if (lost) return `${lost[1]}〔${lost[2] ?? lost[3]}〕${lost[4]}号`;
     // After a 文号 label, the number is what follows it, also when the label has no colon and the
     // copy lost the spaces around it ("发布机构区人民政府办公室文号蔡政办〔2023〕1号").
     const label = /(?:发文字号|发文文号|发文序号|文号)[：:]?/u.exec(l.text);
