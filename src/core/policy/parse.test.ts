@@ -702,3 +702,21 @@ describe('titles and 文号 of documents 80–91', () => {
     expect(r.tasks).toEqual([]);
   });
 });
+
+describe('a 重点工作清单 whose brackets give the deadline after the units (襄阳都市圈发展2023年重点工作清单, 征求意见稿)', () => {
+  // Text as published by 襄阳都市圈发展协调机制办公室 (copy: https://www.dawendou.com/fanwen/gongzuojihua/2149289.html).
+  it('完成时限 is the task’s deadline, no unit', () => {
+    const r = parsePolicyText(
+      [
+        '襄阳都市圈发展2023年重点工作清单',
+        '一、坚持规划引领',
+        '1.印发实施“一总五分十专”襄阳都市圈一揽子规划。(责任单位:襄阳都市圈发展协调机制办公室、襄阳都市圈各规划编制牵头单位,完成时限:2023年6月)',
+        '2.发挥襄阳都市圈发展协调机制作用,召开都市圈协调机制会议,统筹安排规划建设。(责任单位:襄阳市都市圈发展协调机制办公室、十堰市发改委,完成时限:2023年12月)',
+      ].join('\n'),
+    );
+    expect(r.tasks.map((t) => [t.number, t.leadUnits, t.responsibleUnits, t.deadlineText, t.deadline])).toEqual([
+      ['1', ['襄阳都市圈发展协调机制办公室', '襄阳都市圈各规划编制牵头单位'], ['襄阳都市圈发展协调机制办公室', '襄阳都市圈各规划编制牵头单位'], '2023年6月', '2023-06-30'],
+      ['2', ['襄阳市都市圈发展协调机制办公室', '十堰市发改委'], ['襄阳市都市圈发展协调机制办公室', '十堰市发改委'], '2023年12月', '2023-12-31'],
+    ]);
+  });
+});

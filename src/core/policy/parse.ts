@@ -8,7 +8,7 @@ import { cleanPolicyText, TABLE_HEADER_LINE, TABLE_TITLE, type CleanLine } from 
 import { countingBase, documentScope, findTargets, startYear } from './targets';
 import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
 import { chineseToInt, isOneYearPlan, LONG_HEADING, numberValue, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS, type NumberingStyle, type SectionRole } from './layouts';
-import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
+import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, trailerDeadline, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
 import { deadlineDate, planYearOf } from '../deadline';
 
@@ -129,7 +129,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   /** Tasks that are goal items assigned to units: their figures are read bare, as a goal's (受教育年限12.5年). */
   const goalTaskKeys = new Set<string>();
   const trailerState: TrailerState = {};
-  const makeTask = (number: string, section: Section | undefined, rawTitle: string, rawBody: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
+  const makeTask = (number: string, section: Section | undefined, rawTitle: string, rawBody: string, found: FoundTrailer | undefined, line: number, given: { deadlineText?: string } = {}) => {
+    // A deadline written inside the units bracket (…，完成时限：2023年6月), when no line or cell gives one.
+    const extra = given.deadlineText || !found ? given : { deadlineText: trailerDeadline(found.unitsText) };
     // ★ / ☆ before a task marks a key task (重点任务): no part of its title or text.
     const title = rawTitle.replace(KEY_TASK_MARK, '');
     const body = rawBody.replace(KEY_TASK_MARK, '');

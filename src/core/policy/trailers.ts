@@ -20,6 +20,13 @@ export const PERSON_LABELS = ['责任领导', '分管领导', '牵头领导', '�
 const PERSON_ALT = PERSON_LABELS.join('|');
 /** A person label and its names before a trailer's first unit label: "责任领导：杜新国；". */
 const PERSON_FIRST = `(?:(?:${PERSON_ALT})[：:][^（）()：:]*?[；;，,]\\s*)?`;
+/** Labels of a task's deadline written inside its units bracket (…，完成时限：2023年6月): no unit. */
+export const DEADLINE_LABELS = ['完成时限', '完成时间', '时间节点'];
+const DEADLINE_ALT = DEADLINE_LABELS.join('|');
+/** The deadline a units bracket gives, as written ("（责任单位：…，完成时限：2023年6月）" → 2023年6月). */
+export function trailerDeadline(unitsText: string): string | undefined {
+  return new RegExp(`(?:${DEADLINE_ALT})[：:]\\s*([^；;，,（）()]+)`, 'u').exec(unitsText)?.[1]?.trim() || undefined;
+}
 /** The indicator's attribute before a trailer's first unit label: "（预期性指标，牵头单位：…". */
 const ATTRIBUTE_FIRST = '(?:(?:预期性|约束性)(?:指标)?[；;，,、]\\s*)?';
 
@@ -62,11 +69,11 @@ function leadOnly(lead: string[]): ParsedUnits {
 /** "牵头单位：A；责任单位：B、C" and every label pair of LEAD_LABELS / RESPONSIBLE_LABELS. */
 export function readLabelledUnits(body: string): ParsedUnits | undefined {
   const text = expandUnitPhrases(body.replace(/\s+/gu, ''));
-  const label = new RegExp(`(${LABEL_ALT}|${PERSON_ALT})[：:]`, 'gu');
+  const label = new RegExp(`(${LABEL_ALT}|${PERSON_ALT}|${DEADLINE_ALT})[：:]`, 'gu');
   const all: { label: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(label)) all.push({ label: m[1]!, start: m.index!, end: m.index! + m[0].length });
-  // A person label (责任领导：杜新国) ends the units before it and names no unit itself.
-  const parts = all.filter((p) => !PERSON_LABELS.includes(p.label));
+  // A person label (责任领导：杜新国) or a deadline (完成时限：2023年6月) ends the units before it and names no unit itself.
+  const parts = all.filter((p) => !PERSON_LABELS.includes(p.label) && !DEADLINE_LABELS.includes(p.label));
   if (!parts.length) return undefined;
   const lead: string[] = [];
   const resp: string[] = [];
