@@ -619,6 +619,22 @@ describe('a plan numbered through, the copy of its second part starting at 116 (
     ]);
     expect(r.targets).toEqual([]);
   });
+  it('a sub-heading after a task its units closed (——深入推进环境污染防治) is no part of its text', () => {
+    const r = parsePolicyText(
+      [
+        '124.加快汉江南岸综合整治等工程建设。(牵头单位:市水务局;责任单位:汉阳区人民政府,武汉城发集团)',
+        '125.抓好长江经济带生态环境警示片涉汉问题整改。(牵头单位:市发改委;责任单位:市生态环境局)',
+        '——深入推进环境污染防治',
+        '126.持续深入打好蓝天、碧水、净土保卫战,创建国家生态文明建设示范市。(责任单位:市生态环境局)',
+      ].join('\n'),
+    );
+    expect(r.tasks.map((t) => [t.number, t.text])).toEqual([
+      ['124', '加快汉江南岸综合整治等工程建设。'],
+      ['125', '抓好长江经济带生态环境警示片涉汉问题整改。'],
+      ['126', '持续深入打好蓝天、碧水、净土保卫战，创建国家生态文明建设示范市。'],
+    ]);
+    expect(r.unplaced.map((u) => u.text)).toEqual(['——深入推进环境污染防治']);
+  });
   it('a run that starts above 1 must go on: a lone 5. is no start', () => {
     expect(parsePolicyText('各区人民政府:\n5.加强组织领导。各区要建立工作机制。').tasks.map((t) => t.number)).toEqual([]);
   });

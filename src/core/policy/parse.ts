@@ -19,6 +19,8 @@ const LEVEL2 = new RegExp(`^（([${CN}]+)）(.+)$`, 'u');
 const LEVEL3 = /^(\d{1,2})、(.{1,30})$/u;
 const BOX = /^专栏(\d+(?:[-－—]\d+)?)(.*)$/u;
 const DEFAULT_NOW = '2000-01-01T00:00:00.000Z';
+/** A sub-heading of tasks written after a dash, no sentence: "——坚持推进长江大保护". */
+const SUB_HEADING = /^[—–]{1,2}[^。；;，,]{2,30}$/u;
 /** The mark of a key task (重点任务) before its text: ★地区生产总值增长15%。 */
 const KEY_TASK_MARK = /^\s*[★☆]+\s*/u;
 
@@ -238,6 +240,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
           if (current) found.push(current);
           expected = n! + 1;
         } else if (current && (UNIT_LINE.test(l.text) || INFO_LINE.test(l.text)) && !insideParenthesis(current.parts)) current.labels.push(l);
+        // A sub-heading (——深入推进环境污染防治) after a task its units closed heads the next tasks: none of its text.
+        else if (current && SUB_HEADING.test(l.text) && findTrailer(current.parts[current.parts.length - 1]!.text)) current = undefined;
         else if (current) current.parts.push(l);
       }
     }
