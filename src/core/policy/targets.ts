@@ -447,7 +447,7 @@ export function cleanName(raw: string): string {
   }
   if (s.startsWith('“') && !s.includes('”')) s = s.slice(1);
   if (s.includes('”') && !s.includes('“')) s = `“${s}`;
-  s = s.replace(/^(?:在[^，。]{1,20}?(?:领域|方面))/u, '').replace(/(?:左右|以上|累计|总计|年均)$/u, '').replace(/(?:比上年|比去年|较上年|同比)$/u, '').replace(/^[”"、，]+|[“"、，]+$/gu, '');
+  s = s.replace(/^(?:在[^，。]{1,20}?(?:领域|方面))/u, '').replace(/(?:左右|以上|累计|总计|年均|力争|争取|确保|努力)$/u, '').replace(/(?:比上年|比去年|较上年|同比)$/u, '').replace(/^[”"、，]+|[“"、，]+$/gu, '');
   // "法院、检察院、公安…法学理论等高层次民主法治专门人才": a long list is named by what follows 等.
   if ((s.match(/、/gu)?.length ?? 0) >= 3 && /等[^等、]{4,}$/u.test(s)) s = /等([^等、]{4,})$/u.exec(s)![1]!;
   if (/^(?:[\d.]+|[^\u4e00-\u9fffA-Za-z“]+)$/u.test(s)) return '';
