@@ -736,3 +736,26 @@ describe('a 重点工作清单 whose brackets give the deadline after the units 
     ]);
   });
 });
+
+describe('a 纲要 分工方案 of a district, its copy ending on a bare number (沙市区 2022)', () => {
+  it('the indicators with their units are tasks, their figures the plan’s targets; the bare “4.” is no part of task 3', () => {
+    const r = parsePolicyText(
+      [
+        '现将《荆州市沙市区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要任务分工方案》印发给你们,请结合实际,认真贯彻执行。',
+        '二、主要指标分工',
+        '(一)预期性指标。《纲要》确定的预期性指标是政府执政能力的体现以及社会发展的需要,应力争实现。',
+        '1.地区生产总值年均增速9%。(责任单位:区发改局)',
+        '3.常住人口城镇化率达到90%。(责任单位:区发改局、区公安分局)',
+        '4.',
+      ].join('\n'),
+    );
+    expect(r.tasks.map((t) => [t.number, t.text, t.leadUnits])).toEqual([
+      ['1', '地区生产总值年均增速9%。', ['区发改局']],
+      ['3', '常住人口城镇化率达到90%。', ['区发改局', '区公安分局']],
+    ]);
+    expect(r.targets.map((t) => [t.value, t.unit, t.year, t.scope])).toEqual([
+      [9, '%', 2025, '全区'],
+      [90, '%', 2025, '全区'],
+    ]);
+  });
+});

@@ -240,6 +240,8 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
           if (current) found.push(current);
           expected = n! + 1;
         } else if (current && (UNIT_LINE.test(l.text) || INFO_LINE.test(l.text)) && !insideParenthesis(current.parts)) current.labels.push(l);
+        // A number alone, its item cut by the end of the copy (沙市区 2022: “4.”): none of the task's text above.
+        else if (current && /^\d{1,3}[.．、]$/u.test(l.text)) current = undefined;
         // A sub-heading (——深入推进环境污染防治) after a task its units closed heads the next tasks: none of its text.
         else if (current && SUB_HEADING.test(l.text) && findTrailer(current.parts[current.parts.length - 1]!.text)) current = undefined;
         else if (current) current.parts.push(l);
