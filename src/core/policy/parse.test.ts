@@ -187,6 +187,9 @@ describe('units', () => {
     ]);
     expect(splitUnits('洪山、武昌、江夏区人民政府')).toEqual(['洪山区人民政府', '武昌区人民政府', '江夏区人民政府']);
     expect(splitUnits('东湖高新区、江夏区人民政府')).toEqual(['东湖高新区', '江夏区人民政府']);
+    // 襄阳都市圈 2023 重点工作清单: the body is a department.
+    expect(splitUnits('襄阳市、十堰市、随州市、神农架林区发改委')).toEqual(['襄阳市发改委', '十堰市发改委', '随州市发改委', '神农架林区发改委']);
+    expect(splitUnits('江夏区、东湖高新区管委会')).toEqual(['江夏区', '东湖高新区管委会']);
   });
 
   it('keeps lead and responsible apart', () => {

@@ -144,8 +144,8 @@ const BARE_PLACE = /^(?!各|有关|相关)[\u4e00-\u9fff]{1,5}(?<!新|开发|园
 
 /**
  * "洪山、武昌、江夏区人民政府" → 洪山区人民政府, 武昌区人民政府, 江夏区人民政府; "咸安区、嘉鱼县、
- * 通山县人民政府" → 咸安区人民政府, 嘉鱼县人民政府, 通山县人民政府: places listed before the one
- * that names the body share it.
+ * 通山县人民政府" → 咸安区人民政府, 嘉鱼县人民政府, 通山县人民政府; "襄阳市、十堰市、随州市、神农架林区
+ * 发改委" → 襄阳市发改委 …: places listed before the one that names the body share it.
  */
 function expandSharedSuffix(group: string[]): string[] {
   const out = [...group];
@@ -153,8 +153,9 @@ function expandSharedSuffix(group: string[]): string[] {
     const next = out[i + 1]!;
     const suffix = /区(人民政府|政府)$/u.exec(next)?.[0];
     if (suffix && DISTRICT_STEMS.includes(out[i]!)) out[i] = out[i]! + suffix;
-    const body = /[区县市](人民政府|政府)$/u.exec(next)?.[1];
-    if (body && BARE_PLACE.test(out[i]!)) out[i] = out[i]! + body;
+    // The body after the next place's level: 人民政府, or a department (襄阳市、十堰市、随州市、神农架林区发改委).
+    const m = /^([\u4e00-\u9fff]{1,5}?[区县市])((?:人民政府|政府)|[\u4e00-\u9fff]{1,6}(?:委|局|办))$/u.exec(next);
+    if (m && BARE_PLACE.test(m[1]!) && BARE_PLACE.test(out[i]!)) out[i] = out[i]! + m[2]!;
   }
   return out;
 }
