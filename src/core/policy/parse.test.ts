@@ -762,3 +762,20 @@ describe('a 纲要 分工方案 of a district, its copy ending on a bare number 
     ]);
   });
 });
+
+describe('notices read from other pages of the genre', () => {
+  it('a bulleted 名称 line names the title; a sentence naming the plan, its 《 lost, is no plan in the text (咸宁 2022)', () => {
+    // http://xianning.gov.cn/xxgk/zc/zfwj/xzbf/202203/t20220304_2547949.shtml
+    const r = parsePolicyText(
+      [
+        '  • 文  号:咸政办发〔2022〕1号',
+        '  • 名  称:市人民政府办公室关于印发2022年市《政府工作报告》确定的主要目标任务责任分解方案的通知',
+        '市人民政府办公室关于印发2022年市《政府工作报告》确定的主要目标任务责任分解方案的通知',
+        '各县、市、区人民政府,市政府各部门,咸宁高新区管委会:',
+        '2022年市〈政府工作报告〉确定的主要目标任务责任分解方案》已经市人民政府同意,现就有关事项通知如下。',
+        '一、加强组织领导。各责任单位要加强组织领导,按照“一把手”负总责的要求,主要领导亲自抓、分管领导具体抓。',
+      ].join('\n'),
+    );
+    expect([r.document.docNumber, r.document.title, r.tasks]).toEqual(['咸政办发〔2022〕1号', '市人民政府办公室关于印发2022年市《政府工作报告》确定的主要目标任务责任分解方案的通知', []]);
+  });
+});

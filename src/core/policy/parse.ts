@@ -598,6 +598,8 @@ const SITE_LABEL = /^(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,10}[丨｜])(?=[\u4
 const SOURCE_NOT_PLAN = '(?!提出|确定|明确|部署)';
 /** A draft's mark closing a title (（征求意见稿）): no part of the document's name. */
 const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|草案)[^）)]{0,8}[）)]$/u;
+/** A metadata line naming the title, after a bullet (• 名  称:市人民政府办公室关于印发…的通知): the title is what follows. */
+const TITLE_LABEL = /^[•·]?\s*(?:名称|标题|文件名称)[：:]\s*(?=\S)/u;
 /** "标题" / "名称" glued to the title it labels, the colon left out (标     题 区人民政府…的通知). */
 const UNCOLONED_TITLE_LABEL = /^(?:标题|名称|文件名称)(?=[^：:]{6,}(?:的通知|方案|规划|意见|要点|计划)$)/u;
 /** Metadata labels a page may give one a line, their values on the next line (发文字号 / 随政办发〔2024〕7号). */
@@ -650,7 +652,7 @@ function readTitle(lines: CleanLine[]): string | undefined {
   const head = lines
     .filter((l, i) => !isMetadataPair(lines, i))
     .slice(0, 12)
-    .map((l) => l.text.replace(SITE_LABEL, '').replace(UNCOLONED_TITLE_LABEL, ''));
+    .map((l) => l.text.replace(SITE_LABEL, '').replace(UNCOLONED_TITLE_LABEL, '').replace(TITLE_LABEL, ''));
   // A notice whose plan is its one attachment, named but not quoted (附件：X … X as the attachment's
   // heading): X is the document's title, as the plan a notice quotes (印发《X》) is.
   const attached = lines.flatMap((l, i) => (/^附件\s*[：:]\s*\S/u.test(l.text) ? [{ i, name: l.text.replace(/^附件\s*[：:]\s*/u, '') }] : []));
@@ -690,8 +692,9 @@ function readTitle(lines: CleanLine[]): string | undefined {
     const next = lines[i + 1];
     return /印发|现将/u.test(l.text) ? [] : [l.text, ...(next && !/印发|现将/u.test(next.text) && l.text.length <= 40 ? [l.text + next.text] : [])];
   });
-  // (A notice's title split over lines, …方案 / 的通知, names the plan: it does not hold it.)
-  const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)) && !/的通知$/u.test(t));
+  // (A notice's title split over lines, …方案 / 的通知, names the plan: it does not hold it; nor does a
+  // sentence naming it, its 《 lost: “2022年市〈政府工作报告〉…方案》已经市人民政府同意，…”.)
+  const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)) && !/的通知$/u.test(t) && !/[。，；]/u.test(t));
   if (notice && notice.title.length <= 80 && ![notice.issued, ...quoted].some(planInText) && !planBodyInText(lines)) return notice.title;
   // The plan the notice issues stands in the text as its heading: the title as written there.
   const balanced = (t: string) => (t.match(/[（(]/gu) ?? []).length === (t.match(/[）)]/gu) ?? []).length && (t.match(/《/gu) ?? []).length === (t.match(/》/gu) ?? []).length;
