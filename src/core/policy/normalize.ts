@@ -402,6 +402,7 @@ export function cleanPolicyText(text: string): CleanText {
     else open.lines.forEach((line, k) => lines.push({ line, text: normalizeLine(open.raw[k]!) }));
   };
   const pipeRows: PipeTableRow[] = [];
+  const attachments = attachmentListLines(raw);
   let inCc = false;
   let table: { title: string; baselineLabel: string; targetLabel: string; next: number; columns?: TableColumns } | undefined;
   for (let i = 0; i < raw.length; i++) {
@@ -426,6 +427,10 @@ export function cleanPolicyText(text: string): CleanText {
         continue;
       }
       for (const l of span.slice(0, i - start)) lines.push({ line: l.line, text: normalizeLine(l.text) });
+    }
+    if (attachments.has(n)) {
+      removed.push({ line: n, what: '附件' });
+      continue;
     }
     if (inCc) {
       removed.push({ line: n, what: '抄送' });
@@ -569,6 +574,28 @@ export function cleanPolicyText(text: string): CleanText {
   for (const line of tableOfContents(lines)) removed.push({ line, what: '目录' });
   const contents = new Set(removed.filter((r) => r.what === '目录').map((r) => r.line));
   return { lines: lines.filter((l) => !contents.has(l.line)), tableRows, taskRows, pipeRows, removed };
+}
+
+/**
+ * The rest of a notice's list of attachments // 附件 ("附件：1.2018年《政府工作报告》主要工作目标任务
+ * 分解表" / "2.2018年民生十件实事任务分解表" / "3.…"): the names of documents, numbered on, no sentence —
+ * not tasks (银川市兴庆区 2018). Their 1-based line numbers.
+ */
+export function attachmentListLines(raw: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < raw.length; i++) {
+    if (!/^\s*附件\s*[：:]\s*1\s*[.．、]\s*\S/u.test(raw[i]!)) continue;
+    let expected = 2;
+    for (let k = i + 1; k < raw.length; k++) {
+      const t = raw[k]!.trim();
+      if (!t) continue;
+      const m = /^(\d{1,2})\s*[.．、]\s*(\S[^。；;]{2,60})$/u.exec(t);
+      if (!m || Number(m[1]) !== expected) break;
+      out.add(k + 1);
+      expected++;
+    }
+  }
+  return out;
 }
 
 /** The line that opens a table of contents: "目 录", "宜昌市科技创新“十四五”规划目录". */

@@ -778,4 +778,22 @@ describe('notices read from other pages of the genre', () => {
     );
     expect([r.document.docNumber, r.document.title, r.tasks]).toEqual(['咸政办发〔2022〕1号', '市人民政府办公室关于印发2022年市《政府工作报告》确定的主要目标任务责任分解方案的通知', []]);
   });
+  it('the list of attachments names documents, no tasks (银川市兴庆区 2018)', () => {
+    // http://www.xqq.gov.cn/zmhd/yjzjjgfk/201808/t20180819_980141.html
+    const r = parsePolicyText(
+      [
+        '关于做好2018年政府工作报告主要目标任务和为民办实事的通知',
+        '各乡镇人民政府、街道办事处,政府各部门并有关单位:',
+        '三、加强督查,有效监督',
+        '兴庆区政府办公室将严格按照“年初建账、逐月查账、年底交账”的督查制度,加强跟踪督查。',
+        '附件:1.2018年《政府工作报告》主要工作目标任务分解表',
+        '2.2018年民生十件实事任务分解表',
+        '3.银川市2018年为民办实事任务分解表',
+        '银川市兴庆区人民政府办公室',
+        '2018年8月16日',
+      ].join('\n'),
+    );
+    expect([r.document.title, r.tasks]).toEqual(['关于做好2018年政府工作报告主要目标任务和为民办实事的通知', []]);
+    expect(r.lineUse[6]).toBe('removed');
+  });
 });
