@@ -4,7 +4,8 @@
  * Used by `npm run policy-score` and by test/unit/policy-corpus.test.ts.
  *
  * Matching rules (documented in the corpus README):
- * - tasks match on their number (（三）, 三、, 3. and 3 are the same number);
+ * - tasks match on their number (（三）, 三、, 3. and 3 are the same number); a number that comes
+ *   back later in the document (goals （一）… then tasks 1. …) is matched in order;
  * - a title is right when it equals the gold title after punctuation and spaces are normalised;
  * - lead / responsible units are counted one unit at a time on matched tasks (canonical names);
  * - targets match on value and unit, one to one; a matched target's name is right when one
@@ -144,12 +145,16 @@ export function scoreDocument(text: string, gold: Gold): DocScore {
   const misses: string[] = [];
 
   // ---- tasks
-  const goldByNumber = new Map(gold.tasks.map((t) => [numberKey(t.number), t]));
+  // A number may come back in a document (goals （一）… and tasks 1. … under a later section, a
+  // second table starting again at 1): tasks of the same number are matched in their order.
+  const goldByNumber = new Map<string, GoldTask[]>();
+  for (const t of gold.tasks) goldByNumber.set(numberKey(t.number), [...(goldByNumber.get(numberKey(t.number)) ?? []), t]);
+  const taken = new Map<string, number>();
   s.tasks.gold = gold.tasks.length;
   s.titles.gold = gold.tasks.length;
   s.leadUnits.gold = gold.tasks.reduce((n, t) => n + units(t.lead).length, 0);
   s.responsibleUnits.gold = gold.tasks.reduce((n, t) => n + units(t.responsible).length, 0);
-  const seen = new Set<string>();
+  const seen = new Set<GoldTask>();
   for (const t of parsed.tasks) {
     s.tasks.pred++;
     s.titles.pred++;
@@ -158,12 +163,13 @@ export function scoreDocument(text: string, gold: Gold): DocScore {
     s.leadUnits.pred += lead.length;
     s.responsibleUnits.pred += resp.length;
     const key = numberKey(t.number);
-    const g = seen.has(key) ? undefined : goldByNumber.get(key);
+    const g = goldByNumber.get(key)?.[taken.get(key) ?? 0];
     if (!g) {
       misses.push(`多出的任务 ${t.number}：${t.title.slice(0, 30)}`);
       continue;
     }
-    seen.add(key);
+    taken.set(key, (taken.get(key) ?? 0) + 1);
+    seen.add(g);
     s.tasks.tp++;
     if (normText(t.title) === normText(g.title)) s.titles.tp++;
     else misses.push(`任务 ${g.number} 标题：得到“${t.title.slice(0, 40)}”，应为“${g.title}”`);
@@ -182,7 +188,7 @@ export function scoreDocument(text: string, gold: Gold): DocScore {
     }
     if (respHit !== gr.length || resp.length !== gr.length) misses.push(`任务 ${g.number} 责任单位：得到 ${resp.join('、') || '（无）'}，应为 ${gr.join('、') || '（无）'}`);
   }
-  for (const g of gold.tasks) if (!seen.has(numberKey(g.number))) misses.push(`漏掉的任务 ${g.number}：${g.title}`);
+  for (const g of gold.tasks) if (!seen.has(g)) misses.push(`漏掉的任务 ${g.number}：${g.title}`);
 
   // ---- targets (not the indicator-table rows, which are scored as indicators)
   const predTargets = parsed.targets.filter((t) => t.kind !== 'table');

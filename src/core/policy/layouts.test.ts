@@ -274,11 +274,13 @@ describe('文号 lines a web copy damaged', () => {
     ['津滨政办发〔201922', '津滨政办发〔2019〕22号'],
     ['津滨政办发〔2019〕22', '津滨政办发〔2019〕22号'],
     ['武政办〔2021〕26号', '武政办〔2021〕26号'],
+    // 潜江 2024: both brackets and 号 lost, the year four digits.
+    ['潜政办发20241', '潜政办发〔2024〕1号'],
   ])('%s → %s', (line, number) => {
     expect(LOST_DOC_NUMBER.test(line)).toBe(true);
     expect(parsePolicyText(`关于印发某某行动计划的通知\n${line}\n各街镇：`).document.docNumber).toBe(number);
   });
-  it.each(['2019年9月12日', '全区高新技术企业2019家', '（2019—2021年）'])('%s is no 文号', (line) => expect(LOST_DOC_NUMBER.test(line)).toBe(false));
+  it.each(['2019年9月12日', '全区高新技术企业2019家', '（2019—2021年）', '市政府办公室2024'])('%s is no 文号', (line) => expect(LOST_DOC_NUMBER.test(line)).toBe(false));
 });
 
 describe('document titles of pages that are not a plan’s first page', () => {

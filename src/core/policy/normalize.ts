@@ -268,12 +268,19 @@ const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef\\u2014\\u2018-\\u201d
 const SPACE_NEAR_CJK = new RegExp(`\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+`, 'gu');
 const FOOTER = /^\s*[—\-－–]{1,3}\s*\d{1,3}\s*[—\-－–]{1,3}\s*$/u;
 /**
+ * The controls of a government site's accessibility toolbar (无障碍浏览), copied one a line above
+ * the document (随州 2024): lines of the page, not of the text.
+ */
+const ACCESSIBILITY_TOOLBAR = ['拼音', '辅助浏览', '轻松阅读', '读屏', '视图', '放大', '缩小', '配色', '白底黑字蓝链接', '蓝底黄字白链接', '黄底黑字蓝链接', '黑底黄字白链接', '页面原始配色', '大鼠标', '辅助线', '显示屏', '声音', '指读', '连读', '减速', '加速', '音量', '增加音量', '减小音量', '后退', '前进', '全屏', '刷新', '退出', '帮助', '换肤'];
+/**
  * A line of the web page a text was copied from, not of the document: the site's footer (主办单位
  * … 网站标识码 … ICP备), 上一篇 / 下一篇, 打印本页 / 关闭窗口, the breadcrumb and the site's links.
  * (主办单位：… on such a line is the site's owner, never a task's lead unit.)
  */
-const WEB_PAGE_LINE =
-  /网站标识码|ICP备|公网安备|版权所有|Copyright|技术支持[：:]|打印本页|关闭窗口|^\s*(?:上一篇|下一篇)[：:]|^\s*首页\s*[>＞›]|^\s*字号[：:]|^\s*[•·]?\s*(?:设为首页|加入收藏|无障碍阅读|长者版|网站地图|联系我们)\s*$/u;
+const WEB_PAGE_LINE = new RegExp(
+  String.raw`网站标识码|ICP备|公网安备|版权所有|Copyright|技术支持[：:]|打印本页|关闭窗口|^\s*(?:上一篇|下一篇)[：:]|^\s*首页\s*[>＞›]|^\s*字号[：:]|^\s*[•·]?\s*(?:设为首页|加入收藏|无障碍阅读|长者版|网站地图|联系我们)\s*$|^\s*(?:${ACCESSIBILITY_TOOLBAR.join('|')})\s*$`,
+  'u',
+);
 const PAGE_NUMBER = /^\s*(?:第\s*)?\d{1,3}\s*(?:页)?\s*$/u;
 const TABLE_HEADER = /^\s*序号\s+(\S+)\s+(\d{4}年\S*)\s+(\d{4}年\S*)\s*$/u;
 const TABLE_ROW = /^\s*(\d{1,2})\s+(\S.*?)\s+((?:年均增速\s*)?-?[\d.]+%?)\s+((?:年均增速\s*)?-?[\d.]+%?)\s*$/u;
@@ -395,6 +402,7 @@ export function cleanPolicyText(text: string): CleanText {
     else open.lines.forEach((line, k) => lines.push({ line, text: normalizeLine(open.raw[k]!) }));
   };
   const pipeRows: PipeTableRow[] = [];
+  const attachments = attachmentListLines(raw);
   let inCc = false;
   let table: { title: string; baselineLabel: string; targetLabel: string; next: number; columns?: TableColumns } | undefined;
   for (let i = 0; i < raw.length; i++) {
@@ -419,6 +427,10 @@ export function cleanPolicyText(text: string): CleanText {
         continue;
       }
       for (const l of span.slice(0, i - start)) lines.push({ line: l.line, text: normalizeLine(l.text) });
+    }
+    if (attachments.has(n)) {
+      removed.push({ line: n, what: '附件' });
+      continue;
     }
     if (inCc) {
       removed.push({ line: n, what: '抄送' });
@@ -562,6 +574,28 @@ export function cleanPolicyText(text: string): CleanText {
   for (const line of tableOfContents(lines)) removed.push({ line, what: '目录' });
   const contents = new Set(removed.filter((r) => r.what === '目录').map((r) => r.line));
   return { lines: lines.filter((l) => !contents.has(l.line)), tableRows, taskRows, pipeRows, removed };
+}
+
+/**
+ * The rest of a notice's list of attachments // 附件 ("附件：1.2018年《政府工作报告》主要工作目标任务
+ * 分解表" / "2.2018年民生十件实事任务分解表" / "3.…"): the names of documents, numbered on, no sentence —
+ * not tasks (银川市兴庆区 2018). Their 1-based line numbers.
+ */
+export function attachmentListLines(raw: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < raw.length; i++) {
+    if (!/^\s*附件\s*[：:]\s*1\s*[.．、]\s*\S/u.test(raw[i]!)) continue;
+    let expected = 2;
+    for (let k = i + 1; k < raw.length; k++) {
+      const t = raw[k]!.trim();
+      if (!t) continue;
+      const m = /^(\d{1,2})\s*[.．、]\s*(\S[^。；;]{2,60})$/u.exec(t);
+      if (!m || Number(m[1]) !== expected) break;
+      out.add(k + 1);
+      expected++;
+    }
+  }
+  return out;
 }
 
 /** The line that opens a table of contents: "目 录", "宜昌市科技创新“十四五”规划目录". */

@@ -177,6 +177,21 @@ describe('units', () => {
     expect(splitUnits('市科技局、市发改委，各区人民政府〈含开发区、长江新区管委会，下同〉；市科协')).toEqual(['市科技创新局', '市发改委', '各区人民政府', '市科协']);
   });
 
+  it('places listed before the one that names the body share it (咸宁 2024); a zone does not', () => {
+    expect(splitUnits('市长江综合门户港及公铁水联运项目建设领导小组成员单位,咸安区、嘉鱼县、通山县人民政府,咸宁高新区管委会')).toEqual([
+      '市长江综合门户港及公铁水联运项目建设领导小组成员单位',
+      '咸安区人民政府',
+      '嘉鱼县人民政府',
+      '通山县人民政府',
+      '咸宁高新区管委会',
+    ]);
+    expect(splitUnits('洪山、武昌、江夏区人民政府')).toEqual(['洪山区人民政府', '武昌区人民政府', '江夏区人民政府']);
+    expect(splitUnits('东湖高新区、江夏区人民政府')).toEqual(['东湖高新区', '江夏区人民政府']);
+    // 襄阳都市圈 2023 重点工作清单: the body is a department.
+    expect(splitUnits('襄阳市、十堰市、随州市、神农架林区发改委')).toEqual(['襄阳市发改委', '十堰市发改委', '随州市发改委', '神农架林区发改委']);
+    expect(splitUnits('江夏区、东湖高新区管委会')).toEqual(['江夏区', '东湖高新区管委会']);
+  });
+
   it('keeps lead and responsible apart', () => {
     expect(parseUnitsText('（牵头单位：市科技局；责任单位：市发改委、市科创局）')).toEqual({ leadUnits: ['市科技创新局'], responsibleUnits: ['市发改委', '市科技创新局'], leadInferred: false });
     expect(parseUnitsText('（责任单位：市委金融办，市财政局、市科技创新局，武汉投控集团）')).toEqual({ leadUnits: ['市委金融办'], responsibleUnits: ['市财政局', '市科技创新局', '武汉投控集团'], leadInferred: true });
@@ -604,5 +619,199 @@ describe('task keys of a document', () => {
     for (const t of parsed.tasks) expect(t.key).toBe(documentTaskKey('2023GZYD', t.number));
     expect(sharedKeyPrefix(parsed.tasks.map((t) => t.key))).toBe('2023GZYD');
     expect([documentTaskKey('P', '7'), documentTaskKey('P', '（二）3'), documentTaskKey('P', '23')]).toEqual(['P-07', 'P-2.03', 'P-23']);
+  });
+});
+
+describe('a plan numbered through, the copy of its second part starting at 116 (武汉 2023 责任分解方案(下))', () => {
+  it('the tasks keep their numbers, the part mark is no part of the title, a 责任单位 alone leads', () => {
+    const r = parsePolicyText(
+      [
+        '武汉市人民政府2023年《政府工作报告》目标任务责任分解方案(下)',
+        '(六)着力推动绿色转型,加快建设世界滨水生态名城',
+        '——坚持推进长江大保护',
+        '116.全面开展“武汉长江高水平保护十大攻坚提升行动”。(牵头单位:市生态环境局;责任单位:市经信局、市自然资源规划局)',
+        '117.全面开展“武汉长江经济带降碳减污扩绿增长十大行动”。(责任单位:市发改委)',
+      ].join('\n'),
+    );
+    expect(r.document.title).toBe('武汉市人民政府2023年《政府工作报告》目标任务责任分解方案');
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['116', '全面开展“武汉长江高水平保护十大攻坚提升行动”', ['市生态环境局'], ['市经信局', '市自然资源和规划局']],
+      ['117', '全面开展“武汉长江经济带降碳减污扩绿增长十大行动”', ['市发改委'], ['市发改委']],
+    ]);
+    expect(r.targets).toEqual([]);
+  });
+  it('a sub-heading after a task its units closed (——深入推进环境污染防治) is no part of its text', () => {
+    const r = parsePolicyText(
+      [
+        '124.加快汉江南岸综合整治等工程建设。(牵头单位:市水务局;责任单位:汉阳区人民政府,武汉城发集团)',
+        '125.抓好长江经济带生态环境警示片涉汉问题整改。(牵头单位:市发改委;责任单位:市生态环境局)',
+        '——深入推进环境污染防治',
+        '126.持续深入打好蓝天、碧水、净土保卫战,创建国家生态文明建设示范市。(责任单位:市生态环境局)',
+      ].join('\n'),
+    );
+    expect(r.tasks.map((t) => [t.number, t.text])).toEqual([
+      ['124', '加快汉江南岸综合整治等工程建设。'],
+      ['125', '抓好长江经济带生态环境警示片涉汉问题整改。'],
+      ['126', '持续深入打好蓝天、碧水、净土保卫战，创建国家生态文明建设示范市。'],
+    ]);
+    expect(r.unplaced.map((u) => u.text)).toEqual(['——深入推进环境污染防治']);
+  });
+  it('a run that starts above 1 must go on: a lone 5. is no start', () => {
+    expect(parsePolicyText('各区人民政府:\n5.加强组织领导。各区要建立工作机制。').tasks.map((t) => t.number)).toEqual([]);
+  });
+});
+
+describe('the year’s goals (（一）…) with their units, then tasks numbered 1. under a second section (咸宁 2024)', () => {
+  const text = [
+    '一、2024年经济社会发展计划目标',
+    '(一)地区生产总值增长6%。(牵头单位:市发改委;责任单位:各县市区人民政府,咸宁高新区管委会)',
+    '(二)规上工业增加值增长7%左右。(牵头单位:市经信局;责任单位:各县市区人民政府,咸宁高新区管委会)',
+    '二、2024年七个方面重点工作',
+    '(一)强信心、稳预期,奋力推动经济稳健增长。',
+    '着力扩大有效投资。',
+    '1.持续开展“项目攻坚年”活动,确保咸九高速建成投用,确保长江综合门户港、国际陆港开工。(牵头单位:市交通运输局;责任单位:咸安区、嘉鱼县、通山县人民政府,咸宁高新区管委会)',
+    '2.加快推进华润蒲圻电厂三期、金上-湖北特高压工程咸',
+  ].join('\n');
+  it('each goal with its units is a task in its place; the section over 1. is none', () => {
+    const r = parsePolicyText(text);
+    expect(r.tasks.map((t) => [t.number, t.title, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['（一）', '地区生产总值增长6%', ['市发改委'], ['各县市区人民政府', '咸宁高新区管委会']],
+      ['（二）', '规上工业增加值增长7%左右', ['市经信局'], ['各县市区人民政府', '咸宁高新区管委会']],
+      ['1', '持续开展“项目攻坚年”活动，确保咸九高速建成投用，确保长江综合门户港、国际陆港开工', ['市交通运输局'], ['咸安区人民政府', '嘉鱼县人民政府', '通山县人民政府', '咸宁高新区管委会']],
+      ['2', '加快推进华润蒲圻电厂三期、金上-湖北特高压工程咸', [], []],
+    ]);
+    expect(new Set(r.tasks.map((t) => t.key)).size).toBe(4);
+  });
+  it('no title in the copy: the one year its sections name is the targets’', () => {
+    const r = parsePolicyText(text);
+    expect(r.document.title).toBe('');
+    expect(r.targets.map((t) => [t.name, t.value, t.unit, t.year, t.scope])).toEqual([
+      ['地区生产总值', 6, '%', 2024, '全市'],
+      ['规上工业增加值', 7, '%', 2024, '全市'],
+    ]);
+  });
+});
+
+describe('a report of progress (上虞区科技局 2025 政府工作报告落实情况(1-3月))', () => {
+  it('its numbered headings of what was done are no tasks, its figures no targets', () => {
+    const r = parsePolicyText(
+      [
+        '科技局2025年政府工作报告落实情况(1-3月)',
+        '1.科技指标完成情况',
+        '多次赴省、市科技部门对接,了解掌握新一轮创新鼎评价办法、考量指标等。截止 3 月底已完成年报数据 80.72 亿元,较上年增长 16.2%,完成率 99%,排名全市第5(完成率超过越城、滨海)。',
+        '2.科技项目与平台培育',
+        '摸排拟申报省级以上研发机构企业12家,做好业务指导;摸排拟申报重点研发计划企业 8 家,做好实地走访和指导。',
+      ].join('\n'),
+    );
+    expect([r.document.title, r.tasks, r.targets]).toEqual(['科技局2025年政府工作报告落实情况(1-3月)'.replace(/\(/gu, '（').replace(/\)/gu, '）'), [], []]);
+  });
+});
+
+describe('titles and 文号 of documents 80–91', () => {
+  it.each([
+    // 洪山 2025: labels padded and without colons, 标题 glued to the title once spaces are read out.
+    [
+      '文      号 洪政办〔2025〕1号 信息分类: 综合政务\n发布机构 洪山区人民政府办公室 有 效 性 有效\n标     题 区人民政府办公室关于印发2025年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n\n区人民政府办公室关于印发2025年区《政府工作报告》确定的主要目标任务责任分解方案的通知',
+      '洪政办〔2025〕1号',
+      '区人民政府办公室关于印发2025年区《政府工作报告》确定的主要目标任务责任分解方案的通知',
+    ],
+    // 蔡甸 2026: the notice's title again over three lines names the plan, it does not hold it.
+    [
+      '区人民政府办公室关于印发2026年区《政府工作报告》目标任务责任分解方案的通知\n| 发布机构 | 区人民政府办公室 | 文 号 | 蔡政办〔2026〕1号 |\n区人民政府办公室关于印发\n2026年区《政府工作报告》目标任务\n责任分解方案的通知\n各街道办事处、乡人民政府,区人民政府各部门、各直属机构:\n《2026年区〈政府工作报告〉目标任务责任分解方案》已经区人民政府同意,现印发给你们。\n一、提高责任意识,科学制订办理方案。各责任单位要高度重视目标任务的推进与落实。',
+      '蔡政办〔2026〕1号',
+      '区人民政府办公室关于印发2026年区《政府工作报告》目标任务责任分解方案的通知',
+    ],
+    // 随州 2024: an accessibility toolbar one control a line; metadata one label a line; the issuer on its own line names no place.
+    [
+      ['拼音', '辅助浏览', '轻松阅读', '读屏', '视图', '放大', '缩小', '配色', '白底黑字蓝链接', '页面原始配色', '大鼠标', '辅助线', '显示屏', '声音', '指读', '连读', '减速', '加速', '音量', '后退', '前进', '全屏', '刷新', '退出', '帮助', '换肤', '索引号', '011056632/2024-27848', '主题分类', '政务公开', '发布日期', '2024-03-01', '发文字号', '随政办发〔2024〕7号', '效力状态', '有效', '编辑', '罗皓月', '审核', '李发兵', '发布机构', '随州市人民政府办公室', '市人民政府办公室关于分解落实省政府工作报告的通知', '随政办发〔2024〕7号', '市人民政府办公室', '关于分解落实省政府工作报告的通知', '各县、市、区人民政府,随州高新区管理委员会,市政府各部门:', '为深入贯彻《省人民政府办公厅关于分解落实省政府工作报告的通知》(鄂政办发〔2024〕5号)精神,现将有关事项通知如下。'].join('\n'),
+      '随政办发〔2024〕7号',
+      '市人民政府办公室关于分解落实省政府工作报告的通知',
+    ],
+    // 潜江 2023: the 文号 field written twice and holding 无.
+    ['关于分解落实《政府工作报告》的通知\n\n索 引 号: 011396186/2023-09181 主题分类: 其他 发布机构: 市政府办公室 文  号: 文  号:无 效力状态: 有效 名  称: 关于分解落实《政府工作报告》的通知\n\n管理区、镇人民政府街道办事处,市政府各部门:', undefined, '关于分解落实《政府工作报告》的通知'],
+  ])('%s', (text, docNumber, title) => {
+    const d = parsePolicyText(text).document;
+    expect([d.docNumber, d.title]).toEqual([docNumber, title]);
+  });
+
+  it('a notice’s items of two phrases instruct its readers, though one says 任务 (潜江 2023)', () => {
+    const r = parsePolicyText('关于分解落实《政府工作报告》的通知\n管理区、镇人民政府街道办事处,市政府各部门:\n经市人民政府同意,现将《政府工作报告》确定的重点工作任务进行责任分解,请你们认真抓好贯彻落实。\n一、高度重视,细化工作任务。各地、各部门要按照责任分工,主要负责人亲自研究安排完善工作方案,逐项分解细化量化。\n二、压实责任密切协作配合。各地、各部门要勇于担当,主动作为。');
+    expect(r.tasks).toEqual([]);
+  });
+});
+
+describe('a 重点工作清单 whose brackets give the deadline after the units (襄阳都市圈发展2023年重点工作清单, 征求意见稿)', () => {
+  // Text as published by 襄阳都市圈发展协调机制办公室 (copy: https://www.dawendou.com/fanwen/gongzuojihua/2149289.html).
+  it('完成时限 is the task’s deadline, no unit', () => {
+    const r = parsePolicyText(
+      [
+        '襄阳都市圈发展2023年重点工作清单',
+        '一、坚持规划引领',
+        '1.印发实施“一总五分十专”襄阳都市圈一揽子规划。(责任单位:襄阳都市圈发展协调机制办公室、襄阳都市圈各规划编制牵头单位,完成时限:2023年6月)',
+        '2.发挥襄阳都市圈发展协调机制作用,召开都市圈协调机制会议,统筹安排规划建设。(责任单位:襄阳市都市圈发展协调机制办公室、十堰市发改委,完成时限:2023年12月)',
+      ].join('\n'),
+    );
+    expect(r.tasks.map((t) => [t.number, t.leadUnits, t.responsibleUnits, t.deadlineText, t.deadline])).toEqual([
+      ['1', ['襄阳都市圈发展协调机制办公室', '襄阳都市圈各规划编制牵头单位'], ['襄阳都市圈发展协调机制办公室', '襄阳都市圈各规划编制牵头单位'], '2023年6月', '2023-06-30'],
+      ['2', ['襄阳市都市圈发展协调机制办公室', '十堰市发改委'], ['襄阳市都市圈发展协调机制办公室', '十堰市发改委'], '2023年12月', '2023-12-31'],
+    ]);
+  });
+});
+
+describe('a 纲要 分工方案 of a district, its copy ending on a bare number (沙市区 2022)', () => {
+  it('the indicators with their units are tasks, their figures the plan’s targets; the bare “4.” is no part of task 3', () => {
+    const r = parsePolicyText(
+      [
+        '现将《荆州市沙市区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要任务分工方案》印发给你们,请结合实际,认真贯彻执行。',
+        '二、主要指标分工',
+        '(一)预期性指标。《纲要》确定的预期性指标是政府执政能力的体现以及社会发展的需要,应力争实现。',
+        '1.地区生产总值年均增速9%。(责任单位:区发改局)',
+        '3.常住人口城镇化率达到90%。(责任单位:区发改局、区公安分局)',
+        '4.',
+      ].join('\n'),
+    );
+    expect(r.tasks.map((t) => [t.number, t.text, t.leadUnits])).toEqual([
+      ['1', '地区生产总值年均增速9%。', ['区发改局']],
+      ['3', '常住人口城镇化率达到90%。', ['区发改局', '区公安分局']],
+    ]);
+    expect(r.targets.map((t) => [t.value, t.unit, t.year, t.scope])).toEqual([
+      [9, '%', 2025, '全区'],
+      [90, '%', 2025, '全区'],
+    ]);
+  });
+});
+
+describe('notices read from other pages of the genre', () => {
+  it('a bulleted 名称 line names the title; a sentence naming the plan, its 《 lost, is no plan in the text (咸宁 2022)', () => {
+    // http://xianning.gov.cn/xxgk/zc/zfwj/xzbf/202203/t20220304_2547949.shtml
+    const r = parsePolicyText(
+      [
+        '  • 文  号:咸政办发〔2022〕1号',
+        '  • 名  称:市人民政府办公室关于印发2022年市《政府工作报告》确定的主要目标任务责任分解方案的通知',
+        '市人民政府办公室关于印发2022年市《政府工作报告》确定的主要目标任务责任分解方案的通知',
+        '各县、市、区人民政府,市政府各部门,咸宁高新区管委会:',
+        '2022年市〈政府工作报告〉确定的主要目标任务责任分解方案》已经市人民政府同意,现就有关事项通知如下。',
+        '一、加强组织领导。各责任单位要加强组织领导,按照“一把手”负总责的要求,主要领导亲自抓、分管领导具体抓。',
+      ].join('\n'),
+    );
+    expect([r.document.docNumber, r.document.title, r.tasks]).toEqual(['咸政办发〔2022〕1号', '市人民政府办公室关于印发2022年市《政府工作报告》确定的主要目标任务责任分解方案的通知', []]);
+  });
+  it('the list of attachments names documents, no tasks (银川市兴庆区 2018)', () => {
+    // http://www.xqq.gov.cn/zmhd/yjzjjgfk/201808/t20180819_980141.html
+    const r = parsePolicyText(
+      [
+        '关于做好2018年政府工作报告主要目标任务和为民办实事的通知',
+        '各乡镇人民政府、街道办事处,政府各部门并有关单位:',
+        '三、加强督查,有效监督',
+        '兴庆区政府办公室将严格按照“年初建账、逐月查账、年底交账”的督查制度,加强跟踪督查。',
+        '附件:1.2018年《政府工作报告》主要工作目标任务分解表',
+        '2.2018年民生十件实事任务分解表',
+        '3.银川市2018年为民办实事任务分解表',
+        '银川市兴庆区人民政府办公室',
+        '2018年8月16日',
+      ].join('\n'),
+    );
+    expect([r.document.title, r.tasks]).toEqual(['关于做好2018年政府工作报告主要目标任务和为民办实事的通知', []]);
+    expect(r.lineUse[6]).toBe('removed');
   });
 });

@@ -8,7 +8,7 @@ import { cleanPolicyText, TABLE_HEADER_LINE, TABLE_TITLE, type CleanLine } from 
 import { countingBase, documentScope, findTargets, startYear } from './targets';
 import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, UnplacedText } from './types';
 import { chineseToInt, isOneYearPlan, LONG_HEADING, numberValue, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS, type NumberingStyle, type SectionRole } from './layouts';
-import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
+import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, trailerDeadline, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
 import { deadlineDate, planYearOf } from '../deadline';
 
@@ -19,6 +19,8 @@ const LEVEL2 = new RegExp(`^（([${CN}]+)）(.+)$`, 'u');
 const LEVEL3 = /^(\d{1,2})、(.{1,30})$/u;
 const BOX = /^专栏(\d+(?:[-－—]\d+)?)(.*)$/u;
 const DEFAULT_NOW = '2000-01-01T00:00:00.000Z';
+/** A sub-heading of tasks written after a dash, no sentence: "——坚持推进长江大保护". */
+const SUB_HEADING = /^[—–]{1,2}[^。；;，,]{2,30}$/u;
 /** The mark of a key task (重点任务) before its text: ★地区生产总值增长15%。 */
 const KEY_TASK_MARK = /^\s*[★☆]+\s*/u;
 
@@ -112,6 +114,12 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     blocks.push({ section: s, lines: h.rest ? [{ line: l.line, text: h.rest }] : [], headingLine: l.line, headingRest: h.rest });
   }
   const roleOf = (b: Block): SectionRole => (b.section ? roles.get(b.section.id)! : 'other');
+  // No year in the title (or no title in the copy): the one year the top sections name (一、2024年经济社会
+  // 发展计划目标 / 二、2024年七个方面重点工作) is the plan's.
+  if (meta.planEndYear === undefined) {
+    const years = new Set(sections.filter((s) => s.level <= 1 && roles.get(s.id) !== 'review').flatMap((s) => /^(\d{4})年/u.exec(s.title)?.[1] ?? []));
+    if (years.size === 1) meta.planStartYear = meta.planEndYear = Number([...years][0]);
+  }
 
   // ---- tasks
   const tasks: Task[] = [];
@@ -123,7 +131,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   /** Tasks that are goal items assigned to units: their figures are read bare, as a goal's (受教育年限12.5年). */
   const goalTaskKeys = new Set<string>();
   const trailerState: TrailerState = {};
-  const makeTask = (number: string, section: Section | undefined, rawTitle: string, rawBody: string, found: FoundTrailer | undefined, line: number, extra: { deadlineText?: string } = {}) => {
+  const makeTask = (number: string, section: Section | undefined, rawTitle: string, rawBody: string, found: FoundTrailer | undefined, line: number, given: { deadlineText?: string } = {}) => {
+    // A deadline written inside the units bracket (…，完成时限：2023年6月), when no line or cell gives one.
+    const extra = given.deadlineText || !found ? given : { deadlineText: trailerDeadline(found.unitsText) };
     // ★ / ☆ before a task marks a key task (重点任务): no part of its title or text.
     const title = rawTitle.replace(KEY_TASK_MARK, '');
     const body = rawBody.replace(KEY_TASK_MARK, '');
@@ -173,8 +183,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     if (b.lines.some((l, i) => (i > 0 || !b.headingRest) && TASK_NUMBERING.some((n) => n.re.test(l.text)))) return false;
     const role = roleOf(b);
     const own = sectionRole(s.title);
-    // A notice's own items (…的通知, the text has no plan) instruct its readers, unless a section names them tasks.
-    if (role === 'other' && /通知$/u.test(meta.title ?? '')) return false;
+    // A notice's own items (…的通知, the text has no plan) instruct its readers, unless a section names them
+    // tasks — a name, not an instruction of two phrases (一、高度重视，细化工作任务).
+    if ((role === 'other' || /[，,]/u.test(s.title)) && /通知$/u.test(meta.title ?? '')) return false;
     return role !== 'goal' && role !== 'review' && own !== 'goal' && own !== 'review';
   };
   const titleOf = (text: string) => {
@@ -184,12 +195,14 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   };
 
   // A reading of a document (…政策解读) describes it: its numbered items are no tasks of the ledger.
-  const describes = DESCRIBES.test(meta.title ?? '');
+  // So does a report of progress on a plan (科技局2025年政府工作报告落实情况(1-3月)) that names no units:
+  // its 1. 科技指标完成情况 … head what was done.
+  const describes = DESCRIBES.test(meta.title ?? '') || (REPORTS_PROGRESS.test(meta.title ?? '') && !lines.some((l) => UNIT_LINE.test(l.text) || findTrailer(l.text)));
   if (describes) {
     // no tasks
   } else if (style) {
     // Numbered tasks; numbering may restart in every section (then the number carries the section: （二）3).
-    let expected = 1;
+    let expected = firstOfRun(style, lines);
     const found: { number: number; section?: Section; line: number; parts: CleanLine[]; labels: CleanLine[] }[] = [];
     const goalTaskItems = new Set<(typeof found)[number]>();
     for (const b of blocks) {
@@ -227,11 +240,32 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
           if (current) found.push(current);
           expected = n! + 1;
         } else if (current && (UNIT_LINE.test(l.text) || INFO_LINE.test(l.text)) && !insideParenthesis(current.parts)) current.labels.push(l);
+        // A number alone, its item cut by the end of the copy (沙市区 2022: “4.”): none of the task's text above.
+        else if (current && /^\d{1,3}[.．、]$/u.test(l.text)) current = undefined;
+        // A sub-heading (——深入推进环境污染防治) after a task its units closed heads the next tasks: none of its text.
+        else if (current && SUB_HEADING.test(l.text) && findTrailer(current.parts[current.parts.length - 1]!.text)) current = undefined;
         else if (current) current.parts.push(l);
       }
     }
     const restarts = new Set(found.map((f) => f.number)).size < found.length;
+    // Items of a heading level that carry their own units ((一)地区生产总值增长6%。(牵头单位:…)): tasks
+    // too, in their place among the numbered ones (咸宁 2024: the year's goals （一）…（十）, then 1. …).
+    const headed = blocks.flatMap((b) => {
+      const s = b.section;
+      if (!s || (s.level !== 1 && s.level !== 2) || parents.has(s.id) || b.lines.some((l, k) => isTaskLine(style, l.text, b.lines[k + 1]?.text))) return [];
+      const trailer = findTrailer(joinLines(b.lines, width), trailerState);
+      return trailer && !trailer.text.replace(/[。；;\s]/gu, '') ? [{ b, s, trailer }] : [];
+    });
+    const makeHeaded = (before: number) => {
+      while (headed.length && (headed[0]!.b.headingLine ?? 0) < before) {
+        const { b, s, trailer } = headed.shift()!;
+        taskSourceLines.push(...b.lines.map((l) => l.line));
+        makeTask(s.label, s, s.title, s.title, { ...trailer, text: s.title }, b.headingLine ?? 1);
+        if (roleOf(b) === 'goal') goalTaskKeys.add(tasks[tasks.length - 1]!.key);
+      }
+    };
     for (const f of found) {
+      makeHeaded(f.line);
       taskSourceLines.push(...f.parts.map((p) => p.line), ...f.labels.map((p) => p.line));
       if (goalTaskItems.has(f)) goalTaskLines.push(...f.parts.map((p) => p.line));
       const body = joinLines(f.parts, width);
@@ -245,6 +279,7 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
       makeTask(number, f.section, titleLine ? first.replace(/。$/u, '') : titleOf(text), text, trailer, f.line, { deadlineText });
       if (goalTaskItems.has(f)) goalTaskKeys.add(tasks[tasks.length - 1]!.key);
     }
+    makeHeaded(Infinity);
   } else {
     // Paragraphs ending with their units become tasks.
     const found: { section?: Section; label?: string; title: string; body: string; trailer?: FoundTrailer; line: number }[] = [];
@@ -495,7 +530,7 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   const labelled = readLabelledMetadata(lines.slice(0, 25));
   meta.issuer ??= labelled.issuer;
   // A labelled cover notice (名称：…关于印发X的通知) is weighed like any notice title: X when X is in the text.
-  meta.title = ((labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines))?.replace(DRAFT_MARK, '');
+  meta.title = ((labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines))?.replace(DRAFT_MARK, '').replace(PART_MARK, '');
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
   // （2022—2024年）, with a double dash as Wuhan's texts often write it (2022——2024年).
@@ -549,8 +584,11 @@ export function readLabelledMetadata(lines: CleanLine[]): { title?: string; issu
 const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
 // Spaces the copy put around its brackets are allowed ("许政 [2020] 20号"), and dropped from the number.
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}\s?[〔［[]\d{4}[〕］\]]\s?\d+号)/u;
-/** A 文号 alone on its line that lost its closing bracket and 号 (or one of them). */
-export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])[〔［[](\d{4})[〕］\]]?(\d{1,4})号?$/u;
+/**
+ * A 文号 alone on its line that lost its closing bracket and 号 (or one of them), or both brackets
+ * and 号 ("潜政办发20241": the year is four digits, the number what follows).
+ */
+export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])(?:[〔［[](\d{4})[〕］\]]?|((?:19|20)\d{2}))(\d{1,4})号?$/u;
 /** "【栏目】" or "栏目丨" before a title line: the site's column, not the document's words. */
 const SITE_LABEL = /^(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,10}[丨｜])(?=[\u4e00-\u9fff]{0,30}关于)/u;
 /**
@@ -560,10 +598,26 @@ const SITE_LABEL = /^(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,10}[丨｜])(?=[\u4
 const SOURCE_NOT_PLAN = '(?!提出|确定|明确|部署)';
 /** A draft's mark closing a title (（征求意见稿）): no part of the document's name. */
 const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|草案)[^）)]{0,8}[）)]$/u;
+/** A metadata line naming the title, after a bullet (• 名  称:市人民政府办公室关于印发…的通知): the title is what follows. */
+const TITLE_LABEL = /^[•·]?\s*(?:名称|标题|文件名称)[：:]\s*(?=\S)/u;
+/** "标题" / "名称" glued to the title it labels, the colon left out (标     题 区人民政府…的通知). */
+const UNCOLONED_TITLE_LABEL = /^(?:标题|名称|文件名称)(?=[^：:]{6,}(?:的通知|方案|规划|意见|要点|计划)$)/u;
+/** Metadata labels a page may give one a line, their values on the next line (发文字号 / 随政办发〔2024〕7号). */
+const METADATA_LABEL_LINE = /^(?:索引号|主题分类|组配分类|发布日期|成文日期|发文日期|发文字号|文号|效力状态|有效性|编辑|审核|发布机构|发文机关|信息来源|公开方式|公开范围)$/u;
+
+/** The line is a metadata label given alone on its line, or the value on the line after such a label. */
+function isMetadataPair(lines: CleanLine[], i: number): boolean {
+  return METADATA_LABEL_LINE.test(lines[i]!.text) || (i > 0 && METADATA_LABEL_LINE.test(lines[i - 1]!.text) && lines[i]!.text.length <= 40);
+}
+
+/** A part of a text published in parts (…责任分解方案(下)): no part of the document's name. */
+const PART_MARK = /[（(][上中下][）)]$/u;
 /** Words a document's title ends with. */
 const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表|解读|摘编|推进情况|落实情况|通报)(?:[（(][^）)]*[）)])?$/u;
 /** A page that reads or explains a document (《…分工方案》政策解读): it describes the tasks, it holds none. */
 const DESCRIBES = /解读$/u;
+/** A report of what was done on a plan (…落实情况, …完成情况, …进展情况, a period in brackets after it). */
+const REPORTS_PROGRESS = /(?:落实|完成|进展|推进)情况(?:[（(][^）)]*[）)])?$/u;
 
 /**
  * The document's own 文号: in the header, on a line of its own or after 文号/发文字号.
@@ -573,7 +627,7 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
   for (const l of lines.slice(0, 15)) {
     // A 文号 line of its own whose 〕 and 号 a web copy lost ("津滨政办发〔201922").
     const lost = LOST_DOC_NUMBER.exec(l.text);
-    if (lost) return `${lost[1]}〔${lost[2]}〕${lost[3]}号`;
+    if (lost) return `${lost[1]}〔${lost[2] ?? lost[3]}〕${lost[4]}号`;
     // After a 文号 label, the number is what follows it, also when the label has no colon and the
     // copy lost the spaces around it ("发布机构区人民政府办公室文号蔡政办〔2023〕1号").
     const label = /(?:发文字号|发文文号|发文序号|文号)[：:]?/u.exec(l.text);
@@ -594,7 +648,11 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
  */
 function readTitle(lines: CleanLine[]): string | undefined {
   // A site's column label in 【】 before the title ("【市政府重点工作及责任分解】滁州市人民政府关于…的通知") is none of it.
-  const head = lines.slice(0, 12).map((l) => l.text.replace(SITE_LABEL, ''));
+  // A metadata label with no colon before the title ("标     题 区人民政府办公室关于印发…的通知") is none of it either.
+  const head = lines
+    .filter((l, i) => !isMetadataPair(lines, i))
+    .slice(0, 12)
+    .map((l) => l.text.replace(SITE_LABEL, '').replace(UNCOLONED_TITLE_LABEL, '').replace(TITLE_LABEL, ''));
   // A notice whose plan is its one attachment, named but not quoted (附件：X … X as the attachment's
   // heading): X is the document's title, as the plan a notice quotes (印发《X》) is.
   const attached = lines.flatMap((l, i) => (/^附件\s*[：:]\s*\S/u.test(l.text) ? [{ i, name: l.text.replace(/^附件\s*[：:]\s*/u, '') }] : []));
@@ -609,8 +667,9 @@ function readTitle(lines: CleanLine[]): string | undefined {
     // "关于…" or "<issuers>关于…" (中共天津市委天津市人民政府关于…的实施意见), not a cover notice.
     const issuerFirst = /^[\u4e00-\u9fff]{2,30}(?:委|政府|厅|局|办公室|办公厅|委员会|国务院)关于/u.test(head[i]!);
     if ((!head[i]!.startsWith('关于') && !issuerFirst) || /印发/u.test(head[i]!)) continue;
-    // The same title again below with its issuers on a line of their own: that line is the document's.
-    if (issuerFirst && head.slice(i + 1).includes(head[i]!.slice(head[i]!.indexOf('关于')))) continue;
+    // The same title again below with its issuers on a line of their own: that line is the document's —
+    // unless the issuer names no place (市人民政府办公室关于…): then the issuer is part of the name.
+    if (issuerFirst && !/^[市区县]/u.test(head[i]!) && head.slice(i + 1).includes(head[i]!.slice(head[i]!.indexOf('关于')))) continue;
     let t = head[i]!;
     for (let j = i + 1; j < Math.min(head.length, i + 3) && !TITLE_KIND.test(t); j++) t += head[j]!;
     // Joined over lines it may turn out a cover notice (…关于 / 印发… / …的通知): not the document's own.
@@ -620,8 +679,8 @@ function readTitle(lines: CleanLine[]): string | undefined {
   let notice: { title: string; issued: string } | undefined;
   for (let i = 0; i < head.length && !notice; i++) {
     const one = /关于印发(.+?)的通知$/u.exec(head[i]!);
-    // A title over two lines; a metadata line (主题分类：|其他|) starts none.
-    const two = /[|｜：:]/u.test(head[i]!) ? '' : head[i]! + (head[i + 1] ?? '');
+    // A title over two lines; a metadata line (主题分类：|其他|) starts none, nor a line whose next is the title alone.
+    const two = /[|｜：:]/u.test(head[i]!) || /关于印发(.+?)的通知$/u.test(head[i + 1] ?? '') ? '' : head[i]! + (head[i + 1] ?? '');
     const m = one ?? /关于印发(.+?)的通知$/u.exec(two);
     if (m) notice = { title: one ? head[i]! : two, issued: m[1]!.replace(/[《》]/gu, '') };
   }
@@ -633,7 +692,9 @@ function readTitle(lines: CleanLine[]): string | undefined {
     const next = lines[i + 1];
     return /印发|现将/u.test(l.text) ? [] : [l.text, ...(next && !/印发|现将/u.test(next.text) && l.text.length <= 40 ? [l.text + next.text] : [])];
   });
-  const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)));
+  // (A notice's title split over lines, …方案 / 的通知, names the plan: it does not hold it; nor does a
+  // sentence naming it, its 《 lost: “2022年市〈政府工作报告〉…方案》已经市人民政府同意，…”.)
+  const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)) && !/的通知$/u.test(t) && !/[。，；]/u.test(t));
   if (notice && notice.title.length <= 80 && ![notice.issued, ...quoted].some(planInText) && !planBodyInText(lines)) return notice.title;
   // The plan the notice issues stands in the text as its heading: the title as written there.
   const balanced = (t: string) => (t.match(/[（(]/gu) ?? []).length === (t.match(/[）)]/gu) ?? []).length && (t.match(/《/gu) ?? []).length === (t.match(/》/gu) ?? []).length;
@@ -752,7 +813,7 @@ function isBodyLine(text: string): boolean {
 export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined {
   let best: { style: NumberingStyle; count: number } | undefined;
   for (const style of TASK_NUMBERING) {
-    let expected = 1;
+    let expected = firstOfRun(style, lines);
     let count = 0;
     let sentence = false;
     let long = false;
@@ -771,6 +832,15 @@ export function chooseNumbering(lines: CleanLine[]): NumberingStyle | undefined 
     if (enough && (!best || count > best.count)) best = { style, count };
   }
   return best && measuresOfItems(lines, best.style) ? TASK_NUMBERING[0] : best?.style;
+}
+
+/**
+ * The number the tasks start at: 1, or the first number of a run that starts above 1 and goes on
+ * (116. / 117. …: the second part of a plan numbered through, a copy that starts inside it).
+ */
+function firstOfRun(style: NumberingStyle, lines: CleanLine[]): number {
+  const numbers = lines.flatMap((l, i) => (isTaskLine(style, l.text, lines[i + 1]?.text) ? [numberValue(style.re.exec(l.text)![1]!)] : []));
+  return numbers.length >= 2 && !numbers.includes(1) && numbers[1] === numbers[0]! + 1 ? numbers[0]! : 1;
 }
 
 /**

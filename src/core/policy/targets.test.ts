@@ -36,6 +36,11 @@ describe('target shapes (a row per shape)', () => {
 describe('targets in real sentences', () => {
   it.each([
     ['建设10家概念验证中心', [['概念验证中心', '达到', 10, '家']]],
+    // 咸宁 2024: who is counted and 新增 are part of the indicator's name; a scope before 新增 is not.
+    ['城镇新增就业3.7万人', [['城镇新增就业', '新增', 3.7, '万人']]],
+    ['全市新增高新技术企业100家', [['高新技术企业', '新增', 100, '家']]],
+    // 荆门 2021: the manner before the verb is no part of the name.
+    ['地区生产总值(GDP)总量力争突破3000亿元', [['地区生产总值(GDP)总量', '突破', 3000, '亿元']]],
     ['培育1000名技术经理人', [['技术经理人', '达到', 1000, '名']]],
     ['部署20个垂直行业大模型', [['垂直行业大模型', '达到', 20, '个']]],
     ['开工亿元以上产业项目480个', [['亿元以上产业项目', '达到', 480, '个']]],

@@ -72,6 +72,9 @@ export const NAME_PREFIXES = [
   new RegExp(`^(?:${ACTION_RE})(?:和|、|并)?`, 'u'),
 ];
 
+/** Who a standard indicator counts, written before its 新增 (城镇新增就业): part of the indicator's name. */
+const COUNTED_GROUP = /^(?:城镇|农村|城乡)$/u;
+
 /** Numbers that are never targets: ordinals, ages, sessions, durations. */
 export const NOT_A_TARGET = [
   { example: '市政府第48次常务会议', re: /第$/u },
@@ -349,6 +352,8 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
       let name = cleanName(g.name!);
       // "市自然科学基金新增立项500项": the name is what comes before the action.
       if (shape.id === 'action-name-number' && ONLY_ACTIONS.test(name) && start > 0) name = cleanName(clause.slice(0, start)) + name;
+      // "城镇新增就业3.7万人": the indicator's name keeps who is counted and 新增 (城镇新增就业, 农村新增…).
+      if (shape.id === 'action-name-number' && g.action === '新增' && COUNTED_GROUP.test(clause.slice(0, start))) name = `${clause.slice(0, start)}新增${name}`;
       if (!name || /\d$/u.test(name) || ONLY_ACTIONS.test(name)) continue;
       const comparator: Comparator = g.verb ? (g.tail === '以上' && (g.verb === '达' || g.verb === '达到') ? '以上' : (TARGET_VERBS[g.verb] ?? '达到')) : g.action === '新增' ? '新增' : g.action === '累计' ? '累计' : g.tail === '以上' ? '以上' : '达到';
       const unit = shape.id === 'rank' ? '位次' : shape.id === 'index' ? '' : TARGET_UNITS[g.unit!]!;
@@ -442,7 +447,7 @@ export function cleanName(raw: string): string {
   }
   if (s.startsWith('“') && !s.includes('”')) s = s.slice(1);
   if (s.includes('”') && !s.includes('“')) s = `“${s}`;
-  s = s.replace(/^(?:在[^，。]{1,20}?(?:领域|方面))/u, '').replace(/(?:左右|以上|累计|总计|年均)$/u, '').replace(/(?:比上年|比去年|较上年|同比)$/u, '').replace(/^[”"、，]+|[“"、，]+$/gu, '');
+  s = s.replace(/^(?:在[^，。]{1,20}?(?:领域|方面))/u, '').replace(/(?:左右|以上|累计|总计|年均|力争|争取|确保|努力)$/u, '').replace(/(?:比上年|比去年|较上年|同比)$/u, '').replace(/^[”"、，]+|[“"、，]+$/gu, '');
   // "法院、检察院、公安…法学理论等高层次民主法治专门人才": a long list is named by what follows 等.
   if ((s.match(/、/gu)?.length ?? 0) >= 3 && /等[^等、]{4,}$/u.test(s)) s = /等([^等、]{4,})$/u.exec(s)![1]!;
   if (/^(?:[\d.]+|[^\u4e00-\u9fffA-Za-z“]+)$/u.test(s)) return '';

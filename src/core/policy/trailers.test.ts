@@ -100,3 +100,13 @@ describe('unit phrases (a row per phrase)', () => {
     expect(expandUnitPhrases(example)).not.toMatch(/、县级市$|、县（市）人民政府$/u);
   });
 });
+
+describe('a 纲要 分工方案’s indicator trailer (荆门 2021)', () => {
+  it('the attribute before the labels is no unit, nor a note on the items below; the cut tail is dropped', () => {
+    const t = findTrailer('地区生产总值(GDP)总量力争突破3000亿元,年均增长7%以上。(预期性指标,牵头单位:市发改委;责任单位:市政府有关部门,各县市区,以下均需各县市区落实,不再逐')!;
+    expect(t.form).toBe('labelled-cut');
+    expect(t.units).toMatchObject({ leadUnits: ['市发改委'], responsibleUnits: ['市政府有关部门', '各县市区'] });
+    expect(t.text).toBe('地区生产总值(GDP)总量力争突破3000亿元,年均增长7%以上。');
+    expect(findTrailer('森林覆盖率达到40%。(约束性指标，牵头单位：市园林林业局，下同)')!.units).toMatchObject({ leadUnits: ['市园林林业局'], responsibleUnits: ['市园林林业局'] });
+  });
+});

@@ -20,6 +20,15 @@ export const PERSON_LABELS = ['责任领导', '分管领导', '牵头领导', '�
 const PERSON_ALT = PERSON_LABELS.join('|');
 /** A person label and its names before a trailer's first unit label: "责任领导：杜新国；". */
 const PERSON_FIRST = `(?:(?:${PERSON_ALT})[：:][^（）()：:]*?[；;，,]\\s*)?`;
+/** Labels of a task's deadline written inside its units bracket (…，完成时限：2023年6月): no unit. */
+export const DEADLINE_LABELS = ['完成时限', '完成时间', '时间节点'];
+const DEADLINE_ALT = DEADLINE_LABELS.join('|');
+/** The deadline a units bracket gives, as written ("（责任单位：…，完成时限：2023年6月）" → 2023年6月). */
+export function trailerDeadline(unitsText: string): string | undefined {
+  return new RegExp(`(?:${DEADLINE_ALT})[：:]\\s*([^；;，,（）()]+)`, 'u').exec(unitsText)?.[1]?.trim() || undefined;
+}
+/** The indicator's attribute before a trailer's first unit label: "（预期性指标，牵头单位：…". */
+const ATTRIBUTE_FIRST = '(?:(?:预期性|约束性)(?:指标)?[；;，,、]\\s*)?';
 
 /** A unit trailer form. */
 export interface TrailerForm {
@@ -60,17 +69,21 @@ function leadOnly(lead: string[]): ParsedUnits {
 /** "牵头单位：A；责任单位：B、C" and every label pair of LEAD_LABELS / RESPONSIBLE_LABELS. */
 export function readLabelledUnits(body: string): ParsedUnits | undefined {
   const text = expandUnitPhrases(body.replace(/\s+/gu, ''));
-  const label = new RegExp(`(${LABEL_ALT}|${PERSON_ALT})[：:]`, 'gu');
+  const label = new RegExp(`(${LABEL_ALT}|${PERSON_ALT}|${DEADLINE_ALT})[：:]`, 'gu');
   const all: { label: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(label)) all.push({ label: m[1]!, start: m.index!, end: m.index! + m[0].length });
-  // A person label (责任领导：杜新国) ends the units before it and names no unit itself.
-  const parts = all.filter((p) => !PERSON_LABELS.includes(p.label));
+  // A person label (责任领导：杜新国) or a deadline (完成时限：2023年6月) ends the units before it and names no unit itself.
+  const parts = all.filter((p) => !PERSON_LABELS.includes(p.label) && !DEADLINE_LABELS.includes(p.label));
   if (!parts.length) return undefined;
   const lead: string[] = [];
   const resp: string[] = [];
   let respOnly: string | undefined;
   parts.forEach((p) => {
-    const value = text.slice(p.end, all[all.indexOf(p) + 1]?.start ?? text.length).replace(/^[：:]|[；;，,。]+$/gu, '');
+    // A note on the items below closing the list ("…，以下均需各县市区落实，不再逐一列出") names no unit.
+    const value = text
+      .slice(p.end, all[all.indexOf(p) + 1]?.start ?? text.length)
+      .replace(/[，,；;](?:以下|下同)[^：:]*$/u, '')
+      .replace(/^[：:]|[；;，,。]+$/gu, '');
     if (LEAD_LABELS.includes(p.label)) lead.push(...splitUnits(value));
     else if (p.label === '责任单位' && !parts.some((q) => LEAD_LABELS.includes(q.label))) respOnly = value;
     else resp.push(...splitUnits(value));
@@ -126,7 +139,7 @@ export const TRAILER_FORMS: TrailerForm[] = [
   {
     id: 'labelled',
     example: '（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）',
-    find: new RegExp(`${OPEN}${PERSON_FIRST}(?:${LABEL_ALT})[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*${CLOSE}`, 'u'),
+    find: new RegExp(`${OPEN}${ATTRIBUTE_FIRST}${PERSON_FIRST}(?:${LABEL_ALT})[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*${CLOSE}`, 'u'),
     read: (m, state) => {
       const inner = m[0].slice(1, -1);
       if (state.starLeads && /[☆★]/u.test(inner)) return starLeads(inner.replace(/^责任单位[：:]/u, ''));
@@ -136,7 +149,7 @@ export const TRAILER_FORMS: TrailerForm[] = [
   {
     id: 'labelled-cut',
     example: '（牵头单位：市发改委、市科技局；责任单位：市人社局、各区人民政府〈含开发区、长江新区、风景',
-    find: new RegExp(`${OPEN}${PERSON_FIRST}(?:${LABEL_ALT})[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*(?:[（(][^（）()]*)?$`, 'u'),
+    find: new RegExp(`${OPEN}${ATTRIBUTE_FIRST}${PERSON_FIRST}(?:${LABEL_ALT})[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*(?:[（(][^（）()]*)?$`, 'u'),
     read: (m) => readLabelledUnits(withoutCutTail(m[0].slice(1))) ?? leadOnly([]),
   },
   {

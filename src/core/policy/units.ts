@@ -139,13 +139,23 @@ function unique(list: string[]): string[] {
 
 const DISTRICT_STEMS = ['江岸', '江汉', '硚口', '汉阳', '武昌', '青山', '洪山', '东西湖', '汉南', '蔡甸', '江夏', '黄陂', '新洲'];
 
-/** "洪山、武昌、江夏区人民政府" → 洪山区人民政府, 武昌区人民政府, 江夏区人民政府. */
+/** A place named with its level and no body (咸安区, 嘉鱼县, 仙桃市), not a zone or a class of places. */
+const BARE_PLACE = /^(?!各|有关|相关)[\u4e00-\u9fff]{1,5}(?<!新|开发|园|景|社|城|市|街|片)[区县市]$/u;
+
+/**
+ * "洪山、武昌、江夏区人民政府" → 洪山区人民政府, 武昌区人民政府, 江夏区人民政府; "咸安区、嘉鱼县、
+ * 通山县人民政府" → 咸安区人民政府, 嘉鱼县人民政府, 通山县人民政府; "襄阳市、十堰市、随州市、神农架林区
+ * 发改委" → 襄阳市发改委 …: places listed before the one that names the body share it.
+ */
 function expandSharedSuffix(group: string[]): string[] {
   const out = [...group];
   for (let i = out.length - 2; i >= 0; i--) {
     const next = out[i + 1]!;
     const suffix = /区(人民政府|政府)$/u.exec(next)?.[0];
     if (suffix && DISTRICT_STEMS.includes(out[i]!)) out[i] = out[i]! + suffix;
+    // The body after the next place's level: 人民政府, or a department (襄阳市、十堰市、随州市、神农架林区发改委).
+    const m = /^([\u4e00-\u9fff]{1,5}?[区县市])((?:人民政府|政府)|[\u4e00-\u9fff]{1,6}(?:委|局|办))$/u.exec(next);
+    if (m && BARE_PLACE.test(m[1]!) && BARE_PLACE.test(out[i]!)) out[i] = out[i]! + m[2]!;
   }
   return out;
 }
