@@ -4,8 +4,9 @@ import type { Submission } from '@core/model';
 import type { LedgerDb } from './db';
 import { readAuditTrail, readTaskTrail, WHOLE_RECORD } from './audit';
 import { isPeriodLocked, PeriodLockedError, unlockPeriod } from './locks';
-import { progressRepo, setSetting } from './repositories';
-import { seedStore, SEED_CLUSTER } from '../../../test/builders/seeded-store';
+import { clustersRepo, progressRepo, setSetting } from './repositories';
+import { clusterIndicatorValueId, clusterProgressId } from '@core/ids';
+import { seedStore, SEED_CLUSTER, SEED_INDICATOR } from '../../../test/builders/seeded-store';
 import { freshStoreEachTest } from '../../../test/builders/fresh-store';
 
 let db: LedgerDb;
@@ -142,5 +143,25 @@ describe('period locks', () => {
     // submitting again locks again
     await db.submissions.put(submission({ id: 's-2025-Q3-b', at: '2025-10-09T09:00:00.000Z' }));
     await expect(progressRepo.put(db, { ...p, progress: '再次修改' })).rejects.toThrow(PeriodLockedError);
+  });
+
+  it("locks a cluster's 进展 and indicator values of a submitted period too: the 产业集群推进情况表 printed them", async () => {
+    await seedStore(db);
+    await clustersRepo.putProgress(db, { id: clusterProgressId(SEED_CLUSTER.id, '2025-Q3'), clusterId: SEED_CLUSTER.id, periodId: '2025-Q3', progress: '已报送的集群进展', problems: '', nextSteps: '', updatedAt: '2025-10-01T00:00:00.000Z' });
+    await clustersRepo.putIndicatorValue(db, { id: clusterIndicatorValueId(SEED_INDICATOR.id, '2025-Q3'), indicatorId: SEED_INDICATOR.id, periodId: '2025-Q3', value: 30, updatedAt: '2025-10-01T00:00:00.000Z' });
+    await db.submissions.put(submission());
+    const before = await clustersRepo.progress(db, SEED_CLUSTER.id, '2025-Q3');
+    await expect(clustersRepo.putProgress(db, { ...before!, progress: '报送后改的' })).rejects.toThrow(PeriodLockedError);
+    await expect(clustersRepo.putIndicatorValue(db, { id: clusterIndicatorValueId(SEED_INDICATOR.id, '2025-Q3'), indicatorId: SEED_INDICATOR.id, periodId: '2025-Q3', value: 45, updatedAt: '2025-10-09T00:00:00.000Z' })).rejects.toThrow(/已报送/);
+    expect(await clustersRepo.progress(db, SEED_CLUSTER.id, '2025-Q3')).toEqual(before);
+    expect((await db.clusterIndicatorValues.get(clusterIndicatorValueId(SEED_INDICATOR.id, '2025-Q3')))?.value).toBe(30);
+    // Another period, and another district's cluster in the same period, stay editable.
+    await clustersRepo.putProgress(db, { ...before!, id: clusterProgressId(SEED_CLUSTER.id, '2025-Q4'), periodId: '2025-Q4', progress: '下一季度' });
+    await db.clusters.put({ ...SEED_CLUSTER, id: 'c-wuchang-1', district: '武昌区' });
+    await clustersRepo.putProgress(db, { ...before!, id: clusterProgressId('c-wuchang-1', '2025-Q3'), clusterId: 'c-wuchang-1', progress: '武昌区的' });
+    // Unlocked, the officer can correct it.
+    await unlockPeriod(db, '汉阳区', '2025-Q3', '王芳');
+    await clustersRepo.putProgress(db, { ...before!, progress: '解锁后改的' });
+    expect((await clustersRepo.progress(db, SEED_CLUSTER.id, '2025-Q3'))?.progress).toBe('解锁后改的');
   });
 });

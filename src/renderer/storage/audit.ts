@@ -31,7 +31,7 @@ const AUDITED: Readonly<Record<string, AuditEntry['entity']>> = {
 const IGNORED_FIELDS = new Set(['updatedAt']);
 
 /** Stores every guarded read-write transaction also needs (audit rows, filler name, locks, cluster lookup). */
-const GUARD_STORES = ['audit', 'settings', 'submissions', 'clusterIndicators'];
+const GUARD_STORES = ['audit', 'settings', 'submissions', 'clusterIndicators', 'clusters'];
 
 const unguarded = new WeakSet<object>();
 

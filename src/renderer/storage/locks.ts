@@ -6,7 +6,7 @@
  */
 import type Dexie from 'dexie';
 import type { DBCore, DBCoreTransaction, Middleware } from 'dexie';
-import type { ProgressEntry, Submission } from '@core/model';
+import type { Submission } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { periodLockId } from '@core/ids';
 import type { LedgerDb } from './ledger-db';
@@ -101,6 +101,23 @@ async function lockedPairs(down: DBCore, trans: DBCoreTransaction): Promise<Set<
   return new Set((res.result as Submission[]).filter(locks).map((s) => `${s.district}|${s.periodId}`));
 }
 
+/** The tables a 报送 prints from, per period: task progress, and a cluster's 进展 and indicator values (产业集群推进情况表). */
+const LOCKED_TABLES = new Set(['progress', 'clusterProgress', 'clusterIndicatorValues']);
+
+/**
+ * The district and period of each record of a locked table (a cluster's records through its
+ * cluster), read in at most two lookups: a Dexie transaction keeps its zone over few awaits only.
+ */
+async function clusterOwners(down: DBCore, trans: DBCoreTransaction, name: string, recs: Record<string, unknown>[]): Promise<{ district: string; periodId: string }[]> {
+  let clusterIds = recs.map((r) => r.clusterId as string | undefined);
+  if (name === 'clusterIndicatorValues') {
+    const indicators = await down.table('clusterIndicators').getMany({ trans, keys: recs.map((r) => r.indicatorId) });
+    clusterIds = indicators.map((i) => (i as { clusterId?: string } | undefined)?.clusterId);
+  }
+  const clusters = await down.table('clusters').getMany({ trans, keys: clusterIds.map((id) => id ?? '') });
+  return recs.map((r, i) => ({ district: String((clusters[i] as { district?: string } | undefined)?.district ?? ''), periodId: String(r.periodId ?? '') }));
+}
+
 function lockMiddleware(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
@@ -111,10 +128,10 @@ function lockMiddleware(): Middleware<DBCore> {
       if (!names.has('progress') || !names.has('submissions')) return down;
       return {
         ...down,
-        transaction: widenTransactions(down, new Set(['progress'])),
+        transaction: widenTransactions(down, new Set([...LOCKED_TABLES].filter((t) => names.has(t)))),
         table(name) {
           const table = down.table(name);
-          if (name !== 'progress') return table;
+          if (!LOCKED_TABLES.has(name)) return table;
           return {
             ...table,
             async mutate(req) {
@@ -125,10 +142,13 @@ function lockMiddleware(): Middleware<DBCore> {
                   old === undefined || next === undefined || changedFields(old as Record<string, unknown>, next as Record<string, unknown>).length > 0,
               );
               if (touched.length > 0) {
-                const locked = await lockedPairs(down, req.trans);
-                for (const { old, next } of touched)
-                  for (const rec of [old, next] as (ProgressEntry | undefined)[])
-                    if (rec && locked.has(`${rec.district}|${rec.periodId}`)) throw new PeriodLockedError(rec.district, rec.periodId);
+                const recs = touched.flatMap(({ old, next }) => [old, next]).filter((r): r is Record<string, unknown> => r !== undefined);
+                // One await for both reads: more awaits here and the transaction's zone is lost to the layers below.
+                const [locked, owners] = await Promise.all([
+                  lockedPairs(down, req.trans),
+                  name === 'progress' ? recs.map((r) => ({ district: String(r.district ?? ''), periodId: String(r.periodId ?? '') })) : clusterOwners(down, req.trans, name, recs),
+                ]);
+                for (const owner of owners) if (locked.has(`${owner.district}|${owner.periodId}`)) throw new PeriodLockedError(owner.district, owner.periodId);
               }
               return table.mutate(req);
             },

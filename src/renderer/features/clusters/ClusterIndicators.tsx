@@ -3,7 +3,7 @@ import { Button, Input, InputNumber, Modal, Popconfirm, Table } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Cluster, ClusterIndicator, ClusterIndicatorValue } from '@core/model';
 import { parsePeriodId, shiftPeriod } from '@core/period';
-import { getDb, useQuery, clusterIndicatorsWithValues } from '../../storage';
+import { getDb, useQuery, clusterIndicatorsWithValues, isPeriodLocked } from '../../storage';
 import { useReportingPeriod } from '../common/use-period';
 import { addIndicator, removeIndicator, setIndicatorValue } from './cluster-actions';
 import { CLUSTER_TEXT, CLUSTER_VALUE_TEXT } from './texts';
@@ -18,8 +18,8 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
   const { period } = useReportingPeriod();
   const data = useQuery(async () => {
     const db = getDb();
-    return clusterIndicatorsWithValues(db, cluster.id);
-  }, [cluster.id]).data;
+    return { ...(await clusterIndicatorsWithValues(db, cluster.id)), locked: await isPeriodLocked(db, cluster.district, period.id) };
+  }, [cluster.id, cluster.district, period.id]).data;
   const [adding, setAdding] = useState(false);
   if (!data) return null;
   const value = (i: ClusterIndicator, periodId: string): ClusterIndicatorValue | undefined => data.values.find((v) => v.indicatorId === i.id && v.periodId === periodId);
@@ -42,7 +42,11 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
           {
             title: <b>{period.name}</b>,
             width: 140,
-            render: (_, i) => (
+            // A period sent (已报送) printed these values: shown, not editable, until 解锁.
+            render: (_, i) =>
+              data.locked ? (
+                <span data-testid={`indicator-value-${i.id}`}>{value(i, period.id)?.value ?? '—'}</span>
+              ) : (
               <ValueInput
                 key={`${i.id}|${period.id}`}
                 label={`${i.name}${period.name}`}
@@ -52,7 +56,7 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
                 unit={i.unit}
                 onCommit={(v) => void setIndicatorValue(i.id, period.id, v)}
               />
-            ),
+              ),
           },
           ...earlier.map((p) => ({
             title: <span style={{ color: '#888', fontWeight: 400 }}>{p.name}</span>,

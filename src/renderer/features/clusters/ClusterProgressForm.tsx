@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Input, Spin, Tag } from 'antd';
+import { Alert, Input, Spin, Tag } from 'antd';
 import { CheckCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import type { Cluster, ClusterProgress } from '@core/model';
 import { clusterProgressId } from '@core/ids';
-import { getDb, useQuery, clustersRepo } from '../../storage';
+import { getDb, useQuery, clustersRepo, isPeriodLocked, lockedMessage } from '../../storage';
 import { useReportingPeriod } from '../common/use-period';
 import { CLUSTER_TEXT as T } from './texts';
 
@@ -11,12 +11,14 @@ import { CLUSTER_TEXT as T } from './texts';
 export function ClusterProgressForm({ cluster }: { cluster: Cluster }) {
   const { period } = useReportingPeriod();
   const id = clusterProgressId(cluster.id, period.id);
-  const stored = useQuery(async () => ({ id, row: await clustersRepo.progress(getDb(), cluster.id, period.id) }), [id]).data;
+  const stored = useQuery(async () => ({ id, row: await clustersRepo.progress(getDb(), cluster.id, period.id), locked: await isPeriodLocked(getDb(), cluster.district, period.id) }), [id, cluster.district]).data;
   if (!stored || stored.id !== id) return <Spin />;
-  return <Form key={id} initial={stored.row ?? { id, clusterId: cluster.id, periodId: period.id, progress: '', problems: '', nextSteps: '', updatedAt: '' }} title={period.name} />;
+  // A period sent (已报送) printed this text in its 产业集群推进情况表: read-only until 解锁, as task progress is.
+  const lockedReason = stored.locked ? lockedMessage(cluster.district, period.id) : undefined;
+  return <Form key={`${id}|${stored.locked}`} initial={stored.row ?? { id, clusterId: cluster.id, periodId: period.id, progress: '', problems: '', nextSteps: '', updatedAt: '' }} title={period.name} lockedReason={lockedReason} />;
 }
 
-function Form({ initial, title }: { initial: ClusterProgress; title: string }) {
+function Form({ initial, title, lockedReason }: { initial: ClusterProgress; title: string; lockedReason?: string }) {
   const [draft, setDraft] = useState(initial);
   const [saved, setSaved] = useState(true);
   const latest = useRef(initial);
@@ -49,7 +51,7 @@ function Form({ initial, title }: { initial: ClusterProgress; title: string }) {
     <div style={{ maxWidth: 760 }} data-testid="cluster-progress">
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 6 }}>
         <b>{title}</b>
-        {saved ? (
+        {lockedReason ? null : saved ? (
           <Tag color="success" icon={<CheckCircleOutlined />}>
             {T.saved}
           </Tag>
@@ -59,10 +61,11 @@ function Form({ initial, title }: { initial: ClusterProgress; title: string }) {
           </Tag>
         )}
       </div>
+      {lockedReason && <Alert type="warning" showIcon title={lockedReason} style={{ marginBottom: 8 }} data-testid="cluster-period-locked" />}
       {(['progress', 'problems', 'nextSteps'] as const).map((f) => (
         <label key={f} style={{ display: 'block', marginBottom: 8 }}>
           <span style={{ color: '#666' }}>{T[f]}</span>
-          <Input.TextArea aria-label={T[f]} value={draft[f]} autoSize={{ minRows: f === 'progress' ? 4 : 2, maxRows: 12 }} onChange={(e) => update({ [f]: e.target.value })} onBlur={flush} />
+          <Input.TextArea aria-label={T[f]} readOnly={Boolean(lockedReason)} value={draft[f]} autoSize={{ minRows: f === 'progress' ? 4 : 2, maxRows: 12 }} onChange={(e) => update({ [f]: e.target.value })} onBlur={flush} />
         </label>
       ))}
     </div>
