@@ -43,6 +43,28 @@ describe('完成时限 as date cells and as words', () => {
     });
 });
 
+describe('documents cited by their full titles', () => {
+  it('《…关于印发X的通知》（文号）, the issuer before 关于, 2025-2027 for 2025—2027: the ledger’s documents, nothing new', () => {
+    const p = plan('doc-titles-full.xlsx');
+    const s = summarisePlan(p);
+    expect(p.newDocuments).toEqual([]);
+    expect(s.issues).toEqual([]);
+    expect(s.updated.map((u) => [u.key, Object.keys(u.fields)])).toEqual([['2024KJRC-15', ['leadUnits']]]);
+    expect(sortedKeys(s.unchanged)).toEqual([...keysOf('doc-000'), ...except('doc-004', 15), ...keysOf('doc-002')].sort());
+    expect([s.added, s.removed]).toEqual([[], []]);
+  });
+});
+
+describe('list numbers written with their section', () => {
+  it('（一）1, （二）3 …: the 条目 is the number after the section’s; a reworded task keeps its 条目', () => {
+    const s = summary('section-numbers.xlsx');
+    expect(s.issues).toEqual([]);
+    expect(s.updated.map((u) => [u.key, u.fields])).toEqual([['2023GZYD-09', { title: { before: '大力培育科技企业', after: '大力培育科技型企业梯队' } }]]);
+    expect(sortedKeys(s.unchanged)).toEqual(except('doc-002', 9).sort());
+    expect([s.added, s.removed, s.ambiguous]).toEqual([[], [], []]);
+  });
+});
+
 describe('an .xls saved by LibreOffice from WPS styling', () => {
   it('headers broken over lines, names indented with full-width spaces, 序号 as text, units on lines: the dropped task and the 补充 only', () => {
     const s = summary('wps-styled.xls');
@@ -52,5 +74,27 @@ describe('an .xls saved by LibreOffice from WPS styling', () => {
     expect(s.removed.map((x) => x.key)).toEqual(['SSWGH-46']);
     expect(sortedKeys(s.unchanged)).toEqual(except('doc-003', 46).sort());
     expect(s.filled).toHaveLength(53);
+  });
+});
+
+describe('a GBK CSV with line breaks inside quoted cells', () => {
+  it('编号 counting within each part (1-1, 2-1 …) is no 条目; ASCII quotes for “” are no change; the real change, the dropped and the new task', () => {
+    const s = summary('city-list-gbk-multiline.csv');
+    expect(s.issues).toEqual([]);
+    expect(s.updated.map((u) => [u.key, Object.keys(u.fields)])).toEqual([['2025YFZX-12', ['text', 'deadline']]]);
+    expect(s.removed.map((x) => x.key)).toEqual(['2025YFZX-20']);
+    expect(s.added.map((a) => [a.number, a.title, a.document])).toEqual([['', '建设概念验证中心网络', 'doc-000']]);
+    expect(s.unchanged).toHaveLength(18);
+  });
+});
+
+describe('责任单位 first, written as the document writes units', () => {
+  it('牵头单位：市科技局；责任单位：… in one cell is its lead and responsible units: only 名称统一 and the 补充 of 完成时限', () => {
+    const s = summary('units-first-columns.xlsx');
+    expect(s.issues).toEqual([]);
+    expect(s.updated).toEqual([]);
+    expect(s.unchanged.map((u) => u.key)).toEqual(keysOf('doc-002'));
+    expect(s.filled).toHaveLength(22);
+    expect(s.renamed.map((r) => r.from)).toContain('市科技局');
   });
 });

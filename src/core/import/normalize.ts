@@ -15,10 +15,12 @@ export function normalizeHeader(s: string): string {
     .toLowerCase();
 }
 
-/** Cell text as compared: whitespace collapsed, trimmed, half-width punctuation. */
+/** Cell text as compared: whitespace collapsed, trimmed, half-width punctuation, one kind of quote (“一带一路” = "一带一路"). */
 export function normalizeText(s: string | undefined): string {
   return toHalfWidth(s ?? '')
     .replace(/\s+/g, '')
+    .replace(/[“”„‟]/gu, '"')
+    .replace(/[‘’‛]/gu, "'")
     .replace(/[。;,.]+$/, '');
 }
 
@@ -54,6 +56,21 @@ export function documentName(s: string): { name: string; docNumber?: string } {
   return out;
 }
 
+/** The issuer before 关于 in a cited title (武汉市人民政府办公厅关于…): the body that issued it. */
+const ISSUER = /^.{0,30}?(?:人民政府|政府|办公厅|办公室|委员会|委|局|厅|部|小组)(?=关于)/u;
+
+/**
+ * A document's name as its own title reads, from a name as written (documentName's `name`): the
+ * notice that issued it taken off (`…关于印发X的通知` → X), the issuer before 关于 dropped, dashes of
+ * every width one (`2025-2027年` = `2025—2027年`). Cities cite a document by its notice's title.
+ */
+export function documentCore(name: string): string {
+  let t = name.replace(/[—–－~～‐-]+/gu, '-');
+  const issued = /关于印发(.+?)的通知$/u.exec(t);
+  if (issued) t = issued[1]!;
+  return t.replace(ISSUER, '');
+}
+
 /**
  * A task number as compared: `（二）3` and `(二)3.` are the same; a number alone in Chinese
  * numerals, in parentheses or circled (`（十一）`, `第11条`, `⑪`) is its value (`11`), as the
@@ -65,6 +82,21 @@ export function normalizeNumber(s: string | undefined): string {
   if (!alone) return t;
   const v = numberValue(alone[1]!);
   return Number.isFinite(v) && v > 0 ? String(v) : t;
+}
+
+/**
+ * The item part of a list number written with its section (`一、1`, `（二）5`, `1-3`, `2—1`): the
+ * number after the section's, or undefined when the number is not so written. Whether that item is
+ * the task's 条目 (`（二）5`: task 5 of part 二) or a count restarting in each part (`2-1`) only the
+ * list as a whole tells (plan-import listSeqIsNumber).
+ */
+export function compoundItem(s: string | undefined): string | undefined {
+  const t = toHalfWidth(s ?? '').replace(/\s+/g, '');
+  const m =
+    /^第?[一二三四五六七八九十]+[、.．,](\d{1,3})[.、]?$/u.exec(t) ??
+    /^\((?:[一二三四五六七八九十]+|\d{1,2})\)(\d{1,3})[.、]?$/u.exec(t) ??
+    /^\d{1,2}[-－—–~～_](\d{1,3})$/u.exec(t);
+  return m ? String(Number(m[1])) : undefined;
 }
 
 /** The spreadsheet column letter of a 0-based index (0 → A, 26 → AA). */

@@ -11,7 +11,7 @@ import { markedLeadUnits, readUnitList, type ReadUnits } from '../policy/units';
 import { taskRelevance } from '../policy/relevance';
 import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
-import { bigramText, documentName, isPlaceholderCell, normalizeNumber, normalizeText } from './normalize';
+import { bigramText, compoundItem, documentCore, documentName, isPlaceholderCell, normalizeNumber, normalizeText } from './normalize';
 import { deadlineDate } from '../deadline';
 import { createBigramCoder, type BigramBag } from './bigram-index';
 import { firstSentence } from './find-table';
@@ -311,6 +311,41 @@ function unitCells(fields: RowFields, renames: UnitRenames): { lead?: string; re
   return { lead: markedLeadUnits(fields.responsibleUnits, renames).join('、') || undefined, responsible: fields.responsibleUnits, shared: true };
 }
 
+/** The label of the lead units in a unit cell written as documents write them (牵头单位：…). */
+const LEAD_LABEL = /(?:牵头单位|牵头部门|牵头)\s*[:：]/u;
+/** The label of the other units after them (；责任单位：…, 配合单位：…). */
+const OTHER_LABEL = /[；;，,。\s]*(?:责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位)\s*[:：]/u;
+
+/** A unit cell that opens with the label of its units (（责任单位：…). */
+const ONLY_OTHER_LABEL = /^[（(]?\s*(?:责任单位|责任部门|配合单位|配合部门|参与单位)\s*[:：]/u;
+
+/**
+ * A row whose unit cell is written as a document writes its units, labelled (牵头单位：市科技局；责任单位：
+ * 市发改委、…), under 责任单位 or 牵头单位: the labelled parts are its lead and responsible units, as if
+ * written in two columns (a column of its own for the other part wins). The same object when none is.
+ */
+export function splitLabelledUnits(fields: RowFields): RowFields {
+  const from = (['responsibleUnits', 'leadUnits'] as const).find((f) => fields[f] && LEAD_LABEL.test(fields[f]!));
+  if (!from) {
+    // （责任单位：市科技局，市发改委…） alone: the units without their label.
+    const label = fields.responsibleUnits ? ONLY_OTHER_LABEL.exec(fields.responsibleUnits.trim()) : null;
+    return label ? { ...fields, responsibleUnits: fields.responsibleUnits!.trim().slice(label[0].length).replace(/[）)]$/u, '') } : fields;
+  }
+  const cell = fields[from]!.trim().replace(/^[（(]|[）)]$/gu, '');
+  const lead = LEAD_LABEL.exec(cell)!;
+  const afterLead = cell.slice(lead.index + lead[0].length);
+  const other = OTHER_LABEL.exec(afterLead);
+  const out: RowFields = { ...fields };
+  const leadPart = (other ? afterLead.slice(0, other.index) : afterLead).replace(/[；;，,。\s]+$/u, '');
+  const otherPart = other ? afterLead.slice(other.index + other[0].length).replace(/[；;，,。\s]+$/u, '') : '';
+  if (from === 'leadUnits' || !fields.leadUnits) out.leadUnits = leadPart;
+  if (from === 'responsibleUnits') {
+    if (otherPart) out.responsibleUnits = otherPart;
+    else delete out.responsibleUnits;
+  } else if (otherPart && !fields.responsibleUnits) out.responsibleUnits = otherPart;
+  return out;
+}
+
 /** The fields of a row without placeholder cells (the same object when it has none). */
 function withoutPlaceholders(fields: RowFields): RowFields {
   if (Object.values(fields).every((v) => v && !isPlaceholderCell(v))) return fields;
@@ -326,12 +361,16 @@ function withoutPlaceholders(fields: RowFields): RowFields {
 function documentResolver(documents: readonly PolicyDocument[]) {
   const byName = new Map<string, string>();
   const byLooseName = new Map<string, string>();
+  // The same names as their own titles read (documentCore): a cell citing the notice that issued one.
+  const byCore = new Map<string, string>();
   const byNumber = new Map<string, string>();
   for (const d of documents) {
     for (const name of [d.id, d.shortTitle, d.title, d.docNumber]) if (name) byName.set(normalizeText(name), d.id);
     for (const name of [d.shortTitle, d.title]) {
       const loose = name ? documentName(name).name : '';
       if (loose && !byLooseName.has(loose)) byLooseName.set(loose, d.id);
+      const core = loose ? documentCore(loose) : '';
+      if (core && !byCore.has(core)) byCore.set(core, d.id);
     }
     const num = d.docNumber ? documentName(d.docNumber).docNumber : undefined;
     if (num && !byNumber.has(num)) byNumber.set(num, d.id);
@@ -341,7 +380,7 @@ function documentResolver(documents: readonly PolicyDocument[]) {
     const exact = byName.get(normalizeText(cell));
     if (exact) return exact;
     const { name, docNumber } = documentName(cell);
-    return (name ? byLooseName.get(name) : undefined) ?? (docNumber ? byNumber.get(docNumber) : undefined);
+    return (name ? (byLooseName.get(name) ?? byCore.get(documentCore(name))) : undefined) ?? (docNumber ? byNumber.get(docNumber) : undefined);
   };
 }
 
@@ -541,12 +580,22 @@ export function planImport(input: PlanInput): ImportPlan {
   // A number that is the row's 序号 is set aside until the list's 序号 are known to be its 条目 (step 1b).
   const seqOf = new Map<ImportedRow, string>();
   const rows = input.rows.map((r) => {
-    let fields = withoutPlaceholders(r.fields);
+    let fields = splitLabelledUnits(withoutPlaceholders(r.fields));
     if (input.numbersFromSeq && fields.number && fields.seq && normalizeNumber(fields.number) === normalizeNumber(fields.seq)) {
       const { number, ...rest } = fields;
       fields = rest;
       const row = { ...r, fields };
-      seqOf.set(row, number);
+      seqOf.set(row, compoundItem(number) ?? number);
+      return row;
+    }
+    // A number written with its section (（二）5, 1-3) is weighed as a 序号 is: its item is the
+    // task's 条目 only when the list's items agree with the ledger (listSeqIsNumber).
+    const item = compoundItem(fields.number);
+    if (item !== undefined) {
+      const rest = { ...fields };
+      delete rest.number;
+      const row = { ...r, fields: rest };
+      seqOf.set(row, item);
       return row;
     }
     return fields === r.fields ? r : { ...r, fields };
