@@ -23,6 +23,20 @@ const plan = (file: string, opts: PlanFileOptions = {}) => planned(file, opts).p
 const summary = (file: string, opts: PlanFileOptions = {}) => summarisePlan(plan(file, opts));
 const sortedKeys = (xs: { key: string }[]) => xs.map((x) => x.key).sort();
 
+describe('a task over several rows', () => {
+  it('编号, 重点任务 and 牵头单位 merged down over up to three rows, a 工作措施 and its units on each: one task each, its units in any order no change', () => {
+    const s = summary('split-task-rows.xlsx');
+    expect(s.issues).toEqual([]);
+    expect(s.updated).toEqual([]);
+    expect(s.ambiguous).toEqual([]);
+    expect(sortedKeys(s.unchanged)).toEqual(except('doc-004', 13).sort());
+    expect(s.removed.map((x) => x.key)).toEqual(['2024KJRC-13']);
+    expect(s.added.map((a) => [a.number, a.title, a.leadUnits, a.responsibleUnits, a.deadline])).toEqual([
+      ['16', '建设科技人才服务一件事平台', ['市人才工作局'], ['市数据局', '各区人民政府'], '2026年底前'],
+    ]);
+  });
+});
+
 describe('完成时限 as date cells and as words', () => {
   for (const file of ['deadline-date-cells.xlsx', 'deadline-date-cells.xls'])
     it(`${file}: a date in any date format, 2027.12 typed as a number, or 到2027年底 is the ledger’s 到2027年; only the real changes and fills`, () => {

@@ -287,6 +287,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   let blankRun = 0;
   /** Whether the rows are notes under the list: after a note heading, or after NOTE_GAP blank rows. */
   let notes: 'none' | 'heading' | 'gap' = 'none';
+  /** The 0-based sheet row a task read last took (its own row, or the last row continuing it). */
+  let lastTaskRow = -1;
   /** The untrimmed text so far of each field of a row that continues (续) on the rows below. */
   const continued = new Map<TaskFieldId, string>();
   for (let r = layout.headerRow + layout.headerRows; r < grid.rows.length; r++) {
@@ -361,8 +363,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     // the rows under it continue it, whether the merge was kept (same title and number) or
     // lost (blank title and number, as in CSV).
     const prev = rows[rows.length - 1];
-    if (prev && prev.row === r && titleColumn && continues(prev.fields, fields)) {
+    if (prev && lastTaskRow === r - 1 && titleColumn && continues(prev.fields, fields)) {
       mergeInto(prev.fields, fields);
+      lastTaskRow = r;
       continue;
     }
     // A list number written in the task's cell ("1.加快…", "（二）…") is the row's number, when the
@@ -424,6 +427,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (titleFromText) row.titleFromText = true;
     if (revision) row.revision = revision;
     rows.push(row);
+    lastTaskRow = r;
   }
   // Progress written in the file (进展情况, 完成进度 …) is never imported: said once, naming its columns, so the officer knows.
   const progressColumns = mapped.filter((m) => TASK_FIELDS.find((f) => f.id === m.field)?.owner === 'progress' && rows.some((r) => r.fields[m.field!]));

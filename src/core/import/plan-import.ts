@@ -134,6 +134,8 @@ function canonicalUnit(name: string, renames: UnitRenames): string {
 }
 
 const unitsEqual = (a: readonly string[], b: readonly string[]) => a.join('、') === b.join('、');
+/** The same units in any order. */
+const sameUnitSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((u) => b.includes(u));
 
 /** A deadline that says only a date: 2023年底前, 2023年12月底前, 2023年12月31日, 2023/12/31, 到2027年, 2027年前完成. */
 const PLAIN_DEADLINE = /^(到|至|于|在|截至|截止到?)?(\d{4}[-/.年](\d{1,2}[-/.月]?(\d{1,2}日?)?)?(底|末)?(前|以前|之前)?)(完成)?$/;
@@ -277,8 +279,10 @@ export function diffTask(
     const read = readUnits(cell, renames);
     renamed.push(...read.renamed);
     if (read.units.length === 0 || unitsEqual(read.units, stored[f])) continue;
-    // 责任单位 written with the lead units in it is the same list as the ledger's without them.
-    if (f === 'responsibleUnits' && unitsEqual(withoutUnits(read.units, after.leadUnits), withoutUnits(stored[f], after.leadUnits))) continue;
+    // 责任单位 in another order (a task over several rows, each with its units) is the same list; so
+    // is 责任单位 written with the lead units in it and the ledger's without them. The order of the
+    // 牵头单位 is kept: the first named leads.
+    if (f === 'responsibleUnits' && sameUnitSet(withoutUnits(read.units, after.leadUnits), withoutUnits(stored[f], after.leadUnits))) continue;
     after[f] = [...read.units];
     mark(f, stored[f].length === 0);
   }
