@@ -79,6 +79,16 @@ describe('list numbers written with their section', () => {
   });
 });
 
+describe('a title, 填报说明 above the header and a 合计 block under the list', () => {
+  it('其中：新增0项… under 合计, a 备注 label beside its text and the signature line are no tasks', () => {
+    const s = summary('notes-and-total-block.xlsx');
+    expect(s.issues).toEqual([]);
+    expect(s.added).toEqual([]);
+    expect(s.updated.map((u) => [u.key, u.fields])).toEqual([['2024KJRC-15', { title: { before: '培育创新创业文化良好氛围', after: '营造创新创业文化良好氛围' } }]]);
+    expect(sortedKeys(s.unchanged)).toEqual(except('doc-004', 15).sort());
+  });
+});
+
 describe('an .xls saved by LibreOffice from WPS styling', () => {
   it('headers broken over lines, names indented with full-width spaces, 序号 as text, units on lines: the dropped task and the 补充 only', () => {
     const s = summary('wps-styled.xls');

@@ -232,6 +232,8 @@ export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapp
 
 const HEADING = /^(第?[一二三四五六七八九十百]+[、.．章部分]|[(（][一二三四五六七八九十]+[)）]|专栏)/;
 const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计|总计|共计)/;
+/** A 合计 row's first cell: the list's total, after which come only notes. */
+const TOTAL = /^(合计|总计|共计)/u;
 /** A count of the tasks (共22项, 22项任务, 合计：20项), as a 合计 row writes it where the task goes. */
 const TASK_COUNT = /^(共|合计|总计|共计)?[:：]?\d+(项|个|条|件)(任务|工作|事项)?$/;
 /** A section's own number alone (一, 二、, 第三部分), as a section row writes it in the 序号 column. */
@@ -239,6 +241,8 @@ const SECTION_NUMBER = /^第?[一二三四五六七八九十]+[、.．]?(部分|
 const compact = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
 /** A note heading under a list: 填表说明, 说明, 注, 注：…, 备注：…, 附注. */
 const NOTE_START = /^(填表说明|填报说明|说明|注|附注|备注)[:：]?$|^(注|说明|附注|备注|填表说明|填报说明)[:：]|^注\d/u;
+/** A note label alone in its cell (备注 | 1.本表由…解释。): the row is a note, whatever column its text is in. */
+const NOTE_LABEL = /^(填表说明|填报说明|说明|注|附注|备注)[:：]?$/u;
 /** Symbols a list puts before or after a task's name to mark it (重点任务★, ▲新增). */
 const DECOR = /^\s*[★☆▲△●○◆◇■□※＊*√✔✓]|[★☆▲△●○◆◇■□※＊*√✔✓]\s*$/u;
 const DECOR_ENDS = /^[\s★☆▲△●○◆◇■□※＊*√✔✓]+|[\s★☆▲△●○◆◇■□※＊*√✔✓]+$/gu;
@@ -316,7 +320,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (nonEmpty.length >= 3 && nonEmpty.every((v) => /^\d{1,2}$/.test(v)) && r <= layout.headerRow + layout.headerRows + 1) continue;
     const firstCompact = compact(first);
     // A note heading (填表说明, 注：…) alone or with its text: it and the note lines under it are no tasks.
-    if (NOTE_START.test(firstCompact) && (distinct.size === 1 || !fields.title || compact(fields.title) === firstCompact)) {
+    if (NOTE_START.test(firstCompact) && (distinct.size === 1 || !fields.title || compact(fields.title) === firstCompact || (distinct.size === 2 && NOTE_LABEL.test(firstCompact)))) {
       notes = 'heading';
       continue;
     }
@@ -330,9 +334,16 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       }
       notes = 'none';
     }
-    // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes.
-    if (FOOTER.test(firstCompact) && (distinct.size === 1 || !fields.title || FOOTER.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)))) continue;
-    if (fields.title && TASK_COUNT.test(compact(fields.title))) continue;
+    // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes. A 合计 closes the
+    // list: the lines under it (其中：新增2项…, 备注, 填报人) are notes, as under a note heading.
+    if (FOOTER.test(firstCompact) && (distinct.size === 1 || !fields.title || FOOTER.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)))) {
+      if (TOTAL.test(firstCompact) && rows.length > 0) notes = 'heading';
+      continue;
+    }
+    if (fields.title && TASK_COUNT.test(compact(fields.title))) {
+      if (rows.length > 0) notes = 'heading';
+      continue;
+    }
     if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
       section = first;
       continue;
