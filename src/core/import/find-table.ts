@@ -9,6 +9,7 @@ import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
 import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline } from './normalize';
 import { impossibleDate } from '../deadline';
+import { findDistrict } from '../districts';
 import { cellRevisionMark, isMarkColumn, nameRevisionMark } from './revision-marks';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
@@ -43,7 +44,8 @@ export function matchHeader(text: string, remembered: RememberedMapping = {}): {
   if (!n) return null;
   if (Object.hasOwn(remembered, n)) return { field: remembered[n] ?? null, confidence: 1 };
   // 区级责任单位, 牵头单位/区级: the district's own units, not the task's (the city's) — never read into them.
-  if (DISTRICT_LEVEL.test(n)) return { field: null, confidence: 1 };
+  // A district's own name (汉阳区, 东湖高新区): its column of a 各区分工 matrix, no field either.
+  if (DISTRICT_LEVEL.test(n) || findDistrict(n)) return { field: null, confidence: 1 };
   const exact = ALIASES.find((a) => a.alias === n) ?? ALIASES.find((a) => a.alias === n.replace(CITY_LEVEL, ''));
   // 完成时限（原）: the old value kept beside the new column names the field, less surely than the new one.
   if (exact) return { field: exact.field, confidence: OLD_NOTE.test(text) ? OLD_CONFIDENCE : 1 };
@@ -134,7 +136,7 @@ export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): 
   const hidden = new Set(grid.hiddenColumns ?? []);
   const layout = withMarkColumn(grid, layoutFrom(sheet, best, hidden));
   const guessed = layout.columns.map((m) => ({ ...m, field: best.guesses[m.column]?.field ?? null }));
-  const notes = [...guessWarnings(layout, guessed), ...districtLevelNotes(grid, layout)];
+  const notes = [...guessWarnings(layout, guessed), ...districtLevelNotes(grid, layout), ...districtMatrixNotes(grid, layout)];
   return { layout: notes.length > 0 ? { ...layout, guessNotes: notes } : layout, issues: notes };
 }
 
@@ -157,6 +159,23 @@ function districtLevelNotes(grid: SheetGrid, layout: TableLayout): ImportIssue[]
   return layout.columns
     .filter((m) => !m.field && DISTRICT_LEVEL.test(normalizeHeader(m.header.split('/').pop() ?? '')) && grid.rows.slice(start).some((r) => (r[m.column] ?? '').trim()))
     .map((m) => ({ sheet: layout.sheet, row, column: columnLabel(m.column, m.header), message: M.districtLevelColumn(layout.sheet, row, columnLabel(m.column, m.header)), severity: 'warning' as const }));
+}
+
+/** How many columns headed by district names make a matrix of the districts' shares (各区分工). */
+const MATRIX_COLUMNS = 3;
+
+/**
+ * A matrix of the districts' shares (one column per district, marked ✓, ●, 牵头 or 配合) with marks in
+ * it: said once, naming its first and last column — the marks are not read into the tasks' units.
+ */
+function districtMatrixNotes(grid: SheetGrid, layout: TableLayout): ImportIssue[] {
+  const start = layout.headerRow + layout.headerRows;
+  const cols = layout.columns.filter((m) => !m.field && findDistrict(normalizeHeader(m.header.split('/').pop() ?? '')));
+  if (cols.length < MATRIX_COLUMNS || !grid.rows.slice(start).some((r) => cols.some((m) => (r[m.column] ?? '').trim()))) return [];
+  const row = start;
+  const first = columnLabel(cols[0]!.column, cols[0]!.header.split('/').pop());
+  const last = columnLabel(cols.at(-1)!.column, cols.at(-1)!.header.split('/').pop());
+  return [{ sheet: layout.sheet, row, column: first, message: M.districtMatrix(layout.sheet, row, first, last, cols.length), severity: 'warning' }];
 }
 
 function layoutFrom(sheet: string, c: Candidate, hidden: ReadonlySet<number>): TableLayout {
