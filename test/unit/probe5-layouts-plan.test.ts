@@ -145,3 +145,23 @@ describe('责任单位 first, written as the document writes units', () => {
     expect(s.renamed.map((r) => r.from)).toContain('市科技局');
   });
 });
+
+describe('two documents on two sheets', () => {
+  it('the first sheet is planned, and the plan says the other sheet holds a list too', () => {
+    const s = summary('two-documents-two-sheets.xlsx');
+    expect(s.sheet).toBe('研发中心城市三年行动');
+    expect(s.updated.map((u) => u.key)).toEqual(['2025YFZX-03']);
+    expect(s.removed).toEqual([]);
+    expect(s.unchanged).toHaveLength(19);
+    expect(s.issues.map((i) => [i.severity, i.message])).toEqual([
+      ['warning', '文件 two-documents-two-sheets.xlsx 里还有工作表“科教人才优势转化意见”也是任务清单，本次只导入工作表“研发中心城市三年行动”。如它是另一份清单（例如另一个文件的任务），请在本次导入后再导入一次本文件，选择工作表“科教人才优势转化意见”。'],
+    ]);
+  });
+
+  it('the second sheet archives its own dropped task, and names the first', () => {
+    const s = summary('two-documents-two-sheets.xlsx', { sheet: '科教人才优势转化意见' });
+    expect(s.removed.map((x) => x.key)).toEqual(['2024KJRC-09']);
+    expect(s.unchanged).toHaveLength(14);
+    expect(s.issues.map((i) => i.message)).toEqual([expect.stringContaining('里还有工作表“研发中心城市三年行动”也是任务清单')]);
+  });
+});

@@ -9,6 +9,7 @@ import { missingForImport } from '../fields';
 import { findTable, numbersFromSeq, readRows, withMapping, type RememberedMapping } from './find-table';
 import { listScope } from './list-scope';
 import { planImport } from './plan-import';
+import { IMPORT_MESSAGES as M } from './messages';
 import type { ColumnMapping, ImportIssue, ImportPlan, SheetGrid, TableLayout } from './types';
 
 /** One sheet as the import page sees it. */
@@ -63,6 +64,15 @@ export function defaultSheet(sheets: readonly SheetSummary[], district?: string)
   return (own ?? tables[0] ?? sheets.find((s) => s.layout))?.index ?? 0;
 }
 
+/**
+ * The other sheets of a workbook that hold a task list of their own: visible, with a task table,
+ * and not named for a district (of a sheet per district, the others are other districts' lists).
+ * Planning one sheet says them, so that a list over two sheets is imported whole.
+ */
+export function otherListSheets(sheets: readonly SheetSummary[], picked: number): string[] {
+  return sheets.filter((s) => s.index !== picked && !s.hidden && hasTaskTable(s) && !DISTRICTS.some((d) => districtNames(d.name).some((n) => s.name.includes(n)))).map((s) => s.name);
+}
+
 /** The names a district is written under (汉阳区; 东湖新技术开发区, 东湖高新区 …). */
 function districtNames(district: string): string[] {
   const d = DISTRICTS.find((x) => x.name === district || x.shortName === district);
@@ -82,6 +92,8 @@ export interface SheetPlanRequest {
   district?: string;
   /** The officer's unit renames (设置 → 单位名称对照); the built-in pairs always apply. */
   renames?: UnitRename[];
+  /** The workbook's other sheets holding a task list (otherListSheets), said with the plan. */
+  otherSheets?: string[];
   /** What reading the file found on this sheet (formula texts, over-long cells), shown with the plan. */
   readIssues?: ImportIssue[];
   defaultDocumentId?: string;
@@ -104,7 +116,12 @@ export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout 
     rows: read?.rows ?? [],
     numbersFromSeq: layout ? numbersFromSeq(layout) : false,
     // What the guessed mapping found (two columns like one field …) is said in the plan too, while the columns are the guessed ones.
-    issues: [...(req.readIssues ?? []), ...(found && keptGuess(found, req.columns) ? (found.guessNotes ?? []) : []), ...(read ? read.issues : findTable(grid).issues)],
+    issues: [
+      ...(req.readIssues ?? []),
+      ...(found && keptGuess(found, req.columns) ? (found.guessNotes ?? []) : []),
+      ...(read ? read.issues : findTable(grid).issues),
+      ...(req.otherSheets?.length ? [{ sheet: grid.name, message: M.otherListSheets(fileName, grid.name, req.otherSheets), severity: 'warning' as const }] : []),
+    ],
     existing: req.existing,
     documents: req.documents,
     sections: req.sections,
