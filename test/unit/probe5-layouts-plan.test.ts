@@ -165,3 +165,14 @@ describe('two documents on two sheets', () => {
     expect(s.issues.map((i) => i.message)).toEqual([expect.stringContaining('里还有工作表“研发中心城市三年行动”也是任务清单')]);
   });
 });
+
+describe('a title naming the district without 区', () => {
+  it('汉阳2025年… is 汉阳区’s list: only its dropped task is archived, and the plan says so naming row 1', () => {
+    const s = summary('hanyang-title-no-qu.xlsx');
+    expect(s.removed.map((x) => x.key)).toEqual(['2024KJRC-03']);
+    expect(s.unchanged).toHaveLength(12);
+    expect(s.issues).toEqual([
+      { row: 1, column: null, severity: 'warning', message: expect.stringMatching(/^工作表“推进情况”第 1 行（标题或填报单位）写的是汉阳区，本清单按汉阳区的清单处理.*另有 2 个任务与汉阳区无关，清单里没有也不归档/) },
+    ]);
+  });
+});
