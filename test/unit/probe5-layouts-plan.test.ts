@@ -176,3 +176,34 @@ describe('a title naming the district without 区', () => {
     ]);
   });
 });
+
+describe('units renamed and tasks reworded', () => {
+  const renames = [
+    { from: '市地方金融局', to: '市委金融办' },
+    { from: '市政务服务大数据局', to: '市数据局' },
+  ];
+  it('with the office’s renames: the reworded titles only (one matched by its 条目), the renames as 名称统一', () => {
+    const s = summary('renamed-units-reworded.xlsx', { renames });
+    expect(s.issues).toEqual([]);
+    expect(s.updated.map((u) => [u.key, Object.keys(u.fields)])).toEqual([
+      ['SSWGH-20', ['title']],
+      ['SSWGH-43', ['title']],
+      ['SSWGH-44', ['title']],
+    ]);
+    expect(s.unchanged).toHaveLength(51);
+    expect(s.renamed.map((r) => [r.from, r.to]).sort()).toEqual([
+      ['市地方金融局', '市委金融办'],
+      ['市政务服务大数据局', '市数据局'],
+      ['市科技局', '市科技创新局'],
+    ]);
+  });
+
+  it('without them: the units are changes, and the plan says each old name the list writes under one new name everywhere', () => {
+    const s = summary('renamed-units-reworded.xlsx');
+    const hints = s.issues.filter((i) => i.message.includes('单位名称对照'));
+    expect(hints.map((i) => i.message.slice(0, i.message.indexOf('（')))).toEqual([
+      '工作表“十四五规划任务”里没有“市地方金融局”：台账中写它的 6 个任务，清单都写成了“市委金融办”',
+      '工作表“十四五规划任务”里没有“市政务服务大数据局”：台账中写它的 3 个任务，清单都写成了“市数据局”',
+    ]);
+  });
+});

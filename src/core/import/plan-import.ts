@@ -686,15 +686,23 @@ export function planImport(input: PlanInput): ImportPlan {
       m.row = { ...m.row, fields: { ...m.row.fields, number: seq } };
       seqNumbered.add(m);
     }
+  // A list naming no document whose sure matches are nearly all one document's is that document's
+  // list: another document's task is no rival for a row whose number names one of its own.
+  const sureCount = matches.filter((m) => m.definite).length;
+  const mainDocList = mainDoc !== undefined && sureCount > 0 && (docVotes.get(mainDoc) ?? 0) >= ONE_DOCUMENT_SHARE * sureCount;
+  const otherDocument = (m: RowMatch, task: Task) => mainDocList && !m.documentId && task.documentId !== mainDoc;
   if (mainDoc || seqNumbered.size > 0)
     for (const m of matches) {
-      if (m.definite || (m.documentId && !seqNumbered.has(m)) || !m.row.fields.number) continue;
+      if ((m.documentId && !seqNumbered.has(m)) || !m.row.fields.number) continue;
+      // A row matched by its words alone to another document's task (a title the same as one of
+      // its tasks' titles) is matched again by its number below, when that number is the main document's.
+      if (m.definite && !(m.definite.how === 'text' && otherDocument(m, m.definite.task))) continue;
       const doc = m.documentId ?? mainDoc;
       if (!doc) continue;
       const numbered = byDocNumber.get(`${doc}|${normalizeNumber(m.row.fields.number)}`);
       if (!numbered) continue;
       const sim = index.similarity(index.rowBags(m.row.fields), position.get(numbered.key)!, numbered);
-      const best = m.candidates[0];
+      const best = m.definite ? undefined : m.candidates.find((c) => !otherDocument(m, c.task));
       if (sim >= NUMBER_TEXT_MIN && (!best || best.task === numbered || best.confidence < sim + 0.1)) {
         m.definite = { task: numbered, confidence: Math.max(0.9, sim), how: 'number' };
         m.candidates = [];
@@ -863,11 +871,50 @@ export function planImport(input: PlanInput): ImportPlan {
     else if (explicitDocs.has(doc) && n < SCOPE_SHARE * total && removedDocs.has(doc))
       issues.push({ sheet, message: M.partialNamedList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
   }
+  issues.push(...renameHints(plan, matches, renames, sheet));
   if (input.district) {
     plan.district = input.district;
     plan.relevanceChanged = relevanceChanges(plan, { skipped: new Set(), choices: {} }, input.district, input.clusters ?? []);
   }
   return plan;
+}
+
+/** How many tasks must show the same unit written under one other name before it is said to be a rename. */
+const RENAME_HINT_TASKS = 2;
+
+/**
+ * Units the list writes under another name everywhere (市委金融办 wherever the ledger has 市地方金融局,
+ * which the list never writes), on at least RENAME_HINT_TASKS changed tasks: likely renamed. Said
+ * once per pair, naming the rows, so that the officer can record the rename (设置 → 单位名称对照)
+ * and import again, rather than accept every task as changed.
+ */
+function renameHints(plan: ImportPlan, matches: readonly RowMatch[], renames: UnitRenames, sheet: string): ImportIssue[] {
+  const written = new Set<string>();
+  for (const m of matches) for (const f of ['leadUnits', 'responsibleUnits'] as const) for (const u of readUnits(m.row.fields[f], renames).units) written.add(u);
+  const pairs = new Map<string, { to: Set<string>; rows: Set<number>; keys: Set<string> }>();
+  for (const u of plan.updated)
+    for (const f of ['leadUnits', 'responsibleUnits'] as const) {
+      if (!u.changedFields.includes(f)) continue;
+      const before = unifyUnits(u.before, renames)[f];
+      const after = u.after[f];
+      if (before.length !== after.length) continue;
+      before.forEach((from, i) => {
+        const to = after[i]!;
+        if (from === to || after.includes(from) || before.includes(to) || written.has(from)) return;
+        let p = pairs.get(from);
+        if (!p) pairs.set(from, (p = { to: new Set(), rows: new Set(), keys: new Set() }));
+        p.to.add(to);
+        p.rows.add(u.row);
+        p.keys.add(u.before.key);
+      });
+    }
+  const out: ImportIssue[] = [];
+  for (const [from, p] of pairs) {
+    if (p.to.size !== 1 || p.keys.size < RENAME_HINT_TASKS) continue;
+    const rows = [...p.rows].sort((a, b) => a - b);
+    out.push({ sheet, row: rows[0], message: M.renameHint(sheet, from, [...p.to][0]!, p.keys.size, rows), severity: 'warning' });
+  }
+  return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }
 
 /** Every task the accepted part of a plan writes, as written, keyed by task key (plan order). */
