@@ -694,9 +694,10 @@ export function planImport(input: PlanInput): ImportPlan {
   if (mainDoc || seqNumbered.size > 0)
     for (const m of matches) {
       if ((m.documentId && !seqNumbered.has(m)) || !m.row.fields.number) continue;
-      // A row matched by its words alone to another document's task (a title the same as one of
-      // its tasks' titles) is matched again by its number below, when that number is the main document's.
-      if (m.definite && !(m.definite.how === 'text' && otherDocument(m, m.definite.task))) continue;
+      // A row giving only a title, matched by it alone to another document's task (a short title the
+      // same as one of its tasks' titles), is matched again by its number below, when that number is
+      // the main document's. A row with its text keeps its text match.
+      if (m.definite && !(m.definite.how === 'text' && !m.row.fields.text && otherDocument(m, m.definite.task))) continue;
       const doc = m.documentId ?? mainDoc;
       if (!doc) continue;
       const numbered = byDocNumber.get(`${doc}|${normalizeNumber(m.row.fields.number)}`);
