@@ -253,6 +253,8 @@ const HEADING = /^(第?[一二三四五六七八九十百]+[、.．章部分]|[(
 const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计|总计|共计)/;
 /** A 合计 row's first cell: the list's total, after which come only notes. */
 const TOTAL = /^(合计|总计|共计)/u;
+/** The list's count of tasks where a task goes (共15项, 合计15项), closing it as a 合计 row does. */
+const TOTAL_COUNT = /^(共|合计|总计|共计)/u;
 /** A count of the tasks (共22项, 22项任务, 合计：20项), as a 合计 row writes it where the task goes. */
 const TASK_COUNT = /^(共|合计|总计|共计)?[:：]?\d+(项|个|条|件)(任务|工作|事项)?$/;
 /** A section's own number alone (一, 二、, 第三部分), as a section row writes it in the 序号 column. */
@@ -360,7 +362,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       continue;
     }
     if (fields.title && TASK_COUNT.test(compact(fields.title))) {
-      if (rows.length > 0) notes = 'heading';
+      // 共15项 closes the list; a section's 小计 | 5项 does not.
+      if (rows.length > 0 && (TOTAL.test(firstCompact) || TOTAL_COUNT.test(compact(fields.title)))) notes = 'heading';
       continue;
     }
     if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {

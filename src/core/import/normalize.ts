@@ -61,12 +61,12 @@ const ISSUER = /^.{0,30}?(?:人民政府|政府|办公厅|办公室|委员会|�
 
 /**
  * A document's name as its own title reads, from a name as written (documentName's `name`): the
- * notice that issued it taken off (`…关于印发X的通知` → X), the issuer before 关于 dropped, dashes of
+ * notice that issued or forwarded it taken off (`…关于印发X的通知` → X), the issuer before 关于 dropped, dashes of
  * every width one (`2025-2027年` = `2025—2027年`). Cities cite a document by its notice's title.
  */
 export function documentCore(name: string): string {
   let t = name.replace(/[—–－~～‐-]+/gu, '-');
-  const issued = /关于印发(.+?)的通知$/u.exec(t);
+  const issued = /(?:关于)?(?:印发|转发)(.+?)的通知$/u.exec(t);
   if (issued) t = issued[1]!;
   return t.replace(ISSUER, '');
 }
@@ -85,7 +85,7 @@ export function normalizeNumber(s: string | undefined): string {
 }
 
 /**
- * The item part of a list number written with its section (`一、1`, `（二）5`, `1-3`, `2—1`): the
+ * The item part of a list number written with its section (`一、1`, `（二）5`, `1-3`, `2.1`): the
  * number after the section's, or undefined when the number is not so written. Whether that item is
  * the task's 条目 (`（二）5`: task 5 of part 二) or a count restarting in each part (`2-1`) only the
  * list as a whole tells (plan-import listSeqIsNumber).
@@ -95,7 +95,7 @@ export function compoundItem(s: string | undefined): string | undefined {
   const m =
     /^第?[一二三四五六七八九十]+[、.．,](\d{1,3})[.、]?$/u.exec(t) ??
     /^\((?:[一二三四五六七八九十]+|\d{1,2})\)(\d{1,3})[.、]?$/u.exec(t) ??
-    /^\d{1,2}[-－—–~～_](\d{1,3})$/u.exec(t);
+    /^\d{1,2}[-－—–~～_.．](\d{1,3})$/u.exec(t);
   return m ? String(Number(m[1])) : undefined;
 }
 

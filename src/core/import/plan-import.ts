@@ -318,7 +318,7 @@ function unitCells(fields: RowFields, renames: UnitRenames): { lead?: string; re
 /** The label of the lead units in a unit cell written as documents write them (牵头单位：…). */
 const LEAD_LABEL = /(?:牵头单位|牵头部门|牵头)\s*[:：]/u;
 /** The label of the other units after them (；责任单位：…, 配合单位：…). */
-const OTHER_LABEL = /[；;，,。\s]*(?:责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位)\s*[:：]/u;
+const OTHER_LABEL = /[；;，,。\s]*(?:责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位|配合|参与|协办)\s*[:：]/u;
 
 /** A unit cell that opens with the label of its units (（责任单位：…). */
 const ONLY_OTHER_LABEL = /^[（(]?\s*(?:责任单位|责任部门|配合单位|配合部门|参与单位)\s*[:：]/u;
