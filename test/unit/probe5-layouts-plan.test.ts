@@ -24,8 +24,8 @@ const summary = (file: string, opts: PlanFileOptions = {}) => summarisePlan(plan
 const sortedKeys = (xs: { key: string }[]) => xs.map((x) => x.key).sort();
 
 describe('a matrix of the districts’ shares, one column per district', () => {
-  it('maps the 17 district columns to nothing (no 重点任务 guessed from 各区（开发区）任务分工) and says once that they are not read', () => {
-    const r = planned('district-matrix.xlsx');
+  it.each(['district-matrix.xlsx', 'district-matrix.csv'])('%s: maps the 17 district columns to nothing (no 重点任务 guessed from 各区（开发区）任务分工) and says once that they are not read', (file) => {
+    const r = planned(file);
     const layout = r.sheets[0]!.layout!;
     expect(layout.headerRows).toBe(2);
     expect(layout.needsReview).toBe(false);
@@ -41,7 +41,7 @@ describe('a matrix of the districts’ shares, one column per district', () => {
     expect([s.added, s.updated, s.removed, s.ambiguous]).toEqual([[], [], [], []]);
     expect(s.issues.map((i) => [i.row, i.column, i.severity])).toEqual([[3, 'F列（江岸区）', 'warning']]);
     expect(s.issues[0]!.message).toBe(
-      '工作表“任务分工”第 3 行的 F列（江岸区）至V列（东湖风景区）是各区一区一列的分工（共 17 列，标 ✓、●、牵头、配合等）。这些列不导入，台账中各任务的牵头单位和责任单位保持不变，以清单的“牵头单位”“责任单位”列为准；本区是否承担某项任务，请对照原文件核实。',
+      `工作表“${r.plan.sheet}”第 3 行的 F列（江岸区）至V列（东湖风景区）是各区一区一列的分工（共 17 列，标 ✓、●、牵头、配合等）。这些列不导入，台账中各任务的牵头单位和责任单位保持不变，以清单的“牵头单位”“责任单位”列为准；本区是否承担某项任务，请对照原文件核实。`,
     );
   });
 });

@@ -109,10 +109,32 @@ function subHeaders(grid: SheetGrid, r: number): boolean {
     const parent = cell(grid, r, c);
     const child = cell(grid, r + 1, c);
     if (!child || child === parent) continue;
-    if (!parent || (cell(grid, r, c - 1) !== parent && cell(grid, r, c + 1) !== parent)) return false;
+    if (!inLostMerge(grid, r, c) && (!parent || (cell(grid, r, c - 1) !== parent && cell(grid, r, c + 1) !== parent))) return false;
     n++;
   }
   return n >= 2;
+}
+
+/** The longest text a sub-header under a merge lost in the file (CSV) may have: a name, not a sentence. */
+const SUB_HEADER_CHARS = 12;
+
+/**
+ * Whether column c of row r lies in a header merged across columns whose merge the file lost (CSV
+ * keeps the text in the first column only): the heading, then blank cells, each with a short
+ * sub-header under it (各区任务分工 | | | over 江岸区 | 江汉区 | 硚口区).
+ */
+function inLostMerge(grid: SheetGrid, r: number, c: number): boolean {
+  const short = (k: number) => {
+    const v = cell(grid, r + 1, k);
+    return !!v && v.length <= SUB_HEADER_CHARS && v !== cell(grid, r, k);
+  };
+  let start = c;
+  while (start >= 0 && !cell(grid, r, start)) start--;
+  if (start < 0 || !short(start)) return false;
+  // The heading spans the blank cells after it: at least one, each with its sub-header under it.
+  let end = start;
+  while (!cell(grid, r, end + 1) && short(end + 1)) end++;
+  return end > start && c <= end;
 }
 
 /** Locate the header and map the columns of a sheet. */
