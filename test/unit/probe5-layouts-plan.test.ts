@@ -207,3 +207,14 @@ describe('units renamed and tasks reworded', () => {
     ]);
   });
 });
+
+describe('a sheet per district named without 区', () => {
+  it('the officer’s own sheet (汉阳) is planned, read as its district’s list, and no other district’s sheet is offered as another list', () => {
+    const s = summary('district-sheets-bare-names.xlsx');
+    expect(s.sheet).toBe('汉阳');
+    expect(s.removed.map((x) => x.key)).toEqual(['2024KJRC-11']);
+    expect(s.unchanged).toHaveLength(14);
+    expect(s.issues.map((i) => [i.row, i.message.slice(0, i.message.indexOf('，'))])).toEqual([[1, '工作表“汉阳”第 1 行（标题或填报单位）写的是汉阳区']]);
+    expect(summary('district-sheets-bare-names.xlsx', { district: '洪山区' }).sheet).toBe('洪山');
+  });
+});

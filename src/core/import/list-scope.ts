@@ -19,7 +19,7 @@ const NAMES: readonly { name: string; district: District }[] = DISTRICTS.flatMap
  * district.
  */
 const BARE: readonly { bare: string; district: District }[] = DISTRICTS.filter((d) => d.kind === 'district' && d.name.length >= 3 && d.name.endsWith('区')).map((d) => ({ bare: d.name.slice(0, -1), district: d }));
-const BARE_AFTER = /^(?:\d{4}|[(（]|科技|科创|创新|重点|任务|工作|年度|各项|推进|落实|责任|区域|$)/u;
+const BARE_AFTER = /^(?:\d{4}|[(（]|科[技创教学]|创新|重点|任务|工作|年度|各项|推进|落实|责任|区域|产业|人才|$)/u;
 
 /** The district a title names without 区 at its start (BARE), if any. */
 function bareDistrict(text: string): District | undefined {

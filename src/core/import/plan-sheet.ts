@@ -59,8 +59,7 @@ export function defaultSheet(sheets: readonly SheetSummary[], district?: string)
   // A hidden sheet (an old version kept out of sight) only when no visible sheet has a task table.
   const visible = sheets.filter((s) => !s.hidden && hasTaskTable(s));
   const tables = visible.length > 0 ? visible : sheets.filter(hasTaskTable);
-  const names = district ? districtNames(district) : [];
-  const own = tables.find((s) => names.some((n) => s.name.includes(n)));
+  const own = district ? tables.find((s) => namesDistrict(s.name, district)) : undefined;
   return (own ?? tables[0] ?? sheets.find((s) => s.layout))?.index ?? 0;
 }
 
@@ -70,7 +69,17 @@ export function defaultSheet(sheets: readonly SheetSummary[], district?: string)
  * Planning one sheet says them, so that a list over two sheets is imported whole.
  */
 export function otherListSheets(sheets: readonly SheetSummary[], picked: number): string[] {
-  return sheets.filter((s) => s.index !== picked && !s.hidden && hasTaskTable(s) && !DISTRICTS.some((d) => districtNames(d.name).some((n) => s.name.includes(n)))).map((s) => s.name);
+  return sheets.filter((s) => s.index !== picked && !s.hidden && hasTaskTable(s) && !DISTRICTS.some((d) => namesDistrict(s.name, d.name))).map((s) => s.name);
+}
+
+/**
+ * Whether a sheet's name names the district: any name it is written under, or a district's name
+ * without 区 at the start (a sheet per district named 江岸, 汉阳, 洪山).
+ */
+function namesDistrict(sheet: string, district: string): boolean {
+  const d = DISTRICTS.find((x) => x.name === district || x.shortName === district);
+  const bare = d?.kind === 'district' && d.name.endsWith('区') && d.name.length >= 3 ? d.name.slice(0, -1) : undefined;
+  return districtNames(district).some((n) => sheet.includes(n)) || (!!bare && sheet.trim().startsWith(bare));
 }
 
 /** The names a district is written under (汉阳区; 东湖新技术开发区, 东湖高新区 …). */
