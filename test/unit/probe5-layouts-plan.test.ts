@@ -61,6 +61,18 @@ describe('a task over several rows', () => {
 });
 
 describe('完成时限 as date cells and as words', () => {
+  it('deadline-date-cells.csv: the same dates as text (2027-12-31 00:00, 二〇二七年十二月三十一日, 12/31/2027) are the same dates', () => {
+    const s = summary('deadline-date-cells.csv');
+    expect(s.issues).toEqual([]);
+    expect(s.updated.map((u) => [u.key, u.fields.deadline?.after])).toEqual([
+      ['2025YFZX-06', '2026年6月30日'],
+      ['2025YFZX-07', '2026年6月底前'],
+      ['2025YFZX-18', '2026-12-31'],
+    ]);
+    expect(s.filled.map((f) => f.key)).toEqual(['2025YFZX-08', '2025YFZX-19', '2025YFZX-20']);
+    expect(s.unchanged).toHaveLength(17);
+  });
+
   for (const file of ['deadline-date-cells.xlsx', 'deadline-date-cells.xls'])
     it(`${file}: a date in any date format, 2027.12 typed as a number, or 到2027年底 is the ledger’s 到2027年; only the real changes and fills`, () => {
       const s = summary(file);

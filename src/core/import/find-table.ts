@@ -7,7 +7,7 @@ import { missingForImport, TASK_FIELDS, type TaskFieldId } from '../fields';
 import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
-import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline } from './normalize';
+import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline, textDate } from './normalize';
 import { impossibleDate } from '../deadline';
 import { findDistrict } from '../districts';
 import { cellRevisionMark, isMarkColumn, nameRevisionMark } from './revision-marks';
@@ -460,6 +460,12 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (asDate && deadlineColumn) {
       issues.push({ sheet, row: r + 1, column: columnLabel(deadlineColumn.column, deadlineColumn.header), message: M.numberDeadline(sheet, r + 1, columnLabel(deadlineColumn.column, deadlineColumn.header), fields.deadline!, asDate), severity: 'warning' });
       fields.deadline = asDate;
+    }
+    // A date shown as text (2027-12-31 00:00, 二〇二七年十二月三十一日, 12/31/2027) is that date; said when day and month could swap.
+    const shown = asDate ? undefined : textDate(fields.deadline);
+    if (shown && deadlineColumn) {
+      if (shown.ambiguous) issues.push({ sheet, row: r + 1, column: columnLabel(deadlineColumn.column, deadlineColumn.header), message: M.monthFirstDeadline(sheet, r + 1, columnLabel(deadlineColumn.column, deadlineColumn.header), fields.deadline!, shown.date), severity: 'warning' });
+      fields.deadline = shown.date;
     }
     const badDate = impossibleDate(fields.deadline);
     if (badDate && deadlineColumn)

@@ -40,6 +40,8 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”第 ${row} 行的完成时限“${cell}”中的“${date}”不是日历上有的日期。导入后按原文保留、不算到期日，请向市里核实后在台账中改正。`,
   numberDeadline: (sheet: string, row: number, column: string, cell: string, date: string) =>
     `工作表“${sheet}”第 ${row} 行 ${column}的完成时限是一个数字“${cell}”，已按日期读作 ${date}。请核对；如不对，请在文件中把这一格写成日期（如 2025年12月底前）后重新导入。`,
+  monthFirstDeadline: (sheet: string, row: number, column: string, cell: string, date: string) =>
+    `工作表“${sheet}”第 ${row} 行 ${column}的完成时限“${cell}”中月和日都不超过 12，已按“月/日/年”（英文版 Excel 的写法）读作 ${date}。请核对；如不对，请在文件中写成“2026年6月3日”这样的写法后重新导入。`,
   hiddenRow: (sheet: string, row: number) =>
     `工作表“${sheet}”第 ${row} 行是隐藏行，已按清单中有这一任务处理。如市里已删去这一任务（只是把这一行隐藏了），请在文件中删除这一行后重新导入。`,
   unknownDocument: (sheet: string, row: number, name: string, rows: number) =>

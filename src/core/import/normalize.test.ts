@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compoundItem, documentCore, documentName, isPlaceholderCell, normalizeNumber, normalizeText, numberDeadline, toHalfWidth } from './normalize';
+import { compoundItem, documentCore, documentName, isPlaceholderCell, normalizeNumber, normalizeText, numberDeadline, textDate, toHalfWidth } from './normalize';
 
 /** The rule as written before its shortcut on the first character: the reference. */
 function placeholderByRule(s: string): boolean {
@@ -110,5 +110,23 @@ describe('normalizeText', () => {
   it('reads straight and curly quotes alike', () => {
     expect(normalizeText('落实"一带一路"行动')).toBe(normalizeText('落实“一带一路”行动'));
     expect(normalizeText("‘双一流’")).toBe(normalizeText("'双一流'"));
+  });
+});
+
+describe('a date shown as text', () => {
+  it.each([
+    ['2027-12-31 00:00', { date: '2027-12-31' }],
+    ['2027/6/30 8:30:00', { date: '2027-06-30' }],
+    ['二〇二七年十二月三十一日', { date: '2027年12月31日' }],
+    ['二〇二六年六月', { date: '2026年6月' }],
+    ['12/31/2027', { date: '2027-12-31' }],
+    ['31/12/2027', { date: '2027-12-31' }],
+    ['3/6/2026', { date: '2026-03-06', ambiguous: true }],
+    ['6/6/2026', { date: '2026-06-06' }],
+    ['2/30/2026', undefined],
+    ['2027-12-31', undefined],
+    ['2027年底前', undefined],
+  ])('%s → %j', (s, out) => {
+    expect(textDate(s)).toEqual(out);
   });
 });

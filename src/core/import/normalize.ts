@@ -1,7 +1,7 @@
 /**
  * Text helpers for import: header names, cell text, unit lists, deadlines, similarity.
  */
-import { numberValue } from '../policy/layouts';
+import { chineseToInt, numberValue } from '../policy/layouts';
 import { toHalfWidth } from '../text';
 
 export { toHalfWidth };
@@ -128,6 +128,34 @@ export function numberDeadline(s: string | undefined): string | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= lastDay(+m[1]!, +m[2]!)) return `${m[1]}-${m[2]}-${m[3]}`;
   return undefined;
+}
+
+const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
+
+/**
+ * A 完成时限 cell holding a date as a program shows one, as text (a CSV keeps what the cell showed):
+ * with a time (2027-12-31 00:00 → 2027-12-31), in Chinese numerals (二〇二七年十二月三十一日 →
+ * 2027年12月31日), or month first as Excel in English shows it (12/31/2027 → 2027-12-31; day first
+ * when the first number cannot be a month). `ambiguous`: day and month could be read the other way.
+ */
+export function textDate(s: string | undefined): { date: string; ambiguous?: true } | undefined {
+  const t = toHalfWidth(s ?? '').trim();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+|T)\d{1,2}:\d{2}(?::\d{2})?$/u.exec(t);
+  if (m) return validDay(+m[1]!, +m[2]!, +m[3]!) ? { date: `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}` } : undefined;
+  m = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?$/u.exec(t);
+  if (m) {
+    const y = Number([...m[1]!].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+    const mo = chineseToInt(m[2]!);
+    const d = m[3] ? chineseToInt(m[3]) : undefined;
+    if (!mo || !validDay(y, mo, d ?? 1)) return undefined;
+    return { date: `${y}年${mo}月${d ? `${d}日` : ''}` };
+  }
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(t);
+  if (!m) return undefined;
+  const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!];
+  const [mo, d] = a > 12 ? [b, a] : [a, b];
+  if (!validDay(y, mo, d)) return undefined;
+  return { date: `${y}-${pad(mo)}-${pad(d)}`, ...(a <= 12 && b <= 12 && a !== b ? { ambiguous: true as const } : {}) };
 }
 
 /** A text as its bigrams are taken: normalized, without brackets, commas, colons and quotes. */
