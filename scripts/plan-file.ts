@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { defaultSheet, planSheet, readIssuesBySheet, summariseSheets, type ImportPlan, type SheetSummary } from '../src/core/import';
+import { defaultSheet, otherListSheets, planSheet, readIssuesBySheet, summariseSheets, type ImportPlan, type SheetSummary } from '../src/core/import';
 import type { DefaultData } from '../src/core/policy/seed-data';
 import type { UnitRename } from '../src/core/unit-names';
 import { readWorkbook } from '../src/renderer/spreadsheet/read-sheet';
@@ -44,6 +44,7 @@ export function planFile(path: string, opts: PlanFileOptions = {}): { ok: true; 
     district: opts.district,
     renames: opts.renames,
     readIssues: readIssues[picked] ?? [],
+    otherSheets: otherListSheets(sheets, picked),
     now: opts.now ?? new Date().toISOString(),
   });
   return { ok: true, plan, sheets };

@@ -209,6 +209,29 @@ describe('readRows: one task over several rows, and 序号 as the number', () =>
   });
 });
 
+describe('readRows: 小计 and 合计', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', [['序号', '重点任务', '牵头单位'], ...rows]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.row, r.fields.title]);
+  };
+  it('a section’s 小计 | 2项 leaves the list open; 合计 | 共3项 closes it, the line under it is no task', () => {
+    expect(
+      read([
+        ['1', '建设实验室', '市科技局'],
+        ['2', '建设中试基地', '市科技局'],
+        ['小计', '2项', ''],
+        ['3', '培育科技企业', '市科技局'],
+        ['合计', '共3项', ''],
+        ['', '其中：新增1项', ''],
+      ]),
+    ).toEqual([
+      [2, '建设实验室'],
+      [3, '建设中试基地'],
+      [5, '培育科技企业'],
+    ]);
+  });
+});
+
 describe('readRows: the list number and the title in the task cell', () => {
   const rowsOf = (rows: string[][]) => {
     const g = grid('清单', rows);

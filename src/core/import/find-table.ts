@@ -7,8 +7,9 @@ import { missingForImport, TASK_FIELDS, type TaskFieldId } from '../fields';
 import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
-import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline } from './normalize';
+import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline, textDate } from './normalize';
 import { impossibleDate } from '../deadline';
+import { findDistrict } from '../districts';
 import { cellRevisionMark, isMarkColumn, nameRevisionMark } from './revision-marks';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
@@ -43,7 +44,8 @@ export function matchHeader(text: string, remembered: RememberedMapping = {}): {
   if (!n) return null;
   if (Object.hasOwn(remembered, n)) return { field: remembered[n] ?? null, confidence: 1 };
   // 区级责任单位, 牵头单位/区级: the district's own units, not the task's (the city's) — never read into them.
-  if (DISTRICT_LEVEL.test(n)) return { field: null, confidence: 1 };
+  // A district's own name (汉阳区, 东湖高新区): its column of a 各区分工 matrix, no field either.
+  if (DISTRICT_LEVEL.test(n) || findDistrict(n)) return { field: null, confidence: 1 };
   const exact = ALIASES.find((a) => a.alias === n) ?? ALIASES.find((a) => a.alias === n.replace(CITY_LEVEL, ''));
   // 完成时限（原）: the old value kept beside the new column names the field, less surely than the new one.
   if (exact) return { field: exact.field, confidence: OLD_NOTE.test(text) ? OLD_CONFIDENCE : 1 };
@@ -107,10 +109,32 @@ function subHeaders(grid: SheetGrid, r: number): boolean {
     const parent = cell(grid, r, c);
     const child = cell(grid, r + 1, c);
     if (!child || child === parent) continue;
-    if (!parent || (cell(grid, r, c - 1) !== parent && cell(grid, r, c + 1) !== parent)) return false;
+    if (!inLostMerge(grid, r, c) && (!parent || (cell(grid, r, c - 1) !== parent && cell(grid, r, c + 1) !== parent))) return false;
     n++;
   }
   return n >= 2;
+}
+
+/** The longest text a sub-header under a merge lost in the file (CSV) may have: a name, not a sentence. */
+const SUB_HEADER_CHARS = 12;
+
+/**
+ * Whether column c of row r lies in a header merged across columns whose merge the file lost (CSV
+ * keeps the text in the first column only): the heading, then blank cells, each with a short
+ * sub-header under it (各区任务分工 | | | over 江岸区 | 江汉区 | 硚口区).
+ */
+function inLostMerge(grid: SheetGrid, r: number, c: number): boolean {
+  const short = (k: number) => {
+    const v = cell(grid, r + 1, k);
+    return !!v && v.length <= SUB_HEADER_CHARS && v !== cell(grid, r, k);
+  };
+  let start = c;
+  while (start >= 0 && !cell(grid, r, start)) start--;
+  if (start < 0 || !short(start)) return false;
+  // The heading spans the blank cells after it: at least one, each with its sub-header under it.
+  let end = start;
+  while (!cell(grid, r, end + 1) && short(end + 1)) end++;
+  return end > start && c <= end;
 }
 
 /** Locate the header and map the columns of a sheet. */
@@ -134,7 +158,7 @@ export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): 
   const hidden = new Set(grid.hiddenColumns ?? []);
   const layout = withMarkColumn(grid, layoutFrom(sheet, best, hidden));
   const guessed = layout.columns.map((m) => ({ ...m, field: best.guesses[m.column]?.field ?? null }));
-  const notes = [...guessWarnings(layout, guessed), ...districtLevelNotes(grid, layout)];
+  const notes = [...guessWarnings(layout, guessed), ...districtLevelNotes(grid, layout), ...districtMatrixNotes(grid, layout)];
   return { layout: notes.length > 0 ? { ...layout, guessNotes: notes } : layout, issues: notes };
 }
 
@@ -157,6 +181,23 @@ function districtLevelNotes(grid: SheetGrid, layout: TableLayout): ImportIssue[]
   return layout.columns
     .filter((m) => !m.field && DISTRICT_LEVEL.test(normalizeHeader(m.header.split('/').pop() ?? '')) && grid.rows.slice(start).some((r) => (r[m.column] ?? '').trim()))
     .map((m) => ({ sheet: layout.sheet, row, column: columnLabel(m.column, m.header), message: M.districtLevelColumn(layout.sheet, row, columnLabel(m.column, m.header)), severity: 'warning' as const }));
+}
+
+/** How many columns headed by district names make a matrix of the districts' shares (各区分工). */
+const MATRIX_COLUMNS = 3;
+
+/**
+ * A matrix of the districts' shares (one column per district, marked ✓, ●, 牵头 or 配合) with marks in
+ * it: said once, naming its first and last column — the marks are not read into the tasks' units.
+ */
+function districtMatrixNotes(grid: SheetGrid, layout: TableLayout): ImportIssue[] {
+  const start = layout.headerRow + layout.headerRows;
+  const cols = layout.columns.filter((m) => !m.field && findDistrict(normalizeHeader(m.header.split('/').pop() ?? '')));
+  if (cols.length < MATRIX_COLUMNS || !grid.rows.slice(start).some((r) => cols.some((m) => (r[m.column] ?? '').trim()))) return [];
+  const row = start;
+  const first = columnLabel(cols[0]!.column, cols[0]!.header.split('/').pop());
+  const last = columnLabel(cols.at(-1)!.column, cols.at(-1)!.header.split('/').pop());
+  return [{ sheet: layout.sheet, row, column: first, message: M.districtMatrix(layout.sheet, row, first, last, cols.length), severity: 'warning' }];
 }
 
 function layoutFrom(sheet: string, c: Candidate, hidden: ReadonlySet<number>): TableLayout {
@@ -232,6 +273,10 @@ export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapp
 
 const HEADING = /^(第?[一二三四五六七八九十百]+[、.．章部分]|[(（][一二三四五六七八九十]+[)）]|专栏)/;
 const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计|总计|共计)/;
+/** A 合计 row's first cell: the list's total, after which come only notes. */
+const TOTAL = /^(合计|总计|共计)/u;
+/** The list's count of tasks where a task goes (共15项, 合计15项), closing it as a 合计 row does. */
+const TOTAL_COUNT = /^(共|合计|总计|共计)/u;
 /** A count of the tasks (共22项, 22项任务, 合计：20项), as a 合计 row writes it where the task goes. */
 const TASK_COUNT = /^(共|合计|总计|共计)?[:：]?\d+(项|个|条|件)(任务|工作|事项)?$/;
 /** A section's own number alone (一, 二、, 第三部分), as a section row writes it in the 序号 column. */
@@ -239,6 +284,8 @@ const SECTION_NUMBER = /^第?[一二三四五六七八九十]+[、.．]?(部分|
 const compact = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
 /** A note heading under a list: 填表说明, 说明, 注, 注：…, 备注：…, 附注. */
 const NOTE_START = /^(填表说明|填报说明|说明|注|附注|备注)[:：]?$|^(注|说明|附注|备注|填表说明|填报说明)[:：]|^注\d/u;
+/** A note label alone in its cell (备注 | 1.本表由…解释。): the row is a note, whatever column its text is in. */
+const NOTE_LABEL = /^(填表说明|填报说明|说明|注|附注|备注)[:：]?$/u;
 /** Symbols a list puts before or after a task's name to mark it (重点任务★, ▲新增). */
 const DECOR = /^\s*[★☆▲△●○◆◇■□※＊*√✔✓]|[★☆▲△●○◆◇■□※＊*√✔✓]\s*$/u;
 const DECOR_ENDS = /^[\s★☆▲△●○◆◇■□※＊*√✔✓]+|[\s★☆▲△●○◆◇■□※＊*√✔✓]+$/gu;
@@ -287,6 +334,8 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   let blankRun = 0;
   /** Whether the rows are notes under the list: after a note heading, or after NOTE_GAP blank rows. */
   let notes: 'none' | 'heading' | 'gap' = 'none';
+  /** The 0-based sheet row a task read last took (its own row, or the last row continuing it). */
+  let lastTaskRow = -1;
   /** The untrimmed text so far of each field of a row that continues (续) on the rows below. */
   const continued = new Map<TaskFieldId, string>();
   // Cells the city struck through (删除线), by row: a row whose task is struck is dropped, as 备注 删除 says.
@@ -317,7 +366,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (nonEmpty.length >= 3 && nonEmpty.every((v) => /^\d{1,2}$/.test(v)) && r <= layout.headerRow + layout.headerRows + 1) continue;
     const firstCompact = compact(first);
     // A note heading (填表说明, 注：…) alone or with its text: it and the note lines under it are no tasks.
-    if (NOTE_START.test(firstCompact) && (distinct.size === 1 || !fields.title || compact(fields.title) === firstCompact)) {
+    if (NOTE_START.test(firstCompact) && (distinct.size === 1 || !fields.title || compact(fields.title) === firstCompact || (distinct.size === 2 && NOTE_LABEL.test(firstCompact)))) {
       notes = 'heading';
       continue;
     }
@@ -331,9 +380,17 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       }
       notes = 'none';
     }
-    // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes.
-    if (FOOTER.test(firstCompact) && (distinct.size === 1 || !fields.title || FOOTER.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)))) continue;
-    if (fields.title && TASK_COUNT.test(compact(fields.title))) continue;
+    // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes. A 合计 closes the
+    // list: the lines under it (其中：新增2项…, 备注, 填报人) are notes, as under a note heading.
+    if (FOOTER.test(firstCompact) && (distinct.size === 1 || !fields.title || FOOTER.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)))) {
+      if (TOTAL.test(firstCompact) && rows.length > 0) notes = 'heading';
+      continue;
+    }
+    if (fields.title && TASK_COUNT.test(compact(fields.title))) {
+      // 共15项 closes the list; a section's 小计 | 5项 does not.
+      if (rows.length > 0 && (TOTAL.test(firstCompact) || TOTAL_COUNT.test(compact(fields.title)))) notes = 'heading';
+      continue;
+    }
     if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
       section = first;
       continue;
@@ -364,8 +421,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     // the rows under it continue it, whether the merge was kept (same title and number) or
     // lost (blank title and number, as in CSV).
     const prev = rows[rows.length - 1];
-    if (prev && prev.row === r && titleColumn && continues(prev.fields, fields)) {
+    if (prev && lastTaskRow === r - 1 && titleColumn && continues(prev.fields, fields)) {
       mergeInto(prev.fields, fields);
+      lastTaskRow = r;
       continue;
     }
     // A list number written in the task's cell ("1.加快…", "（二）…") is the row's number, when the
@@ -411,6 +469,12 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       issues.push({ sheet, row: r + 1, column: columnLabel(deadlineColumn.column, deadlineColumn.header), message: M.numberDeadline(sheet, r + 1, columnLabel(deadlineColumn.column, deadlineColumn.header), fields.deadline!, asDate), severity: 'warning' });
       fields.deadline = asDate;
     }
+    // A date shown as text (2027-12-31 00:00, 二〇二七年十二月三十一日, 12/31/2027) is that date; said when day and month could swap.
+    const shown = asDate ? undefined : textDate(fields.deadline);
+    if (shown && deadlineColumn) {
+      if (shown.ambiguous) issues.push({ sheet, row: r + 1, column: columnLabel(deadlineColumn.column, deadlineColumn.header), message: M.monthFirstDeadline(sheet, r + 1, columnLabel(deadlineColumn.column, deadlineColumn.header), fields.deadline!, shown.date), severity: 'warning' });
+      fields.deadline = shown.date;
+    }
     const badDate = impossibleDate(fields.deadline);
     if (badDate && deadlineColumn)
       issues.push({ sheet, row: r + 1, column: columnLabel(deadlineColumn.column, deadlineColumn.header), message: M.impossibleDeadline(sheet, r + 1, fields.deadline!, badDate), severity: 'warning' });
@@ -432,6 +496,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     if (titleFromText) row.titleFromText = true;
     if (revision) row.revision = revision;
     rows.push(row);
+    lastTaskRow = r;
   }
   // Progress written in the file (进展情况, 完成进度 …) is never imported: said once, naming its columns, so the officer knows.
   const progressColumns = mapped.filter((m) => TASK_FIELDS.find((f) => f.id === m.field)?.owner === 'progress' && rows.some((r) => r.fields[m.field!]));

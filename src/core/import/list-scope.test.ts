@@ -19,6 +19,14 @@ describe('the district a list is titled for', () => {
     [[['请汉阳区于每季度末报送，不再另行通知'], ['任务清单']], undefined],
     [[['注：东湖高新区的任务由管委会填报']], undefined],
     [[['重点任务推进情况表'], ['填报单位：汉阳区科技局', '填报日期：2026年3月31日']], '汉阳区'],
+    // A district written without 区, at the title's start before a year or a list's words, or as the 填报单位.
+    [[['汉阳2025年科教人才优势转化任务推进情况表']], '汉阳区'],
+    [[['武汉市东西湖重点任务推进情况表']], '东西湖区'],
+    [[['重点任务推进情况表'], ['填报单位：洪山']], '洪山区'],
+    [[['江岸科教人才优势转化任务清单']], '江岸区'],
+    [[['江汉大学科技成果转化任务清单']], undefined],
+    [[['青山绿水工程任务清单']], undefined],
+    [[['2025年武汉阳逻港建设任务清单']], undefined],
   ])('%j → %s', (above, expected) => {
     expect(listDistrict(grid(above), layout(above.length))).toBe(expected);
   });

@@ -13,6 +13,20 @@ const NAMES: readonly { name: string; district: District }[] = DISTRICTS.flatMap
   [d.name, d.shortName, ...d.aliases].map((name) => ({ name, district: d })),
 ).sort((a, b) => b.name.length - a.name.length);
 
+/**
+ * A district named without 区 (汉阳, 东西湖), as titles write it: only at the title's start (after
+ * 武汉市 at most) and before a year, a list's words or the end — 江汉 in 江汉大学 or 青山 in 青山绿水 is no
+ * district.
+ */
+const BARE: readonly { bare: string; district: District }[] = DISTRICTS.filter((d) => d.kind === 'district' && d.name.length >= 3 && d.name.endsWith('区')).map((d) => ({ bare: d.name.slice(0, -1), district: d }));
+const BARE_AFTER = /^(?:\d{4}|[(（]|科[技创教学]|创新|重点|任务|工作|年度|各项|推进|落实|责任|区域|产业|人才|$)/u;
+
+/** The district a title names without 区 at its start (BARE), if any. */
+function bareDistrict(text: string): District | undefined {
+  const t = text.replace(/^(?:武汉市|武汉)/u, '');
+  return BARE.find((b) => t.startsWith(b.bare) && BARE_AFTER.test(t.slice(b.bare.length)))?.district;
+}
+
 /** Notes above a header (填报说明, 注, 附件 …): naming districts there makes no district's list. */
 const NOTE = /^(填报说明|填表说明|说明|注|备注|附件|要求|请|各区)/u;
 /** The 填报单位 of a list, however labelled: 填报单位（盖章）：汉阳区. */
@@ -50,6 +64,8 @@ export function listDistrictAt(grid: SheetGrid, layout: TableLayout): { district
         if (!found.has(district.name)) found.set(district.name, row);
         rest = rest.split(name).join(' ');
       }
+    const bare = bareDistrict(rest);
+    if (bare && !found.has(bare.name)) found.set(bare.name, row);
   }
   const [only, ...more] = [...found];
   return only && more.length === 0 ? { district: only[0], row: only[1] } : undefined;

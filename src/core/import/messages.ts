@@ -19,6 +19,13 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”有两列都像“${h(field)}”：${used} 和 ${other}${otherHidden ? '（后者是隐藏列）' : ''}。已使用 ${used}，请在“调整列对应”中确认。`,
   districtLevelColumn: (sheet: string, row: number, column: string) =>
     `工作表“${sheet}”第 ${row} 行表头的 ${column}写的是区里的承办单位，不是市里定的${h('leadUnits')}或${h('responsibleUnits')}，这一列不导入，台账中各任务的单位保持不变。如它其实就是任务的${h('responsibleUnits')}，请在“调整列对应”中指定。`,
+  districtMatrix: (sheet: string, row: number, first: string, last: string, count: number) =>
+    `工作表“${sheet}”第 ${row} 行的 ${first}至${last}是各区一区一列的分工（共 ${count} 列，标 ✓、●、牵头、配合等）。这些列不导入，台账中各任务的${h('leadUnits')}和${h('responsibleUnits')}保持不变，以清单的“${h('leadUnits')}”“${h('responsibleUnits')}”列为准；本区是否承担某项任务，请对照原文件核实。`,
+  otherListSheets: (file: string, sheet: string, others: readonly string[]) =>
+    `文件 ${file} 里还有工作表${others.map((o) => `“${o}”`).join('、')}也是任务清单，本次只导入工作表“${sheet}”。如${others.length > 1 ? '它们是' : '它是'}另一份清单（例如另一个文件的任务），请在本次导入后再导入一次本文件，选择工作表“${others[0]}”${others.length > 1 ? '等' : ''}。`,
+  renameHint: (sheet: string, from: string, to: string, tasks: number, rows: readonly number[]) =>
+    `工作表“${sheet}”里没有“${from}”：台账中写它的 ${tasks} 个任务，清单都写成了“${to}”（第 ${rows.join('、')} 行），这些任务的单位都列为“修改”。` +
+    `如“${from}”已改名为“${to}”，请在“设置 → 单位名称对照”中添加“${from} → ${to}”后重新导入，这些任务就只做名称统一、不算修改；如确是换了单位，请逐项核对“修改”。`,
   duplicateKey: (sheet: string, row: number, key: string, firstRow: number) =>
     `工作表“${sheet}”第 ${row} 行的任务编号“${key}”与第 ${firstRow} 行重复。任务编号必须唯一，请改正文件后重新导入。`,
   noRows: (sheet: string) => `工作表“${sheet}”在表头下面没有任务行。请检查是否选对了工作表。`,
@@ -35,6 +42,8 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”第 ${row} 行的完成时限“${cell}”中的“${date}”不是日历上有的日期。导入后按原文保留、不算到期日，请向市里核实后在台账中改正。`,
   numberDeadline: (sheet: string, row: number, column: string, cell: string, date: string) =>
     `工作表“${sheet}”第 ${row} 行 ${column}的完成时限是一个数字“${cell}”，已按日期读作 ${date}。请核对；如不对，请在文件中把这一格写成日期（如 2025年12月底前）后重新导入。`,
+  monthFirstDeadline: (sheet: string, row: number, column: string, cell: string, date: string) =>
+    `工作表“${sheet}”第 ${row} 行 ${column}的完成时限“${cell}”中月和日都不超过 12，已按“月/日/年”（英文版 Excel 的写法）读作 ${date}。请核对；如不对，请在文件中写成“2026年6月3日”这样的写法后重新导入。`,
   hiddenRow: (sheet: string, row: number) =>
     `工作表“${sheet}”第 ${row} 行是隐藏行，已按清单中有这一任务处理。如市里已删去这一任务（只是把这一行隐藏了），请在文件中删除这一行后重新导入。`,
   unknownDocument: (sheet: string, row: number, name: string, rows: number) =>

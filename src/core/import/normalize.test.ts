@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentName, isPlaceholderCell, normalizeNumber, numberDeadline, toHalfWidth } from './normalize';
+import { compoundItem, documentCore, documentName, isPlaceholderCell, normalizeNumber, normalizeText, numberDeadline, textDate, toHalfWidth } from './normalize';
 
 /** The rule as written before its shortcut on the first character: the reference. */
 function placeholderByRule(s: string): boolean {
@@ -68,5 +68,65 @@ describe('normalizeNumber', () => {
     ['A-1', 'A-1'],
   ])('%s → %s', (s, n) => {
     expect(normalizeNumber(s)).toBe(n);
+  });
+});
+
+describe('a list number written with its section', () => {
+  it.each([
+    ['一、1', '1'],
+    ['二、12', '12'],
+    ['（二）5', '5'],
+    ['(2)5', '5'],
+    ['1-3', '3'],
+    ['2—1', '1'],
+    ['３－１０', '10'],
+    ['2.5', '5'],
+    ['3.', undefined],
+    ['2025.6', undefined],
+    ['5', undefined],
+    ['（二）', undefined],
+    ['第十四条', undefined],
+    ['A-1', undefined],
+    ['2025-12', undefined],
+  ])('%s → %s', (s, item) => {
+    expect(compoundItem(s)).toBe(item);
+  });
+});
+
+describe('a document’s name as its own title reads', () => {
+  it.each([
+    ['武汉市人民政府关于印发武汉市建设国际研发中心城市三年行动方案(2025-2027年)的通知', '武汉市建设国际研发中心城市三年行动方案(2025-2027年)'],
+    ['武汉市建设国际研发中心城市三年行动方案(2025—2027年)', '武汉市建设国际研发中心城市三年行动方案(2025-2027年)'],
+    ['武汉市人民政府办公厅关于推进科教人才优势转化为创新发展优势的意见', '关于推进科教人才优势转化为创新发展优势的意见'],
+    ['关于推进科教人才优势转化为创新发展优势的意见', '关于推进科教人才优势转化为创新发展优势的意见'],
+    ['市人民政府办公厅关于印发2023年武汉市科技创新工作要点的通知', '2023年武汉市科技创新工作要点'],
+    ['市科技创新局转发2023年武汉市科技创新工作要点的通知', '2023年武汉市科技创新工作要点'],
+  ])('%s → %s', (name, core) => {
+    expect(documentCore(name)).toBe(core);
+  });
+});
+
+describe('normalizeText', () => {
+  it('reads straight and curly quotes alike', () => {
+    expect(normalizeText('落实"一带一路"行动')).toBe(normalizeText('落实“一带一路”行动'));
+    expect(normalizeText("‘双一流’")).toBe(normalizeText("'双一流'"));
+  });
+});
+
+describe('a date shown as text', () => {
+  it.each([
+    ['2027-12-31 00:00', { date: '2027-12-31' }],
+    ['2027/6/30 8:30:00', { date: '2027-06-30' }],
+    ['二〇二七年十二月三十一日', { date: '2027年12月31日' }],
+    ['二〇二六年六月', { date: '2026年6月' }],
+    ['12/31/2027', { date: '2027-12-31' }],
+    ['31/12/2027', { date: '2027-12-31' }],
+    ['3/6/2026', { date: '2026-03-06', ambiguous: true }],
+    ['6/6/2026', { date: '2026-06-06' }],
+    ['2/30/2026', undefined],
+    ['2027-12-31', undefined],
+    ['2027年底前', undefined],
+  ])('%s → %j', (s, out) => {
+    expect(textDate(s)).toEqual(out);
   });
 });

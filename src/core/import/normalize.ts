@@ -1,7 +1,7 @@
 /**
  * Text helpers for import: header names, cell text, unit lists, deadlines, similarity.
  */
-import { numberValue } from '../policy/layouts';
+import { chineseToInt, numberValue } from '../policy/layouts';
 import { toHalfWidth } from '../text';
 
 export { toHalfWidth };
@@ -15,10 +15,12 @@ export function normalizeHeader(s: string): string {
     .toLowerCase();
 }
 
-/** Cell text as compared: whitespace collapsed, trimmed, half-width punctuation. */
+/** Cell text as compared: whitespace collapsed, trimmed, half-width punctuation, one kind of quote (“一带一路” = "一带一路"). */
 export function normalizeText(s: string | undefined): string {
   return toHalfWidth(s ?? '')
     .replace(/\s+/g, '')
+    .replace(/[“”„‟]/gu, '"')
+    .replace(/[‘’‛]/gu, "'")
     .replace(/[。;,.]+$/, '');
 }
 
@@ -54,6 +56,21 @@ export function documentName(s: string): { name: string; docNumber?: string } {
   return out;
 }
 
+/** The issuer before 关于 in a cited title (武汉市人民政府办公厅关于…): the body that issued it. */
+const ISSUER = /^.{0,30}?(?:人民政府|政府|办公厅|办公室|委员会|委|局|厅|部|小组)(?=关于)/u;
+
+/**
+ * A document's name as its own title reads, from a name as written (documentName's `name`): the
+ * notice that issued or forwarded it taken off (`…关于印发X的通知` → X), the issuer before 关于 dropped, dashes of
+ * every width one (`2025-2027年` = `2025—2027年`). Cities cite a document by its notice's title.
+ */
+export function documentCore(name: string): string {
+  let t = name.replace(/[—–－~～‐-]+/gu, '-');
+  const issued = /(?:关于)?(?:印发|转发)(.+?)的通知$/u.exec(t);
+  if (issued) t = issued[1]!;
+  return t.replace(ISSUER, '');
+}
+
 /**
  * A task number as compared: `（二）3` and `(二)3.` are the same; a number alone in Chinese
  * numerals, in parentheses or circled (`（十一）`, `第11条`, `⑪`) is its value (`11`), as the
@@ -65,6 +82,21 @@ export function normalizeNumber(s: string | undefined): string {
   if (!alone) return t;
   const v = numberValue(alone[1]!);
   return Number.isFinite(v) && v > 0 ? String(v) : t;
+}
+
+/**
+ * The item part of a list number written with its section (`一、1`, `（二）5`, `1-3`, `2.1`): the
+ * number after the section's, or undefined when the number is not so written. Whether that item is
+ * the task's 条目 (`（二）5`: task 5 of part 二) or a count restarting in each part (`2-1`) only the
+ * list as a whole tells (plan-import listSeqIsNumber).
+ */
+export function compoundItem(s: string | undefined): string | undefined {
+  const t = toHalfWidth(s ?? '').replace(/\s+/g, '');
+  const m =
+    /^第?[一二三四五六七八九十]+[、.．,](\d{1,3})[.、]?$/u.exec(t) ??
+    /^\((?:[一二三四五六七八九十]+|\d{1,2})\)(\d{1,3})[.、]?$/u.exec(t) ??
+    /^\d{1,2}[-－—–~～_.．](\d{1,3})$/u.exec(t);
+  return m ? String(Number(m[1])) : undefined;
 }
 
 /** The spreadsheet column letter of a 0-based index (0 → A, 26 → AA). */
@@ -96,6 +128,34 @@ export function numberDeadline(s: string | undefined): string | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= lastDay(+m[1]!, +m[2]!)) return `${m[1]}-${m[2]}-${m[3]}`;
   return undefined;
+}
+
+const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
+
+/**
+ * A 完成时限 cell holding a date as a program shows one, as text (a CSV keeps what the cell showed):
+ * with a time (2027-12-31 00:00 → 2027-12-31), in Chinese numerals (二〇二七年十二月三十一日 →
+ * 2027年12月31日), or month first as Excel in English shows it (12/31/2027 → 2027-12-31; day first
+ * when the first number cannot be a month). `ambiguous`: day and month could be read the other way.
+ */
+export function textDate(s: string | undefined): { date: string; ambiguous?: true } | undefined {
+  const t = toHalfWidth(s ?? '').trim();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+|T)\d{1,2}:\d{2}(?::\d{2})?$/u.exec(t);
+  if (m) return validDay(+m[1]!, +m[2]!, +m[3]!) ? { date: `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}` } : undefined;
+  m = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?$/u.exec(t);
+  if (m) {
+    const y = Number([...m[1]!].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+    const mo = chineseToInt(m[2]!);
+    const d = m[3] ? chineseToInt(m[3]) : undefined;
+    if (!mo || !validDay(y, mo, d ?? 1)) return undefined;
+    return { date: `${y}年${mo}月${d ? `${d}日` : ''}` };
+  }
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(t);
+  if (!m) return undefined;
+  const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!];
+  const [mo, d] = a > 12 ? [b, a] : [a, b];
+  if (!validDay(y, mo, d)) return undefined;
+  return { date: `${y}-${pad(mo)}-${pad(d)}`, ...(a <= 12 && b <= 12 && a !== b ? { ambiguous: true as const } : {}) };
 }
 
 /** A text as its bigrams are taken: normalized, without brackets, commas, colons and quotes. */

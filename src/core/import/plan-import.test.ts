@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { taskCode, type PolicyDocument, type Task } from '../model';
 import { unitRenameTable } from '../unit-names';
-import { finalizePlan, planImport, spacedUnits } from './plan-import';
+import { finalizePlan, planImport, spacedUnits, splitLabelledUnits } from './plan-import';
 import { similarity } from './normalize';
 import { RENAME_GROUP_ID, type ImportedRow } from './types';
 
@@ -319,4 +319,19 @@ describe('spacedUnits', () => {
     ['市科技局（牵头） 市发改委', '市科技局（牵头）、市发改委'],
   ];
   for (const [cell, read] of cases) it(`“${cell}” → “${read}”`, () => expect(spacedUnits(cell)).toBe(read));
+});
+
+describe('a unit cell written with its labels', () => {
+  it.each([
+    [{ responsibleUnits: '牵头单位：市科技局；责任单位：市发改委、各区人民政府' }, { leadUnits: '市科技局', responsibleUnits: '市发改委、各区人民政府' }],
+    [{ responsibleUnits: '（牵头单位：市科技局；责任单位：市发改委）' }, { leadUnits: '市科技局', responsibleUnits: '市发改委' }],
+    [{ responsibleUnits: '牵头：市人才工作局 配合：市人社局、市教育局' }, { leadUnits: '市人才工作局', responsibleUnits: '市人社局、市教育局' }],
+    [{ leadUnits: '牵头单位：市科技局；配合单位：市财政局' }, { leadUnits: '市科技局', responsibleUnits: '市财政局' }],
+    // A column of its own for the other part wins.
+    [{ leadUnits: '市经信局', responsibleUnits: '牵头单位：市科技局；责任单位：市发改委' }, { leadUnits: '市经信局', responsibleUnits: '市发改委' }],
+    [{ responsibleUnits: '责任单位：市人才工作局，市教育局' }, { responsibleUnits: '市人才工作局，市教育局' }],
+    [{ responsibleUnits: '市科技局（牵头）、市发改委' }, { responsibleUnits: '市科技局（牵头）、市发改委' }],
+  ])('%j → %j', (fields, out) => {
+    expect(splitLabelledUnits(fields)).toEqual(out);
+  });
 });

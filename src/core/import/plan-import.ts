@@ -12,7 +12,7 @@ import { taskRelevance } from '../policy/relevance';
 import { documentTaskKey, isKeyableNumber, sharedKeyPrefix } from '../policy/parse';
 import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
-import { bigramText, documentName, isPlaceholderCell, normalizeNumber, normalizeText } from './normalize';
+import { bigramText, compoundItem, documentCore, documentName, isPlaceholderCell, normalizeNumber, normalizeText } from './normalize';
 import { deadlineDate } from '../deadline';
 import { createBigramCoder, type BigramBag } from './bigram-index';
 import { firstSentence } from './find-table';
@@ -135,6 +135,8 @@ function canonicalUnit(name: string, renames: UnitRenames): string {
 }
 
 const unitsEqual = (a: readonly string[], b: readonly string[]) => a.join('、') === b.join('、');
+/** The same units in any order. */
+const sameUnitSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((u) => b.includes(u));
 
 /** A deadline that says only a date: 2023年底前, 2023年12月底前, 2023年12月31日, 2023/12/31, 到2027年, 2027年前完成. */
 const PLAIN_DEADLINE = /^(到|至|于|在|截至|截止到?)?(\d{4}[-/.年](\d{1,2}[-/.月]?(\d{1,2}日?)?)?(底|末)?(前|以前|之前)?)(完成)?$/;
@@ -278,8 +280,10 @@ export function diffTask(
     const read = readUnits(cell, renames);
     renamed.push(...read.renamed);
     if (read.units.length === 0 || unitsEqual(read.units, stored[f])) continue;
-    // 责任单位 written with the lead units in it is the same list as the ledger's without them.
-    if (f === 'responsibleUnits' && unitsEqual(withoutUnits(read.units, after.leadUnits), withoutUnits(stored[f], after.leadUnits))) continue;
+    // 责任单位 in another order (a task over several rows, each with its units) is the same list; so
+    // is 责任单位 written with the lead units in it and the ledger's without them. The order of the
+    // 牵头单位 is kept: the first named leads.
+    if (f === 'responsibleUnits' && sameUnitSet(withoutUnits(read.units, after.leadUnits), withoutUnits(stored[f], after.leadUnits))) continue;
     after[f] = [...read.units];
     mark(f, stored[f].length === 0);
   }
@@ -312,6 +316,41 @@ function unitCells(fields: RowFields, renames: UnitRenames): { lead?: string; re
   return { lead: markedLeadUnits(fields.responsibleUnits, renames).join('、') || undefined, responsible: fields.responsibleUnits, shared: true };
 }
 
+/** The label of the lead units in a unit cell written as documents write them (牵头单位：…). */
+const LEAD_LABEL = /(?:牵头单位|牵头部门|牵头)\s*[:：]/u;
+/** The label of the other units after them (；责任单位：…, 配合单位：…). */
+const OTHER_LABEL = /[；;，,。\s]*(?:责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位|配合|参与|协办)\s*[:：]/u;
+
+/** A unit cell that opens with the label of its units (（责任单位：…). */
+const ONLY_OTHER_LABEL = /^[（(]?\s*(?:责任单位|责任部门|配合单位|配合部门|参与单位)\s*[:：]/u;
+
+/**
+ * A row whose unit cell is written as a document writes its units, labelled (牵头单位：市科技局；责任单位：
+ * 市发改委、…), under 责任单位 or 牵头单位: the labelled parts are its lead and responsible units, as if
+ * written in two columns (a column of its own for the other part wins). The same object when none is.
+ */
+export function splitLabelledUnits(fields: RowFields): RowFields {
+  const from = (['responsibleUnits', 'leadUnits'] as const).find((f) => fields[f] && LEAD_LABEL.test(fields[f]!));
+  if (!from) {
+    // （责任单位：市科技局，市发改委…） alone: the units without their label.
+    const label = fields.responsibleUnits ? ONLY_OTHER_LABEL.exec(fields.responsibleUnits.trim()) : null;
+    return label ? { ...fields, responsibleUnits: fields.responsibleUnits!.trim().slice(label[0].length).replace(/[）)]$/u, '') } : fields;
+  }
+  const cell = fields[from]!.trim().replace(/^[（(]|[）)]$/gu, '');
+  const lead = LEAD_LABEL.exec(cell)!;
+  const afterLead = cell.slice(lead.index + lead[0].length);
+  const other = OTHER_LABEL.exec(afterLead);
+  const out: RowFields = { ...fields };
+  const leadPart = (other ? afterLead.slice(0, other.index) : afterLead).replace(/[；;，,。\s]+$/u, '');
+  const otherPart = other ? afterLead.slice(other.index + other[0].length).replace(/[；;，,。\s]+$/u, '') : '';
+  if (from === 'leadUnits' || !fields.leadUnits) out.leadUnits = leadPart;
+  if (from === 'responsibleUnits') {
+    if (otherPart) out.responsibleUnits = otherPart;
+    else delete out.responsibleUnits;
+  } else if (otherPart && !fields.responsibleUnits) out.responsibleUnits = otherPart;
+  return out;
+}
+
 /** The fields of a row without placeholder cells (the same object when it has none). */
 function withoutPlaceholders(fields: RowFields): RowFields {
   if (Object.values(fields).every((v) => v && !isPlaceholderCell(v))) return fields;
@@ -327,12 +366,16 @@ function withoutPlaceholders(fields: RowFields): RowFields {
 function documentResolver(documents: readonly PolicyDocument[]) {
   const byName = new Map<string, string>();
   const byLooseName = new Map<string, string>();
+  // The same names as their own titles read (documentCore): a cell citing the notice that issued one.
+  const byCore = new Map<string, string>();
   const byNumber = new Map<string, string>();
   for (const d of documents) {
     for (const name of [d.id, d.shortTitle, d.title, d.docNumber]) if (name) byName.set(normalizeText(name), d.id);
     for (const name of [d.shortTitle, d.title]) {
       const loose = name ? documentName(name).name : '';
       if (loose && !byLooseName.has(loose)) byLooseName.set(loose, d.id);
+      const core = loose ? documentCore(loose) : '';
+      if (core && !byCore.has(core)) byCore.set(core, d.id);
     }
     const num = d.docNumber ? documentName(d.docNumber).docNumber : undefined;
     if (num && !byNumber.has(num)) byNumber.set(num, d.id);
@@ -342,7 +385,7 @@ function documentResolver(documents: readonly PolicyDocument[]) {
     const exact = byName.get(normalizeText(cell));
     if (exact) return exact;
     const { name, docNumber } = documentName(cell);
-    return (name ? byLooseName.get(name) : undefined) ?? (docNumber ? byNumber.get(docNumber) : undefined);
+    return (name ? (byLooseName.get(name) ?? byCore.get(documentCore(name))) : undefined) ?? (docNumber ? byNumber.get(docNumber) : undefined);
   };
 }
 
@@ -542,12 +585,22 @@ export function planImport(input: PlanInput): ImportPlan {
   // A number that is the row's 序号 is set aside until the list's 序号 are known to be its 条目 (step 1b).
   const seqOf = new Map<ImportedRow, string>();
   const rows = input.rows.map((r) => {
-    let fields = withoutPlaceholders(r.fields);
+    let fields = splitLabelledUnits(withoutPlaceholders(r.fields));
     if (input.numbersFromSeq && fields.number && fields.seq && normalizeNumber(fields.number) === normalizeNumber(fields.seq)) {
       const { number, ...rest } = fields;
       fields = rest;
       const row = { ...r, fields };
-      seqOf.set(row, number);
+      seqOf.set(row, compoundItem(number) ?? number);
+      return row;
+    }
+    // A number written with its section (（二）5, 1-3) is weighed as a 序号 is: its item is the
+    // task's 条目 only when the list's items agree with the ledger (listSeqIsNumber).
+    const item = compoundItem(fields.number);
+    if (item !== undefined) {
+      const rest = { ...fields };
+      delete rest.number;
+      const row = { ...r, fields: rest };
+      seqOf.set(row, item);
       return row;
     }
     return fields === r.fields ? r : { ...r, fields };
@@ -634,15 +687,24 @@ export function planImport(input: PlanInput): ImportPlan {
       m.row = { ...m.row, fields: { ...m.row.fields, number: seq } };
       seqNumbered.add(m);
     }
+  // A list naming no document whose sure matches are nearly all one document's is that document's
+  // list: another document's task is no rival for a row whose number names one of its own.
+  const sureCount = matches.filter((m) => m.definite).length;
+  const mainDocList = mainDoc !== undefined && sureCount > 0 && (docVotes.get(mainDoc) ?? 0) >= ONE_DOCUMENT_SHARE * sureCount;
+  const otherDocument = (m: RowMatch, task: Task) => mainDocList && !m.documentId && task.documentId !== mainDoc;
   if (mainDoc || seqNumbered.size > 0)
     for (const m of matches) {
-      if (m.definite || (m.documentId && !seqNumbered.has(m)) || !m.row.fields.number) continue;
+      if ((m.documentId && !seqNumbered.has(m)) || !m.row.fields.number) continue;
+      // A row giving only a title, matched by it alone to another document's task (a short title the
+      // same as one of its tasks' titles), is matched again by its number below, when that number is
+      // the main document's. A row with its text keeps its text match.
+      if (m.definite && !(m.definite.how === 'text' && !m.row.fields.text && otherDocument(m, m.definite.task))) continue;
       const doc = m.documentId ?? mainDoc;
       if (!doc) continue;
       const numbered = byDocNumber.get(`${doc}|${normalizeNumber(m.row.fields.number)}`);
       if (!numbered) continue;
       const sim = index.similarity(index.rowBags(m.row.fields), position.get(numbered.key)!, numbered);
-      const best = m.candidates[0];
+      const best = m.definite ? undefined : m.candidates.find((c) => !otherDocument(m, c.task));
       if (sim >= NUMBER_TEXT_MIN && (!best || best.task === numbered || best.confidence < sim + 0.1)) {
         m.definite = { task: numbered, confidence: Math.max(0.9, sim), how: 'number' };
         m.candidates = [];
@@ -823,11 +885,50 @@ export function planImport(input: PlanInput): ImportPlan {
     else if (explicitDocs.has(doc) && n < SCOPE_SHARE * total && removedDocs.has(doc))
       issues.push({ sheet, message: M.partialNamedList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
   }
+  issues.push(...renameHints(plan, matches, renames, sheet));
   if (input.district) {
     plan.district = input.district;
     plan.relevanceChanged = relevanceChanges(plan, { skipped: new Set(), choices: {} }, input.district, input.clusters ?? []);
   }
   return plan;
+}
+
+/** How many tasks must show the same unit written under one other name before it is said to be a rename. */
+const RENAME_HINT_TASKS = 2;
+
+/**
+ * Units the list writes under another name everywhere (市委金融办 wherever the ledger has 市地方金融局,
+ * which the list never writes), on at least RENAME_HINT_TASKS changed tasks: likely renamed. Said
+ * once per pair, naming the rows, so that the officer can record the rename (设置 → 单位名称对照)
+ * and import again, rather than accept every task as changed.
+ */
+function renameHints(plan: ImportPlan, matches: readonly RowMatch[], renames: UnitRenames, sheet: string): ImportIssue[] {
+  const written = new Set<string>();
+  for (const m of matches) for (const f of ['leadUnits', 'responsibleUnits'] as const) for (const u of readUnits(m.row.fields[f], renames).units) written.add(u);
+  const pairs = new Map<string, { to: Set<string>; rows: Set<number>; keys: Set<string> }>();
+  for (const u of plan.updated)
+    for (const f of ['leadUnits', 'responsibleUnits'] as const) {
+      if (!u.changedFields.includes(f)) continue;
+      const before = unifyUnits(u.before, renames)[f];
+      const after = u.after[f];
+      if (before.length !== after.length) continue;
+      before.forEach((from, i) => {
+        const to = after[i]!;
+        if (from === to || after.includes(from) || before.includes(to) || written.has(from)) return;
+        let p = pairs.get(from);
+        if (!p) pairs.set(from, (p = { to: new Set(), rows: new Set(), keys: new Set() }));
+        p.to.add(to);
+        p.rows.add(u.row);
+        p.keys.add(u.before.key);
+      });
+    }
+  const out: ImportIssue[] = [];
+  for (const [from, p] of pairs) {
+    if (p.to.size !== 1 || p.keys.size < RENAME_HINT_TASKS) continue;
+    const rows = [...p.rows].sort((a, b) => a - b);
+    out.push({ sheet, row: rows[0], message: M.renameHint(sheet, from, [...p.to][0]!, p.keys.size, rows), severity: 'warning' });
+  }
+  return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }
 
 /** Every task the accepted part of a plan writes, as written, keyed by task key (plan order). */

@@ -9,6 +9,7 @@ import { missingForImport } from '../fields';
 import { findTable, numbersFromSeq, readRows, withMapping, type RememberedMapping } from './find-table';
 import { listScope } from './list-scope';
 import { planImport } from './plan-import';
+import { IMPORT_MESSAGES as M } from './messages';
 import type { ColumnMapping, ImportIssue, ImportPlan, SheetGrid, TableLayout } from './types';
 
 /** One sheet as the import page sees it. */
@@ -58,9 +59,27 @@ export function defaultSheet(sheets: readonly SheetSummary[], district?: string)
   // A hidden sheet (an old version kept out of sight) only when no visible sheet has a task table.
   const visible = sheets.filter((s) => !s.hidden && hasTaskTable(s));
   const tables = visible.length > 0 ? visible : sheets.filter(hasTaskTable);
-  const names = district ? districtNames(district) : [];
-  const own = tables.find((s) => names.some((n) => s.name.includes(n)));
+  const own = district ? tables.find((s) => namesDistrict(s.name, district)) : undefined;
   return (own ?? tables[0] ?? sheets.find((s) => s.layout))?.index ?? 0;
+}
+
+/**
+ * The other sheets of a workbook that hold a task list of their own: visible, with a task table,
+ * and not named for a district (of a sheet per district, the others are other districts' lists).
+ * Planning one sheet says them, so that a list over two sheets is imported whole.
+ */
+export function otherListSheets(sheets: readonly SheetSummary[], picked: number): string[] {
+  return sheets.filter((s) => s.index !== picked && !s.hidden && hasTaskTable(s) && !DISTRICTS.some((d) => namesDistrict(s.name, d.name))).map((s) => s.name);
+}
+
+/**
+ * Whether a sheet's name names the district: any name it is written under, or a district's name
+ * without 区 at the start (a sheet per district named 江岸, 汉阳, 洪山).
+ */
+function namesDistrict(sheet: string, district: string): boolean {
+  const d = DISTRICTS.find((x) => x.name === district || x.shortName === district);
+  const bare = d?.kind === 'district' && d.name.endsWith('区') && d.name.length >= 3 ? d.name.slice(0, -1) : undefined;
+  return districtNames(district).some((n) => sheet.includes(n)) || (!!bare && sheet.trim().startsWith(bare));
 }
 
 /** The names a district is written under (汉阳区; 东湖新技术开发区, 东湖高新区 …). */
@@ -82,6 +101,8 @@ export interface SheetPlanRequest {
   district?: string;
   /** The officer's unit renames (设置 → 单位名称对照); the built-in pairs always apply. */
   renames?: UnitRename[];
+  /** The workbook's other sheets holding a task list (otherListSheets), said with the plan. */
+  otherSheets?: string[];
   /** What reading the file found on this sheet (formula texts, over-long cells), shown with the plan. */
   readIssues?: ImportIssue[];
   defaultDocumentId?: string;
@@ -104,7 +125,12 @@ export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout 
     rows: read?.rows ?? [],
     numbersFromSeq: layout ? numbersFromSeq(layout) : false,
     // What the guessed mapping found (two columns like one field …) is said in the plan too, while the columns are the guessed ones.
-    issues: [...(req.readIssues ?? []), ...(found && keptGuess(found, req.columns) ? (found.guessNotes ?? []) : []), ...(read ? read.issues : findTable(grid).issues)],
+    issues: [
+      ...(req.readIssues ?? []),
+      ...(found && keptGuess(found, req.columns) ? (found.guessNotes ?? []) : []),
+      ...(read ? read.issues : findTable(grid).issues),
+      ...(req.otherSheets?.length ? [{ sheet: grid.name, message: M.otherListSheets(fileName, grid.name, req.otherSheets), severity: 'warning' as const }] : []),
+    ],
     existing: req.existing,
     documents: req.documents,
     sections: req.sections,

@@ -4,7 +4,7 @@
  * sheet summaries and the plan. Started with
  * `new Worker(new URL('../../workers/import-worker.ts', import.meta.url), { type: 'module' })`.
  */
-import { planSheet, readIssuesBySheet, summariseSheets, type ImportIssue, type ImportPlan, type RememberedMapping, type SheetGrid, type SheetPlanRequest, type SheetSummary, type TableLayout } from '@core/import';
+import { otherListSheets, planSheet, readIssuesBySheet, summariseSheets, type ImportIssue, type ImportPlan, type RememberedMapping, type SheetGrid, type SheetPlanRequest, type SheetSummary, type TableLayout } from '@core/import';
 import { estimatePlanWork, PLAN_LIMITS } from '@core/limits';
 import { readWorkbook } from '../spreadsheet/read-sheet';
 import { IMPORT_STAGE_TEXT as S, IMPORT_WORKER_TEXT as T } from './texts';
@@ -28,6 +28,8 @@ export type ImportWorkerResponse =
 let fileName = '';
 let grids: SheetGrid[] = [];
 let layouts: (TableLayout | undefined)[] = [];
+/** The sheets as the page was told of them (to say the other sheets holding a list). */
+let summaries: SheetSummary[] = [];
 /** Warnings and errors found while reading (formula texts, over-long cells), per sheet. */
 let readIssues: ImportIssue[][] = [];
 
@@ -46,6 +48,7 @@ function handle(req: ImportWorkerRequest): void {
     post({ type: 'progress', stage: S.headers, fraction: 0.9 });
     const sheets = summariseSheets(grids, req.remembered, readIssues);
     layouts = sheets.map((s) => s.layout);
+    summaries = sheets;
     post({ type: 'progress', stage: S.read, fraction: 1 });
     return post({ type: 'read', ok: true, sheets });
   }
@@ -57,7 +60,7 @@ function handle(req: ImportWorkerRequest): void {
   const rowCount = found ? Math.max(0, grid.rows.length - found.headerRow - found.headerRows) : 0;
   if (estimatePlanWork(rowCount, req.existing.length) > PLAN_LIMITS.maxWork)
     return post({ type: 'read', ok: false, message: T.tooMuchWork(fileName, grid.name, rowCount, req.existing.length) });
-  const { plan, layout } = planSheet(fileName, grid, found, { ...req, readIssues: readIssues[req.sheetIndex] ?? [] });
+  const { plan, layout } = planSheet(fileName, grid, found, { ...req, readIssues: readIssues[req.sheetIndex] ?? [], otherSheets: otherListSheets(summaries, req.sheetIndex) });
   post({ type: 'progress', stage: S.matched, fraction: 1 });
   post({ type: 'plan', plan, layout });
 }
