@@ -146,8 +146,8 @@ describe('重点任务推进情况表', () => {
     const rows = buildTaskRows({ ...fx, district: DISTRICT, period: PERIOD });
     const missing = findMissingItems(rows);
     expect(missing).toEqual([
-      { taskKey: '2023YD-08', seq: 8, title: fx.tasks[7]!.title, missing: ['status'] },
-      { taskKey: '2023YD-09', seq: 9, title: fx.tasks[8]!.title, missing: ['progress'] },
+      { taskKey: '2023YD-08', seq: 8, title: fx.tasks[7]!.title, missing: ['status'], empty: false },
+      { taskKey: '2023YD-09', seq: 9, title: fx.tasks[8]!.title, missing: ['progress'], empty: false },
     ]);
   });
 });

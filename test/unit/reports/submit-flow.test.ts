@@ -39,6 +39,8 @@ describe('导出 and 报送', () => {
       tasks: 12,
       filled: 11,
       empty: 1,
+      // Task 9 has a status but no 进展情况: written in part, as the 导出前检查 lists it.
+      partial: 1,
       files: [
         { kind: 'tasks', fileName: '汉阳区_2025年第三季度_重点任务推进情况表.xlsx' },
         { kind: 'indicators', fileName: '汉阳区_2025年第三季度_指标完成情况表.xlsx' },

@@ -31,7 +31,7 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
     const reporting = parsePeriodId(periodId);
     // The tasks the period's report lists now: an import since the 报送 may have changed them.
     const listed = reporting ? new Map(reportTasks({ tasks, clusters, progress: current, district, period: reporting }).map((t) => [t.key, t.title])) : undefined;
-    return { lock, compared, changes: compared ? compareWithSubmission(compared, current, listed) : [], by };
+    return { lock, compared, changes: compared ? compareWithSubmission(compared, current, listed, new Map(tasks.map((t) => [t.key, t]))) : [], by };
   }, [district, periodId]).data;
   if (!data) return null;
   const { lock, compared, changes, by } = data;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEntry } from '@core/model';
+import { taskFieldText } from '@core/fields';
 import { seedProgress, seedTasks } from '../../../../test/builders/seeded-store';
 import { compareWithSubmission, latestTaskSubmission } from './compare';
 
@@ -18,6 +19,18 @@ describe('本期与上期对比', () => {
 
   it('finds nothing when the data is as submitted', () => {
     expect(compareWithSubmission({ rows }, entries)).toEqual([]);
+  });
+
+  it('lists a task’s printed fields changed by 修改任务信息 after 报送 (牵头单位, 完成时限), read as the report reads them', () => {
+    const printed = rows.map((r, i) => ({ ...r, title: tasks[i]!.title, leadUnits: taskFieldText(tasks[i]!, 'leadUnits'), responsibleUnits: taskFieldText(tasks[i]!, 'responsibleUnits'), deadline: taskFieldText(tasks[i]!, 'deadline') }));
+    const now = new Map(tasks.map((t) => [t.key, t]));
+    expect(compareWithSubmission({ rows: printed }, entries, undefined, now)).toEqual([]);
+    const edited = { ...tasks[1]!, leadUnits: ['市科技创新局', '江夏区人民政府'], deadline: '2026-12-31', deadlineText: '2026年12月底前' };
+    now.set(edited.key, edited);
+    const changes = compareWithSubmission({ rows: printed }, entries, undefined, now);
+    expect(changes.map((c) => [c.taskKey, c.kind, c.fields.map((f) => [f.field, f.current])])).toEqual([
+      [edited.key, 'changed', [['leadUnits', '市科技创新局、江夏区人民政府'], ['deadline', '2026年12月底前']]],
+    ]);
   });
 
   it('lists changed fields, added and removed tasks', () => {

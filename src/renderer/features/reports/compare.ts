@@ -2,14 +2,16 @@
  * 本期与上期对比: what changed in a period's progress since it was last submitted, comparing
  * the rows stored with the submission (report rows keyed by 任务编号) with the current data.
  */
-import type { ProgressEntry, Submission } from '@core/model';
+import type { ProgressEntry, Submission, Task } from '@core/model';
 import { STATUS_LABELS, statusFromLabel } from '@core/model';
-import { taskField } from '@core/fields';
+import { taskField, taskFieldText } from '@core/fields';
 
 /** The progress fields a submission carries, in report order. */
 export const COMPARED_FIELDS = ['status', 'percent', 'progress', 'problems', 'nextSteps'] as const;
+/** The task's own fields the sealed table prints: a 修改任务信息 after 报送 changes the file as much as progress does. */
+export const COMPARED_TASK_FIELDS = ['title', 'leadUnits', 'responsibleUnits', 'deadline'] as const;
 /** A compared field; `task` is the task itself being in the period's list or not. */
-export type ComparedField = (typeof COMPARED_FIELDS)[number] | 'task';
+export type ComparedField = (typeof COMPARED_FIELDS)[number] | (typeof COMPARED_TASK_FIELDS)[number] | 'task';
 
 /**
  * One task whose submitted and current state differ: its progress (`changed`, `added`,
@@ -54,7 +56,13 @@ export function latestTaskSubmission<S extends Pick<Submission, 'rows'>>(submiss
  * (the tasks the period's report lists now, by key and title), also the tasks the list gained or
  * lost since (an import of the city's new list), which change the report as much as progress does.
  */
-export function compareWithSubmission(submission: Pick<Submission, 'rows'>, current: ProgressEntry[], listed?: ReadonlyMap<string, string>): SubmissionChange[] {
+export function compareWithSubmission(
+  submission: Pick<Submission, 'rows'>,
+  current: ProgressEntry[],
+  listed?: ReadonlyMap<string, string>,
+  /** The tasks as they are now: their printed fields (as the report reads them, taskFieldText) are compared too. */
+  tasks?: ReadonlyMap<string, Task>,
+): SubmissionChange[] {
   const rows = submission.rows.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object');
   const byKey = new Map(current.map((e) => [e.taskKey, e]));
   const seen = new Set<string>();
@@ -69,10 +77,19 @@ export function compareWithSubmission(submission: Pick<Submission, 'rows'>, curr
       changes.push({ taskKey: key, title, kind: 'unlisted', fields: [{ field: 'task', submitted: title, current: '' }] });
       continue;
     }
-    const fields = COMPARED_FIELDS.filter((f) => f in row || (now && now[f] !== undefined))
-      .map((f) => ({ field: f, submitted: text(f, row[f]), current: text(f, now?.[f]) }))
-      .filter((d) => d.submitted !== d.current);
-    if (fields.length > 0) changes.push({ taskKey: key, title, kind: now ? 'changed' : 'removed', fields });
+    const task = tasks?.get(key);
+    const taskFields = task
+      ? COMPARED_TASK_FIELDS.filter((f) => f in row)
+          .map((f) => ({ field: f as ComparedField, submitted: text(f, row[f]), current: text(f, taskFieldText(task, f)) }))
+          .filter((d) => d.submitted !== d.current)
+      : [];
+    const fields = [
+      ...taskFields,
+      ...COMPARED_FIELDS.filter((f) => f in row || (now && now[f] !== undefined))
+        .map((f) => ({ field: f as ComparedField, submitted: text(f, row[f]), current: text(f, now?.[f]) }))
+        .filter((d) => d.submitted !== d.current),
+    ];
+    if (fields.length > 0) changes.push({ taskKey: key, title, kind: now || taskFields.length > 0 ? 'changed' : 'removed', fields });
   }
   for (const e of current) {
     if (seen.has(e.taskKey) || (listed && !listed.has(e.taskKey))) continue;
