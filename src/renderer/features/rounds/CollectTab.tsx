@@ -105,7 +105,7 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
         </div>
       )}
       {state.kind === 'error' && <Alert style={{ marginTop: 12 }} type="error" showIcon title={state.message} />}
-      {state.kind === 'preview' && <Preview files={state.files} merges={state.merges} tasks={tasks} setAction={setAction} setAnswer={setAnswer} onApply={() => void apply()} onCancel={() => setState({ kind: 'idle' })} busy={busy} locked={locked} />}
+      {state.kind === 'preview' && <CollectPreview files={state.files} merges={state.merges} tasks={tasks} setAction={setAction} setAnswer={setAnswer} onApply={() => void apply()} onCancel={() => setState({ kind: 'idle' })} busy={busy} locked={locked} />}
     </div>
   );
 }
@@ -121,7 +121,8 @@ function answerOptions(f: FieldMerge): { unit: string; units: string[]; value: s
   return f.field === 'percent' ? out.map((o) => ({ ...o, value: `${o.value}%` })) : out;
 }
 
-function Preview({ files, merges, tasks, setAction, setAnswer, onApply, onCancel, busy, locked }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (m: TaskMerge, f: string, a: MergeAction) => void; setAnswer: (m: TaskMerge, f: 'status' | 'percent', c: 'keep' | { unit: string }) => void; onApply: () => void; onCancel: () => void; busy: boolean; locked: string | undefined }) {
+/** The preview of a drop: files, problems, refused rows and per task the merge with its choices. */
+export function CollectPreview({ files, merges, tasks, setAction, setAnswer, onApply, onCancel, busy, locked }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (m: TaskMerge, f: string, a: MergeAction) => void; setAnswer: (m: TaskMerge, f: 'status' | 'percent', c: 'keep' | { unit: string }) => void; onApply: () => void; onCancel: () => void; busy: boolean; locked: string | undefined }) {
   const issues = files.flatMap((f) => f.issues);
   const refusedRows = files.flatMap((f) => f.refusedRows.map((r) => ({ ...r, fileName: f.fileName })));
   return (
