@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compoundItem, documentCore, documentName, isPlaceholderCell, normalizeNumber, normalizeText, numberDeadline, textDate, toHalfWidth } from './normalize';
+import { compoundItem, documentCore, documentName, isPlaceholderCell, normalizeNumber, normalizeText, numberDeadline, saysNothing, textDate, toHalfWidth } from './normalize';
 
 /** The rule as written before its shortcut on the first character: the reference. */
 function placeholderByRule(s: string): boolean {
   const t = toHalfWidth(s).replace(/\s+/g, '');
-  return /^[-—–－_/\\、.。…·]*$/.test(t) || /^(无|暂无|空|\(空\)|未填|待定|N\/?A)$/i.test(t);
+  return /^[-—–－_/\\、.。…·]*$/.test(t) || /^((暂时?)?(无|没有)(问题|困难|困难问题|困难和问题)?|空|\(空\)|未填|待定|N\/?A)$/i.test(t.replace(/[。.!;,]+$/u, ''));
 }
 
 // Placeholders in every form the lists use (full-width, padded, mixed), and texts that only start like one.
@@ -13,6 +13,8 @@ const CELLS = [
   '无', ' 无 ', '暂无', '暂 无', '空', '（空）', '(空)', '未填', '待定', 'N/A', 'n/a', 'NA', 'ｎ／ａ', 'Ｎ／Ａ', 'ＮＡ',
   '无锡市', '暂定', '空港', '未来产业', '待办', '(一)加快建设', '（一）加快建设', 'National', 'nano', 'Ｎ型', '—续', '.5', '…等',
   '加快建设湖北实验室', '市科技创新局', '2025年底前', '45%', '  市发改委  ', '\t无\t', '\n—\n',
+  '无。', '无；', '暂无。', '没有', '没有。', '暂时没有', '无问题', '暂无问题。', '没有问题', '暂无困难', '无困难和问题',
+  '没有完成签约', '无人机产业集群', '暂无法确定，待市里通知', '无问题清单', '没有问题的项目已完成验收',
 ];
 
 describe('isPlaceholderCell', () => {
@@ -23,9 +25,17 @@ describe('isPlaceholderCell', () => {
   it('reads the placeholders as blank and texts as texts', () => {
     expect(['—', '无', '（空）', 'N/A', '／'].every(isPlaceholderCell)).toBe(true);
     expect(['无锡市', '空港', '市科技创新局'].some(isPlaceholderCell)).toBe(false);
+    // what a unit writes to say it has nothing to report
+    expect(['无。', '没有', '无问题', '暂无问题', '暂时没有。', '／', '—'].every(isPlaceholderCell)).toBe(true);
+    expect(['没有完成签约', '无人机产业集群', '暂无法确定，待市里通知', '用地指标未落实，项目前期手续办理滞后。'].some(isPlaceholderCell)).toBe(false);
   });
 });
 
+describe('saysNothing', () => {
+  it.each(['无', '暂无问题。', '—', '继续推进', '继续推进。', '持续推进相关工作', '按计划推进', ' 继续做好各项工作 '])('%j adds nothing beside other words', (t) => expect(saysNothing(t)).toBe(true));
+  it.each(['继续推进实验室建设，12月底前完成验收', '12月底前完成2家机构签约。', '持续跟踪人工智能项目落地。', '推进', '无人机产业集群'])('%j says something', (t) => expect(saysNothing(t)).toBe(false));
+  it('is not a placeholder for import: a list cell 继续推进 is still read', () => expect(isPlaceholderCell('继续推进')).toBe(false));
+});
 
 describe('documentName', () => {
   it.each([

@@ -24,18 +24,38 @@ export function normalizeText(s: string | undefined): string {
     .replace(/[。;,.]+$/, '');
 }
 
-const NOT_PLACEHOLDER_START = /^\s*[^\s\-—–－_＿/／\\＼、.．。…·无暂空未待(（NnＮｎ]/u;
+const NOT_PLACEHOLDER_START = /^\s*[^\s\-—–－_＿/／\\＼、.．。…·无暂空未待没(（NnＮｎ]/u;
 
 /**
- * A cell that only stands for "nothing here" (—, /, 无, 暂无, （空）): read as blank, so that it
- * never erases what the ledger has.
+ * The words that only say "nothing here", after half-width folding, spaces and closing
+ * punctuation removed: 无, 暂无, 没有, 暂时没有, 无问题, 暂无困难, 没有问题 …, 空, （空）, 未填,
+ * 待定, N/A. The one list of blank-meaning words: import and 回收 both read by it.
+ */
+const BLANK_WORDS = /^(?:(?:暂时?)?(?:无|没有)(?:问题|困难|困难问题|困难和问题)?|空|\(空\)|未填|待定|N\/?A)$/i;
+/** Marks only (—, /, 、, …), or nothing. */
+const BLANK_MARKS = /^[-—–－_/\\、.。…·]*$/;
+
+/**
+ * A cell that only stands for "nothing here" (—, /, 无, 暂无, 无。, 没有, 无问题, （空）): read as
+ * blank, so that it never erases what the ledger has, nor is added under it.
  */
 export function isPlaceholderCell(s: string): boolean {
   // Most cells are text: a first character (after spaces) that can begin no placeholder settles it
   // without normalising the whole cell. The class lists what may begin one, full-width forms included.
   if (NOT_PLACEHOLDER_START.test(s)) return false;
   const t = toHalfWidth(s).replace(/\s+/g, '');
-  return /^[-—–－_/\\、.。…·]*$/.test(t) || /^(无|暂无|空|\(空\)|未填|待定|N\/?A)$/i.test(t);
+  return BLANK_MARKS.test(t) || BLANK_WORDS.test(t.replace(/[。.!;,]+$/u, ''));
+}
+
+/** Words that only say "go on as before" (继续推进, 持续推进相关工作, 按计划推进 …). */
+const GO_ON_WORDS = /^(?:继续|持续|稳步|按计划|按序时|按时序)(?:推进|推动|跟进|落实|抓好|做好)?(?:相关|各项)?(?:工作)?$/u;
+
+/**
+ * A text that adds nothing beside other words: a placeholder (isPlaceholderCell) or only "go on"
+ * (继续推进). 回收 writes it where the ledger is blank but never adds it under words already there.
+ */
+export function saysNothing(s: string): boolean {
+  return isPlaceholderCell(s) || GO_ON_WORDS.test(toHalfWidth(s).replace(/\s+/g, '').replace(/[。.!;,]+$/u, ''));
 }
 
 const DOC_NUMBER = /([\u4e00-\u9fa5A-Za-z]*)[〔[［【](\d{4})[〕\]］】]第?(\d+)号/u;

@@ -3,7 +3,7 @@ import type { SheetGrid } from '../import/types';
 import { bindingRows, makeBinding, reportBinding, type Round } from './round';
 import { ROUND_COLUMNS, ROUND_SHEET, roundTitle } from './sheet-layout';
 import { readPercent } from '../progress';
-import { mergedFields, mergedValue, planMerges, planReturns, joinParagraphs, type ReturnContext, type ReturnedFile } from './plan-return';
+import { chooseAnswer, mergedFields, mergedValue, planMerges, planReturns, joinParagraphs, type ReturnContext, type ReturnedFile, type TaskMerge } from './plan-return';
 
 const tasks = [
   { key: 'T-01', number: '1', title: '建设创新平台' },
@@ -26,7 +26,8 @@ const ctx: ReturnContext = { round, periodName: '2025年第三季度', tasks, ea
 
 type Row = [key: string, title: string, status: string, percent: string, progress: string, problems?: string, next?: string];
 /** A returned workbook as grids: the round sheet (with its title) and, unless left out, the binding. */
-function file(unit: string, rows: Row[], opts: { binding?: boolean; periodId?: string; title?: string; name?: string; hash?: string } = {}): ReturnedFile {
+function file(unit: string, rows: Row[], opts: { binding?: boolean; periodId?: string; title?: string; name?: string; hash?: string; round?: Round } = {}): ReturnedFile {
+  const r = opts.round ?? round;
   const header = ROUND_COLUMNS.map((c) => c.header);
   const grid: string[][] = [
     [opts.title ?? roundTitle('汉阳区', '2025年第三季度', unit)],
@@ -35,8 +36,8 @@ function file(unit: string, rows: Row[], opts: { binding?: boolean; periodId?: s
     ...rows.map(([k, t, s, p, g, pr = '', n = ''], i) => [String(i + 1), k, t, '内容', '牵头', s, p, g, pr, n]),
   ];
   const sheets: SheetGrid[] = [{ name: ROUND_SHEET.name, rows: grid }];
-  const keys = round.units.find((u) => u.unit === unit)?.taskKeys ?? ['T-01'];
-  if (opts.binding !== false) sheets.push({ name: '_binding', rows: bindingRows(makeBinding({ ...round, periodId: opts.periodId ?? round.periodId }, unit, keys)) });
+  const keys = r.units.find((u) => u.unit === unit)?.taskKeys ?? ['T-01'];
+  if (opts.binding !== false) sheets.push({ name: '_binding', rows: bindingRows(makeBinding({ ...r, periodId: opts.periodId ?? r.periodId }, unit, keys)) });
   return { fileName: opts.name ?? `${unit}.xlsx`, hash: opts.hash ?? `${unit}-${Math.random()}`, sheets };
 }
 
@@ -223,6 +224,79 @@ describe('planMerges', () => {
     const m = planMerges(files, round, new Map([['T-01', { progress: '旧', problems: '', nextSteps: '' }]]));
     const f = m[0]!.fields.find((x) => x.field === 'progress')!;
     expect(mergedValue({ ...f, action })).toBe(want);
+  });
+});
+
+describe('planMerges: units of one round that disagree on status or percent (one answer, never a mix)', () => {
+  // T-02: lead 区科技局, 协办 区经信局 and 区发改局 (as 2023GZYD-08 in the walk5 probe).
+  const round3: Round = {
+    ...round,
+    units: [
+      { unit: '区科技局', taskKeys: ['T-01', 'T-02'], leadKeys: ['T-01', 'T-02'], fileName: 'a.xlsx', checksum: 'x' },
+      { unit: '区经信局', taskKeys: ['T-02', 'T-03'], leadKeys: ['T-03'], fileName: 'b.xlsx', checksum: 'y' },
+      { unit: '区发改局', taskKeys: ['T-02'], leadKeys: [], fileName: 'c.xlsx', checksum: 'z' },
+    ],
+  };
+  const ctx3: ReturnContext = { ...ctx, round: round3 };
+  const merge = (rows: Record<string, Row>, ledger = new Map()): TaskMerge =>
+    planMerges(planReturns(Object.entries(rows).map(([unit, row]) => file(unit, [row], { round: round3 })), ctx3), round3, ledger).find((m) => m.taskKey === 'T-02')!;
+  const pick = (m: TaskMerge, k: string) => m.fields.find((f) => f.field === k)!;
+  const answer = (m: TaskMerge) => { const f = mergedFields(m); return [f.status, f.percent]; };
+
+  it('two 协办 units disagree and the lead sent nothing: both fields marked, nothing taken until the officer chooses', () => {
+    const m = merge({ 区发改局: ['T-02', '', '长期坚持', '', '持续跟踪'], 区经信局: ['T-02', '', '序时推进', '65', '第4项进展良好'] });
+    expect(['status', 'percent'].map((k) => [pick(m, k).disagree, pick(m, k).conflict, pick(m, k).action])).toEqual([[true, true, 'keep'], [true, true, 'keep']]);
+    expect(answer(m)).toEqual([undefined, undefined]);
+    // the officer takes 区发改局's answer: its status, and no percent from 区经信局 (which said 序时推进)
+    expect(answer(chooseAnswer(m, 'status', { unit: '区发改局' }))).toEqual(['ongoing', undefined]);
+    // or 区经信局's: status and percent together
+    const jx = chooseAnswer(m, 'status', { unit: '区经信局' });
+    expect(answer(jx)).toEqual(['on_track', 65]);
+    expect([pick(jx, 'status').from, pick(jx, 'percent').from]).toEqual(['区经信局', '区经信局']);
+    // and may then choose otherwise for the percent alone
+    expect(answer(chooseAnswer(jx, 'percent', 'keep'))).toEqual(['on_track', undefined]);
+    expect(answer(chooseAnswer(chooseAnswer(m, 'status', { unit: '区发改局' }), 'percent', { unit: '区经信局' }))).toEqual(['ongoing', 65]);
+  });
+
+  it("the lead disagrees with a 协办 unit: the lead's answer by default, marked", () => {
+    const m = merge({ 区科技局: ['T-02', '', '滞后', '40', '认定8家'], 区经信局: ['T-02', '', '已完成', '90', '配合认定3家'] });
+    expect(['status', 'percent'].map((k) => [pick(m, k).disagree, pick(m, k).conflict, pick(m, k).from])).toEqual([[true, true, '区科技局'], [true, true, '区科技局']]);
+    expect(answer(m)).toEqual(['behind', 40]);
+    expect(answer(chooseAnswer(m, 'status', { unit: '区经信局' }))).toEqual(['done', 90]);
+  });
+
+  it("the lead gave a status only, a 协办 unit another status with a percent: the percent does not go with the lead's status", () => {
+    const m = merge({ 区科技局: ['T-02', '', '滞后', '', '认定8家'], 区经信局: ['T-02', '', '已完成', '90', ''] }, new Map([['T-02', { status: 'on_track', percent: 30, progress: '', problems: '', nextSteps: '' }]]));
+    expect(answer(m)).toEqual(['behind', undefined]);
+    expect([pick(m, 'percent').action, pick(m, 'percent').conflict, mergedValue(pick(m, 'percent'))]).toEqual(['keep', true, '30']);
+  });
+
+  it('units that agree are not marked: a percent given by one of them goes with the status they share', () => {
+    const m = merge({ 区科技局: ['T-02', '', '序时推进', '', '认定8家'], 区经信局: ['T-02', '', '序时推进', '60', ''], 区发改局: ['T-02', '', '', '60', ''] });
+    expect(['status', 'percent'].map((k) => [pick(m, k).disagree, pick(m, k).conflict])).toEqual([[undefined, false], [undefined, false]]);
+    expect(answer(m)).toEqual(['on_track', 60]);
+  });
+});
+
+describe('planMerges: words that say nothing (无, 暂无, 无问题, 继续推进 …)', () => {
+  const merge = (ledger: string, lead: string, assist: string) =>
+    planMerges(planReturns([file('区科技局', [['T-02', '', '', '', '', lead]]), file('区经信局', [['T-02', '', '', '', '', assist]])], ctx), round, new Map([['T-02', { progress: '', problems: ledger, nextSteps: '' }]]))
+      .find((m) => m.taskKey === 'T-02')!
+      .fields.find((f) => f.field === 'problems')!;
+  it.each<[string, string, string, string, string, boolean, [string, string][]]>([
+    ['are not added under the office’s words', '用地指标未落实，项目前期手续办理滞后。', '无', '', '用地指标未落实，项目前期手续办理滞后。', false, [['区科技局', '无']]],
+    ['are not added beside another unit’s words', '', '用地紧张', '暂无问题。', '用地紧张', false, [['区经信局', '暂无问题。']]],
+    ['nor under them in any of their forms', '用地紧张', '没有', '无。', '用地紧张', false, [['区科技局', '没有'], ['区经信局', '无。']]],
+    ['are written where the ledger is blank and nobody says more', '', '无', '暂无', '无', false, [['区经信局', '暂无']]],
+    ['are replaced by words that say something', '无', '用地紧张', '', '用地紧张', true, []],
+    ['leave a ledger that says nothing as it is', '无', '暂无', '', '无', false, [['区科技局', '暂无']]],
+    ['“go on” words are not added either', '12月底前完成2家机构签约。', '继续推进', '持续推进相关工作。', '12月底前完成2家机构签约。', false, [['区科技局', '继续推进'], ['区经信局', '持续推进相关工作。']]],
+    ['a unit’s real words replace 继续推进 alone', '继续推进', '继续推进实验室建设，12月底前完成验收', '', '继续推进实验室建设，12月底前完成验收', true, []],
+  ])('%s', (_, ledger, lead, assist, want, conflict, leftOut) => {
+    const f = merge(ledger, lead, assist);
+    expect(mergedValue(f)).toBe(want);
+    expect(f.conflict).toBe(conflict);
+    expect((f.leftOut ?? []).map((x) => [x.unit, x.value])).toEqual(leftOut);
   });
 });
 

@@ -16,6 +16,7 @@ import { BINDING_SHEET, REPORT_ROUND_ID, readBinding, type RoundBinding } from '
 import { ROUND_COLUMNS, ROUND_SHEET, columnLetter, type RoundColumn } from './sheet-layout';
 import { RETURN_TEXT as T } from './texts';
 import { CONTINUED_MARK } from '../report/layout';
+import { saysNothing } from '../import/normalize';
 
 /** One returned file as read by the worker. */
 export interface ReturnedFile {
@@ -358,6 +359,15 @@ export interface FieldMerge {
   officeEdited?: boolean;
   /** Units that sent again: their earlier paragraphs in the ledger are replaced by the new ones, the rest kept. */
   revises?: string[];
+  /**
+   * Status and percent: the units of the drop answered differently (on either), so one answer is
+   * chosen as a whole (chooseAnswer); without a lead unit's answer nothing is taken until the officer chooses.
+   */
+  disagree?: true;
+  /** Status and percent: the unit whose value `combined` is. */
+  from?: string;
+  /** Texts: units whose words say nothing (无, 暂无, 无问题, 继续推进 … saysNothing) and were left out, beside other words. */
+  leftOut?: { unit: string; value: string }[];
 }
 
 /** What earlier 回收 of the round left, by mergeLedgerKey(): the basis of a resent file's defaults. */
@@ -378,6 +388,42 @@ export interface TaskMerge {
 
 const statusText = (s: TaskStatus | undefined) => (s ? STATUS_LABELS[s] : '');
 
+/** The single-valued fields: one answer per task. */
+type SingleField = 'status' | 'percent';
+
+/**
+ * The value of `field` that goes with `source`'s answer: its own; or, when it gave none, the one
+ * value given by the units whose answer does not contradict it on the other field. Undefined when
+ * there is no such value or those units differ.
+ */
+function valueWith(fields: readonly FieldMerge[], field: SingleField, source: string): { unit: string; value: string } | undefined {
+  const of = (f: SingleField, unit: string) => fields.find((x) => x.field === f)?.incoming.find((x) => x.unit === unit)?.value;
+  const own = of(field, source);
+  if (own !== undefined) return { unit: source, value: own };
+  const other: SingleField = field === 'status' ? 'percent' : 'status';
+  const mine = of(other, source);
+  const fits = (fields.find((x) => x.field === field)?.incoming ?? []).filter((x) => {
+    const theirs = of(other, x.unit);
+    return mine === undefined || theirs === undefined || theirs === mine;
+  });
+  return fits.length > 0 && fits.every((x) => x.value === fits[0]!.value) ? { unit: fits[0]!.unit, value: fits[0]!.value } : undefined;
+}
+
+/**
+ * The officer's choice on a status or percent: 'keep' the ledger's value, or take `unit`'s. A
+ * unit's status brings its percent along (the other units' percent goes with their own status);
+ * a percent chosen alone changes only the percent.
+ */
+export function chooseAnswer(m: TaskMerge, field: SingleField, choice: 'keep' | { unit: string }): TaskMerge {
+  const set = (f: FieldMerge, taken: { unit: string; value: string } | undefined): FieldMerge => {
+    const { from: _from, ...rest } = f;
+    return taken ? { ...rest, action: 'replace', combined: taken.value, from: taken.unit } : { ...rest, action: 'keep', combined: f.before };
+  };
+  if (choice === 'keep') return { ...m, fields: m.fields.map((f) => (f.field === field ? set(f, undefined) : f)) };
+  const follows = field === 'status' ? ['status', 'percent'] : ['percent'];
+  return { ...m, fields: m.fields.map((f) => (follows.includes(f.field) ? set(f, valueWith(m.fields, f.field as SingleField, choice.unit)) : f)) };
+}
+
 /** Join texts as paragraphs, dropping blanks and exact repeats. */
 export function joinParagraphs(texts: readonly string[]): string {
   const out: string[] = [];
@@ -393,6 +439,8 @@ export function joinParagraphs(texts: readonly string[]): string {
 function defaultAction(field: ReturnField, before: string, combined: string, officeEdited: boolean): { conflict: boolean; action: MergeAction; officeEdited?: true } {
   if (!before || before === combined) return { conflict: false, action: 'replace' };
   if (field === 'status' || field === 'percent') return officeEdited ? { conflict: true, action: 'keep', officeEdited: true } : { conflict: true, action: 'replace' };
+  // The ledger says nothing (无, 暂无 …): the words that came back replace it.
+  if (saysNothing(before)) return { conflict: true, action: 'replace' };
   if (combined.includes(before)) return { conflict: true, action: 'replace' };
   if (before.includes(combined)) return { conflict: true, action: 'keep' };
   return { conflict: true, action: 'append' };
@@ -404,8 +452,11 @@ export function mergeLedgerKey(round: Pick<Round, 'level'>, district: string, ta
 }
 
 /**
- * Merge the accepted rows of all files per task. Status and percent come from the lead unit
- * (a 协办 unit's value is used only when the lead sent none); texts are joined, lead first.
+ * Merge the accepted rows of all files per task. Status and percent are one unit's answer: when
+ * the units agree they are taken as returned; when they disagree (either field) both are marked
+ * and the lead's answer is the default, or, without one, the ledger's values until the officer
+ * chooses (chooseAnswer). Texts are joined, lead first; words that say nothing (无, 暂无 …) are left
+ * out beside other words, and named (leftOut).
  * At the city level each district's return stays its own (one merge per district and task).
  * `ledger` is keyed by mergeLedgerKey(); `history` (same keys) is what earlier 回收 of the round
  * left: a unit that sends again revises its own paragraphs, and what the office changed since
@@ -437,25 +488,50 @@ export function planMerges(
     list.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
     const cur = ledger.get(key);
     const fields: FieldMerge[] = [];
-    for (const field of ['status', 'percent', ...TEXT_FIELDS] as const) {
+    for (const field of ['status', 'percent'] as const) {
       const incoming = list
-        .map(({ unit, role, row }) => ({ unit, role, value: field === 'status' ? statusText(row.status) : field === 'percent' ? (row.percent === undefined ? '' : String(row.percent)) : row[field] }))
+        .map(({ unit, role, row }) => ({ unit, role, value: field === 'status' ? statusText(row.status) : row.percent === undefined ? '' : String(row.percent) }))
         .filter((x) => x.value !== '');
       if (incoming.length === 0) continue;
-      const before = field === 'status' ? statusText(cur?.status) : field === 'percent' ? (cur?.percent === undefined ? '' : String(cur.percent)) : (cur?.[field] ?? '');
-      if (field === 'status' || field === 'percent') {
-        const combined = incoming[0]!.value;
-        fields.push({ field, before, incoming, combined, ...defaultAction(field, before, combined, history.officeEdited?.get(key)?.has(field) ?? false) });
+      const before = field === 'status' ? statusText(cur?.status) : cur?.percent === undefined ? '' : String(cur.percent);
+      fields.push({ field, before, incoming, combined: before, conflict: false, action: 'keep' });
+    }
+    // One answer: status and percent of the same unit, the lead's by default. Units that disagree
+    // (on either) are marked; without a lead's answer the officer chooses.
+    const disagree = fields.some((f) => new Set(f.incoming.map((x) => x.value)).size > 1);
+    const source = disagree ? list.find((x) => x.role === 'lead' && (x.row.status || x.row.percent !== undefined))?.unit : fields[0]?.incoming[0]!.unit;
+    for (const f of fields) {
+      if (disagree) f.disagree = true;
+      const taken = source === undefined ? undefined : valueWith(fields, f.field as SingleField, source);
+      if (!taken) {
+        Object.assign(f, { combined: f.before, conflict: true, action: 'keep' });
+        continue;
+      }
+      Object.assign(f, { combined: taken.value, from: taken.unit }, defaultAction(f.field, f.before, taken.value, history.officeEdited?.get(key)?.has(f.field) ?? false));
+      if (disagree) f.conflict = true;
+    }
+    for (const field of TEXT_FIELDS) {
+      const all = list.map(({ unit, role, row }) => ({ unit, role, value: row[field] })).filter((x) => x.value !== '');
+      if (all.length === 0) continue;
+      const before = cur?.[field] ?? '';
+      // Words that say nothing (无, 暂无, 无问题 …) are not added beside words that say something.
+      const saying = all.filter((x) => !saysNothing(x.value));
+      // Only such words: the first is written where the ledger is blank; where the ledger has words, or says nothing too, none.
+      const incoming = saying.length > 0 ? saying : before === '' ? all.slice(0, 1) : [];
+      const leftOut = all.filter((x) => !incoming.some((y) => y.value === x.value) && x.value !== before).map(({ unit, value }) => ({ unit, value }));
+      const note = leftOut.length > 0 ? { leftOut } : {};
+      if (incoming.length === 0) {
+        fields.push({ field, before, incoming: all, combined: before, conflict: false, action: 'keep', ...note });
         continue;
       }
       const revision = reviseParagraphs(before, incoming, history.previousTexts?.get(key), field);
       if (revision) {
         const conflict = revision.text !== before;
-        fields.push({ field, before, incoming, combined: revision.text, conflict, action: 'replace', revises: revision.units });
+        fields.push({ field, before, incoming: all, combined: revision.text, conflict, action: 'replace', revises: revision.units, ...note });
         continue;
       }
       const combined = joinParagraphs(incoming.map((x) => x.value));
-      fields.push({ field, before, incoming, combined, ...defaultAction(field, before, combined, false) });
+      fields.push({ field, before, incoming: all, combined, ...defaultAction(field, before, combined, false), ...note });
     }
     if (fields.length > 0) out.push({ taskKey, ...(city ? { district: list[0]!.unit } : {}), fields });
   }

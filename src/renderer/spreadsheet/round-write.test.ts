@@ -67,6 +67,34 @@ describe('writeRoundWorkbook', () => {
     expect(wb.Workbook?.Sheets?.map((s) => s.Hidden)).toEqual([0, 2]);
   });
 
+  it('puts each fill-in cell under exactly one validation, however many tasks (no overlapping ranges in the XML)', async () => {
+    // Twelve tasks: rows 4–15, so that addresses sort differently as text (F10 before F4) and as numbers.
+    const many = { ...input, tasks: Array.from({ length: 12 }, (_, i) => ({ key: `2023YD-${String(i + 1).padStart(2, '0')}`, title: `任务${i + 1}`, text: '', role: 'lead' as const })) };
+    const zip = await JSZip.loadAsync(await writeRoundWorkbook(many));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const sqrefs = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/gu)].map((m) => m[1]!);
+    const covered = new Map<string, number>();
+    for (const sqref of sqrefs)
+      for (const part of sqref.split(' ')) {
+        const [, c0, r0, c1, r1] = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/u.exec(part)!;
+        for (let c = c0!.charCodeAt(0); c <= (c1 ?? c0!).charCodeAt(0); c++)
+          for (let r = Number(r0); r <= Number(r1 ?? r0); r++) {
+            const a = `${String.fromCharCode(c)}${r}`;
+            covered.set(a, (covered.get(a) ?? 0) + 1);
+          }
+      }
+    const expected = ['F', 'G'].flatMap((c) => Array.from({ length: 12 }, (_, i) => `${c}${i + 4}`));
+    expect([...covered.keys()].sort()).toEqual(expected.sort());
+    expect([...covered].filter(([, n]) => n > 1)).toEqual([]);
+    // and the validations still read back per cell
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeRoundWorkbook(many)).buffer as ArrayBuffer);
+    const ws = wb.getWorksheet('任务填报')!;
+    expect(ws.getCell('F15').dataValidation).toMatchObject({ type: 'list' });
+    expect(ws.getCell('G9').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 100] });
+    expect(ws.getCell('F16').dataValidation).toBeUndefined();
+  });
+
   it('zips every file under its Chinese name', async () => {
     const a = await writeRoundWorkbook(input);
     const zip = await JSZip.loadAsync(await zipFiles([{ name: '汉阳区_区科技局.xlsx', data: a }, { name: '汉阳区_区经信局.xlsx', data: a }]));

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '@core/model';
-import { BINDING_SHEET, ROLE_LABELS, ROUND_COLUMNS, ROUND_SHEET, bindingRows, columnLetter, roundInstructions, roundTitle, dateText, type RoundBinding } from '@core/rounds';
+import { BINDING_SHEET, ROLE_LABELS, ROUND_COLUMNS, ROUND_SHEET, bindingRows, columnLetter, roundInstructions, roundTitle, dateText, type RoundBinding, type RoundColumn } from '@core/rounds';
 import { FONTS, WORKBOOK_CREATOR } from './format-texts';
 import { ROUND_SHEET_TEXT } from './texts';
 
@@ -115,7 +115,19 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
       else cell.fill = GREY;
       if (typeof v === 'string') height = Math.max(height, lines(v, c.width));
     });
-    row.getCell(ROUND_COLUMNS.findIndex((c) => c.key === 'status') + 1).dataValidation = {
+    row.height = Math.min(160, Math.max(30, height * 14));
+  });
+  // One validation per column over all task rows, given as a range: exceljs's own grouping of
+  // per-cell validations sorts addresses as text (F10 before F4) and writes overlapping ranges
+  // (F4:F44 and F10:F44), which Excel may report as damaged content.
+  if (input.tasks.length > 0) {
+    const lastRow = ROUND_SHEET.firstTaskRow + input.tasks.length - 1;
+    const range = (key: RoundColumn['key']) => {
+      const col = columnLetter(ROUND_COLUMNS.findIndex((c) => c.key === key));
+      return `${col}${ROUND_SHEET.firstTaskRow}:${col}${lastRow}`;
+    };
+    const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+    validations.add(range('status'), {
       type: 'list',
       allowBlank: true,
       formulae: [statusList],
@@ -123,8 +135,8 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
       errorStyle: 'stop',
       errorTitle: ROUND_SHEET_TEXT.statusTitle,
       error: ROUND_SHEET_TEXT.statusError,
-    };
-    row.getCell(ROUND_COLUMNS.findIndex((c) => c.key === 'percent') + 1).dataValidation = {
+    });
+    validations.add(range('percent'), {
       type: 'decimal',
       operator: 'between',
       allowBlank: true,
@@ -136,9 +148,8 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
       showInputMessage: true,
       promptTitle: ROUND_SHEET_TEXT.percentTitle,
       prompt: ROUND_SHEET_TEXT.percentPrompt,
-    };
-    row.height = Math.min(160, Math.max(30, height * 14));
-  });
+    });
+  }
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: false, insertRows: false, deleteRows: false, sort: false, autoFilter: false });
 
   const bind = wb.addWorksheet(BINDING_SHEET, { state: 'veryHidden' });

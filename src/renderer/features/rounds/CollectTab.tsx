@@ -8,7 +8,7 @@ import { useState, type DragEvent } from 'react';
 import { App, Alert, Button, Card, Progress, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { type Task } from '@core/model';
 import { parsePeriodId } from '@core/period';
-import { mergedValue, planMerges, type FilePlan, type MergeAction, type Round, type TaskMerge } from '@core/rounds';
+import { chooseAnswer, mergedValue, planMerges, type FieldMerge, type FilePlan, type MergeAction, type Round, type TaskMerge } from '@core/rounds';
 import { getDb, lockedMessage, readLockState, readSetting, useQuery } from '../../storage';
 import { applyCollected, loadCollectContext, planInWorker } from './collect-flow';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
@@ -59,6 +59,9 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
   };
   const setAction = (m0: TaskMerge, field: string, action: MergeAction) =>
     setState((s) => (s.kind !== 'preview' ? s : { ...s, merges: s.merges.map((m) => (m !== m0 ? m : { ...m, fields: m.fields.map((f) => (f.field === field ? { ...f, action } : f)) })) }));
+  // Units that disagree: the officer takes one unit's answer (its status brings its percent) or keeps the ledger's.
+  const setAnswer = (m0: TaskMerge, field: 'status' | 'percent', choice: 'keep' | { unit: string }) =>
+    setState((s) => (s.kind !== 'preview' ? s : { ...s, merges: s.merges.map((m) => (m !== m0 ? m : chooseAnswer(m, field, choice))) }));
   const apply = async () => {
     if (state.kind !== 'preview') return;
     setBusy(true);
@@ -102,12 +105,24 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
         </div>
       )}
       {state.kind === 'error' && <Alert style={{ marginTop: 12 }} type="error" showIcon title={state.message} />}
-      {state.kind === 'preview' && <Preview files={state.files} merges={state.merges} tasks={tasks} setAction={setAction} onApply={() => void apply()} onCancel={() => setState({ kind: 'idle' })} busy={busy} locked={locked} />}
+      {state.kind === 'preview' && <CollectPreview files={state.files} merges={state.merges} tasks={tasks} setAction={setAction} setAnswer={setAnswer} onApply={() => void apply()} onCancel={() => setState({ kind: 'idle' })} busy={busy} locked={locked} />}
     </div>
   );
 }
 
-function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy, locked }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (m: TaskMerge, f: string, a: MergeAction) => void; onApply: () => void; onCancel: () => void; busy: boolean; locked: string | undefined }) {
+/** The answers units gave on a status or percent: one button per value, naming every unit that gave it (the first one's is taken). */
+function answerOptions(f: FieldMerge): { unit: string; units: string[]; value: string }[] {
+  const out: { unit: string; units: string[]; value: string }[] = [];
+  for (const x of f.incoming) {
+    const same = out.find((o) => o.value === x.value);
+    if (same) same.units.push(x.unit);
+    else out.push({ unit: x.unit, units: [x.unit], value: x.value });
+  }
+  return f.field === 'percent' ? out.map((o) => ({ ...o, value: `${o.value}%` })) : out;
+}
+
+/** The preview of a drop: files, problems, refused rows and per task the merge with its choices. */
+export function CollectPreview({ files, merges, tasks, setAction, setAnswer, onApply, onCancel, busy, locked }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (m: TaskMerge, f: string, a: MergeAction) => void; setAnswer: (m: TaskMerge, f: 'status' | 'percent', c: 'keep' | { unit: string }) => void; onApply: () => void; onCancel: () => void; busy: boolean; locked: string | undefined }) {
   const issues = files.flatMap((f) => f.issues);
   const refusedRows = files.flatMap((f) => f.refusedRows.map((r) => ({ ...r, fileName: f.fileName })));
   return (
@@ -170,7 +185,7 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy, loc
             rowKey="field"
             dataSource={m.fields}
             columns={[
-              { title: '', width: 116, render: (_, f) => (<span>{T.field[f.field]}{f.conflict && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}{f.officeEdited && <Tag color="blue" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.officeEditedHelp}>{T.officeEdited}</Tag>}{f.revises && <Tag color="green" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.revisesHelp(f.revises)}>{T.revises}</Tag>}</span>) },
+              { title: '', width: 116, render: (_, f) => (<span>{T.field[f.field]}{f.conflict && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}{f.officeEdited && <Tag color="blue" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.officeEditedHelp}>{T.officeEdited}</Tag>}{f.revises && <Tag color="green" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.revisesHelp(f.revises)}>{T.revises}</Tag>}{f.disagree && <Tag color="red" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.disagreeHelp} data-testid={`disagree-${m.taskKey}-${f.field}`}>{T.disagree}</Tag>}</span>) },
               { title: T.before, render: (_, f) => <div style={{ ...LONG_TEXT, color: '#666' }}>{f.before}</div> },
               { title: T.incoming, render: (_, f) => f.incoming.map((x) => <div key={x.unit} style={LONG_TEXT}><Tag>{x.unit}</Tag>{x.value}</div>) },
               {
@@ -178,7 +193,16 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy, loc
                 width: 320,
                 render: (_, f) => (
                   <div>
-                    {f.conflict && (
+                    {f.disagree && (f.field === 'status' || f.field === 'percent') ? (
+                      <Radio.Group size="small" value={f.action === 'keep' ? '' : (answerOptions(f).find((o) => o.units.includes(f.from ?? ''))?.unit ?? '')} onChange={(e) => setAnswer(m, f.field as 'status' | 'percent', e.target.value ? { unit: e.target.value as string } : 'keep')} data-testid={`action-${m.taskKey}-${f.field}`}>
+                        <Radio.Button value="">{T.actions.keep}</Radio.Button>
+                        {answerOptions(f).map((o) => (
+                          <Radio.Button key={o.unit} value={o.unit}>
+                            {T.takeUnit(o.units, o.value)}
+                          </Radio.Button>
+                        ))}
+                      </Radio.Group>
+                    ) : f.conflict && (
                       <Radio.Group size="small" value={f.action} onChange={(e) => setAction(m, f.field, e.target.value as MergeAction)} data-testid={`action-${m.taskKey}-${f.field}`}>
                         <Radio.Button value="keep">{T.actions.keep}</Radio.Button>
                         <Radio.Button value="replace">{T.actions.replace}</Radio.Button>
@@ -186,6 +210,11 @@ function Preview({ files, merges, tasks, setAction, onApply, onCancel, busy, loc
                       </Radio.Group>
                     )}
                     <div style={LONG_TEXT}>{mergedValue(f)}</div>
+                    {f.leftOut && (
+                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={`left-out-${m.taskKey}-${f.field}`}>
+                        {T.leftOut(f.leftOut)}
+                      </Typography.Text>
+                    )}
                   </div>
                 ),
               },

@@ -1,0 +1,61 @@
+/**
+ * The 回收 preview as the officer reads it (rendered to HTML): units that disagree on status or
+ * percent are marked with one button per unit's answer, and words that say nothing are named
+ * as left out.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { chooseAnswer, planMerges, type FilePlan, type ReturnedRow, type Round } from '@core/rounds';
+import { CollectPreview } from './CollectTab';
+
+const round: Round = {
+  id: 'R2026Q4-a',
+  district: '江夏区',
+  periodId: '2026-Q4',
+  dueDate: '2027-01-08',
+  createdAt: '2026-12-01T00:00:00.000Z',
+  prefilled: false,
+  units: [
+    { unit: '区科技局', taskKeys: ['2023GZYD-08', '2025YFZX-04'], leadKeys: ['2023GZYD-08', '2025YFZX-04'], fileName: 'a.xlsx', checksum: 'a' },
+    { unit: '区经信局', taskKeys: ['2023GZYD-08'], leadKeys: [], fileName: 'b.xlsx', checksum: 'b' },
+    { unit: '区发改局', taskKeys: ['2023GZYD-08'], leadKeys: [], fileName: 'c.xlsx', checksum: 'c' },
+  ],
+};
+const row = (taskKey: string, r: Partial<ReturnedRow>): ReturnedRow => ({ taskKey, row: 4, progress: '', problems: '', nextSteps: '', empty: false, ...r });
+const plan = (unit: string, rows: ReturnedRow[]): FilePlan => ({ fileName: `${unit}.xlsx`, hash: unit, unit, matchedBy: 'binding', refused: false, rows, refusedRows: [], issues: [] });
+
+// As the walk5 probe's returns: two 协办 units answer differently on 2023GZYD-08; the lead writes 无 under the office's 存在问题.
+const files = [
+  plan('区发改局', [row('2023GZYD-08', { status: 'ongoing', progress: '持续跟踪人工智能项目落地。' })]),
+  plan('区经信局', [row('2023GZYD-08', { status: 'on_track', percent: 65, progress: '第4项进展良好。' })]),
+  plan('区科技局', [row('2025YFZX-04', { status: 'behind', percent: 20, problems: '无' })]),
+];
+const ledger = new Map([['2025YFZX-04', { progress: '', problems: '用地指标未落实，项目前期手续办理滞后。', nextSteps: '' }]]);
+const render = (merges = planMerges(files, round, ledger)) =>
+  renderToStaticMarkup(<CollectPreview files={files} merges={merges} tasks={new Map()} setAction={() => {}} setAnswer={() => {}} onApply={() => {}} onCancel={() => {}} busy={false} locked={undefined} />);
+/** The text of the checked button of a radio group. */
+const checked = (html: string, testId: string) => /ant-radio-button-wrapper-checked[^>]*>(?:<[^>]*>)*([^<]*)/u.exec(html.slice(html.indexOf(`data-testid="${testId}"`)))?.[1];
+
+describe('CollectPreview', () => {
+  it('marks both fields of a task whose units disagree and offers each unit’s answer; nothing is taken until the officer chooses', () => {
+    const html = render();
+    expect(html).toContain('data-testid="disagree-2023GZYD-08-status"');
+    expect(html).toContain('data-testid="disagree-2023GZYD-08-percent"');
+    for (const label of ['区发改局：长期坚持', '区经信局：序时推进', '区经信局：65%']) expect(html).toContain(label);
+    expect(checked(html, 'action-2023GZYD-08-status')).toBe('保留现有');
+  });
+
+  it('shows the chosen unit’s answer as chosen, its percent with it', () => {
+    const merges = planMerges(files, round, ledger).map((m) => (m.taskKey === '2023GZYD-08' ? chooseAnswer(m, 'status', { unit: '区经信局' }) : m));
+    const html = render(merges);
+    expect(checked(html, 'action-2023GZYD-08-status')).toBe('区经信局：序时推进');
+    expect(checked(html, 'action-2023GZYD-08-percent')).toBe('区经信局：65%');
+  });
+
+  it('names the unit whose 无 was not added under the office’s words', () => {
+    const html = render();
+    expect(html).toContain('data-testid="left-out-2025YFZX-04-problems"');
+    expect(html).toMatch(/未写入：区科技局填的“无”/u);
+    expect(html).not.toContain('data-testid="disagree-2025YFZX-04-status"');
+  });
+});
