@@ -448,3 +448,23 @@ export function pageMergedRuns(
   }
   return { heights: out, breaks, parts };
 }
+
+/**
+ * The rows a text of `lines` lines takes in print, as cell texts (piecesAsCells), or undefined when
+ * it stays whole in one row: a text up to a quarter taller than a printed row of `maxLines` lines
+ * stays whole (its row grows, well within MAX_ROW_HEIGHT and a page), so no continuation row (续)
+ * holds a line or two while the row above had room for them; a longer text is cut into pieces of
+ * about even size (splitTextForPrint), so the last is not a sliver.
+ */
+export function printPieces(text: string, width: number, fontSize: number, maxLines: number, lines = estimateLines(text, width, fontSize)): string[] | undefined {
+  if (lines <= maxLines + Math.floor(maxLines / 4)) return undefined;
+  const full = splitTextForPrint(text, width, fontSize, maxLines);
+  const count = full.pieces.length;
+  // The smallest even share that still gives as many pieces as full rows do (a cut falls at a
+  // clause's end, so a piece may hold a little less than its share).
+  for (let share = Math.ceil(lines / count); share < maxLines; share++) {
+    const even = splitTextForPrint(text, width, fontSize, share);
+    if (even.pieces.length <= count) return piecesAsCells(even);
+  }
+  return piecesAsCells(full);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ROW_HEIGHT, columnPoints, pageBreaks, pageMergedRuns, printScale } from './layout';
+import { MAX_ROW_HEIGHT, columnPoints, estimateLines, linesPerRow, pageBreaks, pageMergedRuns, printPieces, printScale } from './layout';
 
 describe('printScale', () => {
   it.each([
@@ -97,5 +97,26 @@ describe('pageMergedRuns', () => {
   it('rows outside the runs page as pageBreaks pages them', () => {
     const heights = [10, 10, 10, ...tens(10).map(() => 30)];
     expect(pageMergedRuns(heights, [], opts).breaks).toEqual(pageBreaks([...heights, 0], { ...opts, lastDataRow: heights.length + 1 }));
+  });
+});
+
+describe('printPieces', () => {
+  // The 进展情况 column of the 重点任务推进情况表: 34 wide, 10 pt, 16 lines to a printed row.
+  const [width, size, max] = [34, 10, linesPerRow(10)];
+  /** A text of about `lines` lines: clauses of 16 characters, a line each in this column. */
+  const textOf = (lines: number) => Array.from({ length: lines }, (_, i) => `第${String(i + 1).padStart(2, '0')}项工作推进顺利完成阶段目标，`).join('');
+  it.each([
+    ['a text that fits a printed row stays whole', 10, 1],
+    ['a text a line or three taller than a printed row stays whole: no 续 row of a line', max + 3, 1],
+    ['a text a quarter taller than a printed row is cut in two even halves', Math.ceil(max * 1.25) + 2, 2],
+    ['a text of two rows and a line: three even pieces, none a sliver', 2 * max + 1, 3],
+  ] as const)('%s', (_name, lines, pieces) => {
+    const text = textOf(lines);
+    const got = printPieces(text, width, size, max) ?? [text];
+    expect(got).toHaveLength(pieces);
+    expect(got.join('')).toBe(text);
+    const sizes = got.map((p) => estimateLines(p, width, size));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(pieces === 1 ? max + Math.floor(max / 4) : max);
+    if (pieces > 1) expect(Math.min(...sizes)).toBeGreaterThanOrEqual(Math.floor(max / 2) - 1);
   });
 });

@@ -7,7 +7,7 @@ import { localDateTime } from '@core/time';
 import ExcelJS from 'exceljs';
 import type { Task } from '@core/model';
 import { STATUS_LABELS } from '@core/model';
-import { MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, continuedName, estimateLines, linesPerRow, pageMergedRuns, piecesAsCells, printScale, rowHeightFor, splitTextForPrint, type MergedRun } from '@core/report';
+import { MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, continuedName, estimateLines, linesPerRow, pageMergedRuns, printPieces, printScale, rowHeightFor, type MergedRun } from '@core/report';
 import { BINDING_SHEET, COUNT_LABELS, bindingRows, dateText, type CityTaskRow, type DistrictReturn, type RoundBinding } from '@core/rounds';
 import { CITY_FORMAT, CITY_LIST_HEADER, FONTS, WORKBOOK_CREATOR } from './format-texts';
 import { CITY_TEXT } from './texts';
@@ -146,7 +146,7 @@ export async function writeCitySummary(input: { periodName: string; rows: CityTa
       const own: (string | number | null)[] = [d, c?.status ? STATUS_LABELS[c.status] : c ? '' : CITY_TEXT.notReported, c?.percent ?? null, c?.progress ?? ''];
       const progress = own[3] as string;
       // A progress text taller than that goes on over rows of its own, the district marked 续.
-      const pieces = progress && estimateLines(progress, widths[6]!, BODY_SIZE) > maxLines ? piecesAsCells(splitTextForPrint(progress, widths[6]!, BODY_SIZE, maxLines)) : [progress];
+      const pieces = (progress && printPieces(progress, widths[6]!, BODY_SIZE, maxLines)) || [progress];
       pieces.forEach((piece, j) => {
         const row = j === 0 ? [...own.slice(0, 3), piece] : [continuedName(d, widths[3]!, BODY_SIZE), null, null, piece];
         cells.push(row);
