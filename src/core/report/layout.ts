@@ -314,3 +314,157 @@ export function pageBreaks(
   }
   return breaks;
 }
+
+/** A cell merged down over a run of rows: its text, its column's width, and whether it names the run (任务编号, 重点任务). */
+export interface MergedText {
+  text: string;
+  width: number;
+  /** A naming cell is repeated whole, marked 续, where a page break cuts the run; another text goes on there from where the page cut it. */
+  naming: boolean;
+}
+
+/** A run of rows under cells merged down over all of them (in the 全市汇总表, a task's cells over its districts' rows). */
+export interface MergedRun {
+  /** First and last row of the run (1-based). */
+  first: number;
+  last: number;
+  cells: readonly MergedText[];
+}
+
+/** One merged part of a run: the rows under one merge, on one page, and the merged cells' texts there; `continued` after a page break. */
+export interface MergedPart {
+  run: number;
+  first: number;
+  last: number;
+  continued: boolean;
+  texts: string[];
+}
+
+/**
+ * Row heights, page breaks and merges of a sheet whose rows come in merged runs. Each row keeps
+ * the height its own cells need; a merged text taller than the rows under it gets its extra
+ * height on as few rows as it takes (the last rows of its part, each up to MAX_ROW_HEIGHT), never
+ * on every row. A page never cuts a merged text: where a page break cuts a run, its cells are
+ * merged again on the new page (a part `continued`): the naming cells whole and marked 续, a
+ * longer text (汇总) going on from the line where the page ended it, so every page names the task
+ * of its rows and nothing is printed twice or lost. A run that cannot hold its texts in its own
+ * rows starts on a page with room for them. `heights[r - 1]` is row r's own height; `titleRows`
+ * are printed atop every page; `height(lines)` is a row's height for lines of text at `fontSize`.
+ */
+export function pageMergedRuns(
+  heights: readonly number[],
+  runs: readonly MergedRun[],
+  opts: { scale: number; pageHeight: number; titleRows?: readonly [number, number]; fontSize: number; height?: (lines: number) => number },
+): { heights: number[]; breaks: number[]; parts: MergedPart[] } {
+  const room = (opts.pageHeight * PAGE_FILL) / opts.scale;
+  const { fontSize } = opts;
+  const heightOf = opts.height ?? ((lines: number) => rowHeightFor(lines, fontSize));
+  const [tFrom, tTo] = opts.titleRows ?? [0, -1];
+  let titles = 0;
+  for (let r = tFrom; r <= tTo; r++) titles += heights[r - 1] ?? 0;
+  const out = [...heights];
+  const n = out.length;
+  const breaks: number[] = [];
+  const parts: MergedPart[] = [];
+  const runAt = new Map(runs.map((x, i) => [x.first, i]));
+  let used = 0;
+  let pageFirst = 1;
+  const breakBefore = (r: number) => {
+    breaks.push(r - 1);
+    pageFirst = r;
+    used = r > tTo && tTo >= tFrom ? titles : 0;
+  };
+  const lines = (c: MergedText, text: string) => (text ? estimateLines(text, c.width, fontSize) : 1);
+  const need = (cells: readonly MergedText[], texts: readonly string[], only?: boolean) =>
+    heightOf(Math.max(1, ...cells.map((c, k) => (only === undefined || c.naming === only ? lines(c, texts[k]!) : 1))));
+  /** The texts of a run's part on a page that ends it after `height` points, and what goes on after it. */
+  const cut = (cells: readonly MergedText[], texts: readonly string[], height: number): { here: string[]; rest: string[] } => {
+    const fit = linesPerRow(fontSize, height);
+    const here: string[] = [];
+    const rest: string[] = [];
+    cells.forEach((c, k) => {
+      const t = texts[k]!;
+      if (c.naming || lines(c, t) <= fit) return void (here.push(t), rest.push(''));
+      const split = piecesAsCells(splitTextForPrint(t, c.width, fontSize, fit));
+      here.push(split[0]!);
+      rest.push(split.slice(1).join(''));
+    });
+    return { here, rest };
+  };
+  const pad = (first: number, last: number, height: number): number => {
+    let have = 0;
+    for (let r = first; r <= last; r++) have += out[r - 1]!;
+    let extra = Math.max(0, height - have);
+    const wanted = extra;
+    for (let r = last; r >= first && extra > 0; r--) {
+      const give = Math.min(extra, Math.max(0, MAX_ROW_HEIGHT - out[r - 1]!));
+      out[r - 1]! += give;
+      extra -= give;
+    }
+    return wanted - extra;
+  };
+  for (let r = 1; r <= n; ) {
+    const i = runAt.get(r);
+    if (i === undefined) {
+      if (used + out[r - 1]! > room && r > pageFirst) breakBefore(r);
+      used += out[r - 1]!;
+      r++;
+      continue;
+    }
+    const run = runs[i]!;
+    const cap = room - titles; // no merged text needs more than a page
+    let rowsLeft = 0;
+    for (let k = run.first; k <= run.last; k++) rowsLeft += out[k - 1]!;
+    let texts = run.cells.map((c) => c.text);
+    let partFirst = run.first;
+    let partUsed = 0;
+    for (r = run.first; r <= run.last; r++) {
+      const h = out[r - 1]!;
+      if (r === partFirst) {
+        // A part starts on a page with room for its naming cells and its first row; for all its
+        // texts when its rows are too few to hold them (they will not go on to another page).
+        const all = Math.min(cap, need(run.cells, texts));
+        const want = rowsLeft >= all ? Math.max(h, Math.min(cap, need(run.cells, texts, true))) : all;
+        if (used + want > room && r > pageFirst) breakBefore(r);
+      } else if (used + h > room && r > pageFirst) {
+        // The page ends inside the run: this part ends here (as tall as its naming cells at least,
+        // which the page has room for) and the run goes on, merged again.
+        const height = Math.max(partUsed, Math.min(cap, need(run.cells, texts, true)));
+        pad(partFirst, r - 1, height);
+        const { here, rest } = cut(run.cells, texts, height);
+        parts.push({ run: i, first: partFirst, last: r - 1, continued: partFirst > run.first, texts: here });
+        texts = run.cells.map((c, k) => (c.naming ? continuedName(c.text, c.width, fontSize) : rest[k]!));
+        breakBefore(r);
+        partFirst = r;
+        partUsed = 0;
+      }
+      used += h;
+      partUsed += h;
+      rowsLeft -= h;
+    }
+    parts.push({ run: i, first: partFirst, last: run.last, continued: partFirst > run.first, texts });
+    used += pad(partFirst, run.last, Math.min(cap, need(run.cells, texts)));
+    r = run.last + 1;
+  }
+  return { heights: out, breaks, parts };
+}
+
+/**
+ * The rows a text of `lines` lines takes in print, as cell texts (piecesAsCells), or undefined when
+ * it stays whole in one row: a text up to a quarter taller than a printed row of `maxLines` lines
+ * stays whole (its row grows, well within MAX_ROW_HEIGHT and a page), so no continuation row (续)
+ * holds a line or two while the row above had room for them; a longer text is cut into pieces of
+ * about even size (splitTextForPrint), so the last is not a sliver.
+ */
+export function printPieces(text: string, width: number, fontSize: number, maxLines: number, lines = estimateLines(text, width, fontSize)): string[] | undefined {
+  if (lines <= maxLines + Math.floor(maxLines / 4)) return undefined;
+  const full = splitTextForPrint(text, width, fontSize, maxLines);
+  const count = full.pieces.length;
+  // The smallest even share that still gives as many pieces as full rows do (a cut falls at a
+  // clause's end, so a piece may hold a little less than its share).
+  for (let share = Math.ceil(lines / count); share < maxLines; share++) {
+    const even = splitTextForPrint(text, width, fontSize, share);
+    if (even.pieces.length <= count) return piecesAsCells(even);
+  }
+  return piecesAsCells(full);
+}

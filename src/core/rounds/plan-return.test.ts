@@ -63,6 +63,47 @@ describe('planReturns: merged cells in a unit’s rows', () => {
   });
 });
 
+describe('planReturns: the blocks under the task rows', () => {
+  // As the reader gives them: a merged area's text in every cell it covers, and the areas.
+  const blank = () => Array<string>(10).fill('');
+  const spread = (row: string[], from: number, to: number, text: string) => row.fill(text, from, to + 1);
+  it.each([
+    ['the signature block the export writes (填报人 A–D, 联系电话 E–H, 审核人 I–J)', () => {
+      const r = blank();
+      spread(r, 0, 3, '填报人：张伟');
+      spread(r, 4, 7, '联系电话：027-87951234');
+      spread(r, 8, 9, '审核人（负责人）：');
+      return { rows: [r], merges: [{ r0: 5, c0: 0, r1: 5, c1: 3 }, { r0: 5, c0: 4, r1: 5, c1: 7 }, { r0: 5, c0: 8, r1: 5, c1: 9 }] };
+    }],
+    ['notes merged over the whole width, then a signature line', () => {
+      const n = spread(blank(), 0, 9, '注：1.本期状态从下拉列表中选择；2.完成进度填0–100的整数。');
+      const s = blank();
+      s[6] = '填报日期：2025年10月8日';
+      return { rows: [n, s], merges: [{ r0: 5, c0: 0, r1: 5, c1: 9 }] };
+    }],
+    ['填表说明 starting in the 序号 column, merged over two rows', () => {
+      const n = spread(blank(), 0, 9, '填表说明：请于10月8日前报回。');
+      return { rows: [n, [...n]], merges: [{ r0: 5, c0: 0, r1: 6, c1: 9 }] };
+    }],
+  ])('%s: no task row, no merge warning, no row without a task', (_name, block) => {
+    const f = file('区科技局', [['T-01', '建设创新平台', '序时推进', '60', '已完成'], ['T-02', '培育科技企业', '', '', '已认定8家']]);
+    const { rows, merges } = block();
+    const sheet = f.sheets[0]!;
+    const [p] = planReturns([{ ...f, sheets: [{ ...sheet, rows: [...sheet.rows, ...rows], merges }, ...f.sheets.slice(1)] }], ctx);
+    expect(p!.refused).toBe(false);
+    expect(p!.rows.map((r) => [r.taskKey, r.progress])).toEqual([['T-01', '已完成'], ['T-02', '已认定8家']]);
+    expect(p!.refusedRows).toEqual([]);
+    expect(p!.issues.map((i) => i.message)).toEqual([]);
+  });
+
+  it('a row without a task whose progress begins 说明： is still refused, and the task rows after it are read', () => {
+    const f = file('区科技局', [['T-01', '建设创新平台', '', '', '说明：本项由区发改局牵头'], ['', '', '', '', '说明：另有一项'], ['T-02', '培育科技企业', '', '', '已认定8家']]);
+    const [p] = planReturns([f], ctx);
+    expect(p!.rows.map((r) => r.taskKey)).toEqual(['T-01', 'T-02']);
+    expect(p!.refusedRows.map((r) => r.row)).toEqual([5]);
+  });
+});
+
 describe('planReturns: recognising files', () => {
   it('a file with its binding, renamed and rows re-sorted, is recognised by binding and read by task key', () => {
     const [p] = planReturns([file('区科技局', [['T-02', '培育科技企业', '滞后', '40', '已认定8家'], ['T-01', '建设创新平台', '序时推进', '60%', '已建成2家']], { name: '新建 XLSX 工作表(2).xlsx' })], ctx);

@@ -122,16 +122,19 @@ const colName = (key: RoundColumn['key'], index: number) => `${columnLetter(inde
 
 const FILL_KEYS: readonly RoundColumn['key'][] = ['status', 'percent', 'progress', 'problems', 'nextSteps'];
 
-/** Cells of the fill-in columns below the header that only repeat a merged area's first cell (`row:column`), and those areas. */
-function mergedCopies(sheet: SheetGrid, headerRow: number, columns: ReadonlyMap<RoundColumn['key'], number>) {
+/**
+ * Cells of the fill-in columns between the header and `end` (the footer) that only repeat a merged
+ * area's first cell (`row:column`), and those areas.
+ */
+function mergedCopies(sheet: SheetGrid, headerRow: number, end: number, columns: ReadonlyMap<RoundColumn['key'], number>) {
   const fill = new Map<number, RoundColumn['key']>();
   for (const k of FILL_KEYS) if (columns.has(k)) fill.set(columns.get(k)!, k);
   const cells = new Set<string>();
   const merges: { row: number; rows: string; columns: string; first: string }[] = [];
   for (const m of sheet.merges ?? []) {
-    if (m.r1 <= headerRow || (m.r0 === m.r1 && m.c0 === m.c1)) continue;
+    if (m.r1 <= headerRow || m.r0 >= end || (m.r0 === m.r1 && m.c0 === m.c1)) continue;
     let touches = false;
-    for (let r = Math.max(m.r0, headerRow + 1); r <= m.r1; r++)
+    for (let r = Math.max(m.r0, headerRow + 1); r <= Math.min(m.r1, end - 1); r++)
       for (let c = m.c0; c <= m.c1; c++)
         if ((r !== m.r0 || c !== m.c0) && fill.has(c)) {
           cells.add(`${r}:${c}`);
@@ -153,6 +156,27 @@ function unitFromText(round: Round, sheet: SheetGrid | undefined, fileName: stri
 
 /** The first cell of a report's signature block. */
 const FOOTER = /^\s*(填报人|审核人|联系电话|填报日期|单位负责人)\s*[:：]/u;
+/** The first cell of the notes under a table (注：…, 注1：…, 填表说明：…). */
+const NOTES = /^\s*(注|备注|附注|说明|填表说明)\s*[0-9０-９]*\s*[:：]/u;
+
+/**
+ * Where the task rows of a returned table end: the first row after the header that starts the
+ * signature block (填报人：… in the key or title column or, when both are empty, anywhere in the
+ * row) or the notes under the table (注：… as the row's first text, left of the fill-in columns);
+ * the sheet's length when there is none. Nothing from there on is a task row, nor checked as one.
+ */
+function tableEnd(sheet: SheetGrid, headerRow: number, columns: ReadonlyMap<RoundColumn['key'], number>): number {
+  const at = (cells: readonly string[], key: RoundColumn['key']) => (columns.has(key) ? (cells[columns.get(key)!] ?? '').trim() : '');
+  const naming = Math.max(columns.get('taskKey') ?? -1, columns.get('title') ?? -1);
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r]!;
+    const [key, title] = [at(cells, 'taskKey'), at(cells, 'title')];
+    if (FOOTER.test(key) || FOOTER.test(title) || (!key && !title && cells.some((c) => FOOTER.test(c)))) return r;
+    const first = cells.findIndex((c) => c.trim() !== '');
+    if (first >= 0 && first <= naming && NOTES.test(cells[first]!)) return r;
+  }
+  return sheet.rows.length;
+}
 
 /** Whether a period written in a title is the round's or lies inside it (2025年9月 in 2025年第三季度). */
 function withinPeriod(written: ReportingPeriod | undefined, periodId: string): boolean {
@@ -235,7 +259,8 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   const { sheet, headerRow, columns } = table;
   // A merged area over fill-in cells (a unit merging 进展情况 with 存在问题 to make room, or one text over
   // two tasks' rows): its text belongs to its first cell only, not copied into every cell it covers.
-  const copied = mergedCopies(sheet, headerRow, columns);
+  const end = tableEnd(sheet, headerRow, columns);
+  const copied = mergedCopies(sheet, headerRow, end, columns);
   for (const m of copied.merges) issue('warning', T.mergedCells(sheet.name, m.rows, m.columns, m.first), { sheet: sheet.name, row: m.row });
   const rowIndex = copied.cells.size ? new Map(sheet.rows.map((row, i) => [row, i])) : undefined;
   const rawCell = (r: string[], key: RoundColumn['key']) => (columns.has(key) && !(rowIndex && copied.cells.has(`${rowIndex.get(r)}:${columns.get(key)!}`)) ? (r[columns.get(key)!] ?? '') : '');
@@ -247,13 +272,11 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   // City level: a district's export lists all its tasks; those the city did not send are left out, named once.
   const city = round.level === 'city';
   const outside: string[] = [];
-  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+  for (let r = headerRow + 1; r < end; r++) {
     const cells = sheet.rows[r]!;
     const excelRow = r + 1;
     const keyText = cell(cells, 'taskKey');
     const titleText = cell(cells, 'title');
-    // The signature block under a report (填报人： … 审核人：) ends the table, whichever column it starts in.
-    if (FOOTER.test(keyText) || FOOTER.test(titleText) || (!keyText && !titleText && cells.some((c) => FOOTER.test(c)))) break;
     if (keyText.endsWith(CONTINUED_MARK) && last && last.key === keyText.slice(0, -CONTINUED_MARK.length).trim()) {
       const into = last.row;
       if (into)

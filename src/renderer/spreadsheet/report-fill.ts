@@ -19,9 +19,8 @@ import {
   pageBreaks,
   printScale,
   type PrintSetup,
-  piecesAsCells,
+  printPieces,
   rowHeightFor,
-  splitTextForPrint,
   type RowScope,
   type TemplateSheetLayout,
 } from '@core/report';
@@ -230,7 +229,7 @@ function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, 
     // A text taller than a printed row is cut into pieces (most texts fit).
     const pieces = values.map((v, k) => {
       const plan = plans[k]!;
-      return typeof v === 'string' && measured.lines[k]! > plan.maxLines ? piecesAsCells(splitTextForPrint(v, plan.width, plan.fontSize, plan.maxLines)) : undefined;
+      return typeof v === 'string' && measured.lines[k]! > plan.maxLines ? printPieces(v, plan.width, plan.fontSize, plan.maxLines, measured.lines[k]) : undefined;
     });
     if (pieces.every((p) => p === undefined)) {
       out.push(measured);
