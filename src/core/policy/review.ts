@@ -6,6 +6,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { Target, Task } from '../model';
+import { documentTaskKey } from './parse';
 
 /** The tasks and targets under review. */
 export interface ReviewDraft {
@@ -90,9 +91,9 @@ export function removeTask(d: ReviewDraft, key: string): ReviewDraft {
 export function addTask(d: ReviewDraft, documentId: string, keyPrefix: string, now: string): ReviewDraft {
   const keys = new Set(d.tasks.map((t) => t.key));
   let n = d.tasks.length + 1;
-  while (keys.has(`${keyPrefix}-${String(n).padStart(2, '0')}`)) n++;
+  while (keys.has(documentTaskKey(keyPrefix, String(n)))) n++;
   const task: Task = {
-    key: `${keyPrefix}-${String(n).padStart(2, '0')}`,
+    key: documentTaskKey(keyPrefix, String(n)),
     documentId,
     number: String(d.tasks.length + 1),
     order: d.tasks.length + 1,

@@ -509,7 +509,13 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
   const sheets: SheetGrid[] = [];
   const issues: ImportIssue[] = [];
   // Rows the city struck through (删除线) are its way of deleting them: read from an .xlsx's formats.
-  const struck = facts ? struckCells(wb, parsed, facts.parts) : new Map<string, [number, number][]>();
+  let struck = new Map<string, [number, number][]>();
+  try {
+    if (facts) struck = struckCells(wb, parsed, facts.parts);
+  } catch (e) {
+    // The parts were read and checked above; should this second look fail, the list is read without its 删除线 marks.
+    console.error('reading struck-through cells failed', e);
+  }
   wb.SheetNames.forEach((s, i) => {
     onProgress(READ_TEXT.stageCells, 0.5 + (0.5 * i) / wb.SheetNames.length);
     const grid = sheetToGrid(s, wb.Sheets[s]!, sizes[i]!, facts?.formulaRefs.get(s), issues, kind !== 'text');

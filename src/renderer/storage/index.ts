@@ -22,7 +22,6 @@ export {
   progressOfPeriodAllDistricts,
   progressSummariesOfDistrict,
   doneBeforePeriod,
-  keysWithProgress,
   readDistrictTargets,
   readReportSource,
   storedTemplate,

@@ -53,12 +53,6 @@ export async function archivedTasks(db: LedgerDb, district: string): Promise<Arc
   return tasks.map((task) => ({ task, entries: (byTask.get(task.key) ?? []).sort((a, b) => (a.periodId < b.periodId ? 1 : -1)) }));
 }
 
-/** The keys of the district's tasks whose progress of `periodId` holds something written. */
-export async function keysWithProgress(db: LedgerDb, district: string, periodId: string, written: (e: ProgressEntry) => boolean): Promise<Set<string>> {
-  const entries = await db.progress.where('[district+periodId]').equals([district, periodId]).toArray();
-  return new Set(entries.filter(written).map((e) => e.taskKey));
-}
-
 /** The tasks of `keys` that exist, in the order of `keys`. */
 export async function tasksByKeys(db: LedgerDb, keys: readonly string[]): Promise<Task[]> {
   return (await db.tasks.bulkGet([...keys])).filter((t): t is Task => !!t);

@@ -11,7 +11,7 @@ import { unitRenameTable, type UnitRename } from '@core/unit-names';
 import { TASK_FIELDS, type TaskFieldId } from '@core/fields';
 import type { OpenedFile } from '@shared/bridge';
 import { platform } from '../../platform';
-import { getDb, useQuery, readSetting, listImports, undoImport, allDocuments, lockedPeriods, getDistrict, keysWithProgress } from '../../storage';
+import { getDb, useQuery, readSetting, listImports, undoImport, allDocuments, lockedPeriods, getDistrict, progressRepo } from '../../storage';
 import { hasContent } from '@core/progress';
 import { useReportingPeriod } from '../common/use-period';
 import { parsePeriodId } from '@core/period';
@@ -287,8 +287,8 @@ export function ImportPage() {
 function useFilledNow(): { keys: ReadonlySet<string>; period: string } | undefined {
   const { district } = useAppContext();
   const { period } = useReportingPeriod();
-  const keys = useQuery(() => keysWithProgress(getDb(), district, period.id, hasContent), [district, period.id]).data;
-  return keys && { keys, period: period.name };
+  const entries = useQuery(() => progressRepo.byPeriod(getDb(), district, period.id), [district, period.id]).data;
+  return entries && { keys: new Set(entries.filter(hasContent).map((e) => e.taskKey)), period: period.name };
 }
 
 function SubmittedPeriodsNotice() {
