@@ -21,6 +21,16 @@ export interface PolicyDocument {
   docNumber?: string;
   /** Issuing body // 发文机关. */
   issuer?: string;
+  /**
+   * 外地文件: the place that issued the document when it is not Wuhan (nor the province or the
+   * state), e.g. `咸宁市`. Its tasks concern no Wuhan office; its units keep the names as written.
+   */
+  issuedElsewhere?: string;
+  /**
+   * The Wuhan district or zone that issued the document (official name), e.g. `武汉经济技术开发区`:
+   * its bare 区××局 are that district's departments, its tasks another district's own.
+   */
+  issuedByDistrict?: string;
   issueDate?: IsoDate;
   /** First and last year the plan covers // 规划期, e.g. 2025–2027. */
   planStartYear?: number;
@@ -87,6 +97,10 @@ export interface Task {
   /** Who closed it // 销号人. */
   closedBy?: string;
   origin: 'seed' | 'import' | 'manual';
+  /** Its document's 外地文件 place (PolicyDocument.issuedElsewhere), kept with the task for relevance. */
+  issuedElsewhere?: string;
+  /** Its document's issuing Wuhan district (PolicyDocument.issuedByDistrict), kept with the task for relevance. */
+  issuedByDistrict?: string;
   updatedAt: IsoDateTime;
 }
 

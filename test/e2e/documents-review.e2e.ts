@@ -57,6 +57,12 @@ describe.each([
     // No 文号: a prefix is made from the year the parser found (if any) and the title's initials, unused in the store.
     const prefix = await page.getByTestId('key-prefix').inputValue();
     expect(prefix).toMatch(/^(?:\d{4})?[A-Z]{2,8}$/u);
+    // 广州's document: said to be issued elsewhere (外地文件); the officer treats it as the office's own,
+    // so the units typed below take Wuhan's current names.
+    await page.getByTestId('document-elsewhere').getByText(/这份文件由广州市印发/u).waitFor();
+    await screenshot(page, `documents-review-elsewhere-${width}`);
+    await page.getByTestId('treat-as-own').click();
+    await page.getByTestId('document-elsewhere').getByText(/已改为按本市文件处理/u).waitFor();
     // Task 2's units: 牵头 and 配合 apart, 各区、县级市 written out.
     await expect(row(page, `${prefix}-02`).getByTestId('task-lead').inputValue()).resolves.toBe('市发展改革委');
     await expect(row(page, `${prefix}-02`).getByTestId('task-responsible').inputValue()).resolves.toBe('市委组织部、市人力资源和社会保障局、各区人民政府、各县级市人民政府');
@@ -224,6 +230,48 @@ describe('a document being added is never lost', () => {
     await page.getByRole('button', { name: /^放\s*弃$/ }).click();
     await page.getByTestId('document-list').getByText('杭州市推进“互联网+”行动实施意见', { exact: true }).first().waitFor();
     await expect(page.getByTestId('document-list').locator('tbody tr.ant-table-row').count()).resolves.toBe(count);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a document issued elsewhere (外地文件)', () => {
+  const app = useServedApp();
+  const XIANNING = readFileSync(resolve(import.meta.dirname, '../fixtures/policy/elsewhere/xianning-kejifuneng-2025.txt'), 'utf8');
+
+  it.each([
+    [1366, 650],
+    [1920, 1080],
+  ])('咸宁市’s plan as 江夏区 at %i×%i: said, its 市科技局 kept as written, saved as 外地文件 and not listed as the district’s', async (width, height) => {
+    const context = await app.browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '江夏区');
+    await page.getByRole('menuitem', { name: '政策文件' }).click();
+    await paste(page, XIANNING);
+    const notice = page.getByTestId('document-elsewhere');
+    await notice.getByText(/这份文件由咸宁市印发，不是武汉市的文件/u).waitFor();
+    const units = page.getByTestId('review-tasks').locator('tbody tr.ant-table-row').first();
+    const allUnits = async () => `${await units.getByTestId('task-lead').inputValue()}、${await units.getByTestId('task-responsible').inputValue()}`;
+    expect(await allUnits()).toContain('市科技局');
+    expect(await allUnits()).not.toContain('市科技创新局');
+    await screenshot(page, `documents-elsewhere-${width}`);
+    // Treated as Wuhan's: Wuhan's current names; and back.
+    await page.getByTestId('treat-as-own').click();
+    await notice.getByText(/已改为按本市文件处理/u).waitFor();
+    expect(await allUnits()).toContain('市科技创新局');
+    await page.getByTestId('treat-as-elsewhere').click();
+    await notice.getByText(/这份文件由咸宁市印发/u).waitFor();
+    expect(await allUnits()).toContain('市科技局');
+    await page.getByTestId('save-document').click();
+    const listed = page.getByTestId('document-list').locator('tr', { hasText: '咸宁市科技赋能行动2025年实施方案' });
+    await listed.getByText('外地文件').waitFor();
+    await screenshot(page, `documents-elsewhere-saved-${width}`);
+    // The ledger does not list its task as the district's; the search says where it is.
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.getByTestId('ledger-search').fill('离岸科创园');
+    await page.getByTestId('ledger-empty').getByText('另有 1 项与本区无关的任务符合搜索').waitFor();
+    await screenshot(page, `ledger-elsewhere-${width}`);
     expect(errors).toEqual([]);
     await context.close();
   });

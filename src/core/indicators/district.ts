@@ -113,6 +113,9 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
   };
   const groups = new Map<string, { name: string; unit: string; targets: Target[] }>();
   for (const t of input.targets) {
+    // Another city's targets (外地文件: 咸宁市's 高新技术企业900家) are no Wuhan office's, nor part of its
+    // indicators' statements; unless a value was reported against one (what was typed is reported).
+    if (docs.get(t.documentId)?.issuedElsewhere && !reported.has(t.id)) continue;
     const name = cleanIndicatorName(t, t.taskKey ? tasks.get(t.taskKey)?.title : undefined);
     const key = indicatorKey(name, t.unit);
     const g = groups.get(key) ?? { name, unit: t.unit, targets: [] };

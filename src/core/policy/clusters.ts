@@ -83,13 +83,15 @@ export type ClusterMembership = { kind: 'manual' } | { kind: 'keyword'; keyword:
  * The cluster membership rule // 集群任务: a task belongs to a cluster of `district` when it was
  * added by hand, or when the cluster's name or one of its keywords occurs in the task's title or in
  * its text (each on its own: a word cut in two by the title/text boundary is no match), unless it
- * was removed by hand. A cluster of another district has no members for `district`.
+ * was removed by hand or its document was issued elsewhere or by another district (by hand only). A cluster of another district has no members for `district`.
  * The ledger, the 工作台, the reports, the import and the clusters page all ask this function.
  */
 export function clusterMembership(c: Cluster, task: Task, district: string): ClusterMembership | undefined {
   if (c.district !== district) return undefined;
   if (c.excludedTaskKeys.includes(task.key)) return undefined;
   if (c.includedTaskKeys.includes(task.key)) return { kind: 'manual' };
+  // Another city's document (外地文件) or another district's: its 人工智能 is no cluster of this district's; only a link by hand.
+  if (task.issuedElsewhere || (task.issuedByDistrict && task.issuedByDistrict !== district)) return undefined;
   const keyword = clusterKeyword(c, task);
   return keyword ? { kind: 'keyword', keyword } : undefined;
 }

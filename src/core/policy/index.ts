@@ -10,3 +10,4 @@ export * from './seed-data';
 export * from './review';
 export * from './trailers';
 export * from './layouts';
+export * from './issuer';

@@ -10,6 +10,7 @@ import type { IndicatorRow, LineUse, ParseIssue, ParseOptions, ParsedPolicy, Unp
 import { chineseToInt, isOneYearPlan, LONG_HEADING, numberValue, sectionRole, TASK_NUMBERING, TITLE_LINE, TITLED_ITEM_LEVELS, type NumberingStyle, type SectionRole } from './layouts';
 import { allTrailers, findTrailer, INFO_LINE, readLabelledUnits, trailerDeadline, UNIT_LINE, type FoundTrailer, type TrailerState } from './trailers';
 import { ALL_DISTRICTS_UNIT, canonicalUnit } from './units';
+import { issuerLines, issuingPlace, unitAsWritten } from './issuer';
 import { deadlineDate, planYearOf } from '../deadline';
 
 const CN = '一二三四五六七八九十';
@@ -476,6 +477,22 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
     source: options.source ?? '',
     addedAt: now,
   };
+  // 外地文件: another city's (county's, province's) document keeps its units as written and concerns no Wuhan office.
+  const place = issuingPlace([meta.issuer ?? '', ...issuerLines(lines.map((l) => l.text))], [meta.title ?? '', noticeTitle]);
+  // A Wuhan district's own document: its bare 区××局 are that district's (another district's tasks are not its own).
+  if (place.district) {
+    document.issuedByDistrict = place.district;
+    for (const t of tasks) t.issuedByDistrict = place.district;
+  }
+  const elsewhere = place.elsewhere;
+  if (elsewhere) {
+    document.issuedElsewhere = elsewhere;
+    for (const t of tasks) {
+      t.issuedElsewhere = elsewhere;
+      t.leadUnits = [...new Set(t.leadUnits.map((u) => unitAsWritten(u, t.unitsText ?? '')))];
+      t.responsibleUnits = [...new Set(t.responsibleUnits.map((u) => unitAsWritten(u, t.unitsText ?? '')))];
+    }
+  }
   // A target without "到YYYY年" is due at the end of the document's horizon.
   if (document.planEndYear !== undefined) for (const t of targets) t.year ??= document.planEndYear;
   // No span in the title: the year the text says it starts ("2012年起5年内"), else the year of issue.

@@ -13,15 +13,18 @@ import { ALL_DISTRICTS_UNIT } from './units';
  * department (the district's own document), through a cluster, a corridor, all districts; every
  * task concerns the city's office.
  */
-export type RelevanceKind = 'named' | 'own' | 'cluster' | 'corridor' | 'all' | 'some' | 'city';
+export type RelevanceKind = 'named' | 'own' | 'cluster' | 'corridor' | 'all' | 'some' | 'city' | 'elsewhere' | 'otherDistrict';
 
 /** Specificity order of the kinds (the grid and the detail list the most specific reason first). */
-export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'own', 'cluster', 'corridor', 'all', 'some', 'city'];
+export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'own', 'cluster', 'corridor', 'all', 'some', 'city', 'elsewhere', 'otherDistrict'];
+
+/** Kinds that say why a task is NOT the office's: shown with it, never enough to list it. */
+export const NOT_OWN_KINDS: readonly RelevanceKind[] = ['some', 'elsewhere', 'otherDistrict'];
 
 /** One reason, as data: its kind and what it names (the unit, cluster or corridor). */
 export interface RelevanceReason {
   kind: RelevanceKind;
-  /** 点名: the district, or `district（unit）`; 产业集群: the cluster; 走廊: the corridor; 各区: the unit. */
+  /** 点名: the district, or `district（unit）`; 产业集群: the cluster; 走廊: the corridor; 各区: the unit; 外地文件: the place. */
   detail: string;
   /** A cluster the officer linked by hand (手动关联). */
   manual?: boolean;
@@ -52,6 +55,10 @@ export function relevanceReasonText(r: RelevanceReason): string {
       return `${r.detail}：有关区参与，请核对是否含本区`;
     case 'city':
       return CITY_REASON;
+    case 'elsewhere':
+      return `外地文件：${r.detail}印发，不算本单位任务`;
+    case 'otherDistrict':
+      return `其他区文件：${r.detail}印发，不算本区任务`;
   }
 }
 
@@ -119,7 +126,10 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /** Whether two versions of a task have the same fields relevance reads. */
 function sameInputs(a: Task, b: Task): boolean {
-  return a === b || (a.key === b.key && a.title === b.title && a.text === b.text && sameList(a.leadUnits, b.leadUnits) && sameList(a.responsibleUnits, b.responsibleUnits));
+  return (
+    a === b ||
+    (a.key === b.key && a.title === b.title && a.text === b.text && a.issuedElsewhere === b.issuedElsewhere && a.issuedByDistrict === b.issuedByDistrict && sameList(a.leadUnits, b.leadUnits) && sameList(a.responsibleUnits, b.responsibleUnits))
+  );
 }
 
 /**
@@ -137,6 +147,9 @@ const CITY_REASON = '市级：全部任务';
 const CITY_RELEVANCE: TaskRelevance = { relevant: true, why: [{ kind: 'city', detail: CITY_OFFICE }], reasons: [CITY_REASON] };
 
 function judge(task: Task, district: string, clusters: readonly Cluster[]): TaskRelevance {
+  if (task.issuedElsewhere) return judgeElsewhere(task, district, clusters, { kind: 'elsewhere', detail: task.issuedElsewhere });
+  if (task.issuedByDistrict && task.issuedByDistrict !== district && !isCityOffice(district))
+    return judgeElsewhere(task, district, clusters, { kind: 'otherDistrict', detail: shortNameOf(task.issuedByDistrict) });
   if (isCityOffice(district)) return CITY_RELEVANCE;
   const why: RelevanceReason[] = [];
   const has = (kind: RelevanceKind) => why.some((r) => r.kind === kind);
@@ -184,6 +197,30 @@ function judge(task: Task, district: string, clusters: readonly Cluster[]): Task
     });
   // 有关区 alone names no district: a reason to check, shown with the task, not enough to list it.
   return { relevant: ordered.some((r) => r.kind !== 'some'), why: ordered, reasons: ordered.map(relevanceReasonText) };
+}
+
+/**
+ * A task of a document issued elsewhere (外地文件, 咸宁市's) or by another Wuhan district (武汉经开区's
+ * 分工方案): its 各区 and bare 区××局 are that place's, its keywords are no cluster's of this district.
+ * It concerns the office only where it names the district by name (与江夏区共建…) or the officer
+ * linked it to a cluster by hand.
+ */
+function judgeElsewhere(task: Task, district: string, clusters: readonly Cluster[], issuer: RelevanceReason): TaskRelevance {
+  const why: RelevanceReason[] = [];
+  if (!isCityOffice(district)) {
+    const names = DISTRICTS.find((d) => d.name === district);
+    const full = names ? [names.name, names.shortName, ...names.aliases.filter((a) => a.length >= 3)] : [district];
+    const said = [...task.leadUnits, ...task.responsibleUnits, task.title, task.text].find((x) => full.some((n) => x.includes(n)));
+    if (said) why.push({ kind: 'named', detail: district });
+    for (const c of clusters) if (clusterMembership(c, task, district)?.kind === 'manual') why.push({ kind: 'cluster', detail: c.name, manual: true });
+  }
+  why.push(issuer);
+  return { relevant: why.some((r) => !NOT_OWN_KINDS.includes(r.kind)), why, reasons: why.map(relevanceReasonText) };
+}
+
+/** A district's short name for a reason (武汉经开区), its official name when it has none. */
+function shortNameOf(district: string): string {
+  return DISTRICTS.find((d) => d.name === district)?.shortName ?? district;
 }
 
 /**

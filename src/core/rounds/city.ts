@@ -4,7 +4,7 @@
  * status, lagging and missing districts, and each district's 报送情况.
  */
 import type { Cluster, ProgressEntry, Task, TaskStatus } from '../model';
-import { taskRelevance } from '../policy/relevance';
+import { NOT_OWN_KINDS, taskRelevance } from '../policy/relevance';
 import { STATUS_LABELS, TASK_STATUSES } from '../model';
 import { DASHBOARD_STATUS_LABELS } from '../dashboard/build-dashboard';
 import { isFilled } from '../progress';
@@ -23,10 +23,13 @@ export const CITY_UNITS: readonly string[] = DISTRICTS.map((d) => d.name);
  * still tracks but did not send.
  */
 export function suggestDistricts(task: Task, clusters: readonly Cluster[] = []): string[] {
-  if ([...task.leadUnits, ...task.responsibleUnits].includes(ALL_DISTRICTS_UNIT)) return [...CITY_UNITS];
+  // 各区人民政府 of another city's document (外地文件) are that city's districts.
+  if (!task.issuedElsewhere && [...task.leadUnits, ...task.responsibleUnits].includes(ALL_DISTRICTS_UNIT)) return [...CITY_UNITS];
   // A bare district department (区商旅局) says the task is some district's own, not which, and 有关区
-  // names none: neither suggests a district.
-  const concerns = (d: string) => taskRelevance(task, d, clusters.filter((c) => c.district === d)).why.some((r) => r.kind !== 'own' && r.kind !== 'some');
+  // names none: neither suggests a district; nor does a document issued elsewhere.
+  // A district's own document (武汉经开区's 分工方案) falls on that district.
+  const concerns = (d: string) =>
+    d === task.issuedByDistrict || taskRelevance(task, d, clusters.filter((c) => c.district === d)).why.some((r) => r.kind !== 'own' && !NOT_OWN_KINDS.includes(r.kind));
   return DISTRICTS.filter((d) => concerns(d.name)).map((d) => d.name);
 }
 

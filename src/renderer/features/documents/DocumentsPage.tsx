@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import type { PolicyDocument } from '@core/model';
 import { documentIdFor } from '@core/ids';
@@ -14,6 +14,8 @@ import type { KeptReview } from '../../storage';
 import { DOC_SOURCE_TEXT, DOC_TEXT } from './texts';
 import { QueryProblem } from '../common/QueryView';
 import { QUERY_TEXT } from '../common/texts';
+import { useAppContext } from '../common/app-context';
+import { findDistrict, isCityOffice } from '@core/districts';
 
 const T = { ...DOC_TEXT, ...DOC_SOURCE_TEXT };
 
@@ -26,6 +28,7 @@ export function DocumentsPage() {
 }
 
 function DocumentList({ onAdd }: { onAdd: () => void }) {
+  const office = useAppContext().district;
   const rowsQuery = useQuery(async () => {
     const db = getDb();
     const [docs, tasks] = await Promise.all([allDocuments(db), allTasks(db)]);
@@ -53,7 +56,25 @@ function DocumentList({ onAdd }: { onAdd: () => void }) {
         data-testid="document-list"
         columns={[
           { title: T.columns.shortTitle, dataIndex: 'shortTitle', width: 170 },
-          { title: T.columns.title, dataIndex: 'title' },
+          {
+            title: T.columns.title,
+            dataIndex: 'title',
+            render: (title: string, d: PolicyDocument) => (
+              <>
+                {title}
+                {d.issuedElsewhere && (
+                  <Tag style={{ marginInlineStart: 6 }} title={T.elsewhere(d.issuedElsewhere)}>
+                    {T.elsewhereTag}
+                  </Tag>
+                )}
+                {d.issuedByDistrict && d.issuedByDistrict !== office && !isCityOffice(office) && (
+                  <Tag style={{ marginInlineStart: 6 }} title={T.otherDistrict(findDistrict(d.issuedByDistrict)?.shortName ?? d.issuedByDistrict)}>
+                    {T.otherDistrictTag}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: T.columns.docNumber, dataIndex: 'docNumber', width: 150 },
           { title: T.columns.issueDate, dataIndex: 'issueDate', width: 110 },
           { title: T.columns.tasks, dataIndex: 'taskCount', width: 80, align: 'right' },
@@ -75,6 +96,8 @@ function draftFrom(parsed: ParsedPolicy, fileName: string, keyPrefix: string): D
       docNumber: parsed.document.docNumber ?? '',
       issueDate: parsed.document.issueDate ?? '',
       keyPrefix,
+      elsewhere: parsed.document.issuedElsewhere ?? '',
+      byDistrict: parsed.document.issuedByDistrict ?? '',
     },
     tasks: parsed.tasks,
     targets: parsed.targets,
@@ -181,6 +204,9 @@ function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () =>
       shortTitle: meta.shortTitle.trim() || meta.title.trim().slice(0, 16),
       docNumber: meta.docNumber.trim() || undefined,
       issueDate: meta.issueDate.trim() || undefined,
+      issuedElsewhere: meta.elsewhere || undefined,
+      // A draft kept before this field existed holds what the parser said.
+      issuedByDistrict: (meta.byDistrict ?? draft.parsed.document.issuedByDistrict) || undefined,
       addedAt: new Date().toISOString(),
     };
     const sectionId = (id?: string) => id?.replace(draft.parsed.document.id, documentId);
@@ -188,7 +214,7 @@ function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () =>
     const result = await saveConfirmedDocument(getDb(), {
       document,
       sections: draft.parsed.sections.map((s) => ({ ...s, id: sectionId(s.id)!, parentId: sectionId(s.parentId), documentId })),
-      tasks: draft.tasks.map((t) => ({ ...t, key: rekey(t.key), documentId, sectionId: sectionId(t.sectionId), updatedAt: new Date().toISOString() })),
+      tasks: draft.tasks.map((t) => ({ ...t, key: rekey(t.key), documentId, sectionId: sectionId(t.sectionId), issuedElsewhere: document.issuedElsewhere, issuedByDistrict: document.issuedByDistrict, updatedAt: new Date().toISOString() })),
       targets: draft.targets.map((t) => ({ ...t, id: t.id.replace(draft.parsed.document.id, documentId), documentId, taskKey: t.taskKey && rekey(t.taskKey) })),
     });
     setSaving(false);
@@ -203,7 +229,7 @@ function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () =>
     return (
       <Card title={T.add} extra={<Button onClick={() => discard(onDone)}>{T.cancel}</Button>}>
         <Flex vertical gap={12}>
-          {restored && <Alert type="info" showIcon closable onClose={() => setRestored(undefined)} title={T.restored(restored)} data-testid="document-restored" />}
+          {restored && <Alert type="info" showIcon closable onClose={() => setRestored(undefined)} title={T.restoredText(restored)} data-testid="document-restored" />}
           {error && <Alert type="error" showIcon title={error} data-testid="document-error" />}
           <Tabs
             items={[
@@ -246,7 +272,7 @@ function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () =>
   };
   return (
     <>
-      {restored && <Alert style={{ marginBottom: 8 }} type="info" showIcon closable onClose={() => setRestored(undefined)} title={T.restored(restored)} data-testid="document-restored" />}
+      {restored && <Alert style={{ marginBottom: 8 }} type="info" showIcon closable onClose={() => setRestored(undefined)} title={T.restoredReview(restored)} data-testid="document-restored" />}
       <ReviewDocument draft={draft} setDraft={edit} error={error} saving={saving} onBack={back} onSave={save} />
     </>
   );

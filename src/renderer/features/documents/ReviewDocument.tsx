@@ -3,10 +3,13 @@ import { Alert, Button, Card, Collapse, Flex, Form, Input, InputNumber, Modal, R
 import { CloseOutlined } from '@ant-design/icons';
 import type { Target, Task } from '@core/model';
 import type { ParsedPolicy } from '@core/policy/types';
-import { splitUnits } from '@core/policy/units';
+import { canonicalUnit, splitUnits } from '@core/policy/units';
+import { unitAsWritten } from '@core/policy/issuer';
 import { addTarget, addTask, mergeWithNext, removeTarget, removeTask, sentencesOf, splitTask, updateTarget, updateTask, type ReviewDraft } from '@core/policy/review';
 import { planYearOf, readDeadline } from '@core/deadline';
 import { DOC_TEXT as T } from './texts';
+import { useAppContext } from '../common/app-context';
+import { findDistrict, isCityOffice } from '@core/districts';
 
 const R = T.review;
 
@@ -16,7 +19,9 @@ export interface Draft {
   fileName: string;
   /** The prefix the task keys were made with (the officer may change meta.keyPrefix). */
   keyPrefixUsed: string;
-  meta: { title: string; shortTitle: string; docNumber: string; issueDate: string; keyPrefix: string };
+  /** elsewhere: the 外地文件 place, '' when the document is treated as Wuhan's (the officer may clear it). */
+  /** byDistrict: the Wuhan district that issued it (official name), '' when treated as the office's own. */
+  meta: { title: string; shortTitle: string; docNumber: string; issueDate: string; keyPrefix: string; elsewhere?: string; byDistrict?: string };
   tasks: Task[];
   targets: Target[];
   /** Deadlines typed that could not be read, by task key. */
@@ -61,6 +66,23 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
   const goals = draft.targets.filter((t) => !t.taskKey);
   const generalIssues = draft.parsed.issues.filter((i) => !i.taskKey);
   const splitTaskRow = splitting ? draft.tasks.find((t) => t.key === splitting.key) : undefined;
+
+  // 外地文件 as the parser judged it; the officer may treat the document as Wuhan's (its units then take Wuhan's current names).
+  const detectedElsewhere = draft.parsed.document.issuedElsewhere;
+  const setElsewhere = (on: boolean) => {
+    const name = (t: Task) => (u: string) => (on ? unitAsWritten(u, t.unitsText ?? '') : canonicalUnit(u));
+    const tasks = draft.tasks.map((t) => ({ ...t, leadUnits: unique(t.leadUnits.map(name(t))), responsibleUnits: unique(t.responsibleUnits.map(name(t))) }));
+    setDraft({ ...draft, tasks, meta: { ...draft.meta, elsewhere: on ? detectedElsewhere : '' } });
+  };
+
+  // Another Wuhan district's document (武汉经开区's 分工方案): said to a district office, which may take it as its own.
+  const office = useAppContext().district;
+  const detectedDistrict = draft.parsed.document.issuedByDistrict;
+  const otherDistrict = detectedDistrict && office && detectedDistrict !== office && !isCityOffice(office) ? (findDistrict(detectedDistrict)?.shortName ?? detectedDistrict) : undefined;
+  const setByDistrict = (on: boolean) => setDraft({ ...draft, meta: { ...draft.meta, byDistrict: on ? detectedDistrict : '' } });
+
+  // Units typed in: Wuhan's current names, but as written in a document issued elsewhere (its 市科技局 is not Wuhan's).
+  const readUnits = (text: string) => splitUnits(text, draft.meta.elsewhere ? AS_WRITTEN : undefined);
 
   const setDeadline = (key: string, text: string) => {
     const r = readDeadline(text, planYearOf(draft.parsed.document));
@@ -114,6 +136,58 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
         {generalIssues.length > 0 && (
           <Alert type="warning" showIcon title={T.issuesTitle(draft.parsed.issues.length)} description={generalIssues.map((i) => <div key={i.line + i.message}>{R.issueAt(i.line, i.message)}</div>)} />
         )}
+        {detectedElsewhere &&
+          (draft.meta.elsewhere ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={`${T.elsewhereTag}：${T.elsewhere(detectedElsewhere)}`}
+              action={
+                <Button size="small" onClick={() => setElsewhere(false)} data-testid="treat-as-own">
+                  {T.elsewhereUndo}
+                </Button>
+              }
+              data-testid="document-elsewhere"
+            />
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              title={T.elsewhereCleared(detectedElsewhere)}
+              action={
+                <Button size="small" onClick={() => setElsewhere(true)} data-testid="treat-as-elsewhere">
+                  {T.elsewhereRedo}
+                </Button>
+              }
+              data-testid="document-elsewhere"
+            />
+          ))}
+        {otherDistrict &&
+          (draft.meta.byDistrict ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={`${T.otherDistrictTag}：${T.otherDistrict(otherDistrict)}`}
+              action={
+                <Button size="small" onClick={() => setByDistrict(false)} data-testid="treat-as-district">
+                  {T.otherDistrictUndo}
+                </Button>
+              }
+              data-testid="document-other-district"
+            />
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              title={T.otherDistrictCleared(otherDistrict)}
+              action={
+                <Button size="small" onClick={() => setByDistrict(true)} data-testid="treat-as-other-district">
+                  {T.otherDistrictRedo(otherDistrict)}
+                </Button>
+              }
+              data-testid="document-other-district"
+            />
+          ))}
         <Form layout="inline" size="small" style={{ rowGap: 6 }}>
           <Form.Item label={T.meta.title} required>
             <Input style={{ width: 360 }} value={draft.meta.title} status={draft.meta.title ? undefined : 'warning'} onChange={(e) => setMeta('title', e.target.value)} data-testid="doc-title" />
@@ -173,7 +247,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
                   key={`${t.key}:${t.leadUnits.join()}`}
                   autoSize={{ maxRows: 4 }}
                   defaultValue={t.leadUnits.join('、')}
-                  onBlur={(e) => apply((d) => updateTask(d, t.key, { leadUnits: splitUnits(e.target.value) }))}
+                  onBlur={(e) => apply((d) => updateTask(d, t.key, { leadUnits: readUnits(e.target.value) }))}
                   data-testid="task-lead"
                 />
               ),
@@ -186,7 +260,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
                   key={`${t.key}:${t.responsibleUnits.join()}`}
                   autoSize={{ maxRows: 4 }}
                   defaultValue={t.responsibleUnits.join('、')}
-                  onBlur={(e) => apply((d) => updateTask(d, t.key, { responsibleUnits: splitUnits(e.target.value) }))}
+                  onBlur={(e) => apply((d) => updateTask(d, t.key, { responsibleUnits: readUnits(e.target.value) }))}
                   data-testid="task-responsible"
                 />
               ),
@@ -337,3 +411,7 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
     </Card>
   );
 }
+
+const unique = (list: string[]) => [...new Set(list)];
+/** No renames: names kept as written. */
+const AS_WRITTEN: ReadonlyMap<string, string> = new Map();

@@ -17,7 +17,20 @@ export const DOC_TEXT = {
   parse: '识别任务',
   back: '返回',
   cancel: '取消',
-  restored: (at: string) => `已恢复上次没有保存的内容（${localDateTime(at)} 时的样子）。核对后点“保存到台账”，或点“取消”放弃。`,
+  // Each screen names only the buttons it shows: the text screen has 识别任务 and 取消, the review 保存到台账 and 返回.
+  restoredText: (at: string) => `已恢复上次没有保存的文字（${localDateTime(at)} 时的样子）。点“识别任务”继续，或点“取消”放弃。`,
+  restoredReview: (at: string) => `已恢复上次没有保存的核对结果（${localDateTime(at)} 时的样子）。核对后点“保存到台账”；要重新识别，点“返回”。`,
+  elsewhereTag: '外地文件',
+  elsewhere: (place: string) =>
+    `这份文件由${place}印发，不是武汉市的文件。单位名称按原文保留（不按本市的单位更名统一）；文中的“各区”“区××局”指${place}的，保存后这些任务不算本单位承办的任务（任务台账中取消勾选“与本区相关”可以看到）。`,
+  elsewhereUndo: '按本市文件处理',
+  elsewhereCleared: (place: string) => `识别时判断这份文件由${place}印发，已改为按本市文件处理：任务按单位、点名和产业集群判断是否与本单位相关。`,
+  elsewhereRedo: '按外地文件处理',
+  otherDistrictTag: '其他区文件',
+  otherDistrict: (place: string) => `这份文件由${place}印发：其中的“区××局”是${place}的部门，保存后这些任务不算本区任务（点名本区的任务除外；任务台账中取消勾选“与本区相关”可以看到）。`,
+  otherDistrictUndo: '按本区文件处理',
+  otherDistrictCleared: (place: string) => `识别时判断这份文件由${place}印发，已改为按本区文件处理：其中的“区××局”视为本区的部门。`,
+  otherDistrictRedo: (place: string) => `按${place}的文件处理`,
   duplicateTitle: '台账里已有这份文件',
   duplicateBody: (title: string, docNumber: string) =>
     `《${title}》${docNumber ? `（${docNumber}）` : ''}已经保存过，标题或文号相同。再保存一次，它的任务会在台账和报表中出现两遍。如果只是要改已保存的任务，请在“任务台账”中打开该任务，点“修改任务信息”；确是另一份文件时才选“仍然保存”。`,
