@@ -333,6 +333,14 @@ describe('task ledger', () => {
     await percent.fill('150');
     await page.getByTestId('field-progress').click();
     await page.getByTestId('percent-error').getByText('完成进度应在 0 到 100 之间').waitFor();
+    // "约30" in an indicator's 本期实际值: refused beside the field (not a toast that is missed), naming the number to type.
+    await target.fill('约30');
+    await page.getByTestId('field-progress').click();
+    await page.getByTestId('target-error').getByText(/“约30”不是数字，没有保存。请只填数字（如 30）/u).waitFor();
+    await expect.poll(() => target.inputValue()).toBe('120');
+    await target.fill('130');
+    await page.getByTestId('field-progress').click();
+    await expect.poll(() => page.getByTestId('target-error').count()).toBe(0);
     await expect.poll(() => percent.inputValue()).toBe('65');
     await expect.poll(async () => (await stored())?.percent).toBe(65);
     await screenshot(page, 'ledger-percent-refused');

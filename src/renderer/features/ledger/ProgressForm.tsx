@@ -65,6 +65,8 @@ export function ProgressForm(props: {
   const savedAt = view.savedAt;
   const error = view.error instanceof PeriodLockedError ? view.error.message : view.error ? T.saveFailed : undefined;
   const [percentError, setPercentError] = useState<string | undefined>(undefined);
+  // A refused indicator value, said beside its field until the next value is accepted (a toast is missed).
+  const [targetError, setTargetError] = useState<{ id: string; reason: string } | undefined>(undefined);
   const [textError, setTextError] = useState<string | undefined>(undefined);
   const statusRef = useRef<RefSelectProps>(null);
   const percentRef = useRef<NumberFieldHandle>(null);
@@ -334,13 +336,19 @@ export function ProgressForm(props: {
                   suffix={t.unit}
                   value={draft.indicatorValues[t.id]}
                   check={(v, typed) => (Number.isNaN(v) ? T.notANumber(t.name, typed) : v !== undefined ? indicatorValueProblem(t.name, t.unit, v) : undefined)}
-                  onCommit={(v) => update({ indicatorValues: { ...autosave.getView().entry.indicatorValues, [t.id]: v ?? null } })}
-                  onRefuse={(reason) => message.warning({ key: `refused-${t.id}`, content: reason })}
+                  onCommit={(v) => {
+                    if (targetError?.id === t.id) setTargetError(undefined);
+                    update({ indicatorValues: { ...autosave.getView().entry.indicatorValues, [t.id]: v ?? null } });
+                  }}
+                  onRefuse={(reason) => setTargetError({ id: t.id, reason })}
                   onEnter={() => focusAfterTarget(i)}
                   register={registerNumber}
                 />
               </div>
             ))}
+            {targetError && targets.some((t) => t.id === targetError.id) && (
+              <Alert type="error" showIcon title={targetError.reason} style={{ marginTop: 6, padding: '4px 10px' }} data-testid="target-error" />
+            )}
           </div>
         )}
         <label style={{ display: 'flex', alignItems: 'center', gap: 8 }}>

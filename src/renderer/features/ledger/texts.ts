@@ -97,7 +97,13 @@ export const LEDGER_TEXT = {
     noStatus: '（不选）',
     percent: '完成进度（%）',
     percentOutOfRange: (v: string) => `完成进度应在 0 到 100 之间，“${v}”没有保存。请改为 0–100 的整数。`,
-    notANumber: (label: string, v: string) => `${label}“${v}”不是数字，没有保存。请只填数字（可用全角数字）。`,
+    // "约30", "30左右", "65.5以上": the number is there; the words belong in 进展情况.
+    notANumber: (label: string, v: string) => {
+      const n = /[-+]?\d+(?:\.\d+)?/u.exec(v.replace(/[０-９．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))?.[0];
+      return n
+        ? `${label}“${v}”不是数字，没有保存。请只填数字（如 ${n}），“约”“左右”“以上”等说明请写在进展情况里。`
+        : `${label}“${v}”不是数字，没有保存。请只填数字（可用全角数字）。`;
+    },
     tooLong: (label: string, limit: number) => `${label}超过 ${limit} 字（Excel 一个单元格的上限），本次输入没有保存。请精简后再填，或分条写入。`,
     shortcutsHint: 'Tab 到下一项，回车在单行框中到下一项，Ctrl+Enter 保存并打开下一项未填报任务，Esc 关闭',
     saveAndNext: '保存并打开下一项未填报任务（Ctrl+Enter）',
