@@ -71,6 +71,8 @@ describe('a deadline without its year, as a one-year plan writes it', () => {
     ['第四季度末', '2026-12-31'],
     ['6月底前', '2026-06-30'],
     ['２月底', '2026-02-28'],
+    ['6月30日前', '2026-06-30'],
+    ['10月15日', '2026-10-15'],
   ])('%s in the 2026 plan → %s; without the plan’s year it is kept as written, no error', (text, date) => {
     expect(deadlineDate(text, 2026)).toBe(date);
     expect(readDeadline(text, 2026)).toEqual({ deadline: date, deadlineText: text });

@@ -52,6 +52,9 @@ function yearlessDate(t: string, year: number): IsoDate | undefined {
   if (m) return m[1] ? `${year}-06-30` : m[2] ? `${year}-12-31` : quarterEnd(year, m[3]!);
   m = /^(\d{1,2})月(?:底|末|份)?前?(?:完成)?$/u.exec(t);
   if (m && +m[1]! >= 1 && +m[1]! <= 12) return `${year}-${pad(+m[1]!)}-${pad(lastDay(year, +m[1]!))}`;
+  // 6月30日前: a day of that year (a day no calendar has is none).
+  m = /^(\d{1,2})月(\d{1,2})日(?:前|以前|之前)?(?:完成)?$/u.exec(t);
+  if (m && +m[1]! >= 1 && +m[1]! <= 12 && +m[2]! >= 1 && +m[2]! <= lastDay(year, +m[1]!)) return `${year}-${pad(+m[1]!)}-${pad(+m[2]!)}`;
   return undefined;
 }
 

@@ -49,7 +49,7 @@ export type TaskFieldId =
 export const TASK_FIELDS: readonly TaskField[] = [
   { id: 'seq', header: '序号', aliases: ['序号', '行号'], requiredForImport: false, owner: 'derived' },
   { id: 'key', header: '任务编号', aliases: ['任务编号', '任务代码', '任务ID', '编码'], requiredForImport: false, owner: 'task' },
-  { id: 'document', header: '文件', aliases: ['文件', '政策文件', '文件名称', '来源文件', '依据文件'], requiredForImport: false, owner: 'task' },
+  { id: 'document', header: '文件', aliases: ['文件', '政策文件', '文件名称', '来源文件', '依据文件', '任务来源', '任务出处'], requiredForImport: false, owner: 'task' },
   { id: 'number', header: '条目', aliases: ['条目', '编号', '任务序号', '条款'], requiredForImport: false, owner: 'task' },
   { id: 'section', header: '所属部分', aliases: ['所属部分', '章节', '板块', '类别', '行动'], requiredForImport: false, owner: 'task' },
   {

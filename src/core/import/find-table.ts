@@ -24,6 +24,13 @@ const COUNT_HEADER = /(数|数量|个数|率|占比|比例|比重)$/;
 const OLD_NOTE = /[(（]\s*(原|旧|原定|原计划|调整前|修改前|变更前)\s*[)）]/u;
 /** The confidence of such a header: below a name inside a longer header, so the plain one wins. */
 const OLD_CONFIDENCE = 0.7;
+/** The same said before the name: 原完成时限, 调整前牵头单位. */
+const OLD_PREFIX = /^(原定|原计划|原|旧|调整前|修改前|变更前)(?=\S{2})/u;
+/** A header saying the column holds the new value: 调整后完成时限, 完成时限（调整后）, 新牵头单位. */
+const NEW_PREFIX = /^(调整后|修订后|修改后|变更后|更新后|最新|新)(?=\S{2})/u;
+const NEW_NOTE = /[(（]\s*(调整后|修订后|修改后|变更后|更新后|最新|新|现)\s*[)）]/u;
+/** Whether a header says its column holds the new value (beside the plain one, it is the one read). */
+export const namesNewValue = (header: string) => NEW_NOTE.test(header) || NEW_PREFIX.test(normalizeHeader(header));
 /**
  * A header naming the district's own units (区级, 区级责任单位, 区牵头单位, 本区责任部门): who in the
  * district carries the task, which the ledger does not keep as the task's (city-level) units.
@@ -49,6 +56,12 @@ export function matchHeader(text: string, remembered: RememberedMapping = {}): {
   const exact = ALIASES.find((a) => a.alias === n) ?? ALIASES.find((a) => a.alias === n.replace(CITY_LEVEL, ''));
   // 完成时限（原）: the old value kept beside the new column names the field, less surely than the new one.
   if (exact) return { field: exact.field, confidence: OLD_NOTE.test(text) ? OLD_CONFIDENCE : 1 };
+  // 调整后完成时限 is the field as surely as 完成时限 (and wins over it, withMapping); 原完成时限 as 完成时限（原）.
+  for (const [prefix, confidence] of [[NEW_PREFIX, 1], [OLD_PREFIX, OLD_CONFIDENCE]] as const) {
+    const bare = n.replace(prefix, '');
+    const named = bare !== n ? ALIASES.find((a) => a.alias === bare) : undefined;
+    if (named) return { field: named.field, confidence };
+  }
   if (n.length > 12) return null; // a long text is a data cell, not a header
   if (COUNT_HEADER.test(n)) return null; // 任务数, 问题数量, 完成率: a number about tasks, not a task column
   const inside = ALIASES.find((a) => a.alias.length >= 2 && n.includes(a.alias));
@@ -180,7 +193,13 @@ function districtLevelNotes(grid: SheetGrid, layout: TableLayout): ImportIssue[]
   const row = layout.headerRow + 1;
   return layout.columns
     .filter((m) => !m.field && DISTRICT_LEVEL.test(normalizeHeader(m.header.split('/').pop() ?? '')) && grid.rows.slice(start).some((r) => (r[m.column] ?? '').trim()))
-    .map((m) => ({ sheet: layout.sheet, row, column: columnLabel(m.column, m.header), message: M.districtLevelColumn(layout.sheet, row, columnLabel(m.column, m.header)), severity: 'warning' as const }));
+    .map((m) => {
+      const column = columnLabel(m.column, m.header);
+      // A column of district names (江岸区, 汉阳区 …): the list gives a row per task and district.
+      const cells = grid.rows.slice(start).map((r) => (r[m.column] ?? '').trim()).filter((c) => c && !isPlaceholderCell(c));
+      const names = cells.length > 0 && cells.every((c) => findDistrict(c.replace(/\s+/gu, '')));
+      return { sheet: layout.sheet, row, column, message: names ? M.districtNameColumn(layout.sheet, row, column) : M.districtLevelColumn(layout.sheet, row, column), severity: 'warning' as const };
+    });
 }
 
 /** How many columns headed by district names make a matrix of the districts' shares (各区分工). */
@@ -231,8 +250,10 @@ export function withMapping(layout: TableLayout, columns: readonly ColumnMapping
     if (!prev) owner.set(m.field, m);
     else {
       conflict = true;
-      // The surer column wins; between equally sure ones, a visible column wins over a hidden one.
-      if (m.confidence > prev.confidence || (m.confidence === prev.confidence && prev.hidden && !m.hidden)) {
+      // The surer column wins; between equally sure ones, the one saying it holds the new value
+      // (调整后完成时限 beside 完成时限), then a visible column over a hidden one.
+      const newer = namesNewValue(m.header) !== namesNewValue(prev.header) ? namesNewValue(m.header) : undefined;
+      if (m.confidence > prev.confidence || (m.confidence === prev.confidence && (newer ?? (!!prev.hidden && !m.hidden)))) {
         prev.field = null;
         owner.set(m.field, m);
       } else m.field = null;
@@ -329,6 +350,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const noteColumn = layout.columns.find((m) => m.field === 'note');
   const seqIsNumber = numbersFromSeq(layout);
   const hiddenRows = new Set(grid.hiddenRows ?? []);
+  const filteredOut: number[] = [];
   let section: string | undefined;
   /** Blank rows since the last row with something in it. */
   let blankRun = 0;
@@ -490,7 +512,11 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
         });
       else seenKeys.set(fields.key, r + 1);
     }
-    if (hiddenRows.has(r)) issues.push({ sheet, row: r + 1, message: M.hiddenRow(sheet, r + 1), severity: 'warning' });
+    if (hiddenRows.has(r)) {
+      // Rows a filter left on hides (筛选) are said once, as the filter's; a row hidden by hand, each.
+      if (grid.filtered) filteredOut.push(r + 1);
+      else issues.push({ sheet, row: r + 1, message: M.hiddenRow(sheet, r + 1), severity: 'warning' });
+    }
     const row: ImportedRow = { row: r + 1, fields };
     if (section !== undefined) row.sectionHeading = section;
     if (titleFromText) row.titleFromText = true;
@@ -507,6 +533,7 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   }
   if (rows.length === 0 && !issues.some((i) => i.severity === 'error'))
     issues.push({ sheet, row: layout.headerRow + layout.headerRows, message: M.noRows(sheet), severity: 'error' });
+  if (filteredOut.length > 0) issues.push({ sheet, row: filteredOut[0], message: M.filteredRows(sheet, filteredOut), severity: 'warning' });
   return { rows, issues };
 }
 

@@ -51,6 +51,17 @@ function titleTexts(grid: SheetGrid, layout: TableLayout): { text: string; row: 
 }
 
 /**
+ * The one year a list's title names (2023年武汉市科技创新工作要点任务分解表): the year of its
+ * deadlines written without one (6月30日前, 年底前). Undefined when the title names none, or a
+ * span of years (2025—2027年), or several.
+ */
+export function listYear(grid: SheetGrid, layout: TableLayout): number | undefined {
+  const years = new Set<number>();
+  for (const { text } of titleTexts(grid, layout)) for (const m of text.matchAll(/(?<!\d)(20\d{2})(?!\d)/gu)) years.add(Number(m[1]));
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
+/**
  * The district a list is titled for, and the row that says so: the one named in the list's
  * title or 填报单位 above its header (not in its notes: 填报说明 naming 各区人民政府、东湖高新区管委会
  * is no district's list). Undefined when none or more than one district is named there.

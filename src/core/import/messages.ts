@@ -1,6 +1,7 @@
 /** The Chinese messages of import planning: each says what is wrong, where, and what to do. */
 import type { TaskFieldId } from '../fields';
 import { taskField } from '../fields';
+import { taskCode, type Task } from '../model';
 
 const h = (f: TaskFieldId) => taskField(f).header;
 
@@ -19,6 +20,8 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”有两列都像“${h(field)}”：${used} 和 ${other}${otherHidden ? '（后者是隐藏列）' : ''}。已使用 ${used}，请在“调整列对应”中确认。`,
   districtLevelColumn: (sheet: string, row: number, column: string) =>
     `工作表“${sheet}”第 ${row} 行表头的 ${column}写的是区里的承办单位，不是市里定的${h('leadUnits')}或${h('responsibleUnits')}，这一列不导入，台账中各任务的单位保持不变。如它其实就是任务的${h('responsibleUnits')}，请在“调整列对应”中指定。`,
+  districtNameColumn: (sheet: string, row: number, column: string) =>
+    `工作表“${sheet}”第 ${row} 行表头的 ${column}写的是各行所属的区（一个任务按区各列一行），不是任务的${h('leadUnits')}或${h('responsibleUnits')}，这一列不导入，台账中各任务的单位保持不变；同一任务的各行按一项任务读。`,
   districtMatrix: (sheet: string, row: number, first: string, last: string, count: number) =>
     `工作表“${sheet}”第 ${row} 行的 ${first}至${last}是各区一区一列的分工（共 ${count} 列，标 ✓、●、牵头、配合等）。这些列不导入，台账中各任务的${h('leadUnits')}和${h('responsibleUnits')}保持不变，以清单的“${h('leadUnits')}”“${h('responsibleUnits')}”列为准；本区是否承担某项任务，请对照原文件核实。`,
   otherListSheets: (file: string, sheet: string, others: readonly string[]) =>
@@ -26,6 +29,14 @@ export const IMPORT_MESSAGES = {
   renameHint: (sheet: string, from: string, to: string, tasks: number, rows: readonly number[]) =>
     `工作表“${sheet}”里没有“${from}”：台账中写它的 ${tasks} 个任务，清单都写成了“${to}”（第 ${rows.join('、')} 行），这些任务的单位都列为“修改”。` +
     `如“${from}”已改名为“${to}”，请在“设置 → 单位名称对照”中添加“${from} → ${to}”后重新导入，这些任务就只做名称统一、不算修改；如确是换了单位，请逐项核对“修改”。`,
+  keyOfOtherTask: (sheet: string, row: number, column: string, key: string, coded: Task, matched: Task) =>
+    `工作表“${sheet}”第 ${row} 行 ${column}写的是“${key}”，但这一行的内容是台账中的 ${taskCode(matched)}“${matched.title}”，与 ${taskCode(coded)}“${coded.title}”不符。` +
+    `已按内容对应到 ${taskCode(matched)}，不按编号修改 ${taskCode(coded)}。请向市里核实这一行的任务编号；如确是 ${taskCode(coded)} 改写了内容，请在“任务台账”中手动修改。`,
+  fullNameRename: (sheet: string, from: string, to: string, tasks: number, rows: readonly number[], toFull: boolean) =>
+    `工作表“${sheet}”里没有“${from}”：台账中写它的 ${tasks} 个任务，清单都写成了它的${toFull ? '全称' : '简称'}“${to}”（第 ${rows.join('、')} 行），按同一单位处理${toFull ? '（名称统一）' : ''}，不算修改。` +
+    `如确是换了单位，请在“名称统一”中取消勾选，并逐项核对这些任务的单位。`,
+  repeatedRows: (sheet: string, rows: readonly number[], firstOf: number) =>
+    `工作表“${sheet}”第 ${rows.join('、')} 行（共 ${rows.length} 行）各与上面的某一行写的是同一项任务，内容完全相同（如第 ${rows[0]} 行同第 ${firstOf} 行，只有序号或不导入的列不同，例如一个任务按区各列一行），每项任务只读一次。如其中确有不同的任务，请在文件中改正后重新导入。`,
   duplicateKey: (sheet: string, row: number, key: string, firstRow: number) =>
     `工作表“${sheet}”第 ${row} 行的任务编号“${key}”与第 ${firstRow} 行重复。任务编号必须唯一，请改正文件后重新导入。`,
   noRows: (sheet: string) => `工作表“${sheet}”在表头下面没有任务行。请检查是否选对了工作表。`,
@@ -46,6 +57,8 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”第 ${row} 行 ${column}的完成时限“${cell}”中月和日都不超过 12，已按“月/日/年”（英文版 Excel 的写法）读作 ${date}。请核对；如不对，请在文件中写成“2026年6月3日”这样的写法后重新导入。`,
   hiddenRow: (sheet: string, row: number) =>
     `工作表“${sheet}”第 ${row} 行是隐藏行，已按清单中有这一任务处理。如市里已删去这一任务（只是把这一行隐藏了），请在文件中删除这一行后重新导入。`,
+  filteredRows: (sheet: string, rows: readonly number[]) =>
+    `工作表“${sheet}”开着筛选，第 ${rows.join('、')} 行（共 ${rows.length} 行）被筛选隐藏，已按清单中有这些任务处理（筛选隐藏不是删除）。如要核对，请在原文件中取消筛选查看。`,
   unknownDocument: (sheet: string, row: number, name: string, rows: number) =>
     `工作表“${sheet}”第 ${row} 行的文件“${name}”不在本台账中，将作为新文件一并导入：写这个文件的 ${rows} 行都作为新任务，不与台账中已有的任务对应。` +
     `如它是台账中已有的文件、只是写法不同，请把清单中的文件名改成“政策文件”中的名称（或其简称、文号）后重新导入。`,

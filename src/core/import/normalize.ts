@@ -15,6 +15,11 @@ export function normalizeHeader(s: string): string {
     .toLowerCase();
 }
 
+/** Full-width digits (２０２６年６月底前, as WPS may write them) as ASCII ones; nothing else changed. */
+export function halfWidthDigits(s: string): string {
+  return s.replace(/[０-９]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
 /** Cell text as compared: whitespace collapsed, trimmed, half-width punctuation, one kind of quote (“一带一路” = "一带一路"). */
 export function normalizeText(s: string | undefined): string {
   return toHalfWidth(s ?? '')

@@ -8,12 +8,13 @@ import { taskCode, type Cluster, type PolicyDocument, type Section, type Task } 
 import type { TaskFieldId } from '../fields';
 import { DEFAULT_UNIT_RENAMES, canonicaliseUnit, type UnitRename, type UnitRenames } from '../unit-names';
 import { markedLeadUnits, readUnitList, type ReadUnits } from '../policy/units';
+import { chineseToInt } from '../policy/layouts';
 import { taskRelevance } from '../policy/relevance';
 import { documentTaskKey, isKeyableNumber, sharedKeyPrefix } from '../policy/parse';
 import { PLAN_LIMITS } from '../limits';
 import { IMPORT_MESSAGES as M } from './messages';
-import { bigramText, compoundItem, documentCore, documentName, isPlaceholderCell, normalizeNumber, normalizeText } from './normalize';
-import { deadlineDate } from '../deadline';
+import { bigramText, compoundItem, documentCore, documentName, halfWidthDigits, isPlaceholderCell, normalizeNumber, normalizeText } from './normalize';
+import { deadlineDate, planYearOf } from '../deadline';
 import { createBigramCoder, type BigramBag } from './bigram-index';
 import { firstSentence } from './find-table';
 import { RENAME_GROUP_ID } from './types';
@@ -67,8 +68,15 @@ export interface PlanInput {
   sections?: readonly Section[];
   /** Document for new rows that name none (the officer's choice); default: the one most rows match. */
   defaultDocumentId?: string;
+  /** The 任务编号 column as the officer sees it (B列（任务编号）), named when a code is another task's. */
+  keyColumn?: string;
   /** ISO time of the plan. */
   now: string;
+  /**
+   * The one year the list's title names (2023年…任务分解表, listYear): dates a deadline written
+   * without its year (6月30日前, 年底前, 三季度). Default: a one-year plan's year (planYearOf).
+   */
+  year?: number;
   /**
    * Whether the list speaks for a task, so that its absence means the city dropped it.
    * A list titled for one district covers only that district's tasks (see listDistrict).
@@ -245,6 +253,7 @@ export function diffTask(
   now: string,
   renames: UnitRenames = DEFAULT_UNIT_RENAMES,
   titleFromText = false,
+  year?: number,
 ): TaskDiff {
   const stored = unifyUnits(task, renames);
   const unify = !unitsEqual(stored.leadUnits, task.leadUnits) || !unitsEqual(stored.responsibleUnits, task.responsibleUnits);
@@ -289,7 +298,7 @@ export function diffTask(
   }
   if (fields.deadline && !deadlineEqual(task, fields.deadline)) {
     after.deadlineText = fields.deadline;
-    const d = deadlineDate(fields.deadline);
+    const d = deadlineDate(fields.deadline, year);
     if (d) after.deadline = d;
     else delete after.deadline;
     mark('deadline', !task.deadline && !task.deadlineText?.trim());
@@ -580,12 +589,83 @@ interface RowMatch {
 
 /** Build the import plan for the rows of one sheet. */
 export function planImport(input: PlanInput): ImportPlan {
+  const first = planOnce(input);
+  // A department the list writes by its full name wherever the ledger has the short one (市经济和信息化局
+  // for 市经信局, never writing 市经信局) is the same department: planned again with that pair, as
+  // 名称统一, not a change of every task naming it, and said.
+  const renames = input.renames ?? DEFAULT_UNIT_RENAMES;
+  // The other way too: the list's short form of the ledger's full name is the ledger's name.
+  const full = first.hints.filter((h) => isShortFormOf(h.from, h.to) || isShortFormOf(h.to, h.from));
+  if (full.length === 0) return first.plan;
+  const table = new Map(renames);
+  for (const h of full) {
+    if (isShortFormOf(h.from, h.to)) table.set(h.from, h.to);
+    else table.set(h.to, h.from);
+  }
+  const { plan } = planOnce({ ...input, renames: table });
+  plan.issues.push(
+    ...full.map((h) => ({ sheet: input.sheet, row: h.rows[0], message: M.fullNameRename(input.sheet, h.from, h.to, h.keys.length, h.rows, isShortFormOf(h.from, h.to)), severity: 'warning' as const })),
+  );
+  return plan;
+}
+
+/** An item cited with its document (2023年工作要点第3项, 科教人才优势转化意见（第五条）): the document as written and the item. */
+export function citedItem(cell: string | undefined): { document: string; number: string } | undefined {
+  const m = /^(.{2,}?)[\s,，、]*[(（]?第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*(?:项|条|点|款)[)）]?$/u.exec(cell?.trim() ?? '');
+  if (!m) return undefined;
+  const n = halfWidthDigits(m[2]!);
+  const number = /^\d+$/u.test(n) ? String(Number(n)) : String(chineseToInt(n) ?? '');
+  return number && number !== '0' ? { document: m[1]!.trim(), number } : undefined;
+}
+
+/** Whether two rows say the same in every field but 序号 (and neither is marked by the city). */
+function sameRow(a: ImportedRow, b: ImportedRow): boolean {
+  if (a.revision || b.revision) return false;
+  const fieldsOf = (r: ImportedRow) => Object.entries(r.fields).filter(([f, v]) => f !== 'seq' && v);
+  const fa = fieldsOf(a);
+  const fb = fieldsOf(b);
+  return fa.length === fb.length && fa.every(([f, v]) => b.fields[f as TaskFieldId] === v);
+}
+
+/**
+ * Whether `short` is the usual short form of the department `full` (市经信局 of 市经济和信息化局, 市发改委
+ * of 市发展和改革委员会): the same first two characters, its characters in order inside the full name,
+ * and the same kind of body at the end (局 … 局, 委 … 委员会).
+ */
+export function isShortFormOf(short: string, full: string): boolean {
+  // The first word's head too: 市数据局 is no short form of 市政务服务大数据局 (a body renamed, for the officer to record).
+  if (short.length < 3 || short.length >= full.length || short[0] !== full[0] || short[1] !== full[1]) return false;
+  const end = short.at(-1)!;
+  if (!(full.endsWith(end) || (end === '委' && full.endsWith('委员会')))) return false;
+  let k = 0;
+  for (const ch of full) if (ch === short[k]) k++;
+  return k === short.length;
+}
+
+/** A unit the list writes under one other name everywhere (renameHints), with its rows and tasks. */
+interface RenameHint {
+  from: string;
+  to: string;
+  rows: number[];
+  keys: string[];
+}
+
+function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
   const { existing, documents, now, sheet } = input;
   // A placeholder (—, 无) stands for nothing, wherever the rows came from.
   // A number that is the row's 序号 is set aside until the list's 序号 are known to be its 条目 (step 1b).
   const seqOf = new Map<ImportedRow, string>();
+  const citations = new Set<string>();
   const rows = input.rows.map((r) => {
     let fields = splitLabelledUnits(withoutPlaceholders(r.fields));
+    // 任务来源 citing one item (2023年工作要点第3项): the document and the task's 条目, not a list of the whole document.
+    const cited = citedItem(fields.document);
+    if (cited) {
+      fields = { ...fields, document: cited.document, ...(fields.number ? {} : { number: cited.number }) };
+      citations.add(cited.document);
+    }
+    // ２０２６年６月底前: the digits as the ledger writes them.
+    if (fields.deadline && /[０-９]/u.test(fields.deadline)) fields = { ...fields, deadline: halfWidthDigits(fields.deadline) };
     if (input.numbersFromSeq && fields.number && fields.seq && normalizeNumber(fields.number) === normalizeNumber(fields.seq)) {
       const { number, ...rest } = fields;
       fields = rest;
@@ -607,6 +687,7 @@ export function planImport(input: PlanInput): ImportPlan {
   });
   const issues: ImportIssue[] = [...(input.issues ?? [])];
   const resolveDocument = documentResolver(documents);
+  const yearOf = (documentId: string) => input.year ?? planYearOf(documents.find((d) => d.id === documentId));
   const newDocuments = new Map<string, PolicyDocument>();
   const explicitDocs = new Set<string>();
   const renames = input.renames ?? DEFAULT_UNIT_RENAMES;
@@ -637,15 +718,31 @@ export function planImport(input: PlanInput): ImportPlan {
       unknownAt.get(doc.id)!.rows++;
       documentId = doc.id;
     }
-    if (documentId) explicitDocs.add(documentId);
+    // A document only cited item by item (督办 sheets: 任务来源) is no list of all its tasks.
+    if (documentId && !citations.has(f.document ?? '')) explicitDocs.add(documentId);
     const m: RowMatch = { row, documentId, candidates: [] };
     const keyed = f.key ? (byKey.get(f.key.trim()) ?? byCode.get(f.key.trim()) ?? undefined) : undefined;
+    const allowed = (t: Task) => !documentId || t.documentId === documentId;
     if (keyed) {
+      // A 任务编号 is trusted unless the row is surely another task by its words and hardly the
+      // coded one (two codes swapped when the list was re-sorted): then the words decide, and the plan says so.
+      const bags = index.rowBags(f);
+      if (index.similarity(bags, position.get(keyed.key)!, keyed) < NUMBER_TEXT_MIN) {
+        const [best, second] = index
+          .shortlist(bags, (t) => allowed(t) && t !== keyed)
+          .map((i) => ({ task: existing[i]!, confidence: index.similarity(bags, i), how: 'text' as MatchHow }))
+          .sort((a, b) => b.confidence - a.confidence);
+        if (best && best.confidence >= TEXT_SURE && (!second || best.confidence - second.confidence >= 0.08)) {
+          const column = input.keyColumn ?? '';
+          issues.push({ sheet, row: row.row, column, message: M.keyOfOtherTask(sheet, row.row, column, f.key!.trim(), keyed, best.task), severity: 'warning' });
+          m.definite = best;
+          return m;
+        }
+      }
       m.definite = { task: keyed, confidence: 1, how: 'key' };
       return m;
     }
     const bags = index.rowBags(f);
-    const allowed = (t: Task) => !documentId || t.documentId === documentId;
     const numbered = documentId && f.number ? byDocNumber.get(`${documentId}|${normalizeNumber(f.number)}`) : undefined;
     // Exact matches first: a row whose text is exactly one task's (and whose number, if it points
     // at a task, points at that one) is that task, without scoring it against the others.
@@ -714,14 +811,26 @@ export function planImport(input: PlanInput): ImportPlan {
   // 2. One task per row: when two rows claim the same task, the surer one keeps it.
   const claimed = new Map<string, RowMatch>();
   const displaced = new Set<RowMatch>();
+  // A row repeating, field for field, the row that claims its task (one row per task and district, the
+  // 区 column not read; the same task copied twice) is that task once, not a second claim on it.
+  const repeats: { m: RowMatch; of: number }[] = [];
   for (const m of [...matches].filter((x) => x.definite).sort((a, b) => b.definite!.confidence - a.definite!.confidence)) {
     const key = m.definite!.task.key;
-    if (!claimed.has(key)) claimed.set(key, m);
+    const holder = claimed.get(key);
+    if (!holder) claimed.set(key, m);
+    else if (sameRow(m.row, holder.row)) repeats.push({ m, of: Math.min(holder.row.row, m.row.row) });
     else {
       displaced.add(m);
       m.candidates = [m.definite!];
       delete m.definite;
     }
+  }
+  if (repeats.length > 0) {
+    const at = repeats.map((r) => r.m.row.row).sort((a, b) => a - b);
+    const first = repeats.find((r) => r.m.row.row === at[0])!;
+    issues.push({ sheet, row: at[0], message: M.repeatedRows(sheet, at, first.of), severity: 'warning' });
+    const dropped = new Set(repeats.map((r) => r.m));
+    matches.splice(0, matches.length, ...matches.filter((m) => !dropped.has(m)));
   }
   // An unsure row is not asked about tasks other rows surely are, nor (in a list that is
   // essentially one document, naming none) about another document's tasks: it is new.
@@ -735,7 +844,7 @@ export function planImport(input: PlanInput): ImportPlan {
   // before the plan is built and shown (a 99,000-row list once asked for 98,980).
   const toConfirm = matches.filter((m) => !m.definite && m.candidates.length > 0).length;
   if (toConfirm > PLAN_LIMITS.maxConfirmations)
-    return { ...emptyPlan(input.fileName, sheet, now), district: input.district, issues: [{ sheet, message: M.tooManyConfirmations(sheet, toConfirm, PLAN_LIMITS.maxConfirmations), severity: 'error' }] };
+    return { plan: { ...emptyPlan(input.fileName, sheet, now), district: input.district, issues: [{ sheet, message: M.tooManyConfirmations(sheet, toConfirm, PLAN_LIMITS.maxConfirmations), severity: 'error' }] }, hints: [] };
 
   // 3. Which documents the list covers, and where new rows go.
   const matchedPerDoc = new Map<string, number>();
@@ -808,7 +917,7 @@ export function planImport(input: PlanInput): ImportPlan {
     if (section) task.sectionId = section.id;
     if (f.deadline) {
       task.deadlineText = f.deadline;
-      const d = deadlineDate(f.deadline);
+      const d = deadlineDate(f.deadline, yearOf(documentId));
       if (d) task.deadline = d;
     }
     return task;
@@ -845,7 +954,7 @@ export function planImport(input: PlanInput): ImportPlan {
     for (const f of ['leadUnits', 'responsibleUnits'] as const) for (const r of readUnits(m.row.fields[f], renames).renamed) notePair(r, m.row.row);
     if (m.definite) {
       const { task, how, confidence } = m.definite;
-      const d = diffTask(task, m.row.fields, m.documentId, now, renames, m.row.titleFromText);
+      const d = diffTask(task, m.row.fields, m.documentId, now, renames, m.row.titleFromText, yearOf(m.documentId ?? task.documentId));
       if (d.changed.length > 0 || task.archived) {
         const after = { ...patchTask(task, d.after, d.changed), updatedAt: now };
         delete after.archived;
@@ -885,12 +994,13 @@ export function planImport(input: PlanInput): ImportPlan {
     else if (explicitDocs.has(doc) && n < SCOPE_SHARE * total && removedDocs.has(doc))
       issues.push({ sheet, message: M.partialNamedList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
   }
-  issues.push(...renameHints(plan, matches, renames, sheet));
+  const hints = renameHints(plan, matches, renames);
+  issues.push(...hints.map((h) => ({ sheet, row: h.rows[0], message: M.renameHint(sheet, h.from, h.to, h.keys.length, h.rows), severity: 'warning' as const })));
   if (input.district) {
     plan.district = input.district;
     plan.relevanceChanged = relevanceChanges(plan, { skipped: new Set(), choices: {} }, input.district, input.clusters ?? []);
   }
-  return plan;
+  return { plan, hints };
 }
 
 /** How many tasks must show the same unit written under one other name before it is said to be a rename. */
@@ -902,7 +1012,7 @@ const RENAME_HINT_TASKS = 2;
  * once per pair, naming the rows, so that the officer can record the rename (设置 → 单位名称对照)
  * and import again, rather than accept every task as changed.
  */
-function renameHints(plan: ImportPlan, matches: readonly RowMatch[], renames: UnitRenames, sheet: string): ImportIssue[] {
+function renameHints(plan: ImportPlan, matches: readonly RowMatch[], renames: UnitRenames): RenameHint[] {
   const written = new Set<string>();
   for (const m of matches) for (const f of ['leadUnits', 'responsibleUnits'] as const) for (const u of readUnits(m.row.fields[f], renames).units) written.add(u);
   const pairs = new Map<string, { to: Set<string>; rows: Set<number>; keys: Set<string> }>();
@@ -922,13 +1032,12 @@ function renameHints(plan: ImportPlan, matches: readonly RowMatch[], renames: Un
         p.keys.add(u.before.key);
       });
     }
-  const out: ImportIssue[] = [];
+  const out: RenameHint[] = [];
   for (const [from, p] of pairs) {
     if (p.to.size !== 1 || p.keys.size < RENAME_HINT_TASKS) continue;
-    const rows = [...p.rows].sort((a, b) => a - b);
-    out.push({ sheet, row: rows[0], message: M.renameHint(sheet, from, [...p.to][0]!, p.keys.size, rows), severity: 'warning' });
+    out.push({ from, to: [...p.to][0]!, rows: [...p.rows].sort((a, b) => a - b), keys: [...p.keys] });
   }
-  return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return out.sort((a, b) => a.rows[0]! - b.rows[0]!);
 }
 
 /** Every task the accepted part of a plan writes, as written, keyed by task key (plan order). */

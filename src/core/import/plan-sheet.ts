@@ -6,8 +6,8 @@ import type { Cluster, PolicyDocument, Section, Task } from '../model';
 import { unitRenameTable, type UnitRename } from '../unit-names';
 import { DISTRICTS } from '../districts';
 import { missingForImport } from '../fields';
-import { findTable, numbersFromSeq, readRows, withMapping, type RememberedMapping } from './find-table';
-import { listScope } from './list-scope';
+import { columnLabel, findTable, numbersFromSeq, readRows, withMapping, type RememberedMapping } from './find-table';
+import { listScope, listYear } from './list-scope';
 import { planImport } from './plan-import';
 import { IMPORT_MESSAGES as M } from './messages';
 import type { ColumnMapping, ImportIssue, ImportPlan, SheetGrid, TableLayout } from './types';
@@ -114,6 +114,12 @@ function keptGuess(found: TableLayout, columns: readonly ColumnMapping[] | undef
   return !columns || found.columns.every((m) => (columns.find((c) => c.column === m.column)?.field ?? null) === m.field);
 }
 
+/** The 任务编号 column as the officer sees it, if the mapping has one. */
+function keyColumn(layout: TableLayout | undefined): string | undefined {
+  const m = layout?.columns.find((c) => c.field === 'key');
+  return m ? columnLabel(m.column, m.header) : undefined;
+}
+
 /** Plan the import of one sheet whose table was found (or say why there is none). */
 export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout | undefined, req: SheetPlanRequest): { plan: ImportPlan; layout?: TableLayout } {
   const layout = found && req.columns ? withMapping(found, req.columns) : found;
@@ -139,6 +145,8 @@ export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout 
     // A list titled for one district speaks only for that district's tasks.
     ...(scope ? { covers: scope.covers, coverage: { district: scope.district, row: scope.row } } : {}),
     renames: unitRenameTable(req.renames),
+    ...(keyColumn(layout) ? { keyColumn: keyColumn(layout) } : {}),
+    ...(layout && listYear(grid, layout) !== undefined ? { year: listYear(grid, layout) } : {}),
     district: req.district,
     clusters: req.clusters,
   });

@@ -15,6 +15,8 @@ export interface SheetGrid {
   hiddenColumns?: readonly number[];
   /** 0-based rows the sheet hides (read, with a warning: hidden is not deleted). */
   hiddenRows?: readonly number[];
+  /** The sheet has a filter (自动筛选) on: its hidden rows are the filter's, said once. */
+  filtered?: true;
   /** Merged areas, 0-based and inclusive; every cell of one holds its first cell's text in `rows`. */
   merges?: readonly { r0: number; c0: number; r1: number; c1: number }[];
   /** The workbook hides the sheet (an old version kept out of sight): never picked by default. */

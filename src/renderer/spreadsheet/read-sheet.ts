@@ -375,7 +375,14 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
     if (row?.hidden && r < rows.length) hiddenRows.push(r);
   });
   const merges = (ws['!merges'] ?? []).filter((m) => m.s.r < rows.length).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: Math.min(m.e.r, rows.length - 1), c1: Math.min(m.e.c, size.cols - 1) }));
-  return { name, rows, ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}), ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(merges.length > 0 ? { merges } : {}) };
+  return {
+    name,
+    rows,
+    ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}),
+    ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+    ...(merges.length > 0 ? { merges } : {}),
+    ...(ws['!autofilter'] ? { filtered: true as const } : {}),
+  };
 }
 
 /** The cell formats (xf indexes) whose font strikes the text through, from SheetJS's reading of styles.xml. */
