@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Input, InputNumber, Modal, Popconfirm, Table } from 'antd';
+import { Alert, Button, Input, InputNumber, Modal, Popconfirm, Table } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Cluster, ClusterIndicator, ClusterIndicatorValue } from '@core/model';
 import { parsePeriodId, shiftPeriod } from '@core/period';
-import { getDb, useQuery, clusterIndicatorsWithValues, isPeriodLocked } from '../../storage';
+import { getDb, useQuery, clusterIndicatorsWithValues, isPeriodLocked, lockedMessage } from '../../storage';
 import { useReportingPeriod } from '../common/use-period';
 import { addIndicator, removeIndicator, setIndicatorValue } from './cluster-actions';
 import { CLUSTER_TEXT, CLUSTER_VALUE_TEXT } from './texts';
@@ -27,6 +27,8 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
   const fmtRange = (v?: number, y?: number) => (v === undefined ? '—' : T.valueInYear(v, y));
   return (
     <div data-testid="cluster-indicators">
+      {/* Why the period's values are not editable, as the 进展 tab says it. */}
+      {data.locked && <Alert type="warning" showIcon title={lockedMessage(cluster.district, period.id)} style={{ marginBottom: 8 }} data-testid="cluster-indicators-locked" />}
       <Table<ClusterIndicator>
         size="small"
         rowKey="id"

@@ -28,7 +28,7 @@ export const SUBMISSION_TEXT = {
   noChanges: '与最近一次报送的内容相比没有变化。',
   noSubmission: '本期还没有报送过任务进展表，暂无可对比的内容。',
   kinds: { changed: '有修改', added: '报送后新增', removed: '报送后清空', unlisted: '已不在清单', listed: '报送后列入' },
-  columns: { task: '任务编号', kind: '变化', field: '内容', before: '报送时', now: '现在' },
+  columns: { task: '任务编号或集群', kind: '变化', field: '内容', before: '报送时', now: '现在' },
   fields: { task: '任务', title: fieldName('title'), leadUnits: fieldName('leadUnits'), responsibleUnits: fieldName('responsibleUnits'), deadline: fieldName('deadline'), status: fieldName('status'), percent: fieldName('percent'), progress: fieldName('progress'), problems: fieldName('problems'), nextSteps: fieldName('nextSteps'), indicator: '指标' } satisfies Record<ComparedField, string>,
   empty: '（空）',
   /** The 任务编号 column's cell for a 产业集群. */
