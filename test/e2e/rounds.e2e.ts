@@ -222,4 +222,72 @@ describe('collection round', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);
+
+  it('two units answer 状态 differently for one task: marked 单位间不一致, the officer chooses, the chosen answer is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'round-disagree-'));
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 650 });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '下发与回收' }).click();
+    await page.getByTestId('assign-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    // One task: 区科技局 leads, 区经信局 assists.
+    await selectRows(page, [0]);
+    await pickUnit(page, '区科技局');
+    await page.getByTestId('assign-set-lead').click();
+    await page.getByText('已更新 1 项任务的分工。').waitFor();
+    await selectRows(page, [0]);
+    await pickUnit(page, '区经信局');
+    await page.getByTestId('assign-add-assist').click();
+    const [task] = await readStore<{ taskKey: string; lead?: string; assist: string[] }>(page, 'assignments');
+    expect(task).toMatchObject({ lead: '区科技局', assist: ['区经信局'] });
+    const key = task!.taskKey;
+
+    await page.getByRole('tab', { name: '下发', exact: true }).click();
+    await page.getByTestId('send-make').click();
+    await page.getByTestId('send-result').waitFor({ timeout: 60_000 });
+    const files: Record<string, string> = {};
+    const items = page.getByTestId('send-result').locator('.ant-list-item');
+    for (let i = 0; i < 2; i++) {
+      const [d] = await Promise.all([page.waitForEvent('download'), items.nth(i).getByRole('button', { name: /^保\s*存$/ }).click()]);
+      const unit = /_(区.+)\.xlsx$/.exec(d.suggestedFilename())![1]!;
+      files[unit] = join(dir, d.suggestedFilename());
+      await d.saveAs(files[unit]);
+    }
+    // Each unit fills the app's own sent form outside the app (openpyxl): they disagree on 本期状态.
+    const fill = (unit: string, out: string, spec: Record<string, unknown[]>) => {
+      const filled = join(dir, out);
+      execFileSync('/usr/bin/python3', [resolve(__dirname, 'fill-round-file.py'), files[unit]!, filled, JSON.stringify(spec)]);
+      return filled;
+    };
+    const keji = fill('区科技局', '科技局报回.xlsx', { [key]: ['序时推进', 60, '科技局：平台主体建成。'] });
+    const jingxin = fill('区经信局', '经信局报回.xlsx', { [key]: ['滞后', 40, '经信局：设备采购延后。'] });
+
+    await page.getByRole('tab', { name: '回收', exact: true }).click();
+    await page.getByTestId('collect-input').setInputFiles([keji, jingxin]);
+    await page.getByTestId('collect-preview').waitFor({ timeout: 60_000 });
+    const card = page.getByTestId(`merge-${key}`);
+    await card.getByTestId(`disagree-${key}-status`).waitFor();
+    await card.getByTestId(`disagree-${key}-percent`).waitFor();
+    // The lead's answer is the default; the officer takes 区经信局's (its percent comes along).
+    const status = card.getByTestId(`action-${key}-status`);
+    await expect(status.locator('.ant-radio-button-wrapper-checked').textContent()).resolves.toBe('区科技局：序时推进');
+    await status.getByText('区经信局：滞后').click();
+    await expect.poll(() => status.locator('.ant-radio-button-wrapper-checked').textContent()).toBe('区经信局：滞后');
+    await expect(card.getByTestId(`action-${key}-percent`).locator('.ant-radio-button-wrapper-checked').textContent()).resolves.toBe('区经信局：40%');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-disagree-1366x650');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-disagree-1920x1080');
+    await page.getByTestId('collect-apply').click();
+    await page.getByText(/已写入 1 项任务的进展/).waitFor({ timeout: 30_000 });
+    const written = (await readStore<{ taskKey: string; progress: string; status?: string; percent?: number }>(page, 'progress')).find((x) => x.taskKey === key);
+    expect(written).toMatchObject({ status: 'behind', percent: 40 });
+    // Both units' texts, lead first.
+    expect(written!.progress).toBe('科技局：平台主体建成。\n经信局：设备采购延后。');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
 });
