@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createLedgerDb } from '@renderer/storage/db';
 import { produceReport } from '@renderer/features/reports/report-produce';
-import { printToolsPresent, readWithOpenpyxl } from '../../builders/print-check';
+import { printToolsPresent, readWithOpenpyxl, renderPdf, squash } from '../../builders/print-check';
 import { DISTRICT, PERIOD, seedFixture } from './ledger-fixture';
 
 const TODAY = new Date(2025, 9, 8);
@@ -39,5 +39,9 @@ describe.skipIf(!printToolsPresent())('完成时限 as printed (W11), read by op
     expect(byKey.get('2023YD-01')).toBe('2025年底前');
     // No cell of the column is an ISO date or a date cell (openpyxl prints one as 2026-12-31 00:00:00).
     expect([...byKey.values()].filter((v) => /\d{4}-\d{2}-\d{2}/.test(String(v)))).toEqual([]);
-  });
+    // And as LibreOffice prints it: the words, no ISO date anywhere on the table's pages.
+    const printed = renderPdf(report.bytes, `deadline-${kind}`);
+    expect(squash(printed.text)).toContain('2026年12月31日');
+    expect(printed.text).not.toMatch(/2026-12-31/);
+  }, 240_000);
 });
