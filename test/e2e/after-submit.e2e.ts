@@ -80,6 +80,22 @@ describe('after 报送', () => {
     await expect(page.getByTestId('cluster-indicators').locator('input[data-testid^="indicator-value-"], [data-testid^="indicator-value-"] input').count()).resolves.toBe(0);
     await page.waitForTimeout(400); // the tab's ink bar
     await screenshot(page, `after-submit-cluster-indicators-${width}x${height}`);
+    // Removing the indicator, or the whole cluster, would drop values the sealed file printed: refused, with the reason.
+    await page.getByTestId('cluster-indicators').getByRole('button', { name: '删除' }).first().click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    const refused = page.getByText(/没有删除：它有已报送期的数值或进展。汉阳区\d{4}年第.季度的进展已报送，已锁定/);
+    await refused.waitFor();
+    await page.waitForTimeout(500); // the notice's fade-in and the confirmation's fade-out
+    await screenshot(page, `after-submit-cluster-remove-refused-${width}x${height}`);
+    await expect(page.getByTestId('cluster-indicators').textContent()).resolves.toContain('研发型企业数量');
+    await refused.waitFor({ state: 'detached', timeout: 15_000 });
+    const clusters = await page.getByTestId('cluster-item').count();
+    const title = await page.getByTestId('cluster-title').textContent();
+    await page.getByTestId('cluster-detail').getByRole('button', { name: /删\s*除/ }).first().click();
+    await page.locator('.ant-popconfirm').last().getByRole('button', { name: /删\s*除/ }).click();
+    await refused.waitFor();
+    await expect(page.getByTestId('cluster-item').count()).resolves.toBe(clusters);
+    await expect(page.getByTestId('cluster-title').textContent()).resolves.toBe(title);
 
     await page.reload();
     await openCluster(page, '本期进展');
