@@ -222,4 +222,118 @@ describe('collection round', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);
+
+  /** One task led by 区科技局 with 区经信局 assisting, 下发; each unit's form filled outside the app (openpyxl). */
+  async function sendShared(page: Page, dir: string, answers: Record<'区科技局' | '区经信局', unknown[]>): Promise<{ key: string; keji: string; jingxin: string }> {
+    await page.getByRole('menuitem', { name: '下发与回收' }).click();
+    await page.getByTestId('assign-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await selectRows(page, [0]);
+    await pickUnit(page, '区科技局');
+    await page.getByTestId('assign-set-lead').click();
+    await page.getByText('已更新 1 项任务的分工。').waitFor();
+    await selectRows(page, [0]);
+    await pickUnit(page, '区经信局');
+    await page.getByTestId('assign-add-assist').click();
+    await expect.poll(async () => (await readStore<{ assist: string[] }>(page, 'assignments'))[0]?.assist).toEqual(['区经信局']);
+    const [task] = await readStore<{ taskKey: string; lead?: string; assist: string[] }>(page, 'assignments');
+    expect(task).toMatchObject({ lead: '区科技局', assist: ['区经信局'] });
+    const key = task!.taskKey;
+    await page.getByRole('tab', { name: '下发', exact: true }).click();
+    await page.getByTestId('send-make').click();
+    await page.getByTestId('send-result').waitFor({ timeout: 60_000 });
+    const files: Record<string, string> = {};
+    const items = page.getByTestId('send-result').locator('.ant-list-item');
+    for (let i = 0; i < 2; i++) {
+      const [d] = await Promise.all([page.waitForEvent('download'), items.nth(i).getByRole('button', { name: /^保\s*存$/ }).click()]);
+      const unit = /_(区.+)\.xlsx$/.exec(d.suggestedFilename())![1]!;
+      files[unit] = join(dir, d.suggestedFilename());
+      await d.saveAs(files[unit]);
+    }
+    const fill = (unit: '区科技局' | '区经信局', out: string) => {
+      const filled = join(dir, out);
+      execFileSync('/usr/bin/python3', [resolve(__dirname, 'fill-round-file.py'), files[unit]!, filled, JSON.stringify({ [key]: answers[unit] })]);
+      return filled;
+    };
+    return { key, keji: fill('区科技局', '科技局报回.xlsx'), jingxin: fill('区经信局', '经信局报回.xlsx') };
+  }
+
+  /** Drop files on 回收 and wait for the preview. */
+  async function drop(page: Page, files: string[]): Promise<void> {
+    await page.getByRole('tab', { name: '回收', exact: true }).click();
+    await page.getByTestId('collect-input').setInputFiles(files);
+    await page.getByTestId('collect-preview').waitFor({ timeout: 60_000 });
+  }
+
+  const ANSWERS = { 区科技局: ['序时推进', 60, '科技局：平台主体建成。'], 区经信局: ['滞后', 40, '经信局：设备采购延后。'] };
+
+  it('two units answer 状态 differently for one task: marked 单位间不一致, the officer chooses, the chosen answer is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'round-disagree-'));
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 650 });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    const { key, keji, jingxin } = await sendShared(page, dir, ANSWERS);
+
+    await drop(page, [keji, jingxin]);
+    const card = page.getByTestId(`merge-${key}`);
+    await card.getByTestId(`disagree-${key}-status`).waitFor();
+    await card.getByTestId(`disagree-${key}-percent`).waitFor();
+    // The lead's answer is the default; the officer takes 区经信局's (its percent comes along).
+    const status = card.getByTestId(`action-${key}-status`);
+    await expect(status.locator('.ant-radio-button-wrapper-checked').textContent()).resolves.toBe('区科技局：序时推进');
+    await status.getByText('区经信局：滞后').click();
+    await expect.poll(() => status.locator('.ant-radio-button-wrapper-checked').textContent()).toBe('区经信局：滞后');
+    await expect(card.getByTestId(`action-${key}-percent`).locator('.ant-radio-button-wrapper-checked').textContent()).resolves.toBe('区经信局：40%');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-disagree-1366x650');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-disagree-1920x1080');
+    await page.getByTestId('collect-apply').click();
+    await page.getByText(/已写入 1 项任务的进展/).waitFor({ timeout: 30_000 });
+    const written = (await readStore<{ taskKey: string; progress: string; status?: string; percent?: number }>(page, 'progress')).find((x) => x.taskKey === key);
+    expect(written).toMatchObject({ status: 'behind', percent: 40 });
+    // Both units' texts, lead first.
+    expect(written!.progress).toBe('科技局：平台主体建成。\n经信局：设备采购延后。');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('a unit of a later drop that disagrees with the answer already merged is marked too; the officer chooses, the choice is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'round-disagree-later-'));
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 650 });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    const { key, keji, jingxin } = await sendShared(page, dir, ANSWERS);
+
+    // The lead's file first, alone: nothing to disagree with; written.
+    await drop(page, [keji]);
+    await expect(page.getByTestId(`disagree-${key}-status`).count()).resolves.toBe(0);
+    await page.getByTestId('collect-apply').click();
+    await page.getByText(/已写入 1 项任务的进展/).waitFor({ timeout: 30_000 });
+    // Then the 协办 unit's, days later: it disagrees with the answer the ledger holds from 区科技局.
+    await drop(page, [jingxin]);
+    const card = page.getByTestId(`merge-${key}`);
+    await card.getByTestId(`disagree-${key}-status`).waitFor();
+    await card.getByText('（上次报回）').first().waitFor();
+    const status = card.getByTestId(`action-${key}-status`);
+    await expect(status.locator('.ant-radio-button-wrapper-checked').textContent()).resolves.toBe('区科技局：序时推进');
+    await status.getByText('区经信局：滞后').click();
+    await expect.poll(() => status.locator('.ant-radio-button-wrapper-checked').textContent()).toBe('区经信局：滞后');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-disagree-later-1366x650');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-disagree-later-1920x1080');
+    await page.getByTestId('collect-apply').click();
+    // The first drop's notice may still be showing: wait for the store, not for the words.
+    const writtenNow = async () => (await readStore<{ taskKey: string; progress: string; status?: string; percent?: number }>(page, 'progress')).find((x) => x.taskKey === key);
+    await expect.poll(async () => (await writtenNow())?.status, { timeout: 30_000 }).toBe('behind');
+    expect(await writtenNow()).toMatchObject({ status: 'behind', percent: 40, progress: '科技局：平台主体建成。\n经信局：设备采购延后。' });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
 });

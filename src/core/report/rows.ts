@@ -141,6 +141,23 @@ function carriedDone(src: Pick<ReportSource, 'progress' | 'doneBefore' | 'distri
 /** 备注 of a task printed 已完成 because it was done in an earlier period (short: the column is narrow). */
 export const doneEarlierNote = (periodName: string) => `${periodName}已完成`;
 
+/**
+ * 完成时限 as a report prints it: the deadline as the document or the list wrote it
+ * (`2026年12月底前`, `长期坚持`); a date only where no words exist (a list's date cell), then
+ * written as words too (`2026年12月31日`, never `2026-12-31` beside the written ones).
+ */
+export function printedDeadline(t: Pick<Task, 'deadline' | 'deadlineText'>): string {
+  const written = t.deadlineText?.trim();
+  if (written) return written;
+  return t.deadline ? isoDateWords(t.deadline) : '';
+}
+
+/** `2026-12-31` → `2026年12月31日`; any other text as it is. */
+export function isoDateWords(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text.trim());
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : text;
+}
+
 /** Rows of the 重点任务推进情况表: one per active task, carrying its stable 任务编号. */
 export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'clusters' | 'progress' | 'doneBefore' | 'district' | 'period'>): TaskReportRow[] {
   const docs = new Map(src.documents.map((d) => [d.id, d]));
@@ -164,7 +181,7 @@ export function buildTaskRows(src: Pick<ReportSource, 'documents' | 'tasks' | 'c
       text: task('text'),
       leadUnits: task('leadUnits'),
       responsibleUnits: task('responsibleUnits'),
-      deadline: task('deadline'),
+      deadline: printedDeadline(t),
       progress: progressFieldValue(p, 'progress'),
       percent: progressFieldValue(p, 'percent'),
       status: doneIn ? STATUS_LABELS.done : progressFieldValue(p, 'status'),
@@ -256,6 +273,54 @@ function clusterStatusLine(tasks: readonly Task[], prog: ReadonlyMap<string, Pro
   return `关联任务${tasks.length}项${parts.length ? `：${parts.join('、')}` : ''}`;
 }
 
+/** The district's clusters in the order the 产业集群推进情况表 lists them. */
+function districtClusters(src: Pick<ReportSource, 'clusters' | 'district'>): Cluster[] {
+  return src.clusters.filter((c) => c.district === src.district).sort((a, b) => a.order - b.order);
+}
+
+/** The period's value of each cluster indicator, by indicator id. */
+function clusterValues(src: Pick<ReportSource, 'clusterIndicatorValues' | 'period'>): Map<string, number | null | undefined> {
+  return new Map(src.clusterIndicatorValues.filter((v) => v.periodId === src.period.id).map((v) => [v.indicatorId, v.value]));
+}
+
+/** A cluster indicator's value as the 产业集群推进情况表 prints it: `12.5亿元`, or 未填报. */
+export function clusterIndicatorValueText(v: number | null | undefined, unit: string): string {
+  return v === undefined || v === null ? '未填报' : `${v}${unit}`;
+}
+
+/**
+ * One cluster as the sealed 产业集群推进情况表 printed it, kept with a 报送 for 本期与上期对比:
+ * 本期进展, 存在问题, 下步计划 as printed (buildClusterRows) and each indicator's value as printed.
+ * `scope` tells it from a task row among a submission's rows; it has no `key` (任务编号).
+ */
+export interface ClusterSnapshot {
+  scope: 'cluster';
+  clusterId: string;
+  name: string;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  indicators: { id: string; name: string; value: string }[];
+}
+
+/** The clusters of a district's period as the 产业集群推进情况表 prints them (see ClusterSnapshot). */
+export function buildClusterSnapshots(
+  src: Pick<ReportSource, 'clusters' | 'clusterIndicators' | 'clusterIndicatorValues' | 'clusterProgress' | 'district' | 'period'> &
+    Partial<Pick<ReportSource, 'tasks' | 'progress'>>,
+): ClusterSnapshot[] {
+  const rows = buildClusterRows(src);
+  const values = clusterValues(src);
+  return districtClusters(src).map((c, i) => ({
+    scope: 'cluster',
+    clusterId: c.id,
+    name: c.name,
+    progress: rows[i]!.progress,
+    problems: rows[i]!.problems,
+    nextSteps: rows[i]!.nextSteps,
+    indicators: src.clusterIndicators.filter((x) => x.clusterId === c.id).map((x) => ({ id: x.id, name: x.name, value: clusterIndicatorValueText(values.get(x.id), x.unit) })),
+  }));
+}
+
 /**
  * Rows of the 产业集群推进情况表: one per cluster of the district, with its indicators and values.
  * 本期进展 is the cluster's own text when filled, otherwise a summary of its tasks' progress
@@ -266,8 +331,8 @@ export function buildClusterRows(
   src: Pick<ReportSource, 'clusters' | 'clusterIndicators' | 'clusterIndicatorValues' | 'clusterProgress' | 'district' | 'period'> &
     Partial<Pick<ReportSource, 'tasks' | 'progress'>>,
 ): ClusterReportRow[] {
-  const clusters = src.clusters.filter((c) => c.district === src.district).sort((a, b) => a.order - b.order);
-  const values = new Map(src.clusterIndicatorValues.filter((v) => v.periodId === src.period.id).map((v) => [v.indicatorId, v.value]));
+  const clusters = districtClusters(src);
+  const values = clusterValues(src);
   const own = new Map(src.clusterProgress.filter((p) => p.periodId === src.period.id).map((p) => [p.clusterId, p]));
   const taskProg = progressByTask({ progress: src.progress ?? [], district: src.district, period: src.period });
   const activeTasks = (src.tasks ?? []).filter((t) => !t.archived);
@@ -275,8 +340,7 @@ export function buildClusterRows(
     const inds = src.clusterIndicators.filter((x) => x.clusterId === c.id);
     const indicators = inds
       .map((x) => {
-        const v = values.get(x.id);
-        const now = v === undefined || v === null ? '未填报' : `${v}${x.unit}`;
+        const now = clusterIndicatorValueText(values.get(x.id), x.unit);
         const goal = x.target !== undefined ? `（目标${x.target}${x.unit}${x.targetYear ? `，${x.targetYear}年` : ''}）` : '';
         return `${x.name}：${now}${goal}`;
       })

@@ -2,6 +2,7 @@
  * The round board // 回收进度: per unit what was sent and returned, who to chase (催报), and
  * per task where each paragraph of the merged text came from.
  */
+import type { TaskStatus } from '../model';
 import type { Round } from './round';
 import { dateText } from './sheet-layout';
 
@@ -12,8 +13,8 @@ export interface AppliedReturn {
   at: string;
   /** Task keys the unit filled in. */
   taskKeys: string[];
-  /** Per task and text field, what the unit wrote. */
-  texts: { taskKey: string; progress: string; problems: string; nextSteps: string }[];
+  /** Per task and text field, what the unit wrote; with the status and percent it answered (recorded since they are compared across drops). */
+  texts: { taskKey: string; progress: string; problems: string; nextSteps: string; status?: TaskStatus; percent?: number }[];
 }
 
 /** One unit's line on the board. */

@@ -319,6 +319,42 @@ describe('planMerges: units of one round that disagree on status or percent (one
   });
 });
 
+describe('planMerges: a unit of a later drop that disagrees with an answer an earlier drop merged', () => {
+  // T-02: lead 区科技局, 协办 区经信局. The first drop (区科技局 alone) wrote 序时推进 60.
+  const ledger = new Map([['T-02', { status: 'on_track' as const, percent: 60, progress: '科技局：认定8家', problems: '', nextSteps: '' }]]);
+  const previousAnswers = new Map([['T-02', new Map([['区科技局', { status: 'on_track' as const, percent: 60 }]])]]);
+  const second = (rows: Record<string, Row>, answers = previousAnswers): TaskMerge =>
+    planMerges(planReturns(Object.entries(rows).map(([unit, row]) => file(unit, [row])), ctx), round, ledger, { previousAnswers: answers }).find((m) => m.taskKey === 'T-02')!;
+  const pick = (m: TaskMerge, k: string) => m.fields.find((f) => f.field === k)!;
+  const answer = (m: TaskMerge) => { const f = mergedFields(m); return [f.status, f.percent]; };
+
+  it('is marked 单位间不一致, the earlier answer listed as such; the lead’s (earlier) answer stays by default; the officer may take the new one', () => {
+    const m = second({ 区经信局: ['T-02', '', '滞后', '30', '经信局：配合认定'] });
+    expect(['status', 'percent'].map((k) => [pick(m, k).disagree, pick(m, k).conflict, pick(m, k).from])).toEqual([[true, true, '区科技局'], [true, true, '区科技局']]);
+    expect(pick(m, 'status').incoming).toEqual([
+      { unit: '区科技局', role: 'lead', value: '序时推进', earlier: true },
+      { unit: '区经信局', role: 'assist', value: '滞后' },
+    ]);
+    // The ledger's 序时推进 60 stands: nothing to write for status and percent.
+    expect([mergedValue(pick(m, 'status')), mergedValue(pick(m, 'percent'))]).toEqual(['序时推进', '60']);
+    expect(answer(m)).toEqual([undefined, undefined]);
+    expect(answer(chooseAnswer(m, 'status', { unit: '区经信局' }))).toEqual(['behind', 30]);
+  });
+
+  it('a later unit that agrees is not marked; the same unit sending again answers anew (its earlier answer is not set against it)', () => {
+    const agree = second({ 区经信局: ['T-02', '', '序时推进', '60', '经信局：配合认定'] });
+    expect(['status', 'percent'].map((k) => [pick(agree, k).disagree, pick(agree, k).conflict])).toEqual([[undefined, false], [undefined, false]]);
+    const again = second({ 区科技局: ['T-02', '', '滞后', '40', '科技局：认定6家'] });
+    expect(['status', 'percent'].map((k) => [pick(again, k).disagree, pick(again, k).from])).toEqual([[undefined, '区科技局'], [undefined, '区科技局']]);
+    expect(answer(again)).toEqual(['behind', 40]);
+  });
+
+  it('without the earlier answers (a 回收 recorded by an older version) nothing is marked, as before', () => {
+    const m = second({ 区经信局: ['T-02', '', '滞后', '30', ''] }, new Map());
+    expect(pick(m, 'status').disagree).toBeUndefined();
+  });
+});
+
 describe('planMerges: words that say nothing (无, 暂无, 无问题, 继续推进 …)', () => {
   const merge = (ledger: string, lead: string, assist: string) =>
     planMerges(planReturns([file('区科技局', [['T-02', '', '', '', '', lead]]), file('区经信局', [['T-02', '', '', '', '', assist]])], ctx), round, new Map([['T-02', { progress: '', problems: ledger, nextSteps: '' }]]))

@@ -372,8 +372,8 @@ export type MergeAction = 'keep' | 'replace' | 'append';
 export interface FieldMerge {
   field: ReturnField;
   before: string;
-  /** Each unit's contribution, lead first. */
-  incoming: { unit: string; role: 'lead' | 'assist'; value: string }[];
+  /** Each unit's contribution, lead first; `earlier`: a status or percent a unit returned in an earlier 回收 of the round, not in this drop. */
+  incoming: { unit: string; role: 'lead' | 'assist'; value: string; earlier?: true }[];
   /** The combined incoming value (texts joined by paragraph). */
   combined: string;
   conflict: boolean;
@@ -399,6 +399,11 @@ export interface MergeHistory {
   officeEdited?: ReadonlyMap<string, ReadonlySet<ReturnField>>;
   /** Per unit, the texts it returned last time. */
   previousTexts?: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<TextField, string>>>>;
+  /**
+   * Per unit, the status and percent it returned last time: a unit of this drop that answers
+   * otherwise than a unit of an earlier drop is marked 单位间不一致 as within one drop.
+   */
+  previousAnswers?: ReadonlyMap<string, ReadonlyMap<string, Readonly<{ status?: TaskStatus; percent?: number }>>>;
 }
 
 /** One task's merge across all files of the drop. */
@@ -512,17 +517,30 @@ export function planMerges(
     const cur = ledger.get(key);
     const fields: FieldMerge[] = [];
     for (const field of ['status', 'percent'] as const) {
-      const incoming = list
+      const incoming: FieldMerge['incoming'] = list
         .map(({ unit, role, row }) => ({ unit, role, value: field === 'status' ? statusText(row.status) : row.percent === undefined ? '' : String(row.percent) }))
         .filter((x) => x.value !== '');
       if (incoming.length === 0) continue;
+      // The answers of units that returned in an earlier drop and not in this one: a disagreement
+      // across drops is one as much as within a drop (a unit sending again answers anew).
+      for (const [unit, a] of history.previousAnswers?.get(key) ?? []) {
+        if (list.some((x) => x.unit === unit)) continue;
+        const value = field === 'status' ? statusText(a.status) : a.percent === undefined ? '' : String(a.percent);
+        if (value === '') continue;
+        const sent = round.units.find((u) => u.unit === unit);
+        incoming.push({ unit, role: sent?.leadKeys.includes(taskKey) ? 'lead' : 'assist', value, earlier: true });
+      }
+      incoming.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
       const before = field === 'status' ? statusText(cur?.status) : cur?.percent === undefined ? '' : String(cur.percent);
       fields.push({ field, before, incoming, combined: before, conflict: false, action: 'keep' });
     }
     // One answer: status and percent of the same unit, the lead's by default. Units that disagree
     // (on either) are marked; without a lead's answer the officer chooses.
     const disagree = fields.some((f) => new Set(f.incoming.map((x) => x.value)).size > 1);
-    const source = disagree ? list.find((x) => x.role === 'lead' && (x.row.status || x.row.percent !== undefined))?.unit : fields[0]?.incoming[0]!.unit;
+    // The lead's answer, of this drop or an earlier one.
+    const source = disagree
+      ? (list.find((x) => x.role === 'lead' && (x.row.status || x.row.percent !== undefined))?.unit ?? fields.flatMap((f) => f.incoming).find((x) => x.role === 'lead')?.unit)
+      : fields[0]?.incoming.find((x) => !x.earlier)!.unit;
     for (const f of fields) {
       if (disagree) f.disagree = true;
       const taken = source === undefined ? undefined : valueWith(fields, f.field as SingleField, source);

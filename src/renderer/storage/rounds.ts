@@ -141,7 +141,7 @@ function returnsOf(files: readonly FilePlan[], at: string): AppliedReturn[] {
     .filter((f) => !f.refused && f.unit)
     .map((f) => {
       const rows = f.rows.filter((r) => !r.empty);
-      return { unit: f.unit!, fileName: f.fileName, at, taskKeys: rows.map((r) => r.taskKey), texts: rows.map((r) => ({ taskKey: r.taskKey, progress: r.progress, problems: r.problems, nextSteps: r.nextSteps })) };
+      return { unit: f.unit!, fileName: f.fileName, at, taskKeys: rows.map((r) => r.taskKey), texts: rows.map((r) => ({ taskKey: r.taskKey, progress: r.progress, problems: r.problems, nextSteps: r.nextSteps, ...(r.status ? { status: r.status } : {}), ...(r.percent !== undefined ? { percent: r.percent } : {}) })) };
     });
 }
 

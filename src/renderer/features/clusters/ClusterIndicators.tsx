@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Input, InputNumber, Modal, Popconfirm, Table } from 'antd';
+import { Alert, App, Button, Input, InputNumber, Modal, Popconfirm, Table } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Cluster, ClusterIndicator, ClusterIndicatorValue } from '@core/model';
 import { parsePeriodId, shiftPeriod } from '@core/period';
-import { getDb, useQuery, clusterIndicatorsWithValues, isPeriodLocked } from '../../storage';
+import { getDb, useQuery, clusterIndicatorsWithValues, isPeriodLocked, lockedMessage } from '../../storage';
 import { useReportingPeriod } from '../common/use-period';
-import { addIndicator, removeIndicator, setIndicatorValue } from './cluster-actions';
+import { addIndicator, removalRefusal, removeIndicator, setIndicatorValue } from './cluster-actions';
 import { CLUSTER_TEXT, CLUSTER_VALUE_TEXT } from './texts';
 
 const T = { ...CLUSTER_TEXT, ...CLUSTER_VALUE_TEXT };
@@ -21,12 +21,15 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
     return { ...(await clusterIndicatorsWithValues(db, cluster.id)), locked: await isPeriodLocked(db, cluster.district, period.id) };
   }, [cluster.id, cluster.district, period.id]).data;
   const [adding, setAdding] = useState(false);
+  const { message } = App.useApp();
   if (!data) return null;
   const value = (i: ClusterIndicator, periodId: string): ClusterIndicatorValue | undefined => data.values.find((v) => v.indicatorId === i.id && v.periodId === periodId);
   const earlier = Array.from({ length: HISTORY }, (_, k) => shiftPeriod(period, -(k + 1)));
   const fmtRange = (v?: number, y?: number) => (v === undefined ? '—' : T.valueInYear(v, y));
   return (
     <div data-testid="cluster-indicators">
+      {/* Why the period's values are not editable, as the 进展 tab says it. */}
+      {data.locked && <Alert type="warning" showIcon title={lockedMessage(cluster.district, period.id)} style={{ marginBottom: 8 }} data-testid="cluster-indicators-locked" />}
       <Table<ClusterIndicator>
         size="small"
         rowKey="id"
@@ -67,7 +70,7 @@ export function ClusterIndicators({ cluster }: { cluster: Cluster }) {
             title: T.indicatorCols.action,
             width: 56,
             render: (_, i) => (
-              <Popconfirm title={T.removeIndicatorConfirm(i.name)} okText={T.remove} okButtonProps={{ danger: true }} cancelText={T.cancel} onConfirm={() => removeIndicator(i.id)}>
+              <Popconfirm title={T.removeIndicatorConfirm(i.name)} okText={T.remove} okButtonProps={{ danger: true }} cancelText={T.cancel} onConfirm={() => removeIndicator(i.id).catch((e: unknown) => void message.error(removalRefusal(e)))}>
                 <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={T.remove} />
               </Popconfirm>
             ),

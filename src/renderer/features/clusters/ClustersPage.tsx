@@ -7,7 +7,7 @@ import { useAppContext } from '../common/app-context';
 import { PeriodPicker } from '../common/PeriodPicker';
 import { clusterMatches } from '@core/policy/clusters';
 import { DISTRICTS, isCityOffice } from '@core/districts';
-import { addCluster, removeCluster, updateCluster } from './cluster-actions';
+import { addCluster, removalRefusal, removeCluster, updateCluster } from './cluster-actions';
 import { ClusterTasks } from './ClusterTasks';
 import { ClusterIndicators } from './ClusterIndicators';
 import { ClusterProgressForm } from './ClusterProgressForm';
@@ -113,7 +113,12 @@ export function ClustersPage() {
           documents={data.documents}
           onRename={() => setNameDialog({ mode: 'rename', cluster: selected })}
           onRemove={async () => {
-            await removeCluster(selected.id);
+            try {
+              await removeCluster(selected.id);
+            } catch (e) {
+              message.error(removalRefusal(e));
+              return;
+            }
             setSelectedId(undefined);
             message.success(T.removed(selected.name));
           }}

@@ -1,7 +1,8 @@
 /** Writes of the clusters page: add, rename, remove a cluster (with its indicators, values and reports), hand-adjust tasks. */
 import type { Cluster, ClusterIndicator } from '@core/model';
 import { clusterIndicatorId, clusterIndicatorValueId, manualClusterId } from '@core/ids';
-import { getDb, clustersRepo, deleteCluster, deleteClusterIndicator } from '../../storage';
+import { getDb, clustersRepo, deleteCluster, deleteClusterIndicator, PeriodLockedError } from '../../storage';
+import { CLUSTER_TEXT } from './texts';
 
 /** Add a manual cluster for the district at the end of its list. */
 export async function addCluster(district: string, name: string, existing: readonly Cluster[]): Promise<Cluster> {
@@ -63,4 +64,14 @@ export async function removeIndicator(id: string): Promise<void> {
 /** Record an indicator's value for a period (null clears it). */
 export async function setIndicatorValue(indicatorId: string, periodId: string, value: number | null): Promise<void> {
   await clustersRepo.putIndicatorValue(getDb(), { id: clusterIndicatorValueId(indicatorId, periodId), indicatorId, periodId, value, updatedAt: new Date().toISOString() });
+}
+
+/**
+ * Why a removal was refused, for the officer: a cluster or indicator with values of a period
+ * already 报送 is kept (the storage's lock names the district, the period and how to unlock).
+ */
+export function removalRefusal(e: unknown): string {
+  if (e instanceof PeriodLockedError) return CLUSTER_TEXT.removeLocked(e.message);
+  console.error('cluster removal failed', e);
+  return CLUSTER_TEXT.removeFailed;
 }

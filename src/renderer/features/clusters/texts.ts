@@ -43,6 +43,8 @@ export const CLUSTER_TEXT = {
   indicatorTargetYear: '目标年份',
   indicatorNameRequired: '请填写指标名称和单位',
   removeIndicatorConfirm: (name: string) => `删除指标“${name}”及其各期数值？`,
+  removeLocked: (reason: string) => `没有删除：它有已报送期的数值或进展。${reason}`,
+  removeFailed: '没有删除成功，数据未改动，请重试。',
   noIndicators: '还没有集群指标。点击“新增指标”添加，例如 研发型企业数量（家）。',
   progress: '进展情况',
   problems: '存在问题',

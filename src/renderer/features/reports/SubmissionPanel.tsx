@@ -2,12 +2,13 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Table, Tag, Ty
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { parsePeriodId } from '@core/period';
-import { reportTasks } from '@core/report';
+import { buildClusterSnapshots, reportTasks } from '@core/report';
 import { getDb, useQuery, readLockState, unlockPeriod, readSetting, progressRepo, allTasks, clustersRepo } from '../../storage';
-import { compareWithSubmission, latestTaskSubmission, type ComparedField, type SubmissionChange } from './compare';
+import { compareClusters, compareWithSubmission, latestClusterSubmission, latestTaskSubmission, type ComparedField, type SubmissionChange } from './compare';
+import { loadReportSource } from './report-source';
 import { SUBMISSION_TEXT as T } from './submission-texts';
 
-type ChangeRow = { taskKey: string; kind: SubmissionChange['kind']; field: ComparedField; submitted: string; current: string };
+type ChangeRow = { taskKey: string; subject: string; kind: SubmissionChange['kind']; field: ComparedField; label?: string; submitted: string; current: string };
 
 function show(field: string, v: string): string {
   if (!v) return T.empty;
@@ -31,7 +32,11 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
     const reporting = parsePeriodId(periodId);
     // The tasks the period's report lists now: an import since the 报送 may have changed them.
     const listed = reporting ? new Map(reportTasks({ tasks, clusters, progress: current, district, period: reporting }).map((t) => [t.key, t.title])) : undefined;
-    return { lock, compared, changes: compared ? compareWithSubmission(compared, current, listed, new Map(tasks.map((t) => [t.key, t]))) : [], by };
+    const taskChanges = compared ? compareWithSubmission(compared, current, listed, new Map(tasks.map((t) => [t.key, t]))) : [];
+    // The clusters as the sealed 产业集群推进情况表 printed them, against how the report reads them now.
+    const sealedClusters = latestClusterSubmission(lock.submissions);
+    const clusterChanges = sealedClusters && reporting ? compareClusters(sealedClusters, buildClusterSnapshots(await loadReportSource(db, district, reporting))) : [];
+    return { lock, compared: compared ?? sealedClusters, changes: [...taskChanges, ...clusterChanges], by };
   }, [district, periodId]).data;
   if (!data) return null;
   const { lock, compared, changes, by } = data;
@@ -113,12 +118,12 @@ export function SubmissionPanel({ district, periodId }: { district: string; peri
             size="small"
             data-testid="submission-changes"
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            rowKey={(r) => `${r.taskKey}|${r.field}`}
-            dataSource={changes.flatMap((c) => c.fields.map((f) => ({ ...f, taskKey: c.taskKey, kind: c.kind })))}
+            rowKey={(r) => `${r.subject}|${r.field}|${r.label ?? ''}`}
+            dataSource={changes.flatMap((c) => c.fields.map((f) => ({ ...f, taskKey: c.taskKey, subject: c.cluster ? T.clusterSubject(c.title) : c.taskKey, kind: c.kind })))}
             columns={[
-              { title: T.columns.task, dataIndex: 'taskKey', width: 110 },
+              { title: T.columns.task, dataIndex: 'subject', width: 110 },
               { title: T.columns.kind, dataIndex: 'kind', width: 100, render: (k: keyof typeof T.kinds) => T.kinds[k] },
-              { title: T.columns.field, dataIndex: 'field', width: 90, render: (f: keyof typeof T.fields) => T.fields[f] },
+              { title: T.columns.field, key: 'field', width: 90, render: (_: unknown, r: ChangeRow) => (r.label ? T.indicatorField(r.label) : T.fields[r.field]) },
               {
                 title: T.columns.before,
                 key: 'submitted',

@@ -33,6 +33,16 @@ describe('本期与上期对比', () => {
     ]);
   });
 
+  it('a deadline sealed as a bare date (2026-12-31, before reports printed it in words) is no change; a date now printed in words is compared as printed', () => {
+    const { deadlineText: _d, ...dateOnly } = { ...tasks[0]!, deadline: '2026-12-31' };
+    const now = new Map(tasks.map((t) => [t.key, t]));
+    now.set(dateOnly.key, dateOnly);
+    const sealedIso = rows.map((r, i) => ({ ...r, deadline: i === 0 ? '2026-12-31' : taskFieldText(tasks[i]!, 'deadline') }));
+    expect(compareWithSubmission({ rows: sealedIso }, entries, undefined, now)).toEqual([]);
+    now.set(dateOnly.key, { ...dateOnly, deadline: '2027-06-30' });
+    expect(compareWithSubmission({ rows: sealedIso }, entries, undefined, now).map((c) => c.fields)).toEqual([[{ field: 'deadline', submitted: '2026年12月31日', current: '2027年6月30日' }]]);
+  });
+
   it('lists changed fields, added and removed tasks', () => {
     const current: ProgressEntry[] = entries.slice(1).map((e) => ({ ...e }));
     current[0] = { ...current[0]!, status: 'done', progress: '已全部完成' };

@@ -24,11 +24,15 @@ export const SUBMISSION_TEXT = {
   cancel: '取消',
   unlockedToast: '已解锁，本期进展可以修改了。',
   compareTitle: '本期与上期对比',
-  compareIntro: '与最近一次报送的内容相比，下面这些任务的进展或本期任务清单有变化（如导入了市里的新清单）。如需让市里收到变化后的内容，请解锁后重新报送：',
+  compareIntro: '与最近一次报送的内容相比，下面这些任务或产业集群的进展、指标值或本期任务清单有变化（如导入了市里的新清单）。如需让市里收到变化后的内容，请解锁后重新报送：',
   noChanges: '与最近一次报送的内容相比没有变化。',
   noSubmission: '本期还没有报送过任务进展表，暂无可对比的内容。',
   kinds: { changed: '有修改', added: '报送后新增', removed: '报送后清空', unlisted: '已不在清单', listed: '报送后列入' },
-  columns: { task: '任务编号', kind: '变化', field: '内容', before: '报送时', now: '现在' },
-  fields: { task: '任务', title: fieldName('title'), leadUnits: fieldName('leadUnits'), responsibleUnits: fieldName('responsibleUnits'), deadline: fieldName('deadline'), status: fieldName('status'), percent: fieldName('percent'), progress: fieldName('progress'), problems: fieldName('problems'), nextSteps: fieldName('nextSteps') } satisfies Record<ComparedField, string>,
+  columns: { task: '任务编号或集群', kind: '变化', field: '内容', before: '报送时', now: '现在' },
+  fields: { task: '任务', title: fieldName('title'), leadUnits: fieldName('leadUnits'), responsibleUnits: fieldName('responsibleUnits'), deadline: fieldName('deadline'), status: fieldName('status'), percent: fieldName('percent'), progress: fieldName('progress'), problems: fieldName('problems'), nextSteps: fieldName('nextSteps'), indicator: '指标' } satisfies Record<ComparedField, string>,
   empty: '（空）',
+  /** The 任务编号 column's cell for a 产业集群. */
+  clusterSubject: (name: string) => `产业集群：${name}`,
+  /** The 内容 column's cell for a cluster indicator. */
+  indicatorField: (name: string) => `指标：${name}`,
 } as const;

@@ -5,7 +5,7 @@
  * Plain functions, tested without React; ReportsPage renders their state.
  */
 import type { ReportingPeriod, Submission } from '@core/model';
-import { buildTaskRows, findMissingItems, missingCounts, reportFileName, type ReportKind } from '@core/report';
+import { buildClusterSnapshots, buildTaskRows, findMissingItems, missingCounts, reportFileName, type ReportKind } from '@core/report';
 import { type LedgerDb, recordSubmissionSet, readLockState } from '../../storage';
 import { loadReportSource } from './report-source';
 
@@ -78,6 +78,8 @@ export async function submitReports(
     files.push({ report: kind, fileName: saved.name, bytes });
     if (kind === 'tasks' || (kind === 'all' && rows.length === 0)) rows = report.data.rows.task;
   }
+  // The clusters as the sealed 产业集群推进情况表 printed them, beside the task rows, for 本期与上期对比.
+  if (kinds.includes('clusters') || kinds.includes('all')) rows = [...rows, ...buildClusterSnapshots(await loadReportSource(db, district, period))];
   const submission = await recordSubmissionSet(db, {
     district,
     periodId: period.id,

@@ -187,7 +187,7 @@ export function CollectPreview({ files, merges, tasks, setAction, setAnswer, onA
             columns={[
               { title: '', width: 116, render: (_, f) => (<span>{T.field[f.field]}{f.conflict && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}{f.officeEdited && <Tag color="blue" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.officeEditedHelp}>{T.officeEdited}</Tag>}{f.revises && <Tag color="green" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.revisesHelp(f.revises)}>{T.revises}</Tag>}{f.disagree && <Tag color="red" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.disagreeHelp} data-testid={`disagree-${m.taskKey}-${f.field}`}>{T.disagree}</Tag>}</span>) },
               { title: T.before, render: (_, f) => <div style={{ ...LONG_TEXT, color: '#666' }}>{f.before}</div> },
-              { title: T.incoming, render: (_, f) => f.incoming.map((x) => <div key={x.unit} style={LONG_TEXT}><Tag>{x.unit}</Tag>{x.value}</div>) },
+              { title: T.incoming, render: (_, f) => f.incoming.map((x) => <div key={x.unit} style={LONG_TEXT}><Tag>{x.unit}</Tag>{x.value}{x.earlier && <Typography.Text type="secondary" style={{ marginLeft: 4, fontSize: 12 }} title={T.earlierAnswerHelp}>{T.earlierAnswer}</Typography.Text>}</div>) },
               {
                 title: T.result,
                 width: 320,

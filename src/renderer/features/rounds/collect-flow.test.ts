@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { progressId } from '@core/model';
-import { planMerges, planReturns } from '@core/rounds';
+import { chooseAnswer, planMerges, planReturns } from '@core/rounds';
 import { HANYANG_ROUND, returnedFile } from '../../../../test/builders/rounds';
 import { freshStoreEachTest } from '../../../../test/builders/fresh-store';
 import { seedStore } from '../../../../test/builders/seeded-store';
@@ -75,5 +75,25 @@ describe('a unit sends its file again with revised texts', () => {
     const f = again.merges[0]!.fields.find((x) => x.field === 'progress')!;
     expect(f).toMatchObject({ action: 'append', combined: '平台建成3家' });
     expect(f.revises).toBeUndefined();
+  });
+});
+
+describe('a unit of a later drop disagrees with the answer an earlier drop wrote', () => {
+  it('is marked 单位间不一致 beside the earlier unit’s answer (recorded with the 回收); the officer’s choice is written', async () => {
+    const first = await plan([returned([['2023YD-02', '序时推进', '50', '认定8家']], 'h1')]);
+    expect((await applyRoundReturn(db, round, first.fp, first.merges, '王芳', '2026-04-02T01:00:00.000Z')).ok).toBe(true);
+    const second = await plan([returned([['2023YD-02', '滞后', '30', '配合认定3家']], 'h2', '区经信局')]);
+    const m = second.merges.find((x) => x.taskKey === '2023YD-02')!;
+    const status = m.fields.find((f) => f.field === 'status')!;
+    expect([status.disagree, status.action, status.from]).toEqual([true, 'replace', '区科技局']);
+    expect(status.incoming.map((x) => [x.unit, x.value, x.earlier ?? false])).toEqual([
+      ['区科技局', '序时推进', true],
+      ['区经信局', '滞后', false],
+    ]);
+    const chosen = { ...m, ...chooseAnswer(m, 'status', { unit: '区经信局' }) };
+    const merges = second.merges.map((x) => (x.taskKey === m.taskKey ? chosen : x));
+    expect((await applyRoundReturn(db, round, second.fp, merges, '王芳', '2026-04-04T01:00:00.000Z')).ok).toBe(true);
+    const p = await db.progress.get(progressId('汉阳区', '2023YD-02', '2026-Q1'));
+    expect([p!.status, p!.percent, p!.progress]).toEqual(['behind', 30, '认定8家\n配合认定3家']);
   });
 });

@@ -2,7 +2,7 @@
  * 回收 as a plain flow (no React): the context a drop is planned against, planning in the
  * round worker, and applying after a backup.
  */
-import type { ProgressEntry } from '@core/model';
+import type { ProgressEntry, TaskStatus } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { mergeLedgerKey, officeEditedFields, type EarlierReturn, type FilePlan, type MergeHistory, type ReturnContext, type ReturnField, type Round, type TaskMerge, type TextField } from '@core/rounds';
 import type { RoundWorkerRequest, RoundWorkerResponse } from '../../workers/round-worker';
@@ -32,14 +32,20 @@ export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ 
   }
   // What each unit returned last time, per task (at the city level the unit is the district).
   const previousTexts = new Map<string, Map<string, Record<TextField, string>>>();
+  const previousAnswers = new Map<string, Map<string, { status?: TaskStatus; percent?: number }>>();
   for (const a of applies)
     for (const r of a.returns)
       for (const t of r.texts) {
         const key = mergeLedgerKey(round, r.unit, t.taskKey);
         if (!previousTexts.has(key)) previousTexts.set(key, new Map());
         previousTexts.get(key)!.set(r.unit, { progress: t.progress, problems: t.problems, nextSteps: t.nextSteps });
+        // The status and percent it answered (a record of an older version has none: nothing to compare).
+        if (t.status || t.percent !== undefined) {
+          if (!previousAnswers.has(key)) previousAnswers.set(key, new Map());
+          previousAnswers.get(key)!.set(r.unit, { ...(t.status ? { status: t.status } : {}), ...(t.percent !== undefined ? { percent: t.percent } : {}) });
+        }
       }
-  return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, earlier }, ledger, history: { officeEdited, previousTexts } };
+  return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, earlier }, ledger, history: { officeEdited, previousTexts, previousAnswers } };
 }
 
 /** Read and plan the files in the round worker; progress per file. */

@@ -133,8 +133,10 @@ export const ROUNDS_TEXT = {
     officeEditedHelp: '上次回收写入后，本办自己改过这一项，默认保留本办的值；如要采用单位报回的值，请选“替换”。',
     disagree: '单位间不一致',
     disagreeHelp:
-      '本次报回的单位填写的本期状态或完成进度不一样。默认采用牵头单位的答复；牵头单位没有填写时先保留台账现有的值，请选择采用哪个单位的。选定某单位的状态时，它填的完成进度一并采用；如要另选进度，再在完成进度一行选择。',
+      '报回的单位（本次的，或本轮之前已回收的）填写的本期状态或完成进度不一样。默认采用牵头单位的答复；牵头单位没有填写时先保留台账现有的值，请选择采用哪个单位的。选定某单位的状态时，它填的完成进度一并采用；如要另选进度，再在完成进度一行选择。',
     takeUnit: (units: readonly string[], value: string) => `${units.join('、')}：${value}`,
+    earlierAnswer: '（上次报回）',
+    earlierAnswerHelp: '这个单位在本轮之前的回收中报回的答复，已写入台账；本次报回的单位与它不一致时一并列出，请选择采用哪个。',
     leftOut: (items: readonly { unit: string; value: string }[]) =>
       `未写入：${items.map((x) => `${x.unit}填的“${x.value}”`).join('，')}（没有实际内容，不追加在已有文字下面）`,
     apply: (n: number) => `确认写入台账（${n} 项任务）`,
