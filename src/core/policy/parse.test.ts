@@ -821,7 +821,9 @@ describe('notices without their plan, and their headers', () => {
   const parse = (text: string) => parsePolicyText(text, { source: 'x' }).document;
   it('文件编号 labels the 文号 (长政办发〔2023〕7号), and a 文号 in brackets closing the heading is the page’s own', () => {
     expect(parse('文件编号:  长政办发〔2023〕7号 发布机构:  长兴县政府办公室\n长兴县人民政府办公室关于印发2023年政府工作报告重点工作责任分解的通知\n').docNumber).toBe('长政办发〔2023〕7号');
-    expect(parse('2021年县政府重点工作任务(华政发〔2021〕2号)\n各乡镇人民政府、县直各单位:\n《2021年县政府重点工作任务分解》已经县人民政府同意,现印发给你们,请认真抓好贯彻落实。\n').docNumber).toBe('华政发〔2021〕2号');
+    const huarong = parse('2021年县政府重点工作任务(华政发〔2021〕2号)\n各乡镇人民政府、县直各单位:\n《2021年县政府重点工作任务分解》已经县人民政府同意,现印发给你们,请认真抓好贯彻落实。\n');
+    // … and the words before the bracket are the page's title
+    expect([huarong.docNumber, huarong.title]).toEqual(['华政发〔2021〕2号', '2021年县政府重点工作任务']);
     // a 文号 cited in a sentence stays the cited document's
     expect(parse('2024年3月28日,高唐县人民政府印发了《<2024年政府工作报告目标任务分工方案>的通知》(高政字〔2024〕5号,以下简称《通知》),现将主要内容解读如下:\n').docNumber).toBeUndefined();
   });

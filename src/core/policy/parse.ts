@@ -201,8 +201,9 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // So does a cover notice copied without its plan (现将《X》印发给你们 … 一、高度重视… / 二、…) or a
   // reading without its title (现将主要内容解读如下): where no line of it names a unit, its numbered
   // items instruct the units or head what is read, they assign nothing.
-  // (The plan's heading in the copy — not the notice's own title again — says the plan is there.)
-  const noticeOnly = namesNoUnit && (planHeadingLine === undefined || /通知$/u.test(meta.title ?? '')) && lines.some((l) => NOTICE_SENTENCE.test(l.text)) && !planBodyInText(lines);
+  // (The plan's heading after the notice's hand-over sentence — not the page's heading above it — says the plan is there.)
+  const handOver = lines.find((l) => NOTICE_SENTENCE.test(l.text));
+  const noticeOnly = namesNoUnit && handOver !== undefined && !(planHeadingLine !== undefined && planHeadingLine > handOver.line) && !planBodyInText(lines);
   const describes = DESCRIBES.test(meta.title ?? '') || noticeOnly || (REPORTS_PROGRESS.test(meta.title ?? '') && namesNoUnit);
   if (describes) {
     // no tasks
@@ -606,6 +607,8 @@ const SOURCE_NOT_PLAN = '(?!提出|确定|明确|部署|中)';
 const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|草案)[^）)]{0,8}[）)]$/u;
 /** A metadata line naming the title, after a bullet (• 名  称:市人民政府办公室关于印发…的通知): the title is what follows. */
 const TITLE_LABEL = /^[•·]?\s*(?:名称|标题|文件名称)[：:]\s*(?=\S)/u;
+/** A heading and, in brackets closing it, a 文号 (…重点工作任务(华政发〔2021〕2号)). */
+const HEADING_WITH_DOC_NUMBER = /^(\S.{5,60}?)\s*[（(]\s*[\u4e00-\u9fff]{1,12}\s?[〔［[]\d{4}[〕］\]]\s?\d+号\s*[）)]$/u;
 /** A metadata row of a pipe table giving the title (标题: | 亳州市…的通知 | ||): the title is the cell. */
 const PIPE_TITLE_ROW = /^(?:标题|名称)[：:]?\s*[|｜]\s*([^|｜]{6,}?)\s*[|｜\s]*$/u;
 /** A 文号 written before the title on its line (江政办〔2020〕2号 区人民政府办公室关于印发…的通知): none of the title. */
@@ -679,6 +682,10 @@ function readTitle(lines: CleanLine[]): string | undefined {
   }
   // A 政策问答 page: its heading is the question, as written.
   if (head[0] && /[？?]$/u.test(head[0]) && head[0].length <= 100) return head[0];
+  // A page's heading closed by the 文号 in brackets (2021年县政府重点工作任务(华政发〔2021〕2号)) heads the
+  // notice copied without its plan: the words before the bracket are the title.
+  const numbered = head.map((t) => HEADING_WITH_DOC_NUMBER.exec(t)?.[1]).find((t) => t && !/[。，；：:]/u.test(t));
+  if (numbered && !planBodyInText(lines)) return numbered;
   for (let i = 0; i < Math.min(head.length, 4); i++) {
     // "关于…" or "<issuers>关于…" (中共天津市委天津市人民政府关于…的实施意见), not a cover notice.
     const issuerFirst = /^[\u4e00-\u9fff]{2,30}(?:委|政府|厅|局|办公室|办公厅|委员会|国务院)关于/u.test(head[i]!);
