@@ -92,6 +92,7 @@ describe('the district indicators of 汉阳区 from the seed documents', () => {
 describe('a target as written', () => {
   it('puts 以上 after its figure and every other comparator before it', () => {
     expect(targetText({ comparator: '以上', value: 500, unit: '名', year: 2027 })).toBe('500名以上（2027年）');
+    expect(targetText({ comparator: '以内', value: 4.5, unit: '%', year: 2025 })).toBe('4.5%以内（2025年）');
     expect(targetText({ comparator: '突破', value: 1500, unit: '家', year: 2027 })).toBe('突破1500家（2027年）');
     expect(comparedValue({ comparator: '达到', value: 4.2, unit: '%' })).toBe('达到4.2%');
   });

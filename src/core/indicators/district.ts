@@ -181,10 +181,11 @@ export function targetText(t: Pick<Target, 'comparator' | 'value' | 'unit' | 'ye
   return `${comparedValue(t)}${t.year ? `（${t.year}年）` : ''}`;
 }
 
-/** A target's comparator and value as written: 达到500名, 突破1500家, but 500名以上 (以上 follows its figure). */
+/** A target's comparator and value as written: 达到500名, 突破1500家, but 500名以上, 4.5%以内 (以上, 以内, 以下 follow their figure). */
 export function comparedValue(t: Pick<Target, 'comparator' | 'value' | 'unit'>): string {
-  return t.comparator === '以上' ? `${t.value}${t.unit}以上` : `${t.comparator}${t.value}${t.unit}`;
+  return FOLLOWS_FIGURE.has(t.comparator) ? `${t.value}${t.unit}${t.comparator}` : `${t.comparator}${t.value}${t.unit}`;
 }
+const FOLLOWS_FIGURE: ReadonlySet<Comparator> = new Set<Comparator>(['以上', '以内', '以下']);
 
 /**
  * Judge the district's value of an indicator for a period: against the district's own target

@@ -40,6 +40,8 @@ describe('the one 序时 and completion rule, every comparator', () => {
     ['控制在: not coming down', { comparator: '控制在', value: 5, year: 2027, baseline: 6, baselineYear: 2024 }, '2026-Q4', 6, 'behind', 200 / 3],
     ['控制在: within the cap, no baseline', { comparator: '控制在', value: 5 }, '2025-Q3', 4.5, 'met', undefined],
     ['控制在: over the cap, no baseline', { comparator: '控制在', value: 5 }, '2025-Q3', 5.5, 'behind', undefined],
+    ['以内: a cap (失业率控制在4.5%以内), kept', { comparator: '以内', value: 4.5 }, '2025-Q3', 4.2, 'met', undefined],
+    ['以下: a cap, over it', { comparator: '以下', value: 0.5 }, '2025-Q3', 0.6, 'behind', undefined],
     // 新增: the amount added since the plan began, from 0
     ['新增: on the line', { comparator: '新增', value: 30, year: 2027, baselineYear: 2024 }, '2025-Q4', 10, 'on_track', 100 / 3],
     ['新增: behind', { comparator: '新增', value: 30, year: 2027, baselineYear: 2024 }, '2026-Q4', 8, 'behind', 200 / 3],
@@ -60,7 +62,7 @@ describe('the one 序时 and completion rule, every comparator', () => {
   });
 
   it('has a rule for every comparator', () => {
-    const all: Comparator[] = ['达到', '突破', '超过', '不少于', '不低于', '以上', '增长', '控制在', '力争', '新增', '累计', '下降', '年均增长', '比重'];
+    const all: Comparator[] = ['达到', '突破', '超过', '不少于', '不低于', '以上', '以内', '以下', '增长', '控制在', '力争', '新增', '累计', '下降', '年均增长', '比重'];
     expect(Object.keys(PACE_RULES).sort()).toEqual([...all].sort());
   });
 

@@ -50,6 +50,8 @@ export const PACE_RULES: Readonly<Record<Comparator, PaceRule>> = {
   累计: { measure: 'level', direction: 'up' },
   比重: { measure: 'level', direction: 'up' },
   控制在: { measure: 'level', direction: 'down' },
+  以内: { measure: 'level', direction: 'down' },
+  以下: { measure: 'level', direction: 'down' },
   新增: { measure: 'increment', direction: 'up' },
   增长: { measure: 'rate', direction: 'up' },
   年均增长: { measure: 'rate', direction: 'up' },

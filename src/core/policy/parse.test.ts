@@ -815,3 +815,30 @@ describe('notices read from other pages of the genre', () => {
     expect(r.lineUse[6]).toBe('removed');
   });
 });
+
+// Pages of the genre copied from the notice only (corpus 95–106): lines as the pages give them.
+describe('notices without their plan, and their headers', () => {
+  const parse = (text: string) => parsePolicyText(text, { source: 'x' }).document;
+  it('文件编号 labels the 文号 (长政办发〔2023〕7号), and a 文号 in brackets closing the heading is the page’s own', () => {
+    expect(parse('文件编号:  长政办发〔2023〕7号 发布机构:  长兴县政府办公室\n长兴县人民政府办公室关于印发2023年政府工作报告重点工作责任分解的通知\n').docNumber).toBe('长政办发〔2023〕7号');
+    const huarong = parse('2021年县政府重点工作任务(华政发〔2021〕2号)\n各乡镇人民政府、县直各单位:\n《2021年县政府重点工作任务分解》已经县人民政府同意,现印发给你们,请认真抓好贯彻落实。\n');
+    // … and the words before the bracket are the page's title
+    expect([huarong.docNumber, huarong.title]).toEqual(['华政发〔2021〕2号', '2021年县政府重点工作任务']);
+    // a 文号 cited in a sentence stays the cited document's
+    expect(parse('2024年3月28日,高唐县人民政府印发了《<2024年政府工作报告目标任务分工方案>的通知》(高政字〔2024〕5号,以下简称《通知》),现将主要内容解读如下:\n').docNumber).toBeUndefined();
+  });
+
+  it('a title given in a pipe row, or after its 文号, is the title without them; an attachment line is no title', () => {
+    expect(parse('发文字号: | 无 | 有 效 性: | 失效 |\n标 题: | 亳州市谯城区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知 | ||\n各乡镇人民政府、街道办事处,区政府各部门、各直属机构:\n为进一步明确职责、推动落实,经区政府研究同意,现将《谯城区2020年度政府工作报告重点工作任务分解表》印发给你们,请按照要求,结合实际认真抓好落实。\n').title).toBe('亳州市谯城区人民政府办公室关于印发2020年政府工作报告重点工作任务分解表的通知');
+    expect(parse('江政办〔2020〕2 号 区人民政府办公室关于印发 2020 年区政府工作报告确定的主要目标任务责任分解方案的通知\n各街道办事处,区人民政府各部门,区属各单位:\n').title).toBe('区人民政府办公室关于印发2020年区政府工作报告确定的主要目标任务责任分解方案的通知');
+    expect(parse('各镇政府(街道办事处)、迳口华侨经济区管委会,区政府直属局以上单位:\n现将有关事项通知如下:\n附件:2007年三水区政府工作主要任务分解表\n二○○七年四月十三日\n').title).toBe('');
+  });
+
+  it('the numbered items of a notice copied without its plan instruct the units: no tasks', () => {
+    const notice = '泾县人民政府关于分解落实政府工作报告目标任务的通知\n各乡镇人民政府,县政府各部门、各直属机构:\n经研究,现将《政府工作报告》2023年6个方面243项工作任务予以分解印发。\n一、细化任务抓落实。各乡镇各部门要围绕《县政府工作报告》确定的目标任务,立足工作实际,细化分解到月,建立工作台账。\n二、明确责任抓落实。各牵头县领导要按照工作分工,靠前指挥,强化统筹调度。\n';
+    expect(parsePolicyText(notice, { source: 'x' }).tasks).toEqual([]);
+    // … but a notice's items that name their units are tasks
+    const assigned = notice.replace('建立工作台账。', '建立工作台账。(责任单位:县政府办)');
+    expect(parsePolicyText(assigned, { source: 'x' }).tasks.map((t) => t.number)).toContain('一、');
+  });
+});

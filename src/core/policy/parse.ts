@@ -198,7 +198,14 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   // A reading of a document (…政策解读) describes it: its numbered items are no tasks of the ledger.
   // So does a report of progress on a plan (科技局2025年政府工作报告落实情况(1-3月)) that names no units:
   // its 1. 科技指标完成情况 … head what was done.
-  const describes = DESCRIBES.test(meta.title ?? '') || (REPORTS_PROGRESS.test(meta.title ?? '') && !lines.some((l) => UNIT_LINE.test(l.text) || findTrailer(l.text)));
+  const namesNoUnit = !lines.some((l) => UNIT_LINE.test(l.text) || findTrailer(l.text));
+  // So does a cover notice copied without its plan (现将《X》印发给你们 … 一、高度重视… / 二、…) or a
+  // reading without its title (现将主要内容解读如下): where no line of it names a unit, its numbered
+  // items instruct the units or head what is read, they assign nothing.
+  // (The plan's heading after the notice's hand-over sentence — not the page's heading above it — says the plan is there.)
+  const handOver = lines.find((l) => NOTICE_SENTENCE.test(l.text));
+  const noticeOnly = namesNoUnit && handOver !== undefined && !(planHeadingLine !== undefined && planHeadingLine > handOver.line) && !planBodyInText(lines);
+  const describes = DESCRIBES.test(meta.title ?? '') || noticeOnly || (REPORTS_PROGRESS.test(meta.title ?? '') && namesNoUnit);
   if (describes) {
     // no tasks
   } else if (style) {
@@ -609,14 +616,20 @@ export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])(?:[〔［
 /** "【栏目】" or "栏目丨" before a title line: the site's column, not the document's words. */
 const SITE_LABEL = /^(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,10}[丨｜])(?=[\u4e00-\u9fff]{0,30}关于)/u;
 /**
- * "现将《政府工作报告》提出的…任务予以分解": the 《X》 whose tasks the text hands out (提出的, 确定的),
- * not the plan it issues.
+ * "现将《政府工作报告》提出的…任务予以分解": the 《X》 whose tasks the text hands out (提出的, 确定的,
+ * 现将《政府工作报告》中涉及…的目标任务分解下达), not the plan it issues.
  */
-const SOURCE_NOT_PLAN = '(?!提出|确定|明确|部署)';
+const SOURCE_NOT_PLAN = '(?!提出|确定|明确|部署|中)';
 /** A draft's mark closing a title (（征求意见稿）): no part of the document's name. */
 const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|草案)[^）)]{0,8}[）)]$/u;
 /** A metadata line naming the title, after a bullet (• 名  称:市人民政府办公室关于印发…的通知): the title is what follows. */
 const TITLE_LABEL = /^[•·]?\s*(?:名称|标题|文件名称)[：:]\s*(?=\S)/u;
+/** A heading and, in brackets closing it, a 文号 (…重点工作任务(华政发〔2021〕2号)). */
+const HEADING_WITH_DOC_NUMBER = /^(\S.{5,60}?)\s*[（(]\s*[\u4e00-\u9fff]{1,12}\s?[〔［[]\d{4}[〕］\]]\s?\d+号\s*[）)]$/u;
+/** A metadata row of a pipe table giving the title (标题: | 亳州市…的通知 | ||): the title is the cell. */
+const PIPE_TITLE_ROW = /^(?:标题|名称)[：:]?\s*[|｜]\s*([^|｜]{6,}?)\s*[|｜\s]*$/u;
+/** A 文号 written before the title on its line (江政办〔2020〕2号 区人民政府办公室关于印发…的通知): none of the title. */
+const LEADING_DOC_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［[]\d{4}[〕］\]]\s?\d+\s?号\s*[—–-]?\s*(?=[\u4e00-\u9fff]{0,30}关于)/u;
 /** "标题" / "名称" glued to the title it labels, the colon left out (标     题 区人民政府…的通知). */
 const UNCOLONED_TITLE_LABEL = /^(?:标题|名称|文件名称)(?=[^：:]{6,}(?:的通知|方案|规划|意见|要点|计划)$)/u;
 /** Metadata labels a page may give one a line, their values on the next line (发文字号 / 随政办发〔2024〕7号). */
@@ -633,6 +646,8 @@ const PART_MARK = /[（(][上中下][）)]$/u;
 const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表|解读|摘编|推进情况|落实情况|通报)(?:[（(][^）)]*[）)])?$/u;
 /** A page that reads or explains a document (《…分工方案》政策解读): it describes the tasks, it holds none. */
 const DESCRIBES = /解读$/u;
+/** The sentence of a cover notice that hands its plan over, or of a reading that reads one. */
+const NOTICE_SENTENCE = /印发给你们|现印发你们|现予印发|予以分解|分解印发|通知如下|分解下达|解读如下/u;
 /** A report of what was done on a plan (…落实情况, …完成情况, …进展情况, a period in brackets after it). */
 const REPORTS_PROGRESS = /(?:落实|完成|进展|推进)情况(?:[（(][^）)]*[）)])?$/u;
 
@@ -647,13 +662,15 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
     if (lost) return `${lost[1]}〔${lost[2] ?? lost[3]}〕${lost[4]}号`;
     // After a 文号 label, the number is what follows it, also when the label has no colon and the
     // copy lost the spaces around it ("发布机构区人民政府办公室文号蔡政办〔2023〕1号").
-    const label = /(?:发文字号|发文文号|发文序号|文号)[：:]?/u.exec(l.text);
+    const label = /(?:发文字号|发文文号|发文序号|文件编号|文号)[：:]?/u.exec(l.text);
     const m = DOC_NUMBER.exec(label ? l.text.slice(label.index + label[0].length) : l.text);
     if (!m) continue;
     const rest = l.text.replace(m[1]!, '').replace(/发文字号|文号|字号|成文日期|发布日期|[\d\-–:：|［］[\]（）()\s]/gu, '');
     // Also a 文号 heading its line before the notice's title ("阳政办〔2019〕1号—区人民政府办公室关于印发…").
     const heads = l.text.startsWith(m[1]!) && /^[—–\-\s]*(?:[\u4e00-\u9fff]{0,20}关于|[\u4e00-\u9fff]{2,20}(?:政府|办公室|办公厅)关于)/u.test(l.text.slice(m[1]!.length));
-    if (rest.length <= 4 || heads || /文号|发文字号|发文序号/u.test(l.text)) return m[1]!.replace(/\s/gu, '').replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
+    // Or in brackets closing the page's heading ("2021年县政府重点工作任务(华政发〔2021〕2号)").
+    const closes = new RegExp(`[（(]\\s*${escapeRe(m[1]!)}\\s*[）)]$`, 'u').test(l.text) && !/[。，；]/u.test(l.text);
+    if (rest.length <= 4 || heads || closes || /文号|发文字号|发文序号|文件编号/u.test(l.text)) return m[1]!.replace(/\s/gu, '').replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
   }
   return undefined;
 }
@@ -669,7 +686,9 @@ function readTitle(lines: CleanLine[]): string | undefined {
   const head = lines
     .filter((l, i) => !isMetadataPair(lines, i))
     .slice(0, 12)
-    .map((l) => l.text.replace(SITE_LABEL, '').replace(UNCOLONED_TITLE_LABEL, '').replace(TITLE_LABEL, ''));
+    .map((l) => l.text.replace(SITE_LABEL, '').replace(PIPE_TITLE_ROW, '$1').replace(UNCOLONED_TITLE_LABEL, '').replace(TITLE_LABEL, '').replace(LEADING_DOC_NUMBER, ''))
+    // The notice's list of attachments (附件:X) names a table it sends, never the title of what is read.
+    .filter((t) => !/^附件/u.test(t));
   // A notice whose plan is its one attachment, named but not quoted (附件：X … X as the attachment's
   // heading): X is the document's title, as the plan a notice quotes (印发《X》) is.
   const attached = lines.flatMap((l, i) => (/^附件\s*[：:]\s*\S/u.test(l.text) ? [{ i, name: l.text.replace(/^附件\s*[：:]\s*/u, '') }] : []));
@@ -680,6 +699,10 @@ function readTitle(lines: CleanLine[]): string | undefined {
   }
   // A 政策问答 page: its heading is the question, as written.
   if (head[0] && /[？?]$/u.test(head[0]) && head[0].length <= 100) return head[0];
+  // A page's heading closed by the 文号 in brackets (2021年县政府重点工作任务(华政发〔2021〕2号)) heads the
+  // notice copied without its plan: the words before the bracket are the title.
+  const numbered = head.map((t) => HEADING_WITH_DOC_NUMBER.exec(t)?.[1]).find((t) => t && !/[。，；：:]/u.test(t));
+  if (numbered && !planBodyInText(lines)) return numbered;
   for (let i = 0; i < Math.min(head.length, 4); i++) {
     // "关于…" or "<issuers>关于…" (中共天津市委天津市人民政府关于…的实施意见), not a cover notice.
     const issuerFirst = /^[\u4e00-\u9fff]{2,30}(?:委|政府|厅|局|办公室|办公厅|委员会|国务院)关于/u.test(head[i]!);
@@ -1005,4 +1028,8 @@ function maxYear(targets: Target[]): number | undefined {
 
 function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function escapeRe(x: string): string {
+  return x.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

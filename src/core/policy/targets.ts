@@ -65,12 +65,21 @@ const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
  * Words stripped from the front of a name: a list number (1. of a goal item), time phrases, scope,
  * manner and the actions themselves ("5年内重点引进和培养" is how, not what).
  */
+const ACTION_PREFIX = new RegExp(`^(?:${ACTION_RE})(?:和|、|并)?`, 'u');
 export const NAME_PREFIXES = [
   /^[★☆]+/u, /^(?:\d{1,2}[.．、](?!\d)|（\d{1,2}）)/u, /^(?:到|至)?\d{4}年(?:底|末)?(?:前)?/u, /^\d+年内/u, /^[一二三四五]年内/u, /^每年/u, /^全年/u, /^年度/u, /^连续\d+年/u, /^力争/u, /^争取/u, /^确保/u,
   /^努力/u, /^实现/u, /^全市/u, /^全省/u, /^全州/u, /^全国/u, /^全区/u, /^全县/u, /^我市/u, /^市、区（县级市）两级/u, /^市、区两级/u, /^两级/u, /^其中/u, /^并/u,
   /^“(?!.*”)/u, /^和/u, /^及/u, /^且/u, /^在汉/u, /^重点(?=.{3})/u, /^直接/u, /^择优/u, /^跟踪/u, /^累计/u, /^新增/u, /^共/u, /^规模(?!以?上)/u,
-  new RegExp(`^(?:${ACTION_RE})(?:和|、|并)?`, 'u'),
+  ACTION_PREFIX,
 ];
+
+/**
+ * What an action word makes a noun of when it comes right after it: 服务业, 服务区, 建设用地,
+ * 服务站, 服务型制造, 转化率 …, and a bare 平台 / 中心 / 机构 is no name on its own (服务平台).
+ * After such an action the action is part of the name, never taken off ("服务业增加值" is not
+ * "业增加值"); 区域, 区块链, 业态, 量子 … start names of their own (打造区域科技创新中心).
+ */
+export const ACTION_NOUN_HEADS = /^(?:业(?!态|务|绩|主)|区(?!域|块)|用地|站|型|者|率|额(?!度))|^(?:机构|中心|体系|能力|平台|网点|设施)$/u;
 
 /** Who a standard indicator counts, written before its 新增 (城镇新增就业): part of the indicator's name. */
 const COUNTED_GROUP = /^(?:城镇|农村|城乡)$/u;
@@ -349,13 +358,14 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
       }
       // "形成建成在用2个、推进建设4个…的总体格局" describes something else.
       if (shape.id === 'action-name-number' && /^、.*\d[^\d、，]*?的/u.test(clause.slice(end))) continue;
-      let name = cleanName(g.name!);
+      // "服务业增加值5000亿元", "建设用地500亩": the action is the start of the name.
+      let name = cleanName(shape.id === 'action-name-number' && ACTION_NOUN_HEADS.test(g.name!) ? g.action! + g.name! : g.name!);
       // "市自然科学基金新增立项500项": the name is what comes before the action.
       if (shape.id === 'action-name-number' && ONLY_ACTIONS.test(name) && start > 0) name = cleanName(clause.slice(0, start)) + name;
       // "城镇新增就业3.7万人": the indicator's name keeps who is counted and 新增 (城镇新增就业, 农村新增…).
       if (shape.id === 'action-name-number' && g.action === '新增' && COUNTED_GROUP.test(clause.slice(0, start))) name = `${clause.slice(0, start)}新增${name}`;
       if (!name || /\d$/u.test(name) || ONLY_ACTIONS.test(name)) continue;
-      const comparator: Comparator = g.verb ? (g.tail === '以上' && (g.verb === '达' || g.verb === '达到') ? '以上' : (TARGET_VERBS[g.verb] ?? '达到')) : g.action === '新增' ? '新增' : g.action === '累计' ? '累计' : g.tail === '以上' ? '以上' : '达到';
+      const comparator: Comparator = g.verb ? (g.tail === '以上' && (g.verb === '达' || g.verb === '达到') ? '以上' : bounded(TARGET_VERBS[g.verb] ?? '达到', g.tail)) : g.action === '新增' ? '新增' : g.action === '累计' ? '累计' : g.tail === '以上' ? '以上' : bounded('达到', g.tail);
       const unit = shape.id === 'rank' ? '位次' : shape.id === 'index' ? '' : TARGET_UNITS[g.unit!]!;
       targets.push({ name, comparator, value: Number(g.value), unit });
       kind = shape.id === 'action-name-number' ? 'name-number' : kind;
@@ -407,8 +417,17 @@ function goodName(t: Hit): boolean {
 }
 
 function hit(name: string, tail: string | undefined, value: number, unit: string, action?: string, verb?: string): Hit {
-  const comparator: Comparator = verb ? TARGET_VERBS[verb]! : action === '新增' ? '新增' : action === '累计' ? '累计' : tail === '以上' ? '以上' : '达到';
+  const comparator: Comparator = verb ? bounded(TARGET_VERBS[verb]!, tail) : action === '新增' ? '新增' : action === '累计' ? '累计' : tail === '以上' ? '以上' : bounded('达到', tail);
   return { name, comparator, value, unit: TARGET_UNITS[unit] ?? unit };
+}
+
+/**
+ * An upper bound written after the figure (失业率控制在4.5%以内, 能耗0.5吨以下) is the target's
+ * comparator, as 以上 is: a level (达到) or a cap (控制在) becomes 以内 / 以下; a rate (增长,
+ * 下降) keeps its verb.
+ */
+function bounded(verb: Comparator, tail: string | undefined): Comparator {
+  return (tail === '以内' || tail === '以下') && (verb === '达到' || verb === '控制在') ? tail : verb;
 }
 
 /**
@@ -439,6 +458,7 @@ export function cleanName(raw: string): string {
     changed = false;
     for (const p of NAME_PREFIXES) {
       const next = s.replace(p, '');
+      if (p === ACTION_PREFIX && ACTION_NOUN_HEADS.test(next)) continue;
       if (next !== s && next.length >= 2) {
         s = next;
         changed = true;

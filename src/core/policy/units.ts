@@ -25,7 +25,7 @@ export function splitRawUnitGroups(list: string): string[][] {
   const flush = (newGroup: boolean) => {
     // "市卫生健康委等" / "区水务局等部门": 等 closes the named units and names none of its own.
     const u = stripUnitNote(cur).replace(/等(?:部门|单位)?$/u, '');
-    if (u) groups[groups.length - 1]!.push(u);
+    if (u) groups[groups.length - 1]!.push(...splitGluedUnits(u));
     cur = '';
     if (newGroup && groups[groups.length - 1]!.length) groups.push([]);
   };
@@ -38,6 +38,30 @@ export function splitRawUnitGroups(list: string): string[][] {
   }
   flush(false);
   return groups.filter((g) => g.length > 0).map((g) => expandSharedSuffix(joinLevelList(g)));
+}
+
+/** The word a department's name ends with (区财政局, 市发改委, 区商务办, 区人民法院, 区政务服务中心 …). */
+const DEPARTMENT_END = /(?:局|委|办|院|中心|厅|部|室|处|所|站|队|集团|公司)$/u;
+/** The start of another unit of a level: 区… / 市… / 省… / 县…, not 市场…, 区域…, 市级…, 区属… . */
+const LEVEL_START = /^[区市省县](?!场|域|级|属|直|内|外|委(?:、|$))/u;
+/** A level's bare body (区委, 市政府, 县人民政府): "区委区政府督查室" is one office, not 区委 + 区政府督查室. */
+const BARE_BODY = /^[区市省县](?:委|政府|人民政府)$/u;
+
+/**
+ * "区财政局区税务局" → 区财政局, 区税务局: two units of the same level written with nothing
+ * between them, split where a department's name ends (局, 委, 办, 院, 中心 …) and another unit
+ * of a level (区…, 市…, 省…, 县…) begins that is itself a department. Never inside one name:
+ * 市委办公厅, 区委组织部, 市政府办公厅 (委 and 政府 are followed by no level), 区市场监管局
+ * (市场), 区委区政府督查室 (a level's bare body is never split off).
+ */
+export function splitGluedUnits(name: string): string[] {
+  for (let i = 3; i <= name.length - 4; i++) {
+    const head = name.slice(0, i);
+    const rest = name.slice(i);
+    if (!DEPARTMENT_END.test(head) || BARE_BODY.test(head) || !LEVEL_START.test(rest) || !DEPARTMENT_END.test(rest)) continue;
+    return [head, ...splitGluedUnits(rest)];
+  }
+  return [name];
 }
 
 /** One level of government written bare in a list (县, 市, 区, 县级市), and the list's last word. */

@@ -8,7 +8,8 @@
 /// <reference path="../features/documents/mammoth.d.ts" />
 import { POLICY_FILE_LIMITS } from '@core/limits';
 import { textEncoding, decodeText } from './decode-text';
-import { allOf, checkZip, ElementCounter, XmlTagCounter, type ZipProblem } from './zip-guard';
+import { numberedParagraphs, withListNumbers } from '@core/policy/word-numbering';
+import { allOf, checkZip, ElementCounter, XmlTagCounter, type PartScanner, type ZipProblem } from './zip-guard';
 
 /** Why a policy file was not read. */
 export type PolicyProblem =
@@ -30,6 +31,20 @@ const starts = (d: Uint8Array, bytes: number[]) => bytes.every((b, i) => d[i] ==
 const isOle = (d: Uint8Array) => starts(d, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const isZip = (d: Uint8Array) => starts(d, [0x50, 0x4b, 0x03, 0x04]);
 
+/** Keeps the bytes of one part as it streams by (the part's size is bounded by checkZip). */
+export class PartCollector implements PartScanner {
+  private chunks: Uint8Array[] = [];
+  private decoder = new TextDecoder('utf-8');
+  text = '';
+  push(chunk: Uint8Array): void {
+    this.chunks.push(chunk.slice());
+  }
+  end(): void {
+    this.text = this.chunks.map((c) => this.decoder.decode(c, { stream: true })).join('') + this.decoder.decode();
+    this.chunks = [];
+  }
+}
+
 const fail = (problem: PolicyProblem, cause?: unknown): PolicyTextResult => ({ ok: false, problem, ...(cause === undefined ? {} : { cause: String((cause as Error)?.message ?? cause) }) });
 
 function bounded(text: string): PolicyTextResult {
@@ -46,11 +61,19 @@ export async function extractPolicyText(name: string, data: Uint8Array): Promise
     if (!isZip(data)) return fail({ kind: 'notDocx' });
     const paragraphs = new XmlTagCounter([/<(?:\w+:)?p[\s>/]/g]);
     const elements: ElementCounter[] = [];
+    // The parts Word's automatic numbering is read from (core/policy/word-numbering.ts), kept as they stream by.
+    const kept = new Map<string, PartCollector>();
+    const keep = (part: string) => {
+      if (!['word/document.xml', 'word/numbering.xml', 'word/styles.xml'].includes(part)) return undefined;
+      const c = new PartCollector();
+      kept.set(part, c);
+      return c;
+    };
     const checked = checkZip(data, POLICY_FILE_LIMITS, (part) => {
       if (!/\.(xml|rels)$/i.test(part)) return undefined;
       const counter = new ElementCounter();
       elements.push(counter);
-      return allOf(counter, part === 'word/document.xml' ? paragraphs : undefined);
+      return allOf(counter, part === 'word/document.xml' ? paragraphs : undefined, keep(part));
     });
     if (!checked.ok) return fail(checked.problem.kind === 'notZip' ? { kind: 'notDocx' } : { kind: 'zip', problem: checked.problem }, JSON.stringify(checked.problem));
     if (!checked.entries.some((e) => e.name === 'word/document.xml')) return fail({ kind: 'notDocx' }, 'no word/document.xml');
@@ -62,7 +85,11 @@ export async function extractPolicyText(name: string, data: Uint8Array): Promise
     };
     const buf = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
     try {
-      return bounded((await mammoth.extractRawText({ arrayBuffer: buf })).value);
+      const raw = (await mammoth.extractRawText({ arrayBuffer: buf })).value;
+      const numbering = kept.get('word/numbering.xml')?.text;
+      // mammoth's raw text drops the numbers of Word's automatic numbering: written back here.
+      const text = numbering ? withListNumbers(raw, numberedParagraphs(kept.get('word/document.xml')?.text ?? '', numbering, kept.get('word/styles.xml')?.text)) : raw;
+      return bounded(text);
     } catch (e) {
       return fail({ kind: 'notDocx' }, e);
     }
