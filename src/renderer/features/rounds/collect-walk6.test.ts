@@ -84,6 +84,19 @@ describe('walk6 W3: 已完成 with a blank 完成进度 over a ledger at 未启�
     const e = await entry('2025YFZX-08');
     expect([e?.status, e?.percent]).toEqual(['done', 100]);
   });
+
+  it('a unit’s 已完成 with its own 80 is taken as written but marked as contradicting; 序时推进 over a ledger at 100 % too', async () => {
+    await db.progress.put({ ...emptyProgress('硚口区', '2025YFZX-08', '2026-Q4'), status: 'done', percent: 100, updatedAt: '2026-11-20T00:00:00.000Z' });
+    const { fp, merges } = await plan([file(NAMES.keji)]);
+    // 2025YFZX-08 says 已完成 again, the other rows fit their percents: nothing to say.
+    expect(merges.filter((m) => m.fields.some((f) => f.clash)).map((m) => m.taskKey)).toEqual([]);
+    const { ledger } = await loadCollectContext(db, round);
+    const row = fp[0]!.rows.find((r) => r.taskKey === '2025YFZX-08')!;
+    const on = planMerges([{ ...fp[0]!, rows: [{ ...row, status: 'on_track' }] }], round, ledger).find((m) => m.taskKey === '2025YFZX-08')!;
+    expect(on.fields.find((f) => f.field === 'status')).toMatchObject({ combined: '序时推进', conflict: true, clash: { status: '序时推进', percent: '100' } });
+    const eighty = planMerges([{ ...fp[0]!, rows: [{ ...row, percent: 80 }] }], round, ledger).find((m) => m.taskKey === '2025YFZX-08')!;
+    expect(eighty.fields.find((f) => f.field === 'percent')).toMatchObject({ combined: '80', action: 'replace', clash: { status: '已完成', percent: '80' } });
+  });
 });
 
 describe('walk6 W4: 区经信局 typed its rows into a sheet of its own', () => {
@@ -91,6 +104,12 @@ describe('walk6 W4: 区经信局 typed its rows into a sheet of its own', () => 
     const [p] = (await plan([file(NAMES.jingxin)])).fp;
     expect(p!.rows.filter((r) => !r.empty).map((r) => r.percent)).toEqual([50, 55, 60, 65, 70, 75]);
     expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', sheet: '经信局填报', message: expect.stringMatching(/“任务填报”.*没有填写.*“经信局填报”.*6 项/u) }));
+  });
+
+  it('the same sheet without the form’s header: nothing read from it, but its task codes are named with what to do', async () => {
+    const [p] = (await plan([file('区经信局报回（自建表无表头）.xlsx')])).fp;
+    expect(p!.rows.filter((r) => !r.empty)).toEqual([]);
+    expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', sheet: '经信局填报', message: expect.stringMatching(/“任务填报”没有填写，但工作表“经信局填报”中写有 6 项下发的任务编号.*没有读取。请让该单位把内容填到“任务填报”中/u) }));
   });
 });
 
