@@ -106,7 +106,8 @@ describe('collection round', () => {
     const [j1] = leadOf('区经信局').sort();
     const keji = fill('区科技局', '科技局报回.xlsx', {
       [k1!]: ['序时推进', 70, '科技局：平台建成2家。', '经费紧张。', '四季度验收。'],
-      [k2!]: ['超序时推进', 90, '科技局：认定高企38家。'],
+      // 已完成 with 完成进度 left blank: the percent follows the status (100), said in the preview.
+      [k2!]: ['已完成', null, '科技局：认定高企38家。'],
       [k3!]: ['基本完成', 80, '这一行状态不对。'],
     });
     const jingxin = fill('区经信局', '经信局报回.xlsx', {
@@ -131,6 +132,11 @@ describe('collection round', () => {
     await issues.getByText(/这一格没有导入；这一行的其他内容已导入/).first().waitFor();
     await page.getByTestId(`merge-${k3}`).getByText('这一行状态不对。').first().waitFor();
     await page.getByTestId(`merge-${shared}`).getByText('经信局：推荐入库企业12家。').first().waitFor();
+    const implied = page.getByTestId(`implied-${k2}`);
+    await expect(implied.textContent()).resolves.toMatch(/本期状态为“已完成”，按 100% 写入/);
+    await implied.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-preview-implied-1366x650');
+    await page.getByTestId('collect-preview').evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'rounds-preview-1366x650');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'rounds-preview-1920x1080');
@@ -179,6 +185,7 @@ describe('collection round', () => {
     const p = (k: string) => progress.find((x) => x.taskKey === k);
     expect(p(k1!)).toMatchObject({ status: 'on_track', percent: 70, progress: '科技局：平台建成2家。' });
     expect(p(shared)?.progress).toContain('经信局：推荐入库企业12家，其中3家已认定。');
+    expect(p(k2!)).toMatchObject({ status: 'done', percent: 100 });
     expect(p(k3!)).toMatchObject({ percent: 80, progress: '这一行状态不对。' });
     expect(p(k3!)?.status).toBeUndefined();
 
