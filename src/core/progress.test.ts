@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlierEntries, hasContent, isFilled, isOverdue, isValidPercent, overdueAsOf, type DoneState } from './progress';
+import { earlierEntries, hasContent, isFilled, isOverdue, isValidPercent, overdueAsOf, percentOfStatus, statusPercentClash, type DoneState } from './progress';
 import { summaryCellOf } from './dashboard/progress-summary';
 import { buildDashboard } from './dashboard/build-dashboard';
 import { buildTaskRows, reportTasks } from './report/rows';
@@ -95,5 +95,28 @@ describe('沿用上期 and 历次填报: earlier entries by the calendar', () =>
     expect(earlierEntries(history, makePeriod('month', 2025, 10)).map((e) => e.progress)).toEqual(['三季度', '二季度']);
     expect(earlierEntries(history, makePeriod('quarter', 2025, 3)).map((e) => e.progress)).toEqual(['二季度']);
     expect(earlierEntries(history, makePeriod('quarter', 2025, 2))).toEqual([]);
+  });
+});
+
+describe('status and 完成进度: what goes with what', () => {
+  it.each([
+    ['done', 100, false],
+    ['done', 0, true],
+    ['done', 80, true],
+    ['not_started', 0, false],
+    ['not_started', 30, true],
+    ['on_track', 50, false],
+    ['on_track', 100, true],
+    ['behind', 100, true],
+    ['ahead', 99, false],
+    ['ongoing', 100, false],
+    ['ongoing', 0, false],
+    [undefined, 100, false],
+    ['done', undefined, false],
+  ] as const)('%s with %s%% clashes: %s', (status, percent, clash) => {
+    expect(statusPercentClash(status, percent)).toBe(clash);
+  });
+  it('已完成 fixes 100 %, no other status fixes a percent', () => {
+    expect(['done', 'on_track', 'not_started', 'ongoing', undefined].map((s) => percentOfStatus(s as never))).toEqual([100, undefined, undefined, undefined, undefined]);
   });
 });

@@ -135,3 +135,23 @@ export function earlierEntries<E extends ProgressEntry>(history: readonly E[], p
   }
   return [...ends.keys()].sort((a, b) => (ends.get(a)! < ends.get(b)! ? 1 : ends.get(a)! > ends.get(b)! ? -1 : 0));
 }
+
+/**
+ * The 完成进度 a status fixes // 状态与完成进度: 已完成 is 100 %; the other statuses fix none. Where a
+ * status comes without a 完成进度 (a returned form, an import), this is the percent that goes with it.
+ */
+export function percentOfStatus(status: TaskStatus | undefined): number | undefined {
+  return status === 'done' ? 100 : undefined;
+}
+
+/**
+ * Whether a status and a 完成进度 contradict each other: 已完成 below 100 %, 未启动 above 0 %, or
+ * 100 % with a status saying the work goes on (序时推进, 超序时推进, 滞后, 未启动). 长期坚持 fits any percent.
+ * Such a pair is never written without the officer being told.
+ */
+export function statusPercentClash(status: TaskStatus | undefined, percent: number | undefined): boolean {
+  if (!status || percent === undefined) return false;
+  if (status === 'done') return percent !== 100;
+  if (status === 'ongoing') return false;
+  return percent >= 100 || (status === 'not_started' && percent > 0);
+}

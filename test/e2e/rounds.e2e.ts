@@ -106,7 +106,8 @@ describe('collection round', () => {
     const [j1] = leadOf('区经信局').sort();
     const keji = fill('区科技局', '科技局报回.xlsx', {
       [k1!]: ['序时推进', 70, '科技局：平台建成2家。', '经费紧张。', '四季度验收。'],
-      [k2!]: ['超序时推进', 90, '科技局：认定高企38家。'],
+      // 已完成 with 完成进度 left blank: the percent follows the status (100), said in the preview.
+      [k2!]: ['已完成', null, '科技局：认定高企38家。'],
       [k3!]: ['基本完成', 80, '这一行状态不对。'],
     });
     const jingxin = fill('区经信局', '经信局报回.xlsx', {
@@ -127,8 +128,15 @@ describe('collection round', () => {
     await issues.getByText(/这是2025年第二季度下发的文件，本次回收的是\d{4}年第.季度/).waitFor();
     await issues.getByText(/本期状态“基本完成”不在可选范围内/).waitFor();
     await issues.getByText(/工作表“任务填报” 第 \d+ 行 F列（本期状态）/).waitFor();
-    await page.getByTestId('collect-refused-rows').getByText('进展情况：这一行状态不对。').waitFor();
+    // Only the bad cell is left out: the row's text is merged under its task.
+    await issues.getByText(/这一格没有导入；这一行的其他内容已导入/).first().waitFor();
+    await page.getByTestId(`merge-${k3}`).getByText('这一行状态不对。').first().waitFor();
     await page.getByTestId(`merge-${shared}`).getByText('经信局：推荐入库企业12家。').first().waitFor();
+    const implied = page.getByTestId(`implied-${k2}`);
+    await expect(implied.textContent()).resolves.toMatch(/本期状态为“已完成”，按 100% 写入/);
+    await implied.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-preview-implied-1366x650');
+    await page.getByTestId('collect-preview').evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'rounds-preview-1366x650');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'rounds-preview-1920x1080');
@@ -154,9 +162,9 @@ describe('collection round', () => {
 
     // Board: returns counted, 区人社局 to chase, sources of paragraphs.
     const board = page.getByTestId('board-units');
-    // 区科技局: 3 sent, 2 returned (the row with a bad status was refused), 1 still to come.
+    // 区科技局: 3 sent, 3 returned (the row with a bad status lost only that cell), none still to come.
     await board.locator('tr', { hasText: '区科技局' }).first().waitFor();
-    expect(await board.locator('tr', { hasText: '区科技局' }).locator('td').allTextContents()).toEqual(expect.arrayContaining(['区科技局', '3', '2', '1']));
+    expect(await board.locator('tr', { hasText: '区科技局' }).locator('td').allTextContents()).toEqual(expect.arrayContaining(['区科技局', '3', '3', '0']));
     expect(await board.locator('tr', { hasText: '区人社局' }).locator('td').allTextContents()).toEqual(['区人社局', '1', '0', '1', '—', '—']);
     await page.getByTestId('board-chase-notice').waitFor();
     expect(await page.getByTestId('board-chase-notice').inputValue()).toMatch(/区人社局（1 项任务均未报送）/);
@@ -177,7 +185,9 @@ describe('collection round', () => {
     const p = (k: string) => progress.find((x) => x.taskKey === k);
     expect(p(k1!)).toMatchObject({ status: 'on_track', percent: 70, progress: '科技局：平台建成2家。' });
     expect(p(shared)?.progress).toContain('经信局：推荐入库企业12家，其中3家已认定。');
-    expect(p(k3!)).toBeUndefined();
+    expect(p(k2!)).toMatchObject({ status: 'done', percent: 100 });
+    expect(p(k3!)).toMatchObject({ percent: 80, progress: '这一行状态不对。' });
+    expect(p(k3!)?.status).toBeUndefined();
 
     // The district's export holds the merged texts.
     await page.getByRole('menuitem', { name: '报表导出' }).click();

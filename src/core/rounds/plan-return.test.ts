@@ -158,14 +158,6 @@ describe('planReturns: recognising files', () => {
   });
 
   it.each<[string, Row, string | undefined, RegExp]>([
-    ['bad status', ['T-01', '', '差不多', '50', '文字'], 'F列（本期状态）', /本期状态“差不多”不在可选范围内/],
-    ['percent over 100', ['T-01', '', '', '120', '文字'], 'G列（完成进度（%））', /完成进度“120”不是 0–100/],
-    ['percent negative', ['T-01', '', '', '-5', '文字'], 'G列（完成进度（%））', /“-5”/],
-    // Storage keeps whole numbers only: a decimal would have been written and then hidden as a damaged row.
-    ['percent with decimals', ['T-01', '', '', '12.5', '文字'], 'G列（完成进度（%））', /完成进度“12.5”不是 0–100 之间的整数.*改成整数/],
-    ['percent not a number', ['T-01', '', '', '过半', '文字'], 'G列（完成进度（%））', /“过半”/],
-    // A formula saved without its value (openpyxl writes no cached result): said what it is and what to do.
-    ['percent a formula without its value', ['T-01', '', '', '=60+15', '文字'], 'G列（完成进度（%））', /完成进度“=60\+15”是公式，文件里没有保存它的计算结果.*打开文件、保存一次后重新报回/],
     ['task of another unit', ['T-03', '', '', '', '文字'], undefined, /T-03 不是下发给区科技局的/],
     ['unknown task', ['X-99', '', '', '', '文字'], undefined, /找不到任务“X-99”/],
   ])('%s: the row is refused, named by sheet, row and column, its text kept in the plan', (_, row, column, msg) => {
@@ -176,6 +168,25 @@ describe('planReturns: recognising files', () => {
     expect(e.message).toMatch(msg);
     expect(p!.refusedRows).toEqual([expect.objectContaining({ row: 5, texts: expect.arrayContaining(['进展情况：文字']) })]);
     expect(p!.rows.map((r) => r.taskKey)).toEqual(['T-02']);
+  });
+
+  it.each<[string, Row, string, RegExp, [string | undefined, number | undefined]]>([
+    ['bad status', ['T-01', '', '差不多', '50', '文字'], 'F列（本期状态）', /本期状态“差不多”不在可选范围内.*这一格没有导入；这一行的其他内容已导入/, [undefined, 50]],
+    ['percent over 100', ['T-01', '', '序时推进', '120', '文字'], 'G列（完成进度（%））', /完成进度“120”不是 0–100.*这一格没有导入/, ['on_track', undefined]],
+    ['percent negative', ['T-01', '', '', '-5', '文字'], 'G列（完成进度（%））', /“-5”/, [undefined, undefined]],
+    // Storage keeps whole numbers only: a decimal would have been written and then hidden as a damaged row.
+    ['percent with decimals', ['T-01', '', '', '12.5', '文字'], 'G列（完成进度（%））', /完成进度“12.5”不是 0–100 之间的整数.*改成整数/, [undefined, undefined]],
+    ['percent not a number', ['T-01', '', '', '过半', '文字'], 'G列（完成进度（%））', /“过半”/, [undefined, undefined]],
+    // A formula saved without its value (openpyxl writes no cached result): said what it is and what to do.
+    ['percent a formula without its value', ['T-01', '', '', '=60+15', '文字'], 'G列（完成进度（%））', /完成进度“=60\+15”是公式，文件里没有保存它的计算结果.*打开文件、保存一次后重新报回/, [undefined, undefined]],
+  ])('%s: only that cell is left out, named by sheet, row and column; the row’s texts are taken', (_, row, column, msg, kept) => {
+    const [p] = planReturns([file('区科技局', [['T-02', '', '', '', '好的'], row])], ctx);
+    const e = p!.issues.find((i) => i.severity === 'error')!;
+    expect(e).toMatchObject({ fileName: '区科技局.xlsx', sheet: '任务填报', row: 5, column });
+    expect(e.message).toMatch(msg);
+    expect(p!.refusedRows).toEqual([]);
+    const r = p!.rows.find((x) => x.taskKey === 'T-01')!;
+    expect([r.status, r.percent, r.progress]).toEqual([...kept, '文字']);
   });
 
   it('a second return: the same file again, the same bytes twice in one drop, a unit twice in one drop', () => {
@@ -284,12 +295,13 @@ describe('planMerges: units of one round that disagree on status or percent (one
   const pick = (m: TaskMerge, k: string) => m.fields.find((f) => f.field === k)!;
   const answer = (m: TaskMerge) => { const f = mergedFields(m); return [f.status, f.percent]; };
 
-  it('two 协办 units disagree and the lead sent nothing: both fields marked, nothing taken until the officer chooses', () => {
+  it('two 协办 units disagree and the lead sent nothing, the ledger holds nothing: both fields marked, the first unit’s answer taken (never nothing), the officer may choose', () => {
     const m = merge({ 区发改局: ['T-02', '', '长期坚持', '', '持续跟踪'], 区经信局: ['T-02', '', '序时推进', '65', '第4项进展良好'] });
-    expect(['status', 'percent'].map((k) => [pick(m, k).disagree, pick(m, k).conflict, pick(m, k).action])).toEqual([[true, true, 'keep'], [true, true, 'keep']]);
-    expect(answer(m)).toEqual([undefined, undefined]);
+    expect(['status', 'percent'].map((k) => [pick(m, k).disagree, pick(m, k).conflict, pick(m, k).action, pick(m, k).pickedBy])).toEqual([[true, true, 'replace', 'order'], [true, true, 'keep', 'order']]);
+    expect(answer(m)).toEqual(['ongoing', undefined]);
     // the officer takes 区发改局's answer: its status, and no percent from 区经信局 (which said 序时推进)
     expect(answer(chooseAnswer(m, 'status', { unit: '区发改局' }))).toEqual(['ongoing', undefined]);
+    expect(answer(chooseAnswer(m, 'status', 'keep'))).toEqual([undefined, undefined]);
     // or 区经信局's: status and percent together
     const jx = chooseAnswer(m, 'status', { unit: '区经信局' });
     expect(answer(jx)).toEqual(['on_track', 65]);
@@ -310,6 +322,19 @@ describe('planMerges: units of one round that disagree on status or percent (one
     const m = merge({ 区科技局: ['T-02', '', '滞后', '', '认定8家'], 区经信局: ['T-02', '', '已完成', '90', ''] }, new Map([['T-02', { status: 'on_track', percent: 30, progress: '', problems: '', nextSteps: '' }]]));
     expect(answer(m)).toEqual(['behind', undefined]);
     expect([pick(m, 'percent').action, pick(m, 'percent').conflict, mergedValue(pick(m, 'percent'))]).toEqual(['keep', true, '30']);
+  });
+
+  it('two 协办 units with a ledger holding both fields: the ledger’s values stand until the officer chooses', () => {
+    const m = merge({ 区发改局: ['T-02', '', '长期坚持', '', '持续跟踪'], 区经信局: ['T-02', '', '序时推进', '65', ''] }, new Map([['T-02', { status: 'behind', percent: 30, progress: '', problems: '', nextSteps: '' }]]));
+    expect(['status', 'percent'].map((k) => [pick(m, k).disagree, pick(m, k).action, pick(m, k).pickedBy])).toEqual([[true, 'keep', 'ledger'], [true, 'keep', 'ledger']]);
+    expect(answer(m)).toEqual([undefined, undefined]);
+  });
+
+  it('the same status with different percents (walk6 W2): the status is agreed and written, only the percent is marked', () => {
+    const m = merge({ 区发改局: ['T-02', '', '序时推进', '50', ''], 区经信局: ['T-02', '', '序时推进', '40', ''] });
+    expect(['status', 'percent'].map((k) => [pick(m, k).disagree, pick(m, k).conflict, pick(m, k).from])).toEqual([[undefined, false, '区发改局'], [true, true, '区发改局']]);
+    expect(answer(m)).toEqual(['on_track', 50]);
+    expect(answer(chooseAnswer(m, 'percent', { unit: '区经信局' }))).toEqual(['on_track', 40]);
   });
 
   it('units that agree are not marked: a percent given by one of them goes with the status they share', () => {

@@ -10,7 +10,7 @@ import type { ProgressEntry, ReportingPeriod, TaskStatus } from '../model';
 import { STATUS_LABELS, statusFromLabel } from '../model';
 import type { SheetGrid } from '../import/types';
 import { parsePeriodId, parsePeriodName } from '../period';
-import { readPercent } from '../progress';
+import { percentOfStatus, readPercent, statusPercentClash } from '../progress';
 import type { Round } from './round';
 import { BINDING_SHEET, REPORT_ROUND_ID, readBinding, type RoundBinding } from './round';
 import { ROUND_COLUMNS, ROUND_SHEET, columnLetter, type RoundColumn } from './sheet-layout';
@@ -98,22 +98,52 @@ export interface ReturnContext {
 
 const norm = (s: string) => s.replace(/[\s（）()%％]/gu, '').replace(/：|:/gu, '');
 
-/** The sheet holding the returned table and its header row, with the columns found. */
-function findReturnTable(sheets: readonly SheetGrid[]): { sheet: SheetGrid; headerRow: number; columns: Map<RoundColumn['key'], number> } | undefined {
-  const ordered = [...sheets].filter((s) => s.name !== BINDING_SHEET).sort((a, b) => (a.name === ROUND_SHEET.name ? -1 : b.name === ROUND_SHEET.name ? 1 : 0));
-  for (const sheet of ordered)
-    for (let r = 0; r < Math.min(sheet.rows.length, 15); r++) {
-      const columns = new Map<RoundColumn['key'], number>();
-      sheet.rows[r]!.forEach((cell, c) => {
-        const h = norm(cell);
-        if (!h) return;
-        const col = ROUND_COLUMNS.find((k) => norm(k.header) === h || k.aliases.some((a) => norm(a) === h));
-        if (col && !columns.has(col.key)) columns.set(col.key, c);
-      });
-      const hasKey = columns.has('taskKey') || columns.has('title');
-      const hasFill = columns.has('progress') || columns.has('status');
-      if (hasKey && hasFill) return { sheet, headerRow: r, columns };
-    }
+type ReturnTable = { sheet: SheetGrid; headerRow: number; columns: Map<RoundColumn['key'], number> };
+
+/**
+ * The sheet holding the returned table and its header row, with the columns found: the form's
+ * own sheet first; but when it has no filled-in task row and another sheet with the form's
+ * header has some (a unit typing into a sheet of its own), that sheet, with `unfilled` naming
+ * the form's sheet.
+ */
+function findReturnTable(sheets: readonly SheetGrid[]): (ReturnTable & { unfilled?: string }) | undefined {
+  const tables = [...sheets]
+    .filter((s) => s.name !== BINDING_SHEET)
+    .sort((a, b) => (a.name === ROUND_SHEET.name ? -1 : b.name === ROUND_SHEET.name ? 1 : 0))
+    .map(headerOf)
+    .filter((t): t is ReturnTable => !!t);
+  const first = tables[0];
+  if (!first || filledRows(first) > 0) return first;
+  const other = tables.find((t) => filledRows(t) > 0);
+  return other ? { ...other, unfilled: first.sheet.name } : first;
+}
+
+/** The task rows of a table with anything written in a fill-in column. */
+function filledRows({ sheet, headerRow, columns }: ReturnTable): number {
+  const at = (cells: readonly string[], key: RoundColumn['key']) => (columns.has(key) ? (cells[columns.get(key)!] ?? '').trim() : '');
+  let n = 0;
+  const end = tableEnd(sheet, headerRow, columns);
+  for (let r = headerRow + 1; r < end; r++) {
+    const cells = sheet.rows[r]!;
+    if ((at(cells, 'taskKey') || at(cells, 'title')) && FILL_KEYS.some((k) => at(cells, k))) n++;
+  }
+  return n;
+}
+
+/** The form's header in the first rows of a sheet. */
+function headerOf(sheet: SheetGrid): ReturnTable | undefined {
+  for (let r = 0; r < Math.min(sheet.rows.length, 15); r++) {
+    const columns = new Map<RoundColumn['key'], number>();
+    sheet.rows[r]!.forEach((cell, c) => {
+      const h = norm(cell);
+      if (!h) return;
+      const col = ROUND_COLUMNS.find((k) => norm(k.header) === h || k.aliases.some((a) => norm(a) === h));
+      if (col && !columns.has(col.key)) columns.set(col.key, c);
+    });
+    const hasKey = columns.has('taskKey') || columns.has('title');
+    const hasFill = columns.has('progress') || columns.has('status');
+    if (hasKey && hasFill) return { sheet, headerRow: r, columns };
+  }
   return undefined;
 }
 
@@ -239,6 +269,7 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
     if (!written) issue('warning', T.periodUnknown(ctx.periodName));
   }
   if (!table) return refuse(T.noTable);
+  if (table.unfilled) issue('warning', T.otherSheetRead(table.unfilled, table.sheet.name, filledRows(table)), { sheet: table.sheet.name });
   if (plan.matchedBy === 'binding') {
     // The binding says whose file it is; a file name naming another unit of the round is worth a look.
     const named = unitFromText(round, undefined, file.fileName);
@@ -254,6 +285,14 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   const sent = round.units.find((u) => u.unit === plan.unit)!;
   // A district report lists all the district's tasks: what the city sent is what counts.
   const sentKeys = new Set(binding && binding.roundId !== REPORT_ROUND_ID ? binding.taskKeys : sent.taskKeys);
+  if (filledRows(table) === 0) {
+    // The form is blank: task codes typed on a sheet without the form's header are named, not lost unseen.
+    for (const other of file.sheets) {
+      if (other === table.sheet || other.name === BINDING_SHEET) continue;
+      const keys = [...new Set(other.rows.flatMap((r) => r.map((c) => c.trim()).filter((c) => sentKeys.has(c))))];
+      if (keys.length > 0) issue('warning', T.otherSheetUnread(table.sheet.name, other.name, keys), { sheet: other.name });
+    }
+  }
   const taskByKey = new Map(ctx.tasks.map((t) => [t.key, t]));
   const taskByTitle = new Map(ctx.tasks.map((t) => [norm(t.title), t]));
   const { sheet, headerRow, columns } = table;
@@ -326,18 +365,14 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
       continue;
     }
     seenKeys.set(task.key, excelRow);
+    // A status or percent that cannot be read is left out alone (named by its cell); the row's other cells are taken.
     const statusText = cell(cells, 'status');
     const status = statusText ? statusFromLabel(statusText) : undefined;
-    if (statusText && !status) {
-      refuseRow(T.badStatus(statusText), colName('status', columns.get('status')!));
-      continue;
-    }
+    if (statusText && !status) issue('error', T.badStatus(statusText), { ...where, column: colName('status', columns.get('status')!) });
     const percentText = cell(cells, 'percent');
-    const percent = readPercent(percentText);
-    if (percent !== undefined && Number.isNaN(percent)) {
-      refuseRow(percentText.startsWith('=') ? T.formulaPercent(percentText) : T.badPercent(percentText), colName('percent', columns.get('percent')!));
-      continue;
-    }
+    const readPct = readPercent(percentText);
+    if (readPct !== undefined && Number.isNaN(readPct)) issue('error', percentText.startsWith('=') ? T.formulaPercent(percentText) : T.badPercent(percentText), { ...where, column: colName('percent', columns.get('percent')!) });
+    const percent = readPct !== undefined && !Number.isNaN(readPct) ? readPct : undefined;
     const row: ReturnedRow = {
       taskKey: task.key,
       row: excelRow,
@@ -389,6 +424,16 @@ export interface FieldMerge {
   disagree?: true;
   /** Status and percent: the unit whose value `combined` is. */
   from?: string;
+  /**
+   * Status and percent where the units differ: why `combined` is what it is — the lead unit's
+   * answer, the first answering unit's (no lead answered and the ledger held nothing), or the
+   * ledger's value (no lead answered); 'officer' once the officer chose.
+   */
+  pickedBy?: 'lead' | 'order' | 'ledger' | 'officer';
+  /** Percent: no unit gave one; it follows the status (percentOfStatus: 已完成 is 100 %). */
+  implied?: true;
+  /** Status and percent: the pair written contradicts itself (statusPercentClash), e.g. 已完成 with 80 %. */
+  clash?: { status: string; percent: string };
   /** Texts: units whose words say nothing (无, 暂无, 无问题, 继续推进 … saysNothing) and were left out, beside other words. */
   leftOut?: { unit: string; value: string }[];
 }
@@ -447,9 +492,41 @@ export function chooseAnswer(m: TaskMerge, field: SingleField, choice: 'keep' | 
     const { from: _from, ...rest } = f;
     return taken ? { ...rest, action: 'replace', combined: taken.value, from: taken.unit } : { ...rest, action: 'keep', combined: f.before };
   };
-  if (choice === 'keep') return { ...m, fields: m.fields.map((f) => (f.field === field ? set(f, undefined) : f)) };
-  const follows = field === 'status' ? ['status', 'percent'] : ['percent'];
-  return { ...m, fields: m.fields.map((f) => (follows.includes(f.field) ? set(f, valueWith(m.fields, f.field as SingleField, choice.unit)) : f)) };
+  const follows = choice === 'keep' ? [field] : field === 'status' ? ['status', 'percent'] : ['percent'];
+  const fields = m.fields.map((f) => (follows.includes(f.field) ? { ...set(f, choice === 'keep' ? undefined : valueWith(m.fields, f.field as SingleField, choice.unit)), ...(f.disagree ? { pickedBy: 'officer' as const } : {}) } : { ...f }));
+  const before = (f: SingleField) => m.fields.find((x) => x.field === f)?.before ?? '';
+  settleStatusPercent(fields, { status: before('status'), percent: before('percent') });
+  return { ...m, fields };
+}
+
+/**
+ * Make the status and percent a merge writes fit together (core/progress: one rule): where no
+ * unit gave a percent, it follows the status written (已完成 is 100 %; a percent field with no
+ * incoming value is added for it, marked `implied`); a pair that still contradicts itself is
+ * marked `clash` for the preview to say. `before` is the ledger's status label and percent.
+ * Changes `fields` in place.
+ */
+function settleStatusPercent(fields: FieldMerge[], before: { status: string; percent: string }): void {
+  const s = fields.find((f) => f.field === 'status');
+  let p = fields.find((f) => f.field === 'percent');
+  const status = statusFromLabel(s ? mergedValue(s) : before.status);
+  if (s && !p) {
+    p = { field: 'percent', before: before.percent, incoming: [], combined: before.percent, conflict: false, action: 'keep' };
+    fields.splice(fields.indexOf(s) + 1, 0, p);
+  }
+  if (p && p.incoming.length === 0) {
+    delete p.implied;
+    const fixed = percentOfStatus(status);
+    if (fixed !== undefined && String(fixed) !== p.before) Object.assign(p, { combined: String(fixed), action: 'replace', conflict: p.before !== '', implied: true });
+    else Object.assign(p, { combined: p.before, action: 'keep', conflict: false });
+  }
+  for (const f of [s, p]) if (f) delete f.clash;
+  const percent = p ? mergedValue(p) : before.percent;
+  if (status && percent !== '' && statusPercentClash(status, Number(percent))) {
+    const at = p && p.incoming.length > 0 ? p : (s ?? p)!;
+    at.clash = { status: STATUS_LABELS[status], percent };
+    at.conflict = true;
+  }
 }
 
 /** Join texts as paragraphs, dropping blanks and exact repeats. */
@@ -534,23 +611,32 @@ export function planMerges(
       const before = field === 'status' ? statusText(cur?.status) : cur?.percent === undefined ? '' : String(cur.percent);
       fields.push({ field, before, incoming, combined: before, conflict: false, action: 'keep' });
     }
-    // One answer: status and percent of the same unit, the lead's by default. Units that disagree
-    // (on either) are marked; without a lead's answer the officer chooses.
+    // One answer: status and percent of the same unit, the lead's by default. A field on which the
+    // units differ is marked (a field they agree on is not); without a lead's answer the ledger's
+    // values stand where it holds them, and where it holds nothing the first unit's answer is
+    // written (never nothing): the officer may choose another (chooseAnswer).
+    const answering = list.filter((x) => x.row.status || x.row.percent !== undefined);
     const disagree = fields.some((f) => new Set(f.incoming.map((x) => x.value)).size > 1);
+    // A field every unit answering in this drop gave alike (and any earlier drop's answer too) is
+    // agreed, whatever they said on the other.
+    const differs = (f: FieldMerge) =>
+      disagree && !(answering.every((a) => f.incoming.some((x) => x.unit === a.unit && !x.earlier)) && f.incoming.every((x) => x.value === f.incoming[0]!.value));
     // The lead's answer, of this drop or an earlier one.
-    const source = disagree
-      ? (list.find((x) => x.role === 'lead' && (x.row.status || x.row.percent !== undefined))?.unit ?? fields.flatMap((f) => f.incoming).find((x) => x.role === 'lead')?.unit)
-      : fields[0]?.incoming.find((x) => !x.earlier)!.unit;
+    const lead = answering.find((x) => x.role === 'lead')?.unit ?? fields.flatMap((f) => f.incoming).find((x) => x.role === 'lead')?.unit;
+    const ledgerHolds = fields.filter(differs).every((f) => f.before !== '');
+    const source = !disagree ? (fields[0]?.incoming.find((x) => !x.earlier) ?? fields[0]?.incoming[0])?.unit : (lead ?? (ledgerHolds ? undefined : answering[0]?.unit));
     for (const f of fields) {
-      if (disagree) f.disagree = true;
-      const taken = source === undefined ? undefined : valueWith(fields, f.field as SingleField, source);
+      if (differs(f)) Object.assign(f, { disagree: true, pickedBy: source === undefined ? 'ledger' : lead ? 'lead' : 'order' });
+      const agreed = differs(f) ? undefined : { unit: f.incoming[0]!.unit, value: f.incoming[0]!.value };
+      const taken = source === undefined ? agreed : valueWith(fields, f.field as SingleField, source);
       if (!taken) {
         Object.assign(f, { combined: f.before, conflict: true, action: 'keep' });
         continue;
       }
       Object.assign(f, { combined: taken.value, from: taken.unit }, defaultAction(f.field, f.before, taken.value, history.officeEdited?.get(key)?.has(f.field) ?? false));
-      if (disagree) f.conflict = true;
+      if (differs(f)) f.conflict = true;
     }
+    settleStatusPercent(fields, { status: statusText(cur?.status), percent: cur?.percent === undefined ? '' : String(cur.percent) });
     for (const field of TEXT_FIELDS) {
       const all = list.map(({ unit, role, row }) => ({ unit, role, value: row[field] })).filter((x) => x.value !== '');
       if (all.length === 0) continue;

@@ -27,10 +27,16 @@ export const RETURN_TEXT = {
   unknownTask: (what: string) => `找不到任务“${what}”，这一行没有导入。`,
   notAssigned: (key: string, unit: string) => `任务 ${key} 不是下发给${unit}的，这一行没有导入。`,
   taskTwice: (key: string, row: number) => `任务 ${key} 在第 ${row} 行已经出现过，这一行没有导入。`,
-  badStatus: (text: string) => `本期状态“${text}”不在可选范围内（未启动、序时推进、超序时推进、滞后、已完成、长期坚持），这一行没有导入。`,
-  badPercent: (text: string) => `完成进度“${text}”不是 0–100 之间的整数，这一行没有导入（填写的文字见下方“没有导入的行”）。请改成整数（如 60）后重新报回，或由本办在台账中填写。`,
+  badStatus: (text: string) =>
+    `本期状态“${text}”不在可选范围内（未启动、序时推进、超序时推进、滞后、已完成、长期坚持），这一格没有导入；这一行的其他内容已导入。请在台账中选择状态，或让填报单位改正后重新报回。`,
+  badPercent: (text: string) =>
+    `完成进度“${text}”不是 0–100 之间的整数，这一格没有导入；这一行的其他内容已导入。请在台账中填写完成进度（如 60），或让填报单位改成整数后重新报回。`,
   formulaPercent: (text: string) =>
-    `完成进度“${text}”是公式，文件里没有保存它的计算结果，这一行没有导入（填写的文字见下方“没有导入的行”）。请填报单位用 Excel 或 WPS 打开文件、保存一次后重新报回。`,
+    `完成进度“${text}”是公式，文件里没有保存它的计算结果，这一格没有导入；这一行的其他内容已导入。请填报单位用 Excel 或 WPS 打开文件、保存一次后重新报回，或由本办在台账中填写。`,
+  otherSheetRead: (form: string, other: string, n: number) =>
+    `工作表“${form}”没有填写；工作表“${other}”中填写了 ${n} 项（表头与下发的表相同），已按“${other}”读取，请核对。以后请让该单位直接在“${form}”中填写。`,
+  otherSheetUnread: (form: string, other: string, keys: readonly string[]) =>
+    `工作表“${form}”没有填写，但工作表“${other}”中写有 ${keys.length} 项下发的任务编号（${keys.slice(0, 5).join('、')}${keys.length > 5 ? '等' : ''}），那张表没有下发表格的表头，没有读取。请让该单位把内容填到“${form}”中后重新报回，或由本办在台账中填写。`,
   outsideCityList: (keys: readonly string[]) => `表中另有 ${keys.length} 项任务不在本次下发给该区的清单中（${keys.slice(0, 5).join('、')}${keys.length > 5 ? '等' : ''}），没有汇总。`,
   rowsMissing: (keys: readonly string[]) => `文件中少了 ${keys.length} 项下发的任务（${keys.slice(0, 5).join('、')}${keys.length > 5 ? '等' : ''}），可能被删除了行；这些任务按未报回处理。`,
 } as const;

@@ -63,12 +63,12 @@ describe('applyRoundReturn / undoRoundReturn', () => {
     expect(await undoRoundReturn(db, r.record.id)).toMatchObject({ ok: false });
   });
 
-  it('a unit’s 完成进度 with decimals is refused in the plan (texts kept), and an entry storage would hide is never written', async () => {
+  it('a unit’s 完成进度 with decimals is left out in the plan (the row’s texts taken), and an entry storage would hide is never written', async () => {
     const file = returnedFile(round, '区科技局', [{ key: '2023YD-01', percent: '12.5', progress: '平台建成' }, { key: '2023YD-02', percent: '６０％', progress: '认定8家' }], 'h1');
     const { fp, merges } = await plan([file]);
-    expect(fp[0]!.refusedRows.map((r) => [r.row, r.texts])).toEqual([[4, expect.arrayContaining([expect.stringContaining('平台建成')])]]);
+    expect(fp[0]!.refusedRows).toEqual([]);
     expect(fp[0]!.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.message])).toEqual([[4, expect.stringMatching(/完成进度“12.5”不是 0–100 之间的整数/u)]]);
-    expect(fp[0]!.rows.map((r) => [r.taskKey, r.percent])).toEqual([['2023YD-02', 60]]);
+    expect(fp[0]!.rows.map((r) => [r.taskKey, r.percent, r.progress])).toEqual([['2023YD-01', undefined, '平台建成'], ['2023YD-02', 60, '认定8家']]);
     // Were a merge ever to carry such a value, nothing of the drop is written and the task is named.
     const bad = merges.map((m) => ({ ...m, fields: m.fields.map((f) => (f.field === 'percent' ? { ...f, incoming: [{ unit: '区科技局', role: 'lead' as const, value: '12.5' }], combined: '12.5', action: 'replace' as const } : f)) }));
     const r = await applyRoundReturn(db, round, fp, bad, '王芳');

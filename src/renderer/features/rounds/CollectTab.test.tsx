@@ -37,12 +37,22 @@ const render = (merges = planMerges(files, round, ledger)) =>
 const checked = (html: string, testId: string) => /ant-radio-button-wrapper-checked[^>]*>(?:<[^>]*>)*([^<]*)/u.exec(html.slice(html.indexOf(`data-testid="${testId}"`)))?.[1];
 
 describe('CollectPreview', () => {
-  it('marks both fields of a task whose units disagree and offers each unit’s answer; nothing is taken until the officer chooses', () => {
+  it('marks both fields of a task whose units disagree and offers each unit’s answer; with an empty ledger the first unit’s is taken and said', () => {
     const html = render();
     expect(html).toContain('data-testid="disagree-2023GZYD-08-status"');
     expect(html).toContain('data-testid="disagree-2023GZYD-08-percent"');
     for (const label of ['区发改局：长期坚持', '区经信局：序时推进', '区经信局：65%']) expect(html).toContain(label);
-    expect(checked(html, 'action-2023GZYD-08-status')).toBe('保留现有');
+    expect(checked(html, 'action-2023GZYD-08-status')).toBe('区发改局：长期坚持');
+    expect(html).toMatch(/将写入：长期坚持（牵头单位没有填写，默认采用区发改局的答复，可改选）/u);
+  });
+
+  it('a percent set by 已完成 and a status that contradicts its percent are said', () => {
+    const done = [plan('区科技局', [row('2025YFZX-04', { status: 'done' })])];
+    const clash = [plan('区科技局', [row('2025YFZX-04', { status: 'done', percent: 80 })])];
+    const was = new Map([['2025YFZX-04', { status: 'not_started' as const, percent: 0, progress: '', problems: '', nextSteps: '' }]]);
+    const show = (f: FilePlan[]) => renderToStaticMarkup(<CollectPreview files={f} merges={planMerges(f, round, was)} tasks={new Map()} setAction={() => {}} setAnswer={() => {}} onApply={() => {}} onCancel={() => {}} busy={false} locked={undefined} />);
+    expect(show(done)).toMatch(/本期状态为“已完成”，按 100% 写入/u);
+    expect(show(clash)).toMatch(/本期状态“已完成”与完成进度 80% 不一致/u);
   });
 
   it('shows the chosen unit’s answer as chosen, its percent with it', () => {

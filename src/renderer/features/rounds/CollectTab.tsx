@@ -183,7 +183,8 @@ export function CollectPreview({ files, merges, tasks, setAction, setAnswer, onA
             size="small"
             pagination={false}
             rowKey="field"
-            dataSource={m.fields}
+            // A percent no unit gave that stays as it is says nothing: not shown.
+            dataSource={m.fields.filter((f) => f.incoming.length > 0 || f.implied || f.clash)}
             columns={[
               { title: '', width: 116, render: (_, f) => (<span>{T.field[f.field]}{f.conflict && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}{f.officeEdited && <Tag color="blue" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.officeEditedHelp}>{T.officeEdited}</Tag>}{f.revises && <Tag color="green" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.revisesHelp(f.revises)}>{T.revises}</Tag>}{f.disagree && <Tag color="red" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.disagreeHelp} data-testid={`disagree-${m.taskKey}-${f.field}`}>{T.disagree}</Tag>}</span>) },
               { title: T.before, render: (_, f) => <div style={{ ...LONG_TEXT, color: '#666' }}>{f.before}</div> },
@@ -210,6 +211,21 @@ export function CollectPreview({ files, merges, tasks, setAction, setAnswer, onA
                       </Radio.Group>
                     )}
                     <div style={LONG_TEXT}>{mergedValue(f)}</div>
+                    {f.disagree && f.pickedBy && (
+                      <Typography.Text style={{ display: 'block', fontSize: 12 }} data-testid={`will-write-${m.taskKey}-${f.field}`}>
+                        {T.willWrite(f.field === 'percent' && mergedValue(f) ? `${mergedValue(f)}%` : mergedValue(f), f.pickedBy, f.from)}
+                      </Typography.Text>
+                    )}
+                    {f.implied && (
+                      <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }} data-testid={`implied-${m.taskKey}`}>
+                        {T.implied(mergedValue(m.fields.find((x) => x.field === 'status') ?? f), f.combined)}
+                      </Typography.Text>
+                    )}
+                    {f.clash && (
+                      <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid={`clash-${m.taskKey}`}>
+                        {T.clash(f.clash.status, f.clash.percent)}
+                      </Typography.Text>
+                    )}
                     {f.leftOut && (
                       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={`left-out-${m.taskKey}-${f.field}`}>
                         {T.leftOut(f.leftOut)}

@@ -133,7 +133,15 @@ export const ROUNDS_TEXT = {
     officeEditedHelp: '上次回收写入后，本办自己改过这一项，默认保留本办的值；如要采用单位报回的值，请选“替换”。',
     disagree: '单位间不一致',
     disagreeHelp:
-      '报回的单位（本次的，或本轮之前已回收的）填写的本期状态或完成进度不一样。默认采用牵头单位的答复；牵头单位没有填写时先保留台账现有的值，请选择采用哪个单位的。选定某单位的状态时，它填的完成进度一并采用；如要另选进度，再在完成进度一行选择。',
+      '报回的单位（本次的，或本轮之前已回收的）填写的这一项不一样。默认采用牵头单位的答复；牵头单位没有填写时，台账已有值的先保留台账的值，台账为空的先采用最先列出的单位的答复，请核对后选择。选定某单位的状态时，它填的完成进度一并采用；如要另选进度，再在完成进度一行选择。',
+    /** What a status or percent on which the units differ will be written as, and why. */
+    willWrite: (value: string, why: 'lead' | 'order' | 'ledger' | 'officer', unit: string | undefined) =>
+      `将写入：${value || '（空）'}` +
+      { lead: `（牵头单位${unit ?? ''}的答复）`, order: `（牵头单位没有填写，默认采用${unit ?? ''}的答复，可改选）`, ledger: '（台账现有值，可改选单位的答复）', officer: '（已选定）' }[why],
+    /** A percent no unit gave, set by the status written. */
+    implied: (status: string, percent: string) => `单位没有填写完成进度，本期状态为“${status}”，按 ${percent}% 写入。`,
+    /** A status and a percent that contradict each other. */
+    clash: (status: string, percent: string) => `本期状态“${status}”与完成进度 ${percent}% 不一致（已完成即 100%），请核对后选择，或写入后在台账中改正。`,
     takeUnit: (units: readonly string[], value: string) => `${units.join('、')}：${value}`,
     earlierAnswer: '（上次报回）',
     earlierAnswerHelp: '这个单位在本轮之前的回收中报回的答复，已写入台账；本次报回的单位与它不一致时一并列出，请选择采用哪个。',
