@@ -57,12 +57,8 @@ describe.each([
     // No 文号: a prefix is made from the year the parser found (if any) and the title's initials, unused in the store.
     const prefix = await page.getByTestId('key-prefix').inputValue();
     expect(prefix).toMatch(/^(?:\d{4})?[A-Z]{2,8}$/u);
-    // 广州's document: said to be issued elsewhere (外地文件); the officer treats it as the office's own,
-    // so the units typed below take Wuhan's current names.
-    await page.getByTestId('document-elsewhere').getByText(/这份文件由广州市印发/u).waitFor();
-    await screenshot(page, `documents-review-elsewhere-${width}`);
-    await page.getByTestId('treat-as-own').click();
-    await page.getByTestId('document-elsewhere').getByText(/已改为按本市文件处理/u).waitFor();
+    // 广州's excerpt names no issuer and no place: read as the office's own (nothing assumed).
+    await expect(page.getByTestId('document-elsewhere').count()).resolves.toBe(0);
     // Task 2's units: 牵头 and 配合 apart, 各区、县级市 written out.
     await expect(row(page, `${prefix}-02`).getByTestId('task-lead').inputValue()).resolves.toBe('市发展改革委');
     await expect(row(page, `${prefix}-02`).getByTestId('task-responsible').inputValue()).resolves.toBe('市委组织部、市人力资源和社会保障局、各区人民政府、各县级市人民政府');
@@ -267,10 +263,17 @@ describe('a document issued elsewhere (外地文件)', () => {
     const listed = page.getByTestId('document-list').locator('tr', { hasText: '咸宁市科技赋能行动2025年实施方案' });
     await listed.getByText('外地文件').waitFor();
     await screenshot(page, `documents-elsewhere-saved-${width}`);
-    // The ledger does not list its task as the district's; the search says where it is.
+    // The ledger does not list its task as the district's (a built-in task that names 离岸科创园 is);
+    // shown with 与本区相关 off, it says why it is not.
     await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.getByTestId('ledger').waitFor();
     await page.getByTestId('ledger-search').fill('离岸科创园');
-    await page.getByTestId('ledger-empty').getByText('另有 1 项与本区无关的任务符合搜索').waitFor();
+    const grid = page.getByTestId('ledger');
+    await grid.getByText('巩固提升区域科技合作水平').waitFor();
+    await expect(grid.getByText('建好咸宁（武汉）离岸科创园').count()).resolves.toBe(0);
+    await page.getByTestId('filter-relevant').click();
+    await grid.getByText('建好咸宁（武汉）离岸科创园').waitFor();
+    await grid.getByText(/外地文件：咸宁市印发/u).first().waitFor();
     await screenshot(page, `ledger-elsewhere-${width}`);
     expect(errors).toEqual([]);
     await context.close();

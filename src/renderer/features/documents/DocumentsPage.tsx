@@ -61,7 +61,7 @@ function DocumentList({ onAdd }: { onAdd: () => void }) {
             dataIndex: 'title',
             render: (title: string, d: PolicyDocument) => (
               <>
-                {title}
+                <span>{title}</span>
                 {d.issuedElsewhere && (
                   <Tag style={{ marginInlineStart: 6 }} title={T.elsewhere(d.issuedElsewhere)}>
                     {T.elsewhereTag}
