@@ -239,4 +239,22 @@ describe('reports and settings', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a district with no 产业集群 (硚口区) is told so before 报送, and the empty cluster table is not ticked for it', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 650 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '硚口区');
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await page.getByTestId('report-no-clusters').getByText(/本区还没有产业集群/u).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'reports-no-clusters-1366x650');
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('submit-dialog').waitFor();
+    const files = await page.getByTestId('submit-files').textContent();
+    expect(files).toContain('重点任务推进情况表');
+    expect(files).not.toContain('产业集群推进情况表');
+    await page.getByRole('button', { name: '再看看' }).click();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

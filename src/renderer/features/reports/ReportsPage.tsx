@@ -5,6 +5,7 @@ import { periodOptions, useReportingPeriod } from '../common/use-period';
 import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, missingCounts, reportTasks, type MissingItem, type ReportKind } from '@core/report';
 import { tasksOfPastDocuments } from '@core/closure';
 import { useRoute } from '../../state/route';
+import { isCityOffice } from '@core/districts';
 import { getDb, useQuery, readLockState, readReportHeader, storedTemplate } from '../../storage';
 import { useAppContext } from '../common/app-context';
 import { SubmissionPanel } from './SubmissionPanel';
@@ -38,7 +39,13 @@ export function ReportsPage() {
     const rows = buildTaskRows(src);
     // Tasks of documents whose years ended before this period's (a 十四五 plan in 2026): the office may close them (批量销号).
     const past = tasksOfPastDocuments(src.documents, reportTasks(src), period.start);
-    return { total: rows.length, missing: findMissingItems(rows), past: past.map((p) => ({ title: p.document.shortTitle || p.document.title, endYear: p.endYear, count: p.tasks.length })) };
+    return {
+      total: rows.length,
+      missing: findMissingItems(rows),
+      past: past.map((p) => ({ title: p.document.shortTitle || p.document.title, endYear: p.endYear, count: p.tasks.length })),
+      // A district with no cluster (nine have none built in) would send an empty 产业集群推进情况表.
+      noClusters: !isCityOffice(district) && src.clusters.length === 0,
+    };
   }, [district, period?.id]);
   const check = checkQuery.data;
   // The signature block (填报人, 联系电话, 审核人) and 填报单位, live: filled below, the warning goes.
@@ -91,8 +98,10 @@ export function ReportsPage() {
   };
 
   const openSubmit = async () => {
-    setSubmitKinds([...DEFAULT_SUBMISSION_KINDS]);
-    setPreview(await previewSubmission(db, district, period, DEFAULT_SUBMISSION_KINDS));
+    // No cluster: the 产业集群推进情况表 would be an empty table, so it is not ticked (the officer may tick it).
+    const kinds = DEFAULT_SUBMISSION_KINDS.filter((k) => !(k === 'clusters' && check?.noClusters));
+    setSubmitKinds(kinds);
+    setPreview(await previewSubmission(db, district, period, kinds));
   };
 
   const changeSubmitKinds = async (kinds: ReportKind[]) => {
@@ -205,6 +214,20 @@ export function ReportsPage() {
             action={
               <Button size="small" onClick={() => useRoute.getState().go('ledger')}>
                 {T.pastDocumentsGo}
+              </Button>
+            }
+          />
+        )}
+        {check?.noClusters && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="report-no-clusters"
+            title={T.noClusters}
+            action={
+              <Button size="small" onClick={() => useRoute.getState().go('clusters')}>
+                {T.noClustersGo}
               </Button>
             }
           />

@@ -21,6 +21,8 @@ export const REPORTS_TEXT = {
   pastDocuments: (docs: readonly { title: string; endYear: number; count: number }[]) =>
     `本期报表中有 ${docs.reduce((n, d) => n + d.count, 0)} 项任务属于已到期的文件（${docs.map((d) => `《${d.title}》${d.endYear}年止 ${d.count} 项`).join('，')}）。已办结的任务可在“任务台账”点“批量销号”办结，办结后下期起不再列入报表；仍在推进的照常填报。`,
   pastDocumentsGo: '去任务台账',
+  noClusters: '本区还没有产业集群，“产业集群推进情况表”将是一张空表，报送时默认不附。如本区承担产业集群建设任务，请先在“产业集群”页添加集群。',
+  noClustersGo: '去产业集群',
   headerFields: { unit: '填报单位', filledBy: '填报人', phone: '联系电话', reviewer: '审核人' },
   headerBlank: (fields: readonly string[], unitFallback?: string) =>
     `报表表头还没有填写${fields.join('、')}${unitFallback ? `（填报单位将印作“${unitFallback}”）` : ''}：导出和报送的报表上这些位置会是空的。请在下方“报表表头”填写，盖章前核对。`,
