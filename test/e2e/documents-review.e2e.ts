@@ -274,6 +274,8 @@ describe('a document issued elsewhere (外地文件)', () => {
     await page.getByTestId('filter-relevant').click();
     await grid.getByText('建好咸宁（武汉）离岸科创园').waitFor();
     await grid.getByText(/外地文件：咸宁市印发/u).first().waitFor();
+    // Saved as written: its 市科技局, not Wuhan's 市科技创新局.
+    await grid.locator('[data-task-key]', { hasText: '离岸科创园' }).getByText('市科技局', { exact: true }).waitFor();
     await screenshot(page, `ledger-elsewhere-${width}`);
     expect(errors).toEqual([]);
     await context.close();

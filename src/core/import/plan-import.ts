@@ -217,6 +217,8 @@ export function patchTask(base: Task, from: Task, fields: readonly TaskFieldId[]
 
 /** A task's stored unit names made canonical (名称统一 on the ledger's side); the task itself when they are. */
 export function unifyUnits(task: Task, renames: UnitRenames = DEFAULT_UNIT_RENAMES): Task {
+  // Another city's document (外地文件): its 市科技局 is not Wuhan's; its names stay as written.
+  if (task.issuedElsewhere) return task;
   // Most tasks already name their units canonically, once each: the task itself, not a copy.
   const canonical = (list: readonly string[]) => list.every((u, i) => canonicalUnit(u, renames) === u && list.indexOf(u) === i);
   if (canonical(task.leadUnits) && canonical(task.responsibleUnits)) return task;

@@ -8,6 +8,7 @@ import { parsePolicyText } from './parse';
 import { taskRelevance } from './relevance';
 import { clusterMembership } from './clusters';
 import { suggestDistricts } from '../rounds/city';
+import { unifyUnits } from '../import/plan-import';
 import { CITY_OFFICE } from '../districts';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/policy');
@@ -106,6 +107,9 @@ describe('a document issued elsewhere, parsed from its real text', () => {
     }
     expect(taskRelevance(t, CITY_OFFICE, data.clusters).relevant).toBe(false);
     expect(suggestDistricts(t, data.clusters)).toEqual([]);
+    // Storage writes units through the one rule (unifyUnits): a 外地文件's stay as written.
+    expect(unifyUnits(t)).toBe(t);
+    expect(unifyUnits({ ...t, issuedElsewhere: undefined }).leadUnits).toContain('市科技创新局');
   });
 
   it('黄石港区’s 2025年区政府重点工作分解意见: its bare 区发改局 is 黄石港区’s, not the office’s own', () => {
