@@ -136,58 +136,28 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
         {generalIssues.length > 0 && (
           <Alert type="warning" showIcon title={T.issuesTitle(draft.parsed.issues.length)} description={generalIssues.map((i) => <div key={i.line + i.message}>{R.issueAt(i.line, i.message)}</div>)} />
         )}
-        {detectedElsewhere &&
-          (draft.meta.elsewhere ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={`${T.elsewhereTag}：${T.elsewhere(detectedElsewhere)}`}
-              action={
-                <Button size="small" onClick={() => setElsewhere(false)} data-testid="treat-as-own">
-                  {T.elsewhereUndo}
-                </Button>
-              }
-              data-testid="document-elsewhere"
-            />
-          ) : (
-            <Alert
-              type="info"
-              showIcon
-              title={T.elsewhereCleared(detectedElsewhere)}
-              action={
-                <Button size="small" onClick={() => setElsewhere(true)} data-testid="treat-as-elsewhere">
-                  {T.elsewhereRedo}
-                </Button>
-              }
-              data-testid="document-elsewhere"
-            />
-          ))}
-        {otherDistrict &&
-          (draft.meta.byDistrict ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={`${T.otherDistrictTag}：${T.otherDistrict(otherDistrict)}`}
-              action={
-                <Button size="small" onClick={() => setByDistrict(false)} data-testid="treat-as-district">
-                  {T.otherDistrictUndo}
-                </Button>
-              }
-              data-testid="document-other-district"
-            />
-          ) : (
-            <Alert
-              type="info"
-              showIcon
-              title={T.otherDistrictCleared(otherDistrict)}
-              action={
-                <Button size="small" onClick={() => setByDistrict(true)} data-testid="treat-as-other-district">
-                  {T.otherDistrictRedo(otherDistrict)}
-                </Button>
-              }
-              data-testid="document-other-district"
-            />
-          ))}
+        {detectedElsewhere && (
+          <IssuerNotice
+            on={Boolean(draft.meta.elsewhere)}
+            onTitle={`${T.elsewhereTag}：${T.elsewhere(detectedElsewhere)}`}
+            offTitle={T.elsewhereCleared(detectedElsewhere)}
+            undo={{ label: T.elsewhereUndo, testId: 'treat-as-own' }}
+            redo={{ label: T.elsewhereRedo, testId: 'treat-as-elsewhere' }}
+            set={setElsewhere}
+            testId="document-elsewhere"
+          />
+        )}
+        {otherDistrict && (
+          <IssuerNotice
+            on={Boolean(draft.meta.byDistrict)}
+            onTitle={`${T.otherDistrictTag}：${T.otherDistrict(otherDistrict)}`}
+            offTitle={T.otherDistrictCleared(otherDistrict)}
+            undo={{ label: T.otherDistrictUndo, testId: 'treat-as-district' }}
+            redo={{ label: T.otherDistrictRedo(otherDistrict), testId: 'treat-as-other-district' }}
+            set={setByDistrict}
+            testId="document-other-district"
+          />
+        )}
         <Form layout="inline" size="small" style={{ rowGap: 6 }}>
           <Form.Item label={T.meta.title} required>
             <Input style={{ width: 360 }} value={draft.meta.title} status={draft.meta.title ? undefined : 'warning'} onChange={(e) => setMeta('title', e.target.value)} data-testid="doc-title" />
@@ -415,3 +385,32 @@ export function ReviewDocument(props: { draft: Draft; setDraft: (d: Draft) => vo
 const unique = (list: string[]) => [...new Set(list)];
 /** No renames: names kept as written. */
 const AS_WRITTEN: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Where the parser says a document was issued (外地文件, another district's): a warning with the
+ * way to overrule it, or, overruled, a note with the way back.
+ */
+function IssuerNotice(props: {
+  on: boolean;
+  onTitle: string;
+  offTitle: string;
+  undo: { label: string; testId: string };
+  redo: { label: string; testId: string };
+  set: (on: boolean) => void;
+  testId: string;
+}) {
+  const act = props.on ? props.undo : props.redo;
+  return (
+    <Alert
+      type={props.on ? 'warning' : 'info'}
+      showIcon
+      title={props.on ? props.onTitle : props.offTitle}
+      action={
+        <Button size="small" onClick={() => props.set(!props.on)} data-testid={act.testId}>
+          {act.label}
+        </Button>
+      }
+      data-testid={props.testId}
+    />
+  );
+}
