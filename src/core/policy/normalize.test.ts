@@ -69,6 +69,10 @@ describe('task tables flattened into lines (序号 任务 主要责任单位 协
     ['序号 目标任务 牵头单位 责任单位', { partners: true, deadline: false }],
     ['序号 工作任务 责任领导 牵头单位 配合单位 完成时限', { partners: true, deadline: true, kinds: ['task', 'person', 'lead', 'partners', 'deadline'] }],
     ['序号 目标任务 责任单位 牵头单位', undefined],
+    // 武汉经开区 十四五 分工方案: the plan's indicators handed to units; a table of values is no task table.
+    ['序号 指标 责任单位 完成时限', { partners: false, deadline: true }],
+    ['序号 主要指标 牵头单位 配合单位', { partners: true, deadline: false }],
+    ['序号 指标名称 单位 2020年 2025年', undefined],
   ])('header %s', (header, cols) => expect(readTaskTableHeader(header)).toEqual(cols));
 
   it.each([

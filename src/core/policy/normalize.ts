@@ -69,7 +69,9 @@ export interface TaskTableColumns {
 /** Words of a task table's header cells, by what the column holds; a row per column kind. */
 export const TASK_TABLE_COLUMN_WORDS = {
   // (2022年预期目标 | 责任单位: a year's goals handed to units, 沙坪坝区 2022)
-  task: /任务|事项|工作内容|目标任务|预期目标$|^重点工作$|^工作$/u,
+  // (指标 | 责任单位: a plan's indicators handed to units, 武汉经开区 十四五 主要指标分工 — a table of
+  // measures with values, 指标 | 单位 | 目标值, has no 责任单位 right after and is read as one)
+  task: /任务|事项|工作内容|目标任务|预期目标$|^重点工作$|^工作$|^(?:主要)?指标(?:名称|内容)?$/u,
   lead: /^(?:主要责任单位|牵头单位|责任单位|牵头部门|责任部门|主要责任部门)$/u,
   partners: /^(?:协同配合单位|配合单位|协办单位|参与单位|协同单位|配合部门|协同部门|协同责任单位|配合责任单位|责任主体与协同单位)$/u,
   deadline: /^(?:完成期限|完成时限|完成时间|时间节点|时限)$/u,

@@ -10,6 +10,7 @@ import { POLICY_FILE_LIMITS } from '@core/limits';
 import { extractPolicyText } from '../../workers/policy-text';
 import { docxInflatingTo, docxWithBody, docxWithParagraphs, withBadCrc } from '../../../../test/builders/hostile-files';
 import { PolicyFileError, readPolicyFile as readWith } from './docx-text';
+import { parsePolicyText } from '@core/policy/parse';
 
 const fixture = (p: string) => new Uint8Array(readFileSync(resolve(__dirname, '../../../../test/fixtures', p)));
 const readPolicyFile = (name: string, data: Uint8Array) => readWith(name, data, extractPolicyText);
@@ -25,6 +26,16 @@ describe('readPolicyFile', () => {
     const txt = await readPolicyFile('work-points-2026.txt', fixture('policy/work-points-2026.txt'));
     expect(docx.length).toBeGreaterThan(200);
     expect(txt.slice(0, 10)).toBe(docx.trim().slice(0, 10));
+  });
+
+  it('a Word table headed 序号 | 指标 | 责任单位 | 完成时限 (武汉经开区 十四五 分工方案, items 1–7) gives its seven items as tasks with their units', async () => {
+    const text = await readPolicyFile('jkq-fengong-table.docx', fixture('policy/jkq-fengong-table.docx'));
+    const parsed = parsePolicyText(text);
+    expect(parsed.tasks).toHaveLength(7);
+    expect(parsed.tasks[5]!.leadUnits).toEqual(['区住建局']);
+    expect(parsed.tasks.map((t) => t.deadlineText)).toEqual(Array(7).fill('2025年底'));
+    // 武汉经开区's own document: its bare 区××局 are 经开区's.
+    expect(parsed.document.issuedByDistrict).toBe('武汉经济技术开发区');
   });
 
   it.each([
