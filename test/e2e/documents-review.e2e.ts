@@ -231,6 +231,31 @@ describe('a document being added is never lost', () => {
   });
 });
 
+describe('a text in which no task was found', () => {
+  const app = useServedApp();
+
+  it('is saved only when the officer says so', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 650 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await page.getByRole('menuitem', { name: '政策文件' }).click();
+    // A cover notice copied without its plan: its 一、二、 instruct, they are no tasks.
+    await paste(page, HANGZHOU.split('\n').slice(0, 3).join('\n'));
+    await expect(page.getByTestId('review-tasks').locator('tbody tr.ant-table-row').count()).resolves.toBe(0);
+    await page.getByTestId('save-document').click();
+    const asked = page.locator('.ant-modal-confirm', { has: page.locator('.ant-modal-confirm-title', { hasText: '这份文件没有识别出任务' }) });
+    await asked.waitFor();
+    await modalSettled(page);
+    await screenshot(page, 'document-no-tasks-1366x650');
+    await asked.getByRole('button', { name: '继续编辑' }).click();
+    await asked.waitFor({ state: 'detached' });
+    await page.getByTestId('review-tasks').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('a document issued elsewhere (外地文件)', () => {
   const app = useServedApp();
   const XIANNING = readFileSync(resolve(import.meta.dirname, '../fixtures/policy/elsewhere/xianning-kejifuneng-2025.txt'), 'utf8');

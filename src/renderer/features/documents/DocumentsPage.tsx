@@ -191,6 +191,12 @@ function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () =>
     if (untitled) return setError(T.review.untitledTask(shownKey(untitled.key, draft)));
     const unnamed = draft.targets.find((t) => !t.name.trim());
     if (unnamed) return setError(T.review.incompleteTarget(unnamed.taskKey ? T.review.taskWhere(shownKey(unnamed.taskKey, draft)) : T.review.goalWhere));
+    // No task found (a table the parser did not read, a notice without its plan): saved only when the officer says so.
+    if (
+      draft.tasks.length === 0 &&
+      !(await new Promise<boolean>((ok) => modal.confirm({ title: T.noTasksSaveTitle, content: T.noTasksSaveBody(draft.targets.length), okText: T.noTasksSaveOk, cancelText: T.keepEditing, onOk: () => ok(true), onCancel: () => ok(false) })))
+    )
+      return;
     // The same document saved twice would put every task in the ledger and the reports twice.
     const same = await sameDocument(meta.title, meta.docNumber);
     if (same && !(await new Promise<boolean>((ok) => modal.confirm({ title: T.duplicateTitle, content: T.duplicateBody(same.title, same.docNumber ?? ''), okText: T.duplicateOk, cancelText: T.duplicateCancel, onOk: () => ok(true), onCancel: () => ok(false) }))))

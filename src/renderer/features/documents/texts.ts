@@ -35,6 +35,10 @@ export const DOC_TEXT = {
   duplicateBody: (title: string, docNumber: string) =>
     `《${title}》${docNumber ? `（${docNumber}）` : ''}已经保存过，标题或文号相同。再保存一次，它的任务会在台账和报表中出现两遍。如果只是要改已保存的任务，请在“任务台账”中打开该任务，点“修改任务信息”；确是另一份文件时才选“仍然保存”。`,
   duplicateOk: '仍然保存',
+  noTasksSaveTitle: '这份文件没有识别出任务',
+  noTasksSaveBody: (targets: number) =>
+    `保存后台账里不会多出任务${targets ? `（只保存 ${targets} 个目标）` : ''}。如果文件里有任务，请点“继续编辑”，用“+ 添加任务”录入，或返回检查粘贴的是否是全文（表格的表头应有“序号”和“重点任务”或“指标”“责任单位”等）。`,
+  noTasksSaveOk: '仍然保存',
   duplicateCancel: '不保存',
   discardTitle: '放弃这份政策文件吗？',
   discardText: '粘贴或打开的文字不会保存。',
