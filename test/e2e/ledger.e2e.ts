@@ -341,6 +341,8 @@ describe('task ledger', () => {
     await target.fill('130');
     await page.getByTestId('field-progress').click();
     await expect.poll(() => page.getByTestId('target-error').count()).toBe(0);
+    await target.fill('120');
+    await page.getByTestId('field-progress').click();
     await expect.poll(() => percent.inputValue()).toBe('65');
     await expect.poll(async () => (await stored())?.percent).toBe(65);
     await screenshot(page, 'ledger-percent-refused');

@@ -71,7 +71,7 @@ describe('city level', () => {
     await page.getByTestId('merge-江岸区-2025YFZX-01').getByText('江岸：国际研发机构洽谈中，尚未落地。').first().waitFor();
     await shot('rounds-city-preview-1366x650');
     await page.getByTestId('collect-apply').click();
-    await page.getByText(/已写入 8 项任务的进展/).waitFor({ timeout: 30_000 });
+    await page.getByText(/已写入 9 项任务的进展/).waitFor({ timeout: 30_000 });
 
     await page.getByRole('tab', { name: '市级汇总' }).click();
     const summary = page.getByTestId('city-summary');
@@ -81,7 +81,7 @@ describe('city level', () => {
     await first.getByText('未报送 14').waitFor();
     await expect(first.textContent()).resolves.toContain('江岸区');
     const districts = page.getByTestId('city-districts');
-    expect(await districts.locator('tr', { hasText: '洪山区' }).locator('td').allTextContents()).toEqual(expect.arrayContaining(['洪山区', '4', '2', '2', '0']));
+    expect(await districts.locator('tr', { hasText: '洪山区' }).locator('td').allTextContents()).toEqual(expect.arrayContaining(['洪山区', '4', '3', '1', '0']));
     await shot('rounds-city-summary-1366x650');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await first.locator('.ant-table-row-expand-icon').click();
