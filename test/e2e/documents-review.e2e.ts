@@ -306,3 +306,27 @@ describe('a document issued elsewhere (外地文件)', () => {
     await context.close();
   });
 });
+
+describe('another Wuhan district’s document', () => {
+  const app = useServedApp();
+
+  it('武汉经开区’s 分工方案 as 硚口区 at 1366×650: said to be 经开区’s, which the officer may overrule', async () => {
+    const text = readFileSync(resolve(CORPUS, '58-wuhan-jingkaiqu-shisiwu-fengong-2022.txt'), 'utf8');
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 650 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '硚口区');
+    await page.getByRole('menuitem', { name: '政策文件' }).click();
+    await paste(page, text);
+    const notice = page.getByTestId('document-other-district');
+    await notice.getByText(/这份文件由武汉经开区印发：其中的“区××局”是武汉经开区的部门/u).waitFor();
+    await expect(page.getByTestId('document-elsewhere').count()).resolves.toBe(0);
+    await screenshot(page, 'documents-other-district-1366');
+    await page.getByTestId('treat-as-district').click();
+    await notice.getByText(/已改为按本区文件处理/u).waitFor();
+    await page.getByTestId('treat-as-other-district').click();
+    await notice.getByText(/这份文件由武汉经开区印发/u).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
