@@ -27,15 +27,19 @@ import { encodeRow, isPlainJson } from './row-codec';
 import { BACKUP_TEXT, DAMAGED_TEXT } from './texts';
 
 /**
- * Rows read per request while exporting. Measured at 200,000 entries (bench steps 5 and 5m,
- * interleaved with the floor): with one page asked for at a time, pages of 10,000 read and wrote
- * 10–15 % faster than pages of 2,000 (fewer round trips to the browser's IndexedDB backend); with
- * pages in flight the size matters less (one probe: 2,000 × 3 in flight 4.4–4.8 s, 10,000 × 2
- * 4.1–4.8 s, in fresh pages with their memory measured). The peak memory does not follow the
- * page size: 10,000 × 1 or 2 in flight, 5,000 × 2 and 2,000 × 3 all peaked at 1.05–2.37× the file
- * (the buffer, WebCrypto's copy of it, and garbage not yet collected; bench/NOTES.md).
+ * Rows read per request while exporting. Chromium answers a request of many rows much more slowly
+ * per row than several of a few hundred: at 200,000 entries (about 0.95 KB each) on the bench's
+ * 2 × AMD EPYC machine, bench step 5's floor read every row in 9.0 s (8.7–9.1) with pages of
+ * 10,000, 9.5 s with 2,000, 9.0 s with 1,000, 5.5 s (5.4–5.6) and again 6.9 s (4.9–7.1) with 500,
+ * 6.3 s with 250 and 7.9 s with 64, two in flight each (100 × 3: 9.2 s; the key cursor that cuts
+ * the pages steps once a page); the backup itself 11.5 s against 7.3 s (6.95–7.47) with 500, and
+ * the renderer's peak 1.5 GB against 1.2 GB. A bare probe (bench/tools/idb-page-probe.ts) finds the same for any
+ * row size: requests of 64–128 KB read fastest, 1–2 MB ones at half that speed. On the Intel
+ * machine of runs 5–9, pages of 10,000 had read 10–15 % faster than pages of 2,000 with one page
+ * in flight, and the size mattered less with two (bench/NOTES.md); the backup had 2 s of margin there.
+ * The peak memory does not grow with smaller pages.
  */
-export const READ_PAGE_ROWS = 10_000;
+export const READ_PAGE_ROWS = 500;
 /**
  * Pages asked for at once. With one (the next page asked for with the last key of the one in
  * hand) IndexedDB waited while each page was turned into objects: every row of 200,000 entries
