@@ -8,17 +8,10 @@
  */
 import { launch, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
+import { WATCH_FIRST_ROW } from './first-row-watch';
 import { DB_NAME } from '../../src/renderer/storage/schema';
 
 const rounds = Number(process.argv[2] ?? 4);
-const WATCH = `
-  const mo = new MutationObserver(() => {
-    if (window.__firstRowAt !== undefined || !document.querySelector('[data-testid="task-grid"] [role="row"][data-task-key]')) return;
-    mo.disconnect();
-    requestAnimationFrame(() => (window.__firstRowAt = performance.now()));
-  });
-  mo.observe(document, { childList: true, subtree: true });`;
-
 const BARE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bare</title></head><body>
 <table data-testid="task-grid"><tbody id="rows"></tbody></table>
 <script>
@@ -53,7 +46,7 @@ try {
   for (let round = 0; round < rounds; round++)
     for (const which of round % 2 ? (['bare', 'app'] as const) : (['app', 'bare'] as const)) {
       const context = await seededAppContext(browser, server.url);
-      await context.addInitScript({ content: WATCH });
+      await context.addInitScript({ content: WATCH_FIRST_ROW });
       const page = await context.newPage();
       if (which === 'bare') {
         await page.route(`${server.url}bare.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: BARE }));

@@ -6,18 +6,11 @@
  */
 import { launch, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
+import { WATCH_FIRST_ROW } from './first-row-watch';
 
 const [roundsArg, ...dirs] = process.argv.slice(2);
 const rounds = Number(roundsArg);
 if (!rounds || dirs.length === 0) throw new Error('usage: compare-cold.ts <rounds> <appDir> [appDir…]');
-
-const WATCH = `
-  const mo = new MutationObserver(() => {
-    if (window.__firstRowAt !== undefined || !document.querySelector('[data-testid="task-grid"] [role="row"][data-task-key]')) return;
-    mo.disconnect();
-    requestAnimationFrame(() => (window.__firstRowAt = performance.now()));
-  });
-  mo.observe(document, { childList: true, subtree: true });`;
 
 const servers = await Promise.all(dirs.map((d) => serveDirs(d, BUILD_DIRS.page)));
 const browser = await launch();
@@ -27,7 +20,7 @@ try {
     for (let i = 0; i < dirs.length; i++) {
       const url = servers[i]!.url;
       const context = await seededAppContext(browser, url);
-      await context.addInitScript({ content: WATCH });
+      await context.addInitScript({ content: WATCH_FIRST_ROW });
       const page = await context.newPage();
       await page.goto(`${url}#/ledger`);
       await page.waitForFunction(() => window.__firstRowAt !== undefined, null, { timeout: 60_000 });
