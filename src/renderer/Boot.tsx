@@ -5,9 +5,6 @@ import { backupBeforeUpgrade, createBackup, writeToSink } from './storage/backup
 import { describeStorageError, isStorageError, STORAGE_TEXT, type StorageProblem } from './storage/persist';
 import { isDesktop, platform } from './platform';
 import { bootApp } from './boot';
-import { getDistrict } from './storage/repositories';
-import { prefetchLedger } from './storage/shared-query';
-import { useRoute } from './state/route';
 import { GATE_TEXT } from './features/backup/texts';
 import { SHELL_TEXT } from './features/shell/texts';
 
@@ -28,14 +25,6 @@ export function Boot({ children }: { children: ReactNode }) {
       backupBeforeUpgrade: isDesktop() ? backupBeforeUpgrade : undefined,
       onBlocked: () => live && setState({ step: 'blocked' }),
       onClosedByOtherWindow: () => live && setState({ step: 'problem', problem: { kind: 'closed', ...STORAGE_TEXT.closed, action: 'reload' } }),
-      // The store is open: opening on the ledger, its tasks are asked for now, while the seed check and
-      // the draft recovery run and the first frame is drawn (a live query: it answers again if they write).
-      onStep: (s) => {
-        if (s === 'seed' && useRoute.getState().page === 'ledger')
-          void getDistrict(getDb())
-            .then((d) => d && prefetchLedger(d))
-            .catch(() => undefined);
-      },
     }).then((outcome) => {
       if (!live) return;
       if (!outcome.ok) return setState({ step: 'problem', problem: outcome.problem });
