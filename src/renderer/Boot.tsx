@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { App as AntApp, Button, Result, Spin } from 'antd';
+import { App as AntApp, Button, Result } from 'antd';
 import { getDb } from './storage/db';
 import { backupBeforeUpgrade, createBackup, writeToSink } from './storage/backup';
 import { describeStorageError, isStorageError, STORAGE_TEXT, type StorageProblem } from './storage/persist';
@@ -60,7 +60,7 @@ export function Boot({ children }: { children: ReactNode }) {
   }, [notification]);
 
   if (state.step === 'ready') return <>{children}</>;
-  if (state.step === 'starting') return <Spin fullscreen description={GATE_TEXT.opening} />;
+  if (state.step === 'starting') return <StartingSpinner />;
   if (state.step === 'blocked')
     return <Result status="warning" title={STORAGE_TEXT.blocked.title} subTitle={`${STORAGE_TEXT.blocked.message}${GATE_TEXT.blockedHint}`} />;
   const { problem } = state;
@@ -75,5 +75,18 @@ export function Boot({ children }: { children: ReactNode }) {
         </Button>
       }
     />
+  );
+}
+
+/**
+ * The start's spinner, drawn by the stylesheet alone (styles.css .boot-spinner): the first antd
+ * component of the start is then a row of the grid, not this, and its styles are worked out once.
+ */
+function StartingSpinner() {
+  return (
+    <div className="boot-spinner" role="status" aria-live="polite">
+      <div className="boot-spinner-ring" />
+      <div>{GATE_TEXT.opening}</div>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App, Empty } from 'antd';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { App, Empty, Spin } from 'antd';
 import { STATUS_LABELS, taskCode } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
 import { saveTaskGridCsv } from '../common/csv-save';
@@ -14,10 +14,8 @@ import { useReportingPeriod } from '../common/use-period';
 import { LedgerToolbar } from './LedgerToolbar';
 import { TaskGrid } from './TaskGrid';
 import { inGridOrder } from './grid-columns';
-import { TaskDetail } from './TaskDetail';
 import { LEDGER_TEXT } from './texts';
 import { useRelevantOnly } from './use-relevant-only';
-import { CloseDialog } from './CloseDialog';
 import { usePinyin } from '../common/use-pinyin';
 import { QueryFallback } from '../common/QueryView';
 import { QUERY_TEXT } from '../common/texts';
@@ -159,6 +157,7 @@ export function LedgerPage() {
     }
   }, [district, period, message]);
   const exportCsvClick = useCallback(() => void exportCsv(), [exportCsv]);
+  usePreloadAfterPaint(painted);
 
   if (!rows || !base || !district) return <QueryFallback queries={[baseQuery, progressQuery]} what={QUERY_TEXT.pages.ledger} />;
 
@@ -206,30 +205,64 @@ export function LedgerPage() {
           />
         )}
         {openRow && (
-          <TaskDetailMemo
-            row={openRow}
-            district={district}
-            period={period}
-            planStart={planStart}
-            onClose={closeDetailAndFocusGrid}
-            autoFocus={focusKey === openRow.task.key}
-            onSaveAndNext={saveAndNext}
-          />
+          <Suspense fallback={<DetailLoading />}>
+            <TaskDetailMemo
+              row={openRow}
+              district={district}
+              period={period}
+              planStart={planStart}
+              onClose={closeDetailAndFocusGrid}
+              autoFocus={focusKey === openRow.task.key}
+              onSaveAndNext={saveAndNext}
+            />
+          </Suspense>
         )}
         {bulkClosing && (
-          <CloseDialog
-            scope={{ kind: 'bulk', documents: base.documents, tasks: base.tasks, shownKeys: shown.filter((r) => !r.task.closedAt).map((r) => r.task.key) }}
-            defaultBy=""
-            onClose={() => setBulkClosing(false)}
-          />
+          <Suspense fallback={null}>
+            <CloseDialogLazy
+              scope={{ kind: 'bulk', documents: base.documents, tasks: base.tasks, shownKeys: shown.filter((r) => !r.task.closedAt).map((r) => r.task.key) }}
+              defaultBy=""
+              onClose={() => setBulkClosing(false)}
+            />
+          </Suspense>
         )}
       </div>
     </div>
   );
 }
 
+// The open task's pane and the 销号 dialog are chunks of their own (the date picker, the form, the
+// audit table): the start parses none of it before the first rows are painted, and loads it right
+// after (usePreloadAfterPaint), so opening a task does not wait for it.
+const loadDetail = () => import('./TaskDetail');
+const loadCloseDialog = () => import('./CloseDialog');
 /** The open task's pane, re-rendered only when its own props change (not on every keystroke in the search box). */
-const TaskDetailMemo = memo(TaskDetail);
+const TaskDetailMemo = lazy(() => loadDetail().then((m) => ({ default: memo(m.TaskDetail) })));
+const CloseDialogLazy = lazy(() => loadCloseDialog().then((m) => ({ default: m.CloseDialog })));
+
+/** Where the open task's pane will be, while its chunk loads (the first opening only). */
+function DetailLoading() {
+  return (
+    <div style={{ width: 'clamp(540px, 52%, 800px)', flex: 'none', background: '#fff', border: '1px solid #e5e7eb', borderRadius: 4 }}>
+      <Spin style={{ display: 'block', marginTop: 80 }} />
+    </div>
+  );
+}
+
+/** Once the first rows are painted: a frame, then the task pane's and the dialog's chunks. */
+function usePreloadAfterPaint(painted: boolean): void {
+  useEffect(() => {
+    if (!painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => void Promise.all([loadDetail(), loadCloseDialog()]).catch(() => undefined), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [painted]);
+}
 
 /**
  * After the first paint, builds the tasks' search keys (and, once the dictionary is in, their
