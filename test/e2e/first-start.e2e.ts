@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { newContext, screenshot, watchErrors, useServedApp } from './harness';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { modalSettled, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 describe('first start', () => {
   const app = useServedApp();
@@ -28,6 +31,81 @@ describe('first start', () => {
     await screenshot(page, 'shell-after-reload');
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('first start on a new computer: restore the office’s backup instead of choosing', () => {
+  const app = useServedApp();
+
+  it('refuses a broken file in Chinese, then restores the backup: its district, its tasks and what was typed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledger-first-restore-'));
+    // The old computer: 江夏区, with its 填报人 typed in 设置, backed up.
+    const old = await newContext(app.browser);
+    const before = await old.newPage();
+    await openAppAs(before, app.url, '江夏区');
+    await before.getByRole('menuitem', { name: '设置' }).click();
+    await before.getByTestId('settings-filled-by').fill('王晓明');
+    await before.getByTestId('settings-people-save').click();
+    await before.locator('.ant-message-success').first().waitFor();
+    await before.getByRole('menuitem', { name: '备份与恢复' }).click();
+    await before.getByTestId('backup-page').waitFor();
+    const [download] = await Promise.all([before.waitForEvent('download'), before.getByRole('button', { name: /立即备份/ }).click()]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const counts = (JSON.parse(await readFile(file, 'utf8')) as { counts: Record<string, number> }).counts;
+    expect(counts.settings).toBeGreaterThan(0);
+    await old.close();
+
+    // The new computer: the first start offers the restore beside the choice.
+    for (const [width, height] of [
+      [1366, 650],
+      [1920, 1080],
+    ] as const) {
+      const context = await newContext(app.browser);
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height });
+      const errors = watchErrors(page);
+      await page.goto(app.url);
+      await page.getByText('欢迎使用区级科创任务台账').waitFor();
+      const restoreButton = page.getByTestId('first-start-restore').getByRole('button', { name: /从备份文件恢复/ });
+      await restoreButton.waitFor();
+      await screenshot(page, `first-start-restore-${width}`);
+
+      // A cut copy is refused, named, and nothing changes: still the first start.
+      const broken = join(dir, '截断的备份.json');
+      const text = await readFile(file);
+      await writeFile(broken, text.subarray(0, Math.floor(text.length / 2)));
+      const [chooser1] = await Promise.all([page.waitForEvent('filechooser'), restoreButton.click()]);
+      await chooser1.setFiles(broken);
+      await page.getByTestId('backup-refusal').waitFor();
+      await expect(page.getByTestId('backup-refusal').textContent()).resolves.toContain('备份文件不完整');
+      await expect(page.getByText('欢迎使用区级科创任务台账').count()).resolves.toBe(1);
+
+      const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), restoreButton.click()]);
+      await chooser2.setFiles(file);
+      const preview = page.getByTestId('restore-preview');
+      await preview.waitFor();
+      await expect(preview.textContent()).resolves.toContain('江夏区');
+      await expect(preview.textContent()).resolves.toContain('直接进入台账');
+      await modalSettled(page);
+      await screenshot(page, `first-start-restore-preview-${width}`);
+      // The browser build downloads the state before (the built-in documents) first, as every restore does.
+      const [safety] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /确认恢复/ }).click()]);
+      expect(safety.suggestedFilename()).toMatch(/^台账备份_.*\.json$/);
+      await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).waitFor();
+      // The main window opens on the backup's district, without the choice.
+      await expect(page.getByTestId('current-district').textContent()).resolves.toContain('江夏区');
+      await page.waitForTimeout(600);
+      await screenshot(page, `first-start-restored-${width}`);
+      await page.getByRole('button', { name: /知道了|确定|OK/ }).first().click();
+      await page.getByRole('menuitem', { name: '设置' }).click();
+      await expect(page.getByTestId('settings-filled-by').inputValue()).resolves.toBe('王晓明');
+      await page.reload();
+      await expect(page.getByTestId('current-district').textContent()).resolves.toContain('江夏区');
+      await expect(page.getByText('欢迎使用区级科创任务台账').count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 });
 

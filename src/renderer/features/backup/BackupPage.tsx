@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Descriptions, Modal, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Space, Table, Typography } from 'antd';
 import { CloudDownloadOutlined, FolderOpenOutlined, UsbOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { BackupFileInfo } from '@shared/bridge';
-import { parsePeriodId } from '@core/period';
 import { getDb } from '../../storage';
 import { isDesktop, platform } from '../../platform';
 import { AuditTrail } from '../common/AuditTrail';
-import { TABLE_NAMES } from '@core/records/schemas';
 import { BACKUP_PAGE_TEXT as T, REASON_LABELS, formatSize } from './texts';
-import { backUpNow, checkBackup, confirmRestore as restorePending, openBackup, type PendingRestore as Pending } from './backup-flow';
+import { backUpNow } from './backup-flow';
+import { RestorePreview } from './RestorePreview';
+import { useRestore } from './use-restore';
 
 type ListRow = BackupFileInfo;
 
@@ -19,13 +19,11 @@ function message(e: unknown): string {
 
 /** 备份与恢复: back up now, list automatic backups, export one to a USB stick, restore after a preview. */
 export function BackupPage() {
-  const { message: toast, modal } = AntApp.useApp();
+  const { message: toast } = AntApp.useApp();
   const desktop = isDesktop();
   const [list, setList] = useState<ListRow[]>();
   const [folder, setFolder] = useState('');
-  const [busy, setBusy] = useState<string>();
-  const [refusal, setRefusal] = useState<string>();
-  const [pending, setPending] = useState<Pending>();
+  const [backingUp, setBackingUp] = useState(false);
 
   const loadList = useCallback(async () => {
     if (!desktop) return setList([]);
@@ -41,7 +39,7 @@ export function BackupPage() {
   }, [loadList, toast]);
 
   const backupNow = async () => {
-    setBusy('backup');
+    setBackingUp(true);
     try {
       const done = await backUpNow(getDb());
       if (done.kind === 'written') {
@@ -53,26 +51,13 @@ export function BackupPage() {
     } catch (e) {
       toast.error(T.failed + message(e));
     } finally {
-      setBusy(undefined);
+      setBackingUp(false);
     }
   };
 
-  /** A listed backup by name, or (null) one the officer chooses: checked, then previewed or refused. */
-  const open = async (name: string | null) => {
-    try {
-      const file = await openBackup(name, T.openTitle);
-      if (!file) return;
-      setBusy('reading');
-      const res = await checkBackup(file.source, name ?? file.name).finally(() => setBusy(undefined));
-      if (!res.ok) return setRefusal(res.message);
-      setRefusal(undefined);
-      setPending(res.pending);
-    } catch (e) {
-      toast.error(T.failed + message(e));
-    }
-  };
-  const openFromFile = () => open(null);
-  const restoreListed = (name: string) => open(name);
+  const restore = useRestore(loadList);
+  const openFromFile = () => restore.open(null);
+  const restoreListed = (name: string) => restore.open(name);
 
   const exportListed = async (name: string) => {
     try {
@@ -83,24 +68,6 @@ export function BackupPage() {
     }
   };
 
-  const confirmRestore = async () => {
-    if (!pending) return;
-    setBusy('restore');
-    try {
-      const { safetyName } = await restorePending(getDb(), pending);
-      setPending(undefined);
-      modal.success({
-        title: T.restored(pending.preview.counts.tasks ?? 0, pending.preview.counts.progress ?? 0),
-        content: T.safetyKept(safetyName),
-      });
-      await loadList();
-    } catch (e) {
-      toast.error(T.failed + message(e));
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="backup-page">
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -108,15 +75,15 @@ export function BackupPage() {
       </Typography.Title>
       <Alert type="info" showIcon title={desktop ? T.intro : T.browserIntro} />
       <Space>
-        <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy === 'backup'} onClick={backupNow}>
+        <Button type="primary" icon={<CloudDownloadOutlined />} loading={backingUp} onClick={backupNow}>
           {T.backupNow}
         </Button>
-        <Button icon={<FolderOpenOutlined />} onClick={openFromFile} disabled={busy !== undefined} loading={busy === 'reading'}>
+        <Button icon={<FolderOpenOutlined />} onClick={openFromFile} disabled={backingUp || restore.busy !== undefined} loading={restore.busy === 'reading'}>
           {T.restoreFromFile}
         </Button>
       </Space>
-      {refusal && (
-        <Alert type="error" showIcon closable onClose={() => setRefusal(undefined)} title={T.refusedTitle} description={refusal} data-testid="backup-refusal" />
+      {restore.refusal && (
+        <Alert type="error" showIcon closable onClose={restore.dismissRefusal} title={T.refusedTitle} description={restore.refusal} data-testid="backup-refusal" />
       )}
       {desktop && (
         <Card size="small" title={T.listTitle} extra={folder && <Typography.Text type="secondary">{`${T.folder}：${folder}`}</Typography.Text>}>
@@ -166,51 +133,7 @@ export function BackupPage() {
         </Typography.Paragraph>
         <AuditTrail limit={200} />
       </Card>
-      <RestorePreview pending={pending} busy={busy === 'restore'} desktop={desktop} onCancel={() => setPending(undefined)} onConfirm={confirmRestore} />
+      <RestorePreview pending={restore.pending} busy={restore.busy === 'restore'} desktop={desktop} onCancel={restore.cancel} onConfirm={restore.confirm} />
     </Space>
-  );
-}
-
-function RestorePreview(props: { pending?: Pending; busy: boolean; desktop: boolean; onCancel: () => void; onConfirm: () => void }) {
-  const p = props.pending?.preview;
-  return (
-    <Modal
-      open={!!props.pending}
-      title={T.previewTitle}
-      okText={T.confirmRestore}
-      cancelText={T.cancel}
-      okButtonProps={{ danger: true, loading: props.busy }}
-      onOk={props.onConfirm}
-      onCancel={props.onCancel}
-      width={640}
-      destroyOnHidden
-    >
-      {p && (
-        <Space orientation="vertical" style={{ width: '100%' }} data-testid="restore-preview">
-          <Alert type="warning" showIcon title={props.desktop ? T.previewWarn : T.previewBrowserWarn} />
-          <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label={T.createdAt}>{dayjs(p.createdAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
-            <Descriptions.Item label={T.district}>{p.district ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={T.reason}>{REASON_LABELS[p.reason] ?? p.reason}</Descriptions.Item>
-            <Descriptions.Item label={T.size}>{formatSize(p.size)}</Descriptions.Item>
-            <Descriptions.Item label={T.periods} span={2}>
-              {p.periods.map((id) => parsePeriodId(id)?.name ?? id).join('、') || '—'}
-            </Descriptions.Item>
-          </Descriptions>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="table"
-            dataSource={Object.entries(p.counts)
-              .filter(([, n]) => n > 0)
-              .map(([table, n]) => ({ table, label: TABLE_NAMES[table] ?? table, n }))}
-            columns={[
-              { title: T.tableHeader, dataIndex: 'label' },
-              { title: T.countHeader, dataIndex: 'n', width: 120, align: 'right' },
-            ]}
-          />
-        </Space>
-      )}
-    </Modal>
   );
 }

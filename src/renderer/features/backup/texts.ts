@@ -25,6 +25,8 @@ export const BACKUP_PAGE_TEXT = {
   refusedTitle: '不能用这个文件恢复',
   previewTitle: '恢复前请确认备份内容',
   previewWarn: '恢复会用这个备份替换当前的全部数据。恢复前会先自动备份当前数据，万一选错了，可以再用那份备份恢复回来。',
+  /** At the first start: nothing typed yet to lose, only the built-in documents. */
+  previewFirstStart: '恢复后，程序里的数据就是这个备份里的数据（本区、任务和历次填报），直接进入台账。',
   previewBrowserWarn: '恢复会用这个备份替换当前的全部数据。恢复前会先下载一份当前数据的备份文件，万一选错了，可以再用它恢复回来。',
   createdAt: '备份时间',
   district: '所属区',

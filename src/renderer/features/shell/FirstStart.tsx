@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Card, Radio, Space, Typography } from 'antd';
 import { CITY_OFFICE, DISTRICTS } from '@core/districts';
 import { SHELL_TEXT } from './texts';
 
 const T = SHELL_TEXT.firstStart;
+
+// The restore (its preview dialog, the backup reader) is a chunk of its own: only a first start loads it.
+const FirstStartRestore = lazy(() => import('../backup/FirstStartRestore').then((m) => ({ default: m.FirstStartRestore })));
 
 /** First start: the officer picks their district, or the city's office (市级), which is remembered. */
 export function FirstStart({ onPick }: { onPick: (district: string) => Promise<void> }) {
@@ -38,7 +41,15 @@ export function FirstStart({ onPick }: { onPick: (district: string) => Promise<v
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {T.cityHelp}
         </Typography.Paragraph>
-        <div style={{ marginTop: 24, textAlign: 'right' }}>
+        <div style={{ marginTop: 24, display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: 16 }}>
+          <div style={{ flex: 1 }} data-testid="first-start-restore">
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {T.restoreHint}
+            </Typography.Paragraph>
+            <Suspense fallback={null}>
+              <FirstStartRestore />
+            </Suspense>
+          </div>
           <Button
             type="primary"
             size="large"

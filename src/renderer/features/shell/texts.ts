@@ -23,6 +23,7 @@ export const SHELL_TEXT = {
     cityHelp: '市级单位选这一项：台账包含全部任务，各区为下发与回收的填报单位，汇总出全市汇总表。',
     confirm: '确定',
     pickFirst: '请先选择一个区',
+    restoreHint: '换了电脑或重装了程序？可以直接从本单位的备份文件恢复全部数据（本区、任务和历次填报），不必重新选择。',
   },
   districtLabel: '本区',
   /** Shown instead of 本区 when the app is set up as the city's office (设置 → 本单位层级). */
