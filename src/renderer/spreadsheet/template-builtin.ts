@@ -93,10 +93,11 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
     title: M.summary.title,
     columns: rowColumns('summary', [
       // Wide enough for the title and the one-column-per-item header block of this narrow sheet:
-      // 填报单位（盖章）：and a long unit name wrap onto a second line, never under the next cell.
+      // 填报单位（盖章）：and a long unit name wrap onto a second line, never under the next cell;
+      // 填报日期：2026年11月27日 and 联系电话：027-87951234-8001 keep to one line each (walk6 W10).
       ['status', 40, 'center'],
-      ['count', 24, 'center'],
-      ['share', 24, 'center', '0.0"%"'],
+      ['count', 34, 'center'],
+      ['share', 34, 'center', '0.0"%"'],
     ]),
   },
 };
