@@ -106,14 +106,22 @@ type ReturnTable = { sheet: SheetGrid; headerRow: number; columns: Map<RoundColu
  * header has some (a unit typing into a sheet of its own), that sheet, with `unfilled` naming
  * the form's sheet.
  */
-function findReturnTable(sheets: readonly SheetGrid[]): (ReturnTable & { unfilled?: string }) | undefined {
+function findReturnTable(sheets: readonly SheetGrid[]): (ReturnTable & { unfilled?: string; alsoFilled?: { sheet: string; rows: number }[] }) | undefined {
   const tables = [...sheets]
     .filter((s) => s.name !== BINDING_SHEET)
     .sort((a, b) => (a.name === ROUND_SHEET.name ? -1 : b.name === ROUND_SHEET.name ? 1 : 0))
     .map(headerOf)
     .filter((t): t is ReturnTable => !!t);
   const first = tables[0];
-  if (!first || filledRows(first) > 0) return first;
+  if (!first) return first;
+  if (filledRows(first) > 0) {
+    // The form is filled and read; another sheet with its header filled as well is named, not passed over in silence.
+    const alsoFilled = tables
+      .slice(1)
+      .map((t) => ({ sheet: t.sheet.name, rows: filledRows(t) }))
+      .filter((t) => t.rows > 0);
+    return alsoFilled.length > 0 ? { ...first, alsoFilled } : first;
+  }
   const other = tables.find((t) => filledRows(t) > 0);
   return other ? { ...other, unfilled: first.sheet.name } : first;
 }
@@ -270,6 +278,7 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   }
   if (!table) return refuse(T.noTable);
   if (table.unfilled) issue('warning', T.otherSheetRead(table.unfilled, table.sheet.name, filledRows(table)), { sheet: table.sheet.name });
+  for (const other of table.alsoFilled ?? []) issue('warning', T.otherSheetAlsoFilled(table.sheet.name, other.sheet, other.rows), { sheet: other.sheet });
   if (plan.matchedBy === 'binding') {
     // The binding says whose file it is; a file name naming another unit of the round is worth a look.
     const named = unitFromText(round, undefined, file.fileName);

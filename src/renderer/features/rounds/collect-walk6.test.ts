@@ -113,6 +113,25 @@ describe('walk6 W4: 区经信局 typed its rows into a sheet of its own', () => 
   });
 });
 
+describe('rounds7: 区经信局 filled the form and a sheet of its own', () => {
+  it('reads the form’s sheet, and names the other sheet with its rows and what to do', async () => {
+    const [p] = (await plan([file('区经信局报回（两张表都填了）.xlsx')])).fp;
+    const filled = p!.rows.filter((r) => !r.empty);
+    expect(filled.map((r) => [r.taskKey, r.status, r.percent])).toEqual([
+      ['2023GZYD-05', 'on_track', 40],
+      ['2023GZYD-06', 'behind', 20],
+    ]);
+    expect(p!.issues).toContainEqual(
+      expect.objectContaining({ severity: 'warning', sheet: '经信局填报', message: expect.stringMatching(/工作表“经信局填报”也填写了 6 项.*没有读取：已按下发的“任务填报”读取/u) }),
+    );
+  });
+
+  it('a form filled alone says nothing of other sheets', async () => {
+    const [p] = (await plan([file(NAMES.fagai)])).fp;
+    expect(p!.issues.filter((i) => /也填写了/u.test(i.message))).toEqual([]);
+  });
+});
+
 describe('walk6 W9: a bad 完成进度 or 本期状态 cell leaves out only that cell', () => {
   it('约30, 正常推进 and 65.5 are named by cell; the rows’ texts are merged', async () => {
     const { fp, merges } = await plan([file(NAMES.keji)]);
