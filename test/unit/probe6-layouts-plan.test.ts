@@ -36,8 +36,10 @@ describe('a 督办 sheet citing each task by its document’s short name and ite
     // No guess that 任务来源 is a second 重点任务; the progress columns and the partial document said.
     expect(s.issues.map((i) => [i.row, i.column, i.message.slice(0, i.message.indexOf('，'))])).toEqual([
       [2, 'G列（进展情况（汉阳区三季度报送））', '工作表“督办台账”的 G列（进展情况（汉阳区三季度报送））、H列（完成进度）有 25 行写了进展。导入只更新任务清单'],
-      [null, null, '工作表“督办台账”只列了“科教人才优势转化意见”15 个任务中的 3 个（不到一半）'],
+      [null, null, '工作表“督办台账”按条目引用了“科教人才优势转化意见”15 个任务中的 3 项（逐项督办）'],
     ]);
+    // No advice to add a 文件 column: a 督办 sheet is a selection, not a whole list.
+    expect(s.issues[1]!.message).not.toMatch(/加一列/u);
   });
 });
 

@@ -692,6 +692,8 @@ function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
   const yearOf = (documentId: string) => input.year ?? planYearOf(documents.find((d) => d.id === documentId));
   const newDocuments = new Map<string, PolicyDocument>();
   const explicitDocs = new Set<string>();
+  // Documents whose tasks the rows cite item by item (督办: 任务来源 2023年工作要点第3项).
+  const citedDocs = new Set<string>();
   const renames = input.renames ?? DEFAULT_UNIT_RENAMES;
   const byKey = new Map(existing.map((t) => [t.key, t]));
   // A 任务编号 cell may hold the visible number of a task an earlier import added (taskCode).
@@ -722,6 +724,7 @@ function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
     }
     // A document only cited item by item (督办 sheets: 任务来源) is no list of all its tasks.
     if (documentId && !citations.has(f.document ?? '')) explicitDocs.add(documentId);
+    else if (documentId) citedDocs.add(documentId);
     const m: RowMatch = { row, documentId, candidates: [] };
     const keyed = f.key ? (byKey.get(f.key.trim()) ?? byCode.get(f.key.trim()) ?? undefined) : undefined;
     const allowed = (t: Task) => !documentId || t.documentId === documentId;
@@ -991,7 +994,9 @@ function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
     const total = activePerDoc.get(doc) ?? 0;
     const d = () => documents.find((x) => x.id === doc);
     const name = () => d()?.shortTitle || d()?.title || doc;
-    if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2) issues.push({ sheet, message: M.partialList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
+    // A document cited item by item is a 督办 selection: nothing to add to make it a whole list.
+    if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2)
+      issues.push({ sheet, message: (citedDocs.has(doc) ? M.citedItems : M.partialList)(sheet, name(), n, total), severity: 'warning', about: 'scope' });
     // A document the 文件 column names is covered whatever share the list has: when that is under half, say so.
     else if (explicitDocs.has(doc) && n < SCOPE_SHARE * total && removedDocs.has(doc))
       issues.push({ sheet, message: M.partialNamedList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
