@@ -115,27 +115,36 @@ function findReturnTable(sheets: readonly SheetGrid[]): (ReturnTable & { unfille
   const first = tables[0];
   if (!first) return first;
   if (filledRows(first) > 0) {
-    // The form is filled and read; another sheet with its header filled as well is named, not passed over in silence.
+    // The form is filled and read; another visible sheet with its header, filled otherwise (not a
+    // copy of the form's rows), is named, not passed over in silence. A hidden sheet is an old
+    // copy kept out of sight: nothing to say of it.
+    const read = new Set(filledLines(first));
     const alsoFilled = tables
       .slice(1)
-      .map((t) => ({ sheet: t.sheet.name, rows: filledRows(t) }))
-      .filter((t) => t.rows > 0);
+      .filter((t) => !t.sheet.hidden && filledLines(t).some((l) => !read.has(l)))
+      .map((t) => ({ sheet: t.sheet.name, rows: filledRows(t) }));
     return alsoFilled.length > 0 ? { ...first, alsoFilled } : first;
   }
   const other = tables.find((t) => filledRows(t) > 0);
   return other ? { ...other, unfilled: first.sheet.name } : first;
 }
 
-/** The task rows of a table with anything written in a fill-in column. */
-function filledRows({ sheet, headerRow, columns }: ReturnTable): number {
+/** The task rows of a table with anything written in a fill-in column, each as one line: the task and what was written. */
+function filledLines({ sheet, headerRow, columns }: ReturnTable): string[] {
   const at = (cells: readonly string[], key: RoundColumn['key']) => (columns.has(key) ? (cells[columns.get(key)!] ?? '').trim() : '');
-  let n = 0;
+  const lines: string[] = [];
   const end = tableEnd(sheet, headerRow, columns);
   for (let r = headerRow + 1; r < end; r++) {
     const cells = sheet.rows[r]!;
-    if ((at(cells, 'taskKey') || at(cells, 'title')) && FILL_KEYS.some((k) => at(cells, k))) n++;
+    if ((at(cells, 'taskKey') || at(cells, 'title')) && FILL_KEYS.some((k) => at(cells, k)))
+      lines.push([at(cells, 'taskKey') || at(cells, 'title'), ...FILL_KEYS.map((k) => at(cells, k))].join('\u0001'));
   }
-  return n;
+  return lines;
+}
+
+/** How many task rows of a table have anything written in a fill-in column. */
+function filledRows(table: ReturnTable): number {
+  return filledLines(table).length;
 }
 
 /** The form's header in the first rows of a sheet. */
@@ -278,7 +287,8 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   }
   if (!table) return refuse(T.noTable);
   if (table.unfilled) issue('warning', T.otherSheetRead(table.unfilled, table.sheet.name, filledRows(table)), { sheet: table.sheet.name });
-  for (const other of table.alsoFilled ?? []) issue('warning', T.otherSheetAlsoFilled(table.sheet.name, other.sheet, other.rows), { sheet: other.sheet });
+  // "下发的" only of the sheet the app sent (a district's own report has none of that name).
+  for (const other of table.alsoFilled ?? []) issue('warning', T.otherSheetAlsoFilled(table.sheet.name, other.sheet, other.rows, table.sheet.name === ROUND_SHEET.name), { sheet: other.sheet });
   if (plan.matchedBy === 'binding') {
     // The binding says whose file it is; a file name naming another unit of the round is worth a look.
     const named = unitFromText(round, undefined, file.fileName);

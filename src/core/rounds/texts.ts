@@ -35,8 +35,8 @@ export const RETURN_TEXT = {
     `完成进度“${text}”是公式，文件里没有保存它的计算结果，这一格没有导入；这一行的其他内容已导入。请填报单位用 Excel 或 WPS 打开文件、保存一次后重新报回，或由本办在台账中填写。`,
   otherSheetRead: (form: string, other: string, n: number) =>
     `工作表“${form}”没有填写；工作表“${other}”中填写了 ${n} 项（表头与下发的表相同），已按“${other}”读取，请核对。以后请让该单位直接在“${form}”中填写。`,
-  otherSheetAlsoFilled: (form: string, other: string, n: number) =>
-    `工作表“${other}”也填写了 ${n} 项（表头与下发的表相同），没有读取：已按下发的“${form}”读取。如“${other}”中的内容才是要报的，请让该单位把它们填到“${form}”中后重新报回，或由本办在台账中填写。`,
+  otherSheetAlsoFilled: (form: string, other: string, n: number, sent: boolean) =>
+    `工作表“${other}”也填写了 ${n} 项（表头与${sent ? '下发的表' : '所读的表'}相同，内容不同），没有读取：已按${sent ? '下发的' : ''}“${form}”读取。如“${other}”中的内容才是要报的，请让该单位把它们填到“${form}”中后重新报回，或由本办在台账中填写。`,
   otherSheetUnread: (form: string, other: string, keys: readonly string[]) =>
     `工作表“${form}”没有填写，但工作表“${other}”中写有 ${keys.length} 项下发的任务编号（${keys.slice(0, 5).join('、')}${keys.length > 5 ? '等' : ''}），那张表没有下发表格的表头，没有读取。请让该单位把内容填到“${form}”中后重新报回，或由本办在台账中填写。`,
   outsideCityList: (keys: readonly string[]) => `表中另有 ${keys.length} 项任务不在本次下发给该区的清单中（${keys.slice(0, 5).join('、')}${keys.length > 5 ? '等' : ''}），没有汇总。`,

@@ -126,9 +126,12 @@ describe('rounds7: 区经信局 filled the form and a sheet of its own', () => {
     );
   });
 
-  it('a form filled alone says nothing of other sheets', async () => {
-    const [p] = (await plan([file(NAMES.fagai)])).fp;
-    expect(p!.issues.filter((i) => /也填写了/u.test(i.message))).toEqual([]);
+  it('says nothing of a hidden sheet, of a plain copy of the filled form, nor when the form is blank and the own sheet is read', async () => {
+    for (const name of ['区经信局报回（自建表已隐藏）.xlsx', '区经信局报回（表格另存一份）.xlsx', NAMES.jingxin]) {
+      const [p] = (await plan([file(name)])).fp;
+      expect(p!.rows.some((r) => !r.empty), name).toBe(true);
+      expect(p!.issues.filter((i) => /也填写了/u.test(i.message)), name).toEqual([]);
+    }
   });
 });
 
