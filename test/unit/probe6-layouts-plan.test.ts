@@ -36,10 +36,22 @@ describe('a 督办 sheet citing each task by its document’s short name and ite
     // No guess that 任务来源 is a second 重点任务; the progress columns and the partial document said.
     expect(s.issues.map((i) => [i.row, i.column, i.message.slice(0, i.message.indexOf('，'))])).toEqual([
       [2, 'G列（进展情况（汉阳区三季度报送））', '工作表“督办台账”的 G列（进展情况（汉阳区三季度报送））、H列（完成进度）有 25 行写了进展。导入只更新任务清单'],
-      [null, null, '工作表“督办台账”按条目引用了“科教人才优势转化意见”15 个任务中的 3 项（逐项督办）'],
+      [null, null, '工作表“督办台账”是按条目引用任务的督办清单'],
     ]);
     // No advice to add a 文件 column: a 督办 sheet is a selection, not a whole list.
     expect(s.issues[1]!.message).not.toMatch(/加一列/u);
+  });
+});
+
+describe('a 督办 sheet citing most items of a document, not all', () => {
+  it('archives none of the items it does not cite, and says it is a selection that keeps them', () => {
+    const r = planned('duban-most-cited.xlsx');
+    const s = summarisePlan(r.plan);
+    const kept = ['2023GZYD-04', '2023GZYD-05', '2023GZYD-06'];
+    expect(s.unchanged.map((u) => u.key).filter((k) => kept.includes(k))).toEqual([]);
+    expect([s.removed, s.added, s.ambiguous]).toEqual([[], [], []]);
+    const said = s.issues.find((i) => i.message.includes('督办清单') && i.message.includes('2023年工作要点'));
+    expect(said?.message).toMatch(/列了“2023年工作要点”\d+ 个任务中的 \d+ 项.*清单里没有的 3 个任务照常保留，不归档/u);
   });
 });
 

@@ -70,7 +70,7 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”只列了“${doc}”${total} 个任务中的 ${listed} 个（不到一半），看上去只是其中一部分，所以清单里没有的 ${total - listed} 个任务本次都不归档。` +
     `如市里确已删去这些任务，请在清单中加一列“文件”，每行写上“${doc}”后重新导入，清单里没有的任务就会列入“删除”。`,
   citedItems: (sheet: string, doc: string, listed: number, total: number) =>
-    `工作表“${sheet}”按条目引用了“${doc}”${total} 个任务中的 ${listed} 项（逐项督办），不是这个文件的全部任务：只核对这 ${listed} 项，清单里没有的 ${total - listed} 个任务照常保留，不归档。`,
+    `工作表“${sheet}”是按条目引用任务的督办清单，列了“${doc}”${total} 个任务中的 ${listed} 项，不是这个文件的全部任务：只核对这 ${listed} 项，清单里没有的 ${total - listed} 个任务照常保留，不归档。`,
   partialNamedList: (sheet: string, doc: string, listed: number, total: number) =>
     `工作表“${sheet}”的“文件”列写明了“${doc}”，但只列了它 ${total} 个任务中的 ${listed} 个，其余任务将归档（见“删除”）。如这份清单只是其中一部分任务，请在“删除”中取消勾选不应归档的任务。`,
   ambiguousChoiceMissing: (count: number) => `还有 ${count} 行需要您确认对应哪个任务（在“需确认”中选择）。`,

@@ -856,8 +856,11 @@ function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
   for (const m of claimed.values()) matchedPerDoc.set(m.definite!.task.documentId, (matchedPerDoc.get(m.definite!.task.documentId) ?? 0) + 1);
   const activePerDoc = new Map<string, number>();
   for (const t of existing) if (!t.archived) activePerDoc.set(t.documentId, (activePerDoc.get(t.documentId) ?? 0) + 1);
+  // A document only cited item by item (督办) is a selection, whatever share of it is cited: it never
+  // archives the tasks it does not cite.
+  const citedOnly = (doc: string) => citedDocs.has(doc) && !explicitDocs.has(doc);
   const scope = new Set(explicitDocs);
-  for (const [doc, n] of matchedPerDoc) if (n >= SCOPE_SHARE * (activePerDoc.get(doc) ?? 0)) scope.add(doc);
+  for (const [doc, n] of matchedPerDoc) if (!citedOnly(doc) && n >= SCOPE_SHARE * (activePerDoc.get(doc) ?? 0)) scope.add(doc);
   const dominant = [...matchedPerDoc.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   let fallbackDoc = input.defaultDocumentId ?? dominant;
   if (!fallbackDoc && matches.some((m) => !m.definite && !m.documentId)) {
@@ -994,9 +997,10 @@ function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
     const total = activePerDoc.get(doc) ?? 0;
     const d = () => documents.find((x) => x.id === doc);
     const name = () => d()?.shortTitle || d()?.title || doc;
-    // A document cited item by item is a 督办 selection: nothing to add to make it a whole list.
-    if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2)
-      issues.push({ sheet, message: (citedDocs.has(doc) ? M.citedItems : M.partialList)(sheet, name(), n, total), severity: 'warning', about: 'scope' });
+    // A document cited item by item is a 督办 selection: its other tasks are kept, nothing to add to make it a whole list.
+    if (citedOnly(doc)) {
+      if (n < total) issues.push({ sheet, message: M.citedItems(sheet, name(), n, total), severity: 'warning', about: 'scope' });
+    } else if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2) issues.push({ sheet, message: M.partialList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
     // A document the 文件 column names is covered whatever share the list has: when that is under half, say so.
     else if (explicitDocs.has(doc) && n < SCOPE_SHARE * total && removedDocs.has(doc))
       issues.push({ sheet, message: M.partialNamedList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
