@@ -81,6 +81,9 @@ describe('first start on a new computer: restore the office’s backup instead o
       await expect(page.getByTestId('backup-refusal').textContent()).resolves.toContain('备份文件不完整');
       await expect(page.getByText('欢迎使用区级科创任务台账').count()).resolves.toBe(1);
 
+      // A district chosen but not confirmed: the backup's own district wins, and 确定 waits meanwhile.
+      await page.locator('label.ant-radio-button-wrapper', { hasText: /^汉阳区$/ }).click();
+      await expect(page.getByRole('button', { name: /确定：汉阳区/ }).isEnabled()).resolves.toBe(true);
       const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), restoreButton.click()]);
       await chooser2.setFiles(file);
       const preview = page.getByTestId('restore-preview');
@@ -89,10 +92,16 @@ describe('first start on a new computer: restore the office’s backup instead o
       await expect(preview.textContent()).resolves.toContain('直接进入台账');
       await modalSettled(page);
       await screenshot(page, `first-start-restore-preview-${width}`);
-      // The browser build downloads the state before (the built-in documents) first, as every restore does.
-      const [safety] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /确认恢复/ }).click()]);
-      expect(safety.suggestedFilename()).toMatch(/^台账备份_.*\.json$/);
-      await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).waitFor();
+      // While the file is previewed the choice of district waits (a pick would drop the restore).
+      await expect(page.getByRole('button', { name: /确定：汉阳区/ }).isDisabled()).resolves.toBe(true);
+      // The state before is only the built-in documents: no download of it beside the real backup.
+      const downloads: string[] = [];
+      page.on('download', (d) => downloads.push(d.suggestedFilename()));
+      await page.getByRole('button', { name: /确认恢复/ }).click();
+      const done = page.locator('.ant-modal-confirm', { hasText: '恢复完成' });
+      await done.waitFor();
+      await expect(done.textContent()).resolves.not.toContain('恢复前的数据');
+      expect(downloads).toEqual([]);
       // The main window opens on the backup's district, without the choice.
       await expect(page.getByTestId('current-district').textContent()).resolves.toContain('江夏区');
       await page.waitForTimeout(600);

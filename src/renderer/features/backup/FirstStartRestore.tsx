@@ -3,6 +3,7 @@
  * its data back before choosing a district; the district comes with the backup, and the main
  * window opens on it. The same checked, previewed restore as 备份与恢复 (useRestore).
  */
+import { useEffect } from 'react';
 import { Alert, Button } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { isDesktop } from '../../platform';
@@ -10,8 +11,11 @@ import { RestorePreview } from './RestorePreview';
 import { useRestore } from './use-restore';
 import { BACKUP_PAGE_TEXT as T } from './texts';
 
-export function FirstStartRestore() {
-  const restore = useRestore();
+/** `onBusy`: told while a file is read, previewed or restored (the choice of district waits meanwhile). */
+export function FirstStartRestore({ onBusy }: { onBusy?: (busy: boolean) => void }) {
+  const restore = useRestore(undefined, { firstStart: true });
+  const busy = restore.busy !== undefined || restore.pending !== undefined;
+  useEffect(() => onBusy?.(busy), [busy, onBusy]);
   return (
     <>
       <Button icon={<FolderOpenOutlined />} onClick={() => void restore.open(null)} disabled={restore.busy !== undefined} loading={restore.busy === 'reading'}>

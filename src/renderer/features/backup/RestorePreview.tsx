@@ -24,7 +24,8 @@ export function RestorePreview(props: { pending?: Pending; busy: boolean; deskto
       {p && (
         <Space orientation="vertical" style={{ width: '100%' }} data-testid="restore-preview">
           {props.firstStart ? (
-            <Alert type="info" showIcon title={T.previewFirstStart} />
+            // A backup that names no district leaves the choice of district to be made after it.
+            <Alert type={p.district ? 'info' : 'warning'} showIcon title={p.district ? T.previewFirstStart : T.previewFirstStartNoDistrict} />
           ) : (
             <Alert type="warning" showIcon title={props.desktop ? T.previewWarn : T.previewBrowserWarn} />
           )}

@@ -27,6 +27,9 @@ export const BACKUP_PAGE_TEXT = {
   previewWarn: '恢复会用这个备份替换当前的全部数据。恢复前会先自动备份当前数据，万一选错了，可以再用那份备份恢复回来。',
   /** At the first start: nothing typed yet to lose, only the built-in documents. */
   previewFirstStart: '恢复后，程序里的数据就是这个备份里的数据（本区、任务和历次填报），直接进入台账。',
+  previewFirstStartNoDistrict: '这个备份里没有记录所属区。恢复后，程序里的数据就是这个备份里的数据，还需要再选择本区。',
+  /** The restore's part of the first-start screen could not be loaded (a damaged installation). */
+  restoreUnavailable: '从备份恢复的功能没有载入。请关闭程序后重新打开再试；如仍不行，请重新安装本程序。',
   previewBrowserWarn: '恢复会用这个备份替换当前的全部数据。恢复前会先下载一份当前数据的备份文件，万一选错了，可以再用它恢复回来。',
   createdAt: '备份时间',
   district: '所属区',

@@ -14,7 +14,7 @@ function message(e: unknown): string {
 }
 
 /** The restore in progress: what to show, and the officer's three actions. */
-export function useRestore(onRestored?: () => void | Promise<void>) {
+export function useRestore(onRestored?: () => void | Promise<void>, opts: { firstStart?: boolean } = {}) {
   const { message: toast, modal } = AntApp.useApp();
   const [busy, setBusy] = useState<'reading' | 'restore'>();
   const [refusal, setRefusal] = useState<string>();
@@ -40,11 +40,13 @@ export function useRestore(onRestored?: () => void | Promise<void>) {
     if (!pending) return;
     setBusy('restore');
     try {
-      const { safetyName } = await confirmRestore(getDb(), pending);
+      // At the first start the state before is only the built-in documents: its safety backup is
+      // kept (in the backup folder on the desktop) but not offered as a download beside the real one.
+      const { safetyName } = await confirmRestore(getDb(), pending, opts.firstStart ? { offer: () => undefined } : {});
       setPending(undefined);
       modal.success({
         title: T.restored(pending.preview.counts.tasks ?? 0, pending.preview.counts.progress ?? 0),
-        content: T.safetyKept(safetyName),
+        content: opts.firstStart ? undefined : T.safetyKept(safetyName),
       });
       await onRestored?.();
     } catch (e) {

@@ -1,19 +1,35 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Card, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Card, Radio, Space, Typography } from 'antd';
 import { CITY_OFFICE, DISTRICTS } from '@core/districts';
 import { SHELL_TEXT } from './texts';
+import { BACKUP_PAGE_TEXT } from '../backup/texts';
 
 const T = SHELL_TEXT.firstStart;
 
 // The restore (its preview dialog, the backup reader) is a chunk of its own: only a first start loads it.
-const FirstStartRestore = lazy(() => import('../backup/FirstStartRestore').then((m) => ({ default: m.FirstStartRestore })));
+// A chunk that cannot be loaded (a damaged installation) says so in Chinese, and the choice stays.
+const FirstStartRestore = lazy(() =>
+  import('../backup/FirstStartRestore').then(
+    (m) => ({ default: m.FirstStartRestore }),
+    (e: unknown) => {
+      console.error('first-start restore chunk failed to load', e);
+      return { default: RestoreUnavailable };
+    },
+  ),
+);
+
+function RestoreUnavailable(_: { onBusy?: (busy: boolean) => void }) {
+  return <Alert type="warning" showIcon title={BACKUP_PAGE_TEXT.restoreUnavailable} />;
+}
 
 /** First start: the officer picks their district, or the city's office (市级), which is remembered. */
 export function FirstStart({ onPick }: { onPick: (district: string) => Promise<void> }) {
   const [choice, setChoice] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // A backup being read, previewed or restored: the choice waits (a district picked meanwhile would drop it).
+  const [restoring, setRestoring] = useState(false);
   const group = (options: readonly { value: string; label: string }[]) => (
-    <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value as string)} optionType="button" buttonStyle="solid">
+    <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value as string)} optionType="button" buttonStyle="solid" disabled={restoring}>
       <Space wrap size={[8, 8]}>
         {options.map((o) => (
           <Radio.Button key={o.value} value={o.value}>
@@ -47,13 +63,13 @@ export function FirstStart({ onPick }: { onPick: (district: string) => Promise<v
               {T.restoreHint}
             </Typography.Paragraph>
             <Suspense fallback={null}>
-              <FirstStartRestore />
+              <FirstStartRestore onBusy={setRestoring} />
             </Suspense>
           </div>
           <Button
             type="primary"
             size="large"
-            disabled={!choice || busy}
+            disabled={!choice || busy || restoring}
             loading={busy}
             onClick={async () => {
               if (!choice) return;
