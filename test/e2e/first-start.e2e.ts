@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { modalSettled, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { join, resolve } from 'node:path';
+import { SIZES, modalSettled, newContext, openAppAs, pageAt, screenshot, watchErrors, useServedApp } from './harness';
 
 describe('first start', () => {
   const app = useServedApp();
@@ -57,19 +57,23 @@ describe('first start on a new computer: restore the office’s backup instead o
     await old.close();
 
     // The new computer: the first start offers the restore beside the choice.
-    for (const [width, height] of [
-      [1366, 650],
-      [1920, 1080],
-    ] as const) {
-      const context = await newContext(app.browser);
-      const page = await context.newPage();
-      await page.setViewportSize({ width, height });
-      const errors = watchErrors(page);
+    for (const [width, height] of SIZES) {
+      const { context, page, errors } = await pageAt(app.browser, width, height);
       await page.goto(app.url);
       await page.getByText('欢迎使用区级科创任务台账').waitFor();
       const restoreButton = page.getByTestId('first-start-restore').getByRole('button', { name: /从备份文件恢复/ });
       await restoreButton.waitFor();
       await screenshot(page, `first-start-restore-${width}`);
+
+      // A spreadsheet chosen by mistake is refused in Chinese (no library English), and nothing changes.
+      const [chooser0] = await Promise.all([page.waitForEvent('filechooser'), restoreButton.click()]);
+      await chooser0.setFiles(resolve(__dirname, '../fixtures/rounds/walk6/区发改局报回.xlsx'));
+      await page.getByTestId('backup-refusal').waitFor();
+      const wrong = (await page.getByTestId('backup-refusal').textContent()) ?? '';
+      expect(wrong).toContain('区发改局报回.xlsx');
+      expect(wrong).not.toMatch(/[A-Za-z]{5,}/);
+      await screenshot(page, `first-start-restore-wrong-file-${width}`);
+      await expect(page.getByText('欢迎使用区级科创任务台账').count()).resolves.toBe(1);
 
       // A cut copy is refused, named, and nothing changes: still the first start.
       const broken = join(dir, '截断的备份.json');

@@ -76,6 +76,20 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
 }
 
+/** The two window sizes every screen is checked at: the office laptop's smallest and a desktop monitor. */
+export const SIZES = [
+  [1366, 650],
+  [1920, 1080],
+] as const;
+
+/** A fresh context and page at `width`×`height`, its uncaught errors collected in `errors`. */
+export async function pageAt(browser: Browser, width: number, height: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height });
+  return { context, page, errors: watchErrors(page) };
+}
+
 /** Save a screenshot under test-results/screenshots/NAME.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });

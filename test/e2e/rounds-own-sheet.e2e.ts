@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BINDING_SHEET, ROUND_SHEET, readBinding, type Round } from '@core/rounds';
 import { readWorkbook } from '../../src/renderer/spreadsheet/read-sheet';
-import { newContext, openAppAs, putStoreRows, screenshot, useServedApp, watchErrors } from './harness';
+import { SIZES, openAppAs, pageAt, putStoreRows, screenshot, useServedApp } from './harness';
 
 const FILE = resolve(__dirname, '../fixtures/rounds/walk6/区经信局报回（两张表都填了）.xlsx');
 
@@ -36,14 +36,8 @@ describe('回收: a unit that filled two sheets', () => {
 
   it('reads the form’s sheet and names the unit’s own sheet with its rows and what to do', async () => {
     const round = roundOf(FILE);
-    for (const [width, height] of [
-      [1366, 650],
-      [1920, 1080],
-    ] as const) {
-      const context = await newContext(app.browser);
-      const page = await context.newPage();
-      await page.setViewportSize({ width, height });
-      const errors = watchErrors(page);
+    for (const [width, height] of SIZES) {
+      const { context, page, errors } = await pageAt(app.browser, width, height);
       await openAppAs(page, app.url, round.district);
       await putStoreRows(page, { rounds: [round] });
       await page.reload();

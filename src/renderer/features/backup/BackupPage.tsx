@@ -83,7 +83,7 @@ export function BackupPage() {
         </Button>
       </Space>
       {restore.refusal && (
-        <Alert type="error" showIcon closable onClose={restore.dismissRefusal} title={T.refusedTitle} description={restore.refusal} data-testid="backup-refusal" />
+        <Alert type="error" showIcon closable onClose={restore.dismissRefusal} title={T.refusedTitle(restore.refusal.file)} description={restore.refusal.message} data-testid="backup-refusal" />
       )}
       {desktop && (
         <Card size="small" title={T.listTitle} extra={folder && <Typography.Text type="secondary">{`${T.folder}：${folder}`}</Typography.Text>}>

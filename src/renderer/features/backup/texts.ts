@@ -22,7 +22,7 @@ export const BACKUP_PAGE_TEXT = {
   exportToUsb: '导出到U盘…',
   exported: (name: string) => `已导出到：${name}`,
   restore: '恢复…',
-  refusedTitle: '不能用这个文件恢复',
+  refusedTitle: (fileName: string) => `不能用“${fileName}”恢复`,
   previewTitle: '恢复前请确认备份内容',
   previewWarn: '恢复会用这个备份替换当前的全部数据。恢复前会先自动备份当前数据，万一选错了，可以再用那份备份恢复回来。',
   /** At the first start: nothing typed yet to lose, only the built-in documents. */

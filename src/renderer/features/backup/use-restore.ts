@@ -17,7 +17,8 @@ function message(e: unknown): string {
 export function useRestore(onRestored?: () => void | Promise<void>, opts: { firstStart?: boolean } = {}) {
   const { message: toast, modal } = AntApp.useApp();
   const [busy, setBusy] = useState<'reading' | 'restore'>();
-  const [refusal, setRefusal] = useState<string>();
+  // The file refused and why (its name in the notice's title).
+  const [refusal, setRefusal] = useState<{ file: string; message: string }>();
   const [pending, setPending] = useState<PendingRestore>();
 
   /** A listed backup by name, or (null) one the officer chooses: checked, then previewed or refused. */
@@ -27,7 +28,7 @@ export function useRestore(onRestored?: () => void | Promise<void>, opts: { firs
       if (!file) return;
       setBusy('reading');
       const res = await checkBackup(file.source, name ?? file.name).finally(() => setBusy(undefined));
-      if (!res.ok) return setRefusal(res.message);
+      if (!res.ok) return setRefusal({ file: name ?? file.name, message: res.message });
       setRefusal(undefined);
       setPending(res.pending);
     } catch (e) {
