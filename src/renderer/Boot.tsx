@@ -79,8 +79,8 @@ export function Boot({ children }: { children: ReactNode }) {
 }
 
 /**
- * The start's spinner, drawn by the stylesheet alone (styles.css .boot-spinner): the first antd
- * component of the start is then a row of the grid, not this, and its styles are worked out once.
+ * The start's spinner, drawn by the stylesheet alone (styles.css .boot-spinner), so that it needs
+ * nothing of antd's (its components and their stylesheet come with the main window).
  */
 function StartingSpinner() {
   return (
