@@ -17,7 +17,16 @@ describe('first start', () => {
     for (const name of ['江岸区', '新洲区', '东湖新技术开发区', '武汉经济技术开发区', '长江新区', '东湖生态旅游风景区'])
       await expect(page.getByRole('radio', { name }).count()).resolves.toBe(1);
     await screenshot(page, 'first-start');
+    // antd draws from its own stylesheet (App.tsx, zeroRuntime): it is there (0 px corners without
+    // it), and the theme's tokens reach it (this large button's corners are 8 px with antd's own
+    // radius, 4 px with the theme's), on the first screen already.
+    const confirm = page.locator('button.ant-btn-primary');
+    await expect(confirm.evaluate((el) => getComputedStyle(el).borderTopLeftRadius)).resolves.toBe('4px');
+    await expect(confirm.evaluate((el) => getComputedStyle(el).fontSize)).resolves.toBe('16px'); // size="large": fontSizeLG
+    await expect(page.getByRole('radio', { name: '江岸区' }).evaluate((el) => getComputedStyle(el.closest('label')!).fontSize)).resolves.toBe('14px');
     await page.locator('label.ant-radio-button-wrapper', { hasText: /^汉阳区$/ }).click();
+    // antd's blue once enabled (polled: the colour eases in from the disabled grey).
+    await expect.poll(() => confirm.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(22, 119, 255)');
     await page.getByRole('button', { name: /确定：汉阳区/ }).click();
     await expect(page.getByTestId('current-district').textContent()).resolves.toContain('汉阳区');
 
