@@ -38,4 +38,18 @@ describe('integer-coded bigram bags', () => {
         expect(coder.bagOfCut(bigramText(text)).ids).toEqual(bag.ids);
       }
   });
+
+  it('give a text\'s distinct bigrams without a bag, leaving the counts of the next bag exact', () => {
+    const coder = createBigramCoder();
+    for (const [a, b] of PAIRS) {
+      const cut = bigramText(a);
+      const distinct = [...coder.distinctOfCut(cut)];
+      expect(distinct).toEqual([...coder.bagOfCut(cut).ids]);
+      // A second pass over the same text numbers nothing new, and the bag after it counts from zero.
+      const size = coder.size();
+      expect([...coder.distinctOfCut(cut)]).toEqual(distinct);
+      expect(coder.size()).toBe(size);
+      expect([...coder.bag(b).counts]).toEqual([...bigrams(b).values()]);
+    }
+  });
 });

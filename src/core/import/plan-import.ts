@@ -415,7 +415,10 @@ const SHORTLIST = 8;
 interface RowBags {
   /** The row's text as bigrams are taken (bigramText). */
   cut: string;
-  whole: BigramBag;
+  /** A task whose cut is the row's (most rows of a list): its bag is the row's. */
+  task?: number;
+  /** The row's own bag, when no task has its cut. */
+  own?: BigramBag;
   /** The title alone, for a row without text. */
   title?: BigramBag;
 }
@@ -424,13 +427,16 @@ interface RowBags {
 function buildIndex(tasks: readonly Task[]) {
   const coder = createBigramCoder();
   const cuts = tasks.map((t) => bigramText(taskText(t)));
-  const bags = coder.bagsOfCuts(cuts);
-  // A row whose text is a task's (most rows of a list) takes that task's bag.
-  const byCut = new Map<string, BigramBag>();
-  // The one task whose text a cut is (-1: several tasks have that text).
+  // A task's bag is made when a row is first compared with it (most rows are their task's text
+  // and are compared with none): a ledger's bags made all at once were two arrays of 19 MB at
+  // 10,000 tasks, written into fresh memory, which the AMD bench machine pays for page by page.
+  const bags: (BigramBag | undefined)[] = new Array<BigramBag | undefined>(tasks.length);
+  const bagOf = (i: number): BigramBag => (bags[i] ??= coder.bagOfCut(cuts[i]!));
+  // The first task whose text a cut is, and the one task it is (-1: several tasks have that text).
+  const firstOfCut = new Map<string, number>();
   const taskOfCut = new Map<string, number>();
   cuts.forEach((c, i) => {
-    byCut.set(c, bags[i]!);
+    if (!firstOfCut.has(c)) firstOfCut.set(c, i);
     taskOfCut.set(c, taskOfCut.has(c) ? -1 : i);
   });
   // The text as written of each task whose cut is its own: a row written the same way is that
@@ -440,18 +446,30 @@ function buildIndex(tasks: readonly Task[]) {
     if (taskOfCut.get(cuts[i]!) === i) taskOfText.set(taskText(t), i);
   });
   // The tasks holding each bigram, by bigram number, in task order: bigram g's tasks are
-  // postings[start[g]] … postings[start[g + 1] - 1] (one array for the whole ledger).
+  // postings[start[g]] … postings[start[g + 1] - 1] (one array for the whole ledger). Two passes
+  // over the texts: how many tasks hold each bigram, then which.
+  let held = new Int32Array(4096);
+  for (const c of cuts)
+    for (const g of coder.distinctOfCut(c)) {
+      if (g >= held.length) {
+        const grown = new Int32Array(held.length * 2);
+        grown.set(held);
+        held = grown;
+      }
+      held[g]!++;
+    }
   const indexed = coder.size();
   const start = new Int32Array(indexed + 1);
-  for (const bag of bags) for (const g of bag.ids) start[g + 1]!++;
-  for (let g = 0; g < indexed; g++) start[g + 1]! += start[g]!;
+  for (let g = 0; g < indexed; g++) start[g + 1] = start[g]! + held[g]!;
   const postings = new Int32Array(start[indexed]!);
   const next = start.slice(0, indexed);
-  bags.forEach((bag, i) => {
-    for (const g of bag.ids) postings[next[g]!++] = i;
+  cuts.forEach((c, i) => {
+    for (const g of coder.distinctOfCut(c)) postings[next[g]!++] = i;
   });
   /** How many tasks hold bigram g (0 for a bigram only rows have). */
   const holders = (g: number) => (g < indexed ? start[g + 1]! - start[g]! : 0);
+  /** The bag of a row's whole text. */
+  const wholeOf = (row: RowBags): BigramBag => row.own ?? bagOf(row.task!);
   const titleBags: (BigramBag | undefined)[] = [];
   const textBags: (BigramBag | undefined)[] = [];
   // Shared bigram-hit counters, reset after each shortlist (a Map per row made a 10,000-row import take minutes).
@@ -501,9 +519,10 @@ function buildIndex(tasks: readonly Task[]) {
     rowBags(f: RowFields): RowBags {
       const written = rowText(f);
       const same = f.text ? taskOfText.get(written) : undefined;
-      if (same !== undefined) return { cut: cuts[same]!, whole: bags[same]! };
+      if (same !== undefined) return { cut: cuts[same]!, task: same };
       const cut = bigramText(written);
-      const out: RowBags = { cut, whole: byCut.get(cut) ?? coder.bagOfCut(cut) };
+      const of = firstOfCut.get(cut);
+      const out: RowBags = of !== undefined ? { cut, task: of } : { cut, own: coder.bagOfCut(cut) };
       if (!f.text) out.title = coder.bag(f.title ?? '');
       return out;
     },
@@ -519,7 +538,7 @@ function buildIndex(tasks: readonly Task[]) {
     },
     /** Similarity of a row to task i (bag i; titles of `t`): whole texts, or title against title / text when the row has no text. */
     similarity(row: RowBags, i: number, t: Task = tasks[i]!): number {
-      const whole = coder.dice(row.whole, bags[i]!);
+      const whole = coder.dice(wholeOf(row), bagOf(i));
       if (!row.title) return whole;
       const title = t === tasks[i] ? (titleBags[i] ??= coder.bag(t.title)) : coder.bag(t.title);
       const text = t === tasks[i] ? (textBags[i] ??= coder.bag(t.text)) : coder.bag(t.text);
@@ -528,7 +547,7 @@ function buildIndex(tasks: readonly Task[]) {
     /** The `size` allowed tasks sharing most of the row's rarest bigrams, ties in first-hit order. */
     shortlist(row: RowBags, allowed: (t: Task) => boolean, size = SHORTLIST): number[] {
       touched.length = 0;
-      for (const g of rareBigrams(row.whole))
+      for (const g of rareBigrams(wholeOf(row)))
         for (let k = start[g]!; k < start[g + 1]!; k++) {
           const i = postings[k]!;
           if (hits[i]!++ === 0) touched.push(i);
