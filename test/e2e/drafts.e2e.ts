@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath, newContext, openAppAs, screenshot, serveRenderer, useServedApp, watchErrors } from './harness';
+import { BROWSER_FLAGS, chromiumPath, newContext, openAppAs, screenshot, serveRenderer, useServedApp, watchErrors } from './harness';
 import { ensureLedgerTasks } from './ledger-fixture';
 
 const rowsIn = (page: Page) => page.locator('[data-testid="task-grid"] [role="row"][data-task-key]');
@@ -32,7 +32,7 @@ function launchOn(dir: string): Promise<BrowserContext> {
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+    args: BROWSER_FLAGS,
   });
 }
 
