@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_DIRS, serveDirs } from './lib/serve';
+import { BROWSER_FLAGS } from '../test/e2e/browser-flags';
 import { MemoryWatch, findBrowserPid, maxPeak, memoryText, pageRendererPid, peakRssDuring as peakDuring, procMemory, rendererPids, type MemoryPeak } from './lib/memory';
 import { fmt, summarise, type Measurement } from './lib/stats';
 
@@ -30,29 +31,12 @@ export interface BenchStep {
   run: (ctx: BenchContext) => Promise<BenchRow[]>;
 }
 
-/**
- * Chromium's own services that the desktop app does not have, switched off so that they do not
- * share the machine with what is measured. Headless Chromium 156 opens each new window with the
- * address bar's popup (chrome://omnibox-popup.top-chrome, two pages) preloaded in a renderer of
- * its own: on the 2-core AMD machine that renderer took 1.4–1.6 s of CPU during the first 2.5 s of
- * every cold start (bench/NOTES.md, sixteenth session). An Electron window has no address bar.
- */
-export const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
-];
-
 /** Launch Debian's Chromium the way the e2e tests do. */
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [...BROWSER_ARGS, '--disable-quic'],
+    args: [...BROWSER_FLAGS, '--disable-quic'],
   });
 }
 
@@ -189,7 +173,7 @@ const officeStep: BenchStep = {
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: [...BROWSER_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info', '--renderer-process-limit=1'],
+      args: [...BROWSER_FLAGS, '--js-flags=--expose-gc', '--enable-precise-memory-info', '--renderer-process-limit=1'],
     });
     const dir = await mkdtemp(join(tmpdir(), 'bench-office-'));
     const rows: BenchRow[] = [];
@@ -302,7 +286,7 @@ async function memoryRound(serverUrl: string, size: number) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [...BROWSER_ARGS, '--js-flags=--expose-gc', '--renderer-process-limit=1'],
+    args: [...BROWSER_FLAGS, '--js-flags=--expose-gc', '--renderer-process-limit=1'],
   });
   try {
     const page = await openBenchPage(await browser.newContext(), serverUrl);

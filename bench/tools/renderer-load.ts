@@ -5,13 +5,14 @@
  * 1. The first write to fresh memory: 200 MB touched page by page, in this process, against the
  *    same pages written again (the kernel maps a page at its first write; a VM may make that dear).
  * 2. Cold starts with the bench's browser flags and with Chromium's defaults for its own services
- *    (BROWSER_ARGS without `--disable-features`), interleaved: the first row's time, and the CPU
+ *    (BROWSER_FLAGS without `--disable-features`), interleaved: the first row's time, and the CPU
  *    time and minor page faults of every renderer process while it started (from /proc), each
  *    named by its kind (`top-chrome-webui` is the browser's own interface, not the app).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { BROWSER_ARGS, seededAppContext } from '../steps';
+import { seededAppContext } from '../steps';
+import { BROWSER_FLAGS } from '../../test/e2e/browser-flags';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
 import { WATCH_FIRST_ROW } from './first-row-watch';
 
@@ -58,8 +59,8 @@ function renderers(): { pid: number; kind: string; cpu: number; faults: number }
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
 const launchWith = (args: string[]) => chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args });
 const browsers: Record<'bench flags' | 'Chromium defaults', Browser> = {
-  'bench flags': await launchWith(BROWSER_ARGS),
-  'Chromium defaults': await launchWith(BROWSER_ARGS.filter((a) => !a.startsWith('--disable-features'))),
+  'bench flags': await launchWith(BROWSER_FLAGS),
+  'Chromium defaults': await launchWith(BROWSER_FLAGS.filter((a) => !a.startsWith('--disable-features'))),
 };
 try {
   for (let round = 0; round < rounds; round++)

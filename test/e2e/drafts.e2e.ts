@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_FLAGS, chromiumPath, newContext, openAppAs, screenshot, serveRenderer, useServedApp, watchErrors } from './harness';
+import { BROWSER_FLAGS } from './browser-flags';
+import { chromiumPath, newContext, openAppAs, screenshot, serveRenderer, useServedApp, watchErrors } from './harness';
 import { ensureLedgerTasks } from './ledger-fixture';
 
 const rowsIn = (page: Page) => page.locator('[data-testid="task-grid"] [role="row"][data-task-key]');
@@ -32,7 +33,7 @@ function launchOn(dir: string): Promise<BrowserContext> {
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
-    args: BROWSER_FLAGS,
+    args: [...BROWSER_FLAGS, '--lang=zh-CN'],
   });
 }
 

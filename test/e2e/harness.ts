@@ -8,6 +8,7 @@ import { readFile, stat, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { BROWSER_FLAGS } from './browser-flags';
 import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 
 /** The built renderer to serve: out/renderer, or RENDERER_DIR (a private build, e.g. `npx vite build --config vite.web.config.ts --outDir /tmp/x`). */
@@ -53,28 +54,12 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
-/**
- * The flags this closed network needs, and Chromium's own services switched off: among them the
- * address bar's popup, which headless Chromium preloads in a renderer of its own for every new
- * window (1.5 s of CPU each time on a 2-core machine; an Electron window has no address bar).
- */
-export const BROWSER_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
-  '--lang=zh-CN',
-];
-
-/** Launch headless Chromium with BROWSER_FLAGS. */
+/** Launch headless Chromium with BROWSER_FLAGS, in Chinese. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [...BROWSER_FLAGS, '--disable-quic'],
+    args: [...BROWSER_FLAGS, '--disable-quic', '--lang=zh-CN'],
   });
 }
 
