@@ -79,8 +79,8 @@ export function Boot({ children }: { children: ReactNode }) {
 }
 
 /**
- * The start's spinner, drawn by the stylesheet alone (styles.css .boot-spinner), so that it needs
- * nothing of antd's (its components and their stylesheet come with the main window).
+ * The start's spinner, drawn by the app's own stylesheet alone (styles.css .boot-spinner): no
+ * antd component is rendered before the main window.
  */
 function StartingSpinner() {
   return (

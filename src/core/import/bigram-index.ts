@@ -119,23 +119,18 @@ export function createBigramCoder() {
     numbered = num;
     seen = sn;
   }
-  /** Move the counted bigrams into `ids` / `counts` (from `at`), clearing the tally; returns the total. */
-  function takeCounted(ids: Int32Array, counts: Uint32Array, at: number): number {
+  /** The bag of a text already cut by bigramText (the tally cleared for the next text). */
+  function bagOfCut(t: string): BigramBag {
+    countCut(t);
+    const ids = order.slice(0, seen);
+    const counts = new Uint32Array(seen);
     let total = 0;
     for (let k = 0; k < seen; k++) {
       const g = order[k]!;
-      ids[at + k] = g;
-      total += counts[at + k] = tally[g]!;
+      total += counts[k] = tally[g]!;
       tally[g] = 0;
     }
-    return total;
-  }
-  /** The bag of a text already cut by bigramText. */
-  function bagOfCut(t: string): BigramBag {
-    countCut(t);
-    const ids = new Int32Array(seen);
-    const counts = new Uint32Array(seen);
-    return { ids, counts, total: takeCounted(ids, counts, 0) };
+    return { ids, counts, total };
   }
   /**
    * The distinct bigram numbers of a cut text, in first-seen order, without a bag: a view of the
