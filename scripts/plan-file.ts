@@ -26,9 +26,9 @@ export interface PlanFileOptions {
 }
 
 /** The plan for a file, or the Chinese reason it cannot be read. */
-export function planFile(path: string, opts: PlanFileOptions = {}): { ok: true; plan: ImportPlan; sheets: SheetSummary[] } | { ok: false; message: string } {
+export async function planFile(path: string, opts: PlanFileOptions = {}): Promise<{ ok: true; plan: ImportPlan; sheets: SheetSummary[] } | { ok: false; message: string }> {
   const name = basename(path);
-  const read = readWorkbook(new Uint8Array(readFileSync(path)), name);
+  const read = await readWorkbook(new Uint8Array(readFileSync(path)), name);
   if (!read.ok) return read;
   const readIssues = readIssuesBySheet(read.sheets, read.issues);
   const sheets = summariseSheets(read.sheets, {}, readIssues);

@@ -31,9 +31,9 @@ if (!file) {
   console.error('用法：npm run plan-import -- 文件.xlsx [--district 汉阳区] [--rename 旧名称=现名称]');
   process.exit(2);
 }
-let result: ReturnType<typeof planFile>;
+let result: Awaited<ReturnType<typeof planFile>>;
 try {
-  result = planFile(file, { district, now, renames });
+  result = await planFile(file, { district, now, renames });
 } catch (e) {
   const code = (e as NodeJS.ErrnoException).code;
   console.error(code === 'ENOENT' ? `找不到文件 ${file}，请检查路径。` : `无法读取文件 ${file}，请确认它能在 Excel 或 WPS 中打开。`);

@@ -88,9 +88,9 @@ const CLUSTERS: Cluster[] = [{ id: 'bench-cluster', district: BENCH_DISTRICT, na
  * workbook, find every sheet's table (summariseSheets), then plan the first sheet with planSheet
  * for the bench district, its relevance changes included.
  */
-export function appImport(bytes: Uint8Array, existing: Task[]): AppImportTimes {
+export async function appImport(bytes: Uint8Array, existing: Task[]): Promise<AppImportTimes> {
   const t0 = performance.now();
-  const r = readWorkbook(bytes, 'city.xlsx');
+  const r = await readWorkbook(bytes, 'city.xlsx');
   if (!r.ok) throw new Error(r.message);
   const t1 = performance.now();
   const readIssues = readIssuesBySheet(r.sheets, r.issues);
@@ -147,9 +147,9 @@ export async function officeListPrepare(sentences: string[], n: number): Promise
 }
 
 /** The app's import of the prepared list, with the JS heap before and after each stage (MB). */
-export function officeImportOnce(): AppImportTimes & { heapBeforeMb: number; heapMaxMb: number } {
+export async function officeImportOnce(): Promise<AppImportTimes & { heapBeforeMb: number; heapMaxMb: number }> {
   const c = officeCase!;
   const heapBeforeMb = heapMb(true);
-  const times = appImport(c.bytes, c.tasks);
+  const times = await appImport(c.bytes, c.tasks);
   return { ...times, heapBeforeMb, heapMaxMb: heapMb() };
 }

@@ -58,14 +58,14 @@ async function progressLoadAndQuery(count: number): Promise<{ loadMs: number; qu
 async function importCompare(n: number, runs: number): Promise<{ app: AppImportTimes[]; bare: number[]; megabytes: number }> {
   const tasks = cityTasks(sentences, n);
   const bytes = await cityListXlsx(tasks, sentences);
-  appImport(bytes, tasks);
+  await appImport(bytes, tasks);
   bareSheetJs(bytes);
   const app: AppImportTimes[] = [];
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
     const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
     for (const which of order) {
-      if (which === 'app') app.push(appImport(bytes, tasks));
+      if (which === 'app') app.push(await appImport(bytes, tasks));
       else {
         const t0 = now();
         bareSheetJs(bytes);

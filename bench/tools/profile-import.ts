@@ -25,7 +25,7 @@ for (let run = 0; run < Number(runs); run++) {
   const b0 = cpu();
   bareSheetJs(bytes);
   const b1 = cpu();
-  const r = readWorkbook(bytes, 'city.xlsx');
+  const r = await readWorkbook(bytes, 'city.xlsx');
   if (!r.ok) throw new Error(r.message);
   const t1 = cpu();
   const grid = r.sheets[0]!;

@@ -13,8 +13,8 @@ import { SIZES, openAppAs, pageAt, putStoreRows, screenshot, useServedApp } from
 const FILE = resolve(__dirname, '../fixtures/rounds/walk6/区经信局报回（两张表都填了）.xlsx');
 
 /** The round the file was sent in, as the sending office stored it (from the file's binding and form). */
-function roundOf(path: string): Round {
-  const r = readWorkbook(new Uint8Array(readFileSync(path)), path);
+async function roundOf(path: string): Promise<Round> {
+  const r = await readWorkbook(new Uint8Array(readFileSync(path)), path);
   if (!r.ok) throw new Error(r.message);
   const read = readBinding(r.sheets.find((s) => s.name === BINDING_SHEET)?.rows);
   if (!read.ok) throw new Error('no binding');
@@ -35,7 +35,7 @@ describe('回收: a unit that filled two sheets', () => {
   const app = useServedApp();
 
   it('reads the form’s sheet and names the unit’s own sheet with its rows and what to do', async () => {
-    const round = roundOf(FILE);
+    const round = await roundOf(FILE);
     for (const [width, height] of SIZES) {
       const { context, page, errors } = await pageAt(app.browser, width, height);
       await openAppAs(page, app.url, round.district);

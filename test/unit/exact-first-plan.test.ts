@@ -20,8 +20,8 @@ const NOW = '2026-11-26T09:00:00.000Z';
 const data = builtInData();
 
 /** Every sheet with a task table in a file, as plan inputs against `existing`. */
-function inputsOf(bytes: Uint8Array, name: string, base: Omit<PlanInput, 'fileName' | 'sheet' | 'rows' | 'now'>): PlanInput[] {
-  const read = readWorkbook(bytes, name);
+async function inputsOf(bytes: Uint8Array, name: string, base: Omit<PlanInput, 'fileName' | 'sheet' | 'rows' | 'now'>): Promise<PlanInput[]> {
+  const read = await readWorkbook(bytes, name);
   if (!read.ok) return [];
   return read.sheets.flatMap((grid) => {
     const { layout } = findTable(grid);
@@ -35,14 +35,14 @@ const fixtures = readdirSync(DIR).filter((f) => /\.(xlsx|xls|csv)$/.test(f));
 
 describe('exact matches first plan what scoring every row plans', () => {
   it('has import fixtures with task tables to compare', () => {
-    const planned = fixtures.flatMap((f) => inputsOf(new Uint8Array(readFileSync(resolve(DIR, f))), f, { existing: data.tasks, documents: data.documents }));
+    const planned = fixtures.flatMap(async (f) => await inputsOf(new Uint8Array(readFileSync(resolve(DIR, f))), f, { existing: data.tasks, documents: data.documents }));
     expect(planned.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(fixtures)('%s, with and without 汉阳区', (f) => {
+  it.each(fixtures)('%s, with and without 汉阳区', async (f) => {
     const bytes = new Uint8Array(readFileSync(resolve(DIR, f)));
     for (const district of [undefined, '汉阳区'])
-      for (const input of inputsOf(bytes, f, { existing: data.tasks, documents: data.documents, sections: data.sections, clusters: data.clusters, district, renames: unitRenameTable([]) }))
+      for (const input of await inputsOf(bytes, f, { existing: data.tasks, documents: data.documents, sections: data.sections, clusters: data.clusters, district, renames: unitRenameTable([]) }))
         expect(planImport(input)).toEqual(planImport({ ...input, scoreEveryRow: true }));
   });
 
@@ -50,7 +50,7 @@ describe('exact matches first plan what scoring every row plans', () => {
     const seeds = resolve(ROOT, 'seeds');
     const sentences = sentencesOf(readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(resolve(seeds, f), 'utf8')));
     const tasks = cityTasks(sentences, 1000);
-    const [input] = inputsOf(await cityListXlsx(tasks, sentences), 'city.xlsx', { existing: tasks, documents: [CITY_DOCUMENT], district: '汉阳区', clusters: data.clusters });
+    const [input] = await inputsOf(await cityListXlsx(tasks, sentences), 'city.xlsx', { existing: tasks, documents: [CITY_DOCUMENT], district: '汉阳区', clusters: data.clusters });
     const fast = planImport(input!);
     expect([fast.unchanged.length, fast.updated.length, fast.added.length]).toEqual([907, 93, 10]);
     expect(fast).toEqual(planImport({ ...input!, scoreEveryRow: true }));

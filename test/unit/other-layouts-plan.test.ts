@@ -14,8 +14,8 @@ const NOW = '2026-11-26T09:00:00.000Z';
 const key = (n: string) => `2025YFZX-${n.padStart(2, '0')}`;
 const seed = (n: string) => builtInData().tasks.find((t) => t.key === key(n))!;
 
-function plan(file: string) {
-  const r = planFile(resolve(DIR, file), { district: '汉阳区', now: NOW });
+async function plan(file: string) {
+  const r = await planFile(resolve(DIR, file), { district: '汉阳区', now: NOW });
   if (!r.ok) throw new Error(r.message);
   return r.plan;
 }
@@ -25,8 +25,8 @@ describe('city lists in other layouts, planned as 汉阳区', () => {
     // file, first task row, the deadline written where the ledger has none, task 21's deadline
     ['number-in-cell-list.xlsx', 4, '持续推进', '2027年底前'],
     ['text-column-list.xlsx', 2, '长期', '2027-12-31'],
-  ])('%s: matched task by task; only the edited paragraph, the new lead unit, the new and the dropped task change', (file, first, fill, deadline21) => {
-    const s = summarisePlan(plan(file));
+  ])('%s: matched task by task; only the edited paragraph, the new lead unit, the new and the dropped task change', async (file, first, fill, deadline21) => {
+    const s = summarisePlan(await plan(file));
     // The city's 2025年工作进展 column is not imported, and the plan says so.
     expect(s.issues.map((i) => i.column)).toEqual(file === 'text-column-list.xlsx' ? ['F列（2025年工作进展）'] : []);
     expect(s.ambiguous).toEqual([]);
@@ -47,8 +47,8 @@ describe('city lists in other layouts, planned as 汉阳区', () => {
     expect(s.unchanged[0]!.row).toBe(first);
   });
 
-  it('applied, a new task from a paragraph cell has the lead sentence as its title and the paragraph as its text', () => {
-    const accepted = finalizePlan(plan('number-in-cell-list.xlsx'), { skipped: new Set(), choices: {} }).accepted!;
+  it('applied, a new task from a paragraph cell has the lead sentence as its title and the paragraph as its text', async () => {
+    const accepted = finalizePlan(await plan('number-in-cell-list.xlsx'), { skipped: new Set(), choices: {} }).accepted!;
     const added = accepted.tasks.find((t) => t.key === accepted.addedKeys[0])!;
     expect(added).toMatchObject({
       key: key('21'),

@@ -13,16 +13,16 @@ const NOW = '2026-11-27T09:00:00.000Z';
 const data = builtInData();
 const keysOf = (doc: string) => data.tasks.filter((t) => t.documentId === doc && !t.archived).map((t) => t.key);
 
-function planned(file: string, opts: PlanFileOptions = {}) {
-  const r = planFile(resolve(DIR, file), { district: '汉阳区', now: NOW, ...opts });
+async function planned(file: string, opts: PlanFileOptions = {}) {
+  const r = await planFile(resolve(DIR, file), { district: '汉阳区', now: NOW, ...opts });
   if (!r.ok) throw new Error(r.message);
   return r;
 }
-const plan = (file: string, opts: PlanFileOptions = {}) => planned(file, opts).plan;
+const plan = async (file: string, opts: PlanFileOptions = {}) => (await planned(file, opts)).plan;
 
 describe('任务名称 beside 具体内容', () => {
-  it('content written without the title sentence the ledger’s text starts with, half-width punctuation or line breaks, is no change', () => {
-    const s = summarisePlan(plan('name-and-content.xlsx'));
+  it('content written without the title sentence the ledger’s text starts with, half-width punctuation or line breaks, is no change', async () => {
+    const s = summarisePlan(await plan('name-and-content.xlsx'));
     expect(s.updated).toEqual([]);
     expect(s.added).toEqual([]);
     expect(s.removed).toEqual([]);
@@ -31,8 +31,8 @@ describe('任务名称 beside 具体内容', () => {
 });
 
 describe('a column of the district’s own units', () => {
-  it('区级责任单位 never replaces the city’s 责任单位 of the tasks, and the plan says the column is left out', () => {
-    const p = plan('sheet-per-district.xls', { sheet: '汉阳区' });
+  it('区级责任单位 never replaces the city’s 责任单位 of the tasks, and the plan says the column is left out', async () => {
+    const p = await plan('sheet-per-district.xls', { sheet: '汉阳区' });
     const s = summarisePlan(p);
     expect(s.updated).toEqual([]);
     expect(s.unchanged).toHaveLength(14);
@@ -43,8 +43,8 @@ describe('a column of the district’s own units', () => {
     ]);
   });
 
-  it('牵头单位 merged over 市级 | 区级 is a two-row header: 市级 is the 牵头单位, 区级 is left out and said so', () => {
-    const r = planned('unit-header-over-levels.xls');
+  it('牵头单位 merged over 市级 | 区级 is a two-row header: 市级 is the 牵头单位, 区级 is left out and said so', async () => {
+    const r = await planned('unit-header-over-levels.xls');
     const layout = r.sheets[0]!.layout!;
     expect(layout.headerRows).toBe(2);
     expect(layout.columns.map((m) => [m.header, m.field])).toEqual([
@@ -64,8 +64,8 @@ describe('a column of the district’s own units', () => {
 });
 
 describe('the guessed mapping’s warnings', () => {
-  it('two columns like one field are said in the plan’s 问题, not only at the mapping step', () => {
-    const p = plan('old-columns-kept.xlsx');
+  it('two columns like one field are said in the plan’s 问题, not only at the mapping step', async () => {
+    const p = await plan('old-columns-kept.xlsx');
     expect(p.issues.filter((i) => i.message.includes('有两列都像')).map((i) => i.message)).toEqual([
       '工作表“清单”有两列都像“牵头单位”：D列（牵头单位） 和 C列（牵头单位）（后者是隐藏列）。已使用 D列（牵头单位），请在“调整列对应”中确认。',
       '工作表“清单”有两列都像“完成时限”：F列（完成时限） 和 E列（完成时限（原））。已使用 F列（完成时限），请在“调整列对应”中确认。',
@@ -74,8 +74,8 @@ describe('the guessed mapping’s warnings', () => {
 });
 
 describe('the sheet picked first', () => {
-  it('passes over a 汇总 sheet that has a header but no task column', () => {
-    const r = planned('summary-sheet-first.xlsx');
+  it('passes over a 汇总 sheet that has a header but no task column', async () => {
+    const r = await planned('summary-sheet-first.xlsx');
     expect(r.plan.sheet).toBe('任务清单');
     const s = summarisePlan(r.plan);
     expect(s.issues).toEqual([]);
@@ -84,19 +84,19 @@ describe('the sheet picked first', () => {
     expect(s.renamed.map((x) => [x.from, x.to])).toEqual([['市科创局', '市科技创新局']]);
   });
 
-  it('of a sheet per district, is the officer’s own district’s (the first without a district)', () => {
-    expect(plan('sheet-per-district.xls').sheet).toBe('汉阳区');
-    expect(plan('sheet-per-district.xls', { district: '洪山区' }).sheet).toBe('洪山区');
-    expect(plan('sheet-per-district.xls', { district: undefined }).sheet).toBe('江岸区');
-    const s = summarisePlan(plan('sheet-per-district.xls'));
+  it('of a sheet per district, is the officer’s own district’s (the first without a district)', async () => {
+    expect((await plan('sheet-per-district.xls')).sheet).toBe('汉阳区');
+    expect((await plan('sheet-per-district.xls', { district: '洪山区' })).sheet).toBe('洪山区');
+    expect((await plan('sheet-per-district.xls', { district: undefined })).sheet).toBe('江岸区');
+    const s = summarisePlan(await plan('sheet-per-district.xls'));
     expect(s.removed.map((x) => x.key)).toEqual(['2024KJRC-11']);
     expect(s.updated).toEqual([]);
   });
 });
 
 describe('notes under the list', () => {
-  it('填表说明 and its numbered lines after 10 blank rows, and the signature line, are no tasks and no warnings', () => {
-    const s = summarisePlan(plan('notes-after-blank-rows.xls'));
+  it('填表说明 and its numbered lines after 10 blank rows, and the signature line, are no tasks and no warnings', async () => {
+    const s = summarisePlan(await plan('notes-after-blank-rows.xls'));
     expect(s.added).toEqual([]);
     expect(s.issues).toEqual([]);
     expect(s.unchanged.map((u) => u.key).sort()).toEqual(keysOf('doc-000').sort());
@@ -104,8 +104,8 @@ describe('notes under the list', () => {
 });
 
 describe('a 进展情况 column the city filled', () => {
-  it('is never imported, and the plan says so once, naming the column and how many rows; 长期坚持 / 持续推进 are kept as written, without a date', () => {
-    const p = plan('progress-column-filled.xlsx');
+  it('is never imported, and the plan says so once, naming the column and how many rows; 长期坚持 / 持续推进 are kept as written, without a date', async () => {
+    const p = await plan('progress-column-filled.xlsx');
     const s = summarisePlan(p);
     expect(s.issues).toEqual([
       {
@@ -125,8 +125,8 @@ describe('a 进展情况 column the city filled', () => {
 });
 
 describe('revision marks in a column of their own', () => {
-  it('a 调整类型 column of 保留 / 删除 / 新增 is read for the marks: （删除）, a 删除 merged over two rows and 已完成，不再列入 archive', () => {
-    const r = planned('change-type-column.xls');
+  it('a 调整类型 column of 保留 / 删除 / 新增 is read for the marks: （删除）, a 删除 merged over two rows and 已完成，不再列入 archive', async () => {
+    const r = await planned('change-type-column.xls');
     expect(r.sheets[0]!.layout!.columns.find((m) => m.header === '调整类型')?.field).toBe('note');
     const s = summarisePlan(r.plan);
     expect(s.removed.map((x) => [x.key, x.row, x.mark])).toEqual([
@@ -142,8 +142,8 @@ describe('revision marks in a column of their own', () => {
 });
 
 describe('a hidden old sheet, units parted by spaces, ★ after a name', () => {
-  it('plans the visible sheet; 市发改委 市科技创新局 is two units and 任务★ is the task’s name: only the 补充 of 完成时限', () => {
-    const r = planned('hidden-old-sheet.xlsx');
+  it('plans the visible sheet; 市发改委 市科技创新局 is two units and 任务★ is the task’s name: only the 补充 of 完成时限', async () => {
+    const r = await planned('hidden-old-sheet.xlsx');
     expect(r.sheets.map((s) => [s.name, !!s.hidden])).toEqual([
       ['原清单', true],
       ['新清单', false],

@@ -14,18 +14,18 @@ const data = builtInData();
 const keysOf = (doc: string) => data.tasks.filter((t) => t.documentId === doc && !t.archived).map((t) => t.key);
 const except = (doc: string, ...numbers: number[]) => keysOf(doc).filter((k) => !numbers.includes(Number(k.slice(-2))));
 
-function planned(file: string, opts: PlanFileOptions = {}) {
-  const r = planFile(resolve(DIR, file), { district: '汉阳区', now: NOW, ...opts });
+async function planned(file: string, opts: PlanFileOptions = {}) {
+  const r = await planFile(resolve(DIR, file), { district: '汉阳区', now: NOW, ...opts });
   if (!r.ok) throw new Error(r.message);
   return r;
 }
-const plan = (file: string, opts: PlanFileOptions = {}) => planned(file, opts).plan;
-const summary = (file: string, opts: PlanFileOptions = {}) => summarisePlan(plan(file, opts));
+const plan = async (file: string, opts: PlanFileOptions = {}) => (await planned(file, opts)).plan;
+const summary = async (file: string, opts: PlanFileOptions = {}) => summarisePlan(await plan(file, opts));
 const sortedKeys = (xs: { key: string }[]) => xs.map((x) => x.key).sort();
 
 describe('a matrix of the districts’ shares, one column per district', () => {
-  it.each(['district-matrix.xlsx', 'district-matrix.csv'])('%s: maps the 17 district columns to nothing (no 重点任务 guessed from 各区（开发区）任务分工) and says once that they are not read', (file) => {
-    const r = planned(file);
+  it.each(['district-matrix.xlsx', 'district-matrix.csv'])('%s: maps the 17 district columns to nothing (no 重点任务 guessed from 各区（开发区）任务分工) and says once that they are not read', async (file) => {
+    const r = await planned(file);
     const layout = r.sheets[0]!.layout!;
     expect(layout.headerRows).toBe(2);
     expect(layout.needsReview).toBe(false);
@@ -47,8 +47,8 @@ describe('a matrix of the districts’ shares, one column per district', () => {
 });
 
 describe('a task over several rows', () => {
-  it('编号, 重点任务 and 牵头单位 merged down over up to three rows, a 工作措施 and its units on each: one task each, its units in any order no change', () => {
-    const s = summary('split-task-rows.xlsx');
+  it('编号, 重点任务 and 牵头单位 merged down over up to three rows, a 工作措施 and its units on each: one task each, its units in any order no change', async () => {
+    const s = await summary('split-task-rows.xlsx');
     expect(s.issues).toEqual([]);
     expect(s.updated).toEqual([]);
     expect(s.ambiguous).toEqual([]);
@@ -61,8 +61,8 @@ describe('a task over several rows', () => {
 });
 
 describe('完成时限 as date cells and as words', () => {
-  it('deadline-date-cells.csv: the same dates as text (2027-12-31 00:00, 二〇二七年十二月三十一日, 12/31/2027) are the same dates', () => {
-    const s = summary('deadline-date-cells.csv');
+  it('deadline-date-cells.csv: the same dates as text (2027-12-31 00:00, 二〇二七年十二月三十一日, 12/31/2027) are the same dates', async () => {
+    const s = await summary('deadline-date-cells.csv');
     expect(s.issues).toEqual([]);
     expect(s.updated.map((u) => [u.key, u.fields.deadline?.after])).toEqual([
       ['2025YFZX-06', '2026年6月30日'],
@@ -74,8 +74,8 @@ describe('完成时限 as date cells and as words', () => {
   });
 
   for (const file of ['deadline-date-cells.xlsx', 'deadline-date-cells.xls'])
-    it(`${file}: a date in any date format, 2027.12 typed as a number, or 到2027年底 is the ledger’s 到2027年; only the real changes and fills`, () => {
-      const s = summary(file);
+    it(`${file}: a date in any date format, 2027.12 typed as a number, or 到2027年底 is the ledger’s 到2027年; only the real changes and fills`, async () => {
+      const s = await summary(file);
       expect(s.issues).toEqual([]);
       expect(s.updated.map((u) => [u.key, u.fields.deadline?.after])).toEqual([
         ['2025YFZX-06', '2026-06-30'],
@@ -93,8 +93,8 @@ describe('完成时限 as date cells and as words', () => {
 });
 
 describe('documents cited by their full titles', () => {
-  it('《…关于印发X的通知》（文号）, the issuer before 关于, 2025-2027 for 2025—2027: the ledger’s documents, nothing new', () => {
-    const p = plan('doc-titles-full.xlsx');
+  it('《…关于印发X的通知》（文号）, the issuer before 关于, 2025-2027 for 2025—2027: the ledger’s documents, nothing new', async () => {
+    const p = await plan('doc-titles-full.xlsx');
     const s = summarisePlan(p);
     expect(p.newDocuments).toEqual([]);
     expect(s.issues).toEqual([]);
@@ -105,8 +105,8 @@ describe('documents cited by their full titles', () => {
 });
 
 describe('list numbers written with their section', () => {
-  it('（一）1, （二）3 …: the 条目 is the number after the section’s; a reworded task keeps its 条目', () => {
-    const s = summary('section-numbers.xlsx');
+  it('（一）1, （二）3 …: the 条目 is the number after the section’s; a reworded task keeps its 条目', async () => {
+    const s = await summary('section-numbers.xlsx');
     expect(s.issues).toEqual([]);
     expect(s.updated.map((u) => [u.key, u.fields])).toEqual([['2023GZYD-09', { title: { before: '大力培育科技企业', after: '大力培育科技型企业梯队' } }]]);
     expect(sortedKeys(s.unchanged)).toEqual(except('doc-002', 9).sort());
@@ -115,8 +115,8 @@ describe('list numbers written with their section', () => {
 });
 
 describe('a title, 填报说明 above the header and a 合计 block under the list', () => {
-  it('其中：新增0项… under 合计, a 备注 label beside its text and the signature line are no tasks', () => {
-    const s = summary('notes-and-total-block.xlsx');
+  it('其中：新增0项… under 合计, a 备注 label beside its text and the signature line are no tasks', async () => {
+    const s = await summary('notes-and-total-block.xlsx');
     expect(s.issues).toEqual([]);
     expect(s.added).toEqual([]);
     expect(s.updated.map((u) => [u.key, u.fields])).toEqual([['2024KJRC-15', { title: { before: '培育创新创业文化良好氛围', after: '营造创新创业文化良好氛围' } }]]);
@@ -125,8 +125,8 @@ describe('a title, 填报说明 above the header and a 合计 block under the li
 });
 
 describe('an .xls saved by LibreOffice from WPS styling', () => {
-  it('headers broken over lines, names indented with full-width spaces, 序号 as text, units on lines: the dropped task and the 补充 only', () => {
-    const s = summary('wps-styled.xls');
+  it('headers broken over lines, names indented with full-width spaces, 序号 as text, units on lines: the dropped task and the 补充 only', async () => {
+    const s = await summary('wps-styled.xls');
     expect(s.issues).toEqual([]);
     expect(s.updated).toEqual([]);
     expect(s.added).toEqual([]);
@@ -137,8 +137,8 @@ describe('an .xls saved by LibreOffice from WPS styling', () => {
 });
 
 describe('a GBK CSV with line breaks inside quoted cells', () => {
-  it('编号 counting within each part (1-1, 2-1 …) is no 条目; ASCII quotes for “” are no change; the real change, the dropped and the new task', () => {
-    const s = summary('city-list-gbk-multiline.csv');
+  it('编号 counting within each part (1-1, 2-1 …) is no 条目; ASCII quotes for “” are no change; the real change, the dropped and the new task', async () => {
+    const s = await summary('city-list-gbk-multiline.csv');
     expect(s.issues).toEqual([]);
     expect(s.updated.map((u) => [u.key, Object.keys(u.fields)])).toEqual([['2025YFZX-12', ['text', 'deadline']]]);
     expect(s.removed.map((x) => x.key)).toEqual(['2025YFZX-20']);
@@ -148,8 +148,8 @@ describe('a GBK CSV with line breaks inside quoted cells', () => {
 });
 
 describe('责任单位 first, written as the document writes units', () => {
-  it('牵头单位：市科技局；责任单位：… in one cell is its lead and responsible units: only 名称统一 and the 补充 of 完成时限', () => {
-    const s = summary('units-first-columns.xlsx');
+  it('牵头单位：市科技局；责任单位：… in one cell is its lead and responsible units: only 名称统一 and the 补充 of 完成时限', async () => {
+    const s = await summary('units-first-columns.xlsx');
     expect(s.issues).toEqual([]);
     expect(s.updated).toEqual([]);
     expect(s.unchanged.map((u) => u.key)).toEqual(keysOf('doc-002'));
@@ -159,8 +159,8 @@ describe('责任单位 first, written as the document writes units', () => {
 });
 
 describe('two documents on two sheets', () => {
-  it('the first sheet is planned, and the plan says the other sheet holds a list too', () => {
-    const s = summary('two-documents-two-sheets.xlsx');
+  it('the first sheet is planned, and the plan says the other sheet holds a list too', async () => {
+    const s = await summary('two-documents-two-sheets.xlsx');
     expect(s.sheet).toBe('研发中心城市三年行动');
     expect(s.updated.map((u) => u.key)).toEqual(['2025YFZX-03']);
     expect(s.removed).toEqual([]);
@@ -170,8 +170,8 @@ describe('two documents on two sheets', () => {
     ]);
   });
 
-  it('the second sheet archives its own dropped task, and names the first', () => {
-    const s = summary('two-documents-two-sheets.xlsx', { sheet: '科教人才优势转化意见' });
+  it('the second sheet archives its own dropped task, and names the first', async () => {
+    const s = await summary('two-documents-two-sheets.xlsx', { sheet: '科教人才优势转化意见' });
     expect(s.removed.map((x) => x.key)).toEqual(['2024KJRC-09']);
     expect(s.unchanged).toHaveLength(14);
     expect(s.issues.map((i) => i.message)).toEqual([expect.stringContaining('里还有工作表“研发中心城市三年行动”也是任务清单')]);
@@ -179,8 +179,8 @@ describe('two documents on two sheets', () => {
 });
 
 describe('a title naming the district without 区', () => {
-  it('汉阳2025年… is 汉阳区’s list: only its dropped task is archived, and the plan says so naming row 1', () => {
-    const s = summary('hanyang-title-no-qu.xlsx');
+  it('汉阳2025年… is 汉阳区’s list: only its dropped task is archived, and the plan says so naming row 1', async () => {
+    const s = await summary('hanyang-title-no-qu.xlsx');
     expect(s.removed.map((x) => x.key)).toEqual(['2024KJRC-03']);
     expect(s.unchanged).toHaveLength(12);
     expect(s.issues).toEqual([
@@ -194,8 +194,8 @@ describe('units renamed and tasks reworded', () => {
     { from: '市地方金融局', to: '市委金融办' },
     { from: '市政务服务大数据局', to: '市数据局' },
   ];
-  it('with the office’s renames: the reworded titles only (one matched by its 条目), the renames as 名称统一', () => {
-    const s = summary('renamed-units-reworded.xlsx', { renames });
+  it('with the office’s renames: the reworded titles only (one matched by its 条目), the renames as 名称统一', async () => {
+    const s = await summary('renamed-units-reworded.xlsx', { renames });
     expect(s.issues).toEqual([]);
     expect(s.updated.map((u) => [u.key, Object.keys(u.fields)])).toEqual([
       ['SSWGH-20', ['title']],
@@ -210,8 +210,8 @@ describe('units renamed and tasks reworded', () => {
     ]);
   });
 
-  it('without them: the units are changes, and the plan says each old name the list writes under one new name everywhere', () => {
-    const s = summary('renamed-units-reworded.xlsx');
+  it('without them: the units are changes, and the plan says each old name the list writes under one new name everywhere', async () => {
+    const s = await summary('renamed-units-reworded.xlsx');
     const hints = s.issues.filter((i) => i.message.includes('单位名称对照'));
     expect(hints.map((i) => i.message.slice(0, i.message.indexOf('（')))).toEqual([
       '工作表“十四五规划任务”里没有“市地方金融局”：台账中写它的 6 个任务，清单都写成了“市委金融办”',
@@ -221,12 +221,12 @@ describe('units renamed and tasks reworded', () => {
 });
 
 describe('a sheet per district named without 区', () => {
-  it('the officer’s own sheet (汉阳) is planned, read as its district’s list, and no other district’s sheet is offered as another list', () => {
-    const s = summary('district-sheets-bare-names.xlsx');
+  it('the officer’s own sheet (汉阳) is planned, read as its district’s list, and no other district’s sheet is offered as another list', async () => {
+    const s = await summary('district-sheets-bare-names.xlsx');
     expect(s.sheet).toBe('汉阳');
     expect(s.removed.map((x) => x.key)).toEqual(['2024KJRC-11']);
     expect(s.unchanged).toHaveLength(14);
     expect(s.issues.map((i) => [i.row, i.message.slice(0, i.message.indexOf('，'))])).toEqual([[1, '工作表“汉阳”第 1 行（标题或填报单位）写的是汉阳区']]);
-    expect(summary('district-sheets-bare-names.xlsx', { district: '洪山区' }).sheet).toBe('洪山');
+    expect((await summary('district-sheets-bare-names.xlsx', { district: '洪山区' })).sheet).toBe('洪山');
   });
 });

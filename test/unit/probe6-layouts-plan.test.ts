@@ -15,19 +15,19 @@ const data = builtInData();
 const keysOf = (doc: string) => data.tasks.filter((t) => t.documentId === doc && !t.archived).map((t) => t.key);
 const except = (doc: string, ...numbers: number[]) => keysOf(doc).filter((k) => !numbers.includes(Number(k.slice(-2))));
 
-function planned(file: string, opts: PlanFileOptions = {}) {
-  const r = planFile(resolve(DIR, file), { district: '汉阳区', now: NOW, ...opts });
+async function planned(file: string, opts: PlanFileOptions = {}) {
+  const r = await planFile(resolve(DIR, file), { district: '汉阳区', now: NOW, ...opts });
   if (!r.ok) throw new Error(r.message);
   return r;
 }
-const plan = (file: string, opts: PlanFileOptions = {}) => planned(file, opts).plan;
-const summary = (file: string, opts: PlanFileOptions = {}) => summarisePlan(plan(file, opts));
+const plan = async (file: string, opts: PlanFileOptions = {}) => (await planned(file, opts)).plan;
+const summary = async (file: string, opts: PlanFileOptions = {}) => summarisePlan(await plan(file, opts));
 const sortedKeys = (xs: { key: string }[]) => xs.map((x) => x.key).sort();
-const fieldsOf = (s: ReturnType<typeof summary>) => s.updated.map((u) => [u.key, Object.keys(u.fields)]);
+const fieldsOf = (s: Awaited<ReturnType<typeof summary>>) => s.updated.map((u) => [u.key, Object.keys(u.fields)]);
 
 describe('a 督办 sheet citing each task by its document’s short name and item', () => {
-  it('任务来源 2023年工作要点第3项 is the document and the 条目; the 3 tasks cited of another document archive none of its others; the district’s progress is not read', () => {
-    const r = planned('duban-progress-filled.xlsx');
+  it('任务来源 2023年工作要点第3项 is the document and the 条目; the 3 tasks cited of another document archive none of its others; the district’s progress is not read', async () => {
+    const r = await planned('duban-progress-filled.xlsx');
     const s = summarisePlan(r.plan);
     expect(r.plan.newDocuments).toEqual([]);
     expect(sortedKeys(s.unchanged)).toEqual([...keysOf('doc-002'), '2024KJRC-05', '2024KJRC-07', '2024KJRC-13'].sort());
@@ -44,8 +44,8 @@ describe('a 督办 sheet citing each task by its document’s short name and ite
 });
 
 describe('a 督办 sheet citing most items of a document, not all', () => {
-  it('archives none of the items it does not cite, and says it is a selection that keeps them', () => {
-    const r = planned('duban-most-cited.xlsx');
+  it('archives none of the items it does not cite, and says it is a selection that keeps them', async () => {
+    const r = await planned('duban-most-cited.xlsx');
     const s = summarisePlan(r.plan);
     const kept = ['2023GZYD-04', '2023GZYD-05', '2023GZYD-06'];
     expect(s.unchanged.map((u) => u.key).filter((k) => kept.includes(k))).toEqual([]);
@@ -56,8 +56,8 @@ describe('a 督办 sheet citing most items of a document, not all', () => {
 });
 
 describe('one row per task and district, with a 区 column', () => {
-  it('each task once (its rows for 江岸区, 汉阳区, 洪山区 the same task), only the real change, and the 区 column said to be the rows’ districts', () => {
-    const s = summary('task-per-district-rows.xlsx');
+  it('each task once (its rows for 江岸区, 汉阳区, 洪山区 the same task), only the real change, and the 区 column said to be the rows’ districts', async () => {
+    const s = await summary('task-per-district-rows.xlsx');
     expect(fieldsOf(s)).toEqual([['2024KJRC-14', ['deadline']]]);
     expect(s.updated[0]!.fields.deadline?.after).toBe('2026年6月底前');
     expect(sortedKeys(s.unchanged)).toEqual(except('doc-004', 14).sort());
@@ -74,15 +74,15 @@ describe('one row per task and district, with a 区 column', () => {
 });
 
 describe('unit headers in the trade’s other words', () => {
-  it('主办单位 / 协办单位 are 牵头单位 / 责任单位', () => {
-    const s = summary('host-cohost-units.xlsx');
+  it('主办单位 / 协办单位 are 牵头单位 / 责任单位', async () => {
+    const s = await summary('host-cohost-units.xlsx');
     expect(s.issues).toEqual([]);
     expect(s.updated.map((u) => [u.key, u.fields])).toEqual([['2025YFZX-16', { responsibleUnits: { before: '各区人民政府', after: '各区人民政府、市委金融办' } }]]);
     expect(s.unchanged).toHaveLength(19);
   });
 
-  it('责任处室 (the city bureau’s division) is no unit of the task; 配合单位 is 责任单位', () => {
-    const r = planned('undertaking-division.xlsx');
+  it('责任处室 (the city bureau’s division) is no unit of the task; 配合单位 is 责任单位', async () => {
+    const r = await planned('undertaking-division.xlsx');
     const s = summarisePlan(r.plan);
     expect(r.sheets[0]!.layout!.columns.find((c) => c.header === '责任处室')?.field).toBeNull();
     expect(s.issues).toEqual([]);
@@ -92,8 +92,8 @@ describe('unit headers in the trade’s other words', () => {
 });
 
 describe('the app’s printed codes, re-sorted, two of them swapped', () => {
-  it('a row whose words are surely another task’s is that task, not a change of the coded one, and the plan names the row and the 任务编号 column', () => {
-    const s = summary('printed-codes-swapped.xlsx');
+  it('a row whose words are surely another task’s is that task, not a change of the coded one, and the plan names the row and the 任务编号 column', async () => {
+    const s = await summary('printed-codes-swapped.xlsx');
     expect(s.updated.map((u) => [u.key, u.fields])).toEqual([['2023GZYD-15', { title: { before: '搭建平台引聚人才', after: '搭建高能级平台引聚人才' } }]]);
     expect(sortedKeys(s.unchanged)).toEqual(except('doc-002', 15).sort());
     expect(s.issues.map((i) => [i.row, i.column, i.severity])).toEqual([
@@ -107,8 +107,8 @@ describe('the app’s printed codes, re-sorted, two of them swapped', () => {
 });
 
 describe('merged section rows and 序号 as Chinese ordinals', () => {
-  it('第一项 … restarting in each section under （一）… rows merged across: only the real change', () => {
-    const s = summary('ordinal-sections.xlsx');
+  it('第一项 … restarting in each section under （一）… rows merged across: only the real change', async () => {
+    const s = await summary('ordinal-sections.xlsx');
     expect(s.issues).toEqual([]);
     expect(s.updated.map((u) => [u.key, u.fields])).toEqual([['2025YFZX-09', { deadline: { before: '到2027年', after: '2026年底前' } }]]);
     expect(s.unchanged).toHaveLength(19);
@@ -117,8 +117,8 @@ describe('merged section rows and 序号 as Chinese ordinals', () => {
 });
 
 describe('a hidden column of old values and a filter left on', () => {
-  it('调整后完成时限 is read, never the hidden 完成时限; the rows the filter hides are tasks, said once', () => {
-    const s = summary('hidden-column-autofilter.xlsx');
+  it('调整后完成时限 is read, never the hidden 完成时限; the rows the filter hides are tasks, said once', async () => {
+    const s = await summary('hidden-column-autofilter.xlsx');
     expect(s.updated).toEqual([]);
     expect(s.filled).toHaveLength(53);
     expect(new Set(s.filled.map((f) => f.fields.deadline?.after))).toEqual(new Set(['2025年底前']));
@@ -134,8 +134,8 @@ describe('a hidden column of old values and a filter left on', () => {
 });
 
 describe('a workbook as WPS writes it', () => {
-  it('rich-text titles, line breaks and trailing spaces are no change; ２０２７年底前 is the ledger’s 到2027年; ２０２６年６月底前 is written 2026年6月底前', () => {
-    const p = plan('wps-rich-text.xlsx');
+  it('rich-text titles, line breaks and trailing spaces are no change; ２０２７年底前 is the ledger’s 到2027年; ２０２６年６月底前 is written 2026年6月底前', async () => {
+    const p = await plan('wps-rich-text.xlsx');
     const s = summarisePlan(p);
     expect(s.issues).toEqual([]);
     expect(s.updated.map((u) => [u.key, u.fields])).toEqual([['2025YFZX-10', { deadline: { before: '到2027年', after: '2026年6月底前' } }]]);
@@ -145,8 +145,8 @@ describe('a workbook as WPS writes it', () => {
 });
 
 describe('an .xls whose first sheet is a 说明', () => {
-  it('the list sheet is planned, and the 说明 sheet (a small 序号 | 事项 | 要求 table) is no other list', () => {
-    const s = summary('explain-sheet-first.xls');
+  it('the list sheet is planned, and the 说明 sheet (a small 序号 | 事项 | 要求 table) is no other list', async () => {
+    const s = await summary('explain-sheet-first.xls');
     expect(s.sheet).toBe('任务清单');
     expect(s.issues).toEqual([]);
     expect(s.removed.map((x) => x.key)).toEqual(['2024KJRC-02']);
@@ -155,8 +155,8 @@ describe('an .xls whose first sheet is a 说明', () => {
 });
 
 describe('deadlines without their year', () => {
-  it('6月30日前, 年底前, 10月底前 are dates of the year the title names (2023); 持续推进 has none', () => {
-    const p = plan('deadline-words-noyear.xlsx');
+  it('6月30日前, 年底前, 10月底前 are dates of the year the title names (2023); 持续推进 has none', async () => {
+    const p = await plan('deadline-words-noyear.xlsx');
     expect(p.issues).toEqual([]);
     expect(p.updated).toEqual([]);
     expect(p.filled).toHaveLength(22);
@@ -172,8 +172,8 @@ describe('deadlines without their year', () => {
 });
 
 describe('a GB18030 CSV with quoted commas', () => {
-  it('units parted by ASCII commas inside quotes, a name outside GBK in an unread column: only the real change', () => {
-    const s = summary('gb18030-quoted-commas.csv');
+  it('units parted by ASCII commas inside quotes, a name outside GBK in an unread column: only the real change', async () => {
+    const s = await summary('gb18030-quoted-commas.csv');
     expect(s.issues).toEqual([]);
     expect(s.updated.map((u) => [u.key, u.fields.leadUnits?.after])).toEqual([['2024KJRC-08', '市科技创新局、市经信局、市发改委、市财政局']]);
     expect(s.unchanged).toHaveLength(14);
@@ -181,8 +181,8 @@ describe('a GB18030 CSV with quoted commas', () => {
 });
 
 describe('departments under their full names', () => {
-  it('市经济和信息化局 for 市经信局 and 市发展和改革委员会 for 市发改委 everywhere are 名称统一, said per pair; only the real change is 修改', () => {
-    const s = summary('renamed-departments.xlsx');
+  it('市经济和信息化局 for 市经信局 and 市发展和改革委员会 for 市发改委 everywhere are 名称统一, said per pair; only the real change is 修改', async () => {
+    const s = await summary('renamed-departments.xlsx');
     expect(s.updated.map((u) => u.key)).toEqual(['SSWGH-30']);
     expect(s.updated[0]!.fields.leadUnits?.after).toBe('市人才工作局、市委外办、市教育局、市科技创新局、市经济和信息化局、市人社局、市数据局');
     expect(s.unchanged).toHaveLength(53);
@@ -196,8 +196,8 @@ describe('departments under their full names', () => {
     ]);
   });
 
-  it('a name that is no short form of the other (市地方金融局 → 市委金融办) stays a hint for the officer to record', () => {
-    const s = summary('renamed-units-reworded.xlsx');
+  it('a name that is no short form of the other (市地方金融局 → 市委金融办) stays a hint for the officer to record', async () => {
+    const s = await summary('renamed-units-reworded.xlsx');
     expect(s.issues.filter((i) => i.message.includes('单位名称对照')).map((i) => i.message.slice(0, i.message.indexOf('：')))).toEqual([
       '工作表“十四五规划任务”里没有“市地方金融局”',
       '工作表“十四五规划任务”里没有“市政务服务大数据局”',

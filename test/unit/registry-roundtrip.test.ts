@@ -46,8 +46,8 @@ const progress: ProgressEntry[] = data.tasks.map((t) => ({
 }));
 const rows = buildTaskRows({ documents: data.documents, tasks: data.tasks, clusters: [], progress, district, period });
 
-function planFrom(bytes: Uint8Array, fileName: string) {
-  const r = readWorkbook(bytes, fileName);
+async function planFrom(bytes: Uint8Array, fileName: string) {
+  const r = await readWorkbook(bytes, fileName);
   if (!r.ok) throw new Error(r.message);
   const sheet = r.sheets.find((s) => findTable(s).layout)!;
   const { layout } = findTable(sheet);
@@ -65,7 +65,7 @@ describe('export → import of every built-in task plans zero changes', () => {
     ['the ledger CSV', () => taskRowsToCsv(rows), `${district}_重点任务.csv`],
     ['the 重点任务推进情况表 (.xlsx)', () => fillReport(builtinTemplateBytes('tasks'), 'tasks', { scalars: { district, period: period.name }, rows: { task: rows } }), `${district}_重点任务推进情况表.xlsx`],
   ])('%s', async (_what, exportBytes, fileName) => {
-    const plan = planFrom(await exportBytes(), fileName);
+    const plan = await planFrom(await exportBytes(), fileName);
     expect(plan.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect([plan.added, plan.updated, plan.removed, plan.ambiguous, plan.filled]).toEqual([[], [], [], [], []]);
     expect(plan.unchanged).toHaveLength(rows.length);

@@ -71,14 +71,14 @@ describe('the revised 2023 工作要点 分解表, planned as 汉阳区', () => 
     ['revised-2023-list.xls', '任务分解表', ALL_KJ_ROWS],
     // CSV keeps a merged cell's value in its first row only: task 6's 牵头部门 is blank there, and a blank never changes anything.
     ['revised-2023-list-gbk.csv', 'Sheet1', ALL_KJ_ROWS.filter((r) => r !== 13)],
-  ])('%s: the exact plan', (file, sheet, kjRows) => {
-    const r = planFile(resolve(DIR, file), { district: '汉阳区', now: NOW });
+  ])('%s: the exact plan', async (file, sheet, kjRows) => {
+    const r = await planFile(resolve(DIR, file), { district: '汉阳区', now: NOW });
     if (!r.ok) throw new Error(r.message);
     expect(summarisePlan(r.plan)).toEqual(expected(sheet, file, kjRows));
   });
 
-  it('applied with every default, writes only canonical unit names and keeps every relevant task relevant', () => {
-    const r = planFile(resolve(DIR, 'revised-2023-list.xlsx'), { district: '汉阳区', now: NOW });
+  it('applied with every default, writes only canonical unit names and keeps every relevant task relevant', async () => {
+    const r = await planFile(resolve(DIR, 'revised-2023-list.xlsx'), { district: '汉阳区', now: NOW });
     if (!r.ok) throw new Error(r.message);
     const plan: ImportPlan = r.plan;
     const accepted = finalizePlan(plan, { skipped: new Set(), choices: {} }).accepted!;

@@ -11,8 +11,8 @@ import { summarisePlan } from '../../src/core/import';
 import { builtInData, planFile } from '../../scripts/plan-file';
 import { readWorkbook } from '../../src/renderer/spreadsheet/read-sheet';
 
-function gridOf(file: string) {
-  const read = readWorkbook(new Uint8Array(readFileSync(resolve(DIR, file))), file);
+async function gridOf(file: string) {
+  const read = await readWorkbook(new Uint8Array(readFileSync(resolve(DIR, file))), file);
   if (!read.ok) throw new Error(read.message);
   return read.sheets[0]!;
 }
@@ -24,10 +24,10 @@ const doc004 = data.tasks.filter((t) => t.documentId === 'doc-004' && !t.archive
 const keyOf = (n: string) => doc004.find((t) => t.number === n)!.key;
 
 describe('rows struck through (删除线)', () => {
-  it.each(['struck-rows.xlsx', 'struck-rows-libreoffice.xlsx'])('%s: the struck tasks 5 and 9 are archived as the city marked them; a struck unit cell changes nothing', (file) => {
-    const r = planFile(resolve(DIR, file), { district: '汉阳区', now: NOW });
+  it.each(['struck-rows.xlsx', 'struck-rows-libreoffice.xlsx'])('%s: the struck tasks 5 and 9 are archived as the city marked them; a struck unit cell changes nothing', async (file) => {
+    const r = await planFile(resolve(DIR, file), { district: '汉阳区', now: NOW });
     if (!r.ok) throw new Error(r.message);
-    const grid = gridOf(file);
+    const grid = await gridOf(file);
     // Rows 4… hold the tasks (title, note, header above): 5 → row 8, 9 → row 12, task 11's 责任单位 → E14.
     // Every cell with text in the two struck rows (the empty 备注 and 完成时限 hold none to strike).
     const filled = (row: number) => grid.rows[row]!.filter((v) => v !== '').length;
@@ -45,7 +45,7 @@ describe('rows struck through (删除线)', () => {
     expect(s.unchanged.map((u) => u.key).sort()).toEqual(doc004.map((t) => t.key).filter((k) => k !== keyOf('5') && k !== keyOf('9')).sort());
   });
 
-  it('a list with no struck cell has none', () => {
-    expect(gridOf('revision-marks.xlsx').struck).toBeUndefined();
+  it('a list with no struck cell has none', async () => {
+    expect((await gridOf('revision-marks.xlsx')).struck).toBeUndefined();
   });
 });

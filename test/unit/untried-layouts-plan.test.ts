@@ -13,15 +13,15 @@ const NOW = '2026-11-26T09:00:00.000Z';
 const data = builtInData();
 const keysOf = (doc: string) => data.tasks.filter((t) => t.documentId === doc && !t.archived).map((t) => t.key);
 
-function plan(file: string) {
-  const r = planFile(resolve(DIR, file), { district: '汉阳区', now: NOW });
+async function plan(file: string) {
+  const r = await planFile(resolve(DIR, file), { district: '汉阳区', now: NOW });
   if (!r.ok) throw new Error(r.message);
   return r.plan;
 }
 
 describe('city lists in untried layouts, planned as 汉阳区', () => {
-  it('a 文件 cell written 《title》（文号）, “short title” or the 文号 alone names the ledger’s document', () => {
-    const p = plan('doc-names-in-book-marks.xlsx');
+  it('a 文件 cell written 《title》（文号）, “short title” or the 文号 alone names the ledger’s document', async () => {
+    const p = await plan('doc-names-in-book-marks.xlsx');
     const s = summarisePlan(p);
     expect(p.newDocuments).toEqual([]);
     expect(s.issues).toEqual([]);
@@ -33,8 +33,8 @@ describe('city lists in untried layouts, planned as 汉阳区', () => {
 });
 
 describe('a document the ledger lacks', () => {
-  it('is said once, at its first row, with how many rows become new tasks and what to do if it is a ledger document written otherwise', () => {
-    const p = plan('unknown-document.xlsx');
+  it('is said once, at its first row, with how many rows become new tasks and what to do if it is a ledger document written otherwise', async () => {
+    const p = await plan('unknown-document.xlsx');
     const s = summarisePlan(p);
     expect(p.newDocuments.map((d) => d.title)).toEqual(['武汉市促进未来产业发展若干措施']);
     expect(s.unchanged).toHaveLength(22);
@@ -54,8 +54,8 @@ describe('a document the ledger lacks', () => {
 describe('a 序号 that only counts the rows is no 条目', () => {
   const seed = (key: string) => data.tasks.find((t) => t.key === key)!;
 
-  it('renumbered after a dropped and an inserted task: only the real change, the new task and the dropped one', () => {
-    const s = summarisePlan(plan('seq-renumbered.xlsx'));
+  it('renumbered after a dropped and an inserted task: only the real change, the new task and the dropped one', async () => {
+    const s = summarisePlan(await plan('seq-renumbered.xlsx'));
     expect(s.issues).toEqual([]);
     expect(s.updated.map((u) => [u.key, Object.keys(u.fields)])).toEqual([['2025YFZX-03', ['deadline']]]);
     expect(s.unchanged).toHaveLength(18);
@@ -64,8 +64,8 @@ describe('a 序号 that only counts the rows is no 条目', () => {
     expect(s.removed.map((r) => r.key)).toEqual(['2025YFZX-12']);
   });
 
-  it('restarting at 1 in each section: every task unchanged, no section row a task', () => {
-    const s = summarisePlan(plan('seq-per-section.xlsx'));
+  it('restarting at 1 in each section: every task unchanged, no section row a task', async () => {
+    const s = summarisePlan(await plan('seq-per-section.xlsx'));
     expect(s.issues).toEqual([]);
     expect(s.updated).toEqual([]);
     expect(s.added).toEqual([]);
@@ -74,8 +74,8 @@ describe('a 序号 that only counts the rows is no 条目', () => {
 });
 
 describe('rows that are no task', () => {
-  it('a 合计 row (合  计 | 共22项任务, 合计 | 22项) and a section row (序号 一, the section in 重点任务) add nothing', () => {
-    const s = summarisePlan(plan('total-and-section-rows.xlsx'));
+  it('a 合计 row (合  计 | 共22项任务, 合计 | 22项) and a section row (序号 一, the section in 重点任务) add nothing', async () => {
+    const s = summarisePlan(await plan('total-and-section-rows.xlsx'));
     expect(s.issues).toEqual([]);
     expect(s.added).toEqual([]);
     expect(s.updated).toEqual([]);
@@ -85,22 +85,22 @@ describe('rows that are no task', () => {
 });
 
 describe('whose list it is, and what it does not archive', () => {
-  it('a district named in 填报说明 makes no district’s list: both dropped tasks are archived, and nothing is said of a district', () => {
-    const s = summarisePlan(plan('district-in-notes.xlsx'));
+  it('a district named in 填报说明 makes no district’s list: both dropped tasks are archived, and nothing is said of a district', async () => {
+    const s = summarisePlan(await plan('district-in-notes.xlsx'));
     expect(s.removed.map((r) => r.key)).toEqual(['2024KJRC-02', '2024KJRC-12']);
     expect(s.issues).toEqual([]);
   });
 
-  it('a district named in the title makes its list: only its dropped tasks are archived, and the plan says so naming the row', () => {
-    const s = summarisePlan(plan('district-title.xlsx'));
+  it('a district named in the title makes its list: only its dropped tasks are archived, and the plan says so naming the row', async () => {
+    const s = summarisePlan(await plan('district-title.xlsx'));
     expect(s.removed.map((r) => r.key)).toEqual(['2024KJRC-02']);
     expect(s.issues).toEqual([
       { row: 1, column: null, severity: 'warning', message: expect.stringMatching(/^工作表“清单”第 1 行（标题或填报单位）写的是东湖新技术开发区，本清单按东湖新技术开发区的清单处理.*另有 1 个任务与东湖新技术开发区无关，清单里没有也不归档/) },
     ]);
   });
 
-  it('a list whose 文件 column names a document it lists under half of archives the rest as named, and says so', () => {
-    const s = summarisePlan(plan('named-document-part.xlsx'));
+  it('a list whose 文件 column names a document it lists under half of archives the rest as named, and says so', async () => {
+    const s = summarisePlan(await plan('named-document-part.xlsx'));
     expect(s.unchanged).toHaveLength(4);
     expect(s.removed).toHaveLength(11);
     expect(s.issues).toEqual([
@@ -113,8 +113,8 @@ describe('whose list it is, and what it does not archive', () => {
     ]);
   });
 
-  it('a list keeping fewer than half of a document’s tasks archives none of the others, and says why and how to archive them', () => {
-    const s = summarisePlan(plan('fewer-than-half-kept.xlsx'));
+  it('a list keeping fewer than half of a document’s tasks archives none of the others, and says why and how to archive them', async () => {
+    const s = summarisePlan(await plan('fewer-than-half-kept.xlsx'));
     expect(s.removed).toEqual([]);
     expect(s.unchanged).toHaveLength(9);
     expect(s.issues).toEqual([
@@ -129,15 +129,15 @@ describe('whose list it is, and what it does not archive', () => {
 });
 
 describe('deadlines as cities write them', () => {
-  it('2027年底前 where the ledger has 到2027年 (the same date) is no change', () => {
-    const s = summarisePlan(plan('deadline-same-date.xlsx'));
+  it('2027年底前 where the ledger has 到2027年 (the same date) is no change', async () => {
+    const s = summarisePlan(await plan('deadline-same-date.xlsx'));
     expect(s.issues).toEqual([]);
     expect(s.updated).toEqual([]);
     expect(s.unchanged).toHaveLength(20);
   });
 
-  it('a month date cell, a lost date format, yyyymmdd, a range, a half, a quarter and 起 each give their own date (or none)', () => {
-    const p = plan('deadline-forms.xlsx');
+  it('a month date cell, a lost date format, yyyymmdd, a range, a half, a quarter and 起 each give their own date (or none)', async () => {
+    const p = await plan('deadline-forms.xlsx');
     const filled = p.filled.map((f) => [f.after.deadlineText, f.after.deadline ?? null]);
     const each = [
       ['2026年6月', '2026-06-30'],
@@ -158,8 +158,8 @@ describe('deadlines as cities write them', () => {
 });
 
 describe('list numbers as cities write them', () => {
-  it('（十一）, ⑬ or 第十四条 is the ledger’s 11, 13, 14: no change of 条目', () => {
-    const s = summarisePlan(plan('chinese-numbers.xlsx'));
+  it('（十一）, ⑬ or 第十四条 is the ledger’s 11, 13, 14: no change of 条目', async () => {
+    const s = summarisePlan(await plan('chinese-numbers.xlsx'));
     expect(s.issues).toEqual([]);
     expect(s.updated).toEqual([]);
     expect(s.unchanged.map((u) => u.key)).toEqual(keysOf('doc-004'));
@@ -167,8 +167,8 @@ describe('list numbers as cities write them', () => {
 });
 
 describe('units as cities write them', () => {
-  it('under 牵头（责任）单位 only the units marked （牵头） lead; the others are responsible', () => {
-    const s = summarisePlan(plan('lead-in-one-column.xlsx'));
+  it('under 牵头（责任）单位 only the units marked （牵头） lead; the others are responsible', async () => {
+    const s = summarisePlan(await plan('lead-in-one-column.xlsx'));
     expect(s.issues).toEqual([]);
     expect(s.updated).toEqual([]);
     expect(s.unchanged.map((u) => u.key)).toEqual(keysOf('doc-002'));
@@ -177,8 +177,8 @@ describe('units as cities write them', () => {
 });
 
 describe('old values kept beside the new', () => {
-  it('a visible column wins over a hidden one of the same name, and 完成时限 over 完成时限（原）; the warning names the column used', () => {
-    const r = planFile(resolve(DIR, 'old-columns-kept.xlsx'), { district: '汉阳区', now: NOW });
+  it('a visible column wins over a hidden one of the same name, and 完成时限 over 完成时限（原）; the warning names the column used', async () => {
+    const r = await planFile(resolve(DIR, 'old-columns-kept.xlsx'), { district: '汉阳区', now: NOW });
     if (!r.ok) throw new Error(r.message);
     const s = summarisePlan(r.plan);
     expect(s.updated.map((u) => [u.key, u.fields])).toEqual([
@@ -200,16 +200,16 @@ describe('old values kept beside the new', () => {
 });
 
 describe('two tasks merged into one row', () => {
-  it('the row asks which task it is, offering both', () => {
-    const s = summarisePlan(plan('merged-tasks.xlsx'));
+  it('the row asks which task it is, offering both', async () => {
+    const s = summarisePlan(await plan('merged-tasks.xlsx'));
     expect(s.ambiguous.map((a) => [a.title, a.candidates.map((c) => c.key).sort()])).toEqual([['加速研发成果转化和产业集群建设', ['2025YFZX-14', '2025YFZX-15']]]);
     expect(s.unchanged).toHaveLength(18);
   });
 });
 
 describe('a hidden row', () => {
-  it('is read (hidden is not deleted) and said, naming the row', () => {
-    const s = summarisePlan(plan('hidden-row.xlsx'));
+  it('is read (hidden is not deleted) and said, naming the row', async () => {
+    const s = summarisePlan(await plan('hidden-row.xlsx'));
     expect(s.unchanged).toHaveLength(15);
     expect(s.issues).toEqual([
       { row: 13, column: null, severity: 'warning', message: '工作表“清单”第 13 行是隐藏行，已按清单中有这一任务处理。如市里已删去这一任务（只是把这一行隐藏了），请在文件中删除这一行后重新导入。' },

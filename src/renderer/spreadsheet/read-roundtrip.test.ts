@@ -14,7 +14,7 @@ describe('export → import round trip', () => {
     const period = parsePeriodId('2025-Q3')!;
     const rows = buildTaskRows({ documents: [SEED_DOCUMENT], tasks, clusters: [], progress: seedProgress(tasks, '汉阳区', ['2025-Q3']), district: '汉阳区', period });
     const bytes = await fillReport(builtinTemplateBytes('tasks'), 'tasks', { scalars: { district: '汉阳区', period: period.name }, rows: { task: rows } });
-    const r = readWorkbook(bytes, '汉阳区_2025年第三季度_重点任务推进情况表.xlsx');
+    const r = await readWorkbook(bytes, '汉阳区_2025年第三季度_重点任务推进情况表.xlsx');
     if (!r.ok) throw new Error(r.message);
     const sheet = r.sheets.find((s) => findTable(s).layout)!;
     const { layout } = findTable(sheet);

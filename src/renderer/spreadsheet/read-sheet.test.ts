@@ -42,8 +42,8 @@ const good: { file: string; sheet: string; headerRow: number; headerRows: number
 ];
 
 describe('reading the city files', () => {
-  it.each(good)('$file', (c) => {
-    const r = read(c.file);
+  it.each(good)('$file', async (c) => {
+    const r = await read(c.file);
     if (!r.ok) throw new Error(r.message);
     const got = importFixture(r.sheets);
     expect(got.sheet?.name).toBe(c.sheet);
@@ -58,8 +58,8 @@ describe('reading the city files', () => {
     expect(got.plan!.removed).toHaveLength(c.removed);
   });
 
-  it('applies a merged 牵头单位 to every row it covers and keeps section headings (LibreOffice .xlsx)', () => {
-    const r = read('city-list-libreoffice.xlsx');
+  it('applies a merged 牵头单位 to every row it covers and keeps section headings (LibreOffice .xlsx)', async () => {
+    const r = await read('city-list-libreoffice.xlsx');
     const { rows, plan } = importFixture(r.ok ? r.sheets : []);
     expect(rows!.slice(0, 3).map((x) => x.fields.leadUnits)).toEqual(['市科技局', '市科技局', '市科技局']);
     // The merged areas are handed on too (a returned form's reader takes a merge's text once).
@@ -73,8 +73,8 @@ describe('reading the city files', () => {
     expect(plan!.updated[0]!.after.text).toContain('同时加快建设重大科技基础设施配套工程');
   });
 
-  it('reads a WPS-style HTML .xls date cell as a date', () => {
-    const r = read('wps-html.xls');
+  it('reads a WPS-style HTML .xls date cell as a date', async () => {
+    const r = await read('wps-html.xls');
     expect(r.ok && r.sheets[0]!.rows[2]![4]).toBe('2023-12-31');
   });
 
@@ -86,8 +86,8 @@ describe('reading the city files', () => {
     { file: 'no-title-column.xlsx', message: '没有“重点任务”列', sheet: 'no-title-column', row: 1 },
     { file: 'duplicate-keys.csv', message: '任务编号“2023YD-01”与第 2 行重复', sheet: 'Sheet1', row: 4, column: 'A列（任务编号）' },
   ];
-  it.each(bad)('refuses $file with a Chinese message naming where', (c) => {
-    const r = read(c.file);
+  it.each(bad)('refuses $file with a Chinese message naming where', async (c) => {
+    const r = await read(c.file);
     if (!r.ok) {
       expect(c.sheet).toBeUndefined();
       expect(r.message).toContain(c.message);
@@ -100,21 +100,21 @@ describe('reading the city files', () => {
     expect(errors[0]!.message).toContain(c.message);
   });
 
-  it('refuses text renamed to .xlsx as what it is, not as a sheet without rows (a CSV under its own name is read)', () => {
+  it('refuses text renamed to .xlsx as what it is, not as a sheet without rows (a CSV under its own name is read)', async () => {
     const csv = readFileSync(join(DIR, 'city-list-utf8.csv'));
-    const r = readWorkbook(new Uint8Array(csv), '市任务清单.xlsx');
+    const r = await readWorkbook(new Uint8Array(csv), '市任务清单.xlsx');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toContain('文件“市任务清单.xlsx”的扩展名是 .xlsx，但里面是文字');
-    expect(readWorkbook(new Uint8Array(csv), 'city-list-utf8.csv').ok).toBe(true);
+    expect((await readWorkbook(new Uint8Array(csv), 'city-list-utf8.csv')).ok).toBe(true);
   });
 
-  it('refuses a file over the size limit before parsing it', () => {
-    const r = readWorkbook(new Uint8Array(IMPORT_LIMITS.maxBytes + 1), 'big.xlsx');
+  it('refuses a file over the size limit before parsing it', async () => {
+    const r = await readWorkbook(new Uint8Array(IMPORT_LIMITS.maxBytes + 1), 'big.xlsx');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toContain('超过了 50 MB 的上限');
   });
 
-  it('reads and plans a generated 20 MB, 50,000-row GBK CSV', () => {
+  it('reads and plans a generated 20 MB, 50,000-row GBK CSV', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'import-big-'));
     try {
       const tasks = seedTasks();
@@ -127,7 +127,7 @@ describe('reading the city files', () => {
       writeFileSync(path, new TextEncoder().encode(lines.join('\r\n')));
       expect(statSync(path).size).toBeGreaterThan(20 * 1024 * 1024);
       const t0 = Date.now();
-      const r = readWorkbook(new Uint8Array(readFileSync(path)), 'big.csv');
+      const r = await readWorkbook(new Uint8Array(readFileSync(path)), 'big.csv');
       if (!r.ok) throw new Error(r.message);
       const got = importFixture(r.sheets);
       expect(got.rows).toHaveLength(50_000);

@@ -84,26 +84,41 @@ class TextKeeper implements PartScanner {
 class FormulaCellFinder implements PartScanner {
   readonly refs = new Set<string>();
   private decoder = new TextDecoder('utf-8');
-  private carry = '';
+  /** The text after the last row's end, in the pieces it came in (joined when a row ends). */
+  private pieces: string[] = [];
+  private held = 0;
+  /** The last characters before the next piece: a row's end may straddle two pieces. */
+  private edge = '';
   push(chunk: Uint8Array): void {
     this.feed(this.decoder.decode(chunk, { stream: true }), false);
   }
   end(): void {
     this.feed(this.decoder.decode(), true);
   }
+  /**
+   * Only the new piece is searched for a row's end, and pieces are joined only at one, so that a
+   * part without row ends (a cell of 100 MB) costs its length once, not its length at every piece.
+   */
   private feed(s: string, last: boolean): void {
-    let text = this.carry + s;
-    let cut = text.length;
-    if (!last) {
-      const close = Math.max(text.lastIndexOf('</row>'), text.lastIndexOf('row>'));
-      cut = close >= 0 ? close : text.length > 4 * 1024 * 1024 ? text.length : -1;
-      if (cut < 0) {
-        this.carry = text;
-        return;
-      }
+    const edge = this.edge;
+    const close = last ? -1 : (edge + s).lastIndexOf('row>');
+    this.edge = (edge + s).slice(-3);
+    let text: string;
+    if (last || (close < 0 && this.held + s.length > 4 * 1024 * 1024)) {
+      text = this.pieces.join('') + s;
+      this.pieces = [];
+      this.held = 0;
+    } else if (close < 0) {
+      this.pieces.push(s);
+      this.held += s.length;
+      return;
+    } else {
+      // Just after the row's end, in the piece's own positions (at least 1: the end is in this piece).
+      const at = close + 4 - edge.length;
+      text = this.pieces.join('') + s.slice(0, at);
+      this.pieces = [s.slice(at)];
+      this.held = s.length - at;
     }
-    this.carry = text.slice(cut);
-    text = text.slice(0, cut);
     if (!/<(?:\w+:)?f[\s>/]/.test(text) || this.refs.size >= 100_000) return;
     const cell = /<((?:\w+:)?)c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/g;
     for (let m = cell.exec(text); m; m = cell.exec(text)) {
@@ -199,13 +214,13 @@ const XLSX_TAG_BOUNDS: { part: RegExp; tag: string; max: number; what: string }[
 ];
 
 /** Bound an .xlsx before SheetJS sees it: part sizes, real inflated bytes, CRCs, elements, rows and cells. */
-function checkXlsx(data: Uint8Array, fileName: string): { ok: true; facts: XlsxFacts; stored: Uint8Array } | { ok: false; message: string; cause: string } {
+async function checkXlsx(data: Uint8Array, fileName: string): Promise<{ ok: true; facts: XlsxFacts; stored: Uint8Array } | { ok: false; message: string; cause: string }> {
   const sheets = new Map<string, SheetPartScanner>();
   const workbook = new TextKeeper();
   const rels = new TextKeeper();
   // One pass over each part's bytes counts its elements, the tags the bounds name and (in a sheet) rows and cells.
   const parts: { tags: StartTagCounter; bounds: (typeof XLSX_TAG_BOUNDS)[number][] }[] = [];
-  const check = checkZip(
+  const check = await checkZip(
     data,
     IMPORT_LIMITS,
     (part) => {
@@ -430,7 +445,7 @@ const failure = (message: string, cause?: unknown): ReadWorkbookResult => ({ ok:
  * bound (bytes, inflated size of each part, rows, cells, characters per cell) is checked before
  * the parsing it protects.
  */
-export function readWorkbook(data: Uint8Array, fileName: string, onProgress: ReadProgress = () => {}): ReadWorkbookResult {
+export async function readWorkbook(data: Uint8Array, fileName: string, onProgress: ReadProgress = () => {}): Promise<ReadWorkbookResult> {
   if (data.byteLength === 0) return failure(READ_TEXT.empty(fileName));
   if (data.byteLength > IMPORT_LIMITS.maxBytes) return failure(READ_TEXT.tooBig(fileName));
   onProgress(READ_TEXT.stageOpen, 0.05);
@@ -445,7 +460,7 @@ export function readWorkbook(data: Uint8Array, fileName: string, onProgress: Rea
   let parsed = data;
   if (kind === 'zip') {
     onProgress(READ_TEXT.stageCheck, 0.08);
-    const checked = checkXlsx(data, fileName);
+    const checked = await checkXlsx(data, fileName);
     if (!checked.ok) {
       // A complete zip without a workbook (a Word file, say) is named for what it is.
       if (checked.cause.includes('"notZip"') || !zipHasSheets(data)) return failure(zipHasSheets(data) ? checked.message : READ_TEXT.notSpreadsheet(fileName), checked.cause);

@@ -19,15 +19,15 @@ const round: Round = {
 const tasks = KEYS.map((key, i) => ({ key, number: String(i + 1), title: ['引聚国际研发机构', '搭建国际科技合作平台', '聚集高端研发人才', '加强重大科技基础设施支撑'][i]! }));
 const ctx = { round, periodName: '2026年第四季度', tasks, earlier: [] };
 
-function file(name: string): ReturnedFile {
+async function file(name: string): Promise<ReturnedFile> {
   const data = new Uint8Array(readFileSync(resolve(DIR, name)));
-  const r = readWorkbook(data, name);
+  const r = await readWorkbook(data, name);
   if (!r.ok) throw new Error(r.message);
   return { fileName: name, hash: name, sheets: r.sheets };
 }
 
-describe('city level: the districts’ submissions', () => {
-  const plans = planReturns([file('src-hanyang-export.xlsx'), file('jiangan-edited.xlsx'), file('hongshan-handmade.xlsx')], ctx);
+describe('city level: the districts’ submissions', async () => {
+  const plans = planReturns([await file('src-hanyang-export.xlsx'), await file('jiangan-edited.xlsx'), await file('hongshan-handmade.xlsx')], ctx);
 
   it('recognises each district by its title; the other tasks of its ledger are named once, not as errors', () => {
     expect(plans.map((p) => [p.unit, p.matchedBy, p.refused])).toEqual([

@@ -24,7 +24,7 @@ describe('the city task list', () => {
   it('is read by the district import: the table, every task with its key, title, text and units; the binding checks', async () => {
     const binding = makeBinding(round, '汉阳区', tasks.map((t) => t.key));
     const bytes = await writeCityTaskList({ periodName: '2025年第三季度', district: '汉阳区', dueDate: '2025-10-10', tasks, binding });
-    const r = readWorkbook(bytes, 'list.xlsx');
+    const r = await readWorkbook(bytes, 'list.xlsx');
     if (!r.ok) throw new Error(r.message);
     const sheet = r.sheets.find((s) => s.name === '任务清单')!;
     const { layout } = findTable(sheet);

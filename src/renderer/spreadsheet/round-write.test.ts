@@ -18,9 +18,9 @@ import { writeRoundWorkbook, zipFiles } from './round-write';
 const DIR = resolve(__dirname, '../../../test/fixtures/rounds');
 const tasks = seedTasks().map((t) => ({ key: t.key, number: t.number, title: t.title }));
 
-function returned(name: string): ReturnedFile {
+async function returned(name: string): Promise<ReturnedFile> {
   const data = new Uint8Array(readFileSync(resolve(DIR, 'returned', name)));
-  const r = readWorkbook(data, name);
+  const r = await readWorkbook(data, name);
   if (!r.ok) throw new Error(r.message);
   return { fileName: name, hash: `${data.length}-${name}`, sheets: r.sheets };
 }
@@ -59,7 +59,7 @@ describe('writeRoundWorkbook', () => {
   });
 
   it('reads back through the import reader: text stays text, the binding is found and checks', async () => {
-    const r = readWorkbook(await writeRoundWorkbook(input), 'x.xlsx');
+    const r = await readWorkbook(await writeRoundWorkbook(input), 'x.xlsx');
     if (!r.ok) throw new Error(r.message);
     expect(r.sheets[0]!.rows[3]![2]).toBe('=1+1 不是公式');
     expect(readBinding(r.sheets.find((s) => s.name === BINDING_SHEET)!.rows)).toEqual({ ok: true, binding });
@@ -106,8 +106,8 @@ describe('writeRoundWorkbook', () => {
 describe('returned workbooks filled with openpyxl and re-saved by LibreOffice', () => {
   const ctx = { round: FIXTURE_ROUND, periodName: '2025年第三季度', tasks, earlier: [] };
 
-  it('re-sorted and renamed: recognised by its binding, every row by its task number', () => {
-    const [p] = planReturns([returned('科技局三季度报回（定稿）.xlsx')], ctx);
+  it('re-sorted and renamed: recognised by its binding, every row by its task number', async () => {
+    const [p] = planReturns([await returned('科技局三季度报回（定稿）.xlsx')], ctx);
     expect(p).toMatchObject({ unit: '区科技局', matchedBy: 'binding', refused: false, issues: [] });
     expect(p!.rows.map((r) => [r.taskKey, r.status, r.percent])).toEqual([
       ['2023YD-04', undefined, undefined],
@@ -118,21 +118,21 @@ describe('returned workbooks filled with openpyxl and re-saved by LibreOffice', 
     expect(p!.rows[3]!.progress).toBe('区级创新平台已建成2家，新增省级重点实验室1家。');
   });
 
-  it('binding sheet removed: matched by the title and task numbers, with a warning', () => {
-    const [p] = planReturns([returned('汉阳区2025年第三季度任务填报表_区经信局（无标识）.xlsx')], ctx);
+  it('binding sheet removed: matched by the title and task numbers, with a warning', async () => {
+    const [p] = planReturns([await returned('汉阳区2025年第三季度任务填报表_区经信局（无标识）.xlsx')], ctx);
     expect(p).toMatchObject({ unit: '区经信局', matchedBy: 'columns', refused: false });
     expect(p!.issues).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/没有下发标识/) })]);
     expect(p!.rows.filter((r) => !r.empty).map((r) => r.taskKey)).toEqual(['2023YD-02', '2023YD-04', '2023YD-05']);
   });
 
-  it('last quarter’s file: refused as the wrong period', () => {
-    const [p] = planReturns([returned('人社局报回.xlsx')], ctx);
+  it('last quarter’s file: refused as the wrong period', async () => {
+    const [p] = planReturns([await returned('人社局报回.xlsx')], ctx);
     expect(p!.refused).toBe(true);
     expect(p!.issues[0]!.message).toMatch(/这是2025年第二季度下发的文件，本次回收的是2025年第三季度/);
   });
 
-  it('a bad status and a percent out of range: those cells left out, named by sheet, row and column; the rest of the rows taken', () => {
-    const [p] = planReturns([returned('科技局-错误状态.xlsx')], ctx);
+  it('a bad status and a percent out of range: those cells left out, named by sheet, row and column; the rest of the rows taken', async () => {
+    const [p] = planReturns([await returned('科技局-错误状态.xlsx')], ctx);
     expect(p!.refused).toBe(false);
     const errors = p!.issues.filter((i) => i.severity === 'error');
     expect(errors).toEqual([
@@ -147,8 +147,8 @@ describe('returned workbooks filled with openpyxl and re-saved by LibreOffice', 
     expect(p!.rows.filter((r) => !r.empty).map((r) => r.taskKey)).toContain('2023YD-03');
   });
 
-  it('two units’ files merge per task: lead first, 协办 appended', () => {
-    const files = planReturns([returned('科技局三季度报回（定稿）.xlsx'), returned('汉阳区2025年第三季度任务填报表_区经信局（无标识）.xlsx')], ctx);
+  it('two units’ files merge per task: lead first, 协办 appended', async () => {
+    const files = planReturns([await returned('科技局三季度报回（定稿）.xlsx'), await returned('汉阳区2025年第三季度任务填报表_区经信局（无标识）.xlsx')], ctx);
     const m = planMerges(files, FIXTURE_ROUND, new Map());
     const t2 = m.find((x) => x.taskKey === '2023YD-02')!.fields.find((f) => f.field === 'progress')!;
     expect(t2.combined).toBe('新认定高新技术企业38家。\n推荐高企培育入库企业12家。');

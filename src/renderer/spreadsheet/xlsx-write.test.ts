@@ -50,7 +50,7 @@ describe('writeWorkbook', () => {
     }
     expect(await a.file('xl/styles.xml')!.async('string')).toContain('<name val="Arial"/>');
 
-    const guarded = checkZip(ours, IMPORT_FILE_LIMITS);
+    const guarded = await checkZip(ours, IMPORT_FILE_LIMITS);
     expect(guarded.ok).toBe(true);
     // Python's zipfile checks every part's CRC; the parts other than styles.xml are exceljs's.
     if (existsSync('/usr/bin/python3')) expect(pythonParts(ours).filter(([n]) => n !== 'xl/styles.xml')).toEqual(pythonParts(theirs).filter(([n]) => n !== 'xl/styles.xml'));

@@ -36,7 +36,7 @@ async function snapshot(d: LedgerDb) {
 /** Plan the LibreOffice city list (1 reworded, 10 dropped) plus one new row, all accepted. */
 async function acceptedCityList() {
   const bytes = new Uint8Array(readFileSync(resolve(__dirname, '../../../test/fixtures/import/city-list-libreoffice.xlsx')));
-  const r = readWorkbook(bytes, 'city-list.xlsx');
+  const r = await readWorkbook(bytes, 'city-list.xlsx');
   if (!r.ok) throw new Error(r.message);
   const sheet = r.sheets[0]!;
   const { layout } = findTable(sheet);

@@ -35,10 +35,10 @@ let readIssues: ImportIssue[][] = [];
 
 const post = (m: ImportWorkerResponse) => (self as unknown as Worker).postMessage(m);
 
-function handle(req: ImportWorkerRequest): void {
+async function handle(req: ImportWorkerRequest): Promise<void> {
   if (req.type === 'read') {
     fileName = req.name;
-    const r = readWorkbook(new Uint8Array(req.data), req.name, (stage, fraction) => post({ type: 'progress', stage, fraction: fraction * 0.8 }));
+    const r = await readWorkbook(new Uint8Array(req.data), req.name, (stage, fraction) => post({ type: 'progress', stage, fraction: fraction * 0.8 }));
     if (!r.ok) {
       if (r.cause) post({ type: 'log', message: `import read refused ${req.name}: ${r.cause}` });
       return post({ type: 'read', ok: false, message: r.message });
@@ -65,12 +65,15 @@ function handle(req: ImportWorkerRequest): void {
   post({ type: 'plan', plan, layout });
 }
 
+/** Requests are handled one after another, in the order they came (a read awaits its inflating). */
+let queue: Promise<void> = Promise.resolve();
+
 self.onmessage = (e: MessageEvent<ImportWorkerRequest>) => {
-  try {
-    handle(e.data);
-  } catch (err) {
-    // The library's own words are English and technical: they go to the log, the officer gets what to do.
-    post({ type: 'log', message: `import worker failed: ${String((err as Error)?.stack ?? err)}` });
-    post({ type: 'read', ok: false, message: T.failed });
-  }
+  queue = queue.then(() =>
+    handle(e.data).catch((err: unknown) => {
+      // The library's own words are English and technical: they go to the log, the officer gets what to do.
+      post({ type: 'log', message: `import worker failed: ${String((err as Error)?.stack ?? err)}` });
+      post({ type: 'read', ok: false, message: T.failed });
+    }),
+  );
 };

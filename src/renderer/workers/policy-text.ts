@@ -69,7 +69,7 @@ export async function extractPolicyText(name: string, data: Uint8Array): Promise
       kept.set(part, c);
       return c;
     };
-    const checked = checkZip(data, POLICY_FILE_LIMITS, (part) => {
+    const checked = await checkZip(data, POLICY_FILE_LIMITS, (part) => {
       if (!/\.(xml|rels)$/i.test(part)) return undefined;
       const counter = new ElementCounter();
       elements.push(counter);

@@ -17,7 +17,7 @@ export async function sha256Hex(data: Uint8Array): Promise<string> {
 export async function readReturnedFile(name: string, data: Uint8Array): Promise<ReturnedFile> {
   const hash = await sha256Hex(data);
   try {
-    const r = readWorkbook(data, name);
+    const r = await readWorkbook(data, name);
     return r.ok ? { fileName: name, hash, sheets: r.sheets } : { fileName: name, hash, sheets: [], readError: r.message };
   } catch (e) {
     console.error('round file read failed', name, e);

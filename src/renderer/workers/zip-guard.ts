@@ -1,10 +1,10 @@
 /**
  * Bounds a zip (.xlsx, .docx) before any library parses it: reads the central directory,
  * refuses parts whose declared inflated size is over the bound, then inflates every part as a
- * stream (fflate) in small steps, counting the real bytes (a header may lie) and checking each
- * part's CRC-32. Parts can be scanned on the way (rows, cells, paragraphs) without keeping them.
+ * stream (the platform's DecompressionStream) in small steps, counting the real bytes (a header
+ * may lie) and checking each part's CRC-32. Parts can be scanned on the way (rows, cells,
+ * paragraphs) without keeping them.
  */
-import { Inflate } from 'fflate';
 
 /** Bounds of one zip. */
 export interface ZipLimits {
@@ -65,10 +65,52 @@ export function crc32(data: Uint8Array, prev = 0): number {
 }
 
 /**
- * Input bytes inflated per step: deflate expands at most ~1032×, so one step yields at most ~33 MB
- * before the bounds are checked again (smaller steps cost more: 8 KB steps took ~15 % longer).
+ * Input bytes inflated per step: deflate expands at most ~1032×, so one step yields at most ~17 MB
+ * before the bounds are checked again.
  */
-const STEP = 32 * 1024;
+const STEP = 16 * 1024;
+
+/**
+ * Inflate a part's raw deflate data natively (zlib behind DecompressionStream), `STEP` input bytes
+ * at a time, handing each inflated piece to `take` as it comes; stops as soon as `stop()` says so.
+ * Rejects on damaged data (the platform's English words: for the log).
+ *
+ * Chromium's own inflater took a third of the time fflate's streaming one did (a 10,000-row city
+ * list: 99 ms against 377 ms in the bench's Chromium, pieces handled alike), which grows and copies
+ * its output buffer at every step.
+ */
+async function inflateRaw(body: Uint8Array, take: (piece: Uint8Array) => void, stop: () => boolean): Promise<void> {
+  // An empty body has no final block: nothing to inflate (the size check then judges it).
+  if (body.length === 0) return;
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  // Written while read (a write waits while what it gave is not read), so at most one step's output
+  // is inflated beyond the bound.
+  const feeding = (async () => {
+    for (let i = 0; i < body.length && !stop(); i += STEP) await writer.write(body.subarray(i, Math.min(body.length, i + STEP)) as Uint8Array<ArrayBuffer>);
+    if (!stop()) await writer.close();
+  })();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      take(value);
+      if (stop()) {
+        await reader.cancel();
+        break;
+      }
+    }
+  } catch (err) {
+    // The writer's own rejection is the same damage: said once, by the reader.
+    feeding.catch(() => {});
+    throw err;
+  }
+  // Cancelled at the bound: the writer's pending write rejects, which says nothing more.
+  await feeding.catch((err: unknown) => {
+    if (!stop()) throw err;
+  });
+}
 
 /** The central directory of a zip, or a problem; reads no compressed data. */
 export function readCentralDirectory(d: Uint8Array, limits: ZipLimits): { ok: true; entries: ZipEntry[] } | { ok: false; problem: ZipProblem } {
@@ -138,7 +180,7 @@ export function readCentralDirectory(d: Uint8Array, limits: ZipLimits): { ok: tr
  * inflated as a stream with the real bytes counted and the CRC checked. `scan` may return a
  * scanner for a part, fed its inflated bytes.
  */
-export function checkZip(d: Uint8Array, limits: ZipLimits, scan: (name: string) => PartScanner | undefined = () => undefined, keep = false): ZipCheck {
+export async function checkZip(d: Uint8Array, limits: ZipLimits, scan: (name: string) => PartScanner | undefined = () => undefined, keep = false): Promise<ZipCheck> {
   const dir = readCentralDirectory(d, limits);
   if (!dir.ok) return dir;
   const { entries } = dir;
@@ -181,11 +223,8 @@ export function checkZip(d: Uint8Array, limits: ZipLimits, scan: (name: string) 
     try {
       if (e.method === 0) {
         for (let i = start; i < end && !over; i += STEP) take(d.subarray(i, Math.min(end, i + STEP)));
-      } else if (e.method === 8) {
-        const inflate = new Inflate((chunk) => take(chunk));
-        for (let i = start; i < end && !over; i += STEP) inflate.push(d.subarray(i, Math.min(end, i + STEP)), i + STEP >= end);
-        if (end === start) inflate.push(new Uint8Array(0), true);
-      } else return { ok: false, problem: { kind: 'damaged', part: e.name, why: `compression method ${e.method}` } };
+      } else if (e.method === 8) await inflateRaw(d.subarray(start, end), take, () => over !== undefined);
+      else return { ok: false, problem: { kind: 'damaged', part: e.name, why: `compression method ${e.method}` } };
     } catch (err) {
       return { ok: false, problem: { kind: 'damaged', part: e.name, why: String((err as Error)?.message ?? err) } };
     }

@@ -14,8 +14,8 @@ const period = makePeriod('quarter', 2026, 2);
 const base = { district, period, targets: seed.targets, tasks: seed.tasks, documents: seed.documents, clusters: seed.clusters.filter((c) => c.district === district), all: true };
 const file = resolve(import.meta.dirname, '../../fixtures/indicators/breakdown-2026.xlsx');
 
-describe('区级分解表', () => {
-  const read = readWorkbook(new Uint8Array(readFileSync(file)), 'breakdown-2026.xlsx');
+describe('区级分解表', async () => {
+  const read = await readWorkbook(new Uint8Array(readFileSync(file)), 'breakdown-2026.xlsx');
   if (!read.ok) throw new Error(read.message);
   const indicators = buildDistrictIndicators(base);
   const plan = planBreakdown(read.sheets, district, indicators) as BreakdownPlan;

@@ -21,7 +21,7 @@ describe('a district report collected by the city', () => {
     expect(long.length).toBeGreaterThan(3000);
     await db.progress.update(progressId(DISTRICT, key, PERIOD.id), { progress: long });
     const report = await produceReport(db, DISTRICT, PERIOD, 'tasks', new Date(2025, 9, 8));
-    const read = readWorkbook(report.bytes, report.fileName);
+    const read = await readWorkbook(report.bytes, report.fileName);
     if (!read.ok) throw new Error(read.message);
     expect(read.sheets[0]!.rows.some((r) => r.includes(`${key}\n（续）`))).toBe(true); // the export did split it (the mark on its own line in the narrow 任务编号 column)
     const keys = f.tasks.slice(0, 3).map((t) => t.key);

@@ -43,7 +43,7 @@ describe('a task done earlier, in the next periods’ reports', () => {
     expect(next.rows.task!.find((r) => r.key === '2023YD-02')).toMatchObject({ status: '已完成', note: '2025年第三季度已完成' });
     // And the file says so, read back with SheetJS.
     const file = await produceReport(db, DISTRICT, q4, 'tasks', new Date(2026, 0, 8));
-    const read = readWorkbook(file.bytes, file.fileName);
+    const read = await readWorkbook(file.bytes, file.fileName);
     if (!read.ok) throw new Error(read.message);
     const printed = read.sheets[0]!.rows.find((r) => r.includes('2023YD-02'))!;
     expect(printed).toContain('已完成');

@@ -39,7 +39,7 @@ describe('重点任务推进情况表 at the city (市级汇总)', () => {
     const db = await freshDb();
     const fx = buildFixture();
     const report = await produceReport(db, DISTRICT, PERIOD, 'tasks', TODAY);
-    const read = readWorkbook(report.bytes, '汉阳区报送（终稿）.xlsx');
+    const read = await readWorkbook(report.bytes, '汉阳区报送（终稿）.xlsx');
     if (!read.ok) throw new Error(read.message);
     const keys = fx.tasks.filter((t) => !t.archived).map((t) => t.key).slice(0, 5);
     const round: Round = { id: 'C1', district: '武汉市', periodId: PERIOD.id, dueDate: '2025-10-10', createdAt: '', prefilled: false, level: 'city', units: [{ unit: DISTRICT, taskKeys: keys, leadKeys: keys, fileName: '', checksum: '' }] };

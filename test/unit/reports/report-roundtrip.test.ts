@@ -11,7 +11,7 @@ describe('export → import round trip', () => {
     const db = createLedgerDb(`reports-roundtrip-${Date.now()}`);
     await seedFixture(db);
     const report = await produceReport(db, DISTRICT, PERIOD, 'tasks', new Date(2025, 9, 8));
-    const read = readWorkbook(report.bytes, report.fileName);
+    const read = await readWorkbook(report.bytes, report.fileName);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     const grid = read.sheets[0]!;
@@ -40,7 +40,7 @@ describe('export → import round trip of long texts', () => {
     const problems = '用地指标紧张、配套资金到位较慢'.repeat(60);
     await db.progress.put({ ...entry, progress, problems });
     const report = await produceReport(db, DISTRICT, PERIOD, 'tasks', new Date(2025, 9, 8));
-    const read = readWorkbook(report.bytes, report.fileName);
+    const read = await readWorkbook(report.bytes, report.fileName);
     if (!read.ok) throw new Error(read.message);
     const grid = read.sheets[0]!;
     expect(grid.rows.some((r) => r.includes('2023YD-02\n（续）'))).toBe(true); // the mark on its own line in the narrow 任务编号 column
@@ -64,7 +64,7 @@ describe('export → import round trip on the seeded store', () => {
     await ensureSeeded(db);
     const period = makePeriod('quarter', 2025, 3);
     const report = await produceReport(db, '汉阳区', period, 'tasks', new Date(2025, 9, 8));
-    const read = readWorkbook(report.bytes, report.fileName);
+    const read = await readWorkbook(report.bytes, report.fileName);
     if (!read.ok) throw new Error(read.message);
     const grid = read.sheets[0]!;
     const { layout } = findTable(grid);

@@ -28,7 +28,7 @@ afterEach(async () => {
 /** The LibreOffice city list, read and planned against the store as the page does. */
 async function plannedCityList() {
   const bytes = new Uint8Array(readFileSync(resolve(__dirname, '../../../../test/fixtures/import/city-list-libreoffice.xlsx')));
-  const r = readWorkbook(bytes, 'city-list.xlsx');
+  const r = await readWorkbook(bytes, 'city-list.xlsx');
   if (!r.ok) throw new Error(r.message);
   const sheet = r.sheets[0]!;
   const { layout } = findTable(sheet);

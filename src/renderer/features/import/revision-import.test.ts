@@ -23,7 +23,7 @@ freshStoreEachTest('revision-import', (d) => (db = d));
 const sink: BackupSink = { writeBackup: async (req) => ({ name: 'b.json', reason: req.reason, at: new Date().toISOString(), size: req.data.length }) };
 
 async function planned(file: string) {
-  const r = readWorkbook(new Uint8Array(readFileSync(resolve(__dirname, '../../../../test/fixtures/import', file))), file);
+  const r = await readWorkbook(new Uint8Array(readFileSync(resolve(__dirname, '../../../../test/fixtures/import', file))), file);
   if (!r.ok) throw new Error(r.message);
   const readIssues = readIssuesBySheet(r.sheets, r.issues);
   const sheets = summariseSheets(r.sheets, {}, readIssues);

@@ -114,7 +114,7 @@ export function IndicatorsPage() {
     const file = await platform().openFile({ title: T.breakdownOpen, filters: [{ name: T.excelFilter, extensions: ['xlsx', 'xls'] }] });
     if (!file) return;
     const { readWorkbook } = await import('../../spreadsheet/read-sheet');
-    const read = readWorkbook(file.data, file.name);
+    const read = await readWorkbook(file.data, file.name);
     if (!read.ok) return void message.error(T.breakdownUnreadable(file.name, read.message), 8);
     const every = buildDistrictIndicators({ ...data, district, period, all: true });
     const unitOf = (key: string) => every.find((i) => i.key === key)?.unit ?? '';

@@ -21,12 +21,12 @@ const DIR = resolve(__dirname, '../../../../test/fixtures/rounds/walk6');
 const P = '硚口区2026年第四季度任务填报表_';
 const NAMES = { fagai: '区发改局报回.xlsx', jiaoyu: `${P}区教育局.xlsx`, keji: `${P}区科技局（已填）.xlsx`, jingxin: `${P}区经信局.xlsx` };
 
-function file(name: string): ReturnedFile {
-  const r = readWorkbook(new Uint8Array(readFileSync(resolve(DIR, name))), name);
+async function file(name: string): Promise<ReturnedFile> {
+  const r = await readWorkbook(new Uint8Array(readFileSync(resolve(DIR, name))), name);
   if (!r.ok) throw new Error(r.message);
   return { fileName: name, hash: name, sheets: r.sheets };
 }
-const files = Object.values(NAMES).map(file);
+const files = await Promise.all(Object.values(NAMES).map(file));
 
 /** The round as sent: each unit's binding, its 牵头 rows from the form's 承办方式 column. */
 const units = files.map((f) => {
@@ -61,7 +61,7 @@ const entry = (key: string) => db.progress.get(progressId('硚口区', key, '202
 
 describe('walk6 W2: two units give the same status and different percents (empty ledger)', () => {
   it('the agreeing status is no conflict and is written; the percent disagreement defaults to a unit’s answer, said in the plan', async () => {
-    const { fp, merges } = await plan([file(NAMES.fagai), file(NAMES.jiaoyu)]);
+    const { fp, merges } = await plan([await file(NAMES.fagai), await file(NAMES.jiaoyu)]);
     const m = merges.find((x) => x.taskKey === '2023GZYD-04')!;
     const status = m.fields.find((f) => f.field === 'status')!;
     const percent = m.fields.find((f) => f.field === 'percent')!;
@@ -76,7 +76,7 @@ describe('walk6 W2: two units give the same status and different percents (empty
 describe('walk6 W3: 已完成 with a blank 完成进度 over a ledger at 未启动 0%', () => {
   it('takes 已完成 with 100%, and says the percent follows the status', async () => {
     await db.progress.put({ ...emptyProgress('硚口区', '2025YFZX-08', '2026-Q4'), status: 'not_started', percent: 0, updatedAt: '2026-11-20T00:00:00.000Z' });
-    const { fp, merges } = await plan([file(NAMES.keji)]);
+    const { fp, merges } = await plan([await file(NAMES.keji)]);
     const m = merges.find((x) => x.taskKey === '2025YFZX-08')!;
     const percent = m.fields.find((f) => f.field === 'percent')!;
     expect([percent.before, percent.combined, percent.action, percent.implied]).toEqual(['0', '100', 'replace', true]);
@@ -87,7 +87,7 @@ describe('walk6 W3: 已完成 with a blank 完成进度 over a ledger at 未启�
 
   it('a unit’s 已完成 with its own 80 is taken as written but marked as contradicting; 序时推进 over a ledger at 100 % too', async () => {
     await db.progress.put({ ...emptyProgress('硚口区', '2025YFZX-08', '2026-Q4'), status: 'done', percent: 100, updatedAt: '2026-11-20T00:00:00.000Z' });
-    const { fp, merges } = await plan([file(NAMES.keji)]);
+    const { fp, merges } = await plan([await file(NAMES.keji)]);
     // 2025YFZX-08 says 已完成 again, the other rows fit their percents: nothing to say.
     expect(merges.filter((m) => m.fields.some((f) => f.clash)).map((m) => m.taskKey)).toEqual([]);
     const { ledger } = await loadCollectContext(db, round);
@@ -101,13 +101,13 @@ describe('walk6 W3: 已完成 with a blank 完成进度 over a ledger at 未启�
 
 describe('walk6 W4: 区经信局 typed its rows into a sheet of its own', () => {
   it('reads the sheet with the form’s header, and says which sheet and why', async () => {
-    const [p] = (await plan([file(NAMES.jingxin)])).fp;
+    const [p] = (await plan([await file(NAMES.jingxin)])).fp;
     expect(p!.rows.filter((r) => !r.empty).map((r) => r.percent)).toEqual([50, 55, 60, 65, 70, 75]);
     expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', sheet: '经信局填报', message: expect.stringMatching(/“任务填报”.*没有填写.*“经信局填报”.*6 项/u) }));
   });
 
   it('the same sheet without the form’s header: nothing read from it, but its task codes are named with what to do', async () => {
-    const [p] = (await plan([file('区经信局报回（自建表无表头）.xlsx')])).fp;
+    const [p] = (await plan([await file('区经信局报回（自建表无表头）.xlsx')])).fp;
     expect(p!.rows.filter((r) => !r.empty)).toEqual([]);
     expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', sheet: '经信局填报', message: expect.stringMatching(/“任务填报”没有填写，但工作表“经信局填报”中写有 6 项下发的任务编号.*没有读取。请让该单位把内容填到“任务填报”中/u) }));
   });
@@ -115,7 +115,7 @@ describe('walk6 W4: 区经信局 typed its rows into a sheet of its own', () => 
 
 describe('rounds7: 区经信局 filled the form and a sheet of its own', () => {
   it('reads the form’s sheet, and names the other sheet with its rows and what to do', async () => {
-    const [p] = (await plan([file('区经信局报回（两张表都填了）.xlsx')])).fp;
+    const [p] = (await plan([await file('区经信局报回（两张表都填了）.xlsx')])).fp;
     const filled = p!.rows.filter((r) => !r.empty);
     expect(filled.map((r) => [r.taskKey, r.status, r.percent])).toEqual([
       ['2023GZYD-05', 'on_track', 40],
@@ -128,7 +128,7 @@ describe('rounds7: 区经信局 filled the form and a sheet of its own', () => {
 
   it('says nothing of a hidden sheet, of a plain copy of the filled form, nor when the form is blank and the own sheet is read', async () => {
     for (const name of ['区经信局报回（自建表已隐藏）.xlsx', '区经信局报回（表格另存一份）.xlsx', NAMES.jingxin]) {
-      const [p] = (await plan([file(name)])).fp;
+      const [p] = (await plan([await file(name)])).fp;
       expect(p!.rows.some((r) => !r.empty), name).toBe(true);
       expect(p!.issues.filter((i) => /也填写了/u.test(i.message)), name).toEqual([]);
     }
@@ -137,7 +137,7 @@ describe('rounds7: 区经信局 filled the form and a sheet of its own', () => {
 
 describe('walk6 W9: a bad 完成进度 or 本期状态 cell leaves out only that cell', () => {
   it('约30, 正常推进 and 65.5 are named by cell; the rows’ texts are merged', async () => {
-    const { fp, merges } = await plan([file(NAMES.keji)]);
+    const { fp, merges } = await plan([await file(NAMES.keji)]);
     const p = fp[0]!;
     expect(p.refusedRows).toEqual([]);
     const bad = p.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.column?.slice(0, 1)]);

@@ -41,7 +41,7 @@ describe('produceRound', () => {
         ['区科技局', [tasks[0]!.key, tasks[1]!.key], [tasks[0]!.key, tasks[1]!.key]],
         ['区经信局', [tasks[1]!.key, tasks[2]!.key], [tasks[2]!.key]],
       ]);
-      const r = readWorkbook(files[0]!.data, files[0]!.name);
+      const r = await readWorkbook(files[0]!.data, files[0]!.name);
       if (!r.ok) throw new Error(r.message);
       const rows = r.sheets[0]!.rows;
       expect(rows.slice(3).map((x) => x[1])).toEqual([tasks[0]!.key, tasks[1]!.key]);
