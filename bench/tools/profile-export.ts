@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { launch, openBenchPage } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
-import { topSelf } from './cpu-profile';
+import { topInclusive, topSelf } from './cpu-profile';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 const [rowsArg = '5000', which = 'app', runsArg = '3'] = process.argv.slice(2);
@@ -31,21 +31,8 @@ try {
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
   console.log(`${which} ${rowsArg}: ${JSON.stringify(ms)}`);
   console.log(topSelf(profile, 40).join('\n'));
-  // Inclusive time per function name (counted once per sample, however deep the recursion).
-  const parent = new Map<number, number>();
-  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const incl = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const seen = new Set<string>();
-    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
-      const f = byId.get(n)!.callFrame;
-      const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-      if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0)); }
-    }
-  });
   console.log('\ninclusive:');
-  console.log([...incl].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, us]) => `${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`).join('\n'));
+  console.log(topInclusive(profile, 60).join('\n'));
 } finally {
   await browser.close();
   await server.close();
