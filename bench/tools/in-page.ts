@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { ALIASES } from '../../aliases.config';
 import { launch } from '../steps';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -20,7 +21,7 @@ const bundle = await build({
   write: false,
   platform: 'browser',
   target: 'es2022',
-  alias: { '@core': join(root, 'src/core'), '@renderer': join(root, 'src/renderer'), '@shared': join(root, 'src/shared') },
+  alias: ALIASES,
   logLevel: 'error',
 });
 const seeds = join(root, 'seeds');

@@ -5,26 +5,10 @@
  * `npx tsx bench/tools/in-page.ts bench/tools/inflate-page.ts`.
  */
 import { Inflate, inflateSync } from 'fflate';
-import { readCentralDirectory } from '@renderer/workers/zip-guard';
+import { inflateRaw, readCentralDirectory } from '@renderer/workers/zip-guard';
 import { IMPORT_LIMITS, readWorkbook } from '@renderer/spreadsheet/read-sheet';
 import { sentencesOf } from '../lib/synthetic';
 import { bareSheetJs, cityListXlsx, cityTasks } from '../browser/import-bench';
-
-const STEP = 16 * 1024;
-
-async function nativeInflate(body: Uint8Array): Promise<number> {
-  const stream = new DecompressionStream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  const feeding = (async () => {
-    for (let i = 0; i < body.length; i += STEP) await writer.write(body.subarray(i, Math.min(body.length, i + STEP)) as Uint8Array<ArrayBuffer>);
-    await writer.close();
-  })();
-  let n = 0;
-  for (let r = await reader.read(); !r.done; r = await reader.read()) n += r.value.length;
-  await feeding;
-  return n;
-}
 
 export default async function (texts: string[]): Promise<string> {
   const sentences = sentencesOf(texts);
@@ -47,7 +31,7 @@ export default async function (texts: string[]): Promise<string> {
     },
     'fflate inflateSync, one call': async () => bodies.forEach(({ body, size }) => inflateSync(body, { out: new Uint8Array(size) })),
     'DecompressionStream, 16 KB steps': async () => {
-      for (const { body } of bodies) await nativeInflate(body);
+      for (const { body } of bodies) await inflateRaw(body, () => {}, () => false);
     },
     'app read (readWorkbook)': () => readWorkbook(d, 'city.xlsx'),
     'bare SheetJS read + sheet_to_json': async () => bareSheetJs(d),
