@@ -154,7 +154,7 @@ function judge(task: Task, district: string, clusters: readonly Cluster[]): Task
   const why: RelevanceReason[] = [];
   const has = (kind: RelevanceKind) => why.some((r) => r.kind === kind);
   const units = [...task.leadUnits, ...task.responsibleUnits];
-  const mentions = districtMentions(district);
+  const mentions = mentionsOf(district);
   if (units.includes(ALL_DISTRICTS_UNIT)) why.push({ kind: 'all', detail: ALL_DISTRICTS_UNIT });
   // 有关区人民政府: some districts, not named — the task may be the district's: said, for the office to check.
   const some = units.find((u) => SOME_DISTRICTS_UNIT.test(u));
@@ -177,12 +177,14 @@ function judge(task: Task, district: string, clusters: readonly Cluster[]): Task
   // A task whose units are another district's (东湖高新区管委会) and not this one's, nor all
   // districts': a keyword of one of this district's clusters in its text (碳中和) does not make it
   // this district's; a cluster the officer linked it to by hand does.
-  const elsewhere = !why.some((r) => r.kind !== 'some') && units.some((u) => districtsNamedIn(u).some((d) => d !== district));
+  const elsewhere = !why.some((r) => r.kind !== 'some') && units.some((u) => districtsOfUnit(u).some((d) => d !== district));
   for (const c of clusters) {
     const m = clusterMembership(c, task, district);
     if (m && elsewhere && m.kind !== 'manual') continue;
     if (m) why.push(m.kind === 'manual' ? { kind: 'cluster', detail: c.name, manual: true } : { kind: 'cluster', detail: c.name });
   }
+  // Most tasks of a district's ledger concern it for no reason at all: nothing to order.
+  if (why.length === 0) return { relevant: false, why, reasons: [] };
   // Most specific first; the same reason once.
   const seen = new Set<string>();
   const ordered = why
@@ -197,6 +199,25 @@ function judge(task: Task, district: string, clusters: readonly Cluster[]): Task
     });
   // 有关区 alone names no district: a reason to check, shown with the task, not enough to list it.
   return { relevant: ordered.some((r) => r.kind !== 'some'), why: ordered, reasons: ordered.map(relevanceReasonText) };
+}
+
+// A district's names (districtMentions), and the districts each unit names (districtsNamedIn),
+// worked out once: 10,000 tasks name a few dozen units, and their judging runs at the start.
+const mentionsByDistrict = new Map<string, readonly string[]>();
+function mentionsOf(district: string): readonly string[] {
+  let m = mentionsByDistrict.get(district);
+  if (!m) mentionsByDistrict.set(district, (m = districtMentions(district)));
+  return m;
+}
+const UNIT_PLACES_LIMIT = 10_000;
+const placesByUnit = new Map<string, readonly string[]>();
+function districtsOfUnit(unit: string): readonly string[] {
+  let p = placesByUnit.get(unit);
+  if (!p) {
+    if (placesByUnit.size >= UNIT_PLACES_LIMIT) placesByUnit.clear();
+    placesByUnit.set(unit, (p = districtsNamedIn(unit)));
+  }
+  return p;
 }
 
 /**
