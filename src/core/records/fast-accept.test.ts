@@ -110,6 +110,8 @@ describe('what the acceptor does not judge', () => {
     ['a union', z.looseObject({ a: z.union([z.string(), z.number()]) })],
     ['a refinement of an optional field', z.looseObject({ a: z.string().optional().refine(() => true) })],
     ['a record keyed by an enum', z.record(z.enum(['a', 'b']), z.string())],
+    ['an exact optional (a present undefined refused)', z.looseObject({ a: z.exactOptional(z.string()) })],
+    ['a codec', z.looseObject({ a: z.codec(z.string(), z.number(), { decode: Number, encode: String }) })],
   ];
   it.each(notJudged)('%s: no acceptor, zod judges every row', (_what, schema) => {
     expect(acceptorOf(schema)).toBeUndefined();

@@ -21,7 +21,7 @@ export type Acceptor = (value: unknown) => boolean;
 /** Zod 4's internals as far as they are read here (the `_zod.def` of each node). */
 interface Def {
   type: string;
-  checks?: { _zod: { def: Def & { check?: string; fn?: unknown } } }[];
+  checks?: { _zod: { def: Def & { check?: string }; traits: ReadonlySet<string> } }[];
   shape?: Record<string, ZodNode>;
   catchall?: ZodNode;
   element?: ZodNode;
@@ -35,8 +35,17 @@ interface Def {
   fn?: unknown;
 }
 interface ZodNode {
-  _zod: { def: Def; check?: unknown };
+  _zod: { def: Def; check?: unknown; traits: ReadonlySet<string> };
 }
+
+/**
+ * The zod classes a node may be made of for it to be judged here. A variant that shares its base's
+ * definition but parses otherwise (z.exactOptional() refuses a present undefined, z.codec() is a
+ * transforming pipe, z.int() and z.email() are formats) is known by its own class, and refused.
+ */
+const KNOWN_TRAITS: ReadonlySet<string> = new Set(
+  ['Type', 'String', 'Number', 'Boolean', 'Unknown', 'Any', 'Enum', 'Literal', 'Optional', 'Nullable', 'Array', 'Object', 'ObjectJIT', 'Record', 'Custom', 'InstanceOf', 'Pipe', 'Check'].flatMap((c) => [`$Zod${c}`, `Zod${c}`, `_Zod${c}`]),
+);
 
 /**
  * What a node's definition may hold for it to be judged here. Anything else (a string format, a
@@ -80,12 +89,14 @@ function node(kind: Kind, part: Partial<Node> = {}): Node {
   return { kind, optional: false, nullable: false, refine: undefined, inner: undefined, first: undefined, keys: [], fields: [], allowed: undefined, fn: undefined, ...part };
 }
 
+const ofKnownClasses = (traits: ReadonlySet<string>) => [...traits].every((t) => KNOWN_TRAITS.has(t));
+
 /** The refinements (`.refine(fn)`) of a node; undefined when it has any other kind of check. */
 function refinements(def: Def): ((v: unknown) => unknown)[] | undefined {
   const out: ((v: unknown) => unknown)[] = [];
   for (const c of def.checks ?? []) {
     const d = c._zod.def;
-    if (d.type !== 'custom' || d.check !== 'custom' || typeof d.fn !== 'function') return undefined;
+    if (!ofKnownClasses(c._zod.traits) || d.type !== 'custom' || d.check !== 'custom' || typeof d.fn !== 'function') return undefined;
     out.push(d.fn as (v: unknown) => unknown);
   }
   return out;
@@ -94,6 +105,7 @@ function refinements(def: Def): ((v: unknown) => unknown)[] | undefined {
 function compile(zod: ZodNode): Node | undefined {
   const def = zod._zod.def;
   if (Object.keys(def).some((k) => !KNOWN_DEF_KEYS.has(k))) return undefined;
+  if (!ofKnownClasses(zod._zod.traits)) return undefined;
   // A node that is its own check (z.email(), z.int()…) checks more than its type; only z.custom is judged.
   if (typeof zod._zod.check === 'function' && def.type !== 'custom') return undefined;
   const fns = refinements(def);
