@@ -1,10 +1,10 @@
 /**
- * The ledger's row preparation at a start (relevance of 10,000 tasks, then buildTaskInfos), in
+ * The ledger's row preparation at a start (relevance of 10,000 tasks, buildTaskInfos, attachProgress), in
  * Chromium, as the first call in a fresh page (nothing warmed up, as at a start):
  * `npx tsx bench/tools/in-page.ts bench/tools/infos-page.ts`. With `again`: relevance of four fresh
  * sets of 10,000 tasks in the same page (the engine warmed up).
  */
-import { buildTaskInfos } from '@renderer/features/common/task-rows';
+import { attachProgress, buildTaskInfos } from '@renderer/features/common/task-rows';
 import { taskRelevance } from '@core/policy/relevance';
 import type { Cluster } from '@core/model';
 import { generateData, sentencesOf } from '../lib/synthetic';
@@ -20,8 +20,13 @@ export default function (texts: string[], args: string[]): string {
     const t0 = performance.now();
     for (const t of tasks) taskRelevance(t, '汉阳区', CLUSTERS);
     const t1 = performance.now();
-    buildTaskInfos({ tasks, documents: [], sections: [], clusters: CLUSTERS, district: '汉阳区' });
-    ms.push(`relevance ${(t1 - t0).toFixed(1)} ms, then the infos ${(performance.now() - t1).toFixed(1)} ms`);
+    const infos = buildTaskInfos({ tasks, documents: [], sections: [], clusters: CLUSTERS, district: '汉阳区' });
+    const t2 = performance.now();
+    // As at a start: the period's progress (none in step 4), then again once the earlier periods' are known.
+    attachProgress(infos, [], '2026-12-31', '2026-11-28');
+    attachProgress(infos, [], '2026-12-31', '2026-11-28', new Map());
+    const t3 = performance.now();
+    ms.push(`relevance ${(t1 - t0).toFixed(1)} ms, then the infos ${(t2 - t1).toFixed(1)} ms, the progress attached twice ${(t3 - t2).toFixed(1)} ms`);
   }
   return ms.join('\n');
 }
