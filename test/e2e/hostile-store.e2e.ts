@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modalSettled, newContext, openAppAs, screenshot, useServedApp } from './harness';
+import { modalSettled, newContext, openAppAs, screenshot, SIZES, useServedApp } from './harness';
 import { ensureLedgerTasks, putRows } from './ledger-fixture';
 
 type Backup = { formatVersion: number; schemaVersion: number; createdAt: string; counts: Record<string, number>; sha256: string; database: { data: { data: { tableName: string; rows: Record<string, unknown>[] }[] } } };
@@ -50,10 +50,19 @@ describe('a store with malformed rows', () => {
     expect(await page.evaluate(() => ({} as Record<string, unknown>).archived)).toBeUndefined();
 
     // Malformed rows get into the store behind the app's back (a bad restore of an older version).
-    const [t0, t1] = tasks;
+    // Also values of the right type out of range: an order that is not finite, a percent of 500.
+    const [t0, t1, t2] = tasks;
+    const totalOf = async () => Number(/\/ (\d+) 项/.exec((await page.getByTestId('ledger-count').textContent()) ?? '')?.[1] ?? NaN);
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.getByTestId('ledger-count').waitFor();
+    const totalBefore = await totalOf();
+    const entry = { district: '汉阳区', periodId: '2025-Q3', progress: '已完成', problems: '', nextSteps: '', indicatorValues: {}, filledBy: '王芳', updatedAt: 'x' };
     await putRows(page, {
-      tasks: [{ ...t0, title: 42, leadUnits: '科技局' }, { ...t1, text: null }],
-      progress: [{ id: `汉阳区|${String(t0!.key)}|2025-Q3`, district: '汉阳区', taskKey: t0!.key, periodId: '2025-Q3', progress: 7, indicatorValues: 'x', updatedAt: 'x' }],
+      tasks: [{ ...t0, title: 42, leadUnits: '科技局' }, { ...t1, text: null }, { ...t2, order: Infinity }],
+      progress: [
+        { id: `汉阳区|${String(t0!.key)}|2025-Q3`, district: '汉阳区', taskKey: t0!.key, periodId: '2025-Q3', progress: 7, indicatorValues: 'x', updatedAt: 'x' },
+        { ...entry, id: `汉阳区|${String(t2!.key)}|2025-Q3`, taskKey: t2!.key, status: 'done', percent: 500 },
+      ],
     });
     await page.reload();
     await page.getByTestId('current-district').waitFor({ timeout: 60_000 });
@@ -65,8 +74,16 @@ describe('a store with malformed rows', () => {
     }
     await page.getByRole('menuitem', { name: '任务台账' }).click();
     await page.getByTestId('damaged-rows').waitFor();
-    await expect(page.getByTestId('damaged-rows').textContent()).resolves.toContain('已损坏');
-    await screenshot(page, 'damaged-rows-ledger');
+    const notice = (await page.getByTestId('damaged-rows').textContent()) ?? '';
+    expect(notice).toContain('已损坏');
+    // The three malformed tasks are left out of the ledger, whatever is wrong with them.
+    expect(Number(/有 (\d+) 条记录已损坏/.exec(notice)?.[1])).toBeGreaterThanOrEqual(3);
+    expect(await totalOf()).toBe(totalBefore - [t0, t1, t2].filter((t) => !t!.archived).length);
+    for (const [w, h] of SIZES) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      await screenshot(page, `damaged-rows-ledger-${w}`);
+    }
 
     // The notice leads to 备份与恢复, where the good backup restores the store.
     await page.getByTestId('damaged-rows').getByRole('button').click();
