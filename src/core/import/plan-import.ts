@@ -12,6 +12,7 @@ import { chineseToInt } from '../policy/layouts';
 import { taskRelevance } from '../policy/relevance';
 import { documentTaskKey, isKeyableNumber, sharedKeyPrefix } from '../policy/parse';
 import { PLAN_LIMITS } from '../limits';
+import { memoByString } from '../memo';
 import { IMPORT_MESSAGES as M } from './messages';
 import { bigramText, compoundItem, documentCore, documentName, halfWidthDigits, isPlaceholderCell, normalizeNumber, normalizeText } from './normalize';
 import { deadlineDate, planYearOf } from '../deadline';
@@ -103,23 +104,23 @@ export interface PlanInput {
  * list repeats the same few unit cells on thousands of rows; reading each once keeps the plan
  * linear in rows. The results are shared: never change them.
  */
-const unitMemo = new WeakMap<UnitRenames, { lists: Map<string, ReadUnits>; names: Map<string, string> }>();
+const unitMemo = new WeakMap<UnitRenames, { lists: (cell: string) => ReadUnits; names: (name: string) => string }>();
 /** Entries kept per table before it starts over (a bound on memory across imports). */
 const UNIT_MEMO_MAX = 20_000;
 function unitMemoOf(renames: UnitRenames) {
   let memo = unitMemo.get(renames);
-  if (!memo) unitMemo.set(renames, (memo = { lists: new Map(), names: new Map() }));
+  if (!memo)
+    unitMemo.set(
+      renames,
+      (memo = {
+        lists: memoByString((cell) => readUnitList(spacedUnits(cell), renames), UNIT_MEMO_MAX),
+        names: memoByString((name) => canonicaliseUnit(name, renames), UNIT_MEMO_MAX),
+      }),
+    );
   return memo;
 }
 function readUnits(cell: string | undefined, renames: UnitRenames): ReadUnits {
-  const { lists } = unitMemoOf(renames);
-  const key = cell ?? '';
-  let read = lists.get(key);
-  if (!read) {
-    if (lists.size >= UNIT_MEMO_MAX) lists.clear();
-    lists.set(key, (read = readUnitList(spacedUnits(cell), renames)));
-  }
-  return read;
+  return unitMemoOf(renames).lists(cell ?? '');
 }
 
 /**
@@ -133,13 +134,7 @@ export function spacedUnits(cell: string | undefined): string | undefined {
   return parts.every((p) => p.length >= 3 && !/^[（(]/u.test(p)) ? parts.join('、') : cell;
 }
 function canonicalUnit(name: string, renames: UnitRenames): string {
-  const { names } = unitMemoOf(renames);
-  let to = names.get(name);
-  if (to === undefined) {
-    if (names.size >= UNIT_MEMO_MAX) names.clear();
-    names.set(name, (to = canonicaliseUnit(name, renames)));
-  }
-  return to;
+  return unitMemoOf(renames).names(name);
 }
 
 const unitsEqual = (a: readonly string[], b: readonly string[]) => a.join('、') === b.join('、');

@@ -7,6 +7,7 @@ import type { Cluster, Task } from '../model';
 import { CITY_OFFICE, DISTRICTS, isCityOffice } from '../districts';
 import { clusterMembership, districtMentions } from './clusters';
 import { ALL_DISTRICTS_UNIT } from './units';
+import { memoByString } from '../memo';
 
 /**
  * Why a task concerns a district, most specific first: named, led or carried by a bare district
@@ -203,22 +204,8 @@ function judge(task: Task, district: string, clusters: readonly Cluster[]): Task
 
 // A district's names (districtMentions), and the districts each unit names (districtsNamedIn),
 // worked out once: 10,000 tasks name a few dozen units, and their judging runs at the start.
-const mentionsByDistrict = new Map<string, readonly string[]>();
-function mentionsOf(district: string): readonly string[] {
-  let m = mentionsByDistrict.get(district);
-  if (!m) mentionsByDistrict.set(district, (m = districtMentions(district)));
-  return m;
-}
-const UNIT_PLACES_LIMIT = 10_000;
-const placesByUnit = new Map<string, readonly string[]>();
-function districtsOfUnit(unit: string): readonly string[] {
-  let p = placesByUnit.get(unit);
-  if (!p) {
-    if (placesByUnit.size >= UNIT_PLACES_LIMIT) placesByUnit.clear();
-    placesByUnit.set(unit, (p = districtsNamedIn(unit)));
-  }
-  return p;
-}
+const mentionsOf = memoByString(districtMentions, 1_000);
+const districtsOfUnit = memoByString((unit) => districtsNamedIn(unit), 10_000);
 
 /**
  * A task of a document issued elsewhere (外地文件, 咸宁市's) or by another Wuhan district (武汉经开区's
