@@ -1,0 +1,45 @@
+/**
+ * The cold start's last stretch, by function: profiles one start (bench step 4's store) and sums,
+ * inclusive and self, only the samples of its last TAIL_MS (700 by default) before the first painted
+ * row (as bench step 4 times it): the ledger's read answered, the app's work to the row. Use a build with `--minify false` for
+ * names: `RENDERER_DIR=/tmp/app-x npx tsx bench/tools/profile-tail.ts` after `npm run bench app`.
+ */
+import { launch, seededAppContext } from '../steps';
+import { BUILD_DIRS, serveDirs } from '../lib/serve';
+import { topInclusive, topSelf } from './cpu-profile';
+import { WATCH_FIRST_ROW } from './first-row-watch';
+
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
+const browser = await launch();
+try {
+  const context = await seededAppContext(browser, server.url);
+  await context.addInitScript({ content: WATCH_FIRST_ROW });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(`${server.url}#/ledger`);
+  await page.waitForFunction(() => window.__firstRowAt !== undefined, null, { timeout: 60_000 });
+  const [rowAt, now] = await page.evaluate(() => [window.__firstRowAt!, performance.now()]);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
+  // The tail: the last TAIL_MS (default 700) of the profile, which ends at the first painted row.
+  // The profile runs on a little after the row was painted: cut what came after (now − rowAt, and the stop's own delay, ignored).
+  const tailUs = Number(process.env.TAIL_MS ?? 700) * 1000;
+  let to = profile.samples.length;
+  for (let acc = 0; to > 0 && acc < (now - rowAt) * 1000; ) acc += profile.timeDeltas[--to] ?? 0;
+  let from = to;
+  for (let acc = 0; from > 0 && acc < tailUs; ) acc += profile.timeDeltas[--from] ?? 0;
+  console.log(`first row at ${rowAt.toFixed(0)} ms`);
+  const tail = { nodes: profile.nodes, samples: profile.samples.slice(from, to), timeDeltas: profile.timeDeltas.slice(from, to) };
+  const total = tail.timeDeltas.reduce((a, b) => a + b, 0) / 1000;
+  console.log(`tail: ${tail.samples.length} samples, ${total.toFixed(0)} ms`);
+  console.log('--- inclusive');
+  console.log(topInclusive(tail, Number(process.env.TOP ?? 60)).join('\n'));
+  console.log('--- self');
+  console.log(topSelf(tail, 30).join('\n'));
+} finally {
+  await browser.close();
+  await server.close();
+}
