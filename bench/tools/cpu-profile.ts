@@ -1,7 +1,27 @@
-/** Summing a Chromium CPU profile by function. */
+/** Taking and summing a Chromium CPU profile by function. */
+import type { BrowserContext, Page } from 'playwright-core';
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** A CPU profile as Chromium's DevTools protocol gives it (times in µs). */
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+}
+
+/** Start Chromium's CPU profiler on `page` (sampled every 200 µs); `stop()` gives the profile. */
+export async function startProfiler(context: BrowserContext, page: Page): Promise<{ stop: () => Promise<CpuProfile> }> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return { stop: async () => ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile };
 }
 
 /** The `n` functions with the most self time, one line each. */
@@ -17,7 +37,7 @@ export function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; time
 }
 
 /** The `n` functions with the most inclusive time (each sample counted once per function on its stack). */
-export function topInclusive(profile: { nodes: (ProfileNode & { children?: number[] })[]; samples: number[]; timeDeltas: number[] }, n = 40): string[] {
+export function topInclusive(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 40): string[] {
   const byId = new Map(profile.nodes.map((x) => [x.id, x]));
   const parent = new Map<number, number>();
   for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);

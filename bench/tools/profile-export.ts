@@ -8,9 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { launch, openBenchPage } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
-import { topInclusive, topSelf } from './cpu-profile';
+import { startProfiler, topInclusive, topSelf } from './cpu-profile';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 const [rowsArg = '5000', which = 'app', runsArg = '3'] = process.argv.slice(2);
 const pageDir = join(BUILD_DIRS.page, '..', 'page-profile');
 const root = resolve(import.meta.dirname, '../..');
@@ -22,13 +21,10 @@ try {
   const page = await openBenchPage(context, server.url);
   await page.evaluate(([n, w]) => window.__bench.exportProfilePrepare!(Number(n) as never, w as never), [rowsArg, which] as const);
   await page.evaluate(() => window.__bench.exportProfileRun!());
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+  const profiler = await startProfiler(context, page);
   const ms: unknown[] = [];
   for (let i = 0; i < Number(runsArg); i++) ms.push(await page.evaluate(() => window.__bench.exportProfileRun!()));
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
+  const profile = await profiler.stop();
   console.log(`${which} ${rowsArg}: ${JSON.stringify(ms)}`);
   console.log(topSelf(profile, 40).join('\n'));
   console.log('\ninclusive:');

@@ -6,24 +6,20 @@
  */
 import { launch, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
-import { topInclusive, topSelf } from './cpu-profile';
+import { startProfiler, topInclusive, topSelf } from './cpu-profile';
 import { WATCH_FIRST_ROW } from './first-row-watch';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
 const browser = await launch();
 try {
   const context = await seededAppContext(browser, server.url);
   await context.addInitScript({ content: WATCH_FIRST_ROW });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+  const profiler = await startProfiler(context, page);
   await page.goto(`${server.url}#/ledger`);
   await page.waitForFunction(() => window.__firstRowAt !== undefined, null, { timeout: 60_000 });
   const [rowAt, now] = await page.evaluate(() => [window.__firstRowAt!, performance.now()]);
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
+  const profile = await profiler.stop();
   // The tail: the last TAIL_MS (default 700) of the profile, which ends at the first painted row.
   // The profile runs on a little after the row was painted: cut what came after (now − rowAt, and the stop's own delay, ignored).
   const tailUs = Number(process.env.TAIL_MS ?? 700) * 1000;
