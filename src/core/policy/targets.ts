@@ -311,8 +311,10 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
       if (shape.id === 'respectively' || shape.id === 'respectively-after') {
         // "A和B在2022年的基础上实现“双倍增”，分别超过90家和870家": the names lead the clause before.
         const subject = shape.id === 'respectively' ? g.name! : /^(.+?)(?:在|于|较|比|实现|要|将|均|都|，|$)/u.exec(before ?? '')?.[1] ?? '';
-        const named = shareSuffix(subject.split(/[、和]/u).map(cleanName).filter(Boolean));
         const values = [...g.values!.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)(${UNIT_RE})?`, 'gu'))];
+        const split = (on: RegExp) => shareSuffix(subject.split(on).map(cleanName).filter(Boolean));
+        // "科技领军企业及后备企业分别达到5家、15家": 及 / 与 join the names when 、 and 和 do not.
+        const named = [split(/[、和]/u), split(/[、和及与]/u)].find((n) => n.length === values.length) ?? split(/[、和]/u);
         // "城乡居民人均可支配收入分别增长6%、6.5%": one name for several figures, a target each under that name.
         const names = named.length === 1 ? values.map(() => named[0]!) : named;
         const unit = values.map((v) => v[2]).find(Boolean);
@@ -323,10 +325,8 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
       }
       if (shape.id === 'action-number-name') {
         const items = splitNumberNameList(g.name!);
-        const what = cleanName(items[0]!.name);
-        if (!what || /^[\d]/u.test(what)) continue;
-        // "投资3000万元建设X": the sum is X's investment.
-        const first = g.action === '投资' && !what.includes('投资') ? `${what}投资` : what;
+        const first = cleanName(items[0]!.name);
+        if (!first || /^[\d]/u.test(first)) continue;
         targets.push(hit(first, g.tail, Number(g.value), g.unit ?? majorUnit(first), g.action));
         for (const it of items.slice(1)) {
           const name = cleanName(it.name);
