@@ -184,6 +184,7 @@ const FOREIGN: Record<number, string[]> = {
   82: ['黄石市', '黄石港区'], 84: ['荆门市'], 85: ['荆州市', '沙市区'], 87: ['上饶市', '广丰区'], 88: ['绍兴市', '上虞区'], 89: ['潜江市'], 90: ['随州市'], 91: ['潜江市'],
   93: ['潜江市'], 94: ['庆阳市'], 95: ['长兴县'], 96: ['西乡县'], 97: ['泾县'], 98: ['通山县'], 99: ['华容县'], 100: ['盘锦市', '大洼区'],
   101: ['佛山市', '三水区'], 102: ['银川市', '兴庆区'], 103: ['亳州市', '谯城区'], 105: ['张家川回族自治县'], 106: ['高唐县'],
+  107: ['沁县', '长治市'], 108: ['金乡县', '济宁市'], 109: ['泰州市'], 110: ['亳州市'], 111: ['十堰市'], 112: ['新乡市'], 113: ['滕州市', '枣庄市'], 114: ['成都市'],
 };
 
 describe('placeIssuedElsewhere on the corpus of real documents', () => {
@@ -203,9 +204,9 @@ describe('placeIssuedElsewhere on the corpus of real documents', () => {
     expect(wrong).toEqual([]);
     const foreign = found.filter((x) => FOREIGN[x.n]);
     const hit = foreign.filter((x) => x.place).length;
-    // 43 of 68 when written (01–94), 50 of 79 with 95–106: the others' excerpts name no place in an issuer line or a title (a
+    // 43 of 68 when written (01–94), 50 of 79 with 95–106, 57 of 87 with 107–114: the others' excerpts name no place in an issuer line or a title (a
     // district's text saying only 区人民政府办公室, a 文号 like 鄂州政办发): unknown is treated as Wuhan's.
-    expect(foreign).toHaveLength(79);
+    expect(foreign).toHaveLength(87);
     expect(hit).toBeGreaterThanOrEqual(50);
   });
 });

@@ -186,6 +186,9 @@ describe('units', () => {
       '咸宁高新区管委会',
     ]);
     expect(splitUnits('洪山、武昌、江夏区人民政府')).toEqual(['洪山区人民政府', '武昌区人民政府', '江夏区人民政府']);
+    // 泰州 2019: departments listed after one that names its level share that level; another level's, a place's or a class's keep theirs.
+    expect(splitUnits('市行政审批局、住建局、司法局,各市(区)人民政府,医药高新区管委会')).toEqual(['市行政审批局', '市住建局', '市司法局', '各市(区)人民政府', '医药高新区管委会']);
+    expect(splitUnits('区发改局、各街道办事处')).toEqual(['区发改局', '各街道办事处']);
     expect(splitUnits('东湖高新区、江夏区人民政府')).toEqual(['东湖高新区', '江夏区人民政府']);
     // 襄阳都市圈 2023 重点工作清单: the body is a department.
     expect(splitUnits('襄阳市、十堰市、随州市、神农架林区发改委')).toEqual(['襄阳市发改委', '十堰市发改委', '随州市发改委', '神农架林区发改委']);
@@ -840,5 +843,23 @@ describe('notices without their plan, and their headers', () => {
     // … but a notice's items that name their units are tasks
     const assigned = notice.replace('建立工作台账。', '建立工作台账。(责任单位:县政府办)');
     expect(parsePolicyText(assigned, { source: 'x' }).tasks.map((t) => t.number)).toContain('一、');
+  });
+});
+
+describe('a notice without its own title that sends numbered lists, the first in the copy (沁县 2025)', () => {
+  const notice = ['县示范区管委会,各乡、镇人民政府,县直各有关单位:', '经县政府同意,现将《2025年县<政府工作报告>任务分解》《县政府重点工作任务分解》印发给你们。', '附件:1.2025年县《政府工作报告》任务清单', '2.县政府重点工作任务分解', '沁县人民政府办公室', '2025年5月18日'];
+  const list = ['附件1', '2025年县政府工作报告任务清单', '一、县示范区管委会牵头工作(8项)', '1.打造食用菌酵素生产基地。', '二、县科技局牵头任务', '2.培育科技型中小企业。', '三、重点项目', '3.推进园区基础设施建设。'];
+  it('the first list’s heading is the title; a section named for its lead unit gives its items that unit', () => {
+    const p = parsePolicyText([...notice, ...list].join('\n'));
+    expect(p.document.title).toBe('2025年县政府工作报告任务清单');
+    expect(p.tasks.map((t) => [t.number, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['1', ['县示范区管委会'], ['县示范区管委会']],
+      ['2', ['县科技局'], ['县科技局']],
+      ['3', [], []],
+    ]);
+  });
+  it('a notice with its own title that sends several lists: not the first list’s heading (沙坪坝 2022, corpus 78)', () => {
+    const titled = ['县人民政府办公室关于印发2025年政府工作报告任务分解等文件的通知', ...notice];
+    expect(parsePolicyText([...titled, ...list].join('\n')).document.title).not.toBe('2025年县政府工作报告任务清单');
   });
 });

@@ -365,6 +365,19 @@ export function parsePolicyText(text: string, options: ParseOptions = {}): Parse
   if (!tasks.length && lines.length)
     issues.push({ line: 1, message: '没有找到编号任务（如“1. …”）或以“（责任单位：…）”结尾的段落。请在审核表中点“+ 添加任务”逐项录入。' });
 
+  // A list grouped by its lead units (一、县示范区管委会牵头工作（8项） / 1.… / 2.…): the items name no units,
+  // the section heading above them names the lead — and, only a lead being given, the responsible unit.
+  for (const t of tasks) {
+    if (t.unitsText) continue;
+    for (let s = sections.find((x) => x.id === t.sectionId); s; s = sections.find((x) => x.id === s!.parentId)) {
+      const m = SECTION_LEAD.exec(s.title);
+      if (!m) continue;
+      t.leadUnits = [canonicalUnit(m[1]!)];
+      t.responsibleUnits = [canonicalUnit(m[1]!)];
+      t.unitsText = s.title;
+      break;
+    }
+  }
   // Documents with no units on their tasks: a 组织保障 sentence "由市科创局牵头、…各区参与" applies to all.
   if (tasks.length && tasks.every((t) => !t.unitsText)) {
     const all = lines.map((l) => l.text).join('');
@@ -554,7 +567,7 @@ function readMetadata(lines: CleanLine[], issues: ParseIssue[]): Meta {
   const labelled = readLabelledMetadata(lines.slice(0, 25));
   meta.issuer ??= labelled.issuer;
   // A labelled cover notice (名称：…关于印发X的通知) is weighed like any notice title: X when X is in the text.
-  meta.title = ((labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines))?.replace(DRAFT_MARK, '').replace(PART_MARK, '');
+  meta.title = ((labelled.title && !/关于印发/u.test(labelled.title) ? labelled.title : undefined) ?? readTitle(lines, labelled.title))?.replace(DRAFT_MARK, '').replace(PART_MARK, '');
   if (!meta.title) issues.push({ line: 1, message: '没有找到文件标题（如《……》或首行标题），请在审核时填写。' });
   const title = meta.title ?? '';
   // （2022—2024年）, with a double dash as Wuhan's texts often write it (2022——2024年).
@@ -626,6 +639,8 @@ const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|草案)[^）)]{
 const TITLE_LABEL = /^[•·]?\s*(?:名称|标题|文件名称)[：:]\s*(?=\S)/u;
 /** A heading and, in brackets closing it, a 文号 (…重点工作任务(华政发〔2021〕2号)). */
 const HEADING_WITH_DOC_NUMBER = /^(\S.{5,60}?)\s*[（(]\s*[\u4e00-\u9fff]{1,12}\s?[〔［[]\d{4}[〕］\]]\s?\d+号\s*[）)]$/u;
+/** A section named for the unit that leads its items (县示范区管委会牵头工作（8项）, 区科技局牵头任务): the unit. */
+const SECTION_LEAD = /^([\u4e00-\u9fff（）()]{2,30}?(?:局|委|办|委员会|管委会|政府|中心|公司|部|院|所|室|处|厅|队|站|会))牵头(?:的)?(?:工作|任务|事项)?(?:[（(]共?\d+项[）)])?$/u;
 /** A metadata row of a pipe table giving the title (标题: | 亳州市…的通知 | ||): the title is the cell. */
 const PIPE_TITLE_ROW = /^(?:标题|名称)[：:]?\s*[|｜]\s*([^|｜]{6,}?)\s*[|｜\s]*$/u;
 /** A 文号 written before the title on its line (江政办〔2020〕2号 区人民政府办公室关于印发…的通知): none of the title. */
@@ -643,11 +658,11 @@ function isMetadataPair(lines: CleanLine[], i: number): boolean {
 /** A part of a text published in parts (…责任分解方案(下)): no part of the document's name. */
 const PART_MARK = /[（(][上中下][）)]$/u;
 /** Words a document's title ends with. */
-const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|一览表|分解表|解读|摘编|推进情况|落实情况|通报)(?:[（(][^）)]*[）)])?$/u;
+const TITLE_KIND = /(?:规划|方案|要点|意见|办法|措施|通知|计划|纲要|工作报告|办理情况|细则|决定|若干政策|清单|任务分解|责任分工|任务分工|一览表|分解表|解读|摘编|推进情况|落实情况|通报)(?:[（(][^）)]*[）)])?$/u;
 /** A page that reads or explains a document (《…分工方案》政策解读): it describes the tasks, it holds none. */
 const DESCRIBES = /解读$/u;
 /** The sentence of a cover notice that hands its plan over, or of a reading that reads one. */
-const NOTICE_SENTENCE = /印发给你们|现印发你们|现予印发|予以分解|分解印发|通知如下|分解下达|解读如下/u;
+const NOTICE_SENTENCE = /印发给你们|现印发你们|现予印发|予以分解|分解印发|通知如下|分解下达|分解下发|解读如下/u;
 /** A report of what was done on a plan (…落实情况, …完成情况, …进展情况, a period in brackets after it). */
 const REPORTS_PROGRESS = /(?:落实|完成|进展|推进)情况(?:[（(][^）)]*[）)])?$/u;
 
@@ -680,7 +695,7 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
  * notice (split over lines: joined); the 《…》 a cover notice issues; "关于印发…的通知"
  * without 《》; a line of its own near the top that reads like a title.
  */
-function readTitle(lines: CleanLine[]): string | undefined {
+function readTitle(lines: CleanLine[], labelledNotice?: string): string | undefined {
   // A site's column label in 【】 before the title ("【市政府重点工作及责任分解】滁州市人民政府关于…的通知") is none of it.
   // A metadata label with no colon before the title ("标     题 区人民政府办公室关于印发…的通知") is none of it either.
   const head = lines
@@ -691,8 +706,12 @@ function readTitle(lines: CleanLine[]): string | undefined {
     .filter((t) => !/^附件/u.test(t));
   // A notice whose plan is its one attachment, named but not quoted (附件：X … X as the attachment's
   // heading): X is the document's title, as the plan a notice quotes (印发《X》) is.
-  const attached = lines.flatMap((l, i) => (/^附件\s*[：:]\s*\S/u.test(l.text) ? [{ i, name: l.text.replace(/^附件\s*[：:]\s*/u, '') }] : []));
-  if (attached.length === 1 && TITLE_KIND.test(attached[0]!.name) && head.some((t) => /通知$/u.test(t))) {
+  // A notice copied without its own title that sends several (附件：1.X / 2.Y …) and whose copy goes on into
+  // the first one's heading and body: X is what is read (a notice with its title names them all: it is the document).
+  const attached = lines.flatMap((l, i) => (/^附件\s*[：:]\s*\S/u.test(l.text) ? [{ i, name: l.text.replace(/^附件\s*[：:]\s*(?:\d{1,2}[.．、](?=\d{4}年|\D))?/u, ''), numbered: /^附件\s*[：:]\s*\d{1,2}[.．、]/u.test(l.text) }] : []));
+  const noticeTitled = head.some((t) => /通知$/u.test(t));
+  const sends = (a: { i: number; numbered: boolean }) => (a.numbered ? !noticeTitled && lines.slice(0, a.i).some((l) => NOTICE_SENTENCE.test(l.text)) : noticeTitled);
+  if (attached.length === 1 && TITLE_KIND.test(attached[0]!.name) && sends(attached[0]!)) {
     const flat = (x: string) => x.replace(/[《》〈〉“”"\s（）()]/gu, '');
     const heading = lines.slice(attached[0]!.i + 1).find((l) => flat(l.text) === flat(attached[0]!.name));
     if (heading) return heading.text;
@@ -724,6 +743,9 @@ function readTitle(lines: CleanLine[]): string | undefined {
     const m = one ?? /关于印发(.+?)的通知$/u.exec(two);
     if (m) notice = { title: one ? head[i]! : two, issued: m[1]!.replace(/[《》]/gu, '') };
   }
+  // A metadata block's 名称 further down than the head (a breadcrumb and a long block above it).
+  const labelled = !notice && labelledNotice ? /关于印发(.+?)的通知$/u.exec(labelledNotice) : null;
+  if (labelled) notice = { title: labelledNotice!, issued: labelled[1]!.replace(/[《》]/gu, '') };
   // Only the cover notice is in the text, not the plan it issues: the notice is the document.
   const bare = (x: string) => x.replace(/[《》〈〉“”"\s（）()]/gu, '');
   const quoted = lines.flatMap((l) => [...l.text.matchAll(new RegExp(`(?<=印发|现将)《([^》]+)》${SOURCE_NOT_PLAN}`, 'gu'))].map((m) => m[1]!));

@@ -36,6 +36,17 @@ describe('target shapes (a row per shape)', () => {
 describe('targets in real sentences', () => {
   it.each([
     ['建设10家概念验证中心', [['概念验证中心', '达到', 10, '家']]],
+    // 金乡 2025: one name for two figures, a target each; 中山 seed: 及 joins two names when 、 does not.
+    ['城乡居民人均可支配收入分别增长6%、6.5%', [['城乡居民人均可支配收入', '增长', 6, '%'], ['城乡居民人均可支配收入', '增长', 6.5, '%']]],
+    ['力争科技领军企业及后备企业分别达到5家、15家', [['科技领军企业', '达到', 5, '家'], ['后备企业', '达到', 15, '家']]],
+    // 沁县 2025: the sum invested before what is built.
+    ['投资3000万元建设南美白对虾工厂化循环水养殖基地', [['南美白对虾工厂化循环水养殖基地', '达到', 3000, '万元']]],
+    // 十堰 2024: where the routes go, between the action and the count; the range's lower bound.
+    ['开通至周边机场2-3条通用航空短途运输航线、100条以上无人机航线', [['通用航空短途运输航线', '达到', 2, '条'], ['无人机航线', '以上', 100, '条']]],
+    // 泰州 2019: a time limit in working days, 内 closing it as 以内 does.
+    ['全市工程建设项目审批时间缩短至100个工作日内', [['工程建设项目审批时间', '以内', 100, '个工作日']]],
+    // 成都 2012: a measure noun left alone after the action keeps it (孵化面积, not 面积).
+    ['孵化面积达到300万平方米以上', [['孵化面积', '以上', 300, '万平方米']]],
     // 咸宁 2024: who is counted and 新增 are part of the indicator's name; a scope before 新增 is not.
     ['城镇新增就业3.7万人', [['城镇新增就业', '新增', 3.7, '万人']]],
     ['全市新增高新技术企业100家', [['高新技术企业', '新增', 100, '家']]],

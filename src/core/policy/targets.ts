@@ -30,7 +30,7 @@ export interface FoundTarget {
 export const TARGET_UNITS: Record<string, string> = {
   万亿元: '万亿元', 万亿: '万亿元', 万平方米: '万平方米', 平方米: '平方米', 亿千瓦: '亿千瓦', 万千瓦: '万千瓦', 亿元: '亿元', 万元: '万元', 亿美元: '亿美元',
   万人次: '万人次', 万人年: '万人年', 万人: '万人', 万名: '万名', 万家: '万家', 万个: '万个', 万件: '万件', 万套: '万套', 万户: '万户',
-  个百分点: '个百分点', 人年: '人年', 场次: '场次', 人次: '人次', 位次: '位次',
+  个百分点: '个百分点', 个工作日: '个工作日', 工作日: '个工作日', 人年: '人年', 场次: '场次', 人次: '人次', 位次: '位次',
   '%': '%', '％': '%', 个: '个', 家: '家', 件: '件', 项: '项', 人: '人', 名: '名', 场: '场', 种: '种', 所: '所',
   万亩: '万亩', 亩: '亩', 亿斤: '亿斤', 万吨: '万吨', 吨: '吨', 年: '年', 条: '条', 台: '台', 篇: '篇', 批: '批', 套: '套', 户: '户', 座: '座', 位: '位', P: 'P', 亿: '亿元',
 };
@@ -42,6 +42,7 @@ export const TARGET_VERBS: Record<string, Comparator> = {
   提升到: '达到', 提升至: '达到', 提高到: '达到', 提高至: '达到', 增加到: '达到', 增至: '达到', 达到或超过: '达到',
   增长: '增长', 增幅: '增长', 年均增长: '增长', 年均下降: '下降', 下降: '下降', 降低: '下降', 新增: '新增', 累计: '累计',
   大于: '超过', 高于: '超过', 低于: '控制在', 小于: '控制在', 保持在: '达到', 稳定在: '达到', 扩容至: '达到', 扩大到: '达到', 扩大至: '达到', 提升: '增长', 提高: '增长',
+  缩短至: '控制在', 缩短到: '控制在', 压缩至: '控制在', 压缩到: '控制在', 压减至: '控制在',
 };
 const VERB_RE = Object.keys(TARGET_VERBS).sort((a, b) => b.length - a.length).join('|');
 
@@ -49,7 +50,7 @@ const VERB_RE = Object.keys(TARGET_VERBS).sort((a, b) => b.length - a.length).jo
 export const TARGET_ACTIONS = [
   '建设', '建成', '打造', '培育', '引进', '培养', '选拔', '资助', '扶持', '认定', '组建', '布局', '部署', '开工', '立项', '获得', '转化',
   '支持', '遴选', '评选', '评定', '设立', '筹建', '筹集', '培训', '组织', '发动', '选派', '服务', '形成', '集聚', '引育', '创建', '推广', '实施',
-  '举办', '新建', '选育', '授牌', '汇聚', '立项', '推动', '攻克', '突破', '开发', '制定', '签约', '招引', '孵化', '带动', '吸引', '产生', '创办', '新增', '累计', '盘活',
+  '举办', '新建', '选育', '授牌', '汇聚', '立项', '推动', '攻克', '突破', '开发', '制定', '签约', '招引', '孵化', '带动', '吸引', '产生', '创办', '新增', '累计', '盘活', '开通',
 ];
 const ACTION_RE = TARGET_ACTIONS.join('|');
 
@@ -57,7 +58,7 @@ const ACTION_RE = TARGET_ACTIONS.join('|');
  * Words that are an action only right before a count ("研发80项关键共性技术") and a noun
  * everywhere else ("研发平台", "研发费用"): never taken off the front of a name.
  */
-export const COUNT_ONLY_ACTIONS = ['研发', '提升', '改造', '整治'];
+export const COUNT_ONLY_ACTIONS = ['研发', '提升', '改造', '整治', '投资'];
 const COUNT_ACTION_RE = [...TARGET_ACTIONS, ...COUNT_ONLY_ACTIONS].join('|');
 const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
 
@@ -79,7 +80,7 @@ export const NAME_PREFIXES = [
  * After such an action the action is part of the name, never taken off ("服务业增加值" is not
  * "业增加值"); 区域, 区块链, 业态, 量子 … start names of their own (打造区域科技创新中心).
  */
-export const ACTION_NOUN_HEADS = /^(?:业(?!态|务|绩|主)|区(?!域|块)|用地|站|型|者|率|额(?!度))|^(?:机构|中心|体系|能力|平台|网点|设施)$/u;
+export const ACTION_NOUN_HEADS = /^(?:业(?!态|务|绩|主)|区(?!域|块)|用地|站|型|者|率|额(?!度))|^(?:机构|中心|体系|能力|平台|网点|设施|面积|规模|数量|总量|总额)$/u;
 
 /** Who a standard indicator counts, written before its 新增 (城镇新增就业): part of the indicator's name. */
 const COUNTED_GROUP = /^(?:城镇|农村|城乡)$/u;
@@ -133,7 +134,8 @@ export const DOCUMENT_SCOPES: { re: RegExp; scope: string; example: string }[] =
 /** Shapes of a target in a clause. Group names: name, verb, value, unit, tail. */
 const NUM = '(?<value>\\d+(?:\\.\\d+)?)';
 const UNIT = `(?<unit>${UNIT_RE})`;
-const TAIL = '(?<tail>以上|左右|以内|以下)?';
+// 内 closes a time limit as 以内 does (100个工作日内).
+const TAIL = '(?<tail>以上|左右|以内|以下|(?<=日)内)?';
 /** A term of digits and Latin letters inside a name (5G, 3D打印, IPv6, 4K): no figure of its own. */
 const LATIN_TERM = '\\d*[A-Za-z]+\\d*(?![\\d.])';
 /** "打造10大技术创新中心": 大 (major) in place of a measure word; the count's unit follows the noun (majorUnit). */
@@ -150,7 +152,7 @@ const END = '(?!(?!规模)[\\u4e00-\\u9fff])';
 export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
   { id: 'scale-of', example: '设立规模不低于30亿元的“武创科技成果转化基金”', re: new RegExp(`规模(?<verb>不低于|不少于|达到|超过)?${NUM}${UNIT}${TAIL}的(?<name>[^，。；：]{2,40})`, 'gu') },
   { id: 'respectively', example: '高新技术企业、科技型中小企业占比分别达到65%和55%', re: new RegExp(`(?<name>[^，。；：]{2,40}?)分别(?<verb>${VERB_RE})(?<values>\\d+(?:\\.\\d+)?(?:${UNIT_RE})?(?:(?:和|、)\\d+(?:\\.\\d+)?(?:${UNIT_RE})?)+)`, 'gu') },
-  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${COUNT_ACTION_RE})(?:不少于|不低于|超过|近)?${NUM}(?:${UNIT}|${MAJOR})${TAIL}(?<name>[^，。；：、和（(元\\d][^，。；：]{1,89})`, 'gu') },
+  { id: 'action-number-name', example: '重点引进100名市管企业中高级经营管理人才', re: new RegExp(`(?<action>${COUNT_ACTION_RE})(?:[至到往][\\u4e00-\\u9fff]{1,8}?)?(?:不少于|不低于|超过|近)?${NUM}(?:${UNIT}|${MAJOR})${TAIL}(?<name>[^，。；：、和（(元\\d][^，。；：]{1,89})`, 'gu') },
   { id: 'name-verb-number', example: '到2027年，研发平台突破1500家', re: new RegExp(`(?<name>[^，。；：、]{2,40}?)(?<verb>${VERB_RE})${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'action-name-number', example: '建成市级概念验证中心30家', re: new RegExp(`(?<action>${ACTION_RE})(?<name>(?:${LATIN_TERM}|[^，。；：\\d]){2,60}?)${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'rank', example: '全市排名进入前40位', re: /(?<name>[^，。；：、]{0,30}?(?:排名|位次|排位))(?<verb>进入|保持|稳定在|提升至|跃升至|位居|居)?(?:全国|全球|世界|全省|中部)?前(?<value>\d+)(?<unit>位|名)/gu },
@@ -309,8 +311,12 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
       if (shape.id === 'respectively' || shape.id === 'respectively-after') {
         // "A和B在2022年的基础上实现“双倍增”，分别超过90家和870家": the names lead the clause before.
         const subject = shape.id === 'respectively' ? g.name! : /^(.+?)(?:在|于|较|比|实现|要|将|均|都|，|$)/u.exec(before ?? '')?.[1] ?? '';
-        const names = shareSuffix(subject.split(/[、和]/u).map(cleanName).filter(Boolean));
         const values = [...g.values!.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)(${UNIT_RE})?`, 'gu'))];
+        const split = (on: RegExp) => shareSuffix(subject.split(on).map(cleanName).filter(Boolean));
+        // "科技领军企业及后备企业分别达到5家、15家": 及 / 与 join the names when 、 and 和 do not.
+        const named = [split(/[、和]/u), split(/[、和及与]/u)].find((n) => n.length === values.length) ?? split(/[、和]/u);
+        // "城乡居民人均可支配收入分别增长6%、6.5%": one name for several figures, a target each under that name.
+        const names = named.length === 1 ? values.map(() => named[0]!) : named;
         const unit = values.map((v) => v[2]).find(Boolean);
         if (!unit || names.length !== values.length) continue;
         names.forEach((name, i) => targets.push({ name, comparator: TARGET_VERBS[g.verb!]!, value: Number(values[i]![1]), unit: TARGET_UNITS[values[i]![2] ?? unit]! }));
@@ -427,6 +433,7 @@ function hit(name: string, tail: string | undefined, value: number, unit: string
  * 下降) keeps its verb.
  */
 function bounded(verb: Comparator, tail: string | undefined): Comparator {
+  if (tail === '内') return bounded(verb, '以内');
   return (tail === '以内' || tail === '以下') && (verb === '达到' || verb === '控制在') ? tail : verb;
 }
 

@@ -37,7 +37,7 @@ export function splitRawUnitGroups(list: string): string[][] {
     else cur += ch;
   }
   flush(false);
-  return groups.filter((g) => g.length > 0).map((g) => expandSharedSuffix(joinLevelList(g)));
+  return groups.filter((g) => g.length > 0).map((g) => sharePrefix(expandSharedSuffix(joinLevelList(g))));
 }
 
 /** The word a department's name ends with (区财政局, 市发改委, 区商务办, 区人民法院, 区政务服务中心 …). */
@@ -162,6 +162,22 @@ function unique(list: string[]): string[] {
 }
 
 const DISTRICT_STEMS = ['江岸', '江汉', '硚口', '汉阳', '武昌', '青山', '洪山', '东西湖', '汉南', '蔡甸', '江夏', '黄陂', '新洲'];
+
+/** A department named without its level (住建局, 司法局): a short name ending in 局 / 委 / 办 and naming no place. */
+const BARE_DEPARTMENT = /^(?!各|有关|相关|[区市省县])[\u4e00-\u9fff]{2,5}(?:局|委|办)$/u;
+
+/**
+ * "市行政审批局、住建局、司法局" → 市行政审批局, 市住建局, 市司法局: departments listed after one that names
+ * its level share that level (the list is one level's departments, the level written once).
+ */
+function sharePrefix(group: string[]): string[] {
+  const out = [...group];
+  for (let i = 1; i < out.length; i++) {
+    const level = LEVEL_START.exec(out[i - 1]!)?.[0];
+    if (level && DEPARTMENT_END.test(out[i - 1]!) && !BARE_BODY.test(out[i - 1]!) && BARE_DEPARTMENT.test(out[i]!) && !/[区县市州省]/u.test(out[i]!)) out[i] = level + out[i]!;
+  }
+  return out;
+}
 
 /** A place named with its level and no body (咸安区, 嘉鱼县, 仙桃市), not a zone or a class of places. */
 const BARE_PLACE = /^(?!各|有关|相关)[\u4e00-\u9fff]{1,5}(?<!新|开发|园|景|社|城|市|街|片)[区县市]$/u;
