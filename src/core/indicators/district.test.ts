@@ -7,6 +7,9 @@ import { CITY_OFFICE } from '../districts';
 import { buildDistrictIndicators, comparedValue, indicatorValue, judgeIndicator, targetText } from './district';
 import { indicatorKey } from './names';
 import seedJson from '../../../seeds/default-data.json';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePolicyText } from '../policy/parse';
 
 const seed = seedJson as unknown as DefaultData;
 const district = '汉阳区';
@@ -95,5 +98,41 @@ describe('a target as written', () => {
     expect(targetText({ comparator: '以内', value: 4.5, unit: '%', year: 2025 })).toBe('4.5%以内（2025年）');
     expect(targetText({ comparator: '突破', value: 1500, unit: '家', year: 2027 })).toBe('突破1500家（2027年）');
     expect(comparedValue({ comparator: '达到', value: 4.2, unit: '%' })).toBe('达到4.2%');
+  });
+});
+
+describe('a district’s own document: its goals are the district’s targets (walk7 W1)', () => {
+  // The real opening of 江岸区's 岸政办〔2025〕13号: seven 全区 goals, no units.
+  const text = readFileSync(join(import.meta.dirname, '../../../test/fixtures/policy/jiangan-jianyian1-2025.txt'), 'utf8');
+  const parsed = parsePolicyText(text, { source: 'jiangan-jianyian1-2025.txt', now: '2026-01-01T00:00:00.000Z', origin: 'import', keyPrefix: 'JA' });
+  const documents = [...seed.documents, parsed.document];
+  const targets = [...seed.targets, ...parsed.targets];
+  const tasks = [...seed.tasks, ...parsed.tasks];
+  const input = (d: string) => ({ district: d, period: makePeriod('quarter', 2026, 4), targets, tasks, documents, clusters: seed.clusters.filter((c) => c.district === d) });
+  const own = parsed.targets.map((t) => t.id);
+
+  it('lists every goal for 江岸区 as 本区目标, judged against the district’s own figure', () => {
+    expect(parsed.document.issuedByDistrict).toBe('江岸区');
+    expect(parsed.targets.length).toBeGreaterThanOrEqual(6);
+    const list = buildDistrictIndicators(input('江岸区'));
+    for (const id of own) {
+      const ind = list.find((i) => i.targets.some((t) => t.id === id));
+      const t = parsed.targets.find((x) => x.id === id)!;
+      expect(ind, t.sourceText).toBeDefined();
+      expect(ind!.scope).toBe('district');
+      expect(ind!.judged?.value).toBe(ind!.targets.find((x) => own.includes(x.id))!.value);
+    }
+    // 技术合同成交额: the district's 220亿元 judged; the city's 3000亿元 still shown as the 全市 reference.
+    const contracts = list.find((i) => i.targets.some((t) => own.includes(t.id) && t.value === 220))!;
+    expect(contracts.judged?.value).toBe(220);
+    expect(contracts.cityTarget.value).not.toBe(220);
+    expect(documents.find((d) => d.id === contracts.cityTarget.documentId)?.issuedByDistrict).toBeUndefined();
+  });
+
+  it('is no other district’s: 汉阳区 does not list the goals that only 江岸区’s document states', () => {
+    const list = buildDistrictIndicators(input('汉阳区'));
+    const onlyOwn = list.filter((i) => i.targets.every((t) => own.includes(t.id)));
+    expect(onlyOwn).toEqual([]);
+    for (const i of list) if (i.targets.some((t) => own.includes(t.id))) expect(i.judged?.value ?? null).not.toBe(i.targets.find((t) => own.includes(t.id))!.value);
   });
 });

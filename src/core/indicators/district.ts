@@ -6,7 +6,7 @@
  * target // 区级分解目标 is entered by the officer (or taken from the city's 分解表) and is what
  * the district's value is judged against; without one, a 全市 target is not judged (a
  * district's 1,234 在孵企业 against the city's 15,000 says nothing). A target whose sentence
- * names the district is the district's own. Only indicators of tasks that concern the district
+ * names the district, or of a document the district issued, is the district's own. Only indicators of tasks that concern the district
  * are listed, and a document goal (no task) once the district has a target or a value for it.
  */
 import type { Cluster, Comparator, PolicyDocument, ReportingPeriod, Target, Task } from '../model';
@@ -123,18 +123,24 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
     groups.set(key, g);
   }
   const out: DistrictIndicator[] = [];
+  // A statement of the district's own: its sentence names the district, or the district issued
+  // its document (岸政办〔2025〕13号's 全区 goals in 江岸区's ledger).
+  const districtsOwn = (t: Target) => !city && (docs.get(t.documentId)?.issuedByDistrict === district || mentions.some((m) => t.sourceText.includes(m)));
   for (const [key, g] of groups) {
     const own = districtTargets[key];
-    const named = g.targets.some((t) => mentions.some((m) => t.sourceText.includes(m)));
+    const ownStatements = g.targets.filter(districtsOwn);
+    const named = ownStatements.length > 0;
     const ofTask = g.targets.filter((t) => t.taskKey !== undefined && concerns(t.taskKey));
     // A value the district reported lists the indicator, whoever the task concerns: what was typed is reported.
     const listed = input.all || city || ofTask.length > 0 || own !== undefined || named || g.targets.some((t) => reported.has(t.id));
     if (!listed) continue;
-    const cityTarget = currentStatement(g.targets, period.year);
+    // The 全市 reference is the city's statement where there is one besides the district's own.
+    const others = g.targets.filter((t) => !ownStatements.includes(t));
+    const cityTarget = currentStatement(others.length > 0 ? others : g.targets, period.year);
     const primary = ofTask[0] ?? g.targets.find((t) => t.taskKey === undefined) ?? g.targets[0]!;
     const sources = [...new Set(g.targets.map((t) => docs.get(t.documentId)?.shortTitle || docs.get(t.documentId)?.title || t.documentId))];
     const scope: IndicatorScope = own || named ? 'district' : 'city';
-    const statement = named ? (g.targets.find((t) => mentions.some((m) => t.sourceText.includes(m))) ?? cityTarget) : cityTarget;
+    const statement = named ? currentStatement(ownStatements, period.year) : cityTarget;
     const judged: PaceInput['target'] | undefined = own
       ? {
           name: g.name,

@@ -160,6 +160,25 @@ describe('a document issued elsewhere, parsed from its real text', () => {
     }
   });
 
+  it('a district’s own document: every task of it is the district’s, with or without units of its own (walk7 W2)', () => {
+    const own = ['44-hanyang-zerenfenjie-2019.txt', '45-jiangan-jianyian-banli-2025.txt', '48-hongshan-shanshuixingguang-2025.txt', '58-wuhan-jingkaiqu-shisiwu-fengong-2022.txt']
+      .map((f) => parseFixture(`corpus/${f}`))
+      .filter((p) => p.document.issuedByDistrict && p.tasks.length > 0);
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    for (const p of own) {
+      const district = p.document.issuedByDistrict!;
+      const clusters = data.clusters.filter((c) => c.district === district);
+      for (const t of [...p.tasks, { ...p.tasks[0]!, key: 'no-units', leadUnits: [], responsibleUnits: [] }, { ...p.tasks[0]!, key: 'streets', leadUnits: [], responsibleUnits: ['各街道办事处'] }]) {
+        const r = taskRelevance(t, district, clusters);
+        expect(r.relevant, `${district} ${t.key}`).toBe(true);
+        expect(r.reasons).toContain(`本区文件：${district}印发`);
+      }
+      // Another district's office still reads it as that district's document.
+      const other = district === '汉阳区' ? '硚口区' : '汉阳区';
+      expect(taskRelevance({ ...p.tasks[0]!, key: 'no-units', leadUnits: [], responsibleUnits: [] }, other, []).relevant).toBe(false);
+    }
+  });
+
   it('the built-in documents are Wuhan’s: none is issued elsewhere, their units keep Wuhan’s current names', () => {
     expect(data.documents.filter((d) => d.issuedElsewhere)).toEqual([]);
     expect(data.tasks.filter((t) => t.issuedElsewhere)).toEqual([]);

@@ -74,7 +74,7 @@ describe('a district’s own document (its units written bare: 区商旅局)', (
     const tasks = parsed('44-hanyang-zerenfenjie-2019.txt');
     expect(tasks.length).toBeGreaterThanOrEqual(3);
     for (const t of tasks) expect(taskRelevance(t, '汉阳区', []).relevant).toBe(true);
-    expect(taskRelevance(tasks.find((t) => t.leadUnits.includes('区商旅局'))!, '汉阳区', []).reasons).toEqual(['本区单位：区商旅局']);
+    expect(taskRelevance(tasks.find((t) => t.leadUnits.includes('区商旅局'))!, '汉阳区', []).reasons).toEqual(['本区文件：汉阳区印发', '本区单位：区商旅局']);
   });
   it.each([
     ['区科技和经信局', true],

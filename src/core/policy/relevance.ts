@@ -10,14 +10,14 @@ import { ALL_DISTRICTS_UNIT } from './units';
 import { memoByString } from '../memo';
 
 /**
- * Why a task concerns a district, most specific first: named, led or carried by a bare district
- * department (the district's own document), through a cluster, a corridor, all districts; every
- * task concerns the city's office.
+ * Why a task concerns a district, most specific first: named, of a document the district issued,
+ * led or carried by a bare district department (the district's own document), through a cluster,
+ * a corridor, all districts; every task concerns the city's office.
  */
-export type RelevanceKind = 'named' | 'own' | 'cluster' | 'corridor' | 'all' | 'some' | 'city' | 'elsewhere' | 'otherDistrict';
+export type RelevanceKind = 'named' | 'ownDocument' | 'own' | 'cluster' | 'corridor' | 'all' | 'some' | 'city' | 'elsewhere' | 'otherDistrict';
 
 /** Specificity order of the kinds (the grid and the detail list the most specific reason first). */
-export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'own', 'cluster', 'corridor', 'all', 'some', 'city', 'elsewhere', 'otherDistrict'];
+export const RELEVANCE_KINDS: readonly RelevanceKind[] = ['named', 'ownDocument', 'own', 'cluster', 'corridor', 'all', 'some', 'city', 'elsewhere', 'otherDistrict'];
 
 /** Kinds that say why a task is NOT the office's: shown with it, never enough to list it. */
 export const NOT_OWN_KINDS: readonly RelevanceKind[] = ['some', 'elsewhere', 'otherDistrict'];
@@ -25,7 +25,7 @@ export const NOT_OWN_KINDS: readonly RelevanceKind[] = ['some', 'elsewhere', 'ot
 /** One reason, as data: its kind and what it names (the unit, cluster or corridor). */
 export interface RelevanceReason {
   kind: RelevanceKind;
-  /** 点名: the district, or `district（unit）`; 产业集群: the cluster; 走廊: the corridor; 各区: the unit; 外地文件: the place. */
+  /** 点名: the district, or `district（unit）`; 本区文件: the district; 产业集群: the cluster; 走廊: the corridor; 各区: the unit; 外地文件: the place. */
   detail: string;
   /** A cluster the officer linked by hand (手动关联). */
   manual?: boolean;
@@ -44,6 +44,8 @@ export function relevanceReasonText(r: RelevanceReason): string {
   switch (r.kind) {
     case 'named':
       return `点名：${r.detail}`;
+    case 'ownDocument':
+      return `本区文件：${r.detail}印发`;
     case 'own':
       return `本区单位：${r.detail}`;
     case 'cluster':
@@ -156,6 +158,9 @@ function judge(task: Task, district: string, clusters: readonly Cluster[]): Task
   const has = (kind: RelevanceKind) => why.some((r) => r.kind === kind);
   const units = [...task.leadUnits, ...task.responsibleUnits];
   const mentions = mentionsOf(district);
+  // The district's own document (岸政办〔2025〕13号 in 江岸区's ledger): every task of it is the
+  // district's, whatever its units say (none, 各街道办事处, 区科技局).
+  if (task.issuedByDistrict === district) why.push({ kind: 'ownDocument', detail: district });
   if (units.includes(ALL_DISTRICTS_UNIT)) why.push({ kind: 'all', detail: ALL_DISTRICTS_UNIT });
   // 有关区人民政府: some districts, not named — the task may be the district's: said, for the office to check.
   const some = units.find((u) => SOME_DISTRICTS_UNIT.test(u));
