@@ -209,6 +209,27 @@ describe('readRows: one task over several rows, and 序号 as the number', () =>
   });
 });
 
+describe('readRows: a text carried over to the next row', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', [['序号', '重点任务', '具体内容', '牵头单位', '责任单位'], ...rows]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.row, r.fields.text]);
+  };
+
+  it('cut mid-sentence, the rest on a row of its own joins without a break; cut after a sentence, on a new line', () => {
+    expect(
+      read([
+        ['1', '建设创新平台', '建设实验室，推动', '市科技局', '各区人民政府'],
+        ['', '', '中试基地建设。', '', ''],
+        ['2', '培育科技企业', '培育高企。', '市科技局', '各区人民政府'],
+        ['', '', '壮大科技型中小企业。', '', ''],
+      ]),
+    ).toEqual([
+      [2, '建设实验室，推动中试基地建设。'],
+      [4, '培育高企。\n壮大科技型中小企业。'],
+    ]);
+  });
+});
+
 describe('readRows: 小计 and 合计', () => {
   const read = (rows: string[][]) => {
     const g = grid('S', [['序号', '重点任务', '牵头单位'], ...rows]);

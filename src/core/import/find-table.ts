@@ -547,14 +547,23 @@ function continues(prev: RowFields, f: RowFields): boolean {
   return !!f.title && f.title === prev.title && (f.number ?? '') === (prev.number ?? '') && (f.key ?? '') === (prev.key ?? '');
 }
 
-/** Add a continuation row's values to the task row above (distinct values joined). */
+/** Where a sentence (or a clause a list breaks at) ends: a text cut after it goes on on a new line. */
+const SENTENCE_END = /[。；;！!？?：:]$/u;
+
+/**
+ * Add a continuation row's values to the task row above (distinct values joined). Texts join on a
+ * new line (one measure a row), but a row holding only the rest of a text cut mid-sentence (a
+ * paragraph carried over to the next row, as when pasted across a page) joins it without a break.
+ */
 function mergeInto(prev: RowFields, f: RowFields): void {
+  const textOnly = CONTINUED.every((k) => k === 'text' || !f[k]);
   for (const k of CONTINUED) {
     const v = f[k];
     if (!v) continue;
     const had = prev[k];
+    const textJoin = textOnly && had && !SENTENCE_END.test(had) ? '' : '\n';
     if (!had) prev[k] = v;
-    else if (!had.split(k === 'text' ? '\n' : /[、；]/).includes(v)) prev[k] = `${had}${k === 'text' ? '\n' : k === 'deadline' ? '；' : '、'}${v}`;
+    else if (!had.split(k === 'text' ? '\n' : /[、；]/).includes(v)) prev[k] = `${had}${k === 'text' ? textJoin : k === 'deadline' ? '；' : '、'}${v}`;
   }
 }
 
