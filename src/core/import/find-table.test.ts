@@ -230,6 +230,27 @@ describe('readRows: a text carried over to the next row', () => {
   });
 });
 
+describe('readRows: units carried over to the next row', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', [['序号', '重点任务', '牵头单位', '责任单位'], ...rows]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.row, r.fields.title, r.fields.responsibleUnits]);
+  };
+
+  it('a row holding only the rest of the units above is no section: its units join the task’s', () => {
+    expect(
+      read([
+        ['1', '建设创新平台', '市科技局', '市发改委、市经信局、'],
+        ['', '', '', '市财政局、各区人民政府'],
+        ['一、人才', '', '', ''],
+        ['2', '培育科技企业', '市科技局', '各区人民政府'],
+      ]),
+    ).toEqual([
+      [2, '建设创新平台', '市发改委、市经信局、市财政局、各区人民政府'],
+      [5, '培育科技企业', '各区人民政府'],
+    ]);
+  });
+});
+
 describe('readRows: 小计 and 合计', () => {
   const read = (rows: string[][]) => {
     const g = grid('S', [['序号', '重点任务', '牵头单位'], ...rows]);

@@ -413,7 +413,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       if (rows.length > 0 && (TOTAL.test(firstCompact) || TOTAL_COUNT.test(compact(fields.title)))) notes = 'heading';
       continue;
     }
-    if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
+    // Only the rest of the task above's units (or deadline), carried over to the next row: no section.
+    const unitsCarried = lastTaskRow === r - 1 && !fields.title && !fields.text && !fields.number && !fields.key && !fields.seq && (!!fields.leadUnits || !!fields.responsibleUnits) && !HEADING.test(first);
+    if (distinct.size === 1 && !unitsCarried && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
       section = first;
       continue;
     }
@@ -563,7 +565,9 @@ function mergeInto(prev: RowFields, f: RowFields): void {
     const had = prev[k];
     const textJoin = textOnly && had && !SENTENCE_END.test(had) ? '' : '\n';
     if (!had) prev[k] = v;
-    else if (!had.split(k === 'text' ? '\n' : /[、；]/).includes(v)) prev[k] = `${had}${k === 'text' ? textJoin : k === 'deadline' ? '；' : '、'}${v}`;
+    else if (k === 'text') {
+      if (!had.split('\n').includes(v)) prev[k] = `${had}${textJoin}${v}`;
+    } else if (!had.split(/[、；]/).includes(v)) prev[k] = `${had.replace(/[、，,；;]+$/u, '')}${k === 'deadline' ? '；' : '、'}${v}`;
   }
 }
 
