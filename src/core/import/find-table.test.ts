@@ -251,6 +251,30 @@ describe('readRows: units carried over to the next row', () => {
   });
 });
 
+describe('readRows: one column for the lead and the other units', () => {
+  const read = (header: string, cells: string[]) => {
+    const g = grid('S', [['序号', '重点任务', header], ...cells.map((c, i) => [String(i + 1), `任务${i + 1}`, c])]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.fields.leadUnits, r.fields.responsibleUnits]);
+  };
+
+  it('under 牵头单位/责任单位 or 牵头及配合单位 a cell in two parts is the lead, then the others', () => {
+    const cells = ['市科技创新局、市经信局；各区人民政府', '市人才工作局\n市教育局、各区人民政府', '市科技创新局（牵头）、市发改委', '市科技创新局'];
+    const expected = [
+      ['市科技创新局、市经信局', '各区人民政府'],
+      ['市人才工作局', '市教育局、各区人民政府'],
+      ['市科技创新局（牵头）、市发改委', undefined],
+      ['市科技创新局', undefined],
+    ];
+    expect(read('牵头单位/责任单位', cells)).toEqual(expected);
+    // Read as 责任单位 (配合单位 in its name): the cells in one part stay there, for the units' own reading.
+    expect(read('牵头及配合单位', cells)).toEqual([...expected.slice(0, 2), [undefined, cells[2]], [undefined, cells[3]]]);
+  });
+
+  it('under 牵头单位 or 牵头责任单位 the same cell is all leads (the units’ own reading)', () => {
+    expect(read('牵头责任单位', ['市科技创新局；各区人民政府'])).toEqual([['市科技创新局；各区人民政府', undefined]]);
+  });
+});
+
 describe('readRows: 小计 and 合计', () => {
   const read = (rows: string[][]) => {
     const g = grid('S', [['序号', '重点任务', '牵头单位'], ...rows]);

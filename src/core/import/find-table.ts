@@ -9,6 +9,7 @@ import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
 import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline, textDate } from './normalize';
 import { impossibleDate } from '../deadline';
+import { toHalfWidth } from '../text';
 import { findDistrict } from '../districts';
 import { cellRevisionMark, isMarkColumn, nameRevisionMark } from './revision-marks';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
@@ -348,6 +349,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const titleColumnAt = layout.columns.find((m) => m.field === 'title');
   const titleColumn = !!titleColumnAt;
   const noteColumn = layout.columns.find((m) => m.field === 'note');
+  // The list's one unit column, when its header names the lead and the others both (read as either).
+  const unitColumns = layout.columns.filter((m) => m.field === 'leadUnits' || m.field === 'responsibleUnits');
+  const bothUnits = unitColumns.length === 1 && BOTH_UNITS_HEADER.test(toHalfWidth(unitColumns[0]!.header).replace(/\s+/g, '')) && !/^牵头责任(单位|部门)$/u.test(unitColumns[0]!.header.replace(/\s+/g, '')) ? unitColumns[0]!.field! : undefined;
   const seqIsNumber = numbersFromSeq(layout);
   const hiddenRows = new Set(grid.hiddenRows ?? []);
   const filteredOut: number[] = [];
@@ -479,6 +483,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
           : struck && byNote === undefined
             ? { mark: 'dropped' as const, written: M.struckMark, column: label(taskColumn) }
             : undefined;
+    // One column for both (牵头单位/责任单位), its cell the lead and the others parted by ；or a line break.
+    const bothCell = bothUnits && fields[bothUnits];
+    if (bothCell) Object.assign(fields, leadAndOthers(bothCell));
     // A list without a title column (or a row without a title): the lead sentence of its text
     // stands for the title, to match and to name a new task, never to change a task's title.
     const titleFromText = !fields.title && !!fields.text;
@@ -537,6 +544,20 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     issues.push({ sheet, row: layout.headerRow + layout.headerRows, message: M.noRows(sheet), severity: 'error' });
   if (filteredOut.length > 0) issues.push({ sheet, row: filteredOut[0], message: M.filteredRows(sheet, filteredOut), severity: 'warning' });
   return { rows, issues };
+}
+
+/** A unit header naming the lead and the others both (牵头单位/责任单位, 牵头及配合单位, 责任单位（牵头/配合）). */
+const BOTH_UNITS_HEADER = /牵头.*(责任|配合|参与|协办|协同)|(责任|配合|参与|协办|协同).*牵头/u;
+
+/**
+ * A cell of such a column written in two parts, parted by ；or a line break, with no label or mark
+ * (市科技创新局、市经信局；各区人民政府): the first part leads, the second is the other units. Other
+ * cells (labelled, marked （牵头）, one part) are left to the units' own reading.
+ */
+function leadAndOthers(cell: string): Pick<RowFields, 'leadUnits' | 'responsibleUnits'> {
+  if (/[:：]|牵头|配合/u.test(cell)) return {};
+  const parts = cell.split(/[；;]|\n/u).map((p) => p.trim()).filter(Boolean);
+  return parts.length === 2 ? { leadUnits: parts[0]!, responsibleUnits: parts[1]! } : {};
 }
 
 /** Fields a continuation row may add to the task above it. */
