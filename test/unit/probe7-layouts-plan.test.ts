@@ -72,6 +72,26 @@ describe('one column for the lead and the other units, parted by ；', () => {
   });
 });
 
+describe('sub-headers that say only part of the header merged over them', () => {
+  it('责任单位 over 牵头 | 配合: the 牵头 column is the lead units, the 配合 column the responsible ones; nothing changed', async () => {
+    const r = await planned('roles-under-units-header.xls');
+    const s = summarisePlan(r.plan);
+    expect(r.sheets[0]!.layout!.columns.map((c) => c.field)).toEqual(['seq', 'title', 'leadUnits', 'responsibleUnits', 'deadline']);
+    expect(s.issues).toEqual([]);
+    expect([s.updated, s.added, s.removed]).toEqual([[], [], []]);
+    expect(s.unchanged).toHaveLength(15);
+  });
+
+  it('完成时限 over 原时限 | 调整后: the 调整后 column is read, the two said once naming both', async () => {
+    const s = await summary('old-new-under-deadline.xlsx');
+    expect(s.updated.map((u) => [u.key, u.fields])).toEqual([['2024KJRC-06', { deadline: { before: '到2026年', after: '2026年6月底前' } }]]);
+    expect(s.unchanged).toHaveLength(14);
+    expect(s.issues.map((i) => [i.row, i.column, i.message])).toEqual([
+      [1, 'D列（完成时限/调整后）', '工作表“任务清单”有两列都像“完成时限”：D列（完成时限/调整后） 和 C列（完成时限/原时限）。已使用 D列（完成时限/调整后），请在“调整列对应”中确认。'],
+    ]);
+  });
+});
+
 describe('a text or units carried over to the next row', () => {
   it('具体内容 on two rows (the second holding nothing else) is one task’s text: no new task, only the reworded one', async () => {
     const p = await plan('continuation-rows.xlsx');

@@ -56,6 +56,31 @@ describe('findTable', () => {
       review: false,
     },
     {
+      name: 'two-row header whose sub-headers say only the role (责任单位 over 牵头 / 配合, merges expanded)',
+      rows: [
+        ['序号', '重点任务', '责任单位', '责任单位', '完成时限'],
+        ['序号', '重点任务', '牵头', '配合', '完成时限'],
+        ['1', '任务甲', '市科技局', '各区', '2025年'],
+      ],
+      headerRow: 0,
+      headerRows: 2,
+      fields: { 0: 'seq', 1: 'title', 2: 'leadUnits', 3: 'responsibleUnits', 4: 'deadline' },
+      review: false,
+    },
+    {
+      name: 'two-row header whose sub-headers say only old and new (完成时限 over 原时限 / 调整后): the new one read',
+      rows: [
+        ['序号', '重点任务', '完成时限', '完成时限', '牵头单位'],
+        ['序号', '重点任务', '原时限', '调整后', '牵头单位'],
+        ['1', '任务甲', '2025年底前', '2026年6月底前', '市科技局'],
+      ],
+      headerRow: 0,
+      headerRows: 2,
+      fields: { 0: 'seq', 1: 'title', 2: null, 3: 'deadline', 4: 'leadUnits' },
+      // Two columns of 完成时限: the officer confirms the guess (as beside 完成时限（原）).
+      review: true,
+    },
+    {
       name: 'unsure headers ask for review',
       rows: [['序号', '重点任务名称及要求', '牵头单位（盖章）'], ['1', '任务甲', '市科技局']],
       headerRow: 0,

@@ -101,7 +101,8 @@ function candidate(grid: SheetGrid, r: number, rows: 1 | 2, remembered: Remember
       headers.push(parent ? `${parent}/${child}` : child);
       // Under a header row, only an exact name counts: data cells often contain words like 任务.
       const own = matchHeader(child, remembered);
-      guesses.push(own && own.confidence >= SURE ? own : parent ? matchHeader(parent, remembered) : null);
+      const qualified = own && own.confidence >= SURE ? undefined : parent ? qualifiedHeader(parent, child) : undefined;
+      guesses.push(own && own.confidence >= SURE ? own : qualified ? matchHeader(qualified, remembered) : parent ? matchHeader(parent, remembered) : null);
     } else {
       headers.push(parent);
       guesses.push(parent ? matchHeader(parent, remembered) : null);
@@ -110,6 +111,28 @@ function candidate(grid: SheetGrid, r: number, rows: 1 | 2, remembered: Remember
   const fields = new Set(guesses.filter((g) => g && g.field && g.confidence >= 0.8).map((g) => g!.field));
   const score = fields.size + (fields.has('title') ? 0.5 : 0) + (fields.has('key') ? 0.25 : 0);
   return { headerRow: r, headerRows: rows, headers, guesses, score };
+}
+
+/** A unit's role written alone under a unit header (责任单位 over 牵头 | 配合). */
+const ROLE_SUB_HEADER = /^(牵头|主责|主办|承办|配合|协办|协同|参与)(单位|部门)?$/u;
+/** A unit header a role sits under: 责任单位, 责任分工, 责任主体, 单位. */
+const UNITS_PARENT = /单位|部门|分工|主体/u;
+/** Old or new written alone under a field's header (完成时限 over 原时限 | 调整后): the word, and what follows it. */
+const VALUE_AGE_SUB_HEADER = /^(原定|原计划|原|旧|调整前|修改前|变更前|调整后|修订后|修改后|变更后|更新后|最新|新|现)(.{0,4})$/u;
+
+/**
+ * The header a sub-header means with the header merged over it, when it says only part of it: a role
+ * under a unit header (责任单位 over 牵头 → 牵头单位, 配合 → 配合单位), old or new under a field's
+ * header (完成时限 over 原时限 → 原完成时限, 调整后 → 调整后完成时限). Undefined otherwise.
+ */
+function qualifiedHeader(parent: string, child: string): string | undefined {
+  const p = normalizeHeader(parent);
+  const c = normalizeHeader(child);
+  const role = ROLE_SUB_HEADER.exec(c);
+  if (role && UNITS_PARENT.test(p)) return `${role[1]}${role[2] ?? '单位'}`;
+  const age = VALUE_AGE_SUB_HEADER.exec(c);
+  if (age && (!age[2] || p.includes(age[2]))) return `${age[1] === '现' ? '最新' : age[1]}${p}`;
+  return undefined;
 }
 
 /**
