@@ -104,6 +104,13 @@ describe('a text or units carried over to the next row', () => {
     expect([s.added, s.removed, s.ambiguous]).toEqual([[], [], []]);
   });
 
+  it('a paragraph in the 重点任务 cell cut mid-sentence, its rest alone on the next row: one task, nothing changed', async () => {
+    const s = await summary('title-column-paragraph-cut.xlsx');
+    expect(s.issues).toEqual([]);
+    expect([s.updated, s.added, s.removed, s.ambiguous]).toEqual([[], [], [], []]);
+    expect(sortedKeys(s.unchanged)).toEqual(keysOf('doc-000').sort());
+  });
+
   it('a 责任单位 cut after 、 with the rest alone on the next row: the units joined, no section, nothing changed', async () => {
     const s = await summary('units-carried-over.xlsx');
     expect(s.issues).toEqual([]);

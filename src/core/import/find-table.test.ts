@@ -255,6 +255,32 @@ describe('readRows: a text carried over to the next row', () => {
   });
 });
 
+describe('readRows: a task’s paragraph cut across rows in its own cell', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', [['序号', '重点任务', '牵头单位'], ...rows]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.row, r.fields.title]);
+  };
+
+  it('the rest alone under a numbered paragraph cut mid-sentence is the same task; under a name or a full sentence, a task of its own', () => {
+    expect(
+      read([
+        ['1', '加快建设湖北实验室和东湖实验室，推动国家重点实验室', '市科技局'],
+        ['', '重组入列，到2027年建成10家。', ''],
+        ['2', '培育科技企业', '市科技局'],
+        ['', '建设创新平台', ''],
+        ['3', '加快建设湖北实验室，推动国家重点实验室重组入列。', '市科技局'],
+        ['', '建设中试基地', ''],
+      ]),
+    ).toEqual([
+      [2, '加快建设湖北实验室和东湖实验室，推动国家重点实验室重组入列，到2027年建成10家。'],
+      [4, '培育科技企业'],
+      [5, '建设创新平台'],
+      [6, '加快建设湖北实验室，推动国家重点实验室重组入列。'],
+      [7, '建设中试基地'],
+    ]);
+  });
+});
+
 describe('readRows: units carried over to the next row', () => {
   const read = (rows: string[][]) => {
     const g = grid('S', [['序号', '重点任务', '牵头单位', '责任单位'], ...rows]);

@@ -477,6 +477,13 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       lastTaskRow = r;
       continue;
     }
+    // A numbered task's paragraph cut mid-sentence, its rest alone in the task's cell of the row under
+    // it (no number, nothing else): the same task's words, not a task of its own.
+    if (prev && lastTaskRow === r - 1 && fields.title && Object.keys(fields).length === 1 && (prev.fields.seq || prev.fields.number) && prev.fields.title && prev.fields.title.length >= CUT_PARAGRAPH_CHARS && !SENTENCE_END.test(prev.fields.title)) {
+      prev.fields.title += fields.title;
+      lastTaskRow = r;
+      continue;
+    }
     // A list number written in the task's cell ("1.加快…", "（二）…") is the row's number, when the
     // list gives none of its own or the same one; the task's words start after it.
     const cellField = fields.title ? 'title' : fields.text ? 'text' : undefined;
@@ -592,6 +599,9 @@ function continues(prev: RowFields, f: RowFields): boolean {
   if (!f.title && !f.number && !f.key) return adds;
   return !!f.title && f.title === prev.title && (f.number ?? '') === (prev.number ?? '') && (f.key ?? '') === (prev.key ?? '');
 }
+
+/** The least a task's cell holds to be a paragraph (a task's name is shorter): only a paragraph is cut across rows. */
+const CUT_PARAGRAPH_CHARS = 20;
 
 /** Where a sentence (or a clause a list breaks at) ends: a text cut after it goes on on a new line. */
 const SENTENCE_END = /[。；;！!？?：:]$/u;
