@@ -347,6 +347,30 @@ describe('readRows: 小计 and 合计', () => {
       [5, '培育科技企业'],
     ]);
   });
+
+  it('小计 where the task goes, 小计 with its count in another column, 小计（1项） alone, 本行动小计1项: no task, no warning, the list goes on', () => {
+    const g = grid('S', [
+      ['序号', '重点任务', '牵头单位', '完成时限'],
+      ['1', '建设实验室', '市科技局', '2026年'],
+      ['', '小计', '', ''],
+      ['2', '建设中试基地', '市科技局', '2026年'],
+      ['小计', '', '', '1项'],
+      ['3', '培育科技企业', '市科技局', '2026年'],
+      ['小计（1项）', '', '', ''],
+      ['4', '壮大科技金融', '市科技局', '2026年'],
+      ['', '本行动小计1项', '', ''],
+      ['5', '优化创新生态', '市科技局', '2026年'],
+    ]);
+    const { rows, issues } = readRows(g, findTable(g).layout!);
+    expect(rows.map((r) => [r.row, r.fields.title, r.sectionHeading ?? null])).toEqual([
+      [2, '建设实验室', null],
+      [4, '建设中试基地', null],
+      [6, '培育科技企业', null],
+      [8, '壮大科技金融', null],
+      [10, '优化创新生态', null],
+    ]);
+    expect(issues).toEqual([]);
+  });
 });
 
 describe('readRows: the list number and the title in the task cell', () => {

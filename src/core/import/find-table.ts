@@ -318,6 +318,8 @@ export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapp
 
 const HEADING = /^(第?[一二三四五六七八九十百]+[、.．章部分]|[(（][一二三四五六七八九十]+[)）]|专栏)/;
 const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计|总计|共计)/;
+/** A section's subtotal (小计, 小计：4项, 本行动小计4项): a row of counts inside the list, not its end. */
+const SUBTOTAL = /^(?:分项|本\S{0,4})?小计(?:[:：(（]|\d|共|$)/u;
 /** A 合计 row's first cell: the list's total, after which come only notes. */
 const TOTAL = /^(合计|总计|共计)/u;
 /** The list's count of tasks where a task goes (共15项, 合计15项), closing it as a 合计 row does. */
@@ -431,6 +433,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     }
     // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes. A 合计 closes the
     // list: the lines under it (其中：新增2项…, 备注, 填报人) are notes, as under a note heading.
+    // A section's 小计 row (小计 | 4项, or 小计 where the task goes) is no task either, and does not close the list.
+    const subtotal = SUBTOTAL.test(firstCompact) && (!fields.title || SUBTOTAL.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)));
+    if (subtotal) continue;
     if (FOOTER.test(firstCompact) && (distinct.size === 1 || !fields.title || FOOTER.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)))) {
       if (TOTAL.test(firstCompact) && rows.length > 0) notes = 'heading';
       continue;
