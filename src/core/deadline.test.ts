@@ -28,6 +28,11 @@ const FORMS: [string, string | undefined][] = [
   ['2025-2027年', '2027-12-31'],
   ['2025年至2027年底', '2027-12-31'],
   ['2025.6-2026.6', '2026-06-30'],
+  ['26年底', '2026-12-31'],
+  ['到26年6月底前', '2026-06-30'],
+  ['26年三季度', '2026-09-30'],
+  ['2026.06', '2026-06-30'],
+  ['2026.10前', '2026-10-31'],
   ['长期坚持', undefined],
   ['持续推进', undefined],
   ['常态化推进', undefined],
@@ -57,6 +62,14 @@ describe('one reading of a deadline', () => {
       expect(task?.deadlineText).toBe(text);
       expect(task?.deadline).toBe(date);
     });
+  });
+});
+
+describe('a year written with two digits', () => {
+  it('is 20xx only where it starts a deadline and something dates it: a span of years is no year', () => {
+    expect(['10年内', '3年', '20年', '用5年时间', '2026年6月'].map((t) => deadlineDate(t))).toEqual([undefined, undefined, undefined, undefined, '2026-06-30']);
+    expect(deadlineDate('26年13月')).toBeUndefined();
+    expect(impossibleDate('26年13月')).toBe('2026年13月');
   });
 });
 

@@ -12,11 +12,24 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /**
+ * A year written with two digits where a deadline starts (`26年底`, `到26年6月底前`, `26年Q3`), as offices
+ * type them: the year 20xx. Only before what dates a year (底, 末, a half, a quarter, a month), and only
+ * 2020–2039, so that a span of years (`10年内`) is never read as a year.
+ */
+const SHORT_YEAR = /^(到|至|于)?([23]\d)年(?=底|末|上半年|下半年|年中|第?[一二三四1-4]季度|[Qq][1-4]|\d{1,2}月)/u;
+
+/** A deadline as written, its whitespace dropped and a two-digit year (SHORT_YEAR) written in full. */
+const compactDeadline = (s: string | undefined) =>
+  toHalfWidth(s ?? '')
+    .replace(/\s+/g, '')
+    .replace(SHORT_YEAR, (_, to: string | undefined, yy: string) => `${to ?? ''}20${yy}年`);
+
+/**
  * The date a deadline names that no calendar has (`2027年13月`, `2025-02-30`), as written;
  * undefined when it names none or a real one. Such a deadline is kept as written, with no date.
  */
 export function impossibleDate(s: string | undefined): string | undefined {
-  const t = toHalfWidth(s ?? '').replace(/\s+/g, '');
+  const t = compactDeadline(s);
   const day = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
   if (day) return +day[2]! < 1 || +day[2]! > 12 || +day[3]! < 1 || +day[3]! > lastDay(+day[1]!, +day[2]!) ? day[0] : undefined;
   const month = /(\d{4})[-/.年](\d{1,2})月/.exec(t) ?? /^(\d{4})[-/.](\d{1,2})$/.exec(t);
@@ -62,12 +75,12 @@ function yearlessDate(t: string, year: number): IsoDate | undefined {
  * A deadline as a date: `2025-06-30`, `2025/6/30`, `2025.6.30`, `2025年6月30日`, `2025年6月底`
  * (end of month), `2025年底前` / `2025年` / `到2025年` (end of year), `2025年上半年` / `年中`
  * (06-30), `2025年下半年` (12-31), `2025年三季度` / `Q3` (09-30), `2025—2027年` and
- * `2025.6-2026.6` (the range's end). Undefined when no date can be read (`长期坚持`,
+ * `2025.6-2026.6` (the range's end), with a two-digit year at the start (`26年底`, `26年6月底前`). Undefined when no date can be read (`长期坚持`,
  * `持续推进`, `2025年起持续推进`: a task going on from a year has no due date) or when the date
  * is one no calendar has.
  */
 export function deadlineDate(s: string | undefined, year?: number): IsoDate | undefined {
-  let t = toHalfWidth(s ?? '').replace(/\s+/g, '');
+  let t = compactDeadline(s);
   if (!t || impossibleDate(t)) return undefined;
   if (year !== undefined) {
     const d = yearlessDate(t, year);

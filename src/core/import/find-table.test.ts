@@ -56,6 +56,31 @@ describe('findTable', () => {
       review: false,
     },
     {
+      name: 'two-row header whose sub-headers say only the role (责任单位 over 牵头 / 配合, merges expanded)',
+      rows: [
+        ['序号', '重点任务', '责任单位', '责任单位', '完成时限'],
+        ['序号', '重点任务', '牵头', '配合', '完成时限'],
+        ['1', '任务甲', '市科技局', '各区', '2025年'],
+      ],
+      headerRow: 0,
+      headerRows: 2,
+      fields: { 0: 'seq', 1: 'title', 2: 'leadUnits', 3: 'responsibleUnits', 4: 'deadline' },
+      review: false,
+    },
+    {
+      name: 'two-row header whose sub-headers say only old and new (完成时限 over 原时限 / 调整后): the new one read',
+      rows: [
+        ['序号', '重点任务', '完成时限', '完成时限', '牵头单位'],
+        ['序号', '重点任务', '原时限', '调整后', '牵头单位'],
+        ['1', '任务甲', '2025年底前', '2026年6月底前', '市科技局'],
+      ],
+      headerRow: 0,
+      headerRows: 2,
+      fields: { 0: 'seq', 1: 'title', 2: null, 3: 'deadline', 4: 'leadUnits' },
+      // Two columns of 完成时限: the officer confirms the guess (as beside 完成时限（原）).
+      review: true,
+    },
+    {
       name: 'unsure headers ask for review',
       rows: [['序号', '重点任务名称及要求', '牵头单位（盖章）'], ['1', '任务甲', '市科技局']],
       headerRow: 0,
@@ -209,6 +234,98 @@ describe('readRows: one task over several rows, and 序号 as the number', () =>
   });
 });
 
+describe('readRows: a text carried over to the next row', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', [['序号', '重点任务', '具体内容', '牵头单位', '责任单位'], ...rows]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.row, r.fields.text]);
+  };
+
+  it('cut mid-sentence, the rest on a row of its own joins without a break; cut after a sentence, on a new line', () => {
+    expect(
+      read([
+        ['1', '建设创新平台', '建设实验室，推动', '市科技局', '各区人民政府'],
+        ['', '', '中试基地建设。', '', ''],
+        ['2', '培育科技企业', '培育高企。', '市科技局', '各区人民政府'],
+        ['', '', '壮大科技型中小企业。', '', ''],
+      ]),
+    ).toEqual([
+      [2, '建设实验室，推动中试基地建设。'],
+      [4, '培育高企。\n壮大科技型中小企业。'],
+    ]);
+  });
+});
+
+describe('readRows: a task’s paragraph cut across rows in its own cell', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', [['序号', '重点任务', '牵头单位'], ...rows]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.row, r.fields.title]);
+  };
+
+  it('the rest alone under a numbered paragraph cut mid-sentence is the same task; under a name or a full sentence, a task of its own', () => {
+    expect(
+      read([
+        ['1', '加快建设湖北实验室和东湖实验室，推动国家重点实验室', '市科技局'],
+        ['', '重组入列，到2027年建成10家。', ''],
+        ['2', '培育科技企业', '市科技局'],
+        ['', '建设创新平台', ''],
+        ['3', '加快建设湖北实验室，推动国家重点实验室重组入列。', '市科技局'],
+        ['', '建设中试基地', ''],
+      ]),
+    ).toEqual([
+      [2, '加快建设湖北实验室和东湖实验室，推动国家重点实验室重组入列，到2027年建成10家。'],
+      [4, '培育科技企业'],
+      [5, '建设创新平台'],
+      [6, '加快建设湖北实验室，推动国家重点实验室重组入列。'],
+      [7, '建设中试基地'],
+    ]);
+  });
+});
+
+describe('readRows: units carried over to the next row', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', [['序号', '重点任务', '牵头单位', '责任单位'], ...rows]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.row, r.fields.title, r.fields.responsibleUnits]);
+  };
+
+  it('a row holding only the rest of the units above is no section: its units join the task’s', () => {
+    expect(
+      read([
+        ['1', '建设创新平台', '市科技局', '市发改委、市经信局、'],
+        ['', '', '', '市财政局、各区人民政府'],
+        ['一、人才', '', '', ''],
+        ['2', '培育科技企业', '市科技局', '各区人民政府'],
+      ]),
+    ).toEqual([
+      [2, '建设创新平台', '市发改委、市经信局、市财政局、各区人民政府'],
+      [5, '培育科技企业', '各区人民政府'],
+    ]);
+  });
+});
+
+describe('readRows: one column for the lead and the other units', () => {
+  const read = (header: string, cells: string[]) => {
+    const g = grid('S', [['序号', '重点任务', header], ...cells.map((c, i) => [String(i + 1), `任务${i + 1}`, c])]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.fields.leadUnits, r.fields.responsibleUnits]);
+  };
+
+  it('under 牵头单位/责任单位 or 牵头及配合单位 a cell in two parts is the lead, then the others', () => {
+    const cells = ['市科技创新局、市经信局；各区人民政府', '市人才工作局\n市教育局、各区人民政府', '市科技创新局（牵头）、市发改委', '市科技创新局'];
+    const expected = [
+      ['市科技创新局、市经信局', '各区人民政府'],
+      ['市人才工作局', '市教育局、各区人民政府'],
+      ['市科技创新局（牵头）、市发改委', undefined],
+      ['市科技创新局', undefined],
+    ];
+    expect(read('牵头单位/责任单位', cells)).toEqual(expected);
+    // Read as 责任单位 (配合单位 in its name): the cells in one part stay there, for the units' own reading.
+    expect(read('牵头及配合单位', cells)).toEqual([...expected.slice(0, 2), [undefined, cells[2]], [undefined, cells[3]]]);
+  });
+
+  it('under 牵头单位 or 牵头责任单位 the same cell is all leads (the units’ own reading)', () => {
+    expect(read('牵头责任单位', ['市科技创新局；各区人民政府'])).toEqual([['市科技创新局；各区人民政府', undefined]]);
+  });
+});
+
 describe('readRows: 小计 and 合计', () => {
   const read = (rows: string[][]) => {
     const g = grid('S', [['序号', '重点任务', '牵头单位'], ...rows]);
@@ -229,6 +346,30 @@ describe('readRows: 小计 and 合计', () => {
       [3, '建设中试基地'],
       [5, '培育科技企业'],
     ]);
+  });
+
+  it('小计 where the task goes, 小计 with its count in another column, 小计（1项） alone, 本行动小计1项: no task, no warning, the list goes on', () => {
+    const g = grid('S', [
+      ['序号', '重点任务', '牵头单位', '完成时限'],
+      ['1', '建设实验室', '市科技局', '2026年'],
+      ['', '小计', '', ''],
+      ['2', '建设中试基地', '市科技局', '2026年'],
+      ['小计', '', '', '1项'],
+      ['3', '培育科技企业', '市科技局', '2026年'],
+      ['小计（1项）', '', '', ''],
+      ['4', '壮大科技金融', '市科技局', '2026年'],
+      ['', '本行动小计1项', '', ''],
+      ['5', '优化创新生态', '市科技局', '2026年'],
+    ]);
+    const { rows, issues } = readRows(g, findTable(g).layout!);
+    expect(rows.map((r) => [r.row, r.fields.title, r.sectionHeading ?? null])).toEqual([
+      [2, '建设实验室', null],
+      [4, '建设中试基地', null],
+      [6, '培育科技企业', null],
+      [8, '壮大科技金融', null],
+      [10, '优化创新生态', null],
+    ]);
+    expect(issues).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
 import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline, textDate } from './normalize';
 import { impossibleDate } from '../deadline';
+import { toHalfWidth } from '../text';
 import { findDistrict } from '../districts';
 import { cellRevisionMark, isMarkColumn, nameRevisionMark } from './revision-marks';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
@@ -100,7 +101,8 @@ function candidate(grid: SheetGrid, r: number, rows: 1 | 2, remembered: Remember
       headers.push(parent ? `${parent}/${child}` : child);
       // Under a header row, only an exact name counts: data cells often contain words like 任务.
       const own = matchHeader(child, remembered);
-      guesses.push(own && own.confidence >= SURE ? own : parent ? matchHeader(parent, remembered) : null);
+      const qualified = own && own.confidence >= SURE ? undefined : parent ? qualifiedHeader(parent, child) : undefined;
+      guesses.push(own && own.confidence >= SURE ? own : qualified ? matchHeader(qualified, remembered) : parent ? matchHeader(parent, remembered) : null);
     } else {
       headers.push(parent);
       guesses.push(parent ? matchHeader(parent, remembered) : null);
@@ -109,6 +111,28 @@ function candidate(grid: SheetGrid, r: number, rows: 1 | 2, remembered: Remember
   const fields = new Set(guesses.filter((g) => g && g.field && g.confidence >= 0.8).map((g) => g!.field));
   const score = fields.size + (fields.has('title') ? 0.5 : 0) + (fields.has('key') ? 0.25 : 0);
   return { headerRow: r, headerRows: rows, headers, guesses, score };
+}
+
+/** A unit's role written alone under a unit header (责任单位 over 牵头 | 配合). */
+const ROLE_SUB_HEADER = /^(牵头|主责|主办|承办|配合|协办|协同|参与)(单位|部门)?$/u;
+/** A unit header a role sits under: 责任单位, 责任分工, 责任主体, 单位. */
+const UNITS_PARENT = /单位|部门|分工|主体/u;
+/** Old or new written alone under a field's header (完成时限 over 原时限 | 调整后): the word, and what follows it. */
+const VALUE_AGE_SUB_HEADER = /^(原定|原计划|原|旧|调整前|修改前|变更前|调整后|修订后|修改后|变更后|更新后|最新|新|现)(.{0,4})$/u;
+
+/**
+ * The header a sub-header means with the header merged over it, when it says only part of it: a role
+ * under a unit header (责任单位 over 牵头 → 牵头单位, 配合 → 配合单位), old or new under a field's
+ * header (完成时限 over 原时限 → 原完成时限, 调整后 → 调整后完成时限). Undefined otherwise.
+ */
+function qualifiedHeader(parent: string, child: string): string | undefined {
+  const p = normalizeHeader(parent);
+  const c = normalizeHeader(child);
+  const role = ROLE_SUB_HEADER.exec(c);
+  if (role && UNITS_PARENT.test(p)) return `${role[1]}${role[2] ?? '单位'}`;
+  const age = VALUE_AGE_SUB_HEADER.exec(c);
+  if (age && (!age[2] || p.includes(age[2]))) return `${age[1] === '现' ? '最新' : age[1]}${p}`;
+  return undefined;
 }
 
 /**
@@ -294,6 +318,8 @@ export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapp
 
 const HEADING = /^(第?[一二三四五六七八九十百]+[、.．章部分]|[(（][一二三四五六七八九十]+[)）]|专栏)/;
 const FOOTER = /^(注[:：]|注\d|备注[:：]|说明[:：]|填表人|填报人|联系人|审核人|制表|负责人|联系电话|填报单位|合计|总计|共计)/;
+/** A section's subtotal (小计, 小计：4项, 本行动小计4项): a row of counts inside the list, not its end. */
+const SUBTOTAL = /^(?:分项|本\S{0,4})?小计(?:[:：(（]|\d|共|$)/u;
 /** A 合计 row's first cell: the list's total, after which come only notes. */
 const TOTAL = /^(合计|总计|共计)/u;
 /** The list's count of tasks where a task goes (共15项, 合计15项), closing it as a 合计 row does. */
@@ -348,6 +374,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const titleColumnAt = layout.columns.find((m) => m.field === 'title');
   const titleColumn = !!titleColumnAt;
   const noteColumn = layout.columns.find((m) => m.field === 'note');
+  // The list's one unit column, when its header names the lead and the others both (read as either).
+  const unitColumns = layout.columns.filter((m) => m.field === 'leadUnits' || m.field === 'responsibleUnits');
+  const bothUnits = unitColumns.length === 1 && BOTH_UNITS_HEADER.test(toHalfWidth(unitColumns[0]!.header).replace(/\s+/g, '')) && !/^牵头责任(单位|部门)$/u.test(unitColumns[0]!.header.replace(/\s+/g, '')) ? unitColumns[0]!.field! : undefined;
   const seqIsNumber = numbersFromSeq(layout);
   const hiddenRows = new Set(grid.hiddenRows ?? []);
   const filteredOut: number[] = [];
@@ -404,6 +433,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     }
     // A 合计 row (合  计 | 共22项), or the count of tasks alone where a task goes. A 合计 closes the
     // list: the lines under it (其中：新增2项…, 备注, 填报人) are notes, as under a note heading.
+    // A section's 小计 row (小计 | 4项, or 小计 where the task goes) is no task either, and does not close the list.
+    const subtotal = SUBTOTAL.test(firstCompact) && (!fields.title || SUBTOTAL.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)));
+    if (subtotal) continue;
     if (FOOTER.test(firstCompact) && (distinct.size === 1 || !fields.title || FOOTER.test(compact(fields.title)) || TASK_COUNT.test(compact(fields.title)))) {
       if (TOTAL.test(firstCompact) && rows.length > 0) notes = 'heading';
       continue;
@@ -413,7 +445,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       if (rows.length > 0 && (TOTAL.test(firstCompact) || TOTAL_COUNT.test(compact(fields.title)))) notes = 'heading';
       continue;
     }
-    if (distinct.size === 1 && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
+    // Only the rest of the task above's units (or deadline), carried over to the next row: no section.
+    const unitsCarried = lastTaskRow === r - 1 && !fields.title && !fields.text && !fields.number && !fields.key && !fields.seq && (!!fields.leadUnits || !!fields.responsibleUnits) && !HEADING.test(first);
+    if (distinct.size === 1 && !unitsCarried && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
       section = first;
       continue;
     }
@@ -448,6 +482,13 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       lastTaskRow = r;
       continue;
     }
+    // A numbered task's paragraph cut mid-sentence, its rest alone in the task's cell of the row under
+    // it (no number, nothing else): the same task's words, not a task of its own.
+    if (prev && lastTaskRow === r - 1 && fields.title && Object.keys(fields).length === 1 && (prev.fields.seq || prev.fields.number) && prev.fields.title && prev.fields.title.length >= CUT_PARAGRAPH_CHARS && !SENTENCE_END.test(prev.fields.title)) {
+      prev.fields.title += fields.title;
+      lastTaskRow = r;
+      continue;
+    }
     // A list number written in the task's cell ("1.加快…", "（二）…") is the row's number, when the
     // list gives none of its own or the same one; the task's words start after it.
     const cellField = fields.title ? 'title' : fields.text ? 'text' : undefined;
@@ -477,6 +518,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
           : struck && byNote === undefined
             ? { mark: 'dropped' as const, written: M.struckMark, column: label(taskColumn) }
             : undefined;
+    // One column for both (牵头单位/责任单位), its cell the lead and the others parted by ；or a line break.
+    const bothCell = bothUnits && fields[bothUnits];
+    if (bothCell) Object.assign(fields, leadAndOthers(bothCell));
     // A list without a title column (or a row without a title): the lead sentence of its text
     // stands for the title, to match and to name a new task, never to change a task's title.
     const titleFromText = !fields.title && !!fields.text;
@@ -537,6 +581,20 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   return { rows, issues };
 }
 
+/** A unit header naming the lead and the others both (牵头单位/责任单位, 牵头及配合单位, 责任单位（牵头/配合）). */
+const BOTH_UNITS_HEADER = /牵头.*(责任|配合|参与|协办|协同)|(责任|配合|参与|协办|协同).*牵头/u;
+
+/**
+ * A cell of such a column written in two parts, parted by ；or a line break, with no label or mark
+ * (市科技创新局、市经信局；各区人民政府): the first part leads, the second is the other units. Other
+ * cells (labelled, marked （牵头）, one part) are left to the units' own reading.
+ */
+function leadAndOthers(cell: string): Pick<RowFields, 'leadUnits' | 'responsibleUnits'> {
+  if (/[:：]|牵头|配合/u.test(cell)) return {};
+  const parts = cell.split(/[；;]|\n/u).map((p) => p.trim()).filter(Boolean);
+  return parts.length === 2 ? { leadUnits: parts[0]!, responsibleUnits: parts[1]! } : {};
+}
+
 /** Fields a continuation row may add to the task above it. */
 const CONTINUED: readonly (keyof RowFields)[] = ['text', 'leadUnits', 'responsibleUnits', 'deadline'];
 
@@ -547,14 +605,28 @@ function continues(prev: RowFields, f: RowFields): boolean {
   return !!f.title && f.title === prev.title && (f.number ?? '') === (prev.number ?? '') && (f.key ?? '') === (prev.key ?? '');
 }
 
-/** Add a continuation row's values to the task row above (distinct values joined). */
+/** The least a task's cell holds to be a paragraph (a task's name is shorter): only a paragraph is cut across rows. */
+const CUT_PARAGRAPH_CHARS = 20;
+
+/** Where a sentence (or a clause a list breaks at) ends: a text cut after it goes on on a new line. */
+const SENTENCE_END = /[。；;！!？?：:]$/u;
+
+/**
+ * Add a continuation row's values to the task row above (distinct values joined). Texts join on a
+ * new line (one measure a row), but a row holding only the rest of a text cut mid-sentence (a
+ * paragraph carried over to the next row, as when pasted across a page) joins it without a break.
+ */
 function mergeInto(prev: RowFields, f: RowFields): void {
+  const textOnly = CONTINUED.every((k) => k === 'text' || !f[k]);
   for (const k of CONTINUED) {
     const v = f[k];
     if (!v) continue;
     const had = prev[k];
+    const textJoin = textOnly && had && !SENTENCE_END.test(had) ? '' : '\n';
     if (!had) prev[k] = v;
-    else if (!had.split(k === 'text' ? '\n' : /[、；]/).includes(v)) prev[k] = `${had}${k === 'text' ? '\n' : k === 'deadline' ? '；' : '、'}${v}`;
+    else if (k === 'text') {
+      if (!had.split('\n').includes(v)) prev[k] = `${had}${textJoin}${v}`;
+    } else if (!had.split(/[、；]/).includes(v)) prev[k] = `${had.replace(/[、，,；;]+$/u, '')}${k === 'deadline' ? '；' : '、'}${v}`;
   }
 }
 

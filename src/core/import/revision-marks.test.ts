@@ -34,6 +34,20 @@ describe('cellRevisionMark', () => {
     ['已完成', undefined],
     ['保留', undefined],
     ['按期推进，总体顺利，新增2家', undefined],
+    ['本项删除', 'dropped'],
+    ['此项任务取消', 'dropped'],
+    ['该任务已删除（已完成）', 'dropped'],
+    ['本项为新增', 'new'],
+    ['本项目标不变', undefined],
+    ['此项工作取消限制后推进', undefined],
+    ['本项并入第6项', 'dropped'],
+    ['与第5项合并', 'dropped'],
+    ['该项与第七项合并', 'dropped'],
+    ['取消该项任务', 'dropped'],
+    ['不再作为重点任务', 'dropped'],
+    ['与第5项合并，牵头单位不变', 'dropped'],
+    ['与第5项合并推进', undefined],
+    ['与市发改委合并推进', undefined],
   ];
   for (const [cell, mark] of cases) it(`“${cell}” → ${mark ?? 'none'}`, () => expect(cellRevisionMark(cell)).toBe(mark));
 });

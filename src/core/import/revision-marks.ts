@@ -9,14 +9,18 @@
 export type RevisionMark = 'dropped' | 'new' | 'changed';
 
 /** After a mark, a note may follow: 删除（已完成）, 取消：并入第5项. */
-const AFTER = '(?:该任务|该项|此项|本项|任务)?(?:[。；;，,（(：:、].*)?$';
+const AFTER = '(?:(?:该|此|本)(?:项|条)?(?:任务)?|任务)?(?:[。；;，,（(：:、].*)?$';
+
+/** The row's task named before the mark: 本项删除, 此项任务取消, 该任务已删除. */
+const SUBJECT = '(?:本|此|该)(?:项|条)?(?:任务)?';
 
 /** Whole-cell marks of a 备注 cell, first match wins. */
 const CELL_MARKS: readonly { mark: RevisionMark; pattern: RegExp }[] = [
-  { mark: 'dropped', pattern: new RegExp(`^(?:已|拟|予以|建议)?(?:删除|删去|取消|撤销|撤除|废止|停止执行|不再(?:实施|执行|保留|列入|纳入|开展))${AFTER}`, 'u') },
-  // Merged into another task: this row's task no longer stands on its own.
-  { mark: 'dropped', pattern: /^(?:已)?(?:并入|合并(?:至|到|入|进))/u },
-  { mark: 'new', pattern: new RegExp(`^(?:新增|新加|增加|增补|新列入|新纳入)${AFTER}`, 'u') },
+  { mark: 'dropped', pattern: new RegExp(`^(?:${SUBJECT})?(?:已|拟|予以|建议)?(?:删除|删去|取消|撤销|撤除|废止|停止执行|不再(?:实施|执行|保留|列入|纳入|开展|作为重点任务|作为任务))${AFTER}`, 'u') },
+  // Merged into another task: this row's task no longer stands on its own (本项并入第6项, 与第5项合并 — but
+  // 与第5项合并推进 keeps both).
+  { mark: 'dropped', pattern: new RegExp(`^(?:${SUBJECT})?(?:已)?(?:并入|合并(?:至|到|入|进)|与第?[\\d一二三四五六七八九十]+(?:项|条)(?:任务)?合并(?:[。；;，,（(：:、].*)?$)`, 'u') },
+  { mark: 'new', pattern: new RegExp(`^(?:${SUBJECT}(?:为)?)?(?:新增|新加|增加|增补|新列入|新纳入)${AFTER}`, 'u') },
   { mark: 'changed', pattern: new RegExp(`^(?:调整|修改|修订|变更|更新|完善)${AFTER}`, 'u') },
 ];
 
