@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorValueProblem, isPlausibleValue, normalizeTypedNumber, readTypedNumber } from './numbers';
+import { indicatorValueProblem, isPlausibleValue, normalizeTypedNumber, readTypedNumber, numberInText } from './numbers';
 
 describe('numbers as officers type them', () => {
   it.each([
@@ -59,5 +59,20 @@ describe('indicator values that cannot be', () => {
     const p = indicatorValueProblem(name, unit, value);
     if (problem) expect(p).toMatch(problem);
     else expect(p).toBeUndefined();
+  });
+});
+
+describe('the number inside a text that is not one (the hint of a refusal, walk7 W4)', () => {
+  it.each([
+    ['１,２００家', '1200'],
+    ['1,200家', '1200'],
+    ['约30%', '30'],
+    ['30左右', '30'],
+    ['65.5以上', '65.5'],
+    ['１２．５亿元', '12.5'],
+    ['六十', undefined],
+    ['', undefined],
+  ] as const)('%j → %j', (typed, hint) => {
+    expect(numberInText(typed)).toBe(hint);
   });
 });

@@ -16,6 +16,14 @@ export function normalizeTypedNumber(text: string | undefined): string {
     .replace(/[,\s%]/g, '');
 }
 
+/**
+ * The number inside a text that is not one, as the officer should type it: `约30%` → `30`,
+ * `１,２００家` → `1200`, `65.5以上` → `65.5`; undefined when the text holds no figure.
+ */
+export function numberInText(text: string): string | undefined {
+  return /[-+]?\d+(?:\.\d+)?/u.exec(normalizeTypedNumber(text))?.[0];
+}
+
 /** Whether an indicator value is within what any district could report. */
 export function isPlausibleValue(v: number): boolean {
   return Number.isFinite(v) && Math.abs(v) <= MAX_INDICATOR_VALUE;

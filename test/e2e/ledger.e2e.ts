@@ -338,6 +338,17 @@ describe('task ledger', () => {
     await page.getByTestId('field-progress').click();
     await page.getByTestId('target-error').getByText(/“约30”不是数字，没有保存。请只填数字（如 30）/u).waitFor();
     await expect.poll(() => target.inputValue()).toBe('120');
+    // Full-width digits with a separator and the unit: the hint names the whole figure (walk7 W4)…
+    await target.fill('１,２００家');
+    await page.getByTestId('field-progress').click();
+    await page.getByTestId('target-error').getByText(/“１,２００家”不是数字，没有保存。请只填数字（如 1200）/u).waitFor();
+    // …and typing the saved value again ends the refusal (it was said of a value that is not kept).
+    await target.fill('120');
+    await page.getByTestId('field-progress').click();
+    await expect.poll(() => page.getByTestId('target-error').count()).toBe(0);
+    await target.fill('约30');
+    await page.getByTestId('field-progress').click();
+    await page.getByTestId('target-error').waitFor();
     await target.fill('130');
     await page.getByTestId('field-progress').click();
     await expect.poll(() => page.getByTestId('target-error').count()).toBe(0);

@@ -1,7 +1,8 @@
 /**
  * What the officer sees of rules now decided once: a task done last period is 前期已完成 in the
  * ledger and never 逾期 (as the 工作台 counts it); an indicator value no count can have is
- * refused; 报表导出 says while the signature block is blank. At 1366×650 and 1920×1080.
+ * refused; 报表导出 says while the signature block is blank; a status and a 完成进度 that contradict
+ * each other are said in the form and in the pre-export check. At 1366×650 and 1920×1080.
  */
 import { describe, expect, it } from 'vitest';
 import { previousPeriod, reportingPeriod } from '../../src/core/period';
@@ -66,6 +67,43 @@ describe('rules decided once, as the officer sees them', () => {
     await page.getByTestId('report-past-documents').waitFor();
     expect(await page.getByTestId('report-past-documents').textContent()).toMatch(/已到期的文件（《2023年.*批量销号/u);
     await screenshot(page, `one-rule-header-blank-${width}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    [1366, 650],
+    [1920, 1080],
+  ])('at %i×%i: 已完成 takes 完成进度 100 when none is written; a status and a percent that disagree are said in the form and in the pre-export check (walk7 W3)', async (width, height) => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, D);
+    await putStoreRows(page, { documents, tasks, targets, progress, progressSummary: periodRowsOf(progress) });
+    await page.reload();
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.getByTestId('ledger-search').fill('测试');
+    await page.locator('[data-task-key="ONE-2"]').click();
+    await page.getByTestId('task-detail').waitFor();
+    const percent = page.locator('input[data-testid="field-percent"], [data-testid="field-percent"] input');
+    await page.getByTestId('field-status').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^已完成$/u }).click();
+    await expect.poll(() => percent.inputValue()).toBe('100');
+    expect(await page.getByTestId('status-percent-clash').count()).toBe(0);
+    // 80 % with 已完成: kept as typed (the officer may be correcting the status next), and said.
+    await percent.fill('80');
+    await page.getByTestId('field-progress').fill('平台主体已建成，设备调试中。');
+    await page.getByTestId('status-percent-clash').getByText('状态“已完成”而完成进度为 80%：已完成即 100%').waitFor();
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toContain('已保存');
+    await screenshot(page, `one-rule-clash-form-${width}`);
+
+    // 报表导出's check lists it before anything is printed.
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await page.getByTestId('report-clashes').waitFor();
+    expect(await page.getByTestId('report-clashes').textContent()).toMatch(/另有 1 项任务的状态与完成进度不一致.*培育测试科技企业.*已完成 \/ 80%/u);
+    await page.getByTestId('report-clashes').scrollIntoViewIfNeeded();
+    await screenshot(page, `one-rule-clash-check-${width}`);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod } from '../period';
 import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
-import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, looksLikeFormula, missingCounts, reportTasks } from './rows';
+import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, findStatusClashes, looksLikeFormula, missingCounts, reportTasks } from './rows';
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { buildDashboard } from '../dashboard';
 import { ledgerCsvFileName, reportFileName } from './kinds';
@@ -217,6 +217,20 @@ describe('销号 in reports', () => {
     expect(reportTasks({ ...src, period: makePeriod('quarter', 2025, 4) }).map((t) => t.key)).toEqual(['d1-1']);
     const rows = buildTaskRows({ ...src, documents: [aDocument('d1')] });
     expect(findMissingItems(rows).map((m) => m.taskKey)).toEqual(['d1-1', 'd1-3']);
+  });
+});
+
+describe('the pre-export check: status and 完成进度 that contradict each other (walk7 W3)', () => {
+  it('finds 已完成 below 100 %, 序时推进 at 100 % and 未启动 above 0 %, and nothing where they agree or one is blank', () => {
+    const tasks = ['d1-1', 'd1-2', 'd1-3', 'd1-4', 'd1-5', 'd1-6', 'd1-7'].map((k) => aTask(k, 'd1', { responsibleUnits: ['各区人民政府'] }));
+    const e = (k: string, status: Parameters<typeof anEntry>[3], percent?: number) => ({ ...anEntry('汉阳区', k, '2025-Q3', status), ...(percent !== undefined ? { percent } : {}) });
+    const progress = [e('d1-1', 'done', 80), e('d1-2', 'on_track', 100), e('d1-3', 'not_started', 20), e('d1-4', 'done', 100), e('d1-5', 'on_track', 40), e('d1-6', 'done'), e('d1-7', 'ongoing', 100)];
+    const rows = buildTaskRows({ tasks, clusters: [], progress, district: '汉阳区', period: Q3, documents: [aDocument('d1')] });
+    expect(findStatusClashes(rows).map((c) => [c.taskKey, c.status, c.percent])).toEqual([
+      ['d1-1', '已完成', 80],
+      ['d1-2', '序时推进', 100],
+      ['d1-3', '未启动', 20],
+    ]);
   });
 });
 

@@ -4,11 +4,12 @@
  */
 import { progressFieldValue, taskFieldText, type TaskFieldId } from '../fields';
 import { isClosedIn } from '../closure';
-import { isFilled, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABELS } from '../progress';
+import { isFilled, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABELS, statusPercentClash } from '../progress';
 import { parsePeriodId } from '../period';
 import { compareTasks } from '../tasks';
 import {
   STATUS_LABELS,
+  TASK_STATUSES,
   taskCode,
   type Cluster,
   type ClusterIndicator,
@@ -415,6 +416,32 @@ export function findMissingItems(taskRows: readonly TaskReportRow[]): MissingIte
     if (blankValue(r.progress) && !r.doneEarlier) missing.push('progress');
     const empty = missing.length === 2 && blankValue(r.percent);
     if (missing.length) out.push({ taskKey: String(r.taskKey ?? r.key), seq: Number(r.seq), title: String(r.title), missing, empty });
+  }
+  return out;
+}
+
+/** A task whose printed status and 完成进度 contradict each other // 状态与完成进度不一致. */
+export interface ClashItem {
+  taskKey: string;
+  seq: number;
+  title: string;
+  status: string;
+  percent: number;
+}
+
+const STATUS_OF_LABEL = new Map(TASK_STATUSES.map((s) => [STATUS_LABELS[s], s]));
+
+/**
+ * The pre-export check's second reading: rows whose status and 完成进度 contradict each other
+ * (core/progress statusPercentClash: 已完成 at 80 %, 序时推进 at 100 %), as the report would print them.
+ */
+export function findStatusClashes(taskRows: readonly TaskReportRow[]): ClashItem[] {
+  const out: ClashItem[] = [];
+  for (const r of taskRows) {
+    const status = STATUS_OF_LABEL.get(String(r.status ?? ''));
+    const percent = typeof r.percent === 'number' ? r.percent : blankValue(r.percent) ? undefined : Number(r.percent);
+    if (status && percent !== undefined && Number.isFinite(percent) && statusPercentClash(status, percent))
+      out.push({ taskKey: String(r.taskKey ?? r.key), seq: Number(r.seq), title: String(r.title), status: String(r.status), percent });
   }
   return out;
 }

@@ -26,6 +26,8 @@ export const NumberField = forwardRef<
     check: (v: number | undefined, typed: string) => string | undefined;
     onCommit: (v: number | undefined) => void;
     onRefuse: (reason: string) => void;
+    /** A value was accepted, changed or not (the officer typed the saved value again): a refusal said before is over. */
+    onAccept?: () => void;
     /** Enter in the field: go to the next field (after committing). */
     onEnter?: () => void;
     onFocus?: () => void;
@@ -38,7 +40,7 @@ export const NumberField = forwardRef<
     'data-testid': string;
   }
 >(function NumberField(props, ref) {
-  const { value, check, onCommit, onRefuse, onEnter, onFocus, register, disabled, width, suffix } = props;
+  const { value, check, onCommit, onRefuse, onAccept, onEnter, onFocus, register, disabled, width, suffix } = props;
   const [text, setText] = useState(show(value));
   const focused = useRef(false);
   const input = useRef<InputRef>(null);
@@ -48,7 +50,10 @@ export const NumberField = forwardRef<
   }, [value]);
 
   const commit = (): boolean => {
-    if (text === show(value)) return true;
+    if (text === show(value)) {
+      onAccept?.();
+      return true;
+    }
     const read = readTypedNumber(text);
     const v = read.kind === 'number' ? read.value : undefined;
     const reason = read.kind === 'invalid' ? check(Number.NaN, read.text) : check(v, text.trim());
@@ -59,6 +64,7 @@ export const NumberField = forwardRef<
     }
     if (v !== (value ?? undefined)) onCommit(v);
     setText(show(v));
+    onAccept?.();
     return true;
   };
   useImperativeHandle(ref, () => ({ focus: () => input.current?.focus({ cursor: 'all' }), commit }));

@@ -8,7 +8,7 @@ import { STATUS_LABELS, TASK_STATUSES } from '@core/model';
 import { EXCEL_CELL_LIMIT, taskField } from '@core/fields';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
-import { earlierEntries, hasContent, isValidPercent } from '@core/progress';
+import { earlierEntries, hasContent, isValidPercent, percentOfStatus, statusPercentClash } from '@core/progress';
 import { comparedValue, districtJudgedTarget, type DistrictTargets } from '@core/indicators';
 import { getDb, PeriodLockedError } from '../../storage';
 import { useProgressAutosave } from './autosave';
@@ -126,6 +126,14 @@ export function ProgressForm(props: {
     });
   };
 
+  /** A status chosen: 已完成 with no 完成进度 yet takes the percent it fixes (100 %, core's percentOfStatus, as 回收 does). */
+  const setStatus = (status: TaskStatus | undefined) => {
+    const fixed = autosave.getView().entry.percent === undefined ? percentOfStatus(status) : undefined;
+    update(fixed === undefined ? { status } : { status, percent: fixed });
+  };
+  // A status and a 完成进度 that contradict each other (已完成 at 80 %, 序时推进 at 100 %) are said, never printed unseen.
+  const clash = statusPercentClash(draft.status, draft.percent);
+
   /** A text field typed into: refused whole (nothing changes) beyond what an Excel cell holds. */
   const typeText = (f: TextField, value: string) => {
     if (value.length > EXCEL_CELL_LIMIT) {
@@ -157,7 +165,7 @@ export function ProgressForm(props: {
   };
 
   const adopt = () => {
-    if (!readOnly && suggestion.status && suggestion.status !== autosave.getView().entry.status) update({ status: suggestion.status });
+    if (!readOnly && suggestion.status && suggestion.status !== autosave.getView().entry.status) setStatus(suggestion.status);
   };
   const onFormKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.nativeEvent.isComposing) return;
@@ -251,7 +259,7 @@ export function ProgressForm(props: {
                 if (o && keepStatusClosed.current) return;
                 setStatusOpen(o);
               }}
-              onChange={(v) => update({ status: v || undefined })}
+              onChange={(v) => setStatus(v || undefined)}
               options={[...TASK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: '' as const, label: T.noStatus }]}
             />
           </label>
@@ -270,6 +278,7 @@ export function ProgressForm(props: {
                 update({ percent: v });
               }}
               onRefuse={setPercentError}
+              onAccept={() => setPercentError(undefined)}
               onEnter={focusAfterPercent}
               register={registerNumber}
             />
@@ -296,6 +305,9 @@ export function ProgressForm(props: {
             )}
           </div>
         </div>
+        {clash && draft.status && draft.percent !== undefined && (
+          <Alert type="warning" showIcon title={T.statusPercentClash(STATUS_LABELS[draft.status], draft.percent, draft.status === 'done')} style={{ marginBottom: 6, padding: '4px 10px' }} data-testid="status-percent-clash" />
+        )}
         {percentError && <Alert type="error" showIcon title={percentError} style={{ marginBottom: 6, padding: '4px 10px' }} data-testid="percent-error" />}
         {textError && <Alert type="error" showIcon title={textError} style={{ marginBottom: 6, padding: '4px 10px' }} data-testid="text-error" />}
         {TEXT_FIELDS.map((f) => (
@@ -341,6 +353,7 @@ export function ProgressForm(props: {
                     update({ indicatorValues: { ...autosave.getView().entry.indicatorValues, [t.id]: v ?? null } });
                   }}
                   onRefuse={(reason) => setTargetError({ id: t.id, reason })}
+                  onAccept={() => setTargetError((e) => (e?.id === t.id ? undefined : e))}
                   onEnter={() => focusAfterTarget(i)}
                   register={registerNumber}
                 />

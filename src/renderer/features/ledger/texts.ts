@@ -1,5 +1,6 @@
 /** User-facing text of the task ledger, in one place. */
 import { fieldName } from '@core/fields';
+import { numberInText } from '@core/numbers';
 
 export const LEDGER_TEXT = {
   /** The grid's own columns; the task's columns are named by the registry (see grid-columns.ts). */
@@ -96,10 +97,16 @@ export const LEDGER_TEXT = {
     status: fieldName('status'),
     noStatus: '（不选）',
     percent: '完成进度（%）',
+    statusPercentClash: (status: string, percent: number, done: boolean) =>
+      done
+        ? `状态“${status}”而完成进度为 ${percent}%：已完成即 100%。请改写完成进度，或改选状态；报表会照此打印。`
+        : percent >= 100
+          ? `状态“${status}”而完成进度为 ${percent}%：完成进度 100% 即已完成。请改选“已完成”，或改写完成进度；报表会照此打印。`
+          : `状态“${status}”而完成进度为 ${percent}%，两者不一致。请核对后改正；报表会照此打印。`,
     percentOutOfRange: (v: string) => `完成进度应在 0 到 100 之间，“${v}”没有保存。请改为 0–100 的整数。`,
     // "约30", "30左右", "65.5以上": the number is there; the words belong in 进展情况.
     notANumber: (label: string, v: string) => {
-      const n = /[-+]?\d+(?:\.\d+)?/u.exec(v.replace(/[０-９．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))?.[0];
+      const n = numberInText(v);
       return n
         ? `${label}“${v}”不是数字，没有保存。请只填数字（如 ${n}），“约”“左右”“以上”等说明请写在进展情况里。`
         : `${label}“${v}”不是数字，没有保存。请只填数字（可用全角数字）。`;

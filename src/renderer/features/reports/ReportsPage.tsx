@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { periodOptions, useReportingPeriod } from '../common/use-period';
-import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, missingCounts, reportTasks, type MissingItem, type ReportKind } from '@core/report';
+import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, findStatusClashes, missingCounts, reportTasks, type ClashItem, type MissingItem, type ReportKind } from '@core/report';
 import { tasksOfPastDocuments } from '@core/closure';
 import { useRoute } from '../../state/route';
 import { isCityOffice } from '@core/districts';
@@ -42,6 +42,7 @@ export function ReportsPage() {
     return {
       total: rows.length,
       missing: findMissingItems(rows),
+      clashes: findStatusClashes(rows),
       past: past.map((p) => ({ title: p.document.shortTitle || p.document.title, endYear: p.endYear, count: p.tasks.length })),
       // A district with no cluster (nine have none built in) would send an empty 产业集群推进情况表.
       noClusters: !isCityOffice(district) && src.clusters.length === 0,
@@ -253,6 +254,23 @@ export function ReportsPage() {
                   width: 200,
                   render: (_, m) => m.missing.map((x) => <Tag key={x} color="orange">{x === 'status' ? T.missingStatus : T.missingProgress}</Tag>),
                 },
+              ]}
+            />
+          </Space>
+        )}
+        {check && check.clashes.length > 0 && (
+          <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }} data-testid="report-clashes">
+            <Alert type="warning" showIcon title={T.checkClashes(check.clashes.length)} />
+            <Table<ClashItem>
+              size="small"
+              rowKey="taskKey"
+              dataSource={check.clashes}
+              pagination={check.clashes.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
+              columns={[
+                { title: T.colSeq, dataIndex: 'seq', width: 60 },
+                { title: T.colKey, dataIndex: 'taskKey', width: 120 },
+                { title: T.colTitle, dataIndex: 'title', ellipsis: true },
+                { title: T.colClash, width: 200, render: (_, c) => <Tag color="red">{`${c.status} / ${c.percent}%`}</Tag> },
               ]}
             />
           </Space>

@@ -35,6 +35,8 @@ export const REPORTS_TEXT = {
   colKey: '任务编号',
   colTitle: '重点任务',
   colMissing: '缺少',
+  checkClashes: (n: number) => `另有 ${n} 项任务的状态与完成进度不一致（已完成即 100%，完成进度 100% 即已完成），报表会照此打印。请在任务台账中核对改正后再导出。`,
+  colClash: '状态 / 完成进度',
   export: '预览/导出 Excel',
   exporting: '正在生成报表……',
   confirmTitle: '还有未填写的任务',
