@@ -53,10 +53,20 @@ describe('buildCitySummary', () => {
     expect(s.rows[0]!.cells['江岸区']).toEqual({ status: 'behind', percent: 50, progress: '江岸滞后' });
     // 洪山区 wrote text without a status: reported (not 未报送), as its 报送情况 below says.
     expect(s.rows[0]!.counts).toMatchObject({ on_track: 1, behind: 1, no_status: 1, none: 0 });
-    expect(s.rows[1]).toMatchObject({ taskKey: 'B', missing: ['洪山区'], lagging: [] });
-    expect(s.totals).toMatchObject({ on_track: 1, behind: 1, done: 1, no_status: 1, none: 1 });
+    // 洪山区 sent its return (it wrote task A) and left B blank: 未填报, not 未报送 (walk7 W7).
+    expect(s.rows[1]).toMatchObject({ taskKey: 'B', missing: [], unfilled: ['洪山区'], lagging: [] });
+    expect(s.totals).toMatchObject({ on_track: 1, behind: 1, done: 1, no_status: 1, unfilled: 1, none: 0 });
     // Every pair sent is counted once.
     expect(Object.values(s.totals).reduce((a, b) => a + b, 0)).toBe(s.rows.reduce((n, r) => n + r.sentTo.length, 0));
+  });
+  it('a district that sent nothing of the round is 未报送 on every task sent to it', () => {
+    const withQingshan: Round = { ...round, units: [...round.units, { unit: '青山区', taskKeys: ['A', 'B'], leadKeys: ['A', 'B'], fileName: '', checksum: '' }] };
+    const q = buildCitySummary(withQingshan, [{ key: 'A', title: '任务A' }, { key: 'B', title: '任务B' }], [entry('汉阳区', 'A', 'on_track', '汉阳推进'), entry('洪山区', 'A', undefined, '洪山只写了文字')]);
+    expect(q.rows.map((r) => [r.taskKey, r.missing, r.unfilled])).toEqual([
+      ['A', ['江岸区', '青山区'], []],
+      ['B', ['青山区'], ['汉阳区', '洪山区']],
+    ]);
+    expect(q.totals).toMatchObject({ unfilled: 2, none: 3 });
   });
   it('报送情况 per district', () => {
     expect(s.districts).toEqual([

@@ -42,9 +42,11 @@ export interface CityCell {
 
 /**
  * What a district's return of a task counts as: one of the city's statuses, 未选状态 (reported
- * — text or a percent — but no status chosen; as the 工作台 counts it), or 未报送 (nothing).
+ * — text or a percent — but no status chosen; as the 工作台 counts it), 未填报 (the district sent
+ * its return but wrote nothing for this task, the district report's own word), or 未报送 (the
+ * district sent nothing at all).
  */
-export type CityCount = TaskStatus | 'no_status' | 'none';
+export type CityCount = TaskStatus | 'no_status' | 'unfilled' | 'none';
 
 /** One task's line of the summary. */
 export interface CityTaskRow {
@@ -56,8 +58,10 @@ export interface CityTaskRow {
   counts: Record<CityCount, number>;
   /** Districts reporting 滞后. */
   lagging: string[];
-  /** Districts that were sent the task and reported nothing. */
+  /** Districts that were sent the task and have sent nothing of the round. */
   missing: string[];
+  /** Districts that sent their return but wrote nothing for this task (未填报, not 未报送). */
+  unfilled: string[];
 }
 
 /** One district's 报送情况. */
@@ -79,17 +83,25 @@ export function buildCitySummary(round: Round, tasks: readonly Pick<Task, 'key' 
   const keys = [...new Set(round.units.flatMap((u) => u.taskKeys))];
   const zero = () => Object.fromEntries(COUNT_LABELS.map(([s]) => [s, 0])) as Record<CityCount, number>;
   const totals = zero();
+  // A district that reported any task of the round has sent its return: its blank rows are 未填报.
+  const returned = new Set(round.units.filter((u) => u.taskKeys.some((k) => reported(byId.get(`${u.unit}|${k}`)))).map((u) => u.unit));
   const rows = keys.map((taskKey): CityTaskRow => {
     const sentTo = round.units.filter((u) => u.taskKeys.includes(taskKey)).map((u) => u.unit);
     const cells: Record<string, CityCell> = {};
     const counts = zero();
     const lagging: string[] = [];
     const missing: string[] = [];
+    const unfilled: string[] = [];
     for (const d of sentTo) {
       const p = byId.get(`${d}|${taskKey}`);
       if (!reported(p)) {
-        missing.push(d);
-        counts.none++;
+        if (returned.has(d)) {
+          unfilled.push(d);
+          counts.unfilled++;
+        } else {
+          missing.push(d);
+          counts.none++;
+        }
         continue;
       }
       cells[d] = { ...(p!.status ? { status: p!.status } : {}), ...(p!.percent !== undefined ? { percent: p!.percent } : {}), progress: p!.progress };
@@ -97,7 +109,7 @@ export function buildCitySummary(round: Round, tasks: readonly Pick<Task, 'key' 
       if (p!.status === 'behind') lagging.push(d);
     }
     for (const k of Object.keys(counts) as CityCount[]) totals[k] += counts[k];
-    return { taskKey, title: title.get(taskKey) ?? taskKey, sentTo, cells, counts, lagging, missing };
+    return { taskKey, title: title.get(taskKey) ?? taskKey, sentTo, cells, counts, lagging, missing, unfilled };
   });
   const districts = round.units.map((u): DistrictReturn => {
     const entries = u.taskKeys.map((k) => byId.get(`${u.unit}|${k}`)).filter(reported) as ProgressEntry[];
@@ -107,9 +119,10 @@ export function buildCitySummary(round: Round, tasks: readonly Pick<Task, 'key' 
   return { rows, districts, totals };
 }
 
-/** Labels of the counts, in the city's order, then 未选状态 (the 工作台's word), then 未报送. */
+/** Labels of the counts, in the city's order, then 未选状态 (the 工作台's word), 未填报, then 未报送. */
 export const COUNT_LABELS: readonly [CityCount, string][] = [
   ...TASK_STATUSES.map((s) => [s, STATUS_LABELS[s]] as [TaskStatus, string]),
   ['no_status', DASHBOARD_STATUS_LABELS.no_status],
+  ['unfilled', '未填报'],
   ['none', '未报送'],
 ];

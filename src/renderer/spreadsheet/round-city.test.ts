@@ -58,6 +58,8 @@ describe('the 全市汇总表', () => {
     const ws = wb.getWorksheet('全市汇总表')!;
     expect(ws.getCell('B5').isMerged).toBe(true);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    // Numbered pages, as every district report has (walk7 W8: a 58-page 汇总表 had none).
+    for (const name of ['全市汇总表', '报送情况']) expect(wb.getWorksheet(name)!.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
     const rs = XLSX.utils.sheet_to_json<(string | number)[]>(x.Sheets['报送情况']!, { header: 1, defval: '' });
     expect(rs.slice(3)).toEqual([
       ['汉阳区', 5, 1, 4, 1, '2025-10-05 00:00'],

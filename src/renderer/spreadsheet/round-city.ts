@@ -9,7 +9,7 @@ import type { Task } from '@core/model';
 import { STATUS_LABELS } from '@core/model';
 import { MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, continuedName, estimateLines, linesPerRow, pageMergedRuns, printPieces, printScale, rowHeightFor, type MergedRun } from '@core/report';
 import { BINDING_SHEET, COUNT_LABELS, bindingRows, dateText, type CityTaskRow, type DistrictReturn, type RoundBinding } from '@core/rounds';
-import { CITY_FORMAT, CITY_LIST_HEADER, FONTS, WORKBOOK_CREATOR } from './format-texts';
+import { CITY_FORMAT, CITY_LIST_HEADER, FONTS, MUNICIPAL_TEMPLATE, WORKBOOK_CREATOR } from './format-texts';
 import { CITY_TEXT } from './texts';
 import { writeWorkbook } from './xlsx-write';
 
@@ -25,6 +25,8 @@ function sheetSetup(wb: ExcelJS.Workbook, name: string, widths: number[], header
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: headerRow }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}`, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+    // Page numbers, as on every district report (a 58-page 汇总表 is put in order by them).
+    headerFooter: { oddFooter: MUNICIPAL_TEMPLATE.footer },
   });
   ws.columns = widths.map((width) => ({ width }));
   return ws;
@@ -139,11 +141,12 @@ export async function writeCitySummary(input: { periodName: string; rows: CityTa
     const summary = [
       COUNT_LABELS.filter(([k]) => t.counts[k] > 0).map(([k, l]) => `${l} ${t.counts[k]}`).join('，'),
       t.lagging.length ? CITY_TEXT.lagging(t.lagging) : '',
+      t.unfilled.length ? CITY_TEXT.unfilled(t.unfilled) : '',
       t.missing.length ? CITY_TEXT.missing(t.missing) : '',
     ].filter(Boolean).join('\n');
     for (const d of t.sentTo) {
       const c = t.cells[d];
-      const own: (string | number | null)[] = [d, c?.status ? STATUS_LABELS[c.status] : c ? '' : CITY_TEXT.notReported, c?.percent ?? null, c?.progress ?? ''];
+      const own: (string | number | null)[] = [d, c?.status ? STATUS_LABELS[c.status] : c ? '' : t.unfilled.includes(d) ? CITY_TEXT.notFilled : CITY_TEXT.notReported, c?.percent ?? null, c?.progress ?? ''];
       const progress = own[3] as string;
       // A progress text taller than that goes on over rows of its own, the district marked 续.
       const pieces = (progress && printPieces(progress, widths[6]!, BODY_SIZE, maxLines)) || [progress];

@@ -82,6 +82,9 @@ export const CITY_TEXT = {
   lagging: (districts: readonly string[]) => `滞后：${districts.join('、')}`,
   missing: (districts: readonly string[]) => `未报送：${districts.join('、')}`,
   notReported: '未报送',
+  /** A district that sent its return and left this task blank. */
+  notFilled: '未填报',
+  unfilled: (districts: readonly string[]) => `未填报：${districts.join('、')}`,
   totals: (parts: readonly string[]) => `状态合计：${parts.join('，')}`,
 } as const;
 

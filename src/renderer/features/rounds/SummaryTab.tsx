@@ -54,7 +54,12 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
               dataSource={t.sentTo.map((d) => ({ d, c: t.cells[d] }))}
               columns={[
                 { title: C.colDistrict, width: 150, render: (_, x) => x.d },
-                { title: ROUNDS_TEXT.collect.field.status, width: 110, render: (_, x) => (x.c ? (x.c.status ? STATUS_LABELS[x.c.status] : '') : <Tag color="red">{ROUNDS_MORE_TEXT.notReturned}</Tag>) },
+                {
+                  title: ROUNDS_TEXT.collect.field.status,
+                  width: 110,
+                  render: (_, x) =>
+                    x.c ? (x.c.status ? STATUS_LABELS[x.c.status] : '') : t.unfilled.includes(x.d) ? <Tag color="orange">{ROUNDS_MORE_TEXT.notFilled}</Tag> : <Tag color="red">{ROUNDS_MORE_TEXT.notReturned}</Tag>,
+                },
                 { title: ROUNDS_TEXT.collect.field.percent, width: 90, render: (_, x) => x.c?.percent ?? '' },
                 { title: ROUNDS_TEXT.collect.field.progress, render: (_, x) => <span style={{ whiteSpace: 'pre-wrap' }}>{x.c?.progress ?? ''}</span> },
               ]}
@@ -63,7 +68,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
         }}
         columns={[
           { title: C.colTask, ellipsis: true, render: (_, t) => `${t.taskKey} ${t.title}` },
-          { title: C.colCounts, width: 300, render: (_, t) => COUNT_LABELS.filter(([k]) => t.counts[k] > 0).map(([k, l]) => <Tag key={k} color={k === 'behind' ? 'red' : k === 'none' ? 'default' : k === 'no_status' ? 'orange' : 'blue'}>{`${l} ${t.counts[k]}`}</Tag>) },
+          { title: C.colCounts, width: 300, render: (_, t) => COUNT_LABELS.filter(([k]) => t.counts[k] > 0).map(([k, l]) => <Tag key={k} color={k === 'behind' ? 'red' : k === 'none' ? 'default' : k === 'no_status' || k === 'unfilled' ? 'orange' : 'blue'}>{`${l} ${t.counts[k]}`}</Tag>) },
           { title: C.colLagging, width: 160, render: (_, t) => <Tooltip title={t.lagging.join('、')}>{t.lagging.join('、')}</Tooltip>, ellipsis: true },
           { title: C.colMissing, width: 200, render: (_, t) => <Tooltip title={t.missing.join('、')}>{t.missing.length === t.sentTo.length && t.sentTo.length > 3 ? ROUNDS_MORE_TEXT.allDistricts(t.missing.length) : t.missing.join('、')}</Tooltip>, ellipsis: true },
         ]}
@@ -79,7 +84,8 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
           { title: C.colDistrict, dataIndex: 'district' },
           { title: C.colSent, dataIndex: 'sent', width: 90 },
           { title: C.colReported, dataIndex: 'reported', width: 90 },
-          { title: C.colNotReported, width: 90, render: (_, d) => d.sent - d.reported },
+          // Tasks without a reported entry: 未填报 once the district has sent its return, 未报送 while it has sent nothing.
+          { title: C.colNotReported, width: 140, render: (_, d) => (d.reported > 0 ? C.notFilledCount(d.sent - d.reported) : C.notSentCount(d.sent)) },
           { title: C.colLaggingCount, dataIndex: 'lagging', width: 80 },
           { title: C.colLast, width: 160, render: (_, d) => (d.lastAt ? localDateTime(d.lastAt) : '—') },
         ]}
