@@ -173,6 +173,16 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
   return out;
 }
 
+/**
+ * Whether every target of an indicator is of a year before `year` (到2023年 asked in a 2026
+ * report), the district's own target too: an indicator whose time is over. undefined years
+ * (a target without one) never are.
+ */
+export function indicatorIsPast(ind: Pick<DistrictIndicator, 'targets' | 'districtTarget'>, year: number): boolean {
+  const before = (y: number | undefined) => y !== undefined && y < year;
+  return ind.targets.every((t) => before(t.year)) && (ind.districtTarget === undefined || before(ind.districtTarget.year ?? Math.max(...ind.targets.map((t) => t.year!))));
+}
+
 /** The district's value of an indicator from a lookup by target id: the primary statement's first, then any other's. */
 export function indicatorValue(ind: DistrictIndicator, valueOf: (targetId: string) => number | null | undefined): number | undefined {
   for (const t of [ind.primary, ...ind.targets]) {

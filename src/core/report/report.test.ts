@@ -99,6 +99,21 @@ describe('targets and periods', () => {
     expect(row!.scope).toBe(own ? '本区目标' : '全市目标');
   });
 
+  it('an indicator whose target years are all over is not asked for (到2023年 in a 2026 report, walk7 W5), unless a value was reported for it', () => {
+    const base = { tasks: [task], documents, clusters: [], district: '汉阳区', districtTargets: {} };
+    const later = makePeriod('quarter', 2026, 4);
+    const past = [target({ taskKey: 'k', year: 2023 }), target({ id: 't2', taskKey: 'k', year: 2025, value: 150 })];
+    expect(buildTargetRows({ ...base, targets: past, progress: [], period: later })).toEqual([]);
+    // Still asked in its own years, and whenever the district reports a value for it.
+    expect(buildTargetRows({ ...base, targets: past, progress: [], period: Q3 })).toHaveLength(1);
+    const typed = [{ ...progress(120)[0]!, periodId: later.id }];
+    expect(buildTargetRows({ ...base, targets: past, progress: typed, period: later }).map((r) => r.actual)).toEqual([120]);
+    // A target year still to come (or none) keeps it; so does a district target of a later year.
+    expect(buildTargetRows({ ...base, targets: [...past, target({ id: 't3', taskKey: 'k', year: 2027 })], progress: [], period: later })).toHaveLength(1);
+    expect(buildTargetRows({ ...base, targets: [target({ taskKey: 'k', year: undefined })], progress: [], period: later })).toHaveLength(1);
+    expect(buildTargetRows({ ...base, targets: past, progress: [], period: later, districtTargets: { [indicatorKey('研发平台数量', '家')]: { value: 40, year: 2027 } } })).toHaveLength(1);
+  });
+
   it('names files the city way', () => {
     expect(reportFileName('汉阳区', Q3, 'tasks')).toBe('汉阳区_2025年第三季度_重点任务推进情况表.xlsx');
     expect(reportFileName('东湖新技术开发区', makePeriod('month', 2025, 11), 'clusters', 'csv')).toBe('东湖新技术开发区_2025年11月_产业集群推进情况表.csv');

@@ -24,7 +24,7 @@ import {
 import { taskRelevance } from '../policy/relevance';
 import { clusterMatches } from '../policy/clusters';
 import { PACE_LABELS } from '../indicators/pace';
-import { buildDistrictIndicators, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, comparedValue, type DistrictTargets } from '../indicators/district';
+import { buildDistrictIndicators, indicatorIsPast, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, comparedValue, type DistrictTargets } from '../indicators/district';
 
 /** A cell value of a report row: text, a number, or empty. */
 export type ReportValue = string | number | null;
@@ -206,7 +206,8 @@ export const REFERENCE_ONLY_LABEL = '仅供参考';
  * names, one row however many documents state it, only indicators that concern the district),
  * with this period's actual value (from the task's progress entry, or any entry of the period
  * that carries it, e.g. the 指标跟踪 page's goals entry), judged against the district's own
- * target by the same rule as 指标跟踪 and 工作台 (judgeIndicator → judgePace).
+ * target by the same rule as 指标跟踪 and 工作台 (judgeIndicator → judgePace). An indicator whose
+ * targets' years are all over (indicatorIsPast) is left out unless a value was reported for it.
  */
 export function buildTargetRows(
   src: Pick<ReportSource, 'targets' | 'tasks' | 'progress' | 'district' | 'period' | 'documents' | 'clusters' | 'districtTargets'>,
@@ -218,7 +219,11 @@ export function buildTargetRows(
     for (const [id, v] of Object.entries(p.indicatorValues)) if (typeof v === 'number' && !values.has(id)) values.set(id, v);
   const valueOf = (id: string): number | undefined => values.get(id);
   const reported = new Set(src.targets.filter((t) => valueOf(t.id) !== undefined).map((t) => t.id));
-  const indicators = buildDistrictIndicators({ ...src, reported, ...(src.districtTargets ? { districtTargets: src.districtTargets } : {}) });
+  // An indicator whose every target year is over (到2023年 in a 2026 report) is not asked for any
+  // more, unless the district reported a value for it this period (what was typed is reported).
+  const indicators = buildDistrictIndicators({ ...src, reported, ...(src.districtTargets ? { districtTargets: src.districtTargets } : {}) }).filter(
+    (ind) => !indicatorIsPast(ind, src.period.year) || indicatorValue(ind, valueOf) !== undefined,
+  );
   return indicators.map((ind, i) => {
     const actual = indicatorValue(ind, valueOf) ?? null;
     const pace = judgeIndicator(ind, src.period, actual);
