@@ -26,10 +26,8 @@ const progress = [anEntry(D, 'ONE-1', PREV.id, 'done', { progress: '平台已建
 describe('rules decided once, as the officer sees them', () => {
   const app = useServedApp();
 
-  it.each([
-    [1366, 650],
-    [1920, 1080],
-  ])('at %i×%i: 前期已完成 and 逾期 in the ledger, a negative count refused, the blank signature block said', async (width, height) => {
+  /** A fresh office of 汉阳区 at `width`×`height` holding the test tasks, the ledger searched for them. */
+  async function ledgerWithTestTasks(width: number, height: number) {
     const context = await newContext(app.browser);
     const page = await context.newPage();
     await page.setViewportSize({ width, height });
@@ -39,6 +37,14 @@ describe('rules decided once, as the officer sees them', () => {
     await page.reload();
     await page.getByRole('menuitem', { name: '任务台账' }).click();
     await page.getByTestId('ledger-search').fill('测试');
+    return { context, page, errors };
+  }
+
+  it.each([
+    [1366, 650],
+    [1920, 1080],
+  ])('at %i×%i: 前期已完成 and 逾期 in the ledger, a negative count refused, the blank signature block said', async (width, height) => {
+    const { context, page, errors } = await ledgerWithTestTasks(width, height);
     const row = (key: string) => page.locator(`[data-task-key="${key}"]`);
     await row('ONE-1').getByTestId('done-earlier').waitFor();
     expect(await row('ONE-1').getByTestId('done-earlier').getAttribute('title')).toContain(`${PREV.name}已报“已完成”`);
@@ -75,15 +81,7 @@ describe('rules decided once, as the officer sees them', () => {
     [1366, 650],
     [1920, 1080],
   ])('at %i×%i: 已完成 takes 完成进度 100 when none is written; a status and a percent that disagree are said in the form and in the pre-export check (walk7 W3)', async (width, height) => {
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height });
-    const errors = watchErrors(page);
-    await openAppAs(page, app.url, D);
-    await putStoreRows(page, { documents, tasks, targets, progress, progressSummary: periodRowsOf(progress) });
-    await page.reload();
-    await page.getByRole('menuitem', { name: '任务台账' }).click();
-    await page.getByTestId('ledger-search').fill('测试');
+    const { context, page, errors } = await ledgerWithTestTasks(width, height);
     await page.locator('[data-task-key="ONE-2"]').click();
     await page.getByTestId('task-detail').waitFor();
     const percent = page.locator('input[data-testid="field-percent"], [data-testid="field-percent"] input');

@@ -68,6 +68,18 @@ describe('findTable', () => {
       review: false,
     },
     {
+      name: 'two-row header whose roles sit under the district’s own units (区级责任单位 over 牵头 / 配合): never read into the task’s units',
+      rows: [
+        ['序号', '重点任务', '牵头单位', '区级责任单位', '区级责任单位', '完成时限'],
+        ['序号', '重点任务', '牵头单位', '牵头', '配合', '完成时限'],
+        ['1', '任务甲', '市科技局', '区科技局', '区发改局', '2025年'],
+      ],
+      headerRow: 0,
+      headerRows: 2,
+      fields: { 0: 'seq', 1: 'title', 2: 'leadUnits', 3: null, 4: null, 5: 'deadline' },
+      review: false,
+    },
+    {
       name: 'two-row header whose sub-headers say only old and new (完成时限 over 原时限 / 调整后): the new one read',
       rows: [
         ['序号', '重点任务', '完成时限', '完成时限', '牵头单位'],
@@ -243,14 +255,39 @@ describe('readRows: a text carried over to the next row', () => {
   it('cut mid-sentence, the rest on a row of its own joins without a break; cut after a sentence, on a new line', () => {
     expect(
       read([
-        ['1', '建设创新平台', '建设实验室，推动', '市科技局', '各区人民政府'],
+        ['1', '建设创新平台', '建设实验室，推动高校院所与龙头企业共建新型研发机构和', '市科技局', '各区人民政府'],
         ['', '', '中试基地建设。', '', ''],
         ['2', '培育科技企业', '培育高企。', '市科技局', '各区人民政府'],
         ['', '', '壮大科技型中小企业。', '', ''],
       ]),
     ).toEqual([
-      [2, '建设实验室，推动中试基地建设。'],
+      [2, '建设实验室，推动高校院所与龙头企业共建新型研发机构和中试基地建设。'],
       [4, '培育高企。\n壮大科技型中小企业。'],
+    ]);
+  });
+
+  it('measures one a row without a full stop stay lines of their own (the review of probe7)', () => {
+    expect(
+      read([
+        ['1', '建设创新平台', '建设实验室', '市科技局', '各区人民政府'],
+        ['', '', '建设中试基地', '', ''],
+        ['', '', '（3）打造科创街区', '', ''],
+      ]),
+    ).toEqual([[2, '建设实验室\n建设中试基地\n（3）打造科创街区']]);
+  });
+
+  it('a long title cut off goes on in the row under it, but the next task numbered in its cell is a task of its own', () => {
+    const g = grid('S', [
+      ['序号', '重点任务', '牵头单位'],
+      ['1', '加快建设湖北实验室和东湖实验室，推动国家重点实验室重组入列', '市科技局'],
+      ['', '2.培育科技企业梯度发展体系，壮大科技型中小企业', ''],
+      ['3', '加快建设湖北实验室和东湖实验室体系，推动国家重点实验室重组', '市科技局'],
+      ['', '入列工作', ''],
+    ]);
+    expect(readRows(g, findTable(g).layout!).rows.map((r) => [r.fields.number, r.fields.title])).toEqual([
+      ['1', '加快建设湖北实验室和东湖实验室，推动国家重点实验室重组入列'],
+      ['2', '培育科技企业梯度发展体系，壮大科技型中小企业'],
+      ['3', '加快建设湖北实验室和东湖实验室体系，推动国家重点实验室重组入列工作'],
     ]);
   });
 });

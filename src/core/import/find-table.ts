@@ -101,8 +101,11 @@ function candidate(grid: SheetGrid, r: number, rows: 1 | 2, remembered: Remember
       headers.push(parent ? `${parent}/${child}` : child);
       // Under a header row, only an exact name counts: data cells often contain words like 任务.
       const own = matchHeader(child, remembered);
-      const qualified = own && own.confidence >= SURE ? undefined : parent ? qualifiedHeader(parent, child) : undefined;
-      guesses.push(own && own.confidence >= SURE ? own : qualified ? matchHeader(qualified, remembered) : parent ? matchHeader(parent, remembered) : null);
+      const parentGuess = parent ? matchHeader(parent, remembered) : null;
+      // A header never read (区级责任单位, a district's name): what is written under it is not read either.
+      const parentRefused = parentGuess !== null && parentGuess.field === null && parentGuess.confidence >= SURE;
+      const qualified = (own && own.confidence >= SURE) || parentRefused ? undefined : parent ? qualifiedHeader(parent, child) : undefined;
+      guesses.push(own && own.confidence >= SURE && !parentRefused ? own : qualified ? matchHeader(qualified, remembered) : parentGuess);
     } else {
       headers.push(parent);
       guesses.push(parent ? matchHeader(parent, remembered) : null);
@@ -484,7 +487,16 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     }
     // A numbered task's paragraph cut mid-sentence, its rest alone in the task's cell of the row under
     // it (no number, nothing else): the same task's words, not a task of its own.
-    if (prev && lastTaskRow === r - 1 && fields.title && Object.keys(fields).length === 1 && (prev.fields.seq || prev.fields.number) && prev.fields.title && prev.fields.title.length >= CUT_PARAGRAPH_CHARS && !SENTENCE_END.test(prev.fields.title)) {
+    if (
+      prev &&
+      lastTaskRow === r - 1 &&
+      fields.title &&
+      Object.keys(fields).length === 1 &&
+      (prev.fields.seq || prev.fields.number) &&
+      prev.fields.title &&
+      // "2.培育科技企业" under a long title is the next task, numbered in its cell, not the rest of this one.
+      cutMidSentence(prev.fields.title, fields.title)
+    ) {
       prev.fields.title += fields.title;
       lastTaskRow = r;
       continue;
@@ -612,6 +624,19 @@ const CUT_PARAGRAPH_CHARS = 20;
 const SENTENCE_END = /[。；;！!？?：:]$/u;
 
 /**
+ * Whether `rest`, alone on the row under `above`, is the rest of a sentence `above` cut off (a
+ * paragraph carried over to the next row), not a measure of its own: `above`'s last line ends on a
+ * comma, or is a paragraph's length and ends mid-sentence, and `rest` starts with no list number of
+ * its own. Measures one a row (建设实验室 / 建设中试基地) stay lines of their own.
+ */
+function cutMidSentence(above: string, rest: string): boolean {
+  const last = above.split('\n').at(-1) ?? '';
+  if (leadingListNumber(rest) || /^[（(]?[0-9０-９一二三四五六七八九十]+[）)、.．]/u.test(rest)) return false;
+  // Ending on a comma (建设实验室，推动…) is cut whatever its length; a bare phrase only at a paragraph's length.
+  return /[，,、]$/u.test(last) || (last.length >= CUT_PARAGRAPH_CHARS && !SENTENCE_END.test(last));
+}
+
+/**
  * Add a continuation row's values to the task row above (distinct values joined). Texts join on a
  * new line (one measure a row), but a row holding only the rest of a text cut mid-sentence (a
  * paragraph carried over to the next row, as when pasted across a page) joins it without a break.
@@ -622,7 +647,7 @@ function mergeInto(prev: RowFields, f: RowFields): void {
     const v = f[k];
     if (!v) continue;
     const had = prev[k];
-    const textJoin = textOnly && had && !SENTENCE_END.test(had) ? '' : '\n';
+    const textJoin = textOnly && had && cutMidSentence(had, v) ? '' : '\n';
     if (!had) prev[k] = v;
     else if (k === 'text') {
       if (!had.split('\n').includes(v)) prev[k] = `${had}${textJoin}${v}`;

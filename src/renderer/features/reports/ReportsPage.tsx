@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { periodOptions, useReportingPeriod } from '../common/use-period';
@@ -240,39 +240,17 @@ export function ReportsPage() {
         ) : (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Alert type="warning" showIcon title={T.checkMissing(check.total, missingCounts(check.missing).empty, missingCounts(check.missing).partial)} />
-            <Table<MissingItem>
-              size="small"
-              rowKey="taskKey"
-              dataSource={check.missing}
-              pagination={check.missing.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
-              columns={[
-                { title: T.colSeq, dataIndex: 'seq', width: 60 },
-                { title: T.colKey, dataIndex: 'taskKey', width: 120 },
-                { title: T.colTitle, dataIndex: 'title', ellipsis: true },
-                {
-                  title: T.colMissing,
-                  width: 200,
-                  render: (_, m) => m.missing.map((x) => <Tag key={x} color="orange">{x === 'status' ? T.missingStatus : T.missingProgress}</Tag>),
-                },
-              ]}
+            <CheckedTasks<MissingItem>
+              items={check.missing}
+              what={T.colMissing}
+              tags={(m) => m.missing.map((x) => <Tag key={x} color="orange">{x === 'status' ? T.missingStatus : T.missingProgress}</Tag>)}
             />
           </Space>
         )}
         {check && check.clashes.length > 0 && (
           <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }} data-testid="report-clashes">
             <Alert type="warning" showIcon title={T.checkClashes(check.clashes.length)} />
-            <Table<ClashItem>
-              size="small"
-              rowKey="taskKey"
-              dataSource={check.clashes}
-              pagination={check.clashes.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
-              columns={[
-                { title: T.colSeq, dataIndex: 'seq', width: 60 },
-                { title: T.colKey, dataIndex: 'taskKey', width: 120 },
-                { title: T.colTitle, dataIndex: 'title', ellipsis: true },
-                { title: T.colClash, width: 200, render: (_, c) => <Tag color="red">{`${c.status} / ${c.percent}%`}</Tag> },
-              ]}
-            />
+            <CheckedTasks<ClashItem> items={check.clashes} what={T.colClash} tags={(c) => <Tag color="red">{`${c.status} / ${c.percent}%`}</Tag>} />
           </Space>
         )}
       </Card>
@@ -357,5 +335,23 @@ export function ReportsPage() {
         )}
       </Card>
     </Space>
+  );
+}
+
+/** The tasks a pre-export check names (序号, 任务编号, 重点任务) with what it found of each, eight a page. */
+function CheckedTasks<Item extends { taskKey: string; seq: number; title: string }>({ items, what, tags }: { items: Item[]; what: string; tags: (item: Item) => ReactNode }) {
+  return (
+    <Table<Item>
+      size="small"
+      rowKey="taskKey"
+      dataSource={items}
+      pagination={items.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
+      columns={[
+        { title: T.colSeq, dataIndex: 'seq', width: 60 },
+        { title: T.colKey, dataIndex: 'taskKey', width: 120 },
+        { title: T.colTitle, dataIndex: 'title', ellipsis: true },
+        { title: what, width: 200, render: (_, item) => tags(item) },
+      ]}
+    />
   );
 }
