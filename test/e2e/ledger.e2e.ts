@@ -343,7 +343,8 @@ describe('task ledger', () => {
     await page.getByTestId('field-progress').click();
     await page.getByTestId('target-error').getByText(/“１,２００家”不是数字，没有保存。请只填数字（如 1200）/u).waitFor();
     // …and typing the saved value again ends the refusal (it was said of a value that is not kept).
-    await target.fill('120');
+    await target.fill('');
+    await target.pressSequentially('120');
     await page.getByTestId('field-progress').click();
     await expect.poll(() => page.getByTestId('target-error').count()).toBe(0);
     await target.fill('约30');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster, ProgressEntry, Task } from '../model';
 import { taskRelevance } from '../policy/relevance';
-import { CITY_UNITS, buildCitySummary, suggestDistricts } from './city';
+import { CITY_UNITS, buildCitySummary, suggestDistricts, notReportedText } from './city';
 import { planMerges, type FilePlan } from './plan-return';
 import type { Round } from './round';
 
@@ -70,10 +70,12 @@ describe('buildCitySummary', () => {
   });
   it('报送情况 per district', () => {
     expect(s.districts).toEqual([
-      { district: '汉阳区', sent: 2, reported: 2, lagging: 0, lastAt: '2025-10-05T00:00:00.000Z' },
-      { district: '江岸区', sent: 1, reported: 1, lagging: 1, lastAt: '2025-10-07T00:00:00.000Z' },
-      { district: '洪山区', sent: 2, reported: 1, lagging: 0, lastAt: '2025-10-05T00:00:00.000Z' },
+      { district: '汉阳区', sent: 2, reported: 2, returned: true, lagging: 0, lastAt: '2025-10-05T00:00:00.000Z' },
+      { district: '江岸区', sent: 1, reported: 1, returned: true, lagging: 1, lastAt: '2025-10-07T00:00:00.000Z' },
+      { district: '洪山区', sent: 2, reported: 1, returned: true, lagging: 0, lastAt: '2025-10-05T00:00:00.000Z' },
     ]);
+    expect(s.districts.map(notReportedText)).toEqual(['未填报 0', '未填报 0', '未填报 1']);
+    expect(notReportedText({ sent: 4, reported: 0, returned: false })).toBe('未报送 4');
   });
 });
 

@@ -69,6 +69,8 @@ export interface DistrictReturn {
   district: string;
   sent: number;
   reported: number;
+  /** It has sent its return (reported any task of the round): its blank tasks are 未填报, else 未报送. */
+  returned: boolean;
   lagging: number;
   lastAt?: string;
 }
@@ -114,9 +116,15 @@ export function buildCitySummary(round: Round, tasks: readonly Pick<Task, 'key' 
   const districts = round.units.map((u): DistrictReturn => {
     const entries = u.taskKeys.map((k) => byId.get(`${u.unit}|${k}`)).filter(reported) as ProgressEntry[];
     const last = entries.map((e) => e.updatedAt).sort().at(-1);
-    return { district: u.unit, sent: u.taskKeys.length, reported: entries.length, lagging: entries.filter((e) => e.status === 'behind').length, ...(last ? { lastAt: last } : {}) };
+    return { district: u.unit, sent: u.taskKeys.length, reported: entries.length, returned: returned.has(u.unit), lagging: entries.filter((e) => e.status === 'behind').length, ...(last ? { lastAt: last } : {}) };
   });
   return { rows, districts, totals };
+}
+
+/** A district's tasks without a report, as its 报送情况 says them: 未填报 N once it has sent its return, 未报送 N while it has sent nothing. */
+export function notReportedText(d: Pick<DistrictReturn, 'sent' | 'reported' | 'returned'>): string {
+  const label = (k: CityCount) => COUNT_LABELS.find(([c]) => c === k)![1];
+  return d.returned ? `${label('unfilled')} ${d.sent - d.reported}` : `${label('none')} ${d.sent}`;
 }
 
 /** Labels of the counts, in the city's order, then 未选状态 (the 工作台's word), 未填报, then 未报送. */

@@ -26,7 +26,7 @@ export const CITY_FORMAT = {
   summaryHeader: ['序号', '任务编号', '重点任务', '区（功能区）', '本期状态', '完成进度', '进展情况', '汇总'],
   returnsSheet: '报送情况',
   returnsTitle: (periodName: string) => `武汉市${periodName}各区报送情况`,
-  returnsHeader: ['区（功能区）', '下发任务', '已报送', '未填报', '滞后', '最近报送时间'],
+  returnsHeader: ['区（功能区）', '下发任务', '已报送', '未填报 / 未报送', '滞后', '最近报送时间'],
 } as const;
 
 /**

@@ -62,8 +62,8 @@ describe('the 全市汇总表', () => {
     for (const name of ['全市汇总表', '报送情况']) expect(wb.getWorksheet(name)!.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
     const rs = XLSX.utils.sheet_to_json<(string | number)[]>(x.Sheets['报送情况']!, { header: 1, defval: '' });
     expect(rs.slice(3)).toEqual([
-      ['汉阳区', 5, 1, 4, 1, '2025-10-05 00:00'],
-      ['江岸区', 1, 0, 1, 0, '未报送'],
+      ['汉阳区', 5, 1, '未填报 4', 1, '2025-10-05 00:00'],
+      ['江岸区', 1, 0, '未报送 1', 0, '未报送'],
     ]);
   });
 

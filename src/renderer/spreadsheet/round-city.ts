@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Task } from '@core/model';
 import { STATUS_LABELS } from '@core/model';
 import { MAX_ROW_HEIGHT, PRINT_ROW_HEIGHT, continuedName, estimateLines, linesPerRow, pageMergedRuns, printPieces, printScale, rowHeightFor, type MergedRun } from '@core/report';
-import { BINDING_SHEET, COUNT_LABELS, bindingRows, dateText, type CityTaskRow, type DistrictReturn, type RoundBinding } from '@core/rounds';
+import { BINDING_SHEET, COUNT_LABELS, bindingRows, dateText, notReportedText, type CityTaskRow, type DistrictReturn, type RoundBinding } from '@core/rounds';
 import { CITY_FORMAT, CITY_LIST_HEADER, FONTS, MUNICIPAL_TEMPLATE, WORKBOOK_CREATOR } from './format-texts';
 import { CITY_TEXT } from './texts';
 import { writeWorkbook } from './xlsx-write';
@@ -189,6 +189,9 @@ export async function writeCitySummary(input: { periodName: string; rows: CityTa
   titleRow(rs, 1, 6, CITY_FORMAT.returnsTitle(input.periodName));
   titleRow(rs, 2, 6, CITY_TEXT.totals(COUNT_LABELS.map(([k, l]) => `${l} ${input.totals[k] ?? 0}`)), 10);
   header(rs, 3, [...CITY_FORMAT.returnsHeader]);
-  input.districts.forEach((d, i) => body(rs.getRow(4 + i), [d.district, d.sent, d.reported, d.sent - d.reported, d.lagging, d.lastAt ? localDateTime(d.lastAt) : CITY_TEXT.notReported]));
+  // 未填报 / 未报送: the tasks without a report, said as the district's state (returned or not), as on the 市级汇总 page.
+  input.districts.forEach((d, i) =>
+    body(rs.getRow(4 + i), [d.district, d.sent, d.reported, notReportedText(d), d.lagging, d.lastAt ? localDateTime(d.lastAt) : CITY_TEXT.notReported]),
+  );
   return writeWorkbook(wb);
 }

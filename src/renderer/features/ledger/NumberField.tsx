@@ -49,9 +49,14 @@ export const NumberField = forwardRef<
     if (!focused.current) setText(show(value));
   }, [value]);
 
+  // Typed into since the last commit or refusal: only a value typed ends a refusal said before (not
+  // the field left again with the saved value a refusal put back).
+  const typed = useRef(false);
   const commit = (): boolean => {
+    const wasTyped = typed.current;
+    typed.current = false;
     if (text === show(value)) {
-      onAccept?.();
+      if (wasTyped) onAccept?.();
       return true;
     }
     const read = readTypedNumber(text);
@@ -97,7 +102,10 @@ export const NumberField = forwardRef<
       style={{ width }}
       suffix={suffix}
       value={text}
-      onChange={(e) => setText(e.target.value)}
+      onChange={(e) => {
+        typed.current = true;
+        setText(e.target.value);
+      }}
       onFocus={() => {
         focused.current = true;
         onFocus?.();

@@ -126,10 +126,13 @@ export function ProgressForm(props: {
     });
   };
 
-  /** A status chosen: 已完成 with no 完成进度 yet takes the percent it fixes (100 %, core's percentOfStatus, as 回收 does). */
+  /** A status chosen: 已完成 with no 完成进度 yet takes the percent it fixes (100 %, core's percentOfStatus, as 回收 does); leaving it drops that 100 %. */
   const setStatus = (status: TaskStatus | undefined) => {
-    const fixed = autosave.getView().entry.percent === undefined ? percentOfStatus(status) : undefined;
-    update(fixed === undefined ? { status } : { status, percent: fixed });
+    const before = autosave.getView().entry;
+    const fixed = before.percent === undefined ? percentOfStatus(status) : undefined;
+    // Leaving 已完成: the 100 % it fixed goes with it (序时推进 at 100 % would contradict itself).
+    const dropped = before.status === 'done' && status !== 'done' && before.percent === percentOfStatus('done');
+    update(fixed !== undefined ? { status, percent: fixed } : dropped ? { status, percent: undefined } : { status });
   };
   // A status and a 完成进度 that contradict each other (已完成 at 80 %, 序时推进 at 100 %) are said, never printed unseen.
   const clash = statusPercentClash(draft.status, draft.percent);

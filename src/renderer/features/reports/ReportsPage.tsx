@@ -236,7 +236,7 @@ export function ReportsPage() {
         {!check ? (
           <Typography.Text type="secondary">{T.checking}</Typography.Text>
         ) : check.missing.length === 0 ? (
-          <Alert type="success" showIcon title={T.checkOk(check.total)} />
+          check.clashes.length === 0 && <Alert type="success" showIcon title={T.checkOk(check.total)} />
         ) : (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Alert type="warning" showIcon title={T.checkMissing(check.total, missingCounts(check.missing).empty, missingCounts(check.missing).partial)} />

@@ -35,7 +35,7 @@ export const REPORTS_TEXT = {
   colKey: '任务编号',
   colTitle: '重点任务',
   colMissing: '缺少',
-  checkClashes: (n: number) => `另有 ${n} 项任务的状态与完成进度不一致（已完成即 100%，完成进度 100% 即已完成），报表会照此打印。请在任务台账中核对改正后再导出。`,
+  checkClashes: (n: number) => `${n} 项任务的状态与完成进度不一致（如“已完成”而进度不足 100%，进度 100% 而未选“已完成”，“未启动”而进度大于 0），报表会照此打印。请在任务台账中核对改正后再导出。`,
   colClash: '状态 / 完成进度',
   export: '预览/导出 Excel',
   exporting: '正在生成报表……',

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { STATUS_LABELS, type Task } from '@core/model';
 import { parsePeriodId } from '@core/period';
-import { COUNT_LABELS, buildCitySummary, type Round } from '@core/rounds';
+import { COUNT_LABELS, buildCitySummary, notReportedText, type Round } from '@core/rounds';
 import { platform } from '../../platform';
 import { getDb, useQuery, progressOfPeriodAllDistricts } from '../../storage';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
@@ -85,7 +85,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
           { title: C.colSent, dataIndex: 'sent', width: 90 },
           { title: C.colReported, dataIndex: 'reported', width: 90 },
           // Tasks without a reported entry: 未填报 once the district has sent its return, 未报送 while it has sent nothing.
-          { title: C.colNotReported, width: 140, render: (_, d) => (d.reported > 0 ? C.notFilledCount(d.sent - d.reported) : C.notSentCount(d.sent)) },
+          { title: C.colNotReported, width: 140, render: (_, d) => notReportedText(d) },
           { title: C.colLaggingCount, dataIndex: 'lagging', width: 80 },
           { title: C.colLast, width: 160, render: (_, d) => (d.lastAt ? localDateTime(d.lastAt) : '—') },
         ]}

@@ -30,8 +30,6 @@ export const ROUNDS_TEXT = {
     colSent: '下发任务',
     colReported: '已报送',
     colNotReported: '未填报 / 未报送',
-    notFilledCount: (n: number) => `未填报 ${n}`,
-    notSentCount: (n: number) => `未报送 ${n}`,
     colLaggingCount: '滞后',
     colLast: '最近报送',
     fileName: (period: string) => `武汉市${period}科技创新重点任务推进情况汇总表.xlsx`,
