@@ -41,11 +41,12 @@ describe('cellRevisionMark', () => {
     ['本项目标不变', undefined],
     ['此项工作取消限制后推进', undefined],
     ['本项并入第6项', 'dropped'],
-    ['与第5项合并', 'dropped'],
-    ['该项与第七项合并', 'dropped'],
+    // 与第N项合并 says no direction (both rows are often marked so): no mark; the cells say the change.
+    ['与第5项合并', undefined],
+    ['该项与第七项合并', undefined],
     ['取消该项任务', 'dropped'],
     ['不再作为重点任务', 'dropped'],
-    ['与第5项合并，牵头单位不变', 'dropped'],
+    ['与第5项合并，牵头单位不变', undefined],
     ['与第5项合并推进', undefined],
     ['与市发改委合并推进', undefined],
   ];

@@ -17,9 +17,9 @@ const SUBJECT = '(?:本|此|该)(?:项|条)?(?:任务)?';
 /** Whole-cell marks of a 备注 cell, first match wins. */
 const CELL_MARKS: readonly { mark: RevisionMark; pattern: RegExp }[] = [
   { mark: 'dropped', pattern: new RegExp(`^(?:${SUBJECT})?(?:已|拟|予以|建议)?(?:删除|删去|取消|撤销|撤除|废止|停止执行|不再(?:实施|执行|保留|列入|纳入|开展|作为重点任务|作为任务))${AFTER}`, 'u') },
-  // Merged into another task: this row's task no longer stands on its own (本项并入第6项, 与第5项合并 — but
-  // 与第5项合并推进 keeps both).
-  { mark: 'dropped', pattern: new RegExp(`^(?:${SUBJECT})?(?:已)?(?:并入|合并(?:至|到|入|进)|与第?[\\d一二三四五六七八九十]+(?:项|条)(?:任务)?合并(?:[。；;，,（(：:、].*)?$)`, 'u') },
+  // Merged into another task: this row's task no longer stands on its own (本项并入第6项, 合并至第6项). 与第5项合并
+  // says no direction (offices often mark both rows so, and the row marked may be the one that stays): no mark.
+  { mark: 'dropped', pattern: new RegExp(`^(?:${SUBJECT})?(?:已)?(?:并入|合并(?:至|到|入|进))`, 'u') },
   { mark: 'new', pattern: new RegExp(`^(?:${SUBJECT}(?:为)?)?(?:新增|新加|增加|增补|新列入|新纳入)${AFTER}`, 'u') },
   { mark: 'changed', pattern: new RegExp(`^(?:调整|修改|修订|变更|更新|完善)${AFTER}`, 'u') },
 ];
