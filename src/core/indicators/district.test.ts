@@ -126,13 +126,24 @@ describe('a district’s own document: its goals are the district’s targets (w
     const contracts = list.find((i) => i.targets.some((t) => own.includes(t.id) && t.value === 220))!;
     expect(contracts.judged?.value).toBe(220);
     expect(contracts.cityTarget.value).not.toBe(220);
+    expect(contracts.cityStated).toBe(true);
     expect(documents.find((d) => d.id === contracts.cityTarget.documentId)?.issuedByDistrict).toBeUndefined();
+    // A goal only 江岸区 states: no 全市 reference to print.
+    const platforms = list.find((i) => i.targets.every((t) => own.includes(t.id)))!;
+    expect(platforms.cityStated).toBe(false);
   });
 
   it('is no other district’s: 汉阳区 does not list the goals that only 江岸区’s document states', () => {
     const list = buildDistrictIndicators(input('汉阳区'));
     const onlyOwn = list.filter((i) => i.targets.every((t) => own.includes(t.id)));
     expect(onlyOwn).toEqual([]);
-    for (const i of list) if (i.targets.some((t) => own.includes(t.id))) expect(i.judged?.value ?? null).not.toBe(i.targets.find((t) => own.includes(t.id))!.value);
+    const shared = list.filter((i) => i.targets.some((t) => own.includes(t.id)));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const i of shared) {
+      // Neither judged against 江岸区's figure nor shown it as the 全市 target.
+      expect(i.judged?.value ?? null).not.toBe(i.targets.find((t) => own.includes(t.id))!.value);
+      expect(own).not.toContain(i.cityTarget.id);
+      expect(i.cityStated).toBe(true);
+    }
   });
 });

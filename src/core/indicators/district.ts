@@ -53,6 +53,11 @@ export interface DistrictIndicator {
   primary: Target;
   /** The statement shown as the city's target: the one of the nearest target year still to come, else the latest. */
   cityTarget: Target;
+  /**
+   * Whether the city states it (cityTarget is a city document's statement): false when only the
+   * district's own documents, or other districts', do — the 全市目标 column is then left blank.
+   */
+  cityStated: boolean;
   /** Short titles of the documents that state it, in order. */
   sources: string[];
   /** Tasks whose sentence states it. */
@@ -134,9 +139,10 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
     // A value the district reported lists the indicator, whoever the task concerns: what was typed is reported.
     const listed = input.all || city || ofTask.length > 0 || own !== undefined || named || g.targets.some((t) => reported.has(t.id));
     if (!listed) continue;
-    // The 全市 reference is the city's statement where there is one besides the district's own.
-    const others = g.targets.filter((t) => !ownStatements.includes(t));
-    const cityTarget = currentStatement(others.length > 0 ? others : g.targets, period.year);
+    // The 全市 reference is the city's statement where there is one: neither the district's own nor
+    // of a document a district issued (江岸区's 220亿元 is no 全市 target, for 江岸区 or for 汉阳区).
+    const cityStatements = g.targets.filter((t) => !ownStatements.includes(t) && !docs.get(t.documentId)?.issuedByDistrict);
+    const cityTarget = currentStatement(cityStatements.length > 0 ? cityStatements : g.targets, period.year);
     const primary = ofTask[0] ?? g.targets.find((t) => t.taskKey === undefined) ?? g.targets[0]!;
     const sources = [...new Set(g.targets.map((t) => docs.get(t.documentId)?.shortTitle || docs.get(t.documentId)?.title || t.documentId))];
     const scope: IndicatorScope = own || named ? 'district' : 'city';
@@ -163,6 +169,7 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
       targets: [cityTarget, ...g.targets.filter((t) => t !== cityTarget)],
       primary,
       cityTarget,
+      cityStated: cityStatements.length > 0,
       sources,
       taskKeys: [...new Set(g.targets.map((t) => t.taskKey).filter((k): k is string => k !== undefined))],
       scope,

@@ -239,7 +239,7 @@ export function buildTargetRows(
       name: ind.name,
       unit: ind.unit,
       scope: SCOPE_LABELS[ind.scope],
-      cityTarget: targetText(ind.cityTarget),
+      cityTarget: ind.cityStated ? targetText(ind.cityTarget) : '',
       value: judged ? judged.value : null,
       year: judged?.year ?? ind.cityTarget.year ?? null,
       baseline: judged?.baseline ?? null,

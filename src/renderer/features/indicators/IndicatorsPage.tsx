@@ -208,7 +208,7 @@ export function IndicatorsPage() {
           columns={[
             { title: T.cols.name, width: 180, render: (_, r) => <span title={r.indicator.targets[0]?.sourceText}>{r.indicator.name}</span> },
             { title: T.cols.sources, width: 120, ellipsis: true, render: (_, r) => <span title={r.indicator.sources.join('、')}>{r.indicator.sources.join('、')}</span> },
-            { title: city ? T.cols.cityOwn : T.cols.city, width: 130, render: (_, r) => <span style={{ color: city ? undefined : '#666' }}>{targetText(r.indicator.cityTarget)}</span> },
+            { title: city ? T.cols.cityOwn : T.cols.city, width: 130, render: (_, r) => <span style={{ color: city ? undefined : '#666' }}>{city || r.indicator.cityStated ? targetText(r.indicator.cityTarget) : '—'}</span> },
             ...(city ? [] : [{
               title: T.cols.district,
               width: 150,
