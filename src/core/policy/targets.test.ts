@@ -110,6 +110,15 @@ describe('targets in real sentences', () => {
     const past = '“十三五”期间全市R&D活动人员数从5758名增至6006名，人才总量达到12.69万人。';
     expect(findTargets(past, { futureOnly: true })).toEqual([]);
     expect(findTargets('工作目标\n- 到2027年\n- 研发投入强度达到4.2%', { futureOnly: true }).map((t) => [t.name, t.value, t.year])).toEqual([['研发投入强度', 4.2, 2027]]);
+    // One name, a figure for each of the years named: a year each (the review of parser7); one year named: that year for both.
+    expect(findTargets('到2025年、2030年，高新技术企业数量分别达到500家、800家。').map((t) => [t.name, t.value, t.year])).toEqual([
+      ['高新技术企业数量', 500, 2025],
+      ['高新技术企业数量', 800, 2030],
+    ]);
+    expect(findTargets('到2025年，城乡居民人均可支配收入分别增长6%、6.5%。').map((t) => [t.value, t.year])).toEqual([
+      [6, 2025],
+      [6.5, 2025],
+    ]);
   });
 });
 

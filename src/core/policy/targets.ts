@@ -267,7 +267,7 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
         if (/^占/u.test(f.name) && last && last.sourceText !== raw.trim()) f.name = last.name.replace(/(?:增长率|增速|增幅|增长)$/u, '') + f.name;
         // 年 measures a span (受教育年限12.5年), never a year (2025年).
         if (f.unit === '年' && f.value >= 100) continue;
-        const t: FoundTarget = { ...f, year, sourceText: raw.trim() };
+        const t: FoundTarget = { ...f, year: f.year ?? year, sourceText: raw.trim() };
         if (!t.scope && scope) t.scope = scope;
         if (!out.some((o) => o.name === t.name && o.value === t.value && o.unit === t.unit && o.year === t.year)) out.push(t);
       }
@@ -278,7 +278,8 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
 }
 
 /** A target of a clause; `scope` only where the clause names it for this target (places before a share). */
-type Hit = Omit<FoundTarget, 'year' | 'sourceText'>;
+/** A target of a clause; its year where the clause itself gives each figure its own (到2025年、2030年 … 分别达到500家、800家). */
+type Hit = Omit<FoundTarget, 'sourceText'>;
 
 function clauseTargets(clause: string, previous: 'number-name' | 'name-number' | undefined, before?: string, bare = false): { targets: Hit[]; kind?: 'number-name' | 'name-number' } {
   const taken: [number, number][] = [];
@@ -319,7 +320,11 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
         const names = named.length === 1 ? values.map(() => named[0]!) : named;
         const unit = values.map((v) => v[2]).find(Boolean);
         if (!unit || names.length !== values.length) continue;
-        names.forEach((name, i) => targets.push({ name, comparator: TARGET_VERBS[g.verb!]!, value: Number(values[i]![1]), unit: TARGET_UNITS[values[i]![2] ?? unit]! }));
+        // "到2025年、2030年，高新技术企业数量分别达到500家、800家": as many years as figures, a year each.
+        const years = named.length === 1 ? [...`${before ?? ''}${clause}`.matchAll(/(?<!\d)(\d{4})年/gu)].map((y) => Number(y[1])) : [];
+        names.forEach((name, i) =>
+          targets.push({ name, comparator: TARGET_VERBS[g.verb!]!, value: Number(values[i]![1]), unit: TARGET_UNITS[values[i]![2] ?? unit]!, ...(years.length === values.length ? { year: years[i]! } : {}) }),
+        );
         taken.push([start, end]);
         continue;
       }
