@@ -93,6 +93,32 @@ describe('findTable', () => {
       review: true,
     },
     {
+      name: 'a 编号 column holding the tasks’ codes (2024KJRC-01) is their 任务编号, not their 条目 (walk8 X1)',
+      rows: [
+        ['序号', '编号', '重点任务', '牵头单位'],
+        ['1', '2024KJRC-01', '任务甲', '市科技局'],
+        ['2', '2024KJRC-02', '任务乙', '市科技局'],
+        ['3', 'IMP20261126-001', '任务丙', '市科技局'],
+      ],
+      headerRow: 0,
+      headerRows: 1,
+      fields: { 0: 'seq', 1: 'key', 2: 'title', 3: 'leadUnits' },
+      review: false,
+    },
+    {
+      name: 'a 编号 column holding a document’s item numbers stays the 条目',
+      rows: [
+        ['序号', '编号', '重点任务', '牵头单位'],
+        ['1', '（一）', '任务甲', '市科技局'],
+        ['2', '2', '任务乙', '市科技局'],
+        ['3', '3.1', '任务丙', '市科技局'],
+      ],
+      headerRow: 0,
+      headerRows: 1,
+      fields: { 0: 'seq', 1: 'number', 2: 'title', 3: 'leadUnits' },
+      review: false,
+    },
+    {
       name: 'unsure headers ask for review',
       rows: [['序号', '重点任务名称及要求', '牵头单位（盖章）'], ['1', '任务甲', '市科技局']],
       headerRow: 0,

@@ -196,7 +196,7 @@ export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): 
   }
   if (!best || best.score < 2) return { issues: [{ sheet, row: 1, message: M.noHeader(sheet), severity: 'error' }] };
   const hidden = new Set(grid.hiddenColumns ?? []);
-  const layout = withMarkColumn(grid, layoutFrom(sheet, best, hidden));
+  const layout = withCodeColumn(grid, withMarkColumn(grid, layoutFrom(sheet, best, hidden)));
   const guessed = layout.columns.map((m) => ({ ...m, field: best.guesses[m.column]?.field ?? null }));
   const notes = [...guessWarnings(layout, guessed), ...districtLevelNotes(grid, layout), ...districtMatrixNotes(grid, layout)];
   return { layout: notes.length > 0 ? { ...layout, guessNotes: notes } : layout, issues: notes };
@@ -212,6 +212,26 @@ function withMarkColumn(grid: SheetGrid, layout: TableLayout): TableLayout {
   const marks = layout.columns.find((m) => !m.field && !m.hidden && !DISTRICT_LEVEL.test(normalizeHeader(m.header.split('/').pop() ?? '')) && isMarkColumn(grid.rows.slice(start).map((r) => r[m.column] ?? '')));
   if (!marks) return layout;
   return { ...layout, columns: layout.columns.map((m) => (m === marks ? { ...m, field: 'note' as const, confidence: 1 } : m)) };
+}
+
+/** A task's code as lists print it: letters and digits, a dash, its number (2024KJRC-01, SSWGH-17, IMP20261126-001). */
+const TASK_CODE = /^[0-9A-Z]{3,}(?:-[0-9A-Z]+)*-\d{1,4}$/u;
+
+/**
+ * A list without a 任务编号 column whose 编号 (read as 条目) holds task codes (2024KJRC-01), not a
+ * document's item numbers (1, 1.2, （三）): that column is the tasks' codes, matched as such, and
+ * never written over the tasks' 条目.
+ */
+function withCodeColumn(grid: SheetGrid, layout: TableLayout): TableLayout {
+  if (layout.columns.some((m) => m.field === 'key')) return layout;
+  const start = layout.headerRow + layout.headerRows;
+  const codes = layout.columns.find((m) => {
+    if (m.field !== 'number') return false;
+    const cells = grid.rows.slice(start).map((r) => (r[m.column] ?? '').replace(/\s+/gu, '')).filter(Boolean);
+    return cells.length > 0 && cells.filter((c) => TASK_CODE.test(c)).length >= cells.length * 0.8;
+  });
+  if (!codes) return layout;
+  return withMapping(layout, layout.columns.map((m) => (m === codes ? { ...m, field: 'key' as const } : m)));
 }
 
 /** A column of the district's own units (区级责任单位) with something in it: said to be left out. */
