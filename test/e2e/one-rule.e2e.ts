@@ -111,6 +111,19 @@ describe('rules decided once, as the officer sees them', () => {
     expect(await page.getByTestId('report-clashes').textContent()).toMatch(/1 项任务的状态与完成进度不一致.*培育测试科技企业.*已完成 \/ 80%/u);
     await page.getByTestId('report-clashes').scrollIntoViewIfNeeded();
     await screenshot(page, `one-rule-clash-check-${width}`);
+
+    // 序时推进 on a task past its 完成时限 (上期末): the check says it is late, before it is printed so (walk8 X4).
+    await page.getByRole('menuitem', { name: '任务台账' }).click();
+    await page.locator('[data-task-key="ONE-2"]').click();
+    await page.getByTestId('task-detail').waitFor();
+    await choose('序时推进');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toContain('已保存');
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await page.getByTestId('report-late').waitFor();
+    expect(await page.getByTestId('report-late').textContent()).toMatch(/1 项任务已过完成时限仍未完成.*培育测试科技企业.*序时推进 \/ 上期末/u);
+    expect(await page.getByTestId('report-clashes').count()).toBe(0);
+    await page.getByTestId('report-late').scrollIntoViewIfNeeded();
+    await screenshot(page, `one-rule-late-check-${width}`);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod } from '../period';
 import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
-import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, findStatusClashes, looksLikeFormula, missingCounts, reportTasks } from './rows';
+import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, findOverdueOnTime, findStatusClashes, looksLikeFormula, missingCounts, reportTasks } from './rows';
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { buildDashboard } from '../dashboard';
 import { ledgerCsvFileName, reportFileName } from './kinds';
@@ -246,6 +246,22 @@ describe('the pre-export check: status and 完成进度 that contradict each oth
       ['d1-2', '序时推进', 100],
       ['d1-3', '未启动', 20],
     ]);
+  });
+});
+
+describe('the pre-export check: tasks past their 完成时限 still said to be on time (walk8 X4)', () => {
+  it('lists 序时推进 and 超序时推进 past the deadline; not 滞后, 已完成, 100 %, 长期坚持 or a deadline to come', () => {
+    const keys = ['d1-1', 'd1-2', 'd1-3', 'd1-4', 'd1-5', 'd1-6', 'd1-7'];
+    const tasks = keys.map((k) => aTask(k, 'd1', { responsibleUnits: ['各区人民政府'], deadline: k === 'd1-7' ? '2026-06-30' : '2025-06-30', deadlineText: k === 'd1-7' ? '2026年6月底' : '2025年6月底' }));
+    const e = (k: string, status: Parameters<typeof anEntry>[3], percent?: number) => ({ ...anEntry('汉阳区', k, '2025-Q3', status), ...(percent !== undefined ? { percent } : {}) });
+    const progress = [e('d1-1', 'on_track', 60), e('d1-2', 'ahead', 80), e('d1-3', 'behind', 30), e('d1-4', 'done', 100), e('d1-5', 'on_track', 100), e('d1-6', 'ongoing'), e('d1-7', 'on_track', 40)];
+    const src = { tasks, clusters: [], progress, district: '汉阳区', period: Q3 };
+    expect(findOverdueOnTime(src, Q3.end).map((l) => [l.taskKey, l.status, l.deadline])).toEqual([
+      ['d1-1', '序时推进', '2025年6月底'],
+      ['d1-2', '超序时推进', '2025年6月底'],
+    ]);
+    // Judged on the day given: before the deadline nothing is late.
+    expect(findOverdueOnTime(src, '2025-06-01')).toEqual([]);
   });
 });
 

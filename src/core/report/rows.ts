@@ -4,7 +4,7 @@
  */
 import { progressFieldValue, taskFieldText, type TaskFieldId } from '../fields';
 import { isClosedIn } from '../closure';
-import { isFilled, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABELS, statusPercentClash } from '../progress';
+import { isFilled, isOverdue, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABELS, statusPercentClash } from '../progress';
 import { parsePeriodId } from '../period';
 import { compareTasks } from '../tasks';
 import {
@@ -448,6 +448,34 @@ export function findStatusClashes(taskRows: readonly TaskReportRow[]): ClashItem
     if (status && percent !== undefined && Number.isFinite(percent) && statusPercentClash(status, percent))
       out.push({ taskKey: String(r.taskKey ?? r.key), seq: Number(r.seq), title: String(r.title), status: String(r.status), percent });
   }
+  return out;
+}
+
+/** A task past its 完成时限 whose status says it is on time // 已超时限仍填序时推进. */
+export interface LateItem {
+  taskKey: string;
+  seq: number;
+  title: string;
+  status: string;
+  /** The 完成时限 as the report prints it. */
+  deadline: string;
+}
+
+/**
+ * The pre-export check's third reading: tasks past their 完成时限 (isOverdue, judged on `asOf`:
+ * overdueAsOf) whose period status still says the work is on time (序时推进, 超序时推进): the
+ * report would print them so, with nothing to say they are late.
+ */
+export function findOverdueOnTime(src: Pick<ReportSource, 'tasks' | 'clusters' | 'progress' | 'doneBefore' | 'district' | 'period'>, asOf: string): LateItem[] {
+  const prog = progressByTask(src);
+  const carried = carriedDone(src);
+  const out: LateItem[] = [];
+  reportTasks(src).forEach((t, i) => {
+    const p = prog.get(t.key);
+    if (p?.status !== 'on_track' && p?.status !== 'ahead') return;
+    if (!isOverdue(t.deadline, { status: p.status, ...(p.percent !== undefined ? { percent: p.percent } : {}), doneEarlier: carried.has(t.key) }, asOf)) return;
+    out.push({ taskKey: taskCode(t), seq: i + 1, title: t.title, status: STATUS_LABELS[p.status], deadline: printedDeadline(t) });
+  });
   return out;
 }
 

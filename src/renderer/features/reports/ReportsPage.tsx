@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { periodOptions, useReportingPeriod } from '../common/use-period';
-import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, findStatusClashes, missingCounts, reportTasks, type ClashItem, type MissingItem, type ReportKind } from '@core/report';
+import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, findOverdueOnTime, findStatusClashes, missingCounts, reportTasks, type ClashItem, type LateItem, type MissingItem, type ReportKind } from '@core/report';
 import { tasksOfPastDocuments } from '@core/closure';
 import { useRoute } from '../../state/route';
 import { isCityOffice } from '@core/districts';
@@ -14,6 +14,8 @@ import { loadReportSource } from './report-source';
 import { ReportHeaderSection } from '../common/ReportHeaderSection';
 import { DEFAULT_SUBMISSION_KINDS, previewSubmission, submitReports, type SubmissionPreview } from './submit-flow';
 import { REPORTS_TEXT as T } from './texts';
+import { overdueAsOf } from '@core/progress';
+import { localDate } from '@core/time';
 import { QueryProblem } from '../common/QueryView';
 import { QUERY_TEXT } from '../common/texts';
 
@@ -43,6 +45,8 @@ export function ReportsPage() {
       total: rows.length,
       missing: findMissingItems(rows),
       clashes: findStatusClashes(rows),
+      // Judged on today, or on the period's end once it is over (the ledger's and the 工作台's 逾期).
+      late: findOverdueOnTime(src, overdueAsOf(localDate(new Date()), period.end)),
       past: past.map((p) => ({ title: p.document.shortTitle || p.document.title, endYear: p.endYear, count: p.tasks.length })),
       // A district with no cluster (nine have none built in) would send an empty 产业集群推进情况表.
       noClusters: !isCityOffice(district) && src.clusters.length === 0,
@@ -236,7 +240,7 @@ export function ReportsPage() {
         {!check ? (
           <Typography.Text type="secondary">{T.checking}</Typography.Text>
         ) : check.missing.length === 0 ? (
-          check.clashes.length === 0 && <Alert type="success" showIcon title={T.checkOk(check.total)} />
+          check.clashes.length === 0 && check.late.length === 0 && <Alert type="success" showIcon title={T.checkOk(check.total)} />
         ) : (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Alert type="warning" showIcon title={T.checkMissing(check.total, missingCounts(check.missing).empty, missingCounts(check.missing).partial)} />
@@ -251,6 +255,12 @@ export function ReportsPage() {
           <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }} data-testid="report-clashes">
             <Alert type="warning" showIcon title={T.checkClashes(check.clashes.length)} />
             <CheckedTasks<ClashItem> items={check.clashes} what={T.colClash} tags={(c) => <Tag color="red">{`${c.status} / ${c.percent}%`}</Tag>} />
+          </Space>
+        )}
+        {check && check.late.length > 0 && (
+          <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }} data-testid="report-late">
+            <Alert type="warning" showIcon title={T.checkLate(check.late.length)} />
+            <CheckedTasks<LateItem> items={check.late} what={T.colLate} tags={(l) => <Tag color="red">{T.lateTag(l.status, l.deadline)}</Tag>} />
           </Space>
         )}
       </Card>
