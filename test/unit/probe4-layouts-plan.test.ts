@@ -3,22 +3,9 @@
  * LibreOffice (test/fixtures/import/make-probe4-layouts.py), planned against the built-in data as
  * 汉阳区: each plan proposes what the city changed and nothing else, and says what it leaves out.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarisePlan } from '../../src/core/import';
-import { builtInData, planFile, type PlanFileOptions } from '../../scripts/plan-file';
-
-const DIR = resolve(__dirname, '../fixtures/import');
-const NOW = '2026-11-27T09:00:00.000Z';
-const data = builtInData();
-const keysOf = (doc: string) => data.tasks.filter((t) => t.documentId === doc && !t.archived).map((t) => t.key);
-
-async function planned(file: string, opts: PlanFileOptions = {}) {
-  const r = await planFile(resolve(DIR, file), { district: '汉阳区', now: NOW, ...opts });
-  if (!r.ok) throw new Error(r.message);
-  return r;
-}
-const plan = async (file: string, opts: PlanFileOptions = {}) => (await planned(file, opts)).plan;
+import { keysOf, planned, plan } from '../builders/import-probes';
 
 describe('任务名称 beside 具体内容', () => {
   it('content written without the title sentence the ledger’s text starts with, half-width punctuation or line breaks, is no change', async () => {

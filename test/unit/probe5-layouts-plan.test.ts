@@ -3,25 +3,9 @@
  * LibreOffice (test/fixtures/import/make-probe5-layouts.py), planned against the built-in data as
  * 汉阳区: each plan proposes what the city changed and nothing else, and says what it leaves out.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarisePlan } from '../../src/core/import';
-import { builtInData, planFile, type PlanFileOptions } from '../../scripts/plan-file';
-
-const DIR = resolve(__dirname, '../fixtures/import');
-const NOW = '2026-11-27T09:00:00.000Z';
-const data = builtInData();
-const keysOf = (doc: string) => data.tasks.filter((t) => t.documentId === doc && !t.archived).map((t) => t.key);
-const except = (doc: string, ...numbers: number[]) => keysOf(doc).filter((k) => !numbers.includes(Number(k.slice(-2))));
-
-async function planned(file: string, opts: PlanFileOptions = {}) {
-  const r = await planFile(resolve(DIR, file), { district: '汉阳区', now: NOW, ...opts });
-  if (!r.ok) throw new Error(r.message);
-  return r;
-}
-const plan = async (file: string, opts: PlanFileOptions = {}) => (await planned(file, opts)).plan;
-const summary = async (file: string, opts: PlanFileOptions = {}) => summarisePlan(await plan(file, opts));
-const sortedKeys = (xs: { key: string }[]) => xs.map((x) => x.key).sort();
+import { keysOf, except, planned, plan, summary, sortedKeys } from '../builders/import-probes';
 
 describe('a matrix of the districts’ shares, one column per district', () => {
   it.each(['district-matrix.xlsx', 'district-matrix.csv'])('%s: maps the 17 district columns to nothing (no 重点任务 guessed from 各区（开发区）任务分工) and says once that they are not read', async (file) => {

@@ -4,26 +4,9 @@
  * against the built-in data as 汉阳区 (one also as 武昌区): each plan proposes what the city changed
  * and nothing else.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarisePlan } from '../../src/core/import';
-import { builtInData, planFile, type PlanFileOptions } from '../../scripts/plan-file';
-
-const DIR = resolve(__dirname, '../fixtures/import');
-const NOW = '2026-11-27T09:00:00.000Z';
-const data = builtInData();
-const keysOf = (doc: string) => data.tasks.filter((t) => t.documentId === doc && !t.archived).map((t) => t.key);
-const except = (doc: string, ...numbers: number[]) => keysOf(doc).filter((k) => !numbers.includes(Number(k.slice(-2))));
-const textOf = (key: string) => data.tasks.find((t) => t.key === key)!.text;
-
-async function planned(file: string, opts: PlanFileOptions = {}) {
-  const r = await planFile(resolve(DIR, file), { district: '汉阳区', now: NOW, ...opts });
-  if (!r.ok) throw new Error(r.message);
-  return r;
-}
-const plan = async (file: string, opts: PlanFileOptions = {}) => (await planned(file, opts)).plan;
-const summary = async (file: string, opts: PlanFileOptions = {}) => summarisePlan(await plan(file, opts));
-const sortedKeys = (xs: { key: string }[]) => xs.map((x) => x.key).sort();
+import { keysOf, except, textOf, planned, plan, summary, sortedKeys } from '../builders/import-probes';
 
 describe('a title block over a two-row header grouped by merged cells', () => {
   it('填报单位：____ and 单位：万元 above 任务信息 | 责任分工 | 完成时限 (merged down) | 计划投资: only the real change, the 投资 columns no task field', async () => {
