@@ -651,7 +651,7 @@ const SENTENCE_END = /[。；;！!？?：:]$/u;
  */
 function cutMidSentence(above: string, rest: string): boolean {
   const last = above.split('\n').at(-1) ?? '';
-  if (leadingListNumber(rest) || /^[（(]?[0-9０-９一二三四五六七八九十]+[）)、.．]/u.test(rest)) return false;
+  if (leadingListNumber(rest)) return false;
   // Ending on a comma (建设实验室，推动…) is cut whatever its length; a bare phrase only at a paragraph's length.
   return /[，,、]$/u.test(last) || (last.length >= CUT_PARAGRAPH_CHARS && !SENTENCE_END.test(last));
 }
