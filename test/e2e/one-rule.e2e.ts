@@ -85,15 +85,16 @@ describe('rules decided once, as the officer sees them', () => {
     await page.locator('[data-task-key="ONE-2"]').click();
     await page.getByTestId('task-detail').waitFor();
     const percent = page.locator('input[data-testid="field-percent"], [data-testid="field-percent"] input');
-    await page.getByTestId('field-status').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^已完成$/u }).click();
-    await expect.poll(() => percent.inputValue()).toBe('100');
-    expect(await page.getByTestId('status-percent-clash').count()).toBe(0);
-    // Leaving 已完成 drops the 100 it brought (序时推进 at 100 % would contradict itself); back to 已完成, 100 again.
+    // A status chosen, and seen chosen (under load a click can land while the list still opens).
     const choose = async (status: string) => {
       await page.getByTestId('field-status').click();
       await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: new RegExp(`^${status}$`, 'u') }).click();
+      await expect.poll(() => page.getByTestId('field-status').textContent(), { timeout: 10_000 }).toContain(status);
     };
+    await choose('已完成');
+    await expect.poll(() => percent.inputValue(), { timeout: 10_000 }).toBe('100');
+    expect(await page.getByTestId('status-percent-clash').count()).toBe(0);
+    // Leaving 已完成 drops the 100 it brought (序时推进 at 100 % would contradict itself); back to 已完成, 100 again.
     await choose('序时推进');
     await expect.poll(() => percent.inputValue()).toBe('');
     await choose('已完成');
