@@ -7,6 +7,7 @@ import { isClosedIn } from '../closure';
 import { isFilled, isOverdue, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABELS, statusPercentClash } from '../progress';
 import { parsePeriodId } from '../period';
 import { compareTasks } from '../tasks';
+import { isCityOffice } from '../districts';
 import {
   STATUS_LABELS,
   TASK_STATUSES,
@@ -24,7 +25,7 @@ import {
 import { taskRelevance } from '../policy/relevance';
 import { clusterMatches } from '../policy/clusters';
 import { PACE_LABELS } from '../indicators/pace';
-import { buildDistrictIndicators, indicatorIsPast, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, comparedValue, type DistrictTargets } from '../indicators/district';
+import { buildDistrictIndicators, indicatorStillAsked, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, comparedValue, type DistrictTargets } from '../indicators/district';
 
 /** A cell value of a report row: text, a number, or empty. */
 export type ReportValue = string | number | null;
@@ -222,7 +223,7 @@ export function buildTargetRows(
   // An indicator whose every target year is over (到2023年 in a 2026 report) is not asked for any
   // more, unless the district reported a value for it this period (what was typed is reported).
   const indicators = buildDistrictIndicators({ ...src, reported, ...(src.districtTargets ? { districtTargets: src.districtTargets } : {}) }).filter(
-    (ind) => !indicatorIsPast(ind, src.period.year) || indicatorValue(ind, valueOf) !== undefined,
+    (ind) => indicatorStillAsked(ind, src.period.year, indicatorValue(ind, valueOf) !== undefined),
   );
   return indicators.map((ind, i) => {
     const actual = indicatorValue(ind, valueOf) ?? null;
@@ -509,6 +510,20 @@ export interface ReportMeta {
 export interface ReportData {
   scalars: Record<string, string>;
   rows: { task: TaskReportRow[]; target: TargetReportRow[]; cluster: ClusterReportRow[]; summary: SummaryRow[] };
+  /**
+   * What a sheet with no rows says in its one data row, so that a printed table is never a bare
+   * grid (the 汇总 workbook's 产业集群推进情况表 of a district without clusters). Not for the
+   * 重点任务 sheet: the city's 回收 and the import read its rows back.
+   */
+  emptyNotes: { target: string; cluster: string };
+}
+
+/** The sentence a sheet of `scope` without rows prints (ReportData.emptyNotes). */
+export function emptySheetNotes(district: string): ReportData['emptyNotes'] {
+  return {
+    target: '本期无需填报的指标',
+    cluster: isCityOffice(district) ? '暂无产业集群' : '本区未承担产业集群建设任务',
+  };
 }
 
 /**
@@ -554,5 +569,6 @@ export function buildReportData(src: ReportSource, meta: ReportMeta, reportName 
       reportName,
     },
     rows,
+    emptyNotes: emptySheetNotes(src.district),
   };
 }

@@ -37,6 +37,8 @@ export interface ReportFill {
   hidden?: { name: string; rows: readonly (readonly [string, string])[] };
   /** Headings above the data written otherwise: a cell whose whole text is a key gets its value (the city's office: CITY_HEADINGS). */
   headings?: Readonly<Record<string, string>>;
+  /** What a sheet of a scope without rows says in its naming cell (core/report emptySheetNotes). */
+  emptyNotes?: Partial<Record<RowScope, string>>;
 }
 
 /** Thrown when a template cannot be used; `issues` are the checker's messages. */
@@ -220,8 +222,14 @@ function measureRow(plans: readonly ColumnPlan[], values: ExcelJS.CellValue[]): 
  * paragraphs where possible) written one piece per row; the row's naming cells (任务编号,
  * 重点任务, 指标名称, 集群) are repeated there marked 续, other short cells left empty.
  */
-function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>): PhysicalRow[] {
-  if (rows.length === 0) return [{ values: plans.map(() => null), lines: plans.map(() => 1), tallest: 1 }];
+function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>, emptyNote?: string): PhysicalRow[] {
+  if (rows.length === 0) {
+    // No rows: the one data row left says so in the cell that names a row (指标名称, 集群), else the first field's.
+    const values: ExcelJS.CellValue[] = plans.map(() => null);
+    const at = [plans.findIndex((p) => p.kind === 'field' && (p.source === 'name' || p.source === 'title')), plans.findIndex((p) => p.kind === 'field' && p.source !== 'seq')].find((k) => k >= 0);
+    if (emptyNote && at !== undefined) values[at] = emptyNote;
+    return [measureRow(plans, values)];
+  }
   const out: PhysicalRow[] = [];
   for (const row of rows) {
     const values = plans.map((plan) => planValue(plan, scalars, row, out.length));
@@ -250,7 +258,7 @@ function layoutRows(plans: readonly ColumnPlan[], rows: readonly Record<string, 
 }
 
 /** Repeat the data row of one sheet for `rows`, shift the footer, keep merges and validations; returns the last data row. */
-function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>): number {
+function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: readonly Record<string, ReportValue>[], scalars: Record<string, string>, emptyNote?: string): number {
   const dr = layout.dataRow;
   const cols = Math.max(ws.columnCount, ws.getRow(dr).cellCount);
   const last = ws.rowCount;
@@ -285,7 +293,7 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
   }
 
   const plans = tpl.cells.map((snap, k) => columnPlan(ws, snap, k + 1));
-  const physical = layoutRows(plans, rows, scalars);
+  const physical = layoutRows(plans, rows, scalars, emptyNote);
   const n = physical.length;
   // The row's height is set by its tallest cell at the sheet's largest font of the data row.
   const rowFont = Math.max(0, ...plans.map((p) => p.fontSize)) || 11;
@@ -496,7 +504,7 @@ export async function fillReport(templateBytes: Uint8Array, kind: ReportKind, fi
       fitRowHeights(ws, 1, ws.rowCount);
       continue;
     }
-    const lastDataRow = fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars);
+    const lastDataRow = fillSheet(ws, layout, fill.rows[layout.scope] ?? [], fill.scalars, fill.emptyNotes?.[layout.scope]);
     // The header above the data and the footer below it, as filled.
     fitRowHeights(ws, 1, layout.dataRow - 1);
     fitRowHeights(ws, lastDataRow + 1, ws.rowCount);
