@@ -173,6 +173,20 @@ describe('task ledger', () => {
     await page.getByTestId('indicator-search').fill('');
     await screenshot(page, 'indicators');
 
+    // The indicators whose time is over (2023's, then 2025's in 2026) and that never had a value are listed on request only.
+    await pickPeriod(page, '2026年第四季度');
+    const past = page.getByText(/^显示已到期且未填过数值的指标（\d+ 项）$/u);
+    await past.waitFor();
+    const hidden = Number(/（(\d+) 项）/u.exec((await past.textContent()) ?? '')?.[1]);
+    expect(hidden).toBeGreaterThan(0);
+    const counts = async () => (/共 (\d+) 项指标，当前显示 (\d+) 项/u.exec((await page.getByTestId('indicator-count').textContent()) ?? '') ?? []).slice(1).map(Number);
+    await expect.poll(counts).toEqual([expect.any(Number), expect.any(Number)]);
+    const [all] = await counts();
+    expect(await counts()).toEqual([all, all! - hidden]);
+    await screenshot(page, 'indicators-past-hidden');
+    await past.click();
+    await expect.poll(counts).toEqual([all, all]);
+
     // The city's 分解表 (saved by openpyxl) sets the district targets after the officer confirms.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('indicator-import-breakdown').click()]);
     await chooser.setFiles(resolve(__dirname, '../fixtures/indicators/breakdown-2026.xlsx'));

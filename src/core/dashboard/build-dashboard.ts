@@ -8,7 +8,7 @@ import { parsePeriodId } from '../period';
 import { isClosedIn } from '../closure';
 import { clusterMatches } from '../policy/clusters';
 import type { PaceVerdict } from '../indicators/pace';
-import { buildDistrictIndicators, indicatorIsPast, judgeIndicator, type DistrictTargets } from '../indicators/district';
+import { buildDistrictIndicators, indicatorStillAsked, judgeIndicator, type DistrictTargets } from '../indicators/district';
 import type { ProgressSummary } from './progress-summary';
 import { filledOf, isOverdue, overdueAsOf, PERIOD_STATUSES, PERIOD_STATUS_LABELS, type PeriodStatus } from '../progress';
 
@@ -318,7 +318,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     }
     // An indicator whose target years are all over and that never had a value is not asked for (the
     // 指标完成情况表 leaves it out too); one with a value stays, judged (a 2025 target missed is 滞后).
-    if (indicatorIsPast(ind, period.year) && !a) continue;
+    if (!indicatorStillAsked(ind, period.year, a !== undefined)) continue;
     const pace = judgeIndicator(ind, period, a?.value);
     const shown = ind.judged ?? ind.cityTarget;
     indicators.push({

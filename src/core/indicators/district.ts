@@ -190,6 +190,15 @@ export function indicatorIsPast(ind: Pick<DistrictIndicator, 'targets' | 'distri
   return ind.targets.every((t) => before(t.year)) && (ind.districtTarget === undefined || before(ind.districtTarget.year ?? Math.max(...ind.targets.map((t) => t.year!))));
 }
 
+/**
+ * Whether an indicator is still asked for in `year`: its time is not over (indicatorIsPast), or the
+ * district has a value for it (what was typed is shown and reported). The 指标完成情况表 (a value
+ * this period), the 工作台 and 指标跟踪 (a value up to this period) all decide by it.
+ */
+export function indicatorStillAsked(ind: Pick<DistrictIndicator, 'targets' | 'districtTarget'>, year: number, hasValue: boolean): boolean {
+  return hasValue || !indicatorIsPast(ind, year);
+}
+
 /** The district's value of an indicator from a lookup by target id: the primary statement's first, then any other's. */
 export function indicatorValue(ind: DistrictIndicator, valueOf: (targetId: string) => number | null | undefined): number | undefined {
   for (const t of [ind.primary, ...ind.targets]) {

@@ -94,18 +94,21 @@ export function IndicatorsPage() {
   const [search, setSearch] = useState('');
   const pinyinReady = usePinyin();
   const [all, setAll] = useState(false);
+  const [withPast, setWithPast] = useState(false);
   const [editing, setEditing] = useState<IndicatorRow>();
 
   const rows = useMemo(() => (data && district ? buildIndicatorRows({ ...data, district, period, all }) : []), [data, district, period, all]);
+  const pastCount = useMemo(() => rows.filter((r) => r.past).length, [rows]);
   const shown = useMemo(() => {
     const terms = parseQuery(search);
     return rows.filter(
       (r) =>
-        terms.length === 0 ||
-        matchesSearch(buildSearchKey([r.indicator.name, r.task?.title ?? ''], [...r.indicator.targets.map((t) => t.sourceText), ...r.indicator.sources]), terms),
+        (withPast || !r.past) &&
+        (terms.length === 0 ||
+          matchesSearch(buildSearchKey([r.indicator.name, r.task?.title ?? ''], [...r.indicator.targets.map((t) => t.sourceText), ...r.indicator.sources]), terms)),
     );
     // Searched again once the pinyin dictionary is in (initials then match).
-  }, [rows, search, pinyinReady]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [rows, search, pinyinReady, withPast]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!data || !district) return <QueryFallback queries={[dataQuery]} what={QUERY_TEXT.pages.indicators} />;
 
@@ -170,6 +173,11 @@ export function IndicatorsPage() {
               {T.breakdownButton}
             </Button>
           </>
+        )}
+        {pastCount > 0 && (
+          <Checkbox checked={withPast} onChange={(e) => setWithPast(e.target.checked)} data-testid="indicator-with-past">
+            {T.withPast(pastCount)}
+          </Checkbox>
         )}
         <span style={{ marginLeft: 'auto', color: '#666' }} data-testid="indicator-count">
           {T.count(shown.length, rows.length)}

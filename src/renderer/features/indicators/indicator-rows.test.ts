@@ -65,4 +65,17 @@ describe('indicator rows', () => {
     expect(dash.indicators[0]).toMatchObject({ verdict: 'met', completion: 100, name: '万元GDP能耗' });
     expect(buildReportData({ ...base, period, targets: [cap], progress, districtTargets: own, clusterIndicators: [], clusterIndicatorValues: [], clusterProgress: [] }, { filledDate: '2026-07-01', filledBy: '', phone: '', reviewer: '' }).rows.target[0]!.judgement).toBe('已达标');
   });
+
+  it('lists a past indicator that never had a value on request only, by the 工作台’s rule; one with a value stays', () => {
+    const later = makePeriod('quarter', 2026, 4);
+    const old: Target = { ...goal, id: 'g-old', name: '孵化器', value: 30, year: 2025, baseline: undefined, baselineYear: undefined, sourceText: '到2025年孵化器达到30家' };
+    const rows = (progress: ReturnType<typeof emptyProgress>[]) => buildIndicatorRows({ ...base, period: later, targets: [goal, old], progress, all: true });
+    const bare = rows([]);
+    expect(bare.map((r) => [r.target.id, r.past])).toEqual([['g-1', false], ['g-old', true]]);
+    // A value typed in any period up to this one keeps it listed (and judged).
+    const typed = rows([{ ...emptyProgress(district, GOALS_ENTRY_KEY, '2025-Q4'), indicatorValues: { 'g-old': 28 } }]);
+    expect(typed.find((r) => r.target.id === 'g-old')!.past).toBe(false);
+    // In its own years it is asked for.
+    expect(buildIndicatorRows({ ...base, period: q3, targets: [old], progress: [], all: true })[0]!.past).toBe(false);
+  });
 });

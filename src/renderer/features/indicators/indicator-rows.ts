@@ -5,7 +5,7 @@
  * the 工作台 and the exported 指标完成情况表 use too, and the per-period history.
  */
 import type { Cluster, PolicyDocument, ProgressEntry, ReportingPeriod, Target, Task } from '@core/model';
-import { buildDistrictIndicators, judgeIndicator, type DistrictIndicator, type DistrictTargets, type PaceResult } from '@core/indicators';
+import { buildDistrictIndicators, indicatorStillAsked, judgeIndicator, type DistrictIndicator, type DistrictTargets, type PaceResult } from '@core/indicators';
 import { comparePeriodIds, parsePeriodId } from '@core/period';
 
 /**
@@ -36,6 +36,8 @@ export interface IndicatorRow {
   /** 完成率 in percent, rounded to 0.1; undefined without a value or a district target. */
   rate: number | undefined;
   pace: PaceResult;
+  /** Its time is over and it never had a value up to the period (the 工作台's rule, indicatorStillAsked): listed on request only. */
+  past: boolean;
 }
 
 /** What the rows are built from. */
@@ -94,6 +96,7 @@ export function buildIndicatorRows(input: IndicatorRowsInput): IndicatorRow[] {
       current,
       rate: latest && indicator.judged && pace.completion !== undefined ? Math.round(pace.completion * 10) / 10 : undefined,
       pace,
+      past: !indicatorStillAsked(indicator, period.year, latest !== undefined),
     };
   });
 }

@@ -3,6 +3,8 @@ export const INDICATOR_TEXT = {
   title: '指标跟踪',
   search: '搜索指标或任务（中文或拼音首字母）',
   relevantOnly: '只看与本区相关的指标',
+  /** Indicators whose target years are all over and that never had a value: hidden unless asked. */
+  withPast: (n: number) => `显示已到期且未填过数值的指标（${n} 项）`,
   scopeHelp: '市级文件的目标是全市目标，只作参考；本区的完成情况按“区级分解目标”判断（点按钮填写），工作台和导出的指标完成情况表用同一规则。同一指标在多份文件中出现时合为一行。',
   cityScopeHelp: '市级单位按全市目标判断各指标的完成情况，工作台和导出的指标完成情况表用同一规则。同一指标在多份文件中出现时合为一行。',
   count: (shown: number, total: number) => `共 ${total} 项指标，当前显示 ${shown} 项`,
