@@ -39,6 +39,14 @@ describe('clusters page', () => {
     await page.locator('.ant-select-item-option', { hasText: '引聚国际研发机构' }).first().click();
     await expect.poll(() => page.getByTestId('cluster-detail').textContent()).toContain('关联任务（1）');
     await expect(page.getByTestId('cluster-tasks').textContent()).resolves.toContain('手动加入');
+    // A task is found by its 任务编号 too, as the city's lists cite it; its code leads the option.
+    await page.getByTestId('cluster-add-task').click();
+    await page.keyboard.type('2025YFZX-03');
+    const byCode = page.locator('.ant-select-item-option');
+    await expect.poll(() => byCode.count()).toBe(1);
+    await expect(byCode.first().textContent()).resolves.toMatch(/^2025YFZX-03\s.*聚集高端研发人才/u);
+    await screenshot(page, 'clusters-add-by-code');
+    await page.keyboard.press('Escape');
 
     // A duplicate name is refused in Chinese.
     await page.getByTestId('cluster-add').click();

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { Button, Select, Table, Tag } from 'antd';
-import type { Cluster, PolicyDocument, Task } from '@core/model';
+import { taskCode, type Cluster, type PolicyDocument, type Task } from '@core/model';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
 import { usePinyin } from '../common/use-pinyin';
+import { taskSearchLong } from '../common/task-rows';
 import { clusterKeyword, clusterMatches } from '@core/policy/clusters';
 import { excludeTask, includeTask, restoreTask } from './cluster-actions';
 import { CLUSTER_TEXT as T } from './texts';
@@ -15,8 +16,11 @@ export function ClusterTasks({ cluster, tasks, documents }: { cluster: Cluster; 
   const members = tasks.filter((t) => clusterMatches(cluster, t, cluster.district));
   const excluded = tasks.filter((t) => cluster.excludedTaskKeys.includes(t.key));
   const candidates = useMemo(
-    () => tasks.filter((t) => !clusterMatches(cluster, t, cluster.district)).map((t) => ({ t, key: buildSearchKey([t.title], [t.text, t.number]) })),
-    [tasks, cluster],
+    () =>
+      tasks
+        .filter((t) => !clusterMatches(cluster, t, cluster.district))
+        .map((t) => ({ t, key: buildSearchKey([t.title, ...t.leadUnits, ...t.responsibleUnits], taskSearchLong(t, docTitle.get(t.documentId) ?? '')) })),
+    [tasks, cluster, docTitle],
   );
   const how = (t: Task) => {
     if (cluster.includedTaskKeys.includes(t.key)) return <Tag color="gold">{T.byHand}</Tag>;
@@ -38,7 +42,7 @@ export function ClusterTasks({ cluster, tasks, documents }: { cluster: Cluster; 
           placeholder={T.addTaskPlaceholder}
           value={null}
           onChange={(key: string) => void includeTask(cluster, key)}
-          options={candidates.map(({ t }) => ({ value: t.key, label: `${docTitle.get(t.documentId) ?? ''} ${t.number}. ${t.title}` }))}
+          options={candidates.map(({ t }) => ({ value: t.key, label: T.candidate(taskCode(t), docTitle.get(t.documentId) ?? '', t.number, t.title) }))}
           data-testid="cluster-add-task"
         />
       </div>

@@ -29,7 +29,9 @@ export const CLUSTER_TEXT = {
   removeTask: '移出',
   restoreTask: '恢复',
   addTask: '手动加入任务',
-  addTaskPlaceholder: '搜索任务（中文或拼音首字母）后选择',
+  addTaskPlaceholder: '输入任务编号、标题、单位或拼音首字母搜索后选择',
+  /** One task in 添加任务's list: its 任务编号 first, as the city's lists cite it. */
+  candidate: (code: string, document: string, number: string, title: string) => `${code}  ${document} ${number}. ${title}`,
   excluded: '已手动移出的任务',
   noTasks: '没有任务归入本集群。可以补充关键词，或手动加入任务。',
   indicatorCols: { name: '指标', unit: '单位', baseline: '基期值', target: '目标值', current: (p: string) => `${p}`, history: '往期', action: '操作' },

@@ -78,6 +78,11 @@ function renamesStamp(renames: UnitRenames): string {
   return stamp;
 }
 
+/** The long texts a task is searched in, wherever tasks are searched (the ledger, a cluster's 添加任务): its text, document, 任务编号 as shown, key and number. */
+export function taskSearchLong(t: Task, docTitle: string): string[] {
+  return [t.text, docTitle, taskCode(t), t.key, t.number];
+}
+
 /**
  * What a search looks in: title, units under every name they have had, the relevance reasons,
  * the clusters and the districts the task names (with pinyin), plus its full text, document and key.
@@ -91,7 +96,7 @@ function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clus
     // Every name a unit has had (市科技局 finds 市科技创新局), and the 任务编号 as shown (taskCode).
     const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap((u) => allNamesOf(u, renames)))];
     const places = districtsNamedIn(`${t.title}${t.text}`);
-    return { short: [t.title, ...units, ...reasons, ...clusterNames, ...places], long: [t.text, docTitle, taskCode(t), t.key, t.number] };
+    return { short: [t.title, ...units, ...reasons, ...clusterNames, ...places], long: taskSearchLong(t, docTitle) };
   });
   searchCache.set(t.key, { stamp, key });
   return key;
