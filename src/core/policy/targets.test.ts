@@ -246,3 +246,22 @@ describe('counts whose verb follows the noun, and shares of a group', () => {
   });
 });
 
+
+describe('a goals table copied one cell a line (a .docx table through mammoth: the name in one cell, the figure in the next)', () => {
+  // 武汉 2025 2号建议案 (corpus 115) and 1号议案 (corpus 22) goals, as an office types them into a 目标 | 目标值 table.
+  const cells = ['二、工作目标', '目标', '目标值', '开工亿元以上产业项目', '480个', '大健康', '6600亿元', '北斗', '800亿元', '重点成果项目库入库成果', '1000项以上'].join('\n');
+  const named = (bareFigures: boolean) => findTargets(cells, { defaultYear: 2025, scope: '全市', bareFigures }).map((t) => [t.name, t.comparator, t.value, t.unit, t.year]);
+
+  it('in a goal section every name cell with a figure cell after it is a target, however short the name', () =>
+    expect(named(true)).toEqual([
+      ['开工亿元以上产业项目', '达到', 480, '个', 2025],
+      ['大健康', '达到', 6600, '亿元', 2025],
+      ['北斗', '达到', 800, '亿元', 2025],
+      ['重点成果项目库入库成果', '以上', 1000, '项', 2025],
+    ]));
+
+  it('outside goal paragraphs a figure alone on its line stays no target', () => expect(named(false)).toEqual([]));
+
+  it('a sentence before a figure line is no name cell', () =>
+    expect(findTargets('加快建设创新平台，推动成果转化。\n480个', { defaultYear: 2025, bareFigures: true })).toEqual([]));
+});

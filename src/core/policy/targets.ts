@@ -235,12 +235,20 @@ export interface FindTargetsOptions {
   bareFigures?: boolean;
 }
 
+/** A figure alone on its line (480个, 1000项以上, 8—10家): a table's cell, its name the cell before. */
+const FIGURE_CELL = new RegExp(`^${NUM}(?:\\s*[—\\-–－~～至到]\\s*\\d+(?:\\.\\d+)?)?${UNIT}${TAIL}$`, 'u');
+/** A name alone on its line, no figure and no sentence: a table's name cell (大健康, 重点成果项目库入库成果). */
+const NAME_CELL = /^[^\d，。；：,;:！？、（）()]{2,30}$/u;
+
 /** Targets stated in a paragraph. */
 export function findTargets(paragraph: string, options: FindTargetsOptions | number = {}): FoundTarget[] {
   const opts: FindTargetsOptions = typeof options === 'number' ? { defaultYear: options } : options;
   const out: FoundTarget[] = [];
   let year = opts.defaultYear;
   let future = false;
+  /** The line before, when it was a whole line (a table's cell, as a .docx table reaches the text). */
+  let cellBefore: string | undefined;
+  let lineStart = true;
   for (const sentence of paragraph.split(/(?<=[。；\n])/u)) {
     for (const p of YEAR_PHRASES) {
       const m = p.re.exec(sentence);
@@ -254,6 +262,22 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
     future ||= FUTURE.test(sentence);
     if (opts.futureOnly && (!future || PAST.test(sentence))) continue;
     const scope = scopeOf(sentence) ?? opts.scope;
+    // A table of goals copied one cell a line (目标 | 目标值): "大健康" / "6600亿元" is the name and its
+    // figure, where every figure is a target (goal paragraphs); the name is the whole cell, however short.
+    const cell = lineStart ? sentence.trim() : undefined;
+    const name = cellBefore;
+    cellBefore = cell !== undefined && (sentence.endsWith('\n') || !sentence.trim()) ? cell : undefined;
+    lineStart = sentence.endsWith('\n');
+    const figure = opts.bareFigures && name && NAME_CELL.test(name) && cell ? FIGURE_CELL.exec(normalizeNumbers(cell)) : null;
+    if (figure && name) {
+      const g = figure.groups!;
+      // The cell as typed: no leading action or qualifier is taken off it (重点成果项目库…, 开工…).
+      const t: FoundTarget = { ...hit(name.replace(/^[-•·—\s]+/u, ''), g.tail, Number(g.value), g.unit!), year, sourceText: `${name} ${cell}` };
+      if (scope) t.scope = scope;
+      if (!out.some((o) => o.name === t.name && o.value === t.value && o.unit === t.unit && o.year === t.year)) out.push(t);
+      cellBefore = undefined;
+      continue;
+    }
     let previous: 'number-name' | 'name-number' | undefined;
     let before: string | undefined;
     for (const raw of sentence.split(/[，；。\n]/u)) {
