@@ -36,6 +36,10 @@ describe('target shapes (a row per shape)', () => {
 describe('targets in real sentences', () => {
   it.each([
     ['建设10家概念验证中心', [['概念验证中心', '达到', 10, '家']]],
+    // 咸阳 2023 计划: a price rise capped in its 主要预期目标, the figure right after 涨幅 (as after 比重).
+    ['居民消费价格涨幅3%左右', [['居民消费价格涨幅', '达到', 3, '%']]],
+    // 沈河区 2024 分解表: 壮大 before a count is the action, what is counted the name.
+    ['壮大531个支撑企业', [['支撑企业', '达到', 531, '个']]],
     // 金乡 2025: one name for two figures, a target each; 中山 seed: 及 joins two names when 、 does not.
     ['城乡居民人均可支配收入分别增长6%、6.5%', [['城乡居民人均可支配收入', '增长', 6, '%'], ['城乡居民人均可支配收入', '增长', 6.5, '%']]],
     ['力争科技领军企业及后备企业分别达到5家、15家', [['科技领军企业', '达到', 5, '家'], ['后备企业', '达到', 15, '家']]],
