@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPolicyText, readCellPerLineTaskTable, readColumnsHeader, readFlatRow, readTaskRow, readTaskTableHeader } from './normalize';
+import { cleanPolicyText, readCellPerLineTaskTable, readColumnsHeader, readFlatRow, readNumberedCellTaskTable, readTaskRow, readTaskTableHeader } from './normalize';
 import { parsePolicyText } from './parse';
 
 describe('indicator-table headers (a row per layout)', () => {
@@ -231,3 +231,49 @@ describe('a task table whose header names the task twice, its rows one cell shor
   });
 });
 
+
+describe('a task table copied one cell a line with no 序号 column (沈河区 2024 政府工作报告主要工作任务分解表)', () => {
+  // Corpus 116 as the district's page has it: the number starts the task cell, a lead cell of two units one a line.
+  const text = [
+    '主要工作任务', '', '牵头单位', '', '责任单位', '',
+    '一、优结构、谋发展,在加快构建现代化产业体系上冲在前、当先锋、作示范', '',
+    '1.主动对接国家战略,完善“2+5+N”现代化产业体系和“18214”企业支撑体系,壮大531个支撑企业,加快形成新质生产力。', '',
+    '区发改局', '', '区工信局、区商务局、区文旅局、区金融局、各街道办事处', '',
+    '2.大力发展新兴数字、网络安全、工业互联网、前沿新材料、航空发动机、创新药等战略性新兴产业。', '',
+    '发改局', '', '区工信局', '', '各街道办事处', '',
+    '3.积极培育元宇宙、生成式人工智能、人形机器人、数字农业、现代种业等未来产业。', '',
+    '发改局', '', '区工信局、各街道办事处', '',
+    '4.开展数字核心产业提升行动,推进数字产业金廊、中科文萃数字港、国家高新区南塔片区、大学科技园区以及多福湾新质区建设,数字经济核心产业增加值占GDP比重达到10%。', '',
+    '区发改局', '', '区工信局', '', '区投促局、多福湾工作专',
+  ];
+
+  it('reads each row: the task cell with its number, the lead lines, the last line the responsible cell', () => {
+    const t = readNumberedCellTaskTable(text, 0)!;
+    expect(t.headerLines).toEqual([1, 3, 5]);
+    expect(t.sections.map((s) => s.line)).toEqual([7]);
+    expect(t.rows.map((r) => [r.number, r.lead, r.partners])).toEqual([
+      ['1', ['区发改局'], '区工信局、区商务局、区文旅局、区金融局、各街道办事处'],
+      ['2', ['发改局', '区工信局'], '各街道办事处'],
+      ['3', ['发改局'], '区工信局、各街道办事处'],
+      // The copy ends in 多福湾工作专: a name cut mid-word is no unit.
+      ['4', ['区发改局', '区工信局'], '区投促局'],
+    ]);
+  });
+
+  it('gives the parser the tasks with their units, the section row a heading', () => {
+    const r = parsePolicyText(['2024年政府工作报告主要工作任务分解表', '', ...text].join('\n'));
+    expect(r.tasks.map((x) => [x.number, x.leadUnits, x.responsibleUnits])).toEqual([
+      ['1', ['区发改局'], ['区工信局', '区商务局', '区文旅局', '区金融局', '各街道办事处']],
+      ['2', ['发改局', '区工信局'], ['各街道办事处']],
+      ['3', ['发改局'], ['区工信局', '各街道办事处']],
+      ['4', ['区发改局', '区工信局'], ['区投促局']],
+    ]);
+    expect(r.tasks[0]!.title).toBe('主动对接国家战略，完善“2+5+N”现代化产业体系和“18214”企业支撑体系，壮大531个支撑企业，加快形成新质生产力');
+    expect(r.sections.map((s) => s.label)).toEqual(['一、']);
+  });
+
+  it('a task-column word followed by running text is no table', () => {
+    expect(readNumberedCellTaskTable(['重点任务', '牵头单位', '各单位要高度重视，认真落实。'], 0)).toBeUndefined();
+    expect(readNumberedCellTaskTable(['重点任务', '1.加快建设创新平台。'], 0)).toBeUndefined();
+  });
+});

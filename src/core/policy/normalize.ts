@@ -5,6 +5,7 @@
  */
 import { pipeCells, readPipeTable, type PipeTableRow } from './pipe-table';
 import { UNIT_ENDINGS } from './trailers';
+import { leadingListNumber } from './layouts';
 import { deadlineDate, NO_DUE_DATE } from '../deadline';
 import { toHalfWidth } from '../text';
 
@@ -214,6 +215,76 @@ export function readCellPerLineTaskTable(
     else rows.push({ lines: row.map((c) => c.line), text });
   }
   return { cols, headerLines: cells.slice(0, width).map((c) => c.line), separatorLines, sections, rows, end };
+}
+
+/** A cell of units (区工信局、区商务局、各街道办事处): names ending as units do, no sentence. */
+const UNITS_CELL = (c: string) => c.length <= 80 && !/[。；;：:]/u.test(c) && c.split(/[、，,]/u).every((u) => UNIT_ENDINGS.test(u.trim().replace(/等$/u, '')));
+
+/**
+ * A task table copied one cell a line whose header has no 序号 column // 无序号列的任务分解表: the
+ * task column first (主要工作任务 / 牵头单位 / 责任单位), each row's number written at the start of
+ * its task cell ("1.主动对接国家战略…"), a row of one cell over the columns naming a section of the
+ * rows ("一、优结构、谋发展…"). A row runs from its task cell to the next row's or section's; its
+ * unit cells follow, a cell a line, and a lead cell of several units may hold one unit a line: with
+ * a responsible column the row's last unit line is that cell, the lines before it the lead cell
+ * (as a 主要责任单位 cell of one unit a line is read). The table ends at the first line that is no
+ * row, section or unit cell; a last unit cut by the end of the copy ("多福湾工作专") names no unit.
+ * Undefined when the lines at `i` are no such table.
+ */
+export function readNumberedCellTaskTable(
+  raw: readonly string[],
+  i: number,
+): { cols: TaskTableColumns; headerLines: number[]; sections: { line: number; text: string }[]; rows: RawTaskRow[]; end: number } | undefined {
+  const W = TASK_TABLE_COLUMN_WORDS;
+  const cells: { line: number; text: string }[] = [];
+  for (let k = i; k < raw.length; k++) if (raw[k]!.trim()) cells.push({ line: k + 1, text: normalizeLine(raw[k]!) });
+  const [task, lead] = cells;
+  if (!task || !lead || task.text.length > 12 || !W.task.test(task.text) || leadingListNumber(task.text) || !W.lead.test(lead.text)) return undefined;
+  let width = 2;
+  while (cells[width] && (W.partners.test(cells[width]!.text) || W.deadline.test(cells[width]!.text) || (/^牵头/u.test(lead.text) && /^责任(?:单位|部门)$/u.test(cells[width]!.text)))) width++;
+  const cols = readTaskTableHeader(['序号', ...cells.slice(0, width).map((c) => c.text)].join(' '));
+  if (!cols || cols.kinds) return undefined;
+  const startsRow = (c: string) => {
+    const n = leadingListNumber(c);
+    return n && /^\d+$/u.test(n.number) && !UNITS_CELL(c) ? n : undefined;
+  };
+  const sections: { line: number; text: string }[] = [];
+  const rows: RawTaskRow[] = [];
+  let k = width;
+  let end = cells[width - 1]!.line;
+  while (k < cells.length) {
+    const c = cells[k]!;
+    if (SECTION_ROW.test(c.text)) {
+      sections.push(c);
+      end = c.line;
+      k++;
+      continue;
+    }
+    const start = startsRow(c.text);
+    if (!start) break;
+    const units: { line: number; text: string }[] = [];
+    let j = k + 1;
+    for (; j < cells.length && !startsRow(cells[j]!.text) && !SECTION_ROW.test(cells[j]!.text); j++) {
+      const cell = cells[j]!.text;
+      const last = j === cells.length - 1;
+      if (!UNITS_CELL(cell) && !(cols.deadline && DEADLINE_CELL.test(cell)) && !(last && !/[。；;：:]/u.test(cell) && cell.length <= 80)) break;
+      units.push(cells[j]!);
+    }
+    if (!units.length) break;
+    const texts = units.map((u) => u.text.replace(OTHERS_PHRASE, '').replace(/[。，、]+$/u, ''));
+    // The copy's last cell cut mid-name: the names written out in full.
+    if (j === cells.length && !UNITS_CELL(texts[texts.length - 1]!)) texts[texts.length - 1] = texts[texts.length - 1]!.split(/[、，,]/u).filter((u) => UNIT_ENDINGS.test(u.trim())).join('、');
+    const deadline = cols.deadline && texts.length > 1 && DEADLINE_CELL.test(texts[texts.length - 1]!) ? texts.pop() : undefined;
+    const partners = cols.partners && texts.length > 1 ? texts.pop() : undefined;
+    const row: RawTaskRow = { lines: [c.line, ...units.map((u) => u.line)], number: start.number, task: start.rest, lead: texts.filter(Boolean) };
+    if (partners) row.partners = partners;
+    if (deadline) row.deadline = deadline;
+    rows.push(row);
+    end = units[units.length - 1]!.line;
+    k = j;
+  }
+  if (!rows.length) return undefined;
+  return { cols, headerLines: cells.slice(0, width).map((c) => c.line), sections, rows, end };
 }
 
 /** "区财政局等区政府有关部门": the named units; "等…有关部门" names no unit of its own. */
@@ -454,6 +525,16 @@ export function cleanPolicyText(text: string): CleanText {
     }
     if (PAGE_NUMBER.test(src)) {
       removed.push({ line: n, what: '页码' });
+      continue;
+    }
+    // A task table copied one cell a line without a 序号 column (主要工作任务 / 牵头单位 / 责任单位 / 1.…).
+    const numbered = !taskTable && src.trim().length <= 12 && TASK_TABLE_COLUMN_WORDS.task.test(src.trim()) ? readNumberedCellTaskTable(raw, i) : undefined;
+    if (numbered) {
+      for (const line of numbered.headerLines) removed.push({ line, what: TABLE_HEADER_LINE });
+      lines.push(...numbered.sections);
+      taskRows.push(...numbered.rows);
+      lines.sort((a, b) => a.line - b.line);
+      i = numbered.end - 1;
       continue;
     }
     // A task table copied one cell a line ("序号 |" / "重点工作 |" / … / "1 |" / …, or no "|" at all).

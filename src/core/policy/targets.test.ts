@@ -36,6 +36,10 @@ describe('target shapes (a row per shape)', () => {
 describe('targets in real sentences', () => {
   it.each([
     ['建设10家概念验证中心', [['概念验证中心', '达到', 10, '家']]],
+    // 咸阳 2023 计划: a price rise capped in its 主要预期目标, the figure right after 涨幅 (as after 比重).
+    ['居民消费价格涨幅3%左右', [['居民消费价格涨幅', '达到', 3, '%']]],
+    // 沈河区 2024 分解表: 壮大 before a count is the action, what is counted the name.
+    ['壮大531个支撑企业', [['支撑企业', '达到', 531, '个']]],
     // 金乡 2025: one name for two figures, a target each; 中山 seed: 及 joins two names when 、 does not.
     ['城乡居民人均可支配收入分别增长6%、6.5%', [['城乡居民人均可支配收入', '增长', 6, '%'], ['城乡居民人均可支配收入', '增长', 6.5, '%']]],
     ['力争科技领军企业及后备企业分别达到5家、15家', [['科技领军企业', '达到', 5, '家'], ['后备企业', '达到', 15, '家']]],
@@ -246,3 +250,22 @@ describe('counts whose verb follows the noun, and shares of a group', () => {
   });
 });
 
+
+describe('a goals table copied one cell a line (a .docx table through mammoth: the name in one cell, the figure in the next)', () => {
+  // 武汉 2025 2号建议案 (corpus 115) and 1号议案 (corpus 22) goals, as an office types them into a 目标 | 目标值 table.
+  const cells = ['二、工作目标', '目标', '目标值', '开工亿元以上产业项目', '480个', '大健康', '6600亿元', '北斗', '800亿元', '重点成果项目库入库成果', '1000项以上'].join('\n');
+  const named = (bareFigures: boolean) => findTargets(cells, { defaultYear: 2025, scope: '全市', bareFigures }).map((t) => [t.name, t.comparator, t.value, t.unit, t.year]);
+
+  it('in a goal section every name cell with a figure cell after it is a target, however short the name', () =>
+    expect(named(true)).toEqual([
+      ['开工亿元以上产业项目', '达到', 480, '个', 2025],
+      ['大健康', '达到', 6600, '亿元', 2025],
+      ['北斗', '达到', 800, '亿元', 2025],
+      ['重点成果项目库入库成果', '以上', 1000, '项', 2025],
+    ]));
+
+  it('outside goal paragraphs a figure alone on its line stays no target', () => expect(named(false)).toEqual([]));
+
+  it('a sentence before a figure line is no name cell', () =>
+    expect(findTargets('加快建设创新平台，推动成果转化。\n480个', { defaultYear: 2025, bareFigures: true })).toEqual([]));
+});

@@ -58,7 +58,7 @@ const ACTION_RE = TARGET_ACTIONS.join('|');
  * Words that are an action only right before a count ("研发80项关键共性技术") and a noun
  * everywhere else ("研发平台", "研发费用"): never taken off the front of a name.
  */
-export const COUNT_ONLY_ACTIONS = ['研发', '提升', '改造', '整治', '投资'];
+export const COUNT_ONLY_ACTIONS = ['研发', '提升', '改造', '整治', '投资', '壮大'];
 const COUNT_ACTION_RE = [...TARGET_ACTIONS, ...COUNT_ONLY_ACTIONS].join('|');
 const ONLY_ACTIONS = new RegExp(`^(?:(?:${ACTION_RE})[和、并]?)+$`, 'u');
 
@@ -157,7 +157,7 @@ export const TARGET_SHAPES: { id: string; example: string; re: RegExp }[] = [
   { id: 'action-name-number', example: '建成市级概念验证中心30家', re: new RegExp(`(?<action>${ACTION_RE})(?<name>(?:${LATIN_TERM}|[^，。；：\\d]){2,60}?)${NUM}${UNIT}${TAIL}${END}`, 'gu') },
   { id: 'rank', example: '全市排名进入前40位', re: /(?<name>[^，。；：、]{0,30}?(?:排名|位次|排位))(?<verb>进入|保持|稳定在|提升至|跃升至|位居|居)?(?:全国|全球|世界|全省|中部)?前(?<value>\d+)(?<unit>位|名)/gu },
   { id: 'index', example: '区域创新能力指数达到120', re: new RegExp(`(?<name>[^，。；：、]{2,30}?指数)(?<verb>${VERB_RE})?${NUM}(?![\\d.%％])(?!${UNIT_RE})`, 'gu') },
-  { id: 'ratio', example: '制造业增加值占地区生产总值比重35%左右', re: new RegExp(`(?<name>[^，。；：、]{2,40}?(?:比重|占比|比例|强度|率))${NUM}(?<unit>%|％)${TAIL}`, 'gu') },
+  { id: 'ratio', example: '制造业增加值占地区生产总值比重35%左右', re: new RegExp(`(?<name>[^，。；：、]{2,40}?(?:比重|占比|比例|强度|率|涨幅|增幅|增速|降幅))${NUM}(?<unit>%|％)${TAIL}`, 'gu') },
   { id: 'examples-count', example: '推进建设高端生物医学成像等4个设施', re: new RegExp(`(?<name>[^，。；：\\d]{2,40}?)等${NUM}${UNIT}${TAIL}(?<noun>[\\u4e00-\\u9fff]{1,4}?)(?=[，。；：、]|$|开展|${ACTION_RE})`, 'gu') },
   { id: 'respectively-after', example: '全区高新技术企业和科技型企业在2022年的基础上实现“双倍增”，分别超过90家和870家', re: new RegExp(`^分别(?<verb>${VERB_RE})(?<values>\\d+(?:\\.\\d+)?(?:${UNIT_RE})?(?:(?:和|、)\\d+(?:\\.\\d+)?(?:${UNIT_RE})?)+)$`, 'gu') },
   // The count first, the noun, then the verb of its completion: "全市首批100个…示范社区全面建成", "确保40个项目开工、40个项目投产".
@@ -235,12 +235,20 @@ export interface FindTargetsOptions {
   bareFigures?: boolean;
 }
 
+/** A figure alone on its line (480个, 1000项以上, 8—10家): a table's cell, its name the cell before. */
+const FIGURE_CELL = new RegExp(`^${NUM}(?:\\s*[—\\-–－~～至到]\\s*\\d+(?:\\.\\d+)?)?${UNIT}${TAIL}$`, 'u');
+/** A name alone on its line, no figure and no sentence: a table's name cell (大健康, 重点成果项目库入库成果). */
+const NAME_CELL = /^[^\d，。；：,;:！？、（）()]{2,30}$/u;
+
 /** Targets stated in a paragraph. */
 export function findTargets(paragraph: string, options: FindTargetsOptions | number = {}): FoundTarget[] {
   const opts: FindTargetsOptions = typeof options === 'number' ? { defaultYear: options } : options;
   const out: FoundTarget[] = [];
   let year = opts.defaultYear;
   let future = false;
+  /** The line before, when it was a whole line (a table's cell, as a .docx table reaches the text). */
+  let cellBefore: string | undefined;
+  let lineStart = true;
   for (const sentence of paragraph.split(/(?<=[。；\n])/u)) {
     for (const p of YEAR_PHRASES) {
       const m = p.re.exec(sentence);
@@ -254,6 +262,22 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
     future ||= FUTURE.test(sentence);
     if (opts.futureOnly && (!future || PAST.test(sentence))) continue;
     const scope = scopeOf(sentence) ?? opts.scope;
+    // A table of goals copied one cell a line (目标 | 目标值): "大健康" / "6600亿元" is the name and its
+    // figure, where every figure is a target (goal paragraphs); the name is the whole cell, however short.
+    const cell = lineStart ? sentence.trim() : undefined;
+    const name = cellBefore;
+    cellBefore = cell !== undefined && (sentence.endsWith('\n') || !sentence.trim()) ? cell : undefined;
+    lineStart = sentence.endsWith('\n');
+    const figure = opts.bareFigures && name && NAME_CELL.test(name) && cell ? FIGURE_CELL.exec(normalizeNumbers(cell)) : null;
+    if (figure && name) {
+      const g = figure.groups!;
+      // The cell as typed: no leading action or qualifier is taken off it (重点成果项目库…, 开工…).
+      const t: FoundTarget = { ...hit(name.replace(/^[-•·—\s]+/u, ''), g.tail, Number(g.value), g.unit!), year, sourceText: `${name} ${cell}` };
+      if (scope) t.scope = scope;
+      if (!out.some((o) => o.name === t.name && o.value === t.value && o.unit === t.unit && o.year === t.year)) out.push(t);
+      cellBefore = undefined;
+      continue;
+    }
     let previous: 'number-name' | 'name-number' | undefined;
     let before: string | undefined;
     for (const raw of sentence.split(/[，；。\n]/u)) {

@@ -38,6 +38,33 @@ describe('readPolicyFile', () => {
     expect(parsed.document.issuedByDistrict).toBe('武汉经济技术开发区');
   });
 
+  it('a Word table 主要工作任务 | 牵头单位 | 责任单位 without a 序号 column (沈河区 2024 分解表, corpus 116) gives its four rows as tasks with their units', async () => {
+    const text = await readPolicyFile('shenhe-table-2024.docx', fixture('policy/shenhe-table-2024.docx'));
+    const parsed = parsePolicyText(text);
+    expect(parsed.tasks.map((t) => [t.number, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['1', ['区发改局'], ['区工信局', '区商务局', '区文旅局', '区金融局', '各街道办事处']],
+      ['2', ['发改局', '区工信局'], ['各街道办事处']],
+      ['3', ['发改局'], ['区工信局', '各街道办事处']],
+      ['4', ['区发改局', '区工信局'], ['区投促局']],
+    ]);
+    expect(parsed.targets.map((t) => [t.name, t.value, t.unit, t.year])).toContainEqual(['数字经济核心产业增加值占GDP比重', 10, '%', 2024]);
+  });
+
+  it('a Word table of goals 目标 | 目标值 (武汉 2025 2号建议案, corpus 115): each figure in the cell after its name is a target of the year', async () => {
+    const text = await readPolicyFile('wuhan-jianyian2-goals-2025.docx', fixture('policy/wuhan-jianyian2-goals-2025.docx'));
+    const parsed = parsePolicyText(text);
+    expect(parsed.targets.filter((t) => t.kind === 'goal').map((t) => [t.name, t.value, t.unit, t.year, t.scope])).toEqual([
+      ['开工亿元以上产业项目', 480, '个', 2025, '全市'],
+      ['五大优势产业总规模', 2, '万亿元', 2025, '全市'],
+      ['光电子信息', 8500, '亿元', 2025, '全市'],
+      ['大健康', 6600, '亿元', 2025, '全市'],
+      ['汽车制造及服务', 4250, '亿元', 2025, '全市'],
+      ['高端装备', 2500, '亿元', 2025, '全市'],
+      ['北斗', 800, '亿元', 2025, '全市'],
+    ]);
+    expect(parsed.tasks.map((t) => [t.number, t.leadUnits])).toEqual([['1', ['市经信局']]]);
+  });
+
   it.each([
     ['UTF-16LE with BOM (Notepad "Unicode")', (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')])],
     ['UTF-16BE with BOM', (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()])],
