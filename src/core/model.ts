@@ -151,6 +151,10 @@ export interface Target {
   kind: 'goal' | 'task' | 'table' | 'cluster' | 'manual';
   /** The source sentence as written. */
   sourceText: string;
+  /** 每年: the figure is for every year up to `year` (每年认定人才500名以上), not a total to reach by then. */
+  yearly?: boolean;
+  /** 左右: the figure is approximate (8000名左右). */
+  approx?: boolean;
 }
 
 /** A district or functional zone // 区 / 功能区. */

@@ -83,6 +83,16 @@ describe('the district indicators of 汉阳区 from the seed documents', () => {
     expect(judged.reason ?? '').not.toContain('只有全市目标');
   });
 
+  it('judges a yearly 全市 figure (每年建设10家科技成果转化中心) as this year’s count, not a total by its year (walk9 Z2)', () => {
+    const city = buildDistrictIndicators({ ...base, district: CITY_OFFICE, clusters: [] });
+    const centres = city.find((i) => i.cityTarget.yearly && i.cityTarget.sourceText.includes('科技成果转化中心'))!;
+    expect(targetText(centres.cityTarget)).toBe('每年10家（至2026年）');
+    expect(centres.judged).toMatchObject({ value: 10, year: period.year, baseline: 0, baselineYear: period.year - 1 });
+    // At the end of the year's second quarter half the year's 10 is expected: 5 is on time, 3 late.
+    expect(judgeIndicator(centres, period, 5)).toMatchObject({ verdict: 'on_track', expected: 5 });
+    expect(judgeIndicator(centres, period, 3).verdict).toBe('behind');
+  });
+
   it('reads the value of any of its statements, the primary first', () => {
     const patents = list.find((i) => i.name === '每万人口高价值发明专利拥有量')!;
     const other = patents.targets.find((t) => t !== patents.primary)!;
@@ -98,6 +108,13 @@ describe('a target as written', () => {
     expect(targetText({ comparator: '以内', value: 4.5, unit: '%', year: 2025 })).toBe('4.5%以内（2025年）');
     expect(targetText({ comparator: '突破', value: 1500, unit: '家', year: 2027 })).toBe('突破1500家（2027年）');
     expect(comparedValue({ comparator: '达到', value: 4.2, unit: '%' })).toBe('达到4.2%');
+  });
+
+  it('says 每年 before a yearly figure (up to its year, never by it) and keeps 左右 (walk9 Z2)', () => {
+    expect(targetText({ comparator: '以上', value: 500, unit: '名', year: 2027, yearly: true })).toBe('每年500名以上（至2027年）');
+    expect(targetText({ comparator: '达到', value: 8000, unit: '名', year: 2026, yearly: true, approx: true })).toBe('每年8000名左右（至2026年）');
+    expect(comparedValue({ comparator: '达到', value: 100, unit: '名', approx: true })).toBe('100名左右');
+    expect(comparedValue({ comparator: '增长', value: 6, unit: '%', approx: true })).toBe('增长6%左右');
   });
 });
 

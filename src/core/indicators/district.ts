@@ -160,7 +160,10 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
             : withPlanBaselineYear({ ...cityTarget, baseline: own.baseline, baselineYear: undefined }, docs.get(cityTarget.documentId))),
         }
       : named || city
-        ? { ...statement, name: g.name, ...withPlanBaselineYear(statement, docs.get(statement.documentId)) }
+        ? statement.yearly
+          ? // 每年500名: this year's count against this year's figure, from nothing at the end of last year.
+            { ...statement, name: g.name, year: period.year, baseline: 0, baselineYear: period.year - 1 }
+          : { ...statement, name: g.name, ...withPlanBaselineYear(statement, docs.get(statement.documentId)) }
         : undefined;
     out.push({
       key,
@@ -209,12 +212,16 @@ export function indicatorValue(ind: DistrictIndicator, valueOf: (targetId: strin
 }
 
 /** The city target as written, e.g. `突破5000人（2027年）`. */
-export function targetText(t: Pick<Target, 'comparator' | 'value' | 'unit' | 'year'>): string {
+export function targetText(t: Pick<Target, 'comparator' | 'value' | 'unit' | 'year' | 'yearly' | 'approx'>): string {
+  // 每年500名以上（至2027年）: a yearly figure is never printed as a total to reach by its year.
+  if (t.yearly) return `每年${t.comparator === '达到' && !t.approx ? `${t.value}${t.unit}` : comparedValue(t)}${t.year ? `（至${t.year}年）` : ''}`;
   return `${comparedValue(t)}${t.year ? `（${t.year}年）` : ''}`;
 }
 
 /** A target's comparator and value as written: 达到500名, 突破1500家, but 500名以上, 4.5%以内 (以上, 以内, 以下 follow their figure). */
-export function comparedValue(t: Pick<Target, 'comparator' | 'value' | 'unit'>): string {
+export function comparedValue(t: Pick<Target, 'comparator' | 'value' | 'unit' | 'approx'>): string {
+  // 8000名左右, 增长6%左右: an approximate figure keeps its 左右 (达到 is then not said).
+  if (t.approx) return `${t.comparator === '达到' ? '' : t.comparator}${t.value}${t.unit}左右`;
   return FOLLOWS_FIGURE.has(t.comparator) ? `${t.value}${t.unit}${t.comparator}` : `${t.comparator}${t.value}${t.unit}`;
 }
 const FOLLOWS_FIGURE: ReadonlySet<Comparator> = new Set<Comparator>(['以上', '以内', '以下']);

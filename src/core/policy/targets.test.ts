@@ -126,6 +126,26 @@ describe('targets in real sentences', () => {
   });
 });
 
+describe('a yearly figure and an approximate one (walk9 Z2)', () => {
+  const marks = (text: string) => findTargets(text, { defaultYear: 2027, scope: '全市' }).map((t) => [t.name, t.value, !!t.yearly, !!t.approx]);
+  it.each([
+    // Seed 000 (研发中心城市三年行动): each year's count, not a total by 2027.
+    ['每年认定人才500名以上', [['人才', 500, true, false]]],
+    // Seed 004: 每年 holds over the clauses that follow it until one gives a year, a total or a level.
+    [
+      '每年引进和培育战略科技人才等1000名以上、高技能人才8000名左右，吸引留汉来汉就业创业大学毕业生30万人以上；到2027年，研发平台突破1500家',
+      [['战略科技人才等', 1000, true, false], ['高技能人才', 8000, true, true], ['留汉来汉就业创业大学毕业生', 30, true, false], ['研发平台', 1500, false, false]],
+    ],
+    ['力争每年培育国家、省级知识产权示范企业和优势企业20家以上', [['国家、省级知识产权示范企业和优势企业', 20, true, false]]],
+    ['每年新增高新技术企业200家，高新技术企业总数达到5000家', [['高新技术企业', 200, true, false], ['高新技术企业总数', 5000, false, false]]],
+    // A rate is not a count: 每年 does not make a growth of 10% a yearly figure here (its comparator says it).
+    ['研发投入每年增长10%以上', [['研发投入', 10, false, false]]],
+    // Seed 002: 左右 kept, the figure otherwise read as before.
+    ['认定支持100名左右科技领军人才', [['科技领军人才', 100, false, true]]],
+    ['数字经济核心产业增加值占比提升到11%左右', [['数字经济核心产业增加值占比', 11, false, true]]],
+  ])('%s', (text, want) => expect(marks(text)).toEqual(want));
+});
+
 describe('tables of the target reader', () => {
   it.each(YEAR_PHRASES.map((p) => [p.id, p.example, p.base, p.year] as const))('year phrase %s: %s', (_id, example, base, year) => {
     expect(findTargets(example, { baseYear: base }).map((t) => t.year)).toEqual([year]);

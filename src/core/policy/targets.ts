@@ -24,7 +24,16 @@ export interface FoundTarget {
   year?: number;
   scope?: string;
   sourceText: string;
+  /** 每年 (or 年均新增): a figure for each year, not a total (Target.yearly). */
+  yearly?: boolean;
+  /** 左右 after the figure (Target.approx). */
+  approx?: boolean;
 }
+
+/** A clause that speaks of each year: 每年认定人才500名以上, 力争每年培育…20家以上, 年均新增…500家. */
+const EACH_YEAR = /每年|年均新增|年均引进|年均培育/u;
+/** A clause that gives a year or a total of its own ends the 每年 of the clauses before it. */
+const NOT_EACH_YEAR = /\d{4}年|累计|总量|总数|总规模|达到|突破|超过/u;
 
 /** Units of measure, as written → as stored. Longest first when matching. */
 export const TARGET_UNITS: Record<string, string> = {
@@ -280,9 +289,12 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
     }
     let previous: 'number-name' | 'name-number' | undefined;
     let before: string | undefined;
+    // 每年 holds for the clauses after it in the sentence until one gives a year or a total.
+    let eachYear = false;
     for (const raw of sentence.split(/[，；。\n]/u)) {
       const clause = normalizeNumbers(raw.replace(/^[-•·—\s]+/u, ''));
       if (!clause) continue;
+      eachYear = EACH_YEAR.test(clause) || (eachYear && !NOT_EACH_YEAR.test(clause));
       const found = clauseTargets(clause, previous, before, opts.bareFigures);
       before = clause;
       for (const f of found.targets) {
@@ -292,6 +304,8 @@ export function findTargets(paragraph: string, options: FindTargetsOptions | num
         // 年 measures a span (受教育年限12.5年), never a year (2025年).
         if (f.unit === '年' && f.value >= 100) continue;
         const t: FoundTarget = { ...f, year: f.year ?? year, sourceText: raw.trim() };
+        // A yearly count, not a rate (年均增长10% is a rate's comparator already).
+        if (eachYear && t.unit !== '%' && t.unit !== '个百分点') t.yearly = true;
         if (!t.scope && scope) t.scope = scope;
         if (!out.some((o) => o.name === t.name && o.value === t.value && o.unit === t.unit && o.year === t.year)) out.push(t);
       }
@@ -402,7 +416,7 @@ function clauseTargets(clause: string, previous: 'number-name' | 'name-number' |
       if (!name || /\d$/u.test(name) || ONLY_ACTIONS.test(name)) continue;
       const comparator: Comparator = g.verb ? (g.tail === '以上' && (g.verb === '达' || g.verb === '达到') ? '以上' : bounded(TARGET_VERBS[g.verb] ?? '达到', g.tail)) : g.action === '新增' ? '新增' : g.action === '累计' ? '累计' : g.tail === '以上' ? '以上' : bounded('达到', g.tail);
       const unit = shape.id === 'rank' ? '位次' : shape.id === 'index' ? '' : TARGET_UNITS[g.unit!]!;
-      targets.push({ name, comparator, value: Number(g.value), unit });
+      targets.push({ name, comparator, value: Number(g.value), unit, ...(g.tail === '左右' ? { approx: true } : {}) });
       kind = shape.id === 'action-name-number' ? 'name-number' : kind;
       taken.push([start, end]);
       // "选拔认定教育专家10名、名校长100名、名教师200名": the list after the match.
@@ -453,7 +467,7 @@ function goodName(t: Hit): boolean {
 
 function hit(name: string, tail: string | undefined, value: number, unit: string, action?: string, verb?: string): Hit {
   const comparator: Comparator = verb ? bounded(TARGET_VERBS[verb]!, tail) : action === '新增' ? '新增' : action === '累计' ? '累计' : tail === '以上' ? '以上' : bounded('达到', tail);
-  return { name, comparator, value, unit: TARGET_UNITS[unit] ?? unit };
+  return { name, comparator, value, unit: TARGET_UNITS[unit] ?? unit, ...(tail === '左右' ? { approx: true } : {}) };
 }
 
 /**
@@ -503,7 +517,7 @@ export function cleanName(raw: string): string {
   }
   if (s.startsWith('“') && !s.includes('”')) s = s.slice(1);
   if (s.includes('”') && !s.includes('“')) s = `“${s}`;
-  s = s.replace(/^(?:在[^，。]{1,20}?(?:领域|方面))/u, '').replace(/(?:左右|以上|累计|总计|年均|力争|争取|确保|努力)$/u, '').replace(/(?:比上年|比去年|较上年|同比)$/u, '').replace(/^[”"、，]+|[“"、，]+$/gu, '');
+  s = s.replace(/^(?:在[^，。]{1,20}?(?:领域|方面))/u, '').replace(/(?:左右|以上|累计|总计|年均|每年|力争|争取|确保|努力)$/u, '').replace(/(?:比上年|比去年|较上年|同比)$/u, '').replace(/^[”"、，]+|[“"、，]+$/gu, '');
   // "法院、检察院、公安…法学理论等高层次民主法治专门人才": a long list is named by what follows 等.
   if ((s.match(/、/gu)?.length ?? 0) >= 3 && /等[^等、]{4,}$/u.test(s)) s = /等([^等、]{4,})$/u.exec(s)![1]!;
   if (/^(?:[\d.]+|[^\u4e00-\u9fffA-Za-z“]+)$/u.test(s)) return '';

@@ -337,7 +337,7 @@ export function ProgressForm(props: {
             {targets.map((t, i) => (
               <div key={t.id} style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 4 }}>
                 <span style={{ flex: 1, minWidth: 0 }} title={t.sourceText}>
-                  {T.target(t.name, comparedValue(t), t.year)}
+                  {T.target(t.name, comparedValue(t), t.year, t.yearly)}
                   {t.baseline !== undefined && <span style={{ color: '#888' }}>（{T.baseline(t.baseline, t.unit, t.baselineYear)}）</span>}
                 </span>
                 <NumberField
