@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTable, readRows, mappingToRemember, withMapping } from './find-table';
+import { findTable, isSubItemOf, readRows, mappingToRemember, withMapping } from './find-table';
 import type { SheetGrid } from './types';
 
 const grid = (name: string, rows: string[][]): SheetGrid => ({ name, rows });
@@ -362,6 +362,36 @@ describe('readRows: units carried over to the next row', () => {
       [2, '建设创新平台', '市发改委、市经信局、市财政局、各区人民政府'],
       [5, '培育科技企业', '各区人民政府'],
     ]);
+  });
+});
+
+describe('readRows: a task’s measures numbered under it (1.1, 1.2)', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', [['序号', '重点任务', '具体内容', '责任单位'], ...rows]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.row, r.fields.number, r.fields.title, r.fields.text, r.fields.responsibleUnits]);
+  };
+
+  it('rows numbered n.k without a name of their own are task n’s text and units; a numbered row with a name, or k under another number, a task', () => {
+    expect(
+      read([
+        ['1', '建设创新平台', '', '市科技局'],
+        ['1.1', '', '建设实验室。', ''],
+        ['1-2', '', '建设中试基地。', '各区人民政府'],
+        ['2', '培育科技企业', '', '市科技局'],
+        ['2.1', '培育高新技术企业', '每年新增1000家。', ''],
+        ['3.1', '', '建设孵化器。', ''],
+      ]),
+    ).toEqual([
+      [2, '1', '建设创新平台', '建设实验室。\n建设中试基地。', '市科技局、各区人民政府'],
+      [5, '2', '培育科技企业', undefined, '市科技局'],
+      [6, '2.1', '培育高新技术企业', '每年新增1000家。', undefined],
+      [7, '3.1', '建设孵化器', '建设孵化器。', undefined],
+    ]);
+  });
+
+  it('isSubItemOf: the parent’s number in any writing, a dot or dash, the item', () => {
+    expect(['1.1', '１．２', '1-3', '三.2', '（三）-1'].map((n, i) => isSubItemOf(n, ['1', '1', '1', '3', '（三）'][i]))).toEqual([true, true, true, true, true]);
+    expect([['1.1', '2'], ['11', '1'], ['1.1', ''], ['1.1.1', '1']].map(([n, p]) => isSubItemOf(n, p))).toEqual([false, false, false, false]);
   });
 });
 

@@ -505,6 +505,13 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       lastTaskRow = r;
       continue;
     }
+    // A task's measures one a row under it, numbered after it (1.1, 1.2 under task 1) with no name of
+    // their own: the task's 具体内容 (and units), not tasks.
+    if (prev && lastTaskRow === r - 1 && titleColumn && !fields.title && prev.fields.title && isSubItemOf(fields.number ?? fields.seq, prev.fields.number ?? prev.fields.seq)) {
+      mergeInto(prev.fields, fields);
+      lastTaskRow = r;
+      continue;
+    }
     // A numbered task's paragraph cut mid-sentence, its rest alone in the task's cell of the row under
     // it (no number, nothing else): the same task's words, not a task of its own.
     if (
@@ -625,6 +632,17 @@ function leadAndOthers(cell: string): Pick<RowFields, 'leadUnits' | 'responsible
   if (/[:：]|牵头|配合/u.test(cell)) return {};
   const parts = cell.split(/[；;]|\n/u).map((p) => p.trim()).filter(Boolean);
   return parts.length === 2 ? { leadUnits: parts[0]!, responsibleUnits: parts[1]! } : {};
+}
+
+/**
+ * Whether `number` numbers an item under the task numbered `parent` (1.1, 1-2, 1．3 under 1; 3.2 under
+ * 三 or （三）): the parent's number, a dot or dash, the item's.
+ */
+export function isSubItemOf(number: string | undefined, parent: string | undefined): boolean {
+  const m = /^(.+?)[.．\-－—](\d{1,2})$/u.exec(toHalfWidth(number ?? '').replace(/\s+/gu, ''));
+  if (!m || !parent) return false;
+  const p = normalizeNumber(parent);
+  return p !== '' && normalizeNumber(m[1]) === p;
 }
 
 /** Fields a continuation row may add to the task above it. */
