@@ -414,6 +414,19 @@ describe('readRows: one column for the lead and the other units', () => {
     expect(read('牵头及配合单位', cells)).toEqual([...expected.slice(0, 2), [undefined, cells[2]], [undefined, cells[3]]]);
   });
 
+  it('under 责任单位（排在第一位的为牵头单位） the first unit leads and the others are the responsible units; a cell marking its lead is read as written', () => {
+    const cells = ['市发改委、市科技创新局，各区人民政府', '汉阳、武昌区人民政府', '市科技创新局', '市科技局（牵头）、市发改委'];
+    expect(read('责任单位（排在第一位的为牵头单位）', cells)).toEqual([
+      ['市发改委', '市科技创新局、各区人民政府'],
+      ['汉阳区人民政府', '武昌区人民政府'],
+      ['市科技创新局', undefined],
+      [undefined, '市科技局（牵头）、市发改委'],
+    ]);
+    expect(read('责任单位（首位为牵头单位）', cells.slice(0, 1))).toEqual([['市发改委', '市科技创新局、各区人民政府']]);
+    // Without the note, the column is the responsible units, all of them.
+    expect(read('责任单位', cells.slice(0, 1))).toEqual([[undefined, cells[0]]]);
+  });
+
   it('under 牵头单位 or 牵头责任单位 the same cell is all leads (the units’ own reading)', () => {
     expect(read('牵头责任单位', ['市科技创新局；各区人民政府'])).toEqual([['市科技创新局；各区人民政府', undefined]]);
   });

@@ -7,6 +7,7 @@ import { missingForImport, TASK_FIELDS, type TaskFieldId } from '../fields';
 import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
+import { splitRawUnitGroups } from '../policy/units';
 import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline, textDate } from './normalize';
 import { impossibleDate } from '../deadline';
 import { toHalfWidth } from '../text';
@@ -399,7 +400,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const noteColumn = layout.columns.find((m) => m.field === 'note');
   // The list's one unit column, when its header names the lead and the others both (read as either).
   const unitColumns = layout.columns.filter((m) => m.field === 'leadUnits' || m.field === 'responsibleUnits');
-  const bothUnits = unitColumns.length === 1 && BOTH_UNITS_HEADER.test(toHalfWidth(unitColumns[0]!.header).replace(/\s+/g, '')) && !/^牵头责任(单位|部门)$/u.test(unitColumns[0]!.header.replace(/\s+/g, '')) ? unitColumns[0]!.field! : undefined;
+  // A units column whose header says its first unit leads (责任单位（排在第一位的为牵头单位）).
+  const firstLeads = unitColumns.length === 1 && FIRST_LEADS_HEADER.test(toHalfWidth(unitColumns[0]!.header).replace(/\s+/g, '')) ? unitColumns[0]!.field! : undefined;
+  const bothUnits = !firstLeads && unitColumns.length === 1 && BOTH_UNITS_HEADER.test(toHalfWidth(unitColumns[0]!.header).replace(/\s+/g, '')) && !/^牵头责任(单位|部门)$/u.test(unitColumns[0]!.header.replace(/\s+/g, '')) ? unitColumns[0]!.field! : undefined;
   const seqIsNumber = numbersFromSeq(layout);
   const hiddenRows = new Set(grid.hiddenRows ?? []);
   const filteredOut: number[] = [];
@@ -560,6 +563,15 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     // One column for both (牵头单位/责任单位), its cell the lead and the others parted by ；or a line break.
     const bothCell = bothUnits && fields[bothUnits];
     if (bothCell) Object.assign(fields, leadAndOthers(bothCell));
+    const firstCell = firstLeads && fields[firstLeads];
+    if (firstCell) {
+      const parts = firstLeadThenOthers(firstCell);
+      if (parts.leadUnits) {
+        fields.leadUnits = parts.leadUnits;
+        if (parts.responsibleUnits) fields.responsibleUnits = parts.responsibleUnits;
+        else delete fields.responsibleUnits;
+      }
+    }
     // A list without a title column (or a row without a title): the lead sentence of its text
     // stands for the title, to match and to name a new task, never to change a task's title.
     const titleFromText = !fields.title && !!fields.text;
@@ -643,6 +655,21 @@ export function isSubItemOf(number: string | undefined, parent: string | undefin
   if (!m || !parent) return false;
   const p = normalizeNumber(parent);
   return p !== '' && normalizeNumber(m[1]) === p;
+}
+
+/** A units header's note that the unit listed first leads: （排在第一位的为牵头单位）, （首位为牵头单位）, （第一个单位牵头）. */
+const FIRST_LEADS_HEADER = /(第一|首位|首个|第1|排首|居首)[^)]{0,8}牵头/u;
+
+/**
+ * A cell of such a column: its first unit leads, the others are the responsible units
+ * (市发改委、市科技创新局、各区人民政府 → 市发改委 | 市科技创新局、各区人民政府). A cell that marks or
+ * labels its lead itself (市科技局（牵头）, 牵头单位：…) is left to the units' own reading.
+ */
+function firstLeadThenOthers(cell: string): Pick<RowFields, 'leadUnits' | 'responsibleUnits'> {
+  if (/[:：]|牵头|配合/u.test(cell)) return {};
+  const [lead, ...others] = splitRawUnitGroups(cell).flat();
+  if (!lead) return {};
+  return others.length > 0 ? { leadUnits: lead, responsibleUnits: others.join('、') } : { leadUnits: lead };
 }
 
 /** Fields a continuation row may add to the task above it. */
