@@ -365,6 +365,54 @@ describe('readRows: units carried over to the next row', () => {
   });
 });
 
+describe('readRows: a matrix of units ticked per task', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', rows);
+    const { layout, issues } = findTable(g);
+    return { layout: layout!, issues, rows: readRows(g, layout!).rows.map((r) => [r.fields.leadUnits, r.fields.responsibleUnits]) };
+  };
+
+  it('责任单位 merged over units’ names: the ticked units are the task’s, 牵头 / 配合 say as which; no warning of two 责任单位 columns', () => {
+    const { layout, issues, rows } = read([
+      ['序号', '重点任务', '牵头单位', '责任单位', '责任单位', '责任单位', '完成时限'],
+      ['序号', '重点任务', '牵头单位', '市发改委', '市经信局', '各区人民政府', '完成时限'],
+      ['1', '建设实验室', '市科技局', '✓', '', '√', '2026年底'],
+      ['2', '培育企业', '', '牵头', '配合', '●', ''],
+      ['3', '建设平台', '市科技局', '', '', '', ''],
+    ]);
+    expect(issues).toEqual([]);
+    expect(layout.columns.map((c) => [c.field, c.unit ?? null])).toEqual([
+      ['seq', null],
+      ['title', null],
+      ['leadUnits', null],
+      ['responsibleUnits', '市发改委'],
+      ['responsibleUnits', '市经信局'],
+      ['responsibleUnits', '各区人民政府'],
+      ['deadline', null],
+    ]);
+    expect(rows).toEqual([
+      ['市科技局', '市发改委、各区人民政府'],
+      ['市发改委', '市经信局、各区人民政府'],
+      ['市科技局', undefined],
+    ]);
+  });
+
+  it('the same header over units written out (市级 | 区级 holding names), or ticks under one unit only, is no matrix', () => {
+    const named = read([
+      ['序号', '重点任务', '责任单位', '责任单位'],
+      ['序号', '重点任务', '市级', '区级'],
+      ['1', '建设实验室', '市科技局', '汉阳区人民政府'],
+    ]);
+    expect(named.layout.columns.some((c) => c.unit)).toBe(false);
+    const one = read([
+      ['序号', '重点任务', '牵头单位', '责任单位', '完成时限'],
+      ['序号', '重点任务', '牵头单位', '市发改委', '完成时限'],
+      ['1', '建设实验室', '市科技局', '✓', '2026年底'],
+    ]);
+    expect(one.layout.columns.some((c) => c.unit)).toBe(false);
+  });
+});
+
 describe('readRows: a task’s measures numbered under it (1.1, 1.2)', () => {
   const read = (rows: string[][]) => {
     const g = grid('S', [['序号', '重点任务', '具体内容', '责任单位'], ...rows]);

@@ -197,7 +197,7 @@ export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): 
   }
   if (!best || best.score < 2) return { issues: [{ sheet, row: 1, message: M.noHeader(sheet), severity: 'error' }] };
   const hidden = new Set(grid.hiddenColumns ?? []);
-  const layout = withCodeColumn(grid, withMarkColumn(grid, layoutFrom(sheet, best, hidden)));
+  const layout = withCodeColumn(grid, withMarkColumn(grid, withUnitMatrix(grid, layoutFrom(sheet, best, hidden))));
   const guessed = layout.columns.map((m) => ({ ...m, field: best.guesses[m.column]?.field ?? null }));
   const notes = [...guessWarnings(layout, guessed), ...districtLevelNotes(grid, layout), ...districtMatrixNotes(grid, layout)];
   return { layout: notes.length > 0 ? { ...layout, guessNotes: notes } : layout, issues: notes };
@@ -213,6 +213,50 @@ function withMarkColumn(grid: SheetGrid, layout: TableLayout): TableLayout {
   const marks = layout.columns.find((m) => !m.field && !m.hidden && !DISTRICT_LEVEL.test(normalizeHeader(m.header.split('/').pop() ?? '')) && isMarkColumn(grid.rows.slice(start).map((r) => r[m.column] ?? '')));
   if (!marks) return layout;
   return { ...layout, columns: layout.columns.map((m) => (m === marks ? { ...m, field: 'note' as const, confidence: 1 } : m)) };
+}
+
+/** A cell that ticks its column (✓, √, ●, ○ …) in a matrix of units; 牵头 / 配合 tick it with the unit's role. */
+const TICK = /^(?:[✓✔√☑●○◎▲△★☆◆■]|是|Y|y|V|v)$/u;
+const LEAD_TICK = /^(?:牵头|主责|主办)(?:单位)?$/u;
+const PARTNER_TICK = /^(?:配合|参与|协办|协同|责任)(?:单位)?$/u;
+/** What a cell of a units matrix says: the column's unit ticked (for the field, or as lead / partner), or nothing. */
+function unitTick(cell: string): 'tick' | 'lead' | 'partner' | undefined {
+  const t = cell.replace(/\s+/gu, '');
+  return TICK.test(t) ? 'tick' : LEAD_TICK.test(t) ? 'lead' : PARTNER_TICK.test(t) ? 'partner' : undefined;
+}
+
+/**
+ * A matrix of units under a two-row header: a units header (责任单位, 配合单位) merged over two or more
+ * columns each headed by a unit's name (市教育局 | 市经信局 …, no field's name, no district), whose cells
+ * only tick (✓, ●, 牵头 …) or are blank. Each column stands for its unit (ColumnMapping.unit): the
+ * ticked ones are the task's units, not the tick itself. A district's column is left to districtMatrixNotes.
+ */
+function withUnitMatrix(grid: SheetGrid, layout: TableLayout): TableLayout {
+  if (layout.headerRows !== 2) return layout;
+  const start = layout.headerRow + 2;
+  const groups = new Map<string, { field: TaskFieldId; columns: ColumnMapping[] }>();
+  for (const m of layout.columns) {
+    const parent = cell(grid, layout.headerRow, m.column);
+    const child = cell(grid, layout.headerRow + 1, m.column);
+    if (!parent || !child || child === parent || m.hidden) continue;
+    const field = matchHeader(parent)?.field;
+    if ((field !== 'leadUnits' && field !== 'responsibleUnits') || matchHeader(child) !== null) continue;
+    const cells = grid.rows.slice(start).map((r) => (r[m.column] ?? '').trim()).filter(Boolean);
+    if (!cells.every((c) => unitTick(c))) continue;
+    const g = groups.get(parent) ?? { field, columns: [] };
+    g.columns.push(m);
+    groups.set(parent, g);
+  }
+  const units = new Map<number, { field: TaskFieldId; unit: string }>();
+  for (const g of groups.values()) {
+    const ticked = g.columns.some((m) => grid.rows.slice(start).some((r) => unitTick(r[m.column] ?? '')));
+    if (g.columns.length >= 2 && ticked) for (const m of g.columns) units.set(m.column, { field: g.field, unit: cell(grid, layout.headerRow + 1, m.column) });
+  }
+  if (units.size === 0) return layout;
+  return withMapping(layout, layout.columns.map((m) => {
+    const u = units.get(m.column);
+    return u ? { ...m, field: u.field, confidence: 1, unit: u.unit } : m;
+  }));
 }
 
 /** A task's code as lists print it: letters and digits, a dash, its number (2024KJRC-01, SSWGH-17, IMP20261126-001). */
@@ -293,7 +337,8 @@ export function withMapping(layout: TableLayout, columns: readonly ColumnMapping
   const out = columns.map((m) => ({ ...m }));
   let conflict = false;
   for (const m of out) {
-    if (!m.field) continue;
+    // The columns of a units matrix share their field (each stands for one unit).
+    if (!m.field || m.unit) continue;
     const prev = owner.get(m.field);
     if (!prev) owner.set(m.field, m);
     else {
@@ -308,7 +353,7 @@ export function withMapping(layout: TableLayout, columns: readonly ColumnMapping
     }
   }
   const unsure = out.some((m) => m.field && m.confidence < SURE);
-  return { ...layout, columns: out, needsReview: conflict || unsure || missingForImport((id) => owner.has(id)).length > 0 };
+  return { ...layout, columns: out, needsReview: conflict || unsure || missingForImport((id) => owner.has(id) || out.some((m) => m.unit && m.field === id)).length > 0 };
 }
 
 /** Issues of a mapping itself: a required column missing, two columns for one field. */
@@ -320,7 +365,7 @@ export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapp
   if (guessed) {
     const seen = new Map<TaskFieldId, ColumnMapping>();
     for (const m of guessed) {
-      if (!m.field) continue;
+      if (!m.field || m.unit) continue;
       const first = seen.get(m.field);
       if (!first) seen.set(m.field, m);
       else {
@@ -431,11 +476,20 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     const distinct = new Set(nonEmpty);
     const first = nonEmpty[0]!;
     const fields: RowFields = {};
+    const ticked: Partial<Record<'leadUnits' | 'responsibleUnits', string[]>> = {};
     for (const m of mapped) {
       const v = (raw[m.column] ?? '').trim();
+      if (m.unit && (m.field === 'leadUnits' || m.field === 'responsibleUnits')) {
+        // A units matrix: a ticked cell adds the column's unit (牵头 / 配合 say as which).
+        const tick = unitTick(v);
+        const f = tick === 'lead' ? 'leadUnits' : tick === 'partner' ? 'responsibleUnits' : tick ? m.field : undefined;
+        if (f) (ticked[f] ??= []).push(m.unit);
+        continue;
+      }
       // A blank, a placeholder (—, 无) or a merged cell's empty part never stands for a value.
       if (v && !isPlaceholderCell(v)) fields[m.field!] = v;
     }
+    for (const [f, list] of Object.entries(ticked) as ['leadUnits' | 'responsibleUnits', string[]][]) fields[f] = fields[f] ? `${fields[f]}、${list.join('、')}` : list.join('、');
     // A repeated header (sheets printed in pages repeat it).
     const headerHits = layout.columns.filter((m) => isHeaderCell(raw[m.column] ?? '', headerNames.get(m.column))).length;
     if (headerHits >= 2) continue;
@@ -732,7 +786,8 @@ export function mappingToRemember(layout: TableLayout): Record<string, TaskField
   const out: Record<string, TaskFieldId | null> = {};
   for (const m of layout.columns) {
     const n = normalizeHeader(m.header.split('/').pop() ?? '');
-    if (n) out[n] = m.field;
+    // A unit's column of a units matrix: its header names a unit, not a field to remember.
+    if (n && !m.unit) out[n] = m.field;
   }
   return out;
 }
