@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTable, readRows, mappingToRemember, withMapping } from './find-table';
+import { findTable, isSubItemOf, readRows, mappingToRemember, withMapping } from './find-table';
 import type { SheetGrid } from './types';
 
 const grid = (name: string, rows: string[][]): SheetGrid => ({ name, rows });
@@ -365,6 +365,84 @@ describe('readRows: units carried over to the next row', () => {
   });
 });
 
+describe('readRows: a matrix of units ticked per task', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', rows);
+    const { layout, issues } = findTable(g);
+    return { layout: layout!, issues, rows: readRows(g, layout!).rows.map((r) => [r.fields.leadUnits, r.fields.responsibleUnits]) };
+  };
+
+  it('责任单位 merged over units’ names: the ticked units are the task’s, 牵头 / 配合 say as which; no warning of two 责任单位 columns', () => {
+    const { layout, issues, rows } = read([
+      ['序号', '重点任务', '牵头单位', '责任单位', '责任单位', '责任单位', '完成时限'],
+      ['序号', '重点任务', '牵头单位', '市发改委', '市经信局', '各区人民政府', '完成时限'],
+      ['1', '建设实验室', '市科技局', '✓', '', '√', '2026年底'],
+      ['2', '培育企业', '', '牵头', '配合', '●', ''],
+      ['3', '建设平台', '市科技局', '', '', '', ''],
+    ]);
+    expect(issues).toEqual([]);
+    expect(layout.columns.map((c) => [c.field, c.unit ?? null])).toEqual([
+      ['seq', null],
+      ['title', null],
+      ['leadUnits', null],
+      ['responsibleUnits', '市发改委'],
+      ['responsibleUnits', '市经信局'],
+      ['responsibleUnits', '各区人民政府'],
+      ['deadline', null],
+    ]);
+    expect(rows).toEqual([
+      ['市科技局', '市发改委、各区人民政府'],
+      ['市发改委', '市经信局、各区人民政府'],
+      ['市科技局', undefined],
+    ]);
+  });
+
+  it('the same header over units written out (市级 | 区级 holding names), or ticks under one unit only, is no matrix', () => {
+    const named = read([
+      ['序号', '重点任务', '责任单位', '责任单位'],
+      ['序号', '重点任务', '市级', '区级'],
+      ['1', '建设实验室', '市科技局', '汉阳区人民政府'],
+    ]);
+    expect(named.layout.columns.some((c) => c.unit)).toBe(false);
+    const one = read([
+      ['序号', '重点任务', '牵头单位', '责任单位', '完成时限'],
+      ['序号', '重点任务', '牵头单位', '市发改委', '完成时限'],
+      ['1', '建设实验室', '市科技局', '✓', '2026年底'],
+    ]);
+    expect(one.layout.columns.some((c) => c.unit)).toBe(false);
+  });
+});
+
+describe('readRows: a task’s measures numbered under it (1.1, 1.2)', () => {
+  const read = (rows: string[][]) => {
+    const g = grid('S', [['序号', '重点任务', '具体内容', '责任单位'], ...rows]);
+    return readRows(g, findTable(g).layout!).rows.map((r) => [r.row, r.fields.number, r.fields.title, r.fields.text, r.fields.responsibleUnits]);
+  };
+
+  it('rows numbered n.k without a name of their own are task n’s text and units; a numbered row with a name, or k under another number, a task', () => {
+    expect(
+      read([
+        ['1', '建设创新平台', '', '市科技局'],
+        ['1.1', '', '建设实验室。', ''],
+        ['1-2', '', '建设中试基地。', '各区人民政府'],
+        ['2', '培育科技企业', '', '市科技局'],
+        ['2.1', '培育高新技术企业', '每年新增1000家。', ''],
+        ['3.1', '', '建设孵化器。', ''],
+      ]),
+    ).toEqual([
+      [2, '1', '建设创新平台', '建设实验室。\n建设中试基地。', '市科技局、各区人民政府'],
+      [5, '2', '培育科技企业', undefined, '市科技局'],
+      [6, '2.1', '培育高新技术企业', '每年新增1000家。', undefined],
+      [7, '3.1', '建设孵化器', '建设孵化器。', undefined],
+    ]);
+  });
+
+  it('isSubItemOf: the parent’s number in any writing, a dot or dash, the item', () => {
+    expect(['1.1', '１．２', '1-3', '三.2', '（三）-1'].map((n, i) => isSubItemOf(n, ['1', '1', '1', '3', '（三）'][i]))).toEqual([true, true, true, true, true]);
+    expect([['1.1', '2'], ['11', '1'], ['1.1', ''], ['1.1.1', '1']].map(([n, p]) => isSubItemOf(n, p))).toEqual([false, false, false, false]);
+  });
+});
+
 describe('readRows: one column for the lead and the other units', () => {
   const read = (header: string, cells: string[]) => {
     const g = grid('S', [['序号', '重点任务', header], ...cells.map((c, i) => [String(i + 1), `任务${i + 1}`, c])]);
@@ -382,6 +460,19 @@ describe('readRows: one column for the lead and the other units', () => {
     expect(read('牵头单位/责任单位', cells)).toEqual(expected);
     // Read as 责任单位 (配合单位 in its name): the cells in one part stay there, for the units' own reading.
     expect(read('牵头及配合单位', cells)).toEqual([...expected.slice(0, 2), [undefined, cells[2]], [undefined, cells[3]]]);
+  });
+
+  it('under 责任单位（排在第一位的为牵头单位） the first unit leads and the others are the responsible units; a cell marking its lead is read as written', () => {
+    const cells = ['市发改委、市科技创新局，各区人民政府', '汉阳、武昌区人民政府', '市科技创新局', '市科技局（牵头）、市发改委'];
+    expect(read('责任单位（排在第一位的为牵头单位）', cells)).toEqual([
+      ['市发改委', '市科技创新局、各区人民政府'],
+      ['汉阳区人民政府', '武昌区人民政府'],
+      ['市科技创新局', undefined],
+      [undefined, '市科技局（牵头）、市发改委'],
+    ]);
+    expect(read('责任单位（首位为牵头单位）', cells.slice(0, 1))).toEqual([['市发改委', '市科技创新局、各区人民政府']]);
+    // Without the note, the column is the responsible units, all of them.
+    expect(read('责任单位', cells.slice(0, 1))).toEqual([[undefined, cells[0]]]);
   });
 
   it('under 牵头单位 or 牵头责任单位 the same cell is all leads (the units’ own reading)', () => {

@@ -7,6 +7,7 @@ import { missingForImport, TASK_FIELDS, type TaskFieldId } from '../fields';
 import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
+import { splitRawUnitGroups } from '../policy/units';
 import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline, textDate } from './normalize';
 import { impossibleDate } from '../deadline';
 import { toHalfWidth } from '../text';
@@ -196,7 +197,7 @@ export function findTable(grid: SheetGrid, remembered: RememberedMapping = {}): 
   }
   if (!best || best.score < 2) return { issues: [{ sheet, row: 1, message: M.noHeader(sheet), severity: 'error' }] };
   const hidden = new Set(grid.hiddenColumns ?? []);
-  const layout = withCodeColumn(grid, withMarkColumn(grid, layoutFrom(sheet, best, hidden)));
+  const layout = withCodeColumn(grid, withMarkColumn(grid, withUnitMatrix(grid, layoutFrom(sheet, best, hidden))));
   const guessed = layout.columns.map((m) => ({ ...m, field: best.guesses[m.column]?.field ?? null }));
   const notes = [...guessWarnings(layout, guessed), ...districtLevelNotes(grid, layout), ...districtMatrixNotes(grid, layout)];
   return { layout: notes.length > 0 ? { ...layout, guessNotes: notes } : layout, issues: notes };
@@ -212,6 +213,50 @@ function withMarkColumn(grid: SheetGrid, layout: TableLayout): TableLayout {
   const marks = layout.columns.find((m) => !m.field && !m.hidden && !DISTRICT_LEVEL.test(normalizeHeader(m.header.split('/').pop() ?? '')) && isMarkColumn(grid.rows.slice(start).map((r) => r[m.column] ?? '')));
   if (!marks) return layout;
   return { ...layout, columns: layout.columns.map((m) => (m === marks ? { ...m, field: 'note' as const, confidence: 1 } : m)) };
+}
+
+/** A cell that ticks its column (✓, √, ●, ○ …) in a matrix of units; 牵头 / 配合 tick it with the unit's role. */
+const TICK = /^(?:[✓✔√☑●○◎▲△★☆◆■]|是|Y|y|V|v)$/u;
+const LEAD_TICK = /^(?:牵头|主责|主办)(?:单位)?$/u;
+const PARTNER_TICK = /^(?:配合|参与|协办|协同|责任)(?:单位)?$/u;
+/** What a cell of a units matrix says: the column's unit ticked (for the field, or as lead / partner), or nothing. */
+function unitTick(cell: string): 'tick' | 'lead' | 'partner' | undefined {
+  const t = cell.replace(/\s+/gu, '');
+  return TICK.test(t) ? 'tick' : LEAD_TICK.test(t) ? 'lead' : PARTNER_TICK.test(t) ? 'partner' : undefined;
+}
+
+/**
+ * A matrix of units under a two-row header: a units header (责任单位, 配合单位) merged over two or more
+ * columns each headed by a unit's name (市教育局 | 市经信局 …, no field's name, no district), whose cells
+ * only tick (✓, ●, 牵头 …) or are blank. Each column stands for its unit (ColumnMapping.unit): the
+ * ticked ones are the task's units, not the tick itself. A district's column is left to districtMatrixNotes.
+ */
+function withUnitMatrix(grid: SheetGrid, layout: TableLayout): TableLayout {
+  if (layout.headerRows !== 2) return layout;
+  const start = layout.headerRow + 2;
+  const groups = new Map<string, { field: TaskFieldId; columns: ColumnMapping[] }>();
+  for (const m of layout.columns) {
+    const parent = cell(grid, layout.headerRow, m.column);
+    const child = cell(grid, layout.headerRow + 1, m.column);
+    if (!parent || !child || child === parent || m.hidden) continue;
+    const field = matchHeader(parent)?.field;
+    if ((field !== 'leadUnits' && field !== 'responsibleUnits') || matchHeader(child) !== null) continue;
+    const cells = grid.rows.slice(start).map((r) => (r[m.column] ?? '').trim()).filter(Boolean);
+    if (!cells.every((c) => unitTick(c))) continue;
+    const g = groups.get(parent) ?? { field, columns: [] };
+    g.columns.push(m);
+    groups.set(parent, g);
+  }
+  const units = new Map<number, { field: TaskFieldId; unit: string }>();
+  for (const g of groups.values()) {
+    const ticked = g.columns.some((m) => grid.rows.slice(start).some((r) => unitTick(r[m.column] ?? '')));
+    if (g.columns.length >= 2 && ticked) for (const m of g.columns) units.set(m.column, { field: g.field, unit: cell(grid, layout.headerRow + 1, m.column) });
+  }
+  if (units.size === 0) return layout;
+  return withMapping(layout, layout.columns.map((m) => {
+    const u = units.get(m.column);
+    return u ? { ...m, field: u.field, confidence: 1, unit: u.unit } : m;
+  }));
 }
 
 /** A task's code as lists print it: letters and digits, a dash, its number (2024KJRC-01, SSWGH-17, IMP20261126-001). */
@@ -292,7 +337,8 @@ export function withMapping(layout: TableLayout, columns: readonly ColumnMapping
   const out = columns.map((m) => ({ ...m }));
   let conflict = false;
   for (const m of out) {
-    if (!m.field) continue;
+    // The columns of a units matrix share their field (each stands for one unit).
+    if (!m.field || m.unit) continue;
     const prev = owner.get(m.field);
     if (!prev) owner.set(m.field, m);
     else {
@@ -307,7 +353,7 @@ export function withMapping(layout: TableLayout, columns: readonly ColumnMapping
     }
   }
   const unsure = out.some((m) => m.field && m.confidence < SURE);
-  return { ...layout, columns: out, needsReview: conflict || unsure || missingForImport((id) => owner.has(id)).length > 0 };
+  return { ...layout, columns: out, needsReview: conflict || unsure || missingForImport((id) => owner.has(id) || out.some((m) => m.unit && m.field === id)).length > 0 };
 }
 
 /** Issues of a mapping itself: a required column missing, two columns for one field. */
@@ -319,7 +365,7 @@ export function mappingIssues(layout: TableLayout, guessed?: readonly ColumnMapp
   if (guessed) {
     const seen = new Map<TaskFieldId, ColumnMapping>();
     for (const m of guessed) {
-      if (!m.field) continue;
+      if (!m.field || m.unit) continue;
       const first = seen.get(m.field);
       if (!first) seen.set(m.field, m);
       else {
@@ -399,7 +445,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const noteColumn = layout.columns.find((m) => m.field === 'note');
   // The list's one unit column, when its header names the lead and the others both (read as either).
   const unitColumns = layout.columns.filter((m) => m.field === 'leadUnits' || m.field === 'responsibleUnits');
-  const bothUnits = unitColumns.length === 1 && BOTH_UNITS_HEADER.test(toHalfWidth(unitColumns[0]!.header).replace(/\s+/g, '')) && !/^牵头责任(单位|部门)$/u.test(unitColumns[0]!.header.replace(/\s+/g, '')) ? unitColumns[0]!.field! : undefined;
+  // A units column whose header says its first unit leads (责任单位（排在第一位的为牵头单位）).
+  const firstLeads = unitColumns.length === 1 && FIRST_LEADS_HEADER.test(toHalfWidth(unitColumns[0]!.header).replace(/\s+/g, '')) ? unitColumns[0]!.field! : undefined;
+  const bothUnits = !firstLeads && unitColumns.length === 1 && BOTH_UNITS_HEADER.test(toHalfWidth(unitColumns[0]!.header).replace(/\s+/g, '')) && !/^牵头责任(单位|部门)$/u.test(unitColumns[0]!.header.replace(/\s+/g, '')) ? unitColumns[0]!.field! : undefined;
   const seqIsNumber = numbersFromSeq(layout);
   const hiddenRows = new Set(grid.hiddenRows ?? []);
   const filteredOut: number[] = [];
@@ -428,11 +476,20 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     const distinct = new Set(nonEmpty);
     const first = nonEmpty[0]!;
     const fields: RowFields = {};
+    const ticked: Partial<Record<'leadUnits' | 'responsibleUnits', string[]>> = {};
     for (const m of mapped) {
       const v = (raw[m.column] ?? '').trim();
+      if (m.unit && (m.field === 'leadUnits' || m.field === 'responsibleUnits')) {
+        // A units matrix: a ticked cell adds the column's unit (牵头 / 配合 say as which).
+        const tick = unitTick(v);
+        const f = tick === 'lead' ? 'leadUnits' : tick === 'partner' ? 'responsibleUnits' : tick ? m.field : undefined;
+        if (f) (ticked[f] ??= []).push(m.unit);
+        continue;
+      }
       // A blank, a placeholder (—, 无) or a merged cell's empty part never stands for a value.
       if (v && !isPlaceholderCell(v)) fields[m.field!] = v;
     }
+    for (const [f, list] of Object.entries(ticked) as ['leadUnits' | 'responsibleUnits', string[]][]) fields[f] = fields[f] ? `${fields[f]}、${list.join('、')}` : list.join('、');
     // A repeated header (sheets printed in pages repeat it).
     const headerHits = layout.columns.filter((m) => isHeaderCell(raw[m.column] ?? '', headerNames.get(m.column))).length;
     if (headerHits >= 2) continue;
@@ -505,6 +562,13 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       lastTaskRow = r;
       continue;
     }
+    // A task's measures one a row under it, numbered after it (1.1, 1.2 under task 1) with no name of
+    // their own: the task's 具体内容 (and units), not tasks.
+    if (prev && lastTaskRow === r - 1 && titleColumn && !fields.title && prev.fields.title && isSubItemOf(fields.number ?? fields.seq, prev.fields.number ?? prev.fields.seq)) {
+      mergeInto(prev.fields, fields);
+      lastTaskRow = r;
+      continue;
+    }
     // A numbered task's paragraph cut mid-sentence, its rest alone in the task's cell of the row under
     // it (no number, nothing else): the same task's words, not a task of its own.
     if (
@@ -553,6 +617,15 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     // One column for both (牵头单位/责任单位), its cell the lead and the others parted by ；or a line break.
     const bothCell = bothUnits && fields[bothUnits];
     if (bothCell) Object.assign(fields, leadAndOthers(bothCell));
+    const firstCell = firstLeads && fields[firstLeads];
+    if (firstCell) {
+      const parts = firstLeadThenOthers(firstCell);
+      if (parts.leadUnits) {
+        fields.leadUnits = parts.leadUnits;
+        if (parts.responsibleUnits) fields.responsibleUnits = parts.responsibleUnits;
+        else delete fields.responsibleUnits;
+      }
+    }
     // A list without a title column (or a row without a title): the lead sentence of its text
     // stands for the title, to match and to name a new task, never to change a task's title.
     const titleFromText = !fields.title && !!fields.text;
@@ -627,6 +700,32 @@ function leadAndOthers(cell: string): Pick<RowFields, 'leadUnits' | 'responsible
   return parts.length === 2 ? { leadUnits: parts[0]!, responsibleUnits: parts[1]! } : {};
 }
 
+/**
+ * Whether `number` numbers an item under the task numbered `parent` (1.1, 1-2, 1．3 under 1; 3.2 under
+ * 三 or （三）): the parent's number, a dot or dash, the item's.
+ */
+export function isSubItemOf(number: string | undefined, parent: string | undefined): boolean {
+  const m = /^(.+?)[.．\-－—](\d{1,2})$/u.exec(toHalfWidth(number ?? '').replace(/\s+/gu, ''));
+  if (!m || !parent) return false;
+  const p = normalizeNumber(parent);
+  return p !== '' && normalizeNumber(m[1]) === p;
+}
+
+/** A units header's note that the unit listed first leads: （排在第一位的为牵头单位）, （首位为牵头单位）, （第一个单位牵头）. */
+const FIRST_LEADS_HEADER = /(第一|首位|首个|第1|排首|居首)[^)]{0,8}牵头/u;
+
+/**
+ * A cell of such a column: its first unit leads, the others are the responsible units
+ * (市发改委、市科技创新局、各区人民政府 → 市发改委 | 市科技创新局、各区人民政府). A cell that marks or
+ * labels its lead itself (市科技局（牵头）, 牵头单位：…) is left to the units' own reading.
+ */
+function firstLeadThenOthers(cell: string): Pick<RowFields, 'leadUnits' | 'responsibleUnits'> {
+  if (/[:：]|牵头|配合/u.test(cell)) return {};
+  const [lead, ...others] = splitRawUnitGroups(cell).flat();
+  if (!lead) return {};
+  return others.length > 0 ? { leadUnits: lead, responsibleUnits: others.join('、') } : { leadUnits: lead };
+}
+
 /** Fields a continuation row may add to the task above it. */
 const CONTINUED: readonly (keyof RowFields)[] = ['text', 'leadUnits', 'responsibleUnits', 'deadline'];
 
@@ -687,7 +786,8 @@ export function mappingToRemember(layout: TableLayout): Record<string, TaskField
   const out: Record<string, TaskFieldId | null> = {};
   for (const m of layout.columns) {
     const n = normalizeHeader(m.header.split('/').pop() ?? '');
-    if (n) out[n] = m.field;
+    // A unit's column of a units matrix: its header names a unit, not a field to remember.
+    if (n && !m.unit) out[n] = m.field;
   }
   return out;
 }

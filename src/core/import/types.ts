@@ -51,6 +51,11 @@ export interface ColumnMapping {
   confidence: number;
   /** The sheet hides the column. */
   hidden?: true;
+  /**
+   * The unit the column stands for in a matrix of units (责任单位 merged over 市教育局 | 市经信局 …, each
+   * task's units ticked ✓): a marked cell adds it to the field's units. Such columns share the field.
+   */
+  unit?: string;
 }
 
 /** The table found inside a sheet. */

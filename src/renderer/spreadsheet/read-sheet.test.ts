@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTable, planImport, readRows, type ImportIssue, type SheetGrid } from '@core/import';
 import { SEED_DOCUMENT, seedTasks } from '../../../test/builders/seeded-store';
-import { IMPORT_LIMITS, readWorkbook } from './read-sheet';
+import { IMPORT_LIMITS, readWorkbook, unclosedQuote } from './read-sheet';
 
 const DIR = resolve(__dirname, '../../../test/fixtures/import');
 const read = (name: string) => readWorkbook(new Uint8Array(readFileSync(join(DIR, name))), name);
@@ -138,4 +138,18 @@ describe('reading the city files', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('a CSV quote that never closes', () => {
+  it('is found where it opens (row, column), read as SheetJS reads quotes; closed quotes over line breaks are no problem', () => {
+    expect(unclosedQuote('序号,重点任务\r\n1,"建设\r\n实验室"\r\n2,"培育""企业""",市科技局\r\n')).toBeUndefined();
+    expect(unclosedQuote('序号\t重点任务\t牵头单位\r\n1\t实施"校企双进"工程\t市教育局\r\n')).toBeUndefined();
+    expect(unclosedQuote('序号,重点任务,牵头单位\r\n1,建设实验室,市科技局\r\n2,培育企业,"市科技局\r\n3,建设平台,市发改委\r\n')).toEqual({ row: 3, column: 2 });
+    expect(unclosedQuote('序号\t重点任务\r\n1\t"建设\r\n')).toEqual({ row: 2, column: 1 });
+  });
+
+  it('refuses the file, naming it, the row and the column, in Chinese, and reads nothing', async () => {
+    const r = await readWorkbook(new TextEncoder().encode('序号,重点任务,牵头单位\r\n1,建设实验室,市科技局\r\n2,"培育企业,市科技局\r\n3,建设平台,市发改委\r\n'), '清单.csv');
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('文件“清单.csv”第 3 行 B列的英文双引号') });
+  });
 });

@@ -290,6 +290,32 @@ function countText(text: string, markup: boolean): { rows: number; cells: number
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
+ * Where a CSV's quote opens that no quote closes (1-based row, 0-based column), read as SheetJS
+ * reads it: every " turns quoting on or off, and a line break or separator inside quotes is text.
+ * Such a quote swallows every row after it into one cell; undefined when every quote is closed.
+ */
+export function unclosedQuote(text: string): { row: number; column: number } | undefined {
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const counts = [',', '\t', ';'].map((d) => firstLine.split(d).length);
+  const sep = [',', '\t', ';'][counts.indexOf(Math.max(...counts))]!;
+  let quoted = false;
+  let row = 1;
+  let column = 0;
+  let at = { row: 1, column: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      quoted = !quoted;
+      if (quoted) at = { row, column };
+    } else if (!quoted && ch === '\n') {
+      row++;
+      column = 0;
+    } else if (!quoted && ch === sep) column++;
+  }
+  return quoted ? at : undefined;
+}
+
+/**
  * What a date format shows: a day (y-m-d), only a month (yyyy"年"m"月", as Excel makes a typed
  * 2026年6月), or only a year. Quoted text, escapes and [..] codes are not tokens.
  */
@@ -496,6 +522,8 @@ export async function readWorkbook(data: Uint8Array, fileName: string, onProgres
       const counted = countText(text, looksMarkup);
       if (counted.rows > IMPORT_LIMITS.maxRows + 1) return failure(READ_TEXT.tooManyRows(fileName, counted.rows));
       if (counted.cells > IMPORT_LIMITS.maxCells) return failure(READ_TEXT.tooManyCells(fileName, '', counted.cells));
+      const open = looksMarkup ? undefined : unclosedQuote(text);
+      if (open) return failure(READ_TEXT.unclosedQuote(fileName, open.row, XLSX.utils.encode_col(open.column)));
       wb = XLSX.read(text, { ...opts, type: 'string', raw: !looksMarkup });
     } else wb = XLSX.read(parsed, { ...opts, type: 'array' });
   } catch (e) {

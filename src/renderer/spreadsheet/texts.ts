@@ -34,6 +34,8 @@ export const READ_TEXT = {
   damaged: (name: string, part: string) =>
     `文件“${name}”已损坏：其中“${part}”的数据校验不通过（文件在复制或下载时出了错）。请向发文单位重新索取，或重新下载后再导入。`,
   noSheets: (name: string) => `文件“${name}”里没有任何工作表。`,
+  unclosedQuote: (name: string, row: number, column: string) =>
+    `文件“${name}”第 ${row} 行 ${column}列的英文双引号（"）没有配对的结束引号：从这一格起，文件后面的各行都会被读进这一格，无法读出清单。本次没有导入任何内容。请用记事本打开这个文件，找到第 ${row} 行的这个引号，补上结束的引号或删去它，保存后再导入。`,
   textAsXlsx: (name: string) =>
     `文件“${name}”的扩展名是 .xlsx，但里面是文字，不是 Excel 工作簿（可能是改了扩展名的文本或 CSV 文件）。请在 Excel 或 WPS 中打开原来的清单，“另存为” .xlsx 后再导入；如果它本来是 CSV，请把扩展名改回 .csv。`,
   otherFormat: (name: string) =>
