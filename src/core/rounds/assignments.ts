@@ -1,6 +1,7 @@
 /**
  * Assignments // 承办分工: per task of a district, one lead 承办单位 and any 协办 units.
  */
+import { DISTRICTS } from '../districts';
 
 /** Who carries out one task in a district. Persisted (table `assignments`): do not rename fields. */
 export interface Assignment {
@@ -17,6 +18,23 @@ export interface Assignment {
 
 /** The id of an assignment (core/ids.ts). */
 export { assignmentId } from '../ids';
+
+const DISTRICT_NAMES: ReadonlySet<string> = new Set(DISTRICTS.map((d) => d.name));
+
+/**
+ * An assignment as one level of office sees it: the city's office sends to the 17 districts and
+ * zones only, a district to its own departments only. An office that changed its level keeps what
+ * it assigned before (nothing is deleted), but the other level's units are never offered, sent,
+ * counted or printed (walk9 Z1: 区科技局 sent the city's task list). undefined when nothing is left.
+ */
+export function assignmentAtLevel<A extends Pick<Assignment, 'lead' | 'assist'>>(a: A, city: boolean): A | undefined {
+  const keep = (unit: string) => DISTRICT_NAMES.has(unit) === city;
+  const { lead, ...rest } = a;
+  const assist = a.assist.filter(keep);
+  const kept = lead !== undefined && keep(lead) ? lead : undefined;
+  if (kept === undefined && assist.length === 0) return undefined;
+  return { ...rest, ...(kept !== undefined ? { lead: kept } : {}), assist } as A;
+}
 
 /** One bulk change, applied to every selected task. */
 export type AssignChange =

@@ -10,6 +10,7 @@ import { isCityOffice } from '@core/districts';
 import {
   STARTER_LEAD_MAPPING,
   STARTER_UNITS,
+  assignmentAtLevel,
   assignmentId,
   changeAssignment,
   cleanUnitList,
@@ -80,9 +81,14 @@ export async function saveLeadMapping(db: LedgerDb, mapping: Record<string, stri
   await setSetting(db, ROUND_SETTING_KEYS.leadMapping, clean);
 }
 
-/** The district's assignments. */
-export function listAssignments(db: LedgerDb, district: string): Promise<Assignment[]> {
-  return db.assignments.where('district').equals(district).toArray();
+/**
+ * The office's assignments; with `level`, as that level sees them (assignmentAtLevel: the city's
+ * office the districts only, a district its departments only).
+ */
+export async function listAssignments(db: LedgerDb, district: string, level?: 'city' | 'district'): Promise<Assignment[]> {
+  const all = await db.assignments.where('district').equals(district).toArray();
+  if (!level) return all;
+  return all.map((a) => assignmentAtLevel(a, level === 'city')).filter((a): a is Assignment => a !== undefined);
 }
 
 /** Apply one change to many tasks at once, in one transaction. */

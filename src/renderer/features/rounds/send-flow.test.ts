@@ -9,7 +9,7 @@ import { progressId } from '@core/model';
 import { readBinding } from '@core/rounds';
 import { seedStore, seedTasks } from '../../../../test/builders/seeded-store';
 import { createLedgerDb, type LedgerDb } from '../../storage/db';
-import { changeAssignments, listRounds } from '../../storage/rounds';
+import { changeAssignments, listAssignments, listRounds } from '../../storage/rounds';
 import { readWorkbook } from '../../spreadsheet/read-sheet';
 import { produceRound } from './send-flow';
 
@@ -51,5 +51,27 @@ describe('produceRound', () => {
       expect(b.ok && b.binding.roundId).toBe(round.id);
     }
     expect((await listRounds(db, '汉阳区')).map((r) => r.prefilled)).toEqual([true, false]);
+  });
+
+  it('an office that changed its level to 市级 sends to the districts only, never to the departments it assigned before (walk9 Z1)', async () => {
+    const tasks = seedTasks().slice(0, 3);
+    // As 东西湖区: two tasks to 区科技局, one with 区经信局 as 协办.
+    await changeAssignments(db, '东西湖区', [tasks[0]!.key, tasks[1]!.key], { kind: 'setLead', unit: '区科技局' });
+    await changeAssignments(db, '东西湖区', [tasks[1]!.key], { kind: 'addAssist', unit: '区经信局' });
+    // Then, as the city, task 2 to 江岸区 as well.
+    await changeAssignments(db, '东西湖区', [tasks[1]!.key], { kind: 'addAssist', unit: '江岸区' });
+    const period = makePeriod('quarter', 2026, 4);
+    const city = await produceRound(db, { district: '东西湖区', period, dueDate: '2027-01-08', units: ['江岸区', '区科技局', '区经信局'], prefill: false, tasks, city: true, now: '2026-11-28T00:00:00.000Z' });
+    expect(city.files.map((f) => f.unit)).toEqual(['江岸区']);
+    expect(city.round.units.map((u) => [u.unit, u.taskKeys])).toEqual([['江岸区', [tasks[1]!.key]]]);
+    // Back at the district level, its own departments again, and no district.
+    const own = await produceRound(db, { district: '东西湖区', period, dueDate: '2027-01-08', units: ['江岸区', '区科技局', '区经信局'], prefill: false, tasks, now: '2026-11-28T01:00:00.000Z' });
+    expect(own.round.units.map((u) => [u.unit, u.taskKeys])).toEqual([
+      ['区科技局', [tasks[0]!.key, tasks[1]!.key]],
+      ['区经信局', [tasks[1]!.key]],
+    ]);
+    // What was assigned at either level is kept.
+    expect((await listAssignments(db, '东西湖区')).find((a) => a.taskKey === tasks[1]!.key)).toMatchObject({ lead: '区科技局', assist: ['区经信局', '江岸区'] });
+    expect(await listAssignments(db, '东西湖区', 'city')).toEqual([expect.objectContaining({ taskKey: tasks[1]!.key, assist: ['江岸区'] })]);
   });
 });

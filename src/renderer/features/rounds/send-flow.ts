@@ -33,7 +33,7 @@ export interface RoundFile {
 /** Build the workbooks and record the round. */
 export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round: Round; files: RoundFile[] }> {
   const createdAt = c.now ?? new Date().toISOString();
-  const assignments = await listAssignments(db, c.district);
+  const assignments = await listAssignments(db, c.district, c.city ? 'city' : 'district');
   const byUnit = tasksByUnit(assignments, c.tasks.map((t) => t.key));
   const taskByKey = new Map(c.tasks.map((t) => [t.key, t]));
   const last = c.prefill ? new Map((await progressRepo.byPeriod(db, c.district, previousPeriod(c.period).id)).map((p) => [p.taskKey, p])) : new Map();

@@ -20,14 +20,15 @@ export function useRoundData(district: string) {
     return { tasks, documents, sections, clusters };
   }, [district]);
   const base = baseQuery.data;
-  const assignmentsQuery = useQuery(() => listAssignments(getDb(), district), [district]);
+  const levelQuery = useQuery(() => loadOfficeLevel(getDb()), []);
+  const level = levelQuery.data;
+  // As the office's level sees them: the city's office never sees a district's departments (walk9 Z1).
+  const assignmentsQuery = useQuery(() => (level ? listAssignments(getDb(), district, level) : Promise.resolve(undefined)), [district, level]);
   const assignments = assignmentsQuery.data;
   const unitsQuery = useQuery(() => loadUnits(getDb(), district), [district]);
   const units = unitsQuery.data;
   const mappingQuery = useQuery(() => loadLeadMapping(getDb()), []);
   const mapping = mappingQuery.data;
-  const levelQuery = useQuery(() => loadOfficeLevel(getDb()), []);
-  const level = levelQuery.data;
   const allRoundsQuery = useQuery(() => listRounds(getDb(), district), [district]);
   const allRounds = allRoundsQuery.data;
   // The city office's rounds go to the districts; a district's go to its departments.
