@@ -23,14 +23,18 @@ const tasks = [
   aTask('E2E-5', 'e2e-a', { title: '引聚国际研发机构' }),
   aTask('E2E-6', 'e2e-b', { title: '深化科技人才评价改革', deadlineText: '长期坚持' }),
 ];
-const targets = [aTarget('e2e-t1', 'e2e-a', { taskKey: 'E2E-3', name: '研发型企业', value: 300, year: P.year + 2, baseline: 100, baselineYear: P.year - 1 })];
+const targets = [
+  aTarget('e2e-t1', 'e2e-a', { taskKey: 'E2E-3', name: '研发型企业', value: 300, year: P.year + 2, baseline: 100, baselineYear: P.year - 1 }),
+  // A value typed for an indicator the district has no 区级分解目标 for: no 完成率, and the card says why (walk9 Z4).
+  aTarget('e2e-t2', 'e2e-b', { taskKey: 'E2E-6', name: '科技人才评价改革试点单位', unit: '家', value: 20, year: P.year + 2 }),
+];
 const clusters = [aCluster('e2e-c1', D, { name: '测试光电集群', includedTaskKeys: ['E2E-1', 'E2E-3', 'E2E-6'] })];
 /** Progress as the officer fills it in through the ledger (the tidy-screenshot test writes it directly). */
 const progress = [
   anEntry(D, 'E2E-1', P.id, 'behind'), // behind and overdue
   anEntry(D, 'E2E-2', PREV.id, 'done'), // done last period: stays done
   anEntry(D, 'E2E-3', P.id, 'on_track', { indicatorValues: { 'e2e-t1': 160 } }),
-  anEntry(D, 'E2E-6', P.id, 'ongoing'),
+  anEntry(D, 'E2E-6', P.id, 'ongoing', { indicatorValues: { 'e2e-t2': 12 } }),
   // E2E-4 (overdue) and E2E-5 are not filled
 ];
 
@@ -192,6 +196,8 @@ describe('工作台', () => {
     await page.reload();
     await page.getByTestId('dashboard').waitFor();
     await page.waitForTimeout(800);
+    // Values typed, no 区级分解目标 set here: the card says why there is no 完成率 (walk9 Z4), not that nothing was typed.
+    await expect(page.getByTestId('chart-indicators').textContent()).resolves.toContain('已填报2项指标的实际值，但这些指标还没有区级分解目标');
     await screenshot(page, 'dashboard-district');
     expect(errors).toEqual([]);
     await context.close();

@@ -66,7 +66,10 @@ export function DashboardPage() {
   const fileName = (title: string) => T.fileName(data.district, data.period.name, title);
   const t = data.totals;
   const noTasks = t.tasks === 0;
-  const undrawn = data.indicators.length - drawableIndicators(data).length;
+  const drawn = drawableIndicators(data).length;
+  // Not drawn: no value yet, or a value without a 区级分解目标 (no 完成率 to draw).
+  const noTarget = data.indicators.filter((i) => i.actual !== undefined && i.completion === undefined).length;
+  const undrawn = data.indicators.length - drawn - noTarget;
   const spec = (id: ChartSpec['id']) => specs.find((s) => s.id === id)!;
   // Both lists get the same height, so the two cards line up.
   const listHeight = Math.min(240, Math.max(110, Math.max(data.overdue.length, data.unfilled.length) * 36));
@@ -82,7 +85,7 @@ export function DashboardPage() {
         <Select
           aria-label={T.period}
           data-testid="dashboard-period"
-          style={{ width: 160 }}
+          style={{ width: 212 }}
           value={period.id}
           options={pickerOptions.some((o) => o.value === period.id) ? pickerOptions : [{ value: period.id, label: period.name }, ...pickerOptions]}
           onChange={(v) => choosePeriod(v === now.id ? undefined : v)}
@@ -147,9 +150,14 @@ export function DashboardPage() {
             spec={spec('indicators')}
             fileName={fileName(spec('indicators').title)}
             summary={summarize(spec('indicators'), data)}
-            empty={drawableIndicators(data).length === 0 ? <Empty description={T.emptyIndicators} /> : undefined}
+            empty={drawn === 0 ? <Empty description={noTarget > 0 ? T.indicatorsNoTarget(noTarget) : T.emptyIndicators} /> : undefined}
           />
-          {undrawn > 0 && drawableIndicators(data).length > 0 ? <Typography.Text type="secondary">{T.indicatorsMore(undrawn)}</Typography.Text> : null}
+          {drawn > 0 && noTarget > 0 ? (
+            <Typography.Text type="secondary" data-testid="indicators-no-target">
+              {T.indicatorsNoTarget(noTarget)}
+            </Typography.Text>
+          ) : null}
+          {undrawn > 0 && drawn > 0 ? <Typography.Text type="secondary">{T.indicatorsMore(undrawn)}</Typography.Text> : null}
         </Col>
         <Col span={12}>
           <ChartCard spec={spec('history')} fileName={fileName(spec('history').title)} summary={summarize(spec('history'), data)} empty={noTasks ? <Empty description={T.emptyTasks} /> : undefined} />

@@ -51,6 +51,8 @@ export const DASHBOARD_TEXT = {
   ledgerOverdueFilter: '已超时限',
   ledgerUnfilledFilter: '本期未填报',
   indicatorsMore: (n: number) => `另有${n}项指标尚未填报实际值`,
+  /** Values typed for indicators without a 区级分解目标: no 完成率 can be drawn (walk9 Z4). */
+  indicatorsNoTarget: (n: number) => `已填报${n}项指标的实际值，但这些指标还没有区级分解目标，无法计算完成率和序时进度。请在“指标跟踪”中点“填写区级目标”后再看。`,
   fileName: (district: string, period: string, chart: string) => `${district}_${period}_${chart}.png`,
 } as const;
 

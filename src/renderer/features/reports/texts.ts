@@ -53,7 +53,7 @@ export const REPORTS_TEXT = {
   failed: (why: string) => `报表没有导出成功：${why}。已填写的内容都还在，请检查后重试。`,
   templateBroken: '报表模板有问题，请到“设置 → 报表模板”中重新加载或恢复内置模板。',
   submissionsTitle: '本期报送记录',
-  withCharts: '在“汇总”表中附上工作台图表（任务状态、各文件完成情况、各期完成数；填了指标实际值时另附指标完成情况与序时进度）',
+  withCharts: '在“汇总”表中附上工作台图表（任务状态、各文件完成情况、各期完成数；指标填了实际值并有区级分解目标时另附指标完成情况与序时进度）',
   summarySheet: '汇总',
   noSubmissions: '本期还没有报送。预览/导出不会记入这里。',
   colAt: '报送时间',

@@ -80,7 +80,7 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
         <span>{T.round}</span>
         <Select
           data-testid="collect-round"
-          style={{ width: 420 }}
+          style={{ width: 560, maxWidth: '100%' }}
           value={round.id}
           onChange={(v) => (setRoundId(v), setState({ kind: 'idle' }))}
           options={rounds.map((r) => ({ value: r.id, label: ROUNDS_TEXT.send.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, localDateTime(r.createdAt), r.units.length, r.dueDate) }))}

@@ -33,7 +33,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
     <div data-testid="city-summary">
       <Space style={{ marginBottom: 8 }} wrap>
         <span>{ROUNDS_TEXT.board.round}</span>
-        <Select style={{ width: 420 }} value={round.id} onChange={setRoundId} options={rounds.map((r) => ({ value: r.id, label: ROUNDS_TEXT.send.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, localDateTime(r.createdAt), r.units.length, r.dueDate) }))} />
+        <Select style={{ width: 560, maxWidth: '100%' }} value={round.id} onChange={setRoundId} options={rounds.map((r) => ({ value: r.id, label: ROUNDS_TEXT.send.roundLine(parsePeriodId(r.periodId)?.name ?? r.periodId, localDateTime(r.createdAt), r.units.length, r.dueDate) }))} />
         <Button type="primary" onClick={() => void exportIt()} data-testid="city-export">
           {C.export}
         </Button>
