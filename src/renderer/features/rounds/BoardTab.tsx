@@ -18,7 +18,7 @@ const FIELDS = ['progress', 'problems', 'nextSteps'] as const;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The board tab. */
-export function BoardTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<string, Task> }) {
+export function BoardTab({ rounds, tasks, city = false }: { rounds: Round[]; tasks: Map<string, Task>; city?: boolean }) {
   const { message } = App.useApp();
   const [roundId, setRoundId] = useState<string | undefined>(rounds[0]?.id);
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0];
@@ -26,7 +26,7 @@ export function BoardTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<string
   const progress = useQuery(() => (round ? progressRepo.byPeriod(getDb(), round.district, round.periodId) : []), [round?.district, round?.periodId]).data;
   const standing = useMemo(() => (applies ?? []).filter((a) => !a.undoneAt), [applies]);
   const returns: AppliedReturn[] = useMemo(() => standing.flatMap((a) => a.returns), [standing]);
-  if (!round) return <Alert type="info" showIcon title={ROUNDS_TEXT.collect.noRound} />;
+  if (!round) return <Alert type="info" showIcon title={city ? ROUNDS_TEXT.collect.noCityRound : ROUNDS_TEXT.collect.noRound} />;
   const periodName = parsePeriodId(round.periodId)?.name ?? round.periodId;
   const board = roundBoard(round, returns, today());
   const chase = unitsToChase(board);

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { chooseAnswer, planMerges, type FilePlan, type ReturnedRow, type Round } from '@core/rounds';
-import { CollectPreview } from './CollectTab';
+import { CollectPreview, CollectTab } from './CollectTab';
+import { BoardTab } from './BoardTab';
 
 const round: Round = {
   id: 'R2026Q4-a',
@@ -67,5 +68,14 @@ describe('CollectPreview', () => {
     expect(html).toContain('data-testid="left-out-2025YFZX-04-problems"');
     expect(html).toMatch(/未写入：区科技局填的“无”/u);
     expect(html).not.toContain('data-testid="disagree-2025YFZX-04-status"');
+  });
+});
+
+describe('before any round', () => {
+  it('the city’s office is told it has sent nothing to the districts, a district that it has sent nothing to its units (walk9 Z7)', () => {
+    for (const [city, said] of [[true, '还没有向各区下发过任务清单'], [false, '本区还没有下发过任务']] as const) {
+      expect(renderToStaticMarkup(<CollectTab rounds={[]} tasks={new Map()} onApplied={() => {}} city={city} />)).toContain(said);
+      expect(renderToStaticMarkup(<BoardTab rounds={[]} tasks={new Map()} city={city} />)).toContain(said);
+    }
   });
 });

@@ -29,7 +29,7 @@ async function filesOf(list: FileList | null): Promise<{ name: string; data: Uin
 }
 
 /** The collect tab. */
-export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; tasks: Map<string, Task>; onApplied: () => void }) {
+export function CollectTab({ rounds, tasks, onApplied, city = false }: { rounds: Round[]; tasks: Map<string, Task>; onApplied: () => void; city?: boolean }) {
   const { message } = App.useApp();
   const [roundId, setRoundId] = useState<string | undefined>(rounds[0]?.id);
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0];
@@ -40,7 +40,7 @@ export function CollectTab({ rounds, tasks, onApplied }: { rounds: Round[]; task
   const lock = useQuery(async () => (round && round.level !== 'city' ? readLockState(getDb(), round.district, round.periodId) : undefined), [round?.id]).data;
   const locked = lock?.locked && round ? lockedMessage(round.district, round.periodId) : undefined;
 
-  if (!round) return <Alert type="info" showIcon title={T.noRound} />;
+  if (!round) return <Alert type="info" showIcon title={city ? T.noCityRound : T.noRound} />;
 
   const take = async (files: { name: string; data: Uint8Array }[]) => {
     if (files.length === 0) return;

@@ -53,8 +53,8 @@ function RoundsBody({ district }: { district: string }) {
         items={[
           { key: 'assign', label: data.city ? ROUNDS_TEXT.cityTabs.assign : ROUNDS_TEXT.tabs.assign, children: <AssignTab district={district} rows={data.rows} units={data.units} mapping={data.mapping} city={data.city} /> },
           { key: 'send', label: ROUNDS_TEXT.tabs.send, children: <SendTab district={district} rows={data.rows} rounds={data.rounds} city={data.city} /> },
-          { key: 'collect', label: ROUNDS_TEXT.tabs.collect, children: <CollectTab rounds={data.rounds} tasks={tasks} onApplied={() => setTab('board')} /> },
-          { key: 'board', label: ROUNDS_TEXT.tabs.board, children: <BoardTab rounds={data.rounds} tasks={tasks} /> },
+          { key: 'collect', label: ROUNDS_TEXT.tabs.collect, children: <CollectTab rounds={data.rounds} tasks={tasks} city={data.city} onApplied={() => setTab('board')} /> },
+          { key: 'board', label: ROUNDS_TEXT.tabs.board, children: <BoardTab rounds={data.rounds} tasks={tasks} city={data.city} /> },
           ...(data.city ? [{ key: 'summary', label: ROUNDS_TEXT.tabs.summary, children: <SummaryTab rounds={data.rounds} tasks={tasks} /> }] : []),
         ]}
       />

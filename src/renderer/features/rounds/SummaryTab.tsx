@@ -21,7 +21,7 @@ export function SummaryTab({ rounds, tasks }: { rounds: Round[]; tasks: Map<stri
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0];
   const progress = useQuery(() => (round ? progressOfPeriodAllDistricts(getDb(), round.periodId) : []), [round?.periodId]).data;
   const summary = useMemo(() => (round && progress ? buildCitySummary(round, [...tasks.values()], progress) : undefined), [round, progress, tasks]);
-  if (!round || !summary) return <Typography.Text>{ROUNDS_TEXT.collect.noRound}</Typography.Text>;
+  if (!round || !summary) return <Typography.Text>{ROUNDS_TEXT.collect.noCityRound}</Typography.Text>;
   const periodName = parsePeriodId(round.periodId)?.name ?? round.periodId;
   const exportIt = async () => {
     const { writeCitySummary } = await import('../../spreadsheet/round-city');

@@ -103,6 +103,8 @@ export const ROUNDS_TEXT = {
   collect: {
     round: '回收哪一轮',
     noRound: '本区还没有下发过任务。请先在“下发”中生成填报表。',
+    /** The city's office (市级): its rounds go to the districts (walk9 Z7). */
+    noCityRound: '还没有向各区下发过任务清单。请先在“下发”中生成任务清单。',
     drop: '把各单位报回的填报表拖到这里（可一次拖入多个），或点击选择文件',
     reading: (done: number, total: number) => `正在识别第 ${done} / ${total} 个文件`,
     files: '文件识别结果',
