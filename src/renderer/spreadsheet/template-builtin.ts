@@ -102,10 +102,26 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
   },
 };
 
-/** Split `n` columns into three nearly equal runs for the header block and the footer. */
-function thirds(n: number): [number, number][] {
-  const a = Math.max(1, Math.round(n / 3));
-  const b = Math.max(a + 1, Math.floor((2 * n) / 3));
+/** Printed width (Excel's units) the 填报单位（盖章） line needs for a unit's full name of about 13 characters on one line. */
+const UNIT_LINE_WIDTH = 46;
+
+/**
+ * Split the columns into three nearly equal runs for the header block and the footer; the first
+ * run takes columns from the second until it is wide enough for the 填报单位（盖章） line (two
+ * narrow first columns broke 东西湖区科技和经济信息化局 over two lines: walk9 Z8).
+ */
+function thirds(widths: readonly number[]): [number, number][] {
+  const n = widths.length;
+  const width = (from: number, to: number) => widths.slice(from - 1, to).reduce((x, w) => x + w, 0);
+  const even = Math.max(1, Math.round(n / 3));
+  let a = even;
+  while (width(1, a) < UNIT_LINE_WIDTH && a < n - 2) a++;
+  let b = Math.max(a + 1, Math.floor((2 * n) / 3));
+  // A wider first run: the rest shared by width between the other two.
+  if (a > even) {
+    b = a + 1;
+    while (b < n - 1 && width(a + 1, b) < width(b + 1, n)) b++;
+  }
   return [
     [1, a],
     [a + 1, b],
@@ -114,7 +130,7 @@ function thirds(n: number): [number, number][] {
 }
 
 function addBlock(ws: Worksheet, row: number, texts: string[]): void {
-  const spans = thirds(ws.columnCount);
+  const spans = thirds(Array.from({ length: ws.columnCount }, (_, i) => ws.getColumn(i + 1).width ?? 9));
   // A sheet of few columns gives each text one column: a long text wraps within it (two lines high).
   const narrow = spans.some(([from, to]) => to === from);
   spans.forEach(([from, to], i) => {
