@@ -257,4 +257,25 @@ describe('reports and settings', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a district whose cluster rows would print empty columns (东西湖区: 网络安全, no 重点方向 or indicators yet) is told which, before export (walk9 Z10)', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 650 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '东西湖区');
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    const said = page.getByTestId('report-blank-clusters');
+    await said.waitFor({ timeout: 30_000 });
+    await expect(said.textContent()).resolves.toContain('网络安全（重点方向、集群指标及数值）');
+    await screenshot(page, 'reports-blank-clusters-1366x650');
+    // Filled on the 产业集群 page, the sentence no longer names 重点方向.
+    await said.getByRole('button', { name: '去产业集群' }).click();
+    await page.getByPlaceholder(/例如/u).fill('国家网络安全人才与创新基地');
+    await page.getByPlaceholder(/例如/u).press('Tab');
+    await page.waitForTimeout(500);
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    await expect.poll(() => page.getByTestId('report-blank-clusters').textContent(), { timeout: 30_000 }).toContain('网络安全（集群指标及数值）');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

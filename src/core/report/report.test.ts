@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod } from '../period';
 import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
-import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findMissingItems, findOverdueOnTime, findStatusClashes, looksLikeFormula, missingCounts, reportTasks } from './rows';
+import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findBlankClusterItems, findMissingItems, findOverdueOnTime, findStatusClashes, looksLikeFormula, missingCounts, reportTasks } from './rows';
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { buildDashboard } from '../dashboard';
 import { ledgerCsvFileName, reportFileName } from './kinds';
@@ -216,6 +216,24 @@ describe('产业集群推进情况表 from its tasks', () => {
     expect(lines[1]).toContain('：智能建造试点项目3个开工；BIM正向设计应用率达到40%。 工程设计建造集群产值同比增长12%。');
     expect(lines[2]).toMatch(/：(第一阶段完成场地平整。)+…$/);
     expect(lines[2]!.split('：').pop()!.length).toBeLessThanOrEqual(121);
+  });
+});
+
+describe('the pre-export check: a cluster row with empty columns (walk9 Z10)', () => {
+  it('names the cluster and the columns it would print empty, and nothing once they are filled', () => {
+    const tasks = [aTask('d1-1', 'd1')];
+    const cluster = { id: 'c1', district: '汉阳区', name: '网络安全', keywords: [], includedTaskKeys: ['d1-1'], excludedTaskKeys: [], origin: 'seed' as const, order: 1 };
+    const base = { clusters: [cluster], clusterIndicators: [], clusterIndicatorValues: [], clusterProgress: [], district: '汉阳区', period: Q3, tasks, progress: [] };
+    // 本期进展 always says how many of its tasks were filled; 重点方向 and the indicators are the office's to write.
+    expect(findBlankClusterItems(buildClusterRows(base))).toEqual([{ name: '网络安全', blank: ['重点方向', '集群指标及数值'] }]);
+    const filled = {
+      ...base,
+      clusters: [{ ...cluster, focus: '网络安全人才与创新基地' }],
+      clusterIndicators: [{ id: 'ci', clusterId: 'c1', name: '网安企业数量', unit: '家', target: 50, targetYear: 2027 }],
+      clusterIndicatorValues: [{ id: `ci|${Q3.id}`, indicatorId: 'ci', periodId: Q3.id, value: 31, updatedAt: '2025-09-30T00:00:00.000Z' }],
+      progress: [{ ...anEntry('汉阳区', 'd1-1', Q3.id, 'on_track'), progress: '新引进网安企业3家' }],
+    };
+    expect(findBlankClusterItems(buildClusterRows(filled))).toEqual([]);
   });
 });
 

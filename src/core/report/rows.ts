@@ -8,6 +8,7 @@ import { isFilled, isOverdue, periodStatus, PERIOD_STATUSES, PERIOD_STATUS_LABEL
 import { parsePeriodId } from '../period';
 import { compareTasks } from '../tasks';
 import { isCityOffice } from '../districts';
+import { ROW_PLACEHOLDERS } from './placeholders';
 import {
   STATUS_LABELS,
   TASK_STATUSES,
@@ -422,6 +423,29 @@ export function findMissingItems(taskRows: readonly TaskReportRow[]): MissingIte
     if (blankValue(r.progress) && !r.doneEarlier) missing.push('progress');
     const empty = missing.length === 2 && blankValue(r.percent);
     if (missing.length) out.push({ taskKey: String(r.taskKey ?? r.key), seq: Number(r.seq), title: String(r.title), missing, empty });
+  }
+  return out;
+}
+
+/** A cluster whose row of the 产业集群推进情况表 would print a column empty // 集群栏目空白. */
+export interface BlankClusterItem {
+  name: string;
+  /** The column headings left empty, as printed. */
+  blank: string[];
+}
+
+/** The columns of a cluster row an office fills in (重点方向 on the 产业集群 page, the rest each period), with their printed headings. */
+const CLUSTER_FILLED_COLUMNS = ['focus', 'progress', 'indicators'] as const;
+
+/**
+ * The pre-export check's reading of the 产业集群推进情况表: clusters whose 重点方向, 本期进展 or
+ * 集群指标及数值 would print empty (walk9 Z10: nothing said them before the sheet was sealed).
+ */
+export function findBlankClusterItems(clusterRows: readonly ClusterReportRow[]): BlankClusterItem[] {
+  const out: BlankClusterItem[] = [];
+  for (const r of clusterRows) {
+    const blank = CLUSTER_FILLED_COLUMNS.filter((c) => blankValue(r[c])).map((c) => ROW_PLACEHOLDERS.cluster[c]!);
+    if (blank.length) out.push({ name: r.name, blank });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { periodOptions, useReportingPeriod } from '../common/use-period';
-import { REPORT_KINDS, REPORT_NAMES, buildTaskRows, findMissingItems, findOverdueOnTime, findStatusClashes, missingCounts, reportTasks, type ClashItem, type LateItem, type MissingItem, type ReportKind } from '@core/report';
+import { REPORT_KINDS, REPORT_NAMES, buildClusterRows, buildTaskRows, findBlankClusterItems, findMissingItems, findOverdueOnTime, findStatusClashes, missingCounts, reportTasks, type ClashItem, type LateItem, type MissingItem, type ReportKind } from '@core/report';
 import { tasksOfPastDocuments } from '@core/closure';
 import { useRoute } from '../../state/route';
 import { isCityOffice } from '@core/districts';
@@ -50,6 +50,8 @@ export function ReportsPage() {
       past: past.map((p) => ({ title: p.document.shortTitle || p.document.title, endYear: p.endYear, count: p.tasks.length })),
       // A district with no cluster (nine have none built in) would send an empty 产业集群推进情况表.
       noClusters: !isCityOffice(district) && src.clusters.length === 0,
+      // The district's clusters whose row would print 重点方向, 本期进展 or 集群指标及数值 empty.
+      blankClusters: isCityOffice(district) ? [] : findBlankClusterItems(buildClusterRows(src)),
     };
   }, [district, period?.id]);
   const check = checkQuery.data;
@@ -230,6 +232,20 @@ export function ReportsPage() {
             style={{ marginBottom: 8 }}
             data-testid="report-no-clusters"
             title={T.noClusters}
+            action={
+              <Button size="small" onClick={() => useRoute.getState().go('clusters')}>
+                {T.noClustersGo}
+              </Button>
+            }
+          />
+        )}
+        {check && check.blankClusters.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="report-blank-clusters"
+            title={T.blankClusters(check.blankClusters.map((c) => T.blankCluster(c.name, c.blank)))}
             action={
               <Button size="small" onClick={() => useRoute.getState().go('clusters')}>
                 {T.noClustersGo}

@@ -23,6 +23,9 @@ export const REPORTS_TEXT = {
   pastDocumentsGo: '去任务台账',
   noClusters: '本区还没有产业集群，“产业集群推进情况表”将是一张空表，报送时默认不附。如本区承担产业集群建设任务，请先在“产业集群”页添加集群。',
   noClustersGo: '去产业集群',
+  /** Clusters whose row of the 产业集群推进情况表 would print empty columns (walk9 Z10). */
+  blankClusters: (items: string[]) => `产业集群推进情况表中有空白栏目：${items.join('；')}。报表会照此打印，请在“产业集群”页填写重点方向、集群指标和本期进展后再导出。`,
+  blankCluster: (name: string, blank: string[]) => `${name}（${blank.join('、')}）`,
   headerFields: { unit: '填报单位', filledBy: '填报人', phone: '联系电话', reviewer: '审核人' },
   headerBlank: (fields: readonly string[], unitFallback?: string) =>
     `报表表头还没有填写${fields.join('、')}${unitFallback ? `（填报单位将印作“${unitFallback}”）` : ''}：导出和报送的报表上这些位置会是空的。请在下方“报表表头”填写，盖章前核对。`,
