@@ -21,6 +21,24 @@ import { QUERY_TEXT } from '../common/texts';
 
 
 /** 报表导出: choose a period and a report, check what is missing, export, see what was submitted. */
+/** A notice of the pre-export check with a button to the page where it is put right. */
+function GoNotice({ testId, title, to, label }: { testId: string; title: ReactNode; to: Parameters<ReturnType<typeof useRoute.getState>['go']>[0]; label: string }) {
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 8 }}
+      data-testid={testId}
+      title={title}
+      action={
+        <Button size="small" onClick={() => useRoute.getState().go(to)}>
+          {label}
+        </Button>
+      }
+    />
+  );
+}
+
 export function ReportsPage() {
   const { message, modal } = App.useApp();
   const db = getDb();
@@ -212,46 +230,13 @@ export function ReportsPage() {
         }
       >
         {check && check.past.length > 0 && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 8 }}
-            data-testid="report-past-documents"
-            title={T.pastDocuments(check.past)}
-            action={
-              <Button size="small" onClick={() => useRoute.getState().go('ledger')}>
-                {T.pastDocumentsGo}
-              </Button>
-            }
-          />
+          <GoNotice testId="report-past-documents" title={T.pastDocuments(check.past)} to="ledger" label={T.pastDocumentsGo} />
         )}
         {check?.noClusters && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 8 }}
-            data-testid="report-no-clusters"
-            title={T.noClusters}
-            action={
-              <Button size="small" onClick={() => useRoute.getState().go('clusters')}>
-                {T.noClustersGo}
-              </Button>
-            }
-          />
+          <GoNotice testId="report-no-clusters" title={T.noClusters} to="clusters" label={T.noClustersGo} />
         )}
         {check && check.blankClusters.length > 0 && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 8 }}
-            data-testid="report-blank-clusters"
-            title={T.blankClusters(check.blankClusters.map((c) => T.blankCluster(c.name, c.blank)))}
-            action={
-              <Button size="small" onClick={() => useRoute.getState().go('clusters')}>
-                {T.noClustersGo}
-              </Button>
-            }
-          />
+          <GoNotice testId="report-blank-clusters" title={T.blankClusters(check.blankClusters.map((c) => T.blankCluster(c.name, c.blank)))} to="clusters" label={T.noClustersGo} />
         )}
         {!check ? (
           <Typography.Text type="secondary">{T.checking}</Typography.Text>
