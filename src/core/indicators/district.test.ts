@@ -37,6 +37,14 @@ describe('the district indicators of 汉阳区 from the seed documents', () => {
     expect(new Set(list.map((i) => i.key)).size).toBe(list.length);
   });
 
+  it('speaks in the unit of the statement it shows where documents count the same thing in 家 and 个', () => {
+    // 产业创新联合实验室: 打造10个以上 (2023年工作要点) and 建成…15家 (研发中心三年行动) are one indicator.
+    const labs = list.find((i) => i.targets.some((t) => t.unit === '个') && i.targets.some((t) => t.unit === '家'));
+    expect(labs).toBeDefined();
+    for (const i of list) expect(i.unit, i.name).toBe(i.cityTarget.unit);
+    expect(targetText(labs!.cityTarget)).toContain(labs!.unit);
+  });
+
   it('lists only indicators of tasks that concern the district, unless all are asked for', () => {
     const mine = buildDistrictIndicators(base);
     expect(mine.length).toBeGreaterThan(0);

@@ -116,14 +116,14 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
     }
     return r;
   };
-  const groups = new Map<string, { name: string; unit: string; targets: Target[] }>();
+  const groups = new Map<string, { name: string; targets: Target[] }>();
   for (const t of input.targets) {
     // Another city's targets (外地文件: 咸宁市's 高新技术企业900家) are no Wuhan office's, nor part of its
     // indicators' statements; unless a value was reported against one (what was typed is reported).
     if (docs.get(t.documentId)?.issuedElsewhere && !reported.has(t.id)) continue;
     const name = cleanIndicatorName(t, t.taskKey ? tasks.get(t.taskKey)?.title : undefined);
     const key = indicatorKey(name, t.unit);
-    const g = groups.get(key) ?? { name, unit: t.unit, targets: [] };
+    const g = groups.get(key) ?? { name, targets: [] };
     g.targets.push(t);
     groups.set(key, g);
   }
@@ -144,13 +144,16 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
     const cityStatements = g.targets.filter((t) => !ownStatements.includes(t) && !docs.get(t.documentId)?.issuedByDistrict);
     const cityTarget = currentStatement(cityStatements.length > 0 ? cityStatements : g.targets, period.year);
     const primary = ofTask[0] ?? g.targets.find((t) => t.taskKey === undefined) ?? g.targets[0]!;
+    // 家 and 个 (名 and 人) count the same indicator: the row speaks in the unit of the statement it
+    // shows (10个以上 under 个, not under the 家 of another document's 15家).
+    const unit = cityTarget.unit;
     const sources = [...new Set(g.targets.map((t) => docs.get(t.documentId)?.shortTitle || docs.get(t.documentId)?.title || t.documentId))];
     const scope: IndicatorScope = own || named ? 'district' : 'city';
     const statement = named ? currentStatement(ownStatements, period.year) : cityTarget;
     const judged: PaceInput['target'] | undefined = own
       ? {
           name: g.name,
-          unit: g.unit,
+          unit,
           comparator: own.comparator ?? cityTarget.comparator,
           value: own.value,
           year: own.year ?? cityTarget.year,
@@ -168,7 +171,7 @@ export function buildDistrictIndicators(input: DistrictIndicatorInput): District
     out.push({
       key,
       name: g.name,
-      unit: g.unit,
+      unit,
       targets: [cityTarget, ...g.targets.filter((t) => t !== cityTarget)],
       primary,
       cityTarget,
