@@ -131,6 +131,36 @@ describe('task ledger', () => {
     await context.close();
   });
 
+  it('本期实际值: a target whose year is over says so beside its figure; one still to come does not', async () => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '汉阳区');
+    await openLedger(page);
+    await rowsIn(page).first().waitFor();
+    await pickPeriod(page, '2025年第三季度');
+    // 2023年工作要点's 高新技术企业突破13000家 (2023) and 引聚国际研发机构's targets of 2027.
+    for (const [code, past] of [
+      ['2023GZYD-09', true],
+      ['2025YFZX-01', false],
+    ] as const) {
+      await search(page, code);
+      await rowsIn(page).first().click();
+      await page.getByTestId('progress-form').waitFor();
+      await expect.poll(() => page.getByTestId('detail-title').textContent()).toBeTruthy();
+      const targets = page.locator('[data-testid^="field-target-"]');
+      await expect.poll(() => targets.count()).toBeGreaterThan(0);
+      const marks = page.locator('[data-testid^="target-past-"]');
+      if (past) {
+        await expect.poll(() => marks.count()).toBeGreaterThan(0);
+        await expect(marks.first().textContent()).resolves.toBe('（目标年份已过）');
+        await screenshot(page, 'ledger-target-past');
+      } else expect(await marks.count()).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('indicators page: records a target value for a period and shows latest value, rate and history', async () => {
     const context = await newContext(app.browser);
     const page = await context.newPage();

@@ -339,6 +339,11 @@ export function ProgressForm(props: {
                 <span style={{ flex: 1, minWidth: 0 }} title={t.sourceText}>
                   {T.target(t.name, comparedValue(t), t.year, t.yearly)}
                   {t.baseline !== undefined && <span style={{ color: '#888' }}>（{T.baseline(t.baseline, t.unit, t.baselineYear)}）</span>}
+                  {t.year !== undefined && t.year < period.year && (
+                    <span style={{ color: '#888' }} data-testid={`target-past-${t.id}`}>
+                      {T.targetPast}
+                    </span>
+                  )}
                 </span>
                 <NumberField
                   ref={(el) => {

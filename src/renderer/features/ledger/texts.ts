@@ -144,6 +144,8 @@ export const LEDGER_TEXT = {
     problemsPlaceholder: '遇到的困难和需要协调的事项（没有可不填）',
     nextStepsPlaceholder: '下一阶段的工作安排',
     target: (name: string, compared: string, year?: number, yearly?: boolean) => `${yearly ? '每年' : year ? `${year}年` : ''}${name}${compared}`,
+    /** A target whose year is over (2023年…突破13000家 in a 2026 period): still open to a value, said to be past. */
+    targetPast: '（目标年份已过）',
     baseline: (v: number, unit: string, year?: number) => `基期${year ? `（${year}年）` : ''}${v}${unit}`,
     conflictTitle: '另一个窗口同时修改了这条进展',
     conflictIntro: '以下栏目在您输入期间已被另一个窗口（或另一个浏览器标签页）保存过。两份内容都保留着，请选择保留哪一份：',
