@@ -276,6 +276,8 @@ describe('文号 lines a web copy damaged', () => {
     ['武政办〔2021〕26号', '武政办〔2021〕26号'],
     // 潜江 2024: both brackets and 号 lost, the year four digits.
     ['潜政办发20241', '潜政办发〔2024〕1号'],
+    // 黄陂 2018 (corpus 126): the opening bracket and 号 lost.
+    ['陂政办2018〕1', '陂政办〔2018〕1号'],
   ])('%s → %s', (line, number) => {
     expect(LOST_DOC_NUMBER.test(line)).toBe(true);
     expect(parsePolicyText(`关于印发某某行动计划的通知\n${line}\n各街镇：`).document.docNumber).toBe(number);

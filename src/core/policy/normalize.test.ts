@@ -232,6 +232,23 @@ describe('a task table whose header names the task twice, its rows one cell shor
 });
 
 
+describe('a task table one cell a line with no “|”, a units cell of one unit a line (西安 2021, corpus 124 as a 责任分解表 .docx)', () => {
+  // The text mammoth gives of the Word table (blank lines between cells), the 序号 column drawn by Word.
+  const task1 = '实施清单式管理。每年编制全市统一的政务服务事项清单并向社会公布。';
+  const task2 = '严格事权调整程序。按照“审批事项最少”要求,“整链条”持续推进简政放权。';
+  const lines = ['序号', '工作任务', '责任单位', '配合单位', '完成时限', '1', task1, '市行政审批局', '市司法局', '市级相关部门', '持续推进', '2', task2, '市行政审批局', '市司法局', '市级相关部门', '持续推进', '3', '确保惠企政策落地。市级相关部门要以落实国家及我省、我市各项“减税降费”政策为重点'];
+  it('the row runs on over the extra unit line to the next number: two lead units, the helpers, the deadline', () => {
+    const t = readCellPerLineTaskTable(lines.flatMap((l) => [l, '']), 0)!;
+    expect(t.rows.map((r) => r.text).slice(0, 2)).toEqual([`1 ${task1} 市行政审批局 市司法局 市级相关部门 持续推进`, `2 ${task2.replace(/,/gu, '，')} 市行政审批局 市司法局 市级相关部门 持续推进`]);
+    const r = parsePolicyText(lines.join('\n\n'));
+    expect(r.tasks.map((x) => [x.number, x.leadUnits, x.responsibleUnits, x.deadlineText ?? ''])).toEqual([
+      ['1', ['市行政审批局', '市司法局'], ['市级相关部门'], '持续推进'],
+      ['2', ['市行政审批局', '市司法局'], ['市级相关部门'], '持续推进'],
+      ['3', [], [], ''],
+    ]);
+  });
+});
+
 describe('a task table copied one cell a line with no 序号 column (沈河区 2024 政府工作报告主要工作任务分解表)', () => {
   // Corpus 116 as the district's page has it: the number starts the task cell, a lead cell of two units one a line.
   const text = [

@@ -200,9 +200,17 @@ export function readCellPerLineTaskTable(
     // last cells were empty); the row ends there.
     const next = bare ? row.findIndex((c, k) => k >= 2 && c.text === String(Number(row[0]!.text) + 1)) : -1;
     if (next > 0) row = row.slice(0, next);
+    // No "|" at all and a units cell of several lines (a Word cell of one unit a paragraph, 市行政审批局 /
+    // 市司法局): the row runs on over the lines that are units or a deadline, up to the next row's
+    // number; the task-row reader takes the extra units as the lead cell's (as 主要责任单位 one a line).
+    if (bare && next < 0 && row.length === rowWidth && keep.every(Boolean)) {
+      let k = r + rowWidth;
+      while (k < cells.length && k < r + rowWidth + 8 && cells[k]!.text !== String(Number(row[0]!.text) + 1) && (UNITS_CELL(cells[k]!.text) || (cols.deadline && DEADLINE_CELL.test(cells[k]!.text)))) k++;
+      if (k > r + rowWidth && (k === cells.length || cells[k]!.text === String(Number(row[0]!.text) + 1) || !/^\d{1,3}$/u.test(cells[k]!.text))) row = cells.slice(r, k);
+    }
     r += row.length;
-    if (next > 0) {
-      rows.push({ lines: row.map((c) => c.line), text: row.filter((_, k) => keep[k]).map((c) => c.text).join(' ') });
+    if (next > 0 || row.length > rowWidth) {
+      rows.push({ lines: row.map((c) => c.line), text: row.filter((_, k) => keep[k] ?? true).map((c) => c.text).join(' ') });
       continue;
     }
     const text = row.filter((_, k) => keep[k]).map((c) => c.text || '—').join(' ');

@@ -622,10 +622,11 @@ const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
 // Spaces the copy put around its brackets are allowed ("许政 [2020] 20号"), and dropped from the number.
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}\s?[〔［[]\d{4}[〕］\]]\s?\d+号)/u;
 /**
- * A 文号 alone on its line that lost its closing bracket and 号 (or one of them), or both brackets
- * and 号 ("潜政办发20241": the year is four digits, the number what follows).
+ * A 文号 alone on its line that lost its closing bracket and 号 (or one of them), its opening bracket
+ * and 号 ("陂政办2018〕1"), or both brackets and 号 ("潜政办发20241": the year is four digits, the
+ * number what follows).
  */
-export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])(?:[〔［[](\d{4})[〕］\]]?|((?:19|20)\d{2}))(\d{1,4})号?$/u;
+export const LOST_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[发字函办])(?:[〔［[](\d{4})[〕］\]]?|((?:19|20)\d{2})[〕］\]]?)(\d{1,4})号?$/u;
 /** "【栏目】" or "栏目丨" before a title line: the site's column, not the document's words. */
 const SITE_LABEL = /^(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,10}[丨｜])(?=[\u4e00-\u9fff]{0,30}关于)/u;
 /**

@@ -46,6 +46,16 @@ describe('unit trailer forms (a row per form)', () => {
     expect(readLabelledUnits('牵头科室（单位）：计划科、科技资源统筹中心基建办')!.leadUnits).toEqual(['计划科', '科技资源统筹中心基建办']);
   });
 
+  // 西安市 2021 政务服务事项进驻市级大厅 (corpus 124): 责任单位 beside 配合单位, no 牵头 label.
+  it('责任单位 beside 配合单位: the 责任单位 lead, the 配合单位 are responsible; 完成时限 names no unit', () => {
+    const t = findTrailer(
+      '实施清单式管理。每年编制全市统一的政务服务事项清单并向社会公布。(责任单位:市行政审批局、市司法局;配合单位:市级相关部门;完成时限:持续推进)',
+    )!;
+    expect([t.form, t.units]).toEqual(['labelled', { leadUnits: ['市行政审批局', '市司法局'], responsibleUnits: ['市级相关部门'], leadInferred: false }]);
+    // 责任单位 alone keeps its reading: the units before the first ， lead.
+    expect(readLabelledUnits('责任单位:市行政审批局、市司法局;完成时限:持续推进')).toEqual({ leadUnits: ['市行政审批局', '市司法局'], responsibleUnits: ['市行政审批局', '市司法局'], leadInferred: true });
+  });
+
   it.each([
     ['（牵头单位：武汉东湖新技术开发区管委会；责任单位：市发展改革委、市科技局、市经济', ['武汉东湖新技术开发区管委会'], ['市发展改革委', '市科技创新局']],
     ['（牵头单位：市科技局，配合单位：市财政局、', ['市科技创新局'], ['市财政局']],

@@ -88,6 +88,9 @@ export function readLabelledUnits(body: string): ParsedUnits | undefined {
     else if (p.label === '责任单位' && !parts.some((q) => LEAD_LABELS.includes(q.label))) respOnly = value;
     else resp.push(...splitUnits(value));
   });
+  // 责任单位 beside 配合单位 (or another helpers' label) and no 牵头 label: the 责任单位 are in charge,
+  // the helpers the other responsible units ("责任单位：市行政审批局、市司法局；配合单位：市级相关部门").
+  if (respOnly !== undefined && resp.length) return { leadUnits: unique(splitUnits(respOnly)), responsibleUnits: unique(resp), leadInferred: false };
   if (respOnly !== undefined) {
     const groups = splitUnitGroups(respOnly);
     const l = unique(groups[0] ?? []);

@@ -139,8 +139,10 @@ export function numberedParagraphs(documentXml: string, numberingXml: string, st
     const level = Number((numPr ? attr(numPr, 'ilvl') : undefined) ?? style?.level ?? 0);
     const num = numId && numId !== '0' ? nums.get(numId) : undefined;
     const levels = num ? abstracts.get(num.abstractId) : undefined;
-    // Bullets (and levels with no number) draw no number the parser reads.
-    if (!num || !levels?.get(level) || !/%\d/u.test(levels.get(level)!.text) || !text.trim()) {
+    // Bullets (and levels with no number) draw no number the parser reads. An empty numbered
+    // paragraph is counted and drawn as Word draws it: a 序号 column filled with automatic
+    // numbering is a column of empty cells, each with its number.
+    if (!num || !levels?.get(level) || !/%\d/u.test(levels.get(level)!.text)) {
       out.push({ text });
       continue;
     }
@@ -169,7 +171,8 @@ const norm = (s: string) => s.replace(/\s+/gu, '');
 /**
  * mammoth's raw text (paragraphs ending "\n\n") with each numbered paragraph's label written
  * before it. Paragraphs are matched in order on their text; one that cannot be matched is left
- * as it is.
+ * as it is. An empty paragraph is matched only by the empty paragraph next in order (an empty
+ * 序号 cell numbered by Word becomes its number).
  */
 export function withListNumbers(rawText: string, paragraphs: DocxParagraph[]): string {
   if (!paragraphs.some((p) => p.label)) return rawText;
@@ -178,7 +181,12 @@ export function withListNumbers(rawText: string, paragraphs: DocxParagraph[]): s
     .split('\n\n')
     .map((piece) => {
       const n = norm(piece);
-      if (!n) return piece;
+      if (!n) {
+        const p = paragraphs[j];
+        if (!p || norm(p.text)) return piece;
+        j++;
+        return p.label ? `${piece}${p.label}` : piece;
+      }
       for (let k = j; k < paragraphs.length && k < j + 500; k++) {
         if (norm(paragraphs[k]!.text) !== n) continue;
         j = k + 1;

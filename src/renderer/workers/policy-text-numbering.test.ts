@@ -58,6 +58,33 @@ describe('automatic numbering of a .docx', () => {
     expect([formatNumber(12, 'chineseCounting'), formatNumber(3, 'decimalEnclosedCircle'), formatNumber(105, 'chineseCountingThousand'), formatNumber(1, 'bullet')]).toEqual(['十二', '③', '一百零五', undefined]);
   });
 
+  // 西安市 2021 政务服务事项进驻市级大厅 (corpus 124, make-autonum-docx.py): 一、 chineseCounting and
+  // 1.–3. decimal drawn by Word, as a WPS or Word file of the notice has them.
+  it('headings and items numbered by Word (一、 chineseCounting, 1. decimal) parse as the printed text (124)', async () => {
+    const plain = summary(fixture('corpus/124-xian-zhengwudating-2021.txt').toString('utf8'));
+    const docx = summary(await docxText('xian-zhengwudating-autonum-2021.docx'));
+    expect(docx).toEqual(plain);
+    expect(docx.tasks.map((t) => t[0])).toEqual(['1', '2', '3']);
+  });
+
+  it('a 序号 column of Word numbering (empty cells, each drawn 1, 2, 3) gives the rows their numbers (124 as a 责任分解表)', async () => {
+    const text = await docxText('xian-zhengwudating-fenjiebiao-2021.docx');
+    expect(text).toMatch(/\n1\n\n实施清单式管理。/u);
+    expect(summary(text).tasks).toEqual([
+      ['1', '实施清单式管理', ['市行政审批局', '市司法局'], ['市级相关部门']],
+      ['2', '严格事权调整程序', ['市行政审批局', '市司法局'], ['市级相关部门']],
+      ['3', '确保惠企政策落地', [], []],
+    ]);
+  });
+
+  it('an empty numbered paragraph is counted and drawn; an empty paragraph without numbering stays empty', () => {
+    const numbering = '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
+    const p = (text: string, numId?: number) => `<w:p>${numId ? `<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>` : ''}${text ? `<w:r><w:t>${text}</w:t></w:r>` : ''}</w:p>`;
+    const paragraphs = numberedParagraphs(p('序号') + p('', 1) + p('甲') + p('') + p('', 1) + p('乙'), numbering);
+    expect(paragraphs.map((x) => x.label ?? '')).toEqual(['', '1', '', '', '2', '']);
+    expect(withListNumbers('序号\n\n\n\n甲\n\n\n\n\n\n乙\n\n', paragraphs)).toBe('序号\n\n1\n\n甲\n\n\n\n2\n\n乙\n\n');
+  });
+
   it('a .docx without automatic numbering reads as before', async () => {
     const text = await docxText('huangshigang-table-2025.docx');
     expect(summary(text).tasks).toHaveLength(10);
