@@ -333,6 +333,16 @@ function fillSheet(ws: ExcelJS.Worksheet, layout: TemplateSheetLayout, rows: rea
     if (height > 0) row.height = height;
     for (const x of rowMerges) ws.mergeCells(r, x.left, r, x.right);
   }
+  // No rows: the sentence saying so spans the row from its cell to the last column, where no merge
+  // of the template's row is in the way (a narrow 集群 column squeezed 本区未承担产业集群建设任务 onto
+  // three lines beside six empty cells: walk10 Y4).
+  const noteAt = rows.length === 0 && emptyNote ? physical[0]!.values.indexOf(emptyNote) : -1;
+  if (noteAt >= 0 && noteAt < plans.length - 1 && !rowMerges.some((x) => x.right > noteAt)) {
+    ws.mergeCells(dr, noteAt + 1, dr, plans.length);
+    const width = plans.slice(noteAt).reduce((sum, p) => sum + p.width, 0);
+    const lines = estimateLines(emptyNote!, width, plans[noteAt]!.fontSize);
+    ws.getRow(dr).height = Math.min(MAX_ROW_HEIGHT, Math.max(tpl.height ?? 0, rowHeightFor(lines, rowFont)));
+  }
   // A validation of the data row covers every written row: one range per column.
   for (const v of rowValidations) {
     const letter = ws.getColumn(v.col).letter;

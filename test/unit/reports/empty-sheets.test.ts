@@ -58,6 +58,14 @@ describe.skipIf(!present)('the 汇总 workbook of a district without clusters or
       const col = at.replace(/\d+/u, '');
       const row = Number(at.replace(/\D+/u, ''));
       expect(String(sheet.cells[`${col}${row - 1}`])).toBe(header);
+      // It spans the row from its cell to the table's last column (walk10 Y4: squeezed into 集群 beside empty cells).
+      const last = Object.keys(sheet.cells)
+        .filter((a) => Number(a.replace(/\D+/u, '')) === row - 1)
+        .map((a) => a.replace(/\d+/u, ''))
+        .sort((x, y) => x.length - y.length || x.localeCompare(y))
+        .at(-1)!;
+      expect(sheet.merges).toContain(`${col}${row}:${last}${row}`);
+      expect(sheet.rowHeights[String(row)] ?? 0).toBeLessThan(40);
     }
   });
 
