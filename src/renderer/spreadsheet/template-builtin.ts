@@ -52,6 +52,9 @@ function rowColumns(scope: keyof typeof ROW_PLACEHOLDERS, specs: readonly [strin
   return specs.map(([key, width, align, numFmt]) => ({ header: ROW_PLACEHOLDERS[scope][key]!, placeholder: `{{${scope}.${key}}}`, width, align, ...(numFmt ? { numFmt } : {}) }));
 }
 
+/** Printed width (Excel's units) the 填报单位（盖章） line needs for a unit's full name of about 13 characters on one line. */
+const UNIT_LINE_WIDTH = 46;
+
 const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: string; title: string; columns: ColumnSpec[] }> = {
   tasks: {
     ...M.tasks,
@@ -93,17 +96,16 @@ const SHEET_SPECS: Record<Exclude<ReportKind, 'all'> | 'summary', { sheet: strin
     title: M.summary.title,
     columns: rowColumns('summary', [
       // Wide enough for the title and the one-column-per-item header block of this narrow sheet:
-      // 填报单位（盖章）：and a long unit name wrap onto a second line, never under the next cell;
-      // 填报日期：2026年11月27日 and 联系电话：027-87951234-8001 keep to one line each (walk6 W10).
-      ['status', 40, 'center'],
+      // 填报单位（盖章）：and a unit's full name of about 13 characters on one line (UNIT_LINE_WIDTH:
+      // 蔡甸区科技和经济信息化局 broke over two lines at 40, walk10 Y3), a longer one wrapping, never
+      // under the next cell; 填报日期：2026年11月27日 and 联系电话：027-87951234-8001 keep to one line each (walk6 W10).
+      ['status', UNIT_LINE_WIDTH, 'center'],
       ['count', 34, 'center'],
       ['share', 34, 'center', '0.0"%"'],
     ]),
   },
 };
 
-/** Printed width (Excel's units) the 填报单位（盖章） line needs for a unit's full name of about 13 characters on one line. */
-const UNIT_LINE_WIDTH = 46;
 
 /**
  * Split the columns into three nearly equal runs for the header block and the footer; the first
