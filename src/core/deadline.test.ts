@@ -146,3 +146,17 @@ describe('deadlines no calendar has', () => {
     expect(readDeadline('  ')).toEqual({});
   });
 });
+
+describe('a deadline of several dates', () => {
+  it.each<[string, number | undefined, string | undefined]>([
+    ['2026年6月底前完成方案制定，12月底前全面完成', undefined, '2026-12-31'],
+    ['2026年6月底前启动；2027年底前建成', undefined, '2027-12-31'],
+    ['6月底前出台方案，年底前落地', 2026, '2026-12-31'],
+    ['2026年6月—12月', undefined, '2026-12-31'],
+    ['2026年3-6月', undefined, '2026-06-30'],
+    ['2025年底前，长期坚持', undefined, '2025-12-31'],
+    ['2025年起持续推进，2027年底前完成', undefined, undefined],
+  ])('%s (year %s) → %s: the last stage, the end of a span of months', (text, year, date) => {
+    expect(deadlineDate(text, year)).toBe(date);
+  });
+});

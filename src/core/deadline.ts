@@ -75,20 +75,48 @@ function yearlessDate(t: string, year: number): IsoDate | undefined {
  * A deadline as a date: `2025-06-30`, `2025/6/30`, `2025.6.30`, `2025年6月30日`, `2025年6月底`
  * (end of month), `2025年底前` / `2025年` / `到2025年` (end of year), `2025年上半年` / `年中`
  * (06-30), `2025年下半年` (12-31), `2025年三季度` / `Q3` (09-30), `2025—2027年` and
- * `2025.6-2026.6` (the range's end), with a two-digit year at the start (`26年底`, `26年6月底前`). Undefined when no date can be read (`长期坚持`,
+ * `2025.6-2026.6` and `2026年6月—12月` (the range's end), stages (`2026年6月底前完成方案，12月底前全面完成`: the
+ * last stage's), with a two-digit year at the start (`26年底`, `26年6月底前`). Undefined when no date can be read (`长期坚持`,
  * `持续推进`, `2025年起持续推进`: a task going on from a year has no due date) or when the date
  * is one no calendar has.
  */
 export function deadlineDate(s: string | undefined, year?: number): IsoDate | undefined {
-  let t = compactDeadline(s);
+  const t = compactDeadline(s);
   if (!t || impossibleDate(t)) return undefined;
   if (year !== undefined) {
     const d = yearlessDate(t, year);
     if (d) return d;
   }
   if (FROM_A_YEAR_ON.test(t)) return undefined;
+  // Stages (2026年6月底前完成方案，12月底前全面完成): the task is due when its last stage is.
+  const stages = t.split(/[，,；;]/u).filter(Boolean);
+  if (stages.length >= 2) {
+    let y = year === undefined ? undefined : String(year);
+    let last: IsoDate | undefined;
+    for (const stage of stages) {
+      const own = /(?<!\d)(\d{4})(?!\d)/u.exec(stage)?.[1];
+      // A later stage written without its year (12月底前, 年底前) is in the year of the one before.
+      const dated = !own && y && YEARLESS_STAGE.test(stage) ? `${y}年${stage.replace(/^(?:到|至|于)/u, '').replace(/^年/u, '')}` : stage;
+      y = own ?? y;
+      last = oneDate(dated) ?? last;
+    }
+    if (last) return last;
+  }
+  return oneDate(t);
+}
+
+/** A stage of a deadline that starts with a month or the year's end but names no year: 12月底前全面完成, 年底前. */
+const YEARLESS_STAGE = /^(?:到|至|于)?(?:\d{1,2}月|年?底|年末|上半年|下半年|第?[一二三四1-4]季度)/u;
+
+/** The date of one deadline (or one stage of it), as deadlineDate reads it. */
+function oneDate(text: string): IsoDate | undefined {
+  let t = text;
+  if (FROM_A_YEAR_ON.test(t)) return undefined;
   const range = /(?<!\d)\d{4}(?:年|[-/.]\d{1,2}(?!\d))?(?:\d{1,2}月)?[-—–~～至到](\d{4}(?!\d).*)$/u.exec(t);
   if (range) t = range[1]!;
+  // A span of months in one year (2026年6月—12月, 2026年3-6月): its last month.
+  const months = /(?<!\d)(\d{4})年(\d{1,2})月?[-—–~～至到](\d{1,2})月(.*)$/u.exec(t);
+  if (months) t = `${months[1]}年${months[3]}月${months[4]}`;
   let m = /(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t);
   if (m) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
   m = /(?<!\d)(\d{4})年?(?:(上半年|年中)|(下半年)|第?([一二三四1-4])季度|Q([1-4]))/iu.exec(t);

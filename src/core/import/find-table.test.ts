@@ -440,6 +440,9 @@ describe('readRows: a task’s measures numbered under it (1.1, 1.2)', () => {
   it('isSubItemOf: the parent’s number in any writing, a dot or dash, the item', () => {
     expect(['1.1', '１．２', '1-3', '三.2', '（三）-1'].map((n, i) => isSubItemOf(n, ['1', '1', '1', '3', '（三）'][i]))).toEqual([true, true, true, true, true]);
     expect([['1.1', '2'], ['11', '1'], ['1.1', ''], ['1.1.1', '1']].map(([n, p]) => isSubItemOf(n, p))).toEqual([false, false, false, false]);
+    // A measure numbered with its task's item in brackets, under a task numbered with its section (二-3).
+    expect([['3-（1）', '3'], ['3（2）', '3'], ['3-(1)', '二-3'], ['3.(2)', '（二）3']].map(([n, p]) => isSubItemOf(n, p))).toEqual([true, true, true, true]);
+    expect([['3-（1）', '二-4'], ['31', '3'], ['（1）', '3']].map(([n, p]) => isSubItemOf(n, p))).toEqual([false, false, false]);
   });
 });
 
@@ -573,5 +576,73 @@ describe('readRows: a deadline no calendar has', () => {
     const { rows, issues } = readRows(g, findTable(g).layout!);
     expect(rows.map((r) => r.fields.deadline)).toEqual(['2027年13月', '2026年6月底前']);
     expect(issues).toEqual([{ sheet: '清单', row: 2, column: 'C列（完成时限）', severity: 'warning', message: expect.stringContaining('“2027年13月”不是日历上有的日期') }]);
+  });
+});
+
+describe('readRows: 同上 and 〃 for the cell above', () => {
+  it('a cell 同上 / 〃 / 同 上 is the same column’s value in the task row above; first row, nothing above: blank', () => {
+    const g = grid('S', [
+      ['序号', '重点任务', '牵头单位', '完成时限'],
+      ['1', '建设实验室', '同上', '2026年底前'],
+      ['2', '建设中试基地', '市科技局', '同上'],
+      ['一、人才'],
+      ['3', '引进人才', '〃', '同 上'],
+      ['4', '培育人才', '市人社局', '同上。'],
+    ]);
+    expect(readRows(g, findTable(g).layout!).rows.map((r) => [r.fields.leadUnits, r.fields.deadline])).toEqual([
+      [undefined, '2026年底前'],
+      ['市科技局', '2026年底前'],
+      ['市科技局', '2026年底前'],
+      ['市人社局', '2026年底前'],
+    ]);
+  });
+});
+
+describe('readRows: a column of the old value beside the new (对照表)', () => {
+  const g = grid('S', [
+    ['序号', '原任务表述', '调整后任务表述', '牵头单位'],
+    ['1', '建设实验室', '不变', '市科技局'],
+    ['2', '建设中试基地', '建设中试基地和概念验证中心', '市科技局'],
+    ['3', '培育人才', '删除', '市人社局'],
+    ['4', '引进人才', '', '市人社局'],
+    ['5', '—', '建设孵化器', '市科技局'],
+  ]);
+  it('the new column is the task’s; 不变 or blank keeps the old words, 删除 drops the old task', () => {
+    const layout = findTable(g).layout!;
+    expect(layout.columns.map((c) => [c.field, c.previousOf])).toEqual([['seq', undefined], [null, 'title'], ['title', undefined], ['leadUnits', undefined]]);
+    expect(readRows(g, layout).rows.map((r) => [r.fields.title, r.revision?.mark])).toEqual([
+      ['建设实验室', undefined],
+      ['建设中试基地和概念验证中心', undefined],
+      ['培育人才', 'dropped'],
+      ['引进人才', undefined],
+      ['建设孵化器', undefined],
+    ]);
+  });
+});
+
+describe('readRows: a section heading naming what its rows are (调整清单)', () => {
+  it('rows under 三、删除任务 are dropped, under 二、新增任务 new; under 一、调整任务 or a plain heading nothing', () => {
+    const g = grid('S', [
+      ['序号', '重点任务', '牵头单位'],
+      ['一、调整任务', '一、调整任务', '一、调整任务'],
+      ['1', '建设实验室', '市科技局'],
+      ['二、新增任务', '二、新增任务', '二、新增任务'],
+      ['2', '建设孵化器', '市科技局'],
+      ['三、删除任务', '三、删除任务', '三、删除任务'],
+      ['3', '培育人才', '市人社局'],
+      ['四、人才', '四、人才', '四、人才'],
+      ['4', '引进人才', '市人社局'],
+    ]);
+    expect(readRows(g, findTable(g).layout!).rows.map((r) => r.revision && [r.revision.mark, r.revision.written])).toEqual([
+      undefined,
+      ['new', '二、新增任务'],
+      ['dropped', '三、删除任务'],
+      undefined,
+    ]);
+  });
+
+  it('a hidden row is read, marked hidden', () => {
+    const g: SheetGrid = { ...grid('S', [['序号', '重点任务', '牵头单位'], ['1', '建设实验室', '市科技局'], ['1', '建设实验室', '市发改委']]), hiddenRows: [1] };
+    expect(readRows(g, findTable(g).layout!).rows.map((r) => [r.row, r.hidden])).toEqual([[2, true], [3, undefined]]);
   });
 });

@@ -8,11 +8,11 @@ import { CONTINUED_MARK } from '../report/layout';
 import { IMPORT_MESSAGES as M } from './messages';
 import { leadingListNumber } from '../policy/layouts';
 import { splitRawUnitGroups } from '../policy/units';
-import { columnLetter, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline, textDate } from './normalize';
+import { columnLetter, compoundItem, isPlaceholderCell, normalizeHeader, normalizeNumber, numberDeadline, textDate } from './normalize';
 import { impossibleDate } from '../deadline';
 import { toHalfWidth } from '../text';
 import { findDistrict } from '../districts';
-import { cellRevisionMark, isMarkColumn, nameRevisionMark } from './revision-marks';
+import { cellRevisionMark, isMarkColumn, keepsOldValue, nameRevisionMark, revisedValue, sectionRevisionMark } from './revision-marks';
 import type { ColumnMapping, ImportIssue, ImportedRow, RowFields, SheetGrid, TableLayout } from './types';
 
 /** Remembered column choices: normalized header text → field (null = ignore the column). */
@@ -32,7 +32,9 @@ const OLD_PREFIX = /^(原定|原计划|原|旧|调整前|修改前|变更前)(?=
 const NEW_PREFIX = /^(调整后|修订后|修改后|变更后|更新后|最新|新)(?=\S{2})/u;
 const NEW_NOTE = /[(（]\s*(调整后|修订后|修改后|变更后|更新后|最新|新|现)\s*[)）]/u;
 /** Whether a header says its column holds the new value (beside the plain one, it is the one read). */
-export const namesNewValue = (header: string) => NEW_NOTE.test(header) || NEW_PREFIX.test(normalizeHeader(header));
+export const namesNewValue = (header: string) => NEW_NOTE.test(header) || NEW_PREFIX.test(normalizeHeader(header)) || NEW_PREFIX.test(normalizeHeader(header.split('/').pop() ?? ''));
+/** Whether a header says its column holds the old value (完成时限（原）, 原任务表述, 完成时限/原时限). */
+const namesOldValue = (header: string) => OLD_NOTE.test(header) || OLD_PREFIX.test(normalizeHeader(header.split('/').pop() ?? ''));
 /**
  * A header naming the district's own units (区级, 区级责任单位, 区牵头单位, 本区责任部门): who in the
  * district carries the task, which the ledger does not keep as the task's (city-level) units.
@@ -334,7 +336,11 @@ export function guessWarnings(layout: TableLayout, guessed: readonly ColumnMappi
  */
 export function withMapping(layout: TableLayout, columns: readonly ColumnMapping[]): TableLayout {
   const owner = new Map<TaskFieldId, ColumnMapping>();
-  const out = columns.map((m) => ({ ...m }));
+  const out = columns.map((m) => {
+    const c = { ...m };
+    delete c.previousOf;
+    return c;
+  });
   let conflict = false;
   for (const m of out) {
     // The columns of a units matrix share their field (each stands for one unit).
@@ -346,10 +352,11 @@ export function withMapping(layout: TableLayout, columns: readonly ColumnMapping
       // The surer column wins; between equally sure ones, the one saying it holds the new value
       // (调整后完成时限 beside 完成时限), then a visible column over a hidden one.
       const newer = namesNewValue(m.header) !== namesNewValue(prev.header) ? namesNewValue(m.header) : undefined;
-      if (m.confidence > prev.confidence || (m.confidence === prev.confidence && (newer ?? (!!prev.hidden && !m.hidden)))) {
-        prev.field = null;
-        owner.set(m.field, m);
-      } else m.field = null;
+      const [win, lose] = m.confidence > prev.confidence || (m.confidence === prev.confidence && (newer ?? (!!prev.hidden && !m.hidden))) ? [m, prev] : [prev, m];
+      // The old value beside its new one (原任务表述 | 调整后任务表述): read where the new cell keeps it (blank, 不变).
+      if (namesNewValue(win.header) || namesOldValue(lose.header)) lose.previousOf = m.field;
+      lose.field = null;
+      owner.set(m.field, win);
     }
   }
   const unsure = out.some((m) => m.field && m.confidence < SURE);
@@ -452,6 +459,16 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
   const hiddenRows = new Set(grid.hiddenRows ?? []);
   const filteredOut: number[] = [];
   let section: string | undefined;
+  /** The revision the section heading above gives its rows (三、删除任务: dropped), in a list of changes. */
+  let sectionMark: ReturnType<typeof sectionRevisionMark>;
+  // A column's old value beside the column of its new value (原任务表述 | 调整后任务表述): field → [old, new].
+  const previous = new Map<TaskFieldId, [ColumnMapping, ColumnMapping]>();
+  for (const m of layout.columns) {
+    const now = m.previousOf && !m.field ? layout.columns.find((c) => c.field === m.previousOf && !c.unit) : undefined;
+    if (now) previous.set(m.previousOf!, [m, now]);
+  }
+  /** The cells of the last task row read, by column: what 同上 / 〃 under them stands for. */
+  const lastCells = new Map<number, string>();
   /** Blank rows since the last row with something in it. */
   let blankRun = 0;
   /** Whether the rows are notes under the list: after a note heading, or after NOTE_GAP blank rows. */
@@ -477,8 +494,13 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     const first = nonEmpty[0]!;
     const fields: RowFields = {};
     const ticked: Partial<Record<'leadUnits' | 'responsibleUnits', string[]>> = {};
+    /** This row's cells as read, 同上 resolved (the next row's 同上 stands for them). */
+    const cells = new Map<number, string>();
     for (const m of mapped) {
-      const v = (raw[m.column] ?? '').trim();
+      let v = (raw[m.column] ?? '').trim();
+      // 同上 / 〃: the value of the same column in the task row above.
+      if (DITTO.test(v.replace(/\s+/gu, ''))) v = lastCells.get(m.column) ?? '';
+      cells.set(m.column, v);
       if (m.unit && (m.field === 'leadUnits' || m.field === 'responsibleUnits')) {
         // A units matrix: a ticked cell adds the column's unit (牵头 / 配合 say as which).
         const tick = unitTick(v);
@@ -490,6 +512,23 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       if (v && !isPlaceholderCell(v)) fields[m.field!] = v;
     }
     for (const [f, list] of Object.entries(ticked) as ['leadUnits' | 'responsibleUnits', string[]][]) fields[f] = fields[f] ? `${fields[f]}、${list.join('、')}` : list.join('、');
+    // The old value where the new column keeps it (blank, 不变, 同左), or says the task is deleted (删除).
+    let droppedIn: { written: string; column: string } | undefined;
+    for (const [f, [old, now]] of previous) {
+      const before = (raw[old.column] ?? '').trim();
+      const after = (raw[now.column] ?? '').trim();
+      if (!before || isPlaceholderCell(before)) continue;
+      if (!fields[f] || keepsOldValue(after)) fields[f] = before;
+      else if (cellRevisionMark(after) === 'dropped') {
+        fields[f] = before;
+        droppedIn = { written: after, column: columnLabel(now.column, now.header) };
+      }
+    }
+    // A change written in the cell (到2027年调整为2026年底前, …（调整为：…）, …（原为：…）): its new value.
+    for (const f of ['title', 'leadUnits', 'responsibleUnits', 'deadline'] as const) {
+      const revised = fields[f] ? revisedValue(fields[f]!, f !== 'title') : undefined;
+      if (revised) fields[f] = revised;
+    }
     // A repeated header (sheets printed in pages repeat it).
     const headerHits = layout.columns.filter((m) => isHeaderCell(raw[m.column] ?? '', headerNames.get(m.column))).length;
     if (headerHits >= 2) continue;
@@ -529,11 +568,13 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     const unitsCarried = lastTaskRow === r - 1 && !fields.title && !fields.text && !fields.number && !fields.key && !fields.seq && (!!fields.leadUnits || !!fields.responsibleUnits) && !HEADING.test(first);
     if (distinct.size === 1 && !unitsCarried && (nonEmpty.length >= 2 || HEADING.test(first) || (!fields.title && !fields.text))) {
       section = first;
+      sectionMark = sectionRevisionMark(first);
       continue;
     }
     // A section row written in two cells: its number (一) in the first, its name where the task goes.
     if (distinct.size === 2 && SECTION_NUMBER.test(firstCompact) && fields.title && nonEmpty[1] === fields.title && !fields.leadUnits && !fields.responsibleUnits && !fields.deadline) {
       section = `${first}${/[、.．]$/.test(first) ? '' : '、'}${fields.title}`;
+      sectionMark = sectionRevisionMark(section);
       continue;
     }
     // A continuation row (续) of a long text, as the reports write it: joined to the row above.
@@ -557,7 +598,9 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
     // the rows under it continue it, whether the merge was kept (same title and number) or
     // lost (blank title and number, as in CSV).
     const prev = rows[rows.length - 1];
-    if (prev && lastTaskRow === r - 1 && titleColumn && continues(prev.fields, fields)) {
+    // A row repeating the task's name is no part of it when one of the two is hidden: the old row kept out of sight beside its revised copy.
+    const copyOfHidden = !!fields.title && !!prev?.hidden !== hiddenRows.has(r);
+    if (prev && lastTaskRow === r - 1 && titleColumn && !copyOfHidden && continues(prev.fields, fields)) {
       mergeInto(prev.fields, fields);
       lastTaskRow = r;
       continue;
@@ -613,7 +656,11 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
           ? { mark: byName.mark, written: byName.written, column: label(titleColumnAt) }
           : struck && byNote === undefined
             ? { mark: 'dropped' as const, written: M.struckMark, column: label(taskColumn) }
-            : undefined;
+            : droppedIn
+              ? { mark: 'dropped' as const, ...droppedIn }
+              : (sectionMark === 'dropped' || sectionMark === 'new') && byNote === undefined
+                ? { mark: sectionMark, written: section!, column: '' }
+                : undefined;
     // One column for both (牵头单位/责任单位), its cell the lead and the others parted by ；or a line break.
     const bothCell = bothUnits && fields[bothUnits];
     if (bothCell) Object.assign(fields, leadAndOthers(bothCell));
@@ -667,11 +714,13 @@ export function readRows(grid: SheetGrid, layout: TableLayout): { rows: Imported
       else issues.push({ sheet, row: r + 1, message: M.hiddenRow(sheet, r + 1), severity: 'warning' });
     }
     const row: ImportedRow = { row: r + 1, fields };
+    if (hiddenRows.has(r)) row.hidden = true;
     if (section !== undefined) row.sectionHeading = section;
     if (titleFromText) row.titleFromText = true;
     if (revision) row.revision = revision;
     rows.push(row);
     lastTaskRow = r;
+    for (const [c, v] of cells) lastCells.set(c, v);
   }
   // Progress written in the file (进展情况, 完成进度 …) is never imported: said once, naming its columns, so the officer knows.
   const progressColumns = mapped.filter((m) => TASK_FIELDS.find((f) => f.id === m.field)?.owner === 'progress' && rows.some((r) => r.fields[m.field!]));
@@ -702,13 +751,17 @@ function leadAndOthers(cell: string): Pick<RowFields, 'leadUnits' | 'responsible
 
 /**
  * Whether `number` numbers an item under the task numbered `parent` (1.1, 1-2, 1．3 under 1; 3.2 under
- * 三 or （三）): the parent's number, a dot or dash, the item's.
+ * 三 or （三）; 3-（1）, 3（2） under 3 or under 二-3, the task numbered with its section): the parent's
+ * number (or its item), a dot or dash, the item's (bare or in brackets).
  */
 export function isSubItemOf(number: string | undefined, parent: string | undefined): boolean {
-  const m = /^(.+?)[.．\-－—](\d{1,2})$/u.exec(toHalfWidth(number ?? '').replace(/\s+/gu, ''));
+  const m = /^(.+?)(?:[.．\-－—](\d{1,2})|[.．\-－—]?\((\d{1,2})\))$/u.exec(toHalfWidth(number ?? '').replace(/\s+/gu, ''));
   if (!m || !parent) return false;
   const p = normalizeNumber(parent);
-  return p !== '' && normalizeNumber(m[1]) === p;
+  // Under a task numbered with its section (二-3), its item alone (3-（1）).
+  const item = compoundItem(parent);
+  const n = normalizeNumber(m[1]);
+  return p !== '' && (n === p || (item !== undefined && n === item));
 }
 
 /** A units header's note that the unit listed first leads: （排在第一位的为牵头单位）, （首位为牵头单位）, （第一个单位牵头）. */
@@ -725,6 +778,9 @@ function firstLeadThenOthers(cell: string): Pick<RowFields, 'leadUnits' | 'respo
   if (!lead) return {};
   return others.length > 0 ? { leadUnits: lead, responsibleUnits: others.join('、') } : { leadUnits: lead };
 }
+
+/** A cell standing for the one above it: 同上, 同上栏, 〃 (the ditto mark), ″. */
+const DITTO = /^(?:同上栏?|〃|″)[。.]?$/u;
 
 /** Fields a continuation row may add to the task above it. */
 const CONTINUED: readonly (keyof RowFields)[] = ['text', 'leadUnits', 'responsibleUnits', 'deadline'];

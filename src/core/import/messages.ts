@@ -57,6 +57,8 @@ export const IMPORT_MESSAGES = {
     `工作表“${sheet}”第 ${row} 行 ${column}的完成时限“${cell}”中月和日都不超过 12，已按“月/日/年”（英文版 Excel 的写法）读作 ${date}。请核对；如不对，请在文件中写成“2026年6月3日”这样的写法后重新导入。`,
   hiddenRow: (sheet: string, row: number) =>
     `工作表“${sheet}”第 ${row} 行是隐藏行，已按清单中有这一任务处理。如市里已删去这一任务（只是把这一行隐藏了），请在文件中删除这一行后重新导入。`,
+  hiddenRowSuperseded: (sheet: string, row: number, by: number) =>
+    `工作表“${sheet}”第 ${row} 行是隐藏行，与第 ${by} 行写的是同一项任务（多半是修改前的旧行），已按没有隐藏的第 ${by} 行导入，第 ${row} 行不导入。如两行其实是不同的任务，请在文件中取消隐藏、改正后重新导入。`,
   filteredRows: (sheet: string, rows: readonly number[]) =>
     `工作表“${sheet}”开着筛选，第 ${rows.join('、')} 行（共 ${rows.length} 行）被筛选隐藏，已按清单中有这些任务处理（筛选隐藏不是删除）。如要核对，请在原文件中取消筛选查看。`,
   unknownDocument: (sheet: string, row: number, name: string, rows: number) =>

@@ -90,6 +90,8 @@ describe('a list number written with its section', () => {
     ['1-3', '3'],
     ['2—1', '1'],
     ['３－１０', '10'],
+    ['一-3', '3'],
+    ['二－12', '12'],
     ['2.5', '5'],
     ['3.', undefined],
     ['2025.6', undefined],

@@ -110,7 +110,7 @@ export function normalizeNumber(s: string | undefined): string {
 }
 
 /**
- * The item part of a list number written with its section (`一、1`, `（二）5`, `1-3`, `2.1`): the
+ * The item part of a list number written with its section (`一、1`, `一-3`, `（二）5`, `1-3`, `2.1`): the
  * number after the section's, or undefined when the number is not so written. Whether that item is
  * the task's 条目 (`（二）5`: task 5 of part 二) or a count restarting in each part (`2-1`) only the
  * list as a whole tells (plan-import listSeqIsNumber).
@@ -118,7 +118,7 @@ export function normalizeNumber(s: string | undefined): string {
 export function compoundItem(s: string | undefined): string | undefined {
   const t = toHalfWidth(s ?? '').replace(/\s+/g, '');
   const m =
-    /^第?[一二三四五六七八九十]+[、.．,](\d{1,3})[.、]?$/u.exec(t) ??
+    /^第?[一二三四五六七八九十]+[、.．,\-－—–](\d{1,3})[.、]?$/u.exec(t) ??
     /^\((?:[一二三四五六七八九十]+|\d{1,2})\)(\d{1,3})[.、]?$/u.exec(t) ??
     /^\d{1,2}[-－—–~～_.．](\d{1,3})$/u.exec(t);
   return m ? String(Number(m[1])) : undefined;

@@ -335,3 +335,38 @@ describe('a unit cell written with its labels', () => {
     expect(splitLabelledUnits(fields)).toEqual(out);
   });
 });
+
+describe('planImport: a hidden row and a visible one listing the same task', () => {
+  it('the visible row is the list’s, however surely the hidden one matched; the hidden row is said, not asked about', () => {
+    const [t] = EXISTING;
+    const hidden: ImportedRow = { ...rowOf(t!, 4, {}, false), hidden: true };
+    const shown = rowOf(t!, 5, { deadline: '2024年6月底前' }, false);
+    const p = plan([hidden, shown, ...EXISTING.slice(1, 5).map((x, i) => rowOf(x, i + 6, {}, false))]);
+    expect(p.updated.map((u) => [u.row, u.before.key, u.changedFields])).toEqual([[5, t!.key, ['deadline']]]);
+    expect(p.ambiguous).toEqual([]);
+    expect(p.added).toEqual([]);
+    expect(p.issues.map((i) => i.row)).toEqual([4]);
+    expect(p.issues[0]!.message).toContain('第 5 行');
+  });
+});
+
+describe('planImport: a document named as the city shortens it', () => {
+  const full: PolicyDocument = { id: 'doc-a', title: '武汉市建设国际研发中心城市三年行动方案（2025—2027年）', shortTitle: '研发中心城市三年行动', kind: 'action-plan', source: 's', addedAt: NOW };
+  const opinion: PolicyDocument = { id: 'doc-b', title: '关于推进科教人才优势转化为创新发展优势的意见', shortTitle: '科教人才意见', kind: 'opinion', source: 's', addedAt: NOW };
+  const points: PolicyDocument = { id: 'doc-c', title: '2023年武汉市科技创新工作要点', shortTitle: '2023年工作要点', kind: 'work-points', source: 's', addedAt: NOW };
+  const docs = [full, opinion, points];
+  const existing = docs.map((d, i) => task(i, d.id, { key: `K-${i}` }));
+  const planned = (names: string[]) =>
+    planImport({ fileName: 'l.xlsx', sheet: 'S', rows: names.map((n, i) => ({ row: i + 2, fields: { document: n, title: `新任务${i}` } })), existing, documents: docs, now: NOW });
+
+  it('without the city, a year span or 关于推进: the one document whose name it is, or holds it', () => {
+    const p = planned(['武汉市建设国际研发中心城市三年行动方案', '科教人才优势转化为创新发展优势的意见', '2023年科技创新工作要点']);
+    expect(p.newDocuments).toEqual([]);
+    expect(p.added.map((a) => a.task.documentId)).toEqual(['doc-a', 'doc-b', 'doc-c']);
+  });
+
+  it('another year, another name, or a name too short to tell is a new document', () => {
+    const p = planned(['2024年科技创新工作要点', '武汉市促进未来产业发展若干措施', '工作要点']);
+    expect(p.newDocuments.map((d) => d.title)).toEqual(['2024年科技创新工作要点', '武汉市促进未来产业发展若干措施', '工作要点']);
+  });
+});

@@ -375,6 +375,8 @@ function documentResolver(documents: readonly PolicyDocument[]) {
   // The same names as their own titles read (documentCore): a cell citing the notice that issued one.
   const byCore = new Map<string, string>();
   const byNumber = new Map<string, string>();
+  // The names without the city, a year span in brackets or 关于 (looseDocumentName).
+  const bareNames: { name: string; id: string }[] = [];
   for (const d of documents) {
     for (const name of [d.id, d.shortTitle, d.title, d.docNumber]) if (name) byName.set(normalizeText(name), d.id);
     for (const name of [d.shortTitle, d.title]) {
@@ -382,17 +384,47 @@ function documentResolver(documents: readonly PolicyDocument[]) {
       if (loose && !byLooseName.has(loose)) byLooseName.set(loose, d.id);
       const core = loose ? documentCore(loose) : '';
       if (core && !byCore.has(core)) byCore.set(core, d.id);
+      const bare = core ? looseDocumentName(core) : '';
+      if (bare) bareNames.push({ name: bare, id: d.id });
     }
     const num = d.docNumber ? documentName(d.docNumber).docNumber : undefined;
     if (num && !byNumber.has(num)) byNumber.set(num, d.id);
   }
+  /**
+   * A name as the city shortens a title (2023年科技创新工作要点 for 2023年武汉市科技创新工作要点, …意见 without
+   * 关于推进, …行动方案 without its years): the one document whose bare name is it, or holds it, or is held by
+   * it; never by a name shorter than LOOSE_NAME_MIN (工作要点 names no one document).
+   */
+  const byBareName = (core: string): string | undefined => {
+    const name = looseDocumentName(core);
+    if (name.length < LOOSE_NAME_MIN) return undefined;
+    const ids = (test: (n: string) => boolean) => [...new Set(bareNames.filter((l) => test(l.name)).map((l) => l.id))];
+    const same = ids((n) => n === name);
+    if (same.length > 0) return same.length === 1 ? same[0] : undefined;
+    const near = ids((n) => n.length >= LOOSE_NAME_MIN && (n.includes(name) || name.includes(n)));
+    return near.length === 1 ? near[0] : undefined;
+  };
   return (cell: string | undefined) => {
     if (!cell) return undefined;
     const exact = byName.get(normalizeText(cell));
     if (exact) return exact;
     const { name, docNumber } = documentName(cell);
-    return (name ? (byLooseName.get(name) ?? byCore.get(documentCore(name))) : undefined) ?? (docNumber ? byNumber.get(docNumber) : undefined);
+    return (name ? (byLooseName.get(name) ?? byCore.get(documentCore(name)) ?? byBareName(documentCore(name))) : undefined) ?? (docNumber ? byNumber.get(docNumber) : undefined);
   };
+}
+
+/** The fewest characters a shortened document name has to name one document (documentResolver). */
+const LOOSE_NAME_MIN = 8;
+
+/**
+ * A document's name as compared loosely: without the city it is issued in (武汉市, 我市), a span of
+ * years in brackets ((2025-2027年)), 关于 at its start.
+ */
+function looseDocumentName(core: string): string {
+  return core
+    .replace(/[(（]\d{4}年?(?:[-—–~～至到]\d{4}年?)?[)）]/gu, '')
+    .replace(/武汉市|武汉|我市|全市|本市/gu, '')
+    .replace(/^关于/u, '');
 }
 
 /** Text used for similarity. */
@@ -789,6 +821,8 @@ function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
   });
 
   for (const u of unknownAt.values()) issues.push({ sheet, row: u.row, message: M.unknownDocument(sheet, u.row, u.name, u.rows), severity: 'warning' });
+  // A row the city marks new (新增, under 二、新增任务) that is surely no ledger task is added, not asked about.
+  for (const m of matches) if (m.row.revision?.mark === 'new' && !m.definite) m.candidates = [];
 
   // 1b. Rows that name no document: their number within the list's main document. A 序号 is
   // a number only when the list's 序号 are its 条目 (listSeqIsNumber); then it numbers these rows too.
@@ -830,6 +864,8 @@ function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
   // 2. One task per row: when two rows claim the same task, the surer one keeps it.
   const claimed = new Map<string, RowMatch>();
   const displaced = new Set<RowMatch>();
+  // A hidden row listing the task a visible row lists too (the old row kept out of sight beside its revised copy).
+  const superseded: { m: RowMatch; by: number }[] = [];
   // A row repeating, field for field, the row that claims its task (one row per task and district, the
   // 区 column not read; the same task copied twice) is that task once, not a second claim on it.
   const repeats: { m: RowMatch; of: number }[] = [];
@@ -838,10 +874,25 @@ function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
     const holder = claimed.get(key);
     if (!holder) claimed.set(key, m);
     else if (sameRow(m.row, holder.row)) repeats.push({ m, of: Math.min(holder.row.row, m.row.row) });
-    else {
+    else if (!!m.row.hidden !== !!holder.row.hidden) {
+      // The visible row is the list's: the hidden one yields to it, whichever matched more surely.
+      const [shown, hidden] = m.row.hidden ? [holder, m] : [m, holder];
+      claimed.set(key, shown);
+      superseded.push({ m: hidden, by: shown.row.row });
+    } else {
       displaced.add(m);
       m.candidates = [m.definite!];
       delete m.definite;
+    }
+  }
+  if (superseded.length > 0) {
+    const gone = new Set(superseded.map((x) => x.m));
+    matches.splice(0, matches.length, ...matches.filter((m) => !gone.has(m)));
+    for (const { m, by } of superseded) {
+      // Said instead of the hidden row's own warning (that it was read as a task).
+      const said = issues.findIndex((i) => i.row === m.row.row && i.message === M.hiddenRow(sheet, m.row.row));
+      if (said >= 0) issues.splice(said, 1);
+      issues.push({ sheet, row: m.row.row, message: M.hiddenRowSuperseded(sheet, m.row.row, by), severity: 'warning' });
     }
   }
   if (repeats.length > 0) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Task } from '../model';
 import { findTable, readRows } from './find-table';
 import { planImport } from './plan-import';
-import { cellRevisionMark, isMarkColumn, nameRevisionMark } from './revision-marks';
+import { cellRevisionMark, isMarkColumn, keepsOldValue, nameRevisionMark, revisedValue, sectionRevisionMark } from './revision-marks';
 
 describe('cellRevisionMark', () => {
   const cases: [string, ReturnType<typeof cellRevisionMark>][] = [
@@ -123,5 +123,38 @@ describe('a list’s revision marks, read and planned', () => {
     const p = plan([['1', '建设概念验证中心（删除）', '市科技局'], ['5', '建设未来产业先导区（新增）', '市发改委']], ['序号', '重点任务', '牵头单位']);
     expect(p.removed.map((r) => [r.before.key, r.mark])).toEqual([['K-1', '（删除）']]);
     expect(p.added.map((a) => a.task.title)).toEqual(['建设未来产业先导区']);
+  });
+});
+
+describe('sectionRevisionMark: a list of changes under headings', () => {
+  it.each<[string, ReturnType<typeof sectionRevisionMark>]>([
+    ['三、删除任务', 'dropped'],
+    ['（三）取消的任务', 'dropped'],
+    ['不再列入的事项（2项）', 'dropped'],
+    ['二、新增任务', 'new'],
+    ['2.新增任务（共3项）', 'new'],
+    ['一、调整任务', 'changed'],
+    ['一、调整优化产业结构', undefined],
+    ['二、新增长点培育', undefined],
+    ['（一）实施产教融合发展行动', undefined],
+    ['', undefined],
+  ])('%s → %s', (heading, mark) => expect(sectionRevisionMark(heading)).toBe(mark));
+});
+
+describe('revisedValue: the old value and the new one in one cell', () => {
+  it.each<[string, boolean, string | undefined]>([
+    ['到2027年调整为2026年底前', true, '2026年底前'],
+    ['市科技局，调整为：市发改委', true, '市发改委'],
+    ['完善高水平实验室体系（调整为：完善高水平实验室体系建设）', false, '完善高水平实验室体系建设'],
+    ['2026年6月底前（原为：到2027年）', true, '2026年6月底前'],
+    ['建设人才驿站（原：建设人才公寓）', false, '建设人才驿站'],
+    ['推动产业结构调整为主的改革', false, undefined],
+    ['推进评价体系建设（原则上每年评估一次）', false, undefined],
+    ['市科技创新局', true, undefined],
+  ])('%s (a value: %s) → %s', (cell, inline, value) => expect(revisedValue(cell, inline)).toBe(value));
+
+  it('keepsOldValue: 不变 / 未调整 / 同左 keep the value beside; words of a task do not', () => {
+    expect(['不变', '未调整', '同左', '保持不变。', ' 无变化 '].every(keepsOldValue)).toBe(true);
+    expect(['删除', '变为市发改委', '保留', ''].some(keepsOldValue)).toBe(false);
   });
 });

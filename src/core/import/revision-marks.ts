@@ -67,3 +67,45 @@ export function nameRevisionMark(title: string, text?: string): { mark: Revision
   if (text !== undefined) out.text = text.startsWith(title) ? clean + text.slice(title.length) : text.startsWith(written) ? text.slice(written.length).trimStart() : text;
   return out;
 }
+
+/**
+ * A section row of a list of changes naming what the rows under it are: 三、删除任务, 二、新增任务（2项）,
+ * 一、调整任务, 取消的事项. Only the heading's number, the mark word, 任务 / 事项 and a count: 一、调整优化
+ * 产业结构 or 二、新增长点培育 name work, not a revision.
+ */
+const SECTION_MARK =
+  /^(?:第?[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[、.．])?(?:拟|已)?(删除|删去|取消|撤销|不再列入|不再保留|停止执行|新增|增加|增补|新列入|新纳入|调整|修改|变更)(?:的)?(?:重点)?(?:任务|事项|工作|项目)?(?:清单)?(?:[(（]?共?\d+项[)）]?)?[:：]?$/u;
+const SECTION_MARKS: Record<string, RevisionMark> = { 新增: 'new', 增加: 'new', 增补: 'new', 新列入: 'new', 新纳入: 'new', 调整: 'changed', 修改: 'changed', 变更: 'changed' };
+
+/** The mark a section heading gives the rows under it (三、删除任务 → dropped), if it names one. */
+export function sectionRevisionMark(heading: string | undefined): RevisionMark | undefined {
+  const m = SECTION_MARK.exec((heading ?? '').replace(/\s+/g, ''));
+  return m ? (SECTION_MARKS[m[1]!] ?? 'dropped') : undefined;
+}
+
+/** A new-value cell (调整后…) that keeps the old value beside it: 不变, 未调整, 同左, 保持不变. */
+const KEEPS_OLD = /^(?:不变|未变|无变化|无调整|未调整|没有调整|不调整|保持不变|维持不变|维持原状|同左|同原|同原文|原文不变)[。.]?$/u;
+/** Whether a cell of a new-value column keeps the old value (KEEPS_OLD). */
+export const keepsOldValue = (cell: string) => KEEPS_OLD.test(cell.replace(/\s+/g, ''));
+
+/** The new value said inside brackets after the old one: 完善…体系（调整为：完善…体系建设）. */
+const BRACKETED_NEW = /^(.+?)\s*[（(]\s*(?:拟)?(?:调整为|修改为|变更为|更改为|改为)\s*[:：]?\s*(.+?)\s*[）)]$/u;
+/** The old value said inside brackets after the new one: 2026年6月底前（原为：到2027年）. */
+const BRACKETED_OLD = /^(.+?)\s*[（(]\s*(?:(?:原为|原定为?|原计划为?|调整前为?)\s*[:：]?|原\s*[:：])\s*(.+?)\s*[）)]$/u;
+/** Old and new in one cell without brackets: 到2027年调整为2026年底前, 市科技局改为市发改委. */
+const INLINE_NEW = /^(.+?)[，,；;\s]*(?:调整为|修改为|变更为|更改为|改为)\s*[:：]?\s*(.+)$/u;
+
+/**
+ * The new value of a cell that says its old value and the new one (a revised list's change written in
+ * the cell, often the new part in red): X（调整为：Y）, Y（原为：X）, and where the cell holds a value, not
+ * words (units, a deadline: `inline`), X调整为Y. Undefined when the cell says no such change.
+ */
+export function revisedValue(cell: string, inline: boolean): string | undefined {
+  const t = cell.trim();
+  const m = BRACKETED_NEW.exec(t);
+  if (m) return m[2]!.trim() || undefined;
+  const o = BRACKETED_OLD.exec(t);
+  if (o) return o[1]!.trim() || undefined;
+  const i = inline ? INLINE_NEW.exec(t) : null;
+  return i ? i[2]!.trim() || undefined : undefined;
+}

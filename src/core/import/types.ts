@@ -56,6 +56,11 @@ export interface ColumnMapping {
    * task's units ticked ✓): a marked cell adds it to the field's units. Such columns share the field.
    */
   unit?: string;
+  /**
+   * The column holds the old value of this field beside a column of its new value (原任务表述 |
+   * 调整后任务表述, 完成时限 over 原时限 | 调整后): read where the new one is blank, says 不变, or 删除.
+   */
+  previousOf?: TaskFieldId;
 }
 
 /** The table found inside a sheet. */
@@ -89,6 +94,8 @@ export interface ImportedRow {
   titleFromText?: true;
   /** The city's revision mark on the row (备注 删除, a name ending （新增）): `written` as in the file, in `column`. */
   revision?: { mark: 'dropped' | 'new'; written: string; column: string };
+  /** The sheet hides the row (by hand or by a filter): a visible row listing the same task wins over it. */
+  hidden?: true;
 }
 
 /** How a row was matched to an existing task. */

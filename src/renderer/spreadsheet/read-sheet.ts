@@ -252,7 +252,14 @@ async function checkXlsx(data: Uint8Array, fileName: string): Promise<{ ok: true
     bounds.forEach((bound, k) => totals.set(bound, (totals.get(bound) ?? 0) + tags.counts[first + k]!));
   }
   for (const [bound, n] of totals) if (n > bound.max) return { ok: false, message: READ_TEXT.tooManyTags(fileName, n, bound.what, bound.max), cause: bound.what };
-  if ([...sheets.values()].some((s) => !s.complete)) return { ok: false, message: READ_TEXT.corrupted(fileName), cause: 'a worksheet part ends before </worksheet>' };
+  const partsOf = sheetParts(workbook.text, rels.text);
+  const cut = [...sheets].find(([, s]) => !s.complete)?.[0];
+  if (cut) {
+    // Named with the sheet and the last cell that was whole, so the sender can look there.
+    const sheet = [...partsOf].find(([, part]) => part === cut)?.[0];
+    const at = sheet === undefined ? undefined : lastWholeCell(check.stored!, cut);
+    return { ok: false, message: sheet !== undefined && at ? READ_TEXT.cutSheet(fileName, sheet, at.row, at.column) : READ_TEXT.corrupted(fileName), cause: `${cut} ends before </worksheet>` };
+  }
   let rows = 0;
   let cells = 0;
   for (const s of sheets.values()) {
@@ -260,12 +267,23 @@ async function checkXlsx(data: Uint8Array, fileName: string): Promise<{ ok: true
     cells += s.tags.counts[1]!;
   }
   const formulaRefs = new Map<string, Set<string>>();
-  const partsOf = sheetParts(workbook.text, rels.text);
   for (const [sheet, part] of partsOf) {
     const refs = sheets.get(part)?.formulas.refs;
     if (refs?.size) formulaRefs.set(sheet, refs);
   }
   return { ok: true, facts: { rows, cells, formulaRefs, parts: partsOf }, stored: check.stored! };
+}
+
+/** The last cell a sheet part cut short holds whole (its row and column letters), or its last row's number. */
+function lastWholeCell(stored: Uint8Array, part: string): { row: number; column?: string } | undefined {
+  const bytes = unzipSync(stored, { filter: (f) => f.name === part })[part];
+  if (!bytes) return undefined;
+  const xml = new TextDecoder().decode(bytes);
+  let last: { row: number; column?: string } | undefined;
+  for (const m of xml.matchAll(/<((?:\w+:)?)c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/\1c>)/g)) last = { row: Number(m[3]), column: m[2]! };
+  if (last) return last;
+  const rows = [...xml.matchAll(/<(?:\w+:)?row\b[^>]*?\br="(\d+)"/g)];
+  return rows.length > 0 ? { row: Number(rows.at(-1)![1]) } : undefined;
 }
 
 /** Rows and cells of a text file, counted before parsing (separators and line ends, an upper bound). */
@@ -373,7 +391,16 @@ function realSize(ws: XLSX.WorkSheet): { rows: number; cols: number } {
  * cells. `capped`: the reader itself cuts a workbook's cell texts at Excel's limit (SheetJS does
  * for .xlsx/.xls), so a text of exactly that length may have been longer in the file.
  */
-function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; cols: number }, formulaRefs: Set<string> | undefined, issues: ImportIssue[], capped: boolean): SheetGrid {
+function sheetToGrid(
+  fileName: string,
+  name: string,
+  ws: XLSX.WorkSheet,
+  size: { rows: number; cols: number },
+  formulaRefs: Set<string> | undefined,
+  issues: ImportIssue[],
+  capped: boolean,
+  runs: StruckRuns | undefined,
+): SheetGrid {
   const dense = (ws as unknown as { '!data'?: Dense })['!data'];
   if (!dense || size.rows === 0) return { name, rows: [] };
   const rows: string[][] = [];
@@ -390,7 +417,12 @@ function sheetToGrid(name: string, ws: XLSX.WorkSheet, size: { rows: number; col
         if (cell.f && (cell.v === undefined || formulaRefs?.has(`${col()}${r + 1}`))) {
           out[c] = `=${cell.f}`;
           issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col()), message: READ_TEXT.formulaText(name, r + 1, col(), cell.f), severity: 'warning' });
-        } else out[c] = cellText(cell);
+        } else if (cell.t === 'e') {
+          // An error value (#REF!, #N/A): what the cell should say is lost; read as blank, it would drop a task or a unit.
+          out[c] = '';
+          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col()), message: READ_TEXT.errorValue(fileName, name, r + 1, col(), cell.w || CELL_TEXT.errorValue), severity: 'error' });
+        } else if (cell.t === 's' && runs?.kept.has(String(cell.v))) out[c] = runs.kept.get(String(cell.v))!;
+        else out[c] = cellText(cell);
         if (out[c]!.length > MAX_CELL_CHARS) {
           issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col()), message: READ_TEXT.cellTooLong(name, r + 1, col(), out[c]!.length), severity: 'error' });
           out[c] = out[c]!.slice(0, MAX_CELL_CHARS);
@@ -461,6 +493,65 @@ function struckCells(wb: XLSX.WorkBook, stored: Uint8Array, parts: Map<string, s
     }
     if (cells.length > 0) out.set(sheet, cells);
   }
+  return out;
+}
+
+/** Rich texts (an .xlsx's shared strings of runs) with runs struck through: the text kept, and texts struck whole. */
+interface StruckRuns {
+  /** Full text → the text of its runs not struck (some struck, some not: 市科技创新局̶市发改委 → 市发改委). */
+  kept: Map<string, string>;
+  /** Texts every run of which is struck: the cell is struck, as a struck cell format strikes it. */
+  whole: Set<string>;
+}
+
+/**
+ * The shared strings whose runs are partly or wholly struck through (删除线 on part of a cell: the
+ * words deleted in a revised list, the new ones beside them). A text written so more than once with
+ * different strikes is left as it is. `stored` is the checked zip with its parts uncompressed.
+ */
+function struckRuns(stored: Uint8Array): StruckRuns | undefined {
+  const bytes = unzipSync(stored, { filter: (f) => f.name === 'xl/sharedStrings.xml' })['xl/sharedStrings.xml'];
+  if (!bytes) return undefined;
+  const xml = new TextDecoder().decode(bytes);
+  if (!/<(?:\w+:)?strike\b/.test(xml)) return undefined;
+  const kept = new Map<string, string>();
+  const whole = new Set<string>();
+  const seen = new Map<string, string>();
+  const text = (body: string) => [...body.matchAll(/<((?:\w+:)?)t\b[^>]*>([\s\S]*?)<\/\1t>/g)].map((t) => unescapeXml(t[2]!)).join('');
+  for (const si of xml.matchAll(/<((?:\w+:)?)si\b[^>]*>([\s\S]*?)<\/\1si>/g)) {
+    const body = si[2]!.replace(/<((?:\w+:)?)rPh\b[\s\S]*?<\/\1rPh>/g, '');
+    let full = '';
+    let left = '';
+    let struck = 0;
+    let pieces = 0;
+    for (const part of body.matchAll(/<((?:\w+:)?)r\b[^>]*>([\s\S]*?)<\/\1r>|<((?:\w+:)?)t\b[^>]*>([\s\S]*?)<\/\3t>/g)) {
+      const words = part[2] !== undefined ? text(part[2]) : unescapeXml(part[4] ?? '');
+      const strike = part[2] !== undefined && /<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")[^>]*\/?>/.test(part[2]);
+      full += words;
+      if (!words.trim()) continue;
+      pieces++;
+      if (strike) struck++;
+      else left += words;
+    }
+    const how = struck === 0 ? '' : struck === pieces ? '\u0000whole' : left;
+    if (seen.has(full) && seen.get(full) !== how) {
+      kept.delete(full);
+      whole.delete(full);
+      continue;
+    }
+    seen.set(full, how);
+    if (struck > 0 && struck === pieces) whole.add(full);
+    else if (struck > 0) kept.set(full, left.trim());
+  }
+  return kept.size > 0 || whole.size > 0 ? { kept, whole } : undefined;
+}
+
+/** The cells of a sheet holding a rich text struck through in every run (StruckRuns.whole), 0-based. */
+function wholeStruck(ws: XLSX.WorkSheet, runs: StruckRuns | undefined): [number, number][] {
+  const dense = (ws as unknown as { '!data'?: Dense })['!data'];
+  if (!runs?.whole.size || !dense) return [];
+  const out: [number, number][] = [];
+  dense.forEach((row, r) => row?.forEach((c, k) => c?.t === 's' && runs.whole.has(String(c.v)) && out.push([r, k])));
   return out;
 }
 
@@ -560,19 +651,23 @@ export async function readWorkbook(data: Uint8Array, fileName: string, onProgres
   const issues: ImportIssue[] = [];
   // Rows the city struck through (删除线) are its way of deleting them: read from an .xlsx's formats.
   let struck = new Map<string, [number, number][]>();
+  let runs: StruckRuns | undefined;
   try {
     if (facts) struck = struckCells(wb, parsed, facts.parts);
+    if (facts) runs = struckRuns(parsed);
   } catch (e) {
     // The parts were read and checked above; should this second look fail, the list is read without its 删除线 marks.
     console.error('reading struck-through cells failed', e);
   }
   wb.SheetNames.forEach((s, i) => {
     onProgress(READ_TEXT.stageCells, 0.5 + (0.5 * i) / wb.SheetNames.length);
-    const grid = sheetToGrid(s, wb.Sheets[s]!, sizes[i]!, facts?.formulaRefs.get(s), issues, kind !== 'text');
-    const marked = struck.get(s)?.filter(([r, c]) => r < grid.rows.length && (grid.rows[r]?.[c] ?? '') !== '');
+    const grid = sheetToGrid(fileName, s, wb.Sheets[s]!, sizes[i]!, facts?.formulaRefs.get(s), issues, kind !== 'text', runs);
+    // A cell struck by its format and in every run of its text (LibreOffice writes both) is one struck cell.
+    const seen = new Set<string>();
+    const marked = [...(struck.get(s) ?? []), ...wholeStruck(wb.Sheets[s]!, runs)].filter(([r, c]) => r < grid.rows.length && (grid.rows[r]?.[c] ?? '') !== '' && !seen.has(`${r},${c}`) && !!seen.add(`${r},${c}`));
     // A sheet the workbook hides (1) or very hides (2): an old version kept out of sight, never the list by default.
     const hidden = wb.Workbook?.Sheets?.[i]?.Hidden;
-    sheets.push({ ...grid, ...(hidden ? { hidden: true as const } : {}), ...(marked?.length ? { struck: marked } : {}) });
+    sheets.push({ ...grid, ...(hidden ? { hidden: true as const } : {}), ...(marked.length > 0 ? { struck: marked } : {}) });
   });
   onProgress(READ_TEXT.stageCells, 1);
   return { ok: true, sheets, issues };

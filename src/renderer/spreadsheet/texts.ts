@@ -50,6 +50,10 @@ export const READ_TEXT = {
     `工作表“${sheet}”${column}${row} 单元格有 ${n0(chars)} 个字，超过了 Excel 每个单元格 ${n0(MAX_CELL_CHARS)} 个字的上限。请把这一格的内容删短（或移到附件）后再导入。`,
   cellAtLimit: (sheet: string, row: number, column: string) =>
     `工作表“${sheet}”${column}${row} 单元格正好 ${n0(MAX_CELL_CHARS)} 个字，达到 Excel 每个单元格的上限：文件里的原文可能更长，读入时已被截断。请把这一格的内容删短（或移到附件）后再导入。`,
+  errorValue: (file: string, sheet: string, row: number, column: string, value: string) =>
+    `文件“${file}”工作表“${sheet}”${column}${row} 单元格（第 ${row} 行 ${column}列）是错误值“${value}”（公式引用的内容已删除或找不到），这一格原本写的是什么读不出来，本次不能导入，台账不会有任何改动。请在 Excel 或 WPS 中打开文件，把这一格改成正确的内容（或把公式换成文字）后另存，再导入。`,
+  cutSheet: (file: string, sheet: string, row: number, column?: string) =>
+    `文件“${file}”已损坏或不完整：工作表“${sheet}”的内容在第 ${row} 行${column ? ` ${column}列` : ''}之后就断了（文件在生成、保存或传送时出了错），读不出整份清单，本次没有导入任何内容。请向发文单位重新索取这个文件后再导入。`,
   formulaText: (sheet: string, row: number, column: string, formula: string) =>
     `工作表“${sheet}”${column}${row} 单元格是公式“=${formula.length > 60 ? `${formula.slice(0, 60)}…` : formula}”，文件里没有保存它的计算结果（常见于程序生成的表格），已按公式文字读入。请核对这一格；如需结果，请在 Excel 或 WPS 中打开文件、保存后再导入。`,
   stageOpen: '正在打开文件',
@@ -69,6 +73,8 @@ export const READ_TEXT = {
 export const CELL_TEXT = {
   /** The column of an issue: A列. */
   column: (col: string) => `${col}列`,
+  /** An error cell whose code the reader did not give. */
+  errorValue: '错误值',
   /** A TRUE/FALSE cell read as text. */
   true: '是',
   false: '否',
