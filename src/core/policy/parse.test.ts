@@ -277,6 +277,21 @@ describe('layouts of 责任分解方案, 任务分工方案 and 责任清单', (
     ]);
   });
 
+  it('a 文号 in 【】 after a spaced 文  号 label on a metadata line (武昌区 2019, corpus 127)', () => {
+    const r = parsePolicyText('头部\n名  称: 区人民政府办公室关于印发2019年省、市、区 《政府工作报告》确定的主要目标任务 办理责任分工的通知 发布机构: 区政府\n文  号: 武昌政办【2019】3号 索 引 号: 737546075/2020-837611\n公开日期: 2019年12月27日 公开方式: 有效\n各街道办事处,区人民政府各部门、各直属机构:');
+    expect(r.document.docNumber).toBe('武昌政办〔2019〕3号');
+  });
+
+  it('a title whose kind stands alone on the second line (濮阳 2019 工作要点, corpus 129)', () => {
+    const r = parsePolicyText('2019年第四季度科技宣传及科技信息\n工作要点\n2019年第四季度,全市科技宣传及信息工作要紧紧围绕市委、市政府的中心工作。重点有以下方面:\n1. 开展“不忘初心、牢记使命”专题教育的做法及成效。');
+    expect(r.document.title).toBe('2019年第四季度科技宣传及科技信息工作要点');
+  });
+
+  it('a notice whose plan runs on after its date line, the line breaks lost (湖北 2022, corpus 125): the plan is the document', () => {
+    const r = parsePolicyText('省人民政府办公厅关于印发 长江中游城市群发展“十四五”实施方案 湖北省主要目标和任务分工方案的通知\n各市、州、县人民政府,省政府各部门:《长江中游城市群发展“十四五”实施方案湖北省主要目标和任务分工方案》已经省人民政府同意,现印发给你们,请认真贯彻落实。2022年4月23日长江中游城市群发展“十四五”实施方案湖北省主要目标和任务分工方案长江中游城市群是我国区域发展的重要增长极。');
+    expect(r.document.title).toBe('长江中游城市群发展“十四五”实施方案湖北省主要目标和任务分工方案');
+  });
+
   it('a task table copied one cell a line, each cell ending in “|”, with a person column (霍山 开发区 2025)', () => {
     const r = parsePolicyText('2025年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n1 |\n全力推进开发区“空间再造”,力争全年盘活僵尸企业10家,盘活存量土地400亩。 |\n马振明 |\n改革办 |\n全年 |\n2 |\n持续提升园区承载能力,加快推进污水管 网提升项目。 |\n张云峰 |\n规划建设局 |\n全年 |');
     expect(r.document.title).toBe('2025年开发区重点工作及责任清单');

@@ -620,7 +620,7 @@ export function readLabelledMetadata(lines: CleanLine[]): { title?: string; issu
 /** A date on a line of its own, or in brackets under the title: 2023年3月1日, （2015年9月15日）. */
 const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/u;
 // Spaces the copy put around its brackets are allowed ("许政 [2020] 20号"), and dropped from the number.
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}\s?[〔［[]\d{4}[〕］\]]\s?\d+号)/u;
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}\s?[〔［[【]\d{4}[〕］\]】]\s?\d+号)/u;
 /**
  * A 文号 alone on its line that lost its closing bracket and 号 (or one of them), its opening bracket
  * and 号 ("陂政办2018〕1"), or both brackets and 号 ("潜政办发20241": the year is four digits, the
@@ -678,7 +678,7 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
     if (lost) return `${lost[1]}〔${lost[2] ?? lost[3]}〕${lost[4]}号`;
     // After a 文号 label, the number is what follows it, also when the label has no colon and the
     // copy lost the spaces around it ("发布机构区人民政府办公室文号蔡政办〔2023〕1号").
-    const label = /(?:发文字号|发文文号|发文序号|文件编号|文号)[：:]?/u.exec(l.text);
+    const label = /(?:发文字号|发文文号|发文序号|文件编号|文\s{0,3}号)\s*[：:]?/u.exec(l.text);
     const m = DOC_NUMBER.exec(label ? l.text.slice(label.index + label[0].length) : l.text);
     if (!m) continue;
     const rest = l.text.replace(m[1]!, '').replace(/发文字号|文号|字号|成文日期|发布日期|[\d\-–:：|［］[\]（）()\s]/gu, '');
@@ -686,7 +686,8 @@ function ownDocNumber(lines: CleanLine[]): string | undefined {
     const heads = l.text.startsWith(m[1]!) && /^[—–\-\s]*(?:[\u4e00-\u9fff]{0,20}关于|[\u4e00-\u9fff]{2,20}(?:政府|办公室|办公厅)关于)/u.test(l.text.slice(m[1]!.length));
     // Or in brackets closing the page's heading ("2021年县政府重点工作任务(华政发〔2021〕2号)").
     const closes = new RegExp(`[（(]\\s*${escapeRe(m[1]!)}\\s*[）)]$`, 'u').test(l.text) && !/[。，；]/u.test(l.text);
-    if (rest.length <= 4 || heads || closes || /文号|发文字号|发文序号|文件编号/u.test(l.text)) return m[1]!.replace(/\s/gu, '').replace(/[［[]/u, '〔').replace(/[］\]]/u, '〕');
+    // (A web copy may write the year in 【】: 武昌政办【2019】3号.)
+    if (rest.length <= 4 || heads || closes || /文\s{0,3}号|发文字号|发文序号|文件编号/u.test(l.text)) return m[1]!.replace(/\s/gu, '').replace(/[［[【]/u, '〔').replace(/[］\]】]/u, '〕');
   }
   return undefined;
 }
@@ -757,7 +758,13 @@ function readTitle(lines: CleanLine[], labelledNotice?: string): string | undefi
   });
   // (A notice's title split over lines, …方案 / 的通知, names the plan: it does not hold it; nor does a
   // sentence naming it, its 《 lost: “2022年市〈政府工作报告〉…方案》已经市人民政府同意，…”.)
-  const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)) && !/的通知$/u.test(t) && !/[。，；]/u.test(t));
+  // A copy that lost its line breaks runs the plan's heading on after the notice's date line
+  // (…请认真贯彻落实。2022年4月23日长江中游城市群发展“十四五”实施方案…分工方案长江中游…): the plan is there too.
+  const runsOn = (x: string) => {
+    const after = new RegExp(`\\d{4}年\\d{1,2}月\\d{1,2}日${escapeRe(bare(x))}`, 'u');
+    return lines.some((l) => after.test(bare(l.text)));
+  };
+  const planInText = (x: string) => own.some((t) => bare(t).includes(bare(x)) && !/的通知$/u.test(t) && !/[。，；]/u.test(t)) || (x.length >= 8 && runsOn(x));
   if (notice && notice.title.length <= 80 && ![notice.issued, ...quoted].some(planInText) && !planBodyInText(lines)) return notice.title;
   // The plan the notice issues stands in the text as its heading: the title as written there.
   const balanced = (t: string) => (t.match(/[（(]/gu) ?? []).length === (t.match(/[）)]/gu) ?? []).length && (t.match(/《/gu) ?? []).length === (t.match(/》/gu) ?? []).length;
@@ -773,13 +780,22 @@ function readTitle(lines: CleanLine[], labelledNotice?: string): string | undefi
   }
   if (notice) return notice.issued;
   // A title names its subject: a bare section name (保障措施, 工作要点) is none.
+  // "2009年各县市区、市属各开发区高新技术产业 / 发展目标指导计划": a short last line continues the one before.
+  const continues = (k: number) => {
+    const prev = head[k - 1];
+    return !!prev && k <= 3 && head[k]!.length <= 10 && prev.length <= 30 && !/[：:。，；]$|(?:政府|办公厅|委员会|局|办公室|文件)$/u.test(prev) && !TITLE_KIND.test(prev) && !DATE_LINE.test(prev) && !DOC_NUMBER.test(prev);
+  };
   const i = head.findIndex((t) => t.length <= 40 && TITLE_KIND.test(t) && t.replace(TITLE_KIND, '').length >= 3 && !/[：。，；]$/u.test(t) && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^关于印发/u.test(t));
-  if (i < 0) return undefined;
+  if (i < 0) {
+    // "2019年第四季度科技宣传及科技信息 / 工作要点": the kind alone on the second line (a bare 工作要点
+    // is no title by itself, but closes the line above it).
+    const k = head.findIndex((t, j) => j > 0 && /^(?:工作)?(?:要点|方案|计划|规划|意见)$/u.test(t) && continues(j));
+    return k > 0 ? head[k - 1]! + head[k]! : undefined;
+  }
   // "国务院关于推动内蒙古高质量发展 / 奋力书写中国式现代化新篇章的意见": a title split over two lines.
   const prev = head[i - 1];
   if (prev && prev.length <= 30 && /关于/u.test(prev) && !/[：。，；]$/u.test(prev) && !TITLE_KIND.test(prev) && !/关于/u.test(head[i]!)) return prev + head[i]!;
-  // "2009年各县市区、市属各开发区高新技术产业 / 发展目标指导计划": a short last line continues the one before.
-  if (prev && i <= 3 && head[i]!.length <= 10 && prev.length <= 30 && !/[：:。，；]$|(?:政府|办公厅|委员会|局|办公室|文件)$/u.test(prev) && !TITLE_KIND.test(prev) && !DATE_LINE.test(prev) && !DOC_NUMBER.test(prev)) return prev + head[i]!;
+  if (continues(i)) return prev + head[i]!;
   return head[i];
 }
 
