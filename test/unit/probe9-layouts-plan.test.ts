@@ -187,6 +187,26 @@ describe('files that cannot be read', () => {
     expect(finalizePlan(r.plan, { skipped: new Set(), choices: {} }).accepted).toBeUndefined();
   });
 
+  it('an error value in a column the import does not read (完成率 #DIV/0!): a warning naming the cell, the list imported', async () => {
+    const r = await planFile(resolve(DIR, 'error-unread-column.xlsx'), { district: '汉阳区', now: NOW });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.plan.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const said = r.plan.issues.find((i) => i.message.includes('#DIV/0!'));
+    expect(said?.severity).toBe('warning');
+    expect(said?.row).toBe(4);
+    expect(said?.column).toContain('F列');
+    expect(said?.message).toContain('error-unread-column.xlsx');
+    expect(said?.message).toContain('不影响导入');
+    // The same list as error-values.xlsx without its errors: nothing changes, nothing is archived.
+    const s = await summary('error-unread-column.xlsx');
+    expect(s.updated).toEqual([]);
+    expect(s.removed).toEqual([]);
+    expect(s.added).toEqual([]);
+    expect(s.unchanged.length).toBeGreaterThan(5);
+    expect(finalizePlan(r.plan, { skipped: new Set(), choices: {} }).accepted).toBeDefined();
+  });
+
   it('a sheet cut off in the middle of a row: refused, naming the file, the sheet, the row and the column', async () => {
     const r = await planFile(resolve(DIR, 'cut-sheet.xlsx'), { district: '汉阳区', now: NOW });
     expect(r.ok).toBe(false);

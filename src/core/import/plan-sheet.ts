@@ -120,6 +120,11 @@ function keyColumn(layout: TableLayout | undefined): string | undefined {
   return m ? columnLabel(m.column, m.header) : undefined;
 }
 
+/** Whether the table reads a cell (0-based): a mapped column, below the header. */
+function readsCell(layout: TableLayout, at: { row: number; col: number }): boolean {
+  return at.row >= layout.headerRow + layout.headerRows && layout.columns.some((m) => m.column === at.col && m.field);
+}
+
 /** Plan the import of one sheet whose table was found (or say why there is none). */
 export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout | undefined, req: SheetPlanRequest): { plan: ImportPlan; layout?: TableLayout } {
   const layout = found && req.columns ? withMapping(found, req.columns) : found;
@@ -132,7 +137,7 @@ export function planSheet(fileName: string, grid: SheetGrid, found: TableLayout 
     numbersFromSeq: layout ? numbersFromSeq(layout) : false,
     // What the guessed mapping found (two columns like one field …) is said in the plan too, while the columns are the guessed ones.
     issues: [
-      ...(req.readIssues ?? []),
+      ...(req.readIssues ?? []).map((i) => (i.errorCell && !(layout && readsCell(layout, i.errorCell)) ? { sheet: i.sheet, ...(i.row ? { row: i.row } : {}), ...(i.column ? { column: i.column } : {}), message: i.errorCell.elsewhere, severity: 'warning' as const } : i)),
       ...(found && keptGuess(found, req.columns) ? (found.guessNotes ?? []) : []),
       ...(read ? read.issues : findTable(grid).issues),
       ...(req.otherSheets?.length ? [{ sheet: grid.name, message: M.otherListSheets(fileName, grid.name, req.otherSheets), severity: 'warning' as const }] : []),

@@ -37,6 +37,12 @@ export interface ImportIssue {
   severity: 'error' | 'warning';
   /** What the issue is about, when the preview shows it by that part too: `scope`, what the list archives (删除). */
   about?: 'scope';
+  /**
+   * An error value (#REF!, #DIV/0!) read blank at this cell (0-based): it blocks the import only where
+   * the table reads that column below its header (planSheet); elsewhere (a 完成率 column the import
+   * does not read) `elsewhere` is said instead, as a warning.
+   */
+  errorCell?: { row: number; col: number; elsewhere: string };
 }
 
 /** What one column of the sheet holds. */

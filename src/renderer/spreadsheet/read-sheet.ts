@@ -420,7 +420,15 @@ function sheetToGrid(
         } else if (cell.t === 'e') {
           // An error value (#REF!, #N/A): what the cell should say is lost; read as blank, it would drop a task or a unit.
           out[c] = '';
-          issues.push({ sheet: name, row: r + 1, column: CELL_TEXT.column(col()), message: READ_TEXT.errorValue(fileName, name, r + 1, col(), cell.w || CELL_TEXT.errorValue), severity: 'error' });
+          const value = cell.w || CELL_TEXT.errorValue;
+          issues.push({
+            sheet: name,
+            row: r + 1,
+            column: CELL_TEXT.column(col()),
+            message: READ_TEXT.errorValue(fileName, name, r + 1, col(), value),
+            severity: 'error',
+            errorCell: { row: r, col: c, elsewhere: READ_TEXT.errorValueUnread(fileName, name, r + 1, col(), value) },
+          });
         } else if (cell.t === 's' && runs?.kept.has(String(cell.v))) out[c] = runs.kept.get(String(cell.v))!;
         else out[c] = cellText(cell);
         if (out[c]!.length > MAX_CELL_CHARS) {

@@ -52,6 +52,8 @@ export const READ_TEXT = {
     `工作表“${sheet}”${column}${row} 单元格正好 ${n0(MAX_CELL_CHARS)} 个字，达到 Excel 每个单元格的上限：文件里的原文可能更长，读入时已被截断。请把这一格的内容删短（或移到附件）后再导入。`,
   errorValue: (file: string, sheet: string, row: number, column: string, value: string) =>
     `文件“${file}”工作表“${sheet}”${column}${row} 单元格（第 ${row} 行 ${column}列）是错误值“${value}”（公式引用的内容已删除或找不到），这一格原本写的是什么读不出来，本次不能导入，台账不会有任何改动。请在 Excel 或 WPS 中打开文件，把这一格改成正确的内容（或把公式换成文字）后另存，再导入。`,
+  errorValueUnread: (file: string, sheet: string, row: number, column: string, value: string) =>
+    `文件“${file}”工作表“${sheet}”${column}${row} 单元格是错误值“${value}”。这一格不在导入的栏目里（不是任务编号、任务名称、单位、完成时限等），已略过，不影响导入；如这一栏要报回市里，请在 Excel 或 WPS 中改正。`,
   cutSheet: (file: string, sheet: string, row: number, column?: string) =>
     `文件“${file}”已损坏或不完整：工作表“${sheet}”的内容在第 ${row} 行${column ? ` ${column}列` : ''}之后就断了（文件在生成、保存或传送时出了错），读不出整份清单，本次没有导入任何内容。请向发文单位重新索取这个文件后再导入。`,
   formulaText: (sheet: string, row: number, column: string, formula: string) =>
