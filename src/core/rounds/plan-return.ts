@@ -194,6 +194,11 @@ function mergedCopies(sheet: SheetGrid, headerRow: number, end: number, columns:
   return { cells, merges };
 }
 
+/** The cell (0-based) lies inside a merged area and is not its first cell (it only repeats that cell's text). */
+function coveredByMerge(sheet: SheetGrid, r: number, c: number): boolean {
+  return (sheet.merges ?? []).some((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r !== m.r0 || c !== m.c0));
+}
+
 /** The unit a file without binding speaks for: named in the title rows or the file name. */
 function unitFromText(round: Round, sheet: SheetGrid | undefined, fileName: string): string | undefined {
   const head = sheet ? sheet.rows.slice(0, 3).map((r) => r.join(' ')).join(' ') : '';
@@ -357,6 +362,11 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
       continue;
     }
     const where = { sheet: sheet.name, row: excelRow };
+    // Words written beside the form, in a column without a header (K4 next to 下步计划), are named, not dropped unseen.
+    cells.forEach((text, c) => {
+      if (!text.trim() || (sheet.rows[headerRow]?.[c] ?? '').trim() || coveredByMerge(sheet, r, c)) return;
+      issue('warning', T.textOutsideColumns(sheet.name, `${columnLetter(c)}${excelRow}`, text.trim()), { ...where, column: `${columnLetter(c)}列` });
+    });
     let task = keyText ? taskByKey.get(keyText) : undefined;
     if (!task && titleText) {
       task = taskByTitle.get(norm(titleText));

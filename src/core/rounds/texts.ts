@@ -40,5 +40,7 @@ export const RETURN_TEXT = {
   otherSheetUnread: (form: string, other: string, keys: readonly string[]) =>
     `工作表“${form}”没有填写，但工作表“${other}”中写有 ${keys.length} 项下发的任务编号（${keys.slice(0, 5).join('、')}${keys.length > 5 ? '等' : ''}），那张表没有下发表格的表头，没有读取。请让该单位把内容填到“${form}”中后重新报回，或由本办在台账中填写。`,
   outsideCityList: (keys: readonly string[]) => `表中另有 ${keys.length} 项任务不在本次下发给该区的清单中（${keys.slice(0, 5).join('、')}${keys.length > 5 ? '等' : ''}），没有汇总。`,
+  textOutsideColumns: (sheet: string, cell: string, text: string) =>
+    `工作表“${sheet}”${cell} 单元格写有“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”，这一列没有表头，不是填报的栏目，没有导入。如这是本期的进展，请在台账中补填，或让填报单位写到“进展情况”等栏目后重新报回。`,
   rowsMissing: (keys: readonly string[]) => `文件中少了 ${keys.length} 项下发的任务（${keys.slice(0, 5).join('、')}${keys.length > 5 ? '等' : ''}），可能被删除了行；这些任务按未报回处理。`,
 } as const;

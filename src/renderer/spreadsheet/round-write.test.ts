@@ -147,6 +147,17 @@ describe('returned workbooks filled with openpyxl and re-saved by LibreOffice', 
     expect(p!.rows.filter((r) => !r.empty).map((r) => r.taskKey)).toContain('2023YD-03');
   });
 
+  it('words typed beside the form (K, a column without a header): named by sheet, cell and text, nothing else changes (walk10 Y2)', async () => {
+    const [p] = planReturns([await returned('科技局-表外填写.xlsx')], ctx);
+    expect(p!.refused).toBe(false);
+    const said = p!.issues.filter((i) => /没有表头/u.test(i.message));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({ severity: 'warning', sheet: '任务填报', column: 'K列' });
+    expect(said[0]!.message).toContain('新认定高新技术企业41家');
+    expect(said[0]!.message).toMatch(/K\d+ 单元格/u);
+    expect(p!.rows.filter((r) => !r.empty).map((r) => [r.taskKey, r.status, r.percent, r.progress])).toEqual([['2023YD-01', 'on_track', 60, '区级创新平台已建成2家。']]);
+  });
+
   it('two units’ files merge per task: lead first, 协办 appended', async () => {
     const files = planReturns([await returned('科技局三季度报回（定稿）.xlsx'), await returned('汉阳区2025年第三季度任务填报表_区经信局（无标识）.xlsx')], ctx);
     const m = planMerges(files, FIXTURE_ROUND, new Map());
