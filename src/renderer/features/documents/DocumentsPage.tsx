@@ -7,7 +7,7 @@ import { parsePolicyText } from '@core/policy/parse';
 import type { ParsedPolicy } from '@core/policy/types';
 import { prefixesInUse, proposeKeyPrefix } from '@core/policy/review';
 import { platform } from '../../platform';
-import { getDb, useQuery, saveConfirmedDocument, allDocuments, allTasks, documentAndTaskKeys, keepReview, readKeptReview } from '../../storage';
+import { getDb, useQuery, saveConfirmedDocument, allClusters, allDocuments, allTasks, documentAndTaskKeys, keepReview, readKeptReview } from '../../storage';
 import { PolicyFileError, readPolicyFile } from './docx-text';
 import { ReviewDocument, shownKey, type Draft } from './ReviewDocument';
 import type { KeptReview } from '../../storage';
@@ -16,6 +16,7 @@ import { QueryProblem } from '../common/QueryView';
 import { QUERY_TEXT } from '../common/texts';
 import { useAppContext } from '../common/app-context';
 import { findDistrict, isCityOffice } from '@core/districts';
+import { taskRelevance } from '@core/policy/relevance';
 
 const T = { ...DOC_TEXT, ...DOC_SOURCE_TEXT };
 
@@ -125,6 +126,7 @@ async function freePrefix(text: string): Promise<string> {
 
 function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () => void }) {
   const { message, modal } = App.useApp();
+  const office = useAppContext().district;
   const [text, setText] = useState(kept?.text ?? '');
   const [fileName, setFileName] = useState(kept?.fileName ?? '');
   const [draft, setDraft] = useState<Draft | undefined>(kept?.draft);
@@ -217,17 +219,23 @@ function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () =>
     };
     const sectionId = (id?: string) => id?.replace(draft.parsed.document.id, documentId);
     setSaving(true);
+    const tasks = draft.tasks.map((t) => ({ ...t, key: rekey(t.key), documentId, sectionId: sectionId(t.sectionId), issuedElsewhere: document.issuedElsewhere, issuedByDistrict: document.issuedByDistrict, updatedAt: new Date().toISOString() }));
     const result = await saveConfirmedDocument(getDb(), {
       document,
       sections: draft.parsed.sections.map((s) => ({ ...s, id: sectionId(s.id)!, parentId: sectionId(s.parentId), documentId })),
-      tasks: draft.tasks.map((t) => ({ ...t, key: rekey(t.key), documentId, sectionId: sectionId(t.sectionId), issuedElsewhere: document.issuedElsewhere, issuedByDistrict: document.issuedByDistrict, updatedAt: new Date().toISOString() })),
+      tasks,
       targets: draft.targets.map((t) => ({ ...t, id: t.id.replace(draft.parsed.document.id, documentId), documentId, taskKey: t.taskKey && rekey(t.taskKey) })),
     });
     setSaving(false);
     if (!result.ok) return setError(result.message);
     saved.current = true;
     keepReview(undefined);
-    message.success(T.saved(document.title, draft.tasks.length));
+    // How many of its tasks the district's ledger shows (与本区相关, the ledger's own rule), said at once:
+    // a document whose tasks name only city units adds none there (walk10 Y1).
+    const clusters = await allClusters(getDb());
+    const concern = isCityOffice(office) ? tasks.length : tasks.filter((t) => taskRelevance(t, office, clusters).relevant).length;
+    if (concern < tasks.length) message.info(T.savedSomeConcern(document.title, tasks.length, concern, office), 10);
+    else message.success(T.saved(document.title, tasks.length));
     onDone();
   };
 
