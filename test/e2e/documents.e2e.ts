@@ -76,9 +76,9 @@ describe('政策文件: add a document by file and by pasted text', () => {
     await review.getByTestId('task-title').nth(2).fill('组织研发成果对接活动');
     await page.getByTestId('save-document').click();
     // The save says how many of its tasks the ledger shows for the district, and where the others are (walk10 Y1).
-    const said = page.locator('.ant-message-notice').filter({ hasText: '关于加快研发提升的意见' });
+    const said = page.locator('.ant-message-notice').filter({ hasText: '其中与汉阳区相关' });
     await said.waitFor();
-    await expect(said.textContent()).resolves.toMatch(/共 3 项任务，其中与汉阳区相关 1 项。其余 2 项.*取消勾选“与本区相关”即可看到/u);
+    await expect(said.textContent()).resolves.toBe('已保存，共 3 项任务，其中与汉阳区相关 1 项；其余 2 项在任务台账中取消勾选“与本区相关”可见。');
     await screenshot(page, 'documents-saved-concern');
     await list.getByText('关于加快研发提升的意见').first().waitFor(); // its 简称 too: a short title is its own 简称
     await expect(list.locator('tbody tr.ant-table-row').count()).resolves.toBe(7);

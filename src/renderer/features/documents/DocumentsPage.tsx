@@ -234,7 +234,7 @@ function AddDocument({ kept, onDone }: { kept?: KeptReview<Draft>; onDone: () =>
     // a document whose tasks name only city units adds none there (walk10 Y1).
     const clusters = await allClusters(getDb());
     const concern = isCityOffice(office) ? tasks.length : tasks.filter((t) => taskRelevance(t, office, clusters).relevant).length;
-    if (concern < tasks.length) message.info(T.savedSomeConcern(document.title, tasks.length, concern, office), 10);
+    if (concern < tasks.length) message.info(T.savedSomeConcern(tasks.length, concern, office), 6);
     else message.success(T.saved(document.title, tasks.length));
     onDone();
   };

@@ -61,8 +61,9 @@ export const DOC_TEXT = {
   needTitle: '请填写文件标题。',
   needPrefix: '请填写任务编号前缀（字母或数字，如 2026GZYD）。',
   saved: (title: string, n: number) => `已保存《${title}》，共 ${n} 项任务。`,
-  savedSomeConcern: (title: string, n: number, concern: number, district: string) =>
-    `已保存《${title}》，共 ${n} 项任务，其中与${district}相关 ${concern} 项。${concern === 0 ? '这些任务' : `其余 ${n - concern} 项`}的牵头和责任单位中没有${district}（也没有“各区人民政府”），任务台账默认不显示；在任务台账中取消勾选“与本区相关”即可看到。`,
+  // Short, without the title: a long toast at the top covers the page's buttons while it stays.
+  savedSomeConcern: (n: number, concern: number, district: string) =>
+    `已保存，共 ${n} 项任务，其中与${district}相关 ${concern} 项；其余 ${n - concern} 项在任务台账中取消勾选“与本区相关”可见。`,
   fileEmpty: '文件是空的（0 字节）',
   oldWordFile: '这是旧版 Word 文档（.doc，可能只是改了扩展名），本程序读不了。请在 Word 或 WPS 中打开它，“另存为” Word 文档（*.docx）后再打开，或直接复制全文粘贴',
   notDocx: '文件已损坏，或不是 Word 2007 及以后版本的 .docx 文档。请在 Word 或 WPS 中打开它，“另存为” .docx 后再打开，或直接复制全文粘贴',
