@@ -495,6 +495,37 @@ describe('import the city updated list', () => {
     }
   });
 
+  it('a list of changes only (调整 / 新增 / 删除 sections) archives only what it deletes; an error value stops the import only in a cell it reads', async () => {
+    const { context, page, errors } = await seededHanyang(app);
+    const fixture = (name: string) => readFileSync(resolve(__dirname, '../fixtures/import', name));
+    await dropFile(page, 'changes-only.xlsx', fixture('changes-only.xlsx'));
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    expect([await count(page, 'count-added'), await count(page, 'count-updated'), await count(page, 'count-removed')]).toEqual([1, 2, 1]);
+    await page.getByRole('tab', { name: /删除/ }).click();
+    await expect(page.getByTestId('table-removed').getByText('2024KJRC-09').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText(/是一份调整清单.*其余 12 个任务照常保留，不归档/u).count()).resolves.toBe(1);
+    await screenshot(page, 'import-changes-only-removed-1366x650');
+    await page.getByRole('button', { name: /^取\s*消$/ }).last().click();
+
+    // #REF! where the 重点任务 should be: nothing can be applied, the cell named.
+    await dropFile(page, 'error-values.xlsx', fixture('error-values.xlsx'));
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    await expect(page.getByText(/B6 单元格（第 6 行 B列）是错误值“#REF!”/).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByTestId('import-apply').isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'import-error-value-1366x650');
+    await page.getByRole('button', { name: /^取\s*消$/ }).last().click();
+
+    // #DIV/0! in a 完成率 column the import does not read: said, and the list applies.
+    await dropFile(page, 'error-unread-column.xlsx', fixture('error-unread-column.xlsx'));
+    await page.getByTestId('count-added').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: /问题/ }).click();
+    await expect(page.getByText(/F4 单元格是错误值“#DIV\/0!”.*不影响导入/).count()).resolves.toBe(1);
+    await screenshot(page, 'import-error-unread-column-1366x650');
+    expect((await readStore<Task>(page, 'tasks')).filter((t) => t.archived)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('refuses a file that is not a spreadsheet with a Chinese message and changes nothing', async () => {
     const context = await newContext(app.browser);
     const page = await context.newPage();

@@ -48,6 +48,10 @@ describe('a list of the changes only (任务调整清单)', () => {
     expect(s.added.map((a) => a.title)).toEqual(['建设科技成果转化中试平台']);
     expect(s.removed.map((r) => r.key)).toEqual(['2024KJRC-09']);
     expect([s.unchanged, s.ambiguous]).toEqual([[], []]);
+    // Said as a list of changes: the rest stands; not told to add a 文件 column to archive it.
+    const scope = s.issues.map((i) => i.message).filter((m) => /不归档/u.test(m));
+    expect(scope).toHaveLength(1);
+    expect(scope[0]).toMatch(/是一份调整清单.*其余 12 个任务照常保留/u);
   });
 });
 

@@ -71,6 +71,8 @@ export const IMPORT_MESSAGES = {
   partialList: (sheet: string, doc: string, listed: number, total: number) =>
     `工作表“${sheet}”只列了“${doc}”${total} 个任务中的 ${listed} 个（不到一半），看上去只是其中一部分，所以清单里没有的 ${total - listed} 个任务本次都不归档。` +
     `如市里确已删去这些任务，请在清单中加一列“文件”，每行写上“${doc}”后重新导入，清单里没有的任务就会列入“删除”。`,
+  changesList: (sheet: string, doc: string, listed: number, total: number) =>
+    `工作表“${sheet}”是一份调整清单（按“调整”“新增”“删除”分列改动的任务），只核对其中列出的“${doc}”${listed} 项；它其余 ${total - listed} 个任务照常保留，不归档。`,
   citedItems: (sheet: string, doc: string, listed: number, total: number) =>
     `工作表“${sheet}”是按条目引用任务的督办清单，列了“${doc}”${total} 个任务中的 ${listed} 项，不是这个文件的全部任务：只核对这 ${listed} 项，清单里没有的 ${total - listed} 个任务照常保留，不归档。`,
   partialNamedList: (sheet: string, doc: string, listed: number, total: number) =>

@@ -18,6 +18,7 @@ import { bigramText, compoundItem, documentCore, documentName, halfWidthDigits, 
 import { deadlineDate, planYearOf } from '../deadline';
 import { createBigramCoder, type BigramBag } from './bigram-index';
 import { firstSentence } from './find-table';
+import { sectionRevisionMark } from './revision-marks';
 import { RENAME_GROUP_ID } from './types';
 import type {
   AcceptedImport,
@@ -1058,6 +1059,7 @@ function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
   // Say whose list it was read as, and which documents it lists too little of to archive anything.
   if (input.coverage) issues.push({ sheet, row: input.coverage.row, message: M.districtList(sheet, input.coverage.row, input.coverage.district, keptOutside), severity: 'warning', about: 'scope' });
   const removedDocs = new Set(plan.removed.map((r) => r.before.documentId));
+  const changesList = input.rows.some((r) => sectionRevisionMark(r.sectionHeading) !== undefined);
   for (const [doc, n] of matchedPerDoc) {
     const total = activePerDoc.get(doc) ?? 0;
     const d = () => documents.find((x) => x.id === doc);
@@ -1065,6 +1067,9 @@ function planOnce(input: PlanInput): { plan: ImportPlan; hints: RenameHint[] } {
     // A document cited item by item is a 督办 selection: its other tasks are kept, nothing to add to make it a whole list.
     if (citedOnly(doc)) {
       if (n < total) issues.push({ sheet, message: M.citedItems(sheet, name(), n, total), severity: 'warning', about: 'scope' });
+    } else if (changesList && !scope.has(doc)) {
+      // A list of changes (一、调整任务 / 二、新增任务 / 三、删除任务) names only what changes: the rest stands, nothing to add.
+      if (n < total) issues.push({ sheet, message: M.changesList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
     } else if (!scope.has(doc) && n >= PARTIAL_SHARE * total && n >= 2) issues.push({ sheet, message: M.partialList(sheet, name(), n, total), severity: 'warning', about: 'scope' });
     // A document the 文件 column names is covered whatever share the list has: when that is under half, say so.
     else if (explicitDocs.has(doc) && n < SCOPE_SHARE * total && removedDocs.has(doc))
