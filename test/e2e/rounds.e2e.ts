@@ -112,7 +112,7 @@ describe('collection round', () => {
     });
     const jingxin = fill('区经信局', '经信局报回.xlsx', {
       [j1!]: ['已完成', 100, '经信局：项目全部验收。'],
-      [shared]: [null, null, '经信局：推荐入库企业12家。'],
+      [shared]: [null, null, '经信局：推荐入库企业12家。', null, null, '经信局：另走访企业20家。'],
     });
 
     // 回收: drop all three.
@@ -132,6 +132,12 @@ describe('collection round', () => {
     await issues.getByText(/这一格没有导入；这一行的其他内容已导入/).first().waitFor();
     await page.getByTestId(`merge-${k3}`).getByText('这一行状态不对。').first().waitFor();
     await page.getByTestId(`merge-${shared}`).getByText('经信局：推荐入库企业12家。').first().waitFor();
+    // Words written beside the form (K, no header) are named with their cell, not merged and not lost unseen.
+    const beside = issues.getByText(/K\d+ 单元格写有“经信局：另走访企业20家。”，这一列没有表头/);
+    await beside.waitFor();
+    await beside.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-preview-beside-form-1366x650');
+    await expect(page.getByTestId(`merge-${shared}`).getByText('另走访企业20家').count()).resolves.toBe(0);
     const implied = page.getByTestId(`implied-${k2}`);
     await expect(implied.textContent()).resolves.toMatch(/本期状态为“已完成”，按 100% 写入/);
     await implied.scrollIntoViewIfNeeded();
