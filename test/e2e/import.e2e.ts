@@ -521,8 +521,16 @@ describe('import the city updated list', () => {
     await page.getByRole('tab', { name: /问题/ }).click();
     await expect(page.getByText(/F4 单元格是错误值“#DIV\/0!”.*不影响导入/).count()).resolves.toBe(1);
     await screenshot(page, 'import-error-unread-column-1366x650');
+    await page.getByRole('button', { name: /^取\s*消$/ }).last().click();
+
+    // A sheet cut off in the middle of a row: refused, the sheet and the last whole cell named.
+    await dropFile(page, 'cut-sheet.xlsx', fixture('cut-sheet.xlsx'));
+    await page.getByTestId('import-error').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-error').textContent()).resolves.toMatch(/“cut-sheet\.xlsx”已损坏或不完整：工作表“任务清单”的内容在第 10 行 C列之后就断了/u);
+    await screenshot(page, 'import-cut-sheet-1366x650');
     expect((await readStore<Task>(page, 'tasks')).filter((t) => t.archived)).toEqual([]);
-    expect(errors).toEqual([]);
+    // The reader's own words go to the log only (the officer reads the Chinese message above).
+    expect(errors).toEqual(['import read refused cut-sheet.xlsx: xl/worksheets/sheet1.xml ends before </worksheet>']);
     await context.close();
   });
 
