@@ -121,6 +121,30 @@ export async function openPicker(page: Page, input: Locator, text: string): Prom
 }
 
 /**
+ * Choose `title` in an antd single Select and wait until the select shows it. A click that lands
+ * on the option while the dropdown is still opening can be lost (seen once under CI load: 武昌区
+ * clicked, the select still on 汉阳区, 更改本区 still disabled); the choice is made again then,
+ * for up to 30 s.
+ */
+export async function chooseOption(page: Page, select: Locator, title: string | RegExp): Promise<void> {
+  // antd 6 shows a single select's value in .ant-select-content, titled with the option's title.
+  const shown = async () => {
+    const now = await select.locator('.ant-select-content').first().getAttribute('title');
+    return now !== null && (typeof title === 'string' ? now === title : title.test(now));
+  };
+  const until = Date.now() + 30_000;
+  for (;;) {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: typeof title === 'string' }).click({ timeout: 10_000 }).catch(() => undefined);
+    for (let i = 0; i < 30; i++) {
+      if (await shown()) return;
+      await page.waitForTimeout(100);
+    }
+    if (Date.now() > until) throw new Error(`下拉框没有选上“${String(title)}”`);
+  }
+}
+
+/**
  * Click 导出 on the 报表导出 page and return the download. When tasks are missing their status or
  * progress the page first asks to confirm (仍然导出), after its check has run: the test waits for
  * whichever comes first, the download or that question, instead of looking once right after the

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
-import { SCREENSHOT_DIR, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { SCREENSHOT_DIR, chooseOption, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 const FIXTURES = resolve(__dirname, '../fixtures/templates');
 
@@ -30,8 +30,7 @@ describe('reports and settings', () => {
     await expect.poll(() => page.getByTestId('settings-report-unit').inputValue()).toBe('汉阳区科学技术局');
     await expect(page.getByTestId('settings-reviewer').inputValue()).resolves.toBe('王主任');
     await page.getByRole('menuitem', { name: '设置' }).click();
-    await page.getByTestId('settings-district').click();
-    await page.getByTitle('武昌区').click();
+    await chooseOption(page, page.getByTestId('settings-district'), '武昌区');
     await page.getByRole('button', { name: '更改本区' }).click();
     await page.getByText('本区将从“汉阳区”改为“武昌区”').waitFor();
     await screenshot(page, 'settings-district-confirm');

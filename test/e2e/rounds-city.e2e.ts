@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as XLSX from 'xlsx';
-import { SCREENSHOT_DIR, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { SCREENSHOT_DIR, chooseOption, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 const CITY = resolve(__dirname, '../fixtures/rounds/city');
 
@@ -49,8 +49,7 @@ describe('city level', () => {
     await shot('rounds-city-assign-1366x650');
 
     await page.getByRole('tab', { name: '下发', exact: true }).click();
-    await page.getByTestId('period-picker').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(/^2026年第四季度/).click();
+    await chooseOption(page, page.getByTestId('period-picker'), /^2026年第四季度/);
     await page.getByTestId('send-units').getByText('汉阳区（4 项）').waitFor();
     await page.getByTestId('send-make').click();
     await page.getByTestId('send-result').waitFor({ timeout: 120_000 });

@@ -11,13 +11,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
-import { exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { chooseOption, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 
 const STRAY = resolve(__dirname, '../fixtures/rounds/returned/人社局报回.xlsx');
 
 async function pickUnit(page: Page, unit: string) {
-  await page.getByTestId('assign-unit').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(unit, { exact: true }).click();
+  await chooseOption(page, page.getByTestId('assign-unit'), unit);
 }
 
 async function selectRows(page: Page, indexes: number[]) {
