@@ -55,6 +55,10 @@ describe('indicator values that cannot be', () => {
     ['研发投入强度', '%', -0.5, /比率/u],
     ['全社会研发投入', '亿元', -2, undefined],
     ['科技型企业贷款余额', '亿元', 2e13, /数值过大/u],
+    // The one list of count units (isCountUnit) also holds those the indicator names used (种, 万人).
+    ['新品种', '种', -1, /数量（种），不能是负数/u],
+    ['培训科技人员', '万人', -2, /不能是负数/u],
+    ['科普活动参与', '人次', -10, /不能是负数/u],
   ])('%s %s %s', (name, unit, value, problem) => {
     const p = indicatorValueProblem(name, unit, value);
     if (problem) expect(p).toMatch(problem);

@@ -41,8 +41,17 @@ export function readTypedNumber(text: string): TypedNumber {
   return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid', text: text.trim() };
 }
 
-/** Units that count things: a value in them is never negative. */
-const COUNT_UNIT = /^(?:家|个|项|人|名|件|所|座|台|套|次|户|条|篇|场|批|支|家次|人次|项次|个次)$/u;
+/**
+ * Units that count things (家, 个, 万人 …): a value in them is never negative, an indicator in
+ * them is named as a count (…数量, core/indicators/names.ts), and a district's count is not above
+ * the whole city's (core/indicators/district.ts). The one list of them.
+ */
+const COUNT_UNIT = /^万?(?:家|个|项|人|名|件|种|所|座|台|套|次|户|条|篇|场|批|支|家次|人次|项次|个次)$/u;
+
+/** Whether `unit` counts things (家, 个, 人次, 万人 …). */
+export function isCountUnit(unit: string): boolean {
+  return COUNT_UNIT.test(unit.trim());
+}
 /** Names of shares (覆盖率, 占比, 达标率 …): between 0 and 100 %. Growth and change rates may be anything. */
 const SHARE_NAME = /率|占比|比例|比重|覆盖|强度/u;
 const CHANGE_NAME = /增长|增速|增幅|提高|提升|下降|降低|减少|变化|同比|环比/u;
@@ -55,7 +64,7 @@ const CHANGE_NAME = /增长|增速|增幅|提高|提升|下降|降低|减少|变
 export function indicatorValueProblem(name: string, unit: string, value: number): string | undefined {
   if (!isPlausibleValue(value)) return `${name}的数值过大（超过一万亿），没有保存。请检查是否多输了位数。`;
   const u = unit.trim();
-  if (value < 0 && COUNT_UNIT.test(u)) return `${name}是数量（${u}），不能是负数，没有保存。`;
+  if (value < 0 && isCountUnit(u)) return `${name}是数量（${u}），不能是负数，没有保存。`;
   if ((u === '%' || u === '％') && SHARE_NAME.test(name) && !CHANGE_NAME.test(name) && (value < 0 || value > 100))
     return `${name}是比率，应在 0–100% 之间，“${value}%”没有保存。`;
   return undefined;

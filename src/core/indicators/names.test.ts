@@ -22,6 +22,9 @@ describe('cleanIndicatorName', () => {
     ['科技型企业贷款余额', '亿元', 5000, '全市科技型企业贷款余额突破5000亿元', undefined, '科技型企业贷款余额'],
     ['在孵初创科技企业', '家', 15000, '在孵初创科技企业突破15000家', undefined, '在孵初创科技企业数量'],
     ['国家级创新平台数量', '个', 180, '国家级创新平台数量突破180个', undefined, '国家级创新平台数量'],
+    // A count of the one list (isCountUnit) that the names' own list lacked (座); attendances (人次) are not things.
+    ['5G基站', '座', 5000, '新建5G基站5000座', undefined, '5G基站数量'],
+    ['科普活动', '人次', 100, '开展科普活动100人次以上', undefined, '科普活动'],
   ])('%s → %s', (name, unit, value, sourceText, title, expected) => {
     expect(cleanIndicatorName({ name, unit, value, sourceText }, title)).toBe(expected);
   });

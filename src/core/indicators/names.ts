@@ -5,6 +5,7 @@
  * the key under which the same indicator stated by several documents is one row.
  */
 import type { Target } from '../model';
+import { isCountUnit } from '../numbers';
 
 /** Words that open a clause before the measured thing: actions and scope words. */
 const LEADING = [
@@ -15,8 +16,6 @@ const LEADING = [
 const TRAILING = ['分别', '累计', '年均', '总计', '合计', '等', '共', '均'];
 /** Names that are only an action or a state: the thing itself must be found elsewhere. */
 const ACTION_ONLY = new Set(['在用', '培育', '支持', '授牌', '建设', '立项', '建成', '引进', '认定', '组建', '推进', '新增', '设立', '设立规模', '标准组建', '引进培育', '预研预制']);
-/** Units that count things: their names end in 数量 unless they already say what is counted. */
-const COUNT_UNITS = new Set(['家', '个', '人', '名', '项', '件', '种', '所', '条', '台', '场', '次', '批', '万人', '万个', '万件', '篇']);
 /** Endings that already name a measure. */
 const MEASURE_ENDING = /(数量|总数|总量|人数|数|量|额|率|比重|比例|占比|规模|余额|强度|增速|增幅|指数|面积|产值|收入|投入|支出|水平)$/u;
 
@@ -95,7 +94,9 @@ export function cleanIndicatorName(target: Pick<Target, 'name' | 'unit' | 'value
   // A measure the fragment named (设立规模 → …基金规模) stays with the thing found.
   const measure = MEASURE_ENDING.exec(raw)?.[1];
   if (actionOnly && measure && measure.length > 1 && !MEASURE_ENDING.test(name)) name = `${name}${measure}`;
-  if (COUNT_UNITS.has(target.unit) && !MEASURE_ENDING.test(name)) name = `${name}数量`;
+  // A count (isCountUnit, the one list) is named as one unless the name already says what is
+  // counted; a count of attendances (人次, 家次) is not a number of the things themselves.
+  if (isCountUnit(target.unit) && !/.次$/u.test(target.unit) && !MEASURE_ENDING.test(name)) name = `${name}数量`;
   // A rate target names the rate: 高新技术产业增加值增长11.5% → 高新技术产业增加值增速.
   const rate = target.comparator === '下降' ? '降幅' : target.comparator === '年均增长' || /年均$/u.test(raw) ? '年均增速' : target.comparator === '增长' ? '增速' : undefined;
   if (rate && target.unit === '%' && !/(增速|增幅|降幅|增长率|率|比重|占比|比例|强度)$/u.test(name)) name = `${name}${rate}`;
