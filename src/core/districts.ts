@@ -14,7 +14,7 @@ export const DISTRICTS: readonly District[] = [
   { name: '洪山区', shortName: '洪山区', kind: 'district', aliases: [] },
   { name: '东西湖区', shortName: '东西湖区', kind: 'district', aliases: ['临空港经济技术开发区', '临空港开发区'] },
   { name: '汉南区', shortName: '汉南区', kind: 'district', aliases: [] },
-  { name: '蔡甸区', shortName: '蔡甸区', kind: 'district', aliases: [] },
+  { name: '蔡甸区', shortName: '蔡甸区', kind: 'district', aliases: ['中法武汉生态示范城', '中法生态城'] },
   { name: '江夏区', shortName: '江夏区', kind: 'district', aliases: [] },
   { name: '黄陂区', shortName: '黄陂区', kind: 'district', aliases: [] },
   { name: '新洲区', shortName: '新洲区', kind: 'district', aliases: [] },

@@ -36,6 +36,14 @@ describe('taskRelevance for 汉阳区 on the default data', () => {
     expect(taskRelevance({ ...t, responsibleUnits: [...t.responsibleUnits, '各区人民政府'] }, '青山区', [{ ...green, district: '青山区' }]).reasons[0]).toBe('产业集群：绿色低碳');
   });
 
+  it('names 蔡甸区 through a place that lies in it (中法武汉生态示范城, walk10), and no other district so', () => {
+    for (const key of ['2025YFZX-02', 'SSWGH-51']) {
+      expect(taskRelevance(task(key), '蔡甸区', []).reasons[0]).toBe('点名：蔡甸区');
+      expect(taskRelevance(task(key), '汉南区', []).reasons).toEqual(['各区人民政府：全部区参与']);
+    }
+    expect(districtsNamedIn('建设中法生态城国际合作园区')).toEqual(['蔡甸区']);
+  });
+
   it('names a district in the units: 洪山区 in 2023GZYD-03', () => {
     const r = taskRelevance(task('2023GZYD-03'), '洪山区', []);
     expect(r).toEqual({ relevant: true, why: [{ kind: 'named', detail: '洪山区（洪山区人民政府）' }], reasons: ['点名：洪山区（洪山区人民政府）'] });
