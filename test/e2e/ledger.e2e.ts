@@ -161,6 +161,56 @@ describe('task ledger', () => {
     await context.close();
   });
 
+  it.each([
+    [1366, 650],
+    [1920, 1080],
+  ] as const)('at %i×%i: a district count above the city’s whole target is asked about, kept, and named again before export (walk10)', async (width, height) => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height });
+    const errors = watchErrors(page);
+    await openAppAs(page, app.url, '蔡甸区');
+    await openLedger(page);
+    await rowsIn(page).first().waitFor();
+    // 2024KJRC-13: 高价值专利培育中心 达到45家 (全市, 2026); the walker typed 150.
+    await search(page, '2024KJRC-13');
+    await rowsIn(page).first().click();
+    const field = page.locator('input[data-testid="field-target-doc-004-t020"], [data-testid="field-target-doc-004-t020"] input');
+    await field.fill('150');
+    await field.press('Tab');
+    const doubt = page.getByTestId('target-doubt-doc-004-t020');
+    await doubt.waitFor();
+    await expect(doubt.textContent()).resolves.toContain('高价值专利培育中心填了150家，而全市的目标是达到45家（2026年）');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toContain('已保存');
+    await doubt.scrollIntoViewIfNeeded();
+    await screenshot(page, `ledger-value-above-whole-${width}x${height}`);
+    // Kept as typed, not refused.
+    await expect(field.inputValue()).resolves.toBe('150');
+    expect(await page.getByTestId('target-error').count()).toBe(0);
+
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    const check = page.getByTestId('report-above-whole');
+    await check.waitFor({ timeout: 30_000 });
+    await expect(check.textContent()).resolves.toMatch(/第 \d+ 行：高价值专利培育中心数量填了150家/u);
+    await check.scrollIntoViewIfNeeded();
+    await screenshot(page, `reports-value-above-whole-${width}x${height}`);
+    await check.getByRole('button', { name: '去指标跟踪' }).click();
+    await page.getByTestId('indicators').waitFor();
+    // 指标跟踪 asks the same when the value is written there (the one rule, valueAboveWhole).
+    await page.getByTestId('indicator-search').fill('高价值专利培育中心');
+    const input = page.locator('input[data-testid^="target-value-"], [data-testid^="target-value-"] input').first();
+    await expect.poll(() => input.inputValue()).toBe('150');
+    await input.fill('160');
+    await input.press('Enter');
+    await page.locator('.ant-message').getByText(/高价值专利培育中心数量填了160家，而全市的目标是/u).waitFor();
+    // …and keeps asking beside the judgement while the value stands.
+    await page.locator('.ant-table-row').first().getByTestId('indicator-doubt').waitFor();
+    await page.waitForTimeout(400);
+    await screenshot(page, `indicators-value-above-whole-${width}x${height}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('indicators page: records a target value for a period and shows latest value, rate and history', async () => {
     const context = await newContext(app.browser);
     const page = await context.newPage();

@@ -4,7 +4,7 @@ import type { DefaultData } from '../policy/seed-data';
 import { makePeriod } from '../period';
 import { taskRelevance } from '../policy/relevance';
 import { CITY_OFFICE } from '../districts';
-import { buildDistrictIndicators, comparedValue, indicatorValue, judgeIndicator, targetText } from './district';
+import { buildDistrictIndicators, comparedValue, indicatorValue, judgeIndicator, targetText, valueAboveWhole } from './district';
 import { indicatorKey } from './names';
 import seedJson from '../../../seeds/default-data.json';
 import { readFileSync } from 'node:fs';
@@ -170,5 +170,41 @@ describe('a district’s own document: its goals are the district’s targets (w
       expect(own).not.toContain(i.cityTarget.id);
       expect(i.cityStated).toBe(true);
     }
+  });
+});
+
+describe('a value above the whole city’s target is asked about (valueAboveWhole, walk10)', () => {
+  const target = (id: string) => seed.targets.find((t) => t.id === id)!;
+  // 2024KJRC-13: 高价值专利培育中心 达到45家 (全市, 2026); the walker typed 150 for 蔡甸区.
+  const centres = target('doc-004-t020');
+  it('asks about a district count above the city’s total, in Chinese, naming the target', () => {
+    expect(centres).toMatchObject({ unit: '家', value: 45, scope: '全市' });
+    const q = valueAboveWhole(centres, 150, '蔡甸区');
+    expect(q).toContain('150家');
+    expect(q).toContain('达到45家（2026年）');
+    expect(q).toContain('全市');
+    expect(valueAboveWhole(centres, 45, '蔡甸区')).toBeUndefined();
+    expect(valueAboveWhole(centres, 12, '蔡甸区')).toBeUndefined();
+    expect(valueAboveWhole(centres, null, '蔡甸区')).toBeUndefined();
+  });
+  it('asks about an amount of money above the city’s (技术合同成交额 突破1450亿元)', () => {
+    expect(valueAboveWhole(target('doc-002-t031'), 1500, '汉阳区')).toContain('1500亿元');
+    expect(valueAboveWhole(target('doc-002-t031'), 300, '汉阳区')).toBeUndefined();
+  });
+  it('does not ask about a rate, a share or a growth, which a district may have above the city’s', () => {
+    expect(valueAboveWhole(target('doc-000-t001'), 8.5, '洪山区')).toBeUndefined();
+    expect(valueAboveWhole(target('doc-004-t002'), 40, '洪山区')).toBeUndefined();
+  });
+  it('does not ask when the target binds each district, names the district, states no scope, or is the city’s own total for the city’s office', () => {
+    expect(valueAboveWhole({ ...centres, scope: '各区' }, 150, '蔡甸区')).toBeUndefined();
+    expect(valueAboveWhole({ ...centres, scope: '蔡甸区' }, 150, '蔡甸区')).toBeUndefined();
+    expect(valueAboveWhole({ ...centres, scope: '全区' }, 150, '蔡甸区')).toBeUndefined();
+    expect(valueAboveWhole(target('doc-003-t014'), 5000, '汉阳区')).toBeUndefined();
+    expect(valueAboveWhole(centres, 150, CITY_OFFICE)).toBeUndefined();
+    // A province's total is a whole the city is part of.
+    expect(valueAboveWhole({ ...centres, scope: '全省' }, 150, CITY_OFFICE)).toContain('一个市');
+  });
+  it('does not ask about a ceiling (控制在), where a value above is judged, not doubted', () => {
+    expect(valueAboveWhole({ ...centres, comparator: '控制在' }, 150, '蔡甸区')).toBeUndefined();
   });
 });

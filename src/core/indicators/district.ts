@@ -15,6 +15,7 @@ import { isCityOffice } from '../districts';
 import { taskRelevance } from '../policy/relevance';
 import { cleanIndicatorName, indicatorKey } from './names';
 import { judgePace, type PaceInput, type PaceResult } from './pace';
+import { isCountUnit } from '../numbers';
 
 /** Setting key of the district targets: `{ [district]: { [indicatorKey]: DistrictTarget } }`. Persisted: do not rename. */
 export const DISTRICT_TARGETS_KEY = 'districtTargets';
@@ -212,6 +213,35 @@ export function indicatorValue(ind: DistrictIndicator, valueOf: (targetId: strin
     if (typeof v === 'number' && Number.isFinite(v)) return v;
   }
   return undefined;
+}
+
+/** Scopes that are a whole the district is part of (a city's, province's or country's total). */
+const WHOLE_SCOPES: ReadonlySet<string> = new Set(['全市', '全省', '全州', '全国']);
+/** Comparators of a total to reach (达到, 突破, 以上 …), not of a rate or a ceiling. */
+const TOTAL_COMPARATORS: ReadonlySet<Comparator> = new Set<Comparator>(['达到', '突破', '超过', '不少于', '不低于', '以上', '力争', '新增', '累计']);
+/** Units of an amount of money (亿元, 万元, 亿美元): like counts, a part is not above the whole. */
+const MONEY_UNIT = /^(?:亿|万|千万)?(?:美)?元$/u;
+
+/**
+ * A value the office typed that is above the whole city's target for the same indicator (150 家
+ * 高价值专利培育中心 against 全市 达到45家): a district's count or amount is a part of the city's,
+ * so it is most likely a slip (an extra digit, another indicator). A question, not a refusal: the
+ * value is kept and the form, the 指标跟踪 page and the pre-export check say so in Chinese.
+ * Undefined when nothing is doubtful: a rate or share (a district's 研发投入强度 may be above the
+ * city's), a ceiling (控制在), a target of the district itself or of 各区 (each district's), or the
+ * city's office judging the city's own total (only a province's or the country's is a whole above it).
+ */
+export function valueAboveWhole(
+  target: Pick<Target, 'name' | 'unit' | 'comparator' | 'value' | 'scope' | 'year' | 'yearly' | 'approx'>,
+  value: number | null | undefined,
+  office: string,
+): string | undefined {
+  if (value === null || value === undefined || !Number.isFinite(value) || !(target.value > 0)) return undefined;
+  const scope = target.scope ?? '';
+  if (!WHOLE_SCOPES.has(scope) || (isCityOffice(office) && scope === '全市')) return undefined;
+  if (!TOTAL_COMPARATORS.has(target.comparator) || !(isCountUnit(target.unit) || MONEY_UNIT.test(target.unit.trim()))) return undefined;
+  if (value <= target.value) return undefined;
+  return `${target.name}填了${value}${target.unit}，而${scope}的目标是${targetText(target)}。${isCityOffice(office) ? '一个市' : '一个区'}的数值一般不会超过${scope}的总数，请核对是否多输了位数或填成了别的指标；数值已保存，确认无误可不改。`;
 }
 
 /** The city target as written, e.g. `突破5000人（2027年）`. */

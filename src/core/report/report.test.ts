@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod } from '../period';
 import type { Target } from '../model';
 import { checkTemplate, fillText, findPlaceholders, type TemplateCell } from './placeholders';
-import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findBlankClusterItems, findMissingItems, findOverdueOnTime, findStatusClashes, looksLikeFormula, missingCounts, reportTasks } from './rows';
+import { buildClusterRows, buildReportData, buildSummaryRows, buildTargetRows, buildTaskRows, findBlankClusterItems, findMissingItems, findOverdueOnTime, findStatusClashes, findValuesAboveWhole, looksLikeFormula, missingCounts, reportTasks } from './rows';
 import { aDocument, anEntry, aTask } from '../../../test/builders/dashboard';
 import { buildDashboard } from '../dashboard';
 import { ledgerCsvFileName, reportFileName } from './kinds';
@@ -97,6 +97,21 @@ describe('targets and periods', () => {
     expect(row!.judgement).toBe(judgement);
     expect(row!.cityTarget).toBe(`${'comparator' in over ? over.comparator : '达到'}100家（2025年）`);
     expect(row!.scope).toBe(own ? '本区目标' : '全市目标');
+  });
+
+  it('the pre-export check names a value above the whole city’s target, by its row, and nothing else (walk10)', () => {
+    const base = { tasks: [task], documents, clusters: [], district: '汉阳区', period: Q3, districtTargets: {} };
+    const city = [target({ taskKey: 'k', scope: '全市', value: 45 })];
+    const [item] = findValuesAboveWhole({ ...base, targets: city, progress: progress(150) });
+    expect(item).toMatchObject({ seq: 1, name: '研发平台数量' });
+    expect(item!.reason).toContain('150家');
+    expect(item!.reason).toContain('达到45家（2025年）');
+    // The same rule as the forms: at or below the whole, each district's (各区), or no value: nothing.
+    expect(findValuesAboveWhole({ ...base, targets: city, progress: progress(45) })).toEqual([]);
+    expect(findValuesAboveWhole({ ...base, targets: [target({ taskKey: 'k', scope: '各区', value: 45 })], progress: progress(150) })).toEqual([]);
+    expect(findValuesAboveWhole({ ...base, targets: city, progress: [] })).toEqual([]);
+    // The row it names is the 指标完成情况表's.
+    expect(buildTargetRows({ ...base, targets: city, progress: progress(150) })[item!.seq - 1]!.actual).toBe(150);
   });
 
   it('an indicator whose target years are all over is not asked for (到2023年 in a 2026 report, walk7 W5), unless a value was reported for it', () => {

@@ -26,7 +26,7 @@ import {
 import { taskRelevance } from '../policy/relevance';
 import { clusterMatches } from '../policy/clusters';
 import { PACE_LABELS } from '../indicators/pace';
-import { buildDistrictIndicators, indicatorStillAsked, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, comparedValue, type DistrictTargets } from '../indicators/district';
+import { buildDistrictIndicators, indicatorStillAsked, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, comparedValue, valueAboveWhole, type DistrictIndicator, type DistrictTargets } from '../indicators/district';
 
 /** A cell value of a report row: text, a number, or empty. */
 export type ReportValue = string | number | null;
@@ -203,18 +203,10 @@ function round1(n: number): number {
 /** 序时判断 of a row whose target is the city's only: not judged, shown for reference. */
 export const REFERENCE_ONLY_LABEL = '仅供参考';
 
-/**
- * Rows of the 指标完成情况表: one per indicator of the district (buildDistrictIndicators: clean
- * names, one row however many documents state it, only indicators that concern the district),
- * with this period's actual value (from the task's progress entry, or any entry of the period
- * that carries it, e.g. the 指标跟踪 page's goals entry), judged against the district's own
- * target by the same rule as 指标跟踪 and 工作台 (judgeIndicator → judgePace). An indicator whose
- * targets' years are all over (indicatorIsPast) is left out unless a value was reported for it.
- */
-export function buildTargetRows(
-  src: Pick<ReportSource, 'targets' | 'tasks' | 'progress' | 'district' | 'period' | 'documents' | 'clusters' | 'districtTargets'>,
-): TargetReportRow[] {
-  const tasks = new Map(src.tasks.map((t) => [t.key, t]));
+type TargetRowsSource = Pick<ReportSource, 'targets' | 'tasks' | 'progress' | 'district' | 'period' | 'documents' | 'clusters' | 'districtTargets'>;
+
+/** The indicators the 指标完成情况表 lists, in its order, each with the period's value (null: none reported). */
+function reportedIndicators(src: TargetRowsSource): { ind: DistrictIndicator; actual: number | null }[] {
   // Each indicator's value: the first of the period's entries that carries one (indexed once, not per indicator).
   const values = new Map<string, number>();
   for (const p of progressByTask(src).values())
@@ -226,8 +218,20 @@ export function buildTargetRows(
   const indicators = buildDistrictIndicators({ ...src, reported, ...(src.districtTargets ? { districtTargets: src.districtTargets } : {}) }).filter(
     (ind) => indicatorStillAsked(ind, src.period.year, indicatorValue(ind, valueOf) !== undefined),
   );
-  return indicators.map((ind, i) => {
-    const actual = indicatorValue(ind, valueOf) ?? null;
+  return indicators.map((ind) => ({ ind, actual: indicatorValue(ind, valueOf) ?? null }));
+}
+
+/**
+ * Rows of the 指标完成情况表: one per indicator of the district (buildDistrictIndicators: clean
+ * names, one row however many documents state it, only indicators that concern the district),
+ * with this period's actual value (from the task's progress entry, or any entry of the period
+ * that carries it, e.g. the 指标跟踪 page's goals entry), judged against the district's own
+ * target by the same rule as 指标跟踪 and 工作台 (judgeIndicator → judgePace). An indicator whose
+ * targets' years are all over (indicatorIsPast) is left out unless a value was reported for it.
+ */
+export function buildTargetRows(src: TargetRowsSource): TargetReportRow[] {
+  const tasks = new Map(src.tasks.map((t) => [t.key, t]));
+  return reportedIndicators(src).map(({ ind, actual }, i) => {
     const pace = judgeIndicator(ind, src.period, actual);
     const units = ind.taskKeys
       .map((k) => tasks.get(k))
@@ -500,6 +504,29 @@ export function findOverdueOnTime(src: Pick<ReportSource, 'tasks' | 'clusters' |
     if (p?.status !== 'on_track' && p?.status !== 'ahead') return;
     if (!isOverdue(t.deadline, { status: p.status, ...(p.percent !== undefined ? { percent: p.percent } : {}), doneEarlier: carried.has(t.key) }, asOf)) return;
     out.push({ taskKey: taskCode(t), seq: i + 1, title: t.title, status: STATUS_LABELS[p.status], deadline: printedDeadline(t) });
+  });
+  return out;
+}
+
+/** An indicator value above the whole city's target for it (valueAboveWhole): printed as typed, asked about first. */
+export interface DoubtfulValueItem {
+  /** Its row in the 指标完成情况表. */
+  seq: number;
+  name: string;
+  /** The question, in Chinese. */
+  reason: string;
+}
+
+/**
+ * The pre-export check's reading of the 指标完成情况表: the period's values that are above the
+ * whole city's target for the same indicator (a district's 150 家 against 全市 达到45家), the rule of
+ * the forms (valueAboveWhole) applied to what the report will print.
+ */
+export function findValuesAboveWhole(src: TargetRowsSource): DoubtfulValueItem[] {
+  const out: DoubtfulValueItem[] = [];
+  reportedIndicators(src).forEach(({ ind, actual }, i) => {
+    const reason = ind.cityStated ? valueAboveWhole({ ...ind.cityTarget, name: ind.name }, actual, src.district) : undefined;
+    if (reason) out.push({ seq: i + 1, name: ind.name, reason });
   });
   return out;
 }

@@ -8,7 +8,7 @@ import { COMMON_TEXT } from './texts';
  * A number typed freely and written on Enter or when leaving the field (not on every
  * keystroke), so the stored value never fights the officer's typing.
  */
-export function ValueInput({ value, onCommit, unit, label, testId, width = 130, name }: {
+export function ValueInput({ value, onCommit, unit, label, testId, width = 130, name, doubt }: {
   value: number | null;
   onCommit: (v: number | null) => void;
   unit?: string;
@@ -17,6 +17,8 @@ export function ValueInput({ value, onCommit, unit, label, testId, width = 130, 
   name?: string;
   testId?: string;
   width?: number;
+  /** A question about a value that is kept (above the whole city's target: valueAboveWhole), said when it is written. */
+  doubt?: (v: number) => string | undefined;
 }) {
   const { message } = App.useApp();
   const [draft, setDraft] = useState<number | null>(value);
@@ -33,7 +35,10 @@ export function ValueInput({ value, onCommit, unit, label, testId, width = 130, 
       setDraft(value);
       return;
     }
-    if (draft !== value) onCommit(draft);
+    if (draft === value) return;
+    onCommit(draft);
+    const question = draft === null ? undefined : doubt?.(draft);
+    if (question) message.warning({ key: 'doubtful-value', content: question, duration: 8 });
   };
   return (
     <InputNumber

@@ -21,6 +21,8 @@ export const INDICATOR_TEXT = {
   },
   statements: '文件原文',
   reference: '全市参考',
+  /** A value above the whole city's target (valueAboveWhole): the tag beside the judgement, the question in its tooltip. */
+  doubt: '请核对',
   namedTarget: '本区目标（文件点名）',
   setTarget: '填写区级目标',
   targetTitle: (name: string) => `区级分解目标：${name}`,

@@ -9,7 +9,7 @@ import { EXCEL_CELL_LIMIT, taskField } from '@core/fields';
 import { parsePeriodId } from '@core/period';
 import { suggestStatus } from '@core/status';
 import { earlierEntries, hasContent, isValidPercent, percentOfStatus, statusPercentClash } from '@core/progress';
-import { comparedValue, districtJudgedTarget, type DistrictTargets } from '@core/indicators';
+import { comparedValue, districtJudgedTarget, valueAboveWhole, type DistrictTargets } from '@core/indicators';
 import { getDb, PeriodLockedError } from '../../storage';
 import { useProgressAutosave } from './autosave';
 import { ConflictNotice } from './ConflictNotice';
@@ -370,6 +370,11 @@ export function ProgressForm(props: {
             {targetError && targets.some((t) => t.id === targetError.id) && (
               <Alert type="error" showIcon title={targetError.reason} style={{ marginTop: 6, padding: '4px 10px' }} data-testid="target-error" />
             )}
+            {targets.map((t) => {
+              // A count above the whole city's target for it: kept, but asked about (walk10).
+              const doubt = valueAboveWhole(t, draft.indicatorValues[t.id], initial.district);
+              return doubt && <Alert key={t.id} type="warning" showIcon title={doubt} style={{ marginTop: 6, padding: '4px 10px' }} data-testid={`target-doubt-${t.id}`} />;
+            })}
           </div>
         )}
         <label style={{ display: 'flex', alignItems: 'center', gap: 8 }}>

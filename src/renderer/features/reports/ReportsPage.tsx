@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { periodOptions, useReportingPeriod } from '../common/use-period';
-import { REPORT_KINDS, REPORT_NAMES, buildClusterRows, buildTaskRows, findBlankClusterItems, findMissingItems, findOverdueOnTime, findStatusClashes, missingCounts, reportTasks, type ClashItem, type LateItem, type MissingItem, type ReportKind } from '@core/report';
+import { REPORT_KINDS, REPORT_NAMES, buildClusterRows, buildTaskRows, findBlankClusterItems, findMissingItems, findOverdueOnTime, findStatusClashes, findValuesAboveWhole, missingCounts, reportTasks, type ClashItem, type LateItem, type MissingItem, type ReportKind } from '@core/report';
 import { tasksOfPastDocuments } from '@core/closure';
 import { useRoute } from '../../state/route';
 import { isCityOffice } from '@core/districts';
@@ -65,6 +65,8 @@ export function ReportsPage() {
       clashes: findStatusClashes(rows),
       // Judged on today, or on the period's end once it is over (the ledger's and the 工作台's 逾期).
       late: findOverdueOnTime(src, overdueAsOf(localDate(new Date()), period.end)),
+      // Values of the 指标完成情况表 above the whole city's target for them (walk10: 150 家 against 全市 45家).
+      aboveWhole: findValuesAboveWhole(src),
       past: past.map((p) => ({ title: p.document.shortTitle || p.document.title, endYear: p.endYear, count: p.tasks.length })),
       // A district with no cluster (nine have none built in) would send an empty 产业集群推进情况表.
       noClusters: !isCityOffice(district) && src.clusters.length === 0,
@@ -241,7 +243,7 @@ export function ReportsPage() {
         {!check ? (
           <Typography.Text type="secondary">{T.checking}</Typography.Text>
         ) : check.missing.length === 0 ? (
-          check.clashes.length === 0 && check.late.length === 0 && <Alert type="success" showIcon title={T.checkOk(check.total)} />
+          check.clashes.length === 0 && check.late.length === 0 && check.aboveWhole.length === 0 && <Alert type="success" showIcon title={T.checkOk(check.total)} />
         ) : (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Alert type="warning" showIcon title={T.checkMissing(check.total, missingCounts(check.missing).empty, missingCounts(check.missing).partial)} />
@@ -263,6 +265,27 @@ export function ReportsPage() {
             <Alert type="warning" showIcon title={T.checkLate(check.late.length)} />
             <CheckedTasks<LateItem> items={check.late} what={T.colLate} tags={(l) => <Tag color="red">{T.lateTag(l.status, l.deadline)}</Tag>} />
           </Space>
+        )}
+        {check && check.aboveWhole.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 8 }}
+            data-testid="report-above-whole"
+            title={T.checkAboveWhole(check.aboveWhole.length)}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {check.aboveWhole.map((d) => (
+                  <li key={d.seq}>{T.aboveWholeItem(d.seq, d.reason)}</li>
+                ))}
+              </ul>
+            }
+            action={
+              <Button size="small" onClick={() => useRoute.getState().go('indicators')}>
+                {T.aboveWholeGo}
+              </Button>
+            }
+          />
         )}
       </Card>
 
