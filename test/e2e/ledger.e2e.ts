@@ -191,7 +191,7 @@ describe('task ledger', () => {
     await page.getByRole('menuitem', { name: '报表导出' }).click();
     const check = page.getByTestId('report-above-whole');
     await check.waitFor({ timeout: 30_000 });
-    await expect(check.textContent()).resolves.toMatch(/第 \d+ 行：高价值专利培育中心数量填了150家/u);
+    await expect(check.textContent()).resolves.toMatch(/序号 \d+：高价值专利培育中心数量填了150家/u);
     await check.scrollIntoViewIfNeeded();
     await screenshot(page, `reports-value-above-whole-${width}x${height}`);
     await check.getByRole('button', { name: '去指标跟踪' }).click();

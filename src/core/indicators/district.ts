@@ -244,6 +244,11 @@ export function valueAboveWhole(
   return `${target.name}填了${value}${target.unit}，而${scope}的目标是${targetText(target)}。${isCityOffice(office) ? '一个市' : '一个区'}的数值一般不会超过${scope}的总数，请核对是否多输了位数或填成了别的指标；数值已保存，确认无误可不改。`;
 }
 
+/** valueAboveWhole for one of the district's indicators: against the city's statement of it, when the city states it. */
+export function indicatorAboveWhole(ind: Pick<DistrictIndicator, 'name' | 'cityTarget' | 'cityStated'>, value: number | null | undefined, office: string): string | undefined {
+  return ind.cityStated ? valueAboveWhole({ ...ind.cityTarget, name: ind.name }, value, office) : undefined;
+}
+
 /** The city target as written, e.g. `突破5000人（2027年）`. */
 export function targetText(t: Pick<Target, 'comparator' | 'value' | 'unit' | 'year' | 'yearly' | 'approx'>): string {
   // 每年500名以上（至2027年）: a yearly figure is never printed as a total to reach by its year.

@@ -26,7 +26,7 @@ import {
 import { taskRelevance } from '../policy/relevance';
 import { clusterMatches } from '../policy/clusters';
 import { PACE_LABELS } from '../indicators/pace';
-import { buildDistrictIndicators, indicatorStillAsked, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, comparedValue, valueAboveWhole, type DistrictIndicator, type DistrictTargets } from '../indicators/district';
+import { buildDistrictIndicators, indicatorStillAsked, indicatorValue, judgeIndicator, SCOPE_LABELS, targetText, comparedValue, indicatorAboveWhole, type DistrictIndicator, type DistrictTargets } from '../indicators/district';
 
 /** A cell value of a report row: text, a number, or empty. */
 export type ReportValue = string | number | null;
@@ -510,7 +510,7 @@ export function findOverdueOnTime(src: Pick<ReportSource, 'tasks' | 'clusters' |
 
 /** An indicator value above the whole city's target for it (valueAboveWhole): printed as typed, asked about first. */
 export interface DoubtfulValueItem {
-  /** Its row in the 指标完成情况表. */
+  /** Its 序号 in the 指标完成情况表 (the printed seq column, not the sheet row). */
   seq: number;
   name: string;
   /** The question, in Chinese. */
@@ -525,7 +525,7 @@ export interface DoubtfulValueItem {
 export function findValuesAboveWhole(src: TargetRowsSource): DoubtfulValueItem[] {
   const out: DoubtfulValueItem[] = [];
   reportedIndicators(src).forEach(({ ind, actual }, i) => {
-    const reason = ind.cityStated ? valueAboveWhole({ ...ind.cityTarget, name: ind.name }, actual, src.district) : undefined;
+    const reason = indicatorAboveWhole(ind, actual, src.district);
     if (reason) out.push({ seq: i + 1, name: ind.name, reason });
   });
   return out;

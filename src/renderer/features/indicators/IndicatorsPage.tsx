@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Table, Tag, Tooltip } from 'antd';
 import { EditOutlined, ImportOutlined, SearchOutlined } from '@ant-design/icons';
-import { PACE_LABELS, buildDistrictIndicators, planBreakdown, targetText, valueAboveWhole, type BreakdownPlan, type DistrictTarget, type PaceVerdict } from '@core/indicators';
+import { PACE_LABELS, buildDistrictIndicators, planBreakdown, targetText, indicatorAboveWhole, type BreakdownPlan, type DistrictTarget, type PaceVerdict } from '@core/indicators';
 import { buildSearchKey, matchesSearch, parseQuery } from '@core/search';
 import { usePinyin } from '../common/use-pinyin';
 import { getDb, useQuery, allTargets, clustersRepo, documentsRepo, emptyProgress, progressOfDistrict, progressRepo, readDistrictTargets, saveDistrictTarget, saveDistrictTargets, tasksRepo, saveProgress } from '../../storage';
@@ -21,11 +21,6 @@ import { QUERY_TEXT } from '../common/texts';
 const PACE_TAG: Readonly<Record<PaceVerdict, string>> = { met: 'green', ahead: 'cyan', on_track: 'blue', behind: 'red', unknown: 'default' };
 
 /** Save one period's actual value of an indicator into the entry that holds it. */
-/** The question about a value above the whole city's target for the row's indicator (valueAboveWhole, the forms' rule). */
-function aboveWhole(r: IndicatorRow, v: number | null, district: string): string | undefined {
-  return r.indicator.cityStated ? valueAboveWhole({ ...r.indicator.cityTarget, name: r.indicator.name }, v, district) : undefined;
-}
-
 async function saveValue(district: string, row: IndicatorRow, periodId: string, value: number | null): Promise<void> {
   const db = getDb();
   const entry = (await progressRepo.get(db, district, row.entryKey, periodId)) ?? emptyProgress(district, row.entryKey, periodId);
@@ -248,7 +243,7 @@ export function IndicatorsPage() {
                   value={r.current}
                   unit={r.indicator.unit}
                   width={116}
-                  doubt={(v) => aboveWhole(r, v, district)}
+                  doubt={(v) => indicatorAboveWhole(r.indicator, v, district)}
                   onCommit={(v) =>
                     void saveValue(district, r, period.id, v).catch((e: unknown) => message.error(`${T.saveFailed}${e instanceof Error ? e.message : String(e)}`))
                   }
@@ -261,7 +256,7 @@ export function IndicatorsPage() {
               title: T.cols.judgement,
               width: 92,
               render: (_, r) => {
-                const doubt = aboveWhole(r, r.current, district);
+                const doubt = indicatorAboveWhole(r.indicator, r.current, district);
                 return (
                   <>
                     {!r.latest ? (

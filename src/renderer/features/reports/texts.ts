@@ -44,7 +44,7 @@ export const REPORTS_TEXT = {
   colLate: '本期状态 / 完成时限',
   lateTag: (status: string, deadline: string) => `${status} / ${deadline}`,
   checkAboveWhole: (n: number) => `指标完成情况表中有 ${n} 个本期实际值超过了全市目标，报表会照此打印。请核对是否多输了位数或填成了别的指标。`,
-  aboveWholeItem: (seq: number, reason: string) => `第 ${seq} 行：${reason}`,
+  aboveWholeItem: (seq: number, reason: string) => `序号 ${seq}：${reason}`,
   aboveWholeGo: '去指标跟踪',
   export: '预览/导出 Excel',
   exporting: '正在生成报表……',
