@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
+import { SCREENSHOT_DIR, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
 import { ensureLedgerTasks, putRows, shownCount } from './ledger-fixture';
 import { bulkTasks } from '../builders/tasks';
 
@@ -194,6 +196,16 @@ describe('task ledger', () => {
     await expect(check.textContent()).resolves.toMatch(/序号 \d+：高价值专利培育中心数量填了150家/u);
     await check.scrollIntoViewIfNeeded();
     await screenshot(page, `reports-value-above-whole-${width}x${height}`);
+    // The 序号 it names is the printed one: the exported 指标完成情况表's row of that 序号 holds the 150.
+    const seq = Number(/序号 (\d+)：/u.exec((await check.textContent()) ?? '')?.[1]);
+    await page.getByText('指标完成情况表', { exact: true }).click();
+    const file = await (await exportReport(page)).path();
+    writeFileSync(resolve(SCREENSHOT_DIR, `value-above-whole-${width}.xlsx`), readFileSync(file!));
+    const sheet = XLSX.read(readFileSync(file!), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet.Sheets[sheet.SheetNames[0]!]!, { header: 1, defval: '' });
+    const printed = rows.find((r) => r[0] === seq)!;
+    expect(printed.join('|')).toContain('高价值专利培育中心数量');
+    expect(printed).toContain(150);
     await check.getByRole('button', { name: '去指标跟踪' }).click();
     await page.getByTestId('indicators').waitFor();
     // 指标跟踪 asks the same when the value is written there (the one rule, valueAboveWhole).
