@@ -54,6 +54,50 @@ async function progressLoadAndQuery(count: number): Promise<{ loadMs: number; qu
   return { loadMs, queryMs, rows: rows.length };
 }
 
+/**
+ * The store an office has: `count` progress entries written into the database `name` and kept
+ * (not deleted), for a later page (another browser launch on the same profile) to query.
+ */
+async function progressSeedKeep(count: number, name: string): Promise<{ loadMs: number; period: string }> {
+  const db = new LedgerDb(name);
+  const data = generateData({ sentences, taskCount: 10_000, periodCount: 20, progressCount: count });
+  const t0 = now();
+  for (let i = 0; i < data.progress.length; i += 10_000) await db.progress.bulkPut(data.progress.slice(i, i + 10_000));
+  const loadMs = now() - t0;
+  db.close();
+  return { loadMs, period: data.periodIds[data.periodIds.length - 1]! };
+}
+
+/**
+ * One period of one district read from the kept database `name`, as the ledger reads it at a start:
+ * the open, then the query; then where its time goes (the same query again, the index's keys alone,
+ * a bare IndexedDB getAll on the index).
+ */
+async function progressQueryKept(name: string, period: string): Promise<{ openMs: number; queryMs: number; rows: number; againMs: number; keysMs: number; rawMs: number }> {
+  const t0 = now();
+  const db = new LedgerDb(name);
+  await db.open();
+  const openMs = now() - t0;
+  const t1 = now();
+  const rows = await progressRepo.byPeriod(db, '汉阳区', period);
+  const queryMs = now() - t1;
+  const t2 = now();
+  await progressRepo.byPeriod(db, '汉阳区', period);
+  const againMs = now() - t2;
+  const t3 = now();
+  await db.progress.where('[district+periodId]').equals(['汉阳区', period]).primaryKeys();
+  const keysMs = now() - t3;
+  const idb = db.backendDB();
+  const t4 = now();
+  await new Promise((res) => {
+    const q = idb.transaction('progress', 'readonly').objectStore('progress').index('[district+periodId]').getAll(IDBKeyRange.only(['汉阳区', period]));
+    q.onsuccess = res;
+  });
+  const rawMs = now() - t4;
+  db.close();
+  return { openMs, queryMs, rows: rows.length, againMs, keysMs, rawMs };
+}
+
 /** Step 1: the app's import vs bare SheetJS on the same file, interleaved `runs` times (after one warm-up each). */
 async function importCompare(n: number, runs: number): Promise<{ app: AppImportTimes[]; bare: number[]; megabytes: number }> {
   const tasks = cityTasks(sentences, n);
@@ -204,6 +248,8 @@ window.__bench = {
   seedForProfile,
   backupForProfile,
   progressLoadAndQuery,
+  progressSeedKeep,
+  progressQueryKept,
   importCompare,
   officeListPrepare: (n: number) => officeListPrepare(sentences, n),
   officeImportOnce,

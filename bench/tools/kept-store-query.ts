@@ -1,0 +1,53 @@
+/**
+ * Step 3's query on a store as an office has it: on disk (a persistent profile, not the in-memory
+ * store of the bench's fresh contexts), written once and read later, by another launch of the
+ * browser. `count` progress entries are written into a profile of their own, the browser is
+ * closed, and then `rounds` times a fresh browser is launched on that profile and the ledger's
+ * query (one period of one district) is timed after the store's open.
+ * `npx tsx bench/tools/kept-store-query.ts <count> <rounds>` after `npm run bench` (its bench page).
+ */
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUILD_DIRS, serveDirs } from '../lib/serve';
+import { BROWSER_FLAGS } from '../../test/e2e/browser-flags';
+import { fmt, summarise } from '../lib/stats';
+
+const count = Number(process.argv[2] ?? 200_000);
+const rounds = Number(process.argv[3] ?? 5);
+const profile = await mkdtemp(join(tmpdir(), 'kept-store-'));
+const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
+const open = () =>
+  chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...BROWSER_FLAGS, '--disable-quic'] });
+const benchPage = async (context: Awaited<ReturnType<typeof open>>) => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}bench/`);
+  await page.waitForFunction(() => window.__benchReady === true);
+  return page;
+};
+const call = <T>(page: Awaited<ReturnType<typeof benchPage>>, name: string, ...args: unknown[]) =>
+  page.evaluate(([n, a]) => (window.__bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>;
+const load = () => loadavg()[0]!.toFixed(2);
+try {
+  const name = `bench-kept-${count}`;
+  let context = await open();
+  const seeded = await call<{ loadMs: number; period: string }>(await benchPage(context), 'progressSeedKeep', count, name);
+  await context.close();
+  console.log(`${new Date().toISOString()} wrote ${count.toLocaleString('en')} entries in ${(seeded.loadMs / 1000).toFixed(1)} s (on disk), load ${load()}`);
+  const opens: number[] = [];
+  const queries: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    context = await open();
+    const r = await call<{ openMs: number; queryMs: number; rows: number; againMs: number; keysMs: number; rawMs: number }>(await benchPage(context), 'progressQueryKept', name, seeded.period);
+    await context.close();
+    opens.push(r.openMs);
+    queries.push(r.queryMs);
+    console.log(`${new Date().toISOString()} launch ${i + 1}: open ${r.openMs.toFixed(1)} ms, query ${r.queryMs.toFixed(1)} ms (${r.rows} rows), again ${r.againMs.toFixed(1)}, keys ${r.keysMs.toFixed(1)}, raw ${r.rawMs.toFixed(1)}, load ${load()}`);
+  }
+  console.log(`open: ${fmt(summarise(opens))}`);
+  console.log(`query 1 period × 1 district at ${count.toLocaleString('en')}, store on disk, another launch: ${fmt(summarise(queries))}`);
+} finally {
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+}
