@@ -108,11 +108,7 @@ export class LedgerDb extends Dexie {
   roundApplies!: EntityTable<RoundApply, 'id'>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY) {
-    // No query cache: Dexie's (4.4.4 on) deep-clones every live query's answer out of it, which at a
-    // start is 10,000 tasks copied once more (the clone and its garbage: about 60 ms of the main
-    // thread before the ledger's first row; 2.6 MB more heap kept). Live queries still re-run after
-    // every committed write; this app's pages share one query per key themselves (shared-query.ts).
-    super(name, { cache: 'disabled' });
+    super(name);
     for (const step of history) {
       const v = this.version(step.version).stores(step.stores);
       if (step.upgrade) v.upgrade(step.upgrade);
