@@ -1,8 +1,10 @@
 /**
  * The cold start's last stretch, by function: profiles one start (bench step 4's store) and sums,
  * inclusive and self, only the samples of its last TAIL_MS (700 by default) before the first painted
- * row (as bench step 4 times it): the ledger's read answered, the app's work to the row. Use a build with `--minify false` for
- * names: `RENDERER_DIR=/tmp/app-x npx tsx bench/tools/profile-tail.ts` after `npm run bench app`.
+ * row (as bench step 4 times it): the ledger's read answered, the app's work to the row. With
+ * FROM=answer the stretch starts instead at IndexedDB's answer of the tasks (the first handler
+ * `…onsuccess` that runs over 10 ms). Use a build with `--minify false` for names:
+ * `RENDERER_DIR=/tmp/app-x npx tsx bench/tools/profile-tail.ts` after `npm run bench app`.
  */
 import { launch, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
@@ -27,6 +29,18 @@ try {
   for (let acc = 0; to > 0 && acc < (now - rowAt) * 1000; ) acc += profile.timeDeltas[--to] ?? 0;
   let from = to;
   for (let acc = 0; from > 0 && acc < tailUs; ) acc += profile.timeDeltas[--from] ?? 0;
+  if (process.env.FROM === 'answer') {
+    const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+    for (let i = 0, run = 0, start = 0; i < to; i++) {
+      const onsuccess = /onsuccess/.test(byId.get(profile.samples[i]!)!.callFrame.functionName);
+      if (onsuccess && run === 0) start = i;
+      run = onsuccess ? run + (profile.timeDeltas[i] ?? 0) : 0;
+      if (run > 10_000) {
+        from = start;
+        break;
+      }
+    }
+  }
   console.log(`first row at ${rowAt.toFixed(0)} ms`);
   const tail = { nodes: profile.nodes, samples: profile.samples.slice(from, to), timeDeltas: profile.timeDeltas.slice(from, to) };
   const total = tail.timeDeltas.reduce((a, b) => a + b, 0) / 1000;
