@@ -4,7 +4,7 @@ import type { DefaultData } from '../policy/seed-data';
 import { makePeriod } from '../period';
 import { taskRelevance } from '../policy/relevance';
 import { CITY_OFFICE } from '../districts';
-import { buildDistrictIndicators, comparedValue, indicatorValue, judgeIndicator, targetText, valueAboveWhole } from './district';
+import { buildDistrictIndicators, comparedValue, indicatorAboveWhole, indicatorValue, judgeIndicator, targetText, valueAboveWhole } from './district';
 import { indicatorKey } from './names';
 import seedJson from '../../../seeds/default-data.json';
 import { readFileSync } from 'node:fs';
@@ -156,6 +156,13 @@ describe('a district’s own document: its goals are the district’s targets (w
     // A goal only 江岸区 states: no 全市 reference to print.
     const platforms = list.find((i) => i.targets.every((t) => own.includes(t.id)))!;
     expect(platforms.cityStated).toBe(false);
+    // The value question (indicatorAboveWhole) is asked against the city's statement only: never
+    // against the district's own goal, even were that goal written as a 全市 total.
+    const forced = { ...platforms, cityTarget: { ...platforms.cityTarget, scope: '全市' } };
+    expect(valueAboveWhole({ ...forced.cityTarget, name: forced.name }, platforms.cityTarget.value * 10, '江岸区')).toBeDefined();
+    expect(indicatorAboveWhole(forced, platforms.cityTarget.value * 10, '江岸区')).toBeUndefined();
+    const huge = contracts.cityTarget.value * 10;
+    expect(indicatorAboveWhole(contracts, huge, '江岸区')).toBe(valueAboveWhole({ ...contracts.cityTarget, name: contracts.name }, huge, '江岸区'));
   });
 
   it('is no other district’s: 汉阳区 does not list the goals that only 江岸区’s document states', () => {
