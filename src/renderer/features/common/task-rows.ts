@@ -141,8 +141,10 @@ export function attachProgress(infos: readonly TaskInfo[], progress: readonly Pr
     const filled = isFilled(p);
     const earlier = filled ? undefined : doneBefore?.get(info.task.key);
     // Every field written out, in one order, rather than spread from the info: one object shape for
-    // every row. A spread with a field only some rows have made 10,000 rows cost about 50 ms at a
-    // start and on each autosave (bench/tools/profile-window.ts), against a few ms written out.
+    // every row. The spread, with a field only some rows had, cost 35–53 ms for 10,000 rows each time
+    // the rows are rebuilt (after the first row, on each autosave), about half that written out
+    // (bench/NOTES.md, twenty-third session). A field added to TaskInfo must be added here too: the
+    // LedgerRow type asks for a required one, not for an optional one.
     return {
       task: info.task,
       seq: info.seq,
