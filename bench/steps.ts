@@ -31,13 +31,24 @@ export interface BenchStep {
   run: (ctx: BenchContext) => Promise<BenchRow[]>;
 }
 
+/** How the bench launches Debian's Chromium: the way the e2e tests do. */
+const LAUNCH_OPTIONS = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [...BROWSER_FLAGS, '--disable-quic'],
+};
+
 /** Launch Debian's Chromium the way the e2e tests do. */
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [...BROWSER_FLAGS, '--disable-quic'],
-  });
+  return chromium.launch(LAUNCH_OPTIONS);
+}
+
+/**
+ * Launch it on a profile kept on disk in `dir` (as the desktop app's store is; a fresh context of
+ * launch() keeps IndexedDB in memory), at the bench's window size.
+ */
+export function launchOnDisk(dir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, { ...LAUNCH_OPTIONS, viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
 }
 
 /** A new page of `context` on the bench page, ready to call window.__bench. */

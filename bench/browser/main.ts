@@ -37,15 +37,19 @@ async function seedApp(taskCount: number, district: string): Promise<{ ms: numbe
   return { ms: now() - t0 };
 }
 
+/** Write `count` synthetic progress entries (10,000 tasks × 20 quarters) into `db`, timed; `period` is the last quarter. */
+async function writeProgress(db: LedgerDb, count: number): Promise<{ loadMs: number; period: string }> {
+  const data = generateData({ sentences, taskCount: 10_000, periodCount: 20, progressCount: count });
+  const t0 = now();
+  for (let i = 0; i < data.progress.length; i += 10_000) await db.progress.bulkPut(data.progress.slice(i, i + 10_000));
+  return { loadMs: now() - t0, period: data.periodIds[data.periodIds.length - 1]! };
+}
+
 /** Load `count` progress entries into a fresh database and query one period of one district. */
 async function progressLoadAndQuery(count: number): Promise<{ loadMs: number; queryMs: number; rows: number }> {
   const name = `bench-progress-${count}-${Date.now()}`;
   const db = new LedgerDb(name);
-  const data = generateData({ sentences, taskCount: 10_000, periodCount: 20, progressCount: count });
-  const t0 = now();
-  for (let i = 0; i < data.progress.length; i += 10_000) await db.progress.bulkPut(data.progress.slice(i, i + 10_000));
-  const loadMs = now() - t0;
-  const period = data.periodIds[data.periodIds.length - 1]!;
+  const { loadMs, period } = await writeProgress(db, count);
   const t1 = now();
   const rows = await progressRepo.byPeriod(db, '汉阳区', period);
   const queryMs = now() - t1;
@@ -60,12 +64,9 @@ async function progressLoadAndQuery(count: number): Promise<{ loadMs: number; qu
  */
 async function progressSeedKeep(count: number, name: string): Promise<{ loadMs: number; period: string }> {
   const db = new LedgerDb(name);
-  const data = generateData({ sentences, taskCount: 10_000, periodCount: 20, progressCount: count });
-  const t0 = now();
-  for (let i = 0; i < data.progress.length; i += 10_000) await db.progress.bulkPut(data.progress.slice(i, i + 10_000));
-  const loadMs = now() - t0;
+  const written = await writeProgress(db, count);
   db.close();
-  return { loadMs, period: data.periodIds[data.periodIds.length - 1]! };
+  return written;
 }
 
 /**

@@ -5,26 +5,17 @@
  * launch of the browser and started by the next. `npx tsx bench/tools/cold-disk.ts <rounds>`
  * after `npm run bench app` (its builds).
  */
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openBenchPage, seededAppContext } from '../steps';
+import { launch, launchOnDisk, openBenchPage, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
-import { BROWSER_FLAGS } from '../../test/e2e/browser-flags';
 import { WATCH_FIRST_ROW } from './first-row-watch';
 import { fmt, summarise } from '../lib/stats';
 
 const rounds = Number(process.argv[2] ?? 5);
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
-const persistent = (dir: string) =>
-  chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [...BROWSER_FLAGS, '--disable-quic'],
-    viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
-  });
 async function firstRow(context: BrowserContext): Promise<number> {
   await context.addInitScript({ content: WATCH_FIRST_ROW });
   const page = await context.newPage();
@@ -47,12 +38,12 @@ try {
       } else {
         const dir = await mkdtemp(join(tmpdir(), 'cold-disk-'));
         try {
-          const seeding = await persistent(dir);
+          const seeding = await launchOnDisk(dir);
           await seeding.addInitScript({ content: 'globalThis.__name = (f) => f;' });
           const seed = await openBenchPage(seeding, server.url);
           await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
           await seeding.close();
-          const context = await persistent(dir);
+          const context = await launchOnDisk(dir);
           t = await firstRow(context);
           await context.close();
         } finally {

@@ -6,26 +6,19 @@
  * query (one period of one district) is timed after the store's open.
  * `npx tsx bench/tools/kept-store-query.ts <count> <rounds>` after `npm run bench` (its bench page).
  */
-import { chromium } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
-import { BROWSER_FLAGS } from '../../test/e2e/browser-flags';
+import { launchOnDisk, openBenchPage } from '../steps';
 import { fmt, summarise } from '../lib/stats';
 
 const count = Number(process.argv[2] ?? 200_000);
 const rounds = Number(process.argv[3] ?? 5);
 const profile = await mkdtemp(join(tmpdir(), 'kept-store-'));
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
-const open = () =>
-  chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...BROWSER_FLAGS, '--disable-quic'] });
-const benchPage = async (context: Awaited<ReturnType<typeof open>>) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}bench/`);
-  await page.waitForFunction(() => window.__benchReady === true);
-  return page;
-};
+const open = () => launchOnDisk(profile);
+const benchPage = (context: Awaited<ReturnType<typeof open>>) => openBenchPage(context, server.url);
 const call = <T>(page: Awaited<ReturnType<typeof benchPage>>, name: string, ...args: unknown[]) =>
   page.evaluate(([n, a]) => (window.__bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>;
 const load = () => loadavg()[0]!.toFixed(2);
