@@ -15,6 +15,7 @@ import { WATCH_FIRST_ROW } from './first-row-watch';
 import { fmt, summarise } from '../lib/stats';
 
 const rounds = Number(process.argv[2] ?? 5);
+if (!(rounds > 0)) throw new Error('usage: cold-disk.ts <rounds>');
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
 async function firstRow(context: BrowserContext): Promise<number> {
   await context.addInitScript({ content: WATCH_FIRST_ROW });

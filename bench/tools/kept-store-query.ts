@@ -15,6 +15,7 @@ import { fmt, summarise } from '../lib/stats';
 
 const count = Number(process.argv[2] ?? 200_000);
 const rounds = Number(process.argv[3] ?? 5);
+if (!(count > 0) || !(rounds > 0)) throw new Error('usage: kept-store-query.ts <count> <rounds>');
 const profile = await mkdtemp(join(tmpdir(), 'kept-store-'));
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
 const open = () => launchOnDisk(profile);
