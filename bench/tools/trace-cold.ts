@@ -1,8 +1,11 @@
 /**
  * Where a cold start's main-thread time goes by kind of work (the CPU profile calls most of it
  * "(program)"): one start of step 4's store with Chromium's tracing on, and the renderer main
- * thread's top-level events summed by name, in 250 ms windows up to the first row.
- * `npx tsx bench/tools/trace-cold.ts` after `npm run bench app`.
+ * thread's events summed by name (self time), in 250 ms windows up to the first row.
+ * `npx tsx bench/tools/trace-cold.ts` after `npm run bench app` (RENDERER_DIR another build). Also:
+ * SHOW=<event name> lists that event's occurrences over 20 ms; LIST=<regex> every event of any
+ * thread whose name matches, in time order (LIST=IDB: the IndexedDB requests); SPAN=<from>-<to>
+ * the main thread's events over 3 ms in that span (ms from navigation).
  */
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
