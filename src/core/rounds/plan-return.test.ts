@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetGrid } from '../import/types';
 import { bindingRows, makeBinding, reportBinding, type Round } from './round';
-import { ROUND_COLUMNS, ROUND_SHEET, roundTitle } from './sheet-layout';
+import { INDICATOR_COLUMNS, INDICATOR_SHEET, ROUND_COLUMNS, ROUND_SHEET, roundTitle } from './sheet-layout';
 import { readPercent } from '../progress';
-import { chooseAnswer, mergedFields, mergedValue, planMerges, planReturns, joinParagraphs, type ReturnContext, type ReturnedFile, type TaskMerge } from './plan-return';
+import { chooseAnswer, chooseIndicator, mergedFields, mergedIndicatorValues, mergedValue, planMerges, planReturns, joinParagraphs, type ReturnContext, type ReturnedFile, type TaskMerge } from './plan-return';
 
 const tasks = [
   { key: 'T-01', number: '1', title: '建设创新平台' },
@@ -406,4 +406,68 @@ describe('small rules', () => {
   it.each<[string, number | undefined]>([['60', 60], ['60%', 60], ['60 ％', 60], ['６０', 60], ['６０％', 60], ['', undefined], ['0', 0], ['100', 100]])('readPercent(%j) = %s', (t, want) => expect(readPercent(t)).toBe(want));
   it.each(['过半', '1/2', '60分', '12.5', '0.6', '120', '-5'])('readPercent(%j) is NaN: not a whole number from 0 to 100', (t) => expect(readPercent(t)).toBeNaN());
   it('joinParagraphs drops blanks and repeats', () => expect(joinParagraphs(['a\n\nb', 'b', ' c '])).toBe('a\nb\nc'));
+});
+
+describe('the indicator sheet // 指标填报 (Z6)', () => {
+  const targets = [
+    { id: 't-1', taskKey: 'T-01', name: '研发平台', unit: '家' },
+    { id: 't-2', taskKey: 'T-02', name: '高新技术企业', unit: '家' },
+  ];
+  const withTargets: ReturnContext = { ...ctx, targets };
+  /** The unit's file with an indicator sheet: [任务编号, 指标名称, 本期实际值, 指标编号] per row. */
+  const withValues = (unit: string, rows: [key: string, name: string, value: string, id: string][], taskRows: Row[] = []) => {
+    const f = file(unit, taskRows);
+    const header = INDICATOR_COLUMNS.map((c) => c.header);
+    const grid = [['指标填报表'], ['填报说明'], header, ...rows.map(([k, n, v, id], i) => [String(i + 1), k, n, '目标', '', v, id])];
+    return { ...f, sheets: [f.sheets[0]!, { name: INDICATOR_SHEET.name, rows: grid }, ...f.sheets.slice(1)] };
+  };
+
+  it('units that differ: the lead’s value; no lead answering: the ledger’s kept, or the first unit’s where the ledger has none; the officer may choose', () => {
+    const files = planReturns([withValues('区科技局', [['T-02', '高新技术企业', '12', 't-2']]), withValues('区经信局', [['T-02', '高新技术企业', '15', 't-2']])], withTargets);
+    // 区科技局 leads T-02.
+    const [lead] = planMerges(files, round, new Map());
+    expect(lead!.indicators).toEqual([expect.objectContaining({ targetId: 't-2', disagree: true, combined: 12, from: '区科技局', action: 'replace', conflict: true })]);
+    expect(mergedIndicatorValues(lead!)).toEqual({ 't-2': 12 });
+    // The same values with nobody leading T-02.
+    const noLead: Round = { ...round, units: round.units.map((u) => ({ ...u, leadKeys: u.leadKeys.filter((k) => k !== 'T-02') })) };
+    const ledger = new Map([['T-02', { progress: '', problems: '', nextSteps: '', indicatorValues: { 't-2': 10 } }]]);
+    const [kept] = planMerges(files, noLead, ledger);
+    expect(kept!.indicators![0]).toMatchObject({ before: 10, combined: 10, action: 'keep', disagree: true });
+    expect(mergedIndicatorValues(kept!)).toEqual({});
+    const [first] = planMerges(files, noLead, new Map());
+    expect(first!.indicators![0]).toMatchObject({ combined: 12, from: '区科技局', action: 'replace' });
+    const chosen = chooseIndicator(kept!, 't-2', { unit: '区经信局' });
+    expect(mergedIndicatorValues(chosen)).toEqual({ 't-2': 15 });
+    expect(mergedIndicatorValues(chooseIndicator(chosen, 't-2', 'keep'))).toEqual({});
+  });
+
+  it('the same value as the ledger’s changes nothing; a value beside an empty task row makes a merge of its own', () => {
+    const files = planReturns([withValues('区科技局', [['T-01', '研发平台', '８', 't-1']], [['T-02', '培育科技企业', '', '', '已认定8家']])], withTargets);
+    expect(files[0]!.indicators).toEqual([expect.objectContaining({ targetId: 't-1', value: 8, row: 4 })]);
+    const same = planMerges(files, round, new Map([['T-01', { progress: '', problems: '', nextSteps: '', indicatorValues: { 't-1': 8 } }]]));
+    expect(same.find((m) => m.taskKey === 'T-01')!.indicators![0]).toMatchObject({ action: 'keep', conflict: false });
+    const fresh = planMerges(files, round, new Map());
+    expect(fresh.map((m) => [m.taskKey, m.fields.length, m.indicators?.length ?? 0])).toEqual([
+      ['T-01', 0, 1],
+      ['T-02', 1, 0],
+    ]);
+  });
+
+  it('a sheet typed by hand, without 指标编号, is read by 任务编号 and 指标名称; an unknown name is refused with its value', () => {
+    const f = file('区科技局', []);
+    const grid = [['任务编号', '指标名称', '本期实际值'], ['T-01', '研发 平台', '9'], ['T-02', '独角兽企业', '2']];
+    const [p] = planReturns([{ ...f, sheets: [...f.sheets, { name: '指标', rows: grid }] }], withTargets);
+    expect(p!.indicators).toEqual([expect.objectContaining({ targetId: 't-1', value: 9, row: 2 })]);
+    expect(p!.refusedRows).toEqual([expect.objectContaining({ row: 3, taskKey: 'T-02', title: '独角兽企业', texts: ['本期实际值：2'] })]);
+    expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'error', sheet: '指标', row: 3, message: expect.stringContaining('找不到指标“独角兽企业”') }));
+  });
+
+  it('a file without the sheet reads as before; a city round reads no values (a district’s report has its own 指标 sheet)', () => {
+    const [p] = planReturns([file('区科技局', [['T-01', '建设创新平台', '', '', '进展']])], withTargets);
+    expect(p!.indicators).toBeUndefined();
+    expect(p!.rows).toHaveLength(1);
+    const city: Round = { ...round, level: 'city' };
+    const [c] = planReturns([withValues('区科技局', [['T-01', '研发平台', '8', 't-1']], [['T-01', '建设创新平台', '', '', '进展']])], { ...withTargets, round: city });
+    expect(c!.indicators).toBeUndefined();
+  });
 });

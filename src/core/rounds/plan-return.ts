@@ -13,7 +13,8 @@ import { parsePeriodId, parsePeriodName } from '../period';
 import { percentOfStatus, readPercent, statusPercentClash } from '../progress';
 import type { Round } from './round';
 import { BINDING_SHEET, REPORT_ROUND_ID, readBinding, type RoundBinding } from './round';
-import { ROUND_COLUMNS, ROUND_SHEET, columnLetter, type RoundColumn } from './sheet-layout';
+import { INDICATOR_COLUMNS, INDICATOR_SHEET, ROUND_COLUMNS, ROUND_SHEET, columnLetter, type IndicatorColumn, type RoundColumn } from './sheet-layout';
+import { indicatorValueProblem, readTypedNumber } from '../numbers';
 import { RETURN_TEXT as T } from './texts';
 import { CONTINUED_MARK } from '../report/layout';
 import { saysNothing } from '../import/normalize';
@@ -58,6 +59,17 @@ export interface ReturnedRow {
   empty: boolean;
 }
 
+/** What a row of the indicator sheet says: a target's value for the period. */
+export interface ReturnedIndicator {
+  taskKey: string;
+  targetId: string;
+  /** The target's name and unit, for the preview. */
+  name: string;
+  unit: string;
+  row: number;
+  value: number;
+}
+
 /** A refused row: where, why, and what it said (so that nothing is lost unseen). */
 export interface RefusedRow {
   row: number;
@@ -75,6 +87,8 @@ export interface FilePlan {
   /** The whole file is refused (wrong round, wrong period, unknown unit, second return …). */
   refused: boolean;
   rows: ReturnedRow[];
+  /** The values written in the indicator sheet // 指标填报 (absent in files sent without one). */
+  indicators?: ReturnedIndicator[];
   refusedRows: RefusedRow[];
   issues: ReturnIssue[];
 }
@@ -93,6 +107,8 @@ export interface ReturnContext {
   periodName: string;
   /** The round's tasks (key, number, title). */
   tasks: { key: string; number: string; title: string }[];
+  /** The quantitative targets of the round's tasks, for the indicator sheet. */
+  targets?: { id: string; taskKey: string; name: string; unit: string }[];
   earlier: EarlierReturn[];
 }
 
@@ -312,7 +328,7 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   if (filledRows(table) === 0) {
     // The form is blank: task codes typed on a sheet without the form's header are named, not lost unseen.
     for (const other of file.sheets) {
-      if (other === table.sheet || other.name === BINDING_SHEET) continue;
+      if (other === table.sheet || other.name === BINDING_SHEET || indicatorHeader(other)) continue;
       const keys = [...new Set(other.rows.flatMap((r) => r.map((c) => c.trim()).filter((c) => sentKeys.has(c))))];
       if (keys.length > 0) issue('warning', T.otherSheetUnread(table.sheet.name, other.name, keys), { sheet: other.name });
     }
@@ -419,7 +435,85 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
   if (outside.length > 0) issue('warning', T.outsideCityList(outside));
   const missing = [...sentKeys].filter((k) => !seenKeys.has(k));
   if (missing.length > 0) issue('warning', T.rowsMissing(missing));
+  if (!city) readIndicators(file, ctx, sentKeys, plan, issue);
   return plan;
+}
+
+type IndicatorTable = { sheet: SheetGrid; headerRow: number; columns: Map<IndicatorColumn['key'], number> };
+
+/** The indicator sheet's header in the first rows of a sheet: a value column and 指标编号 or 指标名称. */
+function indicatorHeader(sheet: SheetGrid): IndicatorTable | undefined {
+  for (let r = 0; r < Math.min(sheet.rows.length, 15); r++) {
+    const columns = new Map<IndicatorColumn['key'], number>();
+    sheet.rows[r]!.forEach((cell, c) => {
+      const h = norm(cell);
+      if (!h) return;
+      const col = INDICATOR_COLUMNS.find((k) => norm(k.header) === h || k.aliases.some((a) => norm(a) === h));
+      if (col && !columns.has(col.key)) columns.set(col.key, c);
+    });
+    if (columns.has('value') && (columns.has('targetId') || (columns.has('taskKey') && columns.has('name')))) return { sheet, headerRow: r, columns };
+  }
+  return undefined;
+}
+
+/**
+ * The indicator sheet // 指标填报: each row's 本期实际值, tied to its target by 指标编号 (or, when that
+ * was cleared, by 任务编号 and 指标名称). A value that is not a number, or that no district could
+ * report, is left out and named by its cell; a row whose target is unknown or not the unit's is
+ * refused with what it said. Nothing is read from a file without the sheet.
+ */
+function readIndicators(file: ReturnedFile, ctx: ReturnContext, sentKeys: ReadonlySet<string>, plan: FilePlan, issue: (severity: ReturnIssue['severity'], message: string, where?: Partial<ReturnIssue>) => void): void {
+  const named = file.sheets.find((s) => s.name === INDICATOR_SHEET.name);
+  const table = (named && indicatorHeader(named)) ?? file.sheets.filter((s) => s.name !== BINDING_SHEET && s.name !== ROUND_SHEET.name).map(indicatorHeader).find((t) => !!t);
+  if (!table) return;
+  const { sheet, headerRow, columns } = table;
+  const targets = ctx.targets ?? [];
+  const byId = new Map(targets.map((t) => [t.id, t]));
+  const at = (cells: readonly string[], key: IndicatorColumn['key']) => (columns.has(key) ? (cells[columns.get(key)!] ?? '').trim() : '');
+  const valueColumn = `${columnLetter(columns.get('value')!)}列（${INDICATOR_COLUMNS.find((c) => c.key === 'value')!.header}）`;
+  const seen = new Map<string, number>();
+  const out: ReturnedIndicator[] = [];
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r]!;
+    const text = at(cells, 'value');
+    if (!text) continue;
+    const excelRow = r + 1;
+    const where = { sheet: sheet.name, row: excelRow };
+    const id = at(cells, 'targetId');
+    const name = at(cells, 'name');
+    const key = at(cells, 'taskKey');
+    const target = (id ? byId.get(id) : undefined) ?? (!id && name ? targets.find((t) => t.taskKey === key && norm(t.name) === norm(name)) : undefined);
+    const refuse = (message: string) => {
+      plan.refusedRows.push({ row: excelRow, taskKey: target?.taskKey ?? (key || undefined), title: name || undefined, texts: [`${INDICATOR_COLUMNS.find((c) => c.key === 'value')!.header}：${text}`] });
+      issue('error', message, where);
+    };
+    if (!target) {
+      refuse(T.unknownIndicator(name || id));
+      continue;
+    }
+    if (!sentKeys.has(target.taskKey)) {
+      refuse(T.indicatorNotAssigned(target.taskKey, plan.unit!));
+      continue;
+    }
+    if (seen.has(target.id)) {
+      refuse(T.indicatorTwice(target.name, seen.get(target.id)!));
+      continue;
+    }
+    seen.set(target.id, excelRow);
+    // 1520家 for a target in 家: the unit written after the figure is the target's own.
+    const read = readTypedNumber(target.unit && text.endsWith(target.unit) ? text.slice(0, -target.unit.length) : text);
+    if (read.kind !== 'number') {
+      issue('error', text.startsWith('=') ? T.formulaIndicatorValue(target.name, text) : T.badIndicatorValue(target.name, text), { ...where, column: valueColumn });
+      continue;
+    }
+    const problem = indicatorValueProblem(target.name, target.unit, read.value);
+    if (problem) {
+      issue('error', T.impossibleIndicatorValue(problem), { ...where, column: valueColumn });
+      continue;
+    }
+    out.push({ taskKey: target.taskKey, targetId: target.id, name: target.name, unit: target.unit, row: excelRow, value: read.value });
+  }
+  plan.indicators = out;
 }
 
 /** Plan every dropped file against the round, in drop order. */
@@ -480,12 +574,37 @@ export interface MergeHistory {
   previousAnswers?: ReadonlyMap<string, ReadonlyMap<string, Readonly<{ status?: TaskStatus; percent?: number }>>>;
 }
 
+/**
+ * One target's value for one task (the indicator sheet): what the ledger holds, what the units
+ * wrote, and what is taken. When the units agree their value is taken; when they differ, the
+ * lead unit's, or without one the ledger's value (the first unit's where the ledger has none),
+ * until the officer chooses (chooseIndicator).
+ */
+export interface IndicatorMerge {
+  targetId: string;
+  name: string;
+  unit: string;
+  before?: number;
+  incoming: { unit: string; role: 'lead' | 'assist'; value: number }[];
+  /** The value taken (the ledger's when kept). */
+  combined?: number;
+  action: 'keep' | 'replace';
+  /** The value taken differs from the ledger's, or the units differ. */
+  conflict: boolean;
+  /** The units wrote different values. */
+  disagree?: true;
+  /** The unit whose value `combined` is. */
+  from?: string;
+}
+
 /** One task's merge across all files of the drop. */
 export interface TaskMerge {
   taskKey: string;
   /** City level: the district whose progress this is (each district keeps its own); absent: the round's district. */
   district?: string;
   fields: FieldMerge[];
+  /** The targets' values from the indicator sheet. */
+  indicators?: IndicatorMerge[];
 }
 
 const statusText = (s: TaskStatus | undefined) => (s ? STATUS_LABELS[s] : '');
@@ -538,6 +657,8 @@ export function chooseAnswer(m: TaskMerge, field: SingleField, choice: 'keep' | 
 function settleStatusPercent(fields: FieldMerge[], before: { status: string; percent: string }): void {
   const s = fields.find((f) => f.field === 'status');
   let p = fields.find((f) => f.field === 'percent');
+  // Neither came back (texts or values only): nothing of the pair changes, nothing to settle.
+  if (!s && !p) return;
   const status = statusFromLabel(s ? mergedValue(s) : before.status);
   if (s && !p) {
     p = { field: 'percent', before: before.percent, incoming: [], combined: before.percent, conflict: false, action: 'keep' };
@@ -599,26 +720,35 @@ export function mergeLedgerKey(round: Pick<Round, 'level'>, district: string, ta
 export function planMerges(
   files: readonly FilePlan[],
   round: Round,
-  ledger: ReadonlyMap<string, Pick<ProgressEntry, 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps'>>,
+  ledger: ReadonlyMap<string, Pick<ProgressEntry, 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps'> & Partial<Pick<ProgressEntry, 'indicatorValues'>>>,
   history: MergeHistory = {},
 ): TaskMerge[] {
   const city = round.level === 'city';
   const byTask = new Map<string, { unit: string; role: 'lead' | 'assist'; row: ReturnedRow }[]>();
+  const valuesByTask = new Map<string, { taskKey: string; values: IndicatorAnswer[] }>();
   for (const f of files) {
     if (f.refused || !f.unit) continue;
     const sent = round.units.find((u) => u.unit === f.unit);
+    const roleOf = (taskKey: string) => (sent?.leadKeys.includes(taskKey) ? 'lead' : 'assist');
+    const keyOf = (taskKey: string) => (city ? `${f.unit}|${taskKey}` : taskKey);
     for (const row of f.rows) {
       if (row.empty) continue;
-      const role = sent?.leadKeys.includes(row.taskKey) ? 'lead' : 'assist';
-      const key = city ? `${f.unit}|${row.taskKey}` : row.taskKey;
+      const key = keyOf(row.taskKey);
       if (!byTask.has(key)) byTask.set(key, []);
-      byTask.get(key)!.push({ unit: f.unit, role, row });
+      byTask.get(key)!.push({ unit: f.unit, role: roleOf(row.taskKey), row });
+    }
+    for (const v of f.indicators ?? []) {
+      const key = keyOf(v.taskKey);
+      if (!valuesByTask.has(key)) valuesByTask.set(key, { taskKey: v.taskKey, values: [] });
+      valuesByTask.get(key)!.values.push({ unit: f.unit, role: roleOf(v.taskKey), target: v, value: v.value });
+      // A task whose only answer is a value is merged too.
+      if (!byTask.has(key)) byTask.set(key, []);
     }
   }
   const order = new Map(round.units.flatMap((u) => u.taskKeys).map((k, i) => [k, i] as const).reverse());
   const out: TaskMerge[] = [];
   for (const [key, list] of byTask) {
-    const taskKey = list[0]!.row.taskKey;
+    const taskKey = list[0]?.row.taskKey ?? valuesByTask.get(key)!.taskKey;
     list.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
     const cur = ledger.get(key);
     const fields: FieldMerge[] = [];
@@ -689,10 +819,55 @@ export function planMerges(
       const combined = joinParagraphs(incoming.map((x) => x.value));
       fields.push({ field, before, incoming: all, combined, ...defaultAction(field, before, combined, false), ...note });
     }
-    if (fields.length > 0) out.push({ taskKey, ...(city ? { district: list[0]!.unit } : {}), fields });
+    const indicators = mergeIndicators(valuesByTask.get(key)?.values ?? [], cur?.indicatorValues ?? {});
+    if (fields.length > 0 || indicators.length > 0) out.push({ taskKey, ...(city ? { district: list[0]!.unit } : {}), fields, ...(indicators.length > 0 ? { indicators } : {}) });
   }
   const unitIndex = (d: string | undefined) => round.units.findIndex((u) => u.unit === d);
   return out.sort((a, b) => (order.get(a.taskKey) ?? 0) - (order.get(b.taskKey) ?? 0) || unitIndex(a.district) - unitIndex(b.district));
+}
+
+/** The targets' values of one task from the units of a drop, against the ledger's (see IndicatorMerge). */
+type IndicatorAnswer = { unit: string; role: 'lead' | 'assist'; target: Pick<ReturnedIndicator, 'targetId' | 'name' | 'unit'>; value: number };
+
+function mergeIndicators(values: readonly IndicatorAnswer[], ledger: Readonly<Record<string, number | null>>): IndicatorMerge[] {
+  const byTarget = new Map<string, { target: IndicatorAnswer['target']; incoming: IndicatorMerge['incoming'] }>();
+  for (const v of values) {
+    if (!byTarget.has(v.target.targetId)) byTarget.set(v.target.targetId, { target: v.target, incoming: [] });
+    byTarget.get(v.target.targetId)!.incoming.push({ unit: v.unit, role: v.role, value: v.value });
+  }
+  return [...byTarget.values()].map(({ target: { targetId, name, unit }, incoming }) => {
+    incoming.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
+    const held = ledger[targetId];
+    const before = typeof held === 'number' ? held : undefined;
+    const disagree = new Set(incoming.map((x) => x.value)).size > 1;
+    const source = !disagree || incoming[0]!.role === 'lead' || before === undefined ? incoming[0]! : undefined;
+    const m: IndicatorMerge = { targetId, name, unit, ...(before !== undefined ? { before } : {}), incoming, action: 'keep', conflict: disagree, ...(disagree ? { disagree: true as const } : {}) };
+    return source ? takeValue(m, source) : { ...m, ...(before !== undefined ? { combined: before } : {}) };
+  });
+}
+
+/** `m` with `source`'s value taken. */
+function takeValue(m: IndicatorMerge, source: { unit: string; value: number }): IndicatorMerge {
+  const conflict = !!m.disagree || (m.before !== undefined && m.before !== source.value);
+  return { ...m, combined: source.value, from: source.unit, action: source.value === m.before ? 'keep' : 'replace', conflict };
+}
+
+/** The officer's choice on a target's value: 'keep' the ledger's, or take `unit`'s. */
+export function chooseIndicator(m: TaskMerge, targetId: string, choice: 'keep' | { unit: string }): TaskMerge {
+  const indicators = (m.indicators ?? []).map((x) => {
+    if (x.targetId !== targetId) return x;
+    const { from: _from, combined: _combined, ...rest } = x;
+    const taken = choice === 'keep' ? undefined : x.incoming.find((i) => i.unit === choice.unit);
+    return taken ? takeValue(x, taken) : { ...rest, action: 'keep' as const, ...(x.before !== undefined ? { combined: x.before } : {}) };
+  });
+  return { ...m, indicators };
+}
+
+/** The targets' values a task merge writes (only those that change). */
+export function mergedIndicatorValues(m: TaskMerge): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of m.indicators ?? []) if (x.action === 'replace' && x.combined !== undefined && x.combined !== x.before) out[x.targetId] = x.combined;
+  return out;
 }
 
 const paragraphs = (t: string) => t.split(/\r?\n/u).map((x) => x.trim()).filter(Boolean);

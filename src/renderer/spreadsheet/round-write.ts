@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '@core/model';
-import { BINDING_SHEET, ROLE_LABELS, ROUND_COLUMNS, ROUND_SHEET, bindingRows, columnLetter, roundInstructions, roundTitle, dateText, type RoundBinding, type RoundColumn } from '@core/rounds';
+import { BINDING_SHEET, INDICATOR_COLUMNS, INDICATOR_INSTRUCTIONS, INDICATOR_SHEET, ROLE_LABELS, ROUND_COLUMNS, ROUND_SHEET, bindingRows, columnLetter, indicatorTitle, roundInstructions, roundTitle, dateText, type RoundBinding, type RoundColumn } from '@core/rounds';
 import { FONTS, WORKBOOK_CREATOR } from './format-texts';
 import { ROUND_SHEET_TEXT } from './texts';
 
@@ -22,6 +22,17 @@ export interface RoundSheetTask {
   prefill?: { status?: TaskStatus; percent?: number; progress: string; problems: string; nextSteps: string };
 }
 
+/** One quantitative target of a unit's task, a row of the indicator sheet // 指标填报. */
+export interface RoundSheetIndicator {
+  taskKey: string;
+  targetId: string;
+  name: string;
+  /** The target as the task's form states it (年份, 名称, 比较与数值, 单位). */
+  goal: string;
+  /** The district's value of the period before, when there is one. */
+  previous?: number;
+}
+
 /** What a unit's workbook holds. */
 export interface RoundSheetInput {
   district: string;
@@ -29,6 +40,8 @@ export interface RoundSheetInput {
   unit: string;
   dueDate: string;
   tasks: RoundSheetTask[];
+  /** The targets of its tasks, in task order: a second sheet when there are any. */
+  indicators?: RoundSheetIndicator[];
   binding: RoundBinding;
 }
 
@@ -69,10 +82,10 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
 
   ws.mergeCells(`A${ROUND_SHEET.noteRow}:${last}${ROUND_SHEET.noteRow}`);
   const note = ws.getCell(`A${ROUND_SHEET.noteRow}`);
-  note.value = roundInstructions(dateText(input.dueDate));
+  note.value = roundInstructions(dateText(input.dueDate), (input.indicators?.length ?? 0) > 0);
   note.font = { name: FONT, size: 10, color: { argb: 'FFC00000' } };
   note.alignment = { wrapText: true, vertical: 'middle' };
-  ws.getRow(ROUND_SHEET.noteRow).height = 44;
+  ws.getRow(ROUND_SHEET.noteRow).height = input.indicators?.length ? 56 : 44;
 
   const head = ws.getRow(ROUND_SHEET.headerRow);
   ROUND_COLUMNS.forEach((c, i) => {
@@ -152,12 +165,82 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
   }
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: false, insertRows: false, deleteRows: false, sort: false, autoFilter: false });
 
+  if (input.indicators?.length) await addIndicatorSheet(wb, input);
+
   const bind = wb.addWorksheet(BINDING_SHEET, { state: 'veryHidden' });
   for (const [k, v] of bindingRows(input.binding)) bind.addRow([k, v]);
   await bind.protect('', {});
 
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
+}
+
+/**
+ * The indicator sheet: a row per target of the unit's tasks, only 本期实际值 open (a validated
+ * number), the rest grey and protected; 指标编号 ties each row to its target when read back.
+ */
+async function addIndicatorSheet(wb: ExcelJS.Workbook, input: RoundSheetInput): Promise<void> {
+  const list = input.indicators!;
+  const ws = wb.addWorksheet(INDICATOR_SHEET.name, {
+    views: [{ state: 'frozen', ySplit: INDICATOR_SHEET.headerRow, xSplit: 0 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${INDICATOR_SHEET.headerRow}:${INDICATOR_SHEET.headerRow}`, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+  });
+  const last = columnLetter(INDICATOR_COLUMNS.length - 1);
+  ws.columns = INDICATOR_COLUMNS.map((c) => ({ width: c.width }));
+  ws.mergeCells(`A${INDICATOR_SHEET.titleRow}:${last}${INDICATOR_SHEET.titleRow}`);
+  const title = ws.getCell(`A${INDICATOR_SHEET.titleRow}`);
+  title.value = indicatorTitle(input.district, input.periodName, input.unit);
+  title.font = { name: FONT, size: 16, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(INDICATOR_SHEET.titleRow).height = 30;
+  ws.mergeCells(`A${INDICATOR_SHEET.noteRow}:${last}${INDICATOR_SHEET.noteRow}`);
+  const note = ws.getCell(`A${INDICATOR_SHEET.noteRow}`);
+  note.value = INDICATOR_INSTRUCTIONS;
+  note.font = { name: FONT, size: 10, color: { argb: 'FFC00000' } };
+  note.alignment = { wrapText: true, vertical: 'middle' };
+  ws.getRow(INDICATOR_SHEET.noteRow).height = 30;
+  const head = ws.getRow(INDICATOR_SHEET.headerRow);
+  INDICATOR_COLUMNS.forEach((c, i) => {
+    const cell = head.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.fill = HEAD;
+    cell.border = THIN;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  head.height = 30;
+  list.forEach((t, i) => {
+    const row = ws.getRow(INDICATOR_SHEET.firstRow + i);
+    const values: Record<string, string | number | null> = { seq: i + 1, taskKey: t.taskKey, name: t.name, goal: t.goal, previous: t.previous ?? null, value: null, targetId: t.targetId };
+    let height = 1;
+    INDICATOR_COLUMNS.forEach((c, ci) => {
+      const cell = row.getCell(ci + 1);
+      const v = values[c.key];
+      cell.value = typeof v === 'string' ? { richText: [{ text: v }] } : v;
+      cell.font = { name: FONT, size: 10 };
+      cell.border = THIN;
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: c.key === 'seq' ? 'center' : c.key === 'previous' || c.key === 'value' ? 'right' : 'left' };
+      if (c.fill) cell.protection = { locked: false };
+      else cell.fill = GREY;
+      if (typeof v === 'string') height = Math.max(height, lines(v, c.width));
+    });
+    row.height = Math.min(120, Math.max(22, height * 14));
+  });
+  const col = columnLetter(INDICATOR_COLUMNS.findIndex((c) => c.key === 'value'));
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}${INDICATOR_SHEET.firstRow}:${col}${INDICATOR_SHEET.firstRow + list.length - 1}`, {
+    type: 'decimal',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [-1e12, 1e12],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: ROUND_SHEET_TEXT.valueTitle,
+    error: ROUND_SHEET_TEXT.valueError,
+    showInputMessage: true,
+    promptTitle: ROUND_SHEET_TEXT.valueTitle,
+    prompt: ROUND_SHEET_TEXT.valuePrompt,
+  });
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: false, insertRows: false, deleteRows: false, sort: false, autoFilter: false });
 }
 
 /** All files of a round as one .zip (names kept; Chinese names are stored as UTF-8). */

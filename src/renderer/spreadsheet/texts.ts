@@ -105,6 +105,9 @@ export const ROUND_SHEET_TEXT = {
   percentTitle: '完成进度',
   percentError: '完成进度请填 0 到 100 之间的数字（不带 % 号）。',
   percentPrompt: '填 0–100 的数字',
+  valueTitle: '本期实际值',
+  valueError: '本期实际值请只填数字（不带单位和文字）。',
+  valuePrompt: '只填数字，单位见“目标”一列',
 } as const;
 
 /** Refusal of adding charts to a report without its anchor sheet (spreadsheet/report-images.ts). */

@@ -62,6 +62,8 @@ export const tasksRepo = {
 export const targetsRepo = {
   put: (db: LedgerDb, t: Target) => db.targets.put(t),
   byTask: (db: LedgerDb, taskKey: string) => db.targets.where('taskKey').equals(taskKey).toArray(),
+  /** The targets of several tasks (a round's indicator sheets). */
+  byTasks: (db: LedgerDb, taskKeys: readonly string[]) => db.targets.where('taskKey').anyOf([...taskKeys]).toArray(),
   byDocument: (db: LedgerDb, documentId: string) => db.targets.where('documentId').equals(documentId).toArray(),
   all: (db: LedgerDb) => db.targets.toArray(),
 };

@@ -15,6 +15,7 @@ import {
   changeAssignment,
   cleanUnitList,
   mergedFields,
+  mergedIndicatorValues,
   paragraphSourcesOf,
   type AppliedReturn,
   type AssignChange,
@@ -157,7 +158,7 @@ function returnsOf(files: readonly FilePlan[], at: string): AppliedReturn[] {
  */
 export async function applyRoundReturn(db: LedgerDb, round: Round, files: readonly FilePlan[], merges: readonly TaskMerge[], filledBy: string, at = new Date().toISOString()): Promise<RoundApplyResult> {
   const accepted = files.filter((f) => !f.refused && f.unit);
-  const changes = merges.map((m) => ({ m, fields: mergedFields(m) })).filter((c) => Object.keys(c.fields).length > 0);
+  const changes = merges.map((m) => ({ m, fields: mergedFields(m), values: mergedIndicatorValues(m) })).filter((c) => Object.keys(c.fields).length > 0 || Object.keys(c.values).length > 0);
   if (accepted.length === 0) return { ok: false, message: ROUND_APPLY_TEXT.nothing };
   try {
     const record = await db.transaction('rw', [db.progress, db.roundApplies], async () => {
@@ -167,9 +168,9 @@ export async function applyRoundReturn(db: LedgerDb, round: Round, files: readon
       const districtOf = (m: TaskMerge) => m.district ?? round.district;
       const ids = changes.map((c) => progressId(districtOf(c.m), c.m.taskKey, round.periodId));
       const before = await db.progress.bulkGet(ids);
-      const after = changes.map(({ m, fields }, i): ProgressEntry => {
+      const after = changes.map(({ m, fields, values }, i): ProgressEntry => {
         const cur = before[i] ?? emptyProgress(districtOf(m), m.taskKey, round.periodId);
-        const next = { ...cur, ...fields };
+        const next = { ...cur, ...fields, indicatorValues: { ...cur.indicatorValues, ...values } };
         // Every unit returns for its own district at the city level: only that district's returns name the paragraphs.
         const mine = m.district ? returns.filter((r) => r.unit === m.district) : returns;
         return { ...next, paragraphSources: paragraphSourcesOf(next, m.taskKey, mine), filledBy: cur.filledBy || filledBy, updatedAt: at };
@@ -216,6 +217,24 @@ function withWritten(cur: ProgressEntry, from: Partial<ProgressEntry>): Progress
   return out as unknown as ProgressEntry;
 }
 
+/** The targets whose value an apply wrote into an entry: different after it than before. */
+function valuesWrittenBy(before: ProgressEntry | undefined, after: ProgressEntry): string[] {
+  const held = before?.indicatorValues ?? {};
+  return Object.keys(after.indicatorValues ?? {}).filter((t) => written(after.indicatorValues[t]) !== written(held[t]));
+}
+
+/** `cur` with the values of `targets` as they are in `from` (a value `from` lacks is removed). */
+function withValues(cur: ProgressEntry, from: ProgressEntry | undefined, targets: readonly string[]): ProgressEntry {
+  if (targets.length === 0) return cur;
+  const values = { ...cur.indicatorValues };
+  for (const t of targets) {
+    const v = from?.indicatorValues?.[t];
+    if (v === undefined) delete values[t];
+    else values[t] = v;
+  }
+  return { ...cur, indicatorValues: values };
+}
+
 /**
  * Undo a whole applied drop: the fields it wrote go back to how they were. Refused when any of
  * them was edited since (naming the tasks); other fields typed since (indicator values) stay.
@@ -229,15 +248,22 @@ export async function undoRoundReturn(db: LedgerDb, id: string, at = new Date().
       const later = (await db.roundApplies.where('roundId').equals(rec.roundId).toArray()).some((r) => r.at > rec.at && !r.undoneAt);
       if (later) return { ok: false, message: ROUND_APPLY_TEXT.undoNotLatest };
       const now = await db.progress.bulkGet(rec.after.map((e) => e.id));
-      // Edited since: a field the round wrote was changed (an indicator value typed later is not).
-      const edited = rec.after.filter((e, i) => !now[i] || ROUND_WRITTEN.some((f) => written(now[i]![f]) !== written(e[f])));
+      const beforeOf = new Map(rec.before.map((b) => [b.id, b.entry]));
+      // The targets' values the round wrote into each entry (the indicator sheet).
+      const valuesWritten = new Map(rec.after.map((e) => [e.id, valuesWrittenBy(beforeOf.get(e.id), e)]));
+      // Edited since: a field or a value the round wrote was changed (a value typed later for another target is not).
+      const edited = rec.after.filter(
+        (e, i) => !now[i] || ROUND_WRITTEN.some((f) => written(now[i]![f]) !== written(e[f])) || valuesWritten.get(e.id)!.some((t) => written(now[i]!.indicatorValues?.[t]) !== written(e.indicatorValues[t])),
+      );
       if (edited.length > 0) return { ok: false, message: ROUND_APPLY_TEXT.undoEdited(edited.map((e) => e.taskKey)) };
       const current = new Map(now.filter((e): e is ProgressEntry => !!e).map((e) => [e.id, e]));
       for (const { id: pid, entry } of rec.before) {
         const cur = current.get(pid);
         // Only what the round wrote goes back; what was typed since in other fields stays.
-        if (entry) await db.progress.put(cur ? { ...withWritten(cur, entry), updatedAt: at } : entry);
-        else if (cur && Object.keys(cur.indicatorValues ?? {}).length > 0) await db.progress.put({ ...withWritten(cur, {}), updatedAt: at });
+        // An entry the round created goes back to an empty one (texts '', no status), never to one without its text fields.
+        const restored = cur ? withValues(withWritten(cur, entry ?? emptyProgress(cur.district, cur.taskKey, cur.periodId)), entry, valuesWritten.get(pid) ?? []) : undefined;
+        if (entry) await db.progress.put(restored ? { ...restored, updatedAt: at } : entry);
+        else if (restored && Object.keys(restored.indicatorValues ?? {}).length > 0) await db.progress.put({ ...restored, updatedAt: at });
         else await db.progress.delete(pid);
       }
       await db.roundApplies.update(id, { undoneAt: at });

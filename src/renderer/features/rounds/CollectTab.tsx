@@ -8,7 +8,7 @@ import { useState, type DragEvent } from 'react';
 import { App, Alert, Button, Card, Progress, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { type Task } from '@core/model';
 import { parsePeriodId } from '@core/period';
-import { chooseAnswer, mergedValue, planMerges, type FieldMerge, type FilePlan, type MergeAction, type Round, type TaskMerge } from '@core/rounds';
+import { chooseAnswer, chooseIndicator, mergedValue, planMerges, type FieldMerge, type FilePlan, type IndicatorMerge, type MergeAction, type Round, type TaskMerge } from '@core/rounds';
 import { getDb, lockedMessage, readLockState, readSetting, useQuery } from '../../storage';
 import { applyCollected, loadCollectContext, planInWorker } from './collect-flow';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
@@ -62,6 +62,9 @@ export function CollectTab({ rounds, tasks, onApplied, city = false }: { rounds:
   // Units that disagree: the officer takes one unit's answer (its status brings its percent) or keeps the ledger's.
   const setAnswer = (m0: TaskMerge, field: 'status' | 'percent', choice: 'keep' | { unit: string }) =>
     setState((s) => (s.kind !== 'preview' ? s : { ...s, merges: s.merges.map((m) => (m !== m0 ? m : chooseAnswer(m, field, choice))) }));
+  // A target's value: the ledger's kept, or one unit's taken.
+  const setValue = (m0: TaskMerge, targetId: string, choice: 'keep' | { unit: string }) =>
+    setState((s) => (s.kind !== 'preview' ? s : { ...s, merges: s.merges.map((m) => (m !== m0 ? m : chooseIndicator(m, targetId, choice))) }));
   const apply = async () => {
     if (state.kind !== 'preview') return;
     setBusy(true);
@@ -105,7 +108,7 @@ export function CollectTab({ rounds, tasks, onApplied, city = false }: { rounds:
         </div>
       )}
       {state.kind === 'error' && <Alert style={{ marginTop: 12 }} type="error" showIcon title={state.message} />}
-      {state.kind === 'preview' && <CollectPreview files={state.files} merges={state.merges} tasks={tasks} setAction={setAction} setAnswer={setAnswer} onApply={() => void apply()} onCancel={() => setState({ kind: 'idle' })} busy={busy} locked={locked} />}
+      {state.kind === 'preview' && <CollectPreview files={state.files} merges={state.merges} tasks={tasks} setAction={setAction} setAnswer={setAnswer} setValue={setValue} onApply={() => void apply()} onCancel={() => setState({ kind: 'idle' })} busy={busy} locked={locked} />}
     </div>
   );
 }
@@ -122,7 +125,7 @@ function answerOptions(f: FieldMerge): { unit: string; units: string[]; value: s
 }
 
 /** The preview of a drop: files, problems, refused rows and per task the merge with its choices. */
-export function CollectPreview({ files, merges, tasks, setAction, setAnswer, onApply, onCancel, busy, locked }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (m: TaskMerge, f: string, a: MergeAction) => void; setAnswer: (m: TaskMerge, f: 'status' | 'percent', c: 'keep' | { unit: string }) => void; onApply: () => void; onCancel: () => void; busy: boolean; locked: string | undefined }) {
+export function CollectPreview({ files, merges, tasks, setAction, setAnswer, setValue, onApply, onCancel, busy, locked }: { files: FilePlan[]; merges: TaskMerge[]; tasks: Map<string, Task>; setAction: (m: TaskMerge, f: string, a: MergeAction) => void; setAnswer: (m: TaskMerge, f: 'status' | 'percent', c: 'keep' | { unit: string }) => void; setValue?: (m: TaskMerge, targetId: string, c: 'keep' | { unit: string }) => void; onApply: () => void; onCancel: () => void; busy: boolean; locked: string | undefined }) {
   const issues = files.flatMap((f) => f.issues);
   const refusedRows = files.flatMap((f) => f.refusedRows.map((r) => ({ ...r, fileName: f.fileName })));
   return (
@@ -136,7 +139,7 @@ export function CollectPreview({ files, merges, tasks, setAction, setAnswer, onA
               {f.fileName}
             </Typography.Text>
             {f.refused ? <Tag color="red">{T.refused}</Tag> : <Tag color={f.matchedBy === 'binding' ? 'green' : 'orange'}>{T.fileAccepted(f.unit ?? '', f.matchedBy === 'binding' ? T.byBinding : T.byColumns)}</Tag>}
-            {!f.refused && <div>{T.rows(f.rows.filter((r) => !r.empty).length, f.rows.filter((r) => r.empty).length)}</div>}
+            {!f.refused && <div>{T.rows(f.rows.filter((r) => !r.empty).length, f.rows.filter((r) => r.empty).length)}{f.indicators?.length ? T.valueRows(f.indicators.length) : ''}</div>}
           </Card>
         ))}
       </div>
@@ -179,7 +182,7 @@ export function CollectPreview({ files, merges, tasks, setAction, setAnswer, onA
       {merges.length === 0 && <Alert type="info" showIcon title={T.noChanges} />}
       {merges.map((m) => (
         <Card key={`${m.district ?? ''}|${m.taskKey}`} size="small" style={{ marginBottom: 8 }} data-testid={`merge-${m.district ? `${m.district}-` : ''}${m.taskKey}`} title={m.district ? ROUNDS_TEXT.city.mergeTitle(m.district, m.taskKey, tasks.get(m.taskKey)?.title ?? '') : `${m.taskKey} ${tasks.get(m.taskKey)?.title ?? ''}`}>
-          <Table
+          {m.fields.some((f) => f.incoming.length > 0 || f.implied || f.clash) && <Table
             size="small"
             pagination={false}
             rowKey="field"
@@ -235,7 +238,8 @@ export function CollectPreview({ files, merges, tasks, setAction, setAnswer, onA
                 ),
               },
             ]}
-          />
+          />}
+          {m.indicators && <IndicatorValues m={m} setValue={setValue} />}
         </Card>
       ))}
       <Space style={{ marginTop: 8, position: 'sticky', bottom: -16, background: '#fff', padding: '8px 12px', width: '100%', borderTop: '1px solid #e5e7eb', zIndex: 2 }}>
@@ -245,5 +249,44 @@ export function CollectPreview({ files, merges, tasks, setAction, setAnswer, onA
         <Button onClick={onCancel}>{T.cancel}</Button>
       </Space>
     </div>
+  );
+}
+
+/** The values a task's units wrote in the indicator sheet: per target, the ledger's, theirs, and what is written. */
+function IndicatorValues({ m, setValue }: { m: TaskMerge; setValue?: (m: TaskMerge, targetId: string, c: 'keep' | { unit: string }) => void }) {
+  const shown = (x: IndicatorMerge, v: number | undefined) => (v === undefined ? '' : `${v}${x.unit}`);
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="targetId"
+      style={{ marginTop: m.fields.length > 0 ? 6 : 0 }}
+      data-testid={`merge-values-${m.taskKey}`}
+      dataSource={m.indicators}
+      columns={[
+        { title: T.valueColumn, width: 116, render: (_, x) => (<span>{x.name}{x.conflict && !x.disagree && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}{x.disagree && <Tag color="red" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.valueDisagreeHelp}>{T.disagree}</Tag>}</span>) },
+        { title: T.before, render: (_, x) => <span style={{ color: '#666' }}>{shown(x, x.before)}</span> },
+        { title: T.incoming, render: (_, x) => x.incoming.map((i) => <div key={i.unit}><Tag>{i.unit}</Tag>{shown(x, i.value)}</div>) },
+        {
+          title: T.result,
+          width: 320,
+          render: (_, x) => (
+            <div>
+              {x.conflict && setValue && (
+                <Radio.Group size="small" value={x.action === 'keep' ? '' : (x.from ?? '')} onChange={(e) => setValue(m, x.targetId, e.target.value ? { unit: e.target.value as string } : 'keep')} data-testid={`value-action-${m.taskKey}-${x.targetId}`}>
+                  <Radio.Button value="">{T.actions.keep}</Radio.Button>
+                  {x.incoming.filter((i, k) => x.incoming.findIndex((j) => j.value === i.value) === k).map((i) => (
+                    <Radio.Button key={i.unit} value={i.unit}>
+                      {T.takeUnit(x.incoming.filter((j) => j.value === i.value).map((j) => j.unit), shown(x, i.value))}
+                    </Radio.Button>
+                  ))}
+                </Radio.Group>
+              )}
+              <div>{shown(x, x.action === 'keep' ? x.before : x.combined)}</div>
+            </div>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -6,7 +6,7 @@ import type { ProgressEntry, TaskStatus } from '@core/model';
 import { parsePeriodId } from '@core/period';
 import { mergeLedgerKey, officeEditedFields, type EarlierReturn, type FilePlan, type MergeHistory, type ReturnContext, type ReturnField, type Round, type TaskMerge, type TextField } from '@core/rounds';
 import type { RoundWorkerRequest, RoundWorkerResponse } from '../../workers/round-worker';
-import { type LedgerDb, backupBeforeImport, progressRepo, applyRoundReturn, listRoundApplies, type RoundApplyResult, tasksByKeys, progressOfPeriodAllDistricts } from '../../storage';
+import { type LedgerDb, backupBeforeImport, progressRepo, targetsRepo, applyRoundReturn, listRoundApplies, type RoundApplyResult, tasksByKeys, progressOfPeriodAllDistricts } from '../../storage';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 
 /**
@@ -17,6 +17,8 @@ import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
 export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ ctx: ReturnContext; ledger: Map<string, ProgressEntry>; history: MergeHistory }> {
   const keys = [...new Set(round.units.flatMap((u) => u.taskKeys))];
   const tasks = (await tasksByKeys(db, keys)).map((t) => ({ key: t.key, number: t.number, title: t.title }));
+  // The tasks' targets, whose values a unit writes in the indicator sheet (a district's rounds).
+  const targets = round.level === 'city' ? [] : (await targetsRepo.byTasks(db, keys)).map((t) => ({ id: t.id, taskKey: t.taskKey!, name: t.name, unit: t.unit }));
   const applies = (await listRoundApplies(db, round.id)).filter((a) => !a.undoneAt).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const earlier: EarlierReturn[] = applies.flatMap((a) => a.files.map((f) => ({ hash: f.hash, unit: f.unit, fileName: f.fileName, at: a.at })));
   // The city merges each district's return into that district's own entries.
@@ -45,7 +47,7 @@ export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ 
           previousAnswers.get(key)!.set(r.unit, { ...(t.status ? { status: t.status } : {}), ...(t.percent !== undefined ? { percent: t.percent } : {}) });
         }
       }
-  return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, earlier }, ledger, history: { officeEdited, previousTexts, previousAnswers } };
+  return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, targets, earlier }, ledger, history: { officeEdited, previousTexts, previousAnswers } };
 }
 
 /** Read and plan the files in the round worker; progress per file. */

@@ -2,11 +2,12 @@
  * 下发 as a plain flow (no React): pick the units' tasks, build one workbook per unit, record
  * the round. Loaded on demand (it pulls in exceljs).
  */
-import type { ReportingPeriod, Task } from '@core/model';
+import type { ReportingPeriod, Target, Task } from '@core/model';
+import { targetText } from '@core/indicators';
 import { previousPeriod } from '@core/period';
 import { cityRoundFileName, makeBinding, roundFileName, roundId, tasksByUnit, type Round } from '@core/rounds';
-import { type LedgerDb, progressRepo, listAssignments, saveRound } from '../../storage';
-import { writeRoundWorkbook, zipFiles } from '../../spreadsheet/round-write';
+import { type LedgerDb, progressRepo, targetsRepo, listAssignments, saveRound } from '../../storage';
+import { writeRoundWorkbook, zipFiles, type RoundSheetIndicator } from '../../spreadsheet/round-write';
 import { writeCityTaskList } from '../../spreadsheet/round-city';
 
 /** What the officer chose. */
@@ -36,7 +37,18 @@ export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round
   const assignments = await listAssignments(db, c.district, c.city ? 'city' : 'district');
   const byUnit = tasksByUnit(assignments, c.tasks.map((t) => t.key));
   const taskByKey = new Map(c.tasks.map((t) => [t.key, t]));
-  const last = c.prefill ? new Map((await progressRepo.byPeriod(db, c.district, previousPeriod(c.period).id)).map((p) => [p.taskKey, p])) : new Map();
+  const before = new Map((await progressRepo.byPeriod(db, c.district, previousPeriod(c.period).id)).map((p) => [p.taskKey, p]));
+  const last = c.prefill ? before : new Map();
+  // The tasks' quantitative targets, for the indicator sheet (the district's rounds; the city's list has none).
+  const targetsOf = new Map<string, Target[]>();
+  if (!c.city) for (const t of await targetsRepo.byTasks(db, c.tasks.map((x) => x.key))) targetsOf.set(t.taskKey!, [...(targetsOf.get(t.taskKey!) ?? []), t]);
+  const indicatorsOf = (keys: readonly string[]): RoundSheetIndicator[] =>
+    keys.flatMap((k) =>
+      (targetsOf.get(k) ?? []).map((t) => {
+        const previous = before.get(k)?.indicatorValues[t.id];
+        return { taskKey: k, targetId: t.id, name: t.name, goal: goalText(t), ...(typeof previous === 'number' ? { previous } : {}) };
+      }),
+    );
   const round: Round = { id: roundId(c.period.id, createdAt), district: c.district, periodId: c.period.id, dueDate: c.dueDate, createdAt, prefilled: c.prefill, units: [], ...(c.city ? { level: 'city' as const } : {}) };
   const files: RoundFile[] = [];
   for (const unit of c.units) {
@@ -53,6 +65,7 @@ export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round
       unit,
       dueDate: c.dueDate,
       binding,
+      indicators: indicatorsOf(keys),
       tasks: list.map(({ taskKey, role }) => {
         const t = taskByKey.get(taskKey)!;
         const p = last.get(taskKey);
@@ -70,6 +83,11 @@ export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round
   }
   await saveRound(db, round);
   return { round, files };
+}
+
+/** A target as the indicator sheet states it: whose it is (全市, 各区 …) when stated, then the figure and year. */
+function goalText(t: Target): string {
+  return t.scope ? `${t.scope}：${targetText(t)}` : targetText(t);
 }
 
 export { zipFiles };
