@@ -226,7 +226,8 @@ const MONEY_UNIT = /^(?:亿|万|千万)?(?:美)?元$/u;
  * A value the office typed that is above the whole city's target for the same indicator (150 家
  * 高价值专利培育中心 against 全市 达到45家): a district's count or amount is a part of the city's,
  * so it is most likely a slip (an extra digit, another indicator). A question, not a refusal: the
- * value is kept and the form, the 指标跟踪 page and the pre-export check say so in Chinese.
+ * value is kept and the form, the 指标跟踪 page, the pre-export check and 回收's preview (a value a
+ * unit sent back) say so in Chinese.
  * Undefined when nothing is doubtful: a rate or share (a district's 研发投入强度 may be above the
  * city's), a ceiling (控制在), a target of the district itself or of 各区 (each district's), or the
  * city's office judging the city's own total (only a province's or the country's is a whole above it).
@@ -235,13 +236,15 @@ export function valueAboveWhole(
   target: Pick<Target, 'name' | 'unit' | 'comparator' | 'value' | 'scope' | 'year' | 'yearly' | 'approx'>,
   value: number | null | undefined,
   office: string,
+  /** 'returned': a value a unit sent back, not written yet (回收's preview). */
+  from: 'typed' | 'returned' = 'typed',
 ): string | undefined {
   if (value === null || value === undefined || !Number.isFinite(value) || !(target.value > 0)) return undefined;
   const scope = target.scope ?? '';
   if (!WHOLE_SCOPES.has(scope) || (isCityOffice(office) && scope === '全市')) return undefined;
   if (!TOTAL_COMPARATORS.has(target.comparator) || !(isCountUnit(target.unit) || MONEY_UNIT.test(target.unit.trim()))) return undefined;
   if (value <= target.value) return undefined;
-  return `${target.name}填了${value}${target.unit}，而${scope}的目标是${targetText(target)}。${isCityOffice(office) ? '一个市' : '一个区'}的数值一般不会超过${scope}的总数，请核对是否多输了位数或填成了别的指标；数值已保存，确认无误可不改。`;
+  return `${target.name}填了${value}${target.unit}，而${scope}的目标是${targetText(target)}。${isCityOffice(office) ? '一个市' : '一个区'}的数值一般不会超过${scope}的总数，请核对是否多输了位数或填成了别的指标；${from === 'typed' ? '数值已保存，确认无误可不改。' : '写入台账后仍可在任务的“本期实际值”中改正。'}`;
 }
 
 /** valueAboveWhole for one of the district's indicators: against the city's statement of it, when the city states it. */

@@ -462,6 +462,16 @@ describe('the indicator sheet // 指标填报 (Z6)', () => {
     expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'error', sheet: '指标', row: 3, message: expect.stringContaining('找不到指标“独角兽企业”') }));
   });
 
+  it('a count above the whole city’s target for it is read and kept, with the question the task’s form asks', () => {
+    const city = [{ id: 't-1', taskKey: 'T-01', name: '高价值专利培育中心', unit: '家', comparator: '达到' as const, value: 45, scope: '全市', year: 2025 }];
+    const [p] = planReturns([withValues('区科技局', [['T-01', '高价值专利培育中心', '150', 't-1']])], { ...ctx, targets: city });
+    expect(p!.indicators).toEqual([expect.objectContaining({ value: 150, doubt: expect.stringMatching(/^高价值专利培育中心填了150家，而全市的目标是达到45家（2025年）。.*写入台账后仍可在任务的“本期实际值”中改正。$/u) })]);
+    const [m] = planMerges([p!], round, new Map());
+    expect(m!.indicators![0]!.incoming[0]!.doubt).toBe(p!.indicators![0]!.doubt);
+    const [fine] = planReturns([withValues('区科技局', [['T-01', '高价值专利培育中心', '30', 't-1']])], { ...ctx, targets: city });
+    expect(fine!.indicators![0]!.doubt).toBeUndefined();
+  });
+
   it('a file without the sheet reads as before; a city round reads no values (a district’s report has its own 指标 sheet)', () => {
     const [p] = planReturns([file('区科技局', [['T-01', '建设创新平台', '', '', '进展']])], withTargets);
     expect(p!.indicators).toBeUndefined();

@@ -6,7 +6,8 @@
  * Nothing a unit wrote is dropped without being shown: a refused row or file is in the plan
  * with its texts and the reason.
  */
-import type { ProgressEntry, ReportingPeriod, TaskStatus } from '../model';
+import type { ProgressEntry, ReportingPeriod, Target, TaskStatus } from '../model';
+import { valueAboveWhole } from '../indicators/district';
 import { STATUS_LABELS, statusFromLabel } from '../model';
 import type { SheetGrid } from '../import/types';
 import { parsePeriodId, parsePeriodName } from '../period';
@@ -68,6 +69,8 @@ export interface ReturnedIndicator {
   unit: string;
   row: number;
   value: number;
+  /** The value is above the whole city's (province's …) target for it: kept, but asked about (valueAboveWhole). */
+  doubt?: string;
 }
 
 /** A refused row: where, why, and what it said (so that nothing is lost unseen). */
@@ -107,8 +110,8 @@ export interface ReturnContext {
   periodName: string;
   /** The round's tasks (key, number, title). */
   tasks: { key: string; number: string; title: string }[];
-  /** The quantitative targets of the round's tasks, for the indicator sheet. */
-  targets?: { id: string; taskKey: string; name: string; unit: string }[];
+  /** The quantitative targets of the round's tasks, for the indicator sheet (what valueAboveWhole asks about them too). */
+  targets?: (Pick<Target, 'id' | 'name' | 'unit'> & { taskKey: string } & Partial<Pick<Target, 'comparator' | 'value' | 'scope' | 'year' | 'yearly' | 'approx'>>)[];
   earlier: EarlierReturn[];
 }
 
@@ -511,7 +514,8 @@ function readIndicators(file: ReturnedFile, ctx: ReturnContext, sentKeys: Readon
       issue('error', T.impossibleIndicatorValue(problem), { ...where, column: valueColumn });
       continue;
     }
-    out.push({ taskKey: target.taskKey, targetId: target.id, name: target.name, unit: target.unit, row: excelRow, value: read.value });
+    const doubt = target.comparator !== undefined && target.value !== undefined ? valueAboveWhole({ ...target, comparator: target.comparator, value: target.value }, read.value, ctx.round.district, 'returned') : undefined;
+    out.push({ taskKey: target.taskKey, targetId: target.id, name: target.name, unit: target.unit, row: excelRow, value: read.value, ...(doubt ? { doubt } : {}) });
   }
   plan.indicators = out;
 }
@@ -585,7 +589,7 @@ export interface IndicatorMerge {
   name: string;
   unit: string;
   before?: number;
-  incoming: { unit: string; role: 'lead' | 'assist'; value: number }[];
+  incoming: { unit: string; role: 'lead' | 'assist'; value: number; doubt?: string }[];
   /** The value taken (the ledger's when kept). */
   combined?: number;
   action: 'keep' | 'replace';
@@ -740,7 +744,7 @@ export function planMerges(
     for (const v of f.indicators ?? []) {
       const key = keyOf(v.taskKey);
       if (!valuesByTask.has(key)) valuesByTask.set(key, { taskKey: v.taskKey, values: [] });
-      valuesByTask.get(key)!.values.push({ unit: f.unit, role: roleOf(v.taskKey), target: v, value: v.value });
+      valuesByTask.get(key)!.values.push({ unit: f.unit, role: roleOf(v.taskKey), target: v, value: v.value, ...(v.doubt ? { doubt: v.doubt } : {}) });
       // A task whose only answer is a value is merged too.
       if (!byTask.has(key)) byTask.set(key, []);
     }
@@ -827,13 +831,13 @@ export function planMerges(
 }
 
 /** The targets' values of one task from the units of a drop, against the ledger's (see IndicatorMerge). */
-type IndicatorAnswer = { unit: string; role: 'lead' | 'assist'; target: Pick<ReturnedIndicator, 'targetId' | 'name' | 'unit'>; value: number };
+type IndicatorAnswer = { unit: string; role: 'lead' | 'assist'; target: Pick<ReturnedIndicator, 'targetId' | 'name' | 'unit'>; value: number; doubt?: string };
 
 function mergeIndicators(values: readonly IndicatorAnswer[], ledger: Readonly<Record<string, number | null>>): IndicatorMerge[] {
   const byTarget = new Map<string, { target: IndicatorAnswer['target']; incoming: IndicatorMerge['incoming'] }>();
   for (const v of values) {
     if (!byTarget.has(v.target.targetId)) byTarget.set(v.target.targetId, { target: v.target, incoming: [] });
-    byTarget.get(v.target.targetId)!.incoming.push({ unit: v.unit, role: v.role, value: v.value });
+    byTarget.get(v.target.targetId)!.incoming.push({ unit: v.unit, role: v.role, value: v.value, ...(v.doubt ? { doubt: v.doubt } : {}) });
   }
   return [...byTarget.values()].map(({ target: { targetId, name, unit }, incoming }) => {
     incoming.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));

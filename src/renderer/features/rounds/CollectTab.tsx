@@ -283,6 +283,12 @@ function IndicatorValues({ m, setValue }: { m: TaskMerge; setValue?: (m: TaskMer
                 </Radio.Group>
               )}
               <div>{shown(x, x.action === 'keep' ? x.before : x.combined)}</div>
+              {/* A figure above the whole city's target for it: written, but asked about (as in the task's form). */}
+              {x.action !== 'keep' && x.incoming.find((i) => i.unit === x.from)?.doubt && (
+                <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }} data-testid={`value-doubt-${m.taskKey}-${x.targetId}`}>
+                  {x.incoming.find((i) => i.unit === x.from)!.doubt}
+                </Typography.Text>
+              )}
             </div>
           ),
         },

@@ -18,7 +18,7 @@ export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ 
   const keys = [...new Set(round.units.flatMap((u) => u.taskKeys))];
   const tasks = (await tasksByKeys(db, keys)).map((t) => ({ key: t.key, number: t.number, title: t.title }));
   // The tasks' targets, whose values a unit writes in the indicator sheet (a district's rounds).
-  const targets = round.level === 'city' ? [] : (await targetsRepo.byTasks(db, keys)).map((t) => ({ id: t.id, taskKey: t.taskKey!, name: t.name, unit: t.unit }));
+  const targets = round.level === 'city' ? [] : (await targetsRepo.byTasks(db, keys)).map((t) => ({ ...t, taskKey: t.taskKey! }));
   const applies = (await listRoundApplies(db, round.id)).filter((a) => !a.undoneAt).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const earlier: EarlierReturn[] = applies.flatMap((a) => a.files.map((f) => ({ hash: f.hash, unit: f.unit, fileName: f.fileName, at: a.at })));
   // The city merges each district's return into that district's own entries.
