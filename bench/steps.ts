@@ -60,6 +60,20 @@ export async function openBenchPage(context: BrowserContext, serverUrl: string):
 }
 
 /**
+ * A store kept on disk in the profile `dir`, as the desktop app keeps its own: `open` launches a
+ * browser on it, `call` runs a window.__bench function in a new bench page of that browser.
+ */
+export function onDiskBench(dir: string, serverUrl: string) {
+  return {
+    open: () => launchOnDisk(dir),
+    call: async <T>(context: BrowserContext, name: string, ...args: unknown[]): Promise<T> => {
+      const page = await openBenchPage(context, serverUrl);
+      return page.evaluate(([n, a]) => (window.__bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>;
+    },
+  };
+}
+
+/**
  * A fresh browser profile (empty HTTP cache) whose IndexedDB holds the app's store with 10,000
  * tasks of 汉阳区, as step 4 starts the app: the context at 1366×768, its seeding page closed.
  */

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
-import { launchOnDisk, openBenchPage } from '../steps';
+import { onDiskBench } from '../steps';
 import { fmt, summarise } from '../lib/stats';
 
 const count = Number(process.argv[2] ?? 200_000);
@@ -19,15 +19,12 @@ const runs = Number(process.argv[4] ?? 2);
 if (!(count > 0) || !(launches > 0) || !(runs >= 0)) throw new Error('usage: kept-store-backup.ts <count> <launches> <runs>');
 const profile = await mkdtemp(join(tmpdir(), 'kept-backup-'));
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
-const open = () => launchOnDisk(profile);
-const benchPage = (context: Awaited<ReturnType<typeof open>>) => openBenchPage(context, server.url);
-const call = <T>(page: Awaited<ReturnType<typeof benchPage>>, name: string, ...args: unknown[]) =>
-  page.evaluate(([n, a]) => (window.__bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>;
+const { open, call } = onDiskBench(profile, server.url);
 const load = () => loadavg()[0]!.toFixed(2);
 try {
   const name = `bench-kept-backup-${count}`;
   let context = await open();
-  const seeded = await call<{ seedMs: number }>(await benchPage(context), 'backupSeedKeep', count, name);
+  const seeded = await call<{ seedMs: number }>(context, 'backupSeedKeep', count, name);
   await context.close();
   console.log(`${new Date().toISOString()} wrote 10,000 tasks + ${count.toLocaleString('en')} entries in ${(seeded.seedMs / 1000).toFixed(1)} s (on disk), load ${load()}`);
   const firsts: number[] = [];
@@ -35,7 +32,7 @@ try {
   const floors: number[] = [];
   for (let i = 0; i < launches; i++) {
     context = await open();
-    const r = await call<{ firstMs: number; backupMs: number[]; floorMs: number[]; megabytes: number }>(await benchPage(context), 'backupKept', name, runs);
+    const r = await call<{ firstMs: number; backupMs: number[]; floorMs: number[]; megabytes: number }>(context, 'backupKept', name, runs);
     await context.close();
     firsts.push(r.firstMs);
     backups.push(...r.backupMs);

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
-import { launchOnDisk, openBenchPage } from '../steps';
+import { onDiskBench } from '../steps';
 import { fmt, summarise } from '../lib/stats';
 
 const count = Number(process.argv[2] ?? 200_000);
@@ -19,15 +19,12 @@ const rounds = Number(process.argv[3] ?? 5);
 if (!(count > 0) || !(rounds > 0)) throw new Error('usage: kept-store-query.ts <count> <rounds>');
 const profile = await mkdtemp(join(tmpdir(), 'kept-store-'));
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
-const open = () => launchOnDisk(profile);
-const benchPage = (context: Awaited<ReturnType<typeof open>>) => openBenchPage(context, server.url);
-const call = <T>(page: Awaited<ReturnType<typeof benchPage>>, name: string, ...args: unknown[]) =>
-  page.evaluate(([n, a]) => (window.__bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>;
+const { open, call } = onDiskBench(profile, server.url);
 const load = () => loadavg()[0]!.toFixed(2);
 try {
   const name = `bench-kept-${count}`;
   let context = await open();
-  const seeded = await call<{ loadMs: number; period: string }>(await benchPage(context), 'progressSeedKeep', count, name);
+  const seeded = await call<{ loadMs: number; period: string }>(context, 'progressSeedKeep', count, name);
   await context.close();
   console.log(`${new Date().toISOString()} wrote ${count.toLocaleString('en')} entries in ${(seeded.loadMs / 1000).toFixed(1)} s (on disk), load ${load()}`);
   const opens: number[] = [];
@@ -37,7 +34,7 @@ try {
   for (let i = 0; i < 2 * rounds; i++) {
     const readFirst = i % 2 === 1;
     context = await open();
-    const r = await call<{ openMs: number; queryMs: number; rows: number; againMs: number; keysMs: number; rawMs: number; sideBySideMs: number }>(await benchPage(context), 'progressQueryKept', name, seeded.period, readFirst);
+    const r = await call<{ openMs: number; queryMs: number; rows: number; againMs: number; keysMs: number; rawMs: number; sideBySideMs: number }>(context, 'progressQueryKept', name, seeded.period, readFirst);
     await context.close();
     opens.push(r.openMs);
     (readFirst ? afterBoot : queries).push(r.queryMs);

@@ -169,6 +169,35 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** A fresh context and page at 1366×650 as `district`, on the 下发与回收 page with its 承办分工 table shown. */
+export async function openRoundsAs(app: ServedApp, district: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await newContext(app.browser);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1366, height: 650 });
+  const errors = watchErrors(page);
+  await openAppAs(page, app.url, district);
+  await page.getByRole('menuitem', { name: '下发与回收' }).click();
+  await page.getByTestId('assign-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+  return { context, page, errors };
+}
+
+/** Read a whole object store of the app's IndexedDB (plain IndexedDB, past the app). */
+export function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (s) =>
+      new Promise<T[]>((res, rej) => {
+        const req = indexedDB.open('district-innovation-ledger');
+        req.onsuccess = () => {
+          const all = req.result.transaction(s, 'readonly').objectStore(s).getAll();
+          all.onsuccess = () => (res(all.result as T[]), req.result.close());
+          all.onerror = () => rej(all.error);
+        };
+        req.onerror = () => rej(req.error);
+      }),
+    store,
+  );
+}
+
 /** Write rows into the app's IndexedDB store past storage (plain IndexedDB, as a restored backup would).
  * Reload the page before the app reads them: its Dexie serves live answers from a cache that writes made beside it do not reach. */
 export async function putStoreRows(page: Page, rows: Record<string, unknown[]>): Promise<void> {

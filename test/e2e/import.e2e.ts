@@ -13,29 +13,8 @@ import { taskCode, type Cluster, type PolicyDocument, type Task } from '../../sr
 import { taskRelevance } from '../../src/core/policy/relevance';
 import { canonicaliseUnit, unitRenameTable } from '../../src/core/unit-names';
 import { reportingPeriod } from '../../src/core/period';
-import { SCREENSHOT_DIR, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { SCREENSHOT_DIR, exportReport, newContext, openAppAs, readStore, screenshot, watchErrors, useServedApp } from './harness';
 import { putRows } from './ledger-fixture';
-
-/** Read a whole object store of the app's IndexedDB. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (s) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = indexedDB.open('district-innovation-ledger');
-        req.onsuccess = () => {
-          const db = req.result;
-          const all = db.transaction(s, 'readonly').objectStore(s).getAll();
-          all.onsuccess = () => {
-            resolve(all.result as T[]);
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    store,
-  );
-}
 
 /** Put progress rows straight into the store (the progress form is another page's test). */
 function putProgress(page: Page, rows: object[]): Promise<void> {

@@ -10,38 +10,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { chooseOption, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
-
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (s) =>
-      new Promise<T[]>((res, rej) => {
-        const req = indexedDB.open('district-innovation-ledger');
-        req.onsuccess = () => {
-          const all = req.result.transaction(s, 'readonly').objectStore(s).getAll();
-          all.onsuccess = () => (res(all.result as T[]), req.result.close());
-          all.onerror = () => rej(all.error);
-        };
-        req.onerror = () => rej(req.error);
-      }),
-    store,
-  );
-}
+import { chooseOption, openRoundsAs, readStore, screenshot, useServedApp } from './harness';
 
 describe('collection round: indicator values', () => {
   const app = useServedApp();
 
   it('下发 with a 指标填报 sheet → a unit fills values outside the app → 回收 shows and writes them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'round-values-e2e-'));
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1366, height: 650 });
-    const errors = watchErrors(page);
-    await openAppAs(page, app.url, '汉阳区');
-    await page.getByRole('menuitem', { name: '下发与回收' }).click();
+    const { context, page, errors } = await openRoundsAs(app, '汉阳区');
     const table = page.getByTestId('assign-table');
-    await table.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: '取消选择' }).click();
     await table.locator('thead input[type=checkbox]').check();
     await chooseOption(page, page.getByTestId('assign-unit'), '区科技局');
@@ -61,7 +38,7 @@ describe('collection round: indicator values', () => {
     // 区科技局 types a figure with a thousands separator for one target and words for another.
     const [good, bad] = targets;
     const filled = join(dir, '区科技局报回.xlsx');
-    execFileSync('/usr/bin/python3', [resolve(__dirname, 'fill-indicator-sheet.py'), sent, filled, JSON.stringify({ [good!.id]: '1,520', [bad!.id]: '约三十' })]);
+    execFileSync('/usr/bin/python3', [resolve(__dirname, 'fill-round-file.py'), sent, filled, '{}', JSON.stringify({ [good!.id]: '1,520', [bad!.id]: '约三十' })]);
     execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'xlsx', '--outdir', join(dir, 'saved'), filled], { stdio: 'ignore' });
 
     await page.getByRole('tab', { name: '回收', exact: true }).click();

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
-import { chooseOption, exportReport, newContext, openAppAs, screenshot, watchErrors, useServedApp } from './harness';
+import { chooseOption, exportReport, openRoundsAs, readStore, screenshot, useServedApp } from './harness';
 
 const STRAY = resolve(__dirname, '../fixtures/rounds/returned/人社局报回.xlsx');
 
@@ -25,34 +25,12 @@ async function selectRows(page: Page, indexes: number[]) {
   for (const i of indexes) await rows.nth(i).locator('input[type=checkbox]').check();
 }
 
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (s) =>
-      new Promise<T[]>((res, rej) => {
-        const req = indexedDB.open('district-innovation-ledger');
-        req.onsuccess = () => {
-          const all = req.result.transaction(s, 'readonly').objectStore(s).getAll();
-          all.onsuccess = () => (res(all.result as T[]), req.result.close());
-          all.onerror = () => rej(all.error);
-        };
-        req.onerror = () => rej(req.error);
-      }),
-    store,
-  );
-}
-
 describe('collection round', () => {
   const app = useServedApp();
 
   it('assign → 下发 → two returns and a stray file → preview → apply → board → export', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'round-e2e-'));
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1366, height: 650 });
-    const errors = watchErrors(page);
-    await openAppAs(page, app.url, '汉阳区');
-    await page.getByRole('menuitem', { name: '下发与回收' }).click();
-    await page.getByTestId('assign-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    const { context, page, errors } = await openRoundsAs(app, '汉阳区');
 
     // 承办分工: by selection (rows 0–2 → 区科技局 lead, row 1 also 区经信局 协办; rows 3–4 → 区经信局; row 5 → 区人社局).
     await selectRows(page, [0, 1, 2]);
@@ -240,8 +218,6 @@ describe('collection round', () => {
 
   /** One task led by 区科技局 with 区经信局 assisting, 下发; each unit's form filled outside the app (openpyxl). */
   async function sendShared(page: Page, dir: string, answers: Record<'区科技局' | '区经信局', unknown[]>): Promise<{ key: string; keji: string; jingxin: string }> {
-    await page.getByRole('menuitem', { name: '下发与回收' }).click();
-    await page.getByTestId('assign-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 30_000 });
     await selectRows(page, [0]);
     await pickUnit(page, '区科技局');
     await page.getByTestId('assign-set-lead').click();
@@ -283,11 +259,7 @@ describe('collection round', () => {
 
   it('two units answer 状态 differently for one task: marked 单位间不一致, the officer chooses, the chosen answer is written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'round-disagree-'));
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1366, height: 650 });
-    const errors = watchErrors(page);
-    await openAppAs(page, app.url, '汉阳区');
+    const { context, page, errors } = await openRoundsAs(app, '汉阳区');
     const { key, keji, jingxin } = await sendShared(page, dir, ANSWERS);
 
     await drop(page, [keji, jingxin]);
@@ -317,11 +289,7 @@ describe('collection round', () => {
 
   it('a unit of a later drop that disagrees with the answer already merged is marked too; the officer chooses, the choice is written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'round-disagree-later-'));
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1366, height: 650 });
-    const errors = watchErrors(page);
-    await openAppAs(page, app.url, '汉阳区');
+    const { context, page, errors } = await openRoundsAs(app, '汉阳区');
     const { key, keji, jingxin } = await sendShared(page, dir, ANSWERS);
 
     // The lead's file first, alone: nothing to disagree with; written.

@@ -166,21 +166,27 @@ function filledRows(table: ReturnTable): number {
   return filledLines(table).length;
 }
 
-/** The form's header in the first rows of a sheet. */
-function headerOf(sheet: SheetGrid): ReturnTable | undefined {
+/**
+ * A header in the first 15 rows of a sheet: the first row whose cells name (by header or alias)
+ * `enough` of `layout`'s columns, with where each is.
+ */
+function findHeader<K extends string>(sheet: SheetGrid, layout: readonly { key: K; header: string; aliases: readonly string[] }[], enough: (found: ReadonlyMap<K, number>) => boolean) {
   for (let r = 0; r < Math.min(sheet.rows.length, 15); r++) {
-    const columns = new Map<RoundColumn['key'], number>();
+    const columns = new Map<K, number>();
     sheet.rows[r]!.forEach((cell, c) => {
       const h = norm(cell);
       if (!h) return;
-      const col = ROUND_COLUMNS.find((k) => norm(k.header) === h || k.aliases.some((a) => norm(a) === h));
+      const col = layout.find((k) => norm(k.header) === h || k.aliases.some((a) => norm(a) === h));
       if (col && !columns.has(col.key)) columns.set(col.key, c);
     });
-    const hasKey = columns.has('taskKey') || columns.has('title');
-    const hasFill = columns.has('progress') || columns.has('status');
-    if (hasKey && hasFill) return { sheet, headerRow: r, columns };
+    if (enough(columns)) return { sheet, headerRow: r, columns };
   }
   return undefined;
+}
+
+/** The form's header in the first rows of a sheet: a task column and a fill-in column. */
+function headerOf(sheet: SheetGrid): ReturnTable | undefined {
+  return findHeader(sheet, ROUND_COLUMNS, (m) => (m.has('taskKey') || m.has('title')) && (m.has('progress') || m.has('status')));
 }
 
 const colName = (key: RoundColumn['key'], index: number) => `${columnLetter(index)}列（${ROUND_COLUMNS.find((c) => c.key === key)!.header}）`;
@@ -444,19 +450,9 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
 
 type IndicatorTable = { sheet: SheetGrid; headerRow: number; columns: Map<IndicatorColumn['key'], number> };
 
-/** The indicator sheet's header in the first rows of a sheet: a value column and 指标编号 or 指标名称. */
+/** The indicator sheet's header in the first rows of a sheet: a value column and 指标编号, or 任务编号 and 指标名称. */
 function indicatorHeader(sheet: SheetGrid): IndicatorTable | undefined {
-  for (let r = 0; r < Math.min(sheet.rows.length, 15); r++) {
-    const columns = new Map<IndicatorColumn['key'], number>();
-    sheet.rows[r]!.forEach((cell, c) => {
-      const h = norm(cell);
-      if (!h) return;
-      const col = INDICATOR_COLUMNS.find((k) => norm(k.header) === h || k.aliases.some((a) => norm(a) === h));
-      if (col && !columns.has(col.key)) columns.set(col.key, c);
-    });
-    if (columns.has('value') && (columns.has('targetId') || (columns.has('taskKey') && columns.has('name')))) return { sheet, headerRow: r, columns };
-  }
-  return undefined;
+  return findHeader(sheet, INDICATOR_COLUMNS, (m) => m.has('value') && (m.has('targetId') || (m.has('taskKey') && m.has('name'))));
 }
 
 /**

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '@core/model';
-import { BINDING_SHEET, INDICATOR_COLUMNS, INDICATOR_INSTRUCTIONS, INDICATOR_SHEET, ROLE_LABELS, ROUND_COLUMNS, ROUND_SHEET, bindingRows, columnLetter, indicatorTitle, roundInstructions, roundTitle, dateText, type RoundBinding, type RoundColumn } from '@core/rounds';
+import { BINDING_SHEET, INDICATOR_COLUMNS, INDICATOR_INSTRUCTIONS, INDICATOR_SHEET, ROLE_LABELS, ROUND_COLUMNS, ROUND_SHEET, bindingRows, columnLetter, indicatorTitle, roundInstructions, roundTitle, dateText, type IndicatorColumn, type RoundBinding, type RoundColumn } from '@core/rounds';
 import { FONTS, WORKBOOK_CREATOR } from './format-texts';
 import { ROUND_SHEET_TEXT } from './texts';
 
@@ -61,34 +61,39 @@ function lines(text: string, width: number): number {
   return n;
 }
 
-/** Build one unit's workbook. */
-export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = WORKBOOK_CREATOR;
-  const ws = wb.addWorksheet(ROUND_SHEET.name, {
-    views: [{ state: 'frozen', ySplit: ROUND_SHEET.headerRow, xSplit: 0 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${ROUND_SHEET.headerRow}:${ROUND_SHEET.headerRow}`, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+/** A column of a form sheet, as both layouts give it. */
+type FormColumn = { key: string; header: string; fill: boolean; width: number };
+/** A form sheet's rows: title, instructions, header, first data row. */
+type FormRows = { name: string; titleRow: number; noteRow: number; headerRow: number };
+
+/**
+ * A protected form sheet: frozen under its header, printed landscape on A4 fitting the width with
+ * the header repeated, the title and the instructions (red) merged across, the header row.
+ */
+function addFormSheet(wb: ExcelJS.Workbook, rows: FormRows, columns: readonly FormColumn[], title: string, note: string, noteHeight: number): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(rows.name, {
+    views: [{ state: 'frozen', ySplit: rows.headerRow, xSplit: 0 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${rows.headerRow}:${rows.headerRow}`, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
   });
-  const n = ROUND_COLUMNS.length;
-  const last = columnLetter(n - 1);
-  ws.columns = ROUND_COLUMNS.map((c) => ({ width: c.width }));
+  const last = columnLetter(columns.length - 1);
+  ws.columns = columns.map((c) => ({ width: c.width }));
 
-  ws.mergeCells(`A${ROUND_SHEET.titleRow}:${last}${ROUND_SHEET.titleRow}`);
-  const title = ws.getCell(`A${ROUND_SHEET.titleRow}`);
-  title.value = roundTitle(input.district, input.periodName, input.unit);
-  title.font = { name: FONT, size: 16, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(ROUND_SHEET.titleRow).height = 30;
+  ws.mergeCells(`A${rows.titleRow}:${last}${rows.titleRow}`);
+  const titleCell = ws.getCell(`A${rows.titleRow}`);
+  titleCell.value = title;
+  titleCell.font = { name: FONT, size: 16, bold: true };
+  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(rows.titleRow).height = 30;
 
-  ws.mergeCells(`A${ROUND_SHEET.noteRow}:${last}${ROUND_SHEET.noteRow}`);
-  const note = ws.getCell(`A${ROUND_SHEET.noteRow}`);
-  note.value = roundInstructions(dateText(input.dueDate), (input.indicators?.length ?? 0) > 0);
-  note.font = { name: FONT, size: 10, color: { argb: 'FFC00000' } };
-  note.alignment = { wrapText: true, vertical: 'middle' };
-  ws.getRow(ROUND_SHEET.noteRow).height = input.indicators?.length ? 56 : 44;
+  ws.mergeCells(`A${rows.noteRow}:${last}${rows.noteRow}`);
+  const noteCell = ws.getCell(`A${rows.noteRow}`);
+  noteCell.value = note;
+  noteCell.font = { name: FONT, size: 10, color: { argb: 'FFC00000' } };
+  noteCell.alignment = { wrapText: true, vertical: 'middle' };
+  ws.getRow(rows.noteRow).height = noteHeight;
 
-  const head = ws.getRow(ROUND_SHEET.headerRow);
-  ROUND_COLUMNS.forEach((c, i) => {
+  const head = ws.getRow(rows.headerRow);
+  columns.forEach((c, i) => {
     const cell = head.getCell(i + 1);
     cell.value = c.header;
     cell.font = { name: FONT, size: 11, bold: true };
@@ -97,13 +102,55 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   head.height = 30;
+  return ws;
+}
+
+/**
+ * One data row of a form sheet: strings as rich text (so that "=…" stays text), numbers as
+ * numbers; the fill-in cells unlocked, the others grey. Its height follows the longest text.
+ */
+function fillFormRow(row: ExcelJS.Row, columns: readonly FormColumn[], values: Record<string, string | number | null>, centred: readonly string[], right: readonly string[], heights: { min: number; max: number }): void {
+  let height = 1;
+  columns.forEach((c, ci) => {
+    const cell = row.getCell(ci + 1);
+    const v = values[c.key] ?? null;
+    cell.value = typeof v === 'string' ? { richText: [{ text: v }] } : v;
+    cell.font = { name: FONT, size: 10 };
+    cell.border = THIN;
+    cell.alignment = { vertical: 'top', wrapText: true, horizontal: centred.includes(c.key) ? 'center' : right.includes(c.key) ? 'right' : 'left' };
+    if (c.fill) cell.protection = { locked: false };
+    else cell.fill = GREY;
+    if (typeof v === 'string') height = Math.max(height, lines(v, c.width));
+  });
+  row.height = Math.min(heights.max, Math.max(heights.min, height * 14));
+}
+
+/**
+ * A validation over a whole column's rows, given as one range: exceljs's own grouping of per-cell
+ * validations sorts addresses as text (F10 before F4) and writes overlapping ranges (F4:F44 and
+ * F10:F44), which Excel may report as damaged content.
+ */
+function validateColumn(ws: ExcelJS.Worksheet, columns: readonly FormColumn[], key: string, rows: { first: number; count: number }, v: ExcelJS.DataValidation): void {
+  const col = columnLetter(columns.findIndex((c) => c.key === key));
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}${rows.first}:${col}${rows.first + rows.count - 1}`, v);
+}
+
+/** Protect a form sheet: only its unlocked cells can be typed in; rows and columns may be resized. */
+function protectForm(ws: ExcelJS.Worksheet): Promise<void> {
+  return ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: false, insertRows: false, deleteRows: false, sort: false, autoFilter: false });
+}
+
+/** Build one unit's workbook. */
+export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = WORKBOOK_CREATOR;
+  const withIndicators = (input.indicators?.length ?? 0) > 0;
+  const ws = addFormSheet(wb, ROUND_SHEET, ROUND_COLUMNS, roundTitle(input.district, input.periodName, input.unit), roundInstructions(dateText(input.dueDate), withIndicators), withIndicators ? 56 : 44);
 
   const statusList = `"${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(',')}"`;
   input.tasks.forEach((t, i) => {
-    const r = ROUND_SHEET.firstTaskRow + i;
-    const row = ws.getRow(r);
     const p = t.prefill;
-    const values: Record<string, string | number | null> = {
+    const values: Record<RoundColumn['key'], string | number | null> = {
       seq: i + 1,
       taskKey: t.key,
       title: t.title,
@@ -115,32 +162,11 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
       problems: p?.problems || null,
       nextSteps: p?.nextSteps || null,
     };
-    let height = 1;
-    ROUND_COLUMNS.forEach((c, ci) => {
-      const cell = row.getCell(ci + 1);
-      const v = values[c.key];
-      // Strings are rich text so that "=…" stays text; numbers stay numbers.
-      cell.value = typeof v === 'string' ? { richText: [{ text: v }] } : v;
-      cell.font = { name: FONT, size: 10 };
-      cell.border = THIN;
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: c.key === 'seq' || c.key === 'role' || c.key === 'percent' ? 'center' : 'left' };
-      if (c.fill) cell.protection = { locked: false };
-      else cell.fill = GREY;
-      if (typeof v === 'string') height = Math.max(height, lines(v, c.width));
-    });
-    row.height = Math.min(160, Math.max(30, height * 14));
+    fillFormRow(ws.getRow(ROUND_SHEET.firstTaskRow + i), ROUND_COLUMNS, values, ['seq', 'role', 'percent'], [], { min: 30, max: 160 });
   });
-  // One validation per column over all task rows, given as a range: exceljs's own grouping of
-  // per-cell validations sorts addresses as text (F10 before F4) and writes overlapping ranges
-  // (F4:F44 and F10:F44), which Excel may report as damaged content.
   if (input.tasks.length > 0) {
-    const lastRow = ROUND_SHEET.firstTaskRow + input.tasks.length - 1;
-    const range = (key: RoundColumn['key']) => {
-      const col = columnLetter(ROUND_COLUMNS.findIndex((c) => c.key === key));
-      return `${col}${ROUND_SHEET.firstTaskRow}:${col}${lastRow}`;
-    };
-    const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-    validations.add(range('status'), {
+    const rows = { first: ROUND_SHEET.firstTaskRow, count: input.tasks.length };
+    validateColumn(ws, ROUND_COLUMNS, 'status', rows, {
       type: 'list',
       allowBlank: true,
       formulae: [statusList],
@@ -149,7 +175,7 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
       errorTitle: ROUND_SHEET_TEXT.statusTitle,
       error: ROUND_SHEET_TEXT.statusError,
     });
-    validations.add(range('percent'), {
+    validateColumn(ws, ROUND_COLUMNS, 'percent', rows, {
       type: 'decimal',
       operator: 'between',
       allowBlank: true,
@@ -163,9 +189,9 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
       prompt: ROUND_SHEET_TEXT.percentPrompt,
     });
   }
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: false, insertRows: false, deleteRows: false, sort: false, autoFilter: false });
+  await protectForm(ws);
 
-  if (input.indicators?.length) await addIndicatorSheet(wb, input);
+  if (withIndicators) await addIndicatorSheet(wb, input);
 
   const bind = wb.addWorksheet(BINDING_SHEET, { state: 'veryHidden' });
   for (const [k, v] of bindingRows(input.binding)) bind.addRow([k, v]);
@@ -181,53 +207,12 @@ export async function writeRoundWorkbook(input: RoundSheetInput): Promise<Uint8A
  */
 async function addIndicatorSheet(wb: ExcelJS.Workbook, input: RoundSheetInput): Promise<void> {
   const list = input.indicators!;
-  const ws = wb.addWorksheet(INDICATOR_SHEET.name, {
-    views: [{ state: 'frozen', ySplit: INDICATOR_SHEET.headerRow, xSplit: 0 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${INDICATOR_SHEET.headerRow}:${INDICATOR_SHEET.headerRow}`, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
-  });
-  const last = columnLetter(INDICATOR_COLUMNS.length - 1);
-  ws.columns = INDICATOR_COLUMNS.map((c) => ({ width: c.width }));
-  ws.mergeCells(`A${INDICATOR_SHEET.titleRow}:${last}${INDICATOR_SHEET.titleRow}`);
-  const title = ws.getCell(`A${INDICATOR_SHEET.titleRow}`);
-  title.value = indicatorTitle(input.district, input.periodName, input.unit);
-  title.font = { name: FONT, size: 16, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(INDICATOR_SHEET.titleRow).height = 30;
-  ws.mergeCells(`A${INDICATOR_SHEET.noteRow}:${last}${INDICATOR_SHEET.noteRow}`);
-  const note = ws.getCell(`A${INDICATOR_SHEET.noteRow}`);
-  note.value = INDICATOR_INSTRUCTIONS;
-  note.font = { name: FONT, size: 10, color: { argb: 'FFC00000' } };
-  note.alignment = { wrapText: true, vertical: 'middle' };
-  ws.getRow(INDICATOR_SHEET.noteRow).height = 30;
-  const head = ws.getRow(INDICATOR_SHEET.headerRow);
-  INDICATOR_COLUMNS.forEach((c, i) => {
-    const cell = head.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: FONT, size: 11, bold: true };
-    cell.fill = HEAD;
-    cell.border = THIN;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  head.height = 30;
+  const ws = addFormSheet(wb, INDICATOR_SHEET, INDICATOR_COLUMNS, indicatorTitle(input.district, input.periodName, input.unit), INDICATOR_INSTRUCTIONS, 30);
   list.forEach((t, i) => {
-    const row = ws.getRow(INDICATOR_SHEET.firstRow + i);
-    const values: Record<string, string | number | null> = { seq: i + 1, taskKey: t.taskKey, name: t.name, goal: t.goal, previous: t.previous ?? null, value: null, targetId: t.targetId };
-    let height = 1;
-    INDICATOR_COLUMNS.forEach((c, ci) => {
-      const cell = row.getCell(ci + 1);
-      const v = values[c.key];
-      cell.value = typeof v === 'string' ? { richText: [{ text: v }] } : v;
-      cell.font = { name: FONT, size: 10 };
-      cell.border = THIN;
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: c.key === 'seq' ? 'center' : c.key === 'previous' || c.key === 'value' ? 'right' : 'left' };
-      if (c.fill) cell.protection = { locked: false };
-      else cell.fill = GREY;
-      if (typeof v === 'string') height = Math.max(height, lines(v, c.width));
-    });
-    row.height = Math.min(120, Math.max(22, height * 14));
+    const values: Record<IndicatorColumn['key'], string | number | null> = { seq: i + 1, taskKey: t.taskKey, name: t.name, goal: t.goal, previous: t.previous ?? null, value: null, targetId: t.targetId };
+    fillFormRow(ws.getRow(INDICATOR_SHEET.firstRow + i), INDICATOR_COLUMNS, values, ['seq'], ['previous', 'value'], { min: 22, max: 120 });
   });
-  const col = columnLetter(INDICATOR_COLUMNS.findIndex((c) => c.key === 'value'));
-  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}${INDICATOR_SHEET.firstRow}:${col}${INDICATOR_SHEET.firstRow + list.length - 1}`, {
+  validateColumn(ws, INDICATOR_COLUMNS, 'value', { first: INDICATOR_SHEET.firstRow, count: list.length }, {
     type: 'decimal',
     operator: 'between',
     allowBlank: true,
@@ -240,7 +225,7 @@ async function addIndicatorSheet(wb: ExcelJS.Workbook, input: RoundSheetInput): 
     promptTitle: ROUND_SHEET_TEXT.valueTitle,
     prompt: ROUND_SHEET_TEXT.valuePrompt,
   });
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: false, insertRows: false, deleteRows: false, sort: false, autoFilter: false });
+  await protectForm(ws);
 }
 
 /** All files of a round as one .zip (names kept; Chinese names are stored as UTF-8). */
