@@ -142,13 +142,14 @@ class BadEntry extends Error {
   }
 }
 
-/** What each accepted file's unit wrote, for the record. */
+/** What each accepted file's unit wrote, for the record (a task whose only answer is a value in 指标填报 counts as returned). */
 function returnsOf(files: readonly FilePlan[], at: string): AppliedReturn[] {
   return files
     .filter((f) => !f.refused && f.unit)
     .map((f) => {
       const rows = f.rows.filter((r) => !r.empty);
-      return { unit: f.unit!, fileName: f.fileName, at, taskKeys: rows.map((r) => r.taskKey), texts: rows.map((r) => ({ taskKey: r.taskKey, progress: r.progress, problems: r.problems, nextSteps: r.nextSteps, ...(r.status ? { status: r.status } : {}), ...(r.percent !== undefined ? { percent: r.percent } : {}) })) };
+      const taskKeys = [...new Set([...rows.map((r) => r.taskKey), ...(f.indicators ?? []).map((v) => v.taskKey)])];
+      return { unit: f.unit!, fileName: f.fileName, at, taskKeys, texts: rows.map((r) => ({ taskKey: r.taskKey, progress: r.progress, problems: r.problems, nextSteps: r.nextSteps, ...(r.status ? { status: r.status } : {}), ...(r.percent !== undefined ? { percent: r.percent } : {}) })) };
     });
 }
 

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod } from '@core/period';
 import { progressId, type Target, type Task } from '@core/model';
 import { isCountUnit } from '@core/numbers';
-import { INDICATOR_COLUMNS, INDICATOR_SHEET, chooseIndicator, planMerges, planReturns, type ReturnedFile } from '@core/rounds';
+import { INDICATOR_COLUMNS, INDICATOR_SHEET, chooseIndicator, planMerges, planReturns, roundBoard, type ReturnedFile } from '@core/rounds';
 import { freshStoreEachTest } from '../../../../test/builders/fresh-store';
 import { printToolsPresent } from '../../../../test/builders/print-check';
 import type { LedgerDb } from '../../storage/db';
@@ -175,6 +175,9 @@ describe.skipIf(!tools)('the indicator sheet of a round', () => {
     const entry = (k: string) => db.progress.get(progressId('汉阳区', k, '2026-Q4'));
     expect((await entry(first.key))!.indicatorValues).toEqual({ [a!.id]: 1520 });
     expect((await entry(second.key))!.indicatorValues).toEqual({ [c.id]: 15 });
+    // 区经信局 answered its one task with a value only: on the board it has returned it.
+    const board = roundBoard(round, applied.record.returns, '2026-12-20');
+    expect(board.find((u) => u.unit === '区经信局')).toMatchObject({ sent: 1, returned: 1, notReturned: 0 });
     // A value typed by the office afterwards for another target stays through the undo.
     const e1 = (await entry(first.key))!;
     await saveProgress(db, { ...e1, indicatorValues: { ...e1.indicatorValues, [b!.id]: 30 } });
