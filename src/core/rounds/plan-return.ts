@@ -565,6 +565,8 @@ export interface FieldMerge {
 export interface MergeHistory {
   /** Fields the office changed after a 回收 wrote them (officeEditedFields). */
   officeEdited?: ReadonlyMap<string, ReadonlySet<ReturnField>>;
+  /** Targets whose value the office changed after a 回收 wrote the entry (officeEditedValues). */
+  officeEditedValues?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Per unit, the texts it returned last time. */
   previousTexts?: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<TextField, string>>>>;
   /**
@@ -578,7 +580,8 @@ export interface MergeHistory {
  * One target's value for one task (the indicator sheet): what the ledger holds, what the units
  * wrote, and what is taken. When the units agree their value is taken; when they differ, the
  * lead unit's, or without one the ledger's value (the first unit's where the ledger has none),
- * until the officer chooses (chooseIndicator).
+ * until the officer chooses (chooseIndicator). A value the office itself changed after an earlier
+ * 回收 is kept by default, as its 本期状态 is.
  */
 export interface IndicatorMerge {
   targetId: string;
@@ -595,6 +598,8 @@ export interface IndicatorMerge {
   disagree?: true;
   /** The unit whose value `combined` is. */
   from?: string;
+  /** The office changed this value after an earlier 回收 wrote the entry: its own value is kept unless it chooses otherwise. */
+  officeEdited?: true;
 }
 
 /** One task's merge across all files of the drop. */
@@ -819,7 +824,7 @@ export function planMerges(
       const combined = joinParagraphs(incoming.map((x) => x.value));
       fields.push({ field, before, incoming: all, combined, ...defaultAction(field, before, combined, false), ...note });
     }
-    const indicators = mergeIndicators(valuesByTask.get(key)?.values ?? [], cur?.indicatorValues ?? {});
+    const indicators = mergeIndicators(valuesByTask.get(key)?.values ?? [], cur?.indicatorValues ?? {}, history.officeEditedValues?.get(key));
     if (fields.length > 0 || indicators.length > 0) out.push({ taskKey, ...(city ? { district: list[0]!.unit } : {}), fields, ...(indicators.length > 0 ? { indicators } : {}) });
   }
   const unitIndex = (d: string | undefined) => round.units.findIndex((u) => u.unit === d);
@@ -829,7 +834,7 @@ export function planMerges(
 /** The targets' values of one task from the units of a drop, against the ledger's (see IndicatorMerge). */
 type IndicatorAnswer = { unit: string; role: 'lead' | 'assist'; target: Pick<ReturnedIndicator, 'targetId' | 'name' | 'unit'>; value: number; doubt?: string };
 
-function mergeIndicators(values: readonly IndicatorAnswer[], ledger: Readonly<Record<string, number | null>>): IndicatorMerge[] {
+function mergeIndicators(values: readonly IndicatorAnswer[], ledger: Readonly<Record<string, number | null>>, officeEdited: ReadonlySet<string> | undefined): IndicatorMerge[] {
   const byTarget = new Map<string, { target: IndicatorAnswer['target']; incoming: IndicatorMerge['incoming'] }>();
   for (const v of values) {
     if (!byTarget.has(v.target.targetId)) byTarget.set(v.target.targetId, { target: v.target, incoming: [] });
@@ -840,8 +845,10 @@ function mergeIndicators(values: readonly IndicatorAnswer[], ledger: Readonly<Re
     const held = ledger[targetId];
     const before = typeof held === 'number' ? held : undefined;
     const disagree = new Set(incoming.map((x) => x.value)).size > 1;
-    const source = !disagree || incoming[0]!.role === 'lead' || before === undefined ? incoming[0]! : undefined;
-    const m: IndicatorMerge = { targetId, name, unit, ...(before !== undefined ? { before } : {}), incoming, action: 'keep', conflict: disagree, ...(disagree ? { disagree: true as const } : {}) };
+    // The office's own value, changed after a 回收 wrote the entry, stands until the officer chooses.
+    const edited = before !== undefined && officeEdited?.has(targetId) && incoming.some((x) => x.value !== before);
+    const source = edited ? undefined : !disagree || incoming[0]!.role === 'lead' || before === undefined ? incoming[0]! : undefined;
+    const m: IndicatorMerge = { targetId, name, unit, ...(before !== undefined ? { before } : {}), incoming, action: 'keep', conflict: disagree || !!edited, ...(disagree ? { disagree: true as const } : {}), ...(edited ? { officeEdited: true as const } : {}) };
     return source ? takeValue(m, source) : { ...m, ...(before !== undefined ? { combined: before } : {}) };
   });
 }
@@ -907,6 +914,19 @@ export function officeEditedFields(written: Pick<ProgressEntry, 'status' | 'perc
   if (!now) return out;
   if (now.status !== written.status) out.add('status');
   if (now.percent !== written.percent) out.add('percent');
+  return out;
+}
+
+/**
+ * The targets whose value the office changed after a 回收 wrote the entry (`written`, as the latest
+ * 回收 left it) or typed since: a unit's resent value does not silently replace them.
+ */
+export function officeEditedValues(written: Pick<ProgressEntry, 'indicatorValues'>, now: Pick<ProgressEntry, 'indicatorValues'> | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!now) return out;
+  const was = written.indicatorValues ?? {};
+  const is = now.indicatorValues ?? {};
+  for (const t of new Set([...Object.keys(was), ...Object.keys(is)])) if ((was[t] ?? null) !== (is[t] ?? null)) out.add(t);
   return out;
 }
 

@@ -264,7 +264,7 @@ function IndicatorValues({ m, setValue }: { m: TaskMerge; setValue?: (m: TaskMer
       data-testid={`merge-values-${m.taskKey}`}
       dataSource={m.indicators}
       columns={[
-        { title: T.valueColumn, width: 116, render: (_, x) => (<span>{x.name}{x.conflict && !x.disagree && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}{x.disagree && <Tag color="red" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.valueDisagreeHelp}>{T.disagree}</Tag>}</span>) },
+        { title: T.valueColumn, width: 116, render: (_, x) => (<span>{x.name}{x.conflict && !x.disagree && !x.officeEdited && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}{x.officeEdited && <Tag color="blue" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.valueOfficeEditedHelp} data-testid={`value-office-edited-${m.taskKey}-${x.targetId}`}>{T.officeEdited}</Tag>}{x.disagree && <Tag color="red" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.valueDisagreeHelp}>{T.disagree}</Tag>}</span>) },
         { title: T.before, render: (_, x) => <span style={{ color: '#666' }}>{shown(x, x.before)}</span> },
         { title: T.incoming, render: (_, x) => x.incoming.map((i) => <div key={i.unit}><Tag>{i.unit}</Tag>{shown(x, i.value)}</div>) },
         {

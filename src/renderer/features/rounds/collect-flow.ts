@@ -4,7 +4,7 @@
  */
 import type { ProgressEntry, TaskStatus } from '@core/model';
 import { parsePeriodId } from '@core/period';
-import { mergeLedgerKey, officeEditedFields, type EarlierReturn, type FilePlan, type MergeHistory, type ReturnContext, type ReturnField, type Round, type TaskMerge, type TextField } from '@core/rounds';
+import { mergeLedgerKey, officeEditedFields, officeEditedValues, type EarlierReturn, type FilePlan, type MergeHistory, type ReturnContext, type ReturnField, type Round, type TaskMerge, type TextField } from '@core/rounds';
 import type { RoundWorkerRequest, RoundWorkerResponse } from '../../workers/round-worker';
 import { type LedgerDb, backupBeforeImport, progressRepo, targetsRepo, applyRoundReturn, listRoundApplies, type RoundApplyResult, tasksByKeys, progressOfPeriodAllDistricts } from '../../storage';
 import { ROUNDS_MORE_TEXT, ROUNDS_TEXT } from './texts';
@@ -28,9 +28,12 @@ export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ 
   const written = new Map<string, ProgressEntry>();
   for (const a of applies) for (const e of a.after) written.set(mergeLedgerKey(round, e.district, e.taskKey), e);
   const officeEdited = new Map<string, Set<ReturnField>>();
+  const editedValues = new Map<string, Set<string>>();
   for (const [key, w] of written) {
     const fields = officeEditedFields(w, ledger.get(key));
     if (fields.size > 0) officeEdited.set(key, fields);
+    const values = officeEditedValues(w, ledger.get(key));
+    if (values.size > 0) editedValues.set(key, values);
   }
   // What each unit returned last time, per task (at the city level the unit is the district).
   const previousTexts = new Map<string, Map<string, Record<TextField, string>>>();
@@ -47,7 +50,7 @@ export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ 
           previousAnswers.get(key)!.set(r.unit, { ...(t.status ? { status: t.status } : {}), ...(t.percent !== undefined ? { percent: t.percent } : {}) });
         }
       }
-  return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, targets, earlier }, ledger, history: { officeEdited, previousTexts, previousAnswers } };
+  return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, targets, earlier }, ledger, history: { officeEdited, officeEditedValues: editedValues, previousTexts, previousAnswers } };
 }
 
 /** Read and plan the files in the round worker; progress per file. */

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod } from '@core/period';
 import { progressId, type Target, type Task } from '@core/model';
 import { isCountUnit } from '@core/numbers';
-import { INDICATOR_COLUMNS, INDICATOR_SHEET, chooseIndicator, planMerges, planReturns, roundBoard, type ReturnedFile } from '@core/rounds';
+import { INDICATOR_COLUMNS, INDICATOR_SHEET, chooseIndicator, mergedIndicatorValues, planMerges, planReturns, roundBoard, type ReturnedFile } from '@core/rounds';
 import { freshStoreEachTest } from '../../../../test/builders/fresh-store';
 import { printToolsPresent } from '../../../../test/builders/print-check';
 import type { LedgerDb } from '../../storage/db';
@@ -204,6 +204,31 @@ describe.skipIf(!tools)('the indicator sheet of a round', () => {
     const undone = await undoRoundReturn(db, applied.record.id);
     expect(undone.ok).toBe(false);
     expect((await db.progress.get(id))!.indicatorValues[a.id]).toBe(41);
+  });
+
+  it('a unit sending again: its new value replaces its old one, but not a value the office changed since (kept, 本办改过)', async () => {
+    const { round, files, first, targetsOf } = await sendRound();
+    const [a, b] = targetsOf(first.key);
+    const sent = files.find((f) => f.unit === '区科技局')!.data;
+    const drop = async (name: string, values: Record<string, number>) => {
+      const { ctx, ledger, history } = await loadCollectContext(db, round);
+      const plans = planReturns([await returned(name, fill(sent, values))], ctx);
+      return { plans, merges: planMerges(plans, round, ledger, history) };
+    };
+    const one = await drop('第一次.xlsx', { [a!.id]: 40, [b!.id]: 5 });
+    const applied = await applyRoundReturn(db, round, one.plans, one.merges, '张三');
+    if (!applied.ok) throw new Error(applied.message);
+    // The office corrects one value by hand.
+    const id = progressId('汉阳区', first.key, '2026-Q4');
+    const e = (await db.progress.get(id))!;
+    await saveProgress(db, { ...e, indicatorValues: { ...e.indicatorValues, [a!.id]: 41 } });
+    const two = await drop('第二次.xlsx', { [a!.id]: 45, [b!.id]: 6 });
+    const m = two.merges.find((x) => x.taskKey === first.key)!;
+    expect(m.indicators!.find((x) => x.targetId === a!.id)).toMatchObject({ before: 41, combined: 41, action: 'keep', officeEdited: true, conflict: true });
+    expect(m.indicators!.find((x) => x.targetId === b!.id)).toMatchObject({ before: 5, combined: 6, action: 'replace' });
+    expect(m.indicators!.find((x) => x.targetId === b!.id)!.officeEdited).toBeUndefined();
+    expect(mergedIndicatorValues(m)).toEqual({ [b!.id]: 6 });
+    expect(mergedIndicatorValues(chooseIndicator(m, a!.id, { unit: '区科技局' }))).toEqual({ [a!.id]: 45, [b!.id]: 6 });
   });
 
   it('a row whose 指标编号 names no target of the unit is refused with what it said; a count cannot be negative', async () => {

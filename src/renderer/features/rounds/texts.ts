@@ -115,6 +115,7 @@ export const ROUNDS_TEXT = {
     rows: (n: number, empty: number) => `填写 ${n} 项${empty ? `，空白 ${empty} 项` : ''}`,
     valueRows: (n: number) => `；指标实际值 ${n} 个`,
     valueColumn: '指标实际值',
+    valueOfficeEditedHelp: '上次回收写入后，本办自己改过这个数值，默认保留本办的值；如要采用单位报回的数值，请点选该单位。',
     valueDisagreeHelp: '报回的单位填写的这个指标的本期实际值不一样。默认采用牵头单位的数值；牵头单位没有填写时，台账已有值的先保留台账的值，台账为空的先采用最先列出的单位的数值，请核对后选择。',
     issues: '需要注意的问题',
     colFile: '文件',
