@@ -2,7 +2,8 @@
  * Step 6: 回收 of a collection round — recognising and planning the returned files of one drop
  * (the app's path: SheetJS read through readWorkbook, SHA-256, binding check, row checks,
  * merges) against a bare SheetJS read + sheet_to_json of the same bytes. The files are the
- * app's own sent workbooks (round-write.ts) with every fill-in cell filled.
+ * app's own sent workbooks (round-write.ts) with every fill-in cell of the task sheet filled; a
+ * district's units' files also carry the 指标填报 sheet, blank as sent.
  */
 import * as XLSX from 'xlsx';
 import { DISTRICTS } from '@core/districts';
@@ -29,6 +30,10 @@ export async function roundDrop(scenario: RoundScenario, sentences: string[]): P
     round.units.push({ unit, taskKeys: keys, leadKeys: keys, fileName: `${unit}.xlsx`, checksum: makeBinding(round, unit, keys).checksum });
   }
   const byKey = new Map(tasks.map((t) => [t.key, t]));
+  // A district's units: every other task has a quantitative target, so their files carry a 指标填报
+  // sheet (left blank, as sent) that the reader looks through. The city's list has none.
+  const targets = scenario === 'districts-17x300' ? [] : tasks.filter((_, i) => i % 2 === 0).map((t, i) => ({ id: `bench-t${i + 1}`, taskKey: t.key, name: `指标${i + 1}`, unit: '家', comparator: '达到' as const, value: 100 + i, scope: '全市', year: 2027 }));
+  const targetsOf = (keys: readonly string[]) => targets.filter((t) => keys.includes(t.taskKey)).map((t) => ({ taskKey: t.taskKey, targetId: t.id, name: t.name, goal: `全市：达到${t.value}家（2027年）` }));
   const files: { name: string; data: Uint8Array }[] = [];
   for (const [u, ru] of round.units.entries()) {
     const data = await writeRoundWorkbook({
@@ -37,6 +42,7 @@ export async function roundDrop(scenario: RoundScenario, sentences: string[]): P
       unit: ru.unit,
       dueDate: round.dueDate,
       binding: makeBinding(round, ru.unit, ru.taskKeys),
+      indicators: targetsOf(ru.taskKeys),
       tasks: ru.taskKeys.map((k, i) => ({
         key: k,
         title: byKey.get(k)!.title,
@@ -57,7 +63,7 @@ export async function roundDrop(scenario: RoundScenario, sentences: string[]): P
       files.push({ name: `二季度-${ru.unit}.xlsx`, data });
     }
   }
-  return { files, ctx: { round, periodName: '2025年第三季度', tasks, earlier: [] } };
+  return { files, ctx: { round, periodName: '2025年第三季度', tasks, targets, earlier: [] } };
 }
 
 /** The app's path over the whole drop: per-file read times and the total including planning. */
