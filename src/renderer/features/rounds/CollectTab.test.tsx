@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { chooseAnswer, planMerges, type FilePlan, type ReturnedRow, type Round } from '@core/rounds';
+import { chooseAnswer, chooseIndicator, planMerges, type FilePlan, type ReturnedRow, type Round } from '@core/rounds';
 import { CollectPreview, CollectTab } from './CollectTab';
 import { BoardTab } from './BoardTab';
 
@@ -68,6 +68,31 @@ describe('CollectPreview', () => {
     expect(html).toContain('data-testid="left-out-2025YFZX-04-problems"');
     expect(html).toMatch(/未写入：区科技局填的“无”/u);
     expect(html).not.toContain('data-testid="disagree-2025YFZX-04-status"');
+  });
+});
+
+describe('CollectPreview: values from 指标填报', () => {
+  const valueOf = (unit: string, taskKey: string, value: number): FilePlan => ({ ...plan(unit, []), indicators: [{ taskKey, targetId: 't-1', name: '产业创新联合实验室', unit: '家', row: 4, value }] });
+  const drop = [valueOf('区科技局', '2023GZYD-08', 12), valueOf('区经信局', '2023GZYD-08', 15)];
+  const show = (merges: ReturnType<typeof planMerges>) =>
+    renderToStaticMarkup(<CollectPreview files={drop} merges={merges} tasks={new Map()} setAction={() => {}} setAnswer={() => {}} setValue={() => {}} onApply={() => {}} onCancel={() => {}} busy={false} locked={undefined} />);
+
+  it('a task answered only with values: its card shows them; units that differ get one button per value, the lead’s chosen', () => {
+    const html = show(planMerges(drop, round, new Map()));
+    expect(html).toContain('data-testid="merge-values-2023GZYD-08"');
+    expect(html).toContain('单位间不一致');
+    expect(checked(html, 'value-action-2023GZYD-08-t-1')).toBe('区科技局：12家');
+    expect(html).toContain('区经信局：15家');
+    expect(html).toMatch(/指标实际值 1 个/u);
+  });
+
+  it('the officer’s choice is shown as chosen; a value the office changed after a 回收 is kept and marked 本办改过', () => {
+    const merges = planMerges(drop, round, new Map());
+    expect(checked(show(merges.map((m) => chooseIndicator(m, 't-1', { unit: '区经信局' }))), 'value-action-2023GZYD-08-t-1')).toBe('区经信局：15家');
+    const edited = planMerges([drop[0]!], round, new Map([['2023GZYD-08', { progress: '', problems: '', nextSteps: '', indicatorValues: { 't-1': 9 } }]]), { officeEditedValues: new Map([['2023GZYD-08', new Set(['t-1'])]]) });
+    const html = renderToStaticMarkup(<CollectPreview files={[drop[0]!]} merges={edited} tasks={new Map()} setAction={() => {}} setAnswer={() => {}} setValue={() => {}} onApply={() => {}} onCancel={() => {}} busy={false} locked={undefined} />);
+    expect(html).toContain('data-testid="value-office-edited-2023GZYD-08-t-1"');
+    expect(checked(html, 'value-action-2023GZYD-08-t-1')).toBe('保留现有');
   });
 });
 
