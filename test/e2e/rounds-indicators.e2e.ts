@@ -31,6 +31,9 @@ describe('collection round: indicator values', () => {
     await page.getByRole('tab', { name: '下发', exact: true }).click();
     await page.getByTestId('send-make').click();
     await page.getByTestId('send-result').waitFor({ timeout: 60_000 });
+    await page.getByTestId('send-result').getByText(`含“指标填报”表，${targets.length} 个指标`).waitFor();
+    expect(await page.getByTestId('send-notice').inputValue()).toContain('有量化目标的任务另请在“指标填报”工作表填写本期实际值');
+    await screenshot(page, 'rounds-values-send-1366x650');
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('send-result').locator('.ant-list-item').first().getByRole('button', { name: /^保\s*存$/ }).click()]);
     const sent = join(dir, d.suggestedFilename());
     await d.saveAs(sent);

@@ -4,7 +4,7 @@
  */
 import type { TaskStatus } from '../model';
 import type { Round } from './round';
-import { dateText } from './sheet-layout';
+import { INDICATOR_SHEET, dateText } from './sheet-layout';
 
 /** A return as recorded when applied. */
 export interface AppliedReturn {
@@ -56,11 +56,11 @@ export function chaseNotice(district: string, periodName: string, dueDate: strin
   ].join('\n');
 }
 
-/** The notice sent with the files at 下发. */
-export function sendNotice(district: string, periodName: string, dueDate: string, units: readonly string[]): string {
+/** The notice sent with the files at 下发 (`withValues`: some file has a 指标填报 sheet). */
+export function sendNotice(district: string, periodName: string, dueDate: string, units: readonly string[], withValues = false): string {
   return [
     `各有关单位：`,
-    `现将${district}${periodName}科技创新重点任务推进情况填报表下发给${units.join('、')}。请按表中说明填写本单位承办任务的本期状态、完成进度、进展情况、存在问题和下步计划，于${dateText(dueDate)}前报回。`,
+    `现将${district}${periodName}科技创新重点任务推进情况填报表下发给${units.join('、')}。请按表中说明填写本单位承办任务的本期状态、完成进度、进展情况、存在问题和下步计划${withValues ? `，有量化目标的任务另请在“${INDICATOR_SHEET.name}”工作表填写本期实际值` : ''}，于${dateText(dueDate)}前报回。`,
     `填报表已锁定不需填写的部分；请勿删除工作表或增删行列，文件名可以修改。谢谢！`,
   ].join('\n');
 }

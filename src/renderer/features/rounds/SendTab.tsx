@@ -40,7 +40,7 @@ export function SendTab({ district, rows, rounds, city }: { district: string; ro
   const chosen = picked ?? unitNames;
   const [prefill, setPrefill] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [made, setMade] = useState<{ round: Round; files: { unit: string; name: string; data: Uint8Array }[] }>();
+  const [made, setMade] = useState<{ round: Round; files: { unit: string; name: string; data: Uint8Array; values: number }[] }>();
 
   const make = async () => {
     if (chosen.length === 0) return message.warning(T.pickUnits);
@@ -66,7 +66,7 @@ export function SendTab({ district, rows, rounds, city }: { district: string; ro
     await save(T.zipName(district, parsePeriodId(made.round.periodId)?.name ?? made.round.periodId), await zipFiles(made.files), true);
   };
   const madePeriod = made ? (parsePeriodId(made.round.periodId)?.name ?? '') : '';
-  const notice = !made ? '' : city ? ROUNDS_TEXT.city.notice(madePeriod, dateText(made.round.dueDate), made.files.map((f) => f.unit)) : sendNotice(district, madePeriod, made.round.dueDate, made.files.map((f) => f.unit));
+  const notice = !made ? '' : city ? ROUNDS_TEXT.city.notice(madePeriod, dateText(made.round.dueDate), made.files.map((f) => f.unit)) : sendNotice(district, madePeriod, made.round.dueDate, made.files.map((f) => f.unit), made.files.some((f) => f.values > 0));
 
   if (unitNames.length === 0) return <Alert type="info" showIcon title={T.noUnits} />;
   return (
@@ -123,6 +123,7 @@ export function SendTab({ district, rows, rounds, city }: { district: string; ro
             renderItem={(f) => (
               <List.Item actions={[<Button key="s" size="small" onClick={() => void save(f.name, f.data)}>{T.saveOne}</Button>]}>
                 {f.name}
+                {f.values > 0 && <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{T.fileValues(f.values)}</Typography.Text>}
               </List.Item>
             )}
           />

@@ -122,6 +122,10 @@ describe.skipIf(!tools)('the indicator sheet of a round', () => {
     expect(got.rows[INDICATOR_SHEET.headerRow - 1]).toEqual(INDICATOR_COLUMNS.map((c) => c.header));
     const body = got.rows.slice(INDICATOR_SHEET.firstRow - 1);
     const expected = [...targetsOf(first.key), ...targetsOf(second.key)];
+    expect(files.map((f) => [f.unit, f.values])).toEqual([
+      ['区科技局', expected.length],
+      ['区经信局', targetsOf(second.key).length],
+    ]);
     expect(body.map((r) => r[ID])).toEqual(expected.map((t) => t.id));
     expect(body.map((r) => r[1])).toEqual(expected.map((t) => t.taskKey));
     expect(body.map((r) => r[2])).toEqual(expected.map((t) => t.name));

@@ -29,6 +29,8 @@ export interface RoundFile {
   unit: string;
   name: string;
   data: Uint8Array;
+  /** Rows of its 指标填报 sheet (0: the file has none). */
+  values: number;
 }
 
 /** Build the workbooks and record the round. */
@@ -57,6 +59,7 @@ export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round
     const keys = list.map((x) => x.taskKey);
     const binding = makeBinding(round, unit, keys);
     const name = c.city ? cityRoundFileName(c.period.name, unit) : roundFileName(c.district, c.period.name, unit);
+    const indicators = c.city ? [] : indicatorsOf(keys);
     const data = c.city
       ? await writeCityTaskList({ periodName: c.period.name, district: unit, dueDate: c.dueDate, binding, tasks: keys.map((k) => taskByKey.get(k)!) })
       : await writeRoundWorkbook({
@@ -65,7 +68,7 @@ export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round
       unit,
       dueDate: c.dueDate,
       binding,
-      indicators: indicatorsOf(keys),
+      indicators,
       tasks: list.map(({ taskKey, role }) => {
         const t = taskByKey.get(taskKey)!;
         const p = last.get(taskKey);
@@ -79,7 +82,7 @@ export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round
       }),
     });
     round.units.push({ unit, taskKeys: keys, leadKeys: list.filter((x) => x.role === 'lead').map((x) => x.taskKey), fileName: name, checksum: binding.checksum });
-    files.push({ unit, name, data });
+    files.push({ unit, name, data, values: indicators.length });
   }
   await saveRound(db, round);
   return { round, files };

@@ -88,6 +88,7 @@ export const ROUNDS_TEXT = {
     pickDue: '请选择报送截止日期。',
     made: (n: number) => `已生成 ${n} 个单位的填报表，本次下发已记录。`,
     files: '本次下发的文件',
+    fileValues: (n: number) => `含“指标填报”表，${n} 个指标`,
     saveOne: '保存',
     saveZip: '全部打包为 .zip 保存',
     notice: '下发通知（复制后粘贴到微信、短信或 OA）',
