@@ -59,13 +59,14 @@ const CHANGE_NAME = /增长|增速|增幅|提高|提升|下降|降低|减少|变
 /**
  * Why an indicator value cannot be what the district means, in Chinese; undefined when it can be.
  * Too large (a typo), a negative count (−5 家), a share outside 0–100 % (覆盖率 150 %). The forms
- * of 指标 and of a task's 本期实际值 refuse such a value and keep the one before.
+ * of 指标 and of a task's 本期实际值 refuse such a value and keep the one before; 回收 leaves such a
+ * cell out. `outcome` says what became of the value (没有保存, or 回收's 这一格没有导入).
  */
-export function indicatorValueProblem(name: string, unit: string, value: number): string | undefined {
-  if (!isPlausibleValue(value)) return `${name}的数值过大（超过一万亿），没有保存。请检查是否多输了位数。`;
+export function indicatorValueProblem(name: string, unit: string, value: number, outcome = '没有保存'): string | undefined {
+  if (!isPlausibleValue(value)) return `${name}的数值过大（超过一万亿），${outcome}。请检查是否多输了位数。`;
   const u = unit.trim();
-  if (value < 0 && isCountUnit(u)) return `${name}是数量（${u}），不能是负数，没有保存。`;
+  if (value < 0 && isCountUnit(u)) return `${name}是数量（${u}），不能是负数，${outcome}。`;
   if ((u === '%' || u === '％') && SHARE_NAME.test(name) && !CHANGE_NAME.test(name) && (value < 0 || value > 100))
-    return `${name}是比率，应在 0–100% 之间，“${value}%”没有保存。`;
+    return `${name}是比率，应在 0–100% 之间，“${value}%”${outcome}。`;
   return undefined;
 }

@@ -15,6 +15,8 @@ export interface AppliedReturn {
   taskKeys: string[];
   /** Per task and text field, what the unit wrote; with the status and percent it answered (recorded since they are compared across drops). */
   texts: { taskKey: string; progress: string; problems: string; nextSteps: string; status?: TaskStatus; percent?: number }[];
+  /** The values it wrote in 指标填报 (recorded to compare across drops; absent in older records). */
+  values?: { taskKey: string; targetId: string; value: number }[];
 }
 
 /** One unit's line on the board. */

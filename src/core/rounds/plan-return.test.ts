@@ -459,7 +459,7 @@ describe('the indicator sheet // 指标填报 (Z6)', () => {
     const [p] = planReturns([{ ...f, sheets: [...f.sheets, { name: '指标', rows: grid }] }], withTargets);
     expect(p!.indicators).toEqual([expect.objectContaining({ targetId: 't-1', value: 9, row: 2 })]);
     expect(p!.refusedRows).toEqual([expect.objectContaining({ row: 3, taskKey: 'T-02', title: '独角兽企业', texts: ['本期实际值：2'] })]);
-    expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'error', sheet: '指标', row: 3, message: expect.stringContaining('找不到指标“独角兽企业”') }));
+    expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'error', sheet: '指标', row: 3, message: expect.stringContaining('指标“独角兽企业”在台账中找不到') }));
   });
 
   it('a count above the whole city’s target for it is read and kept, with the question the task’s form asks', () => {
@@ -470,6 +470,39 @@ describe('the indicator sheet // 指标填报 (Z6)', () => {
     expect(m!.indicators![0]!.incoming[0]!.doubt).toBe(p!.indicators![0]!.doubt);
     const [fine] = planReturns([withValues('区科技局', [['T-01', '高价值专利培育中心', '30', 't-1']])], { ...ctx, targets: city });
     expect(fine!.indicators![0]!.doubt).toBeUndefined();
+  });
+
+  it('a 协办 unit sending later does not replace the lead’s value of an earlier drop: marked, the lead’s kept', () => {
+    // T-02: 区科技局 leads, 区经信局 assists. Drop 1 (区科技局: 12) was written; drop 2 is 区经信局's 15 alone.
+    const files = planReturns([withValues('区经信局', [['T-02', '高新技术企业', '15', 't-2']])], withTargets);
+    const ledger = new Map([['T-02', { progress: '', problems: '', nextSteps: '', indicatorValues: { 't-2': 12 } }]]);
+    const [m] = planMerges(files, round, ledger, { previousValues: new Map([['T-02', new Map([['区科技局', { 't-2': 12 }]])]]) });
+    expect(m!.indicators![0]).toMatchObject({ before: 12, combined: 12, from: '区科技局', action: 'keep', disagree: true, conflict: true });
+    expect(m!.indicators![0]!.incoming).toEqual([expect.objectContaining({ unit: '区科技局', value: 12, earlier: true }), expect.objectContaining({ unit: '区经信局', value: 15 })]);
+    expect(mergedIndicatorValues(m!)).toEqual({});
+    // Without the earlier drop, the same file is the only answer, from a 协办 unit: taken, but said.
+    const [alone] = planMerges(files, round, new Map());
+    expect(alone!.indicators![0]).toMatchObject({ combined: 15, action: 'replace', assistOnly: true });
+  });
+
+  it('a value the office cleared after a 回收 stays cleared when the unit sends again (本办改过)', () => {
+    const files = planReturns([withValues('区科技局', [['T-01', '研发平台', '40', 't-1']])], withTargets);
+    const [m] = planMerges(files, round, new Map([['T-01', { progress: '', problems: '', nextSteps: '', indicatorValues: {} }]]), { officeEditedValues: new Map([['T-01', new Set(['t-1'])]]) });
+    expect(m!.indicators![0]).toMatchObject({ action: 'keep', officeEdited: true, conflict: true });
+    expect(mergedIndicatorValues(m!)).toEqual({});
+  });
+
+  it('a changed 指标编号 is read by 指标名称, said; a name that differs from the 指标编号’s is said; a sheet with only 指标名称 is read', () => {
+    const [p] = planReturns([withValues('区科技局', [['T-01', '研发平台', '8', 't-9'], ['T-02', '独角兽', '3', 't-2']])], withTargets);
+    expect(p!.indicators!.map((v) => [v.targetId, v.value])).toEqual([
+      ['t-1', 8],
+      ['t-2', 3],
+    ]);
+    expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', row: 4, message: expect.stringContaining('指标编号“t-9”不对，已按指标名称对应到任务 T-01 的“研发平台”') }));
+    expect(p!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', row: 5, message: expect.stringContaining('表中写的指标名称是“独角兽”，已按指标编号导入') }));
+    const f = file('区科技局', []);
+    const [bare] = planReturns([{ ...f, sheets: [...f.sheets, { name: '数据', rows: [['指标名称', '本期实际值'], ['高新技术企业', '21']] }] }], withTargets);
+    expect(bare!.indicators).toEqual([expect.objectContaining({ targetId: 't-2', value: 21 })]);
   });
 
   it('a file without the sheet reads as before; a city round reads no values (a district’s report has its own 指标 sheet)', () => {

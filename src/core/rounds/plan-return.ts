@@ -450,9 +450,9 @@ function planFile(file: ReturnedFile, ctx: ReturnContext, seenHashes: Map<string
 
 type IndicatorTable = { sheet: SheetGrid; headerRow: number; columns: Map<IndicatorColumn['key'], number> };
 
-/** The indicator sheet's header in the first rows of a sheet: a value column and 指标编号, or 任务编号 and 指标名称. */
+/** The indicator sheet's header in the first rows of a sheet: a value column and 指标编号 or 指标名称. */
 function indicatorHeader(sheet: SheetGrid): IndicatorTable | undefined {
-  return findHeader(sheet, INDICATOR_COLUMNS, (m) => m.has('value') && (m.has('targetId') || (m.has('taskKey') && m.has('name'))));
+  return findHeader(sheet, INDICATOR_COLUMNS, (m) => m.has('value') && (m.has('targetId') || m.has('name')));
 }
 
 /**
@@ -481,17 +481,26 @@ function readIndicators(file: ReturnedFile, ctx: ReturnContext, sentKeys: Readon
     const id = at(cells, 'targetId');
     const name = at(cells, 'name');
     const key = at(cells, 'taskKey');
-    const target = (id ? byId.get(id) : undefined) ?? (!id && name ? targets.find((t) => t.taskKey === key && norm(t.name) === norm(name)) : undefined);
+    // By 指标编号; when it is missing or was changed, by 指标名称 (and 任务编号 when given), if that names one target.
+    const byName = (() => {
+      if (!name) return undefined;
+      const same = targets.filter((t) => norm(t.name) === norm(name) && (!key || t.taskKey === key));
+      const sent = same.filter((t) => sentKeys.has(t.taskKey));
+      return sent.length === 1 ? sent[0] : same.length === 1 ? same[0] : undefined;
+    })();
+    const target = (id ? byId.get(id) : undefined) ?? byName;
+    if (target && id && !byId.has(id)) issue('warning', T.indicatorByName(id, target.name, target.taskKey), where);
+    else if (target && name && norm(name) !== norm(target.name)) issue('warning', T.indicatorNameDiffers(id, target.name, name), where);
     const refuse = (message: string) => {
       plan.refusedRows.push({ row: excelRow, taskKey: target?.taskKey ?? (key || undefined), title: name || undefined, texts: [`${INDICATOR_COLUMNS.find((c) => c.key === 'value')!.header}：${text}`] });
       issue('error', message, where);
     };
     if (!target) {
-      refuse(T.unknownIndicator(name || id));
+      refuse(T.unknownIndicator(name, id));
       continue;
     }
     if (!sentKeys.has(target.taskKey)) {
-      refuse(T.indicatorNotAssigned(target.taskKey, plan.unit!));
+      refuse(T.indicatorNotAssigned(target.name, target.taskKey, plan.unit!));
       continue;
     }
     if (seen.has(target.id)) {
@@ -505,7 +514,7 @@ function readIndicators(file: ReturnedFile, ctx: ReturnContext, sentKeys: Readon
       issue('error', text.startsWith('=') ? T.formulaIndicatorValue(target.name, text) : T.badIndicatorValue(target.name, text), { ...where, column: valueColumn });
       continue;
     }
-    const problem = indicatorValueProblem(target.name, target.unit, read.value);
+    const problem = indicatorValueProblem(target.name, target.unit, read.value, T.cellNotRead);
     if (problem) {
       issue('error', T.impossibleIndicatorValue(problem), { ...where, column: valueColumn });
       continue;
@@ -567,6 +576,8 @@ export interface MergeHistory {
   officeEdited?: ReadonlyMap<string, ReadonlySet<ReturnField>>;
   /** Targets whose value the office changed after a 回收 wrote the entry (officeEditedValues). */
   officeEditedValues?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per unit, the values it returned in 指标填报 last time (by target): a unit of this drop that differs is marked as within one drop. */
+  previousValues?: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<string, number>>>>;
   /** Per unit, the texts it returned last time. */
   previousTexts?: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<TextField, string>>>>;
   /**
@@ -588,7 +599,8 @@ export interface IndicatorMerge {
   name: string;
   unit: string;
   before?: number;
-  incoming: { unit: string; role: 'lead' | 'assist'; value: number; doubt?: string }[];
+  /** `earlier`: a value a unit returned in an earlier 回收 of the round, not in this drop. */
+  incoming: { unit: string; role: 'lead' | 'assist'; value: number; doubt?: string; earlier?: true }[];
   /** The value taken (the ledger's when kept). */
   combined?: number;
   action: 'keep' | 'replace';
@@ -600,6 +612,8 @@ export interface IndicatorMerge {
   from?: string;
   /** The office changed this value after an earlier 回收 wrote the entry: its own value is kept unless it chooses otherwise. */
   officeEdited?: true;
+  /** Only 协办 units gave a value (it may be their own share, not the district's): taken, but said. */
+  assistOnly?: true;
 }
 
 /** One task's merge across all files of the drop. */
@@ -824,7 +838,7 @@ export function planMerges(
       const combined = joinParagraphs(incoming.map((x) => x.value));
       fields.push({ field, before, incoming: all, combined, ...defaultAction(field, before, combined, false), ...note });
     }
-    const indicators = mergeIndicators(valuesByTask.get(key)?.values ?? [], cur?.indicatorValues ?? {}, history.officeEditedValues?.get(key));
+    const indicators = mergeIndicators(valuesByTask.get(key)?.values ?? [], cur?.indicatorValues ?? {}, history.officeEditedValues?.get(key), earlierValues(history.previousValues?.get(key), new Set([...list.map((x) => x.unit), ...(valuesByTask.get(key)?.values ?? []).map((v) => v.unit)]), (unit) => (round.units.find((u) => u.unit === unit)?.leadKeys.includes(taskKey) ? 'lead' : 'assist')));
     if (fields.length > 0 || indicators.length > 0) out.push({ taskKey, ...(city ? { district: list[0]!.unit } : {}), fields, ...(indicators.length > 0 ? { indicators } : {}) });
   }
   const unitIndex = (d: string | undefined) => round.units.findIndex((u) => u.unit === d);
@@ -834,21 +848,46 @@ export function planMerges(
 /** The targets' values of one task from the units of a drop, against the ledger's (see IndicatorMerge). */
 type IndicatorAnswer = { unit: string; role: 'lead' | 'assist'; target: Pick<ReturnedIndicator, 'targetId' | 'name' | 'unit'>; value: number; doubt?: string };
 
-function mergeIndicators(values: readonly IndicatorAnswer[], ledger: Readonly<Record<string, number | null>>, officeEdited: ReadonlySet<string> | undefined): IndicatorMerge[] {
+/** The values units of earlier drops (not in this one) returned for a task, by target, as answers. */
+function earlierValues(previous: ReadonlyMap<string, Readonly<Record<string, number>>> | undefined, inDrop: ReadonlySet<string>, roleOf: (unit: string) => 'lead' | 'assist'): Map<string, IndicatorMerge['incoming']> {
+  const out = new Map<string, IndicatorMerge['incoming']>();
+  for (const [unit, values] of previous ?? []) {
+    if (inDrop.has(unit)) continue;
+    for (const [targetId, value] of Object.entries(values)) out.set(targetId, [...(out.get(targetId) ?? []), { unit, role: roleOf(unit), value, earlier: true }]);
+  }
+  return out;
+}
+
+function mergeIndicators(values: readonly IndicatorAnswer[], ledger: Readonly<Record<string, number | null>>, officeEdited: ReadonlySet<string> | undefined, earlier: ReadonlyMap<string, IndicatorMerge['incoming']>): IndicatorMerge[] {
   const byTarget = new Map<string, { target: IndicatorAnswer['target']; incoming: IndicatorMerge['incoming'] }>();
   for (const v of values) {
     if (!byTarget.has(v.target.targetId)) byTarget.set(v.target.targetId, { target: v.target, incoming: [] });
     byTarget.get(v.target.targetId)!.incoming.push({ unit: v.unit, role: v.role, value: v.value, ...(v.doubt ? { doubt: v.doubt } : {}) });
   }
-  return [...byTarget.values()].map(({ target: { targetId, name, unit }, incoming }) => {
-    incoming.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
+  return [...byTarget.values()].map(({ target: { targetId, name, unit }, incoming: fresh }) => {
+    // A unit of an earlier drop that answered otherwise is an answer as much as one of this drop (as for 本期状态).
+    const incoming = [...fresh, ...(earlier.get(targetId) ?? [])].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
     const held = ledger[targetId];
     const before = typeof held === 'number' ? held : undefined;
     const disagree = new Set(incoming.map((x) => x.value)).size > 1;
-    // The office's own value, changed after a 回收 wrote the entry, stands until the officer chooses.
-    const edited = before !== undefined && officeEdited?.has(targetId) && incoming.some((x) => x.value !== before);
-    const source = edited ? undefined : !disagree || incoming[0]!.role === 'lead' || before === undefined ? incoming[0]! : undefined;
-    const m: IndicatorMerge = { targetId, name, unit, ...(before !== undefined ? { before } : {}), incoming, action: 'keep', conflict: disagree || !!edited, ...(disagree ? { disagree: true as const } : {}), ...(edited ? { officeEdited: true as const } : {}) };
+    // The office's own value (or its clearing of one), changed after a 回收 wrote the entry, stands until the officer chooses.
+    const edited = officeEdited?.has(targetId) && fresh.some((x) => x.value !== before);
+    const lead = incoming.find((x) => x.role === 'lead');
+    const first = fresh[0]!;
+    const source = edited ? undefined : !disagree ? first : (lead ?? (before === undefined ? first : undefined));
+    const assistOnly = !lead;
+    const m: IndicatorMerge = {
+      targetId,
+      name,
+      unit,
+      ...(before !== undefined ? { before } : {}),
+      incoming,
+      action: 'keep',
+      conflict: disagree || !!edited,
+      ...(disagree ? { disagree: true as const } : {}),
+      ...(edited ? { officeEdited: true as const } : {}),
+      ...(assistOnly ? { assistOnly: true as const } : {}),
+    };
     return source ? takeValue(m, source) : { ...m, ...(before !== undefined ? { combined: before } : {}) };
   });
 }

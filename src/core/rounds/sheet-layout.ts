@@ -67,7 +67,7 @@ export function indicatorTitle(district: string, periodName: string, unit: strin
 
 /** The indicator sheet's instruction row. */
 export const INDICATOR_INSTRUCTIONS =
-  '填报说明：请在“本期实际值”一列填写本期的数值（只填数字，单位见“目标”一列；不清楚的可留空），灰色部分请勿改动，不要增删行列。';
+  '填报说明：请在“本期实际值”一列按“目标”的口径填写截至本期末的数值（只填数字，如 1520 或 2.5，单位见“目标”一列，百分比不带 % 号；暂无数据的留空），灰色部分请勿改动，不要增删行列。';
 
 /** Labels of a unit's role on a task. */
 export const ROLE_LABELS = { lead: '牵头', assist: '协办' } as const;

@@ -22,14 +22,20 @@ export const RETURN_TEXT = {
   mergedCells: (sheet: string, rows: string, columns: string, first: string) =>
     `工作表“${sheet}”第 ${rows} 行 ${columns} 列是合并单元格：其中的文字只算作“${first}”，没有复制到其他列。如其他列另有内容，请填报单位取消合并、分别填写后重新报回。`,
   unitReturnedBefore: (fileName: string, at: string) => `该单位已于 ${localDateTime(at)} 报回过（${fileName}），本次为再次报送。`,
-  unknownIndicator: (what: string) => `找不到指标“${what}”（指标编号不对或已删除），这一行的本期实际值没有导入。`,
-  indicatorNotAssigned: (key: string, unit: string) => `指标所属的任务 ${key} 不是下发给${unit}的，这一行的本期实际值没有导入。`,
-  indicatorTwice: (name: string, row: number) => `指标“${name}”在第 ${row} 行已经出现过，这一行的本期实际值没有导入。`,
+  unknownIndicator: (name: string, id: string) =>
+    `指标${name ? `“${name}”` : ''}${id ? `（指标编号 ${id}）` : ''}在台账中找不到，可能是指标编号被改动或该指标已删除，这一行的本期实际值没有导入。请在台账中填写，或让填报单位在下发的原表中填写后重新报回。`,
+  indicatorNotAssigned: (name: string, key: string, unit: string) => `指标“${name}”属于任务 ${key}，这项任务没有下发给${unit}，这一行的本期实际值没有导入。`,
+  indicatorTwice: (name: string, row: number) => `指标“${name}”在第 ${row} 行已经出现过，已按第 ${row} 行导入，这一行没有导入；如两行不同，请与填报单位核实。`,
+  indicatorByName: (id: string, name: string, key: string) => `指标编号“${id}”不对，已按指标名称对应到任务 ${key} 的“${name}”，请核对。`,
+  indicatorNameDiffers: (id: string, name: string, written: string) => `指标编号 ${id} 是“${name}”，表中写的指标名称是“${written}”，已按指标编号导入，请核对。`,
   badIndicatorValue: (name: string, text: string) =>
     `指标“${name}”的本期实际值“${text}”不是一个数字，这一格没有导入。请在台账中填写，或让填报单位只填数字后重新报回。`,
   formulaIndicatorValue: (name: string, text: string) =>
     `指标“${name}”的本期实际值“${text}”是公式，文件里没有保存它的计算结果，这一格没有导入。请填报单位用 Excel 或 WPS 打开文件、保存一次后重新报回，或由本办在台账中填写。`,
-  impossibleIndicatorValue: (problem: string) => `${problem.replace(/没有保存。?/u, '这一格没有导入。')}可在台账中填写，或让填报单位改正后重新报回。`,
+  /** What became of a cell left out, as indicatorValueProblem says it. */
+  cellNotRead: '这一格没有导入',
+  /** After indicatorValueProblem's reason (said with cellNotRead). */
+  impossibleIndicatorValue: (problem: string) => `${problem}可在台账中填写，或让填报单位改正后重新报回。`,
   rowWithoutTask: '这一行没有任务编号和任务名称，但填写了内容，无法确定是哪项任务，没有导入。',
   matchedByTitle: (title: string, key: string) => `任务编号缺失或不对，按任务名称“${title}”对应到 ${key}。`,
   unknownTask: (what: string) => `找不到任务“${what}”，这一行没有导入。`,

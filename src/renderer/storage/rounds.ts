@@ -149,7 +149,8 @@ function returnsOf(files: readonly FilePlan[], at: string): AppliedReturn[] {
     .map((f) => {
       const rows = f.rows.filter((r) => !r.empty);
       const taskKeys = [...new Set([...rows.map((r) => r.taskKey), ...(f.indicators ?? []).map((v) => v.taskKey)])];
-      return { unit: f.unit!, fileName: f.fileName, at, taskKeys, texts: rows.map((r) => ({ taskKey: r.taskKey, progress: r.progress, problems: r.problems, nextSteps: r.nextSteps, ...(r.status ? { status: r.status } : {}), ...(r.percent !== undefined ? { percent: r.percent } : {}) })) };
+      const values = (f.indicators ?? []).map(({ taskKey, targetId, value }) => ({ taskKey, targetId, value }));
+      return { unit: f.unit!, fileName: f.fileName, at, taskKeys, ...(values.length > 0 ? { values } : {}), texts: rows.map((r) => ({ taskKey: r.taskKey, progress: r.progress, problems: r.problems, nextSteps: r.nextSteps, ...(r.status ? { status: r.status } : {}), ...(r.percent !== undefined ? { percent: r.percent } : {}) })) };
     });
 }
 

@@ -252,6 +252,9 @@ export function CollectPreview({ files, merges, tasks, setAction, setAnswer, set
   );
 }
 
+/** The question asked of the value to be written, when it is above the whole city's target for it. */
+const takenDoubt = (x: IndicatorMerge) => (x.action === 'keep' ? undefined : x.incoming.find((i) => i.unit === x.from)?.doubt);
+
 /** The values a task's units wrote in the indicator sheet: per target, the ledger's, theirs, and what is written. */
 function IndicatorValues({ m, setValue }: { m: TaskMerge; setValue?: (m: TaskMerge, targetId: string, c: 'keep' | { unit: string }) => void }) {
   const shown = (x: IndicatorMerge, v: number | undefined) => (v === undefined ? '' : `${v}${x.unit}`);
@@ -266,13 +269,13 @@ function IndicatorValues({ m, setValue }: { m: TaskMerge; setValue?: (m: TaskMer
       columns={[
         { title: T.valueColumn, width: 116, render: (_, x) => (<span>{x.name}{x.conflict && !x.disagree && !x.officeEdited && <Tag color="orange" style={{ marginLeft: 4 }}>{T.conflict}</Tag>}{x.officeEdited && <Tag color="blue" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.valueOfficeEditedHelp} data-testid={`value-office-edited-${m.taskKey}-${x.targetId}`}>{T.officeEdited}</Tag>}{x.disagree && <Tag color="red" style={{ marginLeft: 4, whiteSpace: 'normal' }} title={T.valueDisagreeHelp}>{T.disagree}</Tag>}</span>) },
         { title: T.before, render: (_, x) => <span style={{ color: '#666' }}>{shown(x, x.before)}</span> },
-        { title: T.incoming, render: (_, x) => x.incoming.map((i) => <div key={i.unit}><Tag>{i.unit}</Tag>{shown(x, i.value)}</div>) },
+        { title: T.incoming, render: (_, x) => x.incoming.map((i) => <div key={i.unit}><Tag>{i.unit}</Tag>{shown(x, i.value)}{i.earlier && <Typography.Text type="secondary" style={{ marginLeft: 4, fontSize: 12 }} title={T.earlierAnswerHelp}>{T.earlierAnswer}</Typography.Text>}</div>) },
         {
           title: T.result,
           width: 320,
           render: (_, x) => (
             <div>
-              {x.conflict && setValue && (
+              {(x.conflict || x.assistOnly || takenDoubt(x)) && setValue && (
                 <Radio.Group size="small" value={x.action === 'keep' ? '' : (x.from ?? '')} onChange={(e) => setValue(m, x.targetId, e.target.value ? { unit: e.target.value as string } : 'keep')} data-testid={`value-action-${m.taskKey}-${x.targetId}`}>
                   <Radio.Button value="">{T.actions.keep}</Radio.Button>
                   {x.incoming.filter((i, k) => x.incoming.findIndex((j) => j.value === i.value) === k).map((i) => (
@@ -284,9 +287,14 @@ function IndicatorValues({ m, setValue }: { m: TaskMerge; setValue?: (m: TaskMer
               )}
               <div>{shown(x, x.action === 'keep' ? x.before : x.combined)}</div>
               {/* A figure above the whole city's target for it: written, but asked about (as in the task's form). */}
-              {x.action !== 'keep' && x.incoming.find((i) => i.unit === x.from)?.doubt && (
+              {takenDoubt(x) && (
                 <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }} data-testid={`value-doubt-${m.taskKey}-${x.targetId}`}>
-                  {x.incoming.find((i) => i.unit === x.from)!.doubt}
+                  {takenDoubt(x)}
+                </Typography.Text>
+              )}
+              {x.assistOnly && x.action !== 'keep' && (
+                <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }} data-testid={`value-assist-only-${m.taskKey}-${x.targetId}`}>
+                  {T.valueAssistOnly(x.from ?? '')}
                 </Typography.Text>
               )}
             </div>

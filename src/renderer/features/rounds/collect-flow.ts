@@ -38,6 +38,15 @@ export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ 
   // What each unit returned last time, per task (at the city level the unit is the district).
   const previousTexts = new Map<string, Map<string, Record<TextField, string>>>();
   const previousAnswers = new Map<string, Map<string, { status?: TaskStatus; percent?: number }>>();
+  const previousValues = new Map<string, Map<string, Record<string, number>>>();
+  for (const a of applies)
+    for (const r of a.returns)
+      for (const v of r.values ?? []) {
+        const key = mergeLedgerKey(round, r.unit, v.taskKey);
+        if (!previousValues.has(key)) previousValues.set(key, new Map());
+        const mine = previousValues.get(key)!;
+        mine.set(r.unit, { ...mine.get(r.unit), [v.targetId]: v.value });
+      }
   for (const a of applies)
     for (const r of a.returns)
       for (const t of r.texts) {
@@ -50,7 +59,7 @@ export async function loadCollectContext(db: LedgerDb, round: Round): Promise<{ 
           previousAnswers.get(key)!.set(r.unit, { ...(t.status ? { status: t.status } : {}), ...(t.percent !== undefined ? { percent: t.percent } : {}) });
         }
       }
-  return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, targets, earlier }, ledger, history: { officeEdited, officeEditedValues: editedValues, previousTexts, previousAnswers } };
+  return { ctx: { round, periodName: parsePeriodId(round.periodId)?.name ?? round.periodId, tasks, targets, earlier }, ledger, history: { officeEdited, officeEditedValues: editedValues, previousTexts, previousAnswers, previousValues } };
 }
 
 /** Read and plan the files in the round worker; progress per file. */

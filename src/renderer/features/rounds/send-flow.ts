@@ -8,6 +8,7 @@ import { previousPeriod } from '@core/period';
 import { cityRoundFileName, makeBinding, roundFileName, roundId, tasksByUnit, type Round } from '@core/rounds';
 import { type LedgerDb, progressRepo, targetsRepo, listAssignments, saveRound } from '../../storage';
 import { writeRoundWorkbook, zipFiles, type RoundSheetIndicator } from '../../spreadsheet/round-write';
+import { ROUNDS_TEXT } from './texts';
 import { writeCityTaskList } from '../../spreadsheet/round-city';
 
 /** What the officer chose. */
@@ -88,9 +89,9 @@ export async function produceRound(db: LedgerDb, c: SendChoice): Promise<{ round
   return { round, files };
 }
 
-/** A target as the indicator sheet states it: whose it is (全市, 各区 …) when stated, then the figure and year. */
+/** A target as the indicator sheet states it: whose target it is (全市目标, 各区目标 …) when stated, then the figure and year. */
 function goalText(t: Target): string {
-  return t.scope ? `${t.scope}：${targetText(t)}` : targetText(t);
+  return t.scope ? ROUNDS_TEXT.send.goal(t.scope, targetText(t)) : targetText(t);
 }
 
 export { zipFiles };
