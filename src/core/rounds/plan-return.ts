@@ -749,7 +749,7 @@ export function planMerges(
     if (f.refused || !f.unit) continue;
     const sent = round.units.find((u) => u.unit === f.unit);
     const roleOf = (taskKey: string) => (sent?.leadKeys.includes(taskKey) ? 'lead' : 'assist');
-    const keyOf = (taskKey: string) => (city ? `${f.unit}|${taskKey}` : taskKey);
+    const keyOf = (taskKey: string) => mergeLedgerKey(round, f.unit!, taskKey);
     for (const row of f.rows) {
       if (row.empty) continue;
       const key = keyOf(row.taskKey);

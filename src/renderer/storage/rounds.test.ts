@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { progressId } from '@core/model';
-import { planMerges, planReturns } from '@core/rounds';
+import { INDICATOR_COLUMNS, INDICATOR_SHEET, planMerges, planReturns } from '@core/rounds';
 import { HANYANG_ROUND, returnedFile } from '../../../test/builders/rounds';
 import { freshStoreEachTest } from '../../../test/builders/fresh-store';
 import { seedStore } from '../../../test/builders/seeded-store';
@@ -119,5 +119,35 @@ describe('applyRoundReturn / undoRoundReturn', () => {
     expect(locked).toMatchObject({ ok: false, message: expect.stringMatching(/已报送，已锁定/) });
     expect(await db.progress.toArray()).toEqual(before);
     expect(await db.roundApplies.count()).toBe(1);
+  });
+});
+
+describe('values from 指标填报 (no second program needed)', () => {
+  /** 区科技局's file with its 指标填报 sheet: [任务编号, 指标名称, 本期实际值, 指标编号]. */
+  const withValues = (rows: [string, string, string, string][], hash: string) => {
+    const f = returned('区科技局', [], hash);
+    const grid = [['指标填报表'], [''], INDICATOR_COLUMNS.map((c) => c.header), ...rows.map(([k, n, v, id], i) => [String(i + 1), k, n, '', '', v, id])];
+    return { ...f, sheets: [f.sheets[0]!, { name: INDICATOR_SHEET.name, rows: grid }, ...f.sheets.slice(1)] };
+  };
+  const planValues = async (file: ReturnType<typeof withValues>) => {
+    const tasks = (await db.tasks.toArray()).map((t) => ({ key: t.key, number: t.number, title: t.title }));
+    const targets = (await db.targets.toArray()).filter((t) => t.taskKey).map((t) => ({ ...t, taskKey: t.taskKey! }));
+    const fp = planReturns([file], { round, periodName: '2026年第一季度', tasks, targets, earlier: [] });
+    const ledger = new Map((await db.progress.where('[district+periodId]').equals(['汉阳区', '2026-Q1']).toArray()).map((p) => [p.taskKey, p]));
+    return { fp, merges: planMerges(fp, round, ledger) };
+  };
+
+  it('a value written over the ledger’s comes back to it on undo; the entry’s texts and other values stay', async () => {
+    // The seeded store's target t-1 belongs to 2023YD-01 (区科技局's). The office holds 10 and a text.
+    const id = progressId('汉阳区', '2023YD-01', '2026-Q1');
+    await db.progress.put({ id, district: '汉阳区', taskKey: '2023YD-01', periodId: '2026-Q1', progress: '本办已写', problems: '', nextSteps: '', indicatorValues: { 't-1': 10, 'other': 3 }, filledBy: '李', updatedAt: '2026-03-30T00:00:00.000Z' });
+    const { fp, merges } = await planValues(withValues([['2023YD-01', '全国重点实验室', '15', 't-1']], 'v1'));
+    expect(merges[0]!.indicators![0]).toMatchObject({ before: 10, combined: 15, action: 'replace', conflict: true });
+    const applied = await applyRoundReturn(db, round, fp, merges, '张三', '2026-04-01T00:00:00.000Z');
+    if (!applied.ok) throw new Error(applied.message);
+    expect((await db.progress.get(id))!.indicatorValues).toEqual({ 't-1': 15, other: 3 });
+    const undone = await undoRoundReturn(db, applied.record.id, '2026-04-02T00:00:00.000Z');
+    expect(undone.ok).toBe(true);
+    expect(await db.progress.get(id)).toMatchObject({ progress: '本办已写', indicatorValues: { 't-1': 10, other: 3 } });
   });
 });

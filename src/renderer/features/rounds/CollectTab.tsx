@@ -113,14 +113,20 @@ export function CollectTab({ rounds, tasks, onApplied, city = false }: { rounds:
   );
 }
 
-/** The answers units gave on a status or percent: one button per value, naming every unit that gave it (the first one's is taken). */
-function answerOptions(f: FieldMerge): { unit: string; units: string[]; value: string }[] {
-  const out: { unit: string; units: string[]; value: string }[] = [];
-  for (const x of f.incoming) {
+/** The answers units gave: one button per value, naming every unit that gave it (the first one's is taken). */
+function byValue<V>(incoming: readonly { unit: string; value: V }[]): { unit: string; units: string[]; value: V }[] {
+  const out: { unit: string; units: string[]; value: V }[] = [];
+  for (const x of incoming) {
     const same = out.find((o) => o.value === x.value);
     if (same) same.units.push(x.unit);
     else out.push({ unit: x.unit, units: [x.unit], value: x.value });
   }
+  return out;
+}
+
+/** The answers units gave on a status or percent (byValue), a percent shown with its %. */
+function answerOptions(f: FieldMerge): { unit: string; units: string[]; value: string }[] {
+  const out = byValue(f.incoming);
   return f.field === 'percent' ? out.map((o) => ({ ...o, value: `${o.value}%` })) : out;
 }
 
@@ -276,11 +282,11 @@ function IndicatorValues({ m, setValue }: { m: TaskMerge; setValue?: (m: TaskMer
           render: (_, x) => (
             <div>
               {(x.conflict || x.assistOnly || takenDoubt(x)) && setValue && (
-                <Radio.Group size="small" value={x.action === 'keep' ? '' : (x.from ?? '')} onChange={(e) => setValue(m, x.targetId, e.target.value ? { unit: e.target.value as string } : 'keep')} data-testid={`value-action-${m.taskKey}-${x.targetId}`}>
+                <Radio.Group size="small" value={x.action === 'keep' ? '' : (byValue(x.incoming).find((o) => o.units.includes(x.from ?? ''))?.unit ?? '')} onChange={(e) => setValue(m, x.targetId, e.target.value ? { unit: e.target.value as string } : 'keep')} data-testid={`value-action-${m.taskKey}-${x.targetId}`}>
                   <Radio.Button value="">{T.actions.keep}</Radio.Button>
-                  {x.incoming.filter((i, k) => x.incoming.findIndex((j) => j.value === i.value) === k).map((i) => (
-                    <Radio.Button key={i.unit} value={i.unit}>
-                      {T.takeUnit(x.incoming.filter((j) => j.value === i.value).map((j) => j.unit), shown(x, i.value))}
+                  {byValue(x.incoming).map((o) => (
+                    <Radio.Button key={o.unit} value={o.unit}>
+                      {T.takeUnit(o.units, shown(x, o.value))}
                     </Radio.Button>
                   ))}
                 </Radio.Group>
