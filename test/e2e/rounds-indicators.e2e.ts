@@ -80,7 +80,7 @@ describe('collection round: indicator values', () => {
     const asked = (await page.getByTestId(`target-doubt-${good!.id}`).textContent()) ?? '';
     expect(asked.split('；')[0]).toBe(doubt.split('；')[0]);
     expect(asked).toMatch(/数值已保存/);
-    expect(doubt).toMatch(/写入台账后仍可在任务的“本期实际值”中改正/);
+    expect(doubt).toMatch(/如有误，可选“保留现有”，或写入后在任务的“本期实际值”中改正/);
     await screenshot(page, 'rounds-values-form-1920x1080');
     expect(errors).toEqual([]);
     await context.close();

@@ -244,7 +244,7 @@ export function valueAboveWhole(
   if (!WHOLE_SCOPES.has(scope) || (isCityOffice(office) && scope === '全市')) return undefined;
   if (!TOTAL_COMPARATORS.has(target.comparator) || !(isCountUnit(target.unit) || MONEY_UNIT.test(target.unit.trim()))) return undefined;
   if (value <= target.value) return undefined;
-  return `${target.name}填了${value}${target.unit}，而${scope}的目标是${targetText(target)}。${isCityOffice(office) ? '一个市' : '一个区'}的数值一般不会超过${scope}的总数，请核对是否多输了位数或填成了别的指标；${from === 'typed' ? '数值已保存，确认无误可不改。' : '写入台账后仍可在任务的“本期实际值”中改正。'}`;
+  return `${target.name}填了${value}${target.unit}，而${scope}的目标是${targetText(target)}。${isCityOffice(office) ? '一个市' : '一个区'}的数值一般不会超过${scope}的总数，请核对是否多输了位数或填成了别的指标；${from === 'typed' ? '数值已保存，确认无误可不改。' : '如有误，可选“保留现有”，或写入后在任务的“本期实际值”中改正。'}`;
 }
 
 /** valueAboveWhole for one of the district's indicators: against the city's statement of it, when the city states it. */

@@ -465,7 +465,7 @@ describe('the indicator sheet // 指标填报 (Z6)', () => {
   it('a count above the whole city’s target for it is read and kept, with the question the task’s form asks', () => {
     const city = [{ id: 't-1', taskKey: 'T-01', name: '高价值专利培育中心', unit: '家', comparator: '达到' as const, value: 45, scope: '全市', year: 2025 }];
     const [p] = planReturns([withValues('区科技局', [['T-01', '高价值专利培育中心', '150', 't-1']])], { ...ctx, targets: city });
-    expect(p!.indicators).toEqual([expect.objectContaining({ value: 150, doubt: expect.stringMatching(/^高价值专利培育中心填了150家，而全市的目标是达到45家（2025年）。.*写入台账后仍可在任务的“本期实际值”中改正。$/u) })]);
+    expect(p!.indicators).toEqual([expect.objectContaining({ value: 150, doubt: expect.stringMatching(/^高价值专利培育中心填了150家，而全市的目标是达到45家（2025年）。.*如有误，可选“保留现有”，或写入后在任务的“本期实际值”中改正。$/u) })]);
     const [m] = planMerges([p!], round, new Map());
     expect(m!.indicators![0]!.incoming[0]!.doubt).toBe(p!.indicators![0]!.doubt);
     const [fine] = planReturns([withValues('区科技局', [['T-01', '高价值专利培育中心', '30', 't-1']])], { ...ctx, targets: city });
