@@ -108,6 +108,13 @@ describe('reading the city files', () => {
     expect((await readWorkbook(new Uint8Array(csv), 'city-list-utf8.csv')).ok).toBe(true);
   });
 
+  it('reads a figure in a General cell as the figure, not as the shortened display (1.23457E+11), from an openpyxl file', async () => {
+    const name = 'big-numbers.xlsx';
+    const r = await readWorkbook(new Uint8Array(readFileSync(resolve(DIR, name))), name);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.sheets[0]!.rows.slice(1).map((row) => row[1])).toEqual(['123456789012', '0.000015', '2.5', '1520', '-3']);
+  });
+
   it('refuses a file over the size limit before parsing it', async () => {
     const r = await readWorkbook(new Uint8Array(IMPORT_LIMITS.maxBytes + 1), 'big.xlsx');
     expect(r.ok).toBe(false);

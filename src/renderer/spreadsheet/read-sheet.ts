@@ -358,6 +358,9 @@ function cellText(c: XLSX.CellObject | undefined): string {
   if (c.t === 'b') return c.v ? CELL_TEXT.true : CELL_TEXT.false;
   if (c.t === 'e') return '';
   if (c.t === 's') return String(c.v);
+  // A figure in a General cell that the display shortens to 1.23457E+11: the figure itself, not the
+  // display (a district's 123456789012 元 is not 123457000000). Other formats keep what they show.
+  if (c.t === 'n' && (!c.z || c.z === 'General') && c.w !== undefined && /E[+-]?\d+$/i.test(c.w) && !/e/i.test(String(c.v))) return String(c.v);
   return c.w ?? String(c.v);
 }
 
