@@ -7,10 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chooseOption, openRoundsAs, readStore, screenshot, useServedApp } from './harness';
+import { chooseOption, exportReport, openRoundsAs, readStore, screenshot, useServedApp } from './harness';
+import { renderPdf } from '../builders/print-check';
 
 describe('collection round: indicator values', () => {
   const app = useServedApp();
@@ -62,6 +63,12 @@ describe('collection round: indicator values', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await values.scrollIntoViewIfNeeded();
     await screenshot(page, 'rounds-values-preview-1920x1080');
+    // 保留现有 withdraws the value (nothing to write for it), and the unit's value can be taken again.
+    const pick = page.getByTestId(`value-action-${good!.taskKey!}-${good!.id}`);
+    await pick.getByText('保留现有').click();
+    await expect(page.getByTestId(`value-doubt-${good!.taskKey!}-${good!.id}`).count()).resolves.toBe(0);
+    await pick.getByText(`区科技局：1520${good!.unit}`).click();
+    await page.getByTestId(`value-doubt-${good!.taskKey!}-${good!.id}`).waitFor();
     await page.getByTestId('collect-apply').click();
     await page.getByText(/已写入 \d+ 项任务的进展/).waitFor({ timeout: 30_000 });
     const progress = await readStore<{ taskKey: string; indicatorValues: Record<string, number> }>(page, 'progress');
@@ -82,6 +89,20 @@ describe('collection round: indicator values', () => {
     expect(asked).toMatch(/数值已保存/);
     expect(doubt).toMatch(/如有误，可选“保留现有”，或写入后在任务的“本期实际值”中改正/);
     await screenshot(page, 'rounds-values-form-1920x1080');
+
+    // What the department sent is what the office prints: the 指标完成情况表 names the value before export and holds it.
+    await page.setViewportSize({ width: 1366, height: 650 });
+    await page.getByRole('menuitem', { name: '报表导出' }).click();
+    const check = page.getByTestId('report-above-whole');
+    await check.waitFor({ timeout: 30_000 });
+    await expect(check.textContent()).resolves.toMatch(new RegExp(`${good!.name}[^：]*填了1520${good!.unit}`, 'u'));
+    await check.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rounds-values-report-check-1366x650');
+    await page.getByText('指标完成情况表', { exact: true }).click();
+    const file = await (await exportReport(page)).path();
+    const printed = renderPdf(new Uint8Array(readFileSync(file!)), 'values-report');
+    const line = printed.text.split('\n').find((l) => l.includes(good!.name) && l.includes('1520'));
+    expect(line, printed.text.slice(0, 2000)).toBeDefined();
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);

@@ -281,7 +281,8 @@ function IndicatorValues({ m, setValue }: { m: TaskMerge; setValue?: (m: TaskMer
           width: 320,
           render: (_, x) => (
             <div>
-              {(x.conflict || x.assistOnly || takenDoubt(x)) && setValue && (
+              {/* Offered while there is anything to choose; still there after 保留现有 was chosen for a doubtful value. */}
+              {(x.conflict || x.assistOnly || x.incoming.some((i) => i.doubt)) && setValue && (
                 <Radio.Group size="small" value={x.action === 'keep' ? '' : (byValue(x.incoming).find((o) => o.units.includes(x.from ?? ''))?.unit ?? '')} onChange={(e) => setValue(m, x.targetId, e.target.value ? { unit: e.target.value as string } : 'keep')} data-testid={`value-action-${m.taskKey}-${x.targetId}`}>
                   <Radio.Button value="">{T.actions.keep}</Radio.Button>
                   {byValue(x.incoming).map((o) => (
