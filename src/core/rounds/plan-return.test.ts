@@ -505,6 +505,22 @@ describe('the indicator sheet // 指标填报 (Z6)', () => {
     expect(bare!.indicators).toEqual([expect.objectContaining({ targetId: 't-2', value: 21 })]);
   });
 
+  it('bad input in the sheet: no-figure marks are blank, a figure too large is named, a lost header is said; nothing of theirs is taken', () => {
+    const [p] = planReturns([withValues('区科技局', [['T-01', '研发平台', '—', 't-1'], ['T-02', '高新技术企业', '暂无', 't-2']])], withTargets);
+    expect(p!.indicators).toEqual([]);
+    expect(p!.issues.filter((i) => i.sheet === INDICATOR_SHEET.name)).toEqual([]);
+    const [big] = planReturns([withValues('区科技局', [['T-01', '研发平台', '1e13', 't-1']])], withTargets);
+    expect(big!.indicators).toEqual([]);
+    expect(big!.issues).toContainEqual(expect.objectContaining({ severity: 'error', sheet: INDICATOR_SHEET.name, row: 4, column: 'F列（本期实际值）', message: expect.stringMatching(/数值过大.*这一格没有导入/u) }));
+    // The header row overwritten: the sheet's values cannot be placed, and that is said.
+    const lost = withValues('区科技局', [['T-01', '研发平台', '8', 't-1']]);
+    const sheet = lost.sheets.find((x) => x.name === INDICATOR_SHEET.name)!;
+    sheet.rows[INDICATOR_SHEET.headerRow - 1] = ['', '', '', '', '', '', ''];
+    const [q] = planReturns([lost], withTargets);
+    expect(q!.indicators).toBeUndefined();
+    expect(q!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', sheet: INDICATOR_SHEET.name, message: expect.stringContaining('的表头（第 3 行') }));
+  });
+
   it('a file without the sheet reads as before; a city round reads no values (a district’s report has its own 指标 sheet)', () => {
     const [p] = planReturns([file('区科技局', [['T-01', '建设创新平台', '', '', '进展']])], withTargets);
     expect(p!.indicators).toBeUndefined();

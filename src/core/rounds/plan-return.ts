@@ -18,7 +18,7 @@ import { INDICATOR_COLUMNS, INDICATOR_SHEET, ROUND_COLUMNS, ROUND_SHEET, columnL
 import { indicatorValueProblem, readTypedNumber } from '../numbers';
 import { RETURN_TEXT as T } from './texts';
 import { CONTINUED_MARK } from '../report/layout';
-import { saysNothing } from '../import/normalize';
+import { isPlaceholderCell, saysNothing } from '../import/normalize';
 
 /** One returned file as read by the worker. */
 export interface ReturnedFile {
@@ -464,7 +464,12 @@ function indicatorHeader(sheet: SheetGrid): IndicatorTable | undefined {
 function readIndicators(file: ReturnedFile, ctx: ReturnContext, sentKeys: ReadonlySet<string>, plan: FilePlan, issue: (severity: ReturnIssue['severity'], message: string, where?: Partial<ReturnIssue>) => void): void {
   const named = file.sheets.find((s) => s.name === INDICATOR_SHEET.name);
   const table = (named && indicatorHeader(named)) ?? file.sheets.filter((s) => s.name !== BINDING_SHEET && s.name !== ROUND_SHEET.name).map(indicatorHeader).find((t) => !!t);
-  if (!table) return;
+  if (!table) {
+    // The sheet is there, written in, but its header was changed: its values are named, not passed over.
+    if (named && named.rows.slice(INDICATOR_SHEET.headerRow).some((r) => r.some((c) => c.trim())))
+      issue('warning', T.indicatorHeaderLost(named.name, INDICATOR_SHEET.headerRow), { sheet: named.name, row: INDICATOR_SHEET.headerRow });
+    return;
+  }
   const { sheet, headerRow, columns } = table;
   const targets = ctx.targets ?? [];
   const byId = new Map(targets.map((t) => [t.id, t]));
@@ -475,7 +480,8 @@ function readIndicators(file: ReturnedFile, ctx: ReturnContext, sentKeys: Readon
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r]!;
     const text = at(cells, 'value');
-    if (!text) continue;
+    // Blank, or a mark that only says "no figure" (—, /, 无, 暂无): nothing to read, nothing to say.
+    if (!text || isPlaceholderCell(text)) continue;
     const excelRow = r + 1;
     const where = { sheet: sheet.name, row: excelRow };
     const id = at(cells, 'targetId');

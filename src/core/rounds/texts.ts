@@ -26,6 +26,8 @@ export const RETURN_TEXT = {
     `指标${name ? `“${name}”` : ''}${id ? `（指标编号 ${id}）` : ''}在台账中找不到，可能是指标编号被改动或该指标已删除，这一行的本期实际值没有导入。请在台账中填写，或让填报单位在下发的原表中填写后重新报回。`,
   indicatorNotAssigned: (name: string, key: string, unit: string) => `指标“${name}”属于任务 ${key}，这项任务没有下发给${unit}，这一行的本期实际值没有导入。`,
   indicatorTwice: (name: string, row: number) => `指标“${name}”在第 ${row} 行已经出现过，已按第 ${row} 行导入，这一行没有导入；如两行不同，请与填报单位核实。`,
+  indicatorHeaderLost: (sheet: string, row: number) =>
+    `工作表“${sheet}”的表头（第 ${row} 行：指标名称、本期实际值、指标编号等）被改动或删除，无法确定各列，其中的数值没有导入。请让填报单位在下发的原表中填写后重新报回，或由本办在台账中填写。`,
   indicatorByName: (id: string, name: string, key: string) => `指标编号“${id}”不对，已按指标名称对应到任务 ${key} 的“${name}”，请核对。`,
   indicatorNameDiffers: (id: string, name: string, written: string) => `指标编号 ${id} 是“${name}”，表中写的指标名称是“${written}”，已按指标编号导入，请核对。`,
   badIndicatorValue: (name: string, text: string) =>
