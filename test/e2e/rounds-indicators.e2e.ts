@@ -46,8 +46,14 @@ describe('collection round: indicator values', () => {
     execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'xlsx', '--outdir', join(dir, 'saved'), filled], { stdio: 'ignore' });
 
     await page.getByRole('tab', { name: '回收', exact: true }).click();
-    await page.getByTestId('collect-input').setInputFiles([join(dir, 'saved', '区科技局报回.xlsx')]);
+    // With it, a broken file and a workbook with an empty sheet: each refused in Chinese, the good one read.
+    const fixture = (n: string) => resolve(__dirname, '../fixtures/import', n);
+    await page.getByTestId('collect-input').setInputFiles([join(dir, 'saved', '区科技局报回.xlsx'), fixture('corrupted.xlsx'), fixture('empty-sheet.xlsx')]);
     await page.getByTestId('collect-preview').waitFor({ timeout: 60_000 });
+    for (const n of ['corrupted.xlsx', 'empty-sheet.xlsx']) await page.getByTestId('collect-file').filter({ hasText: n }).getByText('未导入').waitFor();
+    await page.getByTestId('collect-issues').getByText(/文件“corrupted.xlsx”已损坏或不完整，无法读取/).waitFor();
+    await page.getByTestId('collect-issues').getByText(/认不出这是哪个承办单位的文件/).waitFor();
+    await screenshot(page, 'rounds-values-bad-files-1366x650');
     await page.getByTestId('collect-file').getByText(/指标实际值 1 个/).waitFor();
     const issues = page.getByTestId('collect-issues');
     await issues.getByText(/工作表“指标填报” 第 \d+ 行 F列（本期实际值）/).waitFor();
