@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { ALIASES } from './aliases.config';
+import { ALIASES, BUILD_DEFINES } from './aliases.config';
 
 const alias = ALIASES;
 
@@ -22,6 +22,7 @@ export default defineConfig({
     root: 'src/renderer',
     base: './',
     resolve: { alias },
+    define: BUILD_DEFINES,
     plugins: [react()],
     worker: { format: 'es' },
     build: {

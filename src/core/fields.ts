@@ -7,7 +7,7 @@
  * `id` values are persisted (remembered column mappings, grid column settings):
  * do not rename without a migration.
  */
-import { STATUS_LABELS, taskCode, type ProgressEntry, type Task } from './model';
+import { STATUS_LABELS, taskCode, type ProgressEntry, type Task, type TaskHead } from './model';
 
 /** A column of the task list as the city and the officer see it. */
 export interface TaskField {
@@ -91,7 +91,7 @@ export function fieldName(id: TaskFieldId): string {
 }
 
 /** A task-owned field of a task as the officer reads it (units joined with 、, the deadline as written). */
-export function taskFieldText(t: Task, f: TaskFieldId, docName: (id: string) => string = (id) => id): string {
+export function taskFieldText(t: Task | TaskHead, f: TaskFieldId, docName: (id: string) => string = (id) => id): string {
   switch (f) {
     case 'document':
       return docName(t.documentId);
@@ -102,7 +102,7 @@ export function taskFieldText(t: Task, f: TaskFieldId, docName: (id: string) => 
     case 'title':
       return t.title;
     case 'text':
-      return t.text;
+      return t.text ?? '';
     case 'leadUnits':
       return t.leadUnits.join('、');
     case 'responsibleUnits':

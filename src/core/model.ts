@@ -104,6 +104,12 @@ export interface Task {
   updatedAt: IsoDateTime;
 }
 
+/**
+ * A task without its full text, as the ledger's first rows are drawn from it (storage's
+ * taskHeads): every other field is the task's. Code that needs the text checks `text`.
+ */
+export type TaskHead = Omit<Task, 'text'> & { text?: undefined };
+
 /** The 任务编号 shown to the officer and printed in reports: the list's number, else the key. */
 export function taskCode(task: Pick<Task, 'key' | 'displayKey'>): string {
   return task.displayKey || task.key;

@@ -111,6 +111,15 @@ const MEMO_LIMIT = 100_000;
 const memo = new Map<string, { task: Task; fingerprint: string; result: TaskRelevance }>();
 const fingerprints = new WeakMap<readonly Cluster[], Map<string, string>>();
 
+/**
+ * What relevance and cluster membership depend on besides the task, as one string: the district
+ * and its clusters (names, keywords, hand links). A relevance worked out and kept under one
+ * stamp holds while the stamp is the same (and the task and the rules are).
+ */
+export function relevanceStamp(district: string, clusters: readonly Cluster[]): string {
+  return clustersFingerprint(district, clusters);
+}
+
 /** What of the clusters relevance depends on, as one string (computed once per clusters array). */
 function clustersFingerprint(district: string, clusters: readonly Cluster[]): string {
   let byDistrict = fingerprints.get(clusters);

@@ -9,6 +9,7 @@ import { installAuditTrail } from './audit';
 import { installPeriodLocks } from './locks';
 import { installRowGuard } from './row-guard';
 import { progressSummaryMiddleware } from './progress-summary';
+import { taskHeadsMiddleware } from './task-heads';
 
 export { LedgerDb } from './ledger-db';
 export type { ImportRecord, ProgressDraft, StoredTemplate } from './ledger-db';
@@ -16,13 +17,14 @@ export type { ImportRecord, ProgressDraft, StoredTemplate } from './ledger-db';
 let instance: LedgerDb | undefined;
 
 /**
- * The store with only its derived data kept in step (the progress summary), no guard: for a
+ * The store with only its derived data kept in step (the progress summary, the task heads), no guard: for a
  * restore's scratch copy and for tests that write below the guards on purpose (schema steps,
  * the row guard's own test).
  */
 export function createRawLedgerDb(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY): LedgerDb {
   const db = new LedgerDb(name, history);
   db.use(progressSummaryMiddleware);
+  db.use(taskHeadsMiddleware);
   return db;
 }
 

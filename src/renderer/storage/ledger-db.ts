@@ -20,6 +20,7 @@ import type {
 import { DB_NAME, SCHEMA_HISTORY, type SchemaStep } from './schema';
 import type { PeriodSummaryRow } from '@core/dashboard/progress-summary';
 import type { AppliedReturn, Assignment, FilePlan, Round } from '@core/rounds';
+import type { TaskHead } from './task-heads';
 
 /** A stored import batch: what an import changed, so that it can be undone. */
 export interface ImportRecord {
@@ -106,6 +107,8 @@ export class LedgerDb extends Dexie {
   rounds!: EntityTable<Round, 'id'>;
   /** 回收: one row per applied drop of returned files, with what it replaced (schema 4). */
   roundApplies!: EntityTable<RoundApply, 'id'>;
+  /** Every task without its text, kept in step with tasks by taskHeadsMiddleware (schema 5). */
+  taskHeads!: EntityTable<TaskHead, 'key'>;
 
   constructor(name: string = DB_NAME, history: readonly SchemaStep[] = SCHEMA_HISTORY) {
     super(name);

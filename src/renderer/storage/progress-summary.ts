@@ -8,6 +8,7 @@
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { ProgressEntry } from '@core/model';
+import { derivedTableMiddleware } from './derived-middleware';
 import { emptyPeriodRow, periodSummaryId, summaryCellOf, type PeriodSummaryRow, type SummaryCell } from '@core/dashboard/progress-summary';
 
 /** Name of the summary table. */
@@ -88,18 +89,4 @@ function summaryTable(down: DBCore, table: DBCoreTable): DBCoreTable {
 }
 
 /** The middleware: progress writes also write their summaries (when the schema has the table). */
-export const progressSummaryMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'progressSummary',
-  create: (down) => {
-    if (!down.schema.tables.some((t) => t.name === SUMMARY_TABLE)) return down;
-    return {
-      ...down,
-      transaction: (stores, mode, options) =>
-        mode === 'readwrite' && stores.includes(PROGRESS) && !stores.includes(SUMMARY_TABLE)
-          ? down.transaction([...stores, SUMMARY_TABLE], mode, options)
-          : down.transaction(stores, mode, options),
-      table: (name) => (name === PROGRESS ? summaryTable(down, down.table(name)) : down.table(name)),
-    };
-  },
-};
+export const progressSummaryMiddleware: Middleware<DBCore> = derivedTableMiddleware('progressSummary', PROGRESS, SUMMARY_TABLE, summaryTable);

@@ -2,7 +2,8 @@
  * Named reads for the features: each says what it returns, so that no feature names a table
  * or an index. Pair them with useQuery (live, {data, loading, error}) or call them in a flow.
  */
-import type { ProgressEntry, ReportingPeriod, Task } from '@core/model';
+import type { Cluster, PolicyDocument, ProgressEntry, ReportingPeriod, Section, Task } from '@core/model';
+import type { UnitRenames } from '@core/unit-names';
 import { compareTasks } from '@core/tasks';
 import { doneEarlier } from '@core/progress';
 import { summaryOfCell, type ProgressSummary } from '@core/dashboard/progress-summary';
@@ -13,6 +14,7 @@ import type { LedgerDb } from './ledger-db';
 import { readSetting } from './settings';
 import { clustersRepo, tasksRepo } from './repositories';
 import { renameTableOf } from './unit-renames';
+import { headProblem, keptStamp, type TaskHead } from './task-heads';
 
 /** Every policy document. */
 export const allDocuments = (db: LedgerDb) => db.documents.toArray();
@@ -35,6 +37,59 @@ export async function ledgerBase(db: LedgerDb, district: string) {
     renameTableOf(db),
   ]);
   return { tasks, documents, sections, clusters, renames };
+}
+
+/**
+ * What the ledger draws its first rows from, as `ledgerBase` but with the tasks' heads (no
+ * texts: half the bytes to read) carrying the relevance and clusters kept at an earlier start.
+ * A head whose kept part is missing or stale (a task written since, another build, a cluster
+ * changed) is given its whole task instead. When most are stale (the first start of a new
+ * version, after a cluster's keywords changed), or there is nothing kept at all, the answer is
+ * `undefined`: the ledger then waits for `ledgerBase`, as it always did.
+ */
+export async function ledgerStart(db: LedgerDb, district: string): Promise<LedgerStart | undefined> {
+  const [documents, sections, clusters, renames, first, taskCount, headCount] = await Promise.all([
+    allDocuments(db),
+    allSections(db),
+    clustersRepo.byDistrict(db, district),
+    renameTableOf(db),
+    db.taskHeads.limit(1).first(),
+    db.tasks.count(),
+    db.taskHeads.count(),
+  ]);
+  const stamp = keptStamp(district, clusters);
+  // One head tells whether anything was kept under this stamp (a new build or a cluster's change makes
+  // them all stale); a task without a head (written past storage) sends the start to the whole tasks.
+  if (first?.kept?.stamp !== stamp || taskCount !== headCount) return undefined;
+  const heads = await db.taskHeads.toArray();
+  const active = heads.filter((h) => !h.archived);
+  const stale = active.filter((h) => h.kept?.stamp !== stamp || headProblem(h) !== undefined);
+  if (active.length === 0 || stale.length > Math.max(START_STALE_MAX, active.length / 10)) return undefined;
+  // A stale head's whole task (the row guard leaves out a malformed one, as ledgerBase does).
+  const whole = stale.length > 0 ? await tasksByKeys(db, stale.map((h) => h.key)) : [];
+  const staleKeys = stale.map((h) => h.key);
+  const staleSet = new Set(staleKeys);
+  const tasks: (TaskHead | Task)[] = active.filter((h) => !staleSet.has(h.key));
+  for (const t of whole) if (!t.archived) tasks.push(t);
+  tasks.sort(compareTasks);
+  return { tasks, documents, sections, clusters, renames, stamp, staleKeys };
+}
+
+/** Up to this many stale heads (or a tenth of them) a start reads the whole tasks of; more, and it reads every task. */
+const START_STALE_MAX = 200;
+
+/** What the ledger's first rows are drawn from (ledgerStart). */
+export interface LedgerStart {
+  /** Heads with kept infos, and whole tasks where a head's were stale; in document order. */
+  tasks: (TaskHead | Task)[];
+  documents: PolicyDocument[];
+  sections: Section[];
+  clusters: Cluster[];
+  renames: UnitRenames;
+  /** The stamp infos are kept under now (keepTaskInfos). */
+  stamp: string;
+  /** The tasks whose kept infos were missing or stale (read whole; their infos are to be kept again). */
+  staleKeys: string[];
 }
 
 /** An archived task (dropped from the city's list) with what the district wrote for it, newest period first. */

@@ -11,8 +11,9 @@ import { LATEST_VERSION, SCHEMA_HISTORY, type SchemaStep } from './schema';
 import { backupBeforeUpgrade, readBackupFile, type BackupSink } from './backup';
 import { seedStore } from '../../../test/builders/seeded-store';
 import { SUMMARY_TABLE } from './progress-summary';
+import { HEADS_TABLE } from './task-heads';
 import { periodRowsOf } from '@core/dashboard';
-import type { ProgressEntry } from '@core/model';
+import type { ProgressEntry, Task } from '@core/model';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -55,8 +56,8 @@ async function fixtureRows(): Promise<Map<string, unknown[]>> {
     updatedAt: '2025-10-01T00:00:00.000Z',
   });
   const rows = new Map<string, unknown[]>();
-  // progressSummary is derived: written by storage with each progress row, never by hand.
-  for (const t of db.tables) if (t.name !== SUMMARY_TABLE) rows.set(t.name, await t.toArray());
+  // progressSummary and taskHeads are derived: written by storage with each progress row or task, never by hand.
+  for (const t of db.tables) if (t.name !== SUMMARY_TABLE && t.name !== HEADS_TABLE) rows.set(t.name, await t.toArray());
   db.close();
   return rows;
 }
@@ -67,7 +68,7 @@ async function fillAt(name: string, history: readonly SchemaStep[], rows: Map<st
   await db.open();
   const written = new Map<string, unknown[]>();
   for (const t of tablesOf(history)) {
-    if (t === SUMMARY_TABLE) continue;
+    if (t === SUMMARY_TABLE || t === HEADS_TABLE) continue;
     const r = rows.get(t) ?? [];
     await db.table(t).bulkAdd(r);
     written.set(t, r);
@@ -97,6 +98,14 @@ async function expectSurvived(name: string, history: readonly SchemaStep[], writ
     expect(progress.length).toBeGreaterThan(0);
     const summaries = await db.table(SUMMARY_TABLE).toArray();
     expect(summaries.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(periodRowsOf(progress).sort((a, b) => (a.id < b.id ? -1 : 1)));
+  }
+  if (present.has(HEADS_TABLE)) {
+    // Every task has its head, made by the upgrade or written with the task: the task without its text.
+    const tasks = (await db.table('tasks').toArray()) as Task[];
+    expect(tasks.length).toBeGreaterThan(0);
+    const heads = (await db.table(HEADS_TABLE).toArray()) as Record<string, unknown>[];
+    expect(heads.every((h) => !('text' in h))).toBe(true);
+    expect(heads).toEqual(tasks.map(({ text: _t, ...head }) => head));
   }
   db.close();
 }

@@ -10,6 +10,7 @@
  */
 import type { Transaction } from 'dexie';
 import { upgradeV2ProgressSummary } from './migrations/v2-progress-summary';
+import { upgradeV5TaskHeads } from './migrations/v5-task-heads';
 
 /** Name of the IndexedDB database. Do not change without a migration. */
 export const DB_NAME = 'district-innovation-ledger';
@@ -71,6 +72,15 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       rounds: 'id, district, periodId',
       roundApplies: 'id, roundId, at',
     },
+  },
+  {
+    version: 5,
+    summary: 'taskHeads: every task without its text (the ledger draws its first rows from them), kept in step with tasks by a middleware',
+    stores: {
+      taskHeads: 'key',
+    },
+    upgrade: upgradeV5TaskHeads,
+    upgradeFile: 'migrations/v5-task-heads.ts',
   },
 ];
 

@@ -8,7 +8,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { liveQuery, type Subscription } from 'dexie';
 import type { LedgerDb } from './db';
 import { answerOf, stateOf, type QueryState } from './use-query';
-import { ledgerBase } from './queries';
+import { ledgerBase, ledgerStart } from './queries';
 
 interface Shared {
   state: QueryState<unknown>;
@@ -89,21 +89,30 @@ export function watchQuery<T>(key: string, query: (db: LedgerDb) => Promise<T>, 
  * query), as useQuery gives it; the query is shared with every other watcher of the key and
  * with an early start.
  */
-export function useSharedQuery<T>(key: string, query: (db: LedgerDb) => Promise<T>): QueryState<T> {
+export function useSharedQuery<T>(key: string, query: (db: LedgerDb) => Promise<T>, enabled = true): QueryState<T> {
   // The key names the query; a new function for the same key is the same query.
-  const subscribe = useCallback((onChange: () => void) => watchQuery(key, query, onChange).release, [key]);
-  const snapshot = useCallback(() => (running.get(key)?.state ?? LOADING) as QueryState<T>, [key]);
+  const subscribe = useCallback((onChange: () => void) => (enabled ? watchQuery(key, query, onChange).release : () => {}), [key, enabled]);
+  const snapshot = useCallback(() => (enabled ? ((running.get(key)?.state ?? LOADING) as QueryState<T>) : LOADING), [key, enabled]);
   return useSyncExternalStore(subscribe, snapshot);
 }
 
 const ledgerKey = (district: string) => `ledger|${district}`;
+const ledgerStartKey = (district: string) => `ledger-start|${district}`;
 
-/** Start reading the ledger's data of `district` now (the app opens on the ledger). */
+/**
+ * Start reading the ledger's first rows' data of `district` now (the app opens on the ledger):
+ * the tasks' heads (ledgerStart). The page asks the whole tasks (ledgerBase) once they are in.
+ */
 export function prefetchLedger(district: string): void {
-  prefetchQuery(ledgerKey(district), (db) => ledgerBase(db, district));
+  prefetchQuery(ledgerStartKey(district), (db) => ledgerStart(db, district));
 }
 
-/** The ledger's data of `district`, live; shared with an early start. */
-export function useLedgerBase(district: string) {
-  return useSharedQuery(ledgerKey(district), (db) => ledgerBase(db, district));
+/** The ledger's data of `district`, live; shared with an early start; watched once `enabled`. */
+export function useLedgerBase(district: string, enabled = true) {
+  return useSharedQuery(ledgerKey(district), (db) => ledgerBase(db, district), enabled);
+}
+
+/** The ledger's first rows' data of `district` (ledgerStart), watched only while `enabled` (until the whole tasks are in). */
+export function useLedgerStart(district: string, enabled: boolean) {
+  return useSharedQuery(ledgerStartKey(district), (db) => ledgerStart(db, district), enabled);
 }

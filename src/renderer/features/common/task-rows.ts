@@ -2,7 +2,7 @@
  * The ledger's rows: tasks joined with their document, section, this period's progress,
  * relevance and clusters; then filtered and searched. Plain functions, no React.
  */
-import { taskCode, type Cluster, type PolicyDocument, type ProgressEntry, type Section, type Task, type TaskStatus } from '@core/model';
+import { taskCode, type Cluster, type PolicyDocument, type ProgressEntry, type Section, type Task, type TaskHead, type TaskStatus } from '@core/model';
 import { canonicaliseUnit, DEFAULT_UNIT_RENAMES, unitNamesFor, type UnitRenames } from '@core/unit-names';
 import { lazySearchKey, matchesSearch, parseQuery, SearchIndex, type SearchKey } from '@core/search';
 import { isClosedIn } from '@core/closure';
@@ -12,9 +12,23 @@ import type { LedgerFilters } from '../../state/ledger';
 import { clusterMatches } from '@core/policy/clusters';
 import { taskRelevance } from '@core/policy/relevance';
 
-/** One row of the grid. */
-export interface LedgerRow {
-  task: Task;
+/**
+ * What a row is drawn from: the whole task, or at a start its head (no text) with what an
+ * earlier start kept of it (relevance and clusters; storage's ledgerStart). The whole tasks
+ * replace the heads a moment later.
+ */
+export type RowTask = Task | (TaskHead & { kept?: KeptInfo });
+
+/** What an earlier start worked out of a whole task (storage's KeptTaskInfo). */
+interface KeptInfo {
+  relevant: boolean;
+  reasons: string[];
+  clusterNames: string[];
+}
+
+/** One row of the grid (of the whole tasks, or at a start of their heads). */
+export interface LedgerRow<T extends RowTask = RowTask> {
+  task: T;
   /** 序号: position in document order, 1-based. */
   seq: number;
   documentTitle: string;
@@ -38,7 +52,7 @@ export interface LedgerRow {
 
 /** Everything the rows are built from. */
 export interface RowSources {
-  tasks: readonly Task[];
+  tasks: readonly RowTask[];
   documents: readonly PolicyDocument[];
   sections: readonly Section[];
   progress: readonly ProgressEntry[];
@@ -79,42 +93,60 @@ function renamesStamp(renames: UnitRenames): string {
 }
 
 /** The long texts a task is searched in, wherever tasks are searched (the ledger, a cluster's 添加任务): its text, document, 任务编号 as shown, key and number. */
-export function taskSearchLong(t: Task, docTitle: string): string[] {
-  return [t.text, docTitle, taskCode(t), t.key, t.number];
+export function taskSearchLong(t: RowTask, docTitle: string): string[] {
+  return [t.text ?? '', docTitle, taskCode(t), t.key, t.number];
 }
 
 /**
  * What a search looks in: title, units under every name they have had, the relevance reasons,
  * the clusters and the districts the task names (with pinyin), plus its full text, document and key.
  */
-function searchKeyOf(t: Task, docTitle: string, reasons: readonly string[], clusterNames: readonly string[], renames: UnitRenames): SearchKey {
-  const stamp = `${t.updatedAt}|${docTitle}|${reasons.join('|')}|${clusterNames.join('|')}|${renamesStamp(renames)}`;
+function searchKeyOf(t: RowTask, docTitle: string, reasons: readonly string[], clusterNames: readonly string[], renames: UnitRenames): SearchKey {
+  // A head's key has no text to look in: never taken for its whole task's.
+  const stamp = `${t.text === undefined ? 'head|' : ''}${t.updatedAt}|${docTitle}|${reasons.join('|')}|${clusterNames.join('|')}|${renamesStamp(renames)}`;
   const hit = searchCache.get(t.key);
   if (hit && hit.stamp === stamp) return hit.key;
   // Gathered on the first search (or when warmed after the first paint), not before the grid shows.
   const key = lazySearchKey(() => {
     // Every name a unit has had (市科技局 finds 市科技创新局), and the 任务编号 as shown (taskCode).
     const units = [...new Set([...t.leadUnits, ...t.responsibleUnits].flatMap((u) => allNamesOf(u, renames)))];
-    const places = districtsNamedIn(`${t.title}${t.text}`);
+    const places = districtsNamedIn(`${t.title}${t.text ?? ''}`);
     return { short: [t.title, ...units, ...reasons, ...clusterNames, ...places], long: taskSearchLong(t, docTitle) };
   });
   searchCache.set(t.key, { stamp, key });
   return key;
 }
 
+/** Whether a row's task is the whole task (not a head drawn at a start). */
+export function isWhole(t: RowTask): t is Task {
+  return t.text !== undefined;
+}
+
+/** Whether a row is of a whole task (the task pane and anything that reads the text need one). */
+export function isWholeRow(r: LedgerRow): r is LedgerRow<Task> {
+  return isWhole(r.task);
+}
+
+const NOTHING_KEPT: KeptInfo = { relevant: false, reasons: [], clusterNames: [] };
+function keptOf(head: RowTask): KeptInfo {
+  return ('kept' in head && head.kept) || NOTHING_KEPT;
+}
+
 /** The part of a row that does not depend on the period (computed once per data change). */
-export type TaskInfo = Omit<LedgerRow, 'progress' | 'status' | 'percent' | 'filled' | 'overdue' | 'closed' | 'doneEarlier'>;
+export type TaskInfo<T extends RowTask = RowTask> = Omit<LedgerRow<T>, 'progress' | 'status' | 'percent' | 'filled' | 'overdue' | 'closed' | 'doneEarlier'>;
 
 /** Join tasks with their document, section, relevance, clusters and search key. */
-export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd' | 'asOf' | 'doneBefore'>): TaskInfo[] {
+export function buildTaskInfos<T extends RowTask>(src: Omit<RowSources, 'progress' | 'periodEnd' | 'asOf' | 'doneBefore' | 'tasks'> & { tasks: readonly T[] }): TaskInfo<T>[] {
   const docs = new Map(src.documents.map((d) => [d.id, d]));
   const secs = new Map(src.sections.map((s) => [s.id, s]));
   return src.tasks.map((task, i) => {
     const doc = docs.get(task.documentId);
     const documentTitle = doc?.shortTitle || doc?.title || task.documentId;
     const sec = task.sectionId ? secs.get(task.sectionId) : undefined;
-    const { relevant, reasons } = taskRelevance(task, src.district, src.clusters);
-    const clusterNames = src.clusters.filter((c) => clusterMatches(c, task, src.district)).map((c) => c.name);
+    // A head (no text) carries what was kept of its whole task; a whole task is judged (and remembered).
+    const whole = isWhole(task) ? task : undefined;
+    const { relevant, reasons } = whole ? taskRelevance(whole, src.district, src.clusters) : keptOf(task);
+    const clusterNames = whole ? src.clusters.filter((c) => clusterMatches(c, whole, src.district)).map((c) => c.name) : keptOf(task).clusterNames;
     return {
       task,
       seq: i + 1,
@@ -133,7 +165,7 @@ export function buildTaskInfos(src: Omit<RowSources, 'progress' | 'periodEnd' | 
  * 逾期 is judged on (overdueAsOf: today, or the period's end once it is over); `doneBefore` the
  * tasks done in an earlier period (doneEarlier), shown 已完成 and never 逾期.
  */
-export function attachProgress(infos: readonly TaskInfo[], progress: readonly ProgressEntry[], periodEnd: string, asOf: string = periodEnd, doneBefore?: ReadonlyMap<string, string>): LedgerRow[] {
+export function attachProgress<T extends RowTask>(infos: readonly TaskInfo<T>[], progress: readonly ProgressEntry[], periodEnd: string, asOf: string = periodEnd, doneBefore?: ReadonlyMap<string, string>): LedgerRow<T>[] {
   const prog = new Map(progress.map((p) => [p.taskKey, p]));
   return infos.map((info) => {
     const p = prog.get(info.task.key);
@@ -166,7 +198,7 @@ export function attachProgress(infos: readonly TaskInfo[], progress: readonly Pr
 }
 
 /** Join tasks with everything the grid shows. */
-export function buildRows(src: RowSources): LedgerRow[] {
+export function buildRows<T extends RowTask>(src: Omit<RowSources, 'tasks'> & { tasks: readonly T[] }): LedgerRow<T>[] {
   return attachProgress(buildTaskInfos(src), src.progress, src.periodEnd, src.asOf, src.doneBefore);
 }
 

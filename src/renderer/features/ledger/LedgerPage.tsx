@@ -3,13 +3,14 @@ import { App, Empty, Spin } from 'antd';
 import { STATUS_LABELS, taskCode } from '@core/model';
 import type { TaskFieldId } from '@core/fields';
 import { saveTaskGridCsv } from '../common/csv-save';
-import { doneBeforePeriod, getDb, useQuery, progressRepo, useLedgerBase } from '../../storage';
+import { doneBeforePeriod, getDb, useQuery, progressRepo, useLedgerBase, useLedgerStart } from '../../storage';
 import { overdueAsOf } from '@core/progress';
 import { localDate } from '@core/time';
 import { useAppContext } from '../common/app-context';
 import { useLedgerView } from '../../state/ledger';
 import { useRoute } from '../../state/route';
-import { attachProgress, buildSearchIndex, buildTaskInfos, filterRows, type TaskInfo } from '../common/task-rows';
+import { attachProgress, buildSearchIndex, buildTaskInfos, filterRows, isWholeRow, type TaskInfo } from '../common/task-rows';
+import { useKeepStartInfos } from './use-keep-start-infos';
 import { useReportingPeriod } from '../common/use-period';
 import { LedgerToolbar } from './LedgerToolbar';
 import { TaskGrid } from './TaskGrid';
@@ -28,9 +29,19 @@ export function LedgerPage() {
   const { message } = App.useApp();
   const district = useAppContext().district;
   const { period } = useReportingPeriod();
-  // Started as soon as the app knew the district (App.tsx), so the tasks are read while the frame is drawn.
-  const baseQuery = useLedgerBase(district);
-  const base = baseQuery.data;
+  // Started as soon as the app knew the district (App.tsx), so the tasks are read while the frame is drawn:
+  // first their heads (no texts: half the bytes), with what an earlier start kept of each (relevance,
+  // clusters), which the first rows are drawn from; then, once the heads are in (IndexedDB answers in
+  // turn, so the period's progress is asked before them), the whole tasks, which replace them.
+  const [wholeFor, setWholeFor] = useState<string | undefined>(undefined);
+  const baseQuery = useLedgerBase(district, wholeFor === district);
+  const whole = baseQuery.data;
+  const startQuery = useLedgerStart(district, !whole);
+  const startSettled = !startQuery.loading;
+  useEffect(() => {
+    if (startSettled) setWholeFor(district);
+  }, [startSettled, district]);
+  const base = whole ?? (baseQuery.error ? undefined : startQuery.data);
   const progressQuery = useQuery(() => (district ? progressRepo.byPeriod(getDb(), district, period.id) : []), [district, period.id]);
   const progress = progressQuery.data;
 
@@ -59,6 +70,8 @@ export function LedgerPage() {
   }, [routeTask, select]);
 
   const infos = useMemo(() => (base && district ? buildTaskInfos({ ...base, district }) : undefined), [base, district]);
+  const keepSource = useMemo(() => (whole && infos ? { infos, clusters: whole.clusters } : undefined), [whole, infos]);
+  useKeepStartInfos(district, startQuery, keepSource);
   // Tasks done in an earlier period (shown 前期已完成, never 逾期), read from the compact period rows once the first rows are painted.
   const painted = Boolean(infos && progress);
   const doneBefore = useQuery(() => (painted && district ? doneBeforePeriod(getDb(), district, period) : null), [painted, district, period.id]).data;
@@ -72,7 +85,7 @@ export function LedgerPage() {
   // dictionary comes after the first rows are painted.
   const pinyinReady = usePinyin(Boolean(rows));
   const index = useMemo(() => (infos ? buildSearchIndex(infos) : undefined), [infos, pinyinReady]); // eslint-disable-line react-hooks/exhaustive-deps
-  useWarmSearch(infos, pinyinReady);
+  useWarmSearch(whole ? infos : undefined, pinyinReady);
   const shown = useMemo(() => (rows ? filterRows(rows, filters, search, index) : []), [rows, filters, search, index]);
   // A search that finds nothing among the district's tasks says what it would find among the others.
   const hiddenIrrelevant = useMemo(
@@ -122,7 +135,9 @@ export function LedgerPage() {
     select(undefined);
     document.querySelector<HTMLElement>('[data-testid="task-grid"]')?.focus();
   }, [select]);
-  const openRow = openKey && rows ? rows.find((r) => r.task.key === openKey) : undefined;
+  // The task pane shows the whole task: a row drawn from a head opens once the whole tasks are in.
+  const openFound = openKey && rows ? rows.find((r) => r.task.key === openKey) : undefined;
+  const openRow = openFound && isWholeRow(openFound) ? openFound : undefined;
   const planStart = useMemo(() => {
     const doc = openRow && base?.documents.find((d) => d.id === openRow.task.documentId);
     return doc?.planStartYear ? `${doc.planStartYear}-01-01` : doc?.issueDate;
@@ -159,12 +174,12 @@ export function LedgerPage() {
   const exportCsvClick = useCallback(() => void exportCsv(), [exportCsv]);
   usePreloadAfterPaint(painted);
 
-  if (!rows || !base || !district) return <QueryFallback queries={[baseQuery, progressQuery]} what={QUERY_TEXT.pages.ledger} />;
+  if (!rows || !base || !district) return <QueryFallback queries={[whole || baseQuery.error ? baseQuery : startQuery, progressQuery]} what={QUERY_TEXT.pages.ledger} />;
 
   if (rows.length === 0) return <Empty style={{ marginTop: 80 }} description={LEDGER_TEXT.noTasks} />;
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 32px)' }} data-testid="ledger">
+    <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 32px)' }} data-testid="ledger" data-rows-from={whole ? 'tasks' : 'heads'}>
       <LedgerToolbar
         rows={rows}
         documents={base.documents}
@@ -217,10 +232,10 @@ export function LedgerPage() {
             />
           </Suspense>
         )}
-        {bulkClosing && (
+        {bulkClosing && whole && (
           <Suspense fallback={null}>
             <CloseDialogLazy
-              scope={{ kind: 'bulk', documents: base.documents, tasks: base.tasks, shownKeys: shown.filter((r) => !r.task.closedAt).map((r) => r.task.key) }}
+              scope={{ kind: 'bulk', documents: whole.documents, tasks: whole.tasks, shownKeys: shown.filter((r) => !r.task.closedAt).map((r) => r.task.key) }}
               defaultBy=""
               onClose={() => setBulkClosing(false)}
             />

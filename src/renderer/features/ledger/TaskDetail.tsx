@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App, Button, Collapse, Spin, Tag, Typography } from 'antd';
 import { CheckSquareOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
-import { taskCode, type ReportingPeriod } from '@core/model';
+import { taskCode, type ReportingPeriod, type Task } from '@core/model';
 import { getDb, useQuery, emptyProgress, readSetting, progressRepo, targetsRepo, isPeriodLocked, lockedMessage, readDistrictTargets } from '../../storage';
 import type { LedgerRow } from '../common/task-rows';
 import { LEDGER_TEXT } from './texts';
@@ -26,7 +26,7 @@ const FOLD_AT = 90;
  * 进展情况 are in view on a 1366×768 laptop. Buttons are out of the Tab path, on shortcuts.
  */
 export function TaskDetail({ row, district, period, planStart, onClose, autoFocus, onSaveAndNext }: {
-  row: LedgerRow;
+  row: LedgerRow<Task>;
   district: string;
   period: ReportingPeriod;
   planStart?: string;

@@ -12,6 +12,7 @@
 import type { BackupFileInfo, BackupReason, BackupWriteRequest } from '@shared/bridge';
 import { LOCAL_TABLES, SCHEMA_HISTORY } from '../schema';
 import { SUMMARY_TABLE } from '../progress-summary';
+import { HEADS_TABLE } from '../task-heads';
 
 /** Persisted: the `format` of every backup file. Never change. */
 export const BACKUP_FORMAT = 'district-ledger-backup';
@@ -114,7 +115,7 @@ export interface TakenBackup extends BackupChunks {
  * is restored) or local to this installation (unsaved drafts; emptied by a restore, so that
  * old typing is never written over the restored data).
  */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set([SUMMARY_TABLE, ...LOCAL_TABLES]);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set([SUMMARY_TABLE, HEADS_TABLE, ...LOCAL_TABLES]);
 
 /** SHA-256 of bytes, lower-case hex. */
 export async function sha256Hex(data: Uint8Array): Promise<string> {
