@@ -5,16 +5,49 @@
  * FROM=answer the stretch starts instead at IndexedDB's answer of the tasks (the first handler
  * `…onsuccess` that runs over 10 ms). Use a build with `--minify false` for names:
  * `RENDERER_DIR=/tmp/app-x npx tsx bench/tools/profile-tail.ts` after `npm run bench app`.
+ * With KEPT=1 the start profiled is a later start on a store kept on disk (bench/lib/kept-start.ts:
+ * written, started once, the browser started again on it), as an office starts every day.
  */
-import { launch, seededAppContext } from '../steps';
+import type { BrowserContext } from 'playwright-core';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, launchOnDisk, openBenchPage, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
 import { startProfiler, topInclusive, topSelf } from './cpu-profile';
 import { WATCH_FIRST_ROW } from './first-row-watch';
 
 const server = await serveDirs(BUILD_DIRS.app, BUILD_DIRS.page);
 const browser = await launch();
+/** A profile on disk holding the bench store, started once (what a start keeps is kept), then launched again. */
+async function keptContext(): Promise<BrowserContext> {
+  const dir = await mkdtemp(join(tmpdir(), 'profile-tail-'));
+  const seeding = await launchOnDisk(dir);
+  await seeding.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const seed = await openBenchPage(seeding, server.url);
+  await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
+  await seeding.close();
+  const once = await launchOnDisk(dir);
+  const first = await once.newPage();
+  await first.goto(`${server.url}#/ledger`);
+  await first.locator('[data-testid="task-grid"] [role="row"][data-task-key]').first().waitFor({ timeout: 60_000 });
+  await first.waitForTimeout(5000);
+  const kept = await first.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('district-innovation-ledger');
+        open.onsuccess = () => {
+          const all = open.result.transaction('taskHeads').objectStore('taskHeads').getAll();
+          all.onsuccess = () => resolve((all.result as { kept?: unknown }[]).filter((h) => h.kept).length);
+        };
+      }),
+  );
+  console.log(`after the first start: ${kept} heads keep their infos`);
+  await once.close();
+  return launchOnDisk(dir);
+}
 try {
-  const context = await seededAppContext(browser, server.url);
+  const context = process.env.KEPT ? await keptContext() : await seededAppContext(browser, server.url);
   await context.addInitScript({ content: WATCH_FIRST_ROW });
   const page = await context.newPage();
   const profiler = await startProfiler(context, page);
@@ -22,6 +55,7 @@ try {
   await page.waitForFunction(() => window.__firstRowAt !== undefined, null, { timeout: 60_000 });
   const [rowAt, now] = await page.evaluate(() => [window.__firstRowAt!, performance.now()]);
   const profile = await profiler.stop();
+  console.log(`rows drawn from: ${await page.evaluate(() => document.querySelector('[data-testid="ledger"]')?.getAttribute('data-rows-from'))}`);
   // The tail: the last TAIL_MS (default 700) of the profile, which ends at the first painted row.
   // The profile runs on a little after the row was painted: cut what came after (now − rowAt, and the stop's own delay, ignored).
   const tailUs = Number(process.env.TAIL_MS ?? 700) * 1000;

@@ -104,7 +104,21 @@ const ledgerStartKey = (district: string) => `ledger-start|${district}`;
  * the tasks' heads (ledgerStart). The page asks the whole tasks (ledgerBase) once they are in.
  */
 export function prefetchLedger(district: string): void {
-  prefetchQuery(ledgerStartKey(district), (db) => ledgerStart(db, district));
+  prefetchQuery(ledgerStartKey(district), startQuery(district));
+}
+
+/**
+ * The start's query: when it has nothing to draw from (nothing kept yet, most of it stale), the
+ * whole tasks are asked at once, not after the page has heard the answer.
+ */
+function startQuery(district: string) {
+  const whole = (db: LedgerDb) => ledgerBase(db, district);
+  return (db: LedgerDb) =>
+    ledgerStart(db, district).then((start) => {
+      // Out of the live query's own zone: a query started from inside another would be part of it.
+      if (!start) setTimeout(() => prefetchQuery(ledgerKey(district), whole), 0);
+      return start;
+    });
 }
 
 /** The ledger's data of `district`, live; shared with an early start; watched once `enabled`. */
@@ -114,5 +128,5 @@ export function useLedgerBase(district: string, enabled = true) {
 
 /** The ledger's first rows' data of `district` (ledgerStart), watched only while `enabled` (until the whole tasks are in). */
 export function useLedgerStart(district: string, enabled: boolean) {
-  return useSharedQuery(ledgerStartKey(district), (db) => ledgerStart(db, district), enabled);
+  return useSharedQuery(ledgerStartKey(district), startQuery(district), enabled);
 }

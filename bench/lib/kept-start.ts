@@ -1,0 +1,61 @@
+/**
+ * Starts of the app on a store kept on disk, as an office starts it every day: a fresh profile on
+ * disk, 10,000 tasks of 汉阳区 written by the bench page (through the app's own store factory), a
+ * first start (#/ledger to the first painted grid row, step 4's measure) left open a moment for
+ * what the app keeps after a start, then `later` launches of the browser on the same profile, each
+ * timed the same way. Used by bench step 4 and bench/tools/kept-start.ts.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchOnDisk, openBenchPage } from '../steps';
+import { WATCH_FIRST_ROW } from '../tools/first-row-watch';
+
+/** How many tasks' heads keep their infos in the store the page has open (0 when the build has no heads). */
+function countKeptHeads(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const open = indexedDB.open('district-innovation-ledger');
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('taskHeads')) return resolve(0);
+      const all = db.transaction('taskHeads').objectStore('taskHeads').getAll();
+      all.onsuccess = () => resolve((all.result as { kept?: unknown }[]).filter((h) => h.kept).length);
+    };
+  });
+}
+
+async function firstRow(context: BrowserContext, url: string, linger = 0): Promise<{ ms: number; keptHeads: number }> {
+  await context.addInitScript({ content: WATCH_FIRST_ROW });
+  const page = await context.newPage();
+  await page.goto(`${url}#/ledger`);
+  await page.waitForFunction(() => window.__firstRowAt !== undefined, null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => window.__firstRowAt!);
+  if (linger === 0) return { ms, keptHeads: 0 };
+  await page.waitForTimeout(linger);
+  return { ms, keptHeads: await page.evaluate(countKeptHeads) };
+}
+
+/** One fresh profile: its first start and `later` starts after it, in ms; and how many heads the first start kept. */
+export async function keptStoreStarts(url: string, later: number): Promise<{ first: number; later: number[]; keptHeads: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'kept-start-'));
+  try {
+    const seeding = await launchOnDisk(dir);
+    await seeding.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    const seed = await openBenchPage(seeding, url);
+    await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
+    await seeding.close();
+    let context = await launchOnDisk(dir);
+    const first = await firstRow(context, url, 5000);
+    await context.close();
+    const times: number[] = [];
+    for (let s = 0; s < later; s++) {
+      context = await launchOnDisk(dir);
+      times.push((await firstRow(context, url)).ms);
+      await context.close();
+    }
+    return { first: first.ms, later: times, keptHeads: first.keptHeads };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
