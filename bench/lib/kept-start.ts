@@ -36,15 +36,20 @@ async function firstRow(context: BrowserContext, url: string, linger = 0): Promi
   return { ms, keptHeads: await page.evaluate(countKeptHeads) };
 }
 
+/** Write the bench store (10,000 tasks of 汉阳区, through the app's store factory) into the profile on disk in `dir`, with the bench page at `url`. */
+export async function seedDiskProfile(dir: string, url: string): Promise<void> {
+  const seeding = await launchOnDisk(dir);
+  await seeding.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const seed = await openBenchPage(seeding, url);
+  await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
+  await seeding.close();
+}
+
 /** One fresh profile: its first start and `later` starts after it, in ms; and how many heads the first start kept. */
 export async function keptStoreStarts(url: string, later: number): Promise<{ first: number; later: number[]; keptHeads: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'kept-start-'));
   try {
-    const seeding = await launchOnDisk(dir);
-    await seeding.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    const seed = await openBenchPage(seeding, url);
-    await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
-    await seeding.close();
+    await seedDiskProfile(dir, url);
     let context = await launchOnDisk(dir);
     const first = await firstRow(context, url, 5000);
     await context.close();

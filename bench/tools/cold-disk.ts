@@ -9,8 +9,9 @@ import type { BrowserContext } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, launchOnDisk, openBenchPage, seededAppContext } from '../steps';
+import { launch, launchOnDisk, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
+import { seedDiskProfile } from '../lib/kept-start';
 import { WATCH_FIRST_ROW } from './first-row-watch';
 import { fmt, summarise } from '../lib/stats';
 
@@ -39,11 +40,7 @@ try {
       } else {
         const dir = await mkdtemp(join(tmpdir(), 'cold-disk-'));
         try {
-          const seeding = await launchOnDisk(dir);
-          await seeding.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-          const seed = await openBenchPage(seeding, server.url);
-          await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
-          await seeding.close();
+          await seedDiskProfile(dir, server.url);
           const context = await launchOnDisk(dir);
           t = await firstRow(context);
           await context.close();

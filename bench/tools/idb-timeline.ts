@@ -6,8 +6,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchOnDisk, openBenchPage } from '../steps';
+import { launchOnDisk } from '../steps';
 import { serveDirs } from '../lib/serve';
+import { seedDiskProfile } from '../lib/kept-start';
 import { WATCH_FIRST_ROW } from './first-row-watch';
 
 const WATCH_IDB = `
@@ -30,11 +31,7 @@ for (const b of builds) {
   const server = await serveDirs(b.split(':')[0]!, b.split(':')[1]!);
   const dir = await mkdtemp(join(tmpdir(), 'idb-timeline-'));
   try {
-    const seeding = await launchOnDisk(dir);
-    await seeding.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    const seed = await openBenchPage(seeding, server.url);
-    await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
-    await seeding.close();
+    await seedDiskProfile(dir, server.url);
     for (let s = 0; s <= starts; s++) {
       const context = await launchOnDisk(dir);
       await context.addInitScript({ content: WATCH_FIRST_ROW });

@@ -12,8 +12,9 @@ import type { BrowserContext } from 'playwright-core';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, launchOnDisk, openBenchPage, seededAppContext } from '../steps';
+import { launch, launchOnDisk, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
+import { seedDiskProfile } from '../lib/kept-start';
 import { startProfiler, topInclusive, topSelf } from './cpu-profile';
 import { WATCH_FIRST_ROW } from './first-row-watch';
 
@@ -22,11 +23,7 @@ const browser = await launch();
 /** A profile on disk holding the bench store, started once (what a start keeps is kept), then launched again. */
 async function keptContext(): Promise<BrowserContext> {
   const dir = await mkdtemp(join(tmpdir(), 'profile-tail-'));
-  const seeding = await launchOnDisk(dir);
-  await seeding.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  const seed = await openBenchPage(seeding, server.url);
-  await seed.evaluate(() => window.__bench.seedApp!(10_000 as never, '汉阳区' as never));
-  await seeding.close();
+  await seedDiskProfile(dir, server.url);
   const once = await launchOnDisk(dir);
   const first = await once.newPage();
   await first.goto(`${server.url}#/ledger`);
