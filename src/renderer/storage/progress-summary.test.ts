@@ -1,21 +1,15 @@
 /** progressSummary follows every write to progress, in the same transaction, whatever writes it. */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchDbs } from '../../../test/builders/scratch-dbs';
 import { periodRowsOf } from '@core/dashboard';
 import { createRawLedgerDb, type LedgerDb } from './db';
 import { installAuditTrail } from './audit';
 import { installPeriodLocks } from './locks';
 import { seedStore } from '../../../test/builders/seeded-store';
 
-const opened: LedgerDb[] = [];
+const keep = scratchDbs();
 let n = 0;
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
 
 function fresh(guarded = false): LedgerDb {
   const db = createRawLedgerDb(`progress-summary-${++n}`);
@@ -23,7 +17,7 @@ function fresh(guarded = false): LedgerDb {
     installPeriodLocks(db);
     installAuditTrail(db);
   }
-  opened.push(db);
+  keep(db);
   return db;
 }
 

@@ -4,8 +4,8 @@
  * rows the whole tasks give (the real default data: the five seed documents, 汉阳区's clusters).
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchDbs } from '../../../test/builders/scratch-dbs';
 import type { BackupFileInfo, BackupWriteRequest } from '@shared/bridge';
 import type { Task } from '@core/model';
 import { createLedgerDb, type LedgerDb } from './db';
@@ -16,18 +16,12 @@ import { readBackupFile, restoreBackup, takeBackup, type BackupSink } from './ba
 import { clustersRepo } from './repositories';
 import { buildTaskInfos, isWhole } from '../features/common/task-rows';
 
-const opened: LedgerDb[] = [];
+const keep = scratchDbs();
 let n = 0;
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
 
 function fresh(): LedgerDb {
   const db = createLedgerDb(`task-heads-${++n}`);
-  opened.push(db);
+  keep(db);
   return db;
 }
 
@@ -222,5 +216,22 @@ describe('a store written past storage', () => {
     const start = await ledgerStart(db, DISTRICT);
     expect(start!.tasks.length).toBe((await ledgerBase(db, DISTRICT)).tasks.length);
     await expectInStep(db);
+  });
+});
+
+describe('a damaged head', () => {
+  it('is not drawn from: the start gives that task whole, as the ledger reads it', async () => {
+    const db = keep(createLedgerDb(`task-heads-${++n}`));
+    await ensureSeeded(db);
+    await keepAll(db);
+    const [t] = await db.tasks.toArray();
+    const head = (await db.taskHeads.get(t!.key))!;
+    // Kept under today's stamp, but its units are no list any more (a store mended by hand, a broken write).
+    await db.taskHeads.put({ ...head, leadUnits: '市科技局' as unknown as string[] });
+    const start = await ledgerStart(db, DISTRICT);
+    expect(start!.staleKeys).toEqual([t!.key]);
+    const drawn = start!.tasks.find((x) => x.key === t!.key)!;
+    expect(isWhole(drawn)).toBe(true);
+    expect(drawn.leadUnits).toEqual(t!.leadUnits);
   });
 });

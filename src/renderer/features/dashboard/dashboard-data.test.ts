@@ -4,8 +4,8 @@
  * over every full progress entry.
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchDbs } from '../../../../test/builders/scratch-dbs';
 import { buildDashboard } from '@core/dashboard';
 import { makePeriod, periodRange, parsePeriodId } from '@core/period';
 import { taskRelevance } from '@core/policy/relevance';
@@ -15,19 +15,13 @@ import { anEntry } from '../../../../test/builders/dashboard';
 import { progressId } from '@core/model';
 import { dashboardFor, historyPeriods, loadDashboardSource } from './dashboard-data';
 
-const opened: LedgerDb[] = [];
+const keep = scratchDbs();
 let n = 0;
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
 
 /** 20 quarters of 汉阳区 progress on the seed tasks, with a few hand-made histories. */
 async function seeded(): Promise<LedgerDb> {
   const db = createLedgerDb(`dashboard-data-${++n}`);
-  opened.push(db);
+  keep(db);
   const quarters = periodRange(makePeriod('quarter', 2021, 1), makePeriod('quarter', 2025, 4)).map((p) => p.id);
   const { tasks } = await seedStore(db, quarters);
   // Targets for the seeded indicator values (every fourth task reports one).
