@@ -8,7 +8,7 @@ export { getDb } from './db';
 export type { ImportRecord, LedgerDb, ProgressDraft, StoredTemplate } from './db';
 export { useQuery, type QueryState } from './use-query';
 export { prefetchLedger, useLedgerBase, useLedgerStart } from './shared-query';
-export { keepTaskInfos, keptStamp, type TaskInfoToKeep } from './task-heads';
+export { dropHeadsWithoutTask, keepTaskInfos, keptStamp, type TaskInfoToKeep } from './task-heads';
 export type { LedgerStart } from './queries';
 export { changeDistrict, readReportHeader, readSetting, reportHeaderKey, writeReportHeader, writeSetting, type ReportHeader, type SettingName, type SettingValue } from './settings';
 export {

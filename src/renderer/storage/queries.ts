@@ -43,28 +43,27 @@ export async function ledgerBase(db: LedgerDb, district: string) {
  * What the ledger draws its first rows from, as `ledgerBase` but with the tasks' heads (no
  * texts: half the bytes to read) carrying the relevance and clusters kept at an earlier start.
  * A head whose kept part is missing or stale (a task written since, another build, a cluster
- * changed) is given its whole task instead. When most are stale (the first start of a new
- * version, after a cluster's keywords changed), or there is nothing kept at all, the answer is
- * `undefined`: the ledger then waits for `ledgerBase`, as it always did.
+ * changed) is given its whole task instead. When more are stale than START_STALE_MAX allows (the
+ * first start of a new version, after a cluster's keywords changed, after a large import), or
+ * there is nothing kept at all, the answer is `undefined`: the ledger then waits for `ledgerBase`,
+ * as it always did. The heads are read beside the other small reads, with no probe before them:
+ * the caller asks this only when the note beside the store says infos were kept (headsKeptFor).
  */
 export async function ledgerStart(db: LedgerDb, district: string): Promise<LedgerStart | undefined> {
-  const [documents, sections, clusters, renames, first, taskCount, headCount] = await Promise.all([
+  // No count of the tasks beside: IndexedDB counts by walking the keys, behind the heads' read (~100 ms
+  // on the start's path). A task without a head (written beside storage) is simply not among the first
+  // rows: it comes with the whole tasks, and the keeping after them gives it a head (ledger's useKeepStartInfos).
+  const [documents, sections, clusters, renames, heads] = await Promise.all([
     allDocuments(db),
     allSections(db),
     clustersRepo.byDistrict(db, district),
     renameTableOf(db),
-    db.taskHeads.limit(1).first(),
-    db.tasks.count(),
-    db.taskHeads.count(),
+    db.taskHeads.toArray(),
   ]);
   const stamp = keptStamp(district, clusters);
-  // One head tells whether anything was kept under this stamp (a new build or a cluster's change makes
-  // them all stale); a task without a head (written past storage) sends the start to the whole tasks.
-  if (first?.kept?.stamp !== stamp || taskCount !== headCount) return undefined;
-  const heads = await db.taskHeads.toArray();
   const active = heads.filter((h) => !h.archived);
   const stale = active.filter((h) => h.kept?.stamp !== stamp || headProblem(h) !== undefined);
-  if (active.length === 0 || stale.length > Math.max(START_STALE_MAX, active.length / 10)) return undefined;
+  if (active.length === 0 || stale.length > Math.min(START_STALE_MAX, active.length / 10)) return undefined;
   // A stale head's whole task (the row guard leaves out a malformed one, as ledgerBase does).
   const whole = stale.length > 0 ? await tasksByKeys(db, stale.map((h) => h.key)) : [];
   const staleKeys = stale.map((h) => h.key);
@@ -72,10 +71,10 @@ export async function ledgerStart(db: LedgerDb, district: string): Promise<Ledge
   const tasks: (TaskHead | Task)[] = active.filter((h) => !staleSet.has(h.key));
   for (const t of whole) if (!t.archived) tasks.push(t);
   tasks.sort(compareTasks);
-  return { tasks, documents, sections, clusters, renames, stamp, staleKeys };
+  return { tasks, documents, sections, clusters, renames, staleKeys };
 }
 
-/** Up to this many stale heads (or a tenth of them) a start reads the whole tasks of; more, and it reads every task. */
+/** Up to this many stale heads, and no more than a tenth of them, a start reads the whole tasks of; more, and it reads every task. */
 const START_STALE_MAX = 200;
 
 /** What the ledger's first rows are drawn from (ledgerStart). */
@@ -86,8 +85,6 @@ export interface LedgerStart {
   sections: Section[];
   clusters: Cluster[];
   renames: UnitRenames;
-  /** The stamp infos are kept under now (keepTaskInfos). */
-  stamp: string;
   /** The tasks whose kept infos were missing or stale (read whole; their infos are to be kept again). */
   staleKeys: string[];
 }

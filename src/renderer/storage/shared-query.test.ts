@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { getDb, type LedgerDb } from './db';
-import { isQueryRunning, prefetchQuery, watchQuery } from './shared-query';
+import { isQueryRunning, ledgerQueryKeys, prefetchLedger, prefetchQuery, watchQuery } from './shared-query';
+import { ledgerBase, type LedgerStart } from './queries';
+import { headsKeptFor, keepTaskInfos } from './task-heads';
+import { buildTaskInfos, isWhole } from '../features/common/task-rows';
 import { seedTasks } from '../../../test/builders/seeded-store';
 
 const db = getDb();
@@ -117,5 +120,63 @@ describe('a live query started early and taken over by the page (the ledger at s
     expect(watch.current()).toMatchObject({ loading: false, data: undefined });
     expect(String(watch.current().error)).toContain('DatabaseClosedError');
     watch.release();
+  });
+});
+
+describe('the ledger’s start, guided by the note of what was kept (headsKeptFor)', () => {
+  /** Keep the ledger's infos of every task for `district`, as the page does after a start. */
+  async function keepFor(district: string) {
+    const base = await ledgerBase(db, district);
+    const infos = buildTaskInfos({ ...base, district });
+    return keepTaskInfos(db, district, base.clusters, infos.map((i) => ({ task: i.task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames })));
+  }
+  /** Start the ledger of `district` as the app does, and wait for the start's answer. */
+  async function startOf(district: string) {
+    prefetchLedger(district);
+    const watch = watchQuery<LedgerStart | undefined>(ledgerQueryKeys.start(district), async () => undefined, () => undefined);
+    await until(() => !watch.current().loading);
+    const answer = watch.current();
+    watch.release();
+    expect(answer.error).toBeUndefined();
+    return answer.data;
+  }
+
+  it('without the note the whole tasks are asked at once; with it the heads are drawn from; heads gone stale send the start to the whole tasks', async () => {
+    const notes = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => notes.get(k) ?? null, setItem: (k: string, v: string) => void notes.set(k, v) });
+    const headReads = vi.spyOn(db.taskHeads, 'toArray');
+    try {
+      await db.tasks.bulkPut(seedTasks());
+      // Nothing kept yet (a first start, a new version): no head is read, the whole tasks are asked at once.
+      expect(headsKeptFor('汉阳区')).toBe(false);
+      expect(await startOf('汉阳区')).toBeUndefined();
+      expect(headReads).not.toHaveBeenCalled();
+      await until(() => isQueryRunning(ledgerQueryKeys.whole('汉阳区')));
+
+      // Kept for 武昌区 by this build: the note names it (and no other district), and its start is drawn from the heads.
+      expect(await keepFor('武昌区')).toBeGreaterThan(0);
+      expect(headsKeptFor('武昌区')).toBe(true);
+      expect(headsKeptFor('汉阳区')).toBe(false);
+      const start = await startOf('武昌区');
+      expect(headReads).toHaveBeenCalledTimes(1);
+      expect(start!.staleKeys).toEqual([]);
+      expect(start!.tasks.length).toBe((await ledgerBase(db, '武昌区')).tasks.length);
+      expect(start!.tasks.some(isWhole)).toBe(false);
+      await settle();
+      expect(isQueryRunning(ledgerQueryKeys.whole('武昌区'))).toBe(false);
+
+      // The note names 江岸区, but a cluster of 江岸区 was written since: the heads are read, found stale, and the whole tasks asked.
+      await keepFor('江岸区');
+      await db.clusters.put({ id: 'jiangan-test', district: '江岸区', name: '测试集群', keywords: ['研发'], includedTaskKeys: [], excludedTaskKeys: [], origin: 'manual', order: 1 });
+      await settle(); // 武昌区's start, still live, has read the heads again after those writes
+      const readsBefore = headReads.mock.calls.length;
+      expect(await startOf('江岸区')).toBeUndefined();
+      expect(headReads.mock.calls.length).toBeGreaterThan(readsBefore);
+      await until(() => isQueryRunning(ledgerQueryKeys.whole('江岸区')));
+    } finally {
+      headReads.mockRestore();
+      vi.unstubAllGlobals();
+      await db.clusters.delete('jiangan-test');
+    }
   });
 });

@@ -8,7 +8,8 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { liveQuery, type Subscription } from 'dexie';
 import type { LedgerDb } from './db';
 import { answerOf, stateOf, type QueryState } from './use-query';
-import { ledgerBase, ledgerStart } from './queries';
+import { ledgerBase, ledgerStart, type LedgerStart } from './queries';
+import { headsKeptFor } from './task-heads';
 
 interface Shared {
   state: QueryState<unknown>;
@@ -98,6 +99,8 @@ export function useSharedQuery<T>(key: string, query: (db: LedgerDb) => Promise<
 
 const ledgerKey = (district: string) => `ledger|${district}`;
 const ledgerStartKey = (district: string) => `ledger-start|${district}`;
+/** The keys of the ledger's two shared queries (for tests: whether each is running). */
+export const ledgerQueryKeys = { whole: ledgerKey, start: ledgerStartKey } as const;
 
 /**
  * Start reading the ledger's first rows' data of `district` now (the app opens on the ledger):
@@ -108,17 +111,26 @@ export function prefetchLedger(district: string): void {
 }
 
 /**
- * The start's query: when it has nothing to draw from (nothing kept yet, most of it stale), the
- * whole tasks are asked at once, not after the page has heard the answer.
+ * The start's query. With no note that the heads' infos were kept by this build for `district`
+ * (headsKeptFor: the first start of a new version, nothing kept yet) it reads nothing and the
+ * whole tasks are asked at once, as before heads were kept; with the note, the heads are read
+ * (ledgerStart), and when they turn out to have nothing to draw from (most of them stale: a
+ * cluster changed), the whole tasks are asked then, not after the page has heard the answer.
  */
 function startQuery(district: string) {
   const whole = (db: LedgerDb) => ledgerBase(db, district);
-  return (db: LedgerDb) =>
-    ledgerStart(db, district).then((start) => {
-      // Out of the live query's own zone: a query started from inside another would be part of it.
-      if (!start) setTimeout(() => prefetchQuery(ledgerKey(district), whole), 0);
+  // Out of the live query's own zone: a query started from inside another would be part of it.
+  const askWhole = () => setTimeout(() => prefetchQuery(ledgerKey(district), whole), 0);
+  return (db: LedgerDb): Promise<LedgerStart | undefined> => {
+    if (!headsKeptFor(district)) {
+      askWhole();
+      return Promise.resolve(undefined);
+    }
+    return ledgerStart(db, district).then((start) => {
+      if (!start) askWhole();
       return start;
     });
+  };
 }
 
 /** The ledger's data of `district`, live; shared with an early start; watched once `enabled`. */

@@ -11,7 +11,8 @@ import type { Task } from '@core/model';
 import { createLedgerDb, type LedgerDb } from './db';
 import { ensureSeeded } from './seed';
 import { ledgerBase, ledgerStart } from './queries';
-import { headOf, keepTaskInfos, keptStamp } from './task-heads';
+import { dropHeadsWithoutTask, headOf, keepTaskInfos } from './task-heads';
+import { afterWhole, drawnFromHeads } from '../features/ledger/use-keep-start-infos';
 import { readBackupFile, restoreBackup, takeBackup, type BackupSink } from './backup';
 import { clustersRepo } from './repositories';
 import { buildTaskInfos, isWhole } from '../features/common/task-rows';
@@ -52,10 +53,10 @@ const DISTRICT = '汉阳区';
 async function keepAll(db: LedgerDb): Promise<number> {
   const base = await ledgerBase(db, DISTRICT);
   const infos = buildTaskInfos({ ...base, district: DISTRICT });
-  const stamp = keptStamp(DISTRICT, base.clusters);
   return keepTaskInfos(
     db,
-    stamp,
+    DISTRICT,
+    base.clusters,
     infos.map((i) => ({ task: i.task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames })),
   );
 }
@@ -161,7 +162,8 @@ describe('a start drawn from the heads', () => {
     await db.tasks.put({ ...second, text: `${second.text}汉阳区负责。` });
     const n = await keepTaskInfos(
       db,
-      keptStamp(DISTRICT, base.clusters),
+      DISTRICT,
+      base.clusters,
       infos.map((i) => ({ task: i.task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames })),
     );
     expect(n).toBe(base.tasks.length - 1);
@@ -202,19 +204,28 @@ describe('a start drawn from the heads', () => {
 });
 
 describe('a store written past storage', () => {
-  it('tasks without heads send the start to the whole tasks; keeping their infos gives them heads', async () => {
+  it('a task without a head is not among the first rows; after the whole tasks the keeping gives it one, and a head left without its task is dropped', async () => {
     const db = fresh();
     await ensureSeeded(db);
     await keepAll(db);
-    expect(await ledgerStart(db, DISTRICT)).toBeDefined();
-    // As a test's raw rows or a store mended by hand: tasks written beside storage, without heads.
-    const [t] = await db.tasks.toArray();
+    // As a test's raw rows or a store mended by hand: a task whose head is gone, and a head whose task is gone.
+    const [t, u, w] = await db.tasks.toArray();
     await db.taskHeads.bulkDelete([t!.key]);
-    expect(await ledgerStart(db, DISTRICT)).toBeUndefined();
-    await keepAll(db);
-    expect((await db.taskHeads.get(t!.key))?.kept).toBeDefined();
+    await db.transaction('rw', db.tasks, () => db.tasks.delete(u!.key)); // its head goes with it (the middleware) …
+    await db.taskHeads.put({ ...headOf(u!), kept: (await db.taskHeads.get(w!.key))?.kept }); // … so put one back beside it, kept under today’s stamp
     const start = await ledgerStart(db, DISTRICT);
-    expect(start!.tasks.length).toBe((await ledgerBase(db, DISTRICT)).tasks.length);
+    expect(start!.tasks.some((x) => x.key === t!.key)).toBe(false);
+    expect(start!.tasks.some((x) => x.key === u!.key)).toBe(true);
+    // The whole tasks come in; what the page does after them (useKeepStartInfos).
+    const base = await ledgerBase(db, DISTRICT);
+    const { keep, strays } = afterWhole(drawnFromHeads(start), buildTaskInfos({ ...base, district: DISTRICT }));
+    expect(keep.map((k) => k.task.key)).toEqual([t!.key]);
+    expect(strays).toEqual([u!.key]);
+    await keepTaskInfos(db, DISTRICT, base.clusters, keep);
+    expect(await dropHeadsWithoutTask(db, strays)).toBe(1);
+    const next = await ledgerStart(db, DISTRICT);
+    expect(next!.tasks.map((x) => x.key)).toEqual(base.tasks.map((x) => x.key));
+    expect(next!.tasks.some(isWhole)).toBe(false);
     await expectInStep(db);
   });
 });

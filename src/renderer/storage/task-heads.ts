@@ -46,6 +46,42 @@ export function keptStamp(district: string, clusters: readonly Cluster[]): strin
   return `${BUILD}|${relevanceStamp(district, clusters)}`;
 }
 
+/**
+ * A note beside the store (the window's localStorage) of the build and district the heads' infos
+ * were last kept under, read without waiting for IndexedDB. A start that finds it naming this
+ * build and district asks the heads at once, beside its other small reads; one that does not (the
+ * first start of a new version, another district, nothing kept yet) asks the whole tasks at once,
+ * as before heads were kept. It is only a guide: each head's own stamp still decides what is drawn
+ * from it (ledgerStart), so a wrong note costs a read, never a wrong row.
+ */
+const KEPT_NOTE = 'ledger.taskHeads.keptFor';
+
+/** The window's localStorage, where there is one (not in Node's tests; a locked-down profile may refuse it). */
+function noteStore(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the last keeping was under this build for `district` (so the heads are worth asking first). */
+export function headsKeptFor(district: string): boolean {
+  try {
+    return noteStore()?.getItem(KEPT_NOTE) === `${BUILD}|${district}`;
+  } catch {
+    return false;
+  }
+}
+
+function noteKept(district: string): void {
+  try {
+    noteStore()?.setItem(KEPT_NOTE, `${BUILD}|${district}`);
+  } catch {
+    // Only a guide: without it the next start reads the whole tasks, as before.
+  }
+}
+
 /** Whether a stored head is a well-formed task but for its text (the row guard's rule for tasks). */
 export function headProblem(head: TaskHead): string | undefined {
   return rowProblem('tasks', { ...head, text: '' });
@@ -61,14 +97,15 @@ export interface TaskInfoToKeep {
 }
 
 /**
- * Keep with each task's head what the ledger worked out of the whole task under `stamp`, so
- * that the next start draws those rows from the head alone. A task changed since it was read
- * (its stored record differs) is left without: its head was made again with the change. A task
- * missing its head (written past storage) gets one.
+ * Keep with each task's head what the ledger worked out of the whole task for `district` and its
+ * `clusters`, so that the next start draws those rows from the head alone. A task changed since it
+ * was read (its stored record differs) is left without: its head was made again with the change.
+ * A task missing its head (written past storage) gets one.
  */
-export async function keepTaskInfos(db: LedgerDb, stamp: string, infos: readonly TaskInfoToKeep[]): Promise<number> {
+export async function keepTaskInfos(db: LedgerDb, district: string, clusters: readonly Cluster[], infos: readonly TaskInfoToKeep[]): Promise<number> {
   if (infos.length === 0) return 0;
-  return db.transaction('rw', [db.tasks, db.taskHeads], async () => {
+  const stamp = keptStamp(district, clusters);
+  const kept = await db.transaction('rw', [db.tasks, db.taskHeads], async () => {
     const keys = infos.map((i) => i.task.key);
     const [tasks, heads] = await Promise.all([db.tasks.bulkGet(keys), db.taskHeads.bulkGet(keys)]);
     const out: TaskHead[] = [];
@@ -80,6 +117,19 @@ export async function keepTaskInfos(db: LedgerDb, stamp: string, infos: readonly
     });
     if (out.length > 0) await db.taskHeads.bulkPut(out);
     return out.length;
+  });
+  if (kept > 0) noteKept(district);
+  return kept;
+}
+
+/** Drop the heads of `keys` whose task is gone (a task deleted beside storage, so that its head was left). */
+export async function dropHeadsWithoutTask(db: LedgerDb, keys: readonly string[]): Promise<number> {
+  if (keys.length === 0) return 0;
+  return db.transaction('rw', [db.tasks, db.taskHeads], async () => {
+    const tasks = await db.tasks.bulkGet([...keys]);
+    const gone = keys.filter((_, i) => !tasks[i]);
+    if (gone.length > 0) await db.taskHeads.bulkDelete(gone);
+    return gone.length;
   });
 }
 
