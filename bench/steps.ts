@@ -8,6 +8,7 @@ import { BUILD_DIRS, serveDirs } from './lib/serve';
 import { BROWSER_FLAGS } from '../test/e2e/browser-flags';
 import { MemoryWatch, findBrowserPid, maxPeak, memoryText, pageRendererPid, peakRssDuring as peakDuring, procMemory, rendererPids, type MemoryPeak } from './lib/memory';
 import { fmt, summarise, type Measurement } from './lib/stats';
+import { keptStoreStarts } from './lib/kept-start';
 
 export interface BenchContext {
   root: string;
@@ -459,7 +460,7 @@ const dashboardStep: BenchStep = {
  * A freshly opened page's memory: its used JS heap now, and its renderer's resident high-water mark,
  * which for a renderer started with the page is the peak since the start.
  */
-async function memorySinceStart(page: Page): Promise<MemoryPeak> {
+export async function memorySinceStart(page: Page): Promise<MemoryPeak> {
   const cdp = await page.context().newCDPSession(page);
   const heap = (await cdp.send('Runtime.getHeapUsage').catch(() => undefined)) as { usedSize: number } | undefined;
   await cdp.detach();
@@ -552,6 +553,10 @@ function scrollFrames([step, frames]: [number, number]): Promise<number[]> {
 /** Keystrokes of one search run: narrowing Chinese text, clearing it, pinyin initials, clearing. */
 const KEYS = ['创', '新', '平', '台', 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'k', 'j', 'Backspace', 'Backspace'];
 
+/** Step 4's starts on a kept store: profiles, and launches after each one's first start. */
+const KEPT_PROFILES = 2;
+const KEPT_LATER = 4;
+
 const appStep: BenchStep = {
   id: 'app',
   title: '4. The app in Chromium: cold start, search, scrolling (10,000 tasks)',
@@ -617,9 +622,22 @@ const appStep: BenchStep = {
         keysSortedMemory = maxPeak(keysSortedMemory, (await typeKeys(keysSorted)).peak);
         await context.close();
       }
+      // The start an office has every day: the store kept on disk, the browser launched again on it.
+      const kept = [];
+      for (let profile = 0; profile < KEPT_PROFILES; profile++) kept.push(await keptStoreStarts(server.url, KEPT_LATER));
       const step = '4. App';
       const coldM = summarise(cold);
-      rows.push({ step, what: `cold start at #/ledger to the first painted grid row, 10,000 tasks (${shown.trim()})`, result: fmt(coldM), budget: '≤ 2000 ms', met: coldM.median <= 2000, memory: `${memoryText(startMemory)} (peak since start)` });
+      rows.push({ step, what: `cold start at #/ledger to the first painted grid row, 10,000 tasks (${shown.trim()}), on a store just written (its first start)`, result: fmt(coldM), budget: '≤ 2000 ms', met: coldM.median <= 2000, memory: `${memoryText(startMemory)} (peak since start)` });
+      const laterM = summarise(kept.flatMap((k) => k.later));
+      const laterMemory = kept.reduce<MemoryPeak | undefined>((m, k) => maxPeak(m, k.laterMemory), undefined);
+      rows.push({
+        step,
+        what: `start as every day: the same store kept on disk, the browser launched again on it (${KEPT_PROFILES} profiles × ${KEPT_LATER} launches; their first starts ${kept.map((k) => k.first.toFixed(0)).join(', ')} ms)`,
+        result: fmt(laterM),
+        budget: '≤ 2000 ms',
+        met: laterM.median <= 2000,
+        memory: `${memoryText(laterMemory)} (peak since start)`,
+      });
       const keyM = summarise(keys);
       rows.push({
         step,

@@ -11,6 +11,10 @@ import { appImport, bareSheetJs, cityListXlsx, cityTasks, heapMb, officeImportOn
 import { appExport, bareExcelJs, exportSource, reportRows, templateTaskFields } from './export-bench';
 import { backupKept, backupRestore, backupSeedKeep, memBackup, memCheck, memConfirm, memDone, memSeed, memSettle, seedStore } from './backup-bench';
 import { createBackup } from '@renderer/storage/backup';
+import { ledgerBase } from '@renderer/storage/queries';
+import { keepTaskInfos } from '@renderer/storage/task-heads';
+import { buildTaskInfos } from '@renderer/features/common/task-rows';
+import type { Task } from '@core/model';
 import { loadDashboardSource, shownPeriod, summariesFor } from '@renderer/features/dashboard/dashboard-data';
 import type { PeriodSummaryRow } from '@core/dashboard';
 import { DASHBOARD_DISTRICT, dashboardCompute, dashboardData } from './dashboard-bench';
@@ -38,6 +42,36 @@ async function seedApp(taskCount: number, district: string): Promise<{ ms: numbe
   await setSetting(db, SETTING_KEYS.ledgerRelevantOnly, false);
   db.close();
   return { ms: now() - t0 };
+}
+
+/**
+ * The keeping after a first start (a new version: every task's infos kept with its head): a store
+ * of `taskCount` tasks written through the production factory, the ledger's infos of them, then
+ * `runs` keepings of all of them timed, each with the main thread's long tasks (> 50 ms) during it.
+ */
+async function keepInfosTimed(taskCount: number, runs: number): Promise<{ ms: number; longMs: number; longestMs: number; kept: number }[]> {
+  const name = `bench-keep-${taskCount}-${Date.now()}`;
+  const db = createRawLedgerDb(name);
+  const data = generateData({ sentences, taskCount, periodCount: 1, progressCount: 0 });
+  await db.tasks.bulkPut(data.tasks);
+  const base = await ledgerBase(db, '汉阳区');
+  const infos = buildTaskInfos({ ...base, district: '汉阳区' }).map((i) => ({ task: i.task as Task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames }));
+  const out = [];
+  for (let r = 0; r < runs; r++) {
+    const long: PerformanceEntry[] = [];
+    const watch = new PerformanceObserver((list) => long.push(...list.getEntries()));
+    watch.observe({ type: 'longtask' });
+    const t0 = now();
+    const kept = await keepTaskInfos(db, '汉阳区', base.clusters, infos);
+    const ms = now() - t0;
+    await new Promise((r) => setTimeout(r, 100));
+    watch.disconnect();
+    const during = long.filter((e) => e.startTime >= t0 && e.startTime < t0 + ms);
+    out.push({ ms, longMs: during.reduce((n, e) => n + e.duration, 0), longestMs: Math.max(0, ...during.map((e) => e.duration)), kept });
+  }
+  db.close();
+  await db.delete();
+  return out;
 }
 
 /** Write `count` synthetic progress entries (10,000 tasks × 20 quarters) into `db`, timed; `period` is the last quarter. */
@@ -259,6 +293,7 @@ declare global {
 window.__bench = {
   seedApp,
   seedAppDashboard,
+  keepInfosTimed,
   dashboardLoad,
   seedForProfile,
   backupForProfile,

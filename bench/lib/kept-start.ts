@@ -9,7 +9,8 @@ import type { BrowserContext } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchOnDisk, openBenchPage } from '../steps';
+import { launchOnDisk, memorySinceStart, openBenchPage } from '../steps';
+import { maxPeak, type MemoryPeak } from './memory';
 import { WATCH_FIRST_ROW } from '../tools/first-row-watch';
 
 /** How many tasks' heads keep their infos in the store the page has open (0 when the build has no heads). */
@@ -25,15 +26,16 @@ function countKeptHeads(): Promise<number> {
   });
 }
 
-async function firstRow(context: BrowserContext, url: string, linger = 0): Promise<{ ms: number; keptHeads: number }> {
+async function firstRow(context: BrowserContext, url: string, linger = 0): Promise<{ ms: number; keptHeads: number; memory: MemoryPeak }> {
   await context.addInitScript({ content: WATCH_FIRST_ROW });
   const page = await context.newPage();
   await page.goto(`${url}#/ledger`);
   await page.waitForFunction(() => window.__firstRowAt !== undefined, null, { timeout: 60_000 });
   const ms = await page.evaluate(() => window.__firstRowAt!);
-  if (linger === 0) return { ms, keptHeads: 0 };
+  const memory = await memorySinceStart(page);
+  if (linger === 0) return { ms, keptHeads: 0, memory };
   await page.waitForTimeout(linger);
-  return { ms, keptHeads: await page.evaluate(countKeptHeads) };
+  return { ms, keptHeads: await page.evaluate(countKeptHeads), memory };
 }
 
 /** Write the bench store (10,000 tasks of 汉阳区, through the app's store factory) into the profile on disk in `dir`, with the bench page at `url`. */
@@ -45,8 +47,11 @@ export async function seedDiskProfile(dir: string, url: string): Promise<void> {
   await seeding.close();
 }
 
-/** One fresh profile: its first start and `later` starts after it, in ms; and how many heads the first start kept. */
-export async function keptStoreStarts(url: string, later: number): Promise<{ first: number; later: number[]; keptHeads: number }> {
+/**
+ * One fresh profile: its first start and `later` starts after it, in ms; how many heads the first
+ * start kept; the later starts' peak memory at their first row (JS heap, renderer high-water mark).
+ */
+export async function keptStoreStarts(url: string, later: number): Promise<{ first: number; later: number[]; keptHeads: number; laterMemory: MemoryPeak | undefined }> {
   const dir = await mkdtemp(join(tmpdir(), 'kept-start-'));
   try {
     await seedDiskProfile(dir, url);
@@ -54,12 +59,15 @@ export async function keptStoreStarts(url: string, later: number): Promise<{ fir
     const first = await firstRow(context, url, 5000);
     await context.close();
     const times: number[] = [];
+    let laterMemory: MemoryPeak | undefined;
     for (let s = 0; s < later; s++) {
       context = await launchOnDisk(dir);
-      times.push((await firstRow(context, url)).ms);
+      const start = await firstRow(context, url);
+      times.push(start.ms);
+      laterMemory = maxPeak(laterMemory, start.memory);
       await context.close();
     }
-    return { first: first.ms, later: times, keptHeads: first.keptHeads };
+    return { first: first.ms, later: times, keptHeads: first.keptHeads, laterMemory };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
