@@ -56,7 +56,8 @@ export async function keptStoreStarts(url: string, later: number): Promise<{ fir
   try {
     await seedDiskProfile(dir, url);
     let context = await launchOnDisk(dir);
-    const first = await firstRow(context, url, 5000);
+    // Left open long enough for the keeping (2 s after the whole tasks, then 200 heads at a time).
+    const first = await firstRow(context, url, 10_000);
     await context.close();
     const times: number[] = [];
     let laterMemory: MemoryPeak | undefined;

@@ -181,6 +181,25 @@ describe('a start drawn from the heads', () => {
     expect(shown(buildTaskInfos({ ...start!, district: DISTRICT }))).toEqual(shown(buildTaskInfos({ ...now, district: DISTRICT })));
   });
 
+  it('a store of more tasks than one keeping transaction takes is kept whole, a task changed meanwhile left out', async () => {
+    const db = fresh();
+    await ensureSeeded(db);
+    const seeded = await db.tasks.toArray();
+    // Five times the seeds (555 tasks): the keeping goes in several transactions.
+    await db.tasks.bulkPut([1, 2, 3, 4].flatMap((c) => seeded.map((t) => ({ ...t, key: `${t.key}-copy${c}`, order: t.order + c * 1000 }))));
+    const base = await ledgerBase(db, DISTRICT);
+    expect(base.tasks.length).toBeGreaterThan(500);
+    const infos = buildTaskInfos({ ...base, district: DISTRICT });
+    const late = base.tasks[base.tasks.length - 3]!; // in the last transaction
+    await db.tasks.put({ ...late, title: `${late.title}（改）` });
+    const kept = await keepTaskInfos(db, DISTRICT, base.clusters, infos.map((i) => ({ task: i.task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames })));
+    expect(kept).toBe(base.tasks.length - 1);
+    const start = await ledgerStart(db, DISTRICT);
+    expect(start!.staleKeys).toEqual([late.key]);
+    expect(start!.tasks.length).toBe(base.tasks.length);
+    await expectInStep(db);
+  });
+
   it('a cluster changed, or another district, makes what was kept stale: the start says so', async () => {
     const db = fresh();
     await ensureSeeded(db);

@@ -103,9 +103,23 @@ export interface TaskInfoToKeep {
  * A task missing its head (written past storage) gets one.
  */
 export async function keepTaskInfos(db: LedgerDb, district: string, clusters: readonly Cluster[], infos: readonly TaskInfoToKeep[]): Promise<number> {
-  if (infos.length === 0) return 0;
   const stamp = keptStamp(district, clusters);
-  const kept = await db.transaction('rw', [db.tasks, db.taskHeads], async () => {
+  let kept = 0;
+  for (let at = 0; at < infos.length; at += KEEP_CHUNK) kept += await keepChunk(db, stamp, infos.slice(at, at + KEEP_CHUNK));
+  if (kept > 0) noteKept(district);
+  return kept;
+}
+
+/**
+ * Infos kept per transaction. The comparison and the copies of the written heads are the page's
+ * own work: 10,000 in one transaction held the page's thread 0.5–1.5 s in one piece (an officer
+ * typing then would feel it), 500 at a time 60–150 ms, 200 at a time under 50 ms, for the same
+ * total time (bench/tools/keep-infos.ts, bench/NOTES.md twenty-sixth session).
+ */
+const KEEP_CHUNK = 200;
+
+function keepChunk(db: LedgerDb, stamp: string, infos: readonly TaskInfoToKeep[]): Promise<number> {
+  return db.transaction('rw', [db.tasks, db.taskHeads], async () => {
     const keys = infos.map((i) => i.task.key);
     const [tasks, heads] = await Promise.all([db.tasks.bulkGet(keys), db.taskHeads.bulkGet(keys)]);
     const out: TaskHead[] = [];
@@ -118,8 +132,6 @@ export async function keepTaskInfos(db: LedgerDb, district: string, clusters: re
     if (out.length > 0) await db.taskHeads.bulkPut(out);
     return out.length;
   });
-  if (kept > 0) noteKept(district);
-  return kept;
 }
 
 /** Drop the heads of `keys` whose task is gone (a task deleted beside storage, so that its head was left). */
