@@ -28,7 +28,7 @@ async function keptContext(): Promise<BrowserContext> {
   const first = await once.newPage();
   await first.goto(`${server.url}#/ledger`);
   await first.locator('[data-testid="task-grid"] [role="row"][data-task-key]').first().waitFor({ timeout: 60_000 });
-  await first.waitForTimeout(5000);
+  await first.waitForTimeout(10_000);
   const kept = await first.evaluate(
     () =>
       new Promise<number>((resolve) => {

@@ -43,18 +43,19 @@ export function afterWhole(drawn: StartDrawn, infos: readonly TaskInfo[]): { kee
 
 /** Keep the whole tasks' infos with their heads where the start could not draw from them. */
 export function useKeepStartInfos(district: string, start: QueryState<LedgerStart | undefined>, whole: { infos: readonly TaskInfo[]; clusters: readonly Cluster[] } | undefined): void {
-  // What the start drew, remembered once it answered (the start is no longer watched once the whole tasks are in).
-  const drawn = useRef<StartDrawn | undefined>(undefined);
+  // The start's answer, remembered once it came (the start is no longer watched once the whole tasks are in);
+  // what it drew is worked out only later, with the whole tasks, off the first rows' path.
+  const answer = useRef<{ start: LedgerStart | undefined } | undefined>(undefined);
   useEffect(() => {
     if (start.loading) return;
-    drawn.current = drawnFromHeads(start.data);
+    answer.current = { start: start.data };
   }, [start]);
   useEffect(() => {
-    const said = drawn.current;
+    const said = answer.current;
     if (!whole || !said) return;
     const timer = setTimeout(() => {
-      drawn.current = undefined;
-      const { keep, strays } = afterWhole(said, whole.infos);
+      answer.current = undefined;
+      const { keep, strays } = afterWhole(drawnFromHeads(said.start), whole.infos);
       const warn = (e: unknown) => console.warn('keeping the tasks’ infos for the next start failed:', e);
       if (keep.length > 0) keepTaskInfos(getDb(), district, whole.clusters, keep).catch(warn);
       if (strays.length > 0) dropHeadsWithoutTask(getDb(), strays).catch(warn);
