@@ -30,9 +30,9 @@ export const READ_TEXT = {
     `文件“${name}”不是电子表格。请选择 Excel 工作簿（.xlsx、.xls）或逗号分隔的 .csv 文件；Word、PDF 和图片不能导入。`,
   password: (name: string) => `文件“${name}”设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿）后另存，再导入。`,
   corrupted: (name: string) =>
-    `文件“${name}”已损坏或不完整，无法读取。请向发文单位重新索取，或在 Excel / WPS 中打开后“另存为” .xlsx 再导入。`,
+    `文件“${name}”已损坏或不完整，无法读取。请向发来这个文件的单位重新索取，或在 Excel / WPS 中打开后“另存为” .xlsx 再导入。`,
   damaged: (name: string, part: string) =>
-    `文件“${name}”已损坏：其中“${part}”的数据校验不通过（文件在复制或下载时出了错）。请向发文单位重新索取，或重新下载后再导入。`,
+    `文件“${name}”已损坏：其中“${part}”的数据校验不通过（文件在复制或下载时出了错）。请向发来这个文件的单位重新索取，或重新下载后再导入。`,
   noSheets: (name: string) => `文件“${name}”里没有任何工作表。`,
   unclosedQuote: (name: string, row: number, column: string) =>
     `文件“${name}”第 ${row} 行 ${column}列的英文双引号（"）没有配对的结束引号：从这一格起，文件后面的各行都会被读进这一格，无法读出清单。本次没有导入任何内容。请用记事本打开这个文件，找到第 ${row} 行的这个引号，补上结束的引号或删去它，保存后再导入。`,
@@ -55,7 +55,7 @@ export const READ_TEXT = {
   errorValueUnread: (file: string, sheet: string, row: number, column: string, value: string) =>
     `文件“${file}”工作表“${sheet}”${column}${row} 单元格是错误值“${value}”。这一格不在导入的栏目里（不是任务编号、任务名称、单位、完成时限等），已略过，不影响导入；如这一栏要报回市里，请在 Excel 或 WPS 中改正。`,
   cutSheet: (file: string, sheet: string, row: number, column?: string) =>
-    `文件“${file}”已损坏或不完整：工作表“${sheet}”的内容在第 ${row} 行${column ? ` ${column}列` : ''}之后就断了（文件在生成、保存或传送时出了错），读不出整份清单，本次没有导入任何内容。请向发文单位重新索取这个文件后再导入。`,
+    `文件“${file}”已损坏或不完整：工作表“${sheet}”的内容在第 ${row} 行${column ? ` ${column}列` : ''}之后就断了（文件在生成、保存或传送时出了错），读不出整份清单，本次没有导入任何内容。请向发来这个文件的单位重新索取后再导入。`,
   formulaText: (sheet: string, row: number, column: string, formula: string) =>
     `工作表“${sheet}”${column}${row} 单元格是公式“=${formula.length > 60 ? `${formula.slice(0, 60)}…` : formula}”，文件里没有保存它的计算结果（常见于程序生成的表格），已按公式文字读入。请核对这一格；如需结果，请在 Excel 或 WPS 中打开文件、保存后再导入。`,
   stageOpen: '正在打开文件',
