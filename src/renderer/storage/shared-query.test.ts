@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { getDb, type LedgerDb } from './db';
-import { isQueryRunning, ledgerQueryKeys, prefetchLedger, prefetchQuery, watchQuery } from './shared-query';
+import { endPrefetch, isQueryRunning, ledgerQueryKeys, prefetchLedger, prefetchQuery, watchQuery } from './shared-query';
 import { ledgerBase, type LedgerStart } from './queries';
 import { headsKeptFor, keepTaskInfos } from './task-heads';
 import { buildTaskInfos, isWhole } from '../features/common/task-rows';
@@ -111,6 +111,30 @@ describe('a live query started early and taken over by the page (the ledger at s
     expect(isQueryRunning('t6')).toBe(false);
   });
 
+  it('an early start ended before its time stops at once, unless a page watches it', async () => {
+    const { calls, query } = counted();
+    prefetchQuery('t7', query, 60_000);
+    await until(() => calls.n === 1);
+    endPrefetch('t7');
+    await settle();
+    expect(isQueryRunning('t7')).toBe(false);
+    // Stopped: a write no longer runs it.
+    await db.tasks.put({ ...seedTasks()[2]!, title: '提前结束之后的修改' });
+    await settle();
+    expect(calls.n).toBe(1);
+
+    prefetchQuery('t8', query, 60_000);
+    const watch = watchQuery('t8', query, () => undefined);
+    await until(() => !watch.current().loading);
+    endPrefetch('t8');
+    endPrefetch('t8'); // twice is once
+    await settle();
+    expect(isQueryRunning('t8')).toBe(true);
+    watch.release();
+    await settle();
+    expect(isQueryRunning('t8')).toBe(false);
+  });
+
   it('a failing read is an answer with its error, not a thrown render', async () => {
     let changes = 0;
     const watch = watchQuery('t5', async () => {
@@ -164,14 +188,18 @@ describe('the ledger’s start, guided by the note of what was kept (headsKeptFo
       expect(start!.tasks.some(isWhole)).toBe(false);
       await settle();
       expect(isQueryRunning(ledgerQueryKeys.whole('武昌区'))).toBe(false);
+      // The page has its whole tasks: the early start ends, and no later write reads the heads for it again.
+      endPrefetch(ledgerQueryKeys.start('武昌区'));
+      await settle();
+      expect(isQueryRunning(ledgerQueryKeys.start('武昌区'))).toBe(false);
 
       // The note names 江岸区, but a cluster of 江岸区 was written since: the heads are read, found stale, and the whole tasks asked.
       await keepFor('江岸区');
       await db.clusters.put({ id: 'jiangan-test', district: '江岸区', name: '测试集群', keywords: ['研发'], includedTaskKeys: [], excludedTaskKeys: [], origin: 'manual', order: 1 });
-      await settle(); // 武昌区's start, still live, has read the heads again after those writes
-      const readsBefore = headReads.mock.calls.length;
+      await settle();
+      expect(headReads).toHaveBeenCalledTimes(1); // 武昌区's start, ended, did not read them again after those writes
       expect(await startOf('江岸区')).toBeUndefined();
-      expect(headReads.mock.calls.length).toBeGreaterThan(readsBefore);
+      expect(headReads).toHaveBeenCalledTimes(2);
       await until(() => isQueryRunning(ledgerQueryKeys.whole('江岸区')));
     } finally {
       headReads.mockRestore();

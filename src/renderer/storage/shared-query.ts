@@ -4,7 +4,7 @@
  * IndexedDB reads them while the window's frame is still being drawn, and the ledger page then
  * watches that same query instead of starting its own.
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { liveQuery, type Subscription } from 'dexie';
 import type { LedgerDb } from './db';
 import { answerOf, stateOf, type QueryState } from './use-query';
@@ -60,7 +60,23 @@ function hold(key: string, query: (db: LedgerDb) => Promise<unknown>): () => voi
 export function prefetchQuery(key: string, query: (db: LedgerDb) => Promise<unknown>, forMs = 10_000): void {
   // Held already: nothing to start. (Running with no holds, about to stop: held again.)
   if ((running.get(key)?.holds ?? 0) > 0) return;
-  setTimeout(hold(key, query), forMs);
+  const release = hold(key, query);
+  early.set(key, release);
+  setTimeout(() => endEarly(key, release), forMs);
+}
+
+/** The holds of early starts (prefetchQuery) not yet ended, by key. */
+const early = new Map<string, () => void>();
+
+function endEarly(key: string, release: () => void): void {
+  if (early.get(key) === release) early.delete(key);
+  release();
+}
+
+/** End the early start of `key` now, before its time is out (its page has what it needs): the query stops unless a page watches it. */
+export function endPrefetch(key: string): void {
+  const release = early.get(key);
+  if (release) endEarly(key, release);
 }
 
 /** Whether the query `key` is running (started early, or watched). */
@@ -140,5 +156,10 @@ export function useLedgerBase(district: string, enabled = true) {
 
 /** The ledger's first rows' data of `district` (ledgerStart), watched only while `enabled` (until the whole tasks are in). */
 export function useLedgerStart(district: string, enabled: boolean) {
+  // Once the whole tasks are in, the early start ends too: left live for its 10 s, it would read every
+  // head again after each write, and the keeping after a start writes them 200 at a time.
+  useEffect(() => {
+    if (!enabled) endPrefetch(ledgerStartKey(district));
+  }, [enabled, district]);
   return useSharedQuery(ledgerStartKey(district), startQuery(district), enabled);
 }

@@ -4,7 +4,7 @@
  * rows the whole tasks give (the real default data: the five seed documents, 汉阳区's clusters).
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { scratchDbs } from '../../../test/builders/scratch-dbs';
 import type { BackupFileInfo, BackupWriteRequest } from '@shared/bridge';
 import type { Task } from '@core/model';
@@ -192,7 +192,11 @@ describe('a start drawn from the heads', () => {
     const infos = buildTaskInfos({ ...base, district: DISTRICT });
     const late = base.tasks[base.tasks.length - 3]!; // in the last transaction
     await db.tasks.put({ ...late, title: `${late.title}（改）` });
+    const transactions = vi.spyOn(db, 'transaction');
     const kept = await keepTaskInfos(db, DISTRICT, base.clusters, infos.map((i) => ({ task: i.task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames })));
+    // In several transactions (each a short task on the page's thread), not one.
+    expect(transactions.mock.calls.length).toBeGreaterThanOrEqual(3);
+    transactions.mockRestore();
     expect(kept).toBe(base.tasks.length - 1);
     const start = await ledgerStart(db, DISTRICT);
     expect(start!.staleKeys).toEqual([late.key]);
