@@ -14,7 +14,7 @@ import { createBackup } from '@renderer/storage/backup';
 import { ledgerBase } from '@renderer/storage/queries';
 import { keepTaskInfos } from '@renderer/storage/task-heads';
 import { buildTaskInfos } from '@renderer/features/common/task-rows';
-import type { Task } from '@core/model';
+import { afterWhole } from '@renderer/features/ledger/use-keep-start-infos';
 import { loadDashboardSource, shownPeriod, summariesFor } from '@renderer/features/dashboard/dashboard-data';
 import type { PeriodSummaryRow } from '@core/dashboard';
 import { DASHBOARD_DISTRICT, dashboardCompute, dashboardData } from './dashboard-bench';
@@ -55,7 +55,7 @@ async function keepInfosTimed(taskCount: number, runs: number): Promise<{ ms: nu
   const data = generateData({ sentences, taskCount, periodCount: 1, progressCount: 0 });
   await db.tasks.bulkPut(data.tasks);
   const base = await ledgerBase(db, '汉阳区');
-  const infos = buildTaskInfos({ ...base, district: '汉阳区' }).map((i) => ({ task: i.task as Task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames }));
+  const infos = afterWhole('all', buildTaskInfos({ ...base, district: '汉阳区' })).keep;
   const out = [];
   for (let r = 0; r < runs; r++) {
     const long: PerformanceEntry[] = [];

@@ -14,7 +14,7 @@ import { maxPeak, type MemoryPeak } from './memory';
 import { WATCH_FIRST_ROW } from '../tools/first-row-watch';
 
 /** How many tasks' heads keep their infos in the store the page has open (0 when the build has no heads). */
-function countKeptHeads(): Promise<number> {
+export function countKeptHeads(): Promise<number> {
   return new Promise<number>((resolve) => {
     const open = indexedDB.open('district-innovation-ledger');
     open.onsuccess = () => {

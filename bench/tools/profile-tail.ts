@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, launchOnDisk, seededAppContext } from '../steps';
 import { BUILD_DIRS, serveDirs } from '../lib/serve';
-import { seedDiskProfile } from '../lib/kept-start';
+import { countKeptHeads, seedDiskProfile } from '../lib/kept-start';
 import { startProfiler, topInclusive, topSelf } from './cpu-profile';
 import { WATCH_FIRST_ROW } from './first-row-watch';
 
@@ -29,16 +29,7 @@ async function keptContext(): Promise<BrowserContext> {
   await first.goto(`${server.url}#/ledger`);
   await first.locator('[data-testid="task-grid"] [role="row"][data-task-key]').first().waitFor({ timeout: 60_000 });
   await first.waitForTimeout(10_000);
-  const kept = await first.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('district-innovation-ledger');
-        open.onsuccess = () => {
-          const all = open.result.transaction('taskHeads').objectStore('taskHeads').getAll();
-          all.onsuccess = () => resolve((all.result as { kept?: unknown }[]).filter((h) => h.kept).length);
-        };
-      }),
-  );
+  const kept = await first.evaluate(countKeptHeads);
   console.log(`after the first start: ${kept} heads keep their infos`);
   await once.close();
   return launchOnDisk(dir);

@@ -51,7 +51,7 @@ describe('collection round: indicator values', () => {
     await page.getByTestId('collect-input').setInputFiles([join(dir, 'saved', '区科技局报回.xlsx'), fixture('corrupted.xlsx'), fixture('empty-sheet.xlsx')]);
     await page.getByTestId('collect-preview').waitFor({ timeout: 60_000 });
     for (const n of ['corrupted.xlsx', 'empty-sheet.xlsx']) await page.getByTestId('collect-file').filter({ hasText: n }).getByText('未导入').waitFor();
-    await page.getByTestId('collect-issues').getByText(/文件“corrupted.xlsx”已损坏或不完整，无法读取/).waitFor();
+    await page.getByTestId('collect-issues').getByText(/文件“corrupted.xlsx”已损坏或不完整，无法读取。请向发来这个文件的单位重新索取/).waitFor();
     await page.getByTestId('collect-issues').getByText(/认不出这是哪个承办单位的文件/).waitFor();
     await screenshot(page, 'rounds-values-bad-files-1366x650');
     await page.getByTestId('collect-file').getByText(/指标实际值 1 个/).waitFor();

@@ -3,9 +3,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { getDb, type LedgerDb } from './db';
 import { endPrefetch, isQueryRunning, ledgerQueryKeys, prefetchLedger, prefetchQuery, watchQuery } from './shared-query';
 import { ledgerBase, type LedgerStart } from './queries';
-import { headsKeptFor, keepTaskInfos } from './task-heads';
-import { buildTaskInfos, isWhole } from '../features/common/task-rows';
+import { headsKeptFor } from './task-heads';
+import { isWhole } from '../features/common/task-rows';
 import { seedTasks } from '../../../test/builders/seeded-store';
+import { keepEveryInfo } from '../../../test/builders/keep-infos';
 
 const db = getDb();
 afterAll(async () => {
@@ -149,11 +150,7 @@ describe('a live query started early and taken over by the page (the ledger at s
 
 describe('the ledger’s start, guided by the note of what was kept (headsKeptFor)', () => {
   /** Keep the ledger's infos of every task for `district`, as the page does after a start. */
-  async function keepFor(district: string) {
-    const base = await ledgerBase(db, district);
-    const infos = buildTaskInfos({ ...base, district });
-    return keepTaskInfos(db, district, base.clusters, infos.map((i) => ({ task: i.task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames })));
-  }
+  const keepFor = (district: string) => keepEveryInfo(db, district);
   /** Start the ledger of `district` as the app does, and wait for the start's answer. */
   async function startOf(district: string) {
     prefetchLedger(district);

@@ -6,6 +6,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { scratchDbs } from '../../../test/builders/scratch-dbs';
+import { keepEveryInfo } from '../../../test/builders/keep-infos';
 import type { BackupFileInfo, BackupWriteRequest } from '@shared/bridge';
 import type { Task } from '@core/model';
 import { createLedgerDb, type LedgerDb } from './db';
@@ -50,16 +51,7 @@ async function expectInStep(db: LedgerDb): Promise<void> {
 const DISTRICT = '汉阳区';
 
 /** The ledger's infos of the whole tasks, kept with their heads as the page does after a start. */
-async function keepAll(db: LedgerDb): Promise<number> {
-  const base = await ledgerBase(db, DISTRICT);
-  const infos = buildTaskInfos({ ...base, district: DISTRICT });
-  return keepTaskInfos(
-    db,
-    DISTRICT,
-    base.clusters,
-    infos.map((i) => ({ task: i.task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames })),
-  );
-}
+const keepAll = (db: LedgerDb) => keepEveryInfo(db, DISTRICT);
 
 /** What a row shows but the task's text, for comparing rows drawn from heads with rows of whole tasks. */
 function shown(infos: ReturnType<typeof buildTaskInfos>) {
@@ -160,12 +152,7 @@ describe('a start drawn from the heads', () => {
     const [first, second] = base.tasks as [Task, Task];
     // Changed between the ledger's read and the keeping: its head keeps nothing.
     await db.tasks.put({ ...second, text: `${second.text}汉阳区负责。` });
-    const n = await keepTaskInfos(
-      db,
-      DISTRICT,
-      base.clusters,
-      infos.map((i) => ({ task: i.task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames })),
-    );
+    const n = await keepTaskInfos(db, DISTRICT, base.clusters, afterWhole('all', infos).keep);
     expect(n).toBe(base.tasks.length - 1);
     expect((await db.taskHeads.get(second.key))?.kept).toBeUndefined();
     // Written after the keeping: its kept part goes with the rewrite.
@@ -193,7 +180,7 @@ describe('a start drawn from the heads', () => {
     const late = base.tasks[base.tasks.length - 3]!; // in the last transaction
     await db.tasks.put({ ...late, title: `${late.title}（改）` });
     const transactions = vi.spyOn(db, 'transaction');
-    const kept = await keepTaskInfos(db, DISTRICT, base.clusters, infos.map((i) => ({ task: i.task, relevant: i.relevant, reasons: i.reasons, clusterNames: i.clusterNames })));
+    const kept = await keepTaskInfos(db, DISTRICT, base.clusters, afterWhole('all', infos).keep);
     // In several transactions (each a short task on the page's thread), not one.
     expect(transactions.mock.calls.length).toBeGreaterThanOrEqual(3);
     transactions.mockRestore();
